@@ -1,0 +1,81 @@
+"""The store interface: what callers (dialogue, CLI, benchmarks) may ask of a catalog backend.
+
+The embedded default is :class:`catalog.sqlite_store.SQLiteStore`; a PostgreSQL store can implement the
+same Protocol without touching callers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
+
+from catalog.cart import Cart
+from catalog.models import Order, OrderStatus, Product, SearchHit
+
+
+class Store(Protocol):
+    currency: str
+    tax_rate_bp: int  # basis points, 825 = 8.25 %
+
+    # --- products -------------------------------------------------------------------------------
+    def upsert_products(self, products: Iterable[Product], *, replace: bool = False) -> int:
+        """Insert or update products in one transaction (all or nothing); returns how many.
+
+        ``replace=True`` removes every product not in ``products``.
+        """
+        ...
+
+    def get_product(self, sku: str) -> Product | None: ...
+
+    def products(self, *, category: str | None = None, active_only: bool = True) -> list[Product]: ...
+
+    def categories(self) -> list[str]: ...
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        category: str | None = None,
+        min_price_cents: int | None = None,
+        max_price_cents: int | None = None,
+        in_stock: bool | None = None,
+        options: Mapping[str, str] | None = None,
+    ) -> list[SearchHit]:
+        """Rank active products for a (possibly misrecognised) spoken query; deterministic."""
+        ...
+
+    def stock(self, sku: str, variant_sku: str | None = None) -> int | None:
+        """Units available; None means unlimited."""
+        ...
+
+    # --- orders ---------------------------------------------------------------------------------
+    def place_order(
+        self,
+        cart: Cart,
+        *,
+        customer: str,
+        idempotency_key: str,
+        metadata: Mapping[str, str] | None = None,
+    ) -> Order:
+        """Atomically snapshot the cart into an order and decrement stock.
+
+        Same ``idempotency_key`` again returns the same order, nothing is placed twice.
+        Raises ``EmptyCart`` or ``OutOfStock`` (nothing changes then).
+        """
+        ...
+
+    def get_order(self, number: str) -> Order | None: ...
+
+    def orders(self, *, status: OrderStatus | None = None, customer: str | None = None,
+               limit: int = 50) -> Sequence[Order]: ...
+
+    def set_status(self, number: str, status: OrderStatus, *, note: str = "") -> Order:
+        """Move an order along placed → preparing → ready → fulfilled; raises ``OrderStateError``."""
+        ...
+
+    def cancel_order(self, number: str, *, note: str = "") -> Order:
+        """Cancel a placed or preparing order and put its stock back; raises ``OrderStateError``."""
+        ...
+
+    def close(self) -> None: ...
