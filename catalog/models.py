@@ -87,11 +87,16 @@ class Product:
 
 @dataclass(frozen=True)
 class SelectedOption:
-    """An option chosen on a cart line: group code, value code and amount qualifier."""
+    """An option chosen on a cart line: group code, value code and amount.
+
+    ``amount`` is one of :data:`AMOUNTS` (what the kitchen acts on); ``qualifier`` keeps the shopper's own
+    amount words, normalised ("a little bit of", "lots of", "some"), for the ticket and the read-back.
+    """
 
     group: str
     value: str
     amount: str = "regular"
+    qualifier: str = ""
 
 
 @dataclass(frozen=True)
