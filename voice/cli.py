@@ -1,37 +1,103 @@
-"""The ``voicecart`` command line."""
+"""The ``voicecart`` command line.
+
+Each layer registers its own subcommands (``catalog.cli``, ``dialogue.cli``, ``voice.commands``); a
+subcommand's handler is called as ``handler(args, ctx)`` with a :class:`Context` and returns an exit code.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from voice.config import ConfigError, load_config
+from voice.config import Config, ConfigError, load_config
+
+if TYPE_CHECKING:
+    from catalog.store import Store
+
+
+class Context:
+    """What a subcommand handler gets: the configuration and lazily opened resources."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self._store: Store | None = None
+
+    @property
+    def tax_rate_bp(self) -> int:
+        from catalog.money import rate_from_percent
+
+        return rate_from_percent(self.config.tax_percent)
+
+    def open_store(self, catalog: str | None = None) -> Store:
+        """The configured store, with the configured (or given) catalog loaded into an empty database."""
+        if self._store is None:
+            from catalog.bundled import open_store
+
+            self.config.database.parent.mkdir(parents=True, exist_ok=True)
+            self._store = open_store(
+                self.config.database,
+                catalog=catalog or self.config.catalog,
+                tax_rate_bp=self.tax_rate_bp,
+                currency=self.config.currency,
+            )
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def _config_command(args: argparse.Namespace, ctx: Context) -> int:
+    cfg = ctx.config
+    print(f"config file: {cfg.source or '(none, defaults)'}")
+    print(f"data dir:    {cfg.data_dir}")
+    print(f"database:    {cfg.database}")
+    print(f"catalog:     {cfg.catalog}")
+    print(f"tax:         {cfg.tax_percent}%")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="voicecart", description=__doc__)
+    from catalog import cli as catalog_cli
+    from dialogue import cli as dialogue_cli
+    from voice import commands as voice_commands
+
+    parser = argparse.ArgumentParser(
+        prog="voicecart",
+        description="Local-first voice shopping assistant: speak, and it finds, carts and orders from a catalog.",
+    )
     parser.add_argument("--config", help="TOML configuration file (default: $VOICECART_CONFIG or the user config dir)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("config", help="print the configuration in effect")
+    cfg_parser = sub.add_parser("config", help="print the configuration in effect")
+    cfg_parser.set_defaults(handler=_config_command)
+    catalog_cli.register(sub)
+    dialogue_cli.register(sub)
+    voice_commands.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    handler: Any = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
     try:
         cfg = load_config(args.config)
     except ConfigError as exc:
         print(f"voicecart: {exc}", file=sys.stderr)
         return 2
-    if args.command == "config":
-        print(f"config file: {cfg.source or '(none, defaults)'}")
-        print(f"database:    {cfg.database}")
-        print(f"catalog:     {cfg.catalog}")
-        return 0
-    parser.print_help()
-    return 0
+    ctx = Context(cfg)
+    try:
+        return int(handler(args, ctx))
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
 
 
 if __name__ == "__main__":
