@@ -1,0 +1,259 @@
+"""Speech recognition behind the :class:`Transcriber` protocol; the default is faster-whisper on CPU (int8).
+
+``transcriber.transcribe(chunk, hotwords=None) -> Transcript`` takes any :class:`~voice.audio.AudioChunk`
+(converted to 16 kHz mono) and returns the text, a 0..1 ``confidence`` for the dialogue, the segments,
+``no_speech_prob``, the audio ``duration`` and ``decode_ms``. ``rejected`` says why a result was thrown
+away (silence, noise, a known Whisper invention such as "Thank you." on silence, repetition) — the text is
+then empty.
+
+:class:`WhisperTranscriber` loads the model once (see :mod:`voice.model_path`: never a hub download),
+is safe to share between threads (concurrent decodes are bounded by a semaphore, ``max_concurrent``),
+and has ``warm_up()``. :func:`build_hotwords` turns catalog product and option names into the bounded
+``hotwords`` string Whisper is biased with.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from voice.audio import AudioChunk, speech_input
+from voice.model_path import resolve_whisper_model
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+# Phrases Whisper is known to produce on silence and noise (its subtitle training data).
+NOISE_PHRASES = frozenset(
+    {
+        "thank you",
+        "thank you very much",
+        "thanks for watching",
+        "thank you for watching",
+        "please subscribe",
+        "subscribe",
+        "you",
+        "bye",
+        "oh",
+        "hmm",
+        "um",
+        "uh",
+        "so",
+        "the end",
+        "subtitles by the amaraorg community",
+        "music",
+        "applause",
+        "silence",
+        "blank audio",
+    }
+)
+_BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|♪+")
+_WORDS = re.compile(r"[a-z0-9']+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    avg_logprob: float
+    no_speech_prob: float
+    compression_ratio: float
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    confidence: float  # 0..1
+    segments: tuple[Segment, ...] = ()
+    no_speech_prob: float = 0.0
+    duration: float = 0.0  # seconds of audio
+    decode_ms: float = 0.0
+    rejected: str | None = None  # why the recognizer's output was discarded, if it was
+    raw_text: str = ""  # what Whisper said before the guards
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+class Transcriber(Protocol):
+    def transcribe(self, chunk: AudioChunk, hotwords: str | None = None) -> Transcript: ...
+
+
+@dataclass(frozen=True)
+class GuardConfig:
+    """Thresholds of the hallucination guard (Whisper's own defaults where it has them)."""
+
+    no_speech_threshold: float = 0.6
+    logprob_threshold: float = -1.0
+    reject_logprob: float = -1.6  # below this the text is thrown away whatever no_speech says
+    compression_ratio_threshold: float = 2.4
+    noise_phrase_no_speech: float = 0.15  # a known noise phrase is rejected above this no-speech probability
+    noise_phrase_logprob: float = -0.6  # ... or below this log-probability
+
+
+def _normalise(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower().replace("-", " ")))
+
+
+def clean_text(text: str) -> str:
+    """Drop bracketed sound descriptions and squeeze whitespace."""
+    return " ".join(_BRACKETED.sub(" ", text).split())
+
+
+def judge(segments: Sequence[Segment], guard: GuardConfig = GuardConfig()) -> tuple[str, float, float, str | None]:
+    """(text, confidence, no_speech_prob, rejected reason) for decoded segments."""
+    raw = clean_text(" ".join(s.text.strip() for s in segments))
+    if not segments:
+        return "", 0.0, 1.0, "no speech"
+    no_speech = max(s.no_speech_prob for s in segments)
+    weights = [max(1, len(s.text)) for s in segments]
+    logprob = sum(s.avg_logprob * w for s, w in zip(segments, weights, strict=True)) / sum(weights)
+    ratio = max(s.compression_ratio for s in segments)
+    norm = _normalise(raw)
+    if not norm:
+        return "", 0.0, no_speech, "empty or punctuation only"
+    if no_speech > guard.no_speech_threshold and logprob < guard.logprob_threshold:
+        return "", 0.0, no_speech, f"no speech (p={no_speech:.2f}, logprob={logprob:.2f})"
+    if logprob < guard.reject_logprob:
+        return "", 0.0, no_speech, f"unreliable (logprob={logprob:.2f})"
+    if ratio > guard.compression_ratio_threshold:
+        return "", 0.0, no_speech, f"repetitive output (compression ratio {ratio:.1f})"
+    if norm in NOISE_PHRASES and (no_speech > guard.noise_phrase_no_speech or logprob < guard.noise_phrase_logprob):
+        return "", 0.0, no_speech, f"known noise phrase {raw!r} (p={no_speech:.2f}, logprob={logprob:.2f})"
+    confidence = math.exp(min(0.0, logprob)) * (1.0 - 0.5 * no_speech)
+    return raw, max(0.0, min(1.0, confidence)), no_speech, None
+
+
+def build_hotwords(names: Iterable[str], max_chars: int = 400) -> str:
+    """A comma-separated, de-duplicated list of names, cut at ``max_chars`` (Whisper's prompt is bounded)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    size = 0
+    for name in names:
+        n = " ".join(str(name).split())
+        key = n.lower()
+        if not n or key in seen:
+            continue
+        extra = len(n) + (2 if out else 0)
+        if size + extra > max_chars:
+            break
+        seen.add(key)
+        out.append(n)
+        size += extra
+    return ", ".join(out)
+
+
+@dataclass
+class WhisperSettings:
+    model: str | None = None  # directory; None = resolve (see voice.model_path)
+    beam_size: int = 5
+    cpu_threads: int = 2
+    max_concurrent: int = 1
+    compute_type: str = "int8"
+    language: str = "en"
+    temperatures: tuple[float, ...] = (0.0,)
+    initial_prompt: str | None = None
+    hotwords: str | None = None  # default hotwords when the caller passes none
+    max_seconds: float = 30.0
+    guard: GuardConfig = field(default_factory=GuardConfig)
+
+    @classmethod
+    def from_settings(cls, voice: dict[str, Any]) -> WhisperSettings:
+        s = cls()
+        if voice.get("whisper_model"):
+            s.model = str(voice["whisper_model"])
+        for key in ("beam_size", "cpu_threads", "max_concurrent"):
+            if f"whisper_{key}" in voice:
+                setattr(s, key, int(voice[f"whisper_{key}"]))
+        if "whisper_initial_prompt" in voice:
+            s.initial_prompt = str(voice["whisper_initial_prompt"]) or None
+        return s
+
+
+class WhisperTranscriber:
+    """faster-whisper, loaded once; thread-safe with at most ``max_concurrent`` decodes at a time."""
+
+    def __init__(self, settings: WhisperSettings | None = None, *, model_dir: str | Path | None = None):
+        self.settings = settings or WhisperSettings()
+        self.model_dir = resolve_whisper_model(model_dir or self.settings.model)
+        from faster_whisper import WhisperModel  # imported late: it is heavy
+
+        t0 = time.perf_counter()
+        self._model = WhisperModel(
+            str(self.model_dir),
+            device="cpu",
+            compute_type=self.settings.compute_type,
+            cpu_threads=self.settings.cpu_threads,
+            num_workers=self.settings.max_concurrent,
+            local_files_only=True,
+        )
+        self.load_ms = (time.perf_counter() - t0) * 1000.0
+        self._slots = threading.BoundedSemaphore(self.settings.max_concurrent)
+
+    def warm_up(self) -> float:
+        """Run one decode on a second of faint noise so the first real turn is not slow; returns ms."""
+        t0 = time.perf_counter()
+        noise = np.random.default_rng(0).normal(0.0, 0.001, 16000).astype(np.float32)
+        self._decode(noise, None)
+        return (time.perf_counter() - t0) * 1000.0
+
+    def _decode(self, samples: np.ndarray, hotwords: str | None) -> list[Segment]:
+        s = self.settings
+        with self._slots:
+            segments, _info = self._model.transcribe(
+                samples,
+                language=s.language,
+                beam_size=s.beam_size,
+                temperature=list(s.temperatures),
+                without_timestamps=True,
+                condition_on_previous_text=False,
+                vad_filter=False,
+                initial_prompt=s.initial_prompt,
+                hotwords=hotwords or None,
+                compression_ratio_threshold=s.guard.compression_ratio_threshold,
+                log_prob_threshold=s.guard.logprob_threshold,
+                no_speech_threshold=s.guard.no_speech_threshold,
+            )
+            return [Segment(x.text, x.avg_logprob, x.no_speech_prob, x.compression_ratio) for x in segments]
+
+    def transcribe(self, chunk: AudioChunk, hotwords: str | None = None) -> Transcript:
+        audio = speech_input(chunk, max_seconds=self.settings.max_seconds)
+        samples = audio.to_float32()
+        t0 = time.perf_counter()
+        segs = self._decode(samples, hotwords if hotwords is not None else self.settings.hotwords)
+        decode_ms = (time.perf_counter() - t0) * 1000.0
+        raw = clean_text(" ".join(s.text.strip() for s in segs))
+        text, conf, no_speech, rejected = judge(segs, self.settings.guard)
+        return Transcript(
+            text=text,
+            confidence=conf,
+            segments=tuple(segs),
+            no_speech_prob=no_speech,
+            duration=audio.seconds,
+            decode_ms=decode_ms,
+            rejected=rejected,
+            raw_text=raw,
+        )
+
+
+_shared: dict[tuple[str, int, int, int], WhisperTranscriber] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_transcriber(settings: WhisperSettings | None = None) -> WhisperTranscriber:
+    """One transcriber per model and thread settings per process (the SIP bridge and the loop share it)."""
+    s = settings or WhisperSettings()
+    path = resolve_whisper_model(s.model)
+    key = (str(path), s.beam_size, s.cpu_threads, s.max_concurrent)
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = WhisperTranscriber(s, model_dir=path)
+        return _shared[key]

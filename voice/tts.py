@@ -1,0 +1,166 @@
+"""Speech synthesis behind the :class:`Synthesizer` protocol: ``synthesize(text, rate) -> AudioChunk``.
+
+:class:`Pyttsx3Synthesizer` (the default) drives espeak-ng through pyttsx3: ``save_to_file`` into a temporary
+WAV plus ``runAndWait``, then resampled (soxr) to the rate the output needs (16 kHz for the ASR side,
+8 kHz for a phone line, the sound card's rate for a speaker). pyttsx3 keeps one global engine per driver,
+so calls are serialised with a process-wide lock; that makes it safe to call repeatedly and from any thread.
+Should pyttsx3 fail (no driver, an engine stuck from an earlier error) it falls back to the ``espeak-ng``
+command line, which produces the same voice. :class:`EspeakSynthesizer` is that command line on its own.
+Results are cached per (text, rate): replies repeat a lot ("Anything else?").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import shutil
+import subprocess
+import tempfile
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Protocol
+
+from voice.audio import AudioChunk, AudioFormatError, read_audio
+
+log = logging.getLogger(__name__)
+_ENGINE_LOCK = threading.Lock()  # pyttsx3's engine is a process-wide singleton
+
+
+class SynthesisError(RuntimeError):
+    """Speech could not be produced; the message says what to install."""
+
+
+class Synthesizer(Protocol):
+    def synthesize(self, text: str, rate: int) -> AudioChunk: ...
+
+
+class _Cache:
+    def __init__(self, size: int):
+        self.size = size
+        self._data: OrderedDict[tuple[str, int], AudioChunk] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, int]) -> AudioChunk | None:
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is not None:
+                self._data.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple[str, int], value: AudioChunk) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+
+def _speakable(text: str) -> str:
+    t = " ".join(str(text).split())
+    return t
+
+
+class EspeakSynthesizer:
+    """The ``espeak-ng`` command line writing a WAV to stdout."""
+
+    def __init__(self, voice: str = "en-us", words_per_minute: int = 170, cache_size: int = 128):
+        self.voice = voice
+        self.wpm = words_per_minute
+        self._cache = _Cache(cache_size)
+        self._exe = shutil.which("espeak-ng") or shutil.which("espeak")
+
+    def synthesize(self, text: str, rate: int) -> AudioChunk:
+        t = _speakable(text)
+        cached = self._cache.get((t, rate))
+        if cached is not None:
+            return cached
+        if self._exe is None:
+            raise SynthesisError("espeak-ng is not installed (Debian/Ubuntu: apt-get install espeak-ng)")
+        if not t:
+            return AudioChunk(rate, 2, 1, b"", 0)
+        try:
+            proc = subprocess.run(
+                [self._exe, "-v", self.voice, "-s", str(self.wpm), "--stdout", t],
+                capture_output=True,
+                check=True,
+                timeout=30,
+            )
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise SynthesisError(f"espeak-ng failed: {exc}") from exc
+        import soundfile as sf
+
+        data, sr = sf.read(io.BytesIO(proc.stdout), dtype="float32")
+        chunk = AudioChunk.from_float32(data, int(sr), timestamp=0).convert(rate, 2, 1)
+        self._cache.put((t, rate), chunk)
+        return chunk
+
+
+class Pyttsx3Synthesizer:
+    """pyttsx3 with the espeak-ng driver (the default), serialised, cached, with a CLI fallback."""
+
+    def __init__(self, voice: str | None = None, words_per_minute: int = 170, cache_size: int = 128):
+        self.voice = voice
+        self.wpm = words_per_minute
+        self._cache = _Cache(cache_size)
+        self._fallback = EspeakSynthesizer(voice or "en-us", words_per_minute, cache_size=0)
+        self._engine: Any = None
+        self.used_fallback = False
+
+    def _get_engine(self) -> Any:
+        if self._engine is None:
+            import pyttsx3
+
+            engine = pyttsx3.init("espeak")
+            engine.setProperty("rate", self.wpm)
+            if self.voice:
+                engine.setProperty("voice", self.voice)
+            self._engine = engine
+        return self._engine
+
+    def _render(self, text: str) -> AudioChunk:
+        with tempfile.TemporaryDirectory(prefix="voicecart-tts-") as tmp:
+            out = Path(tmp) / "reply.wav"
+            with _ENGINE_LOCK:
+                engine = self._get_engine()
+                engine.setProperty("rate", self.wpm)
+                # pyttsx3's espeak driver prints "Audio saved to ..." on every file
+                with contextlib.redirect_stdout(io.StringIO()):
+                    engine.save_to_file(text, str(out))
+                    engine.runAndWait()
+            if not out.exists() or out.stat().st_size <= 44:
+                raise SynthesisError("pyttsx3 produced no audio")
+            return read_audio(out)
+
+    def synthesize(self, text: str, rate: int) -> AudioChunk:
+        t = _speakable(text)
+        cached = self._cache.get((t, rate))
+        if cached is not None:
+            return cached
+        if not t:
+            return AudioChunk(rate, 2, 1, b"", 0)
+        try:
+            chunk = self._render(t)
+        except (SynthesisError, AudioFormatError, RuntimeError, OSError, ImportError) as exc:
+            log.warning("pyttsx3 failed (%s); using the espeak-ng command line", exc)
+            self._engine = None
+            self.used_fallback = True
+            chunk = self._fallback.synthesize(t, rate)
+        chunk = chunk.convert(rate, 2, 1)
+        self._cache.put((t, rate), chunk)
+        return chunk
+
+
+def default_synthesizer(settings: dict[str, Any] | None = None) -> Synthesizer:
+    """The configured synthesizer: ``[voice] tts = "pyttsx3" | "espeak"``, ``tts_voice``, ``tts_wpm``."""
+    s = settings or {}
+    kind = str(s.get("tts", "pyttsx3"))
+    voice = s.get("tts_voice")
+    wpm = int(s.get("tts_wpm", 170))
+    if kind == "espeak":
+        return EspeakSynthesizer(str(voice or "en-us"), wpm)
+    if kind != "pyttsx3":
+        raise SynthesisError(f"unknown tts {kind!r} in [voice]; use 'pyttsx3' or 'espeak'")
+    return Pyttsx3Synthesizer(str(voice) if voice else None, wpm)
