@@ -1,0 +1,124 @@
+"""One SIP call as PJSIP sees it: answer or refuse, connect its audio to a ``PcmPort``, relay DTMF and REFER.
+
+Every method here runs on the engine's SIP thread (PJSIP callbacks arrive there because the engine polls
+``libHandleEvents`` itself). The engine keeps each ``BridgeCall`` (and through it the port) referenced until
+the call is disconnected and torn down; deleting them earlier aborts the process.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import pjsua2 as pj
+
+from voice.sip.handler import CallHandler, CallInfo
+from voice.sip.media import PcmPort
+
+if TYPE_CHECKING:
+    from voice.sip.engine import SipEngine
+
+log = logging.getLogger(__name__)
+
+
+class BridgeCall(pj.Call):  # type: ignore[misc]
+    def __init__(self, account: Any, call_id: int, engine: SipEngine):
+        super().__init__(account, call_id)
+        self.engine = engine
+        self.pj_id = call_id
+        self.info: CallInfo | None = None
+        self.handler: CallHandler | None = None
+        self.port: PcmPort | None = None
+        self.media_started = False
+        self.disconnected = False
+        self.refused = False
+
+    # --- actions (SIP thread) -------------------------------------------------------------------
+    def respond(self, status_code: int, reason: str = "") -> None:
+        prm = pj.CallOpParam()
+        prm.statusCode = status_code
+        if reason:
+            prm.reason = reason
+        if 200 <= status_code < 300 or status_code < 200:
+            self.answer(prm)
+        else:
+            self.hangup(prm)
+
+    def end(self) -> None:
+        if self.disconnected:
+            return
+        prm = pj.CallOpParam()
+        prm.statusCode = pj.PJSIP_SC_DECLINE if not self.media_started else 200
+        try:
+            self.hangup(prm)
+        except pj.Error as exc:
+            log.debug("hang-up of %s: %s", self.pj_id, exc.info())
+
+    def refer(self, target: str) -> None:
+        if self.disconnected:
+            return
+        try:
+            self.xfer(target, pj.CallOpParam(True))
+            self.engine.emit("transfer_sent", call=self.call_key, target=target)
+        except pj.Error as exc:
+            self.engine.emit("transfer_failed", call=self.call_key, target=target, error=exc.info())
+            if self.handler is not None:
+                self.handler.on_transfer_status(500, True)
+
+    @property
+    def call_key(self) -> str:
+        return self.info.call_id if self.info else str(self.pj_id)
+
+    # --- PJSIP callbacks (SIP thread) -----------------------------------------------------------
+    def onCallState(self, prm: Any) -> None:  # noqa: N802
+        try:
+            ci = self.getInfo()
+        except pj.Error:
+            return
+        if ci.state == pj.PJSIP_INV_STATE_DISCONNECTED and not self.disconnected:
+            self.disconnected = True
+            reason = f"{ci.lastStatusCode} {ci.lastReason}".strip()
+            self.engine.on_disconnected(self, reason)
+
+    def onCallMediaState(self, prm: Any) -> None:  # noqa: N802
+        if self.handler is None or self.disconnected:
+            return
+        ci = self.getInfo()
+        for mi in ci.media:
+            if mi.type != pj.PJMEDIA_TYPE_AUDIO or mi.status not in (
+                pj.PJSUA_CALL_MEDIA_ACTIVE,
+                pj.PJSUA_CALL_MEDIA_REMOTE_HOLD,
+            ):
+                continue
+            audio = self.getAudioMedia(mi.index)
+            if self.port is None:
+                self.port = PcmPort(f"call{self.pj_id}", self.handler)
+            audio.startTransmit(self.port)
+            self.port.startTransmit(audio)
+            codec = ""
+            try:
+                codec = self.getStreamInfo(mi.index).codecName
+            except pj.Error:
+                pass
+            if not self.media_started:
+                self.media_started = True
+                self.engine.emit("media", call=self.call_key, codec=codec)
+                assert self.info is not None
+                self.handler.on_start(self.info, self.engine.control_for(self))
+            break
+
+    def onDtmfDigit(self, prm: Any) -> None:  # noqa: N802
+        digit = str(prm.digit)
+        self.engine.emit("dtmf", call=self.call_key, digit=digit)
+        if self.handler is not None and not self.disconnected:
+            self.handler.on_dtmf(digit)
+
+    def onCallTransferStatus(self, prm: Any) -> None:  # noqa: N802
+        code = int(prm.statusCode)
+        final = bool(prm.finalNotify)
+        self.engine.emit("transfer_status", call=self.call_key, status=code, final=final)
+        if self.handler is not None:
+            self.handler.on_transfer_status(code, final)
+        if final and 200 <= code < 300:
+            self.end()
+        prm.cont = not final

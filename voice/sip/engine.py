@@ -1,0 +1,316 @@
+"""PJSIP's lifecycle on one thread the bridge owns.
+
+The engine creates the library, polls ``libHandleEvents`` and destroys it, all on its own thread; SIP
+callbacks therefore arrive there too. Other threads never call into pjsua2 directly: they ``post`` a function
+that the SIP thread runs. Calls (and their media ports) stay referenced in ``self.calls`` until they are
+disconnected, then are dropped on the SIP thread, and all of them before ``libDestroy``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import json
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pjsua2 as pj
+
+from voice.sip.account import BridgeAccount, account_config
+from voice.sip.call import BridgeCall
+from voice.sip.handler import CallInfo, HandlerFactory, NullHandler, caller_id_from_uri
+from voice.sip.policy import CallPolicy
+
+log = logging.getLogger(__name__)
+
+CODEC_PRIORITY = {"G722/16000": 255, "PCMU/8000": 254, "PCMA/8000": 253}
+PJSUA_MAX_CALLS = 32  # compile-time limit of the wheel's PJSIP
+
+
+class SipEngineError(RuntimeError):
+    """PJSIP could not start (port in use, bad address, ...); the message says what failed."""
+
+
+@dataclass
+class SipSettings:
+    host: str = "127.0.0.1"
+    port: int = 5060
+    public_address: str | None = None
+    max_calls: int = 4
+    allow: tuple[str, ...] = ()
+    register_uri: str | None = None
+    password: str | None = None
+    answer_delay_s: float = 0.0  # ring this long before answering (0: answer at once)
+    pjsip_log_level: int = 1
+    user_agent: str = "voicecart"
+
+
+class _PyLogWriter(pj.LogWriter):  # type: ignore[misc]
+    def write(self, entry: Any) -> None:
+        log.debug("pjsip: %s", str(entry.msg).rstrip())
+
+
+class _Control:
+    """``CallControl`` for one call: posts to the SIP thread, so any thread may use it."""
+
+    def __init__(self, engine: SipEngine, call: BridgeCall):
+        self._engine = engine
+        self._pj_id = call.pj_id
+        self._key = call.call_key
+
+    def hangup(self) -> None:
+        self._engine.post(lambda: self._engine._with_call(self._pj_id, self._key, lambda c: c.end()))
+
+    def transfer(self, target: str) -> None:
+        self._engine.post(lambda: self._engine._with_call(self._pj_id, self._key, lambda c: c.refer(target)))
+
+
+class SipEngine:
+    def __init__(
+        self,
+        settings: SipSettings,
+        handler_factory: HandlerFactory,
+        on_event: Callable[[dict[str, Any]], None] | None = None,
+    ):
+        self.settings = settings
+        self.policy = CallPolicy(settings.allow, settings.max_calls)
+        self.handler_factory = handler_factory
+        self.on_event = on_event
+        self.calls: dict[int, BridgeCall] = {}
+        self._posted: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._timers: list[tuple[float, int, Callable[[], None]]] = []
+        self._seq = itertools.count()
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self._stop = threading.Event()
+        self._error: BaseException | None = None
+        self._lock = threading.Lock()
+        self.stats = {"answered": 0, "refused_403": 0, "refused_486": 0, "ended": 0}
+
+    # --- public, any thread ---------------------------------------------------------------------
+    def start(self, timeout: float = 15.0) -> None:
+        self._thread = threading.Thread(target=self._run, name="sip-engine", daemon=True)
+        self._thread.start()
+        if not self._ready.wait(timeout):
+            raise SipEngineError(f"PJSIP did not start within {timeout:.0f} s")
+        if self._error is not None:
+            raise SipEngineError(str(self._error)) from self._error
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def wait(self) -> None:
+        while self._thread is not None and self._thread.is_alive():
+            self._thread.join(0.5)
+
+    def post(self, fn: Callable[[], None]) -> None:
+        self._posted.put(fn)
+
+    def active_calls(self) -> int:
+        with self._lock:
+            return sum(1 for c in self.calls.values() if c.handler is not None and not c.disconnected)
+
+    def emit(self, event: str, **fields: Any) -> None:
+        record = {"t": round(time.time(), 3), "event": event, **fields}
+        log.info("%s", json.dumps(record))
+        if self.on_event is not None:
+            try:
+                self.on_event(record)
+            except Exception:  # noqa: BLE001
+                log.exception("event sink failed")
+
+    # --- SIP thread -----------------------------------------------------------------------------
+    def control_for(self, call: BridgeCall) -> _Control:
+        return _Control(self, call)
+
+    def _later(self, delay_s: float, fn: Callable[[], None]) -> None:
+        heapq.heappush(self._timers, (time.monotonic() + delay_s, next(self._seq), fn))
+
+    def _with_call(self, pj_id: int, key: str, fn: Callable[[BridgeCall], None]) -> None:
+        call = self.calls.get(pj_id)
+        if call is not None and call.call_key == key and not call.disconnected:
+            fn(call)
+
+    def on_incoming(self, call: BridgeCall, source: str) -> None:
+        with self._lock:
+            self.calls[call.pj_id] = call
+        try:
+            ci = call.getInfo()
+            remote, sip_call_id = ci.remoteUri, ci.callIdString
+        except pj.Error:
+            remote, sip_call_id = "", str(call.pj_id)
+        info = CallInfo(call_id=sip_call_id, caller_id=caller_id_from_uri(remote), remote_uri=remote, source=source)
+        call.info = info
+        decision = self.policy.decide(source, self.active_calls())
+        if not decision.accept:
+            call.refused = True
+            self.stats[f"refused_{decision.status_code}"] = self.stats.get(f"refused_{decision.status_code}", 0) + 1
+            self.emit("refused", call=info.call_id, status=decision.status_code, reason=decision.reason, source=source)
+            reason = "Forbidden" if decision.status_code == 403 else "Busy Here"
+            call.respond(decision.status_code, reason)
+            return
+        try:
+            call.handler = self.handler_factory(info)
+        except Exception as exc:  # noqa: BLE001 - a broken session must refuse the call, not the line
+            log.exception("could not create a session for %s", info.call_id)
+            self.emit("refused", call=info.call_id, status=500, reason=str(exc), source=source)
+            call.respond(500, "Server Internal Error")
+            return
+        self.emit("incoming", call=info.call_id, caller=info.caller_id, source=source)
+        call.respond(180)
+        delay = max(0.0, self.settings.answer_delay_s)
+        self._later(delay, lambda: self._answer(call.pj_id, info.call_id))
+
+    def _answer(self, pj_id: int, key: str) -> None:
+        call = self.calls.get(pj_id)
+        if call is None or call.call_key != key or call.disconnected:
+            return
+        try:
+            call.respond(200)
+            self.stats["answered"] += 1
+            self.emit("answered", call=key)
+        except pj.Error as exc:
+            self.emit("answer_failed", call=key, error=exc.info())
+
+    def on_disconnected(self, call: BridgeCall, reason: str) -> None:
+        self.stats["ended"] += 1
+        self.emit("ended", call=call.call_key, reason=reason, refused=call.refused)
+        if call.handler is not None:
+            try:
+                call.handler.on_hangup(reason)
+            except Exception:  # noqa: BLE001
+                log.exception("handler hang-up failed")
+        # Drop the Python objects after this callback has returned, still on this thread.
+        self._later(0.2, lambda: self._drop(call))
+
+    def _drop(self, call: BridgeCall) -> None:
+        with self._lock:
+            if self.calls.get(call.pj_id) is call:
+                del self.calls[call.pj_id]
+        port, call.port = call.port, None
+        if port is not None:
+            try:
+                port.handler = NullHandler()
+            except Exception:  # noqa: BLE001
+                pass
+        del port
+
+    def _run(self) -> None:
+        ep: Any = None
+        account: Any = None
+        writer = _PyLogWriter()
+        try:
+            ep = pj.Endpoint()
+            ep.libCreate()
+            ep.libInit(self._ep_config(writer))
+            tcfg = pj.TransportConfig()
+            tcfg.port = self.settings.port
+            if self.settings.host not in ("0.0.0.0", "::", ""):
+                tcfg.boundAddress = self.settings.host
+            if self.settings.public_address:
+                tcfg.publicAddress = self.settings.public_address
+            ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, tcfg)
+            ep.libStart()
+            ep.audDevManager().setNullDev()
+            for codec in ep.codecEnum2():
+                ep.codecSetPriority(codec.codecId, 0)
+            for prefix, prio in CODEC_PRIORITY.items():
+                ep.codecSetPriority(prefix, prio)
+            account = BridgeAccount(self)
+            host = self.settings.public_address or self.settings.host
+            account.create(
+                account_config(
+                    id_uri=f"sip:voicecart@{host}:{self.settings.port}",
+                    register_uri=self.settings.register_uri,
+                    password=self.settings.password,
+                    bound=self.settings.host,
+                    public=self.settings.public_address,
+                ),
+                True,
+            )
+        except pj.Error as exc:
+            self._error = SipEngineError(f"PJSIP failed to start on {self.settings.host}:{self.settings.port}: "
+                                         f"{exc.info()}")
+        except Exception as exc:  # noqa: BLE001
+            self._error = exc
+        self._ready.set()
+        if self._error is None:
+            self.emit("listening", host=self.settings.host, port=self.settings.port)
+            self._loop(ep)
+            self._shutdown(ep)
+        account = None
+        if ep is not None:
+            try:
+                ep.libDestroy()
+            except pj.Error:
+                log.exception("libDestroy failed")
+        del account, ep, writer
+
+    def _ep_config(self, writer: Any) -> Any:
+        cfg = pj.EpConfig()
+        cfg.uaConfig.threadCnt = 0
+        cfg.uaConfig.mainThreadOnly = False
+        cfg.uaConfig.maxCalls = PJSUA_MAX_CALLS
+        cfg.uaConfig.userAgent = self.settings.user_agent
+        cfg.logConfig.level = self.settings.pjsip_log_level
+        cfg.logConfig.consoleLevel = 0
+        cfg.logConfig.writer = writer
+        med = cfg.medConfig
+        med.clockRate = 16000
+        med.sndClockRate = 16000
+        med.channelCount = 1
+        med.audioFramePtime = 20
+        med.noVad = True
+        med.ecTailLen = 0
+        med.quality = 6
+        med.threadCnt = 1
+        return cfg
+
+    def _pump(self, ep: Any) -> None:
+        ep.libHandleEvents(10)
+        while True:
+            try:
+                fn = self._posted.get_nowait()
+            except queue.Empty:
+                break
+            self._safe(fn)
+        now = time.monotonic()
+        while self._timers and self._timers[0][0] <= now:
+            _, _, fn = heapq.heappop(self._timers)
+            self._safe(fn)
+
+    @staticmethod
+    def _safe(fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except pj.Error as exc:
+            log.warning("PJSIP: %s", exc.info())
+        except Exception:  # noqa: BLE001
+            log.exception("SIP thread task failed")
+
+    def _loop(self, ep: Any) -> None:
+        while not self._stop.is_set():
+            self._pump(ep)
+
+    def _shutdown(self, ep: Any) -> None:
+        try:
+            ep.hangupAllCalls()
+        except pj.Error:
+            pass
+        deadline = time.monotonic() + 3.0
+        while time.monotonic() < deadline and any(not c.disconnected for c in self.calls.values()):
+            self._pump(ep)
+        for call in list(self.calls.values()):
+            if not call.disconnected and call.handler is not None:
+                call.handler.on_hangup("shutdown")
+            self._drop(call)
+        self._timers.clear()
+        self.emit("stopped", **self.stats)
+
