@@ -1,0 +1,351 @@
+"""The project's own catalog JSON format (``catalog/data/*.json``), read and written.
+
+A catalog file is one JSON object::
+
+    {
+      "format": "voicecart-catalog",          # optional marker
+      "version": 1,                           # optional; only 1 exists
+      "currency": "USD",                      # optional, default USD; applies to every product
+      "option_sets": {                        # optional: option groups shared by many products
+        "cup_size": {"code": "size", "name": "size", "default": "medium", "values": [...]}
+      },
+      "products": [
+        {
+          "sku": "LATTE",                     # required, unique, no spaces
+          "name": "latte",                    # required; what the shopper says
+          "price": "4.50",                    # or "price_cents": 450 (integer). Never a float in cents.
+          "aliases": ["cafe latte"],          # optional: other names and common mishearings
+          "description": "...", "category": "espresso drinks", "brand": "", "tags": ["milk"],
+          "active": true,                     # optional, default true
+          "stock": null,                      # optional: units on hand, null/absent = unlimited
+          "options": [                        # optional: option groups, in the order they are asked
+            "cup_size",                       #   a name from option_sets, used as is
+            {"use": "milk", "default": "whole"},  # an option set with fields overridden
+            {"code": "temp", "name": "temperature", "values": [...]}  # or a group written in full
+          ],
+          "variants": [                       # optional: sellable combinations with own SKU/price/stock
+            {"sku": "TS-RED-M", "options": {"colour": "red", "size": "m"}, "price": "12.00", "stock": 4}
+          ]
+        }
+      ]
+    }
+
+An option group: ``code`` (required), ``name`` (default: code), ``values`` (required, non-empty),
+``default`` (a value code or null), ``required`` (bool), ``multiple`` (bool: several values at once),
+``amounts`` (bool: "a little", "extra", "no" apply), ``aliases`` (list). An option value: ``code``
+(required), ``name`` (default: code), ``aliases`` (list), and ``price_delta`` ("0.60", "-0.50") or
+``price_delta_cents`` (integer). Variant ``price``/``price_cents`` replaces the product price; option
+deltas are added on top. Validation errors name the file, the line of the product and the field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from catalog.errors import CatalogError, ValidationError
+from catalog.models import OptionGroup, OptionValue, Product, Variant
+from catalog.money import parse_price
+from catalog.validate import validate_product
+
+FORMAT_MARKER = "voicecart-catalog"
+
+
+class _Ctx:
+    """Where we are (file, line, field prefix) so errors can say so."""
+
+    def __init__(self, file: str | None, line: int | None, prefix: str):
+        self.file, self.line, self.prefix = file, line, prefix
+
+    def error(self, message: str, field: str) -> ValidationError:
+        return ValidationError(message, file=self.file, line=self.line, field=f"{self.prefix}{field}")
+
+
+def _str(obj: Mapping[str, Any], key: str, ctx: _Ctx, *, required: bool = False, default: str = "") -> str:
+    value = obj.get(key)
+    if value is None:
+        if required:
+            raise ctx.error("is missing", key)
+        return default
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise ctx.error(f"must be text, not {type(value).__name__}", key)
+    text = str(value).strip()
+    if required and not text:
+        raise ctx.error("must not be empty", key)
+    return text
+
+
+def _strs(obj: Mapping[str, Any], key: str, ctx: _Ctx) -> tuple[str, ...]:
+    value = obj.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [v for v in value.split(",")]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ctx.error("must be a list of texts", key)
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _bool(obj: Mapping[str, Any], key: str, ctx: _Ctx, default: bool) -> bool:
+    value = obj.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise ctx.error("must be true or false", key)
+    return value
+
+
+def _cents(obj: Mapping[str, Any], key: str, ctx: _Ctx, *, required: bool, allow_negative: bool = False) -> int | None:
+    """Read ``<key>_cents`` (integer) or ``<key>`` (written price) from ``obj``."""
+    cents_key = f"{key}_cents"
+    if obj.get(cents_key) is not None:
+        value = obj[cents_key]
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ctx.error(f"must be a whole number of cents, not {value!r}", cents_key)
+        cents: int = value
+    elif obj.get(key) is not None:
+        raw = obj[key]
+        if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+            raise ctx.error(f"not a price: {raw!r} (write it like \"4.50\")", key)
+        text = format(Decimal(str(raw)), "f") if isinstance(raw, float) else str(raw)
+        try:
+            cents = parse_price(text)
+        except CatalogError:
+            raise ctx.error(f"not a price: {raw!r} (write it like \"4.50\")", key) from None
+    elif required:
+        raise ctx.error("is missing (give price or price_cents)", key)
+    else:
+        return None
+    if cents < 0 and not allow_negative:
+        raise ctx.error(f"cannot be negative ({cents} cents)", key)
+    return cents
+
+
+def _stock(obj: Mapping[str, Any], ctx: _Ctx) -> int | None:
+    value = obj.get("stock")
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ctx.error(f"must be a whole number or null (unlimited), not {value!r}", "stock")
+    if value < 0:
+        raise ctx.error(f"cannot be negative ({value})", "stock")
+    return value
+
+
+def group_from_dict(raw: Any, ctx: _Ctx) -> OptionGroup:
+    if not isinstance(raw, Mapping):
+        raise ctx.error("an option group must be an object", "")
+    code = _str(raw, "code", ctx, required=True)
+    values_raw = raw.get("values")
+    if not isinstance(values_raw, list) or not values_raw:
+        raise ctx.error(f"option group {code!r} needs a non-empty list of values", "values")
+    values: list[OptionValue] = []
+    for i, v in enumerate(values_raw):
+        vctx = _Ctx(ctx.file, ctx.line, f"{ctx.prefix}values[{i}].")
+        if isinstance(v, str):
+            v = {"code": v}
+        if not isinstance(v, Mapping):
+            raise vctx.error("an option value must be an object or a text", "")
+        vcode = _str(v, "code", vctx, required=True)
+        delta = _cents(v, "price_delta", vctx, required=False, allow_negative=True) or 0
+        values.append(OptionValue(vcode, _str(v, "name", vctx, default=vcode), _strs(v, "aliases", vctx), delta))
+    default = raw.get("default")
+    if default is not None and not isinstance(default, str):
+        raise ctx.error("must be a value code or null", "default")
+    return OptionGroup(
+        code=code,
+        name=_str(raw, "name", ctx, default=code),
+        values=tuple(values),
+        default=default,
+        required=_bool(raw, "required", ctx, False),
+        multiple=_bool(raw, "multiple", ctx, False),
+        amounts=_bool(raw, "amounts", ctx, False),
+        aliases=_strs(raw, "aliases", ctx),
+    )
+
+
+def product_from_dict(
+    raw: Any,
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    option_sets: Mapping[str, Mapping[str, Any]] | None = None,
+    currency: str = "USD",
+) -> Product:
+    """Build and validate one product; errors are :class:`ValidationError` naming file/line/field."""
+    ctx = _Ctx(file, line, "")
+    if not isinstance(raw, Mapping):
+        raise ctx.error("a product must be a JSON object", "")
+    sku = _str(raw, "sku", ctx, required=True)
+    sets = option_sets or {}
+    groups: list[OptionGroup] = []
+    opts = raw.get("options", raw.get("option_groups")) or []
+    if not isinstance(opts, list):
+        raise ctx.error("must be a list of option groups", "options")
+    for i, entry in enumerate(opts):
+        gctx = _Ctx(file, line, f"options[{i}].")
+        if isinstance(entry, str) or (isinstance(entry, Mapping) and "use" in entry):
+            name = entry if isinstance(entry, str) else str(entry["use"])
+            if name not in sets:
+                raise gctx.error(f"no option set called {name!r} (known: {', '.join(sorted(sets)) or 'none'})", "use")
+            merged = dict(sets[name])
+            if isinstance(entry, Mapping):
+                merged.update({k: v for k, v in entry.items() if k != "use"})
+            groups.append(group_from_dict(merged, gctx))
+        else:
+            groups.append(group_from_dict(entry, gctx))
+    variants: list[Variant] = []
+    vraw = raw.get("variants") or []
+    if not isinstance(vraw, list):
+        raise ctx.error("must be a list of variants", "variants")
+    for i, v in enumerate(vraw):
+        vctx = _Ctx(file, line, f"variants[{i}].")
+        if not isinstance(v, Mapping):
+            raise vctx.error("a variant must be an object", "")
+        vopts = v.get("options") or {}
+        if not isinstance(vopts, Mapping) or not all(isinstance(x, str) for x in vopts.values()):
+            raise vctx.error("must map option group codes to value codes", "options")
+        variants.append(Variant(_str(v, "sku", vctx, required=True), dict(vopts),
+                                _cents(v, "price", vctx, required=False), _stock(v, vctx)))
+    price = _cents(raw, "price", ctx, required=True)
+    assert price is not None
+    product = Product(
+        sku=sku,
+        name=_str(raw, "name", ctx, required=True),
+        price_cents=price,
+        currency=_str(raw, "currency", ctx, default=currency).upper(),
+        aliases=_strs(raw, "aliases", ctx),
+        description=_str(raw, "description", ctx),
+        category=_str(raw, "category", ctx),
+        brand=_str(raw, "brand", ctx),
+        tags=_strs(raw, "tags", ctx),
+        active=_bool(raw, "active", ctx, True),
+        option_groups=tuple(groups),
+        variants=tuple(variants),
+        stock=_stock(raw, ctx),
+    )
+    validate_product(product, file=file, line=line)
+    return product
+
+
+def group_to_dict(g: OptionGroup) -> dict[str, Any]:
+    return {
+        "code": g.code, "name": g.name, "default": g.default, "required": g.required,
+        "multiple": g.multiple, "amounts": g.amounts, "aliases": list(g.aliases),
+        "values": [{"code": v.code, "name": v.name, "aliases": list(v.aliases),
+                    "price_delta_cents": v.price_delta_cents} for v in g.values],
+    }
+
+
+def product_to_dict(p: Product) -> dict[str, Any]:
+    """The canonical (fully expanded, cents) form; ``product_from_dict`` reads it back unchanged."""
+    return {
+        "sku": p.sku, "name": p.name, "price_cents": p.price_cents, "currency": p.currency,
+        "aliases": list(p.aliases), "description": p.description, "category": p.category, "brand": p.brand,
+        "tags": list(p.tags), "active": p.active, "stock": p.stock,
+        "options": [group_to_dict(g) for g in p.option_groups],
+        "variants": [{"sku": v.sku, "options": dict(v.options), "price_cents": v.price_cents, "stock": v.stock}
+                     for v in p.variants],
+    }
+
+
+def _product_lines(text: str, count: int) -> list[int | None]:
+    """Line number where each element of the top-level ``products`` array starts (best effort)."""
+    decoder = json.JSONDecoder()
+    key = text.find('"products"')
+    start = text.find("[", key) if key >= 0 else -1
+    if start < 0:
+        return [None] * count
+    lines: list[int | None] = []
+    pos = start + 1
+    try:
+        while len(lines) < count:
+            while pos < len(text) and text[pos] in " \t\r\n,":
+                pos += 1
+            _, end = decoder.raw_decode(text, pos)
+            lines.append(text.count("\n", 0, pos) + 1)
+            pos = end
+    except ValueError:
+        return [None] * count
+    return lines
+
+
+def loads(
+    text: str,
+    *,
+    file: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Product]:
+    """Parse a catalog document; raises :class:`ValidationError` on the first problem."""
+    text = text.lstrip("\ufeff")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
+    if isinstance(doc, list):
+        doc = {"products": doc}
+    if not isinstance(doc, Mapping):
+        raise ValidationError("a catalog must be a JSON object with a \"products\" list", file=file, line=1)
+    if doc.get("format", FORMAT_MARKER) != FORMAT_MARKER:
+        raise ValidationError(f"unknown format {doc.get('format')!r}", file=file, field="format")
+    if doc.get("version", 1) != 1:
+        raise ValidationError(f"unsupported version {doc.get('version')!r} (this reads version 1)",
+                              file=file, field="version")
+    raw_products = doc.get("products")
+    if not isinstance(raw_products, list):
+        raise ValidationError("must be a list of products", file=file, field="products")
+    sets = doc.get("option_sets") or {}
+    if not isinstance(sets, Mapping) or not all(isinstance(v, Mapping) for v in sets.values()):
+        raise ValidationError("must map names to option groups", file=file, field="option_sets")
+    currency = str(doc.get("currency") or "USD").upper()
+    lines = _product_lines(text, len(raw_products))
+    seen: dict[str, int | None] = {}
+    products: list[Product] = []
+    total = len(raw_products)
+    for i, raw in enumerate(raw_products):
+        line = lines[i] if i < len(lines) else None
+        product = product_from_dict(raw, file=file, line=line, option_sets=sets, currency=currency)
+        if product.sku in seen:
+            where = f" (first on line {seen[product.sku]})" if seen[product.sku] else ""
+            raise ValidationError(f"duplicate SKU {product.sku!r}{where}", file=file, line=line, field="sku")
+        seen[product.sku] = line
+        products.append(product)
+        if progress is not None and (i + 1) % 1000 == 0:
+            progress(i + 1, total)
+    if progress is not None:
+        progress(total, total)
+    return products
+
+
+def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None) -> list[Product]:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"cannot read the file: {exc}", file=str(p)) from None
+    return loads(text, file=str(p), progress=progress)
+
+
+def dumps(products: Sequence[Product], *, currency: str = "USD") -> str:
+    doc = {"format": FORMAT_MARKER, "version": 1, "currency": currency,
+           "products": [product_to_dict(p) for p in products]}
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+def product_from_canonical(d: Mapping[str, Any]) -> Product:
+    """Rebuild a product from :func:`product_to_dict` output without re-validating (store reads)."""
+    return Product(
+        sku=d["sku"], name=d["name"], price_cents=d["price_cents"], currency=d["currency"],
+        aliases=tuple(d["aliases"]), description=d["description"], category=d["category"], brand=d["brand"],
+        tags=tuple(d["tags"]), active=d["active"], stock=d["stock"],
+        option_groups=tuple(
+            OptionGroup(g["code"], g["name"],
+                        tuple(OptionValue(v["code"], v["name"], tuple(v["aliases"]), v["price_delta_cents"])
+                              for v in g["values"]),
+                        g["default"], g["required"], g["multiple"], g["amounts"], tuple(g["aliases"]))
+            for g in d["options"]),
+        variants=tuple(Variant(v["sku"], dict(v["options"]), v["price_cents"], v["stock"]) for v in d["variants"]),
+    )

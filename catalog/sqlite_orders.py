@@ -1,0 +1,199 @@
+"""Orders in SQLite: atomic placement with stock, idempotency, speakable numbers, status and history.
+
+Every function here runs inside a transaction the caller opened with ``BEGIN IMMEDIATE`` (see
+:class:`catalog.sqlite_store.SQLiteStore`), so two sessions racing for the last unit are serialised by
+SQLite's write lock: the second one sees the decremented stock and gets :class:`OutOfStock`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from catalog.cart import Cart
+from catalog.errors import CatalogError, EmptyCart, OrderStateError, OutOfStock, UnknownOrder, UnknownProduct
+from catalog.models import CartLine, Order, OrderStatus, SelectedOption, StatusChange
+
+# forward moves a shop makes; skipping ahead (placed -> ready) is allowed, going back is not
+_FLOW = (OrderStatus.PLACED, OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.FULFILLED)
+CANCELLABLE = frozenset({OrderStatus.PLACED, OrderStatus.PREPARING})
+_rng = random.SystemRandom()
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _line_to_dict(line: CartLine) -> dict[str, Any]:
+    return {
+        "line_id": line.line_id, "sku": line.sku, "name": line.name, "quantity": line.quantity,
+        "unit_price_cents": line.unit_price_cents, "variant_sku": line.variant_sku,
+        "options": [{"group": o.group, "value": o.value, "amount": o.amount, "qualifier": o.qualifier}
+                    for o in line.options],
+    }
+
+
+def _line_from_dict(d: Mapping[str, Any]) -> CartLine:
+    return CartLine(
+        d["line_id"], d["sku"], d["name"], d["quantity"], d["unit_price_cents"],
+        tuple(SelectedOption(o["group"], o["value"], o.get("amount", "regular"), o.get("qualifier", ""))
+              for o in d["options"]),
+        d.get("variant_sku"),
+    )
+
+
+def new_number(conn: sqlite3.Connection) -> str:
+    """A unique order number that is easy to say: 4 digits, 5 once the 4-digit ones run short."""
+    for digits in (4, 5, 6, 7, 8):
+        low, high = 10 ** (digits - 1), 10**digits - 1
+        for _ in range(40):
+            number = str(_rng.randint(low, high))
+            if conn.execute("SELECT 1 FROM orders WHERE number = ?", (number,)).fetchone() is None:
+                return number
+    raise CatalogError("could not find a free order number")  # pragma: no cover
+
+
+def read_order(conn: sqlite3.Connection, number: str) -> Order | None:
+    row = conn.execute(
+        "SELECT number, lines, subtotal_cents, tax_cents, total_cents, currency, status, customer,"
+        " idempotency_key, created_at, metadata FROM orders WHERE number = ?", (number,)).fetchone()
+    if row is None:
+        return None
+    history = tuple(
+        StatusChange(OrderStatus(s), at, note) for s, at, note in conn.execute(
+            "SELECT status, at, note FROM order_history WHERE number = ? ORDER BY id", (number,)))
+    return Order(
+        number=row[0], lines=tuple(_line_from_dict(d) for d in json.loads(row[1])),
+        subtotal_cents=row[2], tax_cents=row[3], total_cents=row[4], currency=row[5],
+        status=OrderStatus(row[6]), customer=row[7], idempotency_key=row[8], created_at=row[9],
+        history=history, metadata=json.loads(row[10]),
+    )
+
+
+def _stock_row(conn: sqlite3.Connection, line: CartLine) -> tuple[str, str, int | None]:
+    """(table, key, stock) that holds the stock this line draws from."""
+    prow = conn.execute("SELECT id, active, stock, name FROM products WHERE sku = ?", (line.sku,)).fetchone()
+    if prow is None:
+        raise UnknownProduct(line.sku)
+    if not prow[1]:
+        raise CatalogError(f"{prow[3]} ({line.sku}) is not for sale right now")
+    if line.variant_sku:
+        vrow = conn.execute("SELECT stock FROM variants WHERE sku = ? AND product_id = ?",
+                            (line.variant_sku, prow[0])).fetchone()
+        if vrow is None:
+            raise UnknownProduct(line.variant_sku)
+        return "variants", line.variant_sku, vrow[0]
+    return "products", line.sku, prow[2]
+
+
+def place(conn: sqlite3.Connection, cart: Cart, *, customer: str, idempotency_key: str,
+          metadata: Mapping[str, str] | None) -> Order:
+    if not idempotency_key:
+        raise CatalogError("an order needs an idempotency key (any text unique to this checkout)")
+    existing = conn.execute("SELECT number FROM orders WHERE idempotency_key = ?", (idempotency_key,)).fetchone()
+    if existing is not None:
+        order = read_order(conn, existing[0])
+        assert order is not None
+        return order
+    if cart.is_empty():
+        raise EmptyCart()
+    need: dict[tuple[str, str], int] = {}
+    names: dict[tuple[str, str], str] = {}
+    stocks: dict[tuple[str, str], int | None] = {}
+    for line in cart.lines:
+        table, key, stock = _stock_row(conn, line)
+        need[(table, key)] = need.get((table, key), 0) + line.quantity
+        names[(table, key)] = line.name
+        stocks[(table, key)] = stock
+    for (table, key), qty in need.items():
+        stock = stocks[(table, key)]
+        if stock is not None and stock < qty:
+            raise OutOfStock(key, names[(table, key)], stock)
+    for (table, key), qty in need.items():
+        if stocks[(table, key)] is not None:
+            conn.execute(f"UPDATE {table} SET stock = stock - ? WHERE sku = ?", (qty, key))
+    number = new_number(conn)
+    created = now_iso()
+    conn.execute(
+        "INSERT INTO orders(number, idempotency_key, customer, status, subtotal_cents, tax_cents, total_cents,"
+        " currency, created_at, lines, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (number, idempotency_key, customer, OrderStatus.PLACED.value, cart.subtotal_cents, cart.tax_cents,
+         cart.total_cents, cart.currency, created, json.dumps([_line_to_dict(x) for x in cart.lines]),
+         json.dumps(dict(metadata or {}))))
+    conn.execute("INSERT INTO order_history(number, status, at, note) VALUES (?,?,?,?)",
+                 (number, OrderStatus.PLACED.value, created, ""))
+    order = read_order(conn, number)
+    assert order is not None
+    return order
+
+
+def list_orders(conn: sqlite3.Connection, *, status: OrderStatus | None, customer: str | None,
+                limit: int) -> Sequence[Order]:
+    sql = "SELECT number FROM orders WHERE 1=1"
+    params: list[Any] = []
+    if status is not None:
+        sql += " AND status = ?"
+        params.append(OrderStatus(status).value)
+    if customer is not None:
+        sql += " AND customer = ?"
+        params.append(customer)
+    sql += " ORDER BY created_at DESC, number DESC LIMIT ?"
+    params.append(max(0, int(limit)))
+    numbers = [r[0] for r in conn.execute(sql, params).fetchall()]
+    return [o for o in (read_order(conn, n) for n in numbers) if o is not None]
+
+
+def _require(conn: sqlite3.Connection, number: str) -> Order:
+    order = read_order(conn, str(number).strip())
+    if order is None:
+        raise UnknownOrder(str(number))
+    return order
+
+
+def _record(conn: sqlite3.Connection, number: str, status: OrderStatus, note: str) -> None:
+    conn.execute("UPDATE orders SET status = ? WHERE number = ?", (status.value, number))
+    conn.execute("INSERT INTO order_history(number, status, at, note) VALUES (?,?,?,?)",
+                 (number, status.value, now_iso(), note))
+
+
+def cancel(conn: sqlite3.Connection, number: str, note: str) -> Order:
+    order = _require(conn, number)
+    if order.status not in CANCELLABLE:
+        raise OrderStateError(
+            f"order {order.number} is {order.status.value} and can no longer be cancelled "
+            f"(only placed or preparing orders can)")
+    for line in order.lines:
+        if line.variant_sku:
+            conn.execute("UPDATE variants SET stock = stock + ? WHERE sku = ? AND stock IS NOT NULL",
+                         (line.quantity, line.variant_sku))
+        else:
+            conn.execute("UPDATE products SET stock = stock + ? WHERE sku = ? AND stock IS NOT NULL",
+                         (line.quantity, line.sku))
+    _record(conn, order.number, OrderStatus.CANCELLED, note)
+    result = read_order(conn, order.number)
+    assert result is not None
+    return result
+
+
+def set_status(conn: sqlite3.Connection, number: str, status: OrderStatus, note: str) -> Order:
+    try:
+        status = OrderStatus(status)
+    except ValueError:
+        raise OrderStateError(f"unknown order status {status!r}; use one of "
+                              f"{', '.join(s.value for s in OrderStatus)}") from None
+    if status is OrderStatus.CANCELLED:
+        return cancel(conn, number, note)
+    order = _require(conn, number)
+    if order.status is OrderStatus.CANCELLED:
+        raise OrderStateError(f"order {order.number} was cancelled; it cannot become {status.value}")
+    if _FLOW.index(status) <= _FLOW.index(order.status):
+        raise OrderStateError(f"order {order.number} is already {order.status.value}; "
+                              f"it cannot go {'back ' if status != order.status else ''}to {status.value}")
+    _record(conn, order.number, status, note)
+    result = read_order(conn, order.number)
+    assert result is not None
+    return result

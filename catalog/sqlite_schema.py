@@ -1,0 +1,116 @@
+"""SQLite schema of the embedded store, and how a connection is opened (WAL, busy timeout, foreign keys)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS products(
+    id INTEGER PRIMARY KEY,
+    sku TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    category TEXT NOT NULL DEFAULT '',
+    brand TEXT NOT NULL DEFAULT '',
+    price_cents INTEGER NOT NULL,
+    min_price_cents INTEGER NOT NULL,   -- lowest of product and variant prices, for price filters
+    currency TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    stock INTEGER,                      -- product-level stock; NULL = unlimited
+    n_variants INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL                  -- the product as json_format.product_to_dict (stock lives in columns)
+);
+CREATE INDEX IF NOT EXISTS products_category ON products(category, sku);
+CREATE INDEX IF NOT EXISTS products_price ON products(min_price_cents);
+
+CREATE TABLE IF NOT EXISTS variants(
+    sku TEXT PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    options TEXT NOT NULL,
+    price_cents INTEGER,
+    stock INTEGER
+);
+CREATE INDEX IF NOT EXISTS variants_product ON variants(product_id, position);
+
+-- every (group, value) spelling a product offers, for option filters ("in red", "size large")
+CREATE TABLE IF NOT EXISTS option_values(
+    grp TEXT NOT NULL,
+    value TEXT NOT NULL,
+    product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+    PRIMARY KEY(grp, value, product_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS option_values_product ON option_values(product_id);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS products_fts USING fts5(
+    name, aliases, tags, category, brand, description, options,
+    tokenize = "unicode61 remove_diacritics 2"
+);
+
+-- search vocabulary: each distinct word of names/aliases/tags/categories/brands/options with its
+-- phonetic key, so misheard words find their catalog spelling without scanning products
+CREATE TABLE IF NOT EXISTS search_terms(
+    term TEXT PRIMARY KEY,
+    phonetic TEXT NOT NULL,
+    df INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS search_terms_phonetic ON search_terms(phonetic);
+
+CREATE TABLE IF NOT EXISTS orders(
+    number TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    customer TEXT NOT NULL,
+    status TEXT NOT NULL,
+    subtotal_cents INTEGER NOT NULL,
+    tax_cents INTEGER NOT NULL,
+    total_cents INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    lines TEXT NOT NULL,
+    metadata TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS orders_status ON orders(status, created_at);
+CREATE INDEX IF NOT EXISTS orders_created ON orders(created_at);
+
+CREATE TABLE IF NOT EXISTS order_history(
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL REFERENCES orders(number),
+    status TEXT NOT NULL,
+    at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS order_history_number ON order_history(number, id);
+
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """Open ``path`` (or ``:memory:``) in autocommit mode; transactions are explicit (BEGIN IMMEDIATE)."""
+    conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if path != ":memory:":
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":  # pragma: no cover - only on filesystems without shared memory
+            raise sqlite3.OperationalError(f"could not switch {path} to WAL mode (got {mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA cache_size = -32000")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(
+                f"{path} was written by a newer voicecart (schema {version}); upgrade voicecart to open it")
+        for statement in SCHEMA.split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        conn.close()
+        raise
+    return conn

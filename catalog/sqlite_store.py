@@ -1,0 +1,271 @@
+"""The embedded store: SQLite in WAL mode, implementing :class:`catalog.store.Store`.
+
+One connection per ``SQLiteStore``; calls from several threads are serialised by a lock, and several
+stores (threads or processes) on one file are serialised by SQLite itself: every write runs in a
+``BEGIN IMMEDIATE`` transaction, so placing an order reads and decrements stock atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from catalog import search as _search
+from catalog import sqlite_orders as _orders
+from catalog.cart import Cart
+from catalog.errors import CatalogError, ValidationError
+from catalog.json_format import product_from_canonical, product_to_dict
+from catalog.models import Order, OrderStatus, Product, SearchHit, Variant
+from catalog.sqlite_schema import connect
+from catalog.validate import validate_product
+
+Progress = Callable[[int, int], None]
+
+
+class SQLiteStore:
+    """A catalog with carts' orders in one SQLite file (or ``":memory:"``)."""
+
+    def __init__(self, path: str | Path, *, currency: str = "USD", tax_rate_bp: int = 0):
+        self.path = str(path)
+        self.currency = currency.upper()
+        self.tax_rate_bp = int(tax_rate_bp)
+        if self.tax_rate_bp < 0:
+            raise CatalogError("tax rate cannot be negative")
+        try:
+            self._conn = connect(self.path)
+        except sqlite3.Error as exc:
+            raise CatalogError(f"cannot open the catalog database {self.path}: {exc}") from exc
+        self._lock = threading.RLock()
+        self._writes = 0
+        self._vocab = _search.Vocabulary()
+
+    # --- plumbing ---------------------------------------------------------------------------
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+            self._writes += 1
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            yield self._conn
+
+    def new_cart(self) -> Cart:
+        """An empty cart priced in this store's currency and tax rate."""
+        return Cart(currency=self.currency, tax_rate_bp=self.tax_rate_bp)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- products ---------------------------------------------------------------------------
+    def upsert_products(self, products: Iterable[Product], *, replace: bool = False,
+                        progress: Progress | None = None, total: int | None = None) -> int:
+        items = list(products)
+        total = total if total is not None else len(items)
+        seen: set[str] = set()
+        for p in items:
+            validate_product(p)
+            if p.sku in seen:
+                raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
+            seen.add(p.sku)
+        with self._tx() as conn:
+            if replace:
+                conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_skus(sku TEXT PRIMARY KEY)")
+                conn.execute("DELETE FROM keep_skus")
+                conn.executemany("INSERT INTO keep_skus VALUES (?)", [(s,) for s in seen])
+                gone = [r[0] for r in conn.execute(
+                    "SELECT id FROM products WHERE sku NOT IN (SELECT sku FROM keep_skus)")]
+                for pid in gone:
+                    _search.unindex_product(conn, pid)
+                conn.executemany("DELETE FROM products WHERE id = ?", [(pid,) for pid in gone])
+                conn.execute("DELETE FROM keep_skus")
+            for i, p in enumerate(items):
+                self._write_product(conn, p)
+                if progress is not None and (i + 1) % 1000 == 0:
+                    progress(i + 1, total)
+        if progress is not None:
+            progress(len(items), total)
+        return len(items)
+
+    def _write_product(self, conn: sqlite3.Connection, p: Product) -> None:
+        prices = [p.price_cents, *(v.price_cents for v in p.variants if v.price_cents is not None)]
+        data = product_to_dict(replace(p, stock=None, variants=()))
+        row = conn.execute("SELECT id FROM products WHERE sku = ?", (p.sku,)).fetchone()
+        values = (p.name, p.category, p.brand, p.price_cents, min(prices), p.currency, int(p.active), p.stock,
+                  len(p.variants), json.dumps(data, separators=(",", ":")))
+        if row is None:
+            cur = conn.execute(
+                "INSERT INTO products(name, category, brand, price_cents, min_price_cents, currency, active, stock,"
+                " n_variants, data, sku) VALUES (?,?,?,?,?,?,?,?,?,?,?)", (*values, p.sku))
+            pid = int(cur.lastrowid or 0)
+        else:
+            pid = int(row[0])
+            conn.execute(
+                "UPDATE products SET name=?, category=?, brand=?, price_cents=?, min_price_cents=?, currency=?,"
+                " active=?, stock=?, n_variants=?, data=? WHERE id=?", (*values, pid))
+            conn.execute("DELETE FROM variants WHERE product_id = ?", (pid,))
+            _search.unindex_product(conn, pid)
+        try:
+            conn.executemany(
+                "INSERT INTO variants(sku, product_id, position, options, price_cents, stock) VALUES (?,?,?,?,?,?)",
+                [(v.sku, pid, i, json.dumps(dict(v.options), separators=(",", ":")), v.price_cents, v.stock)
+                 for i, v in enumerate(p.variants)])
+        except sqlite3.IntegrityError:
+            clash = [v.sku for v in p.variants if conn.execute(
+                "SELECT 1 FROM variants WHERE sku = ? AND product_id != ?", (v.sku, pid)).fetchone()]
+            raise ValidationError(f"{p.sku}: variant SKU {', '.join(clash) or '?'} already belongs to another "
+                                  "product", field="variants") from None
+        _search.index_product(conn, pid, p)
+
+    def _product_from_row(self, conn: sqlite3.Connection, pid: int, stock: int | None, data: str) -> Product:
+        product = product_from_canonical(json.loads(data))
+        variants: tuple[Variant, ...] = ()
+        rows = conn.execute("SELECT sku, options, price_cents, stock FROM variants WHERE product_id = ?"
+                            " ORDER BY position", (pid,)).fetchall()
+        if rows:
+            variants = tuple(Variant(r[0], json.loads(r[1]), r[2], r[3]) for r in rows)
+        return replace(product, stock=stock, variants=variants)
+
+    def get_product(self, sku: str) -> Product | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT id, stock, data FROM products WHERE sku = ?", (str(sku).strip(),)).fetchone()
+            if row is None:
+                row = conn.execute("SELECT p.id, p.stock, p.data FROM variants v JOIN products p ON p.id = v.product_id"
+                                   " WHERE v.sku = ?", (str(sku).strip(),)).fetchone()
+            return None if row is None else self._product_from_row(conn, *row)
+
+    def products(self, *, category: str | None = None, active_only: bool = True) -> list[Product]:
+        sql = "SELECT id, stock, data FROM products WHERE 1=1"
+        params: list[Any] = []
+        if category is not None:
+            sql += " AND category = ? COLLATE NOCASE"
+            params.append(category)
+        if active_only:
+            sql += " AND active = 1"
+        with self._read() as conn:
+            return [self._product_from_row(conn, *r) for r in conn.execute(sql + " ORDER BY category, name, sku", params)]
+
+    def count_products(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute("SELECT count(*) FROM products").fetchone()[0])
+
+    def categories(self) -> list[str]:
+        with self._read() as conn:
+            return [r[0] for r in conn.execute(
+                "SELECT DISTINCT category FROM products WHERE active = 1 AND category != '' ORDER BY category")]
+
+    def stock(self, sku: str, variant_sku: str | None = None) -> int | None:
+        with self._read() as conn:
+            if variant_sku:
+                row = conn.execute("SELECT v.stock FROM variants v JOIN products p ON p.id = v.product_id"
+                                   " WHERE v.sku = ? AND p.sku = ?", (variant_sku, sku)).fetchone()
+                if row is None:
+                    raise CatalogError(f"{sku} has no variant {variant_sku}")
+                return None if row[0] is None else int(row[0])
+            row = conn.execute("SELECT id, stock, n_variants FROM products WHERE sku = ?", (sku,)).fetchone()
+            if row is None:
+                from catalog.errors import UnknownProduct
+
+                raise UnknownProduct(sku)
+            if row[2]:  # stock lives on the variants: the sum, unlimited if any is
+                vs = [r[0] for r in conn.execute("SELECT stock FROM variants WHERE product_id = ?", (row[0],))]
+                return None if any(v is None for v in vs) else int(sum(vs))
+            return None if row[1] is None else int(row[1])
+
+    def set_stock(self, sku: str, stock: int | None, *, variant_sku: str | None = None) -> None:
+        """Set units on hand (None = unlimited) for a product or one of its variants."""
+        if stock is not None and (not isinstance(stock, int) or stock < 0):
+            raise CatalogError(f"stock must be a whole number, zero or more, not {stock!r}")
+        with self._tx() as conn:
+            if variant_sku:
+                cur = conn.execute("UPDATE variants SET stock = ? WHERE sku = ? AND product_id ="
+                                   " (SELECT id FROM products WHERE sku = ?)", (stock, variant_sku, sku))
+            else:
+                cur = conn.execute("UPDATE products SET stock = ? WHERE sku = ?", (stock, sku))
+            if cur.rowcount == 0:
+                raise CatalogError(f"no product {sku}{' variant ' + variant_sku if variant_sku else ''}")
+
+    # --- search -----------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        category: str | None = None,
+        min_price_cents: int | None = None,
+        max_price_cents: int | None = None,
+        in_stock: bool | None = None,
+        options: Mapping[str, str] | None = None,
+    ) -> list[SearchHit]:
+        limit = max(0, int(limit))
+        where, params = _search.filter_sql(category=category, min_price_cents=min_price_cents,
+                                           max_price_cents=max_price_cents, in_stock=in_stock, options=options)
+        with self._read() as conn:
+            version = (int(conn.execute("PRAGMA data_version").fetchone()[0]), self._writes)
+            self._vocab.refresh(conn, version)
+            groups = _search.plan(self._vocab, query or "")
+            if not groups:
+                if tokens_of(query):
+                    return []  # words, but none the catalog knows
+                rows = conn.execute(f"SELECT p.id, p.stock, p.data FROM products p WHERE 1=1 {where}"
+                                    f" ORDER BY p.name, p.sku LIMIT {limit}", params).fetchall()
+                return [SearchHit(self._product_from_row(conn, *r), 0.0) for r in rows]
+            candidates: dict[int, _search.Candidate] = {}
+            for match in _search.match_expressions(groups):
+                for c in _search.fetch_candidates(conn, match, where, params):
+                    candidates.setdefault(c.pid, c)
+                if len(candidates) >= max(limit, 5):
+                    break
+            ranked = _search.rank(groups, list(candidates.values()))[:limit]
+            hits: list[SearchHit] = []
+            for score, c in ranked:
+                row = conn.execute("SELECT id, stock, data FROM products WHERE id = ?", (c.pid,)).fetchone()
+                hits.append(SearchHit(self._product_from_row(conn, *row), score))
+            return hits
+
+    # --- orders -----------------------------------------------------------------------------
+    def place_order(self, cart: Cart, *, customer: str, idempotency_key: str,
+                    metadata: Mapping[str, str] | None = None) -> Order:
+        with self._tx() as conn:
+            return _orders.place(conn, cart, customer=customer, idempotency_key=idempotency_key, metadata=metadata)
+
+    def get_order(self, number: str) -> Order | None:
+        with self._read() as conn:
+            return _orders.read_order(conn, str(number).strip())
+
+    def orders(self, *, status: OrderStatus | None = None, customer: str | None = None,
+               limit: int = 50) -> Sequence[Order]:
+        with self._read() as conn:
+            return _orders.list_orders(conn, status=status, customer=customer, limit=limit)
+
+    def set_status(self, number: str, status: OrderStatus, *, note: str = "") -> Order:
+        with self._tx() as conn:
+            return _orders.set_status(conn, str(number).strip(), status, note)
+
+    def cancel_order(self, number: str, *, note: str = "") -> Order:
+        with self._tx() as conn:
+            return _orders.cancel(conn, str(number).strip(), note)
+
+
+def tokens_of(query: str | None) -> list[str]:
+    return _search.tokenize(query or "")

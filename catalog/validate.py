@@ -1,0 +1,86 @@
+"""Checks a product is consistent before it enters a store: SKUs, prices, option groups, variants."""
+
+from __future__ import annotations
+
+import re
+
+from catalog.errors import ValidationError
+from catalog.models import Product
+
+MAX_SKU_LENGTH = 64
+_SKU_RE = re.compile(r"^[^\s\x00-\x1f]+$")
+
+
+def check_sku(sku: str, *, file: str | None = None, line: int | None = None, field: str = "sku") -> None:
+    if not sku:
+        raise ValidationError("SKU must not be empty", file=file, line=line, field=field)
+    if len(sku) > MAX_SKU_LENGTH:
+        raise ValidationError(f"SKU {sku[:20]!r}... is longer than {MAX_SKU_LENGTH} characters",
+                              file=file, line=line, field=field)
+    if not _SKU_RE.match(sku):
+        raise ValidationError(f"SKU {sku!r} must not contain spaces or control characters",
+                              file=file, line=line, field=field)
+
+
+def validate_product(p: Product, *, file: str | None = None, line: int | None = None) -> None:
+    """Raise :class:`ValidationError` (naming the field) if ``p`` cannot be sold as described."""
+
+    def fail(message: str, field: str) -> ValidationError:
+        return ValidationError(f"{p.sku or '(no SKU)'}: {message}", file=file, line=line, field=field)
+
+    check_sku(p.sku, file=file, line=line)
+    if not p.name.strip():
+        raise fail("the product needs a name", "name")
+    if isinstance(p.price_cents, bool) or not isinstance(p.price_cents, int) or p.price_cents < 0:
+        raise fail(f"price must be whole cents, zero or more, not {p.price_cents!r}", "price")
+    if p.stock is not None and (not isinstance(p.stock, int) or p.stock < 0):
+        raise fail(f"stock must be a whole number, zero or more, or unlimited, not {p.stock!r}", "stock")
+    if not p.currency or len(p.currency) != 3 or not p.currency.isalpha():
+        raise fail(f"currency must be a three-letter code like USD, not {p.currency!r}", "currency")
+    codes: set[str] = set()
+    for gi, g in enumerate(p.option_groups):
+        where = f"options[{gi}]"
+        if not g.code:
+            raise fail("an option group needs a code", f"{where}.code")
+        if g.code in codes:
+            raise fail(f"option group {g.code!r} appears twice", f"{where}.code")
+        codes.add(g.code)
+        if not g.values:
+            raise fail(f"option group {g.code!r} has no values", f"{where}.values")
+        vcodes: set[str] = set()
+        for vi, v in enumerate(g.values):
+            if not v.code:
+                raise fail(f"a value of {g.code!r} has no code", f"{where}.values[{vi}].code")
+            if v.code in vcodes:
+                raise fail(f"{g.code} value {v.code!r} appears twice", f"{where}.values[{vi}].code")
+            if isinstance(v.price_delta_cents, bool) or not isinstance(v.price_delta_cents, int):
+                raise fail(f"price delta of {g.code} {v.code!r} must be whole cents", f"{where}.values[{vi}].price_delta")
+            vcodes.add(v.code)
+        if g.default is not None and g.default not in vcodes:
+            raise fail(f"default {g.default!r} of {g.code!r} is not one of its values ({', '.join(sorted(vcodes))})",
+                       f"{where}.default")
+    vskus: set[str] = set()
+    for vi, var in enumerate(p.variants):
+        where = f"variants[{vi}]"
+        check_sku(var.sku, file=file, line=line, field=f"{where}.sku")
+        if var.sku in vskus:
+            raise fail(f"variant SKU {var.sku!r} appears twice", f"{where}.sku")
+        if var.sku == p.sku:
+            raise fail("a variant SKU must differ from the product SKU", f"{where}.sku")
+        vskus.add(var.sku)
+        if not var.options:
+            raise fail(f"variant {var.sku!r} names no option values", f"{where}.options")
+        for gcode, vcode in var.options.items():
+            group = p.group(gcode)
+            if group is None:
+                raise fail(f"variant {var.sku!r} uses option {gcode!r}, which the product does not have",
+                           f"{where}.options")
+            if group.value(vcode) is None:
+                raise fail(f"variant {var.sku!r}: {gcode} has no value {vcode!r}", f"{where}.options")
+        if var.price_cents is not None and (not isinstance(var.price_cents, int) or var.price_cents < 0):
+            raise fail(f"variant {var.sku!r} price must be whole cents, zero or more", f"{where}.price")
+        if var.stock is not None and (not isinstance(var.stock, int) or var.stock < 0):
+            raise fail(f"variant {var.sku!r} stock must be zero or more, or unlimited", f"{where}.stock")
+    combos = [tuple(sorted(x.options.items())) for x in p.variants]
+    if len(set(combos)) != len(combos):
+        raise fail("two variants have the same option values", "variants")

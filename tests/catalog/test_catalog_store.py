@@ -1,0 +1,176 @@
+"""SQLiteStore with a real database file: products, stock, orders, idempotency, cancel rules, reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from catalog.bundled import load_bundled, open_store
+from catalog.errors import EmptyCart, OrderStateError, OutOfStock, UnknownOrder, ValidationError
+from catalog.models import OptionGroup, OptionValue, OrderStatus, Product, SelectedOption, Variant
+from catalog.sqlite_store import SQLiteStore
+
+SHIRT = Product(
+    sku="TEE", name="t-shirt", price_cents=1500, category="clothing",
+    option_groups=(
+        OptionGroup("colour", "colour", (OptionValue("red", "red"), OptionValue("blue", "blue")), required=True),
+        OptionGroup("size", "size", (OptionValue("m", "medium"), OptionValue("l", "large")), default="m"),
+    ),
+    variants=(
+        Variant("TEE-RED-M", {"colour": "red", "size": "m"}, stock=1),
+        Variant("TEE-RED-L", {"colour": "red", "size": "l"}, price_cents=1700, stock=0),
+        Variant("TEE-BLUE-M", {"colour": "blue", "size": "m"}, stock=None),
+    ),
+)
+MUG = Product(sku="MUG", name="mug", price_cents=800, stock=3, category="kitchen")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SQLiteStore:
+    s = SQLiteStore(tmp_path / "shop.sqlite3", tax_rate_bp=825)
+    s.upsert_products([SHIRT, MUG])
+    return s
+
+
+def test_wal_mode_and_roundtrip(store: SQLiteStore) -> None:
+    mode = store._conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    got = store.get_product("TEE")
+    assert got == SHIRT
+    assert store.get_product("TEE-RED-L") == SHIRT  # a variant SKU finds its product
+    assert store.get_product("NOPE") is None
+    assert store.categories() == ["clothing", "kitchen"]
+    assert store.stock("TEE", "TEE-RED-M") == 1
+    assert store.stock("TEE") is None  # one variant is unlimited
+    assert store.stock("MUG") == 3
+
+
+def test_upsert_updates_and_replace_removes(store: SQLiteStore) -> None:
+    store.upsert_products([Product(sku="MUG", name="big mug", price_cents=900, stock=5)])
+    mug = store.get_product("MUG")
+    assert mug is not None and mug.name == "big mug" and mug.stock == 5
+    assert store.search("big mug")[0].product.sku == "MUG"
+    store.upsert_products([Product(sku="CUP", name="cup", price_cents=100)], replace=True)
+    assert [p.sku for p in store.products()] == ["CUP"]
+    assert store.search("shirt") == []
+
+
+def test_invalid_product_rejected_and_nothing_written(store: SQLiteStore) -> None:
+    bad = Product(sku="BAD", name="bad", price_cents=100,
+                  option_groups=(OptionGroup("size", "size", (OptionValue("s", "small"),), default="xl"),))
+    with pytest.raises(ValidationError, match="default 'xl'"):
+        store.upsert_products([Product(sku="NEW", name="new", price_cents=1), bad])
+    assert store.get_product("NEW") is None
+
+
+def test_variant_sku_clash_between_products_is_a_validation_error(store: SQLiteStore) -> None:
+    other = Product(sku="TEE2", name="other tee", price_cents=1,
+                    option_groups=SHIRT.option_groups, variants=(Variant("TEE-RED-M", {"colour": "red"}),))
+    with pytest.raises(ValidationError, match="already belongs"):
+        store.upsert_products([other])
+    assert store.get_product("TEE2") is None
+
+
+def _cart_with(store: SQLiteStore, sku: str, qty: int, options: list[SelectedOption] | None = None):  # type: ignore[no-untyped-def]
+    cart = store.new_cart()
+    product = store.get_product(sku)
+    assert product is not None
+    cart.add(product, qty, options or [])
+    return cart
+
+
+def test_place_order_snapshot_stock_and_idempotency(store: SQLiteStore) -> None:
+    cart = _cart_with(store, "TEE", 1, [SelectedOption("colour", "red")])
+    order = store.place_order(cart, customer="Ann", idempotency_key="sess-1", metadata={"order_type": "togo"})
+    assert order.number.isdigit() and len(order.number) == 4
+    assert order.lines[0].variant_sku == "TEE-RED-M"
+    assert order.subtotal_cents == 1500 and order.tax_cents == 124 and order.total_cents == 1624
+    assert order.status is OrderStatus.PLACED and [h.status for h in order.history] == [OrderStatus.PLACED]
+    assert order.metadata == {"order_type": "togo"}
+    assert store.stock("TEE", "TEE-RED-M") == 0
+    again = store.place_order(cart, customer="Ann", idempotency_key="sess-1")
+    assert again == order
+    assert store.stock("TEE", "TEE-RED-M") == 0
+    assert len(store.orders()) == 1
+
+
+def test_out_of_stock_changes_nothing(store: SQLiteStore) -> None:
+    cart = _cart_with(store, "MUG", 2)
+    cart.add(store.get_product("TEE"), 1, [SelectedOption("colour", "red"), SelectedOption("size", "l")])  # type: ignore[arg-type]
+    with pytest.raises(OutOfStock) as err:
+        store.place_order(cart, customer="Bob", idempotency_key="k")
+    assert err.value.sku == "TEE-RED-L" and "sold out" in str(err.value)
+    assert store.stock("MUG") == 3
+    assert store.orders() == []
+    with pytest.raises(OutOfStock, match="only 3 left"):
+        store.place_order(_cart_with(store, "MUG", 4), customer="Bob", idempotency_key="k2")
+
+
+def test_empty_cart_refused(store: SQLiteStore) -> None:
+    with pytest.raises(EmptyCart):
+        store.place_order(store.new_cart(), customer="x", idempotency_key="e")
+
+
+def test_status_flow_and_cancel_rules(store: SQLiteStore) -> None:
+    order = store.place_order(_cart_with(store, "MUG", 2), customer="Cy", idempotency_key="a")
+    assert store.stock("MUG") == 1
+    preparing = store.set_status(order.number, OrderStatus.PREPARING, note="on it")
+    assert preparing.history[-1].note == "on it"
+    with pytest.raises(OrderStateError, match="already preparing"):
+        store.set_status(order.number, OrderStatus.PLACED)
+    cancelled = store.cancel_order(order.number, note="customer left")
+    assert cancelled.status is OrderStatus.CANCELLED
+    assert [h.status for h in cancelled.history] == [OrderStatus.PLACED, OrderStatus.PREPARING, OrderStatus.CANCELLED]
+    assert store.stock("MUG") == 3  # stock restored
+    with pytest.raises(OrderStateError, match="cancelled"):
+        store.cancel_order(order.number)
+    with pytest.raises(OrderStateError):
+        store.set_status(order.number, OrderStatus.READY)
+
+    done = store.place_order(_cart_with(store, "MUG", 1), customer="Di", idempotency_key="b")
+    store.set_status(done.number, OrderStatus.READY)
+    with pytest.raises(OrderStateError, match="no longer be cancelled"):
+        store.cancel_order(done.number)
+    assert store.set_status(done.number, "fulfilled").status is OrderStatus.FULFILLED  # type: ignore[arg-type]
+    assert store.stock("MUG") == 2
+    assert [o.number for o in store.orders(status=OrderStatus.FULFILLED)] == [done.number]
+    with pytest.raises(UnknownOrder):
+        store.cancel_order("0000")
+
+
+def test_order_survives_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    with open_store(path, catalog="cafe") as s1:
+        cart = s1.new_cart()
+        latte = s1.get_product("LATTE")
+        assert latte is not None
+        cart.add(latte, 2, [SelectedOption("size", "large"), SelectedOption("milk", "oat", "extra", "lots of")])
+        order = s1.place_order(cart, customer="555-0100", idempotency_key="call-1")
+    with open_store(path, catalog="store") as s2:  # not empty: the cafe stays
+        assert s2.get_product("LATTE") is not None
+        again = s2.get_order(order.number)
+        assert again == order
+        assert again.lines[0].options[2] == SelectedOption("milk", "oat", "extra", "lots of")
+
+
+def test_bundled_cafe_covers_the_barista_menu() -> None:
+    products = {p.name: p for p in load_bundled("cafe")}
+    for drink in ("coffee", "house coffee", "drip coffee", "iced coffee", "espresso", "americano", "latte",
+                  "cappuccino", "mocha", "iced mocha", "chai latte", "matcha latte", "hot chocolate", "cold brew",
+                  "cortado", "macchiato", "flat white", "croissant"):
+        assert drink in products, drink
+    latte = products["latte"]
+    size = latte.group("size")
+    assert size is not None
+    assert {"small", "medium", "large", "8oz", "12oz", "16oz", "20oz"} <= {v.code for v in size.values}
+    assert "twelve ounce" in size.value("12oz").aliases  # type: ignore[union-attr]
+    milk = latte.group("milk")
+    assert milk is not None and milk.amounts
+    assert {"milk", "whole", "skim", "2pct", "soy", "almond", "oat", "cream"} <= {v.code for v in milk.values}
+    for name in ("coffee", "espresso", "mocha", "iced mocha", "drip coffee"):
+        groups = {g.code for g in products[name].option_groups}
+        assert {"size", "roast", "shots", "milk", "sweetener"} <= groups, name
+    sweet = products["coffee"].group("sweetener")
+    assert sweet is not None and sweet.multiple and sweet.amounts
+    assert {"sugar", "brown_sugar", "sweetener"} <= {v.code for v in sweet.values}
