@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from catalog import json_format
@@ -16,7 +15,7 @@ BUNDLED = ("cafe", "store")
 def bundled_path(name: str) -> Path:
     if name not in BUNDLED:
         raise CatalogError(f"no bundled catalog {name!r}; choose one of {', '.join(BUNDLED)} or give a file path")
-    return Path(str(resources.files("catalog").joinpath("data", f"{name}.json")))
+    return Path(__file__).resolve().parent / "data" / f"{name}.json"
 
 
 def load_bundled(name: str) -> list[Product]:

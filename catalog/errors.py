@@ -15,6 +15,7 @@ class ValidationError(CatalogError):
 
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None, field: str | None = None):
         self.file, self.line, self.field = file, line, field
+        self.message = message  # without the location
         where = ", ".join(
             part for part in (file, f"line {line}" if line is not None else None,
                               f"field {field!r}" if field else None) if part

@@ -41,6 +41,7 @@ deltas are added on top. Validation errors name the file, the line of the produc
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -252,25 +253,38 @@ def product_to_dict(p: Product) -> dict[str, Any]:
     }
 
 
-def _product_lines(text: str, count: int) -> list[int | None]:
-    """Line number where each element of the top-level ``products`` array starts (best effort)."""
+def _product_spans(text: str, count: int) -> list[tuple[int, int] | None]:
+    """Text span of each element of the top-level ``products`` array (best effort)."""
     decoder = json.JSONDecoder()
     key = text.find('"products"')
     start = text.find("[", key) if key >= 0 else -1
     if start < 0:
         return [None] * count
-    lines: list[int | None] = []
+    spans: list[tuple[int, int] | None] = []
     pos = start + 1
     try:
-        while len(lines) < count:
+        while len(spans) < count:
             while pos < len(text) and text[pos] in " \t\r\n,":
                 pos += 1
             _, end = decoder.raw_decode(text, pos)
-            lines.append(text.count("\n", 0, pos) + 1)
+            spans.append((pos, end))
             pos = end
     except ValueError:
         return [None] * count
-    return lines
+    return spans
+
+
+def _field_line(text: str, span: tuple[int, int] | None, field: str | None) -> int | None:
+    """Line of ``field`` (a path like ``options[0].default``) inside a product's span, else the product's."""
+    if span is None:
+        return None
+    pos = span[0]
+    for part in re.findall(r"[A-Za-z_]+", field or ""):
+        found = text.find(f'"{part}"', pos, span[1])
+        if found < 0:
+            break
+        pos = found
+    return text.count("\n", 0, pos) + 1
 
 
 def loads(
@@ -301,13 +315,20 @@ def loads(
     if not isinstance(sets, Mapping) or not all(isinstance(v, Mapping) for v in sets.values()):
         raise ValidationError("must map names to option groups", file=file, field="option_sets")
     currency = str(doc.get("currency") or "USD").upper()
-    lines = _product_lines(text, len(raw_products))
+    spans = _product_spans(text, len(raw_products))
     seen: dict[str, int | None] = {}
     products: list[Product] = []
     total = len(raw_products)
     for i, raw in enumerate(raw_products):
-        line = lines[i] if i < len(lines) else None
-        product = product_from_dict(raw, file=file, line=line, option_sets=sets, currency=currency)
+        span = spans[i] if i < len(spans) else None
+        line = _field_line(text, span, None)
+        try:
+            product = product_from_dict(raw, file=file, line=line, option_sets=sets, currency=currency)
+        except ValidationError as exc:
+            if span is None or exc.field is None:
+                raise
+            raise ValidationError(exc.message, file=file,
+                                  line=_field_line(text, span, exc.field), field=exc.field) from None
         if product.sku in seen:
             where = f" (first on line {seen[product.sku]})" if seen[product.sku] else ""
             raise ValidationError(f"duplicate SKU {product.sku!r}{where}", file=file, line=line, field="sku")

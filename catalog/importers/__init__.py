@@ -24,9 +24,9 @@ def detect_format(path: str | Path) -> str:
     if p.suffix.lower() == ".json":
         return "json"
     try:
-        with p.open("r", encoding="utf-8-sig", newline="") as fh:
-            header = fh.readline()
-    except (OSError, UnicodeDecodeError) as exc:
+        with p.open("rb") as fh:
+            header = fh.readline(65536).decode("utf-8-sig", errors="replace")
+    except OSError as exc:
         raise ValidationError(f"cannot read the file: {exc}", file=str(p)) from None
     cells = {c.strip().strip('"').lower() for c in header.split(",")}
     if header.lstrip().startswith(("{", "[")):
@@ -55,4 +55,8 @@ def import_file(store: Store, path: str | Path, *, format: str | None = None, re
                 progress: Progress | None = None) -> int:
     """Read, validate and write a catalog file into ``store`` in one transaction; returns products written."""
     products = load_file(path, format=format, progress=progress)
+    from catalog.sqlite_store import SQLiteStore
+
+    if isinstance(store, SQLiteStore):
+        return store.upsert_products(products, replace=replace, progress=progress)
     return store.upsert_products(products, replace=replace)
