@@ -93,13 +93,14 @@ class AudioChunk:
         if arr.size and not np.all(np.isfinite(arr)):
             raise AudioFormatError("the audio contains NaN or infinite samples; it is corrupt")
         channels = 1 if arr.ndim == 1 else int(arr.shape[1])
-        clipped = np.clip(arr, -1.0, 1.0).reshape(-1)
+        flat = arr.reshape(-1).astype(np.float64)
+        # the inverse of to_float32 (scale 2**(8*width-1)), so int -> float -> int is exact
         if width == 1:
-            raw = np.round(clipped * 127.0 + 128.0).astype(np.uint8).tobytes()
+            raw = np.clip(np.round(flat * 128.0 + 128.0), 0, 255).astype(np.uint8).tobytes()
         elif width == 2:
-            raw = np.round(clipped * 32767.0).astype("<i2").tobytes()
+            raw = np.clip(np.round(flat * 32768.0), -32768, 32767).astype("<i2").tobytes()
         elif width == 4:
-            raw = np.round(clipped.astype(np.float64) * 2147483647.0).astype("<i4").tobytes()
+            raw = np.clip(np.round(flat * 2147483648.0), -2147483648, 2147483647).astype("<i4").tobytes()
         else:
             raise AudioFormatError(f"sample width must be 1, 2 or 4 bytes, got {width}")
         return cls(rate=rate, width=width, channels=channels, audio=raw, timestamp=timestamp)

@@ -1,15 +1,198 @@
-"""Subcommands of this layer for the ``voicecart`` CLI (registered by ``voice.cli``)."""
+"""Subcommands of this layer for the ``voicecart`` CLI (registered by ``voice.cli``).
+
+``listen`` (the live kiosk loop), ``run-file IN.wav [--out reply.wav]``, ``transcribe FILE`` and
+``demo [--out-dir DIR]`` (a spoken conversation through the whole pipeline with no microphone).
+Each handler is ``fn(args, ctx) -> int``; ``ctx`` is ``voice.cli.Context``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from voice.audio import AudioFormatError, concat, read_audio, silence, speech_input, write_wav
+from voice.devices import DeviceError
+from voice.model_path import ModelNotFound
+from voice.trace import TraceWriter
+from voice.tts import SynthesisError
+from voice.vad import EndpointConfig, segment
+
+RUN_FILE_MAX_SECONDS = 120.0
+TRANSCRIBE_MAX_SECONDS = 3600.0
 
 
 def register(sub: Any) -> None:
-    """Add this layer's subcommands to ``sub`` (an argparse subparsers action).
+    """Add ``listen``, ``run-file``, ``transcribe`` and ``demo`` to ``sub`` (an argparse subparsers action)."""
+    p = sub.add_parser("listen", help="the live kiosk: listen on the microphone and answer aloud (Ctrl-C stops)")
+    p.add_argument("--device", help="input device (index or name fragment; default: system default)")
+    p.add_argument("--output-device", help="output device (index or name fragment; default: system default)")
+    p.add_argument("--half-duplex", action="store_true", help="stop listening while speaking (speakerphones)")
+    p.add_argument("--list-devices", action="store_true", help="list sound devices and exit")
+    p.add_argument("--trace", help="append per-turn metrics as JSON lines to this file")
+    p.add_argument("--max-turns", type=int, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--max-seconds", type=float, default=None, help=argparse.SUPPRESS)
+    p.set_defaults(handler=_listen)
 
-    Each subcommand sets ``handler=fn`` where ``fn(args, ctx) -> int``; ``ctx`` is ``voice.cli.Context``
-    (``ctx.config``, ``ctx.open_store()``, ``ctx.tax_rate_bp``).
-    """
-    _ = argparse  # subcommands land with this layer's issue
+    p = sub.add_parser("run-file", help="one recorded conversation (WAV/FLAC) through the pipeline; replies to WAV")
+    p.add_argument("input", help="recording (WAV or FLAC, any rate/channels)")
+    p.add_argument("--out", help="write the spoken replies to this WAV file")
+    p.add_argument("--trace", help="append per-turn metrics as JSON lines to this file")
+    p.set_defaults(handler=_run_file)
+
+    p = sub.add_parser("transcribe", help="print what the recognizer hears in a recording")
+    p.add_argument("input", help="recording (WAV or FLAC)")
+    p.add_argument("--no-hotwords", action="store_true", help="do not bias the recognizer with catalog names")
+    p.set_defaults(handler=_transcribe)
+
+    p = sub.add_parser("demo", help="a spoken conversation through VAD, Whisper, the dialogue and TTS (no mic)")
+    p.add_argument("--out-dir", default="voicecart-demo", help="where to write the replies as WAV files")
+    p.add_argument("--fast", action="store_true", help="do not pace the audio in real time (latency not shown)")
+    p.add_argument("--trace", help="append per-turn metrics as JSON lines to this file")
+    p.set_defaults(handler=_demo)
+
+
+def _fail(msg: str, code: int = 2) -> int:
+    print(f"voicecart: {msg}", file=sys.stderr)
+    return code
+
+
+def open_conversation(ctx: Any, session_id: str | None = None) -> Any:
+    """A dialogue ``Session`` over the configured store (``dialogue.session.Session``)."""
+    from dialogue.session import Session
+
+    return Session(ctx.open_store(), shop=ctx.config.shop or None, session_id=session_id)
+
+
+def build_pipeline(ctx: Any, *, output_rate: int = 16000, hotwords: bool = True, warm: bool = True) -> Any:
+    """The shared recognizer and synthesizer from ``[voice]`` settings, biased with the catalog's names."""
+    from voice.asr import WhisperSettings, shared_transcriber
+    from voice.pipeline import VoicePipeline, catalog_hotwords
+    from voice.tts import default_synthesizer
+
+    settings = WhisperSettings.from_settings(ctx.config.voice)
+    transcriber = shared_transcriber(settings)
+    if warm:
+        transcriber.warm_up()
+    words = None
+    if hotwords and ctx.config.voice.get("hotwords", True):
+        words = catalog_hotwords(ctx.open_store().products()) or None
+    return VoicePipeline(transcriber, default_synthesizer(ctx.config.voice), output_rate=output_rate, hotwords=words)
+
+
+def _guarded(fn: Any) -> Any:
+    def run(args: argparse.Namespace, ctx: Any) -> int:
+        try:
+            return int(fn(args, ctx))
+        except (ModelNotFound, DeviceError, SynthesisError, AudioFormatError, ImportError) as exc:
+            return _fail(str(exc))
+
+    return run
+
+
+@_guarded
+def _transcribe(args: argparse.Namespace, ctx: Any) -> int:
+    from voice.asr import WhisperSettings, shared_transcriber
+    from voice.pipeline import catalog_hotwords
+
+    audio = read_audio(args.input)
+    if audio.seconds > TRANSCRIBE_MAX_SECONDS:
+        return _fail(f"{args.input} is {audio.seconds / 60:.0f} minutes long; the limit is one hour")
+    transcriber = shared_transcriber(WhisperSettings.from_settings(ctx.config.voice))
+    words = None
+    if not args.no_hotwords:
+        try:
+            words = catalog_hotwords(ctx.open_store().products()) or None
+        except Exception as exc:  # noqa: BLE001 - transcription works without a catalog
+            print(f"(no catalog hotwords: {exc})", file=sys.stderr)
+    clean = speech_input(audio, max_seconds=None)
+    if clean.seconds <= transcriber.settings.max_seconds:
+        pieces = [(0.0, clean)]
+    else:  # long recordings: one decode per utterance the endpointer finds
+        pieces = [(u.start_ms / 1000.0, u.audio) for u in segment(clean, EndpointConfig())]
+    heard = 0
+    for start, piece in pieces:
+        t = transcriber.transcribe(piece, hotwords=words)
+        if t.text:
+            heard += 1
+            prefix = f"[{start:7.1f}s] " if len(pieces) > 1 else ""
+            print(f"{prefix}{t.text}    (confidence {t.confidence:.2f}, {t.decode_ms:.0f} ms)")
+    if not heard:
+        print("(no speech recognised)")
+    return 0
+
+
+def _print_turn(result: Any) -> None:
+    t = result.trace
+    heard = result.transcript.text if result.transcript is not None and result.transcript.text else "(not understood)"
+    print(f"shopper:   {heard}")
+    lat = t.since_speech_end("first_audio")
+    timing = f"decode {t.decode_ms:.0f} ms, speculative {t.speculative}"
+    if lat is not None and t.endpoint_delay_ms > 0:
+        timing = f"end of speech -> first audio {lat:.0f} ms ({timing})"
+    print(f"assistant: {result.reply.text}\n           [{timing}]")
+
+
+@_guarded
+def _run_file(args: argparse.Namespace, ctx: Any) -> int:
+    audio = read_audio(args.input)
+    if audio.seconds > RUN_FILE_MAX_SECONDS:
+        return _fail(
+            f"{args.input} is {audio.seconds:.0f} s long; run-file takes one recorded conversation of at most "
+            f"{RUN_FILE_MAX_SECONDS:.0f} s (use `voicecart transcribe` for long recordings)"
+        )
+    pipeline = build_pipeline(ctx)
+    turns = pipeline.session(open_conversation(ctx), channel="kiosk", session_id=Path(args.input).stem)
+    writer = TraceWriter(args.trace)
+    replies = []
+    clean = speech_input(audio, max_seconds=None)
+    utterances = segment(clean, EndpointConfig.from_settings(ctx.config.voice))
+    if not utterances:
+        r = turns.say("I couldn't hear any speech in that recording.")
+        print(f"assistant: {r.reply.text}")
+        replies.append(r.audio)
+    for u in utterances:
+        result = turns.process(u.audio)
+        writer.write(result.trace)
+        _print_turn(result)
+        replies += [result.audio, silence(300, pipeline.output_rate)]
+    writer.close()
+    if args.out:
+        write_wav(args.out, concat(replies))
+        print(f"replies written to {args.out}")
+    return 0
+
+
+@_guarded
+def _listen(args: argparse.Namespace, ctx: Any) -> int:
+    from voice.devices import Microphone, Speaker, list_devices
+    from voice.loop import KioskLoop, LoopSettings
+
+    if args.list_devices:
+        print(list_devices())
+        return 0
+    speaker = Speaker(args.output_device)
+    mic = Microphone(args.device)
+    pipeline = build_pipeline(ctx, output_rate=speaker.rate)
+    turns = pipeline.session(open_conversation(ctx), channel="kiosk")
+    settings = LoopSettings(
+        endpoint=EndpointConfig.from_settings(ctx.config.voice),
+        half_duplex=bool(args.half_duplex or ctx.config.voice.get("half_duplex", False)),
+        max_turns=args.max_turns,
+        max_seconds=args.max_seconds,
+    )
+    writer = TraceWriter(args.trace)
+    print("listening (Ctrl-C to stop)")
+    with mic:
+        code = KioskLoop(turns, mic, speaker, settings, trace=writer).run()
+    writer.close()
+    pipeline.close()
+    return code
+
+
+@_guarded
+def _demo(args: argparse.Namespace, ctx: Any) -> int:
+    from voice.demo import run_demo
+
+    return run_demo(ctx, Path(args.out_dir), realtime=not args.fast, trace_path=args.trace)
