@@ -1,0 +1,120 @@
+"""``voicecart sip``: answer phone calls with the assistant (needs the ``phone`` extra: pjsua2).
+
+Registered by ``voice.commands.register`` with one line: ``from voice.sip.cli import register as
+register_sip; register_sip(sub)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "sip",
+        help="answer SIP phone calls with the assistant (PBX, trunk or softphone)",
+        description="Answer SIP calls: each call gets its own dialogue session; audio goes through the same "
+        "endpointing -> Whisper -> dialogue -> speech pipeline as the kiosk.",
+    )
+    p.add_argument("--listen", default="127.0.0.1:5060", metavar="HOST:PORT", help="SIP UDP address (default %(default)s)")
+    p.add_argument("--public-address", metavar="ADDR", help="address to put in SIP Contact and SDP (behind NAT)")
+    p.add_argument("--max-calls", type=int, default=4, metavar="N", help="simultaneous calls; more get 486 Busy")
+    p.add_argument("--allow", action="append", default=[], metavar="CIDR",
+                   help="accept INVITEs only from these networks (repeatable); others get 403")
+    p.add_argument("--register", metavar="sip:USER@HOST", help="register to a PBX or trunk (digest auth)")
+    p.add_argument("--password-env", metavar="VAR", help="environment variable holding the registration password")
+    p.add_argument("--transfer-to", metavar="sip:URI", help="REFER target when the caller asks for a person")
+    p.add_argument("--events", metavar="FILE", help="append call events and per-turn latency as JSON lines")
+    p.add_argument("--answer-delay", type=float, default=0.0, metavar="SECONDS", help="ring before answering")
+    p.add_argument("--silence-timeout", type=float, default=9.0, metavar="SECONDS",
+                   help="silence before re-prompting a caller (then hang up after another)")
+    p.set_defaults(handler=run_sip)
+
+
+def parse_listen(value: str) -> tuple[str, int]:
+    host, sep, port = value.rpartition(":")
+    if not sep or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"--listen {value!r} must be HOST:PORT, e.g. 0.0.0.0:5060")
+    return host.strip("[]") or "0.0.0.0", int(port)
+
+
+def run_sip(args: argparse.Namespace, ctx: Any) -> int:
+    try:
+        import pjsua2  # noqa: F401
+    except ImportError:
+        print("voicecart sip: the phone extra is not installed: pip install 'voicecart[phone]' "
+              "(PJSIP via pjsua2-python, GPL-2.0)", file=sys.stderr)
+        return 2
+    from voice.sip.engine import SipEngineError, SipSettings
+    from voice.sip.policy import PolicyError
+
+    try:
+        host, port = parse_listen(args.listen)
+    except ValueError as exc:
+        print(f"voicecart sip: {exc}", file=sys.stderr)
+        return 2
+    password = None
+    if args.register:
+        if not args.password_env or args.password_env not in os.environ:
+            print("voicecart sip: --register needs --password-env VAR with the password in that variable",
+                  file=sys.stderr)
+            return 2
+        password = os.environ[args.password_env]
+    sip = SipSettings(host=host, port=port, public_address=args.public_address, max_calls=args.max_calls,
+                      allow=tuple(args.allow), register_uri=args.register, password=password,
+                      answer_delay_s=args.answer_delay)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        bridge, events = build_bridge(sip, args, ctx)
+    except PolicyError as exc:
+        print(f"voicecart sip: {exc}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        bridge.start()
+    except SipEngineError as exc:
+        print(f"voicecart sip: {exc}", file=sys.stderr)
+        events.close()
+        return 1
+    print(f"voicecart sip: answering on {host}:{port} (max {args.max_calls} calls); Ctrl-C to stop", file=sys.stderr)
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        bridge.stop()
+        events.close()
+    return 0
+
+
+def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any]:
+    from dialogue.session import Session
+
+    from voice.asr import WhisperSettings, shared_transcriber
+    from voice.pipeline import VoicePipeline, catalog_hotwords
+    from voice.sip.bridge import PhoneSettings
+    from voice.sip.service import EventLog, PhoneBridge, reach_shop_text
+    from voice.tts import default_synthesizer
+
+    cfg = ctx.config
+    store = ctx.open_store()
+    transcriber = shared_transcriber(WhisperSettings.from_settings(cfg.voice))
+    transcriber.warm_up()
+    pipeline = VoicePipeline(transcriber, default_synthesizer(cfg.voice), output_rate=16000,
+                             hotwords=catalog_hotwords(store.products()))
+    phone = PhoneSettings(transfer_to=args.transfer_to, reach_shop=reach_shop_text(cfg.shop),
+                          silence_s=args.silence_timeout)
+    events = EventLog(args.events)
+    shop = cfg.shop or None
+
+    def conversation(info: Any) -> Any:
+        return Session(store, shop=shop, session_id=info.call_id)
+
+    return PhoneBridge(sip, phone, pipeline, conversation, events), events
