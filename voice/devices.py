@@ -98,10 +98,17 @@ def _pick_rate(device: int | None, kind: str, wanted: int) -> int:
 class Microphone:
     """Capture at 16 kHz mono; use as a context manager; ``read()`` blocks for the next block."""
 
-    def __init__(self, device: str | int | None = None, *, block_ms: int = 30, rate: int = ASR_RATE):
+    def __init__(
+        self,
+        device: str | int | None = None,
+        *,
+        block_ms: int = 30,
+        rate: int = ASR_RATE,
+        device_rate: int | None = None,  # force the capture rate (e.g. 48000 for a card that only does that)
+    ):
         self.device = find_device(device, "input")
         self.rate = rate
-        self.device_rate = _pick_rate(self.device, "input", rate)
+        self.device_rate = device_rate or _pick_rate(self.device, "input", rate)
         self.block_ms = block_ms
         self._q: queue.Queue[np.ndarray] = queue.Queue()
         self._resampler = (

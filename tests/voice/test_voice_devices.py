@@ -1,0 +1,73 @@
+"""The real capture path: play a recording into a PulseAudio null sink and capture its monitor back."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from voice.audio import concat, read_audio
+from voice.devices import DeviceError, Microphone, Speaker, find_device
+from voice.vad import segment
+
+pytestmark = pytest.mark.slow
+
+
+def capture_while_playing(device: str, clip: Any, device_rate: int | None = None) -> Any:
+    speaker = Speaker(device, rate=clip.rate)
+    blocks = []
+    with Microphone(device, device_rate=device_rate) as mic:
+        mic.drain()
+        player = threading.Thread(target=speaker.play, args=(clip,))
+        time.sleep(0.2)
+        player.start()
+        deadline = time.monotonic() + clip.seconds + 1.2
+        while time.monotonic() < deadline:
+            block = mic.read(timeout=0.5)
+            if block is not None:
+                blocks.append(block)
+        player.join()
+    return concat(blocks)
+
+
+def test_virtual_microphone_round_trip(pulse_sink: str, whisper: Any, barista_dir: Path) -> None:
+    labels = json.loads((barista_dir / "labels.json").read_text())
+    name = sorted(labels)[0]
+    clip = read_audio(barista_dir / "dev" / (Path(name).stem + ".flac"))
+    captured = capture_while_playing(pulse_sink, clip)
+    assert captured.rate == 16000 and captured.channels == 1
+    assert captured.seconds >= clip.seconds * 0.9
+    utts = segment(captured)
+    assert utts, "the endpointer found no speech in the captured audio"
+    t = whisper.transcribe(captured)
+    drink = labels[name]["slots"]["coffeeDrink"].strip()
+    assert drink.split()[-1] in t.text.lower(), (drink, t.text)
+
+
+def test_speaker_stops_within_one_chunk(pulse_sink: str, speak: Any) -> None:
+    clip = speak("this is a long reply that the shopper will interrupt halfway through", 0, 0)
+    speaker = Speaker(pulse_sink, rate=16000, chunk_ms=40)
+    stop = threading.Event()
+    started = threading.Event()
+    threading.Timer(0.6, stop.set).start()
+    played = speaker.play(clip, stop, started.set)
+    assert started.is_set()
+    assert played < clip.milliseconds / 2  # stopped between 40 ms chunks, not at the end
+
+
+def test_48k_only_capture_is_resampled_to_16k(pulse_sink: str, speak: Any, whisper: Any) -> None:
+    clip = speak("a medium americano please", 300, 600)
+    captured = capture_while_playing(pulse_sink, clip, device_rate=48000)
+    assert (captured.rate, captured.channels) == (16000, 1)
+    assert "americano" in whisper.transcribe(captured, hotwords="americano").text.lower()
+
+
+def test_missing_device_gives_a_clear_error(pulse_sink: str) -> None:
+    with pytest.raises(DeviceError, match="no input device matches"):
+        find_device("no-such-microphone", "input")
+    with pytest.raises(DeviceError, match="not an output device|not an input device"):
+        find_device(9999, "input")

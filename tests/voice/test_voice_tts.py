@@ -1,0 +1,52 @@
+"""pyttsx3 (espeak-ng) synthesis: rates, repetition, threads, and a round trip through Whisper."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from voice.audio import rms_dbfs
+from voice.tts import EspeakSynthesizer, Pyttsx3Synthesizer, SynthesisError, default_synthesizer
+
+
+@pytest.fixture(scope="module")
+def tts() -> Pyttsx3Synthesizer:
+    return Pyttsx3Synthesizer(cache_size=0)
+
+
+@pytest.mark.parametrize("rate", [8000, 16000, 48000])
+def test_renders_at_the_requested_rate(tts: Pyttsx3Synthesizer, rate: int) -> None:
+    c = tts.synthesize("Your total is four dollars and fifty cents.", rate)
+    assert (c.rate, c.width, c.channels) == (rate, 2, 1)
+    assert 1.5 < c.seconds < 6 and rms_dbfs(c) > -40
+    assert not tts.used_fallback
+
+
+def test_repeated_and_threaded_calls(tts: Pyttsx3Synthesizer) -> None:
+    results: dict[int, float] = {}
+
+    def work(i: int) -> None:
+        results[i] = tts.synthesize(f"Order number {i} is ready.", 16000).seconds
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 6 and all(s > 1.0 for s in results.values())
+    assert tts.synthesize("", 16000).frames == 0
+
+
+def test_settings_choose_the_engine() -> None:
+    assert isinstance(default_synthesizer({"tts": "espeak"}), EspeakSynthesizer)
+    assert isinstance(default_synthesizer({}), Pyttsx3Synthesizer)
+    with pytest.raises(SynthesisError, match="unknown tts"):
+        default_synthesizer({"tts": "festival"})
+
+
+@pytest.mark.slow
+def test_round_trip_through_whisper(tts: Pyttsx3Synthesizer, whisper: Any) -> None:
+    t = whisper.transcribe(tts.synthesize("Would you like anything else?", 16000))
+    assert "anything else" in t.text.lower(), t
