@@ -20,8 +20,8 @@ MODULE_PATH = "/usr/lib/baresip/modules"
 
 CONFIG = """\
 poll_method\t\tepoll
-sip_listen\t\t127.0.0.1:{sip_port}
-net_interface\t\t127.0.0.1
+sip_listen\t\t{host}:{sip_port}
+net_interface\t\t{host}
 audio_player\t\taufile,/dev/null
 audio_source\t\taufile,{tape}
 audio_alert\t\taufile,/dev/null
@@ -66,6 +66,7 @@ class Baresip:
         codecs: tuple[str, ...] = ("g711",),
         auto_answer: bool = False,
         user: str = "caller",
+        listen_host: str = "127.0.0.1",
     ):
         self.workdir = Path(workdir)
         self.sip_port = sip_port
@@ -74,6 +75,7 @@ class Baresip:
         self.codecs = codecs
         self.auto_answer = auto_answer
         self.user = user
+        self.host = listen_host
         self.rec = self.workdir / "rec"
         self.proc: subprocess.Popen[bytes] | None = None
         self.events: list[dict[str, Any]] = []
@@ -89,6 +91,7 @@ class Baresip:
         (self.workdir / "config").write_text(
             CONFIG.format(
                 sip_port=self.sip_port,
+                host=self.host,
                 tape=tape,
                 rec=self.rec,
                 module_path=MODULE_PATH,
@@ -97,7 +100,7 @@ class Baresip:
             )
         )
         params = ";regint=0" + (";answermode=auto" if self.auto_answer else "")
-        (self.workdir / "accounts").write_text(f"<sip:{self.user}@127.0.0.1:{self.sip_port}>{params}\n")
+        (self.workdir / "accounts").write_text(f"<sip:{self.user}@{self.host}:{self.sip_port}>{params}\n")
 
     def start(self, *, max_seconds: float = 60.0) -> None:
         self._write_config()

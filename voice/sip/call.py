@@ -95,14 +95,15 @@ class BridgeCall(pj.Call):  # type: ignore[misc]
                 self.port = PcmPort(f"call{self.pj_id}", self.handler)
             audio.startTransmit(self.port)
             self.port.startTransmit(audio)
-            codec = ""
+            codec = rtp = ""
             try:
                 codec = self.getStreamInfo(mi.index).codecName
+                rtp = self.getMedTransportInfo(mi.index).localRtpName
             except pj.Error:
                 pass
             if not self.media_started:
                 self.media_started = True
-                self.engine.emit("media", call=self.call_key, codec=codec)
+                self.engine.emit("media", call=self.call_key, codec=codec, rtp=rtp)
                 assert self.info is not None
                 self.handler.on_start(self.info, self.engine.control_for(self))
             break

@@ -118,3 +118,28 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
         return Session(store, shop=shop, session_id=info.call_id)
 
     return PhoneBridge(sip, phone, pipeline, conversation, events), events
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m voice.sip.cli [--config FILE] sip ...``: the same subcommand without the full CLI."""
+    from voice.cli import Context
+    from voice.config import ConfigError, load_config
+
+    parser = argparse.ArgumentParser(prog="voicecart")
+    parser.add_argument("--config")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    try:
+        cfg = load_config(args.config)
+    except ConfigError as exc:
+        print(f"voicecart: {exc}", file=sys.stderr)
+        return 2
+    ctx = Context(cfg)
+    try:
+        return int(args.handler(args, ctx))
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from collections.abc import Sequence
-from pathlib import Path
 
 
 class NetnsUnavailable(RuntimeError):
@@ -18,20 +18,20 @@ class NetnsUnavailable(RuntimeError):
 
 
 def interfaces() -> list[str]:
-    root = Path("/sys/class/net")
-    return sorted(p.name for p in root.iterdir()) if root.exists() else []
+    """Network interfaces of this process's namespace (netlink; /sys may show the host's)."""
+    return sorted(name for _, name in socket.if_nameindex())
 
 
 def in_private_netns() -> bool:
-    """True when the only network interface is loopback (and it is up)."""
-    names = interfaces()
-    if names != ["lo"]:
+    """True when the only network interface is loopback and 127.0.0.1 is usable."""
+    if interfaces() != ["lo"]:
         return False
     try:
-        flags = int(Path("/sys/class/net/lo/flags").read_text().strip(), 16)
-    except (OSError, ValueError):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.bind(("127.0.0.1", 0))
+    except OSError:
         return False
-    return bool(flags & 0x1)
+    return True
 
 
 def reexec_argv(argv: Sequence[str]) -> list[str]:
