@@ -1,0 +1,218 @@
+"""Taskmaster-4 ordering benchmark for the dialogue engine.
+
+    python -m bench.taskmaster4 --dialogs ../shared/data/taskmaster4/dev.jsonl \
+        --menu ../shared/data/taskmaster4/dev-menu.json --json OUT.json
+
+Builds a catalog from the menu file (items; attributes as option groups; add-ons as one multiple-choice
+group; values seen fewer than ``--min-count`` times dropped as annotation noise) in a temporary SQLite
+store, feeds each dialog's user turns, in order, into a fresh :class:`dialogue.session.Session` and
+compares the final state with ``expected``: the multiset of items (name, quantity, options, add-ons), the
+order type and whether an order was placed, after case and whitespace normalisation only.
+
+The final state is the placed order when there is one, else the cart lines the shopper did not reject
+(:meth:`Session.confirmed_lines`). ``phantom_rate_any_line`` also counts unconfirmed lines, for transparency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from catalog.models import CartLine, OptionGroup, OptionValue, Product
+from catalog.sqlite_store import SQLiteStore
+from dialogue.lexicon import Lexicon
+from dialogue.session import Session
+
+ADDONS = "addons"
+ORDER_TYPE_ATTR = "order-type"
+
+
+def norm(s: object) -> str:
+    return re.sub(r"\s+", " ", str(s or "").lower()).strip()
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x"
+
+
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(re.sub(r"[^a-z0-9%]+", " ", s.lower()).split())
+
+
+def _merge_values(counts: Mapping[str, int], min_count: int) -> list[tuple[str, list[str]]]:
+    """Values seen often enough, most frequent first; rarer spellings of the same words become aliases.
+
+    Same words ("sugar-free x" / "sugar free x") or a shorter name that starts a more frequent one
+    ("hazelnut" / "hazelnut sweetener") fold into the more frequent value.
+    """
+    kept = [(v, n) for v, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if n >= min_count and norm(v)]
+    out: list[tuple[str, list[str]]] = []
+    for value, _ in kept:
+        w = _words(value)
+        home = None
+        for i, (canon, _aliases) in enumerate(out):
+            cw = _words(canon)
+            if w == cw or (len(w) < len(cw) and cw[:len(w)] == w):
+                home = i
+                break
+        if home is None:
+            out.append((norm(value), []))
+        else:
+            out[home][1].append(norm(value))
+    return out
+
+
+def build_catalog(menu: Mapping[str, Any], min_count: int = 2) -> tuple[list[Product], list[str]]:
+    """Products from a Taskmaster-4 menu file, and the order-type values it knows."""
+    attrs: dict[str, dict[str, int]] = {norm(k): v for k, v in (menu.get("attributes") or {}).items()}
+    order_types = [norm(v) for v, n in attrs.pop(ORDER_TYPE_ATTR, {}).items() if n >= min_count]
+    groups: list[tuple[str, list[tuple[str, list[str]]], int]] = []
+    for code, counts in attrs.items():
+        values = _merge_values(counts, min_count)
+        if len(values) >= 2:
+            groups.append((code, values, sum(counts.values())))
+    groups.sort(key=lambda g: -g[2])
+    kept_groups: list[tuple[str, list[tuple[str, list[str]]]]] = []
+    for code, values, _ in groups:  # a rare group whose values another group already has is noise
+        names = {v for v, _ in values}
+        if any(names <= {v for v, _ in other} for _, other in kept_groups):
+            continue
+        kept_groups.append((code, values))
+    option_groups = [
+        OptionGroup(code, code, tuple(OptionValue(v, v, tuple(a)) for v, a in values)) for code, values in kept_groups
+    ]
+    addon_values = _merge_values(menu.get("addons") or {}, min_count)
+    if addon_values:
+        option_groups.append(OptionGroup(ADDONS, "add-ons", tuple(OptionValue(v, v, tuple(a)) for v, a in addon_values),
+                                         multiple=True, aliases=("addons", "add ons", "extras")))
+    option_words = {norm(v.name) for g in option_groups for v in g.values} | \
+                   {norm(a) for g in option_groups for v in g.values for a in v.aliases}
+    products: list[Product] = []
+    seen: set[str] = set()
+    for name, n in (menu.get("items") or {}).items():
+        name = norm(name)
+        if n < min_count or not name or name in option_words or _slug(name) in seen:
+            continue  # an "item" named like an option value is an annotation slip
+        seen.add(_slug(name))
+        products.append(Product(sku=_slug(name), name=name, price_cents=0, option_groups=tuple(option_groups)))
+    return products, order_types
+
+
+def line_item(line: CartLine) -> tuple[str, int, tuple[tuple[str, str], ...], tuple[str, ...]]:
+    options = tuple(sorted((norm(o.group), norm(o.value)) for o in line.options
+                           if o.group != ADDONS and o.amount != "none"))
+    addons = tuple(sorted(norm(o.value) for o in line.options if o.group == ADDONS and o.amount != "none"))
+    return norm(line.name), line.quantity, options, addons
+
+
+def expected_item(it: Mapping[str, Any]) -> tuple[str, int, tuple[tuple[str, str], ...], tuple[str, ...]]:
+    options = tuple(sorted((norm(k), norm(v)) for k, v in (it.get("options") or {}).items()))
+    return norm(it.get("name")), int(it.get("quantity") or 1), options, tuple(sorted(norm(a) for a in it.get("addons") or []))
+
+
+def _order_type(value: str | None) -> str:
+    return norm(value or "here").replace(" ", "")
+
+
+def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_count: int = 2,
+        errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    products, _ = build_catalog(menu, min_count)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "tm4.sqlite3")
+        store.upsert_products(products)
+        lexicon = Lexicon(store.products())
+        times: list[float] = []
+        n = exact = placed_ok = empty = phantom = phantom_any = 0
+        tp = fp = fn = 0
+        for d in dialogs:
+            n += 1
+            session = Session(store, lexicon=lexicon, session_id=str(d.get("id", n)))
+            for turn in d.get("turns", []):
+                if turn.get("speaker") != "user":
+                    continue
+                t0 = time.perf_counter()
+                session.handle(str(turn.get("text", "")))
+                times.append((time.perf_counter() - t0) * 1000)
+            placed = bool(session.orders)
+            lines = [ln for o in session.orders for ln in o.lines] if placed else session.confirmed_lines()
+            got = Counter(line_item(ln) for ln in lines)
+            exp = d.get("expected", {})
+            want = Counter(expected_item(it) for it in exp.get("items", []))
+            common = sum((got & want).values())
+            tp, fp, fn = tp + common, fp + sum(got.values()) - common, fn + sum(want.values()) - common
+            ok_type = _order_type(session.order_type) == _order_type(exp.get("order_type"))
+            ok_placed = placed == bool(exp.get("placed"))
+            placed_ok += ok_placed
+            match = got == want and ok_type and ok_placed
+            exact += match
+            if not want:
+                empty += 1
+                phantom += bool(lines) or placed
+                phantom_any += bool(lines) or placed or bool(session.cart.lines)
+            if not match and errors is not None:
+                errors.append({"id": d.get("id"), "scenario": d.get("scenario"),
+                               "turns": [t.get("text") for t in d.get("turns", []) if t.get("speaker") == "user"],
+                               "expected": sorted(map(list, want.elements())), "got": sorted(map(list, got.elements())),
+                               "order_type": [exp.get("order_type"), session.order_type],
+                               "placed": [bool(exp.get("placed")), placed]})
+        store.close()
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    q = statistics.quantiles(times, n=20) if len(times) >= 2 else [0.0] * 19
+    return {
+        "dialogs": n,
+        "exact_match": round(exact / n, 4) if n else 0.0,
+        "item_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        "placed_accuracy": round(placed_ok / n, 4) if n else 0.0,
+        "phantom_rate": round(phantom / empty, 4) if empty else 0.0,
+        "phantom_rate_any_line": round(phantom_any / empty, 4) if empty else 0.0,
+        "turn_p50_ms": round(statistics.median(times), 3) if times else 0.0,
+        "turn_p95_ms": round(q[18], 3),
+        "products": len(products),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--dialogs", required=True, help="JSON lines: id, turns [{speaker, text}], expected")
+    ap.add_argument("--menu", required=True, help="menu JSON: items, attributes, addons with counts")
+    ap.add_argument("--json", help="write the figures here")
+    ap.add_argument("--min-count", type=int, default=2, help="drop menu values seen fewer times (noise)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N dialogs")
+    ap.add_argument("--errors", help="write the dialogs that did not match here (JSON lines)")
+    args = ap.parse_args(argv)
+    try:
+        menu = json.loads(Path(args.menu).read_text(encoding="utf-8"))
+        with open(args.dialogs, encoding="utf-8") as fh:
+            dialogs = [json.loads(line) for line in fh if line.strip()]
+    except (OSError, ValueError) as exc:
+        print(f"taskmaster4: cannot read input: {exc}", file=sys.stderr)
+        return 2
+    if args.limit:
+        dialogs = dialogs[:args.limit]
+    errors: list[dict[str, Any]] | None = [] if args.errors else None
+    result = run(dialogs, menu, min_count=args.min_count, errors=errors)
+    width = max(len(k) for k in result)
+    print(f"{'metric':<{width}}  value")
+    for k, v in result.items():
+        print(f"{k:<{width}}  {v}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    if args.errors and errors is not None:
+        with open(args.errors, "w", encoding="utf-8") as fh:
+            for e in errors:
+                fh.write(json.dumps(e) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

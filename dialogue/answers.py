@@ -1,0 +1,159 @@
+"""Answers to questions: browse and search with price limits, price, stock, options, what's in a drink,
+shop information, help. Nothing here changes the cart."""
+
+from __future__ import annotations
+
+from catalog.cart import match_variant, unit_price
+from catalog.models import Product
+from catalog.store import Store
+from dialogue.lexicon import STOPWORDS, Lexicon
+from dialogue.numbers import say_price
+from dialogue.replies import describe_cart, group_choices, say_list, total_sentence
+from dialogue.resolve import options_for, resolve_item
+from dialogue.shop import ShopInfo
+from dialogue.state import Outcome, State
+from dialogue.understanding import Parse
+
+HELP = ("You can ask what we have, ask for prices, and order things like two large lattes with oat milk. "
+        "Say what's in my cart to hear your order, and check out when you're done. "
+        "You can also ask for a person at any time")
+_PRICE_WORDS = frozenset({"dollars", "dollar", "bucks", "under", "over", "below", "above", "less", "more", "than",
+                          "between", "cheaper", "cheap", "price", "cost", "have", "you", "do", "any", "what"})
+
+
+def _subject(state: State, lex: Lexicon, parse: Parse) -> Product | None:
+    """The product a question is about: named, else "it" = the line in focus or the first one shown."""
+    if parse.items:
+        r = resolve_item(lex, parse.items[0])
+        if r.product is not None:
+            return r.product
+        if r.candidates:
+            return None
+    if parse.ordinal is not None and state.shown:
+        idx = parse.ordinal - 1 if parse.ordinal > 0 else len(state.shown) - 1
+        if 0 <= idx < len(state.shown):
+            return lex.products.get(state.shown[idx])
+    if parse.ref in ("cheaper", "pricier") and state.shown:
+        shown = [lex.products[s] for s in state.shown if s in lex.products]
+        if shown:
+            return (min if parse.ref == "cheaper" else max)(shown, key=lambda p: p.price_cents)
+    focus = state.focus()
+    if focus is not None:
+        return lex.products.get(focus.sku)
+    if state.shown:
+        return lex.products.get(state.shown[0])
+    return None
+
+
+def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+    words = [t for t in parse.tokens if t.isalpha() and t not in STOPWORDS and t not in _PRICE_WORDS]
+    named = [s for it in parse.items for s in it.skus]
+    hits = [lex.products[s] for s in dict.fromkeys(named) if s in lex.products]
+    hits = [p for p in hits if (parse.max_cents is None or p.price_cents <= parse.max_cents)
+            and (parse.min_cents is None or p.price_cents >= parse.min_cents)]
+    if not hits:
+        hits = lex.search(words, min_cents=parse.min_cents, max_cents=parse.max_cents)
+    if not hits and not words and parse.max_cents is None and parse.min_cents is None:
+        hits = sorted(lex.products.values(), key=lambda p: (p.category, p.name))[:10]
+    if not hits:
+        limit = f" under {say_price(parse.max_cents)}" if parse.max_cents is not None else ""
+        return out.say(f"Sorry, I couldn't find anything like that{limit}. "
+                       "You can ask me what we have, or name a product")
+    state.shown = [p.sku for p in hits]
+    out.shown = state.shown[:10]
+    if len(hits) == 1:
+        p = hits[0]
+        return out.say(f"Yes, we have the {p.name}, {say_price(p.price_cents, p.currency)}. Would you like one?")
+    spoken = [f"the {p.name} at {say_price(p.price_cents, p.currency)}" for p in hits[:3]]
+    more = f" I found {len(hits)} in all." if len(hits) > 3 else ""
+    return out.say(f"We have {say_list(spoken)}.{more} Would you like one of those?")
+
+
+def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+    product = _subject(state, lex, parse)
+    if product is None:
+        return search(state, lex, parse, out)
+    opts = options_for(product, parse.items[0].options)[0] if parse.items else []
+    try:
+        cents, _ = unit_price(product, opts)
+    except Exception:  # options incomplete: fall back to the base price
+        cents = product.price_cents
+    state.shown = [product.sku]
+    out.shown = [product.sku]
+    return out.say(f"The {product.name} is {say_price(cents, product.currency)}")
+
+
+def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:
+    product = _subject(state, lex, parse)
+    if product is None:
+        return search(state, lex, parse, out)
+    opts = options_for(product, parse.items[0].options)[0] if parse.items else []
+    variant = match_variant(product, opts) if product.variants else None
+    try:
+        left = store.stock(product.sku, variant.sku if variant else None)
+    except Exception:
+        left = None
+    state.shown = [product.sku]
+    out.shown = [product.sku]
+    if left is None:
+        return out.say(f"Yes, the {product.name} is available")
+    if left <= 0:
+        return out.say(f"Sorry, the {product.name} is sold out")
+    return out.say(f"Yes, we have {left} of the {product.name} in stock" if left < 20
+                   else f"Yes, the {product.name} is in stock")
+
+
+def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:
+    """"What milks do you have", "does the latte come in large", "is the blue one in medium"."""
+    product = _subject(state, lex, parse) if (parse.items or parse.ref) else None
+    if parse.groups:
+        code = parse.groups[0]
+        group = product.group(code) if product is not None else lex.groups.get(code)
+        if group is None:
+            return out.say(f"The {product.name if product else 'item'} has no choice of {code}")
+        subject = f" for the {product.name}" if product is not None else ""
+        return out.say(f"For {group.name}{subject}, we have {group_choices(group, 3) if len(group.values) > 3 else say_list([v.name for v in group.values], 'and')}")
+    specs = parse.items[0].options if parse.items else parse.options
+    if product is None:
+        names = sorted({t.value for s in specs for t in s.targets})
+        if not names:
+            return search(state, lex, parse, out)
+        label = [lex.groups[t.group].value(t.value) for s in specs for t in s.targets if t.group in lex.groups]
+        spoken = [v.name for v in label if v is not None][:1] or names[:1]
+        return out.say(f"Yes, we have {spoken[0]}. What would you like it with?")
+    opts, _, missing = options_for(product, specs)
+    if missing and not opts:
+        return out.say(f"Sorry, the {product.name} doesn't come with {say_list(missing, 'or')}")
+    variant = match_variant(product, opts) if product.variants else None
+    if product.variants and variant is not None:
+        try:
+            left = store.stock(product.sku, variant.sku)
+        except Exception:
+            left = None
+        if left is not None and left <= 0:
+            return out.say(f"The {product.name} comes in that, but it's sold out right now")
+    names = [product.group(o.group).value(o.value).name for o in opts]  # type: ignore[union-attr]
+    return out.say(f"Yes, the {product.name} comes with {say_list(names)}. Would you like one?")
+
+
+def describe(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+    product = _subject(state, lex, parse)
+    if product is None:
+        return search(state, lex, parse, out)
+    state.shown = [product.sku]
+    out.shown = [product.sku]
+    text = product.description.strip().rstrip(".") if product.description else f"It's one of our {product.category or 'items'}"
+    return out.say(f"{text}. It's {say_price(product.price_cents, product.currency)}")
+
+
+def cart(state: State, lex: Lexicon, out: Outcome) -> Outcome:
+    if not state.cart.lines:
+        return out.say("Your cart is empty. What would you like?")
+    return out.say(f"You have {describe_cart(state.cart, lex.products)}", total_sentence(state.cart))
+
+
+def shop_info(shop: ShopInfo, parse: Parse, out: Outcome) -> Outcome:
+    ans = shop.answer(parse.text)
+    if ans:
+        return out.say(ans)
+    return out.say("Sorry, I don't have that information. I can help you find products and place an order")

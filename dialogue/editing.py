@@ -1,0 +1,246 @@
+"""Cart edits from a parse: add (asking when something is missing or ambiguous), modify, remove, clear.
+
+Every change is read back with the total and leaves a "confirm_change" question open: a yes places the
+order (the read-back said so), a plain no takes the unconfirmed change back off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from catalog.cart import resolve_options, unit_price
+from catalog.errors import CatalogError
+from catalog.models import CartLine, Product, SelectedOption
+from dialogue.items import ItemSpec, OptionSpec
+from dialogue.lexicon import Lexicon
+from dialogue.replies import describe_cart, describe_line, group_choices, say_list, total_sentence
+from dialogue.resolve import Resolved, options_for, resolve_item
+from dialogue.state import Outcome, Pending, State
+from dialogue.types import Action
+from dialogue.understanding import Parse
+
+CONFIRM_QUESTION = "Is that right? Say yes to place the order"
+
+
+def readback(state: State, lex: Lexicon, out: Outcome, *, just_said: str = "") -> Outcome:
+    """The whole order (unless it is exactly what was just said) and the total, then the question."""
+    cart = state.cart
+    if not cart.lines:
+        state.pending = None
+        return out.say("Your cart is empty now")
+    order = describe_cart(cart, lex.products)
+    if order != just_said:
+        out.say(f"Your order is {order}")
+    state.pending = Pending("confirm_change")
+    return out.say(total_sentence(cart), CONFIRM_QUESTION)
+
+
+def _ask_product(state: State, spec: ItemSpec, candidates: Sequence[Product], rest: list[ItemSpec],
+                 out: Outcome) -> Outcome:
+    names = [p.name for p in candidates]
+    state.pending = Pending("clarify_product", item=spec, candidates=tuple(p.sku for p in candidates), rest=rest)
+    state.shown = [p.sku for p in candidates]
+    out.shown = state.shown[:3]
+    return out.say(f"Which one would you like: {say_list(names[:3], 'or')}?")
+
+
+def _ask_option(state: State, spec: ItemSpec, r: Resolved, rest: list[ItemSpec], out: Outcome) -> Outcome:
+    assert r.product is not None and r.missing is not None
+    fixed = ItemSpec((r.product.sku,), spec.quantity, spec.options, spec.start, spec.end, True)
+    state.pending = Pending("clarify_option", item=fixed, group=r.missing.code, rest=rest)
+    return out.say(f"What {r.missing.name} would you like for the {r.product.name}: {group_choices(r.missing)}?")
+
+
+def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcome) -> Outcome:
+    """Add the items in order; stop and ask at the first one that needs a choice."""
+    if state.pending is not None and state.pending.kind == "confirm_change":
+        state.commit()  # carrying on ordering accepts what was read back
+    state.pending = None
+    added: list[str] = []
+    notes: list[str] = []
+    queue = list(items)
+    while queue:
+        spec = queue.pop(0)
+        r = resolve_item(lex, spec)
+        if r.product is None:
+            if r.candidates:
+                _say_added(state, lex, out, added, notes, ask=True)
+                return _ask_product(state, spec, r.candidates, queue, out)
+            continue
+        if r.unavailable:
+            notes.append(f"The {r.product.name} doesn't come with {say_list(r.unavailable, 'or')}")
+        if r.missing is not None:
+            _say_added(state, lex, out, added, notes, ask=True)
+            return _ask_option(state, spec, r, queue, out)
+        line = _add_line(state, r.product, r.quantity, r.options, notes)
+        if line is not None:
+            added.append(describe_line(line, r.product) if line.quantity == r.quantity else
+                         describe_line(replace(line, quantity=r.quantity), r.product))
+    return _say_added(state, lex, out, added, notes, ask=False)
+
+
+def _add_line(state: State, product: Product, qty: int, options: Sequence[SelectedOption],
+              notes: list[str]) -> CartLine | None:
+    state.begin_change()
+    try:
+        line = state.cart.add(product, qty, options)
+    except CatalogError as exc:
+        notes.append(str(exc))
+        return None
+    state.focus_line = line.line_id
+    return line
+
+
+def _say_added(state: State, lex: Lexicon, out: Outcome, added: list[str], notes: list[str], *, ask: bool) -> Outcome:
+    if added:
+        out.act(Action.CART_CHANGED)
+        said = say_list(added)
+        out.say(f"{said[0].upper()}{said[1:]}")
+    out.say(*notes)
+    notes.clear()
+    if added and not ask:
+        readback(state, lex, out, just_said=say_list(added))
+    elif not added and not ask:
+        out.say("Sorry, I couldn't add that. What would you like?")
+    return out
+
+
+def target_lines(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
+    """The lines a modify/remove turn is about: by ordinal, by product named, else the line in focus."""
+    lines = state.cart.lines
+    if not lines:
+        return []
+    if parse.ordinal is not None and not parse.items:
+        idx = parse.ordinal - 1 if parse.ordinal > 0 else len(lines) - 1
+        return [lines[idx]] if 0 <= idx < len(lines) else []
+    if parse.items:
+        found: list[CartLine] = []
+        for spec in parse.items:
+            same = [line for line in lines if line.sku in spec.skus]
+            if len(same) > 1 and spec.options:
+                narrowed = [line for line in same if _line_has(line, lex, spec.options)]
+                same = narrowed or same
+            found.extend(line for line in same if line not in found)
+        return found
+    focus = state.focus()
+    return [focus] if focus else []
+
+
+def _line_has(line: CartLine, lex: Lexicon, specs: Sequence[OptionSpec]) -> bool:
+    product = lex.products.get(line.sku)
+    if product is None:
+        return False
+    wanted, _, _ = options_for(product, specs)
+    have = {(o.group, o.value) for o in line.options}
+    return all((o.group, o.value) in have for o in wanted)
+
+
+def _rebuild(state: State, line: CartLine, product: Product, options: list[SelectedOption]) -> CartLine:
+    resolved = resolve_options(product, options)
+    price, variant = unit_price(product, resolved)
+    idx = state.cart.lines.index(line)
+    new = replace(line, options=resolved, unit_price_cents=price, variant_sku=variant)
+    state.cart.lines[idx] = new
+    return new
+
+
+def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+    """Change the line in focus: options, quantity, or the product itself ("make that a mocha")."""
+    lines = target_lines(state, lex, parse) if not parse.replace else ([state.focus()] if state.focus() else [])
+    line = lines[0] if lines else None
+    if line is None:
+        if parse.items:
+            return add_items(state, lex, parse.items, out)
+        return out.say("There's nothing in your cart yet. What would you like?")
+    product = lex.products.get(line.sku)
+    if product is None:
+        return out.say(f"Sorry, the {line.name} is no longer on the menu.")
+    state.begin_change()
+    state.pending = None
+    try:
+        if parse.replace and parse.items:
+            return _swap(state, lex, line, parse.items[0], out)
+        specs = list(parse.items[0].options) if parse.items else list(parse.options)
+        opts, removals, unavailable = options_for(product, specs)
+        if unavailable and not opts and not removals and parse.quantity is None:
+            return out.say(f"The {product.name} doesn't come with {say_list(unavailable, 'or')}.")
+        if opts or removals:
+            kept = [o for o in line.options if (o.group, o.value) not in removals]
+            for o in opts:
+                group = product.group(o.group)
+                if group is not None and not group.multiple:
+                    kept = [k for k in kept if k.group != o.group]
+            line = _rebuild(state, line, product, [*kept, *opts])
+        qty = parse.quantity if parse.quantity is not None else (parse.items[0].quantity if parse.items else None)
+        if qty is not None and qty != line.quantity:
+            changed = state.cart.set_quantity(line.line_id, qty)
+            if changed is not None:
+                line = changed
+    except CatalogError as exc:
+        return out.say(str(exc))
+    state.focus_line = line.line_id
+    out.act(Action.CART_CHANGED)
+    said = describe_line(line, product)
+    out.say(f"Okay, {said}")
+    return readback(state, lex, out, just_said=said)
+
+
+def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outcome) -> Outcome:
+    r = resolve_item(lex, spec)
+    if r.product is None:
+        if r.candidates:
+            return _ask_product(state, spec, r.candidates, [], out)
+        return out.say("Sorry, I don't know that one.")
+    old = [o for o in line.options if r.product.group(o.group) is not None
+           and r.product.group(o.group).value(o.value) is not None]  # type: ignore[union-attr]
+    new_groups = {o.group for o in r.options}
+    options = [o for o in old if o.group not in new_groups] + r.options
+    qty = spec.quantity or line.quantity
+    state.cart.remove(line.line_id)
+    if missing := (r.missing if not any(o.group == r.missing.code for o in options) else None) if r.missing else None:
+        fixed = ItemSpec((r.product.sku,), qty, spec.options, spec.start, spec.end, True)
+        state.pending = Pending("clarify_option", item=fixed, group=missing.code)
+        return out.act(Action.CART_CHANGED).say(
+            f"What {missing.name} would you like for the {r.product.name}: {group_choices(missing)}?")
+    notes: list[str] = []
+    new = _add_line(state, r.product, qty, options, notes)
+    out.act(Action.CART_CHANGED).say(*notes)
+    if new is None:
+        return readback(state, lex, out)
+    said = describe_line(new, r.product)
+    out.say(f"Okay, {said} instead")
+    return readback(state, lex, out, just_said=said)
+
+
+def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+    lines = target_lines(state, lex, parse)
+    if not lines and parse.options:
+        return modify(state, lex, _as_removal(parse), out)
+    if not lines:
+        return out.say("I couldn't find that in your cart." if state.cart.lines else "Your cart is already empty.")
+    if parse.options and not parse.items:
+        return modify(state, lex, _as_removal(parse), out)
+    state.begin_change()
+    for line in lines:
+        state.cart.remove(line.line_id)
+    state.focus_line = state.cart.lines[-1].line_id if state.cart.lines else None
+    out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {say_list([ln.name for ln in lines])}")
+    return readback(state, lex, out)
+
+
+def _as_removal(parse: Parse) -> Parse:
+    parse.options = [OptionSpec(o.targets, "none", o.qualifier) for o in parse.options]
+    return parse
+
+
+def clear(state: State, out: Outcome) -> Outcome:
+    had = bool(state.cart.lines)
+    state.cart.clear()
+    state.commit()
+    state.pending = None
+    state.focus_line = None
+    if had:
+        out.act(Action.CART_CHANGED)
+        return out.say("Okay, I've cleared your cart. What would you like?")
+    return out.say("Your cart is already empty. What would you like?")

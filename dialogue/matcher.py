@@ -1,0 +1,74 @@
+"""Longest-match extraction of catalog mentions from an utterance's tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dialogue.amounts import _BY_LEN as _QUALIFIERS
+from dialogue.lexicon import Lexicon, Target
+from dialogue.normalize import tokens
+from dialogue.numbers import to_digits
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int  # exclusive
+    targets: tuple[Target, ...]
+
+    @property
+    def products(self) -> tuple[Target, ...]:
+        return tuple(t for t in self.targets if t.kind == "product")
+
+    @property
+    def options(self) -> tuple[Target, ...]:
+        return tuple(t for t in self.targets if t.kind == "option")
+
+    @property
+    def groups(self) -> tuple[Target, ...]:
+        return tuple(t for t in self.targets if t.kind == "group")
+
+    @property
+    def exact_products(self) -> tuple[Target, ...]:
+        return tuple(t for t in self.products if t.exact)
+
+
+def prepare(lex: Lexicon, text: str) -> list[str]:
+    """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
+    out: list[str] = []
+    for tok in to_digits(tokens(text)):
+        out.extend(lex.correct(tok))
+    return out
+
+
+def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
+    """Greedy left-to-right longest match; at equal length exact names win over sub-phrases."""
+    found: list[Mention] = []
+    i, n = 0, len(toks)
+    blocked = _qualifier_words(toks)
+    while i < n:
+        for length in range(min(lex.max_len, n - i), 0, -1):
+            targets = lex.phrases.get(tuple(toks[i:i + length]))
+            if targets and blocked.isdisjoint(range(i, i + length)):
+                exact = [t for t in targets if t.exact]
+                chosen = tuple(exact) if exact else tuple(targets)
+                if length == 1 and not exact and len(toks[i]) < 4:
+                    continue
+                found.append(Mention(i, i + length, chosen))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+def _qualifier_words(toks: Sequence[str]) -> set[int]:
+    """Positions inside amount phrases of two or more words ("a little bit of"): never catalog words."""
+    blocked: set[int] = set()
+    for i in range(len(toks)):
+        for phrase, _ in _QUALIFIERS:
+            if len(phrase) >= 2 and tuple(toks[i:i + len(phrase)]) == phrase:
+                blocked.update(range(i, i + len(phrase)))
+                break
+    return blocked

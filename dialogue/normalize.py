@@ -1,0 +1,101 @@
+"""Text normalisation shared by the lexicon and the understanding: one function, both sides.
+
+Lower-cases, folds unicode, expands contractions, splits hyphens and units, turns symbols into words
+("%" -> "percent", "$20" -> "20 dollars", "12oz" -> "12 oz") and collapses stretched letters ("goood").
+What comes out is a list of plain tokens; catalog names go through the very same path, so both sides
+meet in one vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 2000  # longer input is cut: no shopper says more in one turn
+
+_CONTRACTIONS: tuple[tuple[str, str], ...] = (
+    ("won't", "will not"), ("can't", "can not"), ("cannot", "can not"), ("n't", " not"),
+    ("let's", "let us"), ("'re", " are"), ("'ll", " will"), ("'ve", " have"), ("'d", " would"),
+    ("'m", " am"), ("it's", "it is"), ("that's", "that is"), ("what's", "what is"),
+    ("there's", "there is"), ("here's", "here is"), ("how's", "how is"), ("where's", "where is"),
+    ("who's", "who is"), ("he's", "he is"), ("she's", "she is"),
+)
+# Words that carry no meaning for ordering; kept in the token list, skipped by matchers.
+FILLERS = frozenset(
+    "um uh er erm ah hmm mm like please pls thanks thank you just maybe um, so well oh okay ok hey hi hello "
+    "kindly really actually basically".split()
+)
+_UNITS = {"ounce": "oz", "ounces": "oz", "oz.": "oz", "fl": "", "percent": "percent", "pct": "percent"}
+_SYMBOL_RE = re.compile(r"([$€£])\s*(\d+(?:[.,]\d{1,2})?)")
+_NUM_UNIT_RE = re.compile(r"(\d)(oz|ml|l|g|kg|lb|lbs|in|cm|%)\b")
+_STRETCH_RE = re.compile(r"([a-z])\1{2,}")
+_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
+
+
+def fold(text: str) -> str:
+    """NFKC, lower case, accents removed, typographic quotes straightened."""
+    text = unicodedata.normalize("NFKC", str(text))[:MAX_CHARS]
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u00b4", "'")
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize(text: str) -> str:
+    """The canonical text form: ``"Two 12-oz Cappucino's, 2% milk!"`` -> ``"two 12 oz cappucino s 2 percent milk"``."""
+    return " ".join(tokens(text))
+
+
+def tokens(text: str) -> list[str]:
+    """Canonical tokens of a text (see module docstring)."""
+    s = fold(text)
+    for a, b in _CONTRACTIONS:
+        if a in s:
+            s = s.replace(a, b)
+    s = s.replace("'s", "s").replace("'", "")
+    s = _SYMBOL_RE.sub(lambda m: f" {m.group(2).replace(',', '.')} dollars ", s)
+    s = s.replace("&", " and ").replace("+", " and ").replace("#", " number ")
+    s = _NUM_UNIT_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}", s)
+    s = s.replace("%", " percent ")
+    s = _STRETCH_RE.sub(r"\1\1", s)
+    out: list[str] = []
+    for tok in _TOKEN_RE.findall(s):
+        tok = _UNITS.get(tok, tok)
+        if tok:
+            out.append(tok)
+    return out
+
+
+def clauses(text: str) -> list[str]:
+    """Split a turn into sentences at ., ?, ! and ; (for question detection per sentence)."""
+    parts = re.split(r"(?<=[.?!;])\s+|\n+", fold(text))
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def is_question(text: str) -> bool:
+    """A sentence that asks rather than orders ("what milks do you have", "is it in stock?")."""
+    toks = tokens(text)
+    if not toks:
+        return False
+    while toks and toks[0] in FILLERS | {"and", "but", "also", "so", "no", "yes", "yeah", "now", "i", "was"}:
+        if toks[0] == "i" and len(toks) > 1 and toks[1] == "was":
+            toks = toks[2:]
+            continue
+        toks = toks[1:]
+    if not toks:
+        return False
+    first = toks[0]
+    if first in ("what", "which", "how", "where", "when", "why", "who", "whats"):
+        return True
+    if first in ("do", "does", "is", "are", "did") and len(toks) > 1 and toks[1] in (
+        "you", "y", "they", "it", "that", "this", "there", "the", "your", "these", "those", "we", "a", "any"
+    ):
+        return True
+    if " ".join(toks[:3]) in ("can you tell", "could you tell", "can i see", "could i see", "can you show",
+                              "could you show", "can i know", "may i see", "tell me what", "tell me about",
+                              "i wonder what", "i wonder if") and not _order_verb(toks):
+        return True
+    return False
+
+
+def _order_verb(toks: list[str]) -> bool:
+    return any(t in ("order", "get", "have", "add", "buy", "take") for t in toks[3:5])

@@ -1,0 +1,320 @@
+"""What to do with a parse: answer the open question first, then act on the intent.
+
+Rules: a missing required option -> ask (at most three choices); several products fit -> ask which;
+low ASR confidence on an order-changing turn -> confirm first; an order is placed only on an explicit
+yes to a read-back of the order and total in this session (never by anything else), with one
+idempotency key per checkout so a repeated yes never places twice; a no to the read-back returns to
+editing (and takes back a change not yet confirmed).
+"""
+
+from __future__ import annotations
+
+from catalog.cart import Cart
+from catalog.errors import CatalogError, OrderStateError, OutOfStock
+from catalog.store import Store
+from dialogue import answers, editing
+from dialogue.intents import Intent
+from dialogue.items import ItemSpec, OptionSpec
+from dialogue.lexicon import Lexicon, Target
+from dialogue.numbers import say_number
+from dialogue.replies import describe_cart, say_list, total_sentence
+from dialogue.resolve import options_for
+from dialogue.shop import ShopInfo
+from dialogue.state import Outcome, Pending, State
+from dialogue.types import Action, TurnMeta
+from dialogue.understanding import Parse
+
+CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
+ORDER_TYPES = {"togo": "to go", "here": "for here", "delivery": "for delivery"}
+
+
+def say_digits(number: str) -> str:
+    return " ".join(say_number(int(d)) for d in number if d.isdigit())
+
+
+class Policy:
+    def __init__(self, store: Store, lex: Lexicon, shop: ShopInfo, state: State, *, low_confidence: float = 0.5):
+        self.store, self.lex, self.shop, self.state = store, lex, shop, state
+        self.low_confidence = low_confidence
+
+    def turn(self, parse: Parse, meta: TurnMeta) -> Outcome:
+        st, out = self.state, Outcome()
+        if parse.order_type:
+            st.order_type = parse.order_type
+        pending = st.pending
+        low = meta.asr_confidence is not None and meta.asr_confidence < self.low_confidence
+        if low and parse.intent in CHANGING:
+            st.pending = Pending("low_conf", parse=parse, rest=[])
+            heard = " ".join(parse.text.split())[:140].rstrip(".?!")
+            return out.say(f"I think you said: {heard}. Is that right?")
+        if low and parse.intent == Intent.AFFIRM and pending is not None and pending.kind in ("checkout", "confirm_change"):
+            return out.say("Sorry, I didn't catch that clearly. Shall I place the order? Please say yes or no.")
+        if pending is not None:
+            handled = self._answer_pending(pending, parse, out)
+            if handled is not None:
+                return handled
+        return self._dispatch(parse, out)
+
+    # --- the open question ------------------------------------------------------------------------
+    def _pure_yes(self, parse: Parse) -> bool:
+        return parse.intent == Intent.AFFIRM and not parse.items and not parse.options and not parse.question
+
+    def _answer_pending(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        st = self.state
+        kind = pending.kind
+        if kind == "low_conf":
+            st.pending = None
+            if self._pure_yes(parse) and pending.parse is not None:
+                return self._dispatch(pending.parse, out)
+            if parse.intent == Intent.DENY:
+                return out.say("Sorry about that. Please say it again.")
+            return None
+        if kind in ("checkout", "confirm_change"):
+            if self._pure_yes(parse):
+                return self._place(out)
+            if parse.intent == Intent.DENY:
+                st.pending = None
+                if kind == "confirm_change":
+                    undone = st.revert()
+                    if undone:
+                        out.act(Action.CART_CHANGED)
+                        names = say_list([ln.name for ln in undone])
+                        return out.say(f"Sorry about that. I've taken the {names} back off. What would you like instead?")
+                return out.say("Okay, the order is not placed. What would you like to change?")
+            if kind == "confirm_change" and parse.intent != Intent.CHECKOUT:
+                st.pending = None
+            return None
+        if kind == "clarify_option" and pending.item is not None:
+            return self._fill_option(pending, parse, out)
+        if kind == "clarify_product":
+            return self._pick_product(pending, parse, out)
+        if kind == "cancel_order" and pending.order_number:
+            st.pending = None
+            if self._pure_yes(parse):
+                return self._cancel(pending.order_number, out)
+            if parse.intent == Intent.DENY:
+                return out.say("Okay, I won't cancel it.")
+            return None
+        if kind == "order_number":
+            st.pending = None
+            if parse.order_number and parse.intent not in CHANGING:
+                return self._cancel_ask(parse.order_number, out) if pending.group == "cancel" \
+                    else self._status(parse.order_number, out)
+        return None
+
+    def _fill_option(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        item = pending.item
+        assert item is not None
+        product = self.lex.products.get(item.skus[0])
+        group = product.group(pending.group or "") if product else None
+        if product is None or group is None:
+            self.state.pending = None
+            return None
+        specs = list(parse.options)
+        for it in parse.items:
+            if product.sku in it.skus or not it.exact:
+                specs.extend(it.options)
+        opts = options_for(product, specs)[0]
+        if not any(o.group == group.code for o in opts) and parse.ordinal and 0 < parse.ordinal <= len(group.values):
+            specs.append(OptionSpec((Target("option", group=group.code, value=group.values[parse.ordinal - 1].code),)))
+            opts = options_for(product, specs)[0]
+        if not any(o.group == group.code for o in opts):
+            if parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:
+                self.state.pending = None
+                return None
+            if parse.intent in (Intent.AFFIRM, Intent.OUT_OF_SCOPE, Intent.EMPTY):
+                return out.say(f"Which {group.name} would you like: {say_list([v.name for v in group.values[:3]], 'or')}?")
+            self.state.pending = None
+            return None
+        quantity = item.quantity
+        for it in parse.items:
+            if product.sku in it.skus and it.quantity:
+                quantity = it.quantity
+        spec = ItemSpec(item.skus, quantity, [*item.options, *specs], item.start, item.end, True)
+        rest = pending.rest
+        self.state.pending = None
+        return editing.add_items(self.state, self.lex, [spec, *rest], out)
+
+    def _pick_product(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        cands = [self.lex.products[s] for s in pending.candidates if s in self.lex.products]
+        chosen = None
+        for it in parse.items:
+            hit = [s for s in it.skus if s in pending.candidates]
+            if len(hit) == 1:
+                chosen = hit[0]
+        if chosen is None and parse.ordinal is not None and cands:
+            idx = parse.ordinal - 1 if parse.ordinal > 0 else len(cands) - 1
+            chosen = cands[idx].sku if 0 <= idx < len(cands) else None
+        if chosen is None and parse.ref in ("cheaper", "pricier") and cands:
+            pick = min if parse.ref == "cheaper" else max
+            chosen = pick(cands, key=lambda p: p.price_cents).sku
+        self.state.pending = None
+        if chosen is None:
+            return None
+        item = pending.item or ItemSpec((chosen,))
+        extra = [o for it in parse.items for o in it.options] + list(parse.options)
+        spec = ItemSpec((chosen,), item.quantity, [*item.options, *extra], item.start, item.end, True)
+        return editing.add_items(self.state, self.lex, [spec, *pending.rest], out)
+
+    # --- acting on the intent ---------------------------------------------------------------------
+    def _dispatch(self, p: Parse, out: Outcome) -> Outcome:
+        st, lex = self.state, self.lex
+        i = p.intent
+        if i == Intent.EMPTY:
+            return out.say("Sorry, I didn't hear anything. What would you like?")
+        if i == Intent.GREET:
+            return out.say(f"Hi, welcome to {self.shop.name}. What can I get you?")
+        if i == Intent.HUMAN:
+            return out.act(Action.HANDOFF).say("Okay, I'll get a person to help you. One moment please.")
+        if i == Intent.GOODBYE:
+            out.act(Action.END)
+            if st.cart.lines:
+                return out.say("Your order was not placed. Goodbye, and thanks for stopping by!")
+            return out.say("Goodbye, and thanks for stopping by!")
+        if i == Intent.HELP:
+            return out.say(answers.HELP)
+        if i == Intent.REPEAT:
+            return out.say(st.last_reply.text if st.last_reply else "I haven't said anything yet. What would you like?")
+        if i == Intent.SEARCH:
+            return answers.search(st, lex, p, out)
+        if i == Intent.PRICE:
+            return answers.price(st, lex, p, out)
+        if i == Intent.STOCK:
+            return answers.stock(st, lex, self.store, p, out)
+        if i == Intent.OPTIONS:
+            return answers.options(st, lex, self.store, p, out)
+        if i == Intent.DESCRIBE:
+            return answers.describe(st, lex, p, out)
+        if i == Intent.ADD:
+            return self._add(p, out)
+        if i == Intent.MODIFY:
+            return editing.modify(st, lex, p, out)
+        if i == Intent.REMOVE:
+            return editing.remove(st, lex, p, out)
+        if i == Intent.CLEAR:
+            return editing.clear(st, out)
+        if i == Intent.CART:
+            return answers.cart(st, lex, out)
+        if i == Intent.CHECKOUT or (i == Intent.AFFIRM and st.cart.lines):
+            return self._checkout(out)
+        if i == Intent.AFFIRM:
+            if st.placed:
+                return out.say(f"Your order number {say_digits(st.placed[-1].number)} is already placed. Anything else?")
+            return out.say("Great. What would you like?")
+        if i == Intent.DENY:
+            return out.say("Okay. What would you like?")
+        if i == Intent.ORDER_STATUS:
+            number = p.order_number or (st.placed[-1].number if st.placed else None)
+            if number is None:
+                st.pending = Pending("order_number", group="status")
+                return out.say("What's your order number?")
+            return self._status(number, out)
+        if i == Intent.CANCEL_ORDER:
+            number = p.order_number or (st.placed[-1].number if st.placed else None)
+            if number is None and st.cart.lines:
+                return editing.clear(st, out)
+            if number is None:
+                st.pending = Pending("order_number", group="cancel")
+                return out.say("What's the order number you'd like to cancel?")
+            return self._cancel_ask(number, out)
+        if i == Intent.ORDER_TYPE:
+            out.say(f"Okay, {ORDER_TYPES.get(st.order_type or '', 'noted')}")
+            if st.cart.lines:
+                return editing.readback(st, lex, out)
+            return out.say("What would you like?")
+        if i == Intent.SHOP_INFO:
+            return answers.shop_info(self.shop, p, out)
+        faq = self.shop.answer(p.text)
+        if faq:
+            return out.say(faq)
+        return out.say(f"Sorry, I can only help with {self.shop.name} and your order. "
+                       "You can ask what we have, or tell me what you'd like")
+
+    def _add(self, p: Parse, out: Outcome) -> Outcome:
+        st = self.state
+        if p.items:
+            return editing.add_items(st, self.lex, p.items, out)
+        line = st.focus()
+        if p.ref == "more" and line is not None:
+            product = self.lex.products.get(line.sku)
+            if product is not None:
+                if st.pending is not None and st.pending.kind == "confirm_change":
+                    st.commit()
+                st.begin_change()
+                try:
+                    grown = st.cart.add(product, p.quantity or 1, line.options)
+                except CatalogError as exc:
+                    return out.say(str(exc))
+                st.focus_line = grown.line_id
+                out.act(Action.CART_CHANGED).say(f"Okay, {say_number(p.quantity or 1)} more {line.name}")
+                return editing.readback(st, self.lex, out)
+        shown = [self.lex.products[s] for s in st.shown if s in self.lex.products]
+        pick = None
+        if p.ordinal is not None and shown:
+            idx = p.ordinal - 1 if p.ordinal > 0 else len(shown) - 1
+            pick = shown[idx] if 0 <= idx < len(shown) else None
+        elif p.ref in ("cheaper", "pricier") and shown:
+            pick = (min if p.ref == "cheaper" else max)(shown, key=lambda x: x.price_cents)
+        if pick is not None:
+            return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), p.quantity)], out)
+        return out.say("Sorry, which item would you like?")
+
+    def _checkout(self, out: Outcome) -> Outcome:
+        st = self.state
+        if not st.cart.lines:
+            st.pending = None
+            return out.say("Your cart is empty. What would you like?")
+        otype = f", {ORDER_TYPES[st.order_type]}" if st.order_type in ORDER_TYPES else ""
+        st.pending = Pending("checkout")
+        return out.say(f"Your order is {describe_cart(st.cart, self.lex.products)}{otype}", total_sentence(st.cart),
+                       "Shall I place the order?")
+
+    def _place(self, out: Outcome) -> Outcome:
+        st = self.state
+        st.pending = None
+        if not st.cart.lines:
+            return out.say("Your cart is empty. What would you like?")
+        metadata = {"channel": st.channel, "session": st.session_id}
+        if st.order_type:
+            metadata["order_type"] = st.order_type
+        try:
+            order = self.store.place_order(st.cart, customer=st.customer or "walk-in",
+                                           idempotency_key=st.idempotency_key(), metadata=metadata)
+        except OutOfStock as exc:
+            return out.say(f"Sorry, {exc.name} is {'sold out' if exc.available <= 0 else f'down to {exc.available}'}. "
+                           "What would you like instead?")
+        except CatalogError as exc:
+            return out.say(f"Sorry, I couldn't place the order: {exc}")
+        st.commit()
+        st.placed.append(order)
+        st.checkouts += 1
+        st.cart = Cart(currency=st.cart.currency, tax_rate_bp=st.cart.tax_rate_bp)
+        st.focus_line, st.shown = None, []
+        out.order_number = order.number
+        return out.act(Action.ORDER_PLACED).act(Action.CART_CHANGED).say(
+            f"Thank you! Your order is placed. Your order number is {say_digits(order.number)}")
+
+    def _status(self, number: str, out: Outcome) -> Outcome:
+        order = self.store.get_order(number)
+        if order is None:
+            return out.say(f"I can't find order number {say_digits(number)}. Could you check the number?")
+        status = {"placed": "has been received", "preparing": "is being prepared", "ready": "is ready",
+                  "fulfilled": "has been picked up", "cancelled": "was cancelled"}.get(str(order.status), str(order.status))
+        return out.say(f"Order {say_digits(number)} {status}")
+
+    def _cancel_ask(self, number: str, out: Outcome) -> Outcome:
+        order = self.store.get_order(number)
+        if order is None:
+            return out.say(f"I can't find order number {say_digits(number)}. Could you check the number?")
+        self.state.pending = Pending("cancel_order", order_number=number)
+        return out.say(f"Order {say_digits(number)} is {say_list([ln.name for ln in order.lines])}. "
+                       "Shall I cancel it? Please say yes or no")
+
+    def _cancel(self, number: str, out: Outcome) -> Outcome:
+        try:
+            self.store.cancel_order(number, note="cancelled by the shopper")
+        except OrderStateError as exc:
+            return out.say(f"Sorry, I can't cancel that order: {exc}")
+        except CatalogError as exc:
+            return out.say(f"Sorry, {exc}")
+        return out.act(Action.ORDER_CANCELLED).say(f"Order {say_digits(number)} is cancelled")

@@ -1,0 +1,125 @@
+"""Replies for the ear: short sentences, prices as people say them, lists of at most three, no markup."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from catalog.cart import Cart
+from catalog.models import CartLine, OptionGroup, Product, SelectedOption
+from dialogue.amounts import qualifier_words
+from dialogue.numbers import say_number, say_price
+
+MAX_LIST = 3
+
+
+def say_list(items: Sequence[str], conj: str = "and", more: str = "more") -> str:
+    """"a, b and c" — at most three, then "and N more"."""
+    items = [i for i in items if i]
+    if not items:
+        return ""
+    if len(items) > MAX_LIST:
+        head = items[:MAX_LIST]
+        return f"{', '.join(head)}, {conj} {say_number(len(items) - MAX_LIST)} {more}"
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conj} {items[-1]}"
+
+
+def plural(name: str, n: int) -> str:
+    if n == 1:
+        return name
+    if re.search(r"(s|x|z|ch|sh)$", name):
+        return name + "es"
+    if re.search(r"[^aeiou]y$", name):
+        return name[:-1] + "ies"
+    return name + "s"
+
+
+def _option_phrase(product: Product | None, opt: SelectedOption) -> tuple[str, bool]:
+    """How one option sounds, and whether it goes before the name ("large", "iced") or after ("with oat milk")."""
+    group = product.group(opt.group) if product else None
+    value = group.value(opt.value) if group else None
+    name = value.name if value else opt.value
+    if opt.amount == "none":
+        return f"no {name}", False
+    words = opt.qualifier or qualifier_words(opt.amount)
+    if words:
+        return f"{words} {name}", False
+    before = group is not None and group.code.lower() in ("size", "temperature", "temp", "roast", "shots",
+                                                          "caffeine", "hot-or-iced", "espresso-shots", "style")
+    return name, before
+
+
+def describe_options(product: Product | None, options: Sequence[SelectedOption], skip_defaults: bool = True) -> tuple[str, str]:
+    """(words before the name, words after it) for a line's options."""
+    before: list[str] = []
+    after: list[str] = []
+    for opt in options:
+        group = product.group(opt.group) if product else None
+        if skip_defaults and group is not None and group.default == opt.value and opt.amount == "regular" \
+                and not opt.qualifier:
+            continue
+        words, pre = _option_phrase(product, opt)
+        (before if pre else after).append(words)
+    return " ".join(before), (" with " + say_list(after) if after else "")
+
+
+def describe_line(line: CartLine, product: Product | None) -> str:
+    """"two large iced lattes with oat milk"."""
+    pre, post = describe_options(product, line.options)
+    name = plural(line.name, line.quantity)
+    qty = say_number(line.quantity) if line.quantity != 1 else ("one" if not pre else "one")
+    return " ".join(x for x in (qty, pre, name) if x) + post
+
+
+def describe_cart(cart: Cart, products: Mapping[str, Product]) -> str:
+    return say_list([describe_line(line, products.get(line.sku)) for line in cart.lines], more="more items")
+
+
+def total_sentence(cart: Cart) -> str:
+    tax = " with tax" if cart.tax_cents else ""
+    return f"That's {say_price(cart.total_cents, cart.currency)}{tax}."
+
+
+def group_choices(group: OptionGroup, limit: int = MAX_LIST) -> str:
+    names = [v.name for v in group.values]
+    if len(names) <= limit:
+        return say_list(names, "or")
+    return f"{', '.join(names[:limit])}, or another {group.name}"
+
+
+def sentence(text: str) -> str:
+    """Capitalised, ends with punctuation, no markup characters, single spaces."""
+    text = re.sub(r"[*_#`<>\[\]{}|]", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".?!" else text + "."
+
+
+def join(*parts: str) -> str:
+    return " ".join(sentence(p) for p in parts if p and p.strip())
+
+
+def cart_payload(cart: Cart, pending: bool) -> dict[str, Any]:
+    return {
+        "lines": [
+            {"line_id": line.line_id, "sku": line.sku, "name": line.name, "quantity": line.quantity,
+             "unit_price_cents": line.unit_price_cents, "total_cents": line.total_cents,
+             "options": [{"group": o.group, "value": o.value, "amount": o.amount, "qualifier": o.qualifier}
+                         for o in line.options]}
+            for line in cart.lines
+        ],
+        "subtotal_cents": cart.subtotal_cents,
+        "tax_cents": cart.tax_cents,
+        "total_cents": cart.total_cents,
+        "currency": cart.currency,
+        "unconfirmed": pending,
+    }
+
+
+def product_payload(p: Product) -> dict[str, Any]:
+    return {"sku": p.sku, "name": p.name, "price_cents": p.price_cents, "category": p.category}

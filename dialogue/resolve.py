@@ -1,0 +1,78 @@
+"""From what was said (ItemSpec / OptionSpec) to catalog terms: a product and valid SelectedOptions.
+
+Says what is still missing (a required option without a default), what is ambiguous (several products
+answer to "tea") and what the product does not offer, so the policy can ask instead of guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from catalog.models import OptionGroup, Product, SelectedOption
+from dialogue.items import ItemSpec, OptionSpec
+from dialogue.lexicon import Lexicon
+
+
+@dataclass
+class Resolved:
+    product: Product | None
+    quantity: int = 1
+    options: list[SelectedOption] = field(default_factory=list)
+    removals: list[tuple[str, str]] = field(default_factory=list)  # (group, value) said with "no"
+    candidates: list[Product] = field(default_factory=list)  # when ambiguous
+    missing: OptionGroup | None = None
+    unavailable: list[str] = field(default_factory=list)  # option words this product does not have
+
+
+def options_for(product: Product, specs: Iterable[OptionSpec]) -> tuple[list[SelectedOption], list[tuple[str, str]], list[str]]:
+    """Valid options of ``product`` among ``specs``: (options, removals, words it does not offer)."""
+    chosen: list[SelectedOption] = []
+    removals: list[tuple[str, str]] = []
+    unavailable: list[str] = []
+    for spec in specs:
+        hit = None
+        for t in spec.targets:
+            group = product.group(t.group)
+            if group is not None and group.value(t.value) is not None:
+                hit = (group, t.value)
+                break
+        if hit is None:
+            if spec.targets:
+                unavailable.append(spec.targets[0].value)
+            continue
+        group, value = hit
+        if spec.amount == "none" and not group.amounts:
+            removals.append((group.code, value))
+            continue
+        amount = spec.amount if group.amounts else "regular"
+        qualifier = spec.qualifier if group.amounts else ""
+        if not group.multiple:
+            chosen = [o for o in chosen if o.group != group.code]
+        chosen.append(SelectedOption(group.code, value, amount, qualifier))
+    return chosen, removals, unavailable
+
+
+def missing_group(product: Product, options: Sequence[SelectedOption]) -> OptionGroup | None:
+    have = {o.group for o in options}
+    for g in product.option_groups:
+        if g.required and g.default is None and g.code not in have:
+            return g
+    return None
+
+
+def resolve_item(lex: Lexicon, spec: ItemSpec) -> Resolved:
+    quantity = spec.quantity or 1
+    products = [lex.products[s] for s in spec.skus if s in lex.products]
+    if len(products) > 1:
+        # options can settle it: keep the products that offer everything that was said
+        fitting = [p for p in products if not options_for(p, spec.options)[2]]
+        if spec.options and len(fitting) == 1:
+            products = fitting
+    if not products:
+        return Resolved(None, quantity)
+    if len(products) > 1:
+        return Resolved(None, quantity, candidates=products)
+    product = products[0]
+    options, removals, unavailable = options_for(product, spec.options)
+    return Resolved(product, quantity, options, removals, [], missing_group(product, options), unavailable)

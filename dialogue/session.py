@@ -1,0 +1,114 @@
+"""One conversation over a store: ``Session(store).handle(text, meta) -> Reply``. Never raises."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from catalog.cart import Cart
+from catalog.models import CartLine, Order
+from catalog.store import Store
+from dialogue.intents import Intent
+from dialogue.lexicon import Lexicon
+from dialogue.policy import Policy
+from dialogue.replies import cart_payload, join, product_payload
+from dialogue.shop import ShopInfo
+from dialogue.state import Outcome, State
+from dialogue.types import Action, Reply, TurnMeta
+from dialogue.understanding import Parse, RuleUnderstanding, Understanding
+
+log = logging.getLogger(__name__)
+_DTMF = {"1": "yes", "2": "no", "0": "I want to talk to a person"}
+MAX_TEXT = 2000
+
+
+class Session:
+    """A conversation: greeting, then one :meth:`handle` per shopper turn."""
+
+    def __init__(self, store: Store, *, shop: ShopInfo | None = None, session_id: str | None = None,
+                 understanding: Understanding | None = None, lexicon: Lexicon | None = None,
+                 low_confidence: float = 0.5):
+        self.store = store
+        self.shop = shop or ShopInfo()
+        self.lexicon = lexicon if lexicon is not None else Lexicon.for_store(store)
+        self.understanding: Understanding = understanding or RuleUnderstanding(self.lexicon)
+        self.state = State(Cart(currency=store.currency, tax_rate_bp=store.tax_rate_bp),
+                           session_id or uuid.uuid4().hex[:12])
+        self.policy = Policy(store, self.lexicon, self.shop, self.state, low_confidence=low_confidence)
+        self.last_parse: Parse | None = None
+
+    # --- the Conversation protocol -------------------------------------------------------------
+    def greeting(self) -> Reply:
+        reply = Reply(f"Hi, welcome to {self.shop.name}. What can I get you?", display=self._display(Outcome()))
+        self.state.last_reply = reply
+        return reply
+
+    def handle(self, text: str, meta: TurnMeta | None = None) -> Reply:
+        meta = meta or TurnMeta()
+        try:
+            return self._handle(text, meta)
+        except Exception:  # a conversation must never crash on its shopper
+            log.exception("dialogue turn failed for %r", text[:200] if isinstance(text, str) else text)
+            self.state.pending = None
+            return Reply("Sorry, something went wrong on my side. Could you say that again?",
+                         display=self._safe_display())
+
+    # --- state the callers may read ------------------------------------------------------------
+    @property
+    def cart(self) -> Cart:
+        return self.state.cart
+
+    @property
+    def orders(self) -> list[Order]:
+        return list(self.state.placed)
+
+    @property
+    def order_type(self) -> str | None:
+        return self.state.order_type
+
+    def confirmed_lines(self) -> list[CartLine]:
+        """Cart lines the shopper has not objected to (a change read back and answered no is not here)."""
+        return self.state.confirmed_lines()
+
+    # ------------------------------------------------------------------------------------------
+    def _handle(self, text: str, meta: TurnMeta) -> Reply:
+        st = self.state
+        st.turns += 1
+        if meta.caller_id:
+            st.customer = meta.caller_id
+        st.channel = meta.channel or st.channel
+        text = text if isinstance(text, str) else str(text or "")
+        text = text[:MAX_TEXT]
+        if meta.dtmf:
+            digits = "".join(c for c in meta.dtmf if c.isdigit())
+            text = _DTMF.get(digits, f"{text} {' '.join(digits)}".strip())
+            meta = TurnMeta(None, meta.caller_id, meta.channel, None)  # keypresses are certain
+        parse = self.understanding.parse(text, st.context())
+        self.last_parse = parse
+        out = self.policy.turn(parse, meta)
+        if not out.parts:
+            out.say("Sorry, I didn't get that. What would you like?")
+        if parse.intent == Intent.REPEAT and st.last_reply is not None:
+            reply = Reply(st.last_reply.text, display=st.last_reply.display)
+            return reply
+        reply = Reply(join(*out.parts), tuple(Action(a) for a in out.actions), self._display(out), out.order_number)
+        st.last_reply = reply
+        return reply
+
+    def _display(self, out: Outcome) -> dict[str, Any]:
+        st = self.state
+        shown = out.shown if out.shown is not None else []
+        return {
+            "products": [product_payload(self.lexicon.products[s]) for s in shown if s in self.lexicon.products],
+            "cart": cart_payload(st.cart, st.baseline is not None),
+            "pending": st.pending.kind if st.pending else None,
+            "order_type": st.order_type,
+            "orders": [o.number for o in st.placed],
+        }
+
+    def _safe_display(self) -> dict[str, Any]:
+        try:
+            return self._display(Outcome())
+        except Exception:
+            return {}

@@ -1,0 +1,109 @@
+"""Per-session state: the cart, what is in focus for "it" / "the second one", what we are waiting for.
+
+The cart holds everything the shopper asked for; ``baseline`` remembers the lines as they were before
+changes the shopper has not yet confirmed, so a plain "no" to "is that right?" takes them back off and
+:meth:`State.confirmed_lines` tells what the shopper has agreed to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from catalog.cart import Cart
+from catalog.models import CartLine, Order
+from dialogue.items import ItemSpec
+from dialogue.types import Reply
+from dialogue.understanding import Context, Parse
+
+
+@dataclass
+class Pending:
+    """A question we asked and the answer we expect."""
+
+    kind: str  # confirm_change | checkout | clarify_option | clarify_product | low_conf | cancel_order | order_number
+    item: ItemSpec | None = None
+    group: str | None = None
+    candidates: tuple[str, ...] = ()
+    parse: Parse | None = None
+    order_number: str | None = None
+    rest: list[ItemSpec] = field(default_factory=list)
+
+
+@dataclass
+class State:
+    cart: Cart
+    session_id: str
+    baseline: list[CartLine] | None = None
+    focus_line: int | None = None
+    shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
+    pending: Pending | None = None
+    order_type: str | None = None
+    customer: str | None = None
+    channel: str = "text"
+    placed: list[Order] = field(default_factory=list)
+    checkouts: int = 0  # orders placed so far in this session: part of the idempotency key
+    last_reply: Reply | None = None
+    turns: int = 0
+
+    # --- unconfirmed changes ------------------------------------------------------------------
+    def begin_change(self) -> None:
+        if self.baseline is None:
+            self.baseline = list(self.cart.lines)
+
+    def commit(self) -> None:
+        self.baseline = None
+
+    def revert(self) -> list[CartLine]:
+        """Undo the unconfirmed changes; returns the lines that went away or changed."""
+        if self.baseline is None:
+            return []
+        before = {line.line_id: line for line in self.baseline}
+        undone = [line for line in self.cart.lines if before.get(line.line_id) != line]
+        self.cart.lines[:] = self.baseline
+        self.baseline = None
+        if self.focus_line is not None and self.focus_line not in {line.line_id for line in self.cart.lines}:
+            self.focus_line = self.cart.lines[-1].line_id if self.cart.lines else None
+        return undone
+
+    def confirmed_lines(self) -> list[CartLine]:
+        return list(self.baseline if self.baseline is not None else self.cart.lines)
+
+    # --- focus ----------------------------------------------------------------------------------
+    def focus(self) -> CartLine | None:
+        for line in self.cart.lines:
+            if line.line_id == self.focus_line:
+                return line
+        return self.cart.lines[-1] if self.cart.lines else None
+
+    def idempotency_key(self) -> str:
+        return f"{self.session_id}-{self.checkouts + 1}"
+
+    def context(self) -> Context:
+        p = self.pending
+        focus = self.focus()
+        return Context(
+            pending=p.kind if p else None,
+            expect_group=p.group if p else None,
+            candidates=p.candidates if p else (),
+            last_sku=focus.sku if focus else None,
+            has_lines=bool(self.cart.lines),
+        )
+
+
+@dataclass
+class Outcome:
+    """What one turn did: sentences to say, actions taken, products shown, an order number."""
+
+    parts: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    shown: list[str] | None = None  # SKUs to display
+    order_number: str | None = None
+
+    def say(self, *parts: str) -> Outcome:
+        self.parts.extend(p for p in parts if p)
+        return self
+
+    def act(self, action: str) -> Outcome:
+        if action not in self.actions:
+            self.actions.append(action)
+        return self

@@ -1,0 +1,212 @@
+"""Understanding behind a small interface: ``parse(text, context) -> Parse``.
+
+The default :class:`RuleUnderstanding` is rule based, deterministic and fast (a lexicon lookup and a few
+phrase scans per turn). A later LLM-backed variant implements the same :class:`Understanding` Protocol
+and returns the same :class:`Parse`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from dialogue import intents as cue
+from dialogue.intents import Intent
+from dialogue.items import ItemSpec, OptionSpec, extract_items
+from dialogue.lexicon import Lexicon
+from dialogue.matcher import find_mentions, prepare
+from dialogue.normalize import clauses, is_question
+from dialogue.numbers import ORDINALS, digit_string, price_range
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the session tells the understanding about the conversation so far."""
+
+    pending: str | None = None  # "confirm_change", "checkout", "clarify_option", "clarify_product", ...
+    expect_group: str | None = None  # the option group just asked about
+    candidates: tuple[str, ...] = ()  # product SKUs just offered
+    last_sku: str | None = None  # product of the line last touched
+    has_lines: bool = False
+
+
+@dataclass
+class Parse:
+    intent: Intent
+    text: str = ""
+    tokens: list[str] = field(default_factory=list)
+    items: list[ItemSpec] = field(default_factory=list)
+    options: list[OptionSpec] = field(default_factory=list)  # options attached to no product
+    groups: list[str] = field(default_factory=list)  # option groups named ("what milks ...")
+    quantity: int | None = None  # a bare quantity ("actually three")
+    affirm: bool = False
+    deny: bool = False
+    question: bool = False
+    order_type: str | None = None
+    min_cents: int | None = None
+    max_cents: int | None = None
+    order_number: str | None = None
+    ordinal: int | None = None  # "the second one" (1-based, -1 = last)
+    ref: str | None = None  # "it", "more" (another / same again), "cheaper", "pricier"
+    replace: bool = False  # "make that a mocha": swap the product of the line in focus
+    search_words: list[str] = field(default_factory=list)
+
+
+class Understanding(Protocol):
+    def parse(self, text: str, context: Context) -> Parse: ...
+
+
+_REF_IT = frozenset({"it", "that", "this", "them", "those", "these", "one", "ones"})
+
+
+def _bare_quantity(toks: Sequence[str]) -> int | None:
+    for i, t in enumerate(toks):
+        if t.isdigit() and 0 < int(t) < 1000 and (i + 1 >= len(toks) or toks[i + 1] not in ("oz", "percent")):
+            return int(t)
+    if cue.has(toks, cue._p("just one", "only one", "make it one", "make that one", "one of them", "just the one")):
+        return 1
+    return None
+
+
+class RuleUnderstanding:
+    """The default understanding: catalog lexicon + phrase cues, no model."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def parse(self, text: str, context: Context) -> Parse:
+        toks = prepare(self.lexicon, text)
+        p = Parse(Intent.EMPTY, text=text, tokens=toks)
+        if not toks:
+            return p
+        mentions = find_mentions(self.lexicon, toks)
+        p.items, p.options = extract_items(self.lexicon, toks, mentions)
+        p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
+        p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
+        p.question = any(is_question(c) for c in clauses(text)) or text.rstrip().endswith("?") and not p.items
+        p.order_type = cue.order_type(toks)
+        p.min_cents, p.max_cents = price_range(toks)
+        p.order_number = digit_string(toks)
+        p.ordinal = next((ORDINALS[t] for t in toks if t in ORDINALS), None)
+        if cue.has(toks, cue._p("cheaper", "cheapest", "less expensive", "lower price")):
+            p.ref = "cheaper"
+        elif cue.has(toks, cue._p("more expensive", "pricier", "priciest", "most expensive", "fancier")):
+            p.ref = "pricier"
+        elif cue.has(toks, cue.MORE) and not p.items:
+            p.ref = "more"
+        elif any(t in _REF_IT for t in toks):
+            p.ref = "it"
+        p.intent = self._intent(p, toks, context)
+        return p
+
+    # ------------------------------------------------------------------------------------------
+    def _intent(self, p: Parse, toks: list[str], ctx: Context) -> Intent:
+        has_items = bool(p.items)
+        changing = has_items or bool(p.options)
+        if cue.human_request(toks):
+            return Intent.HUMAN
+        if not changing and (cue.whole(toks, cue.GOODBYE, cue._FILL) or cue.has(toks[-3:], cue.GOODBYE)):
+            return Intent.GOODBYE
+        if not changing and cue.has(toks, cue.HELP) and not cue.has(toks, cue.HUMAN):
+            return Intent.HELP
+        if not changing and (cue.whole(toks, cue.REPEAT, cue._FILL) or cue.has(toks, cue._p(
+                "say that again", "repeat that", "come again", "what did you say", "did not catch"))):
+            return Intent.REPEAT
+        if cue.has(toks, cue._p("cancel")) and (cue.has(toks, cue.CANCEL_ORDER) and not has_items
+                                                or p.order_number is not None):
+            return Intent.CANCEL_ORDER
+        if not has_items and cue.has(toks, cue.STATUS) and (p.order_number or cue.has(toks, cue._p("order"))):
+            return Intent.ORDER_STATUS
+        if not has_items and p.order_number and ctx.pending == "order_number":
+            return Intent.ORDER_STATUS
+        if not has_items and (cue.whole(toks, cue.CLEAR, cue._FILL) or cue.has(toks, cue.CLEAR[1:])):
+            return Intent.CLEAR
+        if cue.has(toks, cue.REMOVE) and (changing or p.ref or p.ordinal) and not p.question:
+            return Intent.REMOVE
+        if p.question and not (p.affirm and not has_items and not p.groups and not self._asks(toks)):
+            q = self._question(p, toks)
+            if q is not None:
+                return q
+        if has_items:
+            return self._add_or_modify(p, toks, ctx)
+        if p.options:
+            return Intent.MODIFY
+        if p.ref == "more" and ctx.has_lines:
+            return Intent.ADD
+        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or toks[0] in ("actually", "no", "make")):
+            bare = _bare_quantity(toks)
+            if bare is not None:
+                p.quantity = bare
+                return Intent.MODIFY
+        if p.affirm:
+            return Intent.AFFIRM
+        if p.deny:
+            return Intent.DENY
+        if cue.has(toks, cue.CHECKOUT) and not cue.has(toks, cue._p("what is it", "is that it")):
+            return Intent.CHECKOUT
+        if cue.has(toks, cue.CART):
+            return Intent.CART
+        if p.order_type:
+            return Intent.ORDER_TYPE
+        if ctx.pending == "order_number" and p.order_number:
+            return Intent.ORDER_STATUS
+        if p.ordinal is not None or p.ref in ("cheaper", "pricier"):
+            return Intent.ADD if ctx.pending == "clarify_product" else Intent.OUT_OF_SCOPE
+        if p.question or p.groups:
+            q = self._question(p, toks)
+            if q is not None:
+                return q
+        if cue.whole(toks, cue.GREET, cue._FILL) or (len(toks) <= 6 and cue.has(toks[:2], cue.GREET)):
+            return Intent.GREET
+        if cue.has(toks, cue._p("open", "hours", "close", "closing", "address", "located", "location",
+                                "return", "returns", "refund", "exchange", "wifi", "parking", "phone number")):
+            return Intent.SHOP_INFO
+        return Intent.OUT_OF_SCOPE
+
+    @staticmethod
+    def _asks(toks: list[str]) -> bool:
+        return cue.has(toks, cue.BROWSE) or cue.has(toks, cue.QUESTION_PRICE)
+
+    def _question(self, p: Parse, toks: list[str]) -> Intent | None:
+        products = [it for it in p.items]
+        if cue.has(toks, cue.CART) and not products:
+            return Intent.CART
+        if cue.has(toks, cue.QUESTION_PRICE) and not cue.has(toks, cue._p("under", "less than", "below")):
+            return Intent.PRICE if products or p.ref else Intent.SEARCH
+        if cue.has(toks, cue.QUESTION_DESCRIBE) and products:
+            return Intent.DESCRIBE
+        if cue.has(toks, cue.QUESTION_STOCK) and (products or p.ref):
+            return Intent.STOCK
+        if p.groups or (p.options and not products and cue.has(toks, cue._p("come in", "come with", "available in",
+                                                                                   "have it in", "in a", "in"))):
+            return Intent.OPTIONS
+        if p.options and not products:
+            return Intent.OPTIONS
+        if products and cue.has(toks, cue._p("come in", "available in", "come with", "have it in", "in a", "with")) \
+                and p.items[0].options:
+            return Intent.OPTIONS
+        if products or cue.has(toks, cue.BROWSE) or p.max_cents is not None or p.min_cents is not None:
+            p.search_words = [t for t in toks if t not in cue._FILL and t.isalpha()]
+            return Intent.SEARCH
+        if cue.has(toks, cue._p("open", "hours", "close", "address", "located", "where are you", "return",
+                                "refund", "exchange", "wifi", "parking", "phone")):
+            return Intent.SHOP_INFO
+        return None
+
+    def _add_or_modify(self, p: Parse, toks: list[str], ctx: Context) -> Intent:
+        """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
+        if not ctx.has_lines or ctx.last_sku is None or len(p.items) != 1:
+            return Intent.ADD
+        item = p.items[0]
+        modify_cue = cue.has(toks, cue.MODIFY) or p.deny or toks[0] in ("actually",)
+        if not modify_cue or item.quantity not in (None, 1) and not cue.has(toks, cue._p("make it", "make that")):
+            return Intent.ADD
+        if ctx.last_sku in item.skus:
+            p.items[0] = ItemSpec((ctx.last_sku,), item.quantity, item.options, item.start, item.end, item.exact)
+            return Intent.MODIFY
+        if cue.has(toks, cue._p("make that", "make it", "instead", "change", "switch", "swap", "rather",
+                                "replace", "i meant", "i mean", "change it to", "change that to")) or p.deny:
+            p.replace = True
+            return Intent.MODIFY
+        return Intent.ADD
