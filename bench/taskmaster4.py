@@ -27,6 +27,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from catalog.models import CartLine, OptionGroup, OptionValue, Product
 from catalog.sqlite_store import SQLiteStore
 from dialogue.lexicon import Lexicon
@@ -51,9 +53,10 @@ def _words(s: str) -> tuple[str, ...]:
 def _merge_values(counts: Mapping[str, int], min_count: int) -> list[tuple[str, list[str]]]:
     """Values seen often enough, most frequent first; rarer spellings of the same words become aliases.
 
-    Same words ("sugar-free x" / "sugar free x") or a shorter name that starts a more frequent one
-    ("hazelnut" / "hazelnut sweetener") fold into the more frequent value.
+    Same words ("sugar-free x" / "sugar free x"), a near spelling ("sweetner"), or a name that is a more
+    frequent one without its class noun ("hazelnut" / "hazelnut sweetener") fold into the more frequent value.
     """
+    last_words = Counter(_words(v)[-1] for v in counts if _words(v))
     kept = [(v, n) for v, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if n >= min_count and norm(v)]
     out: list[tuple[str, list[str]]] = []
     for value, _ in kept:
@@ -61,7 +64,8 @@ def _merge_values(counts: Mapping[str, int], min_count: int) -> list[tuple[str, 
         home = None
         for i, (canon, _aliases) in enumerate(out):
             cw = _words(canon)
-            if w == cw or (len(w) < len(cw) and cw[:len(w)] == w):
+            if w == cw or (len(cw) == len(w) + 1 and cw[:len(w)] == w and last_words[cw[-1]] >= 2) \
+                    or fuzz.ratio(" ".join(w), " ".join(cw)) >= 90:
                 home = i
                 break
         if home is None:
@@ -97,13 +101,14 @@ def build_catalog(menu: Mapping[str, Any], min_count: int = 2) -> tuple[list[Pro
     option_words = {norm(v.name) for g in option_groups for v in g.values} | \
                    {norm(a) for g in option_groups for v in g.values for a in v.aliases}
     products: list[Product] = []
+    items = [(v, a) for v, a in _merge_values(menu.get("items") or {}, min_count) if v not in option_words]
     seen: set[str] = set()
-    for name, n in (menu.get("items") or {}).items():
-        name = norm(name)
-        if n < min_count or not name or name in option_words or _slug(name) in seen:
-            continue  # an "item" named like an option value is an annotation slip
+    for name, aliases in items:  # an "item" named like an option value is an annotation slip
+        if _slug(name) in seen:
+            continue
         seen.add(_slug(name))
-        products.append(Product(sku=_slug(name), name=name, price_cents=0, option_groups=tuple(option_groups)))
+        products.append(Product(sku=_slug(name), name=name, price_cents=0, aliases=tuple(aliases),
+                                option_groups=tuple(option_groups)))
     return products, order_types
 
 

@@ -48,7 +48,12 @@ AFFIRM = _p("yes", "yeah", "yea", "ya", "yep", "yup", "yes please", "sure", "cor
             "that is it", "that is right", "that is correct", "that is good", "that is fine", "it is", "it does",
             "they are", "they do", "you got it", "do it", "place it", "send it", "please do", "alright",
             "all right", "ok", "okay", "fine", "great", "good", "excellent", "awesome", "confirm", "confirmed",
-            "spot on", "accurate", "that works", "works for me", "uh huh", "mhm", "yessir", "certainly")
+            "spot on", "accurate", "that works", "works for me", "uh huh", "mhm", "yessir", "certainly",
+            "you have got it", "got it", "what i ordered", "what i wanted", "what i asked for", "what i want",
+            "my order", "all set", "all clear", "no issues", "no issue", "looks right", "seems right", "will work",
+            "nailed it", "yes it is", "it is right", "it is correct", "looking good", "looking fine",
+            "everything is there", "everything looks", "all there", "that is all", "looks perfect", "beautiful",
+            "thanks for confirming", "you did", "wonderful", "fantastic", "exactly right", "bingo", "agreed")
 DENY = _p("no", "nope", "nah", "not", "incorrect", "wrong", "negative", "do not", "not right", "not correct",
           "cancel that", "never mind", "nevermind", "hold on", "wait", "not yet", "not quite", "not really")
 _NOT_DENY_AFTER_NO = frozenset({"problem", "problems", "worries", "worry", "rush", "hurry", "doubt"})
@@ -74,7 +79,7 @@ CART = _p("my cart", "the cart", "my basket", "my order", "what do i have", "wha
           "what did i order", "read back", "read it back", "read my order", "repeat my order", "my total",
           "the total", "order so far", "what is in my", "how much do i owe", "how much is it all",
           "how much altogether", "what i have", "what have i ordered", "review my order", "so far")
-CLEAR = _p("clear", "clear the cart", "clear my cart", "empty", "empty the cart", "empty my cart",
+CLEAR = _p("clear the cart", "clear my cart", "empty the cart", "empty my cart", "clear it all", "clear everything",
            "start over", "start again", "remove everything", "delete everything", "cancel everything",
            "scratch everything", "forget everything", "forget it all", "remove all", "reset")
 REMOVE = _p("remove", "take off", "take away", "take out", "delete", "drop", "get rid of", "do not want",
@@ -165,7 +170,7 @@ def is_affirm(toks: Sequence[str]) -> bool:
     """Says yes (in any of its forms) and does not also say no."""
     if not toks or is_deny(toks):
         return False
-    if has(toks, _p("not", "do not", "wrong", "incorrect")):
+    if has(toks[:6], _p("not", "wrong", "incorrect", "change", "but")):
         return False
     return find(toks[:6], AFFIRM) >= 0
 

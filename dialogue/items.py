@@ -20,7 +20,11 @@ _SIZE_UNITS = frozenset({"oz", "ml", "l", "percent", "g", "kg", "lb", "lbs", "in
                          "dollars", "dollar", "bucks", "cents", "shot", "shots", "pump", "pumps", "am", "pm"})
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
 GLUE = frozenset("a an the of size sized cup cups glass glasses mug shot shots order orders serving servings "
-                 "style kind sort type piping nice fresh big little with just really very extra some".split())
+                 "style kind sort type piping nice fresh big little with just really very extra some flavored "
+                 "flavoured flavor flavour infused based topped made".split())
+# Measures that make the next product an ingredient ("a shot of espresso"), not an item.
+_MEASURES = frozenset("shot shots pump pumps splash dash drizzle scoop scoops spoonful spoonfuls squirt drop drops "
+                      "hint touch bit".split())
 _SEPARATORS = frozenset({"and", "plus", "also", "then", "another", "one"})
 
 
@@ -75,9 +79,12 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
 
 def _roles(mentions: Sequence[Mention]) -> list[str]:
     product_only = sum(1 for m in mentions if m.products and not m.options)
+    any_exact = any(m.exact_products for m in mentions)
     roles = []
     for m in mentions:
-        if m.products and m.options:
+        if m.products and not m.exact_products and any_exact:
+            roles.append("ignore")  # "two coffees, a mocha and a cortado": the category word is no item
+        elif m.products and m.options:
             roles.append("option" if product_only else "product")
         elif m.products:
             roles.append("product")
@@ -108,6 +115,10 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"]
     items: list[ItemSpec] = []
     prev_end = 0
+    for m in list(prods):
+        k = m.start - 1
+        if len(prods) > 1 and k >= 1 and toks[k] == "of" and toks[k - 1] in _MEASURES:
+            prods.remove(m)
     for m in prods:
         skus = tuple(dict.fromkeys(t.sku for t in m.products))
         qty, explicit = _read_quantity(toks, m.start, prev_end, covered)
@@ -133,6 +144,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             target = before[-1]
         if target is None and after and _glue_only(toks, m.end, after[0].start, covered):
             target = after[0]
+        if target is None and len(items) == 1:
+            target = items[0]  # one item in the sentence: its options may come anywhere
         if target is None:
             loose.append(spec)
         else:
@@ -154,12 +167,25 @@ def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mentio
             if i not in covered and not (nxt is not None and _glue_only(toks, i + 1, nxt.start, covered)):
                 if toks[i] == "another" or toks[i] == "other" and i > 0 and toks[i - 1] == "the":
                     markers.append((i, 1))
+                elif toks[i] == "one" and i > 0 and toks[i - 1] in ("other", "another"):
+                    pass
                 elif (toks[i] == "one" or toks[i].isdigit()) and _quantity_token(toks, i) is not None:
                     markers.append((i, int(toks[i]) if toks[i].isdigit() else 1))
             i += 1
         total = item.quantity or 1
-        if not markers or (len(markers) == 1 and total < 2):
+        if not markers:
             out.append(item)
+            continue
+        if len(markers) == 1 and total < 2:
+            if toks[markers[0][0]] in ("another", "other"):  # "a latte with oat and another with almond"
+                opt_mentions = [m for m, r in zip(mentions, roles, strict=True)
+                                if r == "option" and markers[0][0] <= m.start < limit]
+                mine = [o for o in item.options if not any(o.targets == m.options for m in opt_mentions)]
+                out.append(ItemSpec(item.skus, None, mine, item.start, item.end, item.exact))
+                out.append(ItemSpec(item.skus, None, [_option_spec(toks, m, markers[0][0]) for m in opt_mentions],
+                                    markers[0][0], limit, item.exact))
+            else:
+                out.append(item)
             continue
         opt_mentions = [m for m, r in zip(mentions, roles, strict=True) if r == "option" and item.end <= m.start < limit]
         first = markers[0][0]

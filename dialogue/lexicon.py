@@ -33,6 +33,19 @@ today tonight day time way thing things something anything everything nothing li
 much many size sized kind kinds type types sort sorts instead actually really maybe about around would
 cup cups glass one two three four five six seven eight nine ten another else change changed make made
 menu price cost costs stock available again same that last first second third cheaper cheapest
+while whilst where there their these those then than them they when what which with without would
+about above after again against because before being below between both during each further having
+into itself just more most once only other ought ourselves same should such through until very
+able also always anyway back been better came come comes coming could done else even ever every
+found gave gets give given goes going gone hand hands hear heard help here hold home hope how
+however keep kept kind later least less left life live long made mean means might mind miss
+morning afternoon evening night week month year name named names nice okay open people person
+place plan play pretty quite rather ready really remember said same says seem seems set shall
+show shows side since sounds start still stop sure talk tell thank thanks that thing think
+though thought today together told took toward try trying turn under upon used using wait
+want wants was way ways well went were while whole why will wish within word words work
+works world worry yes yet you your yours yourself anything something everything nothing
+someone anyone everyone guess great good fine lovely perfect awesome correct right wrong
 """.split())
 
 # Words that are never an option value by themselves ("yes"/"no" codes of a "warmed" group, ...).
@@ -43,7 +56,6 @@ _NEVER_OPTION = frozenset({"yes", "no", "none", "true", "false", "on", "off", "y
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("non fat", "nonfat", "skim", "skimmed", "fat free", "no fat"),
     ("decaf", "decaffeinated", "decaff", "unleaded"),
-    ("caff", "caffeinated", "full caff", "regular caffeine", "with caffeine"),
     ("sweetener", "sweetner", "syrup", "sauce", "flavor", "flavour", "flavoring"),
     ("iced", "ice", "on ice", "cold"),
     ("hot", "warm"),
@@ -106,12 +118,14 @@ class Lexicon:
         self.search_index: dict[str, set[str]] = defaultdict(set)
         self._fix_cache: dict[str, str | None] = {}
         self._lock = threading.Lock()
+        self._base: set[str] = set()  # words of names as written (no generated plurals): what fixes aim at
         partial: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for p in self.products.values():
             names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases)]
             for name in names:
                 if not name:
                     continue
+                self._base.update(name)
                 for v in _variants(name):
                     for form in _plurals(v):
                         self._add(form, Target("product", sku=p.sku))
@@ -133,7 +147,7 @@ class Lexicon:
                 for sku in sorted(skus):
                     self.phrases[sub].append(Target("product", sku=sku, exact=False))
         self.max_len = max((len(k) for k in self.phrases), default=1)
-        self.vocab: list[str] = sorted({t for k in self.phrases for t in k if t.isalpha() and len(t) >= 3})
+        self.vocab: list[str] = sorted(t for t in self._base if t.isalpha() and len(t) >= 3)
         self._vocab_set = frozenset(t for k in self.phrases for t in k)
         self._sound: dict[str, list[str]] = defaultdict(list)
         for w in self.vocab:
@@ -168,6 +182,7 @@ class Lexicon:
             for name in names:
                 if not name:
                     continue
+                self._base.update(name)
                 for v in _variants(name):
                     self._add(v, Target("option", group=group.code, value=value.code))
 
@@ -194,9 +209,9 @@ class Lexicon:
                 return f"{a} {b}"
         if len(tok) >= 4:
             cutoff = 80.0 if len(tok) >= 5 else 85.0
-            hit = process.extractOne(tok, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
-            if hit is not None:
-                return str(hit[0])
+            for word, _score, _ in process.extract(tok, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3):
+                if word[0] == tok[0]:
+                    return str(word)
         sounds = [w for w in self._sound.get(jellyfish.metaphone(tok), []) if w[0] == tok[0]]
         if sounds:
             return min(sounds, key=lambda w: (abs(len(w) - len(tok)), w))

@@ -25,6 +25,19 @@ FILLERS = frozenset(
     "um uh er erm ah hmm mm like please pls thanks thank you just maybe um, so well oh okay ok hey hi hello "
     "kindly really actually basically".split()
 )
+# Contractions typed without the apostrophe ("thats", "dont"), as tokens.
+_BARE: dict[str, tuple[str, ...]] = {
+    "thats": ("that", "is"), "whats": ("what", "is"), "its": ("it", "is"), "im": ("i", "am"),
+    "dont": ("do", "not"), "doesnt": ("does", "not"), "didnt": ("did", "not"), "cant": ("can", "not"),
+    "wont": ("will", "not"), "isnt": ("is", "not"), "arent": ("are", "not"), "wasnt": ("was", "not"),
+    "ive": ("i", "have"), "youve": ("you", "have"), "youre": ("you", "are"), "theyre": ("they", "are"),
+    "lets": ("let", "us"), "heres": ("here", "is"), "theres": ("there", "is"), "wouldnt": ("would", "not"),
+    "couldnt": ("could", "not"), "shouldnt": ("should", "not"), "hows": ("how", "is"), "ya": ("you",),
+    "wanna": ("want", "to"), "gonna": ("going", "to"), "gimme": ("give", "me"), "lemme": ("let", "me"),
+    "yall": ("you", "all"), "u": ("you",), "pls": ("please",), "plz": ("please",), "thx": ("thanks",),
+}
+_IDIOMS: dict[tuple[str, str], str] = {("double", "check"): "doublecheck", ("double", "checking"): "doublecheck",
+                                       ("double", "checked"): "doublecheck", ("double", "click"): "doubleclick"}
 _UNITS = {"ounce": "oz", "ounces": "oz", "oz.": "oz", "fl": "", "percent": "percent", "pct": "percent"}
 _SYMBOL_RE = re.compile(r"([$€£])\s*(\d+(?:[.,]\d{1,2})?)")
 _NUM_UNIT_RE = re.compile(r"(\d)(oz|ml|l|g|kg|lb|lbs|in|cm|%)\b")
@@ -60,7 +73,13 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     for tok in _TOKEN_RE.findall(s):
         tok = _UNITS.get(tok, tok)
-        if tok:
+        if not tok:
+            continue
+        if tok in _BARE:
+            out.extend(_BARE[tok])
+        elif out and (out[-1], tok) in _IDIOMS:
+            out[-1] = _IDIOMS[(out[-1], tok)]
+        else:
             out.append(tok)
     return out
 
@@ -76,7 +95,8 @@ def is_question(text: str) -> bool:
     toks = tokens(text)
     if not toks:
         return False
-    while toks and toks[0] in FILLERS | {"and", "but", "also", "so", "no", "yes", "yeah", "now", "i", "was"}:
+    while toks and toks[0] in FILLERS | {"and", "but", "also", "so", "no", "yes", "yeah", "now", "i", "was", "sure",
+                                         "yep", "yup", "right", "alright", "great", "cool", "wait"}:
         if toks[0] == "i" and len(toks) > 1 and toks[1] == "was":
             toks = toks[2:]
             continue
@@ -84,6 +104,13 @@ def is_question(text: str) -> bool:
     if not toks:
         return False
     first = toks[0]
+    if " ".join(toks[:3]) in ("how are you", "how is it", "how is your", "how have you", "how do you do"):
+        return False
+    if first == "what" and len(toks) > 1 and toks[1] in ("i", "we"):
+        return False  # "what I ordered"
+    joined = " ".join(toks)
+    if any(p in joined for p in ("possible to", "able to make", "able to get", "you make me", "you get me")):
+        return False  # a polite request, not a question
     if first in ("what", "which", "how", "where", "when", "why", "who", "whats"):
         return True
     if first in ("do", "does", "is", "are", "did") and len(toks) > 1 and toks[1] in (

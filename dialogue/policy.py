@@ -13,6 +13,7 @@ from catalog.cart import Cart
 from catalog.errors import CatalogError, OrderStateError, OutOfStock
 from catalog.store import Store
 from dialogue import answers, editing
+from dialogue import intents as cue
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target
@@ -57,7 +58,43 @@ class Policy:
 
     # --- the open question ------------------------------------------------------------------------
     def _pure_yes(self, parse: Parse) -> bool:
-        return parse.intent == Intent.AFFIRM and not parse.items and not parse.options and not parse.question
+        return (parse.intent == Intent.AFFIRM and not parse.items and not parse.options and not parse.question
+                and not cue.has(parse.tokens, cue.BROWSE))
+
+    def _echo(self, parse: Parse) -> bool:
+        """A yes that repeats what is already in the cart ("yes, a latte with oat milk"), or the order said
+        again word for word: a confirmation, not a second order."""
+        if parse.question or parse.deny or parse.intent not in (Intent.ADD, Intent.MODIFY) or parse.replace:
+            return False
+        lines = self.state.cart.lines
+        if not lines:
+            return False
+        matched: set[int] = set()
+        for spec in parse.items:
+            ok = False
+            for line in lines:
+                product = self.lex.products.get(line.sku)
+                if product is None or line.sku not in spec.skus:
+                    continue
+                wanted = options_for(product, spec.options)[0]
+                have = {(o.group, o.value) for o in line.options}
+                if all((o.group, o.value) in have for o in wanted) and spec.quantity in (None, line.quantity):
+                    ok = True
+                    matched.add(line.line_id)
+                    break
+            if not ok:
+                return False
+        focus = self.state.focus()
+        if parse.options:
+            product = self.lex.products.get(focus.sku) if focus else None
+            if focus is None or product is None:
+                return False
+            have = {(o.group, o.value) for o in focus.options}
+            if not all((o.group, o.value) in have for o in options_for(product, parse.options)[0]):
+                return False
+        if parse.affirm:
+            return True
+        return bool(parse.items) and len(matched) == len(lines) == len(parse.items)
 
     def _answer_pending(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         st = self.state
@@ -70,7 +107,7 @@ class Policy:
                 return out.say("Sorry about that. Please say it again.")
             return None
         if kind in ("checkout", "confirm_change"):
-            if self._pure_yes(parse):
+            if self._pure_yes(parse) or self._echo(parse):
                 return self._place(out)
             if parse.intent == Intent.DENY:
                 st.pending = None

@@ -74,9 +74,15 @@ class RuleUnderstanding:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self._ordering = False
 
     def parse(self, text: str, context: Context) -> Parse:
-        toks = prepare(self.lexicon, text)
+        toks: list[str] = []
+        asked: list[bool] = []  # per token: does it sit in a question sentence?
+        for c in clauses(text):
+            ct = prepare(self.lexicon, c)
+            toks.extend(ct)
+            asked.extend([is_question(c)] * len(ct))
         p = Parse(Intent.EMPTY, text=text, tokens=toks)
         if not toks:
             return p
@@ -84,7 +90,8 @@ class RuleUnderstanding:
         p.items, p.options = extract_items(self.lexicon, toks, mentions)
         p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
         p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
-        p.question = any(is_question(c) for c in clauses(text)) or text.rstrip().endswith("?") and not p.items
+        p.question = any(asked)
+        self._ordering = bool(p.items) and any(not asked[it.start] for it in p.items)
         p.order_type = cue.order_type(toks)
         p.min_cents, p.max_cents = price_range(toks)
         p.order_number = digit_string(toks)
@@ -120,11 +127,13 @@ class RuleUnderstanding:
             return Intent.ORDER_STATUS
         if not has_items and p.order_number and ctx.pending == "order_number":
             return Intent.ORDER_STATUS
-        if not has_items and (cue.whole(toks, cue.CLEAR, cue._FILL) or cue.has(toks, cue.CLEAR[1:])):
+        if not has_items and cue.has(toks, cue.CLEAR):
             return Intent.CLEAR
-        if cue.has(toks, cue.REMOVE) and (changing or p.ref or p.ordinal) and not p.question:
+        at = cue.find(toks, cue.REMOVE)
+        if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal) and not p.question \
+                and not (has_items and p.items[0].start < at):
             return Intent.REMOVE
-        if p.question and not (p.affirm and not has_items and not p.groups and not self._asks(toks)):
+        if p.question and not self._ordering and not (p.affirm and not has_items and not p.groups and not self._asks(toks)):
             q = self._question(p, toks)
             if q is not None:
                 return q
