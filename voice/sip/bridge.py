@@ -41,7 +41,6 @@ class PhoneSettings:
     notice: str = "You are talking to an automated assistant."
     transfer_to: str | None = None
     reach_shop: str = "Please call the shop during opening hours to talk to a person."
-    transfer_notice: str = "One moment, I am transferring you to a person."
     transfer_failed: str = "Sorry, nobody could take the call."
     reprompt: str = "Are you still there? Tell me what you would like to order."
     goodbye_silent: str = "I can't hear anything, so I will hang up now. Goodbye."
@@ -126,7 +125,12 @@ class PhoneCall:
         except Exception:  # noqa: BLE001 - end this call politely, never the line
             log.exception("call %s failed", self.info.call_id)
             self._emit("call_error", call=self.info.call_id)
-            self._hang_up(after_playout=False)
+            try:
+                self.playout.clear()
+                self._say(f"Sorry, something went wrong on my side. {self.settings.reach_shop}")
+            except Exception:  # noqa: BLE001
+                log.exception("could not apologise on call %s", self.info.call_id)
+            self._hang_up()
 
     def _loop(self) -> None:
         started = time.monotonic()
@@ -217,15 +221,12 @@ class PhoneCall:
         if reply.order_number:
             self.orders.append(reply.order_number)
         handoff = Action.HANDOFF in reply.actions
-        if handoff and self.settings.transfer_to:
-            text_extra = self.settings.transfer_notice
-        elif handoff:
-            text_extra = self.settings.reach_shop
-        else:
-            text_extra = ""
+        if handoff and not self.settings.transfer_to:
+            # nobody to transfer to: tell the caller how to reach the shop instead, then end politely
+            text = f"{self.settings.reach_shop} Goodbye."
+            trace.reply = text
+            result = TurnResult(Reply(text, reply.actions), self.pipeline.speak(text), result.transcript, trace)
         self._play(result, interruptible=not reply.ends_conversation, trace=trace)
-        if text_extra and text_extra not in reply.text:
-            self._say(text_extra, interruptible=False)
         if handoff and self.settings.transfer_to:
             self.playout.wait_idle(30)
             if self._control is not None and not self._over.is_set():

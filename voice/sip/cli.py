@@ -96,7 +96,7 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
 
 def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any]:
     from dialogue.session import Session
-
+    from dialogue.shop import ShopInfo
     from voice.asr import WhisperSettings, shared_transcriber
     from voice.pipeline import VoicePipeline, catalog_hotwords
     from voice.sip.bridge import PhoneSettings
@@ -112,7 +112,7 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
     phone = PhoneSettings(transfer_to=args.transfer_to, reach_shop=reach_shop_text(cfg.shop),
                           silence_s=args.silence_timeout)
     events = EventLog(args.events)
-    shop = cfg.shop or None
+    shop = ShopInfo.from_config(cfg.shop)
 
     def conversation(info: Any) -> Any:
         return Session(store, shop=shop, session_id=info.call_id)
