@@ -65,6 +65,7 @@ def _merge_values(counts: Mapping[str, int], min_count: int) -> list[tuple[str, 
         for i, (canon, _aliases) in enumerate(out):
             cw = _words(canon)
             if w == cw or (len(cw) == len(w) + 1 and cw[:len(w)] == w and last_words[cw[-1]] >= 2) \
+                    or (len(w) == len(cw) + 1 and w[:len(cw)] == cw and last_words[w[-1]] >= 2) \
                     or fuzz.ratio(" ".join(w), " ".join(cw)) >= 90:
                 home = i
                 break
@@ -75,7 +76,8 @@ def _merge_values(counts: Mapping[str, int], min_count: int) -> list[tuple[str, 
     return out
 
 
-def build_catalog(menu: Mapping[str, Any], min_count: int = 2) -> tuple[list[Product], list[str]]:
+def build_catalog(menu: Mapping[str, Any], min_count: int = 2, min_item_count: int = 3
+                  ) -> tuple[list[Product], list[str]]:
     """Products from a Taskmaster-4 menu file, and the order-type values it knows."""
     attrs: dict[str, dict[str, int]] = {norm(k): v for k, v in (menu.get("attributes") or {}).items()}
     order_types = [norm(v) for v, n in attrs.pop(ORDER_TYPE_ATTR, {}).items() if n >= min_count]
@@ -101,7 +103,7 @@ def build_catalog(menu: Mapping[str, Any], min_count: int = 2) -> tuple[list[Pro
     option_words = {norm(v.name) for g in option_groups for v in g.values} | \
                    {norm(a) for g in option_groups for v in g.values for a in v.aliases}
     products: list[Product] = []
-    items = [(v, a) for v, a in _merge_values(menu.get("items") or {}, min_count) if v not in option_words]
+    items = [(v, a) for v, a in _merge_values(menu.get("items") or {}, min_item_count) if v not in option_words]
     seen: set[str] = set()
     for name, aliases in items:  # an "item" named like an option value is an annotation slip
         if _slug(name) in seen:
@@ -129,8 +131,8 @@ def _order_type(value: str | None) -> str:
 
 
 def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_count: int = 2,
-        errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    products, _ = build_catalog(menu, min_count)
+        min_item_count: int = 3, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    products, _ = build_catalog(menu, min_count, min_item_count)
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "tm4.sqlite3")
         store.upsert_products(products)
@@ -192,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--menu", required=True, help="menu JSON: items, attributes, addons with counts")
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--min-count", type=int, default=2, help="drop menu values seen fewer times (noise)")
+    ap.add_argument("--min-item-count", type=int, default=3,
+                    help="drop menu items seen fewer times (single-word noise such as 'sweet' or 'cold')")
     ap.add_argument("--limit", type=int, default=0, help="only the first N dialogs")
     ap.add_argument("--errors", help="write the dialogs that did not match here (JSON lines)")
     args = ap.parse_args(argv)
@@ -205,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         dialogs = dialogs[:args.limit]
     errors: list[dict[str, Any]] | None = [] if args.errors else None
-    result = run(dialogs, menu, min_count=args.min_count, errors=errors)
+    result = run(dialogs, menu, min_count=args.min_count, min_item_count=args.min_item_count, errors=errors)
     width = max(len(k) for k in result)
     print(f"{'metric':<{width}}  value")
     for k, v in result.items():

@@ -21,7 +21,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("extra", "extra"), ("more", "extra"), ("heavy", "extra"),
     ("some", "regular"), ("regular", "regular"), ("normal", "regular"),
     ("no", "none"), ("without", "none"), ("without any", "none"), ("hold the", "none"), ("skip the", "none"),
-    ("none of the", "none"), ("zero", "none"),
+    ("none of the", "none"), ("zero", "none"), ("not", "none"), ("not too much", "light"), ("not a lot of", "light"),
 )
 _BY_LEN = sorted(((tuple(p.split()), a) for p, a in _PHRASES), key=lambda x: -len(x[0]))
 MAX_LEN = max(len(p) for p, _ in _BY_LEN)

@@ -19,12 +19,14 @@ from dialogue.matcher import Mention
 _SIZE_UNITS = frozenset({"oz", "ml", "l", "percent", "g", "kg", "lb", "lbs", "in", "cm", "inch", "inches",
                          "dollars", "dollar", "bucks", "cents", "shot", "shots", "pump", "pumps", "am", "pm"})
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
-GLUE = frozenset("a an the of size sized cup cups glass glasses mug shot shots order orders serving servings "
+GLUE = frozenset("a an the of regular normal plain size sized cup cups glass glasses mug shot shots order orders serving servings "
                  "style kind sort type piping nice fresh big little with just really very extra some flavored "
                  "flavoured flavor flavour infused based topped made".split())
 # Measures that make the next product an ingredient ("a shot of espresso"), not an item.
 _MEASURES = frozenset("shot shots pump pumps splash dash drizzle scoop scoops spoonful spoonfuls squirt drop drops "
                       "hint touch bit".split())
+_CONTAINERS = frozenset({"shot", "shots", "cup", "cups", "glass", "mug", "pump", "pumps"})
+_SUB_WORDS = frozenset({"regular", "normal", "plain", "not", "without", "with", "other", "caffeinated", "usual"})
 _SEPARATORS = frozenset({"and", "plus", "also", "then", "another", "one"})
 
 
@@ -33,6 +35,7 @@ class OptionSpec:
     targets: tuple[Target, ...]  # candidate (group, value) pairs; resolved against the product
     amount: str = "regular"
     qualifier: str = ""
+    pos: int = -1  # token index where it was said (-1: not from this utterance)
 
 
 @dataclass
@@ -102,8 +105,8 @@ def _glue_only(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
 def _option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
     q = qualifier_before(toks, m.start, floor)
     if q is None:
-        return OptionSpec(m.options)
-    return OptionSpec(m.options, q.amount, q.words)
+        return OptionSpec(m.options, pos=m.start)
+    return OptionSpec(m.options, q.amount, q.words, m.start)
 
 
 def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
@@ -115,10 +118,12 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"]
     items: list[ItemSpec] = []
     prev_end = 0
-    for m in list(prods):
-        k = m.start - 1
-        if len(prods) > 1 and k >= 1 and toks[k] == "of" and toks[k - 1] in _MEASURES:
-            prods.remove(m)
+    if len(prods) > 1:  # "a mocha with a shot of espresso", "in a cappuccino cup": ingredients, containers
+        for m in list(prods):
+            k, after = m.start - 1, toks[m.end] if m.end < len(toks) else ""
+            if (k >= 1 and toks[k] == "of" and toks[k - 1] in _MEASURES) or after in _CONTAINERS \
+                    or (k >= 0 and toks[k] == "half") or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")):
+                prods.remove(m)
     for m in prods:
         skus = tuple(dict.fromkeys(t.sku for t in m.products))
         qty, explicit = _read_quantity(toks, m.start, prev_end, covered)
@@ -154,50 +159,76 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     return _corrections(toks, items), loose
 
 
+def _markers(toks: Sequence[str], a: int, b: int, covered: set[int]) -> list[tuple[int, int]]:
+    """Positions that start a sub-item ("one", "2", "another", "the other") in [a, b), with quantity."""
+    out: list[tuple[int, int]] = []
+    for i in range(a, b):
+        if i in covered:
+            continue
+        if toks[i] == "another" or (toks[i] == "other" and i > 0 and toks[i - 1] == "the"):
+            out.append((i, 1))
+        elif toks[i] == "one" and i > 0 and toks[i - 1] in ("other", "another"):
+            continue
+        elif (toks[i] == "one" or toks[i].isdigit()) and _quantity_token(toks, i) is not None:
+            out.append((i, int(toks[i]) if toks[i].isdigit() else 1))
+    return out
+
+
 def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention], roles: list[str],
            covered: set[int]) -> list[ItemSpec]:
-    """"two lattes, one with oat and one with almond" -> two lines."""
+    """"two lattes, one with oat and one with almond", "one decaf and one regular mocha" -> lines."""
+    opt_pos = [m.start for m, r in zip(mentions, roles, strict=True) if r == "option"]
     out: list[ItemSpec] = []
+    prev_end = 0
     for k, item in enumerate(items):
         nxt = items[k + 1] if k + 1 < len(items) else None
         limit = nxt.start if nxt is not None else len(toks)
-        markers: list[tuple[int, int]] = []
-        i = item.end
-        while i < limit:
-            if i not in covered and not (nxt is not None and _glue_only(toks, i + 1, nxt.start, covered)):
-                if toks[i] == "another" or toks[i] == "other" and i > 0 and toks[i - 1] == "the":
-                    markers.append((i, 1))
-                elif toks[i] == "one" and i > 0 and toks[i - 1] in ("other", "another"):
-                    pass
-                elif (toks[i] == "one" or toks[i].isdigit()) and _quantity_token(toks, i) is not None:
-                    markers.append((i, int(toks[i]) if toks[i].isdigit() else 1))
-            i += 1
-        total = item.quantity or 1
-        if not markers:
+        post = []
+        for pos, qty in _markers(toks, item.end, limit, covered):
+            seg_end = min([p for p, _ in _markers(toks, pos + 1, limit, covered)] + [limit])
+            has_opt = any(pos < p < seg_end for p in opt_pos)
+            if nxt is not None and not any(pos < p < nxt.start for p in opt_pos):
+                continue  # the next item's own quantity
+            generic = toks[pos] in ("one",) or toks[pos].isdigit()
+            if generic and item.quantity is None:
+                continue  # "a latte ... just one": no second line
+            if generic and not has_opt and not any(t in _SUB_WORDS for t in toks[pos + 1:seg_end]):
+                continue
+            post.append((pos, qty))
+        pre = _markers(toks, prev_end, item.start, covered)
+        prev_end = item.end
+        keep = []
+        for j, (pos, qty) in enumerate(pre):
+            seg_end = pre[j + 1][0] if j + 1 < len(pre) else item.start
+            if j == len(pre) - 1 or any(pos < p < seg_end for p in opt_pos) \
+                    or any(t in _SUB_WORDS for t in toks[pos + 1:seg_end]):
+                keep.append((pos, qty))
+        pre = keep if len(keep) >= 2 else []
+        if not post and not pre:
             out.append(item)
             continue
-        if len(markers) == 1 and total < 2:
-            if toks[markers[0][0]] in ("another", "other"):  # "a latte with oat and another with almond"
-                opt_mentions = [m for m, r in zip(mentions, roles, strict=True)
-                                if r == "option" and markers[0][0] <= m.start < limit]
-                mine = [o for o in item.options if not any(o.targets == m.options for m in opt_mentions)]
-                out.append(ItemSpec(item.skus, None, mine, item.start, item.end, item.exact))
-                out.append(ItemSpec(item.skus, None, [_option_spec(toks, m, markers[0][0]) for m in opt_mentions],
-                                    markers[0][0], limit, item.exact))
-            else:
-                out.append(item)
-            continue
-        opt_mentions = [m for m, r in zip(mentions, roles, strict=True) if r == "option" and item.end <= m.start < limit]
-        first = markers[0][0]
-        shared = [o for o in item.options if not any(o.targets == m.options and m.start >= first for m in opt_mentions)]
+        bounds = [p for p, _ in pre] + [p for p, _ in post]
+        qtys = [q for _, q in pre] + [q for _, q in post]
+        head_end = post[0][0] if post else item.end
+        shared: list[OptionSpec] = []
         subs: list[ItemSpec] = []
-        for j, (pos, qty) in enumerate(markers):
-            seg_end = markers[j + 1][0] if j + 1 < len(markers) else limit
-            seg_opts = [_option_spec(toks, m, pos) for m in opt_mentions if pos <= m.start < seg_end]
-            subs.append(ItemSpec(item.skus, qty, [*shared, *seg_opts], pos, seg_end, item.exact))
+        if not pre:
+            head = [o for o in item.options if o.pos < head_end]
+            if item.quantity is not None and item.quantity >= 2:
+                shared = head  # "two lattes with oat milk, one with vanilla ..."
+            else:
+                subs.append(ItemSpec(item.skus, item.quantity, head, item.start, item.end, item.exact))
+        for j, start in enumerate(bounds):
+            end = bounds[j + 1] if j + 1 < len(bounds) else limit
+            if pre and j == len(pre) - 1:
+                end = head_end  # the last pre segment runs through the product itself
+            mine = [o for o in item.options if start <= o.pos < end]
+            subs.append(ItemSpec(item.skus, qtys[j], [*shared, *mine], start, end, item.exact))
         said = sum(s.quantity or 1 for s in subs)
-        if item.quantity is not None and said < item.quantity:
+        if item.quantity is not None and not pre and said < item.quantity and shared:
             subs.append(ItemSpec(item.skus, item.quantity - said, list(shared), item.start, item.end, item.exact))
+        elif item.quantity is not None and not pre and said < item.quantity and not shared and item.quantity >= 2:
+            subs.append(ItemSpec(item.skus, item.quantity - said, [], item.start, item.end, item.exact))
         out.extend(subs)
     return out
 

@@ -55,7 +55,7 @@ _NEVER_OPTION = frozenset({"yes", "no", "none", "true", "false", "on", "off", "y
 # General shop/café synonyms: a phrase containing one member also answers to the others.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("non fat", "nonfat", "skim", "skimmed", "fat free", "no fat"),
-    ("decaf", "decaffeinated", "decaff", "unleaded"),
+    ("decaf", "decaffeinated", "decaff", "unleaded", "no caffeine", "without caffeine", "caffeine free"),
     ("sweetener", "sweetner", "syrup", "sauce", "flavor", "flavour", "flavoring"),
     ("iced", "ice", "on ice", "cold"),
     ("hot", "warm"),
@@ -209,10 +209,13 @@ class Lexicon:
                 return f"{a} {b}"
         if len(tok) >= 4:
             cutoff = 80.0 if len(tok) >= 5 else 85.0
+            if tok.endswith(("ed", "ing")):
+                cutoff = 90.0  # "steamed" is a word of its own, not a misheard "steamer"
             for word, _score, _ in process.extract(tok, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3):
                 if word[0] == tok[0]:
                     return str(word)
-        sounds = [w for w in self._sound.get(jellyfish.metaphone(tok), []) if w[0] == tok[0]]
+        sounds = [w for w in self._sound.get(jellyfish.metaphone(tok), [])
+                  if w[0] == tok[0] and fuzz.ratio(w, tok) >= 70]
         if sounds:
             return min(sounds, key=lambda w: (abs(len(w) - len(tok)), w))
         return None

@@ -51,6 +51,7 @@ class Parse:
     ref: str | None = None  # "it", "more" (another / same again), "cheaper", "pricier"
     replace: bool = False  # "make that a mocha": swap the product of the line in focus
     search_words: list[str] = field(default_factory=list)
+    ordering: bool = False  # some item was named outside a question sentence
 
 
 class Understanding(Protocol):
@@ -74,7 +75,6 @@ class RuleUnderstanding:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self._ordering = False
 
     def parse(self, text: str, context: Context) -> Parse:
         toks: list[str] = []
@@ -91,7 +91,7 @@ class RuleUnderstanding:
         p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
         p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
         p.question = any(asked)
-        self._ordering = bool(p.items) and any(not asked[it.start] for it in p.items)
+        p.ordering = bool(p.items) and any(not asked[min(it.start, len(asked) - 1)] for it in p.items)
         p.order_type = cue.order_type(toks)
         p.min_cents, p.max_cents = price_range(toks)
         p.order_number = digit_string(toks)
@@ -133,7 +133,7 @@ class RuleUnderstanding:
         if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal) and not p.question \
                 and not (has_items and p.items[0].start < at):
             return Intent.REMOVE
-        if p.question and not self._ordering and not (p.affirm and not has_items and not p.groups and not self._asks(toks)):
+        if p.question and not p.ordering and not (p.affirm and not has_items and not p.groups and not self._asks(toks)):
             q = self._question(p, toks)
             if q is not None:
                 return q
