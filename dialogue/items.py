@@ -120,8 +120,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     prev_end = 0
     if len(prods) > 1:  # "a mocha with a shot of espresso", "in a cappuccino cup": ingredients, containers
         for m in list(prods):
-            k, after = m.start - 1, toks[m.end] if m.end < len(toks) else ""
-            if (k >= 1 and toks[k] == "of" and toks[k - 1] in _MEASURES) or after in _CONTAINERS \
+            k, follower = m.start - 1, toks[m.end] if m.end < len(toks) else ""
+            if (k >= 1 and toks[k] == "of" and toks[k - 1] in _MEASURES) or follower in _CONTAINERS \
                     or (k >= 0 and toks[k] == "half") or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")):
                 prods.remove(m)
     for m in prods:
