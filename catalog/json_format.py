@@ -315,24 +315,24 @@ def loads(
     if not isinstance(sets, Mapping) or not all(isinstance(v, Mapping) for v in sets.values()):
         raise ValidationError("must map names to option groups", file=file, field="option_sets")
     currency = str(doc.get("currency") or "USD").upper()
-    spans = _product_spans(text, len(raw_products))
-    seen: dict[str, int | None] = {}
+    seen: dict[str, int] = {}
     products: list[Product] = []
     total = len(raw_products)
+
+    def where(i: int, field: str | None) -> int | None:  # computed only when reporting an error
+        spans = _product_spans(text, i + 1)
+        return _field_line(text, spans[i] if i < len(spans) else None, field)
+
     for i, raw in enumerate(raw_products):
-        span = spans[i] if i < len(spans) else None
-        line = _field_line(text, span, None)
         try:
-            product = product_from_dict(raw, file=file, line=line, option_sets=sets, currency=currency)
+            product = product_from_dict(raw, file=file, option_sets=sets, currency=currency)
         except ValidationError as exc:
-            if span is None or exc.field is None:
-                raise
-            raise ValidationError(exc.message, file=file,
-                                  line=_field_line(text, span, exc.field), field=exc.field) from None
+            raise ValidationError(exc.message, file=file, line=where(i, exc.field), field=exc.field) from None
         if product.sku in seen:
-            where = f" (first on line {seen[product.sku]})" if seen[product.sku] else ""
-            raise ValidationError(f"duplicate SKU {product.sku!r}{where}", file=file, line=line, field="sku")
-        seen[product.sku] = line
+            first = where(seen[product.sku], "sku")
+            raise ValidationError(f"duplicate SKU {product.sku!r}" + (f" (first on line {first})" if first else ""),
+                                  file=file, line=where(i, "sku"), field="sku")
+        seen[product.sku] = i
         products.append(product)
         if progress is not None and (i + 1) % 1000 == 0:
             progress(i + 1, total)

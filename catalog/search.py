@@ -1,38 +1,56 @@
-"""Product search for spoken queries: FTS5/BM25 candidates, fuzzy + phonetic term correction, re-ranking.
+"""Product search for spoken queries: FTS5 candidates, fuzzy + phonetic word correction, deterministic re-ranking.
 
-How a query is answered (fast at 100k products because the expensive parts only see small sets):
+How a query is answered, fast at 100k products because every expensive step sees a small set:
 
-1. The query is split into words; each word is expanded with catalog words that sound alike (metaphone
-   key, looked up in an in-memory map of the ``search_terms`` vocabulary) or are spelled alike (rapidfuzz
-   over that vocabulary, only for words the catalog does not know): "late" -> latte, "expresso" -> espresso.
-2. FTS5 fetches up to ``CANDIDATES`` products by BM25 (AND of the words first, OR when that finds too
-   few), with the category / price / stock / option filters applied in the same SQL.
-3. Candidates are re-ranked by how many query words their name or an alias covers (recall), how much of
-   the name the query covers (precision), fuzzy similarity of the whole phrase, and BM25.
-   Ties break on SKU, so the ranking is deterministic.
+1. **Words.** The query is split into words (stop words dropped). A word the catalog knows stands for
+   itself; any other word is replaced by catalog words that sound alike (metaphone key, looked up in an
+   in-memory map of the ``search_terms`` vocabulary) or are spelled alike (rapidfuzz over that
+   vocabulary): "late" -> latte, "expresso" -> espresso, "cappucino" -> cappuccino. Each replacement
+   carries a weight below 1, so exact words outrank corrections.
+   A second key (NYSIIS) catches what metaphone splits ("moka" -> mocha).
+2. **Candidates.** FTS5 finds products containing all the words (each word OR its alternatives), first in
+   name/aliases, then in any field; if that finds too few, the most common word is dropped and it tries
+   again, down to the rarest word alone. FTS row ids encode the name's word count in their high bits, so
+   rows arrive shortest name first and a ``LIMIT`` stops early: no query scores all 10,000 products that
+   contain "classic". Category, price, stock and option filters are applied in the same SQL.
+3. **Ranking.** Each candidate gets a score in [0, 1]: how much of the query its name or an alias covers
+   (words weighted by rarity, idf), how much of the name the query covers, query words found in its
+   other fields (tags, category, brand, option values), whole-phrase fuzzy similarity and BM25. Ties
+   break on SKU, so the same query always gives the same order.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz, process
 
 from catalog.models import Product
 
-CANDIDATES = 60
+CAP = 40  # candidates fetched per FTS query (shortest names first)
+PID_BITS = 40
+PID_MASK = (1 << PID_BITS) - 1
+NAME_COLUMNS = "{name aliases}"
+_NON_WORD = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"[a-z0-9]+(?:%[a-z0-9]*)?")
 STOPWORDS = frozenset(
-    "a an the of some please i i'd id want would like to get me can could have may with and for one in "
-    "just my give need".split())
+    "a an the of some please i id want would like to get me can could have may with and for one in "
+    "just my give need got do you any".split())
+
+Group = list[tuple[str, float]]  # alternatives for one spoken word: (catalog word, weight)
 
 
 def normalize(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -41,6 +59,7 @@ def tokenize(text: str) -> list[str]:
     return [t.rstrip("%") for t in _WORD.findall(normalize(text).replace("'", "")) if t.rstrip("%")]
 
 
+@lru_cache(maxsize=65536)
 def phonetic(term: str) -> str:
     if term.isdigit():
         return term
@@ -50,81 +69,107 @@ def phonetic(term: str) -> str:
         return term
 
 
-def _index_words(product: Product) -> tuple[list[str], list[str]]:
-    """(words for the vocabulary, option spellings) of a product."""
-    option_words: list[str] = []
+@lru_cache(maxsize=65536)
+def nysiis(term: str) -> str:
+    """A second phonetic key: NYSIIS catches slips metaphone splits ("moka"/"mocha")."""
+    try:
+        return str(jellyfish.nysiis(term))
+    except Exception:  # pragma: no cover
+        return term
+
+
+def fts_rowid(pid: int, product: Product) -> int:
+    """FTS row id of a product: its name's word count in the high bits, the product id in the low bits."""
+    return (min(63, max(1, len(tokenize(product.name)))) << PID_BITS) | pid
+
+
+def product_terms(product: Product) -> set[str]:
+    """The words of a product that go into the search vocabulary (not its description)."""
+    words = [product.name, *product.aliases, *product.tags, product.category, product.brand]
     for g in product.option_groups:
         for v in g.values:
-            option_words.extend([v.name, *v.aliases])
-    words = [product.name, *product.aliases, *product.tags, product.category, product.brand, *option_words]
-    return words, option_words
+            words.extend([v.name, *v.aliases])
+    return {t for w in words for t in tokenize(w)}
 
 
-def index_product(conn: sqlite3.Connection, pid: int, product: Product) -> None:
-    """Write ``product`` (row id ``pid``) into the FTS table, option-value table and vocabulary."""
-    words, option_words = _index_words(product)
-    conn.execute(
-        "INSERT INTO products_fts(rowid, name, aliases, tags, category, brand, description, options)"
-        " VALUES (?,?,?,?,?,?,?,?)",
-        (pid, product.name, " | ".join(product.aliases), " ".join(product.tags), product.category,
-         product.brand, product.description, " | ".join(option_words)))
-    pairs: set[tuple[str, str]] = set()
-    for g in product.option_groups:
-        gnames = {normalize(x) for x in (g.code, g.name, *g.aliases)}
-        vnames = [{normalize(x) for x in (v.code, v.name, *v.aliases)} for v in g.values]
-        pairs.update((gn, vn) for gn in gnames for names in vnames for vn in names)
-    if pairs:
-        conn.executemany("INSERT OR IGNORE INTO option_values(grp, value, product_id) VALUES (?,?,?)",
-                         [(g, v, pid) for g, v in pairs])
-    terms = {t for w in words for t in tokenize(w)}
-    if terms:
-        conn.executemany("INSERT OR IGNORE INTO search_terms(term, phonetic) VALUES (?,?)",
-                         [(t, phonetic(t)) for t in terms])
+def index_products(conn: sqlite3.Connection, items: Iterable[tuple[int, Product]]) -> Counter[str]:
+    """Write products (with their row ids) into the FTS and option-value tables; returns the vocabulary
+    document counts to add (the caller writes them in one go with :func:`add_terms`)."""
+    fts_rows: list[tuple[object, ...]] = []
+    option_rows: list[tuple[str, str, int]] = []
+    terms: Counter[str] = Counter()
+    for pid, product in items:
+        option_words = [w for g in product.option_groups for v in g.values for w in (v.name, *v.aliases)]
+        fts_rows.append((fts_rowid(pid, product), product.name, " | ".join(product.aliases), " ".join(product.tags),
+                         product.category, product.brand, product.description, " | ".join(option_words)))
+        pairs: set[tuple[str, str]] = set()
+        for g in product.option_groups:
+            gnames = {normalize(x) for x in (g.code, g.name, *g.aliases)}
+            for v in g.values:
+                pairs.update((gn, normalize(vn)) for gn in gnames for vn in (v.code, v.name, *v.aliases))
+        option_rows.extend((g, v, pid) for g, v in pairs)
+        terms.update(product_terms(product))
+    conn.executemany("INSERT INTO products_fts(rowid, name, aliases, tags, category, brand, description, options)"
+                     " VALUES (?,?,?,?,?,?,?,?)", fts_rows)
+    conn.executemany("INSERT OR IGNORE INTO option_values(grp, value, product_id) VALUES (?,?,?)", option_rows)
+    return terms
 
 
-def unindex_product(conn: sqlite3.Connection, pid: int) -> None:
-    conn.execute("DELETE FROM products_fts WHERE rowid = ?", (pid,))
+def unindex_product(conn: sqlite3.Connection, pid: int, product: Product) -> set[str]:
+    """Remove what :func:`index_product` wrote; returns the words whose document counts drop."""
+    conn.execute("DELETE FROM products_fts WHERE rowid = ?", (fts_rowid(pid, product),))
     conn.execute("DELETE FROM option_values WHERE product_id = ?", (pid,))
+    return product_terms(product)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    pid: int
-    sku: str
-    names: tuple[str, ...]  # name and aliases
-    bm25: float
+def add_terms(conn: sqlite3.Connection, counts: Mapping[str, int]) -> None:
+    """Adjust vocabulary document counts (negative to remove); words at zero disappear."""
+    conn.executemany(
+        "INSERT INTO search_terms(term, phonetic, df) VALUES (?,?,?)"
+        " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+        [(t, phonetic(t), n) for t, n in counts.items() if n])
+    if any(n < 0 for n in counts.values()):
+        conn.execute("DELETE FROM search_terms WHERE df <= 0")
 
 
 class Vocabulary:
-    """The catalog's words and their phonetic keys, cached in memory until the database changes."""
+    """The catalog's words, their phonetic keys and document counts, cached until the catalog changes."""
 
     def __init__(self) -> None:
         self.terms: list[str] = []
-        self.known: set[str] = set()
+        self.df: dict[str, int] = {}
         self.by_key: dict[str, list[str]] = {}
-        self.version: tuple[int, int] | None = None
+        self.n_docs = 1
+        self.version: str | None = None
 
-    def refresh(self, conn: sqlite3.Connection, version: tuple[int, int]) -> None:
+    def refresh(self, conn: sqlite3.Connection) -> None:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'catalog_version'").fetchone()
+        version = row[0] if row else "0"
         if version == self.version:
             return
-        rows = conn.execute("SELECT term, phonetic FROM search_terms ORDER BY term").fetchall()
+        rows = conn.execute("SELECT term, phonetic, df FROM search_terms ORDER BY term").fetchall()
         self.terms = [r[0] for r in rows]
-        self.known = set(self.terms)
+        self.df = {r[0]: int(r[2]) for r in rows}
         self.by_key = {}
-        for term, key in rows:
+        for term, key, _ in rows:
             self.by_key.setdefault(key, []).append(term)
+            if not term.isdigit():
+                self.by_key.setdefault("n:" + nysiis(term), []).append(term)
+        self.n_docs = max(1, int(conn.execute("SELECT count(*) FROM products").fetchone()[0]))
         self.version = version
 
-    def alternatives(self, word: str) -> list[tuple[str, float]]:
-        """Catalog words the shopper may have meant by ``word`` with a weight (1.0 = said exactly), best
-        first. A word the catalog knows stands for itself only; others get sound-alike and spelled-alike
-        catalog words."""
-        if word in self.known:
+    def idf(self, group: Group) -> float:
+        df = max((self.df.get(t, 0) for t, _ in group), default=0)
+        return math.log(1.0 + self.n_docs / (1.0 + df))
+
+    def alternatives(self, word: str) -> Group:
+        """Catalog words the shopper may have meant by ``word``, best first (weight 1.0 = said exactly)."""
+        if word in self.df:
             return [(word, 1.0)]
         if word.isdigit() or len(word) < 3:
             return []
         out: dict[str, float] = {}
-        for term in self.by_key.get(phonetic(word), ())[:8]:
+        for term in [*self.by_key.get(phonetic(word), ())[:8], *self.by_key.get("n:" + nysiis(word), ())[:8]]:
             ratio = fuzz.ratio(word, term)
             if ratio >= 50:  # sounding alike is not enough on its own
                 out[term] = max(out.get(term, 0.0), 0.5 + 0.4 * ratio / 100)
@@ -135,8 +180,12 @@ class Vocabulary:
         return sorted(out.items(), key=lambda tw: (-tw[1], tw[0]))[:5]
 
 
-def _fts_group(alts: Iterable[str]) -> str:
-    return "(" + " OR ".join(f'"{a}"' for a in alts) + ")"
+def plan(vocab: Vocabulary, query: str) -> list[Group]:
+    """For each word said (stop words dropped unless nothing else is left), the catalog words it may
+    mean; words that match nothing in the catalog are dropped."""
+    words = tokenize(query)
+    content = [w for w in words if w not in STOPWORDS] or words
+    return [alts for alts in (vocab.alternatives(w) for w in dict.fromkeys(content)) if alts]
 
 
 STOCK_SQL = ("(CASE WHEN p.n_variants = 0 THEN (p.stock IS NULL OR p.stock > 0) ELSE EXISTS("
@@ -165,59 +214,76 @@ def filter_sql(*, category: str | None, min_price_cents: int | None, max_price_c
     return sql, params
 
 
-def fetch_candidates(conn: sqlite3.Connection, match: str, where: str, params: list[object]) -> list[Candidate]:
-    sql = ("SELECT p.id, p.sku, f.name, f.aliases, bm25(products_fts, 10.0, 8.0, 3.0, 2.0, 2.0, 0.5, 1.0) AS r"
-           " FROM products_fts f JOIN products p ON p.id = f.rowid"
-           f" WHERE products_fts MATCH ? {where} ORDER BY r, p.sku LIMIT {CANDIDATES}")
-    rows = conn.execute(sql, [match, *params]).fetchall()
-    return [Candidate(r[0], r[1], (r[2], *[a for a in r[3].split(" | ") if a]), -float(r[4])) for r in rows]
+@dataclass(frozen=True)
+class Candidate:
+    pid: int
+    sku: str
+    names: tuple[str, ...]  # name and aliases
+    other: str  # tags, category, brand, option values
+    bm25: float
 
 
-Group = list[tuple[str, float]]
+def _match(groups: Iterable[Group], columns: str | None) -> str:
+    parts = ["(" + " OR ".join(f'"{t}"' for t, _ in sorted(g)) + ")" for g in groups]
+    expr = " AND ".join(parts)
+    return f"{columns} : ({expr})" if columns else expr
 
 
-def _cover(groups: list[dict[str, float]], name_tokens: list[str]) -> tuple[float, float]:
-    """(weighted share of query words found in the name, share of name words the query accounts for)."""
-    if not groups or not name_tokens:
-        return 0.0, 0.0
-    name_set = set(name_tokens)
-    recall = sum(max((w for t, w in g.items() if t in name_set), default=0.0) for g in groups)
-    precision = sum(max((g.get(t, 0.0) for g in groups), default=0.0) for t in name_tokens)
-    return recall / len(groups), precision / len(name_tokens)
+def candidates(conn: sqlite3.Connection, vocab: Vocabulary, groups: list[Group], where: str,
+               params: list[object], want: int) -> list[Candidate]:
+    """Products matching all words, then fewer words (the most common dropped first), shortest names first."""
+    by_rarity = sorted(groups, key=lambda g: (-vocab.idf(g), g[0][0]))
+    found: dict[int, Candidate] = {}
+    sql = ("SELECT p.id, p.sku, f.name, f.aliases, f.tags || ' ' || f.category || ' ' || f.brand || ' ' || f.options,"
+           " bm25(products_fts, 10.0, 8.0, 3.0, 2.0, 2.0, 0.5, 1.0)"
+           f" FROM products_fts f JOIN products p ON p.id = (f.rowid & {PID_MASK})"
+           f" WHERE products_fts MATCH ? {where} LIMIT {CAP}")
+    for k in range(len(by_rarity), 0, -1):
+        for columns in (NAME_COLUMNS, None):
+            for r in conn.execute(sql, [_match(by_rarity[:k], columns), *params]):
+                if r[0] not in found:
+                    found[r[0]] = Candidate(r[0], r[1], (r[2], *[a for a in r[3].split(" | ") if a]), r[4], -float(r[5]))
+            if len(found) >= want:
+                return list(found.values())
+    return list(found.values())
 
 
-def rank(groups: list[Group], candidates: list[Candidate]) -> list[tuple[float, Candidate]]:
-    if not candidates:
+def rank(vocab: Vocabulary, groups: list[Group], found: list[Candidate]) -> list[tuple[float, Candidate]]:
+    if not found or not groups:
         return []
-    best_bm25 = max(c.bm25 for c in candidates) or 1.0
+    weights = [vocab.idf(g) for g in groups]
+    total = sum(weights) or 1.0
+    term_map: dict[str, list[tuple[int, float]]] = {}
+    for gi, g in enumerate(groups):
+        for t, w in g:
+            term_map.setdefault(t, []).append((gi, w))
+    best_bm25 = max(c.bm25 for c in found) or 1.0
     corrected = " ".join(g[0][0] for g in groups)
-    sets = [dict(g) for g in groups]
     scored: list[tuple[float, Candidate]] = []
-    for c in candidates:
-        recall = precision = similarity = 0.0
+    for c in found:
+        best = (-1.0, 0.0)
+        best_tokens: list[str] = []
         for name in c.names:
             tokens = tokenize(name)
-            r, p = _cover(sets, tokens)
-            s = fuzz.token_set_ratio(corrected, normalize(name)) / 100.0
-            if (r, p, s) > (recall, precision, similarity):
-                recall, precision, similarity = r, p, s
-        score = 0.45 * recall + 0.25 * precision + 0.15 * similarity + 0.15 * max(0.0, c.bm25 / best_bm25)
+            if not tokens:
+                continue
+            hit = [0.0] * len(groups)
+            covered = 0.0
+            for t in tokens:
+                top = 0.0
+                for gi, w in term_map.get(t, ()):
+                    if w > hit[gi]:
+                        hit[gi] = w
+                    top = max(top, w)
+                covered += top
+            recall = sum(w * h for w, h in zip(weights, hit, strict=True)) / total
+            if (recall, covered / len(tokens)) > best:
+                best, best_tokens = (recall, covered / len(tokens)), tokens
+        similarity = fuzz.token_set_ratio(corrected, " ".join(best_tokens)) / 100.0
+        padded = f" {_NON_WORD.sub(' ', normalize(c.other))} "
+        other = sum(w for w, g in zip(weights, groups, strict=True) if any(f" {t} " in padded for t, _ in g)) / total
+        score = (0.45 * max(0.0, best[0]) + 0.25 * best[1] + 0.1 * other + 0.1 * similarity
+                 + 0.1 * max(0.0, c.bm25 / best_bm25))
         scored.append((round(score, 6), c))
     scored.sort(key=lambda sc: (-sc[0], sc[1].sku))
     return scored
-
-
-def plan(vocab: Vocabulary, query: str) -> list[Group]:
-    """For each query word the shopper said (stop words dropped unless nothing else is left), the catalog
-    words it may mean, best first; words that match nothing in the catalog are dropped."""
-    words = tokenize(query)
-    content = [w for w in words if w not in STOPWORDS] or words
-    return [alts for alts in (vocab.alternatives(w) for w in content) if alts]
-
-
-def match_expressions(groups: list[Group]) -> list[str]:
-    """FTS5 MATCH strings to try in order: all words (AND), then any word (OR)."""
-    parts = [_fts_group(sorted(t for t, _ in g)) for g in groups]
-    if len(parts) == 1:
-        return parts
-    return [" AND ".join(parts), " OR ".join(parts)]

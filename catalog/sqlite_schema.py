@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: FTS row ids carry the name length; vocabulary has document counts
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS products(
@@ -23,6 +24,7 @@ CREATE TABLE IF NOT EXISTS products(
 );
 CREATE INDEX IF NOT EXISTS products_category ON products(category, sku);
 CREATE INDEX IF NOT EXISTS products_price ON products(min_price_cents);
+CREATE INDEX IF NOT EXISTS products_name ON products(name, sku);
 
 CREATE TABLE IF NOT EXISTS variants(
     sku TEXT PRIMARY KEY,
@@ -86,8 +88,11 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
-def connect(path: str) -> sqlite3.Connection:
-    """Open ``path`` (or ``:memory:``) in autocommit mode; transactions are explicit (BEGIN IMMEDIATE)."""
+def connect(path: str, reindex: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
+    """Open ``path`` (or ``:memory:``) in autocommit mode; transactions are explicit (BEGIN IMMEDIATE).
+
+    A database from an older schema gets its search tables rebuilt by ``reindex`` (orders are kept).
+    """
     conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -104,9 +109,14 @@ def connect(path: str) -> sqlite3.Connection:
         if version > SCHEMA_VERSION:
             raise sqlite3.DatabaseError(
                 f"{path} was written by a newer voicecart (schema {version}); upgrade voicecart to open it")
+        if 0 < version < SCHEMA_VERSION:
+            conn.execute("DROP TABLE IF EXISTS products_fts")
+            conn.execute("DROP TABLE IF EXISTS search_terms")
         for statement in SCHEMA.split(";\n"):
             if statement.strip():
                 conn.execute(statement)
+        if 0 < version < SCHEMA_VERSION:
+            reindex(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -18,9 +19,10 @@ from typing import Any
 
 from catalog import search as _search
 from catalog import sqlite_orders as _orders
+from catalog import sqlite_products as _products
 from catalog.cart import Cart
 from catalog.errors import CatalogError, ValidationError
-from catalog.json_format import product_from_canonical, product_to_dict
+from catalog.json_format import product_from_canonical
 from catalog.models import Order, OrderStatus, Product, SearchHit, Variant
 from catalog.sqlite_schema import connect
 from catalog.validate import validate_product
@@ -38,11 +40,10 @@ class SQLiteStore:
         if self.tax_rate_bp < 0:
             raise CatalogError("tax rate cannot be negative")
         try:
-            self._conn = connect(self.path)
+            self._conn = connect(self.path, reindex)
         except sqlite3.Error as exc:
             raise CatalogError(f"cannot open the catalog database {self.path}: {exc}") from exc
         self._lock = threading.RLock()
-        self._writes = 0
         self._vocab = _search.Vocabulary()
 
     # --- plumbing ---------------------------------------------------------------------------
@@ -56,7 +57,6 @@ class SQLiteStore:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
-            self._writes += 1
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -79,63 +79,30 @@ class SQLiteStore:
 
     # --- products ---------------------------------------------------------------------------
     def upsert_products(self, products: Iterable[Product], *, replace: bool = False,
-                        progress: Progress | None = None, total: int | None = None) -> int:
+                        progress: Progress | None = None, validate: bool = True) -> int:
+        """See :meth:`catalog.store.Store.upsert_products`; ``progress(done, total)`` is called per batch.
+        ``validate=False`` skips re-checking products an importer has just validated."""
         items = list(products)
-        total = total if total is not None else len(items)
         seen: set[str] = set()
         for p in items:
-            validate_product(p)
+            if validate:
+                validate_product(p)
             if p.sku in seen:
                 raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
             seen.add(p.sku)
         with self._tx() as conn:
+            terms: Counter[str] = Counter()
             if replace:
-                conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_skus(sku TEXT PRIMARY KEY)")
-                conn.execute("DELETE FROM keep_skus")
-                conn.executemany("INSERT INTO keep_skus VALUES (?)", [(s,) for s in seen])
-                gone = [r[0] for r in conn.execute(
-                    "SELECT id FROM products WHERE sku NOT IN (SELECT sku FROM keep_skus)")]
-                for pid in gone:
-                    _search.unindex_product(conn, pid)
-                conn.executemany("DELETE FROM products WHERE id = ?", [(pid,) for pid in gone])
-                conn.execute("DELETE FROM keep_skus")
-            for i, p in enumerate(items):
-                self._write_product(conn, p)
-                if progress is not None and (i + 1) % 1000 == 0:
-                    progress(i + 1, total)
-        if progress is not None:
-            progress(len(items), total)
+                terms.subtract(_products.remove_missing(conn, seen))
+            terms.update(_products.write_products(conn, items, progress))
+            _search.add_terms(conn, terms)
+            _bump_catalog_version(conn)
         return len(items)
 
-    def _write_product(self, conn: sqlite3.Connection, p: Product) -> None:
-        prices = [p.price_cents, *(v.price_cents for v in p.variants if v.price_cents is not None)]
-        data = product_to_dict(replace(p, stock=None, variants=()))
-        row = conn.execute("SELECT id FROM products WHERE sku = ?", (p.sku,)).fetchone()
-        values = (p.name, p.category, p.brand, p.price_cents, min(prices), p.currency, int(p.active), p.stock,
-                  len(p.variants), json.dumps(data, separators=(",", ":")))
-        if row is None:
-            cur = conn.execute(
-                "INSERT INTO products(name, category, brand, price_cents, min_price_cents, currency, active, stock,"
-                " n_variants, data, sku) VALUES (?,?,?,?,?,?,?,?,?,?,?)", (*values, p.sku))
-            pid = int(cur.lastrowid or 0)
-        else:
-            pid = int(row[0])
-            conn.execute(
-                "UPDATE products SET name=?, category=?, brand=?, price_cents=?, min_price_cents=?, currency=?,"
-                " active=?, stock=?, n_variants=?, data=? WHERE id=?", (*values, pid))
-            conn.execute("DELETE FROM variants WHERE product_id = ?", (pid,))
-            _search.unindex_product(conn, pid)
-        try:
-            conn.executemany(
-                "INSERT INTO variants(sku, product_id, position, options, price_cents, stock) VALUES (?,?,?,?,?,?)",
-                [(v.sku, pid, i, json.dumps(dict(v.options), separators=(",", ":")), v.price_cents, v.stock)
-                 for i, v in enumerate(p.variants)])
-        except sqlite3.IntegrityError:
-            clash = [v.sku for v in p.variants if conn.execute(
-                "SELECT 1 FROM variants WHERE sku = ? AND product_id != ?", (v.sku, pid)).fetchone()]
-            raise ValidationError(f"{p.sku}: variant SKU {', '.join(clash) or '?'} already belongs to another "
-                                  "product", field="variants") from None
-        _search.index_product(conn, pid, p)
+    def reindex(self) -> None:
+        """Rebuild the search tables from the products (after an upgrade or a manual database edit)."""
+        with self._tx() as conn:
+            reindex(conn)
 
     def _product_from_row(self, conn: sqlite3.Connection, pid: int, stock: int | None, data: str) -> Product:
         product = product_from_canonical(json.loads(data))
@@ -221,24 +188,17 @@ class SQLiteStore:
         where, params = _search.filter_sql(category=category, min_price_cents=min_price_cents,
                                            max_price_cents=max_price_cents, in_stock=in_stock, options=options)
         with self._read() as conn:
-            version = (int(conn.execute("PRAGMA data_version").fetchone()[0]), self._writes)
-            self._vocab.refresh(conn, version)
+            self._vocab.refresh(conn)
             groups = _search.plan(self._vocab, query or "")
             if not groups:
-                if tokens_of(query):
+                if _search.tokenize(query or ""):
                     return []  # words, but none the catalog knows
                 rows = conn.execute(f"SELECT p.id, p.stock, p.data FROM products p WHERE 1=1 {where}"
                                     f" ORDER BY p.name, p.sku LIMIT {limit}", params).fetchall()
                 return [SearchHit(self._product_from_row(conn, *r), 0.0) for r in rows]
-            candidates: dict[int, _search.Candidate] = {}
-            for match in _search.match_expressions(groups):
-                for c in _search.fetch_candidates(conn, match, where, params):
-                    candidates.setdefault(c.pid, c)
-                if len(candidates) >= max(limit, 5):
-                    break
-            ranked = _search.rank(groups, list(candidates.values()))[:limit]
+            found = _search.candidates(conn, self._vocab, groups, where, params, want=max(limit, 10))
             hits: list[SearchHit] = []
-            for score, c in ranked:
+            for score, c in _search.rank(self._vocab, groups, found)[:limit]:
                 row = conn.execute("SELECT id, stock, data FROM products WHERE id = ?", (c.pid,)).fetchone()
                 hits.append(SearchHit(self._product_from_row(conn, *row), score))
             return hits
@@ -267,5 +227,18 @@ class SQLiteStore:
             return _orders.cancel(conn, str(number).strip(), note)
 
 
-def tokens_of(query: str | None) -> list[str]:
-    return _search.tokenize(query or "")
+def _bump_catalog_version(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_version', '1') ON CONFLICT(key)"
+                 " DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+
+
+def reindex(conn: sqlite3.Connection) -> None:
+    """Rebuild FTS, option values and vocabulary from the products table (inside a transaction)."""
+    conn.execute("DELETE FROM products_fts")
+    conn.execute("DELETE FROM option_values")
+    conn.execute("DELETE FROM search_terms")
+    terms: Counter[str] = Counter()
+    rows = conn.execute("SELECT id, data FROM products").fetchall()
+    terms.update(_search.index_products(conn, ((pid, product_from_canonical(json.loads(d))) for pid, d in rows)))
+    _search.add_terms(conn, terms)
+    _bump_catalog_version(conn)

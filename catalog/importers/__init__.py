@@ -58,5 +58,5 @@ def import_file(store: Store, path: str | Path, *, format: str | None = None, re
     from catalog.sqlite_store import SQLiteStore
 
     if isinstance(store, SQLiteStore):
-        return store.upsert_products(products, replace=replace, progress=progress)
+        return store.upsert_products(products, replace=replace, progress=progress, validate=False)
     return store.upsert_products(products, replace=replace)

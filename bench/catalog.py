@@ -1,0 +1,211 @@
+"""Catalog benchmark: build a synthetic catalog, import it, time spoken-style searches.
+
+    python -m bench.catalog --products 100000 --queries 1000 --json OUT.json
+
+Writes ``{"products", "import_seconds", "search_p50_ms", "search_p95_ms", "peak_rss_mb", ...}``. The
+catalog comes from this module's own seeded generator (categories x nouns x adjectives x brands, a third
+with colour/size variants), is written as a project JSON file and imported through the real importer
+into a real SQLite file. Queries mimic what reaches search from speech: exact names, a noun, adjective +
+noun, brand + noun, misspelt words (one edit), with a price or stock filter on some.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from catalog.importers import import_file
+from catalog.sqlite_store import SQLiteStore
+
+CATEGORIES: dict[str, list[str]] = {
+    "clothing": ["shirt", "t-shirt", "hoodie", "sweater", "jacket", "coat", "jeans", "trousers", "shorts", "skirt",
+                 "dress", "scarf", "beanie", "cap", "gloves", "socks", "vest", "blazer", "pyjamas", "raincoat"],
+    "shoes": ["sneakers", "boots", "sandals", "slippers", "loafers", "trainers", "heels", "flip flops"],
+    "kitchen": ["mug", "kettle", "teapot", "frying pan", "saucepan", "cutting board", "knife", "spatula", "whisk",
+                "colander", "mixing bowl", "baking tray", "toaster", "blender", "grater", "ladle", "jar", "tumbler"],
+    "home": ["candle", "cushion", "blanket", "lamp", "vase", "rug", "curtain", "mirror", "clock", "picture frame",
+             "doormat", "laundry basket", "hanger", "storage box", "towel", "bath mat"],
+    "garden": ["watering can", "trowel", "hose", "plant pot", "seed tray", "pruners", "rake", "shovel", "bird feeder"],
+    "toys": ["puzzle", "teddy bear", "yo-yo", "kite", "building blocks", "toy car", "doll", "board game", "ball",
+             "skipping rope", "marbles", "rubber duck"],
+    "stationery": ["notebook", "pen", "pencil", "marker", "eraser", "ruler", "stapler", "envelope", "sticky notes",
+                   "highlighter", "folder", "sketchbook", "crayons"],
+    "electronics": ["charger", "cable", "headphones", "earbuds", "speaker", "power bank", "mouse", "keyboard",
+                    "webcam", "flashlight", "batteries", "adapter", "smart plug"],
+    "grocery": ["coffee beans", "tea bags", "honey", "jam", "olive oil", "pasta", "rice", "oats", "granola",
+                "chocolate bar", "crackers", "peanut butter", "maple syrup", "hot sauce", "sea salt"],
+    "beauty": ["shampoo", "conditioner", "soap", "lotion", "lip balm", "sunscreen", "toothpaste", "toothbrush",
+               "hand cream", "deodorant", "face wash", "comb"],
+    "sports": ["yoga mat", "water bottle", "dumbbell", "tennis balls", "jump rope", "resistance band", "gym bag",
+               "swim goggles", "bike light", "helmet"],
+    "pets": ["dog bowl", "cat toy", "leash", "collar", "pet bed", "dog treats", "cat litter", "chew toy"],
+}
+ADJECTIVES = ["classic", "organic", "deluxe", "mini", "large", "compact", "vintage", "modern", "rustic", "soft",
+              "sturdy", "lightweight", "waterproof", "eco", "premium", "everyday", "travel", "cozy", "bright",
+              "striped", "plain", "wooden", "ceramic", "steel", "cotton", "wool", "bamboo", "glass", "leather",
+              "linen", "recycled", "handmade", "portable", "wireless", "scented", "unscented", "spicy", "sweet",
+              "crunchy", "smooth", "velvet", "denim", "canvas", "silicone", "copper", "marble", "knitted"]
+COLOURS = ["red", "blue", "green", "black", "white", "grey", "navy", "pink", "yellow", "orange", "purple", "brown",
+           "beige", "teal", "olive", "burgundy"]
+SIZES = ["xs", "s", "m", "l", "xl"]
+SYLLABLES = ["ka", "lo", "mi", "ra", "ven", "tor", "sa", "qui", "bel", "do", "nor", "fi", "zen", "ar", "po", "lux",
+             "mar", "tik", "ova", "el", "sun", "gro", "vi", "ta"]
+
+
+def _brands(rng: random.Random, n: int) -> list[str]:
+    names: set[str] = set()
+    while len(names) < n:
+        names.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))))
+    return sorted(names)
+
+
+def _price(rng: random.Random) -> str:
+    return f"{rng.choice([1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 18, 20, 25, 30, 40, 50, 75, 99])}.{rng.choice(['00', '49', '95', '99'])}"
+
+
+def generate(n: int, seed: int = 7) -> list[dict[str, Any]]:
+    """``n`` products in the project JSON format (dicts), deterministic for a seed."""
+    rng = random.Random(seed)
+    brands = _brands(rng, max(20, n // 250))
+    cats = sorted(CATEGORIES)
+    products: list[dict[str, Any]] = []
+    for i in range(n):
+        cat = cats[i % len(cats)]
+        noun = rng.choice(CATEGORIES[cat])
+        adjs = rng.sample(ADJECTIVES, rng.choice([1, 1, 2]))
+        brand = rng.choice(brands)
+        name = " ".join([*adjs, noun])
+        p: dict[str, Any] = {
+            "sku": f"SYN{i:06d}", "name": name, "price": _price(rng), "category": cat, "brand": brand,
+            "tags": rng.sample(ADJECTIVES, 2),
+            "description": f"A {' '.join(adjs)} {noun} by {brand}, {rng.choice(['made to last', 'great value', 'a customer favourite', 'new this season'])}.",
+        }
+        if rng.random() < 0.15:
+            p["aliases"] = [f"{brand} {noun}"]
+        if cat in ("clothing", "shoes", "sports") and rng.random() < 0.6:
+            colours = rng.sample(COLOURS, 3)
+            sizes = SIZES[1:4]
+            p["options"] = [{"code": "colour", "name": "colour", "required": True, "values": colours},
+                            {"code": "size", "name": "size", "default": "m", "values": sizes}]
+            p["variants"] = [{"sku": f"SYN{i:06d}-{c.upper()}-{s.upper()}", "options": {"colour": c, "size": s},
+                              "stock": rng.randint(0, 5)} for c in colours for s in sizes]
+        else:
+            p["stock"] = None if rng.random() < 0.3 else rng.randint(0, 40)
+        products.append(p)
+    return products
+
+
+def _misspell(rng: random.Random, word: str) -> str:
+    if len(word) < 5:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    op = rng.choice(["drop", "swap", "double", "replace"])
+    if op == "drop":
+        return word[:i] + word[i + 1:]
+    if op == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if op == "double":
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + rng.choice("aeiou") + word[i + 1:]
+
+
+def queries(products: list[dict[str, Any]], n: int, seed: int = 11) -> list[tuple[str, dict[str, Any], str, str]]:
+    """(query, filters, kind, SKU of the product it was made from)."""
+    rng = random.Random(seed)
+    out: list[tuple[str, dict[str, Any], str, str]] = []
+    for _ in range(n):
+        p = rng.choice(products)
+        words = p["name"].split()
+        kind = rng.random()
+        if kind < 0.25:
+            q, label = p["name"], "exact name"
+        elif kind < 0.45:
+            q, label = words[-1], "noun"
+        elif kind < 0.6:
+            q, label = f"{p['brand']} {words[-1]}", "brand noun"
+        elif kind < 0.85:
+            q, label = " ".join(_misspell(rng, w) if rng.random() < 0.6 else w for w in words), "misspelt name"
+        else:
+            q, label = f"{rng.choice(COLOURS)} {words[-1]}", "colour noun"
+        filters: dict[str, Any] = {}
+        r = rng.random()
+        if r < 0.15:
+            filters["max_price_cents"] = rng.choice([500, 1000, 2000, 5000])
+        elif r < 0.25:
+            filters["in_stock"] = True
+        elif r < 0.3:
+            filters["category"] = p["category"]
+        out.append((q, filters, label, p["sku"]))
+    return out
+
+
+def run(n_products: int, n_queries: int, workdir: Path) -> dict[str, Any]:
+    products = generate(n_products)
+    path = workdir / "synthetic.json"
+    path.write_text(json.dumps({"format": "voicecart-catalog", "version": 1, "products": products}))
+    store = SQLiteStore(workdir / "bench.sqlite3")
+    t0 = time.perf_counter()
+    imported = import_file(store, path)
+    import_seconds = time.perf_counter() - t0
+    qs = queries(products, n_queries)
+    store.search("warm up")
+    times: list[float] = []
+    empty = 0
+    named = {"exact name": [0, 0], "misspelt name": [0, 0]}  # [queries, source product in the top 10]
+    for q, filters, label, sku in qs:
+        t = time.perf_counter()
+        hits = store.search(q, limit=10, **filters)
+        times.append((time.perf_counter() - t) * 1000)
+        empty += not hits
+        if label in named and not filters:
+            named[label][0] += 1
+            named[label][1] += any(h.product.sku == sku for h in hits)
+    store.close()
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)] if times else 0.0
+    return {
+        "products": imported,
+        "queries": len(qs),
+        "import_seconds": round(import_seconds, 2),
+        "search_p50_ms": round(statistics.median(times), 3) if times else 0.0,
+        "search_p95_ms": round(p95, 3),
+        "search_max_ms": round(max(times), 3) if times else 0.0,
+        "queries_without_hits": empty,
+        # a synthetic name is shared by many products (same adjectives + noun, other brand), so "found" means
+        # the very product the query was made from is among the 10 hits
+        "exact_name_found_at_10": round(named["exact name"][1] / max(1, named["exact name"][0]), 3),
+        "misspelt_name_found_at_10": round(named["misspelt name"][1] / max(1, named["misspelt name"][0]), 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "python": sys.version.split()[0],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.catalog", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--products", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--json", dest="json_out", help="write the results here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="voicecart-bench-") as tmp:
+        result = run(args.products, args.queries, Path(tmp))
+    targets = {"import_seconds": 30.0, "search_p50_ms": 5.0, "search_p95_ms": 20.0}
+    print(f"{'metric':<22}{'value':>12}  target")
+    for key, value in result.items():
+        target = targets.get(key)
+        mark = "" if target is None else (f"<= {target:g}  " + ("ok" if float(value) <= target else "MISSED"))
+        print(f"{key:<22}{value!s:>12}  {mark}")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""Writing products into the SQLite store: batched inserts for new SKUs, in-place updates for known ones.
+
+Runs inside the caller's ``BEGIN IMMEDIATE`` transaction, so a failed import leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from catalog import search as _search
+from catalog.errors import ValidationError
+from catalog.json_format import product_from_canonical, product_to_dict
+from catalog.models import Product
+
+BATCH = 2000
+_PRODUCT_COLUMNS = "name, category, brand, price_cents, min_price_cents, currency, active, stock, n_variants, data"
+
+
+def _values(p: Product) -> tuple[Any, ...]:
+    prices = [p.price_cents, *(v.price_cents for v in p.variants if v.price_cents is not None)]
+    data = product_to_dict(replace(p, stock=None, variants=()))
+    return (p.name, p.category, p.brand, p.price_cents, min(prices), p.currency, int(p.active), p.stock,
+            len(p.variants), json.dumps(data, separators=(",", ":")))
+
+
+def _variant_rows(pid: int, p: Product) -> list[tuple[Any, ...]]:
+    return [(v.sku, pid, i, json.dumps(dict(v.options), separators=(",", ":")), v.price_cents, v.stock)
+            for i, v in enumerate(p.variants)]
+
+
+def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], products: dict[int, Product]) -> None:
+    try:
+        conn.executemany(
+            "INSERT INTO variants(sku, product_id, position, options, price_cents, stock) VALUES (?,?,?,?,?,?)", rows)
+    except sqlite3.IntegrityError:
+        for sku, pid, *_ in rows:
+            owner = conn.execute("SELECT p.sku FROM variants v JOIN products p ON p.id = v.product_id"
+                                 " WHERE v.sku = ? AND v.product_id != ?", (sku, pid)).fetchone()
+            if owner is not None:
+                raise ValidationError(f"{products[pid].sku}: variant SKU {sku!r} already belongs to product "
+                                      f"{owner[0]}", field="variants") from None
+        raise
+
+
+def remove_missing(conn: sqlite3.Connection, keep: set[str]) -> Counter[str]:
+    """Delete every product whose SKU is not in ``keep``; returns vocabulary counts to subtract."""
+    terms: Counter[str] = Counter()
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_skus(sku TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM keep_skus")
+    conn.executemany("INSERT INTO keep_skus VALUES (?)", [(s,) for s in keep])
+    gone = conn.execute("SELECT id, data FROM products WHERE sku NOT IN (SELECT sku FROM keep_skus)").fetchall()
+    for pid, data in gone:
+        terms.update(_search.unindex_product(conn, pid, product_from_canonical(json.loads(data))))
+    conn.executemany("DELETE FROM products WHERE id = ?", [(pid,) for pid, _ in gone])
+    conn.execute("DELETE FROM keep_skus")
+    return terms
+
+
+def write_products(conn: sqlite3.Connection, items: Sequence[Product],
+                   progress: Callable[[int, int], None] | None = None) -> Counter[str]:
+    """Insert or update ``items``; returns the vocabulary count changes (see ``search.add_terms``)."""
+    terms: Counter[str] = Counter()
+    total = len(items)
+    next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM products").fetchone()[0])
+    empty = next_id == 1
+    for start in range(0, total, BATCH):
+        chunk = items[start:start + BATCH]
+        existing: dict[str, tuple[int, str]] = {}
+        if not empty:
+            skus = [p.sku for p in chunk]
+            for i in range(0, len(skus), 500):
+                part = skus[i:i + 500]
+                existing.update((r[0], (r[1], r[2])) for r in conn.execute(
+                    f"SELECT sku, id, data FROM products WHERE sku IN ({','.join('?' * len(part))})", part))
+        new_rows: list[tuple[Any, ...]] = []
+        variant_rows: list[tuple[Any, ...]] = []
+        by_pid: dict[int, Product] = {}
+        for p in chunk:
+            if p.sku in existing:
+                pid, old = existing[p.sku]
+                terms.subtract(_search.unindex_product(conn, pid, product_from_canonical(json.loads(old))))
+                conn.execute(f"UPDATE products SET ({_PRODUCT_COLUMNS}) = ({','.join('?' * 10)}) WHERE id = ?",
+                             (*_values(p), pid))
+                conn.execute("DELETE FROM variants WHERE product_id = ?", (pid,))
+            else:
+                pid, next_id = next_id, next_id + 1
+                new_rows.append((pid, p.sku, *_values(p)))
+            by_pid[pid] = p
+            variant_rows.extend(_variant_rows(pid, p))
+        conn.executemany(f"INSERT INTO products(id, sku, {_PRODUCT_COLUMNS}) VALUES ({','.join('?' * 12)})", new_rows)
+        if variant_rows:
+            _insert_variants(conn, variant_rows, by_pid)
+        terms.update(_search.index_products(conn, by_pid.items()))
+        if progress is not None:
+            progress(min(start + BATCH, total), total)
+    return terms
