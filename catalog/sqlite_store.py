@@ -40,8 +40,10 @@ class SQLiteStore:
         if self.tax_rate_bp < 0:
             raise CatalogError("tax rate cannot be negative")
         try:
+            if self.path != ":memory:" and not self.path.startswith("file:"):
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self._conn = connect(self.path, reindex)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             raise CatalogError(f"cannot open the catalog database {self.path}: {exc}") from exc
         self._lock = threading.RLock()
         self._vocab = _search.Vocabulary()
