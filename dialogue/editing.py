@@ -13,7 +13,7 @@ from catalog.cart import resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
-from dialogue.lexicon import Lexicon
+from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.replies import describe_cart, describe_line, group_choices, say_list, total_sentence
 from dialogue.resolve import Resolved, options_for, resolve_item
 from dialogue.state import Outcome, Pending, State
@@ -118,6 +118,9 @@ def target_lines(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
         found: list[CartLine] = []
         for spec in parse.items:
             same = [line for line in lines if line.sku in spec.skus]
+            if not same:  # "the mocha" for an iced mocha: a line whose name holds the words said
+                said = [set(phrase_of(lex.products[s].name)) for s in spec.skus if s in lex.products]
+                same = [line for line in lines if any(w <= set(phrase_of(line.name)) for w in said)]
             if len(same) > 1 and spec.options:
                 narrowed = [line for line in same if _line_has(line, lex, spec.options)]
                 same = narrowed or same

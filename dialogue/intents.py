@@ -52,7 +52,7 @@ AFFIRM = _p("yes", "yeah", "yea", "ya", "yep", "yup", "yes please", "sure", "cor
             "you have got it", "got it", "what i ordered", "what i wanted", "what i asked for", "what i want",
             "my order", "all set", "all clear", "no issues", "no issue", "looks right", "seems right", "will work",
             "nailed it", "yes it is", "it is right", "it is correct", "looking good", "looking fine",
-            "everything is there", "everything looks", "all there", "that is all", "looks perfect", "beautiful",
+            "everything is there", "everything looks", "all there", "looks perfect", "beautiful",
             "thanks for confirming", "you did", "wonderful", "fantastic", "exactly right", "bingo", "agreed")
 DENY = _p("no", "nope", "nah", "not", "incorrect", "wrong", "negative", "do not", "not right", "not correct",
           "cancel that", "never mind", "nevermind", "hold on", "wait", "not yet", "not quite", "not really")
@@ -188,3 +188,13 @@ def order_type(toks: Sequence[str]) -> str | None:
 
 def human_request(toks: Sequence[str]) -> bool:
     return has(toks, _HUMAN_VERBS) and has(toks, HUMAN) or whole(toks, HUMAN, _FILL)
+
+
+def cue_words() -> frozenset[str]:
+    """Every word the cue tables use: the lexicon never "corrects" these into catalog words."""
+    words: set[str] = set()
+    for value in globals().values():
+        if isinstance(value, tuple) and value and isinstance(value[0], tuple):
+            for phrase in value:
+                words.update(w for w in phrase if isinstance(w, str))
+    return frozenset(words)

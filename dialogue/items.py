@@ -80,7 +80,7 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
     return None, False
 
 
-def _roles(mentions: Sequence[Mention]) -> list[str]:
+def _roles(toks: Sequence[str], mentions: Sequence[Mention]) -> list[str]:
     product_only = sum(1 for m in mentions if m.products and not m.options)
     any_exact = any(m.exact_products for m in mentions)
     roles = []
@@ -88,7 +88,11 @@ def _roles(mentions: Sequence[Mention]) -> list[str]:
         if m.products and not m.exact_products and any_exact:
             roles.append("ignore")  # "two coffees, a mocha and a cortado": the category word is no item
         elif m.products and m.options:
-            roles.append("option" if product_only else "product")
+            k = m.start - 1
+            while k >= 0 and toks[k] in ("please", "just", "uh", "um", "then"):
+                k -= 1
+            counted = k >= 0 and (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit())
+            roles.append("product" if counted or not product_only else "option")
         elif m.products:
             roles.append("product")
         elif m.options:
@@ -113,7 +117,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                   ) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """Items (in spoken order) and options that belong to no product in this utterance."""
     del lex  # the mentions already carry everything; kept for a future lexicon-aware variant
-    roles = _roles(mentions)
+    roles = _roles(toks, mentions)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"]
     items: list[ItemSpec] = []

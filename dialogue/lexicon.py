@@ -7,6 +7,7 @@ are corrected to catalog words with fuzzy (rapidfuzz) and phonetic (metaphone) t
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 
 from catalog.models import OptionGroup, Product
+from dialogue.intents import cue_words
 from dialogue.normalize import tokens
 from dialogue.numbers import to_digits
 
@@ -51,6 +53,8 @@ someone anyone everyone guess great good fine lovely perfect awesome correct rig
 # Words that are never an option value by themselves ("yes"/"no" codes of a "warmed" group, ...).
 _NEVER_OPTION = frozenset({"yes", "no", "none", "true", "false", "on", "off", "y", "n", "regular", "normal",
                            "standard", "default", "plain", "any", "all"})
+
+_CUES = cue_words()
 
 # General shop/café synonyms: a phrase containing one member also answers to the others.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
@@ -100,6 +104,7 @@ def _plurals(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {phrase} | {(*phrase[:-1], f) for f in forms}
 
 
+@functools.lru_cache(maxsize=65536)
 def phrase_of(text: str) -> tuple[str, ...]:
     toks = to_digits(tokens(text))
     while toks and toks[0] in ("the", "a", "an"):
@@ -118,7 +123,8 @@ class Lexicon:
         self.search_index: dict[str, set[str]] = defaultdict(set)
         self._fix_cache: dict[str, str | None] = {}
         self._lock = threading.Lock()
-        self._base: set[str] = set()  # words of names as written (no generated plurals): what fixes aim at
+        self._base: set[str] = set()
+        self._group_cache: dict[OptionGroup, list[tuple[tuple[str, ...], Target]]] = {}  # words of names as written (no generated plurals): what fixes aim at
         partial: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for p in self.products.values():
             names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases)]
@@ -162,15 +168,25 @@ class Lexicon:
 
     def _index_group(self, product: Product, group: OptionGroup) -> None:
         self.groups.setdefault(group.code, group)
+        for value in group.values:
+            self.option_skus[(group.code, value.code)].add(product.sku)
+        entries = self._group_cache.get(group)
+        if entries is None:
+            entries = self._group_entries(group)
+            self._group_cache[group] = entries
+        for phrase, target in entries:
+            self._add(phrase, target)
+
+    def _group_entries(self, group: OptionGroup) -> list[tuple[tuple[str, ...], Target]]:
+        out: list[tuple[tuple[str, ...], Target]] = []
         for name in {phrase_of(group.name), phrase_of(group.code), *(phrase_of(a) for a in group.aliases)}:
             if name:
                 for v in _variants(name):
                     for form in _plurals(v):
-                        self._add(form, Target("group", group=group.code))
+                        out.append((form, Target("group", group=group.code)))
         heads = Counter(phrase_of(v.name)[-1] for v in group.values if len(phrase_of(v.name)) > 1)
         full_names = {phrase_of(v.name) for v in group.values}
         for value in group.values:
-            self.option_skus[(group.code, value.code)].add(product.sku)
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
             if any(c.isalpha() for c in value.code):
                 names.add(phrase_of(value.code))
@@ -184,12 +200,13 @@ class Lexicon:
                     continue
                 self._base.update(name)
                 for v in _variants(name):
-                    self._add(v, Target("option", group=group.code, value=value.code))
+                    out.append((v, Target("option", group=group.code, value=value.code)))
+        return out
 
     # --- lookups --------------------------------------------------------------------------------
     def correct(self, tok: str) -> list[str]:
         """A word as catalog words: itself if known, else a fuzzy/phonetic fix or a split compound."""
-        if tok in self._vocab_set or not tok.isalpha() or tok in STOPWORDS or len(tok) < 3:
+        if tok in self._vocab_set or not tok.isalpha() or tok in STOPWORDS or tok in _CUES or len(tok) < 3:
             return [tok]
         with self._lock:
             if tok in self._fix_cache:

@@ -19,7 +19,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "six
 COUNT_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
     (("half", "a", "dozen"), 6), (("a", "half", "dozen"), 6), (("a", "couple", "of"), 2), (("a", "couple"), 2),
     (("couple", "of"), 2), (("a", "pair", "of"), 2), (("a", "dozen"), 12), (("one", "dozen"), 12),
-    (("two", "dozen"), 24), (("dozen",), 12),
+    (("two", "dozen"), 24), (("dozen",), 12), (("a", "hundred"), 100), (("a", "thousand"), 1000),
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "1st": 1, "2nd": 2,
             "3rd": 3, "4th": 4, "5th": 5}

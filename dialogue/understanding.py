@@ -211,8 +211,11 @@ class RuleUnderstanding:
         modify_cue = cue.has(toks, cue.MODIFY) or p.deny or toks[0] in ("actually",)
         if not modify_cue or item.quantity not in (None, 1) and not cue.has(toks, cue._p("make it", "make that")):
             return Intent.ADD
-        if ctx.last_sku in item.skus:
-            p.items[0] = ItemSpec((ctx.last_sku,), item.quantity, item.options, item.start, item.end, item.exact)
+        if ctx.last_sku in item.skus or p.ordinal is not None or not p.deny and cue.has(toks, cue._p("make the", "change the")):
+            if ctx.last_sku in item.skus:
+                p.items[0] = ItemSpec((ctx.last_sku,), item.quantity, item.options, item.start, item.end, item.exact)
+            if item.quantity is None:
+                p.quantity = _bare_quantity(toks[item.end:])
             return Intent.MODIFY
         if cue.has(toks, cue._p("make that", "make it", "instead", "change", "switch", "swap", "rather",
                                 "replace", "i meant", "i mean", "change it to", "change that to")) or p.deny:

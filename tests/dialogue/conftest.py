@@ -1,0 +1,66 @@
+"""Fixtures for the dialogue tests: real SQLite stores with the bundled catalogs, one session helper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from catalog.bundled import BUNDLED, bundled_path, open_store
+from catalog.sqlite_store import SQLiteStore
+from dialogue.lexicon import Lexicon
+from dialogue.session import Session
+from dialogue.shop import ShopInfo
+from dialogue.types import Reply, TurnMeta
+
+SHOP = ShopInfo(name="Corner Cafe", hours="seven to six, Monday to Saturday", address="12 Mill Street",
+                returns="Unopened items can be returned within 30 days with a receipt.",
+                faq={"do you have wifi": "Yes, the wifi password is on your receipt."})
+
+
+def _store(tmp_path: Path, name: str) -> SQLiteStore:
+    if name not in BUNDLED or not bundled_path(name).exists():
+        pytest.skip(f"bundled catalog {name!r} is not there yet")
+    return open_store(tmp_path / f"{name}.sqlite3", catalog=name, tax_rate_bp=825)
+
+
+@pytest.fixture
+def cafe(tmp_path: Path) -> Iterator[SQLiteStore]:
+    store = _store(tmp_path, "cafe")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def shop_store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    store = _store(tmp_path, "store")
+    yield store
+    store.close()
+
+
+class Chat:
+    """A session plus the replies it gave, for readable multi-turn tests."""
+
+    def __init__(self, store: SQLiteStore, **kw: object):
+        self.session = Session(store, shop=SHOP, **kw)  # type: ignore[arg-type]
+        self.replies: list[Reply] = []
+
+    def say(self, text: str, **meta: object) -> Reply:
+        reply = self.session.handle(text, TurnMeta(**meta) if meta else None)  # type: ignore[arg-type]
+        self.replies.append(reply)
+        return reply
+
+    @property
+    def lines(self) -> list[tuple[str, int, dict[str, str]]]:
+        return [(ln.sku, ln.quantity, {o.group: o.value for o in ln.options}) for ln in self.session.cart.lines]
+
+
+@pytest.fixture
+def chat(cafe: SQLiteStore) -> Chat:
+    return Chat(cafe)
+
+
+@pytest.fixture
+def cafe_lexicon(cafe: SQLiteStore) -> Lexicon:
+    return Lexicon.for_store(cafe)
