@@ -174,3 +174,21 @@ def test_bundled_cafe_covers_the_barista_menu() -> None:
     sweet = products["coffee"].group("sweetener")
     assert sweet is not None and sweet.multiple and sweet.amounts
     assert {"sugar", "brown_sugar", "sweetener"} <= {v.code for v in sweet.values}
+
+
+def test_bundled_general_store_is_generated_and_varied() -> None:
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    check = subprocess.run([sys.executable, "tools/gen_store_catalog.py", "--check"], cwd=repo,
+                           capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0, check.stdout
+    products = load_bundled("store")
+    assert len(products) >= 200
+    assert len({p.category for p in products}) >= 10
+    with_variants = [p for p in products if p.variants]
+    assert len(with_variants) >= 50
+    assert any({"colour", "size"} <= {g.code for g in p.option_groups} for p in with_variants)
+    assert any(v.stock == 0 for p in with_variants for v in p.variants)
+    assert any(p.stock is not None and p.stock > 0 for p in products)
