@@ -50,7 +50,7 @@ AFFIRM = _p("yes", "yeah", "yea", "ya", "yep", "yup", "yes please", "sure", "cor
             "all right", "ok", "okay", "fine", "great", "good", "excellent", "awesome", "confirm", "confirmed",
             "spot on", "accurate", "that works", "works for me", "uh huh", "mhm", "yessir", "certainly",
             "you have got it", "got it", "what i ordered", "what i wanted", "what i asked for", "what i want",
-            "my order", "all set", "all clear", "no issues", "no issue", "looks right", "seems right", "will work",
+            "that is my order", "is my order", "all set", "all clear", "no issues", "no issue", "looks right", "seems right", "will work",
             "nailed it", "yes it is", "it is right", "it is correct", "looking good", "looking fine",
             "everything is there", "everything looks", "all there", "looks perfect", "beautiful",
             "thanks for confirming", "you did", "wonderful", "fantastic", "exactly right", "bingo", "agreed")
@@ -85,7 +85,10 @@ CLEAR = _p("clear the cart", "clear my cart", "empty the cart", "empty my cart",
 REMOVE = _p("remove", "take off", "take away", "take out", "delete", "drop", "get rid of", "do not want",
             "no longer want", "cancel the", "cancel that", "minus", "without the", "lose the", "not the",
             "do not need", "skip the", "scratch the")
-STATUS = _p("status", "where is my order", "is my order ready", "is it ready", "track", "tracking",
+SHOP_INFO = _p("open", "opening", "hours", "close", "closing", "closed", "address", "located", "location",
+               "directions", "return", "returns", "refund", "refunds", "exchange", "wifi", "parking",
+               "phone number", "where are you")
+STATUS = _p("status", "where is my order", "where is order", "where is the order", "order status", "status of", "is my order ready", "is it ready", "track", "tracking",
             "order number", "how long", "when will", "ready yet", "check my order", "check on my order")
 CANCEL_ORDER = _p("cancel my order", "cancel order", "cancel the order", "cancel this order", "cancel it")
 MODIFY = _p("make it", "make that", "make them", "make those", "make this", "change", "switch", "instead",
@@ -97,7 +100,7 @@ ADD_VERBS = _p("add", "get", "have", "take", "want", "need", "like", "order", "b
                "let me get", "can i", "could i", "may i", "i would", "i am going to", "gonna", "put", "bring",
                "grab", "make me", "one", "i will take", "i will have", "go with", "try", "include", "throw in")
 MORE = _p("another", "one more", "same again", "the same again", "another one", "one more of those",
-          "same thing again", "again", "same", "the same", "another of", "more of")
+          "same thing again", "another of", "more of", "the same thing", "same one", "same as before")
 TOGO = _p("to go", "togo", "take away", "takeaway", "take out", "takeout", "to take", "carry out",
           "carryout", "for the road", "take it with me", "take with me", "take it away", "to go order",
           "grab and go", "on the go", "get it to go", "pick up", "pickup")

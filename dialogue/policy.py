@@ -64,7 +64,8 @@ class Policy:
     def _echo(self, parse: Parse) -> bool:
         """A yes that repeats what is already in the cart ("yes, a latte with oat milk"), or the order said
         again word for word: a confirmation, not a second order."""
-        if parse.question or parse.deny or parse.intent not in (Intent.ADD, Intent.MODIFY) or parse.replace:
+        if parse.question or parse.deny or parse.intent not in (Intent.ADD, Intent.MODIFY) or parse.replace \
+                or not (parse.items or parse.options) or cue.has(parse.tokens, cue.BROWSE):
             return False
         lines = self.state.cart.lines
         if not lines:
@@ -120,6 +121,8 @@ class Policy:
                 return out.say("Okay, the order is not placed. What would you like to change?")
             if kind == "confirm_change" and parse.intent != Intent.CHECKOUT:
                 st.pending = None
+                if parse.intent == Intent.ADD:
+                    st.commit()  # carrying on ordering accepts what was read back
             return None
         if kind == "clarify_option" and pending.item is not None:
             return self._fill_option(pending, parse, out)

@@ -133,6 +133,8 @@ class RuleUnderstanding:
         if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal) and not p.question \
                 and not (has_items and p.items[0].start < at):
             return Intent.REMOVE
+        if not has_items and cue.has(toks, cue.SHOP_INFO) and not p.groups and not p.options:
+            return Intent.SHOP_INFO
         if p.question and not p.ordering and not (p.affirm and not has_items and not p.groups and not self._asks(toks)):
             q = self._question(p, toks)
             if q is not None:
@@ -168,8 +170,7 @@ class RuleUnderstanding:
                 return q
         if cue.whole(toks, cue.GREET, cue._FILL) or (len(toks) <= 6 and cue.has(toks[:2], cue.GREET)):
             return Intent.GREET
-        if cue.has(toks, cue._p("open", "hours", "close", "closing", "address", "located", "location",
-                                "return", "returns", "refund", "exchange", "wifi", "parking", "phone number")):
+        if cue.has(toks, cue.SHOP_INFO):
             return Intent.SHOP_INFO
         return Intent.OUT_OF_SCOPE
 
@@ -198,8 +199,7 @@ class RuleUnderstanding:
         if products or cue.has(toks, cue.BROWSE) or p.max_cents is not None or p.min_cents is not None:
             p.search_words = [t for t in toks if t not in cue._FILL and t.isalpha()]
             return Intent.SEARCH
-        if cue.has(toks, cue._p("open", "hours", "close", "address", "located", "where are you", "return",
-                                "refund", "exchange", "wifi", "parking", "phone")):
+        if cue.has(toks, cue.SHOP_INFO):
             return Intent.SHOP_INFO
         return None
 
