@@ -1,6 +1,7 @@
-"""Writing products into the SQLite store: batched inserts for new SKUs, in-place updates for known ones.
+"""Products in the SQLite store: batched writes, and a cache of parsed products for fast reads.
 
-Runs inside the caller's ``BEGIN IMMEDIATE`` transaction, so a failed import leaves nothing behind.
+Writes run inside the caller's ``BEGIN IMMEDIATE`` transaction, so a failed import leaves nothing behind.
+Reads parse each product's JSON once per catalog version; stock always comes fresh from its columns.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from catalog import search as _search
 from catalog.errors import ValidationError
 from catalog.json_format import product_from_canonical, product_to_dict
-from catalog.models import Product
+from catalog.models import Product, Variant
 
 BATCH = 2000
 _PRODUCT_COLUMNS = "name, category, brand, price_cents, min_price_cents, currency, active, stock, n_variants, data"
@@ -99,3 +100,60 @@ def write_products(conn: sqlite3.Connection, items: Sequence[Product],
         if progress is not None:
             progress(min(start + BATCH, total), total)
     return terms
+
+
+class ProductCache:
+    """Parsed products (with variants, without stock) by row id, dropped when the catalog version changes."""
+
+    MAX = 50_000
+
+    def __init__(self) -> None:
+        self._static: dict[int, Product] = {}
+        self._version: str | None = None
+
+    def sync(self, conn: sqlite3.Connection) -> None:
+        """Call once per read: forget everything if any connection changed the catalog since."""
+        row = conn.execute("SELECT value FROM meta WHERE key = 'catalog_version'").fetchone()
+        version = row[0] if row else "0"
+        if version != self._version or len(self._static) > self.MAX:
+            self._static.clear()
+            self._version = version
+
+    def _load(self, conn: sqlite3.Connection, pid: int, data: str) -> Product:
+        product = self._static.get(pid)
+        if product is None:
+            product = product_from_canonical(json.loads(data))
+            rows = conn.execute("SELECT sku, options, price_cents FROM variants WHERE product_id = ? ORDER BY position",
+                                (pid,)).fetchall()
+            if rows:
+                product = replace(product, variants=tuple(Variant(r[0], json.loads(r[1]), r[2], None) for r in rows))
+            self._static[pid] = product
+        return product
+
+    def product(self, conn: sqlite3.Connection, pid: int, stock: int | None, data: str) -> Product:
+        """The product in row ``pid`` with its current stock (product-level and per variant)."""
+        product = self._load(conn, pid, data)
+        if product.variants:
+            stocks = dict(conn.execute("SELECT sku, stock FROM variants WHERE product_id = ?", (pid,)).fetchall())
+            return replace(product, stock=stock,
+                           variants=tuple(Variant(v.sku, v.options, v.price_cents, stocks.get(v.sku)) for v in product.variants))
+        return product if stock is None else replace(product, stock=stock)
+
+    def many(self, conn: sqlite3.Connection, rows: list[tuple[int, int | None, str]]) -> list[Product]:
+        """Like :meth:`product` for many rows, with one stock query for all their variants."""
+        statics = [self._load(conn, pid, data) for pid, _, data in rows]
+        stocks: dict[str, int | None] = {}
+        ids = [pid for (pid, _, _), p in zip(rows, statics, strict=True) if p.variants]
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            stocks.update(conn.execute(f"SELECT sku, stock FROM variants WHERE product_id IN ({','.join('?' * len(part))})",
+                                       part).fetchall())
+        out: list[Product] = []
+        for (_, stock, _), p in zip(rows, statics, strict=True):
+            if p.variants:
+                p = replace(p, stock=stock, variants=tuple(Variant(v.sku, v.options, v.price_cents, stocks.get(v.sku))
+                                                          for v in p.variants))
+            elif stock is not None:
+                p = replace(p, stock=stock)
+            out.append(p)
+        return out

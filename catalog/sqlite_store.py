@@ -13,7 +13,6 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from catalog import sqlite_products as _products
 from catalog.cart import Cart
 from catalog.errors import CatalogError, ValidationError
 from catalog.json_format import product_from_canonical
-from catalog.models import Order, OrderStatus, Product, SearchHit, Variant
+from catalog.models import Order, OrderStatus, Product, SearchHit
 from catalog.sqlite_schema import connect
 from catalog.validate import validate_product
 
@@ -47,6 +46,7 @@ class SQLiteStore:
             raise CatalogError(f"cannot open the catalog database {self.path}: {exc}") from exc
         self._lock = threading.RLock()
         self._vocab = _search.Vocabulary()
+        self._cache = _products.ProductCache()
 
     # --- plumbing ---------------------------------------------------------------------------
     @contextmanager
@@ -107,16 +107,11 @@ class SQLiteStore:
             reindex(conn)
 
     def _product_from_row(self, conn: sqlite3.Connection, pid: int, stock: int | None, data: str) -> Product:
-        product = product_from_canonical(json.loads(data))
-        variants: tuple[Variant, ...] = ()
-        rows = conn.execute("SELECT sku, options, price_cents, stock FROM variants WHERE product_id = ?"
-                            " ORDER BY position", (pid,)).fetchall()
-        if rows:
-            variants = tuple(Variant(r[0], json.loads(r[1]), r[2], r[3]) for r in rows)
-        return replace(product, stock=stock, variants=variants)
+        return self._cache.product(conn, pid, stock, data)
 
     def get_product(self, sku: str) -> Product | None:
         with self._read() as conn:
+            self._cache.sync(conn)
             row = conn.execute("SELECT id, stock, data FROM products WHERE sku = ?", (str(sku).strip(),)).fetchone()
             if row is None:
                 row = conn.execute("SELECT p.id, p.stock, p.data FROM variants v JOIN products p ON p.id = v.product_id"
@@ -132,7 +127,8 @@ class SQLiteStore:
         if active_only:
             sql += " AND active = 1"
         with self._read() as conn:
-            return [self._product_from_row(conn, *r) for r in conn.execute(sql + " ORDER BY category, name, sku", params)]
+            self._cache.sync(conn)
+            return self._cache.many(conn, conn.execute(sql + " ORDER BY category, name, sku", params).fetchall())
 
     def count_products(self) -> int:
         with self._read() as conn:
@@ -191,6 +187,7 @@ class SQLiteStore:
                                            max_price_cents=max_price_cents, in_stock=in_stock, options=options)
         with self._read() as conn:
             self._vocab.refresh(conn)
+            self._cache.sync(conn)
             groups = _search.plan(self._vocab, query or "")
             if not groups:
                 if _search.tokenize(query or ""):

@@ -192,3 +192,47 @@ def test_bundled_general_store_is_generated_and_varied() -> None:
     assert any({"colour", "size"} <= {g.code for g in p.option_groups} for p in with_variants)
     assert any(v.stock == 0 for p in with_variants for v in p.variants)
     assert any(p.stock is not None and p.stock > 0 for p in products)
+
+
+def test_second_connection_sees_catalog_and_stock_changes(tmp_path: Path) -> None:
+    path = tmp_path / "shared.sqlite3"
+    with SQLiteStore(path) as a, SQLiteStore(path) as b:
+        a.upsert_products([SHIRT, MUG])
+        assert b.get_product("MUG").name == "mug"  # type: ignore[union-attr]  # cached in b now
+        assert [p.sku for p in b.products()] == ["TEE", "MUG"]
+        a.upsert_products([Product(sku="MUG", name="tall mug", price_cents=850, stock=3)])
+        assert b.get_product("MUG").name == "tall mug"  # type: ignore[union-attr]
+        assert b.search("tall mug")[0].product.sku == "MUG"
+        a.place_order(_cart_with(a, "TEE", 1, [SelectedOption("colour", "red")]), customer="x", idempotency_key="1")
+        tee = b.get_product("TEE")
+        assert tee is not None and {v.sku: v.stock for v in tee.variants}["TEE-RED-M"] == 0
+
+
+def test_option_validation_on_bundled_products(tmp_path: Path) -> None:
+    from catalog.errors import OptionError
+
+    with open_store(tmp_path / "c.sqlite3", catalog="cafe") as store:
+        tea, latte, coffee = (store.get_product(s) for s in ("TEA", "LATTE", "COFFEE"))
+        assert tea is not None and latte is not None and coffee is not None
+        cart = store.new_cart()
+        with pytest.raises(OptionError, match="needs a tea"):
+            cart.add(tea, 1)  # the one group a barista must ask about
+        line = cart.add(tea, 1, [SelectedOption("tea", "earl_grey")])
+        assert ("size", "medium") in {(o.group, o.value) for o in line.options}
+        with pytest.raises(OptionError, match="no milk 'goat'"):
+            cart.add(latte, 1, [SelectedOption("milk", "goat")])
+        with pytest.raises(OptionError, match="has no syrup"):
+            cart.add(tea, 1, [SelectedOption("tea", "green"), SelectedOption("syrup", "vanilla")])
+        drink = cart.add(coffee, 1, [SelectedOption("size", "20oz"), SelectedOption("milk", "cream", "extra", "lots of"),
+                                     SelectedOption("milk", "skim", "light"), SelectedOption("sweetener", "brown_sugar"),
+                                     SelectedOption("sweetener", "sweetener", "light"), SelectedOption("shots", "double"),
+                                     SelectedOption("roast", "dark", "extra")])
+        chosen = {(o.group, o.value): o.amount for o in drink.options}
+        assert chosen[("milk", "cream")] == "extra" and chosen[("milk", "skim")] == "light"  # several milks in coffee
+        assert chosen[("roast", "dark")] == "regular"  # roast takes no amount
+        assert chosen[("caffeine", "regular")] == "regular"  # default filled
+        assert drink.unit_price_cents == 225 + 150 + 180  # 20 oz + added double shot
+        lat = cart.add(latte, 1, [SelectedOption("milk", "oat"), SelectedOption("milk", "soy")])
+        assert [o.value for o in lat.options if o.group == "milk"] == ["soy"]  # one milk in a latte: last wins
+        order = store.place_order(cart, customer="Ann", idempotency_key="opts")
+        assert order.total_cents == cart.total_cents
