@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from catalog.models import Product
 
-CAP = 40  # candidates fetched per FTS query (shortest names first)
+CAP = 30  # candidates fetched per FTS query (shortest names first)
 PID_BITS = 40
 PID_MASK = (1 << PID_BITS) - 1
 NAME_COLUMNS = "{name aliases}"
@@ -57,6 +57,17 @@ def normalize(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     return [t.rstrip("%") for t in _WORD.findall(normalize(text).replace("'", "")) if t.rstrip("%")]
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    return tuple(tokenize(text))
+
+
+@lru_cache(maxsize=16384)
+def _padded(text: str) -> str:
+    """`` word word `` form of a field, for whole-word ``in`` tests."""
+    return f" {_NON_WORD.sub(' ', normalize(text))} "
 
 
 @lru_cache(maxsize=65536)
@@ -262,9 +273,9 @@ def rank(vocab: Vocabulary, groups: list[Group], found: list[Candidate]) -> list
     scored: list[tuple[float, Candidate]] = []
     for c in found:
         best = (-1.0, 0.0)
-        best_tokens: list[str] = []
+        best_tokens: tuple[str, ...] = ()
         for name in c.names:
-            tokens = tokenize(name)
+            tokens = _name_tokens(name)
             if not tokens:
                 continue
             hit = [0.0] * len(groups)
@@ -280,7 +291,7 @@ def rank(vocab: Vocabulary, groups: list[Group], found: list[Candidate]) -> list
             if (recall, covered / len(tokens)) > best:
                 best, best_tokens = (recall, covered / len(tokens)), tokens
         similarity = fuzz.token_set_ratio(corrected, " ".join(best_tokens)) / 100.0
-        padded = f" {_NON_WORD.sub(' ', normalize(c.other))} "
+        padded = _padded(c.other)
         other = sum(w for w, g in zip(weights, groups, strict=True) if any(f" {t} " in padded for t, _ in g)) / total
         score = (0.45 * max(0.0, best[0]) + 0.25 * best[1] + 0.1 * other + 0.1 * similarity
                  + 0.1 * max(0.0, c.bm25 / best_bm25))

@@ -192,15 +192,18 @@ class SQLiteStore:
             if not groups:
                 if _search.tokenize(query or ""):
                     return []  # words, but none the catalog knows
-                rows = conn.execute(f"SELECT p.id, p.stock, p.data FROM products p WHERE 1=1 {where}"
-                                    f" ORDER BY p.name, p.sku LIMIT {limit}", params).fetchall()
-                return [SearchHit(self._product_from_row(conn, *r), 0.0) for r in rows]
+                listed = conn.execute(f"SELECT p.id, p.stock, p.data FROM products p WHERE 1=1 {where}"
+                                      f" ORDER BY p.name, p.sku LIMIT {limit}", params).fetchall()
+                return [SearchHit(p, 0.0) for p in self._cache.many(conn, listed)]
             found = _search.candidates(conn, self._vocab, groups, where, params, want=max(limit, 10))
-            hits: list[SearchHit] = []
-            for score, c in _search.rank(self._vocab, groups, found)[:limit]:
-                row = conn.execute("SELECT id, stock, data FROM products WHERE id = ?", (c.pid,)).fetchone()
-                hits.append(SearchHit(self._product_from_row(conn, *row), score))
-            return hits
+            ranked = _search.rank(self._vocab, groups, found)[:limit]
+            if not ranked:
+                return []
+            ids = [c.pid for _, c in ranked]
+            by_id = {r[0]: r for r in conn.execute(
+                f"SELECT id, stock, data FROM products WHERE id IN ({','.join('?' * len(ids))})", ids)}
+            products = self._cache.many(conn, [by_id[i] for i in ids])
+            return [SearchHit(p, score) for p, (score, _) in zip(products, ranked, strict=True)]
 
     # --- orders -----------------------------------------------------------------------------
     def place_order(self, cart: Cart, *, customer: str, idempotency_key: str,
