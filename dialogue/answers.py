@@ -7,7 +7,7 @@ from catalog.cart import match_variant, unit_price
 from catalog.models import Product
 from catalog.store import Store
 from dialogue.lexicon import STOPWORDS, Lexicon
-from dialogue.numbers import say_price
+from dialogue.numbers import say_number, say_price
 from dialogue.replies import describe_cart, group_choices, say_list, total_sentence
 from dialogue.resolve import options_for, resolve_item
 from dialogue.shop import ShopInfo
@@ -47,7 +47,7 @@ def _subject(state: State, lex: Lexicon, parse: Parse) -> Product | None:
 
 def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     words = [t for t in parse.tokens if t.isalpha() and t not in STOPWORDS and t not in _PRICE_WORDS]
-    named = [s for it in parse.items for s in it.skus]
+    named = [s for it in parse.items if it.exact for s in it.skus]
     hits = [lex.products[s] for s in dict.fromkeys(named) if s in lex.products]
     hits = [p for p in hits if (parse.max_cents is None or p.price_cents <= parse.max_cents)
             and (parse.min_cents is None or p.price_cents >= parse.min_cents)]
@@ -65,7 +65,7 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         p = hits[0]
         return out.say(f"Yes, we have the {p.name}, {say_price(p.price_cents, p.currency)}. Would you like one?")
     spoken = [f"the {p.name} at {say_price(p.price_cents, p.currency)}" for p in hits[:3]]
-    more = f" I found {len(hits)} in all." if len(hits) > 3 else ""
+    more = f" I found {say_number(len(hits))} in all." if len(hits) > 3 else ""
     return out.say(f"We have {say_list(spoken)}.{more} Would you like one of those?")
 
 
@@ -121,6 +121,8 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
         label = [lex.groups[t.group].value(t.value) for s in specs for t in s.targets if t.group in lex.groups]
         spoken = [v.name for v in label if v is not None][:1] or names[:1]
         return out.say(f"Yes, we have {spoken[0]}. What would you like it with?")
+    state.shown = [product.sku]
+    out.shown = [product.sku]
     opts, _, missing = options_for(product, specs)
     if missing and not opts:
         return out.say(f"Sorry, the {product.name} doesn't come with {say_list(missing, 'or')}")
@@ -133,7 +135,10 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
         if left is not None and left <= 0:
             return out.say(f"The {product.name} comes in that, but it's sold out right now")
     names = [product.group(o.group).value(o.value).name for o in opts]  # type: ignore[union-attr]
-    return out.say(f"Yes, the {product.name} comes with {say_list(names)}. Would you like one?")
+    word = "with" if any(product.group(o.group).amounts or product.group(o.group).multiple  # type: ignore[union-attr]
+                         for o in opts) else "in"
+    but = f", but not {say_list(missing, 'or')}" if missing else ""
+    return out.say(f"Yes, the {product.name} comes {word} {say_list(names)}{but}. Would you like one?")
 
 
 def describe(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:

@@ -99,6 +99,11 @@ MODIFY = _p("make it", "make that", "make them", "make those", "make this", "cha
 ADD_VERBS = _p("add", "get", "have", "take", "want", "need", "like", "order", "buy", "give me", "i will do",
                "let me get", "can i", "could i", "may i", "i would", "i am going to", "gonna", "put", "bring",
                "grab", "make me", "one", "i will take", "i will have", "go with", "try", "include", "throw in")
+TAKE_IT = _p("add it", "add that", "add one", "add those", "add them", "i will take it", "i will take one",
+             "i will take that", "i will take those", "i will have it", "i will have one", "i will have that",
+             "get it", "get one", "get that", "buy it", "buy one", "take it", "take one", "one of those",
+             "of those", "of them", "of these", "i want it", "i want one", "i would like one", "i would like it",
+             "sounds good i will", "put it in", "in my cart", "to my cart", "to the cart")
 MORE = _p("another", "one more", "same again", "the same again", "another one", "one more of those",
           "same thing again", "another of", "more of", "the same thing", "same one", "same as before")
 TOGO = _p("to go", "togo", "take away", "takeaway", "take out", "takeout", "to take", "carry out",

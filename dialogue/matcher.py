@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.lexicon import Lexicon, Target
 from dialogue.normalize import tokens
-from dialogue.numbers import to_digits
+from dialogue.numbers import PRICE_WORDS, to_digits
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,10 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
     found: list[Mention] = []
     i, n = 0, len(toks)
     blocked = _qualifier_words(toks)
+    for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
+        if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
+                                 for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())):
+            blocked.add(k)
     while i < n:
         for length in range(min(lex.max_len, n - i), 0, -1):
             targets = lex.phrases.get(tuple(toks[i:i + length]))
@@ -63,9 +67,21 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
     return found
 
 
+_PRICE_CUES = frozenset({"under", "over", "below", "above", "than", "between", "most", "least", "max", "maximum",
+                         "min", "minimum", "within", "around", "about", "costs", "cost", "is", "for"})
+
+
 def _qualifier_words(toks: Sequence[str]) -> set[int]:
-    """Positions inside amount phrases of two or more words ("a little bit of"): never catalog words."""
+    """Positions never read as catalog words: inside amount phrases of two or more words ("a little bit
+    of") and amounts of money ("under 50 dollars")."""
     blocked: set[int] = set()
+    for i, t in enumerate(toks):
+        if t.replace(".", "", 1).isdigit():
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            prev = toks[i - 1] if i else ""
+            if nxt in PRICE_WORDS or prev in _PRICE_CUES or (prev == "and" and i >= 3 and toks[i - 3] == "between") \
+                    or nxt in ("of", "x", "more", "others"):
+                blocked.add(i)
     for i in range(len(toks)):
         for phrase, _ in _QUALIFIERS:
             if len(phrase) >= 2 and tuple(toks[i:i + len(phrase)]) == phrase:

@@ -62,9 +62,9 @@ class Policy:
                 and not cue.has(parse.tokens, cue.BROWSE))
 
     def _echo(self, parse: Parse) -> bool:
-        """A yes that repeats what is already in the cart ("yes, a latte with oat milk"), or the order said
-        again word for word: a confirmation, not a second order."""
-        if parse.question or parse.deny or parse.intent not in (Intent.ADD, Intent.MODIFY) or parse.replace \
+        """A yes that repeats what is already in the cart ("yes, a latte with oat milk"): a confirmation,
+        not a second order."""
+        if not parse.affirm or parse.question or parse.deny or parse.intent not in (Intent.ADD, Intent.MODIFY) or parse.replace \
                 or not (parse.items or parse.options) or cue.has(parse.tokens, cue.BROWSE):
             return False
         lines = self.state.cart.lines
@@ -93,9 +93,7 @@ class Policy:
             have = {(o.group, o.value) for o in focus.options}
             if not all((o.group, o.value) in have for o in options_for(product, parse.options)[0]):
                 return False
-        if parse.affirm:
-            return True
-        return bool(parse.items) and len(matched) == len(lines) == len(parse.items)
+        return parse.affirm  # saying the order again without a yes is not a yes
 
     def _answer_pending(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         st = self.state
@@ -289,6 +287,8 @@ class Policy:
                 out.act(Action.CART_CHANGED).say(f"Okay, {say_number(p.quantity or 1)} more {line.name}")
                 return editing.readback(st, self.lex, out)
         shown = [self.lex.products[s] for s in st.shown if s in self.lex.products]
+        if p.ref == "it" and shown and p.ordinal is None:
+            return editing.add_items(st, self.lex, [ItemSpec((shown[0].sku,), p.quantity, list(p.options))], out)
         pick = None
         if p.ordinal is not None and shown:
             idx = p.ordinal - 1 if p.ordinal > 0 else len(shown) - 1
@@ -296,7 +296,7 @@ class Policy:
         elif p.ref in ("cheaper", "pricier") and shown:
             pick = (min if p.ref == "cheaper" else max)(shown, key=lambda x: x.price_cents)
         if pick is not None:
-            return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), p.quantity)], out)
+            return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), p.quantity, list(p.options))], out)
         return out.say("Sorry, which item would you like?")
 
     def _checkout(self, out: Outcome) -> Outcome:

@@ -30,6 +30,8 @@ def say_list(items: Sequence[str], conj: str = "and", more: str = "more") -> str
 def plural(name: str, n: int) -> str:
     if n == 1:
         return name
+    if re.search(r"[^s]s$", name):
+        return name  # already plural ("running shoes")
     if re.search(r"(s|x|z|ch|sh)$", name):
         return name + "es"
     if re.search(r"[^aeiou]y$", name):
@@ -47,8 +49,7 @@ def _option_phrase(product: Product | None, opt: SelectedOption) -> tuple[str, b
     words = opt.qualifier or qualifier_words(opt.amount)
     if words:
         return f"{words} {name}", False
-    before = group is not None and group.code.lower() in ("size", "temperature", "temp", "roast", "shots",
-                                                          "caffeine", "hot-or-iced", "espresso-shots", "style")
+    before = group is not None and not group.amounts and not group.multiple
     return name, before
 
 

@@ -87,6 +87,7 @@ class State:
             candidates=p.candidates if p else (),
             last_sku=focus.sku if focus else None,
             has_lines=bool(self.cart.lines),
+            shown=tuple(self.shown),
         )
 
 

@@ -29,6 +29,7 @@ class Context:
     candidates: tuple[str, ...] = ()  # product SKUs just offered
     last_sku: str | None = None  # product of the line last touched
     has_lines: bool = False
+    shown: tuple[str, ...] = ()  # products just listed or talked about
 
 
 @dataclass
@@ -139,8 +140,20 @@ class RuleUnderstanding:
             q = self._question(p, toks)
             if q is not None:
                 return q
+        if has_items and (p.max_cents is not None or p.min_cents is not None or toks[0] in ("any", "anything")) \
+                and not cue.has(toks, cue._p("i would like", "can i get", "can i have", "i will take", "i want")):
+            p.search_words = [t for t in toks if t not in cue._FILL and t.isalpha()]
+            return Intent.SEARCH
         if has_items:
             return self._add_or_modify(p, toks, ctx)
+        if ctx.shown and (cue.has(toks, cue.TAKE_IT) or (p.ref == "it" and _bare_quantity(toks) is not None
+                                                          and cue.has(toks, cue.ADD_VERBS))):
+            p.ref = "it"
+            p.quantity = _bare_quantity(toks)
+            return Intent.ADD
+        if p.options and not ctx.has_lines and ctx.shown:
+            p.ref = "it"
+            return Intent.ADD
         if p.options:
             return Intent.MODIFY
         if p.ref == "more" and ctx.has_lines:
@@ -163,7 +176,7 @@ class RuleUnderstanding:
         if ctx.pending == "order_number" and p.order_number:
             return Intent.ORDER_STATUS
         if p.ordinal is not None or p.ref in ("cheaper", "pricier"):
-            return Intent.ADD if ctx.pending == "clarify_product" else Intent.OUT_OF_SCOPE
+            return Intent.ADD if ctx.pending == "clarify_product" or ctx.shown else Intent.OUT_OF_SCOPE
         if p.question or p.groups:
             q = self._question(p, toks)
             if q is not None:
@@ -193,8 +206,7 @@ class RuleUnderstanding:
             return Intent.OPTIONS
         if p.options and not products:
             return Intent.OPTIONS
-        if products and cue.has(toks, cue._p("come in", "available in", "come with", "have it in", "in a", "with")) \
-                and p.items[0].options:
+        if products and p.items[0].options:
             return Intent.OPTIONS
         if products or cue.has(toks, cue.BROWSE) or p.max_cents is not None or p.min_cents is not None:
             p.search_words = [t for t in toks if t not in cue._FILL and t.isalpha()]
