@@ -31,6 +31,34 @@ from voice.model_path import resolve_whisper_model
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+# Whisper pads every input to 30 s of features, so a 3 s command costs a 30 s encoder pass. CTranslate2's
+# encoder accepts shorter inputs, and faster-whisper 1.2.1 pads through ``transcribe.pad_or_trim``; this
+# wrapper pads to a per-thread length instead while a WhisperTranscriber with ``encoder_pad_s`` is decoding
+# (other callers are unaffected: without the thread-local the standard 3000 frames are used).
+_pad_local = threading.local()
+
+
+def _install_short_padding() -> bool:
+    try:
+        import faster_whisper.transcribe as fwt
+    except ImportError:
+        return False
+    original = getattr(fwt, "pad_or_trim", None)
+    if original is None:
+        return False
+    if getattr(original, "_voicecart", False):
+        return True
+
+    def pad_or_trim(array: Any, length: int = 3000, *, axis: int = -1) -> Any:
+        frames = getattr(_pad_local, "frames", None)
+        if frames is not None and length == 3000:
+            length = frames
+        return original(array, length, axis=axis)
+
+    pad_or_trim._voicecart = True  # type: ignore[attr-defined]
+    fwt.pad_or_trim = pad_or_trim
+    return True
+
 # Phrases Whisper is known to produce on silence and noise (its subtitle training data).
 NOISE_PHRASES = frozenset(
     {
@@ -132,6 +160,18 @@ def judge(segments: Sequence[Segment], guard: GuardConfig = GuardConfig()) -> tu
     return raw, max(0.0, min(1.0, confidence)), no_speech, None
 
 
+def _looks_repetitive(segments: Sequence[Segment]) -> bool:
+    if any(s.compression_ratio > 2.0 for s in segments) or len(segments) > 1:
+        return True
+    words = _normalise(" ".join(s.text for s in segments)).split()
+    n = len(words)
+    for size in range(3, n // 2 + 1):  # the same run of words said twice in a row
+        for i in range(0, n - 2 * size + 1):
+            if words[i : i + size] == words[i + size : i + 2 * size]:
+                return True
+    return False
+
+
 def build_hotwords(names: Iterable[str], max_chars: int = 400) -> str:
     """A comma-separated, de-duplicated list of names, cut at ``max_chars`` (Whisper's prompt is bounded)."""
     seen: set[str] = set()
@@ -163,6 +203,8 @@ class WhisperSettings:
     initial_prompt: str | None = None
     hotwords: str | None = None  # default hotwords when the caller passes none
     max_seconds: float = 30.0
+    # Encode only the audio plus this much padding instead of a full 30 s window (None: standard Whisper).
+    encoder_pad_s: float | None = 6.0
     guard: GuardConfig = field(default_factory=GuardConfig)
 
     @classmethod
@@ -173,6 +215,9 @@ class WhisperSettings:
         for key in ("beam_size", "cpu_threads", "max_concurrent"):
             if f"whisper_{key}" in voice:
                 setattr(s, key, int(voice[f"whisper_{key}"]))
+        if "whisper_encoder_pad_s" in voice:
+            pad = voice["whisper_encoder_pad_s"]
+            s.encoder_pad_s = None if pad in (None, "", "off", False) else float(pad)
         if "whisper_initial_prompt" in voice:
             s.initial_prompt = str(voice["whisper_initial_prompt"]) or None
         return s
@@ -197,6 +242,8 @@ class WhisperTranscriber:
         )
         self.load_ms = (time.perf_counter() - t0) * 1000.0
         self._slots = threading.BoundedSemaphore(self.settings.max_concurrent)
+        self.short_padding = self.settings.encoder_pad_s is not None and _install_short_padding()
+        self.fallbacks = 0  # decodes redone with the full 30 s window
 
     def warm_up(self) -> float:
         """Run one decode on a second of faint noise so the first real turn is not slow; returns ms."""
@@ -205,24 +252,44 @@ class WhisperTranscriber:
         self._decode(noise, None)
         return (time.perf_counter() - t0) * 1000.0
 
+    def _frames(self, samples: np.ndarray) -> int | None:
+        pad = self.settings.encoder_pad_s
+        if not self.short_padding or pad is None:
+            return None
+        seconds = len(samples) / 16000.0 + pad
+        return int(min(3000, max(200, math.ceil(seconds) * 100)))
+
     def _decode(self, samples: np.ndarray, hotwords: str | None) -> list[Segment]:
-        s = self.settings
         with self._slots:
-            segments, _info = self._model.transcribe(
-                samples,
-                language=s.language,
-                beam_size=s.beam_size,
-                temperature=list(s.temperatures),
-                without_timestamps=True,
-                condition_on_previous_text=False,
-                vad_filter=False,
-                initial_prompt=s.initial_prompt,
-                hotwords=hotwords or None,
-                compression_ratio_threshold=s.guard.compression_ratio_threshold,
-                log_prob_threshold=s.guard.logprob_threshold,
-                no_speech_threshold=s.guard.no_speech_threshold,
-            )
-            return [Segment(x.text, x.avg_logprob, x.no_speech_prob, x.compression_ratio) for x in segments]
+            frames = self._frames(samples)
+            _pad_local.frames = frames
+            try:
+                segs = self._run(samples, hotwords)
+            finally:
+                _pad_local.frames = None
+            if frames is not None and frames < 3000 and _looks_repetitive(segs):
+                # a short encoder window occasionally makes the decoder loop: decode the standard way
+                self.fallbacks += 1
+                segs = self._run(samples, hotwords)
+            return segs
+
+    def _run(self, samples: np.ndarray, hotwords: str | None) -> list[Segment]:
+        s = self.settings
+        segments, _info = self._model.transcribe(
+            samples,
+            language=s.language,
+            beam_size=s.beam_size,
+            temperature=list(s.temperatures),
+            without_timestamps=True,
+            condition_on_previous_text=False,
+            vad_filter=False,
+            initial_prompt=s.initial_prompt,
+            hotwords=hotwords or None,
+            compression_ratio_threshold=s.guard.compression_ratio_threshold,
+            log_prob_threshold=s.guard.logprob_threshold,
+            no_speech_threshold=s.guard.no_speech_threshold,
+        )
+        return [Segment(x.text, x.avg_logprob, x.no_speech_prob, x.compression_ratio) for x in segments]
 
     def transcribe(self, chunk: AudioChunk, hotwords: str | None = None) -> Transcript:
         audio = speech_input(chunk, max_seconds=self.settings.max_seconds)

@@ -1,0 +1,298 @@
+"""Barista benchmark: spoken coffee orders in kitchen noise, through the real voice pipeline.
+
+    python -m bench.barista --audio DIR --labels LABELS.json --noise NOISE \
+        --snr clean 24 21 18 15 12 9 6 --json OUT.json [--limit N]
+
+For every recording (``.wav``/``.flac`` in DIR with a label; labels are keyed by file name, matched on the
+stem) and every condition: mix the noise as the Picovoice speech-to-intent benchmark does
+(:mod:`bench.noise`), endpoint with webrtcvad (the span from the first utterance's start to the last one's
+end is one turn; ``--turns split`` makes every utterance its own turn), transcribe with Whisper biased by the
+catalog's names, hand the text to a fresh dialogue ``Session`` over the café catalog, and turn the first
+cart line into the label schema with :func:`line_to_slots`. Scoring follows their ``engine.py``: a
+recording is correct only if the intent matches and every labelled slot matches exactly after stripping.
+
+Latency is modelled on the live loop: a speculative decode starts ``speculative_pause_ms`` after the last
+voiced frame and is reused at the endpoint (``end_silence_ms``), so end of speech -> first reply audio is
+``max(speculative_pause + decode, end_silence) + dialogue + TTS of the first sentence``, with decode,
+dialogue and TTS measured. RTF is processing time (VAD + ASR + dialogue + TTS) over audio time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.noise import Mixer
+from voice.audio import AudioChunk, read_audio
+from voice.vad import EndpointConfig, segment, speech_span
+
+SNR_ORDER = ("clean", "24", "21", "18", "15", "12", "9", "6")
+_SPOKEN_NUMBERS = {"8": "eight", "12": "twelve", "16": "sixteen", "20": "twenty", "10": "ten", "24": "twenty four"}
+
+
+def line_to_slots(line: Any, product: Any) -> dict[str, str]:
+    """THE mapping from a cart line to the benchmark's label schema (one fixed function).
+
+    coffeeDrink = product name; size, roast, numberOfShots = option value names (digits spoken as words,
+    "12 ounce" -> "twelve ounce"); milkAmount / sugarAmount = the shopper's amount words
+    (``SelectedOption.qualifier``) + the milk / sweetener value name.
+    """
+    slots = {"coffeeDrink": str(line.name).lower()}
+    for opt in line.options:
+        group = product.group(opt.group) if product is not None else None
+        value = group.value(opt.value) if group is not None else None
+        name = (value.name if value is not None else opt.value).lower()
+        if opt.group == "size":
+            slots["size"] = " ".join(_SPOKEN_NUMBERS.get(w, w) for w in name.split())
+        elif opt.group == "roast":
+            slots["roast"] = name
+        elif opt.group == "shots":
+            slots["numberOfShots"] = name
+        elif opt.group == "milk" and opt.amount != "none":
+            slots["milkAmount"] = f"{opt.qualifier} {name}".strip()
+        elif opt.group == "sweetener" and opt.amount != "none":
+            slots["sugarAmount"] = f"{opt.qualifier} {name}".strip()
+    return slots
+
+
+def correct(label: dict[str, Any], inference: dict[str, Any] | None) -> bool:
+    """Picovoice ``engine.py``: intent equal and every labelled slot present and equal after strip()."""
+    if inference is None or label["intent"] != inference.get("intent"):
+        return False
+    for slot, value in label["slots"].items():
+        got = inference["slots"].get(slot)
+        if got is None or got.strip() != value.strip():
+            return False
+    return True
+
+
+def first_wrong_slot(label: dict[str, Any], inference: dict[str, Any] | None) -> str:
+    if inference is None:
+        return "no order"
+    for slot, value in label["slots"].items():
+        got = inference["slots"].get(slot)
+        if got is None:
+            return f"missing {slot}"
+        if got.strip() != value.strip():
+            return f"wrong {slot}"
+    return "ok"
+
+
+def _norm_words(text: str) -> str:
+    t = text.lower().replace("-", " ")
+    t = re.sub(r"\d+", lambda m: f" {_SPOKEN_NUMBERS.get(m.group(0), m.group(0))} ", t)
+    return " " + " ".join(re.findall(r"[a-z']+", t)) + " "
+
+
+def slot_recall(label: dict[str, Any], transcript: str) -> tuple[int, int]:
+    """ASR-only check: how many labelled slot phrases occur word for word in the transcript."""
+    heard = _norm_words(transcript)
+    slots = [v for v in label["slots"].values()]
+    return sum(1 for v in slots if _norm_words(v) in heard), len(slots)
+
+
+@dataclass
+class FileResult:
+    ok: bool
+    error: str
+    transcript: str
+    latency_ms: float
+    proc_ms: float
+    audio_s: float
+    recall: tuple[int, int]
+    inference: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Runner:
+    def __init__(self, args: argparse.Namespace):
+        from catalog.bundled import open_store
+        from dialogue.lexicon import Lexicon
+        from voice.asr import WhisperSettings, WhisperTranscriber
+        from voice.pipeline import VoicePipeline, catalog_hotwords
+        from voice.tts import Pyttsx3Synthesizer
+
+        self.tmp = tempfile.TemporaryDirectory(prefix="barista-bench-")
+        self.store = open_store(Path(self.tmp.name) / "cafe.sqlite3", catalog="cafe")
+        self.lexicon = Lexicon.for_store(self.store)
+        settings = WhisperSettings(beam_size=args.beam, cpu_threads=args.threads, initial_prompt=args.prompt)
+        settings.encoder_pad_s = None if args.encoder_pad == "off" else float(args.encoder_pad)
+        if args.model:
+            settings.model = args.model
+        self.transcriber = WhisperTranscriber(settings)
+        self.transcriber.warm_up()
+        if args.hotwords == "catalog":
+            hot: str | None = catalog_hotwords(self.store.products())
+        elif args.hotwords == "none":
+            hot = None
+        else:
+            hot = args.hotwords
+        self.hotwords = hot
+        self.pipeline = VoicePipeline(self.transcriber, Pyttsx3Synthesizer(), output_rate=16000, hotwords=hot)
+        self.endpoint = EndpointConfig()
+        self.split = args.turns == "split"
+
+    def run(self, samples: np.ndarray) -> tuple[dict[str, Any] | None, str, float, float, dict[str, Any]]:
+        """(inference, transcript, latency_ms, processing_ms, extra) for one mixed recording."""
+        from dialogue.session import Session
+
+        t0 = time.perf_counter()
+        audio = AudioChunk.from_float32(samples.astype(np.float32), 16000)
+        if self.split:
+            pieces = [u.audio for u in segment(audio, self.endpoint)]
+        else:
+            span = speech_span(audio, self.endpoint)
+            pieces = [span] if span is not None else []
+        vad_ms = (time.perf_counter() - t0) * 1000.0
+        if not pieces:
+            return None, "", float("nan"), vad_ms, {"error": "no speech found"}
+        turns = self.pipeline.session(Session(self.store, lexicon=self.lexicon), channel="kiosk")
+        texts: list[str] = []
+        proc = vad_ms
+        latency = float("nan")
+        extra: dict[str, Any] = {}
+        for piece in pieces:
+            result = turns.process(piece)
+            tr = result.trace
+            decode = tr.decode_ms
+            after = (tr.marks["first_audio"] - tr.marks["transcript"]) * 1000.0 if "transcript" in tr.marks else 0.0
+            proc += (tr.marks.get("tts", tr.marks["endpoint"]) - tr.marks["endpoint"]) * 1000.0
+            spec = self.endpoint.speculative_pause_ms
+            latency = max(spec + decode, float(self.endpoint.end_silence_ms)) + after
+            if result.transcript is not None:
+                texts.append(result.transcript.raw_text if result.transcript.empty else result.transcript.text)
+                if result.transcript.rejected:
+                    extra["rejected"] = result.transcript.rejected
+            extra["reply"] = result.reply.text
+        conv: Any = turns.conversation
+        lines = list(conv.cart.lines)
+        transcript = " | ".join(t for t in texts if t)
+        if not lines:
+            return None, transcript, latency, proc, extra
+        product = self.store.get_product(lines[0].sku)
+        return {"intent": "orderDrink", "slots": line_to_slots(lines[0], product)}, transcript, latency, proc, extra
+
+
+def load_labels(path: Path) -> dict[str, dict[str, Any]]:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {Path(name).stem: label for name, label in raw.items()}
+
+
+def list_audio(folder: Path, labels: dict[str, Any]) -> list[Path]:
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".wav", ".flac") and p.stem in labels)
+    if not files:
+        raise SystemExit(f"bench.barista: no labelled .wav/.flac files in {folder}")
+    return files
+
+
+def percentile(values: list[float], q: float) -> float:
+    vals = sorted(v for v in values if v == v)
+    if not vals:
+        return float("nan")
+    k = min(len(vals) - 1, max(0, int(round(q / 100.0 * (len(vals) - 1)))))
+    return vals[k]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.barista", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--audio", required=True, type=Path, help="folder of .wav/.flac recordings")
+    ap.add_argument("--labels", required=True, type=Path, help="labels JSON (file name -> intent, slots)")
+    ap.add_argument("--noise", required=True, type=Path, help="noise recording to mix in")
+    ap.add_argument("--snr", nargs="+", default=list(SNR_ORDER), help="conditions: clean and/or SNRs in dB")
+    ap.add_argument("--json", type=Path, help="write the summary here")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N recordings (sorted by name)")
+    ap.add_argument("--details", type=Path, help="write one JSON line per recording and condition")
+    ap.add_argument("--seed", type=int, default=0, help="noise-offset seed (one generator per condition)")
+    ap.add_argument("--beam", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--model", default=None, help="Whisper model directory (default: bundled tiny.en)")
+    ap.add_argument("--hotwords", default="catalog", help="'catalog' (default), 'none' or a literal string")
+    ap.add_argument("--prompt", default=None, help="Whisper initial_prompt (default: none)")
+    ap.add_argument("--turns", choices=("span", "split"), default="span")
+    ap.add_argument("--encoder-pad", default="6", help="seconds of encoder padding after the audio, or 'off' (30 s)")
+    args = ap.parse_args(argv)
+
+    labels = load_labels(args.labels)
+    files = list_audio(args.audio, labels)[: args.limit]
+    noise = read_audio(args.noise).convert(16000, 2, 1).to_float32().astype(np.float64)
+    runner = Runner(args)
+    details = args.details.open("w", encoding="utf-8") if args.details else None
+    by_snr: dict[str, float] = {}
+    recall_by: dict[str, float] = {}
+    errors: dict[str, Counter[str]] = {}
+    latencies: list[float] = []
+    proc_total = 0.0
+    audio_total = 0.0
+    print(f"{len(files)} recordings x {len(args.snr)} conditions; hotwords={args.hotwords!r} beam={args.beam}")
+    for cond in args.snr:
+        snr = None if cond == "clean" else float(cond)
+        mixer = Mixer(noise, snr, seed=args.seed)
+        n_ok = 0
+        hits = total = 0
+        errs: Counter[str] = Counter()
+        for path in files:
+            clean = read_audio(path).convert(16000, 2, 1).to_float32().astype(np.float64)
+            mixed = mixer.mix(clean)
+            label = labels[path.stem]
+            inference, transcript, latency, proc_ms, extra = runner.run(mixed)
+            ok = correct(label, inference)
+            n_ok += ok
+            h, t = slot_recall(label, transcript)
+            hits, total = hits + h, total + t
+            err = "ok" if ok else extra.get("error") or first_wrong_slot(label, inference)
+            errs[err] += 1
+            latencies.append(latency)
+            proc_total += proc_ms
+            audio_total += len(clean) / 16000.0
+            if details is not None:
+                details.write(json.dumps({
+                    "file": path.name, "snr": cond, "ok": ok, "error": err, "transcript": transcript,
+                    "label": label["slots"], "inference": inference and inference["slots"],
+                    "latency_ms": round(latency, 1), **extra,
+                }) + "\n")
+        by_snr[cond] = n_ok / len(files)
+        recall_by[cond] = hits / max(1, total)
+        errors[cond] = errs
+        print(f"  {cond:>5}: accuracy {by_snr[cond]:.3f}  slot-phrase recall {recall_by[cond]:.3f}  "
+              f"errors {dict(errs.most_common(4))}")
+        sys.stdout.flush()
+    if details is not None:
+        details.close()
+    noisy = [by_snr[c] for c in by_snr if c != "clean" and 6 <= float(c) <= 24]
+    summary: dict[str, Any] = {
+        "files": len(files),
+        "by_snr": {k: round(v, 4) for k, v in by_snr.items()},
+        "average_6_24": round(statistics.mean(noisy), 4) if noisy else None,
+        "latency_p50_ms": round(percentile(latencies, 50), 1),
+        "latency_p95_ms": round(percentile(latencies, 95), 1),
+        "rtf": round(proc_total / 1000.0 / max(audio_total, 1e-9), 4),
+        "asr_full_window_fallbacks": runner.transcriber.fallbacks,
+        "slot_phrase_recall": {k: round(v, 4) for k, v in recall_by.items()},
+        "errors": {k: dict(v) for k, v in errors.items()},
+        "settings": {"encoder_pad_s": args.encoder_pad, "beam": args.beam, "hotwords": args.hotwords, "prompt": args.prompt, "turns": args.turns,
+                     "seed": args.seed, "model": str(runner.transcriber.model_dir)},
+    }
+    print("\ncondition  accuracy")
+    for k, v in summary["by_snr"].items():
+        print(f"{k:>9}  {v:.3f}")
+    print(f"average 6-24 dB: {summary['average_6_24']}  latency p50 {summary['latency_p50_ms']} ms "
+          f"p95 {summary['latency_p95_ms']} ms  RTF {summary['rtf']}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
