@@ -76,11 +76,14 @@ def read_order(conn: sqlite3.Connection, number: str) -> Order | None:
 
 def _stock_row(conn: sqlite3.Connection, line: CartLine) -> tuple[str, str, int | None]:
     """(table, key, stock) that holds the stock this line draws from."""
-    prow = conn.execute("SELECT id, active, stock, name FROM products WHERE sku = ?", (line.sku,)).fetchone()
+    prow = conn.execute("SELECT id, active, stock, name, n_variants FROM products WHERE sku = ?",
+                        (line.sku,)).fetchone()
     if prow is None:
         raise UnknownProduct(line.sku)
     if not prow[1]:
         raise CatalogError(f"{prow[3]} ({line.sku}) is not for sale right now")
+    if prow[4] and not line.variant_sku:  # sold as variants, and no variant has these options
+        raise OutOfStock(line.sku, line.name, 0)
     if line.variant_sku:
         vrow = conn.execute("SELECT stock FROM variants WHERE sku = ? AND product_id = ?",
                             (line.variant_sku, prow[0])).fetchone()

@@ -236,3 +236,11 @@ def test_option_validation_on_bundled_products(tmp_path: Path) -> None:
         assert [o.value for o in lat.options if o.group == "milk"] == ["soy"]  # one milk in a latte: last wins
         order = store.place_order(cart, customer="Ann", idempotency_key="opts")
         assert order.total_cents == cart.total_cents
+
+
+def test_combination_without_a_variant_is_not_sold(store: SQLiteStore) -> None:
+    cart = _cart_with(store, "TEE", 1, [SelectedOption("colour", "blue"), SelectedOption("size", "l")])
+    assert cart.lines[0].variant_sku is None  # no blue/large variant exists
+    with pytest.raises(OutOfStock, match="sold out"):
+        store.place_order(cart, customer="x", idempotency_key="combo")
+    assert store.orders() == []
