@@ -80,7 +80,7 @@ def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         cents = product.price_cents
     state.shown = [product.sku]
     out.shown = [product.sku]
-    return out.say(f"The {product.name} is {say_price(cents, product.currency)}")
+    return out.say(f"The {product.name} is {say_price(cents, product.currency)}. Would you like one?")
 
 
 def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:
@@ -96,11 +96,11 @@ def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) 
     state.shown = [product.sku]
     out.shown = [product.sku]
     if left is None:
-        return out.say(f"Yes, the {product.name} is available")
+        return out.say(f"Yes, the {product.name} is available. Would you like one?")
     if left <= 0:
         return out.say(f"Sorry, the {product.name} is sold out")
-    return out.say(f"Yes, we have {left} of the {product.name} in stock" if left < 20
-                   else f"Yes, the {product.name} is in stock")
+    return out.say(f"Yes, we have {say_number(left)} of the {product.name} in stock. Would you like one?" if left < 20
+                   else f"Yes, the {product.name} is in stock. Would you like one?")
 
 
 def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:

@@ -106,7 +106,7 @@ TAKE_IT = _p("add it", "add that", "add one", "add those", "add them", "i will t
              "sounds good i will", "put it in", "in my cart", "to my cart", "to the cart")
 MORE = _p("another", "one more", "same again", "the same again", "another one", "one more of those",
           "same thing again", "another of", "more of", "the same thing", "same one", "same as before")
-TOGO = _p("to go", "togo", "take away", "takeaway", "take out", "takeout", "to take", "carry out",
+TOGO = _p("to go", "togo", "take away", "takeaway", "take out", "takeout", "to take away", "carry out",
           "carryout", "for the road", "take it with me", "take with me", "take it away", "to go order",
           "grab and go", "on the go", "get it to go", "pick up", "pickup")
 HERE = _p("for here", "here order", "a here order", "eat in", "dine in", "drink it here", "have it here",
@@ -185,8 +185,16 @@ def is_affirm(toks: Sequence[str]) -> bool:
 
 def order_type(toks: Sequence[str]) -> str | None:
     """"togo", "here" or "delivery" when the shopper says which, else None."""
-    if has(toks, TOGO):
-        return "togo"
+    i = find(toks, TOGO)
+    while i >= 0:
+        prev = toks[i - 1] if i else ""
+        nxt = toks[i + 2] if i + 2 < len(toks) else ""
+        idiom = toks[i] == "to" and (prev in ("good", "ready", "going", "set", "want", "need", "have", "got", "place",
+                                             "able", "like", "love", "decided", "try", "about")
+                                     or nxt in ("for", "with", "through", "ahead", "back", "and", "now", "then"))
+        if not idiom:
+            return "togo"
+        i = find(toks, TOGO, i + 1)
     if has(toks, HERE):
         return "here"
     if has(toks, DELIVERY):

@@ -103,13 +103,22 @@ def is_question(text: str) -> bool:
         toks = toks[1:]
     if not toks:
         return False
+    for greeting in (("what", "is", "up"), ("how", "are", "you", "doing"), ("how", "are", "you"),
+                     ("how", "is", "it", "going"), ("how", "is", "your", "day")):
+        if tuple(toks[:len(greeting)]) == greeting and len(toks) > len(greeting) + 2:
+            toks = toks[len(greeting):]  # "what's up, I'd like a mocha": the greeting asks nothing
+            break
     first = toks[0]
     if " ".join(toks[:3]) in ("how are you", "how is it", "how is your", "how have you", "how do you do"):
         return False
+    if toks[:2] == ["how", "about"]:
+        return False  # "how about a latte" proposes an order
     if first == "what" and len(toks) > 1 and toks[1] in ("i", "we"):
         return False  # "what I ordered"
     joined = " ".join(toks)
-    if any(p in joined for p in ("possible to", "able to make", "able to get", "you make me", "you get me")):
+    if any(p in joined for p in ("possible to", "able to make", "able to get", "you make me", "you get me",
+                                 "i can get", "i could get", "i can have", "i could have", "i can order",
+                                 "i could order", "you could make", "you can make")):
         return False  # a polite request, not a question
     if first in ("what", "which", "how", "where", "when", "why", "who", "whats"):
         return True

@@ -26,6 +26,7 @@ from dialogue.types import Action, TurnMeta
 from dialogue.understanding import Parse
 
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
+_ANSWERS = frozenset({Intent.SEARCH, Intent.OPTIONS, Intent.PRICE, Intent.STOCK, Intent.DESCRIBE})
 ORDER_TYPES = {"togo": "to go", "here": "for here", "delivery": "for delivery"}
 
 
@@ -54,7 +55,12 @@ class Policy:
             handled = self._answer_pending(pending, parse, out)
             if handled is not None:
                 return handled
-        return self._dispatch(parse, out)
+        result = self._dispatch(parse, out)
+        if st.pending is None and parse.intent in _ANSWERS and out.shown and len(out.shown) == 1 \
+                and out.parts and out.parts[-1].endswith("Would you like one?"):
+            opts = [o for it in parse.items for o in it.options]
+            st.pending = Pending("offer", item=ItemSpec((out.shown[0],), None, opts))
+        return result
 
     # --- the open question ------------------------------------------------------------------------
     def _pure_yes(self, parse: Parse) -> bool:
@@ -121,6 +127,11 @@ class Policy:
                 st.pending = None
                 if parse.intent == Intent.ADD:
                     st.commit()  # carrying on ordering accepts what was read back
+            return None
+        if kind == "offer" and pending.item is not None:
+            st.pending = None
+            if self._pure_yes(parse):
+                return editing.add_items(st, self.lex, [pending.item], out)
             return None
         if kind == "clarify_option" and pending.item is not None:
             return self._fill_option(pending, parse, out)
