@@ -36,7 +36,7 @@ def products(draw: st.DrawFn) -> Product:
     )
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(st.lists(products(), min_size=1, max_size=5, unique_by=lambda p: p.sku))
 def test_json_round_trip(items: list[Product]) -> None:
     assert json_format.loads(json_format.dumps(items)) == items

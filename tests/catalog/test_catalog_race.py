@@ -106,3 +106,32 @@ def test_last_unit_processes(tmp_path: Path) -> None:
         with ctx.Pool(racers) as pool:
             results = pool.map(_buy_in_process, [(path, f"proc-{i}", start) for i in range(racers)])
     _check(path, results, racers)
+
+
+def test_same_idempotency_key_from_two_processes_places_one_order(tmp_path: Path) -> None:
+    path = str(tmp_path / "idem.sqlite3")
+    with SQLiteStore(path) as s:
+        s.upsert_products([Product(sku="MUG", name="mug", price_cents=800, stock=5)])
+    ctx = mp.get_context("spawn")
+    with ctx.Manager() as manager:
+        start = manager.Barrier(2)
+        with ctx.Pool(2) as pool:
+            results = pool.map(_buy_mug_in_process, [(path, "call-42", start)] * 2)
+    assert results[0] == results[1] and results[0].startswith("ok:")
+    with SQLiteStore(path) as s:
+        assert s.stock("MUG") == 4
+        assert len(s.orders()) == 1
+
+
+def _buy_mug_in_process(args: tuple[str, str, object]) -> str:
+    path, key, start = args
+    store = SQLiteStore(path)
+    try:
+        cart = store.new_cart()
+        mug = store.get_product("MUG")
+        assert mug is not None
+        cart.add(mug, 1)
+        start.wait()  # type: ignore[attr-defined]
+        return "ok:" + store.place_order(cart, customer="c", idempotency_key=key).number
+    finally:
+        store.close()

@@ -244,3 +244,17 @@ def test_combination_without_a_variant_is_not_sold(store: SQLiteStore) -> None:
     with pytest.raises(OutOfStock, match="sold out"):
         store.place_order(cart, customer="x", idempotency_key="combo")
     assert store.orders() == []
+
+
+def test_old_schema_is_reindexed_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with SQLiteStore(path) as s:
+        s.upsert_products([SHIRT, MUG])
+        order = s.place_order(_cart_with(s, "MUG", 1), customer="z", idempotency_key="old")
+        s._conn.execute("DELETE FROM products_fts")
+        s._conn.execute("DELETE FROM search_terms")
+        s._conn.execute("PRAGMA user_version = 1")
+    with SQLiteStore(path) as s:
+        assert s._conn.execute("PRAGMA user_version").fetchone()[0] >= 2
+        assert [h.product.sku for h in s.search("mug")] == ["MUG"]
+        assert s.get_order(order.number) == order
