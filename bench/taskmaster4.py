@@ -109,6 +109,7 @@ def build_catalog(menu: Mapping[str, Any], min_count: int = 2, min_item_count: i
         if _slug(name) in seen:
             continue
         seen.add(_slug(name))
+        aliases = [a for a in aliases if a not in option_words]
         products.append(Product(sku=_slug(name), name=name, price_cents=0, aliases=tuple(aliases),
                                 option_groups=tuple(option_groups)))
     return products, order_types

@@ -94,7 +94,7 @@ CANCEL_ORDER = _p("cancel my order", "cancel order", "cancel the order", "cancel
 MODIFY = _p("make it", "make that", "make them", "make those", "make this", "change", "switch", "instead",
             "rather", "swap", "to be", "be a", "have it", "have that", "get it", "get that", "i want it",
             "would like it", "like that", "can it be", "could it be", "update", "replace", "want that",
-            "want it", "in a", "with it", "that in", "it in", "it with", "that with", "turn it", "to my",
+            "want it", "in a", "with it", "that in", "it in", "it with", "that with", "turn it", "to my", "to the",
             "to it", "to that", "on it", "on that", "in it")
 ADD_VERBS = _p("add", "get", "have", "take", "want", "need", "like", "order", "buy", "give me", "i will do",
                "let me get", "can i", "could i", "may i", "i would", "i am going to", "gonna", "put", "bring",

@@ -84,8 +84,11 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention]) -> list[str]:
     product_only = sum(1 for m in mentions if m.products and not m.options)
     any_exact = any(m.exact_products for m in mentions)
     roles = []
-    for m in mentions:
-        if m.products and not m.exact_products and any_exact:
+    for n, m in enumerate(mentions):
+        nxt_product = n + 1 < len(mentions) and mentions[n + 1].start == m.end and bool(mentions[n + 1].products)
+        if m.products and m.options and nxt_product:
+            roles.append("option")  # "a hot latte": a modifier of the product that follows
+        elif m.products and not m.exact_products and any_exact:
             roles.append("ignore")  # "two coffees, a mocha and a cortado": the category word is no item
         elif m.products and m.options:
             k = m.start - 1
@@ -191,8 +194,9 @@ def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mentio
         for pos, qty in _markers(toks, item.end, limit, covered):
             seg_end = min([p for p, _ in _markers(toks, pos + 1, limit, covered)] + [limit])
             has_opt = any(pos < p < seg_end for p in opt_pos)
-            if nxt is not None and not any(pos < p < nxt.start for p in opt_pos):
-                continue  # the next item's own quantity
+            if nxt is not None and (not any(pos < p < nxt.start for p in opt_pos)
+                                    or _glue_only(toks, pos + 1, nxt.start, covered)):
+                continue  # the next item's own quantity (and its modifiers)
             generic = toks[pos] in ("one",) or toks[pos].isdigit()
             if generic and item.quantity is None:
                 continue  # "a latte ... just one": no second line
