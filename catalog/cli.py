@@ -1,7 +1,8 @@
 """Subcommands of this layer for the ``voicecart`` CLI (registered by ``voice.cli``).
 
     voicecart catalog import FILE [--format json|csv|shopify] [--replace]
-    voicecart catalog search QUERY [--max-price X] [--min-price X] [--category C] [--in-stock] [--json] [--limit N]
+    voicecart catalog search QUERY [--max-price X] [--min-price X] [--category C] [--in-stock]
+                                   [--option GROUP=VALUE ...] [--json] [--limit N]
     voicecart catalog show SKU [--json]
     voicecart orders list [--status S] [--limit N] [--json]
     voicecart orders show NUMBER [--json]
@@ -107,8 +108,15 @@ def _progress(done: int, total: int) -> None:
 @_guard
 def _search(args: argparse.Namespace, ctx: _Ctx) -> int:
     store = ctx.open_store()
+    options: dict[str, str] = {}
+    for item in args.option or []:
+        group, sep, value = item.partition("=")
+        if not sep or not group.strip() or not value.strip():
+            raise CatalogError(f"--option wants GROUP=VALUE, like colour=red or size=large, not {item!r}")
+        options[group.strip()] = value.strip()
     hits = store.search(args.query, limit=args.limit, category=args.category, min_price_cents=args.min_price,
-                        max_price_cents=args.max_price, in_stock=True if args.in_stock else None)
+                        max_price_cents=args.max_price, in_stock=True if args.in_stock else None,
+                        options=options or None)
     if args.json:
         print(json.dumps([product_json(h.product, score=h.score) for h in hits], indent=1, ensure_ascii=False))
         return 0
@@ -242,6 +250,7 @@ def register(sub: Any) -> None:
     p.add_argument("--min-price", type=_price_arg, metavar="PRICE")
     p.add_argument("--category")
     p.add_argument("--in-stock", action="store_true")
+    p.add_argument("--option", action="append", metavar="GROUP=VALUE", help="e.g. colour=red (repeatable)")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_search)

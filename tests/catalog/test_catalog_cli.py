@@ -41,6 +41,10 @@ def test_search_filters_show_and_errors(env: Path, capsys: pytest.CaptureFixture
     assert main(["catalog", "search", "latte", "--max-price", "4.40", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert hits and all(h["price_cents"] <= 440 for h in hits)
+    assert main(["catalog", "search", "", "--option", "milk=oat milk", "--category", "tea", "--json"]) == 0
+    assert {h["sku"] for h in json.loads(capsys.readouterr().out)} == {"CHAI-LATTE", "MATCHA-LATTE", "LONDON-FOG", "TEA"}
+    assert main(["catalog", "search", "latte", "--option", "milk"]) == 1
+    assert "GROUP=VALUE" in capsys.readouterr().err
     assert main(["catalog", "search", "croissant"]) == 0
     assert "12 left" in capsys.readouterr().out
     assert main(["catalog", "show", "LATTE"]) == 0
