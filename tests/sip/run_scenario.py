@@ -63,6 +63,7 @@ def run_caller(work: Path, c: dict[str, Any], t0: float, port: int, out: dict[st
     result: dict[str, Any] = {"name": c["name"]}
     out[c["name"]] = result
     try:
+        time.sleep(max(0.0, t0 + c.get("dial_at", 0.0) - 1.0 - time.monotonic()))
         peer.start(max_seconds=c.get("max_seconds", 60) + 10)
         if c.get("dial", True):
             time.sleep(max(0.0, t0 + c.get("dial_at", 0.0) - time.monotonic()))

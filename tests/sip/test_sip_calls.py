@@ -49,7 +49,7 @@ def test_spoken_order_over_g722_reaches_the_database_with_the_caller_id(
     tape = make_tape(espeak, tmp_path / "tape.wav", [10.0, *ORDER_WORDS], rate=16000)
     spec = {
         "callers": [
-            {"name": "alice", "user": "alice", "sip_port": 5081, "ctrl_port": 4441, "tape": str(tape),
+            {"name": "alice", "user": "alice", "sip_port": 5100, "ctrl_port": 4441, "tape": str(tape),
              "codecs": ["g722", "g711"], "max_seconds": 60}
         ],
     }
@@ -71,3 +71,107 @@ def test_spoken_order_over_g722_reaches_the_database_with_the_caller_id(
     assert any("LATTE" in line.sku for line in orders[0].lines)
     assert amount_heard(heard, orders[0].total_cents), heard  # the price read back is the order's total
     assert all(t["latency_ms"] is not None and t["latency_ms"] > 0 for t in turns if t["transcript"])
+
+
+CONCURRENT = {
+    # caller: (order, product sku fragment, word that must be heard, confirm by)
+    "bob": ("I would like a large latte please.", "LATTE", "latte", "voice"),
+    "carol": ("I'd like a blueberry muffin.", "MUFFIN", "muffin", "dtmf"),
+    "dave": ("I'd like a cinnamon roll please.", "CINNAMON", "cinnamon", "voice"),
+    "erin": ("One hot chocolate please.", "CHOCOLATE", "chocolate", "voice"),
+}
+
+
+def test_four_simultaneous_calls_each_place_their_own_order(tmp_path: Path, espeak: Any, whisper: Any) -> None:
+    callers = []
+    for i, (name, (words, _sku, _word, confirm)) in enumerate(CONCURRENT.items()):
+        if confirm == "voice":
+            parts: list[str | float] = [10.0, words, 14.0, "Yes, please.", 8.0]
+            actions: list[list[Any]] = []
+        else:
+            parts = [10.0, words, 24.0]
+            actions = [[26.0, "dtmf", "1"]]
+        tape = make_tape(espeak, tmp_path / f"{name}.wav", parts)
+        callers.append({"name": name, "user": name, "sip_port": 5100 + 10 * i, "ctrl_port": 4441 + i, "tape": str(tape),
+                        "dial_at": 0.4 * i, "actions": actions, "max_seconds": 70})
+    result = run_scenario(tmp_path, {"callers": callers}, timeout=200)
+    assert result["bridge_rc"] == 0
+    assert len(events(result, "answered")) == 4
+    assert events(result, "dtmf", digit="1")
+    db = tmp_path / "shop.sqlite3"
+    for name, (_words, sku, word, _confirm) in CONCURRENT.items():
+        orders = orders_for(db, name)
+        assert len(orders) == 1, (name, [t for t in events(result, "turn", caller=name)])
+        assert any(sku in line.sku for line in orders[0].lines), (name, orders[0].lines)
+        heard = transcribe(whisper, result["callers"][name]["heard"][0])
+        assert word in heard, (name, heard)
+        others = [w for n, (_a, _b, w, _c) in CONCURRENT.items() if n != name]
+        assert not [w for w in others if w in heard], (name, heard)  # no crossed audio
+
+
+def _closed(result: dict[str, Any], name: str) -> str:
+    evs = [e for e in result["callers"][name]["events"] if e.get("type") == "CALL_CLOSED"]
+    return str(evs[0].get("param", "")) if evs else ""
+
+
+def test_signalling_cancel_busy_forbidden_bye_both_ways_silence_and_refer(tmp_path: Path, espeak: Any) -> None:
+    silent = make_tape(espeak, tmp_path / "silent.wav", [40.0])
+    person = make_tape(espeak, tmp_path / "person.wav", [9.0, "I want to talk to a person.", 16.0], rate=16000)
+    quiet = make_tape(espeak, tmp_path / "quiet.wav", [30.0])
+    quiet16 = make_tape(espeak, tmp_path / "quiet16.wav", [30.0], rate=16000)
+    spec = {
+        "bridge_args": ["--max-calls", "1", "--answer-delay", "1.5", "--allow", "127.0.0.1/32",
+                        "--silence-timeout", "4", "--transfer-to", "sip:person@127.0.0.1:5090"],
+        "callers": [
+            # CANCEL before the answer
+            {"name": "cancel", "sip_port": 5100, "ctrl_port": 4442, "tape": str(quiet), "dial_at": 0.0,
+             "actions_from": "dial", "actions": [[0.6, "hangup"]], "max_seconds": 10},
+            # silent caller: re-prompted, then the bridge says goodbye and sends BYE
+            {"name": "silent", "sip_port": 5110, "ctrl_port": 4443, "tape": str(silent), "dial_at": 3.0,
+             "max_seconds": 45},
+            # past --max-calls while the silent call holds the only slot
+            {"name": "busy", "sip_port": 5120, "ctrl_port": 4444, "tape": str(quiet), "dial_at": 8.0,
+             "max_seconds": 10},
+            # from a source outside --allow
+            {"name": "stranger", "host": "127.0.0.2", "sip_port": 5130, "ctrl_port": 4445, "tape": str(quiet),
+             "dial_at": 9.0, "max_seconds": 10},
+            # the caller hangs up (BYE from the caller)
+            {"name": "hangs_up", "sip_port": 5140, "ctrl_port": 4446, "tape": str(quiet), "dial_at": 32.0,
+             "actions": [[4.0, "hangup"]], "max_seconds": 15},
+            # asks for a person: REFER to --transfer-to, where an auto-answering peer takes the call
+            {"name": "wants_person", "sip_port": 5150, "ctrl_port": 4447, "tape": str(person), "dial_at": 40.0,
+             "codecs": ["g722"], "max_seconds": 40},
+            {"name": "person", "user": "person", "sip_port": 5090, "ctrl_port": 4448, "tape": str(quiet16),
+             "codecs": ["g722"], "dial": False, "auto_answer": True, "max_seconds": 75},
+        ],
+    }
+    result = run_scenario(tmp_path, spec, timeout=200)
+    assert result["bridge_rc"] == 0
+    by_caller = {e["caller"]: e["call"] for e in events(result, "incoming")}
+    # CANCEL: never answered, ended with 487
+    cancel_id = by_caller["cancel"]
+    assert not events(result, "answered", call=cancel_id)
+    assert "487" in events(result, "ended", call=cancel_id)[0]["reason"]
+    # silent caller: one re-prompt, then a polite hang-up from the bridge
+    silent_id = by_caller["silent"]
+    assert len(events(result, "reprompt", call=silent_id)) == 1
+    assert events(result, "silent_caller", call=silent_id)
+    assert "reset by peer" in _closed(result, "silent")  # the bridge sent the BYE
+    # busy and forbidden
+    busy = [e for e in events(result, "refused") if e["status"] == 486]
+    forbidden = [e for e in events(result, "refused") if e["status"] == 403]
+    assert busy and busy[0]["source"].endswith(":5120")
+    assert forbidden and forbidden[0]["source"].startswith("127.0.0.2")
+    assert "486" in _closed(result, "busy")
+    assert "403" in _closed(result, "stranger")
+    # BYE from the caller
+    hangs_id = by_caller["hangs_up"]
+    assert events(result, "answered", call=hangs_id) and events(result, "ended", call=hangs_id)
+    assert "reset by user" in _closed(result, "hangs_up")  # the caller sent the BYE
+    # REFER on "a person please"
+    person_id = by_caller["wants_person"]
+    assert events(result, "transfer_sent", call=person_id, target="sip:person@127.0.0.1:5090")
+    final = [e for e in events(result, "transfer_status", call=person_id) if e["final"]]
+    assert final and final[0]["status"] == 200
+    assert "TRANSFER" in [e["type"] for e in result["callers"]["wants_person"]["events"]]
+    assert "CALL_ESTABLISHED" in [e["type"] for e in result["callers"]["person"]["events"]]

@@ -118,7 +118,7 @@ class Baresip:
                 break
             except OSError:
                 if self.proc.poll() is not None:
-                    raise BaresipError(f"baresip exited early; see {self.workdir / 'baresip.log'}") from None
+                    raise BaresipError(f"baresip exited early (note: it also binds SIP port+1 for TLS); see {self.workdir / 'baresip.log'}") from None
                 time.sleep(0.05)
         if self._sock is None:
             raise BaresipError("baresip's ctrl_tcp did not come up")
