@@ -59,7 +59,8 @@ _CUES = cue_words()
 # General shop/café synonyms: a phrase containing one member also answers to the others.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("non fat", "nonfat", "skim", "skimmed", "fat free", "no fat"),
-    ("decaf", "decaffeinated", "decaff", "unleaded", "no caffeine", "without caffeine", "caffeine free"),
+    ("decaf", "decaffeinated", "decaff", "unleaded", "no caffeine", "without caffeine", "caffeine free",
+     "non caffeinated", "uncaffeinated", "not caffeinated"),
     ("sweetener", "sweetner", "syrup", "sauce", "flavor", "flavour", "flavoring"),
     ("iced", "ice", "on ice", "cold"),
     ("hot", "warm"),
@@ -198,8 +199,8 @@ class Lexicon:
             for name in names:
                 if not name:
                     continue
-                self._base.update(name)
                 for v in _variants(name):
+                    self._base.update(v)
                     out.append((v, Target("option", group=group.code, value=value.code)))
         return out
 
