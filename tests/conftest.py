@@ -42,11 +42,11 @@ def barista_dir(shared_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def whisper() -> Any:
-    from voice.asr import WhisperSettings, WhisperTranscriber
+    from voice.asr import WhisperSettings, shared_transcriber
     from voice.model_path import ModelNotFound
 
-    try:
-        t = WhisperTranscriber(WhisperSettings(beam_size=5, cpu_threads=2))
+    try:  # the process-wide shared instance: CLI commands run in-process reuse it too
+        t = shared_transcriber(WhisperSettings())
     except ModelNotFound as exc:
         pytest.skip(f"no Whisper model: {exc}")
     t.warm_up()
@@ -70,6 +70,16 @@ def speak(espeak: Any) -> Callable[..., Any]:
         return concat([silence(lead_ms), espeak.synthesize(text, 16000), silence(trail_ms)])
 
     return _speak
+
+
+@pytest.fixture
+def cafe_store(tmp_path: Path) -> Iterator[Any]:
+    """A real SQLite store with the bundled café catalog."""
+    from catalog.bundled import open_store
+
+    store = open_store(tmp_path / "cafe.sqlite3", catalog="cafe")
+    yield store
+    store.close()
 
 
 @pytest.fixture(scope="session")

@@ -109,7 +109,7 @@ class KioskLoop:
             finally:
                 self._speaking.clear()
                 self._last_activity = time.monotonic()
-            if played + 1 < result.audio.milliseconds:
+            if played + 1 < result.audio.milliseconds and not self._closing:
                 result.trace.barged_in = True
             if result.trace.turn > 0:
                 self.trace.write(result.trace)
