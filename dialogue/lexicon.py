@@ -20,35 +20,7 @@ from catalog.models import OptionGroup, Product
 from dialogue.intents import cue_words
 from dialogue.normalize import tokens
 from dialogue.numbers import to_digits
-
-# Common English words never "corrected" into catalog words and never used as partial product names.
-STOPWORDS = frozenset("""
-a an the and or but if of to in on at by for with without from into onto up down out off over under again
-i me my mine we us our you your yours he him his she her it its they them their this that these those
-what which who whom whose where when why how all any both each few more most other some such no nor not
-only own same so than too very can could will would shall should may might must do does did done doing
-have has had having be is am are was were been being get got getting give gave make made take took want
-wanted like liked need needed please thanks thank yes yeah yep ok okay sure right good great fine well
-also just now then there here one ones order ordered ordering buy bought add added put get go going gonna
-wanna lemme gimme let know see look looks looking think say said tell told ask asked hello hi hey bye
-today tonight day time way thing things something anything everything nothing little lot lots bit some
-much many size sized kind kinds type types sort sorts instead actually really maybe about around would
-cup cups glass one two three four five six seven eight nine ten another else change changed make made
-menu price cost costs stock available again same that last first second third cheaper cheapest
-while whilst where there their these those then than them they when what which with without would
-about above after again against because before being below between both during each further having
-into itself just more most once only other ought ourselves same should such through until very
-able also always anyway back been better came come comes coming could done else even ever every
-found gave gets give given goes going gone hand hands hear heard help here hold home hope how
-however keep kept kind later least less left life live long made mean means might mind miss
-morning afternoon evening night week month year name named names nice okay open people person
-place plan play pretty quite rather ready really remember said same says seem seems set shall
-show shows side since sounds start still stop sure talk tell thank thanks that thing think
-though thought today together told took toward try trying turn under upon used using wait
-want wants was way ways well went were while whole why will wish within word words work
-works world worry yes yet you your yours yourself anything something everything nothing
-someone anyone everyone guess great good fine lovely perfect awesome correct right wrong
-""".split())
+from dialogue.words import COMMON, STOPWORDS
 
 # Words that are never an option value by themselves ("yes"/"no" codes of a "warmed" group, ...).
 _NEVER_OPTION = frozenset({"yes", "no", "none", "true", "false", "on", "off", "y", "n", "regular", "normal",
@@ -207,7 +179,7 @@ class Lexicon:
     # --- lookups --------------------------------------------------------------------------------
     def correct(self, tok: str) -> list[str]:
         """A word as catalog words: itself if known, else a fuzzy/phonetic fix or a split compound."""
-        if tok in self._vocab_set or not tok.isalpha() or tok in STOPWORDS or tok in _CUES or len(tok) < 3:
+        if tok in self._vocab_set or not tok.isalpha() or tok in COMMON or tok in _CUES or len(tok) < 3:
             return [tok]
         with self._lock:
             if tok in self._fix_cache:

@@ -95,8 +95,9 @@ def is_question(text: str) -> bool:
     toks = tokens(text)
     if not toks:
         return False
-    while toks and toks[0] in FILLERS | {"and", "but", "also", "so", "no", "yes", "yeah", "now", "i", "was", "sure",
-                                         "yep", "yup", "right", "alright", "great", "cool", "wait"}:
+    while toks and toks[0] in (FILLERS - {"you", "thank"}) | {"and", "but", "also", "so", "no", "yes", "yeah", "now",
+                                                             "i", "was", "sure", "yep", "yup", "right", "alright",
+                                                             "great", "cool", "wait"}:
         if toks[0] == "i" and len(toks) > 1 and toks[1] == "was":
             toks = toks[2:]
             continue
