@@ -6,13 +6,14 @@ from __future__ import annotations
 from catalog.cart import match_variant, unit_price
 from catalog.models import Product
 from catalog.store import Store
-from dialogue.lexicon import STOPWORDS, Lexicon
+from dialogue.lexicon import Lexicon
 from dialogue.numbers import say_number, say_price
 from dialogue.replies import describe_cart, group_choices, say_list, total_sentence
 from dialogue.resolve import options_for, resolve_item
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, State
 from dialogue.understanding import Parse
+from dialogue.words import STOPWORDS
 
 HELP = ("You can ask what we have, ask for prices, and order things like two large lattes with oat milk. "
         "Say what's in my cart to hear your order, and check out when you're done. "
