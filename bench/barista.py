@@ -120,13 +120,14 @@ class Runner:
         from catalog.bundled import open_store
         from dialogue.lexicon import Lexicon
         from voice.asr import WhisperSettings, WhisperTranscriber
-        from voice.pipeline import VoicePipeline, catalog_hotwords
+        from voice.pipeline import VoicePipeline, catalog_hotwords, catalog_prompt
         from voice.tts import Pyttsx3Synthesizer
 
         self.tmp = tempfile.TemporaryDirectory(prefix="barista-bench-")
         self.store = open_store(Path(self.tmp.name) / "cafe.sqlite3", catalog="cafe")
         self.lexicon = Lexicon.for_store(self.store)
-        settings = WhisperSettings(beam_size=args.beam, cpu_threads=args.threads, initial_prompt=args.prompt)
+        literal = None if args.prompt in (None, "catalog", "none") else args.prompt
+        settings = WhisperSettings(beam_size=args.beam, cpu_threads=args.threads, initial_prompt=literal)
         settings.encoder_pad_s = None if args.encoder_pad == "off" else float(args.encoder_pad)
         if args.model:
             settings.model = args.model
@@ -139,7 +140,10 @@ class Runner:
         else:
             hot = args.hotwords
         self.hotwords = hot
-        self.pipeline = VoicePipeline(self.transcriber, Pyttsx3Synthesizer(), output_rate=16000, hotwords=hot)
+        prompt = catalog_prompt(self.store.products()) if args.prompt == "catalog" else None
+        self.pipeline = VoicePipeline(
+            self.transcriber, Pyttsx3Synthesizer(), output_rate=16000, hotwords=hot, prompt=prompt
+        )
         self.endpoint = EndpointConfig()
         self.split = args.turns == "split"
 
@@ -217,8 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--beam", type=int, default=5)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--model", default=None, help="Whisper model directory (default: bundled tiny.en)")
-    ap.add_argument("--hotwords", default="catalog", help="'catalog' (default), 'none' or a literal string")
-    ap.add_argument("--prompt", default=None, help="Whisper initial_prompt (default: none)")
+    ap.add_argument("--hotwords", default="none", help="'catalog', 'none' (default) or a literal string")
+    ap.add_argument("--prompt", default="catalog", help="Whisper initial_prompt: 'catalog' (default), 'none' or text")
     ap.add_argument("--turns", choices=("span", "split"), default="span")
     ap.add_argument("--encoder-pad", default="6", help="seconds of encoder padding after the audio, or 'off' (30 s)")
     args = ap.parse_args(argv)

@@ -112,7 +112,7 @@ class Transcript:
 
 
 class Transcriber(Protocol):
-    def transcribe(self, chunk: AudioChunk, hotwords: str | None = None) -> Transcript: ...
+    def transcribe(self, chunk: AudioChunk, hotwords: str | None = None, prompt: str | None = None) -> Transcript: ...
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,9 @@ def judge(segments: Sequence[Segment], guard: GuardConfig = GuardConfig()) -> tu
         return "", 0.0, no_speech, f"repetitive output (compression ratio {ratio:.1f})"
     if norm in NOISE_PHRASES and (no_speech > guard.noise_phrase_no_speech or logprob < guard.noise_phrase_logprob):
         return "", 0.0, no_speech, f"known noise phrase {raw!r} (p={no_speech:.2f}, logprob={logprob:.2f})"
-    confidence = math.exp(min(0.0, logprob)) * (1.0 - 0.5 * no_speech)
+    # Whisper's average log-probability is low for one-word answers ("no": about -0.9) even when right;
+    # a linear map keeps those above the dialogue's "did I hear that right?" threshold (0.5).
+    confidence = (1.0 + min(0.0, logprob) / 2.0) * (1.0 - max(0.0, no_speech - 0.5))
     return raw, max(0.0, min(1.0, confidence)), no_speech, None
 
 
@@ -259,21 +261,21 @@ class WhisperTranscriber:
         seconds = len(samples) / 16000.0 + pad
         return int(min(3000, max(200, math.ceil(seconds) * 100)))
 
-    def _decode(self, samples: np.ndarray, hotwords: str | None) -> list[Segment]:
+    def _decode(self, samples: np.ndarray, hotwords: str | None, prompt: str | None = None) -> list[Segment]:
         with self._slots:
             frames = self._frames(samples)
             _pad_local.frames = frames
             try:
-                segs = self._run(samples, hotwords)
+                segs = self._run(samples, hotwords, prompt)
             finally:
                 _pad_local.frames = None
             if frames is not None and frames < 3000 and _looks_repetitive(segs):
                 # a short encoder window occasionally makes the decoder loop: decode the standard way
                 self.fallbacks += 1
-                segs = self._run(samples, hotwords)
+                segs = self._run(samples, hotwords, prompt)
             return segs
 
-    def _run(self, samples: np.ndarray, hotwords: str | None) -> list[Segment]:
+    def _run(self, samples: np.ndarray, hotwords: str | None, prompt: str | None = None) -> list[Segment]:
         s = self.settings
         segments, _info = self._model.transcribe(
             samples,
@@ -283,7 +285,7 @@ class WhisperTranscriber:
             without_timestamps=True,
             condition_on_previous_text=False,
             vad_filter=False,
-            initial_prompt=s.initial_prompt,
+            initial_prompt=prompt or s.initial_prompt,
             hotwords=hotwords or None,
             compression_ratio_threshold=s.guard.compression_ratio_threshold,
             log_prob_threshold=s.guard.logprob_threshold,
@@ -291,11 +293,13 @@ class WhisperTranscriber:
         )
         return [Segment(x.text, x.avg_logprob, x.no_speech_prob, x.compression_ratio) for x in segments]
 
-    def transcribe(self, chunk: AudioChunk, hotwords: str | None = None) -> Transcript:
+    def transcribe(self, chunk: AudioChunk, hotwords: str | None = None, prompt: str | None = None) -> Transcript:
+        """``hotwords`` bias the decoder through faster-whisper's hotword prefix; ``prompt`` is an
+        ``initial_prompt`` (previous-text context) that overrides the configured one for this call."""
         audio = speech_input(chunk, max_seconds=self.settings.max_seconds)
         samples = audio.to_float32()
         t0 = time.perf_counter()
-        segs = self._decode(samples, hotwords if hotwords is not None else self.settings.hotwords)
+        segs = self._decode(samples, hotwords if hotwords is not None else self.settings.hotwords, prompt)
         decode_ms = (time.perf_counter() - t0) * 1000.0
         raw = clean_text(" ".join(s.text.strip() for s in segs))
         text, conf, no_speech, rejected = judge(segs, self.settings.guard)

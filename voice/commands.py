@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("transcribe", help="print what the recognizer hears in a recording")
     p.add_argument("input", help="recording (WAV or FLAC)")
-    p.add_argument("--no-hotwords", action="store_true", help="do not bias the recognizer with catalog names")
+    p.add_argument("--no-hotwords", action="store_true", help="do not bias the recognizer with the catalog's names")
     p.set_defaults(handler=_transcribe)
 
     p = sub.add_parser("demo", help="a spoken conversation through VAD, Whisper, the dialogue and TTS (no mic)")
@@ -65,27 +65,43 @@ def open_conversation(ctx: Any, session_id: str | None = None) -> Any:
     return Session(ctx.open_store(), shop=ctx.config.shop or None, session_id=session_id)
 
 
-def build_pipeline(ctx: Any, *, output_rate: int = 16000, hotwords: bool = True, warm: bool = True) -> Any:
+def catalog_bias(ctx: Any) -> tuple[str | None, str | None]:
+    """(hotwords, prompt) for the recognizer from ``[voice] asr_bias``: "prompt" (default, measured best),
+    "hotwords", "both" or "none"."""
+    from voice.pipeline import catalog_hotwords, catalog_prompt
+
+    mode = str(ctx.config.voice.get("asr_bias", "prompt"))
+    if mode not in ("prompt", "hotwords", "both", "none"):
+        raise ValueError(f"[voice] asr_bias must be prompt, hotwords, both or none, not {mode!r}")
+    if mode == "none":
+        return None, None
+    products = ctx.open_store().products()
+    hot = catalog_hotwords(products) or None if mode in ("hotwords", "both") else None
+    prompt = catalog_prompt(products) or None if mode in ("prompt", "both") else None
+    return hot, prompt
+
+
+def build_pipeline(ctx: Any, *, output_rate: int = 16000, bias: bool = True, warm: bool = True) -> Any:
     """The shared recognizer and synthesizer from ``[voice]`` settings, biased with the catalog's names."""
     from voice.asr import WhisperSettings, shared_transcriber
-    from voice.pipeline import VoicePipeline, catalog_hotwords
+    from voice.pipeline import VoicePipeline
     from voice.tts import default_synthesizer
 
     settings = WhisperSettings.from_settings(ctx.config.voice)
     transcriber = shared_transcriber(settings)
     if warm:
         transcriber.warm_up()
-    words = None
-    if hotwords and ctx.config.voice.get("hotwords", True):
-        words = catalog_hotwords(ctx.open_store().products()) or None
-    return VoicePipeline(transcriber, default_synthesizer(ctx.config.voice), output_rate=output_rate, hotwords=words)
+    hot, prompt = catalog_bias(ctx) if bias else (None, None)
+    return VoicePipeline(
+        transcriber, default_synthesizer(ctx.config.voice), output_rate=output_rate, hotwords=hot, prompt=prompt
+    )
 
 
 def _guarded(fn: Any) -> Any:
     def run(args: argparse.Namespace, ctx: Any) -> int:
         try:
             return int(fn(args, ctx))
-        except (ModelNotFound, DeviceError, SynthesisError, AudioFormatError, ImportError) as exc:
+        except (ModelNotFound, DeviceError, SynthesisError, AudioFormatError, ImportError, ValueError) as exc:
             return _fail(str(exc))
 
     return run
@@ -94,18 +110,17 @@ def _guarded(fn: Any) -> Any:
 @_guarded
 def _transcribe(args: argparse.Namespace, ctx: Any) -> int:
     from voice.asr import WhisperSettings, shared_transcriber
-    from voice.pipeline import catalog_hotwords
 
     audio = read_audio(args.input)
     if audio.seconds > TRANSCRIBE_MAX_SECONDS:
         return _fail(f"{args.input} is {audio.seconds / 60:.0f} minutes long; the limit is one hour")
     transcriber = shared_transcriber(WhisperSettings.from_settings(ctx.config.voice))
-    words = None
+    hot, prompt = None, None
     if not args.no_hotwords:
         try:
-            words = catalog_hotwords(ctx.open_store().products()) or None
+            hot, prompt = catalog_bias(ctx)
         except Exception as exc:  # noqa: BLE001 - transcription works without a catalog
-            print(f"(no catalog hotwords: {exc})", file=sys.stderr)
+            print(f"(no catalog vocabulary: {exc})", file=sys.stderr)
     clean = speech_input(audio, max_seconds=None)
     if clean.seconds <= transcriber.settings.max_seconds:
         pieces = [(0.0, clean)]
@@ -113,7 +128,7 @@ def _transcribe(args: argparse.Namespace, ctx: Any) -> int:
         pieces = [(u.start_ms / 1000.0, u.audio) for u in segment(clean, EndpointConfig())]
     heard = 0
     for start, piece in pieces:
-        t = transcriber.transcribe(piece, hotwords=words)
+        t = transcriber.transcribe(piece, hotwords=hot, prompt=prompt)
         if t.text:
             heard += 1
             prefix = f"[{start:7.1f}s] " if len(pieces) > 1 else ""

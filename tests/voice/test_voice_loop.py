@@ -16,7 +16,7 @@ from dialogue.session import Session
 from voice.audio import AudioChunk, silence
 from voice.devices import Speaker
 from voice.loop import KioskLoop, LoopSettings
-from voice.pipeline import VoicePipeline, catalog_hotwords
+from voice.pipeline import VoicePipeline, catalog_prompt
 from voice.trace import TraceWriter
 from voice.tts import Pyttsx3Synthesizer
 
@@ -46,7 +46,7 @@ class ScriptedMic:
 
 def make_loop(whisper: Any, store: Any, half_duplex: bool, tmp_path: Any) -> tuple[KioskLoop, Any]:
     pipeline = VoicePipeline(whisper, Pyttsx3Synthesizer(), output_rate=16000,
-                             hotwords=catalog_hotwords(store.products()))
+                             prompt=catalog_prompt(store.products()))
     turns = pipeline.session(Session(store), channel="kiosk", session_id="loop")
     settings = LoopSettings(half_duplex=half_duplex, max_turns=2, max_seconds=40, idle_reprompt_s=0)
     writer = TraceWriter(tmp_path / "trace.jsonl")

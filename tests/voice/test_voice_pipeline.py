@@ -10,7 +10,7 @@ import pytest
 
 from dialogue.session import Session
 from voice.audio import AudioChunk, concat, silence
-from voice.pipeline import NO_AUDIO, NOT_HEARD, TOO_LONG, VoicePipeline, catalog_hotwords
+from voice.pipeline import NO_AUDIO, NOT_HEARD, TOO_LONG, VoicePipeline, catalog_prompt
 from voice.tts import Pyttsx3Synthesizer
 
 pytestmark = pytest.mark.slow
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def pipeline(whisper: Any, cafe_store: Any) -> Any:
-    p = VoicePipeline(whisper, Pyttsx3Synthesizer(), output_rate=8000, hotwords=catalog_hotwords(cafe_store.products()))
+    p = VoicePipeline(whisper, Pyttsx3Synthesizer(), output_rate=8000, prompt=catalog_prompt(cafe_store.products()))
     yield p
     p.close()
 

@@ -1,0 +1,75 @@
+"""The voice CLI commands, run in-process (they reuse the session's shared Whisper instance)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from voice.audio import concat, read_audio, write_wav
+from voice.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> str:
+    path = tmp_path / "voicecart.toml"
+    path.write_text(f'[voicecart]\ndata_dir = "{tmp_path / "data"}"\ncatalog = "cafe"\n', encoding="utf-8")
+    return str(path)
+
+
+def test_transcribe_prints_what_was_said(config: str, whisper: Any, speak: Any, tmp_path: Path, capsys: Any) -> None:
+    wav = write_wav(tmp_path / "order.wav", speak("a large americano please").resample(44100))
+    assert main(["--config", config, "transcribe", str(wav)]) == 0
+    assert "americano" in capsys.readouterr().out.lower()
+
+
+def test_transcribe_a_long_recording_by_utterances(
+    config: str, whisper: Any, speak: Any, tmp_path: Path, capsys: Any
+) -> None:
+    gap = np.zeros(16000 * 20, dtype=np.float32)
+    a, b = speak("a small latte").to_float32(), speak("and a blueberry muffin").to_float32()
+    path = tmp_path / "long.flac"
+    sf.write(path, np.concatenate([a, gap, b, gap]), 16000)  # 45 s: longer than one Whisper window
+    assert main(["--config", config, "transcribe", str(path)]) == 0
+    out = capsys.readouterr().out.lower()
+    assert out.count("[") == 2 and "latte" in out and "muffin" in out
+
+
+def test_bad_files_give_clear_errors(config: str, tmp_path: Path, capsys: Any) -> None:
+    junk = tmp_path / "junk.wav"
+    junk.write_bytes(b"RIFF nonsense")
+    assert main(["--config", config, "transcribe", str(junk)]) == 2
+    assert "not a readable audio file" in capsys.readouterr().err
+    long = tmp_path / "ten-minutes.flac"
+    sf.write(long, np.full(16000 * 600, 0.01, dtype=np.float32), 16000)
+    assert main(["--config", config, "run-file", str(long)]) == 2
+    assert "600 s long" in capsys.readouterr().err
+
+
+def test_run_file_answers_each_utterance_and_writes_the_replies(
+    config: str, whisper: Any, speak: Any, tmp_path: Path, capsys: Any
+) -> None:
+    wav = write_wav(tmp_path / "in.wav", concat([speak("a medium mocha please"), speak("that's all")]))
+    out = tmp_path / "reply.wav"
+    trace = tmp_path / "trace.jsonl"
+    assert main(["--config", config, "run-file", str(wav), "--out", str(out), "--trace", str(trace)]) == 0
+    printed = capsys.readouterr().out.lower()
+    assert "mocha" in printed and printed.count("assistant:") == 2
+    reply = read_audio(out)
+    assert reply.seconds > 3
+    assert len(trace.read_text().splitlines()) == 2
+
+
+def test_demo_runs_a_spoken_conversation(config: str, whisper: Any, tmp_path: Path, capsys: Any) -> None:
+    out_dir = tmp_path / "demo"
+    assert main(["--config", config, "demo", "--fast", "--out-dir", str(out_dir)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("whisper heard:") >= 4
+    assert "latte" in printed.lower()
+    wavs = sorted(p.name for p in out_dir.glob("*.wav"))
+    assert "conversation.wav" in wavs and "reply-00-greeting.wav" in wavs and len(wavs) >= 6
