@@ -62,5 +62,11 @@ def chat(cafe: SQLiteStore) -> Chat:
 
 
 @pytest.fixture
+def new_chat() -> type[Chat]:
+    """The Chat class itself, for tests that need a second conversation or another store."""
+    return Chat
+
+
+@pytest.fixture
 def cafe_lexicon(cafe: SQLiteStore) -> Lexicon:
     return Lexicon.for_store(cafe)

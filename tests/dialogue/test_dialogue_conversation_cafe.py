@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from catalog.models import OrderStatus
 from catalog.sqlite_store import SQLiteStore
 from dialogue.types import Action
 
-from .conftest import Chat
 
-
-def test_order_from_greeting_to_placed_order(chat: Chat, cafe: SQLiteStore) -> None:
+def test_order_from_greeting_to_placed_order(chat: Any, cafe: SQLiteStore) -> None:
     assert "What can I get you" in chat.session.greeting().text
     assert chat.say("hi there").actions == ()
     r = chat.say("two large oat milk lattes and a blueberry muffin", caller_id="+15551234")
@@ -36,7 +36,7 @@ def test_order_from_greeting_to_placed_order(chat: Chat, cafe: SQLiteStore) -> N
     assert len(cafe.orders()) == 1
 
 
-def test_no_at_checkout_returns_to_editing(chat: Chat, cafe: SQLiteStore) -> None:
+def test_no_at_checkout_returns_to_editing(chat: Any, cafe: SQLiteStore) -> None:
     chat.say("a latte")
     chat.say("check out")
     r = chat.say("no")
@@ -47,7 +47,7 @@ def test_no_at_checkout_returns_to_editing(chat: Chat, cafe: SQLiteStore) -> Non
     assert cafe.orders() == []
 
 
-def test_plain_no_to_a_read_back_takes_the_change_back(chat: Chat) -> None:
+def test_plain_no_to_a_read_back_takes_the_change_back(chat: Any) -> None:
     chat.say("a mocha")
     chat.say("yes and a croissant")  # carries on: the mocha stands, the croissant is new
     r = chat.say("no")
@@ -55,7 +55,7 @@ def test_plain_no_to_a_read_back_takes_the_change_back(chat: Chat) -> None:
     assert [sku for sku, _, _ in chat.lines] == ["MOCHA"]
 
 
-def test_required_option_is_asked_with_at_most_three_choices(chat: Chat) -> None:
+def test_required_option_is_asked_with_at_most_three_choices(chat: Any) -> None:
     r = chat.say("a cup of tea please")
     assert chat.lines == [] and "What tea would you like" in r.text
     assert r.text.count(",") <= 3
@@ -63,14 +63,14 @@ def test_required_option_is_asked_with_at_most_three_choices(chat: Chat) -> None
     assert chat.lines[0][0] == "TEA" and chat.lines[0][2]["tea"] == "earl_grey"
 
 
-def test_ambiguous_product_asks_which(chat: Chat) -> None:
+def test_ambiguous_product_asks_which(chat: Any) -> None:
     r = chat.say("I'd like a brew please")
     assert "Which one" in r.text and chat.lines == []
     chat.say("the second one")
     assert len(chat.lines) == 1 and chat.lines[0][0] == r.display["products"][1]["sku"]
 
 
-def test_corrections(chat: Chat) -> None:
+def test_corrections(chat: Any) -> None:
     chat.say("a latte, no, a mocha")
     assert [sku for sku, _, _ in chat.lines] == ["MOCHA"]
     chat.say("actually make that a cappuccino")
@@ -81,7 +81,7 @@ def test_corrections(chat: Chat) -> None:
     assert chat.lines[0][2]["milk"] == "almond"
 
 
-def test_references(chat: Chat) -> None:
+def test_references(chat: Any) -> None:
     chat.say("a large latte with oat milk")
     chat.say("another one")
     assert chat.lines[0][1] == 2
@@ -94,7 +94,7 @@ def test_references(chat: Chat) -> None:
     assert chat.lines == []
 
 
-def test_questions_do_not_change_the_cart(chat: Chat) -> None:
+def test_questions_do_not_change_the_cart(chat: Any) -> None:
     r = chat.say("what milks do you have")
     assert "oat" in r.text or "whole" in r.text
     r = chat.say("how much is a latte")
@@ -108,7 +108,7 @@ def test_questions_do_not_change_the_cart(chat: Chat) -> None:
     assert chat.lines == []
 
 
-def test_cart_read_back_clear_and_shop_info(chat: Chat) -> None:
+def test_cart_read_back_clear_and_shop_info(chat: Any) -> None:
     chat.say("an espresso")
     r = chat.say("what's in my cart")
     assert "espresso" in r.text and "That's" in r.text
@@ -120,7 +120,7 @@ def test_cart_read_back_clear_and_shop_info(chat: Chat) -> None:
     assert "wifi password" in chat.say("do you have wifi here?").text
 
 
-def test_help_repeat_handoff_goodbye_out_of_scope(chat: Chat) -> None:
+def test_help_repeat_handoff_goodbye_out_of_scope(chat: Any) -> None:
     assert "order" in chat.say("what can I say").text.lower()
     last = chat.say("who won the game last night")
     assert "Sorry" in last.text and chat.say("say that again").text == last.text
@@ -130,12 +130,12 @@ def test_help_repeat_handoff_goodbye_out_of_scope(chat: Chat) -> None:
     assert Action.END in r.actions
 
 
-def test_order_status_and_cancel_by_spoken_number(chat: Chat, cafe: SQLiteStore) -> None:
+def test_order_status_and_cancel_by_spoken_number(chat: Any, cafe: SQLiteStore, new_chat: Any) -> None:
     chat.say("a latte")
     number = chat.say("yes").order_number
     assert number
     spoken = " ".join(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][int(d)] for d in number)
-    other = Chat(cafe)
+    other = new_chat(cafe)
     assert "received" in other.say(f"what's the status of order {spoken}").text
     r = other.say(f"cancel order {spoken}")
     assert "Shall I cancel" in r.text
@@ -146,7 +146,7 @@ def test_order_status_and_cancel_by_spoken_number(chat: Chat, cafe: SQLiteStore)
     assert "can't find" in other.say("where is order one one one one one").text
 
 
-def test_low_asr_confidence_confirms_before_changing(chat: Chat) -> None:
+def test_low_asr_confidence_confirms_before_changing(chat: Any) -> None:
     r = chat.say("two mochas", asr_confidence=0.3)
     assert chat.lines == [] and "I think you said" in r.text
     chat.say("yes")
@@ -157,7 +157,7 @@ def test_low_asr_confidence_confirms_before_changing(chat: Chat) -> None:
     assert chat.session.orders == []
 
 
-def test_dtmf_keys(chat: Chat) -> None:
+def test_dtmf_keys(chat: Any) -> None:
     chat.say("a latte")
     r = chat.say("", dtmf="1")
     assert Action.ORDER_PLACED in r.actions
@@ -167,7 +167,7 @@ def test_dtmf_keys(chat: Chat) -> None:
     assert Action.HANDOFF in chat.say("", dtmf="0").actions
 
 
-def test_nonsense_empty_long_and_unicode_input_never_crash(chat: Chat) -> None:
+def test_nonsense_empty_long_and_unicode_input_never_crash(chat: Any) -> None:
     for text in ("", "   ", "asdf qwerty zxcv", "🙂☕️✨", "ñandú café crème brûlée", "x" * 10000,
                  "latte " * 500, "\x00\x01\x02", "?!?!", "12345678901234567890", "ünïcödé mocha"):
         r = chat.say(text)
@@ -176,7 +176,7 @@ def test_nonsense_empty_long_and_unicode_input_never_crash(chat: Chat) -> None:
     assert chat.session.orders == []
 
 
-def test_nothing_but_a_yes_places_an_order(chat: Chat, cafe: SQLiteStore) -> None:
+def test_nothing_but_a_yes_places_an_order(chat: Any, cafe: SQLiteStore) -> None:
     for text in ("a latte", "place my order", "check out", "that's all", "I'm done", "hmm let me think",
                  "no", "a mocha please", "what's in my cart", "finish my order"):
         chat.say(text)

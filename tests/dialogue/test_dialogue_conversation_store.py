@@ -3,14 +3,14 @@ stock, references to what was shown ("the cheaper one", "two of those")."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from catalog.sqlite_store import SQLiteStore
 from dialogue.types import Action
 
-from .conftest import Chat
 
-
-def test_search_with_a_spoken_price_limit(shop_store: SQLiteStore) -> None:
-    chat = Chat(shop_store)
+def test_search_with_a_spoken_price_limit(shop_store: SQLiteStore, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
     r = chat.say("do you have running shoes under a hundred dollars")
     assert "running shoes" in r.text and "eighty five dollars" in r.text
     r = chat.say("what shoes do you have under fifty bucks")
@@ -20,8 +20,8 @@ def test_search_with_a_spoken_price_limit(shop_store: SQLiteStore) -> None:
     assert chat.session.cart.is_empty()
 
 
-def test_the_cheaper_one_then_a_required_size(shop_store: SQLiteStore) -> None:
-    chat = Chat(shop_store)
+def test_the_cheaper_one_then_a_required_size(shop_store: SQLiteStore, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
     shown = chat.say("what shoes do you have under fifty dollars").display["products"]
     cheapest = min(shown, key=lambda p: p["price_cents"])
     r = chat.say("I'll take the cheaper one")
@@ -30,8 +30,8 @@ def test_the_cheaper_one_then_a_required_size(shop_store: SQLiteStore) -> None:
     assert chat.lines == [(cheapest["sku"], 1, {"size": "9"})]
 
 
-def test_option_and_stock_questions_on_variants(shop_store: SQLiteStore) -> None:
-    chat = Chat(shop_store)
+def test_option_and_stock_questions_on_variants(shop_store: SQLiteStore, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
     r = chat.say("do you have the t-shirt in navy")
     assert "comes in navy" in r.text
     r = chat.say("is the blue one in medium")
@@ -45,8 +45,8 @@ def test_option_and_stock_questions_on_variants(shop_store: SQLiteStore) -> None
     assert line.variant_sku is not None and line.unit_price_cents == 1200
 
 
-def test_required_options_are_asked_one_at_a_time(shop_store: SQLiteStore) -> None:
-    chat = Chat(shop_store)
+def test_required_options_are_asked_one_at_a_time(shop_store: SQLiteStore, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
     r = chat.say("I'd like a t-shirt")
     assert "colour" in r.text and chat.lines == []
     r = chat.say("black please")
@@ -55,8 +55,8 @@ def test_required_options_are_asked_one_at_a_time(shop_store: SQLiteStore) -> No
     assert chat.lines == [("CREW-NECK-T-SHIRT", 1, {"colour": "black", "size": "l"})]
 
 
-def test_sold_out_variant_is_refused_at_checkout(shop_store: SQLiteStore) -> None:
-    chat = Chat(shop_store)
+def test_sold_out_variant_is_refused_at_checkout(shop_store: SQLiteStore, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
     left = shop_store.stock("RUNNING-SHOES", "RUNNING-SHOES-11")
     assert left is not None
     chat.say(f"{left + 1} running shoes size 11")
@@ -66,8 +66,8 @@ def test_sold_out_variant_is_refused_at_checkout(shop_store: SQLiteStore) -> Non
     assert shop_store.stock("RUNNING-SHOES", "RUNNING-SHOES-11") == left
 
 
-def test_price_question_then_add_it(shop_store: SQLiteStore) -> None:
-    chat = Chat(shop_store)
+def test_price_question_then_add_it(shop_store: SQLiteStore, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
     assert "thirty nine dollars" in chat.say("how much is the electric kettle").text
     r = chat.say("add it")
     assert "colour" in r.text
