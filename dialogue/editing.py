@@ -167,6 +167,10 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         specs = list(parse.items[0].options) if parse.items else list(parse.options)
         opts, removals, unavailable = options_for(product, specs)
         if unavailable and not opts and not removals and parse.quantity is None:
+            other = _variant_product(lex, product, specs)
+            if other is not None:  # "make it iced" on a mocha: the iced mocha
+                spec = ItemSpec((other.sku,), None, [], 0, 0, True)
+                return _swap(state, lex, line, spec, out)
             return out.say(f"The {product.name} doesn't come with {say_list(unavailable, 'or')}.")
         if opts or removals:
             kept = [o for o in line.options if (o.group, o.value) not in removals]
@@ -187,6 +191,20 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     said = describe_line(line, product)
     out.say(f"Okay, {said}")
     return readback(state, lex, out, just_said=said)
+
+
+def _variant_product(lex: Lexicon, product: Product, specs: Sequence[OptionSpec]) -> Product | None:
+    """A product named like this one with the option said in front ("iced" + "mocha" -> "iced mocha")."""
+    base = phrase_of(product.name)
+    for spec in specs:
+        for t in spec.targets:
+            group = lex.groups.get(t.group)
+            value = group.value(t.value) if group else None
+            for words in {phrase_of(value.name) if value else (), phrase_of(t.value)}:
+                for target in lex.phrases.get((*words, *base), ()):
+                    if target.kind == "product" and target.exact and target.sku != product.sku:
+                        return lex.products.get(target.sku)
+    return None
 
 
 def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outcome) -> Outcome:

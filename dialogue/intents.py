@@ -78,7 +78,8 @@ CHECKOUT = _p("check out", "checkout", "that is all", "that is it", "that will b
 CART = _p("my cart", "the cart", "my basket", "my order", "what do i have", "what have i got",
           "what did i order", "read back", "read it back", "read my order", "repeat my order", "my total",
           "the total", "order so far", "what is in my", "how much do i owe", "how much is it all",
-          "how much altogether", "what i have", "what have i ordered", "review my order", "so far")
+          "how much altogether", "what i have", "what have i ordered", "review my order", "so far", "do i owe",
+          "what is my total", "how much is that", "how much is it", "what is the damage")
 CLEAR = _p("clear the cart", "clear my cart", "empty the cart", "empty my cart", "clear it all", "clear everything",
            "start over", "start again", "remove everything", "delete everything", "cancel everything",
            "scratch everything", "forget everything", "forget it all", "remove all", "reset")

@@ -181,3 +181,32 @@ def test_nothing_but_a_yes_places_an_order(chat: Any, cafe: SQLiteStore) -> None
                  "no", "a mocha please", "what's in my cart", "finish my order"):
         chat.say(text)
     assert cafe.orders() == []
+
+
+def test_a_yes_to_an_offer_adds_the_item_but_does_not_order(chat: Any, cafe: SQLiteStore) -> None:
+    r = chat.say("do you have a blueberry muffin")
+    assert "Would you like one" in r.text and chat.lines == []
+    r = chat.say("yes please")
+    assert Action.CART_CHANGED in r.actions and Action.ORDER_PLACED not in r.actions
+    assert [sku for sku, _, _ in chat.lines] == ["BLUEBERRY-MUFFIN"]
+    assert cafe.orders() == []
+
+
+def test_iced_on_a_drink_with_an_iced_twin_swaps_it(chat: Any) -> None:
+    chat.say("how about a large mocha with oat milk")
+    r = chat.say("can I get that iced?")
+    assert "iced mocha" in r.text
+    assert chat.lines == [("ICED-MOCHA", 1, chat.lines[0][2])]
+    assert chat.lines[0][2]["size"] == "large" and chat.lines[0][2]["milk"] == "oat"
+    assert "iced mocha" in chat.say("what do I owe you").text
+
+
+def test_amount_words_are_kept_on_the_line(chat: Any) -> None:
+    chat.say("a small drip coffee with a little bit of cream and lots of sugar")
+    line = chat.session.cart.lines[0]
+    opts = {o.group: o for o in line.options}
+    assert (opts["milk"].value, opts["milk"].amount, opts["milk"].qualifier) == ("cream", "light", "a little bit of")
+    assert (opts["sweetener"].value, opts["sweetener"].amount, opts["sweetener"].qualifier) == ("sugar", "extra", "lots of")
+    chat.say("no sugar please")
+    opts = {o.group: o for o in chat.session.cart.lines[0].options}
+    assert opts["sweetener"].amount == "none"
