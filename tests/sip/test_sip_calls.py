@@ -74,38 +74,40 @@ def test_spoken_order_over_g722_reaches_the_database_with_the_caller_id(
 
 
 CONCURRENT = {
-    # caller: (order, product sku fragment, word that must be heard, confirm by)
-    "bob": ("I would like a large latte please.", "LATTE", "latte", "voice"),
-    "carol": ("I'd like a blueberry muffin.", "MUFFIN", "muffin", "dtmf"),
-    "dave": ("I'd like a cinnamon roll please.", "CINNAMON", "cinnamon", "voice"),
-    "erin": ("One hot chocolate please.", "CHOCOLATE", "chocolate", "voice"),
+    # caller: (order, product sku fragment, word that must be heard, confirm by, codec)
+    "bob": ("I would like a large latte please.", "LATTE", "latte", "voice", "g722"),
+    "carol": ("I'd like a blueberry muffin.", "MUFFIN", "muffin", "dtmf", "g711"),
+    "dave": ("I'd like a cinnamon roll please.", "CINNAMON", "cinnamon", "voice", "g722"),
+    "erin": ("Can I have a banana bread please.", "BANANA", "banana", "voice", "g722"),
 }
 
 
 def test_four_simultaneous_calls_each_place_their_own_order(tmp_path: Path, espeak: Any, whisper: Any) -> None:
+    """A low-confidence order is confirmed first ("I think you said ..."), so each caller says yes twice."""
     callers = []
-    for i, (name, (words, _sku, _word, confirm)) in enumerate(CONCURRENT.items()):
+    for i, (name, (words, _sku, _word, confirm, codec)) in enumerate(CONCURRENT.items()):
         if confirm == "voice":
-            parts: list[str | float] = [10.0, words, 14.0, "Yes, please.", 8.0]
+            parts: list[str | float] = [10.0, words, 7.0, "Yes, please.", 7.0, "Yes, please.", 6.0]
             actions: list[list[Any]] = []
         else:
             parts = [10.0, words, 24.0]
-            actions = [[26.0, "dtmf", "1"]]
-        tape = make_tape(espeak, tmp_path / f"{name}.wav", parts)
+            actions = [[19.0, "dtmf", "1"], [27.0, "dtmf", "1"]]
+        rate = 16000 if codec == "g722" else 8000
+        tape = make_tape(espeak, tmp_path / f"{name}.wav", parts, rate=rate)
         callers.append({"name": name, "user": name, "sip_port": 5100 + 10 * i, "ctrl_port": 4441 + i, "tape": str(tape),
-                        "dial_at": 0.4 * i, "actions": actions, "max_seconds": 70})
+                        "codecs": [codec], "dial_at": 0.4 * i, "actions": actions, "max_seconds": 70})
     result = run_scenario(tmp_path, {"callers": callers}, timeout=200)
     assert result["bridge_rc"] == 0
     assert len(events(result, "answered")) == 4
     assert events(result, "dtmf", digit="1")
     db = tmp_path / "shop.sqlite3"
-    for name, (_words, sku, word, _confirm) in CONCURRENT.items():
+    for name, (_words, sku, word, _confirm, _codec) in CONCURRENT.items():
         orders = orders_for(db, name)
         assert len(orders) == 1, (name, [t for t in events(result, "turn", caller=name)])
         assert any(sku in line.sku for line in orders[0].lines), (name, orders[0].lines)
         heard = transcribe(whisper, result["callers"][name]["heard"][0])
         assert word in heard, (name, heard)
-        others = [w for n, (_a, _b, w, _c) in CONCURRENT.items() if n != name]
+        others = [w for n, (_a, _b, w, _c, _d) in CONCURRENT.items() if n != name]
         assert not [w for w in others if w in heard], (name, heard)  # no crossed audio
 
 

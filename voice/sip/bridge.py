@@ -172,7 +172,7 @@ class PhoneCall:
                     return
                 reprompts += 1
                 self._emit("reprompt", call=self.info.call_id)
-                self._say(self.settings.reprompt)
+                self._say(self.settings.reprompt, interruptible=True)
                 quiet_since = time.monotonic()
 
     def _on_audio(self, pcm: bytes, at: float) -> bool:
