@@ -76,9 +76,15 @@ def _merge_values(counts: Mapping[str, int], min_count: int) -> list[tuple[str, 
     return out
 
 
-def build_catalog(menu: Mapping[str, Any], min_count: int = 2, min_item_count: int = 3
+def build_catalog(menu: Mapping[str, Any], min_count: int = 2, min_item_count: int | None = None
                   ) -> tuple[list[Product], list[str]]:
-    """Products from a Taskmaster-4 menu file, and the order-type values it knows."""
+    """Products from a Taskmaster-4 menu file, and the order-type values it knows.
+
+    ``min_item_count`` None: one sighting per thousand item sightings, at least ``min_count`` (3 on dev).
+    """
+    if min_item_count is None:
+        total = sum(int(n) for n in (menu.get("items") or {}).values())
+        min_item_count = max(min_count, round(total / 1000))
     attrs: dict[str, dict[str, int]] = {norm(k): v for k, v in (menu.get("attributes") or {}).items()}
     order_types = [norm(v) for v, n in attrs.pop(ORDER_TYPE_ATTR, {}).items() if n >= min_count]
     groups: list[tuple[str, list[tuple[str, list[str]]], int]] = []
@@ -132,7 +138,7 @@ def _order_type(value: str | None) -> str:
 
 
 def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_count: int = 2,
-        min_item_count: int = 3, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        min_item_count: int | None = None, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     products, _ = build_catalog(menu, min_count, min_item_count)
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "tm4.sqlite3")
@@ -195,8 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--menu", required=True, help="menu JSON: items, attributes, addons with counts")
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--min-count", type=int, default=2, help="drop menu values seen fewer times (noise)")
-    ap.add_argument("--min-item-count", type=int, default=3,
-                    help="drop menu items seen fewer times (single-word noise such as 'sweet' or 'cold')")
+    ap.add_argument("--min-item-count", type=int, default=None,
+                    help="drop menu items seen fewer times (noise such as 'sweet' or 'cold'); "
+                         "default: one per thousand item sightings, at least --min-count")
     ap.add_argument("--limit", type=int, default=0, help="only the first N dialogs")
     ap.add_argument("--errors", help="write the dialogs that did not match here (JSON lines)")
     args = ap.parse_args(argv)
