@@ -20,6 +20,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("plenty of", "extra"), ("a ton of", "extra"), ("tons of", "extra"), ("heavy on the", "extra"),
     ("extra", "extra"), ("more", "extra"), ("heavy", "extra"), ("very", "extra"), ("super", "extra"),
     ("slightly", "light"), ("mildly", "light"), ("mild", "light"), ("double the", "extra"), ("twice the", "extra"),
+    ("piping", "extra"), ("steaming", "extra"), ("scalding", "extra"), ("boiling", "extra"), ("not too", "light"),
+    ("luke", "light"), ("lukewarm", "light"),
     ("some", "regular"), ("regular", "regular"), ("normal", "regular"),
     ("no", "none"), ("without", "none"), ("without any", "none"), ("hold the", "none"), ("skip the", "none"),
     ("none of the", "none"), ("zero", "none"), ("not", "none"), ("not too much", "light"), ("not a lot of", "light"),

@@ -116,11 +116,34 @@ def _option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
     return OptionSpec(m.options, q.amount, q.words, m.start)
 
 
+_MULTIPLIERS = frozenset({"single", "double", "triple", "quadruple", "quad"})
+_MULTIPLIED = frozenset({"shot", "shots", "espresso", "espressos"})
+
+
+def _multiplier_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: list[str]) -> None:
+    """"double the milk", "triple foam", "double chocolate": a multiplier word that is not about the drink's
+    shots is a note on something else, not the option it names ("double" shots)."""
+    starts = {m.start: n for n, m in enumerate(mentions)}
+    for n, m in enumerate(mentions):
+        if roles[n] != "option" or m.end - m.start != 1 or toks[m.start] not in _MULTIPLIERS:
+            continue
+        k = m.end
+        while k in starts and roles[starts[k]] == "option":  # "double oat milk latte": follow the modifiers
+            k = mentions[starts[k]].end
+        if k >= len(toks) or toks[k] in _MULTIPLIED or toks[k] in _SEPARATORS or toks[k] in ("please", "with"):
+            continue
+        if k in starts and roles[starts[k]] == "product":
+            continue
+        if k == m.end or k not in starts:
+            roles[n] = "note"
+
+
 def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                   ) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """Items (in spoken order) and options that belong to no product in this utterance."""
     del lex  # the mentions already carry everything; kept for a future lexicon-aware variant
     roles = _roles(toks, mentions)
+    _multiplier_notes(toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"]
     items: list[ItemSpec] = []

@@ -35,7 +35,6 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
      "non caffeinated", "uncaffeinated", "not caffeinated"),
     ("sweetener", "sweetner", "syrup", "sauce", "flavor", "flavour", "flavoring"),
     ("iced", "ice", "on ice", "cold"),
-    ("hot", "warm"),
     ("grey", "gray"), ("colour", "color"), ("donut", "doughnut"), ("togo", "to go"),
     ("2 percent", "reduced fat"), ("quadruple", "quad"), ("single", "solo"),
 )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from catalog.models import OptionGroup, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
-from dialogue.lexicon import Lexicon
+from dialogue.lexicon import Lexicon, phrase_of
 
 
 @dataclass
@@ -51,6 +51,9 @@ def options_for(product: Product, specs: Iterable[OptionSpec]) -> tuple[list[Sel
         qualifier = spec.qualifier if group.amounts else ""
         if not group.multiple:
             chosen = [o for o in chosen if o.group != group.code]
+        else:  # "vanilla ... the sugar-free vanilla": the fuller name refines the earlier one
+            words = set(_words(group, value))
+            chosen = [o for o in chosen if o.group != group.code or not set(_words(group, o.value)) < words]
         chosen.append(SelectedOption(group.code, value, amount, qualifier))
     return chosen, removals, unavailable
 
@@ -78,3 +81,8 @@ def resolve_item(lex: Lexicon, spec: ItemSpec) -> Resolved:
     product = products[0]
     options, removals, unavailable = options_for(product, spec.options)
     return Resolved(product, quantity, options, removals, [], missing_group(product, options), unavailable)
+
+
+def _words(group: OptionGroup, code: str) -> tuple[str, ...]:
+    value = group.value(code)
+    return phrase_of(value.name) if value else (code,)
