@@ -81,25 +81,27 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
 
 
 def _roles(toks: Sequence[str], mentions: Sequence[Mention]) -> list[str]:
-    product_only = sum(1 for m in mentions if m.products and not m.options)
+    """What each mention is in this sentence: "product", "option", "group" or "ignore"."""
+    product_only = sum(1 for m in mentions if m.exact_products and not m.options)
     any_exact = any(m.exact_products for m in mentions)
     roles = []
     for n, m in enumerate(mentions):
         nxt_product = n + 1 < len(mentions) and mentions[n + 1].start == m.end and bool(mentions[n + 1].products)
-        if m.products and m.options and nxt_product:
-            roles.append("option")  # "a hot latte": a modifier of the product that follows
-        elif m.products and not m.exact_products and any_exact:
-            roles.append("ignore")  # "two coffees, a mocha and a cortado": the category word is no item
-        elif m.products and m.options:
+        if m.exact_products and m.options:
             k = m.start - 1
             while k >= 0 and toks[k] in ("please", "just", "uh", "um", "then"):
                 k -= 1
             counted = k >= 0 and (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit())
-            roles.append("product" if counted or not product_only else "option")
-        elif m.products:
+            if nxt_product:
+                roles.append("option")  # "a hot latte": a modifier of the product that follows
+            else:
+                roles.append("product" if counted or not product_only else "option")
+        elif m.exact_products:
             roles.append("product")
         elif m.options:
-            roles.append("option")
+            roles.append("option")  # a sub-phrase of some product name that is also an option: the option
+        elif m.products:
+            roles.append("ignore" if any_exact else "product")  # "two coffees, a mocha and ...": a category word
         else:
             roles.append("group")
     return roles
@@ -130,12 +132,13 @@ def _multiplier_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: l
         k = m.end
         while k in starts and roles[starts[k]] == "option":  # "double oat milk latte": follow the modifiers
             k = mentions[starts[k]].end
-        if k >= len(toks) or toks[k] in _MULTIPLIED or toks[k] in _SEPARATORS or toks[k] in ("please", "with"):
+        if k == m.end and (k >= len(toks) or toks[k] in _SEPARATORS or toks[k] in ("please", "with")):
+            continue  # "a latte, double please"
+        if k < len(toks) and toks[k] in _MULTIPLIED:
             continue
         if k in starts and roles[starts[k]] == "product":
             continue
-        if k == m.end or k not in starts:
-            roles[n] = "note"
+        roles[n] = "note"
 
 
 def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
