@@ -6,9 +6,9 @@ from __future__ import annotations
 from catalog.cart import match_variant, unit_price
 from catalog.models import Product
 from catalog.store import Store
-from dialogue.lexicon import Lexicon
+from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
-from dialogue.replies import describe_cart, group_choices, say_list, total_sentence
+from dialogue.replies import describe_cart, group_choices, group_name, say_list, total_sentence
 from dialogue.resolve import options_for, resolve_item
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, State
@@ -113,15 +113,21 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
         if group is None:
             return out.say(f"The {product.name if product else 'item'} has no choice of {code}")
         subject = f" for the {product.name}" if product is not None else ""
-        return out.say(f"For {group.name}{subject}, we have {group_choices(group, 3) if len(group.values) > 3 else say_list([v.name for v in group.values], 'and')}")
+        return out.say(f"For {group_name(group)}{subject}, we have {group_choices(group, 3) if len(group.values) > 3 else say_list([v.name for v in group.values], 'and')}")
     specs = parse.items[0].options if parse.items else parse.options
     if product is None:
-        names = sorted({t.value for s in specs for t in s.targets})
-        if not names:
+        values = [(lex.groups[t.group], t.value) for s in specs for t in s.targets if t.group in lex.groups]
+        if not values:
             return search(state, lex, parse, out)
-        label = [lex.groups[t.group].value(t.value) for s in specs for t in s.targets if t.group in lex.groups]
-        spoken = [v.name for v in label if v is not None][:1] or names[:1]
-        return out.say(f"Yes, we have {spoken[0]}. What would you like it with?")
+        group, code = values[0]
+        said = group.value(code)
+        name = said.name if said is not None else code
+        if parse.tokens and parse.tokens[0] in ("what", "which"):  # "what sweeteners are there": all of that kind
+            head = phrase_of(name)[-1]
+            kind = [v.name for v in group.values if head in phrase_of(v.name)]
+            if len(kind) > 1:
+                return out.say(f"We have {say_list(kind)}")
+        return out.say(f"Yes, we have {name}. What would you like it with?")
     state.shown = [product.sku]
     out.shown = [product.sku]
     opts, _, missing = options_for(product, specs)

@@ -14,7 +14,7 @@ from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, phrase_of
-from dialogue.replies import describe_cart, describe_line, group_choices, say_list, total_sentence
+from dialogue.replies import describe_cart, describe_line, group_choices, group_name, say_list, total_sentence
 from dialogue.resolve import Resolved, options_for, resolve_item
 from dialogue.state import Outcome, Pending, State
 from dialogue.types import Action
@@ -49,7 +49,7 @@ def _ask_option(state: State, spec: ItemSpec, r: Resolved, rest: list[ItemSpec],
     assert r.product is not None and r.missing is not None
     fixed = ItemSpec((r.product.sku,), spec.quantity, spec.options, spec.start, spec.end, True)
     state.pending = Pending("clarify_option", item=fixed, group=r.missing.code, rest=rest)
-    return out.say(f"What {r.missing.name} would you like for the {r.product.name}: {group_choices(r.missing)}?")
+    return out.say(f"What {group_name(r.missing)} would you like for the {r.product.name}: {group_choices(r.missing)}?")
 
 
 def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcome) -> Outcome:
@@ -223,7 +223,7 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
         fixed = ItemSpec((r.product.sku,), qty, spec.options, spec.start, spec.end, True)
         state.pending = Pending("clarify_option", item=fixed, group=missing.code)
         return out.act(Action.CART_CHANGED).say(
-            f"What {missing.name} would you like for the {r.product.name}: {group_choices(missing)}?")
+            f"What {group_name(missing)} would you like for the {r.product.name}: {group_choices(missing)}?")
     notes: list[str] = []
     new = _add_line(state, r.product, qty, options, notes)
     out.act(Action.CART_CHANGED).say(*notes)

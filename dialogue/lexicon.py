@@ -27,6 +27,8 @@ _NEVER_OPTION = frozenset({"yes", "no", "none", "true", "false", "on", "off", "y
                            "standard", "default", "plain", "any", "all"})
 
 _CUES = cue_words()
+_GENERIC_GROUP_WORDS = frozenset({"options", "option", "choices", "choice", "types", "type", "kinds", "kind",
+                                  "selection", "selections", "variety", "varieties"})
 
 # General shop/café synonyms: a phrase containing one member also answers to the others.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
@@ -151,7 +153,12 @@ class Lexicon:
 
     def _group_entries(self, group: OptionGroup) -> list[tuple[tuple[str, ...], Target]]:
         out: list[tuple[tuple[str, ...], Target]] = []
-        for name in {phrase_of(group.name), phrase_of(group.code), *(phrase_of(a) for a in group.aliases)}:
+        names = {phrase_of(group.name), phrase_of(group.code), *(phrase_of(a) for a in group.aliases)}
+        for name in list(names):  # "milk options" is also asked about as "milk"
+            while len(name) > 1 and name[-1] in _GENERIC_GROUP_WORDS:
+                name = name[:-1]
+                names.add(name)
+        for name in names:
             if name:
                 for v in _variants(name):
                     for form in _plurals(v):

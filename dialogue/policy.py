@@ -18,7 +18,7 @@ from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target
 from dialogue.numbers import say_number
-from dialogue.replies import describe_cart, say_list, total_sentence
+from dialogue.replies import describe_cart, group_name, say_list, total_sentence
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, State
@@ -172,7 +172,7 @@ class Policy:
                 self.state.pending = None
                 return None
             if parse.intent in (Intent.AFFIRM, Intent.OUT_OF_SCOPE, Intent.EMPTY):
-                return out.say(f"Which {group.name} would you like: {say_list([v.name for v in group.values[:3]], 'or')}?")
+                return out.say(f"Which {group_name(group)} would you like: {say_list([v.name for v in group.values[:3]], 'or')}?")
             self.state.pending = None
             return None
         quantity = item.quantity

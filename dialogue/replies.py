@@ -84,11 +84,22 @@ def total_sentence(cart: Cart) -> str:
     return f"That's {say_price(cart.total_cents, cart.currency)}{tax}."
 
 
+_GENERIC = ("options", "option", "choices", "choice", "types", "type", "kinds", "kind", "selection")
+
+
+def group_name(group: OptionGroup) -> str:
+    """How to say a group's name: "milk-options" -> "milk"."""
+    words = re.sub(r"[-_]+", " ", group.name).split()
+    while len(words) > 1 and words[-1].lower() in _GENERIC:
+        words.pop()
+    return " ".join(words)
+
+
 def group_choices(group: OptionGroup, limit: int = MAX_LIST) -> str:
     names = [v.name for v in group.values]
     if len(names) <= limit:
         return say_list(names, "or")
-    return f"{', '.join(names[:limit])}, or another {group.name}"
+    return f"{', '.join(names[:limit])}, or another {group_name(group)}"
 
 
 def sentence(text: str) -> str:
