@@ -90,18 +90,26 @@ def clauses(text: str) -> list[str]:
     return [p for p in (x.strip() for x in parts) if p]
 
 
+_LEAD_INS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "i wonder", "i was wondering", "i am wondering", "i would like to know", "i want to know", "i need to know",
+    "can you tell me", "could you tell me", "tell me", "do you know", "let me know", "please tell me",
+    "i am curious", "i was curious", "just curious", "i would love to know", "can i ask", "may i ask"))
+
+
 def is_question(text: str) -> bool:
     """A sentence that asks rather than orders ("what milks do you have", "is it in stock?")."""
     toks = tokens(text)
     if not toks:
         return False
     while toks and toks[0] in (FILLERS - {"you", "thank"}) | {"and", "but", "also", "so", "no", "yes", "yeah", "now",
-                                                             "i", "was", "sure", "yep", "yup", "right", "alright",
-                                                             "great", "cool", "wait"}:
-        if toks[0] == "i" and len(toks) > 1 and toks[1] == "was":
-            toks = toks[2:]
-            continue
+                                                             "sure", "yep", "yup", "right", "alright", "great",
+                                                             "cool", "wait"}:
         toks = toks[1:]
+    for lead in _LEAD_INS:  # "I wonder what ...", "can you tell me which ..."
+        if tuple(toks[:len(lead)]) == lead and len(toks) > len(lead):
+            rest = toks[len(lead):]
+            if rest[0] in ("what", "which", "how", "if", "whether", "where", "when", "whats"):
+                return True
     if not toks:
         return False
     for greeting in (("what", "is", "up"), ("how", "are", "you", "doing"), ("how", "are", "you"),

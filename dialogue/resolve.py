@@ -42,8 +42,8 @@ def options_for(product: Product, specs: Iterable[OptionSpec]) -> tuple[list[Sel
                 unavailable.append(spec.targets[0].value)
             continue
         group, value = hit
-        if spec.amount in ("light", "extra") and not group.amounts and not group.multiple:
-            continue  # "extra hot", "a little warm": a note on how to make it, not a choice of this group
+        if spec.amount in ("light", "extra") and not group.amounts and not group.multiple and len(group.values) <= 2:
+            continue  # "extra hot", "a little warm": a note on a two-state choice, not the choice itself
         if spec.amount == "none" and not group.amounts:
             removals.append((group.code, value))
             continue
