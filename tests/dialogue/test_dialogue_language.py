@@ -89,3 +89,12 @@ def test_speakable_lists_and_sentences() -> None:
     assert say_list(["a", "b", "c", "d", "e"]) == "a, b, c, and two more"
     assert say_list(["a", "b"], "or") == "a or b"
     assert sentence("  **one** latte  ") == "One latte."
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("I wonder what type of syrup you have", True), ("can you tell me which teas you have", True),
+    ("what's up, I'd like a mocha please", False), ("how about a latte", False),
+    ("do you think I can get a decaf cappuccino", False), ("is it at all possible to make it iced", False),
+])
+def test_lead_ins_and_polite_requests(text: str, question: bool) -> None:
+    assert is_question(text) is question

@@ -105,3 +105,21 @@ def test_intents(cafe: SQLiteStore, text: str, intent: Intent) -> None:
 def test_lexicon_is_shared_per_store(cafe: SQLiteStore) -> None:
     assert Lexicon.for_store(cafe) is Lexicon.for_store(cafe)
     assert Session(cafe).lexicon is Session(cafe).lexicon
+
+
+@pytest.mark.parametrize(("text", "shots"), [
+    ("a mocha with double chocolate", "single"),   # "double" is about the chocolate
+    ("a cortado with double the milk", "double"),  # the cortado's own default is a double
+    ("a large double oat latte", "double"),
+    ("a latte, double please", "double"),
+    ("a triple shot latte", "triple"),
+])
+def test_multiplier_words(cafe: SQLiteStore, text: str, shots: str) -> None:
+    _, opts = one_line(cafe, text)
+    assert opts["shots"][0] == shots
+
+
+def test_fuller_add_on_name_refines_the_shorter(cafe: SQLiteStore) -> None:
+    s = Session(cafe)
+    s.handle("a vanilla latte, and please use the sugar free vanilla")
+    assert [o.value for o in s.cart.lines[0].options if o.group == "syrup"] == ["sf_vanilla"]
