@@ -140,7 +140,10 @@ class Runner:
         else:
             hot = args.hotwords
         self.hotwords = hot
-        prompt = catalog_prompt(self.store.products()) if args.prompt == "catalog" else None
+        if args.prompt in ("catalog", "products"):
+            prompt = catalog_prompt(self.store.products(), options=args.prompt == "catalog")
+        else:
+            prompt = None
         self.pipeline = VoicePipeline(
             self.transcriber, Pyttsx3Synthesizer(), output_rate=16000, hotwords=hot, prompt=prompt
         )
