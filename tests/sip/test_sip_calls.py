@@ -177,3 +177,26 @@ def test_signalling_cancel_busy_forbidden_bye_both_ways_silence_and_refer(tmp_pa
     assert final and final[0]["status"] == 200
     assert "TRANSFER" in [e["type"] for e in result["callers"]["wants_person"]["events"]]
     assert "CALL_ESTABLISHED" in [e["type"] for e in result["callers"]["person"]["events"]]
+
+
+def test_fuzzed_sip_and_random_rtp_do_not_disturb_a_call_in_progress(
+    tmp_path: Path, espeak: Any, whisper: Any
+) -> None:
+    tape = make_tape(espeak, tmp_path / "frank.wav", [10.0, *ORDER_WORDS[:2], "Yes, please.", 8.0], rate=16000)
+    spec = {
+        "bridge_args": ["--max-calls", "2"],
+        "callers": [{"name": "frank", "sip_port": 5100, "ctrl_port": 4441, "tape": str(tape), "codecs": ["g722"],
+                     "max_seconds": 60}],
+        "fuzz": {"start_after": 12.0, "sip": 3000, "rtp": 2000, "seed": 11},
+    }
+    result = run_scenario(tmp_path, spec, timeout=200)
+    fuzz = result["fuzz"]
+    assert fuzz["sip"]["sent"] >= 2900 and fuzz["rtp"]["sent"] >= 1900, fuzz
+    assert fuzz["bridge_alive"] and fuzz["options_after"] == 200, fuzz  # still answering SIP right after
+    assert result["bridge_alive_at_end"] and result["bridge_rc"] == 0
+    orders = orders_for(tmp_path / "shop.sqlite3", "frank")
+    assert len(orders) == 1 and any("LATTE" in line.sku for line in orders[0].lines)
+    heard = transcribe(whisper, result["callers"]["frank"]["heard"][0])
+    assert "latte" in heard and "order" in heard, heard
+    frank = [e for e in result["callers"]["frank"]["events"] if e["type"] == "CALL_CLOSED"]
+    assert frank and "end of file" in frank[0].get("param", "")  # the caller's tape ran out: nobody cut the call

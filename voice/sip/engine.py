@@ -82,6 +82,7 @@ class SipEngine:
         self.handler_factory = handler_factory
         self.on_event = on_event
         self.calls: dict[int, BridgeCall] = {}
+        self._graveyard: list[BridgeCall] = []
         self._posted: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
         self._seq = itertools.count()
@@ -140,6 +141,11 @@ class SipEngine:
 
     def on_incoming(self, call: BridgeCall, source: str) -> None:
         with self._lock:
+            old = self.calls.get(call.pj_id)
+            if old is not None and old is not call:
+                # PJSIP reused this call id before the old object was dropped: deleting the old object
+                # now would make its C++ destructor hang up the NEW call, so keep it until shutdown.
+                self._graveyard.append(old)
             self.calls[call.pj_id] = call
         try:
             ci = call.getInfo()
@@ -154,19 +160,29 @@ class SipEngine:
             self.stats[f"refused_{decision.status_code}"] = self.stats.get(f"refused_{decision.status_code}", 0) + 1
             self.emit("refused", call=info.call_id, status=decision.status_code, reason=decision.reason, source=source)
             reason = "Forbidden" if decision.status_code == 403 else "Busy Here"
-            call.respond(decision.status_code, reason)
+            # Never answer or hang up inside onIncomingCall (PJSIP may still be creating the media
+            # transport; doing so asserts under load): respond on the next loop turn instead.
+            pj_id, code = call.pj_id, decision.status_code
+            self._later(0.0, lambda: self._respond(pj_id, info.call_id, code, reason))
             return
         try:
             call.handler = self.handler_factory(info)
         except Exception as exc:  # noqa: BLE001 - a broken session must refuse the call, not the line
             log.exception("could not create a session for %s", info.call_id)
             self.emit("refused", call=info.call_id, status=500, reason=str(exc), source=source)
-            call.respond(500, "Server Internal Error")
+            pj_id = call.pj_id
+            self._later(0.0, lambda: self._respond(pj_id, info.call_id, 500, "Server Internal Error"))
             return
         self.emit("incoming", call=info.call_id, caller=info.caller_id, source=source)
-        call.respond(180)
+        pj_id = call.pj_id
+        self._later(0.0, lambda: self._respond(pj_id, info.call_id, 180, ""))
         delay = max(0.0, self.settings.answer_delay_s)
-        self._later(delay, lambda: self._answer(call.pj_id, info.call_id))
+        self._later(delay, lambda: self._answer(pj_id, info.call_id))
+
+    def _respond(self, pj_id: int, key: str, status: int, reason: str) -> None:
+        call = self.calls.get(pj_id)
+        if call is not None and call.call_key == key and not call.disconnected:
+            call.respond(status, reason)
 
     def _answer(self, pj_id: int, key: str) -> None:
         call = self.calls.get(pj_id)
@@ -187,20 +203,21 @@ class SipEngine:
                 call.handler.on_hangup(reason)
             except Exception:  # noqa: BLE001
                 log.exception("handler hang-up failed")
-        # Drop the Python objects after this callback has returned, still on this thread.
-        self._later(0.2, lambda: self._drop(call))
+        # Drop the Python objects right after this callback has returned (next loop turn), still on this
+        # thread, and before PJSIP can hand the same call id to a new call (ids are allocated round-robin).
+        pj_id, key = call.pj_id, call.call_key
+        self.post(lambda: self._drop(pj_id, key))
 
-    def _drop(self, call: BridgeCall) -> None:
+    def _drop(self, pj_id: int, key: str) -> None:
         with self._lock:
-            if self.calls.get(call.pj_id) is call:
-                del self.calls[call.pj_id]
+            call = self.calls.get(pj_id)
+            if call is None or call.call_key != key or not call.disconnected:
+                return
+            del self.calls[pj_id]
         port, call.port = call.port, None
         if port is not None:
-            try:
-                port.handler = NullHandler()
-            except Exception:  # noqa: BLE001
-                pass
-        del port
+            port.handler = NullHandler()
+        del port, call
 
     def _run(self) -> None:
         ep: Any = None
@@ -307,10 +324,13 @@ class SipEngine:
         deadline = time.monotonic() + 3.0
         while time.monotonic() < deadline and any(not c.disconnected for c in self.calls.values()):
             self._pump(ep)
+        self._timers.clear()
+        self._graveyard.clear()
         for call in list(self.calls.values()):
             if not call.disconnected and call.handler is not None:
                 call.handler.on_hangup("shutdown")
-            self._drop(call)
-        self._timers.clear()
+            if call.port is not None:
+                call.port.handler = NullHandler()
+        self.calls.clear()
         self.emit("stopped", **self.stats)
 
