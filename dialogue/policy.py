@@ -123,6 +123,12 @@ class Policy:
                         names = say_list([ln.name for ln in undone])
                         return out.say(f"Sorry about that. I've taken the {names} back off. What would you like instead?")
                 return out.say("Okay, the order is not placed. What would you like to change?")
+            if kind == "confirm_change" and parse.deny and parse.intent in (Intent.SEARCH, Intent.DESCRIBE):
+                st.pending = None  # "no - what teas do you have?": take the change back, then answer
+                undone = st.revert()
+                if undone:
+                    out.act(Action.CART_CHANGED).say(f"Okay, I've taken the {say_list([ln.name for ln in undone])} off")
+                return None
             if kind == "confirm_change" and parse.intent != Intent.CHECKOUT:
                 st.pending = None
                 if parse.intent == Intent.ADD:

@@ -210,3 +210,14 @@ def test_amount_words_are_kept_on_the_line(chat: Any) -> None:
     chat.say("no sugar please")
     opts = {o.group: o for o in chat.session.cart.lines[0].options}
     assert opts["sweetener"].amount == "none"
+
+
+def test_no_with_a_search_takes_the_proposal_back_but_no_with_an_option_question_keeps_it(chat: Any) -> None:
+    chat.say("a mocha please")
+    r = chat.say("no, what pastries do you have?")
+    assert "taken the mocha off" in r.text and chat.lines == []
+    chat.say("a latte")
+    chat.say("no, what syrups do you have?")
+    assert [sku for sku, _, _ in chat.lines] == ["LATTE"]
+    chat.say("add hazelnut")
+    assert chat.lines[0][2]["syrup"] == "hazelnut"
