@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import weakref
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Protocol
@@ -108,6 +109,11 @@ class Pyttsx3Synthesizer:
         self._fallback = EspeakSynthesizer(voice or "en-us", words_per_minute, cache_size=0)
         self._engine: Any = None
         self.used_fallback = False
+        # one directory for the synthesizer's life: the espeak driver's completion callback writes the file
+        # and must never find its directory gone
+        self._dir = Path(tempfile.mkdtemp(prefix="voicecart-tts-"))
+        self._n = 0
+        weakref.finalize(self, shutil.rmtree, str(self._dir), True)
 
     def _get_engine(self) -> Any:
         if self._engine is None:
@@ -121,18 +127,21 @@ class Pyttsx3Synthesizer:
         return self._engine
 
     def _render(self, text: str) -> AudioChunk:
-        with tempfile.TemporaryDirectory(prefix="voicecart-tts-") as tmp:
-            out = Path(tmp) / "reply.wav"
-            with _ENGINE_LOCK:
-                engine = self._get_engine()
-                engine.setProperty("rate", self.wpm)
-                # pyttsx3's espeak driver prints "Audio saved to ..." on every file
-                with contextlib.redirect_stdout(io.StringIO()):
-                    engine.save_to_file(text, str(out))
-                    engine.runAndWait()
+        with _ENGINE_LOCK:
+            self._n += 1
+            out = self._dir / f"reply-{self._n}.wav"
+            engine = self._get_engine()
+            engine.setProperty("rate", self.wpm)
+            # pyttsx3's espeak driver prints "Audio saved to ..." on every file
+            with contextlib.redirect_stdout(io.StringIO()):
+                engine.save_to_file(text, str(out))
+                engine.runAndWait()
+        try:
             if not out.exists() or out.stat().st_size <= 44:
                 raise SynthesisError("pyttsx3 produced no audio")
             return read_audio(out)
+        finally:
+            out.unlink(missing_ok=True)
 
     def synthesize(self, text: str, rate: int) -> AudioChunk:
         t = _speakable(text)
