@@ -53,7 +53,9 @@ AFFIRM = _p("yes", "yeah", "yea", "ya", "yep", "yup", "yes please", "sure", "cor
             "that is my order", "is my order", "all set", "all clear", "no issues", "no issue", "looks right", "seems right", "will work",
             "nailed it", "yes it is", "it is right", "it is correct", "looking good", "looking fine",
             "everything is there", "everything looks", "all there", "looks perfect", "beautiful",
-            "thanks for confirming", "you did", "wonderful", "fantastic", "exactly right", "bingo", "agreed")
+            "thanks for confirming", "you did", "wonderful", "fantastic", "exactly right", "bingo", "agreed",
+            "that is the one", "that will do", "go for it", "i confirm", "please proceed", "proceed", "in order",
+            "checks out", "sounds right", "sounds perfect", "looks about right")
 DENY = _p("no", "nope", "nah", "not", "incorrect", "wrong", "negative", "do not", "not right", "not correct",
           "cancel that", "never mind", "nevermind", "hold on", "wait", "not yet", "not quite", "not really")
 _NOT_DENY_AFTER_NO = frozenset({"problem", "problems", "worries", "worry", "rush", "hurry", "doubt"})

@@ -80,8 +80,10 @@ class RuleUnderstanding:
     def parse(self, text: str, context: Context) -> Parse:
         toks: list[str] = []
         asked: list[bool] = []  # per token: does it sit in a question sentence?
+        parts: list[list[str]] = []
         for c in clauses(text):
             ct = prepare(self.lexicon, c)
+            parts.append(ct)
             toks.extend(ct)
             asked.extend([is_question(c)] * len(ct))
         p = Parse(Intent.EMPTY, text=text, tokens=toks)
@@ -91,6 +93,8 @@ class RuleUnderstanding:
         p.items, p.options = extract_items(self.lexicon, toks, mentions)
         p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
         p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
+        if not p.affirm and not p.deny and len(parts) > 1:  # "Iced latte, almond milk. That all looks good."
+            p.affirm = any(cue.is_affirm(pt) for pt in parts[1:]) and not any(cue.is_deny(pt) for pt in parts)
         p.question = any(asked)
         p.ordering = bool(p.items) and any(not asked[min(it.start, len(asked) - 1)] for it in p.items)
         p.order_type = cue.order_type(toks)
@@ -101,7 +105,7 @@ class RuleUnderstanding:
             p.ref = "cheaper"
         elif cue.has(toks, cue._p("more expensive", "pricier", "priciest", "most expensive", "fancier")):
             p.ref = "pricier"
-        elif cue.has(toks, cue.MORE) and not p.items:
+        elif (at_more := cue.find(toks, cue.MORE)) >= 0 and not p.items and "not" not in toks[max(0, at_more - 6):at_more]:
             p.ref = "more"
         elif any(t in _REF_IT for t in toks):
             p.ref = "it"
