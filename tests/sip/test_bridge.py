@@ -1,0 +1,153 @@
+"""The per-call bridge without a network: DTMF, hand-off, silent callers, driven by a simulated media clock.
+
+Real dialogue ``Session`` over the bundled café catalog in SQLite, real espeak-ng speech; the SIP side is
+replaced by a recorder of the hang-up/transfer requests (the SIP layer itself is tested with real peers).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("dialogue.session", reason="the dialogue engine (dialogue.session) is not there yet")
+
+from dialogue.session import Session  # noqa: E402
+from dialogue.shop import ShopInfo  # noqa: E402
+from voice.pipeline import VoicePipeline  # noqa: E402
+from voice.sip.bridge import PhoneCall, PhoneSettings  # noqa: E402
+from voice.sip.handler import FRAME_BYTES, CallInfo  # noqa: E402
+
+SILENCE = bytes(FRAME_BYTES)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.hangups = 0
+        self.transfers: list[str] = []
+
+    def hangup(self) -> None:
+        self.hangups += 1
+
+    def transfer(self, target: str) -> None:
+        self.transfers.append(target)
+
+
+class Clock:
+    """Plays PJSIP's media clock at 4x speed: one silent caller frame in, one reply frame out."""
+
+    def __init__(self, call: PhoneCall):
+        self.call = call
+        self.played = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.call.on_audio(SILENCE)
+            if self.call.next_audio() is not None:
+                self.played += 1
+            time.sleep(0.005)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Any]:
+    from catalog.bundled import open_store
+
+    s = open_store(tmp_path / "shop.sqlite3", catalog="cafe")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def pipeline(whisper: Any, espeak: Any) -> Iterator[VoicePipeline]:
+    p = VoicePipeline(whisper, espeak, output_rate=16000)
+    yield p
+    p.close()
+
+
+def start(pipeline: VoicePipeline, store: Any, settings: PhoneSettings) -> tuple[PhoneCall, Recorder, list[dict[str, Any]], Clock]:
+    events: list[dict[str, Any]] = []
+    info = CallInfo(call_id="c1", caller_id="+15550100", remote_uri="<sip:+15550100@pbx>", source="127.0.0.1:5060")
+    call = PhoneCall(pipeline, Session(store, shop=ShopInfo(name="Corner Cafe"), session_id="c1"), info, settings,
+                     on_event=lambda event, **kw: events.append({"event": event, **kw}))
+    control = Recorder()
+    call.on_start(info, control)
+    return call, control, events, Clock(call)
+
+
+def wait_for(pred: Any, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if pred():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_notice_is_played_first_and_dtmf_zero_without_target_says_how_to_reach_the_shop(
+    pipeline: VoicePipeline, store: Any
+) -> None:
+    settings = PhoneSettings(reach_shop="To talk to a person, please call Corner Cafe at five five five.", silence_s=60)
+    call, control, events, clock = start(pipeline, store, settings)
+    try:
+        assert wait_for(lambda: any(e["event"] == "turn" for e in events))  # the greeting went out
+        assert wait_for(lambda: not call.playout.busy)
+        frames_before = clock.played
+        call.on_dtmf("0")
+        assert wait_for(lambda: control.hangups == 1)
+        turn = [e for e in events if e["event"] == "turn" and e["transcript"].startswith("[dtmf 0]")]
+        assert turn and "please call Corner Cafe" in turn[0]["reply"]
+        assert control.transfers == []
+        assert clock.played > frames_before + 50  # the caller heard the answer before the hang-up
+    finally:
+        call.on_hangup("test over")
+        clock.stop()
+
+
+def test_dtmf_zero_with_a_target_transfers_after_the_reply(pipeline: VoicePipeline, store: Any) -> None:
+    call, control, events, clock = start(pipeline, store, PhoneSettings(transfer_to="sip:desk@pbx", silence_s=60))
+    try:
+        assert wait_for(lambda: any(e["event"] == "turn" for e in events))
+        call.on_dtmf("0")
+        assert wait_for(lambda: control.transfers == ["sip:desk@pbx"])
+        assert control.hangups == 0
+        call.on_transfer_status(503, True)  # nobody picked up: apologise and end politely
+        assert wait_for(lambda: control.hangups == 1)
+        assert any(e["event"] == "transfer_failed" for e in events)
+    finally:
+        call.on_hangup("test over")
+        clock.stop()
+
+
+def test_silent_caller_is_reprompted_once_then_the_call_ends(pipeline: VoicePipeline, store: Any) -> None:
+    call, control, events, clock = start(pipeline, store, PhoneSettings(silence_s=0.6, reprompts=1))
+    try:
+        assert wait_for(lambda: control.hangups == 1, timeout=60)
+        kinds = [e["event"] for e in events]
+        assert kinds.count("reprompt") == 1 and "silent_caller" in kinds
+        assert kinds.index("reprompt") < kinds.index("silent_caller")
+    finally:
+        call.on_hangup("test over")
+        clock.stop()
+
+
+def test_unknown_digits_are_ignored(pipeline: VoicePipeline, store: Any) -> None:
+    call, control, events, clock = start(pipeline, store, PhoneSettings(silence_s=60))
+    try:
+        assert wait_for(lambda: any(e["event"] == "turn" for e in events))
+        call.on_dtmf("#")
+        assert wait_for(lambda: any(e["event"] == "dtmf_ignored" for e in events))
+        assert control.hangups == 0 and control.transfers == []
+    finally:
+        call.on_hangup("test over")
+        clock.stop()
