@@ -10,7 +10,8 @@ compares the final state with ``expected``: the multiset of items (name, quantit
 order type and whether an order was placed, after case and whitespace normalisation only.
 
 The final state is the placed order when there is one, else the cart lines the shopper did not reject
-(:meth:`Session.confirmed_lines`). ``phantom_rate_any_line`` also counts unconfirmed lines, for transparency.
+(:meth:`Session.confirmed_lines`). ``exact_match_any_line`` and ``phantom_rate_any_line`` count every line
+in the cart instead, unconfirmed proposals included, for transparency.
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_co
         store.upsert_products(products)
         lexicon = Lexicon(store.products())
         times: list[float] = []
-        n = exact = placed_ok = empty = phantom = phantom_any = 0
+        n = exact = exact_any = placed_ok = empty = phantom = phantom_any = 0
         tp = fp = fn = 0
         for d in dialogs:
             n += 1
@@ -168,6 +169,8 @@ def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_co
             placed_ok += ok_placed
             match = got == want and ok_type and ok_placed
             exact += match
+            all_lines = lines if placed else list(session.cart.lines)
+            exact_any += Counter(line_item(ln) for ln in all_lines) == want and ok_type and ok_placed
             if not want:
                 empty += 1
                 phantom += bool(lines) or placed
@@ -185,6 +188,7 @@ def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_co
     return {
         "dialogs": n,
         "exact_match": round(exact / n, 4) if n else 0.0,
+        "exact_match_any_line": round(exact_any / n, 4) if n else 0.0,
         "item_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
         "placed_accuracy": round(placed_ok / n, 4) if n else 0.0,
         "phantom_rate": round(phantom / empty, 4) if empty else 0.0,
