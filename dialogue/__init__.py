@@ -1,4 +1,22 @@
 """Text in, speakable reply out: understanding, per-session state, policy and replies over the catalog.
 
-Knows nothing of audio. The voice layer calls ``Session.handle(text, meta)``.
+Knows nothing of audio. The voice layer calls ``Session(store).handle(text, meta) -> Reply``.
+
+One concept per module:
+
+- ``normalize``: canonical tokens (unicode, contractions, "12oz", "%"), sentence splitting, question test.
+- ``numbers``: spoken numbers, digit strings, price limits; prices and numbers as people say them.
+- ``amounts``: amount words ("a little bit of", "lots of", "no") -> catalog amounts + the words kept.
+- ``words``: everyday English words the lexicon never "corrects" into catalog words.
+- ``lexicon`` / ``matcher``: the catalog's phrases, built once per catalog and shared; fuzzy and phonetic
+  fixes of misheard words; longest-match mentions of products, option values and option groups.
+- ``intents``: cue phrases (yes/no in many forms, check out, to go, a person, ...).
+- ``items``: products, quantities and options out of one sentence (splits, corrections, notes).
+- ``understanding``: the ``Understanding`` Protocol and the default rule-based ``RuleUnderstanding``.
+- ``resolve``: what was said -> a product and valid ``SelectedOption``s, or what is missing/ambiguous.
+- ``state``: per-session cart, unconfirmed changes, focus for "it", pending question.
+- ``editing`` / ``answers`` / ``policy``: cart edits, answers to questions, and the decision rules
+  (clarify, confirm on low ASR confidence, place only on a yes to a read-back, idempotent checkout).
+- ``replies``: sentences for the ear. ``shop``: shop information from configuration.
+- ``session``: ``Session`` (implements ``types.Conversation``). ``cli``: ``voicecart chat``.
 """
