@@ -8,7 +8,14 @@ from catalog.models import Product
 from catalog.store import Store
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
-from dialogue.replies import describe_cart, group_choices, group_name, say_list, total_sentence
+from dialogue.replies import (
+    describe_cart,
+    describe_options,
+    group_choices,
+    group_name,
+    say_list,
+    total_sentence,
+)
 from dialogue.resolve import options_for, resolve_item
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, State
@@ -81,7 +88,9 @@ def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         cents = product.price_cents
     state.shown = [product.sku]
     out.shown = [product.sku]
-    return out.say(f"The {product.name} is {say_price(cents, product.currency)}. Would you like one?")
+    pre, post = describe_options(product, opts)
+    said = " ".join(x for x in (pre, product.name) if x) + post
+    return out.say(f"A {said} is {say_price(cents, product.currency)}. Would you like one?")
 
 
 def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:
@@ -149,13 +158,19 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
 
 
 def describe(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
-    product = _subject(state, lex, parse)
-    if product is None:
+    """"What's in a cortado", "the difference between a latte and a cappuccino": up to three products."""
+    named = [lex.products[s] for it in parse.items if len(it.skus) == 1 for s in it.skus if s in lex.products]
+    products = list(dict.fromkeys(named))[:3] or [p for p in [_subject(state, lex, parse)] if p is not None]
+    if not products:
         return search(state, lex, parse, out)
-    state.shown = [product.sku]
-    out.shown = [product.sku]
-    text = product.description.strip().rstrip(".") if product.description else f"It's one of our {product.category or 'items'}"
-    return out.say(f"{text}. It's {say_price(product.price_cents, product.currency)}")
+    state.shown = [p.sku for p in products]
+    out.shown = list(state.shown)
+    for product in products:
+        text = product.description.strip().rstrip(".") if product.description \
+            else f"one of our {product.category or 'items'}"
+        lead = f"The {product.name}: " if len(products) > 1 else ""
+        out.say(f"{lead}{text}. It's {say_price(product.price_cents, product.currency)}")
+    return out
 
 
 def cart(state: State, lex: Lexicon, out: Outcome) -> Outcome:

@@ -14,7 +14,15 @@ from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, phrase_of
-from dialogue.replies import describe_cart, describe_line, group_choices, group_name, say_list, total_sentence
+from dialogue.replies import (
+    describe_cart,
+    describe_line,
+    group_choices,
+    group_name,
+    plural,
+    say_list,
+    total_sentence,
+)
 from dialogue.resolve import Resolved, options_for, resolve_item
 from dialogue.state import Outcome, Pending, State
 from dialogue.types import Action
@@ -246,7 +254,8 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     for line in lines:
         state.cart.remove(line.line_id)
     state.focus_line = state.cart.lines[-1].line_id if state.cart.lines else None
-    out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {say_list([ln.name for ln in lines])}")
+    said = say_list([plural(ln.name, ln.quantity) for ln in lines])
+    out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {said}")
     return readback(state, lex, out)
 
 

@@ -85,7 +85,10 @@ CART = _p("my cart", "the cart", "my basket", "my order", "what do i have", "wha
 CLEAR = _p("clear the cart", "clear my cart", "empty the cart", "empty my cart", "clear it all", "clear everything",
            "start over", "start again", "remove everything", "delete everything", "cancel everything",
            "scratch everything", "forget everything", "forget it all", "remove all", "reset")
-REMOVE = _p("remove", "take off", "take away", "take out", "delete", "drop", "get rid of", "do not want",
+WANT_TO_ORDER = _p("i would like to order", "i want to order", "can i order", "ready to order", "can i place an order",
+                   "i would like to place an order", "i want to place an order", "i need to order", "let me order",
+                   "i would like to get something", "can i get something", "i want to get something")
+REMOVE = _p("remove", "take off", "never mind the", "nevermind the", "forget the", "forget about the", "take away", "take out", "delete", "drop", "get rid of", "do not want",
             "no longer want", "cancel the", "cancel that", "minus", "without the", "lose the", "not the",
             "do not need", "skip the", "scratch the")
 SHOP_INFO = _p("open", "opening", "hours", "close", "closing", "closed", "address", "located", "location",

@@ -18,7 +18,7 @@ from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target
 from dialogue.numbers import say_number
-from dialogue.replies import describe_cart, group_name, say_list, total_sentence
+from dialogue.replies import describe_cart, describe_line, group_name, say_list, total_sentence
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, State
@@ -314,7 +314,7 @@ class Policy:
             pick = (min if p.ref == "cheaper" else max)(shown, key=lambda x: x.price_cents)
         if pick is not None:
             return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), p.quantity, list(p.options))], out)
-        return out.say("Sorry, which item would you like?")
+        return out.say("Sure. What would you like?")
 
     def _checkout(self, out: Outcome) -> Outcome:
         st = self.state
@@ -364,8 +364,8 @@ class Policy:
         if order is None:
             return out.say(f"I can't find order number {say_digits(number)}. Could you check the number?")
         self.state.pending = Pending("cancel_order", order_number=number)
-        return out.say(f"Order {say_digits(number)} is {say_list([ln.name for ln in order.lines])}. "
-                       "Shall I cancel it? Please say yes or no")
+        said = say_list([describe_line(ln, self.lex.products.get(ln.sku)) for ln in order.lines], more="more items")
+        return out.say(f"Order {say_digits(number)} is {said}. Shall I cancel it? Please say yes or no")
 
     def _cancel(self, number: str, out: Outcome) -> Outcome:
         try:

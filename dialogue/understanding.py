@@ -167,6 +167,8 @@ class RuleUnderstanding:
             if bare is not None:
                 p.quantity = bare
                 return Intent.MODIFY
+        if cue.has(toks, cue.WANT_TO_ORDER) and not p.question:
+            return Intent.ADD  # "I'd like to order": asked what they would like
         if p.affirm:
             return Intent.AFFIRM
         if p.deny:

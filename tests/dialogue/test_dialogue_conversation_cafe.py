@@ -221,3 +221,13 @@ def test_no_with_a_search_takes_the_proposal_back_but_no_with_an_option_question
     assert [sku for sku, _, _ in chat.lines] == ["LATTE"]
     chat.say("add hazelnut")
     assert chat.lines[0][2]["syrup"] == "hazelnut"
+
+
+def test_small_talk_around_an_order(chat: Any) -> None:
+    assert "What would you like" in chat.say("I'd like to order").text
+    assert "large latte is five twenty five" in chat.say("how much is a large latte").text
+    r = chat.say("what's the difference between a latte and a cappuccino")
+    assert "latte" in r.text and "cappuccino" in r.text and chat.lines == []
+    chat.say("two chocolate chip cookies and a hot chocolate")
+    r = chat.say("never mind the cookies")
+    assert "chocolate chip cookies" in r.text and [sku for sku, _, _ in chat.lines] == ["HOT-CHOCOLATE"]
