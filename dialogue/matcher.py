@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.lexicon import Lexicon, Target
 from dialogue.normalize import tokens
@@ -46,7 +47,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
     """Greedy left-to-right longest match; at equal length exact names win over sub-phrases."""
     found: list[Mention] = []
     i, n = 0, len(toks)
-    blocked = _qualifier_words(toks)
+    blocked = _qualifier_words(toks) | _command_words(toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())):
@@ -87,4 +88,18 @@ def _qualifier_words(toks: Sequence[str]) -> set[int]:
             if len(phrase) >= 2 and tuple(toks[i:i + len(phrase)]) == phrase:
                 blocked.update(range(i, i + len(phrase)))
                 break
+    return blocked
+
+
+_COMMANDS = tuple(p for table in (cue.CHECKOUT, cue.CART, cue.CLEAR, cue.CANCEL_ORDER, cue.STATUS) for p in table
+                  if len(p) >= 2)
+
+
+def _command_words(toks: Sequence[str]) -> set[int]:
+    """Positions inside command phrases ("check out", "place my order"): never product or option names."""
+    blocked: set[int] = set()
+    for i in range(len(toks)):
+        for phrase in _COMMANDS:
+            if toks[i] == phrase[0] and tuple(toks[i:i + len(phrase)]) == phrase:
+                blocked.update(range(i, i + len(phrase)))
     return blocked

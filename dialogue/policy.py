@@ -174,6 +174,9 @@ class Policy:
             specs.append(OptionSpec((Target("option", group=group.code, value=group.values[parse.ordinal - 1].code),)))
             opts = options_for(product, specs)[0]
         if not any(o.group == group.code for o in opts):
+            if cue.has(parse.tokens, cue.CHECKOUT):  # "just check me out": leave the unfinished item
+                self.state.pending = None
+                return self._checkout(out.say(f"Okay, without the {product.name}"))
             if parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:
                 self.state.pending = None
                 return None

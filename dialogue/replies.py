@@ -21,7 +21,10 @@ def say_list(items: Sequence[str], conj: str = "and", more: str = "more") -> str
         return ""
     if len(items) > MAX_LIST:
         head = items[:MAX_LIST]
-        return f"{', '.join(head)}, {conj} {say_number(len(items) - MAX_LIST)} {more}"
+        extra = len(items) - MAX_LIST
+        if extra == 1 and more.endswith("s"):
+            more = more[:-1]  # "and one more item"
+        return f"{', '.join(head)}, {conj} {say_number(extra)} {more}"
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} {conj} {items[-1]}"

@@ -75,3 +75,12 @@ def test_price_question_then_add_it(shop_store: SQLiteStore, new_chat: Any) -> N
     assert chat.lines[0][0] == "ELECTRIC-KETTLE"
     r = chat.say("yes")
     assert Action.ORDER_PLACED in r.actions
+
+
+def test_command_words_are_not_product_names(shop_store: SQLiteStore, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    chat.say("an electric kettle in white and a toaster")
+    assert [sku for sku, _, _ in chat.lines] == ["ELECTRIC-KETTLE"]  # the toaster waits for its colour
+    r = chat.say("okay check out")  # "check" is also a shirt's alias; here it is the checkout
+    assert "without the toaster" in r.text and "Shall I place the order" in r.text
+    assert [sku for sku, _, _ in chat.lines] == ["ELECTRIC-KETTLE"]
