@@ -183,6 +183,10 @@ class Lexicon:
         return out
 
     # --- lookups --------------------------------------------------------------------------------
+    def known(self, word: str) -> bool:
+        """A word of some catalog phrase."""
+        return word in self._vocab_set
+
     def correct(self, tok: str) -> list[str]:
         """A word as catalog words: itself if known, else a fuzzy/phonetic fix or a split compound."""
         if tok in self._vocab_set or not tok.isalpha() or tok in COMMON or tok in _CUES or len(tok) < 3:

@@ -38,8 +38,23 @@ class Mention:
 def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
-    for tok in to_digits(tokens(text)):
+    for tok in _join_split_words(lex, to_digits(tokens(text))):
         out.extend(lex.correct(tok))
+    return out
+
+
+def _join_split_words(lex: Lexicon, toks: list[str]) -> list[str]:
+    """"match a latte" -> "matcha latte": two tokens that are a catalog word when written together."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        if i + 1 < len(toks) and toks[i].isalpha() and toks[i + 1].isalpha() and not lex.known(toks[i + 1]) \
+                and lex.known(toks[i] + toks[i + 1]):
+            out.append(toks[i] + toks[i + 1])
+            i += 2
+            continue
+        out.append(toks[i])
+        i += 1
     return out
 
 

@@ -158,6 +158,11 @@ class RuleUnderstanding:
         if p.options and not ctx.has_lines and ctx.shown:
             p.ref = "it"
             return Intent.ADD
+        owner = self._sole_owner(p.options)
+        if owner is not None and (not ctx.has_lines or cue.has(toks, cue.ADD_VERBS)) and not p.question:
+            p.items = [ItemSpec((owner,), _bare_quantity(toks), list(p.options), 0, len(toks), True)]
+            p.options = []  # "an earl grey tea": only the hot tea has that choice
+            return Intent.ADD
         if p.options:
             return Intent.MODIFY
         if p.ref == "more" and ctx.has_lines:
@@ -192,6 +197,18 @@ class RuleUnderstanding:
         if cue.has(toks, cue.SHOP_INFO):
             return Intent.SHOP_INFO
         return Intent.OUT_OF_SCOPE
+
+    def _sole_owner(self, options: list[OptionSpec]) -> str | None:
+        """The one product that offers every option said, if there is exactly one."""
+        if not options:
+            return None
+        owners: set[str] | None = None
+        for spec in options:
+            skus: set[str] = set()
+            for t in spec.targets:
+                skus |= self.lexicon.option_skus.get((t.group, t.value), set())
+            owners = skus if owners is None else owners & skus
+        return next(iter(owners)) if owners is not None and len(owners) == 1 else None
 
     @staticmethod
     def _asks(toks: list[str]) -> bool:

@@ -62,6 +62,9 @@ def test_slots_and_amount_words(cafe: SQLiteStore, text: str, sku: str, expect: 
     ("a 12 ounce americano", "AMERICANO", "size", "12oz"),
     ("a twelve-ounce americano", "AMERICANO", "size", "12oz"),
     ("an oatmilk latte", "LATTE", "milk", "oat"),
+    ("a match a latte", "MATCHA-LATTE", None, None),
+    ("an earl gray tea", "TEA", "tea", "earl_grey"),
+    ("a cortardo please", "CORTADO", None, None),
 ])
 def test_asr_slips(cafe: SQLiteStore, text: str, sku: str, group: str | None, value: str | None) -> None:
     got_sku, opts = one_line(cafe, text)
