@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import threading
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -238,19 +240,28 @@ class Lexicon:
         return out[:limit]
 
     # --- sharing ----------------------------------------------------------------------------------
-    _cache: dict[int, tuple[object, tuple[tuple[str, str, int], ...], Lexicon]] = {}
+    _cache: weakref.WeakKeyDictionary[Any, tuple[int, Lexicon]] = weakref.WeakKeyDictionary()
     _cache_lock = threading.Lock()
 
     @classmethod
-    def for_store(cls, store: object) -> Lexicon:
-        """The lexicon for a store, built once and reused while its products stay the same."""
-        products = store.products()  # type: ignore[attr-defined]
-        signature = tuple((p.sku, p.name, len(p.option_groups)) for p in products)
+    def for_store(cls, store: Any) -> Lexicon:
+        """The lexicon for a store, built once and reused while its products stay the same.
+
+        The cache holds the store weakly: a closed, forgotten store takes its lexicon with it.
+        """
+        products = store.products()
+        signature = hash(tuple((p.sku, p.name, p.option_groups, p.aliases) for p in products))
         with cls._cache_lock:
-            hit = cls._cache.get(id(store))
-            if hit is not None and hit[0] is store and hit[1] == signature:
-                return hit[2]
+            try:
+                hit = cls._cache.get(store)
+            except TypeError:  # a store that cannot be weakly referenced: no sharing
+                hit = None
+            if hit is not None and hit[0] == signature:
+                return hit[1]
         lex = cls(products)
         with cls._cache_lock:
-            cls._cache[id(store)] = (store, signature, lex)
+            try:
+                cls._cache[store] = (signature, lex)
+            except TypeError:
+                pass
         return lex
