@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from catalog.cart import resolve_options, unit_price
+from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.numbers import say_number
 from dialogue.replies import (
     describe_cart,
     describe_line,
@@ -90,6 +91,16 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
 
 def _add_line(state: State, product: Product, qty: int, options: Sequence[SelectedOption],
               notes: list[str]) -> CartLine | None:
+    try:
+        resolved = resolve_options(product, options)
+    except CatalogError as exc:
+        notes.append(str(exc))
+        return None
+    left = _left(state, product, resolved)
+    if left is not None and left < qty:  # say so now rather than at checkout
+        notes.append(f"Sorry, the {product.name} is sold out" if left <= 0 else
+                     f"Sorry, there {'is' if left == 1 else 'are'} only {say_number(left)} of the {product.name} left")
+        return None
     state.begin_change()
     try:
         line = state.cart.add(product, qty, options)
@@ -98,6 +109,22 @@ def _add_line(state: State, product: Product, qty: int, options: Sequence[Select
         return None
     state.focus_line = line.line_id
     return line
+
+
+def _left(state: State, product: Product, options: Sequence[SelectedOption]) -> int | None:
+    """Units still available beyond what the cart already holds; None means unlimited or unknown."""
+    if state.stock_of is None:
+        return None
+    variant = match_variant(product, options) if product.variants else None
+    try:
+        stock = state.stock_of(product.sku, variant.sku if variant else None)
+    except CatalogError:
+        return None
+    if stock is None:
+        return None
+    vsku = variant.sku if variant else None
+    held = sum(ln.quantity for ln in state.cart.lines if ln.sku == product.sku and ln.variant_sku == vsku)
+    return stock - held
 
 
 def _say_added(state: State, lex: Lexicon, out: Outcome, added: list[str], notes: list[str], *, ask: bool) -> Outcome:

@@ -34,7 +34,7 @@ class Session:
         self.lexicon = lexicon if lexicon is not None else Lexicon.for_store(store)
         self.understanding: Understanding = understanding or RuleUnderstanding(self.lexicon)
         self.state = State(Cart(currency=store.currency, tax_rate_bp=store.tax_rate_bp),
-                           session_id or uuid.uuid4().hex[:12])
+                           session_id or uuid.uuid4().hex[:12], stock_of=store.stock)
         self.policy = Policy(store, self.lexicon, self.shop, self.state, low_confidence=low_confidence)
         self.last_parse: Parse | None = None
 

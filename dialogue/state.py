@@ -7,6 +7,7 @@ changes the shopper has not yet confirmed, so a plain "no" to "is that right?" t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from catalog.cart import Cart
@@ -44,6 +45,7 @@ class State:
     checkouts: int = 0  # orders placed so far in this session: part of the idempotency key
     last_reply: Reply | None = None
     turns: int = 0
+    stock_of: Callable[[str, str | None], int | None] | None = None  # the store's stock lookup
 
     # --- unconfirmed changes ------------------------------------------------------------------
     def begin_change(self) -> None:

@@ -55,15 +55,19 @@ def test_required_options_are_asked_one_at_a_time(shop_store: SQLiteStore, new_c
     assert chat.lines == [("CREW-NECK-T-SHIRT", 1, {"colour": "black", "size": "l"})]
 
 
-def test_sold_out_variant_is_refused_at_checkout(shop_store: SQLiteStore, new_chat: Any) -> None:
-    chat = new_chat(shop_store)
+def test_stock_is_checked_when_adding_and_again_at_checkout(shop_store: SQLiteStore, new_chat: Any) -> None:
     left = shop_store.stock("RUNNING-SHOES", "RUNNING-SHOES-11")
-    assert left is not None
-    chat.say(f"{left + 1} running shoes size 11")
-    r = chat.say("yes")
+    assert left is not None and left >= 1
+    first, second = new_chat(shop_store), new_chat(shop_store)
+    r = first.say(f"{left + 1} running shoes size 11")
+    assert "left" in r.text and first.lines == []  # said before the cart changes
+    first.say(f"{left} running shoes size 11")
+    second.say(f"{left} running shoes size 11")  # nothing is reserved until an order is placed
+    assert Action.ORDER_PLACED in first.say("yes").actions
+    r = second.say("yes")
     assert Action.ORDER_PLACED not in r.actions and "Sorry" in r.text
-    assert shop_store.orders() == []
-    assert shop_store.stock("RUNNING-SHOES", "RUNNING-SHOES-11") == left
+    assert len(shop_store.orders()) == 1
+    assert shop_store.stock("RUNNING-SHOES", "RUNNING-SHOES-11") == 0
 
 
 def test_price_question_then_add_it(shop_store: SQLiteStore, new_chat: Any) -> None:
