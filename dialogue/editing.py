@@ -215,6 +215,11 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
                     kept = [k for k in kept if k.group != o.group]
             line = _rebuild(state, line, product, [*kept, *opts])
         qty = parse.quantity if parse.quantity is not None else (parse.items[0].quantity if parse.items else None)
+        if qty is not None and qty > line.quantity:
+            left = _left(state, product, line.options)
+            if left is not None and left < qty - line.quantity:
+                have = say_number(left + line.quantity)
+                return out.say(f"Sorry, there are only {have} of the {product.name} in stock")
         if qty is not None and qty != line.quantity:
             changed = state.cart.set_quantity(line.line_id, qty)
             if changed is not None:
