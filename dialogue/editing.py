@@ -218,8 +218,9 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         if qty is not None and qty > line.quantity:
             left = _left(state, product, line.options)
             if left is not None and left < qty - line.quantity:
-                have = say_number(left + line.quantity)
-                return out.say(f"Sorry, there are only {have} of the {product.name} in stock")
+                have = left + line.quantity
+                verb = "is" if have == 1 else "are"
+                return out.say(f"Sorry, there {verb} only {say_number(have)} of the {product.name} in stock")
         if qty is not None and qty != line.quantity:
             changed = state.cart.set_quantity(line.line_id, qty)
             if changed is not None:
