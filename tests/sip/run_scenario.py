@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.sip.fuzz import fuzz_rtp, fuzz_sip, options_ping  # noqa: E402
 from voice.sip.baresip import Baresip  # noqa: E402
+from voice.sip.linphone import Linphonec  # noqa: E402
 from voice.sip.netns import in_private_netns  # noqa: E402
 
 
@@ -56,10 +57,16 @@ def start_bridge(work: Path, spec: dict[str, Any]) -> subprocess.Popen[bytes]:
 
 
 def run_caller(work: Path, c: dict[str, Any], t0: float, port: int, out: dict[str, Any]) -> None:
-    peer = Baresip(work / c["name"], sip_port=c["sip_port"], ctrl_port=c["ctrl_port"],
-                   tape=Path(c["tape"]) if c.get("tape") else None, codecs=tuple(c.get("codecs", ["g711"])),
-                   user=c.get("user", c["name"]), auto_answer=c.get("auto_answer", False),
-                   listen_host=c.get("host", "127.0.0.1"))
+    peer: Any
+    if c.get("peer") == "linphonec":
+        (work / c["name"]).mkdir(parents=True, exist_ok=True)
+        peer = Linphonec(work / c["name"], sip_port=c["sip_port"], tape=Path(c["tape"]) if c.get("tape") else None,
+                         user=c.get("user", c["name"]))
+    else:
+        peer = Baresip(work / c["name"], sip_port=c["sip_port"], ctrl_port=c["ctrl_port"],
+                       tape=Path(c["tape"]) if c.get("tape") else None, codecs=tuple(c.get("codecs", ["g711"])),
+                       user=c.get("user", c["name"]), auto_answer=c.get("auto_answer", False),
+                       listen_host=c.get("host", "127.0.0.1"))
     result: dict[str, Any] = {"name": c["name"]}
     out[c["name"]] = result
     try:

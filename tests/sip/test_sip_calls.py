@@ -14,6 +14,7 @@ import pytest
 
 from tests.sip.harness import events, make_tape, orders_for, run_scenario, transcribe
 from voice.sip.baresip import available as baresip_missing
+from voice.sip.linphone import available as linphone_missing
 from voice.sip.netns import netns_usable
 
 pjsua2 = pytest.importorskip("pjsua2", reason="the phone extra (pjsua2-python) is not installed")
@@ -200,3 +201,19 @@ def test_fuzzed_sip_and_random_rtp_do_not_disturb_a_call_in_progress(
     assert "latte" in heard and "order" in heard, heard
     frank = [e for e in result["callers"]["frank"]["events"] if e["type"] == "CALL_CLOSED"]
     assert frank and "end of file" in frank[0].get("param", "")  # the caller's tape ran out: nobody cut the call
+
+
+@pytest.mark.skipif(linphone_missing() is not None, reason=linphone_missing() or "")
+def test_linphonec_orders_too(tmp_path: Path, espeak: Any, whisper: Any) -> None:
+    """A second, independent SIP stack (liblinphone/belle-sip) as the caller."""
+    words = "I'd like a blueberry muffin."  # PCMU (8 kHz) is what linphonec negotiates here
+    tape = make_tape(espeak, tmp_path / "lin.wav", [10.0, words, 9.0, "Yes, please.", 9.0, "Yes, please.", 6.0])
+    spec = {"callers": [{"peer": "linphonec", "name": "gina", "user": "gina", "sip_port": 5200, "tape": str(tape),
+                         "actions": [[44.0, "hangup"]], "max_seconds": 60}]}
+    result = run_scenario(tmp_path, spec, timeout=150)
+    assert result["bridge_rc"] == 0
+    assert events(result, "incoming", caller="gina") and events(result, "answered")
+    orders = orders_for(tmp_path / "shop.sqlite3", "gina")
+    assert len(orders) == 1 and any("MUFFIN" in line.sku for line in orders[0].lines), events(result, "turn")
+    heard = transcribe(whisper, result["callers"]["gina"]["heard"][0])
+    assert "automated assistant" in heard and "muffin" in heard, heard
