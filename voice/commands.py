@@ -52,6 +52,11 @@ def register(sub: Any) -> None:
     p.add_argument("--trace", help="append per-turn metrics as JSON lines to this file")
     p.set_defaults(handler=_demo)
 
+    # `sip`: the phone bridge (voice/sip; needs the phone extra only when it runs)
+    from voice.sip.cli import register as register_sip
+
+    register_sip(sub)
+
 
 def _fail(msg: str, code: int = 2) -> int:
     print(f"voicecart: {msg}", file=sys.stderr)
