@@ -137,7 +137,9 @@ class Policy:
         if kind == "offer" and pending.item is not None:
             st.pending = None
             if self._pure_yes(parse):
-                return editing.add_items(st, self.lex, [pending.item], out)
+                qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), None)
+                item = ItemSpec(pending.item.skus, qty, pending.item.options)
+                return editing.add_items(st, self.lex, [item], out)
             return None
         if kind == "clarify_option" and pending.item is not None:
             return self._fill_option(pending, parse, out)
