@@ -246,6 +246,8 @@ class WhisperTranscriber:
         self._slots = threading.BoundedSemaphore(self.settings.max_concurrent)
         self.short_padding = self.settings.encoder_pad_s is not None and _install_short_padding()
         self.fallbacks = 0  # decodes redone with the full 30 s window
+        self._prompts: dict[str, str] = {}
+        self._prompt_lock = threading.Lock()
 
     def warm_up(self) -> float:
         """Run one decode on a second of faint noise so the first real turn is not slow; returns ms."""
@@ -293,13 +295,31 @@ class WhisperTranscriber:
         )
         return [Segment(x.text, x.avg_logprob, x.no_speech_prob, x.compression_ratio) for x in segments]
 
+    def fit_prompt(self, prompt: str | None, max_tokens: int = 215) -> str | None:
+        """``prompt`` cut at a comma so it fits Whisper's prompt budget (faster-whisper would otherwise
+        keep only its *last* 223 tokens, dropping the beginning)."""
+        if not prompt:
+            return None
+        with self._prompt_lock:
+            hit = self._prompts.get(prompt)
+            if hit is not None:
+                return hit
+            tok = self._model.hf_tokenizer
+            text = prompt
+            while len(tok.encode(" " + text).ids) > max_tokens and "," in text:
+                text = text[: text.rindex(",")].rstrip() + "."
+            self._prompts[prompt] = text
+            return str(text)
+
     def transcribe(self, chunk: AudioChunk, hotwords: str | None = None, prompt: str | None = None) -> Transcript:
         """``hotwords`` bias the decoder through faster-whisper's hotword prefix; ``prompt`` is an
         ``initial_prompt`` (previous-text context) that overrides the configured one for this call."""
         audio = speech_input(chunk, max_seconds=self.settings.max_seconds)
         samples = audio.to_float32()
         t0 = time.perf_counter()
-        segs = self._decode(samples, hotwords if hotwords is not None else self.settings.hotwords, prompt)
+        segs = self._decode(
+            samples, hotwords if hotwords is not None else self.settings.hotwords, self.fit_prompt(prompt)
+        )
         decode_ms = (time.perf_counter() - t0) * 1000.0
         raw = clean_text(" ".join(s.text.strip() for s in segs))
         text, conf, no_speech, rejected = judge(segs, self.settings.guard)
