@@ -7,6 +7,7 @@ changes the shopper has not yet confirmed, so a plain "no" to "is that right?" t
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -46,6 +47,7 @@ class State:
     last_reply: Reply | None = None
     turns: int = 0
     stock_of: Callable[[str, str | None], int | None] | None = None  # the store's stock lookup
+    nonce: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
 
     # --- unconfirmed changes ------------------------------------------------------------------
     def begin_change(self) -> None:
@@ -78,7 +80,8 @@ class State:
         return self.cart.lines[-1] if self.cart.lines else None
 
     def idempotency_key(self) -> str:
-        return f"{self.session_id}-{self.checkouts + 1}"
+        """One key per checkout of this session object: a repeated yes replays, a reused session id does not."""
+        return f"{self.session_id}-{self.nonce}-{self.checkouts + 1}"
 
     def context(self) -> Context:
         p = self.pending

@@ -231,3 +231,13 @@ def test_small_talk_around_an_order(chat: Any) -> None:
     chat.say("two chocolate chip cookies and a hot chocolate")
     r = chat.say("never mind the cookies")
     assert "chocolate chip cookies" in r.text and [sku for sku, _, _ in chat.lines] == ["HOT-CHOCOLATE"]
+
+
+def test_sessions_reusing_an_id_place_separate_orders(cafe: SQLiteStore, new_chat: Any) -> None:
+    numbers = []
+    for _ in range(2):
+        chat = new_chat(cafe, session_id="kiosk-1")
+        chat.say("an espresso")
+        numbers.append(chat.say("yes").order_number)
+    assert numbers[0] and numbers[1] and numbers[0] != numbers[1]
+    assert len(cafe.orders()) == 2
