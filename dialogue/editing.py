@@ -149,6 +149,9 @@ def target_lines(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
     if parse.ordinal is not None and not parse.items:
         idx = parse.ordinal - 1 if parse.ordinal > 0 else len(lines) - 1
         return [lines[idx]] if 0 <= idx < len(lines) else []
+    if parse.ref in ("cheaper", "pricier") and not parse.items and len(lines) > 1:
+        pick = min if parse.ref == "cheaper" else max
+        return [pick(lines, key=lambda ln: ln.unit_price_cents)]
     if parse.items:
         found: list[CartLine] = []
         for spec in parse.items:

@@ -92,6 +92,9 @@ def test_references(chat: Any) -> None:
     assert [sku for sku, _, _ in chat.lines] == ["LATTE"]
     chat.say("remove it")
     assert chat.lines == []
+    chat.say("a latte and a scone")
+    chat.say("remove the cheaper one")
+    assert [sku for sku, _, _ in chat.lines] == ["LATTE"]
 
 
 def test_questions_do_not_change_the_cart(chat: Any) -> None:
