@@ -90,6 +90,8 @@ def run_caller(work: Path, c: dict[str, Any], t0: float, port: int, out: dict[st
                 peer.send_dtmf(arg[0])
             elif what == "hangup":
                 peer.hangup()
+            elif what in ("hold", "resume"):
+                getattr(peer, what)()
         peer.wait_event("CALL_CLOSED", c.get("max_seconds", 60))
         if c.get("linger"):
             time.sleep(c["linger"])

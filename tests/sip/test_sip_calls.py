@@ -117,7 +117,7 @@ def _closed(result: dict[str, Any], name: str) -> str:
     return str(evs[0].get("param", "")) if evs else ""
 
 
-def test_signalling_cancel_busy_forbidden_bye_both_ways_silence_and_refer(tmp_path: Path, espeak: Any) -> None:
+def test_signalling_cancel_busy_forbidden_bye_both_ways_reinvite_silence_and_refer(tmp_path: Path, espeak: Any) -> None:
     silent = make_tape(espeak, tmp_path / "silent.wav", [40.0])
     person = make_tape(espeak, tmp_path / "person.wav", [9.0, "I want to talk to a person.", 16.0], rate=16000)
     quiet = make_tape(espeak, tmp_path / "quiet.wav", [30.0])
@@ -140,7 +140,7 @@ def test_signalling_cancel_busy_forbidden_bye_both_ways_silence_and_refer(tmp_pa
              "dial_at": 9.0, "max_seconds": 10},
             # the caller hangs up (BYE from the caller)
             {"name": "hangs_up", "sip_port": 5140, "ctrl_port": 4446, "tape": str(quiet), "dial_at": 32.0,
-             "actions": [[4.0, "hangup"]], "max_seconds": 15},
+             "actions": [[1.5, "hold"], [3.0, "resume"], [5.0, "hangup"]], "max_seconds": 15},
             # asks for a person: REFER to --transfer-to, where an auto-answering peer takes the call
             {"name": "wants_person", "sip_port": 5150, "ctrl_port": 4447, "tape": str(person), "dial_at": 40.0,
              "codecs": ["g722"], "max_seconds": 40},
@@ -171,6 +171,8 @@ def test_signalling_cancel_busy_forbidden_bye_both_ways_silence_and_refer(tmp_pa
     hangs_id = by_caller["hangs_up"]
     assert events(result, "answered", call=hangs_id) and events(result, "ended", call=hangs_id)
     assert "reset by user" in _closed(result, "hangs_up")  # the caller sent the BYE
+    updates = events(result, "media_update", call=hangs_id)  # re-INVITEs: hold, then resume
+    assert [u["held"] for u in updates][:2] == [True, False], updates
     # REFER on "a person please"
     person_id = by_caller["wants_person"]
     assert events(result, "transfer_sent", call=person_id, target="sip:person@127.0.0.1:5090")

@@ -169,6 +169,12 @@ class Baresip:
     def hangup(self) -> None:
         self.command("hangup")
 
+    def hold(self) -> None:
+        self.command("hold")
+
+    def resume(self) -> None:
+        self.command("resume")
+
     def send_dtmf(self, digit: str) -> None:
         self.command("sndcode", digit)
 

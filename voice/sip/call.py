@@ -101,11 +101,14 @@ class BridgeCall(pj.Call):  # type: ignore[misc]
                 rtp = self.getMedTransportInfo(mi.index).localRtpName
             except pj.Error:
                 pass
+            held = mi.status == pj.PJSUA_CALL_MEDIA_REMOTE_HOLD
             if not self.media_started:
                 self.media_started = True
                 self.engine.emit("media", call=self.call_key, codec=codec, rtp=rtp)
                 assert self.info is not None
                 self.handler.on_start(self.info, self.engine.control_for(self))
+            else:  # a re-INVITE: hold, resume, codec or address change
+                self.engine.emit("media_update", call=self.call_key, codec=codec, rtp=rtp, held=held)
             break
 
     def onDtmfDigit(self, prm: Any) -> None:  # noqa: N802
