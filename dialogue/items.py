@@ -88,10 +88,11 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention]) -> list[str]:
     for n, m in enumerate(mentions):
         nxt_product = n + 1 < len(mentions) and mentions[n + 1].start == m.end and bool(mentions[n + 1].products)
         if m.exact_products and m.options:
+            option_at = {i for o in mentions[:n] if o.options and not o.exact_products for i in range(o.start, o.end)}
             k = m.start - 1
-            while k >= 0 and toks[k] in ("please", "just", "uh", "um", "then"):
-                k -= 1
-            counted = k >= 0 and (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit())
+            while k >= 0 and (toks[k] in ("please", "just", "uh", "um", "er", "then", "like") or k in option_at):
+                k -= 1  # "a um medium mocha": past fillers and other modifiers to the article
+            counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit())
             if nxt_product:
                 roles.append("option")  # "a hot latte": a modifier of the product that follows
             else:

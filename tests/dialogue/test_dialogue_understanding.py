@@ -126,3 +126,14 @@ def test_fuller_add_on_name_refines_the_shorter(cafe: SQLiteStore) -> None:
     s = Session(cafe)
     s.handle("a vanilla latte, and please use the sugar free vanilla")
     assert [o.value for o in s.cart.lines[0].options if o.group == "syrup"] == ["sf_vanilla"]
+
+
+def test_disfluent_transcripts(cafe: SQLiteStore) -> None:
+    u = RuleUnderstanding(Lexicon.for_store(cafe))
+    p = u.parse("so yeah i'll have a um medium mocha and uh two croissants", Context())
+    assert [(i.skus, i.quantity) for i in p.items] == [(("MOCHA",), None), (("CROISSANT",), 2)]
+    p = u.parse("can i get a latte no wait make that a large mocha", Context())
+    assert [i.skus for i in p.items] == [("MOCHA",)]
+    p = u.parse("um can i get uh a large uh latte with uh oat milk", Context())
+    assert [i.skus for i in p.items] == [("LATTE",)]
+    assert {o.targets[0].value for o in p.items[0].options} == {"large", "oat"}
