@@ -22,6 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from tests.sip.fuzz import fuzz_rtp, fuzz_sip, options_ping  # noqa: E402
+from tests.sip.registrar import Registrar  # noqa: E402
 from voice.sip.baresip import Baresip  # noqa: E402
 from voice.sip.linphone import Linphonec  # noqa: E402
 from voice.sip.netns import in_private_netns  # noqa: E402
@@ -112,6 +113,12 @@ def main() -> int:
         return 3
     spec = json.loads((work / "spec.json").read_text())
     port = spec.get("port", 5070)
+    os.environ.update(spec.get("env", {}))
+    registrar = None
+    if spec.get("registrar"):
+        r = spec["registrar"]
+        registrar = Registrar(r["port"], r["user"], r["password"])
+        registrar.start()
     bridge = start_bridge(work, spec)
     callers: dict[str, Any] = {}
     threads = []
@@ -135,6 +142,7 @@ def main() -> int:
     for th in threads:
         th.join(spec.get("max_seconds", 120))
     time.sleep(spec.get("settle", 0.5))
+    registered = registrar.stop() if registrar is not None else None
     bridge_alive = bridge.poll() is None
     bridge.send_signal(signal.SIGTERM)
     try:
@@ -143,7 +151,7 @@ def main() -> int:
         bridge.kill()
         rc = -9
     result = {"bridge_rc": rc, "bridge_alive_at_end": bridge_alive, "events": read_events(work / "events.jsonl"),
-              "callers": callers, "fuzz": fuzz}
+              "callers": callers, "fuzz": fuzz, "registrar": registered}
     (work / "result.json").write_text(json.dumps(result, indent=1))
     return 0
 

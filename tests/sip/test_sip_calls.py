@@ -219,3 +219,19 @@ def test_linphonec_orders_too(tmp_path: Path, espeak: Any, whisper: Any) -> None
     assert len(orders) == 1 and any("MUFFIN" in line.sku for line in orders[0].lines), events(result, "turn")
     heard = transcribe(whisper, result["callers"]["gina"]["heard"][0])
     assert "automated assistant" in heard and "muffin" in heard, heard
+
+
+def test_register_with_digest_authentication(tmp_path: Path) -> None:
+    spec = {
+        "registrar": {"port": 5300, "user": "shop", "password": "s3cret-pw"},
+        "env": {"VOICECART_TEST_SIP_PASSWORD": "s3cret-pw"},
+        "bridge_args": ["--register", "sip:shop@127.0.0.1:5300", "--password-env", "VOICECART_TEST_SIP_PASSWORD"],
+        "settle": 3.0,
+    }
+    result = run_scenario(tmp_path, spec, timeout=90)
+    assert result["bridge_rc"] == 0
+    reg = result["registrar"]
+    assert reg["challenged"] >= 1 and reg["authorized"] >= 1 and reg["rejected"] == 0, reg
+    assert reg["expires"] == 300
+    assert [e["status"] for e in events(result, "registration")][:1] == [200]
+    assert "s3cret-pw" not in (tmp_path / "bridge.log").read_text()  # the password never reaches the logs
