@@ -35,6 +35,7 @@ class Intent(enum.StrEnum):
     REPEAT = "repeat"
     HUMAN = "human"
     GOODBYE = "goodbye"
+    THANKS = "thanks"
     OUT_OF_SCOPE = "out_of_scope"
 
 
@@ -61,6 +62,8 @@ DENY = _p("no", "nope", "nah", "not", "incorrect", "wrong", "negative", "do not"
 _NOT_DENY_AFTER_NO = frozenset({"problem", "problems", "worries", "worry", "rush", "hurry", "doubt"})
 GREET = _p("hi", "hello", "hey", "hiya", "howdy", "good morning", "good afternoon", "good evening",
            "greetings", "yo", "hi there", "hello there", "hey there", "how are you", "how are you doing")
+THANKS = _p("thanks", "thank you", "thanks a lot", "thank you very much", "thanks so much", "cheers", "much appreciated",
+            "appreciate it", "great thanks", "ok thanks", "okay thanks", "thank you so much", "awesome thanks")
 GOODBYE = _p("bye", "goodbye", "good bye", "bye bye", "see you", "see ya", "have a nice day", "have a good day",
              "talk to you later", "farewell", "i am leaving", "that will be all thanks bye")
 HELP = _p("help", "what can i say", "what can you do", "how does this work", "how do i order",

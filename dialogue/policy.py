@@ -123,6 +123,8 @@ class Policy:
                         names = say_list([ln.name for ln in undone])
                         return out.say(f"Sorry about that. I've taken the {names} back off. What would you like instead?")
                 return out.say("Okay, the order is not placed. What would you like to change?")
+            if parse.intent == Intent.THANKS:  # still waiting for the yes
+                return out.say("You're welcome! Shall I place the order?")
             if kind == "confirm_change" and parse.deny and parse.intent in (Intent.SEARCH, Intent.DESCRIBE):
                 st.pending = None  # "no - what teas do you have?": take the change back, then answer
                 undone = st.revert()
@@ -231,6 +233,8 @@ class Policy:
             if st.cart.lines:
                 return out.say("Your order was not placed. Goodbye, and thanks for stopping by!")
             return out.say("Goodbye, and thanks for stopping by!")
+        if i == Intent.THANKS:
+            return out.say("You're welcome! Anything else?")
         if i == Intent.HELP:
             return out.say(answers.HELP)
         if i == Intent.REPEAT:

@@ -194,6 +194,10 @@ class RuleUnderstanding:
                 return q
         if cue.whole(toks, cue.GREET, cue._FILL) or (len(toks) <= 6 and cue.has(toks[:2], cue.GREET)):
             return Intent.GREET
+        thanks_words = {w for ph in cue.THANKS for w in ph}
+        if any(t in ("thanks", "thank", "cheers", "appreciate", "appreciated") for t in toks) \
+                and all(t in thanks_words or t in cue._FILL for t in toks):
+            return Intent.THANKS
         if cue.has(toks, cue.SHOP_INFO):
             return Intent.SHOP_INFO
         return Intent.OUT_OF_SCOPE

@@ -99,6 +99,7 @@ def test_correction_mid_sentence(cafe: SQLiteStore) -> None:
     ("cancel order four five one two", Intent.CANCEL_ORDER), ("what can I say", Intent.HELP),
     ("say that again", Intent.REPEAT), ("can I talk to a real person", Intent.HUMAN), ("goodbye", Intent.GOODBYE),
     ("who won the football last night", Intent.OUT_OF_SCOPE), ("to go please", Intent.ORDER_TYPE),
+    ("thanks so much", Intent.THANKS),
 ])
 def test_intents(cafe: SQLiteStore, text: str, intent: Intent) -> None:
     u = RuleUnderstanding(Lexicon.for_store(cafe))
