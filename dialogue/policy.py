@@ -74,8 +74,8 @@ class Policy:
                 or not (parse.items or parse.options) or cue.has(parse.tokens, cue.BROWSE):
             return False
         lines = self.state.cart.lines
-        if not lines:
-            return False
+        if not lines or any(t in ("and", "also", "another", "more", "plus", "too", "extra") for t in parse.tokens):
+            return False  # "yes, and another latte" orders more
         matched: set[int] = set()
         for spec in parse.items:
             ok = False

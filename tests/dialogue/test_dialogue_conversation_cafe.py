@@ -244,3 +244,12 @@ def test_sessions_reusing_an_id_place_separate_orders(cafe: SQLiteStore, new_cha
         numbers.append(chat.say("yes").order_number)
     assert numbers[0] and numbers[1] and numbers[0] != numbers[1]
     assert len(cafe.orders()) == 2
+
+
+def test_a_yes_that_repeats_the_order_confirms_but_a_yes_with_more_orders_more(chat: Any, cafe: SQLiteStore) -> None:
+    chat.say("a latte with oat milk")
+    r = chat.say("yes and another latte")
+    assert Action.ORDER_PLACED not in r.actions and sum(q for _, q, _ in chat.lines) == 2
+    r = chat.say("yes, a latte with oat milk")  # repeats what is there: the yes stands
+    assert Action.ORDER_PLACED in r.actions
+    assert len(cafe.orders()) == 1
