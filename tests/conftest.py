@@ -118,6 +118,14 @@ def pulse_sink(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             pytest.skip("pulseaudio did not come up within 5 s")
         subprocess.run(["pactl", "set-default-sink", "vsink"], check=True, capture_output=True)
         subprocess.run(["pactl", "set-default-source", "vsink.monitor"], check=True, capture_output=True)
+        try:
+            import sounddevice as sd
+
+            names = [str(d["name"]) for d in sd.query_devices()]
+        except (OSError, ImportError) as exc:
+            pytest.skip(f"PortAudio is not usable: {exc} (scripts/setup.sh installs libportaudio2)")
+        if "pulse" not in names:
+            pytest.skip("PortAudio has no 'pulse' device (the ALSA pulse plugin, libasound2-plugins, is missing)")
         yield "pulse"
     finally:
         proc.terminate()
