@@ -74,7 +74,9 @@ class Policy:
                 or not (parse.items or parse.options) or cue.has(parse.tokens, cue.BROWSE):
             return False
         lines = self.state.cart.lines
-        if not lines or any(t in ("and", "also", "another", "more", "plus", "too", "extra") for t in parse.tokens):
+        toks = parse.tokens
+        joined = any("and" in toks[max(0, it.start - 2):it.start] for it in parse.items)
+        if not lines or joined or any(t in ("also", "another", "more", "plus", "too") for t in toks):
             return False  # "yes, and another latte" orders more
         matched: set[int] = set()
         for spec in parse.items:
