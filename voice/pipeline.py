@@ -8,6 +8,11 @@ API (shared by the kiosk loop, ``run-file``, ``demo``, the benchmark and the SIP
     early = turn.speculate(utterance.audio)       # optional, at a speculative pause: decode in background
     result = turn.process(utterance.audio, endpoint_delay_ms=600, early=early)
     result.transcript, result.reply, result.audio, result.trace   # trace: voice.trace.TurnTrace
+    turn.say("Are you still there?")              # a reply of the voice layer's own (not the dialogue's)
+
+``voice.commands.build_pipeline(ctx, output_rate=8000)`` builds one from the configuration: the process-wide
+shared Whisper (``voice.asr.shared_transcriber``, warmed up), the configured synthesizer, and the catalog
+bias chosen by ``[voice] asr_bias`` (default: :func:`catalog_prompt`, measured best on the barista set).
 
 One :class:`VoicePipeline` owns the shared, thread-safe transcriber (concurrent decodes bounded by the
 transcriber's semaphore) and synthesizer, plus a small thread pool for speculative decodes; any number of
