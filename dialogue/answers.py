@@ -11,7 +11,6 @@ from dialogue.numbers import say_number, say_price
 from dialogue.replies import (
     describe_cart,
     describe_options,
-    group_choices,
     group_name,
     say_list,
     total_sentence,
@@ -121,8 +120,10 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
         group = product.group(code) if product is not None else lex.groups.get(code)
         if group is None:
             return out.say(f"The {product.name if product else 'item'} has no choice of {code}")
-        subject = f" for the {product.name}" if product is not None else ""
-        return out.say(f"For {group_name(group)}{subject}, we have {group_choices(group, 3) if len(group.values) > 3 else say_list([v.name for v in group.values], 'and')}")
+        names = say_list([v.name for v in group.values])
+        if product is not None:
+            return out.say(f"The {product.name} comes with a choice of {group_name(group)}: {names}")
+        return out.say(f"For {group_name(group)}, we have {names}")
     specs = parse.items[0].options if parse.items else parse.options
     if product is None:
         values = [(lex.groups[t.group], t.value) for s in specs for t in s.targets if t.group in lex.groups]
