@@ -152,10 +152,10 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
         if left is not None and left <= 0:
             return out.say(f"The {product.name} comes in that, but it's sold out right now")
     chosen = [(g, g.value(o.value)) for o in opts if (g := product.group(o.group)) is not None]
-    said = [v.name for _, v in chosen if v is not None]
+    spoken = [v.name for _, v in chosen if v is not None]
     word = "with" if any(g.amounts or g.multiple for g, _ in chosen) else "in"
     but = f", but not {say_list(missing, 'or')}" if missing else ""
-    return out.say(f"Yes, the {product.name} comes {word} {say_list(said)}{but}. Would you like one?")
+    return out.say(f"Yes, the {product.name} comes {word} {say_list(spoken)}{but}. Would you like one?")
 
 
 def describe(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
