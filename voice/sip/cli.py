@@ -66,10 +66,17 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
                   file=sys.stderr)
             return 2
         password = os.environ[args.password_env]
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from voice.sip.engine import PJSUA_MAX_CALLS
+
+    if args.max_calls > PJSUA_MAX_CALLS:
+        print(f"voicecart sip: this PJSIP build (pjsua2-python wheel) handles at most {PJSUA_MAX_CALLS} simultaneous "
+              f"calls; using --max-calls {PJSUA_MAX_CALLS} (run more bridges on other ports for more lines)",
+              file=sys.stderr)
+        args.max_calls = PJSUA_MAX_CALLS
     sip = SipSettings(host=host, port=port, public_address=args.public_address, max_calls=args.max_calls,
                       allow=tuple(args.allow), register_uri=args.register, password=password,
                       answer_delay_s=args.answer_delay)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         bridge, events = build_bridge(sip, args, ctx)
     except PolicyError as exc:

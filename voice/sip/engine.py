@@ -29,7 +29,9 @@ from voice.sip.policy import CallPolicy
 log = logging.getLogger(__name__)
 
 CODEC_PRIORITY = {"G722/16000": 255, "PCMU/8000": 254, "PCMA/8000": 253}
-PJSUA_MAX_CALLS = 32  # compile-time limit of the wheel's PJSIP
+# The pjsua2-python 2.15.1.post1 wheel is compiled with PJSUA_MAX_CALLS = 4: whatever uaConfig.maxCalls says,
+# PJSIP itself answers a 5th simultaneous INVITE with 486 ("too many calls"). Measured; see README.
+PJSUA_MAX_CALLS = 4
 
 
 class SipEngineError(RuntimeError):
@@ -78,7 +80,7 @@ class SipEngine:
         on_event: Callable[[dict[str, Any]], None] | None = None,
     ):
         self.settings = settings
-        self.policy = CallPolicy(settings.allow, settings.max_calls)
+        self.policy = CallPolicy(settings.allow, min(settings.max_calls, PJSUA_MAX_CALLS))
         self.handler_factory = handler_factory
         self.on_event = on_event
         self.calls: dict[int, BridgeCall] = {}
@@ -277,7 +279,7 @@ class SipEngine:
         cfg.uaConfig.maxCalls = PJSUA_MAX_CALLS
         cfg.uaConfig.userAgent = self.settings.user_agent
         cfg.logConfig.level = self.settings.pjsip_log_level
-        cfg.logConfig.consoleLevel = 0
+        cfg.logConfig.consoleLevel = self.settings.pjsip_log_level  # gates the writer callback too
         cfg.logConfig.writer = writer
         med = cfg.medConfig
         med.clockRate = 16000
