@@ -40,7 +40,7 @@ ORDERS = [
     ("I'd like a cinnamon roll please.", "CINNAMON"),
     ("I'd like a blueberry muffin.", "MUFFIN"),
     ("Can I have a banana bread please.", "BANANA"),
-    ("I'd like a mocha please.", "MOCHA"),
+    ("I'd like a brownie please.", "BROWNIE"),
     ("I'd like a croissant please.", "CROISSANT"),
     ("I'd like an iced tea please.", "ICED-TEA"),
     ("Can I get a chocolate chip cookie please.", "COOKIE"),
@@ -129,6 +129,7 @@ def run(n: int, work: Path) -> dict[str, Any]:
             th.join()
         wall = time.monotonic() - t0
         cpu1, busy1 = _proc_cpu_s(bridge.pid), _machine_busy()
+        busy = sum(1 for p in peers for e in p.events if e.get("type") == "CALL_CLOSED" and "486" in str(e.get("param")))
         for p in peers:
             p.stop()
     finally:
@@ -162,7 +163,9 @@ def run(n: int, work: Path) -> dict[str, Any]:
         "machine_cpu_percent": round(machine * (os.cpu_count() or 1), 1),
         "cpu_count": os.cpu_count(),
         "answered": sum(1 for e in events if e.get("event") == "answered"),
-        "busy_486": sum(1 for e in events if e.get("event") == "refused" and e.get("status") == 486),
+        "busy_486": busy,
+        "max_media_gap_ms": max((float(e.get("max_media_gap_ms", 0)) for e in events if e.get("event") == "ended"),
+                                default=None),
         "turns": len(latencies),
         "turn_latency_max_ms": round(max(latencies), 1) if latencies else None,
         "decode_ms_mean": round(statistics.mean(float(e["decode_ms"]) for e in turns), 1) if turns else None,

@@ -199,7 +199,11 @@ class SipEngine:
 
     def on_disconnected(self, call: BridgeCall, reason: str) -> None:
         self.stats["ended"] += 1
-        self.emit("ended", call=call.call_key, reason=reason, refused=call.refused)
+        media: dict[str, Any] = {}
+        if call.port is not None:
+            media = {"frames_in": call.port.frames_in, "frames_out": call.port.frames_out,
+                     "max_media_gap_ms": round(call.port.max_gap_ms, 1)}
+        self.emit("ended", call=call.call_key, reason=reason, refused=call.refused, **media)
         if call.handler is not None:
             try:
                 call.handler.on_hangup(reason)

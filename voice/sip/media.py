@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import time
 from typing import Any
 
 import pjsua2 as pj
@@ -72,6 +73,8 @@ class PcmPort(pj.AudioMediaPort):  # type: ignore[misc]
         self.handler = handler
         self.frames_in = 0
         self.frames_out = 0
+        self.max_gap_ms = 0.0  # the longest pause between two media ticks (a starved media thread shows here)
+        self._last_tick = 0.0
         self.createPort(name, audio_format())
 
     def onFrameReceived(self, frame: Any) -> None:  # noqa: N802 - PJSIP's name
@@ -87,6 +90,10 @@ class PcmPort(pj.AudioMediaPort):  # type: ignore[misc]
             log.exception("media receive failed")
 
     def onFrameRequested(self, frame: Any) -> None:  # noqa: N802 - PJSIP's name
+        now = time.perf_counter()
+        if self._last_tick:
+            self.max_gap_ms = max(self.max_gap_ms, (now - self._last_tick) * 1000.0)
+        self._last_tick = now
         data: bytes | None = None
         try:
             data = self.handler.next_audio()
