@@ -258,13 +258,14 @@ class PhoneCall:
                 self.latencies_ms.append(latency)
             self._emit(
                 "turn",
+                kind="caller" if trace.transcript else "greeting",
                 call=self.info.call_id,
                 caller=self.info.caller_id,
                 transcript=trace.transcript,
                 reply=result.reply.text,
                 order=result.reply.order_number,
                 actions=[str(a) for a in result.reply.actions],
-                latency_ms=None if latency is None else round(latency, 1),
+                latency_ms=None if latency is None or not trace.transcript else round(latency, 1),
                 decode_ms=round(trace.decode_ms, 1),
                 speculative=trace.speculative,
             )
