@@ -9,9 +9,14 @@ store, feeds each dialog's user turns, in order, into a fresh :class:`dialogue.s
 compares the final state with ``expected``: the multiset of items (name, quantity, options, add-ons), the
 order type and whether an order was placed, after case and whitespace normalisation only.
 
-The final state is the placed order when there is one, else the cart lines the shopper did not reject
-(:meth:`Session.confirmed_lines`). ``exact_match_any_line`` and ``phantom_rate_any_line`` count every line
-in the cart instead, unconfirmed proposals included, for transparency.
+The final state is the placed order when there is one, else everything in ``session.cart`` (a line read back
+and not yet confirmed is in the cart and counts). ``phantom_rate`` is the share of dialogs with no expected
+items in which the engine put anything in the cart or placed an order. ``exact_match_confirmed`` and
+``phantom_rate_confirmed`` read the final state as the cart lines the shopper has not left unconfirmed
+(:meth:`Session.confirmed_lines`), a secondary reading for transparency.
+
+Analysis output (printed, never fed to the engine): phantom dialogs and mismatches grouped by the dialog's
+``scenario`` string.
 """
 
 from __future__ import annotations
@@ -139,14 +144,17 @@ def _order_type(value: str | None) -> str:
 
 
 def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_count: int = 2,
-        min_item_count: int | None = None, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        min_item_count: int | None = None, errors: list[dict[str, Any]] | None = None,
+        classes: dict[str, Counter[str]] | None = None) -> dict[str, Any]:
+    """Figures over ``dialogs``; ``errors`` collects mismatching dialogs, ``classes`` counts per scenario
+    ("phantom", "mismatch") for the analysis. The scenario string is read only after the dialog has run."""
     products, _ = build_catalog(menu, min_count, min_item_count)
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "tm4.sqlite3")
         store.upsert_products(products)
         lexicon = Lexicon(store.products())
         times: list[float] = []
-        n = exact = exact_any = placed_ok = empty = phantom = phantom_any = 0
+        n = exact = exact_conf = placed_ok = empty = phantom = phantom_conf = 0
         tp = fp = fn = 0
         for d in dialogs:
             n += 1
@@ -158,7 +166,8 @@ def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_co
                 session.handle(str(turn.get("text", "")))
                 times.append((time.perf_counter() - t0) * 1000)
             placed = bool(session.orders)
-            lines = [ln for o in session.orders for ln in o.lines] if placed else session.confirmed_lines()
+            lines = [ln for o in session.orders for ln in o.lines] if placed else list(session.cart.lines)
+            confirmed = lines if placed else session.confirmed_lines()
             got = Counter(line_item(ln) for ln in lines)
             exp = d.get("expected", {})
             want = Counter(expected_item(it) for it in exp.get("items", []))
@@ -169,14 +178,21 @@ def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_co
             placed_ok += ok_placed
             match = got == want and ok_type and ok_placed
             exact += match
-            all_lines = lines if placed else list(session.cart.lines)
-            exact_any += Counter(line_item(ln) for ln in all_lines) == want and ok_type and ok_placed
+            exact_conf += Counter(line_item(ln) for ln in confirmed) == want and ok_type and ok_placed
+            is_phantom = False
             if not want:
                 empty += 1
-                phantom += bool(lines) or placed
-                phantom_any += bool(lines) or placed or bool(session.cart.lines)
+                is_phantom = bool(lines) or placed
+                phantom += is_phantom
+                phantom_conf += bool(confirmed) or placed
+            scenario = str(d.get("scenario") or "?")
+            if classes is not None:
+                if is_phantom:
+                    classes.setdefault("phantom", Counter())[scenario] += 1
+                if not match:
+                    classes.setdefault("mismatch", Counter())[scenario] += 1
             if not match and errors is not None:
-                errors.append({"id": d.get("id"), "scenario": d.get("scenario"),
+                errors.append({"id": d.get("id"), "scenario": scenario, "phantom": is_phantom,
                                "turns": [t.get("text") for t in d.get("turns", []) if t.get("speaker") == "user"],
                                "expected": sorted(map(list, want.elements())), "got": sorted(map(list, got.elements())),
                                "order_type": [exp.get("order_type"), session.order_type],
@@ -188,15 +204,25 @@ def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_co
     return {
         "dialogs": n,
         "exact_match": round(exact / n, 4) if n else 0.0,
-        "exact_match_any_line": round(exact_any / n, 4) if n else 0.0,
         "item_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
         "placed_accuracy": round(placed_ok / n, 4) if n else 0.0,
         "phantom_rate": round(phantom / empty, 4) if empty else 0.0,
-        "phantom_rate_any_line": round(phantom_any / empty, 4) if empty else 0.0,
         "turn_p50_ms": round(statistics.median(times), 3) if times else 0.0,
         "turn_p95_ms": round(q[18], 3),
+        "exact_match_confirmed": round(exact_conf / n, 4) if n else 0.0,
+        "phantom_rate_confirmed": round(phantom_conf / empty, 4) if empty else 0.0,
+        "no_item_dialogs": empty,
         "products": len(products),
     }
+
+
+def print_classes(classes: Mapping[str, Counter[str]], top: int = 12) -> None:
+    """Phantom dialogs and mismatches per scenario (analysis only)."""
+    for kind in ("phantom", "mismatch"):
+        counts = classes.get(kind) or Counter()
+        print(f"\n{kind} dialogs by scenario ({sum(counts.values())} in all)")
+        for scenario, k in counts.most_common(top):
+            print(f"{k:6d}  {scenario}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,7 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-item-count", type=int, default=None,
                     help="drop menu items seen fewer times (noise such as 'sweet' or 'cold'); "
                          "default: one per thousand item sightings, at least --min-count")
-    ap.add_argument("--limit", type=int, default=0, help="only the first N dialogs")
+    ap.add_argument("--skip", type=int, default=0, help="leave out the first N dialogs")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N dialogs (after --skip)")
+    ap.add_argument("--quiet", action="store_true", help="figures only, no per-scenario breakdown")
     ap.add_argument("--errors", help="write the dialogs that did not match here (JSON lines)")
     args = ap.parse_args(argv)
     try:
@@ -218,14 +246,19 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"taskmaster4: cannot read input: {exc}", file=sys.stderr)
         return 2
+    dialogs = dialogs[args.skip:]
     if args.limit:
         dialogs = dialogs[:args.limit]
     errors: list[dict[str, Any]] | None = [] if args.errors else None
-    result = run(dialogs, menu, min_count=args.min_count, min_item_count=args.min_item_count, errors=errors)
+    classes: dict[str, Counter[str]] = {}
+    result = run(dialogs, menu, min_count=args.min_count, min_item_count=args.min_item_count, errors=errors,
+                 classes=classes)
     width = max(len(k) for k in result)
     print(f"{'metric':<{width}}  value")
     for k, v in result.items():
         print(f"{k:<{width}}  {v}")
+    if not args.quiet:
+        print_classes(classes)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.errors and errors is not None:
