@@ -134,6 +134,42 @@ BROWSE = _p("what kind", "what kinds", "what type", "what types", "what sort", "
             "options", "choices", "selection", "offer", "recommend", "suggest", "what else", "varieties",
             "what can i get", "what can i order", "anything", "any", "sell", "serve", "carry")
 
+# A sentence that asks for information about what there is ("what kinds of tea do you have", "what is in a
+# cortado"), wherever in the sentence the asking starts.
+INFO_ASK = _p("what kind", "what kinds", "what type", "what types", "what sort", "what sorts", "which kind",
+              "which kinds", "which type", "which types", "kinds of", "types of", "sorts of", "the kind of",
+              "the type of", "varieties", "variety of", "what do you have", "what have you got", "what do you got",
+              "do you have", "do you guys have", "do you all have", "do you serve", "do you offer", "do you carry",
+              "do you sell", "do you make", "do you stock", "you have available", "you guys have", "are available",
+              "what is in", "what goes in",
+              "what comes in", "what are the ingredients", "ingredients", "information on", "information about",
+              "walk me through", "tell me about", "wondering if", "wondering what", "wondering which",
+              "wonder if", "wonder what", "curious what", "curious about", "your options", "the options",
+              "my options", "your choices", "the choices", "my choices", "what else", "what are your",
+              "what is your", "what drinks", "what teas", "what coffees", "which drinks", "what flavors",
+              "what flavours", "what choices", "what options", "choices do i have", "options do i have", "tell me what",
+              "i am wondering", "i was wondering", "i wonder", "just wondering", "i am curious", "i was curious",
+              "just curious")
+# Words that make a request an order ("I'd like", "can I get"), not a question.
+ORDER_REQUEST = _p("i would like", "i would love", "i want", "i will have", "i will take", "i will get",
+                   "i will do", "i will go with", "i will try", "i am going to have", "i am going to get",
+                   "i am going to go with", "i need", "i would take", "i would have", "i will order",
+                   "i would order", "i would prefer", "i prefer", "i am in the mood for", "i think i will",
+                   "can i get", "can i have", "can i order", "can i try", "can i grab", "could i get",
+                   "could i have", "could i order", "could i try", "could i grab", "may i get", "may i have",
+                   "may i order", "let me get", "let me have", "let me try", "give me", "get me", "grab me",
+                   "make me", "bring me", "can you make me", "could you make me", "can i please get",
+                   "can i please have", "could i please get", "could i please have", "may i please have",
+                   "i would like to order", "i want to order", "i could get", "i could have", "i can get", "i can have",
+                   "i could order", "i can order", "add")
+_NOT_AN_ORDER_AFTER = frozenset({"know", "ask", "see", "hear", "find", "learn", "check", "understand", "look",
+                                 "information", "info", "details", "list", "rundown", "idea", "hand", "minute",
+                                 "second", "moment", "advice", "recommendation", "suggestion", "suggestions",
+                                 "overview", "sense", "menu", "help"})
+# Requests no shop can serve ("can you play some music"): never an order, whatever product word they hold.
+OFF_TOPIC = _p("play", "playing", "music", "song", "songs", "sing", "movie", "movies", "film", "weather",
+               "joke", "jokes", "trivia", "news", "game", "score", "president", "election", "homework")
+
 
 def has(toks: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return find(toks, phrases) >= 0
@@ -179,14 +215,32 @@ def is_deny(toks: Sequence[str]) -> bool:
     head = [t for t in toks[:4] if t not in ("oh", "um", "uh", "well", "actually", "hmm", "ah", "sorry")]
     if head and head[0] in ("no", "nope", "nah", "negative", "incorrect", "wrong"):
         return not (head[0] == "no" and len(head) > 1 and head[1] in _NOT_DENY_AFTER_NO)
+    if head[:3] == ["i", "did", "not"]:
+        return True  # "I did not." (to "is that right?")
     return has(toks, _p("not right", "not correct", "is wrong", "not what i", "not quite", "incorrect",
                         "that is wrong", "not my order", "do not place", "do not send", "do not order"))
+
+
+_DAYTIME = frozenset({"morning", "afternoon", "evening", "day", "night"})
+
+
+def _without_greetings(toks: Sequence[str]) -> list[str]:
+    """"good morning" greets; its "good" is no yes."""
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        if t == "good" and i + 1 < len(toks) and toks[i + 1] in _DAYTIME:
+            continue
+        if t in _DAYTIME and i and toks[i - 1] == "good":
+            continue
+        out.append(t)
+    return out
 
 
 def is_affirm(toks: Sequence[str]) -> bool:
     """Says yes (in any of its forms) and does not also say no."""
     if not toks or is_deny(toks):
         return False
+    toks = _without_greetings(toks)
     if has(toks[:6], _p("not", "wrong", "incorrect", "change", "but")):
         return False
     return find(toks[:6], AFFIRM) >= 0
@@ -209,6 +263,24 @@ def order_type(toks: Sequence[str]) -> str | None:
     if has(toks, DELIVERY):
         return "delivery"
     return None
+
+
+def order_request(toks: Sequence[str]) -> int:
+    """Index of an explicit order request ("I'd like", "can I get"), -1 if none ("I'd like to know" asks)."""
+    i = find(toks, ORDER_REQUEST)
+    while i >= 0:
+        phrase_end = next(len(p) for p in ORDER_REQUEST if tuple(toks[i:i + len(p)]) == p)
+        after = [t for t in toks[i + phrase_end:i + phrase_end + 4]
+                 if t not in ("to", "please", "just", "a", "an", "some", "the", "more", "quick", "little")]
+        if not (after and after[0] in _NOT_AN_ORDER_AFTER):
+            return i
+        i = find(toks, ORDER_REQUEST, i + 1)
+    return -1
+
+
+def asks_info(toks: Sequence[str]) -> bool:
+    """Asks what there is or what something is, and makes no order request."""
+    return has(toks, INFO_ASK) and order_request(toks) < 0
 
 
 def human_request(toks: Sequence[str]) -> bool:

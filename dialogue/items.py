@@ -28,6 +28,11 @@ _MEASURES = frozenset("shot shots pump pumps splash dash drizzle scoop scoops sp
 _CONTAINERS = frozenset({"shot", "shots", "cup", "cups", "glass", "mug", "pump", "pumps"})
 _SUB_WORDS = frozenset({"regular", "normal", "plain", "not", "without", "with", "other", "caffeinated", "usual"})
 _SEPARATORS = frozenset({"and", "plus", "also", "then", "another", "one"})
+# Nouns that make a product word a modifier of something else ("the coffee bar", "coffee beans").
+_NOT_ITEM_HEADS = frozenset("bar bars shop shops house houses store stores counter machine machines "
+                            "maker makers bean beans grounds lover lovers drinker drinkers break breaks station "
+                            "section category categories cake cakes plantation farm farms industry business "
+                            "culture stain stains table tables mug mugs".split())
 
 
 @dataclass(frozen=True)
@@ -149,7 +154,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     roles = _roles(toks, mentions)
     _multiplier_notes(toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"]
+    prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"
+             and not (m.end < len(toks) and toks[m.end] in _NOT_ITEM_HEADS)]
     items: list[ItemSpec] = []
     prev_end = 0
     if len(prods) > 1:  # "a mocha with a shot of espresso", "in a cappuccino cup": ingredients, containers

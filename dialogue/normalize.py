@@ -90,6 +90,15 @@ def clauses(text: str) -> list[str]:
     return [p for p in (x.strip() for x in parts) if p]
 
 
+_PIECE_RE = re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)")
+
+
+def pieces(sentence: str) -> list[str]:
+    """A sentence cut where a question may start mid-way: at commas, dashes and "but"
+    ("I'd like a latte, but what milks do you have")."""
+    return [p for p in (x.strip() for x in _PIECE_RE.split(sentence)) if p]
+
+
 _LEAD_INS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "i wonder", "i was wondering", "i am wondering", "i would like to know", "i want to know", "i need to know",
     "can you tell me", "could you tell me", "tell me", "do you know", "let me know", "please tell me",

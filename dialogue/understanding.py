@@ -16,7 +16,7 @@ from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec, extract_items
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import find_mentions, prepare
-from dialogue.normalize import clauses, is_question
+from dialogue.normalize import clauses, is_question, pieces
 from dialogue.numbers import ORDINALS, digit_string, price_range
 
 
@@ -53,12 +53,15 @@ class Parse:
     replace: bool = False  # "make that a mocha": swap the product of the line in focus
     search_words: list[str] = field(default_factory=list)
     ordering: bool = False  # some item was named outside a question sentence
+    hold: bool = False  # an order followed by a question: answer, then offer the item (not added yet)
 
 
 class Understanding(Protocol):
     def parse(self, text: str, context: Context) -> Parse: ...
 
 
+_LEAD_FILL = frozenset({"but", "and", "so", "also", "then", "well", "oh", "um", "uh", "okay", "ok", "hmm", "wait",
+                        "no", "yes", "sorry", "actually", "now", "hey", "hi", "hello"})
 _REF_IT = frozenset({"it", "that", "this", "them", "those", "these", "one", "ones"})
 
 
@@ -79,13 +82,26 @@ class RuleUnderstanding:
 
     def parse(self, text: str, context: Context) -> Parse:
         toks: list[str] = []
-        asked: list[bool] = []  # per token: does it sit in a question sentence?
+        asked: list[bool] = []  # per token: does it sit in a question?
+        info: list[bool] = []  # per token: does it sit in a question about what there is / what it is?
         parts: list[list[str]] = []
         for c in clauses(text):
-            ct = prepare(self.lexicon, c)
-            parts.append(ct)
-            toks.extend(ct)
-            asked.extend([is_question(c)] * len(ct))
+            sentence: list[str] = []
+            in_question = in_info = False
+            for piece in pieces(c):
+                ct = prepare(self.lexicon, piece)
+                wants = cue.order_request(ct) >= 0
+                q = is_question(piece)
+                lead = [t for t in ct[:4] if t not in _LEAD_FILL]
+                about = cue.asks_info(ct) or q and bool(lead) and lead[0] in ("what", "which")
+                q = q or about or (in_question and not wants)  # "what teas, do you serve?"
+                about = about or (in_info and not wants)
+                in_question, in_info = q, about
+                sentence.extend(ct)
+                asked.extend([q] * len(ct))
+                info.extend([about] * len(ct))
+            parts.append(sentence)
+            toks.extend(sentence)
         p = Parse(Intent.EMPTY, text=text, tokens=toks)
         if not toks:
             return p
@@ -96,7 +112,14 @@ class RuleUnderstanding:
         if not p.affirm and not p.deny and len(parts) > 1:  # "Iced latte, almond milk. That all looks good."
             p.affirm = any(cue.is_affirm(pt) for pt in parts[1:]) and not any(cue.is_deny(pt) for pt in parts)
         p.question = any(asked)
-        p.ordering = bool(p.items) and any(not asked[min(it.start, len(asked) - 1)] for it in p.items)
+        ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
+        p.ordering = bool(ordered)
+        if ordered and any(info[ordered[0].start:]):
+            # an item named, then a question about what there is ("I'd like a latte, but what milks do you
+            # have?"): answer first; with an order request the item waits for the answer, else it was a topic
+            said = [t for t, a in zip(toks, asked, strict=True) if not a]
+            p.ordering = False
+            p.hold = cue.order_request(said) >= 0
         p.order_type = cue.order_type(toks)
         p.min_cents, p.max_cents = price_range(toks)
         p.order_number = digit_string(toks)
@@ -118,6 +141,8 @@ class RuleUnderstanding:
         changing = has_items or bool(p.options)
         if cue.human_request(toks):
             return Intent.HUMAN
+        if cue.has(toks, cue.OFF_TOPIC) and cue.order_request(toks) < 0:
+            return Intent.OUT_OF_SCOPE  # "can you play some music in the coffee bar": no order
         if not changing and (cue.whole(toks, cue.GOODBYE, cue._FILL) or cue.has(toks[-3:], cue.GOODBYE)):
             return Intent.GOODBYE
         if not changing and cue.has(toks, cue.HELP) and not cue.has(toks, cue.HUMAN):
