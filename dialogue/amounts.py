@@ -49,3 +49,44 @@ def qualifier_before(toks: Sequence[str], end: int, floor: int = 0) -> Qualifier
 def qualifier_words(amount: str) -> str:
     """How to say an amount back when the shopper gave none of their own words."""
     return {"light": "a little", "extra": "extra", "none": "no", "regular": ""}.get(amount, "")
+
+
+_MULTIPLE = {1: "single", 2: "double", 3: "triple", 4: "quadruple"}
+_SHOT = frozenset({"shot", "shots"})
+_MORE_SHOT = (("an", "extra"), ("extra",), ("an", "additional"), ("additional",), ("1", "more"), ("one", "more"),
+              ("another",))
+
+
+def shot_counts(toks: Sequence[str]) -> list[str]:
+    """Shots said as a count become the multiplier word the catalog uses: "two espresso shots" /
+    "3 shots of espresso" -> "double shot" / "triple shot"; "an extra shot" (one more than the usual
+    single) -> "double shot". A shot of something else ("an extra shot of vanilla") is left alone."""
+    out: list[str] = []
+    i, n = 0, len(toks)
+    while i < n:
+        count, j = None, i
+        t = toks[i]
+        if (t.isdigit() and int(t) in _MULTIPLE) or t == "one":
+            count, j = (1 if t == "one" else int(t)), i + 1
+        else:
+            for lead in _MORE_SHOT:
+                if tuple(toks[i:i + len(lead)]) == lead:
+                    count, j = 2, i + len(lead)
+                    break
+        if count is not None:
+            if j < n and toks[j] in ("espresso", "espressos"):
+                j += 1
+            if j < n and toks[j] in _SHOT:
+                k = j + 1
+                if k + 1 < n and toks[k] == "of" and toks[k + 1] not in ("espresso", "espressos", "coffee"):
+                    out.append(toks[i])  # "two shots of vanilla": pumps of syrup, not espresso
+                    i += 1
+                    continue
+                if k + 1 < n and toks[k] == "of":
+                    k += 2
+                out.extend((_MULTIPLE[count], "shot"))
+                i = k
+                continue
+        out.append(t)
+        i += 1
+    return out

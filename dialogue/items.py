@@ -68,7 +68,8 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
     i = start - 1
     steps = 0
     while i >= floor and steps < 8:
-        if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an"):
+        if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") \
+                or (toks[i].endswith("ed") and len(toks[i]) > 4 and i > floor):  # "2 steamed mochas"
             i -= 1
             steps += 1
             continue
@@ -138,7 +139,7 @@ def _multiplier_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: l
         k = m.end
         while k in starts and roles[starts[k]] == "option":  # "double oat milk latte": follow the modifiers
             k = mentions[starts[k]].end
-        if k == m.end and (k >= len(toks) or toks[k] in _SEPARATORS or toks[k] in ("please", "with")):
+        if k == m.end and (k >= len(toks) or toks[k] in _SEPARATORS or toks[k] in ("please", "with", "only")):
             continue  # "a latte, double please"
         if k < len(toks) and toks[k] in _MULTIPLIED:
             continue

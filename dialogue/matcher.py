@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
+from dialogue.amounts import shot_counts
 from dialogue.lexicon import Lexicon, Target
 from dialogue.normalize import tokens
 from dialogue.numbers import PRICE_WORDS, to_digits
@@ -38,7 +39,7 @@ class Mention:
 def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
-    for tok in _join_split_words(lex, to_digits(tokens(text))):
+    for tok in _join_split_words(lex, shot_counts(to_digits(tokens(text)))):
         out.extend(lex.correct(tok))
     return out
 

@@ -62,6 +62,7 @@ class Understanding(Protocol):
 
 _LEAD_FILL = frozenset({"but", "and", "so", "also", "then", "well", "oh", "um", "uh", "okay", "ok", "hmm", "wait",
                         "no", "yes", "sorry", "actually", "now", "hey", "hi", "hello"})
+_ASKING_WORDS = frozenset({"what", "which", "how", "tell", "know", "whether", "if", "kind", "kinds", "type", "types"})
 _REF_IT = frozenset({"it", "that", "this", "them", "those", "these", "one", "ones"})
 
 
@@ -100,6 +101,8 @@ class RuleUnderstanding:
                 sentence.extend(ct)
                 asked.extend([q] * len(ct))
                 info.extend([about] * len(ct))
+            if any(asked[len(toks):]) and self._polite_request(sentence):
+                asked[len(toks):] = info[len(toks):] = [False] * len(sentence)  # "do you have an X, please?"
             parts.append(sentence)
             toks.extend(sentence)
         p = Parse(Intent.EMPTY, text=text, tokens=toks)
@@ -114,6 +117,11 @@ class RuleUnderstanding:
         p.question = any(asked)
         ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
         p.ordering = bool(ordered)
+        if p.items and not ordered:  # "Do you do iced mochas? I'd like that." / "..., and use oat milk please"
+            later = [i for i in range(p.items[0].start, len(toks)) if not asked[i]]
+            said = [toks[i] for i in later]
+            placed_opts = any(o.pos in later for it in p.items for o in it.options)
+            p.ordering = cue.order_request(said) >= 0 or (placed_opts and "please" in said)
         if ordered and any(info[ordered[0].start:]):
             # an item named, then a question about what there is ("I'd like a latte, but what milks do you
             # have?"): answer first; with an order request the item waits for the answer, else it was a topic
@@ -226,6 +234,15 @@ class RuleUnderstanding:
         if cue.has(toks, cue.SHOP_INFO):
             return Intent.SHOP_INFO
         return Intent.OUT_OF_SCOPE
+
+    def _polite_request(self, toks: list[str]) -> bool:
+        """"Do you have X, please?" / "Can you do me an X, please?": a yes-no question naming a product and
+        saying please asks for it."""
+        lead = [t for t in toks[:4] if t not in _LEAD_FILL]
+        if "please" not in toks or len(lead) < 2 or lead[0] not in ("do", "can", "could", "would", "will") \
+                or lead[1] != "you" or any(t in _ASKING_WORDS for t in toks):
+            return False
+        return any(m.exact_products for m in find_mentions(self.lexicon, toks))
 
     def _sole_owner(self, options: list[OptionSpec]) -> str | None:
         """The one product that offers every option said, if there is exactly one."""

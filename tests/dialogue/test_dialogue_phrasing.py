@@ -1,0 +1,55 @@
+"""Phrasings around an order: shots said as counts, an extra shot, polite questions that ask for a drink,
+a question answered by "I'll have that" in the same breath, describing words between count and drink."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dialogue.amounts import shot_counts
+from dialogue.numbers import to_digits
+
+
+@pytest.mark.parametrize(("said", "want"), [
+    ("three espresso shots", ["triple", "shot"]),
+    ("2 shots of espresso", ["double", "shot"]),
+    ("an extra shot", ["double", "shot"]),
+    ("one shot", ["single", "shot"]),
+    ("two shots of hazelnut", ["2", "shots", "of", "hazelnut"]),  # pumps of syrup, not espresso
+])
+def test_shot_counts_become_multipliers(said: str, want: list[str]) -> None:
+    assert shot_counts(to_digits(said.split())) == want
+
+
+def test_shots_as_a_count_and_an_extra_shot(chat: Any) -> None:
+    chat.say("Could I have a flat white made with three espresso shots?")
+    assert chat.lines[-1][0] == "FLAT-WHITE" and chat.lines[-1][2]["shots"] == "triple"
+    chat.say("yes")
+    chat.say("and an americano with an extra shot please")
+    assert chat.lines[-1][0] == "AMERICANO" and chat.lines[-1][2]["shots"] == "double"
+
+
+def test_a_describing_word_between_count_and_drink_keeps_the_count(chat: Any) -> None:
+    chat.say("I'll grab 3 toasted bagels")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("BAGEL", 3)]
+
+
+def test_a_yes_no_question_with_please_asks_for_the_drink(chat: Any) -> None:
+    chat.say("Hello, do you have a decaf cortado with almond milk, please?")
+    assert [(sku, opts["milk"], opts["caffeine"]) for sku, _, opts in chat.lines] == [("CORTADO", "almond", "decaf")]
+
+
+def test_a_question_then_i_will_have_that_orders_it(chat: Any) -> None:
+    chat.say("Are you able to do an iced chai latte? I'll have that then.")
+    assert [(sku, opts.get("temperature")) for sku, _, opts in chat.lines] == [("CHAI-LATTE", "iced")]
+
+
+def test_a_question_then_options_with_please_orders_it(chat: Any) -> None:
+    chat.say("Is there a mocha on the menu? Oh and use skim milk for it please.")
+    assert [(sku, opts["milk"]) for sku, _, opts in chat.lines] == [("MOCHA", "skim")]
+
+
+def test_a_multiplier_followed_by_only_is_the_shots(chat: Any) -> None:
+    chat.say("An americano, triple only.")
+    assert chat.lines[0][2]["shots"] == "triple"
