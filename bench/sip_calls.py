@@ -40,7 +40,7 @@ ORDERS = [
     ("I'd like a cinnamon roll please.", "CINNAMON"),
     ("I'd like a blueberry muffin.", "MUFFIN"),
     ("Can I have a banana bread please.", "BANANA"),
-    ("I'd like a brownie please.", "BROWNIE"),
+    ("Can I get an espresso please.", "ESPRESSO"),
     ("I'd like a croissant please.", "CROISSANT"),
     ("I'd like an iced tea please.", "ICED-TEA"),
     ("Can I get a chocolate chip cookie please.", "COOKIE"),
