@@ -18,7 +18,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("a small amount of", "light"), ("light on the", "light"), ("less", "light"), ("light", "light"),
     ("a lot of", "extra"), ("lots of", "extra"), ("lots and lots of", "extra"), ("loads of", "extra"),
     ("plenty of", "extra"), ("a ton of", "extra"), ("tons of", "extra"), ("heavy on the", "extra"),
-    ("extra", "extra"), ("more", "extra"), ("heavy", "extra"), ("very", "extra"), ("super", "extra"),
+    ("extra", "extra"), ("more", "extra"), ("heavy", "extra"), ("very", "extra"), ("super", "extra"), ("really", "extra"),
     ("slightly", "light"), ("mildly", "light"), ("mild", "light"), ("double the", "extra"), ("twice the", "extra"),
     ("piping", "extra"), ("steaming", "extra"), ("scalding", "extra"), ("boiling", "extra"), ("not too", "light"),
     ("luke", "light"), ("lukewarm", "light"),

@@ -148,12 +148,22 @@ def _multiplier_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: l
         roles[n] = "note"
 
 
+def _ice_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: list[str]) -> None:
+    """"ice" names the iced option only as a (misheard) adjective right before a drink or its modifiers
+    ("an ice latte"); as a noun ("with some ice", "two ice cubes", "ice cream") it is a note."""
+    starts = {m.start for m in mentions}
+    for n, m in enumerate(mentions):
+        if roles[n] == "option" and m.end - m.start == 1 and toks[m.start] == "ice" and m.end not in starts:
+            roles[n] = "note"
+
+
 def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                   ) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """Items (in spoken order) and options that belong to no product in this utterance."""
     del lex  # the mentions already carry everything; kept for a future lexicon-aware variant
     roles = _roles(toks, mentions)
     _multiplier_notes(toks, mentions, roles)
+    _ice_notes(toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"
              and not (m.end < len(toks) and toks[m.end] in _NOT_ITEM_HEADS)]

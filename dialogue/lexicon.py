@@ -38,7 +38,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("decaf", "decaffeinated", "decaff", "unleaded", "no caffeine", "without caffeine", "caffeine free",
      "non caffeinated", "uncaffeinated", "not caffeinated"),
     ("sweetener", "sweetner", "syrup", "sauce", "flavor", "flavour", "flavoring"),
-    ("iced", "ice", "on ice", "cold"),
+    ("iced", "ice"),  # "cold" is the weather or a note ("served cold, no ice"), not the iced option
     ("grey", "gray"), ("colour", "color"), ("donut", "doughnut"), ("togo", "to go"),
     ("2 percent", "reduced fat"), ("quadruple", "quad"), ("single", "solo"),
 )

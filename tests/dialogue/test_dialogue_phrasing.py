@@ -53,3 +53,16 @@ def test_a_question_then_options_with_please_orders_it(chat: Any) -> None:
 def test_a_multiplier_followed_by_only_is_the_shots(chat: Any) -> None:
     chat.say("An americano, triple only.")
     assert chat.lines[0][2]["shots"] == "triple"
+
+
+def test_really_hot_and_ice_cubes_are_no_iced_drink(chat: Any) -> None:
+    chat.say("It's freezing outside, so a latte please, and really hot")
+    assert chat.lines[0][0] == "LATTE" and chat.lines[0][2]["temperature"] == "hot"
+    chat.say("yes")
+    chat.say("and a chai latte with a couple of ice cubes")
+    assert chat.lines[-1][0] == "CHAI-LATTE" and chat.lines[-1][2]["temperature"] == "hot"
+
+
+def test_ice_right_before_a_drink_is_a_misheard_iced(chat: Any) -> None:
+    chat.say("an ice oat latte")
+    assert [(sku, opts["temperature"], opts["milk"]) for sku, _, opts in chat.lines] == [("LATTE", "iced", "oat")]
