@@ -15,6 +15,7 @@ from dialogue.amounts import qualifier_before
 from dialogue.intents import CORRECTION, find
 from dialogue.lexicon import Lexicon, Target
 from dialogue.matcher import Mention
+from dialogue.notes import mark_notes
 
 _SIZE_UNITS = frozenset({"oz", "ml", "l", "percent", "g", "kg", "lb", "lbs", "in", "cm", "inch", "inches",
                          "dollars", "dollar", "bucks", "cents", "shot", "shots", "pump", "pumps", "am", "pm"})
@@ -119,51 +120,20 @@ def _glue_only(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
 
 
 def _option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
-    q = qualifier_before(toks, m.start, floor)
+    if m.end < len(toks) and toks[m.end] == "free":
+        return OptionSpec(m.options, "none", "", m.start)  # "make it sugar free"
+    end = m.start - 1 if m.start - 1 >= floor and toks[m.start - 1] == "added" else m.start  # "no added sugar"
+    q = qualifier_before(toks, end, floor)
     if q is None:
         return OptionSpec(m.options, pos=m.start)
     return OptionSpec(m.options, q.amount, q.words, m.start)
 
 
-_MULTIPLIERS = frozenset({"single", "double", "triple", "quadruple", "quad"})
-_MULTIPLIED = frozenset({"shot", "shots", "espresso", "espressos"})
-
-
-def _multiplier_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: list[str]) -> None:
-    """"double the milk", "triple foam", "double chocolate": a multiplier word that is not about the drink's
-    shots is a note on something else, not the option it names ("double" shots)."""
-    starts = {m.start: n for n, m in enumerate(mentions)}
-    for n, m in enumerate(mentions):
-        if roles[n] != "option" or m.end - m.start != 1 or toks[m.start] not in _MULTIPLIERS:
-            continue
-        k = m.end
-        while k in starts and roles[starts[k]] == "option":  # "double oat milk latte": follow the modifiers
-            k = mentions[starts[k]].end
-        if k == m.end and (k >= len(toks) or toks[k] in _SEPARATORS or toks[k] in ("please", "with", "only")):
-            continue  # "a latte, double please"
-        if k < len(toks) and toks[k] in _MULTIPLIED:
-            continue
-        if k in starts and roles[starts[k]] == "product":
-            continue
-        roles[n] = "note"
-
-
-def _ice_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: list[str]) -> None:
-    """"ice" names the iced option only as a (misheard) adjective right before a drink or its modifiers
-    ("an ice latte"); as a noun ("with some ice", "two ice cubes", "ice cream") it is a note."""
-    starts = {m.start for m in mentions}
-    for n, m in enumerate(mentions):
-        if roles[n] == "option" and m.end - m.start == 1 and toks[m.start] == "ice" and m.end not in starts:
-            roles[n] = "note"
-
-
 def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                   ) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """Items (in spoken order) and options that belong to no product in this utterance."""
-    del lex  # the mentions already carry everything; kept for a future lexicon-aware variant
     roles = _roles(toks, mentions)
-    _multiplier_notes(toks, mentions, roles)
-    _ice_notes(toks, mentions, roles)
+    mark_notes(lex, toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"
              and not (m.end < len(toks) and toks[m.end] in _NOT_ITEM_HEADS)]

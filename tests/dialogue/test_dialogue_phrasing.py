@@ -66,3 +66,29 @@ def test_really_hot_and_ice_cubes_are_no_iced_drink(chat: Any) -> None:
 def test_ice_right_before_a_drink_is_a_misheard_iced(chat: Any) -> None:
     chat.say("an ice oat latte")
     assert [(sku, opts["temperature"], opts["milk"]) for sku, _, opts in chat.lines] == [("LATTE", "iced", "oat")]
+
+
+def test_option_words_that_are_notes(chat: Any) -> None:
+    chat.say("a latte with cashew milk")  # a milk the cafe does not have is not its plain "milk"
+    assert chat.lines[-1][2]["milk"] != "milk"
+    chat.say("yes")
+    chat.say("and an americano, use hazelnut as my sweetener")
+    assert chat.lines[-1][2].get("syrup") == "hazelnut" and "sweetener" not in chat.lines[-1][2]
+    chat.say("yes")
+    chat.say("a flat white with chocolate shavings on top")
+    assert chat.lines[-1][0] == "FLAT-WHITE" and "syrup" not in chat.lines[-1][2]
+
+
+def _sugar(chat: Any) -> set[str]:
+    return {o.amount for o in chat.session.cart.lines[-1].options if o.group == "sweetener"}
+
+
+def test_sugar_free_and_no_added_sugar_ask_for_none(chat: Any) -> None:
+    chat.say("an americano with no added sugar")
+    assert _sugar(chat) <= {"none"}
+    chat.say("yes")
+    chat.say("one more americano, and make that sugar free")
+    assert _sugar(chat) <= {"none"}
+    chat.say("yes")
+    chat.say("and an americano with sugar")
+    assert _sugar(chat) == {"regular"}
