@@ -17,7 +17,7 @@ from dialogue.replies import (
 )
 from dialogue.resolve import options_for, resolve_item
 from dialogue.shop import ShopInfo
-from dialogue.state import Outcome, State
+from dialogue.state import Outcome, Pending, State
 from dialogue.understanding import Parse
 from dialogue.words import STOPWORDS
 
@@ -171,6 +171,23 @@ def describe(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
             else f"one of our {product.category or 'items'}"
         lead = f"The {product.name}: " if len(products) > 1 else ""
         out.say(f"{lead}{text}. It's {say_price(product.price_cents, product.currency)}")
+    return out
+
+
+def hold(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+    """An order followed by a question about it, once the question is answered: the item waits for the
+    answer (an option asked about) or a yes (anything else); it is not in the cart yet."""
+    spec = next((it for it in parse.items if len(it.skus) == 1), None)
+    product = lex.products.get(spec.skus[0]) if spec is not None else None
+    if spec is None or product is None or (out.shown and len(out.shown) > 1):
+        return out
+    group = next((g for code in parse.groups if (g := product.group(code)) is not None), None)
+    if group is not None and not any(o.targets[0].group == group.code for o in spec.options if o.targets):
+        state.pending = Pending("clarify_option", item=spec, group=group.code)
+        return out.say(f"Which {group_name(group)} would you like in the {product.name}?")
+    state.pending = Pending("offer", item=spec)
+    if not (out.parts and out.parts[-1].endswith("?")):
+        out.say(f"Would you like the {product.name}?")
     return out
 
 

@@ -57,29 +57,12 @@ class Policy:
                 return handled
         result = self._dispatch(parse, out)
         if parse.hold and parse.intent in _ANSWERS and st.pending is None:
-            return self._hold(parse, out)
+            return answers.hold(st, self.lex, parse, out)
         if st.pending is None and parse.intent in _ANSWERS and out.shown and len(out.shown) == 1 \
                 and out.parts and out.parts[-1].endswith("Would you like one?"):
             opts = [o for it in parse.items for o in it.options]
             st.pending = Pending("offer", item=ItemSpec((out.shown[0],), None, opts))
         return result
-
-    def _hold(self, parse: Parse, out: Outcome) -> Outcome:
-        """An order followed by a question about it: the question is answered; the item waits for the
-        answer (an option asked about) or a yes (anything else), it is not in the cart yet."""
-        st = self.state
-        spec = next((it for it in parse.items if len(it.skus) == 1), None)
-        product = self.lex.products.get(spec.skus[0]) if spec is not None else None
-        if spec is None or product is None or (out.shown and len(out.shown) > 1):
-            return out
-        group = next((g for code in parse.groups if (g := product.group(code)) is not None), None)
-        if group is not None and not any(o.targets[0].group == group.code for o in spec.options if o.targets):
-            st.pending = Pending("clarify_option", item=spec, group=group.code)
-            return out.say(f"Which {group_name(group)} would you like in the {product.name}?")
-        st.pending = Pending("offer", item=spec)
-        if not (out.parts and out.parts[-1].endswith("?")):
-            out.say(f"Would you like the {product.name}?")
-        return out
 
     # --- the open question ------------------------------------------------------------------------
     def _pure_yes(self, parse: Parse) -> bool:
