@@ -31,13 +31,16 @@ def _headers(msg: str) -> tuple[str, dict[str, str]]:
 
 
 class Registrar:
-    def __init__(self, port: int, user: str, password: str, realm: str = "voicecart-test"):
+    def __init__(self, port: int, user: str, password: str, realm: str = "voicecart-test",
+                 grant_expires: int | None = None):
         self.user, self.password, self.realm = user, password, realm
+        self.grant_expires = grant_expires  # shorter than asked: the client must refresh sooner
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.bind(("127.0.0.1", port))
         self.sock.settimeout(0.2)
         self.nonce = secrets.token_hex(8)
-        self.stats: dict[str, Any] = {"requests": 0, "challenged": 0, "authorized": 0, "rejected": 0, "expires": None}
+        self.stats: dict[str, Any] = {"requests": 0, "challenged": 0, "authorized": 0, "rejected": 0, "expires": None,
+                                      "bindings": 0, "unregistered": 0}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -85,7 +88,13 @@ class Registrar:
             if p.get("username") == self.user and p.get("nonce") == self.nonce and p.get("response") == expect:
                 self.stats["authorized"] += 1
                 expires = hdrs.get("expires", "300")
-                self.stats["expires"] = int(expires) if expires.isdigit() else expires
+                if expires == "0" or ";expires=0" in hdrs.get("contact", ""):
+                    self.stats["unregistered"] += 1
+                else:
+                    self.stats["bindings"] += 1
+                    self.stats["expires"] = int(expires) if expires.isdigit() else expires
+                    if self.grant_expires is not None:
+                        expires = str(self.grant_expires)
                 self._reply(hdrs, addr, "200 OK", f"Contact: {hdrs.get('contact', '')};expires={expires}\r\n")
             else:
                 self.stats["rejected"] += 1

@@ -117,7 +117,7 @@ def main() -> int:
     registrar = None
     if spec.get("registrar"):
         r = spec["registrar"]
-        registrar = Registrar(r["port"], r["user"], r["password"])
+        registrar = Registrar(r["port"], r["user"], r["password"], grant_expires=r.get("grant_expires"))
         registrar.start()
     bridge = start_bridge(work, spec)
     callers: dict[str, Any] = {}
@@ -142,7 +142,6 @@ def main() -> int:
     for th in threads:
         th.join(spec.get("max_seconds", 120))
     time.sleep(spec.get("settle", 0.5))
-    registered = registrar.stop() if registrar is not None else None
     bridge_alive = bridge.poll() is None
     bridge.send_signal(signal.SIGTERM)
     try:
@@ -150,6 +149,7 @@ def main() -> int:
     except subprocess.TimeoutExpired:
         bridge.kill()
         rc = -9
+    registered = registrar.stop() if registrar is not None else None
     result = {"bridge_rc": rc, "bridge_alive_at_end": bridge_alive, "events": read_events(work / "events.jsonl"),
               "callers": callers, "fuzz": fuzz, "registrar": registered}
     (work / "result.json").write_text(json.dumps(result, indent=1))

@@ -221,17 +221,19 @@ def test_linphonec_orders_too(tmp_path: Path, espeak: Any, whisper: Any) -> None
     assert "automated assistant" in heard and "muffin" in heard, heard
 
 
-def test_register_with_digest_authentication(tmp_path: Path) -> None:
+def test_register_with_digest_authentication_and_refresh(tmp_path: Path) -> None:
     spec = {
-        "registrar": {"port": 5300, "user": "shop", "password": "s3cret-pw"},
+        "registrar": {"port": 5300, "user": "shop", "password": "s3cret-pw", "grant_expires": 7},
         "env": {"VOICECART_TEST_SIP_PASSWORD": "s3cret-pw"},
         "bridge_args": ["--register", "sip:shop@127.0.0.1:5300", "--password-env", "VOICECART_TEST_SIP_PASSWORD"],
-        "settle": 3.0,
+        "settle": 6.0,
     }
     result = run_scenario(tmp_path, spec, timeout=90)
     assert result["bridge_rc"] == 0
     reg = result["registrar"]
-    assert reg["challenged"] >= 1 and reg["authorized"] >= 1 and reg["rejected"] == 0, reg
-    assert reg["expires"] == 300
+    assert reg["challenged"] >= 1 and reg["rejected"] == 0, reg
+    assert reg["expires"] == 300  # what the bridge asked for
+    assert reg["bindings"] >= 2, reg  # granted 7 s only, so it refreshed within the 6 s it ran
+    assert reg["unregistered"] == 1, reg  # and removed its binding at shutdown
     assert [e["status"] for e in events(result, "registration")][:1] == [200]
     assert "s3cret-pw" not in (tmp_path / "bridge.log").read_text()  # the password never reaches the logs
