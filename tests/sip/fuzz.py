@@ -134,3 +134,25 @@ def options_ping(dest: tuple[str, int], timeout: float = 3.0) -> int | None:
                 except ValueError:
                     return None
     return None
+
+
+def invite_probe(dest: tuple[str, int], timeout: float = 3.0) -> list[str]:
+    """Send one well-formed INVITE and return the responses that come back within ``timeout`` seconds."""
+    _check(dest)
+    out: list[str] = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        msg = _request("INVITE", 424242, SDP).replace("127.0.0.1:9", f"127.0.0.1:{port}")
+        s.settimeout(0.2)
+        s.sendto(msg.encode(), dest)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                data, _ = s.recvfrom(65535)
+            except TimeoutError:
+                continue
+            out.append(data.decode(errors="replace"))
+            if data.startswith(b"SIP/2.0 200"):
+                break
+    return out

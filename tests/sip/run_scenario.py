@@ -21,7 +21,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tests.sip.fuzz import fuzz_rtp, fuzz_sip, options_ping  # noqa: E402
+from tests.sip.fuzz import fuzz_rtp, fuzz_sip, invite_probe, options_ping  # noqa: E402
 from tests.sip.registrar import Registrar  # noqa: E402
 from voice.sip.baresip import Baresip  # noqa: E402
 from voice.sip.linphone import Linphonec  # noqa: E402
@@ -139,6 +139,7 @@ def main() -> int:
             fuzz["rtp"] = fuzz_rtp((host, int(p)), count=f.get("rtp", 2000), seed=f.get("seed", 7))
         fuzz["options_after"] = options_ping(("127.0.0.1", port))
         fuzz["bridge_alive"] = bridge.poll() is None
+    probe = invite_probe(("127.0.0.1", port)) if spec.get("probe") else None
     for th in threads:
         th.join(spec.get("max_seconds", 120))
     time.sleep(spec.get("settle", 0.5))
@@ -151,7 +152,8 @@ def main() -> int:
         rc = -9
     registered = registrar.stop() if registrar is not None else None
     result = {"bridge_rc": rc, "bridge_alive_at_end": bridge_alive, "events": read_events(work / "events.jsonl"),
-              "callers": callers, "fuzz": fuzz, "registrar": registered}
+              "callers": callers, "fuzz": fuzz, "registrar": registered,
+              "probe": probe}
     (work / "result.json").write_text(json.dumps(result, indent=1))
     return 0
 

@@ -237,3 +237,17 @@ def test_register_with_digest_authentication_and_refresh(tmp_path: Path) -> None
     assert reg["unregistered"] == 1, reg  # and removed its binding at shutdown
     assert [e["status"] for e in events(result, "registration")][:1] == [200]
     assert "s3cret-pw" not in (tmp_path / "bridge.log").read_text()  # the password never reaches the logs
+
+
+def test_public_address_goes_into_contact_and_sdp(tmp_path: Path) -> None:
+    """Behind NAT the PBX must be told the public address, in SIP (Contact) and in SDP (c=), or audio is one-way."""
+    spec = {"bridge_args": ["--public-address", "127.0.0.9"], "probe": True}
+    result = run_scenario(tmp_path, spec, timeout=90)
+    assert result["bridge_rc"] == 0
+    responses = result["probe"]
+    ok = [r for r in responses if r.startswith("SIP/2.0 200")]
+    assert ok, responses
+    contact = [line for line in ok[0].split("\r\n") if line.lower().startswith(("contact:", "m:"))]
+    assert contact and "127.0.0.9" in contact[0], ok[0]
+    assert "c=IN IP4 127.0.0.9" in ok[0], ok[0]
+    assert "PCMU/8000" in ok[0]  # the offer had PCMU and PCMA only: the answer picks PCMU
