@@ -120,7 +120,7 @@ class PhoneCall:
         try:
             self._say(self.settings.notice, interruptible=False)
             greeting = self.turns.greeting()
-            self._play(greeting, interruptible=False)
+            self._play(greeting, interruptible=True)  # only the notice is heard in full
             self._loop()
         except Exception:  # noqa: BLE001 - end this call politely, never the line
             log.exception("call %s failed", self.info.call_id)
