@@ -221,6 +221,7 @@ def is_deny(toks: Sequence[str]) -> bool:
                         "that is wrong", "not my order", "do not place", "do not send", "do not order"))
 
 
+_SHORT_YES = _p("i am", "i do", "we are", "we do", "i did", "i have", "i will", "it will")
 _DAYTIME = frozenset({"morning", "afternoon", "evening", "day", "night"})
 
 
@@ -241,6 +242,8 @@ def is_affirm(toks: Sequence[str]) -> bool:
     if not toks or is_deny(toks):
         return False
     toks = _without_greetings(toks)
+    if tuple(t for t in toks if t not in ("yes", "yeah", "yep", "please", "oh", "well", "sure")) in _SHORT_YES:
+        return True  # "I am." / "We do."
     if has(toks[:6], _p("not", "wrong", "incorrect", "change", "but")):
         return False
     return find(toks[:6], AFFIRM) >= 0

@@ -130,6 +130,8 @@ class Lexicon:
                     self.phrases[sub].append(Target("product", sku=sku, exact=False))
         self.max_len = max((len(k) for k in self.phrases), default=1)
         self.vocab: list[str] = sorted(t for t in self._base if t.isalpha() and len(t) >= 3)
+        self._product_words = frozenset(w for p in self.products.values() for w in phrase_of(p.name)
+                                        if w.isalpha() and w not in STOPWORDS)
         self._vocab_set = frozenset(t for k in self.phrases for t in k)
         self._sound: dict[str, list[str]] = defaultdict(list)
         for w in self.vocab:
@@ -220,7 +222,15 @@ class Lexicon:
                   if w[0] == tok[0] and fuzz.ratio(w, tok) >= 70]
         if sounds:
             return min(sounds, key=lambda w: (abs(len(w) - len(tok)), w))
-        return None
+        return self._abbreviation(tok)
+
+    def _abbreviation(self, tok: str) -> str | None:
+        """"cap", "capps", "macch": the clipped front of exactly one long product-name word."""
+        stem = tok[:-1] if tok.endswith("s") and len(tok) > 3 else tok
+        if len(stem) < 3:
+            return None
+        hits = {w for w in self._product_words if w.startswith(stem) and len(w) >= len(stem) + 5}
+        return next(iter(hits)) if len(hits) == 1 else None
 
     def search(self, words: Iterable[str], *, min_cents: int | None = None, max_cents: int | None = None,
                limit: int = 10) -> list[Product]:

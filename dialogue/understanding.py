@@ -63,6 +63,7 @@ class Understanding(Protocol):
 _LEAD_FILL = frozenset({"but", "and", "so", "also", "then", "well", "oh", "um", "uh", "okay", "ok", "hmm", "wait",
                         "no", "yes", "sorry", "actually", "now", "hey", "hi", "hello"})
 _ASKING_WORDS = frozenset({"what", "which", "how", "tell", "know", "whether", "if", "kind", "kinds", "type", "types"})
+_WANT_NOT = cue._p("do not want", "no longer want", "do not need")
 _REF_IT = frozenset({"it", "that", "this", "them", "those", "these", "one", "ones"})
 
 
@@ -113,7 +114,7 @@ class RuleUnderstanding:
         p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
         p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
         if not p.affirm and not p.deny and len(parts) > 1:  # "Iced latte, almond milk. That all looks good."
-            p.affirm = any(cue.is_affirm(pt) for pt in parts[1:]) and not any(cue.is_deny(pt) for pt in parts)
+            p.affirm = any(cue.is_affirm(pt) for pt in parts) and not any(cue.is_deny(pt) for pt in parts)
         p.question = any(asked)
         ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
         p.ordering = bool(ordered)
@@ -136,7 +137,7 @@ class RuleUnderstanding:
             p.ref = "cheaper"
         elif cue.has(toks, cue._p("more expensive", "pricier", "priciest", "most expensive", "fancier")):
             p.ref = "pricier"
-        elif (at_more := cue.find(toks, cue.MORE)) >= 0 and not p.items and "not" not in toks[max(0, at_more - 6):at_more]:
+        elif (at_more := cue.find(toks, cue.MORE)) >= 0 and not p.items and "not" not in toks[max(0, at_more - 10):at_more]:
             p.ref = "more"
         elif any(t in _REF_IT for t in toks):
             p.ref = "it"
@@ -168,6 +169,8 @@ class RuleUnderstanding:
         if not has_items and cue.has(toks, cue.CLEAR):
             return Intent.CLEAR
         at = cue.find(toks, cue.REMOVE)
+        while at >= 0 and any(tuple(toks[at:at + len(ph) + 1]) == (*ph, "to") for ph in _WANT_NOT):
+            at = cue.find(toks, cue.REMOVE, at + 1)  # "I don't want to wait": no removal
         if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal) and not p.question \
                 and not (has_items and p.items[0].start < at):
             return Intent.REMOVE
@@ -205,7 +208,7 @@ class RuleUnderstanding:
             if bare is not None:
                 p.quantity = bare
                 return Intent.MODIFY
-        if cue.has(toks, cue.WANT_TO_ORDER) and not p.question:
+        if cue.has(toks, cue.WANT_TO_ORDER) and not p.question and not (p.affirm and ctx.has_lines):
             return Intent.ADD  # "I'd like to order": asked what they would like
         if p.affirm:
             return Intent.AFFIRM

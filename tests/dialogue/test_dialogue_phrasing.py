@@ -92,3 +92,26 @@ def test_sugar_free_and_no_added_sugar_ask_for_none(chat: Any) -> None:
     chat.say("yes")
     chat.say("and an americano with sugar")
     assert _sugar(chat) == {"regular"}
+
+
+def test_a_yes_with_chatter_after_it_still_places(chat: Any, cafe: Any) -> None:
+    chat.say("a mocha please")
+    r = chat.say("Yes please. I do not want to queue again for another one later.")
+    assert r.order_number and len(cafe.orders()) == 1
+    chat.say("a scone")
+    r = chat.say("Yep, all correct. I would like to order.")
+    assert r.order_number and len(cafe.orders()) == 2
+    chat.say("a croissant")
+    r = chat.say("I do.")
+    assert r.order_number and len(cafe.orders()) == 3
+
+
+def test_i_do_not_want_to_is_no_removal(chat: Any) -> None:
+    chat.say("two lattes")
+    chat.say("I don't want to wait long though")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("LATTE", 2)]
+
+
+def test_clipped_drink_names(chat: Any) -> None:
+    chat.say("hi, could I just get two capps")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("CAPPUCCINO", 2)]
