@@ -43,13 +43,22 @@ class Clock:
     def __init__(self, call: PhoneCall):
         self.call = call
         self.played = 0
+        self._speech: list[bytes] = []
+        self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
+    def say(self, pcm: bytes) -> None:
+        """Queue caller speech (16 kHz mono s16le): it replaces the silent frames, one per tick."""
+        with self._lock:
+            self._speech.extend(pcm[i : i + FRAME_BYTES] for i in range(0, len(pcm) - FRAME_BYTES + 1, FRAME_BYTES))
+
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.call.on_audio(SILENCE)
+            with self._lock:
+                frame = self._speech.pop(0) if self._speech else SILENCE
+            self.call.on_audio(frame)
             if self.call.next_audio() is not None:
                 self.played += 1
             time.sleep(0.005)
@@ -148,6 +157,22 @@ def test_unknown_digits_are_ignored(pipeline: VoicePipeline, store: Any) -> None
         call.on_dtmf("#")
         assert wait_for(lambda: any(e["event"] == "dtmf_ignored" for e in events))
         assert control.hangups == 0 and control.transfers == []
+    finally:
+        call.on_hangup("test over")
+        clock.stop()
+
+
+def test_caller_can_talk_over_the_greeting_but_not_the_notice(pipeline: VoicePipeline, store: Any, espeak: Any) -> None:
+    call, control, events, clock = start(pipeline, store, PhoneSettings(silence_s=60))
+    try:
+        order = espeak.synthesize("I would like a large latte please.", 16000).audio + bytes(16000 * 2)
+        clock.say(order)  # while the notice plays: not listened to
+        assert wait_for(lambda: not call.playout.uninterruptible)
+        assert not [e for e in events if e["event"] == "turn" and e["transcript"]]
+        assert wait_for(lambda: call.playout.busy)  # the greeting is playing now
+        clock.say(order)
+        assert wait_for(lambda: any(e["event"] == "barge_in" for e in events))
+        assert wait_for(lambda: any(e["event"] == "turn" and "latte" in e["transcript"].lower() for e in events))
     finally:
         call.on_hangup("test over")
         clock.stop()
