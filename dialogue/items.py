@@ -176,7 +176,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             loose.append(spec)
         else:
             target.options.append(spec)
-    items = _split(toks, items, mentions, roles, covered)
+    items = _rebalance(lex, _split(toks, items, mentions, roles, covered))
     return _corrections(toks, items), loose
 
 
@@ -253,6 +253,25 @@ def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mentio
             subs.append(ItemSpec(item.skus, item.quantity - said, [], item.start, item.end, item.exact))
         out.extend(subs)
     return out
+
+
+def _rebalance(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
+    """"two lattes, one with oat, and let's do almond for the other": a split line that got two values of a
+    one-choice group hands the later one to the next line of the same product when that has none."""
+    for a, b in zip(items, items[1:], strict=False):
+        if a.skus != b.skus:
+            continue
+        groups = [o.targets[0].group if o.targets else "" for o in a.options]
+        for code in dict.fromkeys(groups):
+            group = lex.groups.get(code)
+            if group is None or group.multiple or groups.count(code) < 2:
+                continue
+            if any(o.targets and o.targets[0].group == code for o in b.options):
+                continue
+            last = max(i for i, g in enumerate(groups) if g == code)
+            b.options.append(a.options.pop(last))
+            groups.pop(last)
+    return items
 
 
 def _corrections(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:

@@ -115,3 +115,9 @@ def test_i_do_not_want_to_is_no_removal(chat: Any) -> None:
 def test_clipped_drink_names(chat: Any) -> None:
     chat.say("hi, could I just get two capps")
     assert [(sku, qty) for sku, qty, _ in chat.lines] == [("CAPPUCCINO", 2)]
+
+
+def test_two_of_a_drink_with_the_second_milk_said_before_its_marker(chat: Any) -> None:
+    chat.say("I'll take two flat whites, one with soy milk, and let's do oat for the other one.")
+    assert sorted((sku, qty, opts["milk"]) for sku, qty, opts in chat.lines) == [
+        ("FLAT-WHITE", 1, "oat"), ("FLAT-WHITE", 1, "soy")]
