@@ -118,6 +118,6 @@ def test_clipped_drink_names(chat: Any) -> None:
 
 
 def test_two_of_a_drink_with_the_second_milk_said_before_its_marker(chat: Any) -> None:
-    chat.say("I'll take two flat whites, one with soy milk, and let's do oat for the other one.")
-    assert sorted((sku, qty, opts["milk"]) for sku, qty, opts in chat.lines) == [
-        ("FLAT-WHITE", 1, "oat"), ("FLAT-WHITE", 1, "soy")]
+    chat.say("I'll take two lattes, one small, and let's do a large for the other one.")
+    assert sorted((sku, qty, opts["size"]) for sku, qty, opts in chat.lines) == [
+        ("LATTE", 1, "large"), ("LATTE", 1, "small")]
