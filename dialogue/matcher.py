@@ -41,6 +41,10 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
     out: list[str] = []
     for tok in _join_split_words(lex, shot_counts(to_digits(tokens(text)))):
         out.extend(lex.correct(tok))
+    for i in range(len(out) - 1):
+        fixed = lex.fix_before(out[i], out[i + 1])
+        if fixed is not None:
+            out[i] = fixed
     return out
 
 

@@ -57,7 +57,7 @@ def _multiplier_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: l
 def _ice_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: list[str]) -> None:
     """"ice" names the iced option only as a (misheard) adjective right before a drink or its modifiers
     ("an ice latte"); as a noun ("with some ice", "two ice cubes", "ice cream") it is a note."""
-    starts = {m.start for m in mentions}
+    starts = {m.start for m in mentions if m.exact_products or m.options}  # "ice cold": "cold" is no drink
     for n, m in enumerate(mentions):
         if roles[n] == "option" and m.end - m.start == 1 and toks[m.start] == "ice" and m.end not in starts:
             roles[n] = "note"

@@ -121,3 +121,9 @@ def test_two_of_a_drink_with_the_second_milk_said_before_its_marker(chat: Any) -
     chat.say("I'll take two lattes, one small, and let's do a large for the other one.")
     assert sorted((sku, qty, opts["size"]) for sku, qty, opts in chat.lines) == [
         ("LATTE", 1, "large"), ("LATTE", 1, "small")]
+
+
+def test_a_short_misheard_word_fixed_by_the_word_after_it(chat: Any) -> None:
+    chat.say("a mocha with oak milk")  # one letter off "oat", and "oat milk" is on the menu
+    assert chat.lines[0][2]["milk"] == "oat"
+
