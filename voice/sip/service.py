@@ -83,7 +83,17 @@ class PhoneBridge:
         del self.calls[:-64]
         return call
 
+    def warm_up(self) -> None:
+        """Synthesize the fixed phrases once so the first caller does not wait for them (the TTS caches them)."""
+        p = self.phone
+        for text in (p.notice, p.reprompt, p.goodbye_silent, f"{p.reach_shop} Goodbye."):
+            try:
+                self.pipeline.speak(text)
+            except Exception:  # noqa: BLE001 - a missing voice shows up on the first call, with its error
+                log.exception("could not pre-synthesize %r", text)
+
     def start(self) -> None:
+        self.warm_up()
         self.engine.start()
 
     def stop(self) -> None:
