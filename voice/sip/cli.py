@@ -52,12 +52,25 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
               "(PJSIP via pjsua2-python, GPL-2.0)", file=sys.stderr)
         return 2
     from voice.sip.engine import SipEngineError, SipSettings
-    from voice.sip.policy import PolicyError
+    from voice.sip.policy import CallPolicy, PolicyError
 
     try:
         host, port = parse_listen(args.listen)
     except ValueError as exc:
         print(f"voicecart sip: {exc}", file=sys.stderr)
+        return 2
+    try:
+        CallPolicy(args.allow, args.max_calls)  # refuse bad --allow / --max-calls before loading any model
+    except PolicyError as exc:
+        print(f"voicecart sip: {exc}", file=sys.stderr)
+        return 2
+    schemes = {"--transfer-to": ("sip:", "sips:", "tel:"), "--register": ("sip:", "sips:")}
+    for flag, uri in (("--transfer-to", args.transfer_to), ("--register", args.register)):
+        if uri and not uri.lower().startswith(schemes[flag]):
+            print(f"voicecart sip: {flag} {uri!r} must be a SIP URI such as sip:desk@pbx.example", file=sys.stderr)
+            return 2
+    if args.register and "@" not in args.register:
+        print(f"voicecart sip: --register {args.register!r} must look like sip:USER@HOST", file=sys.stderr)
         return 2
     password = None
     if args.register:
