@@ -145,6 +145,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             if (k >= 1 and toks[k] == "of" and toks[k - 1] in _MEASURES) or follower in _CONTAINERS \
                     or (k >= 0 and toks[k] == "half") or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")):
                 prods.remove(m)
+    prods = _one_noun_phrase(prods)
     for m in prods:
         skus = tuple(dict.fromkeys(t.sku for t in m.products))
         qty, explicit = _read_quantity(toks, m.start, prev_end, covered)
@@ -252,6 +253,20 @@ def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mentio
         elif item.quantity is not None and not pre and said < item.quantity and not shared and item.quantity >= 2:
             subs.append(ItemSpec(item.skus, item.quantity - said, [], item.start, item.end, item.exact))
         out.extend(subs)
+    return out
+
+
+def _one_noun_phrase(prods: list[Mention]) -> list[Mention]:
+    """Two product names back to back are one drink ("a chai tea latte", "an english breakfast black tea"):
+    the first when it is a full name (the more specific one), else the head ("black coffee" -> the coffee)."""
+    out: list[Mention] = []
+    for m in prods:
+        if out and out[-1].end == m.start:
+            prev = out[-1]
+            keep = prev if prev.exact_products else m
+            out[-1] = Mention(prev.start, m.end, keep.targets)
+            continue
+        out.append(m)
     return out
 
 

@@ -129,6 +129,8 @@ class Policy:
                 return out.say("Okay, the order is not placed. What would you like to change?")
             if parse.intent == Intent.THANKS:  # still waiting for the yes
                 return out.say("You're welcome! Shall I place the order?")
+            if kind == "checkout" and parse.intent in (Intent.EMPTY, Intent.OUT_OF_SCOPE):
+                return out.say("Sorry, I didn't get that. Shall I place the order? Please say yes or no.")
             if kind == "confirm_change" and parse.deny and parse.intent in _ANSWERS and not parse.groups \
                     and not parse.options:
                 st.pending = None  # "no - what teas do you have?": take the change back, then answer

@@ -127,3 +127,16 @@ def test_a_short_misheard_word_fixed_by_the_word_after_it(chat: Any) -> None:
     chat.say("a mocha with oak milk")  # one letter off "oat", and "oat milk" is on the menu
     assert chat.lines[0][2]["milk"] == "oat"
 
+
+
+def test_two_names_back_to_back_are_one_drink(chat: Any) -> None:
+    chat.say("Can I get a chai latte matcha latte")  # one noun phrase, not two drinks
+    assert [sku for sku, _, _ in chat.lines] == ["CHAI-LATTE"]
+
+
+def test_a_yes_after_an_unheard_turn_at_checkout_is_asked_again(chat: Any, cafe: Any) -> None:
+    chat.say("a scone")
+    chat.say("check out")
+    r = chat.say("")
+    assert "Shall I place the order" in r.text and not cafe.orders()
+    assert chat.say("yes").order_number
