@@ -31,6 +31,9 @@ from voice.audio import AudioChunk, AudioFormatError, read_audio
 
 log = logging.getLogger(__name__)
 _ENGINE_LOCK = threading.Lock()  # pyttsx3's engine is a process-wide singleton
+_ENGINE: Any = None
+_ENGINE_SETTINGS: tuple[int, str | None] | None = None
+_LOST = 0  # utterances pyttsx3 lost in this process; after one, every synthesizer uses the command line
 
 
 class SynthesisError(RuntimeError):
@@ -118,7 +121,6 @@ class Pyttsx3Synthesizer:
         self.wpm = words_per_minute
         self._cache = _Cache(cache_size)
         self._fallback = EspeakSynthesizer(voice or "en-us", words_per_minute, cache_size=0)
-        self._engine: Any = None
         self.used_fallback = False
         # one directory for the synthesizer's life: the espeak driver's completion callback writes the file
         # and must never find its directory gone
@@ -129,15 +131,20 @@ class Pyttsx3Synthesizer:
         weakref.finalize(self, shutil.rmtree, str(self._dir), True)
 
     def _get_engine(self) -> Any:
-        if self._engine is None:
+        """The process-wide pyttsx3 engine (called with the lock held). It is kept alive for the whole
+        process: letting pyttsx3 drop and re-create its espeak driver left the new one losing utterances."""
+        global _ENGINE, _ENGINE_SETTINGS
+        if _ENGINE is None:
             import pyttsx3
 
-            engine = pyttsx3.init("espeak")
-            engine.setProperty("rate", self.wpm)
+            _ENGINE = pyttsx3.init("espeak")
+        wanted = (self.wpm, self.voice)
+        if _ENGINE_SETTINGS != wanted:
+            _ENGINE.setProperty("rate", self.wpm)
             if self.voice:
-                engine.setProperty("voice", self.voice)
-            self._engine = engine
-        return self._engine
+                _ENGINE.setProperty("voice", self.voice)
+            _ENGINE_SETTINGS = wanted
+        return _ENGINE
 
     def _render(self, text: str) -> AudioChunk:
         with _ENGINE_LOCK:
@@ -167,13 +174,15 @@ class Pyttsx3Synthesizer:
             return cached
         if not t:
             return AudioChunk(rate, 2, 1, b"", 0)
+        global _LOST
         try:
-            if self.failures:  # after one lost utterance the driver's callbacks can't be trusted: use the CLI
-                raise SynthesisError("pyttsx3 disabled after repeated failures")
+            if _LOST:  # after one lost utterance the driver's callbacks can't be trusted: use the CLI
+                raise SynthesisError("pyttsx3 lost an utterance earlier in this process")
             chunk = self._render(t)
         except (SynthesisError, AudioFormatError, RuntimeError, OSError, ImportError) as exc:
-            if not self.failures:
+            if not _LOST:
                 log.warning("pyttsx3 failed (%s); using the espeak-ng command line from now on", exc)
+            _LOST += 1
             self.failures += 1
             self.used_fallback = True
             chunk = self._fallback.synthesize(t, rate)
