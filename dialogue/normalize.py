@@ -90,11 +90,12 @@ def clauses(text: str) -> list[str]:
     return [p for p in (x.strip() for x in parts) if p]
 
 
-_PIECE_RE = re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)")
+# Speech comes without commas: a question word mid-sentence starts a piece too ("a latte what milks do you have").
+_PIECE_RE = re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)|(?<=\w)\s+(?=(?:what|do you|how much)\b)")
 
 
 def pieces(sentence: str) -> list[str]:
-    """A sentence cut where a question may start mid-way: at commas, dashes and "but"
+    """A sentence cut where a question may start mid-way: at commas, dashes, "but" and a question word
     ("I'd like a latte, but what milks do you have")."""
     return [p for p in (x.strip() for x in _PIECE_RE.split(sentence)) if p]
 

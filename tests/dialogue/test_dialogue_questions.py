@@ -75,3 +75,12 @@ def test_a_yes_no_question_after_an_order_still_orders(chat: Any) -> None:
     assert [(sku, opts.get("milk")) for sku, _, opts in chat.lines] == [("LATTE", "oat")]
     chat.say("Can I get two scones. Everything is there?")
     assert ("SCONE", 2) in [(sku, qty) for sku, qty, _ in chat.lines]
+
+
+def test_speech_without_punctuation_still_splits_the_question_off(chat: Any) -> None:
+    r = chat.say("i would like a mocha what milks do you have")
+    assert chat.lines == [] and "Which milk" in r.text
+    chat.say("almond")
+    assert [(sku, opts.get("milk")) for sku, _, opts in chat.lines] == [("MOCHA", "almond")]
+    chat.say("yes that is what i ordered")
+    assert chat.session.orders
