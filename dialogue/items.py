@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from catalog.models import Product
 from dialogue.amounts import qualifier_before
 from dialogue.intents import CORRECTION, find
-from dialogue.lexicon import Lexicon, Target
+from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention
 from dialogue.notes import mark_notes
 
@@ -148,6 +149,10 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     prods = _one_noun_phrase(prods)
     for m in prods:
         skus = tuple(dict.fromkeys(t.sku for t in m.products))
+        if len(skus) > 1:  # "earl grey" when the menu has "earl grey" and "earl gray": the one named as said
+            said = tuple(toks[m.start:m.end])
+            named = [s for s in skus if s in lex.products and said in _own_names(lex.products[s])]
+            skus = (named[0],) if len(named) == 1 else skus
         qty, explicit = _read_quantity(toks, m.start, prev_end, covered)
         items.append(ItemSpec(skus, qty if explicit else None, [], m.start, m.end,
                               exact=all(t.exact for t in m.products)))
@@ -254,6 +259,11 @@ def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mentio
             subs.append(ItemSpec(item.skus, item.quantity - said, [], item.start, item.end, item.exact))
         out.extend(subs)
     return out
+
+
+def _own_names(product: Product) -> set[tuple[str, ...]]:
+    names = {phrase_of(product.name), *(phrase_of(a) for a in product.aliases)}
+    return names | {(*n[:-1], n[-1] + "s") for n in names if n}
 
 
 def _one_noun_phrase(prods: list[Mention]) -> list[Mention]:

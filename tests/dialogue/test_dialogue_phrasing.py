@@ -140,3 +140,19 @@ def test_a_yes_after_an_unheard_turn_at_checkout_is_asked_again(chat: Any, cafe:
     r = chat.say("")
     assert "Shall I place the order" in r.text and not cafe.orders()
     assert chat.say("yes").order_number
+
+
+def test_two_spellings_on_a_menu_take_the_one_said(tmp_path: Any) -> None:
+    from catalog.models import Product
+    from catalog.sqlite_store import SQLiteStore
+    from dialogue.session import Session
+
+    store = SQLiteStore(tmp_path / "teas.sqlite3")
+    store.upsert_products([Product(sku="grey", name="earl grey", price_cents=300),
+                           Product(sku="gray", name="earl gray", price_cents=300)])
+    session = Session(store)
+    session.handle("an earl grey please")
+    assert [ln.sku for ln in session.cart.lines] == ["grey"]
+    session.handle("yes, and two earl grays")
+    assert [(ln.sku, ln.quantity) for ln in session.cart.lines] == [("grey", 1), ("gray", 2)]
+    store.close()
