@@ -69,10 +69,10 @@ class Policy:
         return (parse.intent == Intent.AFFIRM and not parse.items and not parse.options and not parse.question
                 and not cue.has(parse.tokens, cue.BROWSE))
 
-    def _echo(self, parse: Parse) -> bool:
+    def _echo(self, parse: Parse, *, need_yes: bool = True) -> bool:
         """A yes that repeats what is already in the cart ("yes, a latte with oat milk"): a confirmation,
-        not a second order."""
-        if not parse.affirm or parse.question or parse.deny or parse.intent not in (Intent.ADD, Intent.MODIFY) or parse.replace \
+        not a second order. ``need_yes=False``: the whole order said again, word for word, without a yes."""
+        if (need_yes and not parse.affirm) or parse.question or parse.deny or parse.intent not in (Intent.ADD, Intent.MODIFY) or parse.replace \
                 or not (parse.items or parse.options) or cue.has(parse.tokens, cue.BROWSE):
             return False
         lines = self.state.cart.lines
@@ -103,6 +103,8 @@ class Policy:
             have = {(o.group, o.value) for o in focus.options}
             if not all((o.group, o.value) in have for o in options_for(product, parse.options)[0]):
                 return False
+        if not need_yes:
+            return not parse.options and len(matched) == len(lines) == len(parse.items)
         return parse.affirm  # saying the order again without a yes is not a yes
 
     def _answer_pending(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
@@ -118,6 +120,8 @@ class Policy:
         if kind in ("checkout", "confirm_change"):
             if self._pure_yes(parse) or self._echo(parse):
                 return self._place(out)
+            if parse.intent == Intent.ADD and self._echo(parse, need_yes=False):
+                return self._checkout(out.say("That's what I have"))  # the order said again: no second one
             if parse.intent == Intent.DENY:
                 st.pending = None
                 if kind == "confirm_change":

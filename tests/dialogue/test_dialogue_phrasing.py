@@ -156,3 +156,12 @@ def test_two_spellings_on_a_menu_take_the_one_said(tmp_path: Any) -> None:
     session.handle("yes, and two earl grays")
     assert [(ln.sku, ln.quantity) for ln in session.cart.lines] == [("grey", 1), ("gray", 2)]
     store.close()
+
+
+def test_the_whole_order_said_again_is_not_a_second_one(chat: Any, cafe: Any) -> None:
+    chat.say("could I have a cortado to go")
+    r = chat.say("I'd like a cortado to go")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("CORTADO", 1)]
+    assert "Shall I place the order" in r.text and not cafe.orders()
+    chat.say("and another cortado")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] in ([("CORTADO", 2)], [("CORTADO", 1), ("CORTADO", 1)])
