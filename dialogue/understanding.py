@@ -83,6 +83,36 @@ class RuleUnderstanding:
         self.lexicon = lexicon
 
     def parse(self, text: str, context: Context) -> Parse:
+        toks, asked, info, parts = self._sentences(text)
+        p = Parse(Intent.EMPTY, text=text, tokens=toks)
+        if not toks:
+            return p
+        mentions = find_mentions(self.lexicon, toks)
+        p.items, p.options = extract_items(self.lexicon, toks, mentions)
+        p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
+        p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
+        if not p.affirm and not p.deny and len(parts) > 1:  # "Iced latte, almond milk. That all looks good."
+            p.affirm = any(cue.is_affirm(pt) for pt in parts) and not any(cue.is_deny(pt) for pt in parts)
+        p.question = any(asked)
+        self._ordering(p, toks, asked, info)
+        p.order_type = cue.order_type(toks)
+        p.min_cents, p.max_cents = price_range(toks)
+        p.order_number = digit_string(toks)
+        p.ordinal = next((ORDINALS[t] for t in toks if t in ORDINALS), None)
+        if cue.has(toks, cue._p("cheaper", "cheapest", "less expensive", "lower price")):
+            p.ref = "cheaper"
+        elif cue.has(toks, cue._p("more expensive", "pricier", "priciest", "most expensive", "fancier")):
+            p.ref = "pricier"
+        elif (at_more := cue.find(toks, cue.MORE)) >= 0 and not p.items and "not" not in toks[max(0, at_more - 10):at_more]:
+            p.ref = "more"
+        elif any(t in _REF_IT for t in toks):
+            p.ref = "it"
+        p.intent = self._intent(p, toks, context)
+        return p
+
+    def _sentences(self, text: str) -> tuple[list[str], list[bool], list[bool], list[list[str]]]:
+        """Tokens of the turn; per token whether it sits in a question and in a question about what there is
+        or what something is; the tokens per sentence."""
         toks: list[str] = []
         asked: list[bool] = []  # per token: does it sit in a question?
         info: list[bool] = []  # per token: does it sit in a question about what there is / what it is?
@@ -106,16 +136,11 @@ class RuleUnderstanding:
                 asked[len(toks):] = info[len(toks):] = [False] * len(sentence)  # "do you have an X, please?"
             parts.append(sentence)
             toks.extend(sentence)
-        p = Parse(Intent.EMPTY, text=text, tokens=toks)
-        if not toks:
-            return p
-        mentions = find_mentions(self.lexicon, toks)
-        p.items, p.options = extract_items(self.lexicon, toks, mentions)
-        p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
-        p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
-        if not p.affirm and not p.deny and len(parts) > 1:  # "Iced latte, almond milk. That all looks good."
-            p.affirm = any(cue.is_affirm(pt) for pt in parts) and not any(cue.is_deny(pt) for pt in parts)
-        p.question = any(asked)
+        return toks, asked, info, parts
+
+    @staticmethod
+    def _ordering(p: Parse, toks: list[str], asked: list[bool], info: list[bool]) -> None:
+        """Is an item named here being ordered (``p.ordering``), or held until a question is answered?"""
         ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
         p.ordering = bool(ordered)
         if p.items and not ordered:  # "Do you do iced mochas? I'd like that." / "..., and use oat milk please"
@@ -129,20 +154,6 @@ class RuleUnderstanding:
             said = [t for t, a in zip(toks, asked, strict=True) if not a]
             p.ordering = False
             p.hold = cue.order_request(said) >= 0
-        p.order_type = cue.order_type(toks)
-        p.min_cents, p.max_cents = price_range(toks)
-        p.order_number = digit_string(toks)
-        p.ordinal = next((ORDINALS[t] for t in toks if t in ORDINALS), None)
-        if cue.has(toks, cue._p("cheaper", "cheapest", "less expensive", "lower price")):
-            p.ref = "cheaper"
-        elif cue.has(toks, cue._p("more expensive", "pricier", "priciest", "most expensive", "fancier")):
-            p.ref = "pricier"
-        elif (at_more := cue.find(toks, cue.MORE)) >= 0 and not p.items and "not" not in toks[max(0, at_more - 10):at_more]:
-            p.ref = "more"
-        elif any(t in _REF_IT for t in toks):
-            p.ref = "it"
-        p.intent = self._intent(p, toks, context)
-        return p
 
     # ------------------------------------------------------------------------------------------
     def _intent(self, p: Parse, toks: list[str], ctx: Context) -> Intent:
