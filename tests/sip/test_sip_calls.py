@@ -47,7 +47,9 @@ def amount_heard(text: str, cents: int) -> bool:
 def test_spoken_order_over_g722_reaches_the_database_with_the_caller_id(
     tmp_path: Path, espeak: Any, whisper: Any
 ) -> None:
-    tape = make_tape(espeak, tmp_path / "tape.wav", [10.0, *ORDER_WORDS], rate=16000)
+    # first a bare "Yes." (a short answer the endpointer must not drop), then "Yes, please." in case it was unclear
+    tape = make_tape(espeak, tmp_path / "tape.wav", [10.0, ORDER_WORDS[0], 9.0, "Yes.", 8.0, "Yes, please.", 7.0],
+                     rate=16000)
     spec = {
         "callers": [
             {"name": "alice", "user": "alice", "sip_port": 5100, "ctrl_port": 4441, "tape": str(tape),
@@ -65,6 +67,8 @@ def test_spoken_order_over_g722_reaches_the_database_with_the_caller_id(
     assert "automated assistant" in heard
     assert "latte" in heard
     turns = events(result, "turn")
+    said = [t["transcript"].lower() for t in turns if t["transcript"]]
+    assert len(said) >= 3 and "yes" in said[1], said  # the bare "Yes." was heard as its own turn
     placed = [t for t in turns if t.get("order")]
     assert len(placed) == 1, turns
     orders = orders_for(tmp_path / "shop.sqlite3", "alice")
