@@ -140,6 +140,9 @@ def main() -> int:
         fuzz["options_after"] = options_ping(("127.0.0.1", port))
         fuzz["bridge_alive"] = bridge.poll() is None
     probe = invite_probe(("127.0.0.1", port)) if spec.get("probe") else None
+    if spec.get("terminate_after"):  # stop the bridge while calls are up: it must hang them up and exit cleanly
+        time.sleep(max(0.0, t0 + spec["terminate_after"] - time.monotonic()))
+        bridge.send_signal(signal.SIGTERM)
     for th in threads:
         th.join(spec.get("max_seconds", 120))
     time.sleep(spec.get("settle", 0.5))

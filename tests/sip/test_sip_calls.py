@@ -255,3 +255,18 @@ def test_public_address_goes_into_contact_and_sdp(tmp_path: Path) -> None:
     assert contact and "127.0.0.9" in contact[0], ok[0]
     assert "c=IN IP4 127.0.0.9" in ok[0], ok[0]
     assert "PCMU/8000" in ok[0]  # the offer had PCMU and PCMA only: the answer picks PCMU
+
+
+def test_stopping_the_bridge_mid_call_hangs_up_and_exits_cleanly(tmp_path: Path, espeak: Any) -> None:
+    tape = make_tape(espeak, tmp_path / "long.wav", [30.0])
+    spec = {
+        "terminate_after": 8.0,
+        "callers": [{"name": f"c{i}", "sip_port": 5100 + 10 * i, "ctrl_port": 4441 + i, "tape": str(tape),
+                     "dial_at": 0.3 * i, "max_seconds": 20} for i in range(2)],
+    }
+    result = run_scenario(tmp_path, spec, timeout=90)
+    assert result["bridge_rc"] == 0  # no abort in PJSIP's teardown with calls and media ports alive
+    assert len(events(result, "answered")) == 2 and len(events(result, "ended")) == 2
+    assert events(result, "stopped")
+    for name in ("c0", "c1"):
+        assert "reset by peer" in _closed(result, name)  # the bridge sent BYE on the way out
