@@ -10,15 +10,16 @@ editing (and takes back a change not yet confirmed).
 from __future__ import annotations
 
 from catalog.cart import Cart
-from catalog.errors import CatalogError, OrderStateError, OutOfStock
+from catalog.errors import CatalogError, OutOfStock
 from catalog.store import Store
-from dialogue import answers, editing
+from dialogue import answers, editing, placed
 from dialogue import intents as cue
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target
 from dialogue.numbers import say_number
-from dialogue.replies import describe_cart, describe_line, group_name, say_list, total_sentence
+from dialogue.placed import say_digits
+from dialogue.replies import describe_cart, group_name, say_list, total_sentence
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, State
@@ -28,10 +29,6 @@ from dialogue.understanding import Parse
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
 _ANSWERS = frozenset({Intent.SEARCH, Intent.OPTIONS, Intent.PRICE, Intent.STOCK, Intent.DESCRIBE})
 ORDER_TYPES = {"togo": "to go", "here": "for here", "delivery": "for delivery"}
-
-
-def say_digits(number: str) -> str:
-    return " ".join(say_number(int(d)) for d in number if d.isdigit())
 
 
 class Policy:
@@ -122,6 +119,9 @@ class Policy:
                 return self._place(out)
             if parse.intent == Intent.ADD and self._echo(parse, need_yes=False):
                 return self._checkout(out.say("That's what I have"))  # the order said again: no second one
+            if parse.intent == Intent.DENY and kind == "confirm_change" and cue.has(parse.tokens, cue.CHECKOUT) \
+                    and not parse.items and not parse.options:
+                return self._checkout(out)  # "nope, that's all": nothing more, not "that's wrong"
             if parse.intent == Intent.DENY:
                 st.pending = None
                 if kind == "confirm_change":
@@ -161,15 +161,15 @@ class Policy:
         if kind == "cancel_order" and pending.order_number:
             st.pending = None
             if self._pure_yes(parse):
-                return self._cancel(pending.order_number, out)
+                return placed.cancel(self.store, pending.order_number, out)
             if parse.intent == Intent.DENY:
                 return out.say("Okay, I won't cancel it.")
             return None
         if kind == "order_number":
             st.pending = None
             if parse.order_number and parse.intent not in CHANGING:
-                return self._cancel_ask(parse.order_number, out) if pending.group == "cancel" \
-                    else self._status(parse.order_number, out)
+                return placed.ask_cancel(self.store, st, self.lex, parse.order_number, out) if pending.group == "cancel" \
+                    else placed.status(self.store, parse.order_number, out)
         return None
 
     def _fill_option(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
@@ -283,7 +283,7 @@ class Policy:
             if number is None:
                 st.pending = Pending("order_number", group="status")
                 return out.say("What's your order number?")
-            return self._status(number, out)
+            return placed.status(self.store, number, out)
         if i == Intent.CANCEL_ORDER:
             number = p.order_number or (st.placed[-1].number if st.placed else None)
             if number is None and st.cart.lines:
@@ -291,7 +291,7 @@ class Policy:
             if number is None:
                 st.pending = Pending("order_number", group="cancel")
                 return out.say("What's the order number you'd like to cancel?")
-            return self._cancel_ask(number, out)
+            return placed.ask_cancel(self.store, st, self.lex, number, out)
         if i == Intent.ORDER_TYPE:
             out.say(f"Okay, {ORDER_TYPES.get(st.order_type or '', 'noted')}")
             if st.cart.lines:
@@ -370,28 +370,3 @@ class Policy:
         out.order_number = order.number
         return out.act(Action.ORDER_PLACED).act(Action.CART_CHANGED).say(
             f"Thank you! Your order is placed. Your order number is {say_digits(order.number)}")
-
-    def _status(self, number: str, out: Outcome) -> Outcome:
-        order = self.store.get_order(number)
-        if order is None:
-            return out.say(f"I can't find order number {say_digits(number)}. Could you check the number?")
-        status = {"placed": "has been received", "preparing": "is being prepared", "ready": "is ready",
-                  "fulfilled": "has been picked up", "cancelled": "was cancelled"}.get(str(order.status), str(order.status))
-        return out.say(f"Order {say_digits(number)} {status}")
-
-    def _cancel_ask(self, number: str, out: Outcome) -> Outcome:
-        order = self.store.get_order(number)
-        if order is None:
-            return out.say(f"I can't find order number {say_digits(number)}. Could you check the number?")
-        self.state.pending = Pending("cancel_order", order_number=number)
-        said = say_list([describe_line(ln, self.lex.products.get(ln.sku)) for ln in order.lines], more="more items")
-        return out.say(f"Order {say_digits(number)} is {said}. Shall I cancel it? Please say yes or no")
-
-    def _cancel(self, number: str, out: Outcome) -> Outcome:
-        try:
-            self.store.cancel_order(number, note="cancelled by the shopper")
-        except OrderStateError as exc:
-            return out.say(f"Sorry, I can't cancel that order: {exc}")
-        except CatalogError as exc:
-            return out.say(f"Sorry, {exc}")
-        return out.act(Action.ORDER_CANCELLED).say(f"Order {say_digits(number)} is cancelled")

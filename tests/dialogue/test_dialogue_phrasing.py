@@ -165,3 +165,11 @@ def test_the_whole_order_said_again_is_not_a_second_one(chat: Any, cafe: Any) ->
     assert "Shall I place the order" in r.text and not cafe.orders()
     chat.say("and another cortado")
     assert [(sku, qty) for sku, qty, _ in chat.lines] in ([("CORTADO", 2)], [("CORTADO", 1), ("CORTADO", 1)])
+
+
+def test_no_thats_all_to_a_read_back_keeps_the_order_and_asks_to_place(chat: Any, cafe: Any) -> None:
+    chat.say("a cappuccino with oat milk")
+    r = chat.say("Nope, that's all.")
+    assert [sku for sku, _, _ in chat.lines] == ["CAPPUCCINO"] and "Shall I place the order" in r.text
+    assert not cafe.orders()
+    assert chat.say("yes").order_number
