@@ -84,3 +84,20 @@ def test_speech_without_punctuation_still_splits_the_question_off(chat: Any) -> 
     assert [(sku, opts.get("milk")) for sku, _, opts in chat.lines] == [("MOCHA", "almond")]
     chat.say("yes that is what i ordered")
     assert chat.session.orders
+
+
+QUESTION_FORMS = ("what kinds of {p} do you have?", "do you have {p}?", "what's in the {p}?",
+                  "which {p} do you serve", "I was wondering, what {p} drinks you have", "how much is the {p}?",
+                  "is the {p} any good", "could you tell me about the {p}")
+
+
+def test_no_question_about_any_product_adds_it(cafe: Any, new_chat: Any) -> None:
+    from dialogue.lexicon import Lexicon
+
+    names = [p.name for p in Lexicon.for_store(cafe).products.values()]
+    assert len(names) >= 20
+    for name in names:
+        for form in QUESTION_FORMS:
+            chat = new_chat(cafe)
+            r = chat.say(form.format(p=name))
+            assert chat.lines == [] and Action.CART_CHANGED not in r.actions, form.format(p=name)
