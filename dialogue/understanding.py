@@ -63,6 +63,7 @@ class Understanding(Protocol):
 _LEAD_FILL = frozenset({"but", "and", "so", "also", "then", "well", "oh", "um", "uh", "okay", "ok", "hmm", "wait",
                         "no", "yes", "sorry", "actually", "now", "hey", "hi", "hello"})
 _ASKING_WORDS = frozenset({"what", "which", "how", "tell", "know", "whether", "if", "kind", "kinds", "type", "types"})
+_NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + cue._p("time", "total")
 _WANT_NOT = cue._p("do not want", "no longer want", "do not need")
 _REF_IT = frozenset({"it", "that", "this", "them", "those", "these", "one", "ones"})
 
@@ -125,7 +126,8 @@ class RuleUnderstanding:
                 wants = cue.order_request(ct) >= 0
                 q = is_question(piece)
                 lead = [t for t in ct[:4] if t not in _LEAD_FILL]
-                about = cue.asks_info(ct) or q and bool(lead) and lead[0] in ("what", "which")
+                about = (cue.asks_info(ct) or q and bool(lead) and lead[0] in ("what", "which")) \
+                    and not cue.has(ct, _NOT_ABOUT_GOODS)  # "what's my total", "what time do you close"
                 q = q or about or (in_question and not wants)  # "what teas, do you serve?"
                 about = about or (in_info and not wants)
                 in_question, in_info = q, about

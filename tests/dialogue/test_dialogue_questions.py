@@ -101,3 +101,11 @@ def test_no_question_about_any_product_adds_it(cafe: Any, new_chat: Any) -> None
             chat = new_chat(cafe)
             r = chat.say(form.format(p=name))
             assert chat.lines == [] and Action.CART_CHANGED not in r.actions, form.format(p=name)
+
+
+def test_an_order_then_a_question_about_the_order_or_shop_still_orders(chat: Any) -> None:
+    chat.say("I'll have a latte. What's the total?")
+    assert [sku for sku, _, _ in chat.lines] == ["LATTE"]
+    chat.say("yes")
+    chat.say("Two scones please, and what time do you close?")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("SCONE", 2)]
