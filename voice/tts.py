@@ -14,6 +14,7 @@ Results are cached per (text, rate): replies repeat a lot ("Anything else?").
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import logging
@@ -33,6 +34,16 @@ log = logging.getLogger(__name__)
 _ENGINE_LOCK = threading.Lock()  # pyttsx3's engine is a process-wide singleton
 _ENGINE: Any = None
 _ENGINE_SETTINGS: tuple[int, str | None] | None = None
+
+
+def _drop_engine() -> None:
+    """At exit, release the engine while modules still exist (pyttsx3's destructor needs them)."""
+    global _ENGINE
+    with _ENGINE_LOCK:
+        _ENGINE = None
+
+
+atexit.register(_drop_engine)
 _LOST = 0  # utterances pyttsx3 lost in this process; after one, every synthesizer uses the command line
 
 
