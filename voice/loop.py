@@ -11,6 +11,9 @@
   ``half_duplex=True`` instead stops listening while speaking (for speakerphones with strong echo).
 * At a short pause the utterance is decoded speculatively; if the pause becomes the endpoint the result is
   reused, which hides most of Whisper's decode time.
+* A false interruption (the barge-in turns out to be a cough or clatter: the endpointer drops it as a burst or
+  Whisper hears no words) resumes the interrupted reply from shortly before where it stopped, instead of
+  answering "sorry, I didn't catch that".
 * After ``idle_reprompt_s`` of silence it asks once whether the shopper is still there.
 * Each turn prints the transcript and latency and writes a JSON-lines trace (:mod:`voice.trace`).
 * Ctrl-C (or a reply that ends the conversation) stops cleanly.
@@ -28,7 +31,7 @@ from typing import Protocol
 
 from voice.audio import AudioChunk
 from voice.pipeline import Speculation, TurnProcessor, TurnResult
-from voice.trace import TraceWriter
+from voice.trace import TraceWriter, TurnTrace
 from voice.vad import EndpointConfig, Endpointer
 
 IDLE_PROMPT = "Are you still there? Just tell me what you'd like."
@@ -85,6 +88,8 @@ class KioskLoop:
         self._reprompted = False
         self.results: list[TurnResult] = []
         self.barge_ins = 0
+        self.false_interruptions = 0
+        self._interrupted: tuple[TurnResult, float] | None = None  # the reply a barge-in cut, ms played
 
     # -- playback thread -------------------------------------------------------------------------------
     def _player(self) -> None:
@@ -111,6 +116,7 @@ class KioskLoop:
                 self._last_activity = time.monotonic()
             if played + 1 < result.audio.milliseconds and not self._closing:
                 result.trace.barged_in = True
+                self._interrupted = (result, played)
             if result.trace.turn > 0:
                 self.trace.write(result.trace)
             if result.reply.ends_conversation:
@@ -118,6 +124,23 @@ class KioskLoop:
 
     def _say(self, result: TurnResult, interruptible: bool = True) -> None:
         self._play_q.put((result, interruptible))
+
+    def _resume(self, trace: TurnTrace | None = None) -> bool:
+        """Replay the rest of the reply a false interruption cut (rewound 300 ms); False if there is none."""
+        if self._interrupted is None:
+            return False
+        cut, played = self._interrupted
+        self._interrupted = None
+        rest = cut.audio.slice_ms(max(0.0, played - 300.0))
+        if rest.frames == 0:
+            return False
+        self.false_interruptions += 1
+        t = trace if trace is not None else TurnTrace(turn=cut.trace.turn, session=cut.trace.session)
+        t.resumed = True
+        t.reply = cut.reply.text
+        self.echo("assistant: (resuming the interrupted reply)")
+        self._say(TurnResult(cut.reply, rest, cut.transcript, t))
+        return True
 
     # -- turn handling ---------------------------------------------------------------------------------
     def _report(self, fut: Future[TurnResult]) -> None:
@@ -127,6 +150,9 @@ class KioskLoop:
             self.echo(f"[error] {exc}")
             return
         self.results.append(result)
+        if result.transcript is not None and result.transcript.empty and self._resume(result.trace):
+            return
+        self._interrupted = None  # a real new turn: the cut reply is superseded
         t = result.trace
         lat = t.since_speech_end("reply")
         heard = result.transcript.text if result.transcript is not None else ""
@@ -203,6 +229,8 @@ class KioskLoop:
                         early = None
                     elif ev.kind == "discarded":
                         early = None
+                        if not self._speaking.is_set():
+                            self._resume()
         except KeyboardInterrupt:
             self.echo("\n(stopping)")
         finally:

@@ -36,6 +36,7 @@ class TurnTrace:
     decode_ms: float = 0.0
     error: str | None = None
     barged_in: bool = False
+    resumed: bool = False  # a false interruption: the cut reply was played again instead
     marks: dict[str, float] = field(default_factory=dict)
     speculative_started: float | None = None  # perf_counter when a reused speculative decode began
 
@@ -87,6 +88,8 @@ class TurnTrace:
             out["error"] = self.error
         if self.barged_in:
             out["barged_in"] = True
+        if self.resumed:
+            out["resumed"] = True
         for stage in STAGES[1:]:
             v = self.since_speech_end(stage)
             if v is not None:

@@ -10,10 +10,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pytest
 
 from dialogue.session import Session
-from voice.audio import AudioChunk, silence
+from voice.audio import AudioChunk, concat, silence
 from voice.devices import Speaker
 from voice.loop import KioskLoop, LoopSettings
 from voice.pipeline import VoicePipeline, catalog_prompt
@@ -99,3 +100,36 @@ def test_half_duplex_does_not_listen_while_speaking(
     writer.close()
     assert loop.barge_ins == 0
     assert len(loop.results) == 1 and not loop.results[0].trace.barged_in
+
+
+def buzz(ms: int = 500) -> AudioChunk:
+    """A harmonic buzz: webrtcvad calls it voice, Whisper hears no words (a cough/clatter stand-in)."""
+    t = np.arange(int(ms * 16)) / 16000
+    saw = sum(np.sin(2 * np.pi * 150 * k * t) / k for k in range(1, 25))
+    return AudioChunk.from_float32((0.25 * saw / np.abs(saw).max()).astype(np.float32), 16000)
+
+
+def test_a_false_interruption_resumes_the_reply(
+    pulse_sink: str, whisper: Any, cafe_store: Any, speak: Any, tmp_path: Any
+) -> None:
+    loop, writer = make_loop(whisper, cafe_store, False, tmp_path)
+    playing_since: list[float] = []
+
+    def reply_playing() -> bool:
+        if loop.results and loop._speaking.is_set():  # noqa: SLF001
+            playing_since.append(time.monotonic())
+            return time.monotonic() - playing_since[0] > 0.6
+        return False
+
+    greeting_over = lambda: not loop._speaking.is_set() and loop._play_q.empty()  # noqa: E731, SLF001
+    loop.source = ScriptedMic([
+        (greeting_over, speak("a small coffee please", 300, 0)),
+        (reply_playing, concat([buzz(), silence(900)])),
+    ])
+    loop.run()
+    writer.close()
+    assert loop.barge_ins == 1 and loop.false_interruptions == 1
+    first, cough = loop.results
+    assert first.trace.barged_in and cough.transcript is not None and cough.transcript.empty
+    traces = (tmp_path / "trace.jsonl").read_text().splitlines()
+    assert '"resumed": true' in traces[-1] and "coffee" in traces[-1]
