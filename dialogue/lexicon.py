@@ -242,6 +242,13 @@ class Lexicon:
         hits = {w for w in self._product_words if w.startswith(stem) and len(w) >= len(stem) + 5}
         return next(iter(hits)) if len(hits) == 1 else None
 
+    @staticmethod
+    def search_words(product: Product) -> set[str]:
+        """The words :meth:`search` finds a product by (name, category, brand, tags, aliases)."""
+        words = {*phrase_of(product.name), *phrase_of(product.category), *phrase_of(product.brand),
+                 *(w for t in product.tags for w in phrase_of(t)), *(w for a in product.aliases for w in phrase_of(a))}
+        return {w for w in words if w not in STOPWORDS}
+
     def search(self, words: Iterable[str], *, min_cents: int | None = None, max_cents: int | None = None,
                limit: int = 10) -> list[Product]:
         """Products ranked by how many query words they answer to (name words count double)."""

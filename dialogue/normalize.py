@@ -115,6 +115,11 @@ def is_question(text: str) -> bool:
                                                              "sure", "yep", "yup", "right", "alright", "great",
                                                              "cool", "wait"}:
         toks = toks[1:]
+    joined = " ".join(toks)
+    if any(p in joined for p in ("possible to", "able to make", "able to get", "you make me", "you get me",
+                                 "i can get", "i could get", "i can have", "i could have", "i can order",
+                                 "i could order", "you could make", "you can make")):
+        return False  # a polite request ("I was wondering if I could get a mocha"), not a question
     for lead in _LEAD_INS:  # "I wonder what ...", "can you tell me which ..."
         if tuple(toks[:len(lead)]) == lead and len(toks) > len(lead):
             rest = toks[len(lead):]
@@ -134,11 +139,6 @@ def is_question(text: str) -> bool:
         return False  # "how about a latte" proposes an order
     if first == "what" and len(toks) > 1 and toks[1] in ("i", "we"):
         return False  # "what I ordered"
-    joined = " ".join(toks)
-    if any(p in joined for p in ("possible to", "able to make", "able to get", "you make me", "you get me",
-                                 "i can get", "i could get", "i can have", "i could have", "i can order",
-                                 "i could order", "you could make", "you can make")):
-        return False  # a polite request, not a question
     if first in ("what", "which", "how", "where", "when", "why", "who", "whats"):
         return True
     if first in ("do", "does", "is", "are", "did") and len(toks) > 1 and toks[1] in (

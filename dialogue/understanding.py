@@ -64,6 +64,7 @@ _LEAD_FILL = frozenset({"but", "and", "so", "also", "then", "well", "oh", "um", 
                         "no", "yes", "sorry", "actually", "now", "hey", "hi", "hello"})
 _ASKING_WORDS = frozenset({"what", "which", "how", "tell", "know", "whether", "if", "kind", "kinds", "type", "types"})
 _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + cue._p("time", "total")
+_GENERIC_GOODS = frozenset({"drink", "drinks", "beverage", "beverages", "item", "items", "thing", "things"})
 _WANT_NOT = cue._p("do not want", "no longer want", "do not need")
 _REF_IT = frozenset({"it", "that", "this", "them", "those", "these", "one", "ones"})
 
@@ -140,8 +141,7 @@ class RuleUnderstanding:
             toks.extend(sentence)
         return toks, asked, info, parts
 
-    @staticmethod
-    def _ordering(p: Parse, toks: list[str], asked: list[bool], info: list[bool]) -> None:
+    def _ordering(self, p: Parse, toks: list[str], asked: list[bool], info: list[bool]) -> None:
         """Is an item named here being ordered (``p.ordering``), or held until a question is answered?"""
         ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
         p.ordering = bool(ordered)
@@ -150,12 +150,30 @@ class RuleUnderstanding:
             said = [toks[i] for i in later]
             placed_opts = any(o.pos in later for it in p.items for o in it.options)
             p.ordering = cue.order_request(said) >= 0 or (placed_opts and "please" in said)
+            if p.ordering and len(p.items) == 1 and p.items[0].quantity is None:
+                p.items[0].quantity = _bare_quantity(said)  # "do you have croissants? I'll take two"
         if ordered and any(info[ordered[0].start:]):
-            # an item named, then a question about what there is ("I'd like a latte, but what milks do you
-            # have?"): answer first; with an order request the item waits for the answer, else it was a topic
+            # an item named, then a question about what there is: without an order request the item was a
+            # topic ("I'm into matcha. What matcha drinks are there?"); with one, a question about the item
+            # ("I'd like a latte, but what milks do you have?") is answered first and the item waits for it
             said = [t for t, a in zip(toks, asked, strict=True) if not a]
-            p.ordering = False
-            p.hold = cue.order_request(said) >= 0
+            if cue.order_request(said) < 0 and "please" not in said:  # "a latte please, ..." asks for it
+                p.ordering = False
+            elif self._about(ordered[0], toks, info):
+                p.ordering, p.hold = False, True
+
+    def _about(self, item: ItemSpec, toks: list[str], info: list[bool]) -> bool:
+        """Does the question after ``item`` ask about it ("what milks", "what kinds", "the latte") rather than
+        about other goods ("do you have any pastries")?"""
+        asked = [t for t, i in zip(toks[item.end:], info[item.end:], strict=True) if i]
+        mine = {w for s in item.skus if s in self.lexicon.products
+                for w in self.lexicon.search_words(self.lexicon.products[s])}
+        def other_goods(t: str) -> bool:
+            if t not in self.lexicon.search_index or t in mine or t[:-1] in mine or t in _GENERIC_GOODS:
+                return False
+            return all(target.kind == "product" for target in self.lexicon.phrases.get((t,), ()))  # not "milk"
+
+        return not any(other_goods(t) for t in asked)
 
     # ------------------------------------------------------------------------------------------
     def _intent(self, p: Parse, toks: list[str], ctx: Context) -> Intent:

@@ -109,3 +109,14 @@ def test_an_order_then_a_question_about_the_order_or_shop_still_orders(chat: Any
     chat.say("yes")
     chat.say("Two scones please, and what time do you close?")
     assert [(sku, qty) for sku, qty, _ in chat.lines] == [("SCONE", 2)]
+
+
+def test_an_order_then_a_question_about_other_goods_orders_and_a_count_after_a_question(chat: Any) -> None:
+    chat.say("a latte please, do you have any pastries")
+    assert [sku for sku, _, _ in chat.lines] == ["LATTE"]
+    chat.say("yes")
+    chat.say("do you have scones? I'll take three")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("SCONE", 3)]
+    chat.say("yes")
+    chat.say("I was wondering if I could get a mocha")
+    assert [sku for sku, _, _ in chat.lines] == ["MOCHA"]
