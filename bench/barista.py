@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hotwords", default="none", help="'catalog', 'none' (default) or a literal string")
     ap.add_argument("--prompt", default="catalog", help="Whisper initial_prompt: 'catalog' (default), 'none' or text")
     ap.add_argument("--turns", choices=("span", "split"), default="span")
-    ap.add_argument("--encoder-pad", default="6", help="seconds of encoder padding after the audio, or 'off' (30 s)")
+    ap.add_argument("--encoder-pad", default="8", help="seconds of encoder padding after the audio, or 'off' (30 s)")
     args = ap.parse_args(argv)
 
     labels = load_labels(args.labels)

@@ -206,7 +206,7 @@ class WhisperSettings:
     hotwords: str | None = None  # default hotwords when the caller passes none
     max_seconds: float = 30.0
     # Encode only the audio plus this much padding instead of a full 30 s window (None: standard Whisper).
-    encoder_pad_s: float | None = 6.0
+    encoder_pad_s: float | None = 8.0
     guard: GuardConfig = field(default_factory=GuardConfig)
 
     @classmethod
