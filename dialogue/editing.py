@@ -188,8 +188,7 @@ def _rebuild(state: State, line: CartLine, product: Product, options: list[Selec
 
 def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     """Change the line in focus: options, quantity, or the product itself ("make that a mocha")."""
-    lines = target_lines(state, lex, parse) if not parse.replace else ([state.focus()] if state.focus() else [])
-    line = lines[0] if lines else None
+    line = _modify_target(state, lex, parse)
     if line is None:
         if parse.items:
             return add_items(state, lex, parse.items, out)
@@ -216,8 +215,15 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
                 group = product.group(o.group)
                 if group is not None and not group.multiple:
                     kept = [k for k in kept if k.group != o.group]
+            if parse.portion is not None and parse.portion < line.quantity:
+                return _split_off(state, lex, line, product, parse.portion, [*kept, *opts], out)
             line = _rebuild(state, line, product, [*kept, *opts])
         qty = parse.quantity if parse.quantity is not None else (parse.items[0].quantity if parse.items else None)
+        if parse.portion is not None:
+            qty = None  # "make one of them iced": the count says which units, not a new count
+        elif qty is not None and parse.items and not parse.replace:  # "actually three lattes": in all
+            others = sum(ln.quantity for ln in state.cart.lines if ln.sku == line.sku and ln.line_id != line.line_id)
+            qty = qty - others if qty - others >= 1 else qty
         if qty is not None and qty > line.quantity:
             left = _left(state, product, line.options)
             if left is not None and left < qty - line.quantity:
@@ -237,6 +243,49 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     return readback(state, lex, out, just_said=said)
 
 
+def _modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
+    """The line a change is for: the product named (the one in focus, else the latest of it), the ordinal,
+    else the line in focus when it offers what was said, else the latest line that does ("make them iced"
+    after "two lattes and a muffin" is about the lattes)."""
+    focus = state.focus()
+    if parse.replace:
+        return focus
+    lines = target_lines(state, lex, parse)
+    if parse.portion is not None:  # "one of them": a line with more than that many
+        lines = [ln for ln in lines if ln.quantity > parse.portion] or lines
+    if not lines:
+        return None
+    if parse.items or parse.ordinal is not None or parse.ref in ("cheaper", "pricier"):
+        return focus if focus in lines else lines[-1]
+    specs = list(parse.options)
+    if not specs or focus is None:
+        return lines[0]
+    product = lex.products.get(focus.sku)
+    takes = product is not None and not options_for(product, specs)[2]
+    if takes and (parse.portion is None or focus.quantity > parse.portion):
+        return focus
+    if product is not None and _variant_product(lex, product, specs) is not None and parse.portion is None:
+        return focus  # "make it iced" on a mocha: the iced mocha
+    offering = [ln for ln in state.cart.lines if (p := lex.products.get(ln.sku)) is not None
+                and not options_for(p, specs)[2]]
+    if parse.portion is not None:
+        offering = [ln for ln in offering if ln.quantity > parse.portion] or offering
+    return offering[-1] if offering else focus
+
+
+def _split_off(state: State, lex: Lexicon, line: CartLine, product: Product, count: int,
+               options: list[SelectedOption], out: Outcome) -> Outcome:
+    """"Make one of them iced": ``count`` units leave the line and become a line of their own."""
+    resolved = resolve_options(product, options)
+    state.cart.set_quantity(line.line_id, line.quantity - count)
+    new = state.cart.add(product, count, resolved)
+    state.focus_line = new.line_id
+    out.act(Action.CART_CHANGED)
+    said = describe_line(new, product)
+    out.say(f"Okay, {said}")
+    return readback(state, lex, out, just_said=said)
+
+
 def _variant_product(lex: Lexicon, product: Product, specs: Sequence[OptionSpec]) -> Product | None:
     """A product named like this one with the option said in front ("iced" + "mocha" -> "iced mocha")."""
     base = phrase_of(product.name)
@@ -244,7 +293,7 @@ def _variant_product(lex: Lexicon, product: Product, specs: Sequence[OptionSpec]
         for t in spec.targets:
             group = lex.groups.get(t.group)
             value = group.value(t.value) if group else None
-            for words in {phrase_of(value.name) if value else (), phrase_of(t.value)}:
+            for words in {phrase_of(value.name) if value else phrase_of(t.value)}:  # "almond milk" is no "almond"
                 for target in lex.phrases.get((*words, *base), ()):
                     if target.kind == "product" and target.exact and target.sku != product.sku:
                         return lex.products.get(target.sku)

@@ -19,6 +19,7 @@ from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target
 from dialogue.numbers import say_number
 from dialogue.placed import say_digits
+from dialogue.references import wants_more
 from dialogue.replies import describe_cart, group_name, say_list, total_sentence
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
@@ -308,7 +309,7 @@ class Policy:
     def _add(self, p: Parse, out: Outcome) -> Outcome:
         st = self.state
         if p.items:
-            return editing.add_items(st, self.lex, p.items, out)
+            return editing.add_items(st, self.lex, [self._like_before(p, spec) for spec in p.items], out)
         line = st.focus()
         if p.ref == "more" and line is not None:
             product = self.lex.products.get(line.sku)
@@ -335,6 +336,17 @@ class Policy:
         if pick is not None:
             return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), p.quantity, list(p.options))], out)
         return out.say("Sure. What would you like?")
+
+    def _like_before(self, p: Parse, spec: ItemSpec) -> ItemSpec:
+        """"Another latte", "three more lattes": more of the latest latte line, made the same way."""
+        if spec.options or not wants_more(p.tokens, spec):
+            return spec
+        line = next((ln for ln in reversed(self.state.cart.lines) if ln.sku in spec.skus), None)
+        if line is None:
+            return spec
+        same = [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
+                for o in line.options]
+        return ItemSpec((line.sku,), spec.quantity, same, spec.start, spec.end, True)
 
     def _checkout(self, out: Outcome) -> Outcome:
         st = self.state

@@ -93,6 +93,7 @@ class State:
             last_sku=focus.sku if focus else None,
             has_lines=bool(self.cart.lines),
             shown=tuple(self.shown),
+            line_skus=tuple(line.sku for line in self.cart.lines),
         )
 
 

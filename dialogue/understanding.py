@@ -18,6 +18,7 @@ from dialogue.lexicon import Lexicon
 from dialogue.matcher import find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
 from dialogue.numbers import ORDINALS, digit_string, price_range
+from dialogue.references import count_of, portion, recount
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Context:
     last_sku: str | None = None  # product of the line last touched
     has_lines: bool = False
     shown: tuple[str, ...] = ()  # products just listed or talked about
+    line_skus: tuple[str, ...] = ()  # products of the cart lines, oldest first
 
 
 @dataclass
@@ -54,6 +56,8 @@ class Parse:
     search_words: list[str] = field(default_factory=list)
     ordering: bool = False  # some item was named outside a question sentence
     hold: bool = False  # an order followed by a question: answer, then offer the item (not added yet)
+    portion: int | None = None  # "make one of them iced": how many units of a line the change is for
+    option_at: frozenset[int] = frozenset()  # token positions inside option mentions ("size 10")
 
 
 class Understanding(Protocol):
@@ -69,13 +73,8 @@ _WANT_NOT = cue._p("do not want", "no longer want", "do not need")
 _REF_IT = frozenset({"it", "that", "this", "them", "those", "these", "one", "ones"})
 
 
-def _bare_quantity(toks: Sequence[str]) -> int | None:
-    for i, t in enumerate(toks):
-        if t.isdigit() and 0 < int(t) < 1000 and (i + 1 >= len(toks) or toks[i + 1] not in ("oz", "percent")):
-            return int(t)
-    if cue.has(toks, cue._p("just one", "only one", "make it one", "make that one", "one of them", "just the one")):
-        return 1
-    return None
+def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
+    return count_of(toks, {i - offset for i in skip})
 
 
 class RuleUnderstanding:
@@ -91,6 +90,7 @@ class RuleUnderstanding:
             return p
         mentions = find_mentions(self.lexicon, toks)
         p.items, p.options = extract_items(self.lexicon, toks, mentions)
+        p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products for i in range(m.start, m.end))
         p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
         p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
         if not p.affirm and not p.deny and len(parts) > 1:  # "Iced latte, almond milk. That all looks good."
@@ -215,19 +215,21 @@ class RuleUnderstanding:
                 and not cue.has(toks, cue._p("i would like", "can i get", "can i have", "i will take", "i want")):
             p.search_words = [t for t in toks if t not in cue._FILL and t.isalpha()]
             return Intent.SEARCH
+        if ctx.has_lines and not p.question and self._part_of_line(p, toks, ctx):
+            return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
         if has_items:
             return self._add_or_modify(p, toks, ctx)
-        if ctx.shown and (cue.has(toks, cue.TAKE_IT) or (p.ref == "it" and _bare_quantity(toks) is not None
+        if ctx.shown and (cue.has(toks, cue.TAKE_IT) or (p.ref == "it" and _bare_quantity(toks, p.option_at) is not None
                                                           and cue.has(toks, cue.ADD_VERBS))):
             p.ref = "it"
-            p.quantity = _bare_quantity(toks)
+            p.quantity = _bare_quantity(toks, p.option_at)
             return Intent.ADD
         if p.options and not ctx.has_lines and ctx.shown:
             p.ref = "it"
             return Intent.ADD
         owner = self._sole_owner(p.options)
         if owner is not None and (not ctx.has_lines or cue.has(toks, cue.ADD_VERBS)) and not p.question:
-            p.items = [ItemSpec((owner,), _bare_quantity(toks), list(p.options), 0, len(toks), True)]
+            p.items = [ItemSpec((owner,), _bare_quantity(toks, p.option_at), list(p.options), 0, len(toks), True)]
             p.options = []  # "an earl grey tea": only the hot tea has that choice
             return Intent.ADD
         if p.options:
@@ -235,7 +237,7 @@ class RuleUnderstanding:
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD
         if ctx.has_lines and (cue.has(toks, cue.MODIFY) or toks[0] in ("actually", "no", "make")):
-            bare = _bare_quantity(toks)
+            bare = _bare_quantity(toks, p.option_at)
             if bare is not None:
                 p.quantity = bare
                 return Intent.MODIFY
@@ -318,8 +320,35 @@ class RuleUnderstanding:
             return Intent.SHOP_INFO
         return None
 
+    def _part_of_line(self, p: Parse, toks: list[str], ctx: Context) -> bool:
+        """A change for some units of a cart line that offers it: sets ``p.portion``."""
+        share = portion(toks)
+        if share is None or len(p.items) > 1:
+            return False
+        if p.items and not any(s in ctx.line_skus for s in p.items[0].skus):
+            return False
+        specs = p.items[0].options if p.items else p.options
+        if not specs or (p.items and p.options):
+            return False
+        skus = set(p.items[0].skus) if p.items else set(ctx.line_skus)
+        for spec in specs:
+            offered: set[str] = set()
+            for t in spec.targets:
+                offered |= self.lexicon.option_skus.get((t.group, t.value), set())
+            skus &= offered
+        if not skus & set(ctx.line_skus):
+            return False
+        p.portion = share
+        return True
+
     def _add_or_modify(self, p: Parse, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
+        if len(p.items) == 1 and ctx.has_lines and recount(toks, p.items[0], ctx.line_skus):
+            item = p.items[0]  # "actually three lattes": the latte line's new count
+            sku = next(s for s in reversed(ctx.line_skus) if s in item.skus)
+            p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
+            p.quantity = item.quantity
+            return Intent.MODIFY
         if not ctx.has_lines or ctx.last_sku is None or len(p.items) != 1:
             return Intent.ADD
         item = p.items[0]
@@ -330,7 +359,7 @@ class RuleUnderstanding:
             if ctx.last_sku in item.skus:
                 p.items[0] = ItemSpec((ctx.last_sku,), item.quantity, item.options, item.start, item.end, item.exact)
             if item.quantity is None:
-                p.quantity = _bare_quantity(toks[item.end:])
+                p.quantity = _bare_quantity(toks[item.end:], p.option_at, item.end)
             return Intent.MODIFY
         if cue.has(toks, cue._p("make that", "make it", "instead", "change", "switch", "swap", "rather",
                                 "replace", "i meant", "i mean", "change it to", "change that to")) or p.deny:

@@ -1,0 +1,71 @@
+"""How a turn points at what is already there: part of a cart line ("one of them", "make one iced"), a new
+count for a line ("actually three lattes") as against more of it ("three more lattes", "another latte"),
+and a count that is really an option value ("in size 10" is no quantity).
+
+Works on the normalised tokens of :mod:`dialogue.matcher` (number words as digits, a lone "one" kept).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from dialogue import intents as cue
+from dialogue.items import ItemSpec
+
+_PORTION_OF = frozenset({"them", "those", "these", "the", "my", "our"})
+_SPLIT_VERBS = frozenset({"make", "change", "turn", "switch", "do"})
+_MORE = frozenset({"more", "another", "also", "too", "additional", "extra", "plus", "again", "else"})
+_JOIN = frozenset({"and", "plus", "also"})
+_RECOUNT_LEAD = frozenset({"actually", "no", "nope", "sorry", "oops", "wait", "hmm", "oh", "um", "uh", "well"})
+_RECOUNT = cue._p("make that", "make it", "make the", "make those", "make them", "i meant", "i mean", "change",
+                  "instead", "rather", "should be", "change that to", "change it to", "correction", "scratch that",
+                  "i said", "i only want", "i only need", "only want", "only need")
+
+
+def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
+    """A count said on its own ("actually three", "just one"); digits inside an option ("size 10") or a
+    price are not counts."""
+    for i, t in enumerate(toks):
+        if i in skip or not t.isdigit() or not 0 < int(t) < 1000:
+            continue
+        if i + 1 < len(toks) and toks[i + 1] in ("oz", "percent", "ounce", "ounces", "lb", "dollars", "bucks"):
+            continue
+        return int(t)
+    if cue.has(toks, cue._p("just one", "only one", "make it one", "make that one", "one of them", "just the one")):
+        return 1
+    return None
+
+
+def portion(toks: Sequence[str]) -> int | None:
+    """How many units of a cart line a change is for: "one of them", "two of the lattes", "make one iced"."""
+    for i, t in enumerate(toks):
+        n = 1 if t == "one" else int(t) if t.isdigit() and 0 < int(t) < 100 else None
+        if n is None:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if nxt == "of" and i + 2 < len(toks) and toks[i + 2] in _PORTION_OF:
+            return n
+        if i and toks[i - 1] in _SPLIT_VERBS:
+            return n
+    return None
+
+
+def wants_more(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"another latte", "three more lattes", "one more latte": more of what may already be there."""
+    near = toks[max(0, item.start - 3):item.start]
+    return "another" in near or "more" in near
+
+
+def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> bool:
+    """"actually three lattes", "make that three lattes", "no, just two mochas": a new count for a line of
+    that product already in the cart; "and three lattes", "three more lattes" add."""
+    if item.quantity is None or not any(s in line_skus for s in item.skus):
+        return False
+    if any(t in _MORE for t in toks) or any(t in _JOIN for t in toks[max(0, item.start - 3):item.start]):
+        return False
+    lead = [t for t in toks[:item.start] if t not in ("so", "okay", "ok")]
+    if lead and lead[0] in _RECOUNT_LEAD:
+        return True
+    if item.start and toks[item.start - 1] in ("just", "only") or item.start > 1 and toks[item.start - 2] in ("just", "only"):
+        return True
+    return cue.has(toks, _RECOUNT)

@@ -1,0 +1,92 @@
+"""References to what is already in the cart: part of a line, a new count as against more, the line that
+offers an option (multi-turn, real SQLite with the bundled cafe)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialogue.types import Action
+
+ORDER = "could I have two large lattes with oat milk and a blueberry muffin"
+
+
+def _lattes(chat: Any) -> list[tuple[int, dict[str, str]]]:
+    return [(qty, opts) for sku, qty, opts in chat.lines if sku == "LATTE"]
+
+
+def _muffins(chat: Any) -> int:
+    return sum(qty for sku, qty, _ in chat.lines if sku == "BLUEBERRY-MUFFIN")
+
+
+def test_one_of_them_splits_a_unit_off_the_plural_line_that_offers_the_option(chat: Any) -> None:
+    chat.say(ORDER)
+    r = chat.say("make one of them iced")  # the muffin is the last line, but only the lattes come iced
+    assert Action.CART_CHANGED in r.actions and "doesn't come with" not in r.text
+    lattes = _lattes(chat)
+    assert sorted(opts["temperature"] for qty, opts in lattes for _ in range(qty)) == ["hot", "iced"]
+    assert all(opts["milk"] == "oat" and opts["size"] == "large" for _, opts in lattes)  # the rest stays
+    assert _muffins(chat) == 1
+    assert "iced latte" in r.text
+
+
+def test_one_of_the_lattes_names_the_line(chat: Any) -> None:
+    chat.say(ORDER)
+    chat.say("could you make one of the lattes decaf")
+    lattes = _lattes(chat)
+    assert sum(q for q, _ in lattes) == 2 and len(lattes) == 2
+    assert sorted(opts["caffeine"] for _, opts in lattes) == ["decaf", "regular"]
+    assert _muffins(chat) == 1
+
+
+def test_make_one_iced_without_naming_anything(chat: Any) -> None:
+    chat.say(ORDER)
+    chat.say("make one iced please")
+    temps = sorted(opts["temperature"] for qty, opts in _lattes(chat) for _ in range(qty))
+    assert temps == ["hot", "iced"]
+
+
+def test_make_them_iced_changes_the_whole_plural_line(chat: Any) -> None:
+    chat.say(ORDER)
+    r = chat.say("make them iced")
+    assert _lattes(chat) and all(opts["temperature"] == "iced" for _, opts in _lattes(chat))
+    assert sum(q for q, _ in _lattes(chat)) == 2 and len(_lattes(chat)) == 1
+    assert "two large iced lattes" in r.text
+
+
+def test_a_change_goes_to_the_latest_line_that_offers_it(chat: Any) -> None:
+    chat.say("a mocha and a latte and a croissant")
+    chat.say("with almond milk")  # the croissant has no milk: the latte, the latest line that does
+    milks = {sku: opts.get("milk") for sku, _, opts in chat.lines}
+    assert milks["LATTE"] == "almond" and milks["MOCHA"] != "almond"
+
+
+def test_a_count_for_a_product_in_the_cart_is_a_correction(chat: Any) -> None:
+    for correction in ("actually three lattes", "make that three lattes", "change the lattes to three"):
+        chat.say("start over")
+        chat.say(ORDER)
+        r = chat.say(correction)
+        assert _lattes(chat) == [(3, _lattes(chat)[0][1])], correction
+        assert _lattes(chat)[0][1]["milk"] == "oat", correction  # the line keeps how it was made
+        assert _muffins(chat) == 1, correction
+        assert "three large lattes" in r.text, correction
+
+
+def test_a_count_with_more_or_and_adds(chat: Any) -> None:
+    chat.say(ORDER)
+    chat.say("and three lattes")
+    assert sum(q for q, _ in _lattes(chat)) == 5
+    chat.say("start over")
+    chat.say(ORDER)
+    chat.say("three more lattes")  # more of the same: the oat milk lattes grow
+    assert _lattes(chat) == [(5, _lattes(chat)[0][1])] and _lattes(chat)[0][1]["milk"] == "oat"
+    chat.say("another latte")
+    assert _lattes(chat)[0][0] == 6 and len(_lattes(chat)) == 1
+    assert _muffins(chat) == 1
+
+
+def test_a_count_after_a_split_is_the_total(chat: Any) -> None:
+    chat.say(ORDER)
+    chat.say("make one of them iced")
+    chat.say("actually three lattes")
+    assert sum(q for q, _ in _lattes(chat)) == 3
+    assert _muffins(chat) == 1
