@@ -8,6 +8,7 @@ from catalog.models import Product
 from catalog.store import Store
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
+from dialogue.references import pick_shown
 from dialogue.replies import (
     describe_cart,
     describe_options,
@@ -36,14 +37,16 @@ def _subject(state: State, lex: Lexicon, parse: Parse) -> Product | None:
             return r.product
         if r.candidates:
             return None
-    if parse.ordinal is not None and state.shown:
-        idx = parse.ordinal - 1 if parse.ordinal > 0 else len(state.shown) - 1
-        if 0 <= idx < len(state.shown):
-            return lex.products.get(state.shown[idx])
-    if parse.ref in ("cheaper", "pricier") and state.shown:
-        shown = [lex.products[s] for s in state.shown if s in lex.products]
-        if shown:
-            return (min if parse.ref == "cheaper" else max)(shown, key=lambda p: p.price_cents)
+    if state.shown and (parse.ordinal is not None or parse.ref in ("cheaper", "pricier")):
+        pick, among = pick_shown(lex, state.shown, parse, None)
+        if pick is not None or among:
+            return pick or among[0]
+    if state.topic is not None and state.topic in lex.products:
+        return lex.products[state.topic]
+    if state.shown and len(state.shown) > 1 and parse.options:  # "is the blue one in medium"
+        pick, _ = pick_shown(lex, state.shown, parse, None)
+        if pick is not None:
+            return pick
     focus = state.focus()
     if focus is not None:
         return lex.products.get(focus.sku)

@@ -61,6 +61,9 @@ def _ask_option(state: State, spec: ItemSpec, r: Resolved, rest: list[ItemSpec],
     return out.say(f"What {group_name(r.missing)} would you like for the {r.product.name}: {group_choices(r.missing)}?")
 
 
+ask_product = _ask_product
+
+
 def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcome) -> Outcome:
     """Add the items in order; stop and ask at the first one that needs a choice."""
     if state.pending is not None and state.pending.kind == "confirm_change":

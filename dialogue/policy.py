@@ -19,7 +19,7 @@ from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target
 from dialogue.numbers import say_number
 from dialogue.placed import say_digits
-from dialogue.references import wants_more
+from dialogue.references import pick_shown, wants_more
 from dialogue.replies import describe_cart, group_name, say_list, total_sentence
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
@@ -58,7 +58,7 @@ class Policy:
             return answers.hold(st, self.lex, parse, out)
         if st.pending is None and parse.intent in _ANSWERS and out.shown and len(out.shown) == 1 \
                 and out.parts and out.parts[-1].endswith("Would you like one?"):
-            opts = [o for it in parse.items for o in it.options]
+            opts = [o for it in parse.items for o in it.options] + list(parse.options)
             st.pending = Pending("offer", item=ItemSpec((out.shown[0],), None, opts))
         return result
 
@@ -154,6 +154,10 @@ class Policy:
                 qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), None)
                 item = ItemSpec(pending.item.skus, qty, pending.item.options)
                 return editing.add_items(st, self.lex, [item], out)
+            if parse.intent == Intent.ADD and not parse.items and parse.ref == "it" and parse.ordinal is None:
+                # "I'll take it in medium" after "is the blue one in medium": blue and medium
+                item = ItemSpec(pending.item.skus, parse.quantity, [*pending.item.options, *parse.options])
+                return editing.add_items(st, self.lex, [item], out)
             return None
         if kind == "clarify_option" and pending.item is not None:
             return self._fill_option(pending, parse, out)
@@ -216,12 +220,10 @@ class Policy:
             hit = [s for s in it.skus if s in pending.candidates]
             if len(hit) == 1:
                 chosen = hit[0]
-        if chosen is None and parse.ordinal is not None and cands:
-            idx = parse.ordinal - 1 if parse.ordinal > 0 else len(cands) - 1
-            chosen = cands[idx].sku if 0 <= idx < len(cands) else None
-        if chosen is None and parse.ref in ("cheaper", "pricier") and cands:
-            pick = min if parse.ref == "cheaper" else max
-            chosen = pick(cands, key=lambda p: p.price_cents).sku
+        if chosen is None and cands and (parse.ordinal is not None or parse.ref in ("cheaper", "pricier")
+                                         or (parse.options and not parse.items)):
+            pick, _ = pick_shown(self.lex, [c.sku for c in cands], parse, None)
+            chosen = pick.sku if pick is not None else None
         self.state.pending = None
         if chosen is None:
             return None
@@ -324,17 +326,13 @@ class Policy:
                 st.focus_line = grown.line_id
                 out.act(Action.CART_CHANGED).say(f"Okay, {say_number(p.quantity or 1)} more {line.name}")
                 return editing.readback(st, self.lex, out)
-        shown = [self.lex.products[s] for s in st.shown if s in self.lex.products]
-        if p.ref == "it" and shown and p.ordinal is None:
-            return editing.add_items(st, self.lex, [ItemSpec((shown[0].sku,), p.quantity, list(p.options))], out)
-        pick = None
-        if p.ordinal is not None and shown:
-            idx = p.ordinal - 1 if p.ordinal > 0 else len(shown) - 1
-            pick = shown[idx] if 0 <= idx < len(shown) else None
-        elif p.ref in ("cheaper", "pricier") and shown:
-            pick = (min if p.ref == "cheaper" else max)(shown, key=lambda x: x.price_cents)
-        if pick is not None:
-            return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), p.quantity, list(p.options))], out)
+        if st.shown and (p.ref in ("it", "cheaper", "pricier") or p.ordinal is not None or p.options):
+            pick, among = pick_shown(self.lex, st.shown, p, st.topic)
+            if pick is not None:
+                return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), p.quantity, list(p.options))], out)
+            if among:  # "that one" right after a list of several: which?
+                spec = ItemSpec(tuple(c.sku for c in among), p.quantity, list(p.options))
+                return editing.ask_product(st, spec, among, [], out)
         return out.say("Sure. What would you like?")
 
     def _like_before(self, p: Parse, spec: ItemSpec) -> ItemSpec:

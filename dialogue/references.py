@@ -8,9 +8,16 @@ Works on the normalised tokens of :mod:`dialogue.matcher` (number words as digit
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
+from catalog.models import Product
 from dialogue import intents as cue
 from dialogue.items import ItemSpec
+from dialogue.lexicon import Lexicon
+from dialogue.resolve import options_for
+
+if TYPE_CHECKING:
+    from dialogue.understanding import Parse
 
 _PORTION_OF = frozenset({"them", "those", "these", "the", "my", "our"})
 _SPLIT_VERBS = frozenset({"make", "change", "turn", "switch", "do"})
@@ -69,3 +76,31 @@ def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> 
     if item.start and toks[item.start - 1] in ("just", "only") or item.start > 1 and toks[item.start - 2] in ("just", "only"):
         return True
     return cue.has(toks, _RECOUNT)
+
+
+def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | None
+               ) -> tuple[Product | None, list[Product]]:
+    """Which of the products just listed a turn means: "the second one", "the cheaper one", "the blue one",
+    "that one" (the one talked about since). Returns (the product, []) or (None, the ones to ask among)."""
+    cands = [lex.products[s] for s in shown if s in lex.products]
+    if not cands:
+        return None, []
+    if parse.ordinal is not None:
+        idx = parse.ordinal - 1 if parse.ordinal > 0 else len(cands) - 1
+        return (cands[idx] if 0 <= idx < len(cands) else None), []
+    specs = parse.options
+    if specs and len(cands) > 1:  # "the blue one": the ones that come in blue
+        fit = [p for p in cands if not options_for(p, specs)[2]]
+        if len(fit) == 1:
+            return fit[0], []
+        cands = fit or cands
+    if parse.ref in ("cheaper", "pricier") and len(cands) > 1:
+        best = (min if parse.ref == "cheaper" else max)(p.price_cents for p in cands)
+        tied = [p for p in cands if p.price_cents == best]
+        return (tied[0], []) if len(tied) == 1 else (None, tied)
+    for p in cands:
+        if p.sku == topic:
+            return p, []
+    if len(cands) == 1:
+        return cands[0], []
+    return None, cands

@@ -87,6 +87,11 @@ class Session:
         parse = self.understanding.parse(text, st.context())
         self.last_parse = parse
         out = self.policy.turn(parse, meta)
+        if out.shown:
+            st.topic = out.shown[0] if len(out.shown) == 1 else None
+        elif Action.CART_CHANGED in out.actions:
+            focus = st.focus()
+            st.topic = focus.sku if focus else None
         if not out.parts:
             out.say("Sorry, I didn't get that. What would you like?")
         if parse.intent == Intent.REPEAT and st.last_reply is not None:

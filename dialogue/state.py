@@ -38,6 +38,7 @@ class State:
     baseline: list[CartLine] | None = None
     focus_line: int | None = None
     shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
+    topic: str | None = None  # the one product talked about last ("that one"); None right after a list
     pending: Pending | None = None
     order_type: str | None = None
     customer: str | None = None

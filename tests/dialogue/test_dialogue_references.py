@@ -90,3 +90,47 @@ def test_a_count_after_a_split_is_the_total(chat: Any) -> None:
     chat.say("actually three lattes")
     assert sum(q for q, _ in _lattes(chat)) == 3
     assert _muffins(chat) == 1
+
+
+# --- products just listed: "the second one", "the blue one", "that one" (general store) ---------------
+
+def test_the_second_one_in_a_size_is_one_pair_in_that_size(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    r = chat.say("do you have shoes under a hundred dollars")
+    listed = r.display["products"]
+    assert len(listed) >= 2
+    chat.say("the second one in size 10")  # "10" is the size, not how many
+    assert chat.lines == [(listed[1]["sku"], 1, {"size": "10"})]
+
+
+def test_the_colour_picks_the_listed_product_that_comes_in_it(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    r = chat.say("what jackets do you have")
+    skus = [p["sku"] for p in r.display["products"]]
+    assert {"DENIM-JACKET", "RAIN-JACKET"} <= set(skus)
+    r = chat.say("is the yellow one in medium")  # only the rain jacket comes in yellow
+    assert "rain jacket" in r.text and chat.lines == []
+    r = chat.say("I'll take it in medium")  # the yellow of the question stands
+    assert chat.lines == [("RAIN-JACKET", 1, {"colour": "yellow", "size": "m"})]
+
+
+def test_the_black_one_among_several_that_come_in_black_asks_which(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    chat.say("what jackets do you have")
+    r = chat.say("the black one in large")  # every jacket comes in black
+    assert chat.lines == [] and "Which one" in r.text
+    chat.say("the rain jacket")
+    assert chat.lines == [("RAIN-JACKET", 1, {"colour": "black", "size": "l"})]
+
+
+def test_that_one_right_after_a_list_asks_which_then_means_the_one_picked(chat: Any) -> None:
+    r = chat.say("what pastries do you have")
+    listed = [p["sku"] for p in r.display["products"]]
+    assert len(listed) >= 3
+    r = chat.say("I'll take that one")
+    assert chat.lines == [] and "Which one" in r.text
+    chat.say("the second one")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [(listed[1], 1)]
+    chat.say("I'll take another one of that one")
+    chat.say("same again")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [(listed[1], 3)]
