@@ -58,9 +58,13 @@ def _subject(state: State, lex: Lexicon, parse: Parse) -> Product | None:
 def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     words = [t for t in parse.tokens if t.isalpha() and t not in STOPWORDS and t not in _PRICE_WORDS]
     named = [s for it in parse.items if it.exact for s in it.skus]
-    hits = [lex.products[s] for s in dict.fromkeys(named) if s in lex.products]
-    hits = [p for p in hits if (parse.max_cents is None or p.price_cents <= parse.max_cents)
+    asked = [lex.products[s] for s in dict.fromkeys(named) if s in lex.products]
+    asked += [p for p in _kind_of(lex, parse) if p not in asked]
+    hits = [p for p in asked if (parse.max_cents is None or p.price_cents <= parse.max_cents)
             and (parse.min_cents is None or p.price_cents >= parse.min_cents)]
+    if asked and not hits and len(asked) <= 2:  # "running shoes under eighty dollars": they cost more
+        out.say(*(f"The {p.name} {'are' if _plural_name(p.name) else 'is'} {say_price(p.price_cents, p.currency)}"
+                  for p in asked))
     if not hits:
         hits = lex.search(words, min_cents=parse.min_cents, max_cents=parse.max_cents)
     if not hits and not words and parse.max_cents is None and parse.min_cents is None:
@@ -71,6 +75,11 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
                        "You can ask me what we have, or name a product")
     state.shown = [p.sku for p in hits]
     out.shown = state.shown[:10]
+    if asked and not any(p in hits for p in asked) and parse.max_cents is not None:
+        spoken = [f"the {p.name} at {say_price(p.price_cents, p.currency)}" for p in hits[:3]]
+        more = f" I found {say_number(len(hits))} in all." if len(hits) > 3 else ""
+        return out.say(f"Under {say_price(parse.max_cents)}, we have {say_list(spoken)}.{more} "
+                       "Would you like one of those?")
     if len(hits) == 1:
         p = hits[0]
         return out.say(f"Yes, we have the {p.name}, {say_price(p.price_cents, p.currency)}. Would you like one?")
@@ -79,7 +88,41 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     return out.say(f"We have {say_list(spoken)}.{more} Would you like one of those?")
 
 
+def _talk_about(state: State, out: Outcome, product: Product) -> None:
+    """An answer about one product: it is on screen; a list it was picked from stays for "the second one"."""
+    if product.sku not in state.shown:
+        state.shown = [product.sku]
+    out.shown = [product.sku]
+
+
+def _kind_of(lex: Lexicon, parse: Parse) -> list[Product]:
+    """"Do you have any t-shirts" when one product answers to "t-shirt": every product of that kind."""
+    items = [it for it in parse.items if it.exact and len(it.skus) == 1 and it.skus[0] in lex.products]
+    if len(items) != 1:
+        return []
+    said = tuple(parse.tokens[items[0].start:items[0].end])
+    own = lex.products[items[0].skus[0]]
+    if not said or said in {phrase_of(own.name), (*phrase_of(own.name)[:-1], phrase_of(own.name)[-1] + "s")}:
+        return []  # the full name: that product
+    stems = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in said]
+    return [p for p in lex.products.values() if p is not own
+            and all(w in (words := lex.search_words(p)) or w + "s" in words for w in stems)]
+
+
+def _plural_name(name: str) -> bool:
+    """"running shoes", "flip flops" are said with "are"."""
+    last = name.split()[-1] if name.split() else ""
+    return last.endswith("s") and not last.endswith("ss")
+
+
 def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+    named = [lex.products[s] for s in dict.fromkeys(it.skus[0] for it in parse.items
+                                                     if len(it.skus) == 1 and it.skus[0] in lex.products)]
+    if len(named) > 1:  # "how much are the mocha and the flat white": each, for "the cheaper one" next
+        state.shown = [p.sku for p in named[:3]]
+        out.shown = list(state.shown)
+        each = [f"a {p.name} is {say_price(p.price_cents, p.currency)}" for p in named[:3]]
+        return out.say(say_list(each), "Would you like one of those?")
     product = _subject(state, lex, parse)
     if product is None:
         return search(state, lex, parse, out)
@@ -88,8 +131,7 @@ def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         cents, _ = unit_price(product, opts)
     except Exception:  # options incomplete: fall back to the base price
         cents = product.price_cents
-    state.shown = [product.sku]
-    out.shown = [product.sku]
+    _talk_about(state, out, product)
     pre, post = describe_options(product, opts)
     said = " ".join(x for x in (pre, product.name) if x) + post
     return out.say(f"A {said} is {say_price(cents, product.currency)}. Would you like one?")
@@ -105,8 +147,7 @@ def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) 
         left = store.stock(product.sku, variant.sku if variant else None)
     except Exception:
         left = None
-    state.shown = [product.sku]
-    out.shown = [product.sku]
+    _talk_about(state, out, product)
     if left is None:
         return out.say(f"Yes, the {product.name} is available. Would you like one?")
     if left <= 0:
@@ -141,8 +182,7 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
             if len(kind) > 1:
                 return out.say(f"We have {say_list(kind)}")
         return out.say(f"Yes, we have {name}. What would you like it with?")
-    state.shown = [product.sku]
-    out.shown = [product.sku]
+    _talk_about(state, out, product)
     opts, _, missing = options_for(product, specs)
     if missing and not opts:
         return out.say(f"Sorry, the {product.name} doesn't come with {say_list(missing, 'or')}")
@@ -163,8 +203,9 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
 
 def describe(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     """"What's in a cortado", "the difference between a latte and a cappuccino": up to three products."""
-    named = [lex.products[s] for it in parse.items if len(it.skus) == 1 for s in it.skus if s in lex.products]
-    products = list(dict.fromkeys(named))[:3] or [p for p in [_subject(state, lex, parse)] if p is not None]
+    named = [lex.products[s] for s in dict.fromkeys(s for it in parse.items if len(it.skus) == 1 for s in it.skus)
+             if s in lex.products]  # by SKU: a product with metadata is not hashable
+    products = named[:3] or [p for p in [_subject(state, lex, parse)] if p is not None]
     if not products:
         return search(state, lex, parse, out)
     state.shown = [p.sku for p in products]

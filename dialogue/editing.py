@@ -205,7 +205,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         if parse.replace and parse.items:
             return _swap(state, lex, line, parse.items[0], out)
         specs = list(parse.items[0].options) if parse.items else list(parse.options)
-        opts, removals, unavailable = options_for(product, specs)
+        opts, removals, unavailable = options_for(product, specs, line.options)
         if unavailable and not opts and not removals and parse.quantity is None:
             other = _variant_product(lex, product, specs)
             if other is not None:  # "make it iced" on a mocha: the iced mocha

@@ -331,6 +331,8 @@ class Policy:
             if pick is not None:
                 return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), p.quantity, list(p.options))], out)
             if among:  # "that one" right after a list of several: which?
+                if p.ref in ("cheaper", "pricier"):
+                    out.say("Those are the same price")
                 spec = ItemSpec(tuple(c.sku for c in among), p.quantity, list(p.options))
                 return editing.ask_product(st, spec, among, [], out)
         return out.say("Sure. What would you like?")

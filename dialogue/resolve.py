@@ -25,8 +25,14 @@ class Resolved:
     unavailable: list[str] = field(default_factory=list)  # option words this product does not have
 
 
-def options_for(product: Product, specs: Iterable[OptionSpec]) -> tuple[list[SelectedOption], list[tuple[str, str]], list[str]]:
-    """Valid options of ``product`` among ``specs``: (options, removals, words it does not offer)."""
+def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence[SelectedOption] = ()
+                ) -> tuple[list[SelectedOption], list[tuple[str, str]], list[str]]:
+    """Valid options of ``product`` among ``specs``: (options, removals, words it does not offer).
+
+    ``current``: the options the line has now. A bare "no" before a value of a one-choice group that the
+    line does not have, or right after another value of that group, is an answer and a correction ("oat
+    milk, no, almond milk"; "no, almond milk" to a read-back), not "without almond milk".
+    """
     chosen: list[SelectedOption] = []
     removals: list[tuple[str, str]] = []
     unavailable: list[str] = []
@@ -42,6 +48,11 @@ def options_for(product: Product, specs: Iterable[OptionSpec]) -> tuple[list[Sel
                 unavailable.append(spec.targets[0].value)
             continue
         group, value = hit
+        if spec.amount == "none" and spec.qualifier == "no" and not group.multiple:
+            before = [o.value for o in chosen if o.group == group.code] or \
+                [o.value for o in current if o.group == group.code and o.amount != "none"]
+            if before and value not in before:
+                spec = OptionSpec(spec.targets, "regular", "", spec.pos)
         if spec.amount in ("light", "extra") and not group.amounts and not group.multiple and len(group.values) <= 2:
             continue  # "extra hot", "a little warm": a note on a two-state choice, not the choice itself
         if spec.amount == "none" and not group.amounts:

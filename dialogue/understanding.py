@@ -221,11 +221,11 @@ class RuleUnderstanding:
             return self._add_or_modify(p, toks, ctx)
         if ctx.shown and (cue.has(toks, cue.TAKE_IT) or (p.ref == "it" and _bare_quantity(toks, p.option_at) is not None
                                                           and cue.has(toks, cue.ADD_VERBS))):
-            p.ref = "it"
+            p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             p.quantity = _bare_quantity(toks, p.option_at)
             return Intent.ADD
         if p.options and not ctx.has_lines and ctx.shown:
-            p.ref = "it"
+            p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             return Intent.ADD
         owner = self._sole_owner(p.options)
         if owner is not None and (not ctx.has_lines or cue.has(toks, cue.ADD_VERBS)) and not p.question:

@@ -134,3 +134,77 @@ def test_that_one_right_after_a_list_asks_which_then_means_the_one_picked(chat: 
     chat.say("I'll take another one of that one")
     chat.say("same again")
     assert [(sku, qty) for sku, qty, _ in chat.lines] == [(listed[1], 3)]
+
+
+# --- corrections mid-sentence -------------------------------------------------------------------------
+
+def test_corrections_mid_sentence_keep_only_the_later_item(chat: Any) -> None:
+    cases = [("can I get a latte, no wait, make it a mocha", [("MOCHA", 1)]),
+             ("two lattes, sorry, two mochas", [("MOCHA", 2)]),
+             ("I'd like a scone, actually no, a cinnamon roll", [("CINNAMON-ROLL", 1)]),
+             ("a blueberry muffin and a latte, no, a mocha", [("BLUEBERRY-MUFFIN", 1), ("MOCHA", 1)])]
+    for said, want in cases:
+        chat.say("start over")
+        chat.say(said)
+        assert [(sku, qty) for sku, qty, _ in chat.lines] == want, said
+
+
+def test_no_between_two_milks_is_a_correction_not_without(chat: Any) -> None:
+    r = chat.say("a croissant and a latte with oat milk, no, almond milk")
+    latte = next(opts for sku, _, opts in chat.lines if sku == "LATTE")
+    assert latte["milk"] == "almond" and "no almond" not in r.text
+    line = next(ln for ln in chat.session.cart.lines if ln.sku == "LATTE")
+    assert all(o.amount != "none" for o in line.options)
+    chat.say("no, whole milk")  # to the read-back: the milk changes
+    latte = next(opts for sku, _, opts in chat.lines if sku == "LATTE")
+    assert latte["milk"] == "whole"
+    assert [sku for sku, _, _ in chat.lines] == ["CROISSANT", "LATTE"]
+
+
+# --- "the cheaper one" after two products were compared ----------------------------------------------
+
+def test_the_cheaper_one_after_two_prices(chat: Any) -> None:
+    r = chat.say("how much are the mocha and the flat white")
+    assert "mocha is four seventy five" in r.text and "flat white is four twenty five" in r.text
+    assert chat.lines == []
+    chat.say("the cheaper one please")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("FLAT-WHITE", 1)]
+
+
+def test_the_cheaper_of_two_at_the_same_price_asks(chat: Any) -> None:
+    chat.say("what's the difference between a latte and a cappuccino")
+    r = chat.say("I'll have the cheaper one")
+    assert chat.lines == [] and "same price" in r.text and "Which one" in r.text
+    chat.say("the cappuccino")
+    assert [sku for sku, _, _ in chat.lines] == ["CAPPUCCINO"]
+
+
+# --- general store: search with a price limit, a kind of product, comparisons --------------------------
+
+def test_a_named_product_over_the_limit_says_its_price_and_what_fits(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    r = chat.say("do you have running shoes under eighty dollars")
+    assert "running shoes are eighty five dollars" in r.text
+    assert r.display["products"] and all(p["price_cents"] <= 8000 for p in r.display["products"])
+    assert chat.lines == []
+
+
+def test_a_kind_lists_every_product_of_it_then_ordinals_and_cheaper(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    r = chat.say("do you have any t-shirts")
+    listed = [p["sku"] for p in r.display["products"]]
+    assert len(listed) == 3 and all("T-SHIRT" in s for s in listed)
+    r = chat.say("what colours does the second one come in")
+    second = shop_store.get_product(listed[1])
+    assert second is not None and second.name in r.text
+    chat.say("the cheaper one in black medium")  # the list still stands after a question about one of it
+    cheapest = min((shop_store.get_product(s) for s in listed), key=lambda p: p.price_cents)  # type: ignore[union-attr]
+    assert chat.lines == [(cheapest.sku, 1, {"colour": "black", "size": "m"})]  # type: ignore[union-attr]
+
+
+def test_comparing_two_store_products_answers(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    r = chat.say("what's the difference between the hoodie and the zip hoodie")
+    assert "went wrong" not in r.text and "zip hoodie" in r.text
+    chat.say("the pricier one in grey large")
+    assert chat.lines == [("ZIP-HOODIE", 1, {"colour": "grey", "size": "l"})]
