@@ -201,6 +201,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         return out.say(f"Sorry, the {line.name} is no longer on the menu.")
     state.begin_change()
     state.pending = None
+    in_all: int | None = None
     try:
         if parse.replace and parse.items:
             return _swap(state, lex, line, parse.items[0], out)
@@ -226,6 +227,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
             qty = None  # "make one of them iced": the count says which units, not a new count
         elif qty is not None and parse.items and not parse.replace:  # "actually three lattes": in all
             others = sum(ln.quantity for ln in state.cart.lines if ln.sku == line.sku and ln.line_id != line.line_id)
+            in_all = qty if others and qty - others >= 1 else None
             qty = qty - others if qty - others >= 1 else qty
         if qty is not None and qty > line.quantity:
             left = _left(state, product, line.options)
@@ -242,6 +244,9 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     state.focus_line = line.line_id
     out.act(Action.CART_CHANGED)
     said = describe_line(line, product)
+    if in_all is not None:  # the count was for all of the lines of that product
+        out.say(f"Okay, {say_number(in_all)} {plural(product.name, in_all)} in all")
+        return readback(state, lex, out)
     out.say(f"Okay, {said}")
     return readback(state, lex, out, just_said=said)
 

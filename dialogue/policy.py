@@ -20,7 +20,7 @@ from dialogue.lexicon import Lexicon, Target
 from dialogue.numbers import say_number
 from dialogue.placed import say_digits
 from dialogue.references import pick_shown, wants_more
-from dialogue.replies import describe_cart, group_name, say_list, total_sentence
+from dialogue.replies import describe_cart, describe_line, group_name, say_list, total_sentence
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, State
@@ -154,7 +154,12 @@ class Policy:
                 qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), None)
                 item = ItemSpec(pending.item.skus, qty, pending.item.options)
                 return editing.add_items(st, self.lex, [item], out)
-            if parse.intent == Intent.ADD and not parse.items and parse.ref == "it" and parse.ordinal is None:
+            offered = self.lex.products.get(pending.item.skus[0])
+            takes = parse.intent == Intent.MODIFY and bool(parse.options) and offered is not None \
+                and not options_for(offered, parse.options)[2] \
+                and all(ln.sku != offered.sku for ln in st.cart.lines) \
+                and (parse.ref == "it" or not st.cart.lines)  # "make it iced" to "would you like one?"
+            if takes or parse.intent == Intent.ADD and not parse.items and parse.ref == "it" and parse.ordinal is None:
                 # "I'll take it in medium" after "is the blue one in medium": blue and medium
                 item = ItemSpec(pending.item.skus, parse.quantity, [*pending.item.options, *parse.options])
                 return editing.add_items(st, self.lex, [item], out)
@@ -319,12 +324,16 @@ class Policy:
                 if st.pending is not None and st.pending.kind == "confirm_change":
                     st.commit()
                 st.begin_change()
+                changed = options_for(product, p.options, line.options)[0]  # "same again but with oat milk"
+                redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple}
+                options = [o for o in line.options if o.group not in redone] + changed
                 try:
-                    grown = st.cart.add(product, p.quantity or 1, line.options)
+                    grown = st.cart.add(product, p.quantity or 1, options)
                 except CatalogError as exc:
                     return out.say(str(exc))
                 st.focus_line = grown.line_id
-                out.act(Action.CART_CHANGED).say(f"Okay, {say_number(p.quantity or 1)} more {line.name}")
+                said = describe_line(grown, product) if changed else f"{say_number(p.quantity or 1)} more {line.name}"
+                out.act(Action.CART_CHANGED).say(f"Okay, {said}")
                 return editing.readback(st, self.lex, out)
         if st.shown and (p.ref in ("it", "cheaper", "pricier") or p.ordinal is not None or p.options):
             pick, among = pick_shown(self.lex, st.shown, p, st.topic)

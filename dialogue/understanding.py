@@ -219,6 +219,8 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
         if has_items:
             return self._add_or_modify(p, toks, ctx)
+        if p.ref == "more" and ctx.has_lines and not p.question:
+            return Intent.ADD  # "another one of those", "same again but with oat milk": like the line in focus
         if ctx.shown and (cue.has(toks, cue.TAKE_IT) or (p.ref == "it" and _bare_quantity(toks, p.option_at) is not None
                                                           and cue.has(toks, cue.ADD_VERBS))):
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"

@@ -208,3 +208,34 @@ def test_comparing_two_store_products_answers(shop_store: Any, new_chat: Any) ->
     assert "went wrong" not in r.text and "zip hoodie" in r.text
     chat.say("the pricier one in grey large")
     assert chat.lines == [("ZIP-HOODIE", 1, {"colour": "grey", "size": "l"})]
+
+
+# --- "it" for a product offered, "another", "same again" -----------------------------------------------
+
+def test_make_it_iced_to_an_offer_orders_the_offered_drink(chat: Any) -> None:
+    chat.say("a cortado")
+    r = chat.say("do you have chai")
+    assert "Would you like one" in r.text
+    chat.say("make it iced")  # "it" is the chai just offered, not the cortado in the cart
+    lines = {sku: opts for sku, _, opts in chat.lines}
+    assert lines["CHAI-LATTE"]["temperature"] == "iced" and "CORTADO" in lines
+
+
+def test_a_question_about_it_then_take_it(chat: Any) -> None:
+    chat.say("how much is a cortado")
+    chat.say("I'll take it")
+    chat.say("what's in a london fog")
+    chat.say("sounds good, I'll have one")
+    assert [sku for sku, _, _ in chat.lines] == ["CORTADO", "LONDON-FOG"]
+
+
+def test_same_again_and_another_repeat_the_line_in_focus(chat: Any) -> None:
+    chat.say("a large mocha with almond milk")
+    chat.say("same again")
+    assert chat.lines == [("MOCHA", 2, chat.lines[0][2])] and chat.lines[0][2]["milk"] == "almond"
+    chat.say("another one of those")
+    assert chat.lines[0][1] == 3
+    r = chat.say("same again but with oat milk")  # one more, made that way
+    assert [(qty, opts["milk"], opts["size"]) for _, qty, opts in chat.lines] == [(3, "almond", "large"),
+                                                                                 (1, "oat", "large")]
+    assert "oat milk" in r.text
