@@ -342,7 +342,10 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if not lines:
         return out.say("I couldn't find that in your cart." if state.cart.lines else "Your cart is already empty.")
     if parse.options and not parse.items:
-        return modify(state, lex, _as_removal(parse), out)
+        chosen = _lines_by_option(state, lex, parse)
+        if not chosen:
+            return modify(state, lex, _as_removal(parse), out)
+        lines = chosen[-1:]  # "remove the grey one": the latest line made that way
     state.begin_change()
     for line in lines:
         state.cart.remove(line.line_id)
@@ -350,6 +353,20 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     said = say_list([plural(ln.name, ln.quantity) for ln in lines])
     out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {said}")
     return readback(state, lex, out)
+
+
+def _lines_by_option(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
+    """Lines picked out by how they are made ("the grey one", "the large ones"), not an option to take off
+    ("remove the sugar"): the option word is followed by "one", or it cannot be taken off (a required
+    choice with no default)."""
+    toks = parse.tokens
+    for spec in parse.options:
+        near = toks[spec.pos + 1:spec.pos + 4] if spec.pos >= 0 else []
+        groups = [lex.groups.get(t.group) for t in spec.targets]
+        fixed = any(g is not None and g.required and g.default is None for g in groups)
+        if not ("one" in near or "ones" in near or fixed):
+            return []
+    return [ln for ln in state.cart.lines if _line_has(ln, lex, parse.options)]
 
 
 def _as_removal(parse: Parse) -> Parse:

@@ -95,6 +95,7 @@ class State:
             has_lines=bool(self.cart.lines),
             shown=tuple(self.shown),
             line_skus=tuple(line.sku for line in self.cart.lines),
+            listing=len(self.shown) > 1 and self.topic is None,
         )
 
 

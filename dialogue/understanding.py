@@ -32,6 +32,7 @@ class Context:
     has_lines: bool = False
     shown: tuple[str, ...] = ()  # products just listed or talked about
     line_skus: tuple[str, ...] = ()  # products of the cart lines, oldest first
+    listing: bool = False  # several products were just listed and none picked since
 
 
 @dataclass
@@ -90,7 +91,12 @@ class RuleUnderstanding:
             return p
         mentions = find_mentions(self.lexicon, toks)
         p.items, p.options = extract_items(self.lexicon, toks, mentions)
-        p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products for i in range(m.start, m.end))
+        if context.has_lines and context.last_sku:  # "actually two": a count, not the "2 meter" of another product
+            p.options = [o for o in p.options if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not any(
+                context.last_sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in o.targets))]
+        loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
+        p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
+                                for i in range(m.start, m.end))
         p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
         p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
         if not p.affirm and not p.deny and len(parts) > 1:  # "Iced latte, almond milk. That all looks good."
@@ -226,7 +232,8 @@ class RuleUnderstanding:
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             p.quantity = _bare_quantity(toks, p.option_at)
             return Intent.ADD
-        if p.options and not ctx.has_lines and ctx.shown:
+        if p.options and ctx.shown and (not ctx.has_lines or ctx.listing and (
+                p.ordinal is not None or p.ref in ("cheaper", "pricier"))):  # "the second one in large"
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             return Intent.ADD
         owner = self._sole_owner(p.options)

@@ -239,3 +239,26 @@ def test_same_again_and_another_repeat_the_line_in_focus(chat: Any) -> None:
     assert [(qty, opts["milk"], opts["size"]) for _, qty, opts in chat.lines] == [(3, "almond", "large"),
                                                                                  (1, "oat", "large")]
     assert "oat milk" in r.text
+
+
+# --- general store: lines told apart by how they are made, a count that looks like an option ----------
+
+def test_the_grey_one_is_a_line_and_a_bare_count_is_a_count(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    chat.say("I need a hoodie in black, medium")
+    chat.say("another one in grey")  # the same hoodie, the colour changed
+    assert chat.lines == [("HOODIE", 1, {"colour": "black", "size": "m"}), ("HOODIE", 1, {"colour": "grey", "size": "m"})]
+    r = chat.say("remove the grey one")
+    assert chat.lines == [("HOODIE", 1, {"colour": "black", "size": "m"})] and "went wrong" not in r.text
+    chat.say("actually two")  # "2" is also the short name of some "2 meter" value in this catalog
+    assert chat.lines == [("HOODIE", 2, {"colour": "black", "size": "m"})]
+
+
+def test_an_ordinal_after_a_fresh_list_picks_from_the_list_not_the_cart(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    chat.say("a black medium hoodie")
+    r = chat.say("do you have socks")
+    listed = [p["sku"] for p in r.display["products"]]
+    assert len(listed) >= 2
+    chat.say("the second one in large")
+    assert chat.lines == [("HOODIE", 1, {"colour": "black", "size": "m"}), (listed[1], 1, {"size": "large"})]
