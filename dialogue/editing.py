@@ -13,7 +13,7 @@ from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
-from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.lexicon import Lexicon
 from dialogue.numbers import say_number
 from dialogue.replies import (
     describe_cart,
@@ -26,6 +26,7 @@ from dialogue.replies import (
 )
 from dialogue.resolve import Resolved, options_for, resolve_item
 from dialogue.state import Outcome, Pending, State
+from dialogue.targets import lines_by_option, modify_target, target_lines, variant_product
 from dialogue.types import Action
 from dialogue.understanding import Parse
 
@@ -144,42 +145,6 @@ def _say_added(state: State, lex: Lexicon, out: Outcome, added: list[str], notes
     return out
 
 
-def target_lines(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
-    """The lines a modify/remove turn is about: by ordinal, by product named, else the line in focus."""
-    lines = state.cart.lines
-    if not lines:
-        return []
-    if parse.ordinal is not None and not parse.items:
-        idx = parse.ordinal - 1 if parse.ordinal > 0 else len(lines) - 1
-        return [lines[idx]] if 0 <= idx < len(lines) else []
-    if parse.ref in ("cheaper", "pricier") and not parse.items and len(lines) > 1:
-        pick = min if parse.ref == "cheaper" else max
-        return [pick(lines, key=lambda ln: ln.unit_price_cents)]
-    if parse.items:
-        found: list[CartLine] = []
-        for spec in parse.items:
-            same = [line for line in lines if line.sku in spec.skus]
-            if not same:  # "the mocha" for an iced mocha: a line whose name holds the words said
-                said = [set(phrase_of(lex.products[s].name)) for s in spec.skus if s in lex.products]
-                same = [line for line in lines if any(w <= set(phrase_of(line.name)) for w in said)]
-            if len(same) > 1 and spec.options:
-                narrowed = [line for line in same if _line_has(line, lex, spec.options)]
-                same = narrowed or same
-            found.extend(line for line in same if line not in found)
-        return found
-    focus = state.focus()
-    return [focus] if focus else []
-
-
-def _line_has(line: CartLine, lex: Lexicon, specs: Sequence[OptionSpec]) -> bool:
-    product = lex.products.get(line.sku)
-    if product is None:
-        return False
-    wanted, _, _ = options_for(product, specs)
-    have = {(o.group, o.value) for o in line.options}
-    return all((o.group, o.value) in have for o in wanted)
-
-
 def _rebuild(state: State, line: CartLine, product: Product, options: list[SelectedOption]) -> CartLine:
     resolved = resolve_options(product, options)
     price, variant = unit_price(product, resolved)
@@ -191,7 +156,7 @@ def _rebuild(state: State, line: CartLine, product: Product, options: list[Selec
 
 def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     """Change the line in focus: options, quantity, or the product itself ("make that a mocha")."""
-    line = _modify_target(state, lex, parse)
+    line = modify_target(state, lex, parse)
     if line is None:
         if parse.items:
             return add_items(state, lex, parse.items, out)
@@ -208,7 +173,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         specs = list(parse.items[0].options) if parse.items else list(parse.options)
         opts, removals, unavailable = options_for(product, specs, line.options)
         if unavailable and not opts and not removals and parse.quantity is None:
-            other = _variant_product(lex, product, specs)
+            other = variant_product(lex, product, specs)
             if other is not None:  # "make it iced" on a mocha: the iced mocha
                 spec = ItemSpec((other.sku,), None, [], 0, 0, True)
                 return _swap(state, lex, line, spec, out)
@@ -251,34 +216,23 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     return readback(state, lex, out, just_said=said)
 
 
-def _modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
-    """The line a change is for: the product named (the one in focus, else the latest of it), the ordinal,
-    else the line in focus when it offers what was said, else the latest line that does ("make them iced"
-    after "two lattes and a muffin" is about the lattes)."""
-    focus = state.focus()
-    if parse.replace:
-        return focus
-    lines = target_lines(state, lex, parse)
-    if parse.portion is not None:  # "one of them": a line with more than that many
-        lines = [ln for ln in lines if ln.quantity > parse.portion] or lines
-    if not lines:
-        return None
-    if parse.items or parse.ordinal is not None or parse.ref in ("cheaper", "pricier"):
-        return focus if focus in lines else lines[-1]
-    specs = list(parse.options)
-    if not specs or focus is None:
-        return lines[0]
-    product = lex.products.get(focus.sku)
-    takes = product is not None and not options_for(product, specs)[2]
-    if takes and (parse.portion is None or focus.quantity > parse.portion):
-        return focus
-    if product is not None and _variant_product(lex, product, specs) is not None and parse.portion is None:
-        return focus  # "make it iced" on a mocha: the iced mocha
-    offering = [ln for ln in state.cart.lines if (p := lex.products.get(ln.sku)) is not None
-                and not options_for(p, specs)[2]]
-    if parse.portion is not None:
-        offering = [ln for ln in offering if ln.quantity > parse.portion] or offering
-    return offering[-1] if offering else focus
+def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outcome) -> Outcome:
+    """"Same again", "another one of those", "same again but with oat milk": more of ``line``, changed so."""
+    product = lex.products[line.sku]
+    if state.pending is not None and state.pending.kind == "confirm_change":
+        state.commit()
+    state.begin_change()
+    changed = options_for(product, parse.options, line.options)[0]
+    redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple}
+    options = [o for o in line.options if o.group not in redone] + changed
+    try:
+        grown = state.cart.add(product, parse.quantity or 1, options)
+    except CatalogError as exc:
+        return out.say(str(exc))
+    state.focus_line = grown.line_id
+    said = describe_line(grown, product) if changed else f"{say_number(parse.quantity or 1)} more {line.name}"
+    out.act(Action.CART_CHANGED).say(f"Okay, {said}")
+    return readback(state, lex, out)
 
 
 def _split_off(state: State, lex: Lexicon, line: CartLine, product: Product, count: int,
@@ -292,20 +246,6 @@ def _split_off(state: State, lex: Lexicon, line: CartLine, product: Product, cou
     said = describe_line(new, product)
     out.say(f"Okay, {said}")
     return readback(state, lex, out, just_said=said)
-
-
-def _variant_product(lex: Lexicon, product: Product, specs: Sequence[OptionSpec]) -> Product | None:
-    """A product named like this one with the option said in front ("iced" + "mocha" -> "iced mocha")."""
-    base = phrase_of(product.name)
-    for spec in specs:
-        for t in spec.targets:
-            group = lex.groups.get(t.group)
-            value = group.value(t.value) if group else None
-            for words in {phrase_of(value.name) if value else phrase_of(t.value)}:  # "almond milk" is no "almond"
-                for target in lex.phrases.get((*words, *base), ()):
-                    if target.kind == "product" and target.exact and target.sku != product.sku:
-                        return lex.products.get(target.sku)
-    return None
 
 
 def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outcome) -> Outcome:
@@ -342,7 +282,7 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if not lines:
         return out.say("I couldn't find that in your cart." if state.cart.lines else "Your cart is already empty.")
     if parse.options and not parse.items:
-        chosen = _lines_by_option(state, lex, parse)
+        chosen = lines_by_option(state, lex, parse)
         if not chosen:
             return modify(state, lex, _as_removal(parse), out)
         lines = chosen[-1:]  # "remove the grey one": the latest line made that way
@@ -353,20 +293,6 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     said = say_list([plural(ln.name, ln.quantity) for ln in lines])
     out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {said}")
     return readback(state, lex, out)
-
-
-def _lines_by_option(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
-    """Lines picked out by how they are made ("the grey one", "the large ones"), not an option to take off
-    ("remove the sugar"): the option word is followed by "one", or it cannot be taken off (a required
-    choice with no default)."""
-    toks = parse.tokens
-    for spec in parse.options:
-        near = toks[spec.pos + 1:spec.pos + 4] if spec.pos >= 0 else []
-        groups = [lex.groups.get(t.group) for t in spec.targets]
-        fixed = any(g is not None and g.required and g.default is None for g in groups)
-        if not ("one" in near or "ones" in near or fixed):
-            return []
-    return [ln for ln in state.cart.lines if _line_has(ln, lex, parse.options)]
 
 
 def _as_removal(parse: Parse) -> Parse:

@@ -17,13 +17,13 @@ from dialogue import intents as cue
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target
-from dialogue.numbers import say_number
 from dialogue.placed import say_digits
-from dialogue.references import pick_shown, wants_more
-from dialogue.replies import describe_cart, describe_line, group_name, say_list, total_sentence
+from dialogue.references import pick_shown
+from dialogue.replies import describe_cart, group_name, say_list, total_sentence
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, State
+from dialogue.targets import like_before
 from dialogue.types import Action, TurnMeta
 from dialogue.understanding import Parse
 
@@ -316,25 +316,10 @@ class Policy:
     def _add(self, p: Parse, out: Outcome) -> Outcome:
         st = self.state
         if p.items:
-            return editing.add_items(st, self.lex, [self._like_before(p, spec) for spec in p.items], out)
+            return editing.add_items(st, self.lex, [like_before(st, p, spec) for spec in p.items], out)
         line = st.focus()
-        if p.ref == "more" and line is not None:
-            product = self.lex.products.get(line.sku)
-            if product is not None:
-                if st.pending is not None and st.pending.kind == "confirm_change":
-                    st.commit()
-                st.begin_change()
-                changed = options_for(product, p.options, line.options)[0]  # "same again but with oat milk"
-                redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple}
-                options = [o for o in line.options if o.group not in redone] + changed
-                try:
-                    grown = st.cart.add(product, p.quantity or 1, options)
-                except CatalogError as exc:
-                    return out.say(str(exc))
-                st.focus_line = grown.line_id
-                said = describe_line(grown, product) if changed else f"{say_number(p.quantity or 1)} more {line.name}"
-                out.act(Action.CART_CHANGED).say(f"Okay, {said}")
-                return editing.readback(st, self.lex, out)
+        if p.ref == "more" and line is not None and line.sku in self.lex.products:
+            return editing.more_of(st, self.lex, line, p, out)
         if st.shown and (p.ref in ("it", "cheaper", "pricier") or p.ordinal is not None or p.options):
             pick, among = pick_shown(self.lex, st.shown, p, st.topic)
             if pick is not None:
@@ -345,17 +330,6 @@ class Policy:
                 spec = ItemSpec(tuple(c.sku for c in among), p.quantity, list(p.options))
                 return editing.ask_product(st, spec, among, [], out)
         return out.say("Sure. What would you like?")
-
-    def _like_before(self, p: Parse, spec: ItemSpec) -> ItemSpec:
-        """"Another latte", "three more lattes": more of the latest latte line, made the same way."""
-        if spec.options or not wants_more(p.tokens, spec):
-            return spec
-        line = next((ln for ln in reversed(self.state.cart.lines) if ln.sku in spec.skus), None)
-        if line is None:
-            return spec
-        same = [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
-                for o in line.options]
-        return ItemSpec((line.sku,), spec.quantity, same, spec.start, spec.end, True)
 
     def _checkout(self, out: Outcome) -> Outcome:
         st = self.state

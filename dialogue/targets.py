@@ -1,0 +1,120 @@
+"""Which cart line a turn is about: named, by ordinal, "the cheaper one", "the grey one", the line in focus
+when it offers the change said, else the latest line that does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from catalog.models import CartLine, Product
+from dialogue.items import ItemSpec, OptionSpec
+from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.references import wants_more
+from dialogue.resolve import options_for
+from dialogue.state import State
+from dialogue.understanding import Parse
+
+
+def target_lines(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
+    """The lines a modify/remove turn is about: by ordinal, by product named, else the line in focus."""
+    lines = state.cart.lines
+    if not lines:
+        return []
+    if parse.ordinal is not None and not parse.items:
+        idx = parse.ordinal - 1 if parse.ordinal > 0 else len(lines) - 1
+        return [lines[idx]] if 0 <= idx < len(lines) else []
+    if parse.ref in ("cheaper", "pricier") and not parse.items and len(lines) > 1:
+        pick = min if parse.ref == "cheaper" else max
+        return [pick(lines, key=lambda ln: ln.unit_price_cents)]
+    if parse.items:
+        found: list[CartLine] = []
+        for spec in parse.items:
+            same = [line for line in lines if line.sku in spec.skus]
+            if not same:  # "the mocha" for an iced mocha: a line whose name holds the words said
+                said = [set(phrase_of(lex.products[s].name)) for s in spec.skus if s in lex.products]
+                same = [line for line in lines if any(w <= set(phrase_of(line.name)) for w in said)]
+            if len(same) > 1 and spec.options:
+                narrowed = [line for line in same if line_has(line, lex, spec.options)]
+                same = narrowed or same
+            found.extend(line for line in same if line not in found)
+        return found
+    focus = state.focus()
+    return [focus] if focus else []
+
+
+def line_has(line: CartLine, lex: Lexicon, specs: Sequence[OptionSpec]) -> bool:
+    product = lex.products.get(line.sku)
+    if product is None:
+        return False
+    wanted, _, _ = options_for(product, specs)
+    have = {(o.group, o.value) for o in line.options}
+    return all((o.group, o.value) in have for o in wanted)
+
+
+def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
+    """The line a change is for: the product named (the one in focus, else the latest of it), the ordinal,
+    else the line in focus when it offers what was said, else the latest line that does ("make them iced"
+    after "two lattes and a muffin" is about the lattes)."""
+    focus = state.focus()
+    if parse.replace:
+        return focus
+    lines = target_lines(state, lex, parse)
+    if parse.portion is not None:  # "one of them": a line with more than that many
+        lines = [ln for ln in lines if ln.quantity > parse.portion] or lines
+    if not lines:
+        return None
+    if parse.items or parse.ordinal is not None or parse.ref in ("cheaper", "pricier"):
+        return focus if focus in lines else lines[-1]
+    specs = list(parse.options)
+    if not specs or focus is None:
+        return lines[0]
+    product = lex.products.get(focus.sku)
+    takes = product is not None and not options_for(product, specs)[2]
+    if takes and (parse.portion is None or focus.quantity > parse.portion):
+        return focus
+    if product is not None and variant_product(lex, product, specs) is not None and parse.portion is None:
+        return focus  # "make it iced" on a mocha: the iced mocha
+    offering = [ln for ln in state.cart.lines if (p := lex.products.get(ln.sku)) is not None
+                and not options_for(p, specs)[2]]
+    if parse.portion is not None:
+        offering = [ln for ln in offering if ln.quantity > parse.portion] or offering
+    return offering[-1] if offering else focus
+
+
+def variant_product(lex: Lexicon, product: Product, specs: Sequence[OptionSpec]) -> Product | None:
+    """A product named like this one with the option said in front ("iced" + "mocha" -> "iced mocha")."""
+    base = phrase_of(product.name)
+    for spec in specs:
+        for t in spec.targets:
+            group = lex.groups.get(t.group)
+            value = group.value(t.value) if group else None
+            for words in {phrase_of(value.name) if value else phrase_of(t.value)}:  # "almond milk" is no "almond"
+                for target in lex.phrases.get((*words, *base), ()):
+                    if target.kind == "product" and target.exact and target.sku != product.sku:
+                        return lex.products.get(target.sku)
+    return None
+
+
+def lines_by_option(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
+    """Lines picked out by how they are made ("the grey one", "the large ones"), not an option to take off
+    ("remove the sugar"): the option word is followed by "one", or it cannot be taken off (a required
+    choice with no default)."""
+    toks = parse.tokens
+    for spec in parse.options:
+        near = toks[spec.pos + 1:spec.pos + 4] if spec.pos >= 0 else []
+        groups = [lex.groups.get(t.group) for t in spec.targets]
+        fixed = any(g is not None and g.required and g.default is None for g in groups)
+        if not ("one" in near or "ones" in near or fixed):
+            return []
+    return [ln for ln in state.cart.lines if line_has(ln, lex, parse.options)]
+
+
+def like_before(state: State, parse: Parse, spec: ItemSpec) -> ItemSpec:
+    """"Another latte", "three more lattes": more of the latest latte line, made the same way."""
+    if spec.options or not wants_more(parse.tokens, spec):
+        return spec
+    line = next((ln for ln in reversed(state.cart.lines) if ln.sku in spec.skus), None)
+    if line is None:
+        return spec
+    same = [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
+            for o in line.options]
+    return ItemSpec((line.sku,), spec.quantity, same, spec.start, spec.end, True)
