@@ -96,6 +96,7 @@ class State:
             shown=tuple(self.shown),
             line_skus=tuple(line.sku for line in self.cart.lines),
             listing=len(self.shown) > 1 and self.topic is None,
+            topic=self.topic,
         )
 
 

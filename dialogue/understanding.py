@@ -33,6 +33,7 @@ class Context:
     shown: tuple[str, ...] = ()  # products just listed or talked about
     line_skus: tuple[str, ...] = ()  # products of the cart lines, oldest first
     listing: bool = False  # several products were just listed and none picked since
+    topic: str | None = None  # the one product talked about last
 
 
 @dataclass
@@ -214,7 +215,7 @@ class RuleUnderstanding:
         if not has_items and cue.has(toks, cue.SHOP_INFO) and not p.groups and not p.options:
             return Intent.SHOP_INFO
         if p.question and not p.ordering and not (p.affirm and not has_items and not p.groups and not self._asks(toks)):
-            q = self._question(p, toks)
+            q = self._question(p, toks, ctx)
             if q is not None:
                 return q
         if has_items and (p.max_cents is not None or p.min_cents is not None or toks[0] in ("any", "anything")) \
@@ -267,7 +268,7 @@ class RuleUnderstanding:
         if p.ordinal is not None or p.ref in ("cheaper", "pricier"):
             return Intent.ADD if ctx.pending == "clarify_product" or ctx.shown else Intent.OUT_OF_SCOPE
         if p.question or p.groups:
-            q = self._question(p, toks)
+            q = self._question(p, toks, ctx)
             if q is not None:
                 return q
         if cue.whole(toks, cue.GREET, cue._FILL) or (len(toks) <= 6 and cue.has(toks[:2], cue.GREET)):
@@ -305,9 +306,11 @@ class RuleUnderstanding:
     def _asks(toks: list[str]) -> bool:
         return cue.has(toks, cue.BROWSE) or cue.has(toks, cue.QUESTION_PRICE)
 
-    def _question(self, p: Parse, toks: list[str]) -> Intent | None:
+    def _question(self, p: Parse, toks: list[str], ctx: Context) -> Intent | None:
         products = [it for it in p.items]
         if cue.has(toks, cue.CART) and not products:
+            if ctx.topic and ctx.topic not in ctx.line_skus and cue.has(toks, cue._p("how much is it", "how much is that")):
+                return Intent.PRICE  # the product just offered, not the order
             return Intent.CART
         if cue.has(toks, cue.QUESTION_PRICE) and not cue.has(toks, cue._p("under", "less than", "below")):
             return Intent.PRICE if products or p.ref else Intent.SEARCH

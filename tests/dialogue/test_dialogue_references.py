@@ -262,3 +262,14 @@ def test_an_ordinal_after_a_fresh_list_picks_from_the_list_not_the_cart(shop_sto
     assert len(listed) >= 2
     chat.say("the second one in large")
     assert chat.lines == [("HOODIE", 1, {"colour": "black", "size": "m"}), (listed[1], 1, {"size": "large"})]
+
+
+def test_how_much_is_it_about_the_product_just_offered_not_the_order(chat: Any) -> None:
+    chat.say("a latte")
+    chat.say("do you have scones")
+    r = chat.say("how much is it")
+    assert "scone is three twenty five" in r.text
+    r = chat.say("I'll have two of them")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("LATTE", 1), ("SCONE", 2)]
+    r = chat.say("how much is it")  # now it is in the order: the order's total
+    assert "You have" in r.text and "scones" in r.text
