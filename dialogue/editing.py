@@ -185,6 +185,10 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
                 if group is not None and not group.multiple:
                     kept = [k for k in kept if k.group != o.group]
             if parse.portion is not None and parse.portion < line.quantity:
+                if parse.rest_options:  # "... and the other one decaf": the units left change too
+                    rest = options_for(product, parse.rest_options, line.options)[0]
+                    redone = {o.group for o in rest if not (g := product.group(o.group)) or not g.multiple}
+                    line = _rebuild(state, line, product, [o for o in line.options if o.group not in redone] + rest)
                 return _split_off(state, lex, line, product, parse.portion, [*kept, *opts], out)
             line = _rebuild(state, line, product, [*kept, *opts])
         qty = parse.quantity if parse.quantity is not None else (parse.items[0].quantity if parse.items else None)

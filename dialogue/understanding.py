@@ -59,6 +59,7 @@ class Parse:
     ordering: bool = False  # some item was named outside a question sentence
     hold: bool = False  # an order followed by a question: answer, then offer the item (not added yet)
     portion: int | None = None  # "make one of them iced": how many units of a line the change is for
+    rest_options: list[OptionSpec] = field(default_factory=list)  # "... and the other one decaf"
     option_at: frozenset[int] = frozenset()  # token positions inside option mentions ("size 10")
 
 
@@ -350,6 +351,13 @@ class RuleUnderstanding:
             skus &= offered
         if not skus & set(ctx.line_skus):
             return False
+        other = cue.find(toks, cue._p("the other", "the others", "the rest", "other one", "other ones"))
+        if other >= 0:  # "make one of them iced and the other one decaf": the rest of the line
+            mine = p.items[0].options if p.items else p.options
+            p.rest_options = [o for o in mine if o.pos > other]
+            mine[:] = [o for o in mine if o.pos <= other]
+            if not mine:
+                return False
         p.portion = share
         return True
 

@@ -273,3 +273,23 @@ def test_how_much_is_it_about_the_product_just_offered_not_the_order(chat: Any) 
     assert [(sku, qty) for sku, qty, _ in chat.lines] == [("LATTE", 1), ("SCONE", 2)]
     r = chat.say("how much is it")  # now it is in the order: the order's total
     assert "You have" in r.text and "scones" in r.text
+
+
+def test_one_of_them_and_the_other_one_change_both_parts(chat: Any) -> None:
+    chat.say("two large lattes with oat milk")
+    chat.say("make one of them iced and the other one decaf")
+    made = sorted((opts["temperature"], opts["caffeine"]) for _, qty, opts in chat.lines for _ in range(qty))
+    assert made == [("hot", "decaf"), ("iced", "regular")]
+    assert all(opts["milk"] == "oat" and opts["size"] == "large" for _, _, opts in chat.lines)
+
+
+def test_corrections_without_punctuation_as_speech_arrives(chat: Any) -> None:
+    cases = [("a latte no a mocha", [("MOCHA", 1)]), ("two lattes sorry three lattes", [("LATTE", 3)]),
+             ("can I get a cappuccino actually make it a flat white", [("FLAT-WHITE", 1)])]
+    for said, want in cases:
+        chat.say("start over")
+        chat.say(said)
+        assert [(sku, qty) for sku, qty, _ in chat.lines] == want, said
+    chat.say("start over")
+    r = chat.say("a mocha with oat milk no almond milk")
+    assert chat.lines[0][2]["milk"] == "almond" and "no almond" not in r.text
