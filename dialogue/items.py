@@ -182,7 +182,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             loose.append(spec)
         else:
             target.options.append(spec)
-    items = _rebalance(lex, _split(toks, items, mentions, roles, covered))
+    items = _rebalance(lex, _parts(toks, _split(toks, items, mentions, roles, covered)))
     return _corrections(toks, items), loose
 
 
@@ -258,6 +258,30 @@ def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mentio
         elif item.quantity is not None and not pre and said < item.quantity and not shared and item.quantity >= 2:
             subs.append(ItemSpec(item.skus, item.quantity - said, [], item.start, item.end, item.exact))
         out.extend(subs)
+    return out
+
+
+def _parts(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"two lattes, one latte with oat milk and the other latte with almond milk": the product named again
+    for each part, with parts adding up to the count, says how the two are made; not four lattes."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        whole, parts, total = out[k], [], 0
+        n = whole.quantity or 1
+        for later in out[k + 1:]:
+            lead = toks[max(0, later.start - 3):later.start]
+            if n < 2 or later.skus != whole.skus or total >= n or not any(
+                    t in ("one", "other", "another") or t.isdigit() for t in lead):
+                break
+            parts.append(later)
+            total += later.quantity or 1
+        if len(parts) >= 2 and total == n:
+            for part in parts:
+                part.options = [*whole.options, *part.options]
+            del out[k]
+            continue
+        k += 1
     return out
 
 

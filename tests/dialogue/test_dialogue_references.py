@@ -293,3 +293,11 @@ def test_corrections_without_punctuation_as_speech_arrives(chat: Any) -> None:
     chat.say("start over")
     r = chat.say("a mocha with oat milk no almond milk")
     assert chat.lines[0][2]["milk"] == "almond" and "no almond" not in r.text
+
+
+def test_the_product_named_again_for_each_part_is_not_more_of_it(chat: Any) -> None:
+    chat.say("two lattes, one latte with oat milk and the other latte with almond milk")
+    assert sorted((qty, opts["milk"]) for sku, qty, opts in chat.lines if sku == "LATTE") == [(1, "almond"), (1, "oat")]
+    chat.say("start over")
+    chat.say("two lattes and one latte with oat milk")  # a third latte: the parts do not add up to two
+    assert sum(qty for _, qty, _ in chat.lines) == 3
