@@ -13,7 +13,7 @@ from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
-from dialogue.lexicon import Lexicon
+from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number
 from dialogue.replies import (
     describe_cart,
@@ -81,6 +81,13 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
                 _say_added(state, lex, out, added, notes, ask=True)
                 return _ask_product(state, spec, r.candidates, queue, out)
             continue
+        if r.unavailable and (other := variant_product(lex, r.product, spec.options)) is not None:
+            named = set(phrase_of(other.name))  # "iced" is in the name now, not an option
+            opts = [o for o in spec.options if not options_for(other, [o])[2]
+                    or not any(set(phrase_of(t.value)) <= named for t in o.targets)]
+            spec = ItemSpec((other.sku,), spec.quantity, opts, spec.start, spec.end, True)
+            r = resolve_item(lex, spec)  # "a mocha, iced": the iced mocha
+            assert r.product is not None
         if r.unavailable:
             notes.append(f"The {r.product.name} doesn't come with {say_list(r.unavailable, 'or')}")
         if r.missing is not None:

@@ -301,3 +301,9 @@ def test_the_product_named_again_for_each_part_is_not_more_of_it(chat: Any) -> N
     chat.say("start over")
     chat.say("two lattes and one latte with oat milk")  # a third latte: the parts do not add up to two
     assert sum(qty for _, qty, _ in chat.lines) == 3
+
+
+def test_an_option_said_after_a_product_that_has_a_variant_of_that_name(chat: Any) -> None:
+    r = chat.say("a mocha, iced, with oat milk")  # the mocha has no temperature; the iced mocha is the drink
+    assert [(sku, opts["milk"]) for sku, _, opts in chat.lines] == [("ICED-MOCHA", "oat")]
+    assert "doesn't come with" not in r.text
