@@ -76,18 +76,17 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
     while queue:
         spec = queue.pop(0)
         r = resolve_item(lex, spec)
+        if r.product is not None and r.unavailable and (other := variant_product(lex, r.product, spec.options)):
+            named = set(phrase_of(other.name))  # "a mocha, iced": the iced mocha; "iced" is in its name
+            opts = [o for o in spec.options if not options_for(other, [o])[2]
+                    or not any(set(phrase_of(t.value)) <= named for t in o.targets)]
+            spec = ItemSpec((other.sku,), spec.quantity, opts, spec.start, spec.end, True)
+            r = resolve_item(lex, spec)
         if r.product is None:
             if r.candidates:
                 _say_added(state, lex, out, added, notes, ask=True)
                 return _ask_product(state, spec, r.candidates, queue, out)
             continue
-        if r.unavailable and (other := variant_product(lex, r.product, spec.options)) is not None:
-            named = set(phrase_of(other.name))  # "iced" is in the name now, not an option
-            opts = [o for o in spec.options if not options_for(other, [o])[2]
-                    or not any(set(phrase_of(t.value)) <= named for t in o.targets)]
-            spec = ItemSpec((other.sku,), spec.quantity, opts, spec.start, spec.end, True)
-            r = resolve_item(lex, spec)  # "a mocha, iced": the iced mocha
-            assert r.product is not None
         if r.unavailable:
             notes.append(f"The {r.product.name} doesn't come with {say_list(r.unavailable, 'or')}")
         if r.missing is not None:
