@@ -14,11 +14,13 @@ from catalog.models import Product
 from dialogue import intents as cue
 from dialogue.items import ItemSpec
 from dialogue.lexicon import Lexicon
+from dialogue.replies import MAX_LIST
 from dialogue.resolve import options_for
 
 if TYPE_CHECKING:
     from dialogue.understanding import Parse
 
+MAX_SAID = MAX_LIST  # a spoken list names at most this many
 _PORTION_OF = frozenset({"them", "those", "these", "the", "my", "our"})
 _SPLIT_VERBS = frozenset({"make", "change", "turn", "switch", "do"})
 _MORE = frozenset({"more", "another", "also", "too", "additional", "extra", "plus", "again", "else"})
@@ -86,7 +88,7 @@ def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | No
     if not cands:
         return None, []
     if parse.ordinal is not None:
-        idx = parse.ordinal - 1 if parse.ordinal > 0 else len(cands) - 1
+        idx = parse.ordinal - 1 if parse.ordinal > 0 else min(len(cands), MAX_SAID) - 1  # the last one said
         return (cands[idx] if 0 <= idx < len(cands) else None), []
     specs = parse.options
     if specs and len(cands) > 1:  # "the blue one": the ones that come in blue

@@ -109,6 +109,9 @@ class RuleUnderstanding:
         p.min_cents, p.max_cents = price_range(toks)
         p.order_number = digit_string(toks)
         p.ordinal = next((ORDINALS[t] for t in toks if t in ORDINALS), None)
+        if p.ordinal is None and context.shown and "order" not in toks:  # "I'll take number two"
+            p.ordinal = next((int(toks[i + 1]) for i, t in enumerate(toks[:-1])
+                              if t == "number" and toks[i + 1].isdigit() and 0 < int(toks[i + 1]) <= 10), None)
         if cue.has(toks, cue._p("cheaper", "cheapest", "less expensive", "lower price")):
             p.ref = "cheaper"
         elif cue.has(toks, cue._p("more expensive", "pricier", "priciest", "most expensive", "fancier")):

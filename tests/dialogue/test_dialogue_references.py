@@ -307,3 +307,12 @@ def test_an_option_said_after_a_product_that_has_a_variant_of_that_name(chat: An
     r = chat.say("a mocha, iced, with oat milk")  # the mocha has no temperature; the iced mocha is the drink
     assert [(sku, opts["milk"]) for sku, _, opts in chat.lines] == [("ICED-MOCHA", "oat")]
     assert "doesn't come with" not in r.text
+
+
+def test_number_two_and_the_last_one_count_in_the_list_as_it_was_said(chat: Any) -> None:
+    r = chat.say("what pastries do you have")
+    listed = [p["sku"] for p in r.display["products"]]
+    assert len(listed) > 3  # three are said, the rest are on screen
+    chat.say("I'll take number two")
+    chat.say("and the last one")  # the last one said, the third
+    assert [sku for sku, _, _ in chat.lines] == [listed[1], listed[2]]
