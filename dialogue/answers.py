@@ -10,6 +10,7 @@ from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
 from dialogue.references import pick_shown
 from dialogue.replies import (
+    agree,
     describe_cart,
     describe_options,
     group_name,
@@ -63,7 +64,7 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     hits = [p for p in asked if (parse.max_cents is None or p.price_cents <= parse.max_cents)
             and (parse.min_cents is None or p.price_cents >= parse.min_cents)]
     if asked and not hits and len(asked) <= 2:  # "running shoes under eighty dollars": they cost more
-        out.say(*(f"The {p.name} {'are' if _plural_name(p.name) else 'is'} {say_price(p.price_cents, p.currency)}"
+        out.say(*(f"The {p.name} {agree(p.name, 'is', 'are')} {say_price(p.price_cents, p.currency)}"
                   for p in asked))
     if not hits:
         hits = lex.search(words, min_cents=parse.min_cents, max_cents=parse.max_cents)
@@ -109,12 +110,6 @@ def _kind_of(lex: Lexicon, parse: Parse) -> list[Product]:
             and all(w in (words := lex.search_words(p)) or w + "s" in words for w in stems)]
 
 
-def _plural_name(name: str) -> bool:
-    """"running shoes", "flip flops" are said with "are"."""
-    last = name.split()[-1] if name.split() else ""
-    return last.endswith("s") and not last.endswith("ss")
-
-
 def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     named = [lex.products[s] for s in dict.fromkeys(it.skus[0] for it in parse.items
                                                      if len(it.skus) == 1 and it.skus[0] in lex.products)]
@@ -149,11 +144,11 @@ def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) 
         left = None
     _talk_about(state, out, product)
     if left is None:
-        return out.say(f"Yes, the {product.name} is available. Would you like one?")
+        return out.say(f"Yes, the {product.name} {agree(product.name, 'is', 'are')} available. Would you like one?")
     if left <= 0:
-        return out.say(f"Sorry, the {product.name} is sold out")
+        return out.say(f"Sorry, the {product.name} {agree(product.name, 'is', 'are')} sold out")
     return out.say(f"Yes, we have {say_number(left)} of the {product.name} in stock. Would you like one?" if left < 20
-                   else f"Yes, the {product.name} is in stock. Would you like one?")
+                   else f"Yes, the {product.name} {agree(product.name, 'is', 'are')} in stock. Would you like one?")
 
 
 def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:
@@ -166,7 +161,7 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
             return out.say(f"The {product.name if product else 'item'} has no choice of {code}")
         names = say_list([v.name for v in group.values])
         if product is not None:
-            return out.say(f"The {product.name} comes with a choice of {group_name(group)}: {names}")
+            return out.say(f"The {product.name} {agree(product.name, 'comes', 'come')} with a choice of {group_name(group)}: {names}")
         return out.say(f"For {group_name(group)}, we have {names}")
     specs = parse.items[0].options if parse.items else parse.options
     if product is None:
@@ -185,7 +180,7 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
     _talk_about(state, out, product)
     opts, _, missing = options_for(product, specs)
     if missing and not opts:
-        return out.say(f"Sorry, the {product.name} doesn't come with {say_list(missing, 'or')}")
+        return out.say(f"Sorry, the {product.name} {agree(product.name, 'does', 'do')}n't come with {say_list(missing, 'or')}")
     variant = match_variant(product, opts) if product.variants else None
     if product.variants and variant is not None:
         try:
@@ -193,12 +188,12 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
         except Exception:
             left = None
         if left is not None and left <= 0:
-            return out.say(f"The {product.name} comes in that, but it's sold out right now")
+            return out.say(f"The {product.name} {agree(product.name, 'comes', 'come')} in that, but it's sold out right now")
     chosen = [(g, g.value(o.value)) for o in opts if (g := product.group(o.group)) is not None]
     spoken = [v.name for _, v in chosen if v is not None]
     word = "with" if any(g.amounts or g.multiple for g, _ in chosen) else "in"
     but = f", but not {say_list(missing, 'or')}" if missing else ""
-    return out.say(f"Yes, the {product.name} comes {word} {say_list(spoken)}{but}. Would you like one?")
+    return out.say(f"Yes, the {product.name} {agree(product.name, 'comes', 'come')} {word} {say_list(spoken)}{but}. Would you like one?")
 
 
 def describe(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:

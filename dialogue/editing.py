@@ -16,6 +16,7 @@ from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number
 from dialogue.replies import (
+    agree,
     describe_cart,
     describe_line,
     group_choices,
@@ -88,7 +89,7 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
                 return _ask_product(state, spec, r.candidates, queue, out)
             continue
         if r.unavailable:
-            notes.append(f"The {r.product.name} doesn't come with {say_list(r.unavailable, 'or')}")
+            notes.append(f"The {r.product.name} {agree(r.product.name, 'does', 'do')}n't come with {say_list(r.unavailable, 'or')}")
         if r.missing is not None:
             _say_added(state, lex, out, added, notes, ask=True)
             return _ask_option(state, spec, r, queue, out)
@@ -183,7 +184,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
             if other is not None:  # "make it iced" on a mocha: the iced mocha
                 spec = ItemSpec((other.sku,), None, [], 0, 0, True)
                 return _swap(state, lex, line, spec, out)
-            return out.say(f"The {product.name} doesn't come with {say_list(unavailable, 'or')}.")
+            return out.say(f"The {product.name} {agree(product.name, 'does', 'do')}n't come with {say_list(unavailable, 'or')}.")
         if opts or removals:
             kept = [o for o in line.options if (o.group, o.value) not in removals]
             for o in opts:

@@ -42,6 +42,12 @@ def plural(name: str, n: int) -> str:
     return name + "s"
 
 
+def agree(name: str, singular: str, plural_form: str) -> str:
+    """The verb for a product name: "the running shoes are", "the hoodie is"."""
+    last = name.split()[-1] if name.split() else ""
+    return plural_form if re.search(r"[^s]s$", last) else singular
+
+
 def _option_phrase(product: Product | None, opt: SelectedOption) -> tuple[str, bool]:
     """How one option sounds, and whether it goes before the name ("large", "iced") or after ("with oat milk")."""
     group = product.group(opt.group) if product else None

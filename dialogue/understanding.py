@@ -73,7 +73,7 @@ _ASKING_WORDS = frozenset({"what", "which", "how", "tell", "know", "whether", "i
 _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + cue._p("time", "total")
 _GENERIC_GOODS = frozenset({"drink", "drinks", "beverage", "beverages", "item", "items", "thing", "things"})
 _WANT_NOT = cue._p("do not want", "no longer want", "do not need")
-_REF_IT = frozenset({"it", "that", "this", "them", "those", "these", "one", "ones"})
+_REF_IT = frozenset({"it", "that", "this", "they", "them", "those", "these", "one", "ones"})
 
 
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:

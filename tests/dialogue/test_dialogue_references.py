@@ -101,6 +101,15 @@ def test_the_second_one_in_a_size_is_one_pair_in_that_size(shop_store: Any, new_
     assert len(listed) >= 2
     chat.say("the second one in size 10")  # "10" is the size, not how many
     assert chat.lines == [(listed[1]["sku"], 1, {"size": "10"})]
+    r = chat.say("is the blue one in medium")  # no shoe comes in blue: said so, nothing changes
+    assert "come with blue" in r.text and chat.lines == [(listed[1]["sku"], 1, {"size": "10"})]
+
+
+def test_plural_product_names_take_plural_verbs(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    chat.say("do you have running shoes")
+    r = chat.say("do they come in blue")
+    assert "running shoes don't come with blue" in r.text
 
 
 def test_the_colour_picks_the_listed_product_that_comes_in_it(shop_store: Any, new_chat: Any) -> None:
