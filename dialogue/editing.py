@@ -297,6 +297,17 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         if not chosen:
             return modify(state, lex, _as_removal(parse), out)
         lines = chosen[-1:]  # "remove the grey one": the latest line made that way
+    count = parse.portion if parse.portion is not None else (parse.items[0].quantity if len(parse.items) == 1 else None)
+    if parse.portion is not None and not parse.items:  # "one of them": of a line with more than one
+        focus = state.focus()
+        more = [ln for ln in state.cart.lines if ln.quantity > parse.portion]
+        lines = [focus] if focus in more else more[-1:] or lines
+    if count is not None and len(lines) == 1 and lines[0].quantity > count:  # "remove two of the three lattes"
+        state.begin_change()
+        line = state.cart.set_quantity(lines[0].line_id, lines[0].quantity - count) or lines[0]
+        state.focus_line = line.line_id
+        out.act(Action.CART_CHANGED).say(f"Okay, I've taken off {say_number(count)} {plural(line.name, count)}")
+        return readback(state, lex, out)
     state.begin_change()
     for line in lines:
         state.cart.remove(line.line_id)

@@ -213,8 +213,11 @@ class RuleUnderstanding:
         at = cue.find(toks, cue.REMOVE)
         while at >= 0 and any(tuple(toks[at:at + len(ph) + 1]) == (*ph, "to") for ph in _WANT_NOT):
             at = cue.find(toks, cue.REMOVE, at + 1)  # "I don't want to wait": no removal
+        if at < 0 and has_items and "take" in toks[:p.items[0].start] and "off" in toks[p.items[0].end:]:
+            at = toks.index("take")  # "take one latte off"
         if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal) and not p.question \
                 and not (has_items and p.items[0].start < at):
+            p.portion = portion(toks)  # "remove one of the lattes": one of them
             return Intent.REMOVE
         if not has_items and cue.has(toks, cue.SHOP_INFO) and not p.groups and not p.options:
             return Intent.SHOP_INFO
