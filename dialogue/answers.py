@@ -10,6 +10,7 @@ from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
 from dialogue.references import pick_shown
 from dialogue.replies import (
+    MAX_LIST,
     agree,
     describe_cart,
     describe_options,
@@ -39,7 +40,7 @@ def _subject(state: State, lex: Lexicon, parse: Parse) -> Product | None:
         if r.candidates:
             return None
     if state.shown and (parse.ordinal is not None or parse.ref in ("cheaper", "pricier")):
-        pick, among = pick_shown(lex, state.shown, parse, None)
+        pick, among = pick_shown(lex, state.shown, parse, None, state.said)
         if pick is not None or among:
             return pick or among[0]
     if state.topic is not None and state.topic in lex.products:
@@ -54,6 +55,17 @@ def _subject(state: State, lex: Lexicon, parse: Parse) -> Product | None:
     if state.shown:
         return lex.products.get(state.shown[0])
     return None
+
+
+def more_of_list(state: State, lex: Lexicon, out: Outcome) -> Outcome:
+    """"What else?" right after a list: the next three of it (ordinals keep counting through the list)."""
+    rest = [lex.products[s] for s in state.shown[state.said:state.said + MAX_LIST] if s in lex.products]
+    if not rest:
+        return out.say("That's all of them. Would you like one of those?")
+    state.said += len(rest)
+    out.shown = state.shown[:10]
+    spoken = [f"the {p.name} at {say_price(p.price_cents, p.currency)}" for p in rest]
+    return out.say(f"We also have {say_list(spoken)}. Would you like one of those?")
 
 
 def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
@@ -75,6 +87,7 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         return out.say(f"Sorry, I couldn't find anything like that{limit}. "
                        "You can ask me what we have, or name a product")
     state.shown = [p.sku for p in hits]
+    state.said = min(len(hits), MAX_LIST)
     out.shown = state.shown[:10]
     if asked and not any(p in hits for p in asked) and parse.max_cents is not None:
         spoken = [f"the {p.name} at {say_price(p.price_cents, p.currency)}" for p in hits[:3]]
@@ -115,6 +128,7 @@ def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
                                                      if len(it.skus) == 1 and it.skus[0] in lex.products)]
     if len(named) > 1:  # "how much are the mocha and the flat white": each, for "the cheaper one" next
         state.shown = [p.sku for p in named[:3]]
+        state.said = min(len(state.shown), 3)
         out.shown = list(state.shown)
         each = [f"a {p.name} is {say_price(p.price_cents, p.currency)}" for p in named[:3]]
         return out.say(say_list(each), "Would you like one of those?")
@@ -204,6 +218,7 @@ def describe(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if not products:
         return search(state, lex, parse, out)
     state.shown = [p.sku for p in products]
+    state.said = min(len(state.shown), 3)
     out.shown = list(state.shown)
     for product in products:
         text = product.description.strip().rstrip(".") if product.description \

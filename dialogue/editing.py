@@ -52,6 +52,7 @@ def _ask_product(state: State, spec: ItemSpec, candidates: Sequence[Product], re
     names = [p.name for p in candidates]
     state.pending = Pending("clarify_product", item=spec, candidates=tuple(p.sku for p in candidates), rest=rest)
     state.shown = [p.sku for p in candidates]
+    state.said = min(len(state.shown), 3)
     out.shown = state.shown[:3]
     return out.say(f"Which one would you like: {say_list(names[:3], 'or')}?")
 

@@ -259,7 +259,7 @@ class Policy:
         if i == Intent.REPEAT:
             return out.say(st.last_reply.text if st.last_reply else "I haven't said anything yet. What would you like?")
         if i == Intent.SEARCH:
-            return answers.search(st, lex, p, out)
+            return answers.more_of_list(st, lex, out) if p.ref == "next" else answers.search(st, lex, p, out)
         if i == Intent.PRICE:
             return answers.price(st, lex, p, out)
         if i == Intent.STOCK:
@@ -321,7 +321,7 @@ class Policy:
         if p.ref == "more" and line is not None and line.sku in self.lex.products:
             return editing.more_of(st, self.lex, line, p, out)
         if st.shown and (p.ref in ("it", "cheaper", "pricier") or p.ordinal is not None or p.options):
-            pick, among = pick_shown(self.lex, st.shown, p, st.topic)
+            pick, among = pick_shown(self.lex, st.shown, p, st.topic, st.said)
             if pick is not None:
                 return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), p.quantity, list(p.options))], out)
             if among:  # "that one" right after a list of several: which?

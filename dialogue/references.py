@@ -80,7 +80,7 @@ def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> 
     return cue.has(toks, _RECOUNT)
 
 
-def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | None
+def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | None, said: int = MAX_SAID
                ) -> tuple[Product | None, list[Product]]:
     """Which of the products just listed a turn means: "the second one", "the cheaper one", "the blue one",
     "that one" (the one talked about since). Returns (the product, []) or (None, the ones to ask among)."""
@@ -88,7 +88,7 @@ def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | No
     if not cands:
         return None, []
     if parse.ordinal is not None:
-        idx = parse.ordinal - 1 if parse.ordinal > 0 else min(len(cands), MAX_SAID) - 1  # the last one said
+        idx = parse.ordinal - 1 if parse.ordinal > 0 else min(len(cands), max(said, 1)) - 1  # the last one said
         return (cands[idx] if 0 <= idx < len(cands) else None), []
     specs = parse.options
     if specs and len(cands) > 1:  # "the blue one": the ones that come in blue

@@ -39,6 +39,7 @@ class State:
     focus_line: int | None = None
     shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
     topic: str | None = None  # the one product talked about last ("that one"); None right after a list
+    said: int = 0  # how many of ``shown`` were read out ("what else?" goes on from there)
     pending: Pending | None = None
     order_type: str | None = None
     customer: str | None = None

@@ -73,6 +73,8 @@ _ASKING_WORDS = frozenset({"what", "which", "how", "tell", "know", "whether", "i
 _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + cue._p("time", "total")
 _GENERIC_GOODS = frozenset({"drink", "drinks", "beverage", "beverages", "item", "items", "thing", "things"})
 _WANT_NOT = cue._p("do not want", "no longer want", "do not need")
+_MORE_OF_LIST = cue._p("what else", "anything else", "any others", "any other", "what other", "others",
+                       "more options", "tell me more", "the rest", "keep going", "go on", "what more", "more of them")
 _REF_IT = frozenset({"it", "that", "this", "they", "them", "those", "these", "one", "ones"})
 
 
@@ -221,6 +223,9 @@ class RuleUnderstanding:
             return Intent.REMOVE
         if not has_items and cue.has(toks, cue.SHOP_INFO) and not p.groups and not p.options:
             return Intent.SHOP_INFO
+        if ctx.listing and not has_items and not p.options and not p.deny and cue.has(toks, _MORE_OF_LIST):
+            p.ref = "next"  # "what else?" right after a list: the rest of it
+            return Intent.SEARCH
         if p.question and not p.ordering and not (p.affirm and not has_items and not p.groups and not self._asks(toks)):
             q = self._question(p, toks, ctx)
             if q is not None:

@@ -335,3 +335,16 @@ def test_removing_part_of_a_line_keeps_the_rest(chat: Any) -> None:
         chat.say(said)
         assert sum(q for q, _ in _lattes(chat)) == lattes_left, said
         assert _muffins(chat) == 1, said
+
+
+def test_what_else_reads_on_through_the_list_and_ordinals_keep_counting(chat: Any) -> None:
+    r = chat.say("what pastries do you have")
+    listed = [p["sku"] for p in r.display["products"]]
+    assert len(listed) >= 6
+    r = chat.say("what else")  # the next three of the same list, not every product
+    assert "also have" in r.text and chat.lines == []
+    names = {p["sku"]: p["name"] for p in r.display["products"]}
+    assert all(names[s] in r.text for s in listed[3:6])
+    chat.say("the last one")  # the last one said: the sixth
+    chat.say("and the fifth one")
+    assert [sku for sku, _, _ in chat.lines] == [listed[5], listed[4]]
