@@ -86,6 +86,8 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         limit = f" under {say_price(parse.max_cents)}" if parse.max_cents is not None else ""
         return out.say(f"Sorry, I couldn't find anything like that{limit}. "
                        "You can ask me what we have, or name a product")
+    if len(hits) > 1:  # a list offers what can be had: sold-out products go to the end
+        hits = sorted(hits, key=lambda p: _sold_out(state, p))
     state.shown = [p.sku for p in hits]
     state.said = min(len(hits), MAX_LIST)
     out.shown = state.shown[:10]
@@ -107,6 +109,16 @@ def _talk_about(state: State, out: Outcome, product: Product) -> None:
     if product.sku not in state.shown:
         state.shown = [product.sku]
     out.shown = [product.sku]
+
+
+def _sold_out(state: State, product: Product) -> bool:
+    if state.stock_of is None or product.variants:
+        return False
+    try:
+        left = state.stock_of(product.sku, None)
+    except Exception:  # an unknown stock is no reason to hide a product
+        return False
+    return left is not None and left <= 0
 
 
 def _kind_of(lex: Lexicon, parse: Parse) -> list[Product]:

@@ -348,3 +348,11 @@ def test_what_else_reads_on_through_the_list_and_ordinals_keep_counting(chat: An
     chat.say("the last one")  # the last one said: the sixth
     chat.say("and the fifth one")
     assert [sku for sku, _, _ in chat.lines] == [listed[5], listed[4]]
+
+
+def test_a_sold_out_product_is_listed_last(chat: Any, cafe: Any) -> None:
+    r = chat.say("what pastries do you have")
+    listed = [p["sku"] for p in r.display["products"]]
+    sold_out = [s for s in listed if cafe.stock(s, None) == 0]
+    assert sold_out, "the bundled cafe has a sold-out pastry"
+    assert listed[-len(sold_out):] == sold_out
