@@ -43,12 +43,14 @@ def _subject(state: State, lex: Lexicon, parse: Parse) -> Product | None:
         pick, among = pick_shown(lex, state.shown, parse, None, state.said)
         if pick is not None or among:
             return pick or among[0]
-    if state.topic is not None and state.topic in lex.products:
-        return lex.products[state.topic]
-    if state.shown and len(state.shown) > 1 and parse.options:  # "is the blue one in medium"
-        pick, _ = pick_shown(lex, state.shown, parse, None)
+    topic = lex.products.get(state.topic) if state.topic else None
+    if state.shown and len(state.shown) > 1 and parse.options and "one" in parse.tokens \
+            and (topic is None or options_for(topic, parse.options)[2]):
+        pick, _ = pick_shown(lex, state.shown, parse, None)  # "is the blue one in medium": the listed one in blue
         if pick is not None:
             return pick
+    if topic is not None:
+        return topic
     focus = state.focus()
     if focus is not None:
         return lex.products.get(focus.sku)

@@ -356,3 +356,11 @@ def test_a_sold_out_product_is_listed_last(chat: Any, cafe: Any) -> None:
     sold_out = [s for s in listed if cafe.stock(s, None) == 0]
     assert sold_out, "the bundled cafe has a sold-out pastry"
     assert listed[-len(sold_out):] == sold_out
+
+
+def test_the_blue_one_after_asking_about_another_listed_product(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    chat.say("what jackets do you have")
+    chat.say("how much is the rain jacket")  # the rain jacket comes in no blue
+    r = chat.say("is the blue one in medium")
+    assert "denim jacket" in r.text and chat.lines == []
