@@ -365,10 +365,10 @@ class RuleUnderstanding:
         other = cue.find(toks, cue._p("the other", "the others", "the rest", "other one", "other ones"))
         if other >= 0:  # "make one of them iced and the other one decaf": the rest of the line
             mine = p.items[0].options if p.items else p.options
+            if not any(o.pos <= other for o in mine):
+                return False
             p.rest_options = [o for o in mine if o.pos > other]
             mine[:] = [o for o in mine if o.pos <= other]
-            if not mine:
-                return False
         p.portion = share
         return True
 
