@@ -299,6 +299,9 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
             return modify(state, lex, _as_removal(parse), out)
         lines = chosen[-1:]  # "remove the grey one": the latest line made that way
     count = parse.portion if parse.portion is not None else (parse.items[0].quantity if len(parse.items) == 1 else None)
+    if count is None and len(parse.items) == 1 and parse.items[0].start \
+            and parse.tokens[parse.items[0].start - 1] in ("a", "an"):
+        count = 1  # "remove a latte" from three: one of them
     if parse.portion is not None and not parse.items:  # "one of them": of a line with more than one
         focus = state.focus()
         more = [ln for ln in state.cart.lines if ln.quantity > parse.portion]

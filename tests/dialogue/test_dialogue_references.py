@@ -329,6 +329,7 @@ def test_number_two_and_the_last_one_count_in_the_list_as_it_was_said(chat: Any)
 
 def test_removing_part_of_a_line_keeps_the_rest(chat: Any) -> None:
     for said, lattes_left in (("remove one of the lattes", 2), ("take one latte off", 2), ("remove one of them", 2),
+                              ("remove a latte", 2),
                               ("remove two lattes", 1), ("remove the lattes", 0)):
         chat.say("start over")
         chat.say("three lattes and a blueberry muffin")
