@@ -114,7 +114,8 @@ TAKE_IT = _p("add it", "add that", "add one", "add those", "add them", "i will t
              "of those", "of them", "of these", "i want it", "i want one", "i would like one", "i would like it",
              "sounds good i will", "put it in", "in my cart", "to my cart", "to the cart")
 MORE = _p("another", "one more", "same again", "the same again", "another one", "one more of those",
-          "same thing again", "another of", "more of", "the same thing", "same one", "same as before")
+          "same thing again", "another of", "more of", "the same thing", "same one", "same as before",
+          "the same in", "the same but", "same but", "the same with", "one more in", "one more with")
 TOGO = _p("to go", "togo", "take away", "takeaway", "take out", "takeout", "to take away", "carry out",
           "carryout", "for the road", "take it with me", "take with me", "take it away", "to go order",
           "grab and go", "on the go", "get it to go", "pick up", "pickup")

@@ -365,3 +365,13 @@ def test_the_blue_one_after_asking_about_another_listed_product(shop_store: Any,
     chat.say("how much is the rain jacket")  # the rain jacket comes in no blue
     r = chat.say("is the blue one in medium")
     assert "denim jacket" in r.text and chat.lines == []
+
+
+def test_the_same_in_another_size_is_one_more(shop_store: Any, new_chat: Any) -> None:
+    chat = new_chat(shop_store)
+    r = chat.say("do you have running shoes under eighty dollars")
+    second = r.display["products"][1]["sku"]
+    chat.say("the second one in size 10")
+    chat.say("actually size 9")  # a change to that pair
+    chat.say("the same in size 11")  # one more pair, in 11
+    assert chat.lines == [(second, 1, {"size": "9"}), (second, 1, {"size": "11"})]
