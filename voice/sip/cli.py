@@ -117,18 +117,14 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
 def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any]:
     from dialogue.session import Session
     from dialogue.shop import ShopInfo
-    from voice.asr import WhisperSettings, shared_transcriber
-    from voice.pipeline import VoicePipeline, catalog_hotwords
+    from voice.commands import build_pipeline
     from voice.sip.bridge import PhoneSettings
     from voice.sip.service import EventLog, PhoneBridge, reach_shop_text
-    from voice.tts import default_synthesizer
 
     cfg = ctx.config
     store = ctx.open_store()
-    transcriber = shared_transcriber(WhisperSettings.from_settings(cfg.voice))
-    transcriber.warm_up()
-    pipeline = VoicePipeline(transcriber, default_synthesizer(cfg.voice), output_rate=16000,
-                             hotwords=catalog_hotwords(store.products()))
+    # the same recognizer, synthesizer and catalog bias ([voice] asr_bias) as the kiosk
+    pipeline = build_pipeline(ctx, output_rate=16000)
     phone = PhoneSettings(transfer_to=args.transfer_to, reach_shop=reach_shop_text(cfg.shop),
                           silence_s=args.silence_timeout)
     events = EventLog(args.events)
