@@ -1,6 +1,7 @@
 """How a turn points at what is already there: part of a cart line ("one of them", "make one iced"), a new
 count for a line ("actually three lattes") as against more of it ("three more lattes", "another latte"),
-and a count that is really an option value ("in size 10" is no quantity).
+a count that is really an option value ("in size 10" is no quantity), and which of the products just listed
+a turn means ("the second one", "the blue one", "the cheaper one", "that one").
 
 Works on the normalised tokens of :mod:`dialogue.matcher` (number words as digits, a lone "one" kept).
 """
@@ -18,7 +19,7 @@ from dialogue.replies import MAX_LIST
 from dialogue.resolve import options_for
 
 if TYPE_CHECKING:
-    from dialogue.understanding import Parse
+    from dialogue.understanding import Context, Parse
 
 MAX_SAID = MAX_LIST  # a spoken list names at most this many
 _PORTION_OF = frozenset({"them", "those", "these", "the", "my", "our"})
@@ -106,3 +107,32 @@ def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | No
     if len(cands) == 1:
         return cands[0], []
     return None, cands
+
+
+def part_of_line(lex: Lexicon, p: Parse, toks: Sequence[str], ctx: Context) -> bool:
+    """A change for some units of a cart line that offers it: sets ``p.portion``."""
+    share = portion(toks)
+    if share is None or len(p.items) > 1:
+        return False
+    if p.items and not any(s in ctx.line_skus for s in p.items[0].skus):
+        return False
+    specs = p.items[0].options if p.items else p.options
+    if not specs or (p.items and p.options):
+        return False
+    skus = set(p.items[0].skus) if p.items else set(ctx.line_skus)
+    for spec in specs:
+        offered: set[str] = set()
+        for t in spec.targets:
+            offered |= lex.option_skus.get((t.group, t.value), set())
+        skus &= offered
+    if not skus & set(ctx.line_skus):
+        return False
+    other = cue.find(toks, cue._p("the other", "the others", "the rest", "other one", "other ones"))
+    if other >= 0:  # "make one of them iced and the other one decaf": the rest of the line
+        mine = p.items[0].options if p.items else p.options
+        if not any(o.pos <= other for o in mine):
+            return False
+        p.rest_options = [o for o in mine if o.pos > other]
+        mine[:] = [o for o in mine if o.pos <= other]
+    p.portion = share
+    return True

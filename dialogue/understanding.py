@@ -18,7 +18,7 @@ from dialogue.lexicon import Lexicon
 from dialogue.matcher import find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
 from dialogue.numbers import ORDINALS, digit_string, price_range
-from dialogue.references import count_of, portion, recount
+from dialogue.references import count_of, part_of_line, portion, recount
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,7 @@ class RuleUnderstanding:
                 and not cue.has(toks, cue._p("i would like", "can i get", "can i have", "i will take", "i want")):
             p.search_words = [t for t in toks if t not in cue._FILL and t.isalpha()]
             return Intent.SEARCH
-        if ctx.has_lines and not p.question and self._part_of_line(p, toks, ctx):
+        if ctx.has_lines and not p.question and part_of_line(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
         if has_items:
             return self._add_or_modify(p, toks, ctx)
@@ -343,34 +343,6 @@ class RuleUnderstanding:
         if cue.has(toks, cue.SHOP_INFO):
             return Intent.SHOP_INFO
         return None
-
-    def _part_of_line(self, p: Parse, toks: list[str], ctx: Context) -> bool:
-        """A change for some units of a cart line that offers it: sets ``p.portion``."""
-        share = portion(toks)
-        if share is None or len(p.items) > 1:
-            return False
-        if p.items and not any(s in ctx.line_skus for s in p.items[0].skus):
-            return False
-        specs = p.items[0].options if p.items else p.options
-        if not specs or (p.items and p.options):
-            return False
-        skus = set(p.items[0].skus) if p.items else set(ctx.line_skus)
-        for spec in specs:
-            offered: set[str] = set()
-            for t in spec.targets:
-                offered |= self.lexicon.option_skus.get((t.group, t.value), set())
-            skus &= offered
-        if not skus & set(ctx.line_skus):
-            return False
-        other = cue.find(toks, cue._p("the other", "the others", "the rest", "other one", "other ones"))
-        if other >= 0:  # "make one of them iced and the other one decaf": the rest of the line
-            mine = p.items[0].options if p.items else p.options
-            if not any(o.pos <= other for o in mine):
-                return False
-            p.rest_options = [o for o in mine if o.pos > other]
-            mine[:] = [o for o in mine if o.pos <= other]
-        p.portion = share
-        return True
 
     def _add_or_modify(self, p: Parse, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
