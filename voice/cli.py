@@ -80,7 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    return run(build_parser(), argv)
+
+
+def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` with ``parser``, load the configuration and call the chosen subcommand's handler."""
     args = parser.parse_args(argv)
     handler: Any = getattr(args, "handler", None)
     if handler is None:

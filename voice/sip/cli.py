@@ -138,23 +138,12 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m voice.sip.cli [--config FILE] sip ...``: the same subcommand without the full CLI."""
-    from voice.cli import Context
-    from voice.config import ConfigError, load_config
+    from voice.cli import run
 
     parser = argparse.ArgumentParser(prog="voicecart")
     parser.add_argument("--config")
     register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    try:
-        cfg = load_config(args.config)
-    except ConfigError as exc:
-        print(f"voicecart: {exc}", file=sys.stderr)
-        return 2
-    ctx = Context(cfg)
-    try:
-        return int(args.handler(args, ctx))
-    finally:
-        ctx.close()
+    return run(parser, argv)
 
 
 if __name__ == "__main__":
