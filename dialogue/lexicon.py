@@ -133,7 +133,10 @@ class Lexicon:
         self._product_words = frozenset(w for p in self.products.values() for w in phrase_of(p.name)
                                         if w.isalpha() and w not in STOPWORDS)
         self._vocab_set = frozenset(t for k in self.phrases for t in k)
-        self._short = sorted(w for w in self._vocab_set if len(w) == 3 and w.isalpha())
+        self._short: dict[int, list[str]] = defaultdict(list)  # catalog words of 3-6 letters by length
+        for w in sorted(self._vocab_set):
+            if 3 <= len(w) <= 6 and w.isalpha():
+                self._short[len(w)].append(w)
         self._sound: dict[str, list[str]] = defaultdict(list)
         for w in self.vocab:
             self._sound[jellyfish.metaphone(w)].append(w)
@@ -227,10 +230,11 @@ class Lexicon:
 
     def fix_before(self, tok: str, nxt: str) -> str | None:
         """A short unknown word one letter off a catalog word that forms a catalog phrase with the next word
-        ("oak milk" -> "oat milk"): too short for fuzzy matching alone, the phrase settles it."""
-        if len(tok) != 3 or not tok.isalpha() or tok in self._vocab_set or tok in COMMON or tok in _CUES:
+        ("oak milk" -> "oat milk", "skin milk" -> "skim milk"): too short for fuzzy matching alone, the phrase
+        settles it."""
+        if not 3 <= len(tok) <= 6 or not tok.isalpha() or tok in self._vocab_set or tok in COMMON or tok in _CUES:
             return None
-        hits = [w for w in self._short if sum(a != b for a, b in zip(w, tok, strict=True)) == 1
+        hits = [w for w in self._short.get(len(tok), ()) if sum(a != b for a, b in zip(w, tok, strict=True)) == 1
                 and (w, nxt) in self.phrases]
         return hits[0] if len(hits) == 1 else None
 

@@ -39,8 +39,12 @@ class Mention:
 def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
-    for tok in _join_split_words(lex, shot_counts(to_digits(tokens(text)))):
-        out.extend(lex.correct(tok))
+    toks = _join_split_words(lex, shot_counts(to_digits(tokens(text))))
+    for i, tok in enumerate(toks):
+        # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
+        # ("skin milk" -> "skim milk", not "skinny milk")
+        phrase_fix = lex.fix_before(tok, toks[i + 1]) if i + 1 < len(toks) else None
+        out.extend([phrase_fix] if phrase_fix is not None else lex.correct(tok))
     for i in range(len(out) - 1):
         fixed = lex.fix_before(out[i], out[i + 1])
         if fixed is not None:

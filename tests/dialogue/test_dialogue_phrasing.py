@@ -128,6 +128,12 @@ def test_a_short_misheard_word_fixed_by_the_word_after_it(chat: Any) -> None:
     assert chat.lines[0][2]["milk"] == "oat"
 
 
+def test_a_longer_misheard_word_fixed_by_the_phrase_before_a_single_word_fix(chat: Any) -> None:
+    # "skin" alone sounds like "skinny"; with "milk" after it, one letter off "skim milk" wins
+    chat.say("a large mocha with a little bit of skin milk")
+    assert chat.lines[0][2]["milk"] == "skim"
+
+
 
 def test_two_names_back_to_back_are_one_drink(chat: Any) -> None:
     chat.say("Can I get a chai latte matcha latte")  # one noun phrase, not two drinks
