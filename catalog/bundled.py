@@ -9,7 +9,7 @@ from catalog.errors import CatalogError
 from catalog.models import Product
 from catalog.sqlite_store import SQLiteStore
 
-BUNDLED = ("cafe", "store")
+BUNDLED = ("cafe", "store", "bakery")
 
 
 def bundled_path(name: str) -> Path:
