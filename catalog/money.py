@@ -25,12 +25,43 @@ def parse_price(text: str) -> int:
     return -cents if (sign_before or sign_after) else cents
 
 
+# ISO 4217 currencies whose minor unit is not a hundredth: amounts are stored in the currency's own minor
+# unit (whole yen for JPY, thousandths of a dinar for KWD), so "cents" means minor units everywhere.
+ZERO_DECIMAL = frozenset("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split())
+THREE_DECIMAL = frozenset("BHD IQD JOD KWD LYD OMR TND".split())
+
+
+def minor_units(currency: str) -> int:
+    """Digits after the decimal point in ``currency`` (2 for most, 0 for JPY, 3 for KWD)."""
+    code = currency.upper()
+    return 0 if code in ZERO_DECIMAL else 3 if code in THREE_DECIMAL else 2
+
+
+def parse_amount(text: str, currency: str = "USD") -> int:
+    """Parse a written price into the currency's minor units: ``"1200"`` JPY -> 1200, ``"4.50"`` USD -> 450,
+    ``"1.250"`` KWD -> 1250. A zero-decimal price written with ``.00`` is accepted; other fractions are not."""
+    digits = minor_units(currency)
+    if digits == 2:
+        return parse_price(text)
+    m = re.match(r"^\s*(-?)\s*(\d{1,12})(?:\.(\d{1,3}))?\s*$", str(text))
+    if not m:
+        raise CatalogError(f"not a price: {str(text)[:40]!r}")
+    sign, whole, frac = m.groups()
+    frac = frac or ""
+    if len(frac.rstrip("0")) > digits:
+        raise CatalogError(f"not a price in {currency.upper()}: {text!r} has more than {digits} decimals")
+    value = int(whole) * 10**digits + int((frac.rstrip("0") or "0").ljust(digits, "0")[:digits] or "0")
+    return -value if sign else value
+
+
 def format_price(cents: int, currency: str = "USD") -> str:
-    """Written form for screens and logs: ``450 -> "$4.50"``."""
+    """Written form for screens and logs: ``450 -> "$4.50"``, ``1200`` JPY -> ``"1200 JPY"``."""
     symbol = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "$", "AUD": "$"}.get(currency.upper(), "")
     sign = "-" if cents < 0 else ""
     cents = abs(cents)
-    body = f"{cents // 100}.{cents % 100:02d}"
+    digits = minor_units(currency)
+    body = f"{cents // 100}.{cents % 100:02d}" if digits == 2 else (
+        str(cents) if digits == 0 else f"{cents // 1000}.{cents % 1000:03d}")
     return f"{sign}{symbol}{body}" if symbol else f"{sign}{body} {currency.upper()}"
 
 

@@ -39,3 +39,16 @@ def test_rate_from_percent() -> None:
     assert rate_from_percent("7%") == 700
     with pytest.raises(CatalogError):
         rate_from_percent("8.255")
+
+
+def test_zero_and_three_decimal_currencies() -> None:
+    from catalog.money import minor_units, parse_amount
+
+    assert (minor_units("JPY"), minor_units("usd"), minor_units("KWD")) == (0, 2, 3)
+    assert parse_amount("1200", "JPY") == 1200 and parse_amount("1200.00", "JPY") == 1200
+    assert parse_amount("4.5", "USD") == 450 and parse_amount("1.25", "KWD") == 1250
+    assert format_price(1200, "JPY") == "1200 JPY" and format_price(1250, "KWD") == "1.250 KWD"
+    with pytest.raises(CatalogError, match="more than 0 decimals"):
+        parse_amount("12.5", "JPY")
+    with pytest.raises(CatalogError):
+        parse_amount("9" * 5000, "JPY")
