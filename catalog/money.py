@@ -50,7 +50,8 @@ def parse_amount(text: str, currency: str = "USD") -> int:
     frac = frac or ""
     if len(frac.rstrip("0")) > digits:
         raise CatalogError(f"not a price in {currency.upper()}: {text!r} has more than {digits} decimals")
-    value = int(whole) * 10**digits + int((frac.rstrip("0") or "0").ljust(digits, "0")[:digits] or "0")
+    scale: int = pow(10, digits)
+    value = int(whole) * scale + int((frac.rstrip("0") or "0").ljust(digits, "0")[:digits] or "0")
     return -value if sign else value
 
 
