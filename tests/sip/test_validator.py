@@ -106,7 +106,7 @@ def test_caps() -> None:
     assert len(big) > 4000 and verdict(big) == 513
     assert verdict(invite(extra="X-Long: " + "l" * 2100 + "\r\n")) == 400
     assert verdict(invite(extra="X-N: 1\r\n" * 120)) == 400
-    small = ValidatorConfig(max_message=600)
+    small = ValidatorConfig(max_message=300)
     assert validate(invite(), small).status == 513
 
 
