@@ -1,6 +1,6 @@
 """Subcommands of this layer for the ``voicecart`` CLI (registered by ``voice.cli``).
 
-    voicecart catalog import FILE [--format json|csv|shopify] [--replace]
+    voicecart catalog import FILE [--format json|csv|shopify|woocommerce] [--replace]
     voicecart catalog search QUERY [--max-price X] [--min-price X] [--category C] [--in-stock]
                                    [--option GROUP=VALUE ...] [--json] [--limit N]
     voicecart catalog show SKU [--json]
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from catalog.errors import CatalogError
+from catalog.errors import CatalogError, ValidationError
 from catalog.models import Order, OrderStatus, Product
 from catalog.money import format_price, parse_price
 from catalog.store import Store
@@ -35,16 +35,34 @@ Handler = Callable[[argparse.Namespace, _Ctx], int]
 
 
 def _guard(fn: Handler) -> Handler:
-    """Turn catalog errors into one clear line on stderr and exit code 1."""
+    """Turn catalog errors into one clear line on stderr: exit 2 for bad input (a file or value that
+    cannot be accepted), 1 for anything else the catalog refuses. A closed stdout (``| head``) ends quietly."""
 
     def run(args: argparse.Namespace, ctx: _Ctx) -> int:
         try:
             return fn(args, ctx)
+        except ValidationError as exc:
+            print(f"voicecart: {exc}", file=sys.stderr)
+            return 2
         except CatalogError as exc:
             print(f"voicecart: {exc}", file=sys.stderr)
             return 1
+        except BrokenPipeError:
+            _quiet_stdout()
+            return 0
 
     return run
+
+
+def _quiet_stdout() -> None:
+    """After the reader of stdout went away: point stdout at /dev/null so the exit flush cannot fail."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+        pass
 
 
 def _price_arg(text: str) -> int:
@@ -84,20 +102,31 @@ def _import(args: argparse.Namespace, ctx: _Ctx) -> int:
     from catalog.importers import import_file, load_file
 
     path = Path(args.file)
-    if not path.exists():
-        raise CatalogError(f"no such file: {path}")
+    if not path.is_file():
+        raise ValidationError("no such file" if not path.exists() else "not a file", file=str(path))
+    warnings: list[str] = []
     db = Path(ctx.config.database)
     if not db.exists():  # a fresh database: the file becomes its catalog (the default one is not loaded first)
         from catalog.sqlite_store import SQLiteStore
 
-        products = load_file(path, format=args.format, progress=_progress)
+        products = load_file(path, format=args.format, progress=_progress, warn=warnings.append,
+                             currency=ctx.config.currency)
         db.parent.mkdir(parents=True, exist_ok=True)
         with SQLiteStore(db, currency=ctx.config.currency) as fresh:
-            count = fresh.upsert_products(products, validate=False)
+            count = fresh.import_products(products)
     else:
-        count = import_file(ctx.open_store(), path, format=args.format, replace=args.replace, progress=_progress)
+        count = import_file(ctx.open_store(), path, format=args.format, replace=args.replace, progress=_progress,
+                            warn=warnings.append)
+    _print_warnings(warnings)
     print(f"\rimported {count} products from {path}" + (" (replacing the catalog)" if args.replace else ""))
     return 0
+
+
+def _print_warnings(warnings: list[str], limit: int = 20) -> None:
+    for w in warnings[:limit]:
+        print(f"voicecart: warning: {w}", file=sys.stderr)
+    if len(warnings) > limit:
+        print(f"voicecart: ... and {len(warnings) - limit} more warnings", file=sys.stderr)
 
 
 def _progress(done: int, total: int) -> None:
@@ -241,7 +270,8 @@ def register(sub: Any) -> None:
                                                                                            metavar="ACTION")
     p = cat.add_parser("import", help="import a catalog file (all or nothing)")
     p.add_argument("file")
-    p.add_argument("--format", choices=("json", "csv", "shopify"), help="default: from the file name and header")
+    p.add_argument("--format", choices=("json", "csv", "shopify", "woocommerce"),
+                   help="default: from the file name and header")
     p.add_argument("--replace", action="store_true", help="remove products that are not in the file")
     p.set_defaults(handler=_import)
     p = cat.add_parser("search", help="search products the way the assistant does")

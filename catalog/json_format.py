@@ -50,6 +50,7 @@ from typing import Any
 from catalog.errors import CatalogError, ValidationError
 from catalog.models import OptionGroup, OptionValue, Product, Variant
 from catalog.money import parse_price
+from catalog.text import Warn, check_json_shape, decode
 from catalog.validate import validate_product
 
 FORMAT_MARKER = "voicecart-catalog"
@@ -210,7 +211,8 @@ def product_from_dict(
         if not isinstance(vopts, Mapping) or not all(isinstance(x, str) for x in vopts.values()):
             raise vctx.error("must map option group codes to value codes", "options")
         variants.append(Variant(_str(v, "sku", vctx, required=True), dict(vopts),
-                                _cents(v, "price", vctx, required=False), _stock(v, vctx)))
+                                _cents(v, "price", vctx, required=False), _stock(v, vctx),
+                                _str(v, "shop_sku", vctx)))
     price = _cents(raw, "price", ctx, required=True)
     assert price is not None
     product = Product(
@@ -227,6 +229,7 @@ def product_from_dict(
         option_groups=tuple(groups),
         variants=tuple(variants),
         stock=_stock(raw, ctx),
+        shop_sku=_str(raw, "shop_sku", ctx),
     )
     validate_product(product, file=file, line=line)
     return product
@@ -243,14 +246,18 @@ def group_to_dict(g: OptionGroup) -> dict[str, Any]:
 
 def product_to_dict(p: Product) -> dict[str, Any]:
     """The canonical (fully expanded, cents) form; ``product_from_dict`` reads it back unchanged."""
-    return {
+    out: dict[str, Any] = {
         "sku": p.sku, "name": p.name, "price_cents": p.price_cents, "currency": p.currency,
         "aliases": list(p.aliases), "description": p.description, "category": p.category, "brand": p.brand,
         "tags": list(p.tags), "active": p.active, "stock": p.stock,
         "options": [group_to_dict(g) for g in p.option_groups],
-        "variants": [{"sku": v.sku, "options": dict(v.options), "price_cents": v.price_cents, "stock": v.stock}
+        "variants": [{"sku": v.sku, "options": dict(v.options), "price_cents": v.price_cents, "stock": v.stock,
+                      **({"shop_sku": v.shop_sku} if v.shop_sku else {})}
                      for v in p.variants],
     }
+    if p.shop_sku:
+        out["shop_sku"] = p.shop_sku
+    return out
 
 
 def _product_spans(text: str, count: int) -> list[tuple[int, int] | None]:
@@ -295,10 +302,13 @@ def loads(
 ) -> list[Product]:
     """Parse a catalog document; raises :class:`ValidationError` on the first problem."""
     text = text.lstrip("\ufeff")
+    check_json_shape(text, file=file or "(catalog)")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
+    except (RecursionError, ValueError) as exc:  # the shape check above should have caught these
+        raise ValidationError(f"not a usable JSON file: {str(exc)[:200]}", file=file) from None
     if isinstance(doc, list):
         doc = {"products": doc}
     if not isinstance(doc, Mapping):
@@ -341,13 +351,14 @@ def loads(
     return products
 
 
-def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None) -> list[Product]:
+def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
+         warn: Warn | None = None) -> list[Product]:
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"cannot read the file: {exc}", file=str(p)) from None
-    return loads(text, file=str(p), progress=progress)
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+    return loads(decode(raw, file=str(p), warn=warn), file=str(p), progress=progress)
 
 
 def dumps(products: Sequence[Product], *, currency: str = "USD") -> str:
@@ -368,5 +379,7 @@ def product_from_canonical(d: Mapping[str, Any]) -> Product:
                               for v in g["values"]),
                         g["default"], g["required"], g["multiple"], g["amounts"], tuple(g["aliases"]))
             for g in d["options"]),
-        variants=tuple(Variant(v["sku"], dict(v["options"]), v["price_cents"], v["stock"]) for v in d["variants"]),
+        variants=tuple(Variant(v["sku"], dict(v["options"]), v["price_cents"], v["stock"], v.get("shop_sku", ""))
+                       for v in d["variants"]),
+        shop_sku=d.get("shop_sku", ""),
     )

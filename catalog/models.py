@@ -53,13 +53,15 @@ class OptionGroup:
 class Variant:
     """A sellable combination of option values with its own SKU, price override and stock.
 
-    ``options`` maps option-group code to value code. ``stock`` None means unlimited.
+    ``options`` maps option-group code to value code. ``stock`` None means unlimited. ``shop_sku`` is the
+    shop's own SKU when an importer keys the variant by something stabler (Shopify: handle + options).
     """
 
     sku: str
     options: Mapping[str, str]
     price_cents: int | None = None
     stock: int | None = None
+    shop_sku: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class Product:
     option_groups: tuple[OptionGroup, ...] = ()
     variants: tuple[Variant, ...] = ()
     stock: int | None = None  # product-level stock when there are no variants; None = unlimited
+    shop_sku: str = ""  # the shop's own SKU when ``sku`` is an importer's stable key (may repeat, may be empty)
 
     def group(self, code: str) -> OptionGroup | None:
         for g in self.option_groups:

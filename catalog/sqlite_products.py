@@ -19,25 +19,27 @@ from catalog.json_format import product_from_canonical, product_to_dict
 from catalog.models import Product, Variant
 
 BATCH = 2000
-_PRODUCT_COLUMNS = "name, category, brand, price_cents, min_price_cents, currency, active, stock, n_variants, data"
+_PRODUCT_COLUMNS = ("name, category, brand, price_cents, min_price_cents, currency, active, stock, n_variants, shop_sku,"
+                    " data")
 
 
 def _values(p: Product) -> tuple[Any, ...]:
     prices = [p.price_cents, *(v.price_cents for v in p.variants if v.price_cents is not None)]
     data = product_to_dict(replace(p, stock=None, variants=()))
     return (p.name, p.category, p.brand, p.price_cents, min(prices), p.currency, int(p.active), p.stock,
-            len(p.variants), json.dumps(data, separators=(",", ":")))
+            len(p.variants), p.shop_sku, json.dumps(data, separators=(",", ":")))
 
 
 def _variant_rows(pid: int, p: Product) -> list[tuple[Any, ...]]:
-    return [(v.sku, pid, i, json.dumps(dict(v.options), separators=(",", ":")), v.price_cents, v.stock)
+    return [(v.sku, pid, i, json.dumps(dict(v.options), separators=(",", ":")), v.price_cents, v.stock, v.shop_sku)
             for i, v in enumerate(p.variants)]
 
 
 def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], products: dict[int, Product]) -> None:
     try:
         conn.executemany(
-            "INSERT INTO variants(sku, product_id, position, options, price_cents, stock) VALUES (?,?,?,?,?,?)", rows)
+            "INSERT INTO variants(sku, product_id, position, options, price_cents, stock, shop_sku) VALUES (?,?,?,?,?,?,?)",
+            rows)
     except sqlite3.IntegrityError:
         for sku, pid, *_ in rows:
             owner = conn.execute("SELECT p.sku FROM variants v JOIN products p ON p.id = v.product_id"
@@ -85,7 +87,7 @@ def write_products(conn: sqlite3.Connection, items: Sequence[Product],
             if p.sku in existing:
                 pid, old = existing[p.sku]
                 terms.subtract(_search.unindex_product(conn, pid, product_from_canonical(json.loads(old))))
-                conn.execute(f"UPDATE products SET ({_PRODUCT_COLUMNS}) = ({','.join('?' * 10)}) WHERE id = ?",
+                conn.execute(f"UPDATE products SET ({_PRODUCT_COLUMNS}) = ({','.join('?' * 11)}) WHERE id = ?",
                              (*_values(p), pid))
                 conn.execute("DELETE FROM variants WHERE product_id = ?", (pid,))
             else:
@@ -93,7 +95,7 @@ def write_products(conn: sqlite3.Connection, items: Sequence[Product],
                 new_rows.append((pid, p.sku, *_values(p)))
             by_pid[pid] = p
             variant_rows.extend(_variant_rows(pid, p))
-        conn.executemany(f"INSERT INTO products(id, sku, {_PRODUCT_COLUMNS}) VALUES ({','.join('?' * 12)})", new_rows)
+        conn.executemany(f"INSERT INTO products(id, sku, {_PRODUCT_COLUMNS}) VALUES ({','.join('?' * 13)})", new_rows)
         if variant_rows:
             _insert_variants(conn, variant_rows, by_pid)
         terms.update(_search.index_products(conn, by_pid.items()))
@@ -123,10 +125,11 @@ class ProductCache:
         product = self._static.get(pid)
         if product is None:
             product = product_from_canonical(json.loads(data))
-            rows = conn.execute("SELECT sku, options, price_cents FROM variants WHERE product_id = ? ORDER BY position",
-                                (pid,)).fetchall()
+            rows = conn.execute("SELECT sku, options, price_cents, shop_sku FROM variants WHERE product_id = ?"
+                                " ORDER BY position", (pid,)).fetchall()
             if rows:
-                product = replace(product, variants=tuple(Variant(r[0], json.loads(r[1]), r[2], None) for r in rows))
+                product = replace(product, variants=tuple(Variant(r[0], json.loads(r[1]), r[2], None, r[3])
+                                                          for r in rows))
             self._static[pid] = product
         return product
 
@@ -136,7 +139,7 @@ class ProductCache:
         if product.variants:
             stocks = dict(conn.execute("SELECT sku, stock FROM variants WHERE product_id = ?", (pid,)).fetchall())
             return replace(product, stock=stock,
-                           variants=tuple(Variant(v.sku, v.options, v.price_cents, stocks.get(v.sku)) for v in product.variants))
+                           variants=tuple(replace(v, stock=stocks.get(v.sku)) for v in product.variants))
         return product if stock is None else replace(product, stock=stock)
 
     def many(self, conn: sqlite3.Connection, rows: list[tuple[int, int | None, str]]) -> list[Product]:
@@ -151,8 +154,7 @@ class ProductCache:
         out: list[Product] = []
         for (_, stock, _), p in zip(rows, statics, strict=True):
             if p.variants:
-                p = replace(p, stock=stock, variants=tuple(Variant(v.sku, v.options, v.price_cents, stocks.get(v.sku))
-                                                          for v in p.variants))
+                p = replace(p, stock=stock, variants=tuple(replace(v, stock=stocks.get(v.sku)) for v in p.variants))
             elif stock is not None:
                 p = replace(p, stock=stock)
             out.append(p)

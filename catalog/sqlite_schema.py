@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2  # 2: FTS row ids carry the name length; vocabulary has document counts
+SCHEMA_VERSION = 3  # 2: FTS row ids carry the name length; vocabulary has document counts; 3: shop SKUs
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS products(
@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS products(
     active INTEGER NOT NULL DEFAULT 1,
     stock INTEGER,                      -- product-level stock; NULL = unlimited
     n_variants INTEGER NOT NULL DEFAULT 0,
+    shop_sku TEXT NOT NULL DEFAULT '',  -- the shop's own SKU when ``sku`` is an importer's key
     data TEXT NOT NULL                  -- the product as json_format.product_to_dict (stock lives in columns)
 );
 CREATE INDEX IF NOT EXISTS products_category ON products(category, sku);
@@ -32,7 +33,8 @@ CREATE TABLE IF NOT EXISTS variants(
     position INTEGER NOT NULL,
     options TEXT NOT NULL,
     price_cents INTEGER,
-    stock INTEGER
+    stock INTEGER,
+    shop_sku TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS variants_product ON variants(product_id, position);
 
@@ -112,9 +114,16 @@ def connect(path: str, reindex: Callable[[sqlite3.Connection], None]) -> sqlite3
         if 0 < version < SCHEMA_VERSION:
             conn.execute("DROP TABLE IF EXISTS products_fts")
             conn.execute("DROP TABLE IF EXISTS search_terms")
+        if 0 < version < 3:
+            for table in ("products", "variants"):
+                cols = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+                if "shop_sku" not in cols:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN shop_sku TEXT NOT NULL DEFAULT ''")
         for statement in SCHEMA.split(";\n"):
             if statement.strip():
                 conn.execute(statement)
+        conn.execute("CREATE INDEX IF NOT EXISTS products_shop_sku ON products(shop_sku) WHERE shop_sku != ''")
+        conn.execute("CREATE INDEX IF NOT EXISTS variants_shop_sku ON variants(shop_sku) WHERE shop_sku != ''")
         if 0 < version < SCHEMA_VERSION:
             reindex(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

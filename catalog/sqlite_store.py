@@ -101,6 +101,11 @@ class SQLiteStore:
             _bump_catalog_version(conn)
         return len(items)
 
+    def import_products(self, products: Sequence[Product], *, replace: bool = False,
+                        progress: Progress | None = None) -> int:
+        """See :meth:`catalog.store.Store.import_products`."""
+        return self.upsert_products(products, replace=replace, progress=progress, validate=False)
+
     def reindex(self) -> None:
         """Rebuild the search tables from the products (after an upgrade or a manual database edit)."""
         with self._tx() as conn:
@@ -116,6 +121,11 @@ class SQLiteStore:
             if row is None:
                 row = conn.execute("SELECT p.id, p.stock, p.data FROM variants v JOIN products p ON p.id = v.product_id"
                                    " WHERE v.sku = ?", (str(sku).strip(),)).fetchone()
+            if row is None and str(sku).strip():
+                row = conn.execute(
+                    "SELECT id, stock, data FROM products WHERE shop_sku = ?1 UNION ALL"
+                    " SELECT p.id, p.stock, p.data FROM variants v JOIN products p ON p.id = v.product_id"
+                    " WHERE v.shop_sku = ?1 ORDER BY 1 LIMIT 1", (str(sku).strip(),)).fetchone()
             return None if row is None else self._product_from_row(conn, *row)
 
     def products(self, *, category: str | None = None, active_only: bool = True) -> list[Product]:

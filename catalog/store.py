@@ -1,12 +1,12 @@
 """The store interface: what callers (dialogue, CLI, benchmarks) may ask of a catalog backend.
 
-The embedded default is :class:`catalog.sqlite_store.SQLiteStore`; a PostgreSQL store can implement the
-same Protocol without touching callers.
+Two backends implement it: :class:`catalog.sqlite_store.SQLiteStore` (embedded, the default) and
+:class:`catalog.pg_store.PostgresStore` (``database = "postgresql://..."``); callers never ask which.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from catalog.cart import Cart
@@ -25,7 +25,20 @@ class Store(Protocol):
         """
         ...
 
-    def get_product(self, sku: str) -> Product | None: ...
+    def import_products(self, products: Sequence[Product], *, replace: bool = False,
+                        progress: Callable[[int, int], None] | None = None) -> int:
+        """Like :meth:`upsert_products` for products an importer has already validated, reporting
+        ``progress(done, total)`` per batch; one transaction, all or nothing."""
+        ...
+
+    def count_products(self) -> int:
+        """How many products (active or not) the store holds."""
+        ...
+
+    def get_product(self, sku: str) -> Product | None:
+        """The product with this SKU, or the product owning a variant with this SKU; else one whose
+        shop SKU (``Product.shop_sku`` / ``Variant.shop_sku``) it is."""
+        ...
 
     def products(self, *, category: str | None = None, active_only: bool = True) -> list[Product]: ...
 

@@ -6,8 +6,9 @@ import re
 
 from catalog.errors import ValidationError
 from catalog.models import Product
+from catalog.text import MAX_CENTS, MAX_DESCRIPTION, MAX_STOCK, check_text
 
-MAX_SKU_LENGTH = 64
+MAX_SKU_LENGTH = 255
 _SKU_RE = re.compile(r"^[^\s\x00-\x1f]+$")
 
 
@@ -17,6 +18,7 @@ def check_sku(sku: str, *, file: str | None = None, line: int | None = None, fie
     if len(sku) > MAX_SKU_LENGTH:
         raise ValidationError(f"SKU {sku[:20]!r}... is longer than {MAX_SKU_LENGTH} characters",
                               file=file, line=line, field=field)
+    check_text(sku, field=field, file=file, line=line, limit=MAX_SKU_LENGTH)
     if not _SKU_RE.match(sku):
         raise ValidationError(f"SKU {sku!r} must not contain spaces or control characters",
                               file=file, line=line, field=field)
@@ -28,20 +30,38 @@ def validate_product(p: Product, *, file: str | None = None, line: int | None = 
     def fail(message: str, field: str) -> ValidationError:
         return ValidationError(f"{p.sku or '(no SKU)'}: {message}", file=file, line=line, field=field)
 
+    def text(value: str, field: str, *, multiline: bool = False, limit: int | None = None) -> None:
+        try:
+            check_text(value, field=field, multiline=multiline, limit=limit or (MAX_DESCRIPTION if multiline else 255))
+        except ValidationError as exc:
+            raise fail(exc.message, field) from None
+
     check_sku(p.sku, file=file, line=line)
+    text(p.name, "name")
     if not p.name.strip():
         raise fail("the product needs a name", "name")
+    for field_name, values in (("aliases", p.aliases), ("tags", p.tags), ("category", (p.category,)),
+                               ("brand", (p.brand,)), ("shop_sku", (p.shop_sku,))):
+        for value in values:
+            text(value, field_name)
+    text(p.description, "description", multiline=True)
     if isinstance(p.price_cents, bool) or not isinstance(p.price_cents, int) or p.price_cents < 0:
         raise fail(f"price must be whole cents, zero or more, not {p.price_cents!r}", "price")
-    if p.stock is not None and (not isinstance(p.stock, int) or p.stock < 0):
+    if p.price_cents > MAX_CENTS:
+        raise fail(f"price is too large (at most {MAX_CENTS:,} cents)", "price")
+    if p.stock is not None and (isinstance(p.stock, bool) or not isinstance(p.stock, int) or p.stock < 0):
         raise fail(f"stock must be a whole number, zero or more, or unlimited, not {p.stock!r}", "stock")
-    if not p.currency or len(p.currency) != 3 or not p.currency.isalpha():
-        raise fail(f"currency must be a three-letter code like USD, not {p.currency!r}", "currency")
+    if p.stock is not None and p.stock > MAX_STOCK:
+        raise fail(f"stock is too large (at most {MAX_STOCK:,})", "stock")
+    if not p.currency or len(p.currency) != 3 or not (p.currency.isascii() and p.currency.isalpha()):
+        raise fail(f"currency must be a three-letter code like USD, not {p.currency[:10]!r}", "currency")
     codes: set[str] = set()
     for gi, g in enumerate(p.option_groups):
         where = f"options[{gi}]"
         if not g.code:
             raise fail("an option group needs a code", f"{where}.code")
+        for value in (g.code, g.name, *g.aliases):
+            text(value, f"{where}.name")
         if g.code in codes:
             raise fail(f"option group {g.code!r} appears twice", f"{where}.code")
         codes.add(g.code)
@@ -51,10 +71,14 @@ def validate_product(p: Product, *, file: str | None = None, line: int | None = 
         for vi, v in enumerate(g.values):
             if not v.code:
                 raise fail(f"a value of {g.code!r} has no code", f"{where}.values[{vi}].code")
+            for value in (v.code, v.name, *v.aliases):
+                text(value, f"{where}.values[{vi}].name")
             if v.code in vcodes:
                 raise fail(f"{g.code} value {v.code!r} appears twice", f"{where}.values[{vi}].code")
             if isinstance(v.price_delta_cents, bool) or not isinstance(v.price_delta_cents, int):
                 raise fail(f"price delta of {g.code} {v.code!r} must be whole cents", f"{where}.values[{vi}].price_delta")
+            if abs(v.price_delta_cents) > MAX_CENTS:
+                raise fail(f"price delta of {g.code} {v.code!r} is too large", f"{where}.values[{vi}].price_delta")
             vcodes.add(v.code)
         if g.default is not None and g.default not in vcodes:
             raise fail(f"default {g.default!r} of {g.code!r} is not one of its values ({', '.join(sorted(vcodes))})",
@@ -77,10 +101,16 @@ def validate_product(p: Product, *, file: str | None = None, line: int | None = 
                            f"{where}.options")
             if group.value(vcode) is None:
                 raise fail(f"variant {var.sku!r}: {gcode} has no value {vcode!r}", f"{where}.options")
-        if var.price_cents is not None and (not isinstance(var.price_cents, int) or var.price_cents < 0):
-            raise fail(f"variant {var.sku!r} price must be whole cents, zero or more", f"{where}.price")
-        if var.stock is not None and (not isinstance(var.stock, int) or var.stock < 0):
-            raise fail(f"variant {var.sku!r} stock must be zero or more, or unlimited", f"{where}.stock")
+        if var.price_cents is not None and (isinstance(var.price_cents, bool) or not isinstance(var.price_cents, int)
+                                            or not 0 <= var.price_cents <= MAX_CENTS):
+            raise fail(f"variant {var.sku!r} price must be whole cents, zero to {MAX_CENTS:,}", f"{where}.price")
+        if var.stock is not None and (isinstance(var.stock, bool) or not isinstance(var.stock, int)
+                                      or not 0 <= var.stock <= MAX_STOCK):
+            raise fail(f"variant {var.sku!r} stock must be zero to {MAX_STOCK:,}, or unlimited", f"{where}.stock")
+        text(var.shop_sku, f"{where}.shop_sku")
+        for gcode, vcode in var.options.items():
+            if not isinstance(gcode, str) or not isinstance(vcode, str):
+                raise fail(f"variant {var.sku!r} options must map texts to texts", f"{where}.options")
     combos = [tuple(sorted(x.options.items())) for x in p.variants]
     if len(set(combos)) != len(combos):
         raise fail("two variants have the same option values", "variants")

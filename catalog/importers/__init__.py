@@ -2,7 +2,9 @@
 
 Every importer returns validated :class:`catalog.models.Product` records or raises
 :class:`catalog.errors.ValidationError` naming the file, line and field; nothing touches a store until
-the whole file is good, and :func:`import_file` writes it in one transaction (all or nothing).
+the whole file is good, and :func:`import_file` writes it in one transaction (all or nothing). Things an
+importer accepts but the shop should know about (repeated SKUs, a Windows-1252 file, no inventory column)
+go to ``warn``.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ from pathlib import Path
 from catalog.errors import ValidationError
 from catalog.models import Product
 from catalog.store import Store
+from catalog.text import Warn
 
 Progress = Callable[[int, int], None]
-FORMATS = ("json", "csv", "shopify")
+FORMATS = ("json", "csv", "shopify", "woocommerce")
 
 
 def detect_format(path: str | Path) -> str:
-    """``json`` for .json files; for CSV files ``shopify`` when the header has Handle and Title, else ``csv``."""
+    """``json`` for .json files; for CSV files ``shopify`` when the header has Handle and Title,
+    ``woocommerce`` when it has Type, Name and a Regular price or Parent column, else ``csv``."""
     p = Path(path)
     if p.suffix.lower() == ".json":
         return "json"
@@ -27,36 +31,42 @@ def detect_format(path: str | Path) -> str:
         with p.open("rb") as fh:
             header = fh.readline(65536).decode("utf-8-sig", errors="replace")
     except OSError as exc:
-        raise ValidationError(f"cannot read the file: {exc}", file=str(p)) from None
-    cells = {c.strip().strip('"').lower() for c in header.split(",")}
+        raise ValidationError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
     if header.lstrip().startswith(("{", "[")):
         return "json"
-    return "shopify" if {"handle", "title"} <= cells else "csv"
+    cells = {c.strip().strip('"').lower() for c in header.split(",")}
+    if {"handle", "title"} <= cells:
+        return "shopify"
+    if {"type", "name"} <= cells and cells & {"regular price", "parent"}:
+        return "woocommerce"
+    return "csv"
 
 
-def load_file(path: str | Path, *, format: str | None = None, progress: Progress | None = None) -> list[Product]:
+def load_file(path: str | Path, *, format: str | None = None, progress: Progress | None = None,
+              warn: Warn | None = None, currency: str = "USD") -> list[Product]:
+    """The products of a catalog file; ``currency`` is the store's (files without one are priced in it)."""
     fmt = (format or detect_format(path)).lower()
     if fmt == "json":
         from catalog import json_format
 
-        return json_format.load(path, progress=progress)
+        return json_format.load(path, progress=progress, warn=warn)
     if fmt == "csv":
         from catalog.importers.generic_csv import load as load_csv
 
-        return load_csv(path, progress=progress)
+        return load_csv(path, progress=progress, warn=warn, currency=currency)
     if fmt == "shopify":
         from catalog.importers.shopify import load as load_shopify
 
-        return load_shopify(path, progress=progress)
+        return load_shopify(path, progress=progress, warn=warn, currency=currency)
+    if fmt in ("woocommerce", "woo"):
+        from catalog.importers.woocommerce import load as load_woo
+
+        return load_woo(path, progress=progress, warn=warn, currency=currency)
     raise ValidationError(f"unknown catalog format {fmt!r}; use one of {', '.join(FORMATS)}", file=str(path))
 
 
 def import_file(store: Store, path: str | Path, *, format: str | None = None, replace: bool = False,
-                progress: Progress | None = None) -> int:
+                progress: Progress | None = None, warn: Warn | None = None) -> int:
     """Read, validate and write a catalog file into ``store`` in one transaction; returns products written."""
-    products = load_file(path, format=format, progress=progress)
-    from catalog.sqlite_store import SQLiteStore
-
-    if isinstance(store, SQLiteStore):
-        return store.upsert_products(products, replace=replace, progress=progress, validate=False)
-    return store.upsert_products(products, replace=replace)
+    products = load_file(path, format=format, progress=progress, warn=warn, currency=store.currency)
+    return store.import_products(products, replace=replace, progress=progress)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import html
+import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from catalog.errors import CatalogError, ValidationError
-from catalog.money import parse_price
+from catalog.money import parse_amount
+from catalog.text import MAX_DESCRIPTION, MAX_STOCK, Warn, check_text, decode
 
 _TRUE = {"true", "yes", "y", "1", "active", "on", "t"}
 _FALSE = {"false", "no", "n", "0", "draft", "archived", "off", "f", "inactive"}
@@ -36,27 +39,36 @@ class Table:
         return ValidationError(message, file=self.file, line=row.line if row else 1, field=field)
 
 
-def read_table(path: str | Path, *, required: Sequence[str] = ()) -> Table:
+_DELIMITERS = ((";", "semicolons (;)"), ("\t", "tabs"), ("|", "vertical bars (|)"))
+
+
+def read_table(path: str | Path, *, required: Sequence[str] = (), warn: Warn | None = None,
+               encoding: str | None = None) -> Table:
+    """Read a comma-separated file: strict UTF-8 (Windows-1252 with a warning), any newline style,
+    quoted cells with newlines; control characters, other delimiters and a file without rows are errors."""
     p = Path(path)
     try:
         raw = p.read_bytes()
     except OSError as exc:
         raise ValidationError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # spreadsheets saved as "CSV (Windows)"
+    text = decode(raw, file=str(p), warn=warn, encoding=encoding)
     if not text.strip():
         raise ValidationError("the file is empty", file=str(p), line=1)
-    lines = text.splitlines(keepends=True)
-    reader = csv.reader(lines)
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     try:
         header = [h.strip().lstrip("\ufeff") for h in next(reader)]
     except (csv.Error, StopIteration) as exc:
         raise ValidationError(f"cannot read the header row: {exc}", file=str(p), line=1) from None
+    for i, h in enumerate(header):
+        _check_cell(str(p), 1, f"column {i + 1}", h)
     lower = {h.lower(): h for h in header if h}
     missing = [c for c in required if c.lower() not in lower]
     if missing:
+        first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+        for sep, name in _DELIMITERS:
+            if len(header) <= 2 and first_line.count(sep) >= max(1, len(required) - 1):
+                raise ValidationError(f"the columns are separated by {name}, not commas; export the file as "
+                                      f"comma-separated CSV", file=str(p), line=1)
         raise ValidationError(
             f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} (the header has: "
             f"{', '.join(h for h in header if h)[:200]})", file=str(p), line=1, field=missing[0])
@@ -67,10 +79,22 @@ def read_table(path: str | Path, *, required: Sequence[str] = ()) -> Table:
             line, start = start, reader.line_num + 1
             if not any(c.strip() for c in cells):
                 continue
-            rows.append(Row(line, {header[i]: c for i, c in enumerate(cells) if i < len(header) and header[i]}))
+            row = {header[i]: c for i, c in enumerate(cells) if i < len(header) and header[i]}
+            for name, value in row.items():
+                _check_cell(str(p), line, name, value)
+            rows.append(Row(line, row))
     except csv.Error as exc:
         raise ValidationError(f"broken CSV: {exc}", file=str(p), line=start) from None
+    if not rows:
+        raise ValidationError("the file has a header but no product rows", file=str(p), line=2)
     return Table(str(p), tuple(header), rows)
+
+
+def _check_cell(file: str, line: int, column: str, value: str) -> None:
+    if len(value) > MAX_DESCRIPTION:
+        raise ValidationError(f"is {len(value):,} characters long; at most {MAX_DESCRIPTION:,} are allowed",
+                              file=file, line=line, field=column)
+    check_text(value, field=column, file=file, line=line, multiline=True, limit=MAX_DESCRIPTION)
 
 
 def column(table: Table, name: str) -> str | None:
@@ -86,21 +110,26 @@ def cell(table: Table, row: Row, name: str) -> str:
     return row.get(col) if col else ""
 
 
-def price_cents(table: Table, row: Row, field: str, text: str, *, allow_negative: bool = False) -> int:
+def price_cents(table: Table, row: Row, field: str, text: str, *, allow_negative: bool = False,
+                currency: str = "USD") -> int:
     try:
-        cents = parse_price(text)
+        cents = parse_amount(text, currency)
     except CatalogError:
-        raise table.error(f"not a price: {text!r} (write it like 4.50)", row, field) from None
+        raise table.error(f"not a price: {text[:40]!r}{'…' if len(text) > 40 else ''} (write it like 4.50)",
+                          row, field) from None
     if cents < 0 and not allow_negative:
         raise table.error(f"price cannot be negative: {text!r}", row, field)
     return cents
 
 
-def whole_number(table: Table, row: Row, field: str, text: str) -> int:
+def whole_number(table: Table, row: Row, field: str, text: str, *, limit: int = MAX_STOCK) -> int:
     t = text.strip().replace(",", "")
     if re.fullmatch(r"-?\d+(\.0+)?", t) is None:
-        raise table.error(f"not a whole number: {text!r}", row, field)
-    return int(float(t)) if "." in t else int(t)
+        raise table.error(f"not a whole number: {text[:40]!r}", row, field)
+    digits = t.lstrip("-").split(".")[0].lstrip("0")
+    if len(digits) > len(str(limit)) or int(digits or "0") > limit:
+        raise table.error(f"{t[:20]}{'…' if len(t) > 20 else ''} is too large (at most {limit:,})", row, field)
+    return int(t.split(".")[0])
 
 
 def boolean(table: Table, row: Row, field: str, text: str, default: bool) -> bool:
@@ -127,8 +156,9 @@ def slug(text: str) -> str:
 
 
 def strip_html(text: str) -> str:
-    text = re.sub(r"<(br|/p|/li|/div)[^>]*>", " ", text, flags=re.I)
-    text = re.sub(r"<[^>]+>", "", text)
-    for entity, ch in (("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'")):
-        text = text.replace(entity, ch)
+    """Plain text of an HTML body: tags dropped, common entities decoded, all whitespace (including
+    U+2028/U+2029 line separators) one space."""
+    text = re.sub(r"<(br|/p|/li|/div|/h\d)[^>]*>", " ", text, flags=re.I)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    text = re.sub("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffd]", " ", text)  # from entities like &#27;
     return re.sub(r"\s+", " ", text).strip()

@@ -15,7 +15,7 @@ column              required  meaning
 ``tags``            no        separated by ``|`` or ``;``
 ``active``          no        true/false, yes/no, 1/0 (default true)
 ``stock``           no        units on hand; empty = unlimited
-``currency``        no        three letters, default USD
+``currency``        no        three letters, default: the store's (USD)
 ``option:GROUP``    no        an option group: values separated by ``|``, each ``value`` or ``value=+0.50``
                               (price delta); ``*`` before a value makes it the default. Flags in brackets after
                               the group name: ``option:milk[amounts]``, ``option:syrup[multiple]``,
@@ -51,6 +51,7 @@ from catalog.importers.csvutil import (
     whole_number,
 )
 from catalog.models import OptionGroup, OptionValue, Product, Variant
+from catalog.text import Warn
 from catalog.validate import check_sku, validate_product
 
 _OPTION_HEADER = re.compile(r"^option:\s*([^\[\]]+?)\s*(?:\[([a-z ,]*)\])?\s*$", re.I)
@@ -118,8 +119,9 @@ def _stock(table: Table, row: Row) -> int | None:
     return value
 
 
-def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None) -> list[Product]:
-    table = read_table(path, required=("sku",))
+def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None, warn: Warn | None = None,
+         currency: str = "USD") -> list[Product]:
+    table = read_table(path, required=("sku",), warn=warn)
     options = _option_columns(table)
     products: dict[str, Product] = {}
     lines: dict[str, int] = {}
@@ -144,7 +146,7 @@ def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None
                        if cell(table, row, h))
         products[sku] = Product(
             sku=sku, name=name, price_cents=price,
-            currency=(cell(table, row, "currency") or "USD").upper(),
+            currency=(cell(table, row, "currency") or currency).upper(),
             aliases=split_list(cell(table, row, "aliases")), description=cell(table, row, "description"),
             category=cell(table, row, "category"), brand=cell(table, row, "brand"),
             tags=split_list(cell(table, row, "tags")),

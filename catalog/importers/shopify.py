@@ -1,27 +1,38 @@
 """Shopify's product CSV export (Products → Export → CSV), the format real shops already have.
 
-Columns read (others, e.g. images, SEO, Google Shopping, are ignored): ``Handle`` (required), ``Title``,
-``Body (HTML)``, ``Vendor``, ``Type``, ``Product Category``, ``Tags``, ``Published``, ``Status``,
-``Option1 Name``/``Option1 Value`` .. ``Option3 Name``/``Option3 Value``, ``Variant SKU``, ``Variant Price``,
-``Variant Inventory Qty``, ``Variant Inventory Tracker``, ``Variant Inventory Policy``.
+==================================  ===========================================================================
+column                              how it is read
+==================================  ===========================================================================
+``Handle``                          required; rows sharing a handle are one product. The handle is the
+                                    product's key in voicecart (stable across exports)
+``Title``                           the product's name, on the handle's first row (continuation rows leave it
+                                    empty); line breaks and U+2028 become spaces
+``Body (HTML)``                     the description, tags stripped, entities decoded, whitespace collapsed
+``Vendor`` / ``Type`` /             brand / category (``Type``, else the last part of ``Product Category``) /
+``Product Category`` / ``Tags``     tags (comma-separated)
+``Published``, ``Status``           a product is offered only when ``Status`` is ``active`` (or absent) and
+                                    ``Published`` is not false: drafts and archived products are imported
+                                    but never offered or sold
+``OptionN Name`` / ``OptionN        up to three option groups, values in file order. A group with several
+Value`` (N = 1..3)                  values must be chosen; one value is the default. ``Title`` /
+                                    ``Default Title`` means "no options"
+``Variant SKU``                     kept as the shop's SKU (``shop_sku``). Shopify allows the same SKU on
+                                    several products and empty SKUs, so voicecart keys a variant by handle
+                                    and option values (``classic-tee/red/m``) and warns about repeats
+``Variant Price``                   required on variant rows; in the store's currency (``1200`` for JPY)
+``Variant Inventory Tracker`` /     stock = ``Variant Inventory Qty`` when the tracker is ``shopify`` and the
+``Variant Inventory Qty`` /         policy is ``deny``; untracked, ``continue`` (sell when out of stock) or
+``Variant Inventory Policy``        no inventory columns (newer exports) = unlimited, with a warning
+==================================  ===========================================================================
 
-Rows sharing a ``Handle`` are one product; the first carries the title, continuation rows (empty
-``Title``) add variants. Rows with neither an option value, a SKU nor a price (image-only rows) are
-skipped. Mapping:
-
-* product SKU = the single variant's SKU for products without options (``Title`` / ``Default Title``),
-  else the handle; variants keep their ``Variant SKU`` (``<handle>-<n>`` when empty);
-* price = the lowest variant price; each variant keeps its own price;
-* stock = ``Variant Inventory Qty`` when ``Variant Inventory Tracker`` is ``shopify`` and the policy is
-  ``deny``; untracked or ``continue`` (sell when out of stock) = unlimited. The product's stock is the
-  variant's for single-variant products;
-* active = ``Status`` is ``active`` (when present) and ``Published`` is not false;
-* option groups come from ``OptionN Name`` with the values in file order; a group with several values
-  is required (the shopper must choose), a group with one value defaults to it.
+Other columns (images, SEO, Google Shopping, markets, ...) are ignored. Rows with no option value, SKU or
+price are image rows and are skipped. The product's price is its lowest variant price; each variant keeps
+its own.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,6 +42,7 @@ from catalog.importers.csvutil import (
     Table,
     boolean,
     cell,
+    column,
     price_cents,
     read_table,
     slug,
@@ -39,9 +51,19 @@ from catalog.importers.csvutil import (
     whole_number,
 )
 from catalog.models import OptionGroup, OptionValue, Product, Variant
-from catalog.validate import check_sku, validate_product
+from catalog.text import Warn, one_line
+from catalog.validate import MAX_SKU_LENGTH, check_sku, validate_product
 
 _DEFAULT_TITLE = {"default title", "title"}
+
+
+@dataclass
+class _VariantRow:
+    row: Row
+    values: list[str]
+    shop_sku: str
+    price: int
+    stock: int | None
 
 
 @dataclass
@@ -49,7 +71,7 @@ class _Draft:
     handle: str
     first: Row
     option_names: list[str] = field(default_factory=list)
-    rows: list[tuple[Row, list[str], str, int, int | None]] = field(default_factory=list)  # row, values, sku, price, stock
+    rows: list[_VariantRow] = field(default_factory=list)
 
 
 def _stock(table: Table, row: Row) -> int | None:
@@ -62,24 +84,43 @@ def _stock(table: Table, row: Row) -> int | None:
 
 
 def _is_variant_row(table: Table, row: Row) -> bool:
-    return any(cell(table, row, c) for c in ("Option1 Value", "Variant SKU", "Variant Price"))
+    return any(cell(table, row, c) for c in ("Option1 Value", "Option2 Value", "Option3 Value", "Variant SKU",
+                                              "Variant Price"))
 
 
-def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None) -> list[Product]:
-    table = read_table(path, required=("Handle", "Title", "Variant Price"))
+def _key(*parts: str) -> str:
+    """A stable key from the handle and option value codes; shortened with a hash when too long."""
+    key = "/".join(p for p in parts if p)
+    if len(key) > MAX_SKU_LENGTH:
+        digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+        key = f"{key[:MAX_SKU_LENGTH - 13]}~{digest}"
+    return key
+
+
+def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None, warn: Warn | None = None,
+         currency: str = "USD") -> list[Product]:
+    table = read_table(path, required=("Handle", "Title", "Variant Price"), warn=warn)
+    say: Warn = warn or (lambda _msg: None)
+    if column(table, "Variant Inventory Qty") is None:
+        say(f"{table.file}: no 'Variant Inventory Qty' column (newer exports keep inventory in a separate file): "
+            f"stock is unlimited")
     drafts: dict[str, _Draft] = {}
-    sku_lines: dict[str, int] = {}
+    shop_skus: dict[str, list[int]] = {}
+    no_sku = 0
     total = len(table.rows)
     for i, row in enumerate(table.rows):
         handle = cell(table, row, "Handle")
         if not handle:
             raise table.error("is missing", row, "Handle")
+        check_sku(handle, file=table.file, line=row.line, field="Handle")
         draft = drafts.get(handle)
+        title = one_line(cell(table, row, "Title"))
         if draft is None:
-            if not cell(table, row, "Title"):
+            if not title:
                 raise table.error(f"the first row of product {handle!r} needs a Title", row, "Title")
-            draft = drafts[handle] = _Draft(handle, row, [cell(table, row, f"Option{n} Name") for n in (1, 2, 3)])
-        elif cell(table, row, "Title") and cell(table, row, "Title") != cell(table, draft.first, "Title"):
+            draft = drafts[handle] = _Draft(handle, row, [one_line(cell(table, row, f"Option{n} Name"))
+                                                          for n in (1, 2, 3)])
+        elif title and title != one_line(cell(table, draft.first, "Title")):
             raise table.error(f"handle {handle!r} is already used by {cell(table, draft.first, 'Title')!r} "
                               f"(line {draft.first.line})", row, "Handle")
         if not _is_variant_row(table, row):
@@ -87,26 +128,30 @@ def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None
         price_text = cell(table, row, "Variant Price")
         if not price_text:
             raise table.error("is missing", row, "Variant Price")
-        price = price_cents(table, row, "Variant Price", price_text)
-        values = [cell(table, row, f"Option{n} Value") for n in (1, 2, 3)]
-        sku = cell(table, row, "Variant SKU") or f"{handle}-{len(draft.rows) + 1}"
-        check_sku(sku, file=table.file, line=row.line, field="Variant SKU")
-        if sku in sku_lines:
-            raise table.error(f"duplicate SKU {sku!r} (first on line {sku_lines[sku]})", row, "Variant SKU")
-        sku_lines[sku] = row.line
-        draft.rows.append((row, values, sku, price, _stock(table, row)))
+        price = price_cents(table, row, "Variant Price", price_text, currency=currency)
+        values = [one_line(cell(table, row, f"Option{n} Value")) for n in (1, 2, 3)]
+        shop_sku = cell(table, row, "Variant SKU")
+        if shop_sku:
+            shop_skus.setdefault(shop_sku, []).append(row.line)
+        else:
+            no_sku += 1
+        draft.rows.append(_VariantRow(row, values, shop_sku, price, _stock(table, row)))
         if progress is not None and (i + 1) % 1000 == 0:
             progress(i + 1, total)
+    repeated = {s: lines for s, lines in shop_skus.items() if len(lines) > 1}
+    for s, lines in list(repeated.items())[:20]:
+        say(f"{table.file}: Variant SKU {s!r} is on {len(lines)} rows (lines {', '.join(map(str, lines[:5]))}"
+            f"{', ...' if len(lines) > 5 else ''}); kept as the shop's SKU, products are keyed by handle")
+    if len(repeated) > 20:
+        say(f"{table.file}: {len(repeated) - 20} more Variant SKUs are repeated")
+    if no_sku:
+        say(f"{table.file}: {no_sku} variant row{'s have' if no_sku > 1 else ' has'} no Variant SKU; "
+            f"keyed by handle and option values")
     products: list[Product] = []
-    product_skus: dict[str, int] = {}
     for draft in drafts.values():
         if not draft.rows:
             raise table.error(f"product {draft.handle!r} has no variant row with a price", draft.first, "Variant Price")
-        product = _product(table, draft)
-        if product.sku in product_skus and product_skus[product.sku] != draft.first.line:
-            raise table.error(f"duplicate SKU {product.sku!r} (first on line {product_skus[product.sku]})",
-                              draft.first, "Handle")
-        product_skus[product.sku] = draft.first.line
+        product = _product(table, draft, currency)
         validate_product(product, file=table.file, line=draft.first.line)
         products.append(product)
     if progress is not None:
@@ -114,28 +159,30 @@ def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None
     return products
 
 
-def _product(table: Table, draft: _Draft) -> Product:
+def _product(table: Table, draft: _Draft, currency: str) -> Product:
     first = draft.first
     published = boolean(table, first, "Published", cell(table, first, "Published"), True)
     status = cell(table, first, "Status").lower()
-    category = cell(table, first, "Type") or cell(table, first, "Product Category").split(">")[-1].strip()
+    category = one_line(cell(table, first, "Type") or cell(table, first, "Product Category").split(">")[-1])
     base = Product(
-        sku=draft.handle, name=cell(table, first, "Title"), price_cents=min(r[3] for r in draft.rows),
+        sku=draft.handle, name=one_line(cell(table, first, "Title")), price_cents=min(r.price for r in draft.rows),
+        currency=currency.upper(),
         description=strip_html(cell(table, first, "Body (HTML)")), category=category,
-        brand=cell(table, first, "Vendor"), tags=split_list(cell(table, first, "Tags"), ","),
+        brand=one_line(cell(table, first, "Vendor")),
+        tags=tuple(one_line(t) for t in split_list(cell(table, first, "Tags"), ",")),
         active=published and status in ("", "active"),
     )
     groups: list[OptionGroup] = []
     used: list[int] = []
     for n, name in enumerate(draft.option_names):
         seen: dict[str, OptionValue] = {}
-        for row, values, *_ in draft.rows:
-            value = values[n]
+        for vr in draft.rows:
+            value = vr.values[n]
             if not value:
                 continue
             if not name:
-                raise table.error(f"Option{n + 1} Value {value!r} has no Option{n + 1} Name on the product's first row",
-                                  row, f"Option{n + 1} Value")
+                raise table.error(f"Option{n + 1} Value {value!r} has no Option{n + 1} Name on the product's "
+                                  f"first row", vr.row, f"Option{n + 1} Value")
             seen.setdefault(slug(value), OptionValue(slug(value), value))
         if not name or not seen or (name.lower() == "title" and set(seen) <= {slug(t) for t in _DEFAULT_TITLE}):
             continue
@@ -144,12 +191,21 @@ def _product(table: Table, draft: _Draft) -> Product:
                                   required=len(vals) > 1))
         used.append(n)
     if not groups:
-        row, _, sku, price, stock = draft.rows[0]
+        vr = draft.rows[0]
         if len(draft.rows) > 1:
-            raise table.error(f"product {draft.handle!r} has several variants but no option names", row, "Option1 Name")
-        sku = cell(table, row, "Variant SKU") or draft.handle
-        return replace(base, sku=sku, price_cents=price, stock=stock)
-    variants = tuple(
-        Variant(sku, {groups[k].code: slug(values[n]) for k, n in enumerate(used) if values[n]}, price, stock)
-        for _, values, sku, price, stock in draft.rows)
-    return replace(base, option_groups=tuple(groups), variants=variants)
+            raise table.error(f"product {draft.handle!r} has several variants but no option names", vr.row,
+                              "Option1 Name")
+        return replace(base, price_cents=vr.price, stock=vr.stock, shop_sku=vr.shop_sku)
+    variants: list[Variant] = []
+    combos: dict[tuple[str, ...], int] = {}
+    for vr in draft.rows:
+        options = {groups[k].code: slug(vr.values[n]) for k, n in enumerate(used) if vr.values[n]}
+        if not options:
+            raise table.error(f"a variant of {draft.handle!r} names no option value", vr.row, "Option1 Value")
+        combo = tuple(options.get(g.code, "") for g in groups)
+        if combo in combos:
+            raise table.error(f"the same options as line {combos[combo]} ({', '.join(c for c in combo if c)})",
+                              vr.row, "Option1 Value")
+        combos[combo] = vr.row.line
+        variants.append(Variant(_key(draft.handle, *combo), options, vr.price, vr.stock, vr.shop_sku))
+    return replace(base, option_groups=tuple(groups), variants=tuple(variants))

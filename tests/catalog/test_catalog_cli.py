@@ -65,7 +65,7 @@ def test_import_into_fresh_db_then_replace(env: Path, tmp_path: Path, capsys: py
     assert json.loads(capsys.readouterr().out) == []
     broken = tmp_path / "broken.csv"
     broken.write_text("sku,name,price\nINK,ink,free\n")
-    assert main(["catalog", "import", str(broken), "--replace"]) == 1
+    assert main(["catalog", "import", str(broken), "--replace"]) == 2  # bad input
     err = capsys.readouterr().err
     assert "line 2" in err and "'price'" in err
     csv.write_text("sku,name,price\nPEN,red pen,1.30\n")

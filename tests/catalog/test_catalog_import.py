@@ -37,24 +37,25 @@ def test_shopify_export_variants_stock_and_html(tmp_path: Path) -> None:
     path = write(tmp_path, "products_export.csv", SHOPIFY, bom=True)
     assert detect_format(path) == "shopify"
     products = {p.sku: p for p in load_file(path)}
-    assert set(products) == {"classic-tee", "MUG-1", "HAT-1"}
+    assert set(products) == {"classic-tee", "mug", "old-hat"}  # keyed by handle; the shop's SKU kept as data
     tee = products["classic-tee"]
     assert tee.name == "Classic Tee" and tee.brand == "Acme" and tee.category == "Shirts"
     assert tee.description == "Soft cotton tee & more" and tee.tags == ("cotton", "basics")
     assert tee.price_cents == 1500
     assert [g.code for g in tee.option_groups] == ["colour", "size"]
     assert all(g.required and g.default is None for g in tee.option_groups)
-    v = {x.sku: x for x in tee.variants}
+    assert [x.sku for x in tee.variants] == ["classic-tee/red/m", "classic-tee/red/l", "classic-tee/blue/m"]
+    v = {x.shop_sku: x for x in tee.variants}
     assert v["TEE-R-L"].options == {"colour": "red", "size": "l"} and v["TEE-R-L"].price_cents == 1650
     assert v["TEE-R-M"].stock == 3 and v["TEE-R-L"].stock == 0 and v["TEE-B-M"].stock is None  # continue = unlimited
-    mug = products["MUG-1"]
+    mug = products["mug"]
     assert mug.option_groups == () and mug.variants == () and mug.price_cents == 800 and mug.stock is None
-    assert products["HAT-1"].active is False and products["HAT-1"].stock == 2
+    assert mug.shop_sku == "MUG-1"
+    assert products["old-hat"].active is False and products["old-hat"].stock == 2
 
 
 @pytest.mark.parametrize(("bad", "line", "field"), [
     ("TEE-R-L,200,shopify,0,deny,manual,16.5x", 3, "Variant Price"),
-    ("TEE-R-M,200,shopify,0,deny,manual,16.50", 3, "Variant SKU"),   # duplicate SKU
     ("TEE-R-L,200,shopify,lots,deny,manual,16.50", 3, "Variant Inventory Qty"),
 ])
 def test_shopify_broken_rows_name_line_and_field(tmp_path: Path, bad: str, line: int, field: str) -> None:
@@ -64,6 +65,13 @@ def test_shopify_broken_rows_name_line_and_field(tmp_path: Path, bad: str, line:
         load_file(path, format="shopify")
     assert (err.value.line, err.value.field, err.value.file) == (line, field, str(path))
     assert f"line {line}" in str(err.value) and "bad.csv" in str(err.value)
+
+
+def test_shopify_same_options_twice_names_both_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.csv", SHOPIFY.replace(",Red,,L,,,TEE-R-L", ",Red,,M,,,TEE-R-L"))
+    with pytest.raises(ValidationError, match="same options as line 2") as err:
+        load_file(path, format="shopify")
+    assert (err.value.line, err.value.field) == (3, "Option1 Value")
 
 
 def test_shopify_missing_required_column(tmp_path: Path) -> None:

@@ -30,7 +30,8 @@ def products(draw: st.DrawFn) -> Product:
     return Product(
         sku=draw(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.", min_size=1, max_size=20)),
         name=draw(words), price_cents=draw(st.integers(0, 10**7)), aliases=tuple(draw(st.lists(words, max_size=3))),
-        description=draw(st.text(max_size=40).map(str.strip)), category=draw(words), brand=draw(st.just("") | words),
+        description=draw(st.text(st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffd")
+                                            | st.sampled_from("\n\t"), max_size=40).map(str.strip)), category=draw(words), brand=draw(st.just("") | words),
         tags=tuple(draw(st.lists(words, max_size=3))), active=draw(st.booleans()), option_groups=tuple(groups),
         stock=draw(st.none() | st.integers(0, 1000)),
     )
