@@ -1,0 +1,82 @@
+"""The golden conversation corpus (tests/corpus/*.jsonl, see its README) through real sessions and stores.
+
+Hard, on every conversation: no order when none is expected, never more orders than expected, no
+exception or error text in any reply. The exact-order rate per catalog is held to a floor (raise it as the
+engine improves). ``python -m bench.conversations --show`` prints the conversations that miss.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.conversations import CLASSES, CORPUS_DIR, Outcome, Runner, check_conversation, load_corpus
+from catalog.bundled import BUNDLED, bundled_path
+
+CONVERSATIONS = load_corpus(CORPUS_DIR)
+IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
+
+# Exact-order rate each catalog must reach (measured when the corpus was written; raise, never lower).
+EXACT_FLOOR = {"cafe": 0.66, "store": 0.67, "bakery": 0.67}
+
+
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
+    return Runner(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def outcomes(runner: Runner) -> dict[str, Outcome]:
+    return {c["id"]: runner.run(c) for c in CONVERSATIONS if bundled_path(c["catalog"]).exists()}
+
+
+def _transcript(o: Outcome) -> str:
+    return "\n".join(f"  > {said}\n    {reply}" for said, reply in o.transcript)
+
+
+def test_corpus_is_well_formed(runner: Runner) -> None:
+    ids = Counter(c.get("id") for c in CONVERSATIONS)
+    assert not [i for i, n in ids.items() if n > 1], "duplicate ids"
+    problems = []
+    for conv in CONVERSATIONS:
+        if conv.get("catalog") not in BUNDLED:
+            problems.append(f"{conv['_where']}: unknown catalog {conv.get('catalog')!r}")
+            continue
+        problems += [f"{conv['_where']} {conv.get('id')}: {p}" for p in check_conversation(conv, runner.products(conv["catalog"]))]
+        if conv.get("id", "").split("-")[0] != conv.get("catalog"):
+            problems.append(f"{conv['_where']}: id {conv.get('id')!r} does not start with its catalog")
+    assert not problems, "\n".join(problems)
+
+
+def test_corpus_covers_every_class_and_catalog() -> None:
+    per_class = Counter(c["class"] for c in CONVERSATIONS)
+    assert {k: per_class[k] for k in CLASSES if per_class[k] < 15} == {}
+    per_catalog = Counter(c["catalog"] for c in CONVERSATIONS)
+    assert all(per_catalog[name] >= 75 for name in ("cafe", "store", "bakery")), per_catalog
+    assert len(CONVERSATIONS) >= 240
+
+
+@pytest.mark.parametrize("conv", CONVERSATIONS, ids=IDS)
+def test_no_order_without_a_yes_and_no_error_text(conv: dict[str, Any], outcomes: dict[str, Outcome]) -> None:
+    o = outcomes.get(conv["id"])
+    if o is None:
+        pytest.skip(f"bundled catalog {conv['catalog']!r} is not there")
+    assert o.placed <= conv["placed"], f"{o.placed} order(s) placed, {conv['placed']} expected\n{_transcript(o)}"
+    assert not o.exception_text, f"error text spoken: {o.exception_text}\n{_transcript(o)}"
+
+
+@pytest.mark.parametrize("catalog", sorted(EXACT_FLOOR))
+def test_exact_order_rate_per_catalog(catalog: str, outcomes: dict[str, Outcome]) -> None:
+    rows = [o for o in outcomes.values() if o.catalog == catalog]
+    if not rows:
+        pytest.skip(f"no conversations for {catalog!r}")
+    rate = sum(o.exact for o in rows) / len(rows)
+    missed = sorted(o.id for o in rows if not o.exact)
+    assert rate >= EXACT_FLOOR[catalog], f"{catalog}: exact {rate:.3f} < floor {EXACT_FLOOR[catalog]}; missed: {missed}"
+
+
+def test_corpus_directory_has_a_readme() -> None:
+    assert (Path(CORPUS_DIR) / "README.md").exists()
