@@ -15,15 +15,14 @@ from catalog.models import CartLine, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number
+from dialogue.readback import CONFIRM_QUESTION, read_back
 from dialogue.replies import (
     agree,
-    describe_cart,
     describe_line,
     group_choices,
     group_name,
     plural,
     say_list,
-    total_sentence,
 )
 from dialogue.resolve import Resolved, options_for, resolve_item
 from dialogue.state import Outcome, Pending, State
@@ -31,20 +30,14 @@ from dialogue.targets import lines_by_option, modify_target, target_lines, varia
 from dialogue.types import Action
 from dialogue.understanding import Parse
 
-CONFIRM_QUESTION = "Is that right? Say yes to place the order"
-
 
 def readback(state: State, lex: Lexicon, out: Outcome, *, just_said: str = "") -> Outcome:
     """The whole order (unless it is exactly what was just said) and the total, then the question."""
-    cart = state.cart
-    if not cart.lines:
+    if not state.cart.lines:
         state.pending = None
+        state.readback = None
         return out.say("Your cart is empty now")
-    order = describe_cart(cart, lex.products)
-    if order != just_said:
-        out.say(f"Your order is {order}")
-    state.pending = Pending("confirm_change")
-    return out.say(total_sentence(cart), CONFIRM_QUESTION)
+    return read_back(state, lex, out, question=CONFIRM_QUESTION, pending="confirm_change", just_said=just_said)
 
 
 def _ask_product(state: State, spec: ItemSpec, candidates: Sequence[Product], rest: list[ItemSpec],
@@ -142,12 +135,12 @@ def _left(state: State, product: Product, options: Sequence[SelectedOption]) -> 
 def _say_added(state: State, lex: Lexicon, out: Outcome, added: list[str], notes: list[str], *, ask: bool) -> Outcome:
     if added:
         out.act(Action.CART_CHANGED)
-        said = say_list(added)
+        said = say_list(added, limit=None)
         out.say(f"{said[0].upper()}{said[1:]}")
     out.say(*notes)
     notes.clear()
     if added and not ask:
-        readback(state, lex, out, just_said=say_list(added))
+        readback(state, lex, out, just_said=say_list(added, limit=None))
     elif not added and not ask:
         out.say("Sorry, I couldn't add that. What would you like?")
     return out

@@ -9,17 +9,21 @@ editing (and takes back a change not yet confirmed).
 
 from __future__ import annotations
 
+import logging
+
 from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
 from catalog.store import Store
-from dialogue import answers, editing, placed
+from dialogue import answers, confirm, editing, placed
 from dialogue import intents as cue
+from dialogue.confirm import Also, Verdict
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target
 from dialogue.placed import say_digits
+from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
 from dialogue.references import pick_shown
-from dialogue.replies import describe_cart, group_name, say_list, total_sentence
+from dialogue.replies import group_name, say_list
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, State
@@ -27,9 +31,14 @@ from dialogue.targets import like_before
 from dialogue.types import Action, TurnMeta
 from dialogue.understanding import Parse
 
+log = logging.getLogger(__name__)
+READBACK_KINDS = ("checkout", "confirm_change")
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
 _ANSWERS = frozenset({Intent.SEARCH, Intent.OPTIONS, Intent.PRICE, Intent.STOCK, Intent.DESCRIBE})
-ORDER_TYPES = {"togo": "to go", "here": "for here", "delivery": "for delivery"}
+# After a read-back, a turn with one of these intents is acted on as itself (it never places).
+_ACTED_ON = CHANGING | _ANSWERS | frozenset({
+    Intent.HUMAN, Intent.GOODBYE, Intent.ORDER_TYPE, Intent.ORDER_STATUS, Intent.SHOP_INFO, Intent.HELP,
+    Intent.REPEAT, Intent.GREET})
 
 
 class Policy:
@@ -47,8 +56,9 @@ class Policy:
             st.pending = Pending("low_conf", parse=parse, rest=[])
             heard = " ".join(parse.text.split())[:140].rstrip(".?!")
             return out.say(f"I think you said: {heard}. Is that right?")
-        if low and parse.intent == Intent.AFFIRM and pending is not None and pending.kind in ("checkout", "confirm_change"):
-            return out.say("Sorry, I didn't catch that clearly. Shall I place the order? Please say yes or no.")
+        if low and pending is not None and pending.kind in READBACK_KINDS \
+                and confirm.decide(parse.text, parse.tokens).verdict != Verdict.DENY:
+            return self._checkout(out.say("Sorry, I didn't catch that clearly"), question=YES_OR_NO)
         if pending is not None:
             handled = self._answer_pending(pending, parse, out)
             if handled is not None:
@@ -116,38 +126,7 @@ class Policy:
                 return out.say("Sorry about that. Please say it again.")
             return None
         if kind in ("checkout", "confirm_change"):
-            if self._pure_yes(parse) or self._echo(parse):
-                return self._place(out)
-            if parse.intent == Intent.ADD and self._echo(parse, need_yes=False):
-                return self._checkout(out.say("That's what I have"))  # the order said again: no second one
-            if parse.intent == Intent.DENY and kind == "confirm_change" and cue.has(parse.tokens, cue.CHECKOUT) \
-                    and not parse.items and not parse.options:
-                return self._checkout(out)  # "nope, that's all": nothing more, not "that's wrong"
-            if parse.intent == Intent.DENY:
-                st.pending = None
-                if kind == "confirm_change":
-                    undone = st.revert()
-                    if undone:
-                        out.act(Action.CART_CHANGED)
-                        names = say_list([ln.name for ln in undone])
-                        return out.say(f"Sorry about that. I've taken the {names} back off. What would you like instead?")
-                return out.say("Okay, the order is not placed. What would you like to change?")
-            if parse.intent == Intent.THANKS:  # still waiting for the yes
-                return out.say("You're welcome! Shall I place the order?")
-            if kind == "checkout" and parse.intent in (Intent.EMPTY, Intent.OUT_OF_SCOPE):
-                return out.say("Sorry, I didn't get that. Shall I place the order? Please say yes or no.")
-            if kind == "confirm_change" and parse.deny and parse.intent in _ANSWERS and not parse.groups \
-                    and not parse.options:
-                st.pending = None  # "no - what teas do you have?": take the change back, then answer
-                undone = st.revert()
-                if undone:
-                    out.act(Action.CART_CHANGED).say(f"Okay, I've taken the {say_list([ln.name for ln in undone])} off")
-                return None
-            if kind == "confirm_change" and parse.intent != Intent.CHECKOUT:
-                st.pending = None
-                if parse.intent == Intent.ADD:
-                    st.commit()  # carrying on ordering accepts what was read back
-            return None
+            return self._answer_readback(kind, parse, out)
         if kind == "offer" and pending.item is not None:
             st.pending = None
             if self._pure_yes(parse):
@@ -170,7 +149,7 @@ class Policy:
             return self._pick_product(pending, parse, out)
         if kind == "cancel_order" and pending.order_number:
             st.pending = None
-            if self._pure_yes(parse):
+            if confirm.decide(parse.text, parse.tokens).places:
                 return placed.cancel(self.store, pending.order_number, out)
             if parse.intent == Intent.DENY:
                 return out.say("Okay, I won't cancel it.")
@@ -181,6 +160,62 @@ class Policy:
                 return placed.ask_cancel(self.store, st, self.lex, parse.order_number, out) if pending.group == "cancel" \
                     else placed.status(self.store, parse.order_number, out)
         return None
+
+    def _answer_readback(self, kind: str, parse: Parse, out: Outcome) -> Outcome | None:
+        """The reply to a read-back that asked to place the order: a confirmation slot.
+
+        Only a clear yes (:func:`dialogue.confirm.decide`) places; a no or a cancel does not place and
+        keeps the cart (a plain no to a change just read back takes that change off); a change, an
+        addition or a question is handled as itself; anything else reads the order again and asks yes or no.
+        """
+        st = self.state
+        c = confirm.decide(parse.text, parse.tokens)
+        if c.places:
+            return self._place(out)
+        if c.verdict == Verdict.AFFIRM and c.also == {Also.MORE} and self._echo(parse):
+            return self._place(out)  # "yes, two lattes": the whole order said again with a yes
+        if parse.intent == Intent.ADD and self._echo(parse, need_yes=False):
+            return self._checkout(out.say("That's what I have"))  # the order said again: no second one
+        if cue.has(parse.tokens, cue.CHECKOUT) and not parse.items and not parse.options \
+                and c.verdict != Verdict.AFFIRM and Also.CANCELS not in c.also:
+            return self._checkout(out)  # "nope, that's all": nothing more, not "that's wrong"
+        if kind == "confirm_change" and parse.deny and parse.intent in _ANSWERS and not parse.groups \
+                and not parse.options:
+            st.pending = None  # "no - what teas do you have?": take the change back, then answer
+            undone = st.revert()
+            if undone:
+                out.act(Action.CART_CHANGED).say(f"Okay, I've taken the {say_list([ln.name for ln in undone])} off")
+            return None
+        vague = not parse.items and not parse.options and parse.quantity is None
+        if parse.intent in _ACTED_ON and not (parse.intent == Intent.CANCEL_ORDER and not parse.order_number) \
+                and not (Also.HEDGES in c.also and vague):
+            st.pending = None
+            if kind == "confirm_change" and parse.intent == Intent.ADD:
+                st.commit()  # carrying on ordering accepts what was read back
+            return None  # a change, an addition, a question: handled as itself
+        if c.verdict == Verdict.DENY and Also.CANCELS in c.also or parse.intent == Intent.CANCEL_ORDER:
+            st.pending = None  # "ok cancel", "forget it": not placed, and nothing is lost
+            return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "
+                           "or say clear the cart")
+        if c.plain_no or parse.intent == Intent.DENY:
+            st.pending = None
+            if kind == "confirm_change":
+                undone = st.revert()
+                if undone:
+                    out.act(Action.CART_CHANGED)
+                    names = say_list([ln.name for ln in undone])
+                    return out.say(f"Sorry about that. I've taken the {names} back off. What would you like instead?")
+            return out.say("Okay, the order is not placed. What would you like to change?")
+        if parse.intent == Intent.CART:
+            return self._checkout(out)  # "read it back": the read-back, and the question again
+        if Also.HEDGES in c.also:
+            return self._checkout(out.say("Sure, take your time"), question=YES_OR_NO)
+        if c.verdict == Verdict.UNCLEAR and not c.also:
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
+        if parse.intent == Intent.THANKS or not c.also - {Also.MORE}:
+            lead = "You're welcome!" if parse.intent == Intent.THANKS else "Sorry, I didn't get that"
+            return self._checkout(out.say(lead), question=YES_OR_NO)
+        return self._checkout(out.say("Sorry, I need a clear yes or no"), question=YES_OR_NO)
 
     def _fill_option(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         item = pending.item
@@ -331,21 +366,18 @@ class Policy:
                 return editing.ask_product(st, spec, among, [], out)
         return out.say("Sure. What would you like?")
 
-    def _checkout(self, out: Outcome) -> Outcome:
+    def _checkout(self, out: Outcome, *, question: str = PLACE_QUESTION) -> Outcome:
+        return read_back(self.state, self.lex, out, question=question)
+
+    def _place(self, out: Outcome) -> Outcome:
+        """Place the cart as an order: only right after a complete read-back of exactly this cart."""
         st = self.state
         if not st.cart.lines:
             st.pending = None
             return out.say("Your cart is empty. What would you like?")
-        otype = f", {ORDER_TYPES[st.order_type]}" if st.order_type in ORDER_TYPES else ""
-        st.pending = Pending("checkout")
-        return out.say(f"Your order is {describe_cart(st.cart, self.lex.products)}{otype}", total_sentence(st.cart),
-                       "Shall I place the order?")
-
-    def _place(self, out: Outcome) -> Outcome:
-        st = self.state
+        if not st.readback_current():
+            return self._checkout(out)  # read it back (again) and ask; never place what was not read
         st.pending = None
-        if not st.cart.lines:
-            return out.say("Your cart is empty. What would you like?")
         metadata = {"channel": st.channel, "session": st.session_id}
         if st.order_type:
             metadata["order_type"] = st.order_type
@@ -355,9 +387,12 @@ class Policy:
         except OutOfStock as exc:
             return out.say(f"Sorry, {exc.name} is {'sold out' if exc.available <= 0 else f'down to {exc.available}'}. "
                            "What would you like instead?")
-        except CatalogError as exc:
-            return out.say(f"Sorry, I couldn't place the order: {exc}")
+        except CatalogError:
+            log.exception("placing an order failed")
+            return out.say("Sorry, I couldn't place the order just now. Your cart is kept; "
+                           "please try again in a moment, or ask for a person")
         st.commit()
+        st.readback = None
         st.placed.append(order)
         st.checkouts += 1
         st.cart = Cart(currency=st.cart.currency, tax_rate_bp=st.cart.tax_rate_bp)

@@ -14,14 +14,14 @@ from dialogue.numbers import say_number, say_price
 MAX_LIST = 3
 
 
-def say_list(items: Sequence[str], conj: str = "and", more: str = "more") -> str:
-    """"a, b and c" — at most three, then "and N more"."""
+def say_list(items: Sequence[str], conj: str = "and", more: str = "more", *, limit: int | None = MAX_LIST) -> str:
+    """"a, b and c" — at most ``limit`` (three; None: all), then "and N more"."""
     items = [i for i in items if i]
     if not items:
         return ""
-    if len(items) > MAX_LIST:
-        head = items[:MAX_LIST]
-        extra = len(items) - MAX_LIST
+    if limit is not None and len(items) > limit:
+        head = items[:limit]
+        extra = len(items) - limit
         if extra == 1 and more.endswith("s"):
             more = more[:-1]  # "and one more item"
         return f"{', '.join(head)}, {conj} {say_number(extra)} {more}"
@@ -85,7 +85,8 @@ def describe_line(line: CartLine, product: Product | None) -> str:
 
 
 def describe_cart(cart: Cart, products: Mapping[str, Product]) -> str:
-    return say_list([describe_line(line, products.get(line.sku)) for line in cart.lines], more="more items")
+    """Every line of the cart with its options: a read-back never leaves a line out."""
+    return say_list([describe_line(line, products.get(line.sku)) for line in cart.lines], limit=None)
 
 
 def total_sentence(cart: Cart) -> str:

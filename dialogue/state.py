@@ -31,11 +31,22 @@ class Pending:
     rest: list[ItemSpec] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ReadBack:
+    """What the last read-back said: the turn it was said in, every cart line as read, the order type."""
+
+    turn: int
+    lines: tuple[CartLine, ...]
+    order_type: str | None
+
+
 @dataclass
 class State:
     cart: Cart
     session_id: str
-    baseline: list[CartLine] | None = None
+    baseline: list[CartLine] | None = None  # the cart before the latest unconfirmed change
+    baseline_turn: int = -1  # the turn that change was made in
+    readback: ReadBack | None = None  # the last complete read-back of the order
     focus_line: int | None = None
     shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
     topic: str | None = None  # the one product talked about last ("that one"); None right after a list
@@ -53,8 +64,10 @@ class State:
 
     # --- unconfirmed changes ------------------------------------------------------------------
     def begin_change(self) -> None:
-        if self.baseline is None:
+        """Called before a turn changes the cart: a later plain "no" undoes this turn's change only."""
+        if self.baseline is None or self.baseline_turn != self.turns:
             self.baseline = list(self.cart.lines)
+            self.baseline_turn = self.turns
 
     def commit(self) -> None:
         self.baseline = None
@@ -73,6 +86,12 @@ class State:
 
     def confirmed_lines(self) -> list[CartLine]:
         return list(self.baseline if self.baseline is not None else self.cart.lines)
+
+    def readback_current(self) -> bool:
+        """The previous turn read back the whole order, and the cart is still exactly what it read."""
+        rb = self.readback
+        return rb is not None and rb.turn == self.turns - 1 and rb.lines == tuple(self.cart.lines) \
+            and rb.order_type == self.order_type
 
     # --- focus ----------------------------------------------------------------------------------
     def focus(self) -> CartLine | None:

@@ -281,7 +281,7 @@ def test_how_much_is_it_about_the_product_just_offered_not_the_order(chat: Any) 
     r = chat.say("I'll have two of them")
     assert [(sku, qty) for sku, qty, _ in chat.lines] == [("LATTE", 1), ("SCONE", 2)]
     r = chat.say("how much is it")  # now it is in the order: the order's total
-    assert "You have" in r.text and "scones" in r.text
+    assert "Your order is" in r.text and "scones" in r.text
 
 
 def test_one_of_them_and_the_other_one_change_both_parts(chat: Any) -> None:

@@ -1,0 +1,103 @@
+"""The answer to "Shall I place the order?" is a strict decision: tested reply by reply, then in sessions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dialogue.confirm import DATA, Also, PhraseDataError, Phrases, Verdict, decide
+
+REPLIES = [tuple(line.split("\t", 1)) for line in (Path(__file__).parent / "data" / "confirm_replies.tsv")
+           .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
+def test_only_a_clear_yes_places(label: str, reply: str) -> None:
+    assert decide(reply).places is (label == "place"), decide(reply)
+
+
+def test_the_verdicts_are_typed() -> None:
+    assert decide("yes please") == decide("Yes, please.")
+    assert decide("yes").verdict == Verdict.AFFIRM and not decide("yes").also
+    assert decide("no").verdict == Verdict.DENY and decide("no").plain_no
+    assert decide("yeah no").verdict == Verdict.UNCLEAR  # both: neither
+    assert decide("yes i mean no").verdict == Verdict.UNCLEAR
+    assert decide("ok cancel").verdict == Verdict.DENY and Also.CANCELS in decide("ok cancel").also
+    assert decide("yes?").verdict == Verdict.UNCLEAR and Also.ASKS in decide("yes?").also
+    assert Also.HEDGES in decide("okay wait").also
+    assert decide("yes and a croissant").verdict == Verdict.AFFIRM
+    assert decide("yes and a croissant").also == {Also.MORE}  # yes, and it orders more: not a confirmation
+    assert Also.NEGATES in decide("sounds good except the size").also
+    assert not decide("nope, make it large").plain_no  # a no with a change to act on
+    assert decide("").verdict == Verdict.UNCLEAR and not decide("").places
+    assert not decide("yes " * 500 + "no").places
+
+
+def test_the_phrase_file_is_validated(tmp_path: Path) -> None:
+    good = DATA.read_text(encoding="utf-8")
+    assert Phrases.load(DATA).tables["affirm"]
+    bad = tmp_path / "confirm.toml"
+    bad.write_text(good.replace('"nope",', '"nope", "yes",'), encoding="utf-8")
+    with pytest.raises(PhraseDataError, match="'yes' is in both"):
+        Phrases.load(bad)
+    bad.write_text(good.replace('"nope",', '"Don\'t",'), encoding="utf-8")
+    with pytest.raises(PhraseDataError, match="not in normal form"):
+        Phrases.load(bad)
+    bad.write_text(good + "\n[surprise]\nphrases = []\n", encoding="utf-8")
+    with pytest.raises(PhraseDataError, match="unknown tables"):
+        Phrases.load(bad)
+    bad.write_text("[affirm\n", encoding="utf-8")
+    with pytest.raises(PhraseDataError):
+        Phrases.load(bad)
+
+
+@pytest.mark.parametrize(("label", "reply"), REPLIES[::3], ids=[r for _, r in REPLIES[::3]])
+def test_after_a_read_back_in_a_session(label: str, reply: str, chat: Any, cafe: Any) -> None:
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    before = list(chat.lines)
+    r = chat.say(reply)
+    if label == "place":
+        assert r.order_number and len(cafe.orders()) == 1
+    else:
+        assert not r.order_number and cafe.orders() == []
+        if set(reply.lower().replace(",", " ").split()) & {"cancel", "forget", "no", "wait", "hang", "hold"}:
+            assert chat.lines == before  # not placed, and nothing lost either
+
+
+def test_a_yes_places_only_what_was_read_back(chat: Any, cafe: Any) -> None:
+    chat.say("two lattes")
+    chat.say("check out")
+    chat.say("and a muffin")  # the cart changed after the read-back
+    r = chat.say("yes")  # this yes answers the new read-back, which names the muffin too
+    assert r.order_number
+    order = cafe.get_order(r.order_number)
+    assert order is not None and {ln.sku for ln in order.lines} == {"LATTE", "BLUEBERRY-MUFFIN"}
+
+
+def test_a_long_order_is_read_back_in_full(chat: Any, cafe: Any) -> None:
+    chat.say("a latte, a mocha, a cappuccino, an americano, a blueberry muffin and a small iced mocha with almond milk")
+    r = chat.say("that's all")
+    for name in ("latte", "mocha", "cappuccino", "americano", "blueberry muffin", "almond milk"):
+        assert name in r.text
+    assert "more items" not in r.text and "Shall I place the order" in r.text
+    assert chat.say("yes").order_number
+
+
+def test_a_yes_two_turns_after_the_read_back_reads_it_again(chat: Any, cafe: Any) -> None:
+    chat.say("a scone")
+    chat.say("check out")
+    chat.say("what are your hours")  # a question in between
+    r = chat.say("yes")
+    assert not r.order_number and "Shall I place the order" in r.text and "scone" in r.text
+    assert chat.say("yes").order_number
+
+
+def test_low_confidence_yes_is_asked_again(chat: Any, cafe: Any) -> None:
+    chat.say("a scone")
+    chat.say("check out")
+    r = chat.say("yes", asr_confidence=0.2)
+    assert not r.order_number and "yes or no" in r.text
+    assert chat.say("yes", asr_confidence=0.95).order_number
