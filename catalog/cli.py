@@ -27,6 +27,7 @@ from catalog.store import Store
 
 class _Ctx(Protocol):
     config: Any
+    tax_rate_bp: int
 
     def open_store(self, catalog: str | None = None) -> Store: ...
 
@@ -40,7 +41,9 @@ def _guard(fn: Handler) -> Handler:
 
     def run(args: argparse.Namespace, ctx: _Ctx) -> int:
         try:
-            return fn(args, ctx)
+            code = fn(args, ctx)
+            sys.stdout.flush()  # inside the guard: a reader that went away is noticed here, not at exit
+            return code
         except ValidationError as exc:
             print(f"voicecart: {exc}", file=sys.stderr)
             return 2
@@ -99,26 +102,26 @@ def order_json(o: Order) -> dict[str, Any]:
 # --- catalog ----------------------------------------------------------------------------------
 @_guard
 def _import(args: argparse.Namespace, ctx: _Ctx) -> int:
-    from catalog.importers import import_file, load_file
+    """Read the whole file first (a bad file changes nothing and creates no database), then write it in
+    one transaction. A bundled catalog's name (``cafe``, ``store``) is accepted in place of a file."""
+    from catalog.bundled import BUNDLED, bundled_path, catalog_id, open_database
+    from catalog.importers import load_file
 
     path = Path(args.file)
+    if not path.exists() and args.file in BUNDLED:
+        path = bundled_path(args.file)
     if not path.is_file():
         raise ValidationError("no such file" if not path.exists() else "not a file", file=str(path))
     warnings: list[str] = []
-    db = Path(ctx.config.database)
-    if not db.exists():  # a fresh database: the file becomes its catalog (the default one is not loaded first)
-        from catalog.sqlite_store import SQLiteStore
-
-        products = load_file(path, format=args.format, progress=_progress, warn=warnings.append,
-                             currency=ctx.config.currency)
-        db.parent.mkdir(parents=True, exist_ok=True)
-        with SQLiteStore(db, currency=ctx.config.currency) as fresh:
-            count = fresh.import_products(products)
-    else:
-        count = import_file(ctx.open_store(), path, format=args.format, replace=args.replace, progress=_progress,
-                            warn=warnings.append)
+    cfg = ctx.config
+    products = load_file(path, format=args.format, progress=_progress, warn=warnings.append, currency=cfg.currency)
+    with open_database(cfg.store_location, currency=cfg.currency, tax_rate_bp=ctx.tax_rate_bp) as store:
+        fresh = store.count_products() == 0  # a fresh database: the file becomes its catalog
+        count = store.import_products(products, replace=args.replace, progress=_progress,
+                                      source=catalog_id(args.file if args.file in BUNDLED else str(path)))
     _print_warnings(warnings)
-    print(f"\rimported {count} products from {path}" + (" (replacing the catalog)" if args.replace else ""))
+    print(f"\rimported {count} products from {path}" + (" (replacing the catalog)" if args.replace else "")
+          + (" into a new database" if fresh and not args.replace else ""))
     return 0
 
 

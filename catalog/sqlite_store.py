@@ -8,6 +8,7 @@ stores (threads or processes) on one file are serialised by SQLite itself: every
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections import Counter
@@ -38,12 +39,13 @@ class SQLiteStore:
         self.tax_rate_bp = int(tax_rate_bp)
         if self.tax_rate_bp < 0:
             raise CatalogError("tax rate cannot be negative")
+        self.display = self.path
         try:
             if self.path != ":memory:" and not self.path.startswith("file:"):
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                _create_private(Path(self.path))
             self._conn = connect(self.path, reindex)
         except (sqlite3.Error, OSError) as exc:
-            raise CatalogError(f"cannot open the catalog database {self.path}: {exc}") from exc
+            raise CatalogError(f"cannot open the catalog database {self.path}: {plain_error(exc)}") from None
         self._lock = threading.RLock()
         self._vocab = _search.Vocabulary()
         self._cache = _products.ProductCache()
@@ -51,19 +53,29 @@ class SQLiteStore:
     # --- plumbing ---------------------------------------------------------------------------
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; a disk that is full or read-only becomes a CatalogError saying so, and
+        nothing is written (SQLite has already rolled back when it gives up on a full disk)."""
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._conn
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise CatalogError(f"cannot write to the catalog database {self.path}: {plain_error(exc)}; "
+                                   f"nothing was changed") from None
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            yield self._conn
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise CatalogError(f"cannot read the catalog database {self.path}: {plain_error(exc)}") from None
 
     def new_cart(self) -> Cart:
         """An empty cart priced in this store's currency and tax rate."""
@@ -81,7 +93,7 @@ class SQLiteStore:
 
     # --- products ---------------------------------------------------------------------------
     def upsert_products(self, products: Iterable[Product], *, replace: bool = False,
-                        progress: Progress | None = None, validate: bool = True) -> int:
+                        progress: Progress | None = None, validate: bool = True, source: str | None = None) -> int:
         """See :meth:`catalog.store.Store.upsert_products`; ``progress(done, total)`` is called per batch.
         ``validate=False`` skips re-checking products an importer has just validated."""
         items = list(products)
@@ -94,6 +106,9 @@ class SQLiteStore:
             seen.add(p.sku)
         with self._tx() as conn:
             terms: Counter[str] = Counter()
+            if source and (replace or conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None):
+                conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_source', ?) ON CONFLICT(key)"
+                             " DO UPDATE SET value = excluded.value", (source,))
             if replace:
                 terms.subtract(_products.remove_missing(conn, seen))
             terms.update(_products.write_products(conn, items, progress))
@@ -102,9 +117,14 @@ class SQLiteStore:
         return len(items)
 
     def import_products(self, products: Sequence[Product], *, replace: bool = False,
-                        progress: Progress | None = None) -> int:
+                        progress: Progress | None = None, source: str | None = None) -> int:
         """See :meth:`catalog.store.Store.import_products`."""
-        return self.upsert_products(products, replace=replace, progress=progress, validate=False)
+        return self.upsert_products(products, replace=replace, progress=progress, validate=False, source=source)
+
+    def catalog_source(self) -> str | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'catalog_source'").fetchone()
+            return None if row is None else str(row[0])
 
     def reindex(self) -> None:
         """Rebuild the search tables from the products (after an upgrade or a manual database edit)."""
@@ -237,6 +257,33 @@ class SQLiteStore:
     def cancel_order(self, number: str, *, note: str = "") -> Order:
         with self._tx() as conn:
             return _orders.cancel(conn, str(number).strip(), note)
+
+
+def _create_private(path: Path) -> None:
+    """Create the database's folder (0700) and file (0600) when they do not exist yet: orders hold
+    customers' references. Existing folders and files keep the permissions their owner gave them."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+
+def plain_error(exc: BaseException) -> str:
+    """A database or file-system failure said plainly (full disk, read-only disk, no permission)."""
+    text = str(exc)
+    low = text.lower()
+    errno = getattr(exc, "errno", None)
+    if "full" in low or errno == 28:
+        return "the disk is full"
+    if "readonly" in low or "read-only" in low or errno == 30:
+        return "the disk or file is read-only"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror} ({exc.filename})" if exc.filename else exc.strerror
+    if "unable to open" in low:
+        return "the file cannot be opened (missing folder or no permission)"
+    return text
 
 
 def _bump_catalog_version(conn: sqlite3.Connection) -> None:

@@ -26,9 +26,19 @@ class Store(Protocol):
         ...
 
     def import_products(self, products: Sequence[Product], *, replace: bool = False,
-                        progress: Callable[[int, int], None] | None = None) -> int:
+                        progress: Callable[[int, int], None] | None = None, source: str | None = None) -> int:
         """Like :meth:`upsert_products` for products an importer has already validated, reporting
-        ``progress(done, total)`` per batch; one transaction, all or nothing."""
+        ``progress(done, total)`` per batch; one transaction, all or nothing. ``source`` (a bundled
+        catalog's name or a file's path) is recorded as the catalog the database holds when the import
+        replaces the catalog or fills an empty store."""
+        ...
+
+    def catalog_source(self) -> str | None:
+        """The catalog this database holds (see :meth:`import_products`), None when never recorded."""
+        ...
+
+    def new_cart(self) -> Cart:
+        """An empty cart priced in this store's currency and tax rate."""
         ...
 
     def count_products(self) -> int:
@@ -92,3 +102,7 @@ class Store(Protocol):
         ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
