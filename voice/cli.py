@@ -35,12 +35,12 @@ class Context:
         if self._store is None:
             from catalog.bundled import open_store
 
-            self.config.database.parent.mkdir(parents=True, exist_ok=True)
             self._store = open_store(
-                self.config.database,
+                self.config.store_location,
                 catalog=catalog or self.config.catalog,
                 tax_rate_bp=self.tax_rate_bp,
                 currency=self.config.currency,
+                check_catalog=bool(catalog) or self.config.catalog_set,
             )
         return self._store
 
@@ -54,7 +54,7 @@ def _config_command(args: argparse.Namespace, ctx: Context) -> int:
     cfg = ctx.config
     print(f"config file: {cfg.source or '(none, defaults)'}")
     print(f"data dir:    {cfg.data_dir}")
-    print(f"database:    {cfg.database}")
+    print(f"database:    {cfg.store_display}")
     print(f"catalog:     {cfg.catalog}")
     print(f"tax:         {cfg.tax_percent}%")
     return 0
