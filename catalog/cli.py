@@ -2,8 +2,8 @@
 
     voicecart catalog import FILE [--format json|csv|shopify|woocommerce] [--replace]
     voicecart catalog search QUERY [--max-price X] [--min-price X] [--category C] [--in-stock]
-                                   [--option GROUP=VALUE ...] [--json] [--limit N]
-    voicecart catalog show SKU [--json]
+                                   [--option GROUP=VALUE ...] [--json] [--limit N] [--catalog NAME]
+    voicecart catalog show SKU [--json] [--catalog NAME]
     voicecart orders list [--status S] [--limit N] [--json]
     voicecart orders show NUMBER [--json]
     voicecart orders cancel NUMBER [--note TEXT]
@@ -139,7 +139,7 @@ def _progress(done: int, total: int) -> None:
 
 @_guard
 def _search(args: argparse.Namespace, ctx: _Ctx) -> int:
-    store = ctx.open_store()
+    store = ctx.open_store(args.catalog)
     options: dict[str, str] = {}
     for item in args.option or []:
         group, sep, value = item.partition("=")
@@ -165,7 +165,7 @@ def _search(args: argparse.Namespace, ctx: _Ctx) -> int:
 
 @_guard
 def _show(args: argparse.Namespace, ctx: _Ctx) -> int:
-    store = ctx.open_store()
+    store = ctx.open_store(args.catalog)
     p = store.get_product(args.sku)
     if p is None:
         from catalog.errors import UnknownProduct
@@ -176,7 +176,8 @@ def _show(args: argparse.Namespace, ctx: _Ctx) -> int:
         return 0
     stock = store.stock(p.sku)
     print(f"{p.name}  [{p.sku}]  {format_price(p.price_cents, p.currency)}" + ("" if p.active else "  (not for sale)"))
-    for label, value in (("category", p.category), ("brand", p.brand), ("aliases", ", ".join(p.aliases)),
+    for label, value in (("shop SKU", p.shop_sku), ("category", p.category), ("brand", p.brand),
+                         ("aliases", ", ".join(p.aliases)),
                          ("tags", ", ".join(p.tags)), ("about", p.description),
                          ("stock", "unlimited" if stock is None else str(stock))):
         if value:
@@ -192,7 +193,8 @@ def _show(args: argparse.Namespace, ctx: _Ctx) -> int:
     for v in p.variants:
         opts = ", ".join(f"{k}={val}" for k, val in v.options.items())
         price = format_price(v.price_cents if v.price_cents is not None else p.price_cents, p.currency)
-        print(f"  variant  {v.sku:<18} {opts:<30} {price:>9}  stock {'unlimited' if v.stock is None else v.stock}")
+        print(f"  variant  {v.sku:<18} {opts:<30} {price:>9}  stock {'unlimited' if v.stock is None else v.stock}"
+              + (f"  (shop SKU {v.shop_sku})" if v.shop_sku else ""))
     return 0
 
 
@@ -286,10 +288,12 @@ def register(sub: Any) -> None:
     p.add_argument("--option", action="append", metavar="GROUP=VALUE", help="e.g. colour=red (repeatable)")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--catalog", help="the catalog expected in the database (an error if it holds another)")
     p.set_defaults(handler=_search)
     p = cat.add_parser("show", help="show one product with its options, variants and stock")
     p.add_argument("sku")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--catalog", help="the catalog expected in the database (an error if it holds another)")
     p.set_defaults(handler=_show)
 
     orders = sub.add_parser("orders", help="list, show, cancel and advance orders").add_subparsers(

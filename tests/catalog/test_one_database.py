@@ -75,6 +75,8 @@ def test_good_config_and_postgres_url_without_password_shown(tmp_path: Path) -> 
 def test_switching_catalogs_is_explicit(env: Path, capsys: pytest.CaptureFixture[str],
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["catalog", "show", "LATTE"]) == 0  # a new database gets the default cafe
+    assert main(["catalog", "search", "latte", "--catalog", "cafe"]) == 0
+    assert main(["catalog", "search", "latte", "--catalog", "store"]) == 1
     monkeypatch.setenv("VOICECART_CATALOG", "store")
     capsys.readouterr()
     assert main(["catalog", "search", "shoes"]) == 1  # not silently the cafe
