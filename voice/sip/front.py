@@ -403,6 +403,18 @@ class SipFront:
         branch = _branch_for(values[0], lines)
         own_via = f"Via: SIP/2.0/UDP 127.0.0.1:{self.internal_port};branch={branch};rport".encode()
         lines.insert(1, own_via)
+        names = {_name(ln) for ln in lines[1:]}
+        if method == "INVITE" and "contact" not in names:
+            # an RFC 2543 INVITE may lack Contact (RFC 4475 3.4.1); PJSIP refuses that, so give it the
+            # address the request came from, the one in-dialog requests must reach anyway
+            user = "caller"
+            frm = next((ln for ln in lines[1:] if _name(ln) in ("from", "f")), b"")
+            m = re.search(rb"sips?:([A-Za-z0-9+\-_.!~*'()&=$,;?/%]+)@", frm)
+            if m:
+                user = m.group(1).decode("latin-1")
+            lines.insert(2, f"Contact: <sip:{user}@{src[0]}:{src[1]}>".encode("latin-1"))
+        if "max-forwards" not in names:
+            lines.insert(2, b"Max-Forwards: 70")
         if method in DIALOG_METHODS and not _has_to_tag(lines):
             lines.insert(2, f"Record-Route: <sip:127.0.0.1:{self.internal_port};lr>".encode())
             lines.insert(3, f"Record-Route: <sip:{self.advertised}:{self.cfg.public_port};lr>".encode())
