@@ -6,16 +6,42 @@ live stream that moment lies ``endpoint_delay_ms`` (the trailing silence the end
 the endpoint was declared, so ``speech_end = endpoint - endpoint_delay_ms``.
 
 ``TraceWriter(path_or_stream)`` appends one JSON object per turn; it is thread-safe (the SIP bridge shares one).
+Trace files hold what callers said: :func:`open_private` creates them (and the events file) 0600, in
+directories it creates 0700.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+
+
+def open_private(path: str | Path, *, append: bool = True) -> IO[str]:
+    """Open a text file for writing that only its owner can read: the file is made 0600 (also when it already
+    existed with wider permissions), missing parent directories are created 0700 (existing ones are left)."""
+    p = Path(path)
+    missing = []
+    parent = p.parent
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    for d in reversed(missing):
+        d.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(d, 0o700)  # mkdir's mode is filtered by the umask
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+    fd = os.open(p, flags, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        return os.fdopen(fd, "a" if append else "w", encoding="utf-8", buffering=1)
+    except BaseException:
+        os.close(fd)
+        raise
+
 
 STAGES = ("endpoint", "transcript", "reply", "tts", "first_audio")
 
@@ -107,9 +133,7 @@ class TraceWriter:
         if target is None:
             self._stream = None
         elif isinstance(target, (str, Path)):
-            p = Path(target)
-            p.parent.mkdir(parents=True, exist_ok=True)
-            self._stream = p.open("a", encoding="utf-8")
+            self._stream = open_private(target)
             self._own = True
         else:
             self._stream = target

@@ -117,6 +117,26 @@ class BridgeCall(pj.Call):  # type: ignore[misc]
         if self.handler is not None and not self.disconnected:
             self.handler.on_dtmf(digit)
 
+    def onCallTransferRequest(self, prm: Any) -> None:  # noqa: N802
+        """A REFER from the caller. PJSIP's default accepts it and dials whatever URI the caller names (toll
+        fraud), reusing this Call object; so it is always refused here (no new call, no slot taken)."""
+        target = ""
+        try:
+            target = str(prm.dstUri)
+        except Exception:  # noqa: BLE001
+            pass
+        status = 403
+        try:
+            status = self.engine.on_transfer_request(self, target)
+        finally:
+            prm.statusCode = status
+
+    def onCallReplaceRequest(self, prm: Any) -> None:  # noqa: N802
+        """An INVITE with Replaces (call pick-up/attended transfer into this call): refused the same way."""
+        prm.statusCode = 403
+        prm.reason = "Forbidden"
+        self.engine.emit("transfer_refused", call=self.call_key, target="", status=403, by="replaces")
+
     def onCallTransferStatus(self, prm: Any) -> None:  # noqa: N802
         code = int(prm.statusCode)
         final = bool(prm.finalNotify)

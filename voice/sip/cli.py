@@ -26,11 +26,20 @@ def register(sub: Any) -> None:
     p.add_argument("--public-address", metavar="ADDR", help="address to put in SIP Contact and SDP (behind NAT)")
     p.add_argument("--max-calls", type=int, default=4, metavar="N", help="simultaneous calls; more get 486 Busy")
     p.add_argument("--allow", action="append", default=[], metavar="CIDR",
-                   help="accept INVITEs only from these networks (repeatable); others get 403")
+                   help="accept requests (any method) only from these networks (repeatable); others get 403")
+    p.add_argument("--outside", choices=("403", "drop"), default="403",
+                   help="what requests from outside --allow get: 403 Forbidden (default) or no answer at all")
+    p.add_argument("--refer-refusal", type=int, choices=(403, 405), default=403,
+                   help="the answer to a caller's REFER, which is always refused (default %(default)s)")
     p.add_argument("--register", metavar="sip:USER@HOST", help="register to a PBX or trunk (digest auth)")
     p.add_argument("--password-env", metavar="VAR", help="environment variable holding the registration password")
     p.add_argument("--transfer-to", metavar="sip:URI", help="REFER target when the caller asks for a person")
-    p.add_argument("--events", metavar="FILE", help="append call events and per-turn latency as JSON lines")
+    p.add_argument("--events", metavar="FILE", help="append call events and per-turn latency as JSON lines (0600)")
+    p.add_argument("--retention-days", type=float, metavar="DAYS",
+                   help="erase events older than DAYS from --events (at start, then hourly)")
+    p.add_argument("--log-personal", action="store_true",
+                   help="full caller numbers in events, caller IDs and transcripts in the log (default: "
+                   "numbers cut to their last four digits, none of it logged)")
     p.add_argument("--answer-delay", type=float, default=0.0, metavar="SECONDS", help="ring before answering")
     p.add_argument("--silence-timeout", type=float, default=9.0, metavar="SECONDS",
                    help="silence before re-prompting a caller (then hang up after another)")
@@ -79,6 +88,10 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
                   file=sys.stderr)
             return 2
         password = os.environ[args.password_env]
+    if args.retention_days is not None and args.retention_days <= 0:
+        print("voicecart sip: --retention-days must be more than 0", file=sys.stderr)
+        return 2
+    os.umask(0o077)  # whatever this process creates (database, journal, events, traces) is the owner's alone
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from voice.sip.engine import PJSUA_MAX_CALLS
 
@@ -89,7 +102,8 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
         args.max_calls = PJSUA_MAX_CALLS
     sip = SipSettings(host=host, port=port, public_address=args.public_address, max_calls=args.max_calls,
                       allow=tuple(args.allow), register_uri=args.register, password=password,
-                      answer_delay_s=args.answer_delay)
+                      answer_delay_s=args.answer_delay, outside=args.outside, refer_status=args.refer_refusal,
+                      log_personal=args.log_personal)
     try:
         bridge, events = build_bridge(sip, args, ctx)
     except PolicyError as exc:
@@ -127,7 +141,7 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
     pipeline = build_pipeline(ctx, output_rate=16000)
     phone = PhoneSettings(transfer_to=args.transfer_to, reach_shop=reach_shop_text(cfg.shop),
                           silence_s=args.silence_timeout)
-    events = EventLog(args.events)
+    events = EventLog(args.events, retention_days=getattr(args, "retention_days", None))
     shop = ShopInfo.from_config(cfg.shop)
 
     def conversation(info: Any) -> Any:

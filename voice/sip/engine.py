@@ -8,6 +8,7 @@ disconnected, then are dropped on the SIP thread, and all of them before ``libDe
 
 from __future__ import annotations
 
+import collections
 import heapq
 import itertools
 import json
@@ -22,9 +23,11 @@ from typing import Any
 import pjsua2 as pj
 
 from voice.sip.account import BridgeAccount, account_config
+from voice.sip.admission import AdmissionGate, Request
 from voice.sip.call import BridgeCall
-from voice.sip.handler import CallInfo, HandlerFactory, NullHandler, caller_id_from_uri
-from voice.sip.policy import CallPolicy
+from voice.sip.handler import CallInfo, HandlerFactory, caller_id_from_uri
+from voice.sip.policy import CallPolicy, Verdict, admit
+from voice.sip.privacy import for_events, for_log
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,12 @@ CODEC_PRIORITY = {"G722/16000": 255, "PCMU/8000": 254, "PCMA/8000": 253}
 # The pjsua2-python 2.15.1.post1 wheel is compiled with PJSUA_MAX_CALLS = 4: whatever uaConfig.maxCalls says,
 # PJSIP itself answers a 5th simultaneous INVITE with 486 ("too many calls"). Measured; see README.
 PJSUA_MAX_CALLS = 4
+# Each admitted call creates an RTP and an RTCP socket. PJSIP's select() ioqueue has 64 keys and keeps a closed
+# socket's key for 500 ms (PJ_IOQUEUE_KEY_FREE_DELAY) before it can be reused; with calls lasting a few ms (a
+# flood of INVITE + CANCEL, or answered-and-hung-up calls) ~32 calls in half a second exhaust it and PJSIP
+# aborts (`pj_ioqueue_register_sock2: Assertion '!pj_list_empty(&ioqueue->free_list)'`). So new calls are
+# admitted at most CALL_RATE_PER_S per second (24 keys closing + 8 in use at most); the rest get 486.
+CALL_RATE_PER_S = 12
 
 
 class SipEngineError(RuntimeError):
@@ -50,6 +59,9 @@ class SipSettings:
     answer_delay_s: float = 0.0  # ring this long before answering (0: answer at once)
     pjsip_log_level: int = 1
     user_agent: str = "voicecart"
+    outside: str = "403"  # requests from outside ``allow``: "403" (answer Forbidden) or "drop" (no answer)
+    refer_status: int = 403  # the answer to a caller's REFER (403 Forbidden or 405 Method Not Allowed)
+    log_personal: bool = False  # full numbers in events, caller IDs and transcripts in the log
 
 
 class _PyLogWriter(pj.LogWriter):  # type: ignore[misc]
@@ -94,6 +106,8 @@ class SipEngine:
         self._error: BaseException | None = None
         self._lock = threading.Lock()
         self.stats = {"answered": 0, "refused_403": 0, "refused_486": 0, "ended": 0}
+        self.gate: AdmissionGate | None = None
+        self._admitted: collections.deque[float] = collections.deque()
 
     # --- public, any thread ---------------------------------------------------------------------
     def start(self, timeout: float = 15.0) -> None:
@@ -121,11 +135,14 @@ class SipEngine:
             return sum(1 for c in self.calls.values() if c.handler is not None and not c.disconnected)
 
     def emit(self, event: str, **fields: Any) -> None:
+        """One call event: to ``on_event`` (numbers redacted) and to the log at INFO (no personal fields),
+        unless ``settings.log_personal``."""
         record = {"t": round(time.time(), 3), "event": event, **fields}
-        log.info("%s", json.dumps(record))
+        personal = self.settings.log_personal
+        log.info("%s", json.dumps(for_log(record, personal), default=str))
         if self.on_event is not None:
             try:
-                self.on_event(record)
+                self.on_event(for_events(record, personal))
             except Exception:  # noqa: BLE001
                 log.exception("event sink failed")
 
@@ -141,6 +158,46 @@ class SipEngine:
         if call is not None and call.call_key == key and not call.disconnected:
             fn(call)
 
+    # --- admission (SIP thread, inside PJSIP's receive path) ----------------------------------------
+    def pjsua_calls(self) -> int:
+        gate = self.gate
+        if gate is None:
+            return 0
+        return int(gate._lib.pjsua_call_get_count())
+
+    def _admit(self, req: Request) -> Verdict:
+        busy = self.active_calls() >= self.policy.max_calls or self.pjsua_calls() >= PJSUA_MAX_CALLS
+        allowed = self.policy.allowed(req.source) if req.source else not self.policy.networks
+        verdict = admit(req.method, allowed, req.in_dialog, busy, self.settings.outside)
+        if verdict.action == "pass" and req.method == "INVITE" and not req.in_dialog:
+            now = time.monotonic()
+            while self._admitted and now - self._admitted[0] > 1.0:
+                self._admitted.popleft()
+            if len(self._admitted) >= CALL_RATE_PER_S:
+                return Verdict("refuse", 486, "Busy Here", f"more than {CALL_RATE_PER_S} new calls in a second")
+            self._admitted.append(now)
+        return verdict
+
+    def _refused_by_gate(self, req: Request, verdict: Verdict) -> None:
+        key = f"refused_{verdict.status}" if verdict.action == "refuse" else "dropped"
+        self.stats[key] = self.stats.get(key, 0) + 1
+        fields: dict[str, Any] = {"method": req.method, "source": req.source, "reason": verdict.why}
+        if req.call_id:
+            fields["call"] = req.call_id
+        if req.method == "INVITE" and req.from_uri:
+            fields["caller"] = caller_id_from_uri(req.from_uri)
+        if verdict.action == "refuse":
+            self.emit("refused", status=verdict.status, **fields)
+        else:
+            self.emit("refused", status=None, dropped=True, **fields)
+
+    def on_transfer_request(self, call: BridgeCall, target: str) -> int:
+        """A caller's REFER: always refused (toll fraud otherwise); the status goes back to PJSIP."""
+        status = self.settings.refer_status
+        self.stats["transfer_refused"] = self.stats.get("transfer_refused", 0) + 1
+        self.emit("transfer_refused", call=call.call_key, target=target, status=status, by="caller")
+        return status
+
     def on_incoming(self, call: BridgeCall, source: str) -> None:
         with self._lock:
             old = self.calls.get(call.pj_id)
@@ -148,6 +205,8 @@ class SipEngine:
                 # PJSIP reused this call id before the old object was dropped: deleting the old object
                 # now would make its C++ destructor hang up the NEW call, so keep it until shutdown.
                 self._graveyard.append(old)
+                if old.port is not None:
+                    old.port.close()
             self.calls[call.pj_id] = call
         try:
             ci = call.getInfo()
@@ -222,7 +281,7 @@ class SipEngine:
             del self.calls[pj_id]
         port, call.port = call.port, None
         if port is not None:
-            port.handler = NullHandler()
+            port.close()  # PJSIP's side of the port goes now, on this thread, while the Python object is whole
         del port, call
 
     def _run(self) -> None:
@@ -246,6 +305,8 @@ class SipEngine:
                 ep.codecSetPriority(codec.codecId, 0)
             for prefix, prio in CODEC_PRIORITY.items():
                 ep.codecSetPriority(prefix, prio)
+            self.gate = AdmissionGate(self._admit, self._refused_by_gate)
+            self.gate.register()
             account = BridgeAccount(self)
             host = self.settings.public_address or self.settings.host
             account.create(
@@ -269,6 +330,8 @@ class SipEngine:
             self._loop(ep)
             self._shutdown(ep)
         account = None
+        if self.gate is not None:
+            self.gate.unregister()
         if ep is not None:
             try:
                 ep.libDestroy()
@@ -294,6 +357,9 @@ class SipEngine:
         med.ecTailLen = 0
         med.quality = 6
         med.threadCnt = 1
+        # RTP gets its own ioqueue and thread: otherwise the media thread also polls the SIP socket, and SIP
+        # callbacks (Python) would run on two threads instead of only on the engine's SIP thread.
+        med.hasIoqueue = True
         return cfg
 
     def _pump(self, ep: Any) -> None:
@@ -331,12 +397,22 @@ class SipEngine:
         while time.monotonic() < deadline and any(not c.disconnected for c in self.calls.values()):
             self._pump(ep)
         self._timers.clear()
-        self._graveyard.clear()
-        for call in list(self.calls.values()):
+        while True:  # what was posted while hanging up (drops of disconnected calls) runs now
+            try:
+                fn = self._posted.get_nowait()
+            except queue.Empty:
+                break
+            self._safe(fn)
+        for call in list(self.calls.values()) + self._graveyard:
             if not call.disconnected and call.handler is not None:
-                call.handler.on_hangup("shutdown")
+                try:
+                    call.handler.on_hangup("shutdown")
+                except Exception:  # noqa: BLE001
+                    log.exception("handler hang-up failed")
             if call.port is not None:
-                call.port.handler = NullHandler()
+                call.port.close()
+        self._graveyard.clear()
         self.calls.clear()
+        ep.libHandleEvents(50)  # let the conference bridge apply the port removals
         self.emit("stopped", **self.stats)
 

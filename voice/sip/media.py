@@ -18,7 +18,7 @@ from typing import Any
 
 import pjsua2 as pj
 
-from voice.sip.handler import FRAME_BYTES, FRAME_MS, SAMPLE_RATE, CallHandler
+from voice.sip.handler import FRAME_BYTES, FRAME_MS, SAMPLE_RATE, CallHandler, NullHandler
 
 log = logging.getLogger(__name__)
 
@@ -66,18 +66,47 @@ def audio_format() -> Any:
 
 
 class PcmPort(pj.AudioMediaPort):  # type: ignore[misc]
-    """One call's media port. Holds no reference to the call (no cycles; torn down on the SIP thread)."""
+    """One call's media port. Holds no reference to the call (no cycles; torn down on the SIP thread).
+
+    Lifetime: PJSIP's media clock thread calls ``onFrameReceived``/``onFrameRequested`` through the C++ port
+    for as long as the C++ object exists, so every attribute the callbacks read is set *before* the port is
+    registered, the callbacks check ``closed`` first, and :meth:`close` (SIP thread, after the call is
+    DISCONNECTED) destroys the C++ side explicitly while this Python object is still whole and referenced.
+    pjsua2's destructor takes the port's group lock and detaches it, so once ``close`` returns no callback can
+    reach Python again, and garbage collection of the (now disowned) Python object touches nothing in PJSIP.
+    Leaving the destruction to Python's GC instead lets a media tick run on a half-deallocated object
+    (``AttributeError: ... '_last_tick'``, then SIGSEGV).
+    """
 
     def __init__(self, name: str, handler: CallHandler):
-        super().__init__()
-        self.handler = handler
+        self.closed = True  # until createPort has succeeded
+        self.destroyed = False
+        self.handler: CallHandler = handler
         self.frames_in = 0
         self.frames_out = 0
         self.max_gap_ms = 0.0  # the longest pause between two media ticks (a starved media thread shows here)
         self._last_tick = 0.0
+        super().__init__()
         self.createPort(name, audio_format())
+        self.closed = False
+
+    def close(self) -> None:
+        """Detach from PJSIP for good (SIP thread). Idempotent; the object stays usable as a record."""
+        self.closed = True
+        self.handler = NullHandler()
+        if self.destroyed:
+            return
+        self.destroyed = True
+        try:
+            # pjsua2's ~AudioMediaPort: remove from the conference bridge, then, under the port's group lock,
+            # cut the C++ -> Python link. SWIG disowns the object, so GC later does not delete it twice.
+            pj.AudioMediaPort.__swig_destroy__(self)
+        except Exception:  # noqa: BLE001 - nothing may escape into the SIP loop
+            log.exception("could not destroy a media port")
 
     def onFrameReceived(self, frame: Any) -> None:  # noqa: N802 - PJSIP's name
+        if self.closed:
+            return
         try:
             if frame.type != pj.PJMEDIA_FRAME_TYPE_AUDIO:
                 return
@@ -90,6 +119,10 @@ class PcmPort(pj.AudioMediaPort):  # type: ignore[misc]
             log.exception("media receive failed")
 
     def onFrameRequested(self, frame: Any) -> None:  # noqa: N802 - PJSIP's name
+        if self.closed:
+            frame.type = pj.PJMEDIA_FRAME_TYPE_NONE
+            frame.size = 0
+            return
         now = time.perf_counter()
         if self._last_tick:
             self.max_gap_ms = max(self.max_gap_ms, (now - self._last_tick) * 1000.0)

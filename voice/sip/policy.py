@@ -1,4 +1,5 @@
-"""Who may call and how many at once: 403 outside the allow list, 486 past the call limit."""
+"""Who may call and how many at once (403 outside the allow list, 486 past the call limit), and what is done
+with every other request (``admit``): MESSAGE/PUBLISH get 405, SUBSCRIBE 489, a caller's REFER 403."""
 
 from __future__ import annotations
 
@@ -9,6 +10,38 @@ from dataclasses import dataclass
 
 class PolicyError(ValueError):
     """An allow-list entry or limit is not usable; the message names it."""
+
+
+OUTSIDE_ACTIONS = ("403", "drop")
+REFUSED_METHODS = {"MESSAGE": (405, "Method Not Allowed"), "PUBLISH": (405, "Method Not Allowed"),
+                   "SUBSCRIBE": (489, "Bad Event")}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What admission does with one request: ``pass`` it to PJSIP, ``refuse`` (answer ``status``) or ``drop``."""
+
+    action: str
+    status: int = 0
+    reason: str = ""
+    why: str = ""
+
+
+PASS = Verdict("pass")
+
+
+def admit(method: str, source_allowed: bool, in_dialog: bool, busy: bool, outside: str = "403") -> Verdict:
+    """Admission for any request. ``busy``: no line free for a new call. ``outside``: "403" or "drop"."""
+    if not source_allowed:
+        if outside == "drop" or method == "ACK":
+            return Verdict("drop", 0, "", "outside the allow list")
+        return Verdict("refuse", 403, "Forbidden", "outside the allow list")
+    if method in REFUSED_METHODS:
+        status, reason = REFUSED_METHODS[method]
+        return Verdict("refuse", status, reason, f"{method} is not offered")
+    if method == "INVITE" and not in_dialog and busy:
+        return Verdict("refuse", 486, "Busy Here", "all lines busy")
+    return PASS
 
 
 @dataclass(frozen=True)

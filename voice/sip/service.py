@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -14,6 +15,8 @@ from voice.pipeline import VoicePipeline
 from voice.sip.bridge import PhoneCall, PhoneSettings
 from voice.sip.engine import SipEngine, SipSettings
 from voice.sip.handler import CallInfo
+from voice.sip.privacy import prune_jsonl
+from voice.trace import open_private
 
 log = logging.getLogger(__name__)
 
@@ -21,16 +24,44 @@ ConversationFactory = Callable[[CallInfo], Conversation]
 
 
 class EventLog:
-    """JSON lines of call events (answer, refuse, turns with latency, hang-up); thread-safe."""
+    """JSON lines of call events (answer, refuse, turns with latency, hang-up); thread-safe.
 
-    def __init__(self, path: str | Path | None, echo: IO[str] | None = None):
-        self._file: IO[str] | None = open(path, "a", encoding="utf-8", buffering=1) if path else None  # noqa: SIM115
-        self._echo = echo
+    The file is created 0600 (in a 0700 directory when it creates one). With ``retention_days`` the records
+    older than that are erased when the log opens and then once an hour while it runs.
+    """
+
+    PRUNE_EVERY_S = 3600.0
+
+    def __init__(self, path: str | Path | None, echo: IO[str] | None = None, retention_days: float | None = None):
+        self.path = Path(path) if path else None
+        self.retention_days = retention_days
         self._lock = threading.Lock()
+        self._pruned_at = 0.0
+        if self.path is not None and retention_days is not None:
+            self._prune()
+        self._file: IO[str] | None = open_private(self.path) if self.path is not None else None
+        self._echo = echo
+
+    def _prune(self) -> None:
+        assert self.path is not None and self.retention_days is not None
+        self._pruned_at = time.monotonic()
+        try:
+            removed = prune_jsonl(self.path, self.retention_days)
+        except OSError:
+            log.exception("could not apply the retention period to %s", self.path)
+            return
+        if removed:
+            log.info("retention: erased %d event(s) older than %g days", removed, self.retention_days)
 
     def __call__(self, record: dict[str, Any]) -> None:
         line = json.dumps(record, default=str)
         with self._lock:
+            if (self._file is not None and self.retention_days is not None
+                    and time.monotonic() - self._pruned_at >= self.PRUNE_EVERY_S):
+                self._file.close()
+                self._prune()
+                assert self.path is not None
+                self._file = open_private(self.path)
             if self._file is not None:
                 self._file.write(line + "\n")
             if self._echo is not None:
