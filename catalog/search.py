@@ -26,7 +26,7 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -159,6 +159,10 @@ class Vocabulary:
         if version == self.version:
             return
         rows = conn.execute("SELECT term, phonetic, df FROM search_terms ORDER BY term").fetchall()
+        self.load(version, rows, int(conn.execute("SELECT count(*) FROM products").fetchone()[0]))
+
+    def load(self, version: str, rows: Sequence[tuple[str, str, int]], n_docs: int) -> None:
+        """Take the vocabulary rows ``(term, phonetic key, document count)`` of catalog ``version``."""
         self.terms = [r[0] for r in rows]
         self.df = {r[0]: int(r[2]) for r in rows}
         self.by_key = {}
@@ -166,7 +170,7 @@ class Vocabulary:
             self.by_key.setdefault(key, []).append(term)
             if not term.isdigit():
                 self.by_key.setdefault("n:" + nysiis(term), []).append(term)
-        self.n_docs = max(1, int(conn.execute("SELECT count(*) FROM products").fetchone()[0]))
+        self.n_docs = max(1, n_docs)
         self.version = version
 
     def idf(self, group: Group) -> float:

@@ -72,6 +72,10 @@ class Store(Protocol):
         """Units available; None means unlimited."""
         ...
 
+    def set_stock(self, sku: str, stock: int | None, *, variant_sku: str | None = None) -> None:
+        """Set units on hand (None = unlimited) for a product or one of its variants."""
+        ...
+
     # --- orders ---------------------------------------------------------------------------------
     def place_order(
         self,

@@ -1,20 +1,20 @@
-"""The last unit, raced for by real concurrent threads and processes: exactly one order wins."""
+"""The last unit, raced for by real concurrent threads and processes, on SQLite and on PostgreSQL: exactly
+one order wins; one idempotency key from two processes places one order."""
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import threading
-from pathlib import Path
 
+from catalog.bundled import open_database
 from catalog.errors import OutOfStock
 from catalog.models import Product
-from catalog.sqlite_store import SQLiteStore
 
 LAST = Product(sku="LAST", name="last croissant", price_cents=325, stock=1)
 
 
 def _buy(path: str, key: str, start: threading.Barrier | None = None) -> str:
-    store = SQLiteStore(path)
+    store = open_database(path)
     try:
         cart = store.new_cart()
         product = store.get_product("LAST")
@@ -36,9 +36,8 @@ def _buy_in_process(args: tuple[str, str, object]) -> str:
     return _buy(path, key)
 
 
-def _setup(tmp_path: Path) -> str:
-    path = str(tmp_path / "race.sqlite3")
-    with SQLiteStore(path) as s:
+def _setup(path: str) -> str:
+    with open_database(path) as s:
         s.upsert_products([LAST])
     return path
 
@@ -46,13 +45,13 @@ def _setup(tmp_path: Path) -> str:
 def _check(path: str, results: list[str], racers: int) -> None:
     assert sum(r.startswith("ok:") for r in results) == 1, results
     assert results.count("sold out:0") == racers - 1, results
-    with SQLiteStore(path) as s:
+    with open_database(path) as s:
         assert s.stock("LAST") == 0
         assert len(s.orders()) == 1
 
 
-def test_last_unit_threads_with_separate_connections(tmp_path: Path) -> None:
-    path = _setup(tmp_path)
+def test_last_unit_threads_with_separate_connections(location: str) -> None:
+    path = _setup(location)
     racers = 6
     start = threading.Barrier(racers)
     results: list[str] = []
@@ -71,9 +70,9 @@ def test_last_unit_threads_with_separate_connections(tmp_path: Path) -> None:
     _check(path, results, racers)
 
 
-def test_last_unit_threads_sharing_one_store(tmp_path: Path) -> None:
-    path = _setup(tmp_path)
-    store = SQLiteStore(path)
+def test_last_unit_threads_sharing_one_store(location: str) -> None:
+    path = _setup(location)
+    store = open_database(path)
     product = store.get_product("LAST")
     assert product is not None
     start = threading.Barrier(4)
@@ -97,8 +96,8 @@ def test_last_unit_threads_sharing_one_store(tmp_path: Path) -> None:
     _check(path, results, 4)
 
 
-def test_last_unit_processes(tmp_path: Path) -> None:
-    path = _setup(tmp_path)
+def test_last_unit_processes(location: str) -> None:
+    path = _setup(location)
     racers = 3
     ctx = mp.get_context("spawn")
     with ctx.Manager() as manager:
@@ -108,9 +107,9 @@ def test_last_unit_processes(tmp_path: Path) -> None:
     _check(path, results, racers)
 
 
-def test_same_idempotency_key_from_two_processes_places_one_order(tmp_path: Path) -> None:
-    path = str(tmp_path / "idem.sqlite3")
-    with SQLiteStore(path) as s:
+def test_same_idempotency_key_from_two_processes_places_one_order(location: str) -> None:
+    path = location
+    with open_database(path) as s:
         s.upsert_products([Product(sku="MUG", name="mug", price_cents=800, stock=5)])
     ctx = mp.get_context("spawn")
     with ctx.Manager() as manager:
@@ -118,14 +117,14 @@ def test_same_idempotency_key_from_two_processes_places_one_order(tmp_path: Path
         with ctx.Pool(2) as pool:
             results = pool.map(_buy_mug_in_process, [(path, "call-42", start)] * 2)
     assert results[0] == results[1] and results[0].startswith("ok:")
-    with SQLiteStore(path) as s:
+    with open_database(path) as s:
         assert s.stock("MUG") == 4
         assert len(s.orders()) == 1
 
 
 def _buy_mug_in_process(args: tuple[str, str, object]) -> str:
     path, key, start = args
-    store = SQLiteStore(path)
+    store = open_database(path)
     try:
         cart = store.new_cart()
         mug = store.get_product("MUG")

@@ -1,20 +1,31 @@
-"""Search over the bundled cafe and small stores in real SQLite: ASR slips, aliases, filters, determinism."""
+"""Search over the bundled cafe and small stores, in real SQLite and real PostgreSQL: ASR slips, aliases,
+filters, determinism."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from catalog.bundled import open_store
+from catalog.bundled import open_database, open_store
 from catalog.models import OptionGroup, OptionValue, Product, Variant
-from catalog.sqlite_store import SQLiteStore
+from catalog.store import Store
 
 
-@pytest.fixture(scope="module")
-def cafe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteStore]:
-    store = open_store(tmp_path_factory.mktemp("cafe") / "cafe.sqlite3", catalog="cafe")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def cafe(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    if request.param == "sqlite":
+        location = str(tmp_path_factory.mktemp("cafe") / "cafe.sqlite3")
+    else:
+        import psycopg
+
+        admin: str = request.getfixturevalue("pg_admin_url")
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute('DROP DATABASE IF EXISTS "vc_search_cafe" WITH (FORCE)')
+            conn.execute('CREATE DATABASE "vc_search_cafe"')
+        base, _, query = admin.partition("?")
+        location = f"{base.rsplit('/', 1)[0]}/vc_search_cafe" + (f"?{query}" if query else "")
+    store = open_store(location, catalog="cafe")
     yield store
     store.close()
 
@@ -42,20 +53,20 @@ def cafe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteStore]:
     ("matcha", "MATCHA-LATTE"),
     ("twelve ounce latte", "LATTE"),
 ])
-def test_spoken_queries_find_the_drink_first(cafe: SQLiteStore, query: str, sku: str) -> None:
+def test_spoken_queries_find_the_drink_first(cafe: Store, query: str, sku: str) -> None:
     hits = cafe.search(query, limit=3)
     assert hits, query
     assert hits[0].product.sku == sku, [(h.product.sku, h.score) for h in hits]
     assert 0.0 < hits[0].score <= 1.0
 
 
-def test_nonsense_finds_nothing_and_empty_query_lists(cafe: SQLiteStore) -> None:
+def test_nonsense_finds_nothing_and_empty_query_lists(cafe: Store) -> None:
     assert cafe.search("xylophone zebra") == []
     listed = cafe.search("", limit=5, category="pastries")
     assert len(listed) == 5 and all(h.product.category == "pastries" for h in listed)
 
 
-def test_ranking_is_deterministic_and_scored(cafe: SQLiteStore) -> None:
+def test_ranking_is_deterministic_and_scored(cafe: Store) -> None:
     first = [(h.product.sku, h.score) for h in cafe.search("latte", limit=10)]
     assert first == [(h.product.sku, h.score) for h in cafe.search("latte", limit=10)]
     scores = [s for _, s in first]
@@ -63,7 +74,7 @@ def test_ranking_is_deterministic_and_scored(cafe: SQLiteStore) -> None:
     assert first[0][0] == "LATTE"
 
 
-def test_filters(cafe: SQLiteStore) -> None:
+def test_filters(cafe: Store) -> None:
     cheap = cafe.search("latte", max_price_cents=450)
     assert cheap and all(h.product.price_cents <= 450 for h in cheap)
     assert "MATCHA-LATTE" not in {h.product.sku for h in cheap}
@@ -78,14 +89,14 @@ def test_filters(cafe: SQLiteStore) -> None:
     assert cafe.search("croissant", options={"milk": "oat"}) == []
 
 
-def test_variants_stock_and_option_filters(tmp_path: Path) -> None:
+def test_variants_stock_and_option_filters(location: str) -> None:
     colour = OptionGroup("colour", "colour", (OptionValue("red", "red"), OptionValue("navy", "navy blue", ("dark blue",))),
                          required=True)
     hoodie = Product(sku="HOOD", name="zip hoodie", price_cents=4000, category="clothing", option_groups=(colour,),
                      variants=(Variant("HOOD-R", {"colour": "red"}, stock=0), Variant("HOOD-N", {"colour": "navy"}, 3000, 0)))
     tee = Product(sku="TEE", name="cotton t-shirt", price_cents=1500, category="clothing", option_groups=(colour,),
                   variants=(Variant("TEE-R", {"colour": "red"}, stock=2),))
-    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+    with open_database(location) as store:
         store.upsert_products([hoodie, tee])
         assert [h.product.sku for h in store.search("hoody")] == ["HOOD"]
         assert store.search("hoodie", in_stock=True) == []  # every variant sold out

@@ -1,15 +1,18 @@
-"""SQLiteStore with a real database file: products, stock, orders, idempotency, cancel rules, reopen."""
+"""The store suite, run on every backend (a real SQLite file and a real PostgreSQL server, see conftest.py):
+products, stock, orders, idempotency, cancel rules, reopen, a second connection. SQLite-only details last."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from catalog.bundled import load_bundled, open_store
+from catalog.bundled import load_bundled, open_database, open_store
 from catalog.errors import EmptyCart, OrderStateError, OutOfStock, UnknownOrder, ValidationError
 from catalog.models import OptionGroup, OptionValue, OrderStatus, Product, SelectedOption, Variant
 from catalog.sqlite_store import SQLiteStore
+from catalog.store import Store
 
 SHIRT = Product(
     sku="TEE", name="t-shirt", price_cents=1500, category="clothing",
@@ -27,15 +30,19 @@ MUG = Product(sku="MUG", name="mug", price_cents=800, stock=3, category="kitchen
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SQLiteStore:
-    s = SQLiteStore(tmp_path / "shop.sqlite3", tax_rate_bp=825)
+def store(location: str) -> Iterator[Store]:
+    s = open_database(location, tax_rate_bp=825)
     s.upsert_products([SHIRT, MUG])
-    return s
+    yield s
+    s.close()
 
 
-def test_wal_mode_and_roundtrip(store: SQLiteStore) -> None:
-    mode = store._conn.execute("PRAGMA journal_mode").fetchone()[0]
-    assert mode == "wal"
+def test_wal_mode(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "shop.sqlite3") as store:
+        assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_roundtrip(store: Store) -> None:
     got = store.get_product("TEE")
     assert got == SHIRT
     assert store.get_product("TEE-RED-L") == SHIRT  # a variant SKU finds its product
@@ -46,7 +53,7 @@ def test_wal_mode_and_roundtrip(store: SQLiteStore) -> None:
     assert store.stock("MUG") == 3
 
 
-def test_upsert_updates_and_replace_removes(store: SQLiteStore) -> None:
+def test_upsert_updates_and_replace_removes(store: Store) -> None:
     store.upsert_products([Product(sku="MUG", name="big mug", price_cents=900, stock=5)])
     mug = store.get_product("MUG")
     assert mug is not None and mug.name == "big mug" and mug.stock == 5
@@ -56,7 +63,7 @@ def test_upsert_updates_and_replace_removes(store: SQLiteStore) -> None:
     assert store.search("shirt") == []
 
 
-def test_invalid_product_rejected_and_nothing_written(store: SQLiteStore) -> None:
+def test_invalid_product_rejected_and_nothing_written(store: Store) -> None:
     bad = Product(sku="BAD", name="bad", price_cents=100,
                   option_groups=(OptionGroup("size", "size", (OptionValue("s", "small"),), default="xl"),))
     with pytest.raises(ValidationError, match="default 'xl'"):
@@ -64,7 +71,7 @@ def test_invalid_product_rejected_and_nothing_written(store: SQLiteStore) -> Non
     assert store.get_product("NEW") is None
 
 
-def test_variant_sku_clash_between_products_is_a_validation_error(store: SQLiteStore) -> None:
+def test_variant_sku_clash_between_products_is_a_validation_error(store: Store) -> None:
     other = Product(sku="TEE2", name="other tee", price_cents=1,
                     option_groups=SHIRT.option_groups, variants=(Variant("TEE-RED-M", {"colour": "red"}),))
     with pytest.raises(ValidationError, match="already belongs"):
@@ -72,7 +79,7 @@ def test_variant_sku_clash_between_products_is_a_validation_error(store: SQLiteS
     assert store.get_product("TEE2") is None
 
 
-def _cart_with(store: SQLiteStore, sku: str, qty: int, options: list[SelectedOption] | None = None):  # type: ignore[no-untyped-def]
+def _cart_with(store: Store, sku: str, qty: int, options: list[SelectedOption] | None = None):  # type: ignore[no-untyped-def]
     cart = store.new_cart()
     product = store.get_product(sku)
     assert product is not None
@@ -80,7 +87,7 @@ def _cart_with(store: SQLiteStore, sku: str, qty: int, options: list[SelectedOpt
     return cart
 
 
-def test_place_order_snapshot_stock_and_idempotency(store: SQLiteStore) -> None:
+def test_place_order_snapshot_stock_and_idempotency(store: Store) -> None:
     cart = _cart_with(store, "TEE", 1, [SelectedOption("colour", "red")])
     order = store.place_order(cart, customer="Ann", idempotency_key="sess-1", metadata={"order_type": "togo"})
     assert order.number.isdigit() and len(order.number) == 4
@@ -95,7 +102,7 @@ def test_place_order_snapshot_stock_and_idempotency(store: SQLiteStore) -> None:
     assert len(store.orders()) == 1
 
 
-def test_out_of_stock_changes_nothing(store: SQLiteStore) -> None:
+def test_out_of_stock_changes_nothing(store: Store) -> None:
     cart = _cart_with(store, "MUG", 2)
     cart.add(store.get_product("TEE"), 1, [SelectedOption("colour", "red"), SelectedOption("size", "l")])  # type: ignore[arg-type]
     with pytest.raises(OutOfStock) as err:
@@ -107,12 +114,12 @@ def test_out_of_stock_changes_nothing(store: SQLiteStore) -> None:
         store.place_order(_cart_with(store, "MUG", 4), customer="Bob", idempotency_key="k2")
 
 
-def test_empty_cart_refused(store: SQLiteStore) -> None:
+def test_empty_cart_refused(store: Store) -> None:
     with pytest.raises(EmptyCart):
         store.place_order(store.new_cart(), customer="x", idempotency_key="e")
 
 
-def test_status_flow_and_cancel_rules(store: SQLiteStore) -> None:
+def test_status_flow_and_cancel_rules(store: Store) -> None:
     order = store.place_order(_cart_with(store, "MUG", 2), customer="Cy", idempotency_key="a")
     assert store.stock("MUG") == 1
     preparing = store.set_status(order.number, OrderStatus.PREPARING, note="on it")
@@ -139,8 +146,8 @@ def test_status_flow_and_cancel_rules(store: SQLiteStore) -> None:
         store.cancel_order("0000")
 
 
-def test_order_survives_reopen(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite3"
+def test_order_survives_reopen(location: str) -> None:
+    path = location
     with open_store(path, catalog="cafe") as s1:
         cart = s1.new_cart()
         latte = s1.get_product("LATTE")
@@ -194,9 +201,8 @@ def test_bundled_general_store_is_generated_and_varied() -> None:
     assert any(p.stock is not None and p.stock > 0 for p in products)
 
 
-def test_second_connection_sees_catalog_and_stock_changes(tmp_path: Path) -> None:
-    path = tmp_path / "shared.sqlite3"
-    with SQLiteStore(path) as a, SQLiteStore(path) as b:
+def test_second_connection_sees_catalog_and_stock_changes(location: str) -> None:
+    with open_database(location) as a, open_database(location) as b:
         a.upsert_products([SHIRT, MUG])
         assert b.get_product("MUG").name == "mug"  # type: ignore[union-attr]  # cached in b now
         assert [p.sku for p in b.products()] == ["TEE", "MUG"]
@@ -208,10 +214,10 @@ def test_second_connection_sees_catalog_and_stock_changes(tmp_path: Path) -> Non
         assert tee is not None and {v.sku: v.stock for v in tee.variants}["TEE-RED-M"] == 0
 
 
-def test_option_validation_on_bundled_products(tmp_path: Path) -> None:
+def test_option_validation_on_bundled_products(location: str) -> None:
     from catalog.errors import OptionError
 
-    with open_store(tmp_path / "c.sqlite3", catalog="cafe") as store:
+    with open_store(location, catalog="cafe") as store:
         tea, latte, coffee = (store.get_product(s) for s in ("TEA", "LATTE", "COFFEE"))
         assert tea is not None and latte is not None and coffee is not None
         cart = store.new_cart()
@@ -238,7 +244,7 @@ def test_option_validation_on_bundled_products(tmp_path: Path) -> None:
         assert order.total_cents == cart.total_cents
 
 
-def test_combination_without_a_variant_is_not_sold(store: SQLiteStore) -> None:
+def test_combination_without_a_variant_is_not_sold(store: Store) -> None:
     cart = _cart_with(store, "TEE", 1, [SelectedOption("colour", "blue"), SelectedOption("size", "l")])
     assert cart.lines[0].variant_sku is None  # no blue/large variant exists
     with pytest.raises(OutOfStock, match="sold out"):

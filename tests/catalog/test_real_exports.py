@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from catalog.bundled import open_database
 from catalog.errors import CatalogError
 from catalog.importers import detect_format, import_file, load_file
 from catalog.models import SelectedOption
-from catalog.sqlite_store import SQLiteStore
 
 EXPORTS = Path(__file__).resolve().parent / "exports"
 SHOPIFY = EXPORTS / "shopify_tea_jpy.csv"
@@ -68,9 +68,9 @@ def test_woocommerce_simple_variable_stock_and_visibility() -> None:
     (WOO, "USD", "wool beanie", "woo-beanie", 1800),
     (WOO, "USD", "knitting class", "woo-16", 3500),
 ])
-def test_named_products_are_the_first_hit(tmp_path: Path, path: Path, currency: str, query: str, sku: str,
+def test_named_products_are_the_first_hit(location: str, path: Path, currency: str, query: str, sku: str,
                                           price: int) -> None:
-    with SQLiteStore(tmp_path / "s.sqlite3", currency=currency) as store:
+    with open_database(location, currency=currency) as store:
         import_file(store, path)
         hits = store.search(query)
         assert hits and hits[0].product.sku == sku and hits[0].product.price_cents == price
@@ -80,8 +80,8 @@ def test_named_products_are_the_first_hit(tmp_path: Path, path: Path, currency: 
     (SHOPIFY, "JPY", "winter blend hojicha"), (SHOPIFY, "JPY", "cast iron kettle"),
     (WOO, "USD", "silk scarf"), (WOO, "USD", "leather gloves"), (WOO, "USD", "staff mug"),
 ])
-def test_drafts_archived_private_hidden_never_offered(tmp_path: Path, path: Path, currency: str, query: str) -> None:
-    with SQLiteStore(tmp_path / "s.sqlite3", currency=currency) as store:
+def test_drafts_archived_private_hidden_never_offered(location: str, path: Path, currency: str, query: str) -> None:
+    with open_database(location, currency=currency) as store:
         import_file(store, path)
         hits = store.search(query)
         assert all(h.product.active for h in hits) and not any(h.product.name.lower() == query for h in hits)
@@ -91,8 +91,8 @@ def test_drafts_archived_private_hidden_never_offered(tmp_path: Path, path: Path
             cart.add(hidden)
 
 
-def test_shop_sku_finds_the_product_and_orders_use_stable_keys(tmp_path: Path) -> None:
-    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+def test_shop_sku_finds_the_product_and_orders_use_stable_keys(location: str) -> None:
+    with open_database(location) as store:
         import_file(store, WOO)
         found = store.get_product("woo-hoodie-blue-m")  # the shop's variant SKU
         assert found is not None and found.sku == "woo-hoodie"

@@ -1,0 +1,117 @@
+"""Store backends for the catalog tests: real SQLite files and a real PostgreSQL server.
+
+``pg_admin_url`` (session): ``$VOICECART_TEST_PG_URL`` when ``.ci/run`` has started a cluster, else a
+throwaway cluster started here from Debian's ``postgresql`` binaries (``initdb`` + ``pg_ctl`` in a temporary
+folder, Unix socket only, no TCP port; run as the ``postgres`` user when the tests run as root). Without
+the binaries the PostgreSQL cases skip with the reason, except in CI (``CI=true``), where that is a failure.
+
+``location`` (parametrised ``sqlite`` / ``postgresql``): a fresh, empty store location — a SQLite file path
+or the URL of a new PostgreSQL database — to hand to ``catalog.bundled.open_database`` / ``open_store``.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+_counter = itertools.count(1)
+
+
+def _pg_bindir() -> Path | None:
+    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if Path(candidate, "initdb").exists():
+            return Path(candidate)
+    found = shutil.which("initdb")
+    return Path(found).parent if found else None
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}; CI must run the PostgreSQL store tests (scripts/setup.sh installs postgresql)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> Iterator[str]:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _missing("psycopg is not installed (pip install 'voicecart[postgres]')")
+    given = os.environ.get("VOICECART_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    bindir = _pg_bindir()
+    if bindir is None:
+        _missing("PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql")
+        return
+    root = Path(tempfile.mkdtemp(prefix="voicecart-pg-"))
+    data, sock = root / "data", root / "sock"
+    sock.mkdir()
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        try:
+            user = pwd.getpwnam("postgres")
+        except KeyError:
+            _missing("running as root and there is no 'postgres' user to run the server as")
+            return
+        os.chown(root, user.pw_uid, user.pw_gid)
+        os.chown(sock, user.pw_uid, user.pw_gid)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    env = {**os.environ, "LC_ALL": "C.UTF-8"}
+    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E",
+                    "UTF8", "--no-sync", "--no-instructions"], check=True, capture_output=True, env=env, timeout=120)
+    opts = (f"-k {sock} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            f" -c max_connections=60 -c shared_buffers=32MB")
+    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(root / "log"), "-w",
+                    "-t", "60", "start"], check=True, capture_output=True, env=env, timeout=90)
+    try:
+        yield f"postgresql://postgres@/postgres?host={sock}"
+    finally:
+        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True, env=env, timeout=60)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_database(pg_admin_url: str) -> Iterator[Callable[[], str]]:
+    """A factory of fresh PostgreSQL databases (URLs), dropped after the test."""
+    import psycopg
+
+    made: list[str] = []
+
+    def make() -> str:
+        name = f"vc_test_{os.getpid()}_{next(_counter)}"
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        base, _, query = pg_admin_url.partition("?")
+        return f"{base.rsplit('/', 1)[0]}/{name}" + (f"?{query}" if query else "")
+
+    yield make
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        for name in made:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A fresh store location for ``backend``."""
+    if backend == "sqlite":
+        return str(tmp_path / f"store-{next(_counter)}.sqlite3")
+    make: Callable[[], str] = request.getfixturevalue("pg_database")
+    return make()
