@@ -11,27 +11,18 @@ or the URL of a new PostgreSQL database — to hand to ``catalog.bundled.open_da
 
 from __future__ import annotations
 
-import glob
 import itertools
 import os
-import pwd
-import shutil
-import subprocess
-import tempfile
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pgcluster  # noqa: E402  (beside this file; tests/catalog is not a package)
+
 _counter = itertools.count(1)
-
-
-def _pg_bindir() -> Path | None:
-    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
-        if Path(candidate, "initdb").exists():
-            return Path(candidate)
-    found = shutil.which("initdb")
-    return Path(found).parent if found else None
 
 
 def _missing(reason: str) -> None:
@@ -50,36 +41,15 @@ def pg_admin_url() -> Iterator[str]:
     if given:
         yield given
         return
-    bindir = _pg_bindir()
-    if bindir is None:
-        _missing("PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql")
-        return
-    root = Path(tempfile.mkdtemp(prefix="voicecart-pg-"))
-    data, sock = root / "data", root / "sock"
-    sock.mkdir()
-    prefix: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root
-        try:
-            user = pwd.getpwnam("postgres")
-        except KeyError:
-            _missing("running as root and there is no 'postgres' user to run the server as")
-            return
-        os.chown(root, user.pw_uid, user.pw_gid)
-        os.chown(sock, user.pw_uid, user.pw_gid)
-        prefix = ["runuser", "-u", "postgres", "--"]
-    env = {**os.environ, "LC_ALL": "C.UTF-8"}
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E",
-                    "UTF8", "--no-sync", "--no-instructions"], check=True, capture_output=True, env=env, timeout=120)
-    opts = (f"-k {sock} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-            f" -c max_connections=60 -c shared_buffers=32MB")
-    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(root / "log"), "-w",
-                    "-t", "60", "start"], check=True, capture_output=True, env=env, timeout=90)
     try:
-        yield f"postgresql://postgres@/postgres?host={sock}"
+        url, root = pgcluster.start()
+    except pgcluster.Unavailable as exc:
+        _missing(str(exc))
+        return
+    try:
+        yield url
     finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, env=env, timeout=60)
-        shutil.rmtree(root, ignore_errors=True)
+        pgcluster.stop(root)
 
 
 @pytest.fixture
