@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Set up voicecart on a fresh Debian/Ubuntu machine: system audio packages (when root), a venv in .venv,
-# the project with its dev tools. Safe to run again.
+# Set up voicecart on a fresh Debian/Ubuntu machine: system audio packages and PostgreSQL (the store tests start
+# their own throwaway cluster from its binaries) when root, a venv in .venv, the project with its dev tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-APT_PACKAGES="espeak-ng libespeak-ng1 libportaudio2 libsndfile1 sox pulseaudio pulseaudio-utils baresip linphone-cli iproute2 util-linux"
+APT_PACKAGES="espeak-ng libespeak-ng1 libportaudio2 libsndfile1 sox pulseaudio pulseaudio-utils baresip linphone-cli iproute2 util-linux postgresql"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""
   for p in $APT_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
@@ -18,5 +18,5 @@ fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -U pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,phone]'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,phone,postgres]'
 echo "setup: done (.venv ready)"
