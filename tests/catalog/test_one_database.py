@@ -152,3 +152,29 @@ def test_output_survives_a_closed_pipe(env: Path) -> None:
                          timeout=60)
     assert "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr, out.stderr
     assert out.stdout.strip() == "rc=0"
+
+
+def test_cli_on_either_backend(location: str, env: Path, capsys: pytest.CaptureFixture[str],
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same commands on SQLite and PostgreSQL: import an export, search it, order from it, see the order."""
+    from catalog.bundled import open_database
+
+    monkeypatch.setenv("VOICECART_DB", location)
+    export = Path(__file__).resolve().parent / "exports" / "woocommerce_clothing.csv"
+    assert main(["catalog", "import", str(export)]) == 0
+    assert "imported 7 products" in capsys.readouterr().out
+    assert main(["catalog", "search", "zip hoody", "--json"]) == 0
+    assert '"sku": "woo-hoodie"' in capsys.readouterr().out
+    assert main(["catalog", "show", "woo-hoodie-blue-m"]) == 0  # the shop's SKU
+    assert "shop SKU woo-hoodie-blue-m" in capsys.readouterr().out
+    with open_database(location) as store:
+        hoodie = store.get_product("woo-hoodie")
+        assert hoodie is not None and store.catalog_source() == str(export)
+        cart = store.new_cart()
+        from catalog.models import SelectedOption
+
+        cart.add(hoodie, 1, [SelectedOption("color", "blue"), SelectedOption("size", "m")])
+        number = store.place_order(cart, customer="kiosk", idempotency_key="cli-1").number
+    assert main(["orders", "show", number]) == 0
+    assert "Zip Hoodie" in capsys.readouterr().out
+    assert main(["catalog", "import", str(Path(__file__).resolve().parent / "bad" / "utf16.csv")]) == 2
