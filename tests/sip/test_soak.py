@@ -50,7 +50,7 @@ def test_three_hundred_short_calls_leave_no_crash_no_leak_and_no_outbound_call(t
     assert r["completed"] == 300 and not r["errors"], r["errors"]
     assert not [k for k in r["outcomes"] if k.endswith(("gave_up", "no_final"))], r["outcomes"]
     assert r["unended"] == [], r["unended"]  # vanished callers included: every call ended by itself
-    assert r["trap_hits"] == [] and set(r["refer_codes"]) <= {403}, r  # no REFER was obeyed
+    assert r["trap_hits"] == [] and set(r["refer_codes"]) <= {"403"}, r  # no REFER was obeyed
     assert r["events"].get("incoming", 0) == r["events"].get("ended", 0)
     assert r["idle"]["fds"] <= r["baseline"]["fds"] + 2, (r["baseline"], r["idle"])  # sockets released
     assert r["idle"]["rss_kb"] - r["warm"]["rss_kb"] < 40_000, (r["warm"], r["idle"])  # flat memory
