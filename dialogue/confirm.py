@@ -41,7 +41,7 @@ class Also(enum.StrEnum):
     MORE = "more"  # words of no table: a product, an option, a count — the turn says something else too
 
 
-_TABLES = ("affirm", "deny", "cancel", "hedge", "ask", "negate", "filler")
+_TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -99,7 +99,8 @@ class Phrases:
                 if name == "filler" and len(toks) != 1:
                     raise PhraseDataError(f"{path}: [filler] takes single words, not {phrase!r}")
                 if toks in seen:
-                    raise PhraseDataError(f"{path}: {phrase!r} is in both [{seen[toks]}] and [{name}]")
+                    where = f"twice in [{name}]" if seen[toks] == name else f"in both [{seen[toks]}] and [{name}]"
+                    raise PhraseDataError(f"{path}: {phrase!r} is {where}")
                 seen[toks] = name
                 entries.add(toks)
             tables[name] = frozenset(entries)
@@ -146,7 +147,11 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if len(text) > MAX_CHARS:  # only the start would be read: a yes there says nothing of the rest
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
     words = list(toks) if toks is not None else tokens(text)
-    found = {table for table, _ in phrases().cover(words)}
+    pieces = [table for table, _ in phrases().cover(words)]
+    first_yes = pieces.index("affirm") if "affirm" in pieces else len(pieces)
+    # a pause before the yes is the shopper looking at the order; after it (or without one), a hedge
+    found = {("hedge" if i > first_yes or first_yes == len(pieces) else "filler") if t == "pause" else t
+             for i, t in enumerate(pieces)}
     also = {_FLAG[t] for t in found if t in _FLAG}
     if "" in found:
         also.add(Also.MORE)

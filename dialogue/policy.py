@@ -45,6 +45,7 @@ class Policy:
     def __init__(self, store: Store, lex: Lexicon, shop: ShopInfo, state: State, *, low_confidence: float = 0.5):
         self.store, self.lex, self.shop, self.state = store, lex, shop, state
         self.low_confidence = low_confidence
+        confirm.phrases()  # a malformed phrase file fails here, at start, not in a shopper's turn
 
     def turn(self, parse: Parse, meta: TurnMeta) -> Outcome:
         st, out = self.state, Outcome()
