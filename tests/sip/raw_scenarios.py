@@ -23,7 +23,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tests.sip.rawsip import RawCaller  # noqa: E402
+from tests.sip.rawsip import RawCaller, sdp_offer  # noqa: E402
 from tests.sip.run_scenario import read_events, start_bridge  # noqa: E402
 from voice.sip.netns import in_private_netns  # noqa: E402
 
@@ -105,6 +105,37 @@ def refer(spec: dict[str, Any]) -> dict[str, Any]:
                 "bridge_sent": [m.method for m in c.received]}
 
 
+def sdp_hazard(spec: dict[str, Any]) -> dict[str, Any]:
+    """SDP addresses of 254+ characters (PJSIP asserts on them) in every offer/answer position; then a call."""
+    long = "a" * 254
+    out: dict[str, Any] = {}
+    with RawCaller(BRIDGE, user="+15550006666") as c:
+        base = sdp_offer("127.0.0.1", c.rtp_port)
+        out["invite_c"] = c.invite(sdp=sdp_offer("127.0.0.1", c.rtp_port, c_addr=long), timeout=8).final
+        out["invite_o"] = c.invite(sdp=sdp_offer("127.0.0.1", c.rtp_port, o_addr=long), timeout=8).final
+        out["invite_media_c"] = c.invite(sdp=base.replace("a=ptime:20", f"c=IN IP4 {long}\r\na=ptime:20"),
+                                         timeout=8).final
+        out["invite_rtcp"] = c.invite(sdp=base + f"a=rtcp:5000 IN IP4 {long}\r\n", timeout=8).final
+        out["answered"] = c.invite().final
+        out["reinvite_c"] = c.in_dialog("INVITE", body=sdp_offer("127.0.0.1", c.rtp_port, version=2, c_addr=long),
+                                        timeout=8).final
+        out["update_c"] = c.in_dialog("UPDATE", body=sdp_offer("127.0.0.1", c.rtp_port, version=3, c_addr=long),
+                                      timeout=8).final
+        out["bye"] = c.bye().final
+        late = c.invite(sdp="", ack=False, timeout=8)  # late offer: the caller's answer comes in the ACK
+        out["late_offer"] = late.final
+        d = c.dialog
+        assert d is not None
+        c.send(c.request("ACK", d.remote_target, branch=c._branch(), call_id=d.call_id, from_tag=d.local_tag,
+                         to_tag=d.remote_tag, cseq=d.cseq, body=sdp_offer("127.0.0.1", c.rtp_port, c_addr=long)))
+        out["probe_after_ack"] = _probe()
+        out["late_bye"] = c.bye().final
+    with RawCaller(BRIDGE, user="+15550007777") as ok:
+        out["normal_call"] = ok.invite().final
+        out["normal_bye"] = ok.bye().final
+    return out
+
+
 def _stop_state(state: str) -> dict[str, Any]:
     out: dict[str, Any] = {"state": state}
     c = RawCaller(BRIDGE, user="+15550005555")
@@ -126,7 +157,7 @@ def sigterm(spec: dict[str, Any]) -> dict[str, Any]:
     return {}  # handled in main (needs the bridge process)
 
 
-SCENARIOS = {"admission": admission, "busy": busy, "refer": refer, "sigterm": sigterm}
+SCENARIOS = {"admission": admission, "busy": busy, "refer": refer, "sigterm": sigterm, "sdp_hazard": sdp_hazard}
 
 
 def main() -> int:

@@ -114,3 +114,15 @@ def test_sigterm_in_every_call_state_exits_zero_with_a_stopped_event(tmp_path: P
     if state in ("answered", "held", "after_refer"):
         assert "BYE" in r["caller_got"]  # the bridge hung up on its way out
         assert len(events(r, "ended")) == 1
+
+
+def test_sdp_addresses_pjsip_would_abort_on_are_refused_and_the_line_stays_up(tmp_path: Path) -> None:
+    """c=/o=/a=rtcp addresses of 254+ characters trip an assertion in PJSIP (SIGABRT) wherever SDP is read."""
+    r = scenario(tmp_path, "sdp_hazard", [])
+    s = r["scenario"]
+    assert [s[k] for k in ("invite_c", "invite_o", "invite_media_c", "invite_rtcp")] == [488] * 4, s
+    assert (s["answered"], s["reinvite_c"], s["update_c"], s["bye"]) == (200, 488, 488, 200), s
+    assert (s["late_offer"], s["probe_after_ack"], s["normal_call"], s["normal_bye"]) == (200, 200, 200, 200), s
+    assert s["late_bye"] in (200, 481), s  # the late-offer call may already have ended without a valid answer
+    assert r["alive"] and r["bridge_rc"] == 0
+    assert len([e for e in events(r, "refused") if e["status"] == 488]) == 6

@@ -102,6 +102,7 @@ class Request:
     from_uri: str
     to_tag: str
     branch: str
+    hazard: str = ""  # why PJSIP must not see this body (see ``sdp_hazard``), or ""
 
     @property
     def in_dialog(self) -> bool:
@@ -109,12 +110,27 @@ class Request:
 
 
 _COMPACT = {"i": "call-id", "f": "from", "t": "to", "v": "via"}
+MAX_SDP_ADDRESS = 253  # PJSIP asserts (and this wheel aborts) on a longer address: pj_sockaddr_in_set_str_addr
+
+
+def sdp_hazard(body: str) -> str:
+    """An SDP address PJSIP would assert on (``c=``, ``o=``, ``a=rtcp:`` longer than 253 characters, in any
+    offer or answer: INVITE, re-INVITE, UPDATE, a late-offer ACK); "" when there is none. The full validation
+    of SIP and SDP is the front stage's job; this is the bridge's own last guard against the one known abort."""
+    for line in body.replace("\r\n", "\n").split("\n"):
+        line = line.strip()
+        if line.startswith(("c=", "o=", "a=rtcp:")):
+            parts = line.split()
+            if parts and len(parts[-1]) > MAX_SDP_ADDRESS:
+                return f"SDP address of {len(parts[-1])} characters in {line[:2]}"
+    return ""
 
 
 def parse_request(packet: bytes, source: str) -> Request | None:
     """The few fields admission needs, from a request PJSIP has already parsed (so it is well formed)."""
     text = packet.decode("utf-8", errors="replace")
-    head = text.split("\r\n\r\n", 1)[0].split("\n\n", 1)[0]
+    sep = "\r\n\r\n" if "\r\n\r\n" in text else "\n\n"
+    head, _, body = text.partition(sep)
     lines = head.replace("\r\n", "\n").split("\n")
     if not lines or " " not in lines[0]:
         return None
@@ -137,7 +153,7 @@ def parse_request(packet: bytes, source: str) -> Request | None:
             last = ""
     return Request(method=method, source=source, call_id=fields.get("call-id", ""), cseq=fields.get("cseq", ""),
                    from_uri=fields.get("from", ""), to_tag=_param(fields.get("to", ""), "tag"),
-                   branch=_param(fields.get("via", ""), "branch"))
+                   branch=_param(fields.get("via", ""), "branch"), hazard=sdp_hazard(body) if body else "")
 
 
 def _param(value: str, name: str) -> str:

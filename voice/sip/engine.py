@@ -168,7 +168,7 @@ class SipEngine:
     def _admit(self, req: Request) -> Verdict:
         busy = self.active_calls() >= self.policy.max_calls or self.pjsua_calls() >= PJSUA_MAX_CALLS
         allowed = self.policy.allowed(req.source) if req.source else not self.policy.networks
-        verdict = admit(req.method, allowed, req.in_dialog, busy, self.settings.outside)
+        verdict = admit(req.method, allowed, req.in_dialog, busy, self.settings.outside, req.hazard)
         if verdict.action == "pass" and req.method == "INVITE" and not req.in_dialog:
             now = time.monotonic()
             while self._admitted and now - self._admitted[0] > 1.0:

@@ -30,12 +30,18 @@ class Verdict:
 PASS = Verdict("pass")
 
 
-def admit(method: str, source_allowed: bool, in_dialog: bool, busy: bool, outside: str = "403") -> Verdict:
-    """Admission for any request. ``busy``: no line free for a new call. ``outside``: "403" or "drop"."""
+def admit(method: str, source_allowed: bool, in_dialog: bool, busy: bool, outside: str = "403",
+          hazard: str = "") -> Verdict:
+    """Admission for any request. ``busy``: no line free for a new call. ``outside``: "403" or "drop".
+    ``hazard``: the body would crash PJSIP (an ACK carrying it is dropped, anything else gets 488)."""
     if not source_allowed:
         if outside == "drop" or method == "ACK":
             return Verdict("drop", 0, "", "outside the allow list")
         return Verdict("refuse", 403, "Forbidden", "outside the allow list")
+    if hazard:
+        if method == "ACK":
+            return Verdict("drop", 0, "", hazard)
+        return Verdict("refuse", 488, "Not Acceptable Here", hazard)
     if method in REFUSED_METHODS:
         status, reason = REFUSED_METHODS[method]
         return Verdict("refuse", status, reason, f"{method} is not offered")
