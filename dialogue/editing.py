@@ -157,7 +157,15 @@ def _rebuild(state: State, line: CartLine, product: Product, options: list[Selec
 
 def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     """Change the line in focus: options, quantity, or the product itself ("make that a mocha")."""
+    if parse.replace and parse.replaces is None and parse.items and state.removed_turn == state.turns - 1:
+        return add_items(state, lex, parse.items, out)  # "remove the muffin" / "a croissant instead": an addition
     line = modify_target(state, lex, parse)
+    if line is None and parse.replaces is not None and parse.items:
+        old = lex.products.get(parse.replaces.skus[0])
+        new = lex.products.get(parse.items[0].skus[0])
+        state.pending = Pending("offer", item=parse.items[0])
+        return out.say(f"There's no {old.name if old else 'such item'} in your order. "
+                       f"Would you like me to add {'the ' + new.name if new else 'it'}?")
     if line is None:
         if parse.items:
             return add_items(state, lex, parse.items, out)
@@ -259,8 +267,10 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
         if r.candidates:
             return _ask_product(state, spec, r.candidates, [], out)
         return out.say("Sorry, I don't know that one.")
-    old = [o for o in line.options if r.product.group(o.group) is not None
-           and r.product.group(o.group).value(o.value) is not None]  # type: ignore[union-attr]
+    was = lex.products.get(line.sku)
+    chosen = [o for o in line.options  # what the shopper chose on the old line, not its product's defaults
+              if was is None or (g := was.group(o.group)) is None or g.default != o.value or o.amount != "regular"]
+    old = [o for o in chosen if (g := r.product.group(o.group)) is not None and g.value(o.value) is not None]
     new_groups = {o.group for o in r.options}
     options = [o for o in old if o.group not in new_groups] + r.options
     qty = spec.quantity or line.quantity
@@ -306,6 +316,7 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         out.act(Action.CART_CHANGED).say(f"Okay, I've taken off {say_number(count)} {plural(line.name, count)}")
         return readback(state, lex, out)
     state.begin_change()
+    state.removed_turn = state.turns
     for line in lines:
         state.cart.remove(line.line_id)
     state.focus_line = state.cart.lines[-1].line_id if state.cart.lines else None

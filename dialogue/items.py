@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from catalog.models import Product
 from dialogue.amounts import qualifier_before
-from dialogue.intents import CORRECTION, find
+from dialogue.intents import CORRECTION, _p, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention
 from dialogue.notes import mark_notes
@@ -323,6 +323,9 @@ def _rebalance(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
     return items
 
 
+_SWAP = _p("instead of", "rather than", "in place of", "in lieu of")
+
+
 def _corrections(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
     """"a latte, no, a mocha": the later item replaces the earlier one."""
     out: list[ItemSpec] = []
@@ -332,7 +335,8 @@ def _corrections(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
             gap_start = prev.end
             cue = find(toks[:item.start], CORRECTION, gap_start)
             joined = any(t in ("and", "plus", "also", "with") for t in toks[gap_start:item.start])
-            if cue >= 0 and not joined and item.start - gap_start <= 6:
+            swap = find(toks[gap_start:item.start], _SWAP) >= 0  # "a mocha instead of the latte": both stay
+            if cue >= 0 and not joined and not swap and item.start - gap_start <= 6:
                 if item.quantity is None:
                     item.quantity = prev.quantity
                 out[-1] = item

@@ -136,3 +136,24 @@ def part_of_line(lex: Lexicon, p: Parse, toks: Sequence[str], ctx: Context) -> b
         mine[:] = [o for o in mine if o.pos <= other]
     p.portion = share
     return True
+
+
+_INSTEAD = cue._p("instead", "rather than", "in place of", "in lieu of")
+_INSTEAD_OF = cue._p("instead of", "rather than", "in place of", "in lieu of")
+
+
+def instead_split(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Sequence[str]) -> tuple[ItemSpec, ItemSpec] | None:
+    """(new, old) when a turn swaps one named item for another: "a mocha instead of the latte", "potato
+    salad rather than the coleslaw", "make the muffin a scone instead", "the lemonade as a sparkling water
+    instead". The old item must be one whose product is in the cart; None when the turn is no such swap."""
+    if len(items) != 2 or cue.find(toks, _INSTEAD) < 0:
+        return None
+    at = cue.find(toks, _INSTEAD_OF)
+    if at >= 0:  # "X instead of Y" (or "instead of Y, X"): Y is named as the old one, in the cart or not
+        if items[0].start > at and items[1].start > at:
+            return None
+        old = 1 if items[1].start > at else 0
+        return items[1 - old], items[old]
+    in_cart = [any(s in line_skus for s in it.skus) for it in items]
+    old = 0 if in_cart[0] else 1  # "make the Y an X instead": the one in the cart is the line
+    return (items[1 - old], items[old]) if in_cart[old] else None

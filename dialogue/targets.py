@@ -55,6 +55,9 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
     else the line in focus when it offers what was said, else the latest line that does ("make them iced"
     after "two lattes and a muffin" is about the lattes)."""
     focus = state.focus()
+    if parse.replaces is not None:  # "a mocha instead of the latte": the latte's line (the one in focus first)
+        named = [ln for ln in state.cart.lines if ln.sku in parse.replaces.skus]
+        return focus if focus in named else (named[-1] if named else None)
     if parse.replace:
         return focus
     lines = target_lines(state, lex, parse)

@@ -18,7 +18,7 @@ from dialogue.lexicon import Lexicon
 from dialogue.matcher import find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
 from dialogue.numbers import ORDINALS, digit_string, price_range
-from dialogue.references import count_of, part_of_line, portion, recount
+from dialogue.references import count_of, instead_split, part_of_line, portion, recount
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class Parse:
     ordinal: int | None = None  # "the second one" (1-based, -1 = last)
     ref: str | None = None  # "it", "more" (another / same again), "cheaper", "pricier"
     replace: bool = False  # "make that a mocha": swap the product of the line in focus
+    replaces: ItemSpec | None = None  # "a mocha instead of the latte": the item whose line is swapped
     search_words: list[str] = field(default_factory=list)
     ordering: bool = False  # some item was named outside a question sentence
     hold: bool = False  # an order followed by a question: answer, then offer the item (not added yet)
@@ -346,6 +347,10 @@ class RuleUnderstanding:
 
     def _add_or_modify(self, p: Parse, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
+        swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
+        if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
+            p.items, p.replaces, p.replace = [swap[0]], swap[1], True
+            return Intent.MODIFY
         if len(p.items) == 1 and ctx.has_lines and recount(toks, p.items[0], ctx.line_skus):
             item = p.items[0]  # "actually three lattes": the latte line's new count
             sku = next(s for s in reversed(ctx.line_skus) if s in item.skus)
