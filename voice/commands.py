@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from voice.audio import AudioFormatError, concat, read_audio, silence, speech_input, write_wav
 from voice.devices import DeviceError
@@ -19,11 +20,18 @@ from voice.trace import TraceWriter
 from voice.tts import SynthesisError
 from voice.vad import EndpointConfig, segment
 
+if TYPE_CHECKING:
+    from dialogue.session import Session
+    from voice.cli import Context
+    from voice.pipeline import TurnResult, VoicePipeline
+
+Handler = Callable[[argparse.Namespace, "Context"], int]
+
 RUN_FILE_MAX_SECONDS = 120.0
 TRANSCRIBE_MAX_SECONDS = 3600.0
 
 
-def register(sub: Any) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``listen``, ``run-file``, ``transcribe`` and ``demo`` to ``sub`` (an argparse subparsers action)."""
     p = sub.add_parser("listen", help="the live kiosk: listen on the microphone and answer aloud (Ctrl-C stops)")
     p.add_argument("--device", help="input device (index or name fragment; default: system default)")
@@ -63,14 +71,15 @@ def _fail(msg: str, code: int = 2) -> int:
     return code
 
 
-def open_conversation(ctx: Any, session_id: str | None = None) -> Any:
-    """A dialogue ``Session`` over the configured store (``dialogue.session.Session``)."""
+def open_conversation(ctx: Context, session_id: str | None = None) -> Session:
+    """A dialogue ``Session`` over the configured store, with the shop's details from ``[shop]``."""
     from dialogue.session import Session
+    from dialogue.shop import ShopInfo
 
-    return Session(ctx.open_store(), shop=ctx.config.shop or None, session_id=session_id)
+    return Session(ctx.open_store(), shop=ShopInfo.from_config(ctx.config.shop), session_id=session_id)
 
 
-def catalog_bias(ctx: Any) -> tuple[str | None, str | None]:
+def catalog_bias(ctx: Context) -> tuple[str | None, str | None]:
     """(hotwords, prompt) for the recognizer from ``[voice] asr_bias``: "prompt" (default, measured best),
     "hotwords", "both" or "none"."""
     from voice.pipeline import catalog_hotwords, catalog_prompt
@@ -86,7 +95,7 @@ def catalog_bias(ctx: Any) -> tuple[str | None, str | None]:
     return hot, prompt
 
 
-def build_pipeline(ctx: Any, *, output_rate: int = 16000, bias: bool = True, warm: bool = True) -> Any:
+def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True, warm: bool = True) -> VoicePipeline:
     """The shared recognizer and synthesizer from ``[voice]`` settings, biased with the catalog's names."""
     from voice.asr import WhisperSettings, shared_transcriber
     from voice.pipeline import VoicePipeline
@@ -102,8 +111,8 @@ def build_pipeline(ctx: Any, *, output_rate: int = 16000, bias: bool = True, war
     )
 
 
-def _guarded(fn: Any) -> Any:
-    def run(args: argparse.Namespace, ctx: Any) -> int:
+def _guarded(fn: Handler) -> Handler:
+    def run(args: argparse.Namespace, ctx: Context) -> int:
         try:
             return int(fn(args, ctx))
         except (ModelNotFound, DeviceError, SynthesisError, AudioFormatError, ImportError, ValueError) as exc:
@@ -113,7 +122,7 @@ def _guarded(fn: Any) -> Any:
 
 
 @_guarded
-def _transcribe(args: argparse.Namespace, ctx: Any) -> int:
+def _transcribe(args: argparse.Namespace, ctx: Context) -> int:
     from voice.asr import WhisperSettings, shared_transcriber
 
     audio = read_audio(args.input)
@@ -143,7 +152,7 @@ def _transcribe(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _print_turn(result: Any) -> None:
+def _print_turn(result: TurnResult) -> None:
     t = result.trace
     heard = result.transcript.text if result.transcript is not None and result.transcript.text else "(not understood)"
     print(f"shopper:   {heard}")
@@ -155,7 +164,7 @@ def _print_turn(result: Any) -> None:
 
 
 @_guarded
-def _run_file(args: argparse.Namespace, ctx: Any) -> int:
+def _run_file(args: argparse.Namespace, ctx: Context) -> int:
     audio = read_audio(args.input)
     if audio.seconds > RUN_FILE_MAX_SECONDS:
         return _fail(
@@ -185,7 +194,7 @@ def _run_file(args: argparse.Namespace, ctx: Any) -> int:
 
 
 @_guarded
-def _listen(args: argparse.Namespace, ctx: Any) -> int:
+def _listen(args: argparse.Namespace, ctx: Context) -> int:
     from voice.devices import Microphone, Speaker, list_devices
     from voice.loop import KioskLoop, LoopSettings
 
@@ -212,7 +221,7 @@ def _listen(args: argparse.Namespace, ctx: Any) -> int:
 
 
 @_guarded
-def _demo(args: argparse.Namespace, ctx: Any) -> int:
+def _demo(args: argparse.Namespace, ctx: Context) -> int:
     from voice.demo import run_demo
 
     return run_demo(ctx, Path(args.out_dir), realtime=not args.fast, trace_path=args.trace)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -21,6 +21,9 @@ from voice.pipeline import Speculation, TurnProcessor, TurnResult
 from voice.trace import TraceWriter
 from voice.tts import EspeakSynthesizer
 from voice.vad import EndpointConfig, Endpointer
+
+if TYPE_CHECKING:
+    from voice.cli import Context
 
 SHOPPER_LINES = (
     "Hi, can I get a large latte with oat milk please?",
@@ -77,7 +80,7 @@ def stream_turns(
 
 
 def run_demo(
-    ctx: Any,
+    ctx: Context,
     out_dir: Path,
     *,
     realtime: bool = True,

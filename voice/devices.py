@@ -38,11 +38,18 @@ def _sd() -> Any:
 
 
 def list_devices() -> str:
+    """The sound devices PortAudio sees, one a line; :class:`DeviceError` when there are none."""
     sd = _sd()
     try:
-        return str(sd.query_devices())
+        devices = sd.query_devices()
     except sd.PortAudioError as exc:
         raise DeviceError(f"cannot list sound devices: {exc}") from exc
+    if len(devices) == 0:
+        raise DeviceError(
+            "there are no sound devices on this machine (PortAudio found none): connect a microphone and a "
+            "speaker or start the sound server (PulseAudio/PipeWire), or use `voicecart run-file` / `voicecart demo`"
+        )
+    return str(devices)
 
 
 def find_device(device: str | int | None, kind: str) -> int | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +76,46 @@ def test_demo_runs_a_spoken_conversation(config: str, whisper: Any, tmp_path: Pa
     assert "latte" in printed.lower()
     wavs = sorted(p.name for p in out_dir.glob("*.wav"))
     assert "conversation.wav" in wavs and "reply-00-greeting.wav" in wavs and len(wavs) >= 6
+
+
+README_SHOP = '[shop]\nname = "Corner Café"\nhours = "seven to six, Monday to Saturday"\n'
+
+
+def test_run_file_with_the_readme_shop_table(whisper: Any, speak: Any, tmp_path: Path, capsys: Any) -> None:
+    """The README's own [shop] table reaches the dialogue as ShopInfo: shop questions and orders both work."""
+    config = tmp_path / "shop.toml"
+    config.write_text(f'[voicecart]\ndata_dir = "{tmp_path / "data"}"\n' + README_SHOP, encoding="utf-8")
+    wav = write_wav(tmp_path / "in.wav", concat([speak("what are your opening hours"), speak("a small latte please")]))
+    assert main(["--config", str(config), "run-file", str(wav)]) == 0
+    printed = capsys.readouterr().out
+    assert "went wrong" not in printed
+    assert "seven to six" in printed and "latte" in printed.lower()
+
+
+def test_open_conversation_builds_shop_info(tmp_path: Path) -> None:
+    from voice.cli import Context
+    from voice.commands import open_conversation
+    from voice.config import load_config
+
+    config = tmp_path / "shop.toml"
+    config.write_text(f'[voicecart]\ndata_dir = "{tmp_path / "data"}"\n' + README_SHOP, encoding="utf-8")
+    ctx = Context(load_config(config))
+    try:
+        session = open_conversation(ctx)
+        assert "Corner Café" in session.greeting().text
+        assert "seven to six" in session.handle("when are you open").text
+    finally:
+        ctx.close()
+
+
+def test_list_devices_without_devices_says_so(config: str) -> None:
+    """No sound devices (no sound server reachable, no ALSA cards): a clear error and exit code 2."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PULSE_", "PIPEWIRE_", "JACK_"))}
+    env["PULSE_SERVER"] = "unix:/nonexistent/voicecart-test"
+    if any(Path("/dev/snd").glob("pcm*")):
+        pytest.skip("this machine has ALSA sound cards: a machine without devices cannot be produced here")
+    code = f"from voice.cli import main; raise SystemExit(main(['--config', {config!r}, 'listen', '--list-devices']))"
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert proc.stdout.strip() == ""
+    assert "no sound devices" in proc.stderr
