@@ -17,6 +17,7 @@ from dialogue.intents import CORRECTION, _p, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention
 from dialogue.notes import mark_notes
+from dialogue.numbers import COUNT_UNITS
 
 _SIZE_UNITS = frozenset({"oz", "ml", "l", "percent", "g", "kg", "lb", "lbs", "in", "cm", "inch", "inches",
                          "dollars", "dollar", "bucks", "cents", "shot", "shots", "pump", "pumps", "am", "pm"})
@@ -70,6 +71,9 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
     i = start - 1
     steps = 0
     while i >= floor and steps < 8:
+        if toks[i] in COUNT_UNITS and i > floor and toks[i - 1].isdigit():
+            i -= 1  # "12 dozen eggs" (from "a dozen eggs"): the count before the unit
+            continue
         if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") \
                 or (toks[i].endswith("ed") and len(toks[i]) > 4 and i > floor):  # "2 steamed mochas"
             i -= 1
@@ -86,6 +90,20 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
             continue
         return None, False
     return None, False
+
+
+def _in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
+              qty: int | None) -> int | None:
+    """"a dozen eggs" is one when the product is sold by the dozen ("eggs, dozen"), twelve when it is sold
+    by the piece; "a pair of boots" is one pair of a product named in the plural."""
+    unit = next((toks[i] for i in range(start, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
+    product = lex.products.get(skus[0]) if unit and qty and skus else None
+    if product is None or qty is None or unit is None:
+        return qty
+    names = [phrase_of(n) for n in (product.name, *product.aliases)]
+    by_unit = any(unit in words for words in names) or (
+        unit == "pair" and any(words and words[-1].endswith("s") and not words[-1].endswith("ss") for words in names))
+    return max(1, qty // COUNT_UNITS[unit]) if by_unit else qty
 
 
 def _roles(toks: Sequence[str], mentions: Sequence[Mention]) -> list[str]:
@@ -154,6 +172,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             named = [s for s in skus if s in lex.products and said in _own_names(lex.products[s])]
             skus = (named[0],) if len(named) == 1 else skus
         qty, explicit = _read_quantity(toks, m.start, prev_end, covered)
+        qty = _in_units(lex, toks, m.start, prev_end, skus, qty)
         items.append(ItemSpec(skus, qty if explicit else None, [], m.start, m.end,
                               exact=all(t.exact for t in m.products)))
         prev_end = m.end

@@ -15,12 +15,17 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-# Whole phrases that mean a count ("a couple of lattes"); matched before single words.
-COUNT_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
-    (("half", "a", "dozen"), 6), (("a", "half", "dozen"), 6), (("a", "couple", "of"), 2), (("a", "couple"), 2),
-    (("couple", "of"), 2), (("a", "pair", "of"), 2), (("a", "dozen"), 12), (("one", "dozen"), 12),
-    (("two", "dozen"), 24), (("dozen",), 12), (("a", "hundred"), 100), (("a", "thousand"), 1000),
+# Whole phrases that mean a count ("a couple of lattes"); matched before single words. A phrase with a unit
+# ("a dozen", "a pair of") leaves the unit word after the digits, so that a product sold by that unit ("eggs,
+# dozen", "hiking boots") is counted in units, not pieces (see :data:`COUNT_UNITS`).
+COUNT_PHRASES: tuple[tuple[tuple[str, ...], int, str], ...] = (
+    (("a", "bakers", "dozen"), 13, ""), (("bakers", "dozen"), 13, ""),
+    (("half", "a", "dozen"), 6, ""), (("a", "half", "dozen"), 6, ""), (("a", "couple", "of"), 2, ""),
+    (("a", "couple"), 2, ""), (("couple", "of"), 2, ""), (("a", "pair", "of"), 2, "pair"),
+    (("a", "dozen"), 12, "dozen"), (("one", "dozen"), 12, "dozen"), (("two", "dozen"), 24, "dozen"),
+    (("dozen",), 12, "dozen"),
 )
+COUNT_UNITS = {"dozen": 12, "pair": 2}  # unit word -> pieces in one unit
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "1st": 1, "2nd": 2,
             "3rd": 3, "4th": 4, "5th": 5}
 _DIGIT_WORDS = {**{k: v for k, v in UNITS.items() if v < 10}, "oh": 0, "o": 0}
@@ -36,9 +41,14 @@ def to_digits(toks: Sequence[str]) -> list[str]:
     out: list[str] = []
     i, n = 0, len(toks)
     while i < n:
-        for phrase, value in COUNT_PHRASES:
+        for phrase, value, unit in COUNT_PHRASES:
             if tuple(toks[i:i + len(phrase)]) == phrase:
-                out.append(str(value))
+                if phrase == ("dozen",) and out and out[-1].isdigit():
+                    out[-1] = str(int(out[-1]) * value)  # "three dozen"
+                else:
+                    out.append(str(value))
+                if unit:
+                    out.append(unit)
                 i += len(phrase)
                 break
         else:
@@ -70,6 +80,8 @@ def _read_number(toks: Sequence[str], i: int) -> tuple[int, int]:
         return int(toks[i]), i + 1
     total, current, j = 0, 0, i
     last: str | None = None
+    if i + 1 < n and toks[i] == "a" and toks[i + 1] in ("hundred", "thousand"):
+        current, last, j = 1, "unit", i + 1  # "a hundred and one"
     while j < n:
         t = toks[j]
         if t in UNITS and (last in (None, "hundred", "thousand") or (last == "tens" and UNITS[t] < 10)):

@@ -17,13 +17,15 @@ from catalog.store import Store
 from dialogue import answers, confirm, editing, placed
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
+from dialogue.counts import LIMITS, CountIssue
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target
+from dialogue.numbers import say_number
 from dialogue.placed import say_digits
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
 from dialogue.references import pick_shown
-from dialogue.replies import group_name, say_list
+from dialogue.replies import group_name, plural, say_list
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, State
@@ -60,6 +62,8 @@ class Policy:
         if low and pending is not None and pending.kind in READBACK_KINDS \
                 and confirm.decide(parse.text, parse.tokens).verdict != Verdict.DENY:
             return self._checkout(out.say("Sorry, I didn't catch that clearly"), question=YES_OR_NO)
+        if parse.count_issue is not None and parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:
+            return self._ask_count(parse, out)
         if pending is not None:
             handled = self._answer_pending(pending, parse, out)
             if handled is not None:
@@ -72,6 +76,23 @@ class Policy:
             opts = [o for it in parse.items for o in it.options] + list(parse.options)
             st.pending = Pending("offer", item=ItemSpec((out.shown[0],), None, opts))
         return result
+
+    def _ask_count(self, parse: Parse, out: Outcome) -> Outcome:
+        """A count that cannot be a line as said: change nothing, say what is possible, ask how many."""
+        item = parse.items[0]
+        product = self.lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+        name = plural(product.name, 2) if product else "of those"
+        issue = parse.count_issue
+        if issue == CountIssue.TOO_MANY:
+            said = (f"That's more than I can take in one order here: at most {say_number(LIMITS.max_per_line)} "
+                    "of one item. For a bigger order, please ask for a person")
+        elif issue == CountIssue.FRACTION:
+            said = f"Sorry, I can only add whole {name}"
+        else:
+            said = "Sorry, I can only add one or more"
+        if product is not None:
+            self.state.pending = Pending("offer", item=ItemSpec((product.sku,), None, list(item.options)))
+        return out.say(said, f"How many {name} would you like?" if product else "How many would you like?")
 
     # --- the open question ------------------------------------------------------------------------
     def _pure_yes(self, parse: Parse) -> bool:

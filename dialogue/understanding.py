@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from dialogue import intents as cue
+from dialogue.counts import CountIssue, count_issue
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec, extract_items
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
-from dialogue.numbers import ORDINALS, digit_string, price_range
+from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
 from dialogue.references import count_of, instead_split, part_of_line, portion, recount
 
 
@@ -56,6 +57,7 @@ class Parse:
     ref: str | None = None  # "it", "more" (another / same again), "cheaper", "pricier"
     replace: bool = False  # "make that a mocha": swap the product of the line in focus
     replaces: ItemSpec | None = None  # "a mocha instead of the latte": the item whose line is swapped
+    count_issue: CountIssue | None = None  # "0 scones", "-3 muffins", "2 1/2 lattes": asked, never altered
     search_words: list[str] = field(default_factory=list)
     ordering: bool = False  # some item was named outside a question sentence
     hold: bool = False  # an order followed by a question: answer, then offer the item (not added yet)
@@ -94,11 +96,14 @@ class RuleUnderstanding:
         p = Parse(Intent.EMPTY, text=text, tokens=toks)
         if not toks:
             return p
-        mentions = find_mentions(self.lexicon, toks)
+        mentions = [m for m in find_mentions(self.lexicon, toks)  # "12 dozen": a count, not the size "12 oz"
+                    if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
+                            and m.end < len(toks) and toks[m.end] in COUNT_UNITS)]
         p.items, p.options = extract_items(self.lexicon, toks, mentions)
         if context.has_lines and context.last_sku:  # "actually two": a count, not the "2 meter" of another product
             p.options = [o for o in p.options if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not any(
                 context.last_sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in o.targets))]
+        p.count_issue = count_issue(text, toks, p.items)
         loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
                                 for i in range(m.start, m.end))

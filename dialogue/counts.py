@@ -1,0 +1,71 @@
+"""Counts a shopper says that cannot be a cart line as said: none, fewer than none, part of one, too many.
+
+Such a count is never quietly turned into another one ("0 scones" is not one scone, "-3 muffins" is not
+three): the turn changes nothing and the shopper is asked how many. The limits are one typed table.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dialogue.items import GLUE, ItemSpec
+from dialogue.normalize import fold
+from dialogue.numbers import COUNT_UNITS, PRICE_WORDS
+
+
+@dataclass(frozen=True)
+class CountLimits:
+    """``max_per_line``: the most of one item taken in one spoken order; more is referred to a person."""
+
+    max_per_line: int = 100
+
+
+LIMITS = CountLimits()
+
+
+class CountIssue(enum.StrEnum):
+    ZERO = "zero"
+    NEGATIVE = "negative"
+    FRACTION = "fraction"
+    TOO_MANY = "too_many"
+
+
+_NEGATIVE_TEXT = re.compile(r"(?:^|[\s,(:;])[-\u2212\u2013]\s?\d")
+_FRACTION_TEXT = re.compile(r"\d\s*/\s*\d|\d\s*[\u00bd\u00bc\u00be]|[\u00bd\u00bc\u00be]")
+_WINDOW = 4  # tokens before an item that may hold its count
+
+
+def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec],
+                limits: CountLimits = LIMITS) -> CountIssue | None:
+    """The first count in the turn that cannot stand for an order line, or None."""
+    if not items:
+        return None
+    raw = fold(text)
+    if _NEGATIVE_TEXT.search(raw):
+        return CountIssue.NEGATIVE
+    if _FRACTION_TEXT.search(raw):
+        return CountIssue.FRACTION
+    prev_end = 0
+    for item in sorted(items, key=lambda it: it.start):
+        window = list(range(max(prev_end, item.start - _WINDOW), item.start))
+        prev_end = item.end
+        words = [toks[i] for i in window]
+        for k, (i, t) in enumerate(zip(window, words, strict=True)):
+            nxt = words[k + 1] if k + 1 < len(words) else toks[item.start]
+            if t in ("minus", "negative") and (nxt.isdigit() or nxt == "one"):
+                return CountIssue.NEGATIVE
+            if t in ("0", "zero") and nxt not in PRICE_WORDS:
+                return CountIssue.ZERO
+            if t in ("half", "quarter", "third") and (nxt in ("a", "an", "of") or words[max(0, k - 2):k] == ["and", "a"]):
+                return CountIssue.FRACTION
+            if re.fullmatch(r"\d+\.\d+", t) and nxt not in PRICE_WORDS:
+                return CountIssue.FRACTION
+            if t.isdigit() and int(t) > limits.max_per_line \
+                    and all(w in GLUE or w in COUNT_UNITS for w in toks[i + 1:item.start]):
+                return CountIssue.TOO_MANY  # "a thousand pencils": more than one spoken order takes
+        if item.quantity is not None and item.quantity > limits.max_per_line:
+            return CountIssue.TOO_MANY
+    return None
