@@ -3,8 +3,11 @@ shop information, help. Nothing here changes the cart."""
 
 from __future__ import annotations
 
-from catalog.cart import match_variant, unit_price
-from catalog.models import Product
+from collections.abc import Sequence
+
+from catalog.cart import match_variant, resolve_options, unit_price
+from catalog.errors import CatalogError
+from catalog.models import Product, SelectedOption
 from catalog.store import Store
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
@@ -144,20 +147,45 @@ def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         state.shown = [p.sku for p in named[:3]]
         state.said = min(len(state.shown), 3)
         out.shown = list(state.shown)
-        each = [f"a {p.name} is {say_price(p.price_cents, p.currency)}" for p in named[:3]]
+        each = [f"a {p.name} is {quote(p, [])}" for p in named[:3]]
         return out.say(say_list(each), "Would you like one of those?")
     product = _subject(state, lex, parse)
     if product is None:
         return search(state, lex, parse, out)
     opts = options_for(product, parse.items[0].options)[0] if parse.items else []
-    try:
-        cents, _ = unit_price(product, opts)
-    except Exception:  # options incomplete: fall back to the base price
-        cents = product.price_cents
     _talk_about(state, out, product)
     pre, post = describe_options(product, opts)
     said = " ".join(x for x in (pre, product.name) if x) + post
-    return out.say(f"A {said} is {say_price(cents, product.currency)}. Would you like one?")
+    return out.say(f"A {said} is {quote(product, opts)}. Would you like one?")
+
+
+def quote(product: Product, chosen: Sequence[SelectedOption]) -> str:
+    """The price of what the shopper would get: the options said plus the defaults, as the cart charges it;
+    with "from ... to ..." over a choice not made yet that changes the price ("four seventy five for a
+    medium, from four twenty five to five twenty five by size")."""
+    said_groups = {o.group for o in chosen}
+    try:
+        cents, _ = unit_price(product, resolve_options(product, chosen))
+    except CatalogError:
+        cents = None  # a required choice is still open
+    for group in product.option_groups:
+        if group.code in said_groups or group.multiple or not any(v.price_delta_cents for v in group.values):
+            continue
+        prices = []
+        for value in group.values:
+            try:
+                prices.append(unit_price(product, resolve_options(
+                    product, [*chosen, SelectedOption(group.code, value.code)]))[0])
+            except CatalogError:
+                continue
+        if len(set(prices)) < 2:
+            continue
+        span = f"from {say_price(min(prices), product.currency)} to {say_price(max(prices), product.currency)} by {group_name(group)}"
+        default = group.value(group.default) if group.default else None
+        if cents is not None and default is not None:
+            return f"{say_price(cents, product.currency)} for a {default.name}, {span}"
+        return span
+    return say_price(cents if cents is not None else product.price_cents, product.currency)
 
 
 def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:

@@ -141,6 +141,8 @@ def is_question(text: str) -> bool:
         return False  # "what I ordered"
     if first in ("what", "which", "how", "where", "when", "why", "who", "whats"):
         return True
+    if first in ("price", "prices", "cost", "pricing") and len(toks) > 1 and toks[1] in ("of", "for", "on"):
+        return True  # "price of a cortado?"
     if first in ("do", "does", "is", "are", "did") and len(toks) > 1 and toks[1] in (
         "you", "y", "they", "it", "that", "this", "there", "the", "your", "these", "those", "we", "a", "any"
     ):

@@ -194,9 +194,7 @@ class Policy:
         c = confirm.decide(parse.text, parse.tokens)
         if c.places:
             return self._place(out)
-        if c.verdict == Verdict.AFFIRM and c.also == {Also.MORE} and self._echo(parse):
-            return self._place(out)  # "yes, two lattes": the whole order said again with a yes
-        if parse.intent == Intent.ADD and self._echo(parse, need_yes=False):
+        if parse.intent in (Intent.ADD, Intent.MODIFY) and self._echo(parse, need_yes=False):
             return self._checkout(out.say("That's what I have"))  # the order said again: no second one
         if cue.has(parse.tokens, cue.CHECKOUT) and not parse.items and not parse.options \
                 and c.verdict != Verdict.AFFIRM and Also.CANCELS not in c.also:

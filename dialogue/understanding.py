@@ -128,6 +128,10 @@ class RuleUnderstanding:
             p.ref = "more"
         elif any(t in _REF_IT for t in toks):
             p.ref = "it"
+        if not p.items and p.ref is None:  # "three more": more of the line in focus
+            p.quantity = next((int(t) for t, nxt in zip(toks, toks[1:], strict=False)
+                               if t.isdigit() and nxt == "more" and 0 < int(t) < 1000), None)
+            p.ref = "more" if p.quantity is not None else None
         p.intent = self._intent(p, toks, context)
         return p
 
@@ -250,6 +254,15 @@ class RuleUnderstanding:
                                                           and cue.has(toks, cue.ADD_VERBS))):
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             p.quantity = _bare_quantity(toks, p.option_at)
+            return Intent.ADD
+        bare = _bare_quantity(toks, p.option_at)
+        if bare is None and [t for t in toks if t not in cue._FILL and t not in _LEAD_FILL] in (["one"], ["a", "one"]):
+            bare = 1  # "one please"
+        offered = ctx.topic is not None and (ctx.pending == "offer" or ctx.topic not in ctx.line_skus)
+        if offered and not p.question and bare is not None and not p.options and p.ref in (None, "it") \
+                and (cue.has(toks, cue.ADD_VERBS) or "please" in toks
+                     or len([t for t in toks if t not in cue._FILL and t not in _LEAD_FILL]) <= 1):
+            p.ref, p.quantity = "it", bare  # "how much is a scone?" - "I'll take two" / "one please"
             return Intent.ADD
         if p.options and ctx.shown and (not ctx.has_lines or ctx.listing and (
                 p.ordinal is not None or p.ref in ("cheaper", "pricier"))):  # "the second one in large"

@@ -174,7 +174,7 @@ def test_no_between_two_milks_is_a_correction_not_without(chat: Any) -> None:
 
 def test_the_cheaper_one_after_two_prices(chat: Any) -> None:
     r = chat.say("how much are the mocha and the flat white")
-    assert "mocha is four seventy five" in r.text and "flat white is four twenty five" in r.text
+    assert "mocha is five twenty five" in r.text and "flat white is five fifteen" in r.text  # the default size
     assert chat.lines == []
     chat.say("the cheaper one please")
     assert [(sku, qty) for sku, qty, _ in chat.lines] == [("FLAT-WHITE", 1)]
