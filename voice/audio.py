@@ -168,21 +168,58 @@ def silence(ms: float, rate: int = ASR_RATE) -> AudioChunk:
     return AudioChunk(rate, 2, 1, bytes(2 * int(rate * ms / 1000)))
 
 
-def read_audio(path: str | Path) -> AudioChunk:
-    """Read WAV, FLAC, OGG ... (anything libsndfile reads) into a 16-bit chunk in its own rate and channels."""
+class AudioTooLong(AudioFormatError):
+    """The recording is longer than the caller's limit; found from the header (or while reading), not by decoding."""
+
+    def __init__(self, message: str, seconds: float):
+        super().__init__(message)
+        self.seconds = seconds
+
+
+def audio_seconds(path: str | Path) -> float:
+    """The length of a recording from its header (nothing is decoded); :class:`AudioFormatError` if unreadable."""
+    p = Path(path)
+    try:
+        info = sf.info(str(p))
+    except (sf.LibsndfileError, RuntimeError, TypeError) as exc:
+        raise AudioFormatError(f"{p}: not a readable audio file (WAV or FLAC expected): {exc}") from exc
+    return float(info.frames) / float(info.samplerate) if info.samplerate > 0 else 0.0
+
+
+def read_audio(path: str | Path, *, max_seconds: float | None = None) -> AudioChunk:
+    """Read WAV, FLAC, OGG ... (anything libsndfile reads) into a 16-bit chunk in its own rate and channels.
+
+    With ``max_seconds`` a longer recording raises :class:`AudioTooLong` before it is decoded: the length
+    comes from the header, and a file whose header does not tell (or lies) is read block by block and given
+    up as soon as it passes the limit, so a huge file never sits in memory whole."""
     p = Path(path)
     if not p.exists():
         raise AudioFormatError(f"{p}: no such file")
     if p.stat().st_size == 0:
         raise AudioFormatError(f"{p}: the file is empty")
     try:
-        data, rate = sf.read(str(p), dtype="float32", always_2d=True)
-    except (sf.LibsndfileError, RuntimeError, TypeError) as exc:
+        with sf.SoundFile(str(p)) as f:
+            rate, channels = int(f.samplerate), int(f.channels)
+            header_s = f.frames / rate if rate > 0 else 0.0
+            if max_seconds is not None and header_s > max_seconds:
+                raise AudioTooLong(f"{p} is {header_s:.0f} s long; the limit is {max_seconds:.0f} s", header_s)
+            limit = None if max_seconds is None else int(max_seconds * rate) + 1
+            blocks: list[np.ndarray] = []
+            got = 0
+            for block in f.blocks(blocksize=rate * 10, dtype="float32", always_2d=True):
+                blocks.append(block)
+                got += len(block)
+                if limit is not None and got > limit:
+                    raise AudioTooLong(f"{p} is over {max_seconds:.0f} s long; that is the limit", got / rate)
+    except AudioFormatError:
+        raise
+    except (sf.LibsndfileError, RuntimeError, TypeError, ValueError) as exc:
         raise AudioFormatError(f"{p}: not a readable audio file (WAV or FLAC expected): {exc}") from exc
+    data = np.concatenate(blocks) if blocks else np.zeros((0, channels), dtype=np.float32)
     if data.size and not np.all(np.isfinite(data)):
         raise AudioFormatError(f"{p}: the audio contains NaN or infinite samples; it is corrupt")
     arr = data[:, 0] if data.shape[1] == 1 else data
-    return AudioChunk.from_float32(arr, int(rate), width=2, timestamp=0)
+    return AudioChunk.from_float32(arr, rate, width=2, timestamp=0)
 
 
 def read_audio_bytes(blob: bytes) -> AudioChunk:

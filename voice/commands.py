@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from voice.audio import AudioFormatError, concat, read_audio, silence, speech_input, write_wav
+from voice.audio import AudioFormatError, AudioTooLong, concat, read_audio, silence, speech_input, write_wav
 from voice.devices import DeviceError
 from voice.model_path import ModelNotFound
 from voice.trace import TraceWriter
@@ -125,9 +125,10 @@ def _guarded(fn: Handler) -> Handler:
 def _transcribe(args: argparse.Namespace, ctx: Context) -> int:
     from voice.asr import WhisperSettings, shared_transcriber
 
-    audio = read_audio(args.input)
-    if audio.seconds > TRANSCRIBE_MAX_SECONDS:
-        return _fail(f"{args.input} is {audio.seconds / 60:.0f} minutes long; the limit is one hour")
+    try:  # the length comes from the header: an over-long file is refused before it is decoded
+        audio = read_audio(args.input, max_seconds=TRANSCRIBE_MAX_SECONDS)
+    except AudioTooLong as exc:
+        return _fail(f"{args.input} is {exc.seconds / 60:.0f} minutes long; the limit is one hour")
     transcriber = shared_transcriber(WhisperSettings.from_settings(ctx.config.voice))
     hot, prompt = None, None
     if not args.no_hotwords:
@@ -165,10 +166,11 @@ def _print_turn(result: TurnResult) -> None:
 
 @_guarded
 def _run_file(args: argparse.Namespace, ctx: Context) -> int:
-    audio = read_audio(args.input)
-    if audio.seconds > RUN_FILE_MAX_SECONDS:
+    try:  # checked from the header, before decoding
+        audio = read_audio(args.input, max_seconds=RUN_FILE_MAX_SECONDS)
+    except AudioTooLong as exc:
         return _fail(
-            f"{args.input} is {audio.seconds:.0f} s long; run-file takes one recorded conversation of at most "
+            f"{args.input} is {exc.seconds:.0f} s long; run-file takes one recorded conversation of at most "
             f"{RUN_FILE_MAX_SECONDS:.0f} s (use `voicecart transcribe` for long recordings)"
         )
     pipeline = build_pipeline(ctx)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +13,8 @@ import soundfile as sf
 from voice.audio import (
     AudioChunk,
     AudioFormatError,
+    AudioTooLong,
+    audio_seconds,
     concat,
     read_audio,
     read_audio_bytes,
@@ -103,6 +107,38 @@ def test_ten_minute_file_gets_a_clear_error(tmp_path: Path) -> None:
     assert c.seconds == pytest.approx(600.0)
     with pytest.raises(AudioFormatError, match="600 s long"):
         speech_input(c)
+
+
+def sparse_wav(path: Path, data_bytes: int, rate: int = 16000) -> Path:
+    """A real WAV of ``data_bytes`` of silence that takes no disk space (a sparse file)."""
+    header = (
+        b"RIFF" + struct.pack("<I", 36 + data_bytes) + b"WAVE"
+        + b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
+        + b"data" + struct.pack("<I", data_bytes)
+    )
+    with path.open("wb") as f:
+        f.write(header)
+        f.truncate(len(header) + data_bytes)
+    return path
+
+
+def test_length_limit_is_checked_before_decoding(tmp_path: Path) -> None:
+    big = sparse_wav(tmp_path / "big.wav", 460 * 1024 * 1024)  # 460 MB, 4 hours at 16 kHz
+    assert audio_seconds(big) == pytest.approx(460 * 1024 * 1024 / 32000)
+    tracemalloc.start()
+    try:
+        with pytest.raises(AudioTooLong, match="15073 s long") as exc:
+            read_audio(big, max_seconds=3600)
+        _, peak_bytes = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert exc.value.seconds == pytest.approx(15073.28, abs=0.01)
+    assert peak_bytes < 10_000_000  # nothing was decoded (whole, the file is 920 MB as float32)
+    modest = tmp_path / "modest.wav"
+    sf.write(modest, np.full(16000 * 5, 0.01, dtype=np.float32), 16000)
+    with pytest.raises(AudioTooLong, match="5 s long"):
+        read_audio(modest, max_seconds=4)
+    assert read_audio(modest, max_seconds=5).seconds == pytest.approx(5.0)
 
 
 def test_wav_bytes_roundtrip_split_and_concat(tmp_path: Path) -> None:

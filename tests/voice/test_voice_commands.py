@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,27 @@ def test_list_devices_without_devices_says_so(config: str) -> None:
     assert proc.returncode == 2, (proc.stdout, proc.stderr)
     assert proc.stdout.strip() == ""
     assert "no sound devices" in proc.stderr
+
+
+def test_a_460_mb_wav_is_refused_from_its_header(config: str, tmp_path: Path) -> None:
+    """`transcribe` and `run-file` refuse a 4-hour, 460 MB WAV without decoding it (peak memory stays small)."""
+    n = 460 * 1024 * 1024  # a real WAV header and 460 MB of silence that take no disk space (sparse)
+    big = tmp_path / "big.wav"
+    with big.open("wb") as f:
+        f.write(b"RIFF" + struct.pack("<I", 36 + n) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 1, 16000, 32000, 2, 16)
+                + b"data" + struct.pack("<I", n))
+        f.truncate(44 + n)
+    code = (
+        "import resource, sys\n"
+        "from voice.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    for command, message in (("transcribe", "251 minutes long; the limit is one hour"), ("run-file", "15073 s long")):
+        proc = subprocess.run([sys.executable, "-c", code, "--config", config, command, str(big)],
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 2, proc.stderr
+        assert message in proc.stderr
+        peak_mb = int(proc.stderr.strip().splitlines()[-1])
+        assert peak_mb < 400, f"{command} used {peak_mb} MB: the file was decoded"
