@@ -85,6 +85,21 @@ def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offs
     return count_of(toks, {i - offset for i in skip})
 
 
+_DEFINITE = frozenset({"the", "that", "this", "my", "those", "these"})
+_MORE_WORDS = frozenset({"another", "more", "add", "also", "plus", "too", "extra", "second", "again", "new"})
+
+
+def _names_a_line(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
+    """"the latte" for a product already in the cart, with no word that asks for more of it: the line."""
+    if not any(s in ctx.line_skus for s in item.skus) or item.quantity not in (None, 1):
+        return False
+    k = item.start - 1
+    option_words = {t for o in item.options if 0 <= o.pos < len(toks) for t in toks[o.pos:o.pos + 1]}
+    while k >= 0 and toks[k] in option_words:
+        k -= 1  # "make the small latte large": past the line's own modifiers to the article
+    return k >= 0 and toks[k] in _DEFINITE and not any(t in _MORE_WORDS for t in toks)
+
+
 class RuleUnderstanding:
     """The default understanding: catalog lexicon + phrase cues, no model."""
 
@@ -225,8 +240,9 @@ class RuleUnderstanding:
         at = cue.find(toks, cue.REMOVE)
         while at >= 0 and any(tuple(toks[at:at + len(ph) + 1]) == (*ph, "to") for ph in _WANT_NOT):
             at = cue.find(toks, cue.REMOVE, at + 1)  # "I don't want to wait": no removal
-        if at < 0 and has_items and "take" in toks[:p.items[0].start] and "off" in toks[p.items[0].end:]:
-            at = toks.index("take")  # "take one latte off"
+        if at < 0 and has_items and "take" in toks[:p.items[0].start] \
+                and any(t in ("off", "out", "away") for t in toks[p.items[0].end:p.items[0].end + 3]):
+            at = toks.index("take")  # "take one latte off", "take one of the ducks out"
         if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal) and not p.question \
                 and not (has_items and p.items[0].start < at):
             p.portion = portion(toks)  # "remove one of the lattes": one of them
@@ -269,7 +285,9 @@ class RuleUnderstanding:
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             return Intent.ADD
         owner = self._sole_owner(p.options)
-        if owner is not None and (not ctx.has_lines or cue.has(toks, cue.ADD_VERBS)) and not p.question:
+        first = min(o.pos for o in p.options) if p.options else 0
+        new_item = any(t in ("a", "an", "and") or t.isdigit() for t in toks[max(0, first - 2):first])
+        if owner is not None and (not ctx.has_lines or cue.has(toks, cue.ADD_VERBS) or new_item) and not p.question:
             p.items = [ItemSpec((owner,), _bare_quantity(toks, p.option_at), list(p.options), 0, len(toks), True)]
             p.options = []  # "an earl grey tea": only the hot tea has that choice
             return Intent.ADD
@@ -365,6 +383,11 @@ class RuleUnderstanding:
 
     def _add_or_modify(self, p: Parse, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
+        if len(p.items) == 1 and ctx.has_lines and p.items[0].options and _names_a_line(toks, p.items[0], ctx):
+            item = p.items[0]  # "make the latte large", "can you warm up the muffin": that line, changed
+            sku = next(s for s in reversed(ctx.line_skus) if s in item.skus)
+            p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
+            return Intent.MODIFY
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
