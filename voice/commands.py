@@ -205,20 +205,24 @@ def _listen(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     speaker = Speaker(args.output_device)
     mic = Microphone(args.device)
-    pipeline = build_pipeline(ctx, output_rate=speaker.rate)
-    turns = pipeline.session(open_conversation(ctx), channel="kiosk")
-    settings = LoopSettings(
-        endpoint=EndpointConfig.from_settings(ctx.config.voice),
-        half_duplex=bool(args.half_duplex or ctx.config.voice.get("half_duplex", False)),
-        max_turns=args.max_turns,
-        max_seconds=args.max_seconds,
-    )
     writer = TraceWriter(args.trace)
-    print("listening (Ctrl-C to stop)")
-    with mic:
-        code = KioskLoop(turns, mic, speaker, settings, trace=writer).run()
-    writer.close()
-    pipeline.close()
+    with mic:  # capture starts before the model loads: what the shopper says meanwhile waits in the queue
+        print("starting (the microphone is already listening) ...", flush=True)
+        pipeline = build_pipeline(ctx, output_rate=speaker.rate)
+        turns = pipeline.session(open_conversation(ctx), channel="kiosk")
+        settings = LoopSettings(
+            endpoint=EndpointConfig.from_settings(ctx.config.voice),
+            half_duplex=bool(args.half_duplex or ctx.config.voice.get("half_duplex", False)),
+            max_turns=args.max_turns,
+            max_seconds=args.max_seconds,
+        )
+        print("listening (Ctrl-C to stop)", flush=True)
+        try:
+            code = KioskLoop(turns, mic, speaker, settings, trace=writer).run()
+        finally:
+            speaker.close()
+            writer.close()
+            pipeline.close()
     return code
 
 

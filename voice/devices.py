@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -128,7 +129,7 @@ class Microphone:
     def _callback(self, indata: np.ndarray, frames: int, t: Any, status: Any) -> None:
         if status:
             self.overflows += 1
-        self._q.put(indata[:, 0].copy())
+        self._q.put(indata[:, 0].copy())  # unbounded: nothing said while the model warms up is lost
 
     def start(self) -> Microphone:
         sd = _sd()
@@ -184,13 +185,91 @@ class Microphone:
 
 
 class Speaker:
-    """Blocking playback in small pieces, interruptible between pieces."""
+    """Playback in ``chunk_ms`` pieces, interruptible between pieces.
 
-    def __init__(self, device: str | int | None = None, *, rate: int = ASR_RATE, chunk_ms: int = 40):
+    Two ways to use it: :meth:`play` blocks until the chunk has played (or ``stop`` is set); the kiosk loop
+    instead uses :meth:`start` / :meth:`stop` / :attr:`active` / :attr:`played_ms` / :attr:`started_at`
+    on one output stream that stays open (a PortAudio callback pulls the reply, silence when there is
+    none), so nothing blocks the loop that reads the microphone. ``started_at`` is ``clock()`` when the
+    first piece of the current reply was handed to the device: the loop's "first audio" moment."""
+
+    def __init__(
+        self,
+        device: str | int | None = None,
+        *,
+        rate: int = ASR_RATE,
+        chunk_ms: int = 40,
+        clock: Callable[[], float] = time.perf_counter,
+    ):
         self.device = find_device(device, "output")
         self.rate = _pick_rate(self.device, "output", rate)
         self.chunk_ms = chunk_ms
+        self.clock = clock
         self._lock = threading.Lock()
+        self._state = threading.Lock()
+        self._stream: Any = None
+        self._buf = b""
+        self._pos = 0
+        self._started_at: float | None = None
+
+    # -- non-blocking playback (the kiosk loop) ---------------------------------------------------------
+    def _out(self, outdata: Any, frames: int, t: Any, status: Any) -> None:
+        want = frames * 2
+        with self._state:
+            piece = self._buf[self._pos : self._pos + want]
+            if piece and self._pos == 0:
+                self._started_at = self.clock()
+            self._pos += len(piece)
+        outdata[: len(piece)] = piece
+        if len(piece) < want:
+            outdata[len(piece) :] = bytes(want - len(piece))
+
+    def start(self, chunk: AudioChunk) -> None:
+        """Start playing ``chunk`` (replacing whatever plays) and return at once."""
+        audio = chunk.convert(self.rate, 2, 1).audio
+        with self._state:
+            self._buf, self._pos, self._started_at = audio, 0, None
+        if self._stream is None:
+            sd = _sd()
+            try:
+                self._stream = sd.RawOutputStream(
+                    device=self.device, samplerate=self.rate, channels=1, dtype="int16",
+                    blocksize=self.rate * self.chunk_ms // 1000, latency="low", callback=self._out,
+                )
+                self._stream.start()
+            except sd.PortAudioError as exc:
+                self._stream = None
+                raise DeviceError(f"cannot play on the output device: {exc}") from exc
+
+    def stop(self) -> None:
+        """Silence from the next piece on (the reply counts as played up to there)."""
+        with self._state:
+            self._buf = self._buf[: self._pos]
+
+    @property
+    def active(self) -> bool:
+        with self._state:
+            return self._pos < len(self._buf)
+
+    @property
+    def played_ms(self) -> float:
+        with self._state:
+            return 1000.0 * self._pos / (2 * self.rate)
+
+    @property
+    def started_at(self) -> float | None:
+        with self._state:
+            return self._started_at
+
+    def close(self) -> None:
+        if self._stream is not None:
+            try:
+                self._stream.stop()
+                self._stream.close()
+            finally:
+                self._stream = None
+
+    # -- blocking playback ---------------------------------------------------------------------------
 
     def play(
         self,
