@@ -69,9 +69,10 @@ def test_run_file_answers_each_utterance_and_writes_the_replies(
     assert len(trace.read_text().splitlines()) == 2
 
 
-def test_demo_runs_a_spoken_conversation(config: str, whisper: Any, tmp_path: Path, capsys: Any) -> None:
+def test_demo_runs_a_spoken_conversation(config: str, whisper: Any, tmp_path: Path, capsys: Any, caplog: Any) -> None:
     out_dir = tmp_path / "demo"
     assert main(["--config", config, "demo", "--fast", "--out-dir", str(out_dir)]) == 0
+    assert not [r for r in caplog.records if r.levelname == "WARNING"], "the demo logged a warning"
     printed = capsys.readouterr().out
     assert printed.count("whisper heard:") >= 4
     assert "latte" in printed.lower()
