@@ -119,7 +119,7 @@ class Policy:
                     continue
                 wanted = options_for(product, spec.options)[0]
                 have = {(o.group, o.value) for o in line.options}
-                if all((o.group, o.value) in have for o in wanted) and spec.quantity in (None, line.quantity):
+                if all((o.group, o.value) in have for o in wanted) and (spec.quantity or 1) == line.quantity:
                     ok = True
                     matched.add(line.line_id)
                     break
@@ -194,6 +194,8 @@ class Policy:
         c = confirm.decide(parse.text, parse.tokens)
         if c.places:
             return self._place(out)
+        if c.verdict == Verdict.AFFIRM and c.also == {Also.MORE} and self._echo(parse):
+            return self._place(out)  # "yes, one latte with oat milk": a yes and the order as it stands, nothing else
         if parse.intent in (Intent.ADD, Intent.MODIFY) and self._echo(parse, need_yes=False):
             return self._checkout(out.say("That's what I have"))  # the order said again: no second one
         if cue.has(parse.tokens, cue.CHECKOUT) and not parse.items and not parse.options \
