@@ -172,7 +172,7 @@ class Policy:
         if kind == "cancel_order" and pending.order_number:
             st.pending = None
             if confirm.decide(parse.text, parse.tokens).places:
-                return placed.cancel(self.store, pending.order_number, out)
+                return placed.cancel(self.store, st, pending.order_number, out)
             if parse.intent == Intent.DENY:
                 return out.say("Okay, I won't cancel it.")
             return None
@@ -180,7 +180,7 @@ class Policy:
             st.pending = None
             if parse.order_number and parse.intent not in CHANGING:
                 return placed.ask_cancel(self.store, st, self.lex, parse.order_number, out) if pending.group == "cancel" \
-                    else placed.status(self.store, parse.order_number, out)
+                    else placed.status(self.store, st, parse.order_number, out)
         return None
 
     def _answer_readback(self, kind: str, parse: Parse, out: Outcome) -> Outcome | None:
@@ -348,7 +348,7 @@ class Policy:
             if number is None:
                 st.pending = Pending("order_number", group="status")
                 return out.say("What's your order number?")
-            return placed.status(self.store, number, out)
+            return placed.status(self.store, st, number, out)
         if i == Intent.CANCEL_ORDER:
             number = p.order_number or (st.placed[-1].number if st.placed else None)
             if number is None and st.cart.lines:

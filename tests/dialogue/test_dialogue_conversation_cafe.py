@@ -134,19 +134,28 @@ def test_help_repeat_handoff_goodbye_out_of_scope(chat: Any) -> None:
 
 
 def test_order_status_and_cancel_by_spoken_number(chat: Any, cafe: SQLiteStore, new_chat: Any) -> None:
-    chat.say("a latte")
+    chat.say("a latte", caller_id="+15550001234")
     number = chat.say("yes").order_number
     assert number
     spoken = " ".join(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][int(d)] for d in number)
-    other = new_chat(cafe)
-    assert "received" in other.say(f"what's the status of order {spoken}").text
-    r = other.say(f"cancel order {spoken}")
-    assert "Shall I cancel" in r.text
-    r = other.say("yes")
+    assert "received" in chat.say(f"what's the status of order {spoken}").text  # the session that placed it
+    stranger = new_chat(cafe)  # another shopper: the order is not theirs, and they learn nothing of it
+    r = stranger.say(f"what's the status of order {spoken}")
+    assert "can't find" in r.text and "received" not in r.text
+    r = stranger.say(f"cancel order {spoken}")
+    assert "can't find" in r.text and "Shall I cancel" not in r.text
+    assert stranger.say("yes").actions == ()
+    caller = new_chat(cafe)  # the same caller on a new call
+    assert "received" in caller.say(f"where is order {spoken}", caller_id="+15550001234").text
+    r = caller.say(f"cancel order {spoken}", caller_id="+15550001234")
+    assert "Shall I cancel" in r.text and "latte" in r.text
+    r = caller.say("yes", caller_id="+15550001234")
     assert Action.ORDER_CANCELLED in r.actions
     order = cafe.get_order(number)
     assert order is not None and order.status == OrderStatus.CANCELLED
-    assert "can't find" in other.say("where is order one one one one one").text
+    r = caller.say(f"cancel order {spoken}", caller_id="+15550001234")
+    assert "can't be cancelled" in r.text and "only placed" not in r.text  # a sentence, not the store's error
+    assert "can't find" in caller.say("where is order one one one one one").text
 
 
 def test_low_asr_confidence_confirms_before_changing(chat: Any) -> None:
