@@ -25,6 +25,7 @@ from dialogue.replies import (
     say_list,
 )
 from dialogue.resolve import Resolved, options_for, resolve_item
+from dialogue.sorry import sorry
 from dialogue.state import Outcome, Pending, State
 from dialogue.targets import lines_by_option, modify_target, target_lines, variant_product
 from dialogue.types import Action
@@ -99,7 +100,7 @@ def _add_line(state: State, product: Product, qty: int, options: Sequence[Select
     try:
         resolved = resolve_options(product, options)
     except CatalogError as exc:
-        notes.append(str(exc))
+        notes.append(sorry(exc, product))
         return None
     left = _left(state, product, resolved)
     if left is not None and left < qty:  # say so now rather than at checkout
@@ -110,7 +111,7 @@ def _add_line(state: State, product: Product, qty: int, options: Sequence[Select
     try:
         line = state.cart.add(product, qty, options)
     except CatalogError as exc:
-        notes.append(str(exc))
+        notes.append(sorry(exc, product))
         return None
     state.focus_line = line.line_id
     return line
@@ -218,7 +219,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
             if changed is not None:
                 line = changed
     except CatalogError as exc:
-        return out.say(str(exc))
+        return out.say(sorry(exc, product))
     state.focus_line = line.line_id
     out.act(Action.CART_CHANGED)
     said = describe_line(line, product)
@@ -241,7 +242,7 @@ def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outco
     try:
         grown = state.cart.add(product, parse.quantity or 1, options)
     except CatalogError as exc:
-        return out.say(str(exc))
+        return out.say(sorry(exc, product))
     state.focus_line = grown.line_id
     said = describe_line(grown, product) if changed else f"{say_number(parse.quantity or 1)} more {line.name}"
     out.act(Action.CART_CHANGED).say(f"Okay, {said}")
