@@ -87,6 +87,9 @@ class Session:
         parse = self.understanding.parse(text, st.context())
         self.last_parse = parse
         out = self.policy.turn(parse, meta)
+        answer = getattr(parse, "answer", "")  # a checked answer from a fallback understanding (dialogue/llm.py)
+        if answer and isinstance(answer, str) and parse.intent in (Intent.SEARCH, Intent.DESCRIBE):
+            out.parts.insert(0, answer)
         if out.shown:
             st.topic = out.shown[0] if len(out.shown) == 1 else None
         elif Action.CART_CHANGED in out.actions:
