@@ -30,7 +30,7 @@ VOICE_KEYS = ("whisper_model", "whisper_beam_size", "whisper_cpu_threads", "whis
               "whisper_encoder_pad_s", "whisper_initial_prompt", "asr_bias", "half_duplex", "tts", "tts_voice",
               "tts_wpm")
 ASR_BIAS = ("prompt", "hotwords", "both", "none")
-TABLES = ("voicecart", "shop", "voice", "sip")
+TABLES = ("voicecart", "shop", "voice", "sip", "llm", "asr", "tts")
 
 
 @dataclass
@@ -45,6 +45,9 @@ class Config:
     shop: dict[str, Any] = field(default_factory=dict)  # name, hours, address, returns, faq
     voice: dict[str, Any] = field(default_factory=dict)  # whisper_model, vad settings, ...
     sip: dict[str, Any] = field(default_factory=dict)
+    llm: dict[str, Any] = field(default_factory=dict)  # empty: no model, nothing leaves the machine
+    asr: dict[str, Any] = field(default_factory=dict)  # backend = "local" (default) or "openai"
+    tts: dict[str, Any] = field(default_factory=dict)
     source: Path | None = None  # the file it came from, if any
 
     @property
@@ -179,7 +182,11 @@ def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] 
         elif not isinstance(value, dict | list):
             raise ConfigError(f"{where}: [shop] faq must be a table of questions and answers or a list of {{q, a}}")
     _check_voice(where, raw.get("voice", {}))
-    for section in ("shop", "voice", "sip"):
+    from voice.backend_config import check_backends
+
+    if problem := check_backends(raw):
+        raise ConfigError(f"{where}: {problem}")
+    for section in ("shop", "voice", "sip", "llm", "asr", "tts"):
         setattr(cfg, section, dict(raw.get(section, {})))
     if env.get("VOICECART_DATA_DIR"):
         cfg.data_dir = Path(env["VOICECART_DATA_DIR"]).expanduser()
