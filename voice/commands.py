@@ -76,7 +76,17 @@ def open_conversation(ctx: Context, session_id: str | None = None) -> Session:
     from dialogue.session import Session
     from dialogue.shop import ShopInfo
 
-    return Session(ctx.open_store(), shop=ShopInfo.from_config(ctx.config.shop), session_id=session_id)
+    store = ctx.open_store()
+    if not ctx.config.llm:  # no [llm]: the rules alone, nothing leaves the machine
+        return Session(store, shop=ShopInfo.from_config(ctx.config.shop), session_id=session_id)
+    from dialogue.lexicon import Lexicon
+    from dialogue.llm import LLMSettings, LLMUnderstanding
+    from dialogue.understanding import RuleUnderstanding
+
+    lex = Lexicon.for_store(store)
+    understanding = LLMUnderstanding(RuleUnderstanding(lex), lex, LLMSettings.from_table(ctx.config.llm))
+    return Session(store, shop=ShopInfo.from_config(ctx.config.shop), session_id=session_id, lexicon=lex,
+                   understanding=understanding)
 
 
 def catalog_bias(ctx: Context) -> tuple[str | None, str | None]:
@@ -98,17 +108,19 @@ def catalog_bias(ctx: Context) -> tuple[str | None, str | None]:
 def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True, warm: bool = True) -> VoicePipeline:
     """The shared recognizer and synthesizer from ``[voice]`` settings, biased with the catalog's names."""
     from voice.asr import WhisperSettings, shared_transcriber
+    from voice.openai_speech import speech_backends
     from voice.pipeline import VoicePipeline
     from voice.tts import default_synthesizer
 
     settings = WhisperSettings.from_settings(ctx.config.voice)
-    transcriber = shared_transcriber(settings)
-    if warm:
-        transcriber.warm_up()
+    asr = ctx.config.asr  # [asr] backend = "openai" with fallback = "none": no local model is loaded
+    local = None if asr.get("backend") == "openai" and asr.get("fallback") == "none" else shared_transcriber(settings)
+    if warm and local is not None:
+        local.warm_up()
     hot, prompt = catalog_bias(ctx) if bias else (None, None)
-    return VoicePipeline(
-        transcriber, default_synthesizer(ctx.config.voice), output_rate=output_rate, hotwords=hot, prompt=prompt
-    )
+    transcriber, synthesizer = speech_backends(ctx.config.asr, ctx.config.tts, local,
+                                               lambda: default_synthesizer(ctx.config.voice))
+    return VoicePipeline(transcriber, synthesizer, output_rate=output_rate, hotwords=hot, prompt=prompt)
 
 
 def _guarded(fn: Handler) -> Handler:
