@@ -11,14 +11,14 @@ import pytest
 from dialogue.session import Session
 from voice.audio import AudioChunk, concat, silence
 from voice.pipeline import NO_AUDIO, NOT_HEARD, TOO_LONG, VoicePipeline, catalog_prompt
-from voice.tts import Pyttsx3Synthesizer
+from voice.tts import EspeakSynthesizer
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
 def pipeline(whisper: Any, cafe_store: Any) -> Any:
-    p = VoicePipeline(whisper, Pyttsx3Synthesizer(), output_rate=8000, prompt=catalog_prompt(cafe_store.products()))
+    p = VoicePipeline(whisper, EspeakSynthesizer(), output_rate=8000, prompt=catalog_prompt(cafe_store.products()))
     yield p
     p.close()
 

@@ -1,4 +1,4 @@
-"""pyttsx3 (espeak-ng) synthesis: rates, repetition, threads, and a round trip through Whisper."""
+"""Speech synthesis (the espeak-ng command line by default, pyttsx3 on request): rates, threads, a Whisper round trip."""
 
 from __future__ import annotations
 
@@ -12,19 +12,27 @@ from voice.tts import EspeakSynthesizer, Pyttsx3Synthesizer, SynthesisError, def
 
 
 @pytest.fixture(scope="module")
-def tts() -> Pyttsx3Synthesizer:
-    return Pyttsx3Synthesizer(cache_size=0)
+def tts() -> EspeakSynthesizer:
+    """The default speech path (see ``default_synthesizer``)."""
+    return EspeakSynthesizer(cache_size=0)
 
 
 @pytest.mark.parametrize("rate", [8000, 16000, 48000])
-def test_renders_at_the_requested_rate(tts: Pyttsx3Synthesizer, rate: int) -> None:
+def test_renders_at_the_requested_rate(tts: EspeakSynthesizer, rate: int) -> None:
     c = tts.synthesize("Your total is four dollars and fifty cents.", rate)
     assert (c.rate, c.width, c.channels) == (rate, 2, 1)
     assert 1.5 < c.seconds < 6 and rms_dbfs(c) > -40
-    assert not tts.used_fallback
 
 
-def test_repeated_and_threaded_calls(tts: Pyttsx3Synthesizer) -> None:
+def test_pyttsx3_on_request_always_gives_audio() -> None:
+    """pyttsx3 (``tts = "pyttsx3"``) may lose an utterance under load; the reply is then still spoken by the
+    command line."""
+    p = Pyttsx3Synthesizer(cache_size=0)
+    c = p.synthesize("Your total is four dollars and fifty cents.", 16000)
+    assert 1.5 < c.seconds < 6 and rms_dbfs(c) > -40
+
+
+def test_repeated_and_threaded_calls(tts: EspeakSynthesizer) -> None:
     results: dict[int, float] = {}
 
     def work(i: int) -> None:
@@ -47,6 +55,6 @@ def test_settings_choose_the_engine() -> None:
 
 
 @pytest.mark.slow
-def test_round_trip_through_whisper(tts: Pyttsx3Synthesizer, whisper: Any) -> None:
+def test_round_trip_through_whisper(tts: EspeakSynthesizer, whisper: Any) -> None:
     t = whisper.transcribe(tts.synthesize("Would you like anything else?", 16000))
     assert "anything else" in t.text.lower(), t
