@@ -181,6 +181,9 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         if parse.replace and parse.items:
             return _swap(state, lex, line, parse.items[0], out)
         specs = list(parse.items[0].options) if parse.items else list(parse.options)
+        qty_said = parse.quantity is not None or bool(parse.items and parse.items[0].quantity not in (None, 1))
+        if not specs and not qty_said:  # "make the cold brew regular" with a word not understood: ask, change nothing
+            return out.say(f"What would you like to change about the {line.name}?")
         opts, removals, unavailable = options_for(product, specs, line.options)
         if unavailable and not opts and not removals and parse.quantity is None:
             other = variant_product(lex, product, specs)

@@ -85,6 +85,7 @@ def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offs
     return count_of(toks, {i - offset for i in skip})
 
 
+_EDIT_VERBS = frozenset({"make", "change", "switch", "turn", "swap", "modify", "update"})
 _DEFINITE = frozenset({"the", "that", "this", "my", "those", "these"})
 _MORE_WORDS = frozenset({"another", "more", "add", "also", "plus", "too", "extra", "second", "again", "new"})
 
@@ -383,11 +384,6 @@ class RuleUnderstanding:
 
     def _add_or_modify(self, p: Parse, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
-        if len(p.items) == 1 and ctx.has_lines and p.items[0].options and _names_a_line(toks, p.items[0], ctx):
-            item = p.items[0]  # "make the latte large", "can you warm up the muffin": that line, changed
-            sku = next(s for s in reversed(ctx.line_skus) if s in item.skus)
-            p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
-            return Intent.MODIFY
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
@@ -397,6 +393,15 @@ class RuleUnderstanding:
             sku = next(s for s in reversed(ctx.line_skus) if s in item.skus)
             p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
             p.quantity = item.quantity
+            return Intent.MODIFY
+        edit_verb = any(t in _EDIT_VERBS for t in toks[:p.items[0].start]) if p.items else False
+        if len(p.items) == 1 and ctx.has_lines and (p.items[0].options or edit_verb) \
+                and _names_a_line(toks, p.items[0], ctx):
+            item = p.items[0]  # "make the latte large", "can you warm up the muffin": that line, changed
+            sku = next(s for s in reversed(ctx.line_skus) if s in item.skus)
+            p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
+            if item.quantity is None:
+                p.quantity = _bare_quantity(toks[item.end:], p.option_at, item.end)
             return Intent.MODIFY
         if not ctx.has_lines or ctx.last_sku is None or len(p.items) != 1:
             return Intent.ADD
