@@ -168,22 +168,29 @@ def test_front_before_a_real_pjsip_bridge(tmp_path: Path) -> None:
 
 # --- the child process -----------------------------------------------------------------------------------
 class Peer:
-    """A UDP SIP peer on loopback with bounded waits."""
+    """A UDP SIP peer on loopback with bounded waits. It sends from ``port`` and also listens on ``also``:
+    answers go where the request's Via says (RFC 3261 18.2.2), and one RFC 4475 message names port 5050."""
 
-    def __init__(self, port: int):
+    def __init__(self, port: int, also: tuple[int, ...] = ()):
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.bind(("127.0.0.1", port))
+        self.extra = []
+        for p in also:
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            s.bind(("127.0.0.1", p))
+            self.extra.append(s)
 
     def send(self, data: bytes, dest: tuple[str, int]) -> None:
         assert dest[0] == "127.0.0.1"
         self.sock.sendto(data, dest)
 
     def recv(self, timeout: float) -> tuple[bytes, tuple[str, int]] | None:
-        self.sock.settimeout(timeout)
-        try:
-            data, src = self.sock.recvfrom(65535)
-        except TimeoutError:
+        import select
+
+        ready, _, _ = select.select([self.sock, *self.extra], [], [], timeout)
+        if not ready:
             return None
+        data, src = ready[0].recvfrom(65535)
         return data, (src[0], src[1])
 
     def final(self, timeout: float, call_id: bytes | None = None) -> tuple[int | None, bytes | None]:
@@ -217,7 +224,7 @@ def ok_for(data: bytes, code: int = 200) -> bytes:
 
 def scenario_raw() -> dict[str, Any]:
     uas = Peer(5090)
-    caller = Peer(5060)
+    caller = Peer(5060, also=(5050,))
     front = SipFront(FrontConfig(public_host="127.0.0.1", public_port=5080, pjsip_port=5090))
     front.start()
     seen: list[bytes] = []
@@ -328,9 +335,10 @@ def scenario_pjsip() -> dict[str, Any]:
 
     front = SipFront(FrontConfig(public_host="127.0.0.1", public_port=5080, pjsip_port=5090))
     front.start()
-    engine = SipEngine(SipSettings(host="127.0.0.1", port=5090, pjsip_log_level=0), lambda info: NullHandler())
+    engine = SipEngine(SipSettings(host="127.0.0.1", port=5090, pjsip_log_level=0, front=False),
+                       lambda info: NullHandler())
     engine.start()
-    caller = Peer(5060)
+    caller = Peer(5060, also=(5050,))
     out: dict[str, Any] = {"rfc": {}}
     try:
         for path in sorted(RFC.glob("*.dat")):

@@ -74,8 +74,8 @@ def test_each_fault_gets_its_answer(mutate, code: int, words: str) -> None:  # t
 
 
 @pytest.mark.parametrize(("sdp", "code"), [
-    (SDP.replace("c=IN IP4 127.0.0.1", "c=IN IP4 " + "a" * 254), 400),  # PJSIP asserts on 254+ (issue 16)
-    (SDP.replace("o=- 1 1 IN IP4 127.0.0.1", "o=- 1 1 IN IP4 " + "b" * 300), 400),
+    (SDP.replace("c=IN IP4 127.0.0.1", "c=IN IP4 " + "a" * 254), 488),  # PJSIP asserts on 254+ (issue 16)
+    (SDP.replace("o=- 1 1 IN IP4 127.0.0.1", "o=- 1 1 IN IP4 " + "b" * 300), 488),
     (SDP.replace("c=IN IP4 127.0.0.1", "c=IN IP4 bad_host!"), 400),
     (SDP.replace("m=audio 40000", "m=audio 70000"), 400),
     (SDP.replace("m=audio 40000", "m=audio -5"), 400),
@@ -86,7 +86,7 @@ def test_each_fault_gets_its_answer(mutate, code: int, words: str) -> None:  # t
     (SDP.replace("a=sendrecv", "a=" + "z" * 600), 400),
     (SDP.replace("a=rtpmap:9 G722/8000", "a=rtpmap:900 G722/8000"), 400),
     (SDP.replace("a=rtpmap:9 G722/8000", "a=rtcp:99999"), 400),
-    (SDP.replace("a=rtpmap:9 G722/8000", "a=rtcp:4001 IN IP4 " + "c" * 260), 400),
+    (SDP.replace("a=rtpmap:9 G722/8000", "a=rtcp:4001 IN IP4 " + "c" * 260), 488),
     ("x" + SDP, 400),
 ])
 def test_sdp_guard(sdp: str, code: int) -> None:

@@ -16,10 +16,17 @@ log = logging.getLogger(__name__)
 
 
 def account_config(
-    *, id_uri: str, register_uri: str | None, password: str | None, bound: str, public: str | None
+    *, id_uri: str, register_uri: str | None, password: str | None, bound: str, public: str | None,
+    contact: str | None = None, proxy: str | None = None,
 ) -> Any:
     cfg = pj.AccountConfig()
     cfg.idUri = register_uri or id_uri
+    if contact:  # behind the front: the public address and port, never PJSIP's inner 127.0.0.1 port
+        cfg.sipConfig.contactForced = contact
+        cfg.natConfig.contactRewriteUse = 0
+        cfg.natConfig.viaRewriteUse = 0
+    if proxy:
+        cfg.sipConfig.proxies.append(proxy)
     if register_uri:
         user, host = _split_aor(register_uri)
         cfg.regConfig.registrarUri = f"sip:{host}"
@@ -60,7 +67,7 @@ class BridgeAccount(pj.Account):  # type: ignore[misc]
         call = BridgeCall(self, prm.callId, self.engine)
         source = ""
         try:
-            source = str(prm.rdata.srcAddress)
+            source = self.engine.source_of(str(prm.rdata.wholeMsg), str(prm.rdata.srcAddress))
         except Exception:  # noqa: BLE001
             pass
         self.engine.on_incoming(call, source)

@@ -103,6 +103,7 @@ class Request:
     to_tag: str
     branch: str
     hazard: str = ""  # why PJSIP must not see this body (see ``sdp_hazard``), or ""
+    via2: str = ""  # the second Via value (the caller's, stamped by the front, when the front relayed it)
 
     @property
     def in_dialog(self) -> bool:
@@ -136,6 +137,7 @@ def parse_request(packet: bytes, source: str) -> Request | None:
         return None
     method = lines[0].split(" ", 1)[0]
     fields: dict[str, str] = {}
+    vias: list[str] = []
     last = ""
     for line in lines[1:]:
         if line[:1] in (" ", "\t") and last:
@@ -146,6 +148,8 @@ def parse_request(packet: bytes, source: str) -> Request | None:
             continue
         key = name.strip().lower()
         key = _COMPACT.get(key, key)
+        if key == "via" and len(vias) < 2:
+            vias.extend(v.strip() for v in value.split(",") if v.strip())
         last = key
         if key not in fields:  # the first Via, the first of anything
             fields[key] = value.strip()
@@ -153,7 +157,24 @@ def parse_request(packet: bytes, source: str) -> Request | None:
             last = ""
     return Request(method=method, source=source, call_id=fields.get("call-id", ""), cseq=fields.get("cseq", ""),
                    from_uri=fields.get("from", ""), to_tag=_param(fields.get("to", ""), "tag"),
-                   branch=_param(fields.get("via", ""), "branch"), hazard=sdp_hazard(body) if body else "")
+                   branch=_param(fields.get("via", ""), "branch"), hazard=sdp_hazard(body) if body else "",
+                   via2=vias[1] if len(vias) > 1 else "")
+
+
+def via_source(via: str) -> str:
+    """``"ip:port"`` a request came from, by the Via the front stamped (``received``, ``rport``); "" if unknown."""
+    params: dict[str, str] = {}
+    for part in via.split(";")[1:]:
+        k, _, v = part.strip().partition("=")
+        params[k.strip().lower()] = v.strip()
+    host, port = params.get("received", ""), params.get("rport", "")
+    if not host:
+        return ""
+    if not port.isdigit():
+        sent_by = via.split(";", 1)[0].split()[-1] if via.split(";", 1)[0].split() else ""
+        port = sent_by.rpartition(":")[2] if ":" in sent_by and not sent_by.endswith("]") else "5060"
+        port = port if port.isdigit() else "5060"
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 def _param(value: str, name: str) -> str:

@@ -40,6 +40,9 @@ def register(sub: Any) -> None:
     p.add_argument("--log-personal", action="store_true",
                    help="full caller numbers in events, caller IDs and transcripts in the log (default: "
                    "numbers cut to their last four digits, none of it logged)")
+    p.add_argument("--no-front", dest="front", action="store_false",
+                   help="let PJSIP own the SIP socket (default: a validating front answers malformed requests and "
+                   "relays the rest to PJSIP on 127.0.0.1)")
     p.add_argument("--answer-delay", type=float, default=0.0, metavar="SECONDS", help="ring before answering")
     p.add_argument("--silence-timeout", type=float, default=9.0, metavar="SECONDS",
                    help="silence before re-prompting a caller (then hang up after another)")
@@ -103,7 +106,7 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
     sip = SipSettings(host=host, port=port, public_address=args.public_address, max_calls=args.max_calls,
                       allow=tuple(args.allow), register_uri=args.register, password=password,
                       answer_delay_s=args.answer_delay, outside=args.outside, refer_status=args.refer_refusal,
-                      log_personal=args.log_personal)
+                      log_personal=args.log_personal, front=args.front)
     try:
         bridge, events = build_bridge(sip, args, ctx)
     except PolicyError as exc:

@@ -9,6 +9,7 @@ disconnected, then are dropped on the SIP thread, and all of them before ``libDe
 from __future__ import annotations
 
 import collections
+import dataclasses
 import heapq
 import itertools
 import json
@@ -23,7 +24,7 @@ from typing import Any
 import pjsua2 as pj
 
 from voice.sip.account import BridgeAccount, account_config
-from voice.sip.admission import AdmissionGate, Request
+from voice.sip.admission import AdmissionGate, Request, parse_request, via_source
 from voice.sip.call import BridgeCall
 from voice.sip.handler import CallInfo, HandlerFactory, caller_id_from_uri
 from voice.sip.policy import CallPolicy, Verdict, admit
@@ -62,6 +63,30 @@ class SipSettings:
     outside: str = "403"  # requests from outside ``allow``: "403" (answer Forbidden) or "drop" (no answer)
     refer_status: int = 403  # the answer to a caller's REFER (403 Forbidden or 405 Method Not Allowed)
     log_personal: bool = False  # full numbers in events, caller IDs and transcripts in the log
+    # The validating front (voice.sip.front) owns the public socket and PJSIP listens on 127.0.0.1 behind it;
+    # False: PJSIP binds host:port itself (the admission module alone guards it).
+    front: bool = True
+    pjsip_port: int = 0  # PJSIP's port behind the front (0: a free one)
+
+    def advertised(self) -> str:
+        """The address callers are told (Contact, Record-Route, SDP): --public-address, else the listen host, else
+        (listening on every interface) the address that routes outwards."""
+        if self.public_address:
+            return self.public_address
+        if self.host not in ("0.0.0.0", "::", ""):
+            return self.host
+        return _outward_address()
+
+
+def _outward_address() -> str:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("192.0.2.1", 5060))  # no packet is sent: this only asks the routing table
+            return str(s.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
 
 
 class _PyLogWriter(pj.LogWriter):  # type: ignore[misc]
@@ -92,7 +117,9 @@ class SipEngine:
         on_event: Callable[[dict[str, Any]], None] | None = None,
     ):
         self.settings = settings
-        self.policy = CallPolicy(settings.allow, min(settings.max_calls, PJSUA_MAX_CALLS))
+        # behind the front every request comes from 127.0.0.1: the front enforces --allow (for every method)
+        self.policy = CallPolicy(() if settings.front else settings.allow, min(settings.max_calls, PJSUA_MAX_CALLS))
+        self.front: Any = None
         self.handler_factory = handler_factory
         self.on_event = on_event
         self.calls: dict[int, BridgeCall] = {}
@@ -122,6 +149,8 @@ class SipEngine:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        if self.front is not None:
+            self.front.stop()
 
     def wait(self) -> None:
         while self._thread is not None and self._thread.is_alive():
@@ -165,7 +194,21 @@ class SipEngine:
             return 0
         return int(gate._lib.pjsua_call_get_count())
 
+    def real_source(self, source: str, via2: str) -> str:
+        """The caller's address: behind the front, the one the front stamped on the caller's Via."""
+        if self.front is not None and source == f"127.0.0.1:{self.front.internal_port}":
+            return via_source(via2) or source
+        return source
+
+    def source_of(self, whole_msg: str, source: str) -> str:
+        if self.front is None:
+            return source
+        req = parse_request(whole_msg.encode("utf-8", "replace"), source)
+        return self.real_source(source, req.via2) if req is not None else source
+
     def _admit(self, req: Request) -> Verdict:
+        if self.front is not None and req.source:
+            req = dataclasses.replace(req, source=self.real_source(req.source, req.via2))
         busy = self.active_calls() >= self.policy.max_calls or self.pjsua_calls() >= PJSUA_MAX_CALLS
         allowed = self.policy.allowed(req.source) if req.source else not self.policy.networks
         verdict = admit(req.method, allowed, req.in_dialog, busy, self.settings.outside, req.hazard)
@@ -179,6 +222,8 @@ class SipEngine:
         return verdict
 
     def _refused_by_gate(self, req: Request, verdict: Verdict) -> None:
+        if self.front is not None and req.source:
+            req = dataclasses.replace(req, source=self.real_source(req.source, req.via2))
         key = f"refused_{verdict.status}" if verdict.action == "refuse" else "dropped"
         self.stats[key] = self.stats.get(key, 0) + 1
         fields: dict[str, Any] = {"method": req.method, "source": req.source, "reason": verdict.why}
@@ -293,11 +338,16 @@ class SipEngine:
             ep.libCreate()
             ep.libInit(self._ep_config(writer))
             tcfg = pj.TransportConfig()
-            tcfg.port = self.settings.port
-            if self.settings.host not in ("0.0.0.0", "::", ""):
-                tcfg.boundAddress = self.settings.host
-            if self.settings.public_address:
-                tcfg.publicAddress = self.settings.public_address
+            if self.settings.front:
+                self._start_front()
+                tcfg.port = self.front.cfg.pjsip_port
+                tcfg.boundAddress = "127.0.0.1"
+            else:
+                tcfg.port = self.settings.port
+                if self.settings.host not in ("0.0.0.0", "::", ""):
+                    tcfg.boundAddress = self.settings.host
+                if self.settings.public_address:
+                    tcfg.publicAddress = self.settings.public_address
             ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, tcfg)
             ep.libStart()
             ep.audDevManager().setNullDev()
@@ -308,7 +358,9 @@ class SipEngine:
             self.gate = AdmissionGate(self._admit, self._refused_by_gate)
             self.gate.register()
             account = BridgeAccount(self)
-            host = self.settings.public_address or self.settings.host
+            host = self.settings.advertised() if self.settings.front else (
+                self.settings.public_address or self.settings.host)
+            front = self.front
             account.create(
                 account_config(
                     id_uri=f"sip:voicecart@{host}:{self.settings.port}",
@@ -316,9 +368,14 @@ class SipEngine:
                     password=self.settings.password,
                     bound=self.settings.host,
                     public=self.settings.public_address,
+                    # behind the front: Contact names the public socket, REGISTER leaves through the front
+                    contact=f"<sip:voicecart@{host}:{self.settings.port}>" if front is not None else None,
+                    proxy=f"sip:127.0.0.1:{front.internal_port};lr" if front is not None else None,
                 ),
                 True,
             )
+        except OSError as exc:
+            self._error = SipEngineError(f"cannot listen on {self.settings.host}:{self.settings.port}: {exc}")
         except pj.Error as exc:
             self._error = SipEngineError(f"PJSIP failed to start on {self.settings.host}:{self.settings.port}: "
                                          f"{exc.info()}")
@@ -338,6 +395,32 @@ class SipEngine:
             except pj.Error:
                 log.exception("libDestroy failed")
         del account, ep, writer
+
+    def _start_front(self) -> None:
+        import socket
+
+        from voice.sip.front import FrontConfig, SipFront
+
+        inner = self.settings.pjsip_port
+        if not inner:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+                probe.bind(("127.0.0.1", 0))
+                inner = int(probe.getsockname()[1])
+        s = self.settings
+        cfg = FrontConfig(public_host=s.host if s.host not in ("", "::") else "0.0.0.0", public_port=s.port,
+                          advertised=s.advertised(), pjsip_port=inner, allow=s.allow,
+                          refuse_outside=s.outside != "drop")
+        front = SipFront(cfg, on_event=self._front_event)
+        front.start()  # OSError when the port is taken
+        self.front = front
+
+    def _front_event(self, record: dict[str, Any]) -> None:
+        fields = {k: v for k, v in record.items() if k not in ("t", "event")}
+        if record.get("event") == "refused":
+            key = f"refused_{fields.get('status')}" if fields.get("status") else "dropped"
+            with self._lock:
+                self.stats[key] = self.stats.get(key, 0) + 1
+        self.emit(str(record.get("event")), **fields)
 
     def _ep_config(self, writer: Any) -> Any:
         cfg = pj.EpConfig()

@@ -71,8 +71,8 @@ class FrontConfig:
     internal_port: int = 0  # the front's own socket towards PJSIP (0: any free port)
     allow: tuple[str, ...] = ()  # CIDRs; empty: everyone
     refuse_outside: bool = True  # True: 403 for requests from outside ``allow``; False: drop them silently
-    rate: float = 50.0  # datagrams per second per source address
-    burst: float = 100.0
+    rate: float = 200.0  # datagrams per second per source address (a PBX carries every line from one address)
+    burst: float = 400.0
     max_sources: int = 4096
     validator: ValidatorConfig = field(default_factory=ValidatorConfig)
 
@@ -257,6 +257,7 @@ class SipFront:
         self.public: socket.socket | None = None
         self.internal: socket.socket | None = None
         self.pjsip_addr = ("127.0.0.1", config.pjsip_port)
+        self._seen: OrderedDict[tuple[str, str, str], None] = OrderedDict()
 
     @property
     def advertised(self) -> str:
@@ -353,28 +354,67 @@ class SipFront:
             return False
         return any(ip in net for net in self._allow)
 
+    def _refused(self, msg: Any, src: tuple[str, int], status: int | None, reason: str) -> None:
+        """One ``refused`` event per request (retransmissions are not counted again), in the engine's shape."""
+        key = ((msg.first("call-id") or "")[:200], (msg.first("cseq") or "")[:64],
+               ((msg.all("via") or [""])[0])[:300])
+        if key in self._seen:
+            return
+        self._seen[key] = None
+        while len(self._seen) > 1024:
+            self._seen.popitem(last=False)
+        fields: dict[str, Any] = {"status": status, "method": (msg.method or "")[:32], "source": f"{src[0]}:{src[1]}",
+                                  "reason": reason[:200], "by": "front"}
+        if status is None:
+            fields["dropped"] = True
+        call_id = msg.first("call-id")
+        if call_id:
+            fields["call"] = call_id[:200]
+        if msg.method == "INVITE" and msg.first("from"):
+            from voice.sip.handler import caller_id_from_uri
+
+            fields["caller"] = caller_id_from_uri(str(msg.first("from")))
+        self._emit("refused", **fields)
+
+    def answer_destination(self, response: bytes, src: tuple[str, int]) -> tuple[str, int]:
+        """Where the front's own answer goes: the top Via of the response (``received`` = the datagram's source
+        address, which ``build_response`` stamps, and ``rport`` or the sent-by port), RFC 3261 18.2.2 /
+        RFC 3581; the datagram's source when that Via cannot be read."""
+        lines, _ = _split(response)
+        top = _top_via(_unfolded(lines))
+        dest = via_destination(top[1][0]) if top else None
+        if dest is None:
+            return src
+        resolved = self._resolve(dest[0])
+        return (resolved, dest[1]) if resolved else src
+
+    def _answer(self, verdict: Verdict, src: tuple[str, int]) -> None:
+        out = build_response(verdict, src, self.cfg.validator)
+        self._send(self.public, out, self.answer_destination(out, src))
+
     def _from_network(self, data: bytes, src: tuple[str, int]) -> None:
         if not self._buckets.take(src[0]):
             self._count("rate_limited")
             return
         verdict = validate(data, self.cfg.validator)
         msg = verdict.message
-        if verdict.action is not Action.DROP and msg is not None and msg.is_request and msg.method != "ACK" \
-                and not self._allowed(src[0]):
+        if msg is not None and msg.is_request and not self._allowed(src[0]):
             self._count("refused")
-            self._emit("front_refused", source=f"{src[0]}:{src[1]}", method=msg.method[:32])
-            if self.cfg.refuse_outside and msg.all("via"):
-                refusal = Verdict(Action.REPLY, 403, "Forbidden", message=msg)
-                self._send(self.public, build_response(refusal, src, self.cfg.validator), src)
+            if msg.method == "ACK":
+                return
+            answer = self.cfg.refuse_outside and bool(msg.all("via"))
+            self._refused(msg, src, 403 if answer else None, "outside the allow list")
+            if answer:
+                self._answer(Verdict(Action.REPLY, 403, "Forbidden", message=msg), src)
             return
         if verdict.action is Action.DROP:
             self._count("dropped")
             return
         if verdict.action is Action.REPLY:
+            assert msg is not None
             self._count("answered")
-            self._emit("front_answered", source=f"{src[0]}:{src[1]}", status=verdict.status,
-                       reason=verdict.reason, method=(msg.method if msg else "")[:32])
-            self._send(self.public, build_response(verdict, src, self.cfg.validator), src)
+            self._refused(msg, src, verdict.status, verdict.reason)
+            self._answer(verdict, src)
             return
         assert msg is not None
         if msg.is_request:

@@ -623,7 +623,7 @@ def _multipart(ctype: str, body: bytes) -> list[tuple[str, bytes]]:
 def _sdp_addr(addr: str, line: str) -> None:
     host = addr.split("/", 1)[0]
     if not host or len(host) > MAX_HOST:
-        raise _Reject(400, f"Bad SDP: {line} address too long")
+        raise _Reject(488, f"Not Acceptable Here: {line} address too long")
     try:
         ipaddress.ip_address(host)
         return
