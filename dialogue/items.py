@@ -106,13 +106,14 @@ def _in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: S
     return max(1, qty // COUNT_UNITS[unit]) if by_unit else qty
 
 
-def _roles(toks: Sequence[str], mentions: Sequence[Mention]) -> list[str]:
+def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[int] = frozenset()) -> list[str]:
     """What each mention is in this sentence: "product", "option", "group" or "ignore"."""
     product_only = sum(1 for m in mentions if m.exact_products and not m.options)
     any_exact = any(m.exact_products for m in mentions)
     roles = []
     for n, m in enumerate(mentions):
-        nxt_product = n + 1 < len(mentions) and mentions[n + 1].start == m.end and bool(mentions[n + 1].products)
+        nxt_product = n + 1 < len(mentions) and mentions[n + 1].start == m.end and bool(mentions[n + 1].products) \
+            and m.end not in breaks
         if m.exact_products and m.options:
             option_at = {i for o in mentions[:n] if o.options and not o.exact_products for i in range(o.start, o.end)}
             k = m.start - 1
@@ -148,10 +149,11 @@ def _option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
     return OptionSpec(m.options, q.amount, q.words, m.start)
 
 
-def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
-                  ) -> tuple[list[ItemSpec], list[OptionSpec]]:
-    """Items (in spoken order) and options that belong to no product in this utterance."""
-    roles = _roles(toks, mentions)
+def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
+                  breaks: frozenset[int] = frozenset()) -> tuple[list[ItemSpec], list[OptionSpec]]:
+    """Items (in spoken order) and options that belong to no product in this utterance. ``breaks``: token
+    positions where the text had a comma or a new sentence ("penne pasta, canola oil": two products)."""
+    roles = _roles(toks, mentions, breaks)
     mark_notes(lex, toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"
@@ -164,7 +166,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             if (k >= 1 and toks[k] == "of" and toks[k - 1] in _MEASURES) or follower in _CONTAINERS \
                     or (k >= 0 and toks[k] == "half") or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")):
                 prods.remove(m)
-    prods = _one_noun_phrase(prods)
+    prods = _one_noun_phrase(prods, breaks)
     for m in prods:
         skus = tuple(dict.fromkeys(t.sku for t in m.products))
         if len(skus) > 1:  # "earl grey" when the menu has "earl grey" and "earl gray": the one named as said
@@ -309,12 +311,12 @@ def _own_names(product: Product) -> set[tuple[str, ...]]:
     return names | {(*n[:-1], n[-1] + "s") for n in names if n}
 
 
-def _one_noun_phrase(prods: list[Mention]) -> list[Mention]:
+def _one_noun_phrase(prods: list[Mention], breaks: frozenset[int] = frozenset()) -> list[Mention]:
     """Two product names back to back are one drink ("a chai tea latte", "an english breakfast black tea"):
     the first when it is a full name (the more specific one), else the head ("black coffee" -> the coffee)."""
     out: list[Mention] = []
     for m in prods:
-        if out and out[-1].end == m.start:
+        if out and out[-1].end == m.start and m.start not in breaks:
             prev = out[-1]
             keep = prev if prev.exact_products else m
             out[-1] = Mention(prev.start, m.end, keep.targets)

@@ -108,14 +108,14 @@ class RuleUnderstanding:
         self.lexicon = lexicon
 
     def parse(self, text: str, context: Context) -> Parse:
-        toks, asked, info, parts = self._sentences(text)
+        toks, asked, info, parts, breaks = self._sentences(text)
         p = Parse(Intent.EMPTY, text=text, tokens=toks)
         if not toks:
             return p
         mentions = [m for m in find_mentions(self.lexicon, toks)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and m.end < len(toks) and toks[m.end] in COUNT_UNITS)]
-        p.items, p.options = extract_items(self.lexicon, toks, mentions)
+        p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
         if context.has_lines and context.last_sku:  # "actually two": a count, not the "2 meter" of another product
             p.options = [o for o in p.options if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not any(
                 context.last_sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in o.targets))]
@@ -151,18 +151,20 @@ class RuleUnderstanding:
         p.intent = self._intent(p, toks, context)
         return p
 
-    def _sentences(self, text: str) -> tuple[list[str], list[bool], list[bool], list[list[str]]]:
+    def _sentences(self, text: str) -> tuple[list[str], list[bool], list[bool], list[list[str]], frozenset[int]]:
         """Tokens of the turn; per token whether it sits in a question and in a question about what there is
-        or what something is; the tokens per sentence."""
+        or what something is; the tokens per sentence; where each comma piece or sentence starts."""
         toks: list[str] = []
         asked: list[bool] = []  # per token: does it sit in a question?
         info: list[bool] = []  # per token: does it sit in a question about what there is / what it is?
         parts: list[list[str]] = []
+        breaks: set[int] = set()
         for c in clauses(text):
             sentence: list[str] = []
             in_question = in_info = False
             for piece in pieces(c):
                 ct = prepare(self.lexicon, piece)
+                breaks.add(len(toks) + len(sentence))
                 wants = cue.order_request(ct) >= 0
                 q = is_question(piece)
                 lead = [t for t in ct[:4] if t not in _LEAD_FILL]
@@ -178,7 +180,7 @@ class RuleUnderstanding:
                 asked[len(toks):] = info[len(toks):] = [False] * len(sentence)  # "do you have an X, please?"
             parts.append(sentence)
             toks.extend(sentence)
-        return toks, asked, info, parts
+        return toks, asked, info, parts, frozenset(breaks - {0})
 
     def _ordering(self, p: Parse, toks: list[str], asked: list[bool], info: list[bool]) -> None:
         """Is an item named here being ordered (``p.ordering``), or held until a question is answered?"""
