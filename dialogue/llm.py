@@ -55,8 +55,12 @@ ACTIONS = ("add", "remove", "change", "question", "none")
 TOOL_ACTIONS = {"add_items": "add", "remove_items": "remove", "change_item": "change",
                 "answer_question": "question", "no_action": "none"}
 MODES = ("tools", "json")
-# While one of these waits for an answer the rules alone read the turn (the strict yes/no stays strict).
-GUARDED_PENDING = frozenset({"checkout", "confirm_change", "cancel_order", "low_conf", "order_number"})
+# While one of these waits for an answer the rules alone read the turn: the read-back of the whole order, a
+# cancellation, a low-confidence "did you say ...?", an order number. After a change read back ("Is that right?")
+# the model may still be asked: whether the turn places is decided on the shopper's own words either way
+# (dialogue.confirm.decide over the parse's text and tokens, which a model parse keeps), and a model parse is
+# never a yes.
+GUARDED_PENDING = frozenset({"checkout", "cancel_order", "low_conf", "order_number"})
 MAX_ANSWER = 300
 # Words that make a question about products an open one the catalog lookups do not answer by themselves.
 OPEN_QUESTION = frozenset({"recommend", "recommendation", "suggest", "suggestion", "pairs", "pair", "goes", "go with",
