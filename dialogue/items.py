@@ -96,11 +96,18 @@ def _in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: S
               qty: int | None) -> int | None:
     """"a dozen eggs" is one when the product is sold by the dozen ("eggs, dozen"), twelve when it is sold
     by the piece; "a pair of boots" is one pair of a product named in the plural."""
-    unit = next((toks[i] for i in range(start, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
-    product = lex.products.get(skus[0]) if unit and qty and skus else None
-    if product is None or qty is None or unit is None:
+    product = lex.products.get(skus[0]) if qty and skus else None
+    if product is None or qty is None:
         return qty
     names = [phrase_of(n) for n in (product.name, *product.aliases)]
+    for j in range(max(floor, start - 4), start):
+        if toks[j].isdigit() and j + 1 < len(toks) and any(
+                (toks[j], toks[j + 1]) in zip(words, words[1:], strict=False) for words in names):
+            # "a six pack of cola" for "cola 6 pack": the number is the product's own size, not a count
+            return int(toks[j - 1]) if j > floor and toks[j - 1].isdigit() else 1
+    unit = next((toks[i] for i in range(start, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
+    if unit is None:
+        return qty
     by_unit = any(unit in words for words in names) or (
         unit == "pair" and any(words and words[-1].endswith("s") and not words[-1].endswith("ss") for words in names))
     return max(1, qty // COUNT_UNITS[unit]) if by_unit else qty

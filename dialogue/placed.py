@@ -67,7 +67,8 @@ def ask_cancel(store: Store, state: State, lex: Lexicon, number: str, out: Outco
                        "so it can't be cancelled any more. A person can help with that")
     state.pending = Pending("cancel_order", order_number=number)
     said = say_list([describe_line(ln, lex.products.get(ln.sku)) for ln in order.lines], limit=None)
-    return out.say(f"Order {say_digits(number)} is {said}. Shall I cancel it? Please say yes or no")
+    return out.say(f"Order {say_digits(number)} is {said}. Shall I cancel it? Please say yes or no. "
+                   "You can order again after that")
 
 
 def cancel(store: Store, state: State, number: str, out: Outcome) -> Outcome:

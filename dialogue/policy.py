@@ -62,6 +62,11 @@ class Policy:
         if low and pending is not None and pending.kind in READBACK_KINDS \
                 and confirm.decide(parse.text, parse.tokens).verdict != Verdict.DENY:
             return self._checkout(out.say("Sorry, I didn't catch that clearly"), question=YES_OR_NO)
+        if parse.order_number and parse.intent in (Intent.ADD, Intent.MODIFY, Intent.REMOVE) \
+                and cue.has(parse.tokens, cue._p("order", "order number")):
+            # "change order 2465 to a chocolate cake": a placed order is not edited by voice
+            out.say("I can't change an order that's already placed")
+            return placed.ask_cancel(self.store, st, self.lex, parse.order_number, out)
         if parse.count_issue is not None and parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:
             return self._ask_count(parse, out)
         if pending is not None:
