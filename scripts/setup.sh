@@ -18,5 +18,5 @@ fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -U pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,phone,postgres]'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,phone,postgres,llm]'
 echo "setup: done (.venv ready)"
