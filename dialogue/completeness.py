@@ -1,0 +1,44 @@
+"""Is what the shopper said so far a complete turn? For semantic endpointing: the voice layer may end a
+turn at a short pause when it is, and waits for the long silence when it is not ("a large latte with ...").
+
+Read-only: nothing in the session changes. Complete means one of:
+- a clear yes or no to the question the assistant asked (a read-back, an offer, a cancellation);
+- an order whose items are all one known product with every required choice made, not ending on a word that
+  leads into more ("with", "and", "a");
+- a question that ends on a product, an option or a question word's object (not on "the", "a", "of").
+"""
+
+from __future__ import annotations
+
+from dialogue.confirm import Also, Verdict, decide
+from dialogue.intents import Intent
+from dialogue.resolve import resolve_item
+from dialogue.session import Session
+
+_LEADS_ON = frozenset({"with", "and", "a", "an", "the", "of", "some", "plus", "but", "or", "in", "to", "for",
+                       "no", "extra", "um", "uh", "like", "can", "could", "i", "would", "me",
+                       "is", "are", "make", "it", "my", "please"})
+_ANSWERED = frozenset({"checkout", "confirm_change", "offer", "cancel_order", "low_conf"})
+
+
+def is_complete(session: Session, text: str) -> bool:
+    """True when ``text`` reads as a whole turn in this session's state (see the module docstring)."""
+    st = session.state
+    parse = session.understanding.parse(text, st.context())
+    toks = parse.tokens
+    if not toks or toks[-1] in _LEADS_ON:
+        return False
+    if st.pending is not None and st.pending.kind in _ANSWERED:
+        c = decide(text, toks)
+        if c.verdict in (Verdict.AFFIRM, Verdict.DENY) and not c.also & {Also.MORE, Also.HEDGES}:
+            return True
+    if parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:
+        for spec in parse.items:
+            r = resolve_item(session.lexicon, spec)
+            if r.product is None or r.missing is not None:
+                return False
+        return True
+    if parse.question:
+        return True
+    return parse.intent in (Intent.CHECKOUT, Intent.CART, Intent.HUMAN, Intent.GOODBYE, Intent.THANKS,
+                            Intent.GREET, Intent.REPEAT, Intent.CLEAR, Intent.REMOVE)
