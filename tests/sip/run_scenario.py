@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.sip.fuzz import fuzz_rtp, fuzz_sip, invite_probe, options_ping  # noqa: E402
 from tests.sip.registrar import Registrar  # noqa: E402
+from tests.sip.wire import rfc4475, sdp_fuzz  # noqa: E402
 from voice.sip.baresip import Baresip  # noqa: E402
 from voice.sip.linphone import Linphonec  # noqa: E402
 from voice.sip.netns import in_private_netns  # noqa: E402
@@ -55,6 +56,19 @@ def start_bridge(work: Path, spec: dict[str, Any]) -> subprocess.Popen[bytes]:
         time.sleep(0.1)
     proc.kill()
     raise SystemExit("bridge did not start listening within 90 s")
+
+
+def wait_lines_free(events: Path, timeout: float) -> bool:
+    """Every call the bridge took (``incoming``) has ended: a caller dialling now gets a free line."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        evs = read_events(events)
+        taken = {e.get("call") for e in evs if e.get("event") == "incoming"}
+        ended = {e.get("call") for e in evs if e.get("event") == "ended"}
+        if taken <= ended:
+            return True
+        time.sleep(0.2)  # polling the events file (no event to block on across processes)
+    return False
 
 
 def run_caller(work: Path, c: dict[str, Any], t0: float, port: int, out: dict[str, Any]) -> None:
@@ -120,6 +134,16 @@ def main() -> int:
         registrar = Registrar(r["port"], r["user"], r["password"], grant_expires=r.get("grant_expires"))
         registrar.start()
     bridge = start_bridge(work, spec)
+    before: dict[str, Any] = {}
+    if spec.get("rfc4475") or spec.get("sdp_fuzz"):  # on the wire before any caller dials
+        if spec.get("rfc4475"):
+            before["rfc4475"] = rfc4475(("127.0.0.1", port))
+        if spec.get("sdp_fuzz"):
+            f = spec["sdp_fuzz"]
+            before["sdp_fuzz"] = sdp_fuzz(("127.0.0.1", port), f.get("cases", 200), seed=f.get("seed", 1))
+        before["alive"] = bridge.poll() is None
+        before["options_after"] = options_ping(("127.0.0.1", port))
+        before["lines_free"] = wait_lines_free(work / "events.jsonl", 60.0)
     callers: dict[str, Any] = {}
     threads = []
     t0 = time.monotonic()
@@ -156,7 +180,7 @@ def main() -> int:
     registered = registrar.stop() if registrar is not None else None
     result = {"bridge_rc": rc, "bridge_alive_at_end": bridge_alive, "events": read_events(work / "events.jsonl"),
               "callers": callers, "fuzz": fuzz, "registrar": registered,
-              "probe": probe}
+              "probe": probe, "before": before}
     (work / "result.json").write_text(json.dumps(result, indent=1))
     return 0
 

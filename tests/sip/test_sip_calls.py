@@ -270,3 +270,47 @@ def test_stopping_the_bridge_mid_call_hangs_up_and_exits_cleanly(tmp_path: Path,
     assert events(result, "stopped")
     for name in ("c0", "c1"):
         assert "reset by peer" in _closed(result, name)  # the bridge sent BYE on the way out
+
+
+RFC4475_EXPECTED_ON_THE_WIRE = {
+    # what RFC 4475 expects of a UAS, as seen on the wire (tests/sip/test_rfc4475.py restates the RFC per message);
+    # "pass": processed by PJSIP (any answer from it); "drop": no answer (a response not for us is discarded)
+    **{n: ("pass",) for n in ("wsinv", "esc01", "lwsdisp", "longreq", "semiuri", "transports", "mpart01",
+                              "zeromf", "inv2543")},
+    **{n: ("pass", "drop") for n in ("unreason", "noreason", "bcast")},
+    "intmeth": (501, "pass"), "escnull": (405, "pass"), "esc02": (501,), "dblreq": (405, "pass"),
+    "regaut01": (405, "pass"), "cparam01": (405, "pass"), "cparam02": (405, "pass"), "regescrt": (405, "pass"),
+    "badbranch": (400, "pass"), "mismatch02": (501, 400), "sdp01": (406, 400),
+    "scalarlg": ("drop",), "bigcode": ("drop",), "unkscm": (416,), "novelsc": (416,), "bext01": (420,),
+    "invut": (415,), "badvers": (505,),
+    **{n: (400,) for n in ("badinv01", "clerr", "ncl", "scalar02", "quotbal", "ltgtruri", "lwsruri", "lwsstart",
+                           "trws", "escruri", "baddate", "regbadct", "badaspec", "baddn", "mismatch01", "insuf",
+                           "unksm2", "multi01", "mcl01")},
+}
+
+
+def test_rfc4475_and_mutated_sdp_on_the_wire_then_a_normal_call_orders(tmp_path: Path, espeak: Any) -> None:
+    """The bridge as deployed (front + PJSIP): RFC 4475's 49 messages (exact bytes), then a few hundred INVITEs
+    with mutated SDP offers; it stays up, and a baresip caller then orders as usual."""
+    assert len(RFC4475_EXPECTED_ON_THE_WIRE) == 49
+    tape = make_tape(espeak, tmp_path / "after.wav", [10.0, *ORDER_WORDS[:2], "Yes, please.", 8.0], rate=16000)
+    spec = {
+        "rfc4475": True,
+        "sdp_fuzz": {"cases": 240, "seed": 4475},
+        "callers": [{"name": "after", "user": "after", "sip_port": 5100, "ctrl_port": 4441, "tape": str(tape),
+                     "codecs": ["g722"], "max_seconds": 60}],
+    }
+    result = run_scenario(tmp_path, spec, timeout=420)
+    before = result["before"]
+    verdicts = before["rfc4475"]["verdicts"]
+    wrong = {n: v for n, v in verdicts.items() if v not in RFC4475_EXPECTED_ON_THE_WIRE[n]}
+    print(f"RFC 4475 on the wire: {49 - len(wrong)} of 49 as expected; {wrong}; fuzz {before['sdp_fuzz']}")
+    assert len(verdicts) == 49 and not wrong, wrong
+    assert all(v == 200 for v in before["rfc4475"]["hangups"].values()), before["rfc4475"]["hangups"]
+    fuzz = before["sdp_fuzz"]
+    assert sum(fuzz["finals"].values()) == 240 and "0" not in fuzz["finals"], fuzz  # every INVITE got an answer
+    assert fuzz["answered"] > 0 and fuzz["hung_up"] == fuzz["answered"], fuzz
+    assert before["alive"] and before["options_after"] == 200 and before["lines_free"], before
+    assert result["bridge_alive_at_end"] and result["bridge_rc"] == 0
+    orders = orders_for(tmp_path / "shop.sqlite3", "after")
+    assert len(orders) == 1 and any("LATTE" in line.sku for line in orders[0].lines), events(result, "turn")

@@ -81,6 +81,16 @@ class BridgeCall(pj.Call):  # type: ignore[misc]
             self.engine.on_disconnected(self, reason)
 
     def onCallMediaState(self, prm: Any) -> None:  # noqa: N802
+        # An exception must not escape into SWIG: it prints it and keeps it (sys.last_traceback), and the
+        # traceback keeps this Call alive past libDestroy, whose destructor then aborts the process.
+        try:
+            self._media_state()
+        except pj.Error as exc:
+            log.warning("media of call %s: %s", self.pj_id, exc.info())
+        except Exception:  # noqa: BLE001
+            log.exception("media of call %s", self.pj_id)
+
+    def _media_state(self) -> None:
         if self.handler is None or self.disconnected:
             return
         ci = self.getInfo()

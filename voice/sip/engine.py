@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import gc
 import heapq
 import itertools
 import json
 import logging
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -389,6 +391,10 @@ class SipEngine:
         account = None
         if self.gate is not None:
             self.gate.unregister()
+        # Nothing may hold a Call once the library is gone (its destructor would abort): an exception that
+        # escaped a callback is kept by SWIG in sys.last_traceback, and cycles wait for the collector.
+        sys.last_type = sys.last_value = sys.last_traceback = None
+        gc.collect()
         if ep is not None:
             try:
                 ep.libDestroy()
