@@ -3,7 +3,7 @@
 # their own throwaway cluster from its binaries) when root, a venv in .venv, the project with its dev tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-APT_PACKAGES="espeak-ng libespeak-ng1 libportaudio2 libsndfile1 sox pulseaudio pulseaudio-utils baresip linphone-cli iproute2 util-linux postgresql kamailio"
+APT_PACKAGES="espeak-ng libespeak-ng1 libportaudio2 libsndfile1 sox pulseaudio pulseaudio-utils baresip linphone-cli iproute2 util-linux postgresql kamailio chromium chromium-driver"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""
   for p in $APT_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
