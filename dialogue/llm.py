@@ -15,7 +15,8 @@ session's cart. It answers through one of five tools (or a JSON object of the sa
 ``remove_items``, ``change_item``, ``answer_question``, ``no_action``, whose schemas enumerate the catalog's
 SKUs, groups and values. There is no tool to place, confirm, cancel or pay for an order, and no field for a
 price. Every proposal is checked against the catalog (active SKU, its own option groups and values, whole
-counts from 1 to the per-line limit, only lines already in the cart for a removal or a change) and becomes
+counts from 1 to the per-line limit, only lines already in the cart for a removal or a change, no cart change
+at all for a turn the rules read as a question) and becomes
 an ordinary :class:`Parse` for the policy (which asks for missing options, checks stock and prices from the
 catalog); anything invalid is dropped whole and the rule parse stands (the policy then asks the shopper).
 An answer to a question is spoken only when every content word of it comes from the catalog entries of the
@@ -495,6 +496,8 @@ class LLMUnderstanding:
     def _checked(self, prop: Proposal, rule: Parse, ctx: Context) -> Parse | None:
         if prop.action == "none":
             return None
+        if rule.question and prop.action in ("add", "remove", "change"):
+            raise LLMError("a question never changes the cart")  # "is it vegan?" is no order for the vegan cookie
         if prop.action == "add":
             p = self._base(Intent.ADD, rule, "add")
             p.items = [self._item(raw, counted=True) for raw in self._items(prop.items)]

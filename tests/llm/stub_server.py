@@ -245,8 +245,8 @@ def _multipart(ctype: str, body: bytes) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for part in msg.iter_parts():
         name = part.get_param("name", header="content-disposition")
-        payload = part.get_payload(decode=True)
-        out[str(name)] = payload if part.get_filename() else payload.decode()
+        payload: Any = part.get_payload(decode=True)
+        out[str(name)] = payload if part.get_filename() else bytes(payload).decode()
     return out
 
 

@@ -79,11 +79,11 @@ def test_remove_and_change_only_touch_lines_in_this_cart(make_chat: Any) -> None
         "get rid of the brown thing": tool("remove_items", {"items": [{"sku": "LATTE"}]}),
         "swap the bean juice": tool("change_item", {"sku": "AMERICANO", "options": [
             {"group": "milk", "value": "oat"}]}),
-        "do the thing with the grain stuff": tool("change_item", {"sku": "LATTE", "options": [
+        "the brown thing needs the grain stuff": tool("change_item", {"sku": "LATTE", "options": [
             {"group": "milk", "value": "oat"}]}),
     }))
     chat.say("a latte and a croissant")
-    chat.say("do the thing with the grain stuff")
+    chat.say("the brown thing needs the grain stuff")
     assert {ln[0]: ln[2].get("milk") for ln in chat.lines}["LATTE"] == "oat"
     chat.say("get rid of the brown thing")
     assert [ln[0] for ln in chat.lines] == ["CROISSANT"]
@@ -230,3 +230,14 @@ def test_the_api_key_comes_from_the_named_environment_variable(cafe: SQLiteStore
     chat.say(USUAL)
     assert stub.requests[-1].headers["authorization"] == "Bearer sk-test-123"
     llm._clients.clear()
+
+
+def test_a_question_never_becomes_a_cart_change(make_chat: Any) -> None:
+    """Found by bench/llm.py: a stand-in proposing an add for "is it vegan?" must not order anything."""
+    chat: LLMChat = make_chat(lambda req: tool("add_items", {"items": [{"sku": "MOCHA"}]}))
+    chat.say("a latte please")
+    chat.say("is it vegan?")
+    chat.say("what goes well with a croissant?")
+    assert [ln[0] for ln in chat.lines] == ["LATTE"]
+    s = chat.understanding.stats
+    assert s.used == 0 and s.rejected == s.asked >= 1
