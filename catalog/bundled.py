@@ -10,7 +10,7 @@ from catalog.models import Product
 from catalog.sqlite_store import SQLiteStore
 from catalog.store import Store
 
-BUNDLED = ("cafe", "store", "bakery")
+BUNDLED = ("cafe", "store", "bakery", "pizzeria", "hardware")
 
 
 def bundled_path(name: str) -> Path:
