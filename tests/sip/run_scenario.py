@@ -47,7 +47,7 @@ def start_bridge(work: Path, spec: dict[str, Any]) -> subprocess.Popen[bytes]:
             "--listen", f"127.0.0.1:{spec.get('port', 5070)}", "--events", str(events), *spec.get("bridge_args", [])]
     log = open(work / "bridge.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(argv, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 240  # --lines: every bridge loads its model, then Kamailio, then the front
     while time.monotonic() < deadline:
         if any(e.get("event") == "listening" for e in read_events(events)):
             return proc
@@ -55,7 +55,7 @@ def start_bridge(work: Path, spec: dict[str, Any]) -> subprocess.Popen[bytes]:
             raise SystemExit(f"bridge exited with {proc.returncode}; see {work / 'bridge.log'}")
         time.sleep(0.1)
     proc.kill()
-    raise SystemExit("bridge did not start listening within 90 s")
+    raise SystemExit("bridge did not start listening within 240 s")
 
 
 def wait_lines_free(events: Path, timeout: float) -> bool:

@@ -14,6 +14,7 @@ import pytest
 
 from tests.sip.harness import events, make_tape, orders_for, run_scenario, transcribe
 from voice.sip.baresip import available as baresip_missing
+from voice.sip.lines import kamailio_missing
 from voice.sip.linphone import available as linphone_missing
 from voice.sip.netns import netns_usable
 
@@ -314,3 +315,29 @@ def test_rfc4475_and_mutated_sdp_on_the_wire_then_a_normal_call_orders(tmp_path:
     assert result["bridge_alive_at_end"] and result["bridge_rc"] == 0
     orders = orders_for(tmp_path / "shop.sqlite3", "after")
     assert len(orders) == 1 and any("LATTE" in line.sku for line in orders[0].lines), events(result, "turn")
+
+
+@pytest.mark.skipif(kamailio_missing() is not None, reason=kamailio_missing() or "")
+def test_eight_lines_kamailio_in_front_of_two_bridges_all_order(tmp_path: Path, espeak: Any) -> None:
+    """`voicecart sip --lines 8`: the front, Kamailio's dispatcher and two bridges of four calls; eight baresip
+    callers at once, each orders into the one database under its own caller ID."""
+    callers = []
+    for i in range(8):
+        name = f"line{i}"
+        words, sku, _word, _confirm, _codec = list(CONCURRENT.values())[i % 4]
+        tape = make_tape(espeak, tmp_path / f"{name}.wav", [10.0, words, 8.0, "Yes, please.", 8.0, "Yes, please.", 6.0],
+                         rate=16000)
+        callers.append({"name": name, "user": name, "sip_port": 5100 + 10 * i, "ctrl_port": 4441 + i,
+                        "tape": str(tape), "codecs": ["g722"], "dial_at": 0.2 * i, "max_seconds": 80})
+    result = run_scenario(tmp_path, {"bridge_args": ["--lines", "8"], "callers": callers}, timeout=330)
+    assert result["bridge_rc"] == 0
+    assert len(events(result, "bridge_listening")) == 2  # two bridges behind Kamailio
+    assert len(events(result, "answered")) == 8 and not events(result, "refused"), events(result, "refused")
+    db = tmp_path / "shop.sqlite3"
+    for i in range(8):
+        sku = list(CONCURRENT.values())[i % 4][1]
+        orders = orders_for(db, f"line{i}")
+        assert len(orders) == 1 and any(sku in line.sku for line in orders[0].lines), (
+            f"line{i}", [t for t in events(result, "turn", caller=f"line{i}")])
+    stopped = events(result, "lines_stopped")
+    assert stopped and stopped[0]["bridges_rc"] == [0, 0] and stopped[0]["decodes"]["final"] >= 16, stopped

@@ -43,6 +43,14 @@ def register(sub: Any) -> None:
     p.add_argument("--no-front", dest="front", action="store_false",
                    help="let PJSIP own the SIP socket (default: a validating front answers malformed requests and "
                    "relays the rest to PJSIP on 127.0.0.1)")
+    p.add_argument("--lines", type=int, metavar="N",
+                   help="more than 4 lines: Kamailio (dispatcher) behind the front, in front of ceil(N/4) bridges of "
+                   "4 calls each on this machine, one order database, decodes taken in turn across all calls")
+    # internal: how `--lines` starts each bridge behind Kamailio
+    p.add_argument("--decode-gate", help=argparse.SUPPRESS)
+    p.add_argument("--media-address", help=argparse.SUPPRESS)
+    p.add_argument("--media-public-address", help=argparse.SUPPRESS)
+    p.add_argument("--bridge-child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--answer-delay", type=float, default=0.0, metavar="SECONDS", help="ring before answering")
     p.add_argument("--silence-timeout", type=float, default=9.0, metavar="SECONDS",
                    help="silence before re-prompting a caller (then hang up after another)")
@@ -96,6 +104,10 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
         return 2
     os.umask(0o077)  # whatever this process creates (database, journal, events, traces) is the owner's alone
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.lines is not None:
+        from voice.sip.lines import run_lines
+
+        return run_lines(args, ctx, host, port)
     from voice.sip.engine import PJSUA_MAX_CALLS
 
     if args.max_calls > PJSUA_MAX_CALLS:
@@ -106,7 +118,9 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
     sip = SipSettings(host=host, port=port, public_address=args.public_address, max_calls=args.max_calls,
                       allow=tuple(args.allow), register_uri=args.register, password=password,
                       answer_delay_s=args.answer_delay, outside=args.outside, refer_status=args.refer_refusal,
-                      log_personal=args.log_personal, front=args.front)
+                      log_personal=args.log_personal, front=args.front, media_host=args.media_address,
+                      media_public=args.media_public_address,
+                      listening_event="bridge_listening" if args.bridge_child else "listening")
     try:
         bridge, events = build_bridge(sip, args, ctx)
     except PolicyError as exc:
@@ -142,6 +156,11 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
     store = ctx.open_store()
     # the same recognizer, synthesizer and catalog bias ([voice] asr_bias) as the kiosk
     pipeline = build_pipeline(ctx, output_rate=16000)
+    from voice.sip.fair import FairTranscriber, LocalGate, RemoteGate
+
+    # decodes in turn: across this bridge's calls, or across every bridge of `--lines` (the supervisor's gate)
+    gate = RemoteGate(args.decode_gate) if getattr(args, "decode_gate", None) else LocalGate()
+    pipeline.transcriber = FairTranscriber(pipeline.transcriber, gate)
     phone = PhoneSettings(transfer_to=args.transfer_to, reach_shop=reach_shop_text(cfg.shop),
                           silence_s=args.silence_timeout)
     events = EventLog(args.events, retention_days=getattr(args, "retention_days", None))

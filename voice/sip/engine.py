@@ -69,6 +69,9 @@ class SipSettings:
     # False: PJSIP binds host:port itself (the admission module alone guards it).
     front: bool = True
     pjsip_port: int = 0  # PJSIP's port behind the front (0: a free one)
+    media_host: str | None = None  # RTP binds here (default: host); a bridge behind Kamailio binds the public one
+    media_public: str | None = None  # the address in SDP (default: public_address)
+    listening_event: str = "listening"  # "bridge_listening" for the bridges `voicecart sip --lines` starts
 
     def advertised(self) -> str:
         """The address callers are told (Contact, Record-Route, SDP): --public-address, else the listen host, else
@@ -368,8 +371,8 @@ class SipEngine:
                     id_uri=f"sip:voicecart@{host}:{self.settings.port}",
                     register_uri=self.settings.register_uri,
                     password=self.settings.password,
-                    bound=self.settings.host,
-                    public=self.settings.public_address,
+                    bound=self.settings.media_host or self.settings.host,
+                    public=self.settings.media_public or self.settings.public_address,
                     # behind the front: Contact names the public socket, REGISTER leaves through the front
                     contact=f"<sip:voicecart@{host}:{self.settings.port}>" if front is not None else None,
                     proxy=f"sip:127.0.0.1:{front.internal_port};lr" if front is not None else None,
@@ -385,7 +388,7 @@ class SipEngine:
             self._error = exc
         self._ready.set()
         if self._error is None:
-            self.emit("listening", host=self.settings.host, port=self.settings.port)
+            self.emit(self.settings.listening_event, host=self.settings.host, port=self.settings.port)
             self._loop(ep)
             self._shutdown(ep)
         account = None

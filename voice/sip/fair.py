@@ -1,0 +1,184 @@
+"""Whisper decodes scheduled fairly across calls (and across bridges on one machine).
+
+Decoding is the shared bottleneck: on 2 cores one decode at a time with both threads is faster than two
+fighting over them, and without an order a call whose turns keep arriving can starve another. So every decode
+takes a turn from a gate: one decode at a time, final decodes (the caller stopped talking and waits) before
+speculative ones (a guess made during a pause), first come first served within each class, no barging.
+
+* ``LocalGate``: the gate inside one bridge process (its four calls).
+* ``GateServer`` / ``RemoteGate``: ``voicecart sip --lines N`` runs the server in the supervising process on a
+  Unix socket (0600, in a 0700 directory); each bridge process asks it for a turn per decode (connect, send
+  ``F`` or ``S``, wait for ``G``; closing the connection ends the turn). Every bridge keeps its own Whisper
+  model (one per process); the turn is what is shared.
+
+``FairTranscriber(inner, gate)`` wraps the pipeline's transcriber; decodes on a thread whose name starts with
+``asr-spec`` (``VoicePipeline.speculate``'s pool) are speculative.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import os
+import selectors
+import socket
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+FINAL, SPECULATIVE = 0, 1
+
+
+def _kind() -> int:
+    return SPECULATIVE if threading.current_thread().name.startswith("asr-spec") else FINAL
+
+
+class LocalGate:
+    """One holder at a time; waiting requests granted by (kind, arrival)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._busy = False
+        self._waiting: list[tuple[int, int]] = []
+        self._seq = itertools.count()
+        self.granted = {FINAL: 0, SPECULATIVE: 0}
+
+    @contextlib.contextmanager
+    def turn(self, kind: int = FINAL) -> Iterator[None]:
+        ticket = (kind, next(self._seq))
+        with self._cond:
+            self._waiting.append(ticket)
+            while self._busy or min(self._waiting) != ticket:
+                self._cond.wait()
+            self._waiting.remove(ticket)
+            self._busy = True
+            self.granted[kind] += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()
+
+
+class RemoteGate:
+    """A turn from the ``GateServer`` at ``path``; if the server is gone, decodes go ahead (logged once)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._warned = False
+
+    @contextlib.contextmanager
+    def turn(self, kind: int = FINAL) -> Iterator[None]:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            try:
+                sock.connect(self.path)
+                sock.sendall(b"S" if kind == SPECULATIVE else b"F")
+                if sock.recv(1) != b"G":
+                    raise OSError("no grant")
+            except OSError as exc:
+                if not self._warned:
+                    self._warned = True
+                    log.warning("decode gate %s unavailable (%s): decoding without it", self.path, exc)
+            yield
+        finally:
+            sock.close()
+
+
+class GateServer:
+    """The machine-wide gate: grants one turn at a time over a Unix socket (see the module docstring)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        old = os.umask(0o177)
+        try:
+            self._sock.bind(path)
+        finally:
+            os.umask(old)
+        self._sock.listen(64)
+        self._sock.setblocking(False)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="decode-gate", daemon=True)
+        self._seq = itertools.count()
+        self._waiting: list[tuple[int, int, socket.socket]] = []
+        self._holder: socket.socket | None = None
+        self.granted = {FINAL: 0, SPECULATIVE: 0}
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self._sock.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+
+    def _grant(self, sel: selectors.BaseSelector) -> None:
+        while self._holder is None and self._waiting:
+            self._waiting.sort(key=lambda w: (w[0], w[1]))
+            kind, _, conn = self._waiting.pop(0)
+            try:
+                conn.sendall(b"G")
+            except OSError:
+                self._drop(sel, conn)
+                continue
+            self._holder = conn
+            self.granted[kind] += 1
+
+    def _drop(self, sel: selectors.BaseSelector, conn: socket.socket) -> None:
+        with contextlib.suppress(KeyError, ValueError):
+            sel.unregister(conn)
+        conn.close()
+        self._waiting = [w for w in self._waiting if w[2] is not conn]
+        if self._holder is conn:
+            self._holder = None
+
+    def _run(self) -> None:
+        sel = selectors.DefaultSelector()
+        sel.register(self._sock, selectors.EVENT_READ, None)
+        try:
+            while not self._stop.is_set():
+                for key, _ in sel.select(0.2):
+                    if key.data is None:
+                        try:
+                            conn, _ = self._sock.accept()
+                        except OSError:
+                            continue
+                        sel.register(conn, selectors.EVENT_READ, "conn")
+                        continue
+                    conn = key.fileobj  # type: ignore[assignment]
+                    assert isinstance(conn, socket.socket)
+                    try:
+                        data = conn.recv(1)
+                    except OSError:
+                        data = b""
+                    if data in (b"F", b"S") and conn is not self._holder:
+                        self._waiting.append((SPECULATIVE if data == b"S" else FINAL, next(self._seq), conn))
+                    else:  # closed (or anything else): that turn, or that wait, is over
+                        self._drop(sel, conn)
+                self._grant(sel)
+        finally:
+            sel.close()
+
+
+class FairTranscriber:
+    """The pipeline's transcriber, each decode taken in turn from ``gate``."""
+
+    def __init__(self, inner: Any, gate: LocalGate | RemoteGate):
+        self.inner = inner
+        self.gate = gate
+
+    def transcribe(self, chunk: Any, hotwords: str | None = None, prompt: str | None = None) -> Any:
+        with self.gate.turn(_kind()):
+            if prompt is None:
+                return self.inner.transcribe(chunk, hotwords=hotwords)
+            return self.inner.transcribe(chunk, hotwords=hotwords, prompt=prompt)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
