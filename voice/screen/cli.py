@@ -87,9 +87,14 @@ def _screen(args: argparse.Namespace, ctx: Context) -> int:
         screen.loop_state("ready")
     print("Ctrl-C stops", flush=True)
     try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
+        wait_for_ctrl_c()
     finally:
         server.close()
     return 0
+
+
+def wait_for_ctrl_c() -> None:
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass

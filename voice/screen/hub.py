@@ -101,12 +101,14 @@ class KioskScreen:
         self.typing = typing  # the page offers a text box (voicecart screen: a text kiosk)
         self.channel = channel
         self.hub = Hub()
-        self._lock = threading.RLock()  # one turn at a time, whichever way it comes
+        self._turn_lock = threading.RLock()  # one turn at a time, whichever way it comes
+        self._lock = threading.RLock()  # the snapshot's fields (never held during a turn)
         self._turn = 0
         self._state = "starting"
         self._heard = ""
         self._reply = ""
         self._reply_obj: Reply | None = None
+        self._words: dict[int, tuple[str, str]] = {}
         self._history: deque[dict[str, str]] = deque(maxlen=history)
         self._speak: deque[str] = deque(maxlen=4)
         self.speaks_replies = False  # a voice loop takes the replies to presses and says them
@@ -115,13 +117,13 @@ class KioskScreen:
 
     # --- the Conversation protocol (what the voice pipeline calls) ------------------------------
     def greeting(self) -> Reply:
-        with self._lock:
+        with self._turn_lock:
             reply = self.conversation.greeting()
             self._record(None, reply, "")
             return reply
 
     def handle(self, text: str, meta: TurnMeta | None = None) -> Reply:
-        with self._lock:
+        with self._turn_lock:
             reply = self.conversation.handle(text, meta)
             self._record(text, reply, "voice" if meta is not None and meta.asr_confidence is not None else "")
             return reply
@@ -135,7 +137,8 @@ class KioskScreen:
     @property
     def readback(self) -> bool:
         """The assistant has read the order back and waits for yes or no: the two buttons apply."""
-        d = self._display()
+        with self._lock:
+            d = self._display()
         return d.get("pending") in CONFIRM_KINDS and bool((d.get("cart") or {}).get("lines"))
 
     def press(self, button: str, turn: int) -> Reply | None:
@@ -144,19 +147,20 @@ class KioskScreen:
         if button not in BUTTONS:
             raise ValueError(f"no such button: {button!r}")
         digit, label = BUTTONS[button]
-        with self._lock:
+        with self._turn_lock:
             if turn != self._turn or not self.readback:
                 return None
             reply = self.conversation.handle("", TurnMeta(channel=self.channel, dtmf=digit))
             self._record(label, reply, "screen")
             if self.speaks_replies:
-                self._speak.append(reply.text)
+                with self._lock:
+                    self._speak.append(reply.text)
             return reply
 
     def type_text(self, text: str) -> Reply:
         """A typed turn (text mode): the same session, the same lock."""
         text = " ".join(str(text).split())[:MAX_TYPED]
-        with self._lock:
+        with self._turn_lock:
             reply = self.conversation.handle(text, TurnMeta(channel=self.channel))
             self._record(text, reply, "typed")
             return reply
@@ -178,12 +182,17 @@ class KioskScreen:
         return self._reply_obj.display if self._reply_obj is not None else {}
 
     def _record(self, heard: str | None, reply: Reply, source: str) -> None:
+        with self._lock:
+            self._record_locked(heard, reply, source)
+
+    def _record_locked(self, heard: str | None, reply: Reply, source: str) -> None:
         if heard is not None:
             self._turn += 1
             self._heard = heard
             self._history.append({"who": "you", "text": heard or "(not understood)", "source": source})
         self._reply = reply.text
         self._reply_obj = reply
+        self._words = self._option_words()  # read from the session inside the turn, never beside one
         self._history.append({"who": "assistant", "text": reply.text, "source": ""})
         if reply.order_number:
             self.orders_placed.append(reply.order_number)
@@ -203,7 +212,7 @@ class KioskScreen:
 
     def _cart(self, cart: Mapping[str, Any]) -> dict[str, Any]:
         currency = str(cart.get("currency") or "USD")
-        words = self._option_words()
+        words = self._words
         lines = []
         for line in cart.get("lines") or []:
             opts: Sequence[Mapping[str, Any]] = line.get("options") or []
