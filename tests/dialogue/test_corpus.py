@@ -20,7 +20,8 @@ CONVERSATIONS = load_corpus(CORPUS_DIR)
 IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 
 # Exact-order rate each catalog must reach (measured when the corpus was written; raise, never lower).
-EXACT_FLOOR = {"cafe": 0.96, "store": 0.89, "bakery": 0.91}  # measured 2026-12-02: 0.967, 0.894, 0.919
+EXACT_FLOOR = {"cafe": 0.96, "store": 0.89, "bakery": 0.91,  # measured 2026-12-02: 0.967, 0.894, 0.919
+               "pizzeria": 0.80, "hardware": 0.76}  # measured when added: 0.806, 0.767 (hardware: untouched check)
 
 
 @pytest.fixture(scope="module")
