@@ -1,16 +1,26 @@
 """Speech synthesis behind the :class:`Synthesizer` protocol: ``synthesize(text, rate) -> AudioChunk``.
 
-:class:`EspeakSynthesizer` (the default, see :func:`default_synthesizer`) runs the ``espeak-ng`` command
-line. :class:`Pyttsx3Synthesizer` (``[voice] tts = "pyttsx3"``) drives espeak-ng through pyttsx3: ``save_to_file`` into a temporary
-WAV plus ``runAndWait``, then resampled (soxr) to the rate the output needs (16 kHz for the ASR side,
-8 kHz for a phone line, the sound card's rate for a speaker). pyttsx3 keeps one global engine per driver,
-so calls are serialised with a process-wide lock; that makes it safe to call repeatedly and from any thread.
-Measured here: pyttsx3 2.99's espeak driver occasionally returned from ``runAndWait`` before its completion
-callback wrote the file when a property was set before every utterance (about 1 call in 300); properties are
-now set once per engine, and 400 calls in a row then succeeded. Should it still lose an utterance, that call
-and every later one use the ``espeak-ng`` command line (same voice): a late callback could otherwise write
-one reply's audio into the next reply's file. :class:`EspeakSynthesizer` is that command line on its own.
-Results are cached per (text, rate): replies repeat a lot ("Anything else?").
+:class:`Pyttsx3Synthesizer` (the default, see :func:`default_synthesizer`) drives espeak-ng in process through
+pyttsx3: ``save_to_file`` into a temporary WAV plus ``runAndWait``, then resampled (soxr) to the rate the
+output needs (16 kHz for the ASR side, 8 kHz for a phone line, the sound card's rate for a speaker).
+:class:`EspeakSynthesizer` (``[voice] tts = "espeak"``) runs the ``espeak-ng`` command line, one process per
+sentence; it is also the fallback for a sentence pyttsx3 cannot render.
+
+Why pyttsx3 used to lose utterances (read from pyttsx3 2.99's ``drivers/espeak.py`` and ``driver.py``): espeak
+runs in ``AUDIO_OUTPUT_RETRIEVAL`` mode, so synthesis happens on espeak's own thread and the WAV is written
+from its callback. ``runAndWait`` has two paths depending on whether that thread has already marked the
+engine idle: in one it returns as soon as synthesis has *started* (the queued ``endLoop`` runs before the
+text is sent), in the other it waits. The old code guessed completion with a 0.5 s timer and "the file is
+larger than 44 bytes", so a slow first sentence (espeak loading its dictionaries on a busy machine) came back
+empty and a half-written file could be read; and a stop request left over from ``runAndWait``'s own
+``endLoop`` (``_stopping``) cancels the next utterance in the waiting path. Now every render waits for the
+driver's ``finished-utterance`` notification (the file is closed by then), then for espeak's thread to leave
+the callback (it notifies before it marks the engine idle), clears a stale stop request, renders a cancelled
+utterance once more, and only after that speaks the sentence with the command line (a warning). An engine that
+never finishes (10 s) is not used again: its late callback could land in a later render. One engine per
+process (pyttsx3 keeps one per driver), calls serialised by a lock, properties set once per engine; the
+driver's "Audio saved to ..." print is silenced in that module only. Results are cached per (text, rate):
+replies repeat a lot ("Anything else?").
 """
 
 from __future__ import annotations
@@ -45,7 +55,42 @@ def _drop_engine() -> None:
 
 
 atexit.register(_drop_engine)
-_LOST = 0  # utterances pyttsx3 lost in this process; after one, every synthesizer uses the command line
+_HUNG = False  # pyttsx3 never finished an utterance: every later sentence uses the command line
+
+
+class _Pending:
+    """The render in flight: set by pyttsx3's ``finished-utterance`` notification from espeak's thread."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.completed = False
+
+
+_PENDING: _Pending | None = None
+
+
+def _on_finished(name: Any = None, completed: bool = True, **_: Any) -> None:
+    pending = _PENDING
+    if pending is not None:
+        pending.completed = bool(completed)
+        pending.event.set()
+
+
+def _quiet(*_args: Any, **_kwargs: Any) -> None:
+    return None
+
+
+def _settle(limit_s: float = 1.0) -> None:
+    """Wait until espeak's thread has left the driver's callback: it notifies *before* it marks the engine
+    idle and ends the loop, and a later ``runAndWait`` started in between would be ended by that old loop."""
+    try:
+        from pyttsx3.drivers import _espeak
+    except ImportError:
+        return
+    deadline = time.monotonic() + limit_s
+    engine = _ENGINE
+    while time.monotonic() < deadline and (_espeak.IsPlaying() or (engine is not None and engine.isBusy())):
+        time.sleep(0.0005)
 
 
 class SynthesisError(RuntimeError):
@@ -126,30 +171,52 @@ class EspeakSynthesizer:
 
 
 class Pyttsx3Synthesizer:
-    """pyttsx3 with the espeak-ng driver (the default), serialised, cached, with a CLI fallback."""
+    """pyttsx3 with its espeak driver: one engine per process, serialised, cached, completion by event."""
 
-    def __init__(self, voice: str | None = None, words_per_minute: int = 170, cache_size: int = 128):
+    def __init__(
+        self,
+        voice: str | None = None,
+        words_per_minute: int = 170,
+        cache_size: int = 128,
+        *,
+        warm: bool = False,
+        timeout_s: float = 10.0,
+    ):
         self.voice = voice
         self.wpm = words_per_minute
         self._cache = _Cache(cache_size)
         self._fallback = EspeakSynthesizer(voice or "en-us", words_per_minute, cache_size=0)
         self.used_fallback = False
-        # one directory for the synthesizer's life: the espeak driver's completion callback writes the file
-        # and must never find its directory gone
+        # one directory for the synthesizer's life: a cancelled render's late callback never finds it gone
         self._dir = Path(tempfile.mkdtemp(prefix="voicecart-tts-"))
         self._n = 0
-        self.late_write_s = 0.5
-        self.failures = 0
+        self.timeout_s = timeout_s
+        self.failures = 0  # utterances spoken by the command line instead
+        self.retries = 0  # renders pyttsx3 cancelled and rendered again
         weakref.finalize(self, shutil.rmtree, str(self._dir), True)
+        if warm:
+            threading.Thread(target=self.warm_up, name="tts-warm-up", daemon=True).start()
+
+    def warm_up(self) -> float:
+        """Render one word so espeak-ng loads its voice and dictionaries before the first reply; ms."""
+        t0 = time.perf_counter()
+        with contextlib.suppress(SynthesisError, AudioFormatError, RuntimeError, OSError, ImportError):
+            self._render("Hello.")
+        return (time.perf_counter() - t0) * 1000.0
 
     def _get_engine(self) -> Any:
-        """The process-wide pyttsx3 engine (called with the lock held). It is kept alive for the whole
-        process: letting pyttsx3 drop and re-create its espeak driver left the new one losing utterances."""
+        """The process-wide pyttsx3 engine (called with the lock held), kept for the whole process."""
         global _ENGINE, _ENGINE_SETTINGS
         if _ENGINE is None:
             import pyttsx3
+            from pyttsx3.drivers import espeak as driver_module
 
-            _ENGINE = pyttsx3.init("espeak")
+            # the driver prints "Audio saved to ..." from espeak's thread for every file: silence that
+            # module's print only (redirecting sys.stdout would swallow other threads' output)
+            driver_module.print = _quiet  # type: ignore[attr-defined]
+            engine = pyttsx3.init("espeak")
+            engine.connect("finished-utterance", _on_finished)
+            _ENGINE = engine
         wanted = (self.wpm, self.voice)
         if _ENGINE_SETTINGS != wanted:
             _ENGINE.setProperty("rate", self.wpm)
@@ -158,26 +225,38 @@ class Pyttsx3Synthesizer:
             _ENGINE_SETTINGS = wanted
         return _ENGINE
 
+    def _render_once(self, engine: Any, text: str, out: Path) -> bool:
+        """One ``save_to_file`` + ``runAndWait``; True when espeak finished the utterance (not cancelled)."""
+        global _PENDING
+        done = _Pending()
+        _PENDING = done
+        try:
+            driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+            if driver is not None and getattr(driver, "_stopping", False):
+                driver._stopping = False  # a stale stop request would cancel this utterance (see module doc)
+            engine.save_to_file(text, str(out))
+            engine.runAndWait()  # returns once synthesis has *started*: wait for espeak's own signal
+            if not done.event.wait(self.timeout_s):
+                raise SynthesisError(f"pyttsx3 did not finish an utterance in {self.timeout_s:.0f} s")
+        finally:
+            _PENDING = None
+        _settle()
+        return done.completed
+
     def _render(self, text: str) -> AudioChunk:
         with _ENGINE_LOCK:
-            self._n += 1
-            out = self._dir / f"reply-{self._n}.wav"
             engine = self._get_engine()
-            # pyttsx3's espeak driver prints "Audio saved to ..." on every file
-            with contextlib.redirect_stdout(io.StringIO()):
-                engine.save_to_file(text, str(out))
-                engine.runAndWait()
-                # the espeak driver sometimes returns before its completion callback has written the
-                # file; wait for it here, still holding the lock, so no later call can take its place
-                deadline = time.monotonic() + self.late_write_s
-                while not _complete(out) and time.monotonic() < deadline:
-                    time.sleep(0.01)
-        try:
-            if not _complete(out):
-                raise SynthesisError("pyttsx3 produced no audio")
-            return read_audio(out)
-        finally:
-            out.unlink(missing_ok=True)
+            for attempt in range(2):
+                self._n += 1
+                out = self._dir / f"reply-{self._n}.wav"
+                try:
+                    if self._render_once(engine, text, out) and _complete(out):
+                        return read_audio(out)
+                finally:
+                    out.unlink(missing_ok=True)
+                if attempt == 0:
+                    self.retries += 1
+        raise SynthesisError("pyttsx3 cancelled the utterance twice")
 
     def synthesize(self, text: str, rate: int) -> AudioChunk:
         t = _speakable(text)
@@ -186,15 +265,15 @@ class Pyttsx3Synthesizer:
             return cached
         if not t:
             return AudioChunk(rate, 2, 1, b"", 0)
-        global _LOST
+        global _HUNG
         try:
-            if _LOST:  # after one lost utterance the driver's callbacks can't be trusted: use the CLI
-                raise SynthesisError("pyttsx3 lost an utterance earlier in this process")
+            if _HUNG:
+                raise SynthesisError("pyttsx3 hung earlier in this process")
             chunk = self._render(t)
         except (SynthesisError, AudioFormatError, RuntimeError, OSError, ImportError) as exc:
-            if not _LOST:
-                log.warning("pyttsx3 failed (%s); using the espeak-ng command line from now on", exc)
-            _LOST += 1
+            if "did not finish" in str(exc):
+                _HUNG = True  # its late callback could land in a later render: never use the engine again
+            log.warning("pyttsx3 failed (%s); this sentence is spoken by the espeak-ng command line", exc)
             self.failures += 1
             self.used_fallback = True
             chunk = self._fallback.synthesize(t, rate)
@@ -204,18 +283,18 @@ class Pyttsx3Synthesizer:
 
 
 def default_synthesizer(settings: dict[str, Any] | None = None) -> Synthesizer:
-    """The configured synthesizer: ``[voice] tts = "espeak" | "pyttsx3"``, ``tts_voice``, ``tts_wpm``.
+    """The configured synthesizer: ``[voice] tts = "pyttsx3" | "espeak"``, ``tts_voice``, ``tts_wpm``.
 
-    The default is the espeak-ng command line: the same voice pyttsx3 drives, one short process per
-    sentence (17 ms median per sentence measured here), no process-wide engine and no completion callback
-    that can lose an utterance. pyttsx3's espeak driver lost the very first utterance of every ``voicecart
-    demo`` run (a warning and a switch to the command line each time), so it is only used when asked for."""
+    The default is pyttsx3 (in process, warmed up in the background at construction): 16.5 ms median per
+    sentence against 26.9 ms for the espeak-ng command line (``python -m bench.tts``, BENCHMARKS.md), with
+    completion taken from the driver's own notification instead of a timer. ``tts = "espeak"`` is the
+    command line alone (no process-wide engine), also the fallback for a sentence pyttsx3 could not render."""
     s = settings or {}
-    kind = str(s.get("tts", "espeak"))
+    kind = str(s.get("tts", "pyttsx3"))
     voice = s.get("tts_voice")
     wpm = int(s.get("tts_wpm", 170))
     if kind == "espeak":
         return EspeakSynthesizer(str(voice or "en-us"), wpm)
     if kind != "pyttsx3":
         raise SynthesisError(f"unknown tts {kind!r} in [voice]; use 'pyttsx3' or 'espeak'")
-    return Pyttsx3Synthesizer(str(voice) if voice else None, wpm)
+    return Pyttsx3Synthesizer(str(voice) if voice else None, wpm, warm=True)
