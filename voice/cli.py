@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from voice.config import Config, ConfigError, load_config
 
 if TYPE_CHECKING:
     from catalog.store import Store
+    from dialogue.types import Conversation
 
 
 class Context:
@@ -23,6 +24,8 @@ class Context:
     def __init__(self, config: Config):
         self.config = config
         self._store: Store | None = None
+        # applied by voice.commands.open_conversation to every session it opens (demo --screen)
+        self.wrap_conversation: Callable[[Conversation], Conversation] | None = None
 
     @property
     def tax_rate_bp(self) -> int:

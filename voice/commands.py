@@ -16,14 +16,19 @@ from typing import TYPE_CHECKING
 from voice.audio import AudioFormatError, AudioTooLong, concat, read_audio, silence, speech_input, write_wav
 from voice.devices import DeviceError
 from voice.model_path import ModelNotFound
+from voice.screen.cli import add_screen_options, screen_port, start_screen, wait_for_ctrl_c
+from voice.screen.cli import register as register_screen
 from voice.trace import TraceWriter
 from voice.tts import SynthesisError
 from voice.vad import EndpointConfig, segment
 
 if TYPE_CHECKING:
     from dialogue.session import Session
+    from dialogue.types import Conversation
     from voice.cli import Context
     from voice.pipeline import TurnResult, VoicePipeline
+    from voice.screen.hub import KioskScreen
+    from voice.screen.server import ScreenServer
 
 Handler = Callable[[argparse.Namespace, "Context"], int]
 
@@ -41,6 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--trace", help="append per-turn metrics as JSON lines to this file")
     p.add_argument("--max-turns", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--max-seconds", type=float, default=None, help=argparse.SUPPRESS)
+    add_screen_options(p)
     p.set_defaults(handler=_listen)
 
     p = sub.add_parser("run-file", help="one recorded conversation (WAV/FLAC) through the pipeline; replies to WAV")
@@ -58,7 +64,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--out-dir", default="voicecart-demo", help="where to write the replies as WAV files")
     p.add_argument("--fast", action="store_true", help="do not pace the audio in real time (latency not shown)")
     p.add_argument("--trace", help="append per-turn metrics as JSON lines to this file")
+    add_screen_options(p)
     p.set_defaults(handler=_demo)
+
+    register_screen(sub)  # `screen`: a text kiosk and/or the phone bridge's operator view (voice/screen)
 
     # `sip`: the phone bridge (voice/sip; needs the phone extra only when it runs)
     from voice.sip.cli import register as register_sip
@@ -71,8 +80,15 @@ def _fail(msg: str, code: int = 2) -> int:
     return code
 
 
-def open_conversation(ctx: Context, session_id: str | None = None) -> Session:
-    """A dialogue ``Session`` over the configured store, with the shop's details from ``[shop]``."""
+def open_conversation(ctx: Context, session_id: str | None = None) -> Conversation:
+    """A dialogue ``Session`` over the configured store, with the shop's details from ``[shop]``
+    (passed through ``ctx.wrap_conversation`` when one is set: ``demo --screen``)."""
+    session = _open_session(ctx, session_id)
+    wrap = getattr(ctx, "wrap_conversation", None)  # tests pass a bare namespace as the context
+    return wrap(session) if wrap is not None else session
+
+
+def _open_session(ctx: Context, session_id: str | None = None) -> Session:
     from dialogue.session import Session
     from dialogue.shop import ShopInfo
 
@@ -215,26 +231,46 @@ def _listen(args: argparse.Namespace, ctx: Context) -> int:
     if args.list_devices:
         print(list_devices())
         return 0
-    speaker = Speaker(args.output_device)
-    mic = Microphone(args.device)
-    writer = TraceWriter(args.trace)
-    with mic:  # capture starts before the model loads: what the shopper says meanwhile waits in the queue
-        print("starting (the microphone is already listening) ...", flush=True)
-        pipeline = build_pipeline(ctx, output_rate=speaker.rate)
-        turns = pipeline.session(open_conversation(ctx), channel="kiosk")
-        settings = LoopSettings(
-            endpoint=EndpointConfig.from_settings(ctx.config.voice),
-            half_duplex=bool(args.half_duplex or ctx.config.voice.get("half_duplex", False)),
-            max_turns=args.max_turns,
-            max_seconds=args.max_seconds,
-        )
-        print("listening (Ctrl-C to stop)", flush=True)
+    conversation = open_conversation(ctx)
+    screen, server = (None, None)
+    if args.screen:  # the page shares the session: a button press is a turn like a spoken one
+        screen, server = start_screen(conversation, port=screen_port(args), events=args.screen_events)
+    try:
         try:
-            code = KioskLoop(turns, mic, speaker, settings, trace=writer).run()
-        finally:
-            speaker.close()
-            writer.close()
-            pipeline.close()
+            speaker = Speaker(args.output_device)
+            mic = Microphone(args.device)
+        except DeviceError as exc:
+            if screen is None:
+                raise
+            screen.loop_state("microphone missing")
+            print(f"voicecart: {exc}; the screen says so until Ctrl-C", file=sys.stderr, flush=True)
+            wait_for_ctrl_c()
+            return 2
+        writer = TraceWriter(args.trace)
+        with mic:  # capture starts before the model loads: what the shopper says meanwhile waits in the queue
+            print("starting (the microphone is already listening) ...", flush=True)
+            pipeline = build_pipeline(ctx, output_rate=speaker.rate)
+            turns = pipeline.session(screen or conversation, channel="kiosk")
+            settings = LoopSettings(
+                endpoint=EndpointConfig.from_settings(ctx.config.voice),
+                half_duplex=bool(args.half_duplex or ctx.config.voice.get("half_duplex", False)),
+                max_turns=args.max_turns,
+                max_seconds=args.max_seconds,
+            )
+            print("listening (Ctrl-C to stop)", flush=True)
+            if screen is not None:
+                screen.speaks_replies = True
+            try:
+                code = KioskLoop(turns, mic, speaker, settings, trace=writer,
+                                 on_state=screen.loop_state if screen else None,
+                                 replies=screen.take_reply if screen else None).run()
+            finally:
+                speaker.close()
+                writer.close()
+                pipeline.close()
+    finally:
+        if server is not None:
+            server.close()
     return code
 
 
@@ -242,4 +278,23 @@ def _listen(args: argparse.Namespace, ctx: Context) -> int:
 def _demo(args: argparse.Namespace, ctx: Context) -> int:
     from voice.demo import run_demo
 
-    return run_demo(ctx, Path(args.out_dir), realtime=not args.fast, trace_path=args.trace)
+    screens: list[tuple[KioskScreen, ScreenServer]] = []
+    if args.screen:
+        def wrap(conversation: Conversation) -> Conversation:
+            screen, server = start_screen(conversation, port=screen_port(args), events=args.screen_events)
+            assert screen is not None
+            screen.loop_state("listening")
+            screens.append((screen, server))
+            return screen
+
+        ctx.wrap_conversation = wrap
+    try:
+        code = run_demo(ctx, Path(args.out_dir), realtime=not args.fast, trace_path=args.trace)
+        for screen, server in screens:  # the page stays up to be looked at (and its buttons work)
+            screen.loop_state("stopped")
+            print(f"the demo is over; the screen stays at {server.url} until Ctrl-C", flush=True)
+            wait_for_ctrl_c()
+        return code
+    finally:
+        for _, server in screens:
+            server.close()

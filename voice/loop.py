@@ -89,6 +89,8 @@ class KioskLoop:
         trace: TraceWriter | None = None,
         echo: Callable[[str], None] = print,
         clock: Callable[[], float] = time.perf_counter,
+        on_state: Callable[[str], None] | None = None,
+        replies: Callable[[], str | None] | None = None,
     ):
         self.turns = turns
         self.source = source
@@ -113,6 +115,16 @@ class KioskLoop:
         self.barge_ins = 0
         self.false_interruptions = 0
         self._interrupted: tuple[TurnResult, float] | None = None  # the reply a barge-in cut, ms played
+        self._on_state = on_state  # listening, hearing, thinking, speaking, stopped (the kiosk screen)
+        self._replies = replies  # replies to turns taken elsewhere (a button on the screen), to be said
+
+    def _state(self, state: str | None = None) -> None:
+        if self._on_state is None:
+            return
+        if state is None:
+            state = "speaking" if self.speaking else "thinking" if self._pending is not None else (
+                "hearing" if self.endpointer.in_speech else "listening")
+        self._on_state(state)
 
     # -- what callers (and simulated devices) may look at ----------------------------------------------
     @property
@@ -152,6 +164,7 @@ class KioskLoop:
             self._play_started = self.clock()
             self.sink.start(self._current[0].audio)
             self._mark_first_audio()
+            self._state()
 
     def _mark_first_audio(self) -> None:
         if self._current is None or self._first_marked:
@@ -185,6 +198,7 @@ class KioskLoop:
             self.trace.write(result.trace)
         if result.reply.ends_conversation and not cut:
             self._done = True
+        self._state()
 
     def _barge_in(self) -> None:
         self.sink.stop()
@@ -215,6 +229,7 @@ class KioskLoop:
         if fut is None or not fut.done():
             return
         self._pending = None
+        self._state()
         try:
             result = fut.result()
         except Exception as exc:  # noqa: BLE001 - the pipeline answers its own errors; this is a bug
@@ -238,6 +253,21 @@ class KioskLoop:
         self._pending = self._worker.submit(
             self.turns.process, audio, endpoint_delay_ms=delay_ms, early=early, endpoint_at=self.clock()
         )
+        self._state()
+
+    def _take_reply(self) -> None:
+        """Say the reply to a turn taken on the screen (it replaces whatever was being said)."""
+        text = self._replies() if self._replies is not None else None
+        if not text:
+            return
+        self._queue.clear()
+        if self._current is not None:
+            self.sink.stop()
+            self._finish(cut=False)
+        self._last_activity = self.clock()
+        self.echo("you: (pressed a button on the screen)")
+        self.echo(f"assistant: {text}")
+        self._say(self.turns.say(text))
 
     def _check_idle(self) -> None:
         if self.settings.idle_reprompt_s <= 0 or self._reprompted or self.speaking or self._queue:
@@ -263,6 +293,7 @@ class KioskLoop:
             self._reprompted = False
             if ev.kind == "speech_start":
                 heard = True
+                self._state("hearing")
                 since = self.playing_since
                 if since is not None and self._current is not None and self._current[1]:
                     if (self.clock() - since) * 1000 >= self.settings.echo_warmup_ms:
@@ -277,6 +308,7 @@ class KioskLoop:
                 self._early = None
             elif ev.kind == "discarded":
                 self._early = None
+                self._state()
                 if not self.speaking:
                     self._resume()
         return heard
@@ -298,10 +330,12 @@ class KioskLoop:
             elif greet is not None:
                 self.echo(f"assistant: {greet.reply.text}")
                 self._say(greet)
+            self._state()
             while not self._done:
                 if self.settings.max_seconds is not None and self.clock() - started > self.settings.max_seconds:
                     break
                 self._collect()
+                self._take_reply()
                 self._drive()
                 if self.settings.max_turns is not None and self.spoken_turns >= self.settings.max_turns:
                     if self._pending is None and not self.speaking and not self._queue:
@@ -316,4 +350,6 @@ class KioskLoop:
             self._done = True
             self.sink.stop()
             self._worker.shutdown(wait=True)
+            if self._on_state is not None:
+                self._on_state("stopped")
         return 0
