@@ -83,13 +83,13 @@ class ScreenServer:
         return self
 
     def close(self) -> None:
-        for hub in self._hubs():
-            hub.close()
-        if self.operator is not None:
-            self.operator.close()
+        """Stop serving and end the open streams; the kiosk state lives on (a new server may serve it)."""
         if self._thread is not None:
             self.httpd.shutdown()
             self._thread.join(timeout=5)
+        self.drop_clients()
+        if self.operator is not None:
+            self.operator.close()
         self.httpd.server_close()
 
     def _hubs(self) -> list[Hub]:
