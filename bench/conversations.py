@@ -49,6 +49,7 @@ CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 CLASSES = (
     "confirm_yes", "confirm_not_yes", "add_never_removes", "instead", "remove_counts", "change_option",
     "questions_dont_change", "counts", "one_price", "follow_ups", "long_orders", "order_ownership", "mixed",
+    "one_sentence", "questions", "multi_turn",
 )
 
 SHOP = ShopInfo(name="Corner Shop", hours="seven to six, Monday to Saturday", address="12 Mill Street",

@@ -69,7 +69,7 @@ def more_of_list(state: State, lex: Lexicon, out: Outcome) -> Outcome:
         return out.say("That's all of them. Would you like one of those?")
     state.said += len(rest)
     out.shown = state.shown[:10]
-    spoken = [f"the {p.name} at {say_price(p.price_cents, p.currency)}" for p in rest]
+    spoken = [f"the {p.name} at {quote(p, [], span=False)}" for p in rest]
     return out.say(f"We also have {say_list(spoken)}. Would you like one of those?")
 
 
@@ -78,13 +78,15 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     named = [s for it in parse.items if it.exact for s in it.skus]
     asked = [lex.products[s] for s in dict.fromkeys(named) if s in lex.products]
     asked += [p for p in _kind_of(lex, parse) if p not in asked]
-    hits = [p for p in asked if (parse.max_cents is None or p.price_cents <= parse.max_cents)
-            and (parse.min_cents is None or p.price_cents >= parse.min_cents)]
+    def fits(p: Product) -> bool:  # price limits hold for what the shopper would pay, not a base price
+        cents = default_cents(p)
+        return (parse.max_cents is None or cents <= parse.max_cents) and (parse.min_cents is None or cents >= parse.min_cents)
+
+    hits = [p for p in asked if fits(p)]
     if asked and not hits and len(asked) <= 2:  # "running shoes under eighty dollars": they cost more
-        out.say(*(f"The {p.name} {agree(p.name, 'is', 'are')} {say_price(p.price_cents, p.currency)}"
-                  for p in asked))
+        out.say(*(f"The {p.name} {agree(p.name, 'is', 'are')} {quote(p, [], span=False)}" for p in asked))
     if not hits:
-        hits = lex.search(words, min_cents=parse.min_cents, max_cents=parse.max_cents)
+        hits = [p for p in lex.search(words, min_cents=parse.min_cents, max_cents=parse.max_cents) if fits(p)]
     if not hits and not words and parse.max_cents is None and parse.min_cents is None:
         hits = sorted(lex.products.values(), key=lambda p: (p.category, p.name))[:10]
     if not hits:
@@ -97,14 +99,14 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     state.said = min(len(hits), MAX_LIST)
     out.shown = state.shown[:10]
     if asked and not any(p in hits for p in asked) and parse.max_cents is not None:
-        spoken = [f"the {p.name} at {say_price(p.price_cents, p.currency)}" for p in hits[:3]]
+        spoken = [f"the {p.name} at {quote(p, [], span=False)}" for p in hits[:3]]
         more = f" I found {say_number(len(hits))} in all." if len(hits) > 3 else ""
         return out.say(f"Under {say_price(parse.max_cents)}, we have {say_list(spoken)}.{more} "
                        "Would you like one of those?")
     if len(hits) == 1:
         p = hits[0]
-        return out.say(f"Yes, we have the {p.name}, {say_price(p.price_cents, p.currency)}. Would you like one?")
-    spoken = [f"the {p.name} at {say_price(p.price_cents, p.currency)}" for p in hits[:3]]
+        return out.say(f"Yes, we have the {p.name}, {quote(p, [], span=False)}. Would you like one?")
+    spoken = [f"the {p.name} at {quote(p, [], span=False)}" for p in hits[:3]]
     more = f" I found {say_number(len(hits))} in all." if len(hits) > 3 else ""
     return out.say(f"We have {say_list(spoken)}.{more} Would you like one of those?")
 
@@ -159,7 +161,15 @@ def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     return out.say(f"A {said} is {quote(product, opts)}. Would you like one?")
 
 
-def quote(product: Product, chosen: Sequence[SelectedOption]) -> str:
+def default_cents(product: Product) -> int:
+    """What one of ``product`` costs as the shopper would get it without choosing anything (its defaults)."""
+    try:
+        return unit_price(product, resolve_options(product, []))[0]
+    except CatalogError:
+        return product.price_cents  # a required choice is open: the catalog's base price
+
+
+def quote(product: Product, chosen: Sequence[SelectedOption], *, span: bool = True) -> str:
     """The price of what the shopper would get: the options said plus the defaults, as the cart charges it;
     with "from ... to ..." over a choice not made yet that changes the price ("four seventy five for a
     medium, from four twenty five to five twenty five by size")."""
@@ -180,11 +190,11 @@ def quote(product: Product, chosen: Sequence[SelectedOption]) -> str:
                 continue
         if len(set(prices)) < 2:
             continue
-        span = f"from {say_price(min(prices), product.currency)} to {say_price(max(prices), product.currency)} by {group_name(group)}"
+        spread = f"from {say_price(min(prices), product.currency)} to {say_price(max(prices), product.currency)} by {group_name(group)}"
         default = group.value(group.default) if group.default else None
         if cents is not None and default is not None:
-            return f"{say_price(cents, product.currency)} for a {default.name}, {span}"
-        return span
+            return f"{say_price(cents, product.currency)} for a {default.name}" + (f", {spread}" if span else "")
+        return spread if span else f"from {say_price(min(prices), product.currency)}"
     return say_price(cents if cents is not None else product.price_cents, product.currency)
 
 

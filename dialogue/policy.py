@@ -14,7 +14,7 @@ import logging
 from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
 from catalog.store import Store
-from dialogue import answers, confirm, editing, placed
+from dialogue import answers, browse, browse_data, confirm, editing, placed
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue
@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 READBACK_KINDS = ("checkout", "confirm_change")
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
 _ANSWERS = frozenset({Intent.SEARCH, Intent.OPTIONS, Intent.PRICE, Intent.STOCK, Intent.DESCRIBE})
+# Turns a question about what there is may hide in (the menu, a tag, the cheapest, how many are left).
+_BROWSABLE = frozenset({Intent.SEARCH, Intent.OUT_OF_SCOPE, Intent.STOCK, Intent.PRICE, Intent.GREET, Intent.OPTIONS,
+                        Intent.DESCRIBE, Intent.SHOP_INFO})
 # After a read-back, a turn with one of these intents is acted on as itself (it never places).
 _ACTED_ON = CHANGING | _ANSWERS | frozenset({
     Intent.HUMAN, Intent.GOODBYE, Intent.ORDER_TYPE, Intent.ORDER_STATUS, Intent.SHOP_INFO, Intent.HELP,
@@ -48,6 +51,7 @@ class Policy:
         self.store, self.lex, self.shop, self.state = store, lex, shop, state
         self.low_confidence = low_confidence
         confirm.phrases()  # a malformed phrase file fails here, at start, not in a shopper's turn
+        browse_data.phrases()
 
     def turn(self, parse: Parse, meta: TurnMeta) -> Outcome:
         st, out = self.state, Outcome()
@@ -303,6 +307,10 @@ class Policy:
     def _dispatch(self, p: Parse, out: Outcome) -> Outcome:
         st, lex = self.state, self.lex
         i = p.intent
+        if i in _BROWSABLE and p.ref != "next" and not p.ordering:
+            answered = browse.answer(st, lex, self.store, p, out)
+            if answered is not None:
+                return answered
         if i == Intent.EMPTY:
             return out.say("Sorry, I didn't hear anything. What would you like?")
         if i == Intent.GREET:

@@ -13,6 +13,7 @@ _TOPICS: tuple[tuple[str, frozenset[str]], ...] = (
     ("address", frozenset({"address", "located", "location", "where", "directions", "find"})),
     ("returns", frozenset({"return", "returns", "refund", "refunds", "exchange", "money", "back"})),
     ("name", frozenset({"called", "name"})),
+    ("phone", frozenset({"phone", "number", "call", "telephone"})),
 )
 
 
@@ -22,11 +23,12 @@ class ShopInfo:
     hours: str = ""
     address: str = ""
     returns: str = ""
+    phone: str = ""
     faq: Mapping[str, str] = field(default_factory=dict)  # question -> answer
 
     @classmethod
     def from_config(cls, cfg: Mapping[str, Any] | None) -> ShopInfo:
-        """From the ``[shop]`` table: name, hours, address, returns, faq (a table or a list of {q, a})."""
+        """From the ``[shop]`` table: name, hours, address, returns, phone, faq (a table or a list of {q, a})."""
         cfg = dict(cfg or {})
         faq_raw = cfg.get("faq") or {}
         faq: dict[str, str] = {}
@@ -37,7 +39,8 @@ class ShopInfo:
                 if isinstance(entry, Mapping) and ("q" in entry or "question" in entry):
                     faq[str(entry.get("q", entry.get("question")))] = str(entry.get("a", entry.get("answer", "")))
         return cls(name=str(cfg.get("name") or "our shop"), hours=str(cfg.get("hours") or ""),
-                   address=str(cfg.get("address") or ""), returns=str(cfg.get("returns") or ""), faq=faq)
+                   address=str(cfg.get("address") or ""), returns=str(cfg.get("returns") or ""),
+                   phone=str(cfg.get("phone") or ""), faq=faq)
 
     def answer(self, text: str) -> str | None:
         """An answer for a question about the shop, or None when it is not one we know."""
@@ -59,6 +62,8 @@ class ShopInfo:
                     return f"You'll find us at {self.address}."
                 if topic == "returns" and self.returns and words & {"return", "returns", "refund", "refunds", "exchange"}:
                     return self.returns
+                if topic == "phone" and self.phone and words & {"phone", "telephone"} | ({"call"} & words):
+                    return f"You can call us on {self.phone}."
                 if topic == "name" and words & {"called", "name"} and words & {"shop", "store", "place", "cafe", "you"}:
                     return f"This is {self.name}."
         return None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from dialogue import intents as cue
+from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec, extract_items
@@ -149,6 +150,13 @@ class RuleUnderstanding:
                                if t.isdigit() and nxt == "more" and 0 < int(t) < 1000), None)
             p.ref = "more" if p.quantity is not None else None
         p.intent = self._intent(p, toks, context)
+        no_request = cue.order_request(toks) < 0
+        if p.intent in (Intent.ADD, Intent.OUT_OF_SCOPE) and no_request and superlative(toks):
+            p.intent, p.items, p.ordering = Intent.SEARCH, [], False  # "cheapest pastry", "what's most expensive"
+        elif p.intent == Intent.ADD and no_request and not p.ordering and p.question:
+            p.intent = Intent.SEARCH  # a question never orders by itself
+        elif p.intent == Intent.OUT_OF_SCOPE and (p.max_cents is not None or p.min_cents is not None):
+            p.intent = Intent.SEARCH  # "something under three dollars"
         return p
 
     def _sentences(self, text: str) -> tuple[list[str], list[bool], list[bool], list[list[str]], frozenset[int]]:
