@@ -26,7 +26,11 @@ def _headers(msg: str) -> tuple[str, dict[str, str]]:
             break
         if ":" in line:
             k, v = line.split(":", 1)
-            out.setdefault(k.strip().lower(), v.strip())
+            key = {"v": "via"}.get(k.strip().lower(), k.strip().lower())
+            if key == "via" and key in out:  # every Via goes back in the response, in order (RFC 3261 8.2.6)
+                out[key] += ", " + v.strip()
+            else:
+                out.setdefault(key, v.strip())
     return lines[0], out
 
 
