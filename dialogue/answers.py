@@ -105,6 +105,8 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
                        "Would you like one of those?")
     if len(hits) == 1:
         p = hits[0]
+        if _sold_out(state, p):  # "do you have lava cake": not a yes for what cannot be had
+            return out.say(f"Sorry, the {p.name} {agree(p.name, 'is', 'are')} sold out right now")
         return out.say(f"Yes, we have the {p.name}, {quote(p, [], span=False)}. Would you like one?")
     spoken = [f"the {p.name} at {quote(p, [], span=False)}" for p in hits[:3]]
     more = f" I found {say_number(len(hits))} in all." if len(hits) > 3 else ""
@@ -225,7 +227,7 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
         group = product.group(code) if product is not None else lex.groups.get(code)
         if group is None:
             return out.say(f"The {product.name if product else 'item'} has no choice of {code}")
-        names = say_list([v.name for v in group.values])
+        names = say_list([v.name for v in group.values], limit=8)  # every choice: "extra large" too
         if product is not None:
             return out.say(f"The {product.name} {agree(product.name, 'comes', 'come')} with a choice of {group_name(group)}: {names}")
         return out.say(f"For {group_name(group)}, we have {names}")

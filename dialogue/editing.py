@@ -13,7 +13,7 @@ from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
-from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
 from dialogue.readback import CONFIRM_QUESTION, read_back
 from dialogue.replies import (
@@ -104,8 +104,14 @@ def _add_line(state: State, product: Product, qty: int, options: Sequence[Select
         return None
     left = _left(state, product, resolved)
     if left is not None and left < qty:  # say so now rather than at checkout
-        notes.append(f"Sorry, the {product.name} is sold out" if left <= 0 else
-                     f"Sorry, there {'is' if left == 1 else 'are'} only {say_number(left)} of the {product.name} left")
+        if left <= 0:
+            notes.append(f"Sorry, the {product.name} is sold out")
+            return None
+        notes.append(f"Sorry, there {'is' if left == 1 else 'are'} only {say_number(left)} of the {product.name} left. "
+                     f"Would you like {say_number(left)}?")
+        state.shown = [product.sku]  # "ok three then": the product stays the one talked about
+        state.offer = ItemSpec((product.sku,), left, [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount)
+                                                      for o in resolved])
         return None
     state.begin_change()
     try:
@@ -142,6 +148,9 @@ def _say_added(state: State, lex: Lexicon, out: Outcome, added: list[str], notes
     notes.clear()
     if added and not ask:
         readback(state, lex, out, just_said=say_list(added, limit=None))
+    elif not added and not ask and state.offer is not None:
+        out.shown = [state.offer.skus[0]]
+        state.pending, state.offer = Pending("offer", item=ItemSpec(state.offer.skus, None, state.offer.options)), None
     elif not added and not ask:
         out.say("Sorry, I couldn't add that. What would you like?")
     return out

@@ -47,6 +47,7 @@ class State:
     baseline: list[CartLine] | None = None  # the cart before the latest unconfirmed change
     baseline_turn: int = -1  # the turn that change was made in
     readback: ReadBack | None = None  # the last complete read-back of the order
+    offer: ItemSpec | None = None  # what a refusal just offered instead ("only three left: would you like three?")
     removed_turn: int = -1  # the turn that last took a whole line off ("... a croissant instead" adds)
     focus_line: int | None = None
     shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
