@@ -113,6 +113,30 @@ def _in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: S
     return max(1, qty // COUNT_UNITS[unit]) if by_unit else qty
 
 
+_COUNT_NOUNS = frozenset({"piece", "pieces", "pc", "pcs", "count", "ct", "pack", "packs"})
+
+
+def _piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpec | None:
+    """"twenty four wings" for a product sold as 6, 12 or 24 pieces: one order of the 24-piece choice, not 24
+    orders. Only a group whose every value is a bare count ("12", "12 piece") reads a number so."""
+    product = lex.products.get(skus[0]) if len(skus) == 1 and qty and qty > 1 else None
+    if product is None:
+        return None
+    for group in product.option_groups:
+        if group.multiple or not group.values:
+            continue
+        counts: dict[int, str] = {}
+        for v in group.values:
+            words = phrase_of(v.name)
+            if not words or not words[0].isdigit() or any(w not in _COUNT_NOUNS for w in words[1:]):
+                break
+            counts[int(words[0])] = v.code
+        else:
+            if qty in counts:
+                return OptionSpec((Target("option", group=group.code, value=counts[qty]),))
+    return None
+
+
 def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[int] = frozenset()) -> list[str]:
     """What each mention is in this sentence: "product", "option", "group" or "ignore"."""
     product_only = sum(1 for m in mentions if m.exact_products and not m.options)
@@ -182,8 +206,9 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             skus = (named[0],) if len(named) == 1 else skus
         qty, explicit = _read_quantity(toks, m.start, prev_end, covered)
         qty = _in_units(lex, toks, m.start, prev_end, skus, qty)
-        items.append(ItemSpec(skus, qty if explicit else None, [], m.start, m.end,
-                              exact=all(t.exact for t in m.products)))
+        pieces = _piece_count(lex, skus, qty) if explicit else None
+        items.append(ItemSpec(skus, None if pieces else qty if explicit else None, [pieces] if pieces else [],
+                              m.start, m.end, exact=all(t.exact for t in m.products)))
         prev_end = m.end
     loose: list[OptionSpec] = []
     prev_mention_end = 0

@@ -74,7 +74,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
     blocked = _qualifier_words(toks) | _command_words(toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
-                                 for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())):
+                                 for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
+                and not _names_with_number(lex, toks, k):
             blocked.add(k)
     while i < n:
         for length in range(min(lex.max_len, n - i), 0, -1):
@@ -90,6 +91,18 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
         else:
             i += 1
     return found
+
+
+def _names_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
+    """"a medium four cheese": the number starts a product's own name, after an article, a count or an option
+    word (so it cannot be the count); "four cheese pizzas" alone stays four of the cheese pizza."""
+    starts_name = any(t.kind == "product" and t.exact for size in range(2, lex.max_len + 1)
+                      for t in lex.phrases.get(tuple(toks[k:k + size]), ()))
+    if not starts_name or k == 0:
+        return False
+    prev = toks[k - 1]
+    return prev in ("a", "an", "the", "one") or prev.isdigit() \
+        or any(t.kind == "option" for j in range(max(0, k - 3), k) for t in lex.phrases.get(tuple(toks[j:k]), ()))
 
 
 _PRICE_CUES = frozenset({"under", "over", "below", "above", "than", "between", "most", "least", "max", "maximum",
