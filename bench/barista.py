@@ -14,7 +14,10 @@ recording is correct only if the intent matches and every labelled slot matches 
 Latency is modelled on the live loop: a speculative decode starts ``speculative_pause_ms`` after the last
 voiced frame and is reused at the endpoint (``end_silence_ms``), so end of speech -> first reply audio is
 ``max(speculative_pause + decode, end_silence) + dialogue + TTS of the first sentence``, with decode,
-dialogue and TTS measured. RTF is processing time (VAD + ASR + dialogue + TTS) over audio time.
+dialogue and TTS measured. With semantic endpointing (``--semantic-end MS``, default the endpointer's
+``semantic_end_ms``; 0 = off) a transcript that ``dialogue.completeness.is_complete`` calls a whole turn (checked
+on a fresh session, the state before a one-command turn) ends at ``max(semantic_end, speculative_pause +
+decode)`` instead; ``latency_fixed_*`` in the summary is the same turn without it. RTF is processing time (VAD + ASR + dialogue + TTS) over audio time.
 """
 
 from __future__ import annotations
@@ -147,7 +150,7 @@ class Runner:
         self.pipeline = VoicePipeline(
             self.transcriber, Pyttsx3Synthesizer(), output_rate=16000, hotwords=hot, prompt=prompt
         )
-        self.endpoint = EndpointConfig()
+        self.endpoint = EndpointConfig(semantic_end_ms=args.semantic_end)
         self.split = args.turns == "split"
 
     def run(self, samples: np.ndarray) -> tuple[dict[str, Any] | None, str, float, float, dict[str, Any]]:
@@ -176,7 +179,16 @@ class Runner:
             after = (tr.marks["first_audio"] - tr.marks["transcript"]) * 1000.0 if "transcript" in tr.marks else 0.0
             proc += (tr.marks.get("tts", tr.marks["endpoint"]) - tr.marks["endpoint"]) * 1000.0
             spec = self.endpoint.speculative_pause_ms
-            latency = max(spec + decode, float(self.endpoint.end_silence_ms)) + after
+            fixed = max(spec + decode, float(self.endpoint.end_silence_ms)) + after
+            latency = fixed
+            extra["latency_fixed_ms"] = round(fixed, 1)
+            if self.endpoint.semantic_end_ms and result.transcript is not None and not result.transcript.empty:
+                from dialogue.completeness import is_complete
+
+                whole = is_complete(Session(self.store, lexicon=self.lexicon), result.transcript.text)
+                extra["complete"] = whole
+                if whole:
+                    latency = max(float(self.endpoint.semantic_end_ms), spec + decode) + after
             if result.transcript is not None:
                 texts.append(result.transcript.raw_text if result.transcript.empty else result.transcript.text)
                 if result.transcript.rejected:
@@ -227,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hotwords", default="none", help="'catalog', 'none' (default) or a literal string")
     ap.add_argument("--prompt", default="catalog", help="Whisper initial_prompt: 'catalog' (default), 'none' or text")
     ap.add_argument("--turns", choices=("span", "split"), default="span")
+    ap.add_argument("--semantic-end", type=int, default=EndpointConfig().semantic_end_ms,
+                    help="ms of silence that end a turn the dialogue calls whole (0: off)")
     ap.add_argument("--encoder-pad", default="8", help="seconds of encoder padding after the audio, or 'off' (30 s)")
     args = ap.parse_args(argv)
 
@@ -239,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     recall_by: dict[str, float] = {}
     errors: dict[str, Counter[str]] = {}
     latencies: list[float] = []
+    fixed: list[float] = []
+    whole = 0
     proc_total = 0.0
     audio_total = 0.0
     print(f"{len(files)} recordings x {len(args.snr)} conditions; hotwords={args.hotwords!r} beam={args.beam}")
@@ -260,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
             err = "ok" if ok else extra.get("error") or first_wrong_slot(label, inference)
             errs[err] += 1
             latencies.append(latency)
+            fixed.append(extra.get("latency_fixed_ms", latency))
+            whole += bool(extra.get("complete"))
             proc_total += proc_ms
             audio_total += len(clean) / 16000.0
             if details is not None:
@@ -283,6 +301,10 @@ def main(argv: list[str] | None = None) -> int:
         "average_6_24": round(statistics.mean(noisy), 4) if noisy else None,
         "latency_p50_ms": round(percentile(latencies, 50), 1),
         "latency_p95_ms": round(percentile(latencies, 95), 1),
+        "latency_fixed_p50_ms": round(percentile(fixed, 50), 1),
+        "latency_fixed_p95_ms": round(percentile(fixed, 95), 1),
+        "semantic_end_ms": args.semantic_end,
+        "turns_called_whole": round(whole / max(1, len(latencies)), 4),
         "rtf": round(proc_total / 1000.0 / max(audio_total, 1e-9), 4),
         "asr_full_window_fallbacks": runner.transcriber.fallbacks,
         "slot_phrase_recall": {k: round(v, 4) for k, v in recall_by.items()},
@@ -294,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     for k, v in summary["by_snr"].items():
         print(f"{k:>9}  {v:.3f}")
     print(f"average 6-24 dB: {summary['average_6_24']}  latency p50 {summary['latency_p50_ms']} ms "
-          f"p95 {summary['latency_p95_ms']} ms  RTF {summary['rtf']}")
+          f"p95 {summary['latency_p95_ms']} ms (without semantic endpointing {summary['latency_fixed_p50_ms']} / "
+          f"{summary['latency_fixed_p95_ms']} ms; {summary['turns_called_whole']:.0%} called whole)  RTF {summary['rtf']}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

@@ -55,6 +55,7 @@ def stream_turns(
     """Feed ``audio`` block by block through an endpointer and run a turn at every endpoint."""
     ep = endpointer or Endpointer(config)
     early: Speculation | None = None
+    ep.complete = lambda: early is not None and early.complete()  # semantic endpointing
     t0 = time.perf_counter()
     fed_ms = 0.0
     for block in audio.split(block_ms):

@@ -100,6 +100,8 @@ class KioskLoop:
         self.echo = echo
         self.clock = clock
         self.endpointer = Endpointer(self.settings.endpoint)
+        # semantic endpointing: a whole turn (by the speculative transcript) ends at a short pause
+        self.endpointer.complete = lambda: self._early is not None and self._early.complete()
         self._queue: deque[tuple[TurnResult, bool]] = deque()
         self._current: tuple[TurnResult, bool] | None = None
         self._first_marked = False

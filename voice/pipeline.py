@@ -27,7 +27,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -59,17 +59,49 @@ def catalog_hotwords(products: Iterable[object], max_chars: int = 400) -> str:
     return build_hotwords(names + later, max_chars=max_chars)
 
 
+def _grouped(values: list[str]) -> list[str]:
+    """Option values that share their last word said once: "whole, skim, soy, oat or coconut milk"."""
+    order: list[str] = []
+    mods: dict[str, list[str]] = {}
+    for v in values:
+        words = v.split()
+        head = words[-1] if len(words) >= 2 else v
+        if head not in mods:
+            mods[head] = []
+            order.append(head)
+        mods[head].append(" ".join(words[:-1]) if len(words) >= 2 else "")
+    out: list[str] = []
+    for head in order:
+        m = [x for x in mods[head] if x]
+        if not m:
+            out.append(head)
+            continue
+        phrase = f"{m[0]} {head}" if len(m) == 1 else ", ".join(m[:-1]) + f" or {m[-1]} {head}"
+        out.append((head + ", " if "" in mods[head] else "") + phrase)
+    return out
+
+
 def catalog_prompt(
     products: Iterable[object],
     max_chars: int = 900,
     min_share: float = 0.4,
     spell_numbers: bool = True,
     options: bool = True,
+    compact: bool = False,
 ) -> str:
-    """A Whisper ``initial_prompt`` written like an order: product names, then the values of the option
-    groups at least ``min_share`` of the products have (most shared first), numbers spelled out as people
-    say them. Measured on the barista set it biases the recognizer much more than ``hotwords``
-    (see BENCHMARKS.md). The transcriber trims a prompt to Whisper's 223-token budget from the end."""
+    """A Whisper ``initial_prompt`` written like an order: product names, then option values, numbers spelled
+    out as people say them. Measured on the barista set it biases the recognizer much more than ``hotwords``
+    (see BENCHMARKS.md).
+
+    ``compact=True`` (measured worse on the barista set, so not the default — see BENCHMARKS.md): phrases sharing their last word are said once ("small, medium, large, eight,
+    twelve, sixteen or twenty ounce", "whole, skim, soy, almond, oat or coconut milk"), and parts are chosen
+    by relevance within Whisper's prompt budget, never cut mid-list: the products that take the shared
+    option groups (those at least ``min_share`` of the products have), then those groups (most products
+    first), then the other products and groups, each part in whole or left out. For the café every drink
+    and every value of the seven shared groups is in (the old prompt lost "oat milk", "coconut milk",
+    "half and half" and "cream" to the budget); the pastries follow while room is left. The default
+    (``compact=False``) lists values round-robin over the shared groups, products at most 40 % of the budget,
+    and the transcriber trims it from the end (it loses the last milk values)."""
     from dialogue.numbers import say_number
 
     items = list(products)
@@ -85,31 +117,69 @@ def catalog_prompt(
             for v in g.values:
                 if str(v.name) not in values:
                     values.append(str(v.name))
-    shared = [groups[c] for c in sorted(groups, key=lambda c: -counts[c]) if counts[c] >= min_share * max(1, len(items))]
+    order = sorted(groups, key=lambda c: -counts[c])
+
+    def spell(name: str) -> str:
+        return re.sub(r"\d+(?!\d|%)", lambda m: say_number(int(m.group(0))), name) if spell_numbers else name
+
+    if compact:
+        # Whisper keeps 223 prompt tokens (about 3.4 characters a token for catalog words). Relevance order:
+        # the products that take the shared options (the longest orders), the shared option groups (most
+        # products first), the other products, the other groups; each part is in whole or left out.
+        budget = min(max_chars, 730) - 12
+        shared = [c for c in order if counts[c] >= min_share * max(1, len(items))]
+        rest = [c for c in order if c not in shared]
+
+        def takes_shared(p: object) -> bool:
+            return any(g.code in shared for g in getattr(p, "option_groups", ()))
+
+        # (names, whole): an option group is in whole or not at all; a product list may be cut between names
+        parts: list[tuple[list[str], bool]] = [
+            ([spell(str(getattr(p, "name", ""))) for p in ranked if takes_shared(p)], False),
+            *(([spell(v) for v in groups[c]], True) for c in (shared if options else ())),
+            ([spell(str(getattr(p, "name", ""))) for p in ranked if not takes_shared(p)], False),
+            *(([spell(v) for v in groups[c]], True) for c in (rest if options else ())),
+        ]
+        body = ""
+        seen: set[str] = set()
+        for names, whole in parts:
+            vals = [v for v in dict.fromkeys(names) if v and v.lower() not in seen]
+            while vals:
+                part = ", ".join(_grouped(vals))
+                if len(body) + len(part) + 2 <= budget:
+                    body = f"{body}; {part}" if body else part
+                    seen.update(v.lower() for v in vals)
+                    break
+                vals = [] if whole else vals[:-1]
+        return f"An order: {body}." if body else ""
+    shared_vals = [groups[c] for c in order if counts[c] >= min_share * max(1, len(items))]
     # option values round-robin over the shared groups (one value of each group in turn), so every group
     # is represented when the budget runs out; products get at most 40 % of the budget
     options_part: list[str] = []
-    for i in range(max((len(v) for v in shared), default=0)) if options else ():
-        options_part.extend(v[i] for v in shared if i < len(v))
-    if spell_numbers:
-
-        def spell(name: str) -> str:
-            return re.sub(r"\d+(?!\d|%)", lambda m: say_number(int(m.group(0))), name)
-
-        products_part = [spell(n) for n in products_part]
-        options_part = [spell(n) for n in options_part]
+    for i in range(max((len(v) for v in shared_vals), default=0)) if options else ():
+        options_part.extend(v[i] for v in shared_vals if i < len(v))
+    products_part = [spell(n) for n in products_part]
+    options_part = [spell(n) for n in options_part]
     budget = max_chars - 12
     first = build_hotwords(products_part, max_chars=budget * 2 // 5 if options_part else budget)
-    rest = build_hotwords(options_part, max_chars=budget - len(first) - 2) if options_part else ""
-    body = ", ".join(x for x in (first, rest) if x)
+    rest_s = build_hotwords(options_part, max_chars=budget - len(first) - 2) if options_part else ""
+    body = ", ".join(x for x in (first, rest_s) if x)
     return f"An order: {body}." if body else ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Speculation:
+    """A decode started at a speculative pause; with a completeness check, ``complete()`` becomes True once
+    the decode is done and the dialogue calls its text a whole turn (semantic endpointing)."""
+
     audio: AudioChunk
     future: Future[Transcript]
     started: float
+    verdict: bool = False
+    checked: threading.Event = field(default_factory=threading.Event)
+
+    def complete(self) -> bool:
+        return self.checked.is_set() and self.verdict
 
 
 @dataclass
@@ -150,8 +220,23 @@ class VoicePipeline:
             return self.transcriber.transcribe(audio, hotwords=self.hotwords, prompt=self.prompt)
         return self.transcriber.transcribe(audio, hotwords=self.hotwords)
 
-    def speculate(self, audio: AudioChunk) -> Speculation:
-        return Speculation(audio, self._pool.submit(self.transcribe, audio), time.perf_counter())
+    def speculate(self, audio: AudioChunk, check: Callable[[str], bool] | None = None) -> Speculation:
+        """Decode ``audio`` in the background; ``check(text)`` (if given) then says whether it is a whole turn."""
+        spec = Speculation(audio, self._pool.submit(self.transcribe, audio), time.perf_counter())
+        if check is not None:
+
+            def judge(fut: Future[Transcript]) -> None:
+                ok = False
+                try:
+                    if not fut.cancelled() and fut.exception() is None and not fut.result().empty:
+                        ok = bool(check(fut.result().text))
+                except Exception:  # noqa: BLE001 - a failed check only means "wait for the long silence"
+                    log.exception("completeness check failed")
+                spec.verdict = ok
+                spec.checked.set()
+
+            spec.future.add_done_callback(judge)
+        return spec
 
     def speak(self, text: str, trace: TurnTrace | None = None) -> AudioChunk:
         """Synthesize ``text`` sentence by sentence; the trace's ``first_audio`` mark is set after the first."""
@@ -194,6 +279,7 @@ class TurnProcessor:
         self.caller_id = caller_id
         self.session_id = session_id
         self.turns = 0
+        self.semantic = True  # speculative decodes are checked for a whole turn (semantic endpointing)
         self._lock = threading.Lock()
 
     def _trace(self) -> TurnTrace:
@@ -208,7 +294,21 @@ class TurnProcessor:
         return TurnResult(reply, self.pipeline.speak(reply.text, trace), None, trace)
 
     def speculate(self, audio: AudioChunk) -> Speculation:
-        return self.pipeline.speculate(audio)
+        return self.pipeline.speculate(audio, self.is_complete if self.semantic else None)
+
+    def is_complete(self, text: str) -> bool:
+        """Is ``text`` a whole turn for this conversation now (``dialogue.completeness.is_complete``)? Read-only;
+        False for a conversation that is not a dialogue ``Session``."""
+        from dialogue.completeness import is_complete
+        from dialogue.session import Session
+
+        conv = self.conversation
+        if not isinstance(conv, Session) or not self._lock.acquire(blocking=False):
+            return False  # a turn in flight is changing the session: wait for the long silence
+        try:
+            return is_complete(conv, text)
+        finally:
+            self._lock.release()
 
     def _transcribe(self, audio: AudioChunk, early: Speculation | None, trace: TurnTrace) -> Transcript:
         if early is not None:

@@ -9,7 +9,11 @@ to 16 kHz mono 16-bit), cuts it into ``frame_ms`` frames and emits:
   audio so far (a caller may start transcribing now: if the pause becomes the endpoint, the audio of the
   final ``speech_end`` is byte-identical, so the early result can be reused);
 * ``speech_resumed`` when the shopper goes on talking after a speculative pause (drop the early result);
-* ``speech_end`` after ``end_silence_ms`` of silence (or at ``max_utterance_ms``), with the utterance;
+* ``speech_end`` after ``end_silence_ms`` of silence (or at ``max_utterance_ms``), with the utterance; or
+  earlier, after ``semantic_end_ms`` of silence, when the caller's ``complete`` hook says what was heard is a
+  whole turn (semantic endpointing: the hook is consulted on every silent frame after the speculative pause;
+  the live loop answers it from the speculative transcript and ``dialogue.completeness.is_complete``). The
+  utterance is then byte-identical to the speculative one, so its decode is reused;
 * ``discarded`` when the voiced part was shorter than ``min_speech_ms`` (a cough, a clack, a door).
 
 ``segment(audio, config)`` runs the same machine over a whole recording and returns the utterances.
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import collections
 from dataclasses import dataclass, replace
+from collections.abc import Callable
 from typing import Literal
 
 import numpy as np
@@ -42,6 +47,7 @@ class EndpointConfig:
     start_voiced_frames: int = 4  # ... (4 of 8 x 30 ms: a 120 ms "yes" still triggers)
     end_silence_ms: int = 600  # trailing silence that ends the turn
     speculative_pause_ms: int = 210  # silence after which a speculative transcription may start
+    semantic_end_ms: int = 300  # silence that ends a turn the ``complete`` hook calls whole (0: off)
     tail_ms: int = 180  # silence kept after the last voiced frame (<= speculative_pause_ms)
     min_speech_ms: int = 150  # voiced time below which an utterance is a noise burst
     max_utterance_ms: int = 15000  # force an endpoint after this long
@@ -62,6 +68,8 @@ class EndpointConfig:
             raise ValueError("tail_ms must not exceed speculative_pause_ms")
         if self.end_silence_ms <= self.speculative_pause_ms:
             raise ValueError("end_silence_ms must be longer than speculative_pause_ms")
+        if self.semantic_end_ms and not self.speculative_pause_ms <= self.semantic_end_ms <= self.end_silence_ms:
+            raise ValueError("semantic_end_ms must be 0 or between speculative_pause_ms and end_silence_ms")
 
     @classmethod
     def from_settings(cls, settings: dict[str, object]) -> EndpointConfig:
@@ -80,7 +88,7 @@ class Utterance:
     start_ms: float  # stream time of the first sample kept (pre-roll included)
     end_ms: float  # stream time of the last voiced frame (the acoustic end of speech)
     voiced_ms: float
-    reason: str = "silence"  # silence | max_length | flush
+    reason: str = "silence"  # silence | complete (semantic endpoint) | max_length | flush
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,8 @@ class Endpointer:
         self._vad = webrtcvad.Vad(self.config.aggressiveness)
         self._frame_bytes = ASR_RATE * self.config.frame_ms // 1000 * 2
         self.strict = False
+        # semantic endpointing: called on silent frames after the speculative pause; True ends the turn
+        self.complete: Callable[[], bool] | None = None
         self.reset()
 
     def reset(self) -> None:
@@ -195,6 +205,9 @@ class Endpointer:
             events.append(self._finish("max_length"))
         elif silence_ms >= c.end_silence_ms:
             events.append(self._finish("silence"))
+        elif (self._spec_sent and c.semantic_end_ms and silence_ms >= c.semantic_end_ms
+              and self.complete is not None and self._voiced * c.frame_ms >= c.min_speech_ms and self.complete()):
+            events.append(self._finish("complete"))
         elif silence_ms >= c.speculative_pause_ms and not self._spec_sent:
             self._spec_sent = True
             if self._voiced * c.frame_ms >= c.min_speech_ms:

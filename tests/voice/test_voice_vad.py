@@ -101,3 +101,40 @@ def test_strict_mode_ignores_quiet_echo(speak: Any) -> None:
     ep.strict = True
     assert not [e for e in ep.feed(quiet) if e.kind == "speech_start"]
     assert [e for e in Endpointer().feed(quiet) if e.kind == "speech_start"]
+
+
+def _ends(audio: AudioChunk, complete: Any) -> list[Any]:
+    ep = Endpointer()
+    asked: list[float] = []
+
+    def hook() -> bool:
+        asked.append(ep.stream_ms)
+        return bool(complete())
+
+    ep.complete = hook
+    events = ep.feed(audio) + ep.flush()
+    return [e for e in events if e.kind in ("speculative_pause", "speech_end")]
+
+
+def test_semantic_endpoint_ends_a_whole_turn_at_the_short_pause(speak: Any) -> None:
+    cfg = EndpointConfig()
+    audio = speak("a small coffee", 500, 1200)
+    spec, end = _ends(audio, lambda: True)
+    assert (spec.kind, end.kind, end.utterance.reason) == ("speculative_pause", "speech_end", "complete")
+    wait = end.at_ms - end.utterance.end_ms
+    assert cfg.semantic_end_ms <= wait < cfg.semantic_end_ms + cfg.frame_ms
+    assert spec.utterance.audio.audio == end.utterance.audio.audio  # the speculative decode is reused
+
+
+def test_an_incomplete_turn_waits_for_the_long_silence(speak: Any) -> None:
+    audio = speak("a large latte with", 500, 1200)
+    _spec, end = _ends(audio, lambda: False)
+    assert end.utterance.reason == "silence"
+    assert end.at_ms - end.utterance.end_ms >= EndpointConfig().end_silence_ms
+
+
+def test_semantic_endpointing_off() -> None:
+    with pytest.raises(ValueError):
+        EndpointConfig(semantic_end_ms=100)
+    cfg = EndpointConfig(semantic_end_ms=0)
+    assert cfg.semantic_end_ms == 0
