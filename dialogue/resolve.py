@@ -77,6 +77,19 @@ def missing_group(product: Product, options: Sequence[SelectedOption]) -> Option
     return None
 
 
+def _adds_toppings(products: Sequence[Product], spec: ItemSpec) -> bool:
+    """The shopper builds the item up: some option said is an add-on (a many-choice group) on every candidate."""
+    return any(all((g := p.group(t.group)) is not None and g.multiple and g.value(t.value) is not None
+                   for p in products)
+               for o in spec.options for t in o.targets)
+
+
+def _plainest(products: Sequence[Product]) -> Product | None:
+    """The candidate that costs least as it comes, when exactly one does."""
+    ranked = sorted(products, key=lambda p: p.price_cents)
+    return ranked[0] if ranked[0].price_cents < ranked[1].price_cents else None
+
+
 def resolve_item(lex: Lexicon, spec: ItemSpec) -> Resolved:
     quantity = spec.quantity or 1
     products = [lex.products[s] for s in spec.skus if s in lex.products]
@@ -87,6 +100,10 @@ def resolve_item(lex: Lexicon, spec: ItemSpec) -> Resolved:
             products = fitting
     if not products:
         return Resolved(None, quantity)
+    if len(products) > 1 and not spec.exact and _adds_toppings(products, spec):
+        base = _plainest(products)  # "a large pizza with mushrooms": the plain one, built up
+        if base is not None:
+            products = [base]
     if len(products) > 1:
         return Resolved(None, quantity, candidates=products)
     product = products[0]
