@@ -137,6 +137,23 @@ def _piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSp
     return None
 
 
+def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
+    """A generic mention ("pizza") with its own article or count before it (past option words), and no
+    product of its kind named right after it (then it sums them up: "two pies, one pepperoni and ...")."""
+    m = mentions[n]
+    if m.end < len(toks) and toks[m.end] == "of":
+        return False  # "two bags of penne", "a roll of tape": a container of what follows
+    option_at = {i for o in mentions[:n] if o.options for i in range(o.start, o.end)}
+    k = m.start - 1
+    while k >= 0 and (k in option_at or toks[k] in ("please", "just", "uh", "um", "er", "like")):
+        k -= 1
+    if k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit()):
+        return False
+    kinds = {t.sku for t in m.products}
+    later = [o for o in mentions[n + 1:] if o.exact_products]
+    return not (later and {t.sku for t in later[0].exact_products} & kinds)
+
+
 def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[int] = frozenset()) -> list[str]:
     """What each mention is in this sentence: "product", "option", "group" or "ignore"."""
     product_only = sum(1 for m in mentions if m.exact_products and not m.options)
@@ -160,7 +177,9 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
         elif m.options:
             roles.append("option")  # a sub-phrase of some product name that is also an option: the option
         elif m.products:
-            roles.append("ignore" if any_exact else "product")  # "two coffees, a mocha and ...": a category word
+            # "two coffees, a mocha and ...": a category word summing up the products named after it; but
+            # "a medium mushroom pizza and a root beer": a counted kind of its own
+            roles.append("product" if not any_exact or _counted_kind(toks, mentions, n) else "ignore")
         else:
             roles.append("group")
     return roles
