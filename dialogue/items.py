@@ -254,7 +254,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             loose.append(spec)
         else:
             target.options.append(spec)
-    items = _rebalance(lex, _parts(toks, _split(toks, items, mentions, roles, covered)))
+    summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
+    items = _rebalance(lex, _parts(toks, _split(toks, items, mentions, roles, covered, summaries)))
     return _corrections(toks, items), loose
 
 
@@ -274,9 +275,12 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int]) -> list[tup
 
 
 def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention], roles: list[str],
-           covered: set[int]) -> list[ItemSpec]:
-    """"two lattes, one with oat and one with almond", "one decaf and one regular mocha" -> lines."""
+           covered: set[int], summaries: Sequence[Mention] = ()) -> list[ItemSpec]:
+    """"two lattes, one with oat and one with almond", "one decaf and one regular mocha" -> lines.
+    "two large pies, one pepperoni and one hawaiian": the count before a summing-up word ("pies") is the
+    total, not a line; its options ("large") go to each product of that kind named after it."""
     opt_pos = [m.start for m, r in zip(mentions, roles, strict=True) if r == "option"]
+    lead: list[tuple[Mention, list[OptionSpec]]] = []
     out: list[ItemSpec] = []
     prev_end = 0
     for k, item in enumerate(items):
@@ -296,6 +300,14 @@ def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mentio
                 continue
             post.append((pos, qty))
         pre = _markers(toks, prev_end, item.start, covered)
+        for summary in summaries:
+            total = [(pos, q) for pos, q in pre if pos < summary.start]
+            if total and summary.end <= item.start and any(pos >= summary.end for pos, _ in pre):
+                cut = total[-1][0]
+                lead.append((summary, [o for o in item.options if cut <= o.pos < summary.end]))
+                item = ItemSpec(item.skus, item.quantity, [o for o in item.options if not cut <= o.pos < summary.end],
+                                item.start, item.end, item.exact)
+                pre = [(pos, q) for pos, q in pre if pos >= summary.end]
         prev_end = item.end
         keep = []
         for j, (pos, qty) in enumerate(pre):
@@ -330,6 +342,12 @@ def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mentio
         elif item.quantity is not None and not pre and said < item.quantity and not shared and item.quantity >= 2:
             subs.append(ItemSpec(item.skus, item.quantity - said, [], item.start, item.end, item.exact))
         out.extend(subs)
+    for summary, opts in lead:  # the summed-up kind's options on every line of that kind after it
+        kinds = {t.sku for t in summary.products}
+        for it in out:
+            if it.start >= summary.end and set(it.skus) & kinds:
+                have = {t.group for o in it.options for t in o.targets}
+                it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
 
 
