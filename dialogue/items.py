@@ -256,6 +256,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             target.options.append(spec)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     items = _rebalance(lex, _parts(toks, _split(toks, items, mentions, roles, covered, summaries)))
+    items = _another_one(toks, items, covered)
     return _corrections(toks, items), loose
 
 
@@ -271,6 +272,32 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int]) -> list[tup
             continue
         elif (toks[i] == "one" or toks[i].isdigit()) and _quantity_token(toks, i) is not None:
             out.append((i, int(toks[i]) if toks[i].isdigit() else 1))
+    return out
+
+
+def _another_one(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> list[ItemSpec]:
+    """"a medium pepperoni and a large one with mushrooms", "a black t-shirt in medium and a red one in
+    small": "a <options> one" after an item is one more of that product, made as said after the article."""
+    out = list(items)
+    for a, tok in enumerate(toks):
+        if tok not in ("a", "an", "another") or a in covered:
+            continue
+        o = a + 1
+        while o < len(toks) and o in covered:
+            o += 1  # past the option words
+        if o >= len(toks) or toks[o] not in ("one", "1") or o in covered:
+            continue
+        before = [it for it in out if it.end <= a]
+        after = [it for it in out if it.start > o]
+        if not before or (after and after[0].start <= o + 1):
+            continue
+        prev = before[-1]
+        end = after[0].start if after else len(toks)
+        moved = [opt for opt in prev.options if a <= opt.pos < end]
+        if not moved:
+            continue  # "a latte and a ... one" with nothing said of it: no new line on a guess
+        prev.options[:] = [opt for opt in prev.options if not a <= opt.pos < end]
+        out.insert(out.index(prev) + 1, ItemSpec(prev.skus, None, moved, a, o + 1, prev.exact))
     return out
 
 

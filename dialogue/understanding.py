@@ -91,6 +91,18 @@ _DEFINITE = frozenset({"the", "that", "this", "my", "those", "these"})
 _MORE_WORDS = frozenset({"another", "more", "add", "also", "plus", "too", "extra", "second", "again", "new"})
 
 
+def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
+    """"(and) a large one (with oat milk)": an article, option words, then "one" — a new item, not a change."""
+    for a, tok in enumerate(toks):
+        if tok in ("a", "an", "another"):
+            o = a + 1
+            while o < len(toks) and o in option_at:
+                o += 1
+            if o > a + 1 and o < len(toks) and toks[o] == "one":
+                return True
+    return False
+
+
 def _names_a_line(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
     """"the latte" for a product already in the cart, with no word that asks for more of it: the line."""
     if not any(s in ctx.line_skus for s in item.skus) or item.quantity not in (None, 1):
@@ -275,6 +287,8 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
         if has_items:
             return self._add_or_modify(p, toks, ctx)
+        if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at):
+            p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so
         if p.ref == "more" and ctx.has_lines and not p.question:
             return Intent.ADD  # "another one of those", "same again but with oat milk": like the line in focus
         if ctx.shown and (cue.has(toks, cue.TAKE_IT) or (p.ref == "it" and _bare_quantity(toks, p.option_at) is not None

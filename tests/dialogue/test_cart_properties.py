@@ -121,3 +121,16 @@ def test_cart_invariants_hold_turn_by_turn(shop: tuple[SQLiteStore, Lexicon], da
         if kind == "modify" and pending not in ("clarify_option", "clarify_product"):
             assert sum(after.values()) == sum(before.values()), (text, reply.text)
         last = reply.text
+
+
+def test_a_new_one_made_differently_is_a_new_line(chat: object) -> None:
+    from typing import Any
+    c: Any = chat
+    c.say("a latte")
+    c.say("and a large one with oat milk")  # one more, made so: the first latte is not changed
+    assert [(sku, q) for sku, q, _ in c.lines] == [("LATTE", 1), ("LATTE", 1)]
+    assert c.lines[1][2]["size"] == "large" and c.lines[1][2]["milk"] == "oat"
+    assert c.lines[0][2]["size"] != "large"
+    c.say("start over")
+    c.say("a medium latte and a large one with almond milk")
+    assert [(sku, q, o["size"]) for sku, q, o in c.lines] == [("LATTE", 1, "medium"), ("LATTE", 1, "large")]
