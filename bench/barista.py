@@ -129,9 +129,12 @@ class Runner:
         self.tmp = tempfile.TemporaryDirectory(prefix="barista-bench-")
         self.store = open_store(Path(self.tmp.name) / "cafe.sqlite3", catalog="cafe")
         self.lexicon = Lexicon.for_store(self.store)
-        literal = None if args.prompt in (None, "catalog", "none") else args.prompt
+        literal = None if args.prompt in (None, "catalog", "roundrobin", "grouped", "products", "none") else args.prompt
         settings = WhisperSettings(beam_size=args.beam, cpu_threads=args.threads, initial_prompt=literal)
         settings.encoder_pad_s = None if args.encoder_pad == "off" else float(args.encoder_pad)
+        settings.nbest = args.nbest
+        if args.nbest_weight is not None:
+            settings.nbest_weight = args.nbest_weight
         if args.model:
             settings.model = args.model
         self.transcriber = WhisperTranscriber(settings)
@@ -145,6 +148,8 @@ class Runner:
         self.hotwords = hot
         if args.prompt in ("catalog", "products"):
             prompt = catalog_prompt(self.store.products(), options=args.prompt == "catalog")
+        elif args.prompt in ("roundrobin", "grouped"):
+            prompt = catalog_prompt(self.store.products(), compact=args.prompt == "grouped", grouped=args.prompt == "grouped")
         else:
             prompt = None
         self.pipeline = VoicePipeline(
@@ -237,8 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--model", default=None, help="Whisper model directory (default: bundled tiny.en)")
     ap.add_argument("--hotwords", default="none", help="'catalog', 'none' (default) or a literal string")
-    ap.add_argument("--prompt", default="catalog", help="Whisper initial_prompt: 'catalog' (default), 'none' or text")
+    ap.add_argument("--prompt", default="catalog", help="Whisper initial_prompt: 'catalog' (default: by relevance), 'roundrobin' (the previous one), 'grouped', 'products', 'none' or text")
     ap.add_argument("--turns", choices=("span", "split"), default="span")
+    ap.add_argument("--nbest", type=int, default=5, help="beam candidates rescored on catalog words (0/1: off)")
+    ap.add_argument("--nbest-weight", type=float, default=None, help="score per catalog word (default: the setting's)")
     ap.add_argument("--semantic-end", type=int, default=EndpointConfig().semantic_end_ms,
                     help="ms of silence that end a turn the dialogue calls whole (0: off)")
     ap.add_argument("--encoder-pad", default="8", help="seconds of encoder padding after the audio, or 'off' (30 s)")
@@ -307,9 +314,10 @@ def main(argv: list[str] | None = None) -> int:
         "turns_called_whole": round(whole / max(1, len(latencies)), 4),
         "rtf": round(proc_total / 1000.0 / max(audio_total, 1e-9), 4),
         "asr_full_window_fallbacks": runner.transcriber.fallbacks,
+        "asr_rescored": runner.transcriber.rescored,
         "slot_phrase_recall": {k: round(v, 4) for k, v in recall_by.items()},
         "errors": {k: dict(v) for k, v in errors.items()},
-        "settings": {"encoder_pad_s": args.encoder_pad, "beam": args.beam, "hotwords": args.hotwords, "prompt": args.prompt, "turns": args.turns,
+        "settings": {"encoder_pad_s": args.encoder_pad, "beam": args.beam, "hotwords": args.hotwords, "prompt": args.prompt, "turns": args.turns, "nbest": args.nbest, "nbest_weight": runner.transcriber.settings.nbest_weight,
                      "seed": args.seed, "model": str(runner.transcriber.model_dir)},
     }
     print("\ncondition  accuracy")

@@ -59,6 +59,62 @@ def _install_short_padding() -> bool:
     fwt.pad_or_trim = pad_or_trim
     return True
 
+class _NBestModel:
+    """Wraps faster-whisper's CTranslate2 model: while a decode asks for it (``_pad_local.nbest``), beam search
+    returns its ``num_hypotheses`` best candidates; faster-whisper still reads the first one, the others are
+    recorded (token ids and length-normalised log-probability) for catalog rescoring."""
+
+    def __init__(self, inner: Any):
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def generate(self, *args: Any, **kwargs: Any) -> Any:
+        want = getattr(_pad_local, "nbest", None)
+        if want is None or int(kwargs.get("beam_size", 1)) < 2:
+            return self._inner.generate(*args, **kwargs)
+        kwargs["num_hypotheses"] = min(int(want["size"]), int(kwargs["beam_size"]))
+        result = self._inner.generate(*args, **kwargs)
+        want["calls"].append([(list(ids), float(sc)) for ids, sc in zip(result[0].sequences_ids, result[0].scores)])
+        return result
+
+
+def prompt_phrases(prompt: str | None) -> list[tuple[str, ...]]:
+    """The catalog phrases of a prompt written like "An order: a, b c, d." as word tuples."""
+    if not prompt:
+        return []
+    body = prompt.split(":", 1)[1] if prompt.lower().startswith("an order:") else prompt
+    out = {tuple(_normalise(p).split()) for p in re.split(r"[,;]|\bor\b", body)}
+    return sorted((p for p in out if p), key=len, reverse=True)
+
+
+def catalog_coverage(text: str, phrases: Sequence[tuple[str, ...]]) -> int:
+    """The words of the distinct catalog phrases found in ``text`` (longest phrase first, no overlaps); a
+    phrase said twice counts once, so a candidate that repeats itself gains nothing."""
+    words = _normalise(text).split()
+    used = [False] * len(words)
+    found: set[tuple[str, ...]] = set()
+    for ph in phrases:
+        n = len(ph)
+        for i in range(len(words) - n + 1):
+            if not any(used[i : i + n]) and tuple(words[i : i + n]) == ph:
+                for k in range(i, i + n):
+                    used[k] = True
+                found.add(ph)
+    return sum(len(ph) for ph in found)
+
+
+def rescore(hyps: Sequence[tuple[str, float]], phrases: Sequence[tuple[str, ...]], weight: float) -> int:
+    """Index of the beam candidate with the best log-probability + ``weight`` x catalog words covered."""
+    best, best_score = 0, float("-inf")
+    for i, (text, score) in enumerate(hyps):
+        total = score + weight * catalog_coverage(text, phrases)
+        if total > best_score + 1e-9:
+            best, best_score = i, total
+    return best
+
+
 # Phrases Whisper is known to produce on silence and noise (its subtitle training data).
 NOISE_PHRASES = frozenset(
     {
@@ -105,6 +161,7 @@ class Transcript:
     decode_ms: float = 0.0
     rejected: str | None = None  # why the recognizer's output was discarded, if it was
     raw_text: str = ""  # what Whisper said before the guards
+    alternatives: tuple[str, ...] = ()  # the other beam candidates (N-best), best first
 
     @property
     def empty(self) -> bool:
@@ -217,6 +274,10 @@ class WhisperSettings:
     max_seconds: float = 30.0
     # Encode only the audio plus this much padding instead of a full 30 s window (None: standard Whisper).
     encoder_pad_s: float | None = 8.0
+    # N-best catalog rescoring: beam candidates (<= beam_size) rescored with ``nbest_weight`` per word that
+    # lies in a catalog phrase of the prompt (0 or 1 candidate: off)
+    nbest: int = 5
+    nbest_weight: float = 0.1
     guard: GuardConfig = field(default_factory=GuardConfig)
 
     @classmethod
@@ -230,6 +291,10 @@ class WhisperSettings:
         if "whisper_encoder_pad_s" in voice:
             pad = voice["whisper_encoder_pad_s"]
             s.encoder_pad_s = None if pad in (None, "", "off", False) else float(pad)
+        if "whisper_nbest" in voice:
+            s.nbest = int(voice["whisper_nbest"])
+        if "whisper_nbest_weight" in voice:
+            s.nbest_weight = float(voice["whisper_nbest_weight"])
         if "whisper_initial_prompt" in voice:
             s.initial_prompt = str(voice["whisper_initial_prompt"]) or None
         return s
@@ -253,6 +318,9 @@ class WhisperTranscriber:
             local_files_only=True,
         )
         self.load_ms = (time.perf_counter() - t0) * 1000.0
+        if self.settings.nbest > 1:
+            self._model.model = _NBestModel(self._model.model)
+        self.rescored = 0  # decodes where a lower-ranked beam candidate won on catalog words
         self._slots = threading.BoundedSemaphore(self.settings.max_concurrent)
         self.short_padding = self.settings.encoder_pad_s is not None and _install_short_padding()
         self.fallbacks = 0  # decodes redone with the full 30 s window
@@ -288,6 +356,23 @@ class WhisperTranscriber:
             return segs
 
     def _run(self, samples: np.ndarray, hotwords: str | None, prompt: str | None = None) -> list[Segment]:
+        s = self.settings
+        _pad_local.nbest = {"size": s.nbest, "calls": []} if s.nbest > 1 else None
+        try:
+            segs = self._run_model(samples, hotwords, prompt)
+            _pad_local.last_nbest = _pad_local.nbest["calls"] if _pad_local.nbest else []
+            return segs
+        finally:
+            _pad_local.nbest = None
+
+    def _candidates(self, calls: list[list[tuple[list[int], float]]]) -> list[tuple[str, float]]:
+        if len(calls) != 1:  # several windows or a temperature fallback: keep the 1-best
+            return []
+        tok = self._model.hf_tokenizer
+        eot = tok.token_to_id("<|endoftext|>")
+        return [(tok.decode([t for t in ids if t < eot]).strip(), sc) for ids, sc in calls[0]]
+
+    def _run_model(self, samples: np.ndarray, hotwords: str | None, prompt: str | None = None) -> list[Segment]:
         s = self.settings
         segments, _info = self._model.transcribe(
             samples,
@@ -327,9 +412,17 @@ class WhisperTranscriber:
         audio = speech_input(chunk, max_seconds=self.settings.max_seconds)
         samples = audio.to_float32()
         t0 = time.perf_counter()
-        segs = self._decode(
-            samples, hotwords if hotwords is not None else self.settings.hotwords, self.fit_prompt(prompt)
-        )
+        fitted = self.fit_prompt(prompt)
+        _pad_local.last_nbest = []
+        segs = self._decode(samples, hotwords if hotwords is not None else self.settings.hotwords, fitted)
+        hyps = self._candidates(getattr(_pad_local, "last_nbest", []))
+        alternatives = tuple(h for h, _ in hyps[1:])
+        if len(hyps) > 1 and len(segs) == 1 and (fitted or self.settings.initial_prompt):
+            pick = rescore(hyps, prompt_phrases(fitted or self.settings.initial_prompt), self.settings.nbest_weight)
+            if pick:
+                self.rescored += 1
+                x = segs[0]
+                segs = [Segment(hyps[pick][0], x.avg_logprob, x.no_speech_prob, x.compression_ratio)]
         decode_ms = (time.perf_counter() - t0) * 1000.0
         raw = clean_text(" ".join(s.text.strip() for s in segs))
         text, conf, no_speech, rejected = judge(segs, self.settings.guard)
@@ -342,6 +435,7 @@ class WhisperTranscriber:
             decode_ms=decode_ms,
             rejected=rejected,
             raw_text=raw,
+            alternatives=alternatives,
         )
 
 

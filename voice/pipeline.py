@@ -87,21 +87,23 @@ def catalog_prompt(
     min_share: float = 0.4,
     spell_numbers: bool = True,
     options: bool = True,
-    compact: bool = False,
+    compact: bool = True,
+    grouped: bool = False,
 ) -> str:
     """A Whisper ``initial_prompt`` written like an order: product names, then option values, numbers spelled
     out as people say them. Measured on the barista set it biases the recognizer much more than ``hotwords``
     (see BENCHMARKS.md).
 
-    ``compact=True`` (measured worse on the barista set, so not the default — see BENCHMARKS.md): phrases sharing their last word are said once ("small, medium, large, eight,
-    twelve, sixteen or twenty ounce", "whole, skim, soy, almond, oat or coconut milk"), and parts are chosen
-    by relevance within Whisper's prompt budget, never cut mid-list: the products that take the shared
-    option groups (those at least ``min_share`` of the products have), then those groups (most products
-    first), then the other products and groups, each part in whole or left out. For the café every drink
-    and every value of the seven shared groups is in (the old prompt lost "oat milk", "coconut milk",
-    "half and half" and "cream" to the budget); the pastries follow while room is left. The default
-    (``compact=False``) lists values round-robin over the shared groups, products at most 40 % of the budget,
-    and the transcriber trims it from the end (it loses the last milk values)."""
+    ``compact`` (the default): parts are chosen by relevance within Whisper's prompt budget, never cut
+    mid-list: the products that take the shared option groups (those at least ``min_share`` of the products
+    have), then those groups whole (most products first), then the other products and groups while room is
+    left. For the café every drink and every value of the seven shared groups is in — the previous prompt
+    lost "oat milk", "coconut milk", "half and half" and "cream" to the budget. ``grouped`` also says phrases
+    that share their last word once ("whole, skim or oat milk"): it fits more, but Whisper then wrote orders
+    in that style ("double, shop, light, roast") and it measured worse (BENCHMARKS.md). ``compact=False`` is the
+    previous prompt: values round-robin over the shared groups, products at most 40 % of the budget, trimmed
+    by the transcriber from the end.
+    """
     from dialogue.numbers import say_number
 
     items = list(products)
@@ -126,7 +128,7 @@ def catalog_prompt(
         # Whisper keeps 223 prompt tokens (about 3.4 characters a token for catalog words). Relevance order:
         # the products that take the shared options (the longest orders), the shared option groups (most
         # products first), the other products, the other groups; each part is in whole or left out.
-        budget = min(max_chars, 730) - 12
+        budget = min(max_chars, 720) - 12
         shared = [c for c in order if counts[c] >= min_share * max(1, len(items))]
         rest = [c for c in order if c not in shared]
 
@@ -145,7 +147,7 @@ def catalog_prompt(
         for names, whole in parts:
             vals = [v for v in dict.fromkeys(names) if v and v.lower() not in seen]
             while vals:
-                part = ", ".join(_grouped(vals))
+                part = ", ".join(_grouped(vals) if grouped else vals)
                 if len(body) + len(part) + 2 <= budget:
                     body = f"{body}; {part}" if body else part
                     seen.update(v.lower() for v in vals)
