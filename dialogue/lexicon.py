@@ -94,6 +94,9 @@ class Lexicon:
     def __init__(self, products: Iterable[Product]):
         self.products: dict[str, Product] = {p.sku: p for p in products if p.active}
         self.phrases: dict[tuple[str, ...], list[Target]] = defaultdict(list)
+        # option values spelled like common words ("everything", "plain"): meant only right before a product
+        # that offers them ("an everything bagel"), never on their own
+        self.guarded: dict[str, list[Target]] = defaultdict(list)
         self.groups: dict[str, OptionGroup] = {}
         self.option_skus: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.search_index: dict[str, set[str]] = defaultdict(set)
@@ -144,6 +147,8 @@ class Lexicon:
     # --- building ---------------------------------------------------------------------------------
     def _add(self, phrase: tuple[str, ...], target: Target) -> None:
         if target.kind != "product" and len(phrase) == 1 and phrase[0] in STOPWORDS | _NEVER_OPTION:
+            if target.kind == "option" and target not in self.guarded[phrase[0]]:
+                self.guarded[phrase[0]].append(target)  # "everything" bagel: only right before its product
             return
         if phrase and target not in self.phrases[phrase]:
             self.phrases[phrase].append(target)

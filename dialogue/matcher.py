@@ -90,7 +90,22 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
                 break
         else:
             i += 1
-    return found
+    return _guarded_options(lex, toks, found)
+
+
+def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a dozen everything bagels": an option value spelled like a common word counts only right before a
+    product that offers it."""
+    out = list(found)
+    for m in found:
+        k = m.start - 1
+        if k < 0 or not m.exact_products or any(o.start <= k < o.end for o in found):
+            continue
+        fits = tuple(t for t in lex.guarded.get(toks[k], ())
+                     if any(p.sku in lex.option_skus.get((t.group, t.value), ()) for p in m.exact_products))
+        if fits:
+            out.append(Mention(k, k + 1, fits))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _names_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
