@@ -6,6 +6,7 @@ replaced by a recorder of the hang-up/transfer requests (the SIP layer itself is
 
 from __future__ import annotations
 
+import collections
 import threading
 import time
 from collections.abc import Iterator
@@ -38,27 +39,59 @@ class Recorder:
 
 
 class Clock:
-    """Plays PJSIP's media clock at 4x speed: one silent caller frame in, one reply frame out."""
+    """Plays PJSIP's media clock at up to 4x speed: one caller frame in, one reply frame out per tick.
+
+    While the caller is speaking the clock does not run ahead of the call's worker: after a speech frame it
+    waits until the worker has taken every frame handed over so far (bounded) before the next reply frame goes
+    out, so on a loaded machine the simulated call slows down instead of the reply racing past what the worker
+    has heard. (Silent ticks are not held: the worker may be waiting for the reply to finish playing.) Each
+    tick records what was playing when the caller frame went in and which queued utterance it belonged to.
+    """
 
     def __init__(self, call: PhoneCall):
         self.call = call
         self.played = 0
-        self._speech: list[bytes] = []
+        self.ticks: list[tuple[str, int | None]] = []  # (notice / reply / idle, utterance number or None)
+        self._said: collections.deque[tuple[int, collections.deque[bytes], Any]] = collections.deque()
+        self._count = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
-    def say(self, pcm: bytes) -> None:
-        """Queue caller speech (16 kHz mono s16le): it replaces the silent frames, one per tick."""
+    def say(self, pcm: bytes, when: Any = None) -> int:
+        """Queue caller speech (16 kHz mono s16le): it replaces the silent frames, one per tick, after what was
+        queued before and from the first tick where ``when()`` holds (checked on the clock's own thread at
+        every tick, so no window is missed). Returns the utterance's number."""
+        frames = collections.deque(pcm[i : i + FRAME_BYTES] for i in range(0, len(pcm) - FRAME_BYTES + 1, FRAME_BYTES))
         with self._lock:
-            self._speech.extend(pcm[i : i + FRAME_BYTES] for i in range(0, len(pcm) - FRAME_BYTES + 1, FRAME_BYTES))
+            number, self._count = self._count, self._count + 1
+            self._said.append((number, frames, when))
+        return number
+
+    @property
+    def speaking(self) -> bool:
+        with self._lock:
+            return bool(self._said)
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            playout = self.call.playout
+            playing = "notice" if playout.uninterruptible else "reply" if playout.busy else "idle"
+            frame, number = SILENCE, None
             with self._lock:
-                frame = self._speech.pop(0) if self._speech else SILENCE
+                if self._said:
+                    n, frames, when = self._said[0]
+                    if when is None or when():
+                        self._said[0] = (n, frames, None)  # started: the rest follows without a pause
+                        frame, number = frames.popleft(), n
+                        if not frames:
+                            self._said.popleft()
+            self.ticks.append((playing, number))
             self.call.on_audio(frame)
+            deadline = time.monotonic() + 10
+            while number is not None and not self.call._inbox.empty() and time.monotonic() < deadline:
+                time.sleep(0.002)  # the worker is still on earlier frames: hold the clock
             if self.call.next_audio() is not None:
                 self.played += 1
             time.sleep(0.005)
@@ -163,16 +196,23 @@ def test_unknown_digits_are_ignored(pipeline: VoicePipeline, store: Any) -> None
 
 
 def test_caller_can_talk_over_the_greeting_but_not_the_notice(pipeline: VoicePipeline, store: Any, espeak: Any) -> None:
-    call, control, events, clock = start(pipeline, store, PhoneSettings(silence_s=60))
+    # a notice long enough to hold the whole first attempt, so every frame of it lands inside the notice
+    notice = "You are talking to an automated assistant. Your order is taken by a computer, not by a person."
+    call, control, events, clock = start(pipeline, store, PhoneSettings(notice=notice, silence_s=60))
     try:
-        order = espeak.synthesize("I would like a large latte please.", 16000).audio + bytes(16000 * 2)
-        clock.say(order)  # while the notice plays: not listened to
-        assert wait_for(lambda: not call.playout.uninterruptible)
-        assert not [e for e in events if e["event"] == "turn" and e["transcript"]]
-        assert wait_for(lambda: call.playout.busy)  # the greeting is playing now
-        clock.say(order)
+        order = espeak.synthesize("I would like a large latte please.", 16000).audio
+        playout = call.playout
+        over_notice = clock.say(order, when=lambda: playout.uninterruptible)  # not listened to
+        over_greeting = clock.say(order, when=lambda: playout.busy and not playout.uninterruptible)
         assert wait_for(lambda: any(e["event"] == "barge_in" for e in events))
-        assert wait_for(lambda: any(e["event"] == "turn" and "latte" in e["transcript"].lower() for e in events))
+        assert wait_for(lambda: any(e["event"] == "turn" and e["transcript"] for e in events))
+        where = {n: [playing for playing, m in clock.ticks if m == n] for n in (over_notice, over_greeting)}
+        assert where[over_notice] and set(where[over_notice]) == {"notice"}, where  # every frame over the notice
+        assert where[over_greeting][0] == "reply", where  # the second attempt began while the greeting played
+        greeting = [e for e in events if e["event"] == "turn" and e["kind"] == "greeting"]
+        assert greeting and events.index(greeting[0]) < [e["event"] for e in events].index("barge_in")
+        said = [e["transcript"].lower() for e in events if e["event"] == "turn" and e["transcript"]]
+        assert len(said) == 1 and "latte" in said[0], said  # only the attempt over the greeting was heard
     finally:
         call.on_hangup("test over")
         clock.stop()

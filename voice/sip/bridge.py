@@ -78,6 +78,7 @@ class PhoneCall:
         self._over = threading.Event()
         self._early: Speculation | None = None
         self._hanging_up = False
+        self._before_notice = True  # until the notice is queued: the caller is not listened to yet
         self.orders: list[str] = []
         self.latencies_ms: list[float] = []
 
@@ -88,6 +89,10 @@ class PhoneCall:
         self._thread.start()
 
     def on_audio(self, pcm: bytes) -> None:
+        # decided as the frame arrives, not when the worker reads it: a worker running late must not listen to
+        # what the caller said over the notice because the notice has finished by the time it gets there
+        if self._before_notice or self.playout.uninterruptible:
+            return
         self._put(("audio", pcm, time.perf_counter()))
 
     def next_audio(self) -> bytes | None:
@@ -118,7 +123,10 @@ class PhoneCall:
     # --- worker thread ---------------------------------------------------------------------------
     def _run(self) -> None:
         try:
-            self._say(self.settings.notice, interruptible=False)
+            try:
+                self._say(self.settings.notice, interruptible=False)
+            finally:
+                self._before_notice = False  # from here on the queued notice itself keeps the caller unheard
             greeting = self.turns.greeting()
             self._play(greeting, interruptible=True)  # only the notice is heard in full
             self._loop()
@@ -151,7 +159,7 @@ class PhoneCall:
                 quiet_since = time.monotonic()
             if kind == "audio":
                 if self.playout.uninterruptible:
-                    continue  # the notice is heard in full: the caller's audio is not listened to
+                    continue  # a goodbye is heard in full (audio over the notice never gets queued: on_audio)
                 if self._on_audio(value, at):
                     reprompts = 0
                     quiet_since = time.monotonic()
