@@ -57,7 +57,19 @@ def portion(toks: Sequence[str]) -> int | None:
             return n
         if i and toks[i - 1] in _SPLIT_VERBS:
             return n
+        if n == 1 and all(w in _LEAD for w in toks[:i]) and nxt in ("with", "in", "as", "without", "no", "extra"):
+            return n  # "one with almond milk" said to a line of two: one of them
     return None
+
+
+_LEAD = frozenset({"and", "um", "uh", "oh", "so", "ok", "okay", "then", "but", "actually", "make", "just"})
+_OTHER = cue._p("the other", "the other one", "other one", "the other ones", "the others", "the rest")
+
+
+def the_other(toks: Sequence[str], p: Parse) -> bool:
+    """"and the other with oat" (no product named): the line of the same product that was not just changed."""
+    return not p.items and bool(p.options) and cue.find(toks, _OTHER) >= 0 \
+        and all(o.pos > cue.find(toks, _OTHER) for o in p.options)
 
 
 def wants_more(toks: Sequence[str], item: ItemSpec) -> bool:

@@ -60,6 +60,9 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
         return focus if focus in named else (named[-1] if named else None)
     if parse.replace:
         return focus
+    if parse.ref == "other" and focus is not None:  # "the other with oat": same product, not the one just made
+        others = [ln for ln in state.cart.lines if ln.sku == focus.sku and ln.line_id != focus.line_id]
+        return others[-1] if others else focus
     lines = target_lines(state, lex, parse)
     if parse.portion is not None:  # "one of them": a line with more than that many
         lines = [ln for ln in lines if ln.quantity > parse.portion] or lines

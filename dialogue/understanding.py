@@ -20,7 +20,7 @@ from dialogue.lexicon import Lexicon
 from dialogue.matcher import find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
-from dialogue.references import count_of, instead_split, part_of_line, portion, recount
+from dialogue.references import count_of, instead_split, part_of_line, portion, recount, the_other
 
 
 @dataclass(frozen=True)
@@ -285,6 +285,9 @@ class RuleUnderstanding:
             return Intent.SEARCH
         if ctx.has_lines and not p.question and part_of_line(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
+        if ctx.has_lines and not p.question and the_other(toks, p):
+            p.ref = "other"  # "and the other with oat": the other line of that product
+            return Intent.MODIFY
         if has_items:
             return self._add_or_modify(p, toks, ctx)
         if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at):

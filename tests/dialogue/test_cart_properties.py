@@ -134,3 +134,14 @@ def test_a_new_one_made_differently_is_a_new_line(chat: object) -> None:
     c.say("start over")
     c.say("a medium latte and a large one with almond milk")
     assert [(sku, q, o["size"]) for sku, q, o in c.lines] == [("LATTE", 1, "medium"), ("LATTE", 1, "large")]
+
+
+def test_one_of_a_plural_line_then_the_other_across_turns(chat: object) -> None:
+    from typing import Any
+    c: Any = chat
+    c.say("two iced mochas please")
+    c.say("one with almond milk")  # one of the two, not both
+    assert sorted(o["milk"] for _, _, o in c.lines) == ["almond", "whole"]
+    c.say("and the other with oat")  # the other one, not the one just made
+    assert sorted(o["milk"] for _, _, o in c.lines) == ["almond", "oat"]
+    assert sum(q for _, q, _ in c.lines) == 2
