@@ -23,7 +23,7 @@ from dialogue.replies import (
 )
 from dialogue.resolve import options_for, resolve_item
 from dialogue.shop import ShopInfo
-from dialogue.state import Outcome, Pending, State
+from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.understanding import Parse
 from dialogue.words import STOPWORDS
 
@@ -291,9 +291,9 @@ def hold(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         return out
     group = next((g for code in parse.groups if (g := product.group(code)) is not None), None)
     if group is not None and not any(o.targets[0].group == group.code for o in spec.options if o.targets):
-        state.pending = Pending("clarify_option", item=spec, group=group.code)
+        state.pending = Pending(PendingKind.CLARIFY_OPTION, item=spec, group=group.code)
         return out.say(f"Which {group_name(group)} would you like in the {product.name}?")
-    state.pending = Pending("offer", item=spec)
+    state.pending = Pending(PendingKind.OFFER, item=spec)
     if not (out.parts and out.parts[-1].endswith("?")):
         out.say(f"Would you like the {product.name}?")
     return out

@@ -17,7 +17,7 @@ from dialogue.session import Session
 
 _LEADS_ON = frozenset({"with", "and", "a", "an", "the", "of", "some", "plus", "but", "or", "in", "to", "for",
                        "no", "extra", "um", "uh", "like", "can", "could", "i", "would", "me",
-                       "is", "are", "make", "it", "my", "please"})
+                       "is", "are", "make", "it", "my"})
 _ANSWERED = frozenset({"checkout", "confirm_change", "offer", "cancel_order", "low_conf"})
 
 

@@ -26,7 +26,7 @@ from dialogue.replies import (
 )
 from dialogue.resolve import Resolved, options_for, resolve_item
 from dialogue.sorry import sorry
-from dialogue.state import Outcome, Pending, State
+from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.targets import lines_by_option, modify_target, target_lines, variant_product
 from dialogue.types import Action
 from dialogue.understanding import Parse
@@ -38,13 +38,13 @@ def readback(state: State, lex: Lexicon, out: Outcome, *, just_said: str = "") -
         state.pending = None
         state.readback = None
         return out.say("Your cart is empty now")
-    return read_back(state, lex, out, question=CONFIRM_QUESTION, pending="confirm_change", just_said=just_said)
+    return read_back(state, lex, out, question=CONFIRM_QUESTION, pending=PendingKind.CONFIRM_CHANGE, just_said=just_said)
 
 
 def _ask_product(state: State, spec: ItemSpec, candidates: Sequence[Product], rest: list[ItemSpec],
                  out: Outcome) -> Outcome:
     names = [p.name for p in candidates]
-    state.pending = Pending("clarify_product", item=spec, candidates=tuple(p.sku for p in candidates), rest=rest)
+    state.pending = Pending(PendingKind.CLARIFY_PRODUCT, item=spec, candidates=tuple(p.sku for p in candidates), rest=rest)
     state.shown = [p.sku for p in candidates]
     state.said = min(len(state.shown), 3)
     out.shown = state.shown[:3]
@@ -54,7 +54,7 @@ def _ask_product(state: State, spec: ItemSpec, candidates: Sequence[Product], re
 def _ask_option(state: State, spec: ItemSpec, r: Resolved, rest: list[ItemSpec], out: Outcome) -> Outcome:
     assert r.product is not None and r.missing is not None
     fixed = ItemSpec((r.product.sku,), spec.quantity, spec.options, spec.start, spec.end, True)
-    state.pending = Pending("clarify_option", item=fixed, group=r.missing.code, rest=rest)
+    state.pending = Pending(PendingKind.CLARIFY_OPTION, item=fixed, group=r.missing.code, rest=rest)
     return out.say(f"What {group_name(r.missing)} would you like for the {r.product.name}: {group_choices(r.missing)}?")
 
 
@@ -63,7 +63,7 @@ ask_product = _ask_product
 
 def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcome) -> Outcome:
     """Add the items in order; stop and ask at the first one that needs a choice."""
-    if state.pending is not None and state.pending.kind == "confirm_change":
+    if state.pending is not None and state.pending.kind == PendingKind.CONFIRM_CHANGE:
         state.commit()  # carrying on ordering accepts what was read back
     state.pending = None
     added: list[str] = []
@@ -150,7 +150,7 @@ def _say_added(state: State, lex: Lexicon, out: Outcome, added: list[str], notes
         readback(state, lex, out, just_said=say_list(added, limit=None))
     elif not added and not ask and state.offer is not None:
         out.shown = [state.offer.skus[0]]
-        state.pending, state.offer = Pending("offer", item=ItemSpec(state.offer.skus, None, state.offer.options)), None
+        state.pending, state.offer = Pending(PendingKind.OFFER, item=ItemSpec(state.offer.skus, None, state.offer.options)), None
     elif not added and not ask:
         out.say("Sorry, I couldn't add that. What would you like?")
     return out
@@ -173,7 +173,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if line is None and parse.replaces is not None and parse.items:
         old = lex.products.get(parse.replaces.skus[0])
         new = lex.products.get(parse.items[0].skus[0])
-        state.pending = Pending("offer", item=parse.items[0])
+        state.pending = Pending(PendingKind.OFFER, item=parse.items[0])
         return out.say(f"There's no {old.name if old else 'such item'} in your order. "
                        f"Would you like me to add {'the ' + new.name if new else 'it'}?")
     if line is None:
@@ -245,7 +245,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
 def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outcome) -> Outcome:
     """"Same again", "another one of those", "same again but with oat milk": more of ``line``, changed so."""
     product = lex.products[line.sku]
-    if state.pending is not None and state.pending.kind == "confirm_change":
+    if state.pending is not None and state.pending.kind == PendingKind.CONFIRM_CHANGE:
         state.commit()
     state.begin_change()
     changed = options_for(product, parse.options, line.options)[0]
@@ -290,7 +290,7 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
     state.cart.remove(line.line_id)
     if missing := (r.missing if not any(o.group == r.missing.code for o in options) else None) if r.missing else None:
         fixed = ItemSpec((r.product.sku,), qty, spec.options, spec.start, spec.end, True)
-        state.pending = Pending("clarify_option", item=fixed, group=missing.code)
+        state.pending = Pending(PendingKind.CLARIFY_OPTION, item=fixed, group=missing.code)
         return out.act(Action.CART_CHANGED).say(
             f"What {group_name(missing)} would you like for the {r.product.name}: {group_choices(missing)}?")
     notes: list[str] = []

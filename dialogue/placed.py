@@ -16,7 +16,7 @@ from catalog.store import Store
 from dialogue.lexicon import Lexicon
 from dialogue.numbers import say_number
 from dialogue.replies import describe_line, say_list
-from dialogue.state import Outcome, Pending, State
+from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.types import Action
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def ask_cancel(store: Store, state: State, lex: Lexicon, number: str, out: Outco
     if order.status not in (OrderStatus.PLACED, OrderStatus.PREPARING):
         return out.say(f"Order {say_digits(number)} {_STATUS.get(str(order.status), 'is done')}, "
                        "so it can't be cancelled any more. A person can help with that")
-    state.pending = Pending("cancel_order", order_number=number)
+    state.pending = Pending(PendingKind.CANCEL_ORDER, order_number=number)
     said = say_list([describe_line(ln, lex.products.get(ln.sku)) for ln in order.lines], limit=None)
     return out.say(f"Order {say_digits(number)} is {said}. Shall I cancel it? Please say yes or no. "
                    "You can order again after that")

@@ -28,13 +28,13 @@ from dialogue.references import pick_shown
 from dialogue.replies import group_name, plural, say_list
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
-from dialogue.state import Outcome, Pending, State
+from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.targets import like_before
 from dialogue.types import Action, TurnMeta
 from dialogue.understanding import Parse
 
 log = logging.getLogger(__name__)
-READBACK_KINDS = ("checkout", "confirm_change")
+READBACK_KINDS = (PendingKind.CHECKOUT, PendingKind.CONFIRM_CHANGE)
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
 _ANSWERS = frozenset({Intent.SEARCH, Intent.OPTIONS, Intent.PRICE, Intent.STOCK, Intent.DESCRIBE})
 # Turns a question about what there is may hide in (the menu, a tag, the cheapest, how many are left).
@@ -60,7 +60,7 @@ class Policy:
         pending = st.pending
         low = meta.asr_confidence is not None and meta.asr_confidence < self.low_confidence
         if low and parse.intent in CHANGING:
-            st.pending = Pending("low_conf", parse=parse, rest=[])
+            st.pending = Pending(PendingKind.LOW_CONF, parse=parse, rest=[])
             heard = " ".join(parse.text.split())[:140].rstrip(".?!")
             return out.say(f"I think you said: {heard}. Is that right?")
         if low and pending is not None and pending.kind in READBACK_KINDS \
@@ -83,7 +83,7 @@ class Policy:
         if st.pending is None and parse.intent in _ANSWERS and out.shown and len(out.shown) == 1 \
                 and out.parts and out.parts[-1].endswith("Would you like one?"):
             opts = [o for it in parse.items for o in it.options] + list(parse.options)
-            st.pending = Pending("offer", item=ItemSpec((out.shown[0],), None, opts))
+            st.pending = Pending(PendingKind.OFFER, item=ItemSpec((out.shown[0],), None, opts))
         return result
 
     def _ask_count(self, parse: Parse, out: Outcome) -> Outcome:
@@ -100,7 +100,7 @@ class Policy:
         else:
             said = "Sorry, I can only add one or more"
         if product is not None:
-            self.state.pending = Pending("offer", item=ItemSpec((product.sku,), None, list(item.options)))
+            self.state.pending = Pending(PendingKind.OFFER, item=ItemSpec((product.sku,), None, list(item.options)))
         return out.say(said, f"How many {name} would you like?" if product else "How many would you like?")
 
     # --- the open question ------------------------------------------------------------------------
@@ -149,16 +149,16 @@ class Policy:
     def _answer_pending(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         st = self.state
         kind = pending.kind
-        if kind == "low_conf":
+        if kind == PendingKind.LOW_CONF:
             st.pending = None
             if self._pure_yes(parse) and pending.parse is not None:
                 return self._dispatch(pending.parse, out)
             if parse.intent == Intent.DENY:
                 return out.say("Sorry about that. Please say it again.")
             return None
-        if kind in ("checkout", "confirm_change"):
+        if kind in READBACK_KINDS:
             return self._answer_readback(kind, parse, out)
-        if kind == "offer" and pending.item is not None:
+        if kind == PendingKind.OFFER and pending.item is not None:
             st.pending = None
             if self._pure_yes(parse):
                 qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), None)
@@ -174,25 +174,25 @@ class Policy:
                 item = ItemSpec(pending.item.skus, parse.quantity, [*pending.item.options, *parse.options])
                 return editing.add_items(st, self.lex, [item], out)
             return None
-        if kind == "clarify_option" and pending.item is not None:
+        if kind == PendingKind.CLARIFY_OPTION and pending.item is not None:
             return self._fill_option(pending, parse, out)
-        if kind == "clarify_product":
+        if kind == PendingKind.CLARIFY_PRODUCT:
             return self._pick_product(pending, parse, out)
-        if kind == "cancel_order" and pending.order_number:
+        if kind == PendingKind.CANCEL_ORDER and pending.order_number:
             st.pending = None
             if confirm.decide(parse.text, parse.tokens).places:
                 return placed.cancel(self.store, st, pending.order_number, out)
             if parse.intent == Intent.DENY:
                 return out.say("Okay, I won't cancel it.")
             return None
-        if kind == "order_number":
+        if kind == PendingKind.ORDER_NUMBER:
             st.pending = None
             if parse.order_number and parse.intent not in CHANGING:
                 return placed.ask_cancel(self.store, st, self.lex, parse.order_number, out) if pending.group == "cancel" \
                     else placed.status(self.store, st, parse.order_number, out)
         return None
 
-    def _answer_readback(self, kind: str, parse: Parse, out: Outcome) -> Outcome | None:
+    def _answer_readback(self, kind: PendingKind, parse: Parse, out: Outcome) -> Outcome | None:
         """The reply to a read-back that asked to place the order: a confirmation slot.
 
         Only a clear yes (:func:`dialogue.confirm.decide`) places; a no or a cancel does not place and
@@ -210,7 +210,7 @@ class Policy:
         if cue.has(parse.tokens, cue.CHECKOUT) and not parse.items and not parse.options \
                 and c.verdict != Verdict.AFFIRM and Also.CANCELS not in c.also:
             return self._checkout(out)  # "nope, that's all": nothing more, not "that's wrong"
-        if kind == "confirm_change" and parse.deny and parse.intent in _ANSWERS and not parse.groups \
+        if kind == PendingKind.CONFIRM_CHANGE and parse.deny and parse.intent in _ANSWERS and not parse.groups \
                 and not parse.options:
             st.pending = None  # "no - what teas do you have?": take the change back, then answer
             undone = st.revert()
@@ -221,7 +221,7 @@ class Policy:
         if parse.intent in _ACTED_ON and not (parse.intent == Intent.CANCEL_ORDER and not parse.order_number) \
                 and not (Also.HEDGES in c.also and vague):
             st.pending = None
-            if kind == "confirm_change" and parse.intent == Intent.ADD:
+            if kind == PendingKind.CONFIRM_CHANGE and parse.intent == Intent.ADD:
                 st.commit()  # carrying on ordering accepts what was read back
             return None  # a change, an addition, a question: handled as itself
         if c.verdict == Verdict.DENY and Also.CANCELS in c.also or parse.intent == Intent.CANCEL_ORDER:
@@ -230,7 +230,7 @@ class Policy:
                            "or say clear the cart")
         if c.plain_no or parse.intent == Intent.DENY:
             st.pending = None
-            if kind == "confirm_change":
+            if kind == PendingKind.CONFIRM_CHANGE:
                 undone = st.revert()
                 if undone:
                     out.act(Action.CART_CHANGED)
@@ -359,7 +359,7 @@ class Policy:
         if i == Intent.ORDER_STATUS:
             number = p.order_number or (st.placed[-1].number if st.placed else None)
             if number is None:
-                st.pending = Pending("order_number", group="status")
+                st.pending = Pending(PendingKind.ORDER_NUMBER, group="status")
                 return out.say("What's your order number?")
             return placed.status(self.store, st, number, out)
         if i == Intent.CANCEL_ORDER:
@@ -367,7 +367,7 @@ class Policy:
             if number is None and st.cart.lines:
                 return editing.clear(st, out)
             if number is None:
-                st.pending = Pending("order_number", group="cancel")
+                st.pending = Pending(PendingKind.ORDER_NUMBER, group="cancel")
                 return out.say("What's the order number you'd like to cancel?")
             return placed.ask_cancel(self.store, st, self.lex, number, out)
         if i == Intent.ORDER_TYPE:

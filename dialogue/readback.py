@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dialogue.lexicon import Lexicon
 from dialogue.replies import describe_cart, total_sentence
-from dialogue.state import Outcome, Pending, ReadBack, State
+from dialogue.state import Outcome, Pending, PendingKind, ReadBack, State
 
 ORDER_TYPES = {"togo": "to go", "here": "for here", "delivery": "for delivery"}
 PLACE_QUESTION = "Shall I place the order?"
@@ -17,7 +17,7 @@ CONFIRM_QUESTION = "Is that right? Say yes to place the order"
 YES_OR_NO = "Shall I place the order? Please say yes or no"
 
 
-def read_back(state: State, lex: Lexicon, out: Outcome, *, question: str = PLACE_QUESTION, pending: str = "checkout",
+def read_back(state: State, lex: Lexicon, out: Outcome, *, question: str = PLACE_QUESTION, pending: PendingKind = PendingKind.CHECKOUT,
               just_said: str = "", lead: str = "Your order is") -> Outcome:
     """Say the whole order (unless ``just_said`` is already all of it), the total and ``question``."""
     cart = state.cart

@@ -32,3 +32,9 @@ def test_a_yes_to_a_read_back_is_whole_and_changes_nothing(chat: Any, cafe: Any)
     assert is_complete(chat.session, "no thanks")
     assert not is_complete(chat.session, "yes and a")
     assert chat.session.cart.lines == before and cafe.orders() == []  # read-only
+
+
+def test_please_at_the_end_closes_a_turn(chat: Any) -> None:
+    assert is_complete(chat.session, "a large latte with oat milk please")
+    chat.say("a latte")
+    assert is_complete(chat.session, "yes please")
