@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dialogue.items import GLUE, ItemSpec
@@ -31,6 +31,20 @@ class CountIssue(enum.StrEnum):
     NEGATIVE = "negative"
     FRACTION = "fraction"
     TOO_MANY = "too_many"
+    PACKS = "packs"  # "four AA batteries" for a product sold in packs of eight: four packs, or four batteries?
+
+
+_PACK_WORDS = frozenset({"pack", "packs", "box", "boxes", "case", "cases", "bag", "bags", "carton", "cartons",
+                         "set", "sets", "pk", "packet", "packets"})
+_PIECE_WORDS = frozenset({"pack", "pk", "count", "ct", "pieces", "piece", "pc", "pcs", "sheets", "roll", "rolls"})
+
+
+def pack_size(name_words: Sequence[str]) -> int | None:
+    """The pieces in one unit of a product named like "aa batteries 8 pack" / "pencils 12 count", else None."""
+    for a, b in zip(name_words, name_words[1:], strict=False):
+        if a.isdigit() and int(a) > 1 and b in _PIECE_WORDS:
+            return int(a)
+    return None
 
 
 _NEGATIVE_TEXT = re.compile(r"(?:^|[\s,(:;])[-\u2212\u2013]\s?\d")
@@ -38,8 +52,12 @@ _FRACTION_TEXT = re.compile(r"\d\s*/\s*\d|\d\s*[\u00bd\u00bc\u00be]|[\u00bd\u00b
 _WINDOW = 4  # tokens before an item that may hold its count
 
 
-def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec],
-                limits: CountLimits = LIMITS) -> CountIssue | None:
+def prev_window_start(window: Sequence[int]) -> int:
+    return window[0] if window else 0
+
+
+def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limits: CountLimits = LIMITS,
+                packs: Callable[[str], int | None] | None = None) -> CountIssue | None:
     """The first count in the turn that cannot stand for an order line, or None."""
     if not items:
         return None
@@ -68,4 +86,7 @@ def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec],
                 return CountIssue.TOO_MANY  # "a thousand pencils": more than one spoken order takes
         if item.quantity is not None and item.quantity > limits.max_per_line:
             return CountIssue.TOO_MANY
+        if packs is not None and item.quantity is not None and item.quantity > 1 and len(item.skus) == 1 \
+                and (packs(item.skus[0]) or 0) > 1 and not any(t in _PACK_WORDS for t in toks[prev_window_start(window):item.end]):
+            return CountIssue.PACKS
     return None

@@ -10,7 +10,7 @@ from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import shot_counts
 from dialogue.lexicon import Lexicon, Target
 from dialogue.normalize import tokens
-from dialogue.numbers import PRICE_WORDS, to_digits
+from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,11 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
-                and not _names_with_number(lex, toks, k):
-            blocked.add(k)
+                and not _names_with_number(lex, toks, k) \
+                and not _value_of_said_group(lex, toks, k):
+            blocked.add(k)  # ... but "size 12 hiking boots": after a group's name it is that group's value
+        if k and tok in COUNT_UNITS and toks[k - 1].isdigit():
+            blocked.add(k)  # "a pair of" / "a dozen": the count's unit, never a product ("pair of scissors")
     while i < n:
         for length in range(min(lex.max_len, n - i), 0, -1):
             targets = lex.phrases.get(tuple(toks[i:i + length]))
@@ -106,6 +109,13 @@ def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
         if fits:
             out.append(Mention(k, k + 1, fits))
     return sorted(out, key=lambda m: m.start)
+
+
+def _value_of_said_group(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
+    """"size 12 hiking boots": the number completes an option phrase begun before it ("size 12"), or follows
+    a group's name: it is that value, not a count."""
+    return any(t.kind == "option" for j in range(max(0, k - 3), k) for t in lex.phrases.get(tuple(toks[j:k + 1]), ())) \
+        or any(t.kind == "group" for j in range(max(0, k - 3), k) for t in lex.phrases.get(tuple(toks[j:k]), ()))
 
 
 def _names_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:

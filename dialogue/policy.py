@@ -17,10 +17,10 @@ from catalog.store import Store
 from dialogue import answers, browse, browse_data, confirm, editing, placed
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
-from dialogue.counts import LIMITS, CountIssue
+from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
-from dialogue.lexicon import Lexicon, Target
+from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
 from dialogue.placed import say_digits
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
@@ -95,12 +95,20 @@ class Policy:
         if issue == CountIssue.TOO_MANY:
             said = (f"That's more than I can take in one order here: at most {say_number(LIMITS.max_per_line)} "
                     "of one item. For a bigger order, please ask for a person")
+        elif issue == CountIssue.PACKS and product is not None:
+            words = phrase_of(product.name)
+            size = pack_size(words) or 1
+            base = " ".join(words[:next((i for i, w in enumerate(words) if w.isdigit()), len(words))]) or product.name
+            self.state.pending = Pending(PendingKind.OFFER, item=ItemSpec((product.sku,), None, list(item.options)))
+            self.state.shown, out.shown = [product.sku], [product.sku]
+            return out.say(f"The {base} come in packs of {say_number(size)}", "How many packs would you like?")
         elif issue == CountIssue.FRACTION:
             said = f"Sorry, I can only add whole {name}"
         else:
             said = "Sorry, I can only add one or more"
         if product is not None:
             self.state.pending = Pending(PendingKind.OFFER, item=ItemSpec((product.sku,), None, list(item.options)))
+            self.state.shown, out.shown = [product.sku], [product.sku]
         return out.say(said, f"How many {name} would you like?" if product else "How many would you like?")
 
     # --- the open question ------------------------------------------------------------------------

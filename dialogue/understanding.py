@@ -13,10 +13,10 @@ from typing import Protocol
 
 from dialogue import intents as cue
 from dialogue.browse_data import superlative
-from dialogue.counts import CountIssue, count_issue
+from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec, extract_items
-from dialogue.lexicon import Lexicon
+from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
@@ -120,6 +120,10 @@ class RuleUnderstanding:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
 
+    def _pack_size(self, sku: str) -> int | None:
+        product = self.lexicon.products.get(sku)
+        return pack_size(phrase_of(product.name)) if product is not None else None
+
     def parse(self, text: str, context: Context) -> Parse:
         toks, asked, info, parts, breaks = self._sentences(text)
         p = Parse(Intent.EMPTY, text=text, tokens=toks)
@@ -129,10 +133,12 @@ class RuleUnderstanding:
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and m.end < len(toks) and toks[m.end] in COUNT_UNITS)]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
-        if context.has_lines and context.last_sku:  # "actually two": a count, not the "2 meter" of another product
+        about = context.topic if context.pending == "offer" and context.topic else \
+            context.last_sku if context.has_lines else None
+        if about:  # "actually two" / "two" to "how many?": a count, not the "2 meter" of another product
             p.options = [o for o in p.options if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not any(
-                context.last_sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in o.targets))]
-        p.count_issue = count_issue(text, toks, p.items)
+                about in self.lexicon.option_skus.get((t.group, t.value), ()) for t in o.targets))]
+        p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size)
         loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
                                 for i in range(m.start, m.end))

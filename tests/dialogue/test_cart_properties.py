@@ -145,3 +145,16 @@ def test_one_of_a_plural_line_then_the_other_across_turns(chat: object) -> None:
     c.say("and the other with oat")  # the other one, not the one just made
     assert sorted(o["milk"] for _, _, o in c.lines) == ["almond", "oat"]
     assert sum(q for _, q, _ in c.lines) == 2
+
+
+def test_counts_for_products_sold_by_the_pair_or_pack(shop_store: object, new_chat: object) -> None:
+    from typing import Any
+    make: Any = new_chat
+    c = make(shop_store)
+    c.say("add a pair of size twelve hiking boots")  # a pair of boots is one product, "size 12" its size
+    assert [(sku, q, o.get("size")) for sku, q, o in c.lines] == [("HIKING-BOOTS", 1, "12")]
+    c2 = make(shop_store)
+    r = c2.say("four double a batteries")  # sold in packs of eight: four packs, or four batteries? ask
+    assert c2.lines == [] and "packs of eight" in r.text
+    c2.say("two")
+    assert [(q, "8" in sku) for sku, q, _ in c2.lines] == [(2, True)]
