@@ -2,7 +2,8 @@
 turn at a short pause when it is, and waits for the long silence when it is not ("a large latte with ...").
 
 Read-only: nothing in the session changes. Complete means one of:
-- a clear yes or no to the question the assistant asked (a read-back, an offer, a cancellation);
+- a clear yes or no of two words or more to the question the assistant asked (a read-back, an offer, a
+  cancellation): a lone "yes" may go on ("yes, please");
 - an order whose items are all one known product with every required choice made, not ending on a word that
   leads into more ("with", "and", "a");
 - a question that ends on a product, an option or a question word's object (not on "the", "a", "of").
@@ -31,7 +32,9 @@ def is_complete(session: Session, text: str) -> bool:
     if st.pending is not None and st.pending.kind in _ANSWERED:
         c = decide(text, toks)
         if c.verdict in (Verdict.AFFIRM, Verdict.DENY) and not c.also & {Also.MORE, Also.HEDGES}:
-            return True
+            # a lone "yes" or "no" often goes on after a breath ("yes, please", "no, make it large"): wait for
+            # the long silence; cut short, a one-word turn is also the one Whisper most often drops
+            return len(toks) >= 2
     if parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:
         for spec in parse.items:
             r = resolve_item(session.lexicon, spec)
