@@ -291,7 +291,7 @@ class PostgresStore:
                          " DO UPDATE SET value = (meta.value::bigint + 1)::text")
         return len(items)
 
-    def import_products(self, products: Sequence[Product], *, replace: bool = False,
+    def import_products(self, products: Iterable[Product], *, replace: bool = False,
                         progress: Progress | None = None, source: str | None = None) -> int:
         return self.upsert_products(products, replace=replace, progress=progress, validate=False, source=source)
 

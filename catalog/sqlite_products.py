@@ -6,10 +6,11 @@ Reads parse each product's JSON once per catalog version; stock always comes fre
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sized
 from dataclasses import replace
 from typing import Any
 
@@ -50,29 +51,53 @@ def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], prod
         raise
 
 
-def remove_missing(conn: sqlite3.Connection, keep: set[str]) -> Counter[str]:
-    """Delete every product whose SKU is not in ``keep``; returns vocabulary counts to subtract."""
+def remove_missing(conn: sqlite3.Connection, first_new_id: int) -> Counter[str]:
+    """Delete every product that was in the store before this import (ids below ``first_new_id``) and that
+    the import did not write (temp table ``import_kept``); returns vocabulary counts to subtract. Reads the
+    doomed products in chunks, never all at once."""
     terms: Counter[str] = Counter()
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_skus(sku TEXT PRIMARY KEY)")
-    conn.execute("DELETE FROM keep_skus")
-    conn.executemany("INSERT INTO keep_skus VALUES (?)", [(s,) for s in keep])
-    gone = conn.execute("SELECT id, data FROM products WHERE sku NOT IN (SELECT sku FROM keep_skus)").fetchall()
-    for pid, data in gone:
-        terms.update(_search.unindex_product(conn, pid, product_from_canonical(json.loads(data))))
-    conn.executemany("DELETE FROM products WHERE id = ?", [(pid,) for pid, _ in gone])
-    conn.execute("DELETE FROM keep_skus")
-    return terms
+    last = 0
+    while True:
+        gone = conn.execute("SELECT id, data FROM products WHERE id > ? AND id < ? AND id NOT IN"
+                            " (SELECT id FROM import_kept) ORDER BY id LIMIT 2000", (last, first_new_id)).fetchall()
+        if not gone:
+            return terms
+        for pid, data in gone:
+            terms.update(_search.unindex_product(conn, pid, product_from_canonical(json.loads(data))))
+        conn.executemany("DELETE FROM products WHERE id = ?", [(pid,) for pid, _ in gone])
+        last = gone[-1][0]
 
 
-def write_products(conn: sqlite3.Connection, items: Sequence[Product],
-                   progress: Callable[[int, int], None] | None = None) -> Counter[str]:
-    """Insert or update ``items``; returns the vocabulary count changes (see ``search.add_terms``)."""
+def write_products(conn: sqlite3.Connection, items: Iterable[Product],
+                   progress: Callable[[int, int], None] | None = None, *,
+                   check: Callable[[Product], None] | None = None, replace: bool = False) -> tuple[int, Counter[str]]:
+    """Insert or update ``items`` (any iterable, consumed once, written in batches of :data:`BATCH`, so a
+    million products never sit in memory); with ``replace`` delete the products the import did not write.
+    A SKU twice in one import is a :class:`ValidationError`. Returns the number written and the vocabulary
+    count changes (see ``search.add_terms``)."""
     terms: Counter[str] = Counter()
-    total = len(items)
-    next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM products").fetchone()[0])
-    empty = next_id == 1
-    for start in range(0, total, BATCH):
-        chunk = items[start:start + BATCH]
+    first_new = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM products").fetchone()[0])
+    next_id = first_new
+    empty = first_new == 1
+    if not empty:  # products of the store this import rewrote: a second time is a duplicate
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_kept(id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM import_kept")
+    total = len(items) if isinstance(items, Sized) else 0
+    done = 0
+    iterator = iter(items)
+    while True:
+        chunk = list(itertools.islice(iterator, BATCH))
+        if not chunk:
+            break
+        if check is not None:
+            for p in chunk:
+                check(p)
+        if len({p.sku for p in chunk}) != len(chunk):
+            seen: set[str] = set()
+            for p in chunk:
+                if p.sku in seen:
+                    raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
+                seen.add(p.sku)
         existing: dict[str, tuple[int, str]] = {}
         if not empty:
             skus = [p.sku for p in chunk]
@@ -86,6 +111,9 @@ def write_products(conn: sqlite3.Connection, items: Sequence[Product],
         for p in chunk:
             if p.sku in existing:
                 pid, old = existing[p.sku]
+                if pid >= first_new or conn.execute("INSERT OR IGNORE INTO import_kept(id) VALUES (?)",
+                                                    (pid,)).rowcount == 0:
+                    raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
                 terms.subtract(_search.unindex_product(conn, pid, product_from_canonical(json.loads(old))))
                 conn.execute(f"UPDATE products SET ({_PRODUCT_COLUMNS}) = ({','.join('?' * 11)}) WHERE id = ?",
                              (*_values(p), pid))
@@ -95,13 +123,25 @@ def write_products(conn: sqlite3.Connection, items: Sequence[Product],
                 new_rows.append((pid, p.sku, *_values(p)))
             by_pid[pid] = p
             variant_rows.extend(_variant_rows(pid, p))
-        conn.executemany(f"INSERT INTO products(id, sku, {_PRODUCT_COLUMNS}) VALUES ({','.join('?' * 13)})", new_rows)
+        try:
+            conn.executemany(f"INSERT INTO products(id, sku, {_PRODUCT_COLUMNS}) VALUES ({','.join('?' * 13)})",
+                             new_rows)
+        except sqlite3.IntegrityError:  # only an empty store skips the lookup: a SKU written earlier in this import
+            for row in new_rows:
+                if conn.execute("SELECT 1 FROM products WHERE sku = ? AND id != ?", (row[1], row[0])).fetchone():
+                    raise ValidationError(f"duplicate SKU {row[1]!r} in one import", field="sku") from None
+            raise
         if variant_rows:
             _insert_variants(conn, variant_rows, by_pid)
         terms.update(_search.index_products(conn, by_pid.items()))
+        done += len(chunk)
         if progress is not None:
-            progress(min(start + BATCH, total), total)
-    return terms
+            progress(done, max(total, done))
+    if replace and not empty:
+        terms.subtract(remove_missing(conn, first_new))
+    if not empty:
+        conn.execute("DELETE FROM import_kept")
+    return done, terms
 
 
 class ProductCache:

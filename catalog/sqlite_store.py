@@ -21,7 +21,7 @@ from catalog import search as _search
 from catalog import sqlite_orders as _orders
 from catalog import sqlite_products as _products
 from catalog.cart import Cart
-from catalog.errors import CatalogError, ValidationError
+from catalog.errors import CatalogError
 from catalog.json_format import product_from_canonical
 from catalog.models import Order, OrderStatus, Product, SearchHit
 from catalog.sqlite_schema import connect
@@ -95,28 +95,20 @@ class SQLiteStore:
     def upsert_products(self, products: Iterable[Product], *, replace: bool = False,
                         progress: Progress | None = None, validate: bool = True, source: str | None = None) -> int:
         """See :meth:`catalog.store.Store.upsert_products`; ``progress(done, total)`` is called per batch.
+        ``products`` may be any iterable (a streaming importer's generator): it is consumed once, in batches,
+        inside the one transaction, so an error raised by the iterable itself also leaves nothing written.
         ``validate=False`` skips re-checking products an importer has just validated."""
-        items = list(products)
-        seen: set[str] = set()
-        for p in items:
-            if validate:
-                validate_product(p)
-            if p.sku in seen:
-                raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
-            seen.add(p.sku)
         with self._tx() as conn:
-            terms: Counter[str] = Counter()
             if source and (replace or conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None):
                 conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_source', ?) ON CONFLICT(key)"
                              " DO UPDATE SET value = excluded.value", (source,))
-            if replace:
-                terms.subtract(_products.remove_missing(conn, seen))
-            terms.update(_products.write_products(conn, items, progress))
+            count, terms = _products.write_products(conn, products, progress,
+                                                    check=validate_product if validate else None, replace=replace)
             _search.add_terms(conn, terms)
             _bump_catalog_version(conn)
-        return len(items)
+        return count
 
-    def import_products(self, products: Sequence[Product], *, replace: bool = False,
+    def import_products(self, products: Iterable[Product], *, replace: bool = False,
                         progress: Progress | None = None, source: str | None = None) -> int:
         """See :meth:`catalog.store.Store.import_products`."""
         return self.upsert_products(products, replace=replace, progress=progress, validate=False, source=source)

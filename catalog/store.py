@@ -25,10 +25,11 @@ class Store(Protocol):
         """
         ...
 
-    def import_products(self, products: Sequence[Product], *, replace: bool = False,
+    def import_products(self, products: Iterable[Product], *, replace: bool = False,
                         progress: Callable[[int, int], None] | None = None, source: str | None = None) -> int:
         """Like :meth:`upsert_products` for products an importer has already validated, reporting
-        ``progress(done, total)`` per batch; one transaction, all or nothing. ``source`` (a bundled
+        ``progress(done, total)`` per batch; one transaction, all or nothing. ``products`` may be a streaming
+        importer's generator: it is consumed once, in batches, and an error it raises leaves nothing written. ``source`` (a bundled
         catalog's name or a file's path) is recorded as the catalog the database holds when the import
         replaces the catalog or fills an empty store."""
         ...

@@ -4,12 +4,13 @@ Every importer returns validated :class:`catalog.models.Product` records or rais
 :class:`catalog.errors.ValidationError` naming the file, line and field; nothing touches a store until
 the whole file is good, and :func:`import_file` writes it in one transaction (all or nothing). Things an
 importer accepts but the shop should know about (repeated SKUs, a Windows-1252 file, no inventory column)
-go to ``warn``.
+go to ``warn``. :func:`import_file` streams the generic CSV format (:func:`iter_file`): parsed, checked and
+written in batches, never all in memory, still in one transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from catalog.errors import ValidationError
@@ -65,8 +66,25 @@ def load_file(path: str | Path, *, format: str | None = None, progress: Progress
     raise ValidationError(f"unknown catalog format {fmt!r}; use one of {', '.join(FORMATS)}", file=str(path))
 
 
+def iter_file(path: str | Path, *, format: str | None = None, progress: Progress | None = None,
+              warn: Warn | None = None, currency: str = "USD") -> Iterable[Product]:
+    """Like :func:`load_file`, but the generic CSV format is streamed: its products come one at a time
+    (validated; a bad row raises :class:`ValidationError` when the iteration reaches it), so a file of a
+    million products is never held in memory. Other formats are read whole."""
+    fmt = (format or detect_format(path)).lower()
+    if fmt == "csv":
+        from catalog.importers.generic_csv import iter_products
+
+        return iter_products(path, progress=progress, warn=warn, currency=currency)
+    return load_file(path, format=fmt, progress=progress, warn=warn, currency=currency)
+
+
 def import_file(store: Store, path: str | Path, *, format: str | None = None, replace: bool = False,
-                progress: Progress | None = None, warn: Warn | None = None) -> int:
-    """Read, validate and write a catalog file into ``store`` in one transaction; returns products written."""
-    products = load_file(path, format=format, progress=progress, warn=warn, currency=store.currency)
-    return store.import_products(products, replace=replace, progress=progress)
+                progress: Progress | None = None, warn: Warn | None = None, source: str | None = None) -> int:
+    """Read, validate and write a catalog file into ``store`` in one transaction; returns products written.
+
+    A generic CSV file is streamed into the store in batches inside that transaction (an error on any
+    line rolls everything back); a store that is empty gets its database written as the file is read."""
+    products = iter_file(path, format=format, progress=progress, warn=warn, currency=store.currency)
+    return store.import_products(products, replace=replace, progress=None if isinstance(products, Iterator)
+                                 else progress, source=source)

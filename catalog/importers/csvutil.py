@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import html
 import io
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from catalog.errors import CatalogError, ValidationError
 from catalog.money import parse_amount
-from catalog.text import MAX_DESCRIPTION, MAX_STOCK, Warn, check_text, decode
+from catalog.text import _BAD_CHAR, _BOMS, MAX_DESCRIPTION, MAX_STOCK, Warn, check_text, decode
 
 _TRUE = {"true", "yes", "y", "1", "active", "on", "t"}
 _FALSE = {"false", "no", "n", "0", "draft", "archived", "off", "f", "inactive"}
@@ -34,6 +36,12 @@ class Table:
     file: str
     columns: tuple[str, ...]
     rows: list[Row]
+    by_lower: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_lower:
+            for h in self.columns:
+                self.by_lower.setdefault(h.lower(), h)
 
     def error(self, message: str, row: Row | None = None, field: str | None = None) -> ValidationError:
         return ValidationError(message, file=self.file, line=row.line if row else 1, field=field)
@@ -46,25 +54,119 @@ def read_table(path: str | Path, *, required: Sequence[str] = (), warn: Warn | N
                encoding: str | None = None) -> Table:
     """Read a comma-separated file: strict UTF-8 (Windows-1252 with a warning), any newline style,
     quoted cells with newlines; control characters, other delimiters and a file without rows are errors."""
+    stream = open_table(path, required=required, warn=warn, encoding=encoding)
+    return Table(stream.file, stream.columns, list(stream.records()))
+
+
+@dataclass(frozen=True)
+class StreamTable(Table):
+    """A CSV file read row by row: :meth:`records` opens the file again on every call and yields its records
+    (validated cell by cell), so a million-row file is never held in memory. ``lines`` is the file's number
+    of physical lines (an upper bound on its records, for progress)."""
+
+    opener: Callable[[], TextIO] | None = field(default=None, compare=False, repr=False)
+    lines: int = 0
+
+    def records(self, *, check: bool = True) -> Iterator[Row]:
+        assert self.opener is not None
+        with self.opener() as fh:
+            reader = csv.reader(fh)
+            next(reader, None)  # the header, checked by open_table
+            header = self.columns
+            width = len(header)
+            start = 2
+            count = 0
+            try:
+                for cells in reader:
+                    line, start = start, reader.line_num + 1
+                    if not any(c.strip() for c in cells):
+                        continue
+                    row = {header[i]: c for i, c in enumerate(cells) if i < width and header[i]}
+                    if check and _suspect(row.values()):
+                        for name, value in row.items():
+                            _check_cell(self.file, line, name, value)
+                    count += 1
+                    yield Row(line, row)
+            except csv.Error as exc:
+                raise ValidationError(f"broken CSV: {exc}", file=self.file, line=start) from None
+        if not count:
+            raise ValidationError("the file has a header but no product rows", file=self.file, line=2)
+
+
+def _suspect(values: Iterable[str]) -> bool:
+    """Whether any cell may fail :func:`_check_cell` (one regex over the row instead of one per cell)."""
+    joined = "\n".join(values)
+    return _BAD_CHAR.search(joined) is not None or len(joined) > MAX_DESCRIPTION
+
+
+_CHUNK = 1 << 20
+
+
+def _scan_utf8(p: Path) -> int | None:
+    """The number of lines of a clean UTF-8 file (read in chunks, never whole), or None when the file needs
+    a closer look (empty, a UTF-16/32 byte order mark, NUL bytes, not UTF-8): :func:`decode` then reads it
+    whole and says what is wrong (or reads Windows-1252 with a warning)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines = 0
+    content = False
+    with p.open("rb") as fh:
+        head = fh.read(_CHUNK)
+        if not head or any(head.startswith(bom) for bom, _ in _BOMS) or head[:4096].count(b"\x00") * 4 >= len(head[:4096]):
+            return None
+        chunk = head
+        while chunk:
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return None
+            lines += chunk.count(b"\n")
+            content = content or bool(chunk.replace(b"\xef\xbb\xbf", b"").strip())
+            chunk = fh.read(_CHUNK)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    return lines + 1 if content else None
+
+
+def open_table(path: str | Path, *, required: Sequence[str] = (), warn: Warn | None = None,
+               encoding: str | None = None) -> StreamTable:
+    """Check a CSV file's encoding and header; its records come from :meth:`StreamTable.records`. A clean
+    UTF-8 file is streamed from disk; anything else is read whole (see :func:`read_table`)."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        lines = None if encoding else _scan_utf8(p)
+        if lines is None:
+            raw = p.read_bytes()
     except OSError as exc:
         raise ValidationError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
-    text = decode(raw, file=str(p), warn=warn, encoding=encoding)
-    if not text.strip():
-        raise ValidationError("the file is empty", file=str(p), line=1)
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    try:
-        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
-    except (csv.Error, StopIteration) as exc:
-        raise ValidationError(f"cannot read the header row: {exc}", file=str(p), line=1) from None
+    opener: Callable[[], TextIO]
+    if lines is None:
+        text = decode(raw, file=str(p), warn=warn, encoding=encoding)
+        del raw
+        if not text.strip():
+            raise ValidationError("the file is empty", file=str(p), line=1)
+        text = text.lstrip("\ufeff")
+        lines = text.count("\n") + 1
+
+        def opener() -> TextIO:
+            return io.StringIO(text, newline="")
+    else:
+        def opener() -> TextIO:
+            return p.open(encoding="utf-8-sig", newline="")
+    with opener() as fh:
+        reader = csv.reader(fh)
+        try:
+            header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+        except (csv.Error, StopIteration) as exc:
+            raise ValidationError(f"cannot read the header row: {exc}", file=str(p), line=1) from None
+        fh.seek(0)
+        first_line = fh.readline().lstrip("\ufeff").rstrip("\r\n")
     for i, h in enumerate(header):
         _check_cell(str(p), 1, f"column {i + 1}", h)
     lower = {h.lower(): h for h in header if h}
     missing = [c for c in required if c.lower() not in lower]
     if missing:
-        first_line = text.lstrip("\ufeff").split("\n", 1)[0]
         for sep, name in _DELIMITERS:
             if len(header) <= 2 and first_line.count(sep) >= max(1, len(required) - 1):
                 raise ValidationError(f"the columns are separated by {name}, not commas; export the file as "
@@ -72,22 +174,7 @@ def read_table(path: str | Path, *, required: Sequence[str] = (), warn: Warn | N
         raise ValidationError(
             f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} (the header has: "
             f"{', '.join(h for h in header if h)[:200]})", file=str(p), line=1, field=missing[0])
-    rows: list[Row] = []
-    start = 2
-    try:
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if not any(c.strip() for c in cells):
-                continue
-            row = {header[i]: c for i, c in enumerate(cells) if i < len(header) and header[i]}
-            for name, value in row.items():
-                _check_cell(str(p), line, name, value)
-            rows.append(Row(line, row))
-    except csv.Error as exc:
-        raise ValidationError(f"broken CSV: {exc}", file=str(p), line=start) from None
-    if not rows:
-        raise ValidationError("the file has a header but no product rows", file=str(p), line=2)
-    return Table(str(p), tuple(header), rows)
+    return StreamTable(str(p), tuple(header), [], opener=opener, lines=lines)
 
 
 def _check_cell(file: str, line: int, column: str, value: str) -> None:
@@ -99,10 +186,7 @@ def _check_cell(file: str, line: int, column: str, value: str) -> None:
 
 def column(table: Table, name: str) -> str | None:
     """The header spelling of ``name`` (case-insensitive), or None when the file lacks it."""
-    for h in table.columns:
-        if h.lower() == name.lower():
-            return h
-    return None
+    return table.by_lower.get(name.lower())
 
 
 def cell(table: Table, row: Row, name: str) -> str:

@@ -34,18 +34,21 @@ Example::
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from catalog.errors import ValidationError
 from catalog.importers.csvutil import (
     Row,
     Table,
     boolean,
     cell,
+    open_table,
     price_cents,
-    read_table,
     slug,
     split_list,
     whole_number,
@@ -121,64 +124,183 @@ def _stock(table: Table, row: Row) -> int | None:
 
 def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None, warn: Warn | None = None,
          currency: str = "USD") -> list[Product]:
-    table = read_table(path, required=("sku",), warn=warn)
+    return list(iter_products(path, progress=progress, warn=warn, currency=currency))
+
+
+class _Scratch:
+    """The importer's notes on a private temporary SQLite file (never more than a small cache in memory):
+    every SKU with its line, to name duplicates, and every variant row, to attach to its product."""
+
+    FLUSH = 5000
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.db = sqlite3.connect("", isolation_level=None)  # "": a temporary file, deleted on close
+        self.db.execute("PRAGMA cache_size = -16000")
+        self.db.execute("PRAGMA journal_mode = MEMORY")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute("CREATE TABLE skus(sku TEXT PRIMARY KEY, line INTEGER NOT NULL, product INTEGER NOT NULL)"
+                        " WITHOUT ROWID")
+        self.db.execute("CREATE TABLE vrows(parent TEXT NOT NULL, line INTEGER NOT NULL, sku TEXT NOT NULL,"
+                        " price INTEGER, stock INTEGER, options TEXT NOT NULL)")
+        self.skus: list[tuple[str, int, int]] = []
+        self.variants: list[tuple[str, int, str, int | None, int | None, str]] = []
+        self.n_variants = 0
+
+    def close(self) -> None:
+        self.db.close()
+
+    def add(self, sku: str, line: int, product: bool) -> None:
+        self.skus.append((sku, line, int(product)))
+        if len(self.skus) >= self.FLUSH:
+            self.flush()
+
+    def add_variant(self, parent: str, line: int, sku: str, price: int | None, stock: int | None,
+                    options: dict[str, str]) -> None:
+        self.variants.append((parent, line, sku, price, stock, json.dumps(options)))
+        self.n_variants += 1
+
+    def flush(self) -> None:
+        """Write the notes taken since the last flush; a SKU seen before is an error naming both lines."""
+        db = self.db
+        db.execute("BEGIN")
+        try:
+            db.executemany("INSERT INTO skus(sku, line, product) VALUES (?,?,?)", self.skus)
+        except sqlite3.IntegrityError:
+            for sku, line, _ in self.skus:
+                first = db.execute("SELECT line FROM skus WHERE sku = ?", (sku,)).fetchone()
+                if first is not None and first[0] != line:
+                    db.execute("ROLLBACK")
+                    raise ValidationError(f"duplicate SKU {sku!r} (first on line {first[0]})", file=self.table.file,
+                                          line=line, field="sku") from None
+            raise
+        db.executemany("INSERT INTO vrows(parent, line, sku, price, stock, options) VALUES (?,?,?,?,?,?)",
+                       self.variants)
+        db.execute("COMMIT")
+        self.skus.clear()
+        self.variants.clear()
+
+    def check_parents(self) -> None:
+        """Every variant row names a product row of the file."""
+        if not self.n_variants:
+            return
+        self.db.execute("CREATE INDEX vrows_parent ON vrows(parent, line)")
+        row = self.db.execute("SELECT v.line, v.parent FROM vrows v LEFT JOIN skus s ON s.sku = v.parent AND"
+                              " s.product = 1 WHERE s.sku IS NULL ORDER BY v.line LIMIT 1").fetchone()
+        if row is not None:
+            raise ValidationError(f"no product with SKU {row[1]!r} in this file", file=self.table.file, line=row[0],
+                                  field="parent_sku")
+
+    def variants_of(self, parents: list[str]) -> dict[str, list[tuple[int, str, int | None, int | None, str]]]:
+        out: dict[str, list[tuple[int, str, int | None, int | None, str]]] = {}
+        if not self.n_variants:
+            return out
+        for i in range(0, len(parents), 500):
+            part = parents[i:i + 500]
+            for parent, *rest in self.db.execute(
+                    f"SELECT parent, line, sku, price, stock, options FROM vrows WHERE parent IN"
+                    f" ({','.join('?' * len(part))}) ORDER BY parent, line", part):
+                out.setdefault(parent, []).append((rest[0], rest[1], rest[2], rest[3], rest[4]))
+        return out
+
+
+def iter_products(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
+                  warn: Warn | None = None, currency: str = "USD") -> Iterator[Product]:
+    """The file's products, validated, one at a time (a million-row file is never held in memory).
+
+    Two passes over the file: the first checks every cell and SKU (duplicates named with both lines) and
+    notes the variant rows, wherever they are; the second builds each product with its variants. An error
+    stops the iteration with a :class:`ValidationError` naming the file, line and field, so a store writing
+    the products in one transaction writes nothing.
+    """
+    table = open_table(path, required=("sku",), warn=warn)
     options = _option_columns(table)
-    products: dict[str, Product] = {}
-    lines: dict[str, int] = {}
-    variant_rows: list[tuple[Row, str]] = []
-    total = len(table.rows)
-    for i, row in enumerate(table.rows):
-        sku = cell(table, row, "sku")
-        check_sku(sku, file=table.file, line=row.line)
-        if sku in lines:
-            raise table.error(f"duplicate SKU {sku!r} (first on line {lines[sku]})", row, "sku")
-        lines[sku] = row.line
-        parent = cell(table, row, "parent_sku")
-        if parent:
-            variant_rows.append((row, parent))
-            continue
-        name = cell(table, row, "name")
-        if not name:
-            raise table.error("is missing", row, "name")
-        price = _price(table, row, required=True)
-        assert price is not None
-        groups = tuple(_group(table, row, h, g, flags, cell(table, row, h)) for h, g, flags in options
-                       if cell(table, row, h))
-        products[sku] = Product(
-            sku=sku, name=name, price_cents=price,
-            currency=(cell(table, row, "currency") or currency).upper(),
-            aliases=split_list(cell(table, row, "aliases")), description=cell(table, row, "description"),
-            category=cell(table, row, "category"), brand=cell(table, row, "brand"),
-            tags=split_list(cell(table, row, "tags")),
-            active=boolean(table, row, "active", cell(table, row, "active"), True),
-            option_groups=groups, stock=_stock(table, row),
-        )
-        if progress is not None and (i + 1) % 1000 == 0:
-            progress(i + 1, total)
-    for row, parent in variant_rows:
-        product = products.get(parent)
-        if product is None:
-            raise table.error(f"no product with SKU {parent!r} in this file", row, "parent_sku")
-        chosen: dict[str, str] = {}
-        for h, g, _ in options:
-            value = cell(table, row, h)
-            if not value:
+    scratch = _Scratch(table)
+    try:
+        try:
+            for row in table.records():
+                sku = cell(table, row, "sku")
+                check_sku(sku, file=table.file, line=row.line)
+                parent = cell(table, row, "parent_sku")
+                scratch.add(sku, row.line, not parent)
+                if parent:
+                    chosen = {h: v for h, _, _ in options if (v := cell(table, row, h))}
+                    scratch.add_variant(parent, row.line, sku, _price(table, row, required=False), _stock(table, row),
+                                        chosen)
+            scratch.flush()
+        except ValidationError as exc:
+            # a duplicate on an earlier line is named first
+            scratch.skus = [e for e in scratch.skus if e[1] < (exc.line or 0)]
+            scratch.variants.clear()
+            scratch.flush()
+            raise
+        scratch.check_parents()
+        total = table.lines
+        batch: list[tuple[Row, Product]] = []
+        done = 0
+        for row in table.records(check=False):
+            done += 1
+            if cell(table, row, "parent_sku"):
                 continue
-            group = product.group(slug(g))
-            if group is None:
-                raise table.error(f"product {parent} has no {g} option", row, h)
-            code = slug(value.lstrip("*").partition("=")[0])
-            if group.value(code) is None:
-                raise table.error(f"{g} {value!r} is not one of {parent}'s values "
-                                  f"({', '.join(v.name for v in group.values)})", row, h)
-            chosen[group.code] = code
-        if not chosen:
-            raise table.error("a variant row must name at least one option value", row, "option:")
-        variant = Variant(cell(table, row, "sku"), chosen, _price(table, row, required=False), _stock(table, row))
-        products[parent] = replace(product, variants=(*product.variants, variant))
-    result = list(products.values())
-    for p in result:
-        validate_product(p, file=table.file, line=lines[p.sku])
-    if progress is not None:
-        progress(total, total)
-    return result
+            batch.append((row, _product(table, row, options, currency)))
+            if len(batch) >= 500:
+                yield from _finish(table, options, scratch, batch)
+                batch.clear()
+                if progress is not None:
+                    progress(done, total)
+        yield from _finish(table, options, scratch, batch)
+        if progress is not None:
+            progress(total, total)
+    finally:
+        scratch.close()
+
+
+def _product(table: Table, row: Row, options: list[tuple[str, str, set[str]]], currency: str) -> Product:
+    name = cell(table, row, "name")
+    if not name:
+        raise table.error("is missing", row, "name")
+    price = _price(table, row, required=True)
+    assert price is not None
+    groups = tuple(_group(table, row, h, g, flags, cell(table, row, h)) for h, g, flags in options
+                   if cell(table, row, h))
+    return Product(
+        sku=cell(table, row, "sku"), name=name, price_cents=price,
+        currency=(cell(table, row, "currency") or currency).upper(),
+        aliases=split_list(cell(table, row, "aliases")), description=cell(table, row, "description"),
+        category=cell(table, row, "category"), brand=cell(table, row, "brand"),
+        tags=split_list(cell(table, row, "tags")),
+        active=boolean(table, row, "active", cell(table, row, "active"), True),
+        option_groups=groups, stock=_stock(table, row),
+    )
+
+
+def _finish(table: Table, options: list[tuple[str, str, set[str]]], scratch: _Scratch,
+            batch: list[tuple[Row, Product]]) -> Iterator[Product]:
+    """Attach the noted variant rows to a batch of products, validate and yield them."""
+    found = scratch.variants_of([p.sku for _, p in batch])
+    for row, product in batch:
+        parent = product.sku
+        variants: list[Variant] = []
+        for line, sku, price, stock, opts_json in found.get(parent, ()):
+            vrow = Row(line, {})
+            opts: dict[str, str] = json.loads(opts_json)
+            chosen: dict[str, str] = {}
+            for h, g, _ in options:
+                value = opts.get(h, "")
+                if not value:
+                    continue
+                group = product.group(slug(g))
+                if group is None:
+                    raise table.error(f"product {parent} has no {g} option", vrow, h)
+                code = slug(value.lstrip("*").partition("=")[0])
+                if group.value(code) is None:
+                    raise table.error(f"{g} {value!r} is not one of {parent}'s values "
+                                      f"({', '.join(v.name for v in group.values)})", vrow, h)
+                chosen[group.code] = code
+            if not chosen:
+                raise table.error("a variant row must name at least one option value", vrow, "option:")
+            variants.append(Variant(sku, chosen, price, stock))
+        if variants:
+            product = replace(product, variants=tuple(variants))
+        validate_product(product, file=table.file, line=row.line)
+        yield product
