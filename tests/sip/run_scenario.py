@@ -71,7 +71,8 @@ def wait_lines_free(events: Path, timeout: float) -> bool:
     return False
 
 
-def run_caller(work: Path, c: dict[str, Any], t0: float, port: int, out: dict[str, Any]) -> None:
+def run_caller(work: Path, c: dict[str, Any], t0: float, port: int, out: dict[str, Any],
+               done: dict[str, threading.Event] | None = None) -> None:
     peer: Any
     if c.get("peer") == "linphonec":
         (work / c["name"]).mkdir(parents=True, exist_ok=True)
@@ -86,6 +87,12 @@ def run_caller(work: Path, c: dict[str, Any], t0: float, port: int, out: dict[st
     out[c["name"]] = result
     try:
         time.sleep(max(0.0, t0 + c.get("dial_at", 0.0) - 1.0 - time.monotonic()))
+        if c.get("dial_after") and done is not None:  # the named caller's call is over, and the bridge's line free
+            if not done[c["dial_after"]].wait(c.get("max_seconds", 60) + 60):
+                raise RuntimeError(f"{c['dial_after']} never finished")
+            if not wait_lines_free(work / "events.jsonl", 30.0):
+                raise RuntimeError("the bridge still holds a call")
+            t0 = time.monotonic() + 1.0 - c.get("dial_at", 0.0)  # baresip starts now, dials a second later
         peer.start(max_seconds=c.get("max_seconds", 60) + 10)
         if c.get("dial", True):
             time.sleep(max(0.0, t0 + c.get("dial_at", 0.0) - time.monotonic()))
@@ -118,6 +125,8 @@ def run_caller(work: Path, c: dict[str, Any], t0: float, port: int, out: dict[st
                             for e in peer.events if e.get("event")]
         result["heard"] = [str(p) for p in peer.recordings("dec")]
         result["sent"] = [str(p) for p in peer.recordings("enc")]
+        if done is not None:
+            done[c["name"]].set()
 
 
 def main() -> int:
@@ -147,8 +156,9 @@ def main() -> int:
     callers: dict[str, Any] = {}
     threads = []
     t0 = time.monotonic()
+    done = {c["name"]: threading.Event() for c in spec.get("callers", [])}
     for c in spec.get("callers", []):
-        th = threading.Thread(target=run_caller, args=(work, c, t0, port, callers), daemon=True)
+        th = threading.Thread(target=run_caller, args=(work, c, t0, port, callers, done), daemon=True)
         th.start()
         threads.append(th)
     fuzz: dict[str, Any] = {}

@@ -45,40 +45,6 @@ def amount_heard(text: str, cents: int) -> bool:
     return any(re.search(f, text) for f in forms)
 
 
-def test_spoken_order_over_g722_reaches_the_database_with_the_caller_id(
-    tmp_path: Path, espeak: Any, whisper: Any
-) -> None:
-    # first a bare "Yes." (a short answer the endpointer must not drop), then "Yes, please." in case it was unclear
-    tape = make_tape(espeak, tmp_path / "tape.wav", [10.0, ORDER_WORDS[0], 9.0, "Yes.", 8.0, "Yes, please.", 7.0],
-                     rate=16000)
-    spec = {
-        "callers": [
-            {"name": "alice", "user": "alice", "sip_port": 5100, "ctrl_port": 4441, "tape": str(tape),
-             "codecs": ["g722", "g711"], "max_seconds": 60}
-        ],
-    }
-    result = run_scenario(tmp_path, spec)
-    assert result["bridge_rc"] == 0
-    media = events(result, "media")
-    assert media and media[0]["codec"] == "G722"  # wideband preferred when the peer offers it
-    assert events(result, "incoming", caller="alice")
-    heard_files = result["callers"]["alice"]["heard"]
-    assert heard_files, result["callers"]["alice"]
-    heard = transcribe(whisper, heard_files[0])
-    assert "automated assistant" in heard
-    assert "latte" in heard
-    turns = events(result, "turn")
-    said = [t["transcript"].lower() for t in turns if t["transcript"]]
-    assert len(said) >= 3 and "yes" in said[1], said  # the bare "Yes." was heard as its own turn
-    placed = [t for t in turns if t.get("order")]
-    assert len(placed) == 1, turns
-    orders = orders_for(tmp_path / "shop.sqlite3", "alice")
-    assert [o.number for o in orders] == [placed[0]["order"]]
-    assert any("LATTE" in line.sku for line in orders[0].lines)
-    assert amount_heard(heard, orders[0].total_cents), heard  # the price read back is the order's total
-    assert all(t["latency_ms"] is not None and t["latency_ms"] > 0 for t in turns if t["transcript"])
-
-
 CONCURRENT = {
     # caller: (order, product sku fragment, word that must be heard, confirm by, codec)
     "bob": ("I would like a large latte please.", "LATTE", "latte", "voice", "g722"),
@@ -89,12 +55,17 @@ CONCURRENT = {
 
 
 def test_four_simultaneous_calls_each_place_their_own_order(tmp_path: Path, espeak: Any, whisper: Any) -> None:
-    """A low-confidence order is confirmed first ("I think you said ..."), so each caller says yes twice."""
+    """Each caller says yes twice (a low-confidence order is confirmed first: "I think you said ..."). Bob's call
+    is also followed in full: G.722 chosen, the notice and the price heard, a bare "Yes." taken as its own turn,
+    the one order in the database under his caller ID, every turn's latency measured."""
     callers = []
     for i, (name, (words, _sku, _word, confirm, codec)) in enumerate(CONCURRENT.items()):
-        if confirm == "voice":
-            parts: list[str | float] = [10.0, words, 7.0, "Yes, please.", 7.0, "Yes, please.", 6.0]
+        if name == "bob":  # first a bare "Yes." (a short answer the endpointer must not drop), then "Yes, please."
+            parts: list[str | float] = [10.0, words, 9.0, "Yes.", 8.0, "Yes, please.", 7.0]
             actions: list[list[Any]] = []
+        elif confirm == "voice":
+            parts = [10.0, words, 7.0, "Yes, please.", 7.0, "Yes, please.", 6.0]
+            actions = []
         else:
             parts = [10.0, words, 24.0]
             actions = [[19.0, "dtmf", "1"], [27.0, "dtmf", "1"]]
@@ -115,6 +86,20 @@ def test_four_simultaneous_calls_each_place_their_own_order(tmp_path: Path, espe
         assert word in heard, (name, heard)
         others = [w for n, (_a, _b, w, _c, _d) in CONCURRENT.items() if n != name]
         assert not [w for w in others if w in heard], (name, heard)  # no crossed audio
+    turns = events(result, "turn")
+    assert all(t["latency_ms"] is not None and t["latency_ms"] > 0 for t in turns if t["transcript"]), turns
+    # bob, in full
+    bob = {e["caller"]: e["call"] for e in events(result, "incoming")}["bob"]
+    media = events(result, "media", call=bob)
+    assert media and media[0]["codec"] == "G722"  # wideband preferred when the peer offers it
+    heard = transcribe(whisper, result["callers"]["bob"]["heard"][0])
+    assert "automated assistant" in heard and "latte" in heard, heard
+    said = [t["transcript"].lower() for t in events(result, "turn", call=bob) if t["transcript"]]
+    assert len(said) >= 3 and "yes" in said[1], said  # the bare "Yes." was heard as its own turn
+    placed = [t for t in events(result, "turn", call=bob) if t.get("order")]
+    orders = orders_for(db, "bob")
+    assert len(placed) == 1 and [o.number for o in orders] == [placed[0]["order"]], (placed, orders)
+    assert amount_heard(heard, orders[0].total_cents), heard  # the price read back is the order's total
 
 
 def _closed(result: dict[str, Any], name: str) -> str:
@@ -143,11 +128,12 @@ def test_signalling_cancel_busy_forbidden_bye_both_ways_reinvite_silence_and_ref
             # from a source outside --allow
             {"name": "stranger", "host": "127.0.0.2", "sip_port": 5130, "ctrl_port": 4445, "tape": str(quiet),
              "dial_at": 9.0, "max_seconds": 10},
-            # the caller hangs up (BYE from the caller)
-            {"name": "hangs_up", "sip_port": 5140, "ctrl_port": 4446, "tape": str(quiet), "dial_at": 32.0,
+            # the caller hangs up (BYE from the caller); dials once the silent call is over (the only slot)
+            {"name": "hangs_up", "sip_port": 5140, "ctrl_port": 4446, "tape": str(quiet), "dial_after": "silent",
              "actions": [[1.5, "hold"], [3.0, "resume"], [5.0, "hangup"]], "max_seconds": 15},
             # asks for a person: REFER to --transfer-to, where an auto-answering peer takes the call
-            {"name": "wants_person", "sip_port": 5150, "ctrl_port": 4447, "tape": str(person), "dial_at": 40.0,
+            {"name": "wants_person", "sip_port": 5150, "ctrl_port": 4447, "tape": str(person),
+             "dial_after": "hangs_up",
              "codecs": ["g722"], "max_seconds": 40},
             {"name": "person", "user": "person", "sip_port": 5090, "ctrl_port": 4448, "tape": str(quiet16),
              "codecs": ["g722"], "dial": False, "auto_answer": True, "max_seconds": 75},
@@ -187,34 +173,12 @@ def test_signalling_cancel_busy_forbidden_bye_both_ways_reinvite_silence_and_ref
     assert "CALL_ESTABLISHED" in [e["type"] for e in result["callers"]["person"]["events"]]
 
 
-def test_fuzzed_sip_and_random_rtp_do_not_disturb_a_call_in_progress(
-    tmp_path: Path, espeak: Any, whisper: Any
-) -> None:
-    tape = make_tape(espeak, tmp_path / "frank.wav", [10.0, *ORDER_WORDS[:2], "Yes, please.", 8.0], rate=16000)
-    spec = {
-        "bridge_args": ["--max-calls", "2"],
-        "callers": [{"name": "frank", "sip_port": 5100, "ctrl_port": 4441, "tape": str(tape), "codecs": ["g722"],
-                     "max_seconds": 60}],
-        "fuzz": {"start_after": 12.0, "sip": 3000, "rtp": 2000, "seed": 11},
-    }
-    result = run_scenario(tmp_path, spec, timeout=200)
-    fuzz = result["fuzz"]
-    assert fuzz["sip"]["sent"] >= 2900 and fuzz["rtp"]["sent"] >= 1900, fuzz
-    assert fuzz["bridge_alive"] and fuzz["options_after"] == 200, fuzz  # still answering SIP right after
-    assert result["bridge_alive_at_end"] and result["bridge_rc"] == 0
-    orders = orders_for(tmp_path / "shop.sqlite3", "frank")
-    assert len(orders) == 1 and any("LATTE" in line.sku for line in orders[0].lines)
-    heard = transcribe(whisper, result["callers"]["frank"]["heard"][0])
-    assert "latte" in heard and "order" in heard, heard
-    frank = [e for e in result["callers"]["frank"]["events"] if e["type"] == "CALL_CLOSED"]
-    assert frank and "end of file" in frank[0].get("param", "")  # the caller's tape ran out: nobody cut the call
-
-
 @pytest.mark.skipif(linphone_missing() is not None, reason=linphone_missing() or "")
 def test_linphonec_orders_too(tmp_path: Path, espeak: Any, whisper: Any) -> None:
     """A second, independent SIP stack (liblinphone/belle-sip) as the caller."""
     words = "I'd like a blueberry muffin."  # PCMU (8 kHz) is what linphonec negotiates here
-    tape = make_tape(espeak, tmp_path / "lin.wav", [10.0, words, 9.0, "Yes, please.", 9.0, "Yes, please.", 6.0])
+    # two phrasings of yes: over PCMU under load Whisper once heard "Yes, please." as "Yes, clean." both times
+    tape = make_tape(espeak, tmp_path / "lin.wav", [10.0, words, 9.0, "Yes, that's right.", 9.0, "Yes.", 6.0])
     spec = {"callers": [{"peer": "linphonec", "name": "gina", "user": "gina", "sip_port": 5200, "tape": str(tape),
                          "actions": [[44.0, "hangup"]], "max_seconds": 60}]}
     result = run_scenario(tmp_path, spec, timeout=150)
@@ -290,16 +254,21 @@ RFC4475_EXPECTED_ON_THE_WIRE = {
 }
 
 
-def test_rfc4475_and_mutated_sdp_on_the_wire_then_a_normal_call_orders(tmp_path: Path, espeak: Any) -> None:
+def test_rfc4475_and_mutated_sdp_then_fuzz_during_a_call_and_the_caller_still_orders(
+    tmp_path: Path, espeak: Any, whisper: Any
+) -> None:
     """The bridge as deployed (front + PJSIP): RFC 4475's 49 messages (exact bytes), then a few hundred INVITEs
-    with mutated SDP offers; it stays up, and a baresip caller then orders as usual."""
+    with mutated SDP offers; it stays up, and a baresip caller then orders as usual while thousands of fuzzed SIP
+    datagrams and random RTP packets hit the bridge in the middle of the call."""
     assert len(RFC4475_EXPECTED_ON_THE_WIRE) == 49
     tape = make_tape(espeak, tmp_path / "after.wav", [10.0, *ORDER_WORDS[:2], "Yes, please.", 8.0], rate=16000)
     spec = {
+        "bridge_args": ["--max-calls", "2"],
         "rfc4475": True,
         "sdp_fuzz": {"cases": 240, "seed": 4475},
         "callers": [{"name": "after", "user": "after", "sip_port": 5100, "ctrl_port": 4441, "tape": str(tape),
                      "codecs": ["g722"], "max_seconds": 60}],
+        "fuzz": {"start_after": 12.0, "sip": 3000, "rtp": 2000, "seed": 11},
     }
     result = run_scenario(tmp_path, spec, timeout=420)
     before = result["before"]
@@ -308,13 +277,20 @@ def test_rfc4475_and_mutated_sdp_on_the_wire_then_a_normal_call_orders(tmp_path:
     print(f"RFC 4475 on the wire: {49 - len(wrong)} of 49 as expected; {wrong}; fuzz {before['sdp_fuzz']}")
     assert len(verdicts) == 49 and not wrong, wrong
     assert all(v == 200 for v in before["rfc4475"]["hangups"].values()), before["rfc4475"]["hangups"]
-    fuzz = before["sdp_fuzz"]
-    assert sum(fuzz["finals"].values()) == 240 and "0" not in fuzz["finals"], fuzz  # every INVITE got an answer
-    assert fuzz["answered"] > 0 and fuzz["hung_up"] == fuzz["answered"], fuzz
+    sdp = before["sdp_fuzz"]
+    assert sum(sdp["finals"].values()) == 240 and "0" not in sdp["finals"], sdp  # every INVITE got an answer
+    assert sdp["answered"] > 0 and sdp["hung_up"] == sdp["answered"], sdp
     assert before["alive"] and before["options_after"] == 200 and before["lines_free"], before
+    fuzz = result["fuzz"]  # during the call
+    assert fuzz["sip"]["sent"] >= 2900 and fuzz["rtp"]["sent"] >= 1900, fuzz
+    assert fuzz["bridge_alive"] and fuzz["options_after"] == 200, fuzz  # still answering SIP right after
     assert result["bridge_alive_at_end"] and result["bridge_rc"] == 0
     orders = orders_for(tmp_path / "shop.sqlite3", "after")
     assert len(orders) == 1 and any("LATTE" in line.sku for line in orders[0].lines), events(result, "turn")
+    heard = transcribe(whisper, result["callers"]["after"]["heard"][0])
+    assert "latte" in heard and "order" in heard, heard
+    closed = _closed(result, "after")
+    assert "end of file" in closed, closed  # the caller's tape ran out: nobody cut the call
 
 
 # products Whisper keeps hearing when audio is lost: an espeak-ng order with 0-8 % of its 20 ms frames zeroed,
@@ -327,6 +303,9 @@ CLEAR_ORDERS = [
     ("I'd like a cinnamon roll please.", "CINNAMON-ROLL", ("cinnamon",)),
 ]
 
+# caller IDs without digits: the events file cuts numbers to their last four digits (privacy by default)
+LINE_CALLERS = ["ann", "ben", "cal", "dee", "eve", "fay", "gus", "hal"]
+
 
 @pytest.mark.skipif(kamailio_missing() is not None, reason=kamailio_missing() or "")
 def test_eight_lines_kamailio_in_front_of_two_bridges_all_order(tmp_path: Path, espeak: Any) -> None:
@@ -334,8 +313,7 @@ def test_eight_lines_kamailio_in_front_of_two_bridges_all_order(tmp_path: Path, 
     callers at once. Every call is answered, reaches the dialogue and hears its order read back; every caller
     whose order was transcribed as said has exactly that order in the one database, under its own caller ID."""
     callers = []
-    for i in range(8):
-        name = f"line{i}"
+    for i, name in enumerate(LINE_CALLERS):
         words = CLEAR_ORDERS[i % len(CLEAR_ORDERS)][0]
         tape = make_tape(espeak, tmp_path / f"{name}.wav", [10.0, words, 8.0, "Yes, please.", 8.0, "Yes, please.", 6.0],
                          rate=16000)
@@ -345,11 +323,13 @@ def test_eight_lines_kamailio_in_front_of_two_bridges_all_order(tmp_path: Path, 
     assert result["bridge_rc"] == 0
     assert len(events(result, "bridge_listening")) == 2  # two bridges behind Kamailio
     assert len(events(result, "answered")) == 8 and not events(result, "refused"), events(result, "refused")
+    calls = {e["caller"]: e["call"] for e in events(result, "incoming")}
+    assert sorted(calls) == sorted(LINE_CALLERS), calls
     db = tmp_path / "shop.sqlite3"
     heard_as_said = []
-    for i in range(8):
-        name = f"line{i}"
+    for i, name in enumerate(LINE_CALLERS):
         _words, sku, keys = CLEAR_ORDERS[i % len(CLEAR_ORDERS)]
+        assert events(result, "answered", call=calls[name]), (name, "not answered")
         turns = [t for t in events(result, "turn", caller=name) if t["transcript"]]
         assert turns, (name, "never reached the dialogue", events(result, "turn", caller=name))
         assert any("is that right" in t["reply"].lower() for t in turns), (name, "no read-back", turns)
