@@ -67,7 +67,8 @@ class StreamTable(Table):
     opener: Callable[[], TextIO] | None = field(default=None, compare=False, repr=False)
     lines: int = 0
 
-    def records(self, *, check: bool = True) -> Iterator[Row]:
+    def records(self, *, check: bool = True, skip_if: str | None = None) -> Iterator[Row]:
+        """The file's records; ``skip_if``: a column whose non-empty rows are skipped unread (cheaply)."""
         assert self.opener is not None
         with self.opener() as fh:
             reader = csv.reader(fh)
@@ -76,9 +77,13 @@ class StreamTable(Table):
             width = len(header)
             start = 2
             count = 0
+            skip = header.index(column(self, skip_if) or "") if skip_if and column(self, skip_if) else -1
             try:
                 for cells in reader:
                     line, start = start, reader.line_num + 1
+                    if skip >= 0 and len(cells) > skip and cells[skip].strip():
+                        count += 1
+                        continue
                     if not any(c.strip() for c in cells):
                         continue
                     row = {header[i]: c for i, c in enumerate(cells) if i < width and header[i]}
@@ -186,7 +191,8 @@ def _check_cell(file: str, line: int, column: str, value: str) -> None:
 
 def column(table: Table, name: str) -> str | None:
     """The header spelling of ``name`` (case-insensitive), or None when the file lacks it."""
-    return table.by_lower.get(name.lower())
+    found = table.by_lower.get(name)
+    return found if found is not None else table.by_lower.get(name.lower())
 
 
 def cell(table: Table, row: Row, name: str) -> str:

@@ -238,10 +238,8 @@ def iter_products(path: str | Path, *, progress: Callable[[int, int], None] | No
         total = table.lines
         batch: list[tuple[Row, Product]] = []
         done = 0
-        for row in table.records(check=False):
+        for row in table.records(check=False, skip_if="parent_sku"):
             done += 1
-            if cell(table, row, "parent_sku"):
-                continue
             batch.append((row, _product(table, row, options, currency)))
             if len(batch) >= 500:
                 yield from _finish(table, options, scratch, batch)
