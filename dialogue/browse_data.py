@@ -6,20 +6,20 @@ is such a question without importing the answers.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from dialogue import intents as cue
+from dialogue.datafiles import PhraseDataError, read_toml
 from dialogue.normalize import tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "browse.toml"
 KINDS = ("menu", "popular", "cheapest", "priciest", "stock_count")
 
 
-class BrowseDataError(ValueError):
+class BrowseDataError(PhraseDataError):
     """The browse phrase file is malformed (raised at start, never in a conversation)."""
 
 
@@ -30,10 +30,7 @@ class BrowsePhrases:
 
     @classmethod
     def load(cls, path: Path = DATA) -> BrowsePhrases:
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise BrowseDataError(f"{path}: {exc}") from exc
+        raw = read_toml(path)
         kinds: dict[str, tuple[tuple[str, ...], ...]] = {}
         for kind in KINDS:
             entries = raw.get(kind, {}).get("phrases")

@@ -14,12 +14,12 @@ The phrasings are data (``dialogue/data/confirm.toml``), validated when loaded.
 from __future__ import annotations
 
 import enum
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from dialogue.datafiles import PhraseDataError, read_toml
 from dialogue.normalize import MAX_CHARS, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "confirm.toml"
@@ -65,10 +65,6 @@ class Confirmation:
         return self.verdict == Verdict.DENY and Also.MORE not in self.also
 
 
-class PhraseDataError(ValueError):
-    """The confirmation phrase file is malformed (raised at load, never during a conversation)."""
-
-
 @dataclass(frozen=True)
 class Phrases:
     """Phrase tables by name; each phrase a tuple of normalised tokens."""
@@ -78,10 +74,7 @@ class Phrases:
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise PhraseDataError(f"{path}: {exc}") from exc
+        raw = read_toml(path)
         tables: dict[str, frozenset[tuple[str, ...]]] = {}
         seen: dict[tuple[str, ...], str] = {}
         for name in _TABLES:
