@@ -66,7 +66,12 @@ def chat_command(args: argparse.Namespace, ctx: Any) -> int:
     except CatalogError as exc:
         print(f"voicecart chat: {exc}", file=sys.stderr)
         return 2
-    session = Session(store, shop=ShopInfo.from_config(ctx.config.shop))
+    llm: dict[str, Any] = {}
+    if getattr(ctx.config, "llm", None):  # [llm]: a model for the turns the rules cannot read; else rules alone
+        from dialogue.llm import session_options
+
+        llm = session_options(store, ctx.config.llm)
+    session = Session(store, shop=ShopInfo.from_config(ctx.config.shop), **llm)
     meta = TurnMeta(caller_id=args.caller, channel="text")
     out = sys.stdout
     _show(session.greeting(), out)

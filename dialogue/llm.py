@@ -47,7 +47,7 @@ from dialogue.counts import LIMITS
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target
-from dialogue.understanding import Context, Parse, Understanding
+from dialogue.understanding import Context, Parse, RuleUnderstanding, Understanding
 from dialogue.words import STOPWORDS
 
 log = logging.getLogger(__name__)
@@ -571,3 +571,11 @@ class LLMUnderstanding:
                 raise LLMError(f"{product.sku} has no option {str(opt)[:60]}")
             specs.append(OptionSpec((Target("option", group=group.code, value=opt["value"]),)))
         return ItemSpec((product.sku,), qty, specs, 0, 0, True)
+
+
+def session_options(store: Any, table: Mapping[str, Any]) -> dict[str, Any]:
+    """``Session`` keyword arguments for a store under an ``[llm]`` table: the lexicon and an
+    :class:`LLMUnderstanding` around the rules (``voicecart chat``). Only called when ``[llm]`` is set."""
+    lex = Lexicon.for_store(store)
+    return {"lexicon": lex,
+            "understanding": LLMUnderstanding(RuleUnderstanding(lex), lex, LLMSettings.from_table(table))}
