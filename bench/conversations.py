@@ -45,6 +45,9 @@ from dialogue.shop import ShopInfo
 from dialogue.types import TurnMeta
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+# Catalogs written for the corpus only (shops the engine was not built on), beside the bundled ones:
+# ``tests/corpus/catalogs/<name>.json`` in the project's JSON format.
+CORPUS_CATALOGS = CORPUS_DIR / "catalogs"
 
 CLASSES = (
     "confirm_yes", "confirm_not_yes", "add_never_removes", "instead", "remove_counts", "change_option",
@@ -61,6 +64,22 @@ EXCEPTION_TEXT = re.compile(
     r"|\bsku\b|[{}]|\bNone\b", re.IGNORECASE)
 
 Key = tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+
+def corpus_catalogs() -> tuple[str, ...]:
+    """Every catalog a conversation may name: the bundled ones, then those of ``tests/corpus/catalogs/``."""
+    extra = sorted(p.stem for p in CORPUS_CATALOGS.glob("*.json") if p.stem not in BUNDLED)
+    return (*BUNDLED, *extra)
+
+
+def catalog_source(name: str) -> str:
+    """What :func:`catalog.bundled.open_store` takes for a corpus catalog: a bundled name or a file path."""
+    if name in BUNDLED:
+        return name
+    path = CORPUS_CATALOGS / f"{name}.json"
+    if not path.exists():
+        raise ValueError(f"no catalog {name!r}: neither bundled ({', '.join(BUNDLED)}) nor {path}")
+    return str(path)
 
 
 # --- the corpus --------------------------------------------------------------------------------------
@@ -92,7 +111,7 @@ def check_conversation(conv: Mapping[str, Any], products: Mapping[str, Product])
         return problems
     if conv["class"] not in CLASSES:
         problems.append(f"unknown class {conv['class']!r}")
-    if conv["catalog"] not in BUNDLED:
+    if conv["catalog"] not in corpus_catalogs():
         problems.append(f"unknown catalog {conv['catalog']!r}")
     if not conv["turns"] or not all(isinstance(t, str) and t.strip() for t in conv["turns"]):
         problems.append("turns must be non-empty texts")
@@ -232,7 +251,7 @@ class Runner:
     def _template(self, catalog: str) -> Path:
         if catalog not in self._templates:
             path = self.workdir / f"template-{catalog}.sqlite3"
-            store = open_store(path, catalog=catalog, tax_rate_bp=825)
+            store = open_store(path, catalog=catalog_source(catalog), tax_rate_bp=825)
             try:
                 self._products[catalog] = {p.sku: p for p in store.products()}
             finally:
@@ -244,7 +263,7 @@ class Runner:
         self._n += 1
         path = self.workdir / f"run-{self._n}.sqlite3"
         shutil.copyfile(self._template(catalog), path)
-        return open_store(path, catalog=catalog, tax_rate_bp=825)
+        return open_store(path, catalog=catalog_source(catalog), tax_rate_bp=825)
 
     def run(self, conv: Mapping[str, Any]) -> Outcome:
         catalog = conv["catalog"]

@@ -13,7 +13,16 @@ from typing import Any
 
 import pytest
 
-from bench.conversations import CLASSES, CORPUS_DIR, Outcome, Runner, check_conversation, load_corpus
+from bench.conversations import (
+    CLASSES,
+    CORPUS_DIR,
+    Outcome,
+    Runner,
+    catalog_source,
+    check_conversation,
+    corpus_catalogs,
+    load_corpus,
+)
 from catalog.bundled import BUNDLED, bundled_path
 
 CONVERSATIONS = load_corpus(CORPUS_DIR)
@@ -32,7 +41,11 @@ def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
 
 @pytest.fixture(scope="module")
 def outcomes(runner: Runner) -> dict[str, Outcome]:
-    return {c["id"]: runner.run(c) for c in CONVERSATIONS if bundled_path(c["catalog"]).exists()}
+    return {c["id"]: runner.run(c) for c in CONVERSATIONS if _catalog_there(c["catalog"])}
+
+
+def _catalog_there(name: str) -> bool:
+    return bundled_path(name).exists() if name in BUNDLED else Path(catalog_source(name)).exists()
 
 
 def _transcript(o: Outcome) -> str:
@@ -44,7 +57,7 @@ def test_corpus_is_well_formed(runner: Runner) -> None:
     assert not [i for i, n in ids.items() if n > 1], "duplicate ids"
     problems = []
     for conv in CONVERSATIONS:
-        if conv.get("catalog") not in BUNDLED:
+        if conv.get("catalog") not in corpus_catalogs():
             problems.append(f"{conv['_where']}: unknown catalog {conv.get('catalog')!r}")
             continue
         problems += [f"{conv['_where']} {conv.get('id')}: {p}" for p in check_conversation(conv, runner.products(conv["catalog"]))]
