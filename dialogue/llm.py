@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 ACTIONS = ("add", "remove", "change", "question", "none")
 TOOL_ACTIONS = {"add_items": "add", "remove_items": "remove", "change_item": "change",
                 "answer_question": "question", "no_action": "none"}
-MODES = ("tools", "json")
+MODES = ("tools", "json", "json_object")
 # While one of these waits for an answer the rules alone read the turn: the read-back of the whole order, a
 # cancellation, a low-confidence "did you say ...?", an order number. After a change read back ("Is that right?")
 # the model may still be asked: whether the turn places is decided on the shopper's own words either way
@@ -98,7 +98,9 @@ class LLMSettings:
     model: str
     api_key_env: str = "VOICECART_LLM_API_KEY"  # the variable holding the key; unset: no key is sent
     timeout_s: float = 1.5
-    mode: str = "tools"  # "tools" (tool calls) or "json" (a JSON-schema response)
+    # "tools" (tool calls), "json" (response_format json_schema: OpenAI, vLLM, Ollama, llama.cpp's llama-server)
+    # or "json_object" (response_format json_object with a schema: llama-cpp-python's server, grammar-constrained)
+    mode: str = "tools"
     stream: bool = False
     questions: bool = True  # also ask the model open questions about products
     max_tokens: int = 256
@@ -416,6 +418,8 @@ class LLMUnderstanding:
         if self.settings.mode == "tools":
             req["tools"] = self.prompt.tools
             req["tool_choice"] = "required"
+        elif self.settings.mode == "json_object":
+            req["response_format"] = {"type": "json_object", "schema": self.prompt.json_schema}
         else:
             req["response_format"] = {"type": "json_schema", "json_schema": {
                 "name": "proposal", "strict": True, "schema": self.prompt.json_schema}}

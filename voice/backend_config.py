@@ -58,8 +58,8 @@ def check_llm(table: dict[str, Any]) -> str | None:
         return problem
     if "timeout_s" in table and (problem := _number("llm", "timeout_s", table["timeout_s"], 0.05, 60)):
         return problem
-    if table.get("mode", "tools") not in ("tools", "json"):
-        return f"[llm] mode must be tools or json, not {table['mode']!r}"
+    if table.get("mode", "tools") not in ("tools", "json", "json_object"):
+        return f"[llm] mode must be tools, json or json_object, not {table['mode']!r}"
     for key in ("stream", "questions"):
         if key in table and not isinstance(table[key], bool):
             return f"[llm] {key} must be true or false"

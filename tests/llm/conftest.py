@@ -21,6 +21,11 @@ from tests.llm.stub_server import Script, StubServer
 SHOP = ShopInfo(name="Corner Cafe")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "real_llm: against llama-cpp-python's server and a packaged GGUF "
+                                       "(VOICECART_LLAMA_PYTHON; skipped without it, not built in CI)")
+
+
 @pytest.fixture
 def cafe(tmp_path: Path) -> Iterator[SQLiteStore]:
     store = open_store(tmp_path / "cafe.sqlite3", catalog="cafe", tax_rate_bp=825)

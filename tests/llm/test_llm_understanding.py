@@ -63,6 +63,16 @@ def test_json_schema_mode(make_chat: Any) -> None:
     assert schema["properties"]["action"]["enum"] == ["add", "remove", "change", "question", "none"]
 
 
+def test_json_object_mode_for_llama_cpp_python(make_chat: Any) -> None:
+    chat: LLMChat = make_chat(lambda req: as_json({"action": "add", "items": [{"sku": "MOCHA", "quantity": 1}]}),
+                              mode="json_object")
+    chat.say(USUAL)
+    assert [ln[0] for ln in chat.lines] == ["MOCHA"]
+    req = chat.srv.chat_requests()[0]
+    assert "tools" not in req and req["response_format"]["type"] == "json_object"
+    assert req["response_format"]["schema"]["properties"]["action"]["enum"][0] == "add"
+
+
 @pytest.mark.parametrize("mode,canned", [
     ("tools", tool("add_items", {"items": [{"sku": "MOCHA"}]})),
     ("json", as_json({"action": "add", "items": [{"sku": "MOCHA"}]})),
