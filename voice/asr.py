@@ -168,6 +168,16 @@ class Transcript:
         return not self.text
 
 
+@dataclass(frozen=True)
+class DecodeRequest:
+    """Audio checked and converted for Whisper, with the prompt (already fitted) and hotwords to decode it with."""
+
+    samples: np.ndarray  # 16 kHz mono float32
+    seconds: float
+    hotwords: str | None = None
+    prompt: str | None = None
+
+
 class Transcriber(Protocol):
     def transcribe(self, chunk: AudioChunk, hotwords: str | None = None, prompt: str | None = None) -> Transcript: ...
 
@@ -409,16 +419,108 @@ class WhisperTranscriber:
     def transcribe(self, chunk: AudioChunk, hotwords: str | None = None, prompt: str | None = None) -> Transcript:
         """``hotwords`` bias the decoder through faster-whisper's hotword prefix; ``prompt`` is an
         ``initial_prompt`` (previous-text context) that overrides the configured one for this call."""
+        return self.decode(self.prepare(chunk, hotwords, prompt))
+
+    def prepare(self, chunk: AudioChunk, hotwords: str | None = None, prompt: str | None = None) -> DecodeRequest:
+        """Check and convert ``chunk`` (raises :class:`~voice.audio.AudioFormatError`) and fit its prompt."""
         audio = speech_input(chunk, max_seconds=self.settings.max_seconds)
-        samples = audio.to_float32()
+        return DecodeRequest(
+            samples=audio.to_float32(),
+            seconds=audio.seconds,
+            hotwords=hotwords if hotwords is not None else self.settings.hotwords,
+            prompt=self.fit_prompt(prompt) or self.settings.initial_prompt,
+        )
+
+    def decode(self, req: DecodeRequest) -> Transcript:
+        """One prepared request, on its own."""
         t0 = time.perf_counter()
-        fitted = self.fit_prompt(prompt)
         _pad_local.last_nbest = []
-        segs = self._decode(samples, hotwords if hotwords is not None else self.settings.hotwords, fitted)
+        segs = self._decode(req.samples, req.hotwords, req.prompt)
         hyps = self._candidates(getattr(_pad_local, "last_nbest", []))
+        return self._finish(req, segs, hyps, t0)
+
+    def decode_batch(self, reqs: Sequence[DecodeRequest]) -> list[Transcript]:
+        """Several prepared requests decoded together: each is encoded on its own (with the batch's longest
+        window), then one beam search runs over all of them, which on a CPU costs much less than one search
+        each (BENCHMARKS.md). Requests with different prompts or hotwords are decoded in separate batches. The
+        result for each request is what :meth:`decode` gives for it with that window."""
+        out: list[Transcript | None] = [None] * len(reqs)
+        groups: dict[tuple[str | None, str | None], list[int]] = {}
+        for i, r in enumerate(reqs):
+            groups.setdefault((r.prompt, r.hotwords), []).append(i)
+        for (prompt, hotwords), idx in groups.items():
+            if len(idx) == 1 or not self.short_padding:
+                for i in idx:
+                    out[i] = self.decode(reqs[i])
+                continue
+            t0 = time.perf_counter()
+            with self._slots:
+                results = self._run_batch([reqs[i].samples for i in idx], hotwords, prompt)
+            for i, (segs, hyps) in zip(idx, results, strict=True):
+                if _looks_repetitive(segs):  # as in _decode: this one again with the standard window
+                    self.fallbacks += 1
+                    with self._slots:
+                        segs = self._run(reqs[i].samples, hotwords, prompt)
+                    hyps = self._candidates(getattr(_pad_local, "last_nbest", []))
+                out[i] = self._finish(reqs[i], segs, hyps, t0)
+        return [t for t in out if t is not None]
+
+    def _run_batch(
+        self, batch: Sequence[np.ndarray], hotwords: str | None, prompt: str | None
+    ) -> list[tuple[list[Segment], list[tuple[str, float]]]]:
+        """Mirrors faster-whisper 1.2.1's ``transcribe`` for one window per request (``without_timestamps``,
+        temperature 0, beam search): the same prompt, suppressed tokens, scores and no-speech rule."""
+        import ctranslate2
+        from faster_whisper.tokenizer import Tokenizer
+        from faster_whisper.transcribe import get_compression_ratio, get_suppressed_tokens
+
+        s, m = self.settings, self._model
+        frames = max(self._frames(x) or 3000 for x in batch)
+        feats = []
+        for x in batch:
+            f = m.feature_extractor(x)[:, :-1][:, :frames]  # faster-whisper drops the last (partial) frame
+            feats.append(np.pad(f, ((0, 0), (0, frames - f.shape[1]))))
+        tok = Tokenizer(m.hf_tokenizer, m.model.is_multilingual, task="transcribe", language=s.language)
+        previous = tok.encode(" " + prompt.strip()) if prompt else []
+        seq = m.get_prompt(tok, previous, without_timestamps=True, hotwords=hotwords)
+        inner = getattr(m.model, "_inner", m.model)
+        encoded = [inner.encode(ctranslate2.StorageView.from_array(f[None].astype(np.float32)), to_cpu=False)
+                   for f in feats]
+        stacked = np.concatenate([np.asarray(e) for e in encoded], axis=0) if len(encoded) > 1 else np.asarray(encoded[0])
+        nbest = min(max(1, s.nbest), s.beam_size)
+        results = inner.generate(
+            ctranslate2.StorageView.from_array(np.ascontiguousarray(stacked)),
+            [list(seq) for _ in batch],
+            beam_size=s.beam_size,
+            patience=1.0,
+            num_hypotheses=nbest,
+            length_penalty=1.0,
+            repetition_penalty=1.0,
+            no_repeat_ngram_size=0,
+            max_length=m.max_length,
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_blank=True,
+            suppress_tokens=get_suppressed_tokens(tok, [-1]),
+            max_initial_timestamp_index=int(round(1.0 / m.time_precision)),
+        )
+        out: list[tuple[list[Segment], list[tuple[str, float]]]] = []
+        eot = m.hf_tokenizer.token_to_id("<|endoftext|>")
+        for r in results:
+            tokens = r.sequences_ids[0]
+            avg_logprob = r.scores[0] * len(tokens) / (len(tokens) + 1)
+            text = tok.decode(tokens).strip()
+            skip = r.no_speech_prob > s.guard.no_speech_threshold and avg_logprob <= s.guard.logprob_threshold
+            segs = [] if skip else [Segment(" " + text, avg_logprob, r.no_speech_prob, get_compression_ratio(text))]
+            hyps = ([(m.hf_tokenizer.decode([t for t in ids if t < eot]).strip(), float(sc))
+                     for ids, sc in zip(r.sequences_ids, r.scores, strict=False)] if nbest > 1 else [])
+            out.append((segs, hyps))
+        return out
+
+    def _finish(self, req: DecodeRequest, segs: list[Segment], hyps: list[tuple[str, float]], t0: float) -> Transcript:
         alternatives = tuple(h for h, _ in hyps[1:])
-        if len(hyps) > 1 and len(segs) == 1 and (fitted or self.settings.initial_prompt):
-            pick = rescore(hyps, prompt_phrases(fitted or self.settings.initial_prompt), self.settings.nbest_weight)
+        if len(hyps) > 1 and len(segs) == 1 and req.prompt:
+            pick = rescore(hyps, prompt_phrases(req.prompt), self.settings.nbest_weight)
             if pick:
                 self.rescored += 1
                 x = segs[0]
@@ -431,7 +533,7 @@ class WhisperTranscriber:
             confidence=conf,
             segments=tuple(segs),
             no_speech_prob=no_speech,
-            duration=audio.seconds,
+            duration=req.seconds,
             decode_ms=decode_ms,
             rejected=rejected,
             raw_text=raw,

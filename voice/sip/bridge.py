@@ -71,6 +71,8 @@ class PhoneCall:
         self.pipeline = pipeline
         self.playout = Playout()
         self.endpointer = Endpointer(settings.endpoint)
+        # semantic endpointing, as at the kiosk: a whole turn (by the speculative transcript) ends at a short pause
+        self.endpointer.complete = lambda: self._early is not None and self._early.complete()
         self._inbox: queue.Queue[tuple[str, Any, float]] = queue.Queue(maxsize=500)  # ~10 s of frames
         self._emit = on_event or (lambda event, **kw: None)
         self._control: CallControl | None = None

@@ -151,18 +151,23 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
     from voice.commands import build_pipeline
     from voice.sip.bridge import PhoneSettings
     from voice.sip.service import EventLog, PhoneBridge, reach_shop_text
+    from voice.vad import EndpointConfig
 
     cfg = ctx.config
     store = ctx.open_store()
     # the same recognizer, synthesizer and catalog bias ([voice] asr_bias) as the kiosk
     pipeline = build_pipeline(ctx, output_rate=16000)
-    from voice.sip.fair import FairTranscriber, LocalGate, RemoteGate
+    from voice.asr import WhisperTranscriber
+    from voice.sip.fair import BatchingTranscriber, FairTranscriber, LocalGate, RemoteGate
 
-    # decodes in turn: across this bridge's calls, or across every bridge of `--lines` (the supervisor's gate)
+    # decodes in turn: across this bridge's calls, or across every bridge of `--lines` (the supervisor's gate);
+    # the local model decodes together the utterances of calls that wait at the same time
     gate = RemoteGate(args.decode_gate) if getattr(args, "decode_gate", None) else LocalGate()
-    pipeline.transcriber = FairTranscriber(pipeline.transcriber, gate)
+    inner = pipeline.transcriber
+    pipeline.transcriber = (BatchingTranscriber(inner, gate) if isinstance(inner, WhisperTranscriber)
+                            else FairTranscriber(inner, gate))
     phone = PhoneSettings(transfer_to=args.transfer_to, reach_shop=reach_shop_text(cfg.shop),
-                          silence_s=args.silence_timeout)
+                          silence_s=args.silence_timeout, endpoint=EndpointConfig.from_settings(cfg.voice))
     events = EventLog(args.events, retention_days=getattr(args, "retention_days", None))
     shop = ShopInfo.from_config(cfg.shop)
 

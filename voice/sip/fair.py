@@ -12,7 +12,10 @@ speculative ones (a guess made during a pause), first come first served within e
   model (one per process); the turn is what is shared.
 
 ``FairTranscriber(inner, gate)`` wraps the pipeline's transcriber; decodes on a thread whose name starts with
-``asr-spec`` (``VoicePipeline.speculate``'s pool) are speculative.
+``asr-spec`` (``VoicePipeline.speculate``'s pool) are speculative. ``BatchingTranscriber(whisper, gate)`` does the
+same for the local Whisper model and decodes together every request that waited for the turn (finals first, at
+most ``max_batch``): one beam search over several calls' utterances costs less than one each, so when calls speak
+at once the last in line waits less.
 """
 
 from __future__ import annotations
@@ -25,7 +28,12 @@ import selectors
 import socket
 import threading
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from voice.asr import DecodeRequest, Transcript, WhisperTranscriber
+    from voice.audio import AudioChunk
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +187,78 @@ class FairTranscriber:
             if prompt is None:
                 return self.inner.transcribe(chunk, hotwords=hotwords)
             return self.inner.transcribe(chunk, hotwords=hotwords, prompt=prompt)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+@dataclass
+class _Job:
+    req: DecodeRequest
+    kind: int
+    seq: int
+    result: Transcript | None = None
+    error: BaseException | None = None
+
+
+class BatchingTranscriber:
+    """The local Whisper model behind ``gate``, with the requests that waited decoded as one batch.
+
+    One worker thread takes the gate's turn for whatever waits (final if any waiting request is final), then
+    takes up to ``max_batch`` waiting requests (finals first, then by arrival) and decodes them together with
+    ``WhisperTranscriber.decode_batch``. Audio is checked in the caller's thread, so a bad chunk fails its own
+    turn only; a failed batch fails the turns in it, not the worker.
+    """
+
+    def __init__(self, inner: WhisperTranscriber, gate: LocalGate | RemoteGate, max_batch: int = 8):
+        self.inner = inner
+        self.gate = gate
+        self.max_batch = max(1, max_batch)
+        self._cond = threading.Condition()
+        self._queue: list[_Job] = []
+        self._seq = itertools.count()
+        self._worker: threading.Thread | None = None
+        self.batches: list[int] = []  # size of each batch decoded (the last 1,000)
+
+    def transcribe(self, chunk: AudioChunk, hotwords: str | None = None, prompt: str | None = None) -> Transcript:
+        job = _Job(self.inner.prepare(chunk, hotwords, prompt), _kind(), next(self._seq))
+        with self._cond:
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._run, name="asr-batch", daemon=True)
+                self._worker.start()
+            self._queue.append(job)
+            self._cond.notify_all()
+            while job.result is None and job.error is None:
+                self._cond.wait()
+        if job.error is not None:
+            raise job.error
+        assert job.result is not None
+        return job.result
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._queue:
+                    self._cond.wait()
+                kind = min(j.kind for j in self._queue)
+            with self.gate.turn(kind):
+                with self._cond:
+                    self._queue.sort(key=lambda j: (j.kind, j.seq))
+                    batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch :]
+                try:
+                    results: list[Transcript] | None = self.inner.decode_batch([j.req for j in batch])
+                    error: BaseException | None = None
+                except Exception as exc:  # noqa: BLE001 - the turns in this batch fail, the line goes on
+                    log.exception("batched decode of %d failed", len(batch))
+                    results, error = None, exc
+            with self._cond:
+                for i, job in enumerate(batch):
+                    if results is not None:
+                        job.result = results[i]
+                    else:
+                        job.error = error
+                self.batches = [*self.batches[-999:], len(batch)]
+                self._cond.notify_all()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
