@@ -373,13 +373,16 @@ def product_from_canonical(d: Mapping[str, Any]) -> Product:
         sku=d["sku"], name=d["name"], price_cents=d["price_cents"], currency=d["currency"],
         aliases=tuple(d["aliases"]), description=d["description"], category=d["category"], brand=d["brand"],
         tags=tuple(d["tags"]), active=d["active"], stock=d["stock"],
-        option_groups=tuple(
-            OptionGroup(g["code"], g["name"],
-                        tuple(OptionValue(v["code"], v["name"], tuple(v["aliases"]), v["price_delta_cents"])
-                              for v in g["values"]),
-                        g["default"], g["required"], g["multiple"], g["amounts"], tuple(g["aliases"]))
-            for g in d["options"]),
+        option_groups=tuple(group_from_canonical(g) for g in d["options"]),
         variants=tuple(Variant(v["sku"], dict(v["options"]), v["price_cents"], v["stock"], v.get("shop_sku", ""))
                        for v in d["variants"]),
         shop_sku=d.get("shop_sku", ""),
     )
+
+
+def group_from_canonical(g: Mapping[str, Any]) -> OptionGroup:
+    """Rebuild an option group from :func:`group_to_dict` output without re-validating (store reads)."""
+    return OptionGroup(g["code"], g["name"],
+                       tuple(OptionValue(v["code"], v["name"], tuple(v["aliases"]), v["price_delta_cents"])
+                             for v in g["values"]),
+                       g["default"], g["required"], g["multiple"], g["amounts"], tuple(g["aliases"]))

@@ -103,6 +103,16 @@ class SelectedOption:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A word of the catalog's search vocabulary (names, aliases, tags, category, brand, option values as
+    :func:`catalog.search.tokenize` spells them), its phonetic key and how many products have it."""
+
+    word: str
+    sound: str
+    products: int
+
+
+@dataclass(frozen=True)
 class SearchHit:
     product: Product
     score: float

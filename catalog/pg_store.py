@@ -37,13 +37,13 @@ from catalog.errors import (
     ValidationError,
 )
 from catalog.json_format import product_from_canonical, product_to_dict
-from catalog.models import Order, OrderStatus, Product, SearchHit, StatusChange, Variant
+from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, StatusChange, Term, Variant
 from catalog.sqlite_orders import _FLOW, CANCELLABLE, _line_from_dict, _line_to_dict, _rng, now_iso
 from catalog.validate import validate_product
 
 Progress = Callable[[int, int], None]
 SCHEMA = "voicecart"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: option_groups
 _LOCK_SCHEMA = 7_431_000_001  # advisory lock key while creating the schema
 
 DDL = f"""
@@ -98,6 +98,9 @@ CREATE TABLE IF NOT EXISTS {SCHEMA}.option_values(
 CREATE INDEX IF NOT EXISTS option_values_product ON {SCHEMA}.option_values(product_id);
 CREATE TABLE IF NOT EXISTS {SCHEMA}.search_terms(
     term text PRIMARY KEY, phonetic text NOT NULL, df integer NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS {SCHEMA}.option_groups(
+    key text PRIMARY KEY, code text NOT NULL, products integer NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS {SCHEMA}.orders(
     number text PRIMARY KEY,
@@ -174,13 +177,24 @@ class PostgresStore:
         with self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SCHEMA,))
             exists = self._conn.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.meta",)).fetchone()
+            old = SCHEMA_VERSION
             if exists is not None and exists[0] is not None:
                 row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
                 if row is not None and int(row[0]) > SCHEMA_VERSION:
                     raise CatalogError(f"{self.display} was written by a newer voicecart (schema {row[0]})")
+                old = int(row[0]) if row is not None else SCHEMA_VERSION
             for statement in DDL.split(";\n"):
                 if statement.strip():
                     self._conn.execute(statement)
+            if old < 2:  # option_groups is new: fill it from the products, a chunk at a time
+                groups: Counter[str] = Counter()
+                last = 0
+                while rows := self._conn.execute("SELECT id, data FROM products WHERE id > %s ORDER BY id LIMIT 2000",
+                                                 (last,)).fetchall():
+                    for _, data in rows:
+                        groups.update(_search.product_groups(product_from_canonical(data)))
+                    last = rows[-1][0]
+                _add_groups(self._conn, groups)
             self._conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', %s) ON CONFLICT (key) DO "
                                "UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
 
@@ -237,6 +251,7 @@ class PostgresStore:
             if source and (replace or conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None):
                 _set_meta(conn, "catalog_source", source)
             terms: Counter[str] = Counter()
+            groups: Counter[str] = Counter()
             if replace:
                 conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_skus(sku text PRIMARY KEY) ON COMMIT DROP")
                 with conn.cursor().copy("COPY keep_skus(sku) FROM STDIN") as copy:
@@ -244,14 +259,18 @@ class PostgresStore:
                         copy.write_row((sku,))
                 for (data,) in conn.execute("DELETE FROM products WHERE sku NOT IN (SELECT sku FROM keep_skus)"
                                             " RETURNING data").fetchall():
-                    terms.subtract(_search.product_terms(product_from_canonical(data)))
+                    gone = product_from_canonical(data)
+                    terms.subtract(_search.product_terms(gone))
+                    groups.subtract(_search.product_groups(gone))
             total = len(items)
             for start in range(0, total, 1000):
                 chunk = items[start:start + 1000]
                 old = dict(conn.execute("SELECT sku, data FROM products WHERE sku = ANY(%s)",
                                         ([p.sku for p in chunk],)).fetchall())
                 for data in old.values():
-                    terms.subtract(_search.product_terms(product_from_canonical(data)))
+                    was = product_from_canonical(data)
+                    terms.subtract(_search.product_terms(was))
+                    groups.subtract(_search.product_groups(was))
                 cur = conn.cursor()
                 cur.executemany(
                     f"INSERT INTO products(sku, {_COLUMNS}) VALUES (%s, {', '.join(['%s'] * 17)})"
@@ -284,9 +303,11 @@ class PostgresStore:
                                     sorted(option_rows))
                 for p in chunk:
                     terms.update(_search.product_terms(p))
+                    groups.update(_search.product_groups(p))
                 if progress is not None:
                     progress(min(start + 1000, total), total)
             _add_terms(conn, terms)
+            _add_groups(conn, groups)
             conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_version', '1') ON CONFLICT (key)"
                          " DO UPDATE SET value = (meta.value::bigint + 1)::text")
         return len(items)
@@ -376,6 +397,42 @@ class PostgresStore:
                 cur = conn.execute("UPDATE products SET stock = %s WHERE sku = %s", (stock, sku))
             if cur.rowcount == 0:
                 raise CatalogError(f"no product {sku}{' variant ' + variant_sku if variant_sku else ''}")
+
+    # --- vocabulary lookups -------------------------------------------------------------------
+    def catalog_version(self) -> str:
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'catalog_version'").fetchone()
+            return "0" if row is None else str(row[0])
+
+    def vocabulary(self) -> list[Term]:
+        with self._read() as conn:
+            return [Term(t, k, int(n)) for t, k, n in conn.execute("SELECT term, phonetic, df FROM search_terms")]
+
+    def option_groups(self, *, limit: int = 5000) -> list[OptionGroup]:
+        with self._read() as conn:
+            return [_search.group_from_key(k) for (k,) in conn.execute(
+                "SELECT key FROM option_groups WHERE products > 0 ORDER BY products DESC, key COLLATE \"C\" LIMIT %s",
+                (max(0, int(limit)),))]
+
+    def products_named(self, queries: Sequence[Sequence[Sequence[str]]], *, limit: int) -> list[Product]:
+        def word(alts: Sequence[str]) -> str:
+            return "(" + " | ".join("'" + a.replace("'", "").replace("\\", "") + "':A" for a in sorted(set(alts))) + ")"
+
+        parts = ["(" + " & ".join(word(w) for w in q) + ")" for q in queries if q]
+        if not parts or limit <= 0:
+            return []
+        with self._read() as conn:
+            rows = conn.execute("SELECT id, stock, data FROM products p WHERE p.tsv @@ to_tsquery('simple', %s)"
+                                " AND p.active ORDER BY p.name_words, p.id LIMIT %s",
+                                (" | ".join(parts), int(limit))).fetchall()
+            return self._products(conn, rows)
+
+    def products_offering(self, group: str, value: str) -> list[str]:
+        with self._read() as conn:
+            return [r[0] for r in conn.execute(
+                "SELECT p.sku FROM option_values o JOIN products p ON p.id = o.product_id"
+                " WHERE o.grp = %s AND o.value = %s AND p.active ORDER BY p.sku COLLATE \"C\"",
+                (_search.normalize(group).strip(), _search.normalize(value).strip()))]
 
     # --- search -----------------------------------------------------------------------------
     def _refresh_vocabulary(self, conn: Any) -> None:
@@ -600,6 +657,16 @@ def _add_terms(conn: Any, counts: Mapping[str, int]) -> None:
             " ON CONFLICT (term) DO UPDATE SET df = search_terms.df + excluded.df", rows)
     if any(n < 0 for n in counts.values()):
         conn.execute("DELETE FROM search_terms WHERE df <= 0")
+
+
+def _add_groups(conn: Any, counts: Mapping[str, int]) -> None:
+    rows = [(k, json.loads(k)["code"], n) for k, n in sorted(counts.items()) if n]
+    if rows:
+        conn.cursor().executemany(
+            "INSERT INTO option_groups(key, code, products) VALUES (%s, %s, %s)"
+            " ON CONFLICT (key) DO UPDATE SET products = option_groups.products + excluded.products", rows)
+    if any(n < 0 for n in counts.values()):
+        conn.execute("DELETE FROM option_groups WHERE products <= 0")
 
 
 def _set_meta(conn: Any, key: str, value: str) -> None:

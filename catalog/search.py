@@ -21,6 +21,7 @@ How a query is answered, fast at 100k products because every expensive step sees
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sqlite3
@@ -33,7 +34,8 @@ from functools import lru_cache
 import jellyfish
 from rapidfuzz import fuzz, process
 
-from catalog.models import Product
+from catalog.json_format import group_from_canonical, group_to_dict
+from catalog.models import OptionGroup, Product
 
 CAP = 30  # candidates fetched per FTS query (shortest names first)
 PID_BITS = 40
@@ -141,6 +143,45 @@ def add_terms(conn: sqlite3.Connection, counts: Mapping[str, int]) -> None:
         [(t, phonetic(t), n) for t, n in counts.items() if n])
     if any(n < 0 for n in counts.values()):
         conn.execute("DELETE FROM search_terms WHERE df <= 0")
+
+
+@lru_cache(maxsize=4096)
+def group_key(group: OptionGroup) -> str:
+    """An option group as canonical JSON: the key of its row in the ``option_groups`` table."""
+    return json.dumps(group_to_dict(group), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def group_from_key(key: str) -> OptionGroup:
+    return group_from_canonical(json.loads(key))
+
+
+def product_groups(product: Product) -> Counter[str]:
+    """The option-group definitions an active product adds to the ``option_groups`` table (none when
+    inactive: the dialogue offers only what is for sale)."""
+    return Counter(group_key(g) for g in product.option_groups) if product.active else Counter()
+
+
+def add_groups(conn: sqlite3.Connection, counts: Mapping[str, int]) -> None:
+    """Adjust how many products use each option-group definition; definitions at zero disappear."""
+    conn.executemany(
+        "INSERT INTO option_groups(key, code, products) VALUES (?,?,?)"
+        " ON CONFLICT(key) DO UPDATE SET products = products + excluded.products",
+        [(k, json.loads(k)["code"], n) for k, n in counts.items() if n])
+    if any(n < 0 for n in counts.values()):
+        conn.execute("DELETE FROM option_groups WHERE products <= 0")
+
+
+def name_match(queries: Sequence[Sequence[Sequence[str]]]) -> str:
+    """An FTS5 expression on names and aliases for :meth:`catalog.store.Store.products_named`."""
+    def spelled(word: str) -> list[str]:  # "carpenters" was "carpenter's": two tokens in the FTS index
+        word = word.replace('"', "")
+        return [f'"{word}"', f'"{word[:-1]} s"'] if word.endswith("s") and len(word) > 2 else [f'"{word}"']
+
+    def word(alts: Sequence[str]) -> str:
+        return "(" + " OR ".join(s for a in sorted(set(alts)) for s in spelled(a)) + ")"
+
+    parts = ["(" + " AND ".join(word(w) for w in q) + ")" for q in queries if q]
+    return f"{NAME_COLUMNS} : ({' OR '.join(parts)})"
 
 
 class Vocabulary:

@@ -51,10 +51,10 @@ def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], prod
         raise
 
 
-def remove_missing(conn: sqlite3.Connection, first_new_id: int) -> Counter[str]:
+def remove_missing(conn: sqlite3.Connection, first_new_id: int, groups: Counter[str]) -> Counter[str]:
     """Delete every product that was in the store before this import (ids below ``first_new_id``) and that
-    the import did not write (temp table ``import_kept``); returns vocabulary counts to subtract. Reads the
-    doomed products in chunks, never all at once."""
+    the import did not write (temp table ``import_kept``); returns vocabulary counts to subtract (and
+    subtracts their option groups from ``groups``). Reads the doomed products in chunks, never all at once."""
     terms: Counter[str] = Counter()
     last = 0
     while True:
@@ -63,19 +63,23 @@ def remove_missing(conn: sqlite3.Connection, first_new_id: int) -> Counter[str]:
         if not gone:
             return terms
         for pid, data in gone:
-            terms.update(_search.unindex_product(conn, pid, product_from_canonical(json.loads(data))))
+            old = product_from_canonical(json.loads(data))
+            terms.update(_search.unindex_product(conn, pid, old))
+            groups.subtract(_search.product_groups(old))
         conn.executemany("DELETE FROM products WHERE id = ?", [(pid,) for pid, _ in gone])
         last = gone[-1][0]
 
 
 def write_products(conn: sqlite3.Connection, items: Iterable[Product],
                    progress: Callable[[int, int], None] | None = None, *,
-                   check: Callable[[Product], None] | None = None, replace: bool = False) -> tuple[int, Counter[str]]:
+                   check: Callable[[Product], None] | None = None,
+                   replace: bool = False) -> tuple[int, Counter[str], Counter[str]]:
     """Insert or update ``items`` (any iterable, consumed once, written in batches of :data:`BATCH`, so a
     million products never sit in memory); with ``replace`` delete the products the import did not write.
-    A SKU twice in one import is a :class:`ValidationError`. Returns the number written and the vocabulary
-    count changes (see ``search.add_terms``)."""
+    A SKU twice in one import is a :class:`ValidationError`. Returns the number written, the vocabulary
+    count changes (see ``search.add_terms``) and the option-group count changes (``search.add_groups``)."""
     terms: Counter[str] = Counter()
+    groups: Counter[str] = Counter()
     first_new = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM products").fetchone()[0])
     next_id = first_new
     empty = first_new == 1
@@ -114,7 +118,9 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Product],
                 if pid >= first_new or conn.execute("INSERT OR IGNORE INTO import_kept(id) VALUES (?)",
                                                     (pid,)).rowcount == 0:
                     raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
-                terms.subtract(_search.unindex_product(conn, pid, product_from_canonical(json.loads(old))))
+                was = product_from_canonical(json.loads(old))
+                terms.subtract(_search.unindex_product(conn, pid, was))
+                groups.subtract(_search.product_groups(was))
                 conn.execute(f"UPDATE products SET ({_PRODUCT_COLUMNS}) = ({','.join('?' * 11)}) WHERE id = ?",
                              (*_values(p), pid))
                 conn.execute("DELETE FROM variants WHERE product_id = ?", (pid,))
@@ -134,14 +140,17 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Product],
         if variant_rows:
             _insert_variants(conn, variant_rows, by_pid)
         terms.update(_search.index_products(conn, by_pid.items()))
+        for p in chunk:
+            if p.option_groups and p.active:
+                groups.update(_search.product_groups(p))
         done += len(chunk)
         if progress is not None:
             progress(done, max(total, done))
     if replace and not empty:
-        terms.subtract(remove_missing(conn, first_new))
+        terms.subtract(remove_missing(conn, first_new, groups))
     if not empty:
         conn.execute("DELETE FROM import_kept")
-    return done, terms
+    return done, terms, groups
 
 
 class ProductCache:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3  # 2: FTS row ids carry the name length; vocabulary has document counts; 3: shop SKUs
+SCHEMA_VERSION = 4  # 2: FTS row ids carry the name length; vocabulary has document counts; 3: shop SKUs;
+# 4: option_groups (the distinct option-group definitions, for the dialogue's indexed lexicon)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS products(
@@ -60,6 +61,15 @@ CREATE TABLE IF NOT EXISTS search_terms(
     df INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS search_terms_phonetic ON search_terms(phonetic);
+
+-- every distinct option-group definition of active products with how many use it, kept at import time:
+-- the dialogue learns option words from here without reading a million products
+CREATE TABLE IF NOT EXISTS option_groups(
+    key TEXT PRIMARY KEY,               -- the group as canonical JSON (search.group_key)
+    code TEXT NOT NULL,
+    products INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS option_groups_products ON option_groups(products DESC, key);
 
 CREATE TABLE IF NOT EXISTS orders(
     number TEXT PRIMARY KEY,

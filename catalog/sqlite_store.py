@@ -23,7 +23,7 @@ from catalog import sqlite_products as _products
 from catalog.cart import Cart
 from catalog.errors import CatalogError
 from catalog.json_format import product_from_canonical
-from catalog.models import Order, OrderStatus, Product, SearchHit
+from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, Term
 from catalog.sqlite_schema import connect
 from catalog.validate import validate_product
 
@@ -102,9 +102,10 @@ class SQLiteStore:
             if source and (replace or conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None):
                 conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_source', ?) ON CONFLICT(key)"
                              " DO UPDATE SET value = excluded.value", (source,))
-            count, terms = _products.write_products(conn, products, progress,
-                                                    check=validate_product if validate else None, replace=replace)
+            count, terms, groups = _products.write_products(
+                conn, products, progress, check=validate_product if validate else None, replace=replace)
             _search.add_terms(conn, terms)
+            _search.add_groups(conn, groups)
             _bump_catalog_version(conn)
         return count
 
@@ -191,6 +192,41 @@ class SQLiteStore:
                 cur = conn.execute("UPDATE products SET stock = ? WHERE sku = ?", (stock, sku))
             if cur.rowcount == 0:
                 raise CatalogError(f"no product {sku}{' variant ' + variant_sku if variant_sku else ''}")
+
+    # --- vocabulary lookups -------------------------------------------------------------------
+    def catalog_version(self) -> str:
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'catalog_version'").fetchone()
+            return "0" if row is None else str(row[0])
+
+    def vocabulary(self) -> list[Term]:
+        with self._read() as conn:
+            return [Term(t, k, int(n)) for t, k, n in conn.execute("SELECT term, phonetic, df FROM search_terms")]
+
+    def option_groups(self, *, limit: int = 5000) -> list[OptionGroup]:
+        with self._read() as conn:
+            return [_search.group_from_key(k) for (k,) in conn.execute(
+                "SELECT key FROM option_groups WHERE products > 0 ORDER BY products DESC, key LIMIT ?",
+                (max(0, int(limit)),))]
+
+    def products_named(self, queries: Sequence[Sequence[Sequence[str]]], *, limit: int) -> list[Product]:
+        if not any(queries) or limit <= 0:
+            return []
+        with self._read() as conn:
+            self._cache.sync(conn)
+            # FTS rows come in row-id order, whose high bits are the name's word count: shortest names first,
+            # and the LIMIT stops the scan early however many products share a word
+            rows = conn.execute(
+                f"SELECT p.id, p.stock, p.data FROM products_fts f JOIN products p ON p.id = (f.rowid & {_search.PID_MASK})"
+                f" WHERE products_fts MATCH ? AND p.active = 1 LIMIT {int(limit)}", (_search.name_match(queries),)).fetchall()
+            return self._cache.many(conn, rows)
+
+    def products_offering(self, group: str, value: str) -> list[str]:
+        with self._read() as conn:
+            return [r[0] for r in conn.execute(
+                "SELECT p.sku FROM option_values o JOIN products p ON p.id = o.product_id"
+                " WHERE o.grp = ? AND o.value = ? AND p.active = 1 ORDER BY p.sku",
+                (_search.normalize(group).strip(), _search.normalize(value).strip()))]
 
     # --- search -----------------------------------------------------------------------------
     def search(
@@ -288,8 +324,19 @@ def reindex(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM products_fts")
     conn.execute("DELETE FROM option_values")
     conn.execute("DELETE FROM search_terms")
+    conn.execute("DELETE FROM option_groups")
     terms: Counter[str] = Counter()
-    rows = conn.execute("SELECT id, data FROM products").fetchall()
-    terms.update(_search.index_products(conn, ((pid, product_from_canonical(json.loads(d))) for pid, d in rows)))
+    groups: Counter[str] = Counter()
+    last = 0
+    while True:  # in chunks: a million products are never all in memory
+        rows = conn.execute("SELECT id, data FROM products WHERE id > ? ORDER BY id LIMIT 2000", (last,)).fetchall()
+        if not rows:
+            break
+        batch = [(pid, product_from_canonical(json.loads(d))) for pid, d in rows]
+        terms.update(_search.index_products(conn, batch))
+        for _, p in batch:
+            groups.update(_search.product_groups(p))
+        last = rows[-1][0]
     _search.add_terms(conn, terms)
+    _search.add_groups(conn, groups)
     _bump_catalog_version(conn)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from catalog.cart import Cart
-from catalog.models import Order, OrderStatus, Product, SearchHit
+from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, Term
 
 
 class Store(Protocol):
@@ -71,6 +71,31 @@ class Store(Protocol):
 
     def stock(self, sku: str, variant_sku: str | None = None) -> int | None:
         """Units available; None means unlimited."""
+        ...
+
+    # --- vocabulary lookups (what a dialogue needs without reading every product) ------------
+    def catalog_version(self) -> str:
+        """Changes whenever the products change (any import or upsert, from any connection)."""
+        ...
+
+    def vocabulary(self) -> list[Term]:
+        """Every word of the search vocabulary (one row per distinct word, not per product)."""
+        ...
+
+    def option_groups(self, *, limit: int = 5000) -> list[OptionGroup]:
+        """The distinct option-group definitions of active products, the most common first (at most
+        ``limit``); kept up to date at import time, so this never reads the products."""
+        ...
+
+    def products_named(self, queries: Sequence[Sequence[Sequence[str]]], *, limit: int) -> list[Product]:
+        """Active products whose name or an alias has, for some query, every one of its words (each word
+        given as alternative spellings, ``search.tokenize`` form); shortest names first, at most ``limit``.
+
+        ``[[["mug", "mugs"], ["classic"]]]`` finds "Classic Mug" and "Classic Travel Mugs"."""
+        ...
+
+    def products_offering(self, group: str, value: str) -> list[str]:
+        """SKUs of the active products that offer option ``value`` in group ``group`` (codes)."""
         ...
 
     def set_stock(self, sku: str, stock: int | None, *, variant_sku: str | None = None) -> None:

@@ -3,22 +3,36 @@
 Phrases (token tuples) for product names and aliases (with plurals and sub-phrases), option values and
 aliases (with the group's class noun dropped: "oat milk" -> "oat"), and option-group names. Unknown words
 are corrected to catalog words with fuzzy (rapidfuzz) and phonetic (metaphone) tolerance, cached.
+
+Two implementations answer the same lookups (``products``, ``phrases``, ``groups``, ``option_skus``,
+``search_index``, ``known``, ``correct``, ``fix_before``, ``search``):
+
+* :class:`Lexicon` holds every phrase of every product in memory: exact and fast, for shop-sized catalogs.
+* :class:`IndexedLexicon` reads products on demand from the store's indexes (full-text search on names and
+  aliases, the ``search_terms`` vocabulary, the ``option_groups`` table kept at import time) and keeps
+  bounded caches: a million products greet in well under a second without being read.
+
+:meth:`Lexicon.for_store` chooses by size (above :data:`INDEXED_ABOVE` products) or by
+``VOICECART_LEXICON=memory|indexed``.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import threading
 import weakref
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Container, Iterable, Iterator, Mapping, ValuesView
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Any
+from typing import Generic, TypeVar
 
 import jellyfish
 from rapidfuzz import fuzz, process
 
 from catalog.models import OptionGroup, Product
+from catalog.store import Store
 from dialogue.intents import cue_words
 from dialogue.normalize import tokens
 from dialogue.numbers import to_digits
@@ -89,17 +103,26 @@ def phrase_of(text: str) -> tuple[str, ...]:
 
 
 class Lexicon:
-    """Index of one catalog. Build once (``Lexicon(store.products())`` or :meth:`for_store`)."""
+    """Index of one catalog, all in memory. Build once (``Lexicon(store.products())`` or :meth:`for_store`)."""
+
+    products: Mapping[str, Product]
+    phrases: Mapping[tuple[str, ...], list[Target]]
+    option_skus: Mapping[tuple[str, str], AbstractSet[str]]
+    search_index: Mapping[str, AbstractSet[str]]
+    _vocab_set: Container[str]
 
     def __init__(self, products: Iterable[Product]):
-        self.products: dict[str, Product] = {p.sku: p for p in products if p.active}
-        self.phrases: dict[tuple[str, ...], list[Target]] = defaultdict(list)
+        self.products = {p.sku: p for p in products if p.active}
+        self._phrases: dict[tuple[str, ...], list[Target]] = defaultdict(list)
+        self.phrases = self._phrases
         # option values spelled like common words ("everything", "plain"): meant only right before a product
         # that offers them ("an everything bagel"), never on their own
         self.guarded: dict[str, list[Target]] = defaultdict(list)
         self.groups: dict[str, OptionGroup] = {}
-        self.option_skus: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.search_index: dict[str, set[str]] = defaultdict(set)
+        self._option_skus: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.option_skus = self._option_skus
+        self._search_index: dict[str, set[str]] = defaultdict(set)
+        self.search_index = self._search_index
         self._fix_cache: dict[str, str | None] = {}
         self._lock = threading.Lock()
         self._base: set[str] = set()
@@ -124,20 +147,21 @@ class Lexicon:
             for word in (*phrase_of(p.name), *phrase_of(p.category), *phrase_of(p.brand),
                          *(w for t in p.tags for w in phrase_of(t)), *(w for a in p.aliases for w in phrase_of(a))):
                 if word not in STOPWORDS:
-                    self.search_index[word].add(p.sku)
+                    self._search_index[word].add(p.sku)
             for g in p.option_groups:
                 self._index_group(p, g)
         for sub, skus in partial.items():
-            if sub not in self.phrases:
+            if sub not in self._phrases:
                 for sku in sorted(skus):
-                    self.phrases[sub].append(Target("product", sku=sku, exact=False))
-        self.max_len = max((len(k) for k in self.phrases), default=1)
+                    self._phrases[sub].append(Target("product", sku=sku, exact=False))
+        self.max_len = max((len(k) for k in self._phrases), default=1)
         self.vocab: list[str] = sorted(t for t in self._base if t.isalpha() and len(t) >= 3)
         self._product_words = frozenset(w for p in self.products.values() for w in phrase_of(p.name)
                                         if w.isalpha() and w not in STOPWORDS)
-        self._vocab_set = frozenset(t for k in self.phrases for t in k)
+        vocab_set = frozenset(t for k in self._phrases for t in k)
+        self._vocab_set = vocab_set
         self._short: dict[int, list[str]] = defaultdict(list)  # catalog words of 3-6 letters by length
-        for w in sorted(self._vocab_set):
+        for w in sorted(vocab_set):
             if 3 <= len(w) <= 6 and w.isalpha():
                 self._short[len(w)].append(w)
         self._sound: dict[str, list[str]] = defaultdict(list)
@@ -150,13 +174,16 @@ class Lexicon:
             if target.kind == "option" and target not in self.guarded[phrase[0]]:
                 self.guarded[phrase[0]].append(target)  # "everything" bagel: only right before its product
             return
-        if phrase and target not in self.phrases[phrase]:
-            self.phrases[phrase].append(target)
+        if phrase and target not in self._phrases[phrase]:
+            self._phrases[phrase].append(target)
 
     def _index_group(self, product: Product, group: OptionGroup) -> None:
-        self.groups.setdefault(group.code, group)
         for value in group.values:
-            self.option_skus[(group.code, value.code)].add(product.sku)
+            self._option_skus[(group.code, value.code)].add(product.sku)
+        self._index_definition(group)
+
+    def _index_definition(self, group: OptionGroup) -> None:
+        self.groups.setdefault(group.code, group)
         entries = self._group_cache.get(group)
         if entries is None:
             entries = self._group_entries(group)
@@ -276,17 +303,29 @@ class Lexicon:
         return out[:limit]
 
     # --- sharing ----------------------------------------------------------------------------------
-    _cache: weakref.WeakKeyDictionary[Any, tuple[int, Lexicon]] = weakref.WeakKeyDictionary()
+    _cache: weakref.WeakKeyDictionary[Store, tuple[object, Lexicon]] = weakref.WeakKeyDictionary()
     _cache_lock = threading.Lock()
 
     @classmethod
-    def for_store(cls, store: Any) -> Lexicon:
+    def for_store(cls, store: Store, *, mode: str | None = None) -> Lexicon:
         """The lexicon for a store, built once and reused while its products stay the same.
 
-        The cache holds the store weakly: a closed, forgotten store takes its lexicon with it.
+        ``mode``: ``memory`` (every phrase in memory), ``indexed`` (:class:`IndexedLexicon`) or ``auto`` (the
+        default, also from ``VOICECART_LEXICON``): indexed above :data:`INDEXED_ABOVE` products. The cache
+        holds the store weakly: a closed, forgotten store takes its lexicon with it.
         """
-        products = store.products()
-        signature = hash(tuple((p.sku, p.name, p.option_groups, p.aliases) for p in products))
+        chosen = (mode or os.environ.get("VOICECART_LEXICON") or "auto").strip().lower()
+        if chosen not in ("auto", "memory", "indexed"):
+            raise ValueError(f"lexicon mode must be auto, memory or indexed, not {chosen!r}")
+        if chosen == "auto":
+            chosen = "indexed" if store.count_products() > INDEXED_ABOVE else "memory"
+        products: list[Product] = []
+        signature: object
+        if chosen == "indexed":
+            signature = ("indexed", store.catalog_version())
+        else:
+            products = store.products()
+            signature = hash(tuple((p.sku, p.name, p.option_groups, p.aliases) for p in products))
         with cls._cache_lock:
             try:
                 hit = cls._cache.get(store)
@@ -294,10 +333,337 @@ class Lexicon:
                 hit = None
             if hit is not None and hit[0] == signature:
                 return hit[1]
-        lex = cls(products)
+        lex = IndexedLexicon(store) if chosen == "indexed" else cls(products)
         with cls._cache_lock:
             try:
                 cls._cache[store] = (signature, lex)
             except TypeError:
                 pass
         return lex
+
+
+# --- the indexed lexicon: large catalogs, looked up on demand ---------------------------------------------
+INDEXED_ABOVE = 20_000  # products; above this :meth:`Lexicon.for_store` looks words up in the store's indexes
+CANDIDATES = 64  # products read per phrase lookup (shortest names first)
+MAX_PHRASE = 8  # longest product phrase the indexed lexicon matches (longer names match by their sub-phrases)
+_MANY_SPELLINGS = 16  # a word spelled this many ways in the catalog ("12": 12oz, 12pk, ...) does not narrow a query
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _LRU(Generic[K, V]):
+    """A bounded, thread-safe least-recently-used cache."""
+
+    def __init__(self, size: int):
+        self._size = size
+        self._data: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> tuple[bool, V | None]:
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return True, self._data[key]
+            return False, None
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self._size:
+                self._data.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def _singulars(word: str) -> set[str]:
+    """The words whose generated plural ``word`` may be (see :func:`_plurals`), and itself."""
+    out = {word}
+    if word.endswith("ies") and len(word) > 4:
+        out.add(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        out.add(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        out.add(word[:-1])
+    return out
+
+
+def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The phrases that name a product exactly (names and aliases, synonyms, plurals) and its sub-phrases,
+    exactly as :class:`Lexicon` indexes them."""
+    exact: set[tuple[str, ...]] = set()
+    partial: set[tuple[str, ...]] = set()
+    for name in (phrase_of(product.name), *(phrase_of(a) for a in product.aliases)):
+        if not name:
+            continue
+        for v in _variants(name):
+            exact |= _plurals(v)
+        for a in range(len(name)):
+            for b in range(a + 1, len(name) + 1):
+                sub = name[a:b]
+                if sub != name and not all(t in STOPWORDS or len(t) < 3 for t in sub) \
+                        and sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
+                    partial |= _plurals(sub)
+    return frozenset(exact), frozenset(partial)
+
+
+class IndexedLexicon(Lexicon):
+    """The lexicon of a large catalog, looked up in the store's indexes on demand.
+
+    What is held in memory is bounded by the catalog's vocabulary, not its size: the distinct words (for
+    corrections), the distinct option groups (their phrases, as :class:`Lexicon` builds them), and LRU
+    caches of products and phrase lookups. A product phrase is found by a full-text query on names and
+    aliases (every word, or its plural's singular, or a synonym; shortest names first, at most
+    :data:`CANDIDATES` products) and checked against those products' own phrases (:func:`product_forms`),
+    so what matches is what :class:`Lexicon` would match, up to that bound. Catalog-wide listings
+    (``products.values()``: the menu, the cheapest of everything) still read every product.
+    """
+
+    def __init__(self, store: Store, *, candidates: int = CANDIDATES, cache_size: int = 4096):
+        self._store = store
+        self.version = store.catalog_version()
+        self._candidates = candidates
+        self._fix_cache = {}
+        self._lock = threading.Lock()
+        self._base = set()
+        self._group_cache = {}
+        self._phrases = defaultdict(list)
+        self.guarded = defaultdict(list)
+        self.groups = {}
+        self._offered: set[tuple[str, str]] = set()
+        for group in store.option_groups():
+            self._index_definition(group)
+            self._offered.update((group.code, v.code) for v in group.values)
+        self._option_phrases: dict[tuple[str, ...], list[Target]] = dict(self._phrases)
+        # dialogue word -> the catalog's spellings of it in the full-text index ("4" -> "four", "4")
+        self._spellings: dict[str, set[str]] = defaultdict(set)
+        sounds: dict[str, str] = {}
+        for term in store.vocabulary():
+            for w in to_digits(tokens(term.word)):
+                self._spellings[w].add(term.word)
+            sounds[term.word] = term.sound
+        words = set(self._spellings) | {w for k in self._option_phrases for w in k} | self._base
+        for syns in SYNONYMS:  # "doughnut" is known where the catalog says "donut"
+            singles = [s for s in syns if " " not in s]
+            if any(s in words for s in singles):
+                words.update(singles)
+        self._words = frozenset(words)
+        self._vocab_set = _KnownWords(self._words)
+        self.vocab = sorted(w for w in words if w.isalpha() and len(w) >= 3)
+        self._product_words = frozenset(w for w in self.vocab if w not in STOPWORDS)
+        self._short = defaultdict(list)
+        for w in self.vocab:
+            if len(w) <= 6:
+                self._short[len(w)].append(w)
+        self._sound = defaultdict(list)
+        for w in self.vocab:
+            self._sound[sounds.get(w) or jellyfish.metaphone(w)].append(w)
+        self.max_len = max([MAX_PHRASE, *(len(k) for k in self._option_phrases)])
+        self._forms: _LRU[str, tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]] = _LRU(cache_size)
+        self.lookups = 0  # phrase lookups that reached the store (for tests and benchmarks)
+        self.products = _StoreProducts(store, cache_size)
+        self.phrases = _IndexedPhrases(self, cache_size)
+        self.option_skus = _Offers(self)
+        self.search_index = _SearchWords(self)
+
+    # --- product phrases -------------------------------------------------------------------------------
+    def _queries(self, phrase: tuple[str, ...]) -> list[list[list[str]]]:
+        """Full-text queries (words, each as the catalog's spellings) that every product named by
+        ``phrase`` (or one of its synonym forms, or the singular of its last word) matches."""
+        queries: list[list[list[str]]] = []
+        forms = {v for last in _singulars(phrase[-1]) for v in _variants((*phrase[:-1], last))}
+        for form in sorted(forms):
+            query: list[list[str]] = []
+            for word in form:
+                spellings = self._spellings.get(word, set())
+                if not spellings:
+                    if word in STOPWORDS:
+                        continue  # "&" in a name is "and" when spoken: not in the index, checked below
+                    query = []
+                    break
+                if len(spellings) <= _MANY_SPELLINGS:
+                    query.append(sorted(spellings))
+            if query:
+                queries.append(query)
+        return queries
+
+    def product_targets(self, phrase: tuple[str, ...]) -> tuple[list[Target], list[Target]]:
+        """Products named exactly by ``phrase``, and products it is a sub-phrase of."""
+        queries = self._queries(phrase)
+        if not queries:
+            return [], []
+        self.lookups += 1
+        exact: list[Target] = []
+        partial: list[Target] = []
+        for product in self._store.products_named(queries, limit=self._candidates):
+            found, forms = self._forms.get(product.sku)
+            if not found or forms is None:
+                forms = product_forms(product)
+                self._forms.put(product.sku, forms)
+            if phrase in forms[0]:
+                exact.append(Target("product", sku=product.sku))
+            elif phrase in forms[1]:
+                partial.append(Target("product", sku=product.sku, exact=False))
+        return exact, partial
+
+    def lookup(self, phrase: tuple[str, ...]) -> list[Target]:
+        """What :class:`Lexicon` would hold under ``phrase``: exact products and options, else sub-phrase
+        products."""
+        options = self._option_phrases.get(phrase, [])
+        exact, partial = self.product_targets(phrase)
+        if exact or options:
+            return [*exact, *options]
+        return partial
+
+    # --- other lookups ---------------------------------------------------------------------------------
+    def search(self, words: Iterable[str], *, min_cents: int | None = None, max_cents: int | None = None,
+               limit: int = 10) -> list[Product]:
+        """The store's own search (its ranking, not :meth:`Lexicon.search`'s word counts)."""
+        query = " ".join(words)
+        hits = [h.product for h in self._store.search(query, limit=limit, min_price_cents=min_cents,
+                                                      max_price_cents=max_cents)]
+        if not hits and (min_cents is not None or max_cents is not None):
+            hits = [h.product for h in self._store.search("", limit=limit, min_price_cents=min_cents,
+                                                          max_price_cents=max_cents)]
+        return [p for p in hits if p.active]
+
+
+class _KnownWords(Container[str]):
+    """Catalog words, with the plurals the lexicon generates for them."""
+
+    def __init__(self, words: frozenset[str]):
+        self._words = words
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and any(w in self._words for w in _singulars(word))
+
+
+class _StoreProducts(Mapping[str, Product]):
+    """Active products by SKU, read from the store when asked and kept in a bounded cache."""
+
+    def __init__(self, store: Store, size: int):
+        self._store = store
+        self._cache: _LRU[str, Product | None] = _LRU(size)
+
+    def __getitem__(self, sku: str) -> Product:
+        found, product = self._cache.get(sku)
+        if not found:
+            got = self._store.get_product(sku) if isinstance(sku, str) else None
+            product = got if got is not None and got.sku == sku and got.active else None
+            self._cache.put(sku, product)
+        if product is None:
+            raise KeyError(sku)
+        return product
+
+    def __iter__(self) -> Iterator[str]:
+        return (p.sku for p in self._store.products())  # the whole catalog: only for catalog-wide questions
+
+    def __len__(self) -> int:
+        return self._store.count_products()
+
+    def values(self) -> ValuesView[Product]:
+        return _AllProducts(self)
+
+
+class _AllProducts(ValuesView[Product]):
+    def __init__(self, mapping: _StoreProducts):
+        super().__init__(mapping)
+        self._store = mapping._store
+
+    def __iter__(self) -> Iterator[Product]:
+        return iter(self._store.products())
+
+
+class _IndexedPhrases(Mapping[tuple[str, ...], list[Target]]):
+    """``phrases`` of an :class:`IndexedLexicon`: looked up on demand, cached. Iterating lists only the
+    option and group phrases (product phrases are never enumerated)."""
+
+    def __init__(self, lex: IndexedLexicon, size: int):
+        self._lex = lex
+        self._cache: _LRU[tuple[str, ...], list[Target]] = _LRU(size)
+
+    def __getitem__(self, phrase: tuple[str, ...]) -> list[Target]:
+        found, targets = self._cache.get(phrase)
+        if not found or targets is None:
+            targets = self._lex.lookup(tuple(phrase)) if phrase else []
+            self._cache.put(phrase, targets)
+        if not targets:
+            raise KeyError(phrase)
+        return targets
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._lex._option_phrases)
+
+    def __len__(self) -> int:
+        return len(self._lex._option_phrases)
+
+
+class _Offering(AbstractSet[str]):
+    """The active products offering one option value: membership from the product itself, listing (rare)
+    from the store's option index."""
+
+    def __init__(self, lex: IndexedLexicon, group: str, value: str):
+        self._lex, self._group, self._value = lex, group, value
+        self._all: list[str] | None = None
+
+    @classmethod
+    def _from_iterable(cls, it: Iterable[str]) -> set[str]:  # type: ignore[override]
+        return set(it)
+
+    def __contains__(self, sku: object) -> bool:
+        product = self._lex.products.get(sku) if isinstance(sku, str) else None
+        group = product.group(self._group) if product is not None else None
+        return group is not None and group.value(self._value) is not None
+
+    def _skus(self) -> list[str]:
+        if self._all is None:
+            self._all = [s for s in self._lex._store.products_offering(self._group, self._value) if s in self]
+        return self._all
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._skus())
+
+    def __len__(self) -> int:
+        return len(self._skus())
+
+
+class _Offers(Mapping[tuple[str, str], AbstractSet[str]]):
+    def __init__(self, lex: IndexedLexicon):
+        self._lex = lex
+
+    def __getitem__(self, key: tuple[str, str]) -> AbstractSet[str]:
+        if key not in self._lex._offered:
+            raise KeyError(key)
+        return _Offering(self._lex, *key)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._lex._offered)
+
+    def __len__(self) -> int:
+        return len(self._lex._offered)
+
+
+class _SearchWords(Mapping[str, AbstractSet[str]]):
+    """``search_index`` of an :class:`IndexedLexicon`: the catalog's words; a word's products are its first
+    :data:`CANDIDATES` by name (the indexed lexicon searches with the store's search)."""
+
+    def __init__(self, lex: IndexedLexicon):
+        self._lex = lex
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word not in STOPWORDS and word in self._lex._spellings
+
+    def __getitem__(self, word: str) -> AbstractSet[str]:
+        spellings = self._lex._spellings.get(word) if word in self else None
+        if not spellings:
+            raise KeyError(word)
+        return frozenset(p.sku for p in self._lex._store.products_named([[sorted(spellings)]],
+                                                                        limit=self._lex._candidates))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lex._spellings)
+
+    def __len__(self) -> int:
+        return len(self._lex._spellings)
