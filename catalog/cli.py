@@ -13,9 +13,10 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -102,10 +103,13 @@ def order_json(o: Order) -> dict[str, Any]:
 # --- catalog ----------------------------------------------------------------------------------
 @_guard
 def _import(args: argparse.Namespace, ctx: _Ctx) -> int:
-    """Read the whole file first (a bad file changes nothing and creates no database), then write it in
-    one transaction. A bundled catalog's name (``cafe``, ``store``) is accepted in place of a file."""
+    """Check the file, then write it in one transaction (a bad file changes nothing and creates no
+    database). A generic CSV file is streamed: its first pass checks every cell and SKU before the database
+    is opened, the second builds and writes the products in batches; an error there rolls everything back
+    (and removes a database this import created). A bundled catalog's name (``cafe``, ``store``) is
+    accepted in place of a file."""
     from catalog.bundled import BUNDLED, bundled_path, catalog_id, open_database
-    from catalog.importers import load_file
+    from catalog.importers import iter_file
 
     path = Path(args.file)
     if not path.exists() and args.file in BUNDLED:
@@ -114,11 +118,24 @@ def _import(args: argparse.Namespace, ctx: _Ctx) -> int:
         raise ValidationError("no such file" if not path.exists() else "not a file", file=str(path))
     warnings: list[str] = []
     cfg = ctx.config
-    products = load_file(path, format=args.format, progress=_progress, warn=warnings.append, currency=cfg.currency)
-    with open_database(cfg.store_location, currency=cfg.currency, tax_rate_bp=ctx.tax_rate_bp) as store:
-        fresh = store.count_products() == 0  # a fresh database: the file becomes its catalog
-        count = store.import_products(products, replace=args.replace, progress=_progress,
-                                      source=catalog_id(args.file if args.file in BUNDLED else str(path)))
+    products = iter_file(path, format=args.format, progress=_progress, warn=warnings.append, currency=cfg.currency)
+    streamed = isinstance(products, Iterator)
+    if isinstance(products, Iterator):  # run the checking pass now, before any database is touched
+        first = next(products, None)
+        products = itertools.chain([] if first is None else [first], products)
+    location = str(cfg.store_location)
+    new_file = None if location.startswith(("postgresql://", "postgres://")) or Path(location).exists() \
+        else Path(location)
+    try:
+        with open_database(cfg.store_location, currency=cfg.currency, tax_rate_bp=ctx.tax_rate_bp) as store:
+            fresh = store.count_products() == 0  # a fresh database: the file becomes its catalog
+            count = store.import_products(products, replace=args.replace, progress=None if streamed else _progress,
+                                          source=catalog_id(args.file if args.file in BUNDLED else str(path)))
+    except BaseException:
+        if new_file is not None:  # nothing was written: leave no empty database behind
+            for extra in ("", "-wal", "-shm", "-journal"):
+                Path(f"{new_file}{extra}").unlink(missing_ok=True)
+        raise
     _print_warnings(warnings)
     print(f"\rimported {count} products from {path}" + (" (replacing the catalog)" if args.replace else "")
           + (" into a new database" if fresh and not args.replace else ""))

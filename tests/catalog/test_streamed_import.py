@@ -61,3 +61,32 @@ def test_variant_of_a_missing_product_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="no product with SKU 'NOPE'") as err:
         list(iter_file(path))
     assert (err.value.line, err.value.field) == (12, "parent_sku")
+
+
+def test_cli_import_streams_and_a_late_error_leaves_no_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    import catalog.importers as importers
+    from voice.cli import main
+
+    (tmp_path / "voicecart.toml").write_text("")
+    db = tmp_path / "data" / "shop.sqlite3"
+    monkeypatch.setenv("VOICECART_CONFIG", str(tmp_path / "voicecart.toml"))
+    monkeypatch.setenv("VOICECART_DB", str(db))
+    monkeypatch.setenv("VOICECART_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("VOICECART_CATALOG", raising=False)
+
+    def whole(*args: object, **kwargs: object) -> list[Product]:
+        raise AssertionError("the CLI read the generic CSV whole")
+
+    monkeypatch.setattr(importers, "load_file", whole)
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "".join(_rows(5000)) + "NONAME,,,1.00,,\n")  # caught by the second pass only
+    assert main(["catalog", "import", str(path)]) == 2
+    assert "line 5002" in capsys.readouterr().err
+    assert not db.exists() and not Path(f"{db}-wal").exists()  # a fresh database is not left behind
+    path.write_text(HEADER + "".join(_rows(5000)))
+    assert main(["catalog", "import", str(path)]) == 0
+    assert "imported 5000 products" in capsys.readouterr().out
+    store = SQLiteStore(db)
+    assert store.count_products() == 5000 and store.catalog_source() == str(path.resolve())
+    store.close()
