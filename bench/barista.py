@@ -30,15 +30,15 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from bench.noise import Mixer
+from bench.noise import Mixer, phone_line
 from voice.audio import AudioChunk, read_audio
-from voice.vad import EndpointConfig, segment, speech_span
+from voice.vad import ENGINES, EndpointConfig, Endpointer, segment, speech_span
 
 SNR_ORDER = ("clean", "24", "21", "18", "15", "12", "9", "6")
 _SPOKEN_NUMBERS = {"8": "eight", "12": "twelve", "16": "sixteen", "20": "twenty", "10": "ten", "24": "twenty four"}
@@ -155,7 +155,7 @@ class Runner:
         self.pipeline = VoicePipeline(
             self.transcriber, Pyttsx3Synthesizer(), output_rate=16000, hotwords=hot, prompt=prompt
         )
-        self.endpoint = EndpointConfig(semantic_end_ms=args.semantic_end)
+        self.endpoint = replace(vad_config(args), semantic_end_ms=args.semantic_end)
         self.split = args.turns == "split"
 
     def run(self, samples: np.ndarray) -> tuple[dict[str, Any] | None, str, float, float, dict[str, Any]]:
@@ -208,6 +208,137 @@ class Runner:
         return {"intent": "orderDrink", "slots": line_to_slots(lines[0], product)}, transcript, latency, proc, extra
 
 
+@dataclass
+class Turns:
+    """What the streaming endpointer made of one recording: (start_ms, end_ms, decided_at_ms, reason) per
+    utterance, ``discarded`` bursts counted."""
+
+    utts: list[tuple[float, float, float, str]]
+    discarded: int
+
+
+def stream_turns(samples: np.ndarray, config: EndpointConfig) -> Turns:
+    audio = AudioChunk.from_float32(samples.astype(np.float32), 16000)
+    ep = Endpointer(config)
+    events = []
+    for block in audio.split(40):  # as the live loop feeds it
+        events.extend(ep.feed(block))
+    events.extend(ep.flush())
+    utts = [(e.utterance.start_ms, e.utterance.end_ms, e.at_ms, e.utterance.reason)
+            for e in events if e.kind == "speech_end" and e.utterance is not None]
+    return Turns(utts, sum(1 for e in events if e.kind == "discarded"))
+
+
+def span_errors(ref: tuple[float, float], got: Turns, slack_ms: float = 300.0) -> dict[str, Any]:
+    """One noisy recording's turns against the clean recording's speech span ``ref`` (same endpointer).
+
+    ``turns``: utterances; ``stray``: utterances that do not overlap ``ref`` widened by ``slack_ms`` (a clack
+    taken for a turn); ``cut``: the speech span misses more than 150 ms of ``ref`` at either end (or nothing
+    overlaps it); ``late_end`` / ``early_start``: the span runs past ``ref``'s end / starts before its start by
+    more than ``slack_ms``; ``end_missed``: the utterance holding the end of speech was closed by the file's
+    end or the length limit, not by silence; ``end_delay_ms``: when that utterance's end was decided, after
+    ``ref``'s end (the endpointing part of the reply latency).
+    """
+    s0, e0 = ref
+    inside = [u for u in got.utts if u[1] >= s0 - slack_ms and u[0] <= e0 + slack_ms]
+    out: dict[str, Any] = {"turns": len(got.utts), "stray": len(got.utts) - len(inside)}
+    if not inside:
+        return {**out, "cut": True, "late_end": False, "early_start": False, "end_missed": False, "end_delay_ms": None}
+    start, end = inside[0][0], inside[-1][1]
+    last = inside[-1]
+    return {
+        **out,
+        "cut": start > s0 + 150 or end < e0 - 150,
+        "late_end": end > e0 + slack_ms,
+        "early_start": start < s0 - slack_ms,
+        "end_missed": last[3] in ("flush", "max_length"),
+        "end_delay_ms": None if last[3] in ("flush", "max_length") else last[2] - e0,
+    }
+
+
+def span_study(args: argparse.Namespace, files: list[Path], noise: np.ndarray) -> dict[str, Any]:
+    """``--spans``: the endpointers alone (no recognizer) on every condition; see :func:`span_errors`."""
+    engines = args.engines or list(ENGINES)
+    base = vad_config(args)
+    cleans = [line(read_audio(p).convert(16000, 2, 1).to_float32().astype(np.float64), args.line) for p in files]
+    result: dict[str, Any] = {"files": len(files), "line": args.line, "engines": {}}
+    print(f"{len(files)} recordings; endpointers {engines}; line {args.line}")
+    print(f"{'engine':>9} {'cond':>5} {'turns':>6} {'stray':>6} {'cut':>6} {'late end':>9} {'early st':>9} "
+          f"{'end missed':>10} {'end delay p50/p95 ms':>21} {'ms per s':>9}")
+    for engine in engines:
+        cfg = replace(base, engine=engine)
+        refs: list[tuple[float, float] | None] = []
+        for clean in cleans:
+            t = stream_turns(clean, cfg)
+            refs.append((t.utts[0][0], t.utts[-1][1]) if t.utts else None)
+        per: dict[str, Any] = {"clean_spans_found": sum(r is not None for r in refs)}
+        if engine != engines[0]:
+            # the clean recordings against the first endpointer's clean spans: does this one keep all the speech?
+            first = result["engines"][engines[0]]["_refs"]
+            rows = [span_errors(r0, Turns([(r[0], r[1], r[1], "silence")], 0)) for r0, r in zip(first, refs, strict=True)
+                    if r0 is not None and r is not None]
+            starts = [r[0] - r0[0] for r0, r in zip(first, refs, strict=True) if r0 is not None and r is not None]
+            ends = [r[1] - r0[1] for r0, r in zip(first, refs, strict=True) if r0 is not None and r is not None]
+            per["clean_vs_" + engines[0]] = {
+                "cut": round(sum(r["cut"] for r in rows) / max(1, len(rows)), 4),
+                "start_diff_p50_ms": percentile(starts, 50), "end_diff_p5_p50_p95_ms":
+                    [percentile(ends, 5), percentile(ends, 50), percentile(ends, 95)],
+            }
+            print(f"{engine:>9} clean against {engines[0]}'s clean spans: {per['clean_vs_' + engines[0]]}")
+        per["_refs"] = refs
+        for cond in args.snr:
+            mixer = Mixer(noise, None if cond == "clean" else float(cond), seed=args.seed)
+            rows = []
+            took = audio_s = 0.0
+            for ref, path in zip(refs, files, strict=True):
+                raw = read_audio(path).convert(16000, 2, 1).to_float32().astype(np.float64)
+                mixed = line(mixer.mix(raw), args.line)
+                if ref is None:
+                    continue
+                t0 = time.perf_counter()
+                turns = stream_turns(mixed, cfg)
+                took += time.perf_counter() - t0
+                audio_s += len(mixed) / 16000.0
+                rows.append(span_errors(ref, turns))
+            n = max(1, len(rows))
+            delays = [float(r["end_delay_ms"]) for r in rows if r["end_delay_ms"] is not None]
+            summary = {
+                "files": len(rows),
+                "turns_mean": round(sum(r["turns"] for r in rows) / n, 3),
+                "stray_per_file": round(sum(r["stray"] for r in rows) / n, 3),
+                **{k: round(sum(bool(r[k]) for r in rows) / n, 4) for k in ("cut", "late_end", "early_start", "end_missed")},
+                "end_delay_p50_ms": round(percentile(delays, 50), 1),
+                "end_delay_p95_ms": round(percentile(delays, 95), 1),
+                "ms_per_audio_s": round(1000.0 * took / max(audio_s, 1e-9), 2),
+            }
+            per[cond] = summary
+            print(f"{engine:>9} {cond:>5} {summary['turns_mean']:>6.2f} {summary['stray_per_file']:>6.2f} "
+                  f"{summary['cut']:>6.3f} {summary['late_end']:>9.3f} {summary['early_start']:>9.3f} "
+                  f"{summary['end_missed']:>10.3f} {summary['end_delay_p50_ms']:>10.0f} / {summary['end_delay_p95_ms']:<8.0f} "
+                  f"{summary['ms_per_audio_s']:>9.2f}")
+            sys.stdout.flush()
+        result["engines"][engine] = per
+    for per in result["engines"].values():
+        per.pop("_refs", None)
+    return result
+
+
+def vad_config(args: argparse.Namespace) -> EndpointConfig:
+    """The endpointer's defaults, ``--vad`` and every ``--vad-set FIELD=VALUE`` (the ``[voice] vad_*`` keys)."""
+    settings: dict[str, object] = {"vad_engine": args.vad}
+    for item in args.vad_set or ():
+        key, _, value = item.partition("=")
+        if key not in EndpointConfig.__dataclass_fields__:
+            raise SystemExit(f"bench.barista: --vad-set {item!r}: no endpointer setting {key!r}")
+        settings[f"vad_{key}"] = value if key == "engine" else float(value) if "." in value else int(value)
+    return EndpointConfig.from_settings(settings)
+
+
+def line(samples: np.ndarray, kind: str) -> np.ndarray:
+    """The channel after the noise: ``none`` (a kiosk microphone) or ``g711`` (a PCMU phone call)."""
+    return phone_line(samples) if kind == "g711" else samples
+
+
 def load_labels(path: Path) -> dict[str, dict[str, Any]]:
     raw = json.loads(path.read_text(encoding="utf-8"))
     return {Path(name).stem: label for name, label in raw.items()}
@@ -249,11 +380,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--semantic-end", type=int, default=EndpointConfig().semantic_end_ms,
                     help="ms of silence that end a turn the dialogue calls whole (0: off)")
     ap.add_argument("--encoder-pad", default="8", help="seconds of encoder padding after the audio, or 'off' (30 s)")
+    ap.add_argument("--vad", choices=ENGINES, default=EndpointConfig().engine,
+                    help="which frames are speech for the endpointer (default: the setting's default)")
+    ap.add_argument("--line", choices=("none", "g711"), default="none",
+                    help="g711: after the noise, a PCMU phone line (8 kHz, mu-law, back to 16 kHz)")
+    ap.add_argument("--spans", action="store_true",
+                    help="measure the endpointers' turn spans only (no recognizer): each noisy recording against "
+                         "the same endpointer on the clean one")
+    ap.add_argument("--vad-set", action="append", metavar="FIELD=VALUE",
+                    help="an endpointer setting (voice.vad.EndpointConfig field), e.g. silero_threshold=0.6")
+    ap.add_argument("--engines", nargs="+", choices=ENGINES, help="with --spans: which endpointers (default: all)")
     args = ap.parse_args(argv)
 
     labels = load_labels(args.labels)
     files = list_audio(args.audio, labels)[: args.limit]
     noise = read_audio(args.noise).convert(16000, 2, 1).to_float32().astype(np.float64)
+    if args.spans:
+        spans = span_study(args, files, noise)
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(spans, indent=2) + "\n", encoding="utf-8")
+        return 0
     runner = Runner(args)
     details = args.details.open("w", encoding="utf-8") if args.details else None
     by_snr: dict[str, float] = {}
@@ -264,7 +411,8 @@ def main(argv: list[str] | None = None) -> int:
     whole = 0
     proc_total = 0.0
     audio_total = 0.0
-    print(f"{len(files)} recordings x {len(args.snr)} conditions; hotwords={args.hotwords!r} beam={args.beam}")
+    print(f"{len(files)} recordings x {len(args.snr)} conditions; hotwords={args.hotwords!r} beam={args.beam} "
+          f"vad={args.vad} line={args.line}")
     for cond in args.snr:
         snr = None if cond == "clean" else float(cond)
         mixer = Mixer(noise, snr, seed=args.seed)
@@ -273,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         errs: Counter[str] = Counter()
         for path in files:
             clean = read_audio(path).convert(16000, 2, 1).to_float32().astype(np.float64)
-            mixed = mixer.mix(clean)
+            mixed = line(mixer.mix(clean), args.line)
             label = labels[path.stem]
             inference, transcript, latency, proc_ms, extra = runner.run(mixed)
             ok = correct(label, inference)
@@ -317,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
         "asr_rescored": runner.transcriber.rescored,
         "slot_phrase_recall": {k: round(v, 4) for k, v in recall_by.items()},
         "errors": {k: dict(v) for k, v in errors.items()},
-        "settings": {"encoder_pad_s": args.encoder_pad, "beam": args.beam, "hotwords": args.hotwords, "prompt": args.prompt, "turns": args.turns, "nbest": args.nbest, "nbest_weight": runner.transcriber.settings.nbest_weight,
+        "settings": {"vad": args.vad, "line": args.line, "encoder_pad_s": args.encoder_pad, "beam": args.beam, "hotwords": args.hotwords, "prompt": args.prompt, "turns": args.turns, "nbest": args.nbest, "nbest_weight": runner.transcriber.settings.nbest_weight,
                      "seed": args.seed, "model": str(runner.transcriber.model_dir)},
     }
     print("\ncondition  accuracy")

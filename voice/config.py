@@ -132,6 +132,13 @@ def _check_voice(where: str, table: dict[str, Any]) -> None:
         raise ConfigError(f"{where}: [voice] asr_bias must be one of {', '.join(ASR_BIAS)}, not {bias!r}")
     if "half_duplex" in table and not isinstance(table["half_duplex"], bool):
         raise ConfigError(f"{where}: [voice] half_duplex must be true or false")
+    if vad and any(key in vad for key in table):
+        from voice.vad import EndpointConfig
+
+        try:  # a bad endpointer setting (vad_engine = "silro", a threshold out of range) fails here, not mid-call
+            EndpointConfig.from_settings(table)
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(f"{where}: [voice] vad_*: {exc}") from None
     for key in ("whisper_beam_size", "whisper_cpu_threads", "whisper_max_concurrent", "tts_wpm"):
         value = table.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):

@@ -16,6 +16,18 @@ to 16 kHz mono 16-bit), cuts it into ``frame_ms`` frames and emits:
   utterance is then byte-identical to the speculative one, so its decode is reused;
 * ``discarded`` when the voiced part was shorter than ``min_speech_ms`` (a cough, a clack, a door).
 
+Which frames are speech is the ``engine`` setting (``[voice] vad_engine``):
+
+* ``"webrtc"``: webrtcvad (``aggressiveness``) above a tracked noise floor — cheap, but kitchen clatter and
+  steady noise at 12 dB and below keep it "in speech", so turns start on a clack and end late or never;
+* ``"silero"``: the Silero VAD v6 network that faster-whisper ships (``faster_whisper/assets/``, run with
+  onnxruntime one 32 ms window at a time, its LSTM state carried across calls; the model is loaded once per
+  process, each endpointer keeps its own state). A frame is speech when the window's probability is at least
+  ``silero_threshold``, and stays speech while it is above ``silero_threshold - silero_hysteresis``;
+* ``"two_stage"``: webrtcvad proposes, Silero confirms (a frame is speech only when both say so).
+
+The state machine, the events and the utterance audio are the same for all three.
+
 ``segment(audio, config)`` runs the same machine over a whole recording and returns the utterances.
 ``strict`` mode (used while the assistant is speaking) raises the start trigger and ignores frames
 quieter than ``strict_floor_dbfs`` so the speaker's own echo does not count as a barge-in.
@@ -24,9 +36,11 @@ quieter than ``strict_floor_dbfs`` so the speaker's own echo does not count as a
 from __future__ import annotations
 
 import collections
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
 import webrtcvad
@@ -34,6 +48,10 @@ import webrtcvad
 from voice.audio import ASR_RATE, AudioChunk
 
 EventKind = Literal["speech_start", "speculative_pause", "speech_resumed", "speech_end", "discarded"]
+ENGINES = ("webrtc", "silero", "two_stage")
+SILERO_MODEL = "silero_vad_v6.onnx"
+_SILERO_WINDOW = 512  # samples at 16 kHz (32 ms): what the network takes ...
+_SILERO_CONTEXT = 64  # ... plus the last 64 samples of the window before
 
 
 @dataclass(frozen=True)
@@ -56,8 +74,15 @@ class EndpointConfig:
     noise_rise_db_per_s: float = 2.0  # how fast the tracked noise floor may rise
     strict_floor_dbfs: float = -30.0  # the floor while the assistant speaks (echo guard)
     strict_start_voiced_frames: int = 7  # the start trigger while the assistant speaks
+    engine: str = "webrtc"  # which frames are speech: webrtc | silero | two_stage (see the module docstring)
+    silero_threshold: float = 0.5  # Silero speech probability that makes a frame speech
+    silero_hysteresis: float = 0.15  # once in speech, frames stay speech down to threshold - hysteresis
 
     def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
+        if not 0.0 < self.silero_threshold < 1.0 or not 0.0 <= self.silero_hysteresis < self.silero_threshold:
+            raise ValueError("silero_threshold must be in (0, 1) and silero_hysteresis in [0, silero_threshold)")
         if self.frame_ms not in (10, 20, 30):
             raise ValueError(f"frame_ms must be 10, 20 or 30 (webrtcvad), got {self.frame_ms}")
         if not 0 <= self.aggressiveness <= 3:
@@ -98,12 +123,73 @@ class VadEvent:
     utterance: Utterance | None = None  # speculative_pause, speech_end, discarded
 
 
+_silero_lock = threading.Lock()
+_silero_session: Any = None
+
+
+def silero_model_path() -> Path:
+    """The Silero VAD model faster-whisper ships (never downloaded)."""
+    from faster_whisper.utils import get_assets_path
+
+    path = Path(get_assets_path()) / SILERO_MODEL
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing: the Silero VAD comes with faster-whisper (pip install faster-whisper)")
+    return path
+
+
+def _silero() -> Any:
+    """One onnxruntime session per process (``run`` is thread-safe; the LSTM state is the caller's)."""
+    global _silero_session
+    with _silero_lock:
+        if _silero_session is None:
+            import onnxruntime
+
+            opts = onnxruntime.SessionOptions()
+            opts.inter_op_num_threads = 1
+            opts.intra_op_num_threads = 1
+            opts.enable_cpu_mem_arena = False
+            opts.log_severity_level = 4
+            _silero_session = onnxruntime.InferenceSession(
+                str(silero_model_path()), providers=["CPUExecutionProvider"], sess_options=opts
+            )
+        return _silero_session
+
+
+class SileroStream:
+    """Streaming Silero VAD: ``feed(samples)`` (float32, 16 kHz) returns the speech probability of every
+    complete 32 ms window, in order; the same numbers as faster-whisper's batched ``SileroVADModel``."""
+
+    def __init__(self) -> None:
+        self._session = _silero()
+        self.reset()
+
+    def reset(self) -> None:
+        self._h = np.zeros((1, 1, 128), dtype=np.float32)
+        self._c = np.zeros((1, 1, 128), dtype=np.float32)
+        self._context = np.zeros(_SILERO_CONTEXT, dtype=np.float32)
+        self._buf = np.zeros(0, dtype=np.float32)
+
+    def feed(self, samples: np.ndarray) -> list[float]:
+        buf = np.concatenate([self._buf, samples.astype(np.float32)])
+        probs: list[float] = []
+        n = len(buf) // _SILERO_WINDOW * _SILERO_WINDOW
+        for i in range(0, n, _SILERO_WINDOW):
+            window = buf[i : i + _SILERO_WINDOW]
+            x = np.concatenate([self._context, window])[None, :]
+            out, self._h, self._c = self._session.run(None, {"input": x, "h": self._h, "c": self._c})
+            probs.append(float(np.asarray(out).reshape(-1)[0]))
+            self._context = window[-_SILERO_CONTEXT:]
+        self._buf = buf[n:]
+        return probs
+
+
 class Endpointer:
     """Streaming endpointer; not thread-safe (one per audio stream)."""
 
     def __init__(self, config: EndpointConfig | None = None):
         self.config = config or EndpointConfig()
         self._vad = webrtcvad.Vad(self.config.aggressiveness)
+        self._silero = SileroStream() if self.config.engine != "webrtc" else None
         self._frame_bytes = ASR_RATE * self.config.frame_ms // 1000 * 2
         self.strict = False
         # semantic endpointing: called on silent frames after the speculative pause; True ends the turn
@@ -124,6 +210,10 @@ class Endpointer:
         self._spec_sent = False
         self._start_ms = 0.0
         self._noise_db: float | None = None
+        self._prob = 0.0  # the latest Silero probability
+        self._silero_speech = False  # Silero's own hysteresis state
+        if self._silero is not None:
+            self._silero.reset()
 
     @property
     def in_speech(self) -> bool:
@@ -144,6 +234,17 @@ class Endpointer:
             self._noise_db = db
         else:
             self._noise_db += c.noise_rise_db_per_s * c.frame_ms / 1000.0
+        if self._silero is not None:
+            # the network sees every frame (its state must follow the stream), quiet or not
+            probs = self._silero.feed((samples / 32768.0).astype(np.float32))
+            if probs:
+                self._prob = max(probs)
+            low = c.silero_threshold - c.silero_hysteresis if self._silero_speech else c.silero_threshold
+            self._silero_speech = self._prob >= low
+            if db < floor or not self._silero_speech:
+                return False
+            if c.engine == "silero":
+                return True
         if db < floor or (c.noise_margin_db > 0 and db < self._noise_db + c.noise_margin_db):
             return False
         return bool(self._vad.is_speech(frame, ASR_RATE))
