@@ -125,7 +125,7 @@ def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True,
     """The shared recognizer and synthesizer from ``[voice]`` settings, biased with the catalog's names."""
     from voice.asr import WhisperSettings, shared_transcriber
     from voice.openai_speech import speech_backends
-    from voice.pipeline import VoicePipeline
+    from voice.pipeline import VoicePipeline, second_pass
     from voice.tts import default_synthesizer
 
     settings = WhisperSettings.from_settings(ctx.config.voice)
@@ -136,7 +136,10 @@ def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True,
     hot, prompt = catalog_bias(ctx) if bias else (None, None)
     transcriber, synthesizer = speech_backends(ctx.config.asr, ctx.config.tts, local,
                                                lambda: default_synthesizer(ctx.config.voice))
-    return VoicePipeline(transcriber, synthesizer, output_rate=output_rate, hotwords=hot, prompt=prompt)
+    pipeline = VoicePipeline(transcriber, synthesizer, output_rate=output_rate, hotwords=hot, prompt=prompt)
+    if prompt and ctx.config.voice.get("asr_second_pass", True):
+        pipeline.second_pass = second_pass(ctx.open_store().products(), prompt)
+    return pipeline
 
 
 def _guarded(fn: Handler) -> Handler:

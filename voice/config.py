@@ -28,7 +28,7 @@ GENERAL_KEYS = ("data_dir", "database", "catalog", "currency", "tax_percent")
 SHOP_KEYS = ("name", "hours", "address", "phone", "returns", "faq")
 VOICE_KEYS = ("whisper_model", "whisper_beam_size", "whisper_cpu_threads", "whisper_max_concurrent",
               "whisper_encoder_pad_s", "whisper_initial_prompt", "asr_bias", "half_duplex", "tts", "tts_voice",
-              "tts_wpm", "whisper_nbest", "whisper_nbest_weight")
+              "tts_wpm", "whisper_nbest", "whisper_nbest_weight", "asr_second_pass")
 ASR_BIAS = ("prompt", "hotwords", "both", "none")
 TABLES = ("voicecart", "shop", "voice", "sip", "llm", "asr", "tts")
 
@@ -130,8 +130,9 @@ def _check_voice(where: str, table: dict[str, Any]) -> None:
     bias = table.get("asr_bias")
     if bias is not None and bias not in ASR_BIAS:
         raise ConfigError(f"{where}: [voice] asr_bias must be one of {', '.join(ASR_BIAS)}, not {bias!r}")
-    if "half_duplex" in table and not isinstance(table["half_duplex"], bool):
-        raise ConfigError(f"{where}: [voice] half_duplex must be true or false")
+    for flag in ("half_duplex", "asr_second_pass"):
+        if flag in table and not isinstance(table[flag], bool):
+            raise ConfigError(f"{where}: [voice] {flag} must be true or false")
     if vad and any(key in vad for key in table):
         from voice.vad import EndpointConfig
 

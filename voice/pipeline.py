@@ -169,6 +169,50 @@ def catalog_prompt(
     return f"An order: {body}." if body else ""
 
 
+@dataclass(frozen=True)
+class SecondPass:
+    """A second decode for a turn in which the recognizer heard no product: the first prompt has room for only
+    part of a large catalog, so an utterance naming a product it left out ("a croissant") comes back as
+    something else ("a quaso"). The turn is decoded again with ``prompts`` (the catalog names the first prompt
+    left out), and a transcript that names a product is taken if its confidence is at most ``max_drop`` below
+    the first one's. Only turns that name no product and that the dialogue cannot take as a whole turn (so
+    not a yes, a no or a question) pay for it."""
+
+    prompts: tuple[str, ...]
+    products: tuple[tuple[str, ...], ...]  # normalised product names, longest first (``catalog_coverage``)
+    max_drop: float = 0.15
+
+
+def second_pass(products: Iterable[object], first_prompt: str | None, max_chars: int = 700,
+                limit: int = 2) -> SecondPass | None:
+    """The :class:`SecondPass` for a catalog whose first prompt is ``first_prompt``: the product names it left
+    out, in at most ``limit`` prompts of at most ``max_chars`` characters (None when nothing was left out)."""
+    from dialogue.numbers import say_number
+    from voice.asr import prompt_phrases
+
+    def spell(name: str) -> str:
+        return re.sub(r"\d+(?!\d|%)", lambda m: say_number(int(m.group(0))), name)
+
+    names = [spell(str(getattr(p, "name", ""))) for p in products]
+    phrases = {ph for n in names for ph in prompt_phrases(n)}
+    have = set(prompt_phrases(first_prompt))
+    left = [n for n in dict.fromkeys(names) if prompt_phrases(n) and not set(prompt_phrases(n)) <= have]
+    prompts: list[str] = []
+    part: list[str] = []
+    for name in left:
+        if part and len(", ".join([*part, name])) + 12 > max_chars:
+            prompts.append(f"An order: {', '.join(part)}.")
+            part = []
+            if len(prompts) == limit:
+                break
+        part.append(name)
+    if part and len(prompts) < limit:
+        prompts.append(f"An order: {', '.join(part)}.")
+    if not prompts:
+        return None
+    return SecondPass(tuple(prompts), tuple(sorted(phrases, key=len, reverse=True)))
+
+
 @dataclass
 class Speculation:
     """A decode started at a speculative pause; with a completeness check, ``complete()`` becomes True once
@@ -210,6 +254,7 @@ class VoicePipeline:
         self.output_rate = output_rate
         self.hotwords = hotwords
         self.prompt = prompt
+        self.second_pass: SecondPass | None = None  # see SecondPass; set by voice.commands.build_pipeline
         self._pool = ThreadPoolExecutor(max_workers=speculative_workers, thread_name_prefix="asr-spec")
 
     def session(
@@ -322,6 +367,28 @@ class TurnProcessor:
             trace.speculative = "discarded"
         return self.pipeline.transcribe(audio)
 
+    def _again(self, audio: AudioChunk, first: Transcript, trace: TurnTrace) -> Transcript:
+        """The :class:`SecondPass` for ``first`` if it names no product and is not a whole turn (the caller holds
+        the turn lock, so the dialogue is read directly)."""
+        from dialogue.completeness import is_complete
+        from dialogue.session import Session
+        from voice.asr import catalog_coverage
+
+        sp = self.pipeline.second_pass
+        if sp is None or first.empty or catalog_coverage(first.text, sp.products):
+            return first
+        conv = self.conversation
+        if not isinstance(conv, Session) or is_complete(conv, first.text):
+            return first
+        trace.second_pass = "kept"
+        for prompt in sp.prompts:
+            t = self.pipeline.transcriber.transcribe(audio, hotwords=self.pipeline.hotwords, prompt=prompt)
+            trace.decode_ms += t.decode_ms
+            if not t.empty and catalog_coverage(t.text, sp.products) and t.confidence >= first.confidence - sp.max_drop:
+                trace.second_pass = "used"
+                return t
+        return first
+
     def process(
         self,
         audio: AudioChunk,
@@ -348,12 +415,16 @@ class TurnProcessor:
                 log.exception("transcription failed")
                 trace.error = f"asr: {exc}"
                 return self._local(FAILED, trace)
+            trace.decode_ms = transcript.decode_ms
+            try:
+                transcript = self._again(audio, transcript, trace)
+            except Exception:  # noqa: BLE001 - the first transcript stands
+                log.exception("second pass failed")
             trace.mark("transcript")
             trace.transcript = transcript.text
             trace.raw_transcript = transcript.raw_text
             trace.confidence = transcript.confidence
             trace.rejected = transcript.rejected
-            trace.decode_ms = transcript.decode_ms
             if transcript.empty:
                 return self._local(NOT_HEARD, trace, transcript)
             meta = TurnMeta(asr_confidence=transcript.confidence, caller_id=self.caller_id, channel=self.channel)

@@ -59,6 +59,7 @@ class TurnTrace:
     rejected: str | None = None
     reply: str = ""
     speculative: str = "none"  # none | reused | discarded
+    second_pass: str = "none"  # none | kept (decoded again, first transcript kept) | used (see voice.pipeline.SecondPass)
     decode_ms: float = 0.0
     error: str | None = None
     barged_in: bool = False
@@ -110,6 +111,8 @@ class TurnTrace:
             out["raw_transcript"] = self.raw_transcript
         if self.rejected:
             out["rejected"] = self.rejected
+        if self.second_pass != "none":
+            out["second_pass"] = self.second_pass
         if self.error:
             out["error"] = self.error
         if self.barged_in:

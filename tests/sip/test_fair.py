@@ -37,7 +37,8 @@ def test_local_gate_grants_finals_before_speculative_then_by_arrival() -> None:
             t = threading.Thread(target=take, args=(name, kind))
             t.start()
             threads.append(t)
-            _wait_until(gate._cond, lambda n=len(threads): len(gate._waiting) == n)
+            queued = len(threads)
+            _wait_until(gate._cond, lambda queued=queued: len(gate._waiting) == queued)
     for t in threads:
         t.join(WAIT_S)
     assert order == ["f1", "f2", "s1", "s2"]

@@ -278,6 +278,7 @@ class PhoneCall:
                 latency_ms=None if latency is None or not trace.transcript else round(latency, 1),
                 decode_ms=round(trace.decode_ms, 1),
                 speculative=trace.speculative,
+                second_pass=trace.second_pass,
             )
 
         return mark
