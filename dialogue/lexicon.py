@@ -433,7 +433,14 @@ class IndexedLexicon(Lexicon):
         self.guarded = defaultdict(list)
         self.groups = {}
         self._offered: set[tuple[str, str]] = set()
+        seen: set[tuple[object, ...]] = set()
         for group in store.option_groups():
+            # the same group with its values in another order has the same phrases: index it once
+            same = (group.code, group.name, group.aliases, group.default, group.required, group.multiple,
+                    group.amounts, frozenset(group.values))
+            if same in seen:
+                continue
+            seen.add(same)
             self._index_definition(group)
             self._offered.update((group.code, v.code) for v in group.values)
         self._option_phrases: dict[tuple[str, ...], list[Target]] = dict(self._phrases)
