@@ -165,6 +165,43 @@ def _rebuild(state: State, line: CartLine, product: Product, options: list[Selec
     return new
 
 
+def _kept(line: CartLine, product: Product, opts: Sequence[SelectedOption], removals: Sequence[tuple[str, str]]
+          ) -> list[SelectedOption]:
+    """The line's options that stay when ``opts`` are chosen and ``removals`` taken off."""
+    kept = [o for o in line.options if (o.group, o.value) not in removals]
+    for o in opts:
+        group = product.group(o.group)
+        if group is not None and not group.multiple:
+            kept = [k for k in kept if k.group != o.group]
+    return kept
+
+
+def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+    """"make both large", "all of them with oat milk": the change on every line that offers it (two or
+    more); with fewer, the ordinary change of one line."""
+    specs = list(parse.options)
+    changes = []
+    for line in state.cart.lines:
+        product = lex.products.get(line.sku)
+        if product is None or not specs:
+            continue
+        opts, removals, unavailable = options_for(product, specs, line.options)
+        if (opts or removals) and not unavailable:
+            changes.append((line, product, opts, removals))
+    if len(changes) < 2:
+        return modify(state, lex, parse, out)
+    state.begin_change()
+    state.pending = None
+    try:
+        for line, product, opts, removals in changes:
+            _rebuild(state, line, product, [*_kept(line, product, opts, removals), *opts])
+    except CatalogError as exc:
+        return out.say(sorry(exc, changes[0][1]))
+    out.act(Action.CART_CHANGED)
+    out.say(f"Okay, all {say_number(len(changes))} changed" if len(changes) > 2 else "Okay, both changed")
+    return readback(state, lex, out)
+
+
 def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     """Change the line in focus: options, quantity, or the product itself ("make that a mocha")."""
     if parse.replace and parse.replaces is None and parse.items and state.removed_turn == state.turns - 1:
@@ -201,11 +238,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
                 return _swap(state, lex, line, spec, out)
             return out.say(f"The {product.name} {agree(product.name, 'does', 'do')}n't come with {say_list(unavailable, 'or')}.")
         if opts or removals:
-            kept = [o for o in line.options if (o.group, o.value) not in removals]
-            for o in opts:
-                group = product.group(o.group)
-                if group is not None and not group.multiple:
-                    kept = [k for k in kept if k.group != o.group]
+            kept = _kept(line, product, opts, removals)
             if parse.portion is not None and parse.portion < line.quantity:
                 if parse.rest_options:  # "... and the other one decaf": the units left change too
                     rest = options_for(product, parse.rest_options, line.options)[0]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from catalog.models import Product
 from dialogue.amounts import qualifier_before
-from dialogue.intents import CORRECTION, _p, find
+from dialogue.intents import CORRECTION, EVERY_LINE, _p, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention
 from dialogue.notes import mark_notes
@@ -73,6 +73,10 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
     while i >= floor and steps < 8:
         if toks[i] in COUNT_UNITS and i > floor and toks[i - 1].isdigit():
             i -= 1  # "12 dozen eggs" (from "a dozen eggs"): the count before the unit
+            continue
+        if toks[i] == "of" and i - 2 >= floor and i - 1 not in covered and toks[i - 1].isalpha() \
+                and _quantity_token(toks, i - 2) is not None:
+            i -= 2  # "three plates of gyoza": a container of the product, counted
             continue
         if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") \
                 or (toks[i].endswith("ed") and len(toks[i]) > 4 and i > floor):  # "2 steamed mochas"
@@ -225,7 +229,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             skus = (named[0],) if len(named) == 1 else skus
         qty, explicit = _read_quantity(toks, m.start, prev_end, covered)
         qty = _in_units(lex, toks, m.start, prev_end, skus, qty)
-        pieces = _piece_count(lex, skus, qty) if explicit else None
+        contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in _COUNT_NOUNS
+        pieces = _piece_count(lex, skus, qty) if explicit and not contained else None  # not "3 orders of"
         items.append(ItemSpec(skus, None if pieces else qty if explicit else None, [pieces] if pieces else [],
                               m.start, m.end, exact=all(t.exact for t in m.products)))
         prev_end = m.end
@@ -254,10 +259,27 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             loose.append(spec)
         else:
             target.options.append(spec)
+    _every(lex, toks, items)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     items = _rebalance(lex, _parts(toks, _split(toks, items, mentions, roles, covered, summaries)))
     items = _another_one(toks, items, covered)
     return _corrections(toks, items), loose
+
+
+def _every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
+    """"a chicken pho and a beef pho, both large": options said after "both" / "all of them" go to every item
+    named before it whose product offers them, not only to the last one."""
+    at = find(toks, EVERY_LINE)
+    before = [it for it in items if it.end <= at] if at >= 0 else []
+    if len(before) < 2:
+        return
+    moved = [o for o in before[-1].options if o.pos > at]
+    for it in before[:-1]:
+        product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
+        if product is None:
+            continue
+        it.options.extend(o for o in moved if any((g := product.group(t.group)) is not None and g.value(t.value) is not None
+                                                  for t in o.targets))
 
 
 def _markers(toks: Sequence[str], a: int, b: int, covered: set[int]) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ import logging
 
 from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
+from catalog.models import Product
 from catalog.store import Store
 from dialogue import answers, browse, browse_data, confirm, editing, placed
 from dialogue import intents as cue
@@ -283,13 +284,19 @@ class Policy:
                 return out.say(f"Which {group_name(group)} would you like: {say_list([v.name for v in group.values[:3]], 'or')}?")
             self.state.pending = None
             return None
+        rest = pending.rest
+        self.state.pending = None
+        parts = _shares(product, group.code, specs, parse.tokens, item.quantity)
         quantity = item.quantity
         for it in parse.items:
             if product.sku in it.skus and it.quantity:
                 quantity = it.quantity
+        if parts:  # "two bubble teas" - "one taro and one matcha": a line each
+            others = [s for s in specs if all(s is not spec for _, spec in parts)]
+            lines = [ItemSpec(item.skus, n, [*item.options, *others, spec], item.start, item.end, True)
+                     for n, spec in parts]
+            return editing.add_items(self.state, self.lex, [*lines, *rest], out)
         spec = ItemSpec(item.skus, quantity, [*item.options, *specs], item.start, item.end, True)
-        rest = pending.rest
-        self.state.pending = None
         return editing.add_items(self.state, self.lex, [spec, *rest], out)
 
     def _pick_product(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
@@ -349,7 +356,7 @@ class Policy:
         if i == Intent.ADD:
             return self._add(p, out)
         if i == Intent.MODIFY:
-            return editing.modify(st, lex, p, out)
+            return editing.modify_every(st, lex, p, out) if p.ref == "all" else editing.modify(st, lex, p, out)
         if i == Intent.REMOVE:
             return editing.remove(st, lex, p, out)
         if i == Intent.CLEAR:
@@ -443,3 +450,25 @@ class Policy:
         out.order_number = order.number
         return out.act(Action.ORDER_PLACED).act(Action.CART_CHANGED).say(
             f"Thank you! Your order is placed. Your order number is {say_digits(order.number)}")
+
+
+def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: list[str],
+            quantity: int | None) -> list[tuple[int, OptionSpec]]:
+    """An answer that shares a line of several among values of the one-choice group just asked about ("one
+    taro and one matcha" for two bubble teas): (count, value) per part when the parts add up to the line's
+    count, each value's count said just before it (none said: one); else nothing."""
+    group = product.group(group_code)
+    if not quantity or quantity < 2 or group is None or group.multiple:
+        return []
+    mine = [s for s in specs if s.pos >= 0 and any(t.group == group.code and group.value(t.value) is not None
+                                                    for t in s.targets)]
+    if len(mine) < 2 or len({s.pos for s in mine}) < len(mine):
+        return []
+    parts: list[tuple[int, OptionSpec]] = []
+    for s in sorted(mine, key=lambda s: s.pos):
+        k = s.pos - 1
+        while k >= 0 and toks[k] in ("of", "the", "with", "in", "as"):
+            k -= 1
+        said = toks[k] if 0 <= k < len(toks) else ""
+        parts.append((int(said) if said.isdigit() else 1, s))
+    return parts if sum(n for n, _ in parts) == quantity else []

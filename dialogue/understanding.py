@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from dialogue import confirm
 from dialogue import intents as cue
 from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
@@ -55,7 +56,7 @@ class Parse:
     max_cents: int | None = None
     order_number: str | None = None
     ordinal: int | None = None  # "the second one" (1-based, -1 = last)
-    ref: str | None = None  # "it", "more" (another / same again), "cheaper", "pricier"
+    ref: str | None = None  # "it", "more" (another / same again), "cheaper", "pricier", "all" (every line)
     replace: bool = False  # "make that a mocha": swap the product of the line in focus
     replaces: ItemSpec | None = None  # "a mocha instead of the latte": the item whose line is swapped
     count_issue: CountIssue | None = None  # "0 scones", "-3 muffins", "2 1/2 lattes": asked, never altered
@@ -80,6 +81,13 @@ _WANT_NOT = cue._p("do not want", "no longer want", "do not need")
 _MORE_OF_LIST = cue._p("what else", "anything else", "any others", "any other", "what other", "others",
                        "more options", "tell me more", "the rest", "keep going", "go on", "what more", "more of them")
 _REF_IT = frozenset({"it", "that", "this", "they", "them", "those", "these", "one", "ones"})
+
+
+def _counts_what_follows(toks: Sequence[str], end: int) -> bool:
+    """A number said before a unit ("12 dozen") or a container of what follows ("3 orders of", "two plates
+    of"): a count, not a number-named option value of some product ("3 pieces")."""
+    return end < len(toks) and (toks[end] in COUNT_UNITS or (
+        end + 1 < len(toks) and toks[end + 1] == "of" and toks[end].isalpha()))
 
 
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
@@ -131,7 +139,7 @@ class RuleUnderstanding:
             return p
         mentions = [m for m in find_mentions(self.lexicon, toks)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
-                            and m.end < len(toks) and toks[m.end] in COUNT_UNITS)]
+                            and _counts_what_follows(toks, m.end))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
@@ -144,6 +152,8 @@ class RuleUnderstanding:
                                 for i in range(m.start, m.end))
         p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
         p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
+        if not p.affirm and not p.items and not p.options and confirm.decide(text, toks).places:
+            p.affirm = True  # a whole turn the confirmation slot takes for a yes ("please") is a yes here too
         if not p.affirm and not p.deny and len(parts) > 1:  # "Iced latte, almond milk. That all looks good."
             p.affirm = any(cue.is_affirm(pt) for pt in parts) and not any(cue.is_deny(pt) for pt in parts)
         p.question = any(asked)
@@ -320,12 +330,15 @@ class RuleUnderstanding:
             return Intent.ADD
         owner = self._sole_owner(p.options)
         first = min(o.pos for o in p.options) if p.options else 0
-        new_item = any(t in ("a", "an", "and") or t.isdigit() for t in toks[max(0, first - 2):first])
+        new_item = any(t in ("a", "an") or t.isdigit() or t == "and" and owner != ctx.last_sku
+                       for t in toks[max(0, first - 2):first])  # "and steamed" to the gyoza just ordered: a change
         if owner is not None and (not ctx.has_lines or cue.has(toks, cue.ADD_VERBS) or new_item) and not p.question:
             p.items = [ItemSpec((owner,), _bare_quantity(toks, p.option_at), list(p.options), 0, len(toks), True)]
             p.options = []  # "an earl grey tea": only the hot tea has that choice
             return Intent.ADD
         if p.options:
+            if ctx.has_lines and cue.has(toks, cue.EVERY_LINE):
+                p.ref = "all"  # "make both large": every line that offers it
             return Intent.MODIFY
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD

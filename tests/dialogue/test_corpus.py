@@ -29,9 +29,11 @@ CONVERSATIONS = load_corpus(CORPUS_DIR)
 IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 
 # Exact-order rate each catalog must reach (measured when the corpus was written; raise, never lower).
-# measured 2026-12-02 ~06:10: cafe 0.989, store 0.929, bakery 0.919, pizzeria 0.957, hardware 0.833
-# (hardware is the untouched check: never tuned on, its misses never read while the engine was changed)
-EXACT_FLOOR = {"cafe": 0.98, "store": 0.92, "bakery": 0.91, "pizzeria": 0.95, "hardware": 0.83}
+# measured 2026-12-02 ~07:20: cafe 0.989, store 0.929, bakery 0.919, pizzeria 0.957, hardware 0.878,
+# noodlebar 0.984, florist 0.824 (hardware and florist are the untouched checks: never tuned on, their misses
+# never read while the engine was changed; the noodle bar and the florist were 0.937 and 0.804 when written)
+EXACT_FLOOR = {"cafe": 0.98, "store": 0.92, "bakery": 0.91, "pizzeria": 0.95, "hardware": 0.87,
+               "noodlebar": 0.98, "florist": 0.82}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,119 @@
+"""General mechanisms found on the noodle bar written for issue 11 (a menu the engine was not built on), held
+on that catalog and on the bundled pizzeria: a count before a container of the product, an answer sharing a
+line among choices, a bare choice of the product just ordered, "both" / "all of them"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.conversations import catalog_source
+from catalog.bundled import open_store
+from catalog.sqlite_store import SQLiteStore
+from dialogue.session import Session
+from tests.dialogue.conftest import SHOP, Chat
+
+
+@pytest.fixture
+def noodles(tmp_path: Path) -> Iterator[SQLiteStore]:
+    store = open_store(tmp_path / "noodlebar.sqlite3", catalog=catalog_source("noodlebar"), tax_rate_bp=825)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def pizzeria(tmp_path: Path) -> Iterator[SQLiteStore]:
+    store = open_store(tmp_path / "pizzeria.sqlite3", catalog="pizzeria", tax_rate_bp=825)
+    yield store
+    store.close()
+
+
+def _lines(chat: Chat, sku: str) -> list[tuple[int, dict[str, str]]]:
+    return [(qty, opts) for s, qty, opts in chat.lines if s == sku]
+
+
+@pytest.mark.parametrize(("said", "sku", "qty", "group", "value"), [
+    ("three orders of gyoza", "GYOZA", 3, "count", "6"),  # "3" is also a spring rolls choice ("3 pieces")
+    ("three plates of gyoza", "GYOZA", 3, "count", "6"),
+    ("3 orders of spring rolls", "SPRING-ROLLS", 3, "count", "3"),  # three orders, not the 3-piece choice
+])
+def test_a_count_before_a_container_counts_the_product(noodles: Any, said: str, sku: str, qty: int, group: str,
+                                                       value: str) -> None:
+    chat = Chat(noodles)
+    r = chat.say(said)
+    assert _lines(chat, sku) == [(qty, _lines(chat, sku)[0][1])], r.text
+    assert _lines(chat, sku)[0][1][group] == value
+    assert "doesn't come with" not in r.text
+
+
+@pytest.mark.parametrize(("first", "answer", "want"), [
+    ("two bubble teas", "one taro and one matcha", {"taro": 1, "matcha": 1}),
+    ("two bubble teas", "taro and mango", {"taro": 1, "mango": 1}),
+    ("three bubble teas", "two taro and a mango", {"taro": 2, "mango": 1}),
+    ("two bubble teas", "taro", {"taro": 2}),  # one value: the whole line
+])
+def test_an_answer_shares_a_line_among_the_choices_it_names(noodles: Any, first: str, answer: str,
+                                                           want: dict[str, int]) -> None:
+    chat = Chat(noodles)
+    asked = chat.say(first)
+    assert "flavour" in asked.text and not chat.lines
+    chat.say(answer)
+    got: dict[str, int] = {}
+    for qty, opts in _lines(chat, "BUBBLE-TEA"):
+        got[opts["flavour"]] = got.get(opts["flavour"], 0) + qty
+    assert got == want
+
+
+def test_parts_that_do_not_add_up_make_no_split(noodles: Any) -> None:
+    chat = Chat(noodles)
+    chat.say("two bubble teas")
+    chat.say("one taro and two mango")  # three said for two: not shared out on a guess
+    assert sum(q for q, _ in _lines(chat, "BUBBLE-TEA")) != 3 or len(_lines(chat, "BUBBLE-TEA")) != 2
+
+
+def test_and_a_choice_of_the_product_just_ordered_changes_that_line(noodles: Any) -> None:
+    chat = Chat(noodles)
+    chat.say("gyoza please")
+    chat.say("make it ten pieces")
+    chat.say("and steamed")
+    assert _lines(chat, "GYOZA") == [(1, {"filling": "pork", "count": "10", "cook": "steamed"})]
+    other = Chat(noodles)
+    other.say("gyoza please")
+    other.say("a steamed gyoza")  # with an article: one more, made so
+    assert sorted(opts["cook"] for _, opts in _lines(other, "GYOZA")) == ["pan_fried", "steamed"]
+
+
+def test_both_after_two_items_gives_each_the_choice(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("a pepperoni pizza and a hawaiian, both large")
+    assert [opts["size"] for _, opts in _lines(chat, "PEPPERONI-PIZZA") + _lines(chat, "HAWAIIAN")] == ["large", "large"]
+
+
+def test_make_both_changes_every_line_that_offers_it(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("a pepperoni pizza and a hawaiian")
+    r = chat.say("make both thin crust")
+    assert [opts["crust"] for _, opts in _lines(chat, "PEPPERONI-PIZZA") + _lines(chat, "HAWAIIAN")] == ["thin", "thin"]
+    assert "Is that right?" in r.text  # read back, waiting for a yes
+    assert not pizzeria.orders()
+
+
+def test_make_both_with_one_line_that_offers_it_changes_that_line(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("a pepperoni pizza and a coke")
+    chat.say("make both large")
+    assert _lines(chat, "PEPPERONI-PIZZA")[0][1]["size"] == "large"
+    assert _lines(chat, "COKE")[0][1]["size"] == "can"
+
+
+def test_a_whole_turn_the_confirmation_takes_for_yes_is_a_yes_in_the_parse(noodles: Any) -> None:
+    session = Session(noodles, shop=SHOP)
+    session.handle("a miso ramen")
+    session.handle("please")
+    assert session.last_parse is not None and session.last_parse.affirm
+    assert len(noodles.orders()) == 1
+    session.handle("a coke please")
+    assert session.last_parse is not None and not session.last_parse.affirm and len(noodles.orders()) == 1
