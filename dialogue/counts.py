@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dialogue.items import GLUE, ItemSpec
 from dialogue.normalize import fold
 from dialogue.numbers import COUNT_UNITS, PRICE_WORDS
+from dialogue.phrasebook import words
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,8 @@ class CountIssue(enum.StrEnum):
     PACKS = "packs"  # "four AA batteries" for a product sold in packs of eight: four packs, or four batteries?
 
 
-_PACK_WORDS = frozenset({"pack", "packs", "box", "boxes", "case", "cases", "bag", "bags", "carton", "cartons",
-                         "set", "sets", "pk", "packet", "packets"})
-_PIECE_WORDS = frozenset({"pack", "pk", "count", "ct", "pieces", "piece", "pc", "pcs", "sheets", "roll", "rolls"})
+_PACK_WORDS = words("pack_words")
+_PIECE_WORDS = words("piece_words")
 
 
 def pack_size(name_words: Sequence[str]) -> int | None:

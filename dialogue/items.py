@@ -13,29 +13,23 @@ from dataclasses import dataclass, field
 
 from catalog.models import Product
 from dialogue.amounts import qualifier_before
-from dialogue.intents import CORRECTION, EVERY_LINE, _p, find
+from dialogue.intents import CORRECTION, EVERY_LINE, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention
 from dialogue.notes import mark_notes
 from dialogue.numbers import COUNT_UNITS
+from dialogue.phrasebook import phrases, words
 
-_SIZE_UNITS = frozenset({"oz", "ml", "l", "percent", "g", "kg", "lb", "lbs", "in", "cm", "inch", "inches",
-                         "dollars", "dollar", "bucks", "cents", "shot", "shots", "pump", "pumps", "am", "pm"})
+_SIZE_UNITS = words("size_units")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
-GLUE = frozenset("a an the of regular normal plain size sized cup cups glass glasses mug shot shots order orders serving servings "
-                 "style kind sort type piping nice fresh big little with just really very extra some flavored "
-                 "flavoured flavor flavour infused based topped made".split())
+GLUE = words("glue")
 # Measures that make the next product an ingredient ("a shot of espresso"), not an item.
-_MEASURES = frozenset("shot shots pump pumps splash dash drizzle scoop scoops spoonful spoonfuls squirt drop drops "
-                      "hint touch bit".split())
-_CONTAINERS = frozenset({"shot", "shots", "cup", "cups", "glass", "mug", "pump", "pumps"})
-_SUB_WORDS = frozenset({"regular", "normal", "plain", "not", "without", "with", "other", "caffeinated", "usual"})
-_SEPARATORS = frozenset({"and", "plus", "also", "then", "another", "one"})
+_MEASURES = words("measures")
+_CONTAINERS = words("containers")
+_SUB_WORDS = words("sub_words")
+_SEPARATORS = words("separators")
 # Nouns that make a product word a modifier of something else ("the coffee bar", "coffee beans").
-_NOT_ITEM_HEADS = frozenset("bar bars shop shops house houses store stores counter machine machines "
-                            "maker makers bean beans grounds lover lovers drinker drinkers break breaks station "
-                            "section category categories cake cakes plantation farm farms industry business "
-                            "culture stain stains table tables mug mugs".split())
+_NOT_ITEM_HEADS = words("not_item_heads")
 
 
 @dataclass(frozen=True)
@@ -117,7 +111,7 @@ def _in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: S
     return max(1, qty // COUNT_UNITS[unit]) if by_unit else qty
 
 
-_COUNT_NOUNS = frozenset({"piece", "pieces", "pc", "pcs", "count", "ct", "pack", "packs"})
+_COUNT_NOUNS = words("count_nouns")
 
 
 def _piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpec | None:
@@ -462,7 +456,7 @@ def _rebalance(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
     return items
 
 
-_SWAP = _p("instead of", "rather than", "in place of", "in lieu of")
+_SWAP = phrases("swap")
 
 
 def _corrections(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:

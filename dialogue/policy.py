@@ -23,6 +23,7 @@ from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
+from dialogue.phrasebook import phrases
 from dialogue.placed import say_digits
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
 from dialogue.references import pick_shown
@@ -35,6 +36,7 @@ from dialogue.types import Action, TurnMeta
 from dialogue.understanding import Parse
 
 log = logging.getLogger(__name__)
+_NAMES_AN_ORDER = phrases("names_an_order")
 READBACK_KINDS = (PendingKind.CHECKOUT, PendingKind.CONFIRM_CHANGE)
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
 _ANSWERS = frozenset({Intent.SEARCH, Intent.OPTIONS, Intent.PRICE, Intent.STOCK, Intent.DESCRIBE})
@@ -68,7 +70,7 @@ class Policy:
                 and confirm.decide(parse.text, parse.tokens).verdict != Verdict.DENY:
             return self._checkout(out.say("Sorry, I didn't catch that clearly"), question=YES_OR_NO)
         if parse.order_number and parse.intent in (Intent.ADD, Intent.MODIFY, Intent.REMOVE) \
-                and cue.has(parse.tokens, cue._p("order", "order number")):
+                and cue.has(parse.tokens, _NAMES_AN_ORDER):
             # "change order 2465 to a chocolate cake": a placed order is not edited by voice
             out.say("I can't change an order that's already placed")
             return placed.ask_cancel(self.store, st, self.lex, parse.order_number, out)

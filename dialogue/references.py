@@ -15,6 +15,7 @@ from catalog.models import Product
 from dialogue import intents as cue
 from dialogue.items import ItemSpec
 from dialogue.lexicon import Lexicon
+from dialogue.phrasebook import phrases, words
 from dialogue.replies import MAX_LIST
 from dialogue.resolve import options_for
 
@@ -22,14 +23,14 @@ if TYPE_CHECKING:
     from dialogue.understanding import Context, Parse
 
 MAX_SAID = MAX_LIST  # a spoken list names at most this many
-_PORTION_OF = frozenset({"them", "those", "these", "the", "my", "our"})
-_SPLIT_VERBS = frozenset({"make", "change", "turn", "switch", "do"})
-_MORE = frozenset({"more", "another", "also", "too", "additional", "extra", "plus", "again", "else"})
-_JOIN = frozenset({"and", "plus", "also"})
-_RECOUNT_LEAD = frozenset({"actually", "no", "nope", "sorry", "oops", "wait", "hmm", "oh", "um", "uh", "well"})
-_RECOUNT = cue._p("make that", "make it", "make the", "make those", "make them", "i meant", "i mean", "change",
-                  "instead", "rather", "should be", "change that to", "change it to", "correction", "scratch that",
-                  "i said", "i only want", "i only need", "only want", "only need")
+_JUST_ONE = phrases("just_one")
+_OTHER_PART = phrases("other_part")
+_PORTION_OF = words("portion_of")
+_SPLIT_VERBS = words("split_verbs")
+_MORE = words("more_after_count")
+_JOIN = words("join")
+_RECOUNT_LEAD = words("recount_lead")
+_RECOUNT = phrases("recount")
 
 
 def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
@@ -41,7 +42,7 @@ def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
         if i + 1 < len(toks) and toks[i + 1] in ("oz", "percent", "ounce", "ounces", "lb", "dollars", "bucks"):
             continue
         return int(t)
-    if cue.has(toks, cue._p("just one", "only one", "make it one", "make that one", "one of them", "just the one")):
+    if cue.has(toks, _JUST_ONE):
         return 1
     return None
 
@@ -62,8 +63,8 @@ def portion(toks: Sequence[str]) -> int | None:
     return None
 
 
-_LEAD = frozenset({"and", "um", "uh", "oh", "so", "ok", "okay", "then", "but", "actually", "make", "just"})
-_OTHER = cue._p("the other", "the other one", "other one", "the other ones", "the others", "the rest")
+_LEAD = words("other_lead")
+_OTHER = phrases("the_other")
 
 
 def the_other(toks: Sequence[str], p: Parse) -> bool:
@@ -139,7 +140,7 @@ def part_of_line(lex: Lexicon, p: Parse, toks: Sequence[str], ctx: Context) -> b
         skus &= offered
     if not skus & set(ctx.line_skus):
         return False
-    other = cue.find(toks, cue._p("the other", "the others", "the rest", "other one", "other ones"))
+    other = cue.find(toks, _OTHER_PART)
     if other >= 0:  # "make one of them iced and the other one decaf": the rest of the line
         mine = p.items[0].options if p.items else p.options
         if not any(o.pos <= other for o in mine):
@@ -150,8 +151,8 @@ def part_of_line(lex: Lexicon, p: Parse, toks: Sequence[str], ctx: Context) -> b
     return True
 
 
-_INSTEAD = cue._p("instead", "rather than", "in place of", "in lieu of")
-_INSTEAD_OF = cue._p("instead of", "rather than", "in place of", "in lieu of")
+_INSTEAD = phrases("instead")
+_INSTEAD_OF = phrases("instead_of")
 
 
 def instead_split(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Sequence[str]) -> tuple[ItemSpec, ItemSpec] | None:

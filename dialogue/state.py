@@ -7,7 +7,6 @@ changes the shopper has not yet confirmed, so a plain "no" to "is that right?" t
 
 from __future__ import annotations
 
-import enum
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,21 +14,9 @@ from dataclasses import dataclass, field
 from catalog.cart import Cart
 from catalog.models import CartLine, Order
 from dialogue.items import ItemSpec
+from dialogue.pending import PendingKind as PendingKind  # re-exported: where it was defined before
 from dialogue.types import Reply
 from dialogue.understanding import Context, Parse
-
-
-class PendingKind(enum.StrEnum):
-    """The question the assistant asked last, which the next turn may answer (one handler each in policy)."""
-
-    CONFIRM_CHANGE = "confirm_change"  # a change read back: "Is that right? Say yes to place the order"
-    CHECKOUT = "checkout"  # the whole order read back: "Shall I place the order?"
-    CLARIFY_OPTION = "clarify_option"  # "What milk would you like for the latte: ...?"
-    CLARIFY_PRODUCT = "clarify_product"  # "Which one would you like: ...?"
-    LOW_CONF = "low_conf"  # "I think you said: ... Is that right?"
-    CANCEL_ORDER = "cancel_order"  # "Order 4512 is ... Shall I cancel it?"
-    ORDER_NUMBER = "order_number"  # "What's your order number?"
-    OFFER = "offer"  # "Would you like one?" / "How many would you like?"
 
 
 @dataclass

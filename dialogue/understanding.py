@@ -21,6 +21,7 @@ from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
+from dialogue.phrasebook import phrases, rule, words
 from dialogue.references import count_of, instead_split, part_of_line, portion, recount, the_other
 
 
@@ -72,15 +73,32 @@ class Understanding(Protocol):
     def parse(self, text: str, context: Context) -> Parse: ...
 
 
-_LEAD_FILL = frozenset({"but", "and", "so", "also", "then", "well", "oh", "um", "uh", "okay", "ok", "hmm", "wait",
-                        "no", "yes", "sorry", "actually", "now", "hey", "hi", "hello"})
-_ASKING_WORDS = frozenset({"what", "which", "how", "tell", "know", "whether", "if", "kind", "kinds", "type", "types"})
-_NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + cue._p("time", "total")
-_GENERIC_GOODS = frozenset({"drink", "drinks", "beverage", "beverages", "item", "items", "thing", "things"})
-_WANT_NOT = cue._p("do not want", "no longer want", "do not need")
-_MORE_OF_LIST = cue._p("what else", "anything else", "any others", "any other", "what other", "others",
-                       "more options", "tell me more", "the rest", "keep going", "go on", "what more", "more of them")
-_REF_IT = frozenset({"it", "that", "this", "they", "them", "those", "these", "one", "ones"})
+_LEAD_FILL = words("lead_fill")
+_CHEAPER = phrases("cheaper")
+_PRICIER = phrases("pricier")
+_REPEAT_ANYWHERE = phrases("repeat_anywhere")
+_RULE_REST_OF_LIST = rule("rest_of_list")
+_ASKS_FOR = phrases("asks_for")
+_RULE_TAKE_SHOWN = rule("take_shown")
+_NOT_CHECKOUT = phrases("not_checkout")
+_RULE_PRICE_OF_TOPIC = rule("price_of_topic")
+_PRICE_LIMIT = phrases("price_limit")
+_COMES_IN = phrases("comes_in")
+_MAKE_IT = phrases("make_it")
+_MAKE_THE = phrases("make_the")
+_REPLACE_LINE = phrases("replace_line")
+_ASKING_WORDS = words("asking_words")
+_NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + phrases("not_about_goods")
+_GENERIC_GOODS = words("generic_goods")
+_WANT_NOT = phrases("want_not")
+_REF_IT = words("ref_it")
+
+
+def _facts(p: Parse, ctx: Context) -> dict[str, bool]:
+    """The conditions the context rules of ``data/context.toml`` test (``dialogue.phrasebook.CONDITIONS``)."""
+    return {"listing": ctx.listing, "shown": bool(ctx.shown), "has_lines": ctx.has_lines,
+            "topic_apart": ctx.topic is not None and ctx.topic not in ctx.line_skus,
+            "items": bool(p.items), "options": bool(p.options), "question": p.question, "deny": p.deny}
 
 
 def _counts_what_follows(toks: Sequence[str], end: int) -> bool:
@@ -94,9 +112,9 @@ def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offs
     return count_of(toks, {i - offset for i in skip})
 
 
-_EDIT_VERBS = frozenset({"make", "change", "switch", "turn", "swap", "modify", "update"})
-_DEFINITE = frozenset({"the", "that", "this", "my", "those", "these"})
-_MORE_WORDS = frozenset({"another", "more", "add", "also", "plus", "too", "extra", "second", "again", "new"})
+_EDIT_VERBS = words("edit_verbs")
+_DEFINITE = words("definite")
+_MORE_WORDS = words("more_words")
 
 
 def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
@@ -165,9 +183,9 @@ class RuleUnderstanding:
         if p.ordinal is None and context.shown and "order" not in toks:  # "I'll take number two"
             p.ordinal = next((int(toks[i + 1]) for i, t in enumerate(toks[:-1])
                               if t == "number" and toks[i + 1].isdigit() and 0 < int(toks[i + 1]) <= 10), None)
-        if cue.has(toks, cue._p("cheaper", "cheapest", "less expensive", "lower price")):
+        if cue.has(toks, _CHEAPER):
             p.ref = "cheaper"
-        elif cue.has(toks, cue._p("more expensive", "pricier", "priciest", "most expensive", "fancier")):
+        elif cue.has(toks, _PRICIER):
             p.ref = "pricier"
         elif (at_more := cue.find(toks, cue.MORE)) >= 0 and not p.items and "not" not in toks[max(0, at_more - 10):at_more]:
             p.ref = "more"
@@ -264,8 +282,7 @@ class RuleUnderstanding:
             return Intent.GOODBYE
         if not changing and cue.has(toks, cue.HELP) and not cue.has(toks, cue.HUMAN):
             return Intent.HELP
-        if not changing and (cue.whole(toks, cue.REPEAT, cue._FILL) or cue.has(toks, cue._p(
-                "say that again", "repeat that", "come again", "what did you say", "did not catch"))):
+        if not changing and (cue.whole(toks, cue.REPEAT, cue._FILL) or cue.has(toks, _REPEAT_ANYWHERE)):
             return Intent.REPEAT
         if cue.has(toks, cue._p("cancel")) and (cue.has(toks, cue.CANCEL_ORDER) and not has_items
                                                 or p.order_number is not None):
@@ -288,15 +305,17 @@ class RuleUnderstanding:
             return Intent.REMOVE
         if not has_items and cue.has(toks, cue.SHOP_INFO) and not p.groups and not p.options:
             return Intent.SHOP_INFO
-        if ctx.listing and not has_items and not p.options and not p.deny and cue.has(toks, _MORE_OF_LIST):
-            p.ref = "next"  # "what else?" right after a list: the rest of it
-            return Intent.SEARCH
+        facts = _facts(p, ctx)
+        rest = _RULE_REST_OF_LIST
+        if rest.holds(toks, facts, ctx.pending):  # "what else?" right after a list: the rest of it
+            p.ref = rest.ref
+            return rest.intent
         if p.question and not p.ordering and not (p.affirm and not has_items and not p.groups and not self._asks(toks)):
             q = self._question(p, toks, ctx)
             if q is not None:
                 return q
         if has_items and (p.max_cents is not None or p.min_cents is not None or toks[0] in ("any", "anything")) \
-                and not cue.has(toks, cue._p("i would like", "can i get", "can i have", "i will take", "i want")):
+                and not cue.has(toks, _ASKS_FOR):
             p.search_words = [t for t in toks if t not in cue._FILL and t.isalpha()]
             return Intent.SEARCH
         if ctx.has_lines and not p.question and part_of_line(self.lexicon, p, toks, ctx):
@@ -310,8 +329,8 @@ class RuleUnderstanding:
             p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so
         if p.ref == "more" and ctx.has_lines and not p.question:
             return Intent.ADD  # "another one of those", "same again but with oat milk": like the line in focus
-        if ctx.shown and (cue.has(toks, cue.TAKE_IT) or (p.ref == "it" and _bare_quantity(toks, p.option_at) is not None
-                                                          and cue.has(toks, cue.ADD_VERBS))):
+        if _RULE_TAKE_SHOWN.holds(toks, facts, ctx.pending) or (
+                ctx.shown and p.ref == "it" and _bare_quantity(toks, p.option_at) is not None and cue.has(toks, cue.ADD_VERBS)):
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             p.quantity = _bare_quantity(toks, p.option_at)
             return Intent.ADD
@@ -353,7 +372,7 @@ class RuleUnderstanding:
             return Intent.AFFIRM
         if p.deny:
             return Intent.DENY
-        if cue.has(toks, cue.CHECKOUT) and not cue.has(toks, cue._p("what is it", "is that it")):
+        if cue.has(toks, cue.CHECKOUT) and not cue.has(toks, _NOT_CHECKOUT):
             return Intent.CHECKOUT
         if cue.has(toks, cue.CART):
             return Intent.CART
@@ -405,17 +424,17 @@ class RuleUnderstanding:
     def _question(self, p: Parse, toks: list[str], ctx: Context) -> Intent | None:
         products = [it for it in p.items]
         if cue.has(toks, cue.CART) and not products:
-            if ctx.topic and ctx.topic not in ctx.line_skus and cue.has(toks, cue._p("how much is it", "how much is that")):
-                return Intent.PRICE  # the product just offered, not the order
+            price = _RULE_PRICE_OF_TOPIC
+            if price.holds(toks, _facts(p, ctx), ctx.pending):
+                return price.intent  # the product just offered, not the order
             return Intent.CART
-        if cue.has(toks, cue.QUESTION_PRICE) and not cue.has(toks, cue._p("under", "less than", "below")):
+        if cue.has(toks, cue.QUESTION_PRICE) and not cue.has(toks, _PRICE_LIMIT):
             return Intent.PRICE if products or p.ref else Intent.SEARCH
         if cue.has(toks, cue.QUESTION_DESCRIBE) and products:
             return Intent.DESCRIBE
         if cue.has(toks, cue.QUESTION_STOCK) and (products or p.ref):
             return Intent.STOCK
-        if p.groups or (p.options and not products and cue.has(toks, cue._p("come in", "come with", "available in",
-                                                                                   "have it in", "in a", "in"))):
+        if p.groups or (p.options and not products and cue.has(toks, _COMES_IN)):
             return Intent.OPTIONS
         if p.options and not products:
             return Intent.OPTIONS
@@ -453,16 +472,15 @@ class RuleUnderstanding:
             return Intent.ADD
         item = p.items[0]
         modify_cue = cue.has(toks, cue.MODIFY) or p.deny or toks[0] in ("actually",)
-        if not modify_cue or item.quantity not in (None, 1) and not cue.has(toks, cue._p("make it", "make that")):
+        if not modify_cue or item.quantity not in (None, 1) and not cue.has(toks, _MAKE_IT):
             return Intent.ADD
-        if ctx.last_sku in item.skus or p.ordinal is not None or not p.deny and cue.has(toks, cue._p("make the", "change the")):
+        if ctx.last_sku in item.skus or p.ordinal is not None or not p.deny and cue.has(toks, _MAKE_THE):
             if ctx.last_sku in item.skus:
                 p.items[0] = ItemSpec((ctx.last_sku,), item.quantity, item.options, item.start, item.end, item.exact)
             if item.quantity is None:
                 p.quantity = _bare_quantity(toks[item.end:], p.option_at, item.end)
             return Intent.MODIFY
-        if cue.has(toks, cue._p("make that", "make it", "instead", "change", "switch", "swap", "rather",
-                                "replace", "i meant", "i mean", "change it to", "change that to")) or p.deny:
+        if cue.has(toks, _REPLACE_LINE) or p.deny:
             p.replace = True
             return Intent.MODIFY
         return Intent.ADD
