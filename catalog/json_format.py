@@ -244,16 +244,17 @@ def group_to_dict(g: OptionGroup) -> dict[str, Any]:
     }
 
 
-def product_to_dict(p: Product) -> dict[str, Any]:
-    """The canonical (fully expanded, cents) form; ``product_from_dict`` reads it back unchanged."""
+def product_to_dict(p: Product, *, stock: bool = True, variants: bool = True) -> dict[str, Any]:
+    """The canonical (fully expanded, cents) form; ``product_from_dict`` reads it back unchanged.
+    ``stock=False`` / ``variants=False``: written as none (a store keeps them in their own columns)."""
     out: dict[str, Any] = {
         "sku": p.sku, "name": p.name, "price_cents": p.price_cents, "currency": p.currency,
         "aliases": list(p.aliases), "description": p.description, "category": p.category, "brand": p.brand,
-        "tags": list(p.tags), "active": p.active, "stock": p.stock,
+        "tags": list(p.tags), "active": p.active, "stock": p.stock if stock else None,
         "options": [group_to_dict(g) for g in p.option_groups],
         "variants": [{"sku": v.sku, "options": dict(v.options), "price_cents": v.price_cents, "stock": v.stock,
                       **({"shop_sku": v.shop_sku} if v.shop_sku else {})}
-                     for v in p.variants],
+                     for v in p.variants] if variants else [],
     }
     if p.shop_sku:
         out["shop_sku"] = p.shop_sku

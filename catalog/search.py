@@ -93,7 +93,7 @@ def nysiis(term: str) -> str:
 
 def fts_rowid(pid: int, product: Product) -> int:
     """FTS row id of a product: its name's word count in the high bits, the product id in the low bits."""
-    return (min(63, max(1, len(tokenize(product.name)))) << PID_BITS) | pid
+    return (min(63, max(1, len(_name_tokens(product.name)))) << PID_BITS) | pid
 
 
 def product_terms(product: Product) -> set[str]:
@@ -102,7 +102,7 @@ def product_terms(product: Product) -> set[str]:
     for g in product.option_groups:
         for v in g.values:
             words.extend([v.name, *v.aliases])
-    return {t for w in words for t in tokenize(w)}
+    return {t for w in words for t in _name_tokens(w)}  # cached: categories, brands, tags and options repeat
 
 
 def index_products(conn: sqlite3.Connection, items: Iterable[tuple[int, Product]]) -> Counter[str]:

@@ -6,11 +6,13 @@ Reads parse each product's JSON once per catalog version; stock always comes fre
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -26,13 +28,18 @@ _PRODUCT_COLUMNS = ("name, category, brand, price_cents, min_price_cents, curren
 
 def _values(p: Product) -> tuple[Any, ...]:
     prices = [p.price_cents, *(v.price_cents for v in p.variants if v.price_cents is not None)]
-    data = product_to_dict(replace(p, stock=None, variants=()))
+    data = product_to_dict(p, stock=False, variants=False)  # stock and variants live in their columns and rows
     return (p.name, p.category, p.brand, p.price_cents, min(prices), p.currency, int(p.active), p.stock,
             len(p.variants), p.shop_sku, json.dumps(data, separators=(",", ":")))
 
 
+@functools.lru_cache(maxsize=4096)
+def _options_json(options: tuple[tuple[str, str], ...]) -> str:
+    return json.dumps(dict(options), separators=(",", ":"))
+
+
 def _variant_rows(pid: int, p: Product) -> list[tuple[Any, ...]]:
-    return [(v.sku, pid, i, json.dumps(dict(v.options), separators=(",", ":")), v.price_cents, v.stock, v.shop_sku)
+    return [(v.sku, pid, i, _options_json(tuple(v.options.items())), v.price_cents, v.stock, v.shop_sku)
             for i, v in enumerate(p.variants)]
 
 
@@ -49,6 +56,33 @@ def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], prod
                 raise ValidationError(f"{products[pid].sku}: variant SKU {sku!r} already belongs to product "
                                       f"{owner[0]}", field="variants") from None
         raise
+
+
+BULK_CACHE_KIB = 196_608  # page cache while an import writes (the connection's usual cache is 32 MB)
+_DEFERRED = ("products", "variants", "option_values")  # tables whose secondary indexes a fresh import builds last
+
+
+@contextmanager
+def bulk_load(conn: sqlite3.Connection) -> Iterator[None]:
+    """Settings for one import transaction: a larger page cache, and, when the store is empty, the secondary
+    indexes dropped and built once at the end (sorting beats a million B-tree inserts). All inside the
+    caller's transaction: a failed import rolls the indexes back with everything else. Durability is
+    untouched (WAL, ``synchronous=NORMAL``)."""
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    deferred: list[str] = []
+    try:
+        if conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None:
+            marks = ",".join("?" * len(_DEFERRED))
+            for name, sql in conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT"
+                                          f" NULL AND tbl_name IN ({marks}) ORDER BY name", _DEFERRED).fetchall():
+                conn.execute(f'DROP INDEX "{name}"')
+                deferred.append(sql)
+        yield
+        for sql in deferred:
+            conn.execute(sql)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def remove_missing(conn: sqlite3.Connection, first_new_id: int, groups: Counter[str]) -> Counter[str]:

@@ -102,8 +102,9 @@ class SQLiteStore:
             if source and (replace or conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None):
                 conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_source', ?) ON CONFLICT(key)"
                              " DO UPDATE SET value = excluded.value", (source,))
-            count, terms, groups = _products.write_products(
-                conn, products, progress, check=validate_product if validate else None, replace=replace)
+            with _products.bulk_load(conn):
+                count, terms, groups = _products.write_products(
+                    conn, products, progress, check=validate_product if validate else None, replace=replace)
             _search.add_terms(conn, terms)
             _search.add_groups(conn, groups)
             _bump_catalog_version(conn)

@@ -67,24 +67,32 @@ def load_file(path: str | Path, *, format: str | None = None, progress: Progress
 
 
 def iter_file(path: str | Path, *, format: str | None = None, progress: Progress | None = None,
-              warn: Warn | None = None, currency: str = "USD") -> Iterable[Product]:
+              warn: Warn | None = None, currency: str = "USD", parallel: bool | None = None) -> Iterable[Product]:
     """Like :func:`load_file`, but the generic CSV format is streamed: its products come one at a time
     (validated; a bad row raises :class:`ValidationError` when the iteration reaches it), so a file of a
-    million products is never held in memory. Other formats are read whole."""
+    million products is never held in memory. A large CSV file (``parallel=None``: 4 MB or more) is read in
+    a worker process while the caller writes (:mod:`catalog.importers.pipeline`). Other formats are read
+    whole."""
     fmt = (format or detect_format(path)).lower()
     if fmt == "csv":
+        from catalog.importers import pipeline
         from catalog.importers.generic_csv import iter_products
 
-        return iter_products(path, progress=progress, warn=warn, currency=currency)
+        reader = iter_products
+        if parallel if parallel is not None else Path(path).stat().st_size >= pipeline.PARALLEL_FROM_BYTES:
+            reader = pipeline.iter_products_parallel  # read and checked on the other core
+        return reader(path, progress=progress, warn=warn, currency=currency)
     return load_file(path, format=fmt, progress=progress, warn=warn, currency=currency)
 
 
 def import_file(store: Store, path: str | Path, *, format: str | None = None, replace: bool = False,
-                progress: Progress | None = None, warn: Warn | None = None, source: str | None = None) -> int:
+                progress: Progress | None = None, warn: Warn | None = None, source: str | None = None,
+                parallel: bool | None = None) -> int:
     """Read, validate and write a catalog file into ``store`` in one transaction; returns products written.
 
     A generic CSV file is streamed into the store in batches inside that transaction (an error on any
     line rolls everything back); a store that is empty gets its database written as the file is read."""
-    products = iter_file(path, format=format, progress=progress, warn=warn, currency=store.currency)
+    products = iter_file(path, format=format, progress=progress, warn=warn, currency=store.currency,
+                         parallel=parallel)
     return store.import_products(products, replace=replace, progress=None if isinstance(products, Iterator)
                                  else progress, source=source)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import html
 import io
 import re
@@ -196,8 +197,12 @@ def column(table: Table, name: str) -> str | None:
 
 
 def cell(table: Table, row: Row, name: str) -> str:
-    col = column(table, name)
-    return row.get(col) if col else ""
+    found = table.by_lower.get(name)  # column(), inlined: called for every cell of a million rows
+    if found is None:
+        found = table.by_lower.get(name.lower())
+        if found is None:
+            return ""
+    return (row.cells.get(found) or "").strip()
 
 
 def price_cents(table: Table, row: Row, field: str, text: str, *, allow_negative: bool = False,
@@ -212,9 +217,12 @@ def price_cents(table: Table, row: Row, field: str, text: str, *, allow_negative
     return cents
 
 
+_WHOLE = re.compile(r"-?\d+(\.0+)?")
+
+
 def whole_number(table: Table, row: Row, field: str, text: str, *, limit: int = MAX_STOCK) -> int:
     t = text.strip().replace(",", "")
-    if re.fullmatch(r"-?\d+(\.0+)?", t) is None:
+    if _WHOLE.fullmatch(t) is None:
         raise table.error(f"not a whole number: {text[:40]!r}", row, field)
     digits = t.lstrip("-").split(".")[0].lstrip("0")
     if len(digits) > len(str(limit)) or int(digits or "0") > limit:
@@ -240,8 +248,12 @@ def split_list(text: str, seps: str = "|;") -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.strip() for p in parts if p.strip()))
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "_", text.strip().lower()).strip("_")
+    s = _NOT_SLUG.sub("_", text.strip().lower()).strip("_")
     return s or "x"
 
 

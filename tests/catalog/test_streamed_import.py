@@ -90,3 +90,24 @@ def test_cli_import_streams_and_a_late_error_leaves_no_database(tmp_path: Path, 
     store = SQLiteStore(db)
     assert store.count_products() == 5000 and store.catalog_source() == str(path.resolve())
     store.close()
+
+
+def test_a_large_file_is_read_in_a_second_process_with_the_same_products_and_errors(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "TEE-RED,TEE,,,3,red\n" + "".join(_rows(1200)) + "TEE,,tee,15.00,,red|blue\n"
+                    + "TEE-BLUE,TEE,,16.00,1,blue\n")
+    seen: list[tuple[int, int]] = []
+    assert list(iter_file(path, parallel=True, progress=lambda d, t: seen.append((d, t)))) == list(
+        iter_file(path, parallel=False))
+    assert seen and seen[-1][0] == seen[-1][1]
+    store = SQLiteStore(tmp_path / "s.sqlite3")
+    store.upsert_products([Product(sku="KEEP", name="keep", price_cents=1)])
+    path.write_text(HEADER + "".join(_rows(1200)) + "BAD,,bad,eight,,\n")
+    with pytest.raises(ValidationError) as err:
+        import_file(store, path, replace=True, parallel=True)
+    assert (err.value.file, err.value.line, err.value.field) == (str(path), 1202, "price")
+    assert [p.sku for p in store.products()] == ["KEEP"]
+    path.write_text(HEADER + "".join(_rows(1200)))
+    assert import_file(store, path, replace=True, parallel=True) == 1200
+    assert store.count_products() == 1200
+    store.close()

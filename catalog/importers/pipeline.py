@@ -1,0 +1,94 @@
+"""Parse a large generic CSV in a second process while this one writes: the two halves of an import (reading,
+checking and building products; writing them and their search index) run on two cores.
+
+The reader is a fresh interpreter (``python -m catalog.importers.pipeline FILE CURRENCY``: nothing of this
+process, no open database, is inherited) running :func:`catalog.importers.generic_csv.iter_products`. It sends
+pickled messages on its stdout: batches of products, warnings, progress, and at the end ``done`` or the
+:class:`ValidationError` (file, line, field) that stopped it, which this process raises at the same place in the
+stream, so the store's one transaction rolls back as before. The pipe's buffer bounds how far the reader runs
+ahead (memory stays flat); if this process stops reading (the store refused a product), the pipe is closed
+and the reader stops.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from catalog.errors import ValidationError
+from catalog.models import Product
+from catalog.text import Warn
+
+BATCH = 500
+PARALLEL_FROM_BYTES = 4 << 20  # smaller files are read in this process (a reader process costs more than it saves)
+
+
+def _run(path: str, currency: str, out: BinaryIO) -> None:
+    from catalog.importers.generic_csv import iter_products
+
+    def send(kind: str, value: object) -> None:
+        pickle.dump((kind, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    try:
+        batch: list[Product] = []
+        for product in iter_products(path, progress=lambda d, t: send("progress", (d, t)),
+                                     warn=lambda text: send("warn", text), currency=currency):
+            batch.append(product)
+            if len(batch) >= BATCH:
+                send("products", batch)
+                batch = []
+        send("products", batch)
+        send("done", None)
+    except ValidationError as exc:
+        send("invalid", (exc.message, exc.file, exc.line, exc.field))
+    except BrokenPipeError:
+        return  # the writer stopped reading: nothing more to do
+    except Exception as exc:  # a bug in the reader: say what it was
+        send("failed", f"{type(exc).__name__}: {exc}")
+    out.flush()
+
+
+def iter_products_parallel(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
+                           warn: Warn | None = None, currency: str = "USD") -> Iterator[Product]:
+    """:func:`~catalog.importers.generic_csv.iter_products`, read and checked in a reader process."""
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
+    proc = subprocess.Popen([sys.executable, "-m", "catalog.importers.pipeline", str(path), currency],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert proc.stdout is not None
+    try:
+        while True:
+            try:
+                kind, value = pickle.load(proc.stdout)
+            except EOFError:
+                raise ValidationError(f"the reading process stopped unexpectedly (exit {proc.wait()})",
+                                      file=str(path)) from None
+            if kind == "products":
+                yield from value
+            elif kind == "warn" and warn is not None:
+                warn(str(value))
+            elif kind == "progress" and progress is not None:
+                progress(int(value[0]), int(value[1]))
+            elif kind == "invalid":
+                message, file, line, field = value
+                raise ValidationError(message, file=file, line=line, field=field)
+            elif kind == "failed":
+                raise ValidationError(f"cannot read the file: {value}", file=str(path))
+            elif kind == "done":
+                return
+    finally:
+        proc.stdout.close()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            proc.kill()
+            proc.wait()
+
+
+if __name__ == "__main__":
+    _run(sys.argv[1], sys.argv[2], sys.stdout.buffer)
