@@ -17,10 +17,11 @@ and, for words the catalog does not know, ``pg_trgm`` similarity on the names.
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -238,14 +239,13 @@ class PostgresStore:
     # --- products ---------------------------------------------------------------------------
     def upsert_products(self, products: Iterable[Product], *, replace: bool = False,
                         progress: Progress | None = None, validate: bool = True, source: str | None = None) -> int:
-        items = list(products)
+        """See :meth:`catalog.store.Store.upsert_products`: ``products`` may be a streaming importer's
+        generator; it is consumed once, 1,000 at a time, inside the one transaction (with ``replace``, the
+        products it did not name are deleted at the end, as in the SQLite store)."""
         seen: set[str] = set()
-        for p in items:
-            if validate:
-                validate_product(p)
-            if p.sku in seen:
-                raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
-            seen.add(p.sku)
+        total = len(products) if isinstance(products, Sized) else 0
+        iterator = iter(products)
+        done = 0
         with self._tx() as conn:
             conn.execute("LOCK TABLE products IN SHARE ROW EXCLUSIVE MODE")  # one import at a time
             if source and (replace or conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None):
@@ -254,17 +254,17 @@ class PostgresStore:
             groups: Counter[str] = Counter()
             if replace:
                 conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_skus(sku text PRIMARY KEY) ON COMMIT DROP")
-                with conn.cursor().copy("COPY keep_skus(sku) FROM STDIN") as copy:
-                    for sku in seen:
-                        copy.write_row((sku,))
-                for (data,) in conn.execute("DELETE FROM products WHERE sku NOT IN (SELECT sku FROM keep_skus)"
-                                            " RETURNING data").fetchall():
-                    gone = product_from_canonical(data)
-                    terms.subtract(_search.product_terms(gone))
-                    groups.subtract(_search.product_groups(gone))
-            total = len(items)
-            for start in range(0, total, 1000):
-                chunk = items[start:start + 1000]
+            while chunk := list(itertools.islice(iterator, 1000)):
+                for p in chunk:
+                    if validate:
+                        validate_product(p)
+                    if p.sku in seen:
+                        raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
+                    seen.add(p.sku)
+                if replace:
+                    with conn.cursor().copy("COPY keep_skus(sku) FROM STDIN") as copy:
+                        for p in chunk:
+                            copy.write_row((p.sku,))
                 old = dict(conn.execute("SELECT sku, data FROM products WHERE sku = ANY(%s)",
                                         ([p.sku for p in chunk],)).fetchall())
                 for data in old.values():
@@ -304,13 +304,20 @@ class PostgresStore:
                 for p in chunk:
                     terms.update(_search.product_terms(p))
                     groups.update(_search.product_groups(p))
+                done += len(chunk)
                 if progress is not None:
-                    progress(min(start + 1000, total), total)
+                    progress(done, max(total, done))
+            if replace:
+                for (data,) in conn.execute("DELETE FROM products WHERE sku NOT IN (SELECT sku FROM keep_skus)"
+                                            " RETURNING data").fetchall():
+                    gone = product_from_canonical(data)
+                    terms.subtract(_search.product_terms(gone))
+                    groups.subtract(_search.product_groups(gone))
             _add_terms(conn, terms)
             _add_groups(conn, groups)
             conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_version', '1') ON CONFLICT (key)"
                          " DO UPDATE SET value = (meta.value::bigint + 1)::text")
-        return len(items)
+        return done
 
     def import_products(self, products: Iterable[Product], *, replace: bool = False,
                         progress: Progress | None = None, source: str | None = None) -> int:

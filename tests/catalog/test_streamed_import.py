@@ -111,3 +111,23 @@ def test_a_large_file_is_read_in_a_second_process_with_the_same_products_and_err
     assert import_file(store, path, replace=True, parallel=True) == 1200
     assert store.count_products() == 1200
     store.close()
+
+
+def test_both_stores_write_a_stream_in_one_transaction(location: str, tmp_path: Path) -> None:
+    from catalog.bundled import open_database
+
+    store = open_database(location)
+    store.upsert_products([Product(sku="KEEP", name="keep", price_cents=1), Product(sku="GONE", name="gone",
+                                                                                    price_cents=1)])
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "".join(_rows(2500)) + "BAD,,bad,eight,,\n")
+    stream = iter_file(path, parallel=False)
+    with pytest.raises(ValidationError):
+        store.import_products(stream, replace=True)
+    assert sorted(p.sku for p in store.products()) == ["GONE", "KEEP"]
+    path.write_text(HEADER + "".join(_rows(2500)) + "KEEP,,kept,2.00,,\n")
+    assert store.import_products(iter_file(path, parallel=False), replace=True) == 2501
+    assert store.count_products() == 2501 and store.get_product("GONE") is None
+    kept = store.get_product("KEEP")
+    assert kept is not None and kept.name == "kept"
+    store.close()
