@@ -372,8 +372,9 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
 
 
 def _as_removal(parse: Parse) -> Parse:
-    parse.options = [OptionSpec(o.targets, "none", o.qualifier) for o in parse.options]
-    return parse
+    """The same turn with its loose options taken off instead of chosen ("remove the oat milk"); a copy, the
+    parse itself is left as it was read."""
+    return replace(parse, options=[OptionSpec(o.targets, "none", o.qualifier) for o in parse.options])
 
 
 def clear(state: State, out: Outcome) -> Outcome:

@@ -303,6 +303,10 @@ class Policy:
 
     def _pick_product(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         cands = [self.lex.products[s] for s in pending.candidates if s in self.lex.products]
+        several = _several_picked(pending, parse)
+        if several:  # "two ramens" - "a tonkotsu and a miso": both, one each
+            self.state.pending = None
+            return editing.add_items(self.state, self.lex, [*several, *pending.rest], out)
         chosen = None
         for it in parse.items:
             hit = [s for s in it.skus if s in pending.candidates]
@@ -474,3 +478,18 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: li
         said = toks[k] if 0 <= k < len(toks) else ""
         parts.append((int(said) if said.isdigit() else 1, s))
     return parts if sum(n for n, _ in parts) == quantity else []
+
+
+def _several_picked(pending: Pending, parse: Parse) -> list[ItemSpec]:
+    """An answer to "which one?" that names several of the products offered, each with its own count (none
+    said: one), adding up to the count asked about when one was said ("two ramens" - "a tonkotsu and a miso"):
+    a line each, with what was said of the whole ("two large ramens": large on each); else nothing."""
+    item = pending.item
+    if item is None or len(parse.items) < 2 or any(len(it.skus) != 1 or it.skus[0] not in pending.candidates
+                                                   for it in parse.items):
+        return []
+    if len({it.skus[0] for it in parse.items}) < len(parse.items):
+        return []
+    if (item.quantity or 1) > 1 and sum(it.quantity or 1 for it in parse.items) != item.quantity:
+        return []  # "three ramens" - "a tonkotsu and a miso": not shared out on a guess
+    return [ItemSpec(it.skus, it.quantity, [*item.options, *it.options], it.start, it.end, True) for it in parse.items]

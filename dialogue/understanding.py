@@ -325,7 +325,8 @@ class RuleUnderstanding:
             return Intent.MODIFY
         if has_items:
             return self._add_or_modify(p, toks, ctx)
-        if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at):
+        if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at) \
+                and not cue.has(toks, _MAKE_IT):  # "make that a large one": a change, not one more
             p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so
         if p.ref == "more" and ctx.has_lines and not p.question:
             return Intent.ADD  # "another one of those", "same again but with oat milk": like the line in focus
@@ -430,7 +431,7 @@ class RuleUnderstanding:
             return Intent.CART
         if cue.has(toks, cue.QUESTION_PRICE) and not cue.has(toks, _PRICE_LIMIT):
             return Intent.PRICE if products or p.ref else Intent.SEARCH
-        if cue.has(toks, cue.QUESTION_DESCRIBE) and products:
+        if cue.has(toks, cue.QUESTION_DESCRIBE) and (products or p.ref == "it"):  # "what's in it"
             return Intent.DESCRIBE
         if cue.has(toks, cue.QUESTION_STOCK) and (products or p.ref):
             return Intent.STOCK

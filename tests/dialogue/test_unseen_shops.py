@@ -117,3 +117,38 @@ def test_a_whole_turn_the_confirmation_takes_for_yes_is_a_yes_in_the_parse(noodl
     assert len(noodles.orders()) == 1
     session.handle("a coke please")
     assert session.last_parse is not None and not session.last_parse.affirm and len(noodles.orders()) == 1
+
+
+def test_which_one_answered_with_several_products_adds_each(noodles: Any) -> None:
+    chat = Chat(noodles)
+    asked = chat.say("two large ramens")
+    assert "Which one" in asked.text and not chat.lines
+    chat.say("a tonkotsu and a miso")
+    assert sorted((sku, qty, opts["size"]) for sku, qty, opts in chat.lines) == [
+        ("MISO-RAMEN", 1, "large"), ("TONKOTSU", 1, "large")]
+
+
+def test_which_one_answered_with_parts_that_do_not_add_up_is_no_split(noodles: Any) -> None:
+    chat = Chat(noodles)
+    chat.say("three ramens")
+    chat.say("a tonkotsu and a miso")  # two named for three: not shared out on a guess
+    assert len(chat.lines) <= 1
+
+
+def test_make_that_a_large_one_changes_the_line(noodles: Any) -> None:
+    chat = Chat(noodles)
+    chat.say("a thai tea")
+    chat.say("actually make that a large one with half sugar")
+    assert _lines(chat, "THAI-TEA") == [(1, {"size": "large", "sweetness": "half"})]
+    chat.say("and a large one with no sugar")  # "and a ... one": one more
+    assert len(_lines(chat, "THAI-TEA")) == 2
+
+
+def test_what_is_in_it_mid_order_describes_the_line_and_places_nothing(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("a large pepperoni")
+    r = chat.say("what's on it")
+    assert "pepperoni" in r.text.lower() and "yes or no" not in r.text
+    assert not pizzeria.orders() and len(chat.lines) == 1
+    chat.say("yes")  # the order is read back again before it can be placed
+    assert not pizzeria.orders()
