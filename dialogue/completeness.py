@@ -45,3 +45,24 @@ def is_complete(session: Session, text: str) -> bool:
         return True
     return parse.intent in (Intent.CHECKOUT, Intent.CART, Intent.HUMAN, Intent.GOODBYE, Intent.THANKS,
                             Intent.GREET, Intent.REPEAT, Intent.CLEAR, Intent.REMOVE)
+
+
+def needs_no_item(session: Session, text: str) -> bool:
+    """True when ``text`` reads as a turn that names no product by its nature: a yes or no to the question the
+    assistant asked, a question, or a request such as checkout, the cart, a person, goodbye. The voice layer
+    decodes a turn again with more of the catalog when the recognizer heard no product and this is False."""
+    st = session.state
+    parse = session.understanding.parse(text, st.context())
+    if not parse.tokens:
+        return True
+    if st.pending is not None and st.pending.kind in _ANSWERED:
+        if decide(text, parse.tokens).verdict in (Verdict.AFFIRM, Verdict.DENY):
+            return True
+    if parse.question and not parse.items:
+        return True
+    return parse.intent in _NO_ITEM
+
+
+_NO_ITEM = frozenset({Intent.CHECKOUT, Intent.CART, Intent.HUMAN, Intent.GOODBYE, Intent.THANKS, Intent.GREET,
+                      Intent.REPEAT, Intent.CLEAR, Intent.AFFIRM, Intent.DENY, Intent.ORDER_STATUS,
+                      Intent.CANCEL_ORDER, Intent.ORDER_TYPE, Intent.SHOP_INFO, Intent.HELP})

@@ -175,8 +175,8 @@ class SecondPass:
     part of a large catalog, so an utterance naming a product it left out ("a croissant") comes back as
     something else ("a quaso"). The turn is decoded again with ``prompts`` (the catalog names the first prompt
     left out), and a transcript that names a product is taken if its confidence is at most ``max_drop`` below
-    the first one's. Only turns that name no product and that the dialogue cannot take as a whole turn (so
-    not a yes, a no or a question) pay for it."""
+    the first one's. Only turns that name no product and are not a yes, a no, a question or a request that needs
+    none (``dialogue.completeness.needs_no_item``) pay for it."""
 
     prompts: tuple[str, ...]
     products: tuple[tuple[str, ...], ...]  # normalised product names, longest first (``catalog_coverage``)
@@ -368,9 +368,9 @@ class TurnProcessor:
         return self.pipeline.transcribe(audio)
 
     def _again(self, audio: AudioChunk, first: Transcript, trace: TurnTrace) -> Transcript:
-        """The :class:`SecondPass` for ``first`` if it names no product and is not a whole turn (the caller holds
-        the turn lock, so the dialogue is read directly)."""
-        from dialogue.completeness import is_complete
+        """The :class:`SecondPass` for ``first`` if it names no product and is not a turn that needs none (a yes,
+        a no, a question, checkout...; the caller holds the turn lock, so the dialogue is read directly)."""
+        from dialogue.completeness import needs_no_item
         from dialogue.session import Session
         from voice.asr import catalog_coverage
 
@@ -378,7 +378,7 @@ class TurnProcessor:
         if sp is None or first.empty or catalog_coverage(first.text, sp.products):
             return first
         conv = self.conversation
-        if not isinstance(conv, Session) or is_complete(conv, first.text):
+        if not isinstance(conv, Session) or needs_no_item(conv, first.text):
             return first
         trace.second_pass = "kept"
         for prompt in sp.prompts:

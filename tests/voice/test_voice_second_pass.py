@@ -73,3 +73,17 @@ def test_turns_that_name_a_product_or_are_whole_are_decoded_once(pipeline: Any, 
     assert r.trace.second_pass == "none" and session.cart.lines
     r = turns.process(speak("yes please"))
     assert r.trace.second_pass == "none"
+
+
+def test_turns_that_need_no_product_are_told_apart(cafe_store: Any) -> None:
+    from dialogue.completeness import needs_no_item
+
+    session = Session(cafe_store)
+    session.greeting()
+    assert not needs_no_item(session, "I'd like a glass off, please.")  # an order that named nothing known
+    assert not needs_no_item(session, "and one glass up")
+    assert needs_no_item(session, "what are your opening hours?")
+    assert needs_no_item(session, "that's all, thanks")
+    session.handle("a small latte please")
+    assert needs_no_item(session, "yes please")
+    assert needs_no_item(session, "no")
