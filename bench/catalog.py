@@ -220,6 +220,18 @@ def _rss_mb() -> float:
 _DIALOGUE = """
 import json, resource, sys, time
 started = time.perf_counter()
+
+
+def peak_mb():
+    # this process's own high-water mark (ru_maxrss would carry the parent's over fork + exec)
+    try:
+        with open("/proc/self/status") as fh:
+            return round(next(int(x.split()[1]) for x in fh if x.startswith("VmHWM:")) / 1024, 1)
+    except (OSError, StopIteration):
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+
 from catalog.sqlite_store import SQLiteStore
 from dialogue.session import Session
 imported = time.perf_counter()
@@ -235,7 +247,7 @@ print(json.dumps({
     "greeting_s": round(greeted - imported, 3),
     "first_reply_s": round(done - imported, 3),
     "turn_ms": round((done - greeted) * 1000, 1),
-    "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    "peak_rss_mb": peak_mb(),
     "greeting": greeting, "said": sys.argv[2], "reply": reply,
     "cart": [[ln.sku, ln.quantity] for ln in session.cart.lines],
 }))

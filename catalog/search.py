@@ -105,6 +105,13 @@ def product_terms(product: Product) -> set[str]:
     return {t for w in words for t in _name_tokens(w)}  # cached: categories, brands, tags and options repeat
 
 
+@lru_cache(maxsize=4096)
+def option_pairs(group: OptionGroup) -> frozenset[tuple[str, str]]:
+    """Every (group spelling, value spelling) of an option group, as the ``option_values`` table keeps them."""
+    gnames = {normalize(x) for x in (group.code, group.name, *group.aliases)}
+    return frozenset((gn, normalize(vn)) for v in group.values for gn in gnames for vn in (v.code, v.name, *v.aliases))
+
+
 def index_products(conn: sqlite3.Connection, items: Iterable[tuple[int, Product]]) -> Counter[str]:
     """Write products (with their row ids) into the FTS and option-value tables; returns the vocabulary
     document counts to add (the caller writes them in one go with :func:`add_terms`)."""
@@ -117,9 +124,7 @@ def index_products(conn: sqlite3.Connection, items: Iterable[tuple[int, Product]
                          product.category, product.brand, product.description, " | ".join(option_words)))
         pairs: set[tuple[str, str]] = set()
         for g in product.option_groups:
-            gnames = {normalize(x) for x in (g.code, g.name, *g.aliases)}
-            for v in g.values:
-                pairs.update((gn, normalize(vn)) for gn in gnames for vn in (v.code, v.name, *v.aliases))
+            pairs |= option_pairs(g)
         option_rows.extend((g, v, pid) for g, v in pairs)
         terms.update(product_terms(product))
     conn.executemany("INSERT INTO products_fts(rowid, name, aliases, tags, category, brand, description, options)"
