@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     from dialogue.session import Session
     from voice.asr import WhisperSettings, prompt_phrases, shared_transcriber
     from voice.audio import AudioChunk, concat, silence
-    from voice.pipeline import VoicePipeline, catalog_prompt, second_pass
+    from voice.pipeline import VoicePipeline, catalog_prompt
+    from voice.second_pass import second_pass
     from voice.tts import EspeakSynthesizer
 
     work = Path(tempfile.mkdtemp(prefix="bench-second-pass-"))

@@ -66,3 +66,25 @@ def needs_no_item(session: Session, text: str) -> bool:
 _NO_ITEM = frozenset({Intent.CHECKOUT, Intent.CART, Intent.HUMAN, Intent.GOODBYE, Intent.THANKS, Intent.GREET,
                       Intent.REPEAT, Intent.CLEAR, Intent.AFFIRM, Intent.DENY, Intent.ORDER_STATUS,
                       Intent.CANCEL_ORDER, Intent.ORDER_TYPE, Intent.SHOP_INFO, Intent.HELP})
+
+
+def names_a_product(session: Session, text: str) -> bool:
+    """True when the dialogue reads a known product in ``text`` (by any of its names, loosely or in the plural).
+    Read-only. The voice layer tries harder to hear a product only when this is False."""
+    parse = session.understanding.parse(text, session.state.context())
+    return any(resolve_item(session.lexicon, spec).product is not None for spec in parse.items)
+
+
+def may_name_a_new_product(session: Session, text: str) -> bool:
+    """True when ``text`` may be an order for a product the dialogue did not recognise: no question of the
+    assistant's is waiting for an answer, and it reads as an order or as nothing understood, not as a change to
+    or removal of a line already in the cart ("make it crunchy", "black please", "take two off")."""
+    if session.state.pending is not None:
+        return False
+    parse = session.understanding.parse(text, session.state.context())
+    if parse.question:
+        return False
+    ordering = parse.intent in (Intent.ADD, Intent.SEARCH, Intent.OUT_OF_SCOPE, Intent.EMPTY)
+    if session.cart.lines and (parse.ref is not None or not ordering):
+        return False  # it may be about a line in the cart; with an empty cart there is none to change
+    return parse.intent not in _NO_ITEM and not names_a_product(session, text)

@@ -125,7 +125,8 @@ def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True,
     """The shared recognizer and synthesizer from ``[voice]`` settings, biased with the catalog's names."""
     from voice.asr import WhisperSettings, shared_transcriber
     from voice.openai_speech import speech_backends
-    from voice.pipeline import VoicePipeline, second_pass
+    from voice.pipeline import VoicePipeline
+    from voice.second_pass import second_pass
     from voice.tts import default_synthesizer
 
     settings = WhisperSettings.from_settings(ctx.config.voice)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from dialogue.types import Conversation, Reply, TurnMeta
 from voice.asr import Transcriber, Transcript, build_hotwords
 from voice.audio import AudioChunk, AudioFormatError, concat
+from voice.second_pass import SecondPass
 from voice.trace import TurnTrace
 from voice.tts import SynthesisError, Synthesizer
 
@@ -169,50 +170,6 @@ def catalog_prompt(
     return f"An order: {body}." if body else ""
 
 
-@dataclass(frozen=True)
-class SecondPass:
-    """A second decode for a turn in which the recognizer heard no product: the first prompt has room for only
-    part of a large catalog, so an utterance naming a product it left out ("a croissant") comes back as
-    something else ("a quaso"). The turn is decoded again with ``prompts`` (the catalog names the first prompt
-    left out), and a transcript that names a product is taken if its confidence is at most ``max_drop`` below
-    the first one's. Only turns that name no product and are not a yes, a no, a question or a request that needs
-    none (``dialogue.completeness.needs_no_item``) pay for it."""
-
-    prompts: tuple[str, ...]
-    products: tuple[tuple[str, ...], ...]  # normalised product names, longest first (``catalog_coverage``)
-    max_drop: float = 0.15
-
-
-def second_pass(products: Iterable[object], first_prompt: str | None, max_chars: int = 700,
-                limit: int = 2) -> SecondPass | None:
-    """The :class:`SecondPass` for a catalog whose first prompt is ``first_prompt``: the product names it left
-    out, in at most ``limit`` prompts of at most ``max_chars`` characters (None when nothing was left out)."""
-    from dialogue.numbers import say_number
-    from voice.asr import prompt_phrases
-
-    def spell(name: str) -> str:
-        return re.sub(r"\d+(?!\d|%)", lambda m: say_number(int(m.group(0))), name)
-
-    names = [spell(str(getattr(p, "name", ""))) for p in products]
-    phrases = {ph for n in names for ph in prompt_phrases(n)}
-    have = set(prompt_phrases(first_prompt))
-    left = [n for n in dict.fromkeys(names) if prompt_phrases(n) and not set(prompt_phrases(n)) <= have]
-    prompts: list[str] = []
-    part: list[str] = []
-    for name in left:
-        if part and len(", ".join([*part, name])) + 12 > max_chars:
-            prompts.append(f"An order: {', '.join(part)}.")
-            part = []
-            if len(prompts) == limit:
-                break
-        part.append(name)
-    if part and len(prompts) < limit:
-        prompts.append(f"An order: {', '.join(part)}.")
-    if not prompts:
-        return None
-    return SecondPass(tuple(prompts), tuple(sorted(phrases, key=len, reverse=True)))
-
-
 @dataclass
 class Speculation:
     """A decode started at a speculative pause; with a completeness check, ``complete()`` becomes True once
@@ -254,7 +211,7 @@ class VoicePipeline:
         self.output_rate = output_rate
         self.hotwords = hotwords
         self.prompt = prompt
-        self.second_pass: SecondPass | None = None  # see SecondPass; set by voice.commands.build_pipeline
+        self.second_pass: SecondPass | None = None  # set by voice.commands.build_pipeline
         self._pool = ThreadPoolExecutor(max_workers=speculative_workers, thread_name_prefix="asr-spec")
 
     def session(
@@ -368,26 +325,12 @@ class TurnProcessor:
         return self.pipeline.transcribe(audio)
 
     def _again(self, audio: AudioChunk, first: Transcript, trace: TurnTrace) -> Transcript:
-        """The :class:`SecondPass` for ``first`` if it names no product and is not a turn that needs none (a yes,
-        a no, a question, checkout...; the caller holds the turn lock, so the dialogue is read directly)."""
-        from dialogue.completeness import needs_no_item
-        from dialogue.session import Session
-        from voice.asr import catalog_coverage
-
+        """``first``, or what the :class:`~voice.second_pass.SecondPass` hears instead (the caller holds the
+        turn lock, so the dialogue is read directly)."""
         sp = self.pipeline.second_pass
-        if sp is None or first.empty or catalog_coverage(first.text, sp.products):
+        if sp is None:
             return first
-        conv = self.conversation
-        if not isinstance(conv, Session) or needs_no_item(conv, first.text):
-            return first
-        trace.second_pass = "kept"
-        for prompt in sp.prompts:
-            t = self.pipeline.transcriber.transcribe(audio, hotwords=self.pipeline.hotwords, prompt=prompt)
-            trace.decode_ms += t.decode_ms
-            if not t.empty and catalog_coverage(t.text, sp.products) and t.confidence >= first.confidence - sp.max_drop:
-                trace.second_pass = "used"
-                return t
-        return first
+        return sp.hear(self.pipeline.transcriber, self.conversation, audio, first, trace, hotwords=self.pipeline.hotwords)
 
     def process(
         self,

