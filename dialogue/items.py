@@ -145,6 +145,8 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int) -> b
     k = m.start - 1
     while k >= 0 and (k in option_at or toks[k] in ("please", "just", "uh", "um", "er", "like")):
         k -= 1
+    if k >= 2 and toks[k] == "of":
+        k -= 2  # "and a roll of tape": the container's count
     if k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit()):
         return False
     kinds = {t.sku for t in m.products}
@@ -177,7 +179,12 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
         elif m.products:
             # "two coffees, a mocha and ...": a category word summing up the products named after it; but
             # "a medium mushroom pizza and a root beer": a counted kind of its own
-            roles.append("product" if not any_exact or _counted_kind(toks, mentions, n) else "ignore")
+            container = m.end + 1 < len(toks) and toks[m.end] == "of" and n + 1 < len(mentions) \
+                and mentions[n + 1].start == m.end + 1 and bool(mentions[n + 1].products)
+            if container:
+                roles.append("ignore")  # "a roll of tape": a container of the product that follows
+            else:
+                roles.append("product" if not any_exact or _counted_kind(toks, mentions, n) else "ignore")
         else:
             roles.append("group")
     return roles
@@ -235,7 +242,14 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             prev_mention_end = m.end
             continue
         spec = _option_spec(toks, m, prev_mention_end)
+        floor = prev_mention_end
         prev_mention_end = m.end
+        own = _named_owner(lex, toks, m)
+        if own is not None and not any(own in it.skus for it in items):
+            qty, explicit = _read_quantity(toks, m.start, floor, covered)  # "a raspberry danish": the danish
+            items.append(ItemSpec((own,), qty if explicit else None, [spec], m.start, m.end))
+            items.sort(key=lambda it: it.start)
+            continue
         before = [it for it in items if it.end <= m.start]
         after = [it for it in items if it.start >= m.end]
         target: ItemSpec | None = None
@@ -258,6 +272,18 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     items = _rebalance(lex, _parts(toks, _split(toks, items, mentions, roles, covered, summaries)))
     items = _another_one(toks, items, covered)
     return _corrections(toks, items), loose
+
+
+def _named_owner(lex: Lexicon, toks: Sequence[str], m: Mention) -> str | None:
+    """The one product offering this choice whose own name is said inside the choice's words ("raspberry
+    danish" is a flavour of the danish, though macarons come in raspberry too), else None."""
+    said = tuple(toks[m.start:m.end])
+    if len(said) < 2:
+        return None
+    named = {t.sku for a in range(len(said)) for b in range(a + 1, len(said) + 1) if (a, b) != (0, len(said))
+             for t in lex.phrases.get(said[a:b], ()) if t.kind == "product" and t.exact}
+    named = {sku for sku in named if any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options)}
+    return next(iter(named)) if len(named) == 1 else None  # membership only: never lists a value's products
 
 
 def _every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:

@@ -16,9 +16,9 @@ from dialogue import intents as cue
 from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
-from dialogue.items import ItemSpec, OptionSpec, extract_items
+from dialogue.items import GLUE, ItemSpec, OptionSpec, extract_items
 from dialogue.lexicon import Lexicon, phrase_of
-from dialogue.matcher import find_mentions, prepare
+from dialogue.matcher import Mention, find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
 from dialogue.phrasebook import phrases, rule, words
@@ -87,6 +87,7 @@ _COMES_IN = phrases("comes_in")
 _MAKE_IT = phrases("make_it")
 _MAKE_THE = phrases("make_the")
 _REPLACE_LINE = phrases("replace_line")
+_ONTO_LINE = phrases("onto_line")
 _ASKING_WORDS = words("asking_words")
 _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + phrases("not_about_goods")
 _GENERIC_GOODS = words("generic_goods")
@@ -146,6 +147,36 @@ class RuleUnderstanding:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
 
+    def _onto_line(self, p: Parse, toks: Sequence[str], ctx: Context) -> list[OptionSpec] | None:
+        """The items of "add pepperoni and olives to it" as choices of the line in focus, when every item named
+        is also a choice that line's product offers and the turn puts them on it; else None."""
+        product = self.lexicon.products.get(ctx.last_sku or "")
+        if product is None or not p.items or cue.find(toks, _ONTO_LINE) < 0:
+            return None
+        specs: list[OptionSpec] = []
+        for it in p.items:
+            said = tuple(t for t in toks[it.start:it.end] if t not in GLUE and t != "and")
+            targets = tuple(t for t in self.lexicon.phrases.get(said, ()) if t.kind == "option"
+                            and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
+            if it.quantity is not None or not targets:
+                return None
+            specs.append(OptionSpec(targets, pos=it.start))
+            specs.extend(o for o in it.options if o.pos != it.start)
+        return [*specs, *p.options]
+
+    def _counts_next(self, toks: Sequence[str], mentions: Sequence[Mention], k: int) -> bool:
+        """A number before the product it counts ("six glazed donuts"), with only modifiers between, that no
+        product named there offers as a choice: a count, not some other product's numbered choice ("6 inch")."""
+        m = mentions[k]
+        nxt = next((o for o in mentions[k + 1:] if o.exact_products), None)
+        if nxt is None:
+            return False
+        covered = {i for o in mentions[k + 1:] if o.end <= nxt.start for i in range(o.start, o.end)}
+        if not all(i in covered or toks[i] in GLUE for i in range(m.end, nxt.start)):
+            return False
+        skus = {t.sku for t in nxt.exact_products}
+        return not any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
+
     def _pack_size(self, sku: str) -> int | None:
         product = self.lexicon.products.get(sku)
         return pack_size(phrase_of(product.name)) if product is not None else None
@@ -155,9 +186,10 @@ class RuleUnderstanding:
         p = Parse(Intent.EMPTY, text=text, tokens=toks)
         if not toks:
             return p
-        mentions = [m for m in find_mentions(self.lexicon, toks)  # "12 dozen": a count, not the size "12 oz"
+        found = find_mentions(self.lexicon, toks)
+        mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
-                            and _counts_what_follows(toks, m.end))]
+                            and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
@@ -299,6 +331,9 @@ class RuleUnderstanding:
         if at < 0 and has_items and "take" in toks[:p.items[0].start] \
                 and any(t in ("off", "out", "away") for t in toks[p.items[0].end:p.items[0].end + 3]):
             at = toks.index("take")  # "take one latte off", "take one of the ducks out"
+        if at < 0 and len(p.items) == 1 and ctx.has_lines and p.items[0].start > 0 and toks[p.items[0].start - 1] == "no" \
+                and p.items[0].quantity is None and any(s in ctx.line_skus for s in p.items[0].skus):
+            at = p.items[0].start - 1  # "no actually no frisbee": the frisbee off
         if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal) and not p.question \
                 and not (has_items and p.items[0].start < at):
             p.portion = portion(toks)  # "remove one of the lattes": one of them
@@ -453,6 +488,10 @@ class RuleUnderstanding:
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
+            return Intent.MODIFY
+        onto = self._onto_line(p, toks, ctx) if ctx.has_lines else None
+        if onto is not None:  # "add pepperoni and olives to it": toppings of the pizza, not a pepperoni pizza
+            p.items, p.options = [], onto
             return Intent.MODIFY
         if len(p.items) == 1 and ctx.has_lines and recount(toks, p.items[0], ctx.line_skus):
             item = p.items[0]  # "actually three lattes": the latte line's new count

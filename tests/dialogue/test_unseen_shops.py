@@ -1,6 +1,7 @@
-"""General mechanisms found on the noodle bar written for issue 11 (a menu the engine was not built on), held
-on that catalog and on the bundled pizzeria: a count before a container of the product, an answer sharing a
-line among choices, a bare choice of the product just ordered, "both" / "all of them"."""
+"""General mechanisms found on the noodle bar written for issue 11 (a menu the engine was not built on) and on
+the development catalogs, held on several catalogs: a count before a container of the product, an answer sharing
+a line among choices, a bare choice of the product just ordered, "both" / "all of them", several products
+picked at once, a choice whose words name its product, choices put "on it", "no" and a product in the cart."""
 
 from __future__ import annotations
 
@@ -152,3 +153,52 @@ def test_what_is_in_it_mid_order_describes_the_line_and_places_nothing(pizzeria:
     assert not pizzeria.orders() and len(chat.lines) == 1
     chat.say("yes")  # the order is read back again before it can be placed
     assert not pizzeria.orders()
+
+
+@pytest.fixture
+def bakery(tmp_path: Path) -> Iterator[SQLiteStore]:
+    store = open_store(tmp_path / "bakery.sqlite3", catalog="bakery", tax_rate_bp=825)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize(("said", "want"), [
+    ("a raspberry danish", [("DANISH", 1, "raspberry")]),  # macarons come in raspberry too; "danish" is said
+    ("a large coffee with oat milk and a raspberry danish", [("COFFEE", 1, None), ("DANISH", 1, "raspberry")]),
+    ("two cheese danishes and an apple turnover", [("APPLE-TURNOVER", 1, None), ("DANISH", 2, "cheese")]),
+])
+def test_a_choice_that_names_its_product_is_an_item_of_that_product(bakery: Any, said: str, want: list[Any]) -> None:
+    chat = Chat(bakery)
+    chat.say(said)
+    assert sorted((sku, qty, opts.get("flavor")) for sku, qty, opts in chat.lines) == want
+
+
+def test_a_number_before_the_product_it_counts_is_no_other_products_choice(bakery: Any) -> None:
+    chat = Chat(bakery)
+    r = chat.say("six glazed donuts and a coffee")  # "6" is also a cake size ("6 inch")
+    assert _lines(chat, "DOUGHNUT") == [(6, {"flavor": "glazed"})] and "doesn't come with" not in r.text
+
+
+def test_a_container_of_a_product_is_that_product(shop_store: Any) -> None:
+    chat = Chat(shop_store)
+    chat.say("five birthday cards and a roll of tape")  # "roll" is part of "paper towels 6 roll"
+    assert sorted((sku, qty) for sku, qty, _ in chat.lines) == [("BIRTHDAY-CARD", 5), ("CLEAR-TAPE", 1)]
+
+
+def test_no_and_a_product_in_the_cart_takes_it_off(shop_store: Any) -> None:
+    chat = Chat(shop_store)
+    chat.say("a soccer ball size 5")
+    chat.say("and a frisbee")
+    chat.say("no actually no frisbee")
+    assert [sku for sku, _, _ in chat.lines] == ["SOCCER-BALL"]
+
+
+def test_choices_put_on_the_line_in_focus_are_its_choices(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("a small cheese pizza")
+    chat.say("add pepperoni and olives to it")  # "pepperoni" is also the pepperoni pizza
+    assert [(sku, q) for sku, q, _ in chat.lines] == [("CHEESE-PIZZA", 1)]
+    toppings = sorted(o.value for o in chat.session.cart.lines[0].options if o.group == "toppings")
+    assert toppings == ["olives", "pepperoni"]
+    chat.say("add a pepperoni pizza to it")  # a product that is no choice of the line: a new line
+    assert [sku for sku, _, _ in chat.lines] == ["CHEESE-PIZZA", "PEPPERONI-PIZZA"]
