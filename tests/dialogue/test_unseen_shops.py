@@ -18,18 +18,25 @@ from dialogue.session import Session
 from tests.dialogue.conftest import SHOP, Chat
 
 
-@pytest.fixture
-def noodles(tmp_path: Path) -> Iterator[SQLiteStore]:
-    store = open_store(tmp_path / "noodlebar.sqlite3", catalog=catalog_source("noodlebar"), tax_rate_bp=825)
+def _opened(tmp_path: Path, name: str) -> Iterator[SQLiteStore]:
+    store = open_store(tmp_path / f"{name}.sqlite3", catalog=catalog_source(name), tax_rate_bp=825)
     yield store
     store.close()
+
+
+@pytest.fixture
+def noodles(tmp_path: Path) -> Iterator[SQLiteStore]:
+    yield from _opened(tmp_path, "noodlebar")  # tests/corpus/catalogs/noodlebar.json
 
 
 @pytest.fixture
 def pizzeria(tmp_path: Path) -> Iterator[SQLiteStore]:
-    store = open_store(tmp_path / "pizzeria.sqlite3", catalog="pizzeria", tax_rate_bp=825)
-    yield store
-    store.close()
+    yield from _opened(tmp_path, "pizzeria")
+
+
+@pytest.fixture
+def bakery(tmp_path: Path) -> Iterator[SQLiteStore]:
+    yield from _opened(tmp_path, "bakery")
 
 
 def _lines(chat: Chat, sku: str) -> list[tuple[int, dict[str, str]]]:
@@ -153,13 +160,6 @@ def test_what_is_in_it_mid_order_describes_the_line_and_places_nothing(pizzeria:
     assert not pizzeria.orders() and len(chat.lines) == 1
     chat.say("yes")  # the order is read back again before it can be placed
     assert not pizzeria.orders()
-
-
-@pytest.fixture
-def bakery(tmp_path: Path) -> Iterator[SQLiteStore]:
-    store = open_store(tmp_path / "bakery.sqlite3", catalog="bakery", tax_rate_bp=825)
-    yield store
-    store.close()
 
 
 @pytest.mark.parametrize(("said", "want"), [
