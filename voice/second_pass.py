@@ -8,8 +8,9 @@ a question, checkout: ``dialogue.completeness.needs_no_item``):
 1. the audio is decoded again with ``prompts``, the catalog names the first prompt left out; a transcript in
    which the dialogue reads a product is taken if its confidence is at most ``max_drop`` below the first's;
 2. failing that, when the turn may order a product the dialogue did not recognise (no question waiting, not a
-   change to a line: ``dialogue.completeness.may_name_a_new_product``), a span of the transcript that *sounds
-   like* one of those left-out names (``voice.phonetic.SoundsLike``, espeak-ng phonemes) is replaced by it.
+   change to a line: ``dialogue.completeness.may_name_a_new_product``), a span of a transcript (each decode's
+   best, then its other beam candidates) that *sounds like* one of those left-out names
+   (``voice.phonetic.SoundsLike``, espeak-ng phonemes) is replaced by it.
 
 Either way the dialogue reads the order back before anything is placed. The trace's ``second_pass`` says what
 happened: ``kept`` (tried, the first transcript stands), ``used`` (the second decode), ``sounds_like``.
@@ -60,8 +61,10 @@ class SecondPass:
             heard.append(t)
         if self.sounds_like is None or not may_name_a_new_product(conversation, first.text):
             return first
-        for t in heard:
-            fixed = self.sounds_like.repair(t.text)
+        # each decode's best transcript first, then the other beam candidates
+        candidates = [(t, t.text) for t in heard] + [(t, alt) for t in heard for alt in t.alternatives]
+        for t, text in candidates:
+            fixed = self.sounds_like.repair(text)
             if fixed and names_a_product(conversation, fixed):
                 trace.second_pass = "sounds_like"
                 return dataclasses.replace(t, text=fixed, raw_text=t.raw_text or t.text)
