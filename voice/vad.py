@@ -44,6 +44,7 @@ quieter than ``strict_floor_dbfs`` so the speaker's own echo does not count as a
 from __future__ import annotations
 
 import collections
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -150,6 +151,9 @@ def _silero() -> Any:
     global _silero_session
     with _silero_lock:
         if _silero_session is None:
+            # onnxruntime otherwise keeps a telemetry database and a device id in ~/.cache/Microsoft, open for the
+            # life of the process (three descriptors); an offline kiosk has no use for either
+            os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
             import onnxruntime
 
             opts = onnxruntime.SessionOptions()

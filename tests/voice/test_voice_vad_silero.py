@@ -146,3 +146,27 @@ def test_a_bad_endpointer_setting_fails_when_the_configuration_is_read(tmp_path:
     bad.write_text('[voice]\nvad_engine = "silro"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="silro"):
         load_config(bad, env={})
+
+
+def test_the_silero_endpointer_keeps_no_files_open_and_writes_nothing_home(tmp_path: Path) -> None:
+    """onnxruntime's telemetry (a database and a device id under ~/.cache/Microsoft, three descriptors held
+    for the process's life) is off: a phone bridge counts its descriptors to find leaks."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import os\n"
+        "from voice.vad import Endpointer\n"
+        "before = len(os.listdir('/proc/self/fd'))\n"
+        "ep = Endpointer()\n"
+        "assert ep.config.engine == 'silero'\n"
+        "print(len(os.listdir('/proc/self/fd')) - before)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env["HOME"] = str(tmp_path)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0"
+    assert not (tmp_path / ".cache" / "Microsoft").exists()
