@@ -463,7 +463,10 @@ class WhisperTranscriber:
                         segs = self._run(reqs[i].samples, hotwords, prompt)
                     hyps = self._candidates(getattr(_pad_local, "last_nbest", []))
                 out[i] = self._finish(reqs[i], segs, hyps, t0)
-        return [t for t in out if t is not None]
+        done = [t for t in out if t is not None]
+        if len(done) != len(reqs):  # never hand one call's words to another
+            raise RuntimeError("a batched decode lost a result")
+        return done
 
     def _run_batch(
         self, batch: Sequence[np.ndarray], hotwords: str | None, prompt: str | None
