@@ -145,8 +145,8 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int) -> b
     k = m.start - 1
     while k >= 0 and (k in option_at or toks[k] in ("please", "just", "uh", "um", "er", "like")):
         k -= 1
-    if k >= 2 and toks[k] == "of":
-        k -= 2  # "and a roll of tape": the container's count
+    if k >= 2 and toks[k] == "of" and any(o.products and o.start <= k - 1 < o.end for o in mentions[:n]):
+        k -= 2  # "and a roll of tape" ("roll" is part of some product's name): the container's count
     if k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit()):
         return False
     kinds = {t.sku for t in m.products}

@@ -5,6 +5,7 @@ picked at once, a choice whose words name its product, choices put "on it", "no"
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -202,3 +203,22 @@ def test_choices_put_on_the_line_in_focus_are_its_choices(pizzeria: Any) -> None
     assert toppings == ["olives", "pepperoni"]
     chat.say("add a pepperoni pizza to it")  # a product that is no choice of the line: a new line
     assert [sku for sku, _, _ in chat.lines] == ["CHEESE-PIZZA", "PEPPERONI-PIZZA"]
+
+
+def test_a_word_after_of_that_is_no_container_of_a_product_is_not_counted(tmp_path: Path) -> None:
+    menu = {"products": [
+        {"sku": "MOCHA", "name": "mocha", "price": "4.00", "options": [
+            {"code": "milk", "name": "milk", "values": [{"code": "whole", "name": "whole milk"}, {"code": "oat", "name": "oat milk"}]}]},
+        {"sku": "COLD-BREW", "name": "cold brew", "price": "4.00"},
+        {"sku": "COLD-TEA", "name": "ginger green cold steep tea", "price": "4.00"}]}
+    path = tmp_path / "menu.json"
+    path.write_text(json.dumps(menu), encoding="utf-8")
+    store = open_store(tmp_path / "menu.sqlite3", catalog=str(path))
+    try:
+        chat = Chat(store)
+        r = chat.say("i would like a mocha with oat milk. could i get this with a blast of cold whipped milk?")
+        assert "Which one" not in r.text and [sku for sku, _, _ in chat.lines] == ["MOCHA"]
+        chat.say("and a roll of cold brew")  # "roll" names no product here: no container
+        assert "COLD-BREW" in [sku for sku, _, _ in chat.lines]
+    finally:
+        store.close()
