@@ -75,3 +75,15 @@ def test_indexed_lexicon_gives_the_in_memory_phrases_on_a_bundled_catalog(store:
     assert indexed.products[sku] == memory.products[sku]
     for (group, value), skus in list(memory.option_skus.items())[:20]:
         assert set(indexed.option_skus[(group, value)]) == skus
+
+
+def test_a_session_orders_through_the_indexed_lexicon(store: Store) -> None:
+    from dialogue.session import Session
+
+    store.import_products(_products())
+    session = Session(store, lexicon=Lexicon.for_store(store, mode="indexed"))
+    session.handle("two large classic mugs and a red classic tee in small")
+    assert [(ln.sku, ln.quantity, {o.group: o.value for o in ln.options}) for ln in session.cart.lines] == [
+        ("MUG", 2, {"size": "l"}), ("TEE", 1, {"size": "s", "colour": "red"})]
+    session.handle("a classic lamp")  # not for sale: never offered
+    assert [ln.sku for ln in session.cart.lines] == ["MUG", "TEE"]
