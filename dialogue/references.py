@@ -152,13 +152,33 @@ def part_of_line(lex: Lexicon, p: Parse, toks: Sequence[str], ctx: Context) -> b
 
 
 _INSTEAD = phrases("instead")
+_SWAP_VERBS = words("swap_verbs")
+_DEFINITE_LINE = words("definite_line")
 _INSTEAD_OF = phrases("instead_of")
+
+
+def _changed_to(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Sequence[str]) -> tuple[ItemSpec, ItemSpec] | None:
+    """"change the miso to a shoyu", "swap the coke for a sapporo", "make the muffin a scone": a change verb,
+    then a line of the cart named with "the" (or "my", "that"), then the product it becomes: (new, old)."""
+    old, new = items
+    verb = next((i for i in range(old.start) if toks[i] in _SWAP_VERBS), -1)
+    k = old.start - 1
+    while k > verb and toks[k] not in _DEFINITE_LINE and k - 1 > verb:
+        k -= 1  # past the line's own modifiers ("the large miso")
+    if verb < 0 or toks[k] not in _DEFINITE_LINE or not any(s in line_skus for s in old.skus) or new.start < old.end:
+        return None
+    if any(toks[i] in ("and", "plus", "also") for i in range(old.end, new.start)):
+        return None  # "change the miso and a coke": no swap
+    return new, old
 
 
 def instead_split(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Sequence[str]) -> tuple[ItemSpec, ItemSpec] | None:
     """(new, old) when a turn swaps one named item for another: "a mocha instead of the latte", "potato
     salad rather than the coleslaw", "make the muffin a scone instead", "the lemonade as a sparkling water
-    instead". The old item must be one whose product is in the cart; None when the turn is no such swap."""
+    instead", "change the miso to a shoyu". The old item must be one whose product is in the cart; None when
+    the turn is no such swap."""
+    if len(items) == 2 and cue.find(toks, _INSTEAD) < 0:
+        return _changed_to(toks, items, line_skus)
     if len(items) != 2 or cue.find(toks, _INSTEAD) < 0:
         return None
     at = cue.find(toks, _INSTEAD_OF)

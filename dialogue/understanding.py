@@ -88,11 +88,24 @@ _MAKE_IT = phrases("make_it")
 _MAKE_THE = phrases("make_the")
 _REPLACE_LINE = phrases("replace_line")
 _ONTO_LINE = phrases("onto_line")
+_SWAP_VERBS = words("swap_verbs")
 _ASKING_WORDS = words("asking_words")
 _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + phrases("not_about_goods")
 _GENERIC_GOODS = words("generic_goods")
 _WANT_NOT = phrases("want_not")
 _REF_IT = words("ref_it")
+
+
+def _nth_line(toks: Sequence[str], p: Parse, ctx: Context) -> str | None:
+    """The product of the cart line a swap names by its place ("change the second one to a shoyu", "make the
+    last one a coke"): a swap verb, then "the" and the ordinal, then the one product it becomes."""
+    if len(p.items) != 1 or p.ordinal is None or not ctx.line_skus or p.ordinal > len(ctx.line_skus):
+        return None
+    at = next((i for i, t in enumerate(toks) if t in ORDINALS), -1)
+    verb = next((i for i in range(max(at, 0)) if toks[i] in _SWAP_VERBS), -1)
+    if verb < 0 or toks[at - 1] != "the" or p.items[0].start <= at:
+        return None
+    return ctx.line_skus[p.ordinal - 1] if p.ordinal > 0 else ctx.line_skus[p.ordinal]
 
 
 def _facts(p: Parse, ctx: Context) -> dict[str, bool]:
@@ -488,6 +501,10 @@ class RuleUnderstanding:
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
+            return Intent.MODIFY
+        nth = _nth_line(toks, p, ctx)
+        if nth is not None:  # "change the second one to a shoyu": that line swapped
+            p.replaces, p.replace = ItemSpec((nth,)), True
             return Intent.MODIFY
         onto = self._onto_line(p, toks, ctx) if ctx.has_lines else None
         if onto is not None:  # "add pepperoni and olives to it": toppings of the pizza, not a pepperoni pizza

@@ -222,3 +222,26 @@ def test_a_word_after_of_that_is_no_container_of_a_product_is_not_counted(tmp_pa
         assert "COLD-BREW" in [sku for sku, _, _ in chat.lines]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(("order", "change", "want"), [
+    ("a tonkotsu and a miso ramen", "change the miso to a shoyu", ["SHOYU", "TONKOTSU"]),
+    ("a tonkotsu and a coke", "swap the coke for a sapporo", ["SAPPORO", "TONKOTSU"]),
+    ("a tonkotsu and a miso ramen", "change the second one to a shoyu", ["SHOYU", "TONKOTSU"]),
+    ("a tonkotsu and a miso ramen", "make the last one a coke", ["COKE", "TONKOTSU"]),
+    ("a tonkotsu and a miso ramen", "make the first one a shoyu", ["MISO-RAMEN", "SHOYU"]),
+])
+def test_change_a_line_to_another_product_swaps_it(noodles: Any, order: str, change: str, want: list[str]) -> None:
+    chat = Chat(noodles)
+    chat.say(order)
+    r = chat.say(change)
+    assert sorted(sku for sku, _, _ in chat.lines) == want, r.text
+    assert all(qty == 1 for _, qty, _ in chat.lines)
+
+
+def test_change_the_line_to_a_larger_one_keeps_its_choices(noodles: Any) -> None:
+    chat = Chat(noodles)
+    chat.say("a tonkotsu with an egg and a coke")
+    chat.say("make the tonkotsu a large tonkotsu")
+    assert _lines(chat, "TONKOTSU") == [(1, {"size": "large", "spice": "mild", "noodle": "wheat", "extras": "egg"})]
+    assert len(chat.lines) == 2
