@@ -20,6 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Property tests are judged on what they find, not on how fast one example runs: on a loaded 2-core machine
+# Hypothesis's default 200 ms deadline failed examples that pass alone. No deadline, everywhere.
+settings.register_profile("voicecart", deadline=None)
+settings.load_profile("voicecart")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
