@@ -2,11 +2,12 @@
 
 The recognizer's first prompt has room for only part of a large catalog (chosen by relevance: the café's drinks
 and their options), so an utterance naming a product it left out ("a croissant") comes back as something else
-("a quaso"). For a turn in which the dialogue reads no product and that is not a turn needing none (a yes, a no,
+("a quaso"). For a turn that says no product's name word for word (plurals allowed: the dialogue's loose
+matching would also find a wrong product in a misheard name) and that is not a turn needing none (a yes, a no,
 a question, checkout: ``dialogue.completeness.needs_no_item``):
 
-1. the audio is decoded again with ``prompts``, the catalog names the first prompt left out; a transcript in
-   which the dialogue reads a product is taken if its confidence is at most ``max_drop`` below the first's;
+1. the audio is decoded again with ``prompts``, the catalog names the first prompt left out; a transcript that
+   says a product's name is taken if its confidence is at most ``max_drop`` below the first's;
 2. failing that, when the turn may order a product the dialogue did not recognise (no question waiting, not a
    change to a line: ``dialogue.completeness.may_name_a_new_product``), a span of a transcript (each decode's
    best, then its other beam candidates) that *sounds like* one of those left-out names
@@ -24,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dialogue.types import Conversation
-from voice.asr import Transcriber, Transcript, prompt_phrases
+from voice.asr import Transcriber, Transcript, catalog_coverage, prompt_phrases
 from voice.audio import AudioChunk
 from voice.phonetic import SoundsLike
 from voice.trace import TurnTrace
@@ -35,8 +36,14 @@ class SecondPass:
     """See the module docstring."""
 
     prompts: tuple[str, ...]
+    products: tuple[tuple[str, ...], ...] = ()  # every product name as words, singular, longest first
     sounds_like: SoundsLike | None = None
     max_drop: float = 0.15
+
+    def names_literally(self, text: str) -> bool:
+        """Does ``text`` say a product's name word for word (plurals as singulars)? Stricter than the
+        dialogue, whose loose matching also finds a product in a misheard name."""
+        return catalog_coverage(" ".join(_singular(w) for w in text.lower().split()), self.products) > 0
 
     def hear(self, transcriber: Transcriber, conversation: Conversation, audio: AudioChunk, first: Transcript,
              trace: TurnTrace, *, hotwords: str | None = None) -> Transcript:
@@ -46,7 +53,7 @@ class SecondPass:
 
         if first.empty or not isinstance(conversation, Session):
             return first
-        if names_a_product(conversation, first.text) or needs_no_item(conversation, first.text):
+        if self.names_literally(first.text) or needs_no_item(conversation, first.text):
             return first
         trace.second_pass = "kept"
         heard = [first]
@@ -55,7 +62,7 @@ class SecondPass:
             trace.decode_ms += t.decode_ms
             if t.empty:
                 continue
-            if names_a_product(conversation, t.text) and t.confidence >= first.confidence - self.max_drop:
+            if self.names_literally(t.text) and t.confidence >= first.confidence - self.max_drop:
                 trace.second_pass = "used"
                 return t
             heard.append(t)
@@ -98,4 +105,15 @@ def second_pass(products: Iterable[object], first_prompt: str | None, max_chars:
     if not prompts:
         return None
     sl = SoundsLike(left) if sounds_like else None
-    return SecondPass(tuple(prompts), sl if sl is not None and sl.available else None)
+    phrases = {tuple(_singular(w) for w in ph) for n in names for ph in prompt_phrases(n)}
+    return SecondPass(tuple(prompts), tuple(sorted(phrases, key=len, reverse=True)),
+                      sl if sl is not None and sl.available else None)
+
+
+def _singular(word: str) -> str:
+    """A plain English plural's singular, for comparing names ("lattes" -> "latte", "boxes" -> "box")."""
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

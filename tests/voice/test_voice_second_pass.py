@@ -76,6 +76,15 @@ def test_turns_that_name_a_product_or_are_whole_are_decoded_once(pipeline: Any, 
     assert r.trace.second_pass == "none"
 
 
+def test_names_said_in_the_plural_count_as_said(cafe_store: Any) -> None:
+    products = cafe_store.products()
+    sp = second_pass(products, catalog_prompt(products))
+    assert sp is not None
+    assert sp.names_literally("two lattes and three chocolate chip cookies please")
+    assert sp.names_literally("a croissant")
+    assert not sp.names_literally("I'd like a quaso please")
+
+
 def test_turns_that_need_no_product_are_told_apart(cafe_store: Any) -> None:
     from dialogue.completeness import needs_no_item
 
