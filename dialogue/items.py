@@ -269,7 +269,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             target.options.append(spec)
     _every(lex, toks, items)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
-    items = _rebalance(lex, _parts(toks, _split(toks, items, mentions, roles, covered, summaries)))
+    items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, summaries)))
     items = _another_one(toks, items, covered)
     return _corrections(toks, items), loose
 
@@ -343,7 +343,7 @@ def _another_one(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) 
     return out
 
 
-def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention], roles: list[str],
+def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention], roles: list[str],
            covered: set[int], summaries: Sequence[Mention] = ()) -> list[ItemSpec]:
     """"two lattes, one with oat and one with almond", "one decaf and one regular mocha" -> lines.
     "two large pies, one pepperoni and one hawaiian": the count before a summing-up word ("pies") is the
@@ -414,10 +414,23 @@ def _split(toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mentio
     for summary, opts in lead:  # the summed-up kind's options on every line of that kind after it
         kinds = {t.sku for t in summary.products}
         for it in out:
+            narrowed = tuple(sku for sku in it.skus if sku in kinds)
+            if it.start >= summary.end and len(it.skus) > 1 and narrowed:
+                it.skus = _of_kind(lex, toks, it, narrowed, summary)  # "three pizzas, ... and one cheese"
             if it.start >= summary.end and set(it.skus) & kinds:
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _of_kind(lex: Lexicon, toks: Sequence[str], item: ItemSpec, skus: tuple[str, ...], summary: Mention) -> tuple[str, ...]:
+    """The products of the summed-up kind an item may be; the one named by the item's words plus the kind's
+    noun when there is exactly one ("one cheese" of "three pizzas" is the cheese pizza, not the four cheese)."""
+    kind_words = {w for t in toks[summary.start:summary.end] for w in (t, t[:-1] if t.endswith("s") else t)}
+    said = tuple(t for t in toks[item.start:item.end] if t not in GLUE and not t.isdigit() and t != "one")
+    exact = [sku for sku in skus if sku in lex.products and any(
+        tuple(w for w in name if w not in kind_words) == said for name in _own_names(lex.products[sku]))]
+    return (exact[0],) if len(exact) == 1 else skus
 
 
 def _parts(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:

@@ -245,3 +245,13 @@ def test_change_the_line_to_a_larger_one_keeps_its_choices(noodles: Any) -> None
     chat.say("make the tonkotsu a large tonkotsu")
     assert _lines(chat, "TONKOTSU") == [(1, {"size": "large", "spice": "mild", "noodle": "wheat", "extras": "egg"})]
     assert len(chat.lines) == 2
+
+
+@pytest.mark.parametrize("said", ["three large pizzas two pepperoni and one cheese",
+                                  "three large pies, two pepperoni and one cheese"])
+def test_a_part_of_a_summed_up_order_is_a_product_of_that_kind(pizzeria: Any, said: str) -> None:
+    chat = Chat(pizzeria)
+    r = chat.say(said)  # "cheese" alone could be the cheesy bread or the four cheese pizza
+    assert "Which one" not in r.text
+    assert sorted((sku, qty, opts["size"]) for sku, qty, opts in chat.lines) == [
+        ("CHEESE-PIZZA", 1, "large"), ("PEPPERONI-PIZZA", 2, "large")]
