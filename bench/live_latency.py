@@ -6,7 +6,9 @@ A private PulseAudio daemon (its own runtime directory; killed at the end) holds
 whose monitor is the kiosk's microphone, and ``kiosk_out``, the kiosk's speaker (so the assistant does not
 hear itself). ``voicecart listen --device pulse --output-device pulse --trace FILE`` runs as a child process
 with its usual settings; each shopper line (espeak-ng, another voice than the assistant's, written to a WAV)
-is played into ``vsink`` with ``paplay`` once the previous reply has been printed and had time to be spoken.
+is played into ``vsink`` with ``paplay`` half a second after the previous reply has finished playing (the loop
+writes a turn's trace line then; the greeting, which has none, is given the time it takes to say). A shopper who
+talks over a reply would measure the queue behind it, not the pipeline.
 One round is one conversation (the demo's five lines: an order, a second item, a question, "that's all",
 "yes please"); every round is a fresh process.
 
@@ -125,6 +127,12 @@ def run_round(pulse: Pulse, wavs: list[Path], config: Path, trace: Path, timeout
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
+    def finished(n: int) -> bool:
+        """The loop writes a turn's trace line when its reply has finished playing (or was cut)."""
+        if not trace.exists():
+            return n == 0
+        return len(trace.read_text(encoding="utf-8").splitlines()) >= n
+
     try:
         for i, wav in enumerate(wavs):
             with said:  # the greeting, then each reply: the shopper answers once it has been said
@@ -132,8 +140,13 @@ def run_round(pulse: Pulse, wavs: list[Path], config: Path, trace: Path, timeout
                     raise RuntimeError("no reply within the timeout:\n" + "".join(out))
             if proc.poll() is not None:
                 break
-            words = len(replies[i].split()) - 1
-            time.sleep(0.4 + SECONDS_PER_WORD * words)
+            if i == 0:  # the greeting writes no trace line: give it the time it takes to say
+                time.sleep(0.5 + SECONDS_PER_WORD * (len(replies[0].split()) - 1))
+            else:
+                deadline = time.monotonic() + timeout_s
+                while not finished(i) and proc.poll() is None and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                time.sleep(0.5)  # the shopper's own pause before answering
             pulse.play(wav)
         proc.wait(timeout=timeout_s)
     finally:
@@ -176,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vad-engine", default=None, help="[voice] vad_engine for the kiosk (default: its default)")
     ap.add_argument("--voice", action="append", default=[], metavar="KEY=VALUE",
                     help="another [voice] setting as TOML, e.g. tts='\"espeak\"' (repeatable)")
-    ap.add_argument("--timeout", type=float, default=180.0, help="seconds a round may take")
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds a round may take")
     args = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="live-latency-") as tmp:
