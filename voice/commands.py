@@ -23,6 +23,8 @@ from voice.tts import SynthesisError
 from voice.vad import EndpointConfig, segment
 
 if TYPE_CHECKING:
+    from catalog.models import Product
+    from catalog.store import Store
     from dialogue.session import Session
     from dialogue.types import Conversation
     from voice.cli import Context
@@ -115,10 +117,25 @@ def catalog_bias(ctx: Context) -> tuple[str | None, str | None]:
         raise ValueError(f"[voice] asr_bias must be prompt, hotwords, both or none, not {mode!r}")
     if mode == "none":
         return None, None
-    products = ctx.open_store().products()
+    products = bias_products(ctx.open_store())
     hot = catalog_hotwords(products) or None if mode in ("hotwords", "both") else None
     prompt = catalog_prompt(products) or None if mode in ("prompt", "both") else None
     return hot, prompt
+
+
+def bias_products(store: Store) -> list[Product]:
+    """The products the recognizer is biased with: every product of a catalog the dialogue holds in memory;
+    above ``dialogue.lexicon.INDEXED_ABOVE`` products (where the dialogue looks words up in the store's indexes)
+    none are read — Whisper's prompt holds a few dozen names, no share of such a catalog — and the prompt is
+    made of the most common option groups' values instead (``Store.option_groups``, never the products)."""
+    from catalog.models import Product
+    from dialogue.lexicon import INDEXED_ABOVE
+
+    if store.count_products() <= INDEXED_ABOVE:
+        return list(store.products())
+    groups = tuple(store.option_groups(limit=12))
+    # one stand-in product carrying the shared groups: catalog_prompt then writes their values only
+    return [Product(sku="-", name="", price_cents=0, option_groups=groups)] if groups else []
 
 
 def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True, warm: bool = True) -> VoicePipeline:
@@ -139,7 +156,7 @@ def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True,
                                                lambda: default_synthesizer(ctx.config.voice))
     pipeline = VoicePipeline(transcriber, synthesizer, output_rate=output_rate, hotwords=hot, prompt=prompt)
     if prompt and ctx.config.voice.get("asr_second_pass", True):
-        pipeline.second_pass = second_pass(ctx.open_store().products(), prompt)
+        pipeline.second_pass = second_pass(bias_products(ctx.open_store()), prompt)
     return pipeline
 
 
