@@ -29,10 +29,10 @@ CONVERSATIONS = load_corpus(CORPUS_DIR)
 IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 
 # Exact-order rate each catalog must reach (measured when the corpus was written; raise, never lower).
-# measured 2026-12-02 ~07:20: cafe 0.989, store 0.929, bakery 0.919, pizzeria 0.957, hardware 0.878,
+# measured 2026-12-02 ~08:35: cafe 0.989, store 0.965, bakery 0.954, pizzeria 0.979, hardware 0.889,
 # noodlebar 0.984, florist 0.824 (hardware and florist are the untouched checks: never tuned on, their misses
 # never read while the engine was changed; the noodle bar and the florist were 0.937 and 0.804 when written)
-EXACT_FLOOR = {"cafe": 0.98, "store": 0.92, "bakery": 0.91, "pizzeria": 0.95, "hardware": 0.87,
+EXACT_FLOOR = {"cafe": 0.98, "store": 0.96, "bakery": 0.95, "pizzeria": 0.97, "hardware": 0.88,
                "noodlebar": 0.98, "florist": 0.82}
 
 
