@@ -18,21 +18,21 @@ to 16 kHz mono 16-bit), cuts it into ``frame_ms`` frames and emits:
 
 Which frames are speech is the ``engine`` setting (``[voice] vad_engine``):
 
-* ``"webrtc"``: webrtcvad (``aggressiveness``) above a tracked noise floor — cheap, but kitchen clatter and
-  steady noise at 12 dB and below keep it "in speech", so turns start on a clack and end late or never;
+* ``"webrtc"``: webrtcvad (``aggressiveness``) above a tracked noise floor — cheap, and the floor copes with
+  steady noise, but kitchen clatter is "speech" to it: turns start on a clack and end late;
 * ``"silero"``: the Silero VAD v6 network that faster-whisper ships (``faster_whisper/assets/``, run with
   onnxruntime one 32 ms window at a time, its LSTM state carried across calls; the model is loaded once per
   process, each endpointer keeps its own state). A frame is speech when the window's probability is at least
   ``silero_threshold``, and stays speech while it is above ``silero_threshold - silero_hysteresis``;
 * ``"two_stage"``: webrtcvad proposes, Silero confirms (a frame is speech only when both say so).
 
-The default is ``"silero"``: on the barista recordings in kitchen noise it takes 6 to 20 times fewer clatter
-bursts for turns than webrtcvad (0.25 against 1.45 a recording at 6 dB), cuts less speech and ends turns
-late less often, for 30-120 ms more end delay at the median in noise (none when quiet) and ~3 ms of CPU per
-second of audio; as the live loop hears it (every utterance a turn) it took 5 points more orders at 24 dB.
-The two-stage endpointer ended turns soonest but cut the speech of quiet talkers in noise (webrtcvad's
-noise-floor margin drops their frames). ``"webrtc"`` remains for machines without onnxruntime and for
-quiet rooms, where it is as good and costs a tenth of the CPU (BENCHMARKS.md, "Turn spans").
+The default is ``"silero"``: on the barista recordings in kitchen noise it takes far fewer clatter bursts
+for turns than webrtcvad (0.25 against 1.45 a recording at 6 dB, 0.01 against 0.85 at 24 dB), cuts less
+speech and ends turns late less often, for 30-120 ms more end delay at the median in noise (none when quiet)
+and ~3 ms of CPU per second of audio; as the live loop hears it (every utterance a turn) it took 2 to 8
+points more orders at 24, 12 and 6 dB. The two-stage endpointer ended turns soonest but cut the speech of
+quiet talkers in noise (webrtcvad's noise-floor margin drops their frames). ``"webrtc"`` remains for quiet
+rooms, where it is as good at a tenth of the CPU (BENCHMARKS.md, Voice, issue 13 round 3).
 
 The state machine, the events and the utterance audio are the same for all three.
 
