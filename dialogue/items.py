@@ -267,10 +267,10 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             loose.append(spec)
         else:
             target.options.append(spec)
-    _every(lex, toks, items)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, summaries)))
     items = _another_one(toks, items, covered)
+    _every(lex, toks, items)
     return _corrections(toks, items), loose
 
 
@@ -290,7 +290,7 @@ def _every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
     """"a chicken pho and a beef pho, both large": options said after "both" / "all of them" go to every item
     named before it whose product offers them, not only to the last one."""
     at = find(toks, EVERY_LINE)
-    before = [it for it in items if it.end <= at] if at >= 0 else []
+    before = [it for it in items if it.start < at] if at >= 0 else []  # the last may run past "both"
     if len(before) < 2:
         return
     moved = [o for o in before[-1].options if o.pos > at]
@@ -298,8 +298,8 @@ def _every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
         product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
         if product is None:
             continue
-        it.options.extend(o for o in moved if any((g := product.group(t.group)) is not None and g.value(t.value) is not None
-                                                  for t in o.targets))
+        it.options.extend(o for o in moved if o not in it.options and any(
+            (g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets))
 
 
 def _markers(toks: Sequence[str], a: int, b: int, covered: set[int]) -> list[tuple[int, int]]:

@@ -255,3 +255,18 @@ def test_a_part_of_a_summed_up_order_is_a_product_of_that_kind(pizzeria: Any, sa
     assert "Which one" not in r.text
     assert sorted((sku, qty, opts["size"]) for sku, qty, opts in chat.lines) == [
         ("CHEESE-PIZZA", 1, "large"), ("PEPPERONI-PIZZA", 2, "large")]
+
+
+def test_both_after_a_split_line_gives_each_part_the_choice(shop_store: Any) -> None:
+    chat = Chat(shop_store)
+    r = chat.say("two crew neck t-shirts one black one red both medium")
+    assert "What size" not in r.text
+    assert sorted((opts["colour"], opts["size"]) for _, _, opts in chat.lines) == [("black", "m"), ("red", "m")]
+
+
+@pytest.mark.parametrize("said", ["i changed my mind about the coke", "ditch the coke"])
+def test_changing_ones_mind_about_a_line_takes_it_off(noodles: Any, said: str) -> None:
+    chat = Chat(noodles)
+    chat.say("a tonkotsu and a coke")
+    chat.say(said)
+    assert [sku for sku, _, _ in chat.lines] == ["TONKOTSU"]
