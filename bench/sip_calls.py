@@ -120,11 +120,11 @@ def _tree_cpu_s(pid: int) -> float:
     return total
 
 
-def run(n: int, work: Path, one_bridge: bool = False) -> dict[str, Any]:
+def run(n: int, work: Path, one_bridge: bool = False, voice: tuple[str, ...] = ()) -> dict[str, Any]:
     from catalog.sqlite_store import SQLiteStore
     from voice.sip.baresip import Baresip
 
-    (work / "voicecart.toml").write_text(CONFIG.format(work=work))
+    (work / "voicecart.toml").write_text(CONFIG.format(work=work) + "".join(f"{kv}\n" for kv in voice))
     tapes = make_tapes(work, n)
     events_file = work / "events.jsonl"
     log = open(work / "bridge.log", "wb")  # noqa: SIM115
@@ -206,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--keep", help="keep the work folder (recordings, events, logs) here")
     ap.add_argument("--one-bridge", action="store_true", help="one bridge even past 4 calls (the rest get 486)")
+    ap.add_argument("--voice", action="append", default=[], metavar="KEY=VALUE",
+                    help='a [voice] setting for the bridge, as TOML (e.g. --voice \'vad_engine = "webrtc"\'); repeatable')
     args = ap.parse_args(argv)
     from voice.sip.netns import in_private_netns, reexec_argv
 
@@ -219,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sip-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        result = run(args.calls, work.resolve(), one_bridge=args.one_bridge)
+        result = run(args.calls, work.resolve(), one_bridge=args.one_bridge, voice=tuple(args.voice))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -279,6 +279,9 @@ class PhoneCall:
                 decode_ms=round(trace.decode_ms, 1),
                 speculative=trace.speculative,
                 second_pass=trace.second_pass,
+                # where the latency went: each stage's time since the end of the caller's speech
+                **{f"{stage}_ms": round(v, 1) for stage in ("endpoint", "transcript", "reply", "first_audio")
+                   if (v := trace.since_speech_end(stage)) is not None and trace.transcript},
             )
 
         return mark

@@ -171,8 +171,15 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
     events = EventLog(args.events, retention_days=getattr(args, "retention_days", None))
     shop = ShopInfo.from_config(cfg.shop)
 
+    # [llm] set: each call's turns the rules cannot read go to the model, as in `chat` and at the kiosk
+    llm: dict[str, Any] = {}
+    if cfg.llm:
+        from dialogue.llm import session_options
+
+        llm = session_options(store, cfg.llm)
+
     def conversation(info: Any) -> Any:
-        return Session(store, shop=shop, session_id=info.call_id)
+        return Session(store, shop=shop, session_id=info.call_id, **llm)
 
     return PhoneBridge(sip, phone, pipeline, conversation, events), events
 
