@@ -138,8 +138,10 @@ def bias_products(store: Store) -> list[Product]:
     return [Product(sku="-", name="", price_cents=0, option_groups=groups)] if groups else []
 
 
-def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True, warm: bool = True) -> VoicePipeline:
-    """The shared recognizer and synthesizer from ``[voice]`` settings, biased with the catalog's names."""
+def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True, warm: bool = True,
+                   speculative_workers: int = 2) -> VoicePipeline:
+    """The shared recognizer and synthesizer from ``[voice]`` settings, biased with the catalog's names;
+    ``speculative_workers`` decodes may be started at pauses at once (the phone line: one per call)."""
     from voice.asr import WhisperSettings, shared_transcriber
     from voice.openai_speech import speech_backends
     from voice.pipeline import VoicePipeline
@@ -154,7 +156,8 @@ def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True,
     hot, prompt = catalog_bias(ctx) if bias else (None, None)
     transcriber, synthesizer = speech_backends(ctx.config.asr, ctx.config.tts, local,
                                                lambda: default_synthesizer(ctx.config.voice))
-    pipeline = VoicePipeline(transcriber, synthesizer, output_rate=output_rate, hotwords=hot, prompt=prompt)
+    pipeline = VoicePipeline(transcriber, synthesizer, output_rate=output_rate, hotwords=hot, prompt=prompt,
+                             speculative_workers=speculative_workers)
     if prompt and ctx.config.voice.get("asr_second_pass", True):
         pipeline.second_pass = second_pass(bias_products(ctx.open_store()), prompt)
     return pipeline

@@ -156,7 +156,8 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
     cfg = ctx.config
     store = ctx.open_store()
     # the same recognizer, synthesizer and catalog bias ([voice] asr_bias) as the kiosk
-    pipeline = build_pipeline(ctx, output_rate=16000)
+    # one speculative decode per call may wait for its turn (and be decoded with the others that wait)
+    pipeline = build_pipeline(ctx, output_rate=16000, speculative_workers=max(2, args.max_calls))
     from voice.asr import WhisperTranscriber
     from voice.sip.fair import BatchingTranscriber, FairTranscriber, LocalGate, RemoteGate
 
