@@ -441,9 +441,9 @@ class WhisperTranscriber:
 
     def decode_batch(self, reqs: Sequence[DecodeRequest]) -> list[Transcript]:
         """Several prepared requests decoded together: each is encoded on its own (with the batch's longest
-        window), then one beam search runs over all of them, which on a CPU costs much less than one search
-        each (BENCHMARKS.md). Requests with different prompts or hotwords are decoded in separate batches. The
-        result for each request is what :meth:`decode` gives for it with that window."""
+        window), then one beam search runs over all of them, which on 2 cores costs 5–25 % less CPU than one
+        search each (BENCHMARKS.md). Requests with different prompts or hotwords are decoded in separate batches.
+        The result for each request is what :meth:`decode` gives for it with that window."""
         out: list[Transcript | None] = [None] * len(reqs)
         groups: dict[tuple[str | None, str | None], list[int]] = {}
         for i, r in enumerate(reqs):
