@@ -15,6 +15,7 @@ from dialogue.confirm import Also, Verdict, decide
 from dialogue.intents import Intent
 from dialogue.resolve import resolve_item
 from dialogue.session import Session
+from dialogue.understanding import Parse
 
 _LEADS_ON = frozenset({"with", "and", "a", "an", "the", "of", "some", "plus", "but", "or", "in", "to", "for",
                        "no", "extra", "um", "uh", "like", "can", "could", "i", "would", "me",
@@ -22,10 +23,20 @@ _LEADS_ON = frozenset({"with", "and", "a", "an", "the", "of", "some", "plus", "b
 _ANSWERED = frozenset({"checkout", "confirm_change", "offer", "cancel_order", "low_conf"})
 
 
+def _read(session: Session, text: str) -> Parse:
+    """The rules' reading of ``text`` in this state. A model behind the rules (``[llm]``) is never asked here:
+    these checks run on every pause and every turn, and must be quick, local and free of side effects."""
+    understanding = session.understanding
+    rules = getattr(understanding, "rules", None)
+    reader = rules if rules is not None and hasattr(rules, "parse") else understanding
+    parse: Parse = reader.parse(text, session.state.context())
+    return parse
+
+
 def is_complete(session: Session, text: str) -> bool:
     """True when ``text`` reads as a whole turn in this session's state (see the module docstring)."""
     st = session.state
-    parse = session.understanding.parse(text, st.context())
+    parse = _read(session, text)
     toks = parse.tokens
     if not toks or toks[-1] in _LEADS_ON:
         return False
@@ -52,7 +63,7 @@ def needs_no_item(session: Session, text: str) -> bool:
     assistant asked, a question, or a request such as checkout, the cart, a person, goodbye. The voice layer
     decodes a turn again with more of the catalog when the recognizer heard no product and this is False."""
     st = session.state
-    parse = session.understanding.parse(text, st.context())
+    parse = _read(session, text)
     if not parse.tokens:
         return True
     if st.pending is not None and st.pending.kind in _ANSWERED:
@@ -71,7 +82,7 @@ _NO_ITEM = frozenset({Intent.CHECKOUT, Intent.CART, Intent.HUMAN, Intent.GOODBYE
 def names_a_product(session: Session, text: str) -> bool:
     """True when the dialogue reads a known product in ``text`` (by any of its names, loosely or in the plural).
     Read-only. The voice layer tries harder to hear a product only when this is False."""
-    parse = session.understanding.parse(text, session.state.context())
+    parse = _read(session, text)
     return any(resolve_item(session.lexicon, spec).product is not None for spec in parse.items)
 
 
@@ -81,7 +92,7 @@ def may_name_a_new_product(session: Session, text: str) -> bool:
     or removal of a line already in the cart ("make it crunchy", "black please", "take two off")."""
     if session.state.pending is not None:
         return False
-    parse = session.understanding.parse(text, session.state.context())
+    parse = _read(session, text)
     if parse.question:
         return False
     ordering = parse.intent in (Intent.ADD, Intent.SEARCH, Intent.OUT_OF_SCOPE, Intent.EMPTY)

@@ -251,3 +251,34 @@ def test_a_question_never_becomes_a_cart_change(make_chat: Any) -> None:
     assert [ln[0] for ln in chat.lines] == ["LATTE"]
     s = chat.understanding.stats
     assert s.used == 0 and s.rejected == s.asked >= 1
+
+
+def test_completeness_checks_never_ask_the_model(tmp_path: Any) -> None:
+    """Semantic endpointing and the voice layer's product checks read turns with the rules alone: a model behind
+    them would be asked on every pause (latency, and words leaving the machine for a check)."""
+    from catalog.bundled import open_store
+    from dialogue.completeness import is_complete, may_name_a_new_product, names_a_product, needs_no_item
+    from dialogue.lexicon import Lexicon
+    from dialogue.llm import LLMSettings, LLMUnderstanding
+    from dialogue.session import Session
+    from dialogue.understanding import RuleUnderstanding
+
+    class Refuses:  # client.chat.completions.create(...) is a request: refused
+        def __getattr__(self, name: str) -> Any:
+            if name == "create":
+                raise AssertionError("the model was asked")
+            return self
+
+    store = open_store(tmp_path / "c.sqlite3", catalog="cafe")
+    lex = Lexicon.for_store(store)
+    llm = LLMUnderstanding(RuleUnderstanding(lex), lex, LLMSettings.from_table({"base_url": "http://127.0.0.1:9/v1",
+                                                                              "model": "m"}), client=Refuses())
+    session = Session(store, lexicon=lex, understanding=llm)
+    for text in ("I'd like a quaso please", "blorp the fnord", "a large latte"):
+        is_complete(session, text)
+        needs_no_item(session, text)
+        names_a_product(session, text)
+        may_name_a_new_product(session, text)
+    assert llm.stats.asked == 0  # (a refused request would be swallowed as a failure: count the asks)
+    session.handle("blorp the fnord")  # the turn itself does ask: the check above could fail
+    assert llm.stats.asked == 1
