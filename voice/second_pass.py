@@ -43,7 +43,8 @@ class SecondPass:
     def names_literally(self, text: str) -> bool:
         """Does ``text`` say a product's name word for word (plurals as singulars)? Stricter than the
         dialogue, whose loose matching also finds a product in a misheard name."""
-        return catalog_coverage(" ".join(_singular(w) for w in text.lower().split()), self.products) > 0
+        words = re.findall(r"[a-z0-9']+", text.lower().replace("-", " "))
+        return catalog_coverage(" ".join(_singular(w) for w in words), self.products) > 0
 
     def hear(self, transcriber: Transcriber, conversation: Conversation, audio: AudioChunk, first: Transcript,
              trace: TurnTrace, *, hotwords: str | None = None) -> Transcript:

@@ -82,6 +82,7 @@ def test_names_said_in_the_plural_count_as_said(cafe_store: Any) -> None:
     assert sp is not None
     assert sp.names_literally("two lattes and three chocolate chip cookies please")
     assert sp.names_literally("a croissant")
+    assert sp.names_literally("Two croissants, please.")  # punctuation does not hide a plural
     assert not sp.names_literally("I'd like a quaso please")
 
 
