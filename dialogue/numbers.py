@@ -6,6 +6,7 @@ Works on token lists from :mod:`dialogue.normalize`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 UNITS = {
@@ -229,6 +230,15 @@ def say_number(n: int) -> str:
     if n < 1_000_000:
         return say_number(n // 1000) + " thousand" + ("" if n % 1000 == 0 else " " + say_number(n % 1000))
     return say_number(n // 1_000_000) + " million" + ("" if n % 1_000_000 == 0 else " " + say_number(n % 1_000_000))
+
+
+_DIGITS = re.compile(r"\d+(?!\d|%)")
+
+
+def say_numbers_in(text: str) -> str:
+    """Numbers written in digits spelled out as people say them ("12 oz" -> "twelve oz"); a percentage
+    ("2% milk") stays as written."""
+    return _DIGITS.sub(lambda m: say_number(int(m.group(0))), text)
 
 
 def say_price(cents: int, currency: str = "USD") -> str:

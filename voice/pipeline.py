@@ -105,7 +105,7 @@ def catalog_prompt(
     previous prompt: values round-robin over the shared groups, products at most 40 % of the budget, trimmed
     by the transcriber from the end.
     """
-    from dialogue.numbers import say_number
+    from dialogue.numbers import say_numbers_in
 
     items = list(products)
     # products with the most option groups first (the drinks of a café: the longest orders)
@@ -123,7 +123,7 @@ def catalog_prompt(
     order = sorted(groups, key=lambda c: -counts[c])
 
     def spell(name: str) -> str:
-        return re.sub(r"\d+(?!\d|%)", lambda m: say_number(int(m.group(0))), name) if spell_numbers else name
+        return say_numbers_in(name) if spell_numbers else name
 
     if compact:
         # Whisper keeps 223 prompt tokens (about 3.4 characters a token for catalog words). Relevance order:

@@ -84,12 +84,9 @@ def second_pass(products: Iterable[object], first_prompt: str | None, max_chars:
     """The :class:`SecondPass` for a catalog whose first prompt is ``first_prompt``: the product names it left
     out, in at most ``limit`` prompts of at most ``max_chars`` characters, and (``sounds_like``) their sounds.
     None when the first prompt left nothing out."""
-    from dialogue.numbers import say_number
+    from dialogue.numbers import say_numbers_in
 
-    def spell(name: str) -> str:
-        return re.sub(r"\d+(?!\d|%)", lambda m: say_number(int(m.group(0))), name)
-
-    names = [spell(str(getattr(p, "name", ""))) for p in products]
+    names = [say_numbers_in(str(getattr(p, "name", ""))) for p in products]
     have = set(prompt_phrases(first_prompt))
     left = [n for n in dict.fromkeys(names) if prompt_phrases(n) and not set(prompt_phrases(n)) <= have]
     prompts: list[str] = []
