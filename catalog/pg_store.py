@@ -44,7 +44,7 @@ from catalog.validate import validate_product
 
 Progress = Callable[[int, int], None]
 SCHEMA = "voicecart"
-SCHEMA_VERSION = 2  # 2: option_groups
+SCHEMA_VERSION = 3  # 2: option_groups; 3: facets, price and listing indexes
 _LOCK_SCHEMA = 7_431_000_001  # advisory lock key while creating the schema
 
 DDL = f"""
@@ -80,6 +80,9 @@ CREATE INDEX IF NOT EXISTS products_names_trgm ON {SCHEMA}.products USING gin(na
 CREATE INDEX IF NOT EXISTS products_category ON {SCHEMA}.products(lower(category), sku);
 CREATE INDEX IF NOT EXISTS products_price ON {SCHEMA}.products(min_price_cents);
 CREATE INDEX IF NOT EXISTS products_shop_sku ON {SCHEMA}.products(shop_sku) WHERE shop_sku <> '';
+CREATE INDEX IF NOT EXISTS products_by_price ON {SCHEMA}.products(price_cents, sku) WHERE active;
+CREATE INDEX IF NOT EXISTS products_category_by_price ON {SCHEMA}.products(category, price_cents, sku) WHERE active;
+CREATE INDEX IF NOT EXISTS products_listing ON {SCHEMA}.products(category, name, sku) WHERE active;
 CREATE TABLE IF NOT EXISTS {SCHEMA}.variants(
     sku text PRIMARY KEY,
     product_id bigint NOT NULL REFERENCES {SCHEMA}.products(id) ON DELETE CASCADE,
@@ -102,6 +105,9 @@ CREATE TABLE IF NOT EXISTS {SCHEMA}.search_terms(
 );
 CREATE TABLE IF NOT EXISTS {SCHEMA}.option_groups(
     key text PRIMARY KEY, code text NOT NULL, products integer NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS {SCHEMA}.facets(
+    kind text NOT NULL, value text NOT NULL, products integer NOT NULL DEFAULT 0, PRIMARY KEY(kind, value)
 );
 CREATE TABLE IF NOT EXISTS {SCHEMA}.orders(
     number text PRIMARY KEY,
@@ -187,14 +193,16 @@ class PostgresStore:
             for statement in DDL.split(";\n"):
                 if statement.strip():
                     self._conn.execute(statement)
-            if old < 2:  # option_groups is new: fill it from the products, a chunk at a time
+            if old < 3:  # option_groups (2) and facets (3) are new: fill them from the products, a chunk at a time
                 groups: Counter[str] = Counter()
                 last = 0
                 while rows := self._conn.execute("SELECT id, data FROM products WHERE id > %s ORDER BY id LIMIT 2000",
                                                  (last,)).fetchall():
                     for _, data in rows:
-                        groups.update(_search.product_groups(product_from_canonical(data)))
+                        _search.count_product(groups, product_from_canonical(data))
                     last = rows[-1][0]
+                if old >= 2:
+                    groups = Counter({k: n for k, n in groups.items() if not k.startswith("{")})  # groups are there
                 _add_groups(self._conn, groups)
             self._conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', %s) ON CONFLICT (key) DO "
                                "UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
@@ -270,7 +278,7 @@ class PostgresStore:
                 for data in old.values():
                     was = product_from_canonical(data)
                     terms.subtract(_search.product_terms(was))
-                    groups.subtract(_search.product_groups(was))
+                    _search.count_product(groups, was, -1)
                 cur = conn.cursor()
                 cur.executemany(
                     f"INSERT INTO products(sku, {_COLUMNS}) VALUES (%s, {', '.join(['%s'] * 17)})"
@@ -303,7 +311,7 @@ class PostgresStore:
                                     sorted(option_rows))
                 for p in chunk:
                     terms.update(_search.product_terms(p))
-                    groups.update(_search.product_groups(p))
+                    _search.count_product(groups, p)
                 done += len(chunk)
                 if progress is not None:
                     progress(done, max(total, done))
@@ -312,7 +320,7 @@ class PostgresStore:
                                             " RETURNING data").fetchall():
                     gone = product_from_canonical(data)
                     terms.subtract(_search.product_terms(gone))
-                    groups.subtract(_search.product_groups(gone))
+                    _search.count_product(groups, gone, -1)
             _add_terms(conn, terms)
             _add_groups(conn, groups)
             conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_version', '1') ON CONFLICT (key)"
@@ -328,8 +336,11 @@ class PostgresStore:
             row = conn.execute("SELECT value FROM meta WHERE key = 'catalog_source'").fetchone()
             return None if row is None else str(row[0])
 
-    def count_products(self) -> int:
+    def count_products(self, *, active_only: bool = False) -> int:
         with self._read() as conn:
+            if active_only:
+                row = conn.execute("SELECT products FROM facets WHERE kind = 'all'").fetchone()
+                return 0 if row is None else int(row[0])
             return int(conn.execute("SELECT count(*) FROM products").fetchone()[0])
 
     def _products(self, conn: Any, rows: list[tuple[Any, ...]]) -> list[Product]:
@@ -375,7 +386,7 @@ class PostgresStore:
     def categories(self) -> list[str]:
         with self._read() as conn:
             return [r[0] for r in conn.execute(
-                "SELECT DISTINCT category FROM products WHERE active AND category <> '' ORDER BY category")]
+                "SELECT value FROM facets WHERE kind = 'category' AND products > 0 ORDER BY value")]
 
     def stock(self, sku: str, variant_sku: str | None = None) -> int | None:
         with self._read() as conn:
@@ -440,6 +451,66 @@ class PostgresStore:
                 "SELECT p.sku FROM option_values o JOIN products p ON p.id = o.product_id"
                 " WHERE o.grp = %s AND o.value = %s AND p.active ORDER BY p.sku COLLATE \"C\"",
                 (_search.normalize(group).strip(), _search.normalize(value).strip()))]
+
+    # --- catalog-wide questions, a few rows each --------------------------------------------
+    def _facets(self, kind: str) -> list[tuple[str, int]]:
+        with self._read() as conn:
+            return [(str(v), int(n)) for v, n in conn.execute(
+                "SELECT value, products FROM facets WHERE kind = %s AND products > 0"
+                " ORDER BY products DESC, value COLLATE \"C\"", (kind,))]
+
+    def category_counts(self) -> list[tuple[str, int]]:
+        return self._facets("category")
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        return self._facets("tag")
+
+    def products_by_price(self, *, limit: int, category: str | None = None, min_price_cents: int | None = None,
+                          max_price_cents: int | None = None, descending: bool = False) -> list[Product]:
+        sql = "SELECT id, stock, data FROM products WHERE active"
+        params: list[Any] = []
+        if category is not None:
+            sql += " AND category = %s"
+            params.append(category)
+        if min_price_cents is not None:
+            sql += " AND price_cents >= %s"
+            params.append(int(min_price_cents))
+        if max_price_cents is not None:
+            sql += " AND price_cents <= %s"
+            params.append(int(max_price_cents))
+        order = "DESC" if descending else "ASC"
+        with self._read() as conn:
+            rows = conn.execute(f"{sql} ORDER BY price_cents {order}, sku {order} LIMIT %s",
+                                (*params, max(0, int(limit)))).fetchall()
+            return self._products(conn, rows)
+
+    def products_tagged(self, tag: str, *, limit: int) -> list[Product]:
+        limit = max(0, int(limit))
+        with self._read() as conn:
+            if not limit or conn.execute("SELECT 1 FROM facets WHERE kind = 'tag' AND value = %s AND products > 0",
+                                         (tag,)).fetchone() is None:
+                return []  # no active product has it: nothing to look for
+            words = _search.tokenize(tag)
+            rows = []
+            if words:  # the tag's words among the other fields' (weight B) narrow the rows; the JSON says exactly
+                rows = conn.execute("SELECT id, stock, data FROM products p WHERE p.tsv @@ to_tsquery('simple', %s)"
+                                    " AND p.active AND p.data->'tags' ? %s LIMIT %s",
+                                    (" & ".join(f"'{w}':B" for w in words), tag, limit)).fetchall()
+            if not rows:
+                rows = conn.execute("SELECT id, stock, data FROM products p WHERE p.active AND p.data->'tags' ? %s"
+                                    " LIMIT %s", (tag, limit)).fetchall()
+            return self._products(conn, rows)
+
+    def products_listed(self, *, limit: int, category: str | None = None) -> list[Product]:
+        sql = "SELECT id, stock, data FROM products WHERE active"
+        params: list[Any] = []
+        if category is not None:
+            sql += " AND category = %s"
+            params.append(category)
+        with self._read() as conn:
+            rows = conn.execute(sql + " ORDER BY category, name, sku LIMIT %s",
+                                (*params, max(0, int(limit)))).fetchall()
+            return self._products(conn, rows)
 
     # --- search -----------------------------------------------------------------------------
     def _refresh_vocabulary(self, conn: Any) -> None:
@@ -667,13 +738,21 @@ def _add_terms(conn: Any, counts: Mapping[str, int]) -> None:
 
 
 def _add_groups(conn: Any, counts: Mapping[str, int]) -> None:
-    rows = [(k, json.loads(k)["code"], n) for k, n in sorted(counts.items()) if n]
+    """Adjust the summary tables (option groups, facets) by ``counts`` (see ``search.count_product``)."""
+    groups, facets = _search.split_summary(counts)
+    rows = [(k, json.loads(k)["code"], n) for k, n in sorted(groups.items()) if n]
     if rows:
         conn.cursor().executemany(
             "INSERT INTO option_groups(key, code, products) VALUES (%s, %s, %s)"
             " ON CONFLICT (key) DO UPDATE SET products = option_groups.products + excluded.products", rows)
+    facet_rows = [(kind, value, n) for (kind, value), n in sorted(facets.items()) if n]
+    if facet_rows:
+        conn.cursor().executemany(
+            "INSERT INTO facets(kind, value, products) VALUES (%s, %s, %s)"
+            " ON CONFLICT (kind, value) DO UPDATE SET products = facets.products + excluded.products", facet_rows)
     if any(n < 0 for n in counts.values()):
         conn.execute("DELETE FROM option_groups WHERE products <= 0")
+        conn.execute("DELETE FROM facets WHERE products <= 0")
 
 
 def _set_meta(conn: Any, key: str, value: str) -> None:

@@ -160,20 +160,75 @@ def group_from_key(key: str) -> OptionGroup:
     return group_from_canonical(json.loads(key))
 
 
+FACET_KINDS = ("category", "tag", "all")  # "all": the one count of every product for sale
+_FACET = "\x1f"  # a facet's key is "category\x1fPastries"; an option group's (group_key) is a JSON object
+_ALL = "all" + _FACET
+
+
+def facet_key(kind: str, value: str) -> str:
+    """The key of a category's or a tag's count in the summary counts (see :func:`product_groups`)."""
+    return f"{kind}{_FACET}{value}"
+
+
+def split_summary(counts: Mapping[str, int]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Summary counts as option-group counts (by :func:`group_key`) and facet counts (by (kind, value))."""
+    groups: dict[str, int] = {}
+    facets: dict[tuple[str, str], int] = {}
+    for key, n in counts.items():
+        if key.startswith("{"):
+            groups[key] = n
+        else:
+            kind, _, value = key.partition(_FACET)
+            facets[(kind, value)] = n
+    return groups, facets
+
+
+def count_product(counts: Counter[str], product: Product, sign: int = 1) -> None:
+    """Add what an active product adds to the summary tables kept at import time (``sign=-1``: take it away):
+    its option-group definitions (``option_groups``), its category and its tags (``facets``, with the
+    count of all products for sale). An inactive
+    product adds nothing: the dialogue offers only what is for sale."""
+    if not product.active:
+        return
+    counts[_ALL] += sign
+    for g in product.option_groups:
+        counts[group_key(g)] += sign
+    if product.category:
+        counts[_FACET.join(("category", product.category))] += sign
+    for t in dict.fromkeys(product.tags):
+        counts[_FACET.join(("tag", t))] += sign
+
+
 def product_groups(product: Product) -> Counter[str]:
-    """The option-group definitions an active product adds to the ``option_groups`` table (none when
-    inactive: the dialogue offers only what is for sale)."""
-    return Counter(group_key(g) for g in product.option_groups) if product.active else Counter()
+    """What :func:`count_product` adds for ``product``, as a Counter."""
+    out: Counter[str] = Counter()
+    count_product(out, product)
+    return out
 
 
 def add_groups(conn: sqlite3.Connection, counts: Mapping[str, int]) -> None:
-    """Adjust how many products use each option-group definition; definitions at zero disappear."""
+    """Adjust the summary tables: how many active products use each option-group definition, and have each
+    category and tag; rows at zero disappear."""
+    groups, facets = split_summary(counts)
     conn.executemany(
         "INSERT INTO option_groups(key, code, products) VALUES (?,?,?)"
         " ON CONFLICT(key) DO UPDATE SET products = products + excluded.products",
-        [(k, json.loads(k)["code"], n) for k, n in counts.items() if n])
+        [(k, json.loads(k)["code"], n) for k, n in groups.items() if n])
+    conn.executemany(
+        "INSERT INTO facets(kind, value, products) VALUES (?,?,?)"
+        " ON CONFLICT(kind, value) DO UPDATE SET products = products + excluded.products",
+        [(kind, value, n) for (kind, value), n in facets.items() if n])
     if any(n < 0 for n in counts.values()):
         conn.execute("DELETE FROM option_groups WHERE products <= 0")
+        conn.execute("DELETE FROM facets WHERE products <= 0")
+
+
+_FTS_WORD = re.compile(r"[^\W_]+")
+
+
+def fts_words(text: str) -> list[str]:
+    """``text``'s words as the FTS5 ``unicode61`` tokenizer (``remove_diacritics 2``) indexes them."""
+    return _FTS_WORD.findall(normalize(text))
 
 
 def name_match(queries: Sequence[Sequence[Sequence[str]]]) -> str:

@@ -99,7 +99,7 @@ def remove_missing(conn: sqlite3.Connection, first_new_id: int, groups: Counter[
         for pid, data in gone:
             old = product_from_canonical(json.loads(data))
             terms.update(_search.unindex_product(conn, pid, old))
-            groups.subtract(_search.product_groups(old))
+            _search.count_product(groups, old, -1)
         conn.executemany("DELETE FROM products WHERE id = ?", [(pid,) for pid, _ in gone])
         last = gone[-1][0]
 
@@ -111,7 +111,7 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Product],
     """Insert or update ``items`` (any iterable, consumed once, written in batches of :data:`BATCH`, so a
     million products never sit in memory); with ``replace`` delete the products the import did not write.
     A SKU twice in one import is a :class:`ValidationError`. Returns the number written, the vocabulary
-    count changes (see ``search.add_terms``) and the option-group count changes (``search.add_groups``)."""
+    count changes (see ``search.add_terms``) and the summary count changes: option groups, categories, tags (``search.add_groups``)."""
     terms: Counter[str] = Counter()
     groups: Counter[str] = Counter()
     first_new = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM products").fetchone()[0])
@@ -154,7 +154,7 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Product],
                     raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
                 was = product_from_canonical(json.loads(old))
                 terms.subtract(_search.unindex_product(conn, pid, was))
-                groups.subtract(_search.product_groups(was))
+                _search.count_product(groups, was, -1)
                 conn.execute(f"UPDATE products SET ({_PRODUCT_COLUMNS}) = ({','.join('?' * 11)}) WHERE id = ?",
                              (*_values(p), pid))
                 conn.execute("DELETE FROM variants WHERE product_id = ?", (pid,))
@@ -175,8 +175,7 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Product],
             _insert_variants(conn, variant_rows, by_pid)
         terms.update(_search.index_products(conn, by_pid.items()))
         for p in chunk:
-            if p.option_groups and p.active:
-                groups.update(_search.product_groups(p))
+            _search.count_product(groups, p)
         done += len(chunk)
         if progress is not None:
             progress(done, max(total, done))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 4  # 2: FTS row ids carry the name length; vocabulary has document counts; 3: shop SKUs;
-# 4: option_groups (the distinct option-group definitions, for the dialogue's indexed lexicon)
+SCHEMA_VERSION = 5  # 2: FTS row ids carry the name length; vocabulary has document counts; 3: shop SKUs;
+# 4: option_groups (the distinct option-group definitions, for the dialogue's indexed lexicon);
+# 5: facets (products per category and tag) and the price / listing indexes (catalog-wide questions)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS products(
@@ -27,6 +28,10 @@ CREATE TABLE IF NOT EXISTS products(
 CREATE INDEX IF NOT EXISTS products_category ON products(category, sku);
 CREATE INDEX IF NOT EXISTS products_price ON products(min_price_cents);
 CREATE INDEX IF NOT EXISTS products_name ON products(name, sku);
+-- catalog-wide questions read a few rows through these ("the cheapest", "the cheapest pastry", the menu)
+CREATE INDEX IF NOT EXISTS products_by_price ON products(active, price_cents, sku);
+CREATE INDEX IF NOT EXISTS products_category_by_price ON products(category, active, price_cents, sku);
+CREATE INDEX IF NOT EXISTS products_listing ON products(active, category, name, sku);
 
 CREATE TABLE IF NOT EXISTS variants(
     sku TEXT PRIMARY KEY,
@@ -70,6 +75,14 @@ CREATE TABLE IF NOT EXISTS option_groups(
     products INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS option_groups_products ON option_groups(products DESC, key);
+
+-- how many active products each category and each tag has, kept at import time (the menu, "what's vegan")
+CREATE TABLE IF NOT EXISTS facets(
+    kind TEXT NOT NULL,                 -- 'category' | 'tag'
+    value TEXT NOT NULL,
+    products INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY(kind, value)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS orders(
     number TEXT PRIMARY KEY,

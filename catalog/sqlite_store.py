@@ -154,14 +154,17 @@ class SQLiteStore:
             self._cache.sync(conn)
             return self._cache.many(conn, conn.execute(sql + " ORDER BY category, name, sku", params).fetchall())
 
-    def count_products(self) -> int:
+    def count_products(self, *, active_only: bool = False) -> int:
         with self._read() as conn:
+            if active_only:
+                row = conn.execute("SELECT products FROM facets WHERE kind = 'all'").fetchone()
+                return 0 if row is None else int(row[0])
             return int(conn.execute("SELECT count(*) FROM products").fetchone()[0])
 
     def categories(self) -> list[str]:
         with self._read() as conn:
             return [r[0] for r in conn.execute(
-                "SELECT DISTINCT category FROM products WHERE active = 1 AND category != '' ORDER BY category")]
+                "SELECT value FROM facets WHERE kind = 'category' AND products > 0 ORDER BY value")]
 
     def stock(self, sku: str, variant_sku: str | None = None) -> int | None:
         with self._read() as conn:
@@ -228,6 +231,71 @@ class SQLiteStore:
                 "SELECT p.sku FROM option_values o JOIN products p ON p.id = o.product_id"
                 " WHERE o.grp = ? AND o.value = ? AND p.active = 1 ORDER BY p.sku",
                 (_search.normalize(group).strip(), _search.normalize(value).strip()))]
+
+    # --- catalog-wide questions, a few rows each --------------------------------------------
+    def _facets(self, kind: str) -> list[tuple[str, int]]:
+        with self._read() as conn:
+            return [(str(v), int(n)) for v, n in conn.execute(
+                "SELECT value, products FROM facets WHERE kind = ? AND products > 0 ORDER BY products DESC, value",
+                (kind,))]
+
+    def category_counts(self) -> list[tuple[str, int]]:
+        return self._facets("category")
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        return self._facets("tag")
+
+    def products_by_price(self, *, limit: int, category: str | None = None, min_price_cents: int | None = None,
+                          max_price_cents: int | None = None, descending: bool = False) -> list[Product]:
+        sql = "SELECT id, stock, data FROM products WHERE active = 1"
+        params: list[Any] = []
+        if category is not None:
+            sql += " AND category = ?"
+            params.append(category)
+        if min_price_cents is not None:
+            sql += " AND price_cents >= ?"
+            params.append(int(min_price_cents))
+        if max_price_cents is not None:
+            sql += " AND price_cents <= ?"
+            params.append(int(max_price_cents))
+        order = "DESC" if descending else "ASC"
+        with self._read() as conn:
+            self._cache.sync(conn)
+            rows = conn.execute(f"{sql} ORDER BY price_cents {order}, sku {order} LIMIT ?",
+                                (*params, max(0, int(limit)))).fetchall()
+            return self._cache.many(conn, rows)
+
+    def products_tagged(self, tag: str, *, limit: int) -> list[Product]:
+        limit = max(0, int(limit))
+        has_tag = "EXISTS(SELECT 1 FROM json_each(p.data, '$.tags') WHERE value = ?)"
+        with self._read() as conn:
+            self._cache.sync(conn)
+            if conn.execute("SELECT 1 FROM facets WHERE kind = 'tag' AND value = ? AND products > 0",
+                            (tag,)).fetchone() is None:
+                return []  # no active product has it: nothing to look for
+            words = _search.fts_words(tag)
+            rows = []
+            if words and limit:  # the tag's words in the FTS tags column narrow the rows; the JSON says exactly
+                rows = conn.execute(
+                    f"SELECT p.id, p.stock, p.data FROM products_fts f JOIN products p ON p.id = (f.rowid & {_search.PID_MASK})"
+                    f" WHERE products_fts MATCH ? AND p.active = 1 AND {has_tag} LIMIT ?",
+                    (f'tags : "{" ".join(words)}"', tag, limit)).fetchall()
+            if not rows and limit:  # a tag the FTS tokenizer splits otherwise: read until found
+                rows = conn.execute(f"SELECT p.id, p.stock, p.data FROM products p WHERE p.active = 1 AND {has_tag}"
+                                    f" LIMIT ?", (tag, limit)).fetchall()
+            return self._cache.many(conn, rows)
+
+    def products_listed(self, *, limit: int, category: str | None = None) -> list[Product]:
+        sql = "SELECT id, stock, data FROM products WHERE active = 1"
+        params: list[Any] = []
+        if category is not None:
+            sql += " AND category = ?"
+            params.append(category)
+        with self._read() as conn:
+            self._cache.sync(conn)
+            rows = conn.execute(sql + " ORDER BY active, category, name, sku LIMIT ?",
+                                (*params, max(0, int(limit)))).fetchall()
+            return self._cache.many(conn, rows)
 
     # --- search -----------------------------------------------------------------------------
     def search(
@@ -326,6 +394,7 @@ def reindex(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM option_values")
     conn.execute("DELETE FROM search_terms")
     conn.execute("DELETE FROM option_groups")
+    conn.execute("DELETE FROM facets")
     terms: Counter[str] = Counter()
     groups: Counter[str] = Counter()
     last = 0
@@ -336,7 +405,7 @@ def reindex(conn: sqlite3.Connection) -> None:
         batch = [(pid, product_from_canonical(json.loads(d))) for pid, d in rows]
         terms.update(_search.index_products(conn, batch))
         for _, p in batch:
-            groups.update(_search.product_groups(p))
+            _search.count_product(groups, p)
         last = rows[-1][0]
     _search.add_terms(conn, terms)
     _search.add_groups(conn, groups)

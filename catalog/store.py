@@ -42,8 +42,9 @@ class Store(Protocol):
         """An empty cart priced in this store's currency and tax rate."""
         ...
 
-    def count_products(self) -> int:
-        """How many products (active or not) the store holds."""
+    def count_products(self, *, active_only: bool = False) -> int:
+        """How many products (active or not; ``active_only``: for sale, a count kept at import time) the
+        store holds."""
         ...
 
     def get_product(self, sku: str) -> Product | None:
@@ -96,6 +97,33 @@ class Store(Protocol):
 
     def products_offering(self, group: str, value: str) -> list[str]:
         """SKUs of the active products that offer option ``value`` in group ``group`` (codes)."""
+        ...
+
+    # --- catalog-wide questions (the menu, the cheapest, what's vegan): a few rows, never every product --
+    def category_counts(self) -> list[tuple[str, int]]:
+        """How many active products each category has, the largest first, then by name; kept at import
+        time, so this reads no products."""
+        ...
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """How many active products have each tag (as written), the most first, then by tag; kept at import
+        time."""
+        ...
+
+    def products_by_price(self, *, limit: int, category: str | None = None, min_price_cents: int | None = None,
+                          max_price_cents: int | None = None, descending: bool = False) -> list[Product]:
+        """Active products by base price (``price_cents``; ties by SKU), cheapest first or with
+        ``descending`` dearest first, optionally of one category (exactly as written) and within price
+        limits; at most ``limit``, read through an index."""
+        ...
+
+    def products_tagged(self, tag: str, *, limit: int) -> list[Product]:
+        """Active products with exactly this tag, at most ``limit`` (no order promised)."""
+        ...
+
+    def products_listed(self, *, limit: int, category: str | None = None) -> list[Product]:
+        """The first ``limit`` active products (of ``category``) in :meth:`products` order (category, name,
+        SKU), read through an index."""
         ...
 
     def set_stock(self, sku: str, stock: int | None, *, variant_sku: str | None = None) -> None:
