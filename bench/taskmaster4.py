@@ -178,7 +178,8 @@ def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_co
             placed_ok += ok_placed
             match = got == want and ok_type and ok_placed
             exact += match
-            exact_conf += Counter(line_item(ln) for ln in confirmed) == want and ok_type and ok_placed
+            match_conf = Counter(line_item(ln) for ln in confirmed) == want and ok_type and ok_placed
+            exact_conf += match_conf
             is_phantom = False
             if not want:
                 empty += 1
@@ -196,7 +197,9 @@ def run(dialogs: Iterable[Mapping[str, Any]], menu: Mapping[str, Any], *, min_co
                                "turns": [t.get("text") for t in d.get("turns", []) if t.get("speaker") == "user"],
                                "expected": sorted(map(list, want.elements())), "got": sorted(map(list, got.elements())),
                                "order_type": [exp.get("order_type"), session.order_type],
-                               "placed": [bool(exp.get("placed")), placed]})
+                               "placed": [bool(exp.get("placed")), placed],
+                               "confirmed_match": match_conf,
+                               "confirmed": sorted(map(list, Counter(line_item(ln) for ln in confirmed).elements()))})
         store.close()
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
