@@ -88,7 +88,7 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if not hits:
         hits = [p for p in lex.search(words, min_cents=parse.min_cents, max_cents=parse.max_cents) if fits(p)]
     if not hits and not words and parse.max_cents is None and parse.min_cents is None:
-        hits = sorted(lex.products.values(), key=lambda p: (p.category, p.name))[:10]
+        hits = lex.catalog_view().first(10, by_name=True)
     if not hits:
         limit = f" under {say_price(parse.max_cents)}" if parse.max_cents is not None else ""
         return out.say(f"Sorry, I couldn't find anything like that{limit}. "
@@ -140,8 +140,11 @@ def _kind_of(lex: Lexicon, parse: Parse) -> list[Product]:
     if not said or said in {phrase_of(own.name), (*phrase_of(own.name)[:-1], phrase_of(own.name)[-1] + "s")}:
         return []  # the full name: that product
     stems = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in said]
-    return [p for p in lex.products.values() if p is not own
-            and all(w in (words := lex.search_words(p)) or w + "s" in words for w in stems)]
+    def fits(p: Product) -> bool:
+        words = lex.search_words(p)
+        return all(w in words or w + "s" in words for w in stems)
+
+    return lex.catalog_view().of_kind(own, stems, fits)
 
 
 def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:

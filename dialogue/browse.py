@@ -17,6 +17,7 @@ from catalog.models import Product
 from catalog.store import Store
 from dialogue.answers import default_cents, quote
 from dialogue.browse_data import phrases, superlative
+from dialogue.catalog_view import CatalogView
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.normalize import tokens
 from dialogue.numbers import say_number
@@ -33,52 +34,61 @@ def answer(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome)
     named = [lex.products[s] for it in parse.items if len(it.skus) == 1 for s in it.skus if s in lex.products]
     if b.asks("stock_count", toks) and len(named) == 1:
         return _how_many(state, store, named[0], out)
-    pool = _pool(lex, toks)
-    if len(pool) == len([p for p in lex.products.values() if p.active]) and len(state.shown) > 1 and state.topic is None:
-        pool = [lex.products[s] for s in state.shown if s in lex.products]  # "which is cheapest?" after a list
+    view = lex.catalog_view()
+    category = _category(view, toks)
+    shown: list[Product] | None = None
+    if (category is None or _size(view, category) == view.active_count()) and len(state.shown) > 1 \
+            and state.topic is None:
+        shown = [lex.products[s] for s in state.shown if s in lex.products]  # "which is cheapest?" after a list
     if superlative(toks):
-        return _extreme(state, lex, pool, cheapest=b.asks("cheapest", toks), out=out)
+        cheapest = b.asks("cheapest", toks)
+        pool = shown if shown is not None else view.extremes(category, cheapest=cheapest)
+        return _extreme(state, pool, cheapest=cheapest, out=out)
     if named:
         return None
-    tagged = _tagged(lex, toks)
+    tagged = _tagged(view, toks)
     if tagged is not None:
-        tag, hits = tagged
-        return _list(state, hits, out, f"For {tag}, we have", none=f"Sorry, we have nothing {tag} right now")
+        tag, hits, total = tagged
+        return _list(state, hits, out, f"For {tag}, we have", none=f"Sorry, we have nothing {tag} right now",
+                     total=total)
     if parse.max_cents is not None or parse.min_cents is not None:
         return None  # the search answers price limits
     if b.asks("popular", toks):
-        popular = _popular(lex, store)
+        popular = _popular(lex, view, store)
         return _list(state, popular, out, "Our most popular is" if len(popular) == 1 else "Our most popular are", none="")
     if b.asks("menu", toks) and not parse.groups:
-        return _menu(state, lex, pool, out)
+        return _menu(state, view, category, shown, out)
     return None
 
 
-def _pool(lex: Lexicon, toks: Sequence[str]) -> list[Product]:
-    """The products a question is about: a category or a category's word said ("drink", "pastries"), else all."""
+def _category(view: CatalogView, toks: Sequence[str]) -> str | None:
+    """The category a question is about, when a category's word is said ("drink", "pastries"), else None."""
     said = set(toks)
-    by_cat: dict[str, list[Product]] = {}
-    for p in lex.products.values():
-        if p.active and p.category:
-            by_cat.setdefault(p.category, []).append(p)
-    for category, members in by_cat.items():
+    for category, _ in view.categories():
         words = set(phrase_of(category))
         stems = {w.rstrip("s") for w in words}
         if words & said or stems & {t.rstrip("s") for t in said}:
-            return members
-    return [p for p in lex.products.values() if p.active]
+            return category
+    return None
 
 
-def _tagged(lex: Lexicon, toks: Sequence[str]) -> tuple[str, list[Product]] | None:
-    """A catalog tag said in the turn ("vegan", "gluten free"): the tag and its products."""
-    tags = {t for p in lex.products.values() for t in p.tags}
+def _size(view: CatalogView, category: str) -> int:
+    return dict(view.categories()).get(category, 0)
+
+
+def _tagged(view: CatalogView, toks: Sequence[str]) -> tuple[str, list[Product], int | None] | None:
+    """A catalog tag said in the turn ("vegan", "gluten free"): the tag, its products and how many in all
+    (None: all of them listed)."""
     said = " ".join(toks)
-    for tag in sorted(tags, key=lambda t: -len(t)):
+    everything = None
+    for tag, count in sorted(view.tags(), key=lambda tc: (-len(tc[0]), tc[0])):
         words = " ".join(tokens(tag))
         if words and f" {words} " in f" {said} " and words not in phrases().featured_tags:
-            hits = [p for p in lex.products.values() if p.active and tag in p.tags]
-            if hits and len(hits) < len(lex.products):
-                return words, hits
+            everything = view.active_count() if everything is None else everything
+            if count < everything:  # a tag every product has tells nothing apart
+                hits, total = view.tagged(tag)
+                if hits:
+                    return words, hits, total
     return None
 
 
@@ -92,30 +102,42 @@ def _available(state: State, p: Product) -> bool:
     return left is None or left > 0
 
 
-def _list(state: State, hits: list[Product], out: Outcome, lead: str, *, none: str) -> Outcome | None:
-    hits = sorted(hits, key=lambda p: not _available(state, p))  # sold out last, never read first
+def _list(state: State, hits: list[Product], out: Outcome, lead: str, *, none: str,
+          total: int | None = None) -> Outcome | None:
+    """Read the first few of ``hits`` (sold out last, never read first); ``total``: how many there are in all
+    when ``hits`` is only the first of them."""
+    listed = len(hits)
+    hits = sorted(hits, key=lambda p: not _available(state, p))
     hits = [p for p in hits if _available(state, p)] or []
     if not hits:
         return out.say(none) if none else None
+    count = len(hits) if total is None else max(len(hits), total - (listed - len(hits)))
     state.shown = [p.sku for p in hits]
     state.said = min(len(hits), MAX_LIST)
     out.shown = state.shown[:10]
     spoken = [f"the {p.name} at {quote(p, [], span=False)}" for p in hits[:MAX_LIST]]
-    more = f" I have {say_number(len(hits))} in all: say what else to hear more." if len(hits) > MAX_LIST else ""
+    more = f" I have {say_number(count)} in all: say what else to hear more." if count > MAX_LIST else ""
     return out.say(f"{lead} {say_list(spoken)}.{more} Would you like one of those?")
 
 
-def _menu(state: State, lex: Lexicon, pool: list[Product], out: Outcome) -> Outcome:
-    cats = Counter(p.category for p in lex.products.values() if p.active and p.category)
-    if len(pool) < len([p for p in lex.products.values() if p.active]):  # "what pastries do you have"
-        return _list(state, pool, out, "We have", none="Sorry, that's all sold out right now") or out
+def _menu(state: State, view: CatalogView, category: str | None, shown: list[Product] | None,
+          out: Outcome) -> Outcome:
+    everything = view.active_count()
+    if shown is not None and len(shown) < everything:  # "what do you have" right after a list: that list
+        return _list(state, shown, out, "We have", none="Sorry, that's all sold out right now") or out
+    if shown is None and category is not None and _size(view, category) < everything:  # "what pastries do you have"
+        hits, total = view.listing(category)
+        return _list(state, hits, out, "We have", none="Sorry, that's all sold out right now", total=total) or out
+    cats = Counter(dict(view.categories()))
     if not cats:
-        return _list(state, pool, out, "We have", none="Sorry, there's nothing on the menu right now") or out
+        hits, total = (shown, None) if shown is not None else view.listing(None)
+        return _list(state, hits, out, "We have", none="Sorry, there's nothing on the menu right now",
+                     total=total) or out
     names = [c for c, _ in cats.most_common(6)]
     return out.say(f"We have {say_list(names, limit=None)}. Which would you like to hear about, or what can I get you?")
 
 
-def _extreme(state: State, lex: Lexicon, pool: list[Product], *, cheapest: bool, out: Outcome) -> Outcome:
+def _extreme(state: State, pool: list[Product], *, cheapest: bool, out: Outcome) -> Outcome:
     ranked = sorted((p for p in pool if _available(state, p)), key=default_cents, reverse=not cheapest)
     if not ranked:
         return out.say("Sorry, that's all sold out right now")
@@ -125,7 +147,7 @@ def _extreme(state: State, lex: Lexicon, pool: list[Product], *, cheapest: bool,
     return out.say(f"The {word} is the {best.name} at {quote(best, [])}. Would you like one?")
 
 
-def _popular(lex: Lexicon, store: Store) -> list[Product]:
+def _popular(lex: Lexicon, view: CatalogView, store: Store) -> list[Product]:
     counts: Counter[str] = Counter()
     try:
         for order in store.orders()[-500:]:
@@ -137,8 +159,7 @@ def _popular(lex: Lexicon, store: Store) -> list[Product]:
     if ranked:
         return ranked
     featured = phrases().featured_tags
-    marked = [p for p in lex.products.values() if p.active and any(" ".join(tokens(t)) in featured for t in p.tags)]
-    return marked or sorted((p for p in lex.products.values() if p.active), key=lambda p: p.category)[:3]
+    return view.featured(lambda tag: " ".join(tokens(tag)) in featured) or view.first(3)
 
 
 def _how_many(state: State, store: Store, p: Product, out: Outcome) -> Outcome:

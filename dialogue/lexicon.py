@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 
 from catalog.models import OptionGroup, Product
 from catalog.store import Store
+from dialogue.catalog_view import CatalogView, StoreCatalogView
 from dialogue.intents import cue_words
 from dialogue.normalize import tokens
 from dialogue.numbers import to_digits
@@ -302,6 +303,10 @@ class Lexicon:
                and (max_cents is None or p.price_cents <= max_cents)]
         return out[:limit]
 
+    def catalog_view(self) -> CatalogView:
+        """Catalog-wide questions (the menu, the cheapest, a tag's products) over this lexicon's catalog."""
+        return CatalogView(self.products)
+
     # --- sharing ----------------------------------------------------------------------------------
     _cache: weakref.WeakKeyDictionary[Store, tuple[object, Lexicon]] = weakref.WeakKeyDictionary()
     _cache_lock = threading.Lock()
@@ -417,8 +422,9 @@ class IndexedLexicon(Lexicon):
     caches of products and phrase lookups. A product phrase is found by a full-text query on names and
     aliases (every word, or its plural's singular, or a synonym; shortest names first, at most
     :data:`CANDIDATES` products) and checked against those products' own phrases (:func:`product_forms`),
-    so what matches is what :class:`Lexicon` would match, up to that bound. Catalog-wide listings
-    (``products.values()``: the menu, the cheapest of everything) still read every product.
+    so what matches is what :class:`Lexicon` would match, up to that bound. Catalog-wide questions (the
+    menu, the cheapest, a tag's products) go through :meth:`catalog_view` (the store's bounded queries);
+    iterating ``products`` still reads every product (the rules' answers never do).
     """
 
     def __init__(self, store: Store, *, candidates: int = CANDIDATES, cache_size: int = 4096):
@@ -474,6 +480,7 @@ class IndexedLexicon(Lexicon):
         self.phrases = _IndexedPhrases(self, cache_size)
         self.option_skus = _Offers(self)
         self.search_index = _SearchWords(self)
+        self._view = StoreCatalogView(store, self.products)
 
     # --- product phrases -------------------------------------------------------------------------------
     def _queries(self, phrase: tuple[str, ...]) -> list[list[list[str]]]:
@@ -525,15 +532,20 @@ class IndexedLexicon(Lexicon):
         return partial
 
     # --- other lookups ---------------------------------------------------------------------------------
+    def catalog_view(self) -> CatalogView:
+        """Catalog-wide questions asked of the store's indexes (a few products each, never all of them)."""
+        return self._view
+
     def search(self, words: Iterable[str], *, min_cents: int | None = None, max_cents: int | None = None,
                limit: int = 10) -> list[Product]:
-        """The store's own search (its ranking, not :meth:`Lexicon.search`'s word counts)."""
+        """The store's own search (its ranking, not :meth:`Lexicon.search`'s word counts); with nothing found
+        (or no words) and a price limit, the cheapest products within it, as :meth:`Lexicon.search` gives."""
         query = " ".join(words)
+        limited = min_cents is not None or max_cents is not None
         hits = [h.product for h in self._store.search(query, limit=limit, min_price_cents=min_cents,
-                                                      max_price_cents=max_cents)]
-        if not hits and (min_cents is not None or max_cents is not None):
-            hits = [h.product for h in self._store.search("", limit=limit, min_price_cents=min_cents,
-                                                          max_price_cents=max_cents)]
+                                                      max_price_cents=max_cents)] if query or not limited else []
+        if not hits and limited:
+            hits = self._store.products_by_price(limit=limit, min_price_cents=min_cents, max_price_cents=max_cents)
         return [p for p in hits if p.active]
 
 
