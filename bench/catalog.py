@@ -3,8 +3,10 @@
     python -m bench.catalog --products 100000 --queries 1000 --json OUT.json
 
 Writes ``{"products", "import_seconds", "search_p50_ms", "search_p95_ms", "peak_rss_mb", "dialogue_first_reply_s",
-"dialogue_peak_rss_mb", ...}``; the dialogue figures come from a fresh process that opens the database, starts a
-``Session`` (greeting) and answers one ordering turn ("two of the <a product's name>"). The
+"dialogue_peak_rss_mb", "questions", ...}``; the dialogue figures come from a fresh process that opens the database,
+starts a ``Session`` (greeting) and answers one ordering turn ("two of the <a product's name>"), then catalog-wide
+questions (:data:`QUESTIONS`: the cheapest, a tag, the menu, ...), each timed, with the process's peak RSS after
+them. ``--keep DIR --dialogue-only`` measures the dialogue again on the database an earlier ``--keep`` built. The
 catalog comes from this module's own seeded generator (categories x nouns x adjectives x brands, a third
 with colour/size variants), is written as a catalog file and imported through the real importer
 into a real SQLite file. The file is a generic CSV (``--format csv``, the default: streamed by the importer)
@@ -241,22 +243,41 @@ greeting = session.greeting().text
 greeted = time.perf_counter()
 reply = session.handle(sys.argv[2]).text
 done = time.perf_counter()
+first_peak = peak_mb()
+asked = []
+for question in json.loads(sys.argv[3]):  # catalog-wide questions, each in a new session on the same lexicon
+    other = Session(store, lexicon=session.lexicon)
+    other.greeting()
+    t = time.perf_counter()
+    answer = other.handle(question).text
+    asked.append({"said": question, "ms": round((time.perf_counter() - t) * 1000, 1), "reply": answer})
 print(json.dumps({
     "lexicon": type(session.lexicon).__name__,
     "imports_s": round(imported - started, 3),
     "greeting_s": round(greeted - imported, 3),
     "first_reply_s": round(done - imported, 3),
     "turn_ms": round((done - greeted) * 1000, 1),
-    "peak_rss_mb": peak_mb(),
+    "peak_rss_mb": first_peak,
+    "questions": asked,
+    "questions_peak_rss_mb": peak_mb(),
     "greeting": greeting, "said": sys.argv[2], "reply": reply,
     "cart": [[ln.sku, ln.quantity] for ln in session.cart.lines],
 }))
 """
 
 
-def dialogue_first_reply(db: Path, said: str) -> dict[str, Any]:
-    """Time and peak RSS of the assistant's greeting and first reply on the database, in a new process."""
-    out = subprocess.run([sys.executable, "-c", _DIALOGUE, str(db), said], capture_output=True, text=True,
+# Catalog-wide questions asked after the first reply (words of this module's generator: a tag is two of its
+# adjectives, a category is one of CATEGORIES): each answer must come from a few rows, not the catalog.
+QUESTIONS = ["what's the cheapest", "what's the most expensive", "anything under three dollars",
+             f"what's {ADJECTIVES[1]}", "menu please", "what do you recommend", "what's the cheapest in shoes",
+             f"what {sorted(CATEGORIES)[-1]} do you have"]
+
+
+def dialogue_first_reply(db: Path, said: str, questions: Sequence[str] = QUESTIONS) -> dict[str, Any]:
+    """Time and peak RSS of the assistant's greeting and first reply on the database, then of each of
+    ``questions`` (a new session each, the same lexicon), in a new process."""
+    out = subprocess.run([sys.executable, "-c", _DIALOGUE, str(db), said, json.dumps(list(questions))],
+                         capture_output=True, text=True,
                          timeout=3600, check=True, cwd=Path(__file__).resolve().parents[1])
     result: dict[str, Any] = json.loads(out.stdout)
     return result
@@ -337,8 +358,28 @@ def run(n_products: int, n_queries: int, workdir: Path, fmt: str = "csv") -> dic
         "dialogue_said": dialogue["said"],
         "dialogue_reply": dialogue["reply"],
         "dialogue_cart": dialogue["cart"],
+        **_question_results(dialogue),
         "python": sys.version.split()[0],
     }
+
+
+def _question_results(dialogue: dict[str, Any]) -> dict[str, Any]:
+    asked = dialogue["questions"]
+    return {"questions_max_ms": max((q["ms"] for q in asked), default=0.0),
+            "questions_peak_rss_mb": dialogue["questions_peak_rss_mb"],
+            "questions": asked}
+
+
+def dialogue_only(n_products: int, n_queries: int, workdir: Path) -> dict[str, Any]:
+    """The dialogue figures again on a database ``--keep`` built before (the same generator and seed: the
+    first query's product is found by generating up to it, nothing is imported)."""
+    first = sources(n_products, n_queries)[0]
+    product = next(p for i, p in enumerate(iter_generate(n_products)) if i == first)
+    dialogue = dialogue_first_reply(workdir / "bench.sqlite3", f"two of the {product['name']}")
+    return {"products": n_products, "dialogue_lexicon": dialogue["lexicon"],
+            "dialogue_first_reply_s": dialogue["first_reply_s"], "dialogue_greeting_s": dialogue["greeting_s"],
+            "dialogue_turn_ms": dialogue["turn_ms"], "dialogue_peak_rss_mb": dialogue["peak_rss_mb"],
+            "dialogue_said": dialogue["said"], "dialogue_reply": dialogue["reply"], **_question_results(dialogue)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -349,8 +390,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="catalog file to write and import: generic CSV (streamed) or project JSON (read whole)")
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep the file and database there")
     parser.add_argument("--json", dest="json_out", help="write the results here")
+    parser.add_argument("--dialogue-only", action="store_true",
+                        help="with --keep: only the dialogue figures, on the database built there before")
     args = parser.parse_args(argv)
-    if args.keep:
+    if args.dialogue_only:
+        if not args.keep or not (Path(args.keep) / "bench.sqlite3").exists():
+            parser.error("--dialogue-only needs --keep DIR holding a database built by an earlier --keep run")
+        result = dialogue_only(args.products, args.queries, Path(args.keep))
+    elif args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
         result = run(args.products, args.queries, Path(args.keep), args.format)
     else:
@@ -360,9 +407,13 @@ def main(argv: list[str] | None = None) -> int:
     targets = {"import_seconds": 120.0 if big else 30.0, "import_peak_rss_mb": 500.0, "peak_rss_mb": 500.0,
                "import_reader_peak_rss_mb": 500.0,
                "search_p50_ms": 5.0, "search_p95_ms": 20.0, "dialogue_first_reply_s": 2.0,
-               "dialogue_peak_rss_mb": 500.0}
+               "dialogue_peak_rss_mb": 500.0, "questions_peak_rss_mb": 500.0, "questions_max_ms": 2000.0}
     print(f"{'metric':<26}{'value':>12}  target")
     for key, value in result.items():
+        if key == "questions":
+            for q in value:
+                print(f"  {q['said']!r:<40}{q['ms']:>8} ms  {q['reply'][:110]}")
+            continue
         target = targets.get(key)
         mark = "" if target is None else (f"<= {target:g}  " + ("ok" if float(value) <= target else "MISSED"))
         print(f"{key:<26}{value!s:>12}  {mark}")
