@@ -135,6 +135,7 @@ class Runner:
         settings.nbest = args.nbest
         if args.nbest_weight is not None:
             settings.nbest_weight = args.nbest_weight
+        settings.nbest_amounts = args.nbest_amounts == "on"
         if args.model:
             settings.model = args.model
         self.transcriber = WhisperTranscriber(settings)
@@ -155,6 +156,12 @@ class Runner:
         self.pipeline = VoicePipeline(
             self.transcriber, Pyttsx3Synthesizer(), output_rate=16000, hotwords=hot, prompt=prompt
         )
+        if args.second_pass != "off" and prompt:
+            from voice.second_pass import second_pass
+
+            # as voicecart builds it ([voice] asr_second_pass); "respell-only" keeps the decodes out
+            self.pipeline.second_pass = second_pass(self.store.products(), prompt, respell=args.respell == "on",
+                                                    limit=0 if args.second_pass == "respell-only" else 2)
         self.endpoint = replace(vad_config(args), semantic_end_ms=args.semantic_end)
         self.split = args.turns == "split"
 
@@ -199,6 +206,8 @@ class Runner:
                 if result.transcript.rejected:
                     extra["rejected"] = result.transcript.rejected
             extra["reply"] = result.reply.text
+            if tr.second_pass != "none":
+                extra["second_pass"] = tr.second_pass
         conv: Any = turns.conversation
         lines = list(conv.cart.lines)
         transcript = " | ".join(t for t in texts if t)
@@ -375,8 +384,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hotwords", default="none", help="'catalog', 'none' (default) or a literal string")
     ap.add_argument("--prompt", default="catalog", help="Whisper initial_prompt: 'catalog' (default: by relevance), 'roundrobin' (the previous one), 'grouped', 'products', 'none' or text")
     ap.add_argument("--turns", choices=("span", "split"), default="span")
+    ap.add_argument("--second-pass", choices=("on", "off", "respell-only"), default="on",
+                    help="voice.second_pass as the product builds it (on, the default), none (off: the benchmark "
+                         "before 2026-12-02 round 4), or only its respelling of unplaced words (no second decode)")
+    ap.add_argument("--respell", choices=("on", "off"), default="on",
+                    help="with --second-pass on: respell words the catalog does not place by sound (SoundsLike.respell)")
     ap.add_argument("--nbest", type=int, default=5, help="beam candidates rescored on catalog words (0/1: off)")
     ap.add_argument("--nbest-weight", type=float, default=None, help="score per catalog word (default: the setting's)")
+    ap.add_argument("--nbest-amounts", choices=("on", "off"), default="on",
+                    help="amount words before a catalog phrase count as catalog words when rescoring (on: the default)")
     ap.add_argument("--semantic-end", type=int, default=EndpointConfig().semantic_end_ms,
                     help="ms of silence that end a turn the dialogue calls whole (0: off)")
     ap.add_argument("--encoder-pad", default="8", help="seconds of encoder padding after the audio, or 'off' (30 s)")
@@ -465,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         "asr_rescored": runner.transcriber.rescored,
         "slot_phrase_recall": {k: round(v, 4) for k, v in recall_by.items()},
         "errors": {k: dict(v) for k, v in errors.items()},
-        "settings": {"vad": args.vad, "line": args.line, "encoder_pad_s": args.encoder_pad, "beam": args.beam, "hotwords": args.hotwords, "prompt": args.prompt, "turns": args.turns, "nbest": args.nbest, "nbest_weight": runner.transcriber.settings.nbest_weight,
+        "settings": {"vad": args.vad, "line": args.line, "encoder_pad_s": args.encoder_pad, "beam": args.beam, "hotwords": args.hotwords, "prompt": args.prompt, "turns": args.turns, "second_pass": args.second_pass, "respell": args.respell, "nbest_amounts": args.nbest_amounts, "nbest": args.nbest, "nbest_weight": runner.transcriber.settings.nbest_weight,
                      "seed": args.seed, "model": str(runner.transcriber.model_dir)},
     }
     print("\ncondition  accuracy")

@@ -2,6 +2,13 @@
 without the second decode (``voice.pipeline.SecondPass``).
 
     python -m bench.second_pass [--catalog cafe] [--limit 12] [--json OUT.json]
+    python -m bench.second_pass --corpus [--json OUT.json]
+
+``--corpus`` is the check for false repairs: every user turn of the conversation corpus (``tests/corpus``, every
+catalog there), in its conversation's state, is given to the text-only repairs as if Whisper had heard it so
+(the respelling of unplaced words, and the sounds-like repair of a turn that may order a product it names
+none of); every turn either changes is listed. The corpus is typed text, so each change is a false repair
+(unless the turn itself is a deliberate misspelling: read them).
 
 For each product in stock that the first (relevance-ordered, budgeted) catalog prompt leaves out (at most
 ``--limit``), espeak-ng says it in four carrier sentences with two voices, clean and through a G.711 phone line
@@ -32,7 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=12)
     ap.add_argument("--json")
     ap.add_argument("--show-misses", action="store_true", help="print what was heard on each wrong turn")
+    ap.add_argument("--corpus", action="store_true", help="count the repairs of the corpus's typed turns (false repairs)")
     args = ap.parse_args(argv)
+    if args.corpus:
+        return corpus_check(args.json)
 
     from bench.noise import phone_line
     from catalog.bundled import open_store
@@ -90,6 +100,55 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).write_text(json.dumps(out, indent=1))
     plain.close()
     again.close()
+    return 0
+
+
+def corpus_check(json_path: str | None) -> int:
+    """See ``--corpus`` in the module docstring."""
+    from bench.conversations import CORPUS_DIR, SHOP, Runner, load_corpus
+    from dialogue.completeness import may_name_a_new_product, names_a_product, needs_no_item
+    from dialogue.session import Session
+    from voice.pipeline import catalog_prompt
+    from voice.second_pass import second_pass
+
+    convs = load_corpus(CORPUS_DIR)
+    runner = Runner(Path(tempfile.mkdtemp(prefix="bench-second-pass-corpus-")))
+    passes: dict[str, Any] = {}
+    turns = tried = 0
+    changed: list[dict[str, str]] = []
+    for conv in convs:
+        catalog = conv["catalog"]
+        store = runner.fresh_store(catalog)
+        try:
+            if catalog not in passes:
+                products = store.products()
+                passes[catalog] = second_pass(products, catalog_prompt(products))
+            sp = passes[catalog]
+            session = Session(store, shop=SHOP)
+            for text in conv["turns"]:
+                if "{" in text:
+                    session.handle(text)
+                    continue
+                turns += 1
+                if sp is not None and not needs_no_item(session, text):
+                    tried += 1
+                    fixed = sp.respell(session, text)
+                    how = "respelled"
+                    if (fixed == text and sp.sounds_like is not None and not sp.names_literally(text)
+                            and may_name_a_new_product(session, text)):
+                        repaired = sp.sounds_like.repair(text)
+                        if repaired and names_a_product(session, repaired):
+                            fixed, how = repaired, "sounds_like"
+                    if fixed != text:
+                        changed.append({"id": conv["id"], "turn": text, "became": fixed, "how": how})
+                        print(f"{conv['id']}: {text!r} -> {fixed!r} ({how})")
+                session.handle(text)
+        finally:
+            store.close()
+    print(f"{len(convs)} conversations, {turns} user turns, {tried} not needing no product: {len(changed)} changed")
+    if json_path:
+        Path(json_path).write_text(json.dumps({"conversations": len(convs), "turns": turns, "tried": tried,
+                                               "changed": changed}, indent=1))
     return 0
 
 

@@ -89,27 +89,50 @@ def prompt_phrases(prompt: str | None) -> list[tuple[str, ...]]:
     return sorted((p for p in out if p), key=len, reverse=True)
 
 
-def catalog_coverage(text: str, phrases: Sequence[tuple[str, ...]]) -> int:
+def catalog_coverage(text: str, phrases: Sequence[tuple[str, ...]], *, amounts: bool = False) -> int:
     """The words of the distinct catalog phrases found in ``text`` (longest phrase first, no overlaps); a
-    phrase said twice counts once, so a candidate that repeats itself gains nothing."""
+    phrase said twice counts once, so a candidate that repeats itself gains nothing. With ``amounts`` the
+    dialogue's amount words right before a phrase count too ("lots of sugar": 3; "latte sugar", a misheard
+    "lots of", only 2)."""
     words = _normalise(text).split()
     used = [False] * len(words)
     found: set[tuple[str, ...]] = set()
+    extra = 0
     for ph in phrases:
         n = len(ph)
         for i in range(len(words) - n + 1):
             if not any(used[i : i + n]) and tuple(words[i : i + n]) == ph:
                 for k in range(i, i + n):
                     used[k] = True
+                if amounts and ph not in found:
+                    extra += _amount_before(words, used, i)
                 found.add(ph)
-    return sum(len(ph) for ph in found)
+    return sum(len(ph) for ph in found) + extra
 
 
-def rescore(hyps: Sequence[tuple[str, float]], phrases: Sequence[tuple[str, ...]], weight: float) -> int:
-    """Index of the beam candidate with the best log-probability + ``weight`` x catalog words covered."""
+def _amount_before(words: list[str], used: list[bool], i: int) -> int:
+    """The number of the dialogue's amount words ("a little bit of") that end right before word ``i`` and are
+    no catalog phrase's (marked used)."""
+    from dialogue.amounts import qualifier_before
+
+    floor = i
+    while floor > 0 and not used[floor - 1]:
+        floor -= 1
+    q = qualifier_before(words, i, floor)
+    if q is None:
+        return 0
+    for k in range(q.start, i):
+        used[k] = True
+    return i - q.start
+
+
+def rescore(hyps: Sequence[tuple[str, float]], phrases: Sequence[tuple[str, ...]], weight: float,
+            amounts: bool = True) -> int:
+    """Index of the beam candidate with the best log-probability + ``weight`` x catalog words covered (the
+    amount words said before a catalog phrase included: :func:`catalog_coverage`)."""
     best, best_score = 0, float("-inf")
     for i, (text, score) in enumerate(hyps):
-        total = score + weight * catalog_coverage(text, phrases)
+        total = score + weight * catalog_coverage(text, phrases, amounts=amounts)
         if total > best_score + 1e-9:
             best, best_score = i, total
     return best
@@ -288,6 +311,7 @@ class WhisperSettings:
     # lies in a catalog phrase of the prompt (0 or 1 candidate: off)
     nbest: int = 5
     nbest_weight: float = 0.1
+    nbest_amounts: bool = True  # the dialogue's amount words before a catalog phrase count as catalog words
     guard: GuardConfig = field(default_factory=GuardConfig)
 
     @classmethod
@@ -305,6 +329,8 @@ class WhisperSettings:
             s.nbest = int(voice["whisper_nbest"])
         if "whisper_nbest_weight" in voice:
             s.nbest_weight = float(voice["whisper_nbest_weight"])
+        if "whisper_nbest_amounts" in voice:
+            s.nbest_amounts = bool(voice["whisper_nbest_amounts"])
         if "whisper_initial_prompt" in voice:
             s.initial_prompt = str(voice["whisper_initial_prompt"]) or None
         return s
@@ -523,7 +549,7 @@ class WhisperTranscriber:
     def _finish(self, req: DecodeRequest, segs: list[Segment], hyps: list[tuple[str, float]], t0: float) -> Transcript:
         alternatives = tuple(h for h, _ in hyps[1:])
         if len(hyps) > 1 and len(segs) == 1 and req.prompt:
-            pick = rescore(hyps, prompt_phrases(req.prompt), self.settings.nbest_weight)
+            pick = rescore(hyps, prompt_phrases(req.prompt), self.settings.nbest_weight, self.settings.nbest_amounts)
             if pick:
                 self.rescored += 1
                 x = segs[0]

@@ -9,6 +9,13 @@ sounds cost less: voiced/voiceless pairs, vowels for vowels), and returns the tr
 replaced by the name when the distance per phoneme is at most ``threshold``. The dialogue then reads the order
 back, so a wrong guess is heard and corrected before anything is placed.
 
+``respell(text, placed)`` is the same comparison for a turn that *did* name something: only spans holding a
+word the catalog and the dialogue do not place (``placed(word)`` False: "a smoke with sugar", "half coffee")
+are compared, with every catalog phrase it was built with (products and option values), and each such span
+whose closest phrase is within ``threshold`` is replaced (closest first, spans never overlapping). A word of
+the span that *is* placed must survive in the phrase ("dice coffee" may become "iced coffee", never "latte"),
+and everything outside the replaced spans (digits, punctuation) is kept as written.
+
 Bounded: at most ``max_names`` names (a catalog beyond that is not indexed: ``available`` is False), at most
 ``max_words`` words of a transcript. Without espeak-ng it is off (``available`` False), never an error.
 """
@@ -19,14 +26,16 @@ import logging
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[a-z']+")
+_TOKEN = re.compile(r"[a-z0-9']+")
 _MARKS = re.compile("[ˈˌːˑ̩̯̃̆‿'ʰ.\\-]")
 _UNITS = ("tʃ", "dʒ", "eɪ", "aɪ", "ɔɪ", "aʊ", "əʊ", "oʊ", "ɪə", "eə", "ʊə")
 _VOWELS = frozenset("aeiouɑɐɒɔəɛɜɪʊʌæɚɝy") | frozenset(u for u in _UNITS if u[0] in "aeoɔəɪʊ")
@@ -111,6 +120,7 @@ class SoundsLike:
         self.costs = costs
         self._function = _function_words()
         self._names: list[tuple[str, tuple[str, ...], int]] = []
+        self._words: frozenset[str] = frozenset()
         unique = list(dict.fromkeys(" ".join(_WORD.findall(str(n).lower())) for n in names))
         unique = [n for n in unique if n]
         self.available = shutil.which("espeak-ng") is not None and 0 < len(unique) <= max_names
@@ -120,6 +130,7 @@ class SoundsLike:
         if ipa is None:
             self.available = False
             return
+        self._words = frozenset(w for n in unique for w in n.split())
         for name, sound in zip(unique, ipa, strict=True):
             ph = phonemes(sound)
             if len(ph) >= 3:  # very short names match too much
@@ -169,3 +180,72 @@ class SoundsLike:
         name, i, j, _d = hit
         words = _WORD.findall(text.lower())
         return " ".join([*words[:i], name, *words[j:]])
+
+    def respell(self, text: str, placed: Callable[[str], bool], *, max_unplaced: int = 6,
+                may_use: Callable[[str, Sequence[str]], bool] | None = None) -> tuple[str, list[Respelling]]:
+        """``text`` with each span holding an unplaced word replaced by the catalog phrase it sounds like (see the
+        module docstring), and what was replaced; ``text`` unchanged and ``[]`` when nothing was. ``may_use(name,
+        kept)`` may refuse a phrase for a span whose placed words are ``kept``."""
+        if not self.available or not self._names:
+            return text, []
+        low = text.lower()
+        if len(low) != len(text):
+            text = low  # offsets must match the text they cut
+        tokens = list(_TOKEN.finditer(low))[: self.max_words]
+        words = [m.group(0) for m in tokens]
+        loose = [i for i, w in enumerate(words)
+                 if w.isalpha() and w not in self._function and w not in self._words and not placed(w)]
+        if not loose or len(loose) > max_unplaced:
+            return text, []
+        sounds = self._ipa(words)
+        if sounds is None:
+            return text, []
+        ph = [phonemes(s) for s in sounds]
+        found: list[Respelling] = []
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 3) + 1):
+                if not any(i <= k < j for k in loose) or any(not w.isalpha() for w in words[i:j]):
+                    continue
+                if words[i] in self._function and i not in loose:
+                    continue  # a span starts and ends on a content word ("a smoke" is "smoke")
+                span = tuple(p for k in range(i, j) for p in ph[k])
+                if len(span) < 4:
+                    continue  # three sounds ("sell", "light") are too little to tell a phrase by
+                kept = [w for k, w in enumerate(words[i:j], i) if k not in loose and w not in self._function]
+                for name, nph, _n in self._names:
+                    if min(len(span), len(nph)) < self.min_overlap * max(len(span), len(nph)):
+                        continue
+                    parts = name.split()
+                    if not all(any(p.startswith(w) or w.startswith(p) for p in parts) for w in kept):
+                        continue  # a word the dialogue placed stays in the phrase
+                    if len(parts) <= len(kept) or tuple(parts) == tuple(words[i:j]):
+                        continue  # the unknown word must become words of the phrase, not be dropped from it
+                    if may_use is not None and not may_use(name, kept):
+                        continue
+                    d = distance(span, nph, self.costs)
+                    if d <= self.threshold:
+                        found.append(Respelling(i, j, " ".join(words[i:j]), name, d))
+        chosen: list[Respelling] = []
+        # closest first; a tie in sound goes to the phrase spelled most like what was written ("dice coffee":
+        # "iced coffee" before "house coffee")
+        for r in sorted(found, key=lambda r: (round(r.distance, 6), -SequenceMatcher(None, r.heard, r.name).ratio(),
+                                              -(r.end - r.start))):
+            if all(r.end <= c.start or r.start >= c.end for c in chosen):
+                chosen.append(r)
+        if not chosen:
+            return text, []
+        out = text
+        for r in sorted(chosen, key=lambda r: -r.start):
+            out = out[: tokens[r.start].start()] + r.name + out[tokens[r.end - 1].end():]
+        return out, sorted(chosen, key=lambda r: r.start)
+
+
+@dataclass(frozen=True)
+class Respelling:
+    """One replaced span: words ``start``..``end`` of the transcript (``heard``) became ``name``."""
+
+    start: int
+    end: int
+    heard: str
+    name: str
+    distance: float

@@ -13,16 +13,22 @@ a question, checkout: ``dialogue.completeness.needs_no_item``):
    best, then its other beam candidates) that *sounds like* one of those left-out names
    (``voice.phonetic.SoundsLike``, espeak-ng phonemes) is replaced by it.
 
+Before both, any turn that is not one needing no product is *respelled*: a span holding a word that neither
+the catalog nor the dialogue's everyday words place ("a smoke with sugar", "a half coffee", "a tepuccino") is
+replaced by the catalog phrase (product name or option value) it sounds like (``SoundsLike.respell`` over the
+whole catalog: ``respeller``). What the shopper said in catalog words is never replaced.
+
 Either way the dialogue reads the order back before anything is placed. The trace's ``second_pass`` says what
-happened: ``kept`` (tried, the first transcript stands), ``used`` (the second decode), ``sounds_like``.
+happened: ``respelled`` (only that), ``kept`` (tried, the first transcript stands), ``used`` (the second decode), ``sounds_like``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from dialogue.types import Conversation
 from voice.asr import Transcriber, Transcript, catalog_coverage, prompt_phrases
@@ -39,12 +45,61 @@ class SecondPass:
     products: tuple[tuple[str, ...], ...] = ()  # every product name as words, singular, longest first
     sounds_like: SoundsLike | None = None
     max_drop: float = 0.15
+    respeller: SoundsLike | None = None  # every product name and option value (see the module docstring)
+    offered_by: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # value -> product names
 
     def names_literally(self, text: str) -> bool:
         """Does ``text`` say a product's name word for word (plurals as singulars)? Stricter than the
         dialogue, whose loose matching also finds a product in a misheard name."""
         words = re.findall(r"[a-z0-9']+", text.lower().replace("-", " "))
         return catalog_coverage(" ".join(_singular(w) for w in words), self.products) > 0
+
+    def respell(self, conversation: Conversation, text: str) -> str:
+        """``text`` with the spans no catalog or everyday word places replaced by the catalog phrases they sound
+        like (``respeller``; the dialogue's lexicon says which words it places)."""
+        if self.respeller is None:
+            return text
+        from dialogue.completeness import names_a_product
+        from dialogue.numbers import COUNT_UNITS, ORDINALS, TENS, UNITS
+        from dialogue.session import Session
+        from dialogue.words import COMMON
+
+        if not isinstance(conversation, Session):
+            return text
+        lexicon = conversation.lexicon
+
+        everyday = _dialogue_words()
+
+        def placed(word: str) -> bool:
+            return bool(lexicon.known(word) or lexicon.known(_singular(word)) or word in COMMON or word in everyday
+                        or word in UNITS or word in TENS or word in ORDINALS or word in COUNT_UNITS)
+
+        names = {" ".join(p) for p in self.products}
+        loosely = names_a_product(conversation, text)
+        respeller = self.respeller
+        out = text
+        for _ in range(2):  # again once a product's name was heard in the first round: its option values
+            named = self._named(out)
+
+            def may_use(name: str, kept: Sequence[str], named: set[str] = named) -> bool:
+                if " ".join(_singular(w) for w in name.split()) in names:
+                    # with a product named, a span becomes a product's name only by completing one ("dice
+                    # coffee"), never as a second product made from an unknown word
+                    return not loosely or bool(kept)
+                # an option value only of a product the turn names ("a latte with a little bit of spinner")
+                return bool(self.offered_by.get(name, frozenset()) & named)
+
+            fixed = respeller.respell(out, placed, may_use=may_use)[0]
+            if fixed == out or self._named(fixed) == named:
+                return fixed
+            out = fixed
+        return out
+
+    def _named(self, text: str) -> set[str]:
+        """The product names ``text`` says word for word (singular)."""
+        words = [_singular(w) for w in re.findall(r"[a-z0-9']+", text.lower().replace("-", " "))]
+        return {" ".join(p) for p in self.products
+                if any(tuple(words[i : i + len(p)]) == p for i in range(len(words) - len(p) + 1))}
 
     def hear(self, transcriber: Transcriber, conversation: Conversation, audio: AudioChunk, first: Transcript,
              trace: TurnTrace, *, hotwords: str | None = None) -> Transcript:
@@ -54,7 +109,13 @@ class SecondPass:
 
         if first.empty or not isinstance(conversation, Session):
             return first
-        if self.names_literally(first.text) or needs_no_item(conversation, first.text):
+        if needs_no_item(conversation, first.text):
+            return first
+        fixed = self.respell(conversation, first.text)
+        if fixed != first.text:
+            trace.second_pass = "respelled"
+            first = dataclasses.replace(first, text=fixed, raw_text=first.raw_text or first.text)
+        if self.names_literally(first.text):
             return first
         trace.second_pass = "kept"
         heard = [first]
@@ -72,21 +133,33 @@ class SecondPass:
         # each decode's best transcript first, then the other beam candidates
         candidates = [(t, t.text) for t in heard] + [(t, alt) for t in heard for alt in t.alternatives]
         for t, text in candidates:
-            fixed = self.sounds_like.repair(text)
-            if fixed and names_a_product(conversation, fixed):
+            repaired = self.sounds_like.repair(text)
+            if repaired and names_a_product(conversation, repaired):
                 trace.second_pass = "sounds_like"
-                return dataclasses.replace(t, text=fixed, raw_text=t.raw_text or t.text)
+                return dataclasses.replace(t, text=repaired, raw_text=t.raw_text or t.text)
         return first
 
 
 def second_pass(products: Iterable[object], first_prompt: str | None, max_chars: int = 700,
-                limit: int = 2, sounds_like: bool = True) -> SecondPass | None:
+                limit: int = 2, sounds_like: bool = True, respell: bool = True) -> SecondPass | None:
     """The :class:`SecondPass` for a catalog whose first prompt is ``first_prompt``: the product names it left
-    out, in at most ``limit`` prompts of at most ``max_chars`` characters, and (``sounds_like``) their sounds.
-    None when the first prompt left nothing out."""
+    out, in at most ``limit`` prompts of at most ``max_chars`` characters, and (``sounds_like``) their sounds;
+    (``respell``) the sounds of every product name and option value. None when there is nothing to do: the
+    first prompt left nothing out and respelling is off or unavailable."""
     from dialogue.numbers import say_numbers_in
 
+    products = list(products)
     names = [say_numbers_in(str(getattr(p, "name", ""))) for p in products]
+    respeller = None
+    offered: dict[str, set[str]] = {}
+    if respell:
+        for p, name in zip(products, names, strict=True):
+            for g in getattr(p, "option_groups", ()):
+                for v in g.values:
+                    value = " ".join(_WORDS.findall(say_numbers_in(str(v.name)).lower()))
+                    offered.setdefault(value, set()).add(" ".join(_singular(w) for w in _WORDS.findall(name.lower())))
+        rs = SoundsLike(dict.fromkeys([*names, *offered]))
+        respeller = rs if rs.available else None
     have = set(prompt_phrases(first_prompt))
     left = [n for n in dict.fromkeys(names) if prompt_phrases(n) and not set(prompt_phrases(n)) <= have]
     prompts: list[str] = []
@@ -100,12 +173,41 @@ def second_pass(products: Iterable[object], first_prompt: str | None, max_chars:
         part.append(name)
     if part and len(prompts) < limit:
         prompts.append(f"An order: {', '.join(part)}.")
-    if not prompts:
+    prompts = prompts[: max(0, limit)]
+    if not prompts and respeller is None:
         return None
-    sl = SoundsLike(left) if sounds_like else None
+    sl = SoundsLike(left) if sounds_like and left else None
     phrases = {tuple(_singular(w) for w in ph) for n in names for ph in prompt_phrases(n)}
     return SecondPass(tuple(prompts), tuple(sorted(phrases, key=len, reverse=True)),
-                      sl if sl is not None and sl.available else None)
+                      sl if sl is not None and sl.available else None, respeller=respeller,
+                      offered_by={k: frozenset(v) for k, v in offered.items()})
+
+
+_WORDS = re.compile(r"[a-z']+")  # as voice.phonetic spells a name
+
+
+@cache
+def _dialogue_words() -> frozenset[str]:
+    """Every word of the dialogue's own phrasings (``dialogue/data/*.toml``): words it places, never respelled."""
+    from dialogue.datafiles import read_toml
+    from dialogue.phrasebook import DATA
+
+    out: set[str] = set()
+
+    def walk(x: object) -> None:
+        if isinstance(x, str):
+            out.update(re.findall(r"[a-z']+", x.lower()))
+        elif isinstance(x, dict):
+            for k, v in x.items():
+                walk(k)
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    for path in sorted(DATA.glob("*.toml")):
+        walk(read_toml(path))
+    return frozenset(out)
 
 
 def _singular(word: str) -> str:

@@ -36,3 +36,15 @@ def test_a_candidate_that_repeats_itself_gains_nothing() -> None:
     ph = prompt_phrases(PROMPT)
     assert catalog_coverage("a small latte, a small latte", ph) == catalog_coverage("a small latte", ph)
     assert rescore([("a small latte.", -0.2), ("a small latte, a small latte.", -0.21)], ph, 0.1) == 0
+
+
+def test_amount_words_before_a_catalog_phrase_count_when_rescoring() -> None:
+    ph = prompt_phrases("An order: mocha, latte; sugar, brown sugar; cream, whole milk.")
+    misheard = "a mocha with latte brown sugar"
+    said = "a mocha with lots of brown sugar"
+    assert catalog_coverage(misheard, ph) > catalog_coverage(said, ph)  # "latte" is a catalog word
+    assert catalog_coverage(said, ph, amounts=True) > catalog_coverage(misheard, ph, amounts=True)
+    assert rescore([(misheard, -0.30), (said, -0.32)], ph, 0.1) == 1
+    # amount words count only right before a catalog phrase, once per phrase
+    assert catalog_coverage("lots of things", ph, amounts=True) == 0
+    assert catalog_coverage("some sugar, some sugar", ph, amounts=True) == catalog_coverage("some sugar", ph, amounts=True)

@@ -62,3 +62,45 @@ def test_bounded_and_off_without_names() -> None:
     assert not SoundsLike(["item " + "x" * i for i in range(1, 31)], max_names=10).available
     long = SoundsLike(NAMES, max_words=3)
     assert long.repair("a b c quaso") is None  # only the first three words are read
+
+
+CATALOG = ["mocha", "iced mocha", "cappuccino", "iced coffee", "house coffee", "drip coffee", "coffee", "latte",
+           "triple shot", "double shot", "sweetener", "skim milk", "whole milk", "twelve ounce"]
+EVERYDAY = {"give", "me", "like", "don't", "when", "ice", "small", "lot", "brown", "sugar", "bit", "dark", "roast",
+            "ounce", "twelve", "eight", "sixteen", "cream", "milk", "double", "shot", "triple", "coffee", "latte",
+            "house", "iced", "sized", "light", "can", "get", "with", "an"}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> SoundsLike:
+    s = SoundsLike(CATALOG)
+    assert s.available
+    return s
+
+
+@pytest.mark.parametrize(("heard", "said"), [
+    ("I don't like a double shot and smoke with a bit of sugar.", "I don't like a double shot and mocha with a bit of sugar."),
+    ("Give me a light roast, tepuccino, with a bit of sweetener.", "Give me a light roast, cappuccino, with a bit of sweetener."),
+    ("Can I get an 8 ounce dice coffee?", "Can I get an 8 ounce iced coffee?"),  # a tie in sound: the spelling decides
+    ("Give me a dark roast, ice haka, with cream.", "Give me a dark roast, iced mocha, with cream."),
+])
+def test_unplaced_words_are_respelled_as_the_catalog_phrase_they_sound_like(catalog: SoundsLike, heard: str,
+                                                                            said: str) -> None:
+    fixed, hits = catalog.respell(heard, lambda w: w in EVERYDAY)
+    assert fixed == said  # digits and punctuation outside the span kept as written
+    assert hits and all(h.distance <= catalog.threshold for h in hits)
+
+
+@pytest.mark.parametrize("heard", [
+    "a triple shot thick coffee",  # "triple shot thick" is not "triple shot" with a word dropped
+    "a dark roast latte with cream",  # nothing unplaced
+    "I'd like a glass of water",
+    "a latte with a lot of sell",  # three sounds are too few to tell a phrase by
+])
+def test_placed_words_stay_and_unknown_ones_are_never_just_dropped(catalog: SoundsLike, heard: str) -> None:
+    assert catalog.respell(heard, lambda w: w in EVERYDAY) == (heard, [])
+
+
+def test_may_use_can_refuse_a_phrase(catalog: SoundsLike) -> None:
+    heard = "a double shot and smoke"
+    assert catalog.respell(heard, lambda w: w in EVERYDAY, may_use=lambda name, kept: name != "mocha")[0] == heard

@@ -32,11 +32,6 @@ def test_second_pass_prompts_hold_what_the_first_left_out(cafe_store: Any) -> No
     assert all(len(p) <= 700 for p in sp.prompts)
 
 
-def test_a_catalog_that_fits_the_first_prompt_needs_no_second(tmp_path: Any) -> None:
-    products = open_store(tmp_path / "p.sqlite3", catalog="pizzeria").products()
-    assert second_pass(products, catalog_prompt(products)) is None
-
-
 def test_second_pass_prompts_are_bounded_for_a_large_catalog(tmp_path: Any) -> None:
     products = open_store(tmp_path / "s.sqlite3", catalog="store").products()
     sp = second_pass(products, catalog_prompt(products), limit=2)
@@ -98,3 +93,30 @@ def test_turns_that_need_no_product_are_told_apart(cafe_store: Any) -> None:
     session.handle("a small latte please")
     assert needs_no_item(session, "yes please")
     assert needs_no_item(session, "no")
+
+
+def test_respelling_reads_the_catalog_and_the_dialogue(cafe_store: Any, tmp_path: Any) -> None:
+    products = cafe_store.products()
+    sp = second_pass(products, catalog_prompt(products))
+    assert sp is not None and sp.respeller is not None
+    session = Session(cafe_store)
+    # a product named by sound when none was heard; an unknown word before a product's last word completes it
+    assert sp.respell(session, "a double shot and smoke with a bit of sugar") == "a double shot and mocha with a bit of sugar"
+    assert sp.respell(session, "an eight ounce dice coffee") == "an eight ounce iced coffee"
+    # an option value only of a product the turn names; never a second product from an unknown word
+    assert sp.respell(session, "a latte with skin milk") == "a latte with skim milk"
+    assert sp.respell(session, "a latte and a smoke") == "a latte and a smoke"
+    # the dialogue's own words and everyday words are placed: a question is left as it was
+    store = open_store(tmp_path / "s.sqlite3", catalog="store")
+    sp2 = second_pass(store.products(), catalog_prompt(store.products()))
+    assert sp2 is not None
+    s2 = Session(store)
+    for said in ("um do you sell colanders", "what kitchen stuff do you sell", "a dozen eggs please"):
+        assert sp2.respell(s2, said) == said
+
+
+def test_a_catalog_that_fits_the_first_prompt_is_only_respelled(tmp_path: Any) -> None:
+    products = open_store(tmp_path / "p.sqlite3", catalog="pizzeria").products()
+    sp = second_pass(products, catalog_prompt(products))
+    assert sp is not None and not sp.prompts and sp.sounds_like is None and sp.respeller is not None
+    assert second_pass(products, catalog_prompt(products), respell=False) is None
