@@ -161,6 +161,7 @@ class Runner:
 
             # as voicecart builds it ([voice] asr_second_pass); "respell-only" keeps the decodes out
             self.pipeline.second_pass = second_pass(self.store.products(), prompt, respell=args.respell == "on",
+                                                    alternatives=args.alternatives == "on",
                                                     limit=0 if args.second_pass == "respell-only" else 2)
         self.endpoint = replace(vad_config(args), semantic_end_ms=args.semantic_end)
         self.split = args.turns == "split"
@@ -387,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--second-pass", choices=("on", "off", "respell-only"), default="on",
                     help="voice.second_pass as the product builds it (on, the default), none (off: the benchmark "
                          "before 2026-12-02 round 4), or only its respelling of unplaced words (no second decode)")
+    ap.add_argument("--alternatives", choices=("on", "off"), default="on",
+                    help="with --second-pass on: a turn that names no product takes the first decode's best other "
+                         "beam candidate that names one")
     ap.add_argument("--respell", choices=("on", "off"), default="on",
                     help="with --second-pass on: respell words the catalog does not place by sound (SoundsLike.respell)")
     ap.add_argument("--nbest", type=int, default=5, help="beam candidates rescored on catalog words (0/1: off)")
@@ -481,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         "asr_rescored": runner.transcriber.rescored,
         "slot_phrase_recall": {k: round(v, 4) for k, v in recall_by.items()},
         "errors": {k: dict(v) for k, v in errors.items()},
-        "settings": {"vad": args.vad, "line": args.line, "encoder_pad_s": args.encoder_pad, "beam": args.beam, "hotwords": args.hotwords, "prompt": args.prompt, "turns": args.turns, "second_pass": args.second_pass, "respell": args.respell, "nbest_amounts": args.nbest_amounts, "nbest": args.nbest, "nbest_weight": runner.transcriber.settings.nbest_weight,
+        "settings": {"vad": args.vad, "line": args.line, "encoder_pad_s": args.encoder_pad, "beam": args.beam, "hotwords": args.hotwords, "prompt": args.prompt, "turns": args.turns, "second_pass": args.second_pass, "respell": args.respell, "alternatives": args.alternatives, "nbest_amounts": args.nbest_amounts, "nbest": args.nbest, "nbest_weight": runner.transcriber.settings.nbest_weight,
                      "seed": args.seed, "model": str(runner.transcriber.model_dir)},
     }
     print("\ncondition  accuracy")

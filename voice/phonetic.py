@@ -182,10 +182,12 @@ class SoundsLike:
         return " ".join([*words[:i], name, *words[j:]])
 
     def respell(self, text: str, placed: Callable[[str], bool], *, max_unplaced: int = 6,
-                may_use: Callable[[str, Sequence[str]], bool] | None = None) -> tuple[str, list[Respelling]]:
+                may_use: Callable[[str, Sequence[str]], bool] | None = None,
+                looser: Callable[[Sequence[str], int, str], float | None] | None = None) -> tuple[str, list[Respelling]]:
         """``text`` with each span holding an unplaced word replaced by the catalog phrase it sounds like (see the
         module docstring), and what was replaced; ``text`` unchanged and ``[]`` when nothing was. ``may_use(name,
-        kept)`` may refuse a phrase for a span whose placed words are ``kept``."""
+        kept)`` may refuse a phrase for a span whose placed words are ``kept``; ``looser(words, start, name)`` may
+        give a higher threshold for ``name`` at a span starting at word ``start`` (the context predicts it)."""
         if not self.available or not self._names:
             return text, []
         low = text.lower()
@@ -210,10 +212,10 @@ class SoundsLike:
                     continue  # a span starts and ends on a content word ("a smoke" is "smoke")
                 span = tuple(p for k in range(i, j) for p in ph[k])
                 if len(span) < 4:
-                    continue  # three sounds ("sell", "light") are too little to tell a phrase by
+                    continue  # three sounds ("sell", "light") are too little to tell a phrase by (either side)
                 kept = [w for k, w in enumerate(words[i:j], i) if k not in loose and w not in self._function]
                 for name, nph, _n in self._names:
-                    if min(len(span), len(nph)) < self.min_overlap * max(len(span), len(nph)):
+                    if len(nph) < 4 or min(len(span), len(nph)) < self.min_overlap * max(len(span), len(nph)):
                         continue
                     parts = name.split()
                     if not all(any(p.startswith(w) or w.startswith(p) for p in parts) for w in kept):
@@ -223,7 +225,10 @@ class SoundsLike:
                     if may_use is not None and not may_use(name, kept):
                         continue
                     d = distance(span, nph, self.costs)
-                    if d <= self.threshold:
+                    limit = self.threshold
+                    if d > limit and looser is not None:
+                        limit = max(limit, looser(words, i, name) or 0.0)
+                    if d <= limit:
                         found.append(Respelling(i, j, " ".join(words[i:j]), name, d))
         chosen: list[Respelling] = []
         # closest first; a tie in sound goes to the phrase spelled most like what was written ("dice coffee":

@@ -9,17 +9,22 @@ a question, checkout: ``dialogue.completeness.needs_no_item``):
 1. the audio is decoded again with ``prompts``, the catalog names the first prompt left out; a transcript that
    says a product's name is taken if its confidence is at most ``max_drop`` below the first's;
 2. failing that, when the turn may order a product the dialogue did not recognise (no question waiting, not a
-   change to a line: ``dialogue.completeness.may_name_a_new_product``), a span of a transcript (each decode's
-   best, then its other beam candidates) that *sounds like* one of those left-out names
-   (``voice.phonetic.SoundsLike``, espeak-ng phonemes) is replaced by it.
+   change to a line: ``dialogue.completeness.may_name_a_new_product``), the first decode's most likely other
+   beam candidate that names a product (after respelling) is taken ("a double shot milk with cream": "a double
+   shot mocha with cream" was the second candidate);
+3. failing that, a span of a transcript (each decode's best, then its other beam candidates) that *sounds like*
+   one of those left-out names (``voice.phonetic.SoundsLike``, espeak-ng phonemes) is replaced by it.
 
 Before both, any turn that is not one needing no product is *respelled*: a span holding a word that neither
 the catalog nor the dialogue's everyday words place ("a smoke with sugar", "a half coffee", "a tepuccino") is
 replaced by the catalog phrase (product name or option value) it sounds like (``SoundsLike.respell`` over the
-whole catalog: ``respeller``). What the shopper said in catalog words is never replaced.
+whole catalog: ``respeller``). What the shopper said in catalog words is never replaced. A product's name
+replaces a span only when the turn names no product or the span completes one ("dice coffee"); an option value
+only when it is a value of a product the turn names, and right after the dialogue's amount words ("a little bit
+of cleaner") a value may sound a little further off (``amount_threshold``).
 
 Either way the dialogue reads the order back before anything is placed. The trace's ``second_pass`` says what
-happened: ``respelled`` (only that), ``kept`` (tried, the first transcript stands), ``used`` (the second decode), ``sounds_like``.
+happened: ``respelled`` (only that), ``alternative`` (step 2), ``kept`` (tried, the first transcript stands), ``used`` (the second decode), ``sounds_like``.
 """
 
 from __future__ import annotations
@@ -47,6 +52,8 @@ class SecondPass:
     max_drop: float = 0.15
     respeller: SoundsLike | None = None  # every product name and option value (see the module docstring)
     offered_by: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # value -> product names
+    use_alternatives: bool = True  # step 2 (see the module docstring)
+    amount_threshold: float = 0.4  # respelling an option value right after amount words ("a little bit of ...")
 
     def names_literally(self, text: str) -> bool:
         """Does ``text`` say a product's name word for word (plurals as singulars)? Stricter than the
@@ -89,11 +96,20 @@ class SecondPass:
                 # an option value only of a product the turn names ("a latte with a little bit of spinner")
                 return bool(self.offered_by.get(name, frozenset()) & named)
 
-            fixed = respeller.respell(out, placed, may_use=may_use)[0]
+            fixed = respeller.respell(out, placed, may_use=may_use, looser=self._after_amount)[0]
             if fixed == out or self._named(fixed) == named:
                 return fixed
             out = fixed
         return out
+
+    def _after_amount(self, words: Sequence[str], start: int, name: str) -> float | None:
+        """``amount_threshold`` for an option value right after the dialogue's amount words ("a little bit of
+        cleaner": a value is what comes there), else None."""
+        from dialogue.amounts import qualifier_before
+
+        if name not in self.offered_by or start == 0:
+            return None
+        return self.amount_threshold if qualifier_before(words, start) is not None else None
 
     def _named(self, text: str) -> set[str]:
         """The product names ``text`` says word for word (singular)."""
@@ -128,7 +144,16 @@ class SecondPass:
                 trace.second_pass = "used"
                 return t
             heard.append(t)
-        if self.sounds_like is None or not may_name_a_new_product(conversation, first.text):
+        if not may_name_a_new_product(conversation, first.text):
+            return first
+        if self.use_alternatives:
+            # the first decode's other beam candidates, best first: one that names a product (respelled too)
+            for alt in first.alternatives:
+                said = self.respell(conversation, alt)
+                if self.names_literally(said):
+                    trace.second_pass = "alternative"
+                    return dataclasses.replace(first, text=said, raw_text=first.raw_text or first.text)
+        if self.sounds_like is None:
             return first
         # each decode's best transcript first, then the other beam candidates
         candidates = [(t, t.text) for t in heard] + [(t, alt) for t in heard for alt in t.alternatives]
@@ -141,7 +166,8 @@ class SecondPass:
 
 
 def second_pass(products: Iterable[object], first_prompt: str | None, max_chars: int = 700,
-                limit: int = 2, sounds_like: bool = True, respell: bool = True) -> SecondPass | None:
+                limit: int = 2, sounds_like: bool = True, respell: bool = True,
+                alternatives: bool = True) -> SecondPass | None:
     """The :class:`SecondPass` for a catalog whose first prompt is ``first_prompt``: the product names it left
     out, in at most ``limit`` prompts of at most ``max_chars`` characters, and (``sounds_like``) their sounds;
     (``respell``) the sounds of every product name and option value. None when there is nothing to do: the
@@ -180,7 +206,7 @@ def second_pass(products: Iterable[object], first_prompt: str | None, max_chars:
     phrases = {tuple(_singular(w) for w in ph) for n in names for ph in prompt_phrases(n)}
     return SecondPass(tuple(prompts), tuple(sorted(phrases, key=len, reverse=True)),
                       sl if sl is not None and sl.available else None, respeller=respeller,
-                      offered_by={k: frozenset(v) for k, v in offered.items()})
+                      offered_by={k: frozenset(v) for k, v in offered.items()}, use_alternatives=alternatives)
 
 
 _WORDS = re.compile(r"[a-z']+")  # as voice.phonetic spells a name

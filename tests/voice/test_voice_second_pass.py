@@ -106,6 +106,10 @@ def test_respelling_reads_the_catalog_and_the_dialogue(cafe_store: Any, tmp_path
     # an option value only of a product the turn names; never a second product from an unknown word
     assert sp.respell(session, "a latte with skin milk") == "a latte with skim milk"
     assert sp.respell(session, "a latte and a smoke") == "a latte and a smoke"
+    # right after amount words a value may sound a little further off; a value of three sounds ("iced") never
+    assert sp.respell(session, "a latte with a little bit of spinner") == "a latte with a little bit of sweetener"
+    assert sp.respell(session, "a latte with spinner") == "a latte with spinner"
+    assert sp.respell(session, "a latte with milk and lost sweetener") == "a latte with milk and lost sweetener"
     # the dialogue's own words and everyday words are placed: a question is left as it was
     store = open_store(tmp_path / "s.sqlite3", catalog="store")
     sp2 = second_pass(store.products(), catalog_prompt(store.products()))
@@ -120,3 +124,42 @@ def test_a_catalog_that_fits_the_first_prompt_is_only_respelled(tmp_path: Any) -
     sp = second_pass(products, catalog_prompt(products))
     assert sp is not None and not sp.prompts and sp.sounds_like is None and sp.respeller is not None
     assert second_pass(products, catalog_prompt(products), respell=False) is None
+
+
+class _Heard:
+    """A recognizer that hears the same words whatever the prompt (the second decodes find nothing new)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.calls = 0
+
+    def transcribe(self, chunk: Any, hotwords: str | None = None, prompt: str | None = None) -> Any:
+        from voice.asr import Transcript
+
+        self.calls += 1
+        return Transcript(self.text, 0.8)
+
+
+def test_a_turn_naming_no_product_takes_the_best_beam_candidate_that_names_one(cafe_store: Any) -> None:
+    from voice.asr import Transcript
+    from voice.audio import silence
+    from voice.trace import TurnTrace
+
+    products = cafe_store.products()
+    sp = second_pass(products, catalog_prompt(products))
+    assert sp is not None
+    heard = "I'd like a double shot milk with cream."
+    first = Transcript(heard, 0.8, alternatives=("I'd like to double shot milk with cream.",
+                                                 "I'd like a double shot mocha with cream.",
+                                                 "I'd like a double shot latte with cream."))
+    trace = TurnTrace()
+    got = sp.hear(_Heard(heard), Session(cafe_store), silence(500), first, trace)
+    assert got.text == "I'd like a double shot mocha with cream." and trace.second_pass == "alternative"
+    assert got.raw_text == heard
+    # not when a question of the assistant's waits for its answer, nor with the step off
+    session = Session(cafe_store)
+    session.handle("a latte please")
+    assert session.state.pending is not None
+    assert sp.hear(_Heard(heard), session, silence(500), first, TurnTrace()).text == heard
+    off = second_pass(products, catalog_prompt(products), alternatives=False)
+    assert off is not None and off.hear(_Heard(heard), Session(cafe_store), silence(500), first, TurnTrace()).text == heard
