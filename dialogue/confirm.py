@@ -141,10 +141,10 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
     words = list(toks) if toks is not None else tokens(text)
     pieces = [table for table, _ in phrases().cover(words)]
-    first_yes = pieces.index("affirm") if "affirm" in pieces else len(pieces)
-    # a pause before the yes is the shopper looking at the order; after it (or without one), a hedge
-    found = {("hedge" if i > first_yes or first_yes == len(pieces) else "filler") if t == "pause" else t
-             for i, t in enumerate(pieces)}
+    last_yes = max((i for i, t in enumerate(pieces) if t == "affirm"), default=-1)
+    # a pause followed by a yes is the shopper looking at the order ("ok, let me see... yes, correct");
+    # one the reply ends on, with no yes after it, is a hedge ("yes... let me check")
+    found = {("filler" if i < last_yes else "hedge") if t == "pause" else t for i, t in enumerate(pieces)}
     also = {_FLAG[t] for t in found if t in _FLAG}
     if "" in found:
         also.add(Also.MORE)

@@ -28,6 +28,7 @@ _MEASURES = words("measures")
 _CONTAINERS = words("containers")
 _SUB_WORDS = words("sub_words")
 _SEPARATORS = words("separators")
+_REFINE = words("refine")
 # Nouns that make a product word a modifier of something else ("the coffee bar", "coffee beans").
 _NOT_ITEM_HEADS = words("not_item_heads")
 
@@ -151,6 +152,8 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int) -> b
         return False
     kinds = {t.sku for t in m.products}
     later = [o for o in mentions[n + 1:] if o.exact_products]
+    if later and not toks[k].isdigit() and any(t in _SEPARATORS for t in toks[m.end:later[0].start]):
+        return True  # "a medium sausage pizza and a large veggie": one pizza, then another item of its kind
     return not (later and {t.sku for t in later[0].exact_products} & kinds)
 
 
@@ -338,6 +341,8 @@ def _another_one(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) 
         moved = [opt for opt in prev.options if a <= opt.pos < end]
         if not moved:
             continue  # "a latte and a ... one" with nothing said of it: no new line on a guess
+        if prev.quantity in (None, 1) and any(toks[i] in _REFINE for i in range(prev.end, a)):
+            continue  # "a mocha but a decaf one": that mocha, made so (its options stay on it)
         prev.options[:] = [opt for opt in prev.options if not a <= opt.pos < end]
         out.insert(out.index(prev) + 1, ItemSpec(prev.skus, None, moved, a, o + 1, prev.exact))
     return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import shot_counts
-from dialogue.lexicon import Lexicon, Target
+from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
 
@@ -86,14 +86,78 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
             if targets and blocked.isdisjoint(range(i, i + length)):
                 exact = [t for t in targets if t.exact]
                 chosen = tuple(exact) if exact else tuple(targets)
-                if length == 1 and not exact and len(toks[i]) < 4:
-                    continue
+                if length == 1 and not exact and len(toks[i]) < 4 and not (
+                        found and found[-1].end == i and found[-1].options and _head_noun(lex, toks[i], targets)):
+                    continue  # a short sub-phrase is a product only as the head of its modifiers ("an onion pie")
                 found.append(Mention(i, i + length, chosen))
                 i += length
                 break
         else:
             i += 1
-    return _guarded_options(lex, toks, found)
+    return _guarded_options(lex, toks, _completed_values(lex, toks, found))
+
+
+_SPAN_GLUE = frozenset({"that", "is", "which", "it", "its", "with"})
+
+
+def _completed_values(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"lactose free 2% milk", "2% milk that's lactose free": a value said with the rest of a longer value's
+    name of the same group next to it, in another order, is that longer value ("2% lactose free milk")."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for m in found:
+        if len(m.options) != 1 or m.products:
+            out.append(m)
+            continue
+        said = set(toks[m.start:m.end])
+        group = lex.groups.get(m.options[0].group)
+        own = group.value(m.options[0].value) if group is not None else None
+        head = phrase_of(own.name)[-1:] if own is not None else ()  # "milk" of "2% milk", unsaid in "2%"
+        best: tuple[int, int, Target] | None = None
+        for value in group.values if group is not None else ():
+            if value.code == m.options[0].value:
+                continue
+            for name in {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}:
+                extra = [w for w in name if w not in said and not (name[-1:] == head and w == name[-1])]
+                if not extra or len(extra) == len(name) or not said <= set(name):
+                    continue
+                span = _beside(toks, m, set(extra), covered)
+                if span is not None and (best is None or span[1] - span[0] > best[1] - best[0]):
+                    best = (*span, Target("option", group=group.code if group else "", value=value.code))
+        if best is None:
+            out.append(m)
+        else:
+            covered.update(range(best[0], best[1]))
+            out.append(Mention(best[0], best[1], (best[2],)))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _beside(toks: Sequence[str], m: Mention, extra: set[str], covered: set[int]) -> tuple[int, int] | None:
+    """The span of ``m`` grown over the words ``extra`` right before or after it (past "that is" / "with")."""
+    for before in (True, False):
+        need, i, step = set(extra), (m.start - 1 if before else m.end), (-1 if before else 1)
+        reach = i
+        while 0 <= i < len(toks) and need and i not in covered and (toks[i] in need or toks[i] in _SPAN_GLUE):
+            need.discard(toks[i])
+            reach = i
+            i += step
+        if not need:
+            return (reach, m.end) if before else (m.start, reach + 1)
+    return None
+
+
+def _head_noun(lex: Lexicon, word: str, targets: Sequence[Target]) -> bool:
+    """A short word that ends a name of every product it may be ("pie" of "cheese pie", "pepperoni pie"): the
+    kind's own noun ("an onion pie"), not a stray syllable of one name."""
+    skus = {t.sku for t in targets if t.kind == "product"}
+    if len(skus) < 2 or any(t.kind != "product" for t in targets):
+        return False
+    for sku in skus:
+        product = lex.products.get(sku)
+        names = [phrase_of(n) for n in (product.name, *product.aliases)] if product is not None else []
+        if not any(name and name[-1] in (word, word + "s", word.removesuffix("s")) for name in names):
+            return False
+    return True
 
 
 def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

@@ -374,7 +374,7 @@ class RuleUnderstanding:
         if has_items:
             return self._add_or_modify(p, toks, ctx)
         if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at) \
-                and not cue.has(toks, _MAKE_IT):  # "make that a large one": a change, not one more
+                and not cue.has(toks, _MAKE_IT) and not p.deny:  # "make that a large one", "no, a decaf one": a change
             p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so
         if p.ref == "more" and ctx.has_lines and not p.question:
             return Intent.ADD  # "another one of those", "same again but with oat milk": like the line in focus

@@ -34,7 +34,8 @@ works world worry yes yet you your yours yourself anything something everything 
 someone anyone everyone guess great good fine lovely perfect awesome correct right wrong
 """.split())
 
-# Everyday words that are no function words but still never misheard catalog words.
+# Everyday words that are no function words but still never misheard catalog words (the last lines: what a
+# counter hands out with an order, never the clipped front of a product's name: "two straws" is no "strawberry").
 COMMON = STOPWORDS | frozenset("""
 early earlier later soon sooner fast quick quickly slow slowly hot cold warm cool nice fine lovely
 pick picked up down scoot hurry rush tolerate dairy allergic allergy vegan healthy sweet sweeter sour
@@ -57,4 +58,6 @@ also too either neither both each every other another same different such
 yes yeah yep yup nope nah okay ok alright sure certainly definitely absolutely maybe perhaps probably
 please thanks thank cheers welcome hello hi hey bye goodbye morning afternoon evening night
 what when where which who whom whose why how whatever whenever wherever however
+straw straws bag bags lid lids napkin napkins receipt receipts fork forks spoon spoons knife knives
+sleeve sleeves tray trays carrier carriers utensils cutlery stirrer stirrers
 """.split())

@@ -1,0 +1,124 @@
+"""General mechanisms of issue 11's third round, each held on a catalog (a small one written here where no
+bundled catalog has the case): a pause followed by a yes, "no, a decaf one" and "a mocha but a decaf one" as
+the same drink, counter items that are no clipped product name, a value said with the rest of a longer value's
+name in another order, a short kind noun after its modifiers, and "a <modifiers> pizza and a ..." as one pizza."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.conversations import catalog_source
+from catalog.bundled import open_store
+from catalog.sqlite_store import SQLiteStore
+from tests.dialogue.conftest import Chat
+
+_DRINKS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "option_sets": {
+        "milk": {"code": "milk", "name": "milk", "values": [
+            {"code": "whole", "name": "whole milk"}, {"code": "two", "name": "2% milk"},
+            {"code": "two_lf", "name": "2% lactose free milk"}, {"code": "oat", "name": "oat milk"}]},
+        "caffeine": {"code": "caffeine", "name": "caffeine", "values": [
+            {"code": "decaf", "name": "decaf", "aliases": ["decaffeinated"]}]},
+    },
+    "products": [
+        {"sku": "LATTE", "name": "latte", "price": "4.50", "options": ["milk", "caffeine"]},
+        {"sku": "MOCHA", "name": "mocha", "price": "5.00", "options": ["milk", "caffeine"]},
+        {"sku": "SHAKE", "name": "strawberry shake", "price": "6.00"},
+    ],
+}
+
+
+@pytest.fixture
+def drinks(tmp_path: Path) -> Iterator[SQLiteStore]:
+    path = tmp_path / "drinks.json"
+    path.write_text(json.dumps(_DRINKS), encoding="utf-8")
+    store = open_store(tmp_path / "drinks.sqlite3", catalog=str(path), tax_rate_bp=0)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def pizzeria(tmp_path: Path) -> Iterator[SQLiteStore]:
+    store = open_store(tmp_path / "pizzeria.sqlite3", catalog=catalog_source("pizzeria"), tax_rate_bp=825)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("reply", ["ok. let's see. yes. correct.", "okay let me take a look... yep, it's good"])
+def test_a_pause_followed_by_a_yes_places(drinks: Any, reply: str) -> None:
+    chat = Chat(drinks)
+    chat.say("a latte")
+    chat.say(reply)
+    assert len(drinks.orders()) == 1
+
+
+@pytest.mark.parametrize("reply", ["yes... let me check", "ok, let me see"])
+def test_a_pause_the_reply_ends_on_does_not_place(drinks: Any, reply: str) -> None:
+    chat = Chat(drinks)
+    chat.say("a latte")
+    chat.say(reply)
+    assert drinks.orders() == []
+
+
+def test_no_and_a_decaf_one_changes_the_drink_read_back(drinks: Any) -> None:
+    chat = Chat(drinks)
+    chat.say("I would like a latte please")
+    chat.say("no I would like a decaf one")
+    assert chat.lines == [("LATTE", 1, {"caffeine": "decaf"})]
+
+
+def test_a_mocha_but_a_decaf_one_is_one_mocha(drinks: Any) -> None:
+    chat = Chat(drinks)
+    chat.say("I would like to order a mocha but a decaffeinated one please")
+    assert chat.lines == [("MOCHA", 1, {"caffeine": "decaf"})]
+
+
+def test_a_decaf_one_after_a_latte_with_and_is_still_one_more(drinks: Any) -> None:
+    chat = Chat(drinks)
+    chat.say("a latte and a decaf one")
+    assert sorted(chat.lines, key=str) == sorted([("LATTE", 1, {}), ("LATTE", 1, {"caffeine": "decaf"})], key=str)
+
+
+def test_straws_are_not_a_clipped_strawberry(drinks: Any) -> None:
+    chat = Chat(drinks)
+    chat.say("a latte with oat milk, and can I get that with two straws?")
+    assert [sku for sku, _, _ in chat.lines] == ["LATTE"]
+
+
+@pytest.mark.parametrize("said", ["a latte with lactose free 2% milk", "a latte with 2% milk that's lactose free",
+                                  "a lactose free 2% latte"])
+def test_a_value_said_with_the_rest_of_a_longer_name_is_the_longer_value(drinks: Any, said: str) -> None:
+    chat = Chat(drinks)
+    chat.say(said)
+    assert chat.lines == [("LATTE", 1, {"milk": "two_lf"})]
+
+
+def test_a_plain_2_percent_stays_2_percent(drinks: Any) -> None:
+    chat = Chat(drinks)
+    chat.say("a latte with 2% milk and a mocha with oat milk")
+    assert sorted(chat.lines) == [("LATTE", 1, {"milk": "two"}), ("MOCHA", 1, {"milk": "oat"})]
+
+
+def test_a_short_kind_noun_after_its_toppings_is_the_plainest_of_its_kind(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("an olive and onion pie ten inch")
+    assert [(sku, qty, opts["size"]) for sku, qty, opts in chat.lines] == [("CHEESE-PIZZA", 1, "small")]
+    line = pizzeria_line(chat)
+    assert set(line) >= {"olives", "onion"}
+
+
+def pizzeria_line(chat: Chat) -> list[str]:
+    return [o.value for o in chat.session.cart.lines[0].options if o.group == "toppings"]
+
+
+def test_a_kind_noun_with_its_own_article_then_and_is_one_item_not_a_summary(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("a small pepperoni a medium sausage pizza and a large veggie")
+    got = sorted((sku, opts.get("size")) for sku, _, opts in chat.lines)
+    assert got == [("CHEESE-PIZZA", "medium"), ("PEPPERONI-PIZZA", "small"), ("VEGGIE-PIZZA", "large")]
