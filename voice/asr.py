@@ -92,8 +92,8 @@ def prompt_phrases(prompt: str | None) -> list[tuple[str, ...]]:
 def catalog_coverage(text: str, phrases: Sequence[tuple[str, ...]], *, amounts: bool = False) -> int:
     """The words of the distinct catalog phrases found in ``text`` (longest phrase first, no overlaps); a
     phrase said twice counts once, so a candidate that repeats itself gains nothing. With ``amounts`` the
-    dialogue's amount words right before a phrase count too ("lots of sugar": 3; "latte sugar", a misheard
-    "lots of", only 2)."""
+    dialogue's amount words right before a phrase count too, as two words whatever their length ("lots of
+    sugar": 3; "latte sugar", a misheard "lots of", only 2; "a lot of sugar" no more than "lots of sugar")."""
     words = _normalise(text).split()
     used = [False] * len(words)
     found: set[tuple[str, ...]] = set()
@@ -111,8 +111,8 @@ def catalog_coverage(text: str, phrases: Sequence[tuple[str, ...]], *, amounts: 
 
 
 def _amount_before(words: list[str], used: list[bool], i: int) -> int:
-    """The number of the dialogue's amount words ("a little bit of") that end right before word ``i`` and are
-    no catalog phrase's (marked used)."""
+    """2 when the dialogue's amount words ("a little bit of") end right before word ``i`` and are no catalog
+    phrase's (they are marked used), 1 for a one-word amount ("some"), else 0."""
     from dialogue.amounts import qualifier_before
 
     floor = i
@@ -123,7 +123,7 @@ def _amount_before(words: list[str], used: list[bool], i: int) -> int:
         return 0
     for k in range(q.start, i):
         used[k] = True
-    return i - q.start
+    return min(2, i - q.start)
 
 
 def rescore(hyps: Sequence[tuple[str, float]], phrases: Sequence[tuple[str, ...]], weight: float,

@@ -45,6 +45,8 @@ def test_amount_words_before_a_catalog_phrase_count_when_rescoring() -> None:
     assert catalog_coverage(misheard, ph) > catalog_coverage(said, ph)  # "latte" is a catalog word
     assert catalog_coverage(said, ph, amounts=True) > catalog_coverage(misheard, ph, amounts=True)
     assert rescore([(misheard, -0.30), (said, -0.32)], ph, 0.1) == 1
+    # a longer way of saying an amount gains nothing over a shorter one
+    assert rescore([("a mocha with lots of sugar", -0.30), ("a mocha with a lot of sugar", -0.31)], ph, 0.1) == 0
     # amount words count only right before a catalog phrase, once per phrase
     assert catalog_coverage("lots of things", ph, amounts=True) == 0
     assert catalog_coverage("some sugar, some sugar", ph, amounts=True) == catalog_coverage("some sugar", ph, amounts=True)
