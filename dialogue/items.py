@@ -29,6 +29,8 @@ _CONTAINERS = words("containers")
 _SUB_WORDS = words("sub_words")
 _SEPARATORS = words("separators")
 _REFINE = words("refine")
+_WITH = words("with_words")
+_WITH_LIST = words("with_list")
 # Nouns that make a product word a modifier of something else ("the coffee bar", "coffee beans").
 _NOT_ITEM_HEADS = words("not_item_heads")
 
@@ -152,12 +154,39 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int) -> b
         return False
     kinds = {t.sku for t in m.products}
     later = [o for o in mentions[n + 1:] if o.exact_products]
+    if later and later[0].options and later[0].start > 0 and toks[later[0].start - 1] in _WITH:
+        return True  # "a large pie with pepperoni": a pie with that topping, not the pepperoni pizza summed up
     if later and not toks[k].isdigit() and any(t in _SEPARATORS for t in toks[m.end:later[0].start]):
         return True  # "a medium sausage pizza and a large veggie": one pizza, then another item of its kind
     return not (later and {t.sku for t in later[0].exact_products} & kinds)
 
 
-def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[int] = frozenset()) -> list[str]:
+def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
+    """"a medium pizza with pepperoni, mushrooms and ...", "an extra large pepperoni with extra pepperoni": a word
+    that names a product and a choice, said after "with" (past other choices, "and" and amount words) on a
+    product named before it that offers that choice, is the choice."""
+    m = mentions[n]
+    option_at = {i for o in mentions[:n] if o.options for i in range(o.start, o.end)}
+    k = m.start - 1
+    while k >= 0:
+        q = qualifier_before(toks, k + 1)
+        if k in option_at or toks[k] in _WITH_LIST:
+            k -= 1
+        elif q is not None and q.amount != "none":
+            k = q.start - 1
+        else:
+            break
+    if k < 0 or toks[k] not in _WITH or lex is None:
+        return False
+    earlier = [o for o in mentions[:n] if o.products and o.end <= k]
+    if not earlier:
+        return False
+    skus = {t.sku for t in earlier[-1].products}
+    return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
+
+
+def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[int] = frozenset(),
+           lex: Lexicon | None = None) -> list[str]:
     """What each mention is in this sentence: "product", "option", "group" or "ignore"."""
     product_only = sum(1 for m in mentions if m.exact_products and not m.options)
     any_exact = any(m.exact_products for m in mentions)
@@ -165,7 +194,9 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
     for n, m in enumerate(mentions):
         nxt_product = n + 1 < len(mentions) and mentions[n + 1].start == m.end and bool(mentions[n + 1].products) \
             and m.end not in breaks
-        if m.exact_products and m.options:
+        if m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n):
+            roles.append("option")
+        elif m.exact_products and m.options:
             option_at = {i for o in mentions[:n] if o.options and not o.exact_products for i in range(o.start, o.end)}
             k = m.start - 1
             while k >= 0 and (toks[k] in ("please", "just", "uh", "um", "er", "then", "like") or k in option_at):
@@ -211,7 +242,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                   breaks: frozenset[int] = frozenset()) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """Items (in spoken order) and options that belong to no product in this utterance. ``breaks``: token
     positions where the text had a comma or a new sentence ("penne pasta, canola oil": two products)."""
-    roles = _roles(toks, mentions, breaks)
+    roles = _roles(toks, mentions, breaks, lex)
     mark_notes(lex, toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"
@@ -270,11 +301,35 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             loose.append(spec)
         else:
             target.options.append(spec)
+    _narrow(lex, toks, items)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, summaries)))
     items = _another_one(toks, items, covered)
     _every(lex, toks, items)
     return _corrections(toks, items), loose
+
+
+def _narrow(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
+    """"two large pepperoni pizzas and a large cheese": a part of several names ("cheese": cheese pizza, four
+    cheese pizza, cheese bread) is the product that offers the choices said with it, named by those words and
+    its kind's noun ("cheese" + "pizza"), of the kind of the other items said with it."""
+    for it in items:
+        if len(it.skus) < 2 or it.exact:
+            continue
+        products = [lex.products[s] for s in it.skus if s in lex.products]
+        said = tuple(t for t in toks[it.start:it.end] if t not in GLUE and not t.isdigit())
+        offer = [p for p in products if all(any((g := p.group(t.group)) is not None and g.value(t.value) is not None
+                                                for t in o.targets) for o in it.options)]
+        products = offer or products
+        named = [p for p in products if any(n[:-1] == said for n in _own_names(p))]
+        products = named or products
+        if len(products) > 1:
+            heads = {n[-1] for other in items if other is not it and len(other.skus) == 1 and other.skus[0] in lex.products
+                     for n in _own_names(lex.products[other.skus[0]]) if n}
+            kin = [p for p in products if any(n and n[-1] in heads for n in _own_names(p))]
+            products = kin or products
+        if len(products) < len(it.skus):
+            it.skus = tuple(p.sku for p in products)
 
 
 def _named_owner(lex: Lexicon, toks: Sequence[str], m: Mention) -> str | None:

@@ -94,7 +94,25 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
                 break
         else:
             i += 1
-    return _guarded_options(lex, toks, _completed_values(lex, toks, found))
+    return _guarded_options(lex, toks, _completed_values(lex, toks, _coordinated(lex, toks, found)))
+
+
+def _coordinated(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a bacon and pineapple pizza": after a choice and "and", a part of some longer name ("pineapple pizza" of
+    "ham and pineapple pizza") that is a choice and its kind's noun is the two: the choices are coordinated."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.options and not prev.products and m.products and not m.exact_products \
+                and m.end - m.start >= 2 and toks[prev.end:m.start] == ["and"]:
+            head = tuple(toks[m.end - 1:m.end])
+            choice = [t for t in lex.phrases.get(tuple(toks[m.start:m.end - 1]), ()) if t.kind == "option"]
+            kind = [t for t in lex.phrases.get(head, ()) if t.kind == "product"]
+            if choice and kind:
+                out.extend((Mention(m.start, m.end - 1, tuple(choice)), Mention(m.end - 1, m.end, tuple(kind))))
+                continue
+        out.append(m)
+    return out
 
 
 _SPAN_GLUE = frozenset({"that", "is", "which", "it", "its", "with"})

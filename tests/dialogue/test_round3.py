@@ -122,3 +122,36 @@ def test_a_kind_noun_with_its_own_article_then_and_is_one_item_not_a_summary(piz
     chat.say("a small pepperoni a medium sausage pizza and a large veggie")
     got = sorted((sku, opts.get("size")) for sku, _, opts in chat.lines)
     assert got == [("CHEESE-PIZZA", "medium"), ("PEPPERONI-PIZZA", "small"), ("VEGGIE-PIZZA", "large")]
+
+
+@pytest.mark.parametrize(("said", "want"), [
+    ("i want a medium pizza with pepperoni mushrooms and green peppers",
+     [("CHEESE-PIZZA", ("green_pepper", "mushroom", "pepperoni"))]),
+    ("an extra large pepperoni with extra pepperoni", [("PEPPERONI-PIZZA", ("pepperoni",))]),
+    ("a large pie with pepperoni and sausage and a 2 liter coke",
+     [("CHEESE-PIZZA", ("pepperoni", "sausage")), ("COKE", ())]),
+    ("a bacon and pineapple pizza large", [("CHEESE-PIZZA", ("bacon", "pineapple"))]),
+])
+def test_a_word_naming_a_product_and_a_topping_after_with_is_the_topping(pizzeria: Any, said: str,
+                                                                         want: list[tuple[str, tuple[str, ...]]]) -> None:
+    chat = Chat(pizzeria)
+    chat.say(said)
+    got = sorted((ln.sku, tuple(sorted(o.value for o in ln.options if o.group == "toppings")))
+                 for ln in chat.session.cart.lines)
+    assert got == sorted(want)
+
+
+def test_a_pepperoni_pizza_is_still_a_pepperoni_pizza(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("a large pepperoni and a medium one with olives")
+    assert sorted((sku, opts.get("size")) for sku, _, opts in chat.lines) == [
+        ("PEPPERONI-PIZZA", "large"), ("PEPPERONI-PIZZA", "medium")]
+
+
+@pytest.mark.parametrize("said", ["two large pepperoni pizzas and a large cheese",
+                                  "a large veggie with no onions and a small cheese"])
+def test_a_part_of_several_names_is_the_one_of_the_kind_said_around_it(pizzeria: Any, said: str) -> None:
+    chat = Chat(pizzeria)
+    r = chat.say(said)
+    assert "CHEESE-PIZZA" in [sku for sku, _, _ in chat.lines], r.text
+    assert "Which one" not in r.text
