@@ -139,9 +139,10 @@ def bias_products(store: Store) -> list[Product]:
 
 
 def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True, warm: bool = True,
-                   speculative_workers: int = 2) -> VoicePipeline:
+                   speculative_workers: int = 2, cpu_threads: int | None = None) -> VoicePipeline:
     """The shared recognizer and synthesizer from ``[voice]`` settings, biased with the catalog's names;
-    ``speculative_workers`` decodes may be started at pauses at once (the phone line: one per call)."""
+    ``speculative_workers`` decodes may be started at pauses at once (the phone line: one per call);
+    ``cpu_threads`` (the phone line's supervisor) replaces the default threads per decode."""
     from voice.asr import WhisperSettings, shared_transcriber
     from voice.openai_speech import speech_backends
     from voice.pipeline import VoicePipeline
@@ -149,6 +150,8 @@ def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True,
     from voice.tts import default_synthesizer
 
     settings = WhisperSettings.from_settings(ctx.config.voice)
+    if cpu_threads and "whisper_cpu_threads" not in ctx.config.voice:
+        settings.cpu_threads = cpu_threads
     asr = ctx.config.asr  # [asr] backend = "openai" with fallback = "none": no local model is loaded
     local = None if asr.get("backend") == "openai" and asr.get("fallback") == "none" else shared_transcriber(settings)
     if warm and local is not None:

@@ -303,6 +303,8 @@ class KioskLoop:
             elif ev.kind == "speculative_pause" and ev.utterance is not None:
                 self._early = self.turns.speculate(ev.utterance.audio)
             elif ev.kind == "speech_resumed":
+                if self._early is not None:
+                    self._early.withdraw()  # the shopper went on: its decode, if not started, never runs
                 self._early = None
             elif ev.kind == "speech_end" and ev.utterance is not None:
                 u = ev.utterance

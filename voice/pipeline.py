@@ -170,6 +170,10 @@ def catalog_prompt(
     return f"An order: {body}." if body else ""
 
 
+class SpeculationWithdrawn(Exception):
+    """A speculative decode given up before it ran (the caller went on talking)."""
+
+
 @dataclass
 class Speculation:
     """A decode started at a speculative pause; with a completeness check, ``complete()`` becomes True once
@@ -180,9 +184,16 @@ class Speculation:
     started: float
     verdict: bool = False
     checked: threading.Event = field(default_factory=threading.Event)
+    withdrawn: threading.Event = field(default_factory=threading.Event)
 
     def complete(self) -> bool:
         return self.checked.is_set() and self.verdict
+
+    def withdraw(self) -> None:
+        """Not needed any more: if it has not started (or waits for its turn at a transcriber that can drop
+        it: ``transcribe_unless``), it never runs, so a busy line does not decode words it will not use."""
+        self.withdrawn.set()
+        self.future.cancel()
 
 
 @dataclass
@@ -226,7 +237,9 @@ class VoicePipeline:
 
     def speculate(self, audio: AudioChunk, check: Callable[[str], bool] | None = None) -> Speculation:
         """Decode ``audio`` in the background; ``check(text)`` (if given) then says whether it is a whole turn."""
-        spec = Speculation(audio, self._pool.submit(self.transcribe, audio), time.perf_counter())
+        withdrawn = threading.Event()
+        spec = Speculation(audio, self._pool.submit(self._speculative, audio, withdrawn), time.perf_counter(),
+                           withdrawn=withdrawn)
         if check is not None:
 
             def judge(fut: Future[Transcript]) -> None:
@@ -241,6 +254,14 @@ class VoicePipeline:
 
             spec.future.add_done_callback(judge)
         return spec
+
+    def _speculative(self, audio: AudioChunk, withdrawn: threading.Event) -> Transcript:
+        if withdrawn.is_set():
+            raise SpeculationWithdrawn()
+        unless = getattr(self.transcriber, "transcribe_unless", None)  # a transcriber with a queue drops it there
+        if unless is None:
+            return self.transcribe(audio)
+        return unless(audio, withdrawn, hotwords=self.hotwords, prompt=self.prompt)  # type: ignore[no-any-return]
 
     def speak(self, text: str, trace: TurnTrace | None = None) -> AudioChunk:
         """Synthesize ``text`` sentence by sentence; the trace's ``first_audio`` mark is set after the first."""
@@ -320,7 +341,7 @@ class TurnProcessor:
                 trace.speculative = "reused"
                 trace.speculative_started = early.started
                 return early.future.result()
-            early.future.cancel()
+            early.withdraw()
             trace.speculative = "discarded"
         return self.pipeline.transcribe(audio)
 

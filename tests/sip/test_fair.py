@@ -145,3 +145,132 @@ def test_a_failed_batch_fails_its_turns_not_the_worker(whisper: Any, speak: Any,
         bt.transcribe(chunk)
     assert "latte" in bt.transcribe(chunk).text.lower()
     assert calls == [1, 1]
+
+
+def test_local_gate_with_two_slots_holds_two_and_queues_the_third() -> None:
+    gate = LocalGate(slots=2)
+    inside = threading.Semaphore(0)
+    release = threading.Event()
+    entered: list[str] = []
+
+    def take(name: str) -> None:
+        with gate.turn(FINAL):
+            entered.append(name)
+            inside.release()
+            assert release.wait(WAIT_S)
+
+    threads = [threading.Thread(target=take, args=(n,)) for n in ("a", "b", "c")]
+    for t in threads:
+        t.start()
+    assert inside.acquire(timeout=WAIT_S) and inside.acquire(timeout=WAIT_S)  # two in at once
+    _wait_until(gate._cond, lambda: gate._busy == 2 and len(gate._waiting) == 1)  # the third waits
+    assert len(entered) == 2
+    release.set()
+    for t in threads:
+        t.join(WAIT_S)
+    assert sorted(entered) == ["a", "b", "c"] and gate._busy == 0
+
+
+def test_gate_server_with_two_slots_grants_two_remote_holders_at_once(tmp_path: Path) -> None:
+    server = GateServer(str(tmp_path / "decode.sock"), slots=2)
+    server.start()
+    try:
+        inside = threading.Semaphore(0)
+        release = threading.Event()
+        third_in = threading.Event()
+
+        def hold(gate: RemoteGate, mark: threading.Event | None) -> None:
+            with gate.turn(FINAL):
+                if mark is not None:
+                    mark.set()
+                inside.release()
+                assert release.wait(WAIT_S)
+
+        holders = [threading.Thread(target=hold, args=(RemoteGate(server.path), None)) for _ in range(2)]
+        for t in holders:
+            t.start()
+        assert inside.acquire(timeout=WAIT_S) and inside.acquire(timeout=WAIT_S)  # both hold a turn
+        third = threading.Thread(target=hold, args=(RemoteGate(server.path), third_in))
+        third.start()
+        assert not third_in.wait(0.3)  # bounded check: the third waits while two hold
+        release.set()
+        assert third_in.wait(WAIT_S)
+        for t in [*holders, third]:
+            t.join(WAIT_S)
+        assert server.granted[FINAL] == 3
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize(("bridges", "cores", "threads", "want"), [
+    (2, 2, None, (2, 1)),   # two bridges on 2 cores: two one-thread decodes at once
+    (1, 2, None, (1, 2)),   # one bridge: one decode with both threads
+    (3, 2, None, (2, 1)),   # never more decodes at once than cores
+    (2, 4, None, (2, 2)),
+    (2, 2, 2, (1, 2)),      # [voice] whisper_cpu_threads = 2: one at a time
+    (2, 1, None, (1, 1)),
+])
+def test_decode_slots_split_the_cores(bridges: int, cores: int, threads: int | None, want: tuple[int, int]) -> None:
+    from voice.sip.lines import decode_slots
+
+    assert decode_slots(bridges, cores, threads) == want
+
+
+def test_a_withdrawn_speculation_is_dropped_unheard(whisper: Any, speak: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The caller went on talking while its speculative decode waited: the decode is not run, the others are."""
+    from voice.pipeline import SpeculationWithdrawn
+
+    bt = BatchingTranscriber(whisper, LocalGate())
+    decoded: list[int] = []
+    real = whisper.decode_batch
+
+    def counting(reqs: Any) -> Any:
+        decoded.append(len(reqs))
+        return real(reqs)
+
+    monkeypatch.setattr(bt, "inner", type("Inner", (), {"prepare": whisper.prepare, "decode_batch": staticmethod(counting)})())
+    chunks = _orders(speak)[:2]
+    gone = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def run(name: str, chunk: AudioChunk, withdrawn: threading.Event | None) -> None:
+        try:
+            outcome[name] = bt.transcribe_unless(chunk, withdrawn)
+        except SpeculationWithdrawn as exc:
+            outcome[name] = exc
+
+    threads = [threading.Thread(target=run, args=("early", chunks[0], gone)),
+               threading.Thread(target=run, args=("kept", chunks[1], None))]
+    with bt.gate.turn(FINAL):  # both wait behind the held gate
+        for t in threads:
+            t.start()
+        _wait_until(bt._cond, lambda: len(bt._queue) == 2)
+        gone.set()
+    for t in threads:
+        t.join(WAIT_S)
+    assert isinstance(outcome["early"], SpeculationWithdrawn)
+    assert "espresso" in outcome["kept"].text.lower()
+    assert decoded == [1] and bt.withdrawn == 1
+
+
+def test_pipeline_withdraws_a_speculation_before_it_runs(whisper: Any, speak: Any) -> None:
+    """``Speculation.withdraw`` on a decode still queued behind the gate: it never reaches the model."""
+    from voice.pipeline import SpeculationWithdrawn, VoicePipeline
+
+    class Silent:
+        def synthesize(self, text: str, rate: int) -> AudioChunk:
+            return AudioChunk(rate, 2, 1, b"")
+
+    gate = LocalGate()
+    bt = BatchingTranscriber(whisper, gate)
+    pipeline = VoicePipeline(bt, Silent())  # type: ignore[arg-type]
+    try:
+        with gate.turn(FINAL):
+            early = pipeline.speculate(_orders(speak)[0])
+            _wait_until(bt._cond, lambda: len(bt._queue) == 1)
+            early.withdraw()
+        with pytest.raises(SpeculationWithdrawn):
+            early.future.result(WAIT_S)
+        assert bt.batches == [] and bt.withdrawn == 1
+    finally:
+        pipeline.close()

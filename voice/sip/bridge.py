@@ -197,6 +197,8 @@ class PhoneCall:
             elif ev.kind == "speculative_pause" and ev.utterance is not None and self.settings.speculative:
                 self._early = self.turns.speculate(ev.utterance.audio)
             elif ev.kind == "speech_resumed":
+                if self._early is not None:
+                    self._early.withdraw()  # the caller went on: its decode, if still waiting, never runs
                 self._early = None
             elif ev.kind == "speech_end" and ev.utterance is not None:
                 heard = True

@@ -48,6 +48,7 @@ def register(sub: Any) -> None:
                    "4 calls each on this machine, one order database, decodes taken in turn across all calls")
     # internal: how `--lines` starts each bridge behind Kamailio
     p.add_argument("--decode-gate", help=argparse.SUPPRESS)
+    p.add_argument("--decode-threads", type=int, default=0, help=argparse.SUPPRESS)
     p.add_argument("--media-address", help=argparse.SUPPRESS)
     p.add_argument("--media-public-address", help=argparse.SUPPRESS)
     p.add_argument("--bridge-child", action="store_true", help=argparse.SUPPRESS)
@@ -157,7 +158,8 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
     store = ctx.open_store()
     # the same recognizer, synthesizer and catalog bias ([voice] asr_bias) as the kiosk
     # one speculative decode per call may wait for its turn (and be decoded with the others that wait)
-    pipeline = build_pipeline(ctx, output_rate=16000, speculative_workers=max(2, args.max_calls))
+    pipeline = build_pipeline(ctx, output_rate=16000, speculative_workers=max(2, args.max_calls),
+                              cpu_threads=getattr(args, "decode_threads", 0) or None)
     from voice.asr import WhisperTranscriber
     from voice.sip.fair import BatchingTranscriber, FairTranscriber, LocalGate, RemoteGate
 

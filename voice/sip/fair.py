@@ -45,11 +45,12 @@ def _kind() -> int:
 
 
 class LocalGate:
-    """One holder at a time; waiting requests granted by (kind, arrival)."""
+    """At most ``slots`` holders at a time (one by default); waiting requests granted by (kind, arrival)."""
 
-    def __init__(self) -> None:
+    def __init__(self, slots: int = 1) -> None:
+        self.slots = max(1, slots)
         self._cond = threading.Condition()
-        self._busy = False
+        self._busy = 0
         self._waiting: list[tuple[int, int]] = []
         self._seq = itertools.count()
         self.granted = {FINAL: 0, SPECULATIVE: 0}
@@ -59,16 +60,16 @@ class LocalGate:
         ticket = (kind, next(self._seq))
         with self._cond:
             self._waiting.append(ticket)
-            while self._busy or min(self._waiting) != ticket:
+            while self._busy >= self.slots or min(self._waiting) != ticket:
                 self._cond.wait()
             self._waiting.remove(ticket)
-            self._busy = True
+            self._busy += 1
             self.granted[kind] += 1
         try:
             yield
         finally:
             with self._cond:
-                self._busy = False
+                self._busy -= 1
                 self._cond.notify_all()
 
 
@@ -98,10 +99,12 @@ class RemoteGate:
 
 
 class GateServer:
-    """The machine-wide gate: grants one turn at a time over a Unix socket (see the module docstring)."""
+    """The machine-wide gate: grants ``slots`` turns at a time (one by default) over a Unix socket (see the
+    module docstring)."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, slots: int = 1):
         self.path = path
+        self.slots = max(1, slots)
         self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         old = os.umask(0o177)
         try:
@@ -114,7 +117,7 @@ class GateServer:
         self._thread = threading.Thread(target=self._run, name="decode-gate", daemon=True)
         self._seq = itertools.count()
         self._waiting: list[tuple[int, int, socket.socket]] = []
-        self._holder: socket.socket | None = None
+        self._holders: set[socket.socket] = set()
         self.granted = {FINAL: 0, SPECULATIVE: 0}
 
     def start(self) -> None:
@@ -128,7 +131,7 @@ class GateServer:
             os.unlink(self.path)
 
     def _grant(self, sel: selectors.BaseSelector) -> None:
-        while self._holder is None and self._waiting:
+        while len(self._holders) < self.slots and self._waiting:
             self._waiting.sort(key=lambda w: (w[0], w[1]))
             kind, _, conn = self._waiting.pop(0)
             try:
@@ -136,7 +139,7 @@ class GateServer:
             except OSError:
                 self._drop(sel, conn)
                 continue
-            self._holder = conn
+            self._holders.add(conn)
             self.granted[kind] += 1
 
     def _drop(self, sel: selectors.BaseSelector, conn: socket.socket) -> None:
@@ -144,8 +147,7 @@ class GateServer:
             sel.unregister(conn)
         conn.close()
         self._waiting = [w for w in self._waiting if w[2] is not conn]
-        if self._holder is conn:
-            self._holder = None
+        self._holders.discard(conn)
 
     def _run(self) -> None:
         sel = selectors.DefaultSelector()
@@ -166,7 +168,7 @@ class GateServer:
                         data = conn.recv(1)
                     except OSError:
                         data = b""
-                    if data in (b"F", b"S") and conn is not self._holder:
+                    if data in (b"F", b"S") and conn not in self._holders:
                         self._waiting.append((SPECULATIVE if data == b"S" else FINAL, next(self._seq), conn))
                     else:  # closed (or anything else): that turn, or that wait, is over
                         self._drop(sel, conn)
@@ -183,7 +185,17 @@ class FairTranscriber:
         self.gate = gate
 
     def transcribe(self, chunk: Any, hotwords: str | None = None, prompt: str | None = None) -> Any:
+        return self.transcribe_unless(chunk, None, hotwords, prompt)
+
+    def transcribe_unless(self, chunk: Any, withdrawn: threading.Event | None, hotwords: str | None = None,
+                          prompt: str | None = None) -> Any:
+        """As ``transcribe``, but a decode withdrawn while it waited for its turn is not run
+        (:class:`~voice.pipeline.SpeculationWithdrawn`)."""
         with self.gate.turn(_kind()):
+            if withdrawn is not None and withdrawn.is_set():
+                from voice.pipeline import SpeculationWithdrawn
+
+                raise SpeculationWithdrawn()
             if prompt is None:
                 return self.inner.transcribe(chunk, hotwords=hotwords)
             return self.inner.transcribe(chunk, hotwords=hotwords, prompt=prompt)
@@ -197,6 +209,7 @@ class _Job:
     req: DecodeRequest
     kind: int
     seq: int
+    withdrawn: threading.Event | None = None
     result: Transcript | None = None
     error: BaseException | None = None
 
@@ -219,9 +232,16 @@ class BatchingTranscriber:
         self._seq = itertools.count()
         self._worker: threading.Thread | None = None
         self.batches: list[int] = []  # size of each batch decoded (the last 1,000)
+        self.withdrawn = 0  # requests dropped unheard (withdrawn while they waited)
 
     def transcribe(self, chunk: AudioChunk, hotwords: str | None = None, prompt: str | None = None) -> Transcript:
-        job = _Job(self.inner.prepare(chunk, hotwords, prompt), _kind(), next(self._seq))
+        return self.transcribe_unless(chunk, None, hotwords, prompt)
+
+    def transcribe_unless(self, chunk: AudioChunk, withdrawn: threading.Event | None, hotwords: str | None = None,
+                          prompt: str | None = None) -> Transcript:
+        """As ``transcribe``; a request withdrawn while it waits is dropped when the next batch is formed
+        (:class:`~voice.pipeline.SpeculationWithdrawn`), so it costs no decode."""
+        job = _Job(self.inner.prepare(chunk, hotwords, prompt), _kind(), next(self._seq), withdrawn)
         with self._cond:
             if self._worker is None:
                 self._worker = threading.Thread(target=self._run, name="asr-batch", daemon=True)
@@ -240,11 +260,17 @@ class BatchingTranscriber:
             with self._cond:
                 while not self._queue:
                     self._cond.wait()
+                self._drop_withdrawn()
+                if not self._queue:
+                    continue
                 kind = min(j.kind for j in self._queue)
             with self.gate.turn(kind):
                 with self._cond:
+                    self._drop_withdrawn()
                     self._queue.sort(key=lambda j: (j.kind, j.seq))
                     batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch :]
+                if not batch:
+                    continue
                 try:
                     results: list[Transcript] | None = self.inner.decode_batch([j.req for j in batch])
                     error: BaseException | None = None
@@ -259,6 +285,19 @@ class BatchingTranscriber:
                         job.error = error
                 self.batches = [*self.batches[-999:], len(batch)]
                 self._cond.notify_all()
+
+    def _drop_withdrawn(self) -> None:
+        """Under ``self._cond``: fail the waiting requests that were withdrawn, without decoding them."""
+        gone = [j for j in self._queue if j.withdrawn is not None and j.withdrawn.is_set()]
+        if not gone:
+            return
+        from voice.pipeline import SpeculationWithdrawn
+
+        for job in gone:
+            job.error = SpeculationWithdrawn()
+        self.withdrawn += len(gone)
+        self._queue = [j for j in self._queue if j.error is None]
+        self._cond.notify_all()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)

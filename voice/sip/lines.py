@@ -165,13 +165,27 @@ def split_lines(lines: int) -> list[int]:
     return [min(LINES_PER_BRIDGE, lines - LINES_PER_BRIDGE * i) for i in range(bridges)]
 
 
-def bridge_argv(args: argparse.Namespace, port: int, calls: int, gate: str, media_host: str) -> list[str]:
+def decode_slots(bridges: int, cores: int, threads: int | None = None) -> tuple[int, int]:
+    """(decodes at once across the bridges, threads per decode): with ``threads`` unset, one decode per core
+    (each bridge has its own model, and on 2 cores two one-thread decodes get more done than one two-thread
+    decode: BENCHMARKS.md, Phone); with ``[voice] whisper_cpu_threads`` set, as many as the cores hold."""
+    cores = max(1, cores)
+    if threads is None:
+        slots = max(1, min(bridges, cores))
+        return slots, max(1, cores // slots)
+    return max(1, min(bridges, cores // max(1, threads))), max(1, threads)
+
+
+def bridge_argv(args: argparse.Namespace, port: int, calls: int, gate: str, media_host: str,
+                threads: int = 0) -> list[str]:
     argv = [sys.executable, "-m", "voice.sip.cli"]
     if getattr(args, "config", None):
         argv += ["--config", args.config]
     argv += ["sip", "--listen", f"127.0.0.1:{port}", "--no-front", "--bridge-child", "--max-calls", str(calls),
              "--decode-gate", gate, "--media-address", media_host, "--refer-refusal", str(args.refer_refusal),
              "--answer-delay", str(args.answer_delay), "--silence-timeout", str(args.silence_timeout)]
+    if threads:
+        argv += ["--decode-threads", str(threads)]
     if args.public_address:
         argv += ["--media-public-address", args.public_address]
     if args.events:
@@ -223,9 +237,11 @@ def run_lines(args: argparse.Namespace, ctx: Any, host: str, port: int) -> int:
     media_host = host if host not in ("0.0.0.0", "") else (args.public_address or _outward_address())
     from voice.sip.fair import GateServer
 
-    gate = GateServer(str(runtime / "decode.sock"))
-    gate.start()
     per_bridge = split_lines(args.lines)
+    set_threads = ctx.config.voice.get("whisper_cpu_threads")
+    slots, threads = decode_slots(len(per_bridge), os.cpu_count() or 1, int(set_threads) if set_threads else None)
+    gate = GateServer(str(runtime / "decode.sock"), slots=slots)
+    gate.start()
     ports = [_free_port() for _ in per_bridge]
     kam_port = _free_port()
     (runtime / "dispatcher.list").write_text("".join(f"1 sip:127.0.0.1:{p}\n" for p in ports))
@@ -241,7 +257,8 @@ def run_lines(args: argparse.Namespace, ctx: Any, host: str, port: int) -> int:
     rc = 1
     try:
         for p, calls in zip(ports, per_bridge, strict=True):
-            bridges.append(subprocess.Popen(bridge_argv(args, p, calls, gate.path, media_host), stdin=subprocess.DEVNULL))
+            bridges.append(subprocess.Popen(bridge_argv(args, p, calls, gate.path, media_host,
+                                                     0 if set_threads else threads), stdin=subprocess.DEVNULL))
         for p in ports:
             if not _wait_up(p, bridges, 180.0):
                 print(f"voicecart sip: the bridge on 127.0.0.1:{p} did not start", file=sys.stderr)
