@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -387,3 +387,208 @@ def group_from_canonical(g: Mapping[str, Any]) -> OptionGroup:
                        tuple(OptionValue(v["code"], v["name"], tuple(v["aliases"]), v["price_delta_cents"])
                              for v in g["values"]),
                        g["default"], g["required"], g["multiple"], g["amounts"], tuple(g["aliases"]))
+
+
+# --- streaming: a large file read one product at a time ------------------------------------------------
+STREAM_FROM_BYTES = 4 << 20  # smaller files are read whole (:func:`load`)
+_CHUNK = 1 << 20
+_MAX_VALUE = 8 << 20  # a value still unfinished after this many characters is broken, not cut by the window
+_WS = " \t\r\n"
+
+
+class _Reader:
+    """A JSON document read from a clean UTF-8 file through a sliding window: values are decoded one at a
+    time (``raw_decode``), the text before the window is dropped, the line of every position is known."""
+
+    def __init__(self, path: Path):
+        self.file = str(path)
+        self._fh = path.open(encoding="utf-8-sig", newline="")
+        self.buf = ""
+        self.pos = 0
+        self.line0 = 1  # line of buf[0]
+        self._counted = (0, 0)  # newlines in buf[:n] for n = the first: lines are counted once, forward
+        self.eof = False
+        self._decoder = json.JSONDecoder()
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def _more(self, at_least: int = _CHUNK) -> bool:
+        if self.eof:
+            return False
+        if self.pos > _CHUNK:  # drop what has been read
+            self.line0 = self.line(self.pos)
+            self.buf, self.pos, self._counted = self.buf[self.pos:], 0, (0, 0)
+        chunk = self._fh.read(max(at_least, _CHUNK))
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf += chunk
+        return True
+
+    def line(self, pos: int | None = None) -> int:
+        at = self.pos if pos is None else pos
+        done, lines = self._counted
+        if at < done:
+            return self.line0 + self.buf.count("\n", 0, at)
+        lines += self.buf.count("\n", done, at)
+        self._counted = (at, lines)
+        return self.line0 + lines
+
+    def peek(self) -> str:
+        """The next character that is not white space ('' at the end)."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in _WS:
+                self.pos += 1
+            if self.pos < len(self.buf) or not self._more():
+                return self.buf[self.pos:self.pos + 1]
+
+    def expect(self, chars: str) -> str:
+        c = self.peek()
+        if not c or c not in chars:
+            raise ValidationError(f"not valid JSON: expected {' or '.join(repr(x) for x in chars)}"
+                                  f"{', found ' + repr(c) if c else ' before the end of the file'}",
+                                  file=self.file, line=self.line())
+        self.pos += 1
+        return c
+
+    def value(self, depth: int) -> tuple[Any, str, int]:
+        """The next value, its text and its first line; checked like :func:`loads` checks a whole file."""
+        self.peek()
+        while True:
+            try:
+                obj, end = self._decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as exc:
+                if not self.eof and len(self.buf) - self.pos < _MAX_VALUE:
+                    self._more()  # the value may go on past the window: read more
+                    continue
+                check_json_shape(self.buf[self.pos:], file=self.file, depth=depth, first_line=self.line())
+                raise ValidationError(f"not valid JSON: {exc.msg}", file=self.file, line=self.line(exc.pos)) from None
+            except (RecursionError, ValueError) as exc:
+                check_json_shape(self.buf[self.pos:], file=self.file, depth=depth, first_line=self.line())
+                raise ValidationError(f"not a usable JSON file: {str(exc)[:200]}", file=self.file,
+                                      line=self.line()) from None
+            if end >= len(self.buf) and self._more():
+                continue  # a number (or true, null) may go on in the next chunk
+            text, line = self.buf[self.pos:end], self.line()
+            check_json_shape(text, file=self.file, depth=depth, first_line=line)
+            self.pos = end
+            return obj, text, line
+
+
+def _walk(reader: _Reader, on_value: Callable[[str, Any], None]) -> Iterator[tuple[Any, str, int]]:
+    """The elements of the document's products list (the document itself when it is a list), each with its
+    text and first line; every other top-level value goes to ``on_value(key, value)``."""
+    c = reader.peek()
+    if c == "[":
+        yield from _elements(reader, depth=1)
+    elif c == "{":
+        reader.expect("{")
+        if reader.peek() == "}":
+            reader.pos += 1
+        else:
+            while True:
+                key, _, _ = reader.value(depth=1)
+                reader.expect(":")
+                if key == "products" and reader.peek() == "[":
+                    on_value("products", [])  # the list itself is never held
+                    yield from _elements(reader, depth=2)
+                else:
+                    value, _, _ = reader.value(depth=1)
+                    on_value(str(key), value)
+                if reader.expect(",}") == "}":
+                    break
+    else:
+        raise ValidationError("a catalog must be a JSON object with a \"products\" list", file=reader.file, line=1)
+    if reader.peek():
+        raise ValidationError("not valid JSON: extra data after the document", file=reader.file, line=reader.line())
+
+
+def _elements(reader: _Reader, depth: int) -> Iterator[tuple[Any, str, int]]:
+    reader.expect("[")
+    if reader.peek() == "]":
+        reader.pos += 1
+        return
+    while True:
+        yield reader.value(depth)
+        if reader.expect(",]") == "]":
+            return
+
+
+def _scan_header(path: Path) -> tuple[dict[str, Any], int]:
+    """First pass: the top-level values (``products``: an empty list when it is one, it is never held) and
+    how many products there are."""
+    header: dict[str, Any] = {}
+    count = 0
+    reader = _Reader(path)
+    try:
+        if reader.peek() == "[":
+            header["products"] = []
+        for _ in _walk(reader, header.__setitem__):
+            count += 1
+    finally:
+        reader.close()
+    return header, count
+
+
+def iter_load(path: str | Path, *, progress: Callable[[int, int], None] | None = None, warn: Warn | None = None,
+              stream_from: int = STREAM_FROM_BYTES) -> Iterator[Product]:
+    """:func:`load`, one product at a time for a large clean UTF-8 file (``stream_from`` bytes or more):
+    a first pass reads the document's other values (currency, option sets) and counts the products, a second
+    builds and validates each product as it is read; SKUs are noted on a temporary SQLite file to name a
+    duplicate. Errors are those of :func:`load` with the same file, line and field. Other files are read
+    whole."""
+    p = Path(path)
+    from catalog.importers.csvutil import _scan_utf8  # a clean UTF-8 file, counted in chunks
+
+    try:
+        big = p.stat().st_size >= stream_from and _scan_utf8(p) is not None
+    except OSError as exc:
+        raise ValidationError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+    if not big:
+        yield from load(p, progress=progress, warn=warn)
+        return
+    import sqlite3
+
+    file = str(p)
+    header, total = _scan_header(p)
+    if header.get("format", FORMAT_MARKER) != FORMAT_MARKER:
+        raise ValidationError(f"unknown format {header.get('format')!r}", file=file, field="format")
+    if header.get("version", 1) != 1:
+        raise ValidationError(f"unsupported version {header.get('version')!r} (this reads version 1)",
+                              file=file, field="version")
+    if not isinstance(header.get("products"), list):
+        raise ValidationError("must be a list of products", file=file, field="products")
+    sets = header.get("option_sets") or {}
+    if not isinstance(sets, Mapping) or not all(isinstance(v, Mapping) for v in sets.values()):
+        raise ValidationError("must map names to option groups", file=file, field="option_sets")
+    currency = str(header.get("currency") or "USD").upper()
+    seen = sqlite3.connect("", isolation_level=None)  # "": a temporary file, deleted on close
+    seen.execute("PRAGMA journal_mode = MEMORY")
+    seen.execute("PRAGMA synchronous = OFF")
+    seen.execute("CREATE TABLE skus(sku TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
+    seen.execute("BEGIN")
+    reader = _Reader(p)
+    try:
+        for i, (raw, text, line) in enumerate(_walk(reader, lambda _k, _v: None)):
+            def where(field: str | None, text: str = text, line: int = line) -> int:
+                found = _field_line(text, (0, len(text)), field)
+                return line + (found or 1) - 1
+
+            try:
+                product = product_from_dict(raw, file=file, option_sets=sets, currency=currency)
+            except ValidationError as exc:
+                raise ValidationError(exc.message, file=file, line=where(exc.field), field=exc.field) from None
+            first = seen.execute("INSERT INTO skus(sku, line) VALUES (?, ?) ON CONFLICT(sku) DO UPDATE SET"
+                                 " line = line RETURNING line", (product.sku, where("sku"))).fetchone()[0]
+            if first != where("sku"):
+                raise ValidationError(f"duplicate SKU {product.sku!r} (first on line {first})", file=file,
+                                      line=where("sku"), field="sku")
+            yield product
+            if progress is not None and (i + 1) % 1000 == 0:
+                progress(i + 1, total)
+        if progress is not None:
+            progress(total, total)
+    finally:
+        reader.close()
+        seen.close()

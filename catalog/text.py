@@ -114,10 +114,10 @@ def check_whole(value: int, *, field: str, file: str | None = None, line: int | 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]|-?\d[\d.eE+\-]*')
 
 
-def check_json_shape(text: str, *, file: str) -> None:
+def check_json_shape(text: str, *, file: str, depth: int = 0, first_line: int = 1) -> None:
     """Before parsing: nesting deeper than :data:`MAX_JSON_DEPTH` and numbers longer than
-    :data:`MAX_NUMBER_DIGITS` digits are errors naming the line (the parser would raise otherwise)."""
-    depth = 0
+    :data:`MAX_NUMBER_DIGITS` digits are errors naming the line (the parser would raise otherwise). ``depth``:
+    how deep ``text`` is nested in its document; ``first_line``: the document's line ``text`` starts on."""
     for m in _JSON_TOKEN.finditer(text):
         tok = m.group()
         c = tok[0]
@@ -125,11 +125,11 @@ def check_json_shape(text: str, *, file: str) -> None:
             depth += 1
             if depth > MAX_JSON_DEPTH:
                 raise ValidationError(f"nested more than {MAX_JSON_DEPTH} levels deep", file=file,
-                                      line=text.count("\n", 0, m.start()) + 1)
+                                      line=text.count("\n", 0, m.start()) + first_line)
         elif c in "]}":
             depth -= 1
         elif c != '"':
             digits = len(tok.split("e")[0].split("E")[0].replace("-", "").replace(".", "").lstrip("0"))
             if digits > MAX_NUMBER_DIGITS or len(tok) > 40:
                 raise ValidationError(f"a number with {digits} digits; at most {MAX_NUMBER_DIGITS} are allowed",
-                                      file=file, line=text.count("\n", 0, m.start()) + 1)
+                                      file=file, line=text.count("\n", 0, m.start()) + first_line)

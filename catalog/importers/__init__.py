@@ -4,8 +4,8 @@ Every importer returns validated :class:`catalog.models.Product` records or rais
 :class:`catalog.errors.ValidationError` naming the file, line and field; nothing touches a store until
 the whole file is good, and :func:`import_file` writes it in one transaction (all or nothing). Things an
 importer accepts but the shop should know about (repeated SKUs, a Windows-1252 file, no inventory column)
-go to ``warn``. :func:`import_file` streams the generic CSV format (:func:`iter_file`): parsed, checked and
-written in batches, never all in memory, still in one transaction.
+go to ``warn``. :func:`import_file` streams the generic CSV, Shopify, WooCommerce and large JSON files (:func:`iter_file`):
+parsed, checked and written in batches, never all in memory, still in one transaction.
 """
 
 from __future__ import annotations
@@ -71,8 +71,9 @@ def iter_file(path: str | Path, *, format: str | None = None, progress: Progress
     """Like :func:`load_file`, but the generic CSV format is streamed: its products come one at a time
     (validated; a bad row raises :class:`ValidationError` when the iteration reaches it), so a file of a
     million products is never held in memory. A large CSV file (``parallel=None``: 4 MB or more) is read in
-    a worker process while the caller writes (:mod:`catalog.importers.pipeline`). Other formats are read
-    whole."""
+    a worker process while the caller writes (:mod:`catalog.importers.pipeline`). Shopify and WooCommerce
+    exports are streamed too (in this process), and so is a project JSON file of 4 MB or more
+    (:func:`catalog.json_format.iter_load`)."""
     fmt = (format or detect_format(path)).lower()
     if fmt == "csv":
         from catalog.importers import pipeline
@@ -82,6 +83,18 @@ def iter_file(path: str | Path, *, format: str | None = None, progress: Progress
         if parallel if parallel is not None else Path(path).stat().st_size >= pipeline.PARALLEL_FROM_BYTES:
             reader = pipeline.iter_products_parallel  # read and checked on the other core
         return reader(path, progress=progress, warn=warn, currency=currency)
+    if fmt == "shopify":
+        from catalog.importers.shopify import iter_products as iter_shopify
+
+        return iter_shopify(path, progress=progress, warn=warn, currency=currency)
+    if fmt in ("woocommerce", "woo"):
+        from catalog.importers.woocommerce import iter_products as iter_woo
+
+        return iter_woo(path, progress=progress, warn=warn, currency=currency)
+    if fmt == "json":
+        from catalog.json_format import iter_load
+
+        return iter_load(path, progress=progress, warn=warn)
     return load_file(path, format=fmt, progress=progress, warn=warn, currency=currency)
 
 

@@ -33,16 +33,19 @@ its own.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from catalog.importers.csvutil import (
     Row,
+    StreamTable,
     Table,
     boolean,
     cell,
     column,
+    open_table,
     price_cents,
     read_table,
     slug,
@@ -99,6 +102,145 @@ def _key(*parts: str) -> str:
 
 def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None, warn: Warn | None = None,
          currency: str = "USD") -> list[Product]:
+    return list(iter_products(path, progress=progress, warn=warn, currency=currency))
+
+
+class _Notes:
+    """The importer's notes on a private temporary SQLite file: the handles seen (a handle coming back after
+    another product's rows), and every Variant SKU with its line (repeats are warned about at the end)."""
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect("", isolation_level=None)  # "": a temporary file, deleted on close
+        self.db.execute("PRAGMA journal_mode = MEMORY")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute("CREATE TABLE handles(handle TEXT PRIMARY KEY) WITHOUT ROWID")
+        self.db.execute("CREATE TABLE skus(sku TEXT NOT NULL, line INTEGER NOT NULL)")
+        self.db.execute("BEGIN")
+        self.pending: list[tuple[str, int]] = []
+
+    def seen_before(self, handle: str) -> bool:
+        try:
+            self.db.execute("INSERT INTO handles(handle) VALUES (?)", (handle,))
+        except sqlite3.IntegrityError:
+            return True
+        return False
+
+    def sku(self, sku: str, line: int) -> None:
+        self.pending.append((sku, line))
+        if len(self.pending) >= 5000:
+            self.db.executemany("INSERT INTO skus(sku, line) VALUES (?,?)", self.pending)
+            self.pending.clear()
+
+    def repeated(self, limit: int) -> tuple[list[tuple[str, int, list[int]]], int]:
+        """Up to ``limit`` repeated SKUs in order of first appearance (sku, rows, first lines), and how many
+        are repeated in all."""
+        self.db.executemany("INSERT INTO skus(sku, line) VALUES (?,?)", self.pending)
+        self.pending.clear()
+        self.db.execute("CREATE INDEX skus_sku ON skus(sku, line)")
+        rows = self.db.execute("SELECT sku, count(*), min(line) FROM skus GROUP BY sku HAVING count(*) > 1"
+                               " ORDER BY min(line)").fetchall()
+        out = [(sku, n, [r[0] for r in self.db.execute("SELECT line FROM skus WHERE sku = ? ORDER BY line LIMIT 6",
+                                                         (sku,))]) for sku, n, _ in rows[:limit]]
+        return out, len(rows)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _together(table: StreamTable) -> bool:
+    """Whether every product's rows are together (Shopify writes them so); also checks every cell."""
+    notes = _Notes()
+    try:
+        last = None
+        for row in table.records():
+            handle = cell(table, row, "Handle")
+            if handle != last:
+                if handle and notes.seen_before(handle):
+                    return False
+                last = handle
+        return True
+    finally:
+        notes.close()
+
+
+def iter_products(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
+                  warn: Warn | None = None, currency: str = "USD") -> Iterator[Product]:
+    """The export's products, validated, one at a time: a product is built when its last row has been read,
+    so a file of a million products is never held in memory (the Variant SKUs are noted on a temporary
+    SQLite file for the warnings about repeats). Every cell is checked first; an error stops the iteration
+    with a :class:`ValidationError` naming the file, line and field, so a store writing the products in one
+    transaction writes nothing. An export whose product's rows are apart is read whole (as it always was)."""
+    table = open_table(path, required=("Handle", "Title", "Variant Price"), warn=warn)
+    if not _together(table):
+        yield from _load_whole(path, progress=progress, warn=warn, currency=currency)
+        return
+    say: Warn = warn or (lambda _msg: None)
+    if column(table, "Variant Inventory Qty") is None:
+        say(f"{table.file}: no 'Variant Inventory Qty' column (newer exports keep inventory in a separate file): "
+            f"stock is unlimited")
+    notes = _Notes()
+    try:
+        draft: _Draft | None = None
+        no_sku = 0
+        total = table.lines
+        for i, row in enumerate(table.records(check=False)):  # checked by _together
+            handle = cell(table, row, "Handle")
+            if not handle:
+                raise table.error("is missing", row, "Handle")
+            title = one_line(cell(table, row, "Title"))
+            if draft is None or handle != draft.handle:
+                if draft is not None:
+                    yield _finished(table, draft, currency)
+                check_sku(handle, file=table.file, line=row.line, field="Handle")
+                if not title:
+                    raise table.error(f"the first row of product {handle!r} needs a Title", row, "Title")
+                draft = _Draft(handle, row, [one_line(cell(table, row, f"Option{n} Name")) for n in (1, 2, 3)])
+            elif title and title != one_line(cell(table, draft.first, "Title")):
+                raise table.error(f"handle {handle!r} is already used by {cell(table, draft.first, 'Title')!r} "
+                                  f"(line {draft.first.line})", row, "Handle")
+            if not _is_variant_row(table, row):
+                continue  # an extra image row
+            price_text = cell(table, row, "Variant Price")
+            if not price_text:
+                raise table.error("is missing", row, "Variant Price")
+            price = price_cents(table, row, "Variant Price", price_text, currency=currency)
+            values = [one_line(cell(table, row, f"Option{n} Value")) for n in (1, 2, 3)]
+            shop_sku = cell(table, row, "Variant SKU")
+            if shop_sku:
+                notes.sku(shop_sku, row.line)
+            else:
+                no_sku += 1
+            draft.rows.append(_VariantRow(row, values, shop_sku, price, _stock(table, row)))
+            if progress is not None and (i + 1) % 1000 == 0:
+                progress(i + 1, total)
+        if draft is not None:
+            yield _finished(table, draft, currency)
+        repeated, n_repeated = notes.repeated(20)
+        for s, n, lines in repeated:
+            say(f"{table.file}: Variant SKU {s!r} is on {n} rows (lines {', '.join(map(str, lines[:5]))}"
+                f"{', ...' if n > 5 else ''}); kept as the shop's SKU, products are keyed by handle")
+        if n_repeated > 20:
+            say(f"{table.file}: {n_repeated - 20} more Variant SKUs are repeated")
+        if no_sku:
+            say(f"{table.file}: {no_sku} variant row{'s have' if no_sku > 1 else ' has'} no Variant SKU; "
+                f"keyed by handle and option values")
+        if progress is not None:
+            progress(total, total)
+    finally:
+        notes.close()
+
+
+def _finished(table: Table, draft: _Draft, currency: str) -> Product:
+    if not draft.rows:
+        raise table.error(f"product {draft.handle!r} has no variant row with a price", draft.first, "Variant Price")
+    product = _product(table, draft, currency)
+    validate_product(product, file=table.file, line=draft.first.line)
+    return product
+
+
+def _load_whole(path: str | Path, *, progress: Callable[[int, int], None] | None = None, warn: Warn | None = None,
+         currency: str = "USD") -> list[Product]:
+    """The whole file in memory: for an export whose products' rows are not together."""
     table = read_table(path, required=("Handle", "Title", "Variant Price"), warn=warn)
     say: Warn = warn or (lambda _msg: None)
     if column(table, "Variant Inventory Qty") is None:

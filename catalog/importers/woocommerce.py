@@ -33,18 +33,21 @@ Other columns (weights, dimensions, images, downloads, meta) are ignored.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from catalog.importers.csvutil import (
     Row,
+    StreamTable,
     Table,
     cell,
     column,
+    open_table,
     price_cents,
-    read_table,
     slug,
     split_list,
     strip_html,
@@ -114,36 +117,118 @@ def _offered(table: Table, row: Row) -> bool:
 
 def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None, warn: Warn | None = None,
          currency: str = "USD") -> list[Product]:
-    table = read_table(path, required=("Type", "Name"), warn=warn)
+    return list(iter_products(path, progress=progress, warn=warn, currency=currency))
+
+
+def _kinds(table: Table, row: Row) -> set[str]:
+    return {k.strip().lower() for k in cell(table, row, "Type").split(",") if k.strip()}
+
+
+class _Notes:
+    """The importer's notes on a private temporary SQLite file (a million rows are never in memory): each
+    SKU's first line, the variable products' references, every variation row (to attach to its parent)
+    and the keys written (to name a duplicate)."""
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect("", isolation_level=None)  # "": a temporary file, deleted on close
+        self.db.execute("PRAGMA journal_mode = MEMORY")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute("PRAGMA cache_size = -16000")
+        self.db.execute("CREATE TABLE skus(sku TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
+        self.db.execute("CREATE TABLE parents(ref TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
+        self.db.execute("CREATE TABLE variations(line INTEGER PRIMARY KEY, ref TEXT NOT NULL, owner INTEGER,"
+                        " cells TEXT NOT NULL)")
+        self.db.execute("CREATE TABLE keys(key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
+        self.db.execute("BEGIN")
+
+    def first_line(self, sku: str, line: int) -> int:
+        """Note ``sku`` on ``line``; the line it was first on."""
+        row = self.db.execute("INSERT INTO skus(sku, line) VALUES (?, ?) ON CONFLICT(sku) DO UPDATE SET"
+                              " line = line RETURNING line", (sku, line)).fetchone()
+        return int(row[0])
+
+    def sku_line(self, sku: str) -> int | None:
+        row = self.db.execute("SELECT line FROM skus WHERE sku = ?", (sku,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def resolve(self) -> tuple[int, str] | None:
+        """Give every variation its parent's line (``Parent`` is a parent's SKU or ``id:N``, or ``N``);
+        the first variation without one (line, reference), if any."""
+        self.db.execute("CREATE INDEX variations_owner ON variations(owner, line)")
+        self.db.execute("UPDATE variations SET owner = coalesce((SELECT line FROM parents WHERE ref = variations.ref),"
+                        " (SELECT line FROM parents WHERE ref = 'id:' || variations.ref))")
+        row = self.db.execute("SELECT line, ref FROM variations WHERE owner IS NULL ORDER BY line LIMIT 1").fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
+    def variations_of(self, line: int) -> list[Row]:
+        return [Row(int(n), json.loads(cells)) for n, cells in self.db.execute(
+            "SELECT line, cells FROM variations WHERE owner = ? ORDER BY line", (line,))]
+
+    def key_line(self, key: str, line: int) -> int:
+        row = self.db.execute("INSERT INTO keys(key, line) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET"
+                              " line = line RETURNING line", (key, line)).fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def iter_products(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
+                  warn: Warn | None = None, currency: str = "USD") -> Iterator[Product]:
+    """The export's products, validated, one at a time (a million are never held in memory).
+
+    Two passes over the file: the first checks every cell, notes each SKU's first line (warning about
+    repeats), the variable products' references and the variation rows (on a temporary SQLite file), and
+    names a variation whose parent is not in the file; the second builds each product where its row is, a
+    variable one with its variations. An error stops the iteration with a :class:`ValidationError` naming
+    the file, line and field, so a store writing the products in one transaction writes nothing."""
+    table = open_table(path, required=("Type", "Name"), warn=warn)
     say: Warn = warn or (lambda _msg: None)
     if column(table, "Regular price") is None and column(table, "Sale price") is None:
         raise table.error("missing column Regular price (the header has no price column)", None, "Regular price")
     attr_cols = _attributes(table)
-    sku_rows: dict[str, int] = {}
-    for row in table.rows:
-        s = cell(table, row, "SKU")
-        if s and s in sku_rows:
-            say(f"{table.file}, line {row.line}: SKU {s!r} is also on line {sku_rows[s]}; keyed by ID instead")
-        sku_rows.setdefault(s, row.line)
-    products: dict[str, Product] = {}
-    first_line: dict[str, int] = {}
-    parents: dict[str, _Parent] = {}  # by "id:N" and by SKU
-    variations: list[Row] = []
+    notes = _Notes()
+    try:
+        for row in table.records():
+            s = cell(table, row, "SKU")
+            first = notes.first_line(s, row.line)
+            if s and first != row.line:
+                say(f"{table.file}, line {row.line}: SKU {s!r} is also on line {first}; keyed by ID instead")
+            kinds = _kinds(table, row)
+            if "variation" in kinds:
+                notes.db.execute("INSERT INTO variations(line, ref, cells) VALUES (?, ?, ?)",
+                                 (row.line, cell(table, row, "Parent"), json.dumps(row.cells)))
+            elif "variable" in kinds:
+                for ref in (f"id:{cell(table, row, 'ID')}" if cell(table, row, "ID") else "", s):
+                    if ref:
+                        notes.db.execute("INSERT OR REPLACE INTO parents(ref, line) VALUES (?, ?)", (ref, row.line))
+        orphan = notes.resolve()
+        if orphan is not None:
+            raise table.error(f"no variable product {orphan[1]!r} in this file", Row(orphan[0], {}), "Parent")
+        yield from _build(table, notes, attr_cols, currency, say, progress)
+    finally:
+        notes.close()
+
+
+def _build(table: StreamTable, notes: _Notes, attr_cols: list[tuple[str, str]], currency: str, say: Warn,
+           progress: Callable[[int, int], None] | None) -> Iterator[Product]:
+    """The second pass of :func:`iter_products`."""
     skipped: dict[str, int] = {}
-    total = len(table.rows)
+    total = table.lines
 
     def key(row: Row) -> tuple[str, str]:
         shop_sku, wid = cell(table, row, "SKU"), cell(table, row, "ID")
-        if shop_sku and sku_rows.get(shop_sku) == row.line and not re.search(r"\s", shop_sku):
+        if shop_sku and notes.sku_line(shop_sku) == row.line and not re.search(r"\s", shop_sku):
             return shop_sku, shop_sku
         if wid:
             return f"woo-{wid}", shop_sku
         return f"woo-line-{row.line}", shop_sku
 
-    for i, row in enumerate(table.rows):
-        kinds = {k.strip().lower() for k in cell(table, row, "Type").split(",") if k.strip()}
+    for i, row in enumerate(table.records(check=False)):  # checked in the first pass
+        if progress is not None and (i + 1) % 1000 == 0:
+            progress(i + 1, total)
+        kinds = _kinds(table, row)
         if "variation" in kinds:
-            variations.append(row)
             continue
         if kinds & {"grouped", "external"}:
             kind = sorted(kinds & {"grouped", "external"})[0]
@@ -179,37 +264,20 @@ def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None
                                           default=vals[0].code if len(vals) == 1 else None, required=len(vals) > 1))
                 parent.attrs.append((name_col, slug(gname)))
             parent.product = replace(product, option_groups=tuple(groups))
-            for ref in (f"id:{cell(table, row, 'ID')}" if cell(table, row, "ID") else "", cell(table, row, "SKU")):
-                if ref:
-                    parents[ref] = parent
         elif price is None:
             raise table.error("is missing", row, "Regular price")
-        if sku in products:
-            raise table.error(f"duplicate key {sku!r} (first on line {first_line[sku]})", row, "ID")
-        products[sku] = product
-        first_line[sku] = row.line
-        if progress is not None and (i + 1) % 1000 == 0:
-            progress(i + 1, total)
-    for row in variations:
-        ref = cell(table, row, "Parent")
-        owner = parents.get(ref) or parents.get(f"id:{ref}")
-        if owner is None:
-            raise table.error(f"no variable product {ref!r} in this file", row, "Parent")
-        owner.variations.append(row)
+        first = notes.key_line(sku, row.line)
+        if first != row.line:
+            raise table.error(f"duplicate key {sku!r} (first on line {first})", row, "ID")
+        if "variable" in kinds:
+            parent.variations = notes.variations_of(row.line)
+            product = _variable(table, parent, currency, say)
+        validate_product(product, file=table.file, line=row.line)
+        yield product
     for kind, n in skipped.items():
         say(f"{table.file}: {n} {kind} product{'s' if n > 1 else ''} skipped (nothing to sell here)")
-    seen_parents: set[int] = set()
-    for parent in parents.values():
-        if id(parent) in seen_parents:
-            continue
-        seen_parents.add(id(parent))
-        products[parent.product.sku] = _variable(table, parent, currency, say)
-    result = list(products.values())
-    for p in result:
-        validate_product(p, file=table.file, line=first_line[p.sku])
     if progress is not None:
         progress(total, total)
-    return result
 
 
 def _variable(table: Table, parent: _Parent, currency: str, say: Warn) -> Product:
