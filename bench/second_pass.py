@@ -136,7 +136,8 @@ def corpus_check(json_path: str | None) -> int:
                     how = "respelled"
                     if (fixed == text and sp.sounds_like is not None and not sp.names_literally(text)
                             and may_name_a_new_product(session, text)):
-                        repaired = sp.sounds_like.repair(text)
+                        lex = session.lexicon
+                        repaired = sp.sounds_like.repair(text, keep=lambda w, lex=lex: lex.known(w))
                         if repaired and names_a_product(session, repaired):
                             fixed, how = repaired, "sounds_like"
                     if fixed != text:

@@ -147,8 +147,9 @@ class SoundsLike:
         got = [line.strip() for line in out.splitlines() if line.strip()]
         return got if len(got) == len(lines) else None
 
-    def best(self, text: str) -> tuple[str, int, int, float] | None:
-        """(name, first word, end word, distance) of the closest span of ``text`` within the threshold."""
+    def best(self, text: str, keep: Callable[[str], bool] | None = None) -> tuple[str, int, int, float] | None:
+        """(name, first word, end word, distance) of the closest span of ``text`` within the threshold; a span
+        made only of function words and words ``keep`` says stay ("brew a": a catalog word) is not compared."""
         if not self.available or not self._names:
             return None
         words = _WORD.findall(text.lower())[: self.max_words]
@@ -161,7 +162,7 @@ class SoundsLike:
         found: tuple[str, int, int, float] | None = None
         for i in range(len(words)):
             for j in range(i + 1, min(len(words), i + 3) + 1):
-                if all(w in self._function for w in words[i:j]):
+                if all(w in self._function or (keep is not None and keep(w)) for w in words[i:j]):
                     continue
                 span = tuple(p for k in range(i, j) for p in ph[k])
                 for name, nph, _n in self._names:
@@ -172,9 +173,9 @@ class SoundsLike:
                         found = (name, i, j, d)
         return found
 
-    def repair(self, text: str) -> str | None:
+    def repair(self, text: str, keep: Callable[[str], bool] | None = None) -> str | None:
         """``text`` with its closest-sounding span replaced by the product name, or None."""
-        hit = self.best(text)
+        hit = self.best(text, keep)
         if hit is None:
             return None
         name, i, j, _d = hit

@@ -13,7 +13,8 @@ a question, checkout: ``dialogue.completeness.needs_no_item``):
    beam candidate that names a product (after respelling) is taken ("a double shot milk with cream": "a double
    shot mocha with cream" was the second candidate);
 3. failing that, a span of a transcript (each decode's best, then its other beam candidates) that *sounds like*
-   one of those left-out names (``voice.phonetic.SoundsLike``, espeak-ng phonemes) is replaced by it.
+   one of those left-out names (``voice.phonetic.SoundsLike``, espeak-ng phonemes) is replaced by it; a span
+   of catalog words ("brew a", said for "brew a triple shot") is not.
 
 Before both, any turn that is not one needing no product is *respelled*: a span holding a word that neither
 the catalog nor the dialogue's everyday words place ("a smoke with sugar", "a half coffee", "a tepuccino") is
@@ -157,8 +158,9 @@ class SecondPass:
             return first
         # each decode's best transcript first, then the other beam candidates
         candidates = [(t, t.text) for t in heard] + [(t, alt) for t in heard for alt in t.alternatives]
+        lexicon = conversation.lexicon
         for t, text in candidates:
-            repaired = self.sounds_like.repair(text)
+            repaired = self.sounds_like.repair(text, keep=lambda w: lexicon.known(w) or lexicon.known(_singular(w)))
             if repaired and names_a_product(conversation, repaired):
                 trace.second_pass = "sounds_like"
                 return dataclasses.replace(t, text=repaired, raw_text=t.raw_text or t.text)

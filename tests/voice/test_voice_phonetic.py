@@ -104,3 +104,8 @@ def test_placed_words_stay_and_unknown_ones_are_never_just_dropped(catalog: Soun
 def test_may_use_can_refuse_a_phrase(catalog: SoundsLike) -> None:
     heard = "a double shot and smoke"
     assert catalog.respell(heard, lambda w: w in EVERYDAY, may_use=lambda name, kept: name != "mocha")[0] == heard
+
+
+def test_a_span_of_words_to_keep_is_not_repaired(sounds: SoundsLike) -> None:
+    assert sounds.repair("I'd like a quaso, please.", keep=lambda w: w == "latte") is not None
+    assert sounds.repair("a latte", keep=lambda w: w == "latte") is None
