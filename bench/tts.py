@@ -2,7 +2,8 @@
 
     python -m bench.tts [--n 300] [--rate 16000] [--fresh 10] [--json OUT.json]
 
-For each engine (``espeak``: the espeak-ng command line; ``pyttsx3``: pyttsx3's espeak driver in process)
+For each engine (``espeak``: the espeak-ng command line; ``pyttsx3``: pyttsx3's espeak driver in process;
+``piper``: the Piper voice in its own process, ``--engines piper``)
 it renders ``--n`` reply sentences (the dialogue's typical replies, made unique so nothing is cached) and
 reports the median and p95 time per sentence, the audio length, and how many sentences the engine did not
 produce itself (a pyttsx3 fallback, a retry, an error). ``--fresh K`` also starts K new processes and times
@@ -39,7 +40,14 @@ def _pct(xs: list[float], q: float) -> float:
 def run_engine(kind: str, n: int, rate: int) -> dict[str, Any]:
     from voice.tts import EspeakSynthesizer, Pyttsx3Synthesizer
 
-    synth: Any = EspeakSynthesizer(cache_size=0) if kind == "espeak" else Pyttsx3Synthesizer(cache_size=0)
+    synth: Any
+    if kind == "piper":  # the voice is loaded first (warm_up), as a running kiosk or bridge has it
+        from voice.piper import PiperSynthesizer
+
+        synth = PiperSynthesizer(cache_size=0)
+        synth.warm_up()
+    else:
+        synth = EspeakSynthesizer(cache_size=0) if kind == "espeak" else Pyttsx3Synthesizer(cache_size=0)
     times: list[float] = []
     audio_s: list[float] = []
     errors = 0
@@ -108,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--rate", type=int, default=16000)
     ap.add_argument("--fresh", type=int, default=10)
-    ap.add_argument("--engines", nargs="+", default=["espeak", "pyttsx3"])
+    ap.add_argument("--engines", nargs="+", default=["espeak", "pyttsx3"], choices=["espeak", "pyttsx3", "piper"])
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     report: dict[str, Any] = {"warm": [], "first": []}

