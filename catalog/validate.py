@@ -6,10 +6,11 @@ import re
 
 from catalog.errors import ValidationError
 from catalog.models import Product
-from catalog.text import MAX_CENTS, MAX_DESCRIPTION, MAX_STOCK, check_text
+from catalog.text import _BAD_CHAR, _LINE_BREAK, MAX_CENTS, MAX_DESCRIPTION, MAX_STOCK, check_text
 
 MAX_SKU_LENGTH = 255
 _SKU_RE = re.compile(r"^[^\s\x00-\x1f]+$")
+_UNCLEAN = re.compile(f"{_BAD_CHAR.pattern}|{_LINE_BREAK.pattern}")  # what check_text refuses on one line
 
 
 def check_sku(sku: str, *, file: str | None = None, line: int | None = None, field: str = "sku") -> None:
@@ -22,6 +23,14 @@ def check_sku(sku: str, *, file: str | None = None, line: int | None = None, fie
     if not _SKU_RE.match(sku):
         raise ValidationError(f"SKU {sku!r} must not contain spaces or control characters",
                               file=file, line=line, field=field)
+
+
+def _clean(values: tuple[str, ...], limit: int = 255) -> bool:
+    """Whether every one of ``values`` passes ``check_text`` (one line, at most ``limit`` characters) — one
+    search over them all, the usual case; when not, the caller checks each to say which and why."""
+    if not all(isinstance(v, str) for v in values):
+        return False
+    return _UNCLEAN.search(" ".join(values)) is None and max(map(len, values), default=0) <= limit
 
 
 def validate_product(p: Product, *, file: str | None = None, line: int | None = None) -> None:
@@ -37,12 +46,14 @@ def validate_product(p: Product, *, file: str | None = None, line: int | None = 
             raise fail(exc.message, field) from None
 
     check_sku(p.sku, file=file, line=line)
-    text(p.name, "name")
+    clean = _clean((p.name, *p.aliases, *p.tags, p.category, p.brand, p.shop_sku))
+    if not clean:
+        text(p.name, "name")
     if not p.name.strip():
         raise fail("the product needs a name", "name")
     for field_name, values in (("aliases", p.aliases), ("tags", p.tags), ("category", (p.category,)),
                                ("brand", (p.brand,)), ("shop_sku", (p.shop_sku,))):
-        for value in values:
+        for value in values if not clean else ():
             text(value, field_name)
     text(p.description, "description", multiline=True)
     if isinstance(p.price_cents, bool) or not isinstance(p.price_cents, int) or p.price_cents < 0:
@@ -60,7 +71,8 @@ def validate_product(p: Product, *, file: str | None = None, line: int | None = 
         where = f"options[{gi}]"
         if not g.code:
             raise fail("an option group needs a code", f"{where}.code")
-        for value in (g.code, g.name, *g.aliases):
+        clean = _clean((g.code, g.name, *g.aliases, *(x for v in g.values for x in (v.code, v.name, *v.aliases))))
+        for value in (g.code, g.name, *g.aliases) if not clean else ():
             text(value, f"{where}.name")
         if g.code in codes:
             raise fail(f"option group {g.code!r} appears twice", f"{where}.code")
@@ -71,7 +83,7 @@ def validate_product(p: Product, *, file: str | None = None, line: int | None = 
         for vi, v in enumerate(g.values):
             if not v.code:
                 raise fail(f"a value of {g.code!r} has no code", f"{where}.values[{vi}].code")
-            for value in (v.code, v.name, *v.aliases):
+            for value in (v.code, v.name, *v.aliases) if not clean else ():
                 text(value, f"{where}.values[{vi}].name")
             if v.code in vcodes:
                 raise fail(f"{g.code} value {v.code!r} appears twice", f"{where}.values[{vi}].code")
