@@ -257,6 +257,8 @@ class SipEngine:
                 self._graveyard.append(old)
                 if old.port is not None:
                     old.port.close()
+                if old.disconnected:  # its hang-up was handled: keep only the PJSIP wrapper until shutdown,
+                    old.handler = None  # not the call's conversation and queues
             self.calls[call.pj_id] = call
         try:
             ci = call.getInfo()
