@@ -225,6 +225,8 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     in_all: int | None = None
     try:
         if parse.replace and parse.items:
+            if parse.portion is not None and parse.portion < line.quantity:  # "make one of them a hawaiian"
+                return _swap(state, lex, line, parse.items[0], out, units=parse.portion)
             return _swap(state, lex, line, parse.items[0], out)
         specs = list(parse.items[0].options) if parse.items else list(parse.options)
         qty_said = parse.quantity is not None or bool(parse.items and parse.items[0].quantity not in (None, 1))
@@ -307,7 +309,10 @@ def _split_off(state: State, lex: Lexicon, line: CartLine, product: Product, cou
     return readback(state, lex, out, just_said=said)
 
 
-def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outcome) -> Outcome:
+def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outcome, *, units: int | None = None
+          ) -> Outcome:
+    """The line becomes the product of ``spec`` (its choices kept where the new product has them); ``units``:
+    only that many of its units do, the rest stay as they are."""
     r = resolve_item(lex, spec)
     if r.product is None:
         if r.candidates:
@@ -319,8 +324,11 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
     old = [o for o in chosen if (g := r.product.group(o.group)) is not None and g.value(o.value) is not None]
     new_groups = {o.group for o in r.options}
     options = [o for o in old if o.group not in new_groups] + r.options
-    qty = spec.quantity or line.quantity
-    state.cart.remove(line.line_id)
+    qty = units or spec.quantity or line.quantity
+    if units is not None:
+        state.cart.set_quantity(line.line_id, line.quantity - units)
+    else:
+        state.cart.remove(line.line_id)
     if missing := (r.missing if not any(o.group == r.missing.code for o in options) else None) if r.missing else None:
         fixed = ItemSpec((r.product.sku,), qty, spec.options, spec.start, spec.end, True)
         state.pending = Pending(PendingKind.CLARIFY_OPTION, item=fixed, group=missing.code)

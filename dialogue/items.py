@@ -180,7 +180,7 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
         return False
     earlier = [o for o in mentions[:n] if o.products and o.end <= k]
     if not earlier:
-        return False
+        return k > 0 and toks[k - 1] in ("one", "ones")  # "and another one with pepperoni": the line in focus
     skus = {t.sku for t in earlier[-1].products}
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 

@@ -49,6 +49,17 @@ _ACTED_ON = CHANGING | _ANSWERS | frozenset({
     Intent.REPEAT, Intent.GREET})
 
 
+def _with_choice(lex: Lexicon, item: ItemSpec, group: str, chosen: list[OptionSpec]) -> ItemSpec:
+    """``item`` with the choice just given for another item, when its product has that group, offers the value
+    and has no choice of that group said yet."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    g = product.group(group) if product is not None else None
+    if g is None or any(t.group == group for o in item.options for t in o.targets) \
+            or not all(any(g.value(t.value) is not None for t in o.targets) for o in chosen):
+        return item
+    return ItemSpec(item.skus, item.quantity, [*item.options, *chosen], item.start, item.end, item.exact)
+
+
 class Policy:
     def __init__(self, store: Store, lex: Lexicon, shop: ShopInfo, state: State, *, low_confidence: float = 0.5):
         self.store, self.lex, self.shop, self.state = store, lex, shop, state
@@ -299,6 +310,9 @@ class Policy:
                      for n, spec in parts]
             return editing.add_items(self.state, self.lex, [*lines, *rest], out)
         spec = ItemSpec(item.skus, quantity, [*item.options, *specs], item.start, item.end, True)
+        if cue.has(parse.tokens, cue.EVERY_LINE):  # "chicken for both": the waiting items that ask the same
+            chosen = [s for s in specs if any(t.group == group.code for t in s.targets)]
+            rest = [_with_choice(self.lex, it, group.code, chosen) for it in rest]
         return editing.add_items(self.state, self.lex, [spec, *rest], out)
 
     def _pick_product(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:

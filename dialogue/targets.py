@@ -60,6 +60,10 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
         return focus if focus in named else (named[-1] if named else None)
     if parse.replace:
         return focus
+    if parse.selector:  # "make the mango one half sugar": the line made so (the one in focus first)
+        made = [ln for ln in state.cart.lines if line_has(ln, lex, parse.selector)]
+        if made:
+            return focus if focus in made else made[-1]
     if parse.ref == "other" and focus is not None:  # "the other with oat": same product, not the one just made
         others = [ln for ln in state.cart.lines if ln.sku == focus.sku and ln.line_id != focus.line_id]
         return others[-1] if others else focus

@@ -67,6 +67,7 @@ class Parse:
     portion: int | None = None  # "make one of them iced": how many units of a line the change is for
     rest_options: list[OptionSpec] = field(default_factory=list)  # "... and the other one decaf"
     option_at: frozenset[int] = frozenset()  # token positions inside option mentions ("size 10")
+    selector: list[OptionSpec] = field(default_factory=list)  # "make the mango one half sugar": the line so made
 
 
 class Understanding(Protocol):
@@ -141,6 +142,19 @@ def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
             if o > a + 1 and o < len(toks) and toks[o] == "one":
                 return True
     return False
+
+
+def _the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at: frozenset[int]) -> list[OptionSpec]:
+    """The options of "the <options> one(s)" ("the mango one", "the large ones"): how the line meant is made."""
+    for a, tok in enumerate(toks):
+        if tok not in _DEFINITE:
+            continue
+        o = a + 1
+        while o < len(toks) and o in option_at:
+            o += 1
+        if o > a + 1 and o < len(toks) and toks[o] in ("one", "ones"):
+            return [spec for spec in options if a < spec.pos < o]
+    return []
 
 
 def _names_a_line(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
@@ -373,6 +387,11 @@ class RuleUnderstanding:
             return Intent.MODIFY
         if has_items:
             return self._add_or_modify(p, toks, ctx)
+        chosen = _the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question else []
+        if chosen and len(chosen) < len(p.options):  # "make the mango one half sugar": that line, changed
+            p.selector = chosen
+            p.options = [o for o in p.options if o not in chosen]
+            return Intent.MODIFY
         if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at) \
                 and not cue.has(toks, _MAKE_IT) and not p.deny:  # "make that a large one", "no, a decaf one": a change
             p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so
@@ -501,6 +520,12 @@ class RuleUnderstanding:
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
+            return Intent.MODIFY
+        share = portion(toks) if len(p.items) == 1 and ctx.last_sku is not None else None
+        if share is not None and any(t in _SWAP_VERBS for t in toks[:p.items[0].start]) \
+                and ctx.last_sku not in p.items[0].skus and p.items[0].start > 0 \
+                and all(i < p.items[0].start for i, t in enumerate(toks) if t in ("of", "them", "those")):
+            p.portion, p.replace = share, True  # "make one of them a hawaiian": those units become the other product
             return Intent.MODIFY
         nth = _nth_line(toks, p, ctx)
         if nth is not None:  # "change the second one to a shoyu": that line swapped

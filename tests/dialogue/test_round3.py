@@ -155,3 +155,57 @@ def test_a_part_of_several_names_is_the_one_of_the_kind_said_around_it(pizzeria:
     r = chat.say(said)
     assert "CHEESE-PIZZA" in [sku for sku, _, _ in chat.lines], r.text
     assert "Which one" not in r.text
+
+
+@pytest.fixture
+def noodles(tmp_path: Path) -> Iterator[SQLiteStore]:
+    store = open_store(tmp_path / "noodlebar.sqlite3", catalog=catalog_source("noodlebar"), tax_rate_bp=825)
+    yield store
+    store.close()
+
+
+def test_another_one_with_a_topping_is_one_more_of_the_line_with_it(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("a medium cheese pizza")
+    chat.say("and another one with pepperoni")
+    got = sorted((ln.sku, tuple(o.value for o in ln.options if o.group == "toppings")) for ln in chat.session.cart.lines)
+    assert got == [("CHEESE-PIZZA", ()), ("CHEESE-PIZZA", ("pepperoni",))]
+
+
+def test_make_one_of_them_another_product_swaps_one_unit(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("two large pepperoni pizzas")
+    chat.say("actually make one of them a hawaiian")
+    assert sorted((sku, qty, opts["size"]) for sku, qty, opts in chat.lines) == [
+        ("HAWAIIAN", 1, "large"), ("PEPPERONI-PIZZA", 1, "large")]
+
+
+def test_change_the_product_of_a_whole_line_still_swaps_it(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("two large pepperoni pizzas")
+    chat.say("actually make that a hawaiian")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("HAWAIIAN", 2)]
+
+
+def test_the_line_made_so_is_the_one_changed(noodles: Any) -> None:
+    chat = Chat(noodles)
+    chat.say("two bubble teas one taro one mango")
+    chat.say("make the mango one half sugar")
+    got = sorted((opts["flavour"], opts["sweetness"]) for _, _, opts in chat.lines)
+    assert got == [("mango", "half"), ("taro", "full")]
+
+
+def test_an_answer_for_both_fills_both_dishes_waiting(noodles: Any) -> None:
+    chat = Chat(noodles)
+    chat.say("pad thai and pad see ew")
+    r = chat.say("chicken for both")
+    assert sorted((sku, opts["protein"]) for sku, _, opts in chat.lines) == [
+        ("PAD-SEE-EW", "chicken"), ("PAD-THAI", "chicken")], r.text
+
+
+def test_an_answer_for_one_leaves_the_other_dish_asked(noodles: Any) -> None:
+    chat = Chat(noodles)
+    chat.say("pad thai and pad see ew")
+    r = chat.say("chicken")
+    assert [sku for sku, _, _ in chat.lines] == ["PAD-THAI"]
+    assert "pad see ew" in r.text
