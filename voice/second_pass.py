@@ -8,16 +8,19 @@ a question, checkout: ``dialogue.completeness.needs_no_item``):
 
 1. the audio is decoded again with ``prompts``, the catalog names the first prompt left out; a transcript that
    says a product's name is taken if its confidence is at most ``max_drop`` below the first's;
-2. failing that, when the turn may order a product the dialogue did not recognise (no question waiting, not a
-   change to a line: ``dialogue.completeness.may_name_a_new_product``), the first decode's most likely other
-   beam candidate that names a product (after respelling) is taken ("a double shot milk with cream": "a double
-   shot mocha with cream" was the second candidate);
-3. failing that, a span of a transcript (each decode's best, then its other beam candidates) that *sounds like*
-   one of those left-out names (``voice.phonetic.SoundsLike``, espeak-ng phonemes) is replaced by it; a span
-   of catalog words ("brew a", said for "brew a triple shot") is not.
+2. failing that, the respelled first transcript if respelling made it name a product ("a double shot and
+   smoke" -> mocha);
+3. failing that, when the turn may order a product the dialogue did not recognise (no question waiting, not a
+   change to a line: ``dialogue.completeness.may_name_a_new_product``), a span of a transcript (each decode's
+   best, then its other beam candidates) that *sounds like* one of those left-out names
+   (``voice.phonetic.SoundsLike``, espeak-ng phonemes) is replaced by it; a span of catalog words ("brew a",
+   said for "brew a triple shot") is not;
+4. failing that, the first decode's most likely other beam candidate that names a product (after respelling)
+   ("a double shot milk with cream": "a double shot mocha with cream" was the second candidate).
 
-Before both, any turn that is not one needing no product is *respelled*: a span holding a word that neither
-the catalog nor the dialogue's everyday words place ("a smoke with sugar", "a half coffee", "a tepuccino") is
+Any turn that is not one needing no product is also *respelled* (a turn that named a product word for word
+just takes it, with no decode): a span holding a word that neither the catalog nor the dialogue's everyday
+words place ("a smoke with sugar", "a dice coffee", "a tepuccino") is
 replaced by the catalog phrase (product name or option value) it sounds like (``SoundsLike.respell`` over the
 whole catalog: ``respeller``). What the shopper said in catalog words is never replaced. A product's name
 replaces a span only when the turn names no product or the span completes one ("dice coffee"); an option value
@@ -25,7 +28,8 @@ only when it is a value of a product the turn names, and right after the dialogu
 of cleaner") a value may sound a little further off (``amount_threshold``).
 
 Either way the dialogue reads the order back before anything is placed. The trace's ``second_pass`` says what
-happened: ``respelled`` (only that), ``alternative`` (step 2), ``kept`` (tried, the first transcript stands), ``used`` (the second decode), ``sounds_like``.
+happened: ``respelled`` (step 2, or a turn that named a product, respelled), ``alternative`` (step 4), ``kept``
+(tried, the first transcript stands, respelled or not), ``used`` (the second decode), ``sounds_like``.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ class SecondPass:
     max_drop: float = 0.15
     respeller: SoundsLike | None = None  # every product name and option value (see the module docstring)
     offered_by: Mapping[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # value -> product names
-    use_alternatives: bool = True  # step 2 (see the module docstring)
+    use_alternatives: bool = True  # step 4 (see the module docstring)
     amount_threshold: float = 0.4  # respelling an option value right after amount words ("a little bit of ...")
 
     def names_literally(self, text: str) -> bool:
@@ -129,11 +133,15 @@ class SecondPass:
         if needs_no_item(conversation, first.text):
             return first
         fixed = self.respell(conversation, first.text)
+        respelled = first
         if fixed != first.text:
-            trace.second_pass = "respelled"
-            first = dataclasses.replace(first, text=fixed, raw_text=first.raw_text or first.text)
+            respelled = dataclasses.replace(first, text=fixed, raw_text=first.raw_text or first.text)
         if self.names_literally(first.text):
-            return first
+            if respelled is not first:
+                trace.second_pass = "respelled"
+            return respelled
+        # a product the first prompt left out is best heard by a decode prompted with it, even when respelling
+        # found some product's name in what was heard ("almond croissant" heard "... going to croissant off")
         trace.second_pass = "kept"
         heard = [first]
         for prompt in self.prompts:
@@ -145,8 +153,20 @@ class SecondPass:
                 trace.second_pass = "used"
                 return t
             heard.append(t)
+        if respelled is not first and self.names_literally(respelled.text):
+            trace.second_pass = "respelled"
+            return respelled
         if not may_name_a_new_product(conversation, first.text):
-            return first
+            return respelled
+        if self.sounds_like is not None:
+            # each decode's best transcript first, then the other beam candidates
+            candidates = [(t, t.text) for t in heard] + [(t, alt) for t in heard for alt in t.alternatives]
+            lexicon = conversation.lexicon
+            for t, text in candidates:
+                repaired = self.sounds_like.repair(text, keep=lambda w: lexicon.known(w) or lexicon.known(_singular(w)))
+                if repaired and names_a_product(conversation, repaired):
+                    trace.second_pass = "sounds_like"
+                    return dataclasses.replace(t, text=repaired, raw_text=t.raw_text or t.text)
         if self.use_alternatives:
             # the first decode's other beam candidates, best first: one that names a product (respelled too)
             for alt in first.alternatives:
@@ -154,17 +174,7 @@ class SecondPass:
                 if self.names_literally(said):
                     trace.second_pass = "alternative"
                     return dataclasses.replace(first, text=said, raw_text=first.raw_text or first.text)
-        if self.sounds_like is None:
-            return first
-        # each decode's best transcript first, then the other beam candidates
-        candidates = [(t, t.text) for t in heard] + [(t, alt) for t in heard for alt in t.alternatives]
-        lexicon = conversation.lexicon
-        for t, text in candidates:
-            repaired = self.sounds_like.repair(text, keep=lambda w: lexicon.known(w) or lexicon.known(_singular(w)))
-            if repaired and names_a_product(conversation, repaired):
-                trace.second_pass = "sounds_like"
-                return dataclasses.replace(t, text=repaired, raw_text=t.raw_text or t.text)
-        return first
+        return respelled
 
 
 def second_pass(products: Iterable[object], first_prompt: str | None, max_chars: int = 700,
