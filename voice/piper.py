@@ -157,8 +157,8 @@ class PiperSynthesizer:
         cached = self._cache.get((t, rate))
         if cached is not None:
             return cached
-        if not t:
-            return AudioChunk(rate, 2, 1, b"", 0)
+        if not any(ch.isalnum() for ch in t):  # nothing to say ("...", "?"): Piper would crash on a line
+            return AudioChunk(rate, 2, 1, b"", 0)  # that makes no audio (its WAV has no header to write)
         with self._lock:
             chunk = self._render(t).convert(rate, 2, 1)
         self._cache.put((t, rate), chunk)

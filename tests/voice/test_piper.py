@@ -52,6 +52,10 @@ def test_piper_output_at_the_phone_rate_and_cached(piper: Any) -> None:
     assert first.rate == 8000 and first.frames > 0
     assert piper.synthesize("Anything else?", 8000) is first  # replies repeat: served from the cache
     assert piper.synthesize("   ", 8000).frames == 0
+    starts = piper.starts
+    for nothing in ("...", "?", " - "):  # no words: silence, and Piper is not crashed by a line without audio
+        assert piper.synthesize(nothing, 8000).frames == 0
+    assert piper.synthesize("Okay.", 8000).frames > 0 and piper.starts == starts
 
 
 def test_a_crashed_piper_is_replaced_on_the_next_sentence(piper: Any) -> None:
