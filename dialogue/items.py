@@ -380,12 +380,14 @@ def _another_one(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) 
     small": "a <options> one" after an item is one more of that product, made as said after the article."""
     out = list(items)
     for a, tok in enumerate(toks):
-        if tok not in ("a", "an", "another") or a in covered:
+        if tok not in ("a", "an", "another") and not (tok.isdigit() and 1 < int(tok) < 100) or a in covered:
             continue
         o = a + 1
-        while o < len(toks) and o in covered:
+        plain = False
+        while o < len(toks) and (o in covered or toks[o] in _SUB_WORDS):
+            plain = plain or o not in covered  # "two regular ones": made the plain way
             o += 1  # past the option words
-        if o >= len(toks) or toks[o] not in ("one", "1") or o in covered:
+        if o >= len(toks) or toks[o] not in ("one", "1", "ones") or o in covered or tok.isdigit() and toks[o] != "ones":
             continue
         before = [it for it in out if it.end <= a]
         after = [it for it in out if it.start > o]
@@ -394,12 +396,16 @@ def _another_one(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) 
         prev = before[-1]
         end = after[0].start if after else len(toks)
         moved = [opt for opt in prev.options if a <= opt.pos < end]
-        if not moved:
-            continue  # "a latte and a ... one" with nothing said of it: no new line on a guess
+        if any(a <= it.start <= o for it in out):
+            continue  # a line already made of these words ("and two mango ones", split by _split)
+        if not moved and not plain or tok.isdigit() and moved:
+            continue  # "a latte and a ... one" with nothing said of it: no new line on a guess (and "two mango
+            # ones" is a split of the line before, made by _split)
         if prev.quantity in (None, 1) and any(toks[i] in _REFINE for i in range(prev.end, a)):
             continue  # "a mocha but a decaf one": that mocha, made so (its options stay on it)
         prev.options[:] = [opt for opt in prev.options if not a <= opt.pos < end]
-        out.insert(out.index(prev) + 1, ItemSpec(prev.skus, None, moved, a, o + 1, prev.exact))
+        count = int(tok) if tok.isdigit() else None
+        out.insert(out.index(prev) + 1, ItemSpec(prev.skus, count, moved, a, o + 1, prev.exact))
     return out
 
 

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
-from dialogue.amounts import shot_counts
+from dialogue.amounts import qualifier_before, shot_counts
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
+from dialogue.phrasebook import words
+
+_PLAIN = words("sub_words")
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
             if targets and blocked.isdisjoint(range(i, i + length)):
                 exact = [t for t in targets if t.exact]
                 chosen = tuple(exact) if exact else tuple(targets)
+                if not exact and length == 1 and toks[i] in _PLAIN and i + 1 < n and toks[i + 1] in ("one", "ones"):
+                    continue  # "two regular ones": made the plain way, not a part of some product's name
                 if length == 1 and not exact and len(toks[i]) < 4 and not (
                         found and found[-1].end == i and found[-1].options and _head_noun(lex, toks[i], targets)):
                     continue  # a short sub-phrase is a product only as the head of its modifiers ("an onion pie")
@@ -94,7 +99,27 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
                 break
         else:
             i += 1
-    return _guarded_options(lex, toks, _completed_values(lex, toks, _coordinated(lex, toks, found)))
+    return _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
+        lex, toks, _coordinated(lex, toks, found))))
+
+
+def _qualified_groups(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"with less sugar" where "sugar" names the sweetness group: an amount word before a one-choice group's
+    name is the one value of that group named with that word ("less sweet")."""
+    out: list[Mention] = []
+    for m in found:
+        group = lex.groups.get(m.groups[0].group) if m.groups and len(m.targets) == 1 else None
+        covered = {i for o in out for i in range(o.start, o.end)}
+        q = qualifier_before(toks, m.start) if group is not None and not group.multiple else None
+        if group is not None and q is not None and q.start not in covered:
+            said = tuple(toks[q.start:m.start])
+            hits = {v.code for v in group.values for name in (v.name, *v.aliases)
+                    if phrase_of(name)[:len(said)] == said and len(phrase_of(name)) > len(said)}
+            if len(hits) == 1:
+                out.append(Mention(q.start, m.end, (Target("option", group=group.code, value=hits.pop()),)))
+                continue
+        out.append(m)
+    return out
 
 
 def _coordinated(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

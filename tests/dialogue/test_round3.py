@@ -209,3 +209,32 @@ def test_an_answer_for_one_leaves_the_other_dish_asked(noodles: Any) -> None:
     r = chat.say("chicken")
     assert [sku for sku, _, _ in chat.lines] == ["PAD-THAI"]
     assert "pad see ew" in r.text
+
+
+def test_two_regular_ones_after_a_drink_are_two_more_of_it_made_plain(cafe: Any) -> None:
+    chat = Chat(cafe)
+    chat.say("a decaf americano and two regular ones")
+    assert sorted((sku, qty, opts.get("caffeine")) for sku, qty, opts in chat.lines) == [
+        ("AMERICANO", 1, "decaf"), ("AMERICANO", 2, "regular")]
+
+
+def test_two_mango_ones_is_still_one_line_of_two(noodles: Any) -> None:
+    chat = Chat(noodles)
+    chat.say("one large brown sugar boba and two regular mango ones")
+    assert sorted((qty, opts["flavour"]) for _, qty, opts in chat.lines) == [(1, "brown_sugar"), (2, "mango")]
+
+
+@pytest.mark.parametrize(("said", "value"), [("a thai tea with less sugar", "half"), ("a thai tea with no sugar", "none")])
+def test_an_amount_word_before_a_group_name_is_the_value_named_with_it(noodles: Any, said: str, value: str) -> None:
+    chat = Chat(noodles)
+    chat.say(said)
+    assert [(sku, opts["sweetness"]) for sku, _, opts in chat.lines] == [("THAI-TEA", value)]
+
+
+def test_the_turkey_one_still_names_the_turkey_line(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "bakery.sqlite3", catalog="bakery", tax_rate_bp=825)
+    chat = Chat(store)
+    chat.say("a turkey sandwich and a ham and swiss")
+    chat.say("make the turkey one on sourdough")
+    assert sorted((sku, opts.get("bread")) for sku, _, opts in chat.lines)[1] == ("TURKEY-SANDWICH", "sourdough")
+    store.close()
