@@ -42,7 +42,7 @@ class Mention:
 def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
-    toks = _join_split_words(lex, shot_counts(to_digits(tokens(text))))
+    toks = _join_split_words(lex, _elided(shot_counts(to_digits(tokens(text)))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
@@ -52,6 +52,24 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         fixed = lex.fix_before(out[i], out[i + 1])
         if fixed is not None:
             out[i] = fixed
+    return out
+
+
+def _elided(toks: list[str]) -> list[str]:
+    """"one with caffeine and one without": a "without" that ends its phrase leaves out what the "with" before
+    it named; the words are said again ("one without caffeine")."""
+    out = list(toks)
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i] != "without" or i + 1 < len(toks) and toks[i + 1] not in ("please", "thanks", "and", "then"):
+            continue
+        j = max((k for k in range(i) if toks[k] == "with"), default=-1)
+        if j < 0:
+            continue
+        k = j + 1
+        while k < i and toks[k] not in ("and", "one", "the", "other", "but"):
+            k += 1
+        if 1 <= k - j - 1 <= 3:
+            out[i + 1:i + 1] = toks[j + 1:k]
     return out
 
 

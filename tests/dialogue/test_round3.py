@@ -238,3 +238,9 @@ def test_the_turkey_one_still_names_the_turkey_line(tmp_path: Path) -> None:
     chat.say("make the turkey one on sourdough")
     assert sorted((sku, opts.get("bread")) for sku, _, opts in chat.lines)[1] == ("TURKEY-SANDWICH", "sourdough")
     store.close()
+
+
+def test_one_with_and_one_without_says_the_words_again(drinks: Any) -> None:
+    chat = Chat(drinks)
+    chat.say("I want two mochas. One with caffeine and one without.")
+    assert sorted(chat.lines, key=str) == sorted([("MOCHA", 1, {}), ("MOCHA", 1, {"caffeine": "decaf"})], key=str)
