@@ -197,9 +197,9 @@ def test_gate_server_with_two_slots_grants_two_remote_holders_at_once(tmp_path: 
         assert third_in.wait(WAIT_S)
         for t in [*holders, third]:
             t.join(WAIT_S)
-        assert server.granted[FINAL] == 3
     finally:
-        server.stop()
+        server.stop()  # joins the server's thread: its count is final (it counts after sending the grant)
+    assert server.granted[FINAL] == 3
 
 
 @pytest.mark.parametrize(("bridges", "cores", "threads", "want"), [
@@ -274,3 +274,35 @@ def test_pipeline_withdraws_a_speculation_before_it_runs(whisper: Any, speak: An
         assert bt.batches == [] and bt.withdrawn == 1
     finally:
         pipeline.close()
+
+
+def test_a_batch_is_decoded_in_groups_of_one_window(whisper: Any, speak: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Utterances of different lengths waiting together are decoded per encoder window, so each transcript is
+    what that utterance gives alone (a shared, longer window can change what Whisper hears)."""
+    short = [speak("Yes, please.", lead_ms=200, trail_ms=300), speak("Yes, please.", lead_ms=400, trail_ms=100)]
+    long = speak("Can I get a chocolate chip cookie and a large latte with oat milk please.", lead_ms=200,
+                 trail_ms=2500)
+    chunks = [short[0], long, short[1]]
+    windows = [whisper._frames(whisper.prepare(c).samples) for c in chunks]
+    assert windows[0] == windows[2] != windows[1]
+    alone = [whisper.transcribe(c).text for c in chunks]
+    bt = BatchingTranscriber(whisper, LocalGate())
+    sizes: list[int] = []
+    real = whisper.decode_batch
+
+    def spy(reqs: Any) -> Any:
+        sizes.append(len(reqs))
+        return real(reqs)
+
+    monkeypatch.setattr(whisper, "decode_batch", spy)
+    results: dict[int, Any] = {}
+    threads = [threading.Thread(target=lambda i=i, c=c: results.__setitem__(i, bt.transcribe(c)))
+               for i, c in enumerate(chunks)]
+    with bt.gate.turn(FINAL):
+        for t in threads:
+            t.start()
+        _wait_until(bt._cond, lambda: len(bt._queue) == len(chunks))
+    for t in threads:
+        t.join(WAIT_S)
+    assert bt.batches == [3] and sorted(sizes) == [1, 2]  # one turn at the gate, two window groups
+    assert [results[i].text for i in range(3)] == alone

@@ -14,8 +14,9 @@ speculative ones (a guess made during a pause), first come first served within e
 ``FairTranscriber(inner, gate)`` wraps the pipeline's transcriber; decodes on a thread whose name starts with
 ``asr-spec`` (``VoicePipeline.speculate``'s pool) are speculative. ``BatchingTranscriber(whisper, gate)`` does the
 same for the local Whisper model and decodes together every request that waited for the turn (finals first, at
-most ``max_batch``): one beam search over several calls' utterances costs less than one each, so when calls speak
-at once the last in line waits less.
+most ``max_batch``, in groups of the same encoder window so that nobody's transcript depends on who else spoke):
+one beam search over several calls' utterances costs less than one each, so when calls speak at once the last in
+line waits less.
 """
 
 from __future__ import annotations
@@ -272,7 +273,7 @@ class BatchingTranscriber:
                 if not batch:
                     continue
                 try:
-                    results: list[Transcript] | None = self.inner.decode_batch([j.req for j in batch])
+                    results: list[Transcript] | None = self._decode(batch)
                     error: BaseException | None = None
                 except Exception as exc:  # noqa: BLE001 - the turns in this batch fail, the line goes on
                     log.exception("batched decode of %d failed", len(batch))
@@ -285,6 +286,23 @@ class BatchingTranscriber:
                         job.error = error
                 self.batches = [*self.batches[-999:], len(batch)]
                 self._cond.notify_all()
+
+    def _decode(self, batch: list[_Job]) -> list[Transcript]:
+        """``batch`` decoded in groups of the same encoder window: a batch is encoded with its longest window,
+        which can change what Whisper hears in a shorter utterance, so grouping keeps each caller's transcript
+        the same whoever else is speaking (and encodes no padding another call brought)."""
+        window = getattr(self.inner, "_frames", None)
+        groups: dict[int | None, list[int]] = {}
+        for i, job in enumerate(batch):
+            groups.setdefault(window(job.req.samples) if window is not None else None, []).append(i)
+        out: list[Transcript | None] = [None] * len(batch)
+        for idx in groups.values():
+            for i, result in zip(idx, self.inner.decode_batch([batch[i].req for i in idx]), strict=True):
+                out[i] = result
+        done = [r for r in out if r is not None]
+        if len(done) != len(batch):  # never hand one call's words to another
+            raise RuntimeError("a batched decode lost a result")
+        return done
 
     def _drop_withdrawn(self) -> None:
         """Under ``self._cond``: fail the waiting requests that were withdrawn, without decoding them."""
