@@ -5,6 +5,7 @@ import time that follow upserts and replacements, and bounded, ordered product l
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -82,3 +83,28 @@ def test_tags_the_tokenizer_splits_are_still_found(store: Store) -> None:
     assert [p.sku for p in store.products_tagged("chef's choice", limit=5)] == ["A"]
     assert [p.sku for p in store.products_tagged("chef's", limit=5)] == ["B"]
     assert [p.sku for p in store.products_tagged("Café-Spécial", limit=5)] == ["C"]
+
+
+def test_a_database_from_before_the_counts_gets_them_on_open(location: str, backend: str) -> None:
+    from catalog.models import OptionGroup, OptionValue
+
+    size = OptionGroup("size", "size", (OptionValue("s", "small"), OptionValue("l", "large")), default="s")
+    store = open_database(location)
+    store.import_products([*_products(), Product("CUP", "Cup", 200, category="Drinks", option_groups=(size,))])
+    conn: Any = store._conn  # type: ignore[attr-defined]
+    used = conn.execute("SELECT sum(products) FROM option_groups").fetchone()[0]
+    conn.execute("DELETE FROM facets")  # as an older voicecart left it: no facets table rows
+    if backend == "sqlite":
+        conn.execute("PRAGMA user_version = 4")
+    else:
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    store.close()
+    store = open_database(location)
+    try:
+        assert store.category_counts() == [("Drinks", 4), ("Pastries", 3), ("Tea", 1)]
+        assert store.count_products(active_only=True) == 9
+        assert ("vegan", 3) in store.tag_counts()
+        conn = store._conn  # type: ignore[attr-defined]
+        assert conn.execute("SELECT sum(products) FROM option_groups").fetchone()[0] == used  # not counted twice
+    finally:
+        store.close()
