@@ -382,7 +382,7 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
 def _as_removal(parse: Parse) -> Parse:
     """The same turn with its loose options taken off instead of chosen ("remove the oat milk"); a copy, the
     parse itself is left as it was read."""
-    return replace(parse, options=[OptionSpec(o.targets, "none", o.qualifier) for o in parse.options])
+    return replace(parse, options=tuple(OptionSpec(o.targets, "none", o.qualifier) for o in parse.options))
 
 
 def clear(state: State, out: Outcome) -> Outcome:

@@ -132,7 +132,7 @@ class Proposal:
     quantity: Any = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ModelParse(Parse):
     """A parse built from a checked model proposal. ``answer``: a checked sentence to say first (or "")."""
 
@@ -492,10 +492,11 @@ class LLMUnderstanding:
             self.stats.used += 1
         return parse
 
-    def _base(self, intent: Intent, rule: Parse, action: str) -> ModelParse:
+    @staticmethod
+    def _built(intent: Intent, rule: Parse, action: str, **fields: Any) -> ModelParse:
         # the shopper's own words and tokens stay; nothing of the rules' yes/no reading is kept
-        return ModelParse(intent, text=rule.text, tokens=list(rule.tokens), order_type=rule.order_type,
-                          proposal=action)
+        return ModelParse(intent, text=rule.text, tokens=tuple(rule.tokens), order_type=rule.order_type,
+                          proposal=action, **fields)
 
     def _checked(self, prop: Proposal, rule: Parse, ctx: Context) -> Parse | None:
         if prop.action == "none":
@@ -503,36 +504,29 @@ class LLMUnderstanding:
         if rule.question and prop.action in ("add", "remove", "change"):
             raise LLMError("a question never changes the cart")  # "is it vegan?" is no order for the vegan cookie
         if prop.action == "add":
-            p = self._base(Intent.ADD, rule, "add")
-            p.items = [self._item(raw, counted=True) for raw in self._items(prop.items)]
-            p.ordering = True
-            return p
+            items = tuple(self._item(raw, counted=True) for raw in self._items(prop.items))
+            return self._built(Intent.ADD, rule, "add", items=items, ordering=True)
         if prop.action == "remove":
-            p = self._base(Intent.REMOVE, rule, "remove")
-            p.items = [self._item(raw, counted=True, in_cart=ctx) for raw in self._items(prop.items)]
-            return p
+            items = tuple(self._item(raw, counted=True, in_cart=ctx) for raw in self._items(prop.items))
+            return self._built(Intent.REMOVE, rule, "remove", items=items)
         if prop.action == "change":
             item = self._item({"sku": prop.sku, "options": prop.options, "quantity": prop.quantity},
                               counted=True, in_cart=ctx)
             if not item.options and item.quantity is None:
                 raise LLMError("a change that changes nothing")
-            p = self._base(Intent.MODIFY, rule, "change")
-            p.quantity, item.quantity = item.quantity, None
-            p.items = [item]
-            return p
+            quantity, item.quantity = item.quantity, None
+            return self._built(Intent.MODIFY, rule, "change", quantity=quantity, items=(item,))
         if prop.action == "question":
             skus = self._skus(prop.skus)
             products = [self.lexicon.products[s] for s in skus]
-            p = self._base(Intent.SEARCH, rule, "question")
-            p.items = [ItemSpec((s,), None, [], 0, 0, True) for s in skus]
-            p.question = True
             answer = check_answer(prop.answer, products, rule.text)
             if answer is None:
                 self.stats.answers_replaced += 1
             else:
                 self.stats.answers += 1
-                p.answer = answer
-            return p
+            return self._built(Intent.SEARCH, rule, "question", items=tuple(ItemSpec((s,), None, [], 0, 0, True)
+                                                                            for s in skus),
+                               question=True, answer=answer or "")
         raise LLMError(f"unknown action {str(prop.action)[:20]!r}")
 
     @staticmethod

@@ -10,6 +10,7 @@ editing (and takes back a change not yet confirmed).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
@@ -472,7 +473,7 @@ class Policy:
             f"Thank you! Your order is placed. Your order number is {say_digits(order.number)}")
 
 
-def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: list[str],
+def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Sequence[str],
             quantity: int | None) -> list[tuple[int, OptionSpec]]:
     """An answer that shares a line of several among values of the one-choice group just asked about ("one
     taro and one matcha" for two bubble teas): (count, value) per part when the parts add up to the line's

@@ -20,7 +20,7 @@ from dialogue.replies import MAX_LIST
 from dialogue.resolve import options_for
 
 if TYPE_CHECKING:
-    from dialogue.understanding import Context, Parse
+    from dialogue.understanding import Context, Parse, ParseDraft
 
 MAX_SAID = MAX_LIST  # a spoken list names at most this many
 _JUST_ONE = phrases("just_one")
@@ -67,7 +67,7 @@ _LEAD = words("other_lead")
 _OTHER = phrases("the_other")
 
 
-def the_other(toks: Sequence[str], p: Parse) -> bool:
+def the_other(toks: Sequence[str], p: ParseDraft | Parse) -> bool:
     """"and the other with oat" (no product named): the line of the same product that was not just changed."""
     return not p.items and bool(p.options) and cue.find(toks, _OTHER) >= 0 \
         and all(o.pos > cue.find(toks, _OTHER) for o in p.options)
@@ -122,7 +122,7 @@ def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | No
     return None, cands
 
 
-def part_of_line(lex: Lexicon, p: Parse, toks: Sequence[str], ctx: Context) -> bool:
+def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
     """A change for some units of a cart line that offers it: sets ``p.portion``."""
     share = portion(toks)
     if share is None or len(p.items) > 1:

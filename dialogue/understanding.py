@@ -40,15 +40,53 @@ class Context:
     topic: str | None = None  # the one product talked about last
 
 
-@dataclass
+@dataclass(frozen=True)
 class Parse:
+    """What one turn says, as the policy reads it: frozen, so nothing downstream rewrites the reading (a change
+    is a new record: ``dataclasses.replace``). Token positions (``ItemSpec.start``, ``OptionSpec.pos``,
+    ``option_at``) index ``tokens``. Built by :meth:`ParseDraft.freeze` (the rules) or by the model stage
+    (:mod:`dialogue.llm`)."""
+
+    intent: Intent  # what the turn does (the policy dispatches on it)
+    text: str = ""  # the turn as said
+    tokens: tuple[str, ...] = ()  # normalised tokens: number words as digits, misheard words corrected
+    items: tuple[ItemSpec, ...] = ()  # the products named, in spoken order, each with its count and choices
+    options: tuple[OptionSpec, ...] = ()  # choices attached to no product named in this turn
+    groups: tuple[str, ...] = ()  # option groups named ("what milks ...")
+    quantity: int | None = None  # a bare quantity ("actually three")
+    affirm: bool = False  # a yes somewhere in the turn (the confirmation slot reads the turn on its own)
+    deny: bool = False  # a no somewhere in the turn
+    question: bool = False  # some sentence of the turn is a question
+    order_type: str | None = None  # "here" / "to go" when said
+    min_cents: int | None = None  # "over five dollars"
+    max_cents: int | None = None  # "under five dollars"
+    order_number: str | None = None  # the digits of an order number said
+    ordinal: int | None = None  # "the second one" (1-based, -1 = last)
+    ref: str | None = None  # "it", "more" (another / same again), "cheaper", "pricier", "all", "other"
+    replace: bool = False  # "make that a mocha": swap the product of the line in focus
+    replaces: ItemSpec | None = None  # "a mocha instead of the latte": the item whose line is swapped
+    count_issue: CountIssue | None = None  # "0 scones", "-3 muffins", "2 1/2 lattes": asked, never altered
+    search_words: tuple[str, ...] = ()  # the words a search is made of
+    ordering: bool = False  # some item was named outside a question sentence
+    hold: bool = False  # an order followed by a question: answer, then offer the item (not added yet)
+    portion: int | None = None  # "make one of them iced": how many units of a line the change is for
+    rest_options: tuple[OptionSpec, ...] = ()  # "... and the other one decaf"
+    option_at: frozenset[int] = frozenset()  # token positions inside option mentions ("size 10")
+    selector: tuple[OptionSpec, ...] = ()  # "make the mango one half sugar": how the line meant is made
+
+
+@dataclass
+class ParseDraft:
+    """The working record while the rules read a turn (the same fields as :class:`Parse`, mutable);
+    :meth:`freeze` gives the :class:`Parse` the policy reads."""
+
     intent: Intent
     text: str = ""
     tokens: list[str] = field(default_factory=list)
     items: list[ItemSpec] = field(default_factory=list)
-    options: list[OptionSpec] = field(default_factory=list)  # options attached to no product
-    groups: list[str] = field(default_factory=list)  # option groups named ("what milks ...")
-    quantity: int | None = None  # a bare quantity ("actually three")
+    options: list[OptionSpec] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    quantity: int | None = None
     affirm: bool = False
     deny: bool = False
     question: bool = False
@@ -56,18 +94,26 @@ class Parse:
     min_cents: int | None = None
     max_cents: int | None = None
     order_number: str | None = None
-    ordinal: int | None = None  # "the second one" (1-based, -1 = last)
-    ref: str | None = None  # "it", "more" (another / same again), "cheaper", "pricier", "all" (every line)
-    replace: bool = False  # "make that a mocha": swap the product of the line in focus
-    replaces: ItemSpec | None = None  # "a mocha instead of the latte": the item whose line is swapped
-    count_issue: CountIssue | None = None  # "0 scones", "-3 muffins", "2 1/2 lattes": asked, never altered
+    ordinal: int | None = None
+    ref: str | None = None
+    replace: bool = False
+    replaces: ItemSpec | None = None
+    count_issue: CountIssue | None = None
     search_words: list[str] = field(default_factory=list)
-    ordering: bool = False  # some item was named outside a question sentence
-    hold: bool = False  # an order followed by a question: answer, then offer the item (not added yet)
-    portion: int | None = None  # "make one of them iced": how many units of a line the change is for
-    rest_options: list[OptionSpec] = field(default_factory=list)  # "... and the other one decaf"
-    option_at: frozenset[int] = frozenset()  # token positions inside option mentions ("size 10")
-    selector: list[OptionSpec] = field(default_factory=list)  # "make the mango one half sugar": the line so made
+    ordering: bool = False
+    hold: bool = False
+    portion: int | None = None
+    rest_options: list[OptionSpec] = field(default_factory=list)
+    option_at: frozenset[int] = frozenset()
+    selector: list[OptionSpec] = field(default_factory=list)
+
+    def freeze(self) -> Parse:
+        return Parse(
+            self.intent, self.text, tuple(self.tokens), tuple(self.items), tuple(self.options), tuple(self.groups),
+            self.quantity, self.affirm, self.deny, self.question, self.order_type, self.min_cents, self.max_cents,
+            self.order_number, self.ordinal, self.ref, self.replace, self.replaces, self.count_issue,
+            tuple(self.search_words), self.ordering, self.hold, self.portion, tuple(self.rest_options),
+            self.option_at, tuple(self.selector))
 
 
 class Understanding(Protocol):
@@ -97,7 +143,7 @@ _WANT_NOT = phrases("want_not")
 _REF_IT = words("ref_it")
 
 
-def _nth_line(toks: Sequence[str], p: Parse, ctx: Context) -> str | None:
+def _nth_line(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
     """The product of the cart line a swap names by its place ("change the second one to a shoyu", "make the
     last one a coke"): a swap verb, then "the" and the ordinal, then the one product it becomes."""
     if len(p.items) != 1 or p.ordinal is None or not ctx.line_skus or p.ordinal > len(ctx.line_skus):
@@ -109,7 +155,7 @@ def _nth_line(toks: Sequence[str], p: Parse, ctx: Context) -> str | None:
     return ctx.line_skus[p.ordinal - 1] if p.ordinal > 0 else ctx.line_skus[p.ordinal]
 
 
-def _facts(p: Parse, ctx: Context) -> dict[str, bool]:
+def _facts(p: ParseDraft | Parse, ctx: Context) -> dict[str, bool]:
     """The conditions the context rules of ``data/context.toml`` test (``dialogue.phrasebook.CONDITIONS``)."""
     return {"listing": ctx.listing, "shown": bool(ctx.shown), "has_lines": ctx.has_lines,
             "topic_apart": ctx.topic is not None and ctx.topic not in ctx.line_skus,
@@ -174,7 +220,7 @@ class RuleUnderstanding:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
 
-    def _onto_line(self, p: Parse, toks: Sequence[str], ctx: Context) -> list[OptionSpec] | None:
+    def _onto_line(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> list[OptionSpec] | None:
         """The items of "add pepperoni and olives to it" as choices of the line in focus, when every item named
         is also a choice that line's product offers and the turn puts them on it; else None."""
         product = self.lexicon.products.get(ctx.last_sku or "")
@@ -210,9 +256,9 @@ class RuleUnderstanding:
 
     def parse(self, text: str, context: Context) -> Parse:
         toks, asked, info, parts, breaks = self._sentences(text)
-        p = Parse(Intent.EMPTY, text=text, tokens=toks)
+        p = ParseDraft(Intent.EMPTY, text=text, tokens=toks)
         if not toks:
-            return p
+            return p.freeze()
         found = find_mentions(self.lexicon, toks)
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
@@ -262,7 +308,7 @@ class RuleUnderstanding:
             p.intent = Intent.SEARCH  # a question never orders by itself
         elif p.intent == Intent.OUT_OF_SCOPE and (p.max_cents is not None or p.min_cents is not None):
             p.intent = Intent.SEARCH  # "something under three dollars"
-        return p
+        return p.freeze()
 
     def _sentences(self, text: str) -> tuple[list[str], list[bool], list[bool], list[list[str]], frozenset[int]]:
         """Tokens of the turn; per token whether it sits in a question and in a question about what there is
@@ -295,7 +341,7 @@ class RuleUnderstanding:
             toks.extend(sentence)
         return toks, asked, info, parts, frozenset(breaks - {0})
 
-    def _ordering(self, p: Parse, toks: list[str], asked: list[bool], info: list[bool]) -> None:
+    def _ordering(self, p: ParseDraft, toks: list[str], asked: list[bool], info: list[bool]) -> None:
         """Is an item named here being ordered (``p.ordering``), or held until a question is answered?"""
         ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
         p.ordering = bool(ordered)
@@ -330,7 +376,7 @@ class RuleUnderstanding:
         return not any(other_goods(t) for t in asked)
 
     # ------------------------------------------------------------------------------------------
-    def _intent(self, p: Parse, toks: list[str], ctx: Context) -> Intent:
+    def _intent(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         has_items = bool(p.items)
         changing = has_items or bool(p.options)
         if cue.human_request(toks):
@@ -489,7 +535,7 @@ class RuleUnderstanding:
     def _asks(toks: list[str]) -> bool:
         return cue.has(toks, cue.BROWSE) or cue.has(toks, cue.QUESTION_PRICE)
 
-    def _question(self, p: Parse, toks: list[str], ctx: Context) -> Intent | None:
+    def _question(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent | None:
         products = [it for it in p.items]
         if cue.has(toks, cue.CART) and not products:
             price = _RULE_PRICE_OF_TOPIC
@@ -515,7 +561,7 @@ class RuleUnderstanding:
             return Intent.SHOP_INFO
         return None
 
-    def _add_or_modify(self, p: Parse, toks: list[str], ctx: Context) -> Intent:
+    def _add_or_modify(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"

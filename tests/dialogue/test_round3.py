@@ -244,3 +244,18 @@ def test_one_with_and_one_without_says_the_words_again(drinks: Any) -> None:
     chat = Chat(drinks)
     chat.say("I want two mochas. One with caffeine and one without.")
     assert sorted(chat.lines, key=str) == sorted([("MOCHA", 1, {}), ("MOCHA", 1, {"caffeine": "decaf"})], key=str)
+
+
+def test_the_parse_is_frozen_and_the_draft_has_its_fields(drinks: Any) -> None:
+    import dataclasses
+
+    from dialogue.understanding import Parse, ParseDraft
+
+    chat = Chat(drinks)
+    chat.say("two lattes one with oat milk")
+    parse = chat.session.last_parse
+    assert isinstance(parse, Parse)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        parse.intent = parse.intent  # type: ignore[misc]
+    assert isinstance(parse.items, tuple) and isinstance(parse.tokens, tuple)
+    assert [f.name for f in dataclasses.fields(Parse)] == [f.name for f in dataclasses.fields(ParseDraft)]
