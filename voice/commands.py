@@ -139,10 +139,12 @@ def bias_products(store: Store) -> list[Product]:
 
 
 def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True, warm: bool = True,
-                   speculative_workers: int = 2, cpu_threads: int | None = None) -> VoicePipeline:
+                   speculative_workers: int = 2, cpu_threads: int | None = None,
+                   max_concurrent: int | None = None) -> VoicePipeline:
     """The shared recognizer and synthesizer from ``[voice]`` settings, biased with the catalog's names;
     ``speculative_workers`` decodes may be started at pauses at once (the phone line: one per call);
-    ``cpu_threads`` (the phone line's supervisor) replaces the default threads per decode."""
+    ``cpu_threads`` / ``max_concurrent`` (the phone line's supervisor) replace the default threads per decode
+    and decodes at once unless ``[voice]`` sets them."""
     from voice.asr import WhisperSettings, shared_transcriber
     from voice.openai_speech import speech_backends
     from voice.pipeline import VoicePipeline
@@ -152,6 +154,8 @@ def build_pipeline(ctx: Context, *, output_rate: int = 16000, bias: bool = True,
     settings = WhisperSettings.from_settings(ctx.config.voice)
     if cpu_threads and "whisper_cpu_threads" not in ctx.config.voice:
         settings.cpu_threads = cpu_threads
+    if max_concurrent and "whisper_max_concurrent" not in ctx.config.voice:
+        settings.max_concurrent = max_concurrent
     asr = ctx.config.asr  # [asr] backend = "openai" with fallback = "none": no local model is loaded
     local = None if asr.get("backend") == "openai" and asr.get("fallback") == "none" else shared_transcriber(settings)
     if warm and local is not None:

@@ -306,3 +306,25 @@ def test_a_batch_is_decoded_in_groups_of_one_window(whisper: Any, speak: Any, mo
         t.join(WAIT_S)
     assert bt.batches == [3] and sorted(sizes) == [1, 2]  # one turn at the gate, two window groups
     assert [results[i].text for i in range(3)] == alone
+
+
+def test_two_workers_split_the_waiting_requests(whisper: Any, speak: Any) -> None:
+    """A bridge with two workers (two gate slots) splits four waiting requests between them."""
+    chunks = [*_orders(speak), speak("Yes, please.", lead_ms=200, trail_ms=300)]
+    alone = [whisper.transcribe(c).text for c in chunks]
+    gate = LocalGate(slots=2)
+    bt = BatchingTranscriber(whisper, gate, workers=2)
+    results: dict[int, Any] = {}
+    threads = [threading.Thread(target=lambda i=i, c=c: results.__setitem__(i, bt.transcribe(c)))
+               for i, c in enumerate(chunks)]
+    with gate.turn(FINAL), gate.turn(FINAL):  # both slots held: both workers and all four requests wait
+        for t in threads:
+            t.start()
+        _wait_until(bt._cond, lambda: len(bt._queue) == len(chunks))
+        _wait_until(gate._cond, lambda: len(gate._waiting) == 2)
+    for t in threads:
+        t.join(WAIT_S)
+    # the first worker let in takes half (two workers idle); what is left is shared the same way (how it splits
+    # depends on whether the first is done by then), so no batch holds more than two
+    assert sum(bt.batches) == 4 and max(bt.batches) == 2
+    assert [results[i].text for i in range(len(chunks))] == alone

@@ -49,6 +49,7 @@ def register(sub: Any) -> None:
     # internal: how `--lines` starts each bridge behind Kamailio
     p.add_argument("--decode-gate", help=argparse.SUPPRESS)
     p.add_argument("--decode-threads", type=int, default=0, help=argparse.SUPPRESS)
+    p.add_argument("--decode-slots", type=int, default=0, help=argparse.SUPPRESS)
     p.add_argument("--media-address", help=argparse.SUPPRESS)
     p.add_argument("--media-public-address", help=argparse.SUPPRESS)
     p.add_argument("--bridge-child", action="store_true", help=argparse.SUPPRESS)
@@ -158,8 +159,12 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
     store = ctx.open_store()
     # the same recognizer, synthesizer and catalog bias ([voice] asr_bias) as the kiosk
     # one speculative decode per call may wait for its turn (and be decoded with the others that wait)
+    # under `--lines` the supervisor says how many decodes the machine runs at once (the gate's slots) and with
+    # how many threads each: this bridge can run that many itself when its calls speak at once
+    slots = getattr(args, "decode_slots", 0) or 1
     pipeline = build_pipeline(ctx, output_rate=16000, speculative_workers=max(2, args.max_calls),
-                              cpu_threads=getattr(args, "decode_threads", 0) or None)
+                              cpu_threads=getattr(args, "decode_threads", 0) or None,
+                              max_concurrent=slots if slots > 1 else None)
     from voice.asr import WhisperTranscriber
     from voice.sip.fair import BatchingTranscriber, FairTranscriber, LocalGate, RemoteGate
 
@@ -167,8 +172,8 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
     # the local model decodes together the utterances of calls that wait at the same time
     gate = RemoteGate(args.decode_gate) if getattr(args, "decode_gate", None) else LocalGate()
     inner = pipeline.transcriber
-    pipeline.transcriber = (BatchingTranscriber(inner, gate) if isinstance(inner, WhisperTranscriber)
-                            else FairTranscriber(inner, gate))
+    pipeline.transcriber = (BatchingTranscriber(inner, gate, workers=min(slots, inner.settings.max_concurrent))
+                            if isinstance(inner, WhisperTranscriber) else FairTranscriber(inner, gate))
     phone = PhoneSettings(transfer_to=args.transfer_to, reach_shop=reach_shop_text(cfg.shop),
                           silence_s=args.silence_timeout, endpoint=EndpointConfig.from_settings(cfg.voice))
     events = EventLog(args.events, retention_days=getattr(args, "retention_days", None))

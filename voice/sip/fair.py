@@ -218,20 +218,25 @@ class _Job:
 class BatchingTranscriber:
     """The local Whisper model behind ``gate``, with the requests that waited decoded as one batch.
 
-    One worker thread takes the gate's turn for whatever waits (final if any waiting request is final), then
-    takes up to ``max_batch`` waiting requests (finals first, then by arrival) and decodes them together with
-    ``WhisperTranscriber.decode_batch``. Audio is checked in the caller's thread, so a bad chunk fails its own
-    turn only; a failed batch fails the turns in it, not the worker.
+    Each of ``workers`` threads takes the gate's turn for whatever waits (final if any waiting request is final),
+    then takes its share of the waiting requests (finals first, then by arrival; the waiting ones split evenly
+    over the workers not decoding, at most ``max_batch``) and decodes them together with
+    ``WhisperTranscriber.decode_batch``. With several workers (the model loaded for as many concurrent decodes)
+    one bridge whose calls all speak at once can use every slot of the gate. Audio is checked in the caller's
+    thread, so a bad chunk fails its own turn only; a failed batch fails the turns in it, not the worker.
     """
 
-    def __init__(self, inner: WhisperTranscriber, gate: LocalGate | RemoteGate, max_batch: int = 8):
+    def __init__(self, inner: WhisperTranscriber, gate: LocalGate | RemoteGate, max_batch: int = 8,
+                 workers: int = 1):
         self.inner = inner
         self.gate = gate
         self.max_batch = max(1, max_batch)
+        self.workers = max(1, workers)
         self._cond = threading.Condition()
         self._queue: list[_Job] = []
         self._seq = itertools.count()
-        self._worker: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
+        self._idle = self.workers  # workers not decoding
         self.batches: list[int] = []  # size of each batch decoded (the last 1,000)
         self.withdrawn = 0  # requests dropped unheard (withdrawn while they waited)
 
@@ -244,9 +249,11 @@ class BatchingTranscriber:
         (:class:`~voice.pipeline.SpeculationWithdrawn`), so it costs no decode."""
         job = _Job(self.inner.prepare(chunk, hotwords, prompt), _kind(), next(self._seq), withdrawn)
         with self._cond:
-            if self._worker is None:
-                self._worker = threading.Thread(target=self._run, name="asr-batch", daemon=True)
-                self._worker.start()
+            if not self._threads:
+                self._threads = [threading.Thread(target=self._run, name=f"asr-batch-{i}", daemon=True)
+                                 for i in range(self.workers)]
+                for t in self._threads:
+                    t.start()
             self._queue.append(job)
             self._cond.notify_all()
             while job.result is None and job.error is None:
@@ -269,7 +276,10 @@ class BatchingTranscriber:
                 with self._cond:
                     self._drop_withdrawn()
                     self._queue.sort(key=lambda j: (j.kind, j.seq))
-                    batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch :]
+                    share = min(self.max_batch, -(-len(self._queue) // max(1, self._idle)))
+                    batch, self._queue = self._queue[:share], self._queue[share:]
+                    if batch:
+                        self._idle -= 1
                 if not batch:
                     continue
                 try:
@@ -279,6 +289,7 @@ class BatchingTranscriber:
                     log.exception("batched decode of %d failed", len(batch))
                     results, error = None, exc
             with self._cond:
+                self._idle += 1
                 for i, job in enumerate(batch):
                     if results is not None:
                         job.result = results[i]

@@ -177,7 +177,7 @@ def decode_slots(bridges: int, cores: int, threads: int | None = None) -> tuple[
 
 
 def bridge_argv(args: argparse.Namespace, port: int, calls: int, gate: str, media_host: str,
-                threads: int = 0) -> list[str]:
+                threads: int = 0, slots: int = 1) -> list[str]:
     argv = [sys.executable, "-m", "voice.sip.cli"]
     if getattr(args, "config", None):
         argv += ["--config", args.config]
@@ -186,6 +186,8 @@ def bridge_argv(args: argparse.Namespace, port: int, calls: int, gate: str, medi
              "--answer-delay", str(args.answer_delay), "--silence-timeout", str(args.silence_timeout)]
     if threads:
         argv += ["--decode-threads", str(threads)]
+    if slots > 1:
+        argv += ["--decode-slots", str(slots)]
     if args.public_address:
         argv += ["--media-public-address", args.public_address]
     if args.events:
@@ -258,7 +260,7 @@ def run_lines(args: argparse.Namespace, ctx: Any, host: str, port: int) -> int:
     try:
         for p, calls in zip(ports, per_bridge, strict=True):
             bridges.append(subprocess.Popen(bridge_argv(args, p, calls, gate.path, media_host,
-                                                     0 if set_threads else threads), stdin=subprocess.DEVNULL))
+                                                     0 if set_threads else threads, slots), stdin=subprocess.DEVNULL))
         for p in ports:
             if not _wait_up(p, bridges, 180.0):
                 print(f"voicecart sip: the bridge on 127.0.0.1:{p} did not start", file=sys.stderr)
