@@ -10,7 +10,7 @@ editing (and takes back a change not yet confirmed).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
@@ -170,49 +170,70 @@ class Policy:
         return parse.affirm  # saying the order again without a yes is not a yes
 
     def _answer_pending(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        """The turn as an answer to the question asked last: one handler per kind of question
+        (:class:`PendingKind`); None when the turn is no answer to it (it is then handled as itself)."""
+        handler = _PENDING_HANDLERS[pending.kind]
+        return handler(self, pending, parse, out)
+
+    def _answer_low_conf(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        """"I think you said: ... Is that right?": a yes acts on what was heard, a no asks again."""
+        self.state.pending = None
+        if self._pure_yes(parse) and pending.parse is not None:
+            return self._dispatch(pending.parse, out)
+        if parse.intent == Intent.DENY:
+            return out.say("Sorry about that. Please say it again.")
+        return None
+
+    def _answer_readback_kind(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        """"Is that right? Say yes to place the order" / "Shall I place the order?": the confirmation slot."""
+        return self._answer_readback(pending.kind, parse, out)
+
+    def _answer_offer(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        """"Would you like one?": a yes adds it (with a count said); "make it iced" adds it made so."""
         st = self.state
-        kind = pending.kind
-        if kind == PendingKind.LOW_CONF:
-            st.pending = None
-            if self._pure_yes(parse) and pending.parse is not None:
-                return self._dispatch(pending.parse, out)
-            if parse.intent == Intent.DENY:
-                return out.say("Sorry about that. Please say it again.")
+        if pending.item is None:
             return None
-        if kind in READBACK_KINDS:
-            return self._answer_readback(kind, parse, out)
-        if kind == PendingKind.OFFER and pending.item is not None:
-            st.pending = None
-            if self._pure_yes(parse):
-                qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), None)
-                item = ItemSpec(pending.item.skus, qty, pending.item.options)
-                return editing.add_items(st, self.lex, [item], out)
-            offered = self.lex.products.get(pending.item.skus[0])
-            takes = parse.intent == Intent.MODIFY and bool(parse.options) and offered is not None \
-                and not options_for(offered, parse.options)[2] \
-                and all(ln.sku != offered.sku for ln in st.cart.lines) \
-                and (parse.ref == "it" or not st.cart.lines)  # "make it iced" to "would you like one?"
-            if takes or parse.intent == Intent.ADD and not parse.items and parse.ref == "it" and parse.ordinal is None:
-                # "I'll take it in medium" after "is the blue one in medium": blue and medium
-                item = ItemSpec(pending.item.skus, parse.quantity, [*pending.item.options, *parse.options])
-                return editing.add_items(st, self.lex, [item], out)
+        st.pending = None
+        if self._pure_yes(parse):
+            qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), None)
+            item = ItemSpec(pending.item.skus, qty, pending.item.options)
+            return editing.add_items(st, self.lex, [item], out)
+        offered = self.lex.products.get(pending.item.skus[0])
+        takes = parse.intent == Intent.MODIFY and bool(parse.options) and offered is not None \
+            and not options_for(offered, parse.options)[2] \
+            and all(ln.sku != offered.sku for ln in st.cart.lines) \
+            and (parse.ref == "it" or not st.cart.lines)  # "make it iced" to "would you like one?"
+        if takes or parse.intent == Intent.ADD and not parse.items and parse.ref == "it" and parse.ordinal is None:
+            # "I'll take it in medium" after "is the blue one in medium": blue and medium
+            item = ItemSpec(pending.item.skus, parse.quantity, [*pending.item.options, *parse.options])
+            return editing.add_items(st, self.lex, [item], out)
+        return None
+
+    def _answer_option(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        """"What milk would you like for the latte?": the choice fills the item waiting for it."""
+        return self._fill_option(pending, parse, out) if pending.item is not None else None
+
+    def _answer_product(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        """"Which one would you like: ...?": the product picked (or several, one each)."""
+        return self._pick_product(pending, parse, out)
+
+    def _answer_cancel_order(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        """"Order 4512 is ... Shall I cancel it?": only a clear yes cancels."""
+        if not pending.order_number:
             return None
-        if kind == PendingKind.CLARIFY_OPTION and pending.item is not None:
-            return self._fill_option(pending, parse, out)
-        if kind == PendingKind.CLARIFY_PRODUCT:
-            return self._pick_product(pending, parse, out)
-        if kind == PendingKind.CANCEL_ORDER and pending.order_number:
-            st.pending = None
-            if confirm.decide(parse.text, parse.tokens).places:
-                return placed.cancel(self.store, st, pending.order_number, out)
-            if parse.intent == Intent.DENY:
-                return out.say("Okay, I won't cancel it.")
-            return None
-        if kind == PendingKind.ORDER_NUMBER:
-            st.pending = None
-            if parse.order_number and parse.intent not in CHANGING:
-                return placed.ask_cancel(self.store, st, self.lex, parse.order_number, out) if pending.group == "cancel" \
-                    else placed.status(self.store, st, parse.order_number, out)
+        self.state.pending = None
+        if confirm.decide(parse.text, parse.tokens).places:
+            return placed.cancel(self.store, self.state, pending.order_number, out)
+        if parse.intent == Intent.DENY:
+            return out.say("Okay, I won't cancel it.")
+        return None
+
+    def _answer_order_number(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
+        """"What's your order number?": the digits said, for a status or a cancellation."""
+        self.state.pending = None
+        if parse.order_number and parse.intent not in CHANGING:
+            return placed.ask_cancel(self.store, self.state, self.lex, parse.order_number, out) \
+                if pending.group == "cancel" else placed.status(self.store, self.state, parse.order_number, out)
         return None
 
     def _answer_readback(self, kind: PendingKind, parse: Parse, out: Outcome) -> Outcome | None:
@@ -471,6 +492,21 @@ class Policy:
         out.order_number = order.number
         return out.act(Action.ORDER_PLACED).act(Action.CART_CHANGED).say(
             f"Thank you! Your order is placed. Your order number is {say_digits(order.number)}")
+
+
+_PendingHandler = Callable[[Policy, Pending, Parse, Outcome], "Outcome | None"]
+# One handler per question the assistant may have asked (every PendingKind has one: checked at import).
+_PENDING_HANDLERS: dict[PendingKind, _PendingHandler] = {
+    PendingKind.LOW_CONF: Policy._answer_low_conf,
+    PendingKind.CHECKOUT: Policy._answer_readback_kind,
+    PendingKind.CONFIRM_CHANGE: Policy._answer_readback_kind,
+    PendingKind.OFFER: Policy._answer_offer,
+    PendingKind.CLARIFY_OPTION: Policy._answer_option,
+    PendingKind.CLARIFY_PRODUCT: Policy._answer_product,
+    PendingKind.CANCEL_ORDER: Policy._answer_cancel_order,
+    PendingKind.ORDER_NUMBER: Policy._answer_order_number,
+}
+assert set(_PENDING_HANDLERS) == set(PendingKind), "a PendingKind without a handler"
 
 
 def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Sequence[str],
