@@ -138,7 +138,8 @@ def _piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSp
     return None
 
 
-def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
+def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
+                  ) -> bool:
     """A generic mention ("pizza") with its own article or count before it (past option words), and no
     product of its kind named right after it (then it sums them up: "two pies, one pepperoni and ...")."""
     m = mentions[n]
@@ -154,6 +155,10 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int) -> b
         return False
     kinds = {t.sku for t in m.products}
     later = [o for o in mentions[n + 1:] if o.exact_products]
+    if later and later[0].start > 0 and toks[later[0].start - 1] == "the" \
+            and any(b in breaks for b in range(m.end, later[0].start)) \
+            and not any(t in _SEPARATORS for t in toks[m.end:later[0].start]):
+        return False  # "a hot tea please. Let's try the peppermint rose": the next sentence says which one
     if later and later[0].options and later[0].start > 0 and toks[later[0].start - 1] in _WITH:
         return True  # "a large pie with pepperoni": a pie with that topping, not the pepperoni pizza summed up
     if later and not toks[k].isdigit() and any(t in _SEPARATORS for t in toks[m.end:later[0].start]):
@@ -218,7 +223,7 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             if container:
                 roles.append("ignore")  # "a roll of tape": a container of the product that follows
             else:
-                roles.append("product" if not any_exact or _counted_kind(toks, mentions, n) else "ignore")
+                roles.append("product" if not any_exact or _counted_kind(toks, mentions, n, breaks) else "ignore")
         else:
             roles.append("group")
     return roles

@@ -259,3 +259,20 @@ def test_the_parse_is_frozen_and_the_draft_has_its_fields(drinks: Any) -> None:
         parse.intent = parse.intent  # type: ignore[misc]
     assert isinstance(parse.items, tuple) and isinstance(parse.tokens, tuple)
     assert [f.name for f in dataclasses.fields(Parse)] == [f.name for f in dataclasses.fields(ParseDraft)]
+
+
+def test_a_kind_said_then_the_one_named_in_the_next_sentence_is_that_one(tmp_path: Path) -> None:
+    spec = {"products": [
+        {"sku": "BLACK", "name": "black tea", "price": "3.00", "options": [{"code": "temp", "values": [
+            {"code": "hot", "name": "hot"}, {"code": "iced", "name": "iced"}]}]},
+        {"sku": "GREEN", "name": "green tea", "price": "3.00", "options": [{"code": "temp", "values": [
+            {"code": "hot", "name": "hot"}, {"code": "iced", "name": "iced"}]}]},
+        {"sku": "ROSE", "name": "peppermint rose", "price": "3.50", "options": [{"code": "temp", "values": [
+            {"code": "hot", "name": "hot"}, {"code": "iced", "name": "iced"}]}]}]}
+    path = tmp_path / "teas.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    store = open_store(tmp_path / "teas.sqlite3", catalog=str(path), tax_rate_bp=0)
+    chat = Chat(store)
+    r = chat.say("Hi, I'd like to get a hot tea please. Let's try the Peppermint Rose today.")
+    assert chat.lines == [("ROSE", 1, {"temp": "hot"})], r.text
+    store.close()
