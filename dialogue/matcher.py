@@ -14,6 +14,7 @@ from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
 from dialogue.phrasebook import words
 
 _PLAIN = words("sub_words")
+_POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,11 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
     while i < n:
         for length in range(min(lex.max_len, n - i), 0, -1):
             targets = lex.phrases.get(tuple(toks[i:i + length]))
+            if not targets and length > 1 and toks[i] == "one":  # "the one meter one": the "1 meter" choice
+                targets = [t for t in lex.phrases.get(("1", *toks[i + 1:i + length]), ()) if t.kind == "option"]
+            if not targets and length == 1 and i + 1 < n and toks[i + 1] in _POINTERS:
+                # "toast the blt": a choice named "toast it" said with what it is done to
+                targets = [t for t in lex.phrases.get((toks[i], "it"), ()) if t.kind == "option"]
             if targets and blocked.isdisjoint(range(i, i + length)):
                 exact = [t for t in targets if t.exact]
                 chosen = tuple(exact) if exact else tuple(targets)

@@ -141,6 +141,7 @@ _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + 
 _GENERIC_GOODS = words("generic_goods")
 _WANT_NOT = phrases("want_not")
 _REF_IT = words("ref_it")
+_INSTEAD_OF = phrases("instead_of")
 
 
 def _nth_line(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
@@ -438,6 +439,8 @@ class RuleUnderstanding:
             p.selector = chosen
             p.options = [o for o in p.options if o not in chosen]
             return Intent.MODIFY
+        if chosen and cue.has(toks, _MAKE_IT):
+            return Intent.MODIFY  # "make it the one meter one": the line in focus, made so
         if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at) \
                 and not cue.has(toks, _MAKE_IT) and not p.deny:  # "make that a large one", "no, a decaf one": a change
             p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so
@@ -510,6 +513,21 @@ class RuleUnderstanding:
             return Intent.SHOP_INFO
         return Intent.OUT_OF_SCOPE
 
+    def _line_by_word(self, toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
+        """"... instead of the plain one": after "instead of", "the <word> one" names the one cart line whose
+        product has that word in its name or aliases ("plain croissant")."""
+        at = cue.find(toks, _INSTEAD_OF)
+        if at < 0 or p.items[0].start > at:
+            return None
+        rest = toks[at:]
+        for k in range(len(rest) - 2):
+            if rest[k] == "the" and rest[k + 2] in ("one", "ones"):
+                word = rest[k + 1]
+                hits = {sku for sku in ctx.line_skus if sku in self.lexicon.products and any(
+                    word in phrase_of(n) for n in (self.lexicon.products[sku].name, *self.lexicon.products[sku].aliases))}
+                return hits.pop() if len(hits) == 1 else None
+        return None
+
     def _polite_request(self, toks: list[str]) -> bool:
         """"Do you have X, please?" / "Can you do me an X, please?": a yes-no question naming a product and
         saying please asks for it."""
@@ -572,6 +590,10 @@ class RuleUnderstanding:
                 and ctx.last_sku not in p.items[0].skus and p.items[0].start > 0 \
                 and all(i < p.items[0].start for i, t in enumerate(toks) if t in ("of", "them", "those")):
             p.portion, p.replace = share, True  # "make one of them a hawaiian": those units become the other product
+            return Intent.MODIFY
+        named = self._line_by_word(toks, p, ctx) if ctx.has_lines and len(p.items) == 1 else None
+        if named is not None:  # "an almond croissant instead of the plain one": the line of the plain croissant
+            p.replaces, p.replace = ItemSpec((named,)), True
             return Intent.MODIFY
         nth = _nth_line(toks, p, ctx)
         if nth is not None:  # "change the second one to a shoyu": that line swapped

@@ -276,3 +276,31 @@ def test_a_kind_said_then_the_one_named_in_the_next_sentence_is_that_one(tmp_pat
     r = chat.say("Hi, I'd like to get a hot tea please. Let's try the Peppermint Rose today.")
     assert chat.lines == [("ROSE", 1, {"temp": "hot"})], r.text
     store.close()
+
+
+def test_make_it_the_one_meter_one_changes_the_line(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "store.sqlite3", catalog="store", tax_rate_bp=825)
+    chat = Chat(store)
+    chat.say("a two meter usb c cable")
+    chat.say("make it the one meter one")
+    assert [(qty, opts.get("size")) for _, qty, opts in chat.lines] == [(1, "1-meter")]
+    store.close()
+
+
+def test_a_choice_named_verb_it_is_said_with_the_line(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "bakery.sqlite3", catalog="bakery", tax_rate_bp=825)
+    chat = Chat(store)
+    chat.say("a blt and a reuben")
+    chat.say("toast the blt please")
+    blts = [(qty, opts.get("toasted")) for sku, qty, opts in chat.lines if sku == "BLT"]
+    assert blts == [(1, "toasted")]
+    store.close()
+
+
+def test_instead_of_the_plain_one_swaps_the_line_named_so(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "bakery.sqlite3", catalog="bakery", tax_rate_bp=825)
+    chat = Chat(store)
+    chat.say("a croissant and a drip coffee")
+    chat.say("actually an almond croissant instead of the plain one")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["ALMOND-CROISSANT", "COFFEE"]
+    store.close()
