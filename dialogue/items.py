@@ -310,6 +310,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, summaries)))
     items = _another_one(toks, items, covered)
+    _all_of_one_kind(toks, items, summaries)
     _every(lex, toks, items)
     return _corrections(toks, items), loose
 
@@ -335,6 +336,24 @@ def _narrow(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
             products = kin or products
         if len(products) < len(it.skus):
             it.skus = tuple(p.sku for p in products)
+
+
+def _all_of_one_kind(toks: Sequence[str], items: list[ItemSpec], summaries: Sequence[Mention]) -> None:
+    """"three medium pizzas all pepperoni", "two large pies, both hawaiian": a count before a kind's noun, then
+    "all" / "both" and the one product of that kind: that many of it."""
+    for summary in summaries:
+        k = summary.start - 1
+        while k >= 0 and not toks[k].isdigit() and k >= summary.start - 4:
+            k -= 1
+        if k < 0 or not toks[k].isdigit() or int(toks[k]) < 2:
+            continue
+        after = [it for it in items if it.start >= summary.end]
+        kinds = {t.sku for t in summary.products}
+        if len(after) != 1 or after[0].quantity is not None or not set(after[0].skus) & kinds:
+            continue
+        between = toks[summary.end:after[0].start]
+        if any(t in ("all", "both", "each") for t in between) and not any(t in _SEPARATORS for t in between):
+            after[0].quantity = int(toks[k])
 
 
 def _named_owner(lex: Lexicon, toks: Sequence[str], m: Mention) -> str | None:

@@ -304,3 +304,12 @@ def test_instead_of_the_plain_one_swaps_the_line_named_so(tmp_path: Path) -> Non
     chat.say("actually an almond croissant instead of the plain one")
     assert sorted(sku for sku, _, _ in chat.lines) == ["ALMOND-CROISSANT", "COFFEE"]
     store.close()
+
+
+@pytest.mark.parametrize(("said", "sku", "qty"), [("three medium pizzas all pepperoni", "PEPPERONI-PIZZA", 3),
+                                                  ("two large pies both hawaiian", "HAWAIIAN", 2)])
+def test_a_count_of_a_kind_then_all_of_one_product_is_that_many_of_it(pizzeria: Any, said: str, sku: str,
+                                                                       qty: int) -> None:
+    chat = Chat(pizzeria)
+    chat.say(said)
+    assert [(s, q) for s, q, _ in chat.lines] == [(sku, qty)]
