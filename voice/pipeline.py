@@ -32,6 +32,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from dialogue.types import Conversation, Reply, TurnMeta
+from voice import priority
 from voice.asr import Transcriber, Transcript, build_hotwords
 from voice.audio import AudioChunk, AudioFormatError, concat
 from voice.second_pass import SecondPass
@@ -351,7 +352,9 @@ class TurnProcessor:
         sp = self.pipeline.second_pass
         if sp is None:
             return first
-        return sp.hear(self.pipeline.transcriber, self.conversation, audio, first, trace, hotwords=self.pipeline.hotwords)
+        with priority.retry():  # behind other callers' first decodes (voice.priority)
+            return sp.hear(self.pipeline.transcriber, self.conversation, audio, first, trace,
+                           hotwords=self.pipeline.hotwords)
 
     def process(
         self,

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from voice.audio import AudioChunk, AudioFormatError
-from voice.sip.fair import FINAL, SPECULATIVE, BatchingTranscriber, GateServer, LocalGate, RemoteGate
+from voice.sip.fair import FINAL, RETRY, SPECULATIVE, BatchingTranscriber, GateServer, LocalGate, RemoteGate
 
 WAIT_S = 60.0  # bound on any wait for another thread (a loaded machine is slow, never stuck)
 
@@ -21,7 +21,7 @@ def _wait_until(cond: threading.Condition, pred: Any) -> None:
         assert cond.wait_for(pred, WAIT_S), "timed out waiting for the other threads"
 
 
-def test_local_gate_grants_finals_before_speculative_then_by_arrival() -> None:
+def test_local_gate_grants_finals_then_speculative_then_retries_by_arrival() -> None:
     gate = LocalGate()
     order: list[str] = []
     seen = threading.Condition()
@@ -33,7 +33,7 @@ def test_local_gate_grants_finals_before_speculative_then_by_arrival() -> None:
                 order.append(name)
 
     with gate.turn(FINAL):  # held: everyone below queues
-        for name, kind in (("s1", SPECULATIVE), ("f1", FINAL), ("s2", SPECULATIVE), ("f2", FINAL)):
+        for name, kind in (("r1", RETRY), ("s1", SPECULATIVE), ("f1", FINAL), ("s2", SPECULATIVE), ("f2", FINAL)):
             t = threading.Thread(target=take, args=(name, kind))
             t.start()
             threads.append(t)
@@ -41,8 +41,8 @@ def test_local_gate_grants_finals_before_speculative_then_by_arrival() -> None:
             _wait_until(gate._cond, lambda queued=queued: len(gate._waiting) == queued)
     for t in threads:
         t.join(WAIT_S)
-    assert order == ["f1", "f2", "s1", "s2"]
-    assert gate.granted == {FINAL: 3, SPECULATIVE: 2}
+    assert order == ["f1", "f2", "s1", "s2", "r1"]
+    assert gate.granted == {FINAL: 3, SPECULATIVE: 2, RETRY: 1}
 
 
 def test_gate_server_serialises_turns_of_remote_holders(tmp_path: Path) -> None:
@@ -328,3 +328,56 @@ def test_two_workers_split_the_waiting_requests(whisper: Any, speak: Any) -> Non
     # depends on whether the first is done by then), so no batch holds more than two
     assert sum(bt.batches) == 4 and max(bt.batches) == 2
     assert [results[i].text for i in range(len(chunks))] == alone
+
+
+def test_a_second_pass_decode_is_a_retry_and_a_speculative_thread_is_speculative() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from voice import priority
+
+    assert priority.current() == FINAL
+    with priority.retry():
+        assert priority.current() == RETRY
+        with ThreadPoolExecutor(1, thread_name_prefix="asr-spec") as pool:  # another thread: its own class
+            assert pool.submit(priority.current).result(WAIT_S) == SPECULATIVE
+    assert priority.current() == FINAL
+
+
+def test_the_gate_server_orders_retries_last(tmp_path: Path) -> None:
+    server = GateServer(str(tmp_path / "decode.sock"))
+    server.start()
+    try:
+        holder = RemoteGate(server.path)
+        order: list[str] = []
+        inside, release = threading.Event(), threading.Event()
+
+        def hold() -> None:
+            with holder.turn(FINAL):
+                inside.set()
+                assert release.wait(WAIT_S)
+
+        def take(name: str, kind: int) -> None:
+            with RemoteGate(server.path).turn(kind):
+                order.append(name)
+
+        first = threading.Thread(target=hold)
+        first.start()
+        assert inside.wait(WAIT_S)
+        waiting = []
+        for name, kind in (("r", RETRY), ("s", SPECULATIVE), ("f", FINAL)):
+            t = threading.Thread(target=take, args=(name, kind))
+            t.start()
+            waiting.append(t)
+            # each request is queued at the server before the next is sent (bounded wait, no sleep)
+            deadline = threading.Event()
+            for _ in range(2000):
+                if len(server._waiting) == len(waiting):
+                    break
+                deadline.wait(0.005)
+            assert len(server._waiting) == len(waiting)
+        release.set()
+        for t in [first, *waiting]:
+            t.join(WAIT_S)
+        assert order == ["f", "s", "r"]
+    finally:
+        server.stop()

@@ -2,8 +2,9 @@
 
 Decoding is the shared bottleneck: on 2 cores one decode at a time with both threads is faster than two
 fighting over them, and without an order a call whose turns keep arriving can starve another. So every decode
-takes a turn from a gate: one decode at a time, final decodes (the caller stopped talking and waits) before
-speculative ones (a guess made during a pause), first come first served within each class, no barging.
+takes a turn from a gate: one decode per slot at a time, final decodes (the caller stopped talking and waits)
+before speculative ones (a guess made during a pause), retries (a second decode of a turn) last
+(``voice.priority``), first come first served within each class, no barging.
 
 * ``LocalGate``: the gate inside one bridge process (its four calls).
 * ``GateServer`` / ``RemoteGate``: ``voicecart sip --lines N`` runs the server in the supervising process on a
@@ -32,17 +33,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from voice.priority import FINAL, RETRY, SPECULATIVE
+from voice.priority import current as _kind
+
 if TYPE_CHECKING:
     from voice.asr import DecodeRequest, Transcript, WhisperTranscriber
     from voice.audio import AudioChunk
 
 log = logging.getLogger(__name__)
 
-FINAL, SPECULATIVE = 0, 1
-
-
-def _kind() -> int:
-    return SPECULATIVE if threading.current_thread().name.startswith("asr-spec") else FINAL
+__all__ = ["FINAL", "RETRY", "SPECULATIVE", "BatchingTranscriber", "FairTranscriber", "GateServer", "LocalGate",
+           "RemoteGate"]
+_CLASS_BYTE = {FINAL: b"F", SPECULATIVE: b"S", RETRY: b"R"}  # a waiting bridge's class on the gate's socket
+_WIRE = {v: k for k, v in _CLASS_BYTE.items()}
 
 
 class LocalGate:
@@ -54,7 +57,7 @@ class LocalGate:
         self._busy = 0
         self._waiting: list[tuple[int, int]] = []
         self._seq = itertools.count()
-        self.granted = {FINAL: 0, SPECULATIVE: 0}
+        self.granted = {FINAL: 0, SPECULATIVE: 0, RETRY: 0}
 
     @contextlib.contextmanager
     def turn(self, kind: int = FINAL) -> Iterator[None]:
@@ -87,7 +90,7 @@ class RemoteGate:
         try:
             try:
                 sock.connect(self.path)
-                sock.sendall(b"S" if kind == SPECULATIVE else b"F")
+                sock.sendall(_CLASS_BYTE[kind])
                 if sock.recv(1) != b"G":
                     raise OSError("no grant")
             except OSError as exc:
@@ -119,7 +122,7 @@ class GateServer:
         self._seq = itertools.count()
         self._waiting: list[tuple[int, int, socket.socket]] = []
         self._holders: set[socket.socket] = set()
-        self.granted = {FINAL: 0, SPECULATIVE: 0}
+        self.granted = {FINAL: 0, SPECULATIVE: 0, RETRY: 0}
 
     def start(self) -> None:
         self._thread.start()
@@ -169,8 +172,8 @@ class GateServer:
                         data = conn.recv(1)
                     except OSError:
                         data = b""
-                    if data in (b"F", b"S") and conn not in self._holders:
-                        self._waiting.append((SPECULATIVE if data == b"S" else FINAL, next(self._seq), conn))
+                    if data in _WIRE and conn not in self._holders:
+                        self._waiting.append((_WIRE[data], next(self._seq), conn))
                     else:  # closed (or anything else): that turn, or that wait, is over
                         self._drop(sel, conn)
                 self._grant(sel)

@@ -237,7 +237,7 @@ def run_lines(args: argparse.Namespace, ctx: Any, host: str, port: int) -> int:
     events = EventLog(args.events)
     settings = SipSettings(host=host, port=port, public_address=args.public_address)
     media_host = host if host not in ("0.0.0.0", "") else (args.public_address or _outward_address())
-    from voice.sip.fair import GateServer
+    from voice.sip.fair import FINAL, RETRY, SPECULATIVE, GateServer
 
     per_bridge = split_lines(args.lines)
     set_threads = ctx.config.voice.get("whisper_cpu_threads")
@@ -313,7 +313,8 @@ def run_lines(args: argparse.Namespace, ctx: Any, host: str, port: int) -> int:
             front.stop()
         gate.stop()
         events({"t": round(time.time(), 3), "event": "lines_stopped", "bridges_rc": codes,
-                "decodes": {"final": gate.granted[0], "speculative": gate.granted[1]}})
+                "decodes": {"final": gate.granted[FINAL], "speculative": gate.granted[SPECULATIVE],
+                            "retry": gate.granted[RETRY]}})
         events.close()
         shutil.rmtree(runtime, ignore_errors=True)
         if rc == 0 and any(c != 0 for c in codes):
