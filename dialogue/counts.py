@@ -37,6 +37,7 @@ class CountIssue(enum.StrEnum):
 
 _PACK_WORDS = words("pack_words")
 _PIECE_WORDS = words("piece_words")
+_MEASURE_UNITS = words("measure_units")
 
 
 def pack_size(name_words: Sequence[str]) -> int | None:
@@ -77,7 +78,9 @@ def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limit
                 return CountIssue.NEGATIVE
             if t in ("0", "zero") and nxt not in PRICE_WORDS:
                 return CountIssue.ZERO
-            if t in ("half", "quarter", "third") and (nxt in ("a", "an", "of") or words[max(0, k - 2):k] == ["and", "a"]):
+            if t in ("half", "quarter", "third") and (nxt in ("a", "an", "of") or words[max(0, k - 2):k] == ["and", "a"]) \
+                    and not (any(o.pos == i for it in items for o in it.options)
+                             and any(w in _MEASURE_UNITS for w in toks[i + 1:i + 4])):  # "half a pound": a weight
                 return CountIssue.FRACTION
             if re.fullmatch(r"\d+\.\d+", t) and nxt not in PRICE_WORDS:
                 return CountIssue.FRACTION

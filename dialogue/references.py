@@ -58,7 +58,7 @@ def portion(toks: Sequence[str]) -> int | None:
             return n
         if i and toks[i - 1] in _SPLIT_VERBS:
             return n
-        if n == 1 and all(w in _LEAD for w in toks[:i]) and nxt in ("with", "in", "as", "without", "no", "extra"):
+        if n == 1 and all(w in _LEAD for w in toks[:i]) and nxt in ("with", "in", "as", "without", "no", "extra", "on"):
             return n  # "one with almond milk" said to a line of two: one of them
     return None
 
@@ -141,6 +141,8 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
     if not skus & set(ctx.line_skus):
         return False
     other = cue.find(toks, _OTHER_PART)
+    if other < 0:  # "one on sourdough and one on wheat": the second "one" is the rest of a line of two
+        other = next((i for i in range(1, len(toks)) if toks[i] == "one" and toks[i - 1] in ("and", "then")), -1)
     if other >= 0:  # "make one of them iced and the other one decaf": the rest of the line
         mine = p.items[0].options if p.items else p.options
         if not any(o.pos <= other for o in mine):

@@ -408,9 +408,12 @@ class RuleUnderstanding:
         if at < 0 and len(p.items) == 1 and ctx.has_lines and p.items[0].start > 0 and toks[p.items[0].start - 1] == "no" \
                 and p.items[0].quantity is None and any(s in ctx.line_skus for s in p.items[0].skus):
             at = p.items[0].start - 1  # "no actually no frisbee": the frisbee off
-        if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal) and not p.question \
+        if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal or count_of(toks) is not None) and not p.question \
                 and not (has_items and p.items[0].start < at):
             p.portion = portion(toks)  # "remove one of the lattes": one of them
+            if p.portion is None and not has_items and p.ordinal is None:  # "remove one", "take two off"
+                p.portion = count_of(toks) or next((1 for i, t in enumerate(toks[at:], at) if t == "one"
+                                                    and toks[i - 1] not in ("the", "that", "this", "other")), None)
             return Intent.REMOVE
         if not has_items and cue.has(toks, cue.SHOP_INFO) and not p.groups and not p.options:
             return Intent.SHOP_INFO

@@ -313,3 +313,30 @@ def test_a_count_of_a_kind_then_all_of_one_product_is_that_many_of_it(pizzeria: 
     chat = Chat(pizzeria)
     chat.say(said)
     assert [(s, q) for s, q, _ in chat.lines] == [(sku, qty)]
+
+
+@pytest.mark.parametrize(("said", "left"), [("remove one", 2), ("remove two", 1)])
+def test_remove_a_count_takes_that_many_off_the_line(noodles: Any, said: str, left: int) -> None:
+    chat = Chat(noodles)
+    chat.say("three cokes")
+    chat.say(said)
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("COKE", left)]
+
+
+def test_one_on_this_and_one_on_that_splits_a_line_of_two(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "bakery.sqlite3", catalog="bakery", tax_rate_bp=825)
+    chat = Chat(store)
+    chat.say("two blts")
+    chat.say("one on sourdough and one on wheat")
+    assert sorted(opts["bread"] for _, _, opts in chat.lines) == ["sourdough", "wheat"]
+    store.close()
+
+
+def test_half_a_pound_is_a_weight_and_half_a_croissant_is_still_asked(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "bakery.sqlite3", catalog="bakery", tax_rate_bp=825)
+    chat = Chat(store)
+    chat.say("a quarter pound of honey ham")
+    assert [(sku, opts["weight"]) for sku, _, opts in chat.lines] == [("SLICED-HAM", "quarter_lb")]
+    r = chat.say("and half a croissant")
+    assert "whole" in r.text and [sku for sku, _, _ in chat.lines] == ["SLICED-HAM"]
+    store.close()
