@@ -36,6 +36,7 @@ from rapidfuzz import fuzz, process
 
 from catalog.json_format import group_from_canonical, group_to_dict
 from catalog.models import OptionGroup, Product
+from catalog.sqlite_bm25 import SQL_BM25, Bm25
 
 CAP = 30  # candidates fetched per FTS query (shortest names first)
 PID_BITS = 40
@@ -346,19 +347,30 @@ def _match(groups: Iterable[Group], columns: str | None) -> str:
 
 
 def candidates(conn: sqlite3.Connection, vocab: Vocabulary, groups: list[Group], where: str,
-               params: list[object], want: int) -> list[Candidate]:
-    """Products matching all words, then fewer words (the most common dropped first), shortest names first."""
+               params: list[object], want: int, bm25: Bm25 | None = None) -> list[Candidate]:
+    """Products matching all words, then fewer words (the most common dropped first), shortest names first.
+    With ``bm25`` (kept by the store per catalog version) the BM25 scores are computed from its cached
+    counts, the same values SQLite's ``bm25()`` gives (see :mod:`catalog.sqlite_bm25`) without recounting
+    every phrase's rows on every statement."""
     by_rarity = sorted(groups, key=lambda g: (-vocab.idf(g), g[0][0]))
     found: dict[int, Candidate] = {}
+    score = SQL_BM25 if bm25 is None else "f.rowid, f.tags, f.category, f.brand, f.description, f.options"
     sql = ("SELECT p.id, p.sku, f.name, f.aliases, f.tags || ' ' || f.category || ' ' || f.brand || ' ' || f.options,"
-           " bm25(products_fts, 10.0, 8.0, 3.0, 2.0, 2.0, 0.5, 1.0)"
-           f" FROM products_fts f JOIN products p ON p.id = (f.rowid & {PID_MASK})"
+           f" {score} FROM products_fts f JOIN products p ON p.id = (f.rowid & {PID_MASK})"
            f" WHERE products_fts MATCH ? {where} LIMIT {CAP}")
     for k in range(len(by_rarity), 0, -1):
         for columns in (NAME_COLUMNS, None):
-            for r in conn.execute(sql, [_match(by_rarity[:k], columns), *params]):
+            match = _match(by_rarity[:k], columns)
+            rows = conn.execute(sql, [match, *params]).fetchall()
+            if bm25 is not None:
+                new = {r[0]: r for r in rows if r[0] not in found}
+                phrases = [t for g in by_rarity[:k] for t, _ in sorted(g)]
+                scores = bm25.scores(conn, match, phrases, columns is not None,
+                                     [(r[5], (r[2], r[3], *r[6:11])) for r in new.values()])
+            for r in rows:
                 if r[0] not in found:
-                    found[r[0]] = Candidate(r[0], r[1], (r[2], *[a for a in r[3].split(" | ") if a]), r[4], -float(r[5]))
+                    value = -float(r[5]) if bm25 is None else scores[r[5]]
+                    found[r[0]] = Candidate(r[0], r[1], (r[2], *[a for a in r[3].split(" | ") if a]), r[4], value)
             if len(found) >= want:
                 return list(found.values())
     return list(found.values())

@@ -24,6 +24,7 @@ from catalog.cart import Cart
 from catalog.errors import CatalogError
 from catalog.json_format import product_from_canonical
 from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, Term
+from catalog.sqlite_bm25 import Bm25
 from catalog.sqlite_schema import connect
 from catalog.validate import validate_product
 
@@ -48,6 +49,7 @@ class SQLiteStore:
             raise CatalogError(f"cannot open the catalog database {self.path}: {plain_error(exc)}") from None
         self._lock = threading.RLock()
         self._vocab = _search.Vocabulary()
+        self._bm25 = Bm25()
         self._cache = _products.ProductCache()
 
     # --- plumbing ---------------------------------------------------------------------------
@@ -322,7 +324,8 @@ class SQLiteStore:
                 listed = conn.execute(f"SELECT p.id, p.stock, p.data FROM products p WHERE 1=1 {where}"
                                       f" ORDER BY p.name, p.sku LIMIT {limit}", params).fetchall()
                 return [SearchHit(p, 0.0) for p in self._cache.many(conn, listed)]
-            found = _search.candidates(conn, self._vocab, groups, where, params, want=max(limit, 10))
+            self._bm25.sync(conn, self._vocab.version or "0")
+            found = _search.candidates(conn, self._vocab, groups, where, params, want=max(limit, 10), bm25=self._bm25)
             ranked = _search.rank(self._vocab, groups, found)[:limit]
             if not ranked:
                 return []
