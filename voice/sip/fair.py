@@ -222,11 +222,12 @@ class BatchingTranscriber:
     """The local Whisper model behind ``gate``, with the requests that waited decoded as one batch.
 
     Each of ``workers`` threads takes the gate's turn for whatever waits (final if any waiting request is final),
-    then takes its share of the waiting requests (finals first, then by arrival; the waiting ones split evenly
-    over the workers not decoding, at most ``max_batch``) and decodes them together with
-    ``WhisperTranscriber.decode_batch``. With several workers (the model loaded for as many concurrent decodes)
-    one bridge whose calls all speak at once can use every slot of the gate. Audio is checked in the caller's
-    thread, so a bad chunk fails its own turn only; a failed batch fails the turns in it, not the worker.
+    then takes the waiting requests in order (finals, speculative, retries; then by arrival) and decodes them
+    with ``WhisperTranscriber.decode_batch``: one worker takes all that wait (at most ``max_batch``) as one
+    batch; with several workers (the model loaded for as many concurrent decodes, one thread each) each takes
+    one, so a bridge whose calls all speak at once keeps every slot of the gate busy. Audio is checked in the
+    caller's thread, so a bad chunk fails its own turn only; a failed batch fails the turns in it, not the
+    worker.
     """
 
     def __init__(self, inner: WhisperTranscriber, gate: LocalGate | RemoteGate, max_batch: int = 8,
@@ -239,7 +240,6 @@ class BatchingTranscriber:
         self._queue: list[_Job] = []
         self._seq = itertools.count()
         self._threads: list[threading.Thread] = []
-        self._idle = self.workers  # workers not decoding
         self.batches: list[int] = []  # size of each batch decoded (the last 1,000)
         self.withdrawn = 0  # requests dropped unheard (withdrawn while they waited)
 
@@ -279,10 +279,11 @@ class BatchingTranscriber:
                 with self._cond:
                     self._drop_withdrawn()
                     self._queue.sort(key=lambda j: (j.kind, j.seq))
-                    share = min(self.max_batch, -(-len(self._queue) // max(1, self._idle)))
+                    # one worker (one slot, all threads): everything waiting as one batch; several workers
+                    # (a slot per core, one thread per decode): one each, so both cores work (two single decodes
+                    # at once beat one batch of two on one core: BENCHMARKS.md, Phone)
+                    share = min(self.max_batch, len(self._queue)) if self.workers == 1 else 1
                     batch, self._queue = self._queue[:share], self._queue[share:]
-                    if batch:
-                        self._idle -= 1
                 if not batch:
                     continue
                 try:
@@ -292,7 +293,6 @@ class BatchingTranscriber:
                     log.exception("batched decode of %d failed", len(batch))
                     results, error = None, exc
             with self._cond:
-                self._idle += 1
                 for i, job in enumerate(batch):
                     if results is not None:
                         job.result = results[i]
