@@ -339,7 +339,7 @@ class Policy:
 
     def _pick_product(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         cands = [self.lex.products[s] for s in pending.candidates if s in self.lex.products]
-        several = _several_picked(pending, parse)
+        several = _one_built_up(self.lex, pending, parse) or _several_picked(pending, parse)
         if several:  # "two ramens" - "a tonkotsu and a miso": both, one each
             self.state.pending = None
             return editing.add_items(self.state, self.lex, [*several, *pending.rest], out)
@@ -529,6 +529,28 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
         said = toks[k] if 0 <= k < len(toks) else ""
         parts.append((int(said) if said.isdigit() else 1, s))
     return parts if sum(n for n, _ in parts) == quantity else []
+
+
+def _one_built_up(lex: Lexicon, pending: Pending, parse: Parse) -> list[ItemSpec]:
+    """"two large pizzas" - "one pepperoni and one sausage": a part of the answer whose own words name no product
+    offered, only choices (toppings), is the plainest of those offered built up with them; the others are the
+    product they name."""
+    item = pending.item
+    if item is None or len(parse.items) != 2 or any(len(it.skus) != 1 or it.skus[0] not in pending.candidates
+                                                    for it in parse.items):
+        return []
+    out: list[ItemSpec] = []
+    for it in parse.items:
+        product = lex.products.get(it.skus[0])
+        said = set(parse.tokens[it.start:it.end])
+        names = [phrase_of(n) for n in (product.name, *product.aliases)] if product is not None else []
+        named = any(name and set(name) <= said for name in names)
+        if named or not it.options:
+            out.append(ItemSpec(it.skus, it.quantity, [*item.options, *it.options], it.start, it.end, True))
+        else:
+            out.append(ItemSpec(tuple(pending.candidates), it.quantity, [*item.options, *it.options],
+                                it.start, it.end, False))
+    return out if any(not o.exact for o in out) and sum(o.quantity or 1 for o in out) == item.quantity else []
 
 
 def _several_picked(pending: Pending, parse: Parse) -> list[ItemSpec]:

@@ -481,7 +481,8 @@ class RuleUnderstanding:
             return Intent.MODIFY
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD
-        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or toks[0] in ("actually", "no", "make")):
+        lead = next((t for t in toks if t not in ("uh", "um", "er", "oh", "well", "so", "hmm")), "")
+        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in ("actually", "no", "make")):
             bare = _bare_quantity(toks, p.option_at)
             if bare is not None:
                 p.quantity = bare

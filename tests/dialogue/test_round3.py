@@ -340,3 +340,19 @@ def test_half_a_pound_is_a_weight_and_half_a_croissant_is_still_asked(tmp_path: 
     r = chat.say("and half a croissant")
     assert "whole" in r.text and [sku for sku, _, _ in chat.lines] == ["SLICED-HAM"]
     store.close()
+
+
+def test_one_named_and_one_built_up_answer_which_pizza(pizzeria: Any) -> None:
+    chat = Chat(pizzeria)
+    chat.say("two large pizzas")
+    chat.say("one pepperoni and one sausage")
+    got = sorted((ln.sku, tuple(o.value for o in ln.options if o.group == "toppings")) for ln in chat.session.cart.lines)
+    assert got == [("CHEESE-PIZZA", ("sausage",)), ("PEPPERONI-PIZZA", ())]
+
+
+def test_uh_actually_three_to_a_read_back_sets_the_count(noodles: Any) -> None:
+    chat = Chat(noodles)
+    chat.say("two miso ramens")
+    chat.say("uh actually three")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("MISO-RAMEN", 3)]
+    assert noodles.orders() == []
