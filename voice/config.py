@@ -28,8 +28,8 @@ GENERAL_KEYS = ("data_dir", "database", "catalog", "currency", "tax_percent")
 SHOP_KEYS = ("name", "hours", "address", "phone", "returns", "faq")
 VOICE_KEYS = ("whisper_model", "whisper_beam_size", "whisper_cpu_threads", "whisper_max_concurrent",
               "whisper_encoder_pad_s", "whisper_initial_prompt", "asr_bias", "half_duplex", "tts", "tts_voice",
-              "tts_wpm", "whisper_nbest", "whisper_nbest_weight", "asr_second_pass", "piper_python",
-              "piper_model")
+              "tts_wpm", "whisper_nbest", "whisper_nbest_weight", "whisper_nbest_amounts", "asr_second_pass",
+              "piper_python", "piper_model")
 ASR_BIAS = ("prompt", "hotwords", "both", "none")
 TABLES = ("voicecart", "shop", "voice", "sip", "llm", "asr", "tts")
 

@@ -59,7 +59,10 @@ class TurnTrace:
     rejected: str | None = None
     reply: str = ""
     speculative: str = "none"  # none | reused | discarded
-    second_pass: str = "none"  # none | kept (decoded again, first transcript kept) | used (see voice.pipeline.SecondPass)
+    # none | kept (decoded again, first transcript kept) | used (the second decode's) | sounds_like (a left-out
+    # name put in by sound) | respelled (unplaced words respelled by sound) | alternative (another beam
+    # candidate of the first decode): voice.second_pass
+    second_pass: str = "none"
     decode_ms: float = 0.0
     error: str | None = None
     barged_in: bool = False
