@@ -29,11 +29,12 @@ CONVERSATIONS = load_corpus(CORPUS_DIR)
 IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 
 # Exact-order rate each catalog must reach (measured when the corpus was written; raise, never lower).
-# measured 2026-12-02 ~08:35: cafe 0.989, store 0.965, bakery 0.954, pizzeria 0.979, hardware 0.889,
-# noodlebar 0.984, florist 0.824 (hardware and florist are the untouched checks: never tuned on, their misses
-# never read while the engine was changed; the noodle bar and the florist were 0.937 and 0.804 when written)
-EXACT_FLOOR = {"cafe": 0.98, "store": 0.96, "bakery": 0.95, "pizzeria": 0.97, "hardware": 0.88,
-               "noodlebar": 0.98, "florist": 0.82}
+# measured 2026-12-02 11:23 (issue 11, round 3; the developed sets grew by 132 conversations): cafe 0.982,
+# store 0.977, bakery 0.990, pizzeria 0.988, hardware 0.889, noodlebar 0.989, florist 0.824, taqueria 0.935
+# (hardware, florist and taqueria are the untouched checks: never tuned on, their misses never read while the
+# engine was changed; the taqueria was 0.935 when written, the noodle bar and the florist 0.937 and 0.804)
+EXACT_FLOOR = {"cafe": 0.98, "store": 0.97, "bakery": 0.98, "pizzeria": 0.98, "hardware": 0.88,
+               "noodlebar": 0.98, "florist": 0.82, "taqueria": 0.93}
 
 
 @pytest.fixture(scope="module")
