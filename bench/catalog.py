@@ -382,6 +382,33 @@ def dialogue_only(n_products: int, n_queries: int, workdir: Path) -> dict[str, A
             "dialogue_said": dialogue["said"], "dialogue_reply": dialogue["reply"], **_question_results(dialogue)}
 
 
+def database_digest(db: Path) -> dict[str, str]:
+    """SHA-256 and row count of every table of a catalog database (search and FTS shadow tables included),
+    rows in primary-key order: two imports of one file by two versions of the code wrote the same store
+    exactly when the digests are equal (``--digest DB``)."""
+    import hashlib
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        out: dict[str, str] = {}
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE"
+                                             " 'CREATE VIRTUAL%' ORDER BY name")]
+        for table in tables:
+            digest = hashlib.sha256()
+            n = 0
+            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2' if table != "meta"
+                                    else 'SELECT * FROM "meta" ORDER BY key'):
+                digest.update(repr(row).encode())
+                n += 1
+            out[table] = f"{n} rows {digest.hexdigest()[:16]}"
+        out["schema"] = hashlib.sha256(repr(conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()).encode()).hexdigest()[:16]
+        return out
+    finally:
+        conn.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.catalog", description=__doc__.split("\n\n")[0])
     parser.add_argument("--products", type=int, default=100_000)
@@ -392,7 +419,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", dest="json_out", help="write the results here")
     parser.add_argument("--dialogue-only", action="store_true",
                         help="with --keep: only the dialogue figures, on the database built there before")
+    parser.add_argument("--digest", metavar="DB", help="only print each table's row count and SHA-256 (to compare"
+                        " the stores two versions of the importer wrote from one file)")
     args = parser.parse_args(argv)
+    if args.digest:
+        for table, digest in database_digest(Path(args.digest)).items():
+            print(f"{table:<32}{digest}")
+        return 0
     if args.dialogue_only:
         if not args.keep or not (Path(args.keep) / "bench.sqlite3").exists():
             parser.error("--dialogue-only needs --keep DIR holding a database built by an earlier --keep run")

@@ -26,16 +26,19 @@ _PRODUCT_COLUMNS = ("name, category, brand, price_cents, min_price_cents, curren
                     " data")
 
 
+_JSON = json.JSONEncoder(separators=(",", ":"))  # json.dumps(x, separators=...) without a new encoder per call
+
+
 def _values(p: Product) -> tuple[Any, ...]:
     prices = [p.price_cents, *(v.price_cents for v in p.variants if v.price_cents is not None)]
     data = product_to_dict(p, stock=False, variants=False)  # stock and variants live in their columns and rows
     return (p.name, p.category, p.brand, p.price_cents, min(prices), p.currency, int(p.active), p.stock,
-            len(p.variants), p.shop_sku, json.dumps(data, separators=(",", ":")))
+            len(p.variants), p.shop_sku, _JSON.encode(data))
 
 
 @functools.lru_cache(maxsize=4096)
 def _options_json(options: tuple[tuple[str, str], ...]) -> str:
-    return json.dumps(dict(options), separators=(",", ":"))
+    return _JSON.encode(dict(options))
 
 
 def _variant_rows(pid: int, p: Product) -> list[tuple[Any, ...]]:

@@ -53,11 +53,15 @@ def validate_product(p: Product, *, file: str | None = None, line: int | None = 
         text(p.name, "name")
     if not p.name.strip():
         raise fail("the product needs a name", "name")
-    for field_name, values in (("aliases", p.aliases), ("tags", p.tags), ("category", (p.category,)),
-                               ("brand", (p.brand,)), ("shop_sku", (p.shop_sku,))):
-        for value in values if not clean else ():
-            text(value, field_name)
-    text(p.description, "description", multiline=True)
+    if not clean:
+        for field_name, values in (("aliases", p.aliases), ("tags", p.tags), ("category", (p.category,)),
+                                   ("brand", (p.brand,)), ("shop_sku", (p.shop_sku,))):
+            for value in values:
+                text(value, field_name)
+    description = p.description
+    # check_text(multiline) finds nothing in the usual description: one search, then the checks only to say why
+    if not isinstance(description, str) or _BAD_CHAR.search(description) is not None or len(description) > MAX_DESCRIPTION:
+        text(description, "description", multiline=True)
     if isinstance(p.price_cents, bool) or not isinstance(p.price_cents, int) or p.price_cents < 0:
         raise fail(f"price must be whole cents, zero or more, not {p.price_cents!r}", "price")
     if p.price_cents > MAX_CENTS:
@@ -121,7 +125,8 @@ def validate_product(p: Product, *, file: str | None = None, line: int | None = 
         if var.stock is not None and (isinstance(var.stock, bool) or not isinstance(var.stock, int)
                                       or not 0 <= var.stock <= MAX_STOCK):
             raise fail(f"variant {var.sku!r} stock must be zero to {MAX_STOCK:,}, or unlimited", f"{where}.stock")
-        text(var.shop_sku, f"{where}.shop_sku")
+        if var.shop_sku != "":  # the empty text passes check_text
+            text(var.shop_sku, f"{where}.shop_sku")
         for gcode, vcode in var.options.items():
             if not isinstance(gcode, str) or not isinstance(vcode, str):
                 raise fail(f"variant {var.sku!r} options must map texts to texts", f"{where}.options")

@@ -79,15 +79,17 @@ class StreamTable(Table):
             start = 2
             count = 0
             skip = header.index(column(self, skip_if) or "") if skip_if and column(self, skip_if) else -1
+            named = all(header)  # every column has a name: a row is its cells zipped with the header
             try:
                 for cells in reader:
                     line, start = start, reader.line_num + 1
                     if skip >= 0 and len(cells) > skip and cells[skip].strip():
                         count += 1
                         continue
-                    if not any(c.strip() for c in cells):
+                    if not "".join(cells).strip():  # only empty or blank cells
                         continue
-                    row = {header[i]: c for i, c in enumerate(cells) if i < width and header[i]}
+                    row = (dict(zip(header, cells, strict=False)) if named
+                           else {header[i]: c for i, c in enumerate(cells) if i < width and header[i]})
                     if check and _suspect(row.values()):
                         for name, value in row.items():
                             _check_cell(self.file, line, name, value)
@@ -242,6 +244,9 @@ def boolean(table: Table, row: Row, field: str, text: str, default: bool) -> boo
 
 
 def split_list(text: str, seps: str = "|;") -> tuple[str, ...]:
+    if not any(sep in text for sep in seps):  # one item or none, the usual cell
+        item = text.strip()
+        return (item,) if item else ()
     parts: Iterable[str] = [text]
     for sep in seps:
         parts = [p for chunk in parts for p in chunk.split(sep)]

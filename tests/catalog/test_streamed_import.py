@@ -131,3 +131,23 @@ def test_both_stores_write_a_stream_in_one_transaction(location: str, tmp_path: 
     kept = store.get_product("KEEP")
     assert kept is not None and kept.name == "kept"
     store.close()
+
+
+def test_products_cross_the_pipe_as_tuples_and_come_back_equal() -> None:
+    from dataclasses import fields
+
+    from catalog.importers.pipeline import pack, unpack
+    from catalog.models import OptionGroup, OptionValue, Variant
+
+    full = Product(
+        sku="S", name="n", price_cents=5, currency="EUR", aliases=("a", "b"), description="d\nx", category="c",
+        brand="br", tags=("t",), active=False, stock=3, shop_sku="shop",
+        option_groups=(OptionGroup("colour", "Colour", (OptionValue("red", "Red", ("rouge",), 50),
+                                                        OptionValue("blue", "Blue")), "red", True, True, True,
+                                   ("hue",)),),
+        variants=(Variant("S-R", {"colour": "red"}, 700, 2, "shop-r"), Variant("S-B", {"colour": "blue"})))
+    # every field above differs from its default, so a field pack() forgot would show
+    assert all(getattr(full, f.name) != f.default for f in fields(Product))
+    for p in (full, Product(sku="P", name="plain", price_cents=1)):
+        back = unpack(pack(p))
+        assert back == p and type(back.variants) is tuple and type(back.option_groups) is tuple
