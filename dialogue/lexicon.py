@@ -127,7 +127,9 @@ class Lexicon:
         self._fix_cache: dict[str, str | None] = {}
         self._lock = threading.Lock()
         self._base: set[str] = set()
-        self._group_cache: dict[OptionGroup, list[tuple[tuple[str, ...], Target]]] = {}  # words of names as written (no generated plurals): what fixes aim at
+        # per group: (phrase, target, literal) — literal: said as written, not only through a SYNONYMS swap
+        self._group_cache: dict[OptionGroup, list[tuple[tuple[str, ...], Target, bool]]] = {}
+        self._literal: dict[tuple[str, ...], set[Target]] = defaultdict(set)
         partial: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for p in self.products.values():
             names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases)]
@@ -151,6 +153,7 @@ class Lexicon:
                     self._search_index[word].add(p.sku)
             for g in p.option_groups:
                 self._index_group(p, g)
+        self._prefer_literal()
         for sub, skus in partial.items():
             if sub not in self._phrases:
                 for sku in sorted(skus):
@@ -189,11 +192,27 @@ class Lexicon:
         if entries is None:
             entries = self._group_entries(group)
             self._group_cache[group] = entries
-        for phrase, target in entries:
+        for phrase, target, literal in entries:
             self._add(phrase, target)
+            if literal:
+                self._literal[phrase].add(target)
 
-    def _group_entries(self, group: OptionGroup) -> list[tuple[tuple[str, ...], Target]]:
-        out: list[tuple[tuple[str, ...], Target]] = []
+    def _prefer_literal(self) -> None:
+        """A phrase that names an option group (or value) as the catalog writes it means that one, not another
+        that only a general synonym makes it reach: where a shop has both a "flavor" group and a "sauce" one,
+        "what flavors" asks about the flavors (SYNONYMS join the two for a shop that has only one)."""
+        for phrase, literal in self._literal.items():
+            targets = self._phrases.get(phrase)
+            if not targets:
+                continue
+            kinds = {t.kind for t in literal}
+            kept = [t for t in targets if t.kind not in kinds or t in literal]
+            if len(kept) != len(targets):
+                self._phrases[phrase] = kept
+        self._literal.clear()
+
+    def _group_entries(self, group: OptionGroup) -> list[tuple[tuple[str, ...], Target, bool]]:
+        out: list[tuple[tuple[str, ...], Target, bool]] = []
         names = {phrase_of(group.name), phrase_of(group.code), *(phrase_of(a) for a in group.aliases)}
         for name in list(names):  # "milk options" is also asked about as "milk"
             while len(name) > 1 and name[-1] in _GENERIC_GROUP_WORDS:
@@ -203,7 +222,7 @@ class Lexicon:
             if name:
                 for v in _variants(name):
                     for form in _plurals(v):
-                        out.append((form, Target("group", group=group.code)))
+                        out.append((form, Target("group", group=group.code), v == name))
         heads = Counter(phrase_of(v.name)[-1] for v in group.values if len(phrase_of(v.name)) > 1)
         full_names = {phrase_of(v.name) for v in group.values}
         for value in group.values:
@@ -220,7 +239,7 @@ class Lexicon:
                     continue
                 for v in _variants(name):
                     self._base.update(v)
-                    out.append((v, Target("option", group=group.code, value=value.code)))
+                    out.append((v, Target("option", group=group.code, value=value.code), v == name))
         return out
 
     # --- lookups --------------------------------------------------------------------------------
@@ -435,6 +454,7 @@ class IndexedLexicon(Lexicon):
         self._lock = threading.Lock()
         self._base = set()
         self._group_cache = {}
+        self._literal = defaultdict(set)
         self._phrases = defaultdict(list)
         self.guarded = defaultdict(list)
         self.groups = {}
@@ -449,6 +469,7 @@ class IndexedLexicon(Lexicon):
             seen.add(same)
             self._index_definition(group)
             self._offered.update((group.code, v.code) for v in group.values)
+        self._prefer_literal()
         self._option_phrases: dict[tuple[str, ...], list[Target]] = dict(self._phrases)
         # dialogue word -> the catalog's spellings of it in the full-text index ("4" -> "four", "4")
         self._spellings: dict[str, set[str]] = defaultdict(set)
