@@ -409,6 +409,38 @@ def database_digest(db: Path) -> dict[str, str]:
         conn.close()
 
 
+def search_only(n_products: int, n_queries: int, workdir: Path, repeat: int = 1) -> dict[str, Any]:
+    """The search figures again on a database ``--keep`` built before (the same generator, seed and queries;
+    nothing is imported): wall and CPU milliseconds per query (CPU: ``time.process_time``, what a query costs
+    whatever else the machine is doing), ``repeat`` passes over the queries in one process."""
+    picks = sources(n_products, n_queries)
+    wanted = set(picks)
+    kept = {i: p for i, p in enumerate(iter_generate(n_products)) if i in wanted}
+    qs = queries([kept[i] for i in picks])
+    store = SQLiteStore(workdir / "bench.sqlite3")
+    try:
+        store.search("warm up")
+        wall: list[float] = []
+        cpu: list[float] = []
+        for _ in range(repeat):
+            for q, filters, _label, _sku in qs:
+                w, c = time.perf_counter(), time.process_time()
+                store.search(q, limit=10, **filters)
+                cpu.append((time.process_time() - c) * 1000)
+                wall.append((time.perf_counter() - w) * 1000)
+    finally:
+        store.close()
+
+    def p95(xs: list[float]) -> float:
+        xs = sorted(xs)
+        return round(xs[min(len(xs) - 1, int(round(0.95 * len(xs))) - 1)], 3)
+
+    return {"products": n_products, "queries": len(wall), "search_p50_ms": round(statistics.median(wall), 3),
+            "search_p95_ms": p95(wall), "search_max_ms": round(max(wall), 3),
+            "search_cpu_p50_ms": round(statistics.median(cpu), 3), "search_cpu_p95_ms": p95(cpu),
+            "search_cpu_max_ms": round(max(cpu), 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.catalog", description=__doc__.split("\n\n")[0])
     parser.add_argument("--products", type=int, default=100_000)
@@ -419,6 +451,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", dest="json_out", help="write the results here")
     parser.add_argument("--dialogue-only", action="store_true",
                         help="with --keep: only the dialogue figures, on the database built there before")
+    parser.add_argument("--search-only", type=int, metavar="PASSES", default=0,
+                        help="with --keep: only the search figures (wall and CPU per query), PASSES times over the"
+                             " queries, on the database built there before")
     parser.add_argument("--digest", metavar="DB", help="only print each table's row count and SHA-256 (to compare"
                         " the stores two versions of the importer wrote from one file)")
     args = parser.parse_args(argv)
@@ -426,7 +461,11 @@ def main(argv: list[str] | None = None) -> int:
         for table, digest in database_digest(Path(args.digest)).items():
             print(f"{table:<32}{digest}")
         return 0
-    if args.dialogue_only:
+    if args.search_only:
+        if not args.keep or not (Path(args.keep) / "bench.sqlite3").exists():
+            parser.error("--search-only needs --keep DIR holding a database built by an earlier --keep run")
+        result = search_only(args.products, args.queries, Path(args.keep), args.search_only)
+    elif args.dialogue_only:
         if not args.keep or not (Path(args.keep) / "bench.sqlite3").exists():
             parser.error("--dialogue-only needs --keep DIR holding a database built by an earlier --keep run")
         result = dialogue_only(args.products, args.queries, Path(args.keep))
