@@ -14,7 +14,6 @@ file is checked against a pinned SHA-256 before the first sentence; nothing is d
 from __future__ import annotations
 
 import collections
-import hashlib
 import logging
 import os
 import queue
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from voice.audio import AudioChunk, AudioFormatError, read_audio
+from voice.model_path import sha256_file
 from voice.tts import SynthesisError, _Cache, _speakable
 
 log = logging.getLogger(__name__)
@@ -68,14 +68,6 @@ def piper_python(setting: str | None = None) -> Path:
     return path
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def packaged_model(python: Path, voice: PiperVoice = DEFAULT_VOICE) -> Path:
     """The voice file the ``voice`` package installed into ``python``'s environment, checked against its pin."""
     try:
@@ -87,7 +79,7 @@ def packaged_model(python: Path, voice: PiperVoice = DEFAULT_VOICE) -> Path:
     path = Path(out.stdout.strip())
     if path.name != voice.filename or not path.is_file():
         raise SynthesisError(f"the Piper voice {voice.package} has no {voice.filename} (found {path})")
-    digest = _sha256(path)
+    digest = sha256_file(path)
     if digest != voice.sha256:
         raise SynthesisError(f"the Piper voice file {path} is not the pinned {voice.package} {voice.version} "
                              f"(sha256 {digest[:12]}…, expected {voice.sha256[:12]}…)")
