@@ -38,6 +38,7 @@ from catalog.errors import (
     ValidationError,
 )
 from catalog.json_format import product_from_canonical, product_to_dict
+from catalog.listing import listing_sql
 from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, StatusChange, Term, Variant
 from catalog.sqlite_orders import _FLOW, CANCELLABLE, _line_from_dict, _line_to_dict, _rng, now_iso
 from catalog.validate import validate_product
@@ -467,17 +468,8 @@ class PostgresStore:
 
     def products_by_price(self, *, limit: int, category: str | None = None, min_price_cents: int | None = None,
                           max_price_cents: int | None = None, descending: bool = False) -> list[Product]:
-        sql = "SELECT id, stock, data FROM products WHERE active"
-        params: list[Any] = []
-        if category is not None:
-            sql += " AND category = %s"
-            params.append(category)
-        if min_price_cents is not None:
-            sql += " AND price_cents >= %s"
-            params.append(int(min_price_cents))
-        if max_price_cents is not None:
-            sql += " AND price_cents <= %s"
-            params.append(int(max_price_cents))
+        sql, params = listing_sql("%s", "active", category=category, min_price_cents=min_price_cents,
+                                  max_price_cents=max_price_cents)
         order = "DESC" if descending else "ASC"
         with self._read() as conn:
             rows = conn.execute(f"{sql} ORDER BY price_cents {order}, sku {order} LIMIT %s",
@@ -502,11 +494,7 @@ class PostgresStore:
             return self._products(conn, rows)
 
     def products_listed(self, *, limit: int, category: str | None = None) -> list[Product]:
-        sql = "SELECT id, stock, data FROM products WHERE active"
-        params: list[Any] = []
-        if category is not None:
-            sql += " AND category = %s"
-            params.append(category)
+        sql, params = listing_sql("%s", "active", category=category)
         with self._read() as conn:
             rows = conn.execute(sql + " ORDER BY category, name, sku LIMIT %s",
                                 (*params, max(0, int(limit)))).fetchall()

@@ -23,6 +23,7 @@ from catalog import sqlite_products as _products
 from catalog.cart import Cart
 from catalog.errors import CatalogError
 from catalog.json_format import product_from_canonical
+from catalog.listing import listing_sql
 from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, Term
 from catalog.sqlite_bm25 import Bm25
 from catalog.sqlite_schema import connect
@@ -249,17 +250,8 @@ class SQLiteStore:
 
     def products_by_price(self, *, limit: int, category: str | None = None, min_price_cents: int | None = None,
                           max_price_cents: int | None = None, descending: bool = False) -> list[Product]:
-        sql = "SELECT id, stock, data FROM products WHERE active = 1"
-        params: list[Any] = []
-        if category is not None:
-            sql += " AND category = ?"
-            params.append(category)
-        if min_price_cents is not None:
-            sql += " AND price_cents >= ?"
-            params.append(int(min_price_cents))
-        if max_price_cents is not None:
-            sql += " AND price_cents <= ?"
-            params.append(int(max_price_cents))
+        sql, params = listing_sql("?", "active = 1", category=category, min_price_cents=min_price_cents,
+                                  max_price_cents=max_price_cents)
         order = "DESC" if descending else "ASC"
         with self._read() as conn:
             self._cache.sync(conn)
@@ -288,11 +280,7 @@ class SQLiteStore:
             return self._cache.many(conn, rows)
 
     def products_listed(self, *, limit: int, category: str | None = None) -> list[Product]:
-        sql = "SELECT id, stock, data FROM products WHERE active = 1"
-        params: list[Any] = []
-        if category is not None:
-            sql += " AND category = ?"
-            params.append(category)
+        sql, params = listing_sql("?", "active = 1", category=category)
         with self._read() as conn:
             self._cache.sync(conn)
             rows = conn.execute(sql + " ORDER BY active, category, name, sku LIMIT ?",
