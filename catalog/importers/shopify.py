@@ -69,6 +69,18 @@ class _VariantRow:
     stock: int | None
 
 
+def _variant(table: Table, row: Row, currency: str) -> _VariantRow | None:
+    """The variant a row describes (its price checked), or None for an image-only row."""
+    if not _is_variant_row(table, row):
+        return None
+    price_text = cell(table, row, "Variant Price")
+    if not price_text:
+        raise table.error("is missing", row, "Variant Price")
+    price = price_cents(table, row, "Variant Price", price_text, currency=currency)
+    values = [one_line(cell(table, row, f"Option{n} Value")) for n in (1, 2, 3)]
+    return _VariantRow(row, values, cell(table, row, "Variant SKU"), price, _stock(table, row))
+
+
 @dataclass
 class _Draft:
     handle: str
@@ -198,19 +210,14 @@ def iter_products(path: str | Path, *, progress: Callable[[int, int], None] | No
             elif title and title != one_line(cell(table, draft.first, "Title")):
                 raise table.error(f"handle {handle!r} is already used by {cell(table, draft.first, 'Title')!r} "
                                   f"(line {draft.first.line})", row, "Handle")
-            if not _is_variant_row(table, row):
+            variant = _variant(table, row, currency)
+            if variant is None:
                 continue  # an extra image row
-            price_text = cell(table, row, "Variant Price")
-            if not price_text:
-                raise table.error("is missing", row, "Variant Price")
-            price = price_cents(table, row, "Variant Price", price_text, currency=currency)
-            values = [one_line(cell(table, row, f"Option{n} Value")) for n in (1, 2, 3)]
-            shop_sku = cell(table, row, "Variant SKU")
-            if shop_sku:
-                notes.sku(shop_sku, row.line)
+            if variant.shop_sku:
+                notes.sku(variant.shop_sku, row.line)
             else:
                 no_sku += 1
-            draft.rows.append(_VariantRow(row, values, shop_sku, price, _stock(table, row)))
+            draft.rows.append(variant)
             if progress is not None and (i + 1) % 1000 == 0:
                 progress(i + 1, total)
         if draft is not None:
@@ -265,19 +272,14 @@ def _load_whole(path: str | Path, *, progress: Callable[[int, int], None] | None
         elif title and title != one_line(cell(table, draft.first, "Title")):
             raise table.error(f"handle {handle!r} is already used by {cell(table, draft.first, 'Title')!r} "
                               f"(line {draft.first.line})", row, "Handle")
-        if not _is_variant_row(table, row):
+        variant = _variant(table, row, currency)
+        if variant is None:
             continue  # an extra image row
-        price_text = cell(table, row, "Variant Price")
-        if not price_text:
-            raise table.error("is missing", row, "Variant Price")
-        price = price_cents(table, row, "Variant Price", price_text, currency=currency)
-        values = [one_line(cell(table, row, f"Option{n} Value")) for n in (1, 2, 3)]
-        shop_sku = cell(table, row, "Variant SKU")
-        if shop_sku:
-            shop_skus.setdefault(shop_sku, []).append(row.line)
+        if variant.shop_sku:
+            shop_skus.setdefault(variant.shop_sku, []).append(row.line)
         else:
             no_sku += 1
-        draft.rows.append(_VariantRow(row, values, shop_sku, price, _stock(table, row)))
+        draft.rows.append(variant)
         if progress is not None and (i + 1) % 1000 == 0:
             progress(i + 1, total)
     repeated = {s: lines for s, lines in shop_skus.items() if len(lines) > 1}
