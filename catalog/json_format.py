@@ -50,6 +50,7 @@ from typing import Any
 from catalog.errors import CatalogError, ValidationError
 from catalog.models import OptionGroup, OptionValue, Product, Variant
 from catalog.money import parse_price
+from catalog.scratch import scratch_db
 from catalog.text import Warn, check_json_shape, decode
 from catalog.validate import validate_product
 
@@ -548,7 +549,6 @@ def iter_load(path: str | Path, *, progress: Callable[[int, int], None] | None =
     if not big:
         yield from load(p, progress=progress, warn=warn)
         return
-    import sqlite3
 
     file = str(p)
     header, total = _scan_header(p)
@@ -563,11 +563,7 @@ def iter_load(path: str | Path, *, progress: Callable[[int, int], None] | None =
     if not isinstance(sets, Mapping) or not all(isinstance(v, Mapping) for v in sets.values()):
         raise ValidationError("must map names to option groups", file=file, field="option_sets")
     currency = str(header.get("currency") or "USD").upper()
-    seen = sqlite3.connect("", isolation_level=None)  # "": a temporary file, deleted on close
-    seen.execute("PRAGMA journal_mode = MEMORY")
-    seen.execute("PRAGMA synchronous = OFF")
-    seen.execute("CREATE TABLE skus(sku TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
-    seen.execute("BEGIN")
+    seen = scratch_db("CREATE TABLE skus(sku TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID", "BEGIN")
     reader = _Reader(p)
     try:
         for i, (raw, text, line) in enumerate(_walk(reader, lambda _k, _v: None)):

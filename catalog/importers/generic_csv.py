@@ -54,6 +54,7 @@ from catalog.importers.csvutil import (
     whole_number,
 )
 from catalog.models import OptionGroup, OptionValue, Product, Variant
+from catalog.scratch import scratch_db
 from catalog.text import Warn
 from catalog.validate import check_sku, validate_product
 
@@ -135,14 +136,10 @@ class _Scratch:
 
     def __init__(self, table: Table) -> None:
         self.table = table
-        self.db = sqlite3.connect("", isolation_level=None)  # "": a temporary file, deleted on close
-        self.db.execute("PRAGMA cache_size = -16000")
-        self.db.execute("PRAGMA journal_mode = MEMORY")
-        self.db.execute("PRAGMA synchronous = OFF")
-        self.db.execute("CREATE TABLE skus(sku TEXT PRIMARY KEY, line INTEGER NOT NULL, product INTEGER NOT NULL)"
-                        " WITHOUT ROWID")
-        self.db.execute("CREATE TABLE vrows(parent TEXT NOT NULL, line INTEGER NOT NULL, sku TEXT NOT NULL,"
-                        " price INTEGER, stock INTEGER, options TEXT NOT NULL)")
+        self.db = scratch_db(
+            "CREATE TABLE skus(sku TEXT PRIMARY KEY, line INTEGER NOT NULL, product INTEGER NOT NULL) WITHOUT ROWID",
+            "CREATE TABLE vrows(parent TEXT NOT NULL, line INTEGER NOT NULL, sku TEXT NOT NULL, price INTEGER,"
+            " stock INTEGER, options TEXT NOT NULL)", cache_kb=16000)
         self.skus: list[tuple[str, int, int]] = []
         self.variants: list[tuple[str, int, str, int | None, int | None, str]] = []
         self.n_variants = 0

@@ -54,6 +54,7 @@ from catalog.importers.csvutil import (
     whole_number,
 )
 from catalog.models import OptionGroup, OptionValue, Product, Variant
+from catalog.scratch import scratch_db
 from catalog.text import Warn, one_line
 from catalog.validate import MAX_SKU_LENGTH, check_sku, validate_product
 
@@ -122,12 +123,8 @@ class _Notes:
     another product's rows), and every Variant SKU with its line (repeats are warned about at the end)."""
 
     def __init__(self) -> None:
-        self.db = sqlite3.connect("", isolation_level=None)  # "": a temporary file, deleted on close
-        self.db.execute("PRAGMA journal_mode = MEMORY")
-        self.db.execute("PRAGMA synchronous = OFF")
-        self.db.execute("CREATE TABLE handles(handle TEXT PRIMARY KEY) WITHOUT ROWID")
-        self.db.execute("CREATE TABLE skus(sku TEXT NOT NULL, line INTEGER NOT NULL)")
-        self.db.execute("BEGIN")
+        self.db = scratch_db("CREATE TABLE handles(handle TEXT PRIMARY KEY) WITHOUT ROWID",
+                             "CREATE TABLE skus(sku TEXT NOT NULL, line INTEGER NOT NULL)", "BEGIN")
         self.pending: list[tuple[str, int]] = []
 
     def seen_before(self, handle: str) -> bool:

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -54,6 +53,7 @@ from catalog.importers.csvutil import (
     whole_number,
 )
 from catalog.models import OptionGroup, OptionValue, Product, Variant
+from catalog.scratch import scratch_db
 from catalog.text import Warn, one_line
 from catalog.validate import validate_product
 
@@ -130,16 +130,12 @@ class _Notes:
     and the keys written (to name a duplicate)."""
 
     def __init__(self) -> None:
-        self.db = sqlite3.connect("", isolation_level=None)  # "": a temporary file, deleted on close
-        self.db.execute("PRAGMA journal_mode = MEMORY")
-        self.db.execute("PRAGMA synchronous = OFF")
-        self.db.execute("PRAGMA cache_size = -16000")
-        self.db.execute("CREATE TABLE skus(sku TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
-        self.db.execute("CREATE TABLE parents(ref TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
-        self.db.execute("CREATE TABLE variations(line INTEGER PRIMARY KEY, ref TEXT NOT NULL, owner INTEGER,"
-                        " cells TEXT NOT NULL)")
-        self.db.execute("CREATE TABLE keys(key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
-        self.db.execute("BEGIN")
+        self.db = scratch_db(
+            "CREATE TABLE skus(sku TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID",
+            "CREATE TABLE parents(ref TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID",
+            "CREATE TABLE variations(line INTEGER PRIMARY KEY, ref TEXT NOT NULL, owner INTEGER, cells TEXT NOT NULL)",
+            "CREATE TABLE keys(key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID",
+            "BEGIN", cache_kb=16000)
 
     def first_line(self, sku: str, line: int) -> int:
         """Note ``sku`` on ``line``; the line it was first on."""
