@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 import re
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from catalog.models import Product
 from catalog.sqlite_store import SQLiteStore
 from dialogue.lexicon import INDEXED_ABOVE, IndexedLexicon, Lexicon
 from dialogue.session import Session
+from tests.dialogue.counting import Counting
 
 N = 25_000
 CATEGORIES = ["clocks", "lamps", "mugs", "candles", "rugs", "vases", "kettles", "cushions"]
@@ -41,33 +41,6 @@ def _catalog(n: int, seed: int = 7) -> Iterator[Product]:
     yield Product("GONE", "Ghost Candle", 10, category="Candles", active=False, tags=("vegan",))
     for sku, name in (("F1", "Signature Candle"), ("F2", "House Blend Mug"), ("F3", "Featured Rug")):
         yield Product(sku, name, 2500, category="Candles", tags=("featured",))
-
-
-class Counting:
-    """A store that counts the calls made on it and the products it returns."""
-
-    def __init__(self, store: SQLiteStore):
-        self._store = store
-        self.calls: Counter[str] = Counter()
-        self.products_read = 0
-
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            self.calls[name] += 1
-            out = attr(*args, **kwargs)
-            if isinstance(out, list) and out and isinstance(out[0], Product):
-                self.products_read += len(out)
-            elif name == "search":
-                self.products_read += len(out)
-            elif name == "get_product" and out is not None:
-                self.products_read += 1
-            return out
-
-        return call
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,8 @@ listing the products, reading a bounded number of rows.
 from __future__ import annotations
 
 import random
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -19,6 +17,7 @@ from catalog.models import OptionGroup, OptionValue, Product
 from catalog.sqlite_store import SQLiteStore
 from dialogue.lexicon import INDEXED_ABOVE, IndexedLexicon, Lexicon
 from dialogue.session import Session
+from tests.dialogue.counting import Counting
 
 N = 30_000
 ADJECTIVES = ["classic", "organic", "deluxe", "mini", "compact", "vintage", "modern", "rustic", "soft", "sturdy",
@@ -45,31 +44,6 @@ def _catalog(n: int) -> Iterator[Product]:
         if i == n // 2:
             yield Product("WALNUT-CLOCK", "Zanzibar Walnut Clock", 4500, category="clock")
             yield Product("LINEN-TEE", "Lagoon Linen Tee", 2200, category="shirt", option_groups=(SIZE,))
-
-
-class Counting:
-    """A store that counts the calls made on it and the products it returns."""
-
-    def __init__(self, store: SQLiteStore):
-        self._store = store
-        self.calls: Counter[str] = Counter()
-        self.products_read = 0
-
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            self.calls[name] += 1
-            out = attr(*args, **kwargs)
-            if isinstance(out, list) and name in ("products", "products_named", "search"):
-                self.products_read += len(out)
-            elif name == "get_product" and out is not None:
-                self.products_read += 1
-            return out
-
-        return call
 
 
 @pytest.fixture(scope="module")
