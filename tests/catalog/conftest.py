@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import sys
+import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -85,3 +86,13 @@ def location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> st
         return str(tmp_path / f"store-{next(_counter)}.sqlite3")
     make: Callable[[], str] = request.getfixturevalue("pg_database")
     return make()
+
+
+def peak_bytes(read: Callable[[], object]) -> int:
+    """The most memory Python allocated while ``read()`` ran (tracemalloc): for the streamed-import tests."""
+    tracemalloc.start()
+    try:
+        read()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()

@@ -9,8 +9,7 @@ generated export of a few thousand products one product at a time peaks far belo
 from __future__ import annotations
 
 import csv
-import tracemalloc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from catalog.errors import ValidationError
 from catalog.importers import import_file, iter_file, load_file
 from catalog.importers import shopify as shopify_importer
 from catalog.models import Product
+from tests.catalog.conftest import peak_bytes
 
 SHOPIFY_HEADER = ["Handle", "Title", "Body (HTML)", "Vendor", "Type", "Tags", "Published", "Option1 Name",
                   "Option1 Value", "Option2 Name", "Option2 Value", "Variant SKU", "Variant Inventory Tracker",
@@ -73,15 +73,6 @@ def write(path: Path, header: list[str], rows: Iterable[list[str]]) -> Path:
         out.writerow(header)
         out.writerows(rows)
     return path
-
-
-def peak_bytes(read: Callable[[], object]) -> int:
-    tracemalloc.start()
-    try:
-        read()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 def consume(products: Iterable[Product]) -> int:

@@ -4,7 +4,6 @@ the same errors (message, line, field) as reading it whole, in memory that does 
 from __future__ import annotations
 
 import json
-import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from catalog import json_format
 from catalog.errors import ValidationError
 from catalog.importers import import_file
 from catalog.sqlite_store import SQLiteStore
+from tests.catalog.conftest import peak_bytes
 
 HERE = Path(__file__).resolve().parent
 
@@ -80,20 +80,12 @@ def test_a_large_json_file_streams_in_bounded_memory_and_imports(tmp_path: Path,
     large.write_text(_document(2000))
     assert isinstance(json_format.iter_load(large, stream_from=0), Iterator)
 
-    def peak(read: Callable[[], object]) -> int:
-        tracemalloc.start()
-        try:
-            read()
-            return tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
-
     def consume(path: Path) -> None:
         for _ in json_format.iter_load(path, stream_from=0):
             pass
 
-    streamed = {p: peak(lambda p=p: consume(p)) for p in (small, large)}
-    held = {p: peak(lambda p=p: json_format.load(p)) for p in (small, large)}
+    streamed = {p: peak_bytes(lambda p=p: consume(p)) for p in (small, large)}
+    held = {p: peak_bytes(lambda p=p: json_format.load(p)) for p in (small, large)}
     assert streamed[large] < 3 << 20, (streamed, held)
     assert streamed[large] - streamed[small] < (held[large] - held[small]) / 3, (streamed, held)
     big = tmp_path / "big.json"
