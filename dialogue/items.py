@@ -118,20 +118,25 @@ _COUNT_NOUNS = words("count_nouns")
 
 
 def _piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpec | None:
-    """"twenty four wings" for a product sold as 6, 12 or 24 pieces: one order of the 24-piece choice, not 24
-    orders. Only a group whose every value is a bare count ("12", "12 piece") reads a number so."""
+    """"twenty four wings" for a product sold as 6, 12 or 24 pieces, "a dozen roses" for a bouquet of 6, 12 or 24
+    stems: one order of that choice, not that many orders. Only a group whose every value is said as a bare count
+    ("12", "12 piece", "a dozen", "12 roses") reads a number so."""
     product = lex.products.get(skus[0]) if len(skus) == 1 and qty and qty > 1 else None
     if product is None:
         return None
+    own = {w for n in (product.name, *product.aliases) for w in phrase_of(n)}
+    nouns = _COUNT_NOUNS | set(COUNT_UNITS) | own
     for group in product.option_groups:
         if group.multiple or not group.values:
             continue
         counts: dict[int, str] = {}
         for v in group.values:
-            words = phrase_of(v.name)
-            if not words or not words[0].isdigit() or any(w not in _COUNT_NOUNS for w in words[1:]):
+            said = [phrase_of(n) for n in (v.name, *v.aliases)]
+            found = [int(w[0]) for w in said if w and w[0].isdigit() and all(x in nouns for x in w[1:])]
+            if not found:
                 break
-            counts[int(words[0])] = v.code
+            for c in found:
+                counts.setdefault(c, v.code)
         else:
             if qty in counts:
                 return OptionSpec((Target("option", group=group.code, value=counts[qty]),))
@@ -173,9 +178,13 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
     m = mentions[n]
     option_at = {i for o in mentions[:n] if o.options for i in range(o.start, o.end)}
     k = m.start - 1
+    articles: list[int] = []
     while k >= 0:
         q = qualifier_before(toks, k + 1)
-        if k in option_at or toks[k] in _WITH_LIST:
+        if toks[k] in ("a", "an"):
+            articles.append(k)
+            k -= 1
+        elif k in option_at or toks[k] in _WITH_LIST:
             k -= 1
         elif q is not None and q.amount != "none":
             k = q.start - 1
@@ -183,6 +192,10 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
             break
     if k < 0 or toks[k] not in _WITH or lex is None:
         return False
+    for a in articles:  # "with a card", "with a card and a ribbon"; not "with cream and a medium mocha"
+        listed = toks[a - 1] == "and" and a + 1 == m.start and k + 1 < len(toks) and toks[k + 1] in ("a", "an")
+        if a - 1 != k and not listed:
+            return False
     earlier = [o for o in mentions[:n] if o.products and o.end <= k]
     if not earlier:
         return k > 0 and toks[k - 1] in ("one", "ones")  # "and another one with pepperoni": the line in focus
