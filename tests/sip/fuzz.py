@@ -89,28 +89,42 @@ def fuzz_sip(dest: tuple[str, int], *, count: int, seed: int, pace_s: float = 0.
     return {"sent": sent, "errors": errors}
 
 
-def fuzz_rtp(dest: tuple[str, int], *, count: int, seed: int, pace_s: float = 0.001) -> dict[str, Any]:
-    """Random RTP-shaped packets (random PT, SSRC, sizes) and plain noise at a call's RTP port."""
+def fuzz_rtp(dest: tuple[str, int], *, count: int, seed: int, pace_s: float = 0.001, burst: int = 32
+             ) -> dict[str, Any]:
+    """Random RTP-shaped packets (random PT, SSRC, sizes) and plain noise at a call's RTP port, in bursts of
+    ``burst`` sent back to back (``pace_s`` apart on average), as an attacker would send them. ``received``
+    counts the datagrams that came back to the sending socket: a bridge that lets a flood take over the call's
+    media (PJSIP switches to a source that sends ten RTP packets in a row) sends the call's audio there."""
     _check(dest)
     rng = random.Random(seed)
-    sent = 0
+    sent = received = 0
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         s.bind(("127.0.0.1", 0))
-        for n in range(count):
-            if n % 3 == 0:
-                pkt = bytes(rng.randrange(256) for _ in range(rng.randint(0, 300)))
-            else:
-                hdr = struct.pack("!BBHII", 0x80 | rng.randrange(16), rng.randrange(256), n & 0xFFFF,
-                                  rng.randrange(2**32), rng.randrange(2**32))
-                pkt = hdr + bytes(rng.randrange(256) for _ in range(rng.randint(0, 320)))
-            try:
-                s.sendto(pkt, dest)
-                sent += 1
-            except OSError:
-                pass
+        s.setblocking(False)
+        for first in range(0, count, burst):
+            packets = []
+            for n in range(first, min(count, first + burst)):
+                if n % 3 == 0:
+                    packets.append(bytes(rng.randrange(256) for _ in range(rng.randint(0, 300))))
+                else:
+                    hdr = struct.pack("!BBHII", 0x80 | rng.randrange(16), rng.randrange(256), n & 0xFFFF,
+                                      rng.randrange(2**32), rng.randrange(2**32))
+                    packets.append(hdr + bytes(rng.randrange(256) for _ in range(rng.randint(0, 320))))
+            for pkt in packets:
+                try:
+                    s.sendto(pkt, dest)
+                    sent += 1
+                except OSError:
+                    pass
+            while True:
+                try:
+                    s.recv(65535)
+                    received += 1
+                except OSError:  # nothing waiting (or an ICMP error from a closed port)
+                    break
             if pace_s:
-                time.sleep(pace_s)
-    return {"sent": sent}
+                time.sleep(pace_s * len(packets))
+    return {"sent": sent, "received": received}
 
 
 def options_ping(dest: tuple[str, int], timeout: float = 3.0) -> int | None:

@@ -283,6 +283,9 @@ def test_rfc4475_and_mutated_sdp_then_fuzz_during_a_call_and_the_caller_still_or
     assert before["alive"] and before["options_after"] == 200 and before["lines_free"], before
     fuzz = result["fuzz"]  # during the call
     assert fuzz["sip"]["sent"] >= 2900 and fuzz["rtp"]["sent"] >= 1900, fuzz
+    # the flood came from elsewhere than the caller: the call's audio must not have gone to it (voice.sip.rtp_guard)
+    assert fuzz["rtp"]["received"] == 0, fuzz
+    assert [e["mode"] for e in events(result, "rtp_locked")] == ["first"], events(result, "rtp_locked")
     assert fuzz["bridge_alive"] and fuzz["options_after"] == 200, fuzz  # still answering SIP right after
     assert result["bridge_alive_at_end"] and result["bridge_rc"] == 0
     orders = orders_for(tmp_path / "shop.sqlite3", "after")

@@ -14,6 +14,7 @@ import pjsua2 as pj
 
 from voice.sip.handler import CallHandler, CallInfo
 from voice.sip.media import PcmPort
+from voice.sip.rtp_guard import Peer, RtpGuardError, RtpSource, lock, unlock
 
 if TYPE_CHECKING:
     from voice.sip.engine import SipEngine
@@ -32,6 +33,8 @@ class BridgeCall(pj.Call):  # type: ignore[misc]
         self.media_started = False
         self.disconnected = False
         self.refused = False
+        self.rtp_sdp_peer = ""  # the caller's RTP address in its SDP when the guard last (re)started
+        self.rtp_locked = False
 
     # --- actions (SIP thread) -------------------------------------------------------------------
     def respond(self, status_code: int, reason: str = "") -> None:
@@ -105,12 +108,16 @@ class BridgeCall(pj.Call):  # type: ignore[misc]
                 self.port = PcmPort(f"call{self.pj_id}", self.handler)
             audio.startTransmit(self.port)
             self.port.startTransmit(audio)
-            codec = rtp = ""
+            codec = rtp = remote = ""
             try:
-                codec = self.getStreamInfo(mi.index).codecName
+                stream = self.getStreamInfo(mi.index)
+                codec, remote = stream.codecName, stream.remoteRtpAddress
                 rtp = self.getMedTransportInfo(mi.index).localRtpName
             except pj.Error:
                 pass
+            if rtp and remote != self.rtp_sdp_peer:  # a new call, or a re-INVITE that moved the caller's media
+                self.rtp_sdp_peer = remote
+                self._guard_rtp(mi.index, rtp, remote)
             held = mi.status == pj.PJSUA_CALL_MEDIA_REMOTE_HOLD
             if not self.media_started:
                 self.media_started = True
@@ -120,6 +127,41 @@ class BridgeCall(pj.Call):  # type: ignore[misc]
             else:  # a re-INVITE: hold, resume, codec or address change
                 self.engine.emit("media_update", call=self.call_key, codec=codec, rtp=rtp, held=held)
             break
+
+    # --- whose RTP this call takes (voice.sip.rtp_guard) --------------------------------------------
+    def _guard_rtp(self, med_idx: int, local: str, remote: str) -> None:
+        mode = self.engine.settings.rtp_source
+        self.rtp_locked = False
+        try:
+            unlock(local)  # PJSIP may hand this call ports a locked call used before
+            if mode is RtpSource.SDP:
+                self._lock(local, Peer.parse(remote))
+            elif mode is RtpSource.FIRST:
+                self._learn_source(med_idx, local)
+        except RtpGuardError as exc:
+            self.engine.emit("rtp_guard_failed", call=self.call_key, error=str(exc))
+
+    def _learn_source(self, med_idx: int, local: str) -> None:
+        """Lock to where RTP first comes from: asked of PJSIP every 20 ms until a packet has arrived."""
+        if self.disconnected or self.rtp_locked:
+            return
+        try:
+            source = self.getMedTransportInfo(med_idx).srcRtpName
+        except pj.Error:
+            return
+        if not source:  # the timer holds numbers only: a Call kept past libDestroy aborts the process
+            pj_id, key, engine = self.pj_id, self.call_key, self.engine
+            engine.later(0.02, lambda: engine.with_call(pj_id, key, lambda c: c._learn_source(med_idx, local)))
+            return
+        try:
+            self._lock(local, Peer.parse(source))
+        except RtpGuardError as exc:
+            self.engine.emit("rtp_guard_failed", call=self.call_key, error=str(exc))
+
+    def _lock(self, local: str, peer: Peer) -> None:
+        lock(local, peer)
+        self.rtp_locked = True
+        self.engine.emit("rtp_locked", call=self.call_key, mode=self.engine.settings.rtp_source.value)
 
     def onDtmfDigit(self, prm: Any) -> None:  # noqa: N802
         digit = str(prm.digit)

@@ -31,6 +31,9 @@ def register(sub: Any) -> None:
                    help="what requests from outside --allow get: 403 Forbidden (default) or no answer at all")
     p.add_argument("--refer-refusal", type=int, choices=(403, 405), default=403,
                    help="the answer to a caller's REFER, which is always refused (default %(default)s)")
+    p.add_argument("--rtp-source", choices=("first", "sdp", "any"), default="first",
+                   help="whose RTP a call accepts: the first address it comes from (default), only the address in "
+                   "the caller's SDP, or anyone (PJSIP's own NAT behaviour: a flood from elsewhere takes the audio)")
     p.add_argument("--register", metavar="sip:USER@HOST", help="register to a PBX or trunk (digest auth)")
     p.add_argument("--password-env", metavar="VAR", help="environment variable holding the registration password")
     p.add_argument("--transfer-to", metavar="sip:URI", help="REFER target when the caller asks for a person")
@@ -75,6 +78,7 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
         return 2
     from voice.sip.engine import SipEngineError, SipSettings
     from voice.sip.policy import CallPolicy, PolicyError
+    from voice.sip.rtp_guard import RtpSource
 
     try:
         host, port = parse_listen(args.listen)
@@ -121,7 +125,7 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
                       allow=tuple(args.allow), register_uri=args.register, password=password,
                       answer_delay_s=args.answer_delay, outside=args.outside, refer_status=args.refer_refusal,
                       log_personal=args.log_personal, front=args.front, media_host=args.media_address,
-                      media_public=args.media_public_address,
+                      media_public=args.media_public_address, rtp_source=RtpSource(args.rtp_source),
                       listening_event="bridge_listening" if args.bridge_child else "listening")
     try:
         bridge, events = build_bridge(sip, args, ctx)

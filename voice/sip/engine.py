@@ -31,6 +31,7 @@ from voice.sip.call import BridgeCall
 from voice.sip.handler import CallInfo, HandlerFactory, caller_id_from_uri
 from voice.sip.policy import CallPolicy, Verdict, admit
 from voice.sip.privacy import for_events, for_log
+from voice.sip.rtp_guard import RtpSource
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class SipSettings:
     media_host: str | None = None  # RTP binds here (default: host); a bridge behind Kamailio binds the public one
     media_public: str | None = None  # the address in SDP (default: public_address)
     listening_event: str = "listening"  # "bridge_listening" for the bridges `voicecart sip --lines` starts
+    rtp_source: RtpSource = RtpSource.FIRST  # whose RTP a call accepts (voice.sip.rtp_guard)
 
     def advertised(self) -> str:
         """The address callers are told (Contact, Record-Route, SDP): --public-address, else the listen host, else
@@ -108,10 +110,10 @@ class _Control:
         self._key = call.call_key
 
     def hangup(self) -> None:
-        self._engine.post(lambda: self._engine._with_call(self._pj_id, self._key, lambda c: c.end()))
+        self._engine.post(lambda: self._engine.with_call(self._pj_id, self._key, lambda c: c.end()))
 
     def transfer(self, target: str) -> None:
-        self._engine.post(lambda: self._engine._with_call(self._pj_id, self._key, lambda c: c.refer(target)))
+        self._engine.post(lambda: self._engine.with_call(self._pj_id, self._key, lambda c: c.refer(target)))
 
 
 class SipEngine:
@@ -184,10 +186,10 @@ class SipEngine:
     def control_for(self, call: BridgeCall) -> _Control:
         return _Control(self, call)
 
-    def _later(self, delay_s: float, fn: Callable[[], None]) -> None:
+    def later(self, delay_s: float, fn: Callable[[], None]) -> None:
         heapq.heappush(self._timers, (time.monotonic() + delay_s, next(self._seq), fn))
 
-    def _with_call(self, pj_id: int, key: str, fn: Callable[[BridgeCall], None]) -> None:
+    def with_call(self, pj_id: int, key: str, fn: Callable[[BridgeCall], None]) -> None:
         call = self.calls.get(pj_id)
         if call is not None and call.call_key == key and not call.disconnected:
             fn(call)
@@ -276,7 +278,7 @@ class SipEngine:
             # Never answer or hang up inside onIncomingCall (PJSIP may still be creating the media
             # transport; doing so asserts under load): respond on the next loop turn instead.
             pj_id, code = call.pj_id, decision.status_code
-            self._later(0.0, lambda: self._respond(pj_id, info.call_id, code, reason))
+            self.later(0.0, lambda: self._respond(pj_id, info.call_id, code, reason))
             return
         try:
             call.handler = self.handler_factory(info)
@@ -284,13 +286,13 @@ class SipEngine:
             log.exception("could not create a session for %s", info.call_id)
             self.emit("refused", call=info.call_id, status=500, reason=str(exc), source=source)
             pj_id = call.pj_id
-            self._later(0.0, lambda: self._respond(pj_id, info.call_id, 500, "Server Internal Error"))
+            self.later(0.0, lambda: self._respond(pj_id, info.call_id, 500, "Server Internal Error"))
             return
         self.emit("incoming", call=info.call_id, caller=info.caller_id, source=source)
         pj_id = call.pj_id
-        self._later(0.0, lambda: self._respond(pj_id, info.call_id, 180, ""))
+        self.later(0.0, lambda: self._respond(pj_id, info.call_id, 180, ""))
         delay = max(0.0, self.settings.answer_delay_s)
-        self._later(delay, lambda: self._answer(pj_id, info.call_id))
+        self.later(delay, lambda: self._answer(pj_id, info.call_id))
 
     def _respond(self, pj_id: int, key: str, status: int, reason: str) -> None:
         call = self.calls.get(pj_id)

@@ -183,6 +183,7 @@ def bridge_argv(args: argparse.Namespace, port: int, calls: int, gate: str, medi
         argv += ["--config", args.config]
     argv += ["sip", "--listen", f"127.0.0.1:{port}", "--no-front", "--bridge-child", "--max-calls", str(calls),
              "--decode-gate", gate, "--media-address", media_host, "--refer-refusal", str(args.refer_refusal),
+             "--rtp-source", args.rtp_source,
              "--answer-delay", str(args.answer_delay), "--silence-timeout", str(args.silence_timeout)]
     if threads:
         argv += ["--decode-threads", str(threads)]
