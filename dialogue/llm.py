@@ -46,7 +46,7 @@ from catalog.models import Product
 from dialogue.counts import LIMITS
 from dialogue.intents import Intent
 from dialogue.items import ItemSpec, OptionSpec
-from dialogue.lexicon import Lexicon, Target
+from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.understanding import Context, Parse, RuleUnderstanding, Understanding
 from dialogue.words import STOPWORDS
 
@@ -200,8 +200,15 @@ class CatalogPrompt:
     skus: frozenset[str]
 
 
-def _build_prompt(lex: Lexicon) -> CatalogPrompt:
-    products = sorted(lex.products.values(), key=lambda p: p.sku)
+# A catalog of up to this many products goes whole into every request (built once, cached, the same bytes each
+# turn); a larger one would not fit a small model's context, so each request carries only the turn's candidates:
+# the products the catalog's search finds for the turn's words, the cart's and the one talked about.
+PROMPT_WHOLE_CATALOG = 150
+TURN_CANDIDATES = 24
+
+
+def _build_prompt(products: Sequence[Product]) -> CatalogPrompt:
+    products = sorted(products, key=lambda p: p.sku)
     skus = [p.sku for p in products]
     groups = sorted({g.code for p in products for g in p.option_groups})
     values = sorted({v.code for p in products for g in p.option_groups for v in g.values})
@@ -235,15 +242,29 @@ _prompts_lock = threading.Lock()
 PROMPT_BUILDS = [0]  # how many times a catalog prompt was built (tests check the cache)
 
 
-def catalog_prompt(lex: Lexicon) -> CatalogPrompt:
-    """The catalog part of every request, built once per lexicon (one per catalog, shared by sessions)."""
+def catalog_prompt(lex: Lexicon) -> CatalogPrompt | None:
+    """The catalog part of every request, built once per lexicon (one per catalog, shared by sessions); None
+    for a catalog of more than :data:`PROMPT_WHOLE_CATALOG` products (see :func:`turn_prompt`)."""
+    if lex.catalog_view().active_count() > PROMPT_WHOLE_CATALOG:
+        return None
     with _prompts_lock:
         hit = _prompts.get(lex)
         if hit is None:
-            hit = _build_prompt(lex)
+            hit = _build_prompt([p for p in lex.products.values() if p.active])
             _prompts[lex] = hit
             PROMPT_BUILDS[0] += 1
         return hit
+
+
+def turn_prompt(lex: Lexicon, text: str, ctx: Context) -> CatalogPrompt:
+    """The catalog part of one request to a large catalog: the products the catalog's own search finds for the
+    turn's words (at most :data:`TURN_CANDIDATES`), those in the cart and the one being talked about. Read
+    through the lexicon's lookups, so a million products are never all read."""
+    words = [w for w in phrase_of(text[:MAX_TURN]) if w not in STOPWORDS]
+    found = lex.search(words, limit=TURN_CANDIDATES) if words else []
+    named = [lex.products.get(s) for s in (*dict.fromkeys(ctx.line_skus), ctx.topic) if s]
+    products = {p.sku: p for p in (*named, *found) if p is not None and p.active}
+    return _build_prompt(list(products.values()))
 
 
 # --- reading the model's output ------------------------------------------------------------------
@@ -401,7 +422,11 @@ class LLMUnderstanding:
 
     # --- asking ----------------------------------------------------------------------------------
     def request(self, text: str, ctx: Context) -> dict[str, Any]:
-        """The chat request for one turn: the cached catalog prompt, then the turn as data."""
+        """The chat request for one turn: the cached catalog prompt (or, for a large catalog, the turn's
+        candidates), then the turn as data."""
+        prompt = self.prompt or turn_prompt(self.lexicon, text, ctx)
+        if not prompt.skus:
+            raise LLMError("no product of the catalog matches the turn")  # the rules' reading stands
         names = self.lexicon.products
         turn = {
             "shopper_said": " ".join(str(text).split())[:MAX_TURN],
@@ -410,19 +435,19 @@ class LLMUnderstanding:
         }
         req: dict[str, Any] = {
             "model": self.settings.model,
-            "messages": [{"role": "system", "content": self.prompt.system},
+            "messages": [{"role": "system", "content": prompt.system},
                          {"role": "user", "content": json.dumps(turn)}],
             "temperature": 0,
             "max_tokens": self.settings.max_tokens,
         }
         if self.settings.mode == "tools":
-            req["tools"] = self.prompt.tools
+            req["tools"] = prompt.tools
             req["tool_choice"] = "required"
         elif self.settings.mode == "json_object":
-            req["response_format"] = {"type": "json_object", "schema": self.prompt.json_schema}
+            req["response_format"] = {"type": "json_object", "schema": prompt.json_schema}
         else:
             req["response_format"] = {"type": "json_schema", "json_schema": {
-                "name": "proposal", "strict": True, "schema": self.prompt.json_schema}}
+                "name": "proposal", "strict": True, "schema": prompt.json_schema}}
         return req
 
     def ask(self, text: str, ctx: Context) -> Proposal:
