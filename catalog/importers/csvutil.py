@@ -101,6 +101,48 @@ class StreamTable(Table):
             raise ValidationError("the file has a header but no product rows", file=self.file, line=2)
 
 
+    def cell_lists(self) -> Iterator[tuple[int, list[str]]]:
+        """The file's records as (first line, cells) without a dict per row, checked like :meth:`records`
+        (the same errors, file, line and field); a cell is ``cells[index(column)]`` when the list is long
+        enough (see :meth:`index`). Blank rows are skipped; a file without records is an error."""
+        assert self.opener is not None
+        with self.opener() as fh:
+            reader = csv.reader(fh)
+            next(reader, None)  # the header, checked by open_table
+            width = len(self.columns)
+            start = 2
+            count = 0
+            try:
+                for cells in reader:
+                    line, start = start, reader.line_num + 1
+                    if not "".join(cells).strip():  # only empty or blank cells
+                        continue
+                    if _suspect(cells if len(cells) <= width else cells[:width]):
+                        self._check_row(line, cells)
+                    count += 1
+                    yield line, cells
+            except csv.Error as exc:
+                raise ValidationError(f"broken CSV: {exc}", file=self.file, line=start) from None
+        if not count:
+            raise ValidationError("the file has a header but no product rows", file=self.file, line=2)
+
+    def _check_row(self, line: int, cells: list[str]) -> None:
+        """The cell checks of :meth:`records` on one row, in the same order (a dict by column name)."""
+        header = self.columns
+        row = (dict(zip(header, cells, strict=False)) if all(header)
+               else {header[i]: c for i, c in enumerate(cells) if i < len(header) and header[i]})
+        for name, value in row.items():
+            _check_cell(self.file, line, name, value)
+
+    def index(self, name: str) -> int:
+        """The position of column ``name`` (case-insensitive) in a record's cells, -1 when the file lacks it:
+        of columns with the same header, the last, as the record dicts of :meth:`records` keep it."""
+        found = column(self, name)
+        if found is None:
+            return -1
+        return len(self.columns) - 1 - self.columns[::-1].index(found)
+
+
 def _suspect(values: Iterable[str]) -> bool:
     """Whether any cell may fail :func:`_check_cell` (one regex over the row instead of one per cell)."""
     joined = "\n".join(values)

@@ -34,6 +34,7 @@ Example::
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sqlite3
@@ -44,6 +45,7 @@ from pathlib import Path
 from catalog.errors import ValidationError
 from catalog.importers.csvutil import (
     Row,
+    StreamTable,
     Table,
     boolean,
     cell,
@@ -205,13 +207,199 @@ def iter_products(path: str | Path, *, progress: Callable[[int, int], None] | No
                   warn: Warn | None = None, currency: str = "USD") -> Iterator[Product]:
     """The file's products, validated, one at a time (a million-row file is never held in memory).
 
+    When every variant row comes right after its product (or after that product's other variant rows), the
+    usual order, the file is read once (:func:`_one_pass`, after a quick look at its SKU columns); otherwise
+    twice (:func:`_two_passes`). Either way an error stops the iteration with a :class:`ValidationError`
+    naming the file, line and field, so a store writing the products in one transaction writes nothing.
+    """
+    table = open_table(path, required=("sku",), warn=warn)
+    options = _option_columns(table)
+    if _variants_follow_products(table):
+        yield from _one_pass(table, options, currency, progress)
+    else:
+        yield from _two_passes(table, options, currency, progress)
+
+
+def _variants_follow_products(table: StreamTable) -> bool:
+    """Whether each variant row (a ``parent_sku``) names the product row above it, with only that product's
+    variant rows between: one quick read of the two SKU columns (a broken file says no; the two passes then
+    name its error). A file whose header names ``sku`` or ``parent_sku`` twice says no as well."""
+    lower = [h.lower() for h in table.columns]
+    if lower.count("sku") > 1 or lower.count("parent_sku") > 1:
+        return False
+    i_sku, i_parent = table.index("sku"), table.index("parent_sku")
+    if i_parent < 0:
+        return True
+    assert table.opener is not None
+    last = ""
+    try:
+        with table.opener() as fh:
+            reader = csv.reader(fh)
+            next(reader, None)
+            for cells in reader:
+                parent = cells[i_parent].strip() if i_parent < len(cells) else ""
+                if parent:
+                    if parent != last:
+                        return False
+                elif i_sku < len(cells) and (sku := cells[i_sku].strip()):
+                    last = sku
+    except csv.Error:
+        return False
+    return True
+
+
+def _one_pass(table: StreamTable, options: list[tuple[str, str, set[str]]], currency: str,
+              progress: Callable[[int, int], None] | None) -> Iterator[Product]:
+    """The products of a file whose variant rows follow their product (:func:`_variants_follow_products`),
+    read once: each row is checked (cells, SKU, duplicates on the scratch file, as in the first of the two
+    passes), a product row is held until the next product row, with the variant rows in between, and is
+    then validated and given out. Errors come in the order of their lines (a duplicate SKU on an earlier
+    line than another error is named first)."""
+    scratch = _Scratch(table)
+    get = _Cells(table, options)
+    total = table.lines
+    done = 0
+    held: tuple[int, list[str]] | None = None  # the last product row, given out at the next one
+    held_variants: list[tuple[int, list[str]]] = []
+    try:
+        try:
+            for line, cells in table.cell_lists():
+                sku = get.text(cells, get.sku)
+                check_sku(sku, file=table.file, line=line)
+                parent = get.text(cells, get.parent)
+                scratch.add(sku, line, not parent)
+                if parent:
+                    if held is None or parent != get.text(held[1], get.sku):  # the file changed since the look
+                        raise ValidationError(f"the file changed while it was read (parent_sku {parent!r})",
+                                              file=table.file, line=line)
+                    held_variants.append((line, cells))
+                    continue
+                if held is not None:
+                    last, held = held, None
+                    yield get.product(last, held_variants, currency)
+                    held_variants.clear()
+                    done += 1
+                    if progress is not None and done % 500 == 0:
+                        progress(done, total)
+                held = (line, cells)
+            if held is not None:
+                last, held = held, None
+                yield get.product(last, held_variants, currency)
+            scratch.flush()
+        except ValidationError as exc:
+            first = exc
+            if held is not None and (exc.line or 0) > held[0]:  # the held product's own error is on an earlier line
+                try:
+                    get.product(held, held_variants, currency)
+                except ValidationError as earlier:
+                    first = earlier
+            # a duplicate on an earlier line is named first
+            scratch.skus = [e for e in scratch.skus if e[1] < (first.line or 0)]
+            scratch.flush()
+            if first is exc:
+                raise
+            raise first from None
+        if progress is not None:
+            progress(total, total)
+    finally:
+        scratch.close()
+
+
+class _Cells:
+    """A generic CSV record (its list of cells) read by column position: the importer's view of
+    :func:`~catalog.importers.csvutil.cell` without a dict per row."""
+
+    def __init__(self, table: StreamTable, options: list[tuple[str, str, set[str]]]) -> None:
+        self.table = table
+        self.options = [(table.index(h), h, slug(g), g, flags) for h, g, flags in options]
+        ix = table.index
+        self.sku, self.parent, self.name = ix("sku"), ix("parent_sku"), ix("name")
+        self.price, self.price_cents, self.currency = ix("price"), ix("price_cents"), ix("currency")
+        self.aliases, self.description, self.category = ix("aliases"), ix("description"), ix("category")
+        self.brand, self.tags, self.active, self.stock = ix("brand"), ix("tags"), ix("active"), ix("stock")
+
+    @staticmethod
+    def text(cells: list[str], i: int) -> str:
+        return cells[i].strip() if 0 <= i < len(cells) else ""
+
+    def _price(self, row: Row, cells: list[str], *, required: bool) -> int | None:
+        text = self.text
+        if text(cells, self.price_cents):
+            return whole_number(self.table, row, "price_cents", text(cells, self.price_cents))
+        value = text(cells, self.price)
+        if not value:
+            if required:
+                raise self.table.error("is missing", row, "price")
+            return None
+        return price_cents(self.table, row, "price", value)
+
+    def _stock(self, row: Row, cells: list[str]) -> int | None:
+        value = self.text(cells, self.stock)
+        if not value:
+            return None
+        number = whole_number(self.table, row, "stock", value)
+        if number < 0:
+            raise self.table.error(f"stock cannot be negative ({number})", row, "stock")
+        return number
+
+    def product(self, held: tuple[int, list[str]], variant_rows: list[tuple[int, list[str]]],
+                currency: str) -> Product:
+        """The product of row ``held`` with the variant rows under it, validated: the same product, checks
+        and errors as :func:`_product` and :func:`_finish` of the two passes."""
+        line, cells = held
+        table, text = self.table, self.text
+        row = Row(line, {})
+        name = text(cells, self.name)
+        if not name:
+            raise table.error("is missing", row, "name")
+        price = self._price(row, cells, required=True)
+        assert price is not None
+        groups = tuple(_group(table, row, h, g, flags, value) for i, h, _, g, flags in self.options
+                       if (value := text(cells, i)))
+        active = boolean(table, row, "active", text(cells, self.active), True)
+        stock = self._stock(row, cells)
+        variants: list[Variant] = []
+        sku = text(cells, self.sku)
+        for vline, vcells in variant_rows:
+            vrow = Row(vline, {})
+            vprice = self._price(vrow, vcells, required=False)
+            vstock = self._stock(vrow, vcells)
+            chosen: dict[str, str] = {}
+            for i, h, code, g, _ in self.options:
+                value = text(vcells, i)
+                if not value:
+                    continue
+                group = next((x for x in groups if x.code == code), None)
+                if group is None:
+                    raise table.error(f"product {sku} has no {g} option", vrow, h)
+                vcode = slug(value.lstrip("*").partition("=")[0])
+                if group.value(vcode) is None:
+                    raise table.error(f"{g} {value!r} is not one of {sku}'s values "
+                                      f"({', '.join(v.name for v in group.values)})", vrow, h)
+                chosen[group.code] = vcode
+            if not chosen:
+                raise table.error("a variant row must name at least one option value", vrow, "option:")
+            variants.append(Variant(text(vcells, self.sku), chosen, vprice, vstock))
+        product = Product(
+            sku=sku, name=name, price_cents=price, currency=(text(cells, self.currency) or currency).upper(),
+            aliases=split_list(text(cells, self.aliases)), description=text(cells, self.description),
+            category=text(cells, self.category), brand=text(cells, self.brand),
+            tags=split_list(text(cells, self.tags)),
+            active=active, option_groups=groups, stock=stock, variants=tuple(variants),
+        )
+        validate_product(product, file=table.file, line=line)
+        return product
+
+
+def _two_passes(table: StreamTable, options: list[tuple[str, str, set[str]]], currency: str,
+                progress: Callable[[int, int], None] | None) -> Iterator[Product]:
+    """The file's products, validated, one at a time, for any order of rows.
+
     Two passes over the file: the first checks every cell and SKU (duplicates named with both lines) and
     notes the variant rows, wherever they are; the second builds each product with its variants. An error
     stops the iteration with a :class:`ValidationError` naming the file, line and field, so a store writing
     the products in one transaction writes nothing.
     """
-    table = open_table(path, required=("sku",), warn=warn)
-    options = _option_columns(table)
     scratch = _Scratch(table)
     try:
         try:
