@@ -287,10 +287,11 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         items.append(ItemSpec(skus, None if pieces else qty if explicit else None, [pieces] if pieces else [],
                               m.start, m.end, exact=all(t.exact for t in m.products)))
         prev_end = m.end
+    made = _value_items(lex, toks, mentions, roles, items, covered, breaks)
     loose: list[OptionSpec] = []
     prev_mention_end = 0
     for m, role in zip(mentions, roles, strict=True):
-        if role != "option":
+        if role != "option" or m.start in made:
             prev_mention_end = m.end
             continue
         spec = _option_spec(toks, m, prev_mention_end)
@@ -326,6 +327,85 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _all_of_one_kind(toks, items, summaries)
     _every(lex, toks, items)
     return _corrections(toks, items), loose
+
+
+def value_owner(lex: Lexicon, specs: Sequence[OptionSpec]) -> str | None:
+    """The one product that offers every choice said; of several, the one those choices complete (each of its
+    required groups without a default is given a value): "a coke" is the soda whose flavour is coke, not the
+    meal that also needs its burger chosen. None when no one product is meant."""
+    owners: set[str] | None = None
+    for spec in specs:
+        skus: set[str] = set()
+        for t in spec.targets:
+            skus |= set(lex.option_skus.get((t.group, t.value), ()))
+        owners = skus if owners is None else owners & skus
+    if not owners:
+        return None
+    if len(owners) == 1:
+        return next(iter(owners))
+    complete = []
+    for sku in sorted(owners):
+        product = lex.products.get(sku)
+        if product is None:
+            continue
+        said = {t.group for s in specs for t in s.targets if sku in lex.option_skus.get((t.group, t.value), ())}
+        if all(g.code in said or g.default is not None or not g.required for g in product.option_groups):
+            complete.append(sku)
+    return complete[0] if len(complete) == 1 else None
+
+
+def _offers(lex: Lexicon, item: ItemSpec, m: Mention) -> bool:
+    return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in item.skus)
+
+
+def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                 items: list[ItemSpec], covered: set[int], breaks: frozenset[int]) -> set[int]:
+    """"three burgers and three cokes", "a hot dog and a large root beer": a choice said as an item of its own (an
+    article or a count before it, past other choices) that the products named next to it do not offer is an item
+    of the product it names (:func:`value_owner`). Adds those items; returns where their words start."""
+    made: set[int] = set()
+    in_items = {i for it in items for i in range(it.start, it.end)}
+    floor = 0
+    for m, role in zip(mentions, roles, strict=True):
+        if role != "option" or not m.options or m.start in in_items:
+            if role != "option":
+                floor = m.end
+            continue
+        k = m.start - 1
+        while k >= floor and not toks[k].isdigit() and ((k in covered and k not in in_items) or toks[k] in _FILLERS):
+            k -= 1  # past other choices said before it ("a large diet coke") and fillers
+        if k < floor or _quantity_token(toks, k) is None:
+            continue
+        if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that") or k - 1 in covered):
+            continue  # "make the mango one half sugar": "one" stands for a line, it counts nothing
+        nxt = m.end
+        chosen_next = nxt in in_items or any(o.start == nxt and o.options for o in mentions)
+        if nxt < len(toks) and toks[nxt] in ("one", "ones"):
+            continue  # "make that a large one": a line made so, not an item of its own
+        if nxt < len(toks) and not chosen_next and nxt not in breaks and toks[nxt] not in _ITEM_ENDS \
+                and toks[nxt] not in _SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in _FILLERS:
+            continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
+        before = [it for it in items if it.end <= m.start][-1:]
+        after = [it for it in items if it.start >= m.end][:1]
+        if any(_offers(lex, it, m) for it in (*before, *after)):
+            continue
+        owner = value_owner(lex, [OptionSpec(m.options)])
+        if owner is None:
+            continue
+        if toks[k].isdigit():  # "three cokes": the count, though "3" is some other product's choice ("3 piece")
+            qty: int | None = int(toks[k])
+            made.update(o.start for o in mentions if o.start == k and o.end == k + 1)
+        else:
+            qty, explicit = _read_quantity(toks, m.start, floor, covered)
+            qty = qty if explicit else None
+        items.append(ItemSpec((owner,), qty, [_option_spec(toks, m, floor)], m.start, m.end))
+        items.sort(key=lambda it: it.start)
+        made.add(m.start)
+    return made
+
+
+_FILLERS = words("fillers")
+_ITEM_ENDS = words("item_ends")
 
 
 def _narrow(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:

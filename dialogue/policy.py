@@ -14,14 +14,14 @@ from collections.abc import Callable, Sequence
 
 from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
-from catalog.models import Product
+from catalog.models import OptionGroup, Product
 from catalog.store import Store
 from dialogue import answers, browse, browse_data, confirm, editing, placed
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
-from dialogue.items import ItemSpec, OptionSpec
+from dialogue.items import GLUE, ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases
@@ -304,11 +304,18 @@ class Policy:
         for it in parse.items:
             if product.sku in it.skus or not it.exact:
                 specs.extend(it.options)
+            elif it.quantity is None and (named := self._value_named(product, group, parse.tokens, it)) is not None:
+                specs.append(named)  # "which burger for the meal?" - "cheeseburger": the choice, not a product
+                specs.extend(it.options)
         opts = options_for(product, specs)[0]
         if not any(o.group == group.code for o in opts) and parse.ordinal and 0 < parse.ordinal <= len(group.values):
             specs.append(OptionSpec((Target("option", group=group.code, value=group.values[parse.ordinal - 1].code),)))
             opts = options_for(product, specs)[0]
         if not any(o.group == group.code for o in opts):
+            if parse.intent == Intent.OPTIONS and not parse.items and not parse.options \
+                    and (not parse.groups or group.code in parse.groups):  # "what kinds are there?": still asked
+                names = say_list([v.name for v in group.values], limit=8)
+                return out.say(f"For the {product.name}, we have {names}. Which would you like?")
             if cue.has(parse.tokens, cue.CHECKOUT):  # "just check me out": leave the unfinished item
                 self.state.pending = None
                 return self._checkout(out.say(f"Okay, without the {product.name}"))
@@ -336,6 +343,13 @@ class Policy:
             chosen = [s for s in specs if any(t.group == group.code for t in s.targets)]
             rest = [_with_choice(self.lex, it, group.code, chosen) for it in rest]
         return editing.add_items(self.state, self.lex, [spec, *rest], out)
+
+    def _value_named(self, product: Product, group: OptionGroup, toks: Sequence[str], item: ItemSpec) -> OptionSpec | None:
+        """The value of ``group`` said with the words that also name the product of ``item``, if any."""
+        said = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+        targets = tuple(t for t in self.lex.phrases.get(said, ()) if t.kind == "option" and t.group == group.code
+                        and group.value(t.value) is not None)
+        return OptionSpec(targets, pos=item.start) if targets else None
 
     def _pick_product(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         cands = [self.lex.products[s] for s in pending.candidates if s in self.lex.products]

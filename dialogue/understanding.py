@@ -16,7 +16,7 @@ from dialogue import intents as cue
 from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
-from dialogue.items import GLUE, ItemSpec, OptionSpec, extract_items
+from dialogue.items import GLUE, ItemSpec, OptionSpec, extract_items, value_owner
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import Mention, find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
@@ -129,11 +129,14 @@ _ASKS_FOR = phrases("asks_for")
 _RULE_TAKE_SHOWN = rule("take_shown")
 _NOT_CHECKOUT = phrases("not_checkout")
 _RULE_PRICE_OF_TOPIC = rule("price_of_topic")
+_RULE_CHOICES_ASKED = rule("choices_asked")
 _PRICE_LIMIT = phrases("price_limit")
 _COMES_IN = phrases("comes_in")
 _MAKE_IT = phrases("make_it")
 _MAKE_THE = phrases("make_the")
 _REPLACE_LINE = phrases("replace_line")
+_ADDING = phrases("adding")
+_RECOUNT_LEADS = words("recount_leads")
 _ONTO_LINE = phrases("onto_line")
 _SWAP_VERBS = words("swap_verbs")
 _ASKING_WORDS = words("asking_words")
@@ -422,6 +425,9 @@ class RuleUnderstanding:
         if rest.holds(toks, facts, ctx.pending):  # "what else?" right after a list: the rest of it
             p.ref = rest.ref
             return rest.intent
+        if ctx.expect_group and not p.groups and _RULE_CHOICES_ASKED.holds(toks, facts, ctx.pending):
+            p.groups = [ctx.expect_group]  # "what kinds do you have?" to "which flavour?": that group's choices
+            return _RULE_CHOICES_ASKED.intent
         if p.question and not p.ordering and not (p.affirm and not has_items and not p.groups and not self._asks(toks)):
             q = self._question(p, toks, ctx)
             if q is not None:
@@ -468,6 +474,10 @@ class RuleUnderstanding:
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             return Intent.ADD
         owner = self._sole_owner(p.options)
+        if owner is not None and cue.has(toks, _MAKE_IT) and ctx.last_sku is not None \
+                and all(any(ctx.last_sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in o.targets)
+                        for o in p.options):
+            owner = None  # "make that a large one with half sugar": the line in focus, made so
         first = min(o.pos for o in p.options) if p.options else 0
         new_item = any(t in ("a", "an") or t.isdigit() or t == "and" and owner != ctx.last_sku
                        for t in toks[max(0, first - 2):first])  # "and steamed" to the gyoza just ordered: a change
@@ -482,7 +492,7 @@ class RuleUnderstanding:
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD
         lead = next((t for t in toks if t not in ("uh", "um", "er", "oh", "well", "so", "hmm")), "")
-        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in ("actually", "no", "make")):
+        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in _RECOUNT_LEADS):
             bare = _bare_quantity(toks, p.option_at)
             if bare is not None:
                 p.quantity = bare
@@ -542,16 +552,8 @@ class RuleUnderstanding:
         return any(m.exact_products for m in find_mentions(self.lexicon, toks))
 
     def _sole_owner(self, options: list[OptionSpec]) -> str | None:
-        """The one product that offers every option said, if there is exactly one."""
-        if not options:
-            return None
-        owners: set[str] | None = None
-        for spec in options:
-            skus: set[str] = set()
-            for t in spec.targets:
-                skus |= self.lexicon.option_skus.get((t.group, t.value), set())
-            owners = skus if owners is None else owners & skus
-        return next(iter(owners)) if owners is not None and len(owners) == 1 else None
+        """The one product that offers every option said (of several, the one they complete), if there is one."""
+        return value_owner(self.lexicon, options) if options else None
 
     @staticmethod
     def _asks(toks: list[str]) -> bool:
@@ -634,7 +636,7 @@ class RuleUnderstanding:
             if item.quantity is None:
                 p.quantity = _bare_quantity(toks[item.end:], p.option_at, item.end)
             return Intent.MODIFY
-        if cue.has(toks, _REPLACE_LINE) or p.deny:
-            p.replace = True
+        if cue.has(toks, _REPLACE_LINE) or p.deny and not cue.has(toks, _ADDING):
+            p.replace = True  # "no, a mocha": the line in focus swapped; "no wait, add a mocha": one more line
             return Intent.MODIFY
         return Intent.ADD

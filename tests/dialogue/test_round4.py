@@ -1,0 +1,134 @@
+"""Issue 11, round 4: general mechanisms found on two shops the engine had never seen (a bubble-tea shop and a
+burger joint, ``tests/corpus/bobashop.jsonl`` and ``burgerjoint.jsonl``), each tested here on a small catalog
+written for the test.
+
+- A choice said as an item of its own ("a sandwich and two colas") is an item of the product whose choice it is;
+  of several such products, the one the choice completes (the soda whose flavour is cola, not the meal that also
+  needs its main chosen).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from catalog.bundled import open_store
+from catalog.sqlite_store import SQLiteStore
+from tests.dialogue.conftest import Chat
+
+_DRINKS = [{"code": "cola", "name": "cola", "aliases": ["colas"]},
+           {"code": "lemon_lime", "name": "lemon lime"},
+           {"code": "ginger_ale", "name": "ginger ale"}]
+
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "option_sets": {
+        "fillings": {"code": "fillings", "name": "fillings", "multiple": True, "amounts": True, "values": [
+            {"code": "tomato", "name": "tomato"},
+            {"code": "jam", "name": "jam", "price_delta": "0.50"},
+            {"code": "pickles", "name": "pickles"}]},
+        "cup": {"code": "size", "name": "size", "default": "medium", "values": [
+            {"code": "small", "name": "small"}, {"code": "medium", "name": "medium"},
+            {"code": "large", "name": "large", "price_delta": "0.50"}]},
+    },
+    "products": [
+        {"sku": "SANDWICH", "name": "sandwich", "aliases": ["sandwiches"], "price": "6.00",
+         "options": [{"code": "bread", "name": "bread", "default": "white", "values": [
+             {"code": "white", "name": "white"}, {"code": "rye", "name": "rye"}]}, "fillings"]},
+        {"sku": "WRAP", "name": "wrap", "aliases": ["wraps"], "price": "6.50", "options": ["fillings"]},
+        {"sku": "SODA", "name": "soda", "aliases": ["sodas"], "price": "2.00", "options": [
+            {"code": "flavour", "name": "flavour", "required": True, "values": _DRINKS}, "cup"]},
+        {"sku": "MEAL", "name": "meal deal", "aliases": ["meal", "combo"], "price": "9.00", "options": [
+            {"code": "main", "name": "main", "required": True, "values": [
+                {"code": "sandwich", "name": "sandwich"}, {"code": "wrap", "name": "wrap"}]},
+            {"code": "drink", "name": "drink", "required": True, "values": _DRINKS}]},
+        {"sku": "JAM-POT", "name": "pot of jam", "aliases": ["jam"], "price": "2.50"},
+        {"sku": "TEA", "name": "tea", "price": "2.00", "options": [
+            {"code": "sugar", "name": "sugar", "default": "full", "values": [
+                {"code": "full", "name": "full sugar"}, {"code": "half", "name": "half sugar", "aliases": ["half"]}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    path = tmp_path / "shop.json"
+    path.write_text(json.dumps(_SHOP), encoding="utf-8")
+    store: SQLiteStore = open_store(tmp_path / "shop.sqlite3", catalog=str(path), tax_rate_bp=0)
+    yield Chat(store)
+    store.close()
+
+
+_DEFAULTS = {("size", "medium"), ("sugar", "full"), ("bread", "white")}
+
+
+def _cart(chat: Chat) -> list[tuple[str, int, dict[str, str]]]:
+    """The cart's lines, sorted, with single choices other than the defaults."""
+    return sorted((sku, qty, {g: v for g, v in opts.items() if g != "fillings" and (g, v) not in _DEFAULTS})
+                  for sku, qty, opts in chat.lines)
+
+
+@pytest.mark.parametrize(("said", "want"), [
+    ("two sandwiches and two colas", [("SANDWICH", 2, {}), ("SODA", 2, {"flavour": "cola"})]),
+    ("a sandwich and a large ginger ale", [("SANDWICH", 1, {}), ("SODA", 1, {"flavour": "ginger_ale", "size": "large"})]),
+    ("a wrap with pickles and a lemon lime please", [("SODA", 1, {"flavour": "lemon_lime"}), ("WRAP", 1, {})]),
+])
+def test_a_choice_said_as_an_item_is_an_item_of_the_product_it_completes(chat: Chat, said: str,
+                                                                          want: list[tuple[str, int, dict[str, str]]]) -> None:
+    chat.say(said)
+    assert _cart(chat) == want
+
+
+def test_a_choice_the_product_next_to_it_offers_stays_its_choice(chat: Chat) -> None:
+    chat.say("a meal with a wrap and a cola")
+    assert _cart(chat) == [("MEAL", 1, {"drink": "cola", "main": "wrap"})]
+
+
+def test_a_choice_after_the_one_standing_for_a_line_is_no_item(chat: Chat) -> None:
+    chat.say("a sandwich and a tea")
+    chat.say("make the tea one half sugar")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["SANDWICH", "TEA"]
+    chat.say("two and a half sandwiches")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["SANDWICH", "TEA"]
+
+
+def test_no_wait_add_adds_and_keeps_the_line(chat: Chat) -> None:
+    chat.say("a wrap")
+    chat.say("that's all")
+    chat.say("no wait add a pot of jam")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["JAM-POT", "WRAP"]
+    assert not chat.session.store.orders()
+
+
+def test_no_with_a_product_still_swaps_the_line(chat: Chat) -> None:
+    chat.say("a wrap")
+    chat.say("no a sandwich")
+    assert [sku for sku, _, _ in chat.lines] == ["SANDWICH"]
+
+
+def test_an_answer_naming_a_product_that_is_a_choice_of_the_question_is_the_choice(chat: Chat) -> None:
+    asked = chat.say("a meal deal")
+    assert "main" in asked.text
+    chat.say("sandwich")
+    chat.say("ginger ale")
+    assert _cart(chat) == [("MEAL", 1, {"drink": "ginger_ale", "main": "sandwich"})]
+
+
+@pytest.mark.parametrize("question", ["what kinds do you have", "what are my options", "what flavours are there"])
+def test_what_kinds_to_a_choice_asked_lists_that_choice_and_keeps_asking(chat: Chat, question: str) -> None:
+    chat.say("a soda")
+    reply = chat.say(question)
+    assert all(name in reply.text for name in ("cola", "lemon lime", "ginger ale")), reply.text
+    assert "sandwich" not in reply.text and not chat.lines
+    chat.say("lemon lime")
+    assert _cart(chat) == [("SODA", 1, {"flavour": "lemon_lime"})]
+
+
+@pytest.mark.parametrize("said", ["just two", "only two", "actually two"])
+def test_just_a_count_is_the_new_count_of_the_line(chat: Chat, said: str) -> None:
+    chat.say("three wraps")
+    chat.say(said)
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("WRAP", 2)]
