@@ -138,6 +138,7 @@ _REPLACE_LINE = phrases("replace_line")
 _ADDING = phrases("adding")
 _RECOUNT_LEADS = words("recount_leads")
 _ONTO_LINE = phrases("onto_line")
+_ONTO_LINE_LEAD = phrases("onto_line_lead")
 _SWAP_VERBS = words("swap_verbs")
 _ASKING_WORDS = words("asking_words")
 _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + phrases("not_about_goods")
@@ -228,7 +229,9 @@ class RuleUnderstanding:
         """The items of "add pepperoni and olives to it" as choices of the line in focus, when every item named
         is also a choice that line's product offers and the turn puts them on it; else None."""
         product = self.lexicon.products.get(ctx.last_sku or "")
-        if product is None or not p.items or cue.find(toks, _ONTO_LINE) < 0:
+        lead = [t for t in toks if t not in _LEAD_FILL]
+        led = any(tuple(lead[:len(ph)]) == ph for ph in _ONTO_LINE_LEAD)  # "with pudding": on the line in focus
+        if product is None or not p.items or (cue.find(toks, _ONTO_LINE) < 0 and not led):
             return None
         specs: list[OptionSpec] = []
         for it in p.items:
@@ -539,6 +542,10 @@ class RuleUnderstanding:
                 word = rest[k + 1]
                 hits = {sku for sku in ctx.line_skus if sku in self.lexicon.products and any(
                     word in phrase_of(n) for n in (self.lexicon.products[sku].name, *self.lexicon.products[sku].aliases))}
+                if not hits:  # "... instead of the mango one": the one line whose product has that choice
+                    hits = {sku for sku in ctx.line_skus if sku in self.lexicon.products and any(
+                        word in phrase_of(n) for g in self.lexicon.products[sku].option_groups for v in g.values
+                        for n in (v.name, *v.aliases))}
                 return hits.pop() if len(hits) == 1 else None
         return None
 
@@ -600,6 +607,10 @@ class RuleUnderstanding:
         named = self._line_by_word(toks, p, ctx) if ctx.has_lines and len(p.items) == 1 else None
         if named is not None:  # "an almond croissant instead of the plain one": the line of the plain croissant
             p.replaces, p.replace = ItemSpec((named,)), True
+            at = cue.find(toks, _INSTEAD_OF)
+            item = p.items[0]  # what is said after "instead of" describes the old line, not the new one
+            p.items[0] = ItemSpec(item.skus, item.quantity, [o for o in item.options if o.pos < at], item.start,
+                                  item.end, item.exact)
             return Intent.MODIFY
         nth = _nth_line(toks, p, ctx)
         if nth is not None:  # "change the second one to a shoyu": that line swapped

@@ -5,6 +5,14 @@ written for the test.
 - A choice said as an item of its own ("a sandwich and two colas") is an item of the product whose choice it is;
   of several such products, the one the choice completes (the soda whose flavour is cola, not the meal that also
   needs its main chosen).
+- "no wait, add X" adds X; "no, X" still swaps the line in focus.
+- The answer to "which main for the meal?" naming a product that is also that choice is the choice.
+- "what kinds do you have" to a choice just asked lists that group's values and keeps asking.
+- "just two" / "only two" is the line's new count.
+- "with jam (on all of them)" puts a choice also sold on its own on the line in focus.
+- "X instead of the <choice> one" swaps the line that has that choice; the words after "instead of" describe the
+  old line, not the new one.
+- "what comes with the X" asks what the X is.
 """
 
 from __future__ import annotations
@@ -41,7 +49,8 @@ _SHOP = {
         {"sku": "WRAP", "name": "wrap", "aliases": ["wraps"], "price": "6.50", "options": ["fillings"]},
         {"sku": "SODA", "name": "soda", "aliases": ["sodas"], "price": "2.00", "options": [
             {"code": "flavour", "name": "flavour", "required": True, "values": _DRINKS}, "cup"]},
-        {"sku": "MEAL", "name": "meal deal", "aliases": ["meal", "combo"], "price": "9.00", "options": [
+        {"sku": "MEAL", "name": "meal deal", "aliases": ["meal", "combo"], "price": "9.00",
+         "description": "a main of your choice and a drink", "options": [
             {"code": "main", "name": "main", "required": True, "values": [
                 {"code": "sandwich", "name": "sandwich"}, {"code": "wrap", "name": "wrap"}]},
             {"code": "drink", "name": "drink", "required": True, "values": _DRINKS}]},
@@ -132,3 +141,27 @@ def test_just_a_count_is_the_new_count_of_the_line(chat: Chat, said: str) -> Non
     chat.say("three wraps")
     chat.say(said)
     assert [(sku, qty) for sku, qty, _ in chat.lines] == [("WRAP", 2)]
+
+
+@pytest.mark.parametrize("said", ["with jam on all of them", "with jam", "and with jam"])
+def test_with_a_choice_that_is_also_sold_alone_goes_on_the_line_in_focus(chat: Chat, said: str) -> None:
+    chat.say("three sandwiches")
+    chat.say(said)
+    assert [(sku, qty, opts.get("fillings")) for sku, qty, opts in chat.lines] == [("SANDWICH", 3, "jam")]
+
+
+def test_a_pot_of_jam_said_as_an_item_is_still_the_item(chat: Chat) -> None:
+    chat.say("three sandwiches")
+    chat.say("and a pot of jam")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["JAM-POT", "SANDWICH"]
+
+
+def test_instead_of_the_one_with_a_choice_swaps_that_line(chat: Chat) -> None:
+    chat.say("a wrap and a cola soda")
+    chat.say("a ginger ale soda instead of the cola one")
+    assert _cart(chat) == [("SODA", 1, {"flavour": "ginger_ale"}), ("WRAP", 1, {})]
+
+
+def test_what_comes_with_describes_the_product(chat: Chat) -> None:
+    reply = chat.say("what comes with the meal deal")
+    assert "main of your choice and a drink" in reply.text and not chat.lines
