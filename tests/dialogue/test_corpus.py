@@ -33,8 +33,10 @@ IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 # store 0.977, bakery 0.990, pizzeria 0.988, hardware 0.889, noodlebar 0.989, florist 0.824, taqueria 0.935
 # (hardware, florist and taqueria are the untouched checks: never tuned on, their misses never read while the
 # engine was changed; the taqueria was 0.935 when written, the noodle bar and the florist 0.937 and 0.804)
+# measured 2026-12-02 (issue 11, round 4): bobashop and burgerjoint written before any change for them, first run
+# 0.946 and 0.851 (commit 95eb364), developed on since: 1.000 and 1.000; taqueria 0.984, florist 0.961
 EXACT_FLOOR = {"cafe": 0.98, "store": 0.97, "bakery": 0.98, "pizzeria": 0.98, "hardware": 0.88,
-               "noodlebar": 0.98, "florist": 0.82, "taqueria": 0.93}
+               "noodlebar": 0.98, "florist": 0.82, "taqueria": 0.93, "bobashop": 0.98, "burgerjoint": 0.98}
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +86,11 @@ def test_no_order_without_a_yes_and_no_error_text(conv: dict[str, Any], outcomes
         pytest.skip(f"bundled catalog {conv['catalog']!r} is not there")
     assert o.placed <= conv["placed"], f"{o.placed} order(s) placed, {conv['placed']} expected\n{_transcript(o)}"
     assert not o.exception_text, f"error text spoken: {o.exception_text}\n{_transcript(o)}"
+
+
+def test_every_catalog_of_the_corpus_has_a_floor() -> None:
+    """A corpus without a floor would be run and never judged: every catalog named by a conversation has one."""
+    assert sorted({c["catalog"] for c in CONVERSATIONS} - set(EXACT_FLOOR)) == []
 
 
 @pytest.mark.parametrize("catalog", sorted(EXACT_FLOOR))
