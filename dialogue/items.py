@@ -198,7 +198,8 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
             return False
     earlier = [o for o in mentions[:n] if o.products and o.end <= k]
     if not earlier:
-        return k > 0 and toks[k - 1] in ("one", "ones")  # "and another one with pepperoni": the line in focus
+        # "and another one with pepperoni", "the other with pudding": the line in focus
+        return k > 0 and toks[k - 1] in ("one", "ones", "other", "others")
     skus = {t.sku for t in earlier[-1].products}
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 
@@ -358,6 +359,20 @@ def _offers(lex: Lexicon, item: ItemSpec, m: Mention) -> bool:
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in item.skus)
 
 
+def _another_of(lex: Lexicon, item: ItemSpec, m: Mention) -> str | None:
+    """"two dr peppers and a sprite": a counted choice of a one-choice group that the item next to it already has
+    a value of is another item of that product; else None (the choice is that item's)."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None:
+        return None
+    taken = {t.group for o in item.options for t in o.targets}
+    for t in m.options:
+        group = product.group(t.group)
+        if group is not None and not group.multiple and group.value(t.value) is not None and t.group in taken:
+            return product.sku
+    return None
+
+
 def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
                  items: list[ItemSpec], covered: set[int], breaks: frozenset[int]) -> set[int]:
     """"three burgers and three cokes", "a hot dog and a large root beer": a choice said as an item of its own (an
@@ -379,17 +394,16 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that") or k - 1 in covered):
             continue  # "make the mango one half sugar": "one" stands for a line, it counts nothing
         nxt = m.end
-        chosen_next = nxt in in_items or any(o.start == nxt and o.options for o in mentions)
-        if nxt < len(toks) and toks[nxt] in ("one", "ones"):
-            continue  # "make that a large one": a line made so, not an item of its own
+        chosen_next = any(o.start == nxt and o.options for o in mentions)
+        if nxt < len(toks) and (toks[nxt] in ("one", "ones") or nxt in in_items):
+            continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
         if nxt < len(toks) and not chosen_next and nxt not in breaks and toks[nxt] not in _ITEM_ENDS \
                 and toks[nxt] not in _SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in _FILLERS:
             continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
         before = [it for it in items if it.end <= m.start][-1:]
         after = [it for it in items if it.start >= m.end][:1]
-        if any(_offers(lex, it, m) for it in (*before, *after)):
-            continue
-        owner = value_owner(lex, [OptionSpec(m.options)])
+        offering = [it for it in (*before, *after) if _offers(lex, it, m)]
+        owner = _another_of(lex, offering[0], m) if offering else value_owner(lex, [OptionSpec(m.options)])
         if owner is None:
             continue
         if toks[k].isdigit():  # "three cokes": the count, though "3" is some other product's choice ("3 piece")
@@ -477,13 +491,16 @@ def _every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
             (g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets))
 
 
-def _markers(toks: Sequence[str], a: int, b: int, covered: set[int]) -> list[tuple[int, int]]:
-    """Positions that start a sub-item ("one", "2", "another", "the other") in [a, b), with quantity."""
+def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: bool = False) -> list[tuple[int, int]]:
+    """Positions that start a sub-item ("one", "2", "another", "the other"; with ``articles`` "a" and "an" too) in
+    [a, b), with quantity."""
     out: list[tuple[int, int]] = []
     for i in range(a, b):
         if i in covered:
             continue
-        if toks[i] == "another" or (toks[i] == "other" and i > 0 and toks[i - 1] == "the"):
+        if articles and toks[i] in ("a", "an"):
+            out.append((i, 1))
+        elif toks[i] == "another" or (toks[i] == "other" and i > 0 and toks[i - 1] == "the"):
             out.append((i, 1))
         elif toks[i] == "one" and i > 0 and toks[i - 1] in ("other", "another"):
             continue
@@ -539,19 +556,26 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
         nxt = items[k + 1] if k + 1 < len(items) else None
         limit = nxt.start if nxt is not None else len(toks)
         post = []
-        for pos, qty in _markers(toks, item.end, limit, covered):
-            seg_end = min([p for p, _ in _markers(toks, pos + 1, limit, covered)] + [limit])
+        many = item.quantity is not None and item.quantity >= 2  # "two fruit teas, a mango and a grapefruit"
+        for pos, qty in _markers(toks, item.end, limit, covered, many):
+            seg_end = min([p for p, _ in _markers(toks, pos + 1, limit, covered, many)] + [limit])
             has_opt = any(pos < p < seg_end for p in opt_pos)
+            if toks[pos] in ("a", "an") and not has_opt:
+                continue
             if nxt is not None and (not any(pos < p < nxt.start for p in opt_pos)
                                     or _glue_only(toks, pos + 1, nxt.start, covered)):
                 continue  # the next item's own quantity (and its modifiers)
-            generic = toks[pos] in ("one",) or toks[pos].isdigit()
+            generic = toks[pos] in ("one", "a", "an") or toks[pos].isdigit()
             if generic and item.quantity is None:
                 continue  # "a latte ... just one": no second line
             if generic and not has_opt and not any(t in _SUB_WORDS for t in toks[pos + 1:seg_end]):
                 continue
             post.append((pos, qty))
-        pre = _markers(toks, prev_end, item.start, covered)
+        if any(toks[pos] in ("a", "an") for pos, _ in post) and sum(q for _, q in post) != item.quantity:
+            # "a mango and a grapefruit" share out "two fruit teas" only when they add up to it; "two 6 foot cords
+            # and a 100 foot one" is one more
+            post = [(pos, q) for pos, q in post if toks[pos] not in ("a", "an")]
+        pre = _pre_markers(toks, prev_end, item, covered, opt_pos, mentions)
         for summary in summaries:
             total = [(pos, q) for pos, q in pre if pos < summary.start]
             if total and summary.end <= item.start and any(pos >= summary.end for pos, _ in pre):
@@ -604,6 +628,24 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _pre_markers(toks: Sequence[str], a: int, item: ItemSpec, covered: set[int], opt_pos: Sequence[int],
+                 mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """The sub-item starts before ``item``; "a mango and a strawberry slush", "a small and a large fries": an
+    article before each of two or more values of one group, said before the product, starts a sub-item too."""
+    plain = _markers(toks, a, item.start, covered)
+    marks = _markers(toks, a, item.start, covered, articles=True)
+    if len(marks) < 2 or marks == plain:
+        return plain
+    groups: list[set[str]] = []
+    for j, (pos, _) in enumerate(marks):
+        end = marks[j + 1][0] if j + 1 < len(marks) else item.start
+        said = {t.group for m in mentions if pos < m.start < end and m.start in opt_pos for t in m.options}
+        if not said:
+            return plain
+        groups.append(said)
+    return marks if set.intersection(*groups) else plain
 
 
 def _of_kind(lex: Lexicon, toks: Sequence[str], item: ItemSpec, skus: tuple[str, ...], summary: Mention) -> tuple[str, ...]:

@@ -31,7 +31,7 @@ from typing import Generic, TypeVar
 import jellyfish
 from rapidfuzz import fuzz, process
 
-from catalog.models import OptionGroup, Product
+from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
 from dialogue.intents import cue_words
@@ -44,6 +44,8 @@ _NEVER_OPTION = frozenset({"yes", "no", "none", "true", "false", "on", "off", "y
                            "standard", "default", "plain", "any", "all"})
 
 _CUES = cue_words()
+# Value codes that are amount words ("extra" for "extra ice"): never a name of the value by themselves.
+_AMOUNT_CODES = frozenset({*AMOUNTS, "less", "more", "no"})
 _GENERIC_GROUP_WORDS = frozenset({"options", "option", "choices", "choice", "types", "type", "kinds", "kind",
                                   "selection", "selections", "variety", "varieties"})
 
@@ -227,8 +229,8 @@ class Lexicon:
         full_names = {phrase_of(v.name) for v in group.values}
         for value in group.values:
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
-            if any(c.isalpha() for c in value.code):
-                names.add(phrase_of(value.code))
+            if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
+                names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
             base = phrase_of(value.name)
             if len(base) > 1 and heads[base[-1]] >= 2 and base[:-1] not in full_names:
                 short = base[:-1]

@@ -13,6 +13,11 @@ written for the test.
 - "X instead of the <choice> one" swaps the line that has that choice; the words after "instead of" describe the
   old line, not the new one.
 - "what comes with the X" asks what the X is.
+- "two colas and a ginger ale": a counted choice of a group the item before already has a value of is another item.
+- "a cola and a ginger ale soda", "two sodas, a cola and a ginger ale": an article before each value of one group
+  starts a line of its own, before the product or (when they add up to its count) after it.
+- A value code that is an amount word ("extra" for "extra ice") is no name of the value.
+- "the other with jam": a choice also sold on its own goes on the other unit of the line.
 """
 
 from __future__ import annotations
@@ -57,7 +62,9 @@ _SHOP = {
         {"sku": "JAM-POT", "name": "pot of jam", "aliases": ["jam"], "price": "2.50"},
         {"sku": "TEA", "name": "tea", "price": "2.00", "options": [
             {"code": "sugar", "name": "sugar", "default": "full", "values": [
-                {"code": "full", "name": "full sugar"}, {"code": "half", "name": "half sugar", "aliases": ["half"]}]}]},
+                {"code": "full", "name": "full sugar"}, {"code": "half", "name": "half sugar", "aliases": ["half"]}]},
+            {"code": "ice", "name": "ice", "default": "regular", "values": [
+                {"code": "regular", "name": "regular ice"}, {"code": "extra", "name": "extra ice"}]}, "fillings"]},
     ],
 }
 
@@ -76,8 +83,9 @@ _DEFAULTS = {("size", "medium"), ("sugar", "full"), ("bread", "white")}
 
 def _cart(chat: Chat) -> list[tuple[str, int, dict[str, str]]]:
     """The cart's lines, sorted, with single choices other than the defaults."""
-    return sorted((sku, qty, {g: v for g, v in opts.items() if g != "fillings" and (g, v) not in _DEFAULTS})
-                  for sku, qty, opts in chat.lines)
+    lines = [(sku, qty, {g: v for g, v in opts.items() if g not in ("fillings", "ice") and (g, v) not in _DEFAULTS})
+             for sku, qty, opts in chat.lines]
+    return sorted(lines, key=lambda ln: (ln[0], ln[1], sorted(ln[2].items())))
 
 
 @pytest.mark.parametrize(("said", "want"), [
@@ -165,3 +173,43 @@ def test_instead_of_the_one_with_a_choice_swaps_that_line(chat: Chat) -> None:
 def test_what_comes_with_describes_the_product(chat: Chat) -> None:
     reply = chat.say("what comes with the meal deal")
     assert "main of your choice and a drink" in reply.text and not chat.lines
+
+
+@pytest.mark.parametrize(("said", "want"), [
+    ("two colas and a ginger ale", [("SODA", 1, {"flavour": "ginger_ale"}), ("SODA", 2, {"flavour": "cola"})]),
+    ("four colas and two lemon limes", [("SODA", 2, {"flavour": "lemon_lime"}), ("SODA", 4, {"flavour": "cola"})]),
+])
+def test_a_second_value_of_a_one_choice_group_is_another_item(chat: Chat, said: str,
+                                                             want: list[tuple[str, int, dict[str, str]]]) -> None:
+    chat.say(said)
+    assert _cart(chat) == want
+
+
+@pytest.mark.parametrize("said", ["a cola and a ginger ale soda", "two sodas a cola and a ginger ale"])
+def test_an_article_before_each_value_makes_a_line_each(chat: Chat, said: str) -> None:
+    chat.say(said)
+    assert _cart(chat) == [("SODA", 1, {"flavour": "cola"}), ("SODA", 1, {"flavour": "ginger_ale"})]
+
+
+def test_a_large_and_a_small_soda_is_two_sodas(chat: Chat) -> None:
+    chat.say("a large and a small soda")
+    chat.say("cola for both")
+    assert sorted(opts["size"] for sku, _, opts in chat.lines if sku == "SODA") == ["large", "small"]
+
+
+def test_articles_that_do_not_add_up_to_the_count_are_one_more(chat: Chat) -> None:
+    chat.say("two large cola sodas and a small one")
+    chat.say("ginger ale")
+    assert sorted((qty, opts["size"]) for _, qty, opts in chat.lines) == [(1, "small"), (2, "large")]
+
+
+def test_an_amount_word_code_is_no_name(chat: Chat) -> None:
+    chat.say("a tea with extra jam")
+    assert [(sku, opts.get("ice")) for sku, _, opts in chat.lines] == [("TEA", "regular")]
+
+
+def test_the_other_with_a_choice_sold_alone_is_that_choice(chat: Chat) -> None:
+    chat.say("two sandwiches")
+    chat.say("one with pickles and the other with jam")
+    assert sorted(opts.get("fillings", "") for _, _, opts in chat.lines) == ["jam", "pickles"]
+    assert "JAM-POT" not in [sku for sku, _, _ in chat.lines]
