@@ -113,25 +113,43 @@ def option_pairs(group: OptionGroup) -> frozenset[tuple[str, str]]:
     return frozenset((gn, normalize(vn)) for v in group.values for gn in gnames for vn in (v.code, v.name, *v.aliases))
 
 
-def index_products(conn: sqlite3.Connection, items: Iterable[tuple[int, Product]]) -> Counter[str]:
-    """Write products (with their row ids) into the FTS and option-value tables; returns the vocabulary
-    document counts to add (the caller writes them in one go with :func:`add_terms`)."""
+IndexEntry = tuple[int, tuple[str, ...], tuple[tuple[str, str], ...], tuple[str, ...]]
+
+
+def index_entry(product: Product) -> IndexEntry:
+    """What :func:`write_index` writes for ``product``, without its row id: the high bits of its FTS row id
+    (:func:`fts_rowid` of row 0), its FTS columns, its ``option_values`` pairs and its vocabulary words. It
+    needs no database, so a parallel import computes it in the process that reads the file."""
+    option_words = [w for g in product.option_groups for v in g.values for w in (v.name, *v.aliases)]
+    pairs: set[tuple[str, str]] = set()
+    for g in product.option_groups:
+        pairs |= option_pairs(g)
+    return (fts_rowid(0, product), (product.name, " | ".join(product.aliases), " ".join(product.tags),
+                                    product.category, product.brand, product.description, " | ".join(option_words)),
+            tuple(sorted(pairs)), tuple(sorted(product_terms(product))))
+
+
+def write_index(conn: sqlite3.Connection, entries: Iterable[tuple[int, IndexEntry]]) -> Counter[str]:
+    """Write :func:`index_entry` entries (with their products' row ids) into the FTS and option-value tables;
+    returns the vocabulary document counts to add (the caller writes them in one go with :func:`add_terms`)."""
     fts_rows: list[tuple[object, ...]] = []
     option_rows: list[tuple[str, str, int]] = []
     terms: Counter[str] = Counter()
-    for pid, product in items:
-        option_words = [w for g in product.option_groups for v in g.values for w in (v.name, *v.aliases)]
-        fts_rows.append((fts_rowid(pid, product), product.name, " | ".join(product.aliases), " ".join(product.tags),
-                         product.category, product.brand, product.description, " | ".join(option_words)))
-        pairs: set[tuple[str, str]] = set()
-        for g in product.option_groups:
-            pairs |= option_pairs(g)
-        option_rows.extend((g, v, pid) for g, v in pairs)
-        terms.update(product_terms(product))
+    for pid, (high, columns, pairs, words) in entries:
+        fts_rows.append((high | pid, *columns))
+        if pairs:
+            option_rows.extend([(g, v, pid) for g, v in pairs])
+        terms.update(words)
     conn.executemany("INSERT INTO products_fts(rowid, name, aliases, tags, category, brand, description, options)"
                      " VALUES (?,?,?,?,?,?,?,?)", fts_rows)
     conn.executemany("INSERT OR IGNORE INTO option_values(grp, value, product_id) VALUES (?,?,?)", option_rows)
     return terms
+
+
+def index_products(conn: sqlite3.Connection, items: Iterable[tuple[int, Product]]) -> Counter[str]:
+    """Write products (with their row ids) into the FTS and option-value tables; returns the vocabulary
+    document counts to add (the caller writes them in one go with :func:`add_terms`)."""
+    return write_index(conn, ((pid, index_entry(product)) for pid, product in items))
 
 
 def unindex_product(conn: sqlite3.Connection, pid: int, product: Product) -> set[str]:
@@ -189,15 +207,19 @@ def count_product(counts: Counter[str], product: Product, sign: int = 1) -> None
     its option-group definitions (``option_groups``), its category and its tags (``facets``, with the
     count of all products for sale). An inactive
     product adds nothing: the dialogue offers only what is for sale."""
+    for key in summary_keys(product):
+        counts[key] += sign
+
+
+def summary_keys(product: Product) -> tuple[str, ...]:
+    """The summary counts an active product adds one to (see :func:`count_product`; none when inactive)."""
     if not product.active:
-        return
-    counts[_ALL] += sign
-    for g in product.option_groups:
-        counts[group_key(g)] += sign
+        return ()
+    keys = [_ALL, *map(group_key, product.option_groups)]
     if product.category:
-        counts[_FACET.join(("category", product.category))] += sign
-    for t in dict.fromkeys(product.tags):
-        counts[_FACET.join(("tag", t))] += sign
+        keys.append(_FACET.join(("category", product.category)))
+    keys.extend(_FACET.join(("tag", t)) for t in dict.fromkeys(product.tags))
+    return tuple(keys)
 
 
 def product_groups(product: Product) -> Counter[str]:

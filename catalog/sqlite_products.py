@@ -11,7 +11,7 @@ import itertools
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -41,12 +41,20 @@ def _options_json(options: tuple[tuple[str, str], ...]) -> str:
     return _JSON.encode(dict(options))
 
 
-def _variant_rows(pid: int, p: Product) -> list[tuple[Any, ...]]:
-    return [(v.sku, pid, i, _options_json(tuple(v.options.items())), v.price_cents, v.stock, v.shop_sku)
-            for i, v in enumerate(p.variants)]
+Prepared = tuple[str, tuple[Any, ...], tuple[tuple[Any, ...], ...], _search.IndexEntry, tuple[str, ...]]
 
 
-def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], products: dict[int, Product]) -> None:
+def prepare(p: Product) -> Prepared:
+    """Everything :func:`write_products` writes for ``p`` but its row id: SKU, column values, variant rows
+    (without the product's id), search-index entry and summary keys. It needs no database, so a parallel
+    import computes it in the process that reads the file (:meth:`catalog.store.ReadElsewhere.mapped`) and
+    this one only inserts."""
+    variants = tuple((v.sku, i, _options_json(tuple(v.options.items())), v.price_cents, v.stock, v.shop_sku)
+                     for i, v in enumerate(p.variants))
+    return p.sku, _values(p), variants, _search.index_entry(p), _search.summary_keys(p)
+
+
+def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], skus: dict[int, str]) -> None:
     try:
         conn.executemany(
             "INSERT INTO variants(sku, product_id, position, options, price_cents, stock, shop_sku) VALUES (?,?,?,?,?,?,?)",
@@ -56,7 +64,7 @@ def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], prod
             owner = conn.execute("SELECT p.sku FROM variants v JOIN products p ON p.id = v.product_id"
                                  " WHERE v.sku = ? AND v.product_id != ?", (sku, pid)).fetchone()
             if owner is not None:
-                raise ValidationError(f"{products[pid].sku}: variant SKU {sku!r} already belongs to product "
+                raise ValidationError(f"{skus[pid]}: variant SKU {sku!r} already belongs to product "
                                       f"{owner[0]}", field="variants") from None
         raise
 
@@ -107,14 +115,15 @@ def remove_missing(conn: sqlite3.Connection, first_new_id: int, groups: Counter[
         last = gone[-1][0]
 
 
-def write_products(conn: sqlite3.Connection, items: Iterable[Product],
+def write_products(conn: sqlite3.Connection, items: Iterable[Prepared],
                    progress: Callable[[int, int], None] | None = None, *,
-                   check: Callable[[Product], None] | None = None,
-                   replace: bool = False) -> tuple[int, Counter[str], Counter[str]]:
-    """Insert or update ``items`` (any iterable, consumed once, written in batches of :data:`BATCH`, so a
-    million products never sit in memory); with ``replace`` delete the products the import did not write.
-    A SKU twice in one import is a :class:`ValidationError`. Returns the number written, the vocabulary
-    count changes (see ``search.add_terms``) and the summary count changes: option groups, categories, tags (``search.add_groups``)."""
+                   replace: bool = False, total: int = 0) -> tuple[int, Counter[str], Counter[str]]:
+    """Insert or update the products of ``items`` (:func:`prepare` of each; any iterable, consumed once,
+    written in batches of :data:`BATCH`, so a million products never sit in memory; ``total``: how many, for
+    ``progress``, when known); with ``replace``
+    delete the products the import did not write. A SKU twice in one import is a :class:`ValidationError`.
+    Returns the number written, the vocabulary count changes (see ``search.add_terms``) and the summary
+    count changes: option groups, categories, tags (``search.add_groups``)."""
     terms: Counter[str] = Counter()
     groups: Counter[str] = Counter()
     first_new = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM products").fetchone()[0])
@@ -123,49 +132,49 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Product],
     if not empty:  # products of the store this import rewrote: a second time is a duplicate
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_kept(id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM import_kept")
-    total = len(items) if isinstance(items, Sized) else 0
     done = 0
     iterator = iter(items)
     while True:
         chunk = list(itertools.islice(iterator, BATCH))
         if not chunk:
             break
-        if check is not None:
-            for p in chunk:
-                check(p)
-        if len({p.sku for p in chunk}) != len(chunk):
+        if len({e[0] for e in chunk}) != len(chunk):
             seen: set[str] = set()
-            for p in chunk:
-                if p.sku in seen:
-                    raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
-                seen.add(p.sku)
+            for e in chunk:
+                if e[0] in seen:
+                    raise ValidationError(f"duplicate SKU {e[0]!r} in one import", field="sku")
+                seen.add(e[0])
         existing: dict[str, tuple[int, str]] = {}
         if not empty:
-            skus = [p.sku for p in chunk]
+            skus = [e[0] for e in chunk]
             for i in range(0, len(skus), 500):
                 part = skus[i:i + 500]
                 existing.update((r[0], (r[1], r[2])) for r in conn.execute(
                     f"SELECT sku, id, data FROM products WHERE sku IN ({','.join('?' * len(part))})", part))
         new_rows: list[tuple[Any, ...]] = []
         variant_rows: list[tuple[Any, ...]] = []
-        by_pid: dict[int, Product] = {}
-        for p in chunk:
-            if p.sku in existing:
-                pid, old = existing[p.sku]
+        by_pid: dict[int, str] = {}
+        entries: list[tuple[int, _search.IndexEntry]] = []
+        for sku, values, variants, entry, summary in chunk:
+            if sku in existing:
+                pid, old = existing[sku]
                 if pid >= first_new or conn.execute("INSERT OR IGNORE INTO import_kept(id) VALUES (?)",
                                                     (pid,)).rowcount == 0:
-                    raise ValidationError(f"duplicate SKU {p.sku!r} in one import", field="sku")
+                    raise ValidationError(f"duplicate SKU {sku!r} in one import", field="sku")
                 was = product_from_canonical(json.loads(old))
                 terms.subtract(_search.unindex_product(conn, pid, was))
                 _search.count_product(groups, was, -1)
                 conn.execute(f"UPDATE products SET ({_PRODUCT_COLUMNS}) = ({','.join('?' * 11)}) WHERE id = ?",
-                             (*_values(p), pid))
+                             (*values, pid))
                 conn.execute("DELETE FROM variants WHERE product_id = ?", (pid,))
             else:
                 pid, next_id = next_id, next_id + 1
-                new_rows.append((pid, p.sku, *_values(p)))
-            by_pid[pid] = p
-            variant_rows.extend(_variant_rows(pid, p))
+                new_rows.append((pid, sku, *values))
+            by_pid[pid] = sku
+            if variants:
+                variant_rows.extend([(v[0], pid, *v[1:]) for v in variants])
+            entries.append((pid, entry))
+            groups.update(summary)
         try:
             conn.executemany(f"INSERT INTO products(id, sku, {_PRODUCT_COLUMNS}) VALUES ({','.join('?' * 13)})",
                              new_rows)
@@ -176,9 +185,7 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Product],
             raise
         if variant_rows:
             _insert_variants(conn, variant_rows, by_pid)
-        terms.update(_search.index_products(conn, by_pid.items()))
-        for p in chunk:
-            _search.count_product(groups, p)
+        terms.update(_search.write_index(conn, entries))
         done += len(chunk)
         if progress is not None:
             progress(done, max(total, done))

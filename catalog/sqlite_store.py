@@ -12,7 +12,7 @@ import os
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from catalog.listing import listing_sql
 from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, Term
 from catalog.sqlite_bm25 import Bm25
 from catalog.sqlite_schema import connect
+from catalog.store import ReadElsewhere
 from catalog.validate import validate_product
 
 Progress = Callable[[int, int], None]
@@ -105,9 +106,15 @@ class SQLiteStore:
             if source and (replace or conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None):
                 conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_source', ?) ON CONFLICT(key)"
                              " DO UPDATE SET value = excluded.value", (source,))
+            entries: Iterable[_products.Prepared]
+            if isinstance(products, ReadElsewhere) and not validate:
+                entries = products.mapped(_products.prepare)  # prepared where the file is read
+            else:
+                entries = map(_checked_entry if validate else _products.prepare, products)
             with _products.bulk_load(conn):
                 count, terms, groups = _products.write_products(
-                    conn, products, progress, check=validate_product if validate else None, replace=replace)
+                    conn, entries, progress, replace=replace,
+                    total=len(products) if isinstance(products, Sized) else 0)
             _search.add_terms(conn, terms)
             _search.add_groups(conn, groups)
             _bump_catalog_version(conn)
@@ -345,6 +352,11 @@ class SQLiteStore:
     def cancel_order(self, number: str, *, note: str = "") -> Order:
         with self._tx() as conn:
             return _orders.cancel(conn, str(number).strip(), note)
+
+
+def _checked_entry(product: Product) -> _products.Prepared:
+    validate_product(product)
+    return _products.prepare(product)
 
 
 def _create_private(path: Path) -> None:

@@ -6,11 +6,30 @@ Two backends implement it: :class:`catalog.sqlite_store.SQLiteStore` (embedded, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Protocol, TypeVar, runtime_checkable
 
 from catalog.cart import Cart
 from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, Term
+
+T = TypeVar("T")
+
+
+@runtime_checkable
+class ReadElsewhere(Protocol):
+    """Products an importer reads in another process (:mod:`catalog.importers.pipeline`): an iterator of
+    products that can instead hand out ``fn(product)`` for each, computed in that process, so that a store
+    can have its per-product work done on the other core (``fn``: a module-level function, which that process
+    imports by name). One or the other, once."""
+
+    def __next__(self) -> Product:
+        ...
+
+    def __iter__(self) -> Iterator[Product]:
+        ...
+
+    def mapped(self, fn: Callable[[Product], T]) -> Iterator[T]:
+        ...
 
 
 class Store(Protocol):

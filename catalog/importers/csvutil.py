@@ -265,6 +265,8 @@ _WHOLE = re.compile(r"-?\d+(\.0+)?")
 
 
 def whole_number(table: Table, row: Row, field: str, text: str, *, limit: int = MAX_STOCK) -> int:
+    if text.isascii() and text.isdigit() and len(text) < len(str(limit)):  # plain digits below the limit
+        return int(text)
     t = text.strip().replace(",", "")
     if _WHOLE.fullmatch(t) is None:
         raise table.error(f"not a whole number: {text[:40]!r}", row, field)
@@ -286,13 +288,15 @@ def boolean(table: Table, row: Row, field: str, text: str, default: bool) -> boo
 
 
 def split_list(text: str, seps: str = "|;") -> tuple[str, ...]:
-    if not any(sep in text for sep in seps):  # one item or none, the usual cell
+    """The items of a list cell, split at any of ``seps``, stripped, without empty items or repeats."""
+    for sep in seps[1:]:  # every separator as the first: one split
+        if sep in text:
+            text = text.replace(sep, seps[0])
+    parts = text.split(seps[0]) if seps else [text]
+    if len(parts) == 1:  # one item or none, the usual cell
         item = text.strip()
         return (item,) if item else ()
-    parts: Iterable[str] = [text]
-    for sep in seps:
-        parts = [p for chunk in parts for p in chunk.split(sep)]
-    return tuple(dict.fromkeys(p.strip() for p in parts if p.strip()))
+    return tuple(dict.fromkeys(filter(None, map(str.strip, parts))))
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

@@ -40,6 +40,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from operator import itemgetter
 from pathlib import Path
 
 from catalog.errors import ValidationError
@@ -311,33 +312,50 @@ class _Cells:
 
     def __init__(self, table: StreamTable, options: list[tuple[str, str, set[str]]]) -> None:
         self.table = table
+        self.width = len(table.columns)
+        # a column the file lacks reads the empty cell put after the row's own (index -1, see _padded)
         self.options = [(table.index(h), h, slug(g), g, flags) for h, g, flags in options]
-        ix = table.index
-        self.sku, self.parent, self.name = ix("sku"), ix("parent_sku"), ix("name")
-        self.price, self.price_cents, self.currency = ix("price"), ix("price_cents"), ix("currency")
-        self.aliases, self.description, self.category = ix("aliases"), ix("description"), ix("category")
-        self.brand, self.tags, self.active, self.stock = ix("brand"), ix("tags"), ix("active"), ix("stock")
+        self.sku, self.parent = table.index("sku"), table.index("parent_sku")
+        self._row = itemgetter(*map(table.index, ("sku", "name", "price", "price_cents", "currency", "aliases",
+                                                  "description", "category", "brand", "tags", "active", "stock")))
+        self._variant = itemgetter(*map(table.index, ("sku", "price", "price_cents", "stock")))
+        self._groups: dict[tuple[str, str], OptionGroup] = {}
 
     @staticmethod
     def text(cells: list[str], i: int) -> str:
         return cells[i].strip() if 0 <= i < len(cells) else ""
 
-    def _price(self, row: Row, cells: list[str], *, required: bool) -> int | None:
-        text = self.text
-        if text(cells, self.price_cents):
-            return whole_number(self.table, row, "price_cents", text(cells, self.price_cents))
-        value = text(cells, self.price)
-        if not value:
+    def _padded(self, cells: list[str]) -> list[str]:
+        """``cells`` as long as the header, then one empty cell (read for the columns the file lacks)."""
+        if len(cells) == self.width:
+            return [*cells, ""]
+        return [*cells[:self.width], *[""] * (self.width - len(cells)), ""]
+
+    def _group(self, row: Row, header: str, name: str, flags: set[str], text: str) -> OptionGroup:
+        """:func:`_group`, once per distinct cell of each option column (products share their option cells:
+        the same group, and its search keys computed once, see ``catalog.search.option_pairs``)."""
+        key = (header, text)
+        group = self._groups.get(key)
+        if group is None:
+            group = _group(self.table, row, header, name, flags, text)
+            if len(self._groups) >= 4096:
+                self._groups.clear()
+            self._groups[key] = group
+        return group
+
+    def _price(self, row: Row, price: str, cents: str, *, required: bool) -> int | None:
+        if cents:
+            return whole_number(self.table, row, "price_cents", cents)
+        if not price:
             if required:
                 raise self.table.error("is missing", row, "price")
             return None
-        return price_cents(self.table, row, "price", value)
+        return price_cents(self.table, row, "price", price)
 
-    def _stock(self, row: Row, cells: list[str]) -> int | None:
-        value = self.text(cells, self.stock)
-        if not value:
+    def _stock(self, row: Row, text: str) -> int | None:
+        if not text:
             return None
-        number = whole_number(self.table, row, "stock", value)
+        number = whole_number(self.table, row, "stock", text)
         if number < 0:
             raise self.table.error(f"stock cannot be negative ({number})", row, "stock")
         return number
@@ -346,27 +364,30 @@ class _Cells:
                 currency: str) -> Product:
         """The product of row ``held`` with the variant rows under it, validated: the same product, checks
         and errors as :func:`_product` and :func:`_finish` of the two passes."""
-        line, cells = held
-        table, text = self.table, self.text
+        line, raw = held
+        table = self.table
+        cells = self._padded(raw)
         row = Row(line, {})
-        name = text(cells, self.name)
+        sku, name, price_text, cents_text, cur, aliases, description, category, brand, tags, active_text, stock_text = (
+            map(str.strip, self._row(cells)))
         if not name:
             raise table.error("is missing", row, "name")
-        price = self._price(row, cells, required=True)
+        price = self._price(row, price_text, cents_text, required=True)
         assert price is not None
-        groups = tuple(_group(table, row, h, g, flags, value) for i, h, _, g, flags in self.options
-                       if (value := text(cells, i)))
-        active = boolean(table, row, "active", text(cells, self.active), True)
-        stock = self._stock(row, cells)
+        groups = tuple(self._group(row, h, g, flags, value) for i, h, _, g, flags in self.options
+                       if (value := cells[i].strip()))
+        active = boolean(table, row, "active", active_text, True)
+        stock = self._stock(row, stock_text)
         variants: list[Variant] = []
-        sku = text(cells, self.sku)
-        for vline, vcells in variant_rows:
+        for vline, vraw in variant_rows:
+            vcells = self._padded(vraw)
             vrow = Row(vline, {})
-            vprice = self._price(vrow, vcells, required=False)
-            vstock = self._stock(vrow, vcells)
+            vsku, vprice_text, vcents_text, vstock_text = map(str.strip, self._variant(vcells))
+            vprice = self._price(vrow, vprice_text, vcents_text, required=False)
+            vstock = self._stock(vrow, vstock_text)
             chosen: dict[str, str] = {}
             for i, h, code, g, _ in self.options:
-                value = text(vcells, i)
+                value = vcells[i].strip()
                 if not value:
                     continue
                 group = next((x for x in groups if x.code == code), None)
@@ -379,14 +400,9 @@ class _Cells:
                 chosen[group.code] = vcode
             if not chosen:
                 raise table.error("a variant row must name at least one option value", vrow, "option:")
-            variants.append(Variant(text(vcells, self.sku), chosen, vprice, vstock))
-        product = Product(
-            sku=sku, name=name, price_cents=price, currency=(text(cells, self.currency) or currency).upper(),
-            aliases=split_list(text(cells, self.aliases)), description=text(cells, self.description),
-            category=text(cells, self.category), brand=text(cells, self.brand),
-            tags=split_list(text(cells, self.tags)),
-            active=active, option_groups=groups, stock=stock, variants=tuple(variants),
-        )
+            variants.append(Variant(vsku, chosen, vprice, vstock))
+        product = Product(sku, name, price, (cur or currency).upper(), split_list(aliases), description, category,
+                          brand, split_list(tags), active, groups, tuple(variants), stock)
         validate_product(product, file=table.file, line=line)
         return product
 

@@ -20,13 +20,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar, cast
 
 from catalog.errors import ValidationError
 from catalog.models import OptionGroup, OptionValue, Product, Variant
 from catalog.text import Warn
 
 BATCH = 500
+T = TypeVar("T")
 PARALLEL_FROM_BYTES = 4 << 20  # smaller files are read in this process (a reader process costs more than it saves)
 
 # Products cross the pipe as tuples of their fields (nested groups, values and variants likewise), rebuilt
@@ -74,17 +75,29 @@ def unpack(t: tuple[Any, ...]) -> Product:
     return Product(*t)
 
 
-def _run(path: str, currency: str, out: BinaryIO) -> None:
+def _resolve(name: str) -> Callable[[Product], Any]:
+    """The module-level function ``module:qualname`` (see :meth:`ReaderProcess.mapped`)."""
+    import importlib
+
+    module, _, qualname = name.partition(":")
+    fn: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        fn = getattr(fn, part)
+    return cast(Callable[[Product], Any], fn)
+
+
+def _run(path: str, currency: str, out: BinaryIO, fn_name: str = "") -> None:
     from catalog.importers.generic_csv import iter_products
 
     def send(kind: str, value: object) -> None:
         pickle.dump((kind, value), out, protocol=pickle.HIGHEST_PROTOCOL)
 
     try:
-        batch: list[tuple[Any, ...]] = []
+        fn = _resolve(fn_name) if fn_name else pack
+        batch: list[Any] = []
         for product in iter_products(path, progress=lambda d, t: send("progress", (d, t)),
                                      warn=lambda text: send("warn", text), currency=currency):
-            batch.append(pack(product))
+            batch.append(fn(product))
             if len(batch) >= BATCH:
                 send("products", batch)
                 batch = []
@@ -99,42 +112,79 @@ def _run(path: str, currency: str, out: BinaryIO) -> None:
     out.flush()
 
 
-def iter_products_parallel(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
-                           warn: Warn | None = None, currency: str = "USD") -> Iterator[Product]:
-    """:func:`~catalog.importers.generic_csv.iter_products`, read and checked in a reader process."""
-    root = str(Path(__file__).resolve().parents[2])
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
-    proc = subprocess.Popen([sys.executable, "-m", "catalog.importers.pipeline", str(path), currency],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-    assert proc.stdout is not None
-    try:
-        while True:
-            try:
-                kind, value = pickle.load(proc.stdout)
-            except EOFError:
-                raise ValidationError(f"the reading process stopped unexpectedly (exit {proc.wait()})",
-                                      file=str(path)) from None
-            if kind == "products":
-                yield from map(unpack, value)
-            elif kind == "warn" and warn is not None:
-                warn(str(value))
-            elif kind == "progress" and progress is not None:
-                progress(int(value[0]), int(value[1]))
-            elif kind == "invalid":
-                message, file, line, field = value
-                raise ValidationError(message, file=file, line=line, field=field)
-            elif kind == "failed":
-                raise ValidationError(f"cannot read the file: {value}", file=str(path))
-            elif kind == "done":
-                return
-    finally:
-        proc.stdout.close()
+class ReaderProcess(Iterator[Product]):
+    """:func:`~catalog.importers.generic_csv.iter_products` in a reader process: iterate it for the products, or
+    ask :meth:`mapped` for ``fn(product)`` of each, computed in that process (a
+    :class:`catalog.store.ReadElsewhere`). The process starts with the iteration."""
+
+    def __init__(self, path: str | Path, *, progress: Callable[[int, int], None] | None = None,
+                 warn: Warn | None = None, currency: str = "USD") -> None:
+        self.path, self.progress, self.warn, self.currency = path, progress, warn, currency
+        self._products: Iterator[Product] | None = None
+
+    def __iter__(self) -> Iterator[Product]:
+        return self
+
+    def __next__(self) -> Product:
+        if self._products is None:
+            self._products = self._stream("")
+        return next(self._products)
+
+    def mapped(self, fn: Callable[[Product], T]) -> Iterator[T]:
+        """``fn(product)`` for each product, computed in the reader process (``fn``: a module-level function)."""
+        if self._products is not None:
+            raise RuntimeError("the products are already being read")
+        self._products = iter(())
+        name = f"{fn.__module__}:{fn.__qualname__}"
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # pragma: no cover
-            proc.kill()
-            proc.wait()
+            found = _resolve(name)
+        except (ImportError, AttributeError):
+            found = None
+        if found is not fn:
+            raise ValueError(f"{name} is not a module-level function the reader process can import")
+        return self._stream(name)
+
+    def _stream(self, fn_name: str) -> Iterator[Any]:
+        path = self.path
+        root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
+        proc = subprocess.Popen([sys.executable, "-m", "catalog.importers.pipeline", str(path), self.currency, fn_name],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        assert proc.stdout is not None
+        try:
+            while True:
+                try:
+                    kind, value = pickle.load(proc.stdout)
+                except EOFError:
+                    raise ValidationError(f"the reading process stopped unexpectedly (exit {proc.wait()})",
+                                          file=str(path)) from None
+                if kind == "products":
+                    yield from (value if fn_name else map(unpack, value))
+                elif kind == "warn" and self.warn is not None:
+                    self.warn(str(value))
+                elif kind == "progress" and self.progress is not None:
+                    self.progress(int(value[0]), int(value[1]))
+                elif kind == "invalid":
+                    message, file, line, field = value
+                    raise ValidationError(message, file=file, line=line, field=field)
+                elif kind == "failed":
+                    raise ValidationError(f"cannot read the file: {value}", file=str(path))
+                elif kind == "done":
+                    return
+        finally:
+            proc.stdout.close()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # pragma: no cover
+                proc.kill()
+                proc.wait()
+
+
+def iter_products_parallel(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
+                           warn: Warn | None = None, currency: str = "USD") -> ReaderProcess:
+    """:func:`~catalog.importers.generic_csv.iter_products`, read and checked in a reader process."""
+    return ReaderProcess(path, progress=progress, warn=warn, currency=currency)
 
 
 if __name__ == "__main__":
-    _run(sys.argv[1], sys.argv[2], sys.stdout.buffer)
+    _run(sys.argv[1], sys.argv[2], sys.stdout.buffer, sys.argv[3] if len(sys.argv) > 3 else "")

@@ -151,3 +151,37 @@ def test_products_cross_the_pipe_as_tuples_and_come_back_equal() -> None:
     for p in (full, Product(sku="P", name="plain", price_cents=1)):
         back = unpack(pack(p))
         assert back == p and type(back.variants) is tuple and type(back.option_groups) is tuple
+
+
+def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE"
+                                            " 'CREATE VIRTUAL%' ORDER BY name")]
+        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1, 2').fetchall() for n in names}
+    finally:
+        conn.close()
+
+
+def test_a_store_has_its_rows_prepared_in_the_reader_process_and_writes_the_same_database(tmp_path: Path) -> None:
+    from catalog.importers.pipeline import ReaderProcess
+    from catalog.sqlite_products import prepare
+    from catalog.store import ReadElsewhere
+
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "".join(_rows(1500)) + "TEE,,tee,15.00,,red|blue\n" + "TEE-RED,TEE,,,3,red\n"
+                    + "TEE-BLUE,TEE,,16.00,1,blue\n")
+    stream = iter_file(path, parallel=True)
+    assert isinstance(stream, ReadElsewhere)
+    assert list(ReaderProcess(path).mapped(prepare)) == [prepare(p) for p in iter_file(path, parallel=False)]
+    with pytest.raises(ValueError, match="module-level"):
+        ReaderProcess(path).mapped(lambda p: p.sku)
+    for name, parallel in (("two.sqlite3", True), ("one.sqlite3", False)):
+        store = SQLiteStore(tmp_path / name)
+        assert import_file(store, path, parallel=parallel) == 1501
+        store.close()
+    one, two = _tables(tmp_path / "one.sqlite3"), _tables(tmp_path / "two.sqlite3")
+    assert len(one["products"]) == 1501 and len(one["variants"]) == 2 and one["products_fts_data"]
+    assert one == two
