@@ -204,6 +204,12 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 
 
+def _offered_here(lex: Lexicon, mentions: Sequence[Mention], m: Mention) -> bool:
+    """Some other product named in the sentence offers a choice ``m`` names."""
+    skus = {t.sku for o in mentions if o is not m and not o.options for t in o.exact_products}
+    return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
+
+
 def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[int] = frozenset(),
            lex: Lexicon | None = None) -> list[str]:
     """What each mention is in this sentence: "product", "option", "group" or "ignore"."""
@@ -223,6 +229,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit())
             if nxt_product:
                 roles.append("option")  # "a hot latte": a modifier of the product that follows
+            elif not counted and product_only and lex is not None and not _offered_here(lex, mentions, m):
+                roles.append("product")  # "a hot dog and fries": no product named here has fries as a choice
             else:
                 roles.append("product" if counted or not product_only else "option")
         elif m.exact_products:
@@ -326,6 +334,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, summaries)))
     items = _another_one(toks, items, covered)
     _all_of_one_kind(toks, items, summaries)
+    items = _summed_up(lex, toks, items)
     _every(lex, toks, items)
     return _corrections(toks, items), loose
 
@@ -461,6 +470,32 @@ def _all_of_one_kind(toks: Sequence[str], items: list[ItemSpec], summaries: Sequ
         between = toks[summary.end:after[0].start]
         if any(t in ("all", "both", "each") for t in between) and not any(t in _SEPARATORS for t in between):
             after[0].quantity = int(toks[k])
+
+
+def _summed_up(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"three burgers, two cheeseburgers and a hamburger": a count of a word that names a kind (a product's own
+    name, but also its category, tag or part of its name) followed by two or more items of that kind whose counts
+    add up to it sums them up; it is no item of its own."""
+    out = list(items)
+    for k, item in enumerate(items):
+        n = item.quantity or 1
+        said = [t for t in toks[item.start:item.end] if t not in GLUE and not t.isdigit()]
+        if n < 2 or item.options or not said or len(items) - k - 1 < 2:
+            continue
+        kind: set[str] | None = None
+        for w in said:
+            skus = set(lex.search_index.get(w, ()))
+            kind = skus if kind is None else kind & skus
+        parts: list[ItemSpec] = []
+        total = 0
+        for later in items[k + 1:]:
+            if total >= n or not kind or not set(later.skus) <= kind:
+                break
+            parts.append(later)
+            total += later.quantity or 1
+        if len(parts) >= 2 and total == n:
+            out.remove(item)
+    return out
 
 
 def _named_owner(lex: Lexicon, toks: Sequence[str], m: Mention) -> str | None:

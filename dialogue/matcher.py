@@ -113,6 +113,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
             if targets and blocked.isdisjoint(range(i, i + length)):
                 exact = [t for t in targets if t.exact]
                 chosen = tuple(exact) if exact else tuple(targets)
+                if not exact and length > 1 and _full_name_across(lex, toks, i, length):
+                    continue  # "a boba milk tea": "milk tea" is a whole name, "boba milk" only a part of one
                 if not exact and length == 1 and toks[i] in _PLAIN and i + 1 < n and toks[i + 1] in ("one", "ones"):
                     continue  # "two regular ones": made the plain way, not a part of some product's name
                 if length == 1 and not exact and len(toks[i]) < 4 and not (
@@ -125,6 +127,15 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
             i += 1
     return _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
         lex, toks, _coordinated(lex, toks, found))))
+
+
+def _full_name_across(lex: Lexicon, toks: Sequence[str], i: int, length: int) -> bool:
+    """A product's whole name starts inside toks[i:i+length] and runs past its end."""
+    for j in range(i + 1, i + length):
+        for size in range(i + length - j + 1, min(lex.max_len, len(toks) - j) + 1):
+            if any(t.kind == "product" and t.exact for t in lex.phrases.get(tuple(toks[j:j + size]), ())):
+                return True
+    return False
 
 
 def _qualified_groups(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

@@ -18,6 +18,12 @@ written for the test.
   starts a line of its own, before the product or (when they add up to its count) after it.
 - A value code that is an amount word ("extra" for "extra ice") is no name of the value.
 - "the other with jam": a choice also sold on its own goes on the other unit of the line.
+- "a pickle rye sandwich": a whole product name ("rye sandwich") beats a part of a longer one ("pickle rye") that
+  overlaps it.
+- "a club sandwich and chips": a word that names a product and a choice is the product when nothing named with it offers
+  that choice.
+- "three sandwiches, two rye sandwiches and a club sandwich": a count of a kind's word followed by items of that
+  kind adding up to it sums them up.
 """
 
 from __future__ import annotations
@@ -42,16 +48,19 @@ _SHOP = {
         "fillings": {"code": "fillings", "name": "fillings", "multiple": True, "amounts": True, "values": [
             {"code": "tomato", "name": "tomato"},
             {"code": "jam", "name": "jam", "price_delta": "0.50"},
-            {"code": "pickles", "name": "pickles"}]},
+            {"code": "pickles", "name": "pickles", "aliases": ["pickle"]}]},
         "cup": {"code": "size", "name": "size", "default": "medium", "values": [
             {"code": "small", "name": "small"}, {"code": "medium", "name": "medium"},
             {"code": "large", "name": "large", "price_delta": "0.50"}]},
     },
     "products": [
-        {"sku": "SANDWICH", "name": "sandwich", "aliases": ["sandwiches"], "price": "6.00",
+        {"sku": "SANDWICH", "name": "sandwich", "aliases": ["sandwiches"], "price": "6.00", "category": "sandwiches",
          "options": [{"code": "bread", "name": "bread", "default": "white", "values": [
              {"code": "white", "name": "white"}, {"code": "rye", "name": "rye"}]}, "fillings"]},
         {"sku": "WRAP", "name": "wrap", "aliases": ["wraps"], "price": "6.50", "options": ["fillings"]},
+        {"sku": "MEAL-SIDE", "name": "side deal", "price": "3.00", "options": [
+            {"code": "side", "name": "side", "required": True, "values": [{"code": "chips", "name": "chips"},
+                                                                         {"code": "fruit", "name": "fruit cup"}]}]},
         {"sku": "SODA", "name": "soda", "aliases": ["sodas"], "price": "2.00", "options": [
             {"code": "flavour", "name": "flavour", "required": True, "values": _DRINKS}, "cup"]},
         {"sku": "MEAL", "name": "meal deal", "aliases": ["meal", "combo"], "price": "9.00",
@@ -60,6 +69,11 @@ _SHOP = {
                 {"code": "sandwich", "name": "sandwich"}, {"code": "wrap", "name": "wrap"}]},
             {"code": "drink", "name": "drink", "required": True, "values": _DRINKS}]},
         {"sku": "JAM-POT", "name": "pot of jam", "aliases": ["jam"], "price": "2.50"},
+        {"sku": "PICKLE-RYE-LOAF", "name": "dill pickle rye loaf", "price": "5.00", "category": "breads"},
+        {"sku": "RYE-SANDWICH", "name": "rye sandwich", "aliases": ["rye sandwiches"], "price": "7.00",
+         "category": "sandwiches", "options": ["fillings"]},
+        {"sku": "CLUB", "name": "club sandwich", "price": "8.00", "category": "sandwiches"},
+        {"sku": "CHIPS", "name": "chips", "price": "1.50"},
         {"sku": "TEA", "name": "tea", "price": "2.00", "options": [
             {"code": "sugar", "name": "sugar", "default": "full", "values": [
                 {"code": "full", "name": "full sugar"}, {"code": "half", "name": "half sugar", "aliases": ["half"]}]},
@@ -213,3 +227,23 @@ def test_the_other_with_a_choice_sold_alone_is_that_choice(chat: Chat) -> None:
     chat.say("one with pickles and the other with jam")
     assert sorted(opts.get("fillings", "") for _, _, opts in chat.lines) == ["jam", "pickles"]
     assert "JAM-POT" not in [sku for sku, _, _ in chat.lines]
+
+
+def test_a_whole_name_beats_an_overlapping_part_of_a_longer_one(chat: Chat) -> None:
+    chat.say("a pickle rye sandwich")
+    assert [(sku, opts.get("fillings")) for sku, _, opts in chat.lines] == [("RYE-SANDWICH", "pickles")]
+
+
+def test_a_product_that_is_also_a_choice_nobody_here_offers_is_the_product(chat: Chat) -> None:
+    chat.say("a club sandwich and chips")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["CHIPS", "CLUB"]
+
+
+def test_a_count_of_a_kind_followed_by_its_parts_sums_them_up(chat: Chat) -> None:
+    chat.say("three sandwiches two rye sandwiches and a club sandwich")
+    assert sorted((sku, qty) for sku, qty, _ in chat.lines) == [("CLUB", 1), ("RYE-SANDWICH", 2)]
+
+
+def test_parts_that_do_not_add_up_are_items_of_their_own(chat: Chat) -> None:
+    chat.say("two sandwiches two rye sandwiches and a club sandwich")
+    assert sorted((sku, qty) for sku, qty, _ in chat.lines) == [("CLUB", 1), ("RYE-SANDWICH", 2), ("SANDWICH", 2)]
