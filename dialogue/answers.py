@@ -232,6 +232,7 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
             return out.say(f"The {product.name if product else 'item'} has no choice of {code}")
         names = say_list([v.name for v in group.values], limit=8)  # every choice: "extra large" too
         if product is not None:
+            state.listed = (product.sku, group.code, state.turns)  # "matcha" next: that choice (parse.Context.listed)
             return out.say(f"The {product.name} {agree(product.name, 'comes', 'come')} with a choice of {group_name(group)}: {names}")
         return out.say(f"For {group_name(group)}, we have {names}")
     specs = parse.items[0].options if parse.items else parse.options

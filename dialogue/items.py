@@ -402,6 +402,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             continue
         if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that") or k - 1 in covered):
             continue  # "make the mango one half sugar": "one" stands for a line, it counts nothing
+        if toks[k] == "one" and "other" in toks[m.end:]:
+            continue  # "one sourdough and the other white": a unit of a line each, no new item
         nxt = m.end
         chosen_next = any(o.start == nxt and o.options for o in mentions)
         if nxt < len(toks) and (toks[nxt] in ("one", "ones") or nxt in in_items):

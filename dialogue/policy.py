@@ -261,7 +261,8 @@ class Policy:
             if undone:
                 out.act(Action.CART_CHANGED).say(f"Okay, I've taken the {say_list([ln.name for ln in undone])} off")
             return None
-        vague = not parse.items and not parse.options and parse.quantity is None
+        vague = not parse.items and not parse.options and parse.quantity is None \
+            and parse.intent not in (Intent.REMOVE, Intent.CLEAR)  # "never mind, remove it" says what to do
         if parse.intent in _ACTED_ON and not (parse.intent == Intent.CANCEL_ORDER and not parse.order_number) \
                 and not (Also.HEDGES in c.also and vague):
             st.pending = None

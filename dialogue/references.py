@@ -60,6 +60,8 @@ def portion(toks: Sequence[str]) -> int | None:
             return n
         if n == 1 and all(w in _LEAD for w in toks[:i]) and nxt in ("with", "in", "as", "without", "no", "extra", "on"):
             return n  # "one with almond milk" said to a line of two: one of them
+        if n == 1 and all(w in _LEAD for w in toks[:i]) and cue.find(toks, _OTHER) > i:
+            return n  # "one medium rare and the other well done"
     return None
 
 

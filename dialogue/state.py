@@ -53,6 +53,7 @@ class State:
     focus_line: int | None = None
     shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
     topic: str | None = None  # the one product talked about last ("that one"); None right after a list
+    listed: tuple[str, str, int] | None = None  # (sku, group, turn): a product's choices of a group just listed
     said: int = 0  # how many of ``shown`` were read out ("what else?" goes on from there)
     pending: Pending | None = None
     order_type: str | None = None
@@ -120,6 +121,7 @@ class State:
             line_skus=tuple(line.sku for line in self.cart.lines),
             listing=len(self.shown) > 1 and self.topic is None,
             topic=self.topic,
+            listed=self.listed[:2] if self.listed and self.listed[2] == self.turns - 1 else None,
         )
 
 

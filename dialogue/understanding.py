@@ -38,6 +38,7 @@ class Context:
     line_skus: tuple[str, ...] = ()  # products of the cart lines, oldest first
     listing: bool = False  # several products were just listed and none picked since
     topic: str | None = None  # the one product talked about last
+    listed: tuple[str, str] | None = None  # (sku, group): that product's choices of that group were just listed
 
 
 @dataclass(frozen=True)
@@ -484,7 +485,8 @@ class RuleUnderstanding:
         first = min(o.pos for o in p.options) if p.options else 0
         new_item = any(t in ("a", "an") or t.isdigit() or t == "and" and owner != ctx.last_sku
                        for t in toks[max(0, first - 2):first])  # "and steamed" to the gyoza just ordered: a change
-        if owner is not None and (not ctx.has_lines or cue.has(toks, cue.ADD_VERBS) or new_item) and not p.question:
+        adding = cue.has(toks, cue.ADD_VERBS) and owner != ctx.last_sku  # "add chili" to the hot dog: a change
+        if owner is not None and (not ctx.has_lines or adding or new_item) and not p.question:
             p.items = [ItemSpec((owner,), _bare_quantity(toks, p.option_at), list(p.options), 0, len(toks), True)]
             p.options = []  # "an earl grey tea": only the hot tea has that choice
             return Intent.ADD
@@ -529,6 +531,25 @@ class RuleUnderstanding:
         if cue.has(toks, cue.SHOP_INFO):
             return Intent.SHOP_INFO
         return Intent.OUT_OF_SCOPE
+
+    def _listed_choice(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> Intent | None:
+        """"What flavours does the waffle come in?" - "matcha": a choice of the group just listed for that product,
+        though its words also name another product; the line of that product changed, or one added made so."""
+        if ctx.listed is None or len(p.items) != 1 or p.items[0].quantity is not None:
+            return None
+        sku, code = ctx.listed
+        product = self.lexicon.products.get(sku)
+        group = product.group(code) if product is not None else None
+        item = p.items[0]
+        if group is None or sku in item.skus:
+            return None
+        said = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+        targets = tuple(t for t in self.lexicon.phrases.get(said, ()) if t.kind == "option" and t.group == code
+                        and group.value(t.value) is not None)
+        if not targets:
+            return None
+        p.items = [ItemSpec((sku,), None, [OptionSpec(targets, pos=item.start), *item.options], item.start, item.end)]
+        return Intent.MODIFY if sku in ctx.line_skus else Intent.ADD
 
     def _line_by_word(self, toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
         """"... instead of the plain one": after "instead of", "the <word> one" names the one cart line whose
@@ -594,6 +615,9 @@ class RuleUnderstanding:
 
     def _add_or_modify(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
+        listed = self._listed_choice(p, toks, ctx)
+        if listed is not None:
+            return listed
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True

@@ -24,6 +24,10 @@ written for the test.
   that choice.
 - "three sandwiches, two rye sandwiches and a club sandwich": a count of a kind's word followed by items of that
   kind adding up to it sums them up.
+- "what breads does the sandwich come in?" - "rye": the choice just listed, though "rye" also names a product.
+- "one sourdough and the other white" to a line of two: one unit each.
+- "do you have jam?" - "ok add jam" with a sandwich in focus: jam on that sandwich, no second sandwich.
+- "never mind, remove it" after a read-back: the line is taken off (not read as a vague hedge).
 """
 
 from __future__ import annotations
@@ -56,7 +60,9 @@ _SHOP = {
     "products": [
         {"sku": "SANDWICH", "name": "sandwich", "aliases": ["sandwiches"], "price": "6.00", "category": "sandwiches",
          "options": [{"code": "bread", "name": "bread", "default": "white", "values": [
-             {"code": "white", "name": "white"}, {"code": "rye", "name": "rye"}]}, "fillings"]},
+             {"code": "white", "name": "white"}, {"code": "rye", "name": "rye"}, {"code": "sourdough", "name": "sourdough"}]},
+            "fillings"]},
+        {"sku": "RYE-LOAF", "name": "rye", "aliases": ["rye loaf", "rye bread"], "price": "4.00"},
         {"sku": "WRAP", "name": "wrap", "aliases": ["wraps"], "price": "6.50", "options": ["fillings"]},
         {"sku": "MEAL-SIDE", "name": "side deal", "price": "3.00", "options": [
             {"code": "side", "name": "side", "required": True, "values": [{"code": "chips", "name": "chips"},
@@ -247,3 +253,38 @@ def test_a_count_of_a_kind_followed_by_its_parts_sums_them_up(chat: Chat) -> Non
 def test_parts_that_do_not_add_up_are_items_of_their_own(chat: Chat) -> None:
     chat.say("two sandwiches two rye sandwiches and a club sandwich")
     assert sorted((sku, qty) for sku, qty, _ in chat.lines) == [("CLUB", 1), ("RYE-SANDWICH", 2), ("SANDWICH", 2)]
+
+
+def test_a_choice_of_the_group_just_listed_is_that_choice(chat: Chat) -> None:
+    chat.say("a sandwich")
+    listed = chat.say("what breads does it come in")
+    assert "sourdough" in listed.text
+    chat.say("rye")
+    assert [(sku, qty, opts.get("bread")) for sku, qty, opts in chat.lines] == [("SANDWICH", 1, "rye")]
+
+
+def test_the_same_word_without_a_listing_is_the_product(chat: Chat) -> None:
+    chat.say("a sandwich")
+    chat.say("and a rye loaf")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["RYE-LOAF", "SANDWICH"]
+
+
+def test_one_and_the_other_shares_a_line_of_two(chat: Chat) -> None:
+    chat.say("two sandwiches")
+    chat.say("one sourdough and the other white")
+    assert sorted((sku, qty, opts.get("bread")) for sku, qty, opts in chat.lines) == [("SANDWICH", 1, "sourdough"),
+                                                                                     ("SANDWICH", 1, "white")]
+
+
+def test_add_a_choice_of_the_line_in_focus_changes_it(chat: Chat) -> None:
+    chat.say("a wrap")
+    chat.say("do you have pickles")
+    chat.say("ok add pickles")
+    assert [(sku, qty, opts.get("fillings")) for sku, qty, opts in chat.lines] == [("WRAP", 1, "pickles")]
+
+
+def test_never_mind_remove_it_after_a_read_back_removes(chat: Chat) -> None:
+    chat.say("a soda")
+    chat.say("cola")
+    chat.say("actually never mind remove it")
+    assert chat.lines == [] and not chat.session.store.orders()
