@@ -21,6 +21,7 @@ How a query is answered, fast at 100k products because every expensive step sees
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -134,12 +135,13 @@ def write_index(conn: sqlite3.Connection, entries: Iterable[tuple[int, IndexEntr
     returns the vocabulary document counts to add (the caller writes them in one go with :func:`add_terms`)."""
     fts_rows: list[tuple[object, ...]] = []
     option_rows: list[tuple[str, str, int]] = []
-    terms: Counter[str] = Counter()
-    for pid, (high, columns, pairs, words) in entries:
+    words: list[tuple[str, ...]] = []
+    for pid, (high, columns, pairs, product_words) in entries:
         fts_rows.append((high | pid, *columns))
         if pairs:
             option_rows.extend([(g, v, pid) for g, v in pairs])
-        terms.update(words)
+        words.append(product_words)
+    terms = Counter(itertools.chain.from_iterable(words))  # one count for all
     conn.executemany("INSERT INTO products_fts(rowid, name, aliases, tags, category, brand, description, options)"
                      " VALUES (?,?,?,?,?,?,?,?)", fts_rows)
     conn.executemany("INSERT OR IGNORE INTO option_values(grp, value, product_id) VALUES (?,?,?)", option_rows)

@@ -18,8 +18,8 @@ from typing import Any
 
 from catalog import search as _search
 from catalog.errors import ValidationError
-from catalog.json_format import product_from_canonical, product_to_dict
-from catalog.models import Product, Variant
+from catalog.json_format import group_to_dict, product_from_canonical, product_to_dict
+from catalog.models import OptionGroup, Product, Variant
 
 BATCH = 2000
 _PRODUCT_COLUMNS = ("name, category, brand, price_cents, min_price_cents, currency, active, stock, n_variants, shop_sku,"
@@ -29,11 +29,59 @@ _PRODUCT_COLUMNS = ("name, category, brand, price_cents, min_price_cents, curren
 _JSON = json.JSONEncoder(separators=(",", ":"))  # json.dumps(x, separators=...) without a new encoder per call
 
 
+_STR = json.encoder.encode_basestring_ascii  # what _JSON writes for a text: quoted, escaped, ASCII
+
+
+def _texts(items: tuple[str, ...]) -> str:
+    return f"[{','.join(map(_STR, items))}]" if items else "[]"
+
+
+class _GroupJson:
+    """An option group's JSON as ``_JSON`` writes it, once per group object (importers give the products that
+    share an option cell one group object), for the last few thousand groups seen."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.seen: dict[int, tuple[OptionGroup, str]] = {}  # by id(); the group is kept, so its id stays its own
+
+    def __call__(self, g: OptionGroup) -> str:
+        hit = self.seen.get(id(g))
+        if hit is not None and hit[0] is g:
+            return hit[1]
+        text = _JSON.encode(group_to_dict(g))
+        if len(self.seen) >= self.size:
+            self.seen.clear()
+        self.seen[id(g)] = (g, text)
+        return text
+
+
+_group_json = _GroupJson()
+
+
+def data_json(p: Product) -> str:
+    """``p`` as its ``data`` column holds it: ``_JSON.encode(product_to_dict(p, stock=False, variants=False))``
+    (stock and variants live in their columns and rows), written piece by piece with each option group's JSON
+    made once; a product with a field of another type than its declared one takes the general encoder."""
+    if not (type(p.active) is bool and type(p.price_cents) is int and type(p.sku) is str and type(p.name) is str
+            and type(p.currency) is str and type(p.description) is str and type(p.category) is str
+            and type(p.brand) is str and type(p.shop_sku) is str and type(p.aliases) is tuple
+            and type(p.tags) is tuple and all(type(t) is str for t in (*p.aliases, *p.tags))):
+        return _JSON.encode(product_to_dict(p, stock=False, variants=False))
+    options = f"[{','.join(map(_group_json, p.option_groups))}]" if p.option_groups else "[]"
+    return (f'{{"sku":{_STR(p.sku)},"name":{_STR(p.name)},"price_cents":{p.price_cents!r},'
+            f'"currency":{_STR(p.currency)},"aliases":{_texts(p.aliases)},"description":{_STR(p.description)},'
+            f'"category":{_STR(p.category)},"brand":{_STR(p.brand)},"tags":{_texts(p.tags)},'
+            f'"active":{"true" if p.active else "false"},"stock":null,"options":{options},"variants":[]'
+            + (f',"shop_sku":{_STR(p.shop_sku)}}}' if p.shop_sku else "}"))
+
+
 def _values(p: Product) -> tuple[Any, ...]:
-    prices = [p.price_cents, *(v.price_cents for v in p.variants if v.price_cents is not None)]
-    data = product_to_dict(p, stock=False, variants=False)  # stock and variants live in their columns and rows
-    return (p.name, p.category, p.brand, p.price_cents, min(prices), p.currency, int(p.active), p.stock,
-            len(p.variants), p.shop_sku, _JSON.encode(data))
+    low = p.price_cents
+    for v in p.variants:
+        if v.price_cents is not None and v.price_cents < low:
+            low = v.price_cents
+    return (p.name, p.category, p.brand, p.price_cents, low, p.currency, int(p.active), p.stock,
+            len(p.variants), p.shop_sku, data_json(p))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -155,7 +203,7 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Prepared],
         variant_rows: list[tuple[Any, ...]] = []
         by_pid: dict[int, str] = {}
         entries: list[tuple[int, _search.IndexEntry]] = []
-        for sku, values, variants, entry, summary in chunk:
+        for sku, values, variants, entry, _ in chunk:
             if sku in existing:
                 pid, old = existing[sku]
                 if pid >= first_new or conn.execute("INSERT OR IGNORE INTO import_kept(id) VALUES (?)",
@@ -174,7 +222,6 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Prepared],
             if variants:
                 variant_rows.extend([(v[0], pid, *v[1:]) for v in variants])
             entries.append((pid, entry))
-            groups.update(summary)
         try:
             conn.executemany(f"INSERT INTO products(id, sku, {_PRODUCT_COLUMNS}) VALUES ({','.join('?' * 13)})",
                              new_rows)
@@ -186,6 +233,7 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Prepared],
         if variant_rows:
             _insert_variants(conn, variant_rows, by_pid)
         terms.update(_search.write_index(conn, entries))
+        groups.update(itertools.chain.from_iterable(e[4] for e in chunk))  # one count for the chunk's keys
         done += len(chunk)
         if progress is not None:
             progress(done, max(total, done))
