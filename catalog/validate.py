@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from catalog.errors import ValidationError
 from catalog.models import Product
@@ -101,6 +102,40 @@ def validate_product(p: Product, *, file: str | None = None, line: int | None = 
         if g.default is not None and g.default not in vcodes:
             raise fail(f"default {g.default!r} of {g.code!r} is not one of its values ({', '.join(sorted(vcodes))})",
                        f"{where}.default")
+    if p.variants and not _variants_clean(p):
+        _check_variants(p, fail, text, file, line)
+
+
+def _variants_clean(p: Product) -> bool:
+    """Whether every variant of ``p`` passes :func:`_check_variants`: one quick loop for the usual product, whose
+    variants are all good; when not, :func:`_check_variants` says which and why."""
+    allowed = {g.code: frozenset(v.code for v in g.values) for g in p.option_groups}
+    skus: set[str] = set()
+    combos: set[frozenset[tuple[str, str]]] = set()
+    for var in p.variants:
+        sku, options, price, stock = var.sku, var.options, var.price_cents, var.stock
+        if not (type(sku) is str and sku.isascii() and sku.isprintable() and " " not in sku
+                and 0 < len(sku) <= MAX_SKU_LENGTH) or sku in skus or sku == p.sku or not options:
+            return False
+        skus.add(sku)
+        for gcode, vcode in options.items():
+            if type(gcode) is not str or type(vcode) is not str or vcode not in allowed.get(gcode, ()):
+                return False
+        if price is not None and (type(price) is not int or not 0 <= price <= MAX_CENTS):
+            return False
+        if stock is not None and (type(stock) is not int or not 0 <= stock <= MAX_STOCK):
+            return False
+        if var.shop_sku != "" and not _clean((var.shop_sku,)):
+            return False
+        combo = frozenset(options.items())
+        if combo in combos:
+            return False
+        combos.add(combo)
+    return True
+
+
+def _check_variants(p: Product, fail: Callable[[str, str], ValidationError], text: Callable[..., None],
+                    file: str | None, line: int | None) -> None:
     vskus: set[str] = set()
     for vi, var in enumerate(p.variants):
         where = f"variants[{vi}]"
