@@ -333,6 +333,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, summaries)))
     items = _another_one(toks, items, covered)
+    _the_one_said(toks, items, covered)
     _all_of_one_kind(toks, items, summaries)
     items = _summed_up(lex, toks, items)
     _every(lex, toks, items)
@@ -368,13 +369,14 @@ def _offers(lex: Lexicon, item: ItemSpec, m: Mention) -> bool:
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in item.skus)
 
 
-def _another_of(lex: Lexicon, item: ItemSpec, m: Mention) -> str | None:
-    """"two dr peppers and a sprite": a counted choice of a one-choice group that the item next to it already has
-    a value of is another item of that product; else None (the choice is that item's)."""
+def _another_of(lex: Lexicon, item: ItemSpec, m: Mention, said: Sequence[Mention] = ()) -> str | None:
+    """"two dr peppers and a sprite", "a three piece tenders with buffalo and a five piece with ranch": a counted
+    choice of a one-choice group that the item next to it already has a value of (among its options or the
+    choices ``said`` with it) is another item of that product; else None (the choice is that item's)."""
     product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
     if product is None:
         return None
-    taken = {t.group for o in item.options for t in o.targets}
+    taken = {t.group for o in item.options for t in o.targets} | {t.group for o in said for t in o.options}
     for t in m.options:
         group = product.group(t.group)
         if group is not None and not group.multiple and group.value(t.value) is not None and t.group in taken:
@@ -405,16 +407,24 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         if toks[k] == "one" and "other" in toks[m.end:]:
             continue  # "one sourdough and the other white": a unit of a line each, no new item
         nxt = m.end
+        before = [it for it in items if it.end <= m.start][-1:]
+        after = [it for it in items if it.start >= m.end][:1]
+        offering = [it for it in (*before, *after) if _offers(lex, it, m)]
         chosen_next = any(o.start == nxt and o.options for o in mentions)
+        if offering and chosen_next:
+            continue  # "a large horchata and a small jamaica": a modifier of the choice after it, which heads the item
         if nxt < len(toks) and (toks[nxt] in ("one", "ones") or nxt in in_items):
             continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
         if nxt < len(toks) and not chosen_next and nxt not in breaks and toks[nxt] not in _ITEM_ENDS \
                 and toks[nxt] not in _SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in _FILLERS:
             continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
-        before = [it for it in items if it.end <= m.start][-1:]
-        after = [it for it in items if it.start >= m.end][:1]
-        offering = [it for it in (*before, *after) if _offers(lex, it, m)]
-        owner = _another_of(lex, offering[0], m) if offering else value_owner(lex, [OptionSpec(m.options)])
+        if offering:
+            low = max([it.end for it in items if it.end <= offering[0].start] + [0])
+            said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and low <= o.start < offering[0].start
+                    and offering[0] in before]  # "a three piece tenders ... and a five piece": its own modifiers
+            owner = _another_of(lex, offering[0], m, said)
+        else:
+            owner = value_owner(lex, [OptionSpec(m.options)])
         if owner is None:
             continue
         if toks[k].isdigit():  # "three cokes": the count, though "3" is some other product's choice ("3 piece")
@@ -430,6 +440,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
 
 
 _FILLERS = words("fillers")
+_EVERY_BEFORE = words("every_before")
 _ITEM_ENDS = words("item_ends")
 
 
@@ -516,6 +527,11 @@ def _every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
     """"a chicken pho and a beef pho, both large": options said after "both" / "all of them" go to every item
     named before it whose product offers them, not only to the last one."""
     at = find(toks, EVERY_LINE)
+    if at < 0:  # "two taros and a thai tea, all large": a bare "all" right before choices after the last item
+        last = max((it.end for it in items), default=len(toks))
+        at = next((i for i in range(last, len(toks) - 1) if toks[i] in _EVERY_BEFORE
+                   and any(i < o.pos <= i + 2 and all(toks[j] in GLUE for j in range(i + 1, o.pos))
+                           for it in items for o in it.options)), -1)
     before = [it for it in items if it.start < at] if at >= 0 else []  # the last may run past "both"
     if len(before) < 2:
         return
@@ -578,6 +594,31 @@ def _another_one(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) 
         count = int(tok) if tok.isdigit() else None
         out.insert(out.index(prev) + 1, ItemSpec(prev.skus, count, moved, a, o + 1, prev.exact))
     return out
+
+
+def _the_one_said(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> None:
+    """"a peach fruit tea and a grapefruit one, the peach one large": after the items, "the <choice> one" names the
+    item said with that choice; the choices said after it go on that item (and the selecting words on none)."""
+    for a, tok in enumerate(toks):
+        if tok != "the" or a in covered:
+            continue
+        o = a + 1
+        while o < len(toks) and o in covered:
+            o += 1
+        if o == a + 1 or o >= len(toks) or toks[o] not in ("one", "ones") or any(it.start > a for it in items):
+            continue
+        chosen = [(it, opt) for it in items for opt in it.options if a < opt.pos < o]
+        picked = {(t.group, t.value) for _, opt in chosen for t in opt.targets}
+        named = [it for it in items if any(opt.pos < a and {(t.group, t.value) for t in opt.targets} & picked
+                                           for opt in it.options)]
+        if len(named) != 1:
+            continue
+        for it, opt in chosen:
+            it.options.remove(opt)
+        later = [(it, opt) for it in items for opt in it.options if opt.pos > o]
+        for it, opt in later:
+            it.options.remove(opt)
+            named[0].options.append(opt)
 
 
 def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention], roles: list[str],

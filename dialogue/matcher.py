@@ -115,6 +115,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
                 chosen = tuple(exact) if exact else tuple(targets)
                 if not exact and length > 1 and _full_name_across(lex, toks, i, length):
                     continue  # "a boba milk tea": "milk tea" is a whole name, "boba milk" only a part of one
+                if not exact and length > 1 and qualifier_before(toks, i + 1) is not None and any(
+                        t.exact for t in lex.phrases.get(tuple(toks[i + 1:i + length]), ())):
+                    continue  # "with extra boba": an amount and a choice, not a part of "extra boba on the side"
                 if not exact and length == 1 and toks[i] in _PLAIN and i + 1 < n and toks[i + 1] in ("one", "ones"):
                     continue  # "two regular ones": made the plain way, not a part of some product's name
                 if length == 1 and not exact and len(toks[i]) < 4 and not (

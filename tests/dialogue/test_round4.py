@@ -28,6 +28,12 @@ written for the test.
 - "one sourdough and the other white" to a line of two: one unit each.
 - "do you have jam?" - "ok add jam" with a sandwich in focus: jam on that sandwich, no second sandwich.
 - "never mind, remove it" after a read-back: the line is taken off (not read as a vague hedge).
+- "two wraps and a sandwich, all with pickles": a bare "all" before choices after the last item puts them on every
+  item.
+- "a cola soda and a ginger ale soda, the cola one large": "the <choice> one" names the item said with that choice.
+- "a small cola soda with ice and a large": a counted choice of a group the item's own modifiers already fill is
+  another item; "a large tea and a small cola": "small" is the cola's.
+- "with extra jam": an amount word and a choice, not a part of a longer product name ("extra jam on the side").
 """
 
 from __future__ import annotations
@@ -80,6 +86,7 @@ _SHOP = {
          "category": "sandwiches", "options": ["fillings"]},
         {"sku": "CLUB", "name": "club sandwich", "price": "8.00", "category": "sandwiches"},
         {"sku": "CHIPS", "name": "chips", "price": "1.50"},
+        {"sku": "JAM-SIDE", "name": "extra jam on the side", "price": "1.00"},
         {"sku": "TEA", "name": "tea", "price": "2.00", "options": [
             {"code": "sugar", "name": "sugar", "default": "full", "values": [
                 {"code": "full", "name": "full sugar"}, {"code": "half", "name": "half sugar", "aliases": ["half"]}]},
@@ -288,3 +295,30 @@ def test_never_mind_remove_it_after_a_read_back_removes(chat: Chat) -> None:
     chat.say("cola")
     chat.say("actually never mind remove it")
     assert chat.lines == [] and not chat.session.store.orders()
+
+
+def test_all_before_choices_after_the_last_item_puts_them_on_every_item(chat: Chat) -> None:
+    chat.say("two wraps and a sandwich, all with pickles")
+    assert sorted((sku, qty, opts.get("fillings")) for sku, qty, opts in chat.lines) == [
+        ("SANDWICH", 1, "pickles"), ("WRAP", 2, "pickles")]
+
+
+def test_the_choice_one_names_the_item_said_with_that_choice(chat: Chat) -> None:
+    chat.say("a cola soda and a ginger ale soda, the cola one large")
+    assert _cart(chat) == [("SODA", 1, {"flavour": "cola", "size": "large"}), ("SODA", 1, {"flavour": "ginger_ale"})]
+
+
+def test_a_counted_choice_its_own_modifiers_fill_is_another_item(chat: Chat) -> None:
+    chat.say("a small cola soda and a large with ginger ale")
+    assert _cart(chat) == [("SODA", 1, {"flavour": "cola", "size": "small"}),
+                           ("SODA", 1, {"flavour": "ginger_ale", "size": "large"})]
+
+
+def test_a_modifier_before_a_choice_item_is_that_items(chat: Chat) -> None:
+    chat.say("a large tea and a small cola")
+    assert _cart(chat) == [("SODA", 1, {"flavour": "cola", "size": "small"}), ("TEA", 1, {})]
+
+
+def test_an_amount_and_a_choice_beat_part_of_a_longer_name(chat: Chat) -> None:
+    chat.say("a sandwich with extra jam")
+    assert [(sku, opts.get("fillings")) for sku, _, opts in chat.lines] == [("SANDWICH", "jam")]
