@@ -379,6 +379,9 @@ class _Cells:
         active = boolean(table, row, "active", active_text, True)
         stock = self._stock(row, stock_text)
         variants: list[Variant] = []
+        by_code: dict[str, OptionGroup] = {}
+        for x in groups if variant_rows else ():
+            by_code.setdefault(x.code, x)  # the first group of a code, as Product.group finds it
         for vline, vraw in variant_rows:
             vcells = self._padded(vraw)
             vrow = Row(vline, {})
@@ -390,7 +393,7 @@ class _Cells:
                 value = vcells[i].strip()
                 if not value:
                     continue
-                group = next((x for x in groups if x.code == code), None)
+                group = by_code.get(code)
                 if group is None:
                     raise table.error(f"product {sku} has no {g} option", vrow, h)
                 vcode = slug(value.lstrip("*").partition("=")[0])

@@ -1,9 +1,11 @@
 """Parse a large generic CSV in a second process while this one writes: the two halves of an import (reading,
 checking and building products; writing them and their search index) run on two cores.
 
-The reader is a fresh interpreter (``python -m catalog.importers.pipeline FILE CURRENCY``: nothing of this
-process, no open database, is inherited) running :func:`catalog.importers.generic_csv.iter_products`. It sends
-pickled messages on its stdout: batches of products, warnings, progress, and at the end ``done`` or the
+The reader is a fresh interpreter (``python -m catalog.importers.pipeline FILE CURRENCY [MODULE:FUNCTION]``:
+nothing of this process, no open database, is inherited) running :func:`catalog.importers.generic_csv.iter_products`.
+It sends pickled messages on its stdout: batches of products (or of ``FUNCTION(product)``, when a store asked
+:meth:`ReaderProcess.mapped` for its rows: the SQLite store has its rows prepared there, so that this process only
+inserts them), warnings, progress, and at the end ``done`` or the
 :class:`ValidationError` (file, line, field) that stopped it, which this process raises at the same place in the
 stream, so the store's one transaction rolls back as before. The pipe's buffer bounds how far the reader runs
 ahead (memory stays flat); if this process stops reading (the store refused a product), the pipe is closed
