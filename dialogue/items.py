@@ -334,6 +334,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, summaries)))
     items = _another_one(toks, items, covered)
     _the_one_said(toks, items, covered)
+    items = _named_again(toks, items)
     _all_of_one_kind(toks, items, summaries)
     items = _summed_up(lex, toks, items)
     _every(lex, toks, items)
@@ -441,6 +442,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
 
 _FILLERS = words("fillers")
 _EVERY_BEFORE = words("every_before")
+_EVERY_AFTER = phrases("every_after")
 _ITEM_ENDS = words("item_ends")
 
 
@@ -527,15 +529,21 @@ def _every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
     """"a chicken pho and a beef pho, both large": options said after "both" / "all of them" go to every item
     named before it whose product offers them, not only to the last one."""
     at = find(toks, EVERY_LINE)
+    last = max((it.end for it in items), default=len(toks))
     if at < 0:  # "two taros and a thai tea, all large": a bare "all" right before choices after the last item
-        last = max((it.end for it in items), default=len(toks))
         at = next((i for i in range(last, len(toks) - 1) if toks[i] in _EVERY_BEFORE
                    and any(i < o.pos <= i + 2 and all(toks[j] in GLUE for j in range(i + 1, o.pos))
                            for it in items for o in it.options)), -1)
+    trailing = next((i for i in range(last, len(toks)) if any(  # "an oolong and a jasmine tea, no sugar in either",
+        tuple(toks[i:i + len(ph)]) == ph for ph in _EVERY_AFTER)), -1)  # "pickles on both": the choices before it
+    if trailing >= 0 and any(last <= o.pos < trailing for it in items for o in it.options):
+        at = last
+    else:
+        trailing = -1
     before = [it for it in items if it.start < at] if at >= 0 else []  # the last may run past "both"
     if len(before) < 2:
         return
-    moved = [o for o in before[-1].options if o.pos > at]
+    moved = [o for o in before[-1].options if o.pos >= at and (trailing < 0 or o.pos < trailing)]
     for it in before[:-1]:
         product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
         if product is None:
@@ -619,6 +627,19 @@ def _the_one_said(toks: Sequence[str], items: list[ItemSpec], covered: set[int])
         for it, opt in later:
             it.options.remove(opt)
             named[0].options.append(opt)
+
+
+def _named_again(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"two hot dogs and a coke, the hot dogs with relish": a product said again with "the" and no count, after an
+    item of that product in the same sentence, is that item; what is said with it goes on it."""
+    out: list[ItemSpec] = []
+    for item in items:
+        same = [it for it in out if it.skus == item.skus]
+        if same and item.quantity is None and item.start > 0 and toks[item.start - 1] == "the":
+            same[-1].options.extend(o for o in item.options if o not in same[-1].options)
+            continue
+        out.append(item)
+    return out
 
 
 def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention], roles: list[str],

@@ -305,9 +305,13 @@ class Policy:
         for it in parse.items:
             if product.sku in it.skus or not it.exact:
                 specs.extend(it.options)
-            elif it.quantity is None and (named := self._value_named(product, group, parse.tokens, it)) is not None:
+            elif (it.quantity is None or (item.quantity or 1) >= 2) \
+                    and (named := self._value_named(product, group, parse.tokens, it)) is not None:
                 specs.append(named)  # "which burger for the meal?" - "cheeseburger": the choice, not a product
-                specs.extend(it.options)
+                specs.extend(o for o in it.options if o.pos != named.pos)
+            elif not self._product_said(parse.tokens, it) and any(
+                    t.group == group.code and group.value(t.value) is not None for o in it.options for t in o.targets):
+                specs.extend(it.options)  # "which drink for the meal?" - "cola for both": no soda, the drink
         opts = options_for(product, specs)[0]
         if not any(o.group == group.code for o in opts) and parse.ordinal and 0 < parse.ordinal <= len(group.values):
             specs.append(OptionSpec((Target("option", group=group.code, value=group.values[parse.ordinal - 1].code),)))
@@ -345,12 +349,20 @@ class Policy:
             rest = [_with_choice(self.lex, it, group.code, chosen) for it in rest]
         return editing.add_items(self.state, self.lex, [spec, *rest], out)
 
+    def _product_said(self, toks: Sequence[str], item: ItemSpec) -> bool:
+        """Some name of the item's product is said in its words (not only a choice that product offers)."""
+        window = toks[item.start:item.end]
+        return any(t.kind == "product" and t.sku in item.skus for a in range(len(window))
+                   for b in range(a + 1, min(len(window), a + self.lex.max_len) + 1)
+                   for t in self.lex.phrases.get(tuple(window[a:b]), ()))
+
     def _value_named(self, product: Product, group: OptionGroup, toks: Sequence[str], item: ItemSpec) -> OptionSpec | None:
         """The value of ``group`` said with the words that also name the product of ``item``, if any."""
-        said = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+        at = [i for i in range(item.start, item.end) if toks[i] not in GLUE and toks[i] != "one" and not toks[i].isdigit()]
+        said = tuple(toks[i] for i in at)
         targets = tuple(t for t in self.lex.phrases.get(said, ()) if t.kind == "option" and t.group == group.code
                         and group.value(t.value) is not None)
-        return OptionSpec(targets, pos=item.start) if targets else None
+        return OptionSpec(targets, pos=at[0]) if targets else None
 
     def _pick_product(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         cands = [self.lex.products[s] for s in pending.candidates if s in self.lex.products]

@@ -34,6 +34,11 @@ written for the test.
 - "a small cola soda with ice and a large": a counted choice of a group the item's own modifiers already fill is
   another item; "a large tea and a small cola": "small" is the cola's.
 - "with extra jam": an amount word and a choice, not a part of a longer product name ("extra jam on the side").
+- "a wrap and a sandwich, pickles on both" / "no sugar in either": choices said after the last item and before such
+  words go on every item.
+- "two wraps and a tea, the wraps with jam": a product said again with "the" is the item said before.
+- "two meal deals" - "which main?" - "one sandwich one wrap": a choice whose words also name a product, counted,
+  shares out the line asked about.
 """
 
 from __future__ import annotations
@@ -322,3 +327,32 @@ def test_a_modifier_before_a_choice_item_is_that_items(chat: Chat) -> None:
 def test_an_amount_and_a_choice_beat_part_of_a_longer_name(chat: Chat) -> None:
     chat.say("a sandwich with extra jam")
     assert [(sku, opts.get("fillings")) for sku, _, opts in chat.lines] == [("SANDWICH", "jam")]
+
+
+@pytest.mark.parametrize("said", ["a wrap and a sandwich, pickles on both", "a wrap and a sandwich with pickles in either"])
+def test_choices_then_on_both_go_on_every_item(chat: Chat, said: str) -> None:
+    chat.say(said)
+    assert sorted((sku, opts.get("fillings")) for sku, _, opts in chat.lines) == [("SANDWICH", "pickles"),
+                                                                                 ("WRAP", "pickles")]
+
+
+def test_a_product_said_again_with_the_is_the_item_before(chat: Chat) -> None:
+    chat.say("two wraps and a tea, the wraps with jam")
+    assert sorted((sku, qty, opts.get("fillings")) for sku, qty, opts in chat.lines) == [("TEA", 1, None),
+                                                                                        ("WRAP", 2, "jam")]
+
+
+def test_a_counted_choice_naming_a_product_shares_out_the_line_asked_about(chat: Chat) -> None:
+    chat.say("two meal deals")
+    chat.say("one sandwich one wrap")
+    chat.say("cola for both")
+    assert sorted(opts.get("main", "") for sku, _, opts in chat.lines if sku == "MEAL") == ["sandwich", "wrap"]
+    assert {sku for sku, _, _ in chat.lines} == {"MEAL"}
+
+
+def test_a_product_named_in_an_answer_is_not_taken_for_the_choice(chat: Chat) -> None:
+    asked = chat.say("a meal deal with a wrap")
+    assert "drink" in asked.text
+    chat.say("and a ginger ale soda")
+    assert ("SODA", 1, {"flavour": "ginger_ale"}) in _cart(chat)
+    assert all(opts.get("drink") != "ginger_ale" for _, _, opts in chat.lines)
