@@ -31,9 +31,11 @@ def check_sku(sku: str, *, file: str | None = None, line: int | None = None, fie
 def _clean(values: tuple[str, ...], limit: int = 255) -> bool:
     """Whether every one of ``values`` passes ``check_text`` (one line, at most ``limit`` characters) — one
     search over them all, the usual case; when not, the caller checks each to say which and why."""
-    if not all(isinstance(v, str) for v in values):
+    try:
+        joined = " ".join(values)  # refuses anything but texts, as isinstance(v, str) would
+    except TypeError:
         return False
-    return _UNCLEAN.search(" ".join(values)) is None and max(map(len, values), default=0) <= limit
+    return _UNCLEAN.search(joined) is None and max(map(len, values), default=0) <= limit
 
 
 def validate_product(p: Product, *, file: str | None = None, line: int | None = None) -> None:

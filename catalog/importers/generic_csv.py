@@ -262,6 +262,7 @@ def _one_pass(table: StreamTable, options: list[tuple[str, str, set[str]]], curr
     done = 0
     held: tuple[int, list[str]] | None = None  # the last product row, given out at the next one
     held_variants: list[tuple[int, list[str]]] = []
+    held_sku = None
     try:
         try:
             for line, cells in table.cell_lists():
@@ -270,7 +271,7 @@ def _one_pass(table: StreamTable, options: list[tuple[str, str, set[str]]], curr
                 parent = get.text(cells, get.parent)
                 scratch.add(sku, line, not parent)
                 if parent:
-                    if held is None or parent != get.text(held[1], get.sku):  # the file changed since the look
+                    if parent != held_sku:  # the file changed since the look
                         raise ValidationError(f"the file changed while it was read (parent_sku {parent!r})",
                                               file=table.file, line=line)
                     held_variants.append((line, cells))
@@ -282,7 +283,7 @@ def _one_pass(table: StreamTable, options: list[tuple[str, str, set[str]]], curr
                     done += 1
                     if progress is not None and done % 500 == 0:
                         progress(done, total)
-                held = (line, cells)
+                held, held_sku = (line, cells), sku
             if held is not None:
                 last, held = held, None
                 yield get.product(last, held_variants, currency)
