@@ -165,9 +165,10 @@ def _stamp(via: str, src: tuple[str, int]) -> str:
 
 
 def via_destination(via: str) -> tuple[str, int] | None:
-    """Where a response goes by this Via (RFC 3261 18.2.2, RFC 3581)."""
+    """Where a response goes by this Via (RFC 3261 18.2.2, RFC 3581); None when it cannot be read (garbage
+    after the sent-by, e.g. a port of six digits, whose first five would otherwise be taken for the port)."""
     m = _VIA_RE.match(via.strip())
-    if m is None:
+    if m is None or (m.group(5).strip() and not m.group(5).strip().startswith(";")):
         return None
     params = {}
     for p in _split_semis(m.group(5))[1:] if m.group(5).strip().startswith(";") else []:

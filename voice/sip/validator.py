@@ -286,6 +286,8 @@ def _check_port(port: str | None, what: str) -> None:
 
 def _check_uri_hosts(value: str, what: str) -> None:
     for m in _HOST_IN_URI.finditer(value):
+        if not m.group(1):
+            raise _Reject(400, f"Empty Host in {what}")
         _check_host(m.group(1), what)
         _check_port(m.group(2), what)
 
@@ -450,12 +452,34 @@ def _frame(msg: Message, data: bytes) -> bytes:
     return data[: msg.head_end + n]
 
 
+def _bare_control(value: str) -> bool:
+    """A control character (other than HTAB) outside a quoted-pair: RFC 3261 allows one only escaped inside a
+    quoted string (``"BEL:\\\x07"``), and never CR or LF."""
+    quote = esc = False
+    for ch in value:
+        control = (ch < " " and ch != "\t") or ch == "\x7f"
+        if esc:
+            esc = False
+            if ch in "\r\n":
+                return True
+            continue
+        if control:
+            return True
+        if quote and ch == "\\":
+            esc = True
+        elif ch == '"':
+            quote = not quote
+    return False
+
+
 def _check_common(msg: Message, cfg: ValidatorConfig) -> None:
     if len(msg.headers) > cfg.max_headers:
         raise _Reject(400, "Too Many Header Fields")
     for _, name, value in msg.headers:
         if len(value) + len(name) > cfg.max_header_len:
             raise _Reject(400, f"Header Field Too Long: {name[:40]}")
+        if _bare_control(value):
+            raise _Reject(400, f"Control Character in {name[:40]}")
     cseq = msg.first("cseq")
     if cseq is not None:
         m = _CSEQ_RE.match(cseq)
@@ -521,7 +545,9 @@ def _check_request(msg: Message, data: bytes, cfg: ValidatorConfig) -> bytes:
             for one in _split_commas(value) if name in ("contact", "route", "record-route") else [value]:
                 if not one.strip():
                     raise _Reject(400, f"Empty Value in {label}")
-                _name_addr(one, label)
+                addr = _name_addr(one, label)
+                if addr != "*" and _scheme(addr) is None:
+                    raise _Reject(400, f"Malformed URI in {label}")
                 _check_uri_hosts(one, label)
     mf = msg.first("max-forwards")
     if mf is not None and (not mf.isdigit() or len(mf) > 10 or int(mf) > 255):
@@ -540,6 +566,11 @@ def _check_request(msg: Message, data: bytes, cfg: ValidatorConfig) -> bytes:
         if "?" in uri.rsplit("@", 1)[-1]:  # a '?' in the user part is just a character there
             raise _Reject(400, "Headers in Request-URI")
         _check_uri_hosts(uri, "Request-URI")
+    if msg.method == "INVITE":  # RFC 3261 8.1.1.8: a dialog's remote target (PJSIP answers 500 to another)
+        for value in msg.all("contact"):
+            for one in _split_commas(value):
+                if _scheme(_name_addr(one, "Contact")) not in ("sip", "sips"):
+                    raise _Reject(400, "Contact Must Be a SIP or SIPS URI")
     if msg.method == "REGISTER":
         to_uri = _name_addr(msg.first("to") or "", "To")
         if _scheme(to_uri) not in ("sip", "sips"):
@@ -620,15 +651,21 @@ def _multipart(ctype: str, body: bytes) -> list[tuple[str, bytes]]:
 
 
 # --- SDP -------------------------------------------------------------------------------------------------
-def _sdp_addr(addr: str, line: str) -> None:
+def _sdp_addr(addr: str, line: str, addrtype: str = "") -> None:
+    """An SDP address; with ``addrtype`` (IP4/IP6) a literal address must be of that family: PJSIP takes an
+    IPv6 address in a c= line of type IP4 for IPv4, leaves the socket address without a family and aborts
+    (``pj_sockaddr_get_len`` asserts)."""
     host = addr.split("/", 1)[0]
     if not host or len(host) > MAX_HOST:
         raise _Reject(488, f"Not Acceptable Here: {line} address too long")
     try:
-        ipaddress.ip_address(host)
-        return
+        ip = ipaddress.ip_address(host)
     except ValueError:
-        pass
+        ip = None
+    if ip is not None:
+        if addrtype and f"IP{ip.version}" != addrtype:
+            raise _Reject(400, f"Bad SDP: {line} address is not {addrtype}")
+        return
     if not _HOSTNAME_RE.match(host) or any(len(label) > 63 for label in host.split(".")):
         raise _Reject(400, f"Bad SDP: {line} address is not a host")
 
@@ -700,7 +737,7 @@ def _sdp_net(fields: list[str], line: str) -> None:
     nettype, addrtype, addr = fields
     if nettype != "IN" or addrtype not in ("IP4", "IP6"):
         raise _Reject(488, f"Not Acceptable Here: {line} network type")
-    _sdp_addr(addr, line)
+    _sdp_addr(addr, line, addrtype if line != "o=" else "")  # o= names the session's creator: not used
 
 
 def _sdp_attr(value: str) -> None:
@@ -724,7 +761,7 @@ def _sdp_attr(value: str) -> None:
         if not fields or not fields[0].isdigit() or len(fields[0]) > 5 or int(fields[0]) > 65535:
             raise _Reject(400, "Bad SDP: a=rtcp port")
         if len(fields) >= 4:
-            _sdp_addr(fields[3], "a=rtcp")
+            _sdp_addr(fields[3], "a=rtcp", fields[2] if fields[2] in ("IP4", "IP6") else "")
         elif len(fields) != 1:
             raise _Reject(400, "Bad SDP: malformed a=rtcp")
     elif name == "ptime" or name == "maxptime":
@@ -789,8 +826,8 @@ def _after_uri(value: str) -> str:
 def _stamp_via(via: str, source: tuple[str, int]) -> str:
     host, port = source
     m = _VIA_RE.match(via)
-    if m is None:
-        return via
+    if m is None or (m.group(5).strip() and not m.group(5).strip().startswith(";")):
+        return via  # unreadable (e.g. a port of six digits): answered to the datagram's source, as it is
     params = m.group(5)
     parts = [p for p in _split_semis(params)[1:]] if params.strip().startswith(";") else []
     names = [p.split("=", 1)[0].strip().lower() for p in parts]
