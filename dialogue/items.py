@@ -332,6 +332,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _narrow(lex, toks, items)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, summaries)))
+    items = _one_each(lex, items)
     items = _another_one(toks, items, covered)
     _the_one_said(toks, items, covered)
     items = _named_again(toks, items)
@@ -403,7 +404,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             k -= 1  # past other choices said before it ("a large diet coke") and fillers
         if k < floor or _quantity_token(toks, k) is None:
             continue
-        if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that") or k - 1 in covered):
+        if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that") or (k - 1 in covered and not toks[k].isdigit())):
             continue  # "make the mango one half sugar": "one" stands for a line, it counts nothing
         if toks[k] == "one" and "other" in toks[m.end:]:
             continue  # "one sourdough and the other white": a unit of a line each, no new item
@@ -416,7 +417,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             continue  # "a large horchata and a small jamaica": a modifier of the choice after it, which heads the item
         if nxt < len(toks) and (toks[nxt] in ("one", "ones") or nxt in in_items):
             continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
-        if nxt < len(toks) and not chosen_next and nxt not in breaks and toks[nxt] not in _ITEM_ENDS \
+        if nxt < len(toks) and not chosen_next and nxt not in breaks and _quantity_token(toks, nxt) is None and toks[nxt] not in _ITEM_ENDS \
                 and toks[nxt] not in _SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in _FILLERS:
             continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
         if offering:
@@ -797,6 +798,29 @@ def _one_noun_phrase(prods: list[Mention], breaks: frozenset[int] = frozenset())
             out[-1] = Mention(prev.start, m.end, keep.targets)
             continue
         out.append(m)
+    return out
+
+
+def _one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
+    """"three fruit teas mango peach and lychee": as many values of one one-choice group said after a counted item
+    as its count, one of each."""
+    out: list[ItemSpec] = []
+    for it in items:
+        product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
+        n = it.quantity or 1
+        if product is None or n < 2:
+            out.append(it)
+            continue
+        after = [o for o in it.options if o.pos >= it.end]
+        codes = [{t.group for t in o.targets if (g := product.group(t.group)) is not None and g.value(t.value)}
+                 for o in after]
+        shared = set.intersection(*codes) if codes else set()
+        group = product.group(next(iter(shared))) if len(shared) == 1 else None
+        if group is None or group.multiple or len(after) != n:
+            out.append(it)
+            continue
+        rest = [o for o in it.options if o not in after]
+        out.extend(ItemSpec(it.skus, 1, [*rest, o], it.start, it.end, it.exact) for o in after)
     return out
 
 

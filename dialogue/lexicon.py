@@ -231,6 +231,7 @@ class Lexicon:
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
+            written = set(names)  # as the catalog writes it (not shortened)
             base = phrase_of(value.name)
             if len(base) > 1 and heads[base[-1]] >= 2 and base[:-1] not in full_names:
                 short = base[:-1]
@@ -241,7 +242,8 @@ class Lexicon:
                     continue
                 for v in _variants(name):
                     self._base.update(v)
-                    out.append((v, Target("option", group=group.code, value=value.code), v == name))
+                    # "lychee" for "lychee jelly" is no literal name: a value named "lychee" in full wins it
+                    out.append((v, Target("option", group=group.code, value=value.code), v == name and name in written))
         return out
 
     # --- lookups --------------------------------------------------------------------------------

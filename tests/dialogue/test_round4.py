@@ -39,6 +39,9 @@ written for the test.
 - "two wraps and a tea, the wraps with jam": a product said again with "the" is the item said before.
 - "two meal deals" - "which main?" - "one sandwich one wrap": a choice whose words also name a product, counted,
   shares out the line asked about.
+- "three colas two ginger ales and a lemon lime": a count right after a choice item starts the next one.
+- "three sodas cola ginger ale and lemon lime": as many values of a one-choice group as the count, one of each.
+- A value named so in full ("lychee") beats one only shortened to it ("lychee" for "lychee jelly").
 """
 
 from __future__ import annotations
@@ -91,6 +94,11 @@ _SHOP = {
          "category": "sandwiches", "options": ["fillings"]},
         {"sku": "CLUB", "name": "club sandwich", "price": "8.00", "category": "sandwiches"},
         {"sku": "CHIPS", "name": "chips", "price": "1.50"},
+        {"sku": "FRUIT-CUP", "name": "fruit cup", "price": "3.00", "options": [
+            {"code": "fruit", "name": "fruit", "default": "mango", "values": [
+                {"code": "mango", "name": "mango"}, {"code": "lychee", "name": "lychee"}]},
+            {"code": "jelly", "name": "jelly", "multiple": True, "values": [
+                {"code": "lychee_jelly", "name": "lychee jelly"}, {"code": "grass_jelly", "name": "grass jelly"}]}]},
         {"sku": "JAM-SIDE", "name": "extra jam on the side", "price": "1.00"},
         {"sku": "TEA", "name": "tea", "price": "2.00", "options": [
             {"code": "sugar", "name": "sugar", "default": "full", "values": [
@@ -356,3 +364,23 @@ def test_a_product_named_in_an_answer_is_not_taken_for_the_choice(chat: Chat) ->
     chat.say("and a ginger ale soda")
     assert ("SODA", 1, {"flavour": "ginger_ale"}) in _cart(chat)
     assert all(opts.get("drink") != "ginger_ale" for _, _, opts in chat.lines)
+
+
+def test_a_count_after_a_choice_item_starts_the_next_item(chat: Chat) -> None:
+    chat.say("three colas two ginger ales and a lemon lime")
+    assert _cart(chat) == [("SODA", 1, {"flavour": "lemon_lime"}), ("SODA", 2, {"flavour": "ginger_ale"}),
+                           ("SODA", 3, {"flavour": "cola"})]
+
+
+def test_as_many_values_as_the_count_are_one_of_each(chat: Chat) -> None:
+    chat.say("three sodas cola ginger ale and lemon lime")
+    assert sorted(opts["flavour"] for _, qty, opts in chat.lines if qty == 1) == ["cola", "ginger_ale", "lemon_lime"]
+    assert len(chat.lines) == 3
+
+
+
+def test_a_value_named_in_full_beats_a_shortened_one(chat: Chat) -> None:
+    lex = chat.session.lexicon
+    assert {(t.group, t.value) for t in lex.phrases[("lychee",)] if t.kind == "option"} == {("fruit", "lychee")}
+    assert ("jelly", "lychee_jelly") in {(t.group, t.value) for t in lex.phrases[("lychee", "jelly")]}
+    assert ("jelly", "grass_jelly") in {(t.group, t.value) for t in lex.phrases[("grass",)]}
