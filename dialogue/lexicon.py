@@ -156,6 +156,7 @@ class Lexicon:
             for g in p.option_groups:
                 self._index_group(p, g)
         self._prefer_literal()
+        self._option_plurals()
         for sub, skus in partial.items():
             if sub not in self._phrases:
                 for sku in sorted(skus):
@@ -198,6 +199,25 @@ class Lexicon:
             self._add(phrase, target)
             if literal:
                 self._literal[phrase].add(target)
+
+    def _option_plurals(self) -> None:
+        """"two vanilla cones", "three waffle cones": a choice's name in the plural names that choice, where the
+        plural is no phrase of anything else (a product, a group or another choice keeps its own)."""
+        extra: dict[tuple[str, ...], list[Target]] = {}
+        for phrase, targets in self._phrases.items():
+            last = phrase[-1] if phrase else ""
+            if not last.isalpha() or len(last) < 3 or last.endswith("s"):
+                continue
+            options = [t for t in targets if t.kind == "option"]
+            if not options or len(options) != len(targets):
+                continue
+            forms = {last + "s", last[:-1] + "ies"} if last.endswith("y") else {last + "s"}
+            for form in forms:
+                plural = (*phrase[:-1], form)
+                if plural not in self._phrases:
+                    extra.setdefault(plural, []).extend(t for t in options if t not in extra.get(plural, ()))
+        self._phrases.update(extra)
+        self._plural_options = frozenset(extra)
 
     def _prefer_literal(self) -> None:
         """A phrase that names an option group (or value) as the catalog writes it means that one, not another
@@ -474,6 +494,7 @@ class IndexedLexicon(Lexicon):
             self._index_definition(group)
             self._offered.update((group.code, v.code) for v in group.values)
         self._prefer_literal()
+        self._option_plurals()
         self._option_phrases: dict[tuple[str, ...], list[Target]] = dict(self._phrases)
         # dialogue word -> the catalog's spellings of it in the full-text index ("4" -> "four", "4")
         self._spellings: dict[str, set[str]] = defaultdict(set)
@@ -552,6 +573,8 @@ class IndexedLexicon(Lexicon):
         products."""
         options = self._option_phrases.get(phrase, [])
         exact, partial = self.product_targets(phrase)
+        if exact and phrase in self._plural_options:
+            options = []  # a product's phrase is no choice's plural (as in Lexicon, where it is known first)
         if exact or options:
             return [*exact, *options]
         return partial

@@ -1,0 +1,73 @@
+"""Issue 11, round 5: general mechanisms found on a shop the engine had never seen (an ice-cream parlour,
+``tests/corpus/creamery.jsonl``), each tested here on a small catalog written for the test.
+
+- "two vanilla cones": a choice's name said in the plural names that choice (where the plural names nothing else:
+  a product named so keeps it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from catalog.bundled import open_store
+from catalog.sqlite_store import SQLiteStore
+from dialogue.lexicon import IndexedLexicon, Lexicon
+from tests.dialogue.conftest import Chat
+
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "option_sets": {
+        "size": {"code": "size", "name": "size", "default": "regular", "values": [
+            {"code": "small", "name": "small"}, {"code": "regular", "name": "regular"},
+            {"code": "large", "name": "large", "price_delta": "1.00"}]},
+    },
+    "products": [
+        {"sku": "GELATO", "name": "gelato", "aliases": ["gelato cones"], "price": "4.00", "options": [
+            {"code": "holder", "name": "holder", "default": "dish", "values": [
+                {"code": "dish", "name": "dish"}, {"code": "cone", "name": "cone"},
+                {"code": "wafer", "name": "wafer cup"}]},
+            {"code": "flavour", "name": "flavour", "required": True, "multiple": True, "values": [
+                {"code": "lemon", "name": "lemon"}, {"code": "hazelnut", "name": "hazelnut"},
+                {"code": "berry", "name": "berry"}]}]},
+        {"sku": "SMOOTHIE", "name": "smoothie", "aliases": ["smoothies"], "price": "5.00", "options": [
+            {"code": "fruit", "name": "fruit", "required": True, "values": [
+                {"code": "berry", "name": "berry"}, {"code": "banana", "name": "banana"}]}, "size"]},
+        {"sku": "WAFER-CUPS", "name": "wafer cups", "price": "2.00"},
+    ],
+}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    path = tmp_path / "shop.json"
+    path.write_text(json.dumps(_SHOP), encoding="utf-8")
+    s: SQLiteStore = open_store(tmp_path / "shop.sqlite3", catalog=str(path), tax_rate_bp=0)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def chat(store: SQLiteStore) -> Chat:
+    return Chat(store)
+
+
+def test_a_choice_said_in_the_plural_names_that_choice(chat: Chat) -> None:
+    chat.say("two lemon cones")
+    assert chat.lines == [("GELATO", 2, {"holder": "cone", "flavour": "lemon"})]
+
+
+def test_a_plural_that_names_a_product_stays_the_product(chat: Chat) -> None:
+    chat.say("two wafer cups")
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("WAFER-CUPS", 2)]
+
+
+@pytest.mark.parametrize("indexed", [False, True])
+def test_both_lexicons_know_a_choices_plural_and_leave_a_products_alone(store: SQLiteStore, indexed: bool) -> None:
+    lex = IndexedLexicon(store) if indexed else Lexicon.for_store(store)
+    assert [(t.kind, t.value) for t in lex.phrases[("cones",)]] == [("option", "cone")]
+    assert {t.kind for t in lex.phrases[("wafer", "cups")]} == {"product"}
+    assert ("berries",) in lex.phrases and {t.value for t in lex.phrases[("berries",)]} == {"berry"}
