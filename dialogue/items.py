@@ -8,7 +8,7 @@ correction mid-sentence ("a latte, no, a mocha") drops the corrected item.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from catalog.models import Product
@@ -709,9 +709,12 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
         for j, start in enumerate(bounds):
             end = bounds[j + 1] if j + 1 < len(bounds) else limit
             if pre and j == len(pre) - 1:
-                end = head_end  # the last pre segment runs through the product itself
+                end = head_end if post else limit  # the last pre segment runs through the product itself (and
+                # what is said after it: "a chocolate and a vanilla shake, both large")
             mine = [o for o in item.options if start <= o.pos < end]
             subs.append(ItemSpec(item.skus, qtys[j], [*shared, *mine], start, end, item.exact))
+        if pre:
+            _share_noun_modifiers(subs[:len(pre)], head_end)
         said = sum(s.quantity or 1 for s in subs)
         if item.quantity is not None and not pre and said < item.quantity and shared:
             subs.append(ItemSpec(item.skus, item.quantity - said, list(shared), item.start, item.end, item.exact))
@@ -728,6 +731,28 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _share_noun_modifiers(subs: Sequence[ItemSpec], head_end: int) -> None:
+    """"a large and a small cola soda": the sub-items before a product differ by a group they all name ("large",
+    "small"); a choice of another group said after the last of those, right before the product ("cola"), modifies
+    the noun they share, so every sub-item gets it (one that chose that group itself keeps its own). A choice said
+    before the last differing one ("a chocolate and a large vanilla shake") stays where it was said."""
+    if len(subs) < 2:
+        return
+
+    def groups(opts: Iterable[OptionSpec]) -> set[str]:
+        return {t.group for o in opts for t in o.targets}
+
+    common = set.intersection(*(groups(s.options) for s in subs))
+    last = subs[-1]
+    pivot = max((o.pos for o in last.options if groups([o]) & common), default=None)
+    if pivot is None:
+        return
+    tail = [o for o in last.options if pivot < o.pos < head_end and not groups([o]) & common]
+    for sub in subs[:-1]:
+        have = groups(sub.options)
+        sub.options.extend(o for o in tail if not groups([o]) & have)
 
 
 def _pre_markers(toks: Sequence[str], a: int, item: ItemSpec, covered: set[int], opt_pos: Sequence[int],

@@ -3,6 +3,9 @@
 
 - "two vanilla cones": a choice's name said in the plural names that choice (where the plural names nothing else:
   a product named so keeps it).
+- "a large and a small cola soda": a choice said after the last of the choices that tell the sub-items apart, right
+  before their shared product, goes on every sub-item; "a chocolate and a vanilla shake, both large": what is said
+  after the product is kept (and "both" shares it).
 """
 
 from __future__ import annotations
@@ -71,3 +74,25 @@ def test_both_lexicons_know_a_choices_plural_and_leave_a_products_alone(store: S
     assert [(t.kind, t.value) for t in lex.phrases[("cones",)]] == [("option", "cone")]
     assert {t.kind for t in lex.phrases[("wafer", "cups")]} == {"product"}
     assert ("berries",) in lex.phrases and {t.value for t in lex.phrases[("berries",)]} == {"berry"}
+
+
+def _lines(chat: Chat) -> list[tuple[str, int, dict[str, str]]]:
+    return sorted(chat.lines, key=lambda ln: sorted(ln[2].items()))
+
+
+def test_a_choice_before_the_shared_product_goes_on_every_sub_item(chat: Chat) -> None:
+    chat.say("a large and a small berry smoothie")
+    assert _lines(chat) == [("SMOOTHIE", 1, {"fruit": "berry", "size": "large"}),
+                            ("SMOOTHIE", 1, {"fruit": "berry", "size": "small"})]
+
+
+def test_a_choice_before_the_last_telling_one_stays_with_its_sub_item(chat: Chat) -> None:
+    chat.say("a berry and a large banana smoothie")
+    assert _lines(chat) == [("SMOOTHIE", 1, {"fruit": "banana", "size": "large"}),
+                            ("SMOOTHIE", 1, {"fruit": "berry", "size": "regular"})]
+
+
+def test_choices_after_the_shared_product_are_kept_and_both_shares_them(chat: Chat) -> None:
+    chat.say("a berry and a banana smoothie both large")
+    assert _lines(chat) == [("SMOOTHIE", 1, {"fruit": "banana", "size": "large"}),
+                            ("SMOOTHIE", 1, {"fruit": "berry", "size": "large"})]
