@@ -142,10 +142,16 @@ def write_index(conn: sqlite3.Connection, entries: Iterable[tuple[int, IndexEntr
             option_rows.extend([(g, v, pid) for g, v in pairs])
         words.append(product_words)
     terms = Counter(itertools.chain.from_iterable(words))  # one count for all
+    write_index_rows(conn, fts_rows, option_rows)
+    return terms
+
+
+def write_index_rows(conn: sqlite3.Connection, fts_rows: list[tuple[object, ...]],
+                     option_rows: list[tuple[str, str, int]]) -> None:
+    """Insert ready FTS rows (row id, then the columns of :func:`index_entry`) and ``option_values`` rows."""
     conn.executemany("INSERT INTO products_fts(rowid, name, aliases, tags, category, brand, description, options)"
                      " VALUES (?,?,?,?,?,?,?,?)", fts_rows)
     conn.executemany("INSERT OR IGNORE INTO option_values(grp, value, product_id) VALUES (?,?,?)", option_rows)
-    return terms
 
 
 def index_products(conn: sqlite3.Connection, items: Iterable[tuple[int, Product]]) -> Counter[str]:

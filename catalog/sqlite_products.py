@@ -102,7 +102,39 @@ def prepare(p: Product) -> Prepared:
     return p.sku, _values(p), variants, _search.index_entry(p), _search.summary_keys(p)
 
 
-def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], skus: dict[int, str]) -> None:
+Batch = tuple[int, list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[str, str, int]],
+              dict[str, int], dict[str, int]]
+
+
+def prepare_batch(products: list[Product], first: int) -> Batch:
+    """The rows :func:`write_products` writes for ``products``, numbered as if they were rows ``first``,
+    ``first + 1``, ...: ``(first, product rows, variant rows, FTS rows, option-value rows, vocabulary counts,
+    summary counts)``. An import into an empty store (numbered from 1) inserts them as they are; otherwise the
+    writer gives each its row id. It needs no database, so a parallel import computes it in the process that
+    reads the file (:meth:`catalog.store.ReadElsewhere.batched`)."""
+    product_rows: list[tuple[Any, ...]] = []
+    variant_rows: list[tuple[Any, ...]] = []
+    fts_rows: list[tuple[Any, ...]] = []
+    option_rows: list[tuple[str, str, int]] = []
+    words: list[tuple[str, ...]] = []
+    keys: list[tuple[str, ...]] = []
+    pid = first
+    for p in products:
+        sku, values, variants, (high, columns, pairs, product_words), summary = prepare(p)
+        product_rows.append((pid, sku, *values))
+        if variants:
+            variant_rows.extend([(v[0], pid, *v[1:]) for v in variants])
+        fts_rows.append((high | pid, *columns))
+        if pairs:
+            option_rows.extend([(g, v, pid) for g, v in pairs])
+        words.append(product_words)
+        keys.append(summary)
+        pid += 1
+    return (first, product_rows, variant_rows, fts_rows, option_rows,
+            dict(Counter(itertools.chain.from_iterable(words))), dict(Counter(itertools.chain.from_iterable(keys))))
+
+
+def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
     try:
         conn.executemany(
             "INSERT INTO variants(sku, product_id, position, options, price_cents, stock, shop_sku) VALUES (?,?,?,?,?,?,?)",
@@ -112,8 +144,18 @@ def _insert_variants(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], skus
             owner = conn.execute("SELECT p.sku FROM variants v JOIN products p ON p.id = v.product_id"
                                  " WHERE v.sku = ? AND v.product_id != ?", (sku, pid)).fetchone()
             if owner is not None:
-                raise ValidationError(f"{skus[pid]}: variant SKU {sku!r} already belongs to product "
+                raise ValidationError(f"{_skus(conn, rows)[pid]}: variant SKU {sku!r} already belongs to product "
                                       f"{owner[0]}", field="variants") from None
+        raise
+
+
+def _insert_products(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    try:
+        conn.executemany(f"INSERT INTO products(id, sku, {_PRODUCT_COLUMNS}) VALUES ({','.join('?' * 13)})", rows)
+    except sqlite3.IntegrityError:  # only an empty store skips the lookup: a SKU written earlier in this import
+        for row in rows:
+            if conn.execute("SELECT 1 FROM products WHERE sku = ? AND id != ?", (row[1], row[0])).fetchone():
+                raise ValidationError(f"duplicate SKU {row[1]!r} in one import", field="sku") from None
         raise
 
 
@@ -163,15 +205,15 @@ def remove_missing(conn: sqlite3.Connection, first_new_id: int, groups: Counter[
         last = gone[-1][0]
 
 
-def write_products(conn: sqlite3.Connection, items: Iterable[Prepared],
+def write_products(conn: sqlite3.Connection, batches: Iterable[Batch],
                    progress: Callable[[int, int], None] | None = None, *,
                    replace: bool = False, total: int = 0) -> tuple[int, Counter[str], Counter[str]]:
-    """Insert or update the products of ``items`` (:func:`prepare` of each; any iterable, consumed once,
-    written in batches of :data:`BATCH`, so a million products never sit in memory; ``total``: how many, for
-    ``progress``, when known); with ``replace``
-    delete the products the import did not write. A SKU twice in one import is a :class:`ValidationError`.
-    Returns the number written, the vocabulary count changes (see ``search.add_terms``) and the summary
-    count changes: option groups, categories, tags (``search.add_groups``)."""
+    """Insert or update the products of ``batches`` (:func:`prepare_batch` of consecutive lists of products,
+    numbered from 1; any iterable, consumed once, so a million products never sit in memory; ``total``: how
+    many, for ``progress``, when known); with ``replace`` delete the products the import did not write. A SKU
+    twice in one import is a :class:`ValidationError`. Returns the number written, the vocabulary count changes
+    (see ``search.add_terms``) and the summary count changes: option groups, categories, tags
+    (``search.add_groups``)."""
     terms: Counter[str] = Counter()
     groups: Counter[str] = Counter()
     first_new = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM products").fetchone()[0])
@@ -181,60 +223,21 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Prepared],
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_kept(id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM import_kept")
     done = 0
-    iterator = iter(items)
-    while True:
-        chunk = list(itertools.islice(iterator, BATCH))
-        if not chunk:
-            break
-        if len({e[0] for e in chunk}) != len(chunk):
-            seen: set[str] = set()
-            for e in chunk:
-                if e[0] in seen:
-                    raise ValidationError(f"duplicate SKU {e[0]!r} in one import", field="sku")
-                seen.add(e[0])
-        existing: dict[str, tuple[int, str]] = {}
-        if not empty:
-            skus = [e[0] for e in chunk]
-            for i in range(0, len(skus), 500):
-                part = skus[i:i + 500]
-                existing.update((r[0], (r[1], r[2])) for r in conn.execute(
-                    f"SELECT sku, id, data FROM products WHERE sku IN ({','.join('?' * len(part))})", part))
-        new_rows: list[tuple[Any, ...]] = []
-        variant_rows: list[tuple[Any, ...]] = []
-        by_pid: dict[int, str] = {}
-        entries: list[tuple[int, _search.IndexEntry]] = []
-        for sku, values, variants, entry, _ in chunk:
-            if sku in existing:
-                pid, old = existing[sku]
-                if pid >= first_new or conn.execute("INSERT OR IGNORE INTO import_kept(id) VALUES (?)",
-                                                    (pid,)).rowcount == 0:
-                    raise ValidationError(f"duplicate SKU {sku!r} in one import", field="sku")
-                was = product_from_canonical(json.loads(old))
-                terms.subtract(_search.unindex_product(conn, pid, was))
-                _search.count_product(groups, was, -1)
-                conn.execute(f"UPDATE products SET ({_PRODUCT_COLUMNS}) = ({','.join('?' * 11)}) WHERE id = ?",
-                             (*values, pid))
-                conn.execute("DELETE FROM variants WHERE product_id = ?", (pid,))
-            else:
-                pid, next_id = next_id, next_id + 1
-                new_rows.append((pid, sku, *values))
-            by_pid[pid] = sku
-            if variants:
-                variant_rows.extend([(v[0], pid, *v[1:]) for v in variants])
-            entries.append((pid, entry))
-        try:
-            conn.executemany(f"INSERT INTO products(id, sku, {_PRODUCT_COLUMNS}) VALUES ({','.join('?' * 13)})",
-                             new_rows)
-        except sqlite3.IntegrityError:  # only an empty store skips the lookup: a SKU written earlier in this import
-            for row in new_rows:
-                if conn.execute("SELECT 1 FROM products WHERE sku = ? AND id != ?", (row[1], row[0])).fetchone():
-                    raise ValidationError(f"duplicate SKU {row[1]!r} in one import", field="sku") from None
-            raise
+    for first, product_rows, variant_rows, fts_rows, option_rows, batch_terms, batch_groups in batches:
+        if not product_rows:
+            continue
+        if not (empty and first == next_id):  # the rows' numbers are not their ids: look each SKU up
+            product_rows, variant_rows, fts_rows, option_rows = _renumber(
+                conn, product_rows, variant_rows, fts_rows, option_rows, first_new, next_id, terms, groups)
+        next_id += len(product_rows)
+        if product_rows:
+            _insert_products(conn, product_rows)
         if variant_rows:
-            _insert_variants(conn, variant_rows, by_pid)
-        terms.update(_search.write_index(conn, entries))
-        groups.update(itertools.chain.from_iterable(e[4] for e in chunk))  # one count for the chunk's keys
-        done += len(chunk)
+            _insert_variants(conn, variant_rows)
+        _search.write_index_rows(conn, fts_rows, option_rows)
+        terms.update(batch_terms)
+        groups.update(batch_groups)
+        done += len(fts_rows)  # one per product, new or updated
         if progress is not None:
             progress(done, max(total, done))
     if replace and not empty:
@@ -242,6 +245,60 @@ def write_products(conn: sqlite3.Connection, items: Iterable[Prepared],
     if not empty:
         conn.execute("DELETE FROM import_kept")
     return done, terms, groups
+
+
+def _skus(conn: sqlite3.Connection, variant_rows: list[tuple[Any, ...]]) -> dict[int, str]:
+    """The SKUs of the products of ``variant_rows`` (already written), for an error message."""
+    pids = list(dict.fromkeys(r[1] for r in variant_rows))
+    out: dict[int, str] = {}
+    for i in range(0, len(pids), 500):
+        part = pids[i:i + 500]
+        out.update(conn.execute(f"SELECT id, sku FROM products WHERE id IN ({','.join('?' * len(part))})", part))
+    return out
+
+
+def _renumber(conn: sqlite3.Connection, product_rows: list[tuple[Any, ...]], variant_rows: list[tuple[Any, ...]],
+              fts_rows: list[tuple[Any, ...]], option_rows: list[tuple[str, str, int]], first_new: int, next_id: int,
+              terms: Counter[str], groups: Counter[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]],
+                                                                  list[tuple[Any, ...]], list[tuple[str, str, int]]]:
+    """A batch's rows with their row ids: a product the store has (by SKU) is updated in place (its old
+    search entries and counts taken away, its variants deleted) and keeps its id, a new one gets the next
+    free id; returns the rows of new products, and the variant, FTS and option-value rows of all, renumbered."""
+    if len({r[1] for r in product_rows}) != len(product_rows):
+        seen: set[str] = set()
+        for r in product_rows:
+            if r[1] in seen:
+                raise ValidationError(f"duplicate SKU {r[1]!r} in one import", field="sku")
+            seen.add(r[1])
+    existing: dict[str, tuple[int, str]] = {}
+    if first_new != 1:
+        skus = [r[1] for r in product_rows]
+        for i in range(0, len(skus), 500):
+            part = skus[i:i + 500]
+            existing.update((r[0], (r[1], r[2])) for r in conn.execute(
+                f"SELECT sku, id, data FROM products WHERE sku IN ({','.join('?' * len(part))})", part))
+    ids: dict[int, int] = {}
+    new_rows: list[tuple[Any, ...]] = []
+    for number, sku, *values in product_rows:
+        if sku in existing:
+            pid, old = existing[sku]
+            if pid >= first_new or conn.execute("INSERT OR IGNORE INTO import_kept(id) VALUES (?)",
+                                                (pid,)).rowcount == 0:
+                raise ValidationError(f"duplicate SKU {sku!r} in one import", field="sku")
+            was = product_from_canonical(json.loads(old))
+            terms.subtract(_search.unindex_product(conn, pid, was))
+            _search.count_product(groups, was, -1)
+            conn.execute(f"UPDATE products SET ({_PRODUCT_COLUMNS}) = ({','.join('?' * 11)}) WHERE id = ?",
+                         (*values, pid))
+            conn.execute("DELETE FROM variants WHERE product_id = ?", (pid,))
+        else:
+            pid, next_id = next_id, next_id + 1
+            new_rows.append((pid, sku, *values))
+        ids[number] = pid
+    mask = _search.PID_MASK
+    return (new_rows, [(v[0], ids[v[1]], *v[2:]) for v in variant_rows],
+            [((r[0] & ~mask) | ids[r[0] & mask], *r[1:]) for r in fts_rows],
+            [(g, v, ids[n]) for g, v, n in option_rows])
 
 
 class ProductCache:

@@ -7,6 +7,7 @@ stores (threads or processes) on one file are serialised by SQLite itself: every
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
@@ -106,11 +107,11 @@ class SQLiteStore:
             if source and (replace or conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None):
                 conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_source', ?) ON CONFLICT(key)"
                              " DO UPDATE SET value = excluded.value", (source,))
-            entries: Iterable[_products.Prepared]
+            entries: Iterable[_products.Batch]
             if isinstance(products, ReadElsewhere) and not validate:
-                entries = products.mapped(_products.prepare)  # prepared where the file is read
+                entries = products.batched(_products.prepare_batch, _products.BATCH)  # prepared where the file is read
             else:
-                entries = map(_checked_entry if validate else _products.prepare, products)
+                entries = _batches(products, validate)
             with _products.bulk_load(conn):
                 count, terms, groups = _products.write_products(
                     conn, entries, progress, replace=replace,
@@ -354,9 +355,17 @@ class SQLiteStore:
             return _orders.cancel(conn, str(number).strip(), note)
 
 
-def _checked_entry(product: Product) -> _products.Prepared:
-    validate_product(product)
-    return _products.prepare(product)
+def _batches(products: Iterable[Product], validate: bool) -> Iterator[_products.Batch]:
+    """:func:`catalog.sqlite_products.prepare_batch` of ``products`` in lists of ``BATCH`` (each validated
+    first, when asked: a bad product stops the import before its list is written)."""
+    iterator = iter(products)
+    first = 1
+    while chunk := list(itertools.islice(iterator, _products.BATCH)):
+        if validate:
+            for product in chunk:
+                validate_product(product)
+        yield _products.prepare_batch(chunk, first)
+        first += len(chunk)
 
 
 def _create_private(path: Path) -> None:

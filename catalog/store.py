@@ -20,7 +20,7 @@ class ReadElsewhere(Protocol):
     """Products an importer reads in another process (:mod:`catalog.importers.pipeline`): an iterator of
     products that can instead hand out ``fn(product)`` for each, computed in that process, so that a store
     can have its per-product work done on the other core (``fn``: a module-level function, which that process
-    imports by name). One or the other, once."""
+    imports by name), or ``fn(products, first)`` for each batch of them. One of these, once."""
 
     def __next__(self) -> Product:
         ...
@@ -29,6 +29,11 @@ class ReadElsewhere(Protocol):
         ...
 
     def mapped(self, fn: Callable[[Product], T]) -> Iterator[T]:
+        ...
+
+    def batched(self, fn: Callable[[list[Product], int], T], size: int = ...) -> Iterator[T]:
+        """``fn(products, first)`` for each batch of ``size``, in order (``first``: the place of its first product,
+        from 1)."""
         ...
 
 

@@ -4,8 +4,9 @@ checking and building products; writing them and their search index) run on two 
 The reader is a fresh interpreter (``python -m catalog.importers.pipeline FILE CURRENCY [MODULE:FUNCTION]``:
 nothing of this process, no open database, is inherited) running :func:`catalog.importers.generic_csv.iter_products`.
 It sends pickled messages on its stdout: batches of products (or of ``FUNCTION(product)``, when a store asked
-:meth:`ReaderProcess.mapped` for its rows: the SQLite store has its rows prepared there, so that this process only
-inserts them), warnings, progress, and at the end ``done`` or the
+:meth:`ReaderProcess.mapped`, or ``FUNCTION(products, first)`` of each batch, when it asked
+:meth:`ReaderProcess.batched`: the SQLite store has its numbered rows and counts prepared there, so that this
+process only inserts them), warnings, progress, and at the end ``done`` or the
 :class:`ValidationError` (file, line, field) that stopped it, which this process raises at the same place in the
 stream, so the store's one transaction rolls back as before. The pipe's buffer bounds how far the reader runs
 ahead (memory stays flat); if this process stops reading (the store refused a product), the pipe is closed
@@ -88,22 +89,25 @@ def _resolve(name: str) -> Callable[[Product], Any]:
     return cast(Callable[[Product], Any], fn)
 
 
-def _run(path: str, currency: str, out: BinaryIO, fn_name: str = "") -> None:
+def _run(path: str, currency: str, out: BinaryIO, fn_name: str = "", per: str = "product", size: int = BATCH) -> None:
     from catalog.importers.generic_csv import iter_products
 
     def send(kind: str, value: object) -> None:
         pickle.dump((kind, value), out, protocol=pickle.HIGHEST_PROTOCOL)
 
     try:
-        fn = _resolve(fn_name) if fn_name else pack
+        fn: Callable[..., Any] = _resolve(fn_name) if fn_name else pack
         batch: list[Any] = []
+        first = 1
         for product in iter_products(path, progress=lambda d, t: send("progress", (d, t)),
                                      warn=lambda text: send("warn", text), currency=currency):
-            batch.append(fn(product))
-            if len(batch) >= BATCH:
-                send("products", batch)
+            batch.append(product if per == "batch" else fn(product))
+            if len(batch) >= size:
+                send("products", [fn(batch, first)] if per == "batch" else batch)
+                first += len(batch)
                 batch = []
-        send("products", batch)
+        if batch or per != "batch":
+            send("products", [fn(batch, first)] if per == "batch" else batch)
         send("done", None)
     except ValidationError as exc:
         send("invalid", (exc.message, exc.file, exc.line, exc.field))
@@ -134,6 +138,14 @@ class ReaderProcess(Iterator[Product]):
 
     def mapped(self, fn: Callable[[Product], T]) -> Iterator[T]:
         """``fn(product)`` for each product, computed in the reader process (``fn``: a module-level function)."""
+        return self._stream(self._name(fn), "product")
+
+    def batched(self, fn: Callable[[list[Product], int], T], size: int = BATCH) -> Iterator[T]:
+        """``fn(products, first)`` for each batch of ``size`` products in the file's order, computed in the reader
+        process (``fn``: a module-level function; ``first``: the place of the batch's first product, from 1)."""
+        return self._stream(self._name(fn), "batch", size)
+
+    def _name(self, fn: Callable[..., Any]) -> str:
         if self._products is not None:
             raise RuntimeError("the products are already being read")
         self._products = iter(())
@@ -144,13 +156,14 @@ class ReaderProcess(Iterator[Product]):
             found = None
         if found is not fn:
             raise ValueError(f"{name} is not a module-level function the reader process can import")
-        return self._stream(name)
+        return name
 
-    def _stream(self, fn_name: str) -> Iterator[Any]:
+    def _stream(self, fn_name: str, per: str = "product", size: int = BATCH) -> Iterator[Any]:
         path = self.path
         root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
-        proc = subprocess.Popen([sys.executable, "-m", "catalog.importers.pipeline", str(path), self.currency, fn_name],
+        proc = subprocess.Popen([sys.executable, "-m", "catalog.importers.pipeline", str(path), self.currency, fn_name,
+                                 per, str(size)],
                                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         assert proc.stdout is not None
         try:
@@ -189,4 +202,5 @@ def iter_products_parallel(path: str | Path, *, progress: Callable[[int, int], N
 
 
 if __name__ == "__main__":
-    _run(sys.argv[1], sys.argv[2], sys.stdout.buffer, sys.argv[3] if len(sys.argv) > 3 else "")
+    _run(sys.argv[1], sys.argv[2], sys.stdout.buffer, sys.argv[3] if len(sys.argv) > 3 else "",
+         sys.argv[4] if len(sys.argv) > 4 else "product", int(sys.argv[5]) if len(sys.argv) > 5 else BATCH)

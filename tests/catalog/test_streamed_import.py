@@ -185,3 +185,32 @@ def test_a_store_has_its_rows_prepared_in_the_reader_process_and_writes_the_same
     one, two = _tables(tmp_path / "one.sqlite3"), _tables(tmp_path / "two.sqlite3")
     assert len(one["products"]) == 1501 and len(one["variants"]) == 2 and one["products_fts_data"]
     assert one == two
+
+
+def test_the_reader_numbers_batches_and_a_store_with_products_renumbers_them(tmp_path: Path) -> None:
+    from catalog.importers.pipeline import ReaderProcess
+    from catalog.sqlite_products import prepare_batch
+
+    BATCH = 500
+
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "".join(_rows(1200)) + "TEE,,tee,15.00,,red|blue\n" + "TEE-RED,TEE,,,3,red\n"
+                    + "TEE-BLUE,TEE,,16.00,1,blue\n")
+    products = list(iter_file(path, parallel=False))
+    batches = list(ReaderProcess(path).batched(prepare_batch, BATCH))
+    assert [b[0] for b in batches] == list(range(1, len(products) + 1, BATCH)) and len(batches) > 2
+    assert batches == [prepare_batch(products[i - 1:i - 1 + BATCH], i) for i in range(1, len(products) + 1, BATCH)]
+    assert batches[-1][1][-1][:2] == (len(products), "TEE") and batches[-1][2][0][:2] == ("TEE-RED", len(products))
+    with pytest.raises(ValueError, match="module-level"):
+        ReaderProcess(path).batched(lambda ps, first: first)
+    # into a store that has products (some of the file's, one not): the numbered rows get the store's ids
+    old = tmp_path / "old.csv"
+    old.write_text(HEADER + "".join(_rows(1200)[700:]) + "ZED,,zed,1.00,,\n" + "TEE,,tee,9.00,,red\n")
+    for name, parallel in (("two.sqlite3", True), ("one.sqlite3", False)):
+        store = SQLiteStore(tmp_path / name)
+        import_file(store, old, parallel=False)
+        assert import_file(store, path, parallel=parallel) == 1201
+        store.close()
+    one, two = _tables(tmp_path / "one.sqlite3"), _tables(tmp_path / "two.sqlite3")
+    assert len(one["products"]) == 1202 and len(one["variants"]) == 2
+    assert one == two
