@@ -317,7 +317,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         target: ItemSpec | None = None
         if after and _glue_only(toks, m.end, after[0].start, covered):
             if not before or any(toks[i] in _SEPARATORS or _quantity_token(toks, i) is not None
-                                 for i in range(before[-1].end, m.start)):
+                                 for i in range(before[-1].end, m.start)) \
+                    or find(toks[before[-1].end:m.start], _SWAP) >= 0:  # "... instead of the strawberry shake"
                 target = after[0]
         if target is None and before:
             target = before[-1]
@@ -402,6 +403,15 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         k = m.start - 1
         while k >= floor and not toks[k].isdigit() and ((k in covered and k not in in_items) or toks[k] in _FILLERS):
             k -= 1  # past other choices said before it ("a large diet coke") and fillers
+        held: list[OptionSpec] = []
+        if k - 1 >= floor and toks[k] == "of" and toks[k - 1] in _CONTAINERS and toks[k - 1] not in _MEASURES \
+                and not any(it.end <= m.start for it in items):
+            # "a cup of vanilla" (nothing named before it): the choice in a container that is a choice too
+            container = {toks[k - 1], toks[k - 1][:-1] if toks[k - 1].endswith("s") else toks[k - 1]}  # "two cups of"
+            held = [OptionSpec(tuple(dict.fromkeys(t for w in sorted(container) for t in (
+                *lex.phrases.get((w,), ()), *lex.guarded.get(w, ())) if t.kind == "option")), pos=k - 1)]
+            held = [h for h in held if h.targets]
+            k -= 2 if held else 0
         if k < floor or _quantity_token(toks, k) is None:
             continue
         if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that") or (k - 1 in covered and not toks[k].isdigit())):
@@ -426,7 +436,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                     and offering[0] in before]  # "a three piece tenders ... and a five piece": its own modifiers
             owner = _another_of(lex, offering[0], m, said)
         else:
-            owner = value_owner(lex, [OptionSpec(m.options)])
+            owner = value_owner(lex, [OptionSpec(m.options), *held])
         if owner is None:
             continue
         if toks[k].isdigit():  # "three cokes": the count, though "3" is some other product's choice ("3 piece")
@@ -435,7 +445,10 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         else:
             qty, explicit = _read_quantity(toks, m.start, floor, covered)
             qty = qty if explicit else None
-        items.append(ItemSpec((owner,), qty, [_option_spec(toks, m, floor)], m.start, m.end))
+        kept = [OptionSpec(tuple(t for t in h.targets if owner in lex.option_skus.get((t.group, t.value), ())), pos=h.pos)
+                for h in held]  # "a cup of vanilla": the cup too
+        items.append(ItemSpec((owner,), qty, [*(h for h in kept if h.targets), _option_spec(toks, m, floor)],
+                              m.start, m.end))
         items.sort(key=lambda it: it.start)
         made.add(m.start)
     return made
@@ -636,7 +649,8 @@ def _named_again(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
     out: list[ItemSpec] = []
     for item in items:
         same = [it for it in out if it.skus == item.skus]
-        if same and item.quantity is None and item.start > 0 and toks[item.start - 1] == "the":
+        if same and item.quantity is None and item.start > 0 and toks[item.start - 1] == "the" \
+                and find(toks[same[-1].end:item.start], _SWAP) < 0:  # not "a vanilla shake instead of the strawberry shake"
             same[-1].options.extend(o for o in item.options if o not in same[-1].options)
             continue
         out.append(item)

@@ -85,6 +85,11 @@ def _variants(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     return out
 
 
+def _amount_only(sub: tuple[str, ...]) -> bool:
+    """"extra" of a product named "extra waffle cone": an amount word is no part that names the product."""
+    return all(t in _AMOUNT_CODES for t in sub)
+
+
 def _plurals(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     last = phrase[-1]
     if not last.isalpha() or len(last) < 3:
@@ -145,7 +150,7 @@ class Lexicon:
                 for a in range(len(name)):
                     for b in range(a + 1, len(name) + 1):
                         sub = name[a:b]
-                        if sub != name and not all(t in STOPWORDS or len(t) < 3 for t in sub):
+                        if sub != name and not all(t in STOPWORDS or len(t) < 3 for t in sub) and not _amount_only(sub):
                             if sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                                 for form in _plurals(sub):
                                     partial[form].add(p.sku)
@@ -451,7 +456,7 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
         for a in range(len(name)):
             for b in range(a + 1, len(name) + 1):
                 sub = name[a:b]
-                if sub != name and not all(t in STOPWORDS or len(t) < 3 for t in sub) \
+                if sub != name and not all(t in STOPWORDS or len(t) < 3 for t in sub) and not _amount_only(sub) \
                         and sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                     partial |= _plurals(sub)
     return frozenset(exact), frozenset(partial)

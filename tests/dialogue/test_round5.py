@@ -6,6 +6,11 @@
 - "a large and a small cola soda": a choice said after the last of the choices that tell the sub-items apart, right
   before their shared product, goes on every sub-item; "a chocolate and a vanilla shake, both large": what is said
   after the product is kept (and "both" shares it).
+- "a cup of lemon", "two cups of berry" (nothing named before): a choice in a container that is itself a choice
+  is an item of the product offering both.
+- "with extra berry": an amount word alone is no part of a product's name ("extra spoon").
+- "a banana smoothie instead of the berry smoothie": the choice said after "instead of" is the old line's, and the
+  product said again there is the old line, not the new item said again.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ _SHOP = {
     "products": [
         {"sku": "GELATO", "name": "gelato", "aliases": ["gelato cones"], "price": "4.00", "options": [
             {"code": "holder", "name": "holder", "default": "dish", "values": [
-                {"code": "dish", "name": "dish"}, {"code": "cone", "name": "cone"},
+                {"code": "dish", "name": "dish"}, {"code": "cone", "name": "cone"}, {"code": "cup", "name": "cup"},
                 {"code": "wafer", "name": "wafer cup"}]},
             {"code": "flavour", "name": "flavour", "required": True, "multiple": True, "values": [
                 {"code": "lemon", "name": "lemon"}, {"code": "hazelnut", "name": "hazelnut"},
@@ -40,6 +45,7 @@ _SHOP = {
             {"code": "fruit", "name": "fruit", "required": True, "values": [
                 {"code": "berry", "name": "berry"}, {"code": "banana", "name": "banana"}]}, "size"]},
         {"sku": "WAFER-CUPS", "name": "wafer cups", "price": "2.00"},
+        {"sku": "SPOON", "name": "extra spoon", "price": "0.10"},
     ],
 }
 
@@ -96,3 +102,27 @@ def test_choices_after_the_shared_product_are_kept_and_both_shares_them(chat: Ch
     chat.say("a berry and a banana smoothie both large")
     assert _lines(chat) == [("SMOOTHIE", 1, {"fruit": "banana", "size": "large"}),
                             ("SMOOTHIE", 1, {"fruit": "berry", "size": "large"})]
+
+
+def test_a_choice_in_a_container_that_is_a_choice_is_an_item_of_the_product_offering_both(chat: Chat) -> None:
+    chat.say("two cups of berry")
+    assert chat.lines == [("GELATO", 2, {"holder": "cup", "flavour": "berry"})]
+
+
+def test_a_container_of_a_choice_after_an_item_makes_no_item(chat: Chat) -> None:
+    chat.say("a large banana smoothie with a cup of berry")
+    assert [sku for sku, _, _ in chat.lines] == ["SMOOTHIE"]
+
+
+@pytest.mark.parametrize("indexed", [False, True])
+def test_an_amount_word_alone_names_no_product(store: SQLiteStore, indexed: bool) -> None:
+    lex = IndexedLexicon(store) if indexed else Lexicon.for_store(store)
+    assert not [t for t in lex.phrases.get(("extra",), ()) if t.kind == "product"]
+    assert [t.sku for t in lex.phrases[("spoon",)]] == ["SPOON"]
+
+
+
+def test_x_instead_of_the_same_product_with_another_choice_swaps_the_line(chat: Chat) -> None:
+    chat.say("a berry smoothie")
+    chat.say("a banana smoothie instead of the berry smoothie")
+    assert [(sku, qty, opts["fruit"]) for sku, qty, opts in chat.lines] == [("SMOOTHIE", 1, "banana")]
