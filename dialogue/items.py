@@ -210,6 +210,25 @@ def _offered_here(lex: Lexicon, mentions: Sequence[Mention], m: Mention) -> bool
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 
 
+def _choice_before_choice(lex: Lexicon, mentions: Sequence[Mention], n: int, breaks: frozenset[int]) -> bool:
+    """"a mint chip cone and a coffee cone": a word naming a product and a choice, said right before a choice
+    (only a choice) that the product named does not offer but a product offering both choices does, is that
+    choice."""
+    m = mentions[n]
+    if n + 1 >= len(mentions) or m.end in breaks:
+        return False
+    nxt = mentions[n + 1]
+    if nxt.start != m.end or not nxt.options or nxt.products:
+        return False
+
+    def owners(targets: Iterable[Target]) -> set[str]:
+        return {sku for t in targets for sku in lex.option_skus.get((t.group, t.value), ())}
+
+    named = {t.sku for t in m.exact_products}
+    head = owners(nxt.options)
+    return not (named & head) and bool(owners(m.options) & head)
+
+
 def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[int] = frozenset(),
            lex: Lexicon | None = None) -> list[str]:
     """What each mention is in this sentence: "product", "option", "group" or "ignore"."""
@@ -229,6 +248,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit())
             if nxt_product:
                 roles.append("option")  # "a hot latte": a modifier of the product that follows
+            elif lex is not None and _choice_before_choice(lex, mentions, n, breaks):
+                roles.append("option")  # "a coffee cone": a choice with the choice that heads the item
             elif not counted and product_only and lex is not None and not _offered_here(lex, mentions, m):
                 roles.append("product")  # "a hot dog and fries": no product named here has fries as a choice
             else:
@@ -414,6 +435,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             k -= 2 if held else 0
         if k < floor or _quantity_token(toks, k) is None:
             continue
+        if toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
+            continue  # "three scoops in a cup": "3" begins a choice ("3 scoops"), it counts no item
         if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that") or (k - 1 in covered and not toks[k].isdigit())):
             continue  # "make the mango one half sugar": "one" stands for a line, it counts nothing
         if toks[k] == "one" and "other" in toks[m.end:]:

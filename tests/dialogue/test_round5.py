@@ -11,6 +11,9 @@
 - "with extra berry": an amount word alone is no part of a product's name ("extra spoon").
 - "a banana smoothie instead of the berry smoothie": the choice said after "instead of" is the old line's, and the
   product said again there is the old line, not the new item said again.
+- "a hazelnut cone": a word naming a product and a choice, right before a choice the product does not offer but
+  another product offering both does, is that choice.
+- "two scoops in a cone, lemon and berry": a number that begins a choice ("two scoops") counts no item.
 """
 
 from __future__ import annotations
@@ -36,8 +39,10 @@ _SHOP = {
     "products": [
         {"sku": "GELATO", "name": "gelato", "aliases": ["gelato cones"], "price": "4.00", "options": [
             {"code": "holder", "name": "holder", "default": "dish", "values": [
-                {"code": "dish", "name": "dish"}, {"code": "cone", "name": "cone"}, {"code": "cup", "name": "cup"},
+                {"code": "dish", "name": "dish"}, {"code": "cone", "name": "cone", "aliases": ["in a cone"]}, {"code": "cup", "name": "cup"},
                 {"code": "wafer", "name": "wafer cup"}]},
+            {"code": "scoops", "name": "scoops", "default": "one", "values": [
+                {"code": "one", "name": "one scoop"}, {"code": "two", "name": "two scoops"}]},
             {"code": "flavour", "name": "flavour", "required": True, "multiple": True, "values": [
                 {"code": "lemon", "name": "lemon"}, {"code": "hazelnut", "name": "hazelnut"},
                 {"code": "berry", "name": "berry"}]}]},
@@ -46,6 +51,7 @@ _SHOP = {
                 {"code": "berry", "name": "berry"}, {"code": "banana", "name": "banana"}]}, "size"]},
         {"sku": "WAFER-CUPS", "name": "wafer cups", "price": "2.00"},
         {"sku": "SPOON", "name": "extra spoon", "price": "0.10"},
+        {"sku": "NUTS", "name": "hazelnut", "aliases": ["hazelnuts"], "price": "3.00"},
     ],
 }
 
@@ -66,7 +72,7 @@ def chat(store: SQLiteStore) -> Chat:
 
 def test_a_choice_said_in_the_plural_names_that_choice(chat: Chat) -> None:
     chat.say("two lemon cones")
-    assert chat.lines == [("GELATO", 2, {"holder": "cone", "flavour": "lemon"})]
+    assert chat.lines == [("GELATO", 2, {"holder": "cone", "scoops": "one", "flavour": "lemon"})]
 
 
 def test_a_plural_that_names_a_product_stays_the_product(chat: Chat) -> None:
@@ -106,7 +112,7 @@ def test_choices_after_the_shared_product_are_kept_and_both_shares_them(chat: Ch
 
 def test_a_choice_in_a_container_that_is_a_choice_is_an_item_of_the_product_offering_both(chat: Chat) -> None:
     chat.say("two cups of berry")
-    assert chat.lines == [("GELATO", 2, {"holder": "cup", "flavour": "berry"})]
+    assert chat.lines == [("GELATO", 2, {"holder": "cup", "scoops": "one", "flavour": "berry"})]
 
 
 def test_a_container_of_a_choice_after_an_item_makes_no_item(chat: Chat) -> None:
@@ -126,3 +132,18 @@ def test_x_instead_of_the_same_product_with_another_choice_swaps_the_line(chat: 
     chat.say("a berry smoothie")
     chat.say("a banana smoothie instead of the berry smoothie")
     assert [(sku, qty, opts["fruit"]) for sku, qty, opts in chat.lines] == [("SMOOTHIE", 1, "banana")]
+
+
+def test_a_product_word_before_a_choice_it_does_not_offer_is_a_choice(chat: Chat) -> None:
+    chat.say("a hazelnut cone")
+    assert chat.lines == [("GELATO", 1, {"holder": "cone", "scoops": "one", "flavour": "hazelnut"})]
+
+
+def test_a_product_word_alone_stays_the_product(chat: Chat) -> None:
+    chat.say("a hazelnut and a lemon gelato")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["GELATO", "NUTS"]
+
+
+def test_a_number_that_begins_a_choice_counts_no_item(chat: Chat) -> None:
+    chat.say("two scoops in a cone lemon and berry")
+    assert [(sku, qty, opts["scoops"], opts["holder"]) for sku, qty, opts in chat.lines] == [("GELATO", 1, "two", "cone")]
