@@ -38,8 +38,13 @@ def _clean(values: tuple[str, ...], limit: int = 255) -> bool:
     return _UNCLEAN.search(joined) is None and max(map(len, values), default=0) <= limit
 
 
-def validate_product(p: Product, *, file: str | None = None, line: int | None = None) -> None:
-    """Raise :class:`ValidationError` (naming the field) if ``p`` cannot be sold as described."""
+def validate_product(p: Product, *, file: str | None = None, line: int | None = None,
+                     variants_checked: bool = False) -> None:
+    """Raise :class:`ValidationError` (naming the field) if ``p`` cannot be sold as described.
+    ``variants_checked``: the caller built ``p``'s variants from checked SKUs (:func:`check_sku`), each with at
+    least one option value, every value one of its group's (the product's first group of that code), and found
+    the variant SKUs unique and unlike the product's, the option combinations unique, prices and stocks whole
+    numbers in range; the variants' checks are then skipped."""
 
     def fail(message: str, field: str) -> ValidationError:
         return ValidationError(f"{p.sku or '(no SKU)'}: {message}", file=file, line=line, field=field)
@@ -104,7 +109,7 @@ def validate_product(p: Product, *, file: str | None = None, line: int | None = 
         if g.default is not None and g.default not in vcodes:
             raise fail(f"default {g.default!r} of {g.code!r} is not one of its values ({', '.join(sorted(vcodes))})",
                        f"{where}.default")
-    if p.variants and not _variants_clean(p):
+    if p.variants and not variants_checked and not _variants_clean(p):
         _check_variants(p, fail, text, file, line)
 
 

@@ -58,7 +58,7 @@ from catalog.importers.csvutil import (
 )
 from catalog.models import OptionGroup, OptionValue, Product, Variant
 from catalog.scratch import scratch_db
-from catalog.text import Warn
+from catalog.text import MAX_CENTS, MAX_STOCK, Warn
 from catalog.validate import check_sku, validate_product
 
 _OPTION_HEADER = re.compile(r"^option:\s*([^\[\]]+?)\s*(?:\[([a-z ,]*)\])?\s*$", re.I)
@@ -381,6 +381,9 @@ class _Cells:
         stock = self._stock(row, stock_text)
         variants: list[Variant] = []
         by_code: dict[str, OptionGroup] = {}
+        # what validate_product's variant checks need beyond the checks below: SKUs unique within the product
+        # and unlike its own, option combinations unique, prices and stocks in range; all found, it skips them
+        vskus, combos, checked = {sku}, set(), True
         for x in groups if variant_rows else ():
             by_code.setdefault(x.code, x)  # the first group of a code, as Product.group finds it
         for vline, vraw in variant_rows:
@@ -404,10 +407,16 @@ class _Cells:
                 chosen[group.code] = vcode
             if not chosen:
                 raise table.error("a variant row must name at least one option value", vrow, "option:")
+            combo = frozenset(chosen.items())
+            if (vsku in vskus or combo in combos or (vprice is not None and not 0 <= vprice <= MAX_CENTS)
+                    or (vstock is not None and vstock > MAX_STOCK)):
+                checked = False
+            vskus.add(vsku)
+            combos.add(combo)
             variants.append(Variant(vsku, chosen, vprice, vstock))
         product = Product(sku, name, price, (cur or currency).upper(), split_list(aliases), description, category,
                           brand, split_list(tags), active, groups, tuple(variants), stock)
-        validate_product(product, file=table.file, line=line)
+        validate_product(product, file=table.file, line=line, variants_checked=checked)
         return product
 
 

@@ -119,3 +119,27 @@ def test_the_first_error_by_line_is_named(tmp_path: Path) -> None:
     path.write_text(HEADER + "".join(rows))
     assert _error(generic_csv.iter_products(path))[1:] == (first + 2, "name")
     assert _error(_two_passes(path))[1:] == (later + 2, "sku")  # the two passes: every SKU is checked first
+
+
+# a variant row added under a product's first variant row: (its cells after the SKU and parent, the field named,
+# the line named: the product's (0) or the added row's (2))
+ADDED = [
+    ("{same}", "variants", 0),  # the first variant's option values again: two variants the same
+    (",123456789012345,,,,,,,,,red,", "price", 2),  # a price beyond the largest
+]
+
+
+@pytest.mark.parametrize(("cells", "field", "below"), ADDED)
+def test_errors_of_a_variant_against_the_others_are_the_two_passes_errors(tmp_path: Path, cells: str,
+                                                                          field: str, below: int) -> None:
+    rows = _catalog(20, seed=5)
+    i = next(i for i, r in enumerate(rows) if i > 5 and ",P" in r[:12])
+    product = rows[i].split(",")[1]
+    same = ",".join(rows[i].rstrip("\n").split(",")[2:])
+    rows.insert(i + 1, f"{product}-added,{product},{cells.format(same=same)}\n")
+    assert rows[i + 1].count(",") == HEADER.count(",")
+    path = tmp_path / "c.csv"
+    path.write_text(HEADER + "".join(rows))
+    one = _error(generic_csv.iter_products(path))
+    assert one == _error(_two_passes(path))
+    assert one[1:] == (i + 1 + below, field)
