@@ -165,15 +165,20 @@ def _rebuild(state: State, line: CartLine, product: Product, options: list[Selec
     return new
 
 
-def _kept(line: CartLine, product: Product, opts: Sequence[SelectedOption], removals: Sequence[tuple[str, str]]
-          ) -> list[SelectedOption]:
-    """The line's options that stay when ``opts`` are chosen and ``removals`` taken off."""
+def _kept(line: CartLine, product: Product, opts: Sequence[SelectedOption], removals: Sequence[tuple[str, str]],
+          setting: bool = False) -> list[SelectedOption]:
+    """The line's options that stay when ``opts`` are chosen and ``removals`` taken off. ``setting``: the
+    choices are said as what the line is to be ("make one of them chocolate", no "with" or "add"): a multi-choice
+    group the product needs a value of (required, no default) gets the values said, not those added."""
     kept = [o for o in line.options if (o.group, o.value) not in removals]
     for o in opts:
         group = product.group(o.group)
-        if group is not None and not group.multiple:
+        if group is not None and (not group.multiple or setting and group.required and group.default is None):
             kept = [k for k in kept if k.group != o.group]
     return kept
+
+
+_ADDING = frozenset({"with", "add", "plus", "topped", "also", "extra", "more", "too", "another"})
 
 
 def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
@@ -240,7 +245,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
                 return _swap(state, lex, line, spec, out)
             return out.say(f"The {product.name} {agree(product.name, 'does', 'do')}n't come with {say_list(unavailable, 'or')}.")
         if opts or removals:
-            kept = _kept(line, product, opts, removals)
+            kept = _kept(line, product, opts, removals, setting=not _ADDING.intersection(parse.tokens))
             if parse.portion is not None and parse.portion < line.quantity:
                 if parse.rest_options:  # "... and the other one decaf": the units left change too
                     rest = options_for(product, parse.rest_options, line.options)[0]

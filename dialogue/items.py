@@ -341,6 +341,12 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], _SWAP) >= 0:  # "... instead of the strawberry shake"
                 target = after[0]
+        if target is None and before and not after and _swapped_right_after(toks, before[-1].end, m.start) \
+                and len(before[-1].skus) == 1 and any(before[-1].skus[0] in lex.option_skus.get((t.group, t.value), ())
+                                                      for t in spec.targets):
+            # "a vanilla shake instead of the strawberry": the choice names the old line, of the same product
+            items.append(ItemSpec(before[-1].skus, None, [spec], m.start, m.end))
+            continue
         if target is None and before:
             target = before[-1]
         if target is None and after and _glue_only(toks, m.end, after[0].start, covered):
@@ -362,6 +368,16 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     items = _summed_up(lex, toks, items)
     _every(lex, toks, items)
     return _corrections(toks, items), loose
+
+
+def _swapped_right_after(toks: Sequence[str], a: int, b: int) -> bool:
+    """Only "instead of" (and "the") between the end of a product's name and a choice: "a vanilla shake instead of
+    the strawberry" (not "a latte with almond milk instead of whole milk and caramel")."""
+    at = find(toks[a:b], _SWAP)
+    if at != 0:
+        return False
+    rest = [t for t in toks[a:b] if t not in ("the", "my", "that")]
+    return any(tuple(rest) == ph for ph in _SWAP)
 
 
 def value_owner(lex: Lexicon, specs: Sequence[OptionSpec]) -> str | None:

@@ -10,10 +10,13 @@
   is an item of the product offering both.
 - "with extra berry": an amount word alone is no part of a product's name ("extra spoon").
 - "a banana smoothie instead of the berry smoothie": the choice said after "instead of" is the old line's, and the
-  product said again there is the old line, not the new item said again.
+  product said again there is the old line, not the new item said again; "... instead of the berry" (no product
+  after it) names the old line of the same product by its choice.
 - "a hazelnut cone": a word naming a product and a choice, right before a choice the product does not offer but
   another product offering both does, is that choice.
 - "two scoops in a cone, lemon and berry": a number that begins a choice ("two scoops") counts no item.
+- "make one of them berry": a multi-choice group the product needs a value of gets the values said; "add berry" /
+  "with berry too" still adds.
 """
 
 from __future__ import annotations
@@ -128,9 +131,11 @@ def test_an_amount_word_alone_names_no_product(store: SQLiteStore, indexed: bool
 
 
 
-def test_x_instead_of_the_same_product_with_another_choice_swaps_the_line(chat: Chat) -> None:
+@pytest.mark.parametrize("said", ["a banana smoothie instead of the berry smoothie",
+                                  "a banana smoothie instead of the berry"])
+def test_x_instead_of_the_same_product_with_another_choice_swaps_the_line(chat: Chat, said: str) -> None:
     chat.say("a berry smoothie")
-    chat.say("a banana smoothie instead of the berry smoothie")
+    chat.say(said)
     assert [(sku, qty, opts["fruit"]) for sku, qty, opts in chat.lines] == [("SMOOTHIE", 1, "banana")]
 
 
@@ -147,3 +152,27 @@ def test_a_product_word_alone_stays_the_product(chat: Chat) -> None:
 def test_a_number_that_begins_a_choice_counts_no_item(chat: Chat) -> None:
     chat.say("two scoops in a cone lemon and berry")
     assert [(sku, qty, opts["scoops"], opts["holder"]) for sku, qty, opts in chat.lines] == [("GELATO", 1, "two", "cone")]
+
+
+def _flavours(chat: Chat) -> list[tuple[int, list[str]]]:
+    return sorted((ln.quantity, sorted(o.value for o in ln.options if o.group == "flavour"))
+                  for ln in chat.session.cart.lines)
+
+
+def test_make_sets_the_values_of_a_needed_multi_choice_group(chat: Chat) -> None:
+    chat.say("two lemon cones")
+    chat.say("actually make one of them berry")
+    assert _flavours(chat) == [(1, ["berry"]), (1, ["lemon"])]
+
+
+@pytest.mark.parametrize("said", ["add berry", "make it with berry too"])
+def test_adding_words_still_add_to_a_multi_choice_group(chat: Chat, said: str) -> None:
+    chat.say("a lemon cone")
+    chat.say(said)
+    assert _flavours(chat) == [(1, ["berry", "lemon"])]
+
+
+def test_instead_of_a_choice_the_new_product_does_not_offer_is_the_line_of_another_product(chat: Chat) -> None:
+    chat.say("a lemon cone")
+    chat.say("a banana smoothie instead of the lemon")
+    assert [(sku, opts.get("fruit")) for sku, _, opts in chat.lines] == [("SMOOTHIE", "banana")]
