@@ -263,13 +263,17 @@ def _one_pass(table: StreamTable, options: list[tuple[str, str, set[str]]], curr
     held: tuple[int, list[str]] | None = None  # the last product row, given out at the next one
     held_variants: list[tuple[int, list[str]]] = []
     held_sku = None
+    i_sku, i_parent = get.sku, get.parent
+    notes, flush_at = scratch.skus, scratch.FLUSH  # scratch.add, inlined (flush empties the same list)
     try:
         try:
             for line, cells in table.cell_lists():
-                sku = get.text(cells, get.sku)
+                sku = cells[i_sku].strip() if 0 <= i_sku < len(cells) else ""
                 check_sku(sku, file=table.file, line=line)
-                parent = get.text(cells, get.parent)
-                scratch.add(sku, line, not parent)
+                parent = cells[i_parent].strip() if 0 <= i_parent < len(cells) else ""
+                notes.append((sku, line, 0 if parent else 1))
+                if len(notes) >= flush_at:
+                    scratch.flush()
                 if parent:
                     if parent != held_sku:  # the file changed since the look
                         raise ValidationError(f"the file changed while it was read (parent_sku {parent!r})",
