@@ -119,16 +119,23 @@ def prepare_batch(products: list[Product], first: int) -> Batch:
     words: list[tuple[str, ...]] = []
     keys: list[tuple[str, ...]] = []
     pid = first
-    for p in products:
-        sku, values, variants, (high, columns, pairs, product_words), summary = prepare(p)
-        product_rows.append((pid, sku, *values))
-        if variants:
-            variant_rows.extend([(v[0], pid, *v[1:]) for v in variants])
+    index_entry, summary_keys = _search.index_entry, _search.summary_keys
+    for p in products:  # prepare(p) of each, with its rows built once
+        low = p.price_cents
+        if p.variants:
+            for i, v in enumerate(p.variants):
+                if v.price_cents is not None and v.price_cents < low:
+                    low = v.price_cents
+                variant_rows.append((v.sku, pid, i, _options_json(tuple(v.options.items())), v.price_cents, v.stock,
+                                     v.shop_sku))
+        product_rows.append((pid, p.sku, p.name, p.category, p.brand, p.price_cents, low, p.currency, int(p.active),
+                             p.stock, len(p.variants), p.shop_sku, data_json(p)))
+        high, columns, pairs, product_words = index_entry(p)
         fts_rows.append((high | pid, *columns))
         if pairs:
             option_rows.extend([(g, v, pid) for g, v in pairs])
         words.append(product_words)
-        keys.append(summary)
+        keys.append(summary_keys(p))
         pid += 1
     return (first, product_rows, variant_rows, fts_rows, option_rows,
             dict(Counter(itertools.chain.from_iterable(words))), dict(Counter(itertools.chain.from_iterable(keys))))

@@ -189,7 +189,7 @@ def test_a_store_has_its_rows_prepared_in_the_reader_process_and_writes_the_same
 
 def test_the_reader_numbers_batches_and_a_store_with_products_renumbers_them(tmp_path: Path) -> None:
     from catalog.importers.pipeline import ReaderProcess
-    from catalog.sqlite_products import prepare_batch
+    from catalog.sqlite_products import prepare, prepare_batch
 
     BATCH = 500
 
@@ -201,6 +201,11 @@ def test_the_reader_numbers_batches_and_a_store_with_products_renumbers_them(tmp
     assert [b[0] for b in batches] == list(range(1, len(products) + 1, BATCH)) and len(batches) > 2
     assert batches == [prepare_batch(products[i - 1:i - 1 + BATCH], i) for i in range(1, len(products) + 1, BATCH)]
     assert batches[-1][1][-1][:2] == (len(products), "TEE") and batches[-1][2][0][:2] == ("TEE-RED", len(products))
+    # the rows are prepare's, numbered
+    tee = prepare(products[-1])
+    assert batches[-1][1][-1] == (len(products), tee[0], *tee[1]) and batches[-1][2] == [
+        (v[0], len(products), *v[1:]) for v in tee[2]]
+    assert batches[-1][3][-1] == (tee[3][0] | len(products), *tee[3][1])
     with pytest.raises(ValueError, match="module-level"):
         ReaderProcess(path).batched(lambda ps, first: first)
     # into a store that has products (some of the file's, one not): the numbered rows get the store's ids
