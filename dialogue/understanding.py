@@ -7,7 +7,7 @@ and returns the same :class:`Parse`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -147,6 +147,41 @@ _GENERIC_GOODS = words("generic_goods")
 _WANT_NOT = phrases("want_not")
 _REF_IT = words("ref_it")
 _INSTEAD_OF = phrases("instead_of")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One row of the intent decision table: a turn for which ``when`` holds means ``intent``. Rows are tried in
+    table order (the first that holds decides), before the readings that depend on the turn's items."""
+
+    name: str
+    intent: Intent
+    when: Callable[[ParseDraft, Sequence[str], Context], bool]
+
+
+def _changing(p: ParseDraft) -> bool:
+    return bool(p.items) or bool(p.options)
+
+
+_DECISIONS: tuple[Decision, ...] = (
+    Decision("asks_for_a_person", Intent.HUMAN, lambda p, t, c: cue.human_request(t)),
+    # "can you play some music in the coffee bar": no order
+    Decision("off_topic", Intent.OUT_OF_SCOPE,
+             lambda p, t, c: cue.has(t, cue.OFF_TOPIC) and cue.order_request(t) < 0),
+    Decision("goodbye", Intent.GOODBYE, lambda p, t, c: not _changing(p) and (
+        cue.whole(t, cue.GOODBYE, cue._FILL) or cue.has(t[-3:], cue.GOODBYE))),
+    Decision("help", Intent.HELP,
+             lambda p, t, c: not _changing(p) and cue.has(t, cue.HELP) and not cue.has(t, cue.HUMAN)),
+    Decision("repeat", Intent.REPEAT, lambda p, t, c: not _changing(p) and (
+        cue.whole(t, cue.REPEAT, cue._FILL) or cue.has(t, _REPEAT_ANYWHERE))),
+    Decision("cancel_an_order", Intent.CANCEL_ORDER, lambda p, t, c: cue.has(t, cue._p("cancel")) and (
+        cue.has(t, cue.CANCEL_ORDER) and not p.items or p.order_number is not None)),
+    Decision("order_status", Intent.ORDER_STATUS, lambda p, t, c: not p.items and cue.has(t, cue.STATUS) and bool(
+        p.order_number or cue.has(t, cue._p("order")))),
+    Decision("order_number_asked", Intent.ORDER_STATUS,
+             lambda p, t, c: not p.items and bool(p.order_number) and c.pending == "order_number"),
+    Decision("clear_the_cart", Intent.CLEAR, lambda p, t, c: not p.items and cue.has(t, cue.CLEAR)),
+)
 
 
 def _nth_line(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
@@ -387,25 +422,9 @@ class RuleUnderstanding:
     def _intent(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         has_items = bool(p.items)
         changing = has_items or bool(p.options)
-        if cue.human_request(toks):
-            return Intent.HUMAN
-        if cue.has(toks, cue.OFF_TOPIC) and cue.order_request(toks) < 0:
-            return Intent.OUT_OF_SCOPE  # "can you play some music in the coffee bar": no order
-        if not changing and (cue.whole(toks, cue.GOODBYE, cue._FILL) or cue.has(toks[-3:], cue.GOODBYE)):
-            return Intent.GOODBYE
-        if not changing and cue.has(toks, cue.HELP) and not cue.has(toks, cue.HUMAN):
-            return Intent.HELP
-        if not changing and (cue.whole(toks, cue.REPEAT, cue._FILL) or cue.has(toks, _REPEAT_ANYWHERE)):
-            return Intent.REPEAT
-        if cue.has(toks, cue._p("cancel")) and (cue.has(toks, cue.CANCEL_ORDER) and not has_items
-                                                or p.order_number is not None):
-            return Intent.CANCEL_ORDER
-        if not has_items and cue.has(toks, cue.STATUS) and (p.order_number or cue.has(toks, cue._p("order"))):
-            return Intent.ORDER_STATUS
-        if not has_items and p.order_number and ctx.pending == "order_number":
-            return Intent.ORDER_STATUS
-        if not has_items and cue.has(toks, cue.CLEAR):
-            return Intent.CLEAR
+        for decision in _DECISIONS:  # the turns whose intent no item or option of theirs can change
+            if decision.when(p, toks, ctx):
+                return decision.intent
         at = cue.find(toks, cue.REMOVE)
         while at >= 0 and any(tuple(toks[at:at + len(ph) + 1]) == (*ph, "to") for ph in _WANT_NOT):
             at = cue.find(toks, cue.REMOVE, at + 1)  # "I don't want to wait": no removal
