@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +25,13 @@ def _store(tmp_path: Path, name: str) -> SQLiteStore:
     if name not in BUNDLED or not bundled_path(name).exists():
         pytest.skip(f"bundled catalog {name!r} is not there yet")
     return open_store(tmp_path / f"{name}.sqlite3", catalog=name, tax_rate_bp=825)
+
+
+def store_of(tmp_path: Path, catalog: Mapping[str, Any], *, tax_rate_bp: int = 0) -> SQLiteStore:
+    """A store of a catalog written in a test (the ``voicecart-catalog`` JSON format); close it after use."""
+    path = tmp_path / "shop.json"
+    path.write_text(json.dumps(catalog), encoding="utf-8")
+    return open_store(tmp_path / "shop.sqlite3", catalog=str(path), tax_rate_bp=tax_rate_bp)
 
 
 @pytest.fixture

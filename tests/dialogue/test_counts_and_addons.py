@@ -4,15 +4,12 @@ its own, said after "with a" ("a box with a gift note and a ribbon" is one box w
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from catalog.bundled import open_store
-from catalog.sqlite_store import SQLiteStore
-from tests.dialogue.conftest import Chat
+from tests.dialogue.conftest import Chat, store_of
 
 _SHOP = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -36,9 +33,7 @@ _SHOP = {
 
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
-    path = tmp_path / "shop.json"
-    path.write_text(json.dumps(_SHOP), encoding="utf-8")
-    store: SQLiteStore = open_store(tmp_path / "shop.sqlite3", catalog=str(path), tax_rate_bp=0)
+    store = store_of(tmp_path, _SHOP)
     yield Chat(store)
     store.close()
 

@@ -21,16 +21,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from catalog.bundled import open_store
 from catalog.sqlite_store import SQLiteStore
 from dialogue.lexicon import IndexedLexicon, Lexicon
-from tests.dialogue.conftest import Chat
+from tests.dialogue.conftest import Chat, store_of
 
 _SHOP = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -61,9 +59,7 @@ _SHOP = {
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    path = tmp_path / "shop.json"
-    path.write_text(json.dumps(_SHOP), encoding="utf-8")
-    s: SQLiteStore = open_store(tmp_path / "shop.sqlite3", catalog=str(path), tax_rate_bp=0)
+    s = store_of(tmp_path, _SHOP)
     yield s
     s.close()
 

@@ -58,6 +58,8 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from tests.sip.soak import proc_sample  # noqa: E402  (the bridge's descriptors and RSS, as the soak samples them)
+
 MAX_DATAGRAM = 65507
 OVERFLOW_SIZES = (128, 255, 256, 1024, 4096, 16384, 65000)
 FORMAT_STRINGS = ("%s%s%s%s%s%s%s%s%s%s", "%n%n%n%n%n%n%n%n%n%n", "%x%x%x%x%x%x%x%x", "%s%p%x%d",
@@ -506,18 +508,6 @@ def _late(ear: _Ear, got: bytes, open_calls: dict[str, bytes], n: int) -> None:
 
 
 # --- in a private network namespace ------------------------------------------------------------------------
-def proc_sample(pid: int) -> dict[str, int]:
-    try:
-        fds = len(os.listdir(f"/proc/{pid}/fd"))
-        rss = 0
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                rss = int(line.split()[1])
-        return {"fds": fds, "rss_kb": rss}
-    except OSError:
-        return {}
-
-
 def main(argv: list[str] | None = None) -> int:
     """``protos.py WORK [--every K] [--cases N] [--port P]``, INSIDE a private network namespace: starts the
     bridge (``WORK/voicecart.toml``), runs the cases, checks OPTIONS and a normal call, writes ``WORK/protos.json``."""
