@@ -105,6 +105,19 @@ def _group(table: Table, row: Row, header: str, name: str, flags: set[str], text
                        "amounts" in flags)
 
 
+def _chosen(table: Table, group: OptionGroup | None, owner: str, name: str, value: str, row: Row,
+            header: str) -> tuple[str, str]:
+    """A variant row's cell ``value`` for the option group named ``name`` of product ``owner``: (group code,
+    value code), or the row's error when the product has no such group or the group no such value."""
+    if group is None:
+        raise table.error(f"product {owner} has no {name} option", row, header)
+    code = slug(value.lstrip("*").partition("=")[0])
+    if group.value(code) is None:
+        raise table.error(f"{name} {value!r} is not one of {owner}'s values "
+                          f"({', '.join(v.name for v in group.values)})", row, header)
+    return group.code, code
+
+
 def _price(table: Table, row: Row, *, required: bool) -> int | None:
     if cell(table, row, "price_cents"):
         return whole_number(table, row, "price_cents", cell(table, row, "price_cents"))
@@ -401,14 +414,8 @@ class _Cells:
                 value = vcells[i].strip()
                 if not value:
                     continue
-                group = by_code.get(code)
-                if group is None:
-                    raise table.error(f"product {sku} has no {g} option", vrow, h)
-                vcode = slug(value.lstrip("*").partition("=")[0])
-                if group.value(vcode) is None:
-                    raise table.error(f"{g} {value!r} is not one of {sku}'s values "
-                                      f"({', '.join(v.name for v in group.values)})", vrow, h)
-                chosen[group.code] = vcode
+                gcode, vcode = _chosen(table, by_code.get(code), sku, g, value, vrow, h)
+                chosen[gcode] = vcode
             if not chosen:
                 raise table.error("a variant row must name at least one option value", vrow, "option:")
             combo = frozenset(chosen.items())
@@ -505,14 +512,8 @@ def _finish(table: Table, options: list[tuple[str, str, set[str]]], scratch: _Sc
                 value = opts.get(h, "")
                 if not value:
                     continue
-                group = product.group(slug(g))
-                if group is None:
-                    raise table.error(f"product {parent} has no {g} option", vrow, h)
-                code = slug(value.lstrip("*").partition("=")[0])
-                if group.value(code) is None:
-                    raise table.error(f"{g} {value!r} is not one of {parent}'s values "
-                                      f"({', '.join(v.name for v in group.values)})", vrow, h)
-                chosen[group.code] = code
+                gcode, code = _chosen(table, product.group(slug(g)), parent, g, value, vrow, h)
+                chosen[gcode] = code
             if not chosen:
                 raise table.error("a variant row must name at least one option value", vrow, "option:")
             variants.append(Variant(sku, chosen, price, stock))
