@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,27 +25,16 @@ REPO = Path(__file__).resolve().parents[1]
 
 def run(work: Path, every: int = 1, cases: int = 0, offset: int = 0, also: tuple[str, ...] = (),
         timeout: float | None = None) -> dict[str, Any]:
-    """Run ``tests/sip/protos.py`` in a fresh network namespace; its ``protos.json``."""
+    """Run ``tests/sip/protos.py`` in a fresh network namespace; its ``protos.json`` (raises
+    ``tests.sip.harness.ScenarioFailed`` when the run fails)."""
     sys.path.insert(0, str(REPO))
-    from tests.sip.harness import CONFIG
-    from voice.sip.netns import in_private_netns, reexec_argv
+    from tests.sip.harness import run_in_namespace
 
-    work.mkdir(parents=True, exist_ok=True)
-    (work / "voicecart.toml").write_text(CONFIG.format(work=work.resolve()))
-    cmd = [sys.executable, str(REPO / "tests" / "sip" / "protos.py"), str(work), "--every", str(every),
-           "--cases", str(cases), "--offset", str(offset)]
+    args = ["--every", str(every), "--cases", str(cases), "--offset", str(offset)]
     for rx in also:
-        cmd += ["--also", rx]
-    if not in_private_netns():
-        cmd = reexec_argv(cmd)
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.run(cmd, cwd=REPO, env=env, timeout=timeout, capture_output=True, text=True)
-    out = work / "protos.json"
-    if proc.returncode != 0 or not out.exists():
-        log = (work / "bridge.log").read_text(errors="replace")[-3000:] if (work / "bridge.log").exists() else ""
-        raise RuntimeError(f"torture run failed (rc {proc.returncode}): {proc.stderr[-2000:]}\nbridge log:\n{log}")
-    result: dict[str, Any] = json.loads(out.read_text())
-    return result
+        args += ["--also", rx]
+    return run_in_namespace(work, REPO / "tests" / "sip" / "protos.py", args, "protos.json", timeout=timeout,
+                            what="torture run")
 
 
 def table(r: dict[str, Any]) -> list[tuple[str, str]]:
@@ -90,9 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="keep the work folder (bridge log, events, protos.json) here")
     args = ap.parse_args(argv)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="voicecart-torture-"))
+    sys.path.insert(0, str(REPO))
+    from tests.sip.harness import ScenarioFailed
+
     try:
         r = run(work, args.every, args.cases, args.offset, tuple(args.also))
-    except RuntimeError as exc:
+    except ScenarioFailed as exc:
         print(exc, file=sys.stderr)
         return 1
     rows = table(r)

@@ -51,21 +51,34 @@ def make_tape(espeak: Any, path: Path, parts: list[str | float], rate: int = 800
     return path
 
 
-def run_scenario(work: Path, spec: dict[str, Any], timeout: float = 150.0) -> dict[str, Any]:
+class ScenarioFailed(AssertionError):
+    """A script run in the namespace exited badly or wrote no result; the message has its stderr and the end of
+    the bridge's log."""
+
+
+def run_in_namespace(work: Path, script: Path, args: list[str], result_name: str, *, timeout: float | None,
+                     what: str = "scenario") -> dict[str, Any]:
+    """Run ``script WORK ARGS...`` under ``unshare -n`` (loopback only; as is when already in a private namespace)
+    with a ``voicecart.toml`` in ``work`` (database there), and return the JSON it wrote to ``work/result_name``."""
     work.mkdir(parents=True, exist_ok=True)
-    (work / "spec.json").write_text(json.dumps(spec, indent=1))
-    (work / "voicecart.toml").write_text(CONFIG.format(work=work))
-    argv = [sys.executable, str(SCRIPT), str(work)]
+    (work / "voicecart.toml").write_text(CONFIG.format(work=work.resolve()))
+    argv = [sys.executable, str(script), str(work), *args]
     if not in_private_netns():
         argv = reexec_argv(argv)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p))
     proc = subprocess.run(argv, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
-    result_file = work / "result.json"
-    if proc.returncode != 0 or not result_file.exists():
+    out = work / result_name
+    if proc.returncode != 0 or not out.exists():
         log = (work / "bridge.log").read_text(errors="replace")[-3000:] if (work / "bridge.log").exists() else ""
-        raise AssertionError(f"scenario failed (rc {proc.returncode}): {proc.stderr[-2000:]}\nbridge log:\n{log}")
-    result: dict[str, Any] = json.loads(result_file.read_text())
+        raise ScenarioFailed(f"{what} failed (rc {proc.returncode}): {proc.stderr[-2000:]}\nbridge log:\n{log}")
+    result: dict[str, Any] = json.loads(out.read_text())
     return result
+
+
+def run_scenario(work: Path, spec: dict[str, Any], timeout: float = 150.0) -> dict[str, Any]:
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "spec.json").write_text(json.dumps(spec, indent=1))
+    return run_in_namespace(work, SCRIPT, [], "result.json", timeout=timeout)
 
 
 def events(result: dict[str, Any], kind: str, **match: Any) -> list[dict[str, Any]]:

@@ -42,9 +42,7 @@ import json
 import os
 import re
 import select
-import signal
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -513,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
     bridge (``WORK/voicecart.toml``), runs the cases, checks OPTIONS and a normal call, writes ``WORK/protos.json``."""
     from tests.sip.fuzz import options_ping
     from tests.sip.rawsip import RawCaller
-    from tests.sip.run_scenario import start_bridge, wait_lines_free
+    from tests.sip.run_scenario import start_bridge, stop_bridge, wait_lines_free
     from voice.sip.netns import in_private_netns
 
     ap = argparse.ArgumentParser()
@@ -577,12 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     end = proc_sample(bridge.pid)
     alive = bridge.poll() is None
     stop.set()
-    bridge.send_signal(signal.SIGTERM)
-    try:
-        rc = bridge.wait(30)
-    except subprocess.TimeoutExpired:
-        bridge.kill()
-        rc = -9
+    rc = stop_bridge(bridge)
     groups: Counter[str] = Counter(c.group for c in selected)
     names = {c.index: c.name for c in selected}
     for r in run["results"]:

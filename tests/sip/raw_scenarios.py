@@ -15,7 +15,6 @@ import json
 import os
 import signal
 import socket
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from tests.sip.rawsip import RawCaller, sdp_offer  # noqa: E402
-from tests.sip.run_scenario import read_events, start_bridge  # noqa: E402
+from tests.sip.run_scenario import read_events, reap, start_bridge  # noqa: E402
 from voice.sip.netns import in_private_netns  # noqa: E402
 
 PORT = 5070
@@ -187,11 +186,7 @@ def main() -> int:
             pass
         result["caller_got"] = [m.method for m in caller.received]
         caller.close()
-    try:
-        result["bridge_rc"] = bridge.wait(30)
-    except subprocess.TimeoutExpired:
-        bridge.kill()
-        result["bridge_rc"] = -9
+    result["bridge_rc"] = reap(bridge)
     result["events"] = read_events(work / "events.jsonl")
     (work / "result.json").write_text(json.dumps(result, indent=1))
     return 0

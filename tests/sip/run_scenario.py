@@ -58,6 +58,21 @@ def start_bridge(work: Path, spec: dict[str, Any]) -> subprocess.Popen[bytes]:
     raise SystemExit("bridge did not start listening within 240 s")
 
 
+def reap(bridge: subprocess.Popen[bytes], timeout: float = 30.0) -> int:
+    """The bridge's exit code once it has exited (killed after ``timeout`` s: then -9)."""
+    try:
+        return bridge.wait(timeout)
+    except subprocess.TimeoutExpired:
+        bridge.kill()
+        return -9
+
+
+def stop_bridge(bridge: subprocess.Popen[bytes], timeout: float = 30.0) -> int:
+    """SIGTERM (a clean stop: calls hung up, a ``stopped`` event), then :func:`reap`."""
+    bridge.send_signal(signal.SIGTERM)
+    return reap(bridge, timeout)
+
+
 def wait_lines_free(events: Path, timeout: float) -> bool:
     """Every call the bridge took (``incoming``) has ended: a caller dialling now gets a free line."""
     deadline = time.monotonic() + timeout
@@ -181,12 +196,7 @@ def main() -> int:
         th.join(spec.get("max_seconds", 120))
     time.sleep(spec.get("settle", 0.5))
     bridge_alive = bridge.poll() is None
-    bridge.send_signal(signal.SIGTERM)
-    try:
-        rc = bridge.wait(30)
-    except subprocess.TimeoutExpired:
-        bridge.kill()
-        rc = -9
+    rc = stop_bridge(bridge)
     registered = registrar.stop() if registrar is not None else None
     result = {"bridge_rc": rc, "bridge_alive_at_end": bridge_alive, "events": read_events(work / "events.jsonl"),
               "callers": callers, "fuzz": fuzz, "registrar": registered,

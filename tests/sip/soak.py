@@ -25,9 +25,7 @@ import argparse
 import json
 import os
 import random
-import signal
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -39,7 +37,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from tests.sip.rawsip import RawCaller, rtp_dest  # noqa: E402
-from tests.sip.run_scenario import read_events, start_bridge  # noqa: E402
+from tests.sip.run_scenario import read_events, start_bridge, stop_bridge  # noqa: E402
 from voice.sip.netns import in_private_netns  # noqa: E402
 
 PATTERNS = {"quick": 36, "rtp": 15, "bye_no_ack": 5, "cancel": 16, "cancel_early": 6, "reinvite": 10,
@@ -254,12 +252,7 @@ def main() -> int:
     idle = proc_sample(bridge.pid)
     alive = bridge.poll() is None
     stop_sampling.set()
-    bridge.send_signal(signal.SIGTERM)
-    try:
-        rc = bridge.wait(30)
-    except subprocess.TimeoutExpired:
-        bridge.kill()
-        rc = -9
+    rc = stop_bridge(bridge)
     stop_trap.set()
     evs = read_events(work / "events.jsonl")
     kinds = Counter(e.get("event") for e in evs)

@@ -7,16 +7,13 @@ the callers are raw sockets, so every request and answer is exact.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.sip.harness import CONFIG, REPO, events
-from voice.sip.netns import in_private_netns, netns_usable, reexec_argv
+from tests.sip.harness import events, run_in_namespace
+from voice.sip.netns import netns_usable
 
 pytest.importorskip("pjsua2", reason="the phone extra (pjsua2-python) is not installed")
 pytest.importorskip("dialogue.session", reason="the dialogue engine (dialogue.session) is not there yet")
@@ -29,18 +26,8 @@ SCRIPT = Path(__file__).with_name("raw_scenarios.py")
 
 def scenario(work: Path, name: str, bridge_args: list[str], timeout: float = 120.0, **spec: Any) -> dict[str, Any]:
     work.mkdir(parents=True, exist_ok=True)
-    (work / "voicecart.toml").write_text(CONFIG.format(work=work))
     (work / "spec.json").write_text(json.dumps({"bridge_args": bridge_args, **spec}))
-    argv = [sys.executable, str(SCRIPT), str(work), name]
-    if not in_private_netns():
-        argv = reexec_argv(argv)
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.run(argv, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
-    out = work / "result.json"
-    if proc.returncode != 0 or not out.exists():
-        log = (work / "bridge.log").read_text(errors="replace")[-3000:] if (work / "bridge.log").exists() else ""
-        raise AssertionError(f"scenario failed (rc {proc.returncode}): {proc.stderr[-2000:]}\n{log}")
-    result: dict[str, Any] = json.loads(out.read_text())
+    result = run_in_namespace(work, SCRIPT, [name], "result.json", timeout=timeout)
     assert "error" not in result, result["error"]
     return result
 

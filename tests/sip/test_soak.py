@@ -8,16 +8,12 @@ REFER never made the bridge call out, and SIGTERM afterwards exits 0 with a ``st
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.sip.harness import CONFIG, REPO
-from voice.sip.netns import in_private_netns, netns_usable, reexec_argv
+from tests.sip.harness import run_in_namespace
+from voice.sip.netns import netns_usable
 
 pytest.importorskip("pjsua2", reason="the phone extra (pjsua2-python) is not installed")
 pytest.importorskip("dialogue.session", reason="the dialogue engine (dialogue.session) is not there yet")
@@ -29,18 +25,8 @@ SOAK = Path(__file__).with_name("soak.py")
 
 
 def run_soak(work: Path, calls: int, baresip: int = 2, timeout: float = 420.0) -> dict:
-    work.mkdir(parents=True, exist_ok=True)
-    (work / "voicecart.toml").write_text(CONFIG.format(work=work))
-    argv = [sys.executable, str(SOAK), str(work), "--calls", str(calls), "--baresip", str(baresip)]
-    if not in_private_netns():
-        argv = reexec_argv(argv)
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.run(argv, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
-    out = work / "soak.json"
-    if proc.returncode != 0 or not out.exists():
-        log = (work / "bridge.log").read_text(errors="replace")[-3000:] if (work / "bridge.log").exists() else ""
-        raise AssertionError(f"soak failed (rc {proc.returncode}): {proc.stderr[-2000:]}\n{log}")
-    return json.loads(out.read_text())
+    return run_in_namespace(work, SOAK, ["--calls", str(calls), "--baresip", str(baresip)], "soak.json",
+                            timeout=timeout, what="soak")
 
 
 def test_three_hundred_short_calls_leave_no_crash_no_leak_and_no_outbound_call(tmp_path: Path) -> None:
