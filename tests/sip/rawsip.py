@@ -122,6 +122,7 @@ class Dialog:
     remote_tag: str = ""
     remote_target: str = ""
     cseq: int = 1
+    invite_cseq: int = 1  # the latest INVITE's: an ACK carries it (RFC 3261 13.2.2.4), not the dialog's counter
     invite_branch: str = ""
     request_uri: str = ""
 
@@ -285,12 +286,13 @@ class RawCaller:
     def ack(self, final: Message | None = None) -> None:
         d = self.dialog
         assert d is not None
+        cseq = final.cseq[0] if final is not None and final.cseq[0] else d.invite_cseq
         if final is not None and final.status >= 300:  # non-2xx: same branch, hop by hop
             self.send(self.request("ACK", d.request_uri, branch=d.invite_branch, call_id=d.call_id,
-                                   from_tag=d.local_tag, to_tag=tag_of(final.header("To")), cseq=d.cseq))
+                                   from_tag=d.local_tag, to_tag=tag_of(final.header("To")), cseq=cseq))
             return
         self.send(self.request("ACK", d.remote_target or d.request_uri, branch=self._branch(), call_id=d.call_id,
-                               from_tag=d.local_tag, to_tag=d.remote_tag, cseq=d.cseq))
+                               from_tag=d.local_tag, to_tag=d.remote_tag, cseq=cseq))
 
     def invite(self, *, timeout: float = 32.0, sdp: str | None = None, on_provisional: object = None,
                after_send: object = None, ack: bool = True) -> Outcome:
@@ -325,6 +327,8 @@ class RawCaller:
         d = self.dialog
         assert d is not None
         d.cseq += 1
+        if method == "INVITE":
+            d.invite_cseq = d.cseq
         branch = self._branch()
         data = self.request(method, d.remote_target or d.request_uri, branch=branch, call_id=d.call_id,
                             from_tag=d.local_tag, to_tag=d.remote_tag, cseq=d.cseq, body=body, ctype=ctype,

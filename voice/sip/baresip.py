@@ -127,11 +127,12 @@ class Baresip:
         self._reader.start()
 
     def _read(self) -> None:
-        assert self._sock is not None
+        sock = self._sock  # stop() sets self._sock to None: this thread keeps its own reference
+        assert sock is not None
         buf = b""
         while True:
             try:
-                chunk = self._sock.recv(65536)
+                chunk = sock.recv(65536)
             except OSError:
                 return
             if not chunk:

@@ -510,5 +510,6 @@ class SipEngine:
         self._graveyard.clear()
         self.calls.clear()
         ep.libHandleEvents(50)  # let the conference bridge apply the port removals
-        self.emit("stopped", **self.stats)
+        front = {f"front_{k}": v for k, v in self.front.snapshot().items()} if self.front is not None else {}
+        self.emit("stopped", **self.stats, **front)
 

@@ -22,8 +22,8 @@ it and never sees a datagram the validator (``voice.sip.validator``) has not pas
   resolved once and cached).
 
 Bounded: datagrams over 65,507 bytes cannot arrive; the validator caps size, header count and length; each
-source address gets ``rate`` datagrams per second (burst ``burst``), at most ``max_sources`` addresses are
-tracked; one thread does all socket work (``stats`` is read under a lock). RTP does not pass through the
+source address gets ``rate`` datagrams per second (burst ``burst``; a call in progress may use another
+``burst``, so new requests are refused first), at most ``max_sources`` addresses are tracked; one thread does all socket work (``stats`` is read under a lock). RTP does not pass through the
 front: PJSIP's media transport must bind the public address itself.
 
 Enabling it in the bridge (see ``run_front_for`` for the few lines ``SipEngine`` needs).
@@ -78,18 +78,23 @@ class FrontConfig:
 
 
 class _Buckets:
-    """Token buckets per source address, the oldest forgotten past ``max_sources``."""
+    """Token buckets per source address, the oldest forgotten past ``max_sources``.
+
+    A datagram of a call in progress (``in_dialog``) may overdraw its source's bucket by another ``burst``: when
+    one address carries many lines (a PBX, a trunk) and goes over its rate, new requests are refused first, and
+    the ACKs, BYEs and responses of calls already up still pass. Dropping those instead makes the other side
+    retransmit (more load) and leaves answered calls half set up."""
 
     def __init__(self, rate: float, burst: float, max_sources: int, clock: Callable[[], float] = time.monotonic):
         self.rate, self.burst, self.max = rate, burst, max_sources
         self.clock = clock
         self._b: OrderedDict[str, tuple[float, float]] = OrderedDict()
 
-    def take(self, key: str) -> bool:
+    def take(self, key: str, in_dialog: bool = False) -> bool:
         now = self.clock()
         tokens, at = self._b.pop(key, (self.burst, now))
         tokens = min(self.burst, tokens + (now - at) * self.rate)
-        ok = tokens >= 1.0
+        ok = tokens - 1.0 >= (-self.burst if in_dialog else 0.0)
         self._b[key] = (tokens - 1.0 if ok else tokens, now)
         while len(self._b) > self.max:
             self._b.popitem(last=False)
@@ -230,6 +235,19 @@ def _first_route(lines: list[bytes]) -> str | None:
         if i and _name(ln) == "route":
             return _split_commas(ln.split(b":", 1)[1].decode("latin-1"))[0]
     return None
+
+
+_TO_TAG_RE = re.compile(rb"\r?\n(?:to|t)[ \t]*:[^\r\n]*;[ \t]*tag[ \t]*=", re.IGNORECASE)
+
+
+def _in_dialog(data: bytes) -> bool:
+    """A cheap look before validation: a response, an ACK, or a request whose To has a tag (RFC 3261 12.2).
+    Wrong guesses cost nothing but the order in which an overloaded source is refused."""
+    if data.startswith((b"SIP/2.0 ", b"ACK ")):
+        return True
+    head = data[:4096]
+    end = head.find(b"\r\n\r\n")
+    return _TO_TAG_RE.search(head if end < 0 else head[:end]) is not None
 
 
 def _has_to_tag(lines: list[bytes]) -> bool:
@@ -394,7 +412,7 @@ class SipFront:
         self._send(self.public, out, self.answer_destination(out, src))
 
     def _from_network(self, data: bytes, src: tuple[str, int]) -> None:
-        if not self._buckets.take(src[0]):
+        if not self._buckets.take(src[0], in_dialog=_in_dialog(data)):
             self._count("rate_limited")
             return
         verdict = validate(data, self.cfg.validator)
