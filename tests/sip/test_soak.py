@@ -34,7 +34,7 @@ def test_three_hundred_short_calls_leave_no_crash_no_leak_and_no_outbound_call(t
     assert r["alive_before_stop"] and r["bridge_rc"] == 0, r["events"]
     assert r["events"].get("stopped") == 1
     assert r["completed"] == 300 and not r["errors"], r["errors"]
-    assert not [k for k in r["outcomes"] if k.endswith(("gave_up", "no_final"))], r["outcomes"]
+    assert not [k for k in r["outcomes"] if k.endswith(("gave_up", "no_final", ":500"))], r["outcomes"]
     assert r["unended"] == [], r["unended"]  # vanished callers included: every call ended by itself
     assert r["trap_hits"] == [] and set(r["refer_codes"]) <= {"403"}, r  # no REFER was obeyed
     assert r["events"].get("incoming", 0) == r["events"].get("ended", 0)
