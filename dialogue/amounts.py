@@ -25,6 +25,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("some", "regular"), ("regular", "regular"), ("normal", "regular"),
     ("no", "none"), ("without", "none"), ("without any", "none"), ("hold the", "none"), ("skip the", "none"),
     ("none of the", "none"), ("zero", "none"), ("not", "none"), ("not too much", "light"), ("not a lot of", "light"),
+    ("don't want it", "none"), ("do not want it", "none"), ("don't want any", "none"), ("don't want", "none"),
+    ("do not want", "none"), ("don't need", "none"), ("don't need any", "none"), ("no need for", "none"),
+    ("leave out the", "none"), ("leave off the", "none"), ("not too", "light"),
 )
 _BY_LEN = sorted(((tuple(p.split()), a) for p, a in _PHRASES), key=lambda x: -len(x[0]))
 MAX_LEN = max(len(p) for p, _ in _BY_LEN)

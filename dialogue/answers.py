@@ -21,7 +21,7 @@ from dialogue.replies import (
     say_list,
     total_sentence,
 )
-from dialogue.resolve import options_for, resolve_item
+from dialogue.resolve import option_names, options_for, resolve_item
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.understanding import Parse
@@ -252,7 +252,8 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
     _talk_about(state, out, product)
     opts, _, missing = options_for(product, specs)
     if missing and not opts:
-        return out.say(f"Sorry, the {product.name} {agree(product.name, 'does', 'do')}n't come with {say_list(missing, 'or')}")
+        return out.say(f"Sorry, the {product.name} {agree(product.name, 'does', 'do')}n't come with "
+                       f"{say_list(option_names(lex, missing), 'or')}")
     variant = match_variant(product, opts) if product.variants else None
     if product.variants and variant is not None:
         try:
@@ -264,7 +265,7 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
     chosen = [(g, g.value(o.value)) for o in opts if (g := product.group(o.group)) is not None]
     spoken = [v.name for _, v in chosen if v is not None]
     word = "with" if any(g.amounts or g.multiple for g, _ in chosen) else "in"
-    but = f", but not {say_list(missing, 'or')}" if missing else ""
+    but = f", but not {say_list(option_names(lex, missing), 'or')}" if missing else ""
     return out.say(f"Yes, the {product.name} {agree(product.name, 'comes', 'come')} {word} {say_list(spoken)}{but}. Would you like one?")
 
 

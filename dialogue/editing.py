@@ -24,7 +24,7 @@ from dialogue.replies import (
     plural,
     say_list,
 )
-from dialogue.resolve import Resolved, options_for, resolve_item
+from dialogue.resolve import Resolved, option_names, options_for, resolve_item
 from dialogue.sorry import sorry
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.targets import lines_by_option, modify_target, target_lines, variant_product
@@ -84,7 +84,8 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
                 return _ask_product(state, spec, r.candidates, queue, out)
             continue
         if r.unavailable:
-            notes.append(f"The {r.product.name} {agree(r.product.name, 'does', 'do')}n't come with {say_list(r.unavailable, 'or')}")
+            notes.append(f"The {r.product.name} {agree(r.product.name, 'does', 'do')}n't come with "
+                         f"{say_list(option_names(lex, r.unavailable), 'or')}")
         if r.missing is not None:
             _say_added(state, lex, out, added, notes, ask=True)
             return _ask_option(state, spec, r, queue, out)
@@ -243,7 +244,8 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
             if other is not None:  # "make it iced" on a mocha: the iced mocha
                 spec = ItemSpec((other.sku,), None, [], 0, 0, True)
                 return _swap(state, lex, line, spec, out)
-            return out.say(f"The {product.name} {agree(product.name, 'does', 'do')}n't come with {say_list(unavailable, 'or')}.")
+            return out.say(f"The {product.name} {agree(product.name, 'does', 'do')}n't come with "
+                           f"{say_list(option_names(lex, unavailable), 'or')}.")
         if opts or removals:
             kept = _kept(line, product, opts, removals, setting=not _ADDING.intersection(parse.tokens))
             if parse.portion is not None and parse.portion < line.quantity:

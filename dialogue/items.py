@@ -41,6 +41,7 @@ class OptionSpec:
     amount: str = "regular"
     qualifier: str = ""
     pos: int = -1  # token index where it was said (-1: not from this utterance)
+    said: str = ""  # the shopper's words for it, when known ("room temperature"), to say back
 
 
 @dataclass
@@ -281,9 +282,10 @@ def _option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
         return OptionSpec(m.options, "none", "", m.start)  # "make it sugar free"
     end = m.start - 1 if m.start - 1 >= floor and toks[m.start - 1] == "added" else m.start  # "no added sugar"
     q = qualifier_before(toks, end, floor)
+    said = " ".join(toks[m.start:m.end])
     if q is None:
-        return OptionSpec(m.options, pos=m.start)
-    return OptionSpec(m.options, q.amount, q.words, m.start)
+        return OptionSpec(m.options, pos=m.start, said=said)
+    return OptionSpec(m.options, q.amount, q.words, m.start, said)
 
 
 def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],

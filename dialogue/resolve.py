@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from catalog.models import OptionGroup, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
-from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.lexicon import Lexicon, Target, phrase_of
 
 
 @dataclass
@@ -22,12 +22,15 @@ class Resolved:
     removals: list[tuple[str, str]] = field(default_factory=list)  # (group, value) said with "no"
     candidates: list[Product] = field(default_factory=list)  # when ambiguous
     missing: OptionGroup | None = None
-    unavailable: list[str] = field(default_factory=list)  # option words this product does not have
+    unavailable: list[OptionSpec] = field(default_factory=list)  # options said that this product does not have
 
 
 def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence[SelectedOption] = ()
-                ) -> tuple[list[SelectedOption], list[tuple[str, str]], list[str]]:
-    """Valid options of ``product`` among ``specs``: (options, removals, words it does not offer).
+                ) -> tuple[list[SelectedOption], list[tuple[str, str]], list[OptionSpec]]:
+    """Valid options of ``product`` among ``specs``: (options, removals, options it does not offer).
+
+    Something said with "no"/"don't want" that the product does not have is not "unavailable": it is already
+    without it ("no whipped cream" on a latte that has none).
 
     ``current``: the options the line has now. A bare "no" before a value of a one-choice group that the
     line does not have, or right after another value of that group, is an answer and a correction ("oat
@@ -35,7 +38,7 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
     """
     chosen: list[SelectedOption] = []
     removals: list[tuple[str, str]] = []
-    unavailable: list[str] = []
+    unavailable: list[OptionSpec] = []
     for spec in specs:
         hit = None
         for t in spec.targets:
@@ -44,8 +47,8 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
                 hit = (group, t.value)
                 break
         if hit is None:
-            if spec.targets:
-                unavailable.append(spec.targets[0].value)
+            if spec.targets and spec.amount != "none":
+                unavailable.append(spec)
             continue
         group, value = hit
         if spec.amount == "none" and spec.qualifier == "no" and not group.multiple:
@@ -114,3 +117,24 @@ def resolve_item(lex: Lexicon, spec: ItemSpec) -> Resolved:
 def _words(group: OptionGroup, code: str) -> tuple[str, ...]:
     value = group.value(code)
     return phrase_of(value.name) if value else (code,)
+
+
+def option_names(lex: Lexicon, specs: Iterable[OptionSpec]) -> list[str]:
+    """How to say options back: the shopper's own words when known, else the value's name in the catalog (never
+    its code), each once."""
+    out: list[str] = []
+    for spec in specs:
+        name = (spec.said or _catalog_name(lex, spec.targets[0])) if spec.targets else spec.said
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _catalog_name(lex: Lexicon, t: Target) -> str:
+    for sku in sorted(lex.option_skus.get((t.group, t.value), ())):
+        product = lex.products.get(sku)
+        group = product.group(t.group) if product is not None else None
+        value = group.value(t.value) if group is not None else None
+        if value is not None:
+            return value.name
+    return t.value.replace("_", " ")
