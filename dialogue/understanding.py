@@ -276,9 +276,13 @@ class RuleUnderstanding:
                             and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
             if it.quantity is not None or not targets:
                 return None
-            specs.append(OptionSpec(targets, pos=it.start))
+            specs.append(OptionSpec(targets, pos=it.start, said=" ".join(said)))
             specs.extend(o for o in it.options if o.pos != it.start)
-        return [*specs, *p.options]
+        specs += p.options
+        swap = cue.find(toks, _INSTEAD_OF)
+        if swap >= 0:  # "that with sticky rice instead of jasmine": what comes after "instead of" is what goes
+            specs = [o for o in specs if o.pos < swap]
+        return specs if specs else None
 
     def _counts_next(self, toks: Sequence[str], mentions: Sequence[Mention], k: int) -> bool:
         """A number before the product it counts ("six glazed donuts"), with only modifiers between, that no
@@ -637,6 +641,10 @@ class RuleUnderstanding:
         listed = self._listed_choice(p, toks, ctx)
         if listed is not None:
             return listed
+        onto = self._onto_line(p, toks, ctx) if ctx.has_lines else None
+        if onto is not None:  # "add pepperoni and olives to it": toppings of the pizza, not a pepperoni pizza;
+            p.items, p.options = [], onto  # "that with coconut rice instead of brown rice": the line's rice
+            return Intent.MODIFY
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
@@ -658,10 +666,6 @@ class RuleUnderstanding:
         nth = _nth_line(toks, p, ctx)
         if nth is not None:  # "change the second one to a shoyu": that line swapped
             p.replaces, p.replace = ItemSpec((nth,)), True
-            return Intent.MODIFY
-        onto = self._onto_line(p, toks, ctx) if ctx.has_lines else None
-        if onto is not None:  # "add pepperoni and olives to it": toppings of the pizza, not a pepperoni pizza
-            p.items, p.options = [], onto
             return Intent.MODIFY
         if len(p.items) == 1 and ctx.has_lines and recount(toks, p.items[0], ctx.line_skus):
             item = p.items[0]  # "actually three lattes": the latte line's new count

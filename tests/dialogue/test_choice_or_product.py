@@ -1,0 +1,60 @@
+"""A word that names both a choice of the line in focus and a product of its own ("sticky rice" is a curry's
+rice and a side dish), said as a follow-up about that line: "can I get that with sticky rice instead of
+jasmine" changes the line's choice; it must not replace the curry with a side of rice. A catalog written here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, store_of
+
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "option_sets": {
+        "grain": {"code": "grain", "name": "grain", "default": "white", "values": [
+            {"code": "white", "name": "white rice", "aliases": ["white", "plain rice"]},
+            {"code": "brown", "name": "brown rice", "aliases": ["brown"], "price_delta": "1.00"},
+            {"code": "coconut", "name": "coconut rice", "price_delta": "1.50"}]},
+    },
+    "products": [
+        {"sku": "STEW", "name": "lentil stew", "aliases": ["stew"], "price": "11.00", "options": ["grain"]},
+        {"sku": "BOWL", "name": "veggie bowl", "aliases": ["bowl"], "price": "10.00", "options": ["grain"]},
+        {"sku": "SIDE-COCONUT", "name": "coconut rice", "aliases": ["side of coconut rice"], "price": "3.50"},
+        {"sku": "SIDE-BROWN", "name": "brown rice", "aliases": ["side of brown rice"], "price": "3.00"},
+        {"sku": "BREAD", "name": "flatbread", "price": "2.00"},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _SHOP)
+    yield Chat(store)
+    store.close()
+
+
+@pytest.mark.parametrize("follow_up", [
+    "can i get that with coconut rice instead of white",
+    "oh and can i get that with coconut rice instead of the white rice",
+    "make it with coconut rice instead",
+    "actually i'd like it with coconut rice",
+])
+def test_that_with_a_choice_changes_the_line(chat: Chat, follow_up: str) -> None:
+    chat.say("a lentil stew")
+    chat.say(follow_up)
+    assert chat.lines == [("STEW", 1, {"grain": "coconut"})]
+
+
+def test_instead_of_names_the_choice_that_goes_not_the_one_that_stays(chat: Chat) -> None:
+    chat.say("a veggie bowl with brown rice")
+    chat.say("make it with coconut rice instead of brown rice")
+    assert chat.lines == [("BOWL", 1, {"grain": "coconut"})]
+
+
+def test_that_with_a_product_that_is_no_choice_of_the_line_adds_it(chat: Chat) -> None:
+    chat.say("a lentil stew")
+    chat.say("can i get that with a flatbread")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["BREAD", "STEW"]
