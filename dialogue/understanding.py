@@ -140,6 +140,7 @@ _ADDING = phrases("adding")
 _RECOUNT_LEADS = words("recount_leads")
 _ONTO_LINE = phrases("onto_line")
 _ONTO_LINE_LEAD = phrases("onto_line_lead")
+_ONTO_LINE_VERBS = phrases("onto_line_verbs")
 _SWAP_VERBS = words("swap_verbs")
 _ASKING_WORDS = words("asking_words")
 _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + phrases("not_about_goods")
@@ -267,15 +268,21 @@ class RuleUnderstanding:
         product = self.lexicon.products.get(ctx.last_sku or "")
         lead = [t for t in toks if t not in _LEAD_FILL]
         led = any(tuple(lead[:len(ph)]) == ph for ph in _ONTO_LINE_LEAD)  # "with pudding": on the line in focus
-        if product is None or not p.items or (cue.find(toks, _ONTO_LINE) < 0 and not led):
+        cued = led or cue.find(toks, _ONTO_LINE) >= 0
+        # "add an egg" after an avocado toast: an add-on of that product, not a second toast with an egg
+        verb = not cued and cue.find(toks, _ONTO_LINE_VERBS) >= 0
+        if product is None or not p.items or not (cued or verb):
             return None
         specs: list[OptionSpec] = []
         for it in p.items:
             said = tuple(t for t in toks[it.start:it.end] if t not in GLUE and t != "and")
             targets = tuple(t for t in self.lexicon.phrases.get(said, ()) if t.kind == "option"
-                            and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
-            if it.quantity is not None or not targets:
+                            and (g := product.group(t.group)) is not None and g.value(t.value) is not None
+                            and (not verb or g.multiple))
+            if it.quantity not in (None, 1) or not targets:
                 return None
+            if verb and any(t.kind == "product" for t in self.lexicon.phrases.get(said, ())):
+                return None  # "add a pepperoni" at a pizzeria: the pepperoni pizza, another line
             specs.append(OptionSpec(targets, pos=it.start, said=" ".join(said)))
             specs.extend(o for o in it.options if o.pos != it.start)
         specs += p.options

@@ -58,3 +58,41 @@ def test_that_with_a_product_that_is_no_choice_of_the_line_adds_it(chat: Chat) -
     chat.say("a lentil stew")
     chat.say("can i get that with a flatbread")
     assert sorted(sku for sku, _, _ in chat.lines) == ["BREAD", "STEW"]
+
+
+_TOAST_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "TOAST", "name": "garden toast", "aliases": ["toast"], "price": "9.00",
+         "options": [{"code": "extras", "name": "extras", "multiple": True, "values": [
+             {"code": "egg", "name": "fried egg", "aliases": ["egg", "an egg"], "price_delta": "2.00"},
+             {"code": "tomato", "name": "sliced tomato", "aliases": ["tomato"], "price_delta": "1.00"}]},
+             {"code": "bread", "name": "bread", "default": "rye", "values": [
+                 {"code": "rye", "name": "rye"}, {"code": "wheat", "name": "wheat"}]}]},
+        {"sku": "PIE", "name": "plain pie", "aliases": ["pie"], "price": "12.00",
+         "options": [{"code": "top", "name": "toppings", "multiple": True, "values": [
+             {"code": "olive", "name": "olives", "aliases": ["olive"]}]}]},
+        {"sku": "OLIVE-PIE", "name": "olive pie", "price": "14.00"},
+    ],
+}
+
+
+@pytest.fixture
+def toast(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _TOAST_SHOP)
+    yield Chat(store)
+    store.close()
+
+
+@pytest.mark.parametrize("follow_up", ["add an egg", "can i add an egg", "add one egg please", "um add a tomato"])
+def test_add_an_add_on_of_the_line_in_focus_puts_it_on_that_line(toast: Chat, follow_up: str) -> None:
+    toast.say("a garden toast")
+    toast.say(follow_up)
+    assert len(toast.lines) == 1 and toast.lines[0][:2] == ("TOAST", 1)
+    assert toast.lines[0][2].get("extras") in ("egg", "tomato")
+
+
+def test_add_a_word_that_also_names_a_product_is_that_product(toast: Chat) -> None:
+    toast.say("a plain pie")
+    toast.say("add an olive pie")
+    assert sorted(sku for sku, _, _ in toast.lines) == ["OLIVE-PIE", "PIE"]
