@@ -367,6 +367,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _the_one_said(toks, items, covered)
     items = _named_again(toks, items)
     _all_of_one_kind(toks, items, summaries)
+    _shared_head(toks, items, summaries)
     items = _summed_up(lex, toks, items)
     _every(lex, toks, items)
     return _corrections(toks, items), loose
@@ -540,6 +541,34 @@ def _all_of_one_kind(toks: Sequence[str], items: list[ItemSpec], summaries: Sequ
         between = toks[summary.end:after[0].start]
         if any(t in ("all", "both", "each") for t in between) and not any(t in _SEPARATORS for t in between):
             after[0].quantity = int(toks[k])
+
+
+def _shared_head(toks: Sequence[str], items: list[ItemSpec], summaries: Sequence[Mention]) -> None:
+    """"two large smoothies, a green machine and a mocha": choices said before a kind's noun that the items after it
+    then name one by one belong to each of them (both large), not only to the first. An item's own choice of the
+    same group wins ("two large smoothies, a green machine and a small mocha")."""
+    for summary in summaries:
+        kinds = {t.sku for t in summary.products}
+        parts: list[ItemSpec] = []
+        for it in items:
+            if it.start < summary.end:
+                continue
+            if not set(it.skus) <= kinds:
+                break
+            parts.append(it)
+        if len(parts) < 2:
+            continue
+        k = summary.start - 1
+        while k >= 0 and summary.start - k <= 4 and not toks[k].isdigit():
+            k -= 1
+        if k >= 0 and toks[k].isdigit() and int(toks[k]) != sum(it.quantity or 1 for it in parts):
+            continue  # "three large smoothies, a green machine and a mocha": the count does not add up
+        head = [o for it in parts for o in it.options if 0 <= o.pos < summary.start]
+        for it in parts:
+            own = {t.group for o in it.options if o.pos >= summary.end for t in o.targets}
+            for o in head:
+                if o not in it.options and not own & {t.group for t in o.targets}:
+                    it.options.append(o)
 
 
 def _summed_up(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:

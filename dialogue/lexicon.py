@@ -37,6 +37,7 @@ from dialogue.catalog_view import CatalogView, StoreCatalogView
 from dialogue.intents import cue_words
 from dialogue.normalize import tokens
 from dialogue.numbers import to_digits
+from dialogue.phrasebook import words
 from dialogue.words import COMMON, STOPWORDS
 
 # Words that are never an option value by themselves ("yes"/"no" codes of a "warmed" group, ...).
@@ -44,6 +45,7 @@ _NEVER_OPTION = frozenset({"yes", "no", "none", "true", "false", "on", "off", "y
                            "standard", "default", "plain", "any", "all"})
 
 _CUES = cue_words()
+_NOT_A_KIND = words("not_a_kind")
 # Value codes that are amount words ("extra" for "extra ice"): never a name of the value by themselves.
 _AMOUNT_CODES = frozenset({*AMOUNTS, "less", "more", "no"})
 _GENERIC_GROUP_WORDS = frozenset({"options", "option", "choices", "choice", "types", "type", "kinds", "kind",
@@ -154,6 +156,8 @@ class Lexicon:
                             if sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                                 for form in _plurals(sub):
                                     partial[form].add(p.sku)
+            for kind in _kind_forms(p.category):  # "two shakes, a kale cooler and a berry burst"; "a shake"
+                partial[kind].add(p.sku)
             for word in (*phrase_of(p.name), *phrase_of(p.category), *phrase_of(p.brand),
                          *(w for t in p.tags for w in phrase_of(t)), *(w for a in p.aliases for w in phrase_of(a))):
                 if word not in STOPWORDS:
@@ -429,6 +433,15 @@ class _LRU(Generic[K, V]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+
+def _kind_forms(category: str) -> set[tuple[str, ...]]:
+    """A product's category said as a kind of goods, in the singular and the plural ("curries", "a curry"); none
+    for a category named by a word that mostly means something else ("sides": "on the side")."""
+    cat = phrase_of(category)
+    if not cat or (len(cat) == 1 and cat[0] in _NOT_A_KIND) or all(t in STOPWORDS for t in cat):
+        return set()
+    return {f for w in _singulars(cat[-1]) for f in _plurals((*cat[:-1], w))}
 
 
 def _singulars(word: str) -> set[str]:

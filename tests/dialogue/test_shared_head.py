@@ -1,0 +1,54 @@
+"""Choices said before a kind's noun, then the items of that kind named one by one: "two large smoothies, a green
+one and a berry one" makes both large (only the first was before). A catalog written here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, store_of
+
+_SIZE = {"code": "size", "name": "size", "default": "medium", "values": [
+    {"code": "small", "name": "small"}, {"code": "medium", "name": "medium"},
+    {"code": "large", "name": "large", "price_delta": "1.50"}]}
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "option_sets": {"size": _SIZE},
+    "products": [
+        {"sku": "KALE", "name": "kale cooler", "category": "shakes", "price": "7.00", "options": ["size"]},
+        {"sku": "BERRY", "name": "berry burst", "category": "shakes", "price": "7.00", "options": ["size"]},
+        {"sku": "MANGO", "name": "mango sunrise", "category": "shakes", "price": "7.00", "options": ["size"]},
+        {"sku": "COOKIE", "name": "oat cookie", "category": "snacks", "price": "2.00"},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _SHOP)
+    yield Chat(store)
+    store.close()
+
+
+def _sizes(chat: Chat) -> list[tuple[str, str]]:
+    return sorted((sku, opts.get("size", "medium")) for sku, _, opts in chat.lines)
+
+
+@pytest.mark.parametrize("said", ["two large shakes a kale cooler and a berry burst",
+                                  "can i get two large shakes, a kale cooler and a berry burst please",
+                                  "um two large shakes one kale cooler and one berry burst"])
+def test_choices_before_the_kind_go_to_every_item_it_sums_up(chat: Chat, said: str) -> None:
+    chat.say(said)
+    assert _sizes(chat) == [("BERRY", "large"), ("KALE", "large")]
+
+
+def test_an_items_own_choice_wins(chat: Chat) -> None:
+    chat.say("two large shakes a kale cooler and a small berry burst")
+    assert _sizes(chat) == [("BERRY", "small"), ("KALE", "large")]
+
+
+def test_a_count_that_does_not_add_up_shares_nothing(chat: Chat) -> None:
+    chat.say("three large shakes a kale cooler and a berry burst")
+    assert ("BERRY", "large") not in _sizes(chat)
