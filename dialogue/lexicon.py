@@ -436,10 +436,13 @@ class _LRU(Generic[K, V]):
 
 
 def _kind_forms(category: str) -> set[tuple[str, ...]]:
-    """A product's category said as a kind of goods, in the singular and the plural ("curries", "a curry"); none
-    for a category named by a word that mostly means something else ("sides": "on the side")."""
+    """A product's category said as a kind of goods, in the singular and the plural ("curries", "a curry"). Only a
+    category named in the plural, as shops name kinds of goods ("Curries", "Smoothies"); not one named like a place
+    or a department ("Home", "Garden", "Sale"), nor a word that mostly means something else ("sides": "on the
+    side")."""
     cat = phrase_of(category)
-    if not cat or (len(cat) == 1 and cat[0] in _NOT_A_KIND) or all(t in STOPWORDS for t in cat):
+    if not cat or not cat[-1].endswith("s") or cat[-1].endswith("ss") or (len(cat) == 1 and cat[0] in _NOT_A_KIND) \
+            or all(t in STOPWORDS for t in cat):
         return set()
     return {f for w in _singulars(cat[-1]) for f in _plurals((*cat[:-1], w))}
 

@@ -21,6 +21,8 @@ _SHOP = {
         {"sku": "BERRY", "name": "berry burst", "category": "shakes", "price": "7.00", "options": ["size"]},
         {"sku": "MANGO", "name": "mango sunrise", "category": "shakes", "price": "7.00", "options": ["size"]},
         {"sku": "COOKIE", "name": "oat cookie", "category": "snacks", "price": "2.00"},
+        {"sku": "KETTLE", "name": "steel kettle", "category": "home", "price": "20.00"},
+        {"sku": "LAMP", "name": "desk lamp", "category": "home", "price": "15.00"},
     ],
 }
 
@@ -52,3 +54,13 @@ def test_an_items_own_choice_wins(chat: Chat) -> None:
 def test_a_count_that_does_not_add_up_shares_nothing(chat: Chat) -> None:
     chat.say("three large shakes a kale cooler and a berry burst")
     assert ("BERRY", "large") not in _sizes(chat)
+
+
+def test_a_category_said_alone_asks_which_one(chat: Chat) -> None:
+    reply = chat.say("can i get a shake")
+    assert chat.lines == [] and "kale cooler" in reply.text.lower(), reply.text
+
+
+def test_a_category_named_like_a_place_is_no_kind_of_goods(chat: Chat) -> None:
+    chat.say("hi i'm calling from home can i get a steel kettle")
+    assert [(sku, n) for sku, n, _ in chat.lines] == [("KETTLE", 1)]
