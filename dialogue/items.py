@@ -474,8 +474,10 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
         if offering:
             low = max([it.end for it in items if it.end <= offering[0].start] + [0])
-            said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and low <= o.start < offering[0].start
-                    and offering[0] in before]  # "a three piece tenders ... and a five piece": its own modifiers
+            said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and offering[0] in before
+                    and (low <= o.start < offering[0].start  # "a three piece tenders ... and a five piece"
+                         or (o.start == offering[0].end + 1 < m.start and toks[o.start - 1] in ("of", "with")))]
+            # ("three cans of coke and a diet coke": the cans' own flavour, said right after them)
             owner = _another_of(lex, offering[0], m, said)
         else:
             owner = value_owner(lex, [OptionSpec(m.options), *held])

@@ -1,0 +1,43 @@
+"""A product named as a container of its choice ("three cans of cola"), then another item of the same product
+named by a choice alone ("and a lemon soda"): two lines, each with its own flavour. A catalog written here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, store_of
+
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "CAN", "name": "can of pop", "aliases": ["pop", "cans of pop"], "price": "2.00",
+         "options": [{"code": "flavour", "name": "flavour", "required": True, "values": [
+             {"code": "cola", "name": "cola"}, {"code": "diet_cola", "name": "diet cola"},
+             {"code": "lemon", "name": "lemon soda", "aliases": ["lemon"]}]}]},
+        {"sku": "CHIPS", "name": "chips", "price": "1.50"},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _SHOP)
+    yield Chat(store)
+    store.close()
+
+
+def _lines(chat: Chat) -> list[tuple[int, str]]:
+    return sorted((n, opts.get("flavour", "")) for _, n, opts in chat.lines)
+
+
+@pytest.mark.parametrize("said, want", [
+    ("three cans of cola and a diet cola", [(1, "diet_cola"), (3, "cola")]),
+    ("uh two cans of cola and one lemon soda please", [(1, "lemon"), (2, "cola")]),
+    ("two cans of pop, a cola and a lemon soda", [(1, "cola"), (1, "lemon")]),  # the count sums them up
+])
+def test_a_containers_choice_and_another_item_by_its_choice(chat: Chat, said: str, want: list[tuple[int, str]]) -> None:
+    chat.say(said)
+    assert _lines(chat) == want
