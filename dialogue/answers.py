@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
-from catalog.models import Product, SelectedOption
+from catalog.models import OptionGroup, Product, SelectedOption
 from catalog.store import Store
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
@@ -118,6 +118,25 @@ def _talk_about(state: State, out: Outcome, product: Product) -> None:
     if product.sku not in state.shown:
         state.shown = [product.sku]
     out.shown = [product.sku]
+
+
+def _which_offer(state: State, lex: Lexicon, out: Outcome, group: OptionGroup, code: str, name: str) -> Outcome:
+    """"Do you have claritin" when claritin is a choice, not a product: the products that come with it, and
+    whether they can be had (never a plain yes for a choice of a sold-out product)."""
+    owners = [p for sku in sorted(lex.option_skus.get((group.code, code), ())) if (p := lex.products.get(sku))]
+    if not owners:
+        return out.say(f"Sorry, we don't have {name}")
+    available = [p for p in owners if not _sold_out(state, p)]
+    if not available:
+        names = say_list([p.name for p in owners[:3]], "and")
+        verb = agree(owners[0].name, "is", "are") if len(owners) == 1 else "are"
+        return out.say(f"Sorry, {name} comes with the {names}, which {verb} sold out right now")
+    if len(available) == 1:
+        product = available[0]
+        _talk_about(state, out, product)
+        return out.say(f"Yes, the {product.name} {agree(product.name, 'comes', 'come')} with {name}. "
+                       f"Would you like one?")
+    return out.say(f"Yes, we have {name} with the {say_list([p.name for p in available[:4]])}. Which would you like?")
 
 
 def _sold_out(state: State, product: Product) -> bool:
@@ -248,7 +267,7 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
             kind = [v.name for v in group.values if head in phrase_of(v.name)]
             if len(kind) > 1:
                 return out.say(f"We have {say_list(kind)}")
-        return out.say(f"Yes, we have {name}. What would you like it with?")
+        return _which_offer(state, lex, out, group, code, name)
     _talk_about(state, out, product)
     opts, _, missing = options_for(product, specs)
     if missing and not opts:

@@ -1,0 +1,43 @@
+""""Do you have X" when X is a choice of some product, not a product: the answer names the product that comes
+with it and never says yes for a sold-out one. A catalog written here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, store_of
+
+_BRAND = {"code": "brand", "name": "brand", "default": "generic", "values": [
+    {"code": "generic", "name": "store brand"}, {"code": "sneezeless", "name": "sneezeless", "price_delta": "5.00"}]}
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "ALLERGY", "name": "allergy tablets", "price": "7.99", "stock": 0, "options": [_BRAND]},
+        {"sku": "COUGH", "name": "cough syrup", "price": "6.49", "stock": 12, "options": [
+            {"code": "flavour", "name": "flavour", "default": "cherry", "values": [
+                {"code": "cherry", "name": "cherry"}, {"code": "honey_lemon", "name": "honey lemon"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _SHOP)
+    yield Chat(store)
+    store.close()
+
+
+def test_a_choice_of_a_sold_out_product_is_no_yes(chat: Chat) -> None:
+    text = chat.say("do you have sneezeless").text.lower()
+    assert not text.startswith("yes") and "sold out" in text and "allergy tablets" in text, text
+    assert chat.lines == []
+
+
+def test_a_choice_of_a_product_in_stock_names_the_product(chat: Chat) -> None:
+    text = chat.say("do you have honey lemon").text.lower()
+    assert text.startswith("yes") and "cough syrup" in text, text
+    chat.say("yes one please")
+    assert chat.lines == [("COUGH", 1, {"flavour": "honey_lemon"})]
