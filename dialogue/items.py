@@ -452,6 +452,15 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                 *lex.phrases.get((w,), ()), *lex.guarded.get(w, ())) if t.kind == "option")), pos=k - 1)]
             held = [h for h in held if h.targets]
             k -= 2 if held else 0
+        elif k - 1 >= floor and toks[k] == "of" and (pack := next((o for o, r in zip(mentions, roles, strict=True)
+                                                                   if r == "option" and o.options and o.end == k
+                                                                   and o.start >= floor), None)) is not None:
+            # "a six pack of coke", "a 2 liter of ginger ale": a choice said as the container of another choice
+            held = [OptionSpec(pack.options, pos=pack.start, said=" ".join(toks[pack.start:pack.end]))]
+            if value_owner(lex, [OptionSpec(m.options), *held]) is None:
+                held = []
+            else:
+                k = pack.start - 1
         if k < floor or _quantity_token(toks, k) is None:
             continue
         if toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
@@ -495,6 +504,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                               m.start, m.end))
         items.sort(key=lambda it: it.start)
         made.add(m.start)
+        made.update(h.pos for h in kept if h.targets and h.said)  # the container choice is taken too
     return made
 
 

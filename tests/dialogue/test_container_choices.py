@@ -16,7 +16,11 @@ _SHOP = {
         {"sku": "CAN", "name": "can of pop", "aliases": ["pop", "cans of pop"], "price": "2.00",
          "options": [{"code": "flavour", "name": "flavour", "required": True, "values": [
              {"code": "cola", "name": "cola"}, {"code": "diet_cola", "name": "diet cola"},
-             {"code": "lemon", "name": "lemon soda", "aliases": ["lemon"]}]}]},
+             {"code": "lemon", "name": "lemon soda", "aliases": ["lemon"]}]},
+             {"code": "pack", "name": "pack", "default": "single", "values": [
+                 {"code": "single", "name": "single can"}, {"code": "6pk", "name": "6 pack", "price_delta": "7.00"},
+                 {"code": "12pk", "name": "12 pack", "price_delta": "13.00"}]}]},
+        {"sku": "ICE", "name": "bag of ice", "aliases": ["ice"], "price": "2.99"},
         {"sku": "CHIPS", "name": "chips", "price": "1.50"},
     ],
 }
@@ -41,3 +45,17 @@ def _lines(chat: Chat) -> list[tuple[int, str]]:
 def test_a_containers_choice_and_another_item_by_its_choice(chat: Chat, said: str, want: list[tuple[int, str]]) -> None:
     chat.say(said)
     assert _lines(chat) == want
+
+
+@pytest.mark.parametrize("said, pack, flavour, others", [
+    ("um a six pack of cola and a bag of ice", "6pk", "cola", ["ICE"]),
+    ("a 12 pack of diet cola and some chips", "12pk", "diet_cola", ["CHIPS"]),
+    ("can i get a six pack of lemon soda", "6pk", "lemon", []),
+])
+def test_a_choice_said_as_the_container_of_another(chat: Chat, said: str, pack: str, flavour: str,
+                                                   others: list[str]) -> None:
+    """"a six pack of cola": the 6 pack and the cola are both choices of the can, which is not named."""
+    chat.say(said)
+    cans = [(n, opts) for sku, n, opts in chat.lines if sku == "CAN"]
+    assert cans == [(1, {"flavour": flavour, "pack": pack})], chat.lines
+    assert sorted(sku for sku, _, _ in chat.lines if sku != "CAN") == others
