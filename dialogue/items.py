@@ -437,21 +437,26 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
     floor = 0
     for m, role in zip(mentions, roles, strict=True):
         if role != "option" or not m.options or m.start in in_items:
-            if role != "option":
-                floor = m.end
+            if role != "option" and not (role == "group" and m.end - m.start == 1 and toks[m.start] in _PACKAGES):
+                floor = m.end  # (a package word that is also a choice's group name, "a pack of", stays in reach)
             continue
         k = m.start - 1
         while k >= floor and not toks[k].isdigit() and ((k in covered and k not in in_items) or toks[k] in _FILLERS):
             k -= 1  # past other choices said before it ("a large diet coke") and fillers
         held: list[OptionSpec] = []
-        if k - 1 >= floor and toks[k] == "of" and toks[k - 1] in _CONTAINERS and toks[k - 1] not in _MEASURES \
-                and not any(it.end <= m.start for it in items):
-            # "a cup of vanilla" (nothing named before it): the choice in a container that is a choice too
+        package = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in _PACKAGES \
+            and not any(o.options and o.end == k for o in mentions) and (  # not "a six pack of": a choice
+                not (before_end := [it.end for it in items if it.end <= m.start])
+                or any(t in _SEPARATORS for t in toks[before_end[-1]:k - 1]))
+        if k - 1 >= floor and toks[k] == "of" and (toks[k - 1] in _CONTAINERS or package) \
+                and toks[k - 1] not in _MEASURES and (package or not any(it.end <= m.start for it in items)):
+            # "a cup of vanilla" (nothing named before it): the choice in a container that is a choice too;
+            # "and a tube of colgate", "a pack of triple a": a package of the product the choice names
             container = {toks[k - 1], toks[k - 1][:-1] if toks[k - 1].endswith("s") else toks[k - 1]}  # "two cups of"
             held = [OptionSpec(tuple(dict.fromkeys(t for w in sorted(container) for t in (
                 *lex.phrases.get((w,), ()), *lex.guarded.get(w, ())) if t.kind == "option")), pos=k - 1)]
             held = [h for h in held if h.targets]
-            k -= 2 if held else 0
+            k -= 2 if held or package else 0
         elif k - 1 >= floor and toks[k] == "of" and (pack := next((o for o, r in zip(mentions, roles, strict=True)
                                                                    if r == "option" and o.options and o.end == k
                                                                    and o.start >= floor), None)) is not None:
@@ -509,6 +514,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
 
 
 _FILLERS = words("fillers")
+_PACKAGES = words("packages")
 _EVERY_BEFORE = words("every_before")
 _EVERY_AFTER = phrases("every_after")
 _ITEM_ENDS = words("item_ends")

@@ -21,6 +21,12 @@ _SHOP = {
                  {"code": "single", "name": "single can"}, {"code": "6pk", "name": "6 pack", "price_delta": "7.00"},
                  {"code": "12pk", "name": "12 pack", "price_delta": "13.00"}]}]},
         {"sku": "ICE", "name": "bag of ice", "aliases": ["ice"], "price": "2.99"},
+        {"sku": "CELLS", "name": "batteries", "aliases": ["battery"], "price": "5.99", "options": [
+            {"code": "cell", "name": "cell", "required": True, "values": [
+                {"code": "aa", "name": "aa", "aliases": ["double a"]}, {"code": "aaa", "name": "aaa", "aliases": ["triple a"]},
+                {"code": "d", "name": "d", "aliases": ["d cell", "d batteries"]}]},
+            {"code": "pack", "name": "pack", "default": "4pk", "values": [
+                {"code": "4pk", "name": "4 pack"}, {"code": "8pk", "name": "8 pack", "price_delta": "4.00"}]}]},
         {"sku": "CHIPS", "name": "chips", "price": "1.50"},
     ],
 }
@@ -59,3 +65,14 @@ def test_a_choice_said_as_the_container_of_another(chat: Chat, said: str, pack: 
     cans = [(n, opts) for sku, n, opts in chat.lines if sku == "CAN"]
     assert cans == [(1, {"flavour": flavour, "pack": pack})], chat.lines
     assert sorted(sku for sku, _, _ in chat.lines if sku != "CAN") == others
+
+
+@pytest.mark.parametrize("said, want", [
+    ("a pack of double a and a pack of triple a", [(1, "aa"), (1, "aaa")]),
+    ("can i get two packs of double a batteries", [(2, "aa")]),
+    ("a bag of ice and a pack of d batteries", [(1, "d")]),
+])
+def test_a_package_of_what_a_choice_names(chat: Chat, said: str, want: list[tuple[int, str]]) -> None:
+    """"a pack of triple a": a package word, then a choice naming its product: one item of that product each."""
+    chat.say(said)
+    assert sorted((n, opts.get("cell", "")) for sku, n, opts in chat.lines if sku == "CELLS") == want, chat.lines
