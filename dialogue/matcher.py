@@ -115,6 +115,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
                 chosen = tuple(exact) if exact else tuple(targets)
                 if not exact and length > 1 and _full_name_across(lex, toks, i, length):
                     continue  # "a boba milk tea": "milk tea" is a whole name, "boba milk" only a part of one
+                if not exact and length > 1 and _choices_of_named(lex, toks, found, i, length):
+                    continue  # "a ham and swiss with lettuce tomato and mayo": its toppings, not part of "blt"
                 if not exact and length > 1 and qualifier_before(toks, i + 1) is not None and any(
                         t.exact for t in lex.phrases.get(tuple(toks[i + 1:i + length]), ())):
                     continue  # "with extra boba": an amount and a choice, not a part of "extra boba on the side"
@@ -130,6 +132,29 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
             i += 1
     return _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
         lex, toks, _coordinated(lex, toks, found))))
+
+
+def _choices_of_named(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], i: int, length: int) -> bool:
+    """toks[i:i+length], only a part of some product's name, is said after a product named in full that offers
+    every word of it as a choice (two or more, "and" between allowed): those choices, not the other product."""
+    named = next((m for m in reversed(found) if m.exact_products), None)
+    if named is None:
+        return False
+    skus = {t.sku for t in named.exact_products}
+    j, end, choices = i, i + length, 0
+    while j < end:
+        if toks[j] in ("and", ","):
+            j += 1
+            continue
+        for size in range(end - j, 0, -1):
+            if any(t.kind == "option" and t.exact and skus & set(lex.option_skus.get((t.group, t.value), ()))
+                   for t in lex.phrases.get(tuple(toks[j:j + size]), ())):
+                j += size
+                choices += 1
+                break
+        else:
+            return False
+    return choices >= 2
 
 
 def _full_name_across(lex: Lexicon, toks: Sequence[str], i: int, length: int) -> bool:

@@ -96,3 +96,36 @@ def test_add_a_word_that_also_names_a_product_is_that_product(toast: Chat) -> No
     toast.say("a plain pie")
     toast.say("add an olive pie")
     assert sorted(sku for sku, _, _ in toast.lines) == ["OLIVE-PIE", "PIE"]
+
+
+_DELI = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "option_sets": {"toppings": {"code": "toppings", "name": "toppings", "multiple": True, "values": [
+        {"code": "lettuce", "name": "lettuce"}, {"code": "tomato", "name": "tomato"}, {"code": "onion", "name": "onion"}]}},
+    "products": [
+        {"sku": "CLUB", "name": "turkey club", "price": "9.00", "options": ["toppings"]},
+        {"sku": "BLT", "name": "blt", "aliases": ["bacon lettuce and tomato", "bacon lettuce tomato"], "price": "8.00",
+         "options": ["toppings"]},
+    ],
+}
+
+
+@pytest.fixture
+def deli(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _DELI)
+    yield Chat(store)
+    store.close()
+
+
+@pytest.mark.parametrize("said", ["a turkey club with lettuce and tomato", "a turkey club with lettuce tomato and onion",
+                                  "um a turkey club lettuce and tomato please"])
+def test_choices_of_the_product_named_are_not_part_of_another_products_name(deli: Chat, said: str) -> None:
+    """"lettuce and tomato" is also the tail of "bacon lettuce and tomato": after a turkey club it is its toppings."""
+    deli.say(said)
+    assert len(deli.lines) == 1 and deli.lines[0][0] == "CLUB"
+    assert {"lettuce", "tomato"} <= {o.value for o in deli.session.cart.lines[0].options}
+
+
+def test_the_other_products_full_name_is_still_that_product(deli: Chat) -> None:
+    deli.say("a turkey club and a bacon lettuce and tomato")
+    assert sorted(sku for sku, _, _ in deli.lines) == ["BLT", "CLUB"]
