@@ -479,8 +479,10 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         after = [it for it in items if it.start >= m.end][:1]
         offering = [it for it in (*before, *after) if _offers(lex, it, m)]
         chosen_next = any(o.start == nxt and o.options for o in mentions)
-        if offering and chosen_next:
-            continue  # "a large horchata and a small jamaica": a modifier of the choice after it, which heads the item
+        if chosen_next and (offering or value_owner(lex, [OptionSpec(next(
+                o.options for o in mentions if o.start == nxt and o.options))]) is not None):
+            continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,
+            # which heads the item (not "a diet coke large": "large" alone names no one product)
         if nxt < len(toks) and (toks[nxt] in ("one", "ones") or nxt in in_items):
             continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
         if nxt < len(toks) and not chosen_next and nxt not in breaks and _quantity_token(toks, nxt) is None and toks[nxt] not in _ITEM_ENDS \

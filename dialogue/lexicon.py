@@ -140,6 +140,7 @@ class Lexicon:
         self._group_cache: dict[OptionGroup, list[tuple[tuple[str, ...], Target, bool]]] = {}
         self._literal: dict[tuple[str, ...], set[Target]] = defaultdict(set)
         partial: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        kinds: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for p in self.products.values():
             names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases)]
             for name in names:
@@ -157,7 +158,7 @@ class Lexicon:
                                 for form in _plurals(sub):
                                     partial[form].add(p.sku)
             for kind in _kind_forms(p.category):  # "two shakes, a kale cooler and a berry burst"; "a shake"
-                partial[kind].add(p.sku)
+                kinds[kind].add(p.sku)
             for word in (*phrase_of(p.name), *phrase_of(p.category), *phrase_of(p.brand),
                          *(w for t in p.tags for w in phrase_of(t)), *(w for a in p.aliases for w in phrase_of(a))):
                 if word not in STOPWORDS:
@@ -167,6 +168,10 @@ class Lexicon:
         self._prefer_literal()
         self._option_plurals()
         for sub, skus in partial.items():
+            if sub not in self._phrases:
+                for sku in sorted(skus):
+                    self._phrases[sub].append(Target("product", sku=sku, exact=False))
+        for sub, skus in kinds.items():  # a category's kind only where no name or choice says those words
             if sub not in self._phrases:
                 for sku in sorted(skus):
                     self._phrases[sub].append(Target("product", sku=sku, exact=False))
@@ -517,6 +522,13 @@ class IndexedLexicon(Lexicon):
         self._prefer_literal()
         self._option_plurals()
         self._option_phrases: dict[tuple[str, ...], list[Target]] = dict(self._phrases)
+        # a category said as a kind of goods ("shakes"), as Lexicon reads it: one entry per category form
+        self._kinds: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for category, _count in store.category_counts():
+            for form in _kind_forms(category):
+                self._kinds[form].append(category)
+        self._base.update(w for form in self._kinds for w in form)
+        self._kind_skus: _LRU[str, list[str]] = _LRU(256)
         # dialogue word -> the catalog's spellings of it in the full-text index ("4" -> "four", "4")
         self._spellings: dict[str, set[str]] = defaultdict(set)
         sounds: dict[str, str] = {}
@@ -598,6 +610,13 @@ class IndexedLexicon(Lexicon):
             options = []  # a product's phrase is no choice's plural (as in Lexicon, where it is known first)
         if exact or options:
             return [*exact, *options]
+        for category in self._kinds.get(phrase, ()) if not partial else ():  # "two shakes": that kind's products
+            found, skus = self._kind_skus.get(category)
+            if not found or skus is None:
+                skus = [p.sku for p in self._store.products_listed(limit=self._candidates, category=category)]
+                self._kind_skus.put(category, skus)
+            have = {t.sku for t in partial}
+            partial += [Target("product", sku=sku, exact=False) for sku in skus if sku not in have]
         return partial
 
     # --- other lookups ---------------------------------------------------------------------------------

@@ -57,6 +57,8 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
     focus = state.focus()
     if parse.replaces is not None:  # "a mocha instead of the latte": the latte's line (the one in focus first)
         named = [ln for ln in state.cart.lines if ln.sku in parse.replaces.skus]
+        if parse.selector:  # "a root beer instead of the coke": the drink line that is the coke
+            named = [ln for ln in named if line_has(ln, lex, parse.selector)] or named
         return focus if focus in named else (named[-1] if named else None)
     if parse.replace:
         return focus

@@ -507,6 +507,9 @@ class RuleUnderstanding:
                 p.ordinal is not None or p.ref in ("cheaper", "pricier"))):  # "the second one in large"
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             return Intent.ADD
+        swapped = self._choice_instead(p, toks, ctx)
+        if swapped is not None:
+            return swapped
         owner = self._sole_owner(p.options)
         if owner is not None and cue.has(toks, _MAKE_IT) and ctx.last_sku is not None \
                 and all(any(ctx.last_sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in o.targets)
@@ -599,6 +602,23 @@ class RuleUnderstanding:
                         for n in (v.name, *v.aliases))}
                 return hits.pop() if len(hits) == 1 else None
         return None
+
+    def _choice_instead(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> Intent | None:
+        """"a root beer instead of the coke" when both are choices of one product (the fountain drink): the one cart
+        line of a product offering the choice said after "instead of" becomes one with the choice said before it."""
+        at = cue.find(toks, _INSTEAD_OF)
+        if at < 0 or not ctx.has_lines or p.question or not p.options:
+            return None
+        new = [o for o in p.options if o.pos < at]
+        gone = [o for o in p.options if o.pos > at]
+        owner = self._sole_owner(new) if new and gone else None
+        lines = {sku for sku in ctx.line_skus for o in gone for t in o.targets
+                 if sku in self.lexicon.option_skus.get((t.group, t.value), ())}
+        if owner is None or lines != {owner}:
+            return None
+        p.items, p.options = [ItemSpec((owner,), None, new, min(o.pos for o in new), at, True)], []
+        p.replaces, p.replace, p.selector = ItemSpec((owner,)), True, gone
+        return Intent.MODIFY
 
     def _polite_request(self, toks: list[str]) -> bool:
         """"Do you have X, please?" / "Can you do me an X, please?": a yes-no question naming a product and

@@ -129,3 +129,40 @@ def test_choices_of_the_product_named_are_not_part_of_another_products_name(deli
 def test_the_other_products_full_name_is_still_that_product(deli: Chat) -> None:
     deli.say("a turkey club and a bacon lettuce and tomato")
     assert sorted(sku for sku, _, _ in deli.lines) == ["BLT", "CLUB"]
+
+
+_DRINKS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "FOUNTAIN", "name": "fountain drink", "aliases": ["soda"], "price": "2.25", "options": [
+            {"code": "flavour", "name": "flavour", "required": True, "values": [
+                {"code": "cola", "name": "cola"}, {"code": "root_beer", "name": "root beer"},
+                {"code": "lemonade", "name": "lemonade"}]},
+            {"code": "size", "name": "size", "default": "medium", "values": [
+                {"code": "small", "name": "small"}, {"code": "medium", "name": "medium"},
+                {"code": "large", "name": "large", "price_delta": "0.75"}]}]},
+        {"sku": "SUB", "name": "meatball sub", "price": "9.75"},
+    ],
+}
+
+
+@pytest.fixture
+def drinks(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _DRINKS)
+    yield Chat(store)
+    store.close()
+
+
+def test_a_choice_instead_of_another_choice_of_the_same_product_swaps_that_line(drinks: Chat) -> None:
+    """"a root beer instead of the cola": both are flavours of the fountain drink; the cola line becomes a root beer
+    (keeping its size), nothing is added."""
+    drinks.say("a meatball sub and a large cola")
+    drinks.say("a root beer instead of the cola")
+    assert sorted(drinks.lines) == [("FOUNTAIN", 1, {"flavour": "root_beer", "size": "large"}), ("SUB", 1, {})]
+
+
+def test_the_line_swapped_is_the_one_with_the_choice_said_after_instead_of(drinks: Chat) -> None:
+    drinks.say("a large cola and a small lemonade")
+    drinks.say("can i get a root beer instead of the cola")
+    assert sorted(opts["flavour"] + "/" + opts["size"] for _, _, opts in drinks.lines) == ["lemonade/small",
+                                                                                            "root_beer/large"]
