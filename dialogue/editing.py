@@ -12,6 +12,7 @@ from dataclasses import replace
 from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
+from dialogue import intents as cue
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
@@ -121,6 +122,8 @@ def _add_line(state: State, product: Product, qty: int, options: Sequence[Select
         notes.append(sorry(exc, product))
         return None
     state.focus_line = line.line_id
+    said = {(o.group, o.value) for o in options}
+    state.added = (state.turns, line.line_id, tuple(o for o in line.options if (o.group, o.value) in said))
     return line
 
 
@@ -180,6 +183,23 @@ def _kept(line: CartLine, product: Product, opts: Sequence[SelectedOption], remo
 
 
 _ADDING = frozenset({"with", "add", "plus", "topped", "also", "extra", "more", "too", "another"})
+
+
+def _corrected(state: State, line: CartLine, product: Product, opts: Sequence[SelectedOption],
+               kept: list[SelectedOption], toks: Sequence[str]) -> list[SelectedOption]:
+    """"A greek salad" - "with chicken" - "no wait, with tuna": a correction right after a turn that put a choice of
+    a multi-choice group on this line takes that choice back (the last one of the group), not adds beside it."""
+    if state.added is None or state.added[0] != state.turns - 1 or state.added[1] != line.line_id \
+            or not cue.has(toks, cue.CORRECTION):
+        return kept
+    for o in opts:
+        group = product.group(o.group)
+        if group is None or not group.multiple:
+            continue
+        last = next((a for a in reversed(state.added[2]) if a.group == o.group and a.value != o.value), None)
+        if last is not None:
+            kept = [k for k in kept if (k.group, k.value) != (last.group, last.value)]
+    return kept
 
 
 def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
@@ -248,6 +268,8 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
                            f"{say_list(option_names(lex, unavailable), 'or')}.")
         if opts or removals:
             kept = _kept(line, product, opts, removals, setting=not _ADDING.intersection(parse.tokens))
+            kept = _corrected(state, line, product, opts, kept, parse.tokens)
+            state.added = (state.turns, line.line_id, tuple(o for o in opts if o not in line.options))
             if parse.portion is not None and parse.portion < line.quantity:
                 if parse.rest_options:  # "... and the other one decaf": the units left change too
                     rest = options_for(product, parse.rest_options, line.options)[0]

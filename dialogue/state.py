@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from catalog.cart import Cart
-from catalog.models import CartLine, Order
+from catalog.models import CartLine, Order, SelectedOption
 from dialogue.items import ItemSpec
 from dialogue.pending import PendingKind as PendingKind  # re-exported: where it was defined before
 from dialogue.types import Reply
@@ -50,6 +50,8 @@ class State:
     readback: ReadBack | None = None  # the last complete read-back of the order
     offer: ItemSpec | None = None  # what a refusal just offered instead ("only three left: would you like three?")
     removed_turn: int = -1  # the turn that last took a whole line off ("... a croissant instead" adds)
+    # (turn, line id, the choices that turn put on that line): "with chicken" then "no wait, with tuna" swaps them
+    added: tuple[int, int, tuple[SelectedOption, ...]] | None = None
     focus_line: int | None = None
     shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
     topic: str | None = None  # the one product talked about last ("that one"); None right after a list

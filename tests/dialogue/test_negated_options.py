@@ -64,3 +64,44 @@ def test_what_a_product_lacks_is_said_in_words_never_as_a_code(chat: Chat) -> No
     assert "_" not in text and "plain" not in text, reply.text
     assert "room temperature" in text, reply.text  # the shopper's words, not the code plain_room
     assert [(sku, n) for sku, n, _ in chat.lines] == [("TEA", 1)]
+
+
+_SALADS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "SALAD", "name": "garden salad", "price": "9.00", "options": [
+            {"code": "extras", "name": "extras", "multiple": True, "values": [
+                {"code": "chicken", "name": "grilled chicken", "aliases": ["chicken"], "price_delta": "3.00"},
+                {"code": "tuna", "name": "tuna", "price_delta": "3.00"},
+                {"code": "olives", "name": "olives", "price_delta": "1.00"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def salads(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _SALADS)
+    yield Chat(store)
+    store.close()
+
+
+def _extras(chat: Chat) -> list[str]:
+    return sorted(o.value for o in chat.session.cart.lines[0].options if o.group == "extras")
+
+
+@pytest.mark.parametrize("turns", [["a garden salad", "with chicken", "no wait with tuna"],
+                                   ["a garden salad with chicken", "no wait with tuna"],
+                                   ["a garden salad with olives and chicken", "sorry i meant tuna"]])
+def test_a_correction_takes_back_the_add_on_just_put_on(salads: Chat, turns: list[str]) -> None:
+    for t in turns:
+        salads.say(t)
+    assert len(salads.lines) == 1 and "chicken" not in _extras(salads) and "tuna" in _extras(salads)
+    assert ("olives" in _extras(salads)) == ("olives" in turns[0])  # what was not corrected stays
+
+
+@pytest.mark.parametrize("last", ["and with tuna", "with tuna too", "add tuna"])
+def test_another_add_on_without_a_correction_is_added_beside(salads: Chat, last: str) -> None:
+    salads.say("a garden salad")
+    salads.say("with chicken")
+    salads.say(last)
+    assert _extras(salads) == ["chicken", "tuna"]
