@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from dialogue.items import GLUE, ItemSpec
+from dialogue.items import GLUE, ItemSpec, OptionSpec
 from dialogue.normalize import fold
 from dialogue.numbers import COUNT_UNITS, PRICE_WORDS
 from dialogue.phrasebook import words
@@ -58,8 +58,10 @@ def prev_window_start(window: Sequence[int]) -> int:
 
 
 def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limits: CountLimits = LIMITS,
-                packs: Callable[[str], int | None] | None = None) -> CountIssue | None:
-    """The first count in the turn that cannot stand for an order line, or None."""
+                packs: Callable[[str], int | None] | None = None,
+                offers: Callable[[str, OptionSpec], bool] | None = None) -> CountIssue | None:
+    """The first count in the turn that cannot stand for an order line, or None. ``offers(sku, spec)``: whether
+    that product has that choice ("half a tuna sandwich": the half size, when the sandwich comes in halves)."""
     if not items:
         return None
     raw = fold(text)
@@ -80,7 +82,10 @@ def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limit
                 return CountIssue.ZERO
             if t in ("half", "quarter", "third") and (nxt in ("a", "an", "of") or words[max(0, k - 2):k] == ["and", "a"]) \
                     and not (any(o.pos == i for it in items for o in it.options)
-                             and any(w in _MEASURE_UNITS for w in toks[i + 1:i + 4])):  # "half a pound": a weight
+                             and any(w in _MEASURE_UNITS for w in toks[i + 1:i + 4])) \
+                    and not (offers is not None and len(item.skus) == 1 and any(
+                        o.pos == i and offers(item.skus[0], o) for o in item.options)):
+                # ("half a pound": a weight; "half a tuna on wheat": the sandwich's half size)
                 return CountIssue.FRACTION
             if re.fullmatch(r"\d+\.\d+", t) and nxt not in PRICE_WORDS:
                 return CountIssue.FRACTION

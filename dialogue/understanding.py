@@ -304,6 +304,9 @@ class RuleUnderstanding:
         skus = {t.sku for t in nxt.exact_products}
         return not any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 
+    def _offers(self, sku: str, spec: OptionSpec) -> bool:
+        return any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in spec.targets)
+
     def _pack_size(self, sku: str) -> int | None:
         product = self.lexicon.products.get(sku)
         return pack_size(phrase_of(product.name)) if product is not None else None
@@ -323,7 +326,7 @@ class RuleUnderstanding:
         if about:  # "actually two" / "two" to "how many?": a count, not the "2 meter" of another product
             p.options = [o for o in p.options if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not any(
                 about in self.lexicon.option_skus.get((t.group, t.value), ()) for t in o.targets))]
-        p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size)
+        p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size, offers=self._offers)
         loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
                                 for i in range(m.start, m.end))

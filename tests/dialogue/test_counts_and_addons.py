@@ -65,3 +65,32 @@ def test_an_item_of_its_own_after_and_stays_an_item(chat: Chat) -> None:
     chat.say("a box of cookies and a gift note")
     assert sorted(sku for sku, _, _ in chat.lines) == ["COOKIES", "NOTE"]
     assert all("extras" not in opts for _, _, opts in chat.lines)
+
+
+_HALVES = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "TUNA", "name": "tuna sandwich", "aliases": ["tuna"], "price": "9.00", "options": [
+            {"code": "size", "name": "size", "default": "whole", "values": [
+                {"code": "whole", "name": "whole"}, {"code": "half", "name": "half", "aliases": ["a half"],
+                                                     "price_delta": "-4.00"}]}]},
+        {"sku": "SOUP", "name": "lentil soup", "price": "5.00"},
+    ],
+}
+
+
+@pytest.fixture
+def halves(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _HALVES)
+    yield Chat(store)
+    store.close()
+
+
+def test_half_a_product_sold_in_halves_is_its_half_size(halves: Chat) -> None:
+    halves.say("a lentil soup and half a tuna sandwich")
+    assert sorted(halves.lines) == [("SOUP", 1, {}), ("TUNA", 1, {"size": "half"})]
+
+
+def test_half_a_product_with_no_half_size_is_still_a_fraction(halves: Chat) -> None:
+    reply = halves.say("half a lentil soup")
+    assert halves.lines == [] and "whole" in reply.text.lower(), reply.text
