@@ -137,6 +137,7 @@ _MAKE_IT = phrases("make_it")
 _MAKE_THE = phrases("make_the")
 _REPLACE_LINE = phrases("replace_line")
 _ADDING = phrases("adding")
+_ALSO = phrases("also")
 _RECOUNT_LEADS = words("recount_leads")
 _ONTO_LINE = phrases("onto_line")
 _ONTO_LINE_LEAD = phrases("onto_line_lead")
@@ -487,6 +488,8 @@ class RuleUnderstanding:
             return Intent.MODIFY
         if chosen and cue.has(toks, _MAKE_IT):
             return Intent.MODIFY  # "make it the one meter one": the line in focus, made so
+        if chosen and len(chosen) == len(p.options) and not p.deny and cue.has(toks, _ALSO):
+            p.ref = "more"  # "can I get the daytime one too": one more like the line in focus, made so
         if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at) \
                 and not cue.has(toks, _MAKE_IT) and not p.deny:  # "make that a large one", "no, a decaf one": a change
             p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so

@@ -41,3 +41,33 @@ def test_a_choice_of_a_product_in_stock_names_the_product(chat: Chat) -> None:
     assert text.startswith("yes") and "cough syrup" in text, text
     chat.say("yes one please")
     assert chat.lines == [("COUGH", 1, {"flavour": "honey_lemon"})]
+
+
+_RELIEF = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "FLU", "name": "cold and flu relief", "price": "8.99", "options": [
+            {"code": "time", "name": "time", "default": "day", "values": [
+                {"code": "day", "name": "daytime"}, {"code": "night", "name": "nighttime"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def relief(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _RELIEF)
+    yield Chat(store)
+    store.close()
+
+
+@pytest.mark.parametrize("follow_up", ["oh and can i get the daytime one too", "i'll also take the daytime one"])
+def test_the_other_made_one_too_is_one_more(relief: Chat, follow_up: str) -> None:
+    relief.say("a cold and flu relief the nighttime")
+    relief.say(follow_up)
+    assert sorted(opts["time"] for _, _, opts in relief.lines) == ["day", "night"]
+
+
+def test_make_it_the_other_one_changes_the_line(relief: Chat) -> None:
+    relief.say("a cold and flu relief the nighttime")
+    relief.say("actually make it the daytime one")
+    assert relief.lines == [("FLU", 1, {"time": "day"})]
