@@ -113,6 +113,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
             if targets and blocked.isdisjoint(range(i, i + length)):
                 exact = [t for t in targets if t.exact]
                 chosen = tuple(exact) if exact else tuple(targets)
+                if length > 1 and toks[i + length - 1] in ("one", "ones"):  # "the big ones": also what "big" names
+                    chosen += tuple(t for t in lex.phrases.get(tuple(toks[i:i + length - 1]), ())
+                                    if t.kind == "option" and t not in chosen and any(c.kind == "option" for c in chosen))
                 if not exact and length > 1 and _full_name_across(lex, toks, i, length):
                     continue  # "a boba milk tea": "milk tea" is a whole name, "boba milk" only a part of one
                 if not exact and length > 1 and _choices_of_named(lex, toks, found, i, length):

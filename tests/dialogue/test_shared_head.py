@@ -64,3 +64,34 @@ def test_a_category_said_alone_asks_which_one(chat: Chat) -> None:
 def test_a_category_named_like_a_place_is_no_kind_of_goods(chat: Chat) -> None:
     chat.say("hi i'm calling from home can i get a steel kettle")
     assert [(sku, n) for sku, n, _ in chat.lines] == [("KETTLE", 1)]
+
+
+_BOTTLES = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "WATER", "name": "bottled water", "price": "1.50", "options": [
+            {"code": "size", "name": "size", "default": "small", "values": [
+                {"code": "small", "name": "half liter", "aliases": ["small"]},
+                {"code": "large", "name": "1 liter", "aliases": ["large", "big"], "price_delta": "1.00"}]}]},
+        {"sku": "BANDAGES", "name": "bandages", "price": "4.00", "options": [
+            {"code": "kind", "name": "kind", "default": "regular", "values": [
+                {"code": "regular", "name": "regular"},
+                {"code": "large", "name": "large", "aliases": ["big ones", "large ones"]}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def bottles(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _BOTTLES)
+    yield Chat(store)
+    store.close()
+
+
+@pytest.mark.parametrize("turns", [["two bottles of water the big ones"],
+                                   ["two bottles of water", "actually make those the big ones"]])
+def test_the_big_ones_is_what_big_names_for_the_product_meant(bottles: Chat, turns: list[str]) -> None:
+    """Another product's choice is literally called "big ones": for the water, "the big ones" is its "big"."""
+    for t in turns:
+        bottles.say(t)
+    assert bottles.lines == [("WATER", 2, {"size": "large"})]
