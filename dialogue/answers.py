@@ -244,8 +244,8 @@ def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) 
 def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:
     """"What milks do you have", "does the latte come in large", "is the blue one in medium"."""
     product = _subject(state, lex, parse) if (parse.items or parse.ref) else None
-    if parse.groups:
-        code = parse.groups[0]
+    if parse.groups:  # the group of that product the words name ("extras" may name another product's toppings too)
+        code = next((c for c in parse.groups if product is not None and product.group(c) is not None), parse.groups[0])
         group = product.group(code) if product is not None else lex.groups.get(code)
         if group is None:
             return out.say(f"The {product.name if product else 'item'} has no choice of {code}")

@@ -71,3 +71,32 @@ def test_make_it_the_other_one_changes_the_line(relief: Chat) -> None:
     relief.say("a cold and flu relief the nighttime")
     relief.say("actually make it the daytime one")
     assert relief.lines == [("FLU", 1, {"time": "day"})]
+
+
+_TOPPED = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "BOWL", "name": "acai bowl", "price": "11.00", "options": [
+            {"code": "toppings", "name": "toppings", "multiple": True, "aliases": ["extras"], "values": [
+                {"code": "granola", "name": "granola"}, {"code": "honey", "name": "honey"}]}]},
+        {"sku": "TOAST", "name": "avocado toast", "price": "9.00", "options": [
+            {"code": "extras", "name": "extras", "multiple": True, "aliases": ["toppings"], "values": [
+                {"code": "egg", "name": "fried egg"}, {"code": "feta", "name": "feta"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def topped(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _TOPPED)
+    yield Chat(store)
+    store.close()
+
+
+@pytest.mark.parametrize("asked, want", [("what extras do you have for the avocado toast", "feta"),
+                                         ("what toppings does the avocado toast come with", "feta"),
+                                         ("what toppings can i get on the acai bowl", "granola")])
+def test_a_group_word_names_the_group_of_the_product_asked_about(topped: Chat, asked: str, want: str) -> None:
+    """"Extras" names the toast's extras and (by alias) the bowl's toppings: the answer is the toast's."""
+    text = topped.say(asked).text.lower()
+    assert want in text and "no choice" not in text, text
