@@ -412,7 +412,8 @@ def _offers(lex: Lexicon, item: ItemSpec, m: Mention) -> bool:
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in item.skus)
 
 
-def _another_of(lex: Lexicon, item: ItemSpec, m: Mention, said: Sequence[Mention] = ()) -> str | None:
+def _another_of(lex: Lexicon, item: ItemSpec, m: Mention, said: Sequence[Mention] = (),
+                own: Sequence[Mention] = ()) -> str | None:
     """"two dr peppers and a sprite", "a three piece tenders with buffalo and a five piece with ranch": a counted
     choice of a one-choice group that the item next to it already has a value of (among its options or the
     choices ``said`` with it) is another item of that product; else None (the choice is that item's)."""
@@ -420,7 +421,7 @@ def _another_of(lex: Lexicon, item: ItemSpec, m: Mention, said: Sequence[Mention
     if product is None:
         return None
     taken = {t.group for o in item.options for t in o.targets} | {t.group for o in said for t in o.options}
-    for t in m.options:
+    for t in (*m.options, *(t for o in own for t in o.options)):  # its own choices said before it count too
         group = product.group(t.group)
         if group is not None and not group.multiple and group.value(t.value) is not None and t.group in taken:
             return product.sku
@@ -494,7 +495,9 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                     and (low <= o.start < offering[0].start  # "a three piece tenders ... and a five piece"
                          or (o.start == offering[0].end + 1 < m.start and toks[o.start - 1] in ("of", "with")))]
             # ("three cans of coke and a diet coke": the cans' own flavour, said right after them)
-            owner = _another_of(lex, offering[0], m, said)
+            own = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and k < o.start < m.start
+                   and o.start >= offering[0].end]
+            owner = _another_of(lex, offering[0], m, said, own)  # "a snickers and a reeses king size": reeses
         else:
             owner = value_owner(lex, [OptionSpec(m.options), *held])
         if owner is None:

@@ -76,3 +76,35 @@ def test_a_package_of_what_a_choice_names(chat: Chat, said: str, want: list[tupl
     """"a pack of triple a": a package word, then a choice naming its product: one item of that product each."""
     chat.say(said)
     assert sorted((n, opts.get("cell", "")) for sku, n, opts in chat.lines if sku == "CELLS") == want, chat.lines
+
+
+_CANDY = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "BAR", "name": "candy bar", "price": "1.50", "options": [
+            {"code": "kind", "name": "kind", "required": True, "values": [
+                {"code": "nutty", "name": "nutty bar"}, {"code": "cups", "name": "peanut cups"},
+                {"code": "wafer", "name": "wafer bar"}]},
+            {"code": "size", "name": "size", "default": "regular", "values": [
+                {"code": "regular", "name": "regular"}, {"code": "king", "name": "king size", "price_delta": "1.00"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def candy(tmp_path: Path) -> Iterator[Chat]:
+    store = store_of(tmp_path, _CANDY)
+    yield Chat(store)
+    store.close()
+
+
+@pytest.mark.parametrize("said, want", [
+    ("a nutty bar and a peanut cups king size", [("cups", "king"), ("nutty", "regular")]),
+    ("a wafer bar king size and a nutty bar", [("nutty", "regular"), ("wafer", "king")]),
+    ("a peanut cups king size", [("cups", "king")]),
+])
+def test_two_items_of_one_product_each_by_its_own_choices(candy: Chat, said: str, want: list[tuple[str, str]]) -> None:
+    """"a snickers and a reeses king size": the second choice of the same one-choice group, with a choice after it,
+    is another item; not the first one changed."""
+    candy.say(said)
+    assert sorted((opts["kind"], opts.get("size", "regular")) for _, _, opts in candy.lines) == want
