@@ -274,7 +274,9 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
 
 
 def _glue_only(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
-    return all(i in covered or toks[i] in GLUE or _quantity_token(toks, i) is not None for i in range(a, b))
+    """Only glue, counts, other mentions, or packaging followed by "of" ("a family size bag of bbq chips")."""
+    return all(i in covered or toks[i] in GLUE or _quantity_token(toks, i) is not None
+               or (toks[i] in _PACKAGES and i + 1 < b and toks[i + 1] == "of") for i in range(a, b))
 
 
 def _option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
