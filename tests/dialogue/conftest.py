@@ -48,6 +48,15 @@ def shop_store(tmp_path: Path) -> Iterator[SQLiteStore]:
     store.close()
 
 
+def chat_of(tmp_path: Path, catalog: Mapping[str, Any]) -> Iterator[Chat]:
+    """A :class:`Chat` on a store of a catalog written in a test, closed afterwards: ``yield from`` it in a fixture."""
+    store = store_of(tmp_path, catalog)
+    try:
+        yield Chat(store)
+    finally:
+        store.close()
+
+
 class Chat:
     """A session plus the replies it gave, for readable multi-turn tests."""
 

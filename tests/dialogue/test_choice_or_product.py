@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat, store_of
+from tests.dialogue.conftest import Chat, chat_of
 
 _SHOP = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -31,9 +31,7 @@ _SHOP = {
 
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _SHOP)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _SHOP)
 
 
 @pytest.mark.parametrize("follow_up", [
@@ -79,9 +77,7 @@ _TOAST_SHOP = {
 
 @pytest.fixture
 def toast(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _TOAST_SHOP)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _TOAST_SHOP)
 
 
 @pytest.mark.parametrize("follow_up", ["add an egg", "can i add an egg", "add one egg please", "um add a tomato"])
@@ -112,9 +108,7 @@ _DELI = {
 
 @pytest.fixture
 def deli(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _DELI)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _DELI)
 
 
 @pytest.mark.parametrize("said", ["a turkey club with lettuce and tomato", "a turkey club with lettuce tomato and onion",
@@ -148,9 +142,7 @@ _DRINKS = {
 
 @pytest.fixture
 def drinks(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _DRINKS)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _DRINKS)
 
 
 def test_a_choice_instead_of_another_choice_of_the_same_product_swaps_that_line(drinks: Chat) -> None:

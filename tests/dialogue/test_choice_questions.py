@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat, store_of
+from tests.dialogue.conftest import Chat, chat_of
 
 _BRAND = {"code": "brand", "name": "brand", "default": "generic", "values": [
     {"code": "generic", "name": "store brand"}, {"code": "sneezeless", "name": "sneezeless", "price_delta": "5.00"}]}
@@ -25,9 +25,7 @@ _SHOP = {
 
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _SHOP)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _SHOP)
 
 
 def test_a_choice_of_a_sold_out_product_is_no_yes(chat: Chat) -> None:
@@ -55,9 +53,7 @@ _RELIEF = {
 
 @pytest.fixture
 def relief(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _RELIEF)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _RELIEF)
 
 
 @pytest.mark.parametrize("follow_up", ["oh and can i get the daytime one too", "i'll also take the daytime one"])
@@ -88,9 +84,7 @@ _TOPPED = {
 
 @pytest.fixture
 def topped(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _TOPPED)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _TOPPED)
 
 
 @pytest.mark.parametrize("asked, want", [("what extras do you have for the avocado toast", "feta"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat, store_of
+from tests.dialogue.conftest import Chat, chat_of, store_of
 
 _SHOP = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -34,9 +34,7 @@ _SHOP = {
 
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _SHOP)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _SHOP)
 
 
 def _lines(chat: Chat) -> list[tuple[int, str]]:
@@ -93,9 +91,7 @@ _CANDY = {
 
 @pytest.fixture
 def candy(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _CANDY)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _CANDY)
 
 
 @pytest.mark.parametrize("said, want", [

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat, store_of
+from tests.dialogue.conftest import Chat, chat_of
 
 _SHOP = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -33,9 +33,7 @@ _SHOP = {
 
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _SHOP)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _SHOP)
 
 
 @pytest.mark.parametrize(("said", "count"), [("a dozen cookies", "12"), ("two dozen cookies please", "24"),
@@ -81,9 +79,7 @@ _HALVES = {
 
 @pytest.fixture
 def halves(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _HALVES)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _HALVES)
 
 
 def test_half_a_product_sold_in_halves_is_its_half_size(halves: Chat) -> None:

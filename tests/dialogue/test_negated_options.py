@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat, store_of
+from tests.dialogue.conftest import Chat, chat_of
 
 _SHOP = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -33,9 +33,7 @@ _SHOP = {
 
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _SHOP)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _SHOP)
 
 
 @pytest.mark.parametrize("said", ["a tea but i don't want it iced", "a tea and i do not want it iced",
@@ -80,9 +78,7 @@ _SALADS = {
 
 @pytest.fixture
 def salads(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _SALADS)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _SALADS)
 
 
 def _extras(chat: Chat) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat, store_of
+from tests.dialogue.conftest import Chat, chat_of
 
 _SIZE = {"code": "size", "name": "size", "default": "medium", "values": [
     {"code": "small", "name": "small"}, {"code": "medium", "name": "medium"},
@@ -29,9 +29,7 @@ _SHOP = {
 
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _SHOP)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _SHOP)
 
 
 def _sizes(chat: Chat) -> list[tuple[str, str]]:
@@ -83,9 +81,7 @@ _BOTTLES = {
 
 @pytest.fixture
 def bottles(tmp_path: Path) -> Iterator[Chat]:
-    store = store_of(tmp_path, _BOTTLES)
-    yield Chat(store)
-    store.close()
+    yield from chat_of(tmp_path, _BOTTLES)
 
 
 @pytest.mark.parametrize("turns", [["two bottles of water the big ones"],
