@@ -138,6 +138,7 @@ _MAKE_THE = phrases("make_the")
 _REPLACE_LINE = phrases("replace_line")
 _ADDING = phrases("adding")
 _ALSO = phrases("also")
+_ADDABLE = phrases("addable")
 _RECOUNT_LEADS = words("recount_leads")
 _ONTO_LINE = phrases("onto_line")
 _ONTO_LINE_LEAD = phrases("onto_line_lead")
@@ -658,6 +659,12 @@ class RuleUnderstanding:
             return Intent.STOCK
         if p.groups or (p.options and not products and cue.has(toks, _COMES_IN)):
             return Intent.OPTIONS
+        if products and cue.has(toks, _ADDABLE):  # "what can I add to a smoothie": its add-ons
+            addable = [g.code for sku in p.items[0].skus if (prod := self.lexicon.products.get(sku))
+                       for g in prod.option_groups if g.multiple]
+            if addable:
+                p.groups = list(dict.fromkeys(addable))
+                return Intent.OPTIONS
         if p.options and not products:
             return Intent.OPTIONS
         if products and p.items[0].options:

@@ -94,3 +94,10 @@ def test_a_group_word_names_the_group_of_the_product_asked_about(topped: Chat, a
     """"Extras" names the toast's extras and (by alias) the bowl's toppings: the answer is the toast's."""
     text = topped.say(asked).text.lower()
     assert want in text and "no choice" not in text, text
+
+
+@pytest.mark.parametrize("asked, want", [("what can i add to the avocado toast", "feta"),
+                                         ("um what can i put on the acai bowl", "granola")])
+def test_what_can_i_add_lists_the_products_add_ons(topped: Chat, asked: str, want: str) -> None:
+    text = topped.say(asked).text.lower()
+    assert want in text and topped.lines == [], text
