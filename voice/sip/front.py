@@ -23,8 +23,9 @@ it and never sees a datagram the validator (``voice.sip.validator``) has not pas
 
 Bounded: datagrams over 65,507 bytes cannot arrive; the validator caps size, header count and length; each
 source address gets ``rate`` datagrams per second (burst ``burst``; a call in progress may use another
-``burst``, so new requests are refused first), at most ``max_sources`` addresses are tracked; one thread does all socket work (``stats`` is read under a lock). RTP does not pass through the
-front: PJSIP's media transport must bind the public address itself.
+``burst``, so new requests are refused first), at most ``max_sources`` addresses are tracked; one thread does
+all socket work (``stats`` is read under a lock). RTP does not pass through the front: PJSIP's media transport
+must bind the public address itself.
 
 Enabling it in the bridge (see ``run_front_for`` for the few lines ``SipEngine`` needs).
 """
