@@ -167,14 +167,11 @@ class Lexicon:
                 self._index_group(p, g)
         self._prefer_literal()
         self._option_plurals()
-        for sub, skus in partial.items():
-            if sub not in self._phrases:
-                for sku in sorted(skus):
-                    self._phrases[sub].append(Target("product", sku=sku, exact=False))
-        for sub, skus in kinds.items():  # a category's kind only where no name or choice says those words
-            if sub not in self._phrases:
-                for sku in sorted(skus):
-                    self._phrases[sub].append(Target("product", sku=sku, exact=False))
+        for table in (partial, kinds):  # a category's kind only where no name, part of one or choice says it
+            for sub, skus in table.items():
+                if sub not in self._phrases:
+                    for sku in sorted(skus):
+                        self._phrases[sub].append(Target("product", sku=sku, exact=False))
         self.max_len = max((len(k) for k in self._phrases), default=1)
         self.vocab: list[str] = sorted(t for t in self._base if t.isalpha() and len(t) >= 3)
         self._product_words = frozenset(w for p in self.products.values() for w in phrase_of(p.name)

@@ -307,6 +307,7 @@ class RuleUnderstanding:
         return not any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 
     def _offers(self, sku: str, spec: OptionSpec) -> bool:
+        """Whether that product has any of the choices ``spec`` may mean."""
         return any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in spec.targets)
 
     def _pack_size(self, sku: str) -> int | None:
@@ -326,8 +327,8 @@ class RuleUnderstanding:
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
         if about:  # "actually two" / "two" to "how many?": a count, not the "2 meter" of another product
-            p.options = [o for o in p.options if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not any(
-                about in self.lexicon.option_skus.get((t.group, t.value), ()) for t in o.targets))]
+            p.options = [o for o in p.options
+                         if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not self._offers(about, o))]
         p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size, offers=self._offers)
         loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
@@ -519,8 +520,7 @@ class RuleUnderstanding:
             return swapped
         owner = self._sole_owner(p.options)
         if owner is not None and cue.has(toks, _MAKE_IT) and ctx.last_sku is not None \
-                and all(any(ctx.last_sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in o.targets)
-                        for o in p.options):
+                and all(self._offers(ctx.last_sku, o) for o in p.options):
             owner = None  # "make that a large one with half sugar": the line in focus, made so
         first = min(o.pos for o in p.options) if p.options else 0
         new_item = any(t in ("a", "an") or t.isdigit() or t == "and" and owner != ctx.last_sku
@@ -619,8 +619,7 @@ class RuleUnderstanding:
         new = [o for o in p.options if o.pos < at]
         gone = [o for o in p.options if o.pos > at]
         owner = self._sole_owner(new) if new and gone else None
-        lines = {sku for sku in ctx.line_skus for o in gone for t in o.targets
-                 if sku in self.lexicon.option_skus.get((t.group, t.value), ())}
+        lines = {sku for sku in ctx.line_skus for o in gone if self._offers(sku, o)}
         if owner is None or lines != {owner}:
             return None
         p.items, p.options = [ItemSpec((owner,), None, new, min(o.pos for o in new), at, True)], []
