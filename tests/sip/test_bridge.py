@@ -15,13 +15,11 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("dialogue.session", reason="the dialogue engine (dialogue.session) is not there yet")
-
-from dialogue.session import Session  # noqa: E402
-from dialogue.shop import ShopInfo  # noqa: E402
-from voice.pipeline import VoicePipeline  # noqa: E402
-from voice.sip.bridge import PhoneCall, PhoneSettings  # noqa: E402
-from voice.sip.handler import FRAME_BYTES, CallInfo  # noqa: E402
+from dialogue.session import Session
+from dialogue.shop import ShopInfo
+from voice.pipeline import VoicePipeline
+from voice.sip.bridge import PhoneCall, PhoneSettings
+from voice.sip.handler import FRAME_BYTES, CallInfo
 
 SILENCE = bytes(FRAME_BYTES)
 

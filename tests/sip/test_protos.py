@@ -146,7 +146,6 @@ def test_a_sample_of_the_suite_against_the_bridge_leaves_it_answering(tmp_path: 
     network namespace: alive after each, every answer of the front the one the validator gives, no 5xx from
     PJSIP, and afterwards OPTIONS 200 and a normal call answered. (All of them: python -m bench.sip_torture.)"""
     pytest.importorskip("pjsua2", reason="the phone extra (pjsua2-python) is not installed")
-    pytest.importorskip("dialogue.session", reason="the dialogue engine (dialogue.session) is not there yet")
     from bench.sip_torture import run
 
     r = run(tmp_path, every=EVERY, also=REGRESSIONS, timeout=400)

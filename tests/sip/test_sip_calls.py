@@ -19,7 +19,6 @@ from voice.sip.linphone import available as linphone_missing
 from voice.sip.netns import netns_usable
 
 pjsua2 = pytest.importorskip("pjsua2", reason="the phone extra (pjsua2-python) is not installed")
-pytest.importorskip("dialogue.session", reason="the dialogue engine (dialogue.session) is not there yet")
 
 _why = baresip_missing() or netns_usable()
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(_why is not None, reason=_why or "")]

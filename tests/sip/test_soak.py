@@ -16,7 +16,6 @@ from tests.sip.harness import run_in_namespace
 from voice.sip.netns import netns_usable
 
 pytest.importorskip("pjsua2", reason="the phone extra (pjsua2-python) is not installed")
-pytest.importorskip("dialogue.session", reason="the dialogue engine (dialogue.session) is not there yet")
 
 _why = netns_usable()
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(_why is not None, reason=_why or "")]
