@@ -252,7 +252,12 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
         names = say_list([v.name for v in group.values], limit=8)  # every choice: "extra large" too
         if product is not None:
             state.listed = (product.sku, group.code, state.turns)  # "matcha" next: that choice (parse.Context.listed)
+            _talk_about(state, out, product)  # "a small one please" next: that product
             return out.say(f"The {product.name} {agree(product.name, 'comes', 'come')} with a choice of {group_name(group)}: {names}")
+        line = state.focus()  # "what salsas do you have" with a taco in the cart: "the green one" is the taco's
+        owner = lex.products.get(line.sku) if line is not None else None
+        if owner is not None and owner.group(code) is not None:
+            state.listed = (owner.sku, code, state.turns)
         return out.say(f"For {group_name(group)}, we have {names}")
     specs = parse.items[0].options if parse.items else parse.options
     if product is None:

@@ -17,7 +17,7 @@ from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import GLUE, ItemSpec, OptionSpec, extract_items, value_owner
-from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
@@ -518,6 +518,9 @@ class RuleUnderstanding:
         swapped = self._choice_instead(p, toks, ctx)
         if swapped is not None:
             return swapped
+        listed = self._listed_choice(p, toks, ctx)
+        if listed is not None:
+            return listed
         owner = self._sole_owner(p.options)
         if owner is not None and cue.has(toks, _MAKE_IT) and ctx.last_sku is not None \
                 and all(self._offers(ctx.last_sku, o) for o in p.options):
@@ -574,21 +577,35 @@ class RuleUnderstanding:
 
     def _listed_choice(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> Intent | None:
         """"What flavours does the waffle come in?" - "matcha": a choice of the group just listed for that product,
-        though its words also name another product; the line of that product changed, or one added made so."""
-        if ctx.listed is None or len(p.items) != 1 or p.items[0].quantity is not None:
+        though its words also name another product (or are only part of the choice's name: "the green one" for
+        "salsa verde", alias "green salsa"); the line of that product changed, or one added made so."""
+        if ctx.listed is None or len(p.items) > 1 or p.items and p.items[0].quantity is not None \
+                or not p.items and (not p.options or p.question):
             return None
         sku, code = ctx.listed
         product = self.lexicon.products.get(sku)
         group = product.group(code) if product is not None else None
-        item = p.items[0]
-        if group is None or sku in item.skus:
+        if group is None or any(sku in it.skus for it in p.items):
             return None
-        said = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+        if p.items:
+            item = p.items[0]
+            start, end, rest = item.start, item.end, list(item.options)
+        else:  # only choices were heard ("the green one": the tamale's green filling)
+            start, end, rest = min(o.pos for o in p.options), max(o.pos for o in p.options) + 1, []
+            if any(self._offers(sku, o) for o in p.options):
+                return None  # a choice of the listed product itself: the usual way
+        said = tuple(t for t in toks[start:end] if t not in GLUE)
         targets = tuple(t for t in self.lexicon.phrases.get(said, ()) if t.kind == "option" and t.group == code
                         and group.value(t.value) is not None)
+        words = set(said) - {"one", "ones"}
+        if not targets and words and {"one", "ones"} & set(toks[start:end + 1]):
+            hits = [v for v in group.values if any(words <= set(phrase_of(n)) for n in (v.name, *v.aliases))]
+            if len(hits) == 1:
+                targets = (Target("option", "", code, hits[0].code, True),)
         if not targets:
             return None
-        p.items = [ItemSpec((sku,), None, [OptionSpec(targets, pos=item.start), *item.options], item.start, item.end)]
+        p.items = [ItemSpec((sku,), None, [OptionSpec(targets, pos=start), *rest], start, end)]
+        p.options = []
         return Intent.MODIFY if sku in ctx.line_skus else Intent.ADD
 
     def _line_by_word(self, toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
