@@ -27,8 +27,9 @@ from dialogue.session import Session
 from dialogue.types import Action
 
 CATALOGS = [c for c in ("cafe", "store", "bakery") if c in BUNDLED]
-REPLIES = [line.split("\t", 1)[1] for line in (Path(__file__).parent / "data" / "confirm_replies.tsv")
-           .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+REPLIES = [line.split("\t")[1] for path in sorted((Path(__file__).parent / "data").glob("confirm_replies*.tsv"))
+           for line in path.read_text(encoding="utf-8").splitlines()
+           if line and not line.startswith("#") and line.split("\t")[2:] != ["known"]]
 QUESTIONS = ["what's in my cart", "what do you have", "what's the cheapest", "how much is it all",
              "what are your hours", "do you have anything vegan", "what do you recommend", "menu please"]
 NOISE = ["um", "hmm", "sorry what", "hello", "thanks", "wait", "uh huh", "", "blue sky", "?"]
