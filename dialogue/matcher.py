@@ -38,6 +38,7 @@ class Mention:
     @property
     def exact_products(self) -> tuple[Target, ...]:
         return tuple(t for t in self.products if t.exact)
+_BEFORE_A_UNIT = frozenset({"one", "a", "an", "per", "each", "the", "that"})  # "one pair", "by the dozen"
 
 
 def prepare(lex: Lexicon, text: str) -> list[str]:
@@ -100,8 +101,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
                 and not _names_with_number(lex, toks, k) \
                 and not _value_of_said_group(lex, toks, k):
             blocked.add(k)  # ... but "size 12 hiking boots": after a group's name it is that group's value
-        if k and tok in COUNT_UNITS and toks[k - 1].isdigit():
-            blocked.add(k)  # "a pair of" / "a dozen": the count's unit, never a product ("pair of scissors")
+        if k and tok in COUNT_UNITS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT):
+            blocked.add(k)  # "a pair of" / "a dozen" / "one pair in size 9": the count's unit, never a product
+            # ("pair of scissors")
     while i < n:
         for length in range(min(lex.max_len, n - i), 0, -1):
             targets = lex.phrases.get(tuple(toks[i:i + length]))

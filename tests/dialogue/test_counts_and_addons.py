@@ -27,6 +27,10 @@ _SHOP = {
              "extras"]},
         {"sku": "NOTE", "name": "gift note", "aliases": ["note", "card"], "price": "3.00"},
         {"sku": "MUG", "name": "mug", "price": "9.00"},
+        {"sku": "SHEARS", "name": "shears", "aliases": ["pair of shears"], "price": "15.00"},
+        {"sku": "BOOTS", "name": "rain boots", "price": "40.00", "options": [
+            {"code": "size", "name": "size", "required": True, "values": [
+                {"code": "9", "name": "9"}, {"code": "10", "name": "10"}]}]},
     ],
 }
 
@@ -90,3 +94,10 @@ def test_half_a_product_sold_in_halves_is_its_half_size(halves: Chat) -> None:
 def test_half_a_product_with_no_half_size_is_still_a_fraction(halves: Chat) -> None:
     reply = halves.say("half a lentil soup")
     assert halves.lines == [] and "whole" in reply.text.lower(), reply.text
+
+
+@pytest.mark.parametrize("said", ["ok one pair in size 9", "i'll take a pair in size 9", "one pair please, size 9"])
+def test_a_pair_of_the_product_talked_about_is_not_another_product_named_pair_of(chat: Chat, said: str) -> None:
+    chat.say("how much are the rain boots")
+    chat.say(said)
+    assert chat.lines == [("BOOTS", 1, {"size": "9"})], chat.replies[-1].text
