@@ -40,6 +40,10 @@ IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 EXACT_FLOOR = {"cafe": 0.98, "store": 0.97, "bakery": 0.98, "pizzeria": 0.98, "hardware": 0.88,
                "noodlebar": 0.98, "florist": 0.82, "taqueria": 0.93, "bobashop": 0.98, "burgerjoint": 0.98,
                "creamery": 0.92, "juicebar": 0.95, "thaitakeout": 0.93,
+               "taproom": 0.74,  # brewery taproom, unseen when written: first run 70/90 (0.778) at b7e4d78
+               "diner": 0.74,  # breakfast diner, unseen when written: first run 69/89 (0.775) at cac4dac
+               "petshop": 0.80,  # pet supply shop, unseen when written: first run 75/90 (0.833) at b1a921f
+               "bagels": 0.51,  # bagel shop, unseen when written: first run 48/88 (0.545) at cac4dac
                # round 6, unseen when written (first runs 87/90, 83/88, 82/90, 65/88), developed on since:
                "deli": 0.95, "corner": 0.89}
 
