@@ -71,6 +71,7 @@ class Phrases:
 
     tables: Mapping[str, frozenset[tuple[str, ...]]]
     longest: int
+    unfinished: frozenset[str] = frozenset()  # a reply ending on one of these broke off ("yes and")
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -97,10 +98,14 @@ class Phrases:
                 seen[toks] = name
                 entries.add(toks)
             tables[name] = frozenset(entries)
-        unknown = set(raw) - set(_TABLES)
+        unknown = set(raw) - set(_TABLES) - {"unfinished"}
         if unknown:
             raise PhraseDataError(f"{path}: unknown tables {sorted(unknown)}")
-        return cls(tables, max(len(p) for p in seen))
+        ends = raw.get("unfinished", {"words": []})
+        if not isinstance(ends, dict) or not isinstance(ends.get("words"), list) \
+                or not all(isinstance(w, str) and w and tokens(w) == [w] for w in ends["words"]):
+            raise PhraseDataError(f"{path}: [unfinished] needs a list 'words' of single normalised words")
+        return cls(tables, max(len(p) for p in seen), frozenset(ends["words"]))
 
     def cover(self, toks: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
         """The reply as (table, phrase) pieces: the reading with the fewest words of no table, then the
@@ -139,13 +144,18 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     """Read a reply to "Shall I place the order?" (``toks``: its normalised tokens, if already made)."""
     if len(text) > MAX_CHARS:  # only the start would be read: a yes there says nothing of the rest
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
-    words = list(toks) if toks is not None else tokens(text)
-    pieces = [table for table, _ in phrases().cover(words)]
+    words = _undoubled(list(toks) if toks is not None else tokens(text))
+    book = phrases()
+    cover = book.cover(words)
+    pieces = [table for table, _ in cover]
     last_yes = max((i for i, t in enumerate(pieces) if t == "affirm"), default=-1)
     # a pause followed by a yes is the shopper looking at the order ("ok, let me see... yes, correct");
     # one the reply ends on, with no yes after it, is a hedge ("yes... let me check")
     found = {("filler" if i < last_yes else "hedge") if t == "pause" else t for i, t in enumerate(pieces)}
     also = {_FLAG[t] for t in found if t in _FLAG}
+    said = [phrase for table, phrase in cover if table != "pause"]
+    if said and len(said[-1]) == 1 and said[-1][0] in book.unfinished and Also.ASKS not in also and "?" not in text:
+        also.add(Also.HEDGES)  # "yes and", "ok the and um": it breaks off before it is done
     if "" in found:
         also.add(Also.MORE)
     if "?" in text:
@@ -158,3 +168,16 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if yes and not also & {Also.HEDGES, Also.ASKS}:
         return Confirmation(Verdict.AFFIRM, frozenset(also))
     return Confirmation(Verdict.UNCLEAR, frozenset(also))
+
+
+def _undoubled(words: list[str]) -> list[str]:
+    """The reply without a stutter: a run of one to three words said twice in a row is read once ("yeah that's
+    that's it", "the the order"), so a repeated word never splits a phrase into other ones."""
+    out: list[str] = []
+    for w in words:
+        out.append(w)
+        for n in (1, 2, 3):
+            if len(out) >= 2 * n and out[-n:] == out[-2 * n:-n]:
+                del out[-n:]
+                break
+    return out

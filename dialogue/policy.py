@@ -261,6 +261,14 @@ class Policy:
             if undone:
                 out.act(Action.CART_CHANGED).say(f"Okay, I've taken the {say_list([ln.name for ln in undone])} off")
             return None
+        whole = kind == PendingKind.CHECKOUT and parse.intent == Intent.REMOVE and c.verdict == Verdict.DENY \
+            and not parse.items and not parse.options and parse.ordinal is None and parse.portion is None \
+            and parse.quantity is None and parse.ref in (None, "it") and len(st.cart.lines) > 1
+        if whole:  # "cancel that", "no I don't want that" to the whole order read back: the order or its last line?
+            # (with one line both readings agree, and it is taken off as asked); not placed, and nothing lost
+            st.pending = None
+            return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "
+                           "or say clear the cart")
         vague = not parse.items and not parse.options and parse.quantity is None \
             and parse.intent not in (Intent.REMOVE, Intent.CLEAR)  # "never mind, remove it" says what to do
         if parse.intent in _ACTED_ON and not (parse.intent == Intent.CANCEL_ORDER and not parse.order_number) \

@@ -17,8 +17,11 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], i % 3 == 0) for i, row in enumerate(ROWS) if row[2:] == ["known"]]
-KNOWN_MISSES = 20  # first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not),
-# and 3 more wrong only in the session test (a conditional yes placed; two cancels took the muffin off)
+KNOWN_MISSES = 4  # first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not),
+# and 3 more wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed
+# since. Left: "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and
+# "that's everything (thank you)": it asks to check out, so the whole order is read back first (never a yes to a
+# change just read back)
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
@@ -136,3 +139,49 @@ def test_low_confidence_yes_is_asked_again(chat: Any, cafe: Any) -> None:
     r = chat.say("yes", asr_confidence=0.2)
     assert not r.order_number and "yes or no" in r.text
     assert chat.say("yes", asr_confidence=0.95).order_number
+
+
+@pytest.mark.parametrize("reply", ["yes and", "ok the and um", "yeah with", "sure but", "yes please and uh",
+                                   "yeah um", "okay so uh"])
+def test_a_reply_that_breaks_off_is_no_yes(reply: str) -> None:
+    assert not decide(reply).places and Also.HEDGES in decide(reply).also, decide(reply)
+
+
+@pytest.mark.parametrize("reply", ["yeah that's that's it", "yes yes please", "um um yeah that's right",
+                                   "the the order is right"])
+def test_a_stutter_is_read_once(reply: str) -> None:
+    assert decide(reply).places, decide(reply)
+
+
+@pytest.mark.parametrize("reply", ["yes as long as it's hot", "sure, provided it's ready by noon",
+                                   "okay assuming it's under twenty", "yeah right", "great just great"])
+def test_a_condition_or_sarcasm_is_no_yes(reply: str, chat: Any, cafe: Any) -> None:
+    assert not decide(reply).places
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    assert not chat.say(reply).order_number and cafe.orders() == []
+
+
+@pytest.mark.parametrize("reply", ["cancel that", "actually cancel that", "no i don't want that", "no not that"])
+def test_cancel_that_to_the_whole_order_keeps_every_line(reply: str, chat: Any, cafe: Any) -> None:
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    before = list(chat.lines)
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [] and chat.lines == before, r.text
+
+
+def test_cancel_that_to_a_change_read_back_takes_that_change_off(chat: Any, cafe: Any) -> None:
+    chat.say("two lattes")
+    chat.say("that's all")
+    chat.say("yes")
+    chat.say("a blueberry muffin")  # a new order: "One blueberry muffin ... Is that right?"
+    chat.say("cancel that")
+    assert all(sku != "BLUEBERRY-MUFFIN" for sku, _, _ in chat.lines)
+
+
+def test_cancel_that_to_a_one_line_order_takes_that_line_off(chat: Any, cafe: Any) -> None:
+    chat.say("a blueberry muffin")
+    chat.say("that's all")
+    r = chat.say("ok never mind cancel that")  # the order and its last line are the same thing
+    assert not r.order_number and cafe.orders() == [] and chat.lines == []
