@@ -31,6 +31,8 @@ _SEPARATORS = words("separators")
 _REFINE = words("refine")
 _WITH = words("with_words")
 _WITH_LIST = words("with_list")
+_LIST_ARTICLES = words("list_articles")
+_FILLED_OF = words("filled_of")
 # Nouns that make a product word a modifier of something else ("the coffee bar", "coffee beans").
 _NOT_ITEM_HEADS = words("not_item_heads")
 
@@ -172,17 +174,22 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
     return not (later and {t.sku for t in later[0].exact_products} & kinds)
 
 
-def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
+def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequence[Mention], n: int,
+                        roles: Sequence[str] = ()) -> bool:
     """"a medium pizza with pepperoni, mushrooms and ...", "an extra large pepperoni with extra pepperoni": a word
     that names a product and a choice, said after "with" (past other choices, "and" and amount words) on a
-    product named before it that offers that choice, is the choice."""
+    product named before it that offers that choice, is the choice. So too after an article, "the" included, that
+    opens the list and each choice of it ("a flight with the sour and the porter", "with the ipa the hazy and the
+    stout"), and after a word of what fills the product said right after its name ("a growler of the hazy").
+    ``roles``: those of the mentions before it; one taken as a choice names no product ("two flights, one with the
+    ipa and the other with the stout": the flight's, not the ipa's)."""
     m = mentions[n]
     option_at = {i for o in mentions[:n] if o.options for i in range(o.start, o.end)}
     k = m.start - 1
     articles: list[int] = []
     while k >= 0:
         q = qualifier_before(toks, k + 1)
-        if toks[k] in ("a", "an"):
+        if toks[k] in _LIST_ARTICLES:
             articles.append(k)
             k -= 1
         elif k in option_at or toks[k] in _WITH_LIST:
@@ -191,18 +198,43 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
             k = q.start - 1
         else:
             break
-    if k < 0 or toks[k] not in _WITH or lex is None:
+    if k < 0 or lex is None:
         return False
-    for a in articles:  # "with a card", "with a card and a ribbon"; not "with cream and a medium mocha"
-        listed = toks[a - 1] == "and" and a + 1 == m.start and k + 1 < len(toks) and toks[k + 1] in ("a", "an")
+    filled = toks[k] in _FILLED_OF and any(o.products and o.end == k for o in mentions[:n])  # "a growler of ipa"
+    if toks[k] not in _WITH and not filled:
+        return False
+    for j, a in enumerate(articles):  # "with a card", "with a card and a ribbon"; not "with cream and a medium mocha"
+        ends = (m.start,) if j == 0 else (articles[j - 1], articles[j - 1] - 1)
+        heads = a + 1 == m.start if j == 0 else any(  # "with the ipa the hazy and the stout": each its own choice
+            o.options and o.start == a + 1 and o.end in ends and (o.end == ends[0] or toks[o.end] == "and")
+            for o in mentions[:n])
+        listed = (toks[a - 1] == "and" or a - 1 in option_at) and heads and toks[k + 1] == toks[a]
         if a - 1 != k and not listed:
             return False
-    earlier = [o for o in mentions[:n] if o.products and o.end <= k]
+    # the product named before it, also inside a choice's words ("a new growler filled with the lager")
+    chosen = {j for j, r in enumerate(roles) if r == "option"}
+    earlier: list[set[str]] = []
+    for j, o in enumerate(mentions[:n]):
+        named = {t.sku for t in o.products} if j not in chosen else set()
+        if not named and o.end <= k and (owner := _named_owner(lex, toks, o)) is not None:
+            named = {owner}
+        if named and o.end <= k:
+            earlier.append(named)
     if not earlier:
         # "and another one with pepperoni", "the other with pudding": the line in focus
         return k > 0 and toks[k - 1] in ("one", "ones", "other", "others")
-    skus = {t.sku for t in earlier[-1].products}
-    return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
+    skus = earlier[-1]
+    offered = [(sku, t) for t in m.options for sku in skus if sku in lex.option_skus.get((t.group, t.value), ())]
+    given = {t.group for o in mentions[:n] if k < o.start < m.start for t in o.options}
+    return any(not _one_choice_taken(lex, sku, t.group, given) for sku, t in offered)
+
+
+def _one_choice_taken(lex: Lexicon, sku: str, group: str, said: set[str]) -> bool:
+    """"a growler of the ipa and the lager": a one-choice group whose value the list already gave takes no second
+    one; the word is an item of its own (not the growler's beer, changed)."""
+    product = lex.products.get(sku)
+    g = product.group(group) if product is not None else None
+    return g is not None and not g.multiple and group in said
 
 
 def _offered_here(lex: Lexicon, mentions: Sequence[Mention], m: Mention) -> bool:
@@ -235,11 +267,11 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
     """What each mention is in this sentence: "product", "option", "group" or "ignore"."""
     product_only = sum(1 for m in mentions if m.exact_products and not m.options)
     any_exact = any(m.exact_products for m in mentions)
-    roles = []
+    roles: list[str] = []
     for n, m in enumerate(mentions):
         nxt_product = n + 1 < len(mentions) and mentions[n + 1].start == m.end and bool(mentions[n + 1].products) \
             and m.end not in breaks
-        if m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n):
+        if m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n, roles):
             roles.append("option")
         elif m.exact_products and m.options:
             option_at = {i for o in mentions[:n] if o.options and not o.exact_products for i in range(o.start, o.end)}
@@ -318,7 +350,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         qty = _in_units(lex, toks, m.start, prev_end, skus, qty)
         contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in _COUNT_NOUNS
         pieces = _piece_count(lex, skus, qty) if explicit and not contained else None  # not "3 orders of"
-        items.append(ItemSpec(skus, None if pieces else qty if explicit else None, [pieces] if pieces else [],
+        items.append(ItemSpec(skus, None if pieces else qty if explicit else None,
+                              [pieces] if pieces else _own_choice(lex, toks, m, skus),
                               m.start, m.end, exact=all(t.exact for t in m.products)))
         prev_end = m.end
     made = _value_items(lex, toks, mentions, roles, items, covered, breaks)
@@ -345,6 +378,9 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], _SWAP) >= 0:  # "... instead of the strawberry shake"
                 target = after[0]
+        if target is not None and before and m.exact_products and not _offers(lex, target, m) \
+                and _offers(lex, before[-1], m):  # a word naming a product, taken as the choice of the one before
+            target = before[-1]  # "a flight with the wheat and the cider a pretzel ...": the flight's, not the pretzel's
         if target is None and before and not after and _swapped_right_after(toks, before[-1].end, m.start) \
                 and len(before[-1].skus) == 1 and any(before[-1].skus[0] in lex.option_skus.get((t.group, t.value), ())
                                                       for t in spec.targets):
@@ -363,7 +399,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             target.options.append(spec)
     _narrow(lex, toks, items)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
-    items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, summaries)))
+    totals = _choice_totals(lex, toks, mentions, roles, items, covered)
+    items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, [*summaries, *totals])))
     items = _one_each(lex, items)
     items = _another_one(toks, items, covered)
     _the_one_said(toks, items, covered)
@@ -372,7 +409,46 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _shared_head(toks, items, summaries)
     items = _summed_up(lex, toks, items)
     _every(lex, toks, items)
+    _plural_for_all(lex, toks, items, breaks)
     return _corrections(toks, items), loose
+
+
+def _own_choice(lex: Lexicon, toks: Sequence[str], m: Mention, skus: Sequence[str]) -> list[OptionSpec]:
+    """"a crowler of the hazy" where "crowler" names the growler fill and its size: a product named by a word that
+    is also a value of one of its own one-choice groups is made with that value."""
+    product = lex.products.get(skus[0]) if len(skus) == 1 else None
+    if product is None:
+        return []
+    own = tuple(t for t in m.options if (g := product.group(t.group)) is not None and not g.multiple
+                and g.value(t.value) is not None)
+    return [OptionSpec(own, pos=m.start, said=" ".join(toks[m.start:m.end]))] if len(own) == 1 else []
+
+
+def _choice_totals(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                   items: Sequence[ItemSpec], covered: set[int]) -> list[Mention]:
+    """"two pints, one ipa and one lager", "three halves: two stouts and a porter": a count of a choice said as a
+    noun (a choice that names no product), followed by items that offer it whose counts add up to that count,
+    sums them up; the choice goes to each of them and the count makes no line of its own."""
+    out: list[Mention] = []
+    floor = 0
+    for m, role in zip(mentions, roles, strict=True):
+        if role != "option" or m.products or not m.options:
+            if role == "product":
+                floor = m.end
+            continue
+        qty, explicit = _read_quantity(toks, m.start, floor, covered)
+        if not explicit or qty is None or qty < 2:
+            continue
+        total, parts = 0, 0
+        for it in (it for it in items if it.start >= m.end):
+            if total >= qty or len(it.skus) != 1 or not any(
+                    it.skus[0] in lex.option_skus.get((t.group, t.value), ()) for t in m.options):
+                break
+            total += it.quantity or 1
+            parts += 1
+        if parts >= 2 and total == qty:
+            out.append(m)
+    return out
 
 
 def _swapped_right_after(toks: Sequence[str], a: int, b: int) -> bool:
@@ -525,6 +601,7 @@ _PACKAGES = words("packages")
 _EVERY_BEFORE = words("every_before")
 _EVERY_AFTER = phrases("every_after")
 _ITEM_ENDS = words("item_ends")
+_EDIT_THEM = words("edit_verbs") | words("ref_it")
 
 
 def _narrow(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
@@ -659,6 +736,41 @@ def _every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
             continue
         it.options.extend(o for o in moved if o not in it.options and any(
             (g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets))
+
+
+def _said_in_plural(lex: Lexicon, o: OptionSpec) -> bool:
+    """The choice was said in the plural of one of its own names ("halves" of "half", "pints" of "pint")."""
+    said = tuple(o.said.split())
+    last = said[-1] if said else ""
+    if len(last) < 4 or not last.endswith("s") or last.endswith("ss"):
+        return False
+    stems = {last[:-1], last[:-2], last[:-3] + "y", last[:-3] + "f", last[:-3] + "fe"}
+    targets = set(o.targets)
+    return any(targets & set(lex.phrases.get((*said[:-1], stem), ())) for stem in stems)
+
+
+def _plural_for_all(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], breaks: frozenset[int]) -> None:
+    """"a stout and a porter, halves please": a choice said in the plural as a piece of its own after the last of
+    several items (or right after a last item of one, "a stout and a porter halves please") goes to each of them
+    that offers it and has no value of its group said, not only to the last (as "both halves" would)."""
+    if len(items) < 2:
+        return
+    last = items[-1]
+    for o in [o for o in last.options if o.pos >= last.end]:
+        opened = [b for b in breaks if last.end <= b <= o.pos]
+        lead = range(opened[-1], o.pos) if opened else range(last.end, o.pos)
+        if not _said_in_plural(lex, o) or not all(
+                toks[i] in _FILLERS or toks[i] in _EDIT_THEM or (opened and toks[i] in GLUE) for i in lead):
+            continue  # "..., halves please", "..., make them halves"
+        if not opened and last.quantity not in (None, 1):
+            continue  # "a stout and two porters halves": the plural may be the porters' alone
+        groups = {t.group for t in o.targets}
+        for it in items[:-1]:
+            product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
+            if product is None or any(t.group in groups for own in it.options for t in own.targets):
+                continue
+            if any((g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets):
+                it.options.append(o)
 
 
 def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: bool = False) -> list[tuple[int, int]]:
@@ -831,7 +943,8 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
             subs.append(ItemSpec(item.skus, item.quantity - said, [], item.start, item.end, item.exact))
         out.extend(subs)
     for summary, opts in lead:  # the summed-up kind's options on every line of that kind after it
-        kinds = {t.sku for t in summary.products}
+        kinds = {t.sku for t in summary.products} or {sku for t in summary.options for sku in lex.option_skus.get(
+            (t.group, t.value), ())}  # "two pints, one ipa and one lager": what comes in pints
         for it in out:
             narrowed = tuple(sku for sku in it.skus if sku in kinds)
             if it.start >= summary.end and len(it.skus) > 1 and narrowed:

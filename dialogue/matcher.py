@@ -14,6 +14,7 @@ from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
 from dialogue.phrasebook import words
 
 _PLAIN = words("sub_words")
+_PACKAGES = words("packages")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
 
 
@@ -273,10 +274,17 @@ def _head_noun(lex: Lexicon, word: str, targets: Sequence[Target]) -> bool:
 
 def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
     """"a dozen everything bagels": an option value spelled like a common word counts only right before a
-    product that offers it."""
+    product that offers it; one spelled like a package counts before "of" and that product too ("a can of the
+    sour", "one can of ipa": the can choice, not a pint)."""
     out = list(found)
     for m in found:
         k = m.start - 1
+        if k >= 1 and toks[k] in _POINTERS:
+            k -= 1  # "of the sour"
+        if k >= 1 and toks[k] == "of" and toks[k - 1] in _PACKAGES:
+            k -= 1
+        else:
+            k = m.start - 1
         if k < 0 or not m.exact_products or any(o.start <= k < o.end for o in found):
             continue
         fits = tuple(t for t in lex.guarded.get(toks[k], ())
