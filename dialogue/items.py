@@ -287,6 +287,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
                 roles.append("product")  # "a hot dog and fries": no product named here has fries as a choice
             else:
                 roles.append("product" if counted or not product_only else "option")
+        elif m.exact_products and lex is not None and _group_noun(lex, toks, mentions, n, roles):
+            roles.append("ignore")  # "a sundae with chocolate ice cream": its flavour, said with the group's noun
         elif m.exact_products:
             roles.append("product")
         elif m.options:
@@ -303,6 +305,25 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
         else:
             roles.append("group")
     return roles
+
+
+def _group_noun(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int, roles: Sequence[str]) -> bool:
+    """Is mention ``n``, a product's name that is also the name of a choice group ("ice cream" for a sundae's
+    flavour), that group's noun after one of its values, for a product named before it ("a hot fudge sundae
+    with chocolate ice cream")? Not when the value is counted ("and a chocolate ice cream": a product)."""
+    m = mentions[n]
+    codes = {t.group for t in m.targets if t.kind == "group"}
+    if not codes or n < 2 or roles[n - 1] != "option" or mentions[n - 1].end != m.start:
+        return False
+    value = mentions[n - 1]
+    if not any(t.kind == "option" and t.group in codes for t in value.targets):
+        return False
+    k = value.start - 1
+    if k >= 0 and (toks[k] in ("a", "an", "one", "another") or toks[k].isdigit()):
+        return False
+    return any(r == "product" and any((prod := lex.products.get(t.sku)) is not None and any(
+        prod.group(c) is not None for c in codes) for t in mentions[j].products)
+        for j, r in enumerate(roles[:n - 1]))
 
 
 def _glue_only(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:

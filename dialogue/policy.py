@@ -329,7 +329,20 @@ class Policy:
                     and (not parse.groups or group.code in parse.groups):  # "what kinds are there?": still asked
                 names = say_list([v.name for v in group.values], limit=8)
                 return out.say(f"For the {product.name}, we have {names}. Which would you like?")
-            if cue.has(parse.tokens, cue.CHECKOUT):  # "just check me out": leave the unfinished item
+            c = confirm.decide(parse.text, parse.tokens)
+            if (parse.deny or c.verdict == Verdict.DENY or parse.intent == Intent.REMOVE
+                    or cue.has(parse.tokens, cue.REMOVE)) and any(
+                    product.sku in it.skus for it in parse.items):
+                self.state.pending = None  # "no dog collar", "forget the collar": the waiting item is left out
+                out.say(f"Okay, no {product.name}")
+                return editing.add_items(self.state, self.lex, pending.rest, out) if pending.rest \
+                    else self._checkout(out) if self.state.cart.lines else out.say("What would you like?")
+            if cue.has(parse.tokens, cue.CHECKOUT) and not pending.asked_again:
+                pending.asked_again = True  # "that's all" before the size: the item is not dropped unasked
+                values = say_list([v.name for v in group.values[:3]], "or")
+                return out.say(f"The {product.name} still needs a {group_name(group)}: {values}? "
+                               f"Or say no {product.name}")
+            if cue.has(parse.tokens, cue.CHECKOUT):  # "just check me out" again: leave the unfinished item
                 self.state.pending = None
                 return self._checkout(out.say(f"Okay, without the {product.name}"))
             if parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:

@@ -30,6 +30,7 @@ class Pending:
     parse: Parse | None = None
     order_number: str | None = None
     rest: list[ItemSpec] = field(default_factory=list)
+    asked_again: bool = False  # the question was put again once already (a checkout said before its answer)
 
 
 @dataclass(frozen=True)

@@ -86,5 +86,7 @@ def test_command_words_are_not_product_names(shop_store: SQLiteStore, new_chat: 
     chat.say("an electric kettle in white and a toaster")
     assert [sku for sku, _, _ in chat.lines] == ["ELECTRIC-KETTLE"]  # the toaster waits for its colour
     r = chat.say("okay check out")  # "check" is also a shirt's alias; here it is the checkout
+    assert "toaster still needs a colour" in r.text  # asked once more: never dropped unasked
+    r = chat.say("just check out")
     assert "without the toaster" in r.text and "Shall I place the order" in r.text
     assert [sku for sku, _, _ in chat.lines] == ["ELECTRIC-KETTLE"]
