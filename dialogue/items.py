@@ -243,6 +243,14 @@ def _offered_here(lex: Lexicon, mentions: Sequence[Mention], m: Mention) -> bool
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 
 
+def _offered_before(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], m: Mention) -> bool:
+    """Some product named in the sentence, or inside a choice's words before ``m`` ("two short stacks": the
+    pancakes), offers a choice ``m`` names: "one blueberry" after it is of those, not a product of its own."""
+    skus = {sku for o in mentions if o.end <= m.start and (sku := _named_owner(lex, toks, o)) is not None}
+    return _offered_here(lex, mentions, m) or any(
+        sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
+
+
 def _choice_before_choice(lex: Lexicon, mentions: Sequence[Mention], n: int, breaks: frozenset[int]) -> bool:
     """"a mint chip cone and a coffee cone": a word naming a product and a choice, said right before a choice
     (only a choice) that the product named does not offer but a product offering both choices does, is that
@@ -386,6 +394,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         floor = prev_mention_end
         prev_mention_end = m.end
         own = _named_owner(lex, toks, m)
+        if own is not None and _with_earlier(lex, toks, items, m):
+            own = None  # "an everything with lox spread": the spread on the bagel, though "lox" names a sandwich
         if own is not None and not any(own in it.skus for it in items):
             qty, explicit = _read_quantity(toks, m.start, floor, covered)  # "a raspberry danish": the danish
             items.append(ItemSpec((own,), qty if explicit else None, [spec], m.start, m.end))
@@ -472,6 +482,15 @@ def _choice_totals(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention
     return out
 
 
+def _with_earlier(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], m: Mention) -> bool:
+    """"a pumpernickel with lox spread", "egg and cheese on an egg bagel": a choice said right after "with" or a
+    base preposition goes on the item before it when that item offers it, though its words name a product."""
+    j = m.start - 1 if m.start > 0 and toks[m.start - 1] in ("a", "an", "the") else m.start
+    said_with = toks[m.start] in _WITH or (j > 0 and (toks[j - 1] in _WITH or toks[j - 1] in _BASE_PREPS))
+    before = [it for it in items if it.end <= m.start]
+    return said_with and bool(before) and _offers(lex, before[-1], m)
+
+
 def _swapped_right_after(toks: Sequence[str], a: int, b: int) -> bool:
     """Only "instead of" (and "the") between the end of a product's name and a choice: "a vanilla shake instead of
     the strawberry" (not "a latte with almond milk instead of whole milk and caramel")."""
@@ -482,10 +501,11 @@ def _swapped_right_after(toks: Sequence[str], a: int, b: int) -> bool:
     return any(tuple(rest) == ph for ph in _SWAP)
 
 
-def value_owner(lex: Lexicon, specs: Sequence[OptionSpec]) -> str | None:
+def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = False) -> str | None:
     """The one product that offers every choice said; of several, the one those choices complete (each of its
     required groups without a default is given a value): "a coke" is the soda whose flavour is coke, not the
-    meal that also needs its burger chosen. None when no one product is meant."""
+    meal that also needs its burger chosen; ``as_noun`` (said where the noun goes, "a pumpernickel"): of several,
+    the one it is the choosing of (:func:`_chosen_by`). None when no one product is meant."""
     owners: set[str] | None = None
     for spec in specs:
         skus: set[str] = set()
@@ -504,7 +524,22 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec]) -> str | None:
         said = {t.group for s in specs for t in s.targets if sku in lex.option_skus.get((t.group, t.value), ())}
         if all(g.code in said or g.default is not None or not g.required for g in product.option_groups):
             complete.append(sku)
+    if len(complete) > 1 and as_noun:
+        complete = _chosen_by(lex, specs, complete)
     return complete[0] if len(complete) == 1 else None
+
+
+def _chosen_by(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:
+    """"a pumpernickel": of several products offering what was said, those it is the choosing of: a value of a
+    group they cannot be ordered without (required, one choice, no default: "which bagel?" of the bagel), not of
+    one that merely has it (the sandwich made on a plain bagel by default, the box of mixed kinds)."""
+    out = []
+    for sku in skus:
+        product = lex.products.get(sku)
+        groups = [product.group(t.group) for s in specs for t in s.targets] if product is not None else []
+        if any(g is not None and g.required and g.default is None and not g.multiple for g in groups):
+            out.append(sku)
+    return out
 
 
 def _offers(lex: Lexicon, item: ItemSpec, m: Mention) -> bool:
@@ -540,6 +575,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             if role != "option" and not (role == "group" and m.end - m.start == 1 and toks[m.start] in _PACKAGES):
                 floor = m.end  # (a package word that is also a choice's group name, "a pack of", stays in reach)
             continue
+        if toks[m.start] in _WITH:
+            continue  # "a plain bagel with butter": a choice said with "with" is of what comes before it
         k = m.start - 1
         while k >= floor and not toks[k].isdigit() and ((k in covered and k not in in_items) or toks[k] in _FILLERS):
             k -= 1  # past other choices said before it ("a large diet coke") and fillers
@@ -578,7 +615,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         before = [it for it in items if it.end <= m.start][-1:]
         after = [it for it in items if it.start >= m.end][:1]
         offering = [it for it in (*before, *after) if _offers(lex, it, m)]
-        chosen_next = any(o.start == nxt and o.options for o in mentions)
+        # (a choice said with "with" after it heads nothing: "a plain bagel with butter")
+        chosen_next = any(o.start == nxt and o.options and toks[o.start] not in _WITH for o in mentions)
         if chosen_next and (offering or value_owner(lex, [OptionSpec(next(
                 o.options for o in mentions if o.start == nxt and o.options))]) is not None):
             continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,
@@ -599,6 +637,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             owner = _another_of(lex, offering[0], m, said, own)  # "a snickers and a reeses king size": reeses
         else:
             owner = value_owner(lex, [OptionSpec(m.options), *held])
+            if owner is None and not _offered_before(lex, toks, mentions, m):
+                owner = value_owner(lex, [OptionSpec(m.options), *held], as_noun=True)
         if owner is None:
             continue
         if toks[k].isdigit():  # "three cokes": the count, though "3" is some other product's choice ("3 piece")
@@ -623,6 +663,7 @@ _EVERY_BEFORE = words("every_before")
 _EVERY_AFTER = phrases("every_after")
 _ITEM_ENDS = words("item_ends")
 _EDIT_THEM = words("edit_verbs") | words("ref_it")
+_BASE_PREPS = words("base_preps")
 
 
 def _narrow(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:

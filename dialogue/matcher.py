@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
@@ -103,6 +104,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
                 and not _value_of_said_group(lex, toks, k):
             blocked.add(k)  # ... but "size 12 hiking boots": after a group's name it is that group's value
         if k and tok in COUNT_UNITS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT):
+            if _unit_names_product(lex, toks, k):
+                blocked.difference_update((k - 1, k))  # "a dozen plain": the shop's "dozen", not twelve
+                continue
             blocked.add(k)  # "a pair of" / "a dozen" / "one pair in size 9": the count's unit, never a product
             # ("pair of scissors")
     while i < n:
@@ -138,6 +142,29 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
             i += 1
     return _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
         lex, toks, _coordinated(lex, toks, found))))
+
+
+def _unit_names_product(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
+    """"a dozen plain" where the shop sells a "dozen" (of bagels): the unit word is that product when nothing comes
+    after it, or, alone, a choice the product cannot be ordered without ("a dozen sesame"); "a dozen sesame
+    bagels" and "a dozen roses" stay twelve."""
+    units = [t.sku for said in ((toks[k],), (toks[k - 1], toks[k])) for t in lex.phrases.get(said, ())
+             if t.kind == "product" and t.exact]
+    if not units:
+        return False
+    if k + 1 >= len(toks) or toks[k + 1] in _FILLERS:  # "a dozen, please": nothing else is counted
+        return True
+    if any(t.kind == "product" for j in (k + 1, k + 2) for size in range(1, lex.max_len + 1)
+           for t in lex.phrases.get(tuple(toks[j:j + size]), ())):
+        return False
+    said = (*lex.phrases.get((toks[k + 1],), ()), *lex.guarded.get(toks[k + 1], ()))
+    for t in said:
+        for sku in units:
+            product = lex.products.get(sku) if t.kind == "option" else None
+            group = product.group(t.group) if product is not None else None
+            if group is not None and group.value(t.value) is not None and group.required and group.default is None:
+                return True
+    return False
 
 
 def _choices_of_named(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], i: int, length: int) -> bool:
@@ -273,25 +300,80 @@ def _head_noun(lex: Lexicon, word: str, targets: Sequence[Target]) -> bool:
 
 
 def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
-    """"a dozen everything bagels": an option value spelled like a common word counts only right before a
-    product that offers it; one spelled like a package counts before "of" and that product too ("a can of the
-    sour", "one can of ipa": the can choice, not a pint)."""
+    """Option values spelled like common words ("everything", "plain") count only where a choice is meant: right
+    before a product that offers them ("a dozen everything bagels"), and, said by their own name, right after a
+    product that must be told them ("a half dozen everything"), after a base preposition or "with" next to a
+    product offering them ("a lox on everything"), or where the noun goes after an article or a count, when they
+    are what some product is chosen by ("an everything with scallion": the everything bagel). One spelled like a
+    package counts before "of" and a product offering it ("a can of the sour", "one can of ipa": the can choice)."""
     out = list(found)
-    for m in found:
-        k = m.start - 1
-        if k >= 1 and toks[k] in _POINTERS:
-            k -= 1  # "of the sour"
-        if k >= 1 and toks[k] == "of" and toks[k - 1] in _PACKAGES:
-            k -= 1
-        else:
-            k = m.start - 1
-        if k < 0 or not m.exact_products or any(o.start <= k < o.end for o in found):
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for k, tok in enumerate(toks):
+        cands = lex.guarded.get(tok, ())
+        if not cands or k in taken:
             continue
-        fits = tuple(t for t in lex.guarded.get(toks[k], ())
-                     if any(p.sku in lex.option_skus.get((t.group, t.value), ()) for p in m.exact_products))
+        fits = _guarded_fit(lex, toks, found, k, tuple(cands))
         if fits:
             out.append(Mention(k, k + 1, fits))
+            taken.add(k)
     return sorted(out, key=lambda m: m.start)
+
+
+def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k: int,
+                 cands: tuple[Target, ...]) -> tuple[Target, ...]:
+    """The choices the common word at ``k`` names there (see :func:`_guarded_options`); () when it is only a word."""
+    nxt = next((m for m in found if m.start == k + 1), None)
+    if nxt is None and toks[k] in _PACKAGES and toks[k + 1:k + 2] == ["of"]:
+        j = k + 2 + (1 if toks[k + 2:k + 3] and toks[k + 2] in _POINTERS else 0)
+        nxt = next((m for m in found if m.start == j), None)  # "a can of the sour": the can choice of the sour
+    if nxt is not None and nxt.products:  # "an everything bagel": only a choice its product offers
+        return tuple(t for t in cands if any(p.sku in lex.option_skus.get((t.group, t.value), ())
+                                             for p in nxt.exact_products))
+    word, j = toks[k], k - 1
+    while j >= 0 and any(m.start <= j < m.end and m.options and not m.products for m in found):
+        j -= 1  # "on a toasted everything": past the other choices said before it
+    prev_tok = toks[j] if j >= 0 else ""
+    if prev_tok in ("a", "an", "the") and j >= 1 and toks[j - 1] in _BASE_PREPS:
+        prev_tok = toks[j - 1]  # "egg and cheese on an everything"
+    prev = next((m for m in found if m.end == k and m.exact_products), None)
+    if prev is not None:  # "a half dozen everything": a choice the product cannot be ordered without
+        skus = [p.sku for p in prev.exact_products]
+        return tuple(t for t in cands if _named_choice(lex, t, word, skus, required=True))
+    if prev_tok in _BASE_PREPS or prev_tok in _WITH_WORDS:  # "a lox on everything"
+        named = [p.sku for m in found if m.end <= k for p in m.exact_products]
+        if named or prev_tok not in _BASE_PREPS:
+            return tuple(t for t in cands if _named_choice(lex, t, word, named))
+        return tuple(t for t in cands if _named_choice(lex, t, word))  # "one of those on everything"
+    if prev_tok in _COUNTED or prev_tok.isdigit():  # "an everything with scallion", "two plain"
+        return tuple(t for t in cands if _named_choice(lex, t, word, required=True, single=True))
+    return ()
+
+
+def _named_choice(lex: Lexicon, t: Target, word: str, skus: Sequence[str] | None = None, *,
+                  required: bool = False, single: bool = False) -> bool:
+    """Some product (of ``skus``, else any) offers choice ``t`` under its own name ``word`` (not an alias such as
+    "little" for small); with ``required``, in a group it cannot be ordered without (no default), with
+    ``single`` one choice of it only ("which bagel?": plain, everything, ...)."""
+    pool = skus if skus is not None else lex.option_skus.get((t.group, t.value), ())
+    for sku in islice(pool, _OWNERS_LOOKED_AT):
+        product = lex.products.get(sku)
+        group = product.group(t.group) if product is not None else None
+        value = group.value(t.value) if group is not None else None
+        if group is None or value is None or phrase_of(value.name) != (word,):
+            continue
+        if required and (not group.required or group.default is not None):
+            continue
+        if single and group.multiple:
+            continue
+        return True
+    return False
+
+
+_OWNERS_LOOKED_AT = 200  # a choice every product of a huge catalog offers: enough to know some product does
+_BASE_PREPS = words("base_preps")
+_FILLERS = words("fillers")
+_WITH_WORDS = words("with_words")
+_COUNTED = frozenset({"a", "an", "one", "another"})
 
 
 def _value_of_said_group(lex: Lexicon, toks: Sequence[str], k: int) -> bool:

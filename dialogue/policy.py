@@ -324,6 +324,9 @@ class Policy:
         if not any(o.group == group.code for o in opts) and parse.ordinal and 0 < parse.ordinal <= len(group.values):
             specs.append(OptionSpec((Target("option", group=group.code, value=group.values[parse.ordinal - 1].code),)))
             opts = options_for(product, specs)[0]
+        if not any(o.group == group.code for o in opts) and (said := _common_word_answer(group, self.lex, parse.tokens)):
+            specs.extend(said)  # "which bagel?" - "everything"
+            opts = options_for(product, specs)[0]
         if not any(o.group == group.code for o in opts):
             if parse.intent == Intent.OPTIONS and not parse.items and not parse.options \
                     and (not parse.groups or group.code in parse.groups):  # "what kinds are there?": still asked
@@ -577,6 +580,18 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
         said = toks[k] if 0 <= k < len(toks) else ""
         parts.append((int(said) if said.isdigit() else 1, s))
     return parts if sum(n for n, _ in parts) == quantity else []
+
+
+def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -> list[OptionSpec]:
+    """"Which bagel would you like?" - "everything", "uh all everything": the asked group's choices named by their
+    own name where that name is a common word (kept out of the catalog's phrases, see ``Lexicon.guarded``)."""
+    out = []
+    for i, tok in enumerate(toks):
+        targets = tuple(t for t in lex.guarded.get(tok, ()) if t.group == group.code
+                        and (value := group.value(t.value)) is not None and phrase_of(value.name) == (tok,))
+        if targets:
+            out.append(OptionSpec(targets, pos=i, said=tok))
+    return out
 
 
 def _one_built_up(lex: Lexicon, pending: Pending, parse: Parse) -> list[ItemSpec]:
