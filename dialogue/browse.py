@@ -15,17 +15,22 @@ from typing import TYPE_CHECKING
 from catalog.errors import CatalogError
 from catalog.models import Product
 from catalog.store import Store
+from dialogue import intents as cue
 from dialogue.answers import default_cents, quote
 from dialogue.browse_data import phrases, superlative
 from dialogue.catalog_view import CatalogView
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.normalize import tokens
 from dialogue.numbers import say_number
+from dialogue.phrasebook import phrases as phrase_table
 from dialogue.replies import MAX_LIST, agree, plural, say_list
 from dialogue.state import Outcome, State
 
 if TYPE_CHECKING:
     from dialogue.understanding import Parse
+_KIND_OF = phrase_table("kind_of")
+
+
 def answer(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome | None:
     """An answer to a question about what there is, or None when the turn is not one."""
     b, toks = phrases(), parse.tokens
@@ -46,8 +51,8 @@ def answer(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome)
         return _extreme(state, pool, cheapest=cheapest, out=out)
     if named:
         return None
-    tagged = _tagged(view, toks)
-    if tagged is not None:
+    tagged = _tagged(view, toks) if not (parse.options and cue.has(toks, _KIND_OF)) else None
+    if tagged is not None:  # (but "what kinds of milk": the choices called milk, not the products with milk)
         tag, hits, total = tagged
         return _list(state, hits, out, f"For {tag}, we have", none=f"Sorry, we have nothing {tag} right now",
                      total=total)

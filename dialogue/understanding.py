@@ -139,6 +139,7 @@ _REPLACE_LINE = phrases("replace_line")
 _ADDING = phrases("adding")
 _ALSO = phrases("also")
 _ADDABLE = phrases("addable")
+_KIND_OF = phrases("kind_of")
 _RECOUNT_LEADS = words("recount_leads")
 _ONTO_LINE = phrases("onto_line")
 _ONTO_LINE_LEAD = phrases("onto_line_lead")
@@ -669,6 +670,10 @@ class RuleUnderstanding:
             return Intent.CART
         if cue.has(toks, cue.QUESTION_PRICE) and not cue.has(toks, _PRICE_LIMIT):
             return Intent.PRICE if products or p.ref else Intent.SEARCH
+        kinds = self._kinds_of(p, toks)
+        if kinds is not None:  # "what kind of juice do you have": the juice's flavours
+            p.groups = [kinds]
+            return Intent.OPTIONS
         if cue.has(toks, cue.QUESTION_DESCRIBE) and (products or p.ref == "it"):  # "what's in it"
             return Intent.DESCRIBE
         if cue.has(toks, cue.QUESTION_STOCK) and (products or p.ref):
@@ -691,6 +696,25 @@ class RuleUnderstanding:
         if cue.has(toks, cue.SHOP_INFO):
             return Intent.SHOP_INFO
         return None
+
+    def _kinds_of(self, p: ParseDraft, toks: Sequence[str]) -> str | None:
+        """"What kind of juice do you have", "what kinds of bagels are there": a question about the variety of the
+        one product named, answered with its main choice (the first required single choice, else the first single
+        choice with no default); "what kind of milk does the latte come with": the group named (here by the
+        word that is also its plain value), not whether the latte comes with plain milk."""
+        if len(p.items) != 1 or len(p.items[0].skus) != 1 or not p.items[0].exact or not cue.has(toks, _KIND_OF):
+            return None
+        product = self.lexicon.products.get(p.items[0].skus[0])
+        if product is None or any(product.group(c) is not None for c in p.groups):
+            return None
+        if p.items[0].options:
+            named = {t.group for o in p.items[0].options for t in o.targets
+                     if (g := product.group(t.group)) is not None and phrase_of(o.said) in (
+                         phrase_of(g.name), *(phrase_of(a) for a in g.aliases))}
+            return named.pop() if len(named) == 1 else None
+        single = [g for g in product.option_groups if not g.multiple and len(g.values) > 1]
+        main = next((g for g in single if g.required), next((g for g in single if not g.default), None))
+        return main.code if main is not None else None
 
     def _add_or_modify(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
