@@ -73,14 +73,21 @@ def describe_options(product: Product | None, options: Sequence[SelectedOption],
             continue
         words, pre = _option_phrase(product, opt)
         (before if pre else after).append(words)
+    head = product.name.split()[-1].lower() if product is not None and product.name.split() else ""
+    before.sort(key=lambda w: w.split()[-1].lower() == head)  # "large orange juice": the one ending on the noun last
     return " ".join(before), (" with " + say_list(after) if after else "")
 
 
 def describe_line(line: CartLine, product: Product | None) -> str:
     """"two large iced lattes with oat milk"."""
     pre, post = describe_options(product, line.options)
-    name = plural(line.name, line.quantity)
-    qty = say_number(line.quantity) if line.quantity != 1 else ("one" if not pre else "one")
+    base = line.name
+    if base.lower().startswith("the ") and len(base.split()) > 1:
+        base = base[4:]  # "one scrambled big breakfast", not "one scrambled the big breakfast"
+    if pre and len(base.split()) == 1 and pre.split()[-1].lower() == base.lower():
+        pre, base = "", pre  # the choice's name ends with the product's: "two apple juices", not "apple juice juices"
+    name = plural(base, line.quantity)
+    qty = say_number(line.quantity)
     return " ".join(x for x in (qty, pre, name) if x) + post
 
 
