@@ -154,7 +154,8 @@ def _say_added(state: State, lex: Lexicon, out: Outcome, added: list[str], notes
         readback(state, lex, out, just_said=say_list(added, limit=None))
     elif not added and not ask and state.offer is not None:
         out.shown = [state.offer.skus[0]]
-        state.pending, state.offer = Pending(PendingKind.OFFER, item=ItemSpec(state.offer.skus, None, state.offer.options)), None
+        state.pending, state.offer = Pending(PendingKind.OFFER, item=ItemSpec(
+            state.offer.skus, state.offer.quantity, state.offer.options)), None  # "yes" takes the three offered
     elif not added and not ask:
         out.say("Sorry, I couldn't add that. What would you like?")
     return out

@@ -112,8 +112,9 @@ def _in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: S
     unit = next((toks[i] for i in range(start, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
     if unit is None:
         return qty
+    own = phrase_of(product.name)  # the name it is sold under: aliases add plurals of singular goods ("cat collars")
     by_unit = any(unit in words for words in names) or (
-        unit == "pair" and any(words and words[-1].endswith("s") and not words[-1].endswith("ss") for words in names))
+        unit == "pair" and bool(own) and own[-1].endswith("s") and not own[-1].endswith("ss"))
     return max(1, qty // COUNT_UNITS[unit]) if by_unit else qty
 
 

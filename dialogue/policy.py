@@ -195,7 +195,7 @@ class Policy:
             return None
         st.pending = None
         if self._pure_yes(parse):
-            qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), None)
+            qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), pending.item.quantity)
             item = ItemSpec(pending.item.skus, qty, pending.item.options)
             return editing.add_items(st, self.lex, [item], out)
         offered = self.lex.products.get(pending.item.skus[0])
@@ -204,8 +204,10 @@ class Policy:
             and all(ln.sku != offered.sku for ln in st.cart.lines) \
             and (parse.ref == "it" or not st.cart.lines)  # "make it iced" to "would you like one?"
         if takes or parse.intent == Intent.ADD and not parse.items and parse.ref == "it" and parse.ordinal is None:
-            # "I'll take it in medium" after "is the blue one in medium": blue and medium
-            item = ItemSpec(pending.item.skus, parse.quantity, [*pending.item.options, *parse.options])
+            # "I'll take it in medium" after "is the blue one in medium": blue and medium; "ok three then"
+            said = parse.tokens[:min((o.pos for o in parse.options if o.pos >= 0), default=len(parse.tokens))]
+            qty = parse.quantity or next((int(t) for t in said if t.isdigit() and 0 < int(t) < 100), None)
+            item = ItemSpec(pending.item.skus, qty, [*pending.item.options, *parse.options])
             return editing.add_items(st, self.lex, [item], out)
         return None
 

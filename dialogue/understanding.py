@@ -515,6 +515,8 @@ class RuleUnderstanding:
         if p.options and ctx.shown and (not ctx.has_lines or ctx.listing and (
                 p.ordinal is not None or p.ref in ("cheaper", "pricier"))):  # "the second one in large"
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
+            if p.quantity is None:  # "ok six of the beef": six of the one offered (a count before the choices)
+                p.quantity = _bare_quantity(toks[:min(o.pos for o in p.options)], p.option_at)
             return Intent.ADD
         swapped = self._choice_instead(p, toks, ctx)
         if swapped is not None:
