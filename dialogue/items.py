@@ -75,8 +75,8 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
             i -= 1  # "12 dozen eggs" (from "a dozen eggs"): the count before the unit
             continue
         if toks[i] == "of" and i - 2 >= floor and i - 1 not in covered and toks[i - 1].isalpha() \
-                and _quantity_token(toks, i - 2) is not None:
-            i -= 2  # "three plates of gyoza": a container of the product, counted
+                and (_quantity_token(toks, i - 2) is not None or toks[i - 2] in COUNT_UNITS):
+            i -= 2  # "three plates of gyoza", "a dozen cans of cat food": a container of the product, counted
             continue
         if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") \
                 or (toks[i].endswith("ed") and len(toks[i]) > 4 and i > floor):  # "2 steamed mochas"
@@ -552,8 +552,9 @@ def _another_of(lex: Lexicon, item: ItemSpec, m: Mention, said: Sequence[Mention
     """"two dr peppers and a sprite", "a three piece tenders with buffalo and a five piece with ranch": a counted
     choice of a one-choice group that the item next to it already has a value of (among its options or the
     choices ``said`` with it) is another item of that product; else None (the choice is that item's)."""
-    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
-    if product is None:
+    skus = [s for s in item.skus if any(s in lex.option_skus.get((t.group, t.value), ()) for t in m.options)]
+    product = lex.products.get(skus[0]) if len(skus) == 1 else None  # ("a tropical fish food and a betta food":
+    if product is None:  # of the foods said, the one that comes in betta)
         return None
     taken = {t.group for o in item.options for t in o.targets} | {t.group for o in said for t in o.options}
     for t in (*m.options, *(t for o in own for t in o.options)):  # its own choices said before it count too
@@ -604,6 +605,10 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                 held = []
             else:
                 k = pack.start - 1
+        j = k - 1 if k - 1 >= floor and toks[k] == "the" and k not in covered else k
+        if j - 1 >= floor and toks[j] == "of" and toks[j - 1] not in ("a", "an") and j - 1 not in covered \
+                and _quantity_token(toks, j - 1) is not None and any(it.end <= m.start for it in items):
+            k = j - 1  # "six cans of chicken dog food and six of the lamb": a count of the choice, after an item
         if k < floor or _quantity_token(toks, k) is None:
             continue
         if toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
@@ -637,7 +642,9 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                    and o.start >= offering[0].end]
             owner = _another_of(lex, offering[0], m, said, own)  # "a snickers and a reeses king size": reeses
         else:
-            owner = value_owner(lex, [OptionSpec(m.options), *held])
+            owner = value_owner(lex, [OptionSpec(m.options), *held]) or (None if held else _named_owner(lex, toks, m))
+            # ("an apple juice and an orange juice": the juice, whose name is said in the choice, though the
+            # pie comes in apple too)
             if owner is None and not _offered_before(lex, toks, mentions, m):
                 owner = value_owner(lex, [OptionSpec(m.options), *held], as_noun=True)
         if owner is None:
@@ -984,7 +991,11 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
         head_end = post[0][0] if post else item.end
         shared: list[OptionSpec] = []
         subs: list[ItemSpec] = []
-        if not pre:
+        apart = not pre and _own_lines(lex, item, post, limit, head_end)
+        if apart:  # "three tuna cat food cans and three salmon ones": more lines, the first keeps its count
+            subs.append(ItemSpec(item.skus, item.quantity, [o for o in item.options if o.pos < head_end],
+                                 item.start, item.end, item.exact))
+        elif not pre:
             head = [o for o in item.options if o.pos < head_end]
             if item.quantity is not None and item.quantity >= 2:
                 shared = head  # "two lattes with oat milk, one with vanilla ..."
@@ -1000,7 +1011,9 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
         if pre:
             _share_noun_modifiers(subs[:len(pre)], head_end)
         said = sum(s.quantity or 1 for s in subs)
-        if item.quantity is not None and not pre and said < item.quantity and shared:
+        if apart:
+            pass
+        elif item.quantity is not None and not pre and said < item.quantity and shared:
             subs.append(ItemSpec(item.skus, item.quantity - said, list(shared), item.start, item.end, item.exact))
         elif item.quantity is not None and not pre and said < item.quantity and not shared and item.quantity >= 2:
             subs.append(ItemSpec(item.skus, item.quantity - said, [], item.start, item.end, item.exact))
@@ -1016,6 +1029,21 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _own_lines(lex: Lexicon, item: ItemSpec, post: Sequence[tuple[int, int]], limit: int, head_end: int) -> bool:
+    """"three tuna cat food cans and three salmon ones": counted parts said after an item that give another value
+    of a one-choice group the item already has ("tuna", then "salmon") are lines of their own, not a share-out of
+    the item's count (as in "two lattes with oat milk, one with vanilla and one with caramel")."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None or not post:
+        return False
+    head = {t.group for o in item.options if o.pos < head_end for t in o.targets
+            if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None}
+    bounds = [p for p, _ in post] + [limit]
+    return all(any(t.group in head and (g := product.group(t.group)) is not None and g.value(t.value) is not None
+                   for o in item.options if bounds[j] <= o.pos < bounds[j + 1] for t in o.targets)
+               for j in range(len(post)))
 
 
 def _share_noun_modifiers(subs: Sequence[ItemSpec], head_end: int) -> None:

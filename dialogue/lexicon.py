@@ -92,6 +92,14 @@ def _amount_only(sub: tuple[str, ...]) -> bool:
     return all(t in _AMOUNT_CODES for t in sub)
 
 
+def _trimmed(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """A shortened choice name without the function words left at its end: "lamb and rice" shortened by its
+    shared head ("rice") is "lamb", not "lamb and" (which would swallow the "and" of "lamb and a bag of ...")."""
+    while phrase and phrase[-1] in STOPWORDS:
+        phrase = phrase[:-1]
+    return phrase
+
+
 def _plurals(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     last = phrase[-1]
     if not last.isalpha() or len(last) < 3:
@@ -264,8 +272,8 @@ class Lexicon:
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
             written = set(names)  # as the catalog writes it (not shortened)
             base = phrase_of(value.name)
-            if len(base) > 1 and heads[base[-1]] >= 2 and base[:-1] not in full_names:
-                short = base[:-1]
+            if len(base) > 1 and heads[base[-1]] >= 2 and _trimmed(base[:-1]) not in full_names:
+                short = _trimmed(base[:-1])  # "lamb" of "lamb and rice" (not "lamb and", which eats the "and")
                 if not (len(short) == 1 and (short[0] in STOPWORDS or short[0] in ("no", "none", "extra"))):
                     names.add(short)
             for name in names:

@@ -141,7 +141,71 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
         else:
             i += 1
     return _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
-        lex, toks, _coordinated(lex, toks, found))))
+        lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, found))))))
+
+
+def _counts_not_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"three tuna cat food cans and three salmon ones" where "3" is short for the fish food's "3 ounce": a bare
+    number that is only some product's choice, said before what it counts (past a unit or a package: "a dozen cans
+    of cat food") where the product named next (else the one before) does not come in that choice, is a count."""
+    out = list(found)
+    for n, m in enumerate(found):
+        if m.end - m.start != 1 or not toks[m.start].isdigit() or m.products or not m.options:
+            continue
+        if n + 1 >= len(found) or not all(t in COUNT_UNITS or t in _PACKAGES or t in ("of", "the")
+                                          for t in toks[m.end:found[n + 1].start]):
+            continue  # a count stands before what it counts ("3 salmon", "a dozen cans of cat food"), not alone
+        if any(t.kind == "group" for j in range(max(0, m.start - 3), m.start)
+               for t in lex.phrases.get(tuple(toks[j:m.start]), ())):
+            continue  # "size 3": the group's value
+        head = next((o for o in found[n + 1:] if o.products), None) \
+            or next((o for o in reversed(found[:n]) if o.products), None)
+        if head is None:
+            continue
+        skus = {t.sku for t in head.products}
+        if not any(skus & set(lex.option_skus.get((t.group, t.value), ())) for t in m.options):
+            out.remove(m)
+    return out
+
+
+def _contained(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"six cans of chicken dog food", "a 16 pound bag of indoor cat food": a product's name of the form "<container>
+    of <name>" ("cans of dog food", "bag of cat food") said with choices of that product (and "the") between "of"
+    and the rest, or with its container word taken by a choice ("16 pound bag"), names that product: the rest's
+    mention is retargeted to it, and a bare part-name mention of the container ("cans") is dropped."""
+    out = list(found)
+    for m in found:
+        if not m.products or m.options or m not in out:
+            continue
+        j = m.start - 1
+        between: list[Mention] = []
+        while j >= 0 and toks[j] != "of":
+            inner = next((o for o in out if o.start <= j < o.end), None)
+            if inner is not None and inner.options and not inner.products:
+                between.append(inner)
+                j = inner.start - 1
+            elif inner is None and toks[j] == "the":
+                j -= 1
+            else:
+                break
+        if j < 1 or toks[j] != "of":
+            continue
+        for size in range(min(3, j), 0, -1):
+            container = tuple(toks[j - size:j])
+            owner = [o for o in out if o.start < j and o.end > j - size]
+            if any(o.products and (o.exact_products or o.options) for o in owner):
+                continue  # a product said in full before "of" ("a box of chocolates") keeps its own name
+            named = tuple(dict.fromkeys(t for t in lex.phrases.get((*container, "of", *toks[m.start:m.end]), ())
+                                        if t.kind == "product" and t.exact))
+            if not named or named == m.exact_products:
+                continue
+            if not all(any(t.sku in lex.option_skus.get((o.group, o.value), ()) for t in named for o in b.options)
+                       for b in between):
+                continue  # every choice said between is one the contained product comes in
+            out = [o for o in out if o not in owner or o.options]
+            out[out.index(m)] = Mention(m.start, m.end, named)
+            break
+    return sorted(out, key=lambda x: x.start)
 
 
 def _unit_names_product(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
