@@ -991,7 +991,7 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
         head_end = post[0][0] if post else item.end
         shared: list[OptionSpec] = []
         subs: list[ItemSpec] = []
-        apart = not pre and _own_lines(lex, item, post, limit, head_end)
+        apart = not pre and _own_lines(lex, toks, item, post, limit, head_end)
         if apart:  # "three tuna cat food cans and three salmon ones": more lines, the first keeps its count
             subs.append(ItemSpec(item.skus, item.quantity, [o for o in item.options if o.pos < head_end],
                                  item.start, item.end, item.exact))
@@ -1031,12 +1031,14 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
     return out
 
 
-def _own_lines(lex: Lexicon, item: ItemSpec, post: Sequence[tuple[int, int]], limit: int, head_end: int) -> bool:
-    """"three tuna cat food cans and three salmon ones": counted parts said after an item that give another value
-    of a one-choice group the item already has ("tuna", then "salmon") are lines of their own, not a share-out of
-    the item's count (as in "two lattes with oat milk, one with vanilla and one with caramel")."""
+def _own_lines(lex: Lexicon, toks: Sequence[str], item: ItemSpec, post: Sequence[tuple[int, int]], limit: int,
+               head_end: int) -> bool:
+    """"three tuna cat food cans and three salmon ones": counted parts joined to an item by "and" that give another
+    value of a one-choice group the item already has ("tuna", then "salmon") are lines of their own, not a share-out
+    of the item's count (as in "two lattes with oat milk, one with vanilla and one with caramel", or "two large
+    lattes, one small", said without "and")."""
     product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
-    if product is None or not post:
+    if product is None or not post or "and" not in toks[item.end:post[0][0]]:
         return False
     head = {t.group for o in item.options if o.pos < head_end for t in o.targets
             if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None}

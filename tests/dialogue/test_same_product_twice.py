@@ -144,3 +144,9 @@ def test_a_container_name_then_a_change_of_count(chat: Chat) -> None:
 def test_an_elliptical_second_item(chat: Chat, said: str, want: list[tuple[int, str]]) -> None:
     chat.say(said)
     assert _said(chat, "kind") == [("CAN-BEANS", qty, {"kind": kind}) for qty, kind in want]
+
+
+def test_parts_said_without_and_share_out_the_count(chat: Chat) -> None:
+    chat.say("two pinto bean cans, one black")
+    assert sorted(_said(chat, "kind"), key=lambda ln: ln[2]["kind"]) == [("CAN-BEANS", 1, {"kind": "black"}),
+                                                                          ("CAN-BEANS", 1, {"kind": "pinto"})]
