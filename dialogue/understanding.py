@@ -704,7 +704,8 @@ class RuleUnderstanding:
         one product named, answered with its main choice (the first required single choice, else the first single
         choice with no default); "what kind of milk does the latte come with": the group named (here by the
         word that is also its plain value), not whether the latte comes with plain milk."""
-        if len(p.items) != 1 or len(p.items[0].skus) != 1 or not p.items[0].exact or not cue.has(toks, _KIND_OF):
+        if len(p.items) != 1 or len(p.items[0].skus) != 1 or not p.items[0].exact or not cue.has(toks, _KIND_OF) \
+                or p.deny:  # "no, I wanted a mocha... what kinds of tea?": a no to the change, then a search
             return None
         product = self.lexicon.products.get(p.items[0].skus[0])
         if product is None or any(product.group(c) is not None for c in p.groups):
