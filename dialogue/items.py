@@ -385,6 +385,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                               m.start, m.end, exact=all(t.exact for t in m.products)))
         prev_end = m.end
     made = _value_items(lex, toks, mentions, roles, items, covered, breaks)
+    frame = swap_frame(toks)
     loose: list[OptionSpec] = []
     prev_mention_end = 0
     for m, role in zip(mentions, roles, strict=True):
@@ -405,7 +406,10 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         before = [it for it in items if it.end <= m.start]
         after = [it for it in items if it.start >= m.end]
         target: ItemSpec | None = None
-        if after and _glue_only(toks, m.end, after[0].start, covered):
+        swap_next = bool(before) and after and frame is not None and frame[2] and m.start < frame[1] \
+            < after[0].start and _offers(lex, before[-1], m)  # "with fruit instead of the hash browns": the item
+        # before's choice, not the hash browns' (so "and sub fruit for the hash browns")
+        if after and _glue_only(toks, m.end, after[0].start, covered) and not swap_next:
             if not before or any(toks[i] in _SEPARATORS or _quantity_token(toks, i) is not None
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], _SWAP) >= 0:  # "... instead of the strawberry shake"
@@ -442,7 +446,36 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     items = _summed_up(lex, toks, items)
     _every(lex, toks, items)
     _plural_for_all(lex, toks, items, breaks)
-    return _corrections(toks, items), loose
+    return _corrections(toks, _choice_gone(lex, toks, items)), loose
+
+
+def _choice_gone(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"the big breakfast with fruit instead of the hash browns": after "instead of", words naming a choice of the
+    group the item before it was just given a value of (here the side) name the choice that goes, not a product
+    sold on its own ("hash browns" is also a side dish) nor a second value of that group; they are dropped."""
+    frame = swap_frame(toks)
+    if frame is None or not frame[2]:
+        return items
+    at = frame[1]
+    hosts = [it for it in items if it.end <= at]
+    host = hosts[-1] if hosts else None
+    product = lex.products.get(host.skus[0]) if host is not None and len(host.skus) == 1 else None
+    if host is None or product is None:
+        return items
+
+    def groups(targets: Iterable[Target]) -> set[str]:
+        return {t.group for t in targets if t.kind == "option" and (g := product.group(t.group)) is not None
+                and g.value(t.value) is not None}
+
+    given = {g for o in host.options if o.pos < at for g in groups(o.targets)}
+    if not given:
+        return items
+    host.options[:] = [o for o in host.options if o.pos < at or not groups(o.targets) & given]
+    gone = next((it for it in items if it.start > at), None)  # the one said right after it
+    said = tuple(t for t in toks[gone.start:gone.end] if t not in GLUE) if gone is not None else ()
+    if gone is None or gone.quantity is not None or gone.options or not groups(lex.phrases.get(said, ())) & given:
+        return items
+    return [it for it in items if it is not gone]
 
 
 def _own_choice(lex: Lexicon, toks: Sequence[str], m: Mention, skus: Sequence[str]) -> list[OptionSpec]:
@@ -485,11 +518,59 @@ def _choice_totals(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention
 
 def _with_earlier(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], m: Mention) -> bool:
     """"a pumpernickel with lox spread", "egg and cheese on an egg bagel": a choice said right after "with" or a
-    base preposition goes on the item before it when that item offers it, though its words name a product."""
+    base preposition goes on the item before it when that item offers it, though its words name a product. So
+    too further on in the list that "with" opens ("a denver omelette with egg whites and rye toast": the rye
+    toast is the omelette's, though "toast" names a side), past the item's own choices and list words."""
+    before = [it for it in items if it.end <= m.start]
+    if not before:
+        return False
     j = m.start - 1 if m.start > 0 and toks[m.start - 1] in ("a", "an", "the") else m.start
     said_with = toks[m.start] in _WITH or (j > 0 and (toks[j - 1] in _WITH or toks[j - 1] in _BASE_PREPS))
-    before = [it for it in items if it.end <= m.start]
-    return said_with and bool(before) and _offers(lex, before[-1], m)
+    if not said_with:
+        k = m.start - 1
+        chosen = {i for o in before[-1].options for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
+        while k >= before[-1].end and (k in chosen or toks[k] in _WITH_LIST):
+            k -= 1  # "with egg whites and rye toast": past the choices said for it and "and"
+        said_with = k >= before[-1].end and k < m.start - 1 and toks[k] in _WITH
+    return said_with and _offers(lex, before[-1], m)
+
+
+def _after_separator(toks: Sequence[str], items: Sequence[ItemSpec], start: int, at: int) -> bool:
+    """An item was named before ``start`` and a separating word ("and", "plus") sits between its end and ``at``:
+    what is said at ``at`` opens something new ("hash browns with onions and a cup of decaf")."""
+    ends = [it.end for it in items if it.end <= start]
+    return bool(ends) and any(t in _SEPARATORS for t in toks[ends[-1]:at])
+
+
+_SWAP_IN_FOR = phrases("swap_in_for")
+_SWAP_OUT_FOR = phrases("swap_out_for")
+_SWAP_JOINS = words("swap_joins")
+_SWAP_LEAD = words("swap_lead") | words("lead_fill")
+
+
+def swap_frame(toks: Sequence[str]) -> tuple[int, int, bool] | None:
+    """Where a turn swaps one thing for another: (start, at, new_first). The new thing is said in
+    ``toks[start:at]`` and what goes after ``at`` when ``new_first`` ("fruit instead of the hash browns", "sub fruit
+    for the hash browns"); the other way round otherwise ("swap the hash browns for fruit", "replace the white toast
+    with rye"). A swap verb counts at the start of the turn (past request words) or after "and"; None: no swap."""
+    at = find(toks, _SWAP)
+    if at >= 0:
+        return 0, at, True
+    for v in range(len(toks)):
+        if v and not (all(t in _SWAP_LEAD for t in toks[:v]) or toks[v - 1] in ("and", "then", "but")):
+            continue
+        verbs = [ph for ph in (*_SWAP_IN_FOR, *_SWAP_OUT_FOR) if tuple(toks[v:v + len(ph)]) == ph]
+        if not verbs:
+            continue
+        verb = max(verbs, key=len)
+        join = next((j for j in range(v + len(verb) + 1, len(toks)) if toks[j] in _SWAP_JOINS), -1)
+        if join < 0 or join + 1 >= len(toks) or toks[join + 1] in ("me", "us", "him", "her", "you", "them"):
+            continue
+        new_first = toks[join] == "for" and verb in _SWAP_IN_FOR
+        if not new_first and verb not in _SWAP_OUT_FOR:
+            continue
+        return v + len(verb), join, new_first
+    return None
 
 
 def _swapped_right_after(toks: Sequence[str], a: int, b: int) -> bool:
@@ -587,15 +668,19 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             and not any(o.options and o.end == k for o in mentions) and (  # not "a six pack of": a choice
                 not (before_end := [it.end for it in items if it.end <= m.start])
                 or any(t in _SEPARATORS for t in toks[before_end[-1]:k - 1]))
+        served = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in _CONTAINERS and _after_separator(
+            toks, items, m.start, k - 1)  # "hash browns with cheese and a cup of decaf": a coffee of its own
         if k - 1 >= floor and toks[k] == "of" and (toks[k - 1] in _CONTAINERS or package) \
-                and toks[k - 1] not in _MEASURES and (package or not any(it.end <= m.start for it in items)):
+                and toks[k - 1] not in _MEASURES and (package or served or not any(it.end <= m.start for it in items)):
             # "a cup of vanilla" (nothing named before it): the choice in a container that is a choice too;
             # "and a tube of colgate", "a pack of triple a": a package of the product the choice names
             container = {toks[k - 1], toks[k - 1][:-1] if toks[k - 1].endswith("s") else toks[k - 1]}  # "two cups of"
             held = [OptionSpec(tuple(dict.fromkeys(t for w in sorted(container) for t in (
                 *lex.phrases.get((w,), ()), *lex.guarded.get(w, ())) if t.kind == "option")), pos=k - 1)]
             held = [h for h in held if h.targets]
-            k -= 2 if held or package else 0
+            if served and held and value_owner(lex, [OptionSpec(m.options), *held]) is None:
+                held = []  # the cup is no choice of the product the choice names: only its container
+            k -= 2 if held or package or served else 0
         elif k - 1 >= floor and toks[k] == "of" and (pack := next((o for o, r in zip(mentions, roles, strict=True)
                                                                    if r == "option" and o.options and o.end == k
                                                                    and o.start >= floor), None)) is not None:
@@ -611,6 +696,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             k = j - 1  # "six cans of chicken dog food and six of the lamb": a count of the choice, after an item
         if k < floor or _quantity_token(toks, k) is None:
             continue
+        if toks[k] in ("a", "an") and k > 0 and toks[k - 1] in _BASE_PREPS:
+            continue  # "on a croissant": the base of the item before it or of the line in focus, no item of its own
         if toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
             continue  # "three scoops in a cup": "3" begins a choice ("3 scoops"), it counts no item
         if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that") or (k - 1 in covered and not toks[k].isdigit())):

@@ -16,7 +16,7 @@ from dialogue import intents as cue
 from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
-from dialogue.items import GLUE, ItemSpec, OptionSpec, extract_items, value_owner
+from dialogue.items import GLUE, ItemSpec, OptionSpec, extract_items, swap_frame, value_owner
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
@@ -151,6 +151,7 @@ _GENERIC_GOODS = words("generic_goods")
 _WANT_NOT = phrases("want_not")
 _REF_IT = words("ref_it")
 _INSTEAD_OF = phrases("instead_of")
+_BASE_PREPS = words("base_preps")
 
 
 @dataclass(frozen=True)
@@ -519,6 +520,8 @@ class RuleUnderstanding:
                 p.quantity = _bare_quantity(toks[:min(o.pos for o in p.options)], p.option_at)
             return Intent.ADD
         swapped = self._choice_instead(p, toks, ctx)
+        if swapped is None:  # "almond milk instead of the oat milk": the line's milk
+            swapped = self._choices_swapped(p, toks, ctx)
         if swapped is not None:
             return swapped
         listed = self._listed_choice(p, toks, ctx)
@@ -529,8 +532,10 @@ class RuleUnderstanding:
                 and all(self._offers(ctx.last_sku, o) for o in p.options):
             owner = None  # "make that a large one with half sugar": the line in focus, made so
         first = min(o.pos for o in p.options) if p.options else 0
-        new_item = any(t in ("a", "an") or t.isdigit() or t == "and" and owner != ctx.last_sku
-                       for t in toks[max(0, first - 2):first])  # "and steamed" to the gyoza just ordered: a change
+        new_item = any(t in ("a", "an") and not (i > 0 and toks[i - 1] in _BASE_PREPS and owner == ctx.last_sku)
+                       or t.isdigit() or t == "and" and owner != ctx.last_sku
+                       for i, t in enumerate(toks[:first]) if i >= first - 2)
+        # "and steamed" to the gyoza just ordered: a change; "on a croissant" to the sandwich just ordered: its bread
         adding = cue.has(toks, cue.ADD_VERBS) and owner != ctx.last_sku  # "add chili" to the hot dog: a change
         if owner is not None and (not ctx.has_lines or adding or new_item) and not p.question:
             p.items = [ItemSpec((owner,), _bare_quantity(toks, p.option_at), list(p.options), 0, len(toks), True)]
@@ -646,6 +651,63 @@ class RuleUnderstanding:
         p.replaces, p.replace, p.selector = ItemSpec((owner,)), True, gone
         return Intent.MODIFY
 
+    def _as_choices(self, p: ParseDraft, toks: Sequence[str]) -> list[OptionSpec] | None:
+        """Everything the turn names read as choices: its loose options, and each item whose words are also a
+        choice ("fruit", "the hash browns" at a diner where both are sides and potato choices) with its own
+        options; None when some item names only a product."""
+        specs = list(p.options)
+        for it in p.items:
+            said = tuple(t for t in toks[it.start:it.end] if t not in GLUE)
+            targets = tuple(t for t in self.lexicon.phrases.get(said, ()) if t.kind == "option")
+            if not targets or it.quantity not in (None, 1):
+                return None
+            specs.append(OptionSpec(targets, pos=it.start, said=" ".join(said)))
+            specs.extend(o for o in it.options if o.pos != it.start)
+        return specs
+
+    def _choices_swapped(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> Intent | None:
+        """"fruit instead of the hash browns", "sub fruit for the hash browns", "swap the hash browns for fruit",
+        "almond milk instead of the oat milk" (:func:`dialogue.items.swap_frame`): when what comes and what goes are
+        choices that a cart line offers, each that goes of a group of one that comes (the line in focus first), that
+        line's choice changes; what goes picks the line and is not set, though the words of either also name a
+        product sold on its own (a side of hash browns, a fruit cup)."""
+        frame = swap_frame(toks)
+        if frame is None or not ctx.has_lines or p.question:
+            return None
+        specs = self._as_choices(p, toks)
+        if not specs:
+            return None
+        start, at, new_first = frame
+        said = [o for o in specs if (start if not new_first else 0) <= o.pos < at]
+        new, gone = (said, [o for o in specs if o.pos > at]) if new_first else ([o for o in specs if o.pos > at], said)
+        if not new or not gone:
+            return None
+
+        def fits(sku: str) -> bool:
+            product = self.lexicon.products.get(sku)
+            if product is None:
+                return False
+            groups = [{t.group for t in o.targets if (g := product.group(t.group)) is not None
+                       and g.value(t.value) is not None} for o in (*new, *gone)]
+            coming = set().union(*groups[:len(new)])
+            return all(groups) and all(g & coming for g in groups[len(new):])  # like for like: each goes for one
+
+        lines = [sku for sku in dict.fromkeys(reversed(ctx.line_skus)) if fits(sku)]
+        if not lines:
+            return None
+        sku = ctx.last_sku if ctx.last_sku in lines else lines[0] if len(lines) == 1 else None
+        if sku is None:
+            return None
+        product = self.lexicon.products[sku]
+
+        def own(o: OptionSpec) -> OptionSpec:
+            kept = tuple(t for t in o.targets if (g := product.group(t.group)) is not None and g.value(t.value))
+            return OptionSpec(kept, o.amount, o.qualifier, o.pos, o.said)
+
+        p.items, p.options, p.selector = [], [own(o) for o in new], [own(o) for o in gone]
+        p.replaces, p.replace = None, False
+        return Intent.MODIFY
+
     def _polite_request(self, toks: list[str]) -> bool:
         """"Do you have X, please?" / "Can you do me an X, please?": a yes-no question naming a product and
         saying please asks for it."""
@@ -724,6 +786,9 @@ class RuleUnderstanding:
         listed = self._listed_choice(p, toks, ctx)
         if listed is not None:
             return listed
+        swapped = self._choices_swapped(p, toks, ctx)
+        if swapped is not None:  # "fruit instead of the hash browns": the line's side, not two sides
+            return swapped
         onto = self._onto_line(p, toks, ctx) if ctx.has_lines else None
         if onto is not None:  # "add pepperoni and olives to it": toppings of the pizza, not a pepperoni pizza;
             p.items, p.options = [], onto  # "that with coconut rice instead of brown rice": the line's rice
