@@ -439,6 +439,7 @@ class RuleUnderstanding:
 
     # ------------------------------------------------------------------------------------------
     def _intent(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
+        self._choice_of_the_line(p, toks, ctx)
         has_items = bool(p.items)
         changing = has_items or bool(p.options)
         for decision in _DECISIONS:  # the turns whose intent no item or option of theirs can change
@@ -760,6 +761,21 @@ class RuleUnderstanding:
         if cue.has(toks, cue.SHOP_INFO):
             return Intent.SHOP_INFO
         return None
+
+    def _choice_of_the_line(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+        """"Make it brown rice" to a california roll: the roll's rice, not a side of rice. An item heard only from a
+        choice's words (no name of its product said) in a turn that makes something so ("make it", "make one of
+        them") is that choice of the line in focus when that line offers it."""
+        if len(p.items) != 1 or ctx.last_sku is None or not p.items[0].options or p.question \
+                or not (cue.has(toks, _MAKE_IT) or "make" in toks):
+            return
+        item = p.items[0]
+        if ctx.last_sku in item.skus or not all(self._offers(ctx.last_sku, o) for o in item.options):
+            return
+        span = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+        if not any(phrase_of(o.said) == span for o in item.options):
+            return  # more than the choice's words: a product's name too ("make it a side of rice")
+        p.options, p.items = [*item.options, *p.options], []
 
     def _kinds_of(self, p: ParseDraft, toks: Sequence[str]) -> str | None:
         """"What kind of juice do you have", "what kinds of bagels are there": a question about the variety of the
