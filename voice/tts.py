@@ -93,6 +93,21 @@ def _settle(limit_s: float = 1.0) -> None:
         time.sleep(0.0005)
 
 
+def _espeak_idle(limit_s: float = 5.0) -> bool:
+    """Is espeak's own thread done with every utterance (waiting up to ``limit_s``)? libespeak-ng is not
+    reentrant: a ``Synth`` started while that thread still runs crashed a loaded test run with SIGSEGV."""
+    try:
+        from pyttsx3.drivers import _espeak
+    except ImportError:
+        return True
+    deadline = time.monotonic() + limit_s
+    while _espeak.IsPlaying():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.0005)
+    return True
+
+
 class SynthesisError(RuntimeError):
     """Speech could not be produced; the message says what to install."""
 
@@ -228,6 +243,8 @@ class Pyttsx3Synthesizer:
     def _render_once(self, engine: Any, text: str, out: Path) -> bool:
         """One ``save_to_file`` + ``runAndWait``; True when espeak finished the utterance (not cancelled)."""
         global _PENDING
+        if not _espeak_idle():  # never start espeak while its thread still runs an earlier utterance
+            raise SynthesisError("pyttsx3 did not finish an utterance: espeak is still busy")
         done = _Pending()
         _PENDING = done
         try:
