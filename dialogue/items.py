@@ -434,6 +434,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         else:
             target.options.append(spec)
     _narrow(lex, toks, items)
+    _ones_of_package(lex, toks, items, covered)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     totals = _choice_totals(lex, toks, mentions, roles, items, covered)
     items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, [*summaries, *totals])))
@@ -655,19 +656,23 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
     floor = 0
     for m, role in zip(mentions, roles, strict=True):
         if role != "option" or not m.options or m.start in in_items:
-            if role != "option" and not (role == "group" and m.end - m.start == 1 and toks[m.start] in _PACKAGES):
-                floor = m.end  # (a package word that is also a choice's group name, "a pack of", stays in reach)
+            if role != "option" and not (role in ("group", "ignore") and _package_word(toks, m)):
+                floor = m.end  # (a package word that is also a choice's group name or a part of a product's name,
+                # "a pack of", "two packets of basil seeds", stays in reach)
             continue
         if toks[m.start] in _WITH:
             continue  # "a plain bagel with butter": a choice said with "with" is of what comes before it
         k = m.start - 1
-        while k >= floor and not toks[k].isdigit() and ((k in covered and k not in in_items) or toks[k] in _FILLERS):
-            k -= 1  # past other choices said before it ("a large diet coke") and fillers
+        while k >= floor and not toks[k].isdigit() and ((k in covered and k not in in_items) or toks[k] in _FILLERS
+                                                         or _determiner_of_package(toks, k, floor)):
+            k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the"
         held: list[OptionSpec] = []
+        wrapper: Mention | None = None  # the package word, when it is (part of) a product's name: "packets"
         package = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in _PACKAGES \
             and not any(o.options and o.end == k for o in mentions) and (  # not "a six pack of": a choice
                 not (before_end := [it.end for it in items if it.end <= m.start])
-                or any(t in _SEPARATORS for t in toks[before_end[-1]:k - 1]))
+                or any(t in _SEPARATORS for t in toks[before_end[-1]:k - 1])
+                or (k - 2 >= before_end[-1] and toks[k - 2].isdigit()))  # "a hydrangea in blue five bags of mulch"
         served = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in _CONTAINERS and _after_separator(
             toks, items, m.start, k - 1)  # "hash browns with cheese and a cup of decaf": a coffee of its own
         if k - 1 >= floor and toks[k] == "of" and (toks[k - 1] in _CONTAINERS or package) \
@@ -680,13 +685,15 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             held = [h for h in held if h.targets]
             if served and held and value_owner(lex, [OptionSpec(m.options), *held]) is None:
                 held = []  # the cup is no choice of the product the choice names: only its container
+            wrapper = next((o for o in mentions if o.products and o.start == k - 1 and o.end == k), None) \
+                if package else None
             k -= 2 if held or package or served else 0
         elif k - 1 >= floor and toks[k] == "of" and (pack := next((o for o, r in zip(mentions, roles, strict=True)
                                                                    if r == "option" and o.options and o.end == k
                                                                    and o.start >= floor), None)) is not None:
             # "a six pack of coke", "a 2 liter of ginger ale": a choice said as the container of another choice
             held = [OptionSpec(pack.options, pos=pack.start, said=" ".join(toks[pack.start:pack.end]))]
-            if value_owner(lex, [OptionSpec(m.options), *held]) is None:
+            if (value_owner(lex, [OptionSpec(m.options), *held]) or _named_owner_of_held(lex, toks, m, held)) is None:
                 held = []
             else:
                 k = pack.start - 1
@@ -700,8 +707,10 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             continue  # "on a croissant": the base of the item before it or of the line in focus, no item of its own
         if toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
             continue  # "three scoops in a cup": "3" begins a choice ("3 scoops"), it counts no item
-        if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that") or (k - 1 in covered and not toks[k].isdigit())):
-            continue  # "make the mango one half sugar": "one" stands for a line, it counts nothing
+        if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that")
+                           or (k - 1 in covered and not toks[k].isdigit() and toks[k] not in ("a", "an"))):
+            continue  # "make the mango one half sugar": "one" stands for a line, it counts nothing (but an article
+            # after a choice starts the next item of a list said without "and": "a basil plant a mint plant")
         if toks[k] == "one" and "other" in toks[m.end:]:
             continue  # "one sourdough and the other white": a unit of a line each, no new item
         nxt = m.end
@@ -717,7 +726,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         if nxt < len(toks) and (toks[nxt] in ("one", "ones") or nxt in in_items):
             continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
         if nxt < len(toks) and not chosen_next and nxt not in breaks and _quantity_token(toks, nxt) is None and toks[nxt] not in _ITEM_ENDS \
-                and toks[nxt] not in _SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in _FILLERS:
+                and toks[nxt] not in _SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in _FILLERS \
+                and not _ones_said_after(toks, covered, nxt):
             continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
         if offering:
             low = max([it.end for it in items if it.end <= offering[0].start] + [0])
@@ -728,8 +738,12 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             own = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and k < o.start < m.start
                    and o.start >= offering[0].end]
             owner = _another_of(lex, offering[0], m, said, own)  # "a snickers and a reeses king size": reeses
+            named = _named_owner(lex, toks, m) if package else None
+            if named is not None and named not in offering[0].skus:
+                owner = named  # "a red planter and four bags of white gravel": the gravel its words name
         else:
-            owner = value_owner(lex, [OptionSpec(m.options), *held]) or (None if held else _named_owner(lex, toks, m))
+            owner = value_owner(lex, [OptionSpec(m.options), *held]) or _named_owner_of_held(lex, toks, m, held) \
+                or _package_owner(lex, wrapper, m)
             # ("an apple juice and an orange juice": the juice, whose name is said in the choice, though the
             # pie comes in apple too)
             if owner is None and not _offered_before(lex, toks, mentions, m):
@@ -754,11 +768,25 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
 
 _FILLERS = words("fillers")
 _PACKAGES = words("packages")
+_PACKAGE_DETERMINERS = words("package_determiners")
 _EVERY_BEFORE = words("every_before")
 _EVERY_AFTER = phrases("every_after")
 _ITEM_ENDS = words("item_ends")
 _EDIT_THEM = words("edit_verbs") | words("ref_it")
 _BASE_PREPS = words("base_preps")
+
+
+def _package_word(toks: Sequence[str], m: Mention) -> bool:
+    """A mention that is one package word followed by "of" ("two packets of basil seeds", where "packets" is also
+    part of a product's name): it counts what follows, so a count before it still reaches the choice after it."""
+    return m.end - m.start == 1 and toks[m.start] in _PACKAGES and m.end < len(toks) and toks[m.end] == "of"
+
+
+def _determiner_of_package(toks: Sequence[str], k: int, floor: int) -> bool:
+    """Is ``toks[k]`` a determiner between a package's "of" and what it holds ("three bags of the black mulch",
+    "two boxes of your glazed")? Then the count before the package still counts what follows."""
+    return toks[k] in _PACKAGE_DETERMINERS and k - 2 >= floor and toks[k - 1] == "of" \
+        and (toks[k - 2] in _PACKAGES or toks[k - 2] in _CONTAINERS)
 
 
 def _narrow(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
@@ -856,6 +884,59 @@ def _summed_up(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list
     return out
 
 
+def _named_owner_of_held(lex: Lexicon, toks: Sequence[str], m: Mention, held: Sequence[OptionSpec]) -> str | None:
+    """The product named inside the choice's words (:func:`_named_owner`) when it also offers the choice said as
+    its container ("six big bags of red mulch": the mulch, in its big bag, though pots come in red and big too)."""
+    owner = _named_owner(lex, toks, m)
+    if owner is None or all(any(owner in lex.option_skus.get((t.group, t.value), ()) for t in h.targets) for h in held):
+        return owner
+    return None
+
+
+def _ones_said_after(toks: Sequence[str], covered: set[int], at: int) -> int | None:
+    """"six bags of red mulch the big ones": an article, choice words and "one(s)" right after an item say that
+    item again with those choices; where the "one(s)" is, else None."""
+    if at >= len(toks) or toks[at] not in _LIST_ARTICLES:
+        return None
+    o = at + 1
+    while o < len(toks) and o in covered:
+        o += 1
+    return o if o > at + 1 and o < len(toks) and toks[o] in ("one", "ones") else None
+
+
+def _ones_of_package(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> None:
+    """"six bags of red mulch, the big ones": "ones" stands for the package counted ("bags"), so the choice is the
+    one the product names "big bag", though "big" alone is another product's size."""
+    for it in items:
+        k = it.start - 1
+        while k > 0 and (k in covered or toks[k] in _PACKAGE_DETERMINERS) and toks[k] != "of":
+            k -= 1
+        if not (k > 0 and toks[k] == "of" and toks[k - 1] in _PACKAGES) or len(it.skus) != 1:
+            continue
+        package = toks[k - 1]
+        for n, spec in enumerate(it.options):
+            if not spec.said or spec.pos <= it.start:
+                continue
+            end = spec.pos + len(spec.said.split())
+            if end >= len(toks) or toks[end] not in ("one", "ones"):
+                continue
+            forms = {package, package[:-1] if package.endswith("s") else package + "s"}
+            targets = tuple(t for w in sorted(forms) for t in lex.phrases.get((*spec.said.split(), w), ())
+                            if t.kind == "option" and it.skus[0] in lex.option_skus.get((t.group, t.value), ()))
+            if targets:
+                it.options[n] = OptionSpec(targets, spec.amount, spec.qualifier, spec.pos, f"{spec.said} {package}")
+
+
+def _package_owner(lex: Lexicon, wrapper: Mention | None, m: Mention) -> str | None:
+    """"two packets of basil" where "packets" is part of the seed packet's name and basil is both a seed and a herb:
+    the one product the package word names that offers the choice, else None."""
+    if wrapper is None:
+        return None
+    skus = {t.sku for t in wrapper.products if any(t.sku in lex.option_skus.get((o.group, o.value), ())
+                                                    for o in m.options)}
+    return next(iter(skus)) if len(skus) == 1 else None
+
+
 def _named_owner(lex: Lexicon, toks: Sequence[str], m: Mention) -> str | None:
     """The one product offering this choice whose own name is said inside the choice's words ("raspberry
     danish" is a flavour of the danish, though macarons come in raspberry too), else None."""
@@ -948,6 +1029,16 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
     return out
 
 
+def _appositive(toks: Sequence[str], prev: ItemSpec, a: int, moved: Sequence[OptionSpec]) -> bool:
+    """"a watering can a red one", "a latte, a large one": "a <choices> one" right after a single item, with no
+    word between, says that item again with its choices, not one more; unless the item already has another value
+    of the same choice ("a red watering can a blue one": two cans)."""
+    if toks[a] not in ("a", "an") or prev.end != a or prev.quantity not in (None, 1):
+        return False
+    kept = {t.group for o in prev.options if not a <= o.pos for t in o.targets}
+    return not any(t.group in kept for o in moved for t in o.targets)
+
+
 def _another_one(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> list[ItemSpec]:
     """"a medium pepperoni and a large one with mushrooms", "a black t-shirt in medium and a red one in
     small": "a <options> one" after an item is one more of that product, made as said after the article."""
@@ -976,6 +1067,8 @@ def _another_one(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) 
             # ones" is a split of the line before, made by _split)
         if prev.quantity in (None, 1) and any(toks[i] in _REFINE for i in range(prev.end, a)):
             continue  # "a mocha but a decaf one": that mocha, made so (its options stay on it)
+        if _appositive(toks, prev, a, moved):
+            continue  # "a watering can, a red one, and a hose": that watering can, said again with its colour
         prev.options[:] = [opt for opt in prev.options if not a <= opt.pos < end]
         count = int(tok) if tok.isdigit() else None
         out.insert(out.index(prev) + 1, ItemSpec(prev.skus, count, moved, a, o + 1, prev.exact))

@@ -40,8 +40,8 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
     removals: list[tuple[str, str]] = []
     unavailable: list[OptionSpec] = []
     for spec in specs:
-        hit = None
-        for t in spec.targets:
+        hit = _named_by_words(product, spec)
+        for t in spec.targets if hit is None else ():
             group = product.group(t.group)
             if group is not None and group.value(t.value) is not None:
                 hit = (group, t.value)
@@ -70,6 +70,22 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
             chosen = [o for o in chosen if o.group != group.code or not set(_words(group, o.value)) < words]
         chosen.append(SelectedOption(group.code, value, amount, qualifier))
     return chosen, removals, unavailable
+
+
+def _named_by_words(product: Product, spec: OptionSpec) -> tuple[OptionGroup, str] | None:
+    """The one value of ``product`` among the spec's targets whose own name or alias is the words said: "big bags"
+    of mulch is the mulch's "big bag" (3 cubic feet), though "big" is some other bag size's name too."""
+    said = tuple(spec.said.split())
+    if len(said) < 2 or len(spec.targets) < 2:
+        return None
+    forms = {said, (*said[:-1], said[-1][:-1])} if said[-1].endswith("s") else {said}
+    hits = []
+    for t in spec.targets:
+        group = product.group(t.group)
+        value = group.value(t.value) if group is not None else None
+        if group is not None and value is not None and forms & {phrase_of(n) for n in (value.name, *value.aliases)}:
+            hits.append((group, t.value))
+    return hits[0] if len(set(hits)) == 1 else None
 
 
 def missing_group(product: Product, options: Sequence[SelectedOption]) -> OptionGroup | None:

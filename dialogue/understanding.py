@@ -219,6 +219,27 @@ def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offs
     return count_of(toks, {i - offset for i in skip})
 
 
+_COUNTED_REFS = words("counted_refs")
+_SEPARATORS = words("separators")
+_FILLERS = words("fillers")
+
+
+def _offered_counted(toks: Sequence[str], items: list[ItemSpec], topic: str) -> list[ItemSpec]:
+    """"great, two of those and a medium coffee" to "we have the boston cream, would you like one?": a count of
+    "those" said before the other items named is that many of the product offered, a line of its own."""
+    for i in range(len(toks) - 2):
+        if not (toks[i + 1] == "of" and toks[i + 2] in _COUNTED_REFS and (toks[i].isdigit() or toks[i] == "one")):
+            continue
+        n = int(toks[i]) if toks[i].isdigit() else 1
+        after = [it for it in items if it.start > i]
+        upto = after[0].start if after else len(toks)
+        before_all = not any(it.start < i for it in items)  # (after the items: "a coffee and two of those", only
+        if 0 < n < 1000 and (before_all or (toks[i - 1] in _SEPARATORS and all(  # with nothing said of them)
+                t in _SEPARATORS or t in _FILLERS or t in ("please", "too") for t in toks[i + 3:upto]))):
+            return sorted([ItemSpec((topic,), n, [], i, i + 3), *items], key=lambda it: it.start)
+    return items
+
+
 _EDIT_VERBS = words("edit_verbs")
 _DEFINITE = words("definite")
 _MORE_WORDS = words("more_words")
@@ -308,6 +329,24 @@ class RuleUnderstanding:
         skus = {t.sku for t in nxt.exact_products}
         return not any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 
+    def _count_to_offer(self, toks: Sequence[str], spec: OptionSpec, sku: str) -> bool:
+        """"ok three please" to "we have the lavender, would you like one?": a bare number (no article before it)
+        is how many, though "3" is short for the lavender's "3 gallon"; a value the catalog names by the number
+        alone ("12" for a dozen wings) stays that choice."""
+        at = spec.pos
+        if not (0 <= at < len(toks) and toks[at].isdigit() and spec.said == toks[at]) \
+                or (at > 0 and toks[at - 1] in ("a", "an")):
+            return False
+        product = self.lexicon.products.get(sku)
+        if product is None:
+            return False
+        for t in spec.targets:
+            group = product.group(t.group)
+            value = group.value(t.value) if group is not None else None
+            if value is not None and (toks[at],) in {phrase_of(n) for n in (value.name, *value.aliases)}:
+                return False
+        return True
+
     def _offers(self, sku: str, spec: OptionSpec) -> bool:
         """Whether that product has any of the choices ``spec`` may mean."""
         return any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in spec.targets)
@@ -326,11 +365,15 @@ class RuleUnderstanding:
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
+        if context.pending == "offer" and context.topic and p.items:
+            p.items = _offered_counted(toks, p.items, context.topic)
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
         if about:  # "actually two" / "two" to "how many?": a count, not the "2 meter" of another product
             p.options = [o for o in p.options
                          if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not self._offers(about, o))]
+        if context.pending == "offer" and context.topic and not p.items:
+            p.options = [o for o in p.options if not self._count_to_offer(toks, o, context.topic)]
         p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size, offers=self._offers)
         loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
