@@ -44,6 +44,7 @@ class OptionSpec:
     qualifier: str = ""
     pos: int = -1  # token index where it was said (-1: not from this utterance)
     said: str = ""  # the shopper's words for it, when known ("room temperature"), to say back
+    part: bool = False  # one kind of a box's mix said apart ("half glazed half chocolate"): no refinement of another
 
 
 @dataclass
@@ -347,6 +348,8 @@ def _option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
     end = m.start - 1 if m.start - 1 >= floor and toks[m.start - 1] == "added" else m.start  # "no added sugar"
     q = qualifier_before(toks, end, floor)
     said = " ".join(toks[m.start:m.end])
+    if m.part:  # "half glazed": the kind, its share said with it
+        return OptionSpec(m.options, pos=m.start, said=said, part=True)
     if q is None:
         return OptionSpec(m.options, pos=m.start, said=said)
     return OptionSpec(m.options, q.amount, q.words, m.start, said)
@@ -395,7 +398,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         spec = _option_spec(toks, m, prev_mention_end)
         floor = prev_mention_end
         prev_mention_end = m.end
-        own = _named_owner(lex, toks, m)
+        own = None if m.part else _named_owner(lex, toks, m)  # ("a dozen 6 everything": no half dozen)
         if own is not None and _with_earlier(lex, toks, items, m):
             own = None  # "an everything with lox spread": the spread on the bagel, though "lox" names a sandwich
         if own is not None and not any(own in it.skus for it in items):
@@ -660,8 +663,9 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                 floor = m.end  # (a package word that is also a choice's group name or a part of a product's name,
                 # "a pack of", "two packets of basil seeds", stays in reach)
             continue
-        if toks[m.start] in _WITH:
-            continue  # "a plain bagel with butter": a choice said with "with" is of what comes before it
+        if toks[m.start] in _WITH or m.part:
+            continue  # "a plain bagel with butter": a choice said with "with" is of what comes before it (and a
+            # box's kind is of its box)
         k = m.start - 1
         while k >= floor and not toks[k].isdigit() and ((k in covered and k not in in_items) or toks[k] in _FILLERS
                                                          or _determiner_of_package(toks, k, floor)):

@@ -10,6 +10,7 @@ from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
 from dialogue.phrasebook import words
@@ -24,6 +25,7 @@ class Mention:
     start: int
     end: int  # exclusive
     targets: tuple[Target, ...]
+    part: bool = False  # one kind of a box's mix, with its share ("half glazed"): never an item of its own
 
     @property
     def products(self) -> tuple[Target, ...]:
@@ -92,8 +94,9 @@ def _join_split_words(lex: Lexicon, toks: list[str]) -> list[str]:
     return out
 
 
-def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
-    """Greedy left-to-right longest match; at equal length exact names win over sub-phrases."""
+def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | None = None) -> list[Mention]:
+    """Greedy left-to-right longest match; at equal length exact names win over sub-phrases. ``mix_for``: the
+    (product, group) whose choice was just asked, for a box's mix said alone (:func:`dialogue.mixes.mix_alone`)."""
     found: list[Mention] = []
     i, n = 0, len(toks)
     blocked = _qualifier_words(toks) | _command_words(toks)
@@ -101,10 +104,12 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
                 and not _names_with_number(lex, toks, k) \
-                and not _value_of_said_group(lex, toks, k):
+                and not _value_of_said_group(lex, toks, k) \
+                and _box_with_mix(lex, toks, k) is None:  # "a half dozen glazed": the box of six, with glazed
             blocked.add(k)  # ... but "size 12 hiking boots": after a group's name it is that group's value
         if k and tok in COUNT_UNITS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT):
-            if _unit_names_product(lex, toks, k):
+            if _box_with_mix(lex, toks, k - 1) is not None or _box_with_mix(lex, toks, k) is not None \
+                    or _unit_names_product(lex, toks, k):
                 blocked.difference_update((k - 1, k))  # "a dozen plain": the shop's "dozen", not twelve
                 continue
             blocked.add(k)  # "a pair of" / "a dozen" / "one pair in size 9": the count's unit, never a product
@@ -140,8 +145,71 @@ def find_mentions(lex: Lexicon, toks: Sequence[str]) -> list[Mention]:
                 break
         else:
             i += 1
-    return _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
-        lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, found))))))
+    return _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
+        lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, found)))))), mix_for)
+
+
+def _box_with_mix(lex: Lexicon, toks: Sequence[str], k: int) -> tuple[Target, int, int] | None:
+    """A box named by a count at ``k`` ("a dozen" -> ``12 dozen``, "half a dozen" -> ``6``, the "dozen" of ``24
+    dozen``) said with its mix after it or by its whole name ("a dozen donuts"): (the box, how many, where its
+    name ends); None when the count there counts something else ("a dozen roses", "six glazed donuts")."""
+    if toks[k] in COUNT_UNITS and (unit := unit_box(lex, toks, k)) is not None:
+        head: tuple[Target, int, int] | None = (Target("product", sku=unit[0]), unit[1], k + 1)
+    else:
+        head = None
+        for size in range(min(lex.max_len, len(toks) - k), 0, -1):
+            boxes = tuple(dict.fromkeys(t for t in lex.phrases.get(tuple(toks[k:k + size]), ())
+                                        if t.kind == "product" and t.exact and is_box(lex, t.sku)))
+            if boxes:
+                head = (boxes[0], 1, k + size) if len(boxes) == 1 else None
+                break
+    if head is None or not toks[k].isdigit() and toks[k] not in COUNT_UNITS:
+        return None
+    target, count, end = head
+    if end - k > 1 and not toks[end - 1].isdigit() and toks[end - 1] not in COUNT_UNITS:
+        return head  # "a dozen donuts": the box's own name, said in full
+    pieces = box_pieces(lex, target.sku)
+    mix = read_mix(lex, toks, end, target.sku, pieces * count if pieces else None)
+    return head if mix is not None else None
+
+
+def _box_mixes(lex: Lexicon, toks: Sequence[str], found: list[Mention], mix_for: tuple[str, str] | None
+               ) -> list[Mention]:
+    """A box said with its mix ("a dozen half glazed half chocolate frosted", "two dozen everything bagels", "a 25
+    count box of munchkins half glazed half chocolate"): the box, and each kind a choice of the box's group only,
+    its share ("half", "3") with it, never an item of its own; the mix alone as the answer to the box's question
+    ("half glazed and half boston cream")."""
+    if mix_for is not None and (alone := mix_alone(lex, toks, *mix_for)) is not None:
+        return [*(m for m in found if m.end <= alone.parts[0].start),
+                *(Mention(p.start, p.end, p.targets, part=True) for p in alone.parts)]
+    out: list[Mention] = []
+    skip_to = 0
+    for m in found:
+        if m.start < skip_to:
+            continue
+        head = _box_with_mix(lex, toks, m.start) if toks[m.start].isdigit() or toks[m.start] in COUNT_UNITS \
+            else None
+        if head is not None and m.end <= head[2]:
+            sku, count, end = head[0].sku, head[1], head[2]
+            shared = False
+        elif m.exact_products and len({t.sku for t in m.exact_products}) == 1:
+            sku, count, end = m.exact_products[0].sku, 1, m.end  # "a box of munchkins half glazed half ..."
+            shared = not is_box(lex, sku)
+        else:
+            out.append(m)
+            continue
+        pieces = box_pieces(lex, sku)
+        mix = read_mix(lex, toks, end, sku, pieces * count if pieces else None,
+                       shared=shared or pieces is None)
+        if mix is None:
+            out.append(Mention(m.start, end, (head[0],)) if head is not None and not shared else m)
+            skip_to = end if head is not None and not shared else 0
+            continue
+        box = m if shared else Mention(m.start, end, (head[0],) if head is not None else m.targets)
+        out.append(box)
+        out.extend(Mention(p.start, p.end, p.targets, part=True) for p in mix.parts)
+        skip_to = mix.end
+    return out
 
 
 def _counts_not_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -210,8 +278,8 @@ def _contained(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[
 
 def _unit_names_product(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
     """"a dozen plain" where the shop sells a "dozen" (of bagels): the unit word is that product when nothing comes
-    after it, or, alone, a choice the product cannot be ordered without ("a dozen sesame"); "a dozen sesame
-    bagels" and "a dozen roses" stay twelve."""
+    after it, or, alone, a choice the product cannot be ordered without ("a dozen sesame"); "a dozen roses" stays
+    twelve (a box said with its mix, "a dozen sesame bagels", is :func:`_box_with_mix`)."""
     units = [t.sku for said in ((toks[k],), (toks[k - 1], toks[k])) for t in lex.phrases.get(said, ())
              if t.kind == "product" and t.exact]
     if not units:

@@ -67,7 +67,7 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
             chosen = [o for o in chosen if o.group != group.code]
         else:  # "vanilla ... the sugar-free vanilla": the fuller name refines the earlier one
             words = set(_words(group, value))
-            chosen = [o for o in chosen if o.group != group.code or not set(_words(group, o.value)) < words]
+            chosen = [o for o in chosen if o.group != group.code or spec.part or not set(_words(group, o.value)) < words]
         chosen.append(SelectedOption(group.code, value, amount, qualifier))
     return chosen, removals, unavailable
 

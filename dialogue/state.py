@@ -117,6 +117,7 @@ class State:
         return Context(
             pending=p.kind if p else None,
             expect_group=p.group if p else None,
+            expect_sku=p.item.skus[0] if p and p.item and len(p.item.skus) == 1 else None,
             candidates=p.candidates if p else (),
             last_sku=focus.sku if focus else None,
             has_lines=bool(self.cart.lines),

@@ -31,6 +31,7 @@ class Context:
 
     pending: str | None = None  # "confirm_change", "checkout", "clarify_option", "clarify_product", ...
     expect_group: str | None = None  # the option group just asked about
+    expect_sku: str | None = None  # the product whose choice of that group was just asked
     candidates: tuple[str, ...] = ()  # product SKUs just offered
     last_sku: str | None = None  # product of the line last touched
     has_lines: bool = False
@@ -360,7 +361,9 @@ class RuleUnderstanding:
         p = ParseDraft(Intent.EMPTY, text=text, tokens=toks)
         if not toks:
             return p.freeze()
-        found = find_mentions(self.lexicon, toks)
+        mix_for = (context.expect_sku, context.expect_group) if context.pending == "clarify_option" \
+            and context.expect_sku and context.expect_group else None
+        found = find_mentions(self.lexicon, toks, mix_for)
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)))]
