@@ -37,18 +37,20 @@ IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 # 0.946 and 0.851 (commit 95eb364), developed on since: 1.000 and 1.000; taqueria 0.984, florist 0.961;
 # round 5: creamery written before any change for it, first run 0.789 (b85b51a), developed on since: 0.930 (e4e1eb0)
 # juicebar (smoothie and juice bar) written before any change for it, first run 87/90 0.967 (95d954e)
-EXACT_FLOOR = {"cafe": 0.98, "store": 0.97, "bakery": 0.98, "pizzeria": 0.98, "hardware": 0.88,
-               "noodlebar": 0.98, "florist": 0.82, "taqueria": 0.93, "bobashop": 0.98, "burgerjoint": 0.98,
-               "creamery": 0.92, "juicebar": 0.95, "thaitakeout": 0.93,
-               "taproom": 0.74,  # brewery taproom, unseen when written: first run 70/90 (0.778) at b7e4d78
-               "diner": 0.74,  # breakfast diner, unseen when written: first run 69/89 (0.775) at cac4dac
-               "petshop": 0.80,  # pet supply shop, unseen when written: first run 75/90 (0.833) at b1a921f
-               "bagels": 0.51,  # bagel shop, unseen when written: first run 48/88 (0.545) at cac4dac
-               "sushi": 0.89,  # sushi bar, unseen when written: first run 82/89 (0.921) at a5e191f
-               "donuts": 0.82,  # donut and coffee shop, unseen when written: first run 74/90 (0.822) at b98b887, 77/90 after 3 expectations widened
-               "garden": 0.85,  # garden centre, unseen when written: first run 78/88 (0.886) at b98b887
+EXACT_FLOOR = {"cafe": 0.98, "store": 0.97, "bakery": 0.98, "pizzeria": 0.98, "hardware": 0.91,
+               "noodlebar": 0.98, "florist": 0.95, "taqueria": 0.97, "bobashop": 0.98, "burgerjoint": 0.98,
+               "creamery": 0.92, "juicebar": 0.97, "thaitakeout": 0.93,
+               # round 7 (2026-12-03), each unseen when written; first run, then developed on (0.03 below now):
+               "taproom": 0.90,  # brewery taproom: first run 70/90 (0.778) at b7e4d78; 84/90 at 10b1483
+               "diner": 0.85,  # breakfast diner: first run 69/89 (0.775) at cac4dac; 79/89
+               "petshop": 0.91,  # pet supply shop: first run 75/90 (0.833) at b1a921f; 85/90
+               "bagels": 0.92,  # bagel shop: first run 48/88 (0.545) at cac4dac; 84/88
+               "sushi": 0.91,  # sushi bar: first run 82/89 (0.921) at a5e191f; 84/89
+               "donuts": 0.88,  # donut and coffee shop: first run 74/90 (0.822) at b98b887 (77/90 after 3
+               # expectations widened); 82/90
+               "garden": 0.93,  # garden centre: first run 78/88 (0.886) at b98b887; 85/88
                # round 6, unseen when written (first runs 87/90, 83/88, 82/90, 65/88), developed on since:
-               "deli": 0.95, "corner": 0.89}
+               "deli": 0.95, "corner": 0.92}
 
 
 @pytest.fixture(scope="module")
