@@ -123,6 +123,7 @@ def sentence(text: str) -> str:
     """Capitalised, ends with punctuation, no markup characters, single spaces."""
     text = re.sub(r"[*_#`<>\[\]{}|]", "", text)
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\b(the) the\b", r"\1", text, flags=re.IGNORECASE)  # a product named "the big breakfast"
     if not text:
         return text
     text = text[0].upper() + text[1:]
@@ -130,7 +131,9 @@ def sentence(text: str) -> str:
 
 
 def join(*parts: str) -> str:
-    return " ".join(sentence(p) for p in parts if p and p.strip())
+    """The sentences of a reply, each said once (two lines lacking the same choice give one note)."""
+    said = [sentence(p) for p in parts if p and p.strip()]
+    return " ".join(x for i, x in enumerate(said) if x not in said[:i])
 
 
 def cart_payload(cart: Cart, pending: bool) -> dict[str, Any]:

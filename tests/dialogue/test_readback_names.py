@@ -29,3 +29,17 @@ def test_a_choice_ending_with_the_products_noun_is_said_once() -> None:
 def test_a_name_with_its_own_article_loses_it_after_a_count() -> None:
     assert describe_line(_line(_PLATE, 1, ("eggs", "scrambled")), _PLATE) == "one scrambled big breakfast"
     assert describe_line(_line(_PLATE, 2, ("eggs", "fried")), _PLATE) == "two fried big breakfasts"
+
+
+def test_a_sentence_never_says_the_twice() -> None:
+    from dialogue.replies import sentence
+
+    assert sentence("the the big breakfast doesn't come with rye") == "The big breakfast doesn't come with rye."
+    assert sentence("Sorry, the The Big Breakfast is sold out") == "Sorry, the Big Breakfast is sold out."
+
+
+def test_a_reply_says_each_sentence_once() -> None:
+    from dialogue.replies import join
+
+    assert join("One tea", "The tea doesn't come with rye", "the tea doesn't come with rye.", "Anything else?") \
+        == "One tea. The tea doesn't come with rye. Anything else?"
