@@ -27,7 +27,7 @@ from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases
 from dialogue.placed import say_digits
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
-from dialogue.references import pick_shown
+from dialogue.references import parts_of, pick_shown
 from dialogue.replies import group_name, plural, say_list
 from dialogue.resolve import options_for
 from dialogue.shop import ShopInfo
@@ -359,11 +359,16 @@ class Policy:
             return None
         rest = pending.rest
         self.state.pending = None
-        parts = _shares(product, group.code, specs, parse.tokens, item.quantity)
         quantity = item.quantity
         for it in parse.items:
             if product.sku in it.skus and it.quantity:
                 quantity = it.quantity
+        split = _parted(specs, parse.tokens, item.quantity)
+        if split:  # "two flights" - "one with the ipa and the lager and the other with the stout": a line each
+            return editing.add_items(self.state, self.lex, [
+                ItemSpec(item.skus, n, [*item.options, *mine], item.start, item.end, True) for n, mine in split
+            ] + list(rest), out)
+        parts = _shares(product, group.code, specs, parse.tokens, item.quantity)
         if parts:  # "two bubble teas" - "one taro and one matcha": a line each
             others = [s for s in specs if all(s is not spec for _, spec in parts)]
             lines = [ItemSpec(item.skus, n, [*item.options, *others, spec], item.start, item.end, True)
@@ -582,6 +587,25 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
         said = toks[k] if 0 <= k < len(toks) else ""
         parts.append((int(said) if said.isdigit() else 1, s))
     return parts if sum(n for n, _ in parts) == quantity else []
+
+
+def _parted(specs: list[OptionSpec], toks: Sequence[str], quantity: int | None) -> list[tuple[int, list[OptionSpec]]]:
+    """An answer that shares a line of several into parts, each with its own count and its own choices, any
+    number of them and of any group ("two collars" - "one small pink and the other large black"; "two flights" -
+    "one with the ipa and the lager and the other with the stout and the porter"): (count, choices) per part
+    when the counts add up to the line's ("the other": what is left) and every part has a choice of its own;
+    choices said before the first part are every part's. Else nothing."""
+    parts = parts_of(toks)
+    if not quantity or quantity < 2 or not parts:
+        return []
+    said = sum(n or 0 for _, n in parts)
+    counts = [n if n is not None else quantity - said for _, n in parts]
+    if any(n < 1 for n in counts) or sum(counts) != quantity:
+        return []
+    starts = [a for a, _ in parts] + [len(toks)]
+    common = [s for s in specs if s.pos < starts[0]]
+    out = [(n, [*common, *(s for s in specs if starts[k] <= s.pos < starts[k + 1])]) for k, n in enumerate(counts)]
+    return out if all(len(mine) > len(common) for _, mine in out) else []
 
 
 def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -> list[OptionSpec]:

@@ -69,6 +69,31 @@ _LEAD = words("other_lead")
 _OTHER = phrases("the_other")
 
 
+def parts_of(toks: Sequence[str]) -> list[tuple[int, int | None]]:
+    """How a turn shares the units of a line among parts, each said after its own count: "one with the ipa and
+    the lager and the other with the stout" (two parts), "one small pink and one large black", "two plain and
+    the rest sesame". (token where each part begins, its count; None for "the other"/"the rest": what is left).
+    Empty unless the turn opens with a count and has a later part."""
+    i = next((k for k, t in enumerate(toks) if t not in _LEAD), len(toks))
+    if i >= len(toks) or not (toks[i] == "one" or toks[i].isdigit() and 0 < int(toks[i]) < 100):
+        return []
+    out: list[tuple[int, int | None]] = [(i, 1 if toks[i] == "one" else int(toks[i]))]
+    k = i + 1
+    while k < len(toks):
+        other = cue.find(toks, _OTHER_PART, k)
+        if other == k:  # "... and the other with the stout"
+            out.append((k, None))
+            k += 2
+            continue
+        if toks[k - 1] in ("and", "then") and (toks[k] == "one" or toks[k].isdigit() and 0 < int(toks[k]) < 100) \
+                and not (k + 1 < len(toks) and toks[k + 1] in ("more", "of")):
+            out.append((k, 1 if toks[k] == "one" else int(toks[k])))  # "... and one with the stout"
+        k += 1
+    if len(out) < 2 or any(n is None for _, n in out[:-1]):
+        return []
+    return out
+
+
 def the_other(toks: Sequence[str], p: ParseDraft | Parse) -> bool:
     """"and the other with oat" (no product named): the line of the same product that was not just changed."""
     return not p.items and bool(p.options) and cue.find(toks, _OTHER) >= 0 \

@@ -22,7 +22,7 @@ from dialogue.matcher import Mention, find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
 from dialogue.phrasebook import phrases, rule, words
-from dialogue.references import count_of, instead_split, part_of_line, portion, recount, the_other
+from dialogue.references import count_of, instead_split, part_of_line, parts_of, portion, recount, the_other
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,7 @@ _WANT_NOT = phrases("want_not")
 _REF_IT = words("ref_it")
 _INSTEAD_OF = phrases("instead_of")
 _BASE_PREPS = words("base_preps")
+_WITH_WORDS = words("with_words")
 
 
 @dataclass(frozen=True)
@@ -814,6 +815,7 @@ class RuleUnderstanding:
         them") is that choice of the line in focus when that line offers it."""
         if len(p.items) != 1 or ctx.last_sku is None or not p.items[0].options or p.question \
                 or not (cue.has(toks, _MAKE_IT) or "make" in toks):
+            self._choices_of_parts(p, toks, ctx)
             return
         item = p.items[0]
         if ctx.last_sku in item.skus or not all(self._offers(ctx.last_sku, o) for o in item.options):
@@ -822,6 +824,25 @@ class RuleUnderstanding:
         if not any(phrase_of(o.said) == span for o in item.options):
             return  # more than the choice's words: a product's name too ("make it a side of rice")
         p.options, p.items = [*item.options, *p.options], []
+
+    def _choices_of_parts(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+        """"One on brown rice and the other on soy paper" to two california rolls: the units of the line in focus
+        shared into parts ("one ... and the other ...", "one ... and one ..."), each made with choices that line
+        offers; items heard only from such choices' words (no name of their product said: "brown rice" is no side
+        of rice here, "in a spinach wrap" no new roll) are those choices."""
+        if not p.items or ctx.last_sku is None or p.question or ctx.last_sku not in ctx.line_skus \
+                or len(parts_of(toks)) < 2:
+            return
+        marks = {"one", "ones", "other", "others", "rest", "and", "in", *_BASE_PREPS, *_WITH_WORDS}
+        for item in p.items:
+            if not item.options or not all(self._offers(ctx.last_sku, o) for o in item.options):
+                return
+            said = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + len(phrase_of(o.said)))}
+            if any(i not in said and toks[i] not in GLUE and toks[i] not in marks and not toks[i].isdigit()
+                   for i in range(item.start, item.end)):
+                return  # more than the choice's words: a product's name too ("one with a side of rice")
+        p.options = sorted([*(o for it in p.items for o in it.options), *p.options], key=lambda o: o.pos)
+        p.items = []
 
     def _kinds_of(self, p: ParseDraft, toks: Sequence[str]) -> str | None:
         """"What kind of juice do you have", "what kinds of bagels are there": a question about the variety of the
