@@ -241,12 +241,26 @@ def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) 
                    else f"Yes, the {product.name} {agree(product.name, 'is', 'are')} in stock. Would you like one?")
 
 
+def _group_named(lex: Lexicon, toks: Sequence[str], code: str) -> OptionGroup | None:
+    """"What flavor shots do you have" where a muffin's "flavor" and a coffee's "flavor shots" share one code: the
+    one group of that code named by the longest words said, else the first group of that code."""
+    best: OptionGroup | None = None
+    size = 0
+    for a in range(len(toks)):
+        for b in range(len(toks), a + size, -1):
+            named = [g for g in lex.named_groups.get(tuple(toks[a:b]), ()) if g.code == code]
+            if len(named) == 1:
+                best, size = named[0], b - a
+                break
+    return best or lex.groups.get(code)
+
+
 def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:
     """"What milks do you have", "does the latte come in large", "is the blue one in medium"."""
     product = _subject(state, lex, parse) if (parse.items or parse.ref) else None
     if parse.groups:  # the group of that product the words name ("extras" may name another product's toppings too)
         code = next((c for c in parse.groups if product is not None and product.group(c) is not None), parse.groups[0])
-        group = product.group(code) if product is not None else lex.groups.get(code)
+        group = product.group(code) if product is not None else _group_named(lex, parse.tokens, code)
         if group is None:
             return out.say(f"The {product.name if product else 'item'} has no choice of {code}")
         names = say_list([v.name for v in group.values], limit=8)  # every choice: "extra large" too

@@ -30,6 +30,7 @@ _SUB_WORDS = words("sub_words")
 _SEPARATORS = words("separators")
 _REFINE = words("refine")
 _WITH = words("with_words")
+_BASE_PREPS = words("base_preps")
 _WITH_LIST = words("with_list")
 _LIST_ARTICLES = words("list_articles")
 _FILLED_OF = words("filled_of")
@@ -182,7 +183,9 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
     that names a product and a choice, said after "with" (past other choices, "and" and amount words) on a
     product named before it that offers that choice, is the choice. So too after an article, "the" included, that
     opens the list and each choice of it ("a flight with the sour and the porter", "with the ipa the hazy and the
-    stout"), and after a word of what fills the product said right after its name ("a growler of the hazy").
+    stout"), after a base preposition ("an egg and cheese on a bagel": the sandwich's bread, though "bagel" is also
+    sold on its own; "... on a croissant and a bagel" keeps the second a product, the bread being given), and after a
+    word of what fills the product said right after its name ("a growler of the hazy").
     ``roles``: those of the mentions before it; one taken as a choice names no product ("two flights, one with the
     ipa and the other with the stout": the flight's, not the ipa's)."""
     m = mentions[n]
@@ -203,7 +206,7 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
     if k < 0 or lex is None:
         return False
     filled = toks[k] in _FILLED_OF and any(o.products and o.end == k for o in mentions[:n])  # "a growler of ipa"
-    if toks[k] not in _WITH and not filled:
+    if toks[k] not in _WITH and toks[k] not in _BASE_PREPS and not filled:  # "an egg and cheese on a bagel"
         return False
     for j, a in enumerate(articles):  # "with a card", "with a card and a ribbon"; not "with cream and a medium mocha"
         ends = (m.start,) if j == 0 else (articles[j - 1], articles[j - 1] - 1)
@@ -777,7 +780,6 @@ _EVERY_BEFORE = words("every_before")
 _EVERY_AFTER = phrases("every_after")
 _ITEM_ENDS = words("item_ends")
 _EDIT_THEM = words("edit_verbs") | words("ref_it")
-_BASE_PREPS = words("base_preps")
 
 
 def _package_word(toks: Sequence[str], m: Mention) -> bool:

@@ -137,6 +137,8 @@ class Lexicon:
         # that offers them ("an everything bagel"), never on their own
         self.guarded: dict[str, list[Target]] = defaultdict(list)
         self.groups: dict[str, OptionGroup] = {}
+        # each group's own names ("flavor shots"), for groups of one code that differ ("flavor" of a muffin too)
+        self.named_groups: dict[tuple[str, ...], list[OptionGroup]] = defaultdict(list)
         self._option_skus: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.option_skus = self._option_skus
         self._search_index: dict[str, set[str]] = defaultdict(set)
@@ -216,6 +218,8 @@ class Lexicon:
             self._group_cache[group] = entries
         for phrase, target, literal in entries:
             self._add(phrase, target)
+            if target.kind == "group" and group not in self.named_groups[phrase]:
+                self.named_groups[phrase].append(group)
             if literal:
                 self._literal[phrase].add(target)
 
@@ -513,6 +517,7 @@ class IndexedLexicon(Lexicon):
         self._phrases = defaultdict(list)
         self.guarded = defaultdict(list)
         self.groups = {}
+        self.named_groups = defaultdict(list)
         self._offered: set[tuple[str, str]] = set()
         seen: set[tuple[object, ...]] = set()
         for group in store.option_groups():

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from catalog.models import Product
 from dialogue import confirm
 from dialogue import intents as cue
 from dialogue.browse_data import superlative
@@ -310,6 +311,8 @@ class RuleUnderstanding:
                 return None
             if verb and any(t.kind == "product" for t in self.lexicon.phrases.get(said, ())):
                 return None  # "add a pepperoni" at a pizzeria: the pepperoni pizza, another line
+            if self._names_its_product(said, it.skus, product, targets):
+                return None  # "add a blueberry muffin" to an iced coffee: the muffin, not a blueberry shot
             specs.append(OptionSpec(targets, pos=it.start, said=" ".join(said)))
             specs.extend(o for o in it.options if o.pos != it.start)
         specs += p.options
@@ -317,6 +320,20 @@ class RuleUnderstanding:
         if swap >= 0:  # "that with sticky rice instead of jasmine": what comes after "instead of" is what goes
             specs = [o for o in specs if o.pos < swap]
         return specs if specs else None
+
+    def _names_its_product(self, said: Sequence[str], skus: Sequence[str], line: Product,
+                           targets: Sequence[Target]) -> bool:
+        """"A blueberry muffin": words that are a choice of the product named inside them (the muffin's flavour,
+        said with "muffin") name that product, another than the line's, not a choice of the line (an iced coffee's
+        "blueberry" shot, of the same codes but never called so). Not when the line's own choice is called by those
+        very words ("with onion rings" to a combo whose side is "onion rings", "wheat toast" to an omelette)."""
+        for t in targets:
+            value = g.value(t.value) if (g := line.group(t.group)) is not None else None
+            if value is not None and tuple(said) in {phrase_of(n) for n in (value.name, *value.aliases)}:
+                return False
+        return any(t.kind == "product" and t.exact and t.sku in skus and t.sku != line.sku
+                   for a in range(len(said)) for b in range(a + 1, len(said) + 1) if (a, b) != (0, len(said))
+                   for t in self.lexicon.phrases.get(tuple(said[a:b]), ()))
 
     def _counts_next(self, toks: Sequence[str], mentions: Sequence[Mention], k: int) -> bool:
         """A number before the product it counts ("six glazed donuts"), with only modifiers between, that no
@@ -487,6 +504,7 @@ class RuleUnderstanding:
     # ------------------------------------------------------------------------------------------
     def _intent(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         self._choice_of_the_line(p, toks, ctx)
+        self._base_of_the_line(p, toks, ctx)
         has_items = bool(p.items)
         changing = has_items or bool(p.options)
         for decision in _DECISIONS:  # the turns whose intent no item or option of theirs can change
@@ -843,6 +861,25 @@ class RuleUnderstanding:
                 return  # more than the choice's words: a product's name too ("one with a side of rice")
         p.options = sorted([*(o for it in p.items for o in it.options), *p.options], key=lambda o: o.pos)
         p.items = []
+
+    def _base_of_the_line(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+        """"Put it on a bagel", "on a bagel please" to the egg and cheese just ordered: the sandwich's bread, though
+        "bagel" is also sold on its own. The one item of a turn, said right after a base preposition (and an
+        article), uncounted and with nothing else to it, whose words are also a choice the line in focus offers
+        (but not its own product), is that choice of the line."""
+        if len(p.items) != 1 or ctx.last_sku is None or p.options or p.question:
+            return
+        item = p.items[0]
+        if ctx.last_sku in item.skus or item.quantity is not None or item.options:
+            return
+        k = item.start - 1 if item.start > 0 and toks[item.start - 1] in ("a", "an", "the") else item.start
+        if k == 0 or toks[k - 1] not in _BASE_PREPS:
+            return
+        said = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+        targets = tuple(t for t in self.lexicon.phrases.get(said, ()) if t.kind == "option"
+                        and ctx.last_sku in self.lexicon.option_skus.get((t.group, t.value), ()))
+        if targets:
+            p.items, p.options = [], [OptionSpec(targets, pos=item.start, said=" ".join(said))]
 
     def _kinds_of(self, p: ParseDraft, toks: Sequence[str]) -> str | None:
         """"What kind of juice do you have", "what kinds of bagels are there": a question about the variety of the
