@@ -445,7 +445,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     totals = _choice_totals(lex, toks, mentions, roles, items, covered)
     items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, [*summaries, *totals])))
     items = _one_each(lex, items)
-    items = _another_one(toks, items, covered)
+    items = _another_one(lex, toks, items, covered)
     _the_one_said(toks, items, covered)
     items = _named_again(toks, items)
     _all_of_one_kind(toks, items, summaries)
@@ -1045,7 +1045,7 @@ def _appositive(toks: Sequence[str], prev: ItemSpec, a: int, moved: Sequence[Opt
     return not any(t.group in kept for o in moved for t in o.targets)
 
 
-def _another_one(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> list[ItemSpec]:
+def _another_one(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> list[ItemSpec]:
     """"a medium pepperoni and a large one with mushrooms", "a black t-shirt in medium and a red one in
     small": "a <options> one" after an item is one more of that product, made as said after the article."""
     out = list(items)
@@ -1077,8 +1077,21 @@ def _another_one(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) 
             continue  # "a watering can, a red one, and a hose": that watering can, said again with its colour
         prev.options[:] = [opt for opt in prev.options if not a <= opt.pos < end]
         count = int(tok) if tok.isdigit() else None
-        out.insert(out.index(prev) + 1, ItemSpec(prev.skus, count, moved, a, o + 1, prev.exact))
+        out.insert(out.index(prev) + 1, ItemSpec(prev.skus, count, [*_kind_of(lex, prev, moved), *moved], a, o + 1,
+                                                 prev.exact))
     return out
+
+
+def _kind_of(lex: Lexicon, prev: ItemSpec, moved: Sequence[OptionSpec]) -> list[OptionSpec]:
+    """"a large apple juice and a small one": "one" stands for the apple juice, so the new line takes the earlier
+    one's answers to the product's required single choices (its flavour) that are not said again; not its optional
+    or several-at-once choices ("a medium pepperoni and a large one with mushrooms": no pepperoni)."""
+    if len(prev.skus) != 1 or (product := lex.products.get(prev.skus[0])) is None:
+        return []
+    said = {t.group for o in moved for t in o.targets}
+    required = {g.code for g in product.option_groups if g.required and g.default is None and not g.multiple}
+    return [o for o in prev.options if len({t.group for t in o.targets} & required - said) == 1
+            and len({t.group for t in o.targets}) == 1]
 
 
 def _the_one_said(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> None:
@@ -1372,19 +1385,37 @@ def _rebalance(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
 _SWAP = phrases("swap")
 
 
+_CORRECTION_WORDS = frozenset(w for p in CORRECTION for w in p) | words("fillers")
+
+
+def _trailing_cue(toks: Sequence[str], prev: ItemSpec) -> int:
+    """Where the words closing ``prev``'s span begin when they are only a correction ("a large, no sorry, a small
+    apple juice": the sub-item "a large" ran up to the next article), else ``prev.end``."""
+    own = max((o.pos for o in prev.options if prev.start <= o.pos < prev.end), default=prev.start)
+    i = prev.end
+    while i - 1 > own and toks[i - 1] in _CORRECTION_WORDS:
+        i -= 1
+    return i if i < prev.end and find(toks[i:prev.end], CORRECTION) >= 0 else prev.end
+
+
 def _corrections(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
-    """"a latte, no, a mocha": the later item replaces the earlier one."""
+    """"a latte, no, a mocha": the later item replaces the earlier one. "A large apple juice, no sorry, a small
+    one": the same product said again as "one" keeps what the earlier one had of the other choices."""
     out: list[ItemSpec] = []
     for item in items:
         if out:
             prev = out[-1]
-            gap_start = prev.end
+            gap_start = max([_trailing_cue(toks, prev)] + [o.pos + len(o.said.split()) for o in prev.options
+                                                            if o.pos < item.start])  # not "no" of "no sugar"
             cue = find(toks[:item.start], CORRECTION, gap_start)
             joined = any(t in ("and", "plus", "also", "with") for t in toks[gap_start:item.start])
             swap = find(toks[gap_start:item.start], _SWAP) >= 0  # "a mocha instead of the latte": both stay
             if cue >= 0 and not joined and not swap and item.start - gap_start <= 6:
                 if item.quantity is None:
                     item.quantity = prev.quantity
+                if item.skus == prev.skus and toks[item.end - 1] in ("one", "ones"):
+                    said = {t.group for o in item.options for t in o.targets}
+                    item.options[:0] = [o for o in prev.options if not said & {t.group for t in o.targets}]
                 out[-1] = item
                 continue
         out.append(item)
