@@ -345,6 +345,12 @@ def _glue_only(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
                or (toks[i] in _PACKAGES and i + 1 < b and toks[i + 1] == "of") for i in range(a, b))
 
 
+def _count_between(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
+    """A count or an article in [a, b), not part of a mention ("a purple four foot leash"): what comes after it is
+    a new noun phrase."""
+    return any(i not in covered and _quantity_token(toks, i) is not None for i in range(a, b))
+
+
 def _option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
     if m.end < len(toks) and toks[m.end] == "free":
         return OptionSpec(m.options, "none", "", m.start)  # "make it sugar free"
@@ -420,9 +426,11 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], _SWAP) >= 0:  # "... instead of the strawberry shake"
                 target = after[0]
-        if target is not None and before and m.exact_products and not _offers(lex, target, m) \
-                and _offers(lex, before[-1], m):  # a word naming a product, taken as the choice of the one before
-            target = before[-1]  # "a flight with the wheat and the cider a pretzel ...": the flight's, not the pretzel's
+        if target is not None and before and _offers(lex, before[-1], m) \
+                and (not _offers(lex, target, m) or _count_between(toks, m.end, target.start, covered)):
+            target = before[-1]  # a choice only the item before offers ("a flight with the wheat and the cider a
+            # pretzel ...": the flight's, not the pretzel's), or one said before a count or an article, which starts
+            # the next noun phrase ("a bowl with salmon and shrimp three musubis": the bowl's shrimp)
         if target is None and before and not after and _swapped_right_after(toks, before[-1].end, m.start) \
                 and len(before[-1].skus) == 1 and any(before[-1].skus[0] in lex.option_skus.get((t.group, t.value), ())
                                                       for t in spec.targets):
