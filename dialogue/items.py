@@ -15,7 +15,7 @@ from catalog.models import Product
 from dialogue.amounts import qualifier_before
 from dialogue.intents import CORRECTION, EVERY_LINE, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
-from dialogue.matcher import Mention
+from dialogue.matcher import Mention, words_run
 from dialogue.notes import mark_notes
 from dialogue.numbers import COUNT_UNITS
 from dialogue.phrasebook import phrases, words
@@ -451,10 +451,12 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _ones_of_package(lex, toks, items, covered)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     totals = _choice_totals(lex, toks, mentions, roles, items, covered)
-    items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered, [*summaries, *totals])))
+    selecting = {o for a in range(len(toks)) if (sel := _one_said_at(lex, toks, items, covered, a)) for o in sel[0]}
+    items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered | selecting,
+                                                [*summaries, *totals])))
     items = _one_each(lex, items)
     items = _another_one(lex, toks, items, covered)
-    _the_one_said(toks, items, covered)
+    _the_one_said(lex, toks, items, covered)
     items = _named_again(toks, items)
     _all_of_one_kind(toks, items, summaries)
     _shared_head(toks, items, summaries)
@@ -1102,29 +1104,45 @@ def _kind_of(lex: Lexicon, prev: ItemSpec, moved: Sequence[OptionSpec]) -> list[
             and len({t.group for t in o.targets}) == 1]
 
 
-def _the_one_said(toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> None:
-    """"a peach fruit tea and a grapefruit one, the peach one large": after the items, "the <choice> one" names the
-    item said with that choice; the choices said after it go on that item (and the selecting words on none)."""
-    for a, tok in enumerate(toks):
-        if tok != "the" or a in covered:
+def _one_said_at(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], covered: set[int], a: int
+                 ) -> tuple[tuple[int, ...], ItemSpec, list[tuple[ItemSpec, OptionSpec]]] | None:
+    """"the peach one" at ``a`` after the items: the item said with that choice ("a peach fruit tea and a grapefruit
+    one"), or the one whose product's name holds those words ("one classic ahi and one salmon lover, the salmon
+    one"): (the "one" words' positions, that item, the selecting choices with the items they sit on); None when
+    the words there select no single item said before."""
+    if toks[a] != "the" or a in covered:
+        return None
+    o = a + 1
+    while o < len(toks) and o in covered:
+        o += 1
+    if o == a + 1 or o >= len(toks) or toks[o] not in ("one", "ones") or any(it.start > a for it in items):
+        return None
+    chosen = [(it, opt) for it in items for opt in it.options if a < opt.pos < o]
+    picked = {(t.group, t.value) for _, opt in chosen for t in opt.targets}
+    named = [it for it in items if any(opt.pos < a and {(t.group, t.value) for t in opt.targets} & picked
+                                       for opt in it.options)]
+    if not named:
+        said = tuple(toks[a + 1:o])
+        named = [it for it in items if len(it.skus) == 1 and (p := lex.products.get(it.skus[0])) is not None
+                 and any(words_run(said, phrase_of(n)) for n in (p.name, *p.aliases))]
+    return ((o,), named[0], chosen) if len(named) == 1 else None
+
+
+def _the_one_said(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> None:
+    """"a peach fruit tea and a grapefruit one, the peach one large", "one classic ahi and one salmon lover, the
+    salmon one on quinoa": after the items, "the <choice> one" or "the <part of a name> one" names that item
+    (:func:`_one_said_at`); the choices said after it go on that item (and the selecting words on none)."""
+    for a in range(len(toks)):
+        said = _one_said_at(lex, toks, items, covered, a)
+        if said is None:
             continue
-        o = a + 1
-        while o < len(toks) and o in covered:
-            o += 1
-        if o == a + 1 or o >= len(toks) or toks[o] not in ("one", "ones") or any(it.start > a for it in items):
-            continue
-        chosen = [(it, opt) for it in items for opt in it.options if a < opt.pos < o]
-        picked = {(t.group, t.value) for _, opt in chosen for t in opt.targets}
-        named = [it for it in items if any(opt.pos < a and {(t.group, t.value) for t in opt.targets} & picked
-                                           for opt in it.options)]
-        if len(named) != 1:
-            continue
+        (o,), named, chosen = said
         for it, opt in chosen:
             it.options.remove(opt)
         later = [(it, opt) for it in items for opt in it.options if opt.pos > o]
         for it, opt in later:
             it.options.remove(opt)
-            named[0].options.append(opt)
+            named.options.append(opt)
 
 
 def _named_again(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:

@@ -145,8 +145,116 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 break
         else:
             i += 1
+    found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, found)))
     return _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
         lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, found)))))), mix_for)
+
+
+def _offered(lex: Lexicon, sku: str, t: Target) -> bool:
+    """Product ``sku`` comes in choice ``t``."""
+    return t.kind == "option" and sku in lex.option_skus.get((t.group, t.value), ())
+
+
+def _choice_inside_name(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a side of brown rice" where the shop sells a "side of rice" in white or brown: a product's name (two words
+    or more) said with one of that product's own choices inside it is that product made with that choice, one
+    mention of both (as a name that is also a choice's: "a lever arch file"); not where the name's other words
+    name something else ("a big can of tropical fish food": the big can, and the fish food in tropical)."""
+    out = list(found)
+    for m in found:
+        if m not in out or m.products or not m.options:
+            continue
+        best: tuple[int, int, Mention] | None = None
+        for r in range(1, m.end - m.start + 1):
+            run = tuple(toks[m.start:m.start + r])
+            choices = [t for t in (*lex.phrases.get(run, ()), *(lex.guarded.get(run[0], ()) if r == 1 else ()))
+                       if t.kind == "option"]
+            for i in range(m.start - 1, max(-1, m.start - lex.max_len), -1):
+                for e in range(m.start + r + 1, min(len(toks), m.start + r + lex.max_len - (m.start - i)) + 1):
+                    name = (*toks[i:m.start], *toks[m.start + r:e])
+                    skus = list(dict.fromkeys(t.sku for t in lex.phrases.get(name, ()) if t.kind == "product" and t.exact))
+                    said = tuple(t for t in choices if any(_offered(lex, sku, t) for sku in skus))
+                    if len(skus) != 1 or not said or (best is not None and e - i <= best[1] - best[0]):
+                        continue
+                    if any(o is not m and o.start < e and o.end > i and (o.exact_products or o.options or o.groups)
+                           for o in out):
+                        continue  # words there that name something else keep it ("a big can of fish food")
+                    best = (i, e, Mention(i, e, (Target("product", sku=skus[0]), *dict.fromkeys(said))))
+        if best is not None:
+            out = sorted([o for o in out if o.end <= best[0] or o.start >= best[1]] + [best[2]], key=lambda x: x.start)
+    return out
+
+
+def _own_choice_in_alias(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"two rolls of invisible tape" where "invisible tape" is another name of the sticky tape, which comes clear or
+    invisible: a product said by another name that holds one of its own choices (not its default, nor a word of its
+    own name) is that product made so; the mention names both."""
+    out: list[Mention] = []
+    for m in found:
+        skus = {t.sku for t in m.exact_products}
+        product = lex.products.get(next(iter(skus))) if len(skus) == 1 and not m.options else None
+        if product is None:
+            out.append(m)
+            continue
+        said, own = tuple(toks[m.start:m.end]), set(phrase_of(product.name))
+        extra: list[Target] = []
+        for g in product.option_groups:
+            hits = {v.code for v in g.values if v.code != g.default for name in (v.name, *v.aliases)
+                    if (words := phrase_of(name)) and not set(words) <= own and words_run(words, said)}
+            if len(hits) == 1:
+                extra.append(Target("option", group=g.code, value=hits.pop()))
+        out.append(Mention(m.start, m.end, (*m.targets, *extra), m.part) if extra else m)
+    return out
+
+
+def words_run(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """``part`` is a run of words of ``whole`` ("salmon" of "salmon lover bowl")."""
+    return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+def _noun_phrase_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """A choice word goes to the product named in its noun phrase when that product offers it: "a hardback notebook
+    plain", "a plain a4 notebook" (not the "plain envelopes" that "plain" is a part of), "a lever arch file with
+    dividers" (the file's dividers, not a notebook's choice named "with dividers"); and, with no product said,
+    a word said beside another choice of the same group ("one grid and one plain": both rulings)."""
+    out = list(found)
+    for n, m in enumerate(found):
+        part_name = m.products and not m.exact_products and not m.options and m.end - m.start == 1
+        with_phrase = m.options and not m.products and m.end - m.start >= 2 and toks[m.start] in _WITH_WORDS
+        if not part_name and not with_phrase:
+            continue
+        choices = lex.guarded.get(toks[m.start], ()) if part_name else \
+            [t for t in lex.phrases.get(tuple(toks[m.start + 1:m.end]), ()) if t.kind == "option"]
+        owner = _noun_phrase_owner(toks, found, n)
+        if owner is not None:
+            skus = [t.sku for t in owner.exact_products]
+            if with_phrase and any(_offered(lex, sku, t) for sku in skus for t in m.options):
+                continue
+            said = tuple(t for t in choices if any(_offered(lex, sku, t) for sku in skus))
+        elif part_name:
+            groups = {t.group for o in found if o.options and not o.products for t in o.options}
+            said = tuple(t for t in choices if t.group in groups and not any(_offered(lex, p.sku, t) for p in m.products))
+        else:
+            said = ()
+        if said:
+            out[out.index(m)] = Mention(m.start, m.end, said)
+    return out
+
+
+def _noun_phrase_owner(toks: Sequence[str], found: Sequence[Mention], n: int) -> Mention | None:
+    """The product named in full in the noun phrase of mention ``n``: the nearest one before it or after it with only
+    choices (and up to three other words, no "and") between."""
+    for step in (-1, 1):
+        k = n + step
+        while 0 <= k < len(found) and found[k].options and not found[k].products:
+            k += step
+        if not 0 <= k < len(found) or not found[k].exact_products:
+            continue
+        a, b = (found[k].end, found[n].start) if step < 0 else (found[n].end, found[k].start)
+        gap = [i for i in range(a, b) if not any(o.start <= i < o.end for o in found)]
+        if len(gap) <= 3 and not any(toks[i] in ("and", "or", "but") for i in gap):
+            return found[k]
+    return None
 
 
 def _box_with_mix(lex: Lexicon, toks: Sequence[str], k: int) -> tuple[Target, int, int] | None:
