@@ -293,9 +293,9 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
         return out.say(f"Sorry, the {product.name} {agree(product.name, 'does', 'do')}n't come with "
                        f"{say_list(option_names(lex, missing), 'or')}")
     variant = match_variant(product, opts) if product.variants else None
-    if product.variants and variant is not None:
+    if variant is not None or not product.variants:  # "do you have scientific calculators": none left of any
         try:
-            left = store.stock(product.sku, variant.sku)
+            left = store.stock(product.sku, variant.sku if variant is not None else None)
         except Exception:
             left = None
         if left is not None and left <= 0:

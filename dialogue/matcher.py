@@ -99,11 +99,12 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     (product, group) whose choice was just asked, for a box's mix said alone (:func:`dialogue.mixes.mix_alone`)."""
     found: list[Mention] = []
     i, n = 0, len(toks)
-    blocked = _qualifier_words(toks) | _command_words(toks)
+    blocked = _qualifier_words(toks) | _command_words(toks) | _modal_verbs(toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
                 and not _names_with_number(lex, toks, k) \
+                and not _choice_with_number(lex, toks, k) \
                 and not _value_of_said_group(lex, toks, k) \
                 and _box_with_mix(lex, toks, k) is None:  # "a half dozen glazed": the box of six, with glazed
             blocked.add(k)  # ... but "size 12 hiking boots": after a group's name it is that group's value
@@ -147,7 +148,34 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
             i += 1
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, found)))
     return _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
-        lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, found)))))), mix_for)
+        lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _named_with_choice(
+        lex, toks, found))))))), mix_for)
+
+
+def _named_with_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"ten hot wings" where "hot wings" is a name of the wings and "hot" a choice of theirs (the buffalo sauce): a
+    product named by a choice of its own said before another of its names is that product with that choice. Only a
+    choice of one of a kind: an add-on in the name ("hot fudge sundae", among its toppings) is what it comes with."""
+    out: list[Mention] = []
+    for m in found:
+        skus = {t.sku for t in m.exact_products}
+        for a in range(m.start + 1, m.end) if skus and not m.options and not m.groups else ():
+            rest = {t.sku for t in lex.phrases.get(tuple(toks[a:m.end]), ()) if t.kind == "product" and t.exact}
+            choices = tuple(t for t in lex.phrases.get(tuple(toks[m.start:a]), ()) if t.kind == "option" and t.exact
+                            and any(_one_of_a_kind(lex, sku, t) for sku in skus))
+            if choices and skus <= rest:
+                out.extend((Mention(m.start, a, choices), Mention(a, m.end, m.targets)))
+                break
+        else:
+            out.append(m)
+    return out
+
+
+def _one_of_a_kind(lex: Lexicon, sku: str, t: Target) -> bool:
+    """Product ``sku`` offers choice ``t`` in a group of one choice ("which sauce?"), not of add-ons."""
+    product = lex.products.get(sku)
+    group = product.group(t.group) if product is not None else None
+    return group is not None and not group.multiple and group.value(t.value) is not None
 
 
 def _offered(lex: Lexicon, sku: str, t: Target) -> bool:
@@ -635,6 +663,62 @@ def _names_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
         or any(t.kind == "option" for j in range(max(0, k - 3), k) for t in lex.phrases.get(tuple(toks[j:k]), ()))
 
 
+def _choice_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
+    """"a five piece tenders", "a bucket twelve piece dark meat": the number begins a choice ("5 piece") of the
+    product named in the same noun phrase (right before it, or right after it past other choices), so it is that
+    choice, not the count of a product named by the words after it ("piece", a piece of chicken); "three pieces of
+    chicken", where the product's name runs past the choice, stays three pieces."""
+    n = len(toks)
+    for size in range(min(lex.max_len, n - k), 1, -1):
+        choices = [t for t in lex.phrases.get(tuple(toks[k:k + size]), ()) if t.kind == "option"]
+        if not choices:
+            continue
+        end = k + size
+        if any(t.kind == "product" for s in range(size, min(lex.max_len, n - k - 1) + 1)
+               for t in lex.phrases.get(tuple(toks[k + 1:k + 1 + s]), ())):
+            return False
+        owners = {t.sku for s in range(1, min(lex.max_len, k) + 1) for t in lex.phrases.get(tuple(toks[k - s:k]), ())
+                  if t.kind == "product" and t.exact} | _product_after_choices(lex, toks, end)
+        if not owners and k and toks[k - 1] in ("one", "1"):  # "two buckets, one eight piece and one twelve piece"
+            owners = _product_before_each(lex, toks, k - 1)
+        return any(owners & set(lex.option_skus.get((t.group, t.value), ())) for t in choices)
+    return False
+
+
+def _product_after_choices(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
+    """The products named in full from ``j`` on, past choices said before them ("bbq wings" -> the wings; "plain
+    bites", a choice spelled like a common word)."""
+    while j < len(toks):
+        for size in range(min(lex.max_len, len(toks) - j), 0, -1):
+            targets = lex.phrases.get(tuple(toks[j:j + size]), ()) or (lex.guarded.get(toks[j], ()) if size == 1 else ())
+            if any(t.kind == "product" and t.exact for t in targets):
+                return {t.sku for t in targets if t.kind == "product" and t.exact}
+            if targets and all(t.kind == "option" for t in targets):
+                j += size
+                break
+        else:
+            return set()
+    return set()
+
+
+def _product_before_each(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
+    """The products named in full before ``j`` past only counts, "and", "one" and choices ("two buckets one eight
+    piece original and one ..."): what each "one" said after them is one of."""
+    while j > 0:
+        for size in range(min(lex.max_len, j), 0, -1):
+            targets = lex.phrases.get(tuple(toks[j - size:j]), ())
+            if any(t.kind == "product" and t.exact for t in targets):
+                return {t.sku for t in targets if t.kind == "product" and t.exact}
+            if targets and all(t.kind == "option" for t in targets):
+                j -= size
+                break
+        else:
+            if not (toks[j - 1].isdigit() or toks[j - 1] in ("and", "one")):
+                return set()
+            j -= 1
+    return set()
+
+
 _PRICE_CUES = frozenset({"under", "over", "below", "above", "than", "between", "most", "least", "max", "maximum",
                          "min", "minimum", "within", "around", "about", "costs", "cost", "is", "for"})
 
@@ -660,6 +744,16 @@ def _qualifier_words(toks: Sequence[str]) -> set[int]:
 
 _COMMANDS = tuple(p for table in (cue.CHECKOUT, cue.CART, cue.CLEAR, cue.CANCEL_ORDER, cue.STATUS) for p in table
                   if len(p) >= 2)
+
+
+def _modal_verbs(toks: Sequence[str]) -> set[int]:
+    """"can i get a korma", "can you add extra sauce": a modal verb followed by a subject pronoun asks; it is never
+    a product ("can", a can of soda) nor a choice."""
+    return {i for i in range(len(toks) - 1) if toks[i] in _MODALS and toks[i + 1] in _SUBJECTS}
+
+
+_MODALS = words("modals")
+_SUBJECTS = words("subject_pronouns")
 
 
 def _command_words(toks: Sequence[str]) -> set[int]:
