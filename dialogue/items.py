@@ -291,7 +291,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             k = m.start - 1
             while k >= 0 and (toks[k] in ("please", "just", "uh", "um", "er", "then", "like") or k in option_at):
                 k -= 1  # "a um medium mocha": past fillers and other modifiers to the article
-            counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit())
+            counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit()) \
+                and not _ends_a_name(mentions[:n], k)  # "a meal for one madras": the deal's curry, not one madras
             if nxt_product:
                 roles.append("option")  # "a hot latte": a modifier of the product that follows
             elif lex is not None and _choice_before_choice(lex, mentions, n, breaks):
@@ -318,6 +319,12 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
         else:
             roles.append("group")
     return roles
+
+
+def _ends_a_name(before: Sequence[Mention], k: int) -> bool:
+    """Token ``k`` ("one" of "meal for one", "2" of "meal for 2") is the end of a product's name said just before,
+    not a count of what follows it."""
+    return any(o.products and o.end == k + 1 for o in before)
 
 
 def _group_noun(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int, roles: Sequence[str]) -> bool:
@@ -537,7 +544,7 @@ def _with_earlier(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], 
     """"a pumpernickel with lox spread", "egg and cheese on an egg bagel": a choice said right after "with" or a
     base preposition goes on the item before it when that item offers it, though its words name a product. So
     too further on in the list that "with" opens ("a denver omelette with egg whites and rye toast": the rye
-    toast is the omelette's, though "toast" names a side), past the item's own choices and list words."""
+    toast is the omelette's, though "toast" names a side), past the item's own choices, list words and articles."""
     before = [it for it in items if it.end <= m.start]
     if not before:
         return False
@@ -546,8 +553,8 @@ def _with_earlier(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], 
     if not said_with:
         k = m.start - 1
         chosen = {i for o in before[-1].options for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
-        while k >= before[-1].end and (k in chosen or toks[k] in _WITH_LIST):
-            k -= 1  # "with egg whites and rye toast": past the choices said for it and "and"
+        while k >= before[-1].end and (k in chosen or toks[k] in _WITH_LIST or toks[k] in _LIST_ARTICLES):
+            k -= 1  # "with egg whites and rye toast", "with a lamb jalfrezi and garlic naan": past its choices, "and"
         said_with = k >= before[-1].end and k < m.start - 1 and toks[k] in _WITH
     return said_with and _offers(lex, before[-1], m)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import islice
 
@@ -94,12 +95,14 @@ def _join_split_words(lex: Lexicon, toks: list[str]) -> list[str]:
     return out
 
 
-def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | None = None) -> list[Mention]:
+def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | None = None,
+                  in_play: AbstractSet[str] = frozenset()) -> list[Mention]:
     """Greedy left-to-right longest match; at equal length exact names win over sub-phrases. ``mix_for``: the
-    (product, group) whose choice was just asked, for a box's mix said alone (:func:`dialogue.mixes.mix_alone`)."""
+    (product, group) whose choice was just asked, for a box's mix said alone (:func:`dialogue.mixes.mix_alone`);
+    ``in_play``: products the conversation is about (in the cart, just asked about), named as if said here."""
     found: list[Mention] = []
     i, n = 0, len(toks)
-    blocked = _qualifier_words(toks) | _command_words(toks) | _modal_verbs(toks)
+    blocked = (_qualifier_words(toks) - _ends_name(lex, toks)) | _command_words(toks) | _modal_verbs(toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
@@ -141,6 +144,10 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 if length == 1 and not exact and len(toks[i]) < 4 and not (
                         found and found[-1].end == i and found[-1].options and _head_noun(lex, toks[i], targets)):
                     continue  # a short sub-phrase is a product only as the head of its modifiers ("an onion pie")
+                if length > 1 and (dish := _dish_with_choices(lex, toks, i, length, chosen, in_play)) is not None:
+                    found.extend(dish)  # "a chicken korma": the korma with chicken, not the meal deal's curry
+                    i += length
+                    break
                 found.append(Mention(i, i + length, chosen))
                 i += length
                 break
@@ -458,6 +465,45 @@ def _choices_of_named(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention
     return choices >= 2
 
 
+def _dish_with_choices(lex: Lexicon, toks: Sequence[str], i: int, length: int, chosen: Sequence[Target],
+                       in_play: AbstractSet[str]) -> list[Mention] | None:
+    """"three chicken tikka masalas" where "chicken tikka masala" is only a choice of a meal deal the shopper did not
+    name: the words are a product the shop sells ("tikka masala") with that product's own choices ("chicken"), so
+    they name that product, not the deal (a product named outright beats one inferred from its choice's value).
+    The deal's choice stays when the deal is named in the sentence ("the meal for two with a chicken korma") or
+    is in play (its choice just asked, in the cart). Returns the mentions of the parts, or None."""
+    if not chosen or any(t.kind != "option" for t in chosen):
+        return None
+    owners = {sku for t in chosen for sku in lex.option_skus.get((t.group, t.value), ())}
+    if owners & in_play or any(
+            t.kind == "product" and t.exact and t.sku in owners for j in range(len(toks))
+            for size in range(1, min(lex.max_len, len(toks) - j) + 1) for t in lex.phrases.get(tuple(toks[j:j + size]), ())):
+        return None
+    for cuts in _segmentations(i, i + length):
+        parts = [(a, b, lex.phrases.get(tuple(toks[a:b]), [])) for a, b in cuts]
+        named = [(a, b) for a, b, ts in parts if any(t.kind == "product" and t.exact for t in ts)]
+        if len(named) != 1:
+            continue
+        skus = {t.sku for a, b, ts in parts if (a, b) == named[0] for t in ts if t.kind == "product" and t.exact}
+        if len(skus) != 1 or skus & owners:
+            continue
+        sku = next(iter(skus))
+        if all(any(t.kind == "option" and t.exact and sku in lex.option_skus.get((t.group, t.value), ()) for t in ts)
+               for a, b, ts in parts if (a, b) != named[0]):
+            return [Mention(a, b, tuple(t for t in ts if t.exact) or tuple(ts)) for a, b, ts in parts]
+    return None
+
+
+def _segmentations(a: int, b: int) -> list[list[tuple[int, int]]]:
+    """Every way to cut toks[a:b] into two or more consecutive spans, fewest pieces first."""
+    out: list[list[tuple[int, int]]] = []
+    for mask in range(1, 2 ** (b - a - 1)):
+        cuts = [a + k + 1 for k in range(b - a - 1) if mask >> k & 1]
+        bounds = [a, *cuts, b]
+        out.append(list(zip(bounds, bounds[1:], strict=False)))
+    return sorted(out, key=len)
+
+
 def _full_name_across(lex: Lexicon, toks: Sequence[str], i: int, length: int) -> bool:
     """A product's whole name starts inside toks[i:i+length] and runs past its end."""
     for j in range(i + 1, i + length):
@@ -649,6 +695,14 @@ def _value_of_said_group(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
     a group's name: it is that value, not a count."""
     return any(t.kind == "option" for j in range(max(0, k - 3), k) for t in lex.phrases.get(tuple(toks[j:k + 1]), ())) \
         or any(t.kind == "group" for j in range(max(0, k - 3), k) for t in lex.phrases.get(tuple(toks[j:k]), ()))
+
+
+def _ends_name(lex: Lexicon, toks: Sequence[str]) -> set[int]:
+    """"the meal for two" ("meal for 2"): a number that ends a product's own name is that name, not an amount of money
+    after "for"."""
+    return {k for k, tok in enumerate(toks) if tok.isdigit() and any(
+        t.kind == "product" and t.exact for size in range(2, min(lex.max_len, k + 1) + 1)
+        for t in lex.phrases.get(tuple(toks[k + 1 - size:k + 1]), ()))}
 
 
 def _names_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:

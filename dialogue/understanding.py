@@ -381,7 +381,8 @@ class RuleUnderstanding:
             return p.freeze()
         mix_for = (context.expect_sku, context.expect_group) if context.pending == "clarify_option" \
             and context.expect_sku and context.expect_group else None
-        found = find_mentions(self.lexicon, toks, mix_for)
+        in_play = {sku for sku in (context.expect_sku, context.topic, *context.line_skus) if sku}
+        found = find_mentions(self.lexicon, toks, mix_for, frozenset(in_play))
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)))]
