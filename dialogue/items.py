@@ -299,6 +299,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
                 roles.append("option")  # "a coffee cone": a choice with the choice that heads the item
             elif not counted and product_only and lex is not None and not _offered_here(lex, mentions, m):
                 roles.append("product")  # "a hot dog and fries": no product named here has fries as a choice
+            elif counted and lex is not None and _needed_in_with_list(lex, toks, mentions, roles, n):
+                roles.append("option")  # "a tenders combo with fries and a lemonade": the drink the combo needs
             else:
                 roles.append("product" if counted or not product_only else "option")
         elif m.exact_products and lex is not None and _group_noun(lex, toks, mentions, n, roles):
@@ -319,6 +321,33 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
         else:
             roles.append("group")
     return roles
+
+
+def _needed_in_with_list(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                         n: int) -> bool:
+    """"a tenders combo with fries and a lemonade": a product's name that is also a choice, said with an article in
+    the list of choices that "with" opens after a product, is that product's choice when the product must be asked
+    for it (the group is required, with no default) and the list has not given it yet."""
+    m = mentions[n]
+    j = max((k for k in range(n) if roles[k] == "product" and mentions[k].exact_products), default=-1)
+    if j < 0:
+        return False
+    head = mentions[j]
+    listed = [mentions[k] for k in range(j + 1, n) if roles[k] == "option"]
+    covered = {i for o in listed for i in range(o.start, o.end)}
+    between = [i for i in range(head.end, m.start) if i not in covered]
+    if not any(toks[i] in _WITH for i in between) or not all(
+            toks[i] in _WITH or toks[i] in _WITH_LIST or toks[i] in _LIST_ARTICLES for i in between):
+        return False
+    given = {t.group for o in listed for t in o.options}
+    for sku in {t.sku for t in head.exact_products}:
+        product = lex.products.get(sku)
+        for t in m.options:
+            g = product.group(t.group) if product is not None else None
+            if g is not None and g.required and g.default is None and t.group not in given \
+                    and g.value(t.value) is not None:
+                return True
+    return False
 
 
 def _ends_a_name(before: Sequence[Mention], k: int) -> bool:

@@ -3,7 +3,8 @@ the product the shop sells ("ramen") with that product's own choice ("miso"), no
 (a product named outright beats one inferred from its choice's value). The deal's choice stays when the deal is
 named ("the combo for two with a miso ramen and a beef udon") or its choice was just asked; a deal's name ending in
 a number ("combo for two") is that name, and the choices said right after it are its own ("a combo for one miso
-ramen with iced tea"). A catalog written here (a noodle counter whose two-person combo lists dishes by full name)."""
+ramen with iced tea"), as is one it must be asked for, said with an article in its "with" list ("a lunch set
+with gyoza and a ramune"). A catalog written here (a noodle counter whose two-person combo lists dishes by full name)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,11 @@ _SHOP = {
                  {"code": "ramen", "name": "ramen"}, {"code": "udon", "name": "udon"}]},
              {"use": "broth", "required": False, "default": "tonkotsu"},
              "drink"]},
+        {"sku": "RAMUNE", "name": "ramune", "price": "3.00", "stock": 50, "aliases": ["ramunes", "japanese soda"]},
+        {"sku": "LUNCH-SET", "name": "lunch set", "price": "14.00", "stock": 20, "aliases": ["lunch sets"], "options": [
+            {"code": "side", "name": "side", "values": [{"code": "gyoza", "name": "gyoza"}, {"code": "salad", "name": "salad"}]},
+            {"code": "soda", "name": "soda", "required": True, "values": [
+                {"code": "ramune", "name": "ramune"}, {"code": "cola", "name": "cola"}]}]},
         {"sku": "COMBO-TWO", "name": "combo for two", "price": "30.00", "stock": 20, "aliases": ["combos for two"],
          "options": [
              {"code": "mains", "name": "mains", "required": True, "multiple": True, "values": [
@@ -131,3 +137,20 @@ def test_a_deal_in_the_cart_keeps_its_choice_when_changed(chat: Chat) -> None:
     chat.say("change the beef udon to a shoyu ramen")
     assert len(chat.session.cart.lines) == 1, (_lines(chat), chat.replies[-1].text)
     assert _has(chat, "COMBO-TWO", 1, ("mains", "shoyu_ramen")), (_lines(chat), chat.replies[-1].text)
+
+
+@pytest.mark.parametrize("said", [
+    "a lunch set with a ramune",
+    "the lunch set with gyoza and a ramune please",
+    "can i get a lunch set with salad and a ramune",
+])
+def test_a_product_said_with_an_article_in_a_deals_with_list_is_the_choice_it_needs(chat: Chat, said: str) -> None:
+    chat.say(said)
+    assert len(chat.session.cart.lines) == 1, (said, _lines(chat), chat.replies[-1].text)
+    assert _has(chat, "LUNCH-SET", 1, ("soda", "ramune")), (said, _lines(chat), chat.replies[-1].text)
+
+
+@pytest.mark.parametrize("said", ["a miso ramen with a ramune", "a lunch set with cola and a ramune"])
+def test_a_product_no_item_needs_stays_an_item(chat: Chat, said: str) -> None:
+    chat.say(said)
+    assert _has(chat, "RAMUNE", 1), (said, _lines(chat), chat.replies[-1].text)
