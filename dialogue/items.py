@@ -208,6 +208,7 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
     filled = toks[k] in _FILLED_OF and any(o.products and o.end == k for o in mentions[:n])  # "a growler of ipa"
     if toks[k] not in _WITH and toks[k] not in _BASE_PREPS and not filled:  # "an egg and cheese on a bagel"
         return False
+    counted = False  # "with fries and a lemonade": counted, yet the choice the item cannot be made without
     for j, a in enumerate(articles):  # "with a card", "with a card and a ribbon"; not "with cream and a medium mocha"
         ends = (m.start,) if j == 0 else (articles[j - 1], articles[j - 1] - 1)
         heads = a + 1 == m.start if j == 0 else any(  # "with the ipa the hazy and the stout": each its own choice
@@ -215,7 +216,9 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
             for o in mentions[:n])
         listed = (toks[a - 1] == "and" or a - 1 in option_at) and heads and toks[k + 1] == toks[a]
         if a - 1 != k and not listed:
-            return False
+            if len(articles) > 1 or not heads or toks[a - 1] != "and":
+                return False
+            counted = True
     # the product named before it, also inside a choice's words ("a new growler filled with the lager")
     chosen = {j for j, r in enumerate(roles) if r == "option"}
     earlier: list[set[str]] = []
@@ -231,7 +234,16 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
     skus = earlier[-1]
     offered = [(sku, t) for t in m.options for sku in skus if sku in lex.option_skus.get((t.group, t.value), ())]
     given = {t.group for o in mentions[:n] if k < o.start < m.start for t in o.options}
-    return any(not _one_choice_taken(lex, sku, t.group, given) for sku, t in offered)
+    return any(not _one_choice_taken(lex, sku, t.group, given) and (not counted or _needed(lex, sku, t.group))
+               for sku, t in offered)
+
+
+def _needed(lex: Lexicon, sku: str, group: str) -> bool:
+    """A choice ``sku`` cannot be made without: one value, required, no default (a meal's drink). Said with the
+    item's "with" list, "and a lemonade" is that choice though counted and the name of a product too."""
+    product = lex.products.get(sku)
+    g = product.group(group) if product is not None else None
+    return g is not None and g.required and g.default is None and not g.multiple
 
 
 def _one_choice_taken(lex: Lexicon, sku: str, group: str, said: set[str]) -> bool:
@@ -636,11 +648,13 @@ def _swapped_right_after(toks: Sequence[str], a: int, b: int) -> bool:
     return any(tuple(rest) == ph for ph in _SWAP)
 
 
-def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = False) -> str | None:
+def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = False, alone: bool = False
+                ) -> str | None:
     """The one product that offers every choice said; of several, the one those choices complete (each of its
     required groups without a default is given a value): "a coke" is the soda whose flavour is coke, not the
     meal that also needs its burger chosen; ``as_noun`` (said where the noun goes, "a pumpernickel"): of several,
-    the one it is the choosing of (:func:`_chosen_by`). None when no one product is meant."""
+    the one it is the choosing of (:func:`_chosen_by`); ``alone`` (an item of its own, "and a sprite"): of
+    several, not a meal made of products sold alone (:func:`_among_products`). None when no one product is meant."""
     owners: set[str] | None = None
     for spec in specs:
         skus: set[str] = set()
@@ -659,9 +673,21 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = Fa
         said = {t.group for s in specs for t in s.targets if sku in lex.option_skus.get((t.group, t.value), ())}
         if all(g.code in said or g.default is not None or not g.required for g in product.option_groups):
             complete.append(sku)
+    if len(complete) > 1 and alone:  # "and a sprite": the soda of that flavour, not a meal whose drink it would be
+        complete = [sku for sku in complete if not _among_products(lex, specs, sku)] or complete
     if len(complete) > 1 and as_noun:
         complete = _chosen_by(lex, specs, complete)
     return complete[0] if len(complete) == 1 else None
+
+
+def _among_products(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> bool:
+    """A choice said of ``sku`` is of a group whose values include products sold on their own (a meal's drink:
+    coke, sprite, lemonade, sweet tea): the meal is made of products, and the value said alone is not that meal."""
+    product = lex.products.get(sku)
+    groups = {g for s in specs for t in s.targets if product is not None and (g := product.group(t.group)) is not None
+              and g.value(t.value) is not None}
+    return any(t.kind == "product" and t.exact for g in groups for v in g.values
+               for t in lex.phrases.get(phrase_of(v.name), ()))
 
 
 def _chosen_by(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:
@@ -801,6 +827,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             # pie comes in apple too)
             if owner is None and not _offered_before(lex, toks, mentions, m):
                 owner = value_owner(lex, [OptionSpec(m.options), *held], as_noun=True)
+            if owner is None and _after_separator(toks, items, m.start, k):  # "wings and a sprite", not "with a"
+                owner = value_owner(lex, [OptionSpec(m.options), *held], alone=True)
         if owner is None:
             continue
         if toks[k].isdigit():  # "three cokes": the count, though "3" is some other product's choice ("3 piece")

@@ -153,7 +153,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 break
         else:
             i += 1
-    found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, found)))
+    found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
+        lex, toks, _value_in_group_name(lex, toks, found)))))
     return _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
         lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _named_with_choice(
         lex, toks, found))))))), mix_for)
@@ -511,6 +512,67 @@ def _full_name_across(lex: Lexicon, toks: Sequence[str], i: int, length: int) ->
             if any(t.kind == "product" and t.exact for t in lex.phrases.get(tuple(toks[j:j + size]), ())):
                 return True
     return False
+
+
+_GROUP_LEADS = words("group_leads")
+
+
+def _group_named_after(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"ten wings with bbq dip", "bbq for dipping": a value that one product has in two groups (a wing sauce and a
+    dip), said before a word that begins a name of only one of them, is that group's value on that product."""
+    out: list[Mention] = []
+    upto = 0
+    for m in found:
+        if m.start < upto:
+            continue  # "as a dip": the group's name, said for the value before it
+        k = m.end + (m.end < len(toks) - 1 and toks[m.end] in _GROUP_LEADS)
+        k += k > m.end and k < len(toks) - 1 and toks[k] in ("a", "an", "the")  # "ranch as a dip"
+        opts = m.options
+        at = next((n for n in found if n.start <= k < n.end), None)
+        naming = {t.group for t in opts if k < len(toks) and toks[k] in _group_heads(lex, t.group)} \
+            if len({t.group for t in opts}) > 1 and (at is None or not at.options) else set()
+        if len(naming) != 1:  # (not "mash a large coleslaw": there "large" is a choice of the next item)
+            out.append(m)
+            continue
+        named = naming.pop()
+        holders = {s for t in opts if t.group == named for s in lex.option_skus.get((t.group, t.value), ())}
+        kept = tuple(t for t in m.targets if t.kind != "option" or t.group == named
+                     or not set(lex.option_skus.get((t.group, t.value), ())) <= holders)
+        out.append(Mention(m.start, m.end, kept, m.part))
+        if k > m.end:
+            upto = at.end if at is not None else k + 1
+    return out
+
+
+def _value_in_group_name(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"two large sides of mac and cheese": a group's name ("large sides" of a family meal) said before "of" and a
+    product without that group begins with a value of that product ("large"): that value, said of the product."""
+    out: list[Mention] = []
+    for n, m in enumerate(found):
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if m.targets and all(t.kind == "group" for t in m.targets) and m.end - m.start > 1 and nxt is not None \
+                and toks[m.end:nxt.start] == ["of"] and nxt.exact_products:
+            groups = {t.group for t in m.targets}
+            products = [p for t in nxt.exact_products if (p := lex.products.get(t.sku)) is not None
+                        and not any(p.group(g) for g in groups)]
+            for size in range(m.end - m.start - 1, 0, -1):
+                values = tuple(t for t in lex.phrases.get(tuple(toks[m.start:m.start + size]), ())
+                               if t.kind == "option" and any((g := p.group(t.group)) is not None
+                                                            and g.value(t.value) is not None for p in products))
+                if values:
+                    out.append(Mention(m.start, m.start + size, values))
+                    break
+            else:
+                out.append(m)
+            continue
+        out.append(m)
+    return out
+
+
+def _group_heads(lex: Lexicon, code: str) -> set[str]:
+    """The first words of the names of the group ``code`` ("dip", "dipping" of "dipping sauce")."""
+    g = lex.groups.get(code)
+    return {phrase_of(n)[0] for n in (g.name, *g.aliases) if phrase_of(n)} if g is not None else set()
 
 
 def _qualified_groups(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

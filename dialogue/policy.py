@@ -29,7 +29,7 @@ from dialogue.placed import say_digits
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
 from dialogue.references import parts_of, pick_shown
 from dialogue.replies import group_name, plural, say_list
-from dialogue.resolve import options_for
+from dialogue.resolve import options_for, toward_asked
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.targets import like_before
@@ -322,6 +322,7 @@ class Policy:
             elif not self._product_said(parse.tokens, it) and any(
                     t.group == group.code and group.value(t.value) is not None for o in it.options for t in o.targets):
                 specs.extend(it.options)  # "which drink for the meal?" - "cola for both": no soda, the drink
+        specs = toward_asked(product, group.code, specs)
         opts = options_for(product, specs)[0]
         if not any(o.group == group.code for o in opts) and parse.ordinal and 0 < parse.ordinal <= len(group.values):
             specs.append(OptionSpec((Target("option", group=group.code, value=group.values[parse.ordinal - 1].code),)))

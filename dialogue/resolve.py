@@ -7,7 +7,7 @@ answer to "tea") and what the product does not offer, so the policy can ask inst
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from catalog.models import OptionGroup, Product, SelectedOption
 from dialogue.items import ItemSpec, OptionSpec
@@ -40,12 +40,7 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
     removals: list[tuple[str, str]] = []
     unavailable: list[OptionSpec] = []
     for spec in specs:
-        hit = _named_by_words(product, spec)
-        for t in spec.targets if hit is None else ():
-            group = product.group(t.group)
-            if group is not None and group.value(t.value) is not None:
-                hit = (group, t.value)
-                break
+        hit = _named_by_words(product, spec) or _group_taking(product, spec, chosen)
         if hit is None:
             if spec.targets and spec.amount != "none":
                 unavailable.append(spec)
@@ -86,6 +81,37 @@ def _named_by_words(product: Product, spec: OptionSpec) -> tuple[OptionGroup, st
         if group is not None and value is not None and forms & {phrase_of(n) for n in (value.name, *value.aliases)}:
             hits.append((group, t.value))
     return hits[0] if len(set(hits)) == 1 else None
+
+
+def _group_taking(product: Product, spec: OptionSpec, chosen: Sequence[SelectedOption]
+                  ) -> tuple[OptionGroup, str] | None:
+    """Which of ``product``'s groups a value said takes, when the product has that value in several ("bbq" is both a
+    wing sauce and a dip of the wings): a one-choice group not chosen yet in this turn, the required before the
+    optional, before a many-choice one ("ten bbq wings": the sauce; "buffalo wings with bbq": the dip too)."""
+    hits = [(g, t.value) for t in spec.targets
+            if (g := product.group(t.group)) is not None and g.value(t.value) is not None]
+    if len({g.code for g, _ in hits}) < 2:
+        return hits[0] if hits else None
+    taken = {o.group for o in chosen}
+
+    def rank(hit: tuple[OptionGroup, str]) -> int:
+        g = hit[0]
+        return 3 if g.code in taken and not g.multiple else 2 if g.multiple else 0 if g.required else 1
+
+    return min(hits, key=rank)
+
+
+def toward_asked(product: Product, code: str, specs: Sequence[OptionSpec]) -> list[OptionSpec]:
+    """The answer to "what wing sauce would you like?" is a wing sauce, though the wings have "buffalo" as a dip
+    too: the first value said that the asked group offers is that group's, not the product's other group's."""
+    out = list(specs)
+    for n, spec in enumerate(out):
+        if any(t.group == code and (g := product.group(code)) is not None and g.value(t.value) is not None
+               for t in spec.targets):
+            out[n] = replace(spec, targets=tuple(t for t in spec.targets
+                                                 if t.group == code or product.group(t.group) is None))
+            break
+    return out
 
 
 def missing_group(product: Product, options: Sequence[SelectedOption]) -> OptionGroup | None:
