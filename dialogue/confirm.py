@@ -14,6 +14,7 @@ The phrasings are data (``dialogue/data/confirm.toml``), validated when loaded.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -41,7 +42,7 @@ class Also(enum.StrEnum):
     MORE = "more"  # words of no table: a product, an option, a count — the turn says something else too
 
 
-_TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "filler")
+_TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -140,6 +141,11 @@ def phrases() -> Phrases:
     return Phrases.load()
 
 
+# A contracted verb never ends a sentence ("yes I am" may, "yes I'm" may not): a reply ending on one broke off.
+_CUT_OFF = re.compile(r"(?:\bi['’]m|\b\w+['’](?:re|ve|ll|d)|\b(?:it|that|there|here|what|he|she|who|let)['’]s)\W*$",
+                      re.IGNORECASE)
+
+
 def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     """Read a reply to "Shall I place the order?" (``toks``: its normalised tokens, if already made)."""
     if len(text) > MAX_CHARS:  # only the start would be read: a yes there says nothing of the rest
@@ -152,10 +158,12 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     # a pause followed by a yes is the shopper looking at the order ("ok, let me see... yes, correct");
     # one the reply ends on, with no yes after it, is a hedge ("yes... let me check")
     found = {("filler" if i < last_yes else "hedge") if t == "pause" else t for i, t in enumerate(pieces)}
+    found = {"filler" if t == "acknowledge" else t for t in found}  # "got it", "oh okay": heard, not a yes
     also = {_FLAG[t] for t in found if t in _FLAG}
     said = [phrase for table, phrase in cover if table != "pause"]
-    if said and len(said[-1]) == 1 and said[-1][0] in book.unfinished and Also.ASKS not in also and "?" not in text:
-        also.add(Also.HEDGES)  # "yes and", "ok the and um": it breaks off before it is done
+    if (said and len(said[-1]) == 1 and said[-1][0] in book.unfinished or _CUT_OFF.search(text)) \
+            and Also.ASKS not in also and "?" not in text:
+        also.add(Also.HEDGES)  # "yes and", "ok the and um", "yes i'm": it breaks off before it is done
     if "" in found:
         also.add(Also.MORE)
     if "?" in text:

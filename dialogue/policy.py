@@ -24,7 +24,7 @@ from dialogue.intents import Intent
 from dialogue.items import GLUE, ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
-from dialogue.phrasebook import phrases
+from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
 from dialogue.references import parts_of, pick_shown
@@ -59,6 +59,32 @@ def _with_choice(lex: Lexicon, item: ItemSpec, group: str, chosen: list[OptionSp
             or not all(any(g.value(t.value) is not None for t in o.targets) for o in chosen):
         return item
     return ItemSpec(item.skus, item.quantity, [*item.options, *chosen], item.start, item.end, item.exact)
+
+
+_ECHO_JOINS = frozenset(("with", "in", "on"))
+_ECHO_FRAME = words("echo_frame")
+
+
+def _only_yes_besides(parse: Parse, order_type: str | None) -> bool:
+    """The words of a reply that are not the items and choices it names make a clear yes on their own ("yes, one
+    latte with oat milk": "yes"; "sure, I would like a latte to go" when the order is to go); any other word
+    ("throw in", "apart from", "make it") says something else."""
+    toks = parse.tokens
+    spans = [(it.start, it.end) for it in parse.items]
+    spans += [(o.pos, o.pos + max(1, len(o.said.split()))) for it in parse.items for o in it.options]
+    spans += [(o.pos, o.pos + max(1, len(o.said.split()))) for o in parse.options]
+    gone = {i for a, b in spans for i in range(a, b)}
+    gone |= {a - 1 for a, _ in spans[len(parse.items):] if a > 0 and toks[a - 1] in _ECHO_JOINS}
+    gone |= {a - 1 for a, _ in spans if a > 1 and toks[a - 1] == "and" and a - 2 in gone}  # "a latte and a muffin"
+    if order_type is not None and parse.order_type == order_type:  # "to go" said again, as the order has it
+        for table in (cue.TOGO, cue.HERE, cue.DELIVERY):
+            k = cue.find(toks, table)
+            while k >= 0:
+                size = max(len(p) for p in table if tuple(toks[k:k + len(p)]) == p)
+                gone |= set(range(k, k + size))
+                k = cue.find(toks, table, k + size)
+    rest = [t for i, t in enumerate(toks) if i not in gone and t not in _ECHO_FRAME]
+    return confirm.decide(" ".join(rest), rest).places
 
 
 class Policy:
@@ -139,9 +165,11 @@ class Policy:
             return False
         lines = self.state.cart.lines
         toks = parse.tokens
-        joined = any("and" in toks[max(0, it.start - 2):it.start] for it in parse.items)
-        if not lines or joined or any(t in ("also", "another", "more", "plus", "too") for t in toks):
+        joined = [("and" in toks[max(0, it.start - 2):it.start]) for it in parse.items]
+        if not lines or joined[:1] == [True] or any(t in ("also", "another", "more", "plus", "too") for t in toks):
             return False  # "yes, and another latte" orders more
+        if need_yes and not _only_yes_besides(parse, self.state.order_type):
+            return False  # "yes and throw in a muffin", "yes apart from the muffin", "yes and make it large"
         matched: set[int] = set()
         for spec in parse.items:
             ok = False
@@ -149,9 +177,12 @@ class Policy:
                 product = self.lex.products.get(line.sku)
                 if product is None or line.sku not in spec.skus:
                     continue
-                wanted = options_for(product, spec.options)[0]
+                wanted, _, missing = options_for(product, spec.options)
+                if missing:
+                    continue  # "yes, a muffin with bacon": not what the line has
                 have = {(o.group, o.value) for o in line.options}
-                if all((o.group, o.value) in have for o in wanted) and (spec.quantity or 1) == line.quantity:
+                if all((o.group, o.value) in have for o in wanted) and (spec.quantity or 1) == line.quantity \
+                        and line.line_id not in matched:
                     ok = True
                     matched.add(line.line_id)
                     break
@@ -163,10 +194,14 @@ class Policy:
             if focus is None or product is None:
                 return False
             have = {(o.group, o.value) for o in focus.options}
-            if not all((o.group, o.value) in have for o in options_for(product, parse.options)[0]):
-                return False
-        if not need_yes:
-            return not parse.options and len(matched) == len(lines) == len(parse.items)
+            wanted, _, missing = options_for(product, parse.options)
+            if missing or not all((o.group, o.value) in have for o in wanted):
+                return False  # a choice the line does not take is no echo of it ("yes and make it large")
+        whole = len(matched) == len(lines) == len(parse.items) if parse.items else len(lines) == 1
+        if any(joined) and not whole:
+            return False  # "yes, a latte and a muffin" naming only some of the lines: more of them
+        if not need_yes or not whole:
+            return whole  # "yes, just the latte" to a latte and a muffin read back: not the order as it stands
         return parse.affirm  # saying the order again without a yes is not a yes
 
     def _answer_pending(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:

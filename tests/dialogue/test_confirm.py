@@ -16,8 +16,8 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
         for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
-KNOWN = [(row[0], row[1], i % 3 == 0) for i, row in enumerate(ROWS) if row[2:] == ["known"]]
-KNOWN_MISSES = 86  # 4 from round 2, 82 from round 3.
+KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
+KNOWN_MISSES = 24  # 4 from round 2, 20 from round 3 (82 when written).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -25,7 +25,10 @@ KNOWN_MISSES = 86  # 4 from round 2, 82 from round 3.
 # Round 3, first run of confirm_replies_3.tsv (365 rows: regional, non-native, small talk, politeness, slips): 79
 # wrong by decide() (4 holds placed: "oh okay", "got it", "yes i'm", "yes for here"; 75 yeses did not, mostly
 # regional words: "haan", "grand", "bang on", "lah", "the lot"), and 3 only in the session test ("all good apart
-# from the milk" placed; "no the lattes are oat milk" and "no it's lattes not mochas" changed the cart on a no)
+# from the milk" placed; "no the lattes are oat milk" and "no it's lattes not mochas" changed the cart on a no).
+# Run through a session every row, 4 more holds placed there: "yes apart from the muffin", "yes and make it large",
+# "yes and throw in a muffin" (a yes that also named a line of the cart was taken for the order said back), fixed
+# in the policy (test_a_yes_with_more_than_the_order_said_back_does_not_place); 62 of the 82 fixed since.
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
@@ -107,6 +110,27 @@ def _check_in_session(label: str, reply: str, chat: Any, cafe: Any) -> None:
         assert not r.order_number and cafe.orders() == []
         if set(reply.lower().replace(",", " ").split()) & {"cancel", "forget", "no", "wait", "hang", "hold"}:
             assert chat.lines == before  # not placed, and nothing lost either
+
+
+@pytest.mark.parametrize("reply", ["yes apart from the muffin", "all good apart from the milk", "yes and make it large",
+                                   "yes and throw in a muffin", "yes but the muffin warmed", "yeah except the muffin",
+                                   "yes make the lattes large", "yes the muffin with bacon", "yes i'm", "oh okay",
+                                   "got it", "yes with the muffin warmed"])
+def test_a_yes_with_more_than_the_order_said_back_does_not_place(reply: str, chat: Any, cafe: Any) -> None:
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [], r.text
+
+
+@pytest.mark.parametrize("reply", ["yes, two lattes and a blueberry muffin", "two lattes and a blueberry muffin",
+                                   "yes one blueberry muffin and two lattes", "yes that's two lattes and a muffin"])
+def test_the_whole_order_said_back_is_not_ordered_twice(reply: str, chat: Any, cafe: Any) -> None:
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    before = list(chat.lines)
+    chat.say(reply)
+    assert chat.lines == before, chat.replies[-1].text
 
 
 def test_a_yes_places_only_what_was_read_back(chat: Any, cafe: Any) -> None:
