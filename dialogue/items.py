@@ -16,11 +16,13 @@ from dialogue.amounts import qualifier_before
 from dialogue.intents import CORRECTION, EVERY_LINE, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, words_run
+from dialogue.normalize import tokens
 from dialogue.notes import mark_notes
-from dialogue.numbers import COUNT_UNITS
+from dialogue.numbers import COUNT_UNITS, to_digits
 from dialogue.phrasebook import phrases, words
 
 _SIZE_UNITS = words("size_units")
+_PACK_WORDS = words("pack_words")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
 GLUE = words("glue")
 # Measures that make the next product an ingredient ("a shot of espresso"), not an item.
@@ -68,6 +70,12 @@ def _quantity_token(toks: Sequence[str], i: int) -> int | None:
     return None
 
 
+def _code_letter(toks: Sequence[str], i: int, covered: set[int]) -> bool:
+    """"two a four notebooks" (an "a4" said apart): an "a" right before a number that names a choice is the code's
+    letter, not an article taking the place of the count said before it."""
+    return toks[i] in ("a", "an") and i + 1 in covered and toks[i + 1].isdigit()
+
+
 def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]) -> tuple[int | None, bool]:
     """Quantity said just before ``start`` (skipping modifiers): (value, explicit)."""
     i = start - 1
@@ -80,7 +88,7 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
                 and (_quantity_token(toks, i - 2) is not None or toks[i - 2] in COUNT_UNITS):
             i -= 2  # "three plates of gyoza", "a dozen cans of cat food": a container of the product, counted
             continue
-        if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") \
+        if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") or _code_letter(toks, i, covered) \
                 or (toks[i].endswith("ed") and len(toks[i]) > 4 and i > floor):  # "2 steamed mochas"
             i -= 1
             steps += 1
@@ -137,7 +145,8 @@ def _piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSp
             continue
         counts: dict[int, str] = {}
         for v in group.values:
-            said = [phrase_of(n) for n in (v.name, *v.aliases)]
+            said = [tuple(to_digits(tokens(n))) for n in (v.name, *v.aliases)]  # as written: "a three" (the a3
+            # size) is no count of three
             found = [int(w[0]) for w in said if w and w[0].isdigit() and all(x in nouns for x in w[1:])]
             if not found:
                 break
@@ -147,6 +156,16 @@ def _piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSp
             if qty in counts:
                 return OptionSpec((Target("option", group=group.code, value=counts[qty]),))
     return None
+
+
+def offered_pieces(lex: Lexicon, item: ItemSpec) -> ItemSpec:
+    """"how much are the wings" - "ok ten lemon pepper then": right after a question about a product sold as 6, 10 or
+    20 pieces, a count that is one of those (said with a choice, the product unnamed) is one order of that many, as
+    "a dozen" is one box of twelve; the item as it was otherwise."""
+    pieces = _piece_count(lex, item.skus, item.quantity)
+    if pieces is None or any(t.group == p.group for o in item.options for t in o.targets for p in pieces.targets):
+        return item
+    return ItemSpec(item.skus, None, [pieces, *item.options], item.start, item.end, item.exact)
 
 
 def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
@@ -444,6 +463,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                               [pieces] if pieces else _own_choice(lex, toks, m, skus),
                               m.start, m.end, exact=all(t.exact for t in m.products)))
         prev_end = m.end
+    _count_after(lex, toks, items, mentions, breaks)
     made = _value_items(lex, toks, mentions, roles, items, covered, breaks)
     frame = swap_frame(toks)
     loose: list[OptionSpec] = []
@@ -512,6 +532,33 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _every(lex, toks, items)
     _plural_for_all(lex, toks, items, breaks)
     return _corrections(toks, _choice_gone(lex, toks, items)), loose
+
+
+def _count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention],
+                 breaks: frozenset[int]) -> None:
+    """"some heavy a4 paper two reams", "copy paper, three boxes": a count said after the product with the package it
+    comes in (a package word, or a choice of the group the catalog calls its pack), closing its phrase, is how many,
+    when none was said before it. Not "a tea two sugars": a sugar is no package."""
+    for n, item in enumerate(items):
+        k = item.end
+        if item.quantity is not None or len(item.skus) != 1 or k + 1 >= len(toks) or not toks[k].isdigit() \
+                or any(o.start <= k < o.end for o in mentions) or not 0 < int(toks[k]) < 1000:
+            continue
+        unit = next((o for o in mentions if o.start == k + 1), None)
+        end = unit.end if unit is not None else k + 2
+        if not (toks[k + 1] in _PACK_WORDS or unit is not None and _packaging(lex, item.skus[0], unit)):
+            continue
+        nxt = items[n + 1].start if n + 1 < len(items) else len(toks)
+        if end == len(toks) or end in breaks or end == nxt or toks[end] in _SEPARATORS:
+            item.quantity = int(toks[k])
+
+
+def _packaging(lex: Lexicon, sku: str, m: Mention) -> bool:
+    """Whether the mention names a choice of how the product is packed (a group the catalog calls a pack: "ream")."""
+    product = lex.products.get(sku)
+    groups = [g for t in m.options if product is not None and (g := product.group(t.group)) is not None
+              and g.value(t.value) is not None]
+    return any(w in _PACK_WORDS for g in groups for n in (g.name, g.code, *g.aliases) for w in phrase_of(n))
 
 
 def _choice_gone(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
@@ -742,8 +789,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             continue  # "a plain bagel with butter": a choice said with "with" is of what comes before it (and a
             # box's kind is of its box)
         k = m.start - 1
-        while k >= floor and not toks[k].isdigit() and ((k in covered and k not in in_items) or toks[k] in _FILLERS
-                                                         or _determiner_of_package(toks, k, floor)):
+        while k >= floor and (not toks[k].isdigit() or _ends_choice(mentions, k)) and (
+                (k in covered and k not in in_items) or toks[k] in _FILLERS or _determiner_of_package(toks, k, floor)):
             k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the"
         held: list[OptionSpec] = []
         wrapper: Mention | None = None  # the package word, when it is (part of) a product's name: "packets"
@@ -854,6 +901,12 @@ _EVERY_BEFORE = words("every_before")
 _EVERY_AFTER = phrases("every_after")
 _ITEM_ENDS = words("item_ends")
 _EDIT_THEM = words("edit_verbs") | words("ref_it")
+
+
+def _ends_choice(mentions: Sequence[Mention], k: int) -> bool:
+    """"a box of 100 window envelopes": a number inside a choice's words ("box of 100") is that choice, not a count
+    of what follows it."""
+    return any(o.options and o.start < k < o.end for o in mentions)
 
 
 def _package_word(toks: Sequence[str], m: Mention) -> bool:

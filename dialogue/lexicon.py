@@ -35,7 +35,7 @@ from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
 from dialogue.intents import cue_words
-from dialogue.normalize import tokens
+from dialogue.normalize import CODE_RE, tokens
 from dialogue.numbers import to_digits
 from dialogue.phrasebook import words
 from dialogue.words import COMMON, STOPWORDS
@@ -120,6 +120,17 @@ def phrase_of(text: str) -> tuple[str, ...]:
     return tuple(toks)
 
 
+def _spelled_apart(names: Iterable[str]) -> set[tuple[str, ...]]:
+    """A name with a letter-and-digit code ("a4 paper", "a5") kept as one token by :func:`tokens` is also indexed
+    as it reads when said apart ("a four paper" -> "4 paper"), as it was before codes were kept whole."""
+    out: set[tuple[str, ...]] = set()
+    for name in names:
+        toks = tokens(name)
+        if any(CODE_RE.fullmatch(t) for t in toks):
+            out.add(phrase_of(" ".join(f"{t[0]} {t[1:]}" if CODE_RE.fullmatch(t) else t for t in toks)))
+    return out
+
+
 class Lexicon:
     """Index of one catalog, all in memory. Build once (``Lexicon(store.products())`` or :meth:`for_store`)."""
 
@@ -152,7 +163,7 @@ class Lexicon:
         partial: dict[tuple[str, ...], set[str]] = defaultdict(set)
         kinds: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for p in self.products.values():
-            names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases)]
+            names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases), *_spelled_apart((p.name, *p.aliases))]
             for name in names:
                 if not name:
                     continue
@@ -272,6 +283,7 @@ class Lexicon:
         full_names = {phrase_of(v.name) for v in group.values}
         for value in group.values:
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
+            names.update(_spelled_apart((value.name, *value.aliases)))
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
             written = set(names)  # as the catalog writes it (not shortened)

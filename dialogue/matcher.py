@@ -109,6 +109,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 and not _names_with_number(lex, toks, k) \
                 and not _choice_with_number(lex, toks, k) \
                 and not _value_of_said_group(lex, toks, k) \
+                and not _code_after_letter(lex, toks, k) \
                 and _box_with_mix(lex, toks, k) is None:  # "a half dozen glazed": the box of six, with glazed
             blocked.add(k)  # ... but "size 12 hiking boots": after a group's name it is that group's value
         if k and tok in COUNT_UNITS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT):
@@ -359,17 +360,21 @@ def _box_mixes(lex: Lexicon, toks: Sequence[str], found: list[Mention], mix_for:
 def _counts_not_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
     """"three tuna cat food cans and three salmon ones" where "3" is short for the fish food's "3 ounce": a bare
     number that is only some product's choice, said before what it counts (past a unit or a package: "a dozen cans
-    of cat food") where the product named next (else the one before) does not come in that choice, is a count."""
+    of cat food") where the product named next (else the one before) does not come in that choice, is a count. So is
+    the number of a package said before "of" ("four packs of post its", where "4 pack" is only the pens' choice)."""
     out = list(found)
     for n, m in enumerate(found):
-        if m.end - m.start != 1 or not toks[m.start].isdigit() or m.products or not m.options:
+        package = m.end - m.start == 2 and toks[m.start + 1] in _PACKAGES and m.end < len(toks) and toks[m.end] == "of" \
+            and not (m.start and toks[m.start - 1] in ("a", "an")) \
+            and n + 1 < len(found) and found[n + 1].start == m.end + 1 and bool(found[n + 1].products)
+        if (m.end - m.start != 1 and not package) or not toks[m.start].isdigit() or m.products or not m.options:
             continue
         if n + 1 >= len(found) or not all(t in COUNT_UNITS or t in _PACKAGES or t in ("of", "the")
                                           for t in toks[m.end:found[n + 1].start]):
             continue  # a count stands before what it counts ("3 salmon", "a dozen cans of cat food"), not alone
-        if any(t.kind == "group" for j in range(max(0, m.start - 3), m.start)
+        if any(t.kind == "group" and t.group in {o.group for o in m.options} for j in range(max(0, m.start - 3), m.start)
                for t in lex.phrases.get(tuple(toks[j:m.start]), ())):
-            continue  # "size 3": the group's value
+            continue  # "size 3": the group's value (not "paper 2 reams" where "paper" also names the ruling)
         head = next((o for o in found[n + 1:] if o.products), None) \
             or next((o for o in reversed(found[:n]) if o.products), None)
         if head is None:
@@ -765,6 +770,13 @@ def _ends_name(lex: Lexicon, toks: Sequence[str]) -> set[int]:
     return {k for k, tok in enumerate(toks) if tok.isdigit() and any(
         t.kind == "product" and t.exact for size in range(2, min(lex.max_len, k + 1) + 1)
         for t in lex.phrases.get(tuple(toks[k + 1 - size:k + 1]), ()))}
+
+
+def _code_after_letter(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
+    """"two a four notebooks" (tokens "2 a 4 notebooks", an "a4" said apart): a number right after "a" that names a
+    choice by itself (the catalog's "a four" is indexed as "4") is that choice, not a count; no count follows an
+    article."""
+    return k > 0 and toks[k - 1] in ("a", "an") and any(t.kind == "option" for t in lex.phrases.get((toks[k],), ()))
 
 
 def _names_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:

@@ -42,7 +42,10 @@ _UNITS = {"ounce": "oz", "ounces": "oz", "oz.": "oz", "fl": "", "percent": "perc
 _SYMBOL_RE = re.compile(r"([$€£])\s*(\d+(?:[.,]\d{1,2})?)")
 _NUM_UNIT_RE = re.compile(r"(\d)(oz|ml|l|g|kg|lb|lbs|in|cm|%)\b")
 _STRETCH_RE = re.compile(r"([a-z])\1{2,}")
-_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
+# A paper-size-like code of the letter "a" and digits ("a4", "a5") stays one token: split, its "a" reads as an article
+# ("two a5 notebooks" is not "two a 5 notebooks"). Other letters split as before ("c5" -> "c 5").
+CODE_RE = re.compile(r"a\d+")  # such a code as a token
+_TOKEN_RE = re.compile(r"(?<![a-z0-9])a\d+(?=s\b|(?![a-z0-9]|\.\d))|\d+(?:\.\d+)?|[a-z]+")
 
 
 def fold(text: str) -> str:

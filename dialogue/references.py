@@ -31,6 +31,7 @@ _MORE = words("more_after_count")
 _JOIN = words("join")
 _RECOUNT_LEAD = words("recount_lead")
 _RECOUNT = phrases("recount")
+_PACKAGES = words("packages")
 
 
 def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
@@ -118,7 +119,16 @@ def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> 
         return True
     if item.start and toks[item.start - 1] in ("just", "only") or item.start > 1 and toks[item.start - 2] in ("just", "only"):
         return True
-    return cue.has(toks, _RECOUNT)
+    return _only_packages(toks, item) or cue.has(toks, _RECOUNT)
+
+
+def _only_packages(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"just two packs of post its", "only three boxes of staples": "just" before a count of packages of the
+    product, a new count as much as "just two lattes"."""
+    k = item.start - 1
+    while k > 1 and (toks[k] in _PACKAGES or toks[k] == "of"):
+        k -= 1
+    return k < item.start - 1 and toks[k].isdigit() and toks[k - 1] in ("just", "only")
 
 
 def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | None, said: int = MAX_SAID

@@ -17,11 +17,11 @@ from dialogue import intents as cue
 from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
-from dialogue.items import GLUE, ItemSpec, OptionSpec, extract_items, swap_frame, value_owner
+from dialogue.items import GLUE, ItemSpec, OptionSpec, extract_items, offered_pieces, swap_frame, value_owner
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, find_mentions, prepare
-from dialogue.normalize import clauses, is_question, pieces
-from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
+from dialogue.normalize import clauses, is_question, pieces, tokens
+from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range, to_digits
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.references import count_of, instead_split, part_of_line, parts_of, portion, recount, the_other
 
@@ -337,7 +337,9 @@ class RuleUnderstanding:
 
     def _counts_next(self, toks: Sequence[str], mentions: Sequence[Mention], k: int) -> bool:
         """A number before the product it counts ("six glazed donuts"), with only modifiers between, that no
-        product named there offers as a choice: a count, not some other product's numbered choice ("6 inch")."""
+        product named there offers as a choice: a count, not some other product's numbered choice ("6 inch"). So is
+        one the product offers only with a unit ("ten large padded envelopes" for a "10 pack"), unless an article
+        comes before it ("a 10 glue stick")."""
         m = mentions[k]
         nxt = next((o for o in mentions[k + 1:] if o.exact_products), None)
         if nxt is None:
@@ -346,7 +348,19 @@ class RuleUnderstanding:
         if not all(i in covered or toks[i] in GLUE for i in range(m.end, nxt.start)):
             return False
         skus = {t.sku for t in nxt.exact_products}
-        return not any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
+        offered = [(sku, t) for t in m.options for sku in skus if sku in self.lexicon.option_skus.get((t.group, t.value), ())]
+        return not offered or not (m.start > 0 and toks[m.start - 1] in ("a", "an")) and not any(
+            self._named_by_number(toks[m.start], sku, t) for sku, t in offered)
+
+    def _named_by_number(self, number: str, sku: str, target: Target) -> bool:
+        """"ten large padded envelopes" for envelopes in a "10 pack", "ten big glue sticks" for a "10 g" stick: a
+        number is that choice only when said with its unit ("10 pack", "a box of 100", "a 10 g"), or when the catalog
+        names the choice by the number alone; else it is how many."""
+        product = self.lexicon.products.get(sku)
+        group = product.group(target.group) if product is not None else None
+        value = group.value(target.value) if group is not None else None
+        return value is not None and (number,) in {tuple(to_digits(tokens(n))) for n in (value.name, *value.aliases)}
+        # (as written: "a three" for the a3 size is no bare "3")
 
     def _count_to_offer(self, toks: Sequence[str], spec: OptionSpec, sku: str) -> bool:
         """"ok three please" to "we have the lavender, would you like one?": a bare number (no article before it)
@@ -389,6 +403,7 @@ class RuleUnderstanding:
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
         if context.pending == "offer" and context.topic and p.items:
             p.items = _offered_counted(toks, p.items, context.topic)
+            p.items = [offered_pieces(self.lexicon, it) if it.skus == (context.topic,) else it for it in p.items]
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
         if about:  # "actually two" / "two" to "how many?": a count, not the "2 meter" of another product
