@@ -168,6 +168,15 @@ def offered_pieces(lex: Lexicon, item: ItemSpec) -> ItemSpec:
     return ItemSpec(item.skus, None, [pieces, *item.options], item.start, item.end, item.exact)
 
 
+def _count_of_pieces(toks: Sequence[str], start: int, floor: int, pieces: int) -> tuple[int, int] | None:
+    """"two three piece combos": when the number before a product is its piece count, a number said right before
+    that one is the count of items (where it was said, its value), not another piece count."""
+    at = next((i for i in range(start - 1, max(floor, start - 4) - 1, -1) if toks[i] == str(pieces)), -1)
+    if at - 1 < floor or not toks[at - 1].isdigit() or not 0 < int(toks[at - 1]) < 100:
+        return None
+    return at - 1, int(toks[at - 1])
+
+
 def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
                   ) -> bool:
     """A generic mention ("pizza") with its own article or count before it (past option words), and no
@@ -449,6 +458,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                     or (k >= 0 and toks[k] == "half") or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")):
                 prods.remove(m)
     prods = _one_noun_phrase(prods, breaks)
+    counted: set[int] = set()  # where a count read before a piece count was said ("two three piece combos")
     for m in prods:
         skus = tuple(dict.fromkeys(t.sku for t in m.products))
         if len(skus) > 1:  # "earl grey" when the menu has "earl grey" and "earl gray": the one named as said
@@ -459,12 +469,15 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         qty = _in_units(lex, toks, m.start, prev_end, skus, qty)
         contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in _COUNT_NOUNS
         pieces = _piece_count(lex, skus, qty) if explicit and not contained else None  # not "3 orders of"
-        items.append(ItemSpec(skus, None if pieces else qty if explicit else None,
+        count = _count_of_pieces(toks, m.start, prev_end, qty) if pieces and qty else None
+        items.append(ItemSpec(skus, count[1] if count else None if pieces else qty if explicit else None,
                               [pieces] if pieces else _own_choice(lex, toks, m, skus),
                               m.start, m.end, exact=all(t.exact for t in m.products)))
+        if count:
+            counted.add(count[0])
         prev_end = m.end
     _count_after(lex, toks, items, mentions, breaks)
-    made = _value_items(lex, toks, mentions, roles, items, covered, breaks)
+    made = _value_items(lex, toks, mentions, roles, items, covered, breaks) | counted
     frame = swap_frame(toks)
     loose: list[OptionSpec] = []
     prev_mention_end = 0
@@ -522,7 +535,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     selecting = {o for a in range(len(toks)) if (sel := _one_said_at(lex, toks, items, covered, a)) for o in sel[0]}
     items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered | selecting,
                                                 [*summaries, *totals])))
-    items = _one_each(lex, items)
+    items = _each_value(lex, toks, _one_each(lex, items))
     items = _another_one(lex, toks, items, covered)
     _the_one_said(lex, toks, items, covered)
     items = _named_again(toks, items)
@@ -849,7 +862,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                 o.options for o in mentions if o.start == nxt and o.options))]) is not None):
             continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,
             # which heads the item (not "a diet coke large": "large" alone names no one product)
-        if nxt < len(toks) and (toks[nxt] in ("one", "ones") or nxt in in_items):
+        if nxt < len(toks) and (toks[nxt] in ("one", "1", "ones") or nxt in in_items):
             continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
         if nxt < len(toks) and not chosen_next and nxt not in breaks and _quantity_token(toks, nxt) is None and toks[nxt] not in _ITEM_ENDS \
                 and toks[nxt] not in _SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in _FILLERS \
@@ -1504,6 +1517,80 @@ def _one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
         rest = [o for o in it.options if o not in after]
         out.extend(ItemSpec(it.skus, 1, [*rest, o], it.start, it.end, it.exact) for o in after)
     return out
+
+
+_OF_EACH = phrases("of_each")
+_EACH_BEFORE = phrases("each_before")
+_EACH_AFTER = phrases("each_after")
+
+
+def _said_end(o: OptionSpec) -> int:
+    """Where the words of a choice said in this turn end ("pilau rice" at 9: 11)."""
+    return o.pos + max(1, len(o.said.split()))
+
+
+def _joined_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[OptionSpec]:
+    """Two or more values of one one-choice group of the item's product said in a row, the last after "and"
+    ("black and blue", "red, green and blue"); none when there are no such values."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None:
+        return []
+    said = sorted((o for o in item.options if o.pos >= 0 and o.said), key=lambda o: o.pos)
+    for code in dict.fromkeys(t.group for o in said for t in o.targets):
+        group = product.group(code)
+        if group is None or group.multiple:
+            continue
+        run = [o for o in said if any(t.group == code and group.value(t.value) is not None for t in o.targets)]
+        gaps = [toks[_said_end(a):b.pos] for a, b in zip(run, run[1:], strict=False)]
+        if len(run) > 1 and all(not g or list(g) == ["and"] for g in gaps) and gaps[-1] == ["and"]:
+            return run
+    return []
+
+
+def _each_value(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"black and blue biros", "red and green pens, a pack of each": values of one one-choice group joined by
+    "and" with a noun in the plural (or before "of each") are a line each, not the last value alone; a count said
+    before "of each" ("two of each") is each line's."""
+    out: list[ItemSpec] = []
+    for k, it in enumerate(items):
+        run = _joined_values(lex, toks, it)
+        if not run:
+            out.append(it)
+            continue
+        nxt = items[k + 1].start if k + 1 < len(items) else len(toks)
+        tail = max(it.end, _said_end(run[-1]))
+        each = next((i for i in range(tail, min(nxt, tail + 4)) if any(
+            tuple(toks[i:i + len(p)]) == p for p in _OF_EACH)), -1)
+        word = toks[it.end - 1]
+        plural = word.endswith("s") and not word.endswith("ss")
+        if each < 0 and not (plural and it.quantity in (None, len(run))):
+            out.append(it)
+            continue
+        count = next((q for i in range(each - 1, max(tail, each - 3) - 1, -1)
+                      if (q := _quantity_token(toks, i)) is not None), 1) if each >= 0 else 1
+        rest = [o for o in it.options if o not in run]
+        out.extend(ItemSpec(it.skus, count, [*rest, o], it.start, it.end, it.exact) for o in run)
+    return out
+
+
+def per_item(toks: Sequence[str], items: Sequence[ItemSpec], outside: int = 0) -> None:
+    """"a madras and a vindaloo both with pilau rice", "two kormas and a plain naan with each": a product said
+    right after "both with" or right before "for each" is one for each item named before it in the turn (their
+    count), or, none being named, one for each of ``outside`` (the units of the lines in focus: "and a plain naan
+    for each" after two kormas), not one in all."""
+    for k, it in enumerate(items):
+        before = sum(p.quantity or 1 for p in items[:k] if p.skus != it.skus)
+        n = before or outside
+        if n < 2:
+            continue
+        start = min([it.start, *(o.pos for o in it.options if 0 <= o.pos < it.start)])
+        while start > 0 and toks[start - 1] in ("a", "an", "1"):
+            start -= 1
+        lead = before > 0 and any(tuple(toks[start - len(p):start]) == p for p in _EACH_BEFORE)
+        nxt = items[k + 1].start if k + 1 < len(items) else len(toks)
+        tail = it.end < nxt and any(tuple(toks[it.end:it.end + len(p)]) == p for p in _EACH_AFTER)
+        if lead or tail:
+            it.quantity = (it.quantity or 1) * n
 
 
 def _rebalance(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:

@@ -126,6 +126,7 @@ class State:
             listing=len(self.shown) > 1 and self.topic is None,
             topic=self.topic,
             listed=self.listed[:2] if self.listed and self.listed[2] == self.turns - 1 else None,
+            focus_units=sum(line.quantity for line in self.cart.lines if focus and line.sku == focus.sku),
         )
 
 

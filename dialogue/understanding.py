@@ -17,7 +17,16 @@ from dialogue import intents as cue
 from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
-from dialogue.items import GLUE, ItemSpec, OptionSpec, extract_items, offered_pieces, swap_frame, value_owner
+from dialogue.items import (
+    GLUE,
+    ItemSpec,
+    OptionSpec,
+    extract_items,
+    offered_pieces,
+    per_item,
+    swap_frame,
+    value_owner,
+)
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, find_mentions, prepare
 from dialogue.normalize import clauses, is_question, pieces, tokens
@@ -41,6 +50,7 @@ class Context:
     listing: bool = False  # several products were just listed and none picked since
     topic: str | None = None  # the one product talked about last
     listed: tuple[str, str] | None = None  # (sku, group): that product's choices of that group were just listed
+    focus_units: int = 0  # units in the cart lines of the product in focus ("and a naan for each" of them)
 
 
 @dataclass(frozen=True)
@@ -401,6 +411,7 @@ class RuleUnderstanding:
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
+        per_item(toks, p.items, context.focus_units)
         if context.pending == "offer" and context.topic and p.items:
             p.items = _offered_counted(toks, p.items, context.topic)
             p.items = [offered_pieces(self.lexicon, it) if it.skus == (context.topic,) else it for it in p.items]
