@@ -307,6 +307,37 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     return readback(state, lex, out, just_said=said)
 
 
+def share_line(state: State, lex: Lexicon, line: CartLine, parts: Sequence[tuple[int, Sequence[OptionSpec]]],
+               out: Outcome) -> Outcome | None:
+    """"Two notebooks" - "one grid and one lined": the line shared among the parts said, each count made with its
+    own choices (the counts add up to the line's); the first part keeps the line, the others are lines of their
+    own. None (nothing changed) when a part says no choice the product offers."""
+    product = lex.products.get(line.sku)
+    if product is None:
+        return None
+    made: list[tuple[int, list[SelectedOption]]] = []
+    for count, specs in parts:
+        opts, removals, unavailable = options_for(product, list(specs), line.options)
+        if not opts or unavailable:
+            return None
+        made.append((count, [*_kept(line, product, opts, removals, setting=True), *opts]))
+    state.begin_change()
+    state.pending = None
+    said: list[str] = []
+    try:
+        first = _rebuild(state, line, product, made[0][1])
+        first = state.cart.set_quantity(first.line_id, made[0][0]) or first
+        said.append(describe_line(first, product))
+        for count, options in made[1:]:
+            new = state.cart.add(product, count, resolve_options(product, options))
+            said.append(describe_line(replace(new, quantity=count), product))
+    except CatalogError as exc:
+        return out.say(sorry(exc, product))
+    state.focus_line = first.line_id
+    out.act(Action.CART_CHANGED).say(f"Okay, {say_list(said, limit=None)}")
+    return readback(state, lex, out, just_said=say_list(said, limit=None))
+
+
 def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outcome) -> Outcome:
     """"Same again", "another one of those", "same again but with oat milk": more of ``line``, changed so."""
     product = lex.products[line.sku]

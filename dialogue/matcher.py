@@ -700,6 +700,54 @@ def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
     return sorted(out, key=lambda m: m.start)
 
 
+_REMAKE = words("remake_verbs")
+
+
+def focus_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None) -> list[Mention]:
+    """A common word that is the name of a choice of the product in focus ``sku`` names that choice where a change
+    of that product is said: "a large thai tea" - "make it regular", "make the thai tea regular" (its "regular"
+    size); "two garlic naans" - "add a plain one" (a "plain" naan); "two notebooks" - "one grid and one plain" (a
+    part of the line). Only a word one choice of it answers to, over a mere part of some other product's name."""
+    if sku is None or any(m.products and not any(t.sku == sku for t in m.products) and not _weak(lex, toks, m)
+                          for m in found):
+        return found
+    out = list(found)
+    for k, tok in enumerate(toks):
+        cands = tuple(t for t in lex.guarded.get(tok, ()) if sku in lex.option_skus.get((t.group, t.value), ()))
+        here = [m for m in out if m.start <= k < m.end]
+        if any(not _weak(lex, toks, m) for m in here) or len({(t.group, t.value) for t in cands}) != 1 \
+                or not _remade_at(toks, found, k, sku):
+            continue
+        out = [m for m in out if m not in here] + [Mention(k, k + 1, cands)]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _weak(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
+    """A common word alone that is only a part of some product's name ("plain" of "plain envelopes")."""
+    return m.end == m.start + 1 and toks[m.start] in lex.guarded and not m.exact_products and not m.options
+
+
+def _remade_at(toks: Sequence[str], found: Sequence[Mention], k: int, sku: str) -> bool:
+    """Position ``k`` is where a change of the product in focus says its choice: after "make it", "change it to",
+    "make the <product>", as "a <word> one", or after the count of a part ("one grid and one plain")."""
+    counted = k > 0 and (toks[k - 1] in _COUNTED or toks[k - 1].isdigit())
+    if counted and k < len(toks) - 1 and toks[k + 1] in ("one", "ones"):
+        return not any(m.exact_products for m in found)
+    if counted and toks[k - 1] != "a" and not any(m.exact_products for m in found) and any(
+            (t == "one" or t.isdigit()) and j != k - 1 and "and" in (*toks[j - 1:j], *toks[k - 2:k - 1])
+            for j, t in enumerate(toks)):
+        return True
+    j = k - 1
+    if j >= 0 and toks[j] == "to":
+        j -= 1
+    named = next((m for m in found if m.end == j + 1 and any(t.sku == sku for t in m.exact_products)), None)
+    if named is not None:
+        j = named.start - 1
+    while j >= 0 and toks[j] in _POINTERS | {"it"}:
+        j -= 1
+    return j >= 0 and toks[j] in _REMAKE and j < k - 1
+
+
 def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k: int,
                  cands: tuple[Target, ...]) -> tuple[Target, ...]:
     """The choices the common word at ``k`` names there (see :func:`_guarded_options`); () when it is only a word."""

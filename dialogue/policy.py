@@ -32,13 +32,14 @@ from dialogue.replies import group_name, plural, say_list
 from dialogue.resolve import options_for, toward_asked
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, PendingKind, State
-from dialogue.targets import like_before
+from dialogue.targets import like_before, line_has, modify_target, target_lines
 from dialogue.types import Action, TurnMeta
 from dialogue.understanding import Parse
 
 log = logging.getLogger(__name__)
 _NAMES_AN_ORDER = phrases("names_an_order")
 READBACK_KINDS = (PendingKind.CHECKOUT, PendingKind.CONFIRM_CHANGE)
+_REMAKE = words("remake_verbs")
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
 _ANSWERS = frozenset({Intent.SEARCH, Intent.OPTIONS, Intent.PRICE, Intent.STOCK, Intent.DESCRIBE})
 # Turns a question about what there is may hide in (the menu, a tag, the cheapest, how many are left).
@@ -372,8 +373,9 @@ class Policy:
                 return out.say(f"For the {product.name}, we have {names}. Which would you like?")
             c = confirm.decide(parse.text, parse.tokens)
             if (parse.deny or c.verdict == Verdict.DENY or parse.intent == Intent.REMOVE
-                    or cue.has(parse.tokens, cue.REMOVE)) and any(
-                    product.sku in it.skus for it in parse.items):
+                    or cue.has(parse.tokens, cue.REMOVE)) and (any(product.sku in it.skus for it in parse.items) or (
+                    parse.intent == Intent.REMOVE and not parse.items and not parse.options
+                    and parse.ordinal is None)):  # "remove that": the item the question is about
                 self.state.pending = None  # "no dog collar", "forget the collar": the waiting item is left out
                 out.say(f"Okay, no {product.name}")
                 return editing.add_items(self.state, self.lex, pending.rest, out) if pending.rest \
@@ -386,6 +388,9 @@ class Policy:
             if cue.has(parse.tokens, cue.CHECKOUT):  # "just check me out" again: leave the unfinished item
                 self.state.pending = None
                 return self._checkout(out.say(f"Okay, without the {product.name}"))
+            if (parse.intent == Intent.REMOVE or parse.intent == Intent.MODIFY and cue.has(parse.tokens, cue.REMOVE)) \
+                    and (parse.items or parse.options):  # "remove the coke": not the item waiting
+                return self._removed_aside(pending, product, group, parse, out)
             if parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:
                 self.state.pending = None
                 return None
@@ -415,6 +420,24 @@ class Policy:
             chosen = [s for s in specs if any(t.group == group.code for t in s.targets)]
             rest = [_with_choice(self.lex, it, group.code, chosen) for it in rest]
         return editing.add_items(self.state, self.lex, [spec, *rest], out)
+
+    def _removed_aside(self, pending: Pending, product: Product, group: OptionGroup, parse: Parse,
+                       out: Outcome) -> Outcome:
+        """"Six wings and a sprite" - "what sauce for the wings?" - "remove the sprite": a removal of something
+        else while an item waits for a choice is done where the cart has it, and the waiting item is asked about
+        again: a line waiting for a required answer is never dropped unasked."""
+        st = self.state
+        lines = target_lines(st, self.lex, parse) if parse.items else \
+            [ln for ln in st.cart.lines if (made := self.lex.products.get(ln.sku)) is not None
+             and options_for(made, parse.options)[0] and line_has(ln, self.lex, parse.options)]
+        if lines:
+            st.pending = None
+            editing.remove(st, self.lex, parse, out)
+        else:
+            out.say("I couldn't find that in your cart")
+        st.pending = pending
+        values = say_list([v.name for v in group.values[:3]], "or")
+        return out.say(f"What {group_name(group)} would you like for the {product.name}: {values}?")
 
     def _product_said(self, toks: Sequence[str], item: ItemSpec) -> bool:
         """Some name of the item's product is said in its words (not only a choice that product offers)."""
@@ -489,6 +512,9 @@ class Policy:
             return answers.options(st, lex, self.store, p, out)
         if i == Intent.DESCRIBE:
             return answers.describe(st, lex, p, out)
+        if (i == Intent.MODIFY or i == Intent.ADD and (cue.has(p.tokens, cue.CORRECTION) or _REMAKE & set(p.tokens[:2]))) \
+                and (shared := self._shared_line(p, out)) is not None:
+            return shared  # "actually two garlic and one plain" to three naans: those three, shared
         if i == Intent.ADD:
             return self._add(p, out)
         if i == Intent.MODIFY:
@@ -533,6 +559,18 @@ class Policy:
             return out.say(faq)
         return out.say(f"Sorry, I can only help with {self.shop.name} and your order. "
                        "You can ask what we have, or tell me what you'd like")
+
+    def _shared_line(self, p: Parse, out: Outcome) -> Outcome | None:
+        """"Two notebooks" - "one grid and one lined", "three rolls of tape" - "actually two clear and one brown": a
+        change that shares the line of several among parts, each with its own count and choices, the counts adding
+        up to the line's (see :func:`_parted`); None when the turn says no such parts."""
+        specs = [*p.options, *(o for it in p.items for o in it.options)]
+        line = modify_target(self.state, self.lex, p) if specs and p.ref != "all" and not p.replace else None
+        if line is None or any(it.skus != (line.sku,) for it in p.items):
+            return None  # "three rolls of tape" - "two clear and one brown": "brown" may name the tape itself
+        counts = {a for a, _ in parts_of(p.tokens)}  # a part's count is no choice ("two": not a "2 ring" binder)
+        parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity)
+        return editing.share_line(self.state, self.lex, line, parts, out) if parts else None
 
     def _add(self, p: Parse, out: Outcome) -> Outcome:
         st = self.state

@@ -28,7 +28,7 @@ from dialogue.items import (
     value_owner,
 )
 from dialogue.lexicon import Lexicon, Target, phrase_of
-from dialogue.matcher import Mention, find_mentions, prepare
+from dialogue.matcher import Mention, find_mentions, focus_choices, prepare
 from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range, to_digits
 from dialogue.phrasebook import phrases, rule, words
@@ -407,6 +407,7 @@ class RuleUnderstanding:
             and context.expect_sku and context.expect_group else None
         in_play = {sku for sku in (context.expect_sku, context.topic, *context.line_skus) if sku}
         found = find_mentions(self.lexicon, toks, mix_for, frozenset(in_play))
+        found = focus_choices(self.lexicon, toks, found, context.last_sku if context.has_lines else None)
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)))]
