@@ -196,9 +196,11 @@ class Policy:
                 return False
             have = {(o.group, o.value) for o in focus.options}
             wanted, _, missing = options_for(product, parse.options)
-            if missing or not all((o.group, o.value) in have for o in wanted):
-                return False  # a choice the line does not take is no echo of it ("yes and make it large")
-        whole = len(matched) == len(lines) == len(parse.items) if parse.items else len(lines) == 1
+            if missing or not all((o.group, o.value) in have for o in wanted) \
+                    or len({o.group for o in wanted}) < len(parse.options):
+                return False  # a choice the line does not take is no echo of it ("yes and make it large"), nor
+                # are parts ("one large and one medium")
+        whole = len(matched) == len(lines) == len(parse.items) if parse.items else need_yes and len(lines) == 1
         if any(joined) and not whole:
             return False  # "yes, a latte and a muffin" naming only some of the lines: more of them
         if not need_yes or not whole:
