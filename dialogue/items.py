@@ -562,6 +562,8 @@ def _count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], menti
         if not (toks[k + 1] in _PACK_WORDS or unit is not None and _packaging(lex, item.skus[0], unit)):
             continue
         nxt = items[n + 1].start if n + 1 < len(items) else len(toks)
+        if end < len(toks) and toks[end] == "of" or nxt <= k + 1:
+            continue  # "a red planter four bags of gravel": the count of what comes after it
         if end == len(toks) or end in breaks or end == nxt or toks[end] in _SEPARATORS:
             item.quantity = int(toks[k])
 
