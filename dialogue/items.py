@@ -1564,8 +1564,8 @@ def _each_value(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> lis
         each = next((i for i in range(tail, min(nxt, tail + 4)) if any(
             tuple(toks[i:i + len(p)]) == p for p in _OF_EACH)), -1)
         word = toks[it.end - 1]
-        plural = word.endswith("s") and not word.endswith("ss")
-        if each < 0 and not (plural and it.quantity in (None, len(run))):
+        plural = word.endswith("s") and not word.endswith("ss") and all(o.pos < it.end - 1 for o in run)
+        if each < 0 and not (plural and it.quantity in (None, len(run))):  # not "nachos with verde and chipotle"
             out.append(it)
             continue
         count = next((q for i in range(each - 1, max(tail, each - 3) - 1, -1)
