@@ -157,34 +157,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, found)))))
     return _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
-        lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _named_with_choice(
-        lex, toks, found))))))), mix_for)
-
-
-def _named_with_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
-    """"ten hot wings" where "hot wings" is a name of the wings and "hot" a choice of theirs (the buffalo sauce): a
-    product named by a choice of its own said before another of its names is that product with that choice. Only a
-    choice of one of a kind: an add-on in the name ("hot fudge sundae", among its toppings) is what it comes with."""
-    out: list[Mention] = []
-    for m in found:
-        skus = {t.sku for t in m.exact_products}
-        for a in range(m.start + 1, m.end) if skus and not m.options and not m.groups else ():
-            rest = {t.sku for t in lex.phrases.get(tuple(toks[a:m.end]), ()) if t.kind == "product" and t.exact}
-            choices = tuple(t for t in lex.phrases.get(tuple(toks[m.start:a]), ()) if t.kind == "option" and t.exact
-                            and any(_one_of_a_kind(lex, sku, t) for sku in skus))
-            if choices and skus <= rest:
-                out.extend((Mention(m.start, a, choices), Mention(a, m.end, m.targets)))
-                break
-        else:
-            out.append(m)
-    return out
-
-
-def _one_of_a_kind(lex: Lexicon, sku: str, t: Target) -> bool:
-    """Product ``sku`` offers choice ``t`` in a group of one choice ("which sauce?"), not of add-ons."""
-    product = lex.products.get(sku)
-    group = product.group(t.group) if product is not None else None
-    return group is not None and not group.multiple and group.value(t.value) is not None
+        lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, found)))))), mix_for)
 
 
 def _offered(lex: Lexicon, sku: str, t: Target) -> bool:
