@@ -490,7 +490,8 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
     exactly as :class:`Lexicon` indexes them."""
     exact: set[tuple[str, ...]] = set()
     partial: set[tuple[str, ...]] = set()
-    for name in (phrase_of(product.name), *(phrase_of(a) for a in product.aliases)):
+    for name in (phrase_of(product.name), *(phrase_of(a) for a in product.aliases),
+                 *_spelled_apart((product.name, *product.aliases))):
         if not name:
             continue
         for v in _variants(name):
@@ -557,6 +558,8 @@ class IndexedLexicon(Lexicon):
         for term in store.vocabulary():
             for w in to_digits(tokens(term.word)):
                 self._spellings[w].add(term.word)
+                if CODE_RE.fullmatch(w):  # "a4" is found said apart too ("a four paper" -> "4 paper")
+                    self._spellings[w[1:]].add(term.word)
             sounds[term.word] = term.sound
         words = set(self._spellings) | {w for k in self._option_phrases for w in k} | self._base
         for syns in SYNONYMS:  # "doughnut" is known where the catalog says "donut"
