@@ -51,6 +51,7 @@ EXACT_FLOOR = {"cafe": 0.98, "store": 0.97, "bakery": 0.98, "pizzeria": 0.98, "h
                "garden": 0.93,  # garden centre: first run 78/88 (0.886) at b98b887; 85/88
                # round 6, unseen when written (first runs 87/90, 83/88, 82/90, 65/88), developed on since:
                "deli": 0.95, "corner": 0.92,
+               "gyro": 0.92,  # gyro and falafel counter, unseen: first run 85/89 (0.955) at a8d1e69
                # round 8 (2026-12-03), each unseen when written, first run at c0d3446 (pooled 283/359, 0.788),
                # developed on since (0.03 below the figure at 9a1a058):
                "poke": 0.97,  # poke bowls: first run 85/89 (0.955); 89/89
