@@ -37,7 +37,11 @@ IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 # 0.946 and 0.851 (commit 95eb364), developed on since: 1.000 and 1.000; taqueria 0.984, florist 0.961;
 # round 5: creamery written before any change for it, first run 0.789 (b85b51a), developed on since: 0.930 (e4e1eb0)
 # juicebar (smoothie and juice bar) written before any change for it, first run 87/90 0.967 (95d954e)
-EXACT_FLOOR = {"cafe": 0.98, "store": 0.97, "bakery": 0.98, "pizzeria": 0.98, "hardware": 0.91,
+EXACT_FLOOR = {"cafe": 0.91,  # mt8: 20 fresh multi-turn, first run 13/20 (cafe 119/128, 0.930)
+               "store": 0.95,  # mt8: 10 fresh multi-turn, first run 7/10, 8/10 after 1 expectation fix (93/96)
+               "bakery": 0.98,
+               "pizzeria": 0.94,  # mt8: 20 fresh multi-turn, first run 14/20 (pizzeria 178/186, 0.957)
+               "hardware": 0.91,
                "noodlebar": 0.98, "florist": 0.95, "taqueria": 0.97, "bobashop": 0.98, "burgerjoint": 0.98,
                "creamery": 0.92, "juicebar": 0.97, "thaitakeout": 0.93,
                # round 7 (2026-12-03), each unseen when written; first run, then developed on (0.03 below now):
@@ -51,13 +55,16 @@ EXACT_FLOOR = {"cafe": 0.98, "store": 0.97, "bakery": 0.98, "pizzeria": 0.98, "h
                "garden": 0.93,  # garden centre: first run 78/88 (0.886) at b98b887; 85/88
                # round 6, unseen when written (first runs 87/90, 83/88, 82/90, 65/88), developed on since:
                "deli": 0.95, "corner": 0.92,
-               "gyro": 0.92,  # gyro and falafel counter, unseen: first run 85/89 (0.955) at a8d1e69
                # round 8 (2026-12-03), each unseen when written, first run at c0d3446 (pooled 283/359, 0.788),
                # developed on since (0.03 below the figure at 9a1a058):
                "poke": 0.97,  # poke bowls: first run 85/89 (0.955); 89/89
                "curry": 0.95,  # indian takeaway: first run 62/90 (0.689); 89/90
                "chicken": 0.93,  # fried chicken: first run 67/90 (0.744); 87/90
-               "stationery": 0.93}  # stationery and office supply shop: first run 69/90 (0.767); 87/90
+               "stationery": 0.93,  # stationery and office supply shop: first run 69/90 (0.767); 87/90
+               # round 9 (2026-12-03), unseen when written, first runs on the engine after round 8 (pooled 233/268):
+               "gyro": 0.92,  # gyro and falafel counter: first run 85/89 (0.955) at a8d1e69
+               "greengrocer": 0.80,  # greengrocer / farm stand: first run 75/90 (0.833) at 3351484
+               "fishchips": 0.79}  # british fish and chip shop: first run 73/89 (0.820) at 3351484
 
 
 @pytest.fixture(scope="module")
