@@ -341,6 +341,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
                 roles.append("product")  # "a hot dog and fries": no product named here has fries as a choice
             elif counted and lex is not None and _needed_in_with_list(lex, toks, mentions, roles, n):
                 roles.append("option")  # "a tenders combo with fries and a lemonade": the drink the combo needs
+            elif not counted and _joined_not_with(toks, mentions, roles, n):
+                roles.append("product")  # "a lamb gyro and fries": an order of fries, not the gyro's fries inside
             else:
                 roles.append("product" if counted or not product_only else "option")
         elif m.exact_products and lex is not None and _group_noun(lex, toks, mentions, n, roles):
@@ -361,6 +363,16 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
         else:
             roles.append("group")
     return roles
+
+
+def _joined_not_with(toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str], n: int) -> bool:
+    """Mention ``n`` follows "and" right after a product, with no "with" (or other choice) between them: "a lamb gyro
+    and fries" joins a second thing to the order, where "a gyro with lettuce and fries" lists the gyro's choices."""
+    before = [k for k in range(n) if roles[k] == "product"]
+    if not before or n < 1 or mentions[n].start < 1 or toks[mentions[n].start - 1] != "and":
+        return False
+    prev = mentions[before[-1]]
+    return prev.end == mentions[n].start - 1 and all(roles[k] != "option" for k in range(before[-1] + 1, n))
 
 
 def _needed_in_with_list(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
