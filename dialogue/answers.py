@@ -7,17 +7,20 @@ from collections.abc import Sequence
 
 from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
-from catalog.models import OptionGroup, Product, SelectedOption
+from catalog.models import CartLine, OptionGroup, OptionValue, Product, SelectedOption
 from catalog.store import Store
+from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
-from dialogue.references import pick_shown
+from dialogue.phrasebook import words
+from dialogue.references import line_holding, pick_shown
 from dialogue.replies import (
     MAX_LIST,
     agree,
     describe_cart,
     describe_options,
     group_name,
+    plural,
     say_list,
     total_sentence,
 )
@@ -26,6 +29,9 @@ from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.understanding import Parse
 from dialogue.words import STOPWORDS
+
+_DEFINITE = words("definite")
+_IS_IT = words("is_it")
 
 HELP = ("You can ask what we have, ask for prices, and order things like two large lattes with oat milk. "
         "Say what's in my cart to hear your order, and check out when you're done. "
@@ -287,6 +293,8 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
             if len(kind) > 1:
                 return out.say(f"We have {say_list(kind)}")
         return _which_offer(state, lex, out, group, code, name)
+    line = _line_asked(state, lex, product, parse)
+    product = lex.products.get(line.sku, product) if line is not None else product  # "the bagel": the sesame one
     _talk_about(state, out, product)
     opts, _, missing = options_for(product, specs)
     if missing and not opts:
@@ -304,9 +312,45 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
         return out.say(f"The {product.name} {agree(product.name, 'comes', 'come')} in that, but it's sold out right now")
     chosen = [(g, g.value(o.value)) for o in opts if (g := product.group(o.group)) is not None]
     spoken = [v.name for _, v in chosen if v is not None]
+    if line is not None and spoken and not missing and not all(o in line.options for o in opts):
+        return _offer_change(state, out, line, chosen, spoken, specs)
     word = "with" if any(g.amounts or g.multiple for g, _ in chosen) else "in"
     but = f", but not {say_list(option_names(lex, missing), 'or')}" if missing else ""
+    usual = [d.name for g, v in chosen if not g.multiple and g.default and v is not None and v.code != g.default
+             and (d := g.value(g.default)) is not None]
+    if usual and not missing and parse.tokens and parse.tokens[0] in _IS_IT:  # "is the croissant warm": not unasked
+        return out.say(f"The {product.name} {agree(product.name, 'comes', 'come')} {say_list(usual)} unless you ask, "
+                       f"but I can make it {say_list(spoken)}. Would you like one?")
     return out.say(f"Yes, the {product.name} {agree(product.name, 'comes', 'come')} {word} {say_list(spoken)}{but}. Would you like one?")
+
+
+def _line_asked(state: State, lex: Lexicon, product: Product, parse: Parse) -> CartLine | None:
+    """"Is the croissant warm" with a croissant in the cart: the question is about that line (the one in focus,
+    else the latest of that product, or of the one product in the cart whose name holds the name said), not
+    about one more."""
+    if parse.items and not any(t in _DEFINITE for t in parse.tokens[:parse.items[0].start]):
+        return None
+    sku = line_holding(lex, (product.sku,), [ln.sku for ln in state.cart.lines])
+    mine = [ln for ln in state.cart.lines if ln.sku == sku]
+    if not mine:
+        return None
+    focus = state.focus()
+    return focus if focus in mine else mine[-1]
+
+
+def _offer_change(state: State, out: Outcome, line: CartLine, chosen: Sequence[tuple[OptionGroup, OptionValue | None]],
+                  spoken: list[str], specs: Sequence[OptionSpec]) -> Outcome:
+    """"Is the croissant warm" about a croissant in the cart: how that line is made, and an offer to change it
+    (a yes changes the line, it adds none)."""
+    codes = {g.code for g, _ in chosen if not g.multiple}
+    now = [v.name for o in line.options if o.group in codes and (g := next(
+        (g for g, _ in chosen if g.code == o.group), None)) is not None and (v := g.value(o.value)) is not None]
+    state.focus_line = line.line_id
+    state.pending = Pending(PendingKind.OFFER, item=ItemSpec((line.sku,), None, list(specs)), line_id=line.line_id)
+    many = line.quantity > 1
+    lead = f"Your {plural(line.name, line.quantity)} {'are' if many else 'is'} {say_list(now)} right now. " if now else ""
+    word = "with " if any(g.amounts or g.multiple for g, _ in chosen) else ""
+    return out.say(f"{lead}Would you like {'them' if many else 'it'} {word}{say_list(spoken)}?")
 
 
 def describe(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
@@ -232,6 +233,8 @@ class Policy:
         if pending.item is None:
             return None
         st.pending = None
+        if pending.line_id is not None:
+            return self._change_offered(pending, pending.item, parse, out)
         if self._pure_yes(parse):
             qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), pending.item.quantity)
             item = ItemSpec(pending.item.skus, qty, pending.item.options)
@@ -248,6 +251,20 @@ class Policy:
             item = ItemSpec(pending.item.skus, qty, [*pending.item.options, *parse.options])
             return editing.add_items(st, self.lex, [item], out)
         return None
+
+    def _change_offered(self, pending: Pending, item: ItemSpec, parse: Parse, out: Outcome) -> Outcome | None:
+        """"Would you like it warmed?" about a line in the cart: a yes ("yeah warm it up please") changes that
+        line, never adds a second one, and so does naming the choice offered ("warm it up please"); anything else
+        is read as said."""
+        line = next((ln for ln in self.state.cart.lines if ln.line_id == pending.line_id), None)
+        offered = {t.group for o in item.options for t in o.targets}
+        if line is None or parse.deny or parse.items or parse.question \
+                or not (parse.affirm or parse.groups and set(parse.groups) <= offered):
+            return None
+        self.state.focus_line = line.line_id
+        change = replace(parse, intent=Intent.MODIFY, items=(ItemSpec((line.sku,), None, [*item.options, *parse.options]),),
+                         options=(), quantity=None, ref=None, replace=False, replaces=None, portion=None)
+        return editing.modify(self.state, self.lex, change, out)
 
     def _answer_option(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         """"What milk would you like for the latte?": the choice fills the item waiting for it."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from catalog.models import Product
 from dialogue import intents as cue
 from dialogue.items import ItemSpec
-from dialogue.lexicon import Lexicon
+from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.phrasebook import phrases, words
 from dialogue.replies import MAX_LIST
 from dialogue.resolve import options_for
@@ -32,6 +32,7 @@ _JOIN = words("join")
 _RECOUNT_LEAD = words("recount_lead")
 _RECOUNT = phrases("recount")
 _PACKAGES = words("packages")
+_SERVINGS = words("servings")
 
 
 def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
@@ -122,13 +123,26 @@ def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> 
     return _only_packages(toks, item) or cue.has(toks, _RECOUNT)
 
 
+def line_holding(lex: Lexicon, skus: Sequence[str], line_skus: Sequence[str]) -> str | None:
+    """The product of the cart line a product named means: its own line (the latest), else the one line product
+    whose name holds a name of it ("toast the bagels" with sesame bagels in the cart, "bagel" being what the plain
+    bagel is called)."""
+    own = [s for s in line_skus if s in skus]
+    if own:
+        return own[-1]
+    said = [set(phrase_of(n)) for s in skus if (p := lex.products.get(s)) is not None for n in (p.name, *p.aliases)]
+    holding = {s for s in line_skus if (p := lex.products.get(s)) is not None
+               and any(w and w <= set(phrase_of(p.name)) for w in said)}
+    return holding.pop() if len(holding) == 1 else None
+
+
 def _only_packages(toks: Sequence[str], item: ItemSpec) -> bool:
     """"just two packs of post its", "only three boxes of staples": "just" before a count of packages of the
-    product, a new count as much as "just two lattes"."""
+    product, a new count as much as "just two lattes"; so "and just one order of garlic knots"."""
     k = item.start - 1
-    while k > 1 and (toks[k] in _PACKAGES or toks[k] == "of"):
+    while k > 1 and (toks[k] in _PACKAGES or toks[k] in _SERVINGS or toks[k] == "of"):
         k -= 1
-    return k < item.start - 1 and toks[k].isdigit() and toks[k - 1] in ("just", "only")
+    return k < item.start - 1 and (toks[k].isdigit() or toks[k] == "one") and toks[k - 1] in ("just", "only")
 
 
 def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | None, said: int = MAX_SAID

@@ -31,6 +31,7 @@ class Pending:
     order_number: str | None = None
     rest: list[ItemSpec] = field(default_factory=list)
     asked_again: bool = False  # the question was put again once already (a checkout said before its answer)
+    line_id: int | None = None  # an offer to change this cart line ("would you like it warmed?"), not to add one
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,16 @@ from dialogue.matcher import Mention, find_mentions, focus_choices, prepare
 from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range, to_digits
 from dialogue.phrasebook import phrases, rule, words
-from dialogue.references import count_of, instead_split, part_of_line, parts_of, portion, recount, the_other
+from dialogue.references import (
+    count_of,
+    instead_split,
+    line_holding,
+    part_of_line,
+    parts_of,
+    portion,
+    recount,
+    the_other,
+)
 
 
 @dataclass(frozen=True)
@@ -256,6 +265,7 @@ def _offered_counted(toks: Sequence[str], items: list[ItemSpec], topic: str) -> 
 _EDIT_VERBS = words("edit_verbs")
 _DEFINITE = words("definite")
 _MORE_WORDS = words("more_words")
+_LIKEWISE = words("likewise")
 
 
 def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
@@ -283,15 +293,17 @@ def _the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at:
     return []
 
 
-def _names_a_line(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
-    """"the latte" for a product already in the cart, with no word that asks for more of it: the line."""
-    if not any(s in ctx.line_skus for s in item.skus) or item.quantity not in (None, 1):
+def _names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
+    """"the latte" for a product already in the cart, with no word that asks for more of it: the line. After a
+    verb of a change, "too" / "also" say "as well as the other change" ("make the cheese one large too")."""
+    if item.quantity not in (None, 1):
         return False
     k = item.start - 1
     option_words = {t for o in item.options if 0 <= o.pos < len(toks) for t in toks[o.pos:o.pos + 1]}
     while k >= 0 and toks[k] in option_words:
         k -= 1  # "make the small latte large": past the line's own modifiers to the article
-    return k >= 0 and toks[k] in _DEFINITE and not any(t in _MORE_WORDS for t in toks)
+    more = _MORE_WORDS - _LIKEWISE if edit_verb else _MORE_WORDS
+    return k >= 0 and toks[k] in _DEFINITE and not any(t in more for t in toks)
 
 
 class RuleUnderstanding:
@@ -970,10 +982,10 @@ class RuleUnderstanding:
             p.quantity = item.quantity
             return Intent.MODIFY
         edit_verb = any(t in _EDIT_VERBS for t in toks[:p.items[0].start]) if p.items else False
-        if len(p.items) == 1 and ctx.has_lines and (p.items[0].options or edit_verb) \
-                and _names_a_line(toks, p.items[0], ctx):
+        held = line_holding(self.lexicon, p.items[0].skus, ctx.line_skus) if len(p.items) == 1 and ctx.has_lines else None
+        if held is not None and (p.items[0].options or edit_verb) and _names_a_line(toks, p.items[0], edit_verb):
             item = p.items[0]  # "make the latte large", "can you warm up the muffin": that line, changed
-            sku = next(s for s in reversed(ctx.line_skus) if s in item.skus)
+            sku = held
             p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
             if item.quantity is None:
                 p.quantity = _bare_quantity(toks[item.end:], p.option_at, item.end)
