@@ -459,6 +459,11 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     roles = _roles(toks, mentions, breaks, lex)
     mark_notes(lex, toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    times = _times_said(toks, {i for m in mentions if m.products for i in range(m.start, m.end)}, breaks)
+    if times is not None:  # "cod and chips times two": the "2" counts the list, it names no choice
+        keep = [k for k, m in enumerate(mentions) if not times[0] <= m.start < times[1]]
+        mentions, roles = [mentions[k] for k in keep], [roles[k] for k in keep]
+        covered = {i for m in mentions for i in range(m.start, m.end)}
     prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"
              and not (m.end < len(toks) and toks[m.end] in _NOT_ITEM_HEADS)]
     items: list[ItemSpec] = []
@@ -469,7 +474,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             if (k >= 1 and toks[k] == "of" and toks[k - 1] in _MEASURES) or follower in _CONTAINERS \
                     or (k >= 0 and toks[k] == "half") or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")):
                 prods.remove(m)
-    prods = _one_noun_phrase(prods, breaks)
+    prods = _one_noun_phrase(prods, breaks, toks)
     counted: set[int] = set()  # where a count read before a piece count was said ("two three piece combos")
     for m in prods:
         skus = tuple(dict.fromkeys(t.sku for t in m.products))
@@ -488,6 +493,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         if count:
             counted.add(count[0])
         prev_end = m.end
+    _pair_count(lex, toks, items, breaks)
     _count_after(lex, toks, items, mentions, breaks)
     made = _value_items(lex, toks, mentions, roles, items, covered, breaks) | counted
     frame = swap_frame(toks)
@@ -556,7 +562,78 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     items = _summed_up(lex, toks, items)
     _every(lex, toks, items)
     _plural_for_all(lex, toks, items, breaks)
-    return _corrections(toks, _choice_gone(lex, toks, items)), loose
+    items = _corrections(toks, _choice_gone(lex, toks, items))
+    if times is not None:
+        _times_over(items, times, breaks)
+    return items, loose
+
+
+def _said_plural(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> bool:
+    """The product was said in a plural of one of its names ("cods" of "cod", "coffees", "pastries")."""
+    said = tuple(toks[item.start:item.end])
+    last = said[-1] if said else ""
+    if len(last) < 3 or not last.endswith("s") or last.endswith("ss"):
+        return False
+    stems = {last[:-1], last[:-2], last[:-3] + "y"}
+    return any(t.kind == "product" and t.sku in item.skus
+               for stem in stems for t in lex.phrases.get((*said[:-1], stem), ()))
+
+
+def _pair_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], breaks: frozenset[int]) -> None:
+    """"two cod and chips": a count before a name said in the singular, joined by a bare "and" to a second name with
+    no count or article of its own, counts the pair as one dish, so it covers both (two cod and two chips). Not "two
+    coffees and a muffin" (an article starts a noun phrase of its own), nor "three tacos and chips" (the plural
+    closes the first noun phrase)."""
+    said = [it.quantity for it in items]  # counts as said: "two cod and chips and peas" does not chain
+    for n in range(len(items) - 1):
+        a, b, count = items[n], items[n + 1], said[n]
+        if count is None or count < 2 or said[n + 1] is not None or len(a.skus) != 1 or b.start in breaks \
+                or list(toks[a.end:b.start]) != ["and"] or _said_plural(lex, toks, a):
+            continue
+        b.quantity = count
+
+
+def _times_said(toks: Sequence[str], named: set[int], breaks: frozenset[int]) -> tuple[int, int, int, bool] | None:
+    """A count over the whole list said after it, closing its sentence: "cod and chips twice please", "... times two",
+    "x 2", "two times" repeat the list; "for the four of us" gives each of that many people one of each.
+    Returns (start, end, count, per person) of the words, or None."""
+    for i, t in enumerate(toks):
+        span: tuple[int, int, int, bool] | None = None
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if i in named:
+            continue
+        if t in _TWICE:
+            span = (i, i + 1, 2, False)
+        elif t in _TIMES and nxt.isdigit():
+            span = (i, i + 2, int(nxt), False)
+        elif t.isdigit() and nxt in _TIMES and i > 0:
+            span = (i, i + 2, int(t), False)
+        elif t == "for":
+            j = i + 1
+            while j < len(toks) and toks[j] in _PARTY_LEADS:
+                j += 1
+            if j + 2 < len(toks) and toks[j].isdigit() and toks[j + 1] == "of" and toks[j + 2] in _PARTY_HEADS:
+                span = (i, j + 3, int(toks[j]), True)
+        if span is None or not 1 < span[2] < 100 or any(k in named for k in range(span[0], span[1])):
+            continue
+        close = min((b for b in breaks if b >= span[1]), default=len(toks))
+        if i > 0 and i not in breaks and all(toks[k] in _FILLERS for k in range(span[1], close)):
+            return span
+    return None
+
+
+def _times_over(items: list[ItemSpec], times: tuple[int, int, int, bool], breaks: frozenset[int]) -> None:
+    """Applies a count said after the list (:func:`_times_said`) to the items of its sentence before it: "cod and
+    chips twice" is two of each, "two cod and a coke twice" four cod and two cokes; "for the four of us" gives each
+    item said without a count (or with "a") that many."""
+    start, _end, n, each = times
+    opened = max((b for b in breaks if b <= start), default=0)
+    for it in items:
+        if opened <= it.start and it.end <= start:
+            if not each:
+                it.quantity = (it.quantity or 1) * n
+            elif it.quantity in (None, 1):
+                it.quantity = n
 
 
 def _count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention],
@@ -922,6 +999,10 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
 
 
 _FILLERS = words("fillers")
+_TIMES = words("times_words")
+_TWICE = words("twice_words")
+_PARTY_LEADS = words("party_leads")
+_PARTY_HEADS = words("party_heads")
 _PACKAGES = words("packages")
 _PACKAGE_DETERMINERS = words("package_determiners")
 _EVERY_BEFORE = words("every_before")
@@ -1496,18 +1577,31 @@ def _own_names(product: Product) -> set[tuple[str, ...]]:
     return names | {(*n[:-1], n[-1] + "s") for n in names if n}
 
 
-def _one_noun_phrase(prods: list[Mention], breaks: frozenset[int] = frozenset()) -> list[Mention]:
+def _one_noun_phrase(prods: list[Mention], breaks: frozenset[int] = frozenset(),
+                     toks: Sequence[str] = ()) -> list[Mention]:
     """Two product names back to back are one drink ("a chai tea latte", "an english breakfast black tea"):
-    the first when it is a full name (the more specific one), else the head ("black coffee" -> the coffee)."""
+    the first when it is a full name (the more specific one), else the head ("black coffee" -> the coffee).
+    Not in a list said without commas (:func:`_listed_bare`): "cod chips and mushy peas" is three items."""
     out: list[Mention] = []
-    for m in prods:
-        if out and out[-1].end == m.start and m.start not in breaks:
+    for n, m in enumerate(prods):
+        if out and out[-1].end == m.start and m.start not in breaks \
+                and not _listed_bare(toks, out[-1], m, prods[n + 1] if n + 1 < len(prods) else None):
             prev = out[-1]
             keep = prev if prev.exact_products else m
             out[-1] = Mention(prev.start, m.end, keep.targets)
             continue
         out.append(m)
     return out
+
+
+def _listed_bare(toks: Sequence[str], prev: Mention, m: Mention, nxt: Mention | None) -> bool:
+    """Two full names of different products back to back, the second followed by "and" and a third name with no
+    count or article before it, are items of a list said without commas ("a pie chips and gravy", "cod chips and
+    mushy peas"), not one name modifying the next."""
+    if nxt is None or not prev.exact_products or not m.exact_products \
+            or {t.sku for t in prev.exact_products} & {t.sku for t in m.exact_products}:
+        return False
+    return nxt.start == m.end + 1 and m.end < len(toks) and toks[m.end] == "and"
 
 
 def _one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:

@@ -18,6 +18,8 @@ from dialogue.phrasebook import words
 
 _PLAIN = words("sub_words")
 _PACKAGES = words("packages")
+_WITH_WORDS = words("with_words")
+_ON_WORDS = words("base_preps")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
 
 
@@ -155,7 +157,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         else:
             i += 1
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
-        lex, toks, _value_in_group_name(lex, toks, found)))))
+        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, found))))))
     return _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
         lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, found)))))), mix_for)
 
@@ -519,6 +521,31 @@ def _group_named_after(lex: Lexicon, toks: Sequence[str], found: list[Mention]) 
         out.append(Mention(m.start, m.end, kept, m.part))
         if k > m.end:
             upto = at.end if at is not None else k + 1
+    return out
+
+
+def _values_naming_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"chips with salt and vinegar" where the group of salt, vinegar and chip spice is itself called "salt and
+    vinegar": a group's name made of its own values joined by "and", said as a choice (after "with", or before "on":
+    "salt and vinegar on those"), names those values, one mention each; else it names the group ("do you do salt and
+    vinegar": which ones there are)."""
+    out: list[Mention] = []
+    for m in found:
+        said = list(toks[m.start:m.end])
+        groups = {t.group for t in m.targets if t.kind == "group"}
+        chosen = (m.start > 0 and toks[m.start - 1] in _WITH_WORDS) or (m.end < len(toks) and toks[m.end] in _ON_WORDS)
+        if not groups or len(groups) != len(m.targets) or "and" not in said or not chosen:
+            out.append(m)
+            continue
+        parts: list[Mention] = []
+        a = m.start
+        for b in [*(m.start + k for k, t in enumerate(said) if t == "and"), m.end]:
+            values = tuple(t for t in lex.phrases.get(tuple(toks[a:b]), ()) if t.kind == "option" and t.group in groups)
+            if not values:
+                break
+            parts.append(Mention(a, b, values))
+            a = b + 1
+        out.extend(parts if parts and a == m.end + 1 else [m])
     return out
 
 
