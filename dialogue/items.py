@@ -158,6 +158,37 @@ def _piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSp
     return None
 
 
+def _unit_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
+                 qty: int | None) -> tuple[int, OptionSpec] | None:
+    """"two dozen eggs" where the eggs come as a "half dozen", a "dozen" or "eighteen": the unit said before the
+    product ("24 dozen", from "two dozen") is the product's own choice named by that unit, and the number how many
+    of it (2 of the "dozen" choice), not 24 cartons. None when no unit is said or the product has no such choice."""
+    product = lex.products.get(skus[0]) if qty and len(skus) == 1 else None
+    unit = next((toks[i] for i in range(start - 1, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
+    if product is None or qty is None or unit is None or qty % COUNT_UNITS[unit]:
+        return None
+    named = (str(COUNT_UNITS[unit]), unit)  # the unit said alone ("dozen", "a dozen", "one dozen")
+    for group in product.option_groups:
+        for v in group.values:
+            if group.multiple is False and any(tuple(to_digits(tokens(n))) == named for n in (v.name, *v.aliases)):
+                return qty // COUNT_UNITS[unit], OptionSpec((Target("option", group=group.code, value=v.code),))
+    return None
+
+
+def _counted_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
+                    qty: int | None, said: Sequence[OptionSpec], named: bool = True
+                    ) -> tuple[int | None, list[OptionSpec]]:
+    """The count and the count-named choice of a product said with a number ("a dozen eggs": one of the "dozen"
+    choice; "two dozen eggs": two of it; "a half dozen duck eggs": one "half dozen"); the count as it was and no
+    choice when the number is only how many, or when the choice ``said`` is of that group. ``named``: the product's own name was said (a bare piece count,
+    "6", reads as that choice only then: "two vanilla cones" are no "2 scoops")."""
+    pieces = _piece_count(lex, skus, qty) if named else None
+    if pieces is not None and not {t.group for o in said for t in o.targets} & {t.group for t in pieces.targets}:
+        return None, [pieces]  # (not "two short stacks" for a stack of two pancakes: the choice is said, two of it)
+    unit = _unit_choice(lex, toks, start, floor, skus, qty)
+    return (unit[0], [unit[1]]) if unit is not None else (qty, [])
+
+
 def offered_pieces(lex: Lexicon, item: ItemSpec) -> ItemSpec:
     """"how much are the wings" - "ok ten lemon pepper then": right after a question about a product sold as 6, 10 or
     20 pieces, a count that is one of those (said with a choice, the product unnamed) is one order of that many, as
@@ -433,6 +464,23 @@ def _glue_only(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
                or (toks[i] in _PACKAGES and i + 1 < b and toks[i + 1] == "of") for i in range(a, b))
 
 
+def _choices_joined(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
+    """"a red and a yellow pepper and half a watermelon": a choice joined by "and" or "or" to another choice said
+    right before a product (articles and counts between) is a choice of that product too, one line each."""
+    joins = [i for i in range(a, b) if toks[i] in ("and", "or")]
+    return bool(joins) and any(i in covered for i in range(joins[-1], b)) and all(
+        i in covered or i in joins or _quantity_token(toks, i) is not None for i in range(a, b))
+
+
+def _container_of_next(toks: Sequence[str], m: Mention, before: Sequence[ItemSpec], target: ItemSpec) -> bool:
+    """"a bag of carrots and a bunch of organic kale": a choice word said as the container of the item after it (an
+    article or a count, the word, "of"), past a separator from the item before, is only that item's measure,
+    though the item before offers a choice so named ("bunch" carrots)."""
+    at = m.start - 1
+    return bool(before) and m.end < target.start and toks[m.end] == "of" and at >= before[-1].end \
+        and _quantity_token(toks, at) is not None and any(t in _SEPARATORS for t in toks[before[-1].end:at])
+
+
 def _count_between(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
     """A count or an article in [a, b), not part of a mention ("a purple four foot leash"): what comes after it is
     a new noun phrase."""
@@ -487,15 +535,19 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in _COUNT_NOUNS
         pieces = _piece_count(lex, skus, qty) if explicit and not contained else None  # not "3 orders of"
         count = _count_of_pieces(toks, m.start, prev_end, qty) if pieces and qty else None
-        items.append(ItemSpec(skus, count[1] if count else None if pieces else qty if explicit else None,
-                              [pieces] if pieces else _own_choice(lex, toks, m, skus),
+        unit = _unit_choice(lex, toks, m.start, prev_end, skus, qty) if explicit and not contained and not pieces \
+            else None  # "two dozen eggs": two of the eggs' "dozen"
+        items.append(ItemSpec(skus, count[1] if count else None if pieces else unit[0] if unit else
+                              qty if explicit else None,
+                              [pieces] if pieces else [unit[1]] if unit else _own_choice(lex, toks, m, skus),
                               m.start, m.end, exact=all(t.exact for t in m.products)))
         if count:
             counted.add(count[0])
         prev_end = m.end
     _pair_count(lex, toks, items, breaks)
     _count_after(lex, toks, items, mentions, breaks)
-    made = _value_items(lex, toks, mentions, roles, items, covered, breaks) | counted
+    made = _value_items(lex, toks, mentions, roles, items, covered, breaks) | counted \
+        | _count_closing(lex, toks, items, mentions)
     frame = swap_frame(toks)
     loose: list[OptionSpec] = []
     prev_mention_end = 0
@@ -511,7 +563,9 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             own = None  # "an everything with lox spread": the spread on the bagel, though "lox" names a sandwich
         if own is not None and not any(own in it.skus for it in items):
             qty, explicit = _read_quantity(toks, m.start, floor, covered)  # "a raspberry danish": the danish
-            items.append(ItemSpec((own,), qty if explicit else None, [spec], m.start, m.end))
+            counted_qty, counted_opts = _counted_choice(lex, toks, m.start, floor, (own,), qty, [spec]) if explicit \
+                else (qty, [])  # "a dozen free range eggs": one of the "dozen", as for "a dozen eggs"
+            items.append(ItemSpec((own,), counted_qty if explicit else None, [*counted_opts, spec], m.start, m.end))
             items.sort(key=lambda it: it.start)
             continue
         before = [it for it in items if it.end <= m.start]
@@ -520,11 +574,14 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         swap_next = bool(before) and after and frame is not None and frame[2] and m.start < frame[1] \
             < after[0].start and _offers(lex, before[-1], m)  # "with fruit instead of the hash browns": the item
         # before's choice, not the hash browns' (so "and sub fruit for the hash browns")
-        if after and _glue_only(toks, m.end, after[0].start, covered) and not swap_next:
+        if after and (_glue_only(toks, m.end, after[0].start, covered) or _choices_joined(toks, m.end, after[0].start,
+                                                                                          covered)) and not swap_next:
             if not before or any(toks[i] in _SEPARATORS or _quantity_token(toks, i) is not None
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], _SWAP) >= 0:  # "... instead of the strawberry shake"
                 target = after[0]
+        if target is not None and not _offers(lex, target, m) and _container_of_next(toks, m, before, target):
+            continue  # "a bag of carrots and a bunch of kale": the kale's bunch, no choice of the carrots
         if target is not None and before and _offers(lex, before[-1], m) \
                 and (not _offers(lex, target, m) or _count_between(toks, m.end, target.start, covered)):
             target = before[-1]  # a choice only the item before offers ("a flight with the wheat and the cider a
@@ -655,6 +712,33 @@ def _count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], menti
             continue  # "a red planter four bags of gravel": the count of what comes after it
         if end == len(toks) or end in breaks or end == nxt or toks[end] in _SEPARATORS:
             item.quantity = int(toks[k])
+
+
+_COUNT_HEDGES = words("count_hedges")
+
+
+def _count_closing(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention]) -> set[int]:
+    """"some spotty bananas for banana bread maybe three", "lemons, say four": a bare number closing the sentence
+    after the last item, with only its own choices, fillers and hedges ("maybe", "about") between, is how many
+    of it when no count was said before it (not a numbered choice the item does not offer, "3 lb"). Sets the
+    count; returns where the number was said."""
+    if not items or items[-1].quantity is not None or len(items[-1].skus) != 1:
+        return set()
+    item = items[-1]
+    j = len(toks) - 1
+    while j > item.end and (toks[j] in _COUNT_HEDGES or toks[j] in _FILLERS):
+        j -= 1  # "... three of them", "... four or so"
+    if j < item.end or not toks[j].isdigit() or not 0 < int(toks[j]) < 100:
+        return set()
+    at = [o for o in mentions if o.start <= j < o.end]
+    if any(o.start != j or o.end != j + 1 or any(item.skus[0] in lex.option_skus.get((t.group, t.value), ())
+                                                 for t in o.options) for o in at):
+        return set()  # "3" is a choice the item offers ("a tomato, 3 lb"), or part of longer words
+    own = {i for o in mentions if o.end <= j and o.start >= item.end and not o.products for i in range(o.start, o.end)}
+    if not all(i in own or toks[i] in _COUNT_HEDGES or toks[i] in _FILLERS for i in range(item.end, j)):
+        return set()
+    item.quantity = int(toks[j])
+    return {j}
 
 
 def _packaging(lex: Lexicon, sku: str, m: Mention) -> bool:
@@ -894,8 +978,10 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             # box's kind is of its box)
         k = m.start - 1
         while k >= floor and (not toks[k].isdigit() or _ends_choice(mentions, k)) and (
-                (k in covered and k not in in_items) or toks[k] in _FILLERS or _determiner_of_package(toks, k, floor)):
-            k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the"
+                (k in covered and k not in in_items) or toks[k] in _FILLERS or _determiner_of_package(toks, k, floor)
+                or (toks[k] in COUNT_UNITS and k - 1 >= floor and toks[k - 1].isdigit())):
+            k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the", the
+            # unit of a count ("and a dozen duck eggs": "12 dozen")
         held: list[OptionSpec] = []
         wrapper: Mention | None = None  # the package word, when it is (part of) a product's name: "packets"
         package = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in _PACKAGES \
@@ -990,7 +1076,10 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             qty = qty if explicit else None
         kept = [OptionSpec(tuple(t for t in h.targets if owner in lex.option_skus.get((t.group, t.value), ())), pos=h.pos)
                 for h in held]  # "a cup of vanilla": the cup too
-        items.append(ItemSpec((owner,), qty, [*(h for h in kept if h.targets), _option_spec(toks, m, floor)],
+        qty, counted = _counted_choice(lex, toks, m.start, floor, (owner,), qty, [OptionSpec(m.options)],
+                                       _named_owner(lex, toks, m) == owner) if qty else (qty, [])  # ("a half dozen duck eggs": one of the eggs' "half dozen", as for "a half dozen
+        # eggs"; but "two vanilla cones" are two cones, not one of two scoops)
+        items.append(ItemSpec((owner,), qty, [*counted, *(h for h in kept if h.targets), _option_spec(toks, m, floor)],
                               m.start, m.end))
         items.sort(key=lambda it: it.start)
         made.add(m.start)
@@ -1285,11 +1374,14 @@ def _another_one(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], cover
     small": "a <options> one" after an item is one more of that product, made as said after the article."""
     out = list(items)
     for a, tok in enumerate(toks):
-        if tok not in ("a", "an", "another") and not (tok.isdigit() and 1 < int(tok) < 100) or a in covered:
+        measured = _measured_ones(toks, covered, a)  # "and half a pound of heirloom ones"
+        if (tok not in ("a", "an", "another") and not (tok.isdigit() and 1 < int(tok) < 100) or a in covered) \
+                and not measured:
             continue
         o = a + 1
         plain = False
-        while o < len(toks) and (o in covered or toks[o] in _SUB_WORDS):
+        while o < len(toks) and (o in covered or toks[o] in _SUB_WORDS or toks[o] == "of" and o - 1 in covered
+                                 and o + 1 in covered):  # "and a kilo of roma ones"
             plain = plain or o not in covered  # "two regular ones": made the plain way
             o += 1  # past the option words
         if o >= len(toks) or toks[o] not in ("one", "1", "ones") or o in covered or tok.isdigit() and toks[o] != "ones":
@@ -1315,6 +1407,18 @@ def _another_one(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], cover
         out.insert(out.index(prev) + 1, ItemSpec(prev.skus, count, [*_kind_of(lex, prev, moved), *moved], a, o + 1,
                                                  prev.exact))
     return out
+
+
+def _measured_ones(toks: Sequence[str], covered: set[int], a: int) -> bool:
+    """"a pound of roma tomatoes and half a pound of heirloom ones": after "and", choice words (a measure, a kind)
+    running up to "ones" say one more line of the product before, as "a red one" does, though no article or count
+    opens them."""
+    if a == 0 or a not in covered or a - 1 in covered or toks[a - 1] not in _SEPARATORS:
+        return False
+    o = a
+    while o < len(toks) and (o in covered or toks[o] == "of" and o > a):
+        o += 1  # ("half a kilo of roma ones")
+    return o > a + 1 and o < len(toks) and toks[o] == "ones"
 
 
 def _kind_of(lex: Lexicon, prev: ItemSpec, moved: Sequence[OptionSpec]) -> list[OptionSpec]:
@@ -1484,12 +1588,16 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
 def _own_lines(lex: Lexicon, toks: Sequence[str], item: ItemSpec, post: Sequence[tuple[int, int]], limit: int,
                head_end: int) -> bool:
     """"three tuna cat food cans and three salmon ones": counted parts joined to an item by "and" that give another
-    value of a one-choice group the item already has ("tuna", then "salmon") are lines of their own, not a share-out
+    value of a one-choice group the item already has ("tuna", then "salmon"), or that count more than the item
+    ("two organic lemons and four regular ones"), are lines of their own, not a share-out
     of the item's count (as in "two lattes with oat milk, one with vanilla and one with caramel", or "two large
     lattes, one small", said without "and")."""
     product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
     if product is None or not post or "and" not in toks[item.end:post[0][0]]:
         return False
+    if item.quantity is not None and (sum(q for _, q in post) > item.quantity
+                                      or len(post) == 1 and post[0][1] >= item.quantity):
+        return True  # "two organic lemons and four regular ones": more than the item's count, no share of it
     head = {t.group for o in item.options if o.pos < head_end for t in o.targets
             if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None}
     bounds = [p for p, _ in post] + [limit]

@@ -237,6 +237,28 @@ def _counts_what_follows(toks: Sequence[str], end: int) -> bool:
         end + 1 < len(toks) and toks[end + 1] == "of" and toks[end].isalpha()))
 
 
+_PLAIN_WORDS = words("sub_words")
+
+
+def _ones_for(toks: Sequence[str], mentions: Sequence[Mention], k: int) -> Mention | None:
+    """"three organic bananas and three regular ones": "ones" after a number and choice words stands for the
+    product named before, so the number counts it as it would the product said again; that product's mention,
+    placed at the "ones" (None when no "ones" comes next or no product was named before)."""
+    o = mentions[k].end
+    for m in mentions[k + 1:]:
+        while o < m.start and toks[o] in _PLAIN_WORDS:
+            o += 1  # "three regular ones"
+        if m.start != o or m.products:
+            break
+        o = m.end
+    while o < len(toks) and toks[o] in _PLAIN_WORDS:
+        o += 1
+    before = [m for m in mentions[:k] if m.exact_products]
+    if o >= len(toks) or toks[o] != "ones" or not before:
+        return None
+    return Mention(o, o + 1, before[-1].exact_products)
+
+
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
     return count_of(toks, {i - offset for i in skip})
 
@@ -363,11 +385,13 @@ class RuleUnderstanding:
         one the product offers only with a unit ("ten large padded envelopes" for a "10 pack"), unless an article
         comes before it ("a 10 glue stick")."""
         m = mentions[k]
-        nxt = next((o for o in mentions[k + 1:] if o.exact_products), None)
+        ones = _ones_for(toks, mentions, k)
+        nxt = next((o for o in mentions[k + 1:] if o.exact_products), None) or ones
         if nxt is None:
             return False
         covered = {i for o in mentions[k + 1:] if o.end <= nxt.start for i in range(o.start, o.end)}
-        if not all(i in covered or toks[i] in GLUE for i in range(m.end, nxt.start)):
+        if not all(i in covered or toks[i] in GLUE or nxt is ones and toks[i] in _PLAIN_WORDS
+                   for i in range(m.end, nxt.start)):
             return False
         skus = {t.sku for t in nxt.exact_products}
         offered = [(sku, t) for t in m.options for sku in skus if sku in self.lexicon.option_skus.get((t.group, t.value), ())]
