@@ -41,6 +41,19 @@ def target_lines(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
     return [focus] if focus else []
 
 
+def unit_by_ordinal(state: State, parse: Parse) -> CartLine | None:
+    """"Two cappuccinos" (one line) - "make the second one large": an ordinal past the cart's lines, with no product
+    named, counts the units of a line that has that many (the one in focus first): that line, for one unit."""
+    lines = state.cart.lines
+    if parse.items or parse.ordinal is None or not 0 < len(lines) < parse.ordinal:
+        return None
+    focus = state.focus()
+    if focus is not None and focus.quantity >= parse.ordinal:
+        return focus
+    holding = [ln for ln in lines if ln.quantity >= parse.ordinal]
+    return holding[0] if len(holding) == 1 else None
+
+
 def line_has(line: CartLine, lex: Lexicon, specs: Sequence[OptionSpec]) -> bool:
     product = lex.products.get(line.sku)
     if product is None:
