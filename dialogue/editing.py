@@ -189,13 +189,14 @@ _ADDING = frozenset({"with", "add", "plus", "topped", "also", "extra", "more", "
 def _corrected(state: State, line: CartLine, product: Product, opts: Sequence[SelectedOption],
                kept: list[SelectedOption], toks: Sequence[str]) -> list[SelectedOption]:
     """"A greek salad" - "with chicken" - "no wait, with tuna": a correction right after a turn that put a choice of
-    a multi-choice group on this line takes that choice back (the last one of the group), not adds beside it."""
+    a multi-choice group on this line takes that choice back (the last one of the group), not adds beside it; a
+    choice said to go ("no wait, take the onions off") takes only itself off."""
     if state.added is None or state.added[0] != state.turns - 1 or state.added[1] != line.line_id \
             or not cue.has(toks, cue.CORRECTION):
         return kept
     for o in opts:
         group = product.group(o.group)
-        if group is None or not group.multiple:
+        if group is None or not group.multiple or o.amount == "none":
             continue
         last = next((a for a in reversed(state.added[2]) if a.group == o.group and a.value != o.value), None)
         if last is not None:
