@@ -181,6 +181,14 @@ def _changing(p: ParseDraft) -> bool:
     return bool(p.items) or bool(p.options)
 
 
+def _taken_off(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
+    """"Take the onions off", "take the whip off please": "take" before the choices said and "off" (or "out")
+    right after the last of them: a removal of those choices, not more of them."""
+    first = min(o.pos for o in options)
+    last = max(o.pos + max(len(o.said.split()), 1) for o in options)
+    return first >= 0 and "take" in toks[:first] and any(t in ("off", "out") for t in toks[last:last + 2])
+
+
 _DECISIONS: tuple[Decision, ...] = (
     Decision("asks_for_a_person", Intent.HUMAN, lambda p, t, c: cue.human_request(t)),
     # "can you play some music in the coffee bar": no order
@@ -281,14 +289,6 @@ def _the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at:
         if o > a + 1 and o < len(toks) and toks[o] in ("one", "ones"):
             return [spec for spec in options if a < spec.pos < o]
     return []
-
-
-def _taken_off(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
-    """"Take the onions off", "take the whip off please": "take" before the choices said and "off" (or "out")
-    right after the last of them: a removal of those choices, not more of them."""
-    first = min(o.pos for o in options)
-    last = max(o.pos + max(len(o.said.split()), 1) for o in options)
-    return first >= 0 and "take" in toks[:first] and any(t in ("off", "out") for t in toks[last:last + 2])
 
 
 def _names_a_line(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
