@@ -28,7 +28,7 @@ from dialogue.replies import (
 from dialogue.resolve import Resolved, option_names, options_for, resolve_item
 from dialogue.sorry import sorry
 from dialogue.state import Outcome, Pending, PendingKind, State
-from dialogue.targets import lines_by_option, modify_target, target_lines, variant_product
+from dialogue.targets import lines_by_option, modify_target, target_lines, unit_by_ordinal, variant_product
 from dialogue.types import Action
 from dialogue.understanding import Parse
 
@@ -189,13 +189,14 @@ _ADDING = frozenset({"with", "add", "plus", "topped", "also", "extra", "more", "
 def _corrected(state: State, line: CartLine, product: Product, opts: Sequence[SelectedOption],
                kept: list[SelectedOption], toks: Sequence[str]) -> list[SelectedOption]:
     """"A greek salad" - "with chicken" - "no wait, with tuna": a correction right after a turn that put a choice of
-    a multi-choice group on this line takes that choice back (the last one of the group), not adds beside it."""
+    a multi-choice group on this line takes that choice back (the last one of the group), not adds beside it; a
+    choice said to go ("no wait, take the onions off") takes only itself off."""
     if state.added is None or state.added[0] != state.turns - 1 or state.added[1] != line.line_id \
             or not cue.has(toks, cue.CORRECTION):
         return kept
     for o in opts:
         group = product.group(o.group)
-        if group is None or not group.multiple:
+        if group is None or not group.multiple or o.amount == "none":
             continue
         last = next((a for a in reversed(state.added[2]) if a.group == o.group and a.value != o.value), None)
         if last is not None:
@@ -234,6 +235,8 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if parse.replace and parse.replaces is None and parse.items and state.removed_turn == state.turns - 1:
         return add_items(state, lex, parse.items, out)  # "remove the muffin" / "a croissant instead": an addition
     line = modify_target(state, lex, parse)
+    if line is None and (unit := unit_by_ordinal(state, parse)) is not None:
+        line, parse = unit, replace(parse, portion=1)  # "make the second one large": one unit of a line of two
     if line is None and parse.replaces is not None and parse.items:
         old = lex.products.get(parse.replaces.skus[0])
         new = lex.products.get(parse.items[0].skus[0])

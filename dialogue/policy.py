@@ -33,7 +33,7 @@ from dialogue.replies import group_name, plural, say_list
 from dialogue.resolve import options_for, toward_asked
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, PendingKind, State
-from dialogue.targets import like_before, line_has, modify_target, target_lines
+from dialogue.targets import like_before, line_has, matching, modify_target, target_lines
 from dialogue.types import Action, TurnMeta
 from dialogue.understanding import Parse
 
@@ -594,7 +594,8 @@ class Policy:
     def _add(self, p: Parse, out: Outcome) -> Outcome:
         st = self.state
         if p.items:
-            return editing.add_items(st, self.lex, [like_before(st, p, spec) for spec in p.items], out)
+            return editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in p.items]),
+                                     out)
         line = st.focus()
         if p.ref == "more" and line is not None and line.sku in self.lex.products:
             return editing.more_of(st, self.lex, line, p, out)

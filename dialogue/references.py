@@ -27,6 +27,7 @@ _JUST_ONE = phrases("just_one")
 _OTHER_PART = phrases("other_part")
 _PORTION_OF = words("portion_of")
 _SPLIT_VERBS = words("split_verbs")
+_MORE_BEFORE = words("more_before_count")
 _MORE = words("more_after_count")
 _JOIN = words("join")
 _RECOUNT_LEAD = words("recount_lead")
@@ -50,10 +51,11 @@ def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
 
 
 def portion(toks: Sequence[str]) -> int | None:
-    """How many units of a cart line a change is for: "one of them", "two of the lattes", "make one iced"."""
+    """How many units of a cart line a change is for: "one of them", "two of the lattes", "make one iced"; none
+    for a count said as more ("another one of those but with oat milk": a new unit, not one of the line's)."""
     for i, t in enumerate(toks):
         n = 1 if t == "one" else int(t) if t.isdigit() and 0 < int(t) < 100 else None
-        if n is None:
+        if n is None or (i and toks[i - 1] in _MORE_BEFORE):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if nxt == "of" and i + 2 < len(toks) and toks[i + 2] in _PORTION_OF:

@@ -4,8 +4,10 @@ when it offers the change said, else the latest line that does."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from catalog.models import CartLine, Product
+from dialogue import intents as cue
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.references import wants_more
@@ -39,6 +41,19 @@ def target_lines(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
         return found
     focus = state.focus()
     return [focus] if focus else []
+
+
+def unit_by_ordinal(state: State, parse: Parse) -> CartLine | None:
+    """"Two cappuccinos" (one line) - "make the second one large": an ordinal past the cart's lines, with no product
+    named, counts the units of a line that has that many (the one in focus first): that line, for one unit."""
+    lines = state.cart.lines
+    if parse.items or parse.ordinal is None or not 0 < len(lines) < parse.ordinal:
+        return None
+    focus = state.focus()
+    if focus is not None and focus.quantity >= parse.ordinal:
+        return focus
+    holding = [ln for ln in lines if ln.quantity >= parse.ordinal]
+    return holding[0] if len(holding) == 1 else None
 
 
 def line_has(line: CartLine, lex: Lexicon, specs: Sequence[OptionSpec]) -> bool:
@@ -130,3 +145,30 @@ def like_before(state: State, parse: Parse, spec: ItemSpec) -> ItemSpec:
     same = [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
             for o in line.options]
     return ItemSpec((line.sku,), spec.quantity, same, spec.start, spec.end, True)
+
+
+def matching(state: State, lex: Lexicon, parse: Parse, items: Sequence[ItemSpec]) -> list[ItemSpec]:
+    """"A bath towel in grey" - "and a hand towel to match" / "and a matching hand towel": an item said with "to
+    match" takes the choices the shopper made on the line before (the one in focus) that its product offers too,
+    unless the turn sets them; the words "to match" name no item themselves (not the box of matches a store sells)."""
+    toks = parse.tokens
+    at = cue.find(toks, cue.TO_MATCH)
+    if at < 0 or not items:
+        return list(items)
+    end = at + max(len(ph) for ph in cue.TO_MATCH if tuple(toks[at:at + len(ph)]) == ph)
+    return [_made_to_match(state, lex, it) for it in items if not (at <= it.start and it.end <= end)]
+
+
+def _made_to_match(state: State, lex: Lexicon, spec: ItemSpec) -> ItemSpec:
+    """``spec`` with the choices of the line in focus (else the latest) its product offers and it does not set."""
+    line = state.focus() or (state.cart.lines[-1] if state.cart.lines else None)
+    product = lex.products.get(spec.skus[0]) if len(spec.skus) == 1 else None
+    was = lex.products.get(line.sku) if line is not None else None
+    if line is None or was is None or product is None or line.sku == product.sku:
+        return spec
+    said = {t.group for o in spec.options for t in o.targets}
+    copied = [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
+              for o in line.options
+              if o.group not in said and (g := product.group(o.group)) is not None and g.value(o.value) is not None
+              and ((w := was.group(o.group)) is None or w.default != o.value)]
+    return replace(spec, options=[*spec.options, *copied]) if copied else spec

@@ -190,6 +190,14 @@ def _changing(p: ParseDraft) -> bool:
     return bool(p.items) or bool(p.options)
 
 
+def _taken_off(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
+    """"Take the onions off", "take the whip off please": "take" before the choices said and "off" (or "out")
+    right after the last of them: a removal of those choices, not more of them."""
+    first = min(o.pos for o in options)
+    last = max(o.pos + max(len(o.said.split()), 1) for o in options)
+    return first >= 0 and "take" in toks[:first] and any(t in ("off", "out") for t in toks[last:last + 2])
+
+
 _DECISIONS: tuple[Decision, ...] = (
     Decision("asks_for_a_person", Intent.HUMAN, lambda p, t, c: cue.human_request(t)),
     # "can you play some music in the coffee bar": no order
@@ -580,6 +588,8 @@ class RuleUnderstanding:
         if at < 0 and has_items and "take" in toks[:p.items[0].start] \
                 and any(t in ("off", "out", "away") for t in toks[p.items[0].end:p.items[0].end + 3]):
             at = toks.index("take")  # "take one latte off", "take one of the ducks out"
+        if at < 0 and not has_items and p.options and _taken_off(toks, p.options):
+            at = toks.index("take")  # "no wait take the onions off": those choices off the line
         if at < 0 and len(p.items) == 1 and ctx.has_lines and p.items[0].start > 0 and toks[p.items[0].start - 1] == "no" \
                 and p.items[0].quantity is None and any(s in ctx.line_skus for s in p.items[0].skus):
             at = p.items[0].start - 1  # "no actually no frisbee": the frisbee off
