@@ -308,8 +308,6 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
             left = None
         if left is not None and left <= 0:
             return out.say(f"The {product.name} {agree(product.name, 'comes', 'come')} in that, but it's sold out right now")
-    elif not missing and _sold_out(state, product):  # "do you have scientific calculators": said in a name too
-        return out.say(f"The {product.name} {agree(product.name, 'comes', 'come')} in that, but it's sold out right now")
     chosen = [(g, g.value(o.value)) for o in opts if (g := product.group(o.group)) is not None]
     spoken = [v.name for _, v in chosen if v is not None]
     if line is not None and spoken and not missing and not all(o in line.options for o in opts):
