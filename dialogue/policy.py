@@ -67,6 +67,31 @@ _ECHO_JOINS = frozenset(("with", "in", "on"))
 _ECHO_FRAME = words("echo_frame")
 
 
+def _count_named_as_product(parse: Parse) -> int | None:
+    """The count said when every product heard is named by a number alone: "ok six then" to "would you like six?"
+    where a product is called "half dozen" (numbers are read as digits, so the name and the count sound alike)."""
+    if not parse.items or parse.deny or parse.question:
+        return None
+    spans = [parse.tokens[s.start:s.end] for s in parse.items]
+    if not all(span and all(t.isdigit() for t in span) for span in spans) or len(spans) != 1 or len(spans[0]) != 1:
+        return None
+    count = int(spans[0][0])
+    return count if 0 < count < 100 else None
+
+
+_MORE_JOINS = frozenset(("and", "plus", "also"))
+
+
+def _yes_and_more(parse: Parse, offered: ItemSpec) -> bool:
+    """A yes to an offer joined to other products ("yes and a half dozen bagels", "sure, plus a latte"): the offer
+    is taken and the others added too. A reply naming the offered product again is read as said."""
+    if not (parse.affirm and parse.items) or parse.deny or parse.question or parse.intent != Intent.ADD:
+        return False
+    if any(set(offered.skus) & set(it.skus) for it in parse.items):
+        return False
+    return bool(_MORE_JOINS & set(parse.tokens[:parse.items[0].start]))
+
+
 def _only_yes_besides(parse: Parse, order_type: str | None) -> bool:
     """The words of a reply that are not the items and choices it names make a clear yes on their own ("yes, one
     latte with oat milk": "yes"; "sure, I would like a latte to go" when the order is to go); any other word
@@ -239,6 +264,12 @@ class Policy:
             qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), pending.item.quantity)
             item = ItemSpec(pending.item.skus, qty, pending.item.options)
             return editing.add_items(st, self.lex, [item], out)
+        count = _count_named_as_product(parse)
+        if count is not None:  # "ok six then" to "would you like six?" where "half dozen" names a product
+            return editing.add_items(st, self.lex, [ItemSpec(pending.item.skus, count, pending.item.options)], out)
+        if _yes_and_more(parse, pending.item):  # "yes and a plain bagel" to "would you like six?": both
+            offer = ItemSpec(pending.item.skus, pending.item.quantity, pending.item.options)
+            return editing.add_items(st, self.lex, [offer, *parse.items], out)
         offered = self.lex.products.get(pending.item.skus[0])
         takes = parse.intent == Intent.MODIFY and bool(parse.options) and offered is not None \
             and not options_for(offered, parse.options)[2] \
