@@ -38,11 +38,13 @@ IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 # round 5: creamery written before any change for it, first run 0.789 (b85b51a), developed on since: 0.930 (e4e1eb0)
 # juicebar (smoothie and juice bar) written before any change for it, first run 87/90 0.967 (95d954e)
 EXACT_FLOOR = {"cafe": 0.93,  # mt8: 20 fresh multi-turn, first run 13/20 (cafe 119/128, 0.930); 123/128
-               "store": 0.95,  # mt8: 10 fresh multi-turn, first run 7/10, 8/10 after 1 expectation fix (93/96)
-               "bakery": 0.98,
+               # store mt8: 10 fresh multi-turn, first run 7/10, 8/10 after 1 expectation fix (93/96)
+               "store": 0.92,  # mt9: 10 fresh multi-turn, first run 5/10 (store 99/106, 0.934)
+               "bakery": 0.94,  # mt9: 10 fresh multi-turn, first run 7/10 (bakery 112/117, 0.957)
                "pizzeria": 0.94,  # mt8: 20 fresh multi-turn, first run 14/20 (pizzeria 178/186, 0.957)
                "hardware": 0.91,
-               "noodlebar": 0.98, "florist": 0.95, "taqueria": 0.97, "bobashop": 0.98, "burgerjoint": 0.98,
+               "noodlebar": 0.96,  # mt9: 5 fresh multi-turn, first run 4/5 (noodlebar 96/98, 0.980)
+               "florist": 0.95, "taqueria": 0.97, "bobashop": 0.98, "burgerjoint": 0.98,
                "creamery": 0.92, "juicebar": 0.97, "thaitakeout": 0.93,
                # round 7 (2026-12-03), each unseen when written; first run, then developed on (0.03 below now):
                "taproom": 0.91,  # brewery taproom: first run 70/90 (0.778) at b7e4d78; 85/90 at fe9ae74
