@@ -17,7 +17,7 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 24  # 4 from round 2, 20 from round 3 (82 when written).
+KNOWN_MISSES = 67  # 4 from round 2, 20 from round 3 (82 when written), 43 from round 4.
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -29,6 +29,12 @@ KNOWN_MISSES = 24  # 4 from round 2, 20 from round 3 (82 when written).
 # Run through a session every row, 4 more holds placed there: "yes apart from the muffin", "yes and make it large",
 # "yes and throw in a muffin" (a yes that also named a line of the cart was taken for the order said back), fixed
 # in the policy (test_a_yes_with_more_than_the_order_said_back_does_not_place); 62 of the 82 fixed since.
+# Round 4, first run of confirm_replies_4.tsv (359 rows, written fresh: yes and no words together, a yes with a
+# request or question, payment/pickup/name terms, echoed details, quoting the clerk, long replies, keypad digits,
+# phone slips, negated yeses, polite refusals): 45 wrong by decide() (4 holds placed, all polite refusals: "i'm good
+# thanks", "i'm alright thank you", "we're fine for now", "i'm okay"; 41 yeses did not), 3 of those yeses were
+# labelled wrongly (a trailing "the"/"um" is a cut-off turn: now hold), so 42 marked, plus "yeah but hold the
+# muffin", right by decide() but in a session it adds a second muffin: 43.
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
