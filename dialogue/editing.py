@@ -16,6 +16,7 @@ from dialogue import intents as cue
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
+from dialogue.phrasebook import words
 from dialogue.readback import CONFIRM_QUESTION, read_back
 from dialogue.replies import (
     agree,
@@ -28,9 +29,18 @@ from dialogue.replies import (
 from dialogue.resolve import Resolved, option_names, options_for, resolve_item
 from dialogue.sorry import sorry
 from dialogue.state import Outcome, Pending, PendingKind, State
-from dialogue.targets import lines_by_option, modify_target, target_lines, unit_by_ordinal, variant_product
+from dialogue.targets import (
+    lines_by_option,
+    lines_offering,
+    modify_target,
+    target_lines,
+    unit_by_ordinal,
+    variant_product,
+)
 from dialogue.types import Action
 from dialogue.understanding import Parse
+
+_TWO_LINES = words("two_lines")
 
 
 def readback(state: State, lex: Lexicon, out: Outcome, *, just_said: str = "") -> Outcome:
@@ -206,7 +216,7 @@ def _corrected(state: State, line: CartLine, product: Product, opts: Sequence[Se
 
 def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     """"make both large", "all of them with oat milk": the change on every line that offers it (two or
-    more); with fewer, the ordinary change of one line."""
+    more); with fewer, the ordinary change of one line. "Both": the last two lines that offer it."""
     specs = list(parse.options)
     changes = []
     for line in state.cart.lines:
@@ -216,6 +226,8 @@ def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outc
         opts, removals, unavailable = options_for(product, specs, line.options)
         if (opts or removals) and not unavailable:
             changes.append((line, product, opts, removals))
+    if _TWO_LINES & set(parse.tokens):
+        changes = changes[-2:]
     if len(changes) < 2:
         return modify(state, lex, parse, out)
     state.begin_change()
@@ -410,6 +422,10 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
 
 def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     lines = target_lines(state, lex, parse)
+    if parse.options and not parse.items and state.cart.lines and not lines_offering(state, lex, parse.options):
+        state.removed_turn = state.turns  # "remove the coke" with none: "... a sprite instead" then adds
+        said = " ".join(o.said for o in parse.options if o.said) or "that"
+        return out.say(f"I couldn't find {said} in your order.")
     if not lines and parse.options:
         return modify(state, lex, _as_removal(parse), out)
     if not lines:

@@ -327,6 +327,15 @@ def _offered_before(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mentio
         sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 
 
+def _not_a_choice_of_next(lex: Lexicon, mentions: Sequence[Mention], n: int) -> bool:
+    """"Brisket pulled pork and turkey": a product name that is also a choice elsewhere, right before a product named
+    exactly that offers none of its choices, is an item of its own in a bare list, not a modifier of the next."""
+    nxt = mentions[n + 1]
+    skus = {t.sku for t in nxt.exact_products}
+    return bool(skus) and len(nxt.exact_products) == len(nxt.products) and not any(
+        sku in lex.option_skus.get((t.group, t.value), ()) for t in mentions[n].options for sku in skus)
+
+
 def _choice_before_choice(lex: Lexicon, mentions: Sequence[Mention], n: int, breaks: frozenset[int]) -> bool:
     """"a mint chip cone and a coffee cone": a word naming a product and a choice, said right before a choice
     (only a choice) that the product named does not offer but a product offering both choices does, is that
@@ -364,7 +373,7 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
                 k -= 1  # "a um medium mocha": past fillers and other modifiers to the article
             counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit()) \
                 and not _ends_a_name(mentions[:n], k)  # "a meal for one madras": the deal's curry, not one madras
-            if nxt_product:
+            if nxt_product and not (lex is not None and _not_a_choice_of_next(lex, mentions, n)):
                 roles.append("option")  # "a hot latte": a modifier of the product that follows
             elif lex is not None and _choice_before_choice(lex, mentions, n, breaks):
                 roles.append("option")  # "a coffee cone": a choice with the choice that heads the item
@@ -1866,3 +1875,37 @@ def _corrections(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
                 continue
         out.append(item)
     return out
+
+
+def one_of_the_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], last_sku: str | None) -> list[ItemSpec]:
+    """"A pulled pork sandwich" - "and a brisket one": a product name said before "one" stands for the product of
+    that kind named before (earlier in the turn, else the line last touched): the product named with its words in
+    front of that one's head ("brisket" + "sandwich" -> the brisket sandwich), else that product with the choice
+    the words name ("a sandwich combo and a brisket one": a combo with the brisket)."""
+    out: list[ItemSpec] = []
+    for it in items:
+        before = [o for o in out if o.end <= it.start]
+        ref = before[-1].skus[0] if before and len(before[-1].skus) == 1 else last_sku
+        ones = it.end < len(toks) and toks[it.end] in ("one", "ones") and it.start > 0 \
+            and (toks[it.start - 1] in ("a", "an", "another") or toks[it.start - 1].isdigit())
+        product = lex.products.get(ref or "")
+        if not ones or product is None or ref in it.skus or it.options:
+            out.append(it)
+            continue
+        out.append(_kind_of_ref(lex, tuple(toks[it.start:it.end]), product, it))
+    return out
+
+
+def _kind_of_ref(lex: Lexicon, said: tuple[str, ...], product: Product, it: ItemSpec) -> ItemSpec:
+    """``it`` (said as ``said`` + "one") as a kind of ``product``; ``it`` itself when no product or choice fits."""
+    name = phrase_of(product.name)
+    for k in range(1, len(name)):
+        named = [t.sku for t in lex.phrases.get((*said, *name[k:]), ()) if t.kind == "product" and t.exact]
+        if len(set(named)) == 1 and named[0] != product.sku:
+            return ItemSpec((named[0],), it.quantity, [], it.start, it.end, True)
+    values = [t for t in lex.phrases.get(said, ()) if t.kind == "option"
+              and product.sku in lex.option_skus.get((t.group, t.value), ())]
+    if values:
+        return ItemSpec((product.sku,), it.quantity, [OptionSpec(tuple(values), "regular", "", it.start, " ".join(said))],
+                        it.start, it.end, True)
+    return it

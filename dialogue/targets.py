@@ -124,7 +124,8 @@ def variant_product(lex: Lexicon, product: Product, specs: Sequence[OptionSpec])
 def lines_by_option(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
     """Lines picked out by how they are made ("the grey one", "the large ones"), not an option to take off
     ("remove the sugar"): the option word is followed by "one", or it cannot be taken off (a required
-    choice with no default)."""
+    choice with no default). A line whose product does not offer the option is not made that way ("remove the
+    coke" with only nachos in the cart picks no line)."""
     toks = parse.tokens
     for spec in parse.options:
         near = toks[spec.pos + 1:spec.pos + 4] if spec.pos >= 0 else []
@@ -132,7 +133,19 @@ def lines_by_option(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
         fixed = any(g is not None and g.required and g.default is None for g in groups)
         if not ("one" in near or "ones" in near or fixed):
             return []
-    return [ln for ln in state.cart.lines if line_has(ln, lex, parse.options)]
+    return [ln for ln in state.cart.lines if line_has(ln, lex, parse.options) and _offers(ln, lex, parse.options)]
+
+
+def _offers(line: CartLine, lex: Lexicon, specs: Sequence[OptionSpec]) -> bool:
+    """The line's product offers every option said ("coke" is no choice of nachos)."""
+    product = lex.products.get(line.sku)
+    return product is not None and not options_for(product, specs)[2]
+
+
+def lines_offering(state: State, lex: Lexicon, specs: Sequence[OptionSpec]) -> list[CartLine]:
+    """The cart lines whose product offers every option said: none for "remove the coke" with only nachos in the
+    cart, so that nothing else is taken off."""
+    return [ln for ln in state.cart.lines if _offers(ln, lex, specs)]
 
 
 def like_before(state: State, parse: Parse, spec: ItemSpec) -> ItemSpec:

@@ -23,6 +23,7 @@ from dialogue.items import (
     OptionSpec,
     extract_items,
     offered_pieces,
+    one_of_the_kind,
     per_item,
     swap_frame,
     value_owner,
@@ -196,6 +197,21 @@ def _taken_off(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
     first = min(o.pos for o in options)
     last = max(o.pos + max(len(o.said.split()), 1) for o in options)
     return first >= 0 and "take" in toks[:first] and any(t in ("off", "out") for t in toks[last:last + 2])
+
+
+def _count_taken_off(toks: Sequence[str]) -> tuple[int, int] | None:
+    """"Take one off", "take 2 off the hot dogs", "take one of them out": "take", a count and "off" (or "out",
+    "away") with at most "of them" between: (where "take" is, the count) - a removal of that many units."""
+    for i, t in enumerate(toks[:-2]):
+        if t != "take":
+            continue
+        n = 1 if toks[i + 1] == "one" else int(toks[i + 1]) if toks[i + 1].isdigit() and 0 < int(toks[i + 1]) < 100 \
+            else None
+        gap = toks[i + 2:i + 5]
+        end = next((k for k, w in enumerate(gap) if w in ("off", "out", "away")), None)
+        if n is not None and end is not None and all(w in ("of", "them", "those", "these") for w in gap[:end]):
+            return i, n
+    return None
 
 
 _DECISIONS: tuple[Decision, ...] = (
@@ -456,6 +472,7 @@ class RuleUnderstanding:
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
+        p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
         per_item(toks, p.items, context.focus_units)
         if context.pending == "offer" and context.topic and p.items:
             p.items = _offered_counted(toks, p.items, context.topic)
@@ -499,6 +516,9 @@ class RuleUnderstanding:
                                if t.isdigit() and nxt == "more" and 0 < int(t) < 1000), None)
             p.ref = "more" if p.quantity is not None else None
         p.intent = self._intent(p, toks, context)
+        if p.intent == Intent.MODIFY and p.options and not p.items and p.ref in (None, "it") and context.has_lines \
+                and cue.has(toks, cue.EVERY_LINE):
+            p.ref = "all"  # "with slaw on both", "slaw on both of them": every line that offers it
         no_request = cue.order_request(toks) < 0
         if p.intent in (Intent.ADD, Intent.OUT_OF_SCOPE) and no_request and superlative(toks):
             p.intent, p.items, p.ordering = Intent.SEARCH, [], False  # "cheapest pastry", "what's most expensive"
@@ -590,12 +610,17 @@ class RuleUnderstanding:
             at = toks.index("take")  # "take one latte off", "take one of the ducks out"
         if at < 0 and not has_items and p.options and _taken_off(toks, p.options):
             at = toks.index("take")  # "no wait take the onions off": those choices off the line
+        taken = _count_taken_off(toks) if at < 0 else None
+        if taken is not None and not (has_items and p.items[0].start < taken[0]):
+            at = taken[0]  # "take one off", "take two off the hot dogs": that many units off
         if at < 0 and len(p.items) == 1 and ctx.has_lines and p.items[0].start > 0 and toks[p.items[0].start - 1] == "no" \
                 and p.items[0].quantity is None and any(s in ctx.line_skus for s in p.items[0].skus):
             at = p.items[0].start - 1  # "no actually no frisbee": the frisbee off
         if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal or count_of(toks) is not None) and not p.question \
                 and not (has_items and p.items[0].start < at):
             p.portion = portion(toks)  # "remove one of the lattes": one of them
+            if p.portion is None and taken is not None and taken[0] == at:
+                p.portion = taken[1]
             if p.portion is None and not has_items and p.ordinal is None:  # "remove one", "take two off"
                 p.portion = count_of(toks) or next((1 for i, t in enumerate(toks[at:], at) if t == "one"
                                                     and toks[i - 1] not in ("the", "that", "this", "other")), None)
