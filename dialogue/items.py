@@ -373,6 +373,7 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
                 k -= 1  # "a um medium mocha": past fillers and other modifiers to the article
             counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit()) \
                 and not _ends_a_name(mentions[:n], k)  # "a meal for one madras": the deal's curry, not one madras
+            counted = counted or _measure_after_and(toks, k, option_at)  # "and a cup of tomato": the soup
             if nxt_product and not (lex is not None and _not_a_choice_of_next(lex, mentions, n)):
                 roles.append("option")  # "a hot latte": a modifier of the product that follows
             elif lex is not None and _choice_before_choice(lex, mentions, n, breaks):
@@ -398,11 +399,33 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
                 and mentions[n + 1].start == m.end + 1 and bool(mentions[n + 1].products)
             if container:
                 roles.append("ignore")  # "a roll of tape": a container of the product that follows
+            elif _purpose(toks, m):
+                roles.append("ignore")  # "for the trim": what it is for, not the trim nails
             else:
                 roles.append("product" if not any_exact or _counted_kind(toks, mentions, n, breaks) else "ignore")
         else:
             roles.append("group")
     return roles
+
+
+def _measure_after_and(toks: Sequence[str], k: int, option_at: set[int]) -> bool:
+    """"a house salad and a cup of tomato": after "and", an article or a count, a measure or package word ("cup",
+    "bowl", "box") and "of" before ``k + 1`` open a new item; the word after them is counted (the soup), not the
+    choice of the item before (the salad's tomatoes). Not an ingredient's measure ("and a shot of espresso")."""
+    if k < 3 or toks[k] != "of" or toks[k - 3] not in _SEPARATORS or _quantity_token(toks, k - 2) is None:
+        return False
+    unit = toks[k - 1]
+    return unit not in _MEASURES and (unit in GLUE or unit in _PACKAGES or k - 1 in option_at) and unit not in (
+        "a", "an", "the", "of")
+
+
+_PURPOSE_LEADS = phrases("purpose_leads")
+
+
+def _purpose(toks: Sequence[str], m: Mention) -> bool:
+    """"a quart of white semi gloss for the trim": only a part of a product's name ("trim" of "trim nails"), said
+    right after "for the" (or "for my"), is what the order is for, not an item of its own."""
+    return not m.exact_products and any(tuple(toks[max(0, m.start - len(p)):m.start]) == p for p in _PURPOSE_LEADS)
 
 
 def _joined_not_with(toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str], n: int) -> bool:
@@ -621,6 +644,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                                                 [*summaries, *totals])))
     items = _each_value(lex, toks, _one_each(lex, items))
     items = _another_one(lex, toks, items, covered)
+    items = _another_unnamed(lex, toks, items, covered)
     _the_one_said(lex, toks, items, covered)
     items = _named_again(toks, items)
     _all_of_one_kind(toks, items, summaries)
@@ -1416,6 +1440,52 @@ def _another_one(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], cover
         out.insert(out.index(prev) + 1, ItemSpec(prev.skus, count, [*_kind_of(lex, prev, moved), *moved], a, o + 1,
                                                  prev.exact))
     return out
+
+
+def _another_unnamed(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> list[ItemSpec]:
+    """"a quart of black exterior paint and a quart of white", "a roll of painters tape the one inch and a roll of
+    the two inch": after "and", an article or a count followed only by choice words (and glue) that give another
+    value of a one-choice group the item before already has is one more line of that product, with the noun left
+    out, not a change of the first one."""
+    out = list(items)
+    for a in range(1, len(toks)):
+        if a in covered or toks[a - 1] not in _SEPARATORS or _quantity_token(toks, a) is None:
+            continue
+        before = [it for it in out if it.end <= a]
+        after = [it for it in out if it.start >= a]
+        end = after[0].start if after else len(toks)
+        if not before or len(before[-1].skus) != 1 or (product := lex.products.get(before[-1].skus[0])) is None:
+            continue
+        prev = before[-1]
+        opening = set(toks[before[-2].end if len(before) > 1 else 0:a])
+        if any(toks[i] in _REFINE for i in range(prev.end, a)) or not all(
+                i in covered or toks[i] in ("a", "an", "the") or toks[i] in opening and (toks[i] in GLUE or toks[i] in
+                                                                                         _PACKAGES)
+                for i in range(a + 1, end)):
+            continue  # only choice words, articles and the item's own glue or packaging again ("a roll of"): no noun
+            # of its own ("and a side of ranch" is no second salad)
+        moved = [o for o in prev.options if a < o.pos < end]
+        if not _other_value(product, [o for o in prev.options if o.pos < a], moved):
+            continue
+        prev.options[:] = [o for o in prev.options if not a < o.pos < end]
+        out.insert(out.index(prev) + 1, ItemSpec(prev.skus, int(toks[a]) if toks[a].isdigit() else None,
+                                                 [*_kind_of(lex, prev, moved), *moved], a, end, prev.exact))
+    return out
+
+
+def _other_value(product: Product, had: Sequence[OptionSpec], said: Sequence[OptionSpec]) -> bool:
+    """Whether ``said`` gives a one-choice group of ``product`` another value than ``had`` gave it ("white" after
+    "black" for a paint's colour; "two inch" after "one inch" for a tape's width)."""
+    def values(specs: Sequence[OptionSpec]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for o in specs:
+            for t in o.targets:
+                if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None:
+                    out.setdefault(g.code, set()).add(t.value)
+        return out
+
+    old, new = values(had), values(said)
+    return any(code in old and not vals & old[code] for code, vals in new.items())
 
 
 def _measured_ones(toks: Sequence[str], covered: set[int], a: int) -> bool:

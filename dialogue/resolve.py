@@ -91,7 +91,7 @@ def _group_taking(product: Product, spec: OptionSpec, chosen: Sequence[SelectedO
     hits = [(g, t.value) for t in spec.targets
             if (g := product.group(t.group)) is not None and g.value(t.value) is not None]
     if len({g.code for g, _ in hits}) < 2:
-        return hits[0] if hits else None
+        return _own_word_first(spec, hits)[0] if hits else None
     taken = {o.group for o in chosen}
 
     def rank(hit: tuple[OptionGroup, str]) -> int:
@@ -99,6 +99,18 @@ def _group_taking(product: Product, spec: OptionSpec, chosen: Sequence[SelectedO
         return 3 if g.code in taken and not g.multiple else 2 if g.multiple else 0 if g.required else 1
 
     return min(hits, key=rank)
+
+
+def _own_word_first(spec: OptionSpec, hits: list[tuple[OptionGroup, str]]) -> list[tuple[OptionGroup, str]]:
+    """Several values of the product's one group answer to the word said, each through some product's group of that
+    code: "a small caesar" is the salad size's own "small", not its "regular" that a drink size calls "small" too.
+    The values whose own name or alias (in this product's group) is the word said come first."""
+    said = phrase_of(spec.said)
+    if len(hits) < 2 or not said:
+        return hits
+    own = [(g, code) for g, code in hits
+           if (v := g.value(code)) is not None and said in {phrase_of(n) for n in (v.name, *v.aliases)}]
+    return own + [h for h in hits if h not in own]
 
 
 def toward_asked(product: Product, code: str, specs: Sequence[OptionSpec]) -> list[OptionSpec]:
