@@ -65,6 +65,7 @@ def _table(name: str) -> tuple[tuple[str, ...], ...]:
 
 AFFIRM = _table("affirm")
 DENY = _table("deny")
+DECLINE = _table("decline")
 _NOT_DENY_AFTER_NO = frozenset({"problem", "problems", "worries", "worry", "rush", "hurry", "doubt"})
 GREET = _table("greet")
 THANKS = _table("thanks")
@@ -154,6 +155,8 @@ def is_deny(toks: Sequence[str]) -> bool:
         return not (head[0] == "no" and len(head) > 1 and head[1] in _NOT_DENY_AFTER_NO)
     if head[:3] == ["i", "did", "not"]:
         return True  # "I did not." (to "is that right?")
+    if _declines(head):
+        return True
     return has(toks, _p("not right", "not correct", "is wrong", "not what i", "not quite", "incorrect",
                         "that is wrong", "not my order", "do not place", "do not send", "do not order"))
 
@@ -172,6 +175,13 @@ def _without_greetings(toks: Sequence[str]) -> list[str]:
             continue
         out.append(t)
     return out
+
+
+def _declines(head: Sequence[str]) -> bool:
+    """Opens (after an "ok") by taking back what was asked or offered: "ok never mind" to "would you like one?"."""
+    while head and head[0] in ("ok", "okay", "alright", "right", "oh", "ah", "hmm"):
+        head = head[1:]
+    return any(tuple(head[:len(ph)]) == ph for ph in DECLINE)
 
 
 def is_affirm(toks: Sequence[str]) -> bool:

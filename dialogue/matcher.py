@@ -716,10 +716,21 @@ def focus_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: 
         cands = tuple(t for t in lex.guarded.get(tok, ()) if sku in lex.option_skus.get((t.group, t.value), ()))
         here = [m for m in out if m.start <= k < m.end]
         if any(not _weak(lex, toks, m) for m in here) or len({(t.group, t.value) for t in cands}) != 1 \
-                or not _remade_at(toks, found, k, sku):
+                or not (_remade_at(toks, found, k, sku) or _said_alone(toks, k)):
             continue
         out = [m for m in out if m not in here] + [Mention(k, k + 1, cands)]
     return sorted(out, key=lambda m: m.start)
+
+
+def _said_alone(toks: Sequence[str], k: int) -> bool:
+    """The word at ``k`` is the whole turn but for a please: "two bagels, is that right?" - "everything please"
+    names the everything choice of the bagels, no yes; a lone "yes" or "no" stays an answer, not a choice."""
+    word = [toks[k]]
+    return all(t in _BARE_CHOICE_FILL for j, t in enumerate(toks) if j != k) \
+        and not cue.is_affirm(word) and not cue.is_deny(word)
+
+
+_BARE_CHOICE_FILL = words("bare_choice_fill")
 
 
 def _weak(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:

@@ -333,7 +333,7 @@ class Policy:
         """
         st = self.state
         c = confirm.decide(parse.text, parse.tokens)
-        if c.places:
+        if c.places and not (parse.intent == Intent.MODIFY and parse.options):  # "everything please": a choice
             return self._place(out)
         if c.verdict == Verdict.AFFIRM and c.also == {Also.MORE} and self._echo(parse):
             return self._place(out)  # "yes, one latte with oat milk": a yes and the order as it stands, nothing else

@@ -34,6 +34,8 @@ _RECOUNT_LEAD = words("recount_lead")
 _RECOUNT = phrases("recount")
 _PACKAGES = words("packages")
 _SERVINGS = words("servings")
+_TIME_UNITS = words("time_units")
+_TIME_PREPS = words("time_preps")
 
 
 def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
@@ -44,10 +46,18 @@ def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
             continue
         if i + 1 < len(toks) and toks[i + 1] in ("oz", "percent", "ounce", "ounces", "lb", "dollars", "bucks"):
             continue
+        if a_time(toks, i):
+            continue
         return int(t)
     if cue.has(toks, _JUST_ONE):
         return 1
     return None
+
+
+def a_time(toks: Sequence[str], i: int) -> bool:
+    """The number at ``i`` says when, not how many: "can you do it in twenty minutes", "pick it up at five",
+    "ready by 6 pm"; no line changes for it."""
+    return (i + 1 < len(toks) and toks[i + 1] in _TIME_UNITS) or (i > 0 and toks[i - 1] in _TIME_PREPS)
 
 
 def portion(toks: Sequence[str]) -> int | None:

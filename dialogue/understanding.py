@@ -34,6 +34,7 @@ from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range, to_digits
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.references import (
+    a_time,
     count_of,
     instead_split,
     line_holding,
@@ -314,6 +315,16 @@ _MORE_WORDS = words("more_words")
 _LIKEWISE = words("likewise")
 
 
+def _order_joined(toks: Sequence[str]) -> int:
+    """Where an order request joined onto a question begins ("how much is a bagel and I'll have two", "is the
+    french press in stock, I'll take one"): what follows the joining word orders; the length when none."""
+    at = cue.order_request(toks)
+    return at - 1 if at > 1 and toks[at - 1] in _ORDER_JOINS else len(toks)
+
+
+_ORDER_JOINS = words("order_joins")
+
+
 def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
     """"(and) a large one (with oat milk)": an article, option words, then "one" — a new item, not a change."""
     for a, tok in enumerate(toks):
@@ -470,7 +481,8 @@ class RuleUnderstanding:
         found = focus_choices(self.lexicon, toks, found, context.last_sku if context.has_lines else None)
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
-                            and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)))]
+                            and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)
+                                 or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
         per_item(toks, p.items, context.focus_units)
@@ -550,9 +562,10 @@ class RuleUnderstanding:
                 q = q or about or (in_question and not wants)  # "what teas, do you serve?"
                 about = about or (in_info and not wants)
                 in_question, in_info = q, about
+                told = _order_joined(ct) if q else len(ct)
                 sentence.extend(ct)
-                asked.extend([q] * len(ct))
-                info.extend([about] * len(ct))
+                asked.extend([q] * told + [False] * (len(ct) - told))
+                info.extend([about] * told + [False] * (len(ct) - told))
             if any(asked[len(toks):]) and self._polite_request(sentence):
                 asked[len(toks):] = info[len(toks):] = [False] * len(sentence)  # "do you have an X, please?"
             parts.append(sentence)
