@@ -54,7 +54,7 @@ def test_a_fraction_in_a_value_is_no_count(chat: Chat, said: str, qty: int, leng
     assert chat.lines == [("NAILS", qty, {"length": length})]
 
 
-@pytest.mark.parametrize("said", ["two and a half boxes of nails", "two and a half nails please"])
+@pytest.mark.parametrize("said", ["two and a half boxes of nails", "two and a half nails please", "half a door key"])
 def test_a_fraction_that_is_a_count_is_still_asked(chat: Chat, said: str) -> None:
     chat.say(said)
     assert chat.lines == []
