@@ -57,6 +57,16 @@ def prev_window_start(window: Sequence[int]) -> int:
     return window[0] if window else 0
 
 
+def _in_choice(toks: Sequence[str], items: Sequence[ItemSpec], i: int,
+               offers: Callable[[str, OptionSpec], bool] | None) -> bool:
+    """Token ``i`` lies inside a choice an item holds and its product offers: a number word of a value's name is
+    no count ("inch and a half wood screws", "a coke zero"); but not when a package word follows the choice ("two
+    and a half boxes"), nor a choice the product does not have ("half a sourdough loaf")."""
+    return offers is not None and any(
+        o.pos <= i < (end := o.pos + len(o.said.split())) and (end >= len(toks) or toks[end] not in _PACK_WORDS)
+        and len(it.skus) == 1 and offers(it.skus[0], o) for it in items for o in it.options if o.pos >= 0)
+
+
 def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limits: CountLimits = LIMITS,
                 packs: Callable[[str], int | None] | None = None,
                 offers: Callable[[str, OptionSpec], bool] | None = None) -> CountIssue | None:
@@ -76,6 +86,8 @@ def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limit
         words = [toks[i] for i in window]
         for k, (i, t) in enumerate(zip(window, words, strict=True)):
             nxt = words[k + 1] if k + 1 < len(words) else toks[item.start]
+            if _in_choice(toks, items, i, offers):
+                continue
             if t in ("minus", "negative") and (nxt.isdigit() or nxt == "one"):
                 return CountIssue.NEGATIVE
             if t in ("0", "zero") and nxt not in PRICE_WORDS:

@@ -23,6 +23,7 @@ from dialogue.phrasebook import phrases, words
 
 _SIZE_UNITS = words("size_units")
 _PACK_WORDS = words("pack_words")
+_COPY_WORDS = words("copy_words")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
 GLUE = words("glue")
 # Measures that make the next product an ingredient ("a shot of espresso"), not an item.
@@ -93,6 +94,9 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
             i -= 1
             steps += 1
             continue
+        if _copies_of_one(toks, i, floor):
+            i -= 3  # "two copies of a house key": the count of the copies
+            continue
         q = _quantity_token(toks, i)
         if q is not None:
             explicit = toks[i] not in ("a", "an")
@@ -104,6 +108,13 @@ def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int
             continue
         return None, False
     return None, False
+
+
+def _copies_of_one(toks: Sequence[str], i: int, floor: int) -> bool:
+    """"two copies of a house key": the article at ``i`` names the one thing copied; the count before "copies"
+    counts the item."""
+    return toks[i] in ("a", "an") and i - 3 >= floor and toks[i - 1] == "of" and toks[i - 2] in _COPY_WORDS \
+        and _quantity_token(toks, i - 3) is not None
 
 
 def _in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],

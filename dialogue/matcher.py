@@ -51,7 +51,7 @@ _BEFORE_A_UNIT = frozenset({"one", "a", "an", "per", "each", "the", "that"})  # 
 def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
-    toks = _join_split_words(lex, _elided(shot_counts(to_digits(tokens(text)))))
+    toks = _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(to_digits(tokens(text))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
@@ -79,6 +79,26 @@ def _elided(toks: list[str]) -> list[str]:
             k += 1
         if 1 <= k - j - 1 <= 3:
             out[i + 1:i + 1] = toks[j + 1:k]
+    return out
+
+
+def _count_of_measure(lex: Lexicon, toks: list[str]) -> list[str]:
+    """"four hundred watt bulbs" -> "4 100 watt bulbs": a round number that runs into a measure the catalog has
+    only as "100 watt" is a count of that value when the number as said is no value ("400 watt") of its own."""
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if t.isdigit() and nxt.isalpha() and (t, nxt) not in lex.phrases:
+            for unit in (1000, 100):
+                n, count = int(t), int(t) // unit
+                if n % unit == 0 and 1 < count < 10 and any(
+                        x.kind == "option" for x in lex.phrases.get((str(unit), nxt), ())):
+                    out.extend((str(count), str(unit)))
+                    break
+            else:
+                out.append(t)
+            continue
+        out.append(t)
     return out
 
 
