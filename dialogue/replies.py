@@ -10,8 +10,10 @@ from catalog.cart import Cart
 from catalog.models import CartLine, OptionGroup, Product, SelectedOption
 from dialogue.amounts import qualifier_words
 from dialogue.numbers import say_number, say_price
+from dialogue.phrasebook import words
 
 MAX_LIST = 3
+_AFTER_NAME_LEADS = words("after_name_leads")
 
 
 def say_list(items: Sequence[str], conj: str = "and", more: str = "more", *, limit: int | None = MAX_LIST) -> str:
@@ -48,34 +50,45 @@ def agree(name: str, singular: str, plural_form: str) -> str:
     return plural_form if re.search(r"[^s]s$", last) else singular
 
 
-def _option_phrase(product: Product | None, opt: SelectedOption) -> tuple[str, bool]:
-    """How one option sounds, and whether it goes before the name ("large", "iced") or after ("with oat milk")."""
+_BEFORE, _WITH, _TAIL = "before", "with", "tail"
+
+
+def _option_phrase(product: Product | None, opt: SelectedOption) -> tuple[str, str]:
+    """How one option sounds, and where it goes: before the name ("large", "iced"), in the "with" list ("with oat
+    milk", "with no dressing", a value named "with two batteries") or after the name as said ("on the side")."""
     group = product.group(opt.group) if product else None
     value = group.value(opt.value) if group else None
     name = value.name if value else opt.value
     if opt.amount == "none":
-        return f"no {name}", False
+        return f"no {name}", _WITH
     words = opt.qualifier or qualifier_words(opt.amount)
     if words:
-        return f"{words} {name}", False
+        return f"{words} {name}", _WITH
+    lead, _, rest = name.partition(" ")
+    if rest and lead.lower() in _AFTER_NAME_LEADS:
+        if lead.lower() == "with":
+            return rest, _WITH
+        if lead.lower() in ("no", "without"):
+            return f"no {rest}", _WITH
+        return name, _TAIL
     before = group is not None and not group.amounts and not group.multiple
-    return name, before
+    return name, _BEFORE if before else _WITH
 
 
 def describe_options(product: Product | None, options: Sequence[SelectedOption], skip_defaults: bool = True) -> tuple[str, str]:
     """(words before the name, words after it) for a line's options."""
-    before: list[str] = []
-    after: list[str] = []
+    placed: dict[str, list[str]] = {_BEFORE: [], _WITH: [], _TAIL: []}
     for opt in options:
         group = product.group(opt.group) if product else None
         if skip_defaults and group is not None and group.default == opt.value and opt.amount == "regular" \
                 and not opt.qualifier:
             continue
-        words, pre = _option_phrase(product, opt)
-        (before if pre else after).append(words)
+        words, where = _option_phrase(product, opt)
+        placed[where].append(words)
+    before, after, tail = placed[_BEFORE], placed[_WITH], placed[_TAIL]
     head = product.name.split()[-1].lower() if product is not None and product.name.split() else ""
     before.sort(key=lambda w: w.split()[-1].lower() == head)  # "large orange juice": the one ending on the noun last
-    return " ".join(before), (" with " + say_list(after) if after else "")
+    return " ".join(before), "".join(" " + t for t in tail) + (" with " + say_list(after) if after else "")
 
 
 def describe_line(line: CartLine, product: Product | None) -> str:
