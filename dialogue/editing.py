@@ -31,6 +31,7 @@ from dialogue.sorry import sorry
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.targets import (
     lines_by_option,
+    lines_by_selector,
     lines_offering,
     modify_target,
     target_lines,
@@ -246,6 +247,9 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     """Change the line in focus: options, quantity, or the product itself ("make that a mocha")."""
     if parse.replace and parse.replaces is None and parse.items and state.removed_turn == state.turns - 1:
         return add_items(state, lex, parse.items, out)  # "remove the muffin" / "a croissant instead": an addition
+    if parse.selector and parse.quantity is not None and not parse.options and not parse.items \
+            and not lines_by_selector(state, lex, parse.selector):  # "make the almond ones three", none made so
+        return out.say("I couldn't find that in your cart.")
     line = modify_target(state, lex, parse)
     if line is None and (unit := unit_by_ordinal(state, parse)) is not None:
         line, parse = unit, replace(parse, portion=1)  # "make the second one large": one unit of a line of two

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from catalog.models import Product
 from dialogue import intents as cue
-from dialogue.items import ItemSpec
+from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.phrasebook import phrases, words
 from dialogue.replies import MAX_LIST
@@ -172,6 +172,9 @@ def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | No
         fit = [p for p in cands if not options_for(p, specs)[2]]
         if len(fit) == 1:
             return fit[0], []
+        named = _named_by_option_word(fit or cands, specs)
+        if named is not None:
+            return named, []
         cands = fit or cands
     if parse.ref in ("cheaper", "pricier") and len(cands) > 1:
         best = (min if parse.ref == "cheaper" else max)(p.price_cents for p in cands)
@@ -183,6 +186,17 @@ def pick_shown(lex: Lexicon, shown: Sequence[str], parse: Parse, topic: str | No
     if len(cands) == 1:
         return cands[0], []
     return None, cands
+
+
+def _named_by_option_word(cands: Sequence[Product], specs: Sequence[OptionSpec]) -> Product | None:
+    """"the chipotle one but with tofu" after a list of bowls that all offer a chipotle dressing: the one product
+    listed whose name holds the words of a choice said ("chipotle chicken bowl"), when just one does."""
+    for spec in specs:
+        said = set(spec.said.split())
+        named = [p for p in cands if said and said <= set(phrase_of(p.name))]
+        if len(named) == 1:
+            return named[0]
+    return None
 
 
 def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:

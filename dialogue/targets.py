@@ -148,6 +148,11 @@ def lines_offering(state: State, lex: Lexicon, specs: Sequence[OptionSpec]) -> l
     return [ln for ln in state.cart.lines if _offers(ln, lex, specs)]
 
 
+def lines_by_selector(state: State, lex: Lexicon, selector: Sequence[OptionSpec]) -> list[CartLine]:
+    """The lines made as "the almond ones" / "the 2 liter ones" says (every option of it on the line)."""
+    return [ln for ln in state.cart.lines if line_has(ln, lex, selector)]
+
+
 def like_before(state: State, parse: Parse, spec: ItemSpec) -> ItemSpec:
     """"Another latte", "three more lattes": more of the latest latte line, made the same way."""
     if spec.options or not wants_more(parse.tokens, spec):

@@ -312,6 +312,7 @@ def _offered_counted(toks: Sequence[str], items: list[ItemSpec], topic: str) -> 
 _EDIT_VERBS = words("edit_verbs")
 _DEFINITE = words("definite")
 _MORE_WORDS = words("more_words")
+_FOR_SOMEONE = phrases("for_someone")
 _LIKEWISE = words("likewise")
 
 
@@ -348,6 +349,31 @@ def _the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at:
         if o > a + 1 and o < len(toks) and toks[o] in ("one", "ones"):
             return [spec for spec in options if a < spec.pos < o]
     return []
+
+
+def _recount_of_the_ones(toks: Sequence[str], options: Sequence[OptionSpec], option_at: frozenset[int]) -> int | None:
+    """"actually make the almond ones three", "two of the 2 liter ones": a new count for the line picked out by
+    how it is made, every option said being in "the <options> one(s)" (none a change of it) and the turn a
+    correction ("actually", "make ..."), not more ("two more of the large ones"): the count, else None."""
+    chosen = _the_one_made(toks, options, option_at)
+    if not options or len(chosen) != len(options) or any(t in _MORE_WORDS for t in toks):
+        return None
+    first = next((i for i, t in enumerate(toks) if t not in _LEAD_FILL), len(toks))
+    if not (any(t in _RECOUNT_LEADS for t in toks[:first + 1]) or cue.has(toks, _MAKE_IT) or cue.has(toks, _MAKE_THE)):
+        return None
+    return _bare_quantity(toks, option_at)
+
+
+def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | None:
+    """"and one in small for my son", "and two with oat milk": a count said first, with no product, then the
+    choices ("in", "with"), joined on with "and" or said for someone: that many more like the line before, made
+    so (not a change of its units). The count, else None."""
+    first = next((i for i, t in enumerate(toks) if t not in _LEAD_FILL), len(toks))
+    n = 1 if first < len(toks) and toks[first] == "one" else count_of(toks[first:first + 1])
+    if n is None or not options or first + 1 >= len(toks) or toks[first + 1] not in ("in", "with") \
+            or min(o.pos for o in options) != first + 2:
+        return None
+    return n if "and" in toks[:first] or cue.has(toks, _FOR_SOMEONE) else None
 
 
 def _names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
@@ -656,6 +682,15 @@ class RuleUnderstanding:
                 and not cue.has(toks, _ASKS_FOR):
             p.search_words = [t for t in toks if t not in cue._FILL and t.isalpha()]
             return Intent.SEARCH
+        more_n = _one_more_made(toks, p.options) if ctx.has_lines and not has_items and not p.question else None
+        if more_n is not None:  # "and one in small for my son": one more like the line in focus, made so
+            p.ref, p.quantity = "more", more_n
+            return Intent.ADD
+        recount_n = _recount_of_the_ones(toks, p.options, p.option_at) if ctx.has_lines and not has_items \
+            and not p.question else None
+        if recount_n is not None:  # "actually make the almond ones three": that line's count, nothing else
+            p.selector, p.options, p.quantity = list(p.options), [], recount_n
+            return Intent.MODIFY
         if ctx.has_lines and not p.question and part_of_line(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
         if ctx.has_lines and not p.question and the_other(toks, p):
