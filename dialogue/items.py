@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from catalog.models import Product
+from catalog.models import OptionGroup, Product
 from dialogue.amounts import qualifier_before
 from dialogue.intents import CORRECTION, EVERY_LINE, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
@@ -954,9 +954,45 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = Fa
             complete.append(sku)
     if len(complete) > 1 and alone:  # "and a sprite": the soda of that flavour, not a meal whose drink it would be
         complete = [sku for sku in complete if not _among_products(lex, specs, sku)] or complete
+        complete = _most_at_home(lex, specs, complete) if len(complete) > 1 else complete
     if len(complete) > 1 and as_noun:
         complete = _chosen_by(lex, specs, complete)
     return complete[0] if len(complete) == 1 else None
+
+
+def _fits_later_choices(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                        m: Mention, in_items: set[int]) -> bool:
+    """"a vanilla and chocolate double scoop in a cake cone": a choice said first is an item of its own only if
+    some product it names (:func:`value_owner`, ``alone``) offers the choices said after it outside other items."""
+    owner = value_owner(lex, [OptionSpec(m.options)], alone=True)
+    later = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and o.options and o.start >= m.end
+             and o.start not in in_items]
+    return owner is not None and all(any(owner in lex.option_skus.get((t.group, t.value), ()) for t in o.options)
+                                     for o in later)
+
+
+def _said_groups(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> list[OptionGroup]:
+    """The groups of ``sku`` that hold a value said."""
+    product = lex.products.get(sku)
+    return [g for s in specs for t in s.targets if product is not None and (g := product.group(t.group)) is not None
+            and g.value(t.value) is not None]
+
+
+def _most_at_home(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:
+    """"a coke" said as an item, where both the fountain drink (flavours coke, sprite, fanta...) and the icee (blue
+    raspberry, cherry, coke) offer it: the product whose list the value is at home in, the one sharing most of that
+    list with the other products' choices (the combos' drinks are the fountain drink's flavours, not the icee's);
+    all of ``skus`` when no one stands out."""
+    def names(sku: str) -> set[str]:
+        return {v.name for g in _said_groups(lex, specs, sku) for v in g.values}
+
+    def elsewhere(sku: str) -> set[str]:
+        return {v.name for o, p in lex.products.items() if o != sku for g in p.option_groups for v in g.values}
+
+    shared = {sku: len(names(sku) & elsewhere(sku)) for sku in skus}
+    best = max(shared.values())
+    top = [sku for sku in skus if shared[sku] == best]
+    return top if len(top) == 1 else list(skus)
 
 
 def _among_products(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> bool:
@@ -1079,8 +1115,11 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         offering = [it for it in (*before, *after) if _offers(lex, it, m)]
         # (a choice said with "with" after it heads nothing: "a plain bagel with butter")
         chosen_next = any(o.start == nxt and o.options and toks[o.start] not in _WITH for o in mentions)
-        if chosen_next and (offering or value_owner(lex, [OptionSpec(next(
-                o.options for o in mentions if o.start == nxt and o.options))]) is not None):
+        first = not any(it.start < m.start for it in items) and not (k > 0 and toks[k - 1] in _WITH) \
+            and _fits_later_choices(lex, toks, mentions, roles, m, in_items)
+        alone = _after_separator(toks, items, m.start, k) or first
+        if chosen_next and (offering or value_owner(lex, [OptionSpec(next(  # ("a large chocolate": the shake)
+                o.options for o in mentions if o.start == nxt and o.options))], alone=alone) is not None):
             continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,
             # which heads the item (not "a diet coke large": "large" alone names no one product)
         if nxt < len(toks) and (toks[nxt] in ("one", "1", "ones") or nxt in in_items):
@@ -1108,7 +1147,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             # pie comes in apple too)
             if owner is None and not _offered_before(lex, toks, mentions, m):
                 owner = value_owner(lex, [OptionSpec(m.options), *held], as_noun=True)
-            if owner is None and _after_separator(toks, items, m.start, k):  # "wings and a sprite", not "with a"
+            if owner is None and alone:  # "wings and a sprite" (not "with a"), "two cokes" said first
                 owner = value_owner(lex, [OptionSpec(m.options), *held], alone=True)
         if owner is None:
             continue

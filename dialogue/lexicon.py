@@ -236,7 +236,9 @@ class Lexicon:
 
     def _option_plurals(self) -> None:
         """"two vanilla cones", "three waffle cones": a choice's name in the plural names that choice, where the
-        plural is no phrase of anything else (a product, a group or another choice keeps its own)."""
+        plural is no phrase of anything else (a product, a group or another choice keeps its own). Where the plural
+        is spelled out for one group's value of that name only ("cokes" for the soda's flavour), it names the same
+        value of the other groups too (the combo's drink: "the combo with two cokes")."""
         extra: dict[tuple[str, ...], list[Target]] = {}
         for phrase, targets in self._phrases.items():
             last = phrase[-1] if phrase else ""
@@ -248,10 +250,12 @@ class Lexicon:
             forms = {last + "s", last[:-1] + "ies"} if last.endswith("y") else {last + "s"}
             for form in forms:
                 plural = (*phrase[:-1], form)
-                if plural not in self._phrases:
-                    extra.setdefault(plural, []).extend(t for t in options if t not in extra.get(plural, ()))
+                have = self._phrases.get(plural)
+                if have is None or (have and all(t in options for t in have)):
+                    extra.setdefault(plural, list(have or ())).extend(
+                        t for t in options if t not in extra.get(plural, have or ()))
+        self._plural_options = frozenset(p for p in extra if p not in self._phrases)
         self._phrases.update(extra)
-        self._plural_options = frozenset(extra)
 
     def _prefer_literal(self) -> None:
         """A phrase that names an option group (or value) as the catalog writes it means that one, not another

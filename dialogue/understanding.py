@@ -741,6 +741,10 @@ class RuleUnderstanding:
         if listed is not None:
             return listed
         owner = self._sole_owner(p.options)
+        if owner is None and p.options and not ctx.has_lines and p.ref is None \
+                and not any(toks[o.pos].isdigit() for o in p.options if 0 <= o.pos < len(toks)):
+            owner = value_owner(self.lexicon, p.options, alone=True)  # "sprite" to an empty cart: the soda, an item
+            # (not "make it two": a count of something gone, never a "2 lb" of some product)
         if owner is not None and cue.has(toks, _MAKE_IT) and ctx.last_sku is not None \
                 and all(self._offers(ctx.last_sku, o) for o in p.options):
             owner = None  # "make that a large one with half sugar": the line in focus, made so
