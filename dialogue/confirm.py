@@ -16,7 +16,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -42,7 +42,7 @@ class Also(enum.StrEnum):
     MORE = "more"  # words of no table: a product, an option, a count — the turn says something else too
 
 
-_TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "filler")
+_TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "unchanged", "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -55,6 +55,12 @@ class Confirmation:
 
     verdict: Verdict
     also: frozenset[Also] = frozenset()
+    # a yes read past an aside or a story told before it ("sorry, my kid was talking - yes that's right"): it
+    # places only when the turn names no product, option, count or order type (the policy checks the parse)
+    aside: bool = False
+    # not a clear yes, but a story that ends on one ("I was going to get a scone too but honestly yeah, go ahead"):
+    # what the story names is not an order (the policy asks yes or no again rather than add it)
+    story_then_yes: bool = False
 
     @property
     def places(self) -> bool:
@@ -67,12 +73,43 @@ class Confirmation:
 
 
 @dataclass(frozen=True)
+class Aside:
+    """An aside before the yes (``[aside]`` in confirm.toml): openers, the joins a story ends on, the words that
+    tell rather than ask, phrases read as aside words, and the longest aside in words."""
+
+    openers: frozenset[tuple[str, ...]] = frozenset()
+    joins: frozenset[tuple[str, ...]] = frozenset()
+    told: frozenset[str] = frozenset()
+    clauses: frozenset[tuple[str, ...]] = frozenset()
+    longest: int = 0
+
+    @classmethod
+    def load(cls, path: Path, raw: object) -> Aside:
+        if raw is None:
+            return cls()
+        keys = ("openers", "joins", "told", "clauses")
+        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in keys) \
+                or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "longest"} \
+                or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in raw[k]):
+            raise PhraseDataError(f"{path}: [aside] needs lists {', '.join(keys)} of normalised words and 'longest'")
+        def phrases(key: str) -> frozenset[tuple[str, ...]]:
+            return frozenset(tuple(tokens(w)) for w in raw[key])
+
+        return cls(phrases("openers"), phrases("joins"), frozenset(raw["told"]), phrases("clauses"), raw["longest"])
+
+
+@dataclass(frozen=True)
 class Phrases:
     """Phrase tables by name; each phrase a tuple of normalised tokens."""
 
     tables: Mapping[str, frozenset[tuple[str, ...]]]
     longest: int
     unfinished: frozenset[str] = frozenset()  # a reply ending on one of these broke off ("yes and")
+    bare_no: frozenset[str] = frozenset()  # a no that, before a closing, answers "is that all?" ("no, that's it")
+    closing: frozenset[tuple[str, ...]] = frozenset()
+    marker: frozenset[str] = frozenset()  # "no yeah" opening a reply: heard and agreeing, a yes only with one after
+
+    aside: Aside = field(default_factory=lambda: Aside())
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -99,14 +136,47 @@ class Phrases:
                 seen[toks] = name
                 entries.add(toks)
             tables[name] = frozenset(entries)
-        unknown = set(raw) - set(_TABLES) - {"unfinished"}
+        unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside"}
         if unknown:
             raise PhraseDataError(f"{path}: unknown tables {sorted(unknown)}")
         ends = raw.get("unfinished", {"words": []})
         if not isinstance(ends, dict) or not isinstance(ends.get("words"), list) \
                 or not all(isinstance(w, str) and w and tokens(w) == [w] for w in ends["words"]):
             raise PhraseDataError(f"{path}: [unfinished] needs a list 'words' of single normalised words")
-        return cls(tables, max(len(p) for p in seen), frozenset(ends["words"]))
+        close = raw.get("closing", {"no": [], "phrases": [], "marker": []})
+        if not isinstance(close, dict) or not all(isinstance(close.get(k), list) for k in ("no", "phrases", "marker")) \
+                or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in ("no", "phrases", "marker")
+                           for w in close[k]):
+            raise PhraseDataError(f"{path}: [closing] needs lists 'no', 'phrases', 'marker' of normalised words")
+        return cls(tables, max(len(p) for p in seen), frozenset(ends["words"]), frozenset(close["no"]),
+                   frozenset(tuple(tokens(p)) for p in close["phrases"]), frozenset(close["marker"]),
+                   Aside.load(path, raw.get("aside")))
+
+    def closed(self, cover: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+        """The cover with each bare no that answers "is that all?" read as [unchanged], together with what it
+        answers: an [unchanged] piece ("nope, nothing to add") or a closing made of whole pieces ("no, that's it"),
+        or the "no yeah" of a yes. Only a no that opens the reply ("yeah no, that's it" is no yes)."""
+        out = list(cover)
+        for i, (table, phrase) in enumerate(out[:-1]):
+            if any(t not in ("pause", "filler") for t, _ in out[:i]):
+                break
+            if table != "deny" or len(phrase) != 1 or phrase[0] not in self.bare_no:
+                continue
+            if out[i + 1][0] == "affirm" and len(out[i + 1][1]) == 1 and out[i + 1][1][0] in self.marker:
+                out[i:i + 2] = [("unchanged", p) for _, p in out[i:i + 2]]
+                break
+            if out[i + 1][0] == "unchanged":
+                out[i] = ("unchanged", phrase)
+                continue
+            words: tuple[str, ...] = ()
+            for j in range(i + 1, len(out)):
+                words += out[j][1]
+                if words in self.closing:
+                    out[i:j + 1] = [("unchanged", p) for _, p in out[i:j + 1]]
+                    break
+                if not any(c[:len(words)] == words for c in self.closing):
+                    break
+        return out
 
     def cover(self, toks: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
         """The reply as (table, phrase) pieces: the reading with the fewest words of no table, then the
@@ -152,13 +222,63 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
     words = _undoubled(list(toks) if toks is not None else tokens(text))
     book = phrases()
-    cover = book.cover(words)
+    c = _read(book, words, text)
+    if c.places or "?" in text or _CUT_OFF.search(text):
+        return c
+    after = _after_aside(book, words)
+    if after == "clean":  # "sorry, my kid was talking - yes that's right": a yes once the aside is read past
+        return Confirmation(Verdict.AFFIRM, aside=True)
+    if after == "story":
+        return Confirmation(c.verdict, c.also, story_then_yes=True)
+    return c
+
+
+def _after_aside(book: Phrases, words: list[str]) -> str | None:
+    """"clean" when the reply is an aside (an opener, or a story ending on a join) and then a clear yes to the end,
+    the aside telling rather than asking and holding no table word against a yes; "story" when only the last part
+    fails ("I was going to get a scone too but honestly yeah, go ahead"); else None."""
+    aside = book.aside
+    opener = max((len(o) for o in aside.openers if tuple(words[:len(o)]) == o), default=0)
+    best: str | None = None
+    for k in range(opener, min(len(words), opener + aside.longest + 1)):
+        rest, mid = words[k:], words[opener:k]
+        if not rest or not _read(book, rest, " ".join(rest)).places or book.cover(rest)[0][0] != "affirm":
+            continue
+        joined = any(len(j) <= len(mid) and tuple(mid[len(mid) - len(j):]) == j for j in aside.joins)
+        if opener == 0 and not joined or mid and not aside.told & set(mid):
+            continue  # a story ends on a join ("..., so yes"), and any aside tells ("my kid was talking")
+        for clause in aside.clauses:  # "sorry, was on the other line": the aside's words, not a change
+            mid = _without(mid, clause)
+        pieces = {table for table, _ in book.cover(mid)}
+        if not pieces & {"deny", "cancel", "hedge", "ask", "negate", "unchanged"}:
+            return "clean"
+        if not pieces & {"deny", "cancel"}:
+            best = "story"
+    return best
+
+
+def _without(words: list[str], phrase: tuple[str, ...]) -> list[str]:
+    n = len(phrase)
+    i = 0
+    out: list[str] = []
+    while i < len(words):
+        if tuple(words[i:i + n]) == phrase:
+            i += n
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
+    cover = book.closed(book.cover(words))
     pieces = [table for table, _ in cover]
     last_yes = max((i for i, t in enumerate(pieces) if t == "affirm"), default=-1)
     # a pause followed by a yes is the shopper looking at the order ("ok, let me see... yes, correct");
     # one the reply ends on, with no yes after it, is a hedge ("yes... let me check")
     found = {("filler" if i < last_yes else "hedge") if t == "pause" else t for i, t in enumerate(pieces)}
-    found = {"filler" if t == "acknowledge" else t for t in found}  # "got it", "oh okay": heard, not a yes
+    # "got it", "oh okay": heard, not a yes; "no changes", "a receipt please": the order stays as read back
+    found = {"filler" if t in ("acknowledge", "unchanged") else t for t in found}
     also = {_FLAG[t] for t in found if t in _FLAG}
     said = [phrase for table, phrase in cover if table != "pause"]
     if (said and len(said[-1]) == 1 and said[-1][0] in book.unfinished or _CUT_OFF.search(text)) \

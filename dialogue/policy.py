@@ -111,7 +111,14 @@ def _only_yes_besides(parse: Parse, order_type: str | None) -> bool:
                 gone |= set(range(k, k + size))
                 k = cue.find(toks, table, k + size)
     rest = [t for i, t in enumerate(toks) if i not in gone and t not in _ECHO_FRAME]
-    return confirm.decide(" ".join(rest), rest).places
+    c = confirm.decide(" ".join(rest), rest)
+    return c.places and not c.aside  # "sorry my wife was saying a muffin, yes": an aside may name more
+
+
+def _clear_yes(c: confirm.Confirmation, parse: Parse) -> bool:
+    """A yes that places: one read past an aside only when the turn names no product, option, count or order type."""
+    return c.places and not (c.aside and (parse.items or parse.options or parse.quantity is not None
+                                          or parse.order_type or parse.order_number or parse.question))
 
 
 class Policy:
@@ -310,7 +317,7 @@ class Policy:
         if not pending.order_number:
             return None
         self.state.pending = None
-        if confirm.decide(parse.text, parse.tokens).places:
+        if _clear_yes(confirm.decide(parse.text, parse.tokens), parse):
             return placed.cancel(self.store, self.state, pending.order_number, out)
         if parse.intent == Intent.DENY:
             return out.say("Okay, I won't cancel it.")
@@ -333,8 +340,14 @@ class Policy:
         """
         st = self.state
         c = confirm.decide(parse.text, parse.tokens)
-        if c.places and not (parse.intent == Intent.MODIFY and parse.options):  # "everything please": a choice
+        choice = parse.intent == Intent.MODIFY and bool(parse.options)  # "everything please": a choice, no yes
+        if _clear_yes(c, parse) and not choice:
             return self._place(out)
+        if c.places and not choice or c.story_then_yes and parse.intent in CHANGING:
+            # a yes after an aside that names a product, an option or a count ("sorry, I was asking for coffee -
+            # yes"), or a story that drops what it names ("a scone too but honestly yeah, go ahead"): neither
+            # placed nor added; the order is read again
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
         if c.verdict == Verdict.AFFIRM and c.also == {Also.MORE} and self._echo(parse):
             return self._place(out)  # "yes, one latte with oat milk": a yes and the order as it stands, nothing else
         if parse.intent in (Intent.ADD, Intent.MODIFY) and self._echo(parse, need_yes=False):

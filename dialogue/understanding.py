@@ -642,8 +642,11 @@ class RuleUnderstanding:
             if decision.when(p, toks, ctx):
                 return decision.intent
         at = cue.find(toks, cue.REMOVE)
-        while at >= 0 and any(tuple(toks[at:at + len(ph) + 1]) == (*ph, "to") for ph in _WANT_NOT):
-            at = cue.find(toks, cue.REMOVE, at + 1)  # "I don't want to wait": no removal
+        said_options = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
+        while at >= 0 and (any(tuple(toks[at:at + len(ph) + 1]) == (*ph, "to") for ph in _WANT_NOT)
+                           or tuple(toks[at:at + 2]) == ("hold", "the") and at + 2 in said_options):
+            # "I don't want to wait": no removal; "hold the cream on the latte": the cream, not the latte
+            at = cue.find(toks, cue.REMOVE, at + 1)
         if at < 0 and has_items and "take" in toks[:p.items[0].start] \
                 and any(t in ("off", "out", "away") for t in toks[p.items[0].end:p.items[0].end + 3]):
             at = toks.index("take")  # "take one latte off", "take one of the ducks out"

@@ -17,7 +17,7 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 67  # 4 from round 2, 20 from round 3 (82 when written), 43 from round 4.
+KNOWN_MISSES = 27  # 4 from round 2, 20 from round 3 (82 when written), 3 from round 4 (43 when written).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -34,7 +34,12 @@ KNOWN_MISSES = 67  # 4 from round 2, 20 from round 3 (82 when written), 43 from 
 # phone slips, negated yeses, polite refusals): 45 wrong by decide() (4 holds placed, all polite refusals: "i'm good
 # thanks", "i'm alright thank you", "we're fine for now", "i'm okay"; 41 yeses did not), 3 of those yeses were
 # labelled wrongly (a trailing "the"/"um" is a cut-off turn: now hold), so 42 marked, plus "yeah but hold the
-# muffin", right by decide() but in a session it adds a second muffin: 43.
+# muffin", right by decide() but in a session it adds a second muffin: 43. Fixed since: the 4 polite refusals (a
+# first-person state is a no: confirm.toml [deny]), and 36 of the 39 yeses (a no scoped over a change, a receipt:
+# [unchanged]; "no, that's it" / "no yeah": [closing]; an aside or a story before the yes: [aside]; slips and idioms;
+# "hold the muffin" takes it off). Left: three stories that name a product before the yes ("a scone too but
+# honestly yeah, go ahead", "I just really need coffee so yes", "not sure about the muffin but yes"): the product
+# may be a change, so they are neither placed nor added; the order is read again.
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
@@ -114,7 +119,9 @@ def _check_in_session(label: str, reply: str, chat: Any, cafe: Any) -> None:
         assert r.order_number and len(cafe.orders()) == 1
     else:
         assert not r.order_number and cafe.orders() == []
-        if set(reply.lower().replace(",", " ").split()) & {"cancel", "forget", "no", "wait", "hang", "hold"}:
+        said = reply.lower().replace(",", " ").split()
+        said = [w for i, w in enumerate(said) if not (w == "hold" and said[i + 1:i + 2] == ["the"])]  # takes it off
+        if set(said) & {"cancel", "forget", "no", "wait", "hang", "hold"}:
             assert chat.lines == before  # not placed, and nothing lost either
 
 
