@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from catalog.models import OptionGroup, Product
 from dialogue.amounts import qualifier_before
@@ -927,6 +928,9 @@ def _swapped_right_after(toks: Sequence[str], a: int, b: int) -> bool:
     return any(tuple(rest) == ph for ph in _SWAP)
 
 
+_MANY_OWNERS = 64  # products read to find the one a choice names; more than that, none is meant
+
+
 def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = False, alone: bool = False
                 ) -> str | None:
     """The one product that offers every choice said; of several, the one those choices complete (each of its
@@ -938,7 +942,9 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = Fa
     for spec in specs:
         skus: set[str] = set()
         for t in spec.targets:
-            skus |= set(lex.option_skus.get((t.group, t.value), ()))
+            skus |= set(islice(lex.option_skus.get((t.group, t.value), ()), _MANY_OWNERS + 1))
+        if len(skus) > _MANY_OWNERS:
+            return None  # a choice so many products offer ("large" in a big catalog) names no one of them
         owners = skus if owners is None else owners & skus
     if not owners:
         return None
@@ -983,13 +989,15 @@ def _most_at_home(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]
     raspberry, cherry, coke) offer it: the product whose list the value is at home in, the one sharing most of that
     list with the other products' choices (the combos' drinks are the fountain drink's flavours, not the icee's);
     all of ``skus`` when no one stands out."""
-    def names(sku: str) -> set[str]:
-        return {v.name for g in _said_groups(lex, specs, sku) for v in g.values}
+    def offered_elsewhere(sku: str, name: str) -> bool:  # through the phrase index: never every product read
+        return any(lex.option_skus.get((t.group, t.value), set()) - {sku}
+                   for t in lex.phrases.get(phrase_of(name), ()) if t.kind == "option")
 
-    def elsewhere(sku: str) -> set[str]:
-        return {v.name for o, p in lex.products.items() if o != sku for g in p.option_groups for v in g.values}
+    def shared_count(sku: str) -> int:
+        names = {v.name for g in _said_groups(lex, specs, sku) for v in g.values}
+        return sum(offered_elsewhere(sku, name) for name in names)
 
-    shared = {sku: len(names(sku) & elsewhere(sku)) for sku in skus}
+    shared = {sku: shared_count(sku) for sku in skus}
     best = max(shared.values())
     top = [sku for sku in skus if shared[sku] == best]
     return top if len(top) == 1 else list(skus)

@@ -743,6 +743,7 @@ class _Offering(AbstractSet[str]):
     def __init__(self, lex: IndexedLexicon, group: str, value: str):
         self._lex, self._group, self._value = lex, group, value
         self._all: list[str] | None = None
+        self._raw: list[str] | None = None
 
     @classmethod
     def _from_iterable(cls, it: Iterable[str]) -> set[str]:  # type: ignore[override]
@@ -755,11 +756,17 @@ class _Offering(AbstractSet[str]):
 
     def _skus(self) -> list[str]:
         if self._all is None:
-            self._all = [s for s in self._lex._store.products_offering(self._group, self._value) if s in self]
+            self._all = list(self._listed())
         return self._all
 
+    def _listed(self) -> Iterator[str]:
+        """Lazily, so a reader that stops early (:func:`dialogue.items.value_owner`) reads few products."""
+        if self._raw is None:
+            self._raw = self._lex._store.products_offering(self._group, self._value)
+        return (s for s in self._raw if s in self)
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._skus())
+        return iter(self._all) if self._all is not None else self._listed()
 
     def __len__(self) -> int:
         return len(self._skus())
