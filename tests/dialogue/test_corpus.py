@@ -71,6 +71,7 @@ EXACT_FLOOR = {"cafe": 0.93,  # mt8: 20 fresh multi-turn, first run 13/20 (cafe 
                "saladbar": 0.90,  # build-your-own salad bar, unseen when written: first run 83/89 (0.933) at 3ceb257
                "smokehouse": 0.93,  # bbq smokehouse, unseen when written: first run 87/90 (0.967) at 3ceb257
                "cinema": 0.76,  # cinema concession stand, unseen when written: first run 71/89 (0.798) at 3ceb257
+               "dimsum": 0.87,  # dim sum and dumpling house, unseen: first run 80/88 (0.909) at 005f24b
                "hardwarestore": 0.74}  # hardware counter, unseen: first run 70/90 (0.778) at 3ceb257
 
 
