@@ -72,10 +72,9 @@ EXACT_FLOOR = {"cafe": 0.93,  # mt8: 20 fresh multi-turn, first run 13/20 (cafe 
                "smokehouse": 0.93,  # bbq smokehouse, unseen when written: first run 87/90 (0.967) at 3ceb257
                "cinema": 0.76,  # cinema concession stand, unseen when written: first run 71/89 (0.798) at 3ceb257
                "hardwarestore": 0.74,  # hardware counter, unseen: first run 70/90 (0.778) at 3ceb257
-               "sliceshop": 0.71}  # new york pizza by the slice, unseen: first run 67/90 (0.744) at 005f24b
+               "sliceshop": 0.71,  # new york pizza by the slice, unseen: first run 67/90 (0.744) at 005f24b
                "pharmacy": 0.84,  # pharmacy counter, unseen when written: first run 75/86 (0.872) at 005f24b
-               "dimsum": 0.87,  # dim sum and dumpling house, unseen: first run 80/88 (0.909) at 005f24b
-               "hardwarestore": 0.74}  # hardware counter, unseen: first run 70/90 (0.778) at 3ceb257
+               "dimsum": 0.87}  # dim sum and dumpling house, unseen: first run 80/88 (0.909) at 005f24b
 
 
 @pytest.fixture(scope="module")
