@@ -73,6 +73,14 @@ class Chat:
     def lines(self) -> list[tuple[str, int, dict[str, str]]]:
         return [(ln.sku, ln.quantity, {o.group: o.value for o in ln.options}) for ln in self.session.cart.lines]
 
+    @property
+    def counts(self) -> dict[str, int]:
+        """Units in the cart by SKU, lines of one product added up."""
+        out: dict[str, int] = {}
+        for ln in self.session.cart.lines:
+            out[ln.sku] = out.get(ln.sku, 0) + ln.quantity
+        return out
+
 
 @pytest.fixture
 def chat(cafe: SQLiteStore) -> Chat:

@@ -27,13 +27,6 @@ def chat(tmp_path: Path) -> Iterator[Chat]:
     yield from chat_of(tmp_path, _SHOP)
 
 
-def _counts(chat: Chat) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for sku, qty, _ in chat.lines:
-        out[sku] = out.get(sku, 0) + qty
-    return out
-
-
 def _offered(chat: Chat) -> None:
     reply = chat.say("a dozen oatmeal cookies")
     assert "six" in reply.text.lower() and not chat.lines
@@ -44,7 +37,7 @@ def _offered(chat: Chat) -> None:
 def test_a_count_said_back_is_the_count(chat: Chat, said: str) -> None:
     _offered(chat)
     chat.say(said)
-    assert _counts(chat) == {"COOKIE": 6}
+    assert chat.counts == {"COOKIE": 6}
 
 
 @pytest.mark.parametrize(("said", "want"), [
@@ -56,7 +49,7 @@ def test_a_count_said_back_is_the_count(chat: Chat, said: str) -> None:
 def test_a_yes_joined_to_more_takes_the_offer_too(chat: Chat, said: str, want: dict[str, int]) -> None:
     _offered(chat)
     chat.say(said)
-    assert _counts(chat) == want
+    assert chat.counts == want
 
 
 @pytest.mark.parametrize(("said", "want"), [
@@ -67,4 +60,4 @@ def test_a_yes_joined_to_more_takes_the_offer_too(chat: Chat, said: str, want: d
 def test_a_no_or_the_offer_said_again_is_read_as_said(chat: Chat, said: str, want: dict[str, int]) -> None:
     _offered(chat)
     chat.say(said)
-    assert _counts(chat) == want
+    assert chat.counts == want

@@ -33,13 +33,6 @@ def chat(tmp_path: Path) -> Iterator[Chat]:
     yield from chat_of(tmp_path, _SHOP)
 
 
-def _counts(chat: Chat) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for sku, qty, _ in chat.lines:
-        out[sku] = out.get(sku, 0) + qty
-    return out
-
-
 @pytest.mark.parametrize(("said", "want"), [
     ("two sausage and mash", {"SAUSAGE": 2, "MASH": 2}),
     ("three sausage and mash please", {"SAUSAGE": 3, "MASH": 3}),
@@ -48,7 +41,7 @@ def _counts(chat: Chat) -> dict[str, int]:
 ])
 def test_a_count_before_a_pair_counts_both(chat: Chat, said: str, want: dict[str, int]) -> None:
     chat.say(said)
-    assert _counts(chat) == want
+    assert chat.counts == want
 
 
 @pytest.mark.parametrize(("said", "want"), [
@@ -60,7 +53,7 @@ def test_a_count_before_a_pair_counts_both(chat: Chat, said: str, want: dict[str
 ])
 def test_an_article_a_count_or_a_plural_keeps_counts_apart(chat: Chat, said: str, want: dict[str, int]) -> None:
     chat.say(said)
-    assert _counts(chat) == want
+    assert chat.counts == want
 
 
 @pytest.mark.parametrize(("said", "want"), [
@@ -72,7 +65,7 @@ def test_an_article_a_count_or_a_plural_keeps_counts_apart(chat: Chat, said: str
 ])
 def test_a_count_after_the_list_repeats_it(chat: Chat, said: str, want: dict[str, int]) -> None:
     chat.say(said)
-    assert _counts(chat) == want
+    assert chat.counts == want
 
 
 @pytest.mark.parametrize(("said", "want"), [
@@ -82,12 +75,12 @@ def test_a_count_after_the_list_repeats_it(chat: Chat, said: str, want: dict[str
 ])
 def test_for_the_n_of_us_is_one_each(chat: Chat, said: str, want: dict[str, int]) -> None:
     chat.say(said)
-    assert _counts(chat) == want
+    assert chat.counts == want
 
 
 def test_only_the_last_sentence_is_repeated(chat: Chat) -> None:
     chat.say("a coffee. burger and fries twice")
-    assert _counts(chat) == {"COFFEE": 1, "BURGER": 2, "FRIES": 2}
+    assert chat.counts == {"COFFEE": 1, "BURGER": 2, "FRIES": 2}
 
 
 def test_a_count_of_the_list_still_waits_for_a_yes(chat: Chat) -> None:
@@ -105,7 +98,7 @@ def test_a_count_of_the_list_still_waits_for_a_yes(chat: Chat) -> None:
 ])
 def test_items_listed_without_commas_are_each_kept(chat: Chat, said: str, want: dict[str, int]) -> None:
     chat.say(said)
-    assert _counts(chat) == want
+    assert chat.counts == want
 
 
 _NAMED_BY_VALUES = {
