@@ -405,6 +405,7 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
     new_groups = {o.group for o in r.options}
     options = [o for o in old if o.group not in new_groups] + r.options
     qty = units or spec.quantity or line.quantity
+    before = list(state.cart.lines)
     if units is not None:
         state.cart.set_quantity(line.line_id, line.quantity - units)
     else:
@@ -417,7 +418,8 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
     notes: list[str] = []
     new = _add_line(state, r.product, qty, options, notes)
     out.act(Action.CART_CHANGED).say(*notes)
-    if new is None:
+    if new is None:  # "make the tape measure the ladder" with the ladder sold out: the tape measure stays
+        state.cart.lines[:] = before
         return readback(state, lex, out)
     said = describe_line(new, r.product)
     out.say(f"Okay, {said} instead")

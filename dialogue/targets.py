@@ -10,10 +10,13 @@ from catalog.models import CartLine, Product
 from dialogue import intents as cue
 from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.phrasebook import words as word_list
 from dialogue.references import wants_more
 from dialogue.resolve import options_for
 from dialogue.state import State
 from dialogue.understanding import Parse
+
+_SAME = word_list("same_choice")
 
 
 def target_lines(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
@@ -168,11 +171,12 @@ def like_before(state: State, parse: Parse, spec: ItemSpec) -> ItemSpec:
 def matching(state: State, lex: Lexicon, parse: Parse, items: Sequence[ItemSpec]) -> list[ItemSpec]:
     """"A bath towel in grey" - "and a hand towel to match" / "and a matching hand towel": an item said with "to
     match" takes the choices the shopper made on the line before (the one in focus) that its product offers too,
-    unless the turn sets them; the words "to match" name no item themselves (not the box of matches a store sells)."""
+    unless the turn sets them; the words "to match" name no item themselves (not the box of matches a store sells).
+    Without them, "same size" / "the same milk" takes that one choice (see :func:`_same_choice`)."""
     toks = parse.tokens
     at = cue.find(toks, cue.TO_MATCH)
     if at < 0 or not items:
-        return list(items)
+        return [_same_choice(state, lex, toks, it) for it in items]
     end = at + max(len(ph) for ph in cue.TO_MATCH if tuple(toks[at:at + len(ph)]) == ph)
     return [_made_to_match(state, lex, it) for it in items if not (at <= it.start and it.end <= end)]
 
@@ -190,3 +194,31 @@ def _made_to_match(state: State, lex: Lexicon, spec: ItemSpec) -> ItemSpec:
               if o.group not in said and (g := product.group(o.group)) is not None and g.value(o.value) is not None
               and ((w := was.group(o.group)) is None or w.default != o.value)]
     return replace(spec, options=[*spec.options, *copied]) if copied else spec
+
+
+def _same_choice(state: State, lex: Lexicon, toks: Sequence[str], spec: ItemSpec) -> ItemSpec:
+    """"Running shoes" in size 10 - "and a pair of flip flops same size" / "in the same colour": the choice named
+    after "same" (by its group's name, code or alias) made as on the latest line that has it, when the product
+    said offers that value and the turn does not set the choice itself."""
+    product = lex.products.get(spec.skus[0]) if len(spec.skus) == 1 else None
+    if product is None:
+        return spec
+    after = {i + 1 for i, t in enumerate(toks) if t in _SAME}
+    kept = [o for o in spec.options if o.pos not in after]  # "the same milk": "milk" names the choice, not a value
+    said = {t.group for o in kept for t in o.targets}
+    copied: list[OptionSpec] = []
+    for i in sorted(after):
+        if i >= len(toks):
+            continue
+        for group in product.option_groups:
+            names = {group.code, *(phrase_of(n)[-1] for n in (group.name, *group.aliases) if phrase_of(n))}
+            if toks[i] not in names or group.code in said:
+                continue
+            line = next((ln for ln in reversed(state.cart.lines)
+                         if any(o.group == group.code and group.value(o.value) is not None for o in ln.options)), None)
+            if line is None:
+                continue
+            copied += [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
+                       for o in line.options if o.group == group.code]
+            said.add(group.code)
+    return replace(spec, options=[*kept, *copied]) if copied else spec
