@@ -961,6 +961,7 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = Fa
     if len(complete) > 1 and alone:  # "and a sprite": the soda of that flavour, not a meal whose drink it would be
         complete = [sku for sku in complete if not _among_products(lex, specs, sku)] or complete
         complete = _most_at_home(lex, specs, complete) if len(complete) > 1 else complete
+        complete = _plainest(lex, complete) if len(complete) > 1 else complete
     if len(complete) > 1 and as_noun:
         complete = _chosen_by(lex, specs, complete)
     return complete[0] if len(complete) == 1 else None
@@ -1001,6 +1002,26 @@ def _most_at_home(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]
     best = max(shared.values())
     top = [sku for sku in skus if shared[sku] == best]
     return top if len(top) == 1 else list(skus)
+
+
+def _plainest(lex: Lexicon, skus: Sequence[str]) -> list[str]:
+    """"a coke", where the fountain soda (aliases "soda", "fountain drink") and the "2 liter soda" both come in coke:
+    the plain one, whose name is said inside the others' names ("soda" in "2 liter soda": they are it, made
+    bigger or bottled), as a clerk pours the fountain drink unless the bottle is said; all of ``skus`` when no one
+    is plainer than every other."""
+    def names(sku: str) -> list[tuple[str, ...]]:
+        product = lex.products.get(sku)
+        return [ph for n in ((product.name, *product.aliases) if product is not None else ()) if (ph := phrase_of(n))]
+
+    def inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+    def plainer(a: str, b: str) -> bool:
+        return any(inside(x, y) for x in names(a) for y in names(b)) \
+            and not any(inside(y, x) for x in names(a) for y in names(b))
+
+    plain = [a for a in skus if all(plainer(a, b) for b in skus if b != a)]
+    return plain if len(plain) == 1 else list(skus)
 
 
 def _among_products(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> bool:
