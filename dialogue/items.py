@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from catalog.models import OptionGroup, Product
+from catalog.models import OptionGroup, OptionValue, Product
 from dialogue.amounts import qualifier_before
 from dialogue.intents import CORRECTION, EVERY_LINE, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
@@ -24,6 +24,7 @@ from dialogue.phrasebook import phrases, words
 
 _SIZE_UNITS = words("size_units")
 _PACK_WORDS = words("pack_words")
+_SERVINGS = words("servings")
 _COPY_WORDS = words("copy_words")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
 GLUE = words("glue")
@@ -134,10 +135,47 @@ def _in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: S
     unit = next((toks[i] for i in range(start, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
     if unit is None:
         return qty
+    return _pieces_to_orders(lex, product, unit, qty)
+
+
+def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> int:
+    """``qty`` pieces said with a count unit ("a dozen" = 12) as a count of the product's orders: one per unit
+    when it is sold by that unit ("a dozen eggs" for "eggs, dozen"), the pieces over its default container when
+    it comes in containers of so many pieces ("a dozen siu mai" sold by the basket of 4: 3 baskets), else the
+    pieces themselves (a dumpling sold by the piece)."""
+    names = [phrase_of(n) for n in (product.name, *product.aliases)]
     own = phrase_of(product.name)  # the name it is sold under: aliases add plurals of singular goods ("cat collars")
     by_unit = any(unit in words for words in names) or (
         unit == "pair" and bool(own) and own[-1].endswith("s") and not own[-1].endswith("ss"))
-    return max(1, qty // COUNT_UNITS[unit]) if by_unit else qty
+    if by_unit:
+        return max(1, qty // COUNT_UNITS[unit])
+    size = _container_pieces(product)
+    if size and size > 1 and qty % size == 0 and _piece_count(lex, (product.sku,), qty) is None:
+        return qty // size  # (a count that is a choice, "a dozen" for a 12 piece tray, stays that choice)
+    return qty
+
+
+def _container_pieces(product: Product) -> int | None:
+    """How many pieces the product's default container holds, when it is sold in containers of a counted number
+    of pieces (a basket group of "3 piece", "4 piece", "6 piece", default 4: 4); None otherwise."""
+    own = {w for n in (product.name, *product.aliases) for w in phrase_of(n)}
+    nouns = _COUNT_NOUNS | set(COUNT_UNITS) | own
+    for group in product.option_groups:
+        value = group.value(group.default) if group.default and not group.multiple else None
+        if value is None:
+            continue
+        said = [tuple(to_digits(tokens(n))) for n in (value.name, *value.aliases)]
+        found = [int(w[0]) for w in said if w and w[0].isdigit() and all(x in nouns for x in w[1:])]
+        if found and all(_counted_value(v, nouns) for v in group.values) and not any(
+                u in phrase_of(n) for v in group.values for n in (v.name, *v.aliases) for u in COUNT_UNITS):
+            return found[0]  # (not for a "half dozen" or "dozen" choice: the unit names that choice)
+    return None
+
+
+def _counted_value(value: OptionValue, nouns: frozenset[str] | set[str]) -> bool:
+    """Whether a choice is said as a bare count of pieces ("4 piece", "4 pieces")."""
+    said = [tuple(to_digits(tokens(n))) for n in (value.name, *value.aliases)]
+    return any(w and w[0].isdigit() and all(x in nouns for x in w[1:]) for w in said)
 
 
 _COUNT_NOUNS = words("count_nouns")
@@ -575,9 +613,11 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             named = [s for s in skus if s in lex.products and said in _own_names(lex.products[s])]
             skus = (named[0],) if len(named) == 1 else skus
         qty, explicit = _read_quantity(toks, m.start, prev_end, covered)
+        said_qty = qty
         qty = _in_units(lex, toks, m.start, prev_end, skus, qty)
         contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in _COUNT_NOUNS
-        pieces = _piece_count(lex, skus, qty) if explicit and not contained else None  # not "3 orders of"
+        pieces = _piece_count(lex, skus, qty) if explicit and not contained and qty == said_qty else None
+        # (not "3 orders of"; nor "a dozen siu mai" read as 3 baskets of 4: the pieces were counted already)
         count = _count_of_pieces(toks, m.start, prev_end, qty) if pieces and qty else None
         unit = _unit_choice(lex, toks, m.start, prev_end, skus, qty) if explicit and not contained and not pieces \
             else None  # "two dozen eggs": two of the eggs' "dozen"
@@ -742,21 +782,55 @@ def _count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], menti
                  breaks: frozenset[int]) -> None:
     """"some heavy a4 paper two reams", "copy paper, three boxes": a count said after the product with the package it
     comes in (a package word, or a choice of the group the catalog calls its pack), closing its phrase, is how many,
-    when none was said before it. Not "a tea two sugars": a sugar is no package."""
+    when none was said before it. Not "a tea two sugars": a sugar is no package. So are servings and containers
+    ("lava buns please, two orders", "soup dumplings two baskets the crab ones": a group of the product whose
+    choices are piece counts) and count units ("pork dumplings a dozen": twelve pieces)."""
     for n, item in enumerate(items):
         k = item.end
+        while k < len(toks) and toks[k] in _FILLERS:
+            k += 1  # "lava buns please, two orders"
         if item.quantity is not None or len(item.skus) != 1 or k + 1 >= len(toks) or not toks[k].isdigit() \
                 or any(o.start <= k < o.end for o in mentions) or not 0 < int(toks[k]) < 1000:
             continue
         unit = next((o for o in mentions if o.start == k + 1), None)
         end = unit.end if unit is not None else k + 2
-        if not (toks[k + 1] in _PACK_WORDS or unit is not None and _packaging(lex, item.skus[0], unit)):
+        if not (toks[k + 1] in _PACK_WORDS or toks[k + 1] in _SERVINGS or toks[k + 1] in COUNT_UNITS
+                or unit is not None and (_packaging(lex, item.skus[0], unit)
+                                         or _container_group(lex, item.skus[0], unit))):
             continue
         nxt = items[n + 1].start if n + 1 < len(items) else len(toks)
         if end < len(toks) and toks[end] == "of" or nxt <= k + 1:
             continue  # "a red planter four bags of gravel": the count of what comes after it
+        end = _past_own_choices(toks, mentions, end, nxt)
+        while end < nxt and toks[end] in _FILLERS:
+            end += 1  # "... two plates please"
         if end == len(toks) or end in breaks or end == nxt or toks[end] in _SEPARATORS:
-            item.quantity = int(toks[k])
+            product = lex.products.get(item.skus[0])
+            qty = int(toks[k])
+            item.quantity = _pieces_to_orders(lex, product, toks[k + 1], qty) \
+                if product is not None and toks[k + 1] in COUNT_UNITS else qty
+
+
+def _container_group(lex: Lexicon, sku: str, m: Mention) -> bool:
+    """Whether the mention names a group of the product whose every choice is a count of pieces ("baskets" for a
+    basket of 3, 4 or 6 pieces): a container the product is counted in."""
+    product = lex.products.get(sku)
+    if product is None or m.products or m.options:
+        return False
+    own = {w for n in (product.name, *product.aliases) for w in phrase_of(n)}
+    nouns = _COUNT_NOUNS | set(COUNT_UNITS) | own
+    return any((g := product.group(t.group)) is not None and not g.multiple and bool(g.values)
+               and all(_counted_value(v, nouns) for v in g.values) for t in m.groups)
+
+
+def _past_own_choices(toks: Sequence[str], mentions: Sequence[Mention], end: int, limit: int) -> int:
+    """"soup dumplings two baskets the crab ones": past the choices said right after a count (with "the", "ones"
+    and fillers), where the phrase of the count closes."""
+    choices = {i for o in mentions if o.options and not o.products for i in range(o.start, o.end)}
+    j = end
+    while j < limit and (j in choices or toks[j] in ("the", "ones", "one") or toks[j] in _FILLERS):
+        j += 1
+    return j if any(i in choices for i in range(end, j)) else end
 
 
 _COUNT_HEDGES = words("count_hedges")
