@@ -632,6 +632,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _count_after(lex, toks, items, mentions, breaks)
     made = _value_items(lex, toks, mentions, roles, items, covered, breaks) | counted \
         | _count_closing(lex, toks, items, mentions)
+    made |= _choices_name_item(lex, toks, mentions, roles, items, covered, made, breaks)
+    made |= _choice_in_name(lex, toks, mentions, roles, items, covered, made)
     frame = swap_frame(toks)
     loose: list[OptionSpec] = []
     prev_mention_end = 0
@@ -1271,6 +1273,130 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         made.add(m.start)
         made.update(h.pos for h in kept if h.targets and h.said)  # the container choice is taken too
     return made
+
+
+_FEW_OWNERS = 3  # products offering the same choices said without a noun that are worth asking between
+
+
+def _choice_runs(toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str], taken: set[int]
+                 ) -> list[list[Mention]]:
+    """Runs of choices said one after the other ("a gallon of eggshell white": gallon, eggshell, white), joined by
+    nothing or an "of", none of them taken by an item."""
+    runs: list[list[Mention]] = []
+    for m, role in zip(mentions, roles, strict=True):
+        if role != "option" or not m.options or m.start in taken:
+            continue
+        if runs and all(toks[i] == "of" for i in range(runs[-1][-1].end, m.start)):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _noun_shared(lex: Lexicon, skus: Sequence[str]) -> str | None:
+    """"a gallon of white flat" where interior and exterior paint both offer it: the one of them the head noun
+    their names share ("paint") names by itself, as if it had been said; else None (ask which)."""
+    names = [lex.products[s].name.split() for s in skus if s in lex.products]
+    if len(names) != len(skus) or len({n[-1] for n in names if n}) != 1:
+        return None
+    named = {t.sku for t in lex.phrases.get(phrase_of(names[0][-1]), ()) if t.kind == "product" and t.exact}
+    named &= set(skus)
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                       items: list[ItemSpec], covered: set[int], made: set[int], breaks: frozenset[int]) -> set[int]:
+    """"three 4 packs of 60 watt soft white", "a gallon of eggshell white": choices said together after a count,
+    with no product noun, name the product that offers them all together (a count said first, "three", counts
+    it, though "3" is some choice too). Of several, the one the noun their names share names ("paint": the
+    interior paint), else all of them, so the shopper is asked which. Adds those items; returns where their
+    words start."""
+    in_items = {i for it in items for i in range(it.start, it.end)}
+    out: set[int] = set()
+    named: list[ItemSpec] = []
+    for run in _choice_runs(toks, mentions, roles, made | in_items):
+        qty: int | None = None
+        start = run[0].start
+        if len(run) > 2 and run[0].end == start + 1 and toks[start].isdigit():
+            qty, run = int(toks[start]), run[1:]  # "three 4 packs of ...": "3" counts them
+        else:
+            start -= 1
+            q = _quantity_token(toks, start) if start >= 0 and start not in covered else None
+            if q is None:
+                continue
+            qty = q if toks[start] not in ("a", "an") else None
+        end = run[-1].end
+        if len(run) < 2 or (start > 0 and toks[start - 1] in ("the", "this", "that", *_WITH, *_BASE_PREPS, *_EDIT_THEM)):
+            continue  # one choice is for :func:`_value_items`; "make it a large oat": the line's, no new item
+        if toks[end:end + 1] == ["no"] or not (
+                end == len(toks) or end in breaks or toks[end] in _SEPARATORS or toks[end] in _ITEM_ENDS
+                or toks[end] in _FILLERS or (end not in covered and _quantity_token(toks, end) is not None)):
+            continue  # "a gallon of white paint": the product said after them heads the item ("two large cokes no
+            # ice": a choice follows, read as a whole below)
+        before = [it for it in items if it.end <= start][-1:]
+        if toks[start] == "one" and (before or start - 1 in covered) and not any(it.end == start for it in named):
+            continue  # "two plain bagels one toasted with butter and one ...": a unit of the item before, split
+        if before and all(_offers(lex, before[0], m) for m in run) and not any(before[0] is it for it in named):
+            continue  # "two lattes one large oat ...": choices of the item named before (not of one named so too:
+            # "a gallon of beige eggshell and a quart of white semi gloss")
+        owners: set[str] | None = None
+        for m in run:
+            skus: set[str] = set()
+            for t in m.options:
+                skus |= set(islice(lex.option_skus.get((t.group, t.value), ()), _MANY_OWNERS + 1))
+            owners = skus if owners is None else owners & skus
+        if not owners or len(owners) > _FEW_OWNERS:
+            continue
+        specs = [OptionSpec(m.options) for m in run]
+        owner = value_owner(lex, specs) or value_owner(lex, specs, alone=True) or _noun_shared(lex, sorted(owners))
+        named.append(ItemSpec((owner,) if owner else tuple(sorted(owners)), qty,
+                              [_option_spec(toks, m, start) for m in run], run[0].start, end))
+        items.append(named[-1])
+        items.sort(key=lambda it: it.start)
+        out |= {m.start for m in run} | {start}  # (the count, when it is some choice too)
+    return out
+
+
+def _name_with_choice(lex: Lexicon, toks: Sequence[str], m: Mention) -> tuple[str, int] | None:
+    """"a side of ranch" where the shop sells a "side of dressing" that comes in ranch: the words said before a
+    choice and the name of its group make a product's name (the choice said in its group's place; "two sides of
+    ranch" in the plural); that product and where its words start, else None."""
+    found: set[tuple[str, int]] = set()
+    for t in m.options:
+        for sku in islice(lex.option_skus.get((t.group, t.value), ()), _MANY_OWNERS + 1):
+            product = lex.products.get(sku)
+            group = product.group(t.group) if product is not None else None
+            if product is None or group is None:
+                continue
+            for name in (product.name, *product.aliases):
+                words_ = tuple(name.split())
+                for said in {phrase_of(n) for n in (group.name, *group.aliases)}:
+                    prefix = words_[:-len(said)] if said and words_[-len(said):] == said else ()
+                    at = m.start - len(prefix)
+                    if prefix and at >= 0 and all(toks[at + i] in (w, w + "s", w + "es") for i, w in enumerate(prefix)):
+                        found.add((sku, at))
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _choice_in_name(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                    items: list[ItemSpec], covered: set[int], made: set[int]) -> set[int]:
+    """"a house salad with no dressing and a side of ranch": a counted choice said in the place of its group's name
+    in a product's name (:func:`_name_with_choice`) is an item of that product, not a choice of the item before.
+    Adds those items; returns where their words start."""
+    in_items = {i for it in items for i in range(it.start, it.end)}
+    out: set[int] = set()
+    for m, role in zip(mentions, roles, strict=True):
+        if role != "option" or not m.options or m.start in made or m.start in in_items:
+            continue
+        named = _name_with_choice(lex, toks, m)
+        if named is None or named[1] < 1 or any(i in covered for i in range(named[1] - 1, m.start)) \
+                or (qty := _quantity_token(toks, named[1] - 1)) is None:
+            continue  # (not "two pieces of haddock" where "pieces" names the piece of fish: its choice)
+        items.append(ItemSpec((named[0],), qty if toks[named[1] - 1] not in ("a", "an") else None,
+                              [_option_spec(toks, m, named[1])], named[1] - 1, m.end))
+        items.sort(key=lambda it: it.start)
+        out.add(m.start)
+    return out
 
 
 _FILLERS = words("fillers")
