@@ -1043,6 +1043,38 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = Fa
     return complete[0] if len(complete) == 1 else None
 
 
+def owner_by_name_word(lex: Lexicon, specs: Sequence[OptionSpec]) -> tuple[str, list[OptionSpec]] | None:
+    """"childrens tylenol grape" to an empty cart, where "childrens" is a choice of other products and a word of the
+    name of "children's acetaminophen", the one product offering the other choices said: that product, with those
+    other choices (the name word is no choice of it). None unless exactly one product fits."""
+    found: set[tuple[str, int]] = set()
+    for k, spec in enumerate(specs):
+        said = phrase_of(spec.said) if spec.said else ()
+        rest = [s for i, s in enumerate(specs) if i != k]
+        if not said or not rest:
+            continue
+        owners: set[str] | None = None
+        for s in rest:
+            skus = {sku for t in s.targets for sku in islice(lex.option_skus.get((t.group, t.value), ()),
+                                                                 _MANY_OWNERS + 1)}
+            owners = skus if owners is None else owners & skus
+        for sku in sorted(owners or ()):
+            product = lex.products.get(sku)
+            if product is not None and not any(sku in lex.option_skus.get((t.group, t.value), ())
+                                               for t in spec.targets) \
+                    and any(_holds(phrase_of(n), said) for n in (product.name, *product.aliases)):
+                found.add((sku, k))
+    if len({sku for sku, _ in found}) != 1 or len(found) != 1:
+        return None
+    sku, k = next(iter(found))
+    return sku, [s for i, s in enumerate(specs) if i != k]
+
+
+def _holds(name: tuple[str, ...], said: tuple[str, ...]) -> bool:
+    """Whether the words ``said`` run inside ``name``."""
+    return any(name[i:i + len(said)] == said for i in range(len(name) - len(said) + 1))
+
+
 def _fits_later_choices(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
                         m: Mention, in_items: set[int]) -> bool:
     """"a vanilla and chocolate double scoop in a cake cone": a choice said first is an item of its own only if
@@ -1168,6 +1200,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the", the
             # unit of a count ("and a dozen duck eggs": "12 dozen")
         held: list[OptionSpec] = []
+        measured = False  # the package word is a choice of other products, not of this one: taken as its package
         wrapper: Mention | None = None  # the package word, when it is (part of) a product's name: "packets"
         package = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in _PACKAGES \
             and not any(o.options and o.end == k for o in mentions) and (  # not "a six pack of": a choice
@@ -1195,7 +1228,9 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             # "a six pack of coke", "a 2 liter of ginger ale": a choice said as the container of another choice
             held = [OptionSpec(pack.options, pos=pack.start, said=" ".join(toks[pack.start:pack.end]))]
             if (value_owner(lex, [OptionSpec(m.options), *held]) or _named_owner_of_held(lex, toks, m, held)) is None:
-                held = []
+                package = measured = pack.end - pack.start == 1 and toks[pack.start] in _PACKAGES \
+                    and value_owner(lex, [OptionSpec(m.options)], alone=True) is not None  # "a bottle of aleve"
+                held, k = (held, pack.start - 1) if package else ([], k)
             else:
                 k = pack.start - 1
         j = k - 1 if k - 1 >= floor and toks[k] == "the" and k not in covered else k
@@ -1254,6 +1289,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                 owner = value_owner(lex, [OptionSpec(m.options), *held], as_noun=True)
             if owner is None and alone:  # "wings and a sprite" (not "with a"), "two cokes" said first
                 owner = value_owner(lex, [OptionSpec(m.options), *held], alone=True)
+            if owner is None and held and package:  # "a bottle of aleve": the package only holds the product the
+                owner = value_owner(lex, [OptionSpec(m.options)], alone=True)  # choice names, no choice of it
         if owner is None:
             continue
         if toks[k].isdigit():  # "three cokes": the count, though "3" is some other product's choice ("3 piece")
@@ -1272,6 +1309,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         items.sort(key=lambda it: it.start)
         made.add(m.start)
         made.update(h.pos for h in kept if h.targets and h.said)  # the container choice is taken too
+        made.update(h.pos for h in held if measured)
     return made
 
 

@@ -260,12 +260,16 @@ class Lexicon:
     def _prefer_literal(self) -> None:
         """A phrase that names an option group (or value) as the catalog writes it means that one, not another
         that only a general synonym makes it reach: where a shop has both a "flavor" group and a "sauce" one,
-        "what flavors" asks about the flavors (SYNONYMS join the two for a shop that has only one)."""
+        "what flavors" asks about the flavors (SYNONYMS join the two for a shop that has only one). A group's own
+        name is no choice of another group either: "berry flavor" is the flavour, not the liquid form whose alias
+        "syrup" the synonym would make "flavor"."""
         for phrase, literal in self._literal.items():
             targets = self._phrases.get(phrase)
             if not targets:
                 continue
             kinds = {t.kind for t in literal}
+            if "group" in kinds:
+                kinds.add("option")
             kept = [t for t in targets if t.kind not in kinds or t in literal]
             if len(kept) != len(targets):
                 self._phrases[phrase] = kept
@@ -373,7 +377,8 @@ class Lexicon:
         """Products ranked by how many query words they answer to (name words count double)."""
         scores: Counter[str] = Counter()
         for w in words:
-            for form in {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w}:
+            for form in {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
+                         w[:-3] + "y" if w.endswith("ies") else w}:  # "allergies": the "allergy" pills
                 for sku in self.search_index.get(form, ()):
                     name_hit = form in phrase_of(self.products[sku].name)
                     scores[sku] += 2 if name_hit else 1

@@ -24,6 +24,7 @@ from dialogue.items import (
     extract_items,
     offered_pieces,
     one_of_the_kind,
+    owner_by_name_word,
     per_item,
     swap_frame,
     value_owner,
@@ -748,6 +749,9 @@ class RuleUnderstanding:
                 and not any(toks[o.pos].isdigit() for o in p.options if 0 <= o.pos < len(toks)):
             owner = value_owner(self.lexicon, p.options, alone=True)  # "sprite" to an empty cart: the soda, an item
             # (not "make it two": a count of something gone, never a "2 lb" of some product)
+        named = owner_by_name_word(self.lexicon, p.options) if owner is None and not ctx.has_lines else None
+        if named is not None:  # "childrens tylenol the grape one": "childrens" names the product, not a choice
+            owner, p.options = named[0], named[1]
         if owner is not None and cue.has(toks, _MAKE_IT) and ctx.last_sku is not None \
                 and all(self._offers(ctx.last_sku, o) for o in p.options):
             owner = None  # "make that a large one with half sugar": the line in focus, made so
