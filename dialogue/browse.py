@@ -39,6 +39,9 @@ def answer(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome)
     named = [lex.products[s] for it in parse.items if len(it.skus) == 1 for s in it.skus if s in lex.products]
     if b.asks("stock_count", toks) and len(named) == 1:
         return _how_many(state, store, named[0], out)
+    focus = _in_focus(state, lex) if b.asks("stock_count", toks) and not parse.items and parse.ref == "it" else None
+    if focus is not None:
+        return _how_many(state, store, focus, out)
     view = lex.catalog_view()
     category = _category(view, toks)
     shown: list[Product] | None = None
@@ -167,6 +170,14 @@ def _popular(lex: Lexicon, view: CatalogView, store: Store) -> list[Product]:
     return view.featured(lambda tag: " ".join(tokens(tag)) in featured) or view.first(3)
 
 
+def _in_focus(state: State, lex: Lexicon) -> Product | None:
+    """"how many of those do you have left" after ordering a pizza: the product talked about last, else the
+    product of the line in focus."""
+    focus = state.focus()
+    sku = state.topic or (focus.sku if focus is not None else None)
+    return lex.products.get(sku) if sku is not None else None
+
+
 def _how_many(state: State, store: Store, p: Product, out: Outcome) -> Outcome:
     state.shown, state.said, out.shown = [p.sku], 1, [p.sku]
     try:
@@ -178,6 +189,7 @@ def _how_many(state: State, store: Store, p: Product, out: Outcome) -> Outcome:
         return out.say(f"We have plenty of {name}. How many would you like?")
     if left <= 0:
         return out.say(f"Sorry, the {p.name} {agree(p.name, 'is', 'are')} sold out")
+    state.told_left = (state.turns, p.sku, left)
     return out.say(f"We have {say_number(left)} {name if left != 1 else p.name} left. How many would you like?")
 
 

@@ -225,6 +225,9 @@ def _unit_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus
     return None
 
 
+piece_count = _piece_count  # "make it twelve" to a line of wings sold by the piece (dialogue.understanding)
+
+
 def _counted_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
                     qty: int | None, said: Sequence[OptionSpec], named: bool = True
                     ) -> tuple[int | None, list[OptionSpec]]:

@@ -41,7 +41,9 @@ _IDIOMS: dict[tuple[str, str], str] = {("double", "check"): "doublecheck", ("dou
 _UNITS = {"ounce": "oz", "ounces": "oz", "oz.": "oz", "fl": "", "percent": "percent", "pct": "percent"}
 _SYMBOL_RE = re.compile(r"([$€£])\s*(\d+(?:[.,]\d{1,2})?)")
 _NUM_UNIT_RE = re.compile(r"(\d)(oz|ml|l|g|kg|lb|lbs|in|cm|%)\b")
-_STRETCH_RE = re.compile(r"([a-z])\1{2,}")
+# Stretched letters ("goood") collapse to two; a word of just three of one letter is a code ("aaa" batteries, no
+# stretched "aa"), kept.
+_STRETCH_RE = re.compile(r"\b([a-z])\1\1\b|([a-z])\2{2,}")
 # A paper-size-like code of the letter "a" and digits ("a4", "a5") stays one token: split, its "a" reads as an article
 # ("two a5 notebooks" is not "two a 5 notebooks"). Other letters split as before ("c5" -> "c 5").
 CODE_RE = re.compile(r"a\d+")  # such a code as a token
@@ -72,7 +74,7 @@ def tokens(text: str) -> list[str]:
     s = s.replace("&", " and ").replace("+", " and ").replace("#", " number ")
     s = _NUM_UNIT_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}", s)
     s = s.replace("%", " percent ")
-    s = _STRETCH_RE.sub(r"\1\1", s)
+    s = _STRETCH_RE.sub(lambda m: m.group(0) if m.group(1) else m.group(2) * 2, s)
     out: list[str] = []
     for tok in _TOKEN_RE.findall(s):
         tok = _UNITS.get(tok, tok)

@@ -39,6 +39,7 @@ from dialogue.understanding import Parse
 
 log = logging.getLogger(__name__)
 _NAMES_AN_ORDER = phrases("names_an_order")
+_ALL_LEFT = phrases("all_left")
 READBACK_KINDS = (PendingKind.CHECKOUT, PendingKind.CONFIRM_CHANGE)
 _REMAKE = words("remake_verbs")
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
@@ -148,6 +149,9 @@ class Policy:
             return placed.ask_cancel(self.store, st, self.lex, parse.order_number, out)
         if parse.count_issue is not None and parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:
             return self._ask_count(parse, out)
+        taken = self._take_left(parse, out)
+        if taken is not None:
+            return taken
         if pending is not None:
             handled = self._answer_pending(pending, parse, out)
             if handled is not None:
@@ -160,6 +164,30 @@ class Policy:
             opts = [o for it in parse.items for o in it.options] + list(parse.options)
             st.pending = Pending(PendingKind.OFFER, item=ItemSpec((out.shown[0],), None, opts))
         return result
+
+    def _take_left(self, parse: Parse, out: Outcome) -> Outcome | None:
+        """"We have two left. How many would you like?": "both", "ill take them all" are that many, "ok two then"
+        two; of that product added, or, when it has a line in the cart, that line's new count. None when the
+        turn is no such answer."""
+        st, told = self.state, self.state.told_left
+        if told is None or told[0] != st.turns - 1 or parse.items or parse.question or parse.deny \
+                or any(0 <= o.pos < len(parse.tokens) and not parse.tokens[o.pos].isdigit() for o in parse.options):
+            return None  # ("two large ones": a choice said too, read as ever)
+        toks = parse.tokens
+        count = told[2] if cue.has(toks, _ALL_LEFT) else next(
+            (int(t) for t in toks if t.isdigit() and 0 < int(t) < 100), None) if parse.quantity is None else parse.quantity
+        if count is None or "both" in toks and count != 2:  # "both" of four left: not a count to guess
+            return None
+        sku, item = told[1], ItemSpec((told[1],), count, [])
+        st.told_left = None
+        line = next((ln for ln in reversed(st.cart.lines) if ln.sku == sku), None)
+        if line is None:
+            st.pending = None
+            return editing.add_items(st, self.lex, [item], out)
+        st.focus_line = line.line_id
+        change = replace(parse, intent=Intent.MODIFY, items=(item,), options=(), quantity=count, ref=None,
+                         replace=False, replaces=None, portion=None, ordinal=None)
+        return editing.modify(st, self.lex, change, out)
 
     def _ask_count(self, parse: Parse, out: Outcome) -> Outcome:
         """A count that cannot be a line as said: change nothing, say what is possible, ask how many."""

@@ -150,9 +150,10 @@ def line_holding(lex: Lexicon, skus: Sequence[str], line_skus: Sequence[str]) ->
 
 def _only_packages(toks: Sequence[str], item: ItemSpec) -> bool:
     """"just two packs of post its", "only three boxes of staples": "just" before a count of packages of the
-    product, a new count as much as "just two lattes"; so "and just one order of garlic knots"."""
+    product, a new count as much as "just two lattes"; so "and just one order of garlic knots", and "just three
+    boxes of the screws", "only one of the croissants" (the line named with an article)."""
     k = item.start - 1
-    while k > 1 and (toks[k] in _PACKAGES or toks[k] in _SERVINGS or toks[k] == "of"):
+    while k > 1 and (toks[k] in _PACKAGES or toks[k] in _SERVINGS or toks[k] in ("of", "the")):
         k -= 1
     return k < item.start - 1 and (toks[k].isdigit() or toks[k] == "one") and toks[k - 1] in ("just", "only")
 

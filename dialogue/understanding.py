@@ -26,6 +26,7 @@ from dialogue.items import (
     one_of_the_kind,
     owner_by_name_word,
     per_item,
+    piece_count,
     swap_frame,
     value_owner,
 )
@@ -390,6 +391,17 @@ def _names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
     return k >= 0 and toks[k] in _DEFINITE and not any(t in more for t in toks)
 
 
+def _the_line_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, ctx: Context) -> ItemSpec:
+    """"only one of the croissants" with almond croissants in the cart: a product named with "the" that no line
+    holds means the one line whose product's name holds its name; else the item as said."""
+    if item.start < 1 or toks[item.start - 1] != "the" or any(s in ctx.line_skus for s in item.skus):
+        return item
+    held = line_holding(lex, item.skus, ctx.line_skus)
+    if held is None:
+        return item
+    return ItemSpec((held,), item.quantity, item.options, item.start, item.end, item.exact)
+
+
 class RuleUnderstanding:
     """The default understanding: catalog lexicon + phrase cues, no model."""
 
@@ -488,6 +500,31 @@ class RuleUnderstanding:
                 return False
         return True
 
+    def _count_not_choice(self, item: ItemSpec) -> ItemSpec:
+        """"just one roll of electrical tape": words that name a choice of other products ("just one" for a
+        single pack) but only a count ("just", "only" and a number), said of a product that has no such choice,
+        are how many of it."""
+        if item.quantity is not None or len(item.skus) != 1:
+            return item
+        for o in item.options:
+            said = to_digits(tokens(o.said))
+            if said and said[-1] in ("one", *map(str, range(1, 100))) and all(t in ("just", "only") for t in said[:-1]) \
+                    and not self._offers(item.skus[0], o):
+                count = 1 if said[-1] == "one" else int(said[-1])
+                rest = [x for x in item.options if x is not o]
+                return ItemSpec(item.skus, count, rest, item.start, item.end, item.exact)
+        return item
+
+    def _count_as_pieces(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+        """"make it twelve" to an order of wings sold as 6 or 12 pieces: the line's piece-count choice, not twelve
+        orders (a number the product has no such choice of stays the count)."""
+        if p.intent != Intent.MODIFY or p.items or p.options or not p.quantity or not ctx.last_sku \
+                or p.ref not in (None, "it") or not cue.has(toks, _MAKE_IT):
+            return
+        pieces = piece_count(self.lexicon, (ctx.last_sku,), p.quantity)
+        if pieces is not None:
+            p.options, p.quantity = [pieces], None
+
     def _offers(self, sku: str, spec: OptionSpec) -> bool:
         """Whether that product has any of the choices ``spec`` may mean."""
         return any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in spec.targets)
@@ -512,6 +549,7 @@ class RuleUnderstanding:
                                  or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
+        p.items = [self._count_not_choice(it) for it in p.items]
         per_item(toks, p.items, context.focus_units)
         if context.pending == "offer" and context.topic and p.items:
             p.items = _offered_counted(toks, p.items, context.topic)
@@ -555,6 +593,7 @@ class RuleUnderstanding:
                                if t.isdigit() and nxt == "more" and 0 < int(t) < 1000), None)
             p.ref = "more" if p.quantity is not None else None
         p.intent = self._intent(p, toks, context)
+        self._count_as_pieces(p, toks, context)
         if p.intent == Intent.MODIFY and p.options and not p.items and p.ref in (None, "it") and context.has_lines \
                 and cue.has(toks, cue.EVERY_LINE):
             p.ref = "all"  # "with slaw on both", "slaw on both of them": every line that offers it
@@ -1093,8 +1132,9 @@ class RuleUnderstanding:
         if nth is not None:  # "change the second one to a shoyu": that line swapped
             p.replaces, p.replace = ItemSpec((nth,)), True
             return Intent.MODIFY
-        if len(p.items) == 1 and ctx.has_lines and recount(toks, p.items[0], ctx.line_skus):
-            item = p.items[0]  # "actually three lattes": the latte line's new count
+        if len(p.items) == 1 and ctx.has_lines and recount(toks, _the_line_of(self.lexicon, toks, p.items[0], ctx),
+                                                           ctx.line_skus):
+            item = _the_line_of(self.lexicon, toks, p.items[0], ctx)  # "actually three lattes": the line's new count
             sku = next(s for s in reversed(ctx.line_skus) if s in item.skus)
             p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
             p.quantity = item.quantity
