@@ -32,6 +32,7 @@ GLUE = words("glue")
 _MEASURES = words("measures")
 _CONTAINERS = words("containers")
 _SUB_WORDS = words("sub_words")
+_PART_PREPS = words("part_preps")
 _SEPARATORS = words("separators")
 _REFINE = words("refine")
 _WITH = words("with_words")
@@ -697,8 +698,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     totals = _choice_totals(lex, toks, mentions, roles, items, covered)
     selecting = {o for a in range(len(toks)) if (sel := _one_said_at(lex, toks, items, covered, a)) for o in sel[0]}
-    items = _rebalance(lex, _parts(toks, _split(lex, toks, items, mentions, roles, covered | selecting,
-                                                [*summaries, *totals])))
+    items = _rebalance(lex, _parts(toks, _parts_of_noun(lex, toks, _split(lex, toks, items, mentions, roles,
+                                                                          covered | selecting, [*summaries, *totals]))))
     items = _each_value(lex, toks, _one_each(lex, items))
     items = _another_one(lex, toks, items, covered)
     items = _another_unnamed(lex, toks, items, covered)
@@ -1702,6 +1703,8 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
         if i in covered:
             continue
         if articles and toks[i] in ("a", "an"):
+            if i > 0 and toks[i - 1] in _PART_PREPS:
+                continue  # "one on a wrap": the article of the part's choice, not one more part
             out.append((i, 1))
         elif toks[i] == "another" or (toks[i] == "other" and i > 0 and toks[i - 1] == "the"):
             out.append((i, 1))
@@ -2073,6 +2076,52 @@ def _parts(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
         if len(parts) >= 2 and total == n:
             for part in parts:
                 part.options = [*whole.options, *part.options]
+            del out[k]
+            continue
+        k += 1
+    return out
+
+
+def _with_noun(lex: Lexicon, said: Sequence[str], noun: Sequence[str]) -> str | None:
+    """The one product named by a part's bare words said with the counted item's noun ("plain" + "pies" -> the
+    "plain pie"; "large pies" -> "pepperoni pie" by the head "pies"), in the noun's singular or plural form; None
+    when no product or several are."""
+    last = noun[-1]
+    forms = {last, last[:-1] if last.endswith("s") else last + "s"}
+    for j in range(len(noun)):
+        skus = {t.sku for w in forms for t in lex.phrases.get((*said, *noun[j:-1], w), ()) if t.kind == "product"
+                and t.exact}
+        if skus:
+            return next(iter(skus)) if len(skus) == 1 else None
+    return None
+
+
+def _parts_of_noun(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"two pies one plain and one pepperoni", "three slices, one pepperoni, one mushroom and one plain": bare
+    words after "one" (or a count) that follow a counted item and add up to its count name products of the
+    item's noun ("plain pie", "pepperoni pie"), not products of another kind ("pepperoni slice"); the parts
+    take the item's place and its choices ("two large pies, ...": each large)."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        whole, parts, total = out[k], [], 0
+        n = whole.quantity or 1
+        noun = tuple(toks[whole.start:whole.end])
+        for later in out[k + 1:]:
+            lead = toks[later.start - 1] if later.start > 0 else ""
+            if n < 2 or total >= n or not (lead == "one" or lead.isdigit()) or later.quantity is None:
+                break
+            sku = _with_noun(lex, toks[later.start:later.end], noun)
+            if sku is None:
+                break
+            parts.append((later, sku))
+            total += later.quantity
+        if len(parts) >= 2 and total == n:
+            for later, sku in parts:
+                held = {t.group for o in later.options for t in o.targets}
+                later.skus = (sku,)
+                later.options = [*(o for o in whole.options if not {t.group for t in o.targets} & held),
+                                 *later.options]
             del out[k]
             continue
         k += 1
