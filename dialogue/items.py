@@ -151,7 +151,7 @@ def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> in
     if by_unit:
         return max(1, qty // COUNT_UNITS[unit])
     size = _container_pieces(product)
-    if size and size > 1 and qty % size == 0 and _piece_count(lex, (product.sku,), qty) is None:
+    if size and size > 1 and qty % size == 0 and piece_count(lex, (product.sku,), qty) is None:
         return qty // size  # (a count that is a choice, "a dozen" for a 12 piece tray, stays that choice)
     return qty
 
@@ -159,46 +159,52 @@ def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> in
 def _container_pieces(product: Product) -> int | None:
     """How many pieces the product's default container holds, when it is sold in containers of a counted number
     of pieces (a basket group of "3 piece", "4 piece", "6 piece", default 4: 4); None otherwise."""
-    own = {w for n in (product.name, *product.aliases) for w in phrase_of(n)}
-    nouns = _COUNT_NOUNS | set(COUNT_UNITS) | own
+    nouns = _piece_nouns(product)
     for group in product.option_groups:
         value = group.value(group.default) if group.default and not group.multiple else None
         if value is None:
             continue
-        said = [tuple(to_digits(tokens(n))) for n in (value.name, *value.aliases)]
-        found = [int(w[0]) for w in said if w and w[0].isdigit() and all(x in nouns for x in w[1:])]
+        found = _said_counts(value, nouns)
         if found and all(_counted_value(v, nouns) for v in group.values) and not any(
                 u in phrase_of(n) for v in group.values for n in (v.name, *v.aliases) for u in COUNT_UNITS):
             return found[0]  # (not for a "half dozen" or "dozen" choice: the unit names that choice)
     return None
 
 
-def _counted_value(value: OptionValue, nouns: frozenset[str] | set[str]) -> bool:
-    """Whether a choice is said as a bare count of pieces ("4 piece", "4 pieces")."""
+def _piece_nouns(product: Product) -> frozenset[str]:
+    """The words a count of the product's pieces may be said with: "piece", "dozen", its own name's words."""
+    return _COUNT_NOUNS | frozenset(COUNT_UNITS) | {w for n in (product.name, *product.aliases) for w in phrase_of(n)}
+
+
+def _said_counts(value: OptionValue, nouns: frozenset[str]) -> list[int]:
+    """The counts a choice is said as, written as a number and then only ``nouns`` ("4 piece", "12 wings"); as
+    written, so "a three" (the a3 size) is no count of three."""
     said = [tuple(to_digits(tokens(n))) for n in (value.name, *value.aliases)]
-    return any(w and w[0].isdigit() and all(x in nouns for x in w[1:]) for w in said)
+    return [int(w[0]) for w in said if w and w[0].isdigit() and all(x in nouns for x in w[1:])]
+
+
+def _counted_value(value: OptionValue, nouns: frozenset[str]) -> bool:
+    """Whether a choice is said as a bare count of pieces ("4 piece", "4 pieces")."""
+    return bool(_said_counts(value, nouns))
 
 
 _COUNT_NOUNS = words("count_nouns")
 
 
-def _piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpec | None:
+def piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpec | None:
     """"twenty four wings" for a product sold as 6, 12 or 24 pieces, "a dozen roses" for a bouquet of 6, 12 or 24
     stems: one order of that choice, not that many orders. Only a group whose every value is said as a bare count
     ("12", "12 piece", "a dozen", "12 roses") reads a number so."""
     product = lex.products.get(skus[0]) if len(skus) == 1 and qty and qty > 1 else None
     if product is None:
         return None
-    own = {w for n in (product.name, *product.aliases) for w in phrase_of(n)}
-    nouns = _COUNT_NOUNS | set(COUNT_UNITS) | own
+    nouns = _piece_nouns(product)
     for group in product.option_groups:
         if group.multiple or not group.values:
             continue
         counts: dict[int, str] = {}
         for v in group.values:
-            said = [tuple(to_digits(tokens(n))) for n in (v.name, *v.aliases)]  # as written: "a three" (the a3
-            # size) is no count of three
-            found = [int(w[0]) for w in said if w and w[0].isdigit() and all(x in nouns for x in w[1:])]
+            found = _said_counts(v, nouns)
             if not found:
                 break
             for c in found:
@@ -226,9 +232,6 @@ def _unit_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus
     return None
 
 
-piece_count = _piece_count  # "make it twelve" to a line of wings sold by the piece (dialogue.understanding)
-
-
 def _counted_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
                     qty: int | None, said: Sequence[OptionSpec], named: bool = True
                     ) -> tuple[int | None, list[OptionSpec]]:
@@ -236,7 +239,7 @@ def _counted_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, s
     choice; "two dozen eggs": two of it; "a half dozen duck eggs": one "half dozen"); the count as it was and no
     choice when the number is only how many, or when the choice ``said`` is of that group. ``named``: the product's own name was said (a bare piece count,
     "6", reads as that choice only then: "two vanilla cones" are no "2 scoops")."""
-    pieces = _piece_count(lex, skus, qty) if named else None
+    pieces = piece_count(lex, skus, qty) if named else None
     if pieces is not None and not {t.group for o in said for t in o.targets} & {t.group for t in pieces.targets}:
         return None, [pieces]  # (not "two short stacks" for a stack of two pancakes: the choice is said, two of it)
     unit = _unit_choice(lex, toks, start, floor, skus, qty)
@@ -247,7 +250,7 @@ def offered_pieces(lex: Lexicon, item: ItemSpec) -> ItemSpec:
     """"how much are the wings" - "ok ten lemon pepper then": right after a question about a product sold as 6, 10 or
     20 pieces, a count that is one of those (said with a choice, the product unnamed) is one order of that many, as
     "a dozen" is one box of twelve; the item as it was otherwise."""
-    pieces = _piece_count(lex, item.skus, item.quantity)
+    pieces = piece_count(lex, item.skus, item.quantity)
     if pieces is None or any(t.group == p.group for o in item.options for t in o.targets for p in pieces.targets):
         return item
     return ItemSpec(item.skus, None, [pieces, *item.options], item.start, item.end, item.exact)
@@ -620,7 +623,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         said_qty = qty
         qty = _in_units(lex, toks, m.start, prev_end, skus, qty)
         contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in _COUNT_NOUNS
-        pieces = _piece_count(lex, skus, qty) if explicit and not contained and qty == said_qty else None
+        pieces = piece_count(lex, skus, qty) if explicit and not contained and qty == said_qty else None
         # (not "3 orders of"; nor "a dozen siu mai" read as 3 baskets of 4: the pieces were counted already)
         count = _count_of_pieces(toks, m.start, prev_end, qty) if pieces and qty else None
         unit = _unit_choice(lex, toks, m.start, prev_end, skus, qty) if explicit and not contained and not pieces \
@@ -823,8 +826,7 @@ def _container_group(lex: Lexicon, sku: str, m: Mention) -> bool:
     product = lex.products.get(sku)
     if product is None or m.products or m.options:
         return False
-    own = {w for n in (product.name, *product.aliases) for w in phrase_of(n)}
-    nouns = _COUNT_NOUNS | set(COUNT_UNITS) | own
+    nouns = _piece_nouns(product)
     return any((g := product.group(t.group)) is not None and not g.multiple and bool(g.values)
                and all(_counted_value(v, nouns) for v in g.values) for t in m.groups)
 
