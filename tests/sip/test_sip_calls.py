@@ -94,7 +94,9 @@ def test_four_simultaneous_calls_each_place_their_own_order(tmp_path: Path, espe
     heard = transcribe(whisper, result["callers"]["bob"]["heard"][0])
     assert "automated assistant" in heard and "latte" in heard, heard
     said = [t["transcript"].lower() for t in events(result, "turn", call=bob) if t["transcript"]]
-    assert len(said) >= 3 and "yes" in said[1], said  # the bare "Yes." was heard as its own turn
+    # the bare "Yes." was heard as a turn of its own (by its words, not its place: a line noise or an echo heard as
+    # a turn of its own under load moves it along without changing what this checks)
+    assert len(said) >= 3 and any(re.fullmatch(r"\W*yes\W*", s) for s in said[1:]), said
     placed = [t for t in events(result, "turn", call=bob) if t.get("order")]
     orders = orders_for(db, "bob")
     assert len(placed) == 1 and [o.number for o in orders] == [placed[0]["order"]], (placed, orders)
