@@ -9,7 +9,6 @@ from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, OptionGroup, OptionValue, Product, SelectedOption
 from catalog.store import Store
-from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
 from dialogue.phrasebook import words
@@ -26,6 +25,7 @@ from dialogue.replies import (
 )
 from dialogue.resolve import option_names, options_for, resolve_item
 from dialogue.shop import ShopInfo
+from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.understanding import Parse
 from dialogue.words import STOPWORDS

@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from dialogue.items import GLUE, ItemSpec, OptionSpec
 from dialogue.normalize import fold
 from dialogue.numbers import COUNT_UNITS, PRICE_WORDS
 from dialogue.phrasebook import words
+from dialogue.quantity import GLUE
+from dialogue.specs import ItemSpec, OptionSpec
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue import intents as cue
-from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
 from dialogue.phrasebook import words
@@ -28,6 +27,7 @@ from dialogue.replies import (
 )
 from dialogue.resolve import Resolved, option_names, options_for, resolve_item
 from dialogue.sorry import sorry
+from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.targets import (
     lines_by_option,

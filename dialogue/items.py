@@ -9,31 +9,42 @@ correction mid-sentence ("a latte, no, a mocha") drops the corrected item.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 
-from catalog.models import OptionGroup, OptionValue, Product
+from catalog.models import Product
 from dialogue.amounts import qualifier_before
 from dialogue.intents import CORRECTION, EVERY_LINE, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, words_run
-from dialogue.normalize import tokens
 from dialogue.notes import mark_notes
-from dialogue.numbers import COUNT_UNITS, to_digits
+from dialogue.numbers import COUNT_UNITS
+from dialogue.owners import MANY_OWNERS, value_owner
 from dialogue.phrasebook import phrases, words
+from dialogue.quantity import (
+    COUNT_NOUNS,
+    FILLER_WORDS,
+    GLUE,
+    SEPARATORS,
+    count_after,
+    count_closing,
+    count_of_pieces,
+    counted_choice,
+    in_units,
+    pair_count,
+    piece_count,
+    quantity_token,
+    read_quantity,
+    times_over,
+    times_said,
+    unit_choice,
+)
+from dialogue.specs import ItemSpec, OptionSpec
 
-_SIZE_UNITS = words("size_units")
-_PACK_WORDS = words("pack_words")
-_SERVINGS = words("servings")
-_COPY_WORDS = words("copy_words")
-# Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
-GLUE = words("glue")
 # Measures that make the next product an ingredient ("a shot of espresso"), not an item.
 _MEASURES = words("measures")
 _CONTAINERS = words("containers")
 _SUB_WORDS = words("sub_words")
 _PART_PREPS = words("part_preps")
-_SEPARATORS = words("separators")
 _REFINE = words("refine")
 _WITH = words("with_words")
 _BASE_PREPS = words("base_preps")
@@ -42,227 +53,6 @@ _LIST_ARTICLES = words("list_articles")
 _FILLED_OF = words("filled_of")
 # Nouns that make a product word a modifier of something else ("the coffee bar", "coffee beans").
 _NOT_ITEM_HEADS = words("not_item_heads")
-
-
-@dataclass(frozen=True)
-class OptionSpec:
-    targets: tuple[Target, ...]  # candidate (group, value) pairs; resolved against the product
-    amount: str = "regular"
-    qualifier: str = ""
-    pos: int = -1  # token index where it was said (-1: not from this utterance)
-    said: str = ""  # the shopper's words for it, when known ("room temperature"), to say back
-    part: bool = False  # one kind of a box's mix said apart ("half glazed half chocolate"): no refinement of another
-
-
-@dataclass
-class ItemSpec:
-    skus: tuple[str, ...]  # candidate products: one means resolved, several mean "which one?"
-    quantity: int | None = None  # None: not said (1)
-    options: list[OptionSpec] = field(default_factory=list)
-    start: int = 0
-    end: int = 0
-    exact: bool = True  # the product was named in full (not a sub-phrase like "tea")
-
-
-def _quantity_token(toks: Sequence[str], i: int) -> int | None:
-    t = toks[i]
-    nxt = toks[i + 1] if i + 1 < len(toks) else ""
-    if t.isdigit() and nxt not in _SIZE_UNITS and 0 < int(t) < 1000:
-        return int(t)
-    if t in ("one", "a", "an", "another"):
-        return 1
-    return None
-
-
-def _code_letter(toks: Sequence[str], i: int, covered: set[int]) -> bool:
-    """"two a four notebooks" (an "a4" said apart): an "a" right before a number that names a choice is the code's
-    letter, not an article taking the place of the count said before it."""
-    return toks[i] in ("a", "an") and i + 1 in covered and toks[i + 1].isdigit()
-
-
-def _read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]) -> tuple[int | None, bool]:
-    """Quantity said just before ``start`` (skipping modifiers): (value, explicit)."""
-    i = start - 1
-    steps = 0
-    while i >= floor and steps < 8:
-        if toks[i] in COUNT_UNITS and i > floor and toks[i - 1].isdigit():
-            i -= 1  # "12 dozen eggs" (from "a dozen eggs"): the count before the unit
-            continue
-        if toks[i] == "of" and i - 2 >= floor and i - 1 not in covered and toks[i - 1].isalpha() \
-                and (_quantity_token(toks, i - 2) is not None or toks[i - 2] in COUNT_UNITS):
-            i -= 2  # "three plates of gyoza", "a dozen cans of cat food": a container of the product, counted
-            continue
-        if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") or _code_letter(toks, i, covered) \
-                or (toks[i].endswith("ed") and len(toks[i]) > 4 and i > floor):  # "2 steamed mochas"
-            i -= 1
-            steps += 1
-            continue
-        if _copies_of_one(toks, i, floor):
-            i -= 3  # "two copies of a house key": the count of the copies
-            continue
-        q = _quantity_token(toks, i)
-        if q is not None:
-            explicit = toks[i] not in ("a", "an")
-            # "a couple" was already turned into "2"; "a 2" does not happen
-            return q, explicit
-        if qualifier_before(toks, i + 1) is not None:
-            i -= 1
-            steps += 1
-            continue
-        return None, False
-    return None, False
-
-
-def _copies_of_one(toks: Sequence[str], i: int, floor: int) -> bool:
-    """"two copies of a house key": the article at ``i`` names the one thing copied; the count before "copies"
-    counts the item."""
-    return toks[i] in ("a", "an") and i - 3 >= floor and toks[i - 1] == "of" and toks[i - 2] in _COPY_WORDS \
-        and _quantity_token(toks, i - 3) is not None
-
-
-def _in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
-              qty: int | None) -> int | None:
-    """"a dozen eggs" is one when the product is sold by the dozen ("eggs, dozen"), twelve when it is sold
-    by the piece; "a pair of boots" is one pair of a product named in the plural."""
-    product = lex.products.get(skus[0]) if qty and skus else None
-    if product is None or qty is None:
-        return qty
-    names = [phrase_of(n) for n in (product.name, *product.aliases)]
-    for j in range(max(floor, start - 4), start):
-        if toks[j].isdigit() and j + 1 < len(toks) and any(
-                (toks[j], toks[j + 1]) in zip(words, words[1:], strict=False) for words in names):
-            # "a six pack of cola" for "cola 6 pack": the number is the product's own size, not a count
-            return int(toks[j - 1]) if j > floor and toks[j - 1].isdigit() else 1
-    unit = next((toks[i] for i in range(start, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
-    if unit is None:
-        return qty
-    return _pieces_to_orders(lex, product, unit, qty)
-
-
-def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> int:
-    """``qty`` pieces said with a count unit ("a dozen" = 12) as a count of the product's orders: one per unit
-    when it is sold by that unit ("a dozen eggs" for "eggs, dozen"), the pieces over its default container when
-    it comes in containers of so many pieces ("a dozen siu mai" sold by the basket of 4: 3 baskets), else the
-    pieces themselves (a dumpling sold by the piece)."""
-    names = [phrase_of(n) for n in (product.name, *product.aliases)]
-    own = phrase_of(product.name)  # the name it is sold under: aliases add plurals of singular goods ("cat collars")
-    by_unit = any(unit in words for words in names) or (
-        unit == "pair" and bool(own) and own[-1].endswith("s") and not own[-1].endswith("ss"))
-    if by_unit:
-        return max(1, qty // COUNT_UNITS[unit])
-    size = _container_pieces(product)
-    if size and size > 1 and qty % size == 0 and piece_count(lex, (product.sku,), qty) is None:
-        return qty // size  # (a count that is a choice, "a dozen" for a 12 piece tray, stays that choice)
-    return qty
-
-
-def _container_pieces(product: Product) -> int | None:
-    """How many pieces the product's default container holds, when it is sold in containers of a counted number
-    of pieces (a basket group of "3 piece", "4 piece", "6 piece", default 4: 4); None otherwise."""
-    nouns = _piece_nouns(product)
-    for group in product.option_groups:
-        value = group.value(group.default) if group.default and not group.multiple else None
-        if value is None:
-            continue
-        found = _said_counts(value, nouns)
-        if found and all(_counted_value(v, nouns) for v in group.values) and not any(
-                u in phrase_of(n) for v in group.values for n in (v.name, *v.aliases) for u in COUNT_UNITS):
-            return found[0]  # (not for a "half dozen" or "dozen" choice: the unit names that choice)
-    return None
-
-
-def _piece_nouns(product: Product) -> frozenset[str]:
-    """The words a count of the product's pieces may be said with: "piece", "dozen", its own name's words."""
-    return _COUNT_NOUNS | frozenset(COUNT_UNITS) | {w for n in (product.name, *product.aliases) for w in phrase_of(n)}
-
-
-def _said_counts(value: OptionValue, nouns: frozenset[str]) -> list[int]:
-    """The counts a choice is said as, written as a number and then only ``nouns`` ("4 piece", "12 wings"); as
-    written, so "a three" (the a3 size) is no count of three."""
-    said = [tuple(to_digits(tokens(n))) for n in (value.name, *value.aliases)]
-    return [int(w[0]) for w in said if w and w[0].isdigit() and all(x in nouns for x in w[1:])]
-
-
-def _counted_value(value: OptionValue, nouns: frozenset[str]) -> bool:
-    """Whether a choice is said as a bare count of pieces ("4 piece", "4 pieces")."""
-    return bool(_said_counts(value, nouns))
-
-
-_COUNT_NOUNS = words("count_nouns")
-
-
-def piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpec | None:
-    """"twenty four wings" for a product sold as 6, 12 or 24 pieces, "a dozen roses" for a bouquet of 6, 12 or 24
-    stems: one order of that choice, not that many orders. Only a group whose every value is said as a bare count
-    ("12", "12 piece", "a dozen", "12 roses") reads a number so."""
-    product = lex.products.get(skus[0]) if len(skus) == 1 and qty and qty > 1 else None
-    if product is None:
-        return None
-    nouns = _piece_nouns(product)
-    for group in product.option_groups:
-        if group.multiple or not group.values:
-            continue
-        counts: dict[int, str] = {}
-        for v in group.values:
-            found = _said_counts(v, nouns)
-            if not found:
-                break
-            for c in found:
-                counts.setdefault(c, v.code)
-        else:
-            if qty in counts:
-                return OptionSpec((Target("option", group=group.code, value=counts[qty]),))
-    return None
-
-
-def _unit_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
-                 qty: int | None) -> tuple[int, OptionSpec] | None:
-    """"two dozen eggs" where the eggs come as a "half dozen", a "dozen" or "eighteen": the unit said before the
-    product ("24 dozen", from "two dozen") is the product's own choice named by that unit, and the number how many
-    of it (2 of the "dozen" choice), not 24 cartons. None when no unit is said or the product has no such choice."""
-    product = lex.products.get(skus[0]) if qty and len(skus) == 1 else None
-    unit = next((toks[i] for i in range(start - 1, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
-    if product is None or qty is None or unit is None or qty % COUNT_UNITS[unit]:
-        return None
-    named = (str(COUNT_UNITS[unit]), unit)  # the unit said alone ("dozen", "a dozen", "one dozen")
-    for group in product.option_groups:
-        for v in group.values:
-            if group.multiple is False and any(tuple(to_digits(tokens(n))) == named for n in (v.name, *v.aliases)):
-                return qty // COUNT_UNITS[unit], OptionSpec((Target("option", group=group.code, value=v.code),))
-    return None
-
-
-def _counted_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
-                    qty: int | None, said: Sequence[OptionSpec], named: bool = True
-                    ) -> tuple[int | None, list[OptionSpec]]:
-    """The count and the count-named choice of a product said with a number ("a dozen eggs": one of the "dozen"
-    choice; "two dozen eggs": two of it; "a half dozen duck eggs": one "half dozen"); the count as it was and no
-    choice when the number is only how many, or when the choice ``said`` is of that group. ``named``: the product's own name was said (a bare piece count,
-    "6", reads as that choice only then: "two vanilla cones" are no "2 scoops")."""
-    pieces = piece_count(lex, skus, qty) if named else None
-    if pieces is not None and not {t.group for o in said for t in o.targets} & {t.group for t in pieces.targets}:
-        return None, [pieces]  # (not "two short stacks" for a stack of two pancakes: the choice is said, two of it)
-    unit = _unit_choice(lex, toks, start, floor, skus, qty)
-    return (unit[0], [unit[1]]) if unit is not None else (qty, [])
-
-
-def offered_pieces(lex: Lexicon, item: ItemSpec) -> ItemSpec:
-    """"how much are the wings" - "ok ten lemon pepper then": right after a question about a product sold as 6, 10 or
-    20 pieces, a count that is one of those (said with a choice, the product unnamed) is one order of that many, as
-    "a dozen" is one box of twelve; the item as it was otherwise."""
-    pieces = piece_count(lex, item.skus, item.quantity)
-    if pieces is None or any(t.group == p.group for o in item.options for t in o.targets for p in pieces.targets):
-        return item
-    return ItemSpec(item.skus, None, [pieces, *item.options], item.start, item.end, item.exact)
-
-
-def _count_of_pieces(toks: Sequence[str], start: int, floor: int, pieces: int) -> tuple[int, int] | None:
-    """"two three piece combos": when the number before a product is its piece count, a number said right before
-    that one is the count of items (where it was said, its value), not another piece count."""
-    at = next((i for i in range(start - 1, max(floor, start - 4) - 1, -1) if toks[i] == str(pieces)), -1)
-    if at - 1 < floor or not toks[at - 1].isdigit() or not 0 < int(toks[at - 1]) < 100:
-        return None
-    return at - 1, int(toks[at - 1])
 
 
 def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
@@ -284,11 +74,11 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
     later = [o for o in mentions[n + 1:] if o.exact_products]
     if later and later[0].start > 0 and toks[later[0].start - 1] == "the" \
             and any(b in breaks for b in range(m.end, later[0].start)) \
-            and not any(t in _SEPARATORS for t in toks[m.end:later[0].start]):
+            and not any(t in SEPARATORS for t in toks[m.end:later[0].start]):
         return False  # "a hot tea please. Let's try the peppermint rose": the next sentence says which one
     if later and later[0].options and later[0].start > 0 and toks[later[0].start - 1] in _WITH:
         return True  # "a large pie with pepperoni": a pie with that topping, not the pepperoni pizza summed up
-    if later and not toks[k].isdigit() and any(t in _SEPARATORS for t in toks[m.end:later[0].start]):
+    if later and not toks[k].isdigit() and any(t in SEPARATORS for t in toks[m.end:later[0].start]):
         return True  # "a medium sausage pizza and a large veggie": one pizza, then another item of its kind
     return not (later and {t.sku for t in later[0].exact_products} & kinds)
 
@@ -469,7 +259,7 @@ def _measure_after_and(toks: Sequence[str], k: int, option_at: set[int]) -> bool
     """"a house salad and a cup of tomato": after "and", an article or a count, a measure or package word ("cup",
     "bowl", "box") and "of" before ``k + 1`` open a new item; the word after them is counted (the soup), not the
     choice of the item before (the salad's tomatoes). Not an ingredient's measure ("and a shot of espresso")."""
-    if k < 3 or toks[k] != "of" or toks[k - 3] not in _SEPARATORS or _quantity_token(toks, k - 2) is None:
+    if k < 3 or toks[k] != "of" or toks[k - 3] not in SEPARATORS or quantity_token(toks, k - 2) is None:
         return False
     unit = toks[k - 1]
     return unit not in _MEASURES and (unit in GLUE or unit in _PACKAGES or k - 1 in option_at) and unit not in (
@@ -549,7 +339,7 @@ def _group_noun(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
 
 def _glue_only(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
     """Only glue, counts, other mentions, or packaging followed by "of" ("a family size bag of bbq chips")."""
-    return all(i in covered or toks[i] in GLUE or _quantity_token(toks, i) is not None
+    return all(i in covered or toks[i] in GLUE or quantity_token(toks, i) is not None
                or (toks[i] in _PACKAGES and i + 1 < b and toks[i + 1] == "of") for i in range(a, b))
 
 
@@ -558,7 +348,7 @@ def _choices_joined(toks: Sequence[str], a: int, b: int, covered: set[int]) -> b
     right before a product (articles and counts between) is a choice of that product too, one line each."""
     joins = [i for i in range(a, b) if toks[i] in ("and", "or")]
     return bool(joins) and any(i in covered for i in range(joins[-1], b)) and all(
-        i in covered or i in joins or _quantity_token(toks, i) is not None for i in range(a, b))
+        i in covered or i in joins or quantity_token(toks, i) is not None for i in range(a, b))
 
 
 def _container_of_next(toks: Sequence[str], m: Mention, before: Sequence[ItemSpec], target: ItemSpec) -> bool:
@@ -567,13 +357,13 @@ def _container_of_next(toks: Sequence[str], m: Mention, before: Sequence[ItemSpe
     though the item before offers a choice so named ("bunch" carrots)."""
     at = m.start - 1
     return bool(before) and m.end < target.start and toks[m.end] == "of" and at >= before[-1].end \
-        and _quantity_token(toks, at) is not None and any(t in _SEPARATORS for t in toks[before[-1].end:at])
+        and quantity_token(toks, at) is not None and any(t in SEPARATORS for t in toks[before[-1].end:at])
 
 
 def _count_between(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
     """A count or an article in [a, b), not part of a mention ("a purple four foot leash"): what comes after it is
     a new noun phrase."""
-    return any(i not in covered and _quantity_token(toks, i) is not None for i in range(a, b))
+    return any(i not in covered and quantity_token(toks, i) is not None for i in range(a, b))
 
 
 def _option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
@@ -596,7 +386,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     roles = _roles(toks, mentions, breaks, lex)
     mark_notes(lex, toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    times = _times_said(toks, {i for m in mentions if m.products for i in range(m.start, m.end)}, breaks)
+    times = times_said(toks, {i for m in mentions if m.products for i in range(m.start, m.end)}, breaks)
     if times is not None:  # "cod and chips times two": the "2" counts the list, it names no choice
         keep = [k for k, m in enumerate(mentions) if not times[0] <= m.start < times[1]]
         mentions, roles = [mentions[k] for k in keep], [roles[k] for k in keep]
@@ -619,14 +409,14 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             said = tuple(toks[m.start:m.end])
             named = [s for s in skus if s in lex.products and said in _own_names(lex.products[s])]
             skus = (named[0],) if len(named) == 1 else skus
-        qty, explicit = _read_quantity(toks, m.start, prev_end, covered)
+        qty, explicit = read_quantity(toks, m.start, prev_end, covered)
         said_qty = qty
-        qty = _in_units(lex, toks, m.start, prev_end, skus, qty)
-        contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in _COUNT_NOUNS
+        qty = in_units(lex, toks, m.start, prev_end, skus, qty)
+        contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in COUNT_NOUNS
         pieces = piece_count(lex, skus, qty) if explicit and not contained and qty == said_qty else None
         # (not "3 orders of"; nor "a dozen siu mai" read as 3 baskets of 4: the pieces were counted already)
-        count = _count_of_pieces(toks, m.start, prev_end, qty) if pieces and qty else None
-        unit = _unit_choice(lex, toks, m.start, prev_end, skus, qty) if explicit and not contained and not pieces \
+        count = count_of_pieces(toks, m.start, prev_end, qty) if pieces and qty else None
+        unit = unit_choice(lex, toks, m.start, prev_end, skus, qty) if explicit and not contained and not pieces \
             else None  # "two dozen eggs": two of the eggs' "dozen"
         items.append(ItemSpec(skus, count[1] if count else None if pieces else unit[0] if unit else
                               qty if explicit else None,
@@ -635,10 +425,10 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         if count:
             counted.add(count[0])
         prev_end = m.end
-    _pair_count(lex, toks, items, breaks)
-    _count_after(lex, toks, items, mentions, breaks)
+    pair_count(lex, toks, items, breaks)
+    count_after(lex, toks, items, mentions, breaks)
     made = _value_items(lex, toks, mentions, roles, items, covered, breaks) | counted \
-        | _count_closing(lex, toks, items, mentions)
+        | count_closing(lex, toks, items, mentions)
     made |= _choices_name_item(lex, toks, mentions, roles, items, covered, made, breaks)
     made |= _choice_in_name(lex, toks, mentions, roles, items, covered, made)
     frame = swap_frame(toks)
@@ -655,8 +445,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         if own is not None and _with_earlier(lex, toks, items, m):
             own = None  # "an everything with lox spread": the spread on the bagel, though "lox" names a sandwich
         if own is not None and not any(own in it.skus for it in items):
-            qty, explicit = _read_quantity(toks, m.start, floor, covered)  # "a raspberry danish": the danish
-            counted_qty, counted_opts = _counted_choice(lex, toks, m.start, floor, (own,), qty, [spec]) if explicit \
+            qty, explicit = read_quantity(toks, m.start, floor, covered)  # "a raspberry danish": the danish
+            counted_qty, counted_opts = counted_choice(lex, toks, m.start, floor, (own,), qty, [spec]) if explicit \
                 else (qty, [])  # "a dozen free range eggs": one of the "dozen", as for "a dozen eggs"
             items.append(ItemSpec((own,), counted_qty if explicit else None, [*counted_opts, spec], m.start, m.end))
             items.sort(key=lambda it: it.start)
@@ -669,7 +459,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         # before's choice, not the hash browns' (so "and sub fruit for the hash browns")
         if after and (_glue_only(toks, m.end, after[0].start, covered) or _choices_joined(toks, m.end, after[0].start,
                                                                                           covered)) and not swap_next:
-            if not before or any(toks[i] in _SEPARATORS or _quantity_token(toks, i) is not None
+            if not before or any(toks[i] in SEPARATORS or quantity_token(toks, i) is not None
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], _SWAP) >= 0:  # "... instead of the strawberry shake"
                 target = after[0]
@@ -715,165 +505,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _plural_for_all(lex, toks, items, breaks)
     items = _corrections(toks, _choice_gone(lex, toks, items))
     if times is not None:
-        _times_over(items, times, breaks)
+        times_over(items, times, breaks)
     return items, loose
-
-
-def _said_plural(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> bool:
-    """The product was said in a plural of one of its names ("cods" of "cod", "coffees", "pastries")."""
-    said = tuple(toks[item.start:item.end])
-    last = said[-1] if said else ""
-    if len(last) < 3 or not last.endswith("s") or last.endswith("ss"):
-        return False
-    stems = {last[:-1], last[:-2], last[:-3] + "y"}
-    return any(t.kind == "product" and t.sku in item.skus
-               for stem in stems for t in lex.phrases.get((*said[:-1], stem), ()))
-
-
-def _pair_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], breaks: frozenset[int]) -> None:
-    """"two cod and chips": a count before a name said in the singular, joined by a bare "and" to a second name with
-    no count or article of its own, counts the pair as one dish, so it covers both (two cod and two chips). Not "two
-    coffees and a muffin" (an article starts a noun phrase of its own), nor "three tacos and chips" (the plural
-    closes the first noun phrase)."""
-    said = [it.quantity for it in items]  # counts as said: "two cod and chips and peas" does not chain
-    for n in range(len(items) - 1):
-        a, b, count = items[n], items[n + 1], said[n]
-        if count is None or count < 2 or said[n + 1] is not None or len(a.skus) != 1 or b.start in breaks \
-                or list(toks[a.end:b.start]) != ["and"] or _said_plural(lex, toks, a):
-            continue
-        b.quantity = count
-
-
-def _times_said(toks: Sequence[str], named: set[int], breaks: frozenset[int]) -> tuple[int, int, int, bool] | None:
-    """A count over the whole list said after it, closing its sentence: "cod and chips twice please", "... times two",
-    "x 2", "two times" repeat the list; "for the four of us" gives each of that many people one of each.
-    Returns (start, end, count, per person) of the words, or None."""
-    for i, t in enumerate(toks):
-        span: tuple[int, int, int, bool] | None = None
-        nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        if i in named:
-            continue
-        if t in _TWICE:
-            span = (i, i + 1, 2, False)
-        elif t in _TIMES and nxt.isdigit():
-            span = (i, i + 2, int(nxt), False)
-        elif t.isdigit() and nxt in _TIMES and i > 0:
-            span = (i, i + 2, int(t), False)
-        elif t == "for":
-            j = i + 1
-            while j < len(toks) and toks[j] in _PARTY_LEADS:
-                j += 1
-            if j + 2 < len(toks) and toks[j].isdigit() and toks[j + 1] == "of" and toks[j + 2] in _PARTY_HEADS:
-                span = (i, j + 3, int(toks[j]), True)
-        if span is None or not 1 < span[2] < 100 or any(k in named for k in range(span[0], span[1])):
-            continue
-        close = min((b for b in breaks if b >= span[1]), default=len(toks))
-        if i > 0 and i not in breaks and all(toks[k] in _FILLERS for k in range(span[1], close)):
-            return span
-    return None
-
-
-def _times_over(items: list[ItemSpec], times: tuple[int, int, int, bool], breaks: frozenset[int]) -> None:
-    """Applies a count said after the list (:func:`_times_said`) to the items of its sentence before it: "cod and
-    chips twice" is two of each, "two cod and a coke twice" four cod and two cokes; "for the four of us" gives each
-    item said without a count (or with "a") that many."""
-    start, _end, n, each = times
-    opened = max((b for b in breaks if b <= start), default=0)
-    for it in items:
-        if opened <= it.start and it.end <= start:
-            if not each:
-                it.quantity = (it.quantity or 1) * n
-            elif it.quantity in (None, 1):
-                it.quantity = n
-
-
-def _count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention],
-                 breaks: frozenset[int]) -> None:
-    """"some heavy a4 paper two reams", "copy paper, three boxes": a count said after the product with the package it
-    comes in (a package word, or a choice of the group the catalog calls its pack), closing its phrase, is how many,
-    when none was said before it. Not "a tea two sugars": a sugar is no package. So are servings and containers
-    ("lava buns please, two orders", "soup dumplings two baskets the crab ones": a group of the product whose
-    choices are piece counts) and count units ("pork dumplings a dozen": twelve pieces)."""
-    for n, item in enumerate(items):
-        k = item.end
-        while k < len(toks) and toks[k] in _FILLERS:
-            k += 1  # "lava buns please, two orders"
-        if item.quantity is not None or len(item.skus) != 1 or k + 1 >= len(toks) or not toks[k].isdigit() \
-                or any(o.start <= k < o.end for o in mentions) or not 0 < int(toks[k]) < 1000:
-            continue
-        unit = next((o for o in mentions if o.start == k + 1), None)
-        end = unit.end if unit is not None else k + 2
-        if not (toks[k + 1] in _PACK_WORDS or toks[k + 1] in _SERVINGS or toks[k + 1] in COUNT_UNITS
-                or unit is not None and (_packaging(lex, item.skus[0], unit)
-                                         or _container_group(lex, item.skus[0], unit))):
-            continue
-        nxt = items[n + 1].start if n + 1 < len(items) else len(toks)
-        if end < len(toks) and toks[end] == "of" or nxt <= k + 1:
-            continue  # "a red planter four bags of gravel": the count of what comes after it
-        end = _past_own_choices(toks, mentions, end, nxt)
-        while end < nxt and toks[end] in _FILLERS:
-            end += 1  # "... two plates please"
-        if end == len(toks) or end in breaks or end == nxt or toks[end] in _SEPARATORS:
-            product = lex.products.get(item.skus[0])
-            qty = int(toks[k])
-            item.quantity = _pieces_to_orders(lex, product, toks[k + 1], qty) \
-                if product is not None and toks[k + 1] in COUNT_UNITS else qty
-
-
-def _container_group(lex: Lexicon, sku: str, m: Mention) -> bool:
-    """Whether the mention names a group of the product whose every choice is a count of pieces ("baskets" for a
-    basket of 3, 4 or 6 pieces): a container the product is counted in."""
-    product = lex.products.get(sku)
-    if product is None or m.products or m.options:
-        return False
-    nouns = _piece_nouns(product)
-    return any((g := product.group(t.group)) is not None and not g.multiple and bool(g.values)
-               and all(_counted_value(v, nouns) for v in g.values) for t in m.groups)
-
-
-def _past_own_choices(toks: Sequence[str], mentions: Sequence[Mention], end: int, limit: int) -> int:
-    """"soup dumplings two baskets the crab ones": past the choices said right after a count (with "the", "ones"
-    and fillers), where the phrase of the count closes."""
-    choices = {i for o in mentions if o.options and not o.products for i in range(o.start, o.end)}
-    j = end
-    while j < limit and (j in choices or toks[j] in ("the", "ones", "one") or toks[j] in _FILLERS):
-        j += 1
-    return j if any(i in choices for i in range(end, j)) else end
-
-
-_COUNT_HEDGES = words("count_hedges")
-
-
-def _count_closing(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention]) -> set[int]:
-    """"some spotty bananas for banana bread maybe three", "lemons, say four": a bare number closing the sentence
-    after the last item, with only its own choices, fillers and hedges ("maybe", "about") between, is how many
-    of it when no count was said before it (not a numbered choice the item does not offer, "3 lb"). Sets the
-    count; returns where the number was said."""
-    if not items or items[-1].quantity is not None or len(items[-1].skus) != 1:
-        return set()
-    item = items[-1]
-    j = len(toks) - 1
-    while j > item.end and (toks[j] in _COUNT_HEDGES or toks[j] in _FILLERS):
-        j -= 1  # "... three of them", "... four or so"
-    if j < item.end or not toks[j].isdigit() or not 0 < int(toks[j]) < 100:
-        return set()
-    at = [o for o in mentions if o.start <= j < o.end]
-    if any(o.start != j or o.end != j + 1 or any(item.skus[0] in lex.option_skus.get((t.group, t.value), ())
-                                                 for t in o.options) for o in at):
-        return set()  # "3" is a choice the item offers ("a tomato, 3 lb"), or part of longer words
-    own = {i for o in mentions if o.end <= j and o.start >= item.end and not o.products for i in range(o.start, o.end)}
-    if not all(i in own or toks[i] in _COUNT_HEDGES or toks[i] in _FILLERS for i in range(item.end, j)):
-        return set()
-    item.quantity = int(toks[j])
-    return {j}
-
-
-def _packaging(lex: Lexicon, sku: str, m: Mention) -> bool:
-    """Whether the mention names a choice of how the product is packed (a group the catalog calls a pack: "ream")."""
-    product = lex.products.get(sku)
-    groups = [g for t in m.options if product is not None and (g := product.group(t.group)) is not None
-              and g.value(t.value) is not None]
-    return any(w in _PACK_WORDS for g in groups for n in (g.name, g.code, *g.aliases) for w in phrase_of(n))
 
 
 def _choice_gone(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
@@ -928,7 +561,7 @@ def _choice_totals(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention
             if role == "product":
                 floor = m.end
             continue
-        qty, explicit = _read_quantity(toks, m.start, floor, covered)
+        qty, explicit = read_quantity(toks, m.start, floor, covered)
         if not explicit or qty is None or qty < 2:
             continue
         total, parts = 0, 0
@@ -966,7 +599,7 @@ def _after_separator(toks: Sequence[str], items: Sequence[ItemSpec], start: int,
     """An item was named before ``start`` and a separating word ("and", "plus") sits between its end and ``at``:
     what is said at ``at`` opens something new ("hash browns with onions and a cup of decaf")."""
     ends = [it.end for it in items if it.end <= start]
-    return bool(ends) and any(t in _SEPARATORS for t in toks[ends[-1]:at])
+    return bool(ends) and any(t in SEPARATORS for t in toks[ends[-1]:at])
 
 
 _SWAP_IN_FOR = phrases("swap_in_for")
@@ -1010,77 +643,6 @@ def _swapped_right_after(toks: Sequence[str], a: int, b: int) -> bool:
     return any(tuple(rest) == ph for ph in _SWAP)
 
 
-_MANY_OWNERS = 64  # products read to find the one a choice names; more than that, none is meant
-
-
-def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = False, alone: bool = False
-                ) -> str | None:
-    """The one product that offers every choice said; of several, the one those choices complete (each of its
-    required groups without a default is given a value): "a coke" is the soda whose flavour is coke, not the
-    meal that also needs its burger chosen; ``as_noun`` (said where the noun goes, "a pumpernickel"): of several,
-    the one it is the choosing of (:func:`_chosen_by`); ``alone`` (an item of its own, "and a sprite"): of
-    several, not a meal made of products sold alone (:func:`_among_products`). None when no one product is meant."""
-    owners: set[str] | None = None
-    for spec in specs:
-        skus: set[str] = set()
-        for t in spec.targets:
-            skus |= set(islice(lex.option_skus.get((t.group, t.value), ()), _MANY_OWNERS + 1))
-        if len(skus) > _MANY_OWNERS:
-            return None  # a choice so many products offer ("large" in a big catalog) names no one of them
-        owners = skus if owners is None else owners & skus
-    if not owners:
-        return None
-    if len(owners) == 1:
-        return next(iter(owners))
-    complete = []
-    for sku in sorted(owners):
-        product = lex.products.get(sku)
-        if product is None:
-            continue
-        said = {t.group for s in specs for t in s.targets if sku in lex.option_skus.get((t.group, t.value), ())}
-        if all(g.code in said or g.default is not None or not g.required for g in product.option_groups):
-            complete.append(sku)
-    if len(complete) > 1 and alone:  # "and a sprite": the soda of that flavour, not a meal whose drink it would be
-        complete = [sku for sku in complete if not _among_products(lex, specs, sku)] or complete
-        complete = _most_at_home(lex, specs, complete) if len(complete) > 1 else complete
-        complete = _plainest(lex, complete) if len(complete) > 1 else complete
-    if len(complete) > 1 and as_noun:
-        complete = _chosen_by(lex, specs, complete)
-    return complete[0] if len(complete) == 1 else None
-
-
-def owner_by_name_word(lex: Lexicon, specs: Sequence[OptionSpec]) -> tuple[str, list[OptionSpec]] | None:
-    """"childrens tylenol grape" to an empty cart, where "childrens" is a choice of other products and a word of the
-    name of "children's acetaminophen", the one product offering the other choices said: that product, with those
-    other choices (the name word is no choice of it). None unless exactly one product fits."""
-    found: set[tuple[str, int]] = set()
-    for k, spec in enumerate(specs):
-        said = phrase_of(spec.said) if spec.said else ()
-        rest = [s for i, s in enumerate(specs) if i != k]
-        if not said or not rest:
-            continue
-        owners: set[str] | None = None
-        for s in rest:
-            skus = {sku for t in s.targets for sku in islice(lex.option_skus.get((t.group, t.value), ()),
-                                                                 _MANY_OWNERS + 1)}
-            owners = skus if owners is None else owners & skus
-        for sku in sorted(owners or ()):
-            product = lex.products.get(sku)
-            if product is not None and not any(sku in lex.option_skus.get((t.group, t.value), ())
-                                               for t in spec.targets) \
-                    and any(_holds(phrase_of(n), said) for n in (product.name, *product.aliases)):
-                found.add((sku, k))
-    if len({sku for sku, _ in found}) != 1 or len(found) != 1:
-        return None
-    sku, k = next(iter(found))
-    return sku, [s for i, s in enumerate(specs) if i != k]
-
-
-def _holds(name: tuple[str, ...], said: tuple[str, ...]) -> bool:
-    """Whether the words ``said`` run inside ``name``."""
-    return any(name[i:i + len(said)] == said for i in range(len(name) - len(said) + 1))
-
-
 def _fits_later_choices(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
                         m: Mention, in_items: set[int]) -> bool:
     """"a vanilla and chocolate double scoop in a cake cone": a choice said first is an item of its own only if
@@ -1090,75 +652,6 @@ def _fits_later_choices(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Me
              and o.start not in in_items]
     return owner is not None and all(any(owner in lex.option_skus.get((t.group, t.value), ()) for t in o.options)
                                      for o in later)
-
-
-def _said_groups(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> list[OptionGroup]:
-    """The groups of ``sku`` that hold a value said."""
-    product = lex.products.get(sku)
-    return [g for s in specs for t in s.targets if product is not None and (g := product.group(t.group)) is not None
-            and g.value(t.value) is not None]
-
-
-def _most_at_home(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:
-    """"a coke" said as an item, where both the fountain drink (flavours coke, sprite, fanta...) and the icee (blue
-    raspberry, cherry, coke) offer it: the product whose list the value is at home in, the one sharing most of that
-    list with the other products' choices (the combos' drinks are the fountain drink's flavours, not the icee's);
-    all of ``skus`` when no one stands out."""
-    def offered_elsewhere(sku: str, name: str) -> bool:  # through the phrase index: never every product read
-        return any(lex.option_skus.get((t.group, t.value), set()) - {sku}
-                   for t in lex.phrases.get(phrase_of(name), ()) if t.kind == "option")
-
-    def shared_count(sku: str) -> int:
-        names = {v.name for g in _said_groups(lex, specs, sku) for v in g.values}
-        return sum(offered_elsewhere(sku, name) for name in names)
-
-    shared = {sku: shared_count(sku) for sku in skus}
-    best = max(shared.values())
-    top = [sku for sku in skus if shared[sku] == best]
-    return top if len(top) == 1 else list(skus)
-
-
-def _plainest(lex: Lexicon, skus: Sequence[str]) -> list[str]:
-    """"a coke", where the fountain soda (aliases "soda", "fountain drink") and the "2 liter soda" both come in coke:
-    the plain one, whose name is said inside the others' names ("soda" in "2 liter soda": they are it, made
-    bigger or bottled), as a clerk pours the fountain drink unless the bottle is said; all of ``skus`` when no one
-    is plainer than every other."""
-    def names(sku: str) -> list[tuple[str, ...]]:
-        product = lex.products.get(sku)
-        return [ph for n in ((product.name, *product.aliases) if product is not None else ()) if (ph := phrase_of(n))]
-
-    def inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-        return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
-
-    def plainer(a: str, b: str) -> bool:
-        return any(inside(x, y) for x in names(a) for y in names(b)) \
-            and not any(inside(y, x) for x in names(a) for y in names(b))
-
-    plain = [a for a in skus if all(plainer(a, b) for b in skus if b != a)]
-    return plain if len(plain) == 1 else list(skus)
-
-
-def _among_products(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> bool:
-    """A choice said of ``sku`` is of a group whose values include products sold on their own (a meal's drink:
-    coke, sprite, lemonade, sweet tea): the meal is made of products, and the value said alone is not that meal."""
-    product = lex.products.get(sku)
-    groups = {g for s in specs for t in s.targets if product is not None and (g := product.group(t.group)) is not None
-              and g.value(t.value) is not None}
-    return any(t.kind == "product" and t.exact for g in groups for v in g.values
-               for t in lex.phrases.get(phrase_of(v.name), ()))
-
-
-def _chosen_by(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:
-    """"a pumpernickel": of several products offering what was said, those it is the choosing of: a value of a
-    group they cannot be ordered without (required, one choice, no default: "which bagel?" of the bagel), not of
-    one that merely has it (the sandwich made on a plain bagel by default, the box of mixed kinds)."""
-    out = []
-    for sku in skus:
-        product = lex.products.get(sku)
-        groups = [product.group(t.group) for s in specs for t in s.targets] if product is not None else []
-        if any(g is not None and g.required and g.default is None and not g.multiple for g in groups):
-            out.append(sku)
-    return out
 
 
 def _offers(lex: Lexicon, item: ItemSpec, m: Mention) -> bool:
@@ -1201,7 +694,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             # box's kind is of its box)
         k = m.start - 1
         while k >= floor and (not toks[k].isdigit() or _ends_choice(mentions, k)) and (
-                (k in covered and k not in in_items) or toks[k] in _FILLERS or _determiner_of_package(toks, k, floor)
+                (k in covered and k not in in_items) or toks[k] in FILLER_WORDS or _determiner_of_package(toks, k, floor)
                 or (toks[k] in COUNT_UNITS and k - 1 >= floor and toks[k - 1].isdigit())):
             k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the", the
             # unit of a count ("and a dozen duck eggs": "12 dozen")
@@ -1211,7 +704,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         package = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in _PACKAGES \
             and not any(o.options and o.end == k for o in mentions) and (  # not "a six pack of": a choice
                 not (before_end := [it.end for it in items if it.end <= m.start])
-                or any(t in _SEPARATORS for t in toks[before_end[-1]:k - 1])
+                or any(t in SEPARATORS for t in toks[before_end[-1]:k - 1])
                 or (k - 2 >= before_end[-1] and toks[k - 2].isdigit()))  # "a hydrangea in blue five bags of mulch"
         served = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in _CONTAINERS and _after_separator(
             toks, items, m.start, k - 1)  # "hash browns with cheese and a cup of decaf": a coffee of its own
@@ -1241,9 +734,9 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                 k = pack.start - 1
         j = k - 1 if k - 1 >= floor and toks[k] == "the" and k not in covered else k
         if j - 1 >= floor and toks[j] == "of" and toks[j - 1] not in ("a", "an") and j - 1 not in covered \
-                and _quantity_token(toks, j - 1) is not None and any(it.end <= m.start for it in items):
+                and quantity_token(toks, j - 1) is not None and any(it.end <= m.start for it in items):
             k = j - 1  # "six cans of chicken dog food and six of the lamb": a count of the choice, after an item
-        if k < floor or _quantity_token(toks, k) is None:
+        if k < floor or quantity_token(toks, k) is None:
             continue
         if toks[k] in ("a", "an") and k > 0 and toks[k - 1] in _BASE_PREPS:
             continue  # "on a croissant": the base of the item before it or of the line in focus, no item of its own
@@ -1270,8 +763,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             # which heads the item (not "a diet coke large": "large" alone names no one product)
         if nxt < len(toks) and (toks[nxt] in ("one", "1", "ones") or nxt in in_items):
             continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
-        if nxt < len(toks) and not chosen_next and nxt not in breaks and _quantity_token(toks, nxt) is None and toks[nxt] not in _ITEM_ENDS \
-                and toks[nxt] not in _SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in _FILLERS \
+        if nxt < len(toks) and not chosen_next and nxt not in breaks and quantity_token(toks, nxt) is None and toks[nxt] not in _ITEM_ENDS \
+                and toks[nxt] not in SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in FILLER_WORDS \
                 and not _ones_said_after(toks, covered, nxt):
             continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
         if offering:
@@ -1303,11 +796,11 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             qty: int | None = int(toks[k])
             made.update(o.start for o in mentions if o.start == k and o.end == k + 1)
         else:
-            qty, explicit = _read_quantity(toks, m.start, floor, covered)
+            qty, explicit = read_quantity(toks, m.start, floor, covered)
             qty = qty if explicit else None
         kept = [OptionSpec(tuple(t for t in h.targets if owner in lex.option_skus.get((t.group, t.value), ())), pos=h.pos)
                 for h in held]  # "a cup of vanilla": the cup too
-        qty, counted = _counted_choice(lex, toks, m.start, floor, (owner,), qty, [OptionSpec(m.options)],
+        qty, counted = counted_choice(lex, toks, m.start, floor, (owner,), qty, [OptionSpec(m.options)],
                                        _named_owner(lex, toks, m) == owner) if qty else (qty, [])  # ("a half dozen duck eggs": one of the eggs' "half dozen", as for "a half dozen
         # eggs"; but "two vanilla cones" are two cones, not one of two scoops)
         items.append(ItemSpec((owner,), qty, [*counted, *(h for h in kept if h.targets), _option_spec(toks, m, floor)],
@@ -1365,7 +858,7 @@ def _choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Men
             qty, run = int(toks[start]), run[1:]  # "three 4 packs of ...": "3" counts them
         else:
             start -= 1
-            q = _quantity_token(toks, start) if start >= 0 and start not in covered else None
+            q = quantity_token(toks, start) if start >= 0 and start not in covered else None
             if q is None:
                 continue
             qty = q if toks[start] not in ("a", "an") else None
@@ -1373,8 +866,8 @@ def _choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Men
         if len(run) < 2 or (start > 0 and toks[start - 1] in ("the", "this", "that", *_WITH, *_BASE_PREPS, *_EDIT_THEM)):
             continue  # one choice is for :func:`_value_items`; "make it a large oat": the line's, no new item
         if toks[end:end + 1] == ["no"] or not (
-                end == len(toks) or end in breaks or toks[end] in _SEPARATORS or toks[end] in _ITEM_ENDS
-                or toks[end] in _FILLERS or (end not in covered and _quantity_token(toks, end) is not None)):
+                end == len(toks) or end in breaks or toks[end] in SEPARATORS or toks[end] in _ITEM_ENDS
+                or toks[end] in FILLER_WORDS or (end not in covered and quantity_token(toks, end) is not None)):
             continue  # "a gallon of white paint": the product said after them heads the item ("two large cokes no
             # ice": a choice follows, read as a whole below)
         before = [it for it in items if it.end <= start][-1:]
@@ -1387,7 +880,7 @@ def _choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Men
         for m in run:
             skus: set[str] = set()
             for t in m.options:
-                skus |= set(islice(lex.option_skus.get((t.group, t.value), ()), _MANY_OWNERS + 1))
+                skus |= set(islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1))
             owners = skus if owners is None else owners & skus
         if not owners or len(owners) > _FEW_OWNERS:
             continue
@@ -1407,7 +900,7 @@ def _name_with_choice(lex: Lexicon, toks: Sequence[str], m: Mention) -> tuple[st
     ranch" in the plural); that product and where its words start, else None."""
     found: set[tuple[str, int]] = set()
     for t in m.options:
-        for sku in islice(lex.option_skus.get((t.group, t.value), ()), _MANY_OWNERS + 1):
+        for sku in islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1):
             product = lex.products.get(sku)
             group = product.group(t.group) if product is not None else None
             if product is None or group is None:
@@ -1434,7 +927,7 @@ def _choice_in_name(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mentio
             continue
         named = _name_with_choice(lex, toks, m)
         if named is None or named[1] < 1 or any(i in covered for i in range(named[1] - 1, m.start)) \
-                or (qty := _quantity_token(toks, named[1] - 1)) is None:
+                or (qty := quantity_token(toks, named[1] - 1)) is None:
             continue  # (not "two pieces of haddock" where "pieces" names the piece of fish: its choice)
         items.append(ItemSpec((named[0],), qty if toks[named[1] - 1] not in ("a", "an") else None,
                               [_option_spec(toks, m, named[1])], named[1] - 1, m.end))
@@ -1443,11 +936,6 @@ def _choice_in_name(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mentio
     return out
 
 
-_FILLERS = words("fillers")
-_TIMES = words("times_words")
-_TWICE = words("twice_words")
-_PARTY_LEADS = words("party_leads")
-_PARTY_HEADS = words("party_heads")
 _PACKAGES = words("packages")
 _PACKAGE_DETERMINERS = words("package_determiners")
 _EVERY_BEFORE = words("every_before")
@@ -1512,7 +1000,7 @@ def _all_of_one_kind(toks: Sequence[str], items: list[ItemSpec], summaries: Sequ
         if len(after) != 1 or after[0].quantity is not None or not set(after[0].skus) & kinds:
             continue
         between = toks[summary.end:after[0].start]
-        if any(t in ("all", "both", "each") for t in between) and not any(t in _SEPARATORS for t in between):
+        if any(t in ("all", "both", "each") for t in between) and not any(t in SEPARATORS for t in between):
             after[0].quantity = int(toks[k])
 
 
@@ -1684,7 +1172,7 @@ def _plural_for_all(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], br
         opened = [b for b in breaks if last.end <= b <= o.pos]
         lead = range(opened[-1], o.pos) if opened else range(last.end, o.pos)
         if not _said_in_plural(lex, o) or not all(
-                toks[i] in _FILLERS or toks[i] in _EDIT_THEM or (opened and toks[i] in GLUE) for i in lead):
+                toks[i] in FILLER_WORDS or toks[i] in _EDIT_THEM or (opened and toks[i] in GLUE) for i in lead):
             continue  # "..., halves please", "..., make them halves"
         if not opened and last.quantity not in (None, 1):
             continue  # "a stout and two porters halves": the plural may be the porters' alone
@@ -1712,7 +1200,7 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
             out.append((i, 1))
         elif toks[i] == "one" and i > 0 and toks[i - 1] in ("other", "another"):
             continue
-        elif (toks[i] == "one" or toks[i].isdigit()) and _quantity_token(toks, i) is not None:
+        elif (toks[i] == "one" or toks[i].isdigit()) and quantity_token(toks, i) is not None:
             out.append((i, int(toks[i]) if toks[i].isdigit() else 1))
     return out
 
@@ -1774,7 +1262,7 @@ def _another_unnamed(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], c
     out, not a change of the first one."""
     out = list(items)
     for a in range(1, len(toks)):
-        if a in covered or toks[a - 1] not in _SEPARATORS or _quantity_token(toks, a) is None:
+        if a in covered or toks[a - 1] not in SEPARATORS or quantity_token(toks, a) is None:
             continue
         before = [it for it in out if it.end <= a]
         after = [it for it in out if it.start >= a]
@@ -1817,7 +1305,7 @@ def _measured_ones(toks: Sequence[str], covered: set[int], a: int) -> bool:
     """"a pound of roma tomatoes and half a pound of heirloom ones": after "and", choice words (a measure, a kind)
     running up to "ones" say one more line of the product before, as "a red one" does, though no article or count
     opens them."""
-    if a == 0 or a not in covered or a - 1 in covered or toks[a - 1] not in _SEPARATORS:
+    if a == 0 or a not in covered or a - 1 in covered or toks[a - 1] not in SEPARATORS:
         return False
     o = a
     while o < len(toks) and (o in covered or toks[o] == "of" and o > a):
@@ -2233,7 +1721,7 @@ def _each_value(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> lis
             out.append(it)
             continue
         count = next((q for i in range(each - 1, max(tail, each - 3) - 1, -1)
-                      if (q := _quantity_token(toks, i)) is not None), 1) if each >= 0 else 1
+                      if (q := quantity_token(toks, i)) is not None), 1) if each >= 0 else 1
         rest = [o for o in it.options if o not in run]
         out.extend(ItemSpec(it.skus, count, [*rest, o], it.start, it.end, it.exact) for o in run)
     return out

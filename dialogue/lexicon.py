@@ -765,7 +765,7 @@ class _Offering(AbstractSet[str]):
         return self._all
 
     def _listed(self) -> Iterator[str]:
-        """Lazily, so a reader that stops early (:func:`dialogue.items.value_owner`) reads few products."""
+        """Lazily, so a reader that stops early (:func:`dialogue.owners.value_owner`) reads few products."""
         if self._raw is None:
             self._raw = self._lex._store.products_offering(self._group, self._value)
         return (s for s in self._raw if s in self)

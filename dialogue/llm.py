@@ -45,8 +45,8 @@ from typing import Any
 from catalog.models import Product
 from dialogue.counts import LIMITS
 from dialogue.intents import Intent
-from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.understanding import Context, Parse, RuleUnderstanding, Understanding
 from dialogue.words import STOPWORDS
 

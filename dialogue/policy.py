@@ -22,16 +22,17 @@ from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
-from dialogue.items import GLUE, ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
+from dialogue.quantity import GLUE
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
 from dialogue.references import parts_of, pick_shown
 from dialogue.replies import group_name, plural, say_list
 from dialogue.resolve import options_for, toward_asked
 from dialogue.shop import ShopInfo
+from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.targets import like_before, line_has, matching, modify_target, target_lines
 from dialogue.types import Action, TurnMeta

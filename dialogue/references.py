@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from catalog.models import Product
 from dialogue import intents as cue
-from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.phrasebook import phrases, words
 from dialogue.replies import MAX_LIST
 from dialogue.resolve import options_for
+from dialogue.specs import ItemSpec, OptionSpec
 
 if TYPE_CHECKING:
     from dialogue.understanding import Context, Parse, ParseDraft

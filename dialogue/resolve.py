@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from catalog.models import OptionGroup, Product, SelectedOption
-from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.specs import ItemSpec, OptionSpec
 
 
 @dataclass

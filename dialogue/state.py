@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from catalog.cart import Cart
 from catalog.models import CartLine, Order, SelectedOption
-from dialogue.items import ItemSpec
 from dialogue.pending import PendingKind as PendingKind  # re-exported: where it was defined before
+from dialogue.specs import ItemSpec
 from dialogue.types import Reply
 from dialogue.understanding import Context, Parse
 

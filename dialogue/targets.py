@@ -8,11 +8,11 @@ from dataclasses import replace
 
 from catalog.models import CartLine, Product
 from dialogue import intents as cue
-from dialogue.items import ItemSpec, OptionSpec
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.phrasebook import words as word_list
 from dialogue.references import wants_more
 from dialogue.resolve import options_for
+from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import State
 from dialogue.understanding import Parse
 

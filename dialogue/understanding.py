@@ -18,23 +18,18 @@ from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import (
-    GLUE,
-    ItemSpec,
-    OptionSpec,
     extract_items,
-    offered_pieces,
     one_of_the_kind,
-    owner_by_name_word,
     per_item,
-    piece_count,
     swap_frame,
-    value_owner,
 )
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, find_mentions, focus_choices, prepare
 from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range, to_digits
+from dialogue.owners import owner_by_name_word, value_owner
 from dialogue.phrasebook import phrases, rule, words
+from dialogue.quantity import GLUE, offered_pieces, piece_count
 from dialogue.references import (
     a_time,
     count_of,
@@ -46,6 +41,7 @@ from dialogue.references import (
     recount,
     the_other,
 )
+from dialogue.specs import ItemSpec, OptionSpec
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,156 @@
+"""Which product a choice names when no product is said ("and a sprite", "a pumpernickel", "a coke" on a menu
+where a fountain drink, a 2-liter bottle and a combo all offer coke).
+
+The one product offering every choice said; of several, the ones those choices complete; then, for a choice said
+as an item of its own, not a meal made of products sold alone, the product whose list the choice is most at home
+in, and the plainest (the fountain drink, not the bottle); for a choice said where the noun goes, the product it
+is the choosing of. Nothing is guessed when no one product stands out or too many offer the choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import islice
+
+from catalog.models import OptionGroup
+from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.specs import OptionSpec
+
+MANY_OWNERS = 64  # products read to find the one a choice names; more than that, none is meant
+
+
+def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = False, alone: bool = False
+                ) -> str | None:
+    """The one product that offers every choice said; of several, the one those choices complete (each of its
+    required groups without a default is given a value): "a coke" is the soda whose flavour is coke, not the
+    meal that also needs its burger chosen; ``as_noun`` (said where the noun goes, "a pumpernickel"): of several,
+    the one it is the choosing of (:func:`_chosen_by`); ``alone`` (an item of its own, "and a sprite"): of
+    several, not a meal made of products sold alone (:func:`_among_products`). None when no one product is meant."""
+    owners: set[str] | None = None
+    for spec in specs:
+        skus: set[str] = set()
+        for t in spec.targets:
+            skus |= set(islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1))
+        if len(skus) > MANY_OWNERS:
+            return None  # a choice so many products offer ("large" in a big catalog) names no one of them
+        owners = skus if owners is None else owners & skus
+    if not owners:
+        return None
+    if len(owners) == 1:
+        return next(iter(owners))
+    complete = []
+    for sku in sorted(owners):
+        product = lex.products.get(sku)
+        if product is None:
+            continue
+        said = {t.group for s in specs for t in s.targets if sku in lex.option_skus.get((t.group, t.value), ())}
+        if all(g.code in said or g.default is not None or not g.required for g in product.option_groups):
+            complete.append(sku)
+    if len(complete) > 1 and alone:  # "and a sprite": the soda of that flavour, not a meal whose drink it would be
+        complete = [sku for sku in complete if not _among_products(lex, specs, sku)] or complete
+        complete = _most_at_home(lex, specs, complete) if len(complete) > 1 else complete
+        complete = _plainest(lex, complete) if len(complete) > 1 else complete
+    if len(complete) > 1 and as_noun:
+        complete = _chosen_by(lex, specs, complete)
+    return complete[0] if len(complete) == 1 else None
+
+
+def owner_by_name_word(lex: Lexicon, specs: Sequence[OptionSpec]) -> tuple[str, list[OptionSpec]] | None:
+    """"childrens tylenol grape" to an empty cart, where "childrens" is a choice of other products and a word of the
+    name of "children's acetaminophen", the one product offering the other choices said: that product, with those
+    other choices (the name word is no choice of it). None unless exactly one product fits."""
+    found: set[tuple[str, int]] = set()
+    for k, spec in enumerate(specs):
+        said = phrase_of(spec.said) if spec.said else ()
+        rest = [s for i, s in enumerate(specs) if i != k]
+        if not said or not rest:
+            continue
+        owners: set[str] | None = None
+        for s in rest:
+            skus = {sku for t in s.targets for sku in islice(lex.option_skus.get((t.group, t.value), ()),
+                                                                 MANY_OWNERS + 1)}
+            owners = skus if owners is None else owners & skus
+        for sku in sorted(owners or ()):
+            product = lex.products.get(sku)
+            if product is not None and not any(sku in lex.option_skus.get((t.group, t.value), ())
+                                               for t in spec.targets) \
+                    and any(_holds(phrase_of(n), said) for n in (product.name, *product.aliases)):
+                found.add((sku, k))
+    if len({sku for sku, _ in found}) != 1 or len(found) != 1:
+        return None
+    sku, k = next(iter(found))
+    return sku, [s for i, s in enumerate(specs) if i != k]
+
+
+def _holds(name: tuple[str, ...], said: tuple[str, ...]) -> bool:
+    """Whether the words ``said`` run inside ``name``."""
+    return any(name[i:i + len(said)] == said for i in range(len(name) - len(said) + 1))
+
+
+def _said_groups(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> list[OptionGroup]:
+    """The groups of ``sku`` that hold a value said."""
+    product = lex.products.get(sku)
+    return [g for s in specs for t in s.targets if product is not None and (g := product.group(t.group)) is not None
+            and g.value(t.value) is not None]
+
+
+def _most_at_home(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:
+    """"a coke" said as an item, where both the fountain drink (flavours coke, sprite, fanta...) and the icee (blue
+    raspberry, cherry, coke) offer it: the product whose list the value is at home in, the one sharing most of that
+    list with the other products' choices (the combos' drinks are the fountain drink's flavours, not the icee's);
+    all of ``skus`` when no one stands out."""
+    def offered_elsewhere(sku: str, name: str) -> bool:  # through the phrase index: never every product read
+        return any(lex.option_skus.get((t.group, t.value), set()) - {sku}
+                   for t in lex.phrases.get(phrase_of(name), ()) if t.kind == "option")
+
+    def shared_count(sku: str) -> int:
+        names = {v.name for g in _said_groups(lex, specs, sku) for v in g.values}
+        return sum(offered_elsewhere(sku, name) for name in names)
+
+    shared = {sku: shared_count(sku) for sku in skus}
+    best = max(shared.values())
+    top = [sku for sku in skus if shared[sku] == best]
+    return top if len(top) == 1 else list(skus)
+
+
+def _plainest(lex: Lexicon, skus: Sequence[str]) -> list[str]:
+    """"a coke", where the fountain soda (aliases "soda", "fountain drink") and the "2 liter soda" both come in coke:
+    the plain one, whose name is said inside the others' names ("soda" in "2 liter soda": they are it, made
+    bigger or bottled), as a clerk pours the fountain drink unless the bottle is said; all of ``skus`` when no one
+    is plainer than every other."""
+    def names(sku: str) -> list[tuple[str, ...]]:
+        product = lex.products.get(sku)
+        return [ph for n in ((product.name, *product.aliases) if product is not None else ()) if (ph := phrase_of(n))]
+
+    def inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+    def plainer(a: str, b: str) -> bool:
+        return any(inside(x, y) for x in names(a) for y in names(b)) \
+            and not any(inside(y, x) for x in names(a) for y in names(b))
+
+    plain = [a for a in skus if all(plainer(a, b) for b in skus if b != a)]
+    return plain if len(plain) == 1 else list(skus)
+
+
+def _among_products(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> bool:
+    """A choice said of ``sku`` is of a group whose values include products sold on their own (a meal's drink:
+    coke, sprite, lemonade, sweet tea): the meal is made of products, and the value said alone is not that meal."""
+    product = lex.products.get(sku)
+    groups = {g for s in specs for t in s.targets if product is not None and (g := product.group(t.group)) is not None
+              and g.value(t.value) is not None}
+    return any(t.kind == "product" and t.exact for g in groups for v in g.values
+               for t in lex.phrases.get(phrase_of(v.name), ()))
+
+
+def _chosen_by(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:
+    """"a pumpernickel": of several products offering what was said, those it is the choosing of: a value of a
+    group they cannot be ordered without (required, one choice, no default: "which bagel?" of the bagel), not of
+    one that merely has it (the sandwich made on a plain bagel by default, the box of mixed kinds)."""
+    out = []
+    for sku in skus:
+        product = lex.products.get(sku)
+        groups = [product.group(t.group) for s in specs for t in s.targets] if product is not None else []
+        if any(g is not None and g.required and g.default is None and not g.multiple for g in groups):
+            out.append(sku)
+    return out

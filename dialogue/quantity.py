@@ -1,0 +1,390 @@
+"""How many of an item a shopper said: a count before the noun ("two", "a couple of", "another"), after it
+("lattes, three of them"; "times two"), in units or packs ("a dozen", "two 4-packs"), as pieces of a container
+("a dozen siu mai" is three baskets of four), and the words that may sit between a count and its product.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from catalog.models import OptionValue, Product
+from dialogue.amounts import qualifier_before
+from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.matcher import Mention
+from dialogue.normalize import tokens
+from dialogue.numbers import COUNT_UNITS, to_digits
+from dialogue.phrasebook import words
+from dialogue.specs import ItemSpec, OptionSpec
+
+_SIZE_UNITS = words("size_units")
+_PACK_WORDS = words("pack_words")
+_SERVINGS = words("servings")
+_COPY_WORDS = words("copy_words")
+# Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
+GLUE = words("glue")
+SEPARATORS = words("separators")
+
+
+def quantity_token(toks: Sequence[str], i: int) -> int | None:
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    if t.isdigit() and nxt not in _SIZE_UNITS and 0 < int(t) < 1000:
+        return int(t)
+    if t in ("one", "a", "an", "another"):
+        return 1
+    return None
+
+
+def _code_letter(toks: Sequence[str], i: int, covered: set[int]) -> bool:
+    """"two a four notebooks" (an "a4" said apart): an "a" right before a number that names a choice is the code's
+    letter, not an article taking the place of the count said before it."""
+    return toks[i] in ("a", "an") and i + 1 in covered and toks[i + 1].isdigit()
+
+
+def read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]) -> tuple[int | None, bool]:
+    """Quantity said just before ``start`` (skipping modifiers): (value, explicit)."""
+    i = start - 1
+    steps = 0
+    while i >= floor and steps < 8:
+        if toks[i] in COUNT_UNITS and i > floor and toks[i - 1].isdigit():
+            i -= 1  # "12 dozen eggs" (from "a dozen eggs"): the count before the unit
+            continue
+        if toks[i] == "of" and i - 2 >= floor and i - 1 not in covered and toks[i - 1].isalpha() \
+                and (quantity_token(toks, i - 2) is not None or toks[i - 2] in COUNT_UNITS):
+            i -= 2  # "three plates of gyoza", "a dozen cans of cat food": a container of the product, counted
+            continue
+        if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") or _code_letter(toks, i, covered) \
+                or (toks[i].endswith("ed") and len(toks[i]) > 4 and i > floor):  # "2 steamed mochas"
+            i -= 1
+            steps += 1
+            continue
+        if _copies_of_one(toks, i, floor):
+            i -= 3  # "two copies of a house key": the count of the copies
+            continue
+        q = quantity_token(toks, i)
+        if q is not None:
+            explicit = toks[i] not in ("a", "an")
+            # "a couple" was already turned into "2"; "a 2" does not happen
+            return q, explicit
+        if qualifier_before(toks, i + 1) is not None:
+            i -= 1
+            steps += 1
+            continue
+        return None, False
+    return None, False
+
+
+def _copies_of_one(toks: Sequence[str], i: int, floor: int) -> bool:
+    """"two copies of a house key": the article at ``i`` names the one thing copied; the count before "copies"
+    counts the item."""
+    return toks[i] in ("a", "an") and i - 3 >= floor and toks[i - 1] == "of" and toks[i - 2] in _COPY_WORDS \
+        and quantity_token(toks, i - 3) is not None
+
+
+def in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
+              qty: int | None) -> int | None:
+    """"a dozen eggs" is one when the product is sold by the dozen ("eggs, dozen"), twelve when it is sold
+    by the piece; "a pair of boots" is one pair of a product named in the plural."""
+    product = lex.products.get(skus[0]) if qty and skus else None
+    if product is None or qty is None:
+        return qty
+    names = [phrase_of(n) for n in (product.name, *product.aliases)]
+    for j in range(max(floor, start - 4), start):
+        if toks[j].isdigit() and j + 1 < len(toks) and any(
+                (toks[j], toks[j + 1]) in zip(words, words[1:], strict=False) for words in names):
+            # "a six pack of cola" for "cola 6 pack": the number is the product's own size, not a count
+            return int(toks[j - 1]) if j > floor and toks[j - 1].isdigit() else 1
+    unit = next((toks[i] for i in range(start, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
+    if unit is None:
+        return qty
+    return _pieces_to_orders(lex, product, unit, qty)
+
+
+def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> int:
+    """``qty`` pieces said with a count unit ("a dozen" = 12) as a count of the product's orders: one per unit
+    when it is sold by that unit ("a dozen eggs" for "eggs, dozen"), the pieces over its default container when
+    it comes in containers of so many pieces ("a dozen siu mai" sold by the basket of 4: 3 baskets), else the
+    pieces themselves (a dumpling sold by the piece)."""
+    names = [phrase_of(n) for n in (product.name, *product.aliases)]
+    own = phrase_of(product.name)  # the name it is sold under: aliases add plurals of singular goods ("cat collars")
+    by_unit = any(unit in words for words in names) or (
+        unit == "pair" and bool(own) and own[-1].endswith("s") and not own[-1].endswith("ss"))
+    if by_unit:
+        return max(1, qty // COUNT_UNITS[unit])
+    size = _container_pieces(product)
+    if size and size > 1 and qty % size == 0 and piece_count(lex, (product.sku,), qty) is None:
+        return qty // size  # (a count that is a choice, "a dozen" for a 12 piece tray, stays that choice)
+    return qty
+
+
+def _container_pieces(product: Product) -> int | None:
+    """How many pieces the product's default container holds, when it is sold in containers of a counted number
+    of pieces (a basket group of "3 piece", "4 piece", "6 piece", default 4: 4); None otherwise."""
+    nouns = _piece_nouns(product)
+    for group in product.option_groups:
+        value = group.value(group.default) if group.default and not group.multiple else None
+        if value is None:
+            continue
+        found = _said_counts(value, nouns)
+        if found and all(_counted_value(v, nouns) for v in group.values) and not any(
+                u in phrase_of(n) for v in group.values for n in (v.name, *v.aliases) for u in COUNT_UNITS):
+            return found[0]  # (not for a "half dozen" or "dozen" choice: the unit names that choice)
+    return None
+
+
+def _piece_nouns(product: Product) -> frozenset[str]:
+    """The words a count of the product's pieces may be said with: "piece", "dozen", its own name's words."""
+    return COUNT_NOUNS | frozenset(COUNT_UNITS) | {w for n in (product.name, *product.aliases) for w in phrase_of(n)}
+
+
+def _said_counts(value: OptionValue, nouns: frozenset[str]) -> list[int]:
+    """The counts a choice is said as, written as a number and then only ``nouns`` ("4 piece", "12 wings"); as
+    written, so "a three" (the a3 size) is no count of three."""
+    said = [tuple(to_digits(tokens(n))) for n in (value.name, *value.aliases)]
+    return [int(w[0]) for w in said if w and w[0].isdigit() and all(x in nouns for x in w[1:])]
+
+
+def _counted_value(value: OptionValue, nouns: frozenset[str]) -> bool:
+    """Whether a choice is said as a bare count of pieces ("4 piece", "4 pieces")."""
+    return bool(_said_counts(value, nouns))
+
+
+COUNT_NOUNS = words("count_nouns")
+
+
+def piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpec | None:
+    """"twenty four wings" for a product sold as 6, 12 or 24 pieces, "a dozen roses" for a bouquet of 6, 12 or 24
+    stems: one order of that choice, not that many orders. Only a group whose every value is said as a bare count
+    ("12", "12 piece", "a dozen", "12 roses") reads a number so."""
+    product = lex.products.get(skus[0]) if len(skus) == 1 and qty and qty > 1 else None
+    if product is None:
+        return None
+    nouns = _piece_nouns(product)
+    for group in product.option_groups:
+        if group.multiple or not group.values:
+            continue
+        counts: dict[int, str] = {}
+        for v in group.values:
+            found = _said_counts(v, nouns)
+            if not found:
+                break
+            for c in found:
+                counts.setdefault(c, v.code)
+        else:
+            if qty in counts:
+                return OptionSpec((Target("option", group=group.code, value=counts[qty]),))
+    return None
+
+
+def unit_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
+                 qty: int | None) -> tuple[int, OptionSpec] | None:
+    """"two dozen eggs" where the eggs come as a "half dozen", a "dozen" or "eighteen": the unit said before the
+    product ("24 dozen", from "two dozen") is the product's own choice named by that unit, and the number how many
+    of it (2 of the "dozen" choice), not 24 cartons. None when no unit is said or the product has no such choice."""
+    product = lex.products.get(skus[0]) if qty and len(skus) == 1 else None
+    unit = next((toks[i] for i in range(start - 1, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
+    if product is None or qty is None or unit is None or qty % COUNT_UNITS[unit]:
+        return None
+    named = (str(COUNT_UNITS[unit]), unit)  # the unit said alone ("dozen", "a dozen", "one dozen")
+    for group in product.option_groups:
+        for v in group.values:
+            if group.multiple is False and any(tuple(to_digits(tokens(n))) == named for n in (v.name, *v.aliases)):
+                return qty // COUNT_UNITS[unit], OptionSpec((Target("option", group=group.code, value=v.code),))
+    return None
+
+
+def counted_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
+                    qty: int | None, said: Sequence[OptionSpec], named: bool = True
+                    ) -> tuple[int | None, list[OptionSpec]]:
+    """The count and the count-named choice of a product said with a number ("a dozen eggs": one of the "dozen"
+    choice; "two dozen eggs": two of it; "a half dozen duck eggs": one "half dozen"); the count as it was and no
+    choice when the number is only how many, or when the choice ``said`` is of that group. ``named``: the product's own name was said (a bare piece count,
+    "6", reads as that choice only then: "two vanilla cones" are no "2 scoops")."""
+    pieces = piece_count(lex, skus, qty) if named else None
+    if pieces is not None and not {t.group for o in said for t in o.targets} & {t.group for t in pieces.targets}:
+        return None, [pieces]  # (not "two short stacks" for a stack of two pancakes: the choice is said, two of it)
+    unit = unit_choice(lex, toks, start, floor, skus, qty)
+    return (unit[0], [unit[1]]) if unit is not None else (qty, [])
+
+
+def offered_pieces(lex: Lexicon, item: ItemSpec) -> ItemSpec:
+    """"how much are the wings" - "ok ten lemon pepper then": right after a question about a product sold as 6, 10 or
+    20 pieces, a count that is one of those (said with a choice, the product unnamed) is one order of that many, as
+    "a dozen" is one box of twelve; the item as it was otherwise."""
+    pieces = piece_count(lex, item.skus, item.quantity)
+    if pieces is None or any(t.group == p.group for o in item.options for t in o.targets for p in pieces.targets):
+        return item
+    return ItemSpec(item.skus, None, [pieces, *item.options], item.start, item.end, item.exact)
+
+
+def count_of_pieces(toks: Sequence[str], start: int, floor: int, pieces: int) -> tuple[int, int] | None:
+    """"two three piece combos": when the number before a product is its piece count, a number said right before
+    that one is the count of items (where it was said, its value), not another piece count."""
+    at = next((i for i in range(start - 1, max(floor, start - 4) - 1, -1) if toks[i] == str(pieces)), -1)
+    if at - 1 < floor or not toks[at - 1].isdigit() or not 0 < int(toks[at - 1]) < 100:
+        return None
+    return at - 1, int(toks[at - 1])
+
+
+def _said_plural(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> bool:
+    """The product was said in a plural of one of its names ("cods" of "cod", "coffees", "pastries")."""
+    said = tuple(toks[item.start:item.end])
+    last = said[-1] if said else ""
+    if len(last) < 3 or not last.endswith("s") or last.endswith("ss"):
+        return False
+    stems = {last[:-1], last[:-2], last[:-3] + "y"}
+    return any(t.kind == "product" and t.sku in item.skus
+               for stem in stems for t in lex.phrases.get((*said[:-1], stem), ()))
+
+
+def pair_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], breaks: frozenset[int]) -> None:
+    """"two cod and chips": a count before a name said in the singular, joined by a bare "and" to a second name with
+    no count or article of its own, counts the pair as one dish, so it covers both (two cod and two chips). Not "two
+    coffees and a muffin" (an article starts a noun phrase of its own), nor "three tacos and chips" (the plural
+    closes the first noun phrase)."""
+    said = [it.quantity for it in items]  # counts as said: "two cod and chips and peas" does not chain
+    for n in range(len(items) - 1):
+        a, b, count = items[n], items[n + 1], said[n]
+        if count is None or count < 2 or said[n + 1] is not None or len(a.skus) != 1 or b.start in breaks \
+                or list(toks[a.end:b.start]) != ["and"] or _said_plural(lex, toks, a):
+            continue
+        b.quantity = count
+
+
+def times_said(toks: Sequence[str], named: set[int], breaks: frozenset[int]) -> tuple[int, int, int, bool] | None:
+    """A count over the whole list said after it, closing its sentence: "cod and chips twice please", "... times two",
+    "x 2", "two times" repeat the list; "for the four of us" gives each of that many people one of each.
+    Returns (start, end, count, per person) of the words, or None."""
+    for i, t in enumerate(toks):
+        span: tuple[int, int, int, bool] | None = None
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if i in named:
+            continue
+        if t in _TWICE:
+            span = (i, i + 1, 2, False)
+        elif t in _TIMES and nxt.isdigit():
+            span = (i, i + 2, int(nxt), False)
+        elif t.isdigit() and nxt in _TIMES and i > 0:
+            span = (i, i + 2, int(t), False)
+        elif t == "for":
+            j = i + 1
+            while j < len(toks) and toks[j] in _PARTY_LEADS:
+                j += 1
+            if j + 2 < len(toks) and toks[j].isdigit() and toks[j + 1] == "of" and toks[j + 2] in _PARTY_HEADS:
+                span = (i, j + 3, int(toks[j]), True)
+        if span is None or not 1 < span[2] < 100 or any(k in named for k in range(span[0], span[1])):
+            continue
+        close = min((b for b in breaks if b >= span[1]), default=len(toks))
+        if i > 0 and i not in breaks and all(toks[k] in FILLER_WORDS for k in range(span[1], close)):
+            return span
+    return None
+
+
+def times_over(items: list[ItemSpec], times: tuple[int, int, int, bool], breaks: frozenset[int]) -> None:
+    """Applies a count said after the list (:func:`times_said`) to the items of its sentence before it: "cod and
+    chips twice" is two of each, "two cod and a coke twice" four cod and two cokes; "for the four of us" gives each
+    item said without a count (or with "a") that many."""
+    start, _end, n, each = times
+    opened = max((b for b in breaks if b <= start), default=0)
+    for it in items:
+        if opened <= it.start and it.end <= start:
+            if not each:
+                it.quantity = (it.quantity or 1) * n
+            elif it.quantity in (None, 1):
+                it.quantity = n
+
+
+def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention],
+                 breaks: frozenset[int]) -> None:
+    """"some heavy a4 paper two reams", "copy paper, three boxes": a count said after the product with the package it
+    comes in (a package word, or a choice of the group the catalog calls its pack), closing its phrase, is how many,
+    when none was said before it. Not "a tea two sugars": a sugar is no package. So are servings and containers
+    ("lava buns please, two orders", "soup dumplings two baskets the crab ones": a group of the product whose
+    choices are piece counts) and count units ("pork dumplings a dozen": twelve pieces)."""
+    for n, item in enumerate(items):
+        k = item.end
+        while k < len(toks) and toks[k] in FILLER_WORDS:
+            k += 1  # "lava buns please, two orders"
+        if item.quantity is not None or len(item.skus) != 1 or k + 1 >= len(toks) or not toks[k].isdigit() \
+                or any(o.start <= k < o.end for o in mentions) or not 0 < int(toks[k]) < 1000:
+            continue
+        unit = next((o for o in mentions if o.start == k + 1), None)
+        end = unit.end if unit is not None else k + 2
+        if not (toks[k + 1] in _PACK_WORDS or toks[k + 1] in _SERVINGS or toks[k + 1] in COUNT_UNITS
+                or unit is not None and (_packaging(lex, item.skus[0], unit)
+                                         or _container_group(lex, item.skus[0], unit))):
+            continue
+        nxt = items[n + 1].start if n + 1 < len(items) else len(toks)
+        if end < len(toks) and toks[end] == "of" or nxt <= k + 1:
+            continue  # "a red planter four bags of gravel": the count of what comes after it
+        end = _past_own_choices(toks, mentions, end, nxt)
+        while end < nxt and toks[end] in FILLER_WORDS:
+            end += 1  # "... two plates please"
+        if end == len(toks) or end in breaks or end == nxt or toks[end] in SEPARATORS:
+            product = lex.products.get(item.skus[0])
+            qty = int(toks[k])
+            item.quantity = _pieces_to_orders(lex, product, toks[k + 1], qty) \
+                if product is not None and toks[k + 1] in COUNT_UNITS else qty
+
+
+def _container_group(lex: Lexicon, sku: str, m: Mention) -> bool:
+    """Whether the mention names a group of the product whose every choice is a count of pieces ("baskets" for a
+    basket of 3, 4 or 6 pieces): a container the product is counted in."""
+    product = lex.products.get(sku)
+    if product is None or m.products or m.options:
+        return False
+    nouns = _piece_nouns(product)
+    return any((g := product.group(t.group)) is not None and not g.multiple and bool(g.values)
+               and all(_counted_value(v, nouns) for v in g.values) for t in m.groups)
+
+
+def _past_own_choices(toks: Sequence[str], mentions: Sequence[Mention], end: int, limit: int) -> int:
+    """"soup dumplings two baskets the crab ones": past the choices said right after a count (with "the", "ones"
+    and fillers), where the phrase of the count closes."""
+    choices = {i for o in mentions if o.options and not o.products for i in range(o.start, o.end)}
+    j = end
+    while j < limit and (j in choices or toks[j] in ("the", "ones", "one") or toks[j] in FILLER_WORDS):
+        j += 1
+    return j if any(i in choices for i in range(end, j)) else end
+
+
+_COUNT_HEDGES = words("count_hedges")
+
+
+def count_closing(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention]) -> set[int]:
+    """"some spotty bananas for banana bread maybe three", "lemons, say four": a bare number closing the sentence
+    after the last item, with only its own choices, fillers and hedges ("maybe", "about") between, is how many
+    of it when no count was said before it (not a numbered choice the item does not offer, "3 lb"). Sets the
+    count; returns where the number was said."""
+    if not items or items[-1].quantity is not None or len(items[-1].skus) != 1:
+        return set()
+    item = items[-1]
+    j = len(toks) - 1
+    while j > item.end and (toks[j] in _COUNT_HEDGES or toks[j] in FILLER_WORDS):
+        j -= 1  # "... three of them", "... four or so"
+    if j < item.end or not toks[j].isdigit() or not 0 < int(toks[j]) < 100:
+        return set()
+    at = [o for o in mentions if o.start <= j < o.end]
+    if any(o.start != j or o.end != j + 1 or any(item.skus[0] in lex.option_skus.get((t.group, t.value), ())
+                                                 for t in o.options) for o in at):
+        return set()  # "3" is a choice the item offers ("a tomato, 3 lb"), or part of longer words
+    own = {i for o in mentions if o.end <= j and o.start >= item.end and not o.products for i in range(o.start, o.end)}
+    if not all(i in own or toks[i] in _COUNT_HEDGES or toks[i] in FILLER_WORDS for i in range(item.end, j)):
+        return set()
+    item.quantity = int(toks[j])
+    return {j}
+
+
+def _packaging(lex: Lexicon, sku: str, m: Mention) -> bool:
+    """Whether the mention names a choice of how the product is packed (a group the catalog calls a pack: "ream")."""
+    product = lex.products.get(sku)
+    groups = [g for t in m.options if product is not None and (g := product.group(t.group)) is not None
+              and g.value(t.value) is not None]
+    return any(w in _PACK_WORDS for g in groups for n in (g.name, g.code, *g.aliases) for w in phrase_of(n))
+
+
+FILLER_WORDS = words("fillers")
+_TIMES = words("times_words")
+_TWICE = words("twice_words")
+_PARTY_LEADS = words("party_leads")
+_PARTY_HEADS = words("party_heads")
