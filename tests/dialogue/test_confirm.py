@@ -17,7 +17,7 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 27  # 4 from round 2, 20 from round 3 (82 when written), 3 from round 4 (43 when written).
+KNOWN_MISSES = 97  # 4 from round 2, 20 from round 3 (82 when written), 3 from round 4 (43 when written), 70 from round 5.
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -40,6 +40,14 @@ KNOWN_MISSES = 27  # 4 from round 2, 20 from round 3 (82 when written), 3 from r
 # "hold the muffin" takes it off). Left: three stories that name a product before the yes ("a scone too but
 # honestly yeah, go ahead", "I just really need coffee so yes", "not sure about the muffin but yes"): the product
 # may be a change, so they are neither placed nor added; the order is read again.
+# Round 5, first run of confirm_replies_5.tsv (391 rows, written fresh: regional and foreign yeses, emphatic replies,
+# replies said to the machine, answers to another question, a yes to part of the order, fillers then a reversal,
+# asking to repeat, recogniser slips, conditions on time or price): 64 wrong by decide() (3 holds placed: "you're
+# alright thanks", "for here please", "yes so"; 61 yeses did not), 1 of those labelled wrongly ("ta muchly" is a
+# thanks with no yes, like "ta" and "thanks" before: now hold), so 63 marked; plus 7 wrong only in a session: four
+# yeses with "grand" ("yeah grand", ...) change the lattes to large instead of placing; "lattes yes muffin no" adds a
+# latte and a muffin; "yes but no muffin" (and "... thanks") take the muffin off, which _check_in_session counts as
+# lost because the reply says "no" (the check, not the engine, may be what is wrong there): 70.
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
