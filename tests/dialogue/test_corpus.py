@@ -74,7 +74,8 @@ EXACT_FLOOR = {"cafe": 0.93,  # mt8: 20 fresh multi-turn, first run 13/20 (cafe 
                "hardwarestore": 0.91,  # hardware counter, unseen: first run 70/90 (0.778) at 3ceb257; 0.947 at the session end
                "sliceshop": 0.84,  # new york pizza by the slice, unseen: first run 67/90 (0.744) at 005f24b; 0.878 at the session end
                "pharmacy": 0.91,  # pharmacy counter, unseen when written: first run 75/86 (0.872) at 005f24b; 0.942 at the session end
-               "dimsum": 0.93}  # dim sum and dumpling house, unseen: first run 80/88 (0.909) at 005f24b; 0.966 at the session end
+               "dimsum": 0.93,  # dim sum and dumpling house, unseen: first run 80/88 (0.909) at 005f24b; 0.966 at the session end
+               "phonekiosk": 0.77}  # mall phone-accessories kiosk, unseen: first run 68/87 (0.782) at 0b335eb; 70/87 (0.805) after 3 catalog aliases fixed
 
 
 @pytest.fixture(scope="module")
