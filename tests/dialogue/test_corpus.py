@@ -78,7 +78,8 @@ EXACT_FLOOR = {"cafe": 0.93,  # mt8: 20 fresh multi-turn, first run 13/20 (cafe 
                # round 12 (2026-12-03), unseen when written, first runs at 0b335eb:
                "bottleshop": 0.90,  # wine and liquor store: first run 83/89 (0.933)
                "creperie": 0.90,  # crepe and waffle stand: first run 82/88 (0.932)
-               "butcher": 0.88}  # neighbourhood butcher counter: first run 80/87 (0.920)
+               "butcher": 0.88,  # neighbourhood butcher counter: first run 80/87 (0.920)
+               "phonekiosk": 0.77}  # mall phone-accessories kiosk: first run 68/87 (0.782); 70/87 after 3 catalog aliases fixed
 
 
 @pytest.fixture(scope="module")
