@@ -283,7 +283,8 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
             other = variant_product(lex, product, specs)
             if other is not None:  # "make it iced" on a mocha: the iced mocha
                 spec = ItemSpec((other.sku,), None, [], 0, 0, True)
-                return _swap(state, lex, line, spec, out)
+                part = parse.portion if parse.portion is not None and parse.portion < line.quantity else None
+                return _swap(state, lex, line, spec, out, units=part)  # "make one of the croissants chocolate"
             return out.say(f"The {product.name} {agree(product.name, 'does', 'do')}n't come with "
                            f"{say_list(option_names(lex, unavailable), 'or')}.")
         if opts or removals:

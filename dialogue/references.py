@@ -234,6 +234,7 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
 _INSTEAD = phrases("instead")
 _SWAP_VERBS = words("swap_verbs")
 _DEFINITE_LINE = words("definite_line")
+_BECOMES = phrases("line_becomes")
 _INSTEAD_OF = phrases("instead_of")
 
 
@@ -242,6 +243,11 @@ def _changed_to(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Seque
     then a line of the cart named with "the" (or "my", "that"), then the product it becomes: (new, old)."""
     old, new = items
     verb = next((i for i in range(old.start) if toks[i] in _SWAP_VERBS), -1)
+    if verb < 0 and new.start >= old.end and cue.find(toks[old.end:new.start], _BECOMES) >= 0:
+        named = any(toks[i] in _DEFINITE_LINE for i in range(max(0, old.start - 3), old.start))
+        if not named or not any(s in line_skus for s in old.skus):
+            return None
+        return new, old  # "the latte should be a mocha", "one of the lattes was supposed to be a mocha"
     k = old.start - 1
     while k > verb and toks[k] not in _DEFINITE_LINE and k - 1 > verb:
         k -= 1  # past the line's own modifiers ("the large miso")

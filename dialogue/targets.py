@@ -79,6 +79,9 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
             named = [ln for ln in named if line_has(ln, lex, parse.selector)] or named
         return focus if focus in named else (named[-1] if named else None)
     if parse.replace:
+        if parse.portion is not None and focus is not None and focus.quantity <= parse.portion:
+            more = [ln for ln in state.cart.lines if ln.quantity > parse.portion]  # "make one of them a hawaiian"
+            return more[-1] if more else focus  # after "two pepperonis and a coke": one of the pizzas, not the coke
         return focus
     if parse.selector:  # "make the mango one half sugar": the line made so (the one in focus first)
         made = [ln for ln in state.cart.lines if line_has(ln, lex, parse.selector)]
@@ -111,13 +114,15 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
 
 
 def variant_product(lex: Lexicon, product: Product, specs: Sequence[OptionSpec]) -> Product | None:
-    """A product named like this one with the option said in front ("iced" + "mocha" -> "iced mocha")."""
-    base = phrase_of(product.name)
-    for spec in specs:
-        for t in spec.targets:
-            group = lex.groups.get(t.group)
-            value = group.value(t.value) if group else None
-            for words in {phrase_of(value.name) if value else phrase_of(t.value)}:  # "almond milk" is no "almond"
+    """A product named like this one with the option said in front ("iced" + "mocha" -> "iced mocha"; "chocolate"
+    + "croissant", an alias of the butter croissant -> the pain au chocolat, aliased "chocolate croissant"). The
+    product's own name is tried before its aliases."""
+    for base in (phrase_of(product.name), *(phrase_of(a) for a in product.aliases)):
+        for spec in specs:
+            for t in spec.targets:
+                group = lex.groups.get(t.group)
+                value = group.value(t.value) if group else None
+                words = phrase_of(value.name) if value else phrase_of(t.value)  # "almond milk" is no "almond"
                 for target in lex.phrases.get((*words, *base), ()):
                     if target.kind == "product" and target.exact and target.sku != product.sku:
                         return lex.products.get(target.sku)

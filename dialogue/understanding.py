@@ -234,6 +234,13 @@ _DECISIONS: tuple[Decision, ...] = (
 )
 
 
+def _line_after_of(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
+    """"make one of the croissants chocolate": the item said as "of the <noun>" names a line in the cart (the one
+    whose units change), not the product some of them become ("make one of them a hawaiian")."""
+    return item.start >= 2 and toks[item.start - 1] in _DEFINITE and toks[item.start - 2] == "of" \
+        and any(sku in ctx.line_skus for sku in item.skus)
+
+
 def _nth_line(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
     """The product of the cart line a swap names by its place ("change the second one to a shoyu", "make the
     last one a coke"): a swap verb, then "the" and the ordinal, then the one product it becomes."""
@@ -1109,10 +1116,13 @@ class RuleUnderstanding:
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
+            if (share := portion(toks)) is not None and _line_after_of(toks, swap[1], ctx):
+                p.portion = share  # "change one of the lattes to a mocha": one of the line's units swapped
             return Intent.MODIFY
         share = portion(toks) if len(p.items) == 1 and ctx.last_sku is not None else None
         if share is not None and any(t in _SWAP_VERBS for t in toks[:p.items[0].start]) \
                 and ctx.last_sku not in p.items[0].skus and p.items[0].start > 0 \
+                and not _line_after_of(toks, p.items[0], ctx) \
                 and all(i < p.items[0].start for i, t in enumerate(toks) if t in ("of", "them", "those")):
             p.portion, p.replace = share, True  # "make one of them a hawaiian": those units become the other product
             return Intent.MODIFY
@@ -1128,7 +1138,8 @@ class RuleUnderstanding:
         if nth is not None:  # "change the second one to a shoyu": that line swapped
             p.replaces, p.replace = ItemSpec((nth,)), True
             return Intent.MODIFY
-        if len(p.items) == 1 and ctx.has_lines and recount(toks, _the_line_of(self.lexicon, toks, p.items[0], ctx),
+        part_of_line = share is not None and _line_after_of(toks, p.items[0], ctx)  # "one of the croissants"
+        if len(p.items) == 1 and ctx.has_lines and not part_of_line and recount(toks, _the_line_of(self.lexicon, toks, p.items[0], ctx),
                                                            ctx.line_skus):
             item = _the_line_of(self.lexicon, toks, p.items[0], ctx)  # "actually three lattes": the line's new count
             sku = next(s for s in reversed(ctx.line_skus) if s in item.skus)
@@ -1140,8 +1151,10 @@ class RuleUnderstanding:
         if held is not None and (p.items[0].options or edit_verb) and _names_a_line(toks, p.items[0], edit_verb):
             item = p.items[0]  # "make the latte large", "can you warm up the muffin": that line, changed
             sku = held
+            if part_of_line:  # "make one of the croissants chocolate": that many of the line's units change
+                p.portion, item = share, ItemSpec(item.skus, None, item.options, item.start, item.end, item.exact)
             p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
-            if item.quantity is None:
+            if item.quantity is None and p.portion is None:
                 p.quantity = _bare_quantity(toks[item.end:], p.option_at, item.end)
             return Intent.MODIFY
         if not ctx.has_lines or ctx.last_sku is None or len(p.items) != 1:
