@@ -16,6 +16,7 @@ from dialogue.amounts import qualifier_before
 from dialogue.intents import CORRECTION, EVERY_LINE, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, words_run
+from dialogue.named_groups import place_by_group_named
 from dialogue.notes import mark_notes
 from dialogue.numbers import COUNT_UNITS
 from dialogue.owners import MANY_OWNERS, value_owner
@@ -487,6 +488,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         else:
             target.options.append(spec)
     _narrow(lex, toks, items)
+    place_by_group_named(lex, toks, mentions, roles, items)
     _ones_of_package(lex, toks, items, covered)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     totals = _choice_totals(lex, toks, mentions, roles, items, covered)

@@ -130,6 +130,8 @@ def read_mix(lex: Lexicon, toks: Sequence[str], i: int, sku: str, pieces: int | 
         j = end
     if not parts:
         return None
+    if any(s in _SHARES and _names_a_group(product, s) for s in shares):
+        return None  # "half mushroom and half sausage" on a pie with toppings for each half: those groups, no mix
     values = [{t.value for t in p.targets if t.group in groups} for p in parts]
     if any(a & b for x, a in enumerate(values) for b in values[x + 1:]):
         return None  # "glazed and glazed": no mix
@@ -141,6 +143,11 @@ def read_mix(lex: Lexicon, toks: Sequence[str], i: int, sku: str, pieces: int | 
     elif pieces is None or sum(int(s) for s in shares) != pieces or len(parts) < 2:
         return None  # "6 glazed" in a dozen: not the whole box
     return Mix(j, tuple(_in(p, groups) for p in parts))
+
+
+def _names_a_group(product: Product, word: str) -> bool:
+    """A group of ``product`` is named with ``word`` ("half" in "toppings on one half")."""
+    return any(word in phrase_of(n) for g in product.option_groups for n in (g.name, *g.aliases))
 
 
 def _in(part: MixPart, groups: set[str]) -> MixPart:

@@ -14,6 +14,7 @@ from itertools import islice
 
 from catalog.models import OptionGroup
 from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.matcher import words_run
 from dialogue.specs import OptionSpec
 
 MANY_OWNERS = 64  # products read to find the one a choice names; more than that, none is meant
@@ -74,17 +75,12 @@ def owner_by_name_word(lex: Lexicon, specs: Sequence[OptionSpec]) -> tuple[str, 
             product = lex.products.get(sku)
             if product is not None and not any(sku in lex.option_skus.get((t.group, t.value), ())
                                                for t in spec.targets) \
-                    and any(_holds(phrase_of(n), said) for n in (product.name, *product.aliases)):
+                    and any(words_run(said, phrase_of(n)) for n in (product.name, *product.aliases)):
                 found.add((sku, k))
     if len({sku for sku, _ in found}) != 1 or len(found) != 1:
         return None
     sku, k = next(iter(found))
     return sku, [s for i, s in enumerate(specs) if i != k]
-
-
-def _holds(name: tuple[str, ...], said: tuple[str, ...]) -> bool:
-    """Whether the words ``said`` run inside ``name``."""
-    return any(name[i:i + len(said)] == said for i in range(len(name) - len(said) + 1))
 
 
 def _said_groups(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> list[OptionGroup]:

@@ -71,8 +71,29 @@ def _option_phrase(product: Product | None, opt: SelectedOption) -> tuple[str, s
         if lead.lower() in ("no", "without"):
             return f"no {rest}", _WITH
         return name, _TAIL
+    if product is not None and group is not None and _said_in_another_group(product, group, name):
+        return _with_its_group(group, name), _WITH  # "with mushroom on one half", not "with mushroom"
     before = group is not None and not group.amounts and not group.multiple
     return name, _BEFORE if before else _WITH
+
+
+def _said_in_another_group(product: Product, group: OptionGroup, name: str) -> bool:
+    """A group listed before this one on the product offers a value of the same name (toppings on the whole pie,
+    then on one half, then on the other half): said alone, the read-back would sound like the first group's."""
+    for g in product.option_groups:
+        if g.code == group.code:
+            return False
+        if any(v.name == name for v in g.values):
+            return True
+    return False
+
+
+def _with_its_group(group: OptionGroup, name: str) -> str:
+    """The value with its group: "mushroom on one half" (the group "toppings on one half" from its preposition on),
+    else "left side: olive"."""
+    words = group_name(group).split()
+    at = next((i for i, w in enumerate(words) if i and w.lower() in _AFTER_NAME_LEADS), None)
+    return f"{name} {' '.join(words[at:])}" if at is not None else f"{group_name(group)} {name}"
 
 
 def describe_options(product: Product | None, options: Sequence[SelectedOption], skip_defaults: bool = True) -> tuple[str, str]:

@@ -1,0 +1,73 @@
+"""A choice placed by the group named beside it: "a large pie half mushroom half sausage", "pepperoni on half",
+"extra cheese on the whole thing", where one value is offered by several groups of the product (whole-pie
+toppings, toppings on one half, toppings on the other half).
+
+The group's words said right after the value with a linking word ("pepperoni on half", "olives on the other
+half"), else right before it ("half mushroom"), keep the value in that group. The same group words said again
+for another value ("half mushroom, half sausage") mean the next such group: the other group offering the value
+whose name or aliases hold the words said ("toppings on the other half" holds "half").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.matcher import Mention, words_run
+from dialogue.phrasebook import words
+from dialogue.specs import ItemSpec
+
+_LINKS = words("group_links")  # "on", "the", "for": between a value and the group named after it
+
+
+def place_by_group_named(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                         items: Sequence[ItemSpec]) -> None:
+    """Narrow, in place, each choice of ``items`` said beside a group's name to that group (see the module)."""
+    named = [m for m, r in zip(mentions, roles, strict=True) if r == "group" and m.groups]
+    if not named:
+        return
+    for item in items:
+        ends = [spec.pos + max(1, len(spec.said.split())) for spec in item.options]
+        after = {k: g for k, spec in enumerate(item.options) if spec.pos >= 0
+                 and (g := _linked_after(toks, named, ends[k])) is not None}
+        used: dict[tuple[str, ...], set[str]] = {}  # group words said -> groups they already gave a value to
+        for k, spec in enumerate(item.options):
+            group = after.get(k) or next((m for m in named if m.end == spec.pos and m not in after.values()), None)
+            if group is None or spec.pos < 0:
+                continue
+            said = tuple(toks[group.start:group.end])
+            codes = {t.group for t in group.groups}
+            offered = {t.group for t in spec.targets}
+            if codes & used.get(said, set()):  # "half ... half ...": the other group of those words
+                other = _other_group(lex, said, offered - codes)
+                codes = {other} if other is not None else codes
+            keep = tuple(t for t in spec.targets if t.group in codes)
+            if keep and len(keep) < len(spec.targets):
+                item.options[k] = replace(spec, targets=keep)
+            used.setdefault(said, set()).update(t.group for t in keep)
+
+
+def _linked_after(toks: Sequence[str], named: Sequence[Mention], end: int) -> Mention | None:
+    """The group mention said after a value that ends at ``end``, past a linking word ("pepperoni on half",
+    "sausage on the other half"); a group said right after a value with no linking word names the next one
+    ("half mushroom half sausage")."""
+    for m in named:
+        between = toks[end:m.start]
+        linked = set(between) - {"the"} or toks[m.start] in _LINKS - {"the"}  # "on half" may be the group's own name
+        if m.start >= end and len(between) <= 3 and all(t in _LINKS for t in between) and linked:
+            return m
+    return None
+
+
+def _other_group(lex: Lexicon, said: tuple[str, ...], codes: set[str]) -> str | None:
+    """Of ``codes``, the one group whose name or an alias holds the words ``said``; None unless exactly one."""
+    hits = []
+    for code in sorted(codes):
+        group = lex.groups.get(code)
+        if group is None:
+            continue
+        names = [phrase_of(n) for n in (group.name, *group.aliases)]
+        if any(words_run(said, n) for n in names):
+            hits.append(code)
+    return hits[0] if len(hits) == 1 else None
