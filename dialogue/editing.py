@@ -15,7 +15,7 @@ from catalog.models import CartLine, Product, SelectedOption
 from dialogue import intents as cue
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 from dialogue.readback import CONFIRM_QUESTION, read_back
 from dialogue.replies import (
     agree,
@@ -42,6 +42,8 @@ from dialogue.types import Action
 from dialogue.understanding import Parse
 
 _TWO_LINES = words("two_lines")
+_WRONG_LINE = phrases("wrong_line")
+_LIKEWISE = words("likewise")
 
 
 def readback(state: State, lex: Lexicon, out: Outcome, *, just_said: str = "") -> Outcome:
@@ -429,6 +431,8 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
 
 def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     lines = target_lines(state, lex, parse)
+    if parse.ref == "only" and lines:
+        return keep_only(state, lex, lines, out)
     if parse.options and not parse.items and state.cart.lines and not lines_offering(state, lex, parse.options):
         state.removed_turn = state.turns  # "remove the coke" with none: "... a sprite instead" then adds
         said = " ".join(o.said for o in parse.options if o.said) or "that"
@@ -464,6 +468,47 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     said = say_list([plural(ln.name, ln.quantity) for ln in lines])
     out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {said}")
     return readback(state, lex, out)
+
+
+def keep_only(state: State, lex: Lexicon, kept: Sequence[CartLine], out: Outcome) -> Outcome:
+    """"That's too much, just the sourdough", "take everything off except the eggs": every line but the ones
+    named comes off, said back by name; the kept lines are left as they were."""
+    gone = [ln for ln in state.cart.lines if ln not in kept]
+    if not gone:
+        return readback(state, lex, out)
+    state.begin_change()
+    state.removed_turn = state.turns
+    for line in gone:
+        state.cart.remove(line.line_id)
+    state.focus_line = kept[-1].line_id
+    said = say_list([plural(ln.name, ln.quantity) for ln in gone])
+    out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {said}")
+    return readback(state, lex, out)
+
+
+def move_change(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | None:
+    """"Make the jalfrezi extra hot" - "no, the other one, the tikka masala"; "make the bottle black" - "i meant
+    the mug": the choices the last turn put on one line go on the other line named now instead, and the first
+    line is as it was. None when the turn is no such correction (a choice said, no other line of that product,
+    "the mug too")."""
+    added, toks = state.added, parse.tokens
+    if added is None or added[0] != state.turns - 1 or not added[2] or state.baseline is None \
+            or state.baseline_turn != state.turns - 1 or len(parse.items) != 1 or parse.options \
+            or parse.items[0].options or parse.items[0].quantity not in (None, 1) \
+            or not cue.has(toks, _WRONG_LINE) or _LIKEWISE.intersection(toks):
+        return None
+    item = parse.items[0]
+    wrong = next((ln for ln in state.cart.lines if ln.line_id == added[1]), None)
+    named = [ln for ln in state.cart.lines if ln.sku in item.skus and ln.line_id != added[1]]
+    if wrong is None or wrong.sku in item.skus or len(named) != 1 \
+            or [ln.line_id for ln in state.baseline] != [ln.line_id for ln in state.cart.lines]:
+        return None
+    specs = [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount) for o in added[2]]
+    state.revert()
+    state.focus_line = named[0].line_id
+    moved = replace(parse, intent=cue.Intent.MODIFY, items=(ItemSpec((named[0].sku,), None, specs),), options=(),
+                    quantity=None, ref=None, replace=False, replaces=None, portion=None, ordinal=None, selector=())
+    return modify(state, lex, moved, out.say(f"The {wrong.name} is as it was"))
 
 
 def _as_removal(parse: Parse) -> Parse:

@@ -153,6 +153,9 @@ class Policy:
         taken = self._take_left(parse, out)
         if taken is not None:
             return taken
+        moved = editing.move_change(st, self.lex, parse, out) if parse.intent in (Intent.ADD, Intent.MODIFY) else None
+        if moved is not None:  # "no, the other one, the tikka masala": the change just made moves there
+            return moved
         if pending is not None:
             handled = self._answer_pending(pending, parse, out)
             if handled is not None:

@@ -84,7 +84,7 @@ class Parse:
     max_cents: int | None = None  # "under five dollars"
     order_number: str | None = None  # the digits of an order number said
     ordinal: int | None = None  # "the second one" (1-based, -1 = last)
-    ref: str | None = None  # "it", "more" (another / same again), "cheaper", "pricier", "all", "other"
+    ref: str | None = None  # "it", "more" (another / same again), "cheaper", "pricier", "all", "other", "only"
     replace: bool = False  # "make that a mocha": swap the product of the line in focus
     replaces: ItemSpec | None = None  # "a mocha instead of the latte": the item whose line is swapped
     count_issue: CountIssue | None = None  # "0 scones", "-3 muffins", "2 1/2 lattes": asked, never altered
@@ -174,6 +174,11 @@ _REF_IT = words("ref_it")
 _INSTEAD_OF = phrases("instead_of")
 _BASE_PREPS = words("base_preps")
 _WITH_WORDS = words("with_words")
+_KEEP_ONLY = phrases("keep_only")
+_ALL_BUT = phrases("all_but")
+_WHOLE_ORDER = words("whole_order")
+_TAKING_OFF = words("taking_off")
+_LINE_DETERMINERS = frozenset({"the", "my", "our", "those", "these", "that", "this"})
 
 
 @dataclass(frozen=True)
@@ -188,6 +193,32 @@ class Decision:
 
 def _changing(p: ParseDraft) -> bool:
     return bool(p.items) or bool(p.options)
+
+
+def _ends_with(toks: Sequence[str], phrases_: Sequence[tuple[str, ...]]) -> bool:
+    return any(len(ph) <= len(toks) and tuple(toks[len(toks) - len(ph):]) == ph for ph in phrases_)
+
+
+def _keeps_only(p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"That's too much, just the sourdough", "actually only the dog bed", "take everything off except the
+    eggs": of several cart lines, the ones named (no count, no choice said) stay and every other line comes
+    off. "Just"/"only" must come right before "the" (or "my", "those") and the first product; "except"/"but"
+    after a word for the whole order and a verb of taking off ("remove all but the yogurt"; so "you know what,
+    take everything off except the eggs" is no question)."""
+    if not p.items or len(ctx.line_skus) < 2 or ctx.pending not in (None, "confirm_change", "checkout"):
+        return False
+    named = {s for it in p.items for s in it.skus} & set(ctx.line_skus)
+    if any(it.quantity is not None or it.options or not set(it.skus) & named for it in p.items) \
+            or not set(ctx.line_skus) - named:
+        return False
+    lead = list(toks[:p.items[0].start])
+    bare = lead[:-1] if lead and lead[-1] in _LINE_DETERMINERS else lead
+    if len(bare) < len(lead) and _ends_with(bare, _KEEP_ONLY) and not p.question and not cue.has(toks, cue.REMOVE):
+        return True
+    if not _ends_with(bare, _ALL_BUT):
+        return False
+    return any(t in _WHOLE_ORDER for t in bare) and (
+        any(t in _TAKING_OFF for t in bare) or cue.has(bare, cue.REMOVE) or cue.has(bare, cue.CLEAR))
 
 
 def _taken_off(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -319,6 +350,7 @@ _DEFINITE = words("definite")
 _MORE_WORDS = words("more_words")
 _FOR_SOMEONE = phrases("for_someone")
 _LIKEWISE = words("likewise")
+_POSSESSIVES = words("possessives")
 
 
 def _order_joined(toks: Sequence[str]) -> int:
@@ -391,7 +423,15 @@ def _names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
     while k >= 0 and toks[k] in option_words:
         k -= 1  # "make the small latte large": past the line's own modifiers to the article
     more = _MORE_WORDS - _LIKEWISE if edit_verb else _MORE_WORDS
-    return k >= 0 and toks[k] in _DEFINITE and not any(t in more for t in toks)
+    chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    return k >= 0 and (toks[k] in _DEFINITE or _owned(toks, k)) \
+        and not any(t in more for i, t in enumerate(toks) if i not in chosen)  # "make it extra hot": a choice
+
+
+def _owned(toks: Sequence[str], k: int) -> bool:
+    """"My daughter's biryani not spicy", "his curry extra hot": a line named by its owner (the apostrophe is
+    gone: "my daughters") is that line, as "the biryani" is."""
+    return toks[k] in _POSSESSIVES or k > 0 and toks[k - 1] in _POSSESSIVES and len(toks[k]) > 3 and toks[k][-1] == "s"
 
 
 def _the_line_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, ctx: Context) -> ItemSpec:
@@ -684,6 +724,9 @@ class RuleUnderstanding:
         for decision in _DECISIONS:  # the turns whose intent no item or option of theirs can change
             if decision.when(p, toks, ctx):
                 return decision.intent
+        if _keeps_only(p, toks, ctx):
+            p.ref = "only"  # "just the sourdough": every other line off
+            return Intent.REMOVE
         at = cue.find(toks, cue.REMOVE)
         said_options = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         while at >= 0 and (any(tuple(toks[at:at + len(ph) + 1]) == (*ph, "to") for ph in _WANT_NOT)
