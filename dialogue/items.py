@@ -978,7 +978,8 @@ def _narrow(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
                                                 for t in o.targets) for o in it.options)]
         products = offer or products
         named = [p for p in products if any(n[:-1] == said for n in _own_names(p))]
-        products = named or products
+        if not _kind_noun(said, products):
+            products = named or products
         if len(products) > 1:
             heads = {n[-1] for other in items if other is not it and len(other.skus) == 1 and other.skus[0] in lex.products
                      for n in _own_names(lex.products[other.skus[0]]) if n}
@@ -986,6 +987,16 @@ def _narrow(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
             products = kin or products
         if len(products) < len(it.skus):
             it.skus = tuple(p.sku for p in products)
+
+
+def _kind_noun(said: Sequence[str], products: Sequence[Product]) -> bool:
+    """A word said alone that ends the names of two or more of the products it may be is their kind's noun ("a
+    crepe" where the shop has a nutella crepe, a ham and cheese crepe, ...): a "which one?", not the one product
+    whose name merely starts with it ("crepe suzette")."""
+    if len(said) != 1:
+        return False
+    forms = {said[0], said[0] + "s", said[0].removesuffix("s")}
+    return sum(1 for p in products if any(n and n[-1] in forms for n in _own_names(p))) >= 2
 
 
 def _all_of_one_kind(toks: Sequence[str], items: list[ItemSpec], summaries: Sequence[Mention]) -> None:
@@ -1589,9 +1600,9 @@ def _with_noun(lex: Lexicon, said: Sequence[str], noun: Sequence[str]) -> str | 
 
 
 def _parts_of_noun(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
-    """"two pies one plain and one pepperoni", "three slices, one pepperoni, one mushroom and one plain": bare
-    words after "one" (or a count) that follow a counted item and add up to its count name products of the
-    item's noun ("plain pie", "pepperoni pie"), not products of another kind ("pepperoni slice"); the parts
+    """"two pies one plain and one pepperoni", "three slices, one pepperoni, one mushroom and one plain", "two pies
+    a plain and a white": bare words after "one" (or a count, or an article) that follow a counted item and add up
+    to its count name products of the item's noun ("plain pie", "pepperoni pie"), not products of another kind ("pepperoni slice"); the parts
     take the item's place and its choices ("two large pies, ...": each large)."""
     out = list(items)
     k = 0
@@ -1601,13 +1612,15 @@ def _parts_of_noun(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> 
         noun = tuple(toks[whole.start:whole.end])
         for later in out[k + 1:]:
             lead = toks[later.start - 1] if later.start > 0 else ""
-            if n < 2 or total >= n or not (lead == "one" or lead.isdigit()) or later.quantity is None:
+            article = lead in ("a", "an") and later.quantity in (None, 1)  # "two pies a plain and a white"
+            if n < 2 or total >= n or not (lead == "one" or lead.isdigit() or article) \
+                    or later.quantity is None and not article:
                 break
             sku = _with_noun(lex, toks[later.start:later.end], noun)
             if sku is None:
                 break
             parts.append((later, sku))
-            total += later.quantity
+            total += later.quantity or 1
         if len(parts) >= 2 and total == n:
             for later, sku in parts:
                 held = {t.group for o in later.options for t in o.targets}

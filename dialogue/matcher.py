@@ -182,8 +182,40 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
             i += 1
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, found))))))
-    return _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(
-        lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, found)))))), mix_for)
+    return _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(
+        lex, toks, _qualified_groups(lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(
+            lex, toks, found)))))), mix_for))
+
+
+def _plain_parts(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"two liege waffles one plain and one with chocolate sauce", "three nutella crepes, one with bananas and the
+    other two regular": a plain word said alone as a part of a counted product named in full is that product made
+    with nothing added; not another product with the word in its name ("plain waffle"), nor a choice of some other
+    product ("plain" lemonade). A choice the counted product has ("two bagels, one plain ...") stays."""
+    out: list[Mention] = []
+    for m in found:
+        k = m.start
+        whole = next((p for p in reversed(out) if p.exact_products), None)
+        if m.end == k + 1 and toks[k] in _PLAIN and k > 0 and (toks[k - 1] in _PART_LEADS or toks[k - 1].isdigit()) \
+                and whole is not None and whole.start > 0 and toks[whole.start - 1].isdigit() \
+                and int(toks[whole.start - 1]) >= 2 and not _names_with_noun(lex, toks[k], toks[whole.start:whole.end]):
+            skus = {t.sku for t in whole.exact_products}
+            if not any(t.sku in skus or t.kind == "option" and any(_offered(lex, s, t) for s in skus)
+                       for t in m.targets):
+                continue
+        out.append(m)
+    return out
+
+
+def _names_with_noun(lex: Lexicon, word: str, noun: Sequence[str]) -> bool:
+    """"two pies, a plain and a white": the word and the counted bare noun name a product ("plain pie")."""
+    if len(noun) != 1:
+        return False
+    forms = {noun[0], noun[0].removesuffix("s"), noun[0] + "s"}
+    return any(t.kind == "product" for f in forms for t in lex.phrases.get((word, f), ()))
+
+
+_PART_LEADS = frozenset({"one", "other", "a", "an"})
 
 
 def _offered(lex: Lexicon, sku: str, t: Target) -> bool:

@@ -564,11 +564,13 @@ class Policy:
                                          or (parse.options and not parse.items)):
             pick, _ = pick_shown(self.lex, [c.sku for c in cands], parse, None)
             chosen = pick.sku if pick is not None else None
+        named = _named_without_noun(cands, parse.options) if not parse.items else None
+        chosen = chosen or named
         self.state.pending = None
         if chosen is None:
             return None
-        item = pending.item or ItemSpec((chosen,))
-        extra = [o for it in parse.items for o in it.options] + list(parse.options)
+        item = pending.item or ItemSpec((chosen,))  # ("honey" for the honey galette: its name, no honey on it)
+        extra = [o for it in parse.items for o in it.options] + ([] if named == chosen else list(parse.options))
         spec = ItemSpec((chosen,), item.quantity, [*item.options, *extra], item.start, item.end, True)
         return editing.add_items(self.state, self.lex, [spec, *pending.rest], out)
 
@@ -799,17 +801,39 @@ def _one_built_up(lex: Lexicon, pending: Pending, parse: Parse) -> list[ItemSpec
                                                     for it in parse.items):
         return []
     out: list[ItemSpec] = []
+    cands = [lex.products[s] for s in pending.candidates if s in lex.products]
+    rebuilt = False
     for it in parse.items:
         product = lex.products.get(it.skus[0])
         said = set(parse.tokens[it.start:it.end])
         names = [phrase_of(n) for n in (product.name, *product.aliases)] if product is not None else []
         named = any(name and set(name) <= said for name in names)
-        if named or not it.options:
+        bare = None if named or not it.options else _named_without_noun(cands, it.options)
+        if bare is not None:  # "two crepes" - "one nutella and one lemon sugar": the nutella crepe, no nutella added
+            out.append(ItemSpec((bare,), it.quantity, list(item.options), it.start, it.end, True))
+            rebuilt = True
+        elif named or not it.options:
             out.append(ItemSpec(it.skus, it.quantity, [*item.options, *it.options], it.start, it.end, True))
         else:
             out.append(ItemSpec(tuple(pending.candidates), it.quantity, [*item.options, *it.options],
                                 it.start, it.end, False))
-    return out if any(not o.exact for o in out) and sum(o.quantity or 1 for o in out) == item.quantity else []
+    return out if (rebuilt or any(not o.exact for o in out)) and sum(o.quantity or 1 for o in out) == item.quantity \
+        else []
+
+
+def _named_without_noun(cands: Sequence[Product], options: Sequence[OptionSpec]) -> str | None:
+    """"Which one would you like: nutella crepe, lemon sugar crepe, ...?" - "nutella", "the nutella one": a product
+    offered said without its head noun (the noun of the question), though the word alone is also a choice (a
+    nutella filling): the one offered product named by those words and one more."""
+    if len(options) != 1 or not options[0].said:
+        return None
+    said = tuple(options[0].said.split())
+    names = {p.sku: {n for n in (phrase_of(p.name), *(phrase_of(a) for a in p.aliases)) if n} for p in cands}
+    ends = [{n[-1].removesuffix("s") for n in own} for own in names.values()]
+    nouns = {w for own in ends for w in own if sum(w in e for e in ends) >= 2}  # "crepe": the question's noun
+    hits = {sku for sku, own in names.items() for n in own
+            if len(n) == len(said) + 1 and n[:-1] == said and n[-1].removesuffix("s") in nouns}
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def _several_picked(pending: Pending, parse: Parse) -> list[ItemSpec]:
