@@ -233,6 +233,30 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     return c
 
 
+def said_as_yes(toks: Sequence[str]) -> frozenset[int]:
+    """The positions of ``toks`` inside an [affirm] phrase: words said as a yes idiom, not as a choice or a product
+    ("yeah grand" is no size grande, "sweet as" no sweetener, "let's roll" no cinnamon roll)."""
+    out: set[int] = set()
+    i = 0
+    for table, phrase in phrases().cover(toks):
+        if table == "affirm":
+            out.update(range(i, i + len(phrase)))
+        i += len(phrase)
+    return frozenset(out)
+
+
+def verdicts(toks: Sequence[str]) -> dict[tuple[int, int], str]:
+    """The yeses and noes of ``toks`` as (start, end) spans to "affirm" or "deny": "lattes yes, muffin no" says one
+    of each, right after a product named (a verdict per line of the order read back, not an order)."""
+    out: dict[tuple[int, int], str] = {}
+    i = 0
+    for table, phrase in phrases().cover(toks):
+        if table in ("affirm", "deny"):
+            out[(i, i + len(phrase))] = table
+        i += len(phrase)
+    return out
+
+
 def _after_aside(book: Phrases, words: list[str]) -> str | None:
     """"clean" when the reply is an aside (an opener, or a story ending on a join) and then a clear yes to the end,
     the aside telling rather than asking and holding no table word against a yes; "story" when only the last part

@@ -17,7 +17,7 @@ from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
 from catalog.models import OptionGroup, Product
 from catalog.store import Store
-from dialogue import answers, browse, browse_data, confirm, editing, placed
+from dialogue import answers, browse, browse_data, confirm, editing, normalize, placed
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
@@ -67,6 +67,7 @@ def _with_choice(lex: Lexicon, item: ItemSpec, group: str, chosen: list[OptionSp
 
 _ECHO_JOINS = frozenset(("with", "in", "on"))
 _ECHO_FRAME = words("echo_frame")
+_VERDICT_JOINS = words("verdict_joins")
 
 
 def _count_named_as_product(parse: Parse) -> int | None:
@@ -121,6 +122,47 @@ def _clear_yes(c: confirm.Confirmation, parse: Parse) -> bool:
     """A yes that places: one read past an aside only when the turn names no product, option, count or order type."""
     return c.places and not (c.aside and (parse.items or parse.options or parse.quantity is not None
                                           or parse.order_type or parse.order_number or parse.question))
+
+
+def _yes_as_said(parse: Parse) -> Parse:
+    """The parse with its tokens as said when a misheard-word correction changed only words of a yes idiom ("yeah
+    grand" heard as the size "grande", "jolly good" as "jelly", "si por favor" as "flavor"): a word of a yes is no
+    mishearing. Else the parse as it is."""
+    raw = tuple(normalize.tokens(parse.text))
+    if len(raw) != len(parse.tokens) or raw == parse.tokens:
+        return parse
+    changed = {i for i, (a, b) in enumerate(zip(raw, parse.tokens, strict=True)) if a != b}
+    return replace(parse, tokens=raw) if changed <= confirm.said_as_yes(raw) else parse
+
+
+def _per_line_verdict(parse: Parse, cart_skus: set[str]) -> bool:
+    """Whether a reply read as an order gives the lines read back a yes and a no each: "lattes yes, muffin no",
+    "yes to the lattes, no to the muffin" (each product named is a line of the cart, said with no count, with a yes
+    or a no right before or after it, and both a yes and a no are said)."""
+    said = confirm.verdicts(parse.tokens)
+    if parse.intent != Intent.ADD or not parse.items or set(said.values()) != {"affirm", "deny"}:
+        return False
+    ends = set()
+    for _, e in said:
+        ends.add(e)
+        while e < len(parse.tokens) and parse.tokens[e] in _VERDICT_JOINS:
+            e += 1
+            ends.add(e)
+    starts = {s for s, _ in said}
+    return all(it.quantity is None and set(it.skus) & cart_skus and (it.end in starts or it.start in ends)
+               for it in parse.items)
+
+
+def _named_outside_yes(parse: Parse, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether some product or choice of ``spans`` is named by words other than a yes idiom: "yeah grand" names
+    no size grande, "cool beans" no roast, "let's roll" no cinnamon roll (the words are the yes), but "everything
+    please" chooses the topping "everything" and "yes duck" may order one (a filler word names it)."""
+    yes = confirm.said_as_yes(parse.tokens)
+    return any(not set(range(a, max(b, a + 1))) <= yes for a, b in spans)
+
+
+def _option_spans(options: Sequence[OptionSpec]) -> list[tuple[int, int]]:
+    return [(o.pos, o.pos + max(1, len(o.said.split()))) for o in options]
 
 
 class Policy:
@@ -371,10 +413,17 @@ class Policy:
         addition or a question is handled as itself; anything else reads the order again and asks yes or no.
         """
         st = self.state
-        c = confirm.decide(parse.text, parse.tokens)
-        choice = parse.intent == Intent.MODIFY and bool(parse.options)  # "everything please": a choice, no yes
-        if _clear_yes(c, parse) and not choice:
+        said = _yes_as_said(parse)
+        c = confirm.decide(said.text, said.tokens)
+        if said is not parse and c.places:
+            parse = said  # "yeah grand": a yes, not the size grande
+        # "everything please": a choice, no yes; "yeah grand": a yes, no choice of the size grande
+        choice = parse.intent == Intent.MODIFY and _named_outside_yes(parse, _option_spans(parse.options))
+        named = _named_outside_yes(parse, [(it.start, it.end) for it in parse.items])
+        if _clear_yes(c, parse) and not choice and not named:
             return self._place(out)
+        if _per_line_verdict(parse, {ln.sku for ln in st.cart.lines}):  # "lattes yes, muffin no": no order
+            return self._checkout(out.say("Sorry, was that a yes or a no to the whole order?"), question=YES_OR_NO)
         if c.places and not choice or c.story_then_yes and parse.intent in CHANGING:
             # a yes after an aside that names a product, an option or a count ("sorry, I was asking for coffee -
             # yes"), or a story that drops what it names ("a scone too but honestly yeah, go ahead"): neither

@@ -17,7 +17,7 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 97  # 4 from round 2, 20 from round 3 (82 when written), 3 from round 4 (43 when written), 70 from round 5.
+KNOWN_MISSES = 26  # 4 from round 2, 14 from round 3 (82 when written), 3 from round 4 (43 when written), 5 from round 5 (70).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -48,6 +48,14 @@ KNOWN_MISSES = 97  # 4 from round 2, 20 from round 3 (82 when written), 3 from r
 # yeses with "grand" ("yeah grand", ...) change the lattes to large instead of placing; "lattes yes muffin no" adds a
 # latte and a muffin; "yes but no muffin" (and "... thanks") take the muffin off, which _check_in_session counts as
 # lost because the reply says "no" (the check, not the engine, may be what is wrong there): 70.
+# Fixed since, 65 of the 70 (and 6 of round 3 with them, all "grand"): regional, foreign ("oui", "ja bitte", "si por
+# favor"), emphatic, said-to-the-machine and slipped yeses as confirm.toml data; "you're alright" a polite no; a reply
+# ending on "so" broke off; "here" no filler ("for here please" answers another question); a yes word the misheard-
+# word correction turned into a catalog word ("grand" -> "grande", "jolly" -> "jelly") read as said, and a choice or
+# product named only inside a yes idiom ("sweet as", "cool beans", "let's roll") no choice or order; "lattes yes,
+# muffin no" asked again, not added. Left: "yes a thousand times yes" (the count 1000 in a session), "that's me done
+# thanks" and "cheers love that's everything" (a checkout request, read back first as "that's everything" is), and
+# "yes but no muffin" (and "... thanks"), which take the muffin off as asked.
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
