@@ -361,6 +361,13 @@ def _container_of_next(toks: Sequence[str], m: Mention, before: Sequence[ItemSpe
         and quantity_token(toks, at) is not None and any(t in SEPARATORS for t in toks[before[-1].end:at])
 
 
+def _answer_before(toks: Sequence[str], m: Mention, item: ItemSpec) -> bool:
+    """"earl grey and add a blueberry muffin", "oat please, and also a muffin": a choice said before the one item
+    of the turn and parted from it by "and" or a separator is said on its own (an answer to the question asked, or
+    a change of the line in focus), not a choice of that item when the item does not offer it."""
+    return m.end < item.start and any(t in SEPARATORS for t in toks[m.end:item.start])
+
+
 def _count_between(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
     """A count or an article in [a, b), not part of a mention ("a purple four foot leash"): what comes after it is
     a new noun phrase."""
@@ -481,7 +488,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             target = before[-1]
         if target is None and after and _glue_only(toks, m.end, after[0].start, covered):
             target = after[0]
-        if target is None and len(items) == 1:
+        if target is None and len(items) == 1 and (_offers(lex, items[0], m) or not _answer_before(toks, m, items[0])):
             target = items[0]  # one item in the sentence: its options may come anywhere
         if target is None:
             loose.append(spec)

@@ -26,7 +26,7 @@ from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
-from dialogue.quantity import GLUE
+from dialogue.quantity import GLUE, SEPARATORS
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
 from dialogue.references import parts_of, pick_shown
 from dialogue.replies import group_name, plural, say_list
@@ -492,6 +492,7 @@ class Policy:
             self.state.pending = None
             return None
         specs = list(parse.options)
+        besides: list[ItemSpec] = []  # items said besides the answer ("earl grey, and add a muffin")
         for it in parse.items:
             if product.sku in it.skus or not it.exact:
                 specs.extend(it.options)
@@ -502,6 +503,8 @@ class Policy:
             elif not self._product_said(parse.tokens, it) and any(
                     t.group == group.code and group.value(t.value) is not None for o in it.options for t in o.targets):
                 specs.extend(it.options)  # "which drink for the meal?" - "cola for both": no soda, the drink
+            elif _said_besides(parse, it):
+                besides.append(it)
         specs = toward_asked(product, group.code, specs)
         opts = options_for(product, specs)[0]
         if not any(o.group == group.code for o in opts) and parse.ordinal and 0 < parse.ordinal <= len(group.values):
@@ -563,7 +566,7 @@ class Policy:
         if cue.has(parse.tokens, cue.EVERY_LINE):  # "chicken for both": the waiting items that ask the same
             chosen = [s for s in specs if any(t.group == group.code for t in s.targets)]
             rest = [_with_choice(self.lex, it, group.code, chosen) for it in rest]
-        return editing.add_items(self.state, self.lex, [spec, *rest], out)
+        return editing.add_items(self.state, self.lex, [spec, *rest, *besides], out)
 
     def _removed_aside(self, pending: Pending, product: Product, group: OptionGroup, parse: Parse,
                        out: Outcome) -> Outcome:
@@ -721,6 +724,7 @@ class Policy:
     def _add(self, p: Parse, out: Outcome) -> Outcome:
         st = self.state
         if p.items:
+            self._change_focus_first(p, out)
             return editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in p.items]),
                                      out)
         line = st.focus()
@@ -736,6 +740,27 @@ class Policy:
                 spec = ItemSpec(tuple(c.sku for c in among), p.quantity, list(p.options))
                 return editing.ask_product(st, spec, among, [], out)
         return out.say("Sure. What would you like?")
+
+    def _change_focus_first(self, p: Parse, out: Outcome) -> None:
+        """"A latte" - "large, and a cookie too", "oat please and also a muffin": choices said on their own before
+        the new items (no item of the turn took them) change the line in focus when it offers them all, and the
+        change is said before the items are added; the read-back after the items covers both."""
+        st = self.state
+        line = st.focus()
+        product = self.lex.products.get(line.sku) if line is not None else None
+        if not p.options or product is None or p.ref == "all":
+            return
+        opts, removals, unavailable = options_for(product, p.options, line.options if line else ())
+        if unavailable or not (opts or removals):
+            return
+        if st.pending is not None and st.pending.kind == PendingKind.CONFIRM_CHANGE:
+            st.commit()  # carrying on ordering accepts what was read back, as when only items are added
+        scratch = Outcome()
+        editing.modify(st, self.lex, replace(p, intent=Intent.MODIFY, items=(), quantity=None, selector=()), scratch)
+        st.pending = None
+        out.parts.extend(scratch.parts[:1])  # "Okay, one large latte"; the read-back comes after the items
+        for action in scratch.actions:
+            out.act(action)
 
     def _checkout(self, out: Outcome, *, question: str = PLACE_QUESTION) -> Outcome:
         return read_back(self.state, self.lex, out, question=question)
@@ -808,6 +833,14 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
         said = toks[k] if 0 <= k < len(toks) else ""
         parts.append((int(said) if said.isdigit() else 1, s))
     return parts if sum(n for n, _ in parts) == quantity else []
+
+
+def _said_besides(parse: Parse, item: ItemSpec) -> bool:
+    """"Which tea?" - "earl grey and add a blueberry muffin", "jasmine, plus a basket of har gow": an item said
+    after the answer and joined to it by "and", "plus" or "also" is ordered besides the item asked about (a
+    choice of that item said before it would have been taken by it)."""
+    said = [o.pos for o in parse.options if 0 <= o.pos < item.start]
+    return bool(said) and any(t in SEPARATORS for t in parse.tokens[max(said):item.start])
 
 
 def _parted(specs: list[OptionSpec], toks: Sequence[str], quantity: int | None) -> list[tuple[int, list[OptionSpec]]]:

@@ -599,9 +599,11 @@ class RuleUnderstanding:
             p.items = [offered_pieces(self.lexicon, it) if it.skus == (context.topic,) else it for it in p.items]
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
+        asked_of = context.expect_sku if context.pending == "clarify_option" else None
         if about:  # "actually two" / "two" to "how many?": a count, not the "2 meter" of another product
-            p.options = [o for o in p.options
-                         if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not self._offers(about, o))]
+            p.options = [o for o in p.options  # (but "2 meter" to "which size for the cable?": the cable's)
+                         if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not self._offers(about, o)
+                                 and not (asked_of and self._offers(asked_of, o)))]
         if context.pending == "offer" and context.topic and not p.items:
             p.options = [o for o in p.options if not self._count_to_offer(toks, o, context.topic)]
         p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size, offers=self._offers)
