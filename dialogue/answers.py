@@ -99,8 +99,11 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         limit = f" under {say_price(parse.max_cents)}" if parse.max_cents is not None else ""
         return out.say(f"Sorry, I couldn't find anything like that{limit}. "
                        "You can ask me what we have, or name a product")
+    gone_said = False  # the named product's being sold out was said: no "yes" for what is offered instead
     if len(hits) > 1:  # a list offers what can be had: sold-out products go to the end
         hits = sorted(hits, key=lambda p: _sold_out(state, p))
+        left = _named_sold_out(state, out, hits, named)
+        hits, gone_said = (left, True) if left else (hits, False)
     state.shown = [p.sku for p in hits]
     state.said = min(len(hits), MAX_LIST)
     out.shown = state.shown[:10]
@@ -113,10 +116,23 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         p = hits[0]
         if _sold_out(state, p):  # "do you have lava cake": not a yes for what cannot be had
             return out.say(f"Sorry, the {p.name} {agree(p.name, 'is', 'are')} sold out right now")
-        return out.say(f"Yes, we have the {p.name}, {quote(p, [], span=False)}. Would you like one?")
+        return out.say(f"{'We do have' if gone_said else 'Yes, we have'} the {p.name}, {quote(p, [], span=False)}. "
+                       "Would you like one?")
     spoken = [f"the {p.name} at {quote(p, [], span=False)}" for p in hits[:3]]
     more = f" I found {say_number(len(hits))} in all." if len(hits) > 3 else ""
     return out.say(f"We have {say_list(spoken)}.{more} Would you like one of those?")
+
+
+def _named_sold_out(state: State, out: Outcome, hits: list[Product], named: list[str]) -> list[Product]:
+    """"do you have soup bones" (the sold-out marrow bones' alias) with other products found beside it: the named
+    products being sold out is said first, and only what can be had is offered after it (never a "we have" for
+    them). Returns the products left to offer; empty when the named ones are not all sold out."""
+    gone = [p for p in hits if p.sku in named and _sold_out(state, p)]
+    if not gone or {p.sku for p in gone} != {s for s in named if any(p.sku == s for p in hits)}:
+        return []
+    out.say(f"Sorry, the {say_list([p.name for p in gone], 'and')} "
+            f"{agree(gone[0].name, 'is', 'are') if len(gone) == 1 else 'are'} sold out right now")
+    return [p for p in hits if not _sold_out(state, p)]
 
 
 def _talk_about(state: State, out: Outcome, product: Product) -> None:

@@ -766,7 +766,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         first = not any(it.start < m.start for it in items) and not (k > 0 and toks[k - 1] in _WITH) \
             and _fits_later_choices(lex, toks, mentions, roles, m, in_items)
         alone = _after_separator(toks, items, m.start, k) or first
-        if chosen_next and (offering or value_owner(lex, [OptionSpec(next(  # ("a large chocolate": the shake)
+        if chosen_next and not _sized_after(lex, m, next(o for o in mentions if o.start == nxt and o.options), alone) \
+                and (offering or value_owner(lex, [OptionSpec(next(  # ("a large chocolate": the shake)
                 o.options for o in mentions if o.start == nxt and o.options))], alone=alone) is not None):
             continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,
             # which heads the item (not "a diet coke large": "large" alone names no one product)
@@ -779,7 +780,9 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         if offering:
             low = max([it.end for it in items if it.end <= offering[0].start] + [0])
             said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and offering[0] in before
-                    and (low <= o.start < offering[0].start  # "a three piece tenders ... and a five piece"
+                    and ((low <= o.start < offering[0].start  # "a three piece tenders ... and a five piece"
+                          and not any(t in SEPARATORS for t in toks[o.end:offering[0].start]))  # (not "a bud
+                         # light twelve pack and a coke zero two liter": the beer's pack, not the cola's)
                          or (o.start == offering[0].end + 1 < m.start and toks[o.start - 1] in ("of", "with")))]
             # ("three cans of coke and a diet coke": the cans' own flavour, said right after them)
             own = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and k < o.start < m.start
@@ -819,6 +822,17 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         made.update(h.pos for h in kept if h.targets and h.said)  # the container choice is taken too
         made.update(h.pos for h in held if measured)
     return made
+
+
+def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:
+    """"a coke zero two liter": a choice that names a product by itself ("coke zero", the cola's kind), followed by
+    a choice of another group that product comes in ("2 liter"), heads the item: the next choice is its size, said
+    after the noun, though alone it would name another product (the club soda's "2 liter")."""
+    own = value_owner(lex, [OptionSpec(m.options)], alone=alone)
+    if own is None or {t.group for t in m.options} & {t.group for t in nxt.options}:
+        return False
+    return any(own in lex.option_skus.get((t.group, t.value), ()) for t in nxt.options) \
+        and value_owner(lex, [OptionSpec(nxt.options)], alone=alone) != own
 
 
 _FEW_OWNERS = 3  # products offering the same choices said without a noun that are worth asking between

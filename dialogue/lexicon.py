@@ -236,7 +236,10 @@ class Lexicon:
 
     def _option_plurals(self) -> None:
         """"two vanilla cones", "three waffle cones": a choice's name in the plural names that choice, where the
-        plural is no phrase of anything else (a product, a group or another choice keeps its own). Where the plural
+        plural is no phrase of anything else (a product, a group or another choice keeps its own) but another value
+        of the same group (another product's: "two small bottles of jameson", the whiskey's "small bottle" size,
+        though the tonic's four pack is "small bottles"; the product said picks the one it comes in; "hots", the hot
+        peppers, stays no plural of the toasting's "hot"). Where the plural
         is spelled out for one group's value of that name only ("cokes" for the soda's flavour), it names the same
         value of the other groups too (the combo's drink: "the combo with two cokes")."""
         extra: dict[tuple[str, ...], list[Target]] = {}
@@ -248,10 +251,12 @@ class Lexicon:
             if not options or len(options) != len(targets):
                 continue
             forms = {last + "s", last[:-1] + "ies"} if last.endswith("y") else {last + "s"}
+            groups = {t.group for t in options}
             for form in forms:
                 plural = (*phrase[:-1], form)
                 have = self._phrases.get(plural)
-                if have is None or (have and all(t in options for t in have)):
+                if have is None or (have and all(t in options or (t.kind == "option" and t.group in groups)
+                                                 for t in have)):
                     extra.setdefault(plural, list(have or ())).extend(
                         t for t in options if t not in extra.get(plural, have or ()))
         self._plural_options = frozenset(p for p in extra if p not in self._phrases)

@@ -20,6 +20,7 @@ _PLAIN = words("sub_words")
 _PACKAGES = words("packages")
 _WITH_WORDS = words("with_words")
 _ON_WORDS = words("base_preps")
+_PACKAGE_DETERMINERS = words("package_determiners")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
 
 
@@ -124,7 +125,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     ``in_play``: products the conversation is about (in the cart, just asked about), named as if said here."""
     found: list[Mention] = []
     i, n = 0, len(toks)
-    blocked = (_qualifier_words(toks) - _ends_name(lex, toks)) | _command_words(toks) | _modal_verbs(toks)
+    blocked = (_qualifier_words(toks) - _ends_name(lex, toks) - _size_of_after_article(lex, toks)) \
+        | _command_words(toks) | _modal_verbs(toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
@@ -392,15 +394,17 @@ def _counts_not_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention])
     """"three tuna cat food cans and three salmon ones" where "3" is short for the fish food's "3 ounce": a bare
     number that is only some product's choice, said before what it counts (past a unit or a package: "a dozen cans
     of cat food") where the product named next (else the one before) does not come in that choice, is a count. So is
-    the number of a package said before "of" ("four packs of post its", where "4 pack" is only the pens' choice)."""
+    the number of a package said before "of" ("four packs of post its", where "4 pack" is only the pens' choice;
+    "two bottles of the house cab", where "two bottles" is only the gift bag's choice)."""
     out = list(found)
     for n, m in enumerate(found):
         package = m.end - m.start == 2 and toks[m.start + 1] in _PACKAGES and m.end < len(toks) and toks[m.end] == "of" \
             and not (m.start and toks[m.start - 1] in ("a", "an")) \
-            and n + 1 < len(found) and found[n + 1].start == m.end + 1 and bool(found[n + 1].products)
+            and n + 1 < len(found) and bool(found[n + 1].products) \
+            and all(t in _PACKAGE_DETERMINERS for t in toks[m.end + 1:found[n + 1].start])  # "of the cab"
         if (m.end - m.start != 1 and not package) or not toks[m.start].isdigit() or m.products or not m.options:
             continue
-        if n + 1 >= len(found) or not all(t in COUNT_UNITS or t in _PACKAGES or t in ("of", "the")
+        if n + 1 >= len(found) or not all(t in COUNT_UNITS or t in _PACKAGES or t == "of" or t in _PACKAGE_DETERMINERS
                                           for t in toks[m.end:found[n + 1].start]):
             continue  # a count stands before what it counts ("3 salmon", "a dozen cans of cat food"), not alone
         if any(t.kind == "group" and t.group in {o.group for o in m.options} for j in range(max(0, m.start - 3), m.start)
@@ -420,10 +424,12 @@ def _contained(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[
     """"six cans of chicken dog food", "a 16 pound bag of indoor cat food": a product's name of the form "<container>
     of <name>" ("cans of dog food", "bag of cat food") said with choices of that product (and "the") between "of"
     and the rest, or with its container word taken by a choice ("16 pound bag"), names that product: the rest's
-    mention is retargeted to it, and a bare part-name mention of the container ("cans") is dropped."""
+    mention is retargeted to it, and a bare part-name mention of the container ("cans") is dropped. So too where
+    the rest alone is some choice's name ("a jar of your steak rub": the "jar of steak rub" product, not the steak's
+    "steak rub" seasoning), and past any determiner of a package ("your", "that")."""
     out = list(found)
     for m in found:
-        if not m.products or m.options or m not in out:
+        if not (m.products or m.options) or (m.products and m.options) or m not in out:
             continue
         j = m.start - 1
         between: list[Mention] = []
@@ -432,7 +438,7 @@ def _contained(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[
             if inner is not None and inner.options and not inner.products:
                 between.append(inner)
                 j = inner.start - 1
-            elif inner is None and toks[j] == "the":
+            elif inner is None and toks[j] in _PACKAGE_DETERMINERS:
                 j -= 1
             else:
                 break
@@ -885,6 +891,23 @@ def _ends_name(lex: Lexicon, toks: Sequence[str]) -> set[int]:
     return {k for k, tok in enumerate(toks) if tok.isdigit() and any(
         t.kind == "product" and t.exact for size in range(2, min(lex.max_len, k + 1) + 1)
         for t in lex.phrases.get(tuple(toks[k + 1 - size:k + 1]), ()))}
+
+
+def _size_of_after_article(lex: Lexicon, toks: Sequence[str]) -> set[int]:
+    """"a 375 of patron", "a 1.75 of tito's": a number after "a" and before "of" that names a choice of the product
+    named after "of" (past a determiner: "a 750 of the vodka") is that choice said as the container, not a count
+    of something ("2 of the lattes")."""
+    out: set[int] = set()
+    for k in range(1, len(toks) - 2):
+        if toks[k - 1] not in ("a", "an") or toks[k + 1] != "of" or not toks[k].replace(".", "", 1).isdigit():
+            continue
+        j = k + 2 + (toks[k + 2] in _PACKAGE_DETERMINERS)
+        skus = {t.sku for size in range(1, lex.max_len + 1) for t in lex.phrases.get(tuple(toks[j:j + size]), ())
+                if t.kind == "product" and t.exact}
+        if any(skus & set(lex.option_skus.get((t.group, t.value), ())) for t in lex.phrases.get((toks[k],), ())
+               if t.kind == "option"):
+            out.add(k)
+    return out
 
 
 def _code_after_letter(lex: Lexicon, toks: Sequence[str], k: int) -> bool:

@@ -20,6 +20,7 @@ _SIZE_UNITS = words("size_units")
 _PACK_WORDS = words("pack_words")
 _SERVINGS = words("servings")
 _COPY_WORDS = words("copy_words")
+_PACKAGE_DETERMINERS = words("package_determiners")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
 GLUE = words("glue")
 SEPARATORS = words("separators")
@@ -56,6 +57,10 @@ def read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]
         if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") or _code_letter(toks, i, covered) \
                 or (toks[i].endswith("ed") and len(toks[i]) > 4 and i > floor):  # "2 steamed mochas"
             i -= 1
+            steps += 1
+            continue
+        if toks[i] in _PACKAGE_DETERMINERS and i - 1 > floor and toks[i - 1] == "of":
+            i -= 1  # "two bottles of your table red", "two bottles of that merlot": the package's count before "of"
             steps += 1
             continue
         if _copies_of_one(toks, i, floor):
