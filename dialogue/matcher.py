@@ -254,8 +254,8 @@ def _products_named(lex: Lexicon, m: Mention) -> set[str]:
 
 def _counted_product_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
     """"a car charger and two usb c cables" where "usb c cable" is also the wall charger's cable add-on: a choice
-    phrase ending in a product's name, counted or with an article (past that product's own choices: "two braided usb
-    c cables") and no "with" since the product before, is that product made with the choice its first words name
+    phrase ending in a product's name, counted, or with an article opening a next item of a list (past that product's
+    own choices: "two braided usb c cables"), and no "with" since the product before, is that product made with the choice its first words name
     (the cable in usb c)."""
     out = list(found)
     for n, m in enumerate(found):
@@ -275,8 +275,9 @@ def _counted_product_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Me
                 k -= 1
             count = found[k].start - 1 if k < n else m.start - 1
             last = max((o.end for o in found[:k] if o.products), default=0)
-            if count < 0 or not (toks[count].isdigit() or toks[count] in ("a", "an")) \
-                    or any(t in _WITH_WORDS for t in toks[last:count]):
+            listed = count == 0 or toks[count - 1] == "and" or any(o.end == count and o.products for o in found)
+            if count < 0 or not (toks[count].isdigit() or toks[count] in ("a", "an") and listed) \
+                    or any(o.start <= count < o.end for o in found) or any(t in _WITH_WORDS for t in toks[last:count]):
                 continue  # "a wall charger with a usb c cable": the charger's cable
             out[out.index(m):out.index(m) + 1] = [Mention(m.start, j, head), Mention(j, m.end, named)]
             break
