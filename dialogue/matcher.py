@@ -267,8 +267,8 @@ def _counted_product_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Me
             skus = {t.sku for t in named}
             head = tuple(t for t in lex.phrases.get(tuple(toks[m.start:j]), ())
                          if any(_offered(lex, sku, t) for sku in skus))
-            if len(skus) != 1 or not head:
-                continue
+            if len(skus) != 1 or not head or any(_offered(lex, sku, t) for sku in skus for t in m.options):
+                continue  # "two short stacks": the pancakes' own "short stack", not the pancakes in "short"
             k = n
             while k and found[k - 1].end == found[k].start and not found[k - 1].products \
                     and any(_offered(lex, sku, t) for sku in skus for t in found[k - 1].options):
