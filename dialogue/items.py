@@ -511,6 +511,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _shared_head(toks, items, summaries)
     items = _summed_up(lex, toks, items)
     _every(lex, toks, items)
+    _needed_for_all(lex, toks, items)
+    _same_as_before(lex, toks, items)
     _plural_for_all(lex, toks, items, breaks)
     items = _corrections(toks, _choice_gone(lex, toks, items))
     if times is not None:
@@ -1182,6 +1184,55 @@ def _every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
             continue
         it.options.extend(o for o in moved if o not in it.options and any(
             (g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets))
+
+
+_SHARED_LEADS = words("shared_leads")
+_SAME_AS_BEFORE = phrases("same_as_before")
+
+
+def _needed_for_all(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
+    """"a lens protector and a clear case for the pixel 8": a choice said after "for" past the last of several
+    items goes also to each earlier one that cannot be made without it (a required choice with no default, none
+    of its group said), where otherwise it would have to be asked."""
+    if len(items) < 2:
+        return
+    last = items[-1]
+    for o in [o for o in last.options if o.pos >= last.end]:
+        if not any(toks[i] in _SHARED_LEADS for i in range(max(last.end, o.pos - 2), o.pos)):
+            continue
+        given = [_give_needed(lex, it, o) for it in items[:-1]]
+        product = lex.products.get(last.skus[0]) if len(last.skus) == 1 else None
+        if any(given) and product is not None and not any(
+                (g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets):
+            last.options.remove(o)  # "a screen protector and installation for an iphone 15": not the install's
+
+
+def _give_needed(lex: Lexicon, it: ItemSpec, o: OptionSpec) -> bool:
+    """Give item ``it`` the choice ``o`` when its one product cannot be made without that choice's group and none of
+    the group was said for it; whether it was given."""
+    product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
+    if product is None or o in it.options:
+        return False
+    for t in o.targets:
+        g = product.group(t.group)
+        if g is not None and g.value(t.value) is not None and _needed(lex, product.sku, t.group) \
+                and not any(own.group == t.group for spec in it.options for own in spec.targets):
+            it.options.append(o)
+            return True
+    return False
+
+
+def _same_as_before(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
+    """"a black case for an iphone 15 pro max and a privacy protector for it too": an item followed by "for it" is
+    for what the item before was for: it takes the choices it cannot be made without from the nearest item before
+    that was given them."""
+    for n, it in enumerate(items[1:], start=1):
+        stop = items[n + 1].start if n + 1 < len(items) else len(toks)
+        if not any(tuple(toks[i:i + len(ph)]) == ph for i in range(it.end, stop) for ph in _SAME_AS_BEFORE):
+            continue
+        for before in reversed(items[:n]):
+            if any([_give_needed(lex, it, o) for o in before.options]):
+                break
 
 
 def _said_in_plural(lex: Lexicon, o: OptionSpec) -> bool:

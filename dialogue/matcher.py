@@ -14,13 +14,14 @@ from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 
 _PLAIN = words("sub_words")
 _PACKAGES = words("packages")
 _WITH_WORDS = words("with_words")
 _ON_WORDS = words("base_preps")
 _PACKAGE_DETERMINERS = words("package_determiners")
+_PURPOSE_LEADS = phrases("purpose_leads")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
 
 
@@ -182,6 +183,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 break
         else:
             i += 1
+    found = _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(lex, toks, found),
+                                                                         in_play))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, found))))))
     return _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(
@@ -218,6 +221,101 @@ def _names_with_noun(lex: Lexicon, word: str, noun: Sequence[str]) -> bool:
 
 
 _PART_LEADS = frozenset({"one", "other", "a", "an"})
+
+
+def _own_choice_over_others(lex: Lexicon, toks: Sequence[str], found: list[Mention],
+                            in_play: AbstractSet[str]) -> list[Mention]:
+    """"a clear case for an iphone 15" where "for an iphone" names the lightning plug of the cables only: a choice
+    phrase none of the products said before it (else after it, else in play) comes in gives way to a phrase starting
+    inside it and running further that is a choice of one of them ("iphone 15", the case's model); the words before
+    it are left unread. A choice only some products come in stands for them ("a wallet case": the case's style)."""
+    out = list(found)
+    for m in found:
+        skus = set(in_play)
+        for said in ([o for o in out if o.end <= m.start], [o for o in out if o.start >= m.end]):
+            named = {sku for o in said for sku in _products_named(lex, o)}
+            if named:
+                skus = named
+                break
+        if m not in out or m.products or not m.options or any(_offered(lex, s, t) for s in skus for t in m.options):
+            continue
+        for j in range(m.start + 1, m.end):
+            e = next((e for e in range(min(len(toks), j + lex.max_len), m.end, -1)
+                      if any(_offered(lex, s, t) for s in skus for t in lex.phrases.get(tuple(toks[j:e]), ()))), None)
+            if e is None:
+                continue
+            own = tuple(t for t in lex.phrases.get(tuple(toks[j:e]), ()) if any(_offered(lex, s, t) for s in skus))
+            if any(o is not m and o.start < e and o.end > j and o.products for o in out):
+                continue  # a product named there keeps its words
+            out = sorted([o for o in out if o.end <= m.start or o.start >= e] + [Mention(j, e, own)],
+                         key=lambda x: x.start)
+            break
+    return out
+
+
+def _named_by_purpose(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a charger for my car" where the shop sells a "car charger": a product said by a short name, then "for my"
+    (or "for the") and words that, put before that name, name another product in full, names that product."""
+    out = list(found)
+    for m in found:
+        if not m.products:
+            continue
+        said = tuple(toks[m.start:m.end])
+        for lead in _PURPOSE_LEADS:
+            at = m.end + len(lead)
+            if tuple(toks[m.end:at]) != lead:
+                continue
+            for e in range(min(len(toks), at + 2), at, -1):
+                named = tuple(dict.fromkeys(t for t in lex.phrases.get((*toks[at:e], *said), ())
+                                            if t.kind == "product" and t.exact))
+                inside = [o for o in out if o.start < e and o.end > at]
+                if len(named) != 1 or named == m.exact_products or any(
+                        o.exact_products or o.options or any(t.sku != named[0].sku for t in o.products) for o in inside):
+                    continue  # ("desk" alone is only a part of the desk lamp's name: it goes)
+                out = [o for o in out if o not in inside]
+                out[out.index(m)] = Mention(m.start, m.end, named)
+                break
+    return out
+
+
+def _products_named(lex: Lexicon, m: Mention) -> set[str]:
+    """The products a mention names: its own, else those its choice is only of ("wallet case" -> the case)."""
+    if m.products:
+        return {t.sku for t in m.products}
+    skus = [set(lex.option_skus.get((t.group, t.value), ())) for t in m.options]
+    return skus[0] if len(skus) == 1 and len(skus[0]) == 1 else set()
+
+
+def _counted_product_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a car charger and two usb c cables" where "usb c cable" is also the wall charger's cable add-on: a choice
+    phrase ending in a product's name, counted, or with an article opening a next item of a list (past that product's
+    own choices: "two braided usb c cables"), and no "with" since the product before, is that product made with the choice its first words name
+    (the cable in usb c)."""
+    out = list(found)
+    for n, m in enumerate(found):
+        if m.products or not m.options:
+            continue
+        for j in range(m.start + 1, m.end):
+            named = tuple(dict.fromkeys(t for t in lex.phrases.get(tuple(toks[j:m.end]), ())
+                                        if t.kind == "product" and t.exact))
+            skus = {t.sku for t in named}
+            head = tuple(t for t in lex.phrases.get(tuple(toks[m.start:j]), ())
+                         if any(_offered(lex, sku, t) for sku in skus))
+            if len(skus) != 1 or not head or any(_offered(lex, sku, t) for sku in skus for t in m.options):
+                continue  # "two short stacks": the pancakes' own "short stack", not the pancakes in "short"
+            k = n
+            while k and found[k - 1].end == found[k].start and not found[k - 1].products \
+                    and any(_offered(lex, sku, t) for sku in skus for t in found[k - 1].options):
+                k -= 1
+            count = found[k].start - 1 if k < n else m.start - 1
+            last = max((o.end for o in found[:k] if o.products), default=0)
+            listed = count == 0 or toks[count - 1] == "and" or any(o.end == count and o.products for o in found)
+            if count < 0 or not (toks[count].isdigit() or toks[count] in ("a", "an") and listed) \
+                    or any(o.start <= count < o.end for o in found) or any(t in _WITH_WORDS for t in toks[last:count]):
+                continue  # "a wall charger with a usb c cable": the charger's cable
+            out[out.index(m):out.index(m) + 1] = [Mention(m.start, j, head), Mention(j, m.end, named)]
+            break
+    return out
 
 
 def _offered(lex: Lexicon, sku: str, t: Target) -> bool:

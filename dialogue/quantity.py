@@ -160,7 +160,8 @@ COUNT_NOUNS = words("count_nouns")
 def piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpec | None:
     """"twenty four wings" for a product sold as 6, 12 or 24 pieces, "a dozen roses" for a bouquet of 6, 12 or 24
     stems: one order of that choice, not that many orders. Only a group whose every value is said as a bare count
-    ("12", "12 piece", "a dozen", "12 roses") reads a number so."""
+    ("12", "12 piece", "a dozen", "12 roses") reads a number so, and not one that sells it singly ("1 pack" or
+    "2 pack" screen protectors: "two screen protectors" are two of them, not one 2 pack)."""
     product = lex.products.get(skus[0]) if len(skus) == 1 and qty and qty > 1 else None
     if product is None:
         return None
@@ -176,7 +177,7 @@ def piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpe
             for c in found:
                 counts.setdefault(c, v.code)
         else:
-            if qty in counts:
+            if qty in counts and 1 not in counts:
                 return OptionSpec((Target("option", group=group.code, value=counts[qty]),))
     return None
 
