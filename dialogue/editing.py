@@ -163,6 +163,8 @@ def _say_added(state: State, lex: Lexicon, out: Outcome, added: list[str], notes
         out.say(f"{said[0].upper()}{said[1:]}")
     out.say(*notes)
     notes.clear()
+    if not added and not ask:  # "rainbow cookie sold out" -> "never mind then a cannoli": an addition, the
+        state.removed_turn = state.turns  # line before (not what failed) is no line to swap
     if added and not ask:
         readback(state, lex, out, just_said=say_list(added, limit=None))
     elif not added and not ask and state.offer is not None:

@@ -52,7 +52,7 @@ class State:
     readback: ReadBack | None = None  # the last complete read-back of the order
     offer: ItemSpec | None = None  # what a refusal just offered instead ("only three left: would you like three?")
     told_left: tuple[int, str, int] | None = None  # (turn, sku, how many): "we have two left" ("ill take both")
-    removed_turn: int = -1  # the turn that last took a whole line off ("... a croissant instead" adds)
+    removed_turn: int = -1  # the turn that last took a whole line off or added none ("... a croissant instead" adds)
     # (turn, line id, the choices that turn put on that line): "with chicken" then "no wait, with tuna" swaps them
     added: tuple[int, int, tuple[SelectedOption, ...]] | None = None
     focus_line: int | None = None

@@ -357,10 +357,42 @@ def _order_joined(toks: Sequence[str]) -> int:
     """Where an order request joined onto a question begins ("how much is a bagel and I'll have two", "is the
     french press in stock, I'll take one"): what follows the joining word orders; the length when none."""
     at = cue.order_request(toks)
-    return at - 1 if at > 1 and toks[at - 1] in _ORDER_JOINS else len(toks)
+    if at > 1 and toks[at - 1] in _ORDER_JOINS:
+        return at - 1
+    return at if at > 1 and _order_unjoined(toks, at) else len(toks)
+
+
+def _order_unjoined(toks: Sequence[str], at: int) -> bool:
+    """"how much are the garlic knots i'll take the twelve piece": a decided first-person request ("i'll take",
+    "give me") run on after a question with no joining word starts an order of its own; not one said under
+    "if"/"when" ("is it cheaper if I'll take two"), which still asks."""
+    return cue.find(toks[at:], _ORDER_UNJOINED) == 0 and toks[at - 1] not in _ORDER_UNDER \
+        and not any(t in _ORDER_UNDER for t in toks[max(0, at - 3):at])
 
 
 _ORDER_JOINS = words("order_joins")
+_ORDER_UNJOINED = phrases("order_unjoined")
+_ORDER_UNDER = words("order_under")
+
+
+def _restated(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"no I said a large cappuccino", "I meant two lattes": the shopper says again, righted, what is already
+    ordered; the line of that product is changed to it, not joined by another."""
+    at = cue.find(toks, _RESTATED)
+    return 0 <= at < item.start and not cue.has(toks, _ADDING) and not any(t in _MORE_WORDS for t in toks)
+
+
+_RESTATED = phrases("restated")
+
+
+def _counted_instead(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
+    """"actually give me two lamb chops instead" after two pork chops: a counted product said with a bare
+    "instead" (no "instead of ...") swaps the line in focus for that many of it, not a line more."""
+    return cue.find(toks, _INSTEAD) >= 0 and cue.find(toks, _INSTEAD_OF) < 0 and not cue.has(toks, _ADDING) \
+        and ctx.last_sku not in item.skus
+
+
+_INSTEAD = phrases("instead")
 
 
 def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
@@ -693,7 +725,8 @@ class RuleUnderstanding:
             placed_opts = any(o.pos in later for it in p.items for o in it.options)
             p.ordering = cue.order_request(said) >= 0 or (placed_opts and "please" in said)
             if p.ordering and len(p.items) == 1 and p.items[0].quantity is None:
-                p.items[0].quantity = _bare_quantity(said)  # "do you have croissants? I'll take two"
+                chosen = {k for k, i in enumerate(later) if i in p.option_at}  # "I'll take the 12 piece": a choice
+                p.items[0].quantity = _bare_quantity(said, frozenset(chosen))  # "do you have croissants? I'll take two"
         if ordered and any(info[ordered[0].start:]):
             # an item named, then a question about what there is: without an order request the item was a
             # topic ("I'm into matcha. What matcha drinks are there?"); with one, a question about the item
@@ -1193,6 +1226,11 @@ class RuleUnderstanding:
             return Intent.MODIFY
         edit_verb = any(t in _EDIT_VERBS for t in toks[:p.items[0].start]) if p.items else False
         held = line_holding(self.lexicon, p.items[0].skus, ctx.line_skus) if len(p.items) == 1 and ctx.has_lines else None
+        if held is not None and _restated(toks, p.items[0]):
+            item = p.items[0]  # "no I said a large cappuccino": the cappuccino line made so, no second one
+            p.items[0] = ItemSpec((held,), None, item.options, item.start, item.end, item.exact)
+            p.quantity = item.quantity if item.quantity not in (None, 1) else None
+            return Intent.MODIFY
         if held is not None and (p.items[0].options or edit_verb) and _names_a_line(toks, p.items[0], edit_verb):
             item = p.items[0]  # "make the latte large", "can you warm up the muffin": that line, changed
             sku = held
@@ -1206,7 +1244,8 @@ class RuleUnderstanding:
             return Intent.ADD
         item = p.items[0]
         modify_cue = cue.has(toks, cue.MODIFY) or p.deny or toks[0] in ("actually",)
-        if not modify_cue or item.quantity not in (None, 1) and not cue.has(toks, _MAKE_IT):
+        if not modify_cue or item.quantity not in (None, 1) and not cue.has(toks, _MAKE_IT) \
+                and not _counted_instead(toks, item, ctx):
             return Intent.ADD
         if ctx.last_sku in item.skus or p.ordinal is not None or not p.deny and cue.has(toks, _MAKE_THE):
             if ctx.last_sku in item.skus:
