@@ -376,7 +376,7 @@ def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outco
     except CatalogError as exc:
         return out.say(sorry(exc, product))
     state.focus_line = grown.line_id
-    said = describe_line(grown, product) if changed else f"{say_number(parse.quantity or 1)} more {line.name}"
+    said = describe_line(grown, product) if changed else f"{say_number(parse.quantity or 1)} more {plural(line.name, parse.quantity or 1)}"
     out.act(Action.CART_CHANGED).say(f"Okay, {said}")
     return readback(state, lex, out)
 

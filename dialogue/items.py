@@ -30,6 +30,7 @@ from dialogue.quantity import (
     count_closing,
     count_of_pieces,
     counted_choice,
+    group_count,
     in_units,
     pair_count,
     piece_count,
@@ -434,8 +435,9 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             counted.add(count[0])
         prev_end = m.end
     pair_count(lex, toks, items, breaks)
+    grouped = group_count(lex, toks, items, mentions)
     count_after(lex, toks, items, mentions, breaks)
-    made = _value_items(lex, toks, mentions, roles, items, covered, breaks) | counted \
+    made = _value_items(lex, toks, mentions, roles, items, covered, breaks) | counted | grouped \
         | count_closing(lex, toks, items, mentions)
     made |= _choices_name_item(lex, toks, mentions, roles, items, covered, made, breaks)
     made |= _choice_in_name(lex, toks, mentions, roles, items, covered, made)

@@ -13,7 +13,7 @@ from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, to_digits
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 from dialogue.specs import ItemSpec, OptionSpec
 
 _SIZE_UNITS = words("size_units")
@@ -321,8 +321,9 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
                                          or _container_group(lex, item.skus[0], unit))):
             continue
         nxt = items[n + 1].start if n + 1 < len(items) else len(toks)
-        if end < len(toks) and toks[end] == "of" or nxt <= k + 1:
-            continue  # "a red planter four bags of gravel": the count of what comes after it
+        if end < len(toks) and toks[end] == "of" or nxt <= k + 1 \
+                or toks[k + 1] in COUNT_UNITS and end == nxt < len(toks):
+            continue  # "a red planter four bags of gravel", "thick bacon a dozen wings": the count of what follows
         end = _past_own_choices(toks, mentions, end, nxt)
         while end < nxt and toks[end] in FILLER_WORDS:
             end += 1  # "... two plates please"
@@ -355,6 +356,77 @@ def _past_own_choices(toks: Sequence[str], mentions: Sequence[Mention], end: int
 
 
 _COUNT_HEDGES = words("count_hedges")
+_COUNT_EACH = phrases("count_each")
+_COUNT_OF_THEM = phrases("count_of_them")
+
+
+def _phrase_at(toks: Sequence[str], i: int, table: Sequence[tuple[str, ...]]) -> int:
+    """How many words the longest phrase of ``table`` said at ``i`` has (0: none)."""
+    return max((len(p) for p in table if tuple(toks[i:i + len(p)]) == p), default=0)
+
+
+def _only_choices(toks: Sequence[str], mentions: Sequence[Mention], a: int, b: int) -> bool:
+    """Whether the words from ``a`` to ``b`` are only choices, fillers and separators ("lattes, oat milk, ...")."""
+    choices = {i for m in mentions if not m.products for i in range(m.start, m.end)}
+    return all(i in choices or toks[i] in FILLER_WORDS or toks[i] in SEPARATORS for i in range(a, b))
+
+
+def _group_unit(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], j: int,
+                items: Sequence[ItemSpec]) -> int:
+    """Where the package or serving word right after a count ends ("two baskets each", "two orders each"): a word
+    the items come in, or a group of theirs whose choices are piece counts; ``j`` itself when there is none."""
+    if j < len(toks) and (toks[j] in _PACK_WORDS or toks[j] in _SERVINGS):
+        return j + 1
+    unit = next((m for m in mentions if m.start == j and not m.products), None)
+    if unit is not None and items and all(len(it.skus) == 1 and (_container_group(lex, it.skus[0], unit)
+                                                                 or _packaging(lex, it.skus[0], unit)) for it in items):
+        return unit.end
+    return j
+
+
+def group_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention]) -> set[int]:
+    """A count said once for several items, or after its item: "a mocha and a chai latte two each", "cannolis and
+    brownies, two of each", "siu mai and har gow two baskets each" (or before the list: "two of each, a mocha and a
+    chai", "one each of the muffin and the scone") give each item said without a count of its own that many;
+    "pepperoni pizzas three of them large" gives the item right before it that many (its choices may follow); a
+    count its product is sold in is that choice ("garlic knots twelve of them": one order of twelve). Sets the counts;
+    returns where the count words were said."""
+    named = {i for m in mentions if m.products for i in range(m.start, m.end)}
+    said: set[int] = set()
+    for i, t in enumerate(toks):
+        if i in named or not (t.isdigit() and 0 < int(t) < 1000 or t == "one"):
+            continue
+        before = [it for it in items if it.end <= i]
+        run: list[ItemSpec] = []
+        for it in reversed(before):  # the items said without a count right before it
+            if it.quantity is not None:
+                break
+            run.insert(0, it)
+        if run and not _only_choices(toks, mentions, run[-1].end, i):
+            run = []
+        j = _group_unit(lex, toks, mentions, i + 1, run)
+        each, them = _phrase_at(toks, j, _COUNT_EACH), _phrase_at(toks, j, _COUNT_OF_THEM)
+        n = 1 if t == "one" else int(t)
+        if each and not before:  # "two of each, a mocha and a chai latte" ("two each of the ...": read as the first's)
+            run = []
+            for it in (it for it in items if it.start >= j + each):
+                if it.quantity not in (None, n):
+                    break
+                run.append(it)
+        elif them and not each:
+            run = run[-1:]
+        if not run or not (each or them):
+            continue
+        for it in run:  # "garlic knots twelve of them" for knots sold as 6 or 12: one order of twelve
+            pieces = piece_count(lex, it.skus, n) if j == i + 1 else None
+            if pieces is None:
+                it.quantity = n
+            else:
+                it.options.append(pieces)
+        said |= set(range(i, j + max(each, them)))
+    return said
+
+
 
 
 def count_closing(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention]) -> set[int]:

@@ -79,6 +79,24 @@ def portion(toks: Sequence[str]) -> int | None:
     return None
 
 
+def _half_of_line(lex: Lexicon, toks: Sequence[str], p: ParseDraft, ctx: Context) -> int | None:
+    """"make half of them pan fried", "half the dumplings pan fried", "make half with oat milk": half the units of
+    the one cart line of the product in focus (twelve: six), when they split evenly; else None. A choice of another
+    product read from that "half" (a "half sugar") is dropped."""
+    at = next((i for i, t in enumerate(toks) if t == "half"), -1)
+    if at < 0 or ctx.last_sku is None or ctx.line_skus.count(ctx.last_sku) != 1 or ctx.focus_units < 2 \
+            or ctx.focus_units % 2 or (p.items and ctx.last_sku not in p.items[0].skus):
+        return None
+    nxt = toks[at + 1] if at + 1 < len(toks) else ""
+    after = toks[at + 2] if at + 2 < len(toks) else ""
+    if not (nxt == "of" and after in _PORTION_OF or nxt in _PORTION_OF or at and toks[at - 1] in _SPLIT_VERBS):
+        return None
+    mine = p.items[0].options if p.items else p.options
+    mine[:] = [o for o in mine if o.pos != at or any(ctx.last_sku in lex.option_skus.get((t.group, t.value), ())
+                                                     for t in o.targets)]
+    return ctx.focus_units // 2
+
+
 _LEAD = words("other_lead")
 _OTHER = phrases("the_other")
 
@@ -203,6 +221,8 @@ def _named_by_option_word(cands: Sequence[Product], specs: Sequence[OptionSpec])
 def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
     """A change for some units of a cart line that offers it: sets ``p.portion``."""
     share = portion(toks)
+    if share is None:
+        share = _half_of_line(lex, toks, p, ctx)
     if share is None or len(p.items) > 1:
         return False
     if p.items and not any(s in ctx.line_skus for s in p.items[0].skus):

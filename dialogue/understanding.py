@@ -395,6 +395,20 @@ def _counted_instead(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
 _INSTEAD = phrases("instead")
 
 
+_MORE_BEFORE = words("more_before_count")
+
+
+def _more_count(toks: Sequence[str], option_at: frozenset[int]) -> int | None:
+    """"another two", "another two in vanilla", "two more of those but cherry": the count of the more said with no
+    product (not a choice's number, "another 2 liter one"); None when none was said (one more)."""
+    for i, t in enumerate(toks):
+        if i in option_at or not t.isdigit() or not 0 < int(t) < 1000:
+            continue
+        if i and toks[i - 1] in _MORE_BEFORE or i + 1 < len(toks) and toks[i + 1] == "more":
+            return int(t)
+    return None
+
+
 def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
     """"(and) a large one (with oat milk)": an article, option words, then "one" — a new item, not a change."""
     for a, tok in enumerate(toks):
@@ -663,6 +677,7 @@ class RuleUnderstanding:
             p.ref = "pricier"
         elif (at_more := cue.find(toks, cue.MORE)) >= 0 and not p.items and "not" not in toks[max(0, at_more - 10):at_more]:
             p.ref = "more"
+            p.quantity = _more_count(toks, p.option_at)  # "another two", "two more of those but cherry"
         elif any(t in _REF_IT for t in toks):
             p.ref = "it"
         if not p.items and p.ref is None:  # "three more": more of the line in focus
