@@ -282,7 +282,7 @@ def _products_named(lex: Lexicon, m: Mention) -> set[str]:
     """The products a mention names: its own, else those its choice is only of ("wallet case" -> the case)."""
     if m.products:
         return {t.sku for t in m.products}
-    skus = [set(lex.option_skus.get((t.group, t.value), ())) for t in m.options]
+    skus = [set(islice(lex.option_skus.get((t.group, t.value), ()), 2)) for t in m.options]  # one, or more: 2 read
     return skus[0] if len(skus) == 1 and len(skus[0]) == 1 else set()
 
 

@@ -413,8 +413,8 @@ def group_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
                 if it.quantity not in (None, n):
                     break
                 run.append(it)
-        elif them and not each:
-            run = run[-1:]
+        elif them and not each:  # "a mug and three of those": a new item after "and", not the mug's count
+            run = run[-1:] if run and not any(toks[k] in SEPARATORS for k in range(run[-1].end, i)) else []
         if not run or not (each or them):
             continue
         for it in run:  # "garlic knots twelve of them" for knots sold as 6 or 12: one order of twelve

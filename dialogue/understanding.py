@@ -1231,7 +1231,8 @@ class RuleUnderstanding:
         if nth is not None:  # "change the second one to a shoyu": that line swapped
             p.replaces, p.replace = ItemSpec((nth,)), True
             return Intent.MODIFY
-        part_of_line = share is not None and _line_after_of(toks, p.items[0], ctx)  # "one of the croissants"
+        part_of_line = share is not None and bool(p.items and p.items[0].options) \
+            and _line_after_of(toks, p.items[0], ctx)  # "one of the croissants chocolate", not "just 3 of the screws"
         if len(p.items) == 1 and ctx.has_lines and not part_of_line and recount(toks, _the_line_of(self.lexicon, toks, p.items[0], ctx),
                                                            ctx.line_skus):
             item = _the_line_of(self.lexicon, toks, p.items[0], ctx)  # "actually three lattes": the line's new count

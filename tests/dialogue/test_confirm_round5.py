@@ -103,3 +103,15 @@ def test_a_product_named_by_a_word_said_with_a_yes_is_asked_about(chat: Chat, re
     r = chat.say(reply)
     assert not r.order_number, r.text  # "duck" may be a dear or the roast duck: yes or no is asked again
     assert chat.lines == before
+
+
+@pytest.mark.parametrize("reply", ["cancel it i'm running late", "forget it i'm late", "no i'm running late sorry"])
+def test_an_everyday_word_one_letter_off_a_product_is_no_order(tmp_path: Path, reply: str) -> None:
+    """"late" is an everyday word, not a misheard "latte": a cancel that says why adds nothing and places nothing."""
+    shop = {**_SHOP, "products": [*_SHOP["products"], {"sku": "LATTE", "name": "latte", "price": "4.00"}]}
+    for chat in chat_of(tmp_path, shop):
+        chat.say("a latte and a toast")
+        chat.say("that's all")
+        before = list(chat.lines)
+        chat.say(reply)
+        assert chat.lines == before and not chat.session.orders, chat.replies[-1].text
