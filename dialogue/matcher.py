@@ -21,6 +21,7 @@ _PACKAGES = words("packages")
 _WITH_WORDS = words("with_words")
 _ON_WORDS = words("base_preps")
 _PACKAGE_DETERMINERS = words("package_determiners")
+_PREDICATE_LEADS = words("predicate_leads")
 _PURPOSE_LEADS = phrases("purpose_leads")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
 
@@ -58,6 +59,9 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
         phrase_fix = lex.fix_before(tok, toks[i + 1]) if i + 1 < len(toks) else None
+        if phrase_fix is None and i and toks[i - 1] in _PREDICATE_LEADS:
+            out.append(tok)  # "i'm running late", "it's too hot": said of something, never a misheard product
+            continue
         out.extend([phrase_fix] if phrase_fix is not None else lex.correct(tok))
     for i in range(len(out) - 1):
         fixed = lex.fix_before(out[i], out[i + 1])

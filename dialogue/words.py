@@ -37,7 +37,7 @@ someone anyone everyone guess great good fine lovely perfect awesome correct rig
 # Everyday words that are no function words but still never misheard catalog words (the last lines: what a
 # counter hands out with an order, never the clipped front of a product's name: "two straws" is no "strawberry").
 COMMON = STOPWORDS | frozenset("""
-early earlier late lately later soon sooner fast quick quickly slow slowly hot cold warm cool nice fine lovely
+early earlier later soon sooner fast quick quickly slow slowly hot cold warm cool nice fine lovely
 pick picked up down scoot hurry rush tolerate dairy allergic allergy vegan healthy sweet sweeter sour
 bitter strong weak light dark heavy big small tiny huge short tall long wide full empty half whole
 drink drinks drinking coffee coffees beverage beverages food hungry thirsty tired sleepy awake morning
