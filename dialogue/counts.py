@@ -34,11 +34,13 @@ class CountIssue(enum.StrEnum):
     FRACTION = "fraction"
     TOO_MANY = "too_many"
     PACKS = "packs"  # "four AA batteries" for a product sold in packs of eight: four packs, or four batteries?
+    VAGUE = "vague"  # "a few poppadoms": some number, not said
 
 
 _PACK_WORDS = words("pack_words")
 _PIECE_WORDS = words("piece_words")
 _MEASURE_UNITS = words("measure_units")
+_VAGUE_COUNTS = words("vague_counts")
 
 
 def pack_size(name_words: Sequence[str]) -> int | None:
@@ -66,6 +68,14 @@ def _in_choice(toks: Sequence[str], items: Sequence[ItemSpec], i: int,
     return offers is not None and any(
         o.pos <= i < (end := o.pos + len(o.said.split())) and (end >= len(toks) or toks[end] not in _PACK_WORDS)
         and len(it.skus) == 1 and offers(it.skus[0], o) for it in items for o in it.options if o.pos >= 0)
+
+
+def _vague_count(toks: Sequence[str], i: int, item: ItemSpec) -> bool:
+    """"a few poppadoms", "several of the bagels", "a few more pork samosas": a word for some number, with only
+    glue or the item's own choices between it and the item, is no count; never turned into one (asked instead)."""
+    chosen = {k for o in item.options if o.pos >= 0 for k in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    return toks[i] in _VAGUE_COUNTS and all(
+        w in GLUE or w in ("more", "uh", "um") or k in chosen for k, w in enumerate(toks[i + 1:item.start], i + 1))
 
 
 def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limits: CountLimits = LIMITS,
@@ -102,6 +112,8 @@ def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limit
                 return CountIssue.FRACTION
             if re.fullmatch(r"\d+\.\d+", t) and nxt not in PRICE_WORDS:
                 return CountIssue.FRACTION
+            if _vague_count(toks, i, item):
+                return CountIssue.VAGUE
             if t.isdigit() and int(t) > limits.max_per_line \
                     and all(w in GLUE or w in COUNT_UNITS for w in toks[i + 1:item.start]):
                 return CountIssue.TOO_MANY  # "a thousand pencils": more than one spoken order takes

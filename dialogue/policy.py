@@ -253,6 +253,8 @@ class Policy:
             return out.say(f"The {base} come in packs of {say_number(size)}", "How many packs would you like?")
         elif issue == CountIssue.FRACTION:
             said = f"Sorry, I can only add whole {name}"
+        elif issue == CountIssue.VAGUE:
+            said = "Sure"
         else:
             said = "Sorry, I can only add one or more"
         if product is not None:

@@ -265,6 +265,13 @@ _DECISIONS: tuple[Decision, ...] = (
 )
 
 
+def _singular(word: str) -> str:
+    """"cookies" -> "cookie", "dishes" -> "dish": a noun said in the plural, compared with a product's name."""
+    if word.endswith("es") and word[:-2].endswith(("sh", "ch", "x", "ss")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
 def _line_after_of(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
     """"make one of the croissants chocolate": the item said as "of the <noun>" names a line in the cart (the one
     whose units change), not the product some of them become ("make one of them a hawaiian")."""
@@ -604,6 +611,23 @@ class RuleUnderstanding:
                 return ItemSpec(item.skus, count, rest, item.start, item.end, item.exact)
         return item
 
+    def _loose_line(self, toks: Sequence[str], item: ItemSpec, ctx: Context) -> ItemSpec:
+        """"another two of the cookies" after oatmeal cookies were added: "the <noun>" names the one cart line whose
+        product's name holds every word said (an oatmeal raisin cookie), not another product that answers to that
+        word alone (a vegan cookie aliased "cookie") and is not in the cart. A product said by its own name stays."""
+        if not ctx.line_skus or any(s in ctx.line_skus for s in item.skus) or item.start < 1 \
+                or toks[item.start - 1] not in _DEFINITE:
+            return item
+        chosen = {o.pos for o in item.options}
+        said = {_singular(t) for i, t in enumerate(toks[item.start:item.end], item.start) if i not in chosen}
+        holders = [sku for sku in dict.fromkeys(ctx.line_skus) if (product := self.lexicon.products.get(sku))
+                   and said and said <= {_singular(w) for w in phrase_of(product.name)}]
+        own = any((product := self.lexicon.products.get(s)) and said == {_singular(w) for w in phrase_of(product.name)}
+                  for s in item.skus)  # "and the latte" for a latte, an iced latte in the cart: the latte itself
+        if len(holders) != 1 or own:
+            return item
+        return ItemSpec((holders[0],), item.quantity, item.options, item.start, item.end, item.exact)
+
     def _count_as_pieces(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
         """"make it twelve" to an order of wings sold as 6 or 12 pieces: the line's piece-count choice, not twelve
         orders (a number the product has no such choice of stays the count)."""
@@ -639,6 +663,7 @@ class RuleUnderstanding:
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
         p.items = [self._count_not_choice(it) for it in p.items]
+        p.items = [self._loose_line(toks, it, context) for it in p.items]
         per_item(toks, p.items, context.focus_units)
         if context.pending == "offer" and context.topic and p.items:
             p.items = _offered_counted(toks, p.items, context.topic)
