@@ -54,7 +54,8 @@ _BEFORE_A_UNIT = frozenset({"one", "a", "an", "per", "each", "the", "that"})  # 
 def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
-    toks = _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(to_digits(tokens(text))))))
+    toks = _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(_for_whom_between(lex, to_digits(
+        tokens(text)))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
@@ -67,6 +68,48 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         fixed = lex.fix_before(out[i], out[i + 1])
         if fixed is not None:
             out[i] = fixed
+    return out
+
+
+_PEOPLE = words("people")
+_PEOPLE_PRONOUNS = words("people_pronouns")
+_PEOPLE_OWNERS = words("people_owners")
+_PEOPLE_GO_ON = words("people_goes_on")
+_ITEM_STARTS = frozenset({"a", "an", "one", "the", "some", "another"})
+
+
+def _person_at(lex: Lexicon, toks: Sequence[str], i: int) -> int:
+    """Where a person said at ``i`` ends ("me", "my wife", "the kids"), or ``i`` when none is: an owner word and a
+    word for a person, never a word of the catalog ("the kids" where "kids" names a menu is no person)."""
+    if i < len(toks) and toks[i] in _PEOPLE_PRONOUNS:
+        return i + 1
+    if i + 1 < len(toks) and toks[i] in _PEOPLE_OWNERS and toks[i + 1] in _PEOPLE and not lex.known(toks[i + 1]):
+        return i + 2
+    return i
+
+
+def _for_whom_between(lex: Lexicon, toks: list[str]) -> list[str]:
+    """"a pint of ipa for me a half of stout for my wife", "pink roses for my mum yellow tulips for my sister":
+    who an item is for ("for me", "for my mum my sister and my aunt"), said before another item, ends the item
+    before it. Before an article or a count the next item is marked already and the words are left out ("hoodies
+    for the family a black one in large": the ones are hoodies); before another word they read as "and". Said
+    last, or before words that go on with the item ("for me with oat milk", "for my son too"), they stay."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        end = _person_at(lex, toks, i + 1) if toks[i] == "for" else i + 1
+        while end > i + 1:  # "for my mum my sister and my aunt"
+            nxt = _person_at(lex, toks, end + (end < len(toks) and toks[end] == "and"))
+            if nxt == end or nxt == end + 1:
+                break
+            end = nxt
+        if end == i + 1 or end >= len(toks) or toks[end] in _PEOPLE_GO_ON or not out:
+            out.append(toks[i])
+            i += 1
+            continue
+        if toks[end] not in _ITEM_STARTS and not toks[end].isdigit():
+            out.append("and")
+        i = end
     return out
 
 
