@@ -50,6 +50,7 @@ _PART_PREPS = words("part_preps")
 _REFINE = words("refine")
 _WITH = words("with_words")
 _BASE_PREPS = words("base_preps")
+_HOLDER_PREPS = words("holder_preps")
 _WITH_LIST = words("with_list")
 _LIST_ARTICLES = words("list_articles")
 _FILLED_OF = words("filled_of")
@@ -751,8 +752,9 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             k = j - 1  # "six cans of chicken dog food and six of the lamb": a count of the choice, after an item
         if k < floor or quantity_token(toks, k) is None:
             continue
-        if toks[k] in ("a", "an") and k > 0 and toks[k - 1] in _BASE_PREPS:
-            continue  # "on a croissant": the base of the item before it or of the line in focus, no item of its own
+        if toks[k] in ("a", "an") and k > 0 and (toks[k - 1] in _BASE_PREPS or toks[k - 1] in _HOLDER_PREPS):
+            continue  # "on a croissant", "in a gift box": the base or holder of the item before it or of the line
+            # in focus, no item of its own
         if toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
             continue  # "three scoops in a cup": "3" begins a choice ("3 scoops"), it counts no item
         if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that")

@@ -173,7 +173,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     ``in_play``: products the conversation is about (in the cart, just asked about), named as if said here."""
     found: list[Mention] = []
     i, n = 0, len(toks)
-    blocked = (_qualifier_words(toks) - _ends_name(lex, toks) - _size_of_after_article(lex, toks)) \
+    blocked = (_qualifier_words(toks) - _ends_name(lex, toks) - _size_of_after_article(lex, toks)
+               - _measure_not_money(lex, toks)) \
         | _command_words(toks) | _modal_verbs(toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
@@ -1036,6 +1037,26 @@ def _ends_name(lex: Lexicon, toks: Sequence[str]) -> set[int]:
     return {k for k, tok in enumerate(toks) if tok.isdigit() and any(
         t.kind == "product" and t.exact for size in range(2, min(lex.max_len, k + 1) + 1)
         for t in lex.phrases.get(tuple(toks[k + 1 - size:k + 1]), ()))}
+
+
+def _measure_not_money(lex: Lexicon, toks: Sequence[str]) -> set[int]:
+    """"two pounds" to a butcher whose ground beef comes in "2 pounds": a number before a money word that is,
+    with it, a choice of the catalog is that choice, not an amount of money (but "under 2 pounds" is a price);
+    before "of", only when the product named after it offers that choice ("two pounds of brats" sold by the pound
+    are two of them)."""
+    out: set[int] = set()
+    for i in range(len(toks) - 1):
+        if not (toks[i].isdigit() and toks[i + 1] in PRICE_WORDS and (i == 0 or toks[i - 1] not in _PRICE_CUES)):
+            continue
+        said = [t for t in lex.phrases.get((toks[i], toks[i + 1]), ()) if t.kind == "option"]
+        if said and toks[i + 2:i + 3] == ["of"]:
+            j = i + 3 + (toks[i + 3] in _PACKAGE_DETERMINERS if i + 3 < len(toks) else 0)
+            skus = {t.sku for size in range(1, lex.max_len + 1) for t in lex.phrases.get(tuple(toks[j:j + size]), ())
+                    if t.kind == "product"}
+            said = [t for t in said if skus & set(lex.option_skus.get((t.group, t.value), ()))]
+        if said:
+            out.add(i)
+    return out
 
 
 def _size_of_after_article(lex: Lexicon, toks: Sequence[str]) -> set[int]:

@@ -43,6 +43,7 @@ _NAMES_AN_ORDER = phrases("names_an_order")
 _ALL_LEFT = phrases("all_left")
 READBACK_KINDS = (PendingKind.CHECKOUT, PendingKind.CONFIRM_CHANGE)
 _REMAKE = words("remake_verbs")
+_WITH = words("with_words")
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
 _ANSWERS = frozenset({Intent.SEARCH, Intent.OPTIONS, Intent.PRICE, Intent.STOCK, Intent.DESCRIBE})
 # Turns a question about what there is may hide in (the menu, a tag, the cheapest, how many are left).
@@ -502,6 +503,9 @@ class Policy:
                     and (named := self._value_named(product, group, parse.tokens, it)) is not None:
                 specs.append(named)  # "which burger for the meal?" - "cheeseburger": the choice, not a product
                 specs.extend(o for o in it.options if o.pos != named.pos)
+            elif (named := self._part_named(product, parse.tokens, it)) is not None:
+                specs.append(named)  # "which main for the bento?" - "katsu with a spicy tuna roll": its roll
+                specs.extend(o for o in it.options if o.pos != named.pos)
             elif not self._product_said(parse.tokens, it) and any(
                     t.group == group.code and group.value(t.value) is not None for o in it.options for t in o.targets):
                 specs.extend(it.options)  # "which drink for the meal?" - "cola for both": no soda, the drink
@@ -602,6 +606,19 @@ class Policy:
         targets = tuple(t for t in self.lex.phrases.get(said, ()) if t.kind == "option" and t.group == group.code
                         and group.value(t.value) is not None)
         return OptionSpec(targets, pos=at[0]) if targets else None
+
+    def _part_named(self, product: Product, toks: Sequence[str], item: ItemSpec) -> OptionSpec | None:
+        """"which main for the bento box?" - "chicken katsu with a spicy tuna roll": a product said after "with" (and
+        an article) in the answer that is also a value of another group of the product asked about is that
+        choice of it, not a product of its own."""
+        k = item.start - 1 - (item.start >= 1 and toks[item.start - 1] in ("a", "an"))
+        if k < 0 or toks[k] not in _WITH:
+            return None
+        for group in product.option_groups:
+            found = self._value_named(product, group, toks, item)
+            if found is not None:
+                return found
+        return None
 
     def _pick_product(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         cands = [self.lex.products[s] for s in pending.candidates if s in self.lex.products]

@@ -173,6 +173,7 @@ _WANT_NOT = phrases("want_not")
 _REF_IT = words("ref_it")
 _INSTEAD_OF = phrases("instead_of")
 _BASE_PREPS = words("base_preps")
+_HOLDER_PREPS = words("holder_preps")
 _WITH_WORDS = words("with_words")
 _KEEP_ONLY = phrases("keep_only")
 _ALL_BUT = phrases("all_but")
@@ -876,7 +877,7 @@ class RuleUnderstanding:
             p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so
         if p.ref == "more" and ctx.has_lines and not p.question:
             return Intent.ADD  # "another one of those", "same again but with oat milk": like the line in focus
-        if _RULE_TAKE_SHOWN.holds(toks, facts, ctx.pending) or (
+        if _RULE_TAKE_SHOWN.holds(toks, facts, ctx.pending) and not self._held_by_line(p, toks, ctx, ctx.shown) or (
                 ctx.shown and p.ref == "it" and _bare_quantity(toks, p.option_at) is not None and cue.has(toks, cue.ADD_VERBS)):
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             p.quantity = _bare_quantity(toks, p.option_at)
@@ -909,6 +910,8 @@ class RuleUnderstanding:
                 and not any(toks[o.pos].isdigit() for o in p.options if 0 <= o.pos < len(toks)):
             owner = value_owner(self.lexicon, p.options, alone=True)  # "sprite" to an empty cart: the soda, an item
             # (not "make it two": a count of something gone, never a "2 lb" of some product)
+        if owner is None and p.ref is None and ctx.has_lines and self._held_by_line(p, toks, ctx) is False:
+            owner = value_owner(self.lexicon, p.options, alone=True)  # "in a gift box" after a card: the bouquet
         named = owner_by_name_word(self.lexicon, p.options) if owner is None and not ctx.has_lines else None
         if named is not None:  # "childrens tylenol the grape one": "childrens" names the product, not a choice
             owner, p.options = named[0], named[1]
@@ -916,7 +919,8 @@ class RuleUnderstanding:
                 and all(self._offers(ctx.last_sku, o) for o in p.options):
             owner = None  # "make that a large one with half sugar": the line in focus, made so
         first = min(o.pos for o in p.options) if p.options else 0
-        new_item = any(t in ("a", "an") and not (i > 0 and toks[i - 1] in _BASE_PREPS and owner == ctx.last_sku)
+        new_item = any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*_BASE_PREPS, *_HOLDER_PREPS)
+                                                  and owner == ctx.last_sku)
                        or t.isdigit() or t == "and" and owner != ctx.last_sku
                        for i, t in enumerate(toks[:first]) if i >= first - 2)
         # "and steamed" to the gyoza just ordered: a change; "on a croissant" to the sandwich just ordered: its bread
@@ -1100,6 +1104,18 @@ class RuleUnderstanding:
                 or lead[1] != "you" or any(t in _ASKING_WORDS for t in toks):
             return False
         return any(m.exact_products for m in find_mentions(self.lexicon, toks))
+
+    def _held_by_line(self, p: ParseDraft, toks: list[str], ctx: Context, among: Sequence[str] | None = None
+                      ) -> bool | None:
+        """"in a gift box" said alone: a choice said after a holding preposition and an article goes to a line of
+        the cart that offers it (True: "put it in a gift bag" to the hamper just taken is that hamper's wrapping,
+        no second hamper); when no line offers it (False: after a greeting card), it may name a product. None
+        when the choice is not said so. ``among``: only the lines of those products."""
+        first = min(o.pos for o in p.options) if p.options else 0
+        if not (2 <= first and toks[first - 1] in ("a", "an") and toks[first - 2] in _HOLDER_PREPS):
+            return None
+        return any(all(self._offers(sku, o) for o in p.options) for sku in ctx.line_skus
+                   if among is None or sku in among)
 
     def _sole_owner(self, options: list[OptionSpec]) -> str | None:
         """The one product that offers every option said (of several, the one they complete), if there is one."""
