@@ -472,8 +472,9 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                                                                                           covered)) and not swap_next:
             if not before or any(toks[i] in SEPARATORS or quantity_token(toks, i) is not None
                                  for i in range(before[-1].end, m.start)) \
-                    or find(toks[before[-1].end:m.start], _SWAP) >= 0:  # "... instead of the strawberry shake"
-                target = after[0]
+                    or find(toks[before[-1].end:m.start], _SWAP) >= 0 \
+                    or toks[m.end:m.end + 1] == ["of"] and _offers(lex, after[0], m):
+                target = after[0]  # "... instead of the strawberry shake"; "make it two pounds of chicken thighs"
         if target is not None and not _offers(lex, target, m) and _container_of_next(toks, m, before, target):
             continue  # "a bag of carrots and a bunch of kale": the kale's bunch, no choice of the carrots
         if target is not None and before and _offers(lex, before[-1], m) \

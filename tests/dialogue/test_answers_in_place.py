@@ -152,3 +152,13 @@ def test_a_product_said_with_and_after_the_answer_is_its_own(chat: Chat) -> None
 def test_a_measure_the_product_after_it_does_not_offer_stays_a_count(chat: Chat, said: str) -> None:
     chat.say(said)
     assert ("SAUSAGE", 2, {"sold_by": "pound"}) in chat.lines
+
+
+@pytest.mark.parametrize("said", ["actually no fudge make it two pounds of coffee instead",
+                                  "no fudge, make it two pounds of coffee beans instead"])
+def test_a_measure_before_of_is_the_next_products(chat: Chat, said: str) -> None:
+    """"make it two pounds of chicken thighs instead" after "no chicken": the weight is the thighs', not the line
+    swapped away."""
+    chat.say("a pound of fudge and a card")
+    chat.say(said)
+    assert ("COFFEE", 1, {"weight": "2lb"}) in chat.lines and not any(ln[0] == "FUDGE" for ln in chat.lines), chat.lines
