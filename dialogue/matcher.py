@@ -61,7 +61,7 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         # ("skin milk" -> "skim milk", not "skinny milk")
         phrase_fix = lex.fix_before(tok, toks[i + 1]) if i + 1 < len(toks) else None
         if phrase_fix is None and i and toks[i - 1] in _PREDICATE_LEADS:
-            out.append(tok)  # "i'm running late", "it's too hot": said of something, never a misheard product
+            out.append(tok)  # "i'm running late", "it's too hot": said of the shopper, never a misheard product
             continue
         out.extend([phrase_fix] if phrase_fix is not None else lex.correct(tok))
     for i in range(len(out) - 1):
