@@ -1050,10 +1050,8 @@ def _measure_not_money(lex: Lexicon, toks: Sequence[str]) -> set[int]:
             continue
         said = [t for t in lex.phrases.get((toks[i], toks[i + 1]), ()) if t.kind == "option"]
         if said and toks[i + 2:i + 3] == ["of"]:
-            j = i + 3 + (toks[i + 3] in _PACKAGE_DETERMINERS if i + 3 < len(toks) else 0)
-            skus = {t.sku for size in range(1, lex.max_len + 1) for t in lex.phrases.get(tuple(toks[j:j + size]), ())
-                    if t.kind == "product"}
-            said = [t for t in said if skus & set(lex.option_skus.get((t.group, t.value), ()))]
+            skus = _named_after_of(lex, toks, i + 3, exact=False)
+            said = [t for t in said if any(_offered(lex, sku, t) for sku in skus)]
         if said:
             out.add(i)
     return out
@@ -1067,13 +1065,18 @@ def _size_of_after_article(lex: Lexicon, toks: Sequence[str]) -> set[int]:
     for k in range(1, len(toks) - 2):
         if toks[k - 1] not in ("a", "an") or toks[k + 1] != "of" or not toks[k].replace(".", "", 1).isdigit():
             continue
-        j = k + 2 + (toks[k + 2] in _PACKAGE_DETERMINERS)
-        skus = {t.sku for size in range(1, lex.max_len + 1) for t in lex.phrases.get(tuple(toks[j:j + size]), ())
-                if t.kind == "product" and t.exact}
-        if any(skus & set(lex.option_skus.get((t.group, t.value), ())) for t in lex.phrases.get((toks[k],), ())
-               if t.kind == "option"):
+        skus = _named_after_of(lex, toks, k + 2, exact=True)
+        if any(_offered(lex, sku, t) for t in lex.phrases.get((toks[k],), ()) for sku in skus):
             out.add(k)
     return out
+
+
+def _named_after_of(lex: Lexicon, toks: Sequence[str], j: int, *, exact: bool) -> set[str]:
+    """The products whose name (in full when ``exact``) starts at ``j``, right after "of", past a determiner ("of
+    the vodka", "of your cab")."""
+    j += j < len(toks) and toks[j] in _PACKAGE_DETERMINERS
+    return {t.sku for size in range(1, lex.max_len + 1) for t in lex.phrases.get(tuple(toks[j:j + size]), ())
+            if t.kind == "product" and (t.exact or not exact)}
 
 
 def _code_after_letter(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
