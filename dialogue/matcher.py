@@ -192,9 +192,13 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 continue
             blocked.add(k)  # "a pair of" / "a dozen" / "one pair in size 9": the count's unit, never a product
             # ("pair of scissors")
+    asked = _asked_spans(lex, toks, mix_for)
     while i < n:
         for length in range(min(lex.max_len, n - i), 0, -1):
             targets = lex.phrases.get(tuple(toks[i:i + length]))
+            if targets and any(i < j < i + length < e for j, e in asked) \
+                    and not any(t.kind == "option" and t.group == mix_for[1] for t in targets if mix_for):
+                continue  # "for an iphone 15" to "which phone model?": the model asked, not the "for an iphone" cable
             if not targets and length > 1 and toks[i] == "one":  # "the one meter one": the "1 meter" choice
                 targets = [t for t in lex.phrases.get(("1", *toks[i + 1:i + length]), ()) if t.kind == "option"]
             if not targets and length == 1 and i + 1 < n and toks[i + 1] in _POINTERS:
@@ -364,6 +368,17 @@ def _counted_product_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Me
             out[out.index(m):out.index(m) + 1] = [Mention(m.start, j, head), Mention(j, m.end, named)]
             break
     return out
+
+
+def _asked_spans(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | None) -> list[tuple[int, int]]:
+    """Where the turn names a value of the group just asked about that the product asked about offers (``mix_for``:
+    that product and group), as (start, end) spans: such a value is not swallowed by a longer phrase of another
+    product that only starts before it ("it's for an iphone 15" to "which phone model for the case?")."""
+    if mix_for is None:
+        return []
+    sku, group = mix_for
+    return [(j, j + size) for j in range(len(toks)) for size in range(1, min(lex.max_len, len(toks) - j) + 1)
+            if any(t.group == group and _offered(lex, sku, t) for t in lex.phrases.get(tuple(toks[j:j + size]), ()))]
 
 
 def _offered(lex: Lexicon, sku: str, t: Target) -> bool:

@@ -71,6 +71,9 @@ def to_digits(toks: Sequence[str]) -> list[str]:
     return out
 
 
+_POINTING = frozenset({"the", "that", "this"})
+
+
 def _read_number(toks: Sequence[str], i: int) -> tuple[int, int]:
     """Read one cardinal number starting at ``i``: returns (value, end); end == i when none.
 
@@ -85,6 +88,9 @@ def _read_number(toks: Sequence[str], i: int) -> tuple[int, int]:
         current, last, j = 1, "unit", i + 1  # "a hundred and one"
     while j < n:
         t = toks[j]
+        if t == "one" and last in ("hundred", "thousand") and i > 0 and toks[i - 1] in _POINTING \
+                and (j + 1 == n or toks[j + 1] not in ("and", "hundred", "thousand")):
+            break  # "the twenty thousand one", "that five hundred one": the one of that number, not 20001
         if t in UNITS and (last in (None, "hundred", "thousand") or (last == "tens" and UNITS[t] < 10)):
             current += UNITS[t]
             last = "unit"

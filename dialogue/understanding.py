@@ -179,7 +179,7 @@ _KEEP_ONLY = phrases("keep_only")
 _ALL_BUT = phrases("all_but")
 _WHOLE_ORDER = words("whole_order")
 _TAKING_OFF = words("taking_off")
-_LINE_DETERMINERS = frozenset({"the", "my", "our", "those", "these", "that", "this"})
+_LINE_DETERMINERS = words("line_determiners")
 
 
 @dataclass(frozen=True)
@@ -326,6 +326,12 @@ def _ones_for(toks: Sequence[str], mentions: Sequence[Mention], k: int) -> Menti
     if o >= len(toks) or toks[o] != "ones" or not before:
         return None
     return Mention(o, o + 1, before[-1].exact_products)
+
+
+def _pointed(toks: Sequence[str], o: OptionSpec) -> bool:
+    """"the 20000 one": a choice said between "the" and "one", which points at a thing made so, not a count."""
+    end = o.pos + len(o.said.split())
+    return 0 < o.pos and toks[o.pos - 1] == "the" and end < len(toks) and toks[end] in ("one", "ones", "1")
 
 
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
@@ -673,9 +679,13 @@ class RuleUnderstanding:
             context.last_sku if context.has_lines else None
         asked_of = context.expect_sku if context.pending == "clarify_option" else None
         if about:  # "actually two" / "two" to "how many?": a count, not the "2 meter" of another product
-            p.options = [o for o in p.options  # (but "2 meter" to "which size for the cable?": the cable's)
+            p.options = [o for o in p.options  # (but "2 meter" to "which size for the cable?": the cable's, and
+                         # "make that two six packs", "the 20000 one": the "6 pack" a line in the cart comes in, said
+                         # with its noun or as "the ... one")
                          if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not self._offers(about, o)
-                                 and not (asked_of and self._offers(asked_of, o)))]
+                                 and not (asked_of and self._offers(asked_of, o))
+                                 and not ((len(o.said.split()) > 1 or _pointed(toks, o))
+                                          and any(self._offers(sku, o) for sku in context.line_skus)))]
         if context.pending == "offer" and context.topic and not p.items:
             p.options = [o for o in p.options if not self._count_to_offer(toks, o, context.topic)]
         p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size, offers=self._offers)
@@ -760,6 +770,9 @@ class RuleUnderstanding:
         """Is an item named here being ordered (``p.ordering``), or held until a question is answered?"""
         ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
         p.ordering = bool(ordered)
+        if ordered and len(ordered) < len(p.items) and cue.order_request([t for t, a in zip(toks, asked, strict=True)
+                                                                          if not a]) >= 0:
+            p.items = ordered  # "how much is a muffin, and I'll have a latte": the muffin was only asked about
         if p.items and not ordered:  # "Do you do iced mochas? I'd like that." / "..., and use oat milk please"
             later = [i for i in range(p.items[0].start, len(toks)) if not asked[i]]
             said = [toks[i] for i in later]
@@ -915,9 +928,10 @@ class RuleUnderstanding:
         named = owner_by_name_word(self.lexicon, p.options) if owner is None and not ctx.has_lines else None
         if named is not None:  # "childrens tylenol the grape one": "childrens" names the product, not a choice
             owner, p.options = named[0], named[1]
-        if owner is not None and cue.has(toks, _MAKE_IT) and ctx.last_sku is not None \
-                and all(self._offers(ctx.last_sku, o) for o in p.options):
-            owner = None  # "make that a large one with half sugar": the line in focus, made so
+        if owner is not None and cue.has(toks, _MAKE_IT) and (owner in ctx.line_skus or ctx.last_sku is not None
+                                                              and all(self._offers(ctx.last_sku, o) for o in p.options)):
+            owner = None  # "make that a large one with half sugar": the line in focus, made so ("make that two six
+            # packs": the line that comes in six packs)
         first = min(o.pos for o in p.options) if p.options else 0
         new_item = any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*_BASE_PREPS, *_HOLDER_PREPS)
                                                   and owner == ctx.last_sku)
@@ -932,6 +946,8 @@ class RuleUnderstanding:
         if p.options:
             if ctx.has_lines and cue.has(toks, cue.EVERY_LINE):
                 p.ref = "all"  # "make both large": every line that offers it
+            elif ctx.has_lines and p.quantity is None and cue.has(toks, _MAKE_IT):
+                p.quantity = _bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
             return Intent.MODIFY
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD

@@ -1,0 +1,114 @@
+"""Follow-ups whose words another reading swallowed, on a small catalog written here: a value of the choice just
+asked about is not swallowed by a longer phrase of some other product that only starts before it ("it's for a
+phone 15" to "which model?", where a cable's connector is called "for a phone"); a pack said with its noun in a
+change of count ("make that two six packs") is the pack a line in the cart comes in, and the count is that line's;
+"the twenty thousand one" is the one of that number, not 20001; and an item only asked about in a turn that orders
+another ("how much is a muffin, and I'll have a latte") is not added."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dialogue.numbers import to_digits
+from tests.dialogue.conftest import Chat, chat_of
+
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "option_sets": {
+        "pack": {"code": "pack", "name": "pack", "default": "6", "values": [
+            {"code": "6", "name": "six pack", "aliases": ["6 pack", "pack of six"]},
+            {"code": "12", "name": "twelve pack", "aliases": ["12 pack"], "price_delta": "8.00"}]},
+    },
+    "products": [
+        {"sku": "CASE", "name": "phone case", "aliases": ["case"], "price": "25.00", "options": [
+            {"code": "model", "name": "phone model", "required": True, "values": [
+                {"code": "p14", "name": "phone 14"}, {"code": "p15", "name": "phone 15"},
+                {"code": "p15_pro", "name": "phone 15 pro", "aliases": ["15 pro"]}]},
+            {"code": "colour", "name": "colour", "default": "black", "values": [
+                {"code": "black", "name": "black"}, {"code": "clear", "name": "clear"}]}]},
+        {"sku": "CABLE", "name": "charging cable", "aliases": ["cable"], "price": "13.00", "options": [
+            {"code": "connector", "name": "connector", "default": "usb_c", "values": [
+                {"code": "usb_c", "name": "usb c"},
+                {"code": "lightning", "name": "lightning", "aliases": ["for a phone", "phone"]}]}]},
+        {"sku": "BANK", "name": "power bank", "price": "30.00", "options": [
+            {"code": "capacity", "name": "capacity", "default": "10000", "values": [
+                {"code": "10000", "name": "10000 mah", "aliases": ["10000"]},
+                {"code": "20000", "name": "20000 mah", "aliases": ["20000"], "price_delta": "15.00"}]}]},
+        {"sku": "MOUNT", "name": "car mount", "price": "20.00"},
+        {"sku": "LAGER", "name": "house lager", "aliases": ["lager"], "price": "9.50", "options": ["pack"]},
+        {"sku": "ICE", "name": "bag of ice", "aliases": ["ice"], "price": "3.50", "options": [
+            {"code": "size", "name": "size", "default": "7lb", "values": [
+                {"code": "7lb", "name": "7 pound", "aliases": ["small"]},
+                {"code": "20lb", "name": "20 pound", "aliases": ["big"], "price_delta": "2.50"}]}]},
+        {"sku": "LATTE", "name": "latte", "price": "4.75"},
+        {"sku": "MUFFIN", "name": "muffin", "price": "3.25"},
+        {"sku": "BAGEL", "name": "bagel", "price": "2.75", "options": [
+            {"code": "kind", "name": "kind", "default": "plain", "values": [
+                {"code": "plain", "name": "plain"}, {"code": "everything", "name": "everything"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SHOP)
+
+
+@pytest.mark.parametrize(("said", "model"), [("it's for a phone 15", "p15"), ("for a phone 14 please", "p14"),
+                                             ("it is for a phone 15 pro", "p15_pro")])
+def test_the_value_asked_about_is_not_swallowed(chat: Chat, said: str, model: str) -> None:
+    chat.say("i need a phone case")
+    chat.say(said)
+    assert chat.lines == [("CASE", 1, {"model": model, "colour": "black"})]
+
+
+def test_the_longer_phrase_still_names_its_product_when_nothing_is_asked(chat: Chat) -> None:
+    chat.say("a charging cable for a phone")
+    assert chat.lines == [("CABLE", 1, {"connector": "lightning"})]
+
+
+@pytest.mark.parametrize("said", ["actually make that two six packs", "make it two six packs"])
+def test_a_pack_said_in_a_change_of_count_is_the_lines_pack(chat: Chat, said: str) -> None:
+    chat.say("a six pack of lager and a bag of ice")
+    chat.say(said)
+    assert sorted(chat.lines) == [("ICE", 1, {"size": "7lb"}), ("LAGER", 2, {"pack": "6"})]
+
+
+def test_a_bare_number_to_the_last_line_is_still_its_count(chat: Chat) -> None:
+    chat.say("a six pack of lager and a bag of ice")
+    chat.say("make it two")
+    assert sorted(chat.lines) == [("ICE", 2, {"size": "7lb"}), ("LAGER", 1, {"pack": "6"})]
+
+
+@pytest.mark.parametrize("said", ["make the power bank the twenty thousand one", "the twenty thousand one"])
+def test_the_one_of_a_round_number(chat: Chat, said: str) -> None:
+    chat.say("a power bank and a car mount")
+    chat.say(said)
+    assert sorted(chat.lines) == [("BANK", 1, {"capacity": "20000"}), ("MOUNT", 1, {})]
+
+
+@pytest.mark.parametrize(("words", "digits"), [
+    ("the twenty thousand one", ["the", "20000", "1"]),
+    ("that five hundred one", ["that", "500", "1"]),
+    ("a hundred and one", ["101"]),
+    ("twenty thousand one hundred", ["20100"]),
+    ("room five hundred one", ["room", "501"]),
+])
+def test_numbers_read_around_a_pointing_one(words: str, digits: list[str]) -> None:
+    assert to_digits(words.split()) == digits
+
+
+@pytest.mark.parametrize(("said", "lines"), [
+    ("how much is a muffin and i'll have a latte", [("LATTE", 1, {})]),
+    ("is the bagel fresh? i'll take two everything bagels", [("BAGEL", 2, {"kind": "everything"})]),
+    ("how much is a bagel and i'll have two everything bagels", [("BAGEL", 2, {"kind": "everything"})]),
+    ("how much is a bagel and i'll have two", [("BAGEL", 2, {"kind": "plain"})]),
+    ("a latte and a muffin please", [("LATTE", 1, {}), ("MUFFIN", 1, {})]),
+])
+def test_an_item_only_asked_about_is_not_added(chat: Chat, said: str,
+                                               lines: list[tuple[str, int, dict[str, str]]]) -> None:
+    chat.say(said)
+    assert sorted(chat.lines) == lines
