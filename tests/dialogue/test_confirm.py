@@ -17,7 +17,8 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 26  # 4 from round 2, 14 from round 3 (82 when written), 3 from round 4 (43 when written), 5 from round 5 (70).
+KNOWN_MISSES = 66  # 4 from round 2, 14 from round 3 (82 when written), 3 from round 4 (43 when written), 5 from round 5
+# (70), 40 from round 6 (40).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -56,6 +57,18 @@ KNOWN_MISSES = 26  # 4 from round 2, 14 from round 3 (82 when written), 3 from r
 # muffin no" asked again, not added. Left: "yes a thousand times yes" (the count 1000 in a session), "that's me done
 # thanks" and "cheers love that's everything" (a checkout request, read back first as "that's everything" is), and
 # "yes but no muffin" (and "... thanks"), which take the muffin off as asked.
+# Round 6, first run of confirm_replies_6.tsv (404 rows, written fresh: long replies mixing a yes with a request or a
+# thank-you, replies that break off, a no far from the start, "no" as "nothing more", double negatives, payment,
+# pickup, times and names, changed amounts, polite refusals, children and distracted callers, misheard yes/no words,
+# bad phone lines): 38 wrong by decide() (2 holds placed: "yes just", "yes with a receipt please"; 36 yeses did not),
+# 1 of those labelled wrongly ("yes with a receipt please" is a yes, as "yes and can i get a receipt" in round 4:
+# now place), so 37 marked; plus 3 wrong only in a session, all holds that take off what they name as asked, which
+# _check_in_session counts as lost because the reply says "cancel" or "no" ("please cancel everything and start
+# again", "cancel the lattes and the muffin", "yes but no muffin please"): 40. Of the 36 yeses, 7 are a bare "no" as
+# "nothing more" ("no that's it", "nothing else thank you", ...), which confirm.toml [closing]/[unchanged] ask again
+# by design and rounds 1-5 label hold ("nope that's all", "no that's it thanks"); round 6 labels them place as briefed.
+# 4 more say "place it" or "go ahead" after such a no ("no i'm all set place it"), and 5 a yes then "i don't need
+# anything else" and the like; the rest are thank-yous and goodbyes after a yes, and yeses on a bad line.
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
