@@ -95,6 +95,7 @@ class Parse:
     rest_options: tuple[OptionSpec, ...] = ()  # "... and the other one decaf"
     option_at: frozenset[int] = frozenset()  # token positions inside option mentions ("size 10")
     selector: tuple[OptionSpec, ...] = ()  # "make the mango one half sugar": how the line meant is made
+    asked_about: tuple[ItemSpec, ...] = ()  # "how much is a muffin, and I'll have a latte": named only in a question
 
 
 @dataclass
@@ -128,6 +129,7 @@ class ParseDraft:
     rest_options: list[OptionSpec] = field(default_factory=list)
     option_at: frozenset[int] = frozenset()
     selector: list[OptionSpec] = field(default_factory=list)
+    asked_about: list[ItemSpec] = field(default_factory=list)
 
     def freeze(self) -> Parse:
         return Parse(
@@ -135,7 +137,7 @@ class ParseDraft:
             self.quantity, self.affirm, self.deny, self.question, self.order_type, self.min_cents, self.max_cents,
             self.order_number, self.ordinal, self.ref, self.replace, self.replaces, self.count_issue,
             tuple(self.search_words), self.ordering, self.hold, self.portion, tuple(self.rest_options),
-            self.option_at, tuple(self.selector))
+            self.option_at, tuple(self.selector), tuple(self.asked_about))
 
 
 class Understanding(Protocol):
@@ -772,6 +774,7 @@ class RuleUnderstanding:
         p.ordering = bool(ordered)
         if ordered and len(ordered) < len(p.items) and cue.order_request([t for t, a in zip(toks, asked, strict=True)
                                                                           if not a]) >= 0:
+            p.asked_about = [it for it in p.items if it not in ordered]
             p.items = ordered  # "how much is a muffin, and I'll have a latte": the muffin was only asked about
         if p.items and not ordered:  # "Do you do iced mochas? I'd like that." / "..., and use oat milk please"
             later = [i for i in range(p.items[0].start, len(toks)) if not asked[i]]

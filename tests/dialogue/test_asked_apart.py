@@ -3,7 +3,10 @@ asked about is not swallowed by a longer phrase of some other product that only 
 phone 15" to "which model?", where a cable's connector is called "for a phone"); a pack said with its noun in a
 change of count ("make that two six packs") is the pack a line in the cart comes in, and the count is that line's;
 "the twenty thousand one" is the one of that number, not 20001; and an item only asked about in a turn that orders
-another ("how much is a muffin, and I'll have a latte") is not added."""
+another ("how much is a muffin, and I'll have a latte") is not added; the price asked is said before the read-back;
+a read-back said again on request can be answered yes; and an item waiting for a required choice is never dropped
+unasked when the shopper says something else ("and a leash", "the leash should be blue", "that's all" twice keeps
+the leash)."""
 
 from __future__ import annotations
 
@@ -44,6 +47,12 @@ _SHOP = {
                 {"code": "7lb", "name": "7 pound", "aliases": ["small"]},
                 {"code": "20lb", "name": "20 pound", "aliases": ["big"], "price_delta": "2.50"}]}]},
         {"sku": "LATTE", "name": "latte", "price": "4.75"},
+        {"sku": "FOOD", "name": "dry dog food", "aliases": ["dog food"], "price": "25.00", "options": [
+            {"code": "size", "name": "size", "required": True, "values": [
+                {"code": "5-lb", "name": "5 lb"}, {"code": "15-lb", "name": "15 lb", "price_delta": "20.00"}]}]},
+        {"sku": "LEASH", "name": "dog leash", "aliases": ["leash"], "price": "15.00", "options": [
+            {"code": "colour", "name": "colour", "default": "red", "values": [
+                {"code": "red", "name": "red"}, {"code": "blue", "name": "blue"}]}]},
         {"sku": "MUFFIN", "name": "muffin", "price": "3.25"},
         {"sku": "BAGEL", "name": "bagel", "price": "2.75", "options": [
             {"code": "kind", "name": "kind", "default": "plain", "values": [
@@ -112,3 +121,70 @@ def test_an_item_only_asked_about_is_not_added(chat: Chat, said: str,
                                                lines: list[tuple[str, int, dict[str, str]]]) -> None:
     chat.say(said)
     assert sorted(chat.lines) == lines
+
+
+@pytest.mark.parametrize(("said", "price"), [("how much is a muffin and i'll have a latte", "three twenty five"),
+                                             ("how much is the muffin? i'll take a latte please", "three twenty five")])
+def test_the_price_asked_is_said_with_the_order(chat: Chat, said: str, price: str) -> None:
+    reply = chat.say(said)
+    assert chat.lines == [("LATTE", 1, {})]
+    assert reply.text.startswith(f"A muffin is {price}.")
+
+
+@pytest.mark.parametrize("again", ["sorry can you say that again", "come again", "what did you say"])
+def test_a_yes_after_the_read_back_is_said_again_places(chat: Chat, again: str) -> None:
+    chat.say("a latte and a muffin")
+    chat.say("that's all")
+    chat.say(again)
+    chat.say(again)
+    assert not chat.session.orders
+    chat.say("yes")
+    assert len(chat.session.orders) == 1 and not chat.lines
+
+
+def test_a_repeat_keeps_an_offer_open(chat: Chat) -> None:
+    chat.say("how much is a muffin")
+    chat.say("sorry say that again")
+    chat.say("yes please")
+    assert chat.lines == [("MUFFIN", 1, {})]
+
+
+def test_a_yes_after_a_repeat_of_a_change_does_not_place_a_changed_cart(chat: Chat) -> None:
+    chat.say("a latte")
+    chat.say("that's all")
+    chat.say("and a muffin")
+    chat.say("say that again")
+    chat.say("yes")
+    assert len(chat.session.orders) == 1 and len(chat.session.orders[0].lines) == 2 and not chat.lines
+
+
+@pytest.mark.parametrize("said", ["a 15 pound bag of dry dog food", "15 pounds of dog food", "dog food the 15 lbs"])
+def test_a_measure_said_in_another_unit_word(chat: Chat, said: str) -> None:
+    chat.say(said)
+    assert chat.lines == [("FOOD", 1, {"size": "15-lb"})]
+
+
+def test_an_item_said_while_another_waits_joins_it(chat: Chat) -> None:
+    reply = chat.say("some dry dog food")
+    assert "5 lb or 15 lb" in reply.text
+    reply = chat.say("and a blue dog leash")
+    assert "5 lb or 15 lb" in reply.text and not chat.lines
+    chat.say("the 15 lb")
+    assert sorted(chat.lines) == [("FOOD", 1, {"size": "15-lb"}), ("LEASH", 1, {"colour": "blue"})]
+
+
+def test_a_change_of_an_item_said_with_the_waiting_one(chat: Chat) -> None:
+    chat.say("dry dog food and a red leash")
+    chat.say("that's all")
+    chat.say("no sorry the leash should be blue")
+    chat.say("5 lb")
+    assert sorted(chat.lines) == [("FOOD", 1, {"size": "5-lb"}), ("LEASH", 1, {"colour": "blue"})]
+
+
+def test_giving_up_on_the_waiting_item_keeps_the_others(chat: Chat) -> None:
+    chat.say("dry dog food and a red leash")
+    chat.say("that's all")
+    chat.say("that's all")
+    assert chat.lines == [("LEASH", 1, {"colour": "red"})]
+    chat.say("yes")
+    assert len(chat.session.orders) == 1
