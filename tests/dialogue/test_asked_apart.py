@@ -6,7 +6,7 @@ change of count ("make that two six packs") is the pack a line in the cart comes
 another ("how much is a muffin, and I'll have a latte") is not added; the price asked is said before the read-back;
 a read-back said again on request can be answered yes; and an item waiting for a required choice is never dropped
 unasked when the shopper says something else ("and a leash", "the leash should be blue", "that's all" twice keeps
-the leash)."""
+the leash); "make that two" to a line that is "2 meter" already is two of it."""
 
 from __future__ import annotations
 
@@ -41,6 +41,13 @@ _SHOP = {
                 {"code": "10000", "name": "10000 mah", "aliases": ["10000"]},
                 {"code": "20000", "name": "20000 mah", "aliases": ["20000"], "price_delta": "15.00"}]}]},
         {"sku": "MOUNT", "name": "car mount", "price": "20.00"},
+        {"sku": "USB", "name": "usb cable", "price": "15.00", "options": [
+            {"code": "length", "name": "length", "default": "1m", "values": [
+                {"code": "1m", "name": "1 meter"}, {"code": "2m", "name": "2 meter", "aliases": ["2"]}]}]},
+        {"sku": "WINGS", "name": "wings", "price": "9.00", "options": [
+            {"code": "count", "name": "count", "default": "6", "values": [
+                {"code": "6", "name": "6 piece", "aliases": ["6"]},
+                {"code": "12", "name": "12 piece", "aliases": ["12"], "price_delta": "8.00"}]}]},
         {"sku": "LAGER", "name": "house lager", "aliases": ["lager"], "price": "9.50", "options": ["pack"]},
         {"sku": "ICE", "name": "bag of ice", "aliases": ["ice"], "price": "3.50", "options": [
             {"code": "size", "name": "size", "default": "7lb", "values": [
@@ -188,3 +195,16 @@ def test_giving_up_on_the_waiting_item_keeps_the_others(chat: Chat) -> None:
     assert chat.lines == [("LEASH", 1, {"colour": "red"})]
     chat.say("yes")
     assert len(chat.session.orders) == 1
+
+
+@pytest.mark.parametrize("said", ["actually make that two", "make it two please"])
+def test_a_number_the_line_has_as_its_choice_is_a_count(chat: Chat, said: str) -> None:
+    chat.say("a usb cable two meter")
+    chat.say(said)
+    assert chat.lines == [("USB", 2, {"length": "2m"})]
+
+
+def test_a_number_that_changes_the_lines_choice_is_still_the_choice(chat: Chat) -> None:
+    chat.say("an order of wings")
+    chat.say("make it twelve")
+    assert chat.lines == [("WINGS", 1, {"count": "12"})]
