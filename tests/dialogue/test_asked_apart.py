@@ -208,3 +208,13 @@ def test_a_number_that_changes_the_lines_choice_is_still_the_choice(chat: Chat) 
     chat.say("an order of wings")
     chat.say("make it twelve")
     assert chat.lines == [("WINGS", 1, {"count": "12"})]
+
+
+def test_a_package_before_of_and_a_product_is_the_package(tmp_path: Path) -> None:
+    shop = {**_SHOP, "products": [*_SHOP["products"],  # type: ignore[misc]
+                                  {"sku": "BOX", "name": "storage box", "aliases": ["box", "boxes"], "price": "8.00"},
+                                  {"sku": "FLAKES", "name": "corn flakes", "price": "4.00"}]}
+    for chat in chat_of(tmp_path, shop):
+        chat.say("two boxes of corn flakes")
+        chat.say("and two boxes")
+        assert sorted(chat.lines) == [("BOX", 2, {}), ("FLAKES", 2, {})]
