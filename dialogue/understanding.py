@@ -464,14 +464,20 @@ def _recount_of_the_ones(toks: Sequence[str], options: Sequence[OptionSpec], opt
 
 
 def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | None:
-    """"and one in small for my son", "and two with oat milk": a count said first, with no product, then the
-    choices ("in", "with"), joined on with "and" or said for someone: that many more like the line before, made
-    so (not a change of its units). The count, else None."""
+    """"and one in small for my son", "and two with oat milk", "and two salmon": a count said first, with no
+    product, then the choices (after "in", "with", or right after the count), joined on with "and" or said for
+    someone: that many more like the line before, made so (not a change of its units). The count, else None."""
     first = next((i for i, t in enumerate(toks) if t not in _LEAD_FILL), len(toks))
     n = 1 if first < len(toks) and toks[first] == "one" else count_of(toks[first:first + 1])
-    if n is None or not options or first + 1 >= len(toks) or toks[first + 1] not in ("in", "with") \
-            or min(o.pos for o in options) != first + 2:
+    if n is None or not options or first + 1 >= len(toks):
         return None
+    if toks[first + 1] not in ("in", "with") or min(o.pos for o in options) != first + 2:
+        # "and two salmon" after two yellowtail nigiri: two more, salmon - the choices right after the count and
+        # nothing else said but them
+        said = {i for o in options for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+        rest = [t for i, t in enumerate(toks[first + 1:], first + 1) if i not in said]
+        return n if "and" in toks[:first] and min(o.pos for o in options) == first + 1 \
+            and all(t in ("and", "please", "too") for t in rest) else None
     return n if "and" in toks[:first] or cue.has(toks, _FOR_SOMEONE) else None
 
 

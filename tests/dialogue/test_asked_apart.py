@@ -6,7 +6,7 @@ change of count ("make that two six packs") is the pack a line in the cart comes
 another ("how much is a muffin, and I'll have a latte") is not added; the price asked is said before the read-back;
 a read-back said again on request can be answered yes; and an item waiting for a required choice is never dropped
 unasked when the shopper says something else ("and a leash", "the leash should be blue", "that's all" twice keeps
-the leash); "make that two" to a line that is "2 meter" already is two of it."""
+the leash); "make that two" to a line that is "2 meter" already is two of it; "and two salmon" after two yellowtail nigiri is two more nigiri, salmon."""
 
 from __future__ import annotations
 
@@ -41,6 +41,13 @@ _SHOP = {
                 {"code": "10000", "name": "10000 mah", "aliases": ["10000"]},
                 {"code": "20000", "name": "20000 mah", "aliases": ["20000"], "price_delta": "15.00"}]}]},
         {"sku": "MOUNT", "name": "car mount", "price": "20.00"},
+        {"sku": "NIGIRI", "name": "nigiri", "price": "3.00", "options": [
+            {"code": "fish", "name": "fish", "required": True, "values": [
+                {"code": "tuna", "name": "tuna"}, {"code": "salmon", "name": "salmon"},
+                {"code": "yellowtail", "name": "yellowtail"}]}]},
+        {"sku": "SASHIMI", "name": "sashimi plate", "price": "14.00", "options": [
+            {"code": "fish", "name": "fish", "default": "tuna", "values": [
+                {"code": "tuna", "name": "tuna"}, {"code": "salmon", "name": "salmon"}]}]},
         {"sku": "USB", "name": "usb cable", "price": "15.00", "options": [
             {"code": "length", "name": "length", "default": "1m", "values": [
                 {"code": "1m", "name": "1 meter"}, {"code": "2m", "name": "2 meter", "aliases": ["2"]}]}]},
@@ -218,3 +225,17 @@ def test_a_package_before_of_and_a_product_is_the_package(tmp_path: Path) -> Non
         chat.say("two boxes of corn flakes")
         chat.say("and two boxes")
         assert sorted(chat.lines) == [("BOX", 2, {}), ("FLAKES", 2, {})]
+
+
+@pytest.mark.parametrize("said", ["and two salmon", "and two salmon please", "um and three tuna"])
+def test_and_a_count_and_a_choice_is_more_like_the_line(chat: Chat, said: str) -> None:
+    chat.say("two pieces of the yellowtail nigiri")
+    chat.say(said)
+    n, fish = (3, "tuna") if "tuna" in said else (2, "salmon")
+    assert chat.lines == [("NIGIRI", 2, {"fish": "yellowtail"}), ("NIGIRI", n, {"fish": fish})]
+
+
+def test_make_it_a_count_and_a_choice_still_changes_the_line(chat: Chat) -> None:
+    chat.say("two pieces of the yellowtail nigiri")
+    chat.say("make it two salmon")
+    assert chat.lines == [("NIGIRI", 2, {"fish": "salmon"})]
