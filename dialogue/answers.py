@@ -207,6 +207,20 @@ def price(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     return out.say(f"A {said} is {quote(product, opts)}. Would you like one?")
 
 
+def prices_asked(lex: Lexicon, items: Sequence[ItemSpec]) -> str:
+    """"How much is a muffin, and I'll have a latte": the price of each product only asked about, said before the
+    order is read back ("A blueberry muffin is three twenty five.")."""
+    said = []
+    for item in items:
+        product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+        if product is None:
+            continue
+        opts = options_for(product, item.options)[0]
+        pre, post = describe_options(product, opts)
+        said.append(f"a {' '.join(x for x in (pre, product.name) if x) + post} is {quote(product, opts, span=False)}")
+    return f"A{say_list(said[:3])[1:]}." if said else ""
+
+
 def default_cents(product: Product) -> int:
     """What one of ``product`` costs as the shopper would get it without choosing anything (its defaults)."""
     try:

@@ -283,6 +283,10 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         if not specs and not qty_said:  # "make the cold brew regular" with a word not understood: ask, change nothing
             return out.say(f"What would you like to change about the {line.name}?")
         opts, removals, unavailable = options_for(product, specs, line.options)
+        if not qty_said and not parse.items and len(specs) == 1 and specs[0].said.isdigit() and opts \
+                and not removals and all(o in line.options for o in opts):
+            # "a two meter cable" - "actually make that two": the line has that choice already, so two of it
+            parse, specs, opts = replace(parse, quantity=int(specs[0].said), options=()), [], []
         if unavailable and not opts and not removals and parse.quantity is None:
             other = variant_product(lex, product, specs)
             if other is not None:  # "make it iced" on a mocha: the iced mocha

@@ -60,6 +60,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("iced", "ice"),  # "cold" is the weather or a note ("served cold, no ice"), not the iced option
     ("grey", "gray"), ("colour", "color"), ("donut", "doughnut"), ("togo", "to go"),
     ("2 percent", "reduced fat"), ("quadruple", "quad"), ("single", "solo"),
+    ("lb", "lbs", "pound", "pounds"), ("oz", "ounce", "ounces"),  # "a 15 pound bag" of the "15 lb" size
 )
 
 

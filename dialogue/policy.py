@@ -199,6 +199,10 @@ class Policy:
         moved = editing.move_change(st, self.lex, parse, out) if parse.intent in (Intent.ADD, Intent.MODIFY) else None
         if moved is not None:  # "no, the other one, the tikka masala": the change just made moves there
             return moved
+        if pending is not None and parse.intent == Intent.REPEAT and st.last_reply is not None:
+            if st.readback is not None and st.readback_current():  # a read-back said again is read in this
+                st.readback = replace(st.readback, turn=st.turns)  # turn: a yes next places it
+            return out.say(st.last_reply.text)  # "sorry, say that again": said again, and the question stays open
         if pending is not None:
             handled = self._answer_pending(pending, parse, out)
             if handled is not None:
@@ -540,11 +544,17 @@ class Policy:
                                f"Or say no {product.name}")
             if cue.has(parse.tokens, cue.CHECKOUT):  # "just check me out" again: leave the unfinished item
                 self.state.pending = None
-                return self._checkout(out.say(f"Okay, without the {product.name}"))
+                out.say(f"Okay, without the {product.name}")
+                if pending.rest:  # ... but not the items said with it ("dog food and a leash": the leash)
+                    return editing.add_items(self.state, self.lex, pending.rest, out)  # read back, or the
+                return self._checkout(out)  # next question
             if (parse.intent == Intent.REMOVE or parse.intent == Intent.MODIFY and cue.has(parse.tokens, cue.REMOVE)) \
                     and (parse.items or parse.options):  # "remove the coke": not the item waiting
                 return self._removed_aside(pending, product, group, parse, out)
             if parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:
+                aside = self._added_aside(pending, product, group, parse, out)
+                if aside is not None:
+                    return aside
                 self.state.pending = None
                 return None
             if parse.intent in (Intent.AFFIRM, Intent.OUT_OF_SCOPE, Intent.EMPTY):
@@ -573,6 +583,37 @@ class Policy:
             chosen = [s for s in specs if any(t.group == group.code for t in s.targets)]
             rest = [_with_choice(self.lex, it, group.code, chosen) for it in rest]
         return editing.add_items(self.state, self.lex, [spec, *rest, *besides], out)
+
+    def _added_aside(self, pending: Pending, product: Product, group: OptionGroup, parse: Parse,
+                     out: Outcome) -> Outcome | None:
+        """"Some dog food" - "what size for the dog food?" - "and a red leash": another item said while an item
+        waits for a required choice joins the items said with it, and the waiting item is asked about again (it is
+        never dropped unasked); "the leash should be blue" changes such an item still waiting. None when the turn
+        is something else (a product swapped, a question, a change of what is in the cart)."""
+        if parse.question or parse.replace or parse.replaces is not None or parse.ref in ("more", "all", "other"):
+            return None
+        rest = list(pending.rest)
+        toks = parse.tokens
+        changes = rest and all(any(set(it.skus) & set(r.skus) for r in rest) and it.options and (
+            parse.intent == Intent.MODIFY or 0 < it.start <= len(toks) and toks[it.start - 1] in ("the", "that"))
+            for it in parse.items)  # "the leash should be blue": the leash said with it; "and a blue leash": another
+        if parse.intent == Intent.ADD and not changes and all(product.sku not in it.skus for it in parse.items):
+            rest.extend(parse.items)
+            said = "Sure, and the " + say_list([self.lex.products[it.skus[0]].name for it in parse.items
+                                                if len(it.skus) == 1 and it.skus[0] in self.lex.products] or ["rest"])
+        elif changes:
+            for it in parse.items:  # "a leash, red" waiting - "the leash should be blue": blue, not red
+                k = next(i for i, r in enumerate(rest) if set(it.skus) & set(r.skus))
+                said_groups = {t.group for o in it.options for t in o.targets}
+                kept = [o for o in rest[k].options if not {t.group for t in o.targets} & said_groups]
+                rest[k] = ItemSpec(rest[k].skus, it.quantity or rest[k].quantity, [*kept, *it.options],
+                                   rest[k].start, rest[k].end, rest[k].exact)
+            said = "Okay, I've changed that"
+        else:
+            return None
+        pending.rest = rest
+        values = say_list([v.name for v in group.values[:3]], "or")
+        return out.say(f"{said}. And what {group_name(group)} would you like for the {product.name}: {values}?")
 
     def _removed_aside(self, pending: Pending, product: Product, group: OptionGroup, parse: Parse,
                        out: Outcome) -> Outcome:
@@ -653,6 +694,8 @@ class Policy:
             answered = browse.answer(st, lex, self.store, p, out)
             if answered is not None:
                 return answered
+        if i == Intent.ADD and p.asked_about and cue.has(p.tokens, cue.QUESTION_PRICE):
+            out.say(answers.prices_asked(lex, p.asked_about))  # "how much is a muffin, and I'll have a latte"
         if i == Intent.EMPTY:
             return out.say("Sorry, I didn't hear anything. What would you like?")
         if i == Intent.GREET:

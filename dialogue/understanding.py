@@ -95,6 +95,7 @@ class Parse:
     rest_options: tuple[OptionSpec, ...] = ()  # "... and the other one decaf"
     option_at: frozenset[int] = frozenset()  # token positions inside option mentions ("size 10")
     selector: tuple[OptionSpec, ...] = ()  # "make the mango one half sugar": how the line meant is made
+    asked_about: tuple[ItemSpec, ...] = ()  # "how much is a muffin, and I'll have a latte": named only in a question
 
 
 @dataclass
@@ -128,6 +129,7 @@ class ParseDraft:
     rest_options: list[OptionSpec] = field(default_factory=list)
     option_at: frozenset[int] = frozenset()
     selector: list[OptionSpec] = field(default_factory=list)
+    asked_about: list[ItemSpec] = field(default_factory=list)
 
     def freeze(self) -> Parse:
         return Parse(
@@ -135,7 +137,7 @@ class ParseDraft:
             self.quantity, self.affirm, self.deny, self.question, self.order_type, self.min_cents, self.max_cents,
             self.order_number, self.ordinal, self.ref, self.replace, self.replaces, self.count_issue,
             tuple(self.search_words), self.ordering, self.hold, self.portion, tuple(self.rest_options),
-            self.option_at, tuple(self.selector))
+            self.option_at, tuple(self.selector), tuple(self.asked_about))
 
 
 class Understanding(Protocol):
@@ -462,14 +464,20 @@ def _recount_of_the_ones(toks: Sequence[str], options: Sequence[OptionSpec], opt
 
 
 def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | None:
-    """"and one in small for my son", "and two with oat milk": a count said first, with no product, then the
-    choices ("in", "with"), joined on with "and" or said for someone: that many more like the line before, made
-    so (not a change of its units). The count, else None."""
+    """"and one in small for my son", "and two with oat milk", "and two salmon": a count said first, with no
+    product, then the choices (after "in", "with", or right after the count), joined on with "and" or said for
+    someone: that many more like the line before, made so (not a change of its units). The count, else None."""
     first = next((i for i, t in enumerate(toks) if t not in _LEAD_FILL), len(toks))
     n = 1 if first < len(toks) and toks[first] == "one" else count_of(toks[first:first + 1])
-    if n is None or not options or first + 1 >= len(toks) or toks[first + 1] not in ("in", "with") \
-            or min(o.pos for o in options) != first + 2:
+    if n is None or not options or first + 1 >= len(toks):
         return None
+    if toks[first + 1] not in ("in", "with") or min(o.pos for o in options) != first + 2:
+        # "and two salmon" after two yellowtail nigiri: two more, salmon - the choices right after the count and
+        # nothing else said but them
+        said = {i for o in options for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+        rest = [t for i, t in enumerate(toks[first + 1:], first + 1) if i not in said]
+        return n if "and" in toks[:first] and min(o.pos for o in options) == first + 1 \
+            and all(t in ("and", "please", "too") for t in rest) else None
     return n if "and" in toks[:first] or cue.has(toks, _FOR_SOMEONE) else None
 
 
@@ -772,6 +780,7 @@ class RuleUnderstanding:
         p.ordering = bool(ordered)
         if ordered and len(ordered) < len(p.items) and cue.order_request([t for t, a in zip(toks, asked, strict=True)
                                                                           if not a]) >= 0:
+            p.asked_about = [it for it in p.items if it not in ordered]
             p.items = ordered  # "how much is a muffin, and I'll have a latte": the muffin was only asked about
         if p.items and not ordered:  # "Do you do iced mochas? I'd like that." / "..., and use oat milk please"
             later = [i for i in range(p.items[0].start, len(toks)) if not asked[i]]
