@@ -17,7 +17,7 @@ from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
 from catalog.models import OptionGroup, Product
 from catalog.store import Store
-from dialogue import answers, browse, browse_data, confirm, editing, normalize, placed
+from dialogue import answers, browse, browse_data, confirm, editing, normalize, people, placed
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
@@ -175,6 +175,7 @@ class Policy:
 
     def turn(self, parse: Parse, meta: TurnMeta) -> Outcome:
         st, out = self.state, Outcome()
+        st.people_said = people.people_of_items(self.lex, parse.text, parse.items)  # "... for my wife"
         if parse.order_type:
             st.order_type = parse.order_type
         pending = st.pending
