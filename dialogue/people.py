@@ -6,24 +6,28 @@ unit when as many people as units are said: "two for me and my sister"; one pers
 "two root beers for the kids"). The marks live in the dialogue state, never in the catalog, and are never logged.
 A later change that names a person (a possessive "my sister's", "my wife wants", "for my wife") is about the
 one line holding that person's units; when that line holds units for others too, only that person's units change
-(they are split off as "make one of them iced" splits one off).
+(they are split off as "make one of them iced" splits one off). "A miso soup for each of us" is one for each
+person the lines are for so far.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from catalog.models import CartLine
+from dialogue.intents import find
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import prepare
 from dialogue.normalize import clauses, pieces, tokens
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 from dialogue.specs import ItemSpec
 from dialogue.state import State
 
 _PEOPLE = words("people")
 _SELF = words("people_self")
 _OWNERS = words("people_owners")
+_EACH_OF_US = phrases("each_of_us")
 
 
 def person_word(lex: Lexicon, toks: Sequence[str], i: int) -> tuple[int, str] | None:
@@ -141,3 +145,19 @@ def moved(state: State, old: CartLine, marks: tuple[str, ...], key: str, units: 
         before = state.owners.get(new.line_id, ())
         before = before if len(before) == new.quantity - units else ("",) * (new.quantity - units)
         state.owners[new.line_id] = before + (key,) * units
+
+
+def each_of_us(state: State, toks: Sequence[str], items: Sequence[ItemSpec]) -> list[ItemSpec]:
+    """"A miso soup for each of us" after "two rolls for me and a california roll for my son": the item said
+    before it without a count is one for each person the lines are for so far (the shopper among them), and
+    its units are theirs; the items as said when fewer than two people are known."""
+    k = find(toks, _EACH_OF_US)
+    people = sorted({p for ln in state.cart.lines for p in _units(state, ln) if p} | {"me"})
+    if k < 0 or len(people) < 2:
+        return list(items)
+    before = [it for it in items if it.end <= k]
+    last = before[-1] if before else None
+    if last is None or last.quantity not in (None, 1):
+        return list(items)
+    state.people_said[last.start] = tuple(people)
+    return [replace(it, quantity=len(people)) if it is last else it for it in items]

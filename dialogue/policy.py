@@ -745,7 +745,8 @@ class Policy:
         st = self.state
         if p.items:
             self._change_focus_first(p, out)
-            return editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in p.items]),
+            items = people.each_of_us(st, p.tokens, p.items)  # "a miso soup for each of us"
+            return editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in items]),
                                      out)
         line = st.focus()
         if p.ref == "more" and line is not None and line.sku in self.lex.products:

@@ -91,3 +91,22 @@ def test_a_person_with_no_line_changes_as_before(chat: Chat) -> None:
     chat.say("two chais")
     chat.say("make my sister's iced")
     assert sum(q for _, q, _ in chat.lines) == 2  # nothing lost or made twice
+
+
+@pytest.mark.parametrize(("order", "more", "count"), [
+    ("a large chai for me and a cocoa for my son", "and a muffin for each of us", 2),
+    ("a chai for my wife", "oh and a scone for both of us please", 2),
+    ("a chai for my sister a cocoa for my dad and a large chai for me", "and a muffin for all of us", 3),
+])
+def test_one_for_each_of_the_people_so_far(chat: Chat, order: str, more: str, count: int) -> None:
+    chat.say(order)
+    before = sum(q for _, q, _ in chat.lines)
+    chat.say(more)
+    added = [(sku, q) for sku, q, _ in chat.lines if sku in ("MUFFIN", "SCONE")]
+    assert added == [(added[0][0], count)]
+    assert sum(q for _, q, _ in chat.lines) == before + count
+
+
+def test_each_of_us_with_no_one_known_is_one(chat: Chat) -> None:
+    chat.say("a muffin for each of us")
+    assert chat.lines == [("MUFFIN", 1, {})]
