@@ -814,6 +814,7 @@ class Policy:
         st.checkouts += 1
         st.cart = Cart(currency=st.cart.currency, tax_rate_bp=st.cart.tax_rate_bp)
         st.focus_line, st.shown = None, []
+        st.owners = {}  # the new cart numbers its lines from 1 again: no mark is left to fall on them
         out.order_number = order.number
         return out.act(Action.ORDER_PLACED).act(Action.CART_CHANGED).say(
             f"Thank you! Your order is placed. Your order number is {say_digits(order.number)}")

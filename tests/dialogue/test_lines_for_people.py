@@ -110,3 +110,13 @@ def test_one_for_each_of_the_people_so_far(chat: Chat, order: str, more: str, co
 def test_each_of_us_with_no_one_known_is_one(chat: Chat) -> None:
     chat.say("a muffin for each of us")
     assert chat.lines == [("MUFFIN", 1, {})]
+
+
+def test_marks_do_not_outlive_the_order_placed(chat: Chat) -> None:
+    chat.say("a small chai for my mum and a large chai for my dad")
+    chat.say("that's all")
+    chat.say("yes")
+    assert chat.session.orders and not chat.lines
+    chat.say("a chai and a large chai")
+    chat.say("my mum wants oat milk")  # the new lines are no one's: the change goes where it went before
+    assert chat.lines[0] == ("CHAI", 1, _chai())
