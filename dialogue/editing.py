@@ -13,7 +13,9 @@ from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue import intents as cue
+from dialogue import people
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.normalize import tokens
 from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases, words
 from dialogue.readback import CONFIRM_QUESTION, read_back
@@ -104,6 +106,8 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
             _say_added(state, lex, out, added, notes, ask=True)
             return _ask_option(state, spec, r, queue, out)
         line = _add_line(state, r.product, r.quantity, r.options, notes)
+        if line is not None and spec.start in state.people_said:  # "... for me and my sister"
+            people.mark(state.owners, line.line_id, line.quantity, r.quantity, state.people_said[spec.start])
         if line is not None:
             added.append(describe_line(line, r.product) if line.quantity == r.quantity else
                          describe_line(replace(line, quantity=r.quantity), r.product))
@@ -248,13 +252,27 @@ def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outc
 
 
 def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
-    """Change the line in focus: options, quantity, or the product itself ("make that a mocha")."""
+    """Change the line in focus: options, quantity, or the product itself ("make that a mocha"); a change naming
+    a person ("make my sister's iced", "my wife wants small") changes that person's units (:mod:`dialogue.people`)."""
+    owned = people.owned_line(state, lex, tokens(parse.text), parse.items[0].skus if parse.items else ()) \
+        if parse.ordinal is None and parse.portion is None and parse.replaces is None and parse.ref != "all" else None
+    if owned is None:
+        return _modify(state, lex, parse, out)
+    line, key, units = owned
+    marks = state.owners[line.line_id]
+    done = _modify(state, lex, replace(parse, portion=units) if units < line.quantity else parse, out, line=line)
+    people.moved(state, line, marks, key, units)
+    return done
+
+
+def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: CartLine | None = None) -> Outcome:
+    """:func:`modify` of ``line`` when the change is known to be about it, else of the line it names."""
     if parse.replace and parse.replaces is None and parse.items and state.removed_turn == state.turns - 1:
         return add_items(state, lex, parse.items, out)  # "remove the muffin" / "a croissant instead": an addition
     if parse.selector and parse.quantity is not None and not parse.options and not parse.items \
             and not lines_by_selector(state, lex, parse.selector):  # "make the almond ones three", none made so
         return out.say("I couldn't find that in your cart.")
-    line = modify_target(state, lex, parse)
+    line = line or modify_target(state, lex, parse)
     if line is None and (unit := unit_by_ordinal(state, parse)) is not None:
         line, parse = unit, replace(parse, portion=1)  # "make the second one large": one unit of a line of two
     if line is None and parse.replaces is not None and parse.items:

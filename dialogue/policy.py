@@ -17,7 +17,7 @@ from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
 from catalog.models import OptionGroup, Product
 from catalog.store import Store
-from dialogue import answers, browse, browse_data, confirm, editing, normalize, placed
+from dialogue import answers, browse, browse_data, confirm, editing, normalize, people, placed
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
@@ -175,6 +175,7 @@ class Policy:
 
     def turn(self, parse: Parse, meta: TurnMeta) -> Outcome:
         st, out = self.state, Outcome()
+        st.people_said = people.people_of_items(self.lex, parse.text, parse.items)  # "... for my wife"
         if parse.order_type:
             st.order_type = parse.order_type
         pending = st.pending
@@ -787,7 +788,8 @@ class Policy:
         st = self.state
         if p.items:
             self._change_focus_first(p, out)
-            return editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in p.items]),
+            items = people.each_of_us(st, p.tokens, p.items)  # "a miso soup for each of us"
+            return editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in items]),
                                      out)
         line = st.focus()
         if p.ref == "more" and line is not None and line.sku in self.lex.products:
@@ -855,6 +857,7 @@ class Policy:
         st.checkouts += 1
         st.cart = Cart(currency=st.cart.currency, tax_rate_bp=st.cart.tax_rate_bp)
         st.focus_line, st.shown = None, []
+        st.owners = {}  # the new cart numbers its lines from 1 again: no mark is left to fall on them
         out.order_number = order.number
         return out.act(Action.ORDER_PLACED).act(Action.CART_CHANGED).say(
             f"Thank you! Your order is placed. Your order number is {say_digits(order.number)}")

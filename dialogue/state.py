@@ -70,6 +70,9 @@ class State:
     turns: int = 0
     stock_of: Callable[[str, str | None], int | None] | None = None  # the store's stock lookup
     nonce: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
+    # who each unit of a line is for ("two for me and my sister": ("me", "sister")), by line id; never logged
+    owners: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    people_said: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)  # this turn's, by item start
 
     # --- unconfirmed changes ------------------------------------------------------------------
     def begin_change(self) -> None:

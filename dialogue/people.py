@@ -1,0 +1,163 @@
+"""Whose a line is: "two lattes for me and my sister and one for my dad", then "make my sister's iced", "my wife
+wants small not medium", "the one for my wife", "she wants a half of cider instead".
+
+When an order says who an item is for, the units of the line it made are marked with those people (one person a
+unit when as many people as units are said: "two for me and my sister"; one person for every unit otherwise:
+"two root beers for the kids"). The marks live in the dialogue state, never in the catalog, and are never logged.
+A later change that names a person (a possessive "my sister's", "my wife wants", "for my wife") is about the
+one line holding that person's units; when that line holds units for others too, only that person's units change
+(they are split off as "make one of them iced" splits one off). "A miso soup for each of us" is one for each
+person the lines are for so far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from catalog.models import CartLine
+from dialogue.intents import find
+from dialogue.lexicon import Lexicon
+from dialogue.matcher import prepare
+from dialogue.normalize import clauses, pieces, tokens
+from dialogue.phrasebook import phrases, words
+from dialogue.specs import ItemSpec
+from dialogue.state import State
+
+_PEOPLE = words("people")
+_SELF = words("people_self")
+_OWNERS = words("people_owners")
+_EACH_OF_US = phrases("each_of_us")
+
+
+def person_word(lex: Lexicon, toks: Sequence[str], i: int) -> tuple[int, str] | None:
+    """A person said at ``i`` ("me", "my wife", "my sister's" -> "sister"): where the words end and the person's
+    key (the word for the person, a possessive or plural "s" taken off when the word without it is one); None
+    when no person is said there, or the word is a catalog word ("the kids" where "kids" names a menu)."""
+    if i < len(toks) and toks[i] in _SELF:
+        return i + 1, "me"
+    if i + 1 < len(toks) and toks[i] in _OWNERS:
+        word = toks[i + 1]
+        if word.endswith("s") and word[:-1] in _PEOPLE:
+            word = word[:-1]
+        if word in _PEOPLE and not lex.known(toks[i + 1]):
+            return i + 2, word
+    return None
+
+
+def _for_whom(lex: Lexicon, toks: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
+    """Every "for PERSON (and PERSON)*" in ``toks``: where the "for" is and the people ("for me and my sister")."""
+    found: list[tuple[int, tuple[str, ...]]] = []
+    for i, tok in enumerate(toks):
+        if tok != "for":
+            continue
+        said: list[str] = []
+        k = i + 1
+        while (person := person_word(lex, toks, k)) is not None:
+            k, key = person
+            said.append(key)
+            k += k < len(toks) and toks[k] == "and"
+        if said:
+            found.append((i, tuple(said)))
+    return found
+
+
+def people_of_items(lex: Lexicon, text: str, items: Sequence[ItemSpec]) -> dict[int, tuple[str, ...]]:
+    """The people each item of the turn is for, by the item's start: "a pint of ipa for me a half of stout for my
+    wife" -> {the ipa: ("me",), the stout: ("wife",)}. A "for ..." goes with the last item said before it; said
+    before every item ("for the table a large hawaiian") it marks none. Positions are those of the turn's tokens
+    (the same pieces prepared as the understanding prepares them)."""
+    starts = sorted(it.start for it in items)
+    out: dict[int, tuple[str, ...]] = {}
+    if not starts or "for" not in text.lower():
+        return out
+    offset = 0
+    for c in clauses(text):
+        for piece in pieces(c):
+            raw = tokens(piece)
+            for r, said in _for_whom(lex, raw):
+                pos = offset + len(prepare(lex, " ".join(raw[:r])))
+                before = [s for s in starts if s < pos]
+                if before:
+                    out[before[-1]] = out.get(before[-1], ()) + said
+            offset += len(prepare(lex, piece))
+    return out
+
+
+def mark(owners: dict[int, tuple[str, ...]], line_id: int, quantity: int, added: int, said: Sequence[str]) -> None:
+    """Mark the ``added`` units just put on line ``line_id`` (now ``quantity`` units) with the people ``said``:
+    one a unit when as many are said, else each unit with the one person said; unknown ("") otherwise."""
+    if len(said) == added:
+        new = tuple(said)
+    elif len(set(said)) == 1:
+        new = (said[0],) * added
+    else:
+        new = ("",) * added
+    had = owners.get(line_id, ())
+    had = had if len(had) == quantity - added else ("",) * (quantity - added)
+    owners[line_id] = had + new
+
+
+def named_person(lex: Lexicon, toks: Sequence[str]) -> str | None:
+    """The one person a change names: "make my sister's iced", "my wife wants small", "the one for my dad",
+    "make mine large" (the shopper); None when none or several are named. A bare "me" ("give me ...") is no one."""
+    said = {p[1] for i in range(len(toks)) if (toks[i] == "mine" or toks[i] not in _SELF)
+            and (p := person_word(lex, toks, i)) is not None}
+    return next(iter(said)) if len(said) == 1 else None
+
+
+def owned_line(state: State, lex: Lexicon, toks: Sequence[str], skus: Sequence[str] = ()
+               ) -> tuple[CartLine, str, int] | None:
+    """The line a change naming a person is about: the one line holding that person's units (of the products
+    named, when several do), with the person and how many of its units are theirs; None when no one line does."""
+    key = named_person(lex, toks)
+    if key is None:
+        return None
+    held = [ln for ln in state.cart.lines if key in _units(state, ln)]
+    if len(held) > 1 and skus:
+        held = [ln for ln in held if ln.sku in skus]
+    if len(held) != 1:
+        return None
+    return held[0], key, _units(state, held[0]).count(key)
+
+
+def _units(state: State, line: CartLine) -> tuple[str, ...]:
+    """Who each unit of ``line`` is for, as marked; () when the marks no longer fit the line."""
+    marks = state.owners.get(line.line_id, ())
+    return marks if len(marks) == line.quantity else ()
+
+
+def moved(state: State, old: CartLine, marks: tuple[str, ...], key: str, units: int) -> None:
+    """After a change to ``key``'s ``units`` of line ``old`` (marked ``marks`` before): the marks follow the units
+    to the line they now are on (split off, or the line swapped for another product)."""
+    lines = {ln.line_id: ln for ln in state.cart.lines}
+    new = lines.get(state.focus_line) if state.focus_line is not None else None
+    if new is None or new.line_id == old.line_id:
+        return
+    kept = list(marks)
+    for _ in range(units):
+        kept.remove(key)
+    if old.line_id in lines and len(kept) == lines[old.line_id].quantity:
+        state.owners[old.line_id] = tuple(kept)
+    else:
+        state.owners.pop(old.line_id, None)
+    if new.quantity >= units:
+        before = state.owners.get(new.line_id, ())
+        before = before if len(before) == new.quantity - units else ("",) * (new.quantity - units)
+        state.owners[new.line_id] = before + (key,) * units
+
+
+def each_of_us(state: State, toks: Sequence[str], items: Sequence[ItemSpec]) -> list[ItemSpec]:
+    """"A miso soup for each of us" after "two rolls for me and a california roll for my son": the item said
+    before it without a count is one for each person the lines are for so far (the shopper among them), and
+    its units are theirs; the items as said when fewer than two people are known."""
+    k = find(toks, _EACH_OF_US)
+    people = sorted({p for ln in state.cart.lines for p in _units(state, ln) if p} | {"me"})
+    if k < 0 or len(people) < 2:
+        return list(items)
+    before = [it for it in items if it.end <= k]
+    last = before[-1] if before else None
+    if last is None or last.quantity not in (None, 1):
+        return list(items)
+    state.people_said[last.start] = tuple(people)
+    return [replace(it, quantity=len(people)) if it is last else it for it in items]
