@@ -122,10 +122,13 @@ def first_int(toks: Sequence[str]) -> int | None:
 
 
 def digit_string(toks: Sequence[str], min_len: int = 3) -> str | None:
-    """The longest run of number tokens, joined: "four five one two" / "45 12" -> "4512"."""
+    """The longest run of number tokens, joined: "four five one two" / "45 12" -> "4512". A count of a unit
+    ("a dozen bagels", "12 dozen") is no order number: the run right before a unit word is dropped."""
     best, run = "", ""
     for t in to_digits(toks):
-        if t.isdigit():
+        if t in COUNT_UNITS:
+            run = ""
+        elif t.isdigit():
             run += t
         elif t == "one" and run:
             run += "1"

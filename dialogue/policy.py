@@ -125,6 +125,12 @@ def _clear_yes(c: confirm.Confirmation, parse: Parse) -> bool:
                                           or parse.order_type or parse.order_number or parse.question))
 
 
+def _hedged(parse: Parse) -> bool:
+    """A yes word said with a hedge, and no yes after it: "ok hmm let me think about it", "yeah maybe later",
+    "sure, let me see" to "would you like one?" accept nothing (the hedge phrases of confirm.toml)."""
+    return Also.HEDGES in confirm.decide(parse.text, parse.tokens).also
+
+
 def _yes_as_said(parse: Parse) -> Parse:
     """The parse with its tokens as said when a misheard-word correction changed only words of a yes idiom ("yeah
     grand" heard as the size "grande", "jolly good" as "jelly", "si por favor" as "flavor"): a word of a yes is no
@@ -349,6 +355,8 @@ class Policy:
         st.pending = None
         if pending.line_id is not None:
             return self._change_offered(pending, pending.item, parse, out)
+        if self._pure_yes(parse) and _hedged(parse):  # "ok hmm let me think about it": no yes to take
+            return out.say("Sure, take your time")
         if self._pure_yes(parse):
             qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), pending.item.quantity)
             item = ItemSpec(pending.item.skus, qty, pending.item.options)
@@ -797,7 +805,10 @@ class Policy:
         if st.shown and (p.ref in ("it", "cheaper", "pricier") or p.ordinal is not None or p.options):
             pick, among = pick_shown(self.lex, st.shown, p, st.topic, st.said)
             if pick is not None:
-                return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), p.quantity, list(p.options))], out)
+                each = _counted_values(pick, list(p.options), p.tokens)
+                each = each if p.quantity is None or any(n == p.quantity for n, _ in each) else []
+                return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), n, specs) for n, specs in each]
+                                         or [ItemSpec((pick.sku,), p.quantity, list(p.options))], out)
             if among:  # "that one" right after a list of several: which?
                 if p.ref in ("cheaper", "pricier"):
                     out.say("Those are the same price")
@@ -898,6 +909,38 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
         said = toks[k] if 0 <= k < len(toks) else ""
         parts.append((int(said) if said.isdigit() else 1, s))
     return parts if sum(n for n, _ in parts) == quantity else []
+
+
+_A_COUNT = frozenset({"a", "an", "one"})
+
+
+def _counted_values(product: Product, specs: list[OptionSpec], toks: Sequence[str]) -> list[tuple[int, list[OptionSpec]]]:
+    """"What kind of banh mi do you have" - "two grilled pork and a lemongrass chicken": values of one one-choice
+    group of the product talked about, each with its own count or article right before it, are that many lines
+    each (a number the product offers no choice for is the count, not a choice of another product, "2" pieces
+    of spring rolls); choices said after a value are its line's, before the first every line's. Else nothing
+    (one line, as said)."""
+    def offered(s: OptionSpec) -> bool:
+        return any((g := product.group(t.group)) is not None and g.value(t.value) is not None for t in s.targets)
+
+    groups = {t.group for s in specs if s.pos >= 0 and offered(s) for t in s.targets
+              if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None}
+    for code in groups:
+        mine = sorted((s for s in specs if s.pos >= 0 and any(t.group == code and offered(s) for t in s.targets)),
+                      key=lambda s: s.pos)
+        if not mine or len({s.pos for s in mine}) < len(mine):
+            continue
+        counts = [toks[s.pos - 1] if s.pos > 0 else "" for s in mine]
+        if not all(c.isdigit() or c in _A_COUNT for c in counts):
+            continue
+        starts = [s.pos - 1 for s in mine] + [len(toks)]
+        kept = [s for s in specs if offered(s) or s.pos not in starts]
+        if any(not offered(s) for s in kept):
+            return []
+        common = [s for s in kept if s.pos < starts[0]]
+        return [(int(c) if c.isdigit() else 1, [*common, *(s for s in kept if starts[k] < s.pos < starts[k + 1])])
+                for k, c in enumerate(counts)]
+    return []
 
 
 def _said_besides(parse: Parse, item: ItemSpec) -> bool:
