@@ -267,8 +267,10 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
 
 def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: CartLine | None = None) -> Outcome:
     """:func:`modify` of ``line`` when the change is known to be about it, else of the line it names."""
-    if parse.replace and parse.replaces is None and parse.items and state.removed_turn == state.turns - 1:
-        return add_items(state, lex, parse.items, out)  # "remove the muffin" / "a croissant instead": an addition
+    if parse.replace and parse.replaces is None and parse.items and state.removed_turn in (state.turns - 1, state.turns):
+        # "remove the muffin" / "a croissant instead", or both in one turn ("take the muffin off and give me a
+        # croissant instead", dialogue/compound.py): an addition
+        return add_items(state, lex, parse.items, out)
     if parse.selector and parse.quantity is not None and not parse.options and not parse.items \
             and not lines_by_selector(state, lex, parse.selector):  # "make the almond ones three", none made so
         return out.say("I couldn't find that in your cart.")

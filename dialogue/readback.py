@@ -25,6 +25,7 @@ def read_back(state: State, lex: Lexicon, out: Outcome, *, question: str = PLACE
         state.pending = None
         state.readback = None
         return out.say("Your cart is empty. What would you like?")
+    out.readback_at = len(out.parts)
     order = describe_cart(cart, lex.products)
     otype = f", {ORDER_TYPES[state.order_type]}" if state.order_type in ORDER_TYPES else ""
     if order != just_said or otype:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import uuid
+from dataclasses import fields
 from typing import Any
 
 from catalog.cart import Cart
 from catalog.models import CartLine, Order
 from catalog.store import Store
+from dialogue import compound
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
-from dialogue.policy import Policy
+from dialogue.policy import CHANGING, READBACK_KINDS, Policy
 from dialogue.replies import cart_payload, join, product_payload
 from dialogue.shop import ShopInfo
-from dialogue.state import Outcome, State
+from dialogue.state import Outcome, Pending, State
 from dialogue.types import Action, Reply, TurnMeta
 from dialogue.understanding import Parse, RuleUnderstanding, Understanding
 
@@ -84,9 +87,13 @@ class Session:
             digits = "".join(c for c in meta.dtmf if c.isdigit())
             text = _DTMF.get(digits, f"{text} {' '.join(digits)}".strip())
             meta = TurnMeta(None, meta.caller_id, meta.channel, None)  # keypresses are certain
-        parse = self.understanding.parse(text, st.context())
+        stepped = self._in_steps(text, meta) if meta.dtmf is None and st.cart.lines else None
+        if stepped is not None:
+            parse, out = stepped
+        else:
+            parse = self.understanding.parse(text, st.context())
+            out = self.policy.turn(parse, meta)
         self.last_parse = parse
-        out = self.policy.turn(parse, meta)
         answer = getattr(parse, "answer", "")  # a checked answer from a fallback understanding (dialogue/llm.py)
         if answer and isinstance(answer, str) and parse.intent in (Intent.SEARCH, Intent.DESCRIBE):
             out.parts.insert(0, answer)
@@ -103,6 +110,46 @@ class Session:
         reply = Reply(join(*out.parts), tuple(Action(a) for a in out.actions), self._display(out), out.order_number)
         st.last_reply = reply
         return reply
+
+    def _in_steps(self, text: str, meta: TurnMeta) -> tuple[Parse, Outcome] | None:
+        """"take the pickle off and add a cookie": two cart edits joined in one turn, done in order as steps of
+        this turn (one reply, one read-back at the end). Every step must be a cart edit; a question one step
+        asks ("add a cake and take the scone off": which cake?) is put once the other steps are done, in place of
+        the read-back. A turn whose steps are no cart edits, or ask two questions, is undone to how it was and
+        read as one (None)."""
+        parts = compound.clauses(text)
+        if len(parts) < 2:
+            return None
+        st = self.state
+        before = copy.deepcopy(st, {id(st.stock_of): st.stock_of})
+        said: list[str] = []
+        actions: list[str] = []
+        asked: tuple[Pending, list[str]] | None = None  # a question of an earlier step, put at the end
+        for k, part in enumerate(parts):
+            parse = self.understanding.parse(part, st.context())
+            if parse.intent not in CHANGING:
+                break
+            out = self.policy.turn(parse, meta)
+            actions.extend(a for a in out.actions if a not in actions)
+            open_question = st.pending is not None and st.pending.kind not in READBACK_KINDS
+            if open_question and asked is not None:
+                break  # two questions in one reply: read the turn as one
+            if k == len(parts) - 1:
+                if asked is not None:  # the question asked before, instead of the read-back
+                    out.parts = [*out.parts[:out.readback_at], *asked[1]]
+                    st.pending, st.readback = asked[0], None
+                out.parts[:0] = said
+                out.actions = actions
+                return parse, out
+            if open_question and st.pending is not None:
+                asked = (st.pending, list(out.parts))  # (the rest would be read as its answer: asked after them)
+            else:
+                said.extend(out.parts[:out.readback_at])  # the read-back is said once, after the last step
+            st.pending = None  # (that read-back was never said: the next step is no answer to it, and a "no"
+            # to the one at the end takes back every step of the turn)
+        for f in fields(st):
+            setattr(st, f.name, getattr(before, f.name))
+        return None
 
     def _display(self, out: Outcome) -> dict[str, Any]:
         st = self.state

@@ -143,6 +143,7 @@ class Outcome:
     actions: list[str] = field(default_factory=list)
     shown: list[str] | None = None  # SKUs to display
     order_number: str | None = None
+    readback_at: int | None = None  # where the read-back of the order starts in ``parts``
 
     def say(self, *parts: str) -> Outcome:
         self.parts.extend(p for p in parts if p)

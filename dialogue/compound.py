@@ -1,0 +1,84 @@
+"""Two cart edits joined in one turn: "take the pickle off and add a cookie", "make the soup a bowl and one of
+the wraps chicken". A clerk does both, in order; the session runs each clause as its own step of the turn.
+
+A turn splits only where a joining word ("and", "then", a comma or full stop) is followed by a verb that edits
+the cart (data: ``compound_edits``), and only when the clause before it has such a verb too: a plain list of
+products ("a latte and a muffin"), "yes and a cookie" or "a latte and make it iced" stay one clause. After a
+clause with a remaking verb ("make", "change"), "... and one of them black" is a second change by that verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dialogue.normalize import tokens
+from dialogue.phrasebook import phrases, words
+
+_JOINERS = words("compound_joiners")
+_FILL = words("compound_fill")
+_EDITS = phrases("compound_edits")
+_PORTIONS = phrases("compound_portions")
+_REMAKE = words("remake_verbs")
+_PUNCT_END = re.compile(r"[,.;:!?]+$")
+_MAX_FILL = 4
+
+
+def _starts(toks: Sequence[str], k: int, table: Sequence[tuple[str, ...]]) -> bool:
+    return any(tuple(toks[k:k + len(ph)]) == ph for ph in table)
+
+
+def _has_edit(toks: Sequence[str]) -> bool:
+    """"no take the cookie off": the clause edits the cart (an edit verb anywhere in it)."""
+    return any(_starts(toks, k, _EDITS) for k in range(len(toks)))
+
+
+def _opens_edit(toks: Sequence[str], k: int) -> bool:
+    """"(and) can you add a cookie": after a few filler words, an edit verb starts here."""
+    for skip in range(_MAX_FILL + 1):
+        if k + skip >= len(toks):
+            return False
+        if _starts(toks, k + skip, _EDITS):
+            return True
+        if toks[k + skip] not in _FILL:
+            return False
+    return False
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a turn, one per cart edit; ``[text]`` when the turn is not two edits joined.
+    "take the pickle off and add a cookie" -> ["take the pickle off", "add a cookie"]; "make it two and one of
+    them black" -> ["make it two", "make one of them black"]."""
+    said = text.split()
+    flat: list[tuple[str, int, bool]] = []  # token, index of its word, does a punctuation mark end the word
+    for i, w in enumerate(said):
+        toks = tokens(w)
+        flat.extend((t, i, bool(_PUNCT_END.search(w)) and n == len(toks) - 1) for n, t in enumerate(toks))
+    toks = [t for t, _, _ in flat]
+    out: list[str] = []
+    begin = 0  # token where the current clause starts
+    k = 1
+    while k < len(toks):
+        joined = toks[k] in _JOINERS or flat[k - 1][2]
+        m = k
+        while m < len(toks) and toks[m] in _JOINERS:
+            m += 1
+        head = toks[begin:k]
+        if not joined or m >= len(toks) or flat[m][1] == flat[m - 1][1] or not _has_edit(head):
+            k += 1
+            continue
+        if _opens_edit(toks, m):
+            lead = ""
+        else:
+            verb = next((t for t in head if t in _REMAKE), None)
+            if verb is None or not _starts(toks, m, _PORTIONS):
+                k += 1
+                continue
+            lead = verb + " "  # "make it two and one of them black": "make one of them black"
+        out.append(_PUNCT_END.sub("", " ".join(said[flat[begin][1]:flat[k][1]])))
+        said[flat[m][1]] = lead + said[flat[m][1]]
+        begin, k = m, m + 1
+    if not out:
+        return [text]
+    out.append(" ".join(said[flat[begin][1]:]))
+    return out if all(out) else [text]
