@@ -130,6 +130,8 @@ class Session:
             if parse.intent not in CHANGING:
                 break
             out = self.policy.turn(parse, meta)
+            if len(st.placed) != len(before.placed):  # never expected (a step is no yes); an order placed is
+                return parse, out  # never taken back, and nothing more is done in this turn
             actions.extend(a for a in out.actions if a not in actions)
             open_question = st.pending is not None and st.pending.kind not in READBACK_KINDS
             if open_question and asked is not None:
