@@ -409,7 +409,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         for m in list(prods):
             k, follower = m.start - 1, toks[m.end] if m.end < len(toks) else ""
             if (k >= 1 and toks[k] == "of" and toks[k - 1] in _MEASURES) or follower in _CONTAINERS \
-                    or (k >= 0 and toks[k] == "half") or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")):
+                    or (k >= 0 and toks[k] == "half" and not _half_size_of(lex, toks, mentions, m)) or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")):
                 prods.remove(m)
     prods = _one_noun_phrase(prods, breaks, toks)
     counted: set[int] = set()  # where a count read before a piece count was said ("two three piece combos")
@@ -667,6 +667,15 @@ def _fits_later_choices(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Me
              and o.start not in in_items]
     return owner is not None and all(any(owner in lex.option_skus.get((t.group, t.value), ()) for t in o.options)
                                      for o in later)
+
+
+def _half_size_of(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], m: Mention) -> bool:
+    """"a turkey club and a half reuben": "half" after an article, a choice the product named right after it offers
+    (its half size), makes that product half; it is no ingredient share ("a latte with half oat milk")."""
+    k = m.start - 1
+    return k >= 1 and toks[k - 1] in ("a", "an") and any(
+        o.start == k and o.end == m.start and any(t.sku in lex.option_skus.get((v.group, v.value), ())
+                                                  for v in o.options for t in m.products) for o in mentions)
 
 
 def _offers(lex: Lexicon, item: ItemSpec, m: Mention) -> bool:

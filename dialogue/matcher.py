@@ -1049,9 +1049,11 @@ def _value_of_said_group(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
 
 def _ends_name(lex: Lexicon, toks: Sequence[str]) -> set[int]:
     """"the meal for two" ("meal for 2"): a number that ends a product's own name is that name, not an amount of money
-    after "for"."""
+    after "for"; so is one that ends a choice's name ("a cheese board for four" whose board comes "for four"), unless
+    a money word follows ("for 4 dollars")."""
     return {k for k, tok in enumerate(toks) if tok.isdigit() and any(
-        t.kind == "product" and t.exact for size in range(2, min(lex.max_len, k + 1) + 1)
+        (t.kind == "product" and t.exact or t.kind == "option" and not set(toks[k + 1:k + 2]) & PRICE_WORDS)
+        for size in range(2, min(lex.max_len, k + 1) + 1)
         for t in lex.phrases.get(tuple(toks[k + 1 - size:k + 1]), ()))}
 
 

@@ -532,6 +532,10 @@ class Policy:
         if not any(o.group == group.code for o in opts) and (said := _common_word_answer(group, self.lex, parse.tokens)):
             specs.extend(said)  # "which bagel?" - "everything"
             opts = options_for(product, specs)[0]
+        if not any(o.group == group.code for o in opts) and not parse.items \
+                and (said := _number_answer(group, parse.tokens)):
+            specs.extend(said)  # "which serves: for two, for four or for six?" - "six"
+            opts = options_for(product, specs)[0]
         if not any(o.group == group.code for o in opts):
             if parse.intent == Intent.OPTIONS and not parse.items and not parse.options \
                     and (not parse.groups or group.code in parse.groups):  # "what kinds are there?": still asked
@@ -980,6 +984,19 @@ def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -
         if targets:
             out.append(OptionSpec(targets, pos=i, said=tok))
     return out
+
+
+def _number_answer(group: OptionGroup, toks: Sequence[str]) -> list[OptionSpec]:
+    """"Which serves would you like: for two, for four or for six?" - "six": a number said alone (the answer's only
+    number) picks the one choice of the asked group whose name or aliases hold that number."""
+    nums = [i for i, tok in enumerate(toks) if tok.isdigit()]
+    if len(nums) != 1:
+        return []
+    tok = toks[nums[0]]
+    hits = [v for v in group.values if any(tok in phrase_of(n) for n in (v.name, *v.aliases))]
+    if len(hits) != 1:
+        return []
+    return [OptionSpec((Target("option", group=group.code, value=hits[0].code),), pos=nums[0], said=tok)]
 
 
 def _one_built_up(lex: Lexicon, pending: Pending, parse: Parse) -> list[ItemSpec]:

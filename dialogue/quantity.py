@@ -243,6 +243,14 @@ def _said_plural(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> bool:
                for stem in stems for t in lex.phrases.get((*said[:-1], stem), ()))
 
 
+def _plural_of(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"five bottles of bubbles", "two packs of markers": a plural noun before "of", in the item's name or right
+    before it, says what the count counts; it closes the noun phrase as a plural name does."""
+    k0 = max(0, item.start - 2)
+    return any(toks[k].endswith("s") and not toks[k].endswith("ss") and len(toks[k]) > 3 and toks[k + 1] == "of"
+               for k in range(k0, item.end - 1))
+
+
 def pair_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], breaks: frozenset[int]) -> None:
     """"two cod and chips": a count before a name said in the singular, joined by a bare "and" to a second name with
     no count or article of its own, counts the pair as one dish, so it covers both (two cod and two chips). Not "two
@@ -252,7 +260,7 @@ def pair_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], breaks:
     for n in range(len(items) - 1):
         a, b, count = items[n], items[n + 1], said[n]
         if count is None or count < 2 or said[n + 1] is not None or len(a.skus) != 1 or b.start in breaks \
-                or list(toks[a.end:b.start]) != ["and"] or _said_plural(lex, toks, a):
+                or list(toks[a.end:b.start]) != ["and"] or _said_plural(lex, toks, a) or _plural_of(toks, a):
             continue
         b.quantity = count
 

@@ -194,6 +194,18 @@ class Decision:
     when: Callable[[ParseDraft, Sequence[str], Context], bool]
 
 
+def _off_topic_word(p: ParseDraft, toks: Sequence[str]) -> bool:
+    """"play some music": an off-topic word, unless it is part of a product the catalog names in full ("play doh",
+    "a deck of playing cards"): the catalog's names win over everyday words."""
+    named = {k for it in p.items if it.exact for k in range(it.start, it.end)}
+    at = cue.find(toks, cue.OFF_TOPIC)
+    while at >= 0:
+        if at not in named:
+            return True
+        at = cue.find(toks, cue.OFF_TOPIC, at + 1)
+    return False
+
+
 def _changing(p: ParseDraft) -> bool:
     return bool(p.items) or bool(p.options)
 
@@ -251,7 +263,7 @@ _DECISIONS: tuple[Decision, ...] = (
     Decision("asks_for_a_person", Intent.HUMAN, lambda p, t, c: cue.human_request(t)),
     # "can you play some music in the coffee bar": no order
     Decision("off_topic", Intent.OUT_OF_SCOPE,
-             lambda p, t, c: cue.has(t, cue.OFF_TOPIC) and cue.order_request(t) < 0),
+             lambda p, t, c: _off_topic_word(p, t) and cue.order_request(t) < 0),
     Decision("goodbye", Intent.GOODBYE, lambda p, t, c: not _changing(p) and (
         cue.whole(t, cue.GOODBYE, cue._FILL) or cue.has(t[-3:], cue.GOODBYE))),
     Decision("help", Intent.HELP,
