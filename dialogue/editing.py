@@ -277,6 +277,8 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
     line = line or modify_target(state, lex, parse)
     if line is None and (unit := unit_by_ordinal(state, parse)) is not None:
         line, parse = unit, replace(parse, portion=1)  # "make the second one large": one unit of a line of two
+    if line is not None and parse.items and _unit_named(state, line, parse):
+        parse = replace(parse, portion=1)  # "and the second bunch red" to two bunches on one line: one of them
     if line is None and parse.replaces is not None and parse.items:
         old = lex.products.get(parse.replaces.skus[0])
         new = lex.products.get(parse.items[0].skus[0])
@@ -353,6 +355,16 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
         return readback(state, lex, out)
     out.say(f"Okay, {said}")
     return readback(state, lex, out, just_said=said)
+
+
+def _unit_named(state: State, line: CartLine, parse: Parse) -> bool:
+    """"The second bunch" with two bunches on one line (and no second line of them): the ordinal counts the
+    line's units, so the change is for one of them."""
+    n = parse.ordinal
+    if n is None or n < 2 or parse.portion is not None or parse.replace or parse.replaces is not None:
+        return False
+    same = [ln for ln in state.cart.lines if ln.sku == line.sku]
+    return len(same) < n <= line.quantity
 
 
 def share_line(state: State, lex: Lexicon, line: CartLine, parts: Sequence[tuple[int, Sequence[OptionSpec]]],

@@ -17,6 +17,7 @@ from dialogue.state import State
 from dialogue.understanding import Parse
 
 _SAME = word_list("same_choice")
+_EDIT_VERBS = frozenset(word_list("edit_verbs"))
 
 
 def target_lines(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
@@ -60,12 +61,49 @@ def unit_by_ordinal(state: State, parse: Parse) -> CartLine | None:
 
 
 def line_has(line: CartLine, lex: Lexicon, specs: Sequence[OptionSpec]) -> bool:
+    """The line is made as said: every choice said is one its product offers and the line has ("the purple one"
+    is a purple corsage, never the boutonniere that comes in no purple)."""
     product = lex.products.get(line.sku)
     if product is None:
         return False
-    wanted, _, _ = options_for(product, specs)
+    wanted, removals, unavailable = options_for(product, specs)
     have = {(o.group, o.value) for o in line.options}
-    return all((o.group, o.value) in have for o in wanted)
+    if unavailable or not (wanted or removals):
+        return False
+    return all((o.group, o.value) in have for o in wanted) and not any(r in have for r in removals)
+
+
+def lines_named(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
+    """The lines "the <words> one(s)" / "make the <words> <change>" points at: "make the purple one pink" (the
+    corsage made purple), "make the unicorn large" (the plush made a unicorn, with another change said after it),
+    "make the chicken one large" (the chicken pho: a word of one line's product name, when no line is made so).
+    The choice's lines, else the one line whose name holds the words ("ones": every such line); else none."""
+    sel = list(parse.selector) or _said_after_the(parse)
+    if not sel:
+        return []
+    made = [ln for ln in state.cart.lines if line_has(ln, lex, sel)]
+    if made:
+        return made
+    toks, at = parse.tokens, min(o.pos for o in sel)
+    end, stop = at, min((o.pos for o in parse.options if o.pos > at), default=len(toks))
+    while end < stop and end in parse.option_at and toks[end] not in ("one", "ones"):
+        end += 1
+    words = set(toks[at:end])
+    named = [ln for ln in state.cart.lines if words and words <= set(phrase_of(ln.name))]
+    plural = end < len(toks) and toks[end] == "ones"
+    return named if len(named) == 1 or plural else []
+
+
+def _said_after_the(parse: Parse) -> list[OptionSpec]:
+    """"make the unicorn large": the choice said right after "make the", when another choice follows it (the
+    line it names, the rest its change)."""
+    toks = parse.tokens
+    for spec in parse.options:
+        at = spec.pos
+        if at >= 2 and toks[at - 1] == "the" and toks[at - 2] in _EDIT_VERBS \
+                and any(o.pos > at and o is not spec for o in parse.options):
+            return [spec]
+    return []
 
 
 def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
@@ -83,10 +121,9 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
             more = [ln for ln in state.cart.lines if ln.quantity > parse.portion]  # "make one of them a hawaiian"
             return more[-1] if more else focus  # after "two pepperonis and a coke": one of the pizzas, not the coke
         return focus
-    if parse.selector:  # "make the mango one half sugar": the line made so (the one in focus first)
-        made = [ln for ln in state.cart.lines if line_has(ln, lex, parse.selector)]
-        if made:
-            return focus if focus in made else made[-1]
+    made = lines_named(state, lex, parse)  # "make the mango one half sugar": the line made so (the one in focus
+    if made:  # first)
+        return focus if focus in made else made[-1]
     if parse.ref == "other" and focus is not None:  # "the other with oat": same product, not the one just made
         others = [ln for ln in state.cart.lines if ln.sku == focus.sku and ln.line_id != focus.line_id]
         return others[-1] if others else focus

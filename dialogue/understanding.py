@@ -500,10 +500,13 @@ def _names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
         return False
     k = item.start - 1
     option_words = {t for o in item.options if 0 <= o.pos < len(toks) for t in toks[o.pos:o.pos + 1]}
-    while k >= 0 and toks[k] in option_words:
+    placed = set()  # "the second bunch": a place among the units, not "a second" (one more)
+    while k >= 0 and (toks[k] in option_words or toks[k] in ORDINALS):
+        placed |= {k} if toks[k] in ORDINALS else set()
         k -= 1  # "make the small latte large": past the line's own modifiers to the article
     more = _MORE_WORDS - _LIKEWISE if edit_verb else _MORE_WORDS
     chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    chosen |= placed
     return k >= 0 and (toks[k] in _DEFINITE or _owned(toks, k)) \
         and not any(t in more for i, t in enumerate(toks) if i not in chosen)  # "make it extra hot": a choice
 
@@ -895,6 +898,8 @@ class RuleUnderstanding:
         if ctx.has_lines and not p.question and the_other(toks, p):
             p.ref = "other"  # "and the other with oat": the other line of that product
             return Intent.MODIFY
+        if has_items and ctx.has_lines and not p.question and self._one_made_on(p, toks, ctx):
+            return Intent.MODIFY  # "the chicken one on a wheat pita": the chicken gyro's bread
         if has_items:
             return self._add_or_modify(p, toks, ctx)
         chosen = _the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question else []
@@ -1141,6 +1146,28 @@ class RuleUnderstanding:
                 or lead[1] != "you" or any(t in _ASKING_WORDS for t in toks):
             return False
         return any(m.exact_products for m in find_mentions(self.lexicon, toks))
+
+    def _one_made_on(self, p: ParseDraft, toks: list[str], ctx: Context) -> bool:
+        """"the chicken one on a wheat pita" with gyros in the cart: "the <choice> one" names a line, and a product
+        of the cart said after "on" / "in" with choices is that line's choice ("pita" names the gyro), not a new
+        item. Moves those choices to the change and the ones said before "one" to the selector: True, else False."""
+        if len(p.items) != 1:
+            return False
+        item = p.items[0]  # ("make the ham one on a seeded sub": "ham" may be read as the sub's own)
+        chosen = _the_one_made(toks, [*p.options, *item.options], p.option_at)
+        changes = [o for o in item.options if o not in chosen]
+        if not chosen or not changes:
+            return False
+        sku = next((s for s in reversed(ctx.line_skus) if s in item.skus), None)
+        prep = next((i for i in range(item.start - 1, max(o.pos for o in chosen), -1)
+                     if toks[i] in (*_BASE_PREPS, *_HOLDER_PREPS)), None)
+        if sku is None or prep is None or any(o.pos > prep and o not in item.options for o in p.options) \
+                or not all(self._offers(sku, o) for o in chosen):
+            return False
+        p.selector = chosen
+        p.options = [*(o for o in p.options if o not in chosen), *changes]
+        p.items = []
+        return True
 
     def _held_by_line(self, p: ParseDraft, toks: list[str], ctx: Context, among: Sequence[str] | None = None
                       ) -> bool | None:
