@@ -40,6 +40,9 @@ from dialogue.understanding import Parse
 
 log = logging.getLogger(__name__)
 _NAMES_AN_ORDER = phrases("names_an_order")
+_LEAD_FILL = words("lead_fill")
+_ADDING_LEADS = words("adding_leads")
+_ALSO = phrases("also")
 _ALL_LEFT = phrases("all_left")
 READBACK_KINDS = (PendingKind.CHECKOUT, PendingKind.CONFIRM_CHANGE)
 _REMAKE = words("remake_verbs")
@@ -610,7 +613,10 @@ class Policy:
         changes = rest and all(any(set(it.skus) & set(r.skus) for r in rest) and it.options and (
             parse.intent == Intent.MODIFY or 0 < it.start <= len(toks) and toks[it.start - 1] in ("the", "that"))
             for it in parse.items)  # "the leash should be blue": the leash said with it; "and a blue leash": another
-        if parse.intent == Intent.ADD and not changes and all(product.sku not in it.skus for it in parse.items):
+        lead = next((t for t in toks if t not in _LEAD_FILL or t in _ADDING_LEADS), "")
+        more = lead in _ADDING_LEADS or cue.has(toks, _ALSO)  # "oh and a red leash", "a leash too": besides it
+        # ("a white claw then", "a cobb and a caesar": the waiting item's answer or its replacement, not more)
+        if parse.intent == Intent.ADD and more and not changes and all(product.sku not in it.skus for it in parse.items):
             rest.extend(parse.items)
             said = "Sure, and the " + say_list([self.lex.products[it.skus[0]].name for it in parse.items
                                                 if len(it.skus) == 1 and it.skus[0] in self.lex.products] or ["rest"])
