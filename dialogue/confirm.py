@@ -42,7 +42,8 @@ class Also(enum.StrEnum):
     MORE = "more"  # words of no table: a product, an option, a count — the turn says something else too
 
 
-_TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "unchanged", "filler")
+_TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "unchanged", "courtesy",
+           "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -160,7 +161,7 @@ class Phrases:
         for i, (table, phrase) in enumerate(out[:-1]):
             if any(t not in ("pause", "filler") for t, _ in out[:i]):
                 break
-            if table != "deny" or len(phrase) != 1 or phrase[0] not in self.bare_no:
+            if table != "deny" or " ".join(phrase) not in self.bare_no:
                 continue
             if out[i + 1][0] == "affirm" and len(out[i + 1][1]) == 1 and out[i + 1][1][0] in self.marker:
                 out[i:i + 2] = [("unchanged", p) for _, p in out[i:i + 2]]
@@ -220,8 +221,8 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     """Read a reply to "Shall I place the order?" (``toks``: its normalised tokens, if already made)."""
     if len(text) > MAX_CHARS:  # only the start would be read: a yes there says nothing of the rest
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
-    words = _undoubled(list(toks) if toks is not None else tokens(text))
     book = phrases()
+    words = _false_starts(book, _undoubled(list(toks) if toks is not None else tokens(text)))
     c = _read(book, words, text)
     if c.places or "?" in text or _CUT_OFF.search(text):
         return c
@@ -234,12 +235,13 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
 
 
 def said_as_yes(toks: Sequence[str]) -> frozenset[int]:
-    """The positions of ``toks`` inside an [affirm] phrase: words said as a yes idiom, not as a choice or a product
-    ("yeah grand" is no size grande, "sweet as" no sweetener, "let's roll" no cinnamon roll)."""
+    """The positions of ``toks`` inside an [affirm] or a [courtesy] phrase: words said as a yes idiom or a
+    courtesy, not as a choice or a product ("yeah grand" is no size grande, "sweet as" no sweetener, "let's roll" no
+    cinnamon roll, "thanks for being patient" no paint)."""
     out: set[int] = set()
     i = 0
     for table, phrase in phrases().cover(toks):
-        if table == "affirm":
+        if table in ("affirm", "courtesy"):
             out.update(range(i, i + len(phrase)))
         i += len(phrase)
     return frozenset(out)
@@ -268,12 +270,15 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
         rest, mid = words[k:], words[opener:k]
         if not rest or not _read(book, rest, " ".join(rest)).places or book.cover(rest)[0][0] != "affirm":
             continue
-        joined = any(len(j) <= len(mid) and tuple(mid[len(mid) - len(j):]) == j for j in aside.joins)
-        if opener == 0 and not joined or mid and not aside.told & set(mid):
+        join = max((len(j) for j in aside.joins if len(j) <= len(mid) and tuple(mid[len(mid) - len(j):]) == j),
+                   default=0)
+        said = mid[:len(mid) - join]
+        for clause in sorted(aside.clauses, key=lambda c: (-len(c), c)):  # "sorry, bad line": the aside's words
+            said = _without(said, clause)
+        if opener == 0 and not join or said and not aside.told & set(mid):
             continue  # a story ends on a join ("..., so yes"), and any aside tells ("my kid was talking")
-        for clause in aside.clauses:  # "sorry, was on the other line": the aside's words, not a change
-            mid = _without(mid, clause)
-        pieces = {table for table, _ in book.cover(mid)}
+        # the join itself is no change: "sorry you cut out there but yes go ahead"
+        pieces = {table for table, _ in book.cover(said)}
         if not pieces & {"deny", "cancel", "hedge", "ask", "negate", "unchanged"}:
             return "clean"
         if not pieces & {"deny", "cancel"}:
@@ -301,8 +306,9 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     # a pause followed by a yes is the shopper looking at the order ("ok, let me see... yes, correct");
     # one the reply ends on, with no yes after it, is a hedge ("yes... let me check")
     found = {("filler" if i < last_yes else "hedge") if t == "pause" else t for i, t in enumerate(pieces)}
-    # "got it", "oh okay": heard, not a yes; "no changes", "a receipt please": the order stays as read back
-    found = {"filler" if t in ("acknowledge", "unchanged") else t for t in found}
+    # "got it", "oh okay": heard, not a yes; "no changes", "a receipt please": the order stays as read back;
+    # "thanks for your patience", "happy holidays": a courtesy said with the answer
+    found = {"filler" if t in ("acknowledge", "unchanged", "courtesy") else t for t in found}
     also = {_FLAG[t] for t in found if t in _FLAG}
     said = [phrase for table, phrase in cover if table != "pause"]
     if (said and len(said[-1]) == 1 and said[-1][0] in book.unfinished or _CUT_OFF.search(text)) \
@@ -320,6 +326,16 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     if yes and not also & {Also.HEDGES, Also.ASKS}:
         return Confirmation(Verdict.AFFIRM, frozenset(also))
     return Confirmation(Verdict.UNCLEAR, frozenset(also))
+
+
+def _false_starts(book: Phrases, words: list[str]) -> list[str]:
+    """The reply without a false start: a word of no table that the next word begins with is that word begun and
+    said again ("y- yes", "ri- right", "abso- absolutely"), read once. Only a word of no table goes, so a word
+    that says something ("no nope", "a apple") is always read."""
+    known = {p[0] for table in book.tables.values() for p in table if len(p) == 1}
+    return [w for i, w in enumerate(words)
+            if not (i + 1 < len(words) and w not in known and len(w) < len(words[i + 1])
+                    and words[i + 1].startswith(w))]
 
 
 def _undoubled(words: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 59  # 4 from round 2, 14 from round 3 (82 when written), 3 from round 4 (43 when written), 5 from round 5
+KNOWN_MISSES = 22  # 4 from round 2, 14 from round 3 (82 when written), 3 from round 4 (43 when written), 5 from round 5
 # (70), 33 from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5 label them: to
 # "shall I place it?" they may say no, so the read-back asks again).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
@@ -70,6 +70,12 @@ KNOWN_MISSES = 59  # 4 from round 2, 14 from round 3 (82 when written), 3 from r
 # by design and rounds 1-5 label hold ("nope that's all", "no that's it thanks"); round 6 labels them place as briefed.
 # 4 more say "place it" or "go ahead" after such a no ("no i'm all set place it"), and 5 a yes then "i don't need
 # anything else" and the like; the rest are thank-yous and goodbyes after a yes, and yeses on a bad line.
+# Fixed since, all 33 of round 6 (and 2 of round 3 and 2 of round 5 with them): "yes just" breaks off ([unfinished]);
+# a courtesy said with a yes ([courtesy]: "thanks for your patience", "have a lovely evening", "goodbye"); "nothing
+# else" said as a clause ([unchanged]: "i don't need anything else"; [closing]: "no thank you, that's all i need",
+# "no i'm all set") then a yes; an apology for a bad line before a yes ([aside] clauses, a join ending the aside is
+# no change); a false start ("y yes"); idioms ("okey doke", "ring it through"). The three holds and round 5's "yes but
+# no muffin" (and "... thanks") take off what they name, as asked: _check_in_session now allows that (_kept).
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
@@ -152,7 +158,19 @@ def _check_in_session(label: str, reply: str, chat: Any, cafe: Any) -> None:
         said = reply.lower().replace(",", " ").split()
         said = [w for i, w in enumerate(said) if not (w == "hold" and said[i + 1:i + 2] == ["the"])]  # takes it off
         if set(said) & {"cancel", "forget", "no", "wait", "hang", "hold"}:
-            assert chat.lines == before  # not placed, and nothing lost either
+            assert chat.lines in _kept(reply, before)  # not placed, and nothing lost either
+
+
+def _kept(reply: str, before: list[Any]) -> list[list[Any]]:
+    """The carts a reply that holds may leave: the one read back, or without what it takes off by name ("cancel
+    the lattes and the muffin", "yes but no muffin please"), or none when it starts again ("please cancel
+    everything and start again")."""
+    said = reply.lower()
+    named = [ln for ln in before if any(w in said for w in ln[0].lower().split("-"))]
+    out = [before, [ln for ln in before if ln not in named]] if named else [before]
+    if any(p in said for p in ("cancel everything", "start again", "start over")):
+        out.append([])
+    return out
 
 
 @pytest.mark.parametrize("reply", ["yes apart from the muffin", "all good apart from the milk", "yes and make it large",
