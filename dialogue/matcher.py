@@ -219,11 +219,13 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                     continue  # "with extra boba": an amount and a choice, not a part of "extra boba on the side"
                 if not exact and length == 1 and toks[i] in _PLAIN and i + 1 < n and toks[i + 1] in ("one", "ones"):
                     continue  # "two regular ones": made the plain way, not a part of some product's name
-                if length == 1 and toks[i] in _PACKAGES and i + 2 < n and toks[i + 1] == "of" and any(
+                if length == 1 and toks[i] in _PACKAGES and i + 2 < n and toks[i + 1] == "of" \
+                        and (not exact or all(t.kind == "product" for t in targets)) and any(
                         t.kind == "product" and t.exact and t not in targets for size in range(1, lex.max_len + 1)
                         for t in lex.phrases.get(tuple(toks[i + 2:i + 2 + size]), ())):
                     continue  # "a pack of junior mints": the package of what follows, not a part of "couples pack"
-                    # ("two boxes of corn flakes": not the storage boxes the shop also sells)
+                    # ("two boxes of corn flakes": not the storage boxes the shop also sells; but "a case of bud
+                    # light" is the case the beer comes in, a choice)
                 if length == 1 and not exact and len(toks[i]) < 4 and not (
                         found and found[-1].end == i and found[-1].options and _head_noun(lex, toks[i], targets)):
                     continue  # a short sub-phrase is a product only as the head of its modifiers ("an onion pie")
