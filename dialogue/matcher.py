@@ -977,9 +977,13 @@ def _remade_at(toks: Sequence[str], found: Sequence[Mention], k: int, sku: str) 
     j = k - 1
     if j >= 0 and toks[j] == "to":
         j -= 1
+    if j > 0 and toks[j] in ("a", "an"):  # "make it a side", "make the falafel salad a side"
+        j -= 1
     named = next((m for m in found if m.end == j + 1 and any(t.sku == sku for t in m.exact_products)), None)
     if named is not None:
         j = named.start - 1
+        while j >= 0 and any(m.start <= j < m.end and m.options and not m.products for m in found):
+            j -= 1  # "make the falafel salad a side": past the choices that name the line
     while j >= 0 and toks[j] in _POINTERS | {"it"}:
         j -= 1
     return j >= 0 and toks[j] in _REMAKE and j < k - 1

@@ -39,12 +39,20 @@ def target_lines(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
                 said = [set(phrase_of(lex.products[s].name)) for s in spec.skus if s in lex.products]
                 same = [line for line in lines if any(w <= set(phrase_of(line.name)) for w in said)]
             if len(same) > 1 and spec.options:
-                narrowed = [line for line in same if line_has(line, lex, spec.options)]
+                narrowed = [line for line in same if line_has(line, lex, spec.options)] or _made_as_named(
+                    same, lex, spec)
                 same = narrowed or same
             found.extend(line for line in same if line not in found)
         return found
     focus = state.focus()
     return [focus] if focus else []
+
+
+def _made_as_named(lines: Sequence[CartLine], lex: Lexicon, spec: ItemSpec) -> list[CartLine]:
+    """"make the chicken salad small" with a chicken and a falafel salad in the cart: the choices said before the
+    product's noun name the line (the chicken one); those after it are the change."""
+    before = [o for o in spec.options if 0 <= o.pos < spec.start]
+    return [line for line in lines if line_has(line, lex, before)] if before else []
 
 
 def unit_by_ordinal(state: State, parse: Parse) -> CartLine | None:

@@ -517,10 +517,22 @@ def _owned(toks: Sequence[str], k: int) -> bool:
     return toks[k] in _POSSESSIVES or k > 0 and toks[k - 1] in _POSSESSIVES and len(toks[k]) > 3 and toks[k][-1] == "s"
 
 
+def _line_named(found: Sequence[Mention], ctx: Context) -> str | None:
+    """The product whose line a change is about, for a common word that is its choice: the one product of a cart
+    line the turn names ("make the falafel salad a side", the spanakopita said last), else the one in focus."""
+    if not ctx.has_lines:
+        return None
+    named = {t.sku for m in found for t in m.exact_products if t.sku in ctx.line_skus}
+    return named.pop() if len(named) == 1 else ctx.last_sku
+
+
 def _the_line_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, ctx: Context) -> ItemSpec:
-    """"only one of the croissants" with almond croissants in the cart: a product named with "the" that no line
-    holds means the one line whose product's name holds its name; else the item as said."""
-    if item.start < 1 or toks[item.start - 1] != "the" or any(s in ctx.line_skus for s in item.skus):
+    """"only one of the croissants" with almond croissants in the cart, or "actually just two croissants" with
+    chocolate croissants: a product that no line holds, named with "the" or with a new count, means the one line
+    whose product's name holds its name (the shopper shortens the name; "and two croissants" still adds, see
+    :func:`recount`); else the item as said."""
+    named = item.start >= 1 and toks[item.start - 1] == "the" or item.quantity is not None
+    if not named or any(s in ctx.line_skus for s in item.skus):
         return item
     held = line_holding(lex, item.skus, ctx.line_skus)
     if held is None:
@@ -658,6 +670,22 @@ class RuleUnderstanding:
             return item
         return ItemSpec((holders[0],), item.quantity, item.options, item.start, item.end, item.exact)
 
+    def _name_not_choice(self, toks: Sequence[str], item: ItemSpec) -> ItemSpec:
+        """"make the cream cheese a half pound" for a tub of cream cheese: a choice of other products (the cream
+        cheese spread of a bagel) said in words of the product's own name, which the product does not offer,
+        names the product, not a choice of it: the item starts where those words do."""
+        product = self.lexicon.products.get(item.skus[0]) if len(item.skus) == 1 else None
+        if product is None:
+            return item
+        name = set(phrase_of(product.name))
+        kept = [o for o in item.options if not (
+            0 <= o.pos and o.said and set(o.said.split()) <= name
+            and not any((g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets))]
+        if len(kept) == len(item.options):
+            return item
+        start = min([item.start, *(o.pos for o in item.options if o not in kept)])
+        return ItemSpec(item.skus, item.quantity, kept, start, item.end, item.exact)
+
     def _count_as_pieces(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
         """"make it twelve" to an order of wings sold as 6 or 12 pieces: the line's piece-count choice, not twelve
         orders (a number the product has no such choice of stays the count)."""
@@ -685,7 +713,7 @@ class RuleUnderstanding:
             and context.expect_sku and context.expect_group else None
         in_play = {sku for sku in (context.expect_sku, context.topic, *context.line_skus) if sku}
         found = find_mentions(self.lexicon, toks, mix_for, frozenset(in_play))
-        found = focus_choices(self.lexicon, toks, found, context.last_sku if context.has_lines else None)
+        found = focus_choices(self.lexicon, toks, found, _line_named(found, context))
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)
@@ -694,6 +722,7 @@ class RuleUnderstanding:
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
         p.items = [self._count_not_choice(it) for it in p.items]
         p.items = [self._loose_line(toks, it, context) for it in p.items]
+        p.items = [self._name_not_choice(toks, it) for it in p.items]
         per_item(toks, p.items, context.focus_units)
         if context.pending == "offer" and context.topic and p.items:
             p.items = _offered_counted(toks, p.items, context.topic)
