@@ -327,17 +327,31 @@ def _group_noun(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
     with chocolate ice cream")? Not when the value is counted ("and a chocolate ice cream": a product)."""
     m = mentions[n]
     codes = {t.group for t in m.targets if t.kind == "group"}
-    if not codes or n < 2 or roles[n - 1] != "option" or mentions[n - 1].end != m.start:
+    if not codes or n < 1:
         return False
-    value = mentions[n - 1]
-    if not any(t.kind == "option" and t.group in codes for t in value.targets):
-        return False
-    k = value.start - 1
-    if k >= 0 and (toks[k] in ("a", "an", "one", "another") or toks[k].isdigit()):
-        return False
+    before = n
+    if not _group_noun_before_value(toks, mentions, n, codes):
+        before = n - 1
+        if n < 2 or roles[n - 1] != "option" or mentions[n - 1].end != m.start:
+            return False
+        value = mentions[n - 1]
+        if not any(t.kind == "option" and t.group in codes for t in value.targets):
+            return False
+        k = value.start - 1
+        if k >= 0 and (toks[k] in ("a", "an", "one", "another") or toks[k].isdigit()):
+            return False
     return any(r == "product" and any((prod := lex.products.get(t.sku)) is not None and any(
         prod.group(c) is not None for c in codes) for t in mentions[j].products)
-        for j, r in enumerate(roles[:n - 1]))
+        for j, r in enumerate(roles[:before]))
+
+
+def _group_noun_before_value(toks: Sequence[str], mentions: Sequence[Mention], n: int, codes: set[str]) -> bool:
+    """"steak and eggs medium rare with the eggs over easy": a group's name after "the" (or "with"), right before
+    one of that group's values, names the group (of a product named before it), not a product of the same name."""
+    m = mentions[n]
+    value = next((o for o in mentions[n + 1:] if o.start == m.end), None)
+    return m.start > 0 and toks[m.start - 1] in ("the", "with") and value is not None \
+        and any(t.kind == "option" and t.group in codes for t in value.targets)
 
 
 def _glue_only(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
@@ -773,6 +787,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             # after a choice starts the next item of a list said without "and": "a basil plant a mint plant")
         if toks[k] == "one" and "other" in toks[m.end:]:
             continue  # "one sourdough and the other white": a unit of a line each, no new item
+        if _refined_choice(toks, items, k):
+            continue  # "back to tamarind but a large": the line in focus, described further, no new item
         nxt = m.end
         before = [it for it in items if it.end <= m.start][-1:]
         after = [it for it in items if it.start >= m.end][:1]
@@ -838,6 +854,13 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         made.update(h.pos for h in kept if h.targets and h.said)  # the container choice is taken too
         made.update(h.pos for h in held if measured)
     return made
+
+
+def _refined_choice(toks: Sequence[str], items: Sequence[ItemSpec], k: int) -> bool:
+    """"go back to tamarind but a large", "the oat milk but a small": "a <choice>" right after a refining word
+    ("but"), with no product named before it in the turn, says the same thing further (the line in focus), not an
+    item of the product the choice alone would name."""
+    return toks[k] in ("a", "an") and k > 0 and toks[k - 1] in _REFINE and not any(it.start < k for it in items)
 
 
 def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:

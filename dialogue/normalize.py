@@ -102,7 +102,26 @@ _PIECE_RE = re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)|(?<=\w)\s+(?=(?:
 def pieces(sentence: str) -> list[str]:
     """A sentence cut where a question may start mid-way: at commas, dashes, "but" and a question word
     ("I'd like a latte, but what milks do you have")."""
-    return [p for p in (x.strip() for x in _PIECE_RE.split(sentence)) if p]
+    out: list[str] = []
+    for p in (x.strip() for x in _PIECE_RE.split(sentence)):
+        if p and out and _marks_a_turn(out[-1], p):
+            out[-1] = f"{out[-1]} {p}"  # "no you know what the first one was fine": no question
+        elif p:
+            out.append(p)
+    return out
+
+
+# Words before "what" that make it a turn of speech, not a question ("you know what", "guess what", "tell you what").
+_TURN_OF_SPEECH = (("you", "know"), ("guess",), ("tell", "you"))
+
+
+def _marks_a_turn(before: str, piece: str) -> bool:
+    """"no you know what, the strawberry banana was fine": "what" after "you know" (or "guess", "tell you") says
+    the speaker changes course; it asks nothing, so it stays in the piece before it."""
+    said = before.lower().split()
+    if piece.lower().split()[:1] != ["what"] or len(piece.split()) < 2 or said[-3:-2] in (["do"], ["did"]):
+        return False  # ("do you know what milks you have" asks)
+    return any(tuple(said[-len(w):]) == w for w in _TURN_OF_SPEECH)
 
 
 _LEAD_INS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (

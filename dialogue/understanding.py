@@ -1214,6 +1214,14 @@ class RuleUnderstanding:
         """The one product that offers every option said (of several, the one they complete), if there is one."""
         return value_owner(self.lexicon, options) if options else None
 
+    def _focus_made_so(self, p: ParseDraft, ctx: Context) -> ItemSpec | None:
+        """"how much for the 100 watt", "how much is the large" with a product in focus: choices said with no product,
+        all of which the product in focus offers, ask about that product made so. None otherwise."""
+        sku = ctx.topic or ctx.last_sku
+        if sku is None or not p.options or not all(self._offers(sku, o) for o in p.options):
+            return None
+        return ItemSpec((sku,), None, list(p.options), min(o.pos for o in p.options), max(o.pos for o in p.options) + 1)
+
     @staticmethod
     def _asks(toks: list[str]) -> bool:
         return cue.has(toks, cue.BROWSE) or cue.has(toks, cue.QUESTION_PRICE)
@@ -1226,6 +1234,9 @@ class RuleUnderstanding:
                 return price.intent  # the product just offered, not the order
             return Intent.CART
         if cue.has(toks, cue.QUESTION_PRICE) and not cue.has(toks, _PRICE_LIMIT):
+            if not products and p.ref in (None, "it") and (focus := self._focus_made_so(p, ctx)) is not None:
+                p.items = [focus]  # "how much for the 100 watt" of the bulb in focus: that bulb made so
+                return Intent.PRICE
             return Intent.PRICE if products or p.ref else Intent.SEARCH
         kinds = self._kinds_of(p, toks)
         if kinds is not None:  # "what kind of juice do you have": the juice's flavours
