@@ -20,14 +20,20 @@ from dialogue.intents import find
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import prepare
 from dialogue.normalize import clauses, pieces, tokens
+from dialogue.pending import PendingKind
 from dialogue.phrasebook import phrases, words
 from dialogue.specs import ItemSpec
-from dialogue.state import State
+from dialogue.state import Pending, State
 
 _PEOPLE = words("people")
 _SELF = words("people_self")
 _OWNERS = words("people_owners")
 _EACH_OF_US = phrases("each_of_us")
+_HE = words("people_pronouns_male")
+_SHE = words("people_pronouns_female")
+_MALE = words("people_male")
+_FEMALE = words("people_female")
+_ASKS_ITEMS = (PendingKind.CLARIFY_OPTION, PendingKind.CLARIFY_PRODUCT)
 
 
 def person_word(lex: Lexicon, toks: Sequence[str], i: int) -> tuple[int, str] | None:
@@ -84,6 +90,16 @@ def people_of_items(lex: Lexicon, text: str, items: Sequence[ItemSpec]) -> dict[
     return out
 
 
+def still_asked(said: dict[int, tuple[str, ...]], pending: Pending | None) -> dict[int, tuple[str, ...]]:
+    """The people of the items a question still waits on: "a pizza for my wife and a pepperoni for my son" asks
+    "which one?" and the answer "veggie" adds both, still for the wife and the son. Only the items the question
+    holds (by their start in the turn that asked) keep theirs; {} when no question about items is pending."""
+    if pending is None or pending.kind not in _ASKS_ITEMS or not said:
+        return {}
+    waiting = {it.start for it in (pending.item, *pending.rest) if it is not None}
+    return {start: who for start, who in said.items() if start in waiting}
+
+
 def mark(owners: dict[int, tuple[str, ...]], line_id: int, quantity: int, added: int, said: Sequence[str]) -> None:
     """Mark the ``added`` units just put on line ``line_id`` (now ``quantity`` units) with the people ``said``:
     one a unit when as many are said, else each unit with the one person said; unknown ("") otherwise."""
@@ -110,7 +126,7 @@ def owned_line(state: State, lex: Lexicon, toks: Sequence[str], skus: Sequence[s
                ) -> tuple[CartLine, str, int] | None:
     """The line a change naming a person is about: the one line holding that person's units (of the products
     named, when several do), with the person and how many of its units are theirs; None when no one line does."""
-    key = named_person(lex, toks)
+    key = named_person(lex, toks) or _pronoun_person(state, lex, toks)
     if key is None:
         return None
     held = [ln for ln in state.cart.lines if key in _units(state, ln)]
@@ -119,6 +135,21 @@ def owned_line(state: State, lex: Lexicon, toks: Sequence[str], skus: Sequence[s
     if len(held) != 1:
         return None
     return held[0], key, _units(state, held[0]).count(key)
+
+
+def _pronoun_person(state: State, lex: Lexicon, toks: Sequence[str]) -> str | None:
+    """The person a lone pronoun stands for: "his should be navy", "she wants thin crust", "make hers large" after
+    "... for my son" / "... for my wife": the one person recorded on the cart's lines whom the pronoun fits (a man
+    or boy for "he", a woman or girl for "she"); None when a person is said outright ("her son"), pronouns of
+    both kinds are said, or no one or several fit."""
+    if any(person_word(lex, toks, i) is not None for i in range(len(toks)) if toks[i] not in _SELF):
+        return None
+    kinds = {("m" if t in _HE else "f") for t in toks if t in _HE or t in _SHE}
+    if len(kinds) != 1:
+        return None
+    fits = _MALE if kinds == {"m"} else _FEMALE
+    recorded = {p for ln in state.cart.lines for p in _units(state, ln) if p in fits}
+    return next(iter(recorded)) if len(recorded) == 1 else None
 
 
 def _units(state: State, line: CartLine) -> tuple[str, ...]:

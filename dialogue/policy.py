@@ -184,7 +184,8 @@ class Policy:
 
     def turn(self, parse: Parse, meta: TurnMeta) -> Outcome:
         st, out = self.state, Outcome()
-        st.people_said = people.people_of_items(self.lex, parse.text, parse.items)  # "... for my wife"
+        st.people_said = people.people_of_items(self.lex, parse.text, parse.items) \
+            or people.still_asked(st.people_said, st.pending)  # "... for my wife", or the question's turn's
         if parse.order_type:
             st.order_type = parse.order_type
         pending = st.pending

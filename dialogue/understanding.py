@@ -171,6 +171,7 @@ _SWAP_VERBS = words("swap_verbs")
 _ASKING_WORDS = words("asking_words")
 _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + phrases("not_about_goods")
 _GENERIC_GOODS = words("generic_goods")
+_EVERY_BEFORE = words("every_before")
 _WANT_NOT = phrases("want_not")
 _REF_IT = words("ref_it")
 _INSTEAD_OF = phrases("instead_of")
@@ -346,6 +347,14 @@ def _pointed(toks: Sequence[str], o: OptionSpec) -> bool:
     """"the 20000 one": a choice said between "the" and "one", which points at a thing made so, not a count."""
     end = o.pos + len(o.said.split())
     return 0 < o.pos and toks[o.pos - 1] == "the" and end < len(toks) and toks[end] in ("one", "ones", "1")
+
+
+def _every_before(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
+    """A bare "all" / "each" right before the choices ("all large", "all on thin crust", "each in medium"): the
+    choices are for every line."""
+    glue = (*GLUE, *_BASE_PREPS, *_HOLDER_PREPS)
+    return any(t in _EVERY_BEFORE and any(i < o.pos <= i + 2 and all(tok in glue for tok in toks[i + 1:o.pos])
+                                          for o in options) for i, t in enumerate(toks))
 
 
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
@@ -999,8 +1008,8 @@ class RuleUnderstanding:
             p.options = []  # "an earl grey tea": only the hot tea has that choice
             return Intent.ADD
         if p.options:
-            if ctx.has_lines and cue.has(toks, cue.EVERY_LINE):
-                p.ref = "all"  # "make both large": every line that offers it
+            if ctx.has_lines and (cue.has(toks, cue.EVERY_LINE) or _every_before(toks, p.options)):
+                p.ref = "all"  # "make both large", "all large": every line that offers it
             elif ctx.has_lines and p.quantity is None and cue.has(toks, _MAKE_IT):
                 p.quantity = _bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
             return Intent.MODIFY
