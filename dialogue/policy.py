@@ -30,7 +30,7 @@ from dialogue.quantity import GLUE, SEPARATORS
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
 from dialogue.references import parts_of, pick_shown
 from dialogue.replies import group_name, plural, say_list
-from dialogue.resolve import options_for, toward_asked
+from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
@@ -618,9 +618,15 @@ class Policy:
         more = lead in _ADDING_LEADS or cue.has(toks, _ALSO)  # "oh and a red leash", "a leash too": besides it
         # ("a white claw then", "a cobb and a caesar": the waiting item's answer or its replacement, not more)
         if parse.intent == Intent.ADD and more and not changes and all(product.sku not in it.skus for it in parse.items):
-            rest.extend(parse.items)
-            said = "Sure, and the " + say_list([self.lex.products[it.skus[0]].name for it in parse.items
-                                                if len(it.skus) == 1 and it.skus[0] in self.lex.products] or ["rest"])
+            if all((r := resolve_item(self.lex, it)).product is not None and r.missing is None for it in parse.items):
+                done = editing.add_items(self.state, self.lex, parse.items, Outcome())  # complete: in the cart now
+                self.state.pending = pending
+                said = " ".join(done.parts[:done.readback_at] if done.readback_at is not None else done.parts[:1])
+                said = said.rstrip(".") or "Sure"
+            else:
+                rest.extend(parse.items)  # each asks a choice of its own: after this one
+                said = "Sure, and the " + say_list([self.lex.products[it.skus[0]].name for it in parse.items
+                                                    if len(it.skus) == 1 and it.skus[0] in self.lex.products] or ["rest"])
         elif changes:
             for it in parse.items:  # "a leash, red" waiting - "the leash should be blue": blue, not red
                 k = next(i for i, r in enumerate(rest) if set(it.skus) & set(r.skus))

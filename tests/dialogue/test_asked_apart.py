@@ -5,8 +5,9 @@ change of count ("make that two six packs") is the pack a line in the cart comes
 "the twenty thousand one" is the one of that number, not 20001; and an item only asked about in a turn that orders
 another ("how much is a muffin, and I'll have a latte") is not added; the price asked is said before the read-back;
 a read-back said again on request can be answered yes; and an item waiting for a required choice is never dropped
-unasked when the shopper says something else ("and a leash", "the leash should be blue", "that's all" twice keeps
-the leash); "make that two" to a line that is "2 meter" already is two of it; "and two salmon" after two yellowtail nigiri is two more nigiri, salmon."""
+unasked when the shopper says something else ("and a leash" is added and the question put again, "the leash
+should be blue" changes a waiting leash, "that's all" twice keeps the leash); "make that two" to a line that is
+"2 meter" already is two of it; "and two salmon" after two yellowtail nigiri is two more nigiri, salmon."""
 
 from __future__ import annotations
 
@@ -178,11 +179,11 @@ def test_a_measure_said_in_another_unit_word(chat: Chat, said: str) -> None:
     assert chat.lines == [("FOOD", 1, {"size": "15-lb"})]
 
 
-def test_an_item_said_while_another_waits_joins_it(chat: Chat) -> None:
+def test_an_item_said_while_another_waits_is_added_and_the_question_put_again(chat: Chat) -> None:
     reply = chat.say("some dry dog food")
     assert "5 lb or 15 lb" in reply.text
     reply = chat.say("and a blue dog leash")
-    assert "5 lb or 15 lb" in reply.text and not chat.lines
+    assert "5 lb or 15 lb" in reply.text and chat.lines == [("LEASH", 1, {"colour": "blue"})]
     chat.say("the 15 lb")
     assert sorted(chat.lines) == [("FOOD", 1, {"size": "15-lb"}), ("LEASH", 1, {"colour": "blue"})]
 
