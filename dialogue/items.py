@@ -263,7 +263,7 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
 
 def _unit_of_split(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int, roles: Sequence[str]) -> bool:
     """"three mochi one mango one strawberry and one green tea" ("green tea" also a tea of its own): after a count of
-    a product split into units ("one mango", "one strawberry") of one group's choices, "one" and a choice of that
+    a product split into units ("one mango", "two strawberry") of one group's choices, "one" and a choice of that
     group that is also a product's name is the next unit's choice, while the units said do not outnumber the count."""
     m = mentions[n]
     if m.start == 0 or toks[m.start - 1] != "one":
@@ -276,10 +276,16 @@ def _unit_of_split(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention
     if not any(skus & set(lex.option_skus.get((t.group, t.value), ())) for t in m.options):
         return False
     units = [o for o, r in zip(mentions[:n], roles, strict=False) if r == "option" and o.start > head.end
-             and toks[o.start - 1] == "one" and groups & {t.group for t in o.options}]
-    units += [o for o in mentions[n + 1:] if o.options and not o.exact_products and toks[o.start - 1] == "one"
+             and _unit_count(toks, o) is not None and groups & {t.group for t in o.options}]
+    units += [o for o in mentions[n + 1:] if o.options and not o.exact_products and _unit_count(toks, o) is not None
               and groups & {t.group for t in o.options}]  # ("three mochi one green tea one mango and ...")
-    return bool(units) and len(units) + 1 <= int(toks[head.start - 1])
+    return bool(units) and sum(_unit_count(toks, o) or 0 for o in (*units, m)) <= int(toks[head.start - 1])
+
+
+def _unit_count(toks: Sequence[str], m: Mention) -> int | None:
+    """The count of a unit of a share-out said right before its choice ("one mango", "two mango"), else None."""
+    said = toks[m.start - 1] if m.start > 0 else ""
+    return 1 if said == "one" else int(said) if said.isdigit() else None
 
 
 def _measure_after_and(toks: Sequence[str], k: int, option_at: set[int]) -> bool:

@@ -126,6 +126,16 @@ def test_last_unit_named_like_a_product_is_a_choice(chat: Chat, said: str) -> No
         [("MACARON", 1, {"flavour": f}) for f in ("coffee", "lemon", "pistachio")], key=repr)
 
 
+@pytest.mark.parametrize(("said", "counts"), [
+    ("three macarons two lemon and one coffee", {"lemon": 2, "coffee": 1}),
+    ("four macarons, one coffee, one lemon and two pistachio", {"coffee": 1, "lemon": 1, "pistachio": 2}),
+])
+def test_counted_units_and_a_product_named_choice(chat: Chat, said: str, counts: dict[str, int]) -> None:
+    chat.say(said)
+    assert sorted(chat.lines, key=repr) == sorted(
+        [("MACARON", n, {"flavour": f}) for f, n in counts.items()], key=repr)
+
+
 def test_more_units_than_the_count_leave_the_product(chat: Chat) -> None:
     chat.say("two macarons one pistachio one lemon and one coffee")
     assert ("MACARON", 1, {"flavour": "pistachio"}) in chat.lines
