@@ -20,7 +20,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -570,15 +570,16 @@ class WhisperTranscriber:
         )
 
 
-_shared: dict[tuple[str, int, int, int], WhisperTranscriber] = {}
+_shared: dict[tuple[str, str], WhisperTranscriber] = {}
 _shared_lock = threading.Lock()
 
 
 def shared_transcriber(settings: WhisperSettings | None = None) -> WhisperTranscriber:
-    """One transcriber per model and thread settings per process (the SIP bridge and the loop share it)."""
+    """One transcriber per model and settings per process (the SIP bridge and the loop share it); a caller with
+    other settings (hotwords, prompt, rescoring) gets its own, never the first caller's."""
     s = settings or WhisperSettings()
     path = resolve_whisper_model(s.model)
-    key = (str(path), s.beam_size, s.cpu_threads, s.max_concurrent)
+    key = (str(path), repr(replace(s, model=None)))
     with _shared_lock:
         if key not in _shared:
             _shared[key] = WhisperTranscriber(s, model_dir=path)
