@@ -26,6 +26,7 @@ from dialogue.quantity import (
     FILLER_WORDS,
     GLUE,
     SEPARATORS,
+    _said_plural,
     count_after,
     count_closing,
     count_of_pieces,
@@ -216,6 +217,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             and m.end not in breaks
         if m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n, roles):
             roles.append("option")
+        elif m.exact_products and m.options and lex is not None and _unit_of_split(lex, toks, mentions, n, roles):
+            roles.append("option")  # "three mochi one mango one strawberry and one green tea": the third flavour
         elif m.exact_products and m.options:
             option_at = {i for o in mentions[:n] if o.options and not o.exact_products for i in range(o.start, o.end)}
             k = m.start - 1
@@ -256,6 +259,33 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
         else:
             roles.append("group")
     return roles
+
+
+def _unit_of_split(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int, roles: Sequence[str]) -> bool:
+    """"three mochi one mango one strawberry and one green tea" ("green tea" also a tea of its own): after a count of
+    a product split into units ("one mango", "two strawberry") of one group's choices, "one" and a choice of that
+    group that is also a product's name is the next unit's choice, while the units said do not outnumber the count."""
+    m = mentions[n]
+    if m.start == 0 or toks[m.start - 1] != "one":
+        return False
+    groups = {t.group for t in m.options}
+    head = next((o for o, r in zip(reversed(mentions[:n]), reversed(roles), strict=False) if r == "product"), None)
+    if head is None or head.start == 0 or not toks[head.start - 1].isdigit():
+        return False
+    skus = {t.sku for t in head.products}
+    if not any(skus & set(lex.option_skus.get((t.group, t.value), ())) for t in m.options):
+        return False
+    units = [o for o, r in zip(mentions[:n], roles, strict=False) if r == "option" and o.start > head.end
+             and _unit_count(toks, o) is not None and groups & {t.group for t in o.options}]
+    units += [o for o in mentions[n + 1:] if o.options and not o.exact_products and _unit_count(toks, o) is not None
+              and groups & {t.group for t in o.options}]  # ("three mochi one green tea one mango and ...")
+    return bool(units) and sum(_unit_count(toks, o) or 0 for o in (*units, m)) <= int(toks[head.start - 1])
+
+
+def _unit_count(toks: Sequence[str], m: Mention) -> int | None:
+    """The count of a unit of a share-out said right before its choice ("one mango", "two mango"), else None."""
+    said = toks[m.start - 1] if m.start > 0 else ""
+    return 1 if said == "one" else int(said) if said.isdigit() else None
 
 
 def _measure_after_and(toks: Sequence[str], k: int, option_at: set[int]) -> bool:
@@ -807,7 +837,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
         if nxt < len(toks) and not chosen_next and nxt not in breaks and quantity_token(toks, nxt) is None and toks[nxt] not in _ITEM_ENDS \
                 and toks[nxt] not in SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in FILLER_WORDS \
-                and not _ones_said_after(toks, covered, nxt):
+                and not _ones_said_after(toks, covered, nxt) and not _owner_noun_after(lex, toks, m):
             continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
         if offering:
             low = max([it.end for it in items if it.end <= offering[0].start] + [0])
@@ -861,6 +891,23 @@ def _refined_choice(toks: Sequence[str], items: Sequence[ItemSpec], k: int) -> b
     ("but"), with no product named before it in the turn, says the same thing further (the line in focus), not an
     item of the product the choice alone would name."""
     return toks[k] in ("a", "an") and k > 0 and toks[k - 1] in _REFINE and not any(it.start < k for it in items)
+
+
+def _owner_noun_after(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
+    """"a bucket of bricks and a castle set" (the "castle" theme of the "building set"): the word right after a
+    choice is the head noun of a product offering it (the last word of its name or an alias, singular or plural):
+    the choice and that noun name an item of that product, not a choice of the item before."""
+    if m.end >= len(toks):
+        return False
+    word = toks[m.end]
+    forms = {word, word.removesuffix("s"), word.removesuffix("es")}
+    for t in m.options:
+        for sku in islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1):
+            product = lex.products.get(sku)
+            if product is not None and any((n := phrase_of(name)) and n[-1] in forms
+                                           for name in (product.name, *product.aliases)):
+                return True
+    return False
 
 
 def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:
@@ -1565,7 +1612,7 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
                                  item.start, item.end, item.exact))
         elif not pre:
             head = [o for o in item.options if o.pos < head_end]
-            if item.quantity is not None and item.quantity >= 2:
+            if (item.quantity is not None and item.quantity >= 2) or _plural_shared(lex, toks, item, post):
                 shared = head  # "two lattes with oat milk, one with vanilla ..."
             else:
                 subs.append(ItemSpec(item.skus, item.quantity, head, item.start, item.end, item.exact))
@@ -1597,6 +1644,14 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _plural_shared(lex: Lexicon, toks: Sequence[str], item: ItemSpec, post: Sequence[tuple[int, int]]) -> bool:
+    """"two egg breakfasts one scrambled and one over easy" (the "two egg breakfast": its "two" is of its name), "lattes,
+    one with oat milk and one with vanilla": a product said in the plural with no count of its own, split into two
+    or more units, is shared out among them; no line of its own besides (one counted as one where its number is of its
+    name is said in the plural all the same)."""
+    return item.quantity in (None, 1) and len(post) >= 2 and _said_plural(lex, toks, item)
 
 
 def _own_lines(lex: Lexicon, toks: Sequence[str], item: ItemSpec, post: Sequence[tuple[int, int]], limit: int,

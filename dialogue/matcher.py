@@ -7,6 +7,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import islice
 
+from catalog.models import OptionGroup
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
@@ -244,7 +245,51 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, found))))))
     return _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(
         lex, toks, _qualified_groups(lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(
-            lex, toks, found)))))), mix_for))
+            lex, toks, _placement_of_choice(lex, toks, found))))))), mix_for))
+
+
+def _placement_of_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a veggie pho with extra tofu and hoisin on the side", where "on the side" is short for the broth's "broth on
+    the side": said right after a choice of another group, a choice's words that open with a preposition of place
+    and leave out its group's own word (the "broth" of its name) say where the choice before it goes; dropped. (Not
+    "ranch on the side" where the value is "dressing on the side": the dressing is the ranch's own group.)"""
+    out = list(found)
+    for prev, m in zip(found, found[1:], strict=False):
+        if prev.end != m.start or not prev.options or not m.options or prev.products or m.products \
+                or toks[m.start] not in _PLACEMENT_PREPS:
+            continue
+        before = {w for t in prev.options for g in _groups_of(lex, t) for n in (g.name, *g.aliases) for w in phrase_of(n)}
+        said = set(toks[m.start:m.end])
+        if all(_subject_left_out(g, t.value, said, before) for t in m.options for g in _groups_of(lex, t)) \
+                and not ({t.group for t in m.options} & {t.group for t in prev.options}):
+            out.remove(m)
+    return out
+
+
+_FEW_GROUPS = 50  # the products looked at for a choice's groups
+_PLACEMENT_PREPS = words("placement_preps")
+
+
+def _groups_of(lex: Lexicon, t: Target) -> list[OptionGroup]:
+    """The groups of the products offering the choice ``t``."""
+    out = []
+    for sku in islice(lex.option_skus.get((t.group, t.value), ()), _FEW_GROUPS):
+        product = lex.products.get(sku)
+        group = product.group(t.group) if product is not None else None
+        if group is not None:
+            out.append(group)
+    return out
+
+
+def _subject_left_out(group: OptionGroup, code: str, said: set[str], before: set[str]) -> bool:
+    """Whether the choice's name holds a word of its own group's name ("broth" in "broth on the side") that was not
+    said and that names no group of the choice said before it."""
+    value = group.value(code)
+    if value is None:
+        return False
+    own = {w for n in (group.name, *group.aliases) for w in phrase_of(n)}
+    left = set(phrase_of(value.name)) - said
+    return bool(left & own) and not (left & before)
 
 
 def _plain_parts(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -564,7 +609,7 @@ def _counts_not_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention])
     for n, m in enumerate(found):
         package = m.end - m.start == 2 and toks[m.start + 1] in _PACKAGES and m.end < len(toks) and toks[m.end] == "of" \
             and not (m.start and toks[m.start - 1] in ("a", "an")) \
-            and n + 1 < len(found) and bool(found[n + 1].products) \
+            and n + 1 < len(found) and bool(found[n + 1].products or found[n + 1].options) \
             and all(t in _PACKAGE_DETERMINERS for t in toks[m.end + 1:found[n + 1].start])  # "of the cab"
         if (m.end - m.start != 1 and not package) or not toks[m.start].isdigit() or m.products or not m.options:
             continue
@@ -576,12 +621,21 @@ def _counts_not_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention])
             continue  # "size 3": the group's value (not "paper 2 reams" where "paper" also names the ruling)
         head = next((o for o in found[n + 1:] if o.products), None) \
             or next((o for o in reversed(found[:n]) if o.products), None)
-        if head is None:
+        if package and not found[n + 1].products:
+            skus = _held_owners(lex, found[n + 1])  # "two packs of double a batteries": named by its choice
+        elif head is None:
             continue
-        skus = {t.sku for t in head.products}
+        else:
+            skus = {t.sku for t in head.products}
         if not any(skus & set(lex.option_skus.get((t.group, t.value), ())) for t in m.options):
             out.remove(m)
     return out
+
+
+def _held_owners(lex: Lexicon, held: Mention) -> set[str]:
+    """"two packs of double a batteries" where "double a batteries" is only the batteries' choice: the products a
+    package's contents name through their choices."""
+    return {sku for t in held.options for sku in lex.option_skus.get((t.group, t.value), ())}
 
 
 def _contained(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
