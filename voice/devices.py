@@ -200,8 +200,11 @@ class Speaker:
         rate: int = ASR_RATE,
         chunk_ms: int = 40,
         clock: Callable[[], float] = time.perf_counter,
+        latency: str | float = "low",  # PortAudio's output latency: "low" for barge-in, "high" rides out a busy CPU
     ):
         self.device = find_device(device, "output")
+        self.latency = latency
+        self.underflows = 0  # pieces :meth:`play` wrote after the device had run dry (a gap in what was heard)
         self.rate = _pick_rate(self.device, "output", rate)
         self.chunk_ms = chunk_ms
         self.clock = clock
@@ -284,12 +287,13 @@ class Speaker:
         with self._lock:
             try:
                 with sd.RawOutputStream(
-                    device=self.device, samplerate=self.rate, channels=1, dtype="int16", latency="low"
+                    device=self.device, samplerate=self.rate, channels=1, dtype="int16", latency=self.latency
                 ) as out:
                     for piece in audio.split(self.chunk_ms):
                         if stop is not None and stop.is_set():
                             break
-                        out.write(piece.audio)
+                        if out.write(piece.audio) and played > 0.0:  # ran dry before this piece
+                            self.underflows += 1
                         if played == 0.0 and on_start is not None:
                             on_start()
                         played += piece.milliseconds
