@@ -371,12 +371,16 @@ def share_line(state: State, lex: Lexicon, line: CartLine, parts: Sequence[tuple
                out: Outcome) -> Outcome | None:
     """"Two notebooks" - "one grid and one lined": the line shared among the parts said, each count made with its
     own choices (the counts add up to the line's); the first part keeps the line, the others are lines of their
-    own. None (nothing changed) when a part says no choice the product offers."""
+    own; a part with no choices at all (said plain) is the line as it is. None (nothing changed) when a part says
+    no choice the product offers."""
     product = lex.products.get(line.sku)
     if product is None:
         return None
     made: list[tuple[int, list[SelectedOption]]] = []
     for count, specs in parts:
+        if not specs:  # "... and one plain"
+            made.append((count, list(line.options)))
+            continue
         opts, removals, unavailable = options_for(product, list(specs), line.options)
         if not opts or unavailable:
             return None
@@ -398,22 +402,27 @@ def share_line(state: State, lex: Lexicon, line: CartLine, parts: Sequence[tuple
     return readback(state, lex, out, just_said=say_list(said, limit=None))
 
 
-def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outcome) -> Outcome:
-    """"Same again", "another one of those", "same again but with oat milk": more of ``line``, changed so."""
+def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outcome,
+            parts: Sequence[tuple[int, Sequence[OptionSpec]]] = ()) -> Outcome:
+    """"Same again", "another one of those", "same again but with oat milk": more of ``line``, changed so; with
+    ``parts`` ("two more, one with figs and one plain"), each part's count made with its own choices."""
     product = lex.products[line.sku]
     if state.pending is not None and state.pending.kind == PendingKind.CONFIRM_CHANGE:
         state.commit()
     state.begin_change()
-    changed = options_for(product, parse.options, line.options)[0]
-    redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple}
-    options = [o for o in line.options if o.group not in redone] + changed
-    try:
-        grown = state.cart.add(product, parse.quantity or 1, options)
-    except CatalogError as exc:
-        return out.say(sorry(exc, product))
-    state.focus_line = grown.line_id
-    said = describe_line(grown, product) if changed else f"{say_number(parse.quantity or 1)} more {plural(line.name, parse.quantity or 1)}"
-    out.act(Action.CART_CHANGED).say(f"Okay, {said}")
+    said: list[str] = []
+    for count, specs in parts or [(parse.quantity or 1, parse.options)]:
+        changed = options_for(product, list(specs), line.options)[0]
+        redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple}
+        options = [o for o in line.options if o.group not in redone] + changed
+        try:
+            grown = state.cart.add(product, count, options)
+        except CatalogError as exc:
+            return out.say(sorry(exc, product))
+        state.focus_line = grown.line_id
+        made = grown if not parts else replace(grown, quantity=count)
+        said.append(describe_line(made, product) if changed else f"{say_number(count)} more {plural(line.name, count)}")
+    out.act(Action.CART_CHANGED).say(f"Okay, {say_list(said, limit=None)}")
     return readback(state, lex, out)
 
 

@@ -775,12 +775,11 @@ class RuleUnderstanding:
         elif (at_more := cue.find(toks, cue.MORE)) >= 0 and not p.items and "not" not in toks[max(0, at_more - 10):at_more]:
             p.ref = "more"
             p.quantity = _more_count(toks, p.option_at)  # "another two", "two more of those but cherry"
+        elif not p.items and (n_more := next((int(t) for t, nxt in zip(toks, toks[1:], strict=False)
+                                              if t.isdigit() and nxt == "more" and 0 < int(t) < 1000), None)):
+            p.ref, p.quantity = "more", n_more  # "three more", "two more, one with ...": more of the line in focus
         elif any(t in _REF_IT for t in toks):
             p.ref = "it"
-        if not p.items and p.ref is None:  # "three more": more of the line in focus
-            p.quantity = next((int(t) for t, nxt in zip(toks, toks[1:], strict=False)
-                               if t.isdigit() and nxt == "more" and 0 < int(t) < 1000), None)
-            p.ref = "more" if p.quantity is not None else None
         p.intent = self._intent(p, toks, context)
         self._count_as_pieces(p, toks, context)
         if p.intent == Intent.MODIFY and p.options and not p.items and p.ref in (None, "it") and context.has_lines \
@@ -931,7 +930,7 @@ class RuleUnderstanding:
         if recount_n is not None:  # "actually make the almond ones three": that line's count, nothing else
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
             return Intent.MODIFY
-        if ctx.has_lines and not p.question and part_of_line(self.lexicon, p, toks, ctx):
+        if ctx.has_lines and not p.question and p.ref != "more" and part_of_line(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
         if ctx.has_lines and not p.question and the_other(toks, p):
             p.ref = "other"  # "and the other with oat": the other line of that product
