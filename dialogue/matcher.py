@@ -256,8 +256,10 @@ def _modifiers_sharing_noun(lex: Lexicon, toks: Sequence[str], found: list[Menti
     ("front and back" of a brake) nor the one product whose name holds the rest."""
     out = list(found)
     for i in range(len(toks) - 3):
-        if toks[i + 1] != "and":
-            continue
+        if toks[i + 1] != "and" or (i and toks[i - 1] not in _ITEM_STARTS and not toks[i - 1].isdigit()) \
+                or any(m.start <= i < m.end and m.exact_products for m in found):
+            continue  # a modifier right after an article or a count (not "my daughter's bike and a kids helmet"),
+            # no part of a whole name ("a front and rear light set")
         j = i + 3 if toks[i + 2] in _ARTICLES else i + 2  # "a front and a rear light"
         for size in range(min(lex.max_len - 1, len(toks) - j - 1), 0, -1):
             noun = tuple(toks[j + 1:j + 1 + size])

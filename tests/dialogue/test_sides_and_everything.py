@@ -43,7 +43,10 @@ _SHOP = {
         {"sku": "FRONT", "name": "front light", "aliases": ["front lights", "headlight"], "price": "25.00"},
         {"sku": "REAR", "name": "rear light", "aliases": ["rear lights", "back light", "back lights"],
          "price": "20.00"},
-        {"sku": "LIGHTS", "name": "light set", "aliases": ["set of lights"], "price": "40.00"},
+        {"sku": "LIGHTS", "name": "light set", "aliases": ["set of lights", "front and rear light set"],
+         "price": "40.00"},
+        {"sku": "HELMET", "name": "bike helmet", "price": "45.00"},
+        {"sku": "KIDS", "name": "kids helmet", "price": "35.00"},
         {"sku": "BRAKES", "name": "brake tune", "aliases": ["brake adjustment"], "price": "15.00", "options": [
             {"code": "brakes", "name": "which brakes", "default": "both", "values": [
                 {"code": "both", "name": "both", "aliases": ["front and back", "front and rear"]},
@@ -125,6 +128,14 @@ def test_the_combo_named_keeps_its_choice(chat: Chat) -> None:
 def test_two_modifiers_sharing_a_noun_are_two_products(chat: Chat, said: str) -> None:
     chat.say(said)
     assert chat.counts == {"FRONT": 1, "REAR": 1}
+
+
+@pytest.mark.parametrize(("said", "counts"), [
+    ("a front and rear light set", {"LIGHTS": 1}),
+    ("a headlight for my son's bike and a kids helmet", {"FRONT": 1, "KIDS": 1})])
+def test_no_shared_noun_inside_a_name_or_after_another_noun(chat: Chat, said: str, counts: dict[str, int]) -> None:
+    chat.say(said)
+    assert chat.counts == counts
 
 
 def test_the_choice_front_and_back_stays_a_choice(chat: Chat) -> None:
