@@ -13,6 +13,7 @@ from itertools import islice
 
 from catalog.models import Product
 from dialogue.amounts import qualifier_before
+from dialogue.everything import with_everything
 from dialogue.intents import CORRECTION, EVERY_LINE, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, words_run
@@ -562,6 +563,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _needed_for_all(lex, toks, items)
     _same_as_before(lex, toks, items)
     _plural_for_all(lex, toks, items, breaks)
+    with_everything(lex, toks, items, mentions)
     items = _corrections(toks, _choice_gone(lex, toks, items))
     if times is not None:
         times_over(items, times, breaks)
