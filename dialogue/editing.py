@@ -19,6 +19,7 @@ from dialogue.normalize import tokens
 from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases, words
 from dialogue.readback import CONFIRM_QUESTION, read_back
+from dialogue.references import wants_more
 from dialogue.replies import (
     agree,
     describe_line,
@@ -112,6 +113,34 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
             added.append(describe_line(line, r.product) if line.quantity == r.quantity else
                          describe_line(replace(line, quantity=r.quantity), r.product))
     return _say_added(state, lex, out, added, notes, ask=False)
+
+
+def note_announced(state: State, toks: Sequence[str], items: Sequence[ItemSpec]) -> None:
+    """"Hey I want to order a pie for pickup": an announcement of what the shopper wants, one item said with no
+    count and no choice, makes a line the next turn may fill in (see :func:`fill_announced`)."""
+    plain = len(items) == 1 and not items[0].options and items[0].quantity in (None, 1)
+    added = state.added
+    state.announced = (state.turns, added[1]) if plain and cue.has(toks, cue.WANT_TO_ORDER) and added is not None \
+        and added[0] == state.turns else None
+
+
+def fill_announced(state: State, lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], out: Outcome
+                   ) -> Outcome | None:
+    """"I want to order a pie" - "a large pie half pepperoni half mushroom": the turn right after an announcement
+    says that one item in full (the same product, one of it, with choices, not "another"): the announced line
+    becomes it, no second line. None when the turn is anything else."""
+    if state.announced is None or state.announced[0] != state.turns - 1 or len(items) != 1:
+        return None
+    spec = items[0]
+    line = next((ln for ln in state.cart.lines if ln.line_id == state.announced[1]), None)
+    if line is None or spec.skus != (line.sku,) or not spec.options or spec.quantity not in (None, 1) \
+            or line.quantity != 1 or wants_more(toks, spec) or cue.has(toks, cue.MORE):
+        return None
+    r = resolve_item(lex, spec)
+    if r.product is None or r.missing is not None or r.unavailable:
+        return None
+    state.announced = None
+    return _swap(state, lex, line, spec, out)
 
 
 def _add_line(state: State, product: Product, qty: int, options: Sequence[SelectedOption],

@@ -2006,6 +2006,26 @@ def one_of_the_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], la
     return out
 
 
+def kind_named_alone(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], ref_sku: str | None) -> list[ItemSpec]:
+    """"Do you have the cast iron teapot" (sold out) - "ok the glass one then": words that name no item on their
+    own, said between "the"/"a" and "one", stand for the product of the kind talked about (``ref_sku``, one not in
+    the cart) named with those words in front of that one's head ("glass" + "teapot" -> the glass teapot);
+    ``items`` when the turn names any item or no such product is named."""
+    product = lex.products.get(ref_sku or "")
+    if items or product is None:
+        return items
+    for i, tok in enumerate(toks):
+        if tok not in ("one", "ones"):
+            continue
+        for j in range(max(0, i - 3), i):
+            if j == 0 or toks[j - 1] not in ("the", "a", "an", "another"):
+                continue
+            it = _kind_of_ref(lex, tuple(toks[j:i]), product, ItemSpec((product.sku,), None, [], j, i + 1))
+            if it.skus != (product.sku,) and not it.options:
+                return [it]
+    return items
+
+
 def _kind_of_ref(lex: Lexicon, said: tuple[str, ...], product: Product, it: ItemSpec) -> ItemSpec:
     """``it`` (said as ``said`` + "one") as a kind of ``product``; ``it`` itself when no product or choice fits."""
     name = phrase_of(product.name)

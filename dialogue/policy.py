@@ -826,8 +826,13 @@ class Policy:
         if p.items:
             self._change_focus_first(p, out)
             items = people.each_of_us(st, p.tokens, p.items)  # "a miso soup for each of us"
-            return editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in items]),
+            filled = editing.fill_announced(st, self.lex, p.tokens, items, out)  # "i want to order a pie" - "a large"
+            if filled is not None:
+                return filled
+            done = editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in items]),
                                      out)
+            editing.note_announced(st, p.tokens, items)
+            return done
         line = st.focus()
         if p.ref == "more" and line is not None and line.sku in self.lex.products:
             return editing.more_of(st, self.lex, line, p, out, _parts_of_more(p))

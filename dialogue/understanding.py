@@ -19,6 +19,7 @@ from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import (
     extract_items,
+    kind_named_alone,
     one_of_the_kind,
     per_item,
     swap_frame,
@@ -779,6 +780,8 @@ class RuleUnderstanding:
                                  or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
+        if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
+            p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
         p.items = [self._count_not_choice(it) for it in p.items]
         p.items = [self._loose_line(toks, it, context) for it in p.items]
         p.items = [self._name_not_choice(toks, it) for it in p.items]
