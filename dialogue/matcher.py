@@ -251,7 +251,7 @@ _FILLERS = frozenset({"uh", "um", "er", "like", "just", "please"})
 _NEW_ITEM = frozenset({"and", "a", "an", "another", "one", "then", "also"})
 
 
-def _said_with(toks: Sequence[str], found: Sequence[Mention], n: int) -> list[Mention]:
+def _said_with(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], n: int) -> list[Mention]:
     """The mentions said with ``found[n]`` as one item: the choices right before it ("a large hot ..."), those after it
     up to a new item ("... small and a ...", but "with a splash of milk" goes on), and a product named just before
     its count ("two hot teas one chamomile": the teas it is one of)."""
@@ -268,7 +268,8 @@ def _said_with(toks: Sequence[str], found: Sequence[Mention], n: int) -> list[Me
     k, p = m.start - 1, n - 1
     while k >= 0 and (toks[k] == "one" or toks[k].isdigit()) and p >= 0 and found[p].end == k:
         if not found[p].options:
-            out.append(found[p])  # the product the counted kinds are of
+            if _kinds_counted(lex, toks, found, p):
+                out.append(found[p])  # the product the counted kinds are of
             break
         if not found[p].products:
             break
@@ -276,11 +277,31 @@ def _said_with(toks: Sequence[str], found: Sequence[Mention], n: int) -> list[Me
     j = m.end
     for o in found[n + 1:]:
         gap = toks[j:o.start]
-        if o.products or (gap and gap[0] not in _WITH_WORDS and any(t in _NEW_ITEM or t.isdigit() for t in gap)):
-            break
+        if o.products or (gap and (gap[0] not in _WITH_WORDS or "and" in gap)):
+            break  # "... small and a ...", "instead of the coke", but "with a splash of milk" goes on
         out.append(o)
         j = o.end
     return out
+
+
+def _kinds_counted(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], p: int) -> bool:
+    """"two hot teas one chamomile one peppermint": after a counted product, counted words that are all its choices
+    and add up to its count are its kinds (not "two cappuccinos one mocha one espresso", a list)."""
+    noun, q = found[p], p - 1
+    c = noun.start - 1
+    while q >= 0 and found[q].end == c + 1 and found[q].options and not found[q].products:
+        c, q = found[q].start - 1, q - 1  # "two iced coffees": past its choices to its count
+    if c < 0 or not toks[c].isdigit():
+        return False
+    skus = {t.sku for t in noun.products}
+    total, k = 0, noun.end
+    for o in found[p + 1:]:
+        if o.start != k + 1 or not toks[k].isdigit() and toks[k] != "one" or not any(
+                sku in lex.option_skus.get((t.group, t.value), ()) for t in o.options for sku in skus):
+            break
+        total += 1 if toks[k] == "one" else int(toks[k])
+        k = o.end
+    return total == int(toks[c]) and (k == len(toks) or toks[k] in _NEW_ITEM)
 
 
 def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -298,11 +319,11 @@ def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> li
         choice = m.options
         if choice:
             alts.append(({sku for t in choice for sku in lex.option_skus.get((t.group, t.value), ())} - own, choice))
-        said = _said_with(toks, found, n)
+        said = _said_with(lex, toks, found, n)
         said_of = {sku for o in said for t in o.options for sku in lex.option_skus.get((t.group, t.value), ())}
         alts += [({sku}, (Target("product", sku),)) for sku in sorted(said_of - own)
                  if _part_of_name(lex, tuple(toks[m.start:m.end]), sku)]
-        fitting = [targets for skus, targets in alts if skus and _fits_better(lex, said, skus, own)]
+        fitting = [targets for skus, targets in alts if skus and _fits_better(lex, toks, said, skus, own)]
         if fitting and (len(fitting) == 1 or fitting[0] is choice):  # the choice it names before a name's part
             out[n] = Mention(m.start, m.end, fitting[0], m.part)
     return out
@@ -315,7 +336,14 @@ def _part_of_name(lex: Lexicon, said: tuple[str, ...], sku: str) -> bool:
                                        for name in (product.name, *product.aliases))
 
 
-def _fits_better(lex: Lexicon, said: Sequence[Mention], skus: set[str], own: set[str]) -> bool:
+def _names_in(lex: Lexicon, sku: str, a: int, b: int, toks: Sequence[str]) -> bool:
+    """The words ``toks[a:b]`` hold a name of product ``sku`` ("pilau rice" holds the rice's "rice")."""
+    product = lex.products.get(sku)
+    return product is not None and any(words_run(phrase_of(name), tuple(toks[a:b]))
+                                       for name in (product.name, *product.aliases) if name)
+
+
+def _fits_better(lex: Lexicon, toks: Sequence[str], said: Sequence[Mention], skus: set[str], own: set[str]) -> bool:
     """Some word said with an item fits only ``skus`` (a choice only they offer, or their own name before the
     kinds counted) and none fits only ``own``."""
     fits_own = fits_other = False
@@ -324,6 +352,8 @@ def _fits_better(lex: Lexicon, said: Sequence[Mention], skus: set[str], own: set
             fits_other = fits_other or bool(o.products) and {t.sku for t in o.products} <= skus
             continue
         offer = {sku for t in o.options for sku in lex.option_skus.get((t.group, t.value), ())}
+        if offer & skus and any(_names_in(lex, sku, o.start, o.end, toks) for sku in offer - skus - own):
+            continue  # "with pilau rice": a choice saying the name of a product of its own (the rice), no clue
         fits_own = fits_own or bool(offer & own and not offer & skus)
         fits_other = fits_other or bool(offer & skus and not offer & own)
     return fits_other and not fits_own
