@@ -221,9 +221,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 if not exact and length == 1 and toks[i] in _PLAIN and i + 1 < n and toks[i + 1] in ("one", "ones"):
                     continue  # "two regular ones": made the plain way, not a part of some product's name
                 if length == 1 and toks[i] in _PACKAGES and i + 2 < n and toks[i + 1] == "of" \
-                        and (not exact or all(t.kind == "product" for t in targets)) and any(
-                        t.kind == "product" and t.exact and t not in targets for size in range(1, lex.max_len + 1)
-                        for t in lex.phrases.get(tuple(toks[i + 2:i + 2 + size]), ())):
+                        and (not exact or all(t.kind == "product" for t in targets)) \
+                        and _package_of_next(lex, toks, i + 2, targets):
                     continue  # "a pack of junior mints": the package of what follows, not a part of "couples pack"
                     # ("two boxes of corn flakes": not the storage boxes the shop also sells; but "a case of bud
                     # light" is the case the beer comes in, a choice)
@@ -239,8 +238,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 break
         else:
             i += 1
-    found = _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(lex, toks, found),
-                                                                         in_play))
+    found = _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(
+        lex, toks, _value_by_fit(lex, toks, found)), in_play))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, found))))))
     return _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(
@@ -304,6 +303,135 @@ def _products_joined_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Me
 
 
 _SIDE_CUE = phrases("side_cue")
+
+
+_FILLERS = frozenset({"uh", "um", "er", "like", "just", "please"})
+_NEW_ITEM = frozenset({"and", "a", "an", "another", "one", "then", "also"})
+
+
+def _said_with(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], n: int) -> list[Mention]:
+    """The mentions said with ``found[n]`` as one item: the choices right before it ("a large hot ..."), those after it
+    up to a new item ("... small and a ...", but "with a splash of milk" goes on), and a product named just before
+    its count ("two hot teas one chamomile": the teas it is one of)."""
+    m, out = found[n], []
+    k, p = m.start - 1, n - 1
+    while k >= 0:
+        if p >= 0 and found[p].end == k + 1 and found[p].options and not found[p].products:
+            out.append(found[p])
+            k, p = found[p].start - 1, p - 1
+        elif toks[k] in _FILLERS:
+            k -= 1
+        else:
+            break
+    k, p = m.start - 1, n - 1
+    while k >= 0 and (toks[k] == "one" or toks[k].isdigit()) and p >= 0 and found[p].end == k:
+        if not found[p].options:
+            if _kinds_counted(lex, toks, found, p):
+                out.append(found[p])  # the product the counted kinds are of
+            break
+        if not found[p].products:
+            break
+        k, p = found[p].start - 1, p - 1  # "one chamomile one peppermint": past another kind, to the noun
+    j = m.end
+    for o in found[n + 1:]:
+        gap = toks[j:o.start]
+        if o.products or (gap and (gap[0] not in _WITH_WORDS or "and" in gap)):
+            break  # "... small and a ...", "instead of the coke", but "with a splash of milk" goes on
+        out.append(o)
+        j = o.end
+    return out
+
+
+def _kinds_counted(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], p: int) -> bool:
+    """"two hot teas one chamomile one peppermint": after a counted product, counted words that are all its choices
+    and add up to its count are its kinds (not "two cappuccinos one mocha one espresso", a list)."""
+    noun, q = found[p], p - 1
+    c = noun.start - 1
+    while q >= 0 and found[q].end == c + 1 and found[q].options and not found[q].products:
+        c, q = found[q].start - 1, q - 1  # "two iced coffees": past its choices to its count
+    if c < 0 or not toks[c].isdigit():
+        return False
+    skus = {t.sku for t in noun.products}
+    total, k = 0, noun.end
+    for o in found[p + 1:]:
+        if o.start != k + 1 or not toks[k].isdigit() and toks[k] != "one" or not any(
+                sku in lex.option_skus.get((t.group, t.value), ()) for t in o.options for sku in skus):
+            break
+        total += 1 if toks[k] == "one" else int(toks[k])
+        k = o.end
+    return total == int(toks[c]) and (k == len(toks) or toks[k] in _NEW_ITEM)
+
+
+def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a hot earl grey", "a small chamomile with honey", "two hot teas one chamomile": a word naming a product (the
+    loose earl grey) and a choice of another (the brewed tea's "earl grey") is that choice when the words said with
+    it fit the other product (hot, honey, the teas) and none fits only its own (not "100 grams of earl grey"); so is
+    a word naming a product and part of another's name ("the culinary matcha": the matcha tin's grade, not the
+    latte) that product."""
+    out = list(found)
+    for n, m in enumerate(found):
+        own = {t.sku for t in m.exact_products}
+        if not own:
+            continue
+        alts: list[tuple[set[str], tuple[Target, ...]]] = []
+        choice = m.options
+        if choice:
+            alts.append(({sku for t in choice for sku in lex.option_skus.get((t.group, t.value), ())} - own, choice))
+        said = _said_with(lex, toks, found, n)
+        said_of = {sku for o in said for t in o.options for sku in lex.option_skus.get((t.group, t.value), ())}
+        alts += [({sku}, (Target("product", sku),)) for sku in sorted(said_of - own)
+                 if _part_of_name(lex, tuple(toks[m.start:m.end]), sku)]
+        fitting = [targets for skus, targets in alts if skus and _fits_better(lex, toks, said, skus, own)]
+        if fitting and (len(fitting) == 1 or fitting[0] is choice):  # the choice it names before a name's part
+            out[n] = Mention(m.start, m.end, fitting[0], m.part)
+    return out
+
+
+def _part_of_name(lex: Lexicon, said: tuple[str, ...], sku: str) -> bool:
+    """``said`` is a run of words of a name of product ``sku`` ("matcha" of "tin of matcha")."""
+    product = lex.products.get(sku)
+    return product is not None and any(words_run(said, phrase_of(name))
+                                       for name in (product.name, *product.aliases))
+
+
+def _names_in(lex: Lexicon, sku: str, a: int, b: int, toks: Sequence[str]) -> bool:
+    """The words ``toks[a:b]`` hold a name of product ``sku`` ("pilau rice" holds the rice's "rice")."""
+    product = lex.products.get(sku)
+    return product is not None and any(words_run(phrase_of(name), tuple(toks[a:b]))
+                                       for name in (product.name, *product.aliases) if name)
+
+
+def _fits_better(lex: Lexicon, toks: Sequence[str], said: Sequence[Mention], skus: set[str], own: set[str]) -> bool:
+    """Some word said with an item fits only ``skus`` (a choice only they offer, or their own name before the
+    kinds counted) and none fits only ``own``."""
+    fits_own = fits_other = False
+    for o in said:
+        if not o.options:
+            fits_other = fits_other or bool(o.products) and {t.sku for t in o.products} <= skus
+            continue
+        offer = {sku for t in o.options for sku in lex.option_skus.get((t.group, t.value), ())}
+        if offer & skus and any(_names_in(lex, sku, o.start, o.end, toks) for sku in offer - skus - own):
+            continue  # "with pilau rice": a choice saying the name of a product of its own (the rice), no clue
+        fits_own = fits_own or bool(offer & own and not offer & skus)
+        fits_other = fits_other or bool(offer & skus and not offer & own)
+    return fits_other and not fits_own
+
+
+def _package_of_next(lex: Lexicon, toks: Sequence[str], j: int, targets: Sequence[Target]) -> bool:
+    """After a package word and "of" (and "the"), another product is named: by a name of its own ("a pack of junior
+    mints"), or by a choice only other products offer ("a bottle of wet lube": the lube's type, not the water
+    bottle's)."""
+    while j < len(toks) and toks[j] in _PACKAGE_DETERMINERS:
+        j += 1
+    skus = {t.sku for t in targets if t.kind == "product"}
+    for size in range(1, lex.max_len + 1):
+        after = lex.phrases.get(tuple(toks[j:j + size]), ())
+        if any(t.kind == "product" and t.exact and t not in targets for t in after):
+            return True
+        owners = {sku for t in after if t.kind == "option" for sku in lex.option_skus.get((t.group, t.value), ())}
+        if skus and owners and not owners & skus:
+            return True
+    return False
 
 
 def _placement_of_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
