@@ -495,6 +495,13 @@ class Policy:
             return out.say("Okay, the order is not placed. What would you like to change?")
         if parse.intent == Intent.CART:
             return self._checkout(out)  # "read it back": the read-back, and the question again
+        if parse.intent in (Intent.OUT_OF_SCOPE, Intent.SEARCH) and c.verdict == Verdict.UNCLEAR and not parse.items \
+                and (told := browse.answer(st, self.lex, self.store, parse, Outcome())) is not None:
+            st.pending = None  # "what's vegan?": what the shop has, answered; nothing placed, the cart as it was
+            out.parts.extend(told.parts)
+            for action in told.actions:
+                out.act(action)
+            return out
         if Also.HEDGES in c.also:
             return self._checkout(out.say("Sure, take your time"), question=YES_OR_NO)
         if c.verdict == Verdict.UNCLEAR and not c.also:
