@@ -291,11 +291,22 @@ def _group_named(lex: Lexicon, toks: Sequence[str], code: str) -> OptionGroup | 
     return best or lex.groups.get(code)
 
 
+def _own_group_named(lex: Lexicon, toks: Sequence[str], product: Product | None) -> str | None:
+    """"What sizes do the inner tubes come in" where the tube's "wheel size" has the alias "size" but the words
+    were read as another product's "size": the one group of this product any of the words said name."""
+    if product is None:
+        return None
+    own = {g.code for a in range(len(toks)) for b in range(a + 1, len(toks) + 1)
+           for g in lex.named_groups.get(tuple(toks[a:b]), ()) if product.group(g.code) is not None}
+    return own.pop() if len(own) == 1 else None
+
+
 def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:
     """"What milks do you have", "does the latte come in large", "is the blue one in medium"."""
     product = _subject(state, lex, parse) if (parse.items or parse.ref) else None
     if parse.groups:  # the group of that product the words name ("extras" may name another product's toppings too)
-        code = next((c for c in parse.groups if product is not None and product.group(c) is not None), parse.groups[0])
+        code = next((c for c in parse.groups if product is not None and product.group(c) is not None),
+                    _own_group_named(lex, parse.tokens, product) or parse.groups[0])
         group = product.group(code) if product is not None else _group_named(lex, parse.tokens, code)
         if group is None:
             return out.say(f"The {product.name if product else 'item'} has no choice of {code}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dialogue import intents as cue
 from dialogue.normalize import tokens
 from dialogue.phrasebook import phrases, words
 
@@ -20,6 +21,8 @@ _FILL = words("compound_fill")
 _EDITS = phrases("compound_edits")
 _PORTIONS = phrases("compound_portions")
 _REMAKE = words("remake_verbs")
+_SWAP = words("swap_verbs")
+_THOSE = frozenset({"them", "it", "those", "that", "these"})
 _PUNCT_END = re.compile(r"[,.;:!?]+$")
 _MAX_FILL = 4
 
@@ -31,6 +34,13 @@ def _starts(toks: Sequence[str], k: int, table: Sequence[tuple[str, ...]]) -> bo
 def _has_edit(toks: Sequence[str]) -> bool:
     """"no take the cookie off": the clause edits the cart (an edit verb anywhere in it)."""
     return any(_starts(toks, k, _EDITS) for k in range(len(toks)))
+
+
+def _swaps_what_went(head: Sequence[str], toks: Sequence[str], k: int) -> bool:
+    """"scratch the colas and swap them for lemonades", "drop the fries and make them onion rings": after a
+    clause that takes a line off, a swap of "them" is that line swapped, one edit (not a line off, then a swap of
+    nothing)."""
+    return cue.has(head, cue.REMOVE) and k + 1 < len(toks) and toks[k] in _SWAP and toks[k + 1] in _THOSE
 
 
 def _opens_edit(toks: Sequence[str], k: int) -> bool:
@@ -64,7 +74,8 @@ def clauses(text: str) -> list[str]:
         while m < len(toks) and toks[m] in _JOINERS:
             m += 1
         head = toks[begin:k]
-        if not joined or m >= len(toks) or flat[m][1] == flat[m - 1][1] or not _has_edit(head):
+        if not joined or m >= len(toks) or flat[m][1] == flat[m - 1][1] or not _has_edit(head) \
+                or _swaps_what_went(head, toks, m):
             k += 1
             continue
         if _opens_edit(toks, m):

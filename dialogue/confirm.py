@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -222,7 +222,7 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if len(text) > MAX_CHARS:  # only the start would be read: a yes there says nothing of the rest
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
     book = phrases()
-    words = _false_starts(book, _undoubled(list(toks) if toks is not None else tokens(text)))
+    words = _false_starts(book, _undoubled(list(toks) if toks is not None else tokens(text), book.tables["deny"]))
     c = _read(book, words, text)
     if c.places or "?" in text or _CUT_OFF.search(text):
         return c
@@ -338,14 +338,15 @@ def _false_starts(book: Phrases, words: list[str]) -> list[str]:
                     and words[i + 1].startswith(w))]
 
 
-def _undoubled(words: list[str]) -> list[str]:
+def _undoubled(words: list[str], kept: Collection[tuple[str, ...]] = ()) -> list[str]:
     """The reply without a stutter: a run of one to three words said twice in a row is read once ("yeah that's
-    that's it", "the the order"), so a repeated word never splits a phrase into other ones."""
+    that's it", "the the order"), so a repeated word never splits a phrase into other ones; a doubled run that is
+    a phrase of ``kept`` ("uh uh": a no) stays."""
     out: list[str] = []
     for w in words:
         out.append(w)
         for n in (1, 2, 3):
-            if len(out) >= 2 * n and out[-n:] == out[-2 * n:-n]:
+            if len(out) >= 2 * n and out[-n:] == out[-2 * n:-n] and tuple(out[-2 * n:]) not in kept:
                 del out[-n:]
                 break
     return out

@@ -38,6 +38,7 @@ class CountIssue(enum.StrEnum):
 
 
 _PACK_WORDS = words("pack_words")
+_DEFINITE = words("definite")
 _PIECE_WORDS = words("piece_words")
 _MEASURE_UNITS = words("measure_units")
 _VAGUE_COUNTS = words("vague_counts")
@@ -54,6 +55,13 @@ def pack_size(name_words: Sequence[str]) -> int | None:
 _NEGATIVE_TEXT = re.compile(r"(?:^|[\s,(:;])[-\u2212\u2013]\s?\d")
 _FRACTION_TEXT = re.compile(r"\d\s*/\s*\d|\d\s*[\u00bd\u00bc\u00be]|[\u00bd\u00bc\u00be]")
 _WINDOW = 4  # tokens before an item that may hold its count
+
+
+def _line_recounted(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"make the batteries two", "the batteries to two": a line named by "the" with its count said after it counts
+    the line's own units (its packs), as the line was ordered, not the pieces a pack holds."""
+    return item.start > 0 and toks[item.start - 1] in _DEFINITE \
+        and not any(t.isdigit() or t in ("a", "an", "one") for t in toks[max(0, item.start - _WINDOW):item.start])
 
 
 def prev_window_start(window: Sequence[int]) -> int:
@@ -120,6 +128,7 @@ def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limit
         if item.quantity is not None and item.quantity > limits.max_per_line:
             return CountIssue.TOO_MANY
         if packs is not None and item.quantity is not None and item.quantity > 1 and len(item.skus) == 1 \
-                and (packs(item.skus[0]) or 0) > 1 and not any(t in _PACK_WORDS for t in toks[prev_window_start(window):item.end]):
+                and (packs(item.skus[0]) or 0) > 1 and not any(t in _PACK_WORDS for t in toks[prev_window_start(window):item.end]) \
+                and not _line_recounted(toks, item):
             return CountIssue.PACKS
     return None

@@ -19,6 +19,7 @@ from dialogue.normalize import tokens
 from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases, words
 from dialogue.readback import CONFIRM_QUESTION, read_back
+from dialogue.references import wants_more
 from dialogue.replies import (
     agree,
     describe_line,
@@ -112,6 +113,34 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
             added.append(describe_line(line, r.product) if line.quantity == r.quantity else
                          describe_line(replace(line, quantity=r.quantity), r.product))
     return _say_added(state, lex, out, added, notes, ask=False)
+
+
+def note_announced(state: State, toks: Sequence[str], items: Sequence[ItemSpec]) -> None:
+    """"Hey I want to order a pie for pickup": an announcement of what the shopper wants, one item said with no
+    count and no choice, makes a line the next turn may fill in (see :func:`fill_announced`)."""
+    plain = len(items) == 1 and not items[0].options and items[0].quantity in (None, 1)
+    added = state.added
+    state.announced = (state.turns, added[1]) if plain and cue.has(toks, cue.WANT_TO_ORDER) and added is not None \
+        and added[0] == state.turns else None
+
+
+def fill_announced(state: State, lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], out: Outcome
+                   ) -> Outcome | None:
+    """"I want to order a pie" - "a large pie half pepperoni half mushroom": the turn right after an announcement
+    says that one item in full (the same product, one of it, with choices, not "another"): the announced line
+    becomes it, no second line. None when the turn is anything else."""
+    if state.announced is None or state.announced[0] != state.turns - 1 or len(items) != 1:
+        return None
+    spec = items[0]
+    line = next((ln for ln in state.cart.lines if ln.line_id == state.announced[1]), None)
+    if line is None or spec.skus != (line.sku,) or not spec.options or spec.quantity not in (None, 1) \
+            or line.quantity != 1 or wants_more(toks, spec) or cue.has(toks, cue.MORE):
+        return None
+    r = resolve_item(lex, spec)
+    if r.product is None or r.missing is not None or r.unavailable:
+        return None
+    state.announced = None
+    return _swap(state, lex, line, spec, out)
 
 
 def _add_line(state: State, product: Product, qty: int, options: Sequence[SelectedOption],
@@ -371,12 +400,16 @@ def share_line(state: State, lex: Lexicon, line: CartLine, parts: Sequence[tuple
                out: Outcome) -> Outcome | None:
     """"Two notebooks" - "one grid and one lined": the line shared among the parts said, each count made with its
     own choices (the counts add up to the line's); the first part keeps the line, the others are lines of their
-    own. None (nothing changed) when a part says no choice the product offers."""
+    own; a part with no choices at all (said plain) is the line as it is. None (nothing changed) when a part says
+    no choice the product offers."""
     product = lex.products.get(line.sku)
     if product is None:
         return None
     made: list[tuple[int, list[SelectedOption]]] = []
     for count, specs in parts:
+        if not specs:  # "... and one plain"
+            made.append((count, list(line.options)))
+            continue
         opts, removals, unavailable = options_for(product, list(specs), line.options)
         if not opts or unavailable:
             return None
@@ -398,22 +431,27 @@ def share_line(state: State, lex: Lexicon, line: CartLine, parts: Sequence[tuple
     return readback(state, lex, out, just_said=say_list(said, limit=None))
 
 
-def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outcome) -> Outcome:
-    """"Same again", "another one of those", "same again but with oat milk": more of ``line``, changed so."""
+def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outcome,
+            parts: Sequence[tuple[int, Sequence[OptionSpec]]] = ()) -> Outcome:
+    """"Same again", "another one of those", "same again but with oat milk": more of ``line``, changed so; with
+    ``parts`` ("two more, one with figs and one plain"), each part's count made with its own choices."""
     product = lex.products[line.sku]
     if state.pending is not None and state.pending.kind == PendingKind.CONFIRM_CHANGE:
         state.commit()
     state.begin_change()
-    changed = options_for(product, parse.options, line.options)[0]
-    redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple}
-    options = [o for o in line.options if o.group not in redone] + changed
-    try:
-        grown = state.cart.add(product, parse.quantity or 1, options)
-    except CatalogError as exc:
-        return out.say(sorry(exc, product))
-    state.focus_line = grown.line_id
-    said = describe_line(grown, product) if changed else f"{say_number(parse.quantity or 1)} more {plural(line.name, parse.quantity or 1)}"
-    out.act(Action.CART_CHANGED).say(f"Okay, {said}")
+    said: list[str] = []
+    for count, specs in parts or [(parse.quantity or 1, parse.options)]:
+        changed = options_for(product, list(specs), line.options)[0]
+        redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple}
+        options = [o for o in line.options if o.group not in redone] + changed
+        try:
+            grown = state.cart.add(product, count, options)
+        except CatalogError as exc:
+            return out.say(sorry(exc, product))
+        state.focus_line = grown.line_id
+        made = grown if not parts else replace(grown, quantity=count)
+        said.append(describe_line(made, product) if changed else f"{say_number(count)} more {plural(line.name, count)}")
+    out.act(Action.CART_CHANGED).say(f"Okay, {say_list(said, limit=None)}")
     return readback(state, lex, out)
 
 

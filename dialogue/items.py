@@ -13,6 +13,7 @@ from itertools import islice
 
 from catalog.models import Product
 from dialogue.amounts import qualifier_before
+from dialogue.everything import with_everything
 from dialogue.intents import CORRECTION, EVERY_LINE, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, words_run
@@ -562,6 +563,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _needed_for_all(lex, toks, items)
     _same_as_before(lex, toks, items)
     _plural_for_all(lex, toks, items, breaks)
+    with_everything(lex, toks, items, mentions)
     items = _corrections(toks, _choice_gone(lex, toks, items))
     if times is not None:
         times_over(items, times, breaks)
@@ -2002,6 +2004,26 @@ def one_of_the_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], la
             continue
         out.append(_kind_of_ref(lex, tuple(toks[it.start:it.end]), product, it))
     return out
+
+
+def kind_named_alone(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], ref_sku: str | None) -> list[ItemSpec]:
+    """"Do you have the cast iron teapot" (sold out) - "ok the glass one then": words that name no item on their
+    own, said between "the"/"a" and "one", stand for the product of the kind talked about (``ref_sku``, one not in
+    the cart) named with those words in front of that one's head ("glass" + "teapot" -> the glass teapot);
+    ``items`` when the turn names any item or no such product is named."""
+    product = lex.products.get(ref_sku or "")
+    if items or product is None:
+        return items
+    for i, tok in enumerate(toks):
+        if tok not in ("one", "ones"):
+            continue
+        for j in range(max(0, i - 3), i):
+            if j == 0 or toks[j - 1] not in ("the", "a", "an", "another"):
+                continue
+            it = _kind_of_ref(lex, tuple(toks[j:i]), product, ItemSpec((product.sku,), None, [], j, i + 1))
+            if it.skus != (product.sku,) and not it.options:
+                return [it]
+    return items
 
 
 def _kind_of_ref(lex: Lexicon, said: tuple[str, ...], product: Product, it: ItemSpec) -> ItemSpec:

@@ -245,7 +245,65 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, found))))))
     return _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(
         lex, toks, _qualified_groups(lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(
-            lex, toks, _placement_of_choice(lex, toks, found))))))), mix_for))
+            lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(lex, toks, _modifiers_sharing_noun(
+                lex, toks, found), in_play)))))))),
+        mix_for))
+
+
+def _modifiers_sharing_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"the front and back lights", "a front and a rear light": two words joined by "and" before one noun, each of
+    which names a product with that noun ("front lights", "back lights"), are those two products, not one choice
+    ("front and back" of a brake) nor the one product whose name holds the rest."""
+    out = list(found)
+    for i in range(len(toks) - 3):
+        if toks[i + 1] != "and" or (i and toks[i - 1] not in _ITEM_STARTS and not toks[i - 1].isdigit()) \
+                or any(m.start <= i < m.end and m.exact_products for m in found):
+            continue  # a modifier right after an article or a count (not "my daughter's bike and a kids helmet"),
+            # no part of a whole name ("a front and rear light set")
+        j = i + 3 if toks[i + 2] in _ARTICLES else i + 2  # "a front and a rear light"
+        for size in range(min(lex.max_len - 1, len(toks) - j - 1), 0, -1):
+            noun = tuple(toks[j + 1:j + 1 + size])
+            first, second = (
+                tuple(dict.fromkeys(t for t in lex.phrases.get((w, *noun), ()) if t.kind == "product" and t.exact))
+                for w in (toks[i], toks[j]))
+            whole = [t for t in lex.phrases.get(tuple(toks[i:j + 1 + size]), ()) if t.kind == "product" and t.exact]
+            if not first or not second or whole or {t.sku for t in first} & {t.sku for t in second}:
+                continue
+            end = j + 1 + size
+            out = [m for m in out if m.end <= i or m.start >= end]
+            out += [Mention(i, i + 1, first), Mention(j, end, second)]
+            break
+    return sorted(out, key=lambda m: m.start)
+
+
+_ARTICLES = words("list_articles")
+
+
+def _products_joined_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention],
+                               in_play: AbstractSet[str]) -> list[Mention]:
+    """"a falafel bowl with hummus and pita on the side": a choice named "hummus and pita" (a combo's side) whose
+    product is neither said nor in play, and whose words are two products joined by "and", is those two
+    products; said before "on the side" they are side orders, not choices of the item before."""
+    out: list[Mention] = []
+    for m in found:
+        owners = {s for t in m.options for s in lex.option_skus.get((t.group, t.value), ())}
+        joins = [j for j in range(m.start + 1, m.end - 1) if toks[j] == "and"]
+        if m.products or not owners or len(joins) != 1 or owners & in_play \
+                or any(t.sku in owners for f in found for t in f.products):
+            out.append(m)
+            continue
+        halves = [(m.start, joins[0]), (joins[0] + 1, m.end)]
+        said = [[t for t in lex.phrases.get(tuple(toks[a:b]), ()) if t.exact] for a, b in halves]
+        if not all(any(t.kind == "product" for t in ts) for ts in said):
+            out.append(m)
+            continue
+        side = any(tuple(toks[m.end:m.end + len(p)]) == p for p in _SIDE_CUE)
+        for (a, b), ts in zip(halves, said, strict=True):
+            out.append(Mention(a, b, tuple(t for t in ts if t.kind == "product" or not side)))
+    return out
+
+
+_SIDE_CUE = phrases("side_cue")
 
 
 def _placement_of_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -1057,6 +1115,12 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
     while j >= 0 and any(m.start <= j < m.end and m.options and not m.products for m in found):
         j -= 1  # "on a toasted everything": past the other choices said before it
     prev_tok = toks[j] if j >= 0 else ""
+    if prev_tok in _ARTICLES and j >= 2 and toks[j - 1] in _PART_PREPS:  # "a brake adjustment on the back"
+        owner = next((m for m in found if m.end == j - 1 and m.exact_products), None)
+        own = tuple(t for t in cands if owner is not None and any(
+            p.sku in lex.option_skus.get((t.group, t.value), ()) for p in owner.exact_products))
+        if own:
+            return own
     if prev_tok in ("a", "an", "the") and j >= 1 and toks[j - 1] in _BASE_PREPS:
         prev_tok = toks[j - 1]  # "egg and cheese on an everything"
     prev = next((m for m in found if m.end == k and m.exact_products), None)
@@ -1095,6 +1159,7 @@ def _named_choice(lex: Lexicon, t: Target, word: str, skus: Sequence[str] | None
 
 _OWNERS_LOOKED_AT = 200  # a choice every product of a huge catalog offers: enough to know some product does
 _BASE_PREPS = words("base_preps")
+_PART_PREPS = words("part_of_item_preps")
 _FILLERS = words("fillers")
 _WITH_WORDS = words("with_words")
 _COUNTED = frozenset({"a", "an", "one", "another"})

@@ -46,6 +46,7 @@ _ALSO = phrases("also")
 _ALL_LEFT = phrases("all_left")
 READBACK_KINDS = (PendingKind.CHECKOUT, PendingKind.CONFIRM_CHANGE)
 _REMAKE = words("remake_verbs")
+_PLAIN_PART = words("plain_part")
 _WITH = words("with_words")
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
 _ANSWERS = frozenset({Intent.SEARCH, Intent.OPTIONS, Intent.PRICE, Intent.STOCK, Intent.DESCRIBE})
@@ -749,7 +750,8 @@ class Policy:
             return answers.options(st, lex, self.store, p, out)
         if i == Intent.DESCRIBE:
             return answers.describe(st, lex, p, out)
-        if (i == Intent.MODIFY or i == Intent.ADD and (cue.has(p.tokens, cue.CORRECTION) or _REMAKE & set(p.tokens[:2]))) \
+        if (i == Intent.MODIFY or i == Intent.ADD and (cue.has(p.tokens, cue.CORRECTION) or _REMAKE & set(p.tokens[:2])
+                                                       or self._parts_of_line(p))) \
                 and (shared := self._shared_line(p, out)) is not None:
             return shared  # "actually two garlic and one plain" to three naans: those three, shared
         if i == Intent.ADD:
@@ -801,24 +803,39 @@ class Policy:
         """"Two notebooks" - "one grid and one lined", "three rolls of tape" - "actually two clear and one brown": a
         change that shares the line of several among parts, each with its own count and choices, the counts adding
         up to the line's (see :func:`_parted`); None when the turn says no such parts."""
-        specs = [*p.options, *(o for it in p.items for o in it.options)]
+        specs = [*p.options, *p.rest_options, *(o for it in p.items for o in it.options)]
         line = modify_target(self.state, self.lex, p) if specs and p.ref != "all" and not p.replace else None
         if line is None or any(it.skus != (line.sku,) for it in p.items):
             return None  # "three rolls of tape" - "two clear and one brown": "brown" may name the tape itself
         counts = {a for a, _ in parts_of(p.tokens)}  # a part's count is no choice ("two": not a "2 ring" binder)
-        parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity)
+        parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity, plain=True)
         return editing.share_line(self.state, self.lex, line, parts, out) if parts else None
+
+    def _parts_of_line(self, p: Parse) -> bool:
+        """"Three cheese pizzas" - "one with mushrooms, one with sausage and one plain": items said only by their
+        counts and choices (the product is the line's, never named), with no word of more ("and", "also",
+        "another"), are parts of the line in focus when their counts add up to it (:meth:`_shared_line`), not
+        more of it."""
+        lead = next((t for t in p.tokens if t not in _LEAD_FILL or t in _ADDING_LEADS), "")
+        return bool(p.items) and not any(self._product_said(p.tokens, it) for it in p.items) \
+            and len(parts_of(p.tokens)) > 1 and p.ref != "more" \
+            and lead not in _ADDING_LEADS and not cue.has(p.tokens, _ALSO)
 
     def _add(self, p: Parse, out: Outcome) -> Outcome:
         st = self.state
         if p.items:
             self._change_focus_first(p, out)
             items = people.each_of_us(st, p.tokens, p.items)  # "a miso soup for each of us"
-            return editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in items]),
+            filled = editing.fill_announced(st, self.lex, p.tokens, items, out)  # "i want to order a pie" - "a large"
+            if filled is not None:
+                return filled
+            done = editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in items]),
                                      out)
+            editing.note_announced(st, p.tokens, items)
+            return done
         line = st.focus()
         if p.ref == "more" and line is not None and line.sku in self.lex.products:
-            return editing.more_of(st, self.lex, line, p, out)
+            return editing.more_of(st, self.lex, line, p, out, _parts_of_more(p))
         if st.shown and (p.ref in ("it", "cheaper", "pricier") or p.ordinal is not None or p.options):
             pick, among = pick_shown(self.lex, st.shown, p, st.topic, st.said)
             if pick is not None:
@@ -968,23 +985,41 @@ def _said_besides(parse: Parse, item: ItemSpec) -> bool:
     return bool(said) and any(t in SEPARATORS for t in parse.tokens[max(said):item.start])
 
 
-def _parted(specs: list[OptionSpec], toks: Sequence[str], quantity: int | None) -> list[tuple[int, list[OptionSpec]]]:
+def _parted(specs: list[OptionSpec], toks: Sequence[str], quantity: int | None,
+            *, plain: bool = False) -> list[tuple[int, list[OptionSpec]]]:
     """An answer that shares a line of several into parts, each with its own count and its own choices, any
     number of them and of any group ("two collars" - "one small pink and the other large black"; "two flights" -
     "one with the ipa and the lager and the other with the stout and the porter"): (count, choices) per part
-    when the counts add up to the line's ("the other": what is left) and every part has a choice of its own;
-    choices said before the first part are every part's. Else nothing."""
+    when the counts add up to the line's ("the other": what is left) and every part has a choice of its own (or,
+    with ``plain``, is said plain: "... and one plain" is the line as it is; and with ``plain`` the counts may add
+    up to less, the rest staying as it is); choices said before the first part are every part's. Else nothing."""
     parts = parts_of(toks)
     if not quantity or quantity < 2 or not parts:
         return []
     said = sum(n or 0 for _, n in parts)
     counts = [n if n is not None else quantity - said for _, n in parts]
-    if any(n < 1 for n in counts) or sum(counts) != quantity:
+    if any(n < 1 for n in counts) or sum(counts) > quantity or sum(counts) < quantity and not plain:
         return []
     starts = [a for a, _ in parts] + [len(toks)]
     common = [s for s in specs if s.pos < starts[0]]
     out = [(n, [*common, *(s for s in specs if starts[k] <= s.pos < starts[k + 1])]) for k, n in enumerate(counts)]
-    return out if all(len(mine) > len(common) for _, mine in out) else []
+    own = [len(mine) > len(common) or plain and any(t in _PLAIN_PART for t in toks[starts[k]:starts[k + 1]])
+           for k, (_, mine) in enumerate(out)]
+    if not all(own) or not any(len(mine) > len(common) for _, mine in out):
+        return []
+    if sum(counts) < quantity:  # "three chais" - "one with oat and one with soy": the third stays as it is
+        out.append((quantity - sum(counts), common))
+    return out
+
+
+def _parts_of_more(p: Parse) -> list[tuple[int, list[OptionSpec]]]:
+    """"Two more, one with figs and one plain": the more said shared into parts (see :func:`_parted`), from the
+    words after "more"; nothing when there are no such parts."""
+    at = next((k for k, t in enumerate(p.tokens) if t == "more"), -1)
+    if at < 0 or not p.quantity:
+        return []
+    later = [replace(o, pos=o.pos - at - 1) for o in p.options if o.pos > at]
+    return _parted(later, p.tokens[at + 1:], p.quantity, plain=True)
 
 
 def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -> list[OptionSpec]:

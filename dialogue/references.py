@@ -99,13 +99,18 @@ def _half_of_line(lex: Lexicon, toks: Sequence[str], p: ParseDraft, ctx: Context
 
 _LEAD = words("other_lead")
 _OTHER = phrases("the_other")
+_PART_PREPS = words("part_preps")
+_NOT_PART_COUNT = words("not_part_count")
+_PLAIN_PART = words("plain_part")
 
 
 def parts_of(toks: Sequence[str]) -> list[tuple[int, int | None]]:
     """How a turn shares the units of a line among parts, each said after its own count: "one with the ipa and
     the lager and the other with the stout" (two parts), "one small pink and one large black", "two plain and
     the rest sesame". (token where each part begins, its count; None for "the other"/"the rest": what is left).
-    Empty unless the turn opens with a count and has a later part."""
+    A later part opens after "and"/"then", or with "one" and a preposition or a plain word ("one with sausage",
+    "one plain"). Empty unless the
+    turn opens with a count and has a later part."""
     i = next((k for k, t in enumerate(toks) if t not in _LEAD), len(toks))
     if i >= len(toks) or not (toks[i] == "one" or toks[i].isdigit() and 0 < int(toks[i]) < 100):
         return []
@@ -120,6 +125,10 @@ def parts_of(toks: Sequence[str]) -> list[tuple[int, int | None]]:
         if toks[k - 1] in ("and", "then") and (toks[k] == "one" or toks[k].isdigit() and 0 < int(toks[k]) < 100) \
                 and not (k + 1 < len(toks) and toks[k + 1] in ("more", "of")):
             out.append((k, 1 if toks[k] == "one" else int(toks[k])))  # "... and one with the stout"
+        elif toks[k] == "one" and k + 1 < len(toks) and (toks[k + 1] in _PART_PREPS and toks[k + 1] != "of"
+                                                         or toks[k + 1] in _PLAIN_PART) \
+                and toks[k - 1] not in _NOT_PART_COUNT:
+            out.append((k, 1))  # "one with mushrooms one with sausage": the recogniser wrote no comma
         k += 1
     if len(out) < 2 or any(n is None for _, n in out[:-1]):
         return []

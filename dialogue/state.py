@@ -55,6 +55,7 @@ class State:
     removed_turn: int = -1  # the turn that last took a whole line off or added none ("... a croissant instead" adds)
     # (turn, line id, the choices that turn put on that line): "with chicken" then "no wait, with tuna" swaps them
     added: tuple[int, int, tuple[SelectedOption, ...]] | None = None
+    announced: tuple[int, int] | None = None  # (turn, line id): "i want to order a pie", a line the next turn fills
     focus_line: int | None = None
     shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
     topic: str | None = None  # the one product talked about last ("that one"); None right after a list

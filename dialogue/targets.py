@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from catalog.models import CartLine, Product
+from catalog.models import CartLine, Product, SelectedOption
 from dialogue import intents as cue
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.phrasebook import words as word_list
@@ -222,34 +222,62 @@ def matching(state: State, lex: Lexicon, parse: Parse, items: Sequence[ItemSpec]
     """"A bath towel in grey" - "and a hand towel to match" / "and a matching hand towel": an item said with "to
     match" takes the choices the shopper made on the line before (the one in focus) that its product offers too,
     unless the turn sets them; the words "to match" name no item themselves (not the box of matches a store sells).
-    Without them, "same size" / "the same milk" takes that one choice (see :func:`_same_choice`)."""
+    Without them, "same size" / "the same milk" takes that one choice (see :func:`_same_choice`). An item said
+    earlier in the same turn is the line before ("two 29 inch tires and two tubes to match" / "and two tubes the
+    same size": 29 inch tubes)."""
     toks = parse.tokens
     at = cue.find(toks, cue.TO_MATCH)
+    out: list[ItemSpec] = []
     if at < 0 or not items:
-        return [_same_choice(state, lex, toks, it) for it in items]
+        for it in items:
+            out.append(_same_choice(state, lex, toks, it, _said_before(lex, out)))
+        return out
     end = at + max(len(ph) for ph in cue.TO_MATCH if tuple(toks[at:at + len(ph)]) == ph)
-    return [_made_to_match(state, lex, it) for it in items if not (at <= it.start and it.end <= end)]
+    for it in items:
+        if not (at <= it.start and it.end <= end):
+            out.append(_made_to_match(state, lex, it, _said_before(lex, out)))
+    return out
 
 
-def _made_to_match(state: State, lex: Lexicon, spec: ItemSpec) -> ItemSpec:
-    """``spec`` with the choices of the line in focus (else the latest) its product offers and it does not set."""
-    line = state.focus() or (state.cart.lines[-1] if state.cart.lines else None)
+Source = tuple[Product, Sequence[SelectedOption]]
+
+
+def _said_before(lex: Lexicon, done: Sequence[ItemSpec]) -> Source | None:
+    """The product and choices of the item said just before in this turn ("two 29 inch tires and ..."), if it
+    names one product."""
+    spec = done[-1] if done else None
+    product = lex.products.get(spec.skus[0]) if spec is not None and len(spec.skus) == 1 else None
+    if spec is None or product is None:
+        return None
+    return product, options_for(product, spec.options)[0]
+
+
+def _line_source(lex: Lexicon, line: CartLine | None) -> Source | None:
+    product = lex.products.get(line.sku) if line is not None else None
+    return (product, line.options) if line is not None and product is not None else None
+
+
+def _made_to_match(state: State, lex: Lexicon, spec: ItemSpec, before: Source | None = None) -> ItemSpec:
+    """``spec`` with the choices of the item said before it in the turn, else of the line in focus (else the
+    latest), that its product offers and it does not set."""
+    source = before or _line_source(lex, state.focus() or (state.cart.lines[-1] if state.cart.lines else None))
     product = lex.products.get(spec.skus[0]) if len(spec.skus) == 1 else None
-    was = lex.products.get(line.sku) if line is not None else None
-    if line is None or was is None or product is None or line.sku == product.sku:
+    if source is None or product is None or source[0].sku == product.sku:
         return spec
+    was, options = source
     said = {t.group for o in spec.options for t in o.targets}
     copied = [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
-              for o in line.options
+              for o in options
               if o.group not in said and (g := product.group(o.group)) is not None and g.value(o.value) is not None
               and ((w := was.group(o.group)) is None or w.default != o.value)]
     return replace(spec, options=[*spec.options, *copied]) if copied else spec
 
 
-def _same_choice(state: State, lex: Lexicon, toks: Sequence[str], spec: ItemSpec) -> ItemSpec:
+def _same_choice(state: State, lex: Lexicon, toks: Sequence[str], spec: ItemSpec, before: Source | None = None
+                 ) -> ItemSpec:
     """"Running shoes" in size 10 - "and a pair of flip flops same size" / "in the same colour": the choice named
-    after "same" (by its group's name, code or alias) made as on the latest line that has it, when the product
-    said offers that value and the turn does not set the choice itself."""
+    after "same" (by its group's name, code or alias) made as on the item said before it in the turn, else the
+    latest line that has it, when the product said offers that value and the turn does not set the choice itself."""
     product = lex.products.get(spec.skus[0]) if len(spec.skus) == 1 else None
     if product is None:
         return spec
@@ -264,11 +292,12 @@ def _same_choice(state: State, lex: Lexicon, toks: Sequence[str], spec: ItemSpec
             names = {group.code, *(phrase_of(n)[-1] for n in (group.name, *group.aliases) if phrase_of(n))}
             if toks[i] not in names or group.code in said:
                 continue
-            line = next((ln for ln in reversed(state.cart.lines)
-                         if any(o.group == group.code and group.value(o.value) is not None for o in ln.options)), None)
-            if line is None:
+            sources = [*([before[1]] if before is not None else []), *(ln.options for ln in reversed(state.cart.lines))]
+            options = next((opts for opts in sources
+                            if any(o.group == group.code and group.value(o.value) is not None for o in opts)), None)
+            if options is None:
                 continue
             copied += [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
-                       for o in line.options if o.group == group.code]
+                       for o in options if o.group == group.code]
             said.add(group.code)
     return replace(spec, options=[*kept, *copied]) if copied else spec

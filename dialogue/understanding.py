@@ -19,6 +19,7 @@ from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import (
     extract_items,
+    kind_named_alone,
     one_of_the_kind,
     per_item,
     swap_frame,
@@ -26,7 +27,7 @@ from dialogue.items import (
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, find_mentions, focus_choices, prepare
 from dialogue.normalize import clauses, is_question, pieces, tokens
-from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range, to_digits
+from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, digit_string, price_range, to_digits
 from dialogue.owners import owner_by_name_word, value_owner
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import GLUE, offered_pieces, piece_count
@@ -171,6 +172,7 @@ _SWAP_VERBS = words("swap_verbs")
 _ASKING_WORDS = words("asking_words")
 _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + phrases("not_about_goods")
 _GENERIC_GOODS = words("generic_goods")
+_DRINK_CATEGORIES = words("drink_categories")
 _EVERY_BEFORE = words("every_before")
 _WANT_NOT = phrases("want_not")
 _REF_IT = words("ref_it")
@@ -383,6 +385,55 @@ def _offered_counted(toks: Sequence[str], items: list[ItemSpec], topic: str) -> 
 
 
 _EDIT_VERBS = words("edit_verbs")
+_RECOUNT_VERBS = words("recount_verbs")
+
+
+def _dropped_for(toks: Sequence[str], at: int, items: Sequence[ItemSpec], line_skus: Sequence[str]) -> bool:
+    """"forget the flat whites, make them cappuccinos", "drop the fries and swap them for onion rings", "scratch
+    the cokes, sprites instead": a line taken off (the remove word at ``at``), then another product said with a
+    word of a swap: that line becomes the other product, not a line off and nothing in its place."""
+    if len(items) != 2 or not at < items[0].start or items[1].quantity is not None:
+        return False
+    old, new = items
+    if not any(s in line_skus for s in old.skus) or any(s in line_skus for s in new.skus):
+        return False
+    between = toks[old.end:new.start]
+    return any(t in _SWAP_VERBS for t in between) or cue.find(list(toks[old.end:]), _INSTEAD) >= 0
+
+
+def _every_line_said(toks: Sequence[str]) -> bool:
+    """"on all of them", "to both", "on all 3": every line that offers the choice said."""
+    return cue.has(toks, cue.EVERY_LINE) or any(t == "all" and nxt.isdigit() and k + 2 == len(toks)
+                                                for k, (t, nxt) in enumerate(zip(toks, toks[1:], strict=False)))
+
+
+def _only_choices_said(item: ItemSpec) -> bool:
+    """The item was heard from its choices' words alone, no name of its product said ("pudding" for the milk tea
+    in focus)."""
+    said = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(len(phrase_of(o.said)), 1))}
+    return all(i in said for i in range(item.start, item.end))
+
+
+def _singulars_of(word: str) -> set[str]:
+    """"sandwiches" -> {"sandwiches", "sandwiche", "sandwich"}: the word and the words it may be the plural of."""
+    out = {word}
+    for end, stem in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            out.add(word[:-len(end)] + stem)
+    return out
+
+
+def _count_set_to(toks: Sequence[str], item: ItemSpec) -> int | None:
+    """"drop the cokes to two", "cut the fries down to one", "bring the lattes back to 4": a verb of a count before
+    the line, then "to" and a count after it: the line's new count (neither a removal nor one more), else None."""
+    if not any(t in _RECOUNT_VERBS for t in toks[:item.start]):
+        return None
+    k = item.end
+    while k < len(toks) and toks[k] in ("down", "back", "just", "only"):
+        k += 1
+    if k + 1 >= len(toks) or toks[k] != "to" or (k + 2 < len(toks) and toks[k + 2] in PRICE_WORDS):
+        return None
+    return 1 if toks[k + 1] == "one" else count_of(toks[k + 1:k + 2])
 _DEFINITE = words("definite")
 _MORE_WORDS = words("more_words")
 _FOR_SOMEONE = phrases("for_someone")
@@ -729,6 +780,8 @@ class RuleUnderstanding:
                                  or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
+        if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
+            p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
         p.items = [self._count_not_choice(it) for it in p.items]
         p.items = [self._loose_line(toks, it, context) for it in p.items]
         p.items = [self._name_not_choice(toks, it) for it in p.items]
@@ -775,16 +828,19 @@ class RuleUnderstanding:
         elif (at_more := cue.find(toks, cue.MORE)) >= 0 and not p.items and "not" not in toks[max(0, at_more - 10):at_more]:
             p.ref = "more"
             p.quantity = _more_count(toks, p.option_at)  # "another two", "two more of those but cherry"
+        elif not p.items and (n_more := next((int(t) for t, nxt in zip(toks, toks[1:], strict=False)
+                                              if t.isdigit() and nxt == "more" and 0 < int(t) < 1000), None)):
+            p.ref, p.quantity = "more", n_more  # "three more", "two more, one with ...": more of the line in focus
         elif any(t in _REF_IT for t in toks):
             p.ref = "it"
-        if not p.items and p.ref is None:  # "three more": more of the line in focus
-            p.quantity = next((int(t) for t, nxt in zip(toks, toks[1:], strict=False)
-                               if t.isdigit() and nxt == "more" and 0 < int(t) < 1000), None)
-            p.ref = "more" if p.quantity is not None else None
         p.intent = self._intent(p, toks, context)
         self._count_as_pieces(p, toks, context)
+        if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
+                and context.has_lines and _every_line_said(toks) and _only_choices_said(p.items[0]):
+            p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
+            # do you have": the choice on every line that offers it, not on the line in focus only
         if p.intent == Intent.MODIFY and p.options and not p.items and p.ref in (None, "it") and context.has_lines \
-                and cue.has(toks, cue.EVERY_LINE):
+                and _every_line_said(toks):
             p.ref = "all"  # "with slaw on both", "slaw on both of them": every line that offers it
         no_request = cue.order_request(toks) < 0
         if p.intent in (Intent.ADD, Intent.OUT_OF_SCOPE) and no_request and superlative(toks):
@@ -853,6 +909,39 @@ class RuleUnderstanding:
             elif self._about(ordered[0], toks, info):
                 p.ordering, p.hold = False, True
 
+    def _of_the_noun(self, before: Sequence[str], toks: Sequence[str], item: ItemSpec) -> ItemSpec:
+        """"make one of the sandwiches a pulled pork": the product said, named with the noun of the units it
+        replaces ("pulled pork" + "sandwich"), when the catalog has one product so named (the pulled pork sandwich,
+        not the pulled pork by the pound); else the item as said."""
+        said = [tuple(toks[item.start:item.end])]  # as said, or by the name of the product it was heard as
+        said += [phrase_of(self.lexicon.products[s].name) for s in item.skus if s in self.lexicon.products]
+        for t in reversed(before):
+            for noun in sorted(_singulars_of(t), key=len):
+                found = {tg.sku for name in said if noun not in name for tg in self.lexicon.phrases.get((*name, noun), ())
+                         if tg.kind == "product" and tg.exact}
+                if len(found) == 1:
+                    return ItemSpec((found.pop(),), item.quantity, item.options, item.start, item.end, item.exact)
+        return item
+
+    def _lines_of_kind(self, toks: Sequence[str], start: int, ctx: Context) -> tuple[tuple[str, ...], int] | None:
+        """"forget the drinks", "take off the sides", "drop all the sandwiches": a plural noun from ``start`` on
+        that ends the name of a category of the catalog ("Sides", "Espresso Drinks"), or a word for drinks in
+        general, names the cart's lines of that kind: their products and where the noun was said, or None when
+        no line is of it."""
+        said = [i for i in range(start, len(toks)) if toks[i].endswith("s") and len(toks[i]) > 3
+                and toks[i] not in ("those", "these", "this", "yes", "thanks", "please", "plus")]
+        for at in said[:2]:
+            word = toks[at]
+            skus = []
+            for sku in ctx.line_skus:
+                product = self.lexicon.products.get(sku)
+                cat = phrase_of(product.category) if product is not None else ()
+                if cat and (cat[-1] == word or word in _GENERIC_GOODS and any(w in _DRINK_CATEGORIES for w in cat)):
+                    skus.append(sku)
+            if skus:
+                return tuple(dict.fromkeys(skus)), at
+        return None
+
     def _about(self, item: ItemSpec, toks: list[str], info: list[bool]) -> bool:
         """Does the question after ``item`` ask about it ("what milks", "what kinds", "the latte") rather than
         about other goods ("do you have any pastries")?"""
@@ -870,6 +959,13 @@ class RuleUnderstanding:
     def _intent(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         self._choice_of_the_line(p, toks, ctx)
         self._base_of_the_line(p, toks, ctx)
+        taking_off = cue.find(toks, cue.REMOVE + cue.CLEAR)
+        if taking_off < 0 and "take" in toks and any(t in ("off", "out", "away") for t in toks):
+            taking_off = toks.index("take")
+        if taking_off >= 0 and not p.items and ctx.has_lines and not p.question and not p.options:
+            kind = self._lines_of_kind(toks, taking_off + 1, ctx)
+            if kind is not None:  # "forget the drinks", "remove all the sides": every line of that kind
+                p.items = [ItemSpec(kind[0], None, [], kind[1], kind[1] + 1, False)]
         has_items = bool(p.items)
         changing = has_items or bool(p.options)
         for decision in _DECISIONS:  # the turns whose intent no item or option of theirs can change
@@ -889,6 +985,11 @@ class RuleUnderstanding:
             at = toks.index("take")  # "take one latte off", "take one of the ducks out"
         if at < 0 and not has_items and p.options and _taken_off(toks, p.options):
             at = toks.index("take")  # "no wait take the onions off": those choices off the line
+        if at >= 0 and ctx.has_lines and not p.question and _dropped_for(toks, at, p.items, ctx.line_skus):
+            p.items, p.replaces, p.replace = [p.items[1]], p.items[0], True  # "forget the flat whites, make them
+            return Intent.MODIFY  # cappuccinos": the line swapped, its count kept
+        if at >= 0 and has_items and _count_set_to(toks, p.items[0]) is not None:
+            at = -1  # "drop the cokes to two": the line's count, not the line off
         taken = _count_taken_off(toks) if at < 0 else None
         if taken is not None and not (has_items and p.items[0].start < taken[0]):
             at = taken[0]  # "take one off", "take two off the hot dogs": that many units off
@@ -931,7 +1032,7 @@ class RuleUnderstanding:
         if recount_n is not None:  # "actually make the almond ones three": that line's count, nothing else
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
             return Intent.MODIFY
-        if ctx.has_lines and not p.question and part_of_line(self.lexicon, p, toks, ctx):
+        if ctx.has_lines and not p.question and p.ref != "more" and part_of_line(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
         if ctx.has_lines and not p.question and the_other(toks, p):
             p.ref = "other"  # "and the other with oat": the other line of that product
@@ -1363,6 +1464,8 @@ class RuleUnderstanding:
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
+            if swap[1].end <= len(toks):  # "swap one of the brisket sandwiches for a turkey": the turkey sandwich
+                p.items[0] = self._of_the_noun(toks[swap[1].start:swap[1].end], toks, swap[0])
             if (share := portion(toks)) is not None and _line_after_of(toks, swap[1], ctx):
                 p.portion = share  # "change one of the lattes to a mocha": one of the line's units swapped
             return Intent.MODIFY
@@ -1372,6 +1475,8 @@ class RuleUnderstanding:
                 and not _line_after_of(toks, p.items[0], ctx) \
                 and all(i < p.items[0].start for i, t in enumerate(toks) if t in ("of", "them", "those")):
             p.portion, p.replace = share, True  # "make one of them a hawaiian": those units become the other product
+            p.items[0] = self._of_the_noun(toks[:p.items[0].start], toks, p.items[0])  # "one of the sandwiches a
+            # pulled pork": the pulled pork sandwich
             return Intent.MODIFY
         named = self._line_by_word(toks, p, ctx) if ctx.has_lines and len(p.items) == 1 else None
         if named is not None:  # "an almond croissant instead of the plain one": the line of the plain croissant
@@ -1394,7 +1499,8 @@ class RuleUnderstanding:
             p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
             p.quantity = item.quantity
             return Intent.MODIFY
-        edit_verb = any(t in _EDIT_VERBS for t in toks[:p.items[0].start]) if p.items else False
+        set_to = _count_set_to(toks, p.items[0]) if p.items else None  # "drop the cokes to two"
+        edit_verb = any(t in _EDIT_VERBS for t in toks[:p.items[0].start]) or set_to is not None if p.items else False
         held = line_holding(self.lexicon, p.items[0].skus, ctx.line_skus) if len(p.items) == 1 and ctx.has_lines else None
         if held is not None and _restated(toks, p.items[0]):
             item = p.items[0]  # "no I said a large cappuccino": the cappuccino line made so, no second one
@@ -1408,7 +1514,7 @@ class RuleUnderstanding:
                 p.portion, item = share, ItemSpec(item.skus, None, item.options, item.start, item.end, item.exact)
             p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
             if item.quantity is None and p.portion is None:
-                p.quantity = _bare_quantity(toks[item.end:], p.option_at, item.end)
+                p.quantity = _bare_quantity(toks[item.end:], p.option_at, item.end) or set_to
             return Intent.MODIFY
         if not ctx.has_lines or ctx.last_sku is None or len(p.items) != 1:
             return Intent.ADD

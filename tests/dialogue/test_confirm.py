@@ -17,9 +17,9 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 21  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from round 5
+KNOWN_MISSES = 31  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from round 5
 # (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5 label them:
-# to "shall I place it?" they may say no, so the read-back asks again).
+# to "shall I place it?" they may say no, so the read-back asks again), 10 from round 7 (31 when written, see below).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -76,6 +76,20 @@ KNOWN_MISSES = 21  # 4 from round 2, 12 from round 3 (82 when written), 3 from r
 # "no i'm all set") then a yes; an apology for a bad line before a yes ([aside] clauses, a join ending the aside is
 # no change); a false start ("y yes"); idioms ("okey doke", "ring it through"). The three holds and round 5's "yes but
 # no muffin" (and "... thanks") take off what they name, as asked: _check_in_session now allows that (_kept).
+# Round 7, first run of confirm_replies_7.tsv (412 rows, written fresh: replies after a long read-back on a phone line,
+# regional and informal yeses, a yes with payment or pickup terms, holds hidden in politeness, asking to repeat, a no
+# then a yes and a yes then a no, apologies and repeated fillers, long two-clause replies): 30 wrong by decide() (1
+# hold placed: "uh uh yes", where "uh uh" may be "uh-uh", a no, as bare "uh uh" is labelled in round 3; 29 yeses did
+# not: slang ("perfecto", "yuppers", "cracking", "mint", "champion", "sound as a pound"), "i heard all that yes" and
+# "all of that is right yes" after a long read-back, an apology or a story clause before the yes), no label corrected;
+# plus 1 wrong only in a session: "hang on did you say blueberry" adds a second muffin. 31 marked (KNOWN_MISSES +31).
+# Since: "uh uh" is a no ([deny], and never un-doubled as a stutter), so "uh uh yes" is unclear; the slang yeses but
+# "mint" (a flavour in many shops), "all of that is right" / "i heard all that", "apologies"/"ahem"/"bud", and
+# stories told before a yes ("the line keeps dropping but yes", "it took me a while to decide but yes") are data in
+# confirm.toml: 21 unmarked. Left: hedges before the yes ("hold on let me look yep ..."), a cancel word in the story
+# ("never mind", "i changed my mind"), a question word in it ("this is what he wants"), "i wasn't sure at first
+# but now yeah", "you read it really fast but yes", "yeah yeah i heard you all of it yes", "mint yeah place it", and
+# the blueberry question.
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])

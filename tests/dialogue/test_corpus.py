@@ -84,6 +84,9 @@ EXACT_FLOOR = {"cafe": 0.91,  # mt14: 10 fresh multi-turn, first run 7/10 (cafe 
                "phonekiosk": 0.77,  # mall phone-accessories kiosk: first run 68/87 (0.782); 70/87 after 3 catalog aliases fixed
                "toystore": 0.84,  # neighbourhood toy store, unseen when written: first run 75/86 (0.872) at f427b28
                "cheeseshop": 0.90,  # cheese shop and deli counter, unseen when written: first run 83/89 (0.933) at f427b28
+               "bikeshop": 0.89,  # bicycle shop counter, unseen when written: first run 81/88 (0.920) at 54852e8
+               "falafel": 0.83,  # falafel and mediterranean bowl counter, unseen when written: first run 78/90 (0.867) at 54852e8
+               "teashop": 0.85,  # loose-leaf tea shop and tea bar, unseen when written: first run 78/88 (0.886) at 54852e8
                "phoshop": 0.90}  # vietnamese pho and banh mi counter, unseen when written: first run 84/90 (0.933) at f427b28
 
 
