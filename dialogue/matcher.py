@@ -285,7 +285,7 @@ def _products_joined_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Me
     products; said before "on the side" they are side orders, not choices of the item before."""
     out: list[Mention] = []
     for m in found:
-        owners = {s for t in m.options for s in lex.option_skus.get((t.group, t.value), ())}
+        owners = _few_owners(lex, m.options) or set()  # a choice of many products is no combo's side
         joins = [j for j in range(m.start + 1, m.end - 1) if toks[j] == "and"]
         if m.products or not owners or len(joins) != 1 or owners & in_play \
                 or any(t.sku in owners for f in found for t in f.products):
@@ -362,6 +362,27 @@ def _kinds_counted(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], 
     return total == int(toks[c]) and (k == len(toks) or toks[k] in _NEW_ITEM)
 
 
+_FEW_OWNERS = 24  # products offering one choice, above which the choice says nothing of which product is meant
+
+
+def _few_owners(lex: Lexicon, targets: Sequence[Target]) -> set[str] | None:
+    """The products offering any of the choices ``targets``, or None when more than :data:`_FEW_OWNERS` do (read
+    lazily: a big catalog's index is never read whole)."""
+    out: set[str] = set()
+    for t in targets:
+        if t.kind != "option":
+            continue
+        out.update(islice(lex.option_skus.get((t.group, t.value), ()), _FEW_OWNERS + 1))
+        if len(out) > _FEW_OWNERS:
+            return None
+    return out
+
+
+def _offers_any(lex: Lexicon, targets: Sequence[Target], skus: AbstractSet[str]) -> bool:
+    """Some product of ``skus`` offers one of the choices ``targets`` (one product read per check)."""
+    return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in targets if t.kind == "option" for sku in skus)
+
+
 def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
     """"a hot earl grey", "a small chamomile with honey", "two hot teas one chamomile": a word naming a product (the
     loose earl grey) and a choice of another (the brewed tea's "earl grey") is that choice when the words said with
@@ -375,12 +396,19 @@ def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> li
             continue
         alts: list[tuple[set[str], tuple[Target, ...]]] = []
         choice = m.options
-        if choice:
-            alts.append(({sku for t in choice for sku in lex.option_skus.get((t.group, t.value), ())} - own, choice))
+        chosen = _few_owners(lex, choice) if choice else None
+        if choice and chosen is not None:
+            alts.append((chosen - own, choice))
         said = _said_with(lex, toks, found, n)
-        said_of = {sku for o in said for t in o.options for sku in lex.option_skus.get((t.group, t.value), ())}
-        alts += [({sku}, (Target("product", sku),)) for sku in sorted(said_of - own)
-                 if _part_of_name(lex, tuple(toks[m.start:m.end]), sku)]
+        name = tuple(toks[m.start:m.end])
+        if any(t.kind == "product" for o in said for words in ((*toks[o.start:o.end], *name), (*name, *toks[o.start:o.end]))
+               for t in lex.phrases.get(words, ())):
+            continue  # "a mocha, iced": the words said with it and its name make another product's name (iced mocha)
+        owners = [_few_owners(lex, o.options) for o in said]
+        if all(o is not None for o in owners):  # a choice most products offer is no clue
+            said_of = {sku for o in owners if o is not None for sku in o}
+            alts += [({sku}, (Target("product", sku),)) for sku in sorted(said_of - own)
+                     if _part_of_name(lex, tuple(toks[m.start:m.end]), sku)]
         fitting = [targets for skus, targets in alts if skus and _fits_better(lex, toks, said, skus, own)]
         if fitting and (len(fitting) == 1 or fitting[0] is choice):  # the choice it names before a name's part
             out[n] = Mention(m.start, m.end, fitting[0], m.part)
@@ -409,11 +437,12 @@ def _fits_better(lex: Lexicon, toks: Sequence[str], said: Sequence[Mention], sku
         if not o.options:
             fits_other = fits_other or bool(o.products) and {t.sku for t in o.products} <= skus
             continue
-        offer = {sku for t in o.options for sku in lex.option_skus.get((t.group, t.value), ())}
-        if offer & skus and any(_names_in(lex, sku, o.start, o.end, toks) for sku in offer - skus - own):
+        by_skus, by_own = _offers_any(lex, o.options, skus), _offers_any(lex, o.options, own)
+        offer = _few_owners(lex, o.options) if by_skus else None
+        if offer is not None and any(_names_in(lex, sku, o.start, o.end, toks) for sku in offer - skus - own):
             continue  # "with pilau rice": a choice saying the name of a product of its own (the rice), no clue
-        fits_own = fits_own or bool(offer & own and not offer & skus)
-        fits_other = fits_other or bool(offer & skus and not offer & own)
+        fits_own = fits_own or (by_own and not by_skus)
+        fits_other = fits_other or (by_skus and not by_own)
     return fits_other and not fits_own
 
 
