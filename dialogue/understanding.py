@@ -760,6 +760,15 @@ class RuleUnderstanding:
         """Whether that product has any of the choices ``spec`` may mean."""
         return any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in spec.targets)
 
+    def _took_pieces(self, item: ItemSpec, n: int) -> bool:
+        """The item holds the choice its product's size ``n`` names ("500 business cards": the box of 500)."""
+        size = piece_count(self.lexicon, item.skus, n)
+        return size is not None and any(set(size.targets) & set(o.targets) for o in item.options)
+
+    def _price(self, sku: str) -> int | None:
+        product = self.lexicon.products.get(sku)
+        return product.price_cents if product is not None else None
+
     def _pack_size(self, sku: str) -> int | None:
         product = self.lexicon.products.get(sku)
         return pack_size(phrase_of(product.name)) if product is not None else None
@@ -802,7 +811,9 @@ class RuleUnderstanding:
                                           and any(self._offers(sku, o) for sku in context.line_skus)))]
         if context.pending == "offer" and context.topic and not p.items:
             p.options = [o for o in p.options if not self._count_to_offer(toks, o, context.topic)]
-        p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size, offers=self._offers)
+        p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size, offers=self._offers,
+                                    price=self._price,
+                                    pieces=self._took_pieces)
         loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
                                 for i in range(m.start, m.end))
