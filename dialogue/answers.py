@@ -116,6 +116,9 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         p = hits[0]
         if _sold_out(state, p):  # "do you have lava cake": not a yes for what cannot be had
             return out.say(f"Sorry, the {p.name} {agree(p.name, 'is', 'are')} sold out right now")
+        kinds = _kinds_group(p, parse) if p in asked else None
+        if kinds is not None:  # "what danishes do you have": its flavours, not "yes, we have the danish"
+            return _kinds(state, p, kinds, out)
         return out.say(f"{'We do have' if gone_said else 'Yes, we have'} the {p.name}, {quote(p, [], span=False)}. "
                        "Would you like one?")
     spoken = [f"the {p.name} at {quote(p, [], span=False)}" for p in hits[:3]]
@@ -258,10 +261,39 @@ def quote(product: Product, chosen: Sequence[SelectedOption], *, span: bool = Tr
     return say_price(cents if cents is not None else product.price_cents, product.currency)
 
 
+_KIND_GROUPS = words("kind_groups")
+_KINDS_ASKED = words("kinds_asked")
+
+
+def _kinds_group(product: Product, parse: Parse) -> OptionGroup | None:
+    """"What danishes do you have", "which bagels have you got": asked for the kinds of one product, the group
+    that says its kind: a required single choice, else the one named like a kind (flavour, type, filling) or by
+    the product's own name (a bagel's "bagel"). None when the question is not one, or no group says a kind."""
+    toks = parse.tokens
+    if not toks or toks[0] not in _KINDS_ASKED or parse.items and parse.items[0].options:
+        return None
+    single = [g for g in product.option_groups if not g.multiple and len(g.values) > 1]
+    head = phrase_of(product.name)[-1]
+    names = {g.code: {w for n in (g.name, *g.aliases) for w in phrase_of(n)} for g in single}
+    return next((g for g in single if g.required), None) or next(
+        (g for g in single if _KIND_GROUPS & names[g.code] or phrase_of(g.name)[-1] == head), None)
+
+
+def _kinds(state: State, product: Product, group: OptionGroup, out: Outcome) -> Outcome:
+    """The kinds of ``product`` said as the choices of ``group``, kept as just listed ("the cherry one" next)."""
+    state.listed = (product.sku, group.code, state.turns)
+    _talk_about(state, out, product)
+    names = say_list([v.name for v in group.values], limit=8)
+    return out.say(f"The {product.name} {agree(product.name, 'comes', 'come')} with a choice of {group_name(group)}: {names}")
+
+
 def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:
     product = _subject(state, lex, parse)
     if product is None:
         return search(state, lex, parse, out)
+    kinds = _kinds_group(product, parse)
+    if kinds is not None:  # "what danishes do you have": the flavours, then "the cherry one" is that choice
+        return _kinds(state, product, kinds, out)
     opts = options_for(product, parse.items[0].options)[0] if parse.items else []
     variant = match_variant(product, opts) if product.variants else None
     try:

@@ -20,9 +20,22 @@ from dialogue.specs import ItemSpec, OptionSpec
 
 @dataclass(frozen=True)
 class CountLimits:
-    """``max_per_line``: the most of one item taken in one spoken order; more is referred to a person."""
+    """How many of one item one spoken order takes; more is referred to a person (a misheard "9000 coffees").
+
+    ``max_per_line``: the most of any item. Above it, a cheap unit a shop sells by the hundred (copies by the page,
+    labels, prints) is still taken while the line costs at most ``max_bulk_cents`` at its base price and counts at
+    most ``max_bulk`` (the counts a shopper's number is read as go below a thousand): "250 copies" at twelve cents
+    is a line, "9000 coffees" is not, "150 lattes" is not."""
 
     max_per_line: int = 100
+    max_bulk: int = 999
+    max_bulk_cents: int = 25_000
+
+    def most(self, price_cents: int | None) -> int:
+        """The most of one unit at that price one order takes: 100 of a latte, 423 colour copies at 59 cents."""
+        if not price_cents or price_cents <= 0:
+            return self.max_per_line
+        return max(self.max_per_line, min(self.max_bulk, self.max_bulk_cents // price_cents))
 
 
 LIMITS = CountLimits()
@@ -86,11 +99,30 @@ def _vague_count(toks: Sequence[str], i: int, item: ItemSpec) -> bool:
         w in GLUE or w in ("more", "uh", "um") or k in chosen for k, w in enumerate(toks[i + 1:item.start], i + 1))
 
 
+def _most_of(item: ItemSpec, limits: CountLimits, price: Callable[[str], int | None] | None) -> int:
+    """The most of ``item`` one order takes: of the dearest product it may name ("copies": black and white or
+    colour), the one-hundred cap when a price is unknown."""
+    if price is None or not item.skus:
+        return limits.max_per_line
+    prices = [price(sku) for sku in item.skus]
+    return limits.most(None if any(p is None for p in prices) else max(p for p in prices if p is not None))
+
+
+def _piece_size(item: ItemSpec, n: int, pieces: Callable[[ItemSpec, int], bool] | None) -> bool:
+    """"five hundred business cards" for cards sold in boxes of 250, 500 or 1000: the number is the box the item
+    took as its choice, not five hundred boxes: no count too many (the item's own count is checked apart)."""
+    return pieces is not None and pieces(item, n)
+
+
 def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limits: CountLimits = LIMITS,
                 packs: Callable[[str], int | None] | None = None,
-                offers: Callable[[str, OptionSpec], bool] | None = None) -> CountIssue | None:
+                offers: Callable[[str, OptionSpec], bool] | None = None,
+                price: Callable[[str], int | None] | None = None,
+                pieces: Callable[[ItemSpec, int], bool] | None = None) -> CountIssue | None:
     """The first count in the turn that cannot stand for an order line, or None. ``offers(sku, spec)``: whether
-    that product has that choice ("half a tuna sandwich": the half size, when the sandwich comes in halves)."""
+    that product has that choice ("half a tuna sandwich": the half size, when the sandwich comes in halves);
+    ``price(sku)``: its base price in cents, which sets how many one order takes (``CountLimits.most``);
+    ``pieces(item, n)``: whether the item took ``n`` as its own size ("500 business cards": a box of 500)."""
     if not items:
         return None
     raw = fold(text)
@@ -100,6 +132,7 @@ def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limit
         return CountIssue.FRACTION
     prev_end = 0
     for item in sorted(items, key=lambda it: it.start):
+        most = _most_of(item, limits, price)
         window = list(range(max(prev_end, item.start - _WINDOW), item.start))
         prev_end = item.end
         words = [toks[i] for i in window]
@@ -122,10 +155,10 @@ def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limit
                 return CountIssue.FRACTION
             if _vague_count(toks, i, item):
                 return CountIssue.VAGUE
-            if t.isdigit() and int(t) > limits.max_per_line \
+            if t.isdigit() and int(t) > most and not _piece_size(item, int(t), pieces) \
                     and all(w in GLUE or w in COUNT_UNITS for w in toks[i + 1:item.start]):
                 return CountIssue.TOO_MANY  # "a thousand pencils": more than one spoken order takes
-        if item.quantity is not None and item.quantity > limits.max_per_line:
+        if item.quantity is not None and item.quantity > most:
             return CountIssue.TOO_MANY
         if packs is not None and item.quantity is not None and item.quantity > 1 and len(item.skus) == 1 \
                 and (packs(item.skus[0]) or 0) > 1 and not any(t in _PACK_WORDS for t in toks[prev_window_start(window):item.end]) \

@@ -259,7 +259,8 @@ class Policy:
         name = plural(product.name, 2) if product else "of those"
         issue = parse.count_issue
         if issue == CountIssue.TOO_MANY:
-            said = (f"That's more than I can take in one order here: at most {say_number(LIMITS.max_per_line)} "
+            most = LIMITS.most(product.price_cents if product is not None else None)
+            said = (f"That's more than I can take in one order here: at most {say_number(most)} "
                     "of one item. For a bigger order, please ask for a person")
         elif issue == CountIssue.PACKS and product is not None:
             words = phrase_of(product.name)

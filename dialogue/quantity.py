@@ -19,6 +19,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 _SIZE_UNITS = words("size_units")
 _PACK_WORDS = words("pack_words")
 _SERVINGS = words("servings")
+_PAGE_UNITS = words("page_units")
 _COPY_WORDS = words("copy_words")
 _PACKAGE_DETERMINERS = words("package_determiners")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
@@ -225,8 +226,11 @@ def offered_pieces(lex: Lexicon, item: ItemSpec) -> ItemSpec:
 
 def count_of_pieces(toks: Sequence[str], start: int, floor: int, pieces: int) -> tuple[int, int] | None:
     """"two three piece combos": when the number before a product is its piece count, a number said right before
-    that one is the count of items (where it was said, its value), not another piece count."""
+    that one is the count of items (where it was said, its value), not another piece count; so is one said before
+    a package word and "of" ("two boxes of 250 business cards": two of the box of 250)."""
     at = next((i for i in range(start - 1, max(floor, start - 4) - 1, -1) if toks[i] == str(pieces)), -1)
+    if at - 3 >= floor and toks[at - 1] == "of" and toks[at - 2] in _PACK_WORDS:
+        at -= 2  # "two boxes of 250 business cards": two boxes, each the 250 one
     if at - 1 < floor or not toks[at - 1].isdigit() or not 0 < int(toks[at - 1]) < 100:
         return None
     return at - 1, int(toks[at - 1])
@@ -314,7 +318,8 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
     comes in (a package word, or a choice of the group the catalog calls its pack), closing its phrase, is how many,
     when none was said before it. Not "a tea two sugars": a sugar is no package. So are servings and containers
     ("lava buns please, two orders", "soup dumplings two baskets the crab ones": a group of the product whose
-    choices are piece counts) and count units ("pork dumplings a dozen": twelve pieces)."""
+    choices are piece counts), count units ("pork dumplings a dozen": twelve pieces) and the pages a service is
+    counted in ("fax five pages international", "scan twelve pages to my email")."""
     for n, item in enumerate(items):
         k = item.end
         while k < len(toks) and toks[k] in FILLER_WORDS:
@@ -325,7 +330,7 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
         unit = next((o for o in mentions if o.start == k + 1), None)
         end = unit.end if unit is not None else k + 2
         if not (toks[k + 1] in _PACK_WORDS or toks[k + 1] in _SERVINGS or toks[k + 1] in COUNT_UNITS
-                or unit is not None and (_packaging(lex, item.skus[0], unit)
+                or toks[k + 1] in _PAGE_UNITS or unit is not None and (_packaging(lex, item.skus[0], unit)
                                          or _container_group(lex, item.skus[0], unit))):
             continue
         nxt = items[n + 1].start if n + 1 < len(items) else len(toks)

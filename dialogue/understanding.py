@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from catalog.models import Product
+from catalog.models import OptionGroup, Product
 from dialogue import confirm
 from dialogue import intents as cue
 from dialogue.browse_data import superlative
@@ -349,6 +349,19 @@ def _pointed(toks: Sequence[str], o: OptionSpec) -> bool:
     """"the 20000 one": a choice said between "the" and "one", which points at a thing made so, not a count."""
     end = o.pos + len(o.said.split())
     return 0 < o.pos and toks[o.pos - 1] == "the" and end < len(toks) and toks[end] in ("one", "ones", "1")
+
+
+def _listed_by_word(toks: Sequence[str], group: OptionGroup | None) -> tuple[int, str] | None:
+    """"The cheddar one" just after a group's choices were listed: (position, value code) of the one choice whose
+    name or alias has the word said between "the" and "one"; None when no choice, or more than one, has it."""
+    if group is None:
+        return None
+    for k in range(len(toks) - 2):
+        if toks[k] == "the" and toks[k + 2] in ("one", "ones"):
+            hits = [v for v in group.values if any(toks[k + 1] in phrase_of(n) for n in (v.name, *v.aliases))]
+            if len(hits) == 1:
+                return k + 1, hits[0].code
+    return None
 
 
 def _every_before(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -760,6 +773,15 @@ class RuleUnderstanding:
         """Whether that product has any of the choices ``spec`` may mean."""
         return any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in spec.targets)
 
+    def _took_pieces(self, item: ItemSpec, n: int) -> bool:
+        """The item holds the choice its product's size ``n`` names ("500 business cards": the box of 500)."""
+        size = piece_count(self.lexicon, item.skus, n)
+        return size is not None and any(set(size.targets) & set(o.targets) for o in item.options)
+
+    def _price(self, sku: str) -> int | None:
+        product = self.lexicon.products.get(sku)
+        return product.price_cents if product is not None else None
+
     def _pack_size(self, sku: str) -> int | None:
         product = self.lexicon.products.get(sku)
         return pack_size(phrase_of(product.name)) if product is not None else None
@@ -802,7 +824,9 @@ class RuleUnderstanding:
                                           and any(self._offers(sku, o) for sku in context.line_skus)))]
         if context.pending == "offer" and context.topic and not p.items:
             p.options = [o for o in p.options if not self._count_to_offer(toks, o, context.topic)]
-        p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size, offers=self._offers)
+        p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size, offers=self._offers,
+                                    price=self._price,
+                                    pieces=self._took_pieces)
         loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
                                 for i in range(m.start, m.end))
@@ -1069,6 +1093,9 @@ class RuleUnderstanding:
                      or len([t for t in toks if t not in cue._FILL and t not in _LEAD_FILL]) <= 1):
             p.ref, p.quantity = "it", bare  # "how much is a scone?" - "I'll take two" / "one please"
             return Intent.ADD
+        if ctx.listed is not None and _listed_by_word(toks, self._listed_group(ctx)) is not None \
+                and (listed := self._listed_choice(p, toks, ctx)) is not None:
+            return listed  # "the cheddar one warmed" after the scone's flavours: that flavour, warmed
         if p.options and ctx.shown and (not ctx.has_lines or ctx.listing and (
                 p.ordinal is not None or p.ref in ("cheaper", "pricier"))):  # "the second one in large"
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
@@ -1156,14 +1183,29 @@ class RuleUnderstanding:
         """"What flavours does the waffle come in?" - "matcha": a choice of the group just listed for that product,
         though its words also name another product (or are only part of the choice's name: "the green one" for
         "salsa verde", alias "green salsa"); the line of that product changed, or one added made so."""
-        if ctx.listed is None or len(p.items) > 1 or p.items and p.items[0].quantity is not None \
-                or not p.items and (not p.options or p.question):
+        if ctx.listed is None:
+            return None
+        if _listed_by_word(toks, self._listed_group(ctx)) is None and (
+                len(p.items) > 1 or p.items and p.items[0].quantity is not None
+                or not p.items and (not p.options or p.question)):
             return None
         sku, code = ctx.listed
         product = self.lexicon.products.get(sku)
         group = product.group(code) if product is not None else None
         if group is None or any(sku in it.skus for it in p.items):
             return None
+        word_pick = _listed_by_word(toks, group) if not p.question else None
+        if word_pick is not None and not any(it.start <= word_pick[0] < it.end for it in p.items) \
+                and not any(t.group == code and o.pos != word_pick[0] for o in p.options for t in o.targets):
+            # "what scones do you have" - "the cheddar one warmed", "the cherry one and a coffee": a word of one
+            # listed choice ("cheddar and chive", "cherry"), with the choices said with it
+            at, value = word_pick
+            p.options = [o for o in p.options if o.pos != at]
+            mine = [] if p.items else list(p.options)
+            p.items = [ItemSpec((sku,), None, [OptionSpec((Target("option", "", code, value, True),), pos=at), *mine],
+                                at - 1, at + 2), *p.items]
+            p.options = [] if mine else p.options
+            return Intent.MODIFY if sku in ctx.line_skus and len(p.items) == 1 else Intent.ADD
         if p.items:
             item = p.items[0]
             start, end, rest = item.start, item.end, list(item.options)
@@ -1184,6 +1226,11 @@ class RuleUnderstanding:
         p.items = [ItemSpec((sku,), None, [OptionSpec(targets, pos=start), *rest], start, end)]
         p.options = []
         return Intent.MODIFY if sku in ctx.line_skus else Intent.ADD
+
+    def _listed_group(self, ctx: Context) -> OptionGroup | None:
+        if ctx.listed is None or (product := self.lexicon.products.get(ctx.listed[0])) is None:
+            return None
+        return product.group(ctx.listed[1])
 
     def _line_by_word(self, toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
         """"... instead of the plain one": after "instead of", "the <word> one" names the one cart line whose
