@@ -1202,8 +1202,9 @@ class RuleUnderstanding:
             at, value = word_pick
             p.options = [o for o in p.options if o.pos != at]
             mine = [] if p.items else list(p.options)
-            p.items = [ItemSpec((sku,), None, [OptionSpec((Target("option", "", code, value, True),), pos=at), *mine],
-                                at - 1, at + 2), *p.items]
+            count = p.quantity if p.quantity is not None else _bare_quantity(toks[:at - 1], p.option_at)
+            p.items = [ItemSpec((sku,), count, [OptionSpec((Target("option", "", code, value, True),), pos=at), *mine],
+                                at - 1, at + 2), *p.items]  # "two of the herbed ones": two
             p.options = [] if mine else p.options
             return Intent.MODIFY if sku in ctx.line_skus and len(p.items) == 1 else Intent.ADD
         if p.items:

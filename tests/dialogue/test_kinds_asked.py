@@ -56,6 +56,7 @@ def test_a_product_with_no_kinds_is_still_a_yes(chat: Chat) -> None:
     ("the cherry one please", [("PIE", 1, {"filling": "cherry"})]),
     ("i'll take the pork one", [("PIE", 1, {"filling": "pork"})]),
     ("the cherry one and a pot of tea", [("PIE", 1, {"filling": "cherry"}), ("TEA", 1, {})]),
+    ("two of the pork ones", [("PIE", 2, {"filling": "pork"})]),
 ])
 def test_the_kind_picked_by_a_word_of_its_name(chat: Chat, said: str, lines: list[tuple[str, int, dict[str, str]]]) -> None:
     chat.say("what hand pies do you have")
