@@ -93,3 +93,18 @@ def test_the_other_two_plain_keeps_two_as_they_are(chat: Chat) -> None:
     chat.say("one with peppers and the other two plain")
     assert sorted(_lines(chat), key=lambda x: x[1]) == [("BRAT", 1, frozenset({"peppers"})),
                                                        ("BRAT", 2, frozenset())], chat.replies[-1].text
+
+
+@pytest.mark.parametrize(("more", "change"), [
+    ("and one more for my husband", "his with kraut"),
+    ("another one for my wife", "make hers with onions"),
+    ("one more of those for my son please", "his with mustard"),
+])
+def test_one_more_for_someone_is_theirs_when_changed(chat: Chat, more: str, change: str) -> None:
+    """"A brat with peppers" - "one more for my husband" - "his with kraut": only the husband's brat changes."""
+    chat.say("a brat with peppers")
+    chat.say(more)
+    assert _lines(chat) == [("BRAT", 2, frozenset({"peppers"}))], chat.replies[-1].text
+    chat.say(change)
+    got = sorted(_lines(chat), key=lambda x: len(x[2]))
+    assert [n for _, n, _ in got] == [1, 1] and got[0][2] == frozenset({"peppers"}), chat.replies[-1].text
