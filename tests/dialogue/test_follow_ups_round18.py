@@ -108,3 +108,27 @@ def test_one_more_for_someone_is_theirs_when_changed(chat: Chat, more: str, chan
     chat.say(change)
     got = sorted(_lines(chat), key=lambda x: len(x[2]))
     assert [n for _, n, _ in got] == [1, 1] and got[0][2] == frozenset({"peppers"}), chat.replies[-1].text
+
+
+@pytest.mark.parametrize("put", [
+    "and add onions to the brat",
+    "put kraut on the bratwurst please",
+    "add peppers and mustard to the brat",
+    "can you add ketchup onto the brat",
+])
+def test_choices_put_onto_a_line_named_after_another_change_that_line(chat: Chat, put: str) -> None:
+    """"A brat" - "a kielbasa" - "two sodas" - "and add onions to the brat": the brat line, no second brat."""
+    chat.say("a brat")
+    chat.say("a kielbasa")
+    chat.say("two sodas")
+    chat.say(put)
+    assert chat.counts == {"BRAT": 1, "KIELBASA": 1, "SODA": 2}, chat.replies[-1].text
+    brat = next(c for sku, _, c in _lines(chat) if sku == "BRAT")
+    assert brat, chat.replies[-1].text
+
+
+def test_another_one_with_a_choice_is_still_more(chat: Chat) -> None:
+    chat.say("a brat")
+    chat.say("two sodas")
+    chat.say("add another brat with onions")
+    assert chat.counts == {"BRAT": 2, "SODA": 2}, chat.replies[-1].text
