@@ -328,8 +328,10 @@ def _with_bare_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
     offering the first choice offer too: that choice of the item, not a separate product."""
     m = mentions[n]
     j = max((k for k in range(n) if roles[k] != "option" or not mentions[k].products), default=-1)
-    if j < 0 or roles[j] != "option" or mentions[j].products:
-        return False  # the last mention before that is no option (and the choices after it) is a bare choice
+    if j < 0 or roles[j] != "option" or mentions[j].products or mentions[j].start < 1 \
+            or quantity_token(toks, mentions[j].start - 1) is None:
+        return False  # the last mention before that is no option (and the choices after it) is a bare choice,
+        # said as an item, right after an article or a count (not "a cheeseburger extra pickles with fries")
     owners = {sku for t in mentions[j].options for sku in lex.option_skus.get((t.group, t.value), ())}
     if not any(sku in owners for t in m.options for sku in lex.option_skus.get((t.group, t.value), ())):
         return False

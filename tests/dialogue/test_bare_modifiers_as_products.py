@@ -104,6 +104,11 @@ def test_a_choice_after_with_is_of_the_item_named_by_a_choice(tacos: Chat, said:
     assert _lines(tacos) == [("BURRITO", qty, {"size": ["grande"], "extras": extras})]
 
 
+def test_a_product_after_with_stays_a_product_when_a_product_heads_the_item(tacos: Chat) -> None:
+    tacos.say("a bean and cheese burrito extra beans with queso")
+    assert sorted(sku for sku, _, _ in _lines(tacos)) == ["BCB", "QUESO"]
+
+
 def test_an_item_of_its_own_after_and_stays_an_item(tacos: Chat) -> None:
     tacos.say("a grande burrito and a side of guac")
     assert sorted(sku for sku, _, _ in _lines(tacos)) == ["BURRITO", "GUAC"]
