@@ -449,10 +449,19 @@ def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outco
         except CatalogError as exc:
             return out.say(sorry(exc, product))
         state.focus_line = grown.line_id
+        _mark_more(state, lex, parse, grown, count)
         made = grown if not parts else replace(grown, quantity=count)
         said.append(describe_line(made, product) if changed else f"{say_number(count)} more {plural(line.name, count)}")
     out.act(Action.CART_CHANGED).say(f"Okay, {say_list(said, limit=None)}")
     return readback(state, lex, out)
+
+
+def _mark_more(state: State, lex: Lexicon, parse: Parse, grown: CartLine, count: int) -> None:
+    """"One more for my husband": the units just added to the line are that person's, so a later "his with no
+    cheese" changes only those (see :mod:`dialogue.people`)."""
+    who = people.named_person(lex, parse.tokens)
+    if who is not None and grown.quantity > count:
+        people.mark(state.owners, grown.line_id, grown.quantity, count, (who,))
 
 
 def _split_off(state: State, lex: Lexicon, line: CartLine, product: Product, count: int,

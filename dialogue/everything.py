@@ -16,6 +16,7 @@ from catalog.models import OptionGroup, Product
 from dialogue.intents import find
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention
+from dialogue.normalize import tokens
 from dialogue.phrasebook import phrases, words
 from dialogue.specs import ItemSpec, OptionSpec
 
@@ -60,10 +61,31 @@ def _left_off(toks: Sequence[str], item: ItemSpec, end: int) -> None:
             item.options[item.options.index(o)] = replace(o, amount="none")
 
 
+def _all_value(lex: Lexicon, item: ItemSpec, target: Target) -> bool:
+    """The choice is the catalog's own "everything" of the item's product: a name of it said after "with" is a
+    phrase of everything ("everything", "the works", "all the toppings")."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    group = product.group(target.group) if product is not None else None
+    value = group.value(target.value) if group is not None else None
+    return value is not None and any(("with", *phrase_of(n)) in _EVERYTHING or ("with", *tokens(n)) in _EVERYTHING
+                                     for n in (value.name, *value.aliases))
+
+
+def _own_left_off(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention]) -> None:
+    """"a hot dog with everything but onions", "with the works except kraut", where "everything" is the catalog's
+    own choice: the item that got that choice still leaves out what is said after "but" / "except" (onions off,
+    not added)."""
+    for m in mentions:
+        for item in items:
+            if any(o.pos == m.start and any(_all_value(lex, item, t) for t in o.targets) for o in item.options):
+                _left_off(toks, item, m.end)
+
+
 def with_everything(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention]) -> None:
     """Give the item said before "with everything" every free value of its toppings group, but those said
     already (with any amount: "but no onions" keeps the onions off) ("a falafel wrap with everything but no
     onions": lettuce, tomato, cucumber, pickles, cabbage and turnips)."""
+    _own_left_off(lex, toks, items, mentions)
     covered = {i for m in mentions if m.products or m.options for i in range(m.start, m.end)}  # not a group's name
     at = 0
     while (k := find(toks, _EVERYTHING, at)) >= 0:

@@ -238,6 +238,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
                 roles.append("option")  # "a tenders combo with fries and a lemonade": the drink the combo needs
             elif not counted and _joined_not_with(toks, mentions, roles, n):
                 roles.append("product")  # "a lamb gyro and fries": an order of fries, not the gyro's fries inside
+            elif not counted and lex is not None and _with_bare_choice(lex, toks, mentions, roles, n):
+                roles.append("option")  # "a footlong with chili": the hot dog's chili, not a cup of chili
             else:
                 roles.append("product" if counted or not product_only else "option")
         elif m.exact_products and lex is not None and _group_noun(lex, toks, mentions, n, roles):
@@ -317,6 +319,27 @@ def _joined_not_with(toks: Sequence[str], mentions: Sequence[Mention], roles: Se
         return False
     prev = mentions[before[-1]]
     return prev.end == mentions[n].start - 1 and all(roles[k] != "option" for k in range(before[-1] + 1, n))
+
+
+def _with_bare_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                      n: int) -> bool:
+    """"a footlong with chili and cheese", "two footlongs with chili": an item said by a choice alone (the length
+    of a hot dog, no product named), then "with" and a word naming both a product and a choice that the products
+    offering the first choice offer too: that choice of the item, not a separate product."""
+    m = mentions[n]
+    j = max((k for k in range(n) if roles[k] != "option" or not mentions[k].products), default=-1)
+    if j < 0 or roles[j] != "option" or mentions[j].products or mentions[j].start < 1 \
+            or quantity_token(toks, mentions[j].start - 1) is None:
+        return False  # the last mention before that is no option (and the choices after it) is a bare choice,
+        # said as an item, right after an article or a count (not "a cheeseburger extra pickles with fries")
+    owners = {sku for t in mentions[j].options for sku in lex.option_skus.get((t.group, t.value), ())}
+    if not any(sku in owners for t in m.options for sku in lex.option_skus.get((t.group, t.value), ())):
+        return False
+    listed = {i for k in range(j, n) for i in range(mentions[k].start, mentions[k].end)}
+    between = [i for i in range(mentions[j].end, m.start) if i not in listed]
+    return any(toks[i] in _WITH for i in between) and all(  # ("two footlongs one with chili and two with cheese")
+        toks[i] in _WITH or toks[i] in _WITH_LIST or toks[i] in _LIST_ARTICLES or quantity_token(toks, i) is not None
+        for i in between)
 
 
 def _needed_in_with_list(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
@@ -835,7 +858,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                 o.options for o in mentions if o.start == nxt and o.options))], alone=alone) is not None):
             continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,
             # which heads the item (not "a diet coke large": "large" alone names no one product)
-        if nxt < len(toks) and (toks[nxt] in ("one", "1", "ones") or nxt in in_items):
+        if nxt < len(toks) and (toks[nxt] in ("one", "1", "ones") or nxt in in_items) \
+                and not _each_said_after(toks, k, nxt):
             continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
         if nxt < len(toks) and not chosen_next and nxt not in breaks and quantity_token(toks, nxt) is None and toks[nxt] not in _ITEM_ENDS \
                 and toks[nxt] not in SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in FILLER_WORDS \
@@ -886,6 +910,13 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
         made.update(h.pos for h in kept if h.targets and h.said)  # the container choice is taken too
         made.update(h.pos for h in held if measured)
     return made
+
+
+def _each_said_after(toks: Sequence[str], k: int, nxt: int) -> bool:
+    """"two footlongs one with chili and one with cheese": "one" right after a choice counted more than once
+    ("two ...") begins what each of them has; the choice is an item of its own, not "a large one"."""
+    return toks[nxt] in ("one", "1") and (quantity_token(toks, k) or 0) > 1 and nxt + 1 < len(toks) \
+        and toks[nxt + 1] in _WITH
 
 
 def _refined_choice(toks: Sequence[str], items: Sequence[ItemSpec], k: int) -> bool:

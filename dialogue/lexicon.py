@@ -121,6 +121,18 @@ def phrase_of(text: str) -> tuple[str, ...]:
     return tuple(toks)
 
 
+def _with_article(names: Iterable[str]) -> set[tuple[str, ...]]:
+    """A choice's name that is an everyday word once its article is dropped ("the works" of a hot dog's toppings:
+    "works") is also indexed with its article, so "a hot dog with the works" names that choice."""
+    out: set[tuple[str, ...]] = set()
+    for name in names:
+        toks = tuple(to_digits(tokens(name)))
+        bare = phrase_of(name)
+        if len(toks) > len(bare) and len(bare) == 1 and bare[0] in STOPWORDS | _NEVER_OPTION:
+            out.add(toks)
+    return out
+
+
 def _spelled_apart(names: Iterable[str]) -> set[tuple[str, ...]]:
     """A name with a letter-and-digit code ("a4 paper", "a5") kept as one token by :func:`tokens` is also indexed
     as it reads when said apart ("a four paper" -> "4 paper"), as it was before codes were kept whole."""
@@ -298,6 +310,7 @@ class Lexicon:
         for value in group.values:
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
             names.update(_spelled_apart((value.name, *value.aliases)))
+            names.update(_with_article((value.name, *value.aliases)))
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
             written = set(names)  # as the catalog writes it (not shortened)

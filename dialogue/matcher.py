@@ -211,6 +211,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 if length > 1 and toks[i + length - 1] in ("one", "ones"):  # "the big ones": also what "big" names
                     chosen += tuple(t for t in lex.phrases.get(tuple(toks[i:i + length - 1]), ())
                                     if t.kind == "option" and t not in chosen and any(c.kind == "option" for c in chosen))
+                if length > 1 and _choice_before_longer_name(lex, toks, i, length):
+                    continue  # "chili cheese fries": the cheese fries with chili, not the "chili cheese" dog
                 if not exact and length > 1 and _full_name_across(lex, toks, i, length):
                     continue  # "a boba milk tea": "milk tea" is a whole name, "boba milk" only a part of one
                 if not exact and length > 1 and _choices_of_named(lex, toks, found, i, length):
@@ -242,11 +244,36 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         lex, toks, _value_by_fit(lex, toks, found)), in_play))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, found))))))
-    return _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(lex, toks, _completed_values(
-        lex, toks, _qualified_groups(lex, toks, _coordinated(lex, toks, _contained(lex, toks, _counts_not_choices(
-            lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(lex, toks, _modifiers_sharing_noun(
-                lex, toks, found), in_play)))))))),
-        mix_for))
+    return _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(
+        lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(lex, toks, _contained(
+            lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(
+                lex, toks, _modifiers_sharing_noun(lex, toks, found), in_play)))))))),
+        mix_for)))
+
+
+def _sibling_by_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"fifteen black and white double sided and five colour single sided": a word said as an item (after a
+    count or an article, no product right after it) that names no choice of the product named before it, but
+    with that product's head noun names another product exactly ("colour" + "copies"), is that other product."""
+    out = list(found)
+    for n, m in enumerate(found):
+        before = [o for o in found[:n] if o.exact_products]
+        if m.products or not before or m.start == 0 or not (toks[m.start - 1] in _ITEM_STARTS
+                                                          or toks[m.start - 1].isdigit()):
+            continue
+        if n + 1 < len(found) and found[n + 1].start == m.end and found[n + 1].products:
+            continue  # "colour copies": a modifier of the product said after it
+        skus = {t.sku for t in before[-1].exact_products}
+        products = [lex.products[sku] for sku in skus if sku in lex.products]
+        if any(p.group(t.group) is not None for p in products for t in m.targets):
+            continue  # a choice (or a group) of the product before it: "a black and white and a double sided"
+        said = tuple(toks[m.start:m.end])
+        named = {t.sku for p in products for h in (1, 2) if h < len(phrase_of(p.name))
+                 for t in lex.phrases.get(said + phrase_of(p.name)[-h:], ())
+                 if t.kind == "product" and t.exact and t.sku not in skus}
+        if len(named) == 1:
+            out[n] = Mention(m.start, m.end, (Target("product", sku=named.pop()),))
+    return out
 
 
 def _modifiers_sharing_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -671,12 +698,21 @@ def _choice_inside_name(lex: Lexicon, toks: Sequence[str], found: list[Mention])
                     if len(skus) != 1 or not said or (best is not None and e - i <= best[1] - best[0]):
                         continue
                     if any(o is not m and o.start < e and o.end > i and (o.exact_products or o.options or o.groups)
-                           for o in out):
+                           and not _foreign_words_of(lex, o, skus[0], i, e) for o in out):
                         continue  # words there that name something else keep it ("a big can of fish food")
                     best = (i, e, Mention(i, e, (Target("product", sku=skus[0]), *dict.fromkeys(said))))
         if best is not None:
             out = sorted([o for o in out if o.end <= best[0] or o.start >= best[1]] + [best[2]], key=lambda x: x.start)
     return out
+
+
+def _foreign_words_of(lex: Lexicon, o: Mention, sku: str, i: int, e: int) -> bool:
+    """"three laminated letter pages": a mention inside the name said around a choice ("laminated pages" around
+    "letter") that names no product and only choices or groups the named product does not have (a poster's
+    "laminated") is a word of that name, not something else."""
+    product = lex.products.get(sku)
+    return product is not None and i <= o.start and o.end <= e and not o.products \
+        and all(product.group(t.group) is None for t in o.targets)
 
 
 def _own_choice_in_alias(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -985,6 +1021,19 @@ def _full_name_across(lex: Lexicon, toks: Sequence[str], i: int, length: int) ->
     for j in range(i + 1, i + length):
         for size in range(i + length - j + 1, min(lex.max_len, len(toks) - j) + 1):
             if any(t.kind == "product" and t.exact for t in lex.phrases.get(tuple(toks[j:j + size]), ())):
+                return True
+    return False
+
+
+def _choice_before_longer_name(lex: Lexicon, toks: Sequence[str], i: int, length: int) -> bool:
+    """"an order of chili cheese fries": a product's whole name ("cheese fries") starts inside toks[i:i+length] (the
+    "chili cheese" dog) and runs past its end, and the words before it name a choice that product offers ("chili"):
+    the longer reading, with the noun said, wins over the shorter name."""
+    for j in range(i + 1, i + length):
+        lead = lex.phrases.get(tuple(toks[i:j]), ())
+        for size in range(i + length - j + 1, min(lex.max_len, len(toks) - j) + 1):
+            skus = {t.sku for t in lex.phrases.get(tuple(toks[j:j + size]), ()) if t.kind == "product" and t.exact}
+            if any(t.kind == "option" and skus & set(lex.option_skus.get((t.group, t.value), ())) for t in lead):
                 return True
     return False
 
@@ -1316,6 +1365,7 @@ def _named_choice(lex: Lexicon, t: Target, word: str, skus: Sequence[str] | None
 
 _OWNERS_LOOKED_AT = 200  # a choice every product of a huge catalog offers: enough to know some product does
 _BASE_PREPS = words("base_preps")
+_HOLDER_PREPS = words("holder_preps")
 _PART_PREPS = words("part_of_item_preps")
 _FILLERS = words("fillers")
 _WITH_WORDS = words("with_words")
@@ -1414,6 +1464,10 @@ def _choice_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
             return False
         owners = {t.sku for s in range(1, min(lex.max_len, k) + 1) for t in lex.phrases.get(tuple(toks[k - s:k]), ())
                   if t.kind == "product" and t.exact} | _product_after_choices(lex, toks, end)
+        if k >= 2 and (toks[k - 1] in _BASE_PREPS or toks[k - 1] in _HOLDER_PREPS or toks[k - 1] in _WITH_WORDS):
+            owners |= {t.sku for s in range(1, min(lex.max_len, k - 1) + 1)  # "color copies on 32 pound paper":
+                       for t in lex.phrases.get(tuple(toks[k - 1 - s:k - 1]), ())  # the copies' paper, no 32
+                       if t.kind == "product" and t.exact}  # pounds of shredding
         if not owners and k and toks[k - 1] in ("one", "1"):  # "two buckets, one eight piece and one twelve piece"
             owners = _product_before_each(lex, toks, k - 1)
         return any(owners & set(lex.option_skus.get((t.group, t.value), ())) for t in choices)

@@ -825,7 +825,8 @@ class Policy:
         "another"), are parts of the line in focus when their counts add up to it (:meth:`_shared_line`), not
         more of it."""
         lead = next((t for t in p.tokens if t not in _LEAD_FILL or t in _ADDING_LEADS), "")
-        return bool(p.items) and not any(self._product_said(p.tokens, it) for it in p.items) \
+        return bool(p.items) and not any(self._product_said(p.tokens, it) and not _said_plain(p.tokens, it)
+                                         for it in p.items) \
             and len(parts_of(p.tokens)) > 1 and p.ref != "more" \
             and lead not in _ADDING_LEADS and not cue.has(p.tokens, _ALSO)
 
@@ -991,6 +992,16 @@ def _said_besides(parse: Parse, item: ItemSpec) -> bool:
     choice of that item said before it would have been taken by it)."""
     said = [o.pos for o in parse.options if 0 <= o.pos < item.start]
     return bool(said) and any(t in SEPARATORS for t in parse.tokens[max(said):item.start])
+
+
+def _said_plain(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"... and the other one plain": an item said only as its count and a word of plain is a part said plain,
+    even when "plain" also stands for a product (a "plain dog")."""
+    said = [t for t in toks[item.start:item.end] if t not in _PART_FILL and not t.isdigit()]
+    return bool(said) and all(t in _PLAIN_PART for t in said)
+
+
+_PART_FILL = frozenset({"and", "the", "other", "one", "ones", "rest", "last"})
 
 
 def _parted(specs: list[OptionSpec], toks: Sequence[str], quantity: int | None,

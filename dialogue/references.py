@@ -121,6 +121,7 @@ def parts_of(toks: Sequence[str]) -> list[tuple[int, int | None]]:
         if other == k:  # "... and the other with the stout"
             out.append((k, None))
             k += 2
+            k += int(k < len(toks) and toks[k] in ("one", "ones"))  # "the other one plain": no part of its own
             continue
         if toks[k - 1] in ("and", "then") and (toks[k] == "one" or toks[k].isdigit() and 0 < int(toks[k]) < 100) \
                 and not (k + 1 < len(toks) and toks[k + 1] in ("more", "of")):

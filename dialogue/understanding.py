@@ -449,6 +449,7 @@ def _count_set_to(toks: Sequence[str], item: ItemSpec) -> int | None:
     return 1 if toks[k + 1] == "one" else count_of(toks[k + 1:k + 2])
 _DEFINITE = words("definite")
 _MORE_WORDS = words("more_words")
+_ONTO_PREPS = words("onto_preps")
 _FOR_SOMEONE = phrases("for_someone")
 _LIKEWISE = words("likewise")
 _POSSESSIVES = words("possessives")
@@ -580,8 +581,18 @@ def _names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
     more = _MORE_WORDS - _LIKEWISE if edit_verb else _MORE_WORDS
     chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
     chosen |= placed
+    if _put_onto(toks, item, k):
+        return True
     return k >= 0 and (toks[k] in _DEFINITE or _owned(toks, k)) \
         and not any(t in more for i, t in enumerate(toks) if i not in chosen)  # "make it extra hot": a choice
+
+
+def _put_onto(toks: Sequence[str], item: ItemSpec, k: int) -> bool:
+    """"And add honeycomb to the board", "put bacon on the burger": choices said before "to the <product>" go on
+    that line, even with a word of more ("add"); the article at ``k``."""
+    said = [o.pos for o in item.options if o.pos >= 0]
+    return k >= 1 and toks[k] in _DEFINITE and toks[k - 1] in _ONTO_PREPS and bool(said) \
+        and all(pos < k - 1 for pos in said)
 
 
 def _owned(toks: Sequence[str], k: int) -> bool:
