@@ -332,8 +332,7 @@ def _products_joined_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Me
 _SIDE_CUE = phrases("side_cue")
 
 
-_FILLERS = frozenset({"uh", "um", "er", "like", "just", "please"})
-_NEW_ITEM = frozenset({"and", "a", "an", "another", "one", "then", "also"})
+_NEW_ITEM = words("new_item_words")
 
 
 def _said_with(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], n: int) -> list[Mention]:
