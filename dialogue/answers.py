@@ -9,6 +9,7 @@ from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, OptionGroup, OptionValue, Product, SelectedOption
 from catalog.store import Store
+from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
 from dialogue.phrasebook import words
@@ -261,22 +262,17 @@ def quote(product: Product, chosen: Sequence[SelectedOption], *, span: bool = Tr
     return say_price(cents if cents is not None else product.price_cents, product.currency)
 
 
-_KIND_GROUPS = words("kind_groups")
 _KINDS_ASKED = words("kinds_asked")
 
 
 def _kinds_group(product: Product, parse: Parse) -> OptionGroup | None:
     """"What danishes do you have", "which bagels have you got": asked for the kinds of one product, the group
-    that says its kind: a required single choice, else the one named like a kind (flavour, type, filling) or by
-    the product's own name (a bagel's "bagel"). None when the question is not one, or no group says a kind."""
+    that says its kind (:func:`dialogue.kinds.kind_group`). None when the question is not one, or no group says
+    a kind."""
     toks = parse.tokens
     if not toks or toks[0] not in _KINDS_ASKED or parse.items and parse.items[0].options:
         return None
-    single = [g for g in product.option_groups if not g.multiple and len(g.values) > 1]
-    head = phrase_of(product.name)[-1]
-    names = {g.code: {w for n in (g.name, *g.aliases) for w in phrase_of(n)} for g in single}
-    return next((g for g in single if g.required), None) or next(
-        (g for g in single if _KIND_GROUPS & names[g.code] or phrase_of(g.name)[-1] == head), None)
+    return kind_group(product)
 
 
 def _kinds(state: State, product: Product, group: OptionGroup, out: Outcome) -> Outcome:

@@ -1004,15 +1004,16 @@ def _said_plain(toks: Sequence[str], item: ItemSpec) -> bool:
 _PART_FILL = frozenset({"and", "the", "other", "one", "ones", "rest", "last"})
 
 
-def _parted(specs: list[OptionSpec], toks: Sequence[str], quantity: int | None,
-            *, plain: bool = False) -> list[tuple[int, list[OptionSpec]]]:
+def _parted(specs: Sequence[OptionSpec], toks: Sequence[str], quantity: int | None,
+            *, plain: bool = False, start: int = 0) -> list[tuple[int, list[OptionSpec]]]:
     """An answer that shares a line of several into parts, each with its own count and its own choices, any
     number of them and of any group ("two collars" - "one small pink and the other large black"; "two flights" -
     "one with the ipa and the lager and the other with the stout and the porter"): (count, choices) per part
     when the counts add up to the line's ("the other": what is left) and every part has a choice of its own (or,
     with ``plain``, is said plain: "... and one plain" is the line as it is; and with ``plain`` the counts may add
-    up to less, the rest staying as it is); choices said before the first part are every part's. Else nothing."""
-    parts = parts_of(toks)
+    up to less, the rest staying as it is); choices said before the first part (from token ``start`` on) are every
+    part's. Else nothing."""
+    parts = parts_of(toks, start)
     if not quantity or quantity < 2 or not parts:
         return []
     said = sum(n or 0 for _, n in parts)
@@ -1020,7 +1021,7 @@ def _parted(specs: list[OptionSpec], toks: Sequence[str], quantity: int | None,
     if any(n < 1 for n in counts) or sum(counts) > quantity or sum(counts) < quantity and not plain:
         return []
     starts = [a for a, _ in parts] + [len(toks)]
-    common = [s for s in specs if s.pos < starts[0]]
+    common = [s for s in specs if start <= s.pos < starts[0]]
     out = [(n, [*common, *(s for s in specs if starts[k] <= s.pos < starts[k + 1])]) for k, n in enumerate(counts)]
     own = [len(mine) > len(common) or plain and any(t in _PLAIN_PART for t in toks[starts[k]:starts[k + 1]])
            for k, (_, mine) in enumerate(out)]
@@ -1037,8 +1038,7 @@ def _parts_of_more(p: Parse) -> list[tuple[int, list[OptionSpec]]]:
     at = next((k for k, t in enumerate(p.tokens) if t == "more"), -1)
     if at < 0 or not p.quantity:
         return []
-    later = [replace(o, pos=o.pos - at - 1) for o in p.options if o.pos > at]
-    return _parted(later, p.tokens[at + 1:], p.quantity, plain=True)
+    return _parted(p.options, p.tokens, p.quantity, plain=True, start=at + 1)
 
 
 def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -> list[OptionSpec]:

@@ -104,14 +104,14 @@ _NOT_PART_COUNT = words("not_part_count")
 _PLAIN_PART = words("plain_part")
 
 
-def parts_of(toks: Sequence[str]) -> list[tuple[int, int | None]]:
+def parts_of(toks: Sequence[str], start: int = 0) -> list[tuple[int, int | None]]:
     """How a turn shares the units of a line among parts, each said after its own count: "one with the ipa and
     the lager and the other with the stout" (two parts), "one small pink and one large black", "two plain and
     the rest sesame". (token where each part begins, its count; None for "the other"/"the rest": what is left).
     A later part opens after "and"/"then", or with "one" and a preposition or a plain word ("one with sausage",
-    "one plain"). Empty unless the
-    turn opens with a count and has a later part."""
-    i = next((k for k, t in enumerate(toks) if t not in _LEAD), len(toks))
+    "one plain"). Read from token ``start`` on ("two more, one with figs and one plain": after "more"). Empty
+    unless the words read open with a count and have a later part."""
+    i = next((k for k in range(start, len(toks)) if toks[k] not in _LEAD), len(toks))
     if i >= len(toks) or not (toks[i] == "one" or toks[i].isdigit() and 0 < int(toks[i]) < 100):
         return []
     out: list[tuple[int, int | None]] = [(i, 1 if toks[i] == "one" else int(toks[i]))]

@@ -24,6 +24,7 @@ from dialogue.items import (
     per_item,
     swap_frame,
 )
+from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention, find_mentions, focus_choices, prepare
 from dialogue.normalize import clauses, is_question, pieces, tokens
@@ -351,6 +352,14 @@ def _pointed(toks: Sequence[str], o: OptionSpec) -> bool:
     return 0 < o.pos and toks[o.pos - 1] == "the" and end < len(toks) and toks[end] in ("one", "ones", "1")
 
 
+def _value_with_words(group: OptionGroup, said: set[str]) -> str | None:
+    """The code of the one choice of ``group`` whose name or an alias has every word of ``said`` ("cheddar" for
+    "cheddar and chive", "green" for "salsa verde" alias "green salsa"); None when no choice, or more than one,
+    has them."""
+    hits = [v for v in group.values if any(said <= set(phrase_of(n)) for n in (v.name, *v.aliases))]
+    return hits[0].code if len(hits) == 1 else None
+
+
 def _listed_by_word(toks: Sequence[str], group: OptionGroup | None) -> tuple[int, str] | None:
     """"The cheddar one" just after a group's choices were listed: (position, value code) of the one choice whose
     name or alias has the word said between "the" and "one"; None when no choice, or more than one, has it."""
@@ -358,9 +367,9 @@ def _listed_by_word(toks: Sequence[str], group: OptionGroup | None) -> tuple[int
         return None
     for k in range(len(toks) - 2):
         if toks[k] == "the" and toks[k + 2] in ("one", "ones"):
-            hits = [v for v in group.values if any(toks[k + 1] in phrase_of(n) for n in (v.name, *v.aliases))]
-            if len(hits) == 1:
-                return k + 1, hits[0].code
+            code = _value_with_words(group, {toks[k + 1]})
+            if code is not None:
+                return k + 1, code
     return None
 
 
@@ -1230,9 +1239,9 @@ class RuleUnderstanding:
                         and group.value(t.value) is not None)
         words = set(said) - {"one", "ones"}
         if not targets and words and {"one", "ones"} & set(toks[start:end + 1]):
-            hits = [v for v in group.values if any(words <= set(phrase_of(n)) for n in (v.name, *v.aliases))]
-            if len(hits) == 1:
-                targets = (Target("option", "", code, hits[0].code, True),)
+            hit = _value_with_words(group, words)
+            if hit is not None:
+                targets = (Target("option", "", code, hit, True),)
         if not targets:
             return None
         p.items = [ItemSpec((sku,), None, [OptionSpec(targets, pos=start), *rest], start, end)]
@@ -1490,9 +1499,9 @@ class RuleUnderstanding:
 
     def _kinds_of(self, p: ParseDraft, toks: Sequence[str]) -> str | None:
         """"What kind of juice do you have", "what kinds of bagels are there": a question about the variety of the
-        one product named, answered with its main choice (the first required single choice, else the first single
-        choice with no default); "what kind of milk does the latte come with": the group named (here by the
-        word that is also its plain value), not whether the latte comes with plain milk."""
+        one product named, answered with the group that says its kind (:func:`dialogue.kinds.kind_group`); "what
+        kind of milk does the latte come with": the group named (here by the word that is also its plain value),
+        not whether the latte comes with plain milk."""
         if len(p.items) != 1 or len(p.items[0].skus) != 1 or not p.items[0].exact or not cue.has(toks, _KIND_OF) \
                 or p.deny:  # "no, I wanted a mocha... what kinds of tea?": a no to the change, then a search
             return None
@@ -1504,8 +1513,7 @@ class RuleUnderstanding:
                      if (g := product.group(t.group)) is not None and phrase_of(o.said) in (
                          phrase_of(g.name), *(phrase_of(a) for a in g.aliases))}
             return named.pop() if len(named) == 1 else None
-        single = [g for g in product.option_groups if not g.multiple and len(g.values) > 1]
-        main = next((g for g in single if g.required), next((g for g in single if not g.default), None))
+        main = kind_group(product)
         return main.code if main is not None else None
 
     def _add_or_modify(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
