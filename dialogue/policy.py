@@ -103,7 +103,9 @@ def _yes_and_more(parse: Parse, offered: ItemSpec) -> bool:
 def _only_yes_besides(parse: Parse, order_type: str | None) -> bool:
     """The words of a reply that are not the items and choices it names make a clear yes on their own ("yes, one
     latte with oat milk": "yes"; "sure, I would like a latte to go" when the order is to go); any other word
-    ("throw in", "apart from", "make it") says something else."""
+    ("throw in", "apart from", "make it") says something else. Choices said with no product take a yes said
+    before them ("yes, with oat milk"): one said after them is a word on the choice ("pate is fine", "oat milk
+    sounds good"), not a yes to the order."""
     toks = parse.tokens
     spans = [(it.start, it.end) for it in parse.items]
     spans += [(o.pos, o.pos + max(1, len(o.said.split()))) for it in parse.items for o in it.options]
@@ -118,6 +120,8 @@ def _only_yes_besides(parse: Parse, order_type: str | None) -> bool:
                 size = max(len(p) for p in table if tuple(toks[k:k + len(p)]) == p)
                 gone |= set(range(k, k + size))
                 k = cue.find(toks, table, k + size)
+    if not parse.items and parse.options and not any(i < min(a for a, _ in spans) for i in confirm.said_as_yes(toks)):
+        return False  # "pate is fine", "oat milk sounds good", "blue's ok": a word on the choice, not a yes to the order
     rest = [t for i, t in enumerate(toks) if i not in gone and t not in _ECHO_FRAME]
     c = confirm.decide(" ".join(rest), rest)
     return c.places and not c.aside  # "sorry my wife was saying a muffin, yes": an aside may name more
