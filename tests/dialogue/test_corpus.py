@@ -89,6 +89,7 @@ EXACT_FLOOR = {"cafe": 0.91,  # mt14: 10 fresh multi-turn, first run 7/10 (cafe 
                "teashop": 0.85,  # loose-leaf tea shop and tea bar, unseen when written: first run 78/88 (0.886) at 54852e8
                "hotdogs": 0.90,  # hot dog and sausage stand, unseen when written: first run 82/88 (0.932) at fbfd45f (main 1d4df2b + integ9)
                "printshop": 0.77,  # print and copy shop counter, unseen when written: first run 72/89 (0.809) at 3294629
+               "roaster": 0.81,  # a coffee roaster's shop selling whole beans and ground coffee by weight (origins and blends, bag sizes, grind for espresso, drip, french press or whole bean, decaf), plus brewing gear, filters, a few brewed drinks and a subscription, unseen when written: first run 74/88 (0.841) at 374cc99
                "phoshop": 0.90}  # vietnamese pho and banh mi counter, unseen when written: first run 84/90 (0.933) at f427b28
 
 
