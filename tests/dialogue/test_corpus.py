@@ -91,6 +91,7 @@ EXACT_FLOOR = {"cafe": 0.91,  # mt14: 10 fresh multi-turn, first run 7/10 (cafe 
                "printshop": 0.77,  # print and copy shop counter, unseen when written: first run 72/89 (0.809) at 3294629
                "subshop": 0.92,  # submarine sandwich shop, unseen when written: first run 85/89 (0.955) at 374cc99
                "drycleaner": 0.76,  # dry cleaner and laundry counter, unseen when written: first run 71/89 (0.798) at 374cc99
+               "roaster": 0.81,  # coffee roaster (beans by weight and grind, gear), unseen when written: first run 74/88 (0.841)
                "phoshop": 0.90}  # vietnamese pho and banh mi counter, unseen when written: first run 84/90 (0.933) at f427b28
 
 
