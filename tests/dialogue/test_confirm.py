@@ -17,9 +17,10 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 31  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from round 5
-# (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5 label them:
-# to "shall I place it?" they may say no, so the read-back asks again), 10 from round 7 (31 when written, see below).
+KNOWN_MISSES = 121  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
+# round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
+# label them: to "shall I place it?" they may say no, so the read-back asks again), 10 from round 7 (31 when
+# written, see below), 90 from round 8 (90 when written, see below).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -90,6 +91,22 @@ KNOWN_MISSES = 31  # 4 from round 2, 12 from round 3 (82 when written), 3 from r
 # ("never mind", "i changed my mind"), a question word in it ("this is what he wants"), "i wasn't sure at first
 # but now yeah", "you read it really fast but yes", "yeah yeah i heard you all of it yes", "mint yeah place it", and
 # the blueberry question.
+# Round 8, first run of confirm_replies_8.tsv (406 rows, written fresh: non-native, older, teenage and very terse
+# yeses, a yes wrapped in a long sentence about something else, a yes twice with a filler between, "correct"
+# variants, the whole order said back with a yes, "no problem"/"no bother" yeses, cancel words in passing, phone-line
+# slips of "please" and "place it", holds that sound like yeses, a no late in the sentence, tips, names and times,
+# keypad digits said aloud, turns that break off): 90 wrong by decide() (3 holds placed, all turns cut off on a
+# filler or a pronoun: "right well i", "hmm yes well", "yeah it's just that"; 87 yeses did not: 17 stories before
+# the yes ("i'm just parking the car but yes go ahead"), 14 slang and terse ("aight", "yeah bet", "totes go ahead",
+# "sure go", "k yes"), 13 slips ("yeah police it", "yes go had", "that's write yes", "yes plaice it"), 8 with the
+# whole order said back ("two lattes and a muffin yes"), 7 non-native ("yes i am agree", "ok you can make the
+# order"), 7 informal ("yes carry on", "precisely", "ah go on so"), 5 from older callers ("yes please young man",
+# "that would be lovely yes"), 4 "correct" variants ("entirely correct", "correctamundo"), 4 "no bother" / "no
+# objections" / "no worries at all", 4 with a cancel word in passing ("i nearly cancelled earlier but yes go ahead",
+# "don't cancel it yes place it"), 2 a yes twice ("yes i mean yes"), 2 thank-yous), no label corrected; none wrong
+# only in a session. Tips, names and pickup times are labelled hold as in rounds 4-7, and a cancel before a yes
+# ("cancel that yes place it", "forget that yes go ahead") hold as "no wait yes" in round 7. 90 marked
+# (KNOWN_MISSES +90).
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
