@@ -58,6 +58,7 @@ _LIST_ARTICLES = words("list_articles")
 _FILLED_OF = words("filled_of")
 # Nouns that make a product word a modifier of something else ("the coffee bar", "coffee beans").
 _NOT_ITEM_HEADS = words("not_item_heads")
+_ONTO_IT = phrases("onto_it")
 
 
 def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
@@ -588,9 +589,46 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _plural_for_all(lex, toks, items, breaks)
     with_everything(lex, toks, items, mentions)
     items = _corrections(toks, _choice_gone(lex, toks, items))
+    items = _choice_of_the_one_before(lex, toks, items)
     if times is not None:
         times_over(items, times, breaks)
     return items, loose
+
+
+def _choice_of_the_one_before(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"A kids meal with fish bites and peas and a water", "a bento with brown rice and a cucumber roll in it": a
+    product named alone (no count, no choice) that the item before offers as a choice of a group not chosen yet is
+    that item's choice, not a line of its own, when it goes on in the list of that item's choices after "with" or
+    is said with "in it" / "with it" right after it. "A burger with cheese and a coke": the burger has no drink."""
+    out: list[ItemSpec] = []
+    for it in items:
+        before = out[-1] if out else None
+        choice = _choice_of(lex, toks, before, it) if before is not None else None
+        if before is not None and choice is not None:
+            before.options.append(choice)
+            continue
+        out.append(it)
+    return out
+
+
+def _choice_of(lex: Lexicon, toks: Sequence[str], before: ItemSpec, it: ItemSpec) -> OptionSpec | None:
+    product = lex.products.get(before.skus[0]) if len(before.skus) == 1 else None
+    if product is None or it.quantity is not None or it.options or it.start < before.end:
+        return None
+    said = tuple(toks[it.start:it.end])
+    chosen = {t.group for o in before.options for t in o.targets}
+    targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and t.group not in chosen
+                    and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
+    if not targets:
+        return None
+    after = [o for o in before.options if o.pos >= before.end]
+    last = max((o.pos + max(len(o.said.split()), 1) for o in after), default=-1)
+    listed = bool(after) and any(t in _WITH for t in toks[before.end:min(o.pos for o in after)]) \
+        and 0 <= last <= it.start and all(t in ("and", *_LIST_ARTICLES) for t in toks[last:it.start]) \
+        and "and" in toks[last:it.start]
+    if not listed and not any(tuple(toks[it.end:it.end + len(ph)]) == ph for ph in _ONTO_IT):
+        return None
+    return OptionSpec(targets, pos=it.start, said=" ".join(said))
 
 
 def _choice_gone(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:

@@ -186,6 +186,7 @@ _ALL_BUT = phrases("all_but")
 _WHOLE_ORDER = words("whole_order")
 _TAKING_OFF = words("taking_off")
 _LINE_DETERMINERS = words("line_determiners")
+_TO_BE = words("group_to_value")
 
 
 @dataclass(frozen=True)
@@ -633,6 +634,33 @@ def _the_line_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, ctx: Context
     return ItemSpec((held,), item.quantity, item.options, item.start, item.end, item.exact)
 
 
+def _onto_cue(toks: Sequence[str]) -> tuple[bool, bool]:
+    """How a turn puts what it names on the line in focus: (cued, verb). Cued: "to it", "with it", or a turn that
+    starts "with ..." - any choice of that line; verb: "add an egg" after an avocado toast - an add-on of that
+    product (a choice of a multiple-choice group), not a second toast with an egg."""
+    lead = [t for t in toks if t not in _LEAD_FILL]
+    led = any(tuple(lead[:len(ph)]) == ph for ph in _ONTO_LINE_LEAD)  # "with pudding": on the line in focus
+    cued = led or cue.find(toks, _ONTO_LINE) >= 0
+    return cued, not cued and cue.find(toks, _ONTO_LINE_VERBS) >= 0
+
+
+def _group_named_before(toks: Sequence[str], start: int, product: Product) -> str:
+    """"Make the side mac and cheese", "change the drink to a lemonade": a verb of change, "the" and the name of a
+    group of the line's product said right before the item: the code of that group (whose choice the item is, not
+    a product of its own), else ""."""
+    k = start
+    while k > 0 and toks[k - 1] in _TO_BE:
+        k -= 1
+    for g in product.option_groups:
+        for name in (g.name, *g.aliases):
+            ph = phrase_of(name)
+            at = k - len(ph)
+            if ph and at >= 1 and tuple(toks[at:k]) == ph and toks[at - 1] in _LINE_DETERMINERS \
+                    and any(t in _SWAP_VERBS for t in toks[:at - 1]):
+                return g.code
+    return ""
+
+
 class RuleUnderstanding:
     """The default understanding: catalog lexicon + phrase cues, no model."""
 
@@ -641,34 +669,49 @@ class RuleUnderstanding:
 
     def _onto_line(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> list[OptionSpec] | None:
         """The items of "add pepperoni and olives to it" as choices of the line in focus, when every item named
-        is also a choice that line's product offers and the turn puts them on it; else None."""
+        is also a choice that line's product offers and the turn puts them on it ("to it", "with it", "add"), takes
+        them off it ("actually no vase": an add-on, when no line holds the vase sold alone) or names the group they
+        are a choice of ("make the side mac and cheese"); else None."""
         product = self.lexicon.products.get(ctx.last_sku or "")
-        lead = [t for t in toks if t not in _LEAD_FILL]
-        led = any(tuple(lead[:len(ph)]) == ph for ph in _ONTO_LINE_LEAD)  # "with pudding": on the line in focus
-        cued = led or cue.find(toks, _ONTO_LINE) >= 0
-        # "add an egg" after an avocado toast: an add-on of that product, not a second toast with an egg
-        verb = not cued and cue.find(toks, _ONTO_LINE_VERBS) >= 0
-        if product is None or not p.items or not (cued or verb):
+        cued, verb = _onto_cue(toks)
+        # "actually no vase" to a bouquet with a vase: its add-on taken off, not the bouquet swapped for a vase
+        negated = not cued and not verb and p.deny and bool(p.items) and all(
+            it.start > 0 and toks[it.start - 1] == "no" and not set(it.skus) & set(ctx.line_skus) for it in p.items)
+        named = _group_named_before(toks, p.items[0].start, product) if product is not None and len(p.items) == 1 else ""
+        if product is None or not p.items or not (cued or verb or negated or named):
             return None
         specs: list[OptionSpec] = []
         for it in p.items:
-            said = tuple(t for t in toks[it.start:it.end] if t not in GLUE and t != "and")
+            said = tuple(toks[it.start:it.end])  # "mac and cheese": a name with "and" inside, as said
+            if said not in self.lexicon.phrases:
+                said = tuple(t for t in said if t not in GLUE and t != "and")
             targets = tuple(t for t in self.lexicon.phrases.get(said, ()) if t.kind == "option"
                             and (g := product.group(t.group)) is not None and g.value(t.value) is not None
-                            and (not verb or g.multiple))
+                            and (g.code == named if named else cued or g.multiple))
             if it.quantity not in (None, 1) or not targets:
                 return None
             if verb and any(t.kind == "product" for t in self.lexicon.phrases.get(said, ())):
                 return None  # "add a pepperoni" at a pizzeria: the pepperoni pizza, another line
             if self._names_its_product(said, it.skus, product, targets):
                 return None  # "add a blueberry muffin" to an iced coffee: the muffin, not a blueberry shot
-            specs.append(OptionSpec(targets, pos=it.start, said=" ".join(said)))
+            specs.append(OptionSpec(targets, "none" if negated else "regular", pos=it.start, said=" ".join(said)))
             specs.extend(o for o in it.options if o.pos != it.start)
         specs += p.options
         swap = cue.find(toks, _INSTEAD_OF)
         if swap >= 0:  # "that with sticky rice instead of jasmine": what comes after "instead of" is what goes
             specs = [o for o in specs if o.pos < swap]
         return specs if specs else None
+
+    def _onto_focus(self, options: Sequence[OptionSpec], toks: Sequence[str], ctx: Context) -> bool:
+        """Choices said alone that the turn puts on the line in focus ("can you add feta to that", "yes but add
+        garlic sauce" to a wrap): every one a choice that line's product offers - of a multiple-choice group when
+        only a verb of adding says so ("add"; with "to it", "with it" any group)."""
+        product = self.lexicon.products.get(ctx.last_sku or "") if ctx.has_lines else None
+        cued, verb = _onto_cue(toks)
+        if product is None or not options or not (cued or verb):
+            return False
+        return all(any((g := product.group(t.group)) is not None and g.value(t.value) is not None
+                       and (not verb or g.multiple) for t in o.targets) for o in options)
 
     def _names_its_product(self, said: Sequence[str], skus: Sequence[str], line: Product,
                            targets: Sequence[Target]) -> bool:
@@ -1140,6 +1183,8 @@ class RuleUnderstanding:
         named = owner_by_name_word(self.lexicon, p.options) if owner is None and not ctx.has_lines else None
         if named is not None:  # "childrens tylenol the grape one": "childrens" names the product, not a choice
             owner, p.options = named[0], named[1]
+        if owner is not None and owner != ctx.last_sku and self._onto_focus(p.options, toks, ctx):
+            owner = None  # "can you add feta to that" to a gyro: the gyro's feta, not the fries that come with feta
         if owner is not None and cue.has(toks, _MAKE_IT) and (owner in ctx.line_skus or ctx.last_sku is not None
                                                               and all(self._offers(ctx.last_sku, o) for o in p.options)):
             owner = None  # "make that a large one with half sugar": the line in focus, made so ("make that two six
