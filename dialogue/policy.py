@@ -28,7 +28,7 @@ from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
 from dialogue.quantity import GLUE, SEPARATORS
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
-from dialogue.references import parts_of, pick_shown
+from dialogue.references import parts_after, parts_of, pick_shown
 from dialogue.replies import group_name, plural, say_list
 from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
@@ -1013,7 +1013,7 @@ def _parted(specs: Sequence[OptionSpec], toks: Sequence[str], quantity: int | No
     with ``plain``, is said plain: "... and one plain" is the line as it is; and with ``plain`` the counts may add
     up to less, the rest staying as it is); choices said before the first part (from token ``start`` on) are every
     part's. Else nothing."""
-    parts = parts_of(toks, start)
+    parts = parts_of(toks, start) or parts_after(toks, start)  # "nutella on one and blueberries on the other"
     if not quantity or quantity < 2 or not parts:
         return []
     said = sum(n or 0 for _, n in parts)

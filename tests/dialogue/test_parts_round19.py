@@ -1,0 +1,69 @@
+"""Parts of a line said the other way round (round 19): each part's choices first, then the unit they go on -
+"put jam on one and honey on the other", "oat milk in one and soy in the other one" to a line of two: the two
+units made two ways, not both with both. Said of one unit only ("put jam on one"), or to a line of one, it is
+no sharing. A catalog written here (a toast and tea bar)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, chat_of
+
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "TOAST", "name": "thick toast", "price": "4.00", "aliases": ["toast", "toasts"], "options": [
+            {"code": "top", "name": "toppings", "multiple": True, "values": [
+                {"code": "jam", "name": "jam", "price_delta": "0.50"},
+                {"code": "honey", "name": "honey", "price_delta": "0.50"},
+                {"code": "butter", "name": "butter"}]}]},
+        {"sku": "CHAI", "name": "chai", "price": "4.00", "aliases": ["chais"], "options": [
+            {"code": "milk", "name": "milk", "default": "dairy", "values": [
+                {"code": "dairy", "name": "dairy milk", "aliases": ["dairy"]},
+                {"code": "oat", "name": "oat milk", "aliases": ["oat"]},
+                {"code": "soy", "name": "soy milk", "aliases": ["soy"]}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SHOP)
+
+
+def _sorted(lines: list[tuple[str, int, dict[str, str]]]) -> list[tuple[str, int, dict[str, str]]]:
+    return sorted(lines, key=str)
+
+
+@pytest.mark.parametrize("said", [
+    "put jam on one and honey on the other",
+    "jam on one and honey on the other one",
+    "ok put jam on one and honey on the other",
+])
+def test_choices_then_the_unit(chat: Chat, said: str) -> None:
+    chat.say("two thick toasts")
+    chat.say(said)
+    assert _sorted(chat.lines) == _sorted([("TOAST", 1, {"top": "jam"}), ("TOAST", 1, {"top": "honey"})])
+
+
+def test_one_choice_group(chat: Chat) -> None:
+    chat.say("two chais")
+    chat.say("oat milk in one and soy in the other one")
+    assert _sorted(chat.lines) == _sorted([("CHAI", 1, {"milk": "oat"}), ("CHAI", 1, {"milk": "soy"})])
+
+
+def test_said_of_one_unit_only_is_no_sharing(chat: Chat) -> None:
+    chat.say("two thick toasts")
+    chat.say("put jam on one")
+    assert all(ln[0] == "TOAST" for ln in chat.lines)
+    assert sum(n for _, n, _ in chat.lines) == 2
+    assert not any(o.get("top") == "honey" for _, _, o in chat.lines)
+
+
+def test_a_line_of_one_is_not_shared(chat: Chat) -> None:
+    chat.say("a thick toast")
+    chat.say("put jam on one and honey on the other")
+    assert sum(n for _, n, _ in chat.lines) == 1
