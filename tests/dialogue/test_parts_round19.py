@@ -1,7 +1,9 @@
 """Parts of a line said the other way round (round 19): each part's choices first, then the unit they go on -
 "put jam on one and honey on the other", "oat milk in one and soy in the other one" to a line of two: the two
 units made two ways, not both with both. Said of one unit only ("put jam on one"), or to a line of one, it is
-no sharing. A catalog written here (a toast and tea bar)."""
+no sharing. And choices said with no product, in phrases opened by the same words ("a glass of apple and a glass
+of mango"): one item per phrase, each with its own choices; said once ("a glass of apple and mango") it is one
+item with both. A catalog written here (a toast, tea and juice bar)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,12 @@ _SHOP = {
                 {"code": "dairy", "name": "dairy milk", "aliases": ["dairy"]},
                 {"code": "oat", "name": "oat milk", "aliases": ["oat"]},
                 {"code": "soy", "name": "soy milk", "aliases": ["soy"]}]}]},
+        {"sku": "JUICE", "name": "fresh juice", "price": "5.00", "options": [
+            {"code": "fruit", "name": "fruits", "multiple": True, "values": [
+                {"code": "apple", "name": "apple"}, {"code": "mango", "name": "mango"},
+                {"code": "carrot", "name": "carrot"}]},
+            {"code": "boost", "name": "boosts", "multiple": True, "values": [
+                {"code": "ginger", "name": "ginger shot", "aliases": ["ginger"], "price_delta": "1.00"}]}]},
     ],
 }
 
@@ -67,3 +75,16 @@ def test_a_line_of_one_is_not_shared(chat: Chat) -> None:
     chat.say("a thick toast")
     chat.say("put jam on one and honey on the other")
     assert sum(n for _, n, _ in chat.lines) == 1
+
+
+def test_phrases_opened_alike_are_items_of_their_own(chat: Chat) -> None:
+    chat.say("a glass of apple with ginger and a glass of mango")
+    assert _sorted(chat.lines) == _sorted([("JUICE", 1, {"fruit": "apple", "boost": "ginger"}),
+                                           ("JUICE", 1, {"fruit": "mango"})])
+
+
+def test_one_phrase_is_one_item(chat: Chat) -> None:
+    chat.say("a glass of apple and mango")
+    assert len(chat.lines) == 1
+    assert chat.session.cart.lines[0].quantity == 1
+    assert sorted(o.value for o in chat.session.cart.lines[0].options if o.group == "fruit") == ["apple", "mango"]
