@@ -677,7 +677,8 @@ class Policy:
 
     def _value_named(self, product: Product, group: OptionGroup, toks: Sequence[str], item: ItemSpec) -> OptionSpec | None:
         """The value of ``group`` said with the words that also name the product of ``item``, if any."""
-        at = [i for i in range(item.start, item.end) if toks[i] not in GLUE and toks[i] != "one" and not toks[i].isdigit()]
+        at = [i for i in range(item.start, item.end)  # "... and the other one orange": a part's words are no name
+              if toks[i] not in GLUE and toks[i] not in _PART_FILL and not toks[i].isdigit()]
         said = tuple(toks[i] for i in at)
         targets = tuple(t for t in self.lex.phrases.get(said, ()) if t.kind == "option" and t.group == group.code
                         and group.value(t.value) is not None)

@@ -3,7 +3,9 @@
 units made two ways, not both with both. Said of one unit only ("put jam on one"), or to a line of one, it is
 no sharing. And choices said with no product, in phrases opened by the same words ("a glass of apple and a glass
 of mango"): one item per phrase, each with its own choices; said once ("a glass of apple and mango") it is one
-item with both. A catalog written here (a toast, tea and juice bar)."""
+item with both. And an answer to "which scent?" for a line of two, "one vanilla and the other one lemonade", shares
+the line by scents though "lemonade" also names a product. A catalog written here (a toast, tea and juice bar
+that sells candles too)."""
 
 from __future__ import annotations
 
@@ -33,6 +35,11 @@ _SHOP = {
                 {"code": "carrot", "name": "carrot"}]},
             {"code": "boost", "name": "boosts", "multiple": True, "values": [
                 {"code": "ginger", "name": "ginger shot", "aliases": ["ginger"], "price_delta": "1.00"}]}]},
+        {"sku": "LEMONADE", "name": "lemonade", "price": "3.00"},
+        {"sku": "CANDLE", "name": "candle", "price": "12.00", "aliases": ["candles"], "options": [
+            {"code": "scent", "name": "scent", "required": True, "values": [
+                {"code": "vanilla", "name": "vanilla"}, {"code": "lemonade", "name": "lemonade"},
+                {"code": "cedar", "name": "cedar"}]}]},
     ],
 }
 
@@ -88,3 +95,17 @@ def test_one_phrase_is_one_item(chat: Chat) -> None:
     assert len(chat.lines) == 1
     assert chat.session.cart.lines[0].quantity == 1
     assert sorted(o.value for o in chat.session.cart.lines[0].options if o.group == "fruit") == ["apple", "mango"]
+
+
+@pytest.mark.parametrize("said", ["one vanilla and the other one lemonade", "one cedar and the other one lemonade"])
+def test_answer_in_parts_with_a_value_that_names_a_product(chat: Chat, said: str) -> None:
+    chat.say("two candles")
+    chat.say(said)
+    first = said.split()[1]
+    assert _sorted(chat.lines) == _sorted([("CANDLE", 1, {"scent": first}), ("CANDLE", 1, {"scent": "lemonade"})])
+
+
+def test_a_line_of_one_has_no_other_part(chat: Chat) -> None:
+    chat.say("a candle")
+    chat.say("vanilla and the other one lemonade")
+    assert _sorted(chat.lines) == _sorted([("CANDLE", 1, {"scent": "vanilla"}), ("LEMONADE", 1, {})])
