@@ -28,7 +28,7 @@ from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
 from dialogue.quantity import GLUE, SEPARATORS
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
-from dialogue.references import parts_of, pick_shown
+from dialogue.references import parts_after, parts_of, pick_shown
 from dialogue.replies import group_name, plural, say_list
 from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
@@ -681,7 +681,8 @@ class Policy:
 
     def _value_named(self, product: Product, group: OptionGroup, toks: Sequence[str], item: ItemSpec) -> OptionSpec | None:
         """The value of ``group`` said with the words that also name the product of ``item``, if any."""
-        at = [i for i in range(item.start, item.end) if toks[i] not in GLUE and toks[i] != "one" and not toks[i].isdigit()]
+        at = [i for i in range(item.start, item.end)  # "... and the other one orange": a part's words are no name
+              if toks[i] not in GLUE and toks[i] not in _PART_FILL and not toks[i].isdigit()]
         said = tuple(toks[i] for i in at)
         targets = tuple(t for t in self.lex.phrases.get(said, ()) if t.kind == "option" and t.group == group.code
                         and group.value(t.value) is not None)
@@ -1017,7 +1018,7 @@ def _parted(specs: Sequence[OptionSpec], toks: Sequence[str], quantity: int | No
     with ``plain``, is said plain: "... and one plain" is the line as it is; and with ``plain`` the counts may add
     up to less, the rest staying as it is); choices said before the first part (from token ``start`` on) are every
     part's. Else nothing."""
-    parts = parts_of(toks, start)
+    parts = parts_of(toks, start) or parts_after(toks, start)  # "nutella on one and blueberries on the other"
     if not quantity or quantity < 2 or not parts:
         return []
     said = sum(n or 0 for _, n in parts)

@@ -136,6 +136,24 @@ def parts_of(toks: Sequence[str], start: int = 0) -> list[tuple[int, int | None]
     return out
 
 
+def parts_after(toks: Sequence[str], start: int = 0) -> list[tuple[int, int | None]]:
+    """Parts said the other way round, each part's choices first and then the unit they go on: "put nutella on
+    one and blueberries on the other", "oat milk in one and soy in the other". (token where each part begins,
+    its count) as :func:`parts_of` gives them: the first part from the first word read (from ``start`` on, past
+    the leading words), 1; the other after "<preposition> one and", None (what is left). Empty unless the words
+    read end with "<preposition> the other" and "<preposition> one and" comes before it."""
+    i = next((k for k in range(start, len(toks)) if toks[k] not in _LEAD), len(toks))
+    other = cue.find(toks, _OTHER_PART, i + 1)
+    if other < 0 or toks[other - 1] not in _PART_PREPS or toks[other - 1] == "of" \
+            or any(t not in ("one", "ones") for t in toks[other + 2:]):
+        return []
+    ones = [k for k in range(i + 1, other - 3) if toks[k] == "one" and toks[k - 1] in _PART_PREPS
+            and toks[k - 1] != "of" and toks[k + 1] == "and"]
+    if len(ones) != 1 or ones[0] - 1 <= i:
+        return []
+    return [(i, 1), (ones[0] + 2, None)]
+
+
 def the_other(toks: Sequence[str], p: ParseDraft | Parse) -> bool:
     """"and the other with oat" (no product named): the line of the same product that was not just changed."""
     return not p.items and bool(p.options) and cue.find(toks, _OTHER) >= 0 \

@@ -386,6 +386,29 @@ def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offs
     return count_of(toks, {i - offset for i in skip})
 
 
+def _opened_again(toks: Sequence[str], options: Sequence[OptionSpec]) -> list[tuple[int, int]]:
+    """Choices said with no product, in phrases each opened by the same words, an article or a count and a noun
+    ("a scoop of mango sorbet and a scoop of raspberry sorbet", "a bowl of X with Y and a bowl of Z"): one item per
+    phrase, each with the choices said in it, not one item with them all. (start, end) of each phrase; empty when
+    the opening words are not said again after "and" or a separator, or a phrase holds no choice."""
+    if not options:
+        return []
+    first = min(o.pos for o in options)
+    a = next((k for k in range(first - 1, max(-1, first - 4), -1)
+              if toks[k] in ("a", "an", "one") or toks[k].isdigit()), -1)
+    opener = tuple(toks[a:first]) if a >= 0 else ()
+    if len(opener) < 2:
+        return []
+    starts = [a, *(b for b in range(first + 1, len(toks) - len(opener) + 1)
+                   if tuple(toks[b:b + len(opener)]) == opener and (toks[b - 1] == "and" or toks[b - 1] in _SEPARATORS))]
+    bounds = [*starts, len(toks)]
+    spans = list(zip(bounds, bounds[1:], strict=False))
+    if len(spans) < 2 or not all(any(x <= o.pos < y for o in options) for x, y in spans) \
+            or any(o.pos < a for o in options):
+        return []
+    return spans
+
+
 _COUNTED_REFS = words("counted_refs")
 _SEPARATORS = words("separators")
 _FILLERS = words("fillers")
@@ -1197,7 +1220,10 @@ class RuleUnderstanding:
         # "and steamed" to the gyoza just ordered: a change; "on a croissant" to the sandwich just ordered: its bread
         adding = cue.has(toks, cue.ADD_VERBS) and owner != ctx.last_sku  # "add chili" to the hot dog: a change
         if owner is not None and (not ctx.has_lines or adding or new_item) and not p.question:
-            p.items = [ItemSpec((owner,), _bare_quantity(toks, p.option_at), list(p.options), 0, len(toks), True)]
+            again = _opened_again(toks, p.options)  # "a scoop of mango and a scoop of lime": two of the product
+            p.items = [ItemSpec((owner,), _bare_quantity(toks, p.option_at), list(p.options), 0, len(toks), True)] \
+                if not again else [ItemSpec((owner,), int(toks[a]) if toks[a].isdigit() else None,
+                                            [o for o in p.options if a <= o.pos < b], a, b, True) for a, b in again]
             p.options = []  # "an earl grey tea": only the hot tea has that choice
             return Intent.ADD
         if p.options:
