@@ -170,6 +170,9 @@ _ONTO_LINE = phrases("onto_line")
 _ONTO_LINE_LEAD = phrases("onto_line_lead")
 _ONTO_LINE_VERBS = phrases("onto_line_verbs")
 _SWAP_VERBS = words("swap_verbs")
+_CHANGE_FILL = words("change_fill")
+_IN_WORDS = words("in_words")
+_ONES = ("one", "ones", "1")  # "the 500 one": "one" after a number is heard as the digit
 _ASKING_WORDS = words("asking_words")
 _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + phrases("not_about_goods")
 _GENERIC_GOODS = words("generic_goods")
@@ -1067,6 +1070,9 @@ class RuleUnderstanding:
 
     # ------------------------------------------------------------------------------------------
     def _intent(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
+        if self._named_with_the_line(p, toks, ctx):
+            return Intent.MODIFY
+        self._one_of_the_line(p, toks, ctx)
         self._choice_of_the_line(p, toks, ctx)
         self._base_of_the_line(p, toks, ctx)
         taking_off = cue.find(toks, cue.REMOVE + cue.CLEAR)
@@ -1549,6 +1555,91 @@ class RuleUnderstanding:
         p.options = sorted([*(o for it in p.items for o in it.options), *p.options], key=lambda o: o.pos)
         p.items = []
 
+    def _named_with_the_line(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+        """"In colour" to forty black and white copies, "fifty in colour double sided" to copies: the only words of
+        the turn that are no count, no choice and no filler, put before the name (or an alias) of the line in
+        focus, name another product (the "colour copies"): the line becomes that product, with the count and the
+        choices said. True when so read."""
+        sku = ctx.last_sku
+        product = self.lexicon.products.get(sku or "")
+        if product is None or sku is None or p.question or ctx.line_skus.count(sku) != 1 \
+                or ctx.pending in ("clarify_option", "clarify_product"):  # an answer to a question asked
+            return False
+        if p.items and (len(p.items) > 1 or p.items[0].exact or cue.has(toks, _ADDING + _ALSO)
+                        or any(t in ("a", "an", "and") for t in toks)):
+            return False  # a product named, or more of something ("and a glossy"): no change of the line
+        chosen = {i for o in p.options if o.pos >= 0 for i in range(o.pos, o.pos + max(len(phrase_of(o.said)), 1))}
+        said = tuple(t for i, t in enumerate(toks) if i not in chosen and not t.isdigit() and t not in GLUE
+                     and t not in _CHANGE_FILL and t not in _LEAD_FILL and t not in _IN_WORDS)
+        if not said or len(said) > 2:
+            return False
+        other = next((t.sku for n in (product.name, *product.aliases)
+                      for t in self.lexicon.phrases.get((*said, *phrase_of(n)), ())
+                      if t.kind == "product" and t.exact and t.sku != sku), None)
+        if other is None or p.items and other not in p.items[0].skus:
+            return False  # (an item heard is that product, said short: "glossy" for the glossy photos)
+        count = _bare_quantity(toks, p.option_at)
+        p.items = [ItemSpec((other,), count, list(p.options), 0, len(toks), True)]
+        p.options, p.replaces, p.replace = [], ItemSpec((sku,)), True
+        return True
+
+    def _one_of_the_line(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+        """"The 500 one" to a box of business cards, "the colour one" to an ink cartridge: words between "the" and
+        "one" that no product in the cart offers as said, naming one choice of the line in focus (the only line of
+        its product) by its name or an alias (said with "one" or not), else by a name or alias having them all
+        ("box of 500"), are that choice of the line; an item heard only from them (no product named) is no item."""
+        sku = ctx.last_sku
+        product = self.lexicon.products.get(sku or "")
+        if product is None or sku is None or p.question or ctx.line_skus.count(sku) != 1:
+            return
+        k = next((i for i in range(len(toks) - 2) if toks[i] == "the"
+                  and any(t in _ONES for t in toks[i + 2:i + 5])), -1)
+        if k < 0:
+            return
+        j = next(i for i in range(k + 2, len(toks)) if toks[i] in _ONES)
+        said = tuple(t for t in toks[k + 1:j] if t not in GLUE)
+        if not said or any(it.exact or it.start < k or it.end > j for it in p.items) \
+                or any(self._offers(s, o) for o in p.options if k < o.pos < j for s in ctx.line_skus):
+            return
+        hits = {(g.code, v.code) for g in product.option_groups for v in g.values
+                if {said, (*said, toks[j])} & {phrase_of(n) for n in (v.name, *v.aliases)}}
+        if not hits:
+            hits = {(g.code, code) for g in product.option_groups
+                    if (code := _value_with_words(g, set(said))) is not None}
+        if len(hits) != 1:
+            return
+        ((group, code),) = hits
+        spec = OptionSpec((Target("option", "", group, code, True),), pos=k + 1, said=" ".join(said))
+        p.items = []
+        p.options = [*(o for o in p.options if not k < o.pos < j), spec]
+
+    def _line_made_by_words(self, p: ParseDraft, toks: Sequence[str], sku: str) -> None:
+        """"Make the scone cheddar" (its "cheddar and chive"), "make the edamame spicy" (its "spicy garlic"): the
+        words said after the line's name, when they are no choice that product offers as said, are the one choice
+        of the product whose name or an alias has them all; else, put before the words that named the line, another
+        product's name ("make the copies colour": the "colour copies"), which then replaces the line's product."""
+        item = p.items[0]
+        product = self.lexicon.products.get(sku)
+        if product is None or any(self._offers(sku, o) for o in item.options):
+            return
+        end = next((i for i in range(item.end, len(toks)) if toks[i] == "and"), len(toks))
+        at = [i for i in range(item.end, end) if toks[i] not in GLUE and toks[i] not in _CHANGE_FILL]
+        said = tuple(toks[i] for i in at)
+        if not said or len(said) > 3:
+            return
+        hits = {(g.code, code) for g in product.option_groups if (code := _value_with_words(g, set(said))) is not None}
+        if len(hits) == 1:
+            ((group, code),) = hits
+            spec = OptionSpec((Target("option", "", group, code, True),), pos=at[0], said=" ".join(said))
+            p.items[0] = ItemSpec(item.skus, item.quantity, [spec], item.start, item.end, item.exact)
+            return
+        named = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+        other = next((t.sku for t in self.lexicon.phrases.get((*said, *named), ())
+                      if t.kind == "product" and t.exact and t.sku != sku), None)
+        if other is not None:
+            p.replaces, p.replace = ItemSpec((sku,)), True
+            p.items[0] = ItemSpec((other,), None, [], item.start, item.end, True)
+
     def _base_of_the_line(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
         """"Put it on a bagel", "on a bagel please" to the egg and cheese just ordered: the sandwich's bread, though
         "bagel" is also sold on its own. The one item of a turn, said right after a base preposition (and an
@@ -1604,6 +1695,12 @@ class RuleUnderstanding:
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
             if swap[1].end <= len(toks):  # "swap one of the brisket sandwiches for a turkey": the turkey sandwich
                 p.items[0] = self._of_the_noun(toks[swap[1].start:swap[1].end], toks, swap[0])
+            held = line_holding(self.lexicon, swap[1].skus, ctx.line_skus)
+            new = p.items[0]
+            if held is not None and held in new.skus and len(new.skus) > 1 and new.options:
+                # "the salad should be a full one": "one" of the line's own kind, made so; no other product
+                p.items[0] = ItemSpec((held,), new.quantity, new.options, new.start, new.end, new.exact)
+                p.replaces, p.replace = None, False
             if (share := portion(toks)) is not None and _line_after_of(toks, swap[1], ctx):
                 p.portion = share  # "change one of the lattes to a mocha": one of the line's units swapped
             return Intent.MODIFY
@@ -1653,6 +1750,8 @@ class RuleUnderstanding:
             p.items[0] = ItemSpec((sku,), item.quantity, item.options, item.start, item.end, item.exact)
             if item.quantity is None and p.portion is None:
                 p.quantity = _bare_quantity(toks[item.end:], p.option_at, item.end) or set_to
+            if p.quantity is None and p.portion is None:
+                self._line_made_by_words(p, toks, sku)
             return Intent.MODIFY
         if not ctx.has_lines or ctx.last_sku is None or len(p.items) != 1:
             return Intent.ADD
