@@ -681,12 +681,16 @@ class Policy:
 
     def _value_named(self, product: Product, group: OptionGroup, toks: Sequence[str], item: ItemSpec) -> OptionSpec | None:
         """The value of ``group`` said with the words that also name the product of ``item``, if any."""
-        at = [i for i in range(item.start, item.end)  # "... and the other one orange": a part's words are no name
-              if toks[i] not in GLUE and toks[i] not in _PART_FILL and not toks[i].isdigit()]
-        said = tuple(toks[i] for i in at)
-        targets = tuple(t for t in self.lex.phrases.get(said, ()) if t.kind == "option" and t.group == group.code
-                        and group.value(t.value) is not None)
-        return OptionSpec(targets, pos=at[0]) if targets else None
+        for fill in (frozenset(("one",)), _PART_FILL):  # the words as said ("steak and cheese"), then without a
+            # part's words ("... and the other one orange")
+            at = [i for i in range(item.start, item.end)
+                  if toks[i] not in GLUE and toks[i] not in fill and not toks[i].isdigit()]
+            said = tuple(toks[i] for i in at)
+            targets = tuple(t for t in self.lex.phrases.get(said, ()) if t.kind == "option" and t.group == group.code
+                            and group.value(t.value) is not None)
+            if targets:
+                return OptionSpec(targets, pos=at[0])
+        return None
 
     def _part_named(self, product: Product, toks: Sequence[str], item: ItemSpec) -> OptionSpec | None:
         """"which main for the bento box?" - "chicken katsu with a spicy tuna roll": a product said after "with" (and

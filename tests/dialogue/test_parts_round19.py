@@ -109,3 +109,26 @@ def test_a_line_of_one_has_no_other_part(chat: Chat) -> None:
     chat.say("a candle")
     chat.say("vanilla and the other one lemonade")
     assert _sorted(chat.lines) == _sorted([("CANDLE", 1, {"scent": "vanilla"}), ("LEMONADE", 1, {})])
+
+
+_DEAL = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "DEAL", "name": "lunch deal", "price": "11.00", "option_groups": [
+            {"code": "main", "name": "main", "required": True, "values": [
+                {"code": "mac", "name": "mac and cheese"}, {"code": "salad", "name": "green salad"}]},
+            {"code": "drink", "name": "drink", "required": True, "values": [
+                {"code": "tea", "name": "iced tea"}, {"code": "water", "name": "water"}]}]},
+        {"sku": "MAC", "name": "mac and cheese", "price": "6.00"},
+    ],
+}
+
+
+def test_an_answer_whose_value_has_and_in_its_name_is_that_value(tmp_path: Path) -> None:
+    """"What main for the lunch deal?" - "mac and cheese": the deal's main, named with "and" as said (a part's
+    words are only dropped when the name as said is no value), not the mac and cheese sold alone."""
+    for chat in chat_of(tmp_path, _DEAL):
+        chat.say("a lunch deal")
+        chat.say("mac and cheese")
+        chat.say("iced tea")
+        assert chat.lines == [("DEAL", 1, {"main": "mac", "drink": "tea"})]
