@@ -43,7 +43,7 @@ class Also(enum.StrEnum):
 
 
 _TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "unchanged", "courtesy",
-           "filler")
+           "follow", "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -306,6 +306,10 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     # a pause followed by a yes is the shopper looking at the order ("ok, let me see... yes, correct");
     # one the reply ends on, with no yes after it, is a hedge ("yes... let me check")
     found = {("filler" if i < last_yes else "hedge") if t == "pause" else t for i, t in enumerate(pieces)}
+    # "yes go", "yep send", "yes carry on": a go-ahead word says yes only right after a yes; alone, first or
+    # after other words it is a word of no table ("go back", "send me the menu", "yes to go")
+    found = {t for t in found if t != "follow"} | {"filler" if i and pieces[i - 1] in ("affirm", "follow") else ""
+                                                    for i, t in enumerate(pieces) if t == "follow"}
     # "got it", "oh okay": heard, not a yes; "no changes", "a receipt please": the order stays as read back;
     # "thanks for your patience", "happy holidays": a courtesy said with the answer
     found = {"filler" if t in ("acknowledge", "unchanged", "courtesy") else t for t in found}
