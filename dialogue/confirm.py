@@ -43,7 +43,7 @@ class Also(enum.StrEnum):
 
 
 _TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "unchanged", "courtesy",
-           "filler")
+           "follow", "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -76,19 +76,21 @@ class Confirmation:
 @dataclass(frozen=True)
 class Aside:
     """An aside before the yes (``[aside]`` in confirm.toml): openers, the joins a story ends on, the words that
-    tell rather than ask, phrases read as aside words, and the longest aside in words."""
+    tell rather than ask, phrases read as aside words, the longest aside in words, and the words of a term of the
+    order (a name, payment, pickup) that make an aside no aside."""
 
     openers: frozenset[tuple[str, ...]] = frozenset()
     joins: frozenset[tuple[str, ...]] = frozenset()
     told: frozenset[str] = frozenset()
     clauses: frozenset[tuple[str, ...]] = frozenset()
     longest: int = 0
+    terms: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path, raw: object) -> Aside:
         if raw is None:
             return cls()
-        keys = ("openers", "joins", "told", "clauses")
+        keys = ("openers", "joins", "told", "clauses", "terms")
         if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in keys) \
                 or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "longest"} \
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in raw[k]):
@@ -96,7 +98,8 @@ class Aside:
         def phrases(key: str) -> frozenset[tuple[str, ...]]:
             return frozenset(tuple(tokens(w)) for w in raw[key])
 
-        return cls(phrases("openers"), phrases("joins"), frozenset(raw["told"]), phrases("clauses"), raw["longest"])
+        return cls(phrases("openers"), phrases("joins"), frozenset(raw["told"]), phrases("clauses"), raw["longest"],
+                   frozenset(raw["terms"]))
 
 
 @dataclass(frozen=True)
@@ -275,8 +278,9 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
         said = mid[:len(mid) - join]
         for clause in sorted(aside.clauses, key=lambda c: (-len(c), c)):  # "sorry, bad line": the aside's words
             said = _without(said, clause)
-        if opener == 0 and not join or said and not aside.told & set(mid):
-            continue  # a story ends on a join ("..., so yes"), and any aside tells ("my kid was talking")
+        if opener == 0 and not join or said and not aside.told & set(mid) or aside.terms & set(mid):
+            continue  # a story ends on a join ("..., so yes"), and any aside tells ("my kid was talking") of no
+            # term of the order ("my name is sam so yes": a name the read-back did not say)
         # the join itself is no change: "sorry you cut out there but yes go ahead"
         pieces = {table for table, _ in book.cover(said)}
         if not pieces & {"deny", "cancel", "hedge", "ask", "negate", "unchanged"}:
@@ -306,6 +310,10 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     # a pause followed by a yes is the shopper looking at the order ("ok, let me see... yes, correct");
     # one the reply ends on, with no yes after it, is a hedge ("yes... let me check")
     found = {("filler" if i < last_yes else "hedge") if t == "pause" else t for i, t in enumerate(pieces)}
+    # "yes go", "yep send", "yes carry on": a go-ahead word says yes only right after a yes; alone, first or
+    # after other words it is a word of no table ("go back", "send me the menu", "yes to go")
+    found = {t for t in found if t != "follow"} | {"filler" if i and pieces[i - 1] in ("affirm", "follow") else ""
+                                                    for i, t in enumerate(pieces) if t == "follow"}
     # "got it", "oh okay": heard, not a yes; "no changes", "a receipt please": the order stays as read back;
     # "thanks for your patience", "happy holidays": a courtesy said with the answer
     found = {"filler" if t in ("acknowledge", "unchanged", "courtesy") else t for t in found}

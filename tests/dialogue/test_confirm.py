@@ -17,10 +17,10 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 118  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
+KNOWN_MISSES = 54  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 10 from round 7 (31 when
-# written, see below), 87 from round 8 (90 when written, see below).
+# written, see below), 23 from round 8 (90 when written, see below).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -107,7 +107,17 @@ KNOWN_MISSES = 118  # 4 from round 2, 12 from round 3 (82 when written), 3 from 
 # only in a session. Tips, names and pickup times are labelled hold as in rounds 4-7, and a cancel before a yes
 # ("cancel that yes place it", "forget that yes go ahead") hold as "no wait yes" in round 7. 90 marked
 # (KNOWN_MISSES +90). Since: the three cut-off holds hold (a reply ending on "i" or "well" breaks off:
-# [unfinished]; "it's just that", "the thing is": [hedge]).
+# [unfinished]; "it's just that", "the thing is": [hedge]). Since: 64 of the 87 yeses place: slang and terse
+# yeses, "correct" said more strongly, non-native and older callers' phrasings, "no bother"/"no objections", slips of
+# "place it"/"please", and "yes i mean yes" are confirm.toml data; go-ahead words ("go", "send", "carry on", "make
+# it") say yes only right after a yes ([follow]); a story told with "is"/"am"/"are" or "moved"/"recommended" before
+# the yes is an aside unless it names a term of the order ([aside] told, terms); holds guarding all of these are in
+# confirm_replies_8b.tsv. Left (23): the order said back with a yes (8: decide() cannot tell the order from an
+# addition; the policy places such an echo in a session), stories with a no, cancel, hedge or change word or a term in
+# them ("i forgot my glasses", "i nearly cancelled", "it's pouring here", 7), "running a bit late for work so yes"
+# (the policy reads more than a yes in the session), "my daughter loves your muffins so yes" (a product), "it's been a
+# long week yes" (no join), "yeah you know yeah", "yes peas" (peas may be a product), "yet yes that's right", "yes
+# that one is my order".
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
