@@ -1,6 +1,7 @@
 """Words of a shop's service said around a product's name. A group's name followed by words that, with its last
 words, make one of that group's values ("ground for drip", "cut for a teapot") is that value, not a product that
-shares the words (the "drip" coffee, the "teapot" sold beside the tea). A number opening a product's name says its
+shares the words (the "drip" coffee, the "teapot" sold beside the tea). A service said as a verb before a product that is also one of the service's own
+values ("hem a dress", "engrave a teapot") is the service on that value, not a second line. A number opening a product's name says its
 make ("two piece suit"), not a pack: "two suits" are two suits, while "socks 3 pack" still comes in packs."""
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ _TEA = {
                 {"code": "bags", "name": "tea bags", "aliases": ["for a mug", "for mugs", "bagged"]}]}]},
         {"sku": "POT", "name": "teapot", "price": "30.00", "aliases": ["tea pot"]},
         {"sku": "MUG", "name": "mug", "price": "9.00", "aliases": ["mugs"]},
+        {"sku": "ENGRAVE", "name": "engraving", "price": "5.00", "aliases": ["engrave"], "options": [
+            {"code": "item", "name": "item", "default": "mug", "values": [
+                {"code": "mug", "name": "mug", "aliases": ["mugs"]},
+                {"code": "pot", "name": "teapot", "aliases": ["tea pot"], "price_delta": "3.00"}]}]},
     ],
 }
 
@@ -87,3 +92,25 @@ def test_number_opening_a_name_is_no_pack(clothes: Chat) -> None:
 def test_pack_after_the_name_still_asked(clothes: Chat) -> None:
     clothes.say("four socks")
     assert clothes.counts == {}
+
+
+def test_service_on_its_own_value(tea: Chat) -> None:
+    tea.say("engrave a teapot")
+    assert tea.lines == [("ENGRAVE", 1, {"item": "pot"})]
+
+
+def test_service_named_as_a_thing_keeps_both(tea: Chat) -> None:
+    tea.say("an engraving a teapot")
+    assert sorted(tea.counts.items()) == [("ENGRAVE", 1), ("POT", 1)]
+
+
+@pytest.fixture
+def drycleaner(tmp_path: Path) -> Iterator[Chat]:
+    import json
+    catalog = json.loads((Path(__file__).parents[1] / "corpus" / "catalogs" / "drycleaner.json").read_text())
+    yield from chat_of(tmp_path, catalog)
+
+
+def test_hem_a_dress(drycleaner: Chat) -> None:
+    drycleaner.say("hem a dress")
+    assert [(s, q, o["garment"]) for s, q, o in drycleaner.lines] == [("HEM", 1, "dress")]
