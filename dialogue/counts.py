@@ -58,8 +58,10 @@ _VAGUE_COUNTS = words("vague_counts")
 
 
 def pack_size(name_words: Sequence[str]) -> int | None:
-    """The pieces in one unit of a product named like "aa batteries 8 pack" / "pencils 12 count", else None."""
-    for a, b in zip(name_words, name_words[1:], strict=False):
+    """The pieces in one unit of a product named like "aa batteries 8 pack" / "pencils 12 count", else None. The
+    count follows the name's head; a number opening the name says the product's make, not a pack ("two piece suit",
+    "three piece suit": one suit each)."""
+    for a, b in zip(name_words[1:], name_words[2:], strict=False):
         if a.isdigit() and int(a) > 1 and b in _PIECE_WORDS:
             return int(a)
     return None

@@ -243,7 +243,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     found = _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(
         lex, toks, _value_by_fit(lex, toks, found)), in_play))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
-        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, found))))))
+        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))
     return _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(
         lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(lex, toks, _contained(
             lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(
@@ -1089,6 +1089,56 @@ def _values_naming_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]
             parts.append(Mention(a, b, values))
             a = b + 1
         out.extend(parts if parts and a == m.end + 1 else [m])
+    return out
+
+
+def _thing_worked_on(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"hem a dress", "hem my skirt": a product said as a verb (no article or count before it) right before a name,
+    with an article, that is both another product and one of the first product's own values (the hemming's
+    garment) is that value of the first, not a second line."""
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m in found:
+        sku = prev.exact_products[0].sku if prev is not None and len(prev.exact_products) == 1 else None
+        own = next((vs for j in range(m.start, m.end) if (vs := tuple(
+            t for t in lex.phrases.get(tuple(toks[j:m.end]), ()) if t.kind == "option" and _offered(lex, sku, t)))),
+            ()) if sku is not None and m.products else ()  # ("pairs of pants": the "pants" value)
+        if prev is not None and own and m.start > prev.end and not _named_as_a_thing(toks, prev.start) \
+                and all(t in ("a", "an", "the", "my") for t in toks[prev.end:m.start]):
+            m = Mention(m.start, m.end, own)
+        out.append(m)
+        prev = m
+    return out
+
+
+def _named_as_a_thing(toks: Sequence[str], k: int) -> bool:
+    """The name at ``k`` is said as a thing (after an article, a count or "the": "two cappuccinos one mocha", "make
+    the hawaiian a bbq chicken"), not as the verb of a service ("hem a dress")."""
+    return k > 0 and (toks[k - 1] in ("a", "an", "the", "one", "my", "another", "your") or toks[k - 1].isdigit())
+
+
+def _value_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"house blend ground for drip", "ground for a french press", "ground for the chemex": a group's name and the
+    words after it that, with its last words, make a value of that group ("for drip", "for the chemex") are that
+    value, one mention, not a product that shares the words ("drip" coffee, the "french press" brewer)."""
+    out: list[Mention] = []
+    skip = 0
+    for n, m in enumerate(found):
+        if n < skip:
+            continue
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        groups = {t.group for t in m.targets if t.kind == "group"}
+        if nxt is None or not groups or len(groups) != len(m.targets) \
+                or any(t not in ("a", "an", "the", "my") for t in toks[m.end:nxt.start]):
+            out.append(m)
+            continue
+        values = next((vs for j in range(m.start + 1, m.end + 1) if (vs := tuple(
+            t for t in lex.phrases.get(tuple(toks[j:nxt.end]), ()) if t.kind == "option" and t.group in groups))), ())
+        if not values:
+            out.append(m)
+            continue
+        out.append(Mention(m.start, nxt.end, values))
+        skip = n + 2
     return out
 
 
