@@ -55,14 +55,15 @@ _DEFINITE = words("definite")
 _PIECE_WORDS = words("piece_words")
 _MEASURE_UNITS = words("measure_units")
 _VAGUE_COUNTS = words("vague_counts")
+_PACK_FIRST = words("pack_words_first")
 
 
 def pack_size(name_words: Sequence[str]) -> int | None:
-    """The pieces in one unit of a product named like "aa batteries 8 pack" / "pencils 12 count", else None. The
-    count follows the name's head; a number opening the name says the product's make, not a pack ("two piece suit",
-    "three piece suit": one suit each)."""
-    for a, b in zip(name_words[1:], name_words[2:], strict=False):
-        if a.isdigit() and int(a) > 1 and b in _PIECE_WORDS:
+    """The pieces in one unit of a product named like "aa batteries 8 pack" / "pencils 12 count", else None. A
+    number opening the name is a pack only with a pack word after it ("6 pack cola", "12 ct pencils"); with
+    another piece word it says the product's make ("two piece suit", "three piece suit": one suit each)."""
+    for k, (a, b) in enumerate(zip(name_words, name_words[1:], strict=False)):
+        if a.isdigit() and int(a) > 1 and b in (_PIECE_WORDS if k else _PACK_FIRST):
             return int(a)
     return None
 

@@ -34,6 +34,7 @@ _CLOTHES = {
     "products": [
         {"sku": "SWIM", "name": "two piece swimsuit", "price": "40.00", "aliases": ["swimsuit", "swimsuits", "bikini"]},
         {"sku": "SOCKS", "name": "socks 3 pack", "price": "10.00", "aliases": ["socks"]},
+        {"sku": "TEES", "name": "6 pack undershirts", "price": "30.00", "aliases": ["undershirts"]},
     ],
 }
 
@@ -91,6 +92,13 @@ def test_number_opening_a_name_is_no_pack(clothes: Chat) -> None:
 
 def test_pack_after_the_name_still_asked(clothes: Chat) -> None:
     clothes.say("four socks")
+    assert clothes.counts == {}
+
+
+def test_pack_word_after_an_opening_number_still_asked(clothes: Chat) -> None:
+    """"6 pack undershirts": a number opening the name with a pack word after it is the pack, so "twelve
+    undershirts" asks how many packs."""
+    clothes.say("twelve undershirts")
     assert clothes.counts == {}
 
 
