@@ -1590,7 +1590,8 @@ class RuleUnderstanding:
         ("box of 500"), are that choice of the line; an item heard only from them (no product named) is no item."""
         sku = ctx.last_sku
         product = self.lexicon.products.get(sku or "")
-        if product is None or sku is None or p.question or ctx.line_skus.count(sku) != 1:
+        if product is None or sku is None or p.question or ctx.line_skus.count(sku) != 1 \
+                or ctx.topic not in (None, sku):  # "how much is the hand pie" - "the green one": the pie's
             return
         k = next((i for i in range(len(toks) - 2) if toks[i] == "the"
                   and any(t in _ONES for t in toks[i + 2:i + 5])), -1)
