@@ -1,0 +1,74 @@
+"""Follow-ups in a running order (round 19): "cancel all of that" (a verb of a cancel with "all of that") empties
+the cart, where a bare "cancel that" to the order read back only keeps it unplaced; and "and make the cokes three"
+is the line's new count, a join word before a correction no longer making it three more ("and three cokes" still
+adds). On the bundled cafe and on a catalog written here (a tea stall)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, chat_of
+
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "CHAI", "name": "chai", "price": "4.00", "options": [
+            {"code": "milk", "name": "milk", "default": "dairy", "values": [
+                {"code": "dairy", "name": "dairy milk", "aliases": ["dairy"]},
+                {"code": "oat", "name": "oat milk", "aliases": ["oat"]}]}]},
+        {"sku": "SAMOSA", "name": "samosa", "price": "2.50"},
+    ],
+}
+
+
+@pytest.fixture
+def stall(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SHOP)
+
+
+@pytest.mark.parametrize("said", ["hmm you know what cancel all of that", "cancel all that please"])
+def test_cancel_all_of_that_empties_the_cart(chat: Chat, said: str) -> None:
+    chat.say("a chai latte with almond milk and a banana bread")
+    chat.say(said)
+    assert chat.lines == [], chat.replies[-1].text
+    assert not chat.session.orders
+    chat.say("just a large london fog please")
+    assert [sku for sku, _, _ in chat.lines] == ["LONDON-FOG"]
+
+
+def test_forget_all_of_that_on_another_shop(stall: Chat) -> None:
+    stall.say("two chais and a samosa")
+    stall.say("actually forget all of that")
+    assert stall.lines == [], stall.replies[-1].text
+    assert not stall.session.orders
+
+
+def test_a_bare_cancel_that_does_not_empty_the_cart(chat: Chat) -> None:
+    chat.say("a latte and a blueberry muffin")
+    chat.say("cancel that")
+    assert "LATTE" in {sku for sku, _, _ in chat.lines}, chat.replies[-1].text
+    assert not chat.session.orders
+
+
+def test_and_make_the_line_a_count_sets_it(chat: Chat) -> None:
+    chat.say("two lattes")
+    chat.say("and a blueberry muffin")
+    chat.say("and make the lattes three")
+    assert chat.counts == {"LATTE": 3, "BLUEBERRY-MUFFIN": 1}, chat.replies[-1].text
+    assert not chat.session.orders
+
+
+def test_and_make_the_line_a_count_on_another_shop(stall: Chat) -> None:
+    stall.say("two chais with oat milk")
+    stall.say("and four samosas")
+    stall.say("and make the chais three")
+    assert stall.counts == {"CHAI": 3, "SAMOSA": 4}, stall.replies[-1].text
+
+
+def test_and_a_count_of_the_line_still_adds(chat: Chat) -> None:
+    chat.say("two lattes")
+    chat.say("and three lattes")
+    assert chat.counts == {"LATTE": 5}, chat.replies[-1].text
