@@ -1,7 +1,8 @@
 """Follow-ups in a running order (round 19): "cancel all of that" (a verb of a cancel with "all of that") empties
 the cart, where a bare "cancel that" to the order read back only keeps it unplaced; and "and make the cokes three"
 is the line's new count, a join word before a correction no longer making it three more ("and three cokes" still
-adds). On the bundled cafe and on a catalog written here (a tea stall)."""
+adds); and "make the second pizza a large" counts among the cart's pizzas (the noun after the ordinal names
+several products), not among all its lines. On the bundled cafe and on a catalog written here (a tea stall)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,16 @@ from tests.dialogue.conftest import Chat, chat_of
 
 _SHOP = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "option_sets": {"wrap_size": {"code": "size", "name": "size", "default": "regular", "values": [
+        {"code": "regular", "name": "regular"}, {"code": "large", "name": "large", "price_delta": "2.00"}]}},
     "products": [
         {"sku": "CHAI", "name": "chai", "price": "4.00", "options": [
             {"code": "milk", "name": "milk", "default": "dairy", "values": [
                 {"code": "dairy", "name": "dairy milk", "aliases": ["dairy"]},
                 {"code": "oat", "name": "oat milk", "aliases": ["oat"]}]}]},
         {"sku": "SAMOSA", "name": "samosa", "price": "2.50"},
+        {"sku": "LAMB-WRAP", "name": "lamb wrap", "price": "8.00", "options": ["wrap_size"]},
+        {"sku": "VEG-WRAP", "name": "veg wrap", "price": "7.00", "options": ["wrap_size"]},
     ],
 }
 
@@ -72,3 +77,28 @@ def test_and_a_count_of_the_line_still_adds(chat: Chat) -> None:
     chat.say("two lattes")
     chat.say("and three lattes")
     assert chat.counts == {"LATTE": 5}, chat.replies[-1].text
+
+
+def _sizes(chat: Chat) -> dict[str, str]:
+    return {sku: opts.get("size", "") for sku, _, opts in chat.lines}
+
+
+def test_the_second_of_a_kind_is_counted_among_that_kind(stall: Chat) -> None:
+    stall.say("a lamb wrap and a chai")
+    stall.say("and a veg wrap")
+    stall.say("actually make the second wrap a large")
+    assert _sizes(stall) == {"LAMB-WRAP": "regular", "CHAI": "", "VEG-WRAP": "large"}, stall.replies[-1].text
+
+
+def test_the_first_of_a_kind_is_not_the_first_line(stall: Chat) -> None:
+    stall.say("two samosas")
+    stall.say("a lamb wrap and a veg wrap")
+    stall.say("make the first wrap large")
+    assert _sizes(stall) == {"SAMOSA": "", "LAMB-WRAP": "large", "VEG-WRAP": "regular"}, stall.replies[-1].text
+
+
+def test_the_second_one_still_counts_all_lines(stall: Chat) -> None:
+    stall.say("a lamb wrap and a chai and a veg wrap")
+    stall.say("make the second one oat milk")
+    assert {sku: opts.get("milk", opts.get("size")) for sku, _, opts in stall.lines} == {
+        "LAMB-WRAP": "regular", "CHAI": "oat", "VEG-WRAP": "regular"}, stall.replies[-1].text
