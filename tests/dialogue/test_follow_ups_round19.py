@@ -2,7 +2,8 @@
 the cart, where a bare "cancel that" to the order read back only keeps it unplaced; and "and make the cokes three"
 is the line's new count, a join word before a correction no longer making it three more ("and three cokes" still
 adds); and "make the second pizza a large" counts among the cart's pizzas (the noun after the ordinal names
-several products), not among all its lines. On the bundled cafe and on a catalog written here (a tea stall)."""
+several products), not among all its lines; a number inside a product's whole name ("a toothbrush two pack soft") is part of
+that name, not a count of a second product, so the choice said after it is the product's. On the bundled cafe and on a catalog written here (a tea stall)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from catalog.sqlite_store import SQLiteStore
 from tests.dialogue.conftest import Chat, chat_of
 
 _SHOP = {
@@ -23,6 +25,9 @@ _SHOP = {
                 {"code": "dairy", "name": "dairy milk", "aliases": ["dairy"]},
                 {"code": "oat", "name": "oat milk", "aliases": ["oat"]}]}]},
         {"sku": "SAMOSA", "name": "samosa", "price": "2.50"},
+        {"sku": "NAPKINS-50-PACK", "name": "napkins 50 pack", "price": "3.00", "options": [
+            {"code": "colour", "name": "colour", "values": [
+                {"code": "white", "name": "white"}, {"code": "brown", "name": "brown"}]}]},
         {"sku": "LAMB-WRAP", "name": "lamb wrap", "price": "8.00", "options": ["wrap_size"]},
         {"sku": "VEG-WRAP", "name": "veg wrap", "price": "7.00", "options": ["wrap_size"]},
     ],
@@ -102,3 +107,20 @@ def test_the_second_one_still_counts_all_lines(stall: Chat) -> None:
     stall.say("make the second one oat milk")
     assert {sku: opts.get("milk", opts.get("size")) for sku, _, opts in stall.lines} == {
         "LAMB-WRAP": "regular", "CHAI": "oat", "VEG-WRAP": "regular"}, stall.replies[-1].text
+
+
+def test_a_number_inside_a_name_is_no_count(shop_store: SQLiteStore) -> None:
+    chat = Chat(shop_store)
+    chat.say("two scented candles one lavender and one vanilla")
+    chat.say("and a toothbrush two pack soft")
+    assert ("TOOTHBRUSH-2-PACK", 1, {"size": "soft"}) in chat.lines, chat.replies[-1].text
+
+
+def test_a_number_inside_a_name_on_another_shop(stall: Chat) -> None:
+    stall.say("a napkins fifty pack brown")
+    assert stall.lines == [("NAPKINS-50-PACK", 1, {"colour": "brown"})], stall.replies[-1].text
+
+
+def test_a_count_before_a_name_with_a_number_still_counts(stall: Chat) -> None:
+    stall.say("three napkins fifty packs white")
+    assert stall.lines == [("NAPKINS-50-PACK", 3, {"colour": "white"})], stall.replies[-1].text
