@@ -1490,11 +1490,20 @@ def _names_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
     word (so it cannot be the count); "four cheese pizzas" alone stays four of the cheese pizza."""
     starts_name = any(t.kind == "product" and t.exact for size in range(2, lex.max_len + 1)
                       for t in lex.phrases.get(tuple(toks[k:k + size]), ()))
+    if not starts_name and _inside_a_name(lex, toks, k):
+        return True  # "a toothbrush two pack soft": the "2" of the whole name "toothbrush 2 pack", no count
     if not starts_name or k == 0:
         return False
     prev = toks[k - 1]
     return prev in ("a", "an", "the", "one") or prev.isdigit() \
         or any(t.kind == "option" for j in range(max(0, k - 3), k) for t in lex.phrases.get(tuple(toks[j:k]), ()))
+
+
+def _inside_a_name(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
+    """The number at ``k`` is inside a product's whole name said from before it to past it ("toothbrush 2 pack")."""
+    n = len(toks)
+    return any(t.kind == "product" and t.exact for j in range(max(0, k - lex.max_len + 1), k)
+               for e in range(k + 2, min(n, j + lex.max_len) + 1) for t in lex.phrases.get(tuple(toks[j:e]), ()))
 
 
 def _choice_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:

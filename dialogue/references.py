@@ -171,7 +171,7 @@ def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> 
     that product already in the cart; "and three lattes", "three more lattes" add."""
     if item.quantity is None or not any(s in line_skus for s in item.skus):
         return False
-    if any(t in _MORE for t in toks) or any(t in _JOIN for t in toks[max(0, item.start - 3):item.start]):
+    if any(t in _MORE for t in toks) or _joined_on(toks, item.start):
         return False
     lead = [t for t in toks[:item.start] if t not in ("so", "okay", "ok")]
     if lead and lead[0] in _RECOUNT_LEAD:
@@ -179,6 +179,13 @@ def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> 
     if item.start and toks[item.start - 1] in ("just", "only") or item.start > 1 and toks[item.start - 2] in ("just", "only"):
         return True
     return _only_packages(toks, item) or cue.has(toks, _RECOUNT)
+
+
+def _joined_on(toks: Sequence[str], start: int) -> bool:
+    """"and three lattes": a join word just before the product adds; not one that a correction follows before the
+    product ("and make the cokes three": the line's new count)."""
+    near = [k for k in range(max(0, start - 3), start) if toks[k] in _JOIN]
+    return bool(near) and cue.find(toks[near[-1] + 1:start], _RECOUNT) < 0
 
 
 def line_holding(lex: Lexicon, skus: Sequence[str], line_skus: Sequence[str]) -> str | None:

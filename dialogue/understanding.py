@@ -314,6 +314,24 @@ def _nth_line(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
     return ctx.line_skus[p.ordinal - 1] if p.ordinal > 0 else ctx.line_skus[p.ordinal]
 
 
+def _nth_of_kind(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
+    """"make the second pizza a large" with a pepperoni and a hawaiian in the cart: "the" and an ordinal right
+    before a noun that names several products counts among the cart's lines of those products; the product of that
+    line when it is the only line of it, and choices said after the noun (its change). None otherwise (a product
+    named alone, "the second latte" among two latte lines: the ordinal as before)."""
+    if len(p.items) != 1 or p.ordinal is None or p.ordinal < 0 or not ctx.line_skus:
+        return None
+    item = p.items[0]
+    if item.quantity is not None or len(item.skus) < 2 or item.start < 2 or toks[item.start - 1] not in ORDINALS \
+            or toks[item.start - 2] != "the" or not item.options or any(o.pos < item.end for o in item.options):
+        return None
+    kind = [sku for sku in ctx.line_skus if sku in item.skus]
+    if p.ordinal > len(kind) or len(kind) < 2:
+        return None
+    sku = kind[p.ordinal - 1]
+    return sku if kind.count(sku) == 1 else None
+
+
 def _facts(p: ParseDraft | Parse, ctx: Context) -> dict[str, bool]:
     """The conditions the context rules of ``data/context.toml`` test (``dialogue.phrasebook.CONDITIONS``)."""
     return {"listing": ctx.listing, "shown": bool(ctx.shown), "has_lines": ctx.has_lines,
@@ -1721,6 +1739,12 @@ class RuleUnderstanding:
             item = p.items[0]  # what is said after "instead of" describes the old line, not the new one
             p.items[0] = ItemSpec(item.skus, item.quantity, [o for o in item.options if o.pos < at], item.start,
                                   item.end, item.exact)
+            return Intent.MODIFY
+        kind_nth = _nth_of_kind(toks, p, ctx)
+        if kind_nth is not None:  # "make the second pizza a large": the second pizza line, made so
+            item = p.items[0]
+            p.items[0] = ItemSpec((kind_nth,), None, item.options, item.start, item.end, True)
+            p.ordinal, p.replaces, p.replace = None, None, False
             return Intent.MODIFY
         nth = _nth_line(toks, p, ctx)
         if nth is not None:  # "change the second one to a shoyu": that line swapped
