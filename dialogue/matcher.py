@@ -1098,8 +1098,10 @@ def _thing_worked_on(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
     garment) is that value of the first, not a second line."""
     out: list[Mention] = []
     prev: Mention | None = None
+    said = {i for m in found for i in range(m.start, m.end)}
     for m in found:
-        sku = prev.exact_products[0].sku if prev is not None and len(prev.exact_products) == 1 else None
+        sku = prev.exact_products[0].sku if prev is not None and len(prev.exact_products) == 1 \
+            and prev.start - 1 not in said else None  # "a lamb rogan josh a saag paneer": "lamb" says a thing
         own = next((vs for j in range(m.start, m.end) if (vs := tuple(
             t for t in lex.phrases.get(tuple(toks[j:m.end]), ()) if t.kind == "option" and _offered(lex, sku, t)))),
             ()) if sku is not None and m.products else ()  # ("pairs of pants": the "pants" value)
@@ -1132,7 +1134,7 @@ def _value_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) 
                 or any(t not in ("a", "an", "the", "my") for t in toks[m.end:nxt.start]):
             out.append(m)
             continue
-        values = next((vs for j in range(m.start + 1, m.end + 1) if (vs := tuple(
+        values = next((vs for j in range(m.start + 1, m.end) if (vs := tuple(
             t for t in lex.phrases.get(tuple(toks[j:nxt.end]), ()) if t.kind == "option" and t.group in groups))), ())
         if not values:
             out.append(m)

@@ -122,3 +122,36 @@ def drycleaner(tmp_path: Path) -> Iterator[Chat]:
 def test_hem_a_dress(drycleaner: Chat) -> None:
     drycleaner.say("hem a dress")
     assert [(s, q, o["garment"]) for s, q, o in drycleaner.lines] == [("HEM", 1, "dress")]
+
+
+_CURRY = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "KORMA", "name": "korma", "price": "13.00", "options": [
+            {"code": "protein", "name": "protein", "required": True, "values": [
+                {"code": "lamb", "name": "lamb"}, {"code": "paneer", "name": "paneer"}]}]},
+        {"sku": "SAAG", "name": "saag paneer", "price": "11.00"},
+    ],
+}
+
+
+def test_a_product_said_after_its_own_choice_is_no_service_verb(tmp_path: Path) -> None:
+    """"a lamb korma a saag paneer": the korma follows a word said of it ("lamb"), so it is a thing ordered, not
+    a service said as a verb, and the saag paneer after it stays a line of its own."""
+    for chat in chat_of(tmp_path, _CURRY):
+        chat.say("a lamb korma a saag paneer")
+        assert sorted(chat.lines) == [("KORMA", 1, {"protein": "lamb"}), ("SAAG", 1, {})]
+
+
+def test_a_group_named_before_a_plain_value_keeps_each_half(tmp_path: Path) -> None:
+    """"half mushroom half sausage": each "half" names its group and the value after it is that group's as usual;
+    the value after a group's name is read with the group's words only when they are part of the value ("for
+    drip")."""
+    import json
+    catalog = json.loads((Path(__file__).parents[1] / "corpus" / "catalogs" / "sliceshop.json").read_text())
+    for chat in chat_of(tmp_path, catalog):
+        chat.say("a large pie half mushroom half sausage")
+        assert len(chat.lines) == 1
+        sku, _, options = chat.lines[0]
+        assert sku == "CHEESE-PIE" and sorted(v for k, v in options.items() if k.startswith("half")) \
+            == ["mushroom", "sausage"] and len({k for k in options if k.startswith("half")}) == 2
