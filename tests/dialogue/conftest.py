@@ -48,6 +48,11 @@ def shop_store(tmp_path: Path) -> Iterator[SQLiteStore]:
     store.close()
 
 
+def corpus_catalog(name: str) -> dict[str, Any]:
+    """A catalog kept with the conversation corpus (``tests/corpus/catalogs/<name>.json``), as written."""
+    return json.loads((Path(__file__).parents[1] / "corpus" / "catalogs" / f"{name}.json").read_text(encoding="utf-8"))
+
+
 def chat_of(tmp_path: Path, catalog: Mapping[str, Any]) -> Iterator[Chat]:
     """A :class:`Chat` on a store of a catalog written in a test, closed afterwards: ``yield from`` it in a fixture."""
     store = store_of(tmp_path, catalog)

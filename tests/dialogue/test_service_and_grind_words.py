@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat, chat_of
+from tests.dialogue.conftest import Chat, chat_of, corpus_catalog
 
 _TEA = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -51,8 +51,7 @@ def clothes(tmp_path: Path) -> Iterator[Chat]:
 
 @pytest.fixture
 def roaster(tmp_path: Path) -> Iterator[Chat]:
-    import json
-    catalog = json.loads((Path(__file__).parents[1] / "corpus" / "catalogs" / "roaster.json").read_text())
+    catalog = corpus_catalog("roaster")
     yield from chat_of(tmp_path, catalog)
 
 
@@ -114,8 +113,7 @@ def test_service_named_as_a_thing_keeps_both(tea: Chat) -> None:
 
 @pytest.fixture
 def drycleaner(tmp_path: Path) -> Iterator[Chat]:
-    import json
-    catalog = json.loads((Path(__file__).parents[1] / "corpus" / "catalogs" / "drycleaner.json").read_text())
+    catalog = corpus_catalog("drycleaner")
     yield from chat_of(tmp_path, catalog)
 
 
@@ -147,8 +145,7 @@ def test_a_group_named_before_a_plain_value_keeps_each_half(tmp_path: Path) -> N
     """"half mushroom half sausage": each "half" names its group and the value after it is that group's as usual;
     the value after a group's name is read with the group's words only when they are part of the value ("for
     drip")."""
-    import json
-    catalog = json.loads((Path(__file__).parents[1] / "corpus" / "catalogs" / "sliceshop.json").read_text())
+    catalog = corpus_catalog("sliceshop")
     for chat in chat_of(tmp_path, catalog):
         chat.say("a large pie half mushroom half sausage")
         assert len(chat.lines) == 1
