@@ -23,6 +23,8 @@ _WITH_WORDS = words("with_words")
 _ON_WORDS = words("base_preps")
 _PACKAGE_DETERMINERS = words("package_determiners")
 _PREDICATE_LEADS = words("predicate_leads")
+_NOUN_OPENERS = words("noun_openers")
+_THING_MARKERS = words("thing_markers")
 _PURPOSE_LEADS = phrases("purpose_leads")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
 
@@ -1106,7 +1108,7 @@ def _thing_worked_on(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
             t for t in lex.phrases.get(tuple(toks[j:m.end]), ()) if t.kind == "option" and _offered(lex, sku, t)))),
             ()) if sku is not None and m.products else ()  # ("pairs of pants": the "pants" value)
         if prev is not None and own and m.start > prev.end and not _named_as_a_thing(toks, prev.start) \
-                and all(t in ("a", "an", "the", "my") for t in toks[prev.end:m.start]):
+                and all(t in _NOUN_OPENERS for t in toks[prev.end:m.start]):
             m = Mention(m.start, m.end, own)
         out.append(m)
         prev = m
@@ -1116,7 +1118,7 @@ def _thing_worked_on(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
 def _named_as_a_thing(toks: Sequence[str], k: int) -> bool:
     """The name at ``k`` is said as a thing (after an article, a count or "the": "two cappuccinos one mocha", "make
     the hawaiian a bbq chicken"), not as the verb of a service ("hem a dress")."""
-    return k > 0 and (toks[k - 1] in ("a", "an", "the", "one", "my", "another", "your") or toks[k - 1].isdigit())
+    return k > 0 and (toks[k - 1] in _THING_MARKERS or toks[k - 1].isdigit())
 
 
 def _value_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -1131,7 +1133,7 @@ def _value_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) 
         nxt = found[n + 1] if n + 1 < len(found) else None
         groups = {t.group for t in m.targets if t.kind == "group"}
         if nxt is None or not groups or len(groups) != len(m.targets) \
-                or any(t not in ("a", "an", "the", "my") for t in toks[m.end:nxt.start]):
+                or any(t not in _NOUN_OPENERS for t in toks[m.end:nxt.start]):
             out.append(m)
             continue
         values = next((vs for j in range(m.start + 1, m.end) if (vs := tuple(

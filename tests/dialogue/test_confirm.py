@@ -205,12 +205,13 @@ def _check_in_session(label: str, reply: str, chat: Any, cafe: Any) -> None:
 
 def _kept(reply: str, before: list[Any]) -> list[list[Any]]:
     """The carts a reply that holds may leave: the one read back, or without what it takes off by name ("cancel
-    the lattes and the muffin", "yes but no muffin please"), or none when it starts again ("please cancel
-    everything and start again")."""
+    the lattes and the muffin", "yes but no muffin please"), or none when it starts again or cancels all of it
+    ("please cancel everything and start again", "cancel all of it")."""
     said = reply.lower()
     named = [ln for ln in before if any(w in said for w in ln[0].lower().split("-"))]
     out = [before, [ln for ln in before if ln not in named]] if named else [before]
-    if any(p in said for p in ("cancel everything", "start again", "start over")):
+    if any(p in said for p in ("cancel everything", "start again", "start over", "all of it", "it all",
+                               "all of that")):
         out.append([])
     return out
 

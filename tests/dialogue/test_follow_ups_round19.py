@@ -56,6 +56,25 @@ def test_forget_all_of_that_on_another_shop(stall: Chat) -> None:
     assert not stall.session.orders
 
 
+@pytest.mark.parametrize("said", ["cancel all of it", "oh just scratch it all", "forget all of it please"])
+def test_all_of_it_is_all_of_that_at_the_read_back(stall: Chat, said: str) -> None:
+    """"Cancel all of it" and "cancel all of that" are one rule: the whole cart goes, at the read-back as
+    before it, and nothing is placed."""
+    stall.say("two chais and a samosa")
+    stall.say("that's all")
+    stall.say(said)
+    assert stall.lines == [], stall.replies[-1].text
+    assert not stall.session.orders
+
+
+def test_cancel_the_order_at_the_read_back_keeps_the_cart(stall: Chat) -> None:
+    stall.say("two chais and a samosa")
+    stall.say("that's all")
+    stall.say("cancel the whole order")
+    assert [sku for sku, _, _ in stall.lines] == ["CHAI", "SAMOSA"], stall.replies[-1].text
+    assert not stall.session.orders
+
+
 def test_a_bare_cancel_that_does_not_empty_the_cart(chat: Chat) -> None:
     chat.say("a latte and a blueberry muffin")
     chat.say("cancel that")
