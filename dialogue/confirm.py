@@ -112,6 +112,9 @@ class Phrases:
     bare_no: frozenset[str] = frozenset()  # a no that, before a closing, answers "is that all?" ("no, that's it")
     closing: frozenset[tuple[str, ...]] = frozenset()
     marker: frozenset[str] = frozenset()  # "no yeah" opening a reply: heard and agreeing, a yes only with one after
+    # yeses that may only say "heard" ("ok", "alright"): with a closing that is no yes alone ("ok that's all") no yes
+    weak: frozenset[tuple[str, ...]] = frozenset()
+    irony: frozenset[str] = frozenset()  # a yes said again after one of these is irony ("perfect, just perfect")
 
     aside: Aside = field(default_factory=lambda: Aside())
 
@@ -140,21 +143,55 @@ class Phrases:
                 seen[toks] = name
                 entries.add(toks)
             tables[name] = frozenset(entries)
-        unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside"}
+        unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony"}
         if unknown:
             raise PhraseDataError(f"{path}: unknown tables {sorted(unknown)}")
-        ends = raw.get("unfinished", {"words": []})
-        if not isinstance(ends, dict) or not isinstance(ends.get("words"), list) \
-                or not all(isinstance(w, str) and w and tokens(w) == [w] for w in ends["words"]):
-            raise PhraseDataError(f"{path}: [unfinished] needs a list 'words' of single normalised words")
-        close = raw.get("closing", {"no": [], "phrases": [], "marker": []})
-        if not isinstance(close, dict) or not all(isinstance(close.get(k), list) for k in ("no", "phrases", "marker")) \
-                or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in ("no", "phrases", "marker")
-                           for w in close[k]):
-            raise PhraseDataError(f"{path}: [closing] needs lists 'no', 'phrases', 'marker' of normalised words")
+        ends, irony = raw.get("unfinished", {"words": []}), raw.get("irony", {"words": []})
+        for name, table in (("unfinished", ends), ("irony", irony)):
+            if not isinstance(table, dict) or not isinstance(table.get("words"), list) \
+                    or not all(isinstance(w, str) and w and tokens(w) == [w] for w in table["words"]):
+                raise PhraseDataError(f"{path}: [{name}] needs a list 'words' of single normalised words")
+        keys = ("no", "phrases", "marker", "weak")
+        close = raw.get("closing", dict.fromkeys(keys, []))
+        if not isinstance(close, dict) or not all(isinstance(close.get(k), list) for k in keys) \
+                or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in close[k]):
+            raise PhraseDataError(f"{path}: [closing] needs lists {', '.join(map(repr, keys))} of normalised words")
+        weak = frozenset(tuple(tokens(p)) for p in close["weak"])
+        if weak - tables["affirm"]:
+            raise PhraseDataError(f"{path}: [closing] weak yeses must be [affirm] phrases: {sorted(weak - tables['affirm'])}")
         return cls(tables, max(len(p) for p in seen), frozenset(ends["words"]), frozenset(close["no"]),
-                   frozenset(tuple(tokens(p)) for p in close["phrases"]), frozenset(close["marker"]),
-                   Aside.load(path, raw.get("aside")))
+                   frozenset(tuple(tokens(p)) for p in close["phrases"]), frozenset(close["marker"]), weak,
+                   frozenset(irony["words"]), Aside.load(path, raw.get("aside")))
+
+    def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
+        """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes."""
+        return any(a == ("affirm", c[1]) and len(b[1]) == 1 and b[1][0] in self.irony
+                   for a, b, c in zip(cover, cover[1:], cover[2:]) if c[0] == "affirm")
+
+    def cut_in_a_word(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
+        """The reply ends partway through the last word of a yes phrase ("yes go ah" for "yes go ahead"): a last
+        word that is a filler or of no table, the words before it begin the phrase and it begins, but is not, that
+        phrase's next word."""
+        words = [w for _, phrase in cover for w in phrase]
+        if len(words) < 2 or cover[-1][0] not in ("filler", ""):
+            return False
+        last = words[-1]
+        for phrase in (*self.tables["affirm"], *self.tables["follow"]):
+            for k in range(1, len(phrase)):
+                if phrase[k] != last and phrase[k].startswith(last) and tuple(words[-1 - k:-1]) == phrase[:k]:
+                    return True
+        return False
+
+    def only_heard(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
+        """Every yes of the reply is one that may only say "heard" ("ok", "alright"), and the reply closes the
+        order with words that are no yes on their own ("ok that's all", "alright that's everything"): "I'm done
+        ordering", not "place it"."""
+        yeses = [phrase for table, phrase in cover if table == "affirm"]
+        if not yeses or any(p not in self.weak for p in yeses):
+            return False
+        words = [w for _, phrase in cover for w in phrase]
+        return any(c not in self.tables["affirm"] and any(tuple(words[i:i + len(c)]) == c for i in range(len(words)))
+                   for c in self.closing)
 
     def closed(self, cover: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
         """The cover with each bare no that answers "is that all?" read as [unchanged], together with what it
@@ -322,6 +359,8 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     if (said and len(said[-1]) == 1 and said[-1][0] in book.unfinished or _CUT_OFF.search(text)) \
             and Also.ASKS not in also and "?" not in text:
         also.add(Also.HEDGES)  # "yes and", "ok the and um", "yes i'm": it breaks off before it is done
+    if book.ironic(cover) or book.cut_in_a_word(cover):
+        also.add(Also.HEDGES)  # "perfect just perfect": a sigh; "yes go ah": cut off inside "ahead"
     if "" in found:
         also.add(Also.MORE)
     if "?" in text:
@@ -331,7 +370,7 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
         return Confirmation(Verdict.DENY, frozenset(also))
     if yes and no:  # "yeah no", "yes I mean no"
         return Confirmation(Verdict.UNCLEAR, frozenset(also))
-    if yes and not also & {Also.HEDGES, Also.ASKS}:
+    if yes and not also & {Also.HEDGES, Also.ASKS} and not book.only_heard(cover):
         return Confirmation(Verdict.AFFIRM, frozenset(also))
     return Confirmation(Verdict.UNCLEAR, frozenset(also))
 
