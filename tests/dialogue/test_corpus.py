@@ -92,6 +92,7 @@ EXACT_FLOOR = {"cafe": 0.91,  # mt14: 10 fresh multi-turn, first run 7/10 (cafe 
                "subshop": 0.92,  # submarine sandwich shop, unseen when written: first run 85/89 (0.955) at 374cc99
                "drycleaner": 0.76,  # dry cleaner and laundry counter, unseen when written: first run 71/89 (0.798) at 374cc99
                "roaster": 0.81,  # coffee roaster (beans by weight and grind, gear), unseen when written: first run 74/88 (0.841)
+               "fishmonger": 0.88,  # a fishmonger counter: fish and shellfish sold by weight or by the piece, cleaning/filleting/skin-on or off, portion sizes, a few ready items, unseen when written: first run 81/89 (0.910) at b0b220e
                "phoshop": 0.90}  # vietnamese pho and banh mi counter, unseen when written: first run 84/90 (0.933) at f427b28
 
 
