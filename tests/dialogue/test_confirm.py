@@ -17,10 +17,10 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 54  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
+KNOWN_MISSES = 180  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 10 from round 7 (31 when
-# written, see below), 23 from round 8 (90 when written, see below).
+# written, see below), 23 from round 8 (90 when written, see below), 126 from round 9 (126 when written, see below).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -118,6 +118,25 @@ KNOWN_MISSES = 54  # 4 from round 2, 12 from round 3 (82 when written), 3 from r
 # (the policy reads more than a yes in the session), "my daughter loves your muffins so yes" (a product), "it's been a
 # long week yes" (no join), "yeah you know yeah", "yes peas" (peas may be a product), "yet yes that's right", "yes
 # that one is my order".
+# Round 9, first run of confirm_replies_9.tsv (401 rows, written fresh by a helper who had not developed the engine,
+# labelled before the run: idioms with a negative word that mean yes or do not, conditions, replies relaying someone
+# else, a few words of another language, polite and formal replies, emotional replies, sarcasm and doubt, turns cut
+# at the start or the end by the recogniser, phone-line homophones, answers to another question, changes in passing,
+# a line restated or checked after the read-back): 126 wrong by decide() (3 holds placed: "fantastic just
+# fantastic" and "perfect just perfect", sarcasm as "great just great" is; "yes go ah", a turn cut off on "ah"; 123
+# yeses did not: 29 idioms with a negative word ("i don't see why not", "can't argue with that", "not a problem at
+# all", "no doubt about it", "without a doubt", "i wouldn't say no", "don't mind if i do", "nothing missing go
+# ahead"), 19 plain yeses in new words ("approved", "thumbs up yes", "yes that tallies", "yes crack on", "yes fire
+# away", "suits me yes", "yes complete the order"), 14 homophones ("yes pleads", "yep lace it", "yes goal ahead",
+# "yeah place sit", "yes plez"), 13 polite and formal ("would you place it please", "consider it confirmed", "that
+# is acceptable", "if you please"), 10 relaying someone else ("hang on let me ask him he says go ahead", "we both say
+# yes", "she's happy with it yes"), 10 emotional ("ugh fine yes", "omg yes please", "oh my days yes", "yes please
+# i've been waiting all day for this"), 10 with a word of another language ("da yes", "hai yes please", "oui
+# d'accord", "claro que si", "yes arigato"), 9 cut at the start ("es please", "eah go ahead", "ure go ahead"), 6
+# a courtesy worded as a condition or a condition the read-back has met ("yes if you would be so kind", "if that's
+# everything yes go ahead"), 3 the whole order said back with a yes), no label corrected; none wrong only in a
+# session. Conditions on time or price, payment and pickup terms, and "whatever" yeses are labelled hold as in rounds
+# 3-8. 126 marked (KNOWN_MISSES +126).
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])

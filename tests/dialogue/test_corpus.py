@@ -92,7 +92,10 @@ EXACT_FLOOR = {"cafe": 0.91,  # mt14: 10 fresh multi-turn, first run 7/10 (cafe 
                "subshop": 0.92,  # submarine sandwich shop, unseen when written: first run 85/89 (0.955) at 374cc99
                "drycleaner": 0.76,  # dry cleaner and laundry counter, unseen when written: first run 71/89 (0.798) at 374cc99
                "roaster": 0.81,  # coffee roaster (beans by weight and grind, gear), unseen when written: first run 74/88 (0.841)
-               "phoshop": 0.90}  # vietnamese pho and banh mi counter, unseen when written: first run 84/90 (0.933) at f427b28
+               "phoshop": 0.90,  # vietnamese pho and banh mi counter, unseen when written: first run 84/90 (0.933) at f427b28
+               "cakeshop": 0.93,  # cake shop (sizes, flavours, messages; dozens), unseen: first run 86/89 (0.966) at b0b220e
+               "autoparts": 0.74,  # auto parts counter (oil grades, blade lengths, bulb numbers), unseen: first run 68/88 (0.773) at b0b220e
+               "fishmonger": 0.88}  # fish counter (by weight or piece, cleaning, head/skin), unseen: first run 81/89 (0.910) at b0b220e
 
 
 @pytest.fixture(scope="module")
