@@ -166,7 +166,7 @@ class Phrases:
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes."""
         return any(a == ("affirm", c[1]) and len(b[1]) == 1 and b[1][0] in self.irony
-                   for a, b, c in zip(cover, cover[1:], cover[2:]) if c[0] == "affirm")
+                   for a, b, c in zip(cover, cover[1:], cover[2:], strict=False) if c[0] == "affirm")
 
     def cut_in_a_word(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """The reply ends partway through the last word of a yes phrase ("yes go ah" for "yes go ahead"): a last
