@@ -76,8 +76,9 @@ class Confirmation:
 @dataclass(frozen=True)
 class Aside:
     """An aside before the yes (``[aside]`` in confirm.toml): openers, the joins a story ends on, the words that
-    tell rather than ask, phrases read as aside words, the longest aside in words, and the words of a term of the
-    order (a name, payment, pickup) that make an aside no aside."""
+    tell rather than ask, phrases read as aside words, the longest aside in words, the words of a term of the
+    order (a name, payment, pickup) that make an aside no aside, and openers that ask someone else ("let me ask
+    him"): after one, the aside must tell what they said ("he says") before the yes."""
 
     openers: frozenset[tuple[str, ...]] = frozenset()
     joins: frozenset[tuple[str, ...]] = frozenset()
@@ -85,12 +86,13 @@ class Aside:
     clauses: frozenset[tuple[str, ...]] = frozenset()
     longest: int = 0
     terms: frozenset[str] = frozenset()
+    asks: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path, raw: object) -> Aside:
         if raw is None:
             return cls()
-        keys = ("openers", "joins", "told", "clauses", "terms")
+        keys = ("openers", "joins", "told", "clauses", "terms", "asks")
         if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in keys) \
                 or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "longest"} \
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in raw[k]):
@@ -99,7 +101,7 @@ class Aside:
             return frozenset(tuple(tokens(w)) for w in raw[key])
 
         return cls(phrases("openers"), phrases("joins"), frozenset(raw["told"]), phrases("clauses"), raw["longest"],
-                   frozenset(raw["terms"]))
+                   frozenset(raw["terms"]), phrases("asks"))
 
 
 @dataclass(frozen=True)
@@ -304,7 +306,8 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
     the aside telling rather than asking and holding no table word against a yes; "story" when only the last part
     fails ("I was going to get a scone too but honestly yeah, go ahead"); else None."""
     aside = book.aside
-    opener = max((len(o) for o in aside.openers if tuple(words[:len(o)]) == o), default=0)
+    opener = max((len(o) for o in aside.openers | aside.asks if tuple(words[:len(o)]) == o), default=0)
+    asked = tuple(words[:opener]) in aside.asks  # "let me ask him - he says go ahead": what he said is told
     best: str | None = None
     for k in range(opener, min(len(words), opener + aside.longest + 1)):
         rest, mid = words[k:], words[opener:k]
@@ -315,7 +318,7 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
         said = mid[:len(mid) - join]
         for clause in sorted(aside.clauses, key=lambda c: (-len(c), c)):  # "sorry, bad line": the aside's words
             said = _without(said, clause)
-        if opener == 0 and not join or said and not aside.told & set(mid) or aside.terms & set(mid):
+        if opener == 0 and not join or (said or asked) and not aside.told & set(mid) or aside.terms & set(mid):
             continue  # a story ends on a join ("..., so yes"), and any aside tells ("my kid was talking") of no
             # term of the order ("my name is sam so yes": a name the read-back did not say)
         # the join itself is no change: "sorry you cut out there but yes go ahead"
@@ -377,9 +380,10 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
 
 def _false_starts(book: Phrases, words: list[str]) -> list[str]:
     """The reply without a false start: a word of no table that the next word begins with is that word begun and
-    said again ("y- yes", "ri- right", "abso- absolutely"), read once. Only a word of no table goes, so a word
-    that says something ("no nope", "a apple") is always read."""
-    known = {p[0] for table in book.tables.values() for p in table if len(p) == 1}
+    said again ("y- yes", "ri- right", "abso- absolutely"), read once. Only a word of no table and of no phrase
+    goes, so a word that says something ("no nope", "a apple") or is part of a phrase ("couldn't be better") is
+    always read."""
+    known = {w for table in book.tables.values() for p in table for w in p}
     return [w for i, w in enumerate(words)
             if not (i + 1 < len(words) and w not in known and len(w) < len(words[i + 1])
                     and words[i + 1].startswith(w))]

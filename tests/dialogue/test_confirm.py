@@ -17,10 +17,10 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 177  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
+KNOWN_MISSES = 58  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 10 from round 7 (31 when
-# written, see below), 23 from round 8 (90 when written, see below), 123 from round 9 (126 when written, see below).
+# written, see below), 23 from round 8 (90 when written, see below), 4 from round 9 (126 when written, see below).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -136,8 +136,15 @@ KNOWN_MISSES = 177  # 4 from round 2, 12 from round 3 (82 when written), 3 from 
 # a courtesy worded as a condition or a condition the read-back has met ("yes if you would be so kind", "if that's
 # everything yes go ahead"), 3 the whole order said back with a yes), no label corrected; none wrong only in a
 # session. Conditions on time or price, payment and pickup terms, and "whatever" yeses are labelled hold as in rounds
-# 3-8. 126 marked (KNOWN_MISSES +126). Since: none of the three holds places (a yes said again after "just" is
-# irony, confirm.toml [irony]; a reply cut inside the last word of a yes phrase hedges).
+# 3-8. 126 marked (KNOWN_MISSES +126). Since: 119 of the 123 yeses place: whole negative idioms ("i don't see why
+# not", "without a doubt") in [affirm] or, when no yes alone ("no doubt", "nothing missing", "if that's all"), in
+# [unchanged]; new plain, formal and foreign yeses; slips of "please"/"place it" and go-ahead words after a yes
+# ([follow]); exclamations, thanks and starts cut by the recogniser as [filler]/[courtesy]; relayed answers as [aside]
+# openers ("they said", "let me ask ... he says"); a word of a phrase is no false start ("couldn't be better");
+# holds guarding these are in confirm_replies_9b.tsv. The three holds no longer place either (a yes said again
+# after "just" is irony, [irony]; a reply cut inside the last word of a yes phrase hedges). Left: the 3 replies
+# saying the whole order back with a yes (decide() cannot tell the order from an addition), and "yes fire away",
+# which decide() places but the session does not understand ("sorry, I didn't get that").
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
