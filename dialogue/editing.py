@@ -231,6 +231,13 @@ def _kept(line: CartLine, product: Product, opts: Sequence[SelectedOption], remo
     return kept
 
 
+def _all_of_count(toks: Sequence[str], qty: int) -> bool:
+    """"all three", "both": the count said is every unit of the product's lines, all to be made so."""
+    return any(t in _ALL_OF_COUNT and (i + 1 < len(toks) and toks[i + 1] == str(qty) or t == "both" and qty == 2)
+               for i, t in enumerate(toks))
+
+
+_ALL_OF_COUNT = words("all_of_count")
 _ADDING = frozenset({"with", "add", "plus", "topped", "also", "extra", "more", "too", "another"})
 
 
@@ -363,6 +370,10 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
         elif qty is not None and parse.items and not parse.replace:  # "actually three lattes": in all
             others = sum(ln.quantity for ln in state.cart.lines if ln.sku == line.sku and ln.line_id != line.line_id)
             in_all = qty if others and qty - others >= 1 else None
+            if others and (opts or removals) and qty == others + line.quantity and _all_of_count(parse.tokens, qty):
+                for dup in [ln for ln in state.cart.lines if ln.sku == line.sku and ln.line_id != line.line_id]:
+                    state.cart.remove(dup.line_id)  # "make all three cherry": every unit made so, on one line
+                others = 0
             qty = qty - others if qty - others >= 1 else qty
         if qty is not None and qty > line.quantity:
             left = _left(state, product, line.options)

@@ -183,9 +183,11 @@ def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> 
 
 def _joined_on(toks: Sequence[str], start: int) -> bool:
     """"and three lattes": a join word just before the product adds; not one that a correction follows before the
-    product ("and make the cokes three": the line's new count)."""
+    product ("and make the cokes three": the line's new count), nor one that "just" or "only" follows ("and just one
+    pack of gum" to two packs: the line cut to one)."""
     near = [k for k in range(max(0, start - 3), start) if toks[k] in _JOIN]
-    return bool(near) and cue.find(toks[near[-1] + 1:start], _RECOUNT) < 0
+    between = toks[near[-1] + 1:start] if near else ()
+    return bool(near) and cue.find(between, _RECOUNT) < 0 and not any(t in ("just", "only") for t in between)
 
 
 def line_holding(lex: Lexicon, skus: Sequence[str], line_skus: Sequence[str]) -> str | None:

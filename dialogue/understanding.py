@@ -655,6 +655,12 @@ def _owned(toks: Sequence[str], k: int) -> bool:
     return toks[k] in _POSSESSIVES or k > 0 and toks[k - 1] in _POSSESSIVES and len(toks[k]) > 3 and toks[k][-1] == "s"
 
 
+def _line_talked_of(ctx: Context) -> bool:
+    """The cart line in focus was talked about after the products last shown ("do you have moussaka" - sold out -
+    "then a spanakopita" - "make it two of those"): "it" is that line, not the product shown before it."""
+    return ctx.topic is not None and ctx.topic == ctx.last_sku and ctx.topic not in ctx.shown
+
+
 def _line_named(found: Sequence[Mention], ctx: Context) -> str | None:
     """The product whose line a change is about, for a common word that is its choice: the one product of a cart
     line the turn names ("make the falafel salad a side", the spanakopita said last), else the one in focus."""
@@ -1189,8 +1195,9 @@ class RuleUnderstanding:
             p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so
         if p.ref == "more" and ctx.has_lines and not p.question:
             return Intent.ADD  # "another one of those", "same again but with oat milk": like the line in focus
-        if _RULE_TAKE_SHOWN.holds(toks, facts, ctx.pending) and not self._held_by_line(p, toks, ctx, ctx.shown) or (
-                ctx.shown and p.ref == "it" and _bare_quantity(toks, p.option_at) is not None and cue.has(toks, cue.ADD_VERBS)):
+        if (_RULE_TAKE_SHOWN.holds(toks, facts, ctx.pending) and not self._held_by_line(p, toks, ctx, ctx.shown) or (
+                ctx.shown and p.ref == "it" and _bare_quantity(toks, p.option_at) is not None
+                and cue.has(toks, cue.ADD_VERBS))) and not _line_talked_of(ctx):
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             p.quantity = _bare_quantity(toks, p.option_at)
             return Intent.ADD
