@@ -1,0 +1,74 @@
+"""Words that name a product and are also a choice of another product: "five quarts of 5w-20 synthetic one oil
+filter" is the synthetic oil (its grade said before it) and a plain filter, not a filter made "synthetic" (its
+extended-life alias) with the oil dropped. And "five quarts of ..." is five of the quart, not the "5 quart" jug,
+though the catalog names the jug so: a unit in the plural before "of" counts that unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, chat_of, corpus_catalog
+
+_GARDEN = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "SOIL", "name": "organic potting soil", "price": "8.00",
+         "aliases": ["organic soil", "organic"], "options": [
+             {"code": "blend", "name": "blend", "default": "standard", "values": [
+                 {"code": "standard", "name": "standard"},
+                 {"code": "peat_free", "name": "peat free", "price_delta": "2.00"}]},
+             {"code": "pack", "name": "pack", "default": "bag", "values": [
+                 {"code": "bag", "name": "1 bag", "aliases": ["bag", "a bag"]},
+                 {"code": "bundle", "name": "3 bag bundle", "aliases": ["3 bag", "three bag", "3 bag bundle"],
+                  "price_delta": "14.00"}]}]},
+        {"sku": "SEEDS", "name": "tomato seeds", "price": "3.00", "aliases": ["tomato seed packet"], "options": [
+            {"code": "kind", "name": "kind", "default": "hybrid", "values": [
+                {"code": "hybrid", "name": "hybrid"},
+                {"code": "heirloom", "name": "heirloom", "aliases": ["organic", "heirloom organic"]}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def garden(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _GARDEN)
+
+
+@pytest.fixture
+def parts(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, corpus_catalog("autoparts"))
+
+
+def test_product_after_its_own_choices_keeps_its_name(parts: Chat) -> None:
+    parts.say("six quarts of 5w-30 synthetic an extended life oil filter")
+    assert parts.lines == [("SYNTHETIC-OIL", 6, {"grade": "5w30", "size": "quart"}),
+                           ("OIL-FILTER", 1, {"type": "extended"})]
+
+
+def test_plural_unit_before_of_counts_the_unit(parts: Chat) -> None:
+    parts.say("an oil filter and five quarts of 5w-20 high mileage")
+    assert parts.lines == [("OIL-FILTER", 1, {"type": "standard"}),
+                           ("MOTOR-OIL", 5, {"grade": "5w20", "formula": "high_mileage", "size": "quart"})]
+
+
+def test_on_another_shop(garden: Chat) -> None:
+    garden.say("two bags of peat free organic one tomato seed packet")
+    assert garden.lines == [("SOIL", 2, {"blend": "peat_free", "pack": "bag"}), ("SEEDS", 1, {"kind": "hybrid"})]
+
+
+def test_three_bags_of_is_three_of_the_bag(garden: Chat) -> None:
+    garden.say("3 bags of peat free organic soil")
+    assert garden.lines == [("SOIL", 3, {"blend": "peat_free", "pack": "bag"})]
+
+
+def test_a_bundle_said_so_stays_the_bundle(garden: Chat) -> None:
+    garden.say("a 3 bag bundle of peat free organic soil")
+    assert garden.lines == [("SOIL", 1, {"blend": "peat_free", "pack": "bundle"})]
+
+
+def test_the_choice_before_the_next_product_stays_its_choice(garden: Chat) -> None:
+    garden.say("a bag of peat free soil and organic tomato seeds")
+    assert garden.lines == [("SOIL", 1, {"blend": "peat_free", "pack": "bag"}), ("SEEDS", 1, {"kind": "heirloom"})]
