@@ -705,6 +705,9 @@ def _group_named_before(toks: Sequence[str], start: int, product: Product) -> st
     return ""
 
 
+_FEW_ASKED = 8  # products of an item read to see whether a group asked about is theirs
+
+
 class RuleUnderstanding:
     """The default understanding: catalog lexicon + phrase cues, no model."""
 
@@ -1517,6 +1520,10 @@ class RuleUnderstanding:
             return Intent.OPTIONS
         if cue.has(toks, cue.QUESTION_DESCRIBE) and (products or p.ref == "it"):  # "what's in it"
             return Intent.DESCRIBE
+        if p.groups and products and not p.options and not any(it.options for it in products) and any(
+                (prod := self.lexicon.products.get(sku)) is not None and prod.group(g) is not None
+                for it in products for sku in it.skus[:_FEW_ASKED] for g in p.groups):
+            return Intent.OPTIONS  # "what grades of synthetic oil do you carry": its grades, not whether it is sold
         if cue.has(toks, cue.QUESTION_STOCK) and (products or p.ref):
             return Intent.STOCK
         if p.groups or (p.options and not products and cue.has(toks, _COMES_IN)):

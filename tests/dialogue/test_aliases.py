@@ -72,3 +72,35 @@ def test_a_bundle_said_so_stays_the_bundle(garden: Chat) -> None:
 def test_the_choice_before_the_next_product_stays_its_choice(garden: Chat) -> None:
     garden.say("a bag of peat free soil and organic tomato seeds")
     assert garden.lines == [("SOIL", 1, {"blend": "peat_free", "pack": "bag"}), ("SEEDS", 1, {"kind": "heirloom"})]
+
+
+def test_grab_one_after_a_price(parts: Chat) -> None:
+    parts.say("how much is power steering fluid")
+    parts.say("i'll grab one")
+    assert parts.lines == [("PS-FLUID", 1, {})]
+
+
+def test_grab_one_on_another_shop(garden: Chat) -> None:
+    garden.say("do you have tomato seeds")
+    garden.say("i'll grab one")
+    assert garden.lines == [("SEEDS", 1, {"kind": "hybrid"})]
+
+
+def test_grab_one_with_nothing_shown_adds_nothing(garden: Chat) -> None:
+    garden.say("i'll grab one")
+    assert garden.lines == []
+
+
+def test_group_named_in_a_stock_question_lists_its_choices(parts: Chat) -> None:
+    reply = parts.say("what grades of synthetic oil do you carry")
+    assert "5w-30" in reply.text and "0w-40" in reply.text
+
+
+def test_group_named_on_another_shop(garden: Chat) -> None:
+    reply = garden.say("what blends of organic potting soil do you stock")
+    assert "peat free" in reply.text
+
+
+def test_stock_question_without_a_group_stays_one(garden: Chat) -> None:
+    reply = garden.say("do you carry organic potting soil")
+    assert "peat free" not in reply.text and garden.lines == []
