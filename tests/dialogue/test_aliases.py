@@ -104,3 +104,24 @@ def test_group_named_on_another_shop(garden: Chat) -> None:
 def test_stock_question_without_a_group_stays_one(garden: Chat) -> None:
     reply = garden.say("do you carry organic potting soil")
     assert "peat free" not in reply.text and garden.lines == []
+
+
+def test_line_named_by_its_choice_made_so(parts: Chat) -> None:
+    parts.say("a 20 inch wiper and an 18 inch wiper")
+    parts.say("make the 18 a beam blade")
+    assert parts.lines == [("WIPER-BLADE", 1, {"length": "20in", "style": "conventional"}),
+                           ("WIPER-BLADE", 1, {"length": "18in", "style": "beam"})]
+
+
+def test_line_named_by_its_choice_on_another_shop(garden: Chat) -> None:
+    garden.say("a bag of organic soil and a 3 bag bundle of organic soil")
+    garden.say("make the 3 bag bundle a peat free")
+    assert garden.lines == [("SOIL", 1, {"blend": "standard", "pack": "bag"}),
+                            ("SOIL", 1, {"blend": "peat_free", "pack": "bundle"})]
+
+
+
+def test_choices_said_without_make_the_are_a_new_line(parts: Chat) -> None:
+    parts.say("a 20 inch wiper and an 18 inch wiper")
+    parts.say("and a 19 inch beam blade")
+    assert len(parts.lines) == 3 and ("WIPER-BLADE", 1, {"length": "19in", "style": "beam"}) in parts.lines
