@@ -208,6 +208,34 @@ def _choice_before_choice(lex: Lexicon, mentions: Sequence[Mention], n: int, bre
     return not (named & head) and bool(owners(m.options) & head)
 
 
+def _head_of_own_choices(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int,
+                         option_at: set[int]) -> bool:
+    """"five quarts of 5w-20 synthetic one oil filter": a word naming a product and a choice of other products (the
+    filter's "synthetic"), said right after choices that all fit its own product and some of which no product
+    whose choice it names offers (the oil's grade), heads that noun phrase: the product keeps its name."""
+    m = mentions[n]
+    own = {t.sku for t in m.exact_products}
+    others: set[str] = set()
+    for t in m.options:
+        others.update(islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1))
+        if len(others) > MANY_OWNERS:
+            return False
+    others -= own
+    said = [o for o in mentions[:n] if o.end <= m.start and o.start in option_at]
+    before, k = [], m.start
+    for o in reversed(said):
+        if o.end != k:
+            break
+        before.append(o)
+        k = o.start
+
+    def offered(o: Mention, skus: set[str]) -> bool:
+        return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in o.options for sku in skus)
+
+    return bool(before) and bool(others) and all(offered(o, own) for o in before) \
+        and any(not offered(o, others) for o in before)
+
+
 def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[int] = frozenset(),
            lex: Lexicon | None = None) -> list[str]:
     """What each mention is in this sentence: "product", "option", "group" or "ignore"."""
@@ -229,7 +257,9 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit()) \
                 and not _ends_a_name(mentions[:n], k)  # "a meal for one madras": the deal's curry, not one madras
             counted = counted or _measure_after_and(toks, k, option_at)  # "and a cup of tomato": the soup
-            if nxt_product and not (lex is not None and _not_a_choice_of_next(lex, mentions, n)):
+            if not nxt_product and lex is not None and _head_of_own_choices(lex, toks, mentions, n, option_at):
+                roles.append("product")  # "five quarts of 5w-20 synthetic one oil filter": the synthetic oil
+            elif nxt_product and not (lex is not None and _not_a_choice_of_next(lex, mentions, n)):
                 roles.append("option")  # "a hot latte": a modifier of the product that follows
             elif lex is not None and _choice_before_choice(lex, mentions, n, breaks):
                 roles.append("option")  # "a coffee cone": a choice with the choice that heads the item

@@ -213,6 +213,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 if length > 1 and toks[i + length - 1] in ("one", "ones"):  # "the big ones": also what "big" names
                     chosen += tuple(t for t in lex.phrases.get(tuple(toks[i:i + length - 1]), ())
                                     if t.kind == "option" and t not in chosen and any(c.kind == "option" for c in chosen))
+                if length == 2 and _count_of_plural_unit(lex, toks, i, targets):
+                    continue  # "five quarts of 5w-20": five of the quart, not the "5 quart" jug
                 if length > 1 and _choice_before_longer_name(lex, toks, i, length):
                     continue  # "chili cheese fries": the cheese fries with chili, not the "chili cheese" dog
                 if not exact and length > 1 and _full_name_across(lex, toks, i, length):
@@ -251,6 +253,17 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
             lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(
                 lex, toks, _modifiers_sharing_noun(lex, toks, found), in_play)))))))),
         mix_for)))
+
+
+def _count_of_plural_unit(lex: Lexicon, toks: Sequence[str], i: int, targets: Sequence[Target]) -> bool:
+    """"five quarts of 5w-20": a number and a unit in the plural, then "of", where the unit alone is a choice of
+    the same group as the number and unit together (the "5 quart" jug), count that unit (five of the quart); not
+    "a 5 quart jug", nor "5 quart" said without "of"."""
+    unit = toks[i + 1]
+    if not toks[i].isdigit() or not unit.endswith("s") or toks[i + 2:i + 3] != ["of"]:
+        return False
+    groups = {t.group for t in targets if t.kind == "option"}
+    return any(t.kind == "option" and t.group in groups for t in lex.phrases.get((unit,), ()))
 
 
 def _sibling_by_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

@@ -590,6 +590,33 @@ def _the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at:
     return []
 
 
+def _the_made_made_so(toks: Sequence[str], items: Sequence[ItemSpec]) -> tuple[list[OptionSpec], list[OptionSpec]] | None:
+    """"make the 18 a beam blade", "change the large an iced": a line named by how it is made ("the" and its
+    choices, right after "make" or "change"), then "a" and other choices, with no product's name of its own said:
+    (the choices picking the line, the choices it is made with now), else None."""
+    if len(items) != 1 or not items[0].options:
+        return None
+    item = items[0]
+    at = cue.find(toks, _MAKE_THE)
+    if at < 0:
+        return None
+    a = at + 1  # "the"
+    covered: dict[int, OptionSpec] = {}
+    for o in item.options:
+        for k in range(o.pos, o.pos + max(1, len(o.said.split()))):
+            covered[k] = o
+    b = a + 1
+    while b in covered:
+        b += 1
+    if b == a + 1 or b >= len(toks) or toks[b] not in ("a", "an") or b + 1 not in covered:
+        return None
+    if any(k not in covered for k in range(b + 1, item.end)) or item.start < a:
+        return None  # a product's own name said too: a new line, or a swap (other rules)
+    pick = [o for o in item.options if o.pos < b]
+    made = [o for o in item.options if o.pos > b]
+    return (pick, made) if pick and made else None
+
+
 def _recount_of_the_ones(toks: Sequence[str], options: Sequence[OptionSpec], option_at: frozenset[int]) -> int | None:
     """"actually make the almond ones three", "two of the 2 liter ones": a new count for the line picked out by
     how it is made, every option said being in "the <options> one(s)" (none a change of it) and the turn a
@@ -709,6 +736,9 @@ def _group_named_before(toks: Sequence[str], start: int, product: Product) -> st
                     and any(t in _SWAP_VERBS for t in toks[:at - 1]):
                 return g.code
     return ""
+
+
+_FEW_ASKED = 8  # products of an item read to see whether a group asked about is theirs
 
 
 class RuleUnderstanding:
@@ -1179,6 +1209,9 @@ class RuleUnderstanding:
             return Intent.MODIFY
         if has_items and ctx.has_lines and not p.question and self._one_made_on(p, toks, ctx):
             return Intent.MODIFY  # "the chicken one on a wheat pita": the chicken gyro's bread
+        if has_items and ctx.has_lines and not p.question and (made := _the_made_made_so(toks, p.items)) is not None:
+            p.selector, p.options, p.items = made[0], [*made[1], *p.options], []
+            return Intent.MODIFY  # "make the 18 a beam blade": the 18 inch line made beam, no third blade
         if has_items:
             return self._add_or_modify(p, toks, ctx)
         chosen = _the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question else []
@@ -1524,6 +1557,10 @@ class RuleUnderstanding:
             return Intent.OPTIONS
         if cue.has(toks, cue.QUESTION_DESCRIBE) and (products or p.ref == "it"):  # "what's in it"
             return Intent.DESCRIBE
+        if p.groups and products and not p.options and not any(it.options for it in products) and any(
+                (prod := self.lexicon.products.get(sku)) is not None and prod.group(g) is not None
+                for it in products for sku in it.skus[:_FEW_ASKED] for g in p.groups):
+            return Intent.OPTIONS  # "what grades of synthetic oil do you carry": its grades, not whether it is sold
         if cue.has(toks, cue.QUESTION_STOCK) and (products or p.ref):
             return Intent.STOCK
         if p.groups or (p.options and not products and cue.has(toks, _COMES_IN)):
