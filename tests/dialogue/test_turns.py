@@ -121,3 +121,32 @@ def test_first_said_as_when_on_another_catalog(cafe: SQLiteStore) -> None:
     chat.say("i need to check with my wife first we will see")
     assert chat.counts == {"LATTE": 1, "BLUEBERRY-MUFFIN": 1}
     assert not chat.session.orders
+
+
+@pytest.fixture
+def butcher(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "butcher")
+
+
+def test_speak_to_the_trade_asks_for_a_person(butcher: Chat) -> None:
+    butcher.say("and a whole chicken spatchcocked")
+    butcher.say("that's all")
+    butcher.say("um actually can i speak to the butcher i have a question about the chicken")
+    assert butcher.counts == {"WHOLE-CHICKEN": 1}
+    assert not butcher.session.orders
+
+
+def test_talk_to_a_trade_on_another_catalog(cafe: SQLiteStore) -> None:
+    chat = Chat(cafe)
+    chat.say("a latte")
+    reply = chat.say("could i talk to the baker about the croissants")
+    assert chat.counts == {"LATTE": 1}
+    assert "person" in reply.text
+
+
+def test_a_question_about_a_product_still_answers(cafe: SQLiteStore) -> None:
+    chat = Chat(cafe)
+    chat.say("a latte")
+    reply = chat.say("how much is a croissant")
+    assert chat.counts == {"LATTE": 1}
+    assert "person" not in reply.text
