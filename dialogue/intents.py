@@ -74,6 +74,7 @@ HELP = _table("help")
 REPEAT = _table("repeat")
 HUMAN = _table("human")
 _HUMAN_VERBS = _table("human_verbs")
+_SPEAK_TO = _table("speak_to_someone")
 CHECKOUT = _table("checkout")
 CART = _table("cart")
 CLEAR = _table("clear")
@@ -234,7 +235,7 @@ def asks_info(toks: Sequence[str]) -> bool:
 
 
 def human_request(toks: Sequence[str]) -> bool:
-    return has(toks, _HUMAN_VERBS) and has(toks, HUMAN) or whole(toks, HUMAN, _FILL)
+    return has(toks, _HUMAN_VERBS) and has(toks, HUMAN) or whole(toks, HUMAN, _FILL) or has(toks, _SPEAK_TO)
 
 
 def cue_words() -> frozenset[str]:

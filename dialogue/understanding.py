@@ -541,6 +541,24 @@ def _restated(toks: Sequence[str], item: ItemSpec) -> bool:
 _RESTATED = phrases("restated")
 
 
+def _adverb_ordinal(toks: Sequence[str], i: int) -> bool:
+    """"let me measure the yard first i'll come back": an ordinal with no article before it and a new clause's
+    subject right after says when, not which line or choice ("the first i think" still picks)."""
+    return i + 1 < len(toks) and toks[i + 1] in _SUBJECTS and (i == 0 or toks[i - 1] not in _DEFINITE)
+
+
+_SUBJECTS = words("subject_pronouns")
+
+
+def _changed_after(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"the turkey was supposed to be a footlong too", "the calzone needs sausage in it too": words right after
+    "the <product>" that say how that line was meant to be - a change of it, as a verb of a change before it."""
+    return item.start >= 1 and toks[item.start - 1] in _DEFINITE and cue.find(toks, _CHANGE_AFTER, item.end) == item.end
+
+
+_CHANGE_AFTER = phrases("change_after_line")
+
+
 def _counted_instead(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
     """"actually give me two lamb chops instead" after two pork chops: a counted product said with a bare
     "instead" (no "instead of ...") swaps the line in focus for that many of it, not a line more."""
@@ -984,7 +1002,7 @@ class RuleUnderstanding:
         p.order_type = cue.order_type(toks)
         p.min_cents, p.max_cents = price_range(toks)
         p.order_number = digit_string(toks)
-        p.ordinal = next((ORDINALS[t] for t in toks if t in ORDINALS), None)
+        p.ordinal = next((ORDINALS[t] for i, t in enumerate(toks) if t in ORDINALS and not _adverb_ordinal(toks, i)), None)
         if p.ordinal is None and context.shown and "order" not in toks:  # "I'll take number two"
             p.ordinal = next((int(toks[i + 1]) for i, t in enumerate(toks[:-1])
                               if t == "number" and toks[i + 1].isdigit() and 0 < int(toks[i + 1]) <= 10), None)
@@ -1804,7 +1822,8 @@ class RuleUnderstanding:
             p.quantity = item.quantity
             return Intent.MODIFY
         set_to = _count_set_to(toks, p.items[0]) if p.items else None  # "drop the cokes to two"
-        edit_verb = any(t in _EDIT_VERBS for t in toks[:p.items[0].start]) or set_to is not None if p.items else False
+        edit_verb = any(t in _EDIT_VERBS for t in toks[:p.items[0].start]) or set_to is not None \
+            or _changed_after(toks, p.items[0]) if p.items else False
         held = line_holding(self.lexicon, p.items[0].skus, ctx.line_skus) if len(p.items) == 1 and ctx.has_lines else None
         if held is not None and _restated(toks, p.items[0]):
             item = p.items[0]  # "no I said a large cappuccino": the cappuccino line made so, no second one
