@@ -238,7 +238,7 @@ def _kept(reply: str, before: list[Any]) -> list[list[Any]]:
     named = [ln for ln in before if any(w in said for w in ln[0].lower().split("-"))]
     out = [before, [ln for ln in before if ln not in named]] if named else [before]
     if any(p in said for p in ("cancel everything", "start again", "start over", "all of it", "it all",
-                               "all of that")):
+                               "all of that", "the whole thing", "the whole order", "the whole lot", "the entire")):
         out.append([])
     return out
 

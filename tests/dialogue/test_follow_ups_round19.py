@@ -67,10 +67,11 @@ def test_all_of_it_is_all_of_that_at_the_read_back(stall: Chat, said: str) -> No
     assert not stall.session.orders
 
 
-def test_cancel_the_order_at_the_read_back_keeps_the_cart(stall: Chat) -> None:
+def test_cancel_my_order_at_the_read_back_keeps_the_cart(stall: Chat) -> None:
+    """Without "all" or "whole" a cancel at the read-back only leaves the order unplaced."""
     stall.say("two chais and a samosa")
     stall.say("that's all")
-    stall.say("cancel the whole order")
+    stall.say("cancel my order")
     assert [sku for sku, _, _ in stall.lines] == ["CHAI", "SAMOSA"], stall.replies[-1].text
     assert not stall.session.orders
 
