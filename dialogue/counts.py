@@ -69,6 +69,7 @@ def pack_size(name_words: Sequence[str]) -> int | None:
 
 
 _NEGATIVE_TEXT = re.compile(r"(?:^|[\s,(:;])[-\u2212\u2013]\s?\d")
+_NUMBER_PAIR = re.compile(r"(\d+)\s*/\s*(\d+)")
 _FRACTION_TEXT = re.compile(r"\d\s*/\s*\d|\d\s*[\u00bd\u00bc\u00be]|[\u00bd\u00bc\u00be]")
 _WINDOW = 4  # tokens before an item that may hold its count
 
@@ -92,6 +93,21 @@ def _in_choice(toks: Sequence[str], items: Sequence[ItemSpec], i: int,
     return offers is not None and any(
         o.pos <= i < (end := o.pos + len(o.said.split())) and (end >= len(toks) or toks[end] not in _PACK_WORDS)
         and len(it.skus) == 1 and offers(it.skus[0], o) for it in items for o in it.options if o.pos >= 0)
+
+
+def _names_choice(raw: str, at: int, toks: Sequence[str], items: Sequence[ItemSpec],
+                  offers: Callable[[str, OptionSpec], bool] | None) -> bool:
+    """"antifreeze 50/50": the numbers around a slash at ``at`` in the text are, as said, a choice an item holds
+    and its product offers (the "50/50" mix), not a fraction of it."""
+    pair = _NUMBER_PAIR.search(raw, max(0, at - 12))
+    while pair is not None and pair.end() <= at:
+        pair = _NUMBER_PAIR.search(raw, pair.end())
+    if pair is None or not pair.start() <= at < pair.end() or offers is None:
+        return False
+    said = (pair[1], pair[2])
+    return any(len(it.skus) == 1 and o.pos >= 0 and offers(it.skus[0], o)
+               and said in zip(words := o.said.split(), words[1:], strict=False)
+               for it in items for o in it.options)
 
 
 def _vague_count(toks: Sequence[str], i: int, item: ItemSpec) -> bool:
@@ -131,7 +147,7 @@ def count_issue(text: str, toks: Sequence[str], items: Sequence[ItemSpec], limit
     raw = fold(text)
     if _NEGATIVE_TEXT.search(raw):
         return CountIssue.NEGATIVE
-    if _FRACTION_TEXT.search(raw):
+    if any(not _names_choice(raw, m.start(), toks, items, offers) for m in _FRACTION_TEXT.finditer(raw)):
         return CountIssue.FRACTION
     prev_end = 0
     for item in sorted(items, key=lambda it: it.start):

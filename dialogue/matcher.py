@@ -186,6 +186,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 and not _choice_with_number(lex, toks, k) \
                 and not _value_of_said_group(lex, toks, k) \
                 and not _code_after_letter(lex, toks, k) \
+                and not _value_by_number(lex, toks, k) \
                 and _box_with_mix(lex, toks, k) is None:  # "a half dozen glazed": the box of six, with glazed
             blocked.add(k)  # ... but "size 12 hiking boots": after a group's name it is that group's value
         if k and tok in COUNT_UNITS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT):
@@ -1436,6 +1437,22 @@ _PART_PREPS = words("part_of_item_preps")
 _FILLERS = words("fillers")
 _WITH_WORDS = words("with_words")
 _COUNTED = frozenset({"a", "an", "one", "another"})
+
+
+def _value_by_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
+    """"two 9006 headlight bulbs", "3157 brake light bulbs": a number that is by itself the name of a choice of the
+    product named right after it (a bulb number, a model) is that choice, not a count, when a count is said before
+    it or when it is more than one order takes ("twelve garlic knots" sold as 6 or 12 stays twelve, counted apart)."""
+    tok = toks[k]
+    choices = [t for t in lex.phrases.get((tok,), ()) if t.kind == "option"]
+    if not choices:
+        return False
+    from dialogue.counts import LIMITS  # (counts reads items, which read mentions: imported when used)
+    counted = k > 0 and (toks[k - 1].isdigit() or toks[k - 1] in ("a", "an", "one"))
+    if not counted and int(tok) <= LIMITS.max_per_line:
+        return False
+    owners = _product_after_choices(lex, toks, k + 1)
+    return any(owners & set(lex.option_skus.get((t.group, t.value), ())) for t in choices)
 
 
 def _value_of_said_group(lex: Lexicon, toks: Sequence[str], k: int) -> bool:

@@ -945,9 +945,10 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
             quantity: int | None) -> list[tuple[int, OptionSpec]]:
     """An answer that shares a line of several among values of the one-choice group just asked about ("one
     taro and one matcha" for two bubble teas): (count, value) per part when the parts add up to the line's
-    count, each value's count said just before it (none said: one); else nothing."""
+    count, each value's count said just before it (none said: one); else nothing. A line whose count was not said
+    ("i need wiper blades" - "a 24 and an 18") is shared so when every part has its own count or article."""
     group = product.group(group_code)
-    if not quantity or quantity < 2 or group is None or group.multiple:
+    if quantity is not None and quantity < 2 or group is None or group.multiple:
         return []
     mine = [s for s in specs if s.pos >= 0 and any(t.group == group.code and group.value(t.value) is not None
                                                     for t in s.targets)]
@@ -959,8 +960,10 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
         while k >= 0 and toks[k] in ("of", "the", "with", "in", "as"):
             k -= 1
         said = toks[k] if 0 <= k < len(toks) else ""
+        if quantity is None and not (said.isdigit() or said in _A_COUNT):
+            return []
         parts.append((int(said) if said.isdigit() else 1, s))
-    return parts if sum(n for n, _ in parts) == quantity else []
+    return parts if quantity is None or sum(n for n, _ in parts) == quantity else []
 
 
 _A_COUNT = frozenset({"a", "an", "one"})

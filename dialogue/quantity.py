@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from catalog.models import OptionValue, Product
 from dialogue.amounts import qualifier_before
@@ -198,6 +199,60 @@ def unit_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus:
             if group.multiple is False and any(tuple(to_digits(tokens(n))) == named for n in (v.name, *v.aliases)):
                 return qty // COUNT_UNITS[unit], OptionSpec((Target("option", group=group.code, value=v.code),))
     return None
+
+
+def counted_in_units(lex: Lexicon, item: ItemSpec) -> ItemSpec:
+    """"five quarts of 5w-30" for oil sold as a "1 quart" or a "5 quart jug": a number and a plural unit, read as
+    the choice named with that number ("5 quart"), is how many of the choice the same group names by the unit alone
+    (five of the "quart"); "a 5 quart jug" and "5 quart" (no plural) stay that choice, and so does a group with no
+    choice named by the unit alone."""
+    product = lex.products.get(item.skus[0]) if item.quantity is None and len(item.skus) == 1 else None
+    if product is None:
+        return item
+    for o in item.options:
+        said = o.said.split()
+        if len(said) != 2 or not said[0].isdigit() or not 1 < int(said[0]) < 100 or not said[1].endswith("s") \
+                or said[1].endswith("ss"):
+            continue
+        units = {said[1][:-1], said[1][:-2]}
+        alone = {(u,) for u in units} | {(w, u) for u in units for w in ("1", "one")}
+        for t in o.targets:
+            group = product.group(t.group)
+            unit = next((v for v in group.values if v.code != t.value and any(
+                phrase_of(n) in alone for n in (v.name, *v.aliases))), None) if group is not None else None
+            if unit is not None:
+                spec = replace(o, targets=(Target("option", group=t.group, value=unit.code),),
+                               pos=o.pos + 1, said=said[1])
+                options = [spec if x is o else x for x in item.options]
+                return ItemSpec(item.skus, int(said[0]), options, item.start, item.end, item.exact)
+    return item
+
+
+def each_of_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[ItemSpec]:
+    """"three quarts each of 5w-30 and 10w-30": a count said with "each" before two or more values of one
+    one-choice group that the item holds is that many of each value, a line each; the item as it was otherwise
+    (without "each" the last value said stands, as before)."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    e = next((i for i in range(item.start - 1, -1, -1) if toks[i] == "each"), -1)
+    if product is None or e < 1:
+        return [item]
+    chosen = {o.pos for o in item.options}
+    k = e - 1
+    while k > 0 and k in chosen and not toks[k].isdigit():
+        k -= 1  # "three quarts each": the count before the unit
+    if not toks[k].isdigit() or not 0 < int(toks[k]) < 100:
+        return [item]
+    by_group: dict[str, list[OptionSpec]] = {}
+    for o in item.options:
+        groups = {t.group for t in o.targets if (g := product.group(t.group)) is not None and not g.multiple
+                  and g.value(t.value) is not None}
+        if o.pos > e and len(groups) == 1:
+            by_group.setdefault(groups.pop(), []).append(o)
+    shared = next((said for said in by_group.values() if len(said) > 1), None)
+    if shared is None:
+        return [item]
+    rest = [o for o in item.options if all(o is not x for x in shared)]
+    return [ItemSpec(item.skus, int(toks[k]), [*rest, o], item.start, item.end, item.exact) for o in shared]
 
 
 def counted_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],
