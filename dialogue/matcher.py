@@ -216,6 +216,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                                     if t.kind == "option" and t not in chosen and any(c.kind == "option" for c in chosen))
                 if length == 2 and _count_of_plural_unit(lex, toks, i, targets):
                     continue  # "five quarts of 5w-20": five of the quart, not the "5 quart" jug
+                if length > 1 and _overridden_by_later_value(lex, toks, i, length, chosen):
+                    continue  # "with the head off": "head off" overrides the "with the head" it overlaps
                 if length > 1 and _choice_before_longer_name(lex, toks, i, length):
                     continue  # "chili cheese fries": the cheese fries with chili, not the "chili cheese" dog
                 if not exact and length > 1 and _full_name_across(lex, toks, i, length):
@@ -1040,6 +1042,24 @@ def _full_name_across(lex: Lexicon, toks: Sequence[str], i: int, length: int) ->
     return False
 
 
+def _overridden_by_later_value(lex: Lexicon, toks: Sequence[str], i: int, length: int,
+                               chosen: Sequence[Target]) -> bool:
+    """A value's phrase whose last words begin another value of the same group, which goes on past it ("with the
+    head" + "head off" in "with the head off"): the words that follow decide, so the later value is meant."""
+    if not chosen or any(t.kind != "option" for t in chosen):
+        return False
+    mine = {(t.group, t.value) for t in chosen}
+    groups = {g for g, _ in mine}
+    end = i + length
+    for j in range(i + 1, end):
+        for size in range(end - j + 1, min(lex.max_len, len(toks) - j) + 1):
+            later = lex.phrases.get(tuple(toks[j:j + size]), ())
+            if later and all(t.kind == "option" and t.exact for t in later) \
+                    and any(t.group in groups for t in later) and not mine & {(t.group, t.value) for t in later}:
+                return True
+    return False
+
+
 def _choice_before_longer_name(lex: Lexicon, toks: Sequence[str], i: int, length: int) -> bool:
     """"an order of chili cheese fries": a product's whole name ("cheese fries") starts inside toks[i:i+length] (the
     "chili cheese" dog) and runs past its end, and the words before it name a choice that product offers ("chili"):
@@ -1483,7 +1503,7 @@ def _measure_not_money(lex: Lexicon, toks: Sequence[str]) -> set[int]:
             continue
         said = [t for t in lex.phrases.get((toks[i], toks[i + 1]), ()) if t.kind == "option"]
         if said and toks[i + 2:i + 3] == ["of"]:
-            skus = _named_after_of(lex, toks, i + 3, exact=False)
+            skus = _named_after_of(lex, toks, _past_choices(lex, toks, i + 3), exact=False)
             said = [t for t in said if any(_offered(lex, sku, t) for sku in skus)]
         if said:
             out.add(i)
@@ -1502,6 +1522,18 @@ def _size_of_after_article(lex: Lexicon, toks: Sequence[str]) -> set[int]:
         if any(_offered(lex, sku, t) for t in lex.phrases.get((toks[k],), ()) for sku in skus):
             out.add(k)
     return out
+
+
+def _past_choices(lex: Lexicon, toks: Sequence[str], j: int, most: int = 3) -> int:
+    """Where the noun starts after ``j``, past at most ``most`` choices said before it ("of large shrimp",
+    "of jumbo peeled shrimp"); ``j`` itself when none is."""
+    for _ in range(most):
+        size = next((size for size in range(min(lex.max_len, len(toks) - j), 0, -1)
+                     if (ts := lex.phrases.get(tuple(toks[j:j + size]), ())) and all(t.kind == "option" for t in ts)), 0)
+        if not size:
+            break
+        j += size
+    return j
 
 
 def _named_after_of(lex: Lexicon, toks: Sequence[str], j: int, *, exact: bool) -> set[str]:
