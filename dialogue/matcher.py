@@ -265,8 +265,22 @@ def _count_of_plural_unit(lex: Lexicon, toks: Sequence[str], i: int, targets: Se
     unit = toks[i + 1]
     if not toks[i].isdigit() or not unit.endswith("s") or toks[i + 2:i + 3] != ["of"]:
         return False
-    groups = {t.group for t in targets if t.kind == "option"}
-    return any(t.kind == "option" and t.group in groups for t in lex.phrases.get((unit,), ()))
+    said = [t for t in targets if t.kind == "option"]
+    units = [u for u in lex.phrases.get((unit,), ()) if u.kind == "option" and any(u.group == t.group for t in said)]
+    return any(_a_package(lex, t, u, int(toks[i])) for t in said for u in units if u.group == t.group)
+
+
+def _a_package(lex: Lexicon, value: Target, unit: Target, n: int) -> bool:
+    """The choice said as "N units" (the "5 quart" jug) costs other than N of the unit's choice (five single
+    quarts): a package with a price of its own, so "five quarts of" counts units. A measure priced as N of the unit
+    ("2 lb" at twice "1 lb") is that measure: "two pounds of shrimp" is one line of 2 lb."""
+    sku = next(iter(lex.option_skus.get((value.group, value.value), ())), None)
+    product = lex.products.get(sku) if sku is not None else None
+    group = product.group(value.group) if product is not None else None
+    if product is None or group is None:
+        return False
+    cost = {v.code: product.price_cents + v.price_delta_cents for v in group.values}
+    return value.value in cost and unit.value in cost and cost[value.value] != n * cost[unit.value]
 
 
 def _sibling_by_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
