@@ -1066,6 +1066,8 @@ def _overridden_by_later_value(lex: Lexicon, toks: Sequence[str], i: int, length
     groups = {g for g, _ in mine}
     end = i + length
     for j in range(i + 1, end):
+        if all(t.isdigit() for t in toks[j:end]):
+            continue  # "half a dozen" ("half 12 dozen"): a number shared is a count's, not a choice's words
         for size in range(end - j + 1, min(lex.max_len, len(toks) - j) + 1):
             later = lex.phrases.get(tuple(toks[j:j + size]), ())
             if later and all(t.kind == "option" and t.exact for t in later) \

@@ -75,3 +75,11 @@ def test_fishmonger_head_off(tmp_path: Path) -> None:
         c.say("a rainbow trout with the head off and a red snapper")
         heads = {sku: opts.get("head") for sku, _, opts in c.lines}
         assert heads == {"TROUT": "head_off", "SNAPPER": "head_on"}
+
+
+def test_half_dozen_box_stays_a_half_dozen(tmp_path: Path) -> None:
+    import json
+    catalog = json.loads((Path(__file__).parents[1] / "corpus" / "catalogs" / "cakeshop.json").read_text())
+    for c in chat_of(tmp_path, catalog):
+        c.say("half dozen gluten free peanut butter cookies")
+        assert [(sku, opts.get("pack")) for sku, _, opts in c.lines] == [("GF-COOKIE", "half_dozen")]
