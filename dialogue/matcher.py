@@ -267,14 +267,27 @@ def _count_of_plural_unit(lex: Lexicon, toks: Sequence[str], i: int, targets: Se
         return False
     said = [t for t in targets if t.kind == "option"]
     units = [u for u in lex.phrases.get((unit,), ()) if u.kind == "option" and any(u.group == t.group for t in said)]
-    return any(_a_package(lex, t, u, int(toks[i])) for t in said for u in units if u.group == t.group)
+    named = _product_after(lex, toks, i + 3)
+    return any(_a_package(lex, t, u, int(toks[i]), named) for t in said for u in units if u.group == t.group)
 
 
-def _a_package(lex: Lexicon, value: Target, unit: Target, n: int) -> bool:
+def _product_after(lex: Lexicon, toks: Sequence[str], at: int) -> str | None:
+    """The product named exactly within a few words from ``at`` ("of large shrimp"), if any."""
+    for a in range(at, min(at + 4, len(toks))):
+        for b in range(min(a + 4, len(toks)), a, -1):
+            sku = next((t.sku for t in lex.phrases.get(tuple(toks[a:b]), ()) if t.kind == "product" and t.exact), None)
+            if sku is not None:
+                return sku
+    return None
+
+
+def _a_package(lex: Lexicon, value: Target, unit: Target, n: int, named: str | None) -> bool:
     """The choice said as "N units" (the "5 quart" jug) costs other than N of the unit's choice (five single
     quarts): a package with a price of its own, so "five quarts of" counts units. A measure priced as N of the unit
-    ("2 lb" at twice "1 lb") is that measure: "two pounds of shrimp" is one line of 2 lb."""
-    sku = next(iter(lex.option_skus.get((value.group, value.value), ())), None)
+    ("2 lb" at twice "1 lb") is that measure: "two pounds of shrimp" is one line of 2 lb. Priced on the product
+    ``named`` after it when there is one, else on a product that offers the choice."""
+    skus = lex.option_skus.get((value.group, value.value), ())
+    sku = named if named is not None and named in skus else None if named is not None else next(iter(skus), None)
     product = lex.products.get(sku) if sku is not None else None
     group = product.group(value.group) if product is not None else None
     if product is None or group is None:
