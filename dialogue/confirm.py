@@ -191,9 +191,15 @@ class Phrases:
         yeses = [phrase for table, phrase in cover if table == "affirm"]
         if not yeses or any(p not in self.weak for p in yeses):
             return False
-        words = [w for _, phrase in cover for w in phrase]
-        return any(c not in self.tables["affirm"] and any(tuple(words[i:i + len(c)]) == c for i in range(len(words)))
-                   for c in self.closing)
+        words: list[str] = []
+        yes_at: set[int] = set()  # words inside a yes ("that's all right": "all right" is the yes, no closing)
+        for table, phrase in cover:
+            if table == "affirm":
+                yes_at.update(range(len(words), len(words) + len(phrase)))
+            words.extend(phrase)
+        return any(c not in self.tables["affirm"] and any(
+            tuple(words[i:i + len(c)]) == c and yes_at.isdisjoint(range(i, i + len(c))) for i in range(len(words)))
+            for c in self.closing)
 
     def closed(self, cover: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
         """The cover with each bare no that answers "is that all?" read as [unchanged], together with what it

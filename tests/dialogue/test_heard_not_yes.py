@@ -22,7 +22,8 @@ def test_a_heard_with_a_closing_does_not_place(reply: str) -> None:
 
 
 @pytest.mark.parametrize("reply", ["yes that's all", "ok yes that's all", "ok that's it", "okay that is all correct",
-                                   "ok", "yeah that's all i need thanks", "yes that's all thanks a mil"])
+                                   "ok", "yeah that's all i need thanks", "yes that's all thanks a mil",
+                                   "that's all right", "that's alright"])
 def test_a_yes_with_a_closing_still_places(reply: str) -> None:
     assert decide(reply).places
 
