@@ -214,8 +214,6 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 if length > 1 and toks[i + length - 1] in ("one", "ones"):  # "the big ones": also what "big" names
                     chosen += tuple(t for t in lex.phrases.get(tuple(toks[i:i + length - 1]), ())
                                     if t.kind == "option" and t not in chosen and any(c.kind == "option" for c in chosen))
-                if length == 2 and _count_of_plural_unit(lex, toks, i, targets):
-                    continue  # "five quarts of 5w-20": five of the quart, not the "5 quart" jug
                 if length > 1 and _overridden_by_later_value(lex, toks, i, length, chosen):
                     continue  # "with the head off": "head off" overrides the "with the head" it overlaps
                 if length > 1 and _choice_before_longer_name(lex, toks, i, length):
@@ -256,44 +254,6 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
             lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(
                 lex, toks, _modifiers_sharing_noun(lex, toks, found), in_play)))))))),
         mix_for)))
-
-
-def _count_of_plural_unit(lex: Lexicon, toks: Sequence[str], i: int, targets: Sequence[Target]) -> bool:
-    """"five quarts of 5w-20": a number and a unit in the plural, then "of", where the unit alone is a choice of
-    the same group as the number and unit together (the "5 quart" jug), count that unit (five of the quart); not
-    "a 5 quart jug", nor "5 quart" said without "of"."""
-    unit = toks[i + 1]
-    if not toks[i].isdigit() or not unit.endswith("s") or toks[i + 2:i + 3] != ["of"]:
-        return False
-    said = [t for t in targets if t.kind == "option"]
-    units = [u for u in lex.phrases.get((unit,), ()) if u.kind == "option" and any(u.group == t.group for t in said)]
-    named = _product_after(lex, toks, i + 3)
-    return any(_a_package(lex, t, u, int(toks[i]), named) for t in said for u in units if u.group == t.group)
-
-
-def _product_after(lex: Lexicon, toks: Sequence[str], at: int) -> str | None:
-    """The product named exactly within a few words from ``at`` ("of large shrimp"), if any."""
-    for a in range(at, min(at + 4, len(toks))):
-        for b in range(min(a + 4, len(toks)), a, -1):
-            sku = next((t.sku for t in lex.phrases.get(tuple(toks[a:b]), ()) if t.kind == "product" and t.exact), None)
-            if sku is not None:
-                return sku
-    return None
-
-
-def _a_package(lex: Lexicon, value: Target, unit: Target, n: int, named: str | None) -> bool:
-    """The choice said as "N units" (the "5 quart" jug) costs other than N of the unit's choice (five single
-    quarts): a package with a price of its own, so "five quarts of" counts units. A measure priced as N of the unit
-    ("2 lb" at twice "1 lb") is that measure: "two pounds of shrimp" is one line of 2 lb. Priced on the product
-    ``named`` after it when there is one, else on a product that offers the choice."""
-    skus = lex.option_skus.get((value.group, value.value), ())
-    sku = named if named is not None and named in skus else None if named is not None else next(iter(skus), None)
-    product = lex.products.get(sku) if sku is not None else None
-    group = product.group(value.group) if product is not None else None
-    if product is None or group is None:
-        return False
-    cost = {v.code: product.price_cents + v.price_delta_cents for v in group.values}
-    return value.value in cost and unit.value in cost and cost[value.value] != n * cost[unit.value]
 
 
 def _sibling_by_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

@@ -1,7 +1,7 @@
 """Words that name a product and are also a choice of another product: "five quarts of 5w-20 synthetic one oil
 filter" is the synthetic oil (its grade said before it) and a plain filter, not a filter made "synthetic" (its
-extended-life alias) with the oil dropped. And "five quarts of ..." is five of the quart, not the "5 quart" jug,
-though the catalog names the jug so: a unit in the plural before "of" counts that unit."""
+extended-life alias) with the oil dropped. "Five quarts of ..." is the choice the catalog names so (the "5 quart"
+jug), as "two pounds of shrimp" is the "2 lb" choice: one line of that choice, the same amount either way."""
 
 from __future__ import annotations
 
@@ -48,10 +48,16 @@ def test_product_after_its_own_choices_keeps_its_name(parts: Chat) -> None:
                            ("OIL-FILTER", 1, {"type": "extended"})]
 
 
-def test_plural_unit_before_of_counts_the_unit(parts: Chat) -> None:
-    parts.say("an oil filter and five quarts of 5w-20 high mileage")
+def test_a_choice_named_by_count_and_unit_is_that_choice(parts: Chat) -> None:
+    parts.say("an oil filter and five quarts of 5w-20 high mileage motor oil")
     assert parts.lines == [("OIL-FILTER", 1, {"type": "standard"}),
-                           ("MOTOR-OIL", 5, {"grade": "5w20", "formula": "high_mileage", "size": "quart"})]
+                           ("MOTOR-OIL", 1, {"grade": "5w20", "formula": "high_mileage", "size": "5qt"})]
+
+
+def test_the_oils_choices_stay_the_oils_after_a_filter(parts: Chat) -> None:
+    parts.say("an oil filter and two quarts of 5w-20 high mileage")
+    assert parts.lines == [("OIL-FILTER", 1, {"type": "standard"}),
+                           ("MOTOR-OIL", 2, {"grade": "5w20", "formula": "high_mileage", "size": "quart"})]
 
 
 def test_on_another_shop(garden: Chat) -> None:
@@ -59,9 +65,9 @@ def test_on_another_shop(garden: Chat) -> None:
     assert garden.lines == [("SOIL", 2, {"blend": "peat_free", "pack": "bag"}), ("SEEDS", 1, {"kind": "hybrid"})]
 
 
-def test_three_bags_of_is_three_of_the_bag(garden: Chat) -> None:
-    garden.say("3 bags of peat free organic soil")
-    assert garden.lines == [("SOIL", 3, {"blend": "peat_free", "pack": "bag"})]
+def test_four_bags_of_is_four_of_the_bag(garden: Chat) -> None:
+    garden.say("4 bags of peat free organic soil")  # no "4 bag" choice: four of the bag
+    assert garden.lines == [("SOIL", 4, {"blend": "peat_free", "pack": "bag"})]
 
 
 def test_a_bundle_said_so_stays_the_bundle(garden: Chat) -> None:

@@ -71,9 +71,14 @@ def test_a_fraction_is_still_a_fraction(chat: Chat) -> None:
 
 
 @pytest.mark.parametrize("said", ["two liters of cola", "2 liters of cola"])
-def test_number_and_plural_unit_counts_the_unit_choice(chat: Chat, said: str) -> None:
+def test_number_and_plural_unit_is_the_choice_named_so(chat: Chat, said: str) -> None:
     chat.say(said)
-    assert chat.lines == [("COLA", 2, {"size": "liter"})]
+    assert chat.lines == [("COLA", 1, {"size": "2l"})]
+
+
+def test_number_and_plural_unit_without_such_a_choice_counts_the_unit(chat: Chat) -> None:
+    chat.say("three liters of cola")
+    assert chat.lines == [("COLA", 3, {"size": "liter"})]
 
 
 @pytest.mark.parametrize("said, expected", [
