@@ -205,7 +205,7 @@ def counted_in_units(lex: Lexicon, item: ItemSpec) -> ItemSpec:
     """"five quarts of 5w-30" for oil sold as a "1 quart" or a "5 quart jug": a number and a plural unit, read as
     the choice named with that number ("5 quart"), is how many of the choice the same group names by the unit alone
     (five of the "quart"); "a 5 quart jug" and "5 quart" (no plural) stay that choice, and so does a group with no
-    choice named by the unit alone."""
+    choice named by the unit alone, and a choice named by the plural as said ("3 pounds")."""
     product = lex.products.get(item.skus[0]) if item.quantity is None and len(item.skus) == 1 else None
     if product is None:
         return item
@@ -218,6 +218,9 @@ def counted_in_units(lex: Lexicon, item: ItemSpec) -> ItemSpec:
         alone = {(u,) for u in units} | {(w, u) for u in units for w in ("1", "one")}
         for t in o.targets:
             group = product.group(t.group)
+            value = group.value(t.value) if group is not None else None
+            if value is None or tuple(said) in {phrase_of(n) for n in (value.name, *value.aliases)}:
+                continue  # "three pounds of mussels" sold as "3 pounds": that choice, as named
             unit = next((v for v in group.values if v.code != t.value and any(
                 phrase_of(n) in alone for n in (v.name, *v.aliases))), None) if group is not None else None
             if unit is not None:

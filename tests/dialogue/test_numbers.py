@@ -113,3 +113,10 @@ def test_a_count_each_of_two_values(chat: Chat, said: str) -> None:
 def test_each_of_one_value_is_one_line(chat: Chat) -> None:
     chat.say("three each of large gloves")
     assert chat.lines == [("GLOVES", 3, {"size": "l"})]
+
+
+def test_weight_named_in_the_plural_stays_that_weight(tmp_path: Path) -> None:
+    from tests.dialogue.conftest import corpus_catalog
+    for chat in chat_of(tmp_path, corpus_catalog("fishmonger")):
+        chat.say("three pounds of mussels")
+        assert [(sku, n, opts["weight"]) for sku, n, opts in chat.lines] == [("MUSSELS", 1, "3lb")]
