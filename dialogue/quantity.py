@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from catalog.models import OptionValue, Product
 from dialogue.amounts import qualifier_before
@@ -198,6 +199,36 @@ def unit_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus:
             if group.multiple is False and any(tuple(to_digits(tokens(n))) == named for n in (v.name, *v.aliases)):
                 return qty // COUNT_UNITS[unit], OptionSpec((Target("option", group=group.code, value=v.code),))
     return None
+
+
+def counted_in_units(lex: Lexicon, item: ItemSpec) -> ItemSpec:
+    """"five quarts of 5w-30" for oil sold as a "1 quart" or a "5 quart jug": a number and a plural unit, read as
+    the choice named with that number ("5 quart"), is how many of the choice the same group names by the unit alone
+    (five of the "quart"); "a 5 quart jug" and "5 quart" (no plural) stay that choice, and so does a group with no
+    choice named by the unit alone, and a choice named by the plural as said ("3 pounds")."""
+    product = lex.products.get(item.skus[0]) if item.quantity is None and len(item.skus) == 1 else None
+    if product is None:
+        return item
+    for o in item.options:
+        said = o.said.split()
+        if len(said) != 2 or not said[0].isdigit() or not 1 < int(said[0]) < 100 or not said[1].endswith("s") \
+                or said[1].endswith("ss"):
+            continue
+        units = {said[1][:-1], said[1][:-2]}
+        alone = {(u,) for u in units} | {(w, u) for u in units for w in ("1", "one")}
+        for t in o.targets:
+            group = product.group(t.group)
+            value = group.value(t.value) if group is not None else None
+            if value is None or tuple(said) in {phrase_of(n) for n in (value.name, *value.aliases)}:
+                continue  # "three pounds of mussels" sold as "3 pounds": that choice, as named
+            unit = next((v for v in group.values if v.code != t.value and any(
+                phrase_of(n) in alone for n in (v.name, *v.aliases))), None) if group is not None else None
+            if unit is not None:
+                spec = replace(o, targets=(Target("option", group=t.group, value=unit.code),),
+                               pos=o.pos + 1, said=said[1])
+                options = [spec if x is o else x for x in item.options]
+                return ItemSpec(item.skus, int(said[0]), options, item.start, item.end, item.exact)
+    return item
 
 
 def each_of_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[ItemSpec]:

@@ -31,7 +31,7 @@ from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, digit_string, price_range, to_digits
 from dialogue.owners import owner_by_name_word, value_owner
 from dialogue.phrasebook import phrases, rule, words
-from dialogue.quantity import GLUE, each_of_values, offered_pieces, piece_count
+from dialogue.quantity import GLUE, counted_in_units, each_of_values, offered_pieces, piece_count
 from dialogue.references import (
     a_time,
     count_of,
@@ -966,6 +966,7 @@ class RuleUnderstanding:
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
         p.items = [self._count_not_choice(it) for it in p.items]
+        p.items = [counted_in_units(self.lexicon, it) for it in p.items]
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
         p.items = [self._loose_line(toks, it, context) for it in p.items]
         p.items = [self._name_not_choice(toks, it) for it in p.items]

@@ -1,7 +1,7 @@
 """Words that name a product and are also a choice of another product: "five quarts of 5w-20 synthetic one oil
 filter" is the synthetic oil (its grade said before it) and a plain filter, not a filter made "synthetic" (its
-extended-life alias) with the oil dropped. "Five quarts of ..." is the choice the catalog names so (the "5 quart"
-jug), as "two pounds of shrimp" is the "2 lb" choice: one line of that choice, the same amount either way."""
+extended-life alias) with the oil dropped. "Five quarts of ..." is five of the quart where no choice is named
+"5 quarts" (the jug is a "5 quart jug"); a choice named as said ("two pounds", "two scoops") stays that choice."""
 
 from __future__ import annotations
 
@@ -48,10 +48,10 @@ def test_product_after_its_own_choices_keeps_its_name(parts: Chat) -> None:
                            ("OIL-FILTER", 1, {"type": "extended"})]
 
 
-def test_a_choice_named_by_count_and_unit_is_that_choice(parts: Chat) -> None:
+def test_plural_unit_before_of_counts_the_unit(parts: Chat) -> None:
     parts.say("an oil filter and five quarts of 5w-20 high mileage motor oil")
     assert parts.lines == [("OIL-FILTER", 1, {"type": "standard"}),
-                           ("MOTOR-OIL", 1, {"grade": "5w20", "formula": "high_mileage", "size": "5qt"})]
+                           ("MOTOR-OIL", 5, {"grade": "5w20", "formula": "high_mileage", "size": "quart"})]
 
 
 def test_the_oils_choices_stay_the_oils_after_a_filter(parts: Chat) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat, chat_of
+from tests.dialogue.conftest import Chat, chat_of, corpus_catalog
 
 _SHOP = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -71,9 +71,9 @@ def test_a_fraction_is_still_a_fraction(chat: Chat) -> None:
 
 
 @pytest.mark.parametrize("said", ["two liters of cola", "2 liters of cola"])
-def test_number_and_plural_unit_is_the_choice_named_so(chat: Chat, said: str) -> None:
+def test_number_and_plural_unit_counts_the_unit_choice(chat: Chat, said: str) -> None:
     chat.say(said)
-    assert chat.lines == [("COLA", 1, {"size": "2l"})]
+    assert chat.lines == [("COLA", 2, {"size": "liter"})]
 
 
 def test_number_and_plural_unit_without_such_a_choice_counts_the_unit(chat: Chat) -> None:
@@ -103,7 +103,6 @@ def test_one_answer_is_one_line(chat: Chat) -> None:
 
 
 def test_bulb_numbers_on_the_auto_parts_counter(tmp_path: Path) -> None:
-    from tests.dialogue.conftest import corpus_catalog
     for chat in chat_of(tmp_path, corpus_catalog("autoparts")):
         chat.say("two 9006 headlight bulbs")
         assert [(sku, n, opts["bulb"]) for sku, n, opts in chat.lines] == [("HEADLIGHT-BULB", 2, "9006")]
@@ -118,3 +117,21 @@ def test_a_count_each_of_two_values(chat: Chat, said: str) -> None:
 def test_each_of_one_value_is_one_line(chat: Chat) -> None:
     chat.say("three each of large gloves")
     assert chat.lines == [("GLOVES", 3, {"size": "l"})]
+
+
+def test_weight_named_in_the_plural_stays_that_weight(tmp_path: Path) -> None:
+    for chat in chat_of(tmp_path, corpus_catalog("fishmonger")):
+        chat.say("three pounds of mussels")
+        assert [(sku, n, opts["weight"]) for sku, n, opts in chat.lines] == [("MUSSELS", 1, "3lb")]
+
+
+@pytest.mark.parametrize(("shop", "said", "want"), [
+    ("creamery", "a waffle cone with two scoops of salted caramel", {"scoops": "double"}),
+    ("roaster", "two pounds of the colombian ground for drip", {"size": "2lb"}),
+])
+def test_a_choice_named_as_said_is_not_a_count(tmp_path: Path, shop: str, said: str, want: dict[str, str]) -> None:
+    """"two scoops of", "two pounds of": the shop names a choice so; one line of that choice, not two of one."""
+    for chat in chat_of(tmp_path, corpus_catalog(shop)):
+        chat.say(said)
+        ((_, qty, options),) = chat.lines
+        assert qty == 1 and want.items() <= options.items(), chat.replies[-1].text
