@@ -24,7 +24,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("luke", "light"), ("lukewarm", "light"),
     ("some", "regular"), ("regular", "regular"), ("normal", "regular"),
     ("no", "none"), ("without", "none"), ("without any", "none"), ("hold the", "none"), ("skip the", "none"),
-    ("none of the", "none"), ("zero", "none"), ("not", "none"), ("not too much", "light"), ("not a lot of", "light"),
+    ("none of the", "none"), ("zero", "none"), ("not", "none"), ("not the", "none"), ("not too much", "light"), ("not a lot of", "light"),
     ("don't want it", "none"), ("do not want it", "none"), ("don't want any", "none"), ("don't want", "none"),
     ("do not want", "none"), ("don't need", "none"), ("don't need any", "none"), ("no need for", "none"),
     ("leave out the", "none"), ("leave off the", "none"), ("not too", "light"),

@@ -33,6 +33,7 @@ from dialogue.sorry import sorry
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.targets import (
+    line_has,
     lines_by_option,
     lines_by_selector,
     lines_offering,
@@ -341,6 +342,9 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
         if not specs and not qty_said:  # "make the cold brew regular" with a word not understood: ask, change nothing
             return out.say(f"What would you like to change about the {line.name}?")
         opts, removals, unavailable = options_for(product, specs, line.options)
+        if unavailable and not opts and not removals and (said_not := _line_said_not(state, lex, line, specs)):
+            line, product, specs = said_not  # "the kids medicine, the cherry one not grape": the grape line
+            opts, removals, unavailable = options_for(product, specs, line.options)
         if not qty_said and not parse.items and len(specs) == 1 and specs[0].said.isdigit() and opts \
                 and not removals and all(o in line.options for o in opts):
             # "a two meter cable" - "actually make that two": the line has that choice already, so two of it
@@ -395,6 +399,24 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
         return readback(state, lex, out)
     out.say(f"Okay, {said}")
     return readback(state, lex, out, just_said=said)
+
+
+def _line_said_not(state: State, lex: Lexicon, line: CartLine, specs: Sequence[OptionSpec]
+                   ) -> tuple[CartLine, Product, list[OptionSpec]] | None:
+    """"Actually the kids medicine, the cherry one not grape" when the line taken for it comes in neither: the one
+    other line that is made as said not to be (grape) and offers the choice said for that group (cherry) is the line
+    meant; the choices its product offers are the change. None when no such line is, or more than one."""
+    negated = [o for o in specs if o.amount == "none"]
+    found: list[tuple[CartLine, Product, list[OptionSpec]]] = []
+    for ln in state.cart.lines if negated else ():
+        product = lex.products.get(ln.sku)
+        if ln.line_id == line.line_id or product is None:
+            continue
+        held = {t.group for o in negated if line_has(ln, lex, [replace(o, amount="regular")]) for t in o.targets}
+        offered = [o for o in specs if not options_for(product, [o])[2]]
+        if held and any(o.amount != "none" and held & {t.group for t in o.targets} for o in offered):
+            found.append((ln, product, offered))
+    return found[0] if len(found) == 1 else None
 
 
 def _unit_named(state: State, line: CartLine, parse: Parse) -> bool:

@@ -96,7 +96,8 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
     product named before it that offers that choice, is the choice. So too after an article, "the" included, that
     opens the list and each choice of it ("a flight with the sour and the porter", "with the ipa the hazy and the
     stout"), after a base preposition ("an egg and cheese on a bagel": the sandwich's bread, though "bagel" is also
-    sold on its own; "... on a croissant and a bagel" keeps the second a product, the bread being given), and after a
+    sold on its own; "... on a croissant and a bagel" keeps the second a product, the bread being given), after a holder
+    preposition ("can the roses come in a vase": the bouquet's vase, though a vase is also sold), and after a
     word of what fills the product said right after its name ("a growler of the hazy").
     ``roles``: those of the mentions before it; one taken as a choice names no product ("two flights, one with the
     ipa and the other with the stout": the flight's, not the ipa's)."""
@@ -118,7 +119,7 @@ def _topping_of_earlier(lex: Lexicon | None, toks: Sequence[str], mentions: Sequ
     if k < 0 or lex is None:
         return False
     filled = toks[k] in _FILLED_OF and any(o.products and o.end == k for o in mentions[:n])  # "a growler of ipa"
-    if toks[k] not in _WITH and toks[k] not in _BASE_PREPS and not filled:  # "an egg and cheese on a bagel"
+    if toks[k] not in _WITH and toks[k] not in _BASE_PREPS and toks[k] not in _HOLDER_PREPS and not filled:
         return False
     counted = False  # "with fries and a lemonade": counted, yet the choice the item cannot be made without
     for j, a in enumerate(articles):  # "with a card", "with a card and a ribbon"; not "with cream and a medium mocha"

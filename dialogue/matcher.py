@@ -25,6 +25,7 @@ _PACKAGE_DETERMINERS = words("package_determiners")
 _PREDICATE_LEADS = words("predicate_leads")
 _NOUN_OPENERS = words("noun_openers")
 _THING_MARKERS = words("thing_markers")
+_WORKED_ON = words("worked_on")
 _PURPOSE_LEADS = phrases("purpose_leads")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
 
@@ -915,7 +916,7 @@ def _contained(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[
                 j -= 1
             else:
                 break
-        if j < 1 or toks[j] != "of":
+        if j < 1 or toks[j] != "of" or _worked_on(lex, toks, out, m):
             continue
         for size in range(min(3, j), 0, -1):
             container = tuple(toks[j - size:j])
@@ -1136,6 +1137,29 @@ def _thing_worked_on(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
         out.append(m)
         prev = m
     return out
+
+
+def _worked_on(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], m: Mention) -> bool:
+    """"Hemming on one pair of pants": a choice said after a service and a word of what the work is on, that the
+    service offers (its garment), is the thing worked on, not the product "pair of pants" the words also name."""
+    if m.products or not m.options:
+        return False
+    prev = next((o for o in reversed(found) if o.end <= m.start and o.exact_products), None)
+    if prev is None or len(prev.exact_products) != 1 or any(o.start >= prev.end and o.end <= m.start for o in found):
+        return False
+    return any(_offered(lex, prev.exact_products[0].sku, t) for t in m.options) \
+        and _opens_worked_on(toks, prev.end, m.start) and toks[prev.end] in _WORKED_ON
+
+
+def _opens_worked_on(toks: Sequence[str], a: int, b: int) -> bool:
+    """The words between a service and the thing it works on: an opener ("hem a dress", "hem my skirt"), after a word
+    of what the work is on ("hemming on one pair of pants") also a count of one, with its unit ("one pair of")."""
+    words = list(toks[a:b])
+    if words and words[0] in _WORKED_ON:
+        words = words[1:]
+        if words and words[0] in ("one", "1"):
+            words = words[1:] if len(words) < 3 or words[1] not in COUNT_UNITS or words[2] != "of" else words[3:]
+    return all(t in _NOUN_OPENERS for t in words)
 
 
 def _named_as_a_thing(toks: Sequence[str], k: int) -> bool:

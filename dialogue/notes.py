@@ -27,7 +27,7 @@ def mark_notes(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], r
     for n, m in enumerate(mentions):
         if roles[n] != "option":
             continue
-        if _as_role(toks, m) or _other_head(toks, m, covered) or _unknown_kind(lex, toks, m, covered):
+        if _as_role(toks, m, covered) or _other_head(toks, m, covered) or _unknown_kind(lex, toks, m, covered):
             roles[n] = "note"
 
 
@@ -63,9 +63,12 @@ def _ice_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: list[str
             roles[n] = "note"
 
 
-def _as_role(toks: Sequence[str], m: Mention) -> bool:
-    """"hazelnut as my sugar", "caramel as the sugar substitute", "instead of sugar": the word names a role."""
+def _as_role(toks: Sequence[str], m: Mention, covered: set[int]) -> bool:
+    """"hazelnut as my sugar", "caramel as the sugar substitute", "instead of sugar": the word names a role. Not
+    when "as" ends a name said ("the double as the eight pack": "double a's", heard "double as")."""
     before = tuple(toks[max(0, m.start - 2):m.start])
+    if m.start >= 2 and m.start - 2 in covered:
+        return False
     return before in (("as", "my"), ("as", "the"), ("as", "your"), ("instead", "of"))
 
 

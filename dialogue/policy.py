@@ -10,7 +10,7 @@ editing (and takes back a change not yet confirmed).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from catalog.cart import Cart
@@ -90,10 +90,14 @@ def _count_named_as_product(parse: Parse) -> int | None:
 _MORE_JOINS = frozenset(("and", "plus", "also"))
 
 
-def _yes_and_more(parse: Parse, offered: ItemSpec) -> bool:
+def _yes_and_more(parse: Parse, offered: ItemSpec, held: Collection[str] = ()) -> bool:
     """A yes to an offer joined to other products ("yes and a half dozen bagels", "sure, plus a latte"): the offer
-    is taken and the others added too. A reply naming the offered product again is read as said."""
+    is taken and the others added too. A reply naming the offered product again is read as said. An offer of a
+    product the cart already holds (``held``: its skus; "how much is the roller" about the roller ordered) is no
+    second one: "ok and two brushes" takes the price in and orders the brushes."""
     if not (parse.affirm and parse.items) or parse.deny or parse.question or parse.intent != Intent.ADD:
+        return False
+    if set(offered.skus) & set(held):
         return False
     if any(set(offered.skus) & set(it.skus) for it in parse.items):
         return False
@@ -374,7 +378,7 @@ class Policy:
         count = _count_named_as_product(parse)
         if count is not None:  # "ok six then" to "would you like six?" where "half dozen" names a product
             return editing.add_items(st, self.lex, [ItemSpec(pending.item.skus, count, pending.item.options)], out)
-        if _yes_and_more(parse, pending.item):  # "yes and a plain bagel" to "would you like six?": both
+        if _yes_and_more(parse, pending.item, {ln.sku for ln in st.cart.lines}):  # "yes and a plain bagel" to "would you like six?": both
             offer = ItemSpec(pending.item.skus, pending.item.quantity, pending.item.options)
             return editing.add_items(st, self.lex, [offer, *parse.items], out)
         offered = self.lex.products.get(pending.item.skus[0])

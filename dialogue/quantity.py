@@ -377,7 +377,8 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
     when none was said before it. Not "a tea two sugars": a sugar is no package. So are servings and containers
     ("lava buns please, two orders", "soup dumplings two baskets the crab ones": a group of the product whose
     choices are piece counts), count units ("pork dumplings a dozen": twelve pieces) and the pages a service is
-    counted in ("fax five pages international", "scan twelve pages to my email")."""
+    counted in ("fax five pages international", "scan twelve pages to my email"). A count unit naming as many pieces
+    as a choice of the product holds is that choice ("the roses two dozen": the bouquet of 24 stems)."""
     for n, item in enumerate(items):
         k = item.end
         while k < len(toks) and toks[k] in FILLER_WORDS:
@@ -401,6 +402,11 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
         if end == len(toks) or end in breaks or end == nxt or toks[end] in SEPARATORS:
             product = lex.products.get(item.skus[0])
             qty = int(toks[k])
+            pieces = piece_count(lex, item.skus, qty) if toks[k + 1] in COUNT_UNITS else None
+            if pieces is not None and not {t.group for o in item.options for t in o.targets} \
+                    & {t.group for t in pieces.targets}:
+                item.options.append(replace(pieces, pos=k, said=" ".join(toks[k:k + 2])))  # "the roses two dozen" for a bouquet of 6, 12 or 24 stems: that choice,
+                continue  # as "two dozen roses" is
             item.quantity = _pieces_to_orders(lex, product, toks[k + 1], qty) \
                 if product is not None and toks[k + 1] in COUNT_UNITS else qty
 

@@ -252,6 +252,28 @@ def _taken_off(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
     return first >= 0 and "take" in toks[:first] and any(t in ("off", "out") for t in toks[last:last + 2])
 
 
+def _choice_instead(toks: Sequence[str], at: int, p: ParseDraft) -> bool:
+    """"Shredded please, not the pate", "satin not the eggshell": the words at ``at`` that would take something off
+    ("not the") name, right after them, a choice said not to be (amount "none") of a group another choice of the
+    turn is said to be: the turn sets that group to the other value, it takes nothing off."""
+    said = [*p.options, *(o for it in p.items for o in it.options)]
+    gone = [o for o in said if o.amount == "none" and at < o.pos <= at + 3]
+    groups = {t.group for o in gone for t in o.targets if t.kind == "option"}
+    return bool(groups) and any(o.amount != "none" and not at <= o.pos <= at + 3
+                                and groups & {t.group for t in o.targets if t.kind == "option"} for o in said)
+
+
+def _drop_contrasted(p: ParseDraft, at: int) -> None:
+    """The choices said not to be right after ``at`` (see :func:`_choice_instead`) leave the turn: "not the pate"
+    only says what the shredded replaces, it takes nothing off."""
+    def kept(o: OptionSpec) -> bool:
+        return not (o.amount == "none" and at < o.pos <= at + 3)
+
+    p.options = [o for o in p.options if kept(o)]
+    for it in p.items:
+        it.options[:] = [o for o in it.options if kept(o)]
+
+
 def _count_taken_off(toks: Sequence[str]) -> tuple[int, int] | None:
     """"Take one off", "take 2 off the hot dogs", "take one of them out": "take", a count and "off" (or "out",
     "away") with at most "of them" between: (where "take" is, the count) - a removal of that many units."""
@@ -401,6 +423,14 @@ def _every_before(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
     glue = (*GLUE, *_BASE_PREPS, *_HOLDER_PREPS)
     return any(t in _EVERY_BEFORE and any(i < o.pos <= i + 2 and all(tok in glue for tok in toks[i + 1:o.pos])
                                           for o in options) for i, t in enumerate(toks))
+
+
+def _counted_choices_at(toks: Sequence[str], items: Sequence[ItemSpec], mentions: Sequence[Mention]) -> frozenset[int]:
+    """Where a choice read from a count said after its item ("the roses two dozen": the 24 stem bouquet) was said,
+    outside every mention: those words are the choice, no count of the line."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    return frozenset(o.pos + j for it in items for o in it.options if 0 <= o.pos < len(toks) and o.pos not in covered
+                     and o.said and toks[o.pos].isdigit() for j in range(len(o.said.split())))
 
 
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
@@ -992,7 +1022,7 @@ class RuleUnderstanding:
                                     pieces=self._took_pieces)
         loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
-                                for i in range(m.start, m.end))
+                                for i in range(m.start, m.end)) | _counted_choices_at(toks, p.items, mentions)
         p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
         p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
         if not p.affirm and not p.items and not p.options and confirm.decide(text, toks).places:
@@ -1169,6 +1199,9 @@ class RuleUnderstanding:
         while at >= 0 and (any(tuple(toks[at:at + len(ph) + 1]) == (*ph, "to") for ph in _WANT_NOT)
                            or tuple(toks[at:at + 2]) == ("hold", "the") and at + 2 in said_options):
             # "I don't want to wait": no removal; "hold the cream on the latte": the cream, not the latte
+            at = cue.find(toks, cue.REMOVE, at + 1)
+        while at >= 0 and _choice_instead(toks, at, p):  # "shredded please, not the pate": a choice for another
+            _drop_contrasted(p, at)
             at = cue.find(toks, cue.REMOVE, at + 1)
         if at < 0 and has_items and "take" in toks[:p.items[0].start] \
                 and any(t in ("off", "out", "away") for t in toks[p.items[0].end:p.items[0].end + 3]):

@@ -1,0 +1,47 @@
+"""Reasons told with a change: "actually make it six shirts, I found another one", "one of the fritters was for my
+brother and he changed his mind so just two fritters". A clerk hears the story and does the change; the clauses
+that tell what happened (data: ``told_reasons``) order nothing, so the turn is read without them.
+
+A clause runs between joining words (``reason_bounds``: "and", "so", "because", a comma or full stop); a told phrase
+that opens with its subject ("i found") also starts one. A turn is left as it was when every clause tells a reason,
+or when what is left would be a yes on its own (a yes is never made by taking words away).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogue import confirm
+from dialogue.normalize import tokens
+from dialogue.phrasebook import phrases, words
+
+_TOLD = phrases("told_reasons")
+_BOUNDS = words("reason_bounds")
+_SUBJECTS = words("reason_subjects")
+_PUNCT_END = re.compile(r"[,.;:!?]+$")
+
+
+def without_reasons(text: str) -> str:
+    """``text`` without the clauses that tell a reason; ``text`` itself when it tells none (or is nothing else)."""
+    said = text.split()
+    flat: list[tuple[str, int, bool]] = []  # token, index of its word, does a punctuation mark end the word
+    for i, w in enumerate(said):
+        toks = tokens(w)
+        flat.extend((t, i, bool(_PUNCT_END.search(w)) and n == len(toks) - 1) for n, t in enumerate(toks))
+    toks = [t for t, _, _ in flat]
+    told = [(k, len(ph)) for k in range(len(toks)) for ph in _TOLD if tuple(toks[k:k + len(ph)]) == ph]
+    if not told:
+        return text
+    starts = {0} | {k + 1 for k, t in enumerate(toks) if t in _BOUNDS or flat[k][2]} \
+        | {k for k, _ in told if toks[k] in _SUBJECTS}
+    bounds = sorted(starts | {len(toks)})
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    dropped = [(a, b) for a, b in spans if any(a <= k and k + n <= b for k, n in told)]
+    kept_words = sorted({flat[k][1] for a, b in spans if (a, b) not in dropped for k in range(a, b)
+                         if toks[k] not in _BOUNDS})
+    if not dropped or not kept_words:
+        return text
+    rest = _PUNCT_END.sub("", " ".join(said[i] for i in kept_words))
+    if not rest or confirm.decide(rest, tokens(rest)).places:
+        return text
+    return rest
