@@ -82,6 +82,9 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
             and any(b in breaks for b in range(m.end, later[0].start)) \
             and not any(t in SEPARATORS for t in toks[m.end:later[0].start]):
         return False  # "a hot tea please. Let's try the peppermint rose": the next sentence says which one
+    if later and m.end < later[0].start and toks[m.end] in ("a", "an") \
+            and not any(t in SEPARATORS for t in toks[m.end:later[0].start]):
+        return False  # "a gift a bottle of jameson": the item said right after it says which thing that is
     if later and later[0].options and later[0].start > 0 and toks[later[0].start - 1] in _WITH:
         return True  # "a large pie with pepperoni": a pie with that topping, not the pepperoni pizza summed up
     if later and not toks[k].isdigit() and any(t in SEPARATORS for t in toks[m.end:later[0].start]):
@@ -287,8 +290,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
                 and mentions[n + 1].start == m.end + 1 and bool(mentions[n + 1].products)
             if container:
                 roles.append("ignore")  # "a roll of tape": a container of the product that follows
-            elif _purpose(toks, m):
-                roles.append("ignore")  # "for the trim": what it is for, not the trim nails
+            elif _purpose(toks, m) or _own_thing(toks, m):
+                roles.append("ignore")  # "for the trim": what it is for, not the trim nails; "redoing my beds"
             else:
                 roles.append("product" if not any_exact or _counted_kind(toks, mentions, n, breaks) else "ignore")
         else:
@@ -335,12 +338,28 @@ def _measure_after_and(toks: Sequence[str], k: int, option_at: set[int]) -> bool
 
 
 _PURPOSE_LEADS = phrases("purpose_leads")
+_POSSESSIVES = words("possessives")
 
 
 def _purpose(toks: Sequence[str], m: Mention) -> bool:
     """"a quart of white semi gloss for the trim": only a part of a product's name ("trim" of "trim nails"), said
     right after "for the" (or "for my"), is what the order is for, not an item of its own."""
     return not m.exact_products and any(tuple(toks[max(0, m.start - len(p)):m.start]) == p for p in _PURPOSE_LEADS)
+
+
+def _own_thing(toks: Sequence[str], m: Mention) -> bool:
+    """"i'm redoing my front beds so i need mulch": only a part of a product's name ("beds" of "raised bed soil"),
+    said after a possessive (past a word or two) that follows a verb in -ing, is the shopper's own thing they are
+    working on, not an item."""
+    if m.exact_products:
+        return False
+    for k in range(m.start - 1, max(-1, m.start - 4), -1):
+        if toks[k] in _POSSESSIVES:
+            verb = toks[k - 1] if k else ""
+            return len(verb) > 4 and verb.endswith("ing")
+        if toks[k] in ("a", "an", "the") or toks[k] in SEPARATORS or toks[k].isdigit():
+            return False
+    return False
 
 
 def _joined_not_with(toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str], n: int) -> bool:

@@ -326,6 +326,7 @@ class Lexicon:
                     self._base.update(v)
                     # "lychee" for "lychee jelly" is no literal name: a value named "lychee" in full wins it
                     out.append((v, Target("option", group=group.code, value=value.code), v == name and name in written))
+        out.extend(_by_comparison(group))
         return out
 
     # --- lookups --------------------------------------------------------------------------------
@@ -461,6 +462,25 @@ _MANY_SPELLINGS = 16  # a word spelled this many ways in the catalog ("12": 12oz
 
 K = TypeVar("K")
 V = TypeVar("V")
+
+
+_SIZE_GROUPS = words("size_groups")
+_COMPARATIVES = ((words("bigger"), 1), (words("biggest"), 2), (words("smaller"), -1), (words("smallest"), -2))
+
+
+def _by_comparison(group: OptionGroup) -> list[tuple[tuple[str, ...], Target, bool]]:
+    """"the bigger one", "the smallest": a size group's values go from small to big in the catalog's order, so a
+    comparative names the next one past the usual (the first without one) and a superlative the end one."""
+    if len(group.values) < 2 or not (_SIZE_GROUPS & {*phrase_of(group.code), *phrase_of(group.name)}):
+        return []
+    codes = [v.code for v in group.values]
+    usual = codes.index(group.default) if group.default in codes else 0
+    out: list[tuple[tuple[str, ...], Target, bool]] = []
+    for said, step in _COMPARATIVES:
+        at = {1: usual + 1, -1: usual - 1, 2: len(codes) - 1, -2: 0}[step]
+        if 0 <= at < len(codes) and at != usual:
+            out.extend(((w,), Target("option", group=group.code, value=codes[at]), False) for w in sorted(said))
+    return out
 
 
 class _LRU(Generic[K, V]):

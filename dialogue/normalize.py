@@ -130,6 +130,9 @@ _LEAD_INS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "i am curious", "i was curious", "just curious", "i would love to know", "can i ask", "may i ask"))
 
 
+_ASKS_AGAIN = frozenset({"how", "what", "which", "whats"})  # a question begun after "how about X"
+
+
 def is_question(text: str) -> bool:
     """A sentence that asks rather than orders ("what milks do you have", "is it in stock?")."""
     toks = tokens(text)
@@ -159,8 +162,9 @@ def is_question(text: str) -> bool:
     first = toks[0]
     if " ".join(toks[:3]) in ("how are you", "how is it", "how is your", "how have you", "how do you do"):
         return False
-    if toks[:2] == ["how", "about"]:
-        return False  # "how about a latte" proposes an order
+    if toks[:2] == ["how", "about"]:  # "how about a latte" proposes an order; "how about the celery juice, how
+        return any(toks[j] in _ASKS_AGAIN and is_question(" ".join(toks[j:]))  # many are left?" asks of it
+                   for j in range(3, len(toks) - 1))
     if first == "what" and len(toks) > 1 and toks[1] in ("i", "we"):
         return False  # "what I ordered"
     if first in ("what", "which", "how", "where", "when", "why", "who", "whats"):

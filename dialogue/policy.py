@@ -241,15 +241,17 @@ class Policy:
         two; of that product added, or, when it has a line in the cart, that line's new count. None when the
         turn is no such answer."""
         st, told = self.state, self.state.told_left
-        if told is None or told[0] != st.turns - 1 or parse.items or parse.question or parse.deny \
-                or any(0 <= o.pos < len(parse.tokens) and not parse.tokens[o.pos].isdigit() for o in parse.options):
-            return None  # ("two large ones": a choice said too, read as ever)
+        if told is None or told[0] != st.turns - 1 or parse.items or parse.question or parse.deny:
+            return None
         toks = parse.tokens
+        chosen = [o for o in parse.options if 0 <= o.pos < len(toks) and not toks[o.pos].isdigit()]
+        if chosen and not cue.has(toks, _ALL_LEFT):
+            return None  # ("two large ones": a choice said too, read as ever; "both of them in large": all, so)
         count = told[2] if cue.has(toks, _ALL_LEFT) else next(
             (int(t) for t in toks if t.isdigit() and 0 < int(t) < 100), None) if parse.quantity is None else parse.quantity
         if count is None or "both" in toks and count != 2:  # "both" of four left: not a count to guess
             return None
-        sku, item = told[1], ItemSpec((told[1],), count, [])
+        sku, item = told[1], ItemSpec((told[1],), count, list(chosen))
         st.told_left = None
         line = next((ln for ln in reversed(st.cart.lines) if ln.sku == sku), None)
         if line is None:
@@ -482,7 +484,8 @@ class Policy:
             return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "
                            "or say clear the cart")
         vague = not parse.items and not parse.options and parse.quantity is None \
-            and parse.intent not in (Intent.REMOVE, Intent.CLEAR)  # "never mind, remove it" says what to do
+            and parse.intent not in (Intent.REMOVE, Intent.CLEAR, Intent.HUMAN)  # "never mind, remove it", "actually
+        # could i speak to someone" say what to do
         if parse.intent in _ACTED_ON and not (parse.intent == Intent.CANCEL_ORDER and not parse.order_number) \
                 and not (Also.HEDGES in c.also and vague):
             st.pending = None
