@@ -145,7 +145,7 @@ def test_yes_and_more_to_an_offer_not_held_takes_both(chat: Chat) -> None:
 
 def test_reason_told_after_the_change(chat: Chat) -> None:
     chat.say("two milk teas")
-    chat.say("actually make it three milk teas i forgot my sister")
+    chat.say("actually make it three milk teas i found out my sister is coming")
     assert chat.lines == [("TEA", 3, {"milk": "dairy"})]
 
 
@@ -153,6 +153,13 @@ def test_reason_told_before_the_change(chat: Chat) -> None:
     chat.say("three cookies and a milk tea")
     chat.say("one of the cookies was for my son and he changed his mind so just two cookies")
     assert sorted(chat.lines, key=str) == sorted([("COOKIE", 2, {}), ("TEA", 1, {"milk": "dairy"})], key=str)
+
+
+@pytest.mark.parametrize("said", ["oh i forgot a cookie", "i just remembered, a cookie too", "and i forgot the cookie"])
+def test_forgot_or_remembered_opens_an_order(chat: Chat, said: str) -> None:
+    chat.say("two milk teas")
+    chat.say(said)
+    assert sorted(chat.lines, key=str) == sorted([("COOKIE", 1, {}), ("TEA", 2, {"milk": "dairy"})], key=str)
 
 
 def test_changed_my_mind_about_still_takes_it_off(chat: Chat) -> None:
