@@ -58,6 +58,8 @@ _LIST_ARTICLES = words("list_articles")
 _FILLED_OF = words("filled_of")
 # Nouns that make a product word a modifier of something else ("the coffee bar", "coffee beans").
 _NOT_ITEM_HEADS = words("not_item_heads")
+_SHARES = words("mix_shares")
+_JOIN_FILL = words("fillers") | {"and"}
 _ONTO_IT = phrases("onto_it")
 
 
@@ -623,8 +625,9 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     totals = _choice_totals(lex, toks, mentions, roles, items, covered)
     selecting = {o for a in range(len(toks)) if (sel := _one_said_at(lex, toks, items, covered, a)) for o in sel[0]}
-    items = _rebalance(lex, _parts(toks, _parts_of_noun(lex, toks, _split(lex, toks, items, mentions, roles,
+    items = _rebalance(lex, _parts(lex, toks, _parts_of_noun(lex, toks, _split(lex, toks, items, mentions, roles,
                                                                           covered | selecting, [*summaries, *totals]))))
+    items = _halves(lex, toks, items)
     items = _each_value(lex, toks, _one_each(lex, items))
     items = _another_one(lex, toks, items, covered)
     items = _another_unnamed(lex, toks, items, covered)
@@ -1683,7 +1686,9 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
         nxt = items[k + 1] if k + 1 < len(items) else None
         limit = nxt.start if nxt is not None else len(toks)
         post = []
-        many = item.quantity is not None and item.quantity >= 2  # "two fruit teas, a mango and a grapefruit"
+        plural = item.quantity is None and _said_plural(lex, toks, item)
+        # "two fruit teas, a mango and a grapefruit"; "beam wiper blades a 24 inch and a 19 inch"
+        many = (item.quantity is not None and item.quantity >= 2) or plural
         for pos, qty in _markers(toks, item.end, limit, covered, many):
             seg_end = min([p for p, _ in _markers(toks, pos + 1, limit, covered, many)] + [limit])
             has_opt = any(pos < p < seg_end for p in opt_pos)
@@ -1693,12 +1698,16 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
                                     or _glue_only(toks, pos + 1, nxt.start, covered)):
                 continue  # the next item's own quantity (and its modifiers)
             generic = toks[pos] in ("one", "a", "an") or toks[pos].isdigit()
-            if generic and item.quantity is None:
+            if generic and item.quantity is None and not plural and not _more_ones(toks, item, pos, seg_end):
                 continue  # "a latte ... just one": no second line
             if generic and not has_opt and not any(t in _SUB_WORDS for t in toks[pos + 1:seg_end]):
                 continue
             post.append((pos, qty))
-        if any(toks[pos] in ("a", "an") for pos, _ in post) and sum(q for _, q in post) != item.quantity:
+        if plural and any(toks[pos] in ("a", "an") for pos, _ in post):
+            post = [(pos, q) for pos, q in post if toks[pos] != "one"]  # "hoodies a black one ... a grey one"
+        if plural and len(post) < 2:
+            post = []  # uncounted "wiper blades" are shared out by two or more parts ("a 24 inch and a 19 inch")
+        if not plural and any(toks[pos] in ("a", "an") for pos, _ in post) and sum(q for _, q in post) != item.quantity:
             # "a mango and a grapefruit" share out "two fruit teas" only when they add up to it; "two 6 foot cords
             # and a 100 foot one" is one more
             post = [(pos, q) for pos, q in post if toks[pos] not in ("a", "an")]
@@ -1765,6 +1774,18 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _more_ones(toks: Sequence[str], item: ItemSpec, pos: int, seg_end: int) -> bool:
+    """"a hot latte and two iced ones", "a 24 inch wiper for my truck and two 19 inch ones": after an item said with
+    an article, "and" then a count, choices and "ones" is more of that product made otherwise (as
+    :func:`_own_lines` tells), not the item's own count said again."""
+    said = {k for o in item.options if 0 <= o.pos < item.start for k in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    j = item.start - 1
+    while j in said:
+        j -= 1  # past the item's choices said before it ("a 24 inch wiper")
+    return j >= 0 and toks[j] in ("a", "an") and "and" in toks[item.end:pos] and pos + 1 < seg_end \
+        and toks[pos] != "one" and "ones" in toks[pos + 1:seg_end]
 
 
 def _plural_shared(lex: Lexicon, toks: Sequence[str], item: ItemSpec, post: Sequence[tuple[int, int]]) -> bool:
@@ -1846,9 +1867,11 @@ def _of_kind(lex: Lexicon, toks: Sequence[str], item: ItemSpec, skus: tuple[str,
     return (exact[0],) if len(exact) == 1 else skus
 
 
-def _parts(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+def _parts(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
     """"two lattes, one latte with oat milk and the other latte with almond milk": the product named again
-    for each part, with parts adding up to the count, says how the two are made; not four lattes."""
+    for each part, with parts adding up to the count, says how the two are made; not four lattes. Not when the
+    parts are made otherwise than the whole ("four salmon nigiri two tuna and two eel": more lines, see
+    :func:`_made_otherwise`)."""
     out = list(items)
     k = 0
     while k < len(out):
@@ -1861,13 +1884,70 @@ def _parts(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
                 break
             parts.append(later)
             total += later.quantity or 1
-        if len(parts) >= 2 and total == n:
+        if len(parts) >= 2 and total == n and not _made_otherwise(lex, whole, parts):
             for part in parts:
                 part.options = [*whole.options, *part.options]
             del out[k]
             continue
         k += 1
     return out
+
+
+def _one_choice_value(product: Product, o: OptionSpec) -> tuple[str, str] | None:
+    """The one value of a one-choice group of ``product`` the spec names, or None."""
+    hits = {(t.group, t.value) for t in o.targets
+            if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None}
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+def _halves(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"twelve cupcakes half vanilla half chocolate", "a dozen oysters half blue points and half kumamotos": an even
+    count of one product followed by two shares ("half") each right before another value of one of its one-choice
+    groups is two lines of half the count each, one of each value. A share the product offers as a choice of its
+    own (a half size) stays that choice; a box whose mix several kinds fill is read by :mod:`dialogue.mixes`."""
+    out: list[ItemSpec] = []
+    for k, item in enumerate(items):
+        product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+        n = item.quantity
+        limit = items[k + 1].start if k + 1 < len(items) else len(toks)
+        at = [i for i in range(item.end, limit) if toks[i] in _SHARES]
+        if product is None or n is None or n < 2 or n % 2 or len(at) != 2 or any(
+                o.pos in at and _one_choice_value(product, o) is not None for o in item.options):
+            out.append(item)
+            continue
+        parts = [next((o for o in item.options if o.pos == i + 1), None) for i in at]
+        first, second = parts
+        a = _one_choice_value(product, first) if first is not None else None
+        b = _one_choice_value(product, second) if second is not None else None
+        if first is None or second is None or a is None or b is None or a[0] != b[0] or a == b \
+                or any(t not in _JOIN_FILL for t in toks[first.pos + max(len(first.said.split()), 1):at[1]]):
+            out.append(item)
+            continue
+        rest = [o for o in item.options if o.pos not in at and o is not first and o is not second]
+        out.append(ItemSpec(item.skus, n // 2, [*rest, first], item.start, item.end, item.exact))
+        out.append(ItemSpec(item.skus, n // 2, [*rest, second], at[1], second.pos + 1, item.exact))
+    return out
+
+
+def _made_otherwise(lex: Lexicon, whole: ItemSpec, parts: Sequence[ItemSpec]) -> bool:
+    """Every part names another value of a one-choice group whose value the whole already said ("four salmon
+    nigiri" then "two tuna and two eel"): the parts cannot be a share of the whole's count, they are lines of their
+    own."""
+    product = lex.products.get(whole.skus[0]) if len(whole.skus) == 1 else None
+    if product is None:
+        return False
+
+    def single(spec: ItemSpec) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for o in spec.options:
+            for t in o.targets:
+                if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None:
+                    out.setdefault(t.group, set()).add(t.value)
+        return out
+
+    had = single(whole)
+    return bool(had) and all(any(g in had and not vals & had[g] for g, vals in single(part).items())
+                             for part in parts)
 
 
 def _with_noun(lex: Lexicon, said: Sequence[str], noun: Sequence[str]) -> str | None:

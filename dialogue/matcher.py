@@ -1335,13 +1335,43 @@ def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
     taken = {i for m in found for i in range(m.start, m.end)}
     for k, tok in enumerate(toks):
         cands = lex.guarded.get(tok, ())
-        if not cands or k in taken:
+        if not cands:
             continue
-        fits = _guarded_fit(lex, toks, found, k, tuple(cands))
+        if k in taken:
+            here = [m for m in out if m.start <= k < m.end]
+            part = _part_choice(lex, toks, found, k, tuple(cands)) if all(_weak(lex, toks, m) for m in here) else ()
+            if part:  # "two popcorns one buttered and one plain": the plain popcorn, not the plain candy
+                out = [m for m in out if m not in here] + [Mention(k, k + 1, part)]
+            continue
+        fits = _guarded_fit(lex, toks, found, k, tuple(cands)) or _part_choice(lex, toks, found, k, tuple(cands))
         if fits:
             out.append(Mention(k, k + 1, fits))
             taken.add(k)
     return sorted(out, key=lambda m: m.start)
+
+
+def _part_choice(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k: int,
+                 cands: tuple[Target, ...]) -> tuple[Target, ...]:
+    """"two dresses one long and one short", "two medium popcorns one buttered and one plain": a common word
+    after the count of a part ("one"), of two or more parts joined by "and", where the product said before them with a count
+    of two or more offers exactly one choice by that word (an alias too), is that choice of the part; as a part of
+    the line in focus is (:func:`focus_choices`), here of a product named in the same sentence."""
+    if k < 1 or toks[k - 1] != "one" or "and" not in (*toks[k - 3:k - 1], *toks[k + 1:k + 3]):
+        return ()
+    before = [m for m in found if m.end <= k - 1]
+    named = next((m for m in reversed(before) if m.exact_products), None)
+    if named is None or any(m.products and not _weak(lex, toks, m) for m in before if m.start >= named.end):
+        return ()
+    j = named.start - 1
+    while j >= 0 and any(m.start <= j < m.end and m.options and not m.products for m in found):
+        j -= 1  # "two medium popcorns": past the choices said before the product
+    if j < 0 or not toks[j].isdigit() or int(toks[j]) < 2:
+        return ()
+    if not any(toks[i] == "one" for i in range(named.end, min(len(toks), k + 3)) if i != k - 1):
+        return ()  # "two popcorns and one plain": no parts of the two, one more thing
+    own = tuple(t for t in cands if any(p.sku in lex.option_skus.get((t.group, t.value), ())
+                                        for p in named.exact_products))
+    return own if len({(t.group, t.value) for t in own}) == 1 else ()
 
 
 _REMAKE = words("remake_verbs")
