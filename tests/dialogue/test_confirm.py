@@ -17,10 +17,11 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 58  # 4 from round 2, 12 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
+KNOWN_MISSES = 150  # 4 from round 2, 13 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 10 from round 7 (31 when
-# written, see below), 23 from round 8 (90 when written, see below), 4 from round 9 (126 when written, see below).
+# written, see below), 23 from round 8 (90 when written, see below), 6 from round 9 (126 when written, see below),
+# 89 from round 10 (see below).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -145,6 +146,35 @@ KNOWN_MISSES = 58  # 4 from round 2, 12 from round 3 (82 when written), 3 from r
 # after "just" is irony, [irony]; a reply cut inside the last word of a yes phrase hedges). Left: the 3 replies
 # saying the whole order back with a yes (decide() cannot tell the order from an addition), and "yes fire away",
 # which decide() places but the session does not understand ("sorry, I didn't get that").
+# Round 10, first run of confirm_replies_10.tsv (409 rows, written fresh by a helper who had not developed the
+# engine, labelled before the run: a yes worded as a question or a request ("can you put it through", "why don't you
+# send it in", "could you not place it yet"), dialect and regional English (Scots, Irish, Northern, Welsh, Cornish,
+# Australian and NZ, Singlish, Indian English, South African), "yeah nah" / "nah yeah", a name or a time for pickup,
+# the recogniser's stutters and fillers, someone else in the room, deferring, agreeing to the read-back, the total
+# mentioned, very short and very long replies, the order said back rightly and wrongly, slips of a yes word): 87
+# wrong by decide() (8 holds placed: "aye right" and "aye right very good", Scots sarcasm as "yeah right" is;
+# "darling yes go on", a yes said to someone else; "right", "ok i hear you" and "fine noted", acknowledgements as
+# "got it" and "i hear you" are in round 3; "that's alright" and "that's alright thanks", a polite no as "you're
+# alright thanks" is in round 5. 79 yeses did not: 22 a yes worded as a question or request ("can you put it
+# through", "would you mind placing it", "why don't you just place it", "could you pop that through please"), 18
+# regional ("gwan then", "ey up go on then", "aye nae bother", "yis please", "yip that's it", "proper job yes",
+# "tidy go ahead", "can can", "haan ji kar do", "achha theek hai yes", "lekker go ahead", "yes proceed with the
+# same"), 10 naming the total or the charge ("yes thirteen eighty is fine", "yes the total's fine", "yes charge
+# it"), 7 back to the clerk after a word to someone else ("yes no not you honey yes place it", "stop that sorry yes
+# please", "sorry someone at the door yes go ahead"), 6 the order said back rightly ("yes two lattes and a
+# muffin"), 6 slips ("yes pleaze", "yees please", "yep pease", "yaas", "yes please placed it", "yes place the
+# odor"), 4 other place words ("yes pop it through", "yes get it sent", "yep get that in for me", "yes please you're
+# very kind"), 3 very short ("yep done", "yeah do", "sure do"), 2 agreeing to the read-back ("yep you heard me
+# right", "everything you read is right"), 1 long ("right well i've been sitting in the car park ... but yes that's
+# everything go ahead and place it")), no label corrected; plus 2 wrong only in a session: "no not you honey" (an
+# aside to someone else) adds honey to the lattes, and a long yes that says the order back ("yes that all sounds
+# right to me two lattes and the muffin is what i wanted so go ahead and place it ...") is asked again: 89 marked.
+# A name or a time for pickup is labelled hold as in rounds 4-9; "nah yeah" alone hold as in round 3, placed only
+# with a plain yes clause after it. The new file sorts second, so the every-third-row session sample of the later
+# files moved: 3 older rows, never run in a session before, are wrong there and marked too: "works for me yes"
+# (round 9, "sorry, I didn't get that"), and two holds that change a line as asked ("no i said three lattes", round
+# 3; "if it's no trouble could the lattes be large", round 9), which _check_in_session counts as lost because the
+# reply says "no". 92 marked in all (KNOWN_MISSES +92).
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
