@@ -713,6 +713,24 @@ def _choice_gone(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> li
     return [it for it in items if it is not gone]
 
 
+def swapped_within(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> bool:
+    """"and a chicken plate on the salad instead of rice": the "instead of" swaps a choice of the item said before it
+    (what comes after it names a value of a group the item was just given a value of), no line of the cart."""
+    frame = swap_frame(toks)
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if frame is None or not frame[2] or product is None or item.end > frame[1]:
+        return False
+    at = frame[1]
+    given = {t.group for o in item.options if o.pos < at for t in o.targets
+             if t.kind == "option" and (g := product.group(t.group)) is not None and g.value(t.value) is not None}
+    for a in range(at + 1, min(at + 4, len(toks))):
+        for b in range(a + 1, min(a + 5, len(toks) + 1)):
+            if any(t.kind == "option" and t.group in given and (g := product.group(t.group)) is not None
+                   and g.value(t.value) is not None for t in lex.phrases.get(tuple(toks[a:b]), ())):
+                return True
+    return False
+
+
 def _own_choice(lex: Lexicon, toks: Sequence[str], m: Mention, skus: Sequence[str]) -> list[OptionSpec]:
     """"a crowler of the hazy" where "crowler" names the growler fill and its size: a product named by a word that
     is also a value of one of its own one-choice groups is made with that value."""

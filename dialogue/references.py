@@ -160,6 +160,27 @@ def the_other(toks: Sequence[str], p: ParseDraft | Parse) -> bool:
         and all(o.pos > cue.find(toks, _OTHER) for o in p.options)
 
 
+_WAS_NOT = words("was_not")
+
+
+def as_it_was(toks: Sequence[str], said: Sequence[OptionSpec]) -> set[int]:
+    """Where choices are said as what a line was, not what it is to be: "make the first drink a small not a large",
+    "lean please, my dad does not like the fatty stuff". A choice said within three words after "not" (no other
+    choice between) when another choice of the same group is said in the turn without it: the token positions of
+    those to drop. A "not" with no rival choice ("not spicy") is left to what the words say."""
+    negated: list[OptionSpec] = []
+    for spec in said:
+        before = [k for k in range(max(0, spec.pos - 3), spec.pos) if toks[k] in _WAS_NOT]
+        if spec.pos >= 0 and before and not any(before[-1] < o.pos < spec.pos for o in said):
+            negated.append(spec)
+    gone: set[int] = set()
+    for spec in negated:
+        groups = {t.group for t in spec.targets if t.kind == "option"}
+        if any(o not in negated and groups & {t.group for t in o.targets if t.kind == "option"} for o in said):
+            gone.add(spec.pos)
+    return gone
+
+
 def wants_more(toks: Sequence[str], item: ItemSpec) -> bool:
     """"another latte", "three more lattes", "one more latte": more of what may already be there."""
     near = toks[max(0, item.start - 3):item.start]

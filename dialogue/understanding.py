@@ -23,6 +23,7 @@ from dialogue.items import (
     one_of_the_kind,
     per_item,
     swap_frame,
+    swapped_within,
 )
 from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, Target, phrase_of
@@ -34,6 +35,7 @@ from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import GLUE, counted_in_units, each_of_values, offered_pieces, piece_count
 from dialogue.references import (
     a_time,
+    as_it_was,
     count_of,
     instead_split,
     line_holding,
@@ -1017,6 +1019,11 @@ class RuleUnderstanding:
                                           and any(self._offers(sku, o) for sku in context.line_skus)))]
         if context.pending == "offer" and context.topic and not p.items:
             p.options = [o for o in p.options if not self._count_to_offer(toks, o, context.topic)]
+        was = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
+        if was:  # "a small not a large": the large is what the line was
+            p.options = [o for o in p.options if o.pos not in was]
+            for it in p.items:
+                it.options = [o for o in it.options if o.pos not in was]
         p.count_issue = count_issue(text, toks, p.items, packs=self._pack_size, offers=self._offers,
                                     price=self._price,
                                     pieces=self._took_pieces)
@@ -1265,12 +1272,16 @@ class RuleUnderstanding:
         if has_items and ctx.has_lines and not p.question and (made := _the_made_made_so(toks, p.items)) is not None:
             p.selector, p.options, p.items = made[0], [*made[1], *p.options], []
             return Intent.MODIFY  # "make the 18 a beam blade": the 18 inch line made beam, no third blade
+        if has_items and ctx.has_lines and not p.question and self._ones_of_a_choice(p, toks, ctx):
+            return Intent.MODIFY  # "make the red velvet ones cream cheese frosting": the red velvet cupcakes
         if has_items:
             return self._add_or_modify(p, toks, ctx)
         chosen = _the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question else []
         if chosen and len(chosen) < len(p.options):  # "make the mango one half sugar": that line, changed
-            p.selector = chosen
-            p.options = [o for o in p.options if o not in chosen]
+            swap = swap_frame(toks)  # "for the tuna one the greens instead of the rice": the rice is what it was
+            gone = [o for o in p.options if swap is not None and swap[2] and o.pos > swap[1] and o not in chosen]
+            p.selector = [*chosen, *gone] if len(gone) < len(p.options) - len(chosen) else chosen
+            p.options = [o for o in p.options if o not in p.selector]
             return Intent.MODIFY
         if chosen and cue.has(toks, _MAKE_IT):
             return Intent.MODIFY  # "make it the one meter one": the line in focus, made so
@@ -1279,6 +1290,11 @@ class RuleUnderstanding:
         if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at) \
                 and not cue.has(toks, _MAKE_IT) and not p.deny:  # "make that a large one", "no, a decaf one": a change
             p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so
+            if ctx.topic is not None and ctx.topic not in ctx.line_skus and ctx.last_sku is not None \
+                    and all(self._offers(ctx.topic, o) for o in p.options) \
+                    and not all(self._offers(ctx.last_sku, o) for o in p.options):
+                p.ref = "it"  # "do you have remote control cars" - "ok a red one": the car talked about, in red,
+                return Intent.ADD  # not one more of the plush in the cart, which comes in no red
         if p.ref == "more" and ctx.has_lines and not p.question:
             return Intent.ADD  # "another one of those", "same again but with oat milk": like the line in focus
         if (_RULE_TAKE_SHOWN.holds(toks, facts, ctx.pending) and not self._held_by_line(p, toks, ctx, ctx.shown) or (
@@ -1441,6 +1457,37 @@ class RuleUnderstanding:
             return None
         return product.group(ctx.listed[1])
 
+    def _ones_of_a_choice(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+        """"Make the red velvet ones cream cheese frosting" with red velvet cupcakes in the cart: "the <words> one(s)"
+        where the words name a product the cart has no line of and a choice some line has, with a change said: that
+        choice picks the line (the selector), the item's choices are the change. True when so read."""
+        if len(p.items) != 1:
+            return False
+        item = p.items[0]
+        if not (0 < item.start and toks[item.start - 1] in _DEFINITE and item.end < len(toks)
+                and toks[item.end] in ("one", "ones")) or any(s in ctx.line_skus for s in item.skus):
+            return False
+        said = tuple(toks[item.start:item.end])
+        targets = tuple(t for t in self.lexicon.phrases.get(said, ()) if t.kind == "option")
+        spec = OptionSpec(targets, pos=item.start, said=" ".join(said))
+        change = [o for o in (*item.options, *p.options) if o.pos > item.end]
+        if not targets or not change or not any(self._offers(sku, spec) for sku in ctx.line_skus):
+            return False
+        p.selector, p.options, p.items = [spec], change, []
+        return True
+
+    def _choice_of(self, said: Sequence[str], sku: str) -> OptionSpec | None:
+        """The words of an item said as a choice of the product ``sku`` offers, when they are the name of that
+        choice and of no product ("a sesame bagel" to a bacon egg and cheese that comes on a sesame bagel; never "a
+        mocha", a product of its own); else None."""
+        product = self.lexicon.products.get(sku)
+        found = self.lexicon.phrases.get(tuple(said), ())
+        if product is None or any(t.kind == "product" for t in found):
+            return None
+        targets = tuple(t for t in found if t.kind == "option" and (g := product.group(t.group)) is not None
+                        and g.value(t.value) is not None)
+        return OptionSpec(targets, said=" ".join(said)) if targets else None  # pos: the caller's
+
     def _line_by_word(self, toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
         """"... instead of the plain one": after "instead of", "the <word> one" names the one cart line whose
         product has that word in its name or aliases ("plain croissant")."""
@@ -1505,6 +1552,11 @@ class RuleUnderstanding:
         start, at, new_first = frame
         said = [o for o in specs if (start if not new_first else 0) <= o.pos < at]
         new, gone = (said, [o for o in specs if o.pos > at]) if new_first else ([o for o in specs if o.pos > at], said)
+        picked = _the_one_made(toks, new, p.option_at) if new_first else []
+        if len(picked) < len(new):  # "for the chicken one, the spicy tuna roll instead of the california": "the
+            new = [o for o in new if o not in picked]  # chicken one" picks the line, with what goes
+        else:
+            picked = []
         if not new or not gone:
             return None
 
@@ -1529,7 +1581,7 @@ class RuleUnderstanding:
             kept = tuple(t for t in o.targets if (g := product.group(t.group)) is not None and g.value(t.value))
             return OptionSpec(kept, o.amount, o.qualifier, o.pos, o.said)
 
-        p.items, p.options, p.selector = [], [own(o) for o in new], [own(o) for o in gone]
+        p.items, p.options, p.selector = [], [own(o) for o in new], [own(o) for o in (*picked, *gone)]
         p.replaces, p.replace = None, False
         return Intent.MODIFY
 
@@ -1813,6 +1865,11 @@ class RuleUnderstanding:
                 p.items[0] = self._of_the_noun(toks[swap[1].start:swap[1].end], toks, swap[0])
             held = line_holding(self.lexicon, swap[1].skus, ctx.line_skus)
             new = p.items[0]
+            own = self._choice_of(toks[new.start:new.end], held) if held is not None else None
+            if held is not None and own is not None:  # "switch my bacon egg and cheese to a sesame bagel": the sandwich's bagel, when
+                p.items[0] = ItemSpec((held,), None, [OptionSpec(own.targets, pos=new.start, said=own.said)], new.start, new.end, True)
+                p.replaces, p.replace = None, False  # the words name no product but a choice of the line's
+                return Intent.MODIFY
             if held is not None and held in new.skus and len(new.skus) > 1 and new.options:
                 # "the salad should be a full one": "one" of the line's own kind, made so; no other product
                 p.items[0] = ItemSpec((held,), new.quantity, new.options, new.start, new.end, new.exact)
@@ -1879,6 +1936,10 @@ class RuleUnderstanding:
         if not ctx.has_lines or ctx.last_sku is None or len(p.items) != 1:
             return Intent.ADD
         item = p.items[0]
+        lead = toks[:item.start]
+        if not p.deny and "actually" not in lead and not cue.has(lead, cue.MODIFY) and not cue.has(lead, cue.CORRECTION) \
+                and swapped_within(self.lexicon, toks, item):
+            return Intent.ADD  # "and a chicken plate on the salad instead of rice": the plate's base, no swap
         modify_cue = cue.has(toks, cue.MODIFY) or p.deny or toks[0] in ("actually",)
         if not modify_cue or item.quantity not in (None, 1) and not cue.has(toks, _MAKE_IT) \
                 and not _counted_instead(toks, item, ctx):
