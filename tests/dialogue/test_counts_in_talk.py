@@ -1,0 +1,127 @@
+"""Counts said about things already in the conversation: "too many dumplings, take off four" (four of the line
+the complaint names, not a removal asked about), "all six" said to "we have six left" (the count, even where a
+product's name holds the number "6"), and "a cheese quesadilla so two of those" (the count of the item said just
+before it). Sessions on corpus catalogs, the bundled ones and one written here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, chat_of, corpus_catalog, store_of
+
+_BOXES = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "BOX4", "name": "four donut box", "price": "8.00", "stock": 20,
+         "aliases": ["4 donuts box", "box of 4"]},
+        {"sku": "ECLAIR", "name": "eclair", "price": "3.00", "stock": 4, "aliases": ["eclairs"]},
+        {"sku": "TART", "name": "fruit tart", "price": "4.00", "stock": 30, "aliases": ["tarts", "fruit tarts"]},
+    ],
+}
+
+
+def _chat(tmp_path: Path, catalog: str) -> Iterator[Chat]:
+    store = store_of(tmp_path, corpus_catalog(catalog))
+    try:
+        yield Chat(store)
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def dimsum(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "dimsum")
+
+
+@pytest.fixture
+def bagels(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "bagels")
+
+
+@pytest.fixture
+def taqueria(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "taqueria")
+
+
+@pytest.fixture
+def boxes(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _BOXES)
+
+
+def _counts(chat: Chat) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for sku, n, _ in chat.lines:
+        out[sku] = out.get(sku, 0) + n
+    return out
+
+
+# --- a removal's count after the verb, the line named before it -------------------------------------------
+@pytest.mark.parametrize("said", ["hmm that's too many dumplings take off four",
+                                  "that's too many dumplings, take off four"])
+def test_count_taken_off_the_line_named_before(dimsum: Chat, said: str) -> None:
+    dimsum.say("hi i'd like twelve pork and chive dumplings pan fried")
+    dimsum.say("and a beef chow fun")
+    dimsum.say(said)
+    assert _counts(dimsum) == {"PORK-DUMPLING": 8, "CHOW-FUN": 1}
+
+
+@pytest.mark.parametrize("said", ["too many tarts, remove two", "that's too many fruit tarts take off two"])
+def test_count_taken_off_elsewhere(boxes: Chat, said: str) -> None:
+    boxes.say("five fruit tarts")
+    boxes.say("and a four donut box")
+    boxes.say(said)
+    assert _counts(boxes) == {"TART": 3, "BOX4": 1}
+
+
+def test_named_product_not_in_the_cart_is_no_target(boxes: Chat) -> None:
+    boxes.say("five fruit tarts")
+    boxes.say("too many eclairs take off two")
+    assert _counts(boxes)["TART"] == 5  # (no line of eclairs to take two off: the tarts stay as they are)
+
+
+# --- "all six" to "we have six left" ----------------------------------------------------------------------
+@pytest.mark.parametrize("said", ["ok give me all six", "i'll take all six", "all six"])
+def test_all_of_those_left_is_the_count(bagels: Chat, said: str) -> None:
+    bagels.say("how many black and white cookies do you have")
+    bagels.say(said)
+    assert _counts(bagels) == {"BLACK-WHITE": 6}
+
+
+def test_all_left_then_changed(bagels: Chat) -> None:
+    bagels.say("how many black and white cookies do you have")
+    bagels.say("ok give me all six")
+    bagels.say("hmm that's a lot make it four")
+    assert _counts(bagels) == {"BLACK-WHITE": 4}
+
+
+def test_all_left_elsewhere(boxes: Chat) -> None:
+    boxes.say("how many eclairs do you have")
+    boxes.say("ok all 4")
+    assert _counts(boxes) == {"ECLAIR": 4}
+
+
+def test_the_number_without_a_stock_answer_is_read_as_ever(bagels: Chat) -> None:
+    bagels.say("how many black and white cookies do you have")
+    bagels.say("and a dozen bagels assorted")
+    bagels.say("ok give me all six")
+    assert "BLACK-WHITE" not in _counts(bagels)
+
+
+# --- "X so two of those" ------------------------------------------------------------------------------------
+def test_so_two_of_those(taqueria: Chat) -> None:
+    taqueria.say("i'll have a chicken burrito with black beans")
+    taqueria.say("and the kids each want a cheese quesadilla so two of those")
+    assert _counts(taqueria) == {"BURRITO": 1, "QUESADILLA": 2}
+
+
+def test_so_three_of_those_elsewhere(boxes: Chat) -> None:
+    boxes.say("a fruit tart so three of those")
+    assert _counts(boxes) == {"TART": 3}
+
+
+def test_so_without_of_those_is_no_count_of_the_item_before(boxes: Chat) -> None:
+    boxes.say("a fruit tart so two eclairs")
+    assert _counts(boxes) == {"TART": 1, "ECLAIR": 2}
