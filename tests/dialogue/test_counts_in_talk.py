@@ -125,3 +125,44 @@ def test_so_three_of_those_elsewhere(boxes: Chat) -> None:
 def test_so_without_of_those_is_no_count_of_the_item_before(boxes: Chat) -> None:
     boxes.say("a fruit tart so two eclairs")
     assert _counts(boxes) == {"TART": 1, "ECLAIR": 2}
+
+
+# --- "just one deck": a choice the line already has, said as one of the product ------------------------------
+_CARDS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "CARDS", "name": "playing cards", "price": "5.00", "stock": 30, "aliases": ["deck of cards", "decks of cards"],
+         "options": [{"code": "decks", "name": "decks", "default": "single", "values": [
+             {"code": "single", "name": "single deck", "aliases": ["one deck"]},
+             {"code": "double", "name": "two deck set", "aliases": ["two decks"], "price_delta": "3.00"}]}]},
+        {"sku": "TEA", "name": "tea", "price": "3.00", "stock": 30, "aliases": ["teas"],
+         "options": [{"code": "bags", "name": "bags", "default": "one", "values": [
+             {"code": "one", "name": "single bag", "aliases": ["one bag"]},
+             {"code": "two", "name": "double bag", "aliases": ["two bags"], "price_delta": "0.50"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def cards(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _CARDS)
+
+
+@pytest.mark.parametrize("said", ["oh wait just one deck", "actually one deck"])
+def test_one_deck_is_the_count(cards: Chat, said: str) -> None:
+    cards.say("two decks of cards")
+    cards.say(said)
+    assert cards.lines == [("CARDS", 1, {"decks": "single"})]
+
+
+def test_one_deck_on_the_toystore(tmp_path: Path) -> None:
+    for chat in _chat(tmp_path, "toystore"):
+        chat.say("and two decks of cards blue")
+        chat.say("oh wait just one deck")
+        assert _counts(chat) == {"PLAYING-CARDS": 1}
+
+
+def test_a_choice_not_naming_the_product_stays_a_choice(cards: Chat) -> None:
+    cards.say("two teas")
+    cards.say("make them one bag")  # a bag is no tea: the teas' choice, not one tea
+    assert _counts(cards) == {"TEA": 2}
