@@ -166,3 +166,37 @@ def test_a_choice_not_naming_the_product_stays_a_choice(cards: Chat) -> None:
     cards.say("two teas")
     cards.say("make them one bag")  # a bag is no tea: the teas' choice, not one tea
     assert _counts(cards) == {"TEA": 2}
+
+
+# --- "four bowls of lentil soup": a product's name counted as the container of a product that offers it ---------
+_BOWLS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "GRAIN-BOWL", "name": "bowl", "price": "11.00", "stock": 40, "aliases": ["grain bowl", "bowls"]},
+        {"sku": "CHILI", "name": "chili", "price": "4.00", "stock": 40, "options": [
+            {"code": "size", "name": "size", "default": "cup", "values": [
+                {"code": "cup", "name": "cup"}, {"code": "bowl", "name": "bowl", "price_delta": "2.00"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def bowls(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _BOWLS)
+
+
+def test_bowls_of_lentil_soup(tmp_path: Path) -> None:
+    for chat in _chat(tmp_path, "falafel"):
+        chat.say("four bowls of lentil soup")
+        assert chat.lines == [("LENTIL-SOUP", 4, {"size": "bowl"})]
+
+
+@pytest.mark.parametrize("said, n", [("two bowls of chili", 2), ("a bowl of the chili", 1), ("three bowls of chili please", 3)])
+def test_bowls_of_chili(bowls: Chat, said: str, n: int) -> None:
+    bowls.say(said)
+    assert bowls.lines == [("CHILI", n, {"size": "bowl"})]
+
+
+def test_bowls_and_a_chili_are_two_products(bowls: Chat) -> None:
+    bowls.say("two bowls and a chili")
+    assert sorted(_counts(bowls).items()) == [("CHILI", 1), ("GRAIN-BOWL", 2)]
