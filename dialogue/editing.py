@@ -345,10 +345,12 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
         if unavailable and not opts and not removals and (said_not := _line_said_not(state, lex, line, specs)):
             line, product, specs = said_not  # "the kids medicine, the cherry one not grape": the grape line
             opts, removals, unavailable = options_for(product, specs, line.options)
-        if not qty_said and not parse.items and len(specs) == 1 and specs[0].said.isdigit() and opts \
+        said_count = _count_said(specs[0].said, product) if len(specs) == 1 else None
+        if not qty_said and not parse.items and said_count is not None and opts \
                 and not removals and all(o in line.options for o in opts):
-            # "a two meter cable" - "actually make that two": the line has that choice already, so two of it
-            parse, specs, opts = replace(parse, quantity=int(specs[0].said), options=()), [], []
+            # "a two meter cable" - "actually make that two": the line has that choice already, so two of it; so
+            # "just one deck" to two decks of cards, each a single deck: one of them
+            parse, specs, opts = replace(parse, quantity=said_count, options=()), [], []
         if unavailable and not opts and not removals and parse.quantity is None:
             other = variant_product(lex, product, specs)
             if other is not None:  # "make it iced" on a mocha: the iced mocha
@@ -417,6 +419,18 @@ def _line_said_not(state: State, lex: Lexicon, line: CartLine, specs: Sequence[O
         if held and any(o.amount != "none" and held & {t.group for t in o.targets} for o in offered):
             found.append((ln, product, offered))
     return found[0] if len(found) == 1 else None
+
+
+def _count_said(said: str, product: Product) -> int | None:
+    """The count a choice's words say of the product itself: a number alone ("2"), or "one" before a word the
+    product is named by ("one deck" of cards called a "deck of cards"; not "one shot" of a latte); else None."""
+    words = said.split()
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    if len(words) != 2 or words[0] != "one":
+        return None
+    names = {w for n in (product.name, *product.aliases) for w in phrase_of(n)}
+    return 1 if words[1] in names else None
 
 
 def _unit_named(state: State, line: CartLine, parse: Parse) -> bool:

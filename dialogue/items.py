@@ -195,6 +195,37 @@ def _not_a_choice_of_next(lex: Lexicon, mentions: Sequence[Mention], n: int) -> 
         sku in lex.option_skus.get((t.group, t.value), ()) for t in mentions[n].options for sku in skus)
 
 
+def _choice_as_container(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
+    """"four bowls of lentil soup", "a cup of the soup": a product's name counted as the container of the product
+    named right after "of" (its "the" aside), when that product offers a choice so named: the choice."""
+    m = mentions[n]
+    if n + 1 >= len(mentions) or m.end >= len(toks) or toks[m.end] != "of":
+        return False
+    nxt = mentions[n + 1]
+    gap = toks[m.end + 1:nxt.start]
+    skus = {t.sku for t in nxt.exact_products}
+    return bool(skus) and all(w in ("the", "your", "that") for w in gap) and any(
+        sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
+
+
+def _containers_in_plural(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]) -> list[Mention]:
+    """"four bowls of lentil soup": a product's name in the plural, the soup's "bowl" size in the singular (a plural
+    the lexicon leaves to the product), right before "of" and a product offering that choice, names the choice too
+    (read then as :func:`_choice_as_container`)."""
+    out = list(mentions)
+    for n, m in enumerate(mentions):
+        last = toks[m.end - 1] if m.end <= len(toks) else ""
+        if m.options or not m.exact_products or not last.endswith("s") or m.end >= len(toks) or toks[m.end] != "of":
+            continue
+        single = (*toks[m.start:m.end - 1], last[:-1])
+        options = tuple(t for t in lex.phrases.get(single, ()) if t.kind == "option")
+        if options:
+            widened = Mention(m.start, m.end, (*m.targets, *options), m.part)
+            if _choice_as_container(lex, toks, [*out[:n], widened, *out[n + 1:]], n):
+                out[n] = widened
+    return out
+
+
 def _choice_before_choice(lex: Lexicon, mentions: Sequence[Mention], n: int, breaks: frozenset[int]) -> bool:
     """"a mint chip cone and a coffee cone": a word naming a product and a choice, said right before a choice
     (only a choice) that the product named does not offer but a product offering both choices does, is that
@@ -263,7 +294,9 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit()) \
                 and not _ends_a_name(mentions[:n], k)  # "a meal for one madras": the deal's curry, not one madras
             counted = counted or _measure_after_and(toks, k, option_at)  # "and a cup of tomato": the soup
-            if not nxt_product and lex is not None and _head_of_own_choices(lex, toks, mentions, n, option_at):
+            if counted and lex is not None and _choice_as_container(lex, toks, mentions, n):
+                roles.append("option")  # "four bowls of lentil soup": the soup's bowl size, not the burrito bowl
+            elif not nxt_product and lex is not None and _head_of_own_choices(lex, toks, mentions, n, option_at):
                 roles.append("product")  # "five quarts of 5w-20 synthetic one oil filter": the synthetic oil
             elif nxt_product and not (lex is not None and _not_a_choice_of_next(lex, mentions, n)):
                 roles.append("option")  # "a hot latte": a modifier of the product that follows
@@ -514,6 +547,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                   breaks: frozenset[int] = frozenset()) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """Items (in spoken order) and options that belong to no product in this utterance. ``breaks``: token
     positions where the text had a comma or a new sentence ("penne pasta, canola oil": two products)."""
+    mentions = _containers_in_plural(lex, toks, mentions)
     roles = _roles(toks, mentions, breaks, lex)
     mark_notes(lex, toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}

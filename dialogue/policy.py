@@ -241,6 +241,9 @@ class Policy:
         two; of that product added, or, when it has a line in the cart, that line's new count. None when the
         turn is no such answer."""
         st, told = self.state, self.state.told_left
+        if told is not None and parse.items and all(all(t.isdigit() for t in parse.tokens[it.start:it.end])
+                                                    for it in parse.items):
+            parse = replace(parse, items=())  # "all six" to "we have six left": the count, not a product named "6"
         if told is None or told[0] != st.turns - 1 or parse.items or parse.question or parse.deny:
             return None
         toks = parse.tokens

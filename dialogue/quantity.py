@@ -435,6 +435,7 @@ def _past_own_choices(toks: Sequence[str], mentions: Sequence[Mention], end: int
 _COUNT_HEDGES = words("count_hedges")
 _COUNT_EACH = phrases("count_each")
 _COUNT_OF_THEM = phrases("count_of_them")
+_THEM_LEADS = words("count_of_them_leads")
 
 
 def _phrase_at(toks: Sequence[str], i: int, table: Sequence[tuple[str, ...]]) -> int:
@@ -442,10 +443,12 @@ def _phrase_at(toks: Sequence[str], i: int, table: Sequence[tuple[str, ...]]) ->
     return max((len(p) for p in table if tuple(toks[i:i + len(p)]) == p), default=0)
 
 
-def _only_choices(toks: Sequence[str], mentions: Sequence[Mention], a: int, b: int) -> bool:
-    """Whether the words from ``a`` to ``b`` are only choices, fillers and separators ("lattes, oat milk, ...")."""
+def _only_choices(toks: Sequence[str], mentions: Sequence[Mention], a: int, b: int,
+                  also: frozenset[str] = frozenset()) -> bool:
+    """Whether the words from ``a`` to ``b`` are only choices, fillers and separators ("lattes, oat milk, ...")
+    (or words of ``also``)."""
     choices = {i for m in mentions if not m.products for i in range(m.start, m.end)}
-    return all(i in choices or toks[i] in FILLER_WORDS or toks[i] in SEPARATORS for i in range(a, b))
+    return all(i in choices or toks[i] in FILLER_WORDS or toks[i] in SEPARATORS or toks[i] in also for i in range(a, b))
 
 
 def _group_unit(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], j: int,
@@ -479,10 +482,12 @@ def group_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
             if it.quantity is not None:
                 break
             run.insert(0, it)
-        if run and not _only_choices(toks, mentions, run[-1].end, i):
-            run = []
         j = _group_unit(lex, toks, mentions, i + 1, run)
         each, them = _phrase_at(toks, j, _COUNT_EACH), _phrase_at(toks, j, _COUNT_OF_THEM)
+        if run and not _only_choices(toks, mentions, run[-1].end, i, _THEM_LEADS if them and not each else frozenset()):
+            run = []  # ("a cheese quesadilla so two of those": the quesadilla's count)
+            j = _group_unit(lex, toks, mentions, i + 1, run)
+            each, them = _phrase_at(toks, j, _COUNT_EACH), _phrase_at(toks, j, _COUNT_OF_THEM)
         n = 1 if t == "one" else int(t)
         if each and not before:  # "two of each, a mocha and a chai latte" ("two each of the ...": read as the first's)
             run = []

@@ -7,7 +7,7 @@ and returns the same :class:`Parse`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -289,6 +289,20 @@ def _count_taken_off(toks: Sequence[str]) -> tuple[int, int] | None:
         if n is not None and end is not None and all(w in ("of", "them", "those", "these") for w in gap[:end]):
             return i, n
     return None
+
+
+_OFF_GLUE = frozenset({"off", "out", "away", "of", "them", "those", "please"})
+
+
+def _count_off_of_named(toks: Sequence[str], at: int, items: Sequence[ItemSpec], line_skus: Collection[str]) -> bool:
+    """"that's too many dumplings, take off four": one item said before the removal, with no count of its own and
+    naming a cart line, and the removal ending on a bare count ("take off four", "remove two"): that many of the
+    item's line off, not the removal of an unnamed line asked about."""
+    if len(items) != 1 or items[0].end > at or not any(s in line_skus for s in items[0].skus):
+        return False
+    rest = [t for t in toks[at + 1:] if t not in _OFF_GLUE]  # (a count read as the item's, after it, is this one)
+    return len(rest) == 1 and rest[0].isdigit() and 0 < int(rest[0]) < 100 \
+        and items[0].quantity in (None, int(rest[0])) and not any(t.isdigit() for t in toks[:at])
 
 
 _DECISIONS: tuple[Decision, ...] = (
@@ -1226,9 +1240,12 @@ class RuleUnderstanding:
         if at < 0 and len(p.items) == 1 and ctx.has_lines and p.items[0].start > 0 and toks[p.items[0].start - 1] == "no" \
                 and p.items[0].quantity is None and any(s in ctx.line_skus for s in p.items[0].skus):
             at = p.items[0].start - 1  # "no actually no frisbee": the frisbee off
+        named_before = at >= 0 and has_items and _count_off_of_named(toks, at, p.items, ctx.line_skus)
         if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal or count_of(toks) is not None) and not p.question \
-                and not (has_items and p.items[0].start < at):
+                and (named_before or not (has_items and p.items[0].start < at)):
             p.portion = portion(toks)  # "remove one of the lattes": one of them
+            if p.portion is None and named_before:
+                p.portion = count_of(toks[at:])  # "too many dumplings, take off four": four of them
             if p.portion is None and taken is not None and taken[0] == at:
                 p.portion = taken[1]
             if p.portion is None and not has_items and p.ordinal is None:  # "remove one", "take two off"
