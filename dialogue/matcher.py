@@ -736,8 +736,10 @@ def _own_choice_in_alias(lex: Lexicon, toks: Sequence[str], found: list[Mention]
     out: list[Mention] = []
     for m in found:
         skus = {t.sku for t in m.exact_products}
-        product = lex.products.get(next(iter(skus))) if len(skus) == 1 and not m.options else None
-        if product is None:
+        product = lex.products.get(next(iter(skus))) if len(skus) == 1 else None
+        if product is None or any(product.group(t.group) is not None for t in m.options):
+            # (a choice of other products the words name too leaves it be: "sweet and sour chicken", also a
+            # combination plate's entree, is the sweet and sour with chicken)
             out.append(m)
             continue
         said, own = tuple(toks[m.start:m.end]), set(phrase_of(product.name))

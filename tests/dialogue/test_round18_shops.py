@@ -3,7 +3,8 @@ values of two needed groups of one product is one item ("a gin and tonic"); a co
 product's own noun after an item of it is another item ("two moscow mules and a kentucky mule"); a multiplier
 before a product's needed choice is that product's ("a double jameson and ginger ale"); a product's choice by
 its own common name said right after it ("a whiskey sour up with makers"); and "one in <choice>" is one of
-them in that choice, not a "1 in" width. On the corpus catalogs and on a deli counter written here."""
+them in that choice, not a "1 in" width. A product said by another name holding one of its choices is made so
+though the words also name another product's choice ("a sweet and sour chicken quart"). On the corpus catalogs and on a deli counter written here."""
 
 from __future__ import annotations
 
@@ -32,6 +33,12 @@ _DELI = {
                  {"code": "fish", "name": "fish", "aliases": ["fish taco", "fish tacos"]},
                  {"code": "chicken", "name": "chicken", "aliases": ["chicken taco"]}]}]},
         {"sku": "SODA", "name": "soda", "price": "2.00", "stock": 50, "aliases": ["sodas"]},
+        {"sku": "MELT", "name": "melt", "price": "9.00", "stock": 50, "aliases": ["tuna melt", "melts"],
+         "options": [{"code": "filling", "name": "filling", "values": [
+             {"code": "tuna", "name": "tuna"}, {"code": "turkey", "name": "turkey"}]}]},
+        {"sku": "COMBO", "name": "lunch combo", "price": "12.00", "stock": 50, "aliases": ["combo"],
+         "options": [{"code": "main", "name": "main", "required": True, "values": [
+             {"code": "melt", "name": "tuna melt"}, {"code": "taco", "name": "taco plate"}]}]},
     ],
 }
 
@@ -137,3 +144,20 @@ def test_a_common_choice_word_right_after_its_product(bar: Chat, said: str, want
 def test_one_in_a_choice_is_one_of_them(paints: Chat, said: str, want: list[Line]) -> None:
     paints.say(said)
     assert _lines(paints, "colour", "size", "width") == want, paints.replies[-1].text
+
+
+def test_a_name_holding_its_own_choice_though_another_products_choice(deli: Chat) -> None:
+    deli.say("a tuna melt and a soda")
+    assert _lines(deli, "filling") == [("MELT", 1, frozenset({"tuna"})), ("SODA", 1, frozenset())]
+
+
+def test_the_other_products_choice_said_with_it_stays(deli: Chat) -> None:
+    """Negative: "a lunch combo with a tuna melt" is the combo's main, no melt of its own."""
+    deli.say("a lunch combo with a tuna melt")
+    assert _lines(deli, "main") == [("COMBO", 1, frozenset({"melt"}))]
+
+
+def test_sweet_and_sour_chicken_by_the_quart(tmp_path: Path) -> None:
+    for chat in chat_of(tmp_path, corpus_catalog("chinesetakeout")):
+        chat.say("uhh a sweet and sour chicken quart")
+        assert _lines(chat, "protein", "size") == [("SWEET-SOUR", 1, frozenset({"chicken", "quart"}))]
