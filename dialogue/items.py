@@ -894,21 +894,35 @@ def _offers(lex: Lexicon, item: ItemSpec, m: Mention) -> bool:
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in item.skus)
 
 
-def _another_of(lex: Lexicon, item: ItemSpec, m: Mention, said: Sequence[Mention] = (),
+def _another_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, m: Mention, said: Sequence[Mention] = (),
                 own: Sequence[Mention] = ()) -> str | None:
     """"two dr peppers and a sprite", "a three piece tenders with buffalo and a five piece with ranch": a counted
     choice of a one-choice group that the item next to it already has a value of (among its options or the
-    choices ``said`` with it) is another item of that product; else None (the choice is that item's)."""
+    choices ``said`` with it) is another item of that product; else None (the choice is that item's). So is a
+    counted choice said with the product's own noun ("two moscow mules and a kentucky mule", "a gin martini and
+    a vodka martini": the choice's name holds "mule", "martini"), counted after the item's words."""
     skus = [s for s in item.skus if any(s in lex.option_skus.get((t.group, t.value), ()) for t in m.options)]
     product = lex.products.get(skus[0]) if len(skus) == 1 else None  # ("a tropical fish food and a betta food":
     if product is None:  # of the foods said, the one that comes in betta)
         return None
+    if item.end <= m.start and any(quantity_token(toks, i) is not None for i in range(item.end, m.start)) \
+            and _own_noun_said(toks, m, product):  # (not "a dirty vodka martini": one martini, its choices)
+        return product.sku
     taken = {t.group for o in item.options for t in o.targets} | {t.group for o in said for t in o.options}
     for t in (*m.options, *(t for o in own for t in o.options)):  # its own choices said before it count too
         group = product.group(t.group)
         if group is not None and not group.multiple and group.value(t.value) is not None and t.group in taken:
             return product.sku
     return None
+
+
+def _own_noun_said(toks: Sequence[str], m: Mention, product: Product) -> bool:
+    """The last word of ``product``'s name or of one of its aliases (its noun: "mule", "martini") is among the
+    words of choice ``m``, said as its last word."""
+    last = toks[m.end - 1]
+    nouns = {n.split()[-1] for n in (product.name, *product.aliases) if n.split()}
+    return m.end - m.start > 1 and any(last in (w, w + "s", w + "es") or w in (last + "s", last + "es")
+                                       for w in nouns)
 
 
 def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
@@ -1008,6 +1022,9 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                 and toks[nxt] not in SEPARATORS and toks[nxt] not in _WITH and toks[nxt] not in FILLER_WORDS \
                 and not _ones_said_after(toks, covered, nxt) and not _owner_noun_after(lex, toks, m):
             continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
+        if toks[nxt:nxt + 1] == ["and"] and any(o.options and o.start == nxt + 1 and _needed_pair(lex, m, o)
+                                                 for o in mentions):
+            continue  # "a jack and coke": one item of the product both name (:func:`_choices_name_item`)
         if offering:
             low = max([it.end for it in items if it.end <= offering[0].start] + [0])
             said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and offering[0] in before
@@ -1018,7 +1035,7 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             # ("three cans of coke and a diet coke": the cans' own flavour, said right after them)
             own = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and k < o.start < m.start
                    and o.start >= offering[0].end]
-            owner = _another_of(lex, offering[0], m, said, own)  # "a snickers and a reeses king size": reeses
+            owner = _another_of(lex, toks, offering[0], m, said, own)  # "a snickers and a reeses king size": reeses
             named = _named_owner(lex, toks, m) if package else None
             if named is not None and named not in offering[0].skus:
                 owner = named  # "a red planter and four bags of white gravel": the gravel its words name
@@ -1100,15 +1117,31 @@ def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:
 _FEW_OWNERS = 3  # products offering the same choices said without a noun that are worth asking between
 
 
-def _choice_runs(toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str], taken: set[int]
-                 ) -> list[list[Mention]]:
+def _needed_pair(lex: Lexicon, a: Mention, b: Mention) -> bool:
+    """"a gin and tonic", "two jack and cokes": ``a`` and ``b`` name values of two different needed groups
+    (required, no default: :func:`_needed`) of one product, so "a and b" makes that one item, not two."""
+    for t in a.options:
+        owners = set(islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1))
+        for u in b.options:
+            if u.group == t.group:
+                continue
+            for sku in islice(lex.option_skus.get((u.group, u.value), ()), MANY_OWNERS + 1):
+                if sku in owners and _needed(lex, sku, t.group) and _needed(lex, sku, u.group):
+                    return True
+    return False
+
+
+def _choice_runs(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                 taken: set[int]) -> list[list[Mention]]:
     """Runs of choices said one after the other ("a gallon of eggshell white": gallon, eggshell, white), joined by
-    nothing or an "of", none of them taken by an item."""
+    nothing or an "of", or by one "and" between values of two needed groups of one product (:func:`_needed_pair`:
+    "a gin and tonic"), none of them taken by an item."""
     runs: list[list[Mention]] = []
     for m, role in zip(mentions, roles, strict=True):
         if role != "option" or not m.options or m.start in taken:
             continue
-        if runs and all(toks[i] == "of" for i in range(runs[-1][-1].end, m.start)):
+        if runs and (all(toks[i] == "of" for i in range(runs[-1][-1].end, m.start))
+                     or (toks[runs[-1][-1].end:m.start] == ["and"] and _needed_pair(lex, runs[-1][-1], m))):
             runs[-1].append(m)
         else:
             runs.append([m])
@@ -1136,7 +1169,7 @@ def _choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Men
     in_items = {i for it in items for i in range(it.start, it.end)}
     out: set[int] = set()
     named: list[ItemSpec] = []
-    for run in _choice_runs(toks, mentions, roles, made | in_items):
+    for run in _choice_runs(lex, toks, mentions, roles, made | in_items):
         qty: int | None = None
         start = run[0].start
         if len(run) > 2 and run[0].end == start + 1 and toks[start].isdigit():

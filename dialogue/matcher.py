@@ -204,7 +204,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
             if targets and any(i < j < i + length < e for j, e in asked) \
                     and not any(t.kind == "option" and t.group == mix_for[1] for t in targets if mix_for):
                 continue  # "for an iphone 15" to "which phone model?": the model asked, not the "for an iphone" cable
-            if not targets and length > 1 and toks[i] == "one":  # "the one meter one": the "1 meter" choice
+            if not targets and length > 1 and toks[i] == "one" and not _one_in_choice(lex, toks, i, length):
+                # "the one meter one": the "1 meter" choice
                 targets = [t for t in lex.phrases.get(("1", *toks[i + 1:i + length]), ()) if t.kind == "option"]
             if not targets and length == 1 and i + 1 < n and toks[i + 1] in _POINTERS:
                 # "toast the blt": a choice named "toast it" said with what it is done to
@@ -255,6 +256,14 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
             lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(
                 lex, toks, _modifiers_sharing_noun(lex, toks, found), in_play)))))))),
         mix_for)))
+
+
+def _one_in_choice(lex: Lexicon, toks: Sequence[str], i: int, length: int) -> bool:
+    """"two sample pots one in sage and one in butter yellow": "one" and a unit spelled like a preposition ("in"),
+    followed by a choice's words, is one of them made in that choice, not the "1 in" choice."""
+    j = i + length
+    return length == 2 and toks[i + 1] in _HOLDER_PREPS and j < len(toks) and any(
+        t.kind == "option" for size in range(1, lex.max_len + 1) for t in lex.phrases.get(tuple(toks[j:j + size]), ()))
 
 
 def _sibling_by_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -727,8 +736,10 @@ def _own_choice_in_alias(lex: Lexicon, toks: Sequence[str], found: list[Mention]
     out: list[Mention] = []
     for m in found:
         skus = {t.sku for t in m.exact_products}
-        product = lex.products.get(next(iter(skus))) if len(skus) == 1 and not m.options else None
-        if product is None:
+        product = lex.products.get(next(iter(skus))) if len(skus) == 1 else None
+        if product is None or any(product.group(t.group) is not None for t in m.options):
+            # (a choice of other products the words name too leaves it be: "sweet and sour chicken", also a
+            # combination plate's entree, is the sweet and sour with chicken)
             out.append(m)
             continue
         said, own = tuple(toks[m.start:m.end]), set(phrase_of(product.name))
@@ -1462,7 +1473,13 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
     prev = next((m for m in found if m.end == k and m.exact_products), None)
     if prev is not None:  # "a half dozen everything": a choice the product cannot be ordered without
         skus = [p.sku for p in prev.exact_products]
-        return tuple(t for t in cands if _named_choice(lex, t, word, skus, required=True))
+        own = tuple(t for t in cands if _named_choice(lex, t, word, skus, required=True))
+        if own or not _phrase_ends(toks, k + 1):
+            return own
+        # "a whiskey sour up with makers": a choice the product offers by that very name, said right after it
+        # where its phrase ends (the end, "with", "and")
+        own = tuple(t for t in cands if _named_choice(lex, t, word, skus, single=True))
+        return own if len({(t.group, t.value) for t in own}) == 1 else ()
     if prev_tok in _BASE_PREPS or prev_tok in _WITH_WORDS:  # "a lox on everything"
         named = [p.sku for m in found if m.end <= k for p in m.exact_products]
         if named or prev_tok not in _BASE_PREPS:
@@ -1471,6 +1488,14 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
     if prev_tok in _COUNTED or prev_tok.isdigit():  # "an everything with scallion", "two plain"
         return tuple(t for t in cands if _named_choice(lex, t, word, required=True, single=True))
     return ()
+
+
+def _phrase_ends(toks: Sequence[str], k: int) -> bool:
+    """A noun phrase ends before ``k``: the end of the turn, "with", "and" or a filler."""
+    return k >= len(toks) or toks[k] in _WITH_WORDS or toks[k] in _PHRASE_ENDS
+
+
+_PHRASE_ENDS = frozenset({"and", "please", "plus"})
 
 
 def _named_choice(lex: Lexicon, t: Target, word: str, skus: Sequence[str] | None = None, *,

@@ -4,11 +4,13 @@ my sugar", "a splash of cherry syrup" (a syrup the shop does not have), "chocola
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 
 from dialogue.amounts import qualifier_before
 from dialogue.intents import cue_words
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
+from dialogue.owners import MANY_OWNERS
 from dialogue.words import COMMON
 
 _SEPARATORS = frozenset({"and", "plus", "also", "then", "another", "one"})
@@ -21,7 +23,7 @@ _HEAD_ADJECTIVES = frozenset({"cold", "sweet", "whipped", "light"})
 
 def mark_notes(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: list[str]) -> None:
     """Turn the role of option mentions that are notes into "note" (in place)."""
-    _multiplier_notes(toks, mentions, roles)
+    _multiplier_notes(lex, toks, mentions, roles)
     _ice_notes(toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for n, m in enumerate(mentions):
@@ -35,16 +37,22 @@ _MULTIPLIERS = frozenset({"single", "double", "triple", "quadruple", "quad"})
 _MULTIPLIED = frozenset({"shot", "shots", "espresso", "espressos"})
 
 
-def _multiplier_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: list[str]) -> None:
+def _multiplier_notes(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: list[str]) -> None:
     """"double the milk", "triple foam", "double chocolate": a multiplier word that is not about the drink's
-    shots is a note on something else, not the option it names ("double" shots)."""
+    shots is a note on something else, not the option it names ("double" shots). Not when a modifier after it
+    names the needed choice of a product that offers it ("a double jameson and ginger ale": the pour of the
+    mixed drink whose spirit is the jameson)."""
     starts = {m.start: n for n, m in enumerate(mentions)}
     for n, m in enumerate(mentions):
         if roles[n] != "option" or m.end - m.start != 1 or toks[m.start] not in _MULTIPLIERS:
             continue
         k = m.end
+        followed: list[Mention] = []
         while k in starts and roles[starts[k]] == "option":  # "double oat milk latte": follow the modifiers
+            followed.append(mentions[starts[k]])
             k = mentions[starts[k]].end
+        if any(_multiplied_choice(lex, m, o) for o in followed):
+            continue
         if k == m.end and (k >= len(toks) or toks[k] in _SEPARATORS or toks[k] in ("please", "with", "only")):
             continue  # "a latte, double please"
         if k < len(toks) and toks[k] in _MULTIPLIED:
@@ -52,6 +60,20 @@ def _multiplier_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: l
         if k in starts and roles[starts[k]] == "product":
             continue
         roles[n] = "note"
+
+
+def _multiplied_choice(lex: Lexicon, multiplier: Mention, m: Mention) -> bool:
+    """``m`` names a needed choice (required, no default) of a product that offers the value ``multiplier``
+    names: "double jameson" is a double pour of the whiskey chosen."""
+    offered = {sku for t in multiplier.options for sku in islice(lex.option_skus.get((t.group, t.value), ()),
+                                                                 MANY_OWNERS + 1)}
+    for t in m.options:
+        for sku in islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1):
+            product = lex.products.get(sku) if sku in offered else None
+            g = product.group(t.group) if product is not None else None
+            if g is not None and g.required and g.default is None:
+                return True
+    return False
 
 
 def _ice_notes(toks: Sequence[str], mentions: Sequence[Mention], roles: list[str]) -> None:
