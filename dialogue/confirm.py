@@ -117,6 +117,7 @@ class Phrases:
     # yeses that may only say "heard" ("ok", "alright"): with a closing that is no yes alone ("ok that's all") no yes
     weak: frozenset[tuple[str, ...]] = frozenset()
     irony: frozenset[str] = frozenset()  # a yes said again after one of these is irony ("perfect, just perfect")
+    address: frozenset[str] = frozenset()  # a term of address opening a reply: said to someone else ("darling yes")
 
     aside: Aside = field(default_factory=lambda: Aside())
 
@@ -145,11 +146,12 @@ class Phrases:
                 seen[toks] = name
                 entries.add(toks)
             tables[name] = frozenset(entries)
-        unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony"}
+        unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony", "address"}
         if unknown:
             raise PhraseDataError(f"{path}: unknown tables {sorted(unknown)}")
         ends, irony = raw.get("unfinished", {"words": []}), raw.get("irony", {"words": []})
-        for name, table in (("unfinished", ends), ("irony", irony)):
+        address = raw.get("address", {"words": []})
+        for name, table in (("unfinished", ends), ("irony", irony), ("address", address)):
             if not isinstance(table, dict) or not isinstance(table.get("words"), list) \
                     or not all(isinstance(w, str) and w and tokens(w) == [w] for w in table["words"]):
                 raise PhraseDataError(f"{path}: [{name}] needs a list 'words' of single normalised words")
@@ -163,7 +165,7 @@ class Phrases:
             raise PhraseDataError(f"{path}: [closing] weak yeses must be [affirm] phrases: {sorted(weak - tables['affirm'])}")
         return cls(tables, max(len(p) for p in seen), frozenset(ends["words"]), frozenset(close["no"]),
                    frozenset(tuple(tokens(p)) for p in close["phrases"]), frozenset(close["marker"]), weak,
-                   frozenset(irony["words"]), Aside.load(path, raw.get("aside")))
+                   frozenset(irony["words"]), frozenset(address["words"]), Aside.load(path, raw.get("aside")))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes."""
@@ -187,10 +189,12 @@ class Phrases:
     def only_heard(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """Every yes of the reply is one that may only say "heard" ("ok", "alright"), and the reply closes the
         order with words that are no yes on their own ("ok that's all", "alright that's everything"): "I'm done
-        ordering", not "place it"."""
+        ordering", not "place it"; or it says it heard in other words too ("ok i hear you", "fine noted")."""
         yeses = [phrase for table, phrase in cover if table == "affirm"]
         if not yeses or any(p not in self.weak for p in yeses):
             return False
+        if any(table == "acknowledge" for table, _ in cover):
+            return True
         words: list[str] = []
         yes_at: set[int] = set()  # words inside a yes ("that's all right": "all right" is the yes, no closing)
         for table, phrase in cover:
@@ -370,6 +374,8 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
         also.add(Also.HEDGES)  # "yes and", "ok the and um", "yes i'm": it breaks off before it is done
     if book.ironic(cover) or book.cut_in_a_word(cover):
         also.add(Also.HEDGES)  # "perfect just perfect": a sigh; "yes go ah": cut off inside "ahead"
+    if words and words[0] in book.address and "affirm" in pieces:
+        also.add(Also.HEDGES)  # "darling yes go on": a yes after a word to someone else may be to them
     if "" in found:
         also.add(Also.MORE)
     if "?" in text:
