@@ -179,7 +179,7 @@ KNOWN_MISSES = 74  # 4 from round 2, 10 from round 3 (82 when written), 3 from r
 # "that's alright" (one word, the British "no need"; "that's all right", two words, still says all of it is right and
 # places, as Taskmaster-4's read-backs need) is [acknowledge]; a weak yes with an acknowledgement ("ok i hear you",
 # "fine noted") only says heard, and so does "right" alone ([heard]: "the details are right" still places). Since:
-# 62 of the 79 yeses place: a request to do the act that places ([request]: an opener such as "can you", "would you
+# 63 of the 79 yeses place: a request to do the act that places ([request]: an opener such as "can you", "would you
 # mind", "why don't you" right before an act such as "put it through", "send it in", "go ahead"; "could you not place it yet", "can you wait", "can
 # you confirm the order" stay holds), regional yeses ("gwan then", "aye nae bother", "yip", "can can", "achha", "kar
 # do"), the total or the charge agreed to ("price is fine", "charge it"), "done" after a yes, slips ("yees", "pleaze",
