@@ -62,6 +62,9 @@ class Confirmation:
     # not a clear yes, but a story that ends on one ("I was going to get a scone too but honestly yeah, go ahead"):
     # what the story names is not an order (the policy asks yes or no again rather than add it)
     story_then_yes: bool = False
+    # words said to someone else in the room ("no not you honey", [elsewhere]): no answer, and nothing in it is an
+    # order or a change (the policy asks again)
+    elsewhere: bool = False
 
     @property
     def places(self) -> bool:
@@ -117,6 +120,12 @@ class Phrases:
     # yeses that may only say "heard" ("ok", "alright"): with a closing that is no yes alone ("ok that's all") no yes
     weak: frozenset[tuple[str, ...]] = frozenset()
     irony: frozenset[str] = frozenset()  # a yes said again after one of these is irony ("perfect, just perfect")
+    heard: frozenset[tuple[str, ...]] = frozenset()  # a yes that alone only says heard ("right")
+    elsewhere: frozenset[tuple[str, ...]] = frozenset()  # said to someone else in the room ("not you")
+    address: frozenset[str] = frozenset()  # a term of address opening a reply: said to someone else ("darling yes")
+    # a request to place ("can you put it through"): an opener of ``requests`` right before an act of ``acts``
+    requests: frozenset[tuple[str, ...]] = frozenset()
+    acts: frozenset[tuple[str, ...]] = frozenset()
 
     aside: Aside = field(default_factory=lambda: Aside())
 
@@ -145,11 +154,12 @@ class Phrases:
                 seen[toks] = name
                 entries.add(toks)
             tables[name] = frozenset(entries)
-        unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony"}
+        unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony", "address", "request", "heard", "elsewhere"}
         if unknown:
             raise PhraseDataError(f"{path}: unknown tables {sorted(unknown)}")
         ends, irony = raw.get("unfinished", {"words": []}), raw.get("irony", {"words": []})
-        for name, table in (("unfinished", ends), ("irony", irony)):
+        address = raw.get("address", {"words": []})
+        for name, table in (("unfinished", ends), ("irony", irony), ("address", address)):
             if not isinstance(table, dict) or not isinstance(table.get("words"), list) \
                     or not all(isinstance(w, str) and w and tokens(w) == [w] for w in table["words"]):
                 raise PhraseDataError(f"{path}: [{name}] needs a list 'words' of single normalised words")
@@ -158,12 +168,26 @@ class Phrases:
         if not isinstance(close, dict) or not all(isinstance(close.get(k), list) for k in keys) \
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in close[k]):
             raise PhraseDataError(f"{path}: [closing] needs lists {', '.join(map(repr, keys))} of normalised words")
+        request = raw.get("request", {"openers": [], "acts": []})
+        if not isinstance(request, dict) or set(request) != {"openers", "acts"} \
+                or not all(isinstance(request[k], list) for k in request) \
+                or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in request for w in request[k]):
+            raise PhraseDataError(f"{path}: [request] needs lists 'openers' and 'acts' of normalised words")
+        heard, elsewhere = raw.get("heard", {"phrases": []}), raw.get("elsewhere", {"phrases": []})
+        for name, table in (("heard", heard), ("elsewhere", elsewhere)):
+            if not isinstance(table, dict) or not isinstance(table.get("phrases"), list) \
+                    or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in table["phrases"]):
+                raise PhraseDataError(f"{path}: [{name}] needs a list 'phrases' of normalised words")
         weak = frozenset(tuple(tokens(p)) for p in close["weak"])
         if weak - tables["affirm"]:
             raise PhraseDataError(f"{path}: [closing] weak yeses must be [affirm] phrases: {sorted(weak - tables['affirm'])}")
         return cls(tables, max(len(p) for p in seen), frozenset(ends["words"]), frozenset(close["no"]),
                    frozenset(tuple(tokens(p)) for p in close["phrases"]), frozenset(close["marker"]), weak,
-                   frozenset(irony["words"]), Aside.load(path, raw.get("aside")))
+                   frozenset(irony["words"]), frozenset(tuple(tokens(p)) for p in heard["phrases"]),
+                   frozenset(tuple(tokens(p)) for p in elsewhere["phrases"]),
+                   frozenset(address["words"]),
+                   frozenset(tuple(tokens(p)) for p in request["openers"]),
+                   frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes."""
@@ -187,10 +211,12 @@ class Phrases:
     def only_heard(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """Every yes of the reply is one that may only say "heard" ("ok", "alright"), and the reply closes the
         order with words that are no yes on their own ("ok that's all", "alright that's everything"): "I'm done
-        ordering", not "place it"."""
+        ordering", not "place it"; or it says it heard in other words too ("ok i hear you", "fine noted")."""
         yeses = [phrase for table, phrase in cover if table == "affirm"]
         if not yeses or any(p not in self.weak for p in yeses):
             return False
+        if any(table == "acknowledge" for table, _ in cover):
+            return True
         words: list[str] = []
         yes_at: set[int] = set()  # words inside a yes ("that's all right": "all right" is the yes, no closing)
         for table, phrase in cover:
@@ -270,11 +296,15 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if len(text) > MAX_CHARS:  # only the start would be read: a yes there says nothing of the rest
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
     book = phrases()
-    words = _false_starts(book, _undoubled(list(toks) if toks is not None else tokens(text), book.tables["deny"]))
+    words = _false_starts(book, _undoubled(list(toks) if toks is not None else tokens(text),
+                                           book.tables["deny"] | book.tables["affirm"]))
+    words = _requested(book, words)
     c = _read(book, words, text)
     if c.places or "?" in text or _CUT_OFF.search(text):
         return c
     after = _after_aside(book, words)
+    if after != "clean" and any(tuple(words[:len(e)]) == e for e in book.elsewhere):
+        return Confirmation(c.verdict, c.also | {Also.HEDGES}, elsewhere=True)  # "no not you honey": to someone else
     if after == "clean":  # "sorry, my kid was talking - yes that's right": a yes once the aside is read past
         return Confirmation(Verdict.AFFIRM, aside=True)
     if after == "story":
@@ -370,6 +400,11 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
         also.add(Also.HEDGES)  # "yes and", "ok the and um", "yes i'm": it breaks off before it is done
     if book.ironic(cover) or book.cut_in_a_word(cover):
         also.add(Also.HEDGES)  # "perfect just perfect": a sigh; "yes go ah": cut off inside "ahead"
+    said_first = [(table, phrase) for table, phrase in cover if table != "pause"]
+    if said_first and said_first[0][1] in book.heard and all(t == "filler" for t, _ in said_first[1:]):
+        also.add(Also.HEDGES)  # "right", "right then": heard, no yes to placing ("the details are right" is one)
+    if words and words[0] in book.address and "affirm" in pieces:
+        also.add(Also.HEDGES)  # "darling yes go on": a yes after a word to someone else may be to them
     if "" in found:
         also.add(Also.MORE)
     if "?" in text:
@@ -382,6 +417,31 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     if yes and not also & {Also.HEDGES, Also.ASKS} and not book.only_heard(cover):
         return Confirmation(Verdict.AFFIRM, frozenset(also))
     return Confirmation(Verdict.UNCLEAR, frozenset(also))
+
+
+def _requested(book: Phrases, words: list[str]) -> list[str]:
+    """The reply with each request to place read as "place it": an opener of [request] right before one of its
+    acts ("can you put it through", "would you mind placing it", "why don't you send it in"). The longest act
+    after the longest opener; an opener before anything else ("could you not place it yet", "can you wait") stays
+    as it is, an [ask]."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        step = 0
+        for o in sorted(book.requests, key=len, reverse=True):
+            if tuple(words[i:i + len(o)]) != o:
+                continue
+            act = max((len(a) for a in book.acts if tuple(words[i + len(o):i + len(o) + len(a)]) == a), default=0)
+            if act:
+                step = len(o) + act
+                break
+        if step:
+            out += ["place", "it"]
+            i += step
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def _false_starts(book: Phrases, words: list[str]) -> list[str]:

@@ -457,6 +457,8 @@ class Policy:
         named = _named_outside_yes(parse, [(it.start, it.end) for it in parse.items])
         if _clear_yes(c, parse) and not choice and not named:
             return self._place(out)
+        if c.elsewhere:  # "no not you honey": said to someone else; no honey in the lattes, the question again
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
         if _per_line_verdict(parse, {ln.sku for ln in st.cart.lines}):  # "lattes yes, muffin no": no order
             return self._checkout(out.say("Sorry, was that a yes or a no to the whole order?"), question=YES_OR_NO)
         if c.places and not choice or c.story_then_yes and parse.intent in CHANGING:

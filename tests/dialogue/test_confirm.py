@@ -17,11 +17,11 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 150  # 4 from round 2, 13 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
+KNOWN_MISSES = 74  # 4 from round 2, 10 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 10 from round 7 (31 when
-# written, see below), 23 from round 8 (90 when written, see below), 6 from round 9 (126 when written, see below),
-# 89 from round 10 (see below).
+# written, see below), 23 from round 8 (90 when written, see below), 5 from round 9 (126 when written, see below),
+# 17 from round 10 (see below).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -174,7 +174,24 @@ KNOWN_MISSES = 150  # 4 from round 2, 13 from round 3 (82 when written), 3 from 
 # files moved: 3 older rows, never run in a session before, are wrong there and marked too: "works for me yes"
 # (round 9, "sorry, I didn't get that"), and two holds that change a line as asked ("no i said three lattes", round
 # 3; "if it's no trouble could the lattes be large", round 9), which _check_in_session counts as lost because the
-# reply says "no". 92 marked in all (KNOWN_MISSES +92).
+# reply says "no". 92 marked in all (KNOWN_MISSES +92). Since: the 8 holds hold: "aye right" is a [hedge] as "yeah
+# right" is; a term of address opening the reply ([address]: "darling yes go on") makes its yes no clear yes;
+# "that's alright" (one word, the British "no need"; "that's all right", two words, still says all of it is right and
+# places, as Taskmaster-4's read-backs need) is [acknowledge]; a weak yes with an acknowledgement ("ok i hear you",
+# "fine noted") only says heard, and so does "right" alone ([heard]: "the details are right" still places). Since:
+# 63 of the 79 yeses place: a request to do the act that places ([request]: an opener such as "can you", "would you
+# mind", "why don't you" right before an act such as "put it through", "send it in", "go ahead"; "could you not place it yet", "can you wait", "can
+# you confirm the order" stay holds), regional yeses ("gwan then", "aye nae bother", "yip", "can can", "achha", "kar
+# do"), the total or the charge agreed to ("price is fine", "charge it"), "done" after a yes, slips ("yees", "pleaze",
+# "place the odor"), "pop it through", "get it sent", "you heard me right", and 5 turning back to the clerk ([aside]
+# openers "stop that sorry", "not you sorry", clauses "someone at the door", "the baby's crying"); "no not you honey"
+# ([elsewhere]) is asked again with nothing added; the session check counts a hold that changes a line as asked as
+# losing nothing, so "no i said three lattes", "if it's no trouble could the lattes be large" and round 3's "no the
+# lattes are oat milk" and "no it's lattes not mochas" are no longer marked; holds guarding all this are in
+# confirm_replies_10b.tsv. Left: 5 naming the total in numbers (decide() cannot tell a total from a count), "yeah do"
+# and "sure do" ("do" after a yes would place "sure do i have it right"), 2 back to the clerk ("yes no not you honey
+# yes place it": honey is an option in the session; "get down buster sorry yes that's right"), 6 saying the order back
+# and the 2 long ones, and "works for me yes" (round 9, session only).
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
@@ -202,7 +219,7 @@ def test_the_known_misses_are_still_missed(tmp_path: Path, new_chat: Any) -> Non
             finally:
                 store.close()
         fixed.append(reply)
-    assert fixed == []
+    assert fixed == [], fixed
 
 
 def test_the_verdicts_are_typed() -> None:
@@ -257,7 +274,27 @@ def _check_in_session(label: str, reply: str, chat: Any, cafe: Any) -> None:
         said = reply.lower().replace(",", " ").split()
         said = [w for i, w in enumerate(said) if not (w == "hold" and said[i + 1:i + 2] == ["the"])]  # takes it off
         if set(said) & {"cancel", "forget", "no", "wait", "hang", "hold"}:
-            assert chat.lines in _kept(reply, before)  # not placed, and nothing lost either
+            # not placed, and nothing lost either: a change asked for ("no i said three lattes") loses nothing
+            assert chat.lines in _kept(reply, before) or _nothing_lost(reply, before, chat.lines)
+
+
+def _nothing_lost(reply: str, before: list[Any], after: list[Any]) -> bool:
+    """A hold that changes a line as asked ("no i said three lattes", "could the lattes be large", "no the lattes are
+    oat milk") keeps the order, changed: every product read back is still there, at least as many of it, each line
+    changed is of a product the reply names, and a count rises only when the reply says a number ("did you say
+    blueberry" adding a muffin, "no not you honey" putting honey in the lattes are no change asked for)."""
+    def counts(lines: list[Any]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for sku, qty, *_ in lines:
+            out[sku] = out.get(sku, 0) + qty
+        return out
+
+    said = reply.lower()
+    now, then = counts(after), counts(before)
+    numbers = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+    return all(now.get(sku, 0) >= qty for sku, qty in then.items()) \
+        and all(any(w in said for w in ln[0].lower().split("-")) for ln in after if ln not in before) \
+        and (now == then or any(w in numbers or w.isdigit() for w in said.split()))
 
 
 def _kept(reply: str, before: list[Any]) -> list[list[Any]]:

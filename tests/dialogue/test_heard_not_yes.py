@@ -23,9 +23,18 @@ def test_a_heard_with_a_closing_does_not_place(reply: str) -> None:
 
 @pytest.mark.parametrize("reply", ["yes that's all", "ok yes that's all", "ok that's it", "okay that is all correct",
                                    "ok", "yeah that's all i need thanks", "yes that's all thanks a mil",
-                                   "that's all right", "that's alright"])
+                                   "that's all right", "yes that's all right"])
 def test_a_yes_with_a_closing_still_places(reply: str) -> None:
     assert decide(reply).places
+
+
+@pytest.mark.parametrize("reply", ["that's alright", "that's alright thanks", "that's alright no need"])
+def test_that_is_alright_in_one_word_is_no_yes(reply: str) -> None:
+    """Round 10: "that's alright" (one word) is the British "no need" ("you're alright thanks" in round 5), while
+    "that's all right" (two words: all of it is right), as Taskmaster-4 shoppers answer a read-back, places. This
+    test listed "that's alright" with the yeses before round 10 labelled it a hold; no Taskmaster-4 reply spells it
+    so."""
+    assert not decide(reply).places
 
 
 @pytest.mark.parametrize("reply", ["fantastic just fantastic", "perfect just perfect", "wonderful just wonderful",
