@@ -53,11 +53,14 @@ YESES = [
     "sorry bad connection yes please", "sorry you were cutting out but yes", "sorry i lost you there yes that's right",
     "sorry you're breaking up yes go ahead",
     # a yes begun twice, and other words for it
-    "y yes", "ri right", "abso absolutely", "mm hm yes", "okie doke", "yes ring it in", "please process my order",
+    "y yes", "abso absolutely", "mm hm yes", "okie doke", "yes ring it in", "please process my order",
     "that'll do just fine", "yes that's what i said", "yes that'll be it", "yes madam",
 ]
 
 HOLDS = [
+    # "right" alone, begun twice: round 10's writers label a bare "right" an acknowledgement, not a yes to
+    # placing (confirm_replies_10.tsv), so its stutter is asked again too (this row was a yes in round 6)
+    "ri right",
     # a yes that breaks off on a word that starts a change
     "yes just", "yeah just", "okay just um", "sure just",
     # "nothing else" with no yes: it answers "is that all?", not "shall I place it?" (asked again)
