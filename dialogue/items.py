@@ -895,18 +895,21 @@ def _offers(lex: Lexicon, item: ItemSpec, m: Mention) -> bool:
 
 
 def _another_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, m: Mention, said: Sequence[Mention] = (),
-                own: Sequence[Mention] = ()) -> str | None:
+                own: Sequence[Mention] = (), between: Sequence[Mention] = ()) -> str | None:
     """"two dr peppers and a sprite", "a three piece tenders with buffalo and a five piece with ranch": a counted
     choice of a one-choice group that the item next to it already has a value of (among its options or the
     choices ``said`` with it) is another item of that product; else None (the choice is that item's). So is a
     counted choice said with the product's own noun ("two moscow mules and a kentucky mule", "a gin martini and
-    a vodka martini": the choice's name holds "mule", "martini"), counted after the item's words."""
+    a vodka martini": the choice's name holds "mule", "martini"), counted after the item's words, unless a choice
+    of its group said ``between`` them shares the item's count out ("four cans two cokes and two orange sodas": the
+    four cans are the cokes and the orange sodas)."""
     skus = [s for s in item.skus if any(s in lex.option_skus.get((t.group, t.value), ()) for t in m.options)]
     product = lex.products.get(skus[0]) if len(skus) == 1 else None  # ("a tropical fish food and a betta food":
     if product is None:  # of the foods said, the one that comes in betta)
         return None
+    groups = {t.group for t in m.options}
     if item.end <= m.start and any(quantity_token(toks, i) is not None for i in range(item.end, m.start)) \
-            and _own_noun_said(toks, m, product):  # (not "a dirty vodka martini": one martini, its choices)
+            and not any(groups & {t.group for t in o.options} for o in between) and _own_noun_said(toks, m, product):  # (not "a dirty vodka martini": one martini, its choices)
         return product.sku
     taken = {t.group for o in item.options for t in o.targets} | {t.group for o in said for t in o.options}
     for t in (*m.options, *(t for o in own for t in o.options)):  # its own choices said before it count too
@@ -1035,7 +1038,9 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             # ("three cans of coke and a diet coke": the cans' own flavour, said right after them)
             own = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and k < o.start < m.start
                    and o.start >= offering[0].end]
-            owner = _another_of(lex, toks, offering[0], m, said, own)  # "a snickers and a reeses king size": reeses
+            between = [o for o, r in zip(mentions, roles, strict=True) if r == "option"
+                       and offering[0].end <= o.start and o.end <= k]
+            owner = _another_of(lex, toks, offering[0], m, said, own, between)  # "a snickers and a reeses king size": reeses
             named = _named_owner(lex, toks, m) if package else None
             if named is not None and named not in offering[0].skus:
                 owner = named  # "a red planter and four bags of white gravel": the gravel its words name

@@ -71,19 +71,24 @@ def _for_whom(lex: Lexicon, toks: Sequence[str]) -> list[tuple[int, tuple[str, .
 def people_of_items(lex: Lexicon, text: str, items: Sequence[ItemSpec]) -> dict[int, tuple[str, ...]]:
     """The people each item of the turn is for, by the item's start: "a pint of ipa for me a half of stout for my
     wife" -> {the ipa: ("me",), the stout: ("wife",)}. A "for ..." goes with the last item said before it; said
-    before every item ("for the table a large hawaiian") it marks none. Positions are those of the turn's tokens
-    (the same pieces prepared as the understanding prepares them)."""
+    before every item ("and for my son a single chocolate in a cup", "for me a latte for my wife a mocha") the
+    turn says who first, and each "for ..." goes with the first item after it. Positions are those of the turn's
+    tokens (the same pieces prepared as the understanding prepares them)."""
     starts = sorted(it.start for it in items)
     out: dict[int, tuple[str, ...]] = {}
     if not starts or "for" not in text.lower():
         return out
     offset = 0
+    leading: bool | None = None  # the turn's first "for ..." came before every item
     for c in clauses(text):
         for piece in pieces(c):
             raw = tokens(piece)
             for r, said in _for_whom(lex, raw):
                 pos = offset + len(prepare(lex, " ".join(raw[:r])))
                 before = [s for s in starts if s < pos]
+                leading = not before if leading is None else leading
+                if leading:
+                    before = [s for s in starts if s > pos][:1]
                 if before:
                     out[before[-1]] = out.get(before[-1], ()) + said
             offset += len(prepare(lex, piece))

@@ -167,11 +167,19 @@ def as_it_was(toks: Sequence[str], said: Sequence[OptionSpec]) -> set[int]:
     """Where choices are said as what a line was, not what it is to be: "make the first drink a small not a large",
     "lean please, my dad does not like the fatty stuff". A choice said within three words after "not" (no other
     choice between) when another choice of the same group is said in the turn without it: the token positions of
-    those to drop. A "not" with no rival choice ("not spicy") is left to what the words say."""
+    those to drop. A "not" with no rival choice ("not spicy") is left to what the words say; so is a "not" that is a
+    word of a choice said ("swiss not sliced just in a chunk", "not spicy with extra chashu": the chunk and the chashu
+    are wanted), and a choice already read as not wanted ("shredded please not the pate": the line's pate, which
+    the change names)."""
+
+    def within(o: OptionSpec, k: int) -> bool:
+        return o.pos <= k < o.pos + max(1, len(o.said.split()))
+
     negated: list[OptionSpec] = []
     for spec in said:
         before = [k for k in range(max(0, spec.pos - 3), spec.pos) if toks[k] in _WAS_NOT]
-        if spec.pos >= 0 and before and not any(before[-1] < o.pos < spec.pos for o in said):
+        if spec.pos >= 0 and before and spec.amount != "none" \
+                and not any(before[-1] < o.pos < spec.pos or within(o, before[-1]) for o in said if o is not spec):
             negated.append(spec)
     gone: set[int] = set()
     for spec in negated:

@@ -641,6 +641,13 @@ def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
     return False
 
 
+def _outside_choices(toks: Sequence[str], specs: Sequence[OptionSpec]) -> list[str]:
+    """The words with those of the choices ``specs`` blanked: a cue read only where no choice's own words are ("and a
+    single pistachio in a cup": "in a" is the cup's, no "in a large" change of the line in focus)."""
+    covered = {k for o in specs if o.pos >= 0 for k in range(o.pos, o.pos + len(o.said.split()))}
+    return ["" if k in covered else t for k, t in enumerate(toks)]
+
+
 def _the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at: frozenset[int]) -> list[OptionSpec]:
     """The options of "the <options> one(s)" ("the mango one", "the large ones"): how the line meant is made."""
     for a, tok in enumerate(toks):
@@ -1957,7 +1964,7 @@ class RuleUnderstanding:
         if not p.deny and "actually" not in lead and not cue.has(lead, cue.MODIFY) and not cue.has(lead, cue.CORRECTION) \
                 and swapped_within(self.lexicon, toks, item):
             return Intent.ADD  # "and a chicken plate on the salad instead of rice": the plate's base, no swap
-        modify_cue = cue.has(toks, cue.MODIFY) or p.deny or toks[0] in ("actually",)
+        modify_cue = cue.has(_outside_choices(toks, item.options), cue.MODIFY) or p.deny or toks[0] in ("actually",)
         if not modify_cue or item.quantity not in (None, 1) and not cue.has(toks, _MAKE_IT) \
                 and not _counted_instead(toks, item, ctx):
             return Intent.ADD
