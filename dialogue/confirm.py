@@ -123,6 +123,7 @@ class Phrases:
     heard: frozenset[tuple[str, ...]] = frozenset()  # a yes that alone only says heard ("right")
     elsewhere: frozenset[tuple[str, ...]] = frozenset()  # said to someone else in the room ("not you")
     address: frozenset[str] = frozenset()  # a term of address opening a reply: said to someone else ("darling yes")
+    linking: frozenset[str] = frozenset()  # a yes ending on one of these ("i am") makes a [follow] word its predicate
     # a request to place ("can you put it through"): an opener of ``requests`` right before an act of ``acts``
     requests: frozenset[tuple[str, ...]] = frozenset()
     acts: frozenset[tuple[str, ...]] = frozenset()
@@ -154,12 +155,13 @@ class Phrases:
                 seen[toks] = name
                 entries.add(toks)
             tables[name] = frozenset(entries)
-        unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony", "address", "request", "heard", "elsewhere"}
+        unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony", "address", "linking", "request", "heard",
+                                                                      "elsewhere"}
         if unknown:
             raise PhraseDataError(f"{path}: unknown tables {sorted(unknown)}")
         ends, irony = raw.get("unfinished", {"words": []}), raw.get("irony", {"words": []})
-        address = raw.get("address", {"words": []})
-        for name, table in (("unfinished", ends), ("irony", irony), ("address", address)):
+        address, linking = raw.get("address", {"words": []}), raw.get("linking", {"words": []})
+        for name, table in (("unfinished", ends), ("irony", irony), ("address", address), ("linking", linking)):
             if not isinstance(table, dict) or not isinstance(table.get("words"), list) \
                     or not all(isinstance(w, str) and w and tokens(w) == [w] for w in table["words"]):
                 raise PhraseDataError(f"{path}: [{name}] needs a list 'words' of single normalised words")
@@ -185,7 +187,7 @@ class Phrases:
                    frozenset(tuple(tokens(p)) for p in close["phrases"]), frozenset(close["marker"]), weak,
                    frozenset(irony["words"]), frozenset(tuple(tokens(p)) for p in heard["phrases"]),
                    frozenset(tuple(tokens(p)) for p in elsewhere["phrases"]),
-                   frozenset(address["words"]),
+                   frozenset(address["words"]), frozenset(linking["words"]),
                    frozenset(tuple(tokens(p)) for p in request["openers"]),
                    frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")))
 
@@ -388,8 +390,10 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     found = {("filler" if i < last_yes else "hedge") if t == "pause" else t for i, t in enumerate(pieces)}
     # "yes go", "yep send", "yes carry on": a go-ahead word says yes only right after a yes; alone, first or
     # after other words it is a word of no table ("go back", "send me the menu", "yes to go")
-    found = {t for t in found if t != "follow"} | {"filler" if i and pieces[i - 1] in ("affirm", "follow") else ""
-                                                    for i, t in enumerate(pieces) if t == "follow"}
+    # ("i'm done" is "I am done ordering": after a yes that ends on a linking verb the word completes its clause)
+    found = {t for t in found if t != "follow"} | {
+        "filler" if i and pieces[i - 1] in ("affirm", "follow") and cover[i - 1][1][-1] not in book.linking else ""
+        for i, t in enumerate(pieces) if t == "follow"}
     # "got it", "oh okay": heard, not a yes; "no changes", "a receipt please": the order stays as read back;
     # "thanks for your patience", "happy holidays": a courtesy said with the answer
     found = {"filler" if t in ("acknowledge", "unchanged", "courtesy") else t for t in found}

@@ -65,3 +65,13 @@ def test_ok_thats_all_at_the_cafe_read_back(chat: Chat) -> None:
     chat.say("okay that's all")
     assert not chat.session.orders
     assert [sku for sku, _, _ in chat.lines] == ["LATTE", "BLUEBERRY-MUFFIN"]
+
+
+@pytest.mark.parametrize("reply", ["i'm done", "I'm done", "we're done", "it's done", "i'm done thanks"])
+def test_im_done_is_done_ordering_not_a_go_ahead(reply: str) -> None:
+    assert not decide(reply).places  # "done" after "i am" completes the clause: I am done ordering (asked again)
+
+
+@pytest.mark.parametrize("reply", ["yes i'm done", "yep done", "yes done", "i'm all set", "yes go"])
+def test_done_after_a_yes_still_places(reply: str) -> None:
+    assert decide(reply).places
