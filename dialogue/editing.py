@@ -294,7 +294,12 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     owned = people.owned_line(state, lex, tokens(parse.text), parse.items[0].skus if parse.items else ()) \
         if parse.ordinal is None and parse.portion is None and parse.replaces is None and parse.ref != "all" else None
     if owned is None:
-        return _modify(state, lex, parse, out)
+        before = {ln.line_id for ln in state.cart.lines}
+        done = _modify(state, lex, parse, out)
+        split = next((ln for ln in state.cart.lines if ln.line_id == state.focus_line and ln.line_id not in before), None)
+        if parse.portion is not None and split is not None:  # "one of them is for my son, make his ...": his
+            people.mark_portion(state, lex, tokens(parse.text), split, parse.portion)
+        return done
     line, key, units = owned
     marks = state.owners[line.line_id]
     done = _modify(state, lex, replace(parse, portion=units) if units < line.quantity else parse, out, line=line)

@@ -48,6 +48,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 _MEASURES = words("measures")
 _CONTAINERS = words("containers")
 _SUB_WORDS = words("sub_words")
+_PLAIN_PART = words("plain_part")
 _PART_PREPS = words("part_preps")
 _REFINE = words("refine")
 _WITH = words("with_words")
@@ -316,6 +317,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             roles.append("ignore")  # "a sundae with chocolate ice cream": its flavour, said with the group's noun
         elif m.exact_products:
             roles.append("product")
+        elif m.options and _in_person_said(toks, m):
+            roles.append("ignore")  # "supplies for my two kids": who it is for, not the kids size
         elif m.options:
             roles.append("option")  # a sub-phrase of some product name that is also an option: the option
         elif m.products:
@@ -374,12 +377,25 @@ def _measure_after_and(toks: Sequence[str], k: int, option_at: set[int]) -> bool
 
 _PURPOSE_LEADS = phrases("purpose_leads")
 _POSSESSIVES = words("possessives")
+_PEOPLE = words("people")
 
 
 def _purpose(toks: Sequence[str], m: Mention) -> bool:
     """"a quart of white semi gloss for the trim": only a part of a product's name ("trim" of "trim nails"), said
     right after "for the" (or "for my"), is what the order is for, not an item of its own."""
     return not m.exact_products and any(tuple(toks[max(0, m.start - len(p)):m.start]) == p for p in _PURPOSE_LEADS)
+
+
+def _in_person_said(toks: Sequence[str], m: Mention) -> bool:
+    """"school supplies for my two kids": a choice word inside "for" + a possessive + (a count) + a word for a
+    person is who the order is for, not a choice ("kids" size, a "2" ring binder); "scissors for kids" stays one."""
+    for k in range(max(0, m.start - 3), m.start + 1):
+        if toks[k] != "for" or k + 2 >= len(toks) or toks[k + 1] not in _POSSESSIVES:
+            continue
+        j = k + 2 + int(toks[k + 2].isdigit() and k + 3 < len(toks))
+        if toks[j] in _PEOPLE and k + 2 <= m.start and m.end <= j + 1:
+            return True
+    return False
 
 
 def _own_thing(toks: Sequence[str], m: Mention) -> bool:
@@ -1801,6 +1817,7 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
             # "a mango and a grapefruit" share out "two fruit teas" only when they add up to it; "two 6 foot cords
             # and a 100 foot one" is one more
             post = [(pos, q) for pos, q in post if toks[pos] not in ("a", "an")]
+        post = _in_units(lex, toks, item, post)
         pre = _pre_markers(toks, prev_end, item, covered, opt_pos, mentions)
         for summary in summaries:
             total = [(pos, q) for pos, q in pre if pos < summary.start]
@@ -1841,7 +1858,8 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
             if pre and j == len(pre) - 1:
                 end = head_end if post else limit  # the last pre segment runs through the product itself (and
                 # what is said after it: "a chocolate and a vanilla shake, both large")
-            mine = [o for o in item.options if start <= o.pos < end]
+            mine = [o for o in item.options if start <= o.pos < end] or \
+                (_plain_choice(lex, toks, item, start, end, head_end) if apart else [])
             subs.append(ItemSpec(item.skus, qtys[j], [*shared, *mine], start, end, item.exact))
         if pre:
             _share_noun_modifiers(subs[:len(pre)], head_end)
@@ -1863,6 +1881,19 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
             if it.start >= summary.end and set(it.skus) & kinds:
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
+    return out
+
+
+def _in_units(lex: Lexicon, toks: Sequence[str], item: ItemSpec, marks: list[tuple[int, int]]
+              ) -> list[tuple[int, int]]:
+    """"two dozen cupcakes, a dozen vanilla and a dozen red velvet": a part's count said with a unit ("12 dozen")
+    that names the product's own choice (its "dozen" pack) counts that choice, as for the item (one of it), not
+    twelve of them."""
+    out = []
+    for pos, qty in marks:
+        unit = unit_choice(lex, toks, pos + 2, pos, item.skus, qty) if toks[pos + 1:pos + 2] \
+            and toks[pos + 1] in COUNT_UNITS else None
+        out.append((pos, unit[0] if unit is not None else qty))
     return out
 
 
@@ -1899,12 +1930,41 @@ def _own_lines(lex: Lexicon, toks: Sequence[str], item: ItemSpec, post: Sequence
     if item.quantity is not None and (sum(q for _, q in post) > item.quantity
                                       or len(post) == 1 and post[0][1] >= item.quantity):
         return True  # "two organic lemons and four regular ones": more than the item's count, no share of it
-    head = {t.group for o in item.options if o.pos < head_end for t in o.targets
-            if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None}
+    head = _head_groups(product, item, head_end)
     bounds = [p for p, _ in post] + [limit]
     return all(any(t.group in head and (g := product.group(t.group)) is not None and g.value(t.value) is not None
                    for o in item.options if bounds[j] <= o.pos < bounds[j + 1] for t in o.targets)
+               or _said_plain(toks, item, bounds[j], bounds[j + 1]) and bool(head)
                for j in range(len(post)))
+
+
+def _head_groups(product: Product, item: ItemSpec, head_end: int) -> set[str]:
+    """The one-choice groups the item's own words chose ("garlic" of "two garlic naans")."""
+    return {t.group for o in item.options if o.pos < head_end for t in o.targets
+            if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None}
+
+
+def _said_plain(toks: Sequence[str], item: ItemSpec, start: int, end: int) -> bool:
+    """A part said as a count and a plain word only ("... and one plain"): nothing of its own chosen."""
+    said = [t for t in toks[start + 1:end] if t not in ("one", "ones")]
+    return bool(said) and all(t in _PLAIN_PART for t in said) \
+        and not any(start <= o.pos < end for o in item.options)
+
+
+def _plain_choice(lex: Lexicon, toks: Sequence[str], item: ItemSpec, start: int, end: int,
+                  head_end: int) -> list[OptionSpec]:
+    """"two garlic naans and one plain": the value of a group the item chose that the plain word names for that
+    product ("plain naan"); none (the product's default) when no value answers to it."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None or not _said_plain(toks, item, start, end):
+        return []
+    head = _head_groups(product, item, head_end)
+    for k in range(start + 1, end):
+        own = tuple(t for t in lex.guarded.get(toks[k], ()) if t.group in head
+                    and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
+        if len({(t.group, t.value) for t in own}) == 1:
+            return [OptionSpec(own[:1], pos=k, said=toks[k])]
+    return []
 
 
 def _share_noun_modifiers(subs: Sequence[ItemSpec], head_end: int) -> None:

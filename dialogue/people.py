@@ -134,12 +134,33 @@ def owned_line(state: State, lex: Lexicon, toks: Sequence[str], skus: Sequence[s
     key = named_person(lex, toks) or _pronoun_person(state, lex, toks)
     if key is None:
         return None
-    held = [ln for ln in state.cart.lines if key in _units(state, ln)]
+    held = [ln for ln in state.cart.lines if key in _units(state, ln)] or (_left_for_me(state) if key == "me" else [])
     if len(held) > 1 and skus:
         held = [ln for ln in held if ln.sku in skus]
     if len(held) != 1:
         return None
     return held[0], key, _units(state, held[0]).count(key)
+
+
+def _left_for_me(state: State) -> list[CartLine]:
+    """"Two ramens" - "one of them is for my son, make his a kids size" - "and mine with an extra egg": the shopper's
+    own is a unit of that product marked for no one, once some of it are someone else's: of the one line left
+    unmarked, one unit (marked the shopper's from now on). None when no one such line is left."""
+    others = {ln.sku for ln in state.cart.lines if any(p and p != "me" for p in _units(state, ln))}
+    left = [ln for ln in state.cart.lines if ln.sku in others and not any(_units(state, ln))]
+    if len(left) != 1:
+        return []
+    state.owners[left[0].line_id] = ("me",) + ("",) * (left[0].quantity - 1)
+    return left
+
+
+def mark_portion(state: State, lex: Lexicon, toks: Sequence[str], line: CartLine | None, units: int) -> None:
+    """"One of them is for my son, can you make his a kids size": the units split off a line for the one person
+    the change names are that person's (so a later "mine" is the other one)."""
+    who = named_person(lex, toks)
+    if who is not None and who != "me" and line is not None and line.quantity == units \
+            and not any(_units(state, line)):
+        mark(state.owners, line.line_id, line.quantity, units, (who,))
 
 
 def _pronoun_person(state: State, lex: Lexicon, toks: Sequence[str]) -> str | None:

@@ -837,7 +837,8 @@ class Policy:
         if line is None or any(it.skus != (line.sku,) for it in p.items):
             return None  # "three rolls of tape" - "two clear and one brown": "brown" may name the tape itself
         counts = {a for a, _ in parts_of(p.tokens)}  # a part's count is no choice ("two": not a "2 ring" binder)
-        parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity, plain=True)
+        parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity, plain=True) \
+            or _restated_parts(p)
         return editing.share_line(self.state, self.lex, line, parts, out) if parts else None
 
     def _parts_of_line(self, p: Parse) -> bool:
@@ -1054,6 +1055,29 @@ def _parted(specs: Sequence[OptionSpec], toks: Sequence[str], quantity: int | No
     if sum(counts) < quantity:  # "three chais" - "one with oat and one with soy": the third stays as it is
         out.append((quantity - sum(counts), common))
     return out
+
+
+def _restated_parts(p: Parse) -> list[tuple[int, list[OptionSpec]]]:
+    """"A mango mochi" - "make it two mochi, one mango one strawberry": the line's product said again with a new
+    count after a word of change ("make it", "actually"), then parts of that count, each with its own choices: the
+    line becomes those parts (the count said is the whole, the parts share it), not the parts added to it. Nothing
+    unless the parts (two or more, each with choices) add up to the count said."""
+    toks = p.tokens
+    if not (_REMAKE & set(toks[:2]) or cue.has(toks, cue.CORRECTION)):
+        return []
+    counted = next((k for k, t in enumerate(toks) if t.isdigit()), -1)
+    first = next((k for k in range(counted + 2, len(toks)) if toks[k] == "one" or toks[k].isdigit()), -1) \
+        if counted >= 0 else -1
+    specs = [*p.options, *(o for it in p.items for o in it.options)]
+    if first < 0 or any(counted <= o.pos < first for o in specs) or int(toks[counted]) < 2:
+        return []  # the whole: a count and the product's noun, no choice of its own ("two mochi")
+    total = int(toks[counted])
+    if not p.items:  # "make it two mochi, one mango and one strawberry"
+        return _parted(p.options, toks, total, start=first)
+    if len(p.items) < 2 or any(not it.options or it.start < first for it in p.items):
+        return []
+    parts = [(it.quantity or 1, list(it.options)) for it in sorted(p.items, key=lambda it: it.start)]
+    return parts if sum(n for n, _ in parts) == total else []
 
 
 def _parts_of_more(p: Parse) -> list[tuple[int, list[OptionSpec]]]:

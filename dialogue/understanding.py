@@ -46,6 +46,7 @@ from dialogue.references import (
     the_other,
 )
 from dialogue.specs import ItemSpec, OptionSpec
+from dialogue.words import COMMON
 
 
 @dataclass(frozen=True)
@@ -451,6 +452,27 @@ def _counted_choices_at(toks: Sequence[str], items: Sequence[ItemSpec], mentions
 
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
     return count_of(toks, {i - offset for i in skip})
+
+
+def _of_a_noun_not_sold(lex: Lexicon, toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
+    """"i'm getting school supplies": a choice word said right before a noun that names nothing the shop sells (nor an
+    everyday word) modifies that noun; it names no product of the shop that comes that way ("school" scissors)."""
+    for o in options:
+        end = o.pos + max(len(o.said.split()), 1)
+        if 0 <= o.pos and end < len(toks) and toks[end].isalpha() and len(toks[end]) > 3 \
+                and toks[end] not in COMMON and not lex.phrases.get((toks[end],)) \
+                and not lex.phrases.get((toks[end].removesuffix("s"),)):
+            return True
+    return False
+
+
+def _made_after_said(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"and a korma with paneer and make it mild": a new item said with an article, and only after it a word of
+    change ("make it"): the change is of that item, said in the same breath, not of the line before."""
+    lead = [t for t in toks[:item.start] if t not in ("and", "also", "plus", "then")]
+    said = cue.find(toks, cue.MODIFY)
+    return said >= item.end and bool(lead) and lead[-1] in ("a", "an") and len(lead) == 1 \
+        and not cue.has(toks, cue.CORRECTION)
 
 
 def _opened_again(toks: Sequence[str], options: Sequence[OptionSpec]) -> list[tuple[int, int]]:
@@ -1353,8 +1375,9 @@ class RuleUnderstanding:
         listed = self._listed_choice(p, toks, ctx)
         if listed is not None:
             return listed
-        owner = self._sole_owner(p.options)
-        if owner is None and p.options and not ctx.has_lines and p.ref is None \
+        unsold = _of_a_noun_not_sold(self.lexicon, toks, p.options)
+        owner = self._sole_owner(p.options) if not unsold else None
+        if owner is None and p.options and not ctx.has_lines and p.ref is None and not unsold \
                 and not any(toks[o.pos].isdigit() for o in p.options if 0 <= o.pos < len(toks)):
             owner = value_owner(self.lexicon, p.options, alone=True)  # "sprite" to an empty cart: the soda, an item
             # (not "make it two": a count of something gone, never a "2 lb" of some product)
@@ -1965,6 +1988,8 @@ class RuleUnderstanding:
                 and swapped_within(self.lexicon, toks, item):
             return Intent.ADD  # "and a chicken plate on the salad instead of rice": the plate's base, no swap
         modify_cue = cue.has(_outside_choices(toks, item.options), cue.MODIFY) or p.deny or toks[0] in ("actually",)
+        if modify_cue and not p.deny and _made_after_said(toks, item):
+            return Intent.ADD  # "and a korma for my daughter with paneer and make it mild": the korma said, made so
         if not modify_cue or item.quantity not in (None, 1) and not cue.has(toks, _MAKE_IT) \
                 and not _counted_instead(toks, item, ctx):
             return Intent.ADD
