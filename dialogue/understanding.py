@@ -164,6 +164,7 @@ _MAKE_IT = phrases("make_it")
 _MAKE_THE = phrases("make_the")
 _REPLACE_LINE = phrases("replace_line")
 _ADDING = phrases("adding")
+_SETTLED = phrases("settled_for")
 _ALSO = phrases("also")
 _ADDABLE = phrases("addable")
 _KIND_OF = phrases("kind_of")
@@ -1957,6 +1958,8 @@ class RuleUnderstanding:
         if not p.deny and "actually" not in lead and not cue.has(lead, cue.MODIFY) and not cue.has(lead, cue.CORRECTION) \
                 and swapped_within(self.lexicon, toks, item):
             return Intent.ADD  # "and a chicken plate on the salad instead of rice": the plate's base, no swap
+        if p.deny and cue.has(lead, _SETTLED) and not cue.has(lead, cue.MODIFY):
+            return Intent.ADD  # "sorry, the moussaka is sold out" - "oh no ok then a lamb plate": one more line
         modify_cue = cue.has(toks, cue.MODIFY) or p.deny or toks[0] in ("actually",)
         if not modify_cue or item.quantity not in (None, 1) and not cue.has(toks, _MAKE_IT) \
                 and not _counted_instead(toks, item, ctx):
