@@ -285,6 +285,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             and m.end not in breaks
         if m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n, roles):
             roles.append("option")
+        elif m.exact_products and m.options and _after_its_group(mentions, n, roles):
+            roles.append("option")  # "one of them half pepperoni": the half's pepperoni, no pepperoni slice
         elif m.exact_products and m.options and lex is not None and _unit_of_split(lex, toks, mentions, n, roles):
             roles.append("option")  # "three mochi one mango one strawberry and one green tea": the third flavour
         elif m.exact_products and m.options:
@@ -335,6 +337,16 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
         else:
             roles.append("group")
     return roles
+
+
+def _after_its_group(mentions: Sequence[Mention], n: int, roles: Sequence[str]) -> bool:
+    """A product's name that is also a choice, said right after the name of a group that choice is in ("half
+    pepperoni", where "half" names the toppings on one half of a pie): that group's choice."""
+    prev = mentions[n - 1] if n else None
+    if prev is None or roles[n - 1] != "group" or prev.end != mentions[n].start:
+        return False
+    codes = {t.group for t in prev.groups}
+    return any(t.group in codes for t in mentions[n].options)
 
 
 def _unit_of_split(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int, roles: Sequence[str]) -> bool:
@@ -670,7 +682,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         else:
             target.options.append(spec)
     _narrow(lex, toks, items)
-    place_by_group_named(lex, toks, mentions, roles, items)
+    place_by_group_named(lex, toks, mentions, roles, items, loose)
     _ones_of_package(lex, toks, items, covered)
     summaries = [m for m, r in zip(mentions, roles, strict=True) if r == "ignore" and m.products]
     totals = _choice_totals(lex, toks, mentions, roles, items, covered)

@@ -46,6 +46,7 @@ _NEVER_OPTION = frozenset({"yes", "no", "none", "true", "false", "on", "off", "y
 
 _CUES = cue_words()
 _NOT_A_KIND = words("not_a_kind")
+_CHOICE_LEADS = frozenset(words("choice_leads"))
 # Value codes that are amount words ("extra" for "extra ice"): never a name of the value by themselves.
 _AMOUNT_CODES = frozenset({*AMOUNTS, "less", "more", "no"})
 _GENERIC_GROUP_WORDS = frozenset({"options", "option", "choices", "choice", "types", "type", "kinds", "kind",
@@ -201,6 +202,7 @@ class Lexicon:
                 self._index_group(p, g)
         self._prefer_literal()
         self._option_plurals()
+        self._led_choices()
         for table in (partial, kinds):  # a category's kind only where no name, part of one or choice says it
             for sub, skus in table.items():
                 if sub not in self._phrases:
@@ -274,6 +276,16 @@ class Lexicon:
                         t for t in options if t not in extra.get(plural, have or ()))
         self._plural_options = frozenset(p for p in extra if p not in self._phrases)
         self._phrases.update(extra)
+
+    def _led_choices(self) -> None:
+        """A choice named with its lead word ("with lamb", a hummus topping) is also every other choice the words
+        after the lead name ("lamb", a gyro's protein): "two with lamb and one chicken" said of gyros is their
+        protein, the phrase said being the longer one."""
+        for phrase, targets in self._phrases.items():
+            if len(phrase) < 2 or phrase[0] not in _CHOICE_LEADS or not targets \
+                    or any(t.kind != "option" for t in targets):
+                continue
+            targets.extend(t for t in self._phrases.get(phrase[1:], ()) if t.kind == "option" and t not in targets)
 
     def _prefer_literal(self) -> None:
         """A phrase that names an option group (or value) as the catalog writes it means that one, not another
@@ -592,6 +604,7 @@ class IndexedLexicon(Lexicon):
             self._offered.update((group.code, v.code) for v in group.values)
         self._prefer_literal()
         self._option_plurals()
+        self._led_choices()
         self._option_phrases: dict[tuple[str, ...], list[Target]] = dict(self._phrases)
         # a category said as a kind of goods ("shakes"), as Lexicon reads it: one entry per category form
         self._kinds: dict[tuple[str, ...], list[str]] = defaultdict(list)

@@ -16,23 +16,24 @@ from dataclasses import replace
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import Mention, words_run
 from dialogue.phrasebook import words
-from dialogue.specs import ItemSpec
+from dialogue.specs import ItemSpec, OptionSpec
 
 _LINKS = words("group_links")  # "on", "the", "for": between a value and the group named after it
 
 
 def place_by_group_named(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
-                         items: Sequence[ItemSpec]) -> None:
-    """Narrow, in place, each choice of ``items`` said beside a group's name to that group (see the module)."""
+                         items: Sequence[ItemSpec], loose: list[OptionSpec] | None = None) -> None:
+    """Narrow, in place, each choice of ``items`` said beside a group's name to that group (see the module); so
+    the choices said with no product (``loose``: "make one of them half sausage", of a line in the cart)."""
     named = [m for m, r in zip(mentions, roles, strict=True) if r == "group" and m.groups]
     if not named:
         return
-    for item in items:
-        ends = [spec.pos + max(1, len(spec.said.split())) for spec in item.options]
-        after = {k: g for k, spec in enumerate(item.options) if spec.pos >= 0
+    for options in [*(item.options for item in items), *([loose] if loose is not None else [])]:
+        ends = [spec.pos + max(1, len(spec.said.split())) for spec in options]
+        after = {k: g for k, spec in enumerate(options) if spec.pos >= 0
                  and (g := _linked_after(toks, named, ends[k])) is not None}
         used: dict[tuple[str, ...], set[str]] = {}  # group words said -> groups they already gave a value to
-        for k, spec in enumerate(item.options):
+        for k, spec in enumerate(options):
             group = after.get(k) or next((m for m in named if m.end == spec.pos and m not in after.values()), None)
             if group is None or spec.pos < 0:
                 continue
@@ -44,7 +45,7 @@ def place_by_group_named(lex: Lexicon, toks: Sequence[str], mentions: Sequence[M
                 codes = {other} if other is not None else codes
             keep = tuple(t for t in spec.targets if t.group in codes)
             if keep and len(keep) < len(spec.targets):
-                item.options[k] = replace(spec, targets=keep)
+                options[k] = replace(spec, targets=keep)
             used.setdefault(said, set()).update(t.group for t in keep)
 
 

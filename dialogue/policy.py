@@ -28,7 +28,7 @@ from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
 from dialogue.quantity import GLUE, SEPARATORS
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
-from dialogue.references import parts_after, parts_of, pick_shown
+from dialogue.references import one_unit_said, parts_after, parts_of, pick_shown
 from dialogue.replies import group_name, plural, say_list
 from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
@@ -555,6 +555,14 @@ class Policy:
                 besides.append(it)
         specs = toward_asked(product, group.code, specs)
         opts = options_for(product, specs)[0]
+        unit = one_unit_said(parse.tokens, item.quantity) if any(o.group == group.code for o in opts) else None
+        if unit is not None and not cue.has(parse.tokens, cue.EVERY_LINE):
+            # "two poke bowls" - "the first one on brown rice with salmon": that one unit made so, the others
+            # still waiting for their own answer (asked again)
+            self.state.pending = None
+            made = ItemSpec(item.skus, 1, [*item.options, *specs], item.start, item.end, True)
+            left = ItemSpec(item.skus, (item.quantity or 2) - 1, list(item.options), item.start, item.end, True)
+            return editing.add_items(self.state, self.lex, [made, left, *pending.rest, *besides], out)
         if not any(o.group == group.code for o in opts) and parse.ordinal and 0 < parse.ordinal <= len(group.values):
             specs.append(OptionSpec((Target("option", group=group.code, value=group.values[parse.ordinal - 1].code),)))
             opts = options_for(product, specs)[0]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from catalog.models import Product
 from dialogue import intents as cue
 from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.numbers import ORDINALS
 from dialogue.phrasebook import phrases, words
 from dialogue.replies import MAX_LIST
 from dialogue.resolve import options_for
@@ -77,6 +78,22 @@ def portion(toks: Sequence[str]) -> int | None:
         if n == 1 and all(w in _LEAD for w in toks[:i]) and cue.find(toks, _OTHER) > i:
             return n  # "one medium rare and the other well done"
     return None
+
+
+def one_unit_said(toks: Sequence[str], quantity: int | None) -> int | None:
+    """"The first one on brown rice", "and the first is a build your own", "for the second one ...": a turn that
+    opens (past the leading words) with "the" and an ordinal up to a line's count of several points at one of its
+    units: that ordinal; else None ("the first size" is no opening, "the last one" no unit of its own)."""
+    if not quantity or quantity < 2:
+        return None
+    i = next((k for k in range(len(toks)) if toks[k] not in _LEAD and toks[k] != "for"), len(toks))
+    if i + 1 >= len(toks) or toks[i] != "the" or not 0 < ORDINALS.get(toks[i + 1], 0) <= quantity:
+        return None
+    nxt = toks[i + 2] if i + 2 < len(toks) else ""
+    return ORDINALS[toks[i + 1]] if nxt in _UNIT_AFTER_ORDINAL else None
+
+
+_UNIT_AFTER_ORDINAL = frozenset(words("unit_after_ordinal"))
 
 
 def _half_of_line(lex: Lexicon, toks: Sequence[str], p: ParseDraft, ctx: Context) -> int | None:
@@ -305,8 +322,10 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
     if not skus & set(ctx.line_skus):
         return False
     other = cue.find(toks, _OTHER_PART)
-    if other < 0:  # "one on sourdough and one on wheat": the second "one" is the rest of a line of two
-        other = next((i for i in range(1, len(toks)) if toks[i] == "one" and toks[i - 1] in ("and", "then")), -1)
+    if other < 0:  # "one on sourdough and one on wheat": the second "one" is the rest of a line of two (not the
+        first = min(o.pos for o in specs)  # "and one" that opens the turn: "and one of them half pepperoni")
+        other = next((i for i in range(max(1, first), len(toks)) if toks[i] == "one" and toks[i - 1] in ("and", "then")),
+                     -1)
     if other >= 0:  # "make one of them iced and the other one decaf": the rest of the line
         mine = p.items[0].options if p.items else p.options
         if not any(o.pos <= other for o in mine):

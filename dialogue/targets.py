@@ -17,6 +17,7 @@ from dialogue.state import State
 from dialogue.understanding import Parse
 
 _SAME = word_list("same_choice")
+_PLAIN = frozenset(word_list("plain_part"))
 _EDIT_VERBS = frozenset(word_list("edit_verbs"))
 
 
@@ -207,12 +208,17 @@ def lines_by_selector(state: State, lex: Lexicon, selector: Sequence[OptionSpec]
 
 
 def like_before(state: State, parse: Parse, spec: ItemSpec) -> ItemSpec:
-    """"Another latte", "three more lattes": more of the latest latte line, made the same way."""
+    """"Another latte", "three more lattes": more of the latest latte line, made the same way; "one more plain pie"
+    (a word of plain said with it) of the latest line of it made with the fewest choices (not the one with
+    pepperoni on half)."""
     if spec.options or not wants_more(parse.tokens, spec):
         return spec
-    line = next((ln for ln in reversed(state.cart.lines) if ln.sku in spec.skus), None)
-    if line is None:
+    lines = [ln for ln in state.cart.lines if ln.sku in spec.skus]
+    if not lines:
         return spec
+    line = lines[-1]
+    if any(t in _PLAIN for t in parse.tokens[max(0, spec.start - 1):spec.end]):
+        line = min(reversed(lines), key=lambda ln: len(ln.options))
     same = [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
             for o in line.options]
     return ItemSpec((line.sku,), spec.quantity, same, spec.start, spec.end, True)

@@ -165,6 +165,7 @@ _MAKE_IT = phrases("make_it")
 _MAKE_THE = phrases("make_the")
 _REPLACE_LINE = phrases("replace_line")
 _ADDING = phrases("adding")
+_SETTLED = phrases("settled_for")
 _ALSO = phrases("also")
 _ADDABLE = phrases("addable")
 _KIND_OF = phrases("kind_of")
@@ -1987,6 +1988,8 @@ class RuleUnderstanding:
         if not p.deny and "actually" not in lead and not cue.has(lead, cue.MODIFY) and not cue.has(lead, cue.CORRECTION) \
                 and swapped_within(self.lexicon, toks, item):
             return Intent.ADD  # "and a chicken plate on the salad instead of rice": the plate's base, no swap
+        if p.deny and cue.has(lead, _SETTLED) and not cue.has(lead, cue.MODIFY):
+            return Intent.ADD  # "sorry, the moussaka is sold out" - "oh no ok then a lamb plate": one more line
         modify_cue = cue.has(_outside_choices(toks, item.options), cue.MODIFY) or p.deny or toks[0] in ("actually",)
         if modify_cue and not p.deny and _made_after_said(toks, item):
             return Intent.ADD  # "and a korma for my daughter with paneer and make it mild": the korma said, made so
