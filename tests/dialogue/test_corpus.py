@@ -98,6 +98,7 @@ EXACT_FLOOR = {"cafe": 0.91,  # mt14: 10 fresh multi-turn, first run 7/10 (cafe 
                "fishmonger": 0.88,  # fish counter (by weight or piece, cleaning, head/skin), unseen: first run 81/89 (0.910) at b0b220e
                "cocktailbar": 0.86,  # a cocktail bar taking orders: cocktails with a choice of spirit or brand, neat/on the rocks/up, doubles, garnishes and sweetness, beers on tap by size, wine by the glass or bottle, mocktails, and a few bar snacks, unseen when written: first run 79/88 (0.898) at ad1f676
                "paintstore": 0.91,  # a paint store counter: paints by colour (named colours), finish (flat/eggshell/satin/semi-gloss), size (quart/gallon/five gallon), interior/exterior lines, primer, stains, rollers, brushes, tape, drop cloths, tinting and a few sundries, unseen when written: first run 83/88 (0.943) at ad1f676
+               "fabricstore": 0.79,  # a fabric and sewing store: fabric by the yard (half yard, quarter yard) in colours and prints, cutting to length, thread by colour and weight, buttons and zippers by size and count, patterns, needles, scissors, batting and notions, unseen when written: first run 73/89 (0.820) at 95b4690
                "chinesetakeout": 0.91}  # a Chinese takeout: dishes by the pint or quart, lunch specials and combination plates with a choice of rice and a side (egg roll/soup), spice level, protein choice for stir-fries, family dinners for N people, dumplings by count, soups by size, unseen when written: first run 84/89 (0.944) at ad1f676
 
 
