@@ -17,11 +17,11 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 74  # 4 from round 2, 10 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
+KNOWN_MISSES = 170  # 4 from round 2, 10 from round 3 (82 when written), 3 from round 4 (43 when written), 2 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 10 from round 7 (31 when
 # written, see below), 23 from round 8 (90 when written, see below), 5 from round 9 (126 when written, see below),
-# 17 from round 10 (see below).
+# 17 from round 10 (see below), 96 from round 11 (see below).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -192,6 +192,31 @@ KNOWN_MISSES = 74  # 4 from round 2, 10 from round 3 (82 when written), 3 from r
 # and "sure do" ("do" after a yes would place "sure do i have it right"), 2 back to the clerk ("yes no not you honey
 # yes place it": honey is an option in the session; "get down buster sorry yes that's right"), 6 saying the order back
 # and the 2 long ones, and "works for me yes" (round 9, session only).
+# Round 11, first run of confirm_replies_11.tsv (412 rows, written fresh by a helper who had not developed the
+# engine, labelled before the run: a noisy phone line merging, clipping or mishearing words ("yeplace it", "go hed",
+# "sure thin", "yes can sell it"), a yes with a term of time, name or payment (hold as in rounds 4-10) or a receipt
+# (place as in round 6), answers relayed by a child or someone passing the phone ("mum says yes", "mum says wait"),
+# answers to a question the clerk did not ask ("yes i'd like a bag") and declining something not offered before a
+# yes ("no bag thanks yes place it"), a yes with a thank-you or a goodbye and thanks alone, elliptical replies
+# ("done", "place", "order"), double negatives (hold as in round 6) and negative idioms that mean yes, hesitant
+# replies ending in a yes or a no, part of the order or the whole of it said back, sarcasm and reluctant agreement,
+# the total or the number of items said back, formal and business register, everyday short yeses and noes): 96
+# wrong by decide() (no hold placed; 96 yeses did not: 18 relayed yeses ("mum says yes", "my dad said go ahead",
+# "my mum's nodding so yes", "hi this is his wife yes place it", "the boss said go for it"), 14 formal ("authorised",
+# "i approve", "i concur", "green light", "that's a go", "please action that", "you are cleared to place it", "go
+# ahead and finalise"), 14 merged or misheard on a phone line ("yeplace it", "yesplease", "yesgo ahead", "go hed",
+# "yeah gahead", "yes pace it", "yes pleasse", "yeahh that's right"), 9 the total or the count said back ("yes 13.80
+# is fine", "yes that's 13 80", "yes three items", "yes all three"), 8 elliptical ("done", "deal", "done deal", "do
+# that", "ship it", "send it off", "push it through", "on you go"), 8 negative idioms ("can't see why not", "why ever
+# not", "can't fault that yes", "can't argue yes", "no problems there yes"), 7 declining something not offered
+# before the yes ("no bag thanks yes place it", "no straws yes go ahead", "don't need a receipt yes go ahead"), 4
+# the whole order said back ("lattes and the muffin yes", "two lattes one blueberry muffin correct"), 4 hesitant
+# ("ermm yes", "ooh um yes please", "hmm let me think yes go ahead"), 4 reluctant ("reluctantly yes", "ok ok you win
+# yes", "yes yes just place it already"), 4 with a thank-you or goodbye ("yes ta ra", "yes bless you", "nice one
+# cheers", "yeah cheers mate laters"), 2 with a receipt ("yes with a printed receipt")), no label corrected; none
+# wrong only in a session (28 of the 96 are in the every-third-row session sample and fail there too). A relayed yes
+# is labelled place as in round 9 ("my husband says yes"), though round 6 holds a child's "daddy says yes". 96
+# marked (KNOWN_MISSES +96).
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
