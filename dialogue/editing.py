@@ -494,7 +494,9 @@ def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outco
     said: list[str] = []
     for count, specs in parts or [(parse.quantity or 1, parse.options)]:
         changed = options_for(product, list(specs), line.options)[0]
-        redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple}
+        redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple or g.required}
+        # (a required choice of several, said again, is chosen anew: "another one with slaw and beans" - its two
+        # sides; extras said are added to the ones it has)
         options = [o for o in line.options if o.group not in redone] + changed
         try:
             grown = state.cart.add(product, count, options)

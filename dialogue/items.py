@@ -2185,11 +2185,14 @@ def _one_noun_phrase(prods: list[Mention], breaks: frozenset[int] = frozenset(),
 def _listed_bare(toks: Sequence[str], prev: Mention, m: Mention, nxt: Mention | None) -> bool:
     """Two full names of different products back to back, the second followed by "and" and a third name with no
     count or article before it, are items of a list said without commas ("a pie chips and gravy", "cod chips and
-    mushy peas"), not one name modifying the next."""
+    mushy peas"), not one name modifying the next. The third may have an article or a count when the first has none
+    either ("milk eggs and a loaf of bread": a bare list, where "an earl grey black tea and a scone" is one tea)."""
     if nxt is None or not prev.exact_products or not m.exact_products \
             or {t.sku for t in prev.exact_products} & {t.sku for t in m.exact_products}:
         return False
-    return nxt.start == m.end + 1 and m.end < len(toks) and toks[m.end] == "and"
+    bare_first = prev.start == 0 or toks[prev.start - 1] not in _LIST_ARTICLES and not toks[prev.start - 1].isdigit()
+    counted = nxt.start == m.end + 2 and (toks[m.end + 1] in _LIST_ARTICLES or toks[m.end + 1].isdigit())
+    return (nxt.start == m.end + 1 or bare_first and counted) and m.end < len(toks) and toks[m.end] == "and"
 
 
 def _one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
@@ -2365,6 +2368,30 @@ def one_of_the_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], la
             continue
         out.append(_kind_of_ref(lex, tuple(toks[it.start:it.end]), product, it))
     return out
+
+
+def choice_one_of_the_line(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], last_sku: str | None
+                           ) -> tuple[list[ItemSpec], list[OptionSpec], int | None]:
+    """"Two black ink cartridges" - "and one colour one": choice words said as "a/one <choice> one" with no product
+    named, every one of them a choice the product of the line last touched offers, are one more like that line,
+    made so (its printer kept), not the other product those words would name on their own (the "coloured" paper
+    clips). Gives the items left, the choices for the line and the count said; ``items`` unchanged otherwise."""
+    product = lex.products.get(last_sku or "")
+    if product is None or len(items) != 1 or items[0].skus == (last_sku,) or not items[0].options:
+        return items, [], None
+    it = items[0]
+    said = tuple(toks[it.start:it.end])
+    lead = toks[it.start - 1] if it.start > 0 else ""
+    ones = said[-1:] in (("one",), ("ones",)) or it.end < len(toks) and toks[it.end] in ("one", "ones")
+    if not ones or not (lead in ("a", "an", "another", "one") or lead.isdigit()):
+        return items, [], None
+    if any(t.kind == "product" for a in range(len(said)) for b in range(a + 1, len(said) + 1)
+           for t in lex.phrases.get(said[a:b], ())):
+        return items, [], None  # a product's own words ("a chicken one"): :func:`one_of_the_kind`
+    if not all(any((g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets)
+               for o in it.options):
+        return items, [], None
+    return [], list(it.options), it.quantity
 
 
 def kind_named_alone(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], ref_sku: str | None) -> list[ItemSpec]:

@@ -96,7 +96,7 @@ def clauses(text: str) -> list[str]:
 
 
 # Speech comes without commas: a question word mid-sentence starts a piece too ("a latte what milks do you have").
-_PIECE_RE = re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)|(?<=\w)\s+(?=(?:what|do you|how much)\b)")
+_PIECE_RE = re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)|(?<=\w)\s+(?=(?:what|do you|how much|how many)\b)")
 
 
 def pieces(sentence: str) -> list[str]:

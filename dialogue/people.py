@@ -28,6 +28,7 @@ from dialogue.state import Pending, State
 _PEOPLE = words("people")
 _SELF = words("people_self")
 _OWNERS = words("people_owners")
+_MODIFIERS = words("people_modifiers")
 _EACH_OF_US = phrases("each_of_us")
 _HE = words("people_pronouns_male")
 _SHE = words("people_pronouns_female")
@@ -43,11 +44,12 @@ def person_word(lex: Lexicon, toks: Sequence[str], i: int) -> tuple[int, str] | 
     if i < len(toks) and toks[i] in _SELF:
         return i + 1, "me"
     if i + 1 < len(toks) and toks[i] in _OWNERS:
-        word = toks[i + 1]
+        at = i + 2 if toks[i + 1] in _MODIFIERS and i + 2 < len(toks) else i + 1  # "my older boy": the boy
+        word = toks[at]
         if word.endswith("s") and word[:-1] in _PEOPLE:
             word = word[:-1]
-        if word in _PEOPLE and not lex.known(toks[i + 1]):
-            return i + 2, word
+        if word in _PEOPLE and not lex.known(toks[at]):
+            return at + 1, word
     return None
 
 

@@ -18,6 +18,7 @@ from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import (
+    choice_one_of_the_line,
     extract_items,
     kind_named_alone,
     one_of_the_kind,
@@ -574,6 +575,7 @@ _DEFINITE = words("definite")
 _MORE_WORDS = words("more_words")
 _ONTO_PREPS = words("onto_preps")
 _FOR_SOMEONE = phrases("for_someone")
+_WITH = words("with_words")
 _LIKEWISE = words("likewise")
 _POSSESSIVES = words("possessives")
 
@@ -652,15 +654,25 @@ def _more_count(toks: Sequence[str], option_at: frozenset[int]) -> int | None:
     return None
 
 
+def _topic_of_question(toks: Sequence[str], asked: Sequence[bool], item: ItemSpec) -> bool:
+    """"(ok) the lentil soup how many bowls can you do", "the hummus, is it vegan": an item said with no count and no
+    word of ordering, only lead words and an article before it, right before a question in the same breath: what
+    the question is about, not an order."""
+    if item.quantity is not None or not item.end < len(toks) or asked[item.start] or not asked[item.end]:
+        return False
+    before = [t for t in toks[:item.start] if t not in _LEAD_FILL]
+    return before in ([], ["the"]) and cue.order_request(list(toks[:item.end])) < 0
+
+
 def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
     """"(and) a large one (with oat milk)": an article, option words, then "one" — a new item, not a change."""
     for a, tok in enumerate(toks):
-        if tok in ("a", "an", "another"):
+        if tok in ("a", "an", "another") or (tok == "one" or tok.isdigit()) and a not in option_at:
             o = a + 1
-            while o < len(toks) and o in option_at:
+            while o < len(toks) and o in option_at and not (o > a + 2 and toks[o - 1] == "one"):
                 o += 1
-            if o > a + 1 and o < len(toks) and toks[o] == "one":
-                return True
+            if o > a + 1 and o < len(toks) and toks[o] == "one" or o > a + 2 and toks[o - 1] == "one":
+                return True  # ("one colour one": the "one" may be a word of the choice's own name)
     return False
 
 
@@ -677,10 +689,10 @@ def _the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at:
         if tok not in _DEFINITE:
             continue
         o = a + 1
-        while o < len(toks) and o in option_at:
+        while o < len(toks) and o in option_at and not (o > a + 2 and toks[o - 1] in ("one", "ones")):
             o += 1
-        if o > a + 1 and o < len(toks) and toks[o] in ("one", "ones"):
-            return [spec for spec in options if a < spec.pos < o]
+        if o > a + 1 and o < len(toks) and toks[o] in ("one", "ones") or o > a + 2 and toks[o - 1] in ("one", "ones"):
+            return [spec for spec in options if a < spec.pos < o]  # ("the black ones": "black one" a name of black)
     return []
 
 
@@ -732,6 +744,9 @@ def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | 
     n = 1 if first < len(toks) and toks[first] == "one" else count_of(toks[first:first + 1])
     if n is None or not options or first + 1 >= len(toks):
         return None
+    if toks[first + 1] == "for" and first + 2 < len(toks) and toks[first + 2] not in ("a", "an") \
+            and ("and" in toks[:first] or cue.has(toks, _FOR_SOMEONE) or cue.has(toks, _ALSO)):
+        return n  # "and one for the little one too but a small and grey": one more, for someone else, made so
     if toks[first + 1] not in ("in", "with") or min(o.pos for o in options) != first + 2:
         # "and two salmon" after two yellowtail nigiri: two more, salmon - the choices right after the count and
         # nothing else said but them
@@ -1039,6 +1054,9 @@ class RuleUnderstanding:
                                  or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
+        if context.has_lines and not p.options:
+            p.items, like_line, said_count = choice_one_of_the_line(self.lexicon, toks, p.items, context.last_sku)
+            p.options, p.quantity = like_line, said_count if like_line else p.quantity
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
         p.items = [self._count_not_choice(it) for it in p.items]
@@ -1089,6 +1107,7 @@ class RuleUnderstanding:
         if p.ordinal is None and context.shown and "order" not in toks:  # "I'll take number two"
             p.ordinal = next((int(toks[i + 1]) for i, t in enumerate(toks[:-1])
                               if t == "number" and toks[i + 1].isdigit() and 0 < int(toks[i + 1]) <= 10), None)
+        self._choices_of_another(p, toks, context)
         if cue.has(toks, _CHEAPER):
             p.ref = "cheaper"
         elif cue.has(toks, _PRICIER):
@@ -1153,6 +1172,9 @@ class RuleUnderstanding:
 
     def _ordering(self, p: ParseDraft, toks: list[str], asked: list[bool], info: list[bool]) -> None:
         """Is an item named here being ordered (``p.ordering``), or held until a question is answered?"""
+        for it in p.items:  # "ok the lentil soup how many bowls can you do": the item the question is about
+            if _topic_of_question(toks, asked, it):
+                asked[it.start:it.end] = [True] * (it.end - it.start)
         ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
         p.ordering = bool(ordered)
         if ordered and len(ordered) < len(p.items) and cue.order_request([t for t, a in zip(toks, asked, strict=True)
@@ -1346,7 +1368,8 @@ class RuleUnderstanding:
             return Intent.ADD  # "another one of those", "same again but with oat milk": like the line in focus
         if (_RULE_TAKE_SHOWN.holds(toks, facts, ctx.pending) and not self._held_by_line(p, toks, ctx, ctx.shown) or (
                 ctx.shown and p.ref == "it" and _bare_quantity(toks, p.option_at) is not None
-                and cue.has(toks, cue.ADD_VERBS))) and not _line_talked_of(ctx):
+                and cue.has(toks, cue.ADD_VERBS))) and not _line_talked_of(ctx) \
+                and not (p.options and ctx.has_lines and _every_line_said(toks)):  # "gift wrap both of them": lines
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             p.quantity = _bare_quantity(toks, p.option_at)
             return Intent.ADD
@@ -1769,6 +1792,32 @@ class RuleUnderstanding:
                 return  # more than the choice's words: a product's name too ("one with a side of rice")
         p.options = sorted([*(o for it in p.items for o in it.options), *p.options], key=lambda o: o.pos)
         p.items = []
+
+    def _choices_of_another(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+        """"A one meat plate with brisket mac and cheese and greens" - "and another one for my brother with pulled
+        pork and slaw and beans": after "another one" and "with", products named with no count of their own, each
+        also a choice the product of the line in focus offers, are how that other one is made (its meat and its
+        sides), not items of their own; they become the turn's choices (one more like the line, made so)."""
+        product = self.lexicon.products.get(ctx.last_sku or "") if ctx.has_lines else None
+        at = cue.find(toks, cue.MORE)
+        if product is None or at < 0 or not p.items or p.question or not all(self._offers(product.sku, o)
+                                                                             for o in p.options):
+            return
+        with_at = next((i for i in range(at, p.items[0].start) if toks[i] in _WITH), -1)
+        if with_at < 0:  # (a product named before the "with" is an item of its own: "another coffee with milk")
+            return
+        made: list[OptionSpec] = []
+        for it in p.items:
+            if it.quantity is not None or not all(self._offers(product.sku, o) for o in it.options):
+                return
+            made.extend(it.options)  # ("... with ribs and corn and rice": the rice heard with the corn)
+            own = tuple(t for t in self.lexicon.phrases.get(tuple(toks[it.start:it.end]), ())
+                        if t.kind == "option" and (g := product.group(t.group)) is not None and g.value(t.value))
+            if not own:
+                return
+            made.append(OptionSpec(own, pos=it.start, said=" ".join(toks[it.start:it.end])))
+        p.items, p.options = [], sorted([*p.options, *made], key=lambda o: o.pos)
+
 
     def _named_with_the_line(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
         """"In colour" to forty black and white copies, "fifty in colour double sided" to copies: the only words of

@@ -54,6 +54,7 @@ think thought know knew known guess suppose believe mean meant feel felt seem se
 try tried trying use used using make made making get got getting give gave given take took taken
 bring brought buy bought pay paid order ordered want wanted need needed like liked love loved hate
 enjoy enjoyed prefer preferred wish wished hope hoped mind minded care cared
+calling calls phone phoning phoned ringing texting crying waiting
 also too either neither both each every other another same different such
 yes yeah yep yup nope nah okay ok alright sure certainly definitely absolutely maybe perhaps probably
 please thanks thank cheers welcome hello hi hey bye goodbye morning afternoon evening night
