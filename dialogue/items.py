@@ -410,6 +410,39 @@ def _in_person_said(toks: Sequence[str], m: Mention) -> bool:
     return False
 
 
+def _for_what(toks: Sequence[str], at: int, before: Sequence[ItemSpec]) -> bool:
+    """"a zipper for a dress", "a separating zipper for a jacket": a choice said right after "for a" (or "for the",
+    "for my") past an item says what that item is for: a choice of it when it offers that choice, else nothing;
+    never an item of its own (not in a swap: "swap the toast for a biscuit")."""
+    return bool(before) and any(tuple(toks[max(0, at - len(p)):at]) == p for p in _PURPOSE_LEADS) \
+        and find(toks, _SWAP) < 0 and swap_frame(toks) is None
+
+
+_MAKING_VERBS = words("making_verbs")
+
+
+def _project(toks: Sequence[str], mentions: Sequence[Mention]) -> list[Mention]:
+    """"hi i'm making a baby quilt": the words right after a making verb and an article or a possessive, up to the
+    first word that is no part of a name, name what the shopper makes, not an item, unless a product is said there
+    by its full name; those mentions go."""
+    out = list(mentions)
+    for v, tok in enumerate(toks[:-2]):
+        if tok not in _MAKING_VERBS or toks[v + 1] not in ("a", "an", "the", "some") and toks[v + 1] not in _POSSESSIVES:
+            continue
+        span: list[Mention] = []
+        at = v + 2
+        while (m := next((o for o in out if o.start == at), None)) is not None:
+            span.append(m)
+            at = m.end
+        if span and not any(m.exact_products and not m.options for m in span) and (
+                at == len(toks) or toks[at] in SEPARATORS or toks[at] in _PROJECT_ENDS):
+            out = [m for m in out if m not in span]
+    return out
+
+
+_PROJECT_ENDS = frozenset({"so", "and", "for", "with", "but", "then"})
+
+
 def _own_thing(toks: Sequence[str], m: Mention) -> bool:
     """"i'm redoing my front beds so i need mulch": only a part of a product's name ("beds" of "raised bed soil"),
     said after a possessive (past a word or two) that follows a verb in -ing, is the shopper's own thing they are
@@ -523,8 +556,10 @@ def _group_noun_before_value(toks: Sequence[str], mentions: Sequence[Mention], n
 
 
 def _glue_only(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
-    """Only glue, counts, other mentions, or packaging followed by "of" ("a family size bag of bbq chips")."""
+    """Only glue, counts (with their unit: "12 dozen" from "a dozen"), other mentions, or packaging followed by
+    "of" ("a family size bag of bbq chips")."""
     return all(i in covered or toks[i] in GLUE or quantity_token(toks, i) is not None
+               or (toks[i] in COUNT_UNITS and i >= 1 and toks[i - 1].isdigit())
                or (toks[i] in _PACKAGES and i + 1 < b and toks[i + 1] == "of") for i in range(a, b))
 
 
@@ -575,7 +610,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                   breaks: frozenset[int] = frozenset()) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """Items (in spoken order) and options that belong to no product in this utterance. ``breaks``: token
     positions where the text had a comma or a new sentence ("penne pasta, canola oil": two products)."""
-    mentions = _containers_in_plural(lex, toks, mentions)
+    mentions = _containers_in_plural(lex, toks, _project(toks, mentions))
     roles = _roles(toks, mentions, breaks, lex)
     mark_notes(lex, toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -592,7 +627,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         for m in list(prods):
             k, follower = m.start - 1, toks[m.end] if m.end < len(toks) else ""
             if (k >= 1 and toks[k] == "of" and toks[k - 1] in _MEASURES) or follower in _CONTAINERS \
-                    or (k >= 0 and toks[k] == "half" and not _half_size_of(lex, toks, mentions, m)) or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")):
+                    or (k >= 0 and toks[k] == "half" and not _half_size_of(lex, toks, mentions, m)) or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")) \
+                    or _measure_of_itself(toks, mentions, prods, m):
                 prods.remove(m)
     prods = _one_noun_phrase(prods, breaks, toks)
     counted: set[int] = set()  # where a count read before a piece count was said ("two three piece combos")
@@ -635,6 +671,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         spec = _option_spec(toks, m, prev_mention_end)
         floor = prev_mention_end
         prev_mention_end = m.end
+        if _for_what(toks, m.start, before := [it for it in items if it.end <= m.start]) and not _offers(lex, before[-1], m):
+            continue  # "a zipper for a dress": what it is for
         own = None if m.part else _named_owner(lex, toks, m)  # ("a dozen 6 everything": no half dozen)
         if own is not None and _with_earlier(lex, toks, items, m):
             own = None  # "an everything with lox spread": the spread on the bagel, though "lox" names a sandwich
@@ -1019,7 +1057,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             k = j - 1  # "six cans of chicken dog food and six of the lamb": a count of the choice, after an item
         if k < floor or quantity_token(toks, k) is None:
             continue
-        if toks[k] in ("a", "an") and k > 0 and (toks[k - 1] in _BASE_PREPS or toks[k - 1] in _HOLDER_PREPS):
+        if toks[k] in ("a", "an") and k > 0 and (toks[k - 1] in _BASE_PREPS or toks[k - 1] in _HOLDER_PREPS
+                                                 or _for_what(toks, k + 1, [it for it in items if it.end <= m.start])):
             continue  # "on a croissant", "in a gift box": the base or holder of the item before it or of the line
             # in focus, no item of its own
         if toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
@@ -1080,7 +1119,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
             if owner is None and not _offered_before(lex, toks, mentions, m):
                 owner = value_owner(lex, [OptionSpec(m.options), *held], as_noun=True)
             if owner is None and alone:  # "wings and a sprite" (not "with a"), "two cokes" said first
-                owner = value_owner(lex, [OptionSpec(m.options), *held], alone=True)
+                owner = value_owner(lex, [OptionSpec(m.options, said=" ".join(toks[m.start:m.end])), *held],
+                                    alone=True)
             if owner is None and held and package:  # "a bottle of aleve": the package only holds the product the
                 owner = value_owner(lex, [OptionSpec(m.options)], alone=True)  # choice names, no choice of it
         if owner is None:
@@ -1872,6 +1912,8 @@ def _split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: S
                 # what is said after it: "a chocolate and a vanilla shake, both large")
             mine = [o for o in item.options if start <= o.pos < end] or \
                 (_plain_choice(lex, toks, item, start, end, head_end) if apart else [])
+            if apart:
+                mine += _noun_modifiers_kept(lex, item, mine)
             subs.append(ItemSpec(item.skus, qtys[j], [*shared, *mine], start, end, item.exact))
         if pre:
             _share_noun_modifiers(subs[:len(pre)], head_end)
@@ -1977,6 +2019,27 @@ def _plain_choice(lex: Lexicon, toks: Sequence[str], item: ItemSpec, start: int,
         if len({(t.group, t.value) for t in own}) == 1:
             return [OptionSpec(own[:1], pos=k, said=toks[k])]
     return []
+
+
+def _noun_modifiers_kept(lex: Lexicon, item: ItemSpec, mine: Sequence[OptionSpec]) -> list[OptionSpec]:
+    """"two white 14 inch zippers and two black ones": "ones" stands for what follows the choice it changes ("14
+    inch zippers"), so a line of its own takes the item's one-choice choices said between that choice and the
+    noun, of groups it does not say itself; not those said before it or after the noun ("two large lattes with oat
+    and two small ones": no oat)."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None:
+        return []
+
+    def groups(o: OptionSpec) -> set[str]:
+        return {t.group for t in o.targets if (g := product.group(t.group)) is not None and not g.multiple
+                and g.value(t.value) is not None}
+
+    said = {c for o in mine for c in groups(o)}
+    head = [o for o in item.options if 0 <= o.pos < item.start and o not in mine]
+    pivot = max((o.pos for o in head if groups(o) & said), default=None)
+    if pivot is None:
+        return []
+    return [o for o in head if o.pos > pivot and len(groups(o)) == 1 and not groups(o) & said]
 
 
 def _share_noun_modifiers(subs: Sequence[ItemSpec], head_end: int) -> None:
@@ -2163,6 +2226,23 @@ def _parts_of_noun(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> 
 def _own_names(product: Product) -> set[tuple[str, ...]]:
     names = {phrase_of(product.name), *(phrase_of(a) for a in product.aliases)}
     return names | {(*n[:-1], n[-1] + "s") for n in names if n}
+
+
+def _measure_of_itself(toks: Sequence[str], mentions: Sequence[Mention], prods: Sequence[Mention], m: Mention) -> bool:
+    """"a spool of black thread", "ten skeins of embroidery floss in red", "1 spool grey thread": a product's name
+    (one of its aliases is its unit) said before "of" and, past the item's own words, a name of that same product
+    (or said right before that name and only its choices), is only the measure of that item, counted there, not an
+    item of its own."""
+    nxt = next((p for p in prods if p.start >= m.end), None)
+    if nxt is None or nxt.start - m.end > 5 or any(toks[k] in SEPARATORS for k in range(m.end, nxt.start)):
+        return False
+    mine, its = {t.sku for t in m.products}, {t.sku for t in (nxt.exact_products or nxt.products)}
+    if not its or not its <= mine:
+        return False
+    if m.end < len(toks) and toks[m.end] == "of":
+        return True
+    choices = {k for o in mentions if o.options and not o.products for k in range(o.start, o.end)}
+    return nxt.start > m.end and all(k in choices for k in range(m.end, nxt.start))
 
 
 def _one_noun_phrase(prods: list[Mention], breaks: frozenset[int] = frozenset(),

@@ -49,6 +49,7 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = Fa
             complete.append(sku)
     if len(complete) > 1 and alone:  # "and a sprite": the soda of that flavour, not a meal whose drink it would be
         complete = [sku for sku in complete if not _among_products(lex, specs, sku)] or complete
+        complete = _said_as_its_own(lex, specs, complete) if len(complete) > 1 else complete
         complete = _most_at_home(lex, specs, complete) if len(complete) > 1 else complete
         complete = _plainest(lex, complete) if len(complete) > 1 else complete
     if len(complete) > 1 and as_noun:
@@ -88,6 +89,19 @@ def _said_groups(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> list[Op
     product = lex.products.get(sku)
     return [g for s in specs for t in s.targets if product is not None and (g := product.group(t.group)) is not None
             and g.value(t.value) is not None]
+
+
+def _said_as_its_own(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:
+    """"four root beers" where a lollipop, a candy stick and a soda all come in root beer: the one product whose
+    value lists the very words said in the plural ("root beers": a drink counted, not a flavour of candy); all of
+    ``skus`` when not one (and for words said in the singular, a flavour's name as much as a thing's)."""
+    said = [ph for s in specs if s.said and (ph := phrase_of(s.said)) and ph[-1].endswith("s")]
+    if not said:
+        return list(skus)
+    own = [sku for sku in skus if (product := lex.products.get(sku)) is not None and any(
+        (g := product.group(t.group)) is not None and (v := g.value(t.value)) is not None
+        and any(phrase_of(n) in said for n in (v.name, *v.aliases)) for s in specs for t in s.targets)]
+    return own if len(own) == 1 else list(skus)
 
 
 def _most_at_home(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:

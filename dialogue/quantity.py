@@ -239,11 +239,13 @@ def each_of_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[It
     e = next((i for i in range(item.start - 1, -1, -1) if toks[i] == "each"), -1)
     if product is None or e < 1:
         return [item]
-    chosen = {o.pos for o in item.options}
+    chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
     k = e - 1
     while k > 0 and k in chosen and not toks[k].isdigit():
-        k -= 1  # "three quarts each": the count before the unit
-    if not toks[k].isdigit() or not 0 < int(toks[k]) < 100:
+        k -= 1  # "three quarts each", "a half yard each": the count before the unit
+    count = 1 if toks[k] in ("a", "an") and k + 1 in chosen else \
+        int(toks[k]) if toks[k].isdigit() and 0 < int(toks[k]) < 100 else None
+    if count is None:
         return [item]
     by_group: dict[str, list[OptionSpec]] = {}
     for o in item.options:
@@ -255,7 +257,44 @@ def each_of_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[It
     if shared is None:
         return [item]
     rest = [o for o in item.options if all(o is not x for x in shared)]
-    return [ItemSpec(item.skus, int(toks[k]), [*rest, o], item.start, item.end, item.exact) for o in shared]
+    return [ItemSpec(item.skus, count, [*rest, o], item.start, item.end, item.exact) for o in shared]
+
+
+_EACH_OF_JOINS = frozenset({"and", "or", "the", "some"})
+
+
+def measure_each(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], loose: Sequence[OptionSpec]
+                 ) -> list[OptionSpec]:
+    """"a half pound each of gummy bears and sour worms", "two pounds each of X and Y": a measure said right
+    before "each of", with no item before it, is each item's in the list joined by "and" right after it (the count
+    before the measure each one's count). Returns the options still loose."""
+    out = list(loose)
+    for e in range(1, len(toks) - 1):
+        if toks[e] != "each" or toks[e + 1] != "of":
+            continue
+        said = [o for o in out if o.pos >= 0 and o.pos + max(1, len(o.said.split())) == e]
+        listed: list[ItemSpec] = []
+        for it in items:
+            if it.start <= e or listed and any(toks[i] not in _EACH_OF_JOINS for i in range(listed[-1].end, it.start)
+                                               if all(not o.pos <= i < o.pos + max(1, len(o.said.split()))
+                                                      for o in it.options)):
+                if listed:
+                    break
+                continue
+            listed.append(it)
+        if not said or not listed:
+            continue
+        count = next((q for i in range(said[0].pos - 1, max(-1, said[0].pos - 3), -1)
+                      if toks[i].isdigit() and (q := quantity_token(toks, i)) is not None), None)
+        for it in listed:
+            product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
+            mine = [o for o in said if product is not None and any(
+                (g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets)]
+            it.options.extend(mine)
+            if mine and count is not None and it.quantity is None:
+                it.quantity = count
+        out = [o for o in out if o not in said]
+    return out
 
 
 def counted_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Sequence[str],

@@ -33,7 +33,14 @@ from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, digit_string, price_range, to_digits
 from dialogue.owners import owner_by_name_word, value_owner
 from dialogue.phrasebook import phrases, rule, words
-from dialogue.quantity import GLUE, counted_in_units, each_of_values, offered_pieces, piece_count
+from dialogue.quantity import (
+    GLUE,
+    counted_in_units,
+    each_of_values,
+    measure_each,
+    offered_pieces,
+    piece_count,
+)
 from dialogue.references import (
     a_time,
     as_it_was,
@@ -1053,6 +1060,7 @@ class RuleUnderstanding:
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)
                                  or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
+        p.options = measure_each(self.lexicon, toks, p.items, p.options)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
         if context.has_lines and not p.options:
             p.items, like_line, said_count = choice_one_of_the_line(self.lexicon, toks, p.items, context.last_sku)
