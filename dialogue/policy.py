@@ -376,6 +376,8 @@ class Policy:
             return self._change_offered(pending, pending.item, parse, out)
         if self._pure_yes(parse) and _hedged(parse):  # "ok hmm let me think about it": no yes to take
             return out.say("Sure, take your time")
+        if not parse.items and cue.has(parse.tokens, cue.CHECKOUT):  # "ok that's all": the offer declined, and
+            return self._checkout(out) if st.cart.lines else None  # the order ends (a closing changes no cart)
         if self._pure_yes(parse):
             qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), pending.item.quantity)
             item = ItemSpec(pending.item.skus, qty, pending.item.options)
@@ -609,6 +611,16 @@ class Policy:
                 return None
             if parse.intent in (Intent.AFFIRM, Intent.OUT_OF_SCOPE, Intent.EMPTY):
                 return out.say(f"Which {group_name(group)} would you like: {say_list([v.name for v in group.values[:3]], 'or')}?")
+            if opts and not parse.items and not parse.question and not options_for(product, specs)[2]:
+                # "what drink for the meal deal?" - "footlong": another choice of the waiting item; it is made so,
+                # and the question is put again (the item is never dropped unasked)
+                pending.item = ItemSpec(item.skus, item.quantity, [*item.options, *specs], item.start, item.end,
+                                        item.exact)
+                values = say_list([v.name for v in group.values[:3]], "or")
+                made_so = say_list([v.name for o in opts if (g := product.group(o.group)) is not None
+                                    and (v := g.value(o.value)) is not None])
+                return out.say(f"Okay, {made_so}. And what {group_name(group)} would you like for the {product.name}: "
+                               f"{values}?")
             self.state.pending = None
             return None
         rest = pending.rest
@@ -967,7 +979,9 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
     """An answer that shares a line of several among values of the one-choice group just asked about ("one
     taro and one matcha" for two bubble teas): (count, value) per part when the parts add up to the line's
     count, each value's count said just before it (none said: one); else nothing. A line whose count was not said
-    ("i need wiper blades" - "a 24 and an 18") is shared so when every part has its own count or article."""
+    ("i need wiper blades" - "a 24 and an 18") is shared so when every part has its own count or article, or when
+    the values are said as a list joined by "and" ("i need some herbs" - "basil and um rosemary": one of each, as
+    one line cannot hold two choices of a one-choice group)."""
     group = product.group(group_code)
     if quantity is not None and quantity < 2 or group is None or group.multiple:
         return []
@@ -975,19 +989,30 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
                                                     for t in s.targets)]
     if len(mine) < 2 or len({s.pos for s in mine}) < len(mine):
         return []
+    mine.sort(key=lambda s: s.pos)
+    listed = quantity is None and _listed(mine, toks)
     parts: list[tuple[int, OptionSpec]] = []
-    for s in sorted(mine, key=lambda s: s.pos):
+    for s in mine:
         k = s.pos - 1
-        while k >= 0 and toks[k] in ("of", "the", "with", "in", "as"):
+        while k >= 0 and toks[k] in ("of", "the", "with", "in", "as") or k >= 0 and listed and toks[k] in _FILLERS:
             k -= 1
         said = toks[k] if 0 <= k < len(toks) else ""
-        if quantity is None and not (said.isdigit() or said in _A_COUNT):
+        if quantity is None and not (said.isdigit() or said in _A_COUNT or listed):
             return []
         parts.append((int(said) if said.isdigit() else 1, s))
     return parts if quantity is None or sum(n for n, _ in parts) == quantity else []
 
 
 _A_COUNT = frozenset({"a", "an", "one"})
+_FILLERS = words("fillers")
+_LIST_GAP = _FILLERS | _A_COUNT | {"and", "the"}
+
+
+def _listed(values: Sequence[OptionSpec], toks: Sequence[str]) -> bool:
+    """The values (in the order said) are said as a list, "basil and um rosemary", "16, 18 and 22 inch": nothing
+    but fillers, articles and "and" between them, and "and" before the last."""
+    gaps = [toks[a.pos + max(len(a.said.split()), 1):b.pos] for a, b in zip(values, values[1:], strict=False)]
+    return all(t in _LIST_GAP for gap in gaps for t in gap) and "and" in gaps[-1]
 
 
 def _counted_values(product: Product, specs: list[OptionSpec], toks: Sequence[str]) -> list[tuple[int, list[OptionSpec]]]:

@@ -7,6 +7,7 @@ and returns the same :class:`Parse`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -579,6 +580,7 @@ def _count_set_to(toks: Sequence[str], item: ItemSpec) -> int | None:
         return None
     return 1 if toks[k + 1] == "one" else count_of(toks[k + 1:k + 2])
 _DEFINITE = words("definite")
+_USUAL_WORDS = words("plain_part")
 _MORE_WORDS = words("more_words")
 _ONTO_PREPS = words("onto_preps")
 _FOR_SOMEONE = phrases("for_someone")
@@ -701,6 +703,27 @@ def _the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at:
         if o > a + 1 and o < len(toks) and toks[o] in ("one", "ones") or o > a + 2 and toks[o - 1] in ("one", "ones"):
             return [spec for spec in options if a < spec.pos < o]  # ("the black ones": "black one" a name of black)
     return []
+
+
+def _narrowed_by_one(lexicon: Lexicon, options: Sequence[OptionSpec], chosen: Sequence[OptionSpec]
+                     ) -> list[OptionSpec] | None:
+    """"with protein, the plant one", "milk, the oat one": a choice said by a word several choices share, then "the
+    <word> one" where that word and the choice's words together name a choice of the same group ("plant protein"):
+    that one choice, said once (the options with the earlier one replaced by it), not a line picked by how it is
+    made. None when not so."""
+    if len(chosen) != 1:
+        return None
+    one = chosen[0]
+    meant = {(t.group, t.value) for t in one.targets if t.kind == "option"}
+    for o in options:
+        if o is one or o.pos >= one.pos or not o.said or not one.said:
+            continue
+        for said in ((*one.said.split(), *o.said.split()), (*o.said.split(), *one.said.split())):
+            named = {(t.group, t.value) for t in lexicon.phrases.get(said, ()) if t.kind == "option"}
+            if named and named <= meant and {(t.group, t.value) for t in o.targets} - named:
+                kept = dataclasses.replace(one, targets=tuple(t for t in one.targets if (t.group, t.value) in named), pos=o.pos)
+                return [kept if x is o else x for x in options if x is not one]
+    return None
 
 
 def _the_made_made_so(toks: Sequence[str], items: Sequence[ItemSpec]) -> tuple[list[OptionSpec], list[OptionSpec]] | None:
@@ -1354,6 +1377,9 @@ class RuleUnderstanding:
         if has_items:
             return self._add_or_modify(p, toks, ctx)
         chosen = _the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question else []
+        narrowed = _narrowed_by_one(self.lexicon, p.options, chosen)
+        if narrowed is not None:  # "with protein, the plant one": the plant protein, no line made with it
+            p.options, chosen = narrowed, []
         if chosen and len(chosen) < len(p.options):  # "make the mango one half sugar": that line, changed
             swap = swap_frame(toks)  # "for the tuna one the greens instead of the rice": the rice is what it was
             gone = [o for o in p.options if swap is not None and swap[2] and o.pos > swap[1] and o not in chosen]
@@ -1407,6 +1433,8 @@ class RuleUnderstanding:
         listed = self._listed_choice(p, toks, ctx)
         if listed is not None:
             return listed
+        if self._left_as_usual(p, toks, ctx):  # "the wings, whatever sauce is usual": that line, as it comes
+            return Intent.MODIFY
         unsold = _of_a_noun_not_sold(self.lexicon, toks, p.options)
         owner = self._sole_owner(p.options) if not unsold else None
         if owner is None and p.options and not ctx.has_lines and p.ref is None and not unsold \
@@ -1951,11 +1979,31 @@ class RuleUnderstanding:
         main = kind_group(product)
         return main.code if main is not None else None
 
+    def _left_as_usual(self, p: ParseDraft, toks: list[str], ctx: Context) -> bool:
+        """"the wings um whatever sauce is usual", "the fries, the normal size": a line of the cart named with "the",
+        one of its choice groups named and a word of the usual way (``plain_part``), no choice of its own said: the
+        line is to stay as it comes, not a second one. True when so (the item then holds those groups' defaults)."""
+        if len(p.items) != 1 or p.options or not p.groups or p.quantity is not None:
+            return False
+        item = p.items[0]
+        product = self.lexicon.products.get(item.skus[0]) if len(item.skus) == 1 else None
+        if product is None or item.options or item.quantity is not None or product.sku not in ctx.line_skus \
+                or not (0 < item.start and toks[item.start - 1] in _DEFINITE):
+            return False
+        usual = [OptionSpec((Target("option", group=g.code, value=g.default),), pos=item.end, said="")
+                 for code in p.groups if (g := product.group(code)) is not None and g.default]
+        if len(usual) != len(p.groups) or not any(t in _USUAL_WORDS for t in toks[item.end:]):
+            return False
+        p.items[0] = ItemSpec(item.skus, None, usual, item.start, item.end, item.exact)
+        return True
+
     def _add_or_modify(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
         listed = self._listed_choice(p, toks, ctx)
         if listed is not None:
             return listed
+        if self._left_as_usual(p, toks, ctx):  # "the wings, whatever sauce is usual": that line, as it comes
+            return Intent.MODIFY
         swapped = self._choices_swapped(p, toks, ctx)
         if swapped is not None:  # "fruit instead of the hash browns": the line's side, not two sides
             return swapped
