@@ -1407,6 +1407,22 @@ def focus_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: 
     return sorted(out, key=lambda m: m.start)
 
 
+def choices_of_named_group(lex: Lexicon, found: list[Mention], sku: str | None) -> list[Mention]:
+    """"a bag of the colombian" - "ground for a french press": words that name both a product (a french press) and
+    a choice of the product in focus (its "french press" grind), said after the name of that choice's group
+    ("ground"), name the choice, not another product. Without the group said ("and a french press") they stay the
+    product."""
+    if sku is None:
+        return found
+    named = [(m.start, t.group) for m in found if not m.products and not m.options for t in m.groups]
+    out = []
+    for m in found:
+        chosen = tuple(t for t in m.options if sku in lex.option_skus.get((t.group, t.value), ())
+                       and any(at < m.start and group == t.group for at, group in named))
+        out.append(Mention(m.start, m.end, chosen) if m.products and chosen else m)
+    return out
+
+
 def _said_alone(toks: Sequence[str], k: int) -> bool:
     """The word at ``k`` is the whole turn but for a please: "two bagels, is that right?" - "everything please"
     names the everything choice of the bagels, no yes; a lone "yes" or "no" stays an answer, not a choice."""

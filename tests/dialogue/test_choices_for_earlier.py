@@ -1,0 +1,100 @@
+"""Choices said for a line ordered before, not a new product: words that name both a product and a choice of the
+line in focus, said after that choice's group ("ground for a french press": the beans' grind, not a french press),
+and a choice taken off the line that has it, not the line in focus that never had it ("take off the banana" after
+an acai bowl with banana and two ginger shots). A catalog written here (a tea shop), and the corpus roaster and
+juicebar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, chat_of, corpus_catalog
+
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "OOLONG", "name": "oolong tea", "aliases": ["oolong"], "price": "12.00", "category": "tea",
+         "options": [
+             {"code": "brew", "name": "brewing", "default": "loose", "aliases": ["brewed in", "brewing"], "values": [
+                 {"code": "loose", "name": "loose leaf"}, {"code": "teapot", "name": "teapot"},
+                 {"code": "kettle", "name": "kettle"}]}]},
+        {"sku": "TEAPOT", "name": "teapot", "aliases": ["tea pot"], "price": "30.00", "category": "gear"},
+        {"sku": "CAKE", "name": "honey cake", "price": "4.00", "category": "sweets", "options": [
+            {"code": "extras", "name": "extras", "multi": True, "values": [
+                {"code": "nuts", "name": "nuts"}, {"code": "cream", "name": "cream"},
+                {"code": "berries", "name": "berries"}]}]},
+        {"sku": "MILK-TEA", "name": "milk tea", "price": "5.00", "category": "tea"},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SHOP)
+
+
+@pytest.fixture
+def roaster(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, corpus_catalog("roaster"))
+
+
+@pytest.fixture
+def juicebar(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, corpus_catalog("juicebar"))
+
+
+def _chosen(chat: Chat, sku: str, group: str) -> set[str]:
+    """The values of ``group`` on the line of ``sku`` (one taken off, said "no", is not chosen)."""
+    line = next(ln for ln in chat.session.cart.lines if ln.sku == sku)
+    return {o.value for o in line.options if o.group == group and o.amount != "none"}
+
+
+def test_ground_for_a_french_press_is_the_grind(roaster: Chat) -> None:
+    roaster.say("hi i want a bag of the colombian")
+    roaster.say("ground for uh a french press")
+    assert [(sku, opts.get("grind")) for sku, _, opts in roaster.lines] == [("COLOMBIA", "french_press")]
+
+
+def test_a_french_press_alone_is_the_product(roaster: Chat) -> None:
+    roaster.say("hi i want a bag of the colombian")
+    roaster.say("and a french press")
+    assert [sku for sku, _, _ in roaster.lines] == ["COLOMBIA", "FRENCH-PRESS"]
+
+
+def test_brewed_in_a_teapot_is_the_choice(chat: Chat) -> None:
+    chat.say("a bag of oolong")
+    chat.say("brewed in a teapot")
+    assert chat.lines == [("OOLONG", 1, {"brew": "teapot"})]
+
+
+def test_a_teapot_without_its_group_is_a_new_product(chat: Chat) -> None:
+    chat.say("a bag of oolong")
+    chat.say("and a teapot")
+    assert [sku for sku, _, _ in chat.lines] == ["OOLONG", "TEAPOT"]
+
+
+def test_banana_taken_off_the_bowl_not_the_shots(juicebar: Chat) -> None:
+    juicebar.say("can i get an acai bowl with granola and banana")
+    juicebar.say("and um a ginger shot no two ginger shots")
+    juicebar.say("actually take off the banana and put strawberries")
+    assert _chosen(juicebar, "ACAI-BOWL", "toppings") == {"granola", "strawberries"}
+    assert ("GINGER-SHOT", 2, {}) in juicebar.lines
+
+
+def test_extra_taken_off_the_cake_said_before(chat: Chat) -> None:
+    chat.say("a honey cake with nuts and cream")
+    chat.say("and a milk tea")
+    chat.say("no nuts please")
+    assert _chosen(chat, "CAKE", "extras") == {"cream"}
+
+
+def test_extra_nobody_has_changes_no_line(chat: Chat) -> None:
+    """Berries are on no line: nothing is taken off anything, and the cake keeps its nuts."""
+    chat.say("a honey cake with nuts")
+    chat.say("and a milk tea")
+    chat.say("no berries please")
+    assert _chosen(chat, "CAKE", "extras") == {"nuts"}
+    assert "MILK-TEA" in [sku for sku, _, _ in chat.lines]
