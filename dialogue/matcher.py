@@ -1423,6 +1423,45 @@ def choices_of_named_group(lex: Lexicon, found: list[Mention], sku: str | None) 
     return out
 
 
+def choices_in_a_name(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None) -> list[Mention]:
+    """"a turkey sandwich" - "toasted with lettuce and tomato": words that are only a part of another product's
+    name (the "bacon lettuce and tomato" sandwich) and each a choice of the product in focus name those choices,
+    not the other product. Said with an article or a count ("and a lettuce and tomato") they stay a product; a word
+    that is no choice of the product in focus leaves the whole as it was."""
+    if sku is None:
+        return found
+    out: list[Mention] = []
+    for m in found:
+        if not m.products or m.exact_products or m.options or any(t.sku == sku for t in m.products) \
+                or (m.start > 0 and (toks[m.start - 1] in _BEFORE_A_UNIT or toks[m.start - 1].isdigit())):
+            out.append(m)
+            continue
+        parts = _choices_of(lex, toks, m.start, m.end, sku)
+        out.extend(parts if parts is not None else [m])
+    return out
+
+
+def _choices_of(lex: Lexicon, toks: Sequence[str], start: int, end: int, sku: str) -> list[Mention] | None:
+    """The words from ``start`` to ``end`` read as choices ``sku`` offers (longest first, "and" between them), or
+    None when a word is none of its choices."""
+    parts: list[Mention] = []
+    k = start
+    while k < end:
+        if toks[k] in ("and", "or"):
+            k += 1
+            continue
+        for size in range(min(3, end - k), 0, -1):
+            chosen = tuple(t for t in lex.phrases.get(tuple(toks[k:k + size]), ())
+                           if t.kind == "option" and sku in lex.option_skus.get((t.group, t.value), ()))
+            if chosen:
+                parts.append(Mention(k, k + size, chosen))
+                k += size
+                break
+        else:
+            return None
+    return parts or None
+
+
 def _said_alone(toks: Sequence[str], k: int) -> bool:
     """The word at ``k`` is the whole turn but for a please: "two bagels, is that right?" - "everything please"
     names the everything choice of the bagels, no yes; a lone "yes" or "no" stays an answer, not a choice."""

@@ -27,7 +27,7 @@ from dialogue.items import (
 )
 from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, Target, phrase_of
-from dialogue.matcher import Mention, choices_of_named_group, find_mentions, focus_choices, prepare
+from dialogue.matcher import Mention, choices_in_a_name, choices_of_named_group, find_mentions, focus_choices, prepare
 from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, digit_string, price_range, to_digits
 from dialogue.owners import owner_by_name_word, value_owner
@@ -1002,8 +1002,10 @@ class RuleUnderstanding:
             and context.expect_sku and context.expect_group else None
         in_play = {sku for sku in (context.expect_sku, context.topic, *context.line_skus) if sku}
         found = find_mentions(self.lexicon, toks, mix_for, frozenset(in_play))
-        found = focus_choices(self.lexicon, toks, found, _line_named(found, context))
-        found = choices_of_named_group(self.lexicon, found, _line_named(found, context))
+        named = _line_named(found, context)
+        found = focus_choices(self.lexicon, toks, found, named)
+        found = choices_of_named_group(self.lexicon, found, named)
+        found = choices_in_a_name(self.lexicon, toks, found, named)
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)

@@ -1,6 +1,8 @@
 """Choices said for a line ordered before, not a new product: words that name both a product and a choice of the
 line in focus, said after that choice's group ("ground for a french press": the beans' grind, not a french press),
-and a choice taken off the line that has it, not the line in focus that never had it ("take off the banana" after
+words that are only a part of another product's name and each a choice of the line in focus ("toasted
+with lettuce and tomato" after a turkey sandwich: its toppings, not a bacon lettuce and tomato sandwich), and a
+choice taken off the line that has it, not the line in focus that never had it ("take off the banana" after
 an acai bowl with banana and two ginger shots). A catalog written here (a tea shop), and the corpus roaster and
 juicebar."""
 
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat, chat_of, corpus_catalog
+from tests.dialogue.conftest import Chat, chat_of, corpus_catalog, store_of
 
 _SHOP = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -23,10 +25,11 @@ _SHOP = {
                  {"code": "kettle", "name": "kettle"}]}]},
         {"sku": "TEAPOT", "name": "teapot", "aliases": ["tea pot"], "price": "30.00", "category": "gear"},
         {"sku": "CAKE", "name": "honey cake", "price": "4.00", "category": "sweets", "options": [
-            {"code": "extras", "name": "extras", "multi": True, "values": [
+            {"code": "extras", "name": "extras", "multiple": True, "amounts": True, "values": [
                 {"code": "nuts", "name": "nuts"}, {"code": "cream", "name": "cream"},
                 {"code": "berries", "name": "berries"}]}]},
         {"sku": "MILK-TEA", "name": "milk tea", "price": "5.00", "category": "tea"},
+        {"sku": "SUNDAE", "name": "nuts and cream sundae", "price": "6.00", "category": "sweets"},
     ],
 }
 
@@ -98,3 +101,32 @@ def test_extra_nobody_has_changes_no_line(chat: Chat) -> None:
     chat.say("no berries please")
     assert _chosen(chat, "CAKE", "extras") == {"nuts"}
     assert "MILK-TEA" in [sku for sku, _, _ in chat.lines]
+
+
+def test_with_lettuce_and_tomato_are_the_sandwich_toppings(tmp_path: Path) -> None:
+    deli = Chat(store_of(tmp_path, corpus_catalog("deli")))
+    deli.say("hi a turkey sandwich on rye please")
+    deli.say("toasted and uh with lettuce and tomato")
+    assert [sku for sku, _, _ in deli.lines] == ["TURKEY"]
+    assert _chosen(deli, "TURKEY", "toppings") == {"lettuce", "tomato"}
+    assert _chosen(deli, "TURKEY", "heat") == {"toasted"}
+
+
+def test_with_nuts_and_cream_are_the_cake_extras(chat: Chat) -> None:
+    chat.say("a honey cake")
+    chat.say("with nuts and cream")
+    assert [sku for sku, _, _ in chat.lines] == ["CAKE"]
+    assert _chosen(chat, "CAKE", "extras") == {"nuts", "cream"}
+
+
+def test_a_nuts_and_cream_with_its_article_is_the_product(chat: Chat) -> None:
+    chat.say("a honey cake")
+    chat.say("and a nuts and cream")
+    assert [sku for sku, _, _ in chat.lines] == ["CAKE", "SUNDAE"]
+
+
+def test_words_no_choice_of_the_focus_stay_the_product(chat: Chat) -> None:
+    """The milk tea in focus offers no nuts nor cream: the words are the sundae's."""
+    chat.say("a milk tea")
+    chat.say("and nuts and cream")
+    assert [sku for sku, _, _ in chat.lines] == ["MILK-TEA", "SUNDAE"]
