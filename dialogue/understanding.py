@@ -27,7 +27,14 @@ from dialogue.items import (
 )
 from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, Target, phrase_of
-from dialogue.matcher import Mention, choices_in_a_name, choices_of_named_group, find_mentions, focus_choices, prepare
+from dialogue.matcher import (
+    Mention,
+    choices_in_a_name,
+    choices_of_named_group,
+    find_mentions,
+    focus_choices,
+    prepare,
+)
 from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, digit_string, price_range, to_digits
 from dialogue.owners import owner_by_name_word, value_owner
