@@ -27,6 +27,7 @@ _NOUN_OPENERS = words("noun_openers")
 _THING_MARKERS = words("thing_markers")
 _WORKED_ON = words("worked_on")
 _PURPOSE_LEADS = phrases("purpose_leads")
+_SOLD_ALONE = phrases("sold_alone")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
 
 
@@ -1405,6 +1406,19 @@ def focus_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: 
             continue
         out = [m for m in out if m not in here] + [Mention(k, k + 1, cands)]
     return sorted(out, key=lambda m: m.start)
+
+
+def sold_alone(toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a combo with the chicago dog" - "and a chili cheese dog on its own": words that name both a product and a
+    choice (the combo's chili cheese dog), said with "on its own" / "separately" right after them, name the product
+    alone, a line of its own."""
+    said = alone_said(toks)
+    return [Mention(m.start, m.end, m.products) if m.end in said and m.products and m.options else m for m in found]
+
+
+def alone_said(toks: Sequence[str]) -> dict[int, int]:
+    """Where "on its own" / "separately" is said: its start -> its end (its "it" points at no line)."""
+    return {i: i + len(ph) for i in range(len(toks)) for ph in _SOLD_ALONE if tuple(toks[i:i + len(ph)]) == tuple(ph)}
 
 
 def choices_of_named_group(lex: Lexicon, found: list[Mention], sku: str | None) -> list[Mention]:
