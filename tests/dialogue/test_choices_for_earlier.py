@@ -2,7 +2,8 @@
 line in focus, said after that choice's group ("ground for a french press": the beans' grind, not a french press),
 words that are only a part of another product's name and each a choice of the line in focus ("toasted
 with lettuce and tomato" after a turkey sandwich: its toppings, not a bacon lettuce and tomato sandwich), and a
-choice taken off the line that has it, not the line in focus that never had it ("take off the banana" after
+choice taken off the line that has it (and a product said "on its own" is a line of its own, not that choice of
+a line: "a chili cheese dog on its own" after a hot dog combo), not the line in focus that never had it ("take off the banana" after
 an acai bowl with banana and two ginger shots). A catalog written here (a tea shop), and the corpus roaster and
 juicebar."""
 
@@ -29,6 +30,9 @@ _SHOP = {
                 {"code": "nuts", "name": "nuts"}, {"code": "cream", "name": "cream"},
                 {"code": "berries", "name": "berries"}]}]},
         {"sku": "MILK-TEA", "name": "milk tea", "price": "5.00", "category": "tea"},
+        {"sku": "SET", "name": "tea set", "price": "15.00", "category": "sets", "options": [
+            {"code": "sweet", "name": "sweet", "default": "biscuit", "values": [
+                {"code": "biscuit", "name": "biscuit"}, {"code": "honey_cake", "name": "honey cake"}]}]},
         {"sku": "SUNDAE", "name": "nuts and cream sundae", "price": "6.00", "category": "sweets"},
     ],
 }
@@ -130,3 +134,24 @@ def test_words_no_choice_of_the_focus_stay_the_product(chat: Chat) -> None:
     chat.say("a milk tea")
     chat.say("and nuts and cream")
     assert [sku for sku, _, _ in chat.lines] == ["MILK-TEA", "SUNDAE"]
+
+
+def test_chili_cheese_dog_on_its_own_is_a_line_of_its_own(tmp_path: Path) -> None:
+    dogs = Chat(store_of(tmp_path, corpus_catalog("hotdogs")))
+    for said in ("can i get a combo", "uh the chicago dog", "and a sprite", "onion rings instead of fries",
+                 "and a chili cheese dog on its own"):
+        dogs.say(said)
+    assert [(sku, opts.get("dog")) for sku, _, opts in dogs.lines] == [("COMBO", "chicago"), ("CHILI-CHEESE-DOG", None)]
+
+
+def test_honey_cake_separately_is_not_the_sets_sweet(chat: Chat) -> None:
+    chat.say("a tea set")
+    chat.say("and a honey cake separately")
+    assert [(sku, opts.get("sweet")) for sku, _, opts in chat.lines] == [("SET", "biscuit"), ("CAKE", None)]
+
+
+def test_honey_cake_as_its_sweet_still_changes_the_set(chat: Chat) -> None:
+    """An "its" outside "on its own" still points at the line in focus."""
+    chat.say("a tea set")
+    chat.say("with honey cake as its sweet")
+    assert [(sku, opts.get("sweet")) for sku, _, opts in chat.lines] == [("SET", "honey_cake")]
