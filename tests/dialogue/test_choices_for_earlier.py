@@ -3,7 +3,8 @@ line in focus, said after that choice's group ("ground for a french press": the 
 words that are only a part of another product's name and each a choice of the line in focus ("toasted
 with lettuce and tomato" after a turkey sandwich: its toppings, not a bacon lettuce and tomato sandwich), and a
 choice taken off the line that has it (and a product said "on its own" is a line of its own, not that choice of
-a line: "a chili cheese dog on its own" after a hot dog combo), not the line in focus that never had it ("take off the banana" after
+a line: "a chili cheese dog on its own" after a hot dog combo); a choice said of "them" when the line in focus is
+one of several lines of its product is on all of them ("one white and one pink" - "wrap them in cellophane"), not the line in focus that never had it ("take off the banana" after
 an acai bowl with banana and two ginger shots). A catalog written here (a tea shop), and the corpus roaster and
 juicebar."""
 
@@ -155,3 +156,34 @@ def test_honey_cake_as_its_sweet_still_changes_the_set(chat: Chat) -> None:
     chat.say("a tea set")
     chat.say("with honey cake as its sweet")
     assert [(sku, opts.get("sweet")) for sku, _, opts in chat.lines] == [("SET", "honey_cake")]
+
+
+def test_wrap_them_is_both_lily_bouquets(tmp_path: Path) -> None:
+    flowers = Chat(store_of(tmp_path, corpus_catalog("florist")))
+    flowers.say("ok two white lily bouquets no wait one white and one pink")
+    flowers.say("and wrap them in cellophane")
+    assert [(opts.get("colour"), opts.get("wrap")) for _, _, opts in flowers.lines] == [
+        ("white", "cellophane"), ("pink", "cellophane")]
+
+
+def test_cream_on_them_is_on_both_cakes(chat: Chat) -> None:
+    chat.say("one honey cake with nuts and one honey cake with berries")
+    chat.say("add cream to them")
+    lines = chat.session.cart.lines
+    assert [{o.value for o in ln.options} for ln in lines] == [{"nuts", "cream"}, {"berries", "cream"}]
+
+
+def test_them_with_one_line_of_the_product_is_that_line(chat: Chat) -> None:
+    """The cake in focus is the one line of its product: "them" is that line, the oolongs stay as they were."""
+    chat.say("one oolong brewed in a teapot and one oolong brewed in a kettle")
+    chat.say("a honey cake with nuts")
+    chat.say("and put cream on them")
+    assert _chosen(chat, "CAKE", "extras") == {"nuts", "cream"}
+    assert [sku for sku, _, _ in chat.lines] == ["OOLONG", "OOLONG", "CAKE"]
+
+
+def test_it_is_only_the_line_in_focus(tmp_path: Path) -> None:
+    flowers = Chat(store_of(tmp_path, corpus_catalog("florist")))
+    flowers.say("one white lily bouquet and one pink lily bouquet")
+    flowers.say("wrap it in cellophane")
+    assert [(opts.get("colour"), opts.get("wrap")) for _, _, opts in flowers.lines][0][1] != "cellophane"
