@@ -46,6 +46,7 @@ from dialogue.types import Action
 from dialogue.understanding import Parse
 
 _TWO_LINES = words("two_lines")
+_PLURAL_REFS = words("plural_refs")
 _WRONG_LINE = phrases("wrong_line")
 _LIKEWISE = words("likewise")
 
@@ -260,12 +261,14 @@ def _corrected(state: State, line: CartLine, product: Product, opts: Sequence[Se
     return kept
 
 
-def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome,
+                 among: Sequence[CartLine] | None = None) -> Outcome:
     """"make both large", "all of them with oat milk": the change on every line that offers it (two or
-    more); with fewer, the ordinary change of one line. "Both": the last two lines that offer it."""
+    more; of ``among`` when given); with fewer, the ordinary change of one line. "Both": the last two lines that
+    offer it."""
     specs = list(parse.options)
     changes = []
-    for line in state.cart.lines:
+    for line in state.cart.lines if among is None else among:
         product = lex.products.get(line.sku)
         if product is None or not specs:
             continue
@@ -293,6 +296,8 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     a person ("make my sister's iced", "my wife wants small") changes that person's units (:mod:`dialogue.people`)."""
     owned = people.owned_line(state, lex, tokens(parse.text), parse.items[0].skus if parse.items else ()) \
         if parse.ordinal is None and parse.portion is None and parse.replaces is None and parse.ref != "all" else None
+    if owned is None and (lines := _lines_of_them(state, parse)):
+        return modify_every(state, lex, parse, out, among=lines)
     if owned is None:
         before = {ln.line_id for ln in state.cart.lines}
         done = _modify(state, lex, parse, out)
@@ -305,6 +310,19 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     done = _modify(state, lex, replace(parse, portion=units) if units < line.quantity else parse, out, line=line)
     people.moved(state, line, marks, key, units)
     return done
+
+
+def _lines_of_them(state: State, parse: Parse) -> list[CartLine]:
+    """"one white lily bouquet and one pink" - "wrap them in cellophane": a choice said of "them" when the line in
+    focus is a single one of several lines of its product is about all of those lines; else none (the ordinary
+    change of the line in focus: "make them large" to two lattes on one line)."""
+    focus = state.focus()
+    if focus is None or focus.quantity != 1 or parse.items or not parse.options or parse.ref != "it" \
+            or parse.ordinal is not None or parse.portion is not None or parse.selector \
+            or not _PLURAL_REFS & set(parse.tokens):
+        return []
+    same = [ln for ln in state.cart.lines if ln.sku == focus.sku]
+    return same if len(same) > 1 else []
 
 
 def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: CartLine | None = None) -> Outcome:

@@ -27,6 +27,7 @@ _NOUN_OPENERS = words("noun_openers")
 _THING_MARKERS = words("thing_markers")
 _WORKED_ON = words("worked_on")
 _PURPOSE_LEADS = phrases("purpose_leads")
+_SOLD_ALONE = phrases("sold_alone")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
 
 
@@ -1405,6 +1406,74 @@ def focus_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: 
             continue
         out = [m for m in out if m not in here] + [Mention(k, k + 1, cands)]
     return sorted(out, key=lambda m: m.start)
+
+
+def sold_alone(toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a combo with the chicago dog" - "and a chili cheese dog on its own": words that name both a product and a
+    choice (the combo's chili cheese dog), said with "on its own" / "separately" right after them, name the product
+    alone, a line of its own."""
+    said = alone_said(toks)
+    return [Mention(m.start, m.end, m.products) if m.end in said and m.products and m.options else m for m in found]
+
+
+def alone_said(toks: Sequence[str]) -> dict[int, int]:
+    """Where "on its own" / "separately" is said: its start -> its end (its "it" points at no line)."""
+    return {i: i + len(ph) for i in range(len(toks)) for ph in _SOLD_ALONE if tuple(toks[i:i + len(ph)]) == tuple(ph)}
+
+
+def choices_of_named_group(lex: Lexicon, found: list[Mention], sku: str | None) -> list[Mention]:
+    """"a bag of the colombian" - "ground for a french press": words that name both a product (a french press) and
+    a choice of the product in focus (its "french press" grind), said after the name of that choice's group
+    ("ground"), name the choice, not another product. Without the group said ("and a french press") they stay the
+    product."""
+    if sku is None:
+        return found
+    named = [(m.start, t.group) for m in found if not m.products and not m.options for t in m.groups]
+    out = []
+    for m in found:
+        chosen = tuple(t for t in m.options if sku in lex.option_skus.get((t.group, t.value), ())
+                       and any(at < m.start and group == t.group for at, group in named))
+        out.append(Mention(m.start, m.end, chosen) if m.products and chosen else m)
+    return out
+
+
+def choices_in_a_name(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None) -> list[Mention]:
+    """"a turkey sandwich" - "toasted with lettuce and tomato": words that are only a part of another product's
+    name (the "bacon lettuce and tomato" sandwich) and each a choice of the product in focus name those choices,
+    not the other product. Said with an article or a count ("and a lettuce and tomato") they stay a product; a word
+    that is no choice of the product in focus leaves the whole as it was."""
+    if sku is None:
+        return found
+    out: list[Mention] = []
+    for m in found:
+        if not m.products or m.exact_products or m.options or any(t.sku == sku for t in m.products) \
+                or (m.start > 0 and (toks[m.start - 1] in _BEFORE_A_UNIT or toks[m.start - 1].isdigit())):
+            out.append(m)
+            continue
+        parts = _choices_of(lex, toks, m.start, m.end, sku)
+        out.extend(parts if parts is not None else [m])
+    return out
+
+
+def _choices_of(lex: Lexicon, toks: Sequence[str], start: int, end: int, sku: str) -> list[Mention] | None:
+    """The words from ``start`` to ``end`` read as choices ``sku`` offers (longest first, "and" between them), or
+    None when a word is none of its choices."""
+    parts: list[Mention] = []
+    k = start
+    while k < end:
+        if toks[k] in ("and", "or"):
+            k += 1
+            continue
+        for size in range(min(3, end - k), 0, -1):
+            chosen = tuple(t for t in lex.phrases.get(tuple(toks[k:k + size]), ())
+                           if t.kind == "option" and sku in lex.option_skus.get((t.group, t.value), ()))
+            if chosen:
+                parts.append(Mention(k, k + size, chosen))
+                k += size
+                break
+        else:
+            return None
+    return parts or None
 
 
 def _said_alone(toks: Sequence[str], k: int) -> bool:

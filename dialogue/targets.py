@@ -146,6 +146,9 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
     specs = list(parse.options)
     if not specs or focus is None:
         return lines[0]
+    held = _holding_what_is_taken_off(state, lex, focus, specs)
+    if held is not None:
+        return held
     product = lex.products.get(focus.sku)
     takes = product is not None and not options_for(product, specs)[2]
     if takes and (parse.portion is None or focus.quantity > parse.portion):
@@ -157,6 +160,20 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
     if parse.portion is not None:
         offering = [ln for ln in offering if ln.quantity > parse.portion] or offering
     return offering[-1] if offering else focus
+
+
+def _holding_what_is_taken_off(state: State, lex: Lexicon, focus: CartLine,
+                               specs: Sequence[OptionSpec]) -> CartLine | None:
+    """"an acai bowl with banana", "two ginger shots" - "take off the banana": a choice taken off is taken off the
+    line that has it (the latest such), not the line in focus that never had it. None when the focus has it, when
+    anything but a taking off is said, or when no line has it."""
+    if not specs or any(s.amount != "none" for s in specs):
+        return None
+    had = [OptionSpec(s.targets, "regular", s.qualifier) for s in specs]
+    if line_has(focus, lex, had):
+        return None
+    holding = [ln for ln in state.cart.lines if line_has(ln, lex, had)]
+    return holding[-1] if holding else None
 
 
 def variant_product(lex: Lexicon, product: Product, specs: Sequence[OptionSpec]) -> Product | None:

@@ -29,7 +29,16 @@ from dialogue.items import (
 )
 from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, Target, phrase_of
-from dialogue.matcher import Mention, find_mentions, focus_choices, prepare
+from dialogue.matcher import (
+    Mention,
+    alone_said,
+    choices_in_a_name,
+    choices_of_named_group,
+    find_mentions,
+    focus_choices,
+    prepare,
+    sold_alone,
+)
 from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, digit_string, price_range, to_digits
 from dialogue.owners import owner_by_name_word, value_owner
@@ -892,6 +901,8 @@ class RuleUnderstanding:
         them off it ("actually no vase": an add-on, when no line holds the vase sold alone) or names the group they
         are a choice of ("make the side mac and cheese"); else None."""
         product = self.lexicon.products.get(ctx.last_sku or "")
+        if any(it.end in alone_said(toks) for it in p.items):
+            return None  # "and a chili cheese dog on its own": sold alone, put on no line
         cued, verb = _onto_cue(toks)
         # "actually no vase" to a bouquet with a vase: its add-on taken off, not the bouquet swapped for a vase
         negated = not cued and not verb and p.deny and bool(p.items) and all(
@@ -1077,7 +1088,11 @@ class RuleUnderstanding:
             and context.expect_sku and context.expect_group else None
         in_play = {sku for sku in (context.expect_sku, context.topic, *context.line_skus) if sku}
         found = find_mentions(self.lexicon, toks, mix_for, frozenset(in_play))
-        found = focus_choices(self.lexicon, toks, found, _line_named(found, context))
+        found = sold_alone(toks, found)
+        named = _line_named(found, context)
+        found = focus_choices(self.lexicon, toks, found, named)
+        found = choices_of_named_group(self.lexicon, found, named)
+        found = choices_in_a_name(self.lexicon, toks, found, named)
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)
@@ -1149,8 +1164,8 @@ class RuleUnderstanding:
         elif not p.items and (n_more := next((int(t) for t, nxt in zip(toks, toks[1:], strict=False)
                                               if t.isdigit() and nxt == "more" and 0 < int(t) < 1000), None)):
             p.ref, p.quantity = "more", n_more  # "three more", "two more, one with ...": more of the line in focus
-        elif any(t in _REF_IT for t in toks):
-            p.ref = "it"
+        elif any(t in _REF_IT and not any(a <= i < b for a, b in alone_said(toks).items()) for i, t in enumerate(toks)):
+            p.ref = "it"  # (not the "it" of "on its own")
         p.intent = self._intent(p, toks, context)
         self._count_as_pieces(p, toks, context)
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
