@@ -97,13 +97,18 @@ def clauses(text: str) -> list[str]:
 
 # Speech comes without commas: a question word mid-sentence starts a piece too ("a latte what milks do you have").
 _PIECE_RE = re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)|(?<=\w)\s+(?=(?:what|do you|how much|how many)\b)")
+# After "how about X" (a word or two may lead) "how many" stays in its piece: "ok how about kombucha how many are
+# left" asks of the kombucha (is_question reads "how about" with the question after it), it proposes no order.
+_PROPOSAL_RE = re.compile(r"^(?:\w+\s+){0,2}how about\b", re.IGNORECASE)
+_PIECE_AFTER_PROPOSAL_RE = re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)|(?<=\w)\s+(?=(?:what|do you|how much)\b)")
 
 
 def pieces(sentence: str) -> list[str]:
     """A sentence cut where a question may start mid-way: at commas, dashes, "but" and a question word
     ("I'd like a latte, but what milks do you have")."""
     out: list[str] = []
-    for p in (x.strip() for x in _PIECE_RE.split(sentence)):
+    cut = _PIECE_AFTER_PROPOSAL_RE if _PROPOSAL_RE.match(sentence) else _PIECE_RE
+    for p in (x.strip() for x in cut.split(sentence)):
         if p and out and _marks_a_turn(out[-1], p):
             out[-1] = f"{out[-1]} {p}"  # "no you know what the first one was fine": no question
         elif p:
