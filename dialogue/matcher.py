@@ -1494,12 +1494,15 @@ def _weak(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
 
 def _remade_at(toks: Sequence[str], found: Sequence[Mention], k: int, sku: str) -> bool:
     """Position ``k`` is where a change of the product in focus says its choice: after "make it", "change it to",
-    "make the <product>", as "a <word> one", or after the count of a part ("one grid and one plain")."""
+    "make the <product>", as "a <word> one", or after the count of a part, past a "with" ("one grid and one plain",
+    "one with everything and one just ketchup")."""
     counted = k > 0 and (toks[k - 1] in _COUNTED or toks[k - 1].isdigit())
     if counted and k < len(toks) - 1 and toks[k + 1] in ("one", "ones"):
         return not any(m.exact_products for m in found)
-    if counted and toks[k - 1] != "a" and not any(m.exact_products for m in found) and any(
-            (t == "one" or t.isdigit()) and j != k - 1 and "and" in (*toks[j - 1:j], *toks[k - 2:k - 1])
+    c = k - 2 if k > 1 and toks[k - 1] in _WITH_WORDS else k - 1  # the count of the part: "one with everything"
+    if c >= 0 and (toks[c] in _COUNTED or toks[c].isdigit()) and toks[c] != "a" \
+            and not any(m.exact_products for m in found) and any(
+            (t == "one" or t.isdigit()) and j != c and "and" in (*toks[j - 1:j], *toks[c - 1:c])
             for j, t in enumerate(toks)):
         return True
     j = k - 1

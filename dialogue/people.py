@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from catalog.models import CartLine
 from dialogue.intents import find
@@ -23,7 +24,9 @@ from dialogue.normalize import clauses, pieces, tokens
 from dialogue.pending import PendingKind
 from dialogue.phrasebook import phrases, words
 from dialogue.specs import ItemSpec
-from dialogue.state import Pending, State
+
+if TYPE_CHECKING:  # the understanding asks this module too, and the state is built on the understanding
+    from dialogue.state import Pending, State
 
 _PEOPLE = words("people")
 _SELF = words("people_self")
@@ -35,6 +38,7 @@ _SHE = words("people_pronouns_female")
 _MALE = words("people_male")
 _FEMALE = words("people_female")
 _ASKS_ITEMS = (PendingKind.CLARIFY_OPTION, PendingKind.CLARIFY_PRODUCT)
+_SAME = words("same_choice")
 
 
 def person_word(lex: Lexicon, toks: Sequence[str], i: int) -> tuple[int, str] | None:
@@ -68,6 +72,13 @@ def _for_whom(lex: Lexicon, toks: Sequence[str]) -> list[tuple[int, tuple[str, .
         if said:
             found.append((i, tuple(said)))
     return found
+
+
+def same_for_someone(lex: Lexicon, toks: Sequence[str]) -> bool:
+    """"And the same for my friend", "same for me but with swiss": "same" right before "for" and a person says one
+    more like the line in focus, for that person (not "the same for the other one", a change of another line)."""
+    return any(toks[i] in _SAME and toks[i + 1] == "for" and person_word(lex, toks, i + 2) is not None
+               for i in range(len(toks) - 2))
 
 
 def people_of_items(lex: Lexicon, text: str, items: Sequence[ItemSpec]) -> dict[int, tuple[str, ...]]:
@@ -168,16 +179,18 @@ def mark_portion(state: State, lex: Lexicon, toks: Sequence[str], line: CartLine
 def _pronoun_person(state: State, lex: Lexicon, toks: Sequence[str]) -> str | None:
     """The person a lone pronoun stands for: "his should be navy", "she wants thin crust", "make hers large" after
     "... for my son" / "... for my wife": the one person recorded on the cart's lines whom the pronoun fits (a man
-    or boy for "he", a woman or girl for "she"); None when a person is said outright ("her son"), pronouns of
-    both kinds are said, or no one or several fit."""
+    or boy for "he", a woman or girl for "she"; with none such, the one recorded whose word says neither, "my
+    friend"); None when a person is said outright ("her son"), pronouns of both kinds are said, or no one or
+    several fit."""
     if any(person_word(lex, toks, i) is not None for i in range(len(toks)) if toks[i] not in _SELF):
         return None
     kinds = {("m" if t in _HE else "f") for t in toks if t in _HE or t in _SHE}
     if len(kinds) != 1:
         return None
     fits = _MALE if kinds == {"m"} else _FEMALE
-    recorded = {p for ln in state.cart.lines for p in _units(state, ln) if p in fits}
-    return next(iter(recorded)) if len(recorded) == 1 else None
+    everyone = {p for ln in state.cart.lines for p in _units(state, ln) if p and p != "me"}
+    recorded = {p for p in everyone if p in fits} or {p for p in everyone if p not in _MALE | _FEMALE}
+    return next(iter(recorded)) if len(recorded) == 1 else None  # "my friend": whoever the pronoun says
 
 
 def _units(state: State, line: CartLine) -> tuple[str, ...]:

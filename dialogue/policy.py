@@ -856,8 +856,9 @@ class Policy:
         line = modify_target(self.state, self.lex, p) if specs and p.ref != "all" and not p.replace else None
         if line is None or any(it.skus != (line.sku,) for it in p.items):
             return None  # "three rolls of tape" - "two clear and one brown": "brown" may name the tape itself
-        counts = {a for a, _ in parts_of(p.tokens)}  # a part's count is no choice ("two": not a "2 ring" binder)
-        parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity, plain=True) \
+        at = {o.pos for o in specs}  # "one hot one iced": a part opens at a "one" right before a choice
+        counts = {a for a, _ in parts_of(p.tokens, choices=at)}  # a part's count is no choice (not a "2 ring" binder)
+        parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity, plain=True, choices=at) \
             or _restated_parts(p)
         return editing.share_line(self.state, self.lex, line, parts, out) if parts else None
 
@@ -1063,7 +1064,7 @@ _PART_FILL = frozenset({"and", "the", "other", "one", "ones", "rest", "last"})
 
 
 def _parted(specs: Sequence[OptionSpec], toks: Sequence[str], quantity: int | None,
-            *, plain: bool = False, start: int = 0) -> list[tuple[int, list[OptionSpec]]]:
+            *, plain: bool = False, start: int = 0, choices: Collection[int] = ()) -> list[tuple[int, list[OptionSpec]]]:
     """An answer that shares a line of several into parts, each with its own count and its own choices, any
     number of them and of any group ("two collars" - "one small pink and the other large black"; "two flights" -
     "one with the ipa and the lager and the other with the stout and the porter"): (count, choices) per part
@@ -1071,7 +1072,7 @@ def _parted(specs: Sequence[OptionSpec], toks: Sequence[str], quantity: int | No
     with ``plain``, is said plain: "... and one plain" is the line as it is; and with ``plain`` the counts may add
     up to less, the rest staying as it is); choices said before the first part (from token ``start`` on) are every
     part's. Else nothing."""
-    parts = parts_of(toks, start) or parts_after(toks, start)  # "nutella on one and blueberries on the other"
+    parts = parts_of(toks, start, choices) or parts_after(toks, start)  # "nutella on one and blueberries on the other"
     if not quantity or quantity < 2 or not parts:
         return []
     said = sum(n or 0 for _, n in parts)

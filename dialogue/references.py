@@ -30,6 +30,7 @@ _PORTION_OF = words("portion_of")
 _SPLIT_VERBS = words("split_verbs")
 _MORE_BEFORE = words("more_before_count")
 _MORE = words("more_after_count")
+_SAME = words("same_choice")
 _JOIN = words("join")
 _RECOUNT_LEAD = words("recount_lead")
 _RECOUNT = phrases("recount")
@@ -121,13 +122,14 @@ _NOT_PART_COUNT = words("not_part_count")
 _PLAIN_PART = words("plain_part")
 
 
-def parts_of(toks: Sequence[str], start: int = 0) -> list[tuple[int, int | None]]:
+def parts_of(toks: Sequence[str], start: int = 0, choices: Collection[int] = ()) -> list[tuple[int, int | None]]:
     """How a turn shares the units of a line among parts, each said after its own count: "one with the ipa and
     the lager and the other with the stout" (two parts), "one small pink and one large black", "two plain and
     the rest sesame". (token where each part begins, its count; None for "the other"/"the rest": what is left).
     A later part opens after "and"/"then", or with "one" and a preposition or a plain word ("one with sausage",
-    "one plain"). Read from token ``start`` on ("two more, one with figs and one plain": after "more"). Empty
-    unless the words read open with a count and have a later part."""
+    "one plain"), or with "one" right before a choice said (token positions ``choices``: "one hot one iced"). Read
+    from token ``start`` on ("two more, one with figs and one plain": after "more"). Empty unless the words read
+    open with a count and have a later part."""
     i = next((k for k in range(start, len(toks)) if toks[k] not in _LEAD), len(toks))
     if i >= len(toks) or not (toks[i] == "one" or toks[i].isdigit() and 0 < int(toks[i]) < 100):
         return []
@@ -144,7 +146,7 @@ def parts_of(toks: Sequence[str], start: int = 0) -> list[tuple[int, int | None]
                 and not (k + 1 < len(toks) and toks[k + 1] in ("more", "of")):
             out.append((k, 1 if toks[k] == "one" else int(toks[k])))  # "... and one with the stout"
         elif toks[k] == "one" and k + 1 < len(toks) and (toks[k + 1] in _PART_PREPS and toks[k + 1] != "of"
-                                                         or toks[k + 1] in _PLAIN_PART) \
+                                                         or toks[k + 1] in _PLAIN_PART or k + 1 in choices) \
                 and toks[k - 1] not in _NOT_PART_COUNT:
             out.append((k, 1))  # "one with mushrooms one with sausage": the recogniser wrote no comma
         k += 1
@@ -207,9 +209,10 @@ def as_it_was(toks: Sequence[str], said: Sequence[OptionSpec]) -> set[int]:
 
 
 def wants_more(toks: Sequence[str], item: ItemSpec) -> bool:
-    """"another latte", "three more lattes", "one more latte": more of what may already be there."""
+    """"another latte", "three more lattes", "one more latte", "the same coffee for my husband": more of what may
+    already be there."""
     near = toks[max(0, item.start - 3):item.start]
-    return "another" in near or "more" in near
+    return "another" in near or "more" in near or item.start > 0 and toks[item.start - 1] in _SAME
 
 
 def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> bool:

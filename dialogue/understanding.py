@@ -42,6 +42,7 @@ from dialogue.matcher import (
 from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, digit_string, price_range, to_digits
 from dialogue.owners import owner_by_name_word, value_owner
+from dialogue.people import same_for_someone
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
     GLUE,
@@ -1161,6 +1162,8 @@ class RuleUnderstanding:
         elif (at_more := cue.find(toks, cue.MORE)) >= 0 and not p.items and "not" not in toks[max(0, at_more - 10):at_more]:
             p.ref = "more"
             p.quantity = _more_count(toks, p.option_at)  # "another two", "two more of those but cherry"
+        elif not p.items and same_for_someone(self.lexicon, toks):
+            p.ref = "more"  # "and the same for my friend": one more like the line in focus, for them
         elif not p.items and (n_more := next((int(t) for t, nxt in zip(toks, toks[1:], strict=False)
                                               if t.isdigit() and nxt == "more" and 0 < int(t) < 1000), None)):
             p.ref, p.quantity = "more", n_more  # "three more", "two more, one with ...": more of the line in focus
