@@ -690,6 +690,8 @@ def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
             o = a + 1
             while o < len(toks) and o in option_at and not (o > a + 2 and toks[o - 1] == "one"):
                 o += 1
+            if tok == "one" and o + 1 < len(toks) and toks[o] == "one" and o + 1 in option_at:
+                continue  # "one hot one iced": parts of the line, each "one" opening its own
             if o > a + 1 and o < len(toks) and toks[o] == "one" or o > a + 2 and toks[o - 1] == "one":
                 return True  # ("one colour one": the "one" may be a word of the choice's own name)
     return False
