@@ -412,8 +412,9 @@ def _in_person_said(toks: Sequence[str], m: Mention) -> bool:
 
 def _for_what(toks: Sequence[str], at: int, before: Sequence[ItemSpec]) -> bool:
     """"a zipper for a dress", "a separating zipper for a jacket": a choice said right after "for a" (or "for the",
-    "for my") past an item says what that item is for: a choice of it when it offers that choice, else nothing;
-    never an item of its own (not in a swap: "swap the toast for a biscuit")."""
+    "for my") past an item says what that item is for: a choice of it when it offers that choice, else nothing
+    unless one item of the sentence offers it ("a screen protector and installation for an iphone 15": the screen
+    protector's model); never an item of its own (not in a swap: "swap the toast for a biscuit")."""
     return bool(before) and any(tuple(toks[max(0, at - len(p)):at]) == p for p in _PURPOSE_LEADS) \
         and find(toks, _SWAP) < 0 and swap_frame(toks) is None
 
@@ -672,7 +673,11 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         floor = prev_mention_end
         prev_mention_end = m.end
         if _for_what(toks, m.start, before := [it for it in items if it.end <= m.start]) and not _offers(lex, before[-1], m):
-            continue  # "a zipper for a dress": what it is for
+            offering = [it for it in items if _offers(lex, it, m)]
+            if len(offering) != 1:
+                continue  # "a zipper for a dress": what it is for
+            # "a screen protector and installation for an iphone 15": the choice of the one item of the sentence
+            # that offers it (the installation is for that phone too)
         own = None if m.part else _named_owner(lex, toks, m)  # ("a dozen 6 everything": no half dozen)
         if own is not None and _with_earlier(lex, toks, items, m):
             own = None  # "an everything with lox spread": the spread on the bagel, though "lox" names a sandwich

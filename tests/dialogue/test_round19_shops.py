@@ -188,6 +188,20 @@ def test_what_it_is_for_elsewhere(kiosk: Chat) -> None:
     assert kiosk.counts == {"CABLE": 1}
 
 
+@pytest.mark.parametrize(("catalog", "said", "offers", "option", "other"), [
+    ("phonekiosk", "a screen protector and installation for an iphone 15", "SCREEN-PROTECTOR", ("model", "iphone_15"),
+     "INSTALL"),
+    ("bikeshop", "a tube and a patch kit for a 700c wheel", "TUBE", ("wheel", "700c"), "PATCH-KIT")])
+def test_what_it_is_for_goes_to_the_item_that_offers_it(tmp_path: Path, catalog: str, said: str, offers: str,
+                                                        option: tuple[str, str], other: str) -> None:
+    """The item right before "for a" does not offer the choice but one item of the sentence does: that item's
+    choice (not dropped, so never asked again)."""
+    for chat in _chat(tmp_path, catalog):
+        chat.say(said)
+        assert chat.counts == {offers: 1, other: 1}
+        assert [opts.get(option[0]) for sku, _, opts in chat.lines if sku == offers] == [option[1]]
+
+
 def test_an_item_said_in_full_after_for_a_stays(kiosk: Chat) -> None:
     kiosk.say("a charging cable and a phone case")
     assert kiosk.counts == {"CABLE": 1, "CASE": 1}
