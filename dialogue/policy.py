@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
-from catalog.models import OptionGroup, Product
+from catalog.models import OptionGroup, Product, SelectedOption
 from catalog.store import Store
 from dialogue import answers, browse, browse_data, confirm, editing, normalize, people, placed
 from dialogue import intents as cue
@@ -530,6 +530,18 @@ class Policy:
             return self._checkout(out.say(lead), question=YES_OR_NO)
         return self._checkout(out.say("Sorry, I need a clear yes or no"), question=YES_OR_NO)
 
+    def _for_line_just_made(self, product: Product, opts: Sequence[SelectedOption]) -> bool:
+        """Choices said to the question about a waiting item are for the line of the same product the turn before
+        put in the cart (said with the waiting item, and in focus), when they would change it: "a single scoop of
+        strawberry in a cup" - "with rainbow sprinkles on hers", "the first is a build your own with spinach" -
+        "with balsamic on the side" (the second salad's greens asked); not for the waiting item."""
+        st = self.state
+        added = st.added
+        line = st.focus()
+        return added is not None and added[0] == st.turns - 1 and line is not None \
+            and line.line_id == added[1] and line.sku == product.sku \
+            and any((o.group, o.value) not in {(c.group, c.value) for c in line.options} for o in opts)
+
     def _fill_option(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         item = pending.item
         assert item is not None
@@ -611,7 +623,8 @@ class Policy:
                 return None
             if parse.intent in (Intent.AFFIRM, Intent.OUT_OF_SCOPE, Intent.EMPTY):
                 return out.say(f"Which {group_name(group)} would you like: {say_list([v.name for v in group.values[:3]], 'or')}?")
-            if opts and not parse.items and not parse.question and not options_for(product, specs)[2]:
+            if opts and not parse.items and not parse.question and not options_for(product, specs)[2] \
+                    and not self._for_line_just_made(product, opts):
                 # "what drink for the meal deal?" - "footlong": another choice of the waiting item; it is made so,
                 # and the question is put again (the item is never dropped unasked)
                 pending.item = ItemSpec(item.skus, item.quantity, [*item.options, *specs], item.start, item.end,

@@ -172,6 +172,28 @@ def test_tray_said_to_the_seeds_question_elsewhere(chat: Chat) -> None:
     assert chat.lines == [("KIT", 1, {"seeds": "herbs", "tray": "big"})]
 
 
+def test_sprinkles_on_hers_go_to_the_line_just_made(tmp_path: Path) -> None:
+    """A choice said while a waiting item's question is pending, right after a line of the same product was made, is
+    for that line (it would change it): not put on the waiting item, and never lost."""
+    store = open_store(tmp_path / "creamery.sqlite3", catalog=catalog_source("creamery"), tax_rate_bp=825)
+    try:
+        talk = Chat(store)
+        talk.say("a double scoop of mint chip in a waffle cone")
+        talk.say("and a single scoop of strawberry in a cup for my daughter")
+        talk.say("with rainbow sprinkles on hers")
+        strawberry = [opts for sku, _, opts in talk.lines if opts.get("flavour") == "strawberry"]
+        assert len(strawberry) == 1 and strawberry[0].get("toppings") == "rainbow_sprinkles"
+    finally:
+        store.close()
+
+
+def test_big_tray_goes_to_the_first_kit_elsewhere(chat: Chat) -> None:
+    chat.say("two starter kits")
+    chat.say("the first one with herb seeds")
+    chat.say("and the big tray for that one")
+    assert ("KIT", 1, {"seeds": "herbs", "tray": "big"}) in chat.lines
+
+
 def test_no_to_the_waiting_item_still_drops_it(chat: Chat) -> None:
     chat.say("a starter kit")
     chat.say("no starter kit")
