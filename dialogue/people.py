@@ -83,28 +83,30 @@ def same_for_someone(lex: Lexicon, toks: Sequence[str]) -> bool:
 
 def people_of_items(lex: Lexicon, text: str, items: Sequence[ItemSpec]) -> dict[int, tuple[str, ...]]:
     """The people each item of the turn is for, by the item's start: "a pint of ipa for me a half of stout for my
-    wife" -> {the ipa: ("me",), the stout: ("wife",)}. A "for ..." goes with the last item said before it; said
-    before every item ("and for my son a single chocolate in a cup", "for me a latte for my wife a mocha") the
-    turn says who first, and each "for ..." goes with the first item after it. Positions are those of the turn's
-    tokens (the same pieces prepared as the understanding prepares them)."""
+    wife" -> {the ipa: ("me",), the stout: ("wife",)}. A "for ..." goes with the last item said before it; when
+    the turn says who first, a "for ..." before every item and an item after every "for ..." ("and for my son a
+    single chocolate in a cup", "for me a latte for my wife a mocha"), each "for ..." goes with the first item
+    after it. A "for ..." before every item whose people follow their items ("hoodies for the family a black one
+    for me a grey one for my wife") marks none. Positions are those of the turn's tokens (the same pieces prepared
+    as the understanding prepares them)."""
     starts = sorted(it.start for it in items)
     out: dict[int, tuple[str, ...]] = {}
     if not starts or "for" not in text.lower():
         return out
+    said_at: list[tuple[int, tuple[str, ...]]] = []
     offset = 0
-    leading: bool | None = None  # the turn's first "for ..." came before every item
     for c in clauses(text):
         for piece in pieces(c):
             raw = tokens(piece)
             for r, said in _for_whom(lex, raw):
-                pos = offset + len(prepare(lex, " ".join(raw[:r])))
-                before = [s for s in starts if s < pos]
-                leading = not before if leading is None else leading
-                if leading:
-                    before = [s for s in starts if s > pos][:1]
-                if before:
-                    out[before[-1]] = out.get(before[-1], ()) + said
+                said_at.append((offset + len(prepare(lex, " ".join(raw[:r]))), said))
             offset += len(prepare(lex, piece))
+    # who first: the first "for ..." before every item, and the last one before an item still to come
+    leading = bool(said_at) and said_at[0][0] < starts[0] and said_at[-1][0] < starts[-1]
+    for pos, said in said_at:
+        before = [s for s in starts if s > pos][:1] if leading else [s for s in starts if s < pos]
+        if before:
+            out[before[-1]] = out.get(before[-1], ()) + said
     return out
 
 

@@ -6,7 +6,8 @@ misfired on the others':
   names it (:func:`dialogue.references.as_it_was`);
 - a cue of a change ("in a") that is a choice's own words ("in a cup") makes no new item a change of the line in
   focus, and a "for <person>" said before every item of the turn is the next item's ("and for my son a single
-  chocolate in a cup");
+  chocolate in a cup") when every "for <person>" has an item after it (not "hoodies for the family a black one for
+  me a grey one for my wife", where the people follow their items);
 - a choice said with the product's own noun after a counted item is no other item when choices of its group said
   between them share the item's count out ("four cans two cokes and two orange sodas").
 
@@ -163,6 +164,26 @@ def test_who_said_after_the_item_is_still_that_items(cafe: SQLiteStore) -> None:
     chat.say("a small latte for my wife and a mocha")
     chat.say("make my wife's one large")
     assert [(sku, o.get("size")) for sku, _, o in chat.lines] == [("LATTE", "large"), ("MOCHA", "medium")]
+
+
+def test_who_said_after_each_item_after_a_group_first(shop_store: SQLiteStore) -> None:
+    """Negative: "hoodies for the family" said before every item, then "for me" / "for my wife" / "for my
+    daughter" each after its item - the people follow their items, so "my wife wants small" is the grey one."""
+    chat = Chat(shop_store)
+    chat.say("i need hoodies for the family a black one in large for me a grey one in medium for my wife "
+             "and a navy one in extra small for my daughter")
+    chat.say("oh wait my wife wants small not medium")
+    assert [(o.get("colour"), o.get("size")) for _, _, o in chat.lines] == [
+        ("black", "l"), ("grey", "s"), ("navy", "xs")]
+
+
+def test_who_said_after_each_item_after_a_group_first_in_the_cafe(cafe: SQLiteStore) -> None:
+    """Negative, another shop: "lattes for the family a small one for me a large one for my wife and a medium one
+    for my son" - the wife's is the large one."""
+    chat = Chat(cafe)
+    chat.say("lattes for the family a small one for me a large one for my wife and a medium one for my son")
+    chat.say("my wife wants a small not large")
+    assert [o.get("size") for _, _, o in chat.lines] == ["small", "small", "medium"]
 
 
 def test_cup_said_as_a_change_still_changes_the_line(chat: Chat) -> None:
