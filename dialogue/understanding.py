@@ -15,6 +15,7 @@ from typing import Protocol
 from catalog.models import OptionGroup, Product
 from dialogue import confirm
 from dialogue import intents as cue
+from dialogue.amounts import qualifier_before
 from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
@@ -476,10 +477,16 @@ def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offs
 
 def _of_a_noun_not_sold(lex: Lexicon, toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
     """"i'm getting school supplies": a choice word said right before a noun that names nothing the shop sells (nor an
-    everyday word) modifies that noun; it names no product of the shop that comes that way ("school" scissors)."""
+    everyday word) modifies that noun; it names no product of the shop that comes that way ("school" scissors). A
+    word that is itself part of another choice said ("tylenol rapid release gels", "brown rice spicy tuna"), or the
+    amount words opening one ("spicy tuna extra avocado"), is no such noun: choices said one after another, with no
+    product, still make the item they name."""
+    said = {k for o in options if 0 <= o.pos for k in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    opened = {q.start for o in options if 0 <= o.pos and (q := qualifier_before(toks, o.pos)) is not None}
     for o in options:
         end = o.pos + max(len(o.said.split()), 1)
         if 0 <= o.pos and end < len(toks) and toks[end].isalpha() and len(toks[end]) > 3 \
+                and end not in said and end not in opened \
                 and toks[end] not in COMMON and not lex.phrases.get((toks[end],)) \
                 and not lex.phrases.get((toks[end].removesuffix("s"),)):
             return True

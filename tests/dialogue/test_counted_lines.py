@@ -75,6 +75,21 @@ def eggs(tmp_path: Path) -> Iterator[Chat]:
     yield from chat_of(tmp_path, _EGGS)
 
 
+@pytest.fixture
+def pharmacy(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "pharmacy")
+
+
+@pytest.fixture
+def poke(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "poke")
+
+
+@pytest.fixture
+def saladbar(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "saladbar")
+
+
 def _made(chat: Chat, sku: str, group: str) -> list[tuple[int, str]]:
     return sorted((q, o.get(group, "")) for s, q, o in chat.lines if s == sku)
 
@@ -150,6 +165,26 @@ def test_person_said_elsewhere(eggs: Chat) -> None:
 def test_choice_word_with_the_product_still_counts(eggs: Chat) -> None:
     eggs.say("two school glue sticks")
     assert eggs.lines == [("GLUE", 2, {"size": "kids"})]
+
+
+def test_choices_one_after_another_make_the_item(pharmacy: Chat) -> None:
+    # "rapid" opens another choice ("rapid release gels"), no noun the shop does not sell
+    pharmacy.say("tylenol rapid release gels extra strength")
+    assert _made(pharmacy, "ACETAMINOPHEN", "form") == [(1, "gelcaps")]
+    assert _made(pharmacy, "ACETAMINOPHEN", "strength") == [(1, "extra")]
+
+
+def test_choices_then_amount_words_make_the_item(poke: Chat) -> None:
+    # "extra" opens the next choice ("extra avocado"): no noun the shop does not sell
+    poke.say("a large with brown rice, spicy tuna, extra avocado, and eel sauce")
+    assert poke.lines == [("BUILD-BOWL", 1, {"size": "large", "base": "brown_rice", "protein": "spicy_tuna",
+                                             "toppings": "avocado", "sauce": "eel_sauce"})]
+
+
+def test_choices_then_amount_words_on_another_shop(saladbar: Chat) -> None:
+    saladbar.say("large spinach grilled chicken extra feta")
+    assert [(s, o["base"], o["protein"], o["toppings"]) for s, _q, o in saladbar.lines] \
+        == [("BUILD-SALAD", "spinach", "grilled_chicken", "feta")]
 
 
 # --- "one of them is for my son, make his ..." - "and mine ...": the other one ---------------------------------
