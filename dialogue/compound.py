@@ -9,11 +9,10 @@ clause with a remaking verb ("make", "change"), "... and one of them black" is a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from dialogue import intents as cue
-from dialogue.normalize import tokens
+from dialogue.normalize import PUNCT_END, word_tokens
 from dialogue.phrasebook import phrases, words
 
 _JOINERS = words("compound_joiners")
@@ -23,7 +22,6 @@ _PORTIONS = phrases("compound_portions")
 _REMAKE = words("remake_verbs")
 _SWAP = words("swap_verbs")
 _THOSE = frozenset({"them", "it", "those", "that", "these"})
-_PUNCT_END = re.compile(r"[,.;:!?]+$")
 _MAX_FILL = 4
 
 
@@ -60,10 +58,7 @@ def clauses(text: str) -> list[str]:
     "take the pickle off and add a cookie" -> ["take the pickle off", "add a cookie"]; "make it two and one of
     them black" -> ["make it two", "make one of them black"]."""
     said = text.split()
-    flat: list[tuple[str, int, bool]] = []  # token, index of its word, does a punctuation mark end the word
-    for i, w in enumerate(said):
-        toks = tokens(w)
-        flat.extend((t, i, bool(_PUNCT_END.search(w)) and n == len(toks) - 1) for n, t in enumerate(toks))
+    flat = word_tokens(said)  # token, index of its word, does a punctuation mark end the word
     toks = [t for t, _, _ in flat]
     out: list[str] = []
     begin = 0  # token where the current clause starts
@@ -86,7 +81,7 @@ def clauses(text: str) -> list[str]:
                 k += 1
                 continue
             lead = verb + " "  # "make it two and one of them black": "make one of them black"
-        out.append(_PUNCT_END.sub("", " ".join(said[flat[begin][1]:flat[k][1]])))
+        out.append(PUNCT_END.sub("", " ".join(said[flat[begin][1]:flat[k][1]])))
         said[flat[m][1]] = lead + said[flat[m][1]]
         begin, k = m, m + 1
     if not out:

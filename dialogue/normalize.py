@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 MAX_CHARS = 2000  # longer input is cut: no shopper says more in one turn
 
@@ -189,3 +190,18 @@ def is_question(text: str) -> bool:
 
 def _order_verb(toks: list[str]) -> bool:
     return any(t in ("order", "get", "have", "add", "buy", "take") for t in toks[3:5])
+
+
+PUNCT_END = re.compile(r"[,.;:!?]+$")  # the marks that may end a word as said ("latte," "please.")
+
+
+def word_tokens(said: Sequence[str]) -> list[tuple[str, int, bool]]:
+    """The tokens of words said as they were split on spaces, each with the index of its word and whether a
+    punctuation mark ends that word right after this token: what a clause splitter needs to cut the text at its
+    own words ("take the pickle off, and add a cookie")."""
+    flat: list[tuple[str, int, bool]] = []
+    for i, w in enumerate(said):
+        toks = tokens(w)
+        flat.extend((t, i, bool(PUNCT_END.search(w)) and n == len(toks) - 1) for n, t in enumerate(toks))
+    return flat
+

@@ -9,25 +9,19 @@ or when what is left would be a yes on its own (a yes is never made by taking wo
 
 from __future__ import annotations
 
-import re
-
 from dialogue import confirm
-from dialogue.normalize import tokens
+from dialogue.normalize import PUNCT_END, tokens, word_tokens
 from dialogue.phrasebook import phrases, words
 
 _TOLD = phrases("told_reasons")
 _BOUNDS = words("reason_bounds")
 _SUBJECTS = words("reason_subjects")
-_PUNCT_END = re.compile(r"[,.;:!?]+$")
 
 
 def without_reasons(text: str) -> str:
     """``text`` without the clauses that tell a reason; ``text`` itself when it tells none (or is nothing else)."""
     said = text.split()
-    flat: list[tuple[str, int, bool]] = []  # token, index of its word, does a punctuation mark end the word
-    for i, w in enumerate(said):
-        toks = tokens(w)
-        flat.extend((t, i, bool(_PUNCT_END.search(w)) and n == len(toks) - 1) for n, t in enumerate(toks))
+    flat = word_tokens(said)  # token, index of its word, does a punctuation mark end the word
     toks = [t for t, _, _ in flat]
     told = [(k, len(ph)) for k in range(len(toks)) for ph in _TOLD if tuple(toks[k:k + len(ph)]) == ph]
     if not told:
@@ -41,7 +35,7 @@ def without_reasons(text: str) -> str:
                          if toks[k] not in _BOUNDS})
     if not dropped or not kept_words:
         return text
-    rest = _PUNCT_END.sub("", " ".join(said[i] for i in kept_words))
+    rest = PUNCT_END.sub("", " ".join(said[i] for i in kept_words))
     if not rest or confirm.decide(rest, tokens(rest)).places:
         return text
     return rest
