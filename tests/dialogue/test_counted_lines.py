@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from catalog.sqlite_store import SQLiteStore
-from tests.dialogue.conftest import Chat, chat_of, corpus_catalog, store_of
+from tests.dialogue.conftest import Chat, chat_of, corpus_catalog
 
 _EGGS = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -33,11 +33,7 @@ _EGGS = {
 
 
 def _chat(tmp_path: Path, catalog: str) -> Iterator[Chat]:
-    store = store_of(tmp_path, corpus_catalog(catalog))
-    try:
-        yield Chat(store)
-    finally:
-        store.close()
+    yield from chat_of(tmp_path, corpus_catalog(catalog))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat, chat_of, corpus_catalog, store_of
+from tests.dialogue.conftest import Chat, chat_of, corpus_catalog
 
 _BOXES = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
@@ -24,11 +24,7 @@ _BOXES = {
 
 
 def _chat(tmp_path: Path, catalog: str) -> Iterator[Chat]:
-    store = store_of(tmp_path, corpus_catalog(catalog))
-    try:
-        yield Chat(store)
-    finally:
-        store.close()
+    yield from chat_of(tmp_path, corpus_catalog(catalog))
 
 
 @pytest.fixture
