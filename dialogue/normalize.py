@@ -97,11 +97,15 @@ def clauses(text: str) -> list[str]:
 
 
 # Speech comes without commas: a question word mid-sentence starts a piece too ("a latte what milks do you have").
-_PIECE_RE = re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)|(?<=\w)\s+(?=(?:what|do you|how much|how many)\b)")
+def _cut_at(question_starts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)|(?<=\w)\s+(?=(?:" + "|".join(question_starts) + r")\b)")
+
+
+_PIECE_RE = _cut_at(("what", "do you", "how much", "how many"))
 # After "how about X" (a word or two may lead) "how many" stays in its piece: "ok how about kombucha how many are
 # left" asks of the kombucha (is_question reads "how about" with the question after it), it proposes no order.
 _PROPOSAL_RE = re.compile(r"^(?:\w+\s+){0,2}how about\b", re.IGNORECASE)
-_PIECE_AFTER_PROPOSAL_RE = re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)|(?<=\w)\s+(?=(?:what|do you|how much)\b)")
+_PIECE_AFTER_PROPOSAL_RE = _cut_at(("what", "do you", "how much"))
 
 
 def pieces(sentence: str) -> list[str]:
