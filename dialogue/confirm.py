@@ -95,16 +95,22 @@ class Aside:
     def load(cls, path: Path, raw: object) -> Aside:
         if raw is None:
             return cls()
-        keys = ("openers", "joins", "told", "clauses", "terms", "asks")
-        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in keys) \
-                or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "longest"} \
-                or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in raw[k]):
-            raise PhraseDataError(f"{path}: [aside] needs lists {', '.join(keys)} of normalised words and 'longest'")
+        keys = ("openers", "joins", "told", "clauses", "terms", "asks", "who", "whose")
+        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in (*keys, "relayed")) \
+                or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "relayed", "longest"} \
+                or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in raw[k]) \
+                or not all(isinstance(w, str) and w.count("{who}") == 1
+                           and " ".join(tokens(w.replace("{who}", "x"))) == w.replace("{who}", "x") for w in raw["relayed"]):
+            raise PhraseDataError(f"{path}: [aside] needs lists {', '.join(keys)} of normalised words, 'relayed' of "
+                                  "normalised words with one {who}, and 'longest'")
         def phrases(key: str) -> frozenset[tuple[str, ...]]:
             return frozenset(tuple(tokens(w)) for w in raw[key])
 
-        return cls(phrases("openers"), phrases("joins"), frozenset(raw["told"]), phrases("clauses"), raw["longest"],
-                   frozenset(raw["terms"]), phrases("asks"))
+        # "{who} says" with each relation, bare or after each of 'whose': "mum says", "my dad said", "the boss said"
+        people = [*raw["who"], *(f"{o} {w}" for o in raw["whose"] for w in raw["who"])]
+        relayed = frozenset(tuple(tokens(t.replace("{who}", p))) for t in raw["relayed"] for p in people)
+        return cls(phrases("openers") | relayed, phrases("joins"), frozenset(raw["told"]), phrases("clauses"),
+                   raw["longest"], frozenset(raw["terms"]), phrases("asks"))
 
 
 @dataclass(frozen=True)
@@ -124,11 +130,13 @@ class Phrases:
     elsewhere: frozenset[tuple[str, ...]] = frozenset()  # said to someone else in the room ("not you")
     address: frozenset[str] = frozenset()  # a term of address opening a reply: said to someone else ("darling yes")
     linking: frozenset[str] = frozenset()  # a yes ending on one of these ("i am") makes a [follow] word its predicate
+    predicates: frozenset[str] = frozenset()  # yes words only first or after a yes ("done"; not "i am done", "well done")
     # a request to place ("can you put it through"): an opener of ``requests`` right before an act of ``acts``
     requests: frozenset[tuple[str, ...]] = frozenset()
     acts: frozenset[tuple[str, ...]] = frozenset()
 
     aside: Aside = field(default_factory=lambda: Aside())
+    merged: frozenset[str] = frozenset()  # yes words a phone line runs into the next word ("yesplease", "goahead")
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -141,7 +149,14 @@ class Phrases:
             if not isinstance(section, dict) or not isinstance(section.get(key), list):
                 raise PhraseDataError(f"{path}: [{name}] needs a list '{key}'")
             entries: set[tuple[str, ...]] = set()
-            for phrase in section[key]:
+            listed = list(section[key])
+            if name == "unchanged":  # "no {extra} thanks" with each extra not offered: "no bag thanks", "no straws"
+                forms, extras = section.get("declined", []), section.get("extras", [])
+                if not isinstance(forms, list) or not isinstance(extras, list) \
+                        or not all(isinstance(f, str) and f.count("{extra}") == 1 for f in forms):
+                    raise PhraseDataError(f"{path}: [unchanged] 'declined' needs phrases with one {{extra}}")
+                listed += [f.replace("{extra}", x) for f in forms for x in extras]
+            for phrase in listed:
                 if not isinstance(phrase, str) or not phrase.strip():
                     raise PhraseDataError(f"{path}: [{name}] has an empty or non-text entry {phrase!r}")
                 toks = tuple(tokens(phrase))
@@ -156,15 +171,20 @@ class Phrases:
                 entries.add(toks)
             tables[name] = frozenset(entries)
         unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony", "address", "linking", "request", "heard",
-                                                                      "elsewhere"}
+                                                                      "elsewhere", "merged"}
         if unknown:
             raise PhraseDataError(f"{path}: unknown tables {sorted(unknown)}")
         ends, irony = raw.get("unfinished", {"words": []}), raw.get("irony", {"words": []})
+        merged = raw.get("merged", {"words": []})
         address, linking = raw.get("address", {"words": []}), raw.get("linking", {"words": []})
-        for name, table in (("unfinished", ends), ("irony", irony), ("address", address), ("linking", linking)):
+        for name, table in (("unfinished", ends), ("irony", irony), ("address", address), ("linking", linking),
+                            ("merged", merged)):
             if not isinstance(table, dict) or not isinstance(table.get("words"), list) \
                     or not all(isinstance(w, str) and w and tokens(w) == [w] for w in table["words"]):
                 raise PhraseDataError(f"{path}: [{name}] needs a list 'words' of single normalised words")
+        predicates = linking.get("predicates", [])
+        if not isinstance(predicates, list) or not all(isinstance(w, str) and tokens(w) == [w] for w in predicates):
+            raise PhraseDataError(f"{path}: [linking] 'predicates' must be single normalised words")
         keys = ("no", "phrases", "marker", "weak")
         close = raw.get("closing", dict.fromkeys(keys, []))
         if not isinstance(close, dict) or not all(isinstance(close.get(k), list) for k in keys) \
@@ -187,9 +207,10 @@ class Phrases:
                    frozenset(tuple(tokens(p)) for p in close["phrases"]), frozenset(close["marker"]), weak,
                    frozenset(irony["words"]), frozenset(tuple(tokens(p)) for p in heard["phrases"]),
                    frozenset(tuple(tokens(p)) for p in elsewhere["phrases"]),
-                   frozenset(address["words"]), frozenset(linking["words"]),
+                   frozenset(address["words"]), frozenset(linking["words"]), frozenset(predicates),
                    frozenset(tuple(tokens(p)) for p in request["openers"]),
-                   frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")))
+                   frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")),
+                   frozenset(merged["words"]))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes."""
@@ -298,7 +319,7 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if len(text) > MAX_CHARS:  # only the start would be read: a yes there says nothing of the rest
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
     book = phrases()
-    words = _false_starts(book, _undoubled(list(toks) if toks is not None else tokens(text),
+    words = _false_starts(book, _undoubled(_unmerged(book, list(toks) if toks is not None else tokens(text)),
                                            book.tables["deny"] | book.tables["affirm"]))
     words = _requested(book, words)
     c = _read(book, words, text)
@@ -394,6 +415,12 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     found = {t for t in found if t != "follow"} | {
         "filler" if i and pieces[i - 1] in ("affirm", "follow") and cover[i - 1][1][-1] not in book.linking else ""
         for i, t in enumerate(pieces) if t == "follow"}
+    # a yes word of [linking] 'predicates' says yes only first or right after a yes that ends on no linking verb:
+    # "done", "yep done" place; "i'm done", "it's done" (I am done ordering) and "well done" (a cooking) do not
+    for i, (table, phrase) in enumerate(cover):
+        if table == "affirm" and i and phrase[0] in book.predicates and not (
+                pieces[i - 1] in ("affirm", "follow") and cover[i - 1][1][-1] not in book.linking):
+            found.add("")
     # "got it", "oh okay": heard, not a yes; "no changes", "a receipt please": the order stays as read back;
     # "thanks for your patience", "happy holidays": a courtesy said with the answer
     found = {"filler" if t in ("acknowledge", "unchanged", "courtesy") else t for t in found}
@@ -445,6 +472,46 @@ def _requested(book: Phrases, words: list[str]) -> list[str]:
         else:
             out.append(words[i])
             i += 1
+    return out
+
+
+_Vocabulary = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_VOCABULARY: dict[int, tuple[Phrases, _Vocabulary]] = {}  # by id, with the book kept (so the id is never reused)
+
+
+def _vocabulary(book: Phrases) -> _Vocabulary:
+    """The words of ``book`` that _unmerged reads by, made once per book: every word of a phrase, the one-word phrases
+    of tables other than [filler], the words of [affirm] and [follow] phrases, and their one-word phrases."""
+    if id(book) not in _VOCABULARY:
+        t = book.tables
+        _VOCABULARY[id(book)] = book, (
+            frozenset(w for table in t.values() for p in table for w in p),
+            frozenset(p[0] for name, table in t.items() if name != "filler" for p in table if len(p) == 1),
+            frozenset(w for name in ("affirm", "follow") for p in t[name] for w in p),
+            frozenset(p[0] for name in ("affirm", "follow") for p in t[name] if len(p) == 1))
+    return _VOCABULARY[id(book)][1]
+
+
+def _unmerged(book: Phrases, words: list[str]) -> list[str]:
+    """The reply with each word of no phrase that is a yes word drawn out or run together on a phone line read as
+    said: a held letter ("yeahh", "pleasse", "ermm": a run of one letter read as two, then as one, when that makes a
+    one-word phrase of a table other than [filler]), or two yes words run together ("yesplease", "yeplace it",
+    "goahead": a word of [merged], then a one-word [affirm] or [follow] phrase or a word of three letters or more of
+    one; "goes" is no "go es", "superfine" no "super fine"). A word of any phrase stays as it is, so no no, hedge or question becomes a yes; a word read
+    apart still has to make whole phrases ("yeswait" is "yes wait", a hedge)."""
+    known, single, yes_words, ones = _vocabulary(book)
+    out: list[str] = []
+    for w in words:
+        if w in known:
+            out.append(w)
+            continue
+        held = [m for m in (re.sub(r"(.)\1+", r"\1" * n, w) for n in (2, 1)) if m != w and m in single]
+        if held:
+            out.append(held[0])
+            continue
+        split = next(((w[:k], w[k:]) for k in range(2, len(w) - 1) if w[:k] in book.merged
+                      and (w[k:] in ones or len(w) - k > 2 and w[k:] in yes_words)), None)
+        out += split or [w]
     return out
 
 

@@ -75,3 +75,10 @@ def test_im_done_is_done_ordering_not_a_go_ahead(reply: str) -> None:
 @pytest.mark.parametrize("reply", ["yes i'm done", "yep done", "yes done", "i'm all set", "yes go"])
 def test_done_after_a_yes_still_places(reply: str) -> None:
     assert decide(reply).places
+
+
+@pytest.mark.parametrize(("reply", "places"), [("done", True), ("done deal", True), ("ok done", True),
+                                               ("well done", False), ("are we done", False), ("that's done", False),
+                                               ("i'm done for now", False), ("done yet", False)])
+def test_done_alone_is_a_go_ahead_but_not_after_other_words(reply: str, places: bool) -> None:
+    assert decide(reply).places is places  # round 11: "done" opening the reply or after a yes ([linking] predicates)
