@@ -28,6 +28,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("don't want it", "none"), ("do not want it", "none"), ("don't want any", "none"), ("don't want", "none"),
     ("do not want", "none"), ("don't need", "none"), ("don't need any", "none"), ("no need for", "none"),
     ("leave out the", "none"), ("leave off the", "none"), ("not too", "light"),
+    ("does not want", "none"), ("do not like", "none"), ("does not like", "none"), ("does not like any", "none"),
+    ("do not like any", "none"), ("does not do", "none"), ("do not do", "none"),
 )
 _BY_LEN = sorted(((tuple(p.split()), a) for p, a in _PHRASES), key=lambda x: -len(x[0]))
 MAX_LEN = max(len(p) for p, _ in _BY_LEN)

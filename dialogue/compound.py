@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from dialogue import intents as cue
 from dialogue.normalize import PUNCT_END, word_tokens
+from dialogue.numbers import UNITS
 from dialogue.phrasebook import phrases, words
 
 _JOINERS = words("compound_joiners")
@@ -21,6 +22,8 @@ _EDITS = phrases("compound_edits")
 _PORTIONS = phrases("compound_portions")
 _REMAKE = words("remake_verbs")
 _SWAP = words("swap_verbs")
+_RECOUNT_LEAD = words("recount_lead")
+_ONLY = frozenset({"just", "only"})
 _THOSE = frozenset({"them", "it", "those", "that", "these"})
 _MAX_FILL = 4
 
@@ -30,8 +33,14 @@ def _starts(toks: Sequence[str], k: int, table: Sequence[tuple[str, ...]]) -> bo
 
 
 def _has_edit(toks: Sequence[str]) -> bool:
-    """"no take the cookie off": the clause edits the cart (an edit verb anywhere in it)."""
-    return any(_starts(toks, k, _EDITS) for k in range(len(toks)))
+    """"no take the cookie off": the clause edits the cart (an edit verb anywhere in it); so does a count corrected
+    without a verb ("actually just two spring rolls": a correction word first, then "just"/"only" and a count)."""
+    if any(_starts(toks, k, _EDITS) for k in range(len(toks))):
+        return True
+    lead = [t for t in toks if t not in _FILL or t in _RECOUNT_LEAD]
+    return bool(lead) and lead[0] in _RECOUNT_LEAD and any(
+        t in _ONLY and k + 1 < len(toks) and (toks[k + 1].isdigit() or toks[k + 1] in UNITS)
+        for k, t in enumerate(toks))
 
 
 def _swaps_what_went(head: Sequence[str], toks: Sequence[str], k: int) -> bool:

@@ -999,6 +999,13 @@ def _own_noun_said(toks: Sequence[str], m: Mention, product: Product) -> bool:
                                        for w in nouns)
 
 
+def _group_named_before(mentions: Sequence[Mention], m: Mention, k: int) -> bool:
+    """"his drink an apple juice", "the side a salad": a choice's own group named right before its article."""
+    groups = {t.group for t in m.options}
+    return any(o.end == k and not o.products and not o.options and groups & {t.group for t in o.groups}
+               for o in mentions)
+
+
 def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
                  items: list[ItemSpec], covered: set[int], breaks: frozenset[int]) -> set[int]:
     """"three burgers and three cokes", "a hot dog and a large root beer": a choice said as an item of its own (an
@@ -1066,6 +1073,8 @@ def _value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                                                  or _for_what(toks, k + 1, [it for it in items if it.end <= m.start])):
             continue  # "on a croissant", "in a gift box": the base or holder of the item before it or of the line
             # in focus, no item of its own
+        if toks[k] in ("a", "an") and _group_named_before(mentions, m, k):
+            continue  # "make his drink an apple juice": the value of the group just named, no item of its own
         if toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
             continue  # "three scoops in a cup": "3" begins a choice ("3 scoops"), it counts no item
         if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that")

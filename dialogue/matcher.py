@@ -1639,15 +1639,29 @@ def _measure_not_money(lex: Lexicon, toks: Sequence[str]) -> set[int]:
     are two of them)."""
     out: set[int] = set()
     for i in range(len(toks) - 1):
-        if not (toks[i].isdigit() and toks[i + 1] in PRICE_WORDS and (i == 0 or toks[i - 1] not in _PRICE_CUES)):
+        hedged = i > 0 and toks[i - 1] in _HEDGES  # "a chuck roast about four pounds": the roast's weight, roughly
+        if not (toks[i].isdigit() and toks[i + 1] in PRICE_WORDS and (i == 0 or toks[i - 1] not in _PRICE_CUES
+                                                                        or hedged)):
             continue
         said = [t for t in lex.phrases.get((toks[i], toks[i + 1]), ()) if t.kind == "option"]
+        if said and hedged:
+            before = _products_before(lex, toks, i - 1)
+            said = [t for t in said if any(_offered(lex, sku, t) for sku in before)]
         if said and toks[i + 2:i + 3] == ["of"]:
             skus = _named_after_of(lex, toks, _past_choices(lex, toks, i + 3), exact=False)
             said = [t for t in said if any(_offered(lex, sku, t) for sku in skus)]
         if said:
             out.add(i)
     return out
+
+
+_HEDGES = words("count_hedges")
+
+
+def _products_before(lex: Lexicon, toks: Sequence[str], end: int) -> set[str]:
+    """Products named by their own names (exactly) in ``toks[:end]``."""
+    return {t.sku for k in range(end) for size in range(1, min(lex.max_len, end - k) + 1)
+            for t in lex.phrases.get(tuple(toks[k:k + size]), ()) if t.kind == "product" and t.exact}
 
 
 def _size_of_after_article(lex: Lexicon, toks: Sequence[str]) -> set[int]:

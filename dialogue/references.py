@@ -30,6 +30,8 @@ _PORTION_OF = words("portion_of")
 _SPLIT_VERBS = words("split_verbs")
 _MORE_BEFORE = words("more_before_count")
 _MORE = words("more_after_count")
+_DEGREE_AFTER = words("degree_after")
+_PEOPLE_COUNTED = words("people_counted")
 _SAME = words("same_choice")
 _JOIN = words("join")
 _RECOUNT_LEAD = words("recount_lead")
@@ -50,6 +52,8 @@ def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
             continue
         if a_time(toks, i):
             continue
+        if i + 2 < len(toks) and toks[i + 1] == "of" and toks[i + 2] in _PEOPLE_COUNTED:
+            continue  # "make the roast three pounds, it's just four of us": people, not roasts
         return int(t)
     if cue.has(toks, _JUST_ONE):
         return 1
@@ -220,7 +224,8 @@ def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> 
     that product already in the cart; "and three lattes", "three more lattes" add."""
     if item.quantity is None or not any(s in line_skus for s in item.skus):
         return False
-    if any(t in _MORE for t in toks) or _joined_on(toks, item.start):
+    if any(t in _MORE and not (k + 1 < len(toks) and toks[k + 1] in _DEGREE_AFTER) for k, t in enumerate(toks)) \
+            or _joined_on(toks, item.start):  # ("that's too many, just two puddings": no more units)
         return False
     lead = [t for t in toks[:item.start] if t not in ("so", "okay", "ok")]
     if lead and lead[0] in _RECOUNT_LEAD:

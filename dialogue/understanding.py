@@ -173,6 +173,7 @@ _LEAD_FILL = words("lead_fill")
 _CHEAPER = phrases("cheaper")
 _PRICIER = phrases("pricier")
 _REPEAT_ANYWHERE = phrases("repeat_anywhere")
+_CALL_BACK = phrases("call_back")
 _RULE_REST_OF_LIST = rule("rest_of_list")
 _ASKS_FOR = phrases("asks_for")
 _RULE_TAKE_SHOWN = rule("take_shown")
@@ -942,6 +943,15 @@ class RuleUnderstanding:
             specs = [o for o in specs if o.pos < swap]
         return specs if specs else None
 
+    def _group_named_at(self, toks: Sequence[str], end: int, options: Sequence[OptionSpec],
+                        line_skus: Sequence[str]) -> bool:
+        """"make his drink an apple juice": the name of a said choice's own group ends right at ``end`` (before
+        its article), a line of the cart offering that choice: the choice of that line's group, no item of its own."""
+        groups = {t.group for o in options for t in o.targets if t.kind == "option"
+                  and any(s in line_skus for s in self.lexicon.option_skus.get((t.group, t.value), ()))}
+        return any(t.kind == "group" and t.group in groups for n in (1, 2, 3) if end - n >= 0
+                   for t in self.lexicon.phrases.get(tuple(toks[end - n:end]), ()))
+
     def _onto_focus(self, options: Sequence[OptionSpec], toks: Sequence[str], ctx: Context) -> bool:
         """Choices said alone that the turn puts on the line in focus ("can you add feta to that", "yes but add
         garlic sauce" to a wrap): every one a choice that line's product offers - of a multiple-choice group when
@@ -1099,6 +1109,8 @@ class RuleUnderstanding:
         in_play = {sku for sku in (context.expect_sku, context.topic, *context.line_skus) if sku}
         found = find_mentions(self.lexicon, toks, mix_for, frozenset(in_play))
         found = sold_alone(toks, found)
+        calling = [(k, k + len(ph)) for ph in _CALL_BACK for k in range(len(toks)) if tuple(toks[k:k + len(ph)]) == ph]
+        found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in calling)]  # "i'll ring back"
         named = _line_named(found, context)
         found = focus_choices(self.lexicon, toks, found, named)
         found = choices_of_named_group(self.lexicon, found, named)
@@ -1482,6 +1494,7 @@ class RuleUnderstanding:
         first = min(o.pos for o in p.options) if p.options else 0
         new_item = any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*_BASE_PREPS, *_HOLDER_PREPS)
                                                   and owner == ctx.last_sku)
+                       and not self._group_named_at(toks, i, p.options, ctx.line_skus)
                        or t.isdigit() or t == "and" and owner != ctx.last_sku
                        for i, t in enumerate(toks[:first]) if i >= first - 2)
         # "and steamed" to the gyoza just ordered: a change; "on a croissant" to the sandwich just ordered: its bread
@@ -2024,6 +2037,23 @@ class RuleUnderstanding:
         p.items[0] = ItemSpec(item.skus, None, usual, item.start, item.end, item.exact)
         return True
 
+    def _topic_swapped_in(self, p: ParseDraft, toks: list[str], ctx: Context) -> None:
+        """"what's in the cucumber cooler" - "swap my mojito for one of those": a swap whose new side only points
+        ("one of those", "that") at the product just talked about, which no line holds: that product is the new
+        item (the line named on the other side is swapped for it)."""
+        frame = swap_frame(toks)
+        if frame is None or len(p.items) != 1 or ctx.topic is None or ctx.topic in ctx.line_skus \
+                or ctx.topic in p.items[0].skus:
+            return
+        start, at, new_first = frame
+        a, b = (start, at) if new_first else (at + 1, len(toks))
+        said = [t for t in toks[a:b] if t not in _FILLERS]
+        if not said or not any(t in _REF_IT for t in said) or any(t not in _REF_IT and t not in ("of", "the", "1")
+                                                                   for t in said) \
+                or a <= p.items[0].start < b:
+            return
+        p.items = sorted([*p.items, ItemSpec((ctx.topic,), None, [], a, b, True)], key=lambda it: it.start)
+
     def _add_or_modify(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
         listed = self._listed_choice(p, toks, ctx)
@@ -2038,6 +2068,8 @@ class RuleUnderstanding:
         if onto is not None:  # "add pepperoni and olives to it": toppings of the pizza, not a pepperoni pizza;
             p.items, p.options = [], onto  # "that with coconut rice instead of brown rice": the line's rice
             return Intent.MODIFY
+        if ctx.has_lines:
+            self._topic_swapped_in(p, toks, ctx)
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
@@ -2134,6 +2166,10 @@ class RuleUnderstanding:
             if item.quantity is None:
                 p.quantity = _bare_quantity(toks[item.end:], p.option_at, item.end)
             return Intent.MODIFY
+        if ctx.topic is not None and ctx.topic not in ctx.line_skus and ctx.topic not in item.skus \
+                and cue.has(toks[item.end:], _INSTEAD) and not cue.has(lead, _REPLACE_LINE) and not p.deny:
+            return Intent.ADD  # "is there any blue cheese" (sold out) - "then a brie instead": instead of what was
+            # talked about, which no line holds: nothing to swap, one more line
         if cue.has(toks, _REPLACE_LINE) or p.deny and not cue.has(toks, _ADDING):
             p.replace = True  # "no, a mocha": the line in focus swapped; "no wait, add a mocha": one more line
             return Intent.MODIFY
