@@ -148,3 +148,46 @@ def test_one_of_them_is_still_a_part(chat: Chat) -> None:
     chat.say("two lattes")
     chat.say("one of them iced")
     assert sorted((n, opts["temperature"]) for _, n, opts in _lines(chat)) == [(1, "hot"), (1, "iced")]
+
+
+# --- a product's own word said as a verb, then how many of it ---------------------------------------------------
+@pytest.fixture
+def bikes(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "bikeshop")
+
+
+@pytest.fixture
+def cleaner(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "drycleaner")
+
+
+def test_verb_then_counted_name_is_one_item(printshop: Chat) -> None:
+    printshop.say("laminate one sheet legal size")
+    assert [(sku, n, opts["size"]) for sku, n, opts in _lines(printshop)] == [("LAMINATION", 1, "legal")]
+
+
+def test_verb_then_counted_name_other_catalog(cleaner: Chat) -> None:
+    cleaner.say("hem 2 hems please")
+    assert [(sku, n) for sku, n, _ in _lines(cleaner)] == [("HEM", 2)]
+
+
+def test_counted_name_said_twice_with_articles_stays_two(chat: Chat) -> None:
+    chat.say("a muffin 2 muffins")
+    assert sum(n for _, n, _ in _lines(chat)) == 3
+
+
+# --- the story told before a first order orders nothing --------------------------------------------------------
+def test_reason_before_the_first_order(bikes: Chat) -> None:
+    bikes.say("hi i got a flat i need a tube")
+    bikes.say("700c")
+    assert [sku for sku, _, _ in _lines(bikes)] == ["TUBE"]
+
+
+def test_reason_before_the_first_order_other_catalog(chat: Chat) -> None:
+    chat.say("i got a muffin here yesterday, can i get a latte")
+    assert [sku for sku, _, _ in _lines(chat)] == ["LATTE"]
+
+
+def test_story_alone_is_read_as_said(bikes: Chat) -> None:
+    bikes.say("i got a flat")
+    assert [sku for sku, _, _ in _lines(bikes)] == ["FLAT-FIX"]
