@@ -352,6 +352,9 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
     product = lex.products.get(line.sku)
     if product is None:
         return out.say(f"Sorry, the {line.name} is no longer on the menu.")
+    if parse.portion is not None and parse.portion > line.quantity and parse.quantity is None and not parse.replace:
+        parse = replace(parse, portion=None, quantity=parse.portion)  # "fifty of them double sided" to a line of
+        # one: more units than the line has are no part of it, but its count
     state.begin_change()
     state.pending = None
     in_all: int | None = None

@@ -2245,14 +2245,19 @@ def _own_names(product: Product) -> set[tuple[str, ...]]:
 def _measure_of_itself(toks: Sequence[str], mentions: Sequence[Mention], prods: Sequence[Mention], m: Mention) -> bool:
     """"a spool of black thread", "ten skeins of embroidery floss in red", "1 spool grey thread": a product's name
     (one of its aliases is its unit) said before "of" and, past the item's own words, a name of that same product
-    (or said right before that name and only its choices), is only the measure of that item, counted there, not an
-    item of its own."""
+    (or said right before that name and only its choices, or a bare name then a number: "laminate one sheet") is
+    only the measure of that item, counted there, not an item of its own."""
     nxt = next((p for p in prods if p.start >= m.end), None)
-    if nxt is None or nxt.start - m.end > 5 or any(toks[k] in SEPARATORS for k in range(m.end, nxt.start)):
+    counted = nxt is not None and nxt.start == m.end + 1 and (toks[m.end].isdigit() or toks[m.end] == "one") \
+        and quantity_token(toks, m.end) is not None and (m.start == 0 or quantity_token(toks, m.start - 1) is None)
+    # ("laminate one sheet": the product's own word said as a verb, then how many of it)
+    if nxt is None or nxt.start - m.end > 5 or not counted and any(toks[k] in SEPARATORS for k in range(m.end, nxt.start)):
         return False
     mine, its = {t.sku for t in m.products}, {t.sku for t in (nxt.exact_products or nxt.products)}
     if not its or not its <= mine:
         return False
+    if counted:
+        return True
     if m.end < len(toks) and toks[m.end] == "of":
         return True
     choices = {k for o in mentions if o.options and not o.products for k in range(o.start, o.end)}

@@ -3,13 +3,15 @@ brother and he changed his mind so just two fritters". A clerk hears the story a
 that tell what happened (data: ``told_reasons``) order nothing, so the turn is read without them.
 
 A clause runs between joining words (``reason_bounds``: "and", "so", "because", a comma or full stop); a told phrase
-that opens with its subject ("i found") also starts one. A turn is left as it was when every clause tells a reason,
+that opens with its subject ("i found") also starts one, and so does an order request ("i got a flat i need a
+tube": the flat is the reason, the tube the order). A turn is left as it was when every clause tells a reason,
 or when what is left would be a yes on its own (a yes is never made by taking words away).
 """
 
 from __future__ import annotations
 
 from dialogue import confirm
+from dialogue import intents as cue
 from dialogue.normalize import PUNCT_END, tokens, word_tokens
 from dialogue.phrasebook import phrases, words
 
@@ -18,8 +20,10 @@ _BOUNDS = words("reason_bounds")
 _SUBJECTS = words("reason_subjects")
 
 
-def without_reasons(text: str) -> str:
-    """``text`` without the clauses that tell a reason; ``text`` itself when it tells none (or is nothing else)."""
+def without_reasons(text: str, *, first_order: bool = False) -> str:
+    """``text`` without the clauses that tell a reason; ``text`` itself when it tells none (or is nothing else).
+    ``first_order`` (nothing ordered yet): only when what is left asks for something ("i got a flat i need a
+    tube"); a turn that only tells its story stays as said."""
     said = text.split()
     flat = word_tokens(said)  # token, index of its word, does a punctuation mark end the word
     toks = [t for t, _, _ in flat]
@@ -27,7 +31,8 @@ def without_reasons(text: str) -> str:
     if not told:
         return text
     starts = {0} | {k + 1 for k, t in enumerate(toks) if t in _BOUNDS or flat[k][2]} \
-        | {k for k, _ in told if toks[k] in _SUBJECTS}
+        | {k for k, _ in told if toks[k] in _SUBJECTS} \
+        | {k for k, t in enumerate(toks) if t in _SUBJECTS and cue.order_request(toks[k:]) == 0}  # "i need ..."
     bounds = sorted(starts | {len(toks)})
     spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
     dropped = [(a, b) for a, b in spans if any(a <= k and k + n <= b for k, n in told)]
@@ -36,6 +41,6 @@ def without_reasons(text: str) -> str:
     if not dropped or not kept_words:
         return text
     rest = PUNCT_END.sub("", " ".join(said[i] for i in kept_words))
-    if not rest or confirm.decide(rest, tokens(rest)).places:
+    if not rest or confirm.decide(rest, tokens(rest)).places or first_order and cue.order_request(tokens(rest)) < 0:
         return text
     return rest

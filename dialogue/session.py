@@ -87,8 +87,8 @@ class Session:
             digits = "".join(c for c in meta.dtmf if c.isdigit())
             text = _DTMF.get(digits, f"{text} {' '.join(digits)}".strip())
             meta = TurnMeta(None, meta.caller_id, meta.channel, None)  # keypresses are certain
-        if st.cart.lines:  # "make it six shirts, I found another one": the change, not the story told with it
-            text = reasons.without_reasons(text)
+        # "make it six shirts, I found another one", "i got a flat i need a tube": the change, not the story told
+        text = reasons.without_reasons(text, first_order=not st.cart.lines)
         stepped = self._in_steps(text, meta) if meta.dtmf is None and st.cart.lines else None
         if stepped is not None:
             parse, out = stepped

@@ -133,6 +133,9 @@ class State:
             topic=self.topic,
             listed=self.listed[:2] if self.listed and self.listed[2] == self.turns - 1 else None,
             focus_units=sum(line.quantity for line in self.cart.lines if focus and line.sku == focus.sku),
+            focus_options=tuple((o.group, o.value) for o in focus.options) if focus else (),
+            focus_fresh=focus is not None and self.added is not None and self.added[0] == self.turns - 1
+            and self.added[1] == focus.line_id,
         )
 
 

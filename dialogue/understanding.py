@@ -85,6 +85,8 @@ class Context:
     topic: str | None = None  # the one product talked about last
     listed: tuple[str, str] | None = None  # (sku, group): that product's choices of that group were just listed
     focus_units: int = 0  # units in the cart lines of the product in focus ("and a naan for each" of them)
+    focus_options: tuple[tuple[str, str], ...] = ()  # (group, value) of each choice the line in focus holds
+    focus_fresh: bool = False  # the line in focus was ordered or changed by the turn before
 
 
 @dataclass(frozen=True)
@@ -470,6 +472,19 @@ def _counted_choices_at(toks: Sequence[str], items: Sequence[ItemSpec], mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
     return frozenset(o.pos + j for it in items for o in it.options if 0 <= o.pos < len(toks) and o.pos not in covered
                      and o.said and toks[o.pos].isdigit() for j in range(len(o.said.split())))
+
+
+def _count_of_unit(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | None:
+    """"make the blush three yards" to a line of fabric sold by the yard: a number said right before a choice named
+    by a plural unit alone ("yards" for the "one yard" cut) is how many of that unit the line is, its count (as "two
+    yards of blush cotton" is two of the yard); None when no choice is said so."""
+    for o in options:
+        said = o.said.split()
+        if len(said) == 1 and len(said[0]) > 3 and said[0].endswith("s") and not said[0].endswith("ss") \
+                and 1 <= o.pos < len(toks) and toks[o.pos] == said[0] and toks[o.pos - 1].isdigit() \
+                and 1 < int(toks[o.pos - 1]) < 1000:
+            return int(toks[o.pos - 1])
+    return None
 
 
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
@@ -919,6 +934,8 @@ class RuleUnderstanding:
         negated = not cued and not verb and p.deny and bool(p.items) and all(
             it.start > 0 and toks[it.start - 1] == "no" and not set(it.skus) & set(ctx.line_skus) for it in p.items)
         named = _group_named_before(toks, p.items[0].start, product) if product is not None and len(p.items) == 1 else ""
+        if product is not None and p.items and not (cued or verb or negated or named):
+            return self._refined_line(p, toks, ctx, product)
         if product is None or not p.items or not (cued or verb or negated or named):
             return None
         specs: list[OptionSpec] = []
@@ -951,6 +968,54 @@ class RuleUnderstanding:
                   and any(s in line_skus for s in self.lexicon.option_skus.get((t.group, t.value), ()))}
         return any(t.kind == "group" and t.group in groups for n in (1, 2, 3) if end - n >= 0
                    for t in self.lexicon.phrases.get(tuple(toks[end - n:end]), ()))
+
+    def _refined_line(self, p: ParseDraft, toks: Sequence[str], ctx: Context, product: Product
+                      ) -> list[OptionSpec] | None:
+        """"I need a zipper" - "a 22 inch invisible one", a quilting cotton - "a half yard", a two egg breakfast -
+        "and wheat toast and bacon": right after a line is ordered or changed, items said only in words of choices
+        its product offers ("one" standing for the product), each of a group not chosen on the line yet and a value
+        the line does not hold, refine that line before any other product is searched. A side stays a side when the
+        line holds a choice of that group or offers none of those words; a product's own name said with "a" is one
+        more line ("and a pepperoni" to a pizza), and one said with "the" names a line ("make the pepperoni a
+        large"). None when any item is not such a choice, or the turn says a change of its own."""
+        if not ctx.focus_fresh or p.question or p.deny or p.ref == "more" or cue.has(toks, cue.MORE) \
+                or cue.has(toks, cue.MODIFY) or ctx.pending not in (None, "confirm_change", "checkout"):
+            return None
+        held = set(ctx.focus_options)
+        held_groups = {g for g, _ in held}
+
+        def open_(t: Target) -> bool:  # a value of the line's product, of a group still as it comes
+            g = product.group(t.group) if t.kind == "option" else None
+            if g is None or g.value(t.value) is None or (t.group, t.value) in held:
+                return False
+            return g.multiple or t.group not in held_groups or (t.group, g.default) in held
+
+        specs: list[OptionSpec] = []
+        for it in p.items:
+            if it.quantity not in (None, 1):
+                return None
+            span = range(it.start, it.end)
+            words = tuple(toks[i] for i in span if toks[i] not in GLUE and toks[i] not in _ONES and toks[i] != "and")
+            if not words:
+                return None
+            whole = self.lexicon.phrases.get(words, ())
+            lead = toks[it.start - 1] if it.start > 0 else ""
+            if lead in _DEFINITE or any(t.kind == "product" for t in whole) and (lead in ("a", "an")
+                                                                                 or toks[it.start] in ("a", "an")):
+                return None  # "change the milk on the mocha": a line named, not a choice of one
+            targets = tuple(t for t in whole if open_(t))
+            if targets:
+                specs.append(OptionSpec(targets, pos=it.start, said=" ".join(words)))
+                continue
+            covered = {i for o in it.options for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
+            if not it.options or any(i not in covered and toks[i] not in GLUE and toks[i] not in _ONES for i in span):
+                return None
+            for o in it.options:
+                kept = tuple(t for t in o.targets if open_(t))
+                if not kept:
+                    return None
+                specs.append(dataclasses.replace(o, targets=kept))
+        return [*specs, *p.options]
 
     def _onto_focus(self, options: Sequence[OptionSpec], toks: Sequence[str], ctx: Context) -> bool:
         """Choices said alone that the turn puts on the line in focus ("can you add feta to that", "yes but add
@@ -1511,6 +1576,8 @@ class RuleUnderstanding:
                 p.ref = "all"  # "make both large", "all large": every line that offers it
             elif ctx.has_lines and p.quantity is None and cue.has(toks, _MAKE_IT):
                 p.quantity = _bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
+            if ctx.has_lines and p.quantity is None and p.ref != "all":
+                p.quantity = _count_of_unit(toks, p.options)  # "make the blush three yards": three of the yard
             return Intent.MODIFY
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD
