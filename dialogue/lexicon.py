@@ -57,6 +57,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("non fat", "nonfat", "skim", "skimmed", "fat free", "no fat"),
     ("decaf", "decaffeinated", "decaff", "unleaded", "no caffeine", "without caffeine", "caffeine free",
      "non caffeinated", "uncaffeinated", "not caffeinated"),
+    ("lactose free", "no lactose", "without lactose"),
     ("sweetener", "sweetner", "syrup", "sauce", "flavor", "flavour", "flavoring"),
     ("iced", "ice"),  # "cold" is the weather or a note ("served cold, no ice"), not the iced option
     ("grey", "gray"), ("colour", "color"), ("donut", "doughnut"), ("togo", "to go"),

@@ -249,7 +249,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         else:
             i += 1
     found = _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(
-        lex, toks, _value_by_fit(lex, toks, found)), in_play))
+        lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, found))), in_play))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))
     return _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(
@@ -257,6 +257,68 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
             lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(
                 lex, toks, _modifiers_sharing_noun(lex, toks, found), in_play)))))))),
         mix_for)))
+
+
+def _name_said_around(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """A whole product name said next to words of a longer name that holds it ("the earl grey lavender", "a ginger
+    cold steep tea", "a cold steep ginger tea"): the mentions are one, of that longer product, when the words said
+    together are all of its name in any order (one word of a name of four or more may go unsaid) and no other
+    product's name holds them; so too when the words after it are also a choice the product said does not come in
+    ("a croissant almond"), and for "the <name>, the <kind> one". Words joined by "and" or "with", a choice the
+    product said comes in, a count or a box's unit, are left as they were."""
+    out = list(found)
+    k = 0
+    while k < len(out):
+        whole = out[k]
+        if not whole.products or not all(t.exact for t in whole.products) or whole.options or whole.groups:
+            k += 1
+            continue
+        own = {t.sku for t in whole.products}
+        lo = hi = k
+        while lo > 0 and _part_of_longer(lex, out[lo - 1], own) and out[lo - 1].end == out[lo].start:
+            lo -= 1
+        while hi + 1 < len(out) and _part_of_longer(lex, out[hi + 1], own) and (
+                out[hi].end == out[hi + 1].start or hi == k and _kind_one_after(toks, whole, out[hi + 1])):
+            hi += 1
+        run = out[lo:hi + 1]
+        said = {w for m in run for w in toks[m.start:m.end]}
+        if lo == hi or any(w.isdigit() or w in COUNT_UNITS for w in said):
+            k += 1  # "a dozen half glazed": a count and its box, not words of the "half dozen" box's name
+            continue
+        named = {t.sku for m in run if m is not whole for t in m.products}
+        if any(not m.products for m in run if m is not whole):  # a choice word: the longer names by their words
+            named |= set(lex.products)
+        longer = {sku for sku in named - own if _holds_said(lex, sku, said)}
+        if len(longer) != 1:
+            k += 1
+            continue
+        out[lo:hi + 1] = [Mention(run[0].start, run[-1].end, (Target("product", next(iter(longer))),))]
+        k = lo + 1
+    return out
+
+
+def _part_of_longer(lex: Lexicon, m: Mention, own: AbstractSet[str]) -> bool:
+    """``m`` is only words of some product's name, or a choice none of ``own`` comes in (no group's name)."""
+    if m.groups or any(t.exact for t in m.products):
+        return False
+    return bool(m.products) or bool(m.options) and not _offers_any(lex, m.options, own)
+
+
+def _kind_one_after(toks: Sequence[str], whole: Mention, m: Mention) -> bool:
+    """"the earl grey, the lavender one": only articles between, and "one" after the kind."""
+    return all(w in _ARTICLES for w in toks[whole.end:m.start]) and m.end < len(toks) and toks[m.end] in ("one", "ones")
+
+
+def _holds_said(lex: Lexicon, sku: str, said: AbstractSet[str]) -> bool:
+    """Some name of product ``sku`` has every word of ``said``, and lacks at most one word (of four or more)."""
+    product = lex.products.get(sku)
+    if product is None:
+        return False
+    for name in (product.name, *product.aliases):
+        words_of = set(phrase_of(name))
+        if said <= words_of and len(words_of - said) <= (len(words_of) - 1) // 3:
+            return True
+    return False
 
 
 def _one_in_choice(lex: Lexicon, toks: Sequence[str], i: int, length: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 import uuid
 from dataclasses import fields
 from typing import Any
@@ -24,6 +25,9 @@ from dialogue.understanding import Parse, RuleUnderstanding, Understanding
 log = logging.getLogger(__name__)
 _DTMF = {"1": "yes", "2": "no", "0": "I want to talk to a person"}
 MAX_TEXT = 2000
+# a line break or tab written out as an escape ("yes, thanks.\\r"), as text copied out of a log or a form may
+# carry: a break between words, never a letter said
+_ESCAPED_BREAK = re.compile(r"\\+[rnt]")
 
 
 class Session:
@@ -82,7 +86,7 @@ class Session:
             st.customer = meta.caller_id
         st.channel = meta.channel or st.channel
         text = text if isinstance(text, str) else str(text or "")
-        text = text[:MAX_TEXT]
+        text = _ESCAPED_BREAK.sub(" ", text[:MAX_TEXT])
         if meta.dtmf:
             digits = "".join(c for c in meta.dtmf if c.isdigit())
             text = _DTMF.get(digits, f"{text} {' '.join(digits)}".strip())
