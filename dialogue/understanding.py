@@ -829,7 +829,9 @@ def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | 
         # "and two salmon" after two yellowtail nigiri: two more, salmon - the choices right after the count and
         # nothing else said but them
         said = {i for o in options for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
-        rest = [t for i, t in enumerate(toks[first + 1:], first + 1) if i not in said]
+        whom = cue.find(toks, _FOR_SOMEONE)  # ("and one white small for my daughter": who it is for said last)
+        end = whom if whom > max(said, default=first) else len(toks)
+        rest = [t for i, t in enumerate(toks[first + 1:end], first + 1) if i not in said]
         return n if "and" in toks[:first] and min(o.pos for o in options) == first + 1 \
             and all(t in ("and", "please", "too") for t in rest) else None
     return n if "and" in toks[:first] or cue.has(toks, _FOR_SOMEONE) else None
@@ -1413,6 +1415,8 @@ class RuleUnderstanding:
                 and not cue.has(toks, _ASKS_FOR):
             p.search_words = [t for t in toks if t not in cue._FILL and t.isalpha()]
             return Intent.SEARCH
+        if ctx.has_lines and not p.question and self._choices_of_the_focus(p, ctx):
+            has_items = False  # "and one white small for my daughter" after two black t-shirts: one more t-shirt
         more_n = _one_more_made(toks, p.options) if ctx.has_lines and not has_items and not p.question else None
         if more_n is not None:  # "and one in small for my son": one more like the line in focus, made so
             p.ref, p.quantity = "more", more_n
@@ -1623,6 +1627,22 @@ class RuleUnderstanding:
         if ctx.listed is None or (product := self.lexicon.products.get(ctx.listed[0])) is None:
             return None
         return product.group(ctx.listed[1])
+
+    def _choices_of_the_focus(self, p: ParseDraft, ctx: Context) -> bool:
+        """"and one white small for my daughter" after two black t-shirts: the one item heard from choices' words
+        alone ("small" read as a belt) whose choices the product of the line in focus offers, every one, and
+        that product does not: the choices are said of the line in focus (its items go to its options). True when
+        so read."""
+        if len(p.items) != 1 or ctx.last_sku is None or not _only_choices_said(p.items[0]):
+            return False
+        item = p.items[0]
+        said = [*item.options, *p.options]
+        if ctx.last_sku in item.skus or not item.options or not all(self._offers(ctx.last_sku, o) for o in said) \
+                or all(self._offers(s, o) for s in item.skus for o in said) \
+                or _one_more_made(p.tokens, said) is None:
+            return False
+        p.items, p.options = [], sorted(said, key=lambda o: o.pos)
+        return True
 
     def _ones_of_a_choice(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
         """"Make the red velvet ones cream cheese frosting" with red velvet cupcakes in the cart: "the <words> one(s)"
