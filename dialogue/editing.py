@@ -590,6 +590,9 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
 
 
 def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+    owned = people.owned_line(state, lex, parse.tokens) if not parse.items and parse.ref != "only" else None
+    if owned is not None and (not parse.options or owned[0] not in lines_offering(state, lex, parse.options)):
+        return _remove_units(state, lex, owned[0], owned[2], out)  # "lose the kids one": their units come off
     lines = target_lines(state, lex, parse)
     if parse.ref == "only" and lines:
         return keep_only(state, lex, lines, out)
@@ -615,11 +618,7 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         more = [ln for ln in state.cart.lines if ln.quantity > parse.portion]
         lines = [focus] if focus in more else more[-1:] or lines
     if count is not None and len(lines) == 1 and lines[0].quantity > count:  # "remove two of the three lattes"
-        state.begin_change()
-        line = state.cart.set_quantity(lines[0].line_id, lines[0].quantity - count) or lines[0]
-        state.focus_line = line.line_id
-        out.act(Action.CART_CHANGED).say(f"Okay, I've taken off {say_number(count)} {plural(line.name, count)}")
-        return readback(state, lex, out)
+        return _remove_units(state, lex, lines[0], count, out)
     state.begin_change()
     state.removed_turn = state.turns
     for line in lines:
@@ -627,6 +626,21 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     state.focus_line = state.cart.lines[-1].line_id if state.cart.lines else None
     said = say_list([plural(ln.name, ln.quantity) for ln in lines])
     out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {said}")
+    return readback(state, lex, out)
+
+
+def _remove_units(state: State, lex: Lexicon, line: CartLine, count: int, out: Outcome) -> Outcome:
+    """``count`` units of ``line`` off: the line's count lowered, or the line off when that is all of it."""
+    state.begin_change()
+    if line.quantity <= count:
+        state.removed_turn = state.turns
+        state.cart.remove(line.line_id)
+        state.focus_line = state.cart.lines[-1].line_id if state.cart.lines else None
+        out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {plural(line.name, line.quantity)}")
+        return readback(state, lex, out)
+    line = state.cart.set_quantity(line.line_id, line.quantity - count) or line
+    state.focus_line = line.line_id
+    out.act(Action.CART_CHANGED).say(f"Okay, I've taken off {say_number(count)} {plural(line.name, count)}")
     return readback(state, lex, out)
 
 

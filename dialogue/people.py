@@ -41,10 +41,11 @@ _ASKS_ITEMS = (PendingKind.CLARIFY_OPTION, PendingKind.CLARIFY_PRODUCT)
 _SAME = words("same_choice")
 
 
-def person_word(lex: Lexicon, toks: Sequence[str], i: int) -> tuple[int, str] | None:
+def person_word(lex: Lexicon, toks: Sequence[str], i: int, *, catalog_words: bool = False) -> tuple[int, str] | None:
     """A person said at ``i`` ("me", "my wife", "my sister's" -> "sister"): where the words end and the person's
     key (the word for the person, a possessive or plural "s" taken off when the word without it is one); None
-    when no person is said there, or the word is a catalog word ("the kids" where "kids" names a menu)."""
+    when no person is said there, or the word is a catalog word ("the kids" where "kids" names a menu) unless
+    ``catalog_words``."""
     if i < len(toks) and toks[i] in _SELF:
         return i + 1, "me"
     if i + 1 < len(toks) and toks[i] in _OWNERS:
@@ -52,7 +53,7 @@ def person_word(lex: Lexicon, toks: Sequence[str], i: int) -> tuple[int, str] | 
         word = toks[at]
         if word.endswith("s") and word[:-1] in _PEOPLE:
             word = word[:-1]
-        if word in _PEOPLE and not lex.known(toks[at]):
+        if word in _PEOPLE and (catalog_words or not lex.known(toks[at])):
             return at + 1, word
     return None
 
@@ -134,19 +135,24 @@ def mark(owners: dict[int, tuple[str, ...]], line_id: int, quantity: int, added:
     owners[line_id] = had + new
 
 
-def named_person(lex: Lexicon, toks: Sequence[str]) -> str | None:
+def named_person(lex: Lexicon, toks: Sequence[str], *, catalog_words: bool = False) -> str | None:
     """The one person a change names: "make my sister's iced", "my wife wants small", "the one for my dad",
     "make mine large" (the shopper); None when none or several are named. A bare "me" ("give me ...") is no one."""
     said = {p[1] for i in range(len(toks)) if (toks[i] == "mine" or toks[i] not in _SELF)
-            and (p := person_word(lex, toks, i)) is not None}
+            and (p := person_word(lex, toks, i, catalog_words=catalog_words)) is not None}
     return next(iter(said)) if len(said) == 1 else None
 
 
 def owned_line(state: State, lex: Lexicon, toks: Sequence[str], skus: Sequence[str] = ()
                ) -> tuple[CartLine, str, int] | None:
     """The line a change naming a person is about: the one line holding that person's units (of the products
-    named, when several do), with the person and how many of its units are theirs; None when no one line does."""
+    named, when several do), with the person and how many of its units are theirs; None when no one line does.
+    A person's word that is a catalog word too ("the kids one" where "kids" is a drink size) is that person when
+    a line was ordered for them ("a plain hot dog for the kid")."""
     key = named_person(lex, toks) or _pronoun_person(state, lex, toks)
+    if key is None:
+        loose = named_person(lex, toks, catalog_words=True)
+        key = loose if loose is not None and any(loose in _units(state, ln) for ln in state.cart.lines) else None
     if key is None:
         return None
     held = [ln for ln in state.cart.lines if key in _units(state, ln)] or (_left_for_me(state) if key == "me" else [])

@@ -906,6 +906,7 @@ class Policy:
             if pick is not None:
                 each = _counted_values(pick, list(p.options), p.tokens)
                 each = each if p.quantity is None or any(n == p.quantity for n, _ in each) else []
+                each = each or _parts_of_count(p)  # "two of them, one with cherry one plain"
                 return editing.add_items(st, self.lex, [ItemSpec((pick.sku,), n, specs) for n, specs in each]
                                          or [ItemSpec((pick.sku,), p.quantity, list(p.options))], out)
             if among:  # "that one" right after a list of several: which?
@@ -1134,6 +1135,18 @@ def _parts_of_more(p: Parse) -> list[tuple[int, list[OptionSpec]]]:
     if at < 0 or not p.quantity:
         return []
     return _parted(p.options, p.tokens, p.quantity, plain=True, start=at + 1)
+
+
+def _parts_of_count(p: Parse) -> list[tuple[int, list[OptionSpec]]]:
+    """"Two of them, one with cherry one plain": the count said first shared into parts (see :func:`_parted`),
+    from the first "one" (or count) after it; nothing when there are no such parts."""
+    toks = p.tokens
+    counted = next((k for k, t in enumerate(toks) if t.isdigit()), -1)
+    first = next((k for k in range(counted + 1, len(toks)) if toks[k] == "one" or toks[k].isdigit()), -1) \
+        if counted >= 0 else -1
+    if first < 0 or not p.quantity or any(o.pos < first for o in p.options):
+        return []
+    return _parted(p.options, toks, p.quantity, plain=True, start=first)
 
 
 def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -> list[OptionSpec]:

@@ -193,6 +193,10 @@ _ALSO = phrases("also")
 _ADDABLE = phrases("addable")
 _KIND_OF = phrases("kind_of")
 _RECOUNT_LEADS = words("recount_leads")
+_RECOUNT_AFTER = words("recount_after")
+_LEAD_FILL = words("lead_fill")
+_PACKAGES = words("packages")
+_SERVINGS = words("servings")
 _ONTO_LINE = phrases("onto_line")
 _ONTO_LINE_LEAD = phrases("onto_line_lead")
 _ONTO_LINE_VERBS = phrases("onto_line_verbs")
@@ -249,16 +253,19 @@ def _ends_with(toks: Sequence[str], phrases_: Sequence[tuple[str, ...]]) -> bool
     return any(len(ph) <= len(toks) and tuple(toks[len(toks) - len(ph):]) == ph for ph in phrases_)
 
 
-def _keeps_only(p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+def _keeps_only(p: ParseDraft, toks: Sequence[str], ctx: Context, lex: Lexicon) -> bool:
     """"That's too much, just the sourdough", "actually only the dog bed", "take everything off except the
     eggs": of several cart lines, the ones named (no count, no choice said) stay and every other line comes
     off. "Just"/"only" must come right before "the" (or "my", "those") and the first product; "except"/"but"
     after a word for the whole order and a verb of taking off ("remove all but the yogurt"; so "you know what,
-    take everything off except the eggs" is no question)."""
+    take everything off except the eggs" is no question). A product named stands for the line that holds its
+    name ("just the bagels and the tub" with a half dozen bagels in the cart: that line); the items are made
+    those lines' products."""
     if not p.items or len(ctx.line_skus) < 2 or ctx.pending not in (None, "confirm_change", "checkout"):
         return False
-    named = {s for it in p.items for s in it.skus} & set(ctx.line_skus)
-    if any(it.quantity is not None or it.options or not set(it.skus) & named for it in p.items) \
+    held = [line_holding(lex, it.skus, ctx.line_skus) for it in p.items]
+    named = {s for s in held if s is not None}
+    if any(it.quantity is not None or it.options or s is None for it, s in zip(p.items, held, strict=True)) \
             or not set(ctx.line_skus) - named:
         return False
     lead = list(toks[:p.items[0].start])
@@ -489,6 +496,28 @@ def _count_of_unit(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | 
 
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
     return count_of(toks, {i - offset for i in skip})
+
+
+def _without_ones_said_not(toks: Sequence[str], items: Sequence[ItemSpec], ctx: Context) -> list[ItemSpec]:
+    """"ok then no peonies make it four lilies": a product said after "no" (or "not"), in no line of the cart,
+    with a line of the cart named after it and no "and" between: the shopper lets that product go and turns to
+    the line; the product is no item of the turn (nothing to add, nothing to take off)."""
+    out = list(items)
+    for k, it in enumerate(items[:-1]):
+        nxt = items[k + 1]
+        if it.start > 0 and toks[it.start - 1] in ("no", "not") and it.quantity is None and not it.options \
+                and not set(it.skus) & set(ctx.line_skus) and set(nxt.skus) & set(ctx.line_skus) \
+                and "and" not in toks[it.end:nxt.start] and all(t in _LEAD_FILL for t in toks[:it.start - 1]):
+            out.remove(it)
+    return out
+
+
+def _recount_said_after(toks: Sequence[str]) -> bool:
+    """"two bags actually", "three boxes instead": a count, only words of packages or servings after it, and a
+    word that corrects said last: a new count of the line in focus, as "actually two bags" is."""
+    body = [t for t in toks[:-1] if t not in cue._FILL]
+    return len(toks) >= 2 and toks[-1] in _RECOUNT_AFTER and bool(body) \
+        and (body[0].isdigit() or body[0] == "one") and all(t in _PACKAGES or t in _SERVINGS for t in body[1:])
 
 
 def _of_a_noun_not_sold(lex: Lexicon, toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -816,7 +845,9 @@ def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | 
         # "and two salmon" after two yellowtail nigiri: two more, salmon - the choices right after the count and
         # nothing else said but them
         said = {i for o in options for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
-        rest = [t for i, t in enumerate(toks[first + 1:], first + 1) if i not in said]
+        whom = cue.find(toks, _FOR_SOMEONE)  # ("and one white small for my daughter": who it is for said last)
+        end = whom if whom > max(said, default=first) else len(toks)
+        rest = [t for i, t in enumerate(toks[first + 1:end], first + 1) if i not in said]
         return n if "and" in toks[:first] and min(o.pos for o in options) == first + 1 \
             and all(t in ("and", "please", "too") for t in rest) else None
     return n if "and" in toks[:first] or cue.has(toks, _FOR_SOMEONE) else None
@@ -1185,6 +1216,7 @@ class RuleUnderstanding:
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)
                                  or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
+        p.items = _without_ones_said_not(toks, p.items, context)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
         if context.has_lines and not p.options:
@@ -1399,8 +1431,11 @@ class RuleUnderstanding:
         for decision in _DECISIONS:  # the turns whose intent no item or option of theirs can change
             if decision.when(p, toks, ctx):
                 return decision.intent
-        if _keeps_only(p, toks, ctx):
+        if _keeps_only(p, toks, ctx, self.lexicon):
             p.ref = "only"  # "just the sourdough": every other line off
+            p.items = [dataclasses.replace(it, skus=(held,)) if (held := line_holding(self.lexicon, it.skus,
+                                                                                      ctx.line_skus)) else it
+                       for it in p.items]
             return Intent.REMOVE
         at = cue.find(toks, cue.REMOVE)
         said_options = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
@@ -1457,6 +1492,8 @@ class RuleUnderstanding:
                 and not cue.has(toks, _ASKS_FOR):
             p.search_words = [t for t in toks if t not in cue._FILL and t.isalpha()]
             return Intent.SEARCH
+        if ctx.has_lines and not p.question and self._choices_of_the_focus(p, ctx):
+            has_items = False  # "and one white small for my daughter" after two black t-shirts: one more t-shirt
         more_n = _one_more_made(toks, p.options) if ctx.has_lines and not has_items and not p.question else None
         if more_n is not None:  # "and one in small for my son": one more like the line in focus, made so
             p.ref, p.quantity = "more", more_n
@@ -1582,7 +1619,7 @@ class RuleUnderstanding:
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD
         lead = next((t for t in toks if t not in ("uh", "um", "er", "oh", "well", "so", "hmm")), "")
-        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in _RECOUNT_LEADS):
+        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in _RECOUNT_LEADS or _recount_said_after(toks)):
             bare = _bare_quantity(toks, p.option_at)
             if bare is not None:
                 p.quantity = bare
@@ -1671,10 +1708,27 @@ class RuleUnderstanding:
             return None
         return product.group(ctx.listed[1])
 
+    def _choices_of_the_focus(self, p: ParseDraft, ctx: Context) -> bool:
+        """"and one white small for my daughter" after two black t-shirts: the one item heard from choices' words
+        alone ("small" read as a belt) whose choices the product of the line in focus offers, every one, and
+        that product does not: the choices are said of the line in focus (its items go to its options). True when
+        so read."""
+        if len(p.items) != 1 or ctx.last_sku is None or not _only_choices_said(p.items[0]):
+            return False
+        item = p.items[0]
+        said = [*item.options, *p.options]
+        if ctx.last_sku in item.skus or not item.options or not all(self._offers(ctx.last_sku, o) for o in said) \
+                or all(self._offers(s, o) for s in item.skus for o in said) \
+                or _one_more_made(p.tokens, said) is None:
+            return False
+        p.items, p.options = [], sorted(said, key=lambda o: o.pos)
+        return True
+
     def _ones_of_a_choice(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
         """"Make the red velvet ones cream cheese frosting" with red velvet cupcakes in the cart: "the <words> one(s)"
-        where the words name a product the cart has no line of and a choice some line has, with a change said: that
-        choice picks the line (the selector), the item's choices are the change. True when so read."""
+        where the words name a product the cart has no line of and a choice some line has, with a change said (after
+        it, or before it and joined by "with"/"on": "bbq chips with the tuna one"): that choice picks the line (the
+        selector), the item's choices are the change. True when so read."""
         if len(p.items) != 1:
             return False
         item = p.items[0]
@@ -1685,6 +1739,9 @@ class RuleUnderstanding:
         targets = tuple(t for t in self.lexicon.phrases.get(said, ()) if t.kind == "option")
         spec = OptionSpec(targets, pos=item.start, said=" ".join(said))
         change = [o for o in (*item.options, *p.options) if o.pos > item.end]
+        if not change and item.start >= 3 and (toks[item.start - 2] in _ONTO_PREPS or toks[item.start - 2] in _WITH):
+            change = [o for o in (*item.options, *p.options) if 0 <= o.pos < item.start - 2]  # "bbq chips with the
+            # tuna one", "onion rings on the sprite one": the change said first, joined to the line it is for
         if not targets or not change or not any(self._offers(sku, spec) for sku in ctx.line_skus):
             return False
         p.selector, p.options, p.items = [spec], change, []
@@ -1771,6 +1828,10 @@ class RuleUnderstanding:
             new = [o for o in new if o not in picked]  # chicken one" picks the line, with what goes
         else:
             picked = []
+        last = _the_one_made(toks, gone, p.option_at) if new_first else []
+        if last and len(last) < len(gone):  # "onion rings instead of fries on the sprite one": "the sprite one",
+            gone = [o for o in gone if o not in last]  # said last, picks the line too
+            picked = [*picked, *last]
         if not new or not gone:
             return None
 
