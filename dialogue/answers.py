@@ -116,6 +116,7 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if len(hits) == 1:
         p = hits[0]
         if _sold_out(state, p):  # "do you have lava cake": not a yes for what cannot be had
+            state.removed_turn = state.turns  # ("never mind then, a brownie instead": an addition, no swap)
             return out.say(f"Sorry, the {p.name} {agree(p.name, 'is', 'are')} sold out right now")
         kinds = _kinds_group(p, parse) if p in asked else None
         if kinds is not None:  # "what danishes do you have": its flavours, not "yes, we have the danish"
@@ -134,6 +135,7 @@ def _named_sold_out(state: State, out: Outcome, hits: list[Product], named: list
     gone = [p for p in hits if p.sku in named and _sold_out(state, p)]
     if not gone or {p.sku for p in gone} != {s for s in named if any(p.sku == s for p in hits)}:
         return []
+    state.removed_turn = state.turns  # what was asked for cannot be had: "... X instead" then adds
     out.say(f"Sorry, the {say_list([p.name for p in gone], 'and')} "
             f"{agree(gone[0].name, 'is', 'are') if len(gone) == 1 else 'are'} sold out right now")
     return [p for p in hits if not _sold_out(state, p)]

@@ -746,7 +746,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     _same_as_before(lex, toks, items)
     _plural_for_all(lex, toks, items, breaks)
     with_everything(lex, toks, items, mentions)
-    items = _corrections(toks, _choice_gone(lex, toks, items))
+    items = _corrections(lex, toks, _choice_gone(lex, toks, items))
+    _counts_repaired(toks, items)
     items = _choice_of_the_one_before(lex, toks, items)
     if times is not None:
         times_over(items, times, breaks)
@@ -2168,6 +2169,14 @@ def _halves(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[It
     return out
 
 
+def halves_of_line(lex: Lexicon, toks: Sequence[str], sku: str, quantity: int, specs: Sequence[OptionSpec]
+                   ) -> list[tuple[int, list[OptionSpec]]]:
+    """"A dozen pistachio macarons" - "half pistachio half raspberry": the shares of :func:`_halves` said alone
+    of a line of ``quantity``, as (count, choices) per half; empty when the turn says no such halves."""
+    halves = _halves(lex, toks, [ItemSpec((sku,), quantity, list(specs), 0, 0, True)])
+    return [(h.quantity or 0, h.options) for h in halves] if len(halves) == 2 else []
+
+
 def _made_otherwise(lex: Lexicon, whole: ItemSpec, parts: Sequence[ItemSpec]) -> bool:
     """Every part names another value of a one-choice group whose value the whole already said ("four salmon
     nigiri" then "two tuna and two eel"): the parts cannot be a share of the whole's count, they are lines of their
@@ -2426,9 +2435,11 @@ def _trailing_cue(toks: Sequence[str], prev: ItemSpec) -> int:
     return i if i < prev.end and find(toks[i:prev.end], CORRECTION) >= 0 else prev.end
 
 
-def _corrections(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+def _corrections(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
     """"a latte, no, a mocha": the later item replaces the earlier one. "A large apple juice, no sorry, a small
-    one": the same product said again as "one" keeps what the earlier one had of the other choices."""
+    one": the same product said again as "one" keeps what the earlier one had of the other choices. "A beanie the
+    red one sorry the mustard one": words said as "the ... one" that name a choice of the product being corrected
+    are that choice of it, not another product those words name on their own (the mustard sauce)."""
     out: list[ItemSpec] = []
     for item in items:
         if out:
@@ -2439,6 +2450,7 @@ def _corrections(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
             joined = any(t in ("and", "plus", "also", "with") for t in toks[gap_start:item.start])
             swap = find(toks[gap_start:item.start], _SWAP) >= 0  # "a mocha instead of the latte": both stay
             if cue >= 0 and not joined and not swap and item.start - gap_start <= 6:
+                item = _choice_of_corrected(lex, toks, prev, item)
                 if item.quantity is None:
                     item.quantity = prev.quantity
                 if item.skus == prev.skus and toks[item.end - 1] in ("one", "ones"):
@@ -2448,6 +2460,48 @@ def _corrections(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
                 continue
         out.append(item)
     return out
+
+
+def _choice_of_corrected(lex: Lexicon, toks: Sequence[str], prev: ItemSpec, item: ItemSpec) -> ItemSpec:
+    """``item``, said as "the <words> one" right after a correction of ``prev``, as ``prev``'s product with the
+    choice those words name when that product offers it; ``item`` itself otherwise."""
+    product = lex.products.get(prev.skus[0]) if len(prev.skus) == 1 else None
+    if product is None or item.skus == prev.skus or item.options or item.quantity is not None \
+            or toks[item.end:item.end + 1] not in (["one"], ["ones"]) or item.start == 0 \
+            or toks[item.start - 1] not in _LIST_ARTICLES:
+        return item
+    said = tuple(toks[item.start:item.end])
+    values = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option"
+                   and product.sku in lex.option_skus.get((t.group, t.value), ()))
+    if not values:
+        return item
+    return ItemSpec(prev.skus, None, [OptionSpec(values, "regular", "", item.start, " ".join(said))],
+                    item.start, item.end + 1, True)
+
+
+_COUNT_REPAIR_ENDS = words("count_repair_ends") | words("containers") | words("packages")
+_NEXT_ITEM_LEADS = _JOIN_FILL | _LIST_ARTICLES
+
+
+def _counts_repaired(toks: Sequence[str], items: list[ItemSpec]) -> None:
+    """"two bags of potatoes no just one", "three lattes, sorry, two please": a correction and a bare count right
+    after an item, before the next item or the end of the turn, repair that item's count (the words after the count
+    say nothing more than ``count_repair_ends``)."""
+    for k, item in enumerate(items):
+        end = max([item.end] + [o.pos + max(len(o.said.split()), 1) for o in item.options])
+        stop = items[k + 1].start if k + 1 < len(items) else len(toks)
+        gap = list(toks[end:stop])
+        while k + 1 < len(items) and gap and gap[-1] in _NEXT_ITEM_LEADS:
+            gap.pop()  # "..., sorry, two please and a muffin": the words that open the next item
+        cue = find(gap, CORRECTION)
+        if cue < 0 or any(t not in _CORRECTION_WORDS for t in gap[:cue]):
+            continue
+        at = next((i for i in range(cue, len(gap)) if gap[i] not in _CORRECTION_WORDS), len(gap))
+        said = gap[at] if at < len(gap) else ""
+        count = int(said) if said.isdigit() else 1 if said == "one" else 0
+        if not 0 < count < 1000 or count == item.quantity or any(t not in _COUNT_REPAIR_ENDS for t in gap[at + 1:]):
+            continue
+        item.quantity = count
 
 
 def one_of_the_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], last_sku: str | None) -> list[ItemSpec]:

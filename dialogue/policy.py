@@ -22,6 +22,7 @@ from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
+from dialogue.items import halves_of_line
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases, words
@@ -872,7 +873,7 @@ class Policy:
         at = {o.pos for o in specs}  # "one hot one iced": a part opens at a "one" right before a choice
         counts = {a for a, _ in parts_of(p.tokens, choices=at)}  # a part's count is no choice (not a "2 ring" binder)
         parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity, plain=True, choices=at) \
-            or _restated_parts(p)
+            or _restated_parts(p) or halves_of_line(self.lex, p.tokens, line.sku, line.quantity, specs)
         return editing.share_line(self.state, self.lex, line, parts, out) if parts else None
 
     def _parts_of_line(self, p: Parse) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 from catalog.cart import Cart
 from catalog.models import CartLine, Order
 from catalog.store import Store
-from dialogue import compound, reasons
+from dialogue import asides, compound, reasons
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
 from dialogue.policy import CHANGING, READBACK_KINDS, Policy
@@ -91,6 +91,7 @@ class Session:
             digits = "".join(c for c in meta.dtmf if c.isdigit())
             text = _DTMF.get(digits, f"{text} {' '.join(digits)}".strip())
             meta = TurnMeta(None, meta.caller_id, meta.channel, None)  # keypresses are certain
+        text = asides.without_aside(text)  # "hang on what do you want - ok and a coke": the order, not the aside
         # "make it six shirts, I found another one", "i got a flat i need a tube": the change, not the story told
         text = reasons.without_reasons(text, first_order=not st.cart.lines)
         stepped = self._in_steps(text, meta) if meta.dtmf is None and st.cart.lines else None

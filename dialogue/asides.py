@@ -1,0 +1,56 @@
+"""Asides on the phone: a caller turns to someone beside them and asks what they want, hears the answer and goes
+on to the shop in the same breath ("hang on babe what did you want - oh ok, and a small iced chai latte", "hold on
+what do you guys want ok and a two liter coke", "hang on what kind do you want ok make the taffy peppermint"). A
+clerk hears the question as put to the other person and takes what follows the acknowledgement as the order.
+
+An aside opens the turn (past lead fillers) with a hold (``aside_holds``: "hang on", "hold on", "one sec"), asks
+(a word of ``aside_asks``: "what", "you", "want") within ``ASIDE_LONGEST`` words, and ends on an acknowledgement of
+the answer (``aside_closes``: "ok", "oh ok", "she says"). The turn is read from after the acknowledgement. A turn is
+left as it was when nothing follows the acknowledgement, or when what follows would be a yes on its own (a yes is
+never made by taking words away; the confirmation slot reads asides before a yes itself).
+"""
+
+from __future__ import annotations
+
+from dialogue import confirm
+from dialogue.normalize import PUNCT_END, tokens, word_tokens
+from dialogue.phrasebook import phrases, words
+
+_HOLDS = phrases("aside_holds")
+_CLOSES = phrases("aside_closes")
+_ASKS = words("aside_asks")
+_LEAD = words("lead_fill")
+ASIDE_LONGEST = 8  # words between the hold and the acknowledgement, at most
+
+
+def _phrase_at(toks: list[str], k: int, table: tuple[tuple[str, ...], ...]) -> int:
+    """The length of the longest phrase of ``table`` said at ``k`` (0 when none)."""
+    return max((len(ph) for ph in table if tuple(toks[k:k + len(ph)]) == ph), default=0)
+
+
+def without_aside(text: str) -> str:
+    """``text`` from after an aside to someone beside the caller; ``text`` itself when it opens with none."""
+    said = text.split()
+    flat = word_tokens(said)
+    toks = [t for t, _, _ in flat]
+    start = next((k for k, t in enumerate(toks) if t not in _LEAD), len(toks))
+    hold = _phrase_at(toks, start, _HOLDS)
+    if not hold:
+        return text
+    asked = False
+    for k in range(start + hold, min(len(toks), start + hold + ASIDE_LONGEST + 1)):
+        close = _phrase_at(toks, k, _CLOSES)
+        if close and asked:
+            rest_at = k + close
+            while rest_at < len(toks) and (more := _phrase_at(toks, rest_at, _CLOSES)):
+                rest_at += more  # "oh ok she says ...": one acknowledgement after another
+            if rest_at >= len(toks):
+                return text
+            rest = PUNCT_END.sub("", " ".join(said[flat[rest_at][1]:]))
+            if flat[rest_at][1] == flat[rest_at - 1][1]:  # the acknowledgement ends inside a word: keep it whole
+                return text
+            if not rest or confirm.decide(rest, tokens(rest)).places:
+                return text
+            return rest
+        asked = asked or toks[k] in _ASKS
+    return text
