@@ -16,7 +16,7 @@ from dialogue.amounts import qualifier_before
 from dialogue.everything import with_everything
 from dialogue.intents import CORRECTION, EVERY_LINE, find
 from dialogue.lexicon import Lexicon, Target, phrase_of
-from dialogue.matcher import Mention, words_run
+from dialogue.matcher import Mention, _person_at, words_run
 from dialogue.named_groups import place_by_group_named
 from dialogue.notes import mark_notes
 from dialogue.numbers import COUNT_UNITS
@@ -34,6 +34,7 @@ from dialogue.quantity import (
     counted_choice,
     group_count,
     in_units,
+    numbered_choice,
     pair_count,
     piece_count,
     quantity_token,
@@ -285,6 +286,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             and m.end not in breaks
         if m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n, roles):
             roles.append("option")
+        elif m.exact_products and m.options and _swapped_with_choice(toks, mentions, n):
+            roles.append("option")  # "sticky rice instead of jasmine": the rice of a dish, no side of sticky rice
         elif m.exact_products and m.options and _after_its_group(mentions, n, roles):
             roles.append("option")  # "one of them half pepperoni": the half's pepperoni, no pepperoni slice
         elif m.exact_products and m.options and lex is not None and _unit_of_split(lex, toks, mentions, n, roles):
@@ -337,6 +340,25 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
         else:
             roles.append("group")
     return roles
+
+
+def _swapped_with_choice(toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
+    """"sticky rice instead of jasmine with the curry", "swap the jasmine for sticky rice": a product's name that is
+    also a choice, swapped with a word that is only a choice of the same group (the first thing said on the other
+    side of the swap), is that choice."""
+    frame = swap_frame(toks)
+    if frame is None:
+        return False
+    start, at, _new_first = frame
+    m = mentions[n]
+    if start <= m.start and m.end <= at:
+        other = next((o for o in mentions if o.start >= at), None)
+    elif m.start >= at:
+        other = next((o for o in mentions if start <= o.start and o.end <= at), None)
+    else:
+        return False
+    return other is not None and bool(other.options) and not other.products \
+        and bool({t.group for t in m.options} & {t.group for t in other.options})
 
 
 def _after_its_group(mentions: Sequence[Mention], n: int, roles: Sequence[str]) -> bool:
@@ -658,8 +680,9 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     pair_count(lex, toks, items, breaks)
     grouped = group_count(lex, toks, items, mentions)
     count_after(lex, toks, items, mentions, breaks)
-    made = _value_items(lex, toks, mentions, roles, items, covered, breaks) | counted | grouped \
-        | count_closing(lex, toks, items, mentions)
+    numbered = numbered_choice(lex, toks, items, mentions)
+    made = _value_items(lex, toks, mentions, roles, items, covered, breaks) | counted | grouped | numbered \
+        | count_closing(lex, toks, items, mentions, numbered)
     made |= _choices_name_item(lex, toks, mentions, roles, items, covered, made, breaks)
     made |= _choice_in_name(lex, toks, mentions, roles, items, covered, made)
     frame = swap_frame(toks)
@@ -1733,6 +1756,8 @@ def _another_unnamed(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], c
         before = [it for it in out if it.end <= a]
         after = [it for it in out if it.start >= a]
         end = after[0].start if after else len(toks)
+        end = next((j for j in range(a + 1, end) if toks[j] == "for" and _person_at(lex, toks, j + 1) > j + 1), end)
+        # ("and a small penguin for my nephew": who it is for closes it)
         if not before or len(before[-1].skus) != 1 or (product := lex.products.get(before[-1].skus[0])) is None:
             continue
         prev = before[-1]

@@ -390,6 +390,44 @@ class Lexicon:
                 and (w, nxt) in self.phrases]
         return hits[0] if len(hits) == 1 else None
 
+    def fix_after(self, prev: str, tok: str) -> str | None:
+        """A short unknown word one letter off a catalog word that forms a catalog phrase with the word before it
+        ("mint ship" -> "mint chip"): a recogniser's slip the phrase settles, as :meth:`fix_before` does."""
+        if not 3 <= len(tok) <= 6 or not tok.isalpha() or tok in self._vocab_set or tok in COMMON or tok in _CUES:
+            return None
+        hits = [w for w in self._short.get(len(tok), ()) if sum(a != b for a, b in zip(w, tok, strict=True)) == 1
+                and (prev, w) in self.phrases]
+        return hits[0] if len(hits) == 1 else None
+
+    def joined_slip(self, first: str, second: str, nxt: str | None = None) -> str | None:
+        """A product-name word the recogniser split into a catalog word and a word the catalog does not have
+        ("pepper only" -> "pepperoni"): one word of a product's name that begins with the first word, goes on
+        where the second begins, and is close to the two written together; None when none or several are. When
+        the second is a common word ("only"), only before ``nxt`` that makes a catalog phrase with it ("pepper only
+        pizza"; not "a pizza with pepper only")."""
+        fixed = self._joined(first, second)
+        if fixed is not None and second in COMMON and (nxt is None or (fixed, nxt) not in self.phrases):
+            return None
+        return fixed
+
+    def _joined(self, first: str, second: str) -> str | None:
+        if len(first) < 3 or len(second) < 2 or not first.isalpha() or not second.isalpha() \
+                or first not in self._vocab_set or second in self._vocab_set or second in _CUES:
+            return None
+        key = f"{first}+{second}"
+        with self._lock:
+            if key in self._fix_cache:
+                return self._fix_cache[key]
+        joined = first + second
+        hits = {str(w) for w, _score, _ in process.extract(joined, self.vocab, scorer=fuzz.ratio, score_cutoff=80.0,
+                                                            limit=5)
+                if w.startswith(first) and len(w) > len(first) + 1 and w[len(first)] == second[0]
+                and w in self._product_words}
+        fixed = hits.pop() if len(hits) == 1 else None
+        with self._lock:
+            self._fix_cache[key] = fixed
+        return fixed
+
     def _abbreviation(self, tok: str) -> str | None:
         """"cap", "capps", "macch": the clipped front of exactly one long product-name word."""
         stem = tok[:-1] if tok.endswith("s") and len(tok) > 3 else tok

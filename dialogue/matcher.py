@@ -73,6 +73,8 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         fixed = lex.fix_before(out[i], out[i + 1])
         if fixed is not None:
             out[i] = fixed
+        elif (fixed := lex.fix_after(out[i], out[i + 1])) is not None:
+            out[i + 1] = fixed  # "mint ship" -> "mint chip"
     return out
 
 
@@ -95,8 +97,8 @@ def _person_at(lex: Lexicon, toks: Sequence[str], i: int) -> int:
 
 def _for_whom_between(lex: Lexicon, toks: list[str]) -> list[str]:
     """"a pint of ipa for me a half of stout for my wife", "pink roses for my mum yellow tulips for my sister":
-    who an item is for ("for me", "for my mum my sister and my aunt"), said before another item, ends the item
-    before it. Before an article or a count the next item is marked already and the words are left out ("hoodies
+    who an item is for ("for me", "for my mum my sister and my aunt"), said before another item (or before "and"
+    and an article or a count: "a plush unicorn large for my niece and a small penguin"), ends the item before it. Before an article or a count the next item is marked already and the words are left out ("hoodies
     for the family a black one in large": the ones are hoodies); before another word they read as "and". Said
     last, or before words that go on with the item ("for me with oat milk", "for my son too"), they stay."""
     out: list[str] = []
@@ -108,11 +110,13 @@ def _for_whom_between(lex: Lexicon, toks: list[str]) -> list[str]:
             if nxt == end or nxt == end + 1:
                 break
             end = nxt
-        if end == i + 1 or end >= len(toks) or toks[end] in _PEOPLE_GO_ON or not out:
+        listed = end + 1 < len(toks) and toks[end] == "and" \
+            and (toks[end + 1] in _ITEM_STARTS or toks[end + 1].isdigit())  # "... for my niece and a small penguin"
+        if end == i + 1 or end >= len(toks) or toks[end] in _PEOPLE_GO_ON and not listed or not out:
             out.append(toks[i])
             i += 1
             continue
-        if toks[end] not in _ITEM_STARTS and not toks[end].isdigit():
+        if toks[end] not in _ITEM_STARTS and not toks[end].isdigit() and not listed:
             out.append("and")
         i = end
     return out
@@ -157,13 +161,20 @@ def _count_of_measure(lex: Lexicon, toks: list[str]) -> list[str]:
 
 
 def _join_split_words(lex: Lexicon, toks: list[str]) -> list[str]:
-    """"match a latte" -> "matcha latte": two tokens that are a catalog word when written together."""
+    """"match a latte" -> "matcha latte": two tokens that are a catalog word when written together, or, split by
+    the recogniser, close to one word of a product's name ("pepper only" -> "pepperoni")."""
     out: list[str] = []
     i = 0
     while i < len(toks):
         if i + 1 < len(toks) and toks[i].isalpha() and toks[i + 1].isalpha() and not lex.known(toks[i + 1]) \
                 and lex.known(toks[i] + toks[i + 1]):
             out.append(toks[i] + toks[i + 1])
+            i += 2
+            continue
+        slip = lex.joined_slip(toks[i], toks[i + 1], toks[i + 2] if i + 2 < len(toks) else None) \
+            if i + 1 < len(toks) else None
+        if slip is not None:  # "pepper only" -> "pepperoni"
+            out.append(slip)
             i += 2
             continue
         out.append(toks[i])
@@ -1206,7 +1217,7 @@ def _thing_worked_on(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
             t for t in lex.phrases.get(tuple(toks[j:m.end]), ()) if t.kind == "option" and _offered(lex, sku, t)))),
             ()) if sku is not None and m.products else ()  # ("pairs of pants": the "pants" value)
         if prev is not None and own and m.start > prev.end and not _named_as_a_thing(toks, prev.start) \
-                and all(t in _NOUN_OPENERS for t in toks[prev.end:m.start]):
+                and all(t in _NOUN_OPENERS for t in _past_one_of(list(toks[prev.end:m.start]))):
             m = Mention(m.start, m.end, own)
         out.append(m)
         prev = m
@@ -1214,15 +1225,18 @@ def _thing_worked_on(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
 
 
 def _worked_on(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], m: Mention) -> bool:
-    """"Hemming on one pair of pants": a choice said after a service and a word of what the work is on, that the
-    service offers (its garment), is the thing worked on, not the product "pair of pants" the words also name."""
+    """"Hemming on one pair of pants", "hem one pair of the pants": a choice said after a service and a word of what
+    the work is on, or after the service said as a verb, that the service offers (its garment), is the thing worked
+    on, not the product "pair of pants" the words also name."""
     if m.products or not m.options:
         return False
     prev = next((o for o in reversed(found) if o.end <= m.start and o.exact_products), None)
     if prev is None or len(prev.exact_products) != 1 or any(o.start >= prev.end and o.end <= m.start for o in found):
         return False
-    return any(_offered(lex, prev.exact_products[0].sku, t) for t in m.options) \
-        and _opens_worked_on(toks, prev.end, m.start) and toks[prev.end] in _WORKED_ON
+    return any(_offered(lex, prev.exact_products[0].sku, t) for t in m.options) and (
+        _opens_worked_on(toks, prev.end, m.start) and toks[prev.end] in _WORKED_ON
+        or m.start > prev.end and not _named_as_a_thing(toks, prev.start)  # "hem one pair of the pants"
+        and all(t in _NOUN_OPENERS for t in _past_one_of(list(toks[prev.end:m.start]))))
 
 
 def _opens_worked_on(toks: Sequence[str], a: int, b: int) -> bool:
@@ -1230,10 +1244,15 @@ def _opens_worked_on(toks: Sequence[str], a: int, b: int) -> bool:
     of what the work is on ("hemming on one pair of pants") also a count of one, with its unit ("one pair of")."""
     words = list(toks[a:b])
     if words and words[0] in _WORKED_ON:
-        words = words[1:]
-        if words and words[0] in ("one", "1"):
-            words = words[1:] if len(words) < 3 or words[1] not in COUNT_UNITS or words[2] != "of" else words[3:]
+        words = _past_one_of(words[1:])
     return all(t in _NOUN_OPENERS for t in words)
+
+
+def _past_one_of(words: list[str]) -> list[str]:
+    """The words after a count of one that opens them, with its unit ("one pair of the pants": "the pants")."""
+    if words and words[0] in ("one", "1"):
+        return words[1:] if len(words) < 3 or words[1] not in COUNT_UNITS or words[2] != "of" else words[3:]
+    return words
 
 
 def _named_as_a_thing(toks: Sequence[str], k: int) -> bool:

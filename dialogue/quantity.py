@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from catalog.models import OptionValue, Product
@@ -550,7 +551,58 @@ def group_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
 
 
 
-def count_closing(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention]) -> set[int]:
+def _numbered_value(lex: Lexicon, sku: str, n: int, groups: frozenset[str] | None = None) -> OptionSpec | None:
+    """The one choice of the product (of a group of ``groups``, when given) said as the number ``n`` with only
+    count words or the product's own words ("12 piece", "card of 12" said "12 buttons"); None when none or several
+    are."""
+    product = lex.products.get(sku)
+    if product is None:
+        return None
+    nouns = _piece_nouns(product)
+    found = [(g.code, v.code) for g in product.option_groups if not g.multiple and (groups is None or g.code in groups)
+             for v in g.values if n in _said_counts(v, nouns)]
+    if len(found) != 1:
+        return None
+    return OptionSpec((Target("option", group=found[0][0], value=found[0][1]),))
+
+
+def numbered_choice(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention]) -> set[int]:
+    """"garlic knots the twelve" for knots sold as 6 or 12, "a card of buttons the black ones twelve count" for a
+    card of 6 or 12: a number said after its item (past its own choices) after "the", or before the name of a group
+    of the item, that names one choice of the item is that choice, not how many. Sets the choices; returns where
+    the words were said."""
+    said: set[int] = set()
+    for n, item in enumerate(items):
+        if len(item.skus) != 1:
+            continue
+        nxt = items[n + 1].start if n + 1 < len(items) else len(toks)
+        choices = {i for o in mentions if o.options and not o.products for i in range(o.start, o.end)}
+        k = item.end
+        while k < nxt and not toks[k].isdigit() and (k in choices or toks[k] in FILLER_WORDS
+                                                     or toks[k] in ("the", "ones", "one")):
+            k += 1
+        if not (k < nxt and toks[k].isdigit() and 0 < int(toks[k]) < 10_000) \
+                or any(o.start <= k < o.end and o.end > k + 1 for o in mentions):
+            continue
+        unit = next((o for o in mentions if o.start == k + 1 and o.targets
+                     and all(t.kind == "group" for t in o.targets)), None)
+        if unit is not None:
+            choice = _numbered_value(lex, item.skus[0], int(toks[k]), frozenset(t.group for t in unit.targets))
+            end = unit.end
+        elif toks[k - 1] == "the":
+            choice = _numbered_value(lex, item.skus[0], int(toks[k]))
+            end = k + 1
+        else:
+            continue
+        if choice is None or {t.group for o in item.options for t in o.targets} & {t.group for t in choice.targets}:
+            continue
+        item.options.append(replace(choice, pos=k, said=" ".join(toks[k:end])))
+        said |= set(range(k, end))
+    return said
+
+
+def count_closing(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention],
+                  taken: AbstractSet[int] = frozenset()) -> set[int]:
     """"some spotty bananas for banana bread maybe three", "lemons, say four": a bare number closing the sentence
     after the last item, with only its own choices, fillers and hedges ("maybe", "about") between, is how many
     of it when no count was said before it (not a numbered choice the item does not offer, "3 lb"). Sets the
@@ -561,7 +613,7 @@ def count_closing(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], ment
     j = len(toks) - 1
     while j > item.end and (toks[j] in _COUNT_HEDGES or toks[j] in FILLER_WORDS):
         j -= 1  # "... three of them", "... four or so"
-    if j < item.end or not toks[j].isdigit() or not 0 < int(toks[j]) < 100:
+    if j < item.end or j in taken or not toks[j].isdigit() or not 0 < int(toks[j]) < 100:
         return set()
     at = [o for o in mentions if o.start <= j < o.end]
     if any(o.start != j or o.end != j + 1 or any(item.skus[0] in lex.option_skus.get((t.group, t.value), ())
