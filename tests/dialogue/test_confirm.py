@@ -17,11 +17,12 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 86  # 4 from round 2, 10 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+KNOWN_MISSES = 195  # 4 from round 2, 10 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 9 from round 7 (31 when
 # written, see below), 23 from round 8 (90 when written, see below), 5 from round 9 (126 when
-# written, see below), 17 from round 10 (see below), 14 from round 11 (96 when written, see below).
+# written, see below), 17 from round 10 (see below), 14 from round 11 (96 when written, see below), 109 from
+# round 12 (see below).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -230,6 +231,34 @@ KNOWN_MISSES = 86  # 4 from round 2, 10 from round 3 (82 when written), 3 from r
 # "yes four items": the read-back would have to be checked), the 4 saying the whole order back ("lattes and the muffin
 # yes": a product named is a change to decide()), and "mummy says yes please" ("mummy" and "daddy", a child's words,
 # are not in 'who', as round 6 holds a child's "daddy says yes").
+# Round 12, first run of confirm_replies_12.tsv (431 rows, 216 place and 215 hold, written fresh by a helper who had
+# not developed the engine, labelled before the run: conditional yeses (hold as in rounds 3-11) and courtesies worded
+# as a condition, yeses and noes with emphasis or mild swearing, words of another language mixed into English, the
+# recogniser's stutters and repeats, the question echoed back, replies said to this assistant or to another device
+# by name (hold as "alexa yes" in round 5), background speech from a TV, a radio or another person before or after
+# the answer, a change only of delivery, name, pickup person or packaging (hold as in rounds 4-11), extras declined
+# before a yes, yes and no together and self-corrections (hold as "no wait yes" in round 7), older and very polite
+# callers, teenage slang, a count said with the yes (a part restated or a wrong count holds, the whole order said
+# back rightly places, as in round 11), everyday short yeses and noes): 109 wrong by decide() (no hold placed; 109
+# yeses did not: 23 with a word of another language ("si dale", "ja klar", "jawohl", "ja passt", "va bene go ahead",
+# "vale si", "oui bien sûr", "oui allez y", "ja graag", "haan ji bilkul", "evet", "tamam go ahead", "ja natürlich",
+# "dale dale"), 17 slang ("bet", "say less", "facts", "no cap yes", "deadass yes", "yeah fr", "yuh", "it's a vibe
+# yes", "periodt yes", "highkey yes", "ight say less"), 16 emphatic or sworn ("bloody oath", "damn right", "damn
+# straight", "hells yeah", "hell to the yes", "freaking yes", "yes bloody please", "yes for god's sake place it",
+# "yes goddammit", "hell yes brother"), 14 with background speech ("and in other news yes please", "coming up after
+# the break yes please", "goal yes go ahead", "ding dong yes go ahead", "yes please put your shoes on tom", "yes go
+# ahead put your coat on love", "yes please get your bag sam", "yes kids stop that"), 13 older and polite ("that
+# would be most kind", "if you'd be so good", "yes if you'd be so good", "i should be most grateful", "very good do
+# carry on", "that will be quite satisfactory", "i'd be delighted", "quite so", "very well", "capital go ahead"), 8
+# the question echoed back ("shall i? yes", "place the order? yes", "yes you shall", "the order? yes place it",
+# "please put my order in"), 6 the whole order said back ("yes both lattes and the muffin", "yeah two lattes one
+# muffin go ahead", "correct two lattes and one blueberry muffin"), 5 said to this assistant ("hey assistant go
+# ahead", "yes assistant", "ok assistant place the order"), 3 extras declined ("no lids needed yes place it", "don't
+# need a tray yes please"), 2 a no as "nothing wrong" then a go-ahead ("no no that's fine go ahead", "no that's
+# perfect place it"), 2 slips of "put it through" ("yes bang it through", "yeah stick it through")), no label
+# corrected; none wrong only in a session (38 of the 109 are in the every-third-row session sample and fail there
+# too; the new file sorts before confirm_replies_2.tsv, so the sample of rounds 2-9 moved, and no older row fails in
+# it). 109 marked (KNOWN_MISSES +109).
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
