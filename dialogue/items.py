@@ -411,6 +411,7 @@ def _measure_after_and(toks: Sequence[str], k: int, option_at: set[int]) -> bool
 
 _PURPOSE_LEADS = phrases("purpose_leads")
 _POSSESSIVES = words("possessives")
+_OWNERS = words("people_owners")  # the possessives and "the" ("for the kids")
 _PEOPLE = words("people")
 
 
@@ -421,10 +422,11 @@ def _purpose(toks: Sequence[str], m: Mention) -> bool:
 
 
 def _in_person_said(toks: Sequence[str], m: Mention) -> bool:
-    """"school supplies for my two kids": a choice word inside "for" + a possessive + (a count) + a word for a
-    person is who the order is for, not a choice ("kids" size, a "2" ring binder); "scissors for kids" stays one."""
+    """"school supplies for my two kids", "two hot cocoas for the kids": a choice word inside "for" + a possessive
+    (or "the") + (a count) + a word for a person is who the order is for, not a choice ("kids" size, a "2" ring
+    binder); "scissors for kids" stays one."""
     for k in range(max(0, m.start - 3), m.start + 1):
-        if toks[k] != "for" or k + 2 >= len(toks) or toks[k + 1] not in _POSSESSIVES:
+        if toks[k] != "for" or k + 2 >= len(toks) or toks[k + 1] not in _OWNERS:
             continue
         j = k + 2 + int(toks[k + 2].isdigit() and k + 3 < len(toks))
         if toks[j] in _PEOPLE and k + 2 <= m.start and m.end <= j + 1:
@@ -1689,9 +1691,19 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
             out.append((i, 1))
         elif toks[i] == "one" and i > 0 and toks[i - 1] in ("other", "another"):
             continue
+        elif toks[i] == "one" and _article_one(toks, i, covered):
+            continue  # "two hot cocoas and a large one with whipped cream": the "one" of "a large one", no part
         elif (toks[i] == "one" or toks[i].isdigit()) and quantity_token(toks, i) is not None:
             out.append((i, int(toks[i]) if toks[i].isdigit() else 1))
     return out
+
+
+def _article_one(toks: Sequence[str], i: int, covered: set[int]) -> bool:
+    """The "one" at ``i`` closes "a <choices> one" ("a large one"): it stands for the product, it counts nothing."""
+    j = i - 1
+    while j >= 0 and j in covered:
+        j -= 1
+    return j < i - 1 and j >= 0 and toks[j] in ("a", "an", "another")
 
 
 def _appositive(toks: Sequence[str], prev: ItemSpec, a: int, moved: Sequence[OptionSpec]) -> bool:

@@ -9,11 +9,14 @@ Works on the normalised tokens of :mod:`dialogue.matcher` (number words as digit
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from collections.abc import Set as AbstractSet
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from catalog.models import Product
 from dialogue import intents as cue
-from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.matcher import Mention
 from dialogue.numbers import ORDINALS
 from dialogue.phrasebook import phrases, words
 from dialogue.replies import MAX_LIST
@@ -184,6 +187,68 @@ def the_other(toks: Sequence[str], p: ParseDraft | Parse) -> bool:
 
 
 _WAS_NOT = words("was_not")
+_REPAIR_WORDS = frozenset(w for p in cue.CORRECTION for w in p) | words("fillers") | {"a", "an", "the"}
+_MAX_OFFERING = 12  # the products looked at for the values of a choice's group
+
+
+def _inside(said: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    return any(name[i:i + len(said)] == said for i in range(len(name) - len(said) + 1))
+
+
+def _values_holding(lex: Lexicon, x: Mention, said: tuple[str, ...], skus: AbstractSet[str]) -> set[tuple[str, str]]:
+    """The other values of the groups of the choice ``x`` whose name or an alias holds the words ``said``, of the
+    products in play that offer ``x`` (else of a few products that do)."""
+    out: set[tuple[str, str]] = set()
+    for t in x.options:
+        offering = lex.option_skus.get((t.group, t.value), set())
+        mine = [s for s in skus if s in offering] or list(islice(sorted(offering), _MAX_OFFERING))
+        for sku in mine:
+            group = lex.products[sku].group(t.group) if sku in lex.products else None
+            for v in group.values if group is not None else ():
+                if v.code != t.value and any(_inside(said, phrase_of(n)) for n in (v.name, *v.aliases)):
+                    out.add((t.group, v.code))
+    return out
+
+
+def choice_said_over(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], skus: AbstractSet[str]
+                     ) -> list[Mention]:
+    """"a large no medium is fine", "a box of five hundred, no, two fifty is fine": a choice, the words of a
+    correction, then another choice of its group, said as such or by a part of the name of one other value of that
+    group only (the "two fifty" of the "box of two fifty"), not what those words would name on their own (a
+    notepad's "50" sheets): one mention over all those words, of the choice said last; the first was a slip (and
+    its words count nothing). A choice of a group that takes several, after a bare "no", is taken off as said ("with
+    honey no sugar"). ``skus``: the products in play, whose groups are read first."""
+    out = list(mentions)
+    for x in mentions:
+        if not x.options or x.products or x not in out or cue.find(toks[x.end:x.end + 3], cue.CORRECTION) < 0:
+            continue
+        k = x.end
+        while k < len(toks) and toks[k] in _REPAIR_WORDS:
+            k += 1
+        if k == x.end or k >= len(toks) or any(m.start <= k < m.end and m.products for m in mentions):
+            continue
+        groups = {t.group for t in x.options}
+        y = next((m for m in out if m.start == k and {t.group for t in m.options} & groups), None)
+        if y is not None:
+            several = any((g := lex.groups.get(code)) is None or g.multiple for code in {t.group for t in y.options}
+                          & groups)
+            if several and all(t in ("no", *_FILLERS) for t in toks[x.end:k]):
+                continue  # "with honey no sugar": no sugar
+            out = [m for m in out if m is not x and m is not y]
+            out.append(Mention(x.start, y.end, y.targets))
+            continue
+        for n in (3, 2, 1):
+            said = tuple(toks[k:k + n])
+            if len(said) < n or all(w in _REPAIR_WORDS for w in said) \
+                    or any(m.start < k + n and k < m.end and m.products for m in out):
+                continue
+            hits = _values_holding(lex, x, said, skus)
+            if len(hits) == 1:
+                group, value = hits.pop()
+                out = [m for m in out if m is not x and (m.end <= k or m.start >= k + n)]
+                out.append(Mention(x.start, k + n, (Target("option", group=group, value=value),)))
+                break
+    return sorted(out, key=lambda m: m.start)
 
 
 def as_it_was(toks: Sequence[str], said: Sequence[OptionSpec]) -> set[int]:
@@ -349,6 +414,20 @@ _SWAP_VERBS = words("swap_verbs")
 _DEFINITE_LINE = words("definite_line")
 _BECOMES = phrases("line_becomes")
 _INSTEAD_OF = phrases("instead_of")
+_REFUSED = phrases("line_refused")
+_REMADE = phrases("line_remade")
+_FILLERS = words("fillers")
+
+
+def _refused_then_remade(toks: Sequence[str], old: ItemSpec, new: ItemSpec) -> bool:
+    """"no cold brew, just make it a drip coffee", "not the coke, give me a sprite": the line said not wanted
+    right before its name, then only a phrase of what comes in its place (and fillers) before the new product."""
+    if new.start < old.end or not any(tuple(toks[old.start - len(r):old.start]) == r for r in _REFUSED):
+        return False
+    said = list(toks[old.end:new.start])
+    while said and said[-1] in ("a", "an", "the", "some"):
+        said.pop()
+    return any(tuple(gap) in _REMADE for gap in (said, [t for t in said if t not in _FILLERS]))
 
 
 def _changed_to(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Sequence[str]) -> tuple[ItemSpec, ItemSpec] | None:
@@ -356,6 +435,8 @@ def _changed_to(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Seque
     then a line of the cart named with "the" (or "my", "that"), then the product it becomes: (new, old)."""
     old, new = items
     verb = next((i for i in range(old.start) if toks[i] in _SWAP_VERBS), -1)
+    if verb < 0 and any(s in line_skus for s in old.skus) and _refused_then_remade(toks, old, new):
+        return new, old
     if verb < 0 and new.start >= old.end and cue.find(toks[old.end:new.start], _BECOMES) >= 0:
         named = any(toks[i] in _DEFINITE_LINE for i in range(max(0, old.start - 3), old.start))
         if not named or not any(s in line_skus for s in old.skus):

@@ -56,6 +56,7 @@ from dialogue.quantity import (
 from dialogue.references import (
     a_time,
     as_it_was,
+    choice_said_over,
     count_of,
     instead_split,
     line_holding,
@@ -589,6 +590,29 @@ def _offered_counted(toks: Sequence[str], items: list[ItemSpec], topic: str) -> 
                 t in _SEPARATORS or t in _FILLERS or t in ("please", "too") for t in toks[i + 3:upto]))):
             return sorted([ItemSpec((topic,), n, [], i, i + 3), *items], key=lambda it: it.start)
     return items
+
+
+def _group_of_those(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention],
+                    topic: str) -> list[ItemSpec]:
+    """"what comes with the big breakfast" - "ok one of those, eggs over easy": a count "of those" points at the
+    product talked about; words right after it that name a product but also a group of choices of that product
+    ("eggs") with a choice of it said after them are the product's choice, not the other product."""
+    product = lex.products.get(topic)
+    if product is None:
+        return items
+    own = {g.code for g in product.option_groups}
+    out = []
+    for it in items:
+        k = it.start
+        if topic not in it.skus and k >= 3 and toks[k - 2] == "of" and toks[k - 1] in _COUNTED_REFS \
+                and (toks[k - 3].isdigit() or toks[k - 3] == "one") and it.options \
+                and all(any(topic in lex.option_skus.get((t.group, t.value), ()) for t in o.targets) for o in it.options) \
+                and any(m.start == k and m.end == it.end and any(t.kind == "group" and t.group in own for t in m.targets)
+                        for m in mentions):
+            n = int(toks[k - 3]) if toks[k - 3].isdigit() else 1
+            it = ItemSpec((topic,), n if 0 < n < 1000 else it.quantity, it.options, k - 3, it.end, True)
+        out.append(it)
+    return out
 
 
 _EDIT_VERBS = words("edit_verbs")
@@ -1211,6 +1235,7 @@ class RuleUnderstanding:
         found = focus_choices(self.lexicon, toks, found, named)
         found = choices_of_named_group(self.lexicon, found, named)
         found = choices_in_a_name(self.lexicon, toks, found, named)
+        found = choice_said_over(self.lexicon, toks, found, frozenset(in_play))  # "five hundred no two fifty"
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)
@@ -1230,6 +1255,8 @@ class RuleUnderstanding:
         p.items = [self._loose_line(toks, it, context) for it in p.items]
         p.items = [self._name_not_choice(toks, it) for it in p.items]
         per_item(toks, p.items, context.focus_units)
+        if context.topic and context.topic not in context.line_skus and p.items:  # "one of those, eggs over easy"
+            p.items = _group_of_those(self.lexicon, toks, p.items, mentions, context.topic)
         if context.pending == "offer" and context.topic and p.items:
             p.items = _offered_counted(toks, p.items, context.topic)
             p.items = [offered_pieces(self.lexicon, it) if it.skus == (context.topic,) else it for it in p.items]
