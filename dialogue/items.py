@@ -749,6 +749,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             loose.append(spec)
         else:
             target.options.append(spec)
+    loose = _before_its_owner(lex, toks, items, loose, covered)
     _narrow(lex, toks, items)
     place_by_group_named(lex, toks, mentions, roles, items, loose)
     _ones_of_package(lex, toks, items, covered)
@@ -777,6 +778,23 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     if times is not None:
         times_over(items, times, breaks)
     return items, loose
+
+
+def _before_its_owner(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], loose: list[OptionSpec],
+                      covered: set[int]) -> list[OptionSpec]:
+    """"two pounds of roma tomatoes": a choice said before "of" and an item named only by a choice of its own
+    (made after the choice was read) is that item's choice when its product offers it, as before a product named
+    ("two pounds of tomatoes"). The loose choices left."""
+    out: list[OptionSpec] = []
+    for o in loose:
+        end = o.pos + max(1, len(o.said.split()))
+        nxt = next((it for it in items if it.start >= end), None)
+        if nxt is not None and toks[end:end + 1] == ["of"] and _glue_only(toks, end, nxt.start, covered) and any(
+                sku in lex.option_skus.get((t.group, t.value), ()) for t in o.targets for sku in nxt.skus):
+            nxt.options.insert(0, o)
+        else:
+            out.append(o)
+    return out
 
 
 def _choice_of_the_one_before(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:

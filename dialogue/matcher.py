@@ -23,6 +23,7 @@ _WITH_WORDS = words("with_words")
 _ON_WORDS = words("base_preps")
 _PACKAGE_DETERMINERS = words("package_determiners")
 _PREDICATE_LEADS = words("predicate_leads")
+_MAKING_VERBS = words("making_verbs")
 _NOUN_OPENERS = words("noun_openers")
 _THING_MARKERS = words("thing_markers")
 _WORKED_ON = words("worked_on")
@@ -65,9 +66,9 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
         phrase_fix = lex.fix_before(tok, toks[i + 1]) if i + 1 < len(toks) else None
-        if phrase_fix is None and i and toks[i - 1] in _PREDICATE_LEADS:
-            out.append(tok)  # "i'm running late", "it's too hot": said of the shopper, never a misheard product
-            continue
+        if phrase_fix is None and i and (toks[i - 1] in _PREDICATE_LEADS or toks[i - 1] in _MAKING_VERBS):
+            out.append(tok)  # "i'm running late", "it's too hot": said of the shopper, never a misheard product;
+            continue  # nor is what they make ("i'm making salsa for a party": no misheard "salad")
         out.extend([phrase_fix] if phrase_fix is not None else lex.correct(tok))
     for i in range(len(out) - 1):
         fixed = lex.fix_before(out[i], out[i + 1])
@@ -1623,6 +1624,13 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
             return own
     if prev_tok in ("a", "an", "the") and j >= 1 and toks[j - 1] in _BASE_PREPS:
         prev_tok = toks[j - 1]  # "egg and cheese on an everything"
+    if prev_tok in _ARTICLES and toks[k + 1:k + 2] in (["one"], ["ones"]):
+        # "an extension pole the long one": the one choice by that word of the product said right before
+        owner = next((m for m in found if m.end == j and m.exact_products), None)
+        own = tuple(t for t in cands if owner is not None and any(
+            p.sku in lex.option_skus.get((t.group, t.value), ()) for p in owner.exact_products))
+        if len({(t.group, t.value) for t in own}) == 1:
+            return own
     prev = next((m for m in found if m.end == k and m.exact_products), None)
     if prev is not None:  # "a half dozen everything": a choice the product cannot be ordered without
         skus = [p.sku for p in prev.exact_products]

@@ -211,6 +211,7 @@ _GENERIC_GOODS = words("generic_goods")
 _DRINK_CATEGORIES = words("drink_categories")
 _EVERY_BEFORE = words("every_before")
 _WANT_NOT = phrases("want_not")
+_TAKE_OFF = words("take_off_verbs")
 _REF_IT = words("ref_it")
 _INSTEAD_OF = phrases("instead_of")
 _BASE_PREPS = words("base_preps")
@@ -313,7 +314,7 @@ def _count_taken_off(toks: Sequence[str]) -> tuple[int, int] | None:
     """"Take one off", "take 2 off the hot dogs", "take one of them out": "take", a count and "off" (or "out",
     "away") with at most "of them" between: (where "take" is, the count) - a removal of that many units."""
     for i, t in enumerate(toks[:-2]):
-        if t != "take":
+        if t not in _TAKE_OFF:
             continue
         n = 1 if toks[i + 1] == "one" else int(toks[i + 1]) if toks[i + 1].isdigit() and 0 < int(toks[i + 1]) < 100 \
             else None
@@ -482,16 +483,21 @@ def _counted_choices_at(toks: Sequence[str], items: Sequence[ItemSpec], mentions
                      and o.said and toks[o.pos].isdigit() for j in range(len(o.said.split())))
 
 
-def _count_of_unit(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | None:
+def _count_of_unit(toks: Sequence[str], options: Sequence[OptionSpec], lexicon: Lexicon | None = None) -> int | None:
     """"make the blush three yards" to a line of fabric sold by the yard: a number said right before a choice named
     by a plural unit alone ("yards" for the "one yard" cut) is how many of that unit the line is, its count (as "two
-    yards of blush cotton" is two of the yard); None when no choice is said so."""
+    yards of blush cotton" is two of the yard); None when no choice is said so. So is a count said inside a
+    choice's own words when the unit alone names that very choice ("make the green one just one gallon": one of the
+    gallon, not the "5 gallon" pail)."""
     for o in options:
         said = o.said.split()
         if len(said) == 1 and len(said[0]) > 3 and said[0].endswith("s") and not said[0].endswith("ss") \
                 and 1 <= o.pos < len(toks) and toks[o.pos] == said[0] and toks[o.pos - 1].isdigit() \
                 and 1 < int(toks[o.pos - 1]) < 1000:
             return int(toks[o.pos - 1])
+        n = 1 if said[:1] == ["one"] else int(said[0]) if said and said[0].isdigit() and int(said[0]) < 1000 else 0
+        if len(said) == 2 and n and lexicon is not None and set(o.targets) & set(lexicon.phrases.get((said[1],), ())):
+            return n
     return None
 
 
@@ -1473,9 +1479,9 @@ class RuleUnderstanding:
         while at >= 0 and _choice_instead(toks, at, p):  # "shredded please, not the pate": a choice for another
             _drop_contrasted(p, at)
             at = cue.find(toks, cue.REMOVE, at + 1)
-        if at < 0 and has_items and "take" in toks[:p.items[0].start] \
+        if at < 0 and has_items and (verb := next((t for t in toks[:p.items[0].start] if t in _TAKE_OFF), None)) \
                 and any(t in ("off", "out", "away") for t in toks[p.items[0].end:p.items[0].end + 3]):
-            at = toks.index("take")  # "take one latte off", "take one of the ducks out"
+            at = toks.index(verb)  # "take one latte off", "take one of the ducks out", "knock one avocado off"
         if at < 0 and not has_items and p.options and _taken_off(toks, p.options):
             at = toks.index("take")  # "no wait take the onions off": those choices off the line
         if at >= 0 and ctx.has_lines and not p.question and _dropped_for(toks, at, p.items, ctx.line_skus):
@@ -1553,6 +1559,8 @@ class RuleUnderstanding:
             gone = [o for o in p.options if swap is not None and swap[2] and o.pos > swap[1] and o not in chosen]
             p.selector = [*chosen, *gone] if len(gone) < len(p.options) - len(chosen) else chosen
             p.options = [o for o in p.options if o not in p.selector]
+            if p.quantity is None:  # "make the green one just one gallon": one of the gallon
+                p.quantity = _count_of_unit(toks, p.options, self.lexicon)
             return Intent.MODIFY
         if chosen and cue.has(toks, _MAKE_IT):
             return Intent.MODIFY  # "make it the one meter one": the line in focus, made so
@@ -1620,8 +1628,11 @@ class RuleUnderstanding:
                                                               and all(self._offers(ctx.last_sku, o) for o in p.options)):
             owner = None  # "make that a large one with half sugar": the line in focus, made so ("make that two six
             # packs": the line that comes in six packs)
+        measured = self._measured_anew(p, toks, ctx) if owner is None else None
+        if measured is not None:  # "so one gallon of white in flat" to a line of paint: one more line of it
+            owner = measured
         first = min(o.pos for o in p.options) if p.options else 0
-        new_item = any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*_BASE_PREPS, *_HOLDER_PREPS)
+        new_item = measured is not None or any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*_BASE_PREPS, *_HOLDER_PREPS)
                                                   and owner == ctx.last_sku)
                        and not self._group_named_at(toks, i, p.options, ctx.line_skus)
                        or t.isdigit() or t == "and" and owner != ctx.last_sku
@@ -1641,7 +1652,7 @@ class RuleUnderstanding:
             elif ctx.has_lines and p.quantity is None and cue.has(toks, _MAKE_IT):
                 p.quantity = _bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
             if ctx.has_lines and p.quantity is None and p.ref != "all":
-                p.quantity = _count_of_unit(toks, p.options)  # "make the blush three yards": three of the yard
+                p.quantity = _count_of_unit(toks, p.options, self.lexicon)  # "make the blush three yards": three of the yard
             return Intent.MODIFY
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD
@@ -1929,6 +1940,26 @@ class RuleUnderstanding:
             return None
         return any(all(self._offers(sku, o) for o in p.options) for sku in ctx.line_skus
                    if among is None or sku in among)
+
+    def _measured_anew(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> str | None:
+        """"so one gallon of white in flat", "and two quarts of the blue" with lines in the cart and no product named:
+        a count and a unit said as the head of a noun phrase ("<count> <unit> of <choice>") order one more line of
+        the cart's product that offers every choice said (the one in focus first), not a change of a line; None when
+        the turn says a change ("make it one gallon of white"), asks, or no line's product offers them all."""
+        if not ctx.has_lines or not p.options or p.question or p.items or p.ref in ("all", "more") \
+                or cue.has(toks, _MAKE_IT) or cue.has(toks, cue.MODIFY):
+            return None
+        head = min(p.options, key=lambda o: o.pos)
+        said = head.said.split()
+        end = head.pos + len(said)
+        counted = len(said) == 2 and (said[0] == "one" or said[0].isdigit()) \
+            or len(said) == 1 and head.pos >= 1 and toks[head.pos - 1].isdigit()
+        if not counted or toks[end:end + 1] != ["of"] or len(p.options) < 2:
+            return None
+        for sku in dict.fromkeys(s for s in (ctx.last_sku, *reversed(ctx.line_skus)) if s):
+            if all(self._offers(sku, o) for o in p.options):
+                return sku
+        return None
 
     def _sole_owner(self, options: list[OptionSpec]) -> str | None:
         """The one product that offers every option said (of several, the one they complete), if there is one."""
