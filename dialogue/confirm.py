@@ -137,6 +137,7 @@ class Phrases:
 
     aside: Aside = field(default_factory=lambda: Aside())
     merged: frozenset[str] = frozenset()  # yes words a phone line runs into the next word ("yesplease", "goahead")
+    echo: frozenset[tuple[str, ...]] = frozenset()  # the question said back before a yes ("shall i? yes")
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -171,7 +172,7 @@ class Phrases:
                 entries.add(toks)
             tables[name] = frozenset(entries)
         unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony", "address", "linking", "request", "heard",
-                                                                      "elsewhere", "merged"}
+                                                                      "elsewhere", "merged", "echo"}
         if unknown:
             raise PhraseDataError(f"{path}: unknown tables {sorted(unknown)}")
         ends, irony = raw.get("unfinished", {"words": []}), raw.get("irony", {"words": []})
@@ -196,7 +197,8 @@ class Phrases:
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in request for w in request[k]):
             raise PhraseDataError(f"{path}: [request] needs lists 'openers' and 'acts' of normalised words")
         heard, elsewhere = raw.get("heard", {"phrases": []}), raw.get("elsewhere", {"phrases": []})
-        for name, table in (("heard", heard), ("elsewhere", elsewhere)):
+        echo = raw.get("echo", {"phrases": []})
+        for name, table in (("heard", heard), ("elsewhere", elsewhere), ("echo", echo)):
             if not isinstance(table, dict) or not isinstance(table.get("phrases"), list) \
                     or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in table["phrases"]):
                 raise PhraseDataError(f"{path}: [{name}] needs a list 'phrases' of normalised words")
@@ -210,7 +212,7 @@ class Phrases:
                    frozenset(address["words"]), frozenset(linking["words"]), frozenset(predicates),
                    frozenset(tuple(tokens(p)) for p in request["openers"]),
                    frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")),
-                   frozenset(merged["words"]))
+                   frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes."""
@@ -319,6 +321,11 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if len(text) > MAX_CHARS:  # only the start would be read: a yes there says nothing of the rest
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
     book = phrases()
+    head, mark, tail = text.partition("?")
+    if mark and toks is None and tuple(tokens(head)) in book.echo and "?" not in tail and tokens(tail):
+        said = decide(tail)  # "shall i? yes", "place the order? yes please": the question echoed, then the answer
+        if said.places:
+            return said
     words = _false_starts(book, _undoubled(_unmerged(book, list(toks) if toks is not None else tokens(text)),
                                            book.tables["deny"] | book.tables["affirm"]))
     words = _requested(book, words)
