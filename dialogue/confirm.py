@@ -43,7 +43,7 @@ class Also(enum.StrEnum):
 
 
 _TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "unchanged", "courtesy",
-           "follow", "filler")
+           "room", "follow", "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -322,7 +322,7 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
     book = phrases()
     head, mark, tail = text.partition("?")
-    if mark and toks is None and tuple(tokens(head)) in book.echo and "?" not in tail and tokens(tail):
+    if mark and tuple(tokens(head)) in book.echo and "?" not in tail and tokens(tail):
         said = decide(tail)  # "shall i? yes", "place the order? yes please": the question echoed, then the answer
         if said.places:
             return said
@@ -343,13 +343,13 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
 
 
 def said_as_yes(toks: Sequence[str]) -> frozenset[int]:
-    """The positions of ``toks`` inside an [affirm] or a [courtesy] phrase: words said as a yes idiom or a
-    courtesy, not as a choice or a product ("yeah grand" is no size grande, "sweet as" no sweetener, "let's roll" no
+    """The positions of ``toks`` inside an [affirm], a [courtesy] or a [room] phrase: words said as a yes idiom, a
+    courtesy or to someone in the room, not as a choice or a product ("yeah grand" is no size grande, "sweet as" no sweetener, "let's roll" no
     cinnamon roll, "thanks for being patient" no paint)."""
     out: set[int] = set()
     i = 0
     for table, phrase in phrases().cover(toks):
-        if table in ("affirm", "courtesy"):
+        if table in ("affirm", "courtesy", "room"):
             out.update(range(i, i + len(phrase)))
         i += len(phrase)
     return frozenset(out)
@@ -430,7 +430,8 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
             found.add("")
     # "got it", "oh okay": heard, not a yes; "no changes", "a receipt please": the order stays as read back;
     # "thanks for your patience", "happy holidays": a courtesy said with the answer
-    found = {"filler" if t in ("acknowledge", "unchanged", "courtesy") else t for t in found}
+    # "yes please put your coat on love": a word to someone in the room said with the answer ([room])
+    found = {"filler" if t in ("acknowledge", "unchanged", "courtesy", "room") else t for t in found}
     also = {_FLAG[t] for t in found if t in _FLAG}
     said = [phrase for table, phrase in cover if table != "pause"]
     if (said and len(said[-1]) == 1 and said[-1][0] in book.unfinished or _CUT_OFF.search(text)) \
