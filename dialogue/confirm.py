@@ -43,7 +43,7 @@ class Also(enum.StrEnum):
 
 
 _TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "unchanged", "courtesy",
-           "follow", "filler")
+           "room", "follow", "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -137,6 +137,7 @@ class Phrases:
 
     aside: Aside = field(default_factory=lambda: Aside())
     merged: frozenset[str] = frozenset()  # yes words a phone line runs into the next word ("yesplease", "goahead")
+    echo: frozenset[tuple[str, ...]] = frozenset()  # the question said back before a yes ("shall i? yes")
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -171,7 +172,7 @@ class Phrases:
                 entries.add(toks)
             tables[name] = frozenset(entries)
         unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony", "address", "linking", "request", "heard",
-                                                                      "elsewhere", "merged"}
+                                                                      "elsewhere", "merged", "echo"}
         if unknown:
             raise PhraseDataError(f"{path}: unknown tables {sorted(unknown)}")
         ends, irony = raw.get("unfinished", {"words": []}), raw.get("irony", {"words": []})
@@ -196,7 +197,8 @@ class Phrases:
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in request for w in request[k]):
             raise PhraseDataError(f"{path}: [request] needs lists 'openers' and 'acts' of normalised words")
         heard, elsewhere = raw.get("heard", {"phrases": []}), raw.get("elsewhere", {"phrases": []})
-        for name, table in (("heard", heard), ("elsewhere", elsewhere)):
+        echo = raw.get("echo", {"phrases": []})
+        for name, table in (("heard", heard), ("elsewhere", elsewhere), ("echo", echo)):
             if not isinstance(table, dict) or not isinstance(table.get("phrases"), list) \
                     or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in table["phrases"]):
                 raise PhraseDataError(f"{path}: [{name}] needs a list 'phrases' of normalised words")
@@ -210,7 +212,7 @@ class Phrases:
                    frozenset(address["words"]), frozenset(linking["words"]), frozenset(predicates),
                    frozenset(tuple(tokens(p)) for p in request["openers"]),
                    frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")),
-                   frozenset(merged["words"]))
+                   frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes."""
@@ -319,6 +321,11 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if len(text) > MAX_CHARS:  # only the start would be read: a yes there says nothing of the rest
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
     book = phrases()
+    head, mark, tail = text.partition("?")
+    if mark and tuple(tokens(head)) in book.echo and "?" not in tail and tokens(tail):
+        said = decide(tail)  # "shall i? yes", "place the order? yes please": the question echoed, then the answer
+        if said.places:
+            return said
     words = _false_starts(book, _undoubled(_unmerged(book, list(toks) if toks is not None else tokens(text)),
                                            book.tables["deny"] | book.tables["affirm"]))
     words = _requested(book, words)
@@ -336,13 +343,13 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
 
 
 def said_as_yes(toks: Sequence[str]) -> frozenset[int]:
-    """The positions of ``toks`` inside an [affirm] or a [courtesy] phrase: words said as a yes idiom or a
-    courtesy, not as a choice or a product ("yeah grand" is no size grande, "sweet as" no sweetener, "let's roll" no
+    """The positions of ``toks`` inside an [affirm], a [courtesy] or a [room] phrase: words said as a yes idiom, a
+    courtesy or to someone in the room, not as a choice or a product ("yeah grand" is no size grande, "sweet as" no sweetener, "let's roll" no
     cinnamon roll, "thanks for being patient" no paint)."""
     out: set[int] = set()
     i = 0
     for table, phrase in phrases().cover(toks):
-        if table in ("affirm", "courtesy"):
+        if table in ("affirm", "courtesy", "room"):
             out.update(range(i, i + len(phrase)))
         i += len(phrase)
     return frozenset(out)
@@ -423,7 +430,8 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
             found.add("")
     # "got it", "oh okay": heard, not a yes; "no changes", "a receipt please": the order stays as read back;
     # "thanks for your patience", "happy holidays": a courtesy said with the answer
-    found = {"filler" if t in ("acknowledge", "unchanged", "courtesy") else t for t in found}
+    # "yes please put your coat on love": a word to someone in the room said with the answer ([room])
+    found = {"filler" if t in ("acknowledge", "unchanged", "courtesy", "room") else t for t in found}
     also = {_FLAG[t] for t in found if t in _FLAG}
     said = [phrase for table, phrase in cover if table != "pause"]
     if (said and len(said[-1]) == 1 and said[-1][0] in book.unfinished or _CUT_OFF.search(text)) \

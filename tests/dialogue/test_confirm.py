@@ -17,12 +17,12 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 195  # 4 from round 2, 10 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+KNOWN_MISSES = 97  # 4 from round 2, 10 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 9 from round 7 (31 when
 # written, see below), 23 from round 8 (90 when written, see below), 5 from round 9 (126 when
-# written, see below), 17 from round 10 (see below), 14 from round 11 (96 when written, see below), 109 from
-# round 12 (see below).
+# written, see below), 17 from round 10 (see below), 14 from round 11 (96 when written, see below), 11 from
+# round 12 (109 when written, see below).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -258,7 +258,22 @@ KNOWN_MISSES = 195  # 4 from round 2, 10 from round 3 (82 when written), 3 from 
 # perfect place it"), 2 slips of "put it through" ("yes bang it through", "yeah stick it through")), no label
 # corrected; none wrong only in a session (38 of the 109 are in the every-third-row session sample and fail there
 # too; the new file sorts before confirm_replies_2.tsv, so the sample of rounds 2-9 moved, and no older row fails in
-# it). 109 marked (KNOWN_MISSES +109).
+# it). 109 marked (KNOWN_MISSES +109). Since: 98 of the 109 place, and no hold places (holds guarding the fixes are
+# in confirm_replies_12b.tsv): yes words of other languages with their noes and waits ("si dale", "ja klar", "jawohl",
+# "va bene", "bien sur", "ja graag", "bilkul", "evet", "tamam"; "nahin", "hayir" [deny]; "warte", "espera", "attends"
+# [hedge]), slang ("bet", "say less", "facts", "yuh"; "no cap" a [courtesy], "deadass", "fr", "highkey" [filler]), sworn
+# yeses ("bloody oath", "damn right", "hell to the yes"; "bloody", "damn", "freaking" [filler]), older callers' yeses
+# ("that would be most kind", "if you'd be so good", "quite so", "very well", "capital"), the question echoed back
+# before a yes (confirm.toml [echo], read past by decide(): "shall i? yes"; "place it? no" holds), "assistant" as
+# "computer", a TV heard before the answer ([aside] openers: "and in other news", "goal", "ding dong"), words to
+# someone in the room with the answer (a [room] table read as filler and as no product: "put your coat on love",
+# "turn the telly down", "kids stop that"), more extras declined ("no lids needed", "don't need a tray"), "no that's
+# fine" / "no that's perfect" then a go-ahead ([closing]), "bang it through", "stick it through". Left (11): the 6
+# saying the whole order back (decide() reads a product named as a change; only the policy could check it against
+# the read-back), "yes please put your shoes on tom" and "yes please get your bag sam" (a name at the end is a word of
+# no table: the data names no people), "coming up after the break yes please" ("break" is read as banana bread in the
+# session), "oui allez y" ("y" in a phrase would stop "y yes" reading as a false start) and "shall you place it yes
+# you shall" (an echo with no question mark is not read past: "shall i place it" unasked could then place).
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
