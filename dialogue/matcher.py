@@ -53,7 +53,7 @@ class Mention:
     @property
     def exact_products(self) -> tuple[Target, ...]:
         return tuple(t for t in self.products if t.exact)
-_BEFORE_A_UNIT = frozenset({"one", "a", "an", "per", "each", "the", "that"})  # "one pair", "by the dozen"
+_BEFORE_A_UNIT = frozenset({"one", "a", "an", "another", "per", "each", "the", "that"})  # "one pair", "by the dozen"
 
 
 def prepare(lex: Lexicon, text: str) -> list[str]:
