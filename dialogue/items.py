@@ -1962,7 +1962,7 @@ def _in_units(lex: Lexicon, toks: Sequence[str], item: ItemSpec, marks: list[tup
         unit = unit_choice(lex, toks, pos + 2, pos, item.skus, qty) if toks[pos + 1:pos + 2] \
             and toks[pos + 1] in COUNT_UNITS else None
         out.append((pos, unit[0] if unit is not None else qty if toks[pos + 1:pos + 2] != ["pair"]
-                    else in_units(lex, toks, pos + 2, pos, item.skus, qty)))  # "and a pair of grey ones": one pair
+                    else in_units(lex, toks, pos + 2, pos, item.skus, qty) or qty))  # "and a pair of grey ones": one pair
     return out
 
 
