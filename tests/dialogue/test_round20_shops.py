@@ -119,3 +119,14 @@ def test_for_the_party_is_no_patty(outfitter: Chat) -> None:
 def test_a_patty_still_heard(outfitter: Chat) -> None:
     outfitter.say("a bean pattie")
     assert _counts(outfitter) == {"PATTY": 1}
+
+
+# --- a choice said after its product by the first word of its name ------------------------------------------
+def test_choice_by_first_word_after_the_product(pieshop: Chat) -> None:
+    pieshop.say("a spinach and feta quiche whole")
+    assert pieshop.lines == [("QUICHE", 1, {"filling": "spinach_feta", "size": "whole", "temp": "warm"})]
+
+
+def test_a_plain_word_after_a_product_is_no_choice(pieshop: Chat) -> None:
+    pieshop.say("a spinach and feta quiche")
+    assert pieshop.lines[0][2]["size"] == "slice"
