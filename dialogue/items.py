@@ -2012,12 +2012,13 @@ def _in_units(lex: Lexicon, toks: Sequence[str], item: ItemSpec, marks: list[tup
               ) -> list[tuple[int, int]]:
     """"two dozen cupcakes, a dozen vanilla and a dozen red velvet": a part's count said with a unit ("12 dozen")
     that names the product's own choice (its "dozen" pack) counts that choice, as for the item (one of it), not
-    twelve of them."""
+    twelve of them; "a pair of navy socks and a pair of grey ones": a pair of a product sold by the pair is one."""
     out = []
     for pos, qty in marks:
         unit = unit_choice(lex, toks, pos + 2, pos, item.skus, qty) if toks[pos + 1:pos + 2] \
             and toks[pos + 1] in COUNT_UNITS else None
-        out.append((pos, unit[0] if unit is not None else qty))
+        out.append((pos, unit[0] if unit is not None else qty if toks[pos + 1:pos + 2] != ["pair"]
+                    else in_units(lex, toks, pos + 2, pos, item.skus, qty) or qty))  # "and a pair of grey ones": one pair
     return out
 
 

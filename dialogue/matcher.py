@@ -54,7 +54,7 @@ class Mention:
     @property
     def exact_products(self) -> tuple[Target, ...]:
         return tuple(t for t in self.products if t.exact)
-_BEFORE_A_UNIT = frozenset({"one", "a", "an", "per", "each", "the", "that"})  # "one pair", "by the dozen"
+_BEFORE_A_UNIT = frozenset({"one", "a", "an", "another", "per", "each", "the", "that"})  # "one pair", "by the dozen"
 
 
 def prepare(lex: Lexicon, text: str) -> list[str]:
@@ -1669,8 +1669,11 @@ def _named_choice(lex: Lexicon, t: Target, word: str, skus: Sequence[str] | None
         product = lex.products.get(sku)
         group = product.group(t.group) if product is not None else None
         value = group.value(t.value) if group is not None else None
-        if group is None or value is None or phrase_of(value.name) != (word,):
-            continue
+        name = phrase_of(value.name) if value is not None else ()
+        if group is None or value is None or (name != (word,) and not (
+                single and name[:1] == (word,) and any(phrase_of(a) == (word,) for a in value.aliases))):
+            continue  # (with ``single``, also the first word of its name said alone as its alias: "whole" of the
+            # "whole 9 inch" size, "a spinach and feta quiche whole")
         if required and (not group.required or group.default is not None):
             continue
         if single and group.multiple:

@@ -42,6 +42,11 @@ def to_digits(toks: Sequence[str]) -> list[str]:
     out: list[str] = []
     i, n = 0, len(toks)
     while i < n:
+        if toks[i] == "pairs" and toks[i + 1:i + 2] == ["of"] and out and out[-1].isdigit():
+            out[-1] = str(int(out[-1]) * COUNT_UNITS["pair"])  # "two pairs of laces": four pieces, as "a pair of"
+            out.append("pair")
+            i += 2
+            continue
         for phrase, value, unit in COUNT_PHRASES:
             if tuple(toks[i:i + len(phrase)]) == phrase:
                 if phrase == ("dozen",) and out and out[-1].isdigit():

@@ -23,6 +23,7 @@ _PACK_WORDS = words("pack_words")
 _SERVINGS = words("servings")
 _PAGE_UNITS = words("page_units")
 _COPY_WORDS = words("copy_words")
+_PAIRED_GOODS = words("paired_goods")
 _PACKAGE_DETERMINERS = words("package_determiners")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
 GLUE = words("glue")
@@ -114,15 +115,22 @@ def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> in
     it comes in containers of so many pieces ("a dozen siu mai" sold by the basket of 4: 3 baskets), else the
     pieces themselves (a dumpling sold by the piece)."""
     names = [phrase_of(n) for n in (product.name, *product.aliases)]
-    own = phrase_of(product.name)  # the name it is sold under: aliases add plurals of singular goods ("cat collars")
-    by_unit = any(unit in words for words in names) or (
-        unit == "pair" and bool(own) and own[-1].endswith("s") and not own[-1].endswith("ss"))
-    if by_unit:
+    if any(unit in words for words in names) or (unit == "pair" and _sold_by_the_pair(product)):
         return max(1, qty // COUNT_UNITS[unit])
     size = _container_pieces(product)
     if size and size > 1 and qty % size == 0 and piece_count(lex, (product.sku,), qty) is None:
         return qty // size  # (a count that is a choice, "a dozen" for a 12 piece tray, stays that choice)
     return qty
+
+
+def _sold_by_the_pair(product: Product) -> bool:
+    """Whether one of the product is a pair: it is named in the plural ("work gloves"; the name it is sold under, as
+    aliases add plurals of singular goods, "cat collars"), or its name or category ends in a thing that comes as a
+    pair (:data:`_PAIRED_GOODS`: "women's running shoe", category "boots")."""
+    own = phrase_of(product.name)
+    if own and own[-1].endswith("s") and not own[-1].endswith("ss"):
+        return True
+    return any(words[-1] in _PAIRED_GOODS for words in (own, phrase_of(product.category)) if words)
 
 
 def _container_pieces(product: Product) -> int | None:
@@ -309,7 +317,8 @@ def counted_choice(lex: Lexicon, toks: Sequence[str], start: int, floor: int, sk
     if pieces is not None and not {t.group for o in said for t in o.targets} & {t.group for t in pieces.targets}:
         return None, [pieces]  # (not "two short stacks" for a stack of two pancakes: the choice is said, two of it)
     unit = unit_choice(lex, toks, start, floor, skus, qty)
-    return (unit[0], [unit[1]]) if unit is not None else (qty, [])
+    return (unit[0], [unit[1]]) if unit is not None else (in_units(lex, toks, start, floor, skus, qty), [])
+    # ("a pair of gel insoles": one pair of the insoles the choice names)
 
 
 def offered_pieces(lex: Lexicon, item: ItemSpec) -> ItemSpec:

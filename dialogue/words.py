@@ -55,6 +55,8 @@ try tried trying use used using make made making get got getting give gave given
 bring brought buy bought pay paid order ordered want wanted need needed like liked love loved hate
 enjoy enjoyed prefer preferred wish wished hope hoped mind minded care cared
 calling calls phone phoning phoned ringing texting crying waiting
+party parties picnic potluck gathering meeting meetings celebration occasion event events guests visitors
+holiday holidays shower reunion
 also too either neither both each every other another same different such
 yes yeah yep yup nope nah okay ok alright sure certainly definitely absolutely maybe perhaps probably
 please thanks thank cheers welcome hello hi hey bye goodbye morning afternoon evening night
