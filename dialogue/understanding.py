@@ -1060,11 +1060,19 @@ class RuleUnderstanding:
             if not words:
                 return None
             whole = self.lexicon.phrases.get(words, ())
+            first = min([it.start, *(o.pos for o in it.options)])  # "a small coffee": its size said before it
+            while first > 0 and toks[first - 1] in GLUE and toks[first - 1] not in ("a", "an", *_DEFINITE):
+                first -= 1  # "an order of onion rings": the measure said before it
             lead = toks[it.start - 1] if it.start > 0 else ""
-            if lead in _DEFINITE or any(t.kind == "product" for t in whole) and (lead in ("a", "an")
-                                                                                 or toks[it.start] in ("a", "an")):
+            said_a = toks[first] in ("a", "an") or first > 0 and toks[first - 1] in ("a", "an")
+            names = any(t.kind == "product" for t in whole)  # the words are also a product the shop sells
+            if lead in _DEFINITE or names and said_a:
                 return None  # "change the milk on the mocha": a line named, not a choice of one
+            if said_a and "of" in toks[first:it.end]:
+                return None  # "a side of hot sauce", "a pound of pulled pork": a measure of a product of its own
             targets = tuple(t for t in whole if open_(t))
+            if targets and names and any(not any(open_(t) for t in o.targets) for o in it.options):
+                return None  # "and large fries with zaatar" to a plate that has no size: the fries' own choices
             if targets:
                 specs.append(OptionSpec(targets, pos=it.start, said=" ".join(words)))
                 continue

@@ -191,3 +191,93 @@ def test_reason_before_the_first_order_other_catalog(chat: Chat) -> None:
 def test_story_alone_is_read_as_said(bikes: Chat) -> None:
     bikes.say("i got a flat")
     assert [sku for sku, _, _ in _lines(bikes)] == ["FLAT-FIX"]
+
+
+# --- a product of its own, said with its own article, measure or choice, is one more line -----------------------
+@pytest.fixture
+def creamery(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "creamery")
+
+
+@pytest.fixture
+def gyro(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "gyro")
+
+
+@pytest.fixture
+def smokehouse(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "smokehouse")
+
+
+@pytest.fixture
+def falafel(tmp_path: Path) -> Iterator[Chat]:
+    yield from _chat(tmp_path, "falafel")
+
+
+def _choices(chat: Chat) -> list[tuple[str, set[str]]]:
+    return [(ln.sku, {f"{o.group}={o.value}" for o in ln.options}) for ln in chat.session.cart.lines]
+
+
+def test_product_with_its_own_size_and_article_is_a_new_line(creamery: Chat) -> None:
+    creamery.say("ok a scoop of mango sorbet in a cup")
+    creamery.say("and a small coffee")
+    assert [(sku, opts.get("flavour"), opts.get("size")) for sku, _, opts in _lines(creamery)] == [
+        ("ICE-CREAM", "mango_sorbet", None), ("COFFEE", None, "small")]
+
+
+def test_an_order_of_a_product_is_a_new_line(gyro: Chat) -> None:
+    gyro.say("a lamb gyro with tzatziki and a chicken gyro with garlic sauce")
+    gyro.say("and a large order of fries with feta")
+    assert [(sku, opts.get("toppings"), opts.get("size")) for sku, _, opts in _lines(gyro)] == [
+        ("GYRO", None, None), ("GYRO", None, None), ("FRIES", "feta", "large")]
+
+
+def test_a_large_product_after_a_plate_is_a_new_line(gyro: Chat) -> None:
+    gyro.say("a chicken plate with rice and salad")
+    gyro.say("and a large fries with feta")
+    [(plate, held), (fries, _)] = _choices(gyro)
+    assert (plate, fries) == ("PLATE", "FRIES") and {"sides=rice", "sides=salad"} <= held and "sides=fries" not in held
+
+
+def test_a_side_of_a_sauce_is_a_new_line(gyro: Chat) -> None:
+    gyro.say("two chicken plates")
+    gyro.say("one with rice and salad and the other with fries and rice")
+    gyro.say("and a side of hot sauce")
+    assert [(sku, opts.get("sauce"), opts.get("flavour")) for sku, _, opts in _lines(gyro)] == [
+        ("PLATE", None, None), ("PLATE", None, None), ("SAUCE-CUP", None, "hot_sauce")]
+    assert all("sides=fries" not in held or "sides=rice" in held for _, held in _choices(gyro))
+
+
+def test_a_pound_of_a_meat_is_a_new_line(smokehouse: Chat) -> None:
+    smokehouse.say("a two meat plate with brisket and ribs")
+    smokehouse.say("mac and cheese and coleslaw")
+    smokehouse.say("and a pound of pulled pork")
+    [(plate, held), (pork, weight)] = _choices(smokehouse)
+    assert (plate, pork, "weight=pound" in weight) == ("TWO-MEAT-PLATE", "PULLED-PORK", True)
+    assert {"meats=brisket", "meats=ribs"} <= held and "meats=pulled_pork" not in held
+
+
+def test_a_choice_only_the_product_offers_makes_it_a_new_line(falafel: Chat) -> None:
+    falafel.say("a chicken plate on couscous")
+    falafel.say("and large fries with zaatar")
+    assert [(sku, opts.get("extras"), opts.get("seasoning")) for sku, _, opts in _lines(falafel)] == [
+        ("PLATE", None, None), ("FRIES", None, "zaatar")]
+
+
+def test_an_order_of_a_side_after_a_combo_is_a_new_line(burgers: Chat) -> None:
+    burgers.say("a cheeseburger combo with a coke")
+    burgers.say("and an order of onion rings")
+    assert [(sku, opts.get("side")) for sku, _, opts in _lines(burgers)] == [("COMBO", "fries"), ("ONION-RINGS", None)]
+
+
+def test_a_size_only_the_side_offers_after_a_combo(burgers: Chat) -> None:
+    burgers.say("a cheeseburger combo with a coke")
+    burgers.say("and large onion rings")
+    assert [(sku, opts.get("size")) for sku, _, opts in _lines(burgers)] == [("COMBO", None), ("ONION-RINGS", "large")]
+
+
+def test_a_side_the_combo_offers_said_alone_still_refines_it(burgers: Chat) -> None:
+    burgers.say("a cheeseburger combo with a coke")
+    burgers.say("and onion rings")
+    [(sku, _, opts)] = _lines(burgers)
+    assert (sku, opts["side"]) == ("COMBO", "rings")
