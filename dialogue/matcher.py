@@ -277,7 +277,8 @@ def _name_said_around(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -
     together are all of its name in any order (one word of a name of four or more may go unsaid) and no other
     product's name holds them; so too when the words after it are also a choice the product said does not come in
     ("a croissant almond"), and for "the <name>, the <kind> one". Words joined by "and" or "with", a choice the
-    product said comes in, a count or a box's unit, are left as they were."""
+    product said comes in, a count or a box's unit, or words after a verb that changes a line ("make", "change")
+    are left as they were."""
     out = list(found)
     k = 0
     while k < len(out):
@@ -294,9 +295,10 @@ def _name_said_around(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -
             hi += 1
         run = out[lo:hi + 1]
         said = {w for m in run for w in toks[m.start:m.end]}
-        if lo == hi or any(w.isdigit() or w in COUNT_UNITS for w in said):
-            k += 1  # "a dozen half glazed": a count and its box, not words of the "half dozen" box's name
-            continue
+        if lo == hi or any(w.isdigit() or w in COUNT_UNITS for w in said) \
+                or any(w in _REMAKE for w in toks[:run[0].start]):
+            k += 1  # "a dozen half glazed": a count and its box, not words of the "half dozen" box's name;
+            continue  # "make the photos glossy instead": a line changed, not a longer product named
         named = {t.sku for m in run if m is not whole for t in m.products}
         if any(not m.products for m in run if m is not whole):  # a choice word: the longer names by their words
             named |= set(lex.products)

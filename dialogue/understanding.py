@@ -1070,6 +1070,8 @@ class RuleUnderstanding:
                 return None  # "change the milk on the mocha": a line named, not a choice of one
             if said_a and "of" in toks[first:it.end]:
                 return None  # "a side of hot sauce", "a pound of pulled pork": a measure of a product of its own
+            if not said_a and (toks[first] in _ONES or first > 0 and toks[first - 1] in _ONES):
+                return None  # "one iced": a count of the line's units ("one of them"), not "a ... one" for it
             targets = tuple(t for t in whole if open_(t))
             if targets and names and any(not any(open_(t) for t in o.targets) for o in it.options):
                 return None  # "and large fries with zaatar" to a plate that has no size: the fries' own choices
