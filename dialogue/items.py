@@ -9,6 +9,7 @@ correction mid-sentence ("a latte, no, a mocha") drops the corrected item.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import islice
 
 from catalog.models import Product
@@ -276,7 +277,7 @@ def _head_of_own_choices(lex: Lexicon, toks: Sequence[str], mentions: Sequence[M
 
 
 def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[int] = frozenset(),
-           lex: Lexicon | None = None) -> list[str]:
+           lex: Lexicon | None = None, lines: AbstractSet[str] = frozenset()) -> list[str]:
     """What each mention is in this sentence: "product", "option", "group" or "ignore"."""
     product_only = sum(1 for m in mentions if m.exact_products and not m.options)
     any_exact = any(m.exact_products for m in mentions)
@@ -286,7 +287,7 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
             and m.end not in breaks
         if m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n, roles):
             roles.append("option")
-        elif m.exact_products and m.options and _swapped_with_choice(toks, mentions, n):
+        elif m.exact_products and m.options and _swapped_with_choice(toks, mentions, n, lex, lines):
             roles.append("option")  # "sticky rice instead of jasmine": the rice of a dish, no side of sticky rice
         elif m.exact_products and m.options and _after_its_group(mentions, n, roles):
             roles.append("option")  # "one of them half pepperoni": the half's pepperoni, no pepperoni slice
@@ -342,10 +343,13 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
     return roles
 
 
-def _swapped_with_choice(toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
+def _swapped_with_choice(toks: Sequence[str], mentions: Sequence[Mention], n: int, lex: Lexicon | None = None,
+                         lines: AbstractSet[str] = frozenset()) -> bool:
     """"sticky rice instead of jasmine with the curry", "swap the jasmine for sticky rice": a product's name that is
     also a choice, swapped with a word that is only a choice of the same group (the first thing said on the other
-    side of the swap), is that choice."""
+    side of the swap), is that choice. Not when the other word names a cart line by another group's choice and
+    no cart line nor product said offers the shared group ("a lemonade instead of the coke" with a coke soda in
+    the cart and no meal: the lemonade replaces that line, it is no meal's drink). ``lines``: the cart's products."""
     frame = swap_frame(toks)
     if frame is None:
         return False
@@ -357,8 +361,23 @@ def _swapped_with_choice(toks: Sequence[str], mentions: Sequence[Mention], n: in
         other = next((o for o in mentions if start <= o.start and o.end <= at), None)
     else:
         return False
-    return other is not None and bool(other.options) and not other.products \
-        and bool({t.group for t in m.options} & {t.group for t in other.options})
+    if other is None or not other.options or other.products:
+        return False
+    shared = {t.group for t in m.options} & {t.group for t in other.options}
+    return bool(shared) and not (lex is not None and _names_a_line(lex, mentions, n, other, shared, lines))
+
+
+def _names_a_line(lex: Lexicon, mentions: Sequence[Mention], n: int, other: Mention, shared: AbstractSet[str],
+                  lines: AbstractSet[str]) -> bool:
+    """The choice word ``other`` names a cart line (a choice of a group other than ``shared`` that a line's product
+    offers) while no line and no other product said offers a choice of ``shared``: the swap is of that line."""
+    if not lines:
+        return False
+    owners = set(lines) | {t.sku for k, o in enumerate(mentions) if k != n for t in o.products}
+    if any(owners & lex.option_skus.get((t.group, t.value), set()) for t in other.options if t.group in shared):
+        return False
+    return any(lines & lex.option_skus.get((t.group, t.value), set()) for t in other.options
+               if t.group not in shared)
 
 
 def _after_its_group(mentions: Sequence[Mention], n: int, roles: Sequence[str]) -> bool:
@@ -632,11 +651,12 @@ def _option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
 
 
 def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
-                  breaks: frozenset[int] = frozenset()) -> tuple[list[ItemSpec], list[OptionSpec]]:
+                  breaks: frozenset[int] = frozenset(),
+                  lines: AbstractSet[str] = frozenset()) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """Items (in spoken order) and options that belong to no product in this utterance. ``breaks``: token
     positions where the text had a comma or a new sentence ("penne pasta, canola oil": two products)."""
     mentions = _containers_in_plural(lex, toks, _project(toks, mentions))
-    roles = _roles(toks, mentions, breaks, lex)
+    roles = _roles(toks, mentions, breaks, lex, lines)
     mark_notes(lex, toks, mentions, roles)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     times = times_said(toks, {i for m in mentions if m.products for i in range(m.start, m.end)}, breaks)

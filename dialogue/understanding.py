@@ -1256,7 +1256,7 @@ class RuleUnderstanding:
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)
                                  or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
-        p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks)
+        p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))
         p.items = _without_ones_said_not(toks, p.items, context)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)

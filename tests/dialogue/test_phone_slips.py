@@ -90,6 +90,23 @@ def bowls(tmp_path: Path) -> Iterator[Chat]:
 
 
 @pytest.fixture
+def burgers(tmp_path: Path) -> Iterator[Chat]:
+    yield from _corpus(tmp_path, "burgerjoint")
+
+
+@pytest.fixture
+def smokehouse(tmp_path: Path) -> Iterator[Chat]:
+    yield from _corpus(tmp_path, "smokehouse")
+
+
+@pytest.fixture
+def cafe(tmp_path: Path) -> Iterator[Chat]:
+    store = open_store(tmp_path / "cafe.sqlite3", catalog=catalog_source("cafe"), tax_rate_bp=825)
+    yield Chat(store)
+    store.close()
+
+
+@pytest.fixture
 def pizzeria(tmp_path: Path) -> Iterator[Chat]:
     store = open_store(tmp_path / "pizzeria.sqlite3", catalog=catalog_source("pizzeria"), tax_rate_bp=825)
     yield Chat(store)
@@ -212,3 +229,22 @@ def test_side_added_without_a_swap_stays_a_side(bowls: Chat) -> None:
     bowls.say("a teriyaki bowl")
     bowls.say("and a side of brown rice")
     assert bowls.counts == {"TERIYAKI-BOWL": 1, "BROWN-RICE": 1}
+
+
+# --- "instead of the <cart line>": a product that is also a meal's choice replaces the line, no meal is asked -------
+def test_drink_instead_of_the_cart_line_replaces_it(burgers: Chat) -> None:
+    burgers.say("a cheeseburger and a coke")
+    burgers.say("a lemonade instead of the coke")
+    assert burgers.counts == {"CHEESEBURGER": 1, "LEMONADE": 1}
+
+
+def test_drink_instead_of_the_cart_line_on_another_shop(smokehouse: Chat) -> None:
+    smokehouse.say("a pulled pork sandwich and a coke")
+    smokehouse.say("a sweet tea instead of the coke")
+    assert smokehouse.counts == {"PULLED-PORK-SANDWICH": 1, "SWEET-TEA": 1}
+
+
+def test_product_instead_of_the_cart_line_on_the_bundled_cafe(cafe: Chat) -> None:
+    cafe.say("a latte")
+    cafe.say("a cappuccino instead of the latte")
+    assert cafe.counts == {"CAPPUCCINO": 1}
