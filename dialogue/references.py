@@ -17,7 +17,7 @@ from catalog.models import Product
 from dialogue import intents as cue
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention
-from dialogue.numbers import ORDINALS
+from dialogue.numbers import ORDINALS, TENS, UNITS
 from dialogue.phrasebook import phrases, words
 from dialogue.replies import MAX_LIST
 from dialogue.resolve import options_for
@@ -191,6 +191,10 @@ _REPAIR_WORDS = frozenset(w for p in cue.CORRECTION for w in p) | words("fillers
 _MAX_OFFERING = 12  # the products looked at for the values of a choice's group
 
 
+def _a_number_word(w: str) -> bool:
+    return w.isdigit() or w in UNITS or w in TENS or w in ("hundred", "thousand")
+
+
 def _inside(said: tuple[str, ...], name: tuple[str, ...]) -> bool:
     return any(name[i:i + len(said)] == said for i in range(len(name) - len(said) + 1))
 
@@ -213,11 +217,13 @@ def _values_holding(lex: Lexicon, x: Mention, said: tuple[str, ...], skus: Abstr
 def choice_said_over(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], skus: AbstractSet[str]
                      ) -> list[Mention]:
     """"a large no medium is fine", "a box of five hundred, no, two fifty is fine": a choice, the words of a
-    correction, then another choice of its group, said as such or by a part of the name of one other value of that
-    group only (the "two fifty" of the "box of two fifty"), not what those words would name on their own (a
-    notepad's "50" sheets): one mention over all those words, of the choice said last; the first was a slip (and
-    its words count nothing). A choice of a group that takes several, after a bare "no", is taken off as said ("with
-    honey no sugar"). ``skus``: the products in play, whose groups are read first."""
+    correction, then another choice of its group, said as such or by a number that is a part of the name of one
+    other value of that group only (the "two fifty" of the "box of two fifty"), not what those words would name on
+    their own (a notepad's "50" sheets): one mention over all those words, of the choice said last; the first was a
+    slip (and its words count nothing). A choice of a group that takes several, after a bare "no", is taken off as
+    said ("with honey no sugar"). Not a repair: "X instead of Y" (X wanted), nor a choice phrase that begins with
+    the correction's word ("two cokes no ice"); no other words than a number name a value by a part of its name
+    ("ice" of "iced tea", "of" of "scoop of tuna"). ``skus``: the products in play, whose groups are read first."""
     out = list(mentions)
     for x in mentions:
         if not x.options or x.products or x not in out or cue.find(toks[x.end:x.end + 3], cue.CORRECTION) < 0:
@@ -227,6 +233,10 @@ def choice_said_over(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Menti
             k += 1
         if k == x.end or k >= len(toks) or any(m.start <= k < m.end and m.products for m in mentions):
             continue
+        if cue.find(toks[x.end:k + 2], _INSTEAD_OF) >= 0:
+            continue  # "steak instead of chicken": the first is wanted, the second not (not a repair)
+        if any(m.options and x.end <= m.start < k < m.end for m in mentions):
+            continue  # "two large cokes no ice": "no ice" is a choice of its own, not the cokes said over
         groups = {t.group for t in x.options}
         y = next((m for m in out if m.start == k and {t.group for t in m.options} & groups), None)
         if y is not None:
@@ -239,7 +249,7 @@ def choice_said_over(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Menti
             continue
         for n in (3, 2, 1):
             said = tuple(toks[k:k + n])
-            if len(said) < n or all(w in _REPAIR_WORDS for w in said) \
+            if len(said) < n or not all(_a_number_word(w) for w in said) \
                     or any(m.start < k + n and k < m.end and m.products for m in out):
                 continue
             hits = _values_holding(lex, x, said, skus)

@@ -41,7 +41,16 @@ from dialogue.matcher import (
     sold_alone,
 )
 from dialogue.normalize import clauses, is_question, pieces, tokens
-from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, digit_string, price_range, to_digits
+from dialogue.numbers import (
+    COUNT_UNITS,
+    ORDINALS,
+    PRICE_WORDS,
+    TENS,
+    UNITS,
+    digit_string,
+    price_range,
+    to_digits,
+)
 from dialogue.owners import owner_by_name_word, value_owner
 from dialogue.people import same_for_someone
 from dialogue.phrasebook import phrases, rule, words
@@ -976,6 +985,10 @@ def _group_named_before(toks: Sequence[str], start: int, product: Product) -> st
 _FEW_ASKED = 8  # products of an item read to see whether a group asked about is theirs
 
 
+
+def _number_word(w: str) -> bool:
+    return w.isdigit() or w in UNITS or w in TENS
+
 class RuleUnderstanding:
     """The default understanding: catalog lexicon + phrase cues, no model."""
 
@@ -1068,8 +1081,10 @@ class RuleUnderstanding:
             names = any(t.kind == "product" for t in whole)  # the words are also a product the shop sells
             if lead in _DEFINITE or names and said_a:
                 return None  # "change the milk on the mocha": a line named, not a choice of one
-            if said_a and "of" in toks[first:it.end]:
+            ofs = [i for i in range(first, it.end) if toks[i] == "of"]
+            if said_a and ofs and (names or not all(i + 1 < len(toks) and _number_word(toks[i + 1]) for i in ofs)):
                 return None  # "a side of hot sauce", "a pound of pulled pork": a measure of a product of its own
+                # (not "of" and a number, a choice's own name: "a pack of forty sorry twenty five")
             if not said_a and (toks[first] in _ONES or first > 0 and toks[first - 1] in _ONES):
                 return None  # "one iced": a count of the line's units ("one of them"), not "a ... one" for it
             targets = tuple(t for t in whole if open_(t))

@@ -195,3 +195,34 @@ def test_no_on_a_several_choice_group_still_takes_off(chat: Chat) -> None:
     assert {(o.value, o.amount) for o in line.options if o.group == "sweet"} <= {("honey", "regular"),
                                                                                 ("sugar", "none")}
     assert any(o.value == "honey" and o.amount == "regular" for o in line.options)
+
+
+@pytest.fixture
+def cinema_chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from _corpus_chat(tmp_path, "cinema")
+
+
+@pytest.fixture
+def salad_chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from _corpus_chat(tmp_path, "saladbar")
+
+
+@pytest.mark.parametrize("said", ["two large cokes no ice", "a large coke no ice"])
+def test_no_ice_is_a_choice_not_the_flavour_said_over(cinema_chat: Chat, said: str) -> None:
+    """"no ice" is the ice choice, not a repair of the flavour ("ice" is only a part of "iced tea")."""
+    cinema_chat.say(said)
+    assert len(cinema_chat.lines) == 1
+    opts = cinema_chat.lines[0][2]
+    assert opts["flavour"] == "coke" and opts["ice"] == "no_ice" and opts["size"] == "large"
+
+
+@pytest.mark.parametrize(("said", "protein"), [
+    ("a large southwest salad with steak instead of chicken", "steak"),
+    ("a cobb but with salmon instead of chicken", "salmon"),
+    ("a mediterranean bowl with chicken instead of falafel", "grilled_chicken"),
+])
+def test_x_instead_of_y_keeps_x(salad_chat: Chat, said: str, protein: str) -> None:
+    """"X instead of Y": X is wanted, Y is not; no third value named by a part of its name ("of" of "scoop of
+    tuna")."""
+    salad_chat.say(said)
+    assert len(salad_chat.lines) == 1 and salad_chat.lines[0][2]["protein"] == protein
