@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bench.conversations import catalog_source
 from catalog.bundled import BUNDLED, bundled_path, open_store
 from catalog.sqlite_store import SQLiteStore
 from dialogue.lexicon import Lexicon
@@ -60,6 +61,21 @@ def chat_of(tmp_path: Path, catalog: Mapping[str, Any]) -> Iterator[Chat]:
         yield Chat(store)
     finally:
         store.close()
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Iterator[Callable[[str], Chat]]:
+    """Opens a :class:`Chat` on a bundled or corpus catalog by name (``shop("garden")``); all are closed after."""
+    opened: list[SQLiteStore] = []
+
+    def open_chat(name: str) -> Chat:
+        store = open_store(tmp_path / f"{name}.sqlite3", catalog=catalog_source(name), tax_rate_bp=825)
+        opened.append(store)
+        return Chat(store)
+
+    yield open_chat
+    for store in opened:
+        store.close()
+
 
 
 class Chat:

@@ -6,28 +6,7 @@ count knocked off a line ("knock one avocado off"). Corpus catalogs and the bund
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from bench.conversations import catalog_source
-from catalog.bundled import open_store
 from tests.dialogue.conftest import Chat
-
-
-@pytest.fixture
-def shop(tmp_path: Path) -> Iterator[object]:
-    opened = []
-
-    def open_chat(name: str) -> Chat:
-        store = open_store(tmp_path / f"{name}.sqlite3", catalog=catalog_source(name), tax_rate_bp=825)
-        opened.append(store)
-        return Chat(store)
-
-    yield open_chat
-    for store in opened:
-        store.close()
 
 
 # --- "the <common word> one" right after the product: its choice by that word ----------------------------------
