@@ -76,6 +76,20 @@ def shop(tmp_path: Path) -> Iterator[Callable[[str], Chat]]:
     for store in opened:
         store.close()
 
+@pytest.fixture
+def cafe_chat(cafe: SQLiteStore) -> Chat:
+    """A :class:`Chat` on the bundled cafe."""
+    return Chat(cafe)
+
+
+@pytest.fixture
+def pizzeria_chat(tmp_path: Path) -> Iterator[Chat]:
+    """A :class:`Chat` on the pizzeria (bundled), closed afterwards."""
+    store = open_store(tmp_path / "pizzeria.sqlite3", catalog=catalog_source("pizzeria"), tax_rate_bp=825)
+    yield Chat(store)
+    store.close()
+
+
 
 
 class Chat:

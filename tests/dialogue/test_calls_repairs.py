@@ -13,9 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from bench.conversations import catalog_source
-from catalog.bundled import open_store
-from catalog.sqlite_store import SQLiteStore
 from tests.dialogue.conftest import Chat, chat_of, corpus_catalog
 
 _NOODLES = {
@@ -52,18 +49,6 @@ _NOODLES = {
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
     yield from chat_of(tmp_path, _NOODLES)
-
-
-@pytest.fixture
-def cafe_chat(cafe: SQLiteStore) -> Chat:
-    return Chat(cafe)
-
-
-@pytest.fixture
-def pizzeria_chat(tmp_path: Path) -> Iterator[Chat]:
-    store = open_store(tmp_path / "pizzeria.sqlite3", catalog=catalog_source("pizzeria"), tax_rate_bp=825)
-    yield Chat(store)
-    store.close()
 
 
 def _corpus_chat(tmp_path: Path, name: str) -> Iterator[Chat]:

@@ -13,7 +13,6 @@ import pytest
 
 from bench.conversations import catalog_source
 from catalog.bundled import open_store
-from catalog.sqlite_store import SQLiteStore
 from tests.dialogue.conftest import Chat, chat_of
 
 _SHOP = {
@@ -47,18 +46,6 @@ _SHOP = {
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
     yield from chat_of(tmp_path, _SHOP)
-
-
-@pytest.fixture
-def cafe_chat(cafe: SQLiteStore) -> Chat:
-    return Chat(cafe)
-
-
-@pytest.fixture
-def pizzeria_chat(tmp_path: Path) -> Iterator[Chat]:
-    store = open_store(tmp_path / "pizzeria.sqlite3", catalog=catalog_source("pizzeria"), tax_rate_bp=825)
-    yield Chat(store)
-    store.close()
 
 
 def test_first_drink_made_small_not_large(cafe_chat: Chat) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from catalog.sqlite_store import SQLiteStore
 from tests.dialogue.conftest import Chat, chat_of
 
 _SHOP = {
@@ -37,11 +36,6 @@ _SHOP = {
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
     yield from chat_of(tmp_path, _SHOP)
-
-
-@pytest.fixture
-def cafe_chat(cafe: SQLiteStore) -> Chat:
-    return Chat(cafe)
 
 
 def test_same_for_a_friend_then_hers_changed(cafe_chat: Chat) -> None:

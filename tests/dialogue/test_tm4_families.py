@@ -19,7 +19,6 @@ import pytest
 
 from bench.conversations import catalog_source
 from catalog.bundled import open_store
-from catalog.sqlite_store import SQLiteStore
 from tests.dialogue.conftest import Chat, chat_of
 
 _TEA_BAR = {
@@ -39,11 +38,6 @@ _TEA_BAR = {
 @pytest.fixture
 def tea_chat(tmp_path: Path) -> Iterator[Chat]:
     yield from chat_of(tmp_path, _TEA_BAR)
-
-
-@pytest.fixture
-def cafe_chat(cafe: SQLiteStore) -> Chat:
-    return Chat(cafe)
 
 
 @pytest.fixture
