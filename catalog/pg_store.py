@@ -31,7 +31,6 @@ from catalog.cart import Cart
 from catalog.errors import (
     CatalogError,
     EmptyCart,
-    OrderStateError,
     OutOfStock,
     UnknownOrder,
     UnknownProduct,
@@ -40,7 +39,15 @@ from catalog.errors import (
 from catalog.json_format import product_from_canonical, product_to_dict
 from catalog.listing import listing_sql
 from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, StatusChange, Term, Variant
-from catalog.sqlite_orders import _FLOW, CANCELLABLE, _line_from_dict, _line_to_dict, _rng, now_iso
+from catalog.order_rules import (
+    check_cancellable,
+    check_move,
+    line_from_dict,
+    line_to_dict,
+    now_iso,
+    number_candidates,
+    status_asked,
+)
 from catalog.validate import validate_product
 
 Progress = Callable[[int, int], None]
@@ -610,21 +617,17 @@ class PostgresStore:
                     conn.execute(f"UPDATE {table} SET stock = stock - %s WHERE sku = %s", (qty, sku))
             created = now_iso()
             number = None
-            for digits in (4, 5, 6, 7, 8):
-                for _ in range(40):
-                    candidate = str(_rng.randint(10 ** (digits - 1), 10**digits - 1))
-                    inserted = conn.execute(
-                        "INSERT INTO orders(number, idempotency_key, customer, status, subtotal_cents, tax_cents,"
-                        " total_cents, currency, created_at, lines, metadata) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
-                        " ON CONFLICT (number) DO NOTHING RETURNING number",
-                        (candidate, idempotency_key, customer, OrderStatus.PLACED.value, cart.subtotal_cents,
-                         cart.tax_cents, cart.total_cents, cart.currency, created,
-                         json.dumps([_line_to_dict(x) for x in cart.lines]), json.dumps(dict(metadata or {})))
-                    ).fetchone()
-                    if inserted is not None:
-                        number = candidate
-                        break
-                if number is not None:
+            for candidate in number_candidates():
+                inserted = conn.execute(
+                    "INSERT INTO orders(number, idempotency_key, customer, status, subtotal_cents, tax_cents,"
+                    " total_cents, currency, created_at, lines, metadata) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
+                    " ON CONFLICT (number) DO NOTHING RETURNING number",
+                    (candidate, idempotency_key, customer, OrderStatus.PLACED.value, cart.subtotal_cents,
+                     cart.tax_cents, cart.total_cents, cart.currency, created,
+                     json.dumps([line_to_dict(x) for x in cart.lines]), json.dumps(dict(metadata or {})))
+                ).fetchone()
+                if inserted is not None:
+                    number = candidate
                     break
             if number is None:  # pragma: no cover
                 raise CatalogError("could not find a free order number")
@@ -655,20 +658,12 @@ class PostgresStore:
             return [o for o in (_read_order(conn, n) for n in numbers) if o is not None]
 
     def set_status(self, number: str, status: OrderStatus, *, note: str = "") -> Order:
-        try:
-            status = OrderStatus(status)
-        except ValueError:
-            raise OrderStateError(f"unknown order status {status!r}; use one of "
-                                  f"{', '.join(s.value for s in OrderStatus)}") from None
+        status = status_asked(status)
         if status is OrderStatus.CANCELLED:
             return self.cancel_order(number, note=note)
         with self._tx() as conn:
             order = _require(conn, number)
-            if order.status is OrderStatus.CANCELLED:
-                raise OrderStateError(f"order {order.number} was cancelled; it cannot become {status.value}")
-            if _FLOW.index(status) <= _FLOW.index(order.status):
-                raise OrderStateError(f"order {order.number} is already {order.status.value}; "
-                                      f"it cannot go {'back ' if status != order.status else ''}to {status.value}")
+            check_move(order, status)
             _record(conn, order.number, status, note)
             result = _read_order(conn, order.number)
             assert result is not None
@@ -677,10 +672,7 @@ class PostgresStore:
     def cancel_order(self, number: str, *, note: str = "") -> Order:
         with self._tx() as conn:
             order = _require(conn, number)
-            if order.status not in CANCELLABLE:
-                raise OrderStateError(
-                    f"order {order.number} is {order.status.value} and can no longer be cancelled "
-                    f"(only placed or preparing orders can)")
+            check_cancellable(order)
             for line in order.lines:
                 table, sku = ("variants", line.variant_sku) if line.variant_sku else ("products", line.sku)
                 conn.execute(f"UPDATE {table} SET stock = stock + %s WHERE sku = %s AND stock IS NOT NULL",
@@ -783,7 +775,7 @@ def _read_order(conn: Any, number: str) -> Order | None:
     history = tuple(StatusChange(OrderStatus(s), at, note) for s, at, note in conn.execute(
         "SELECT status, at, note FROM order_history WHERE number = %s ORDER BY id", (number,)))
     return Order(
-        number=row[0], lines=tuple(_line_from_dict(d) for d in row[1]),
+        number=row[0], lines=tuple(line_from_dict(d) for d in row[1]),
         subtotal_cents=int(row[2]), tax_cents=int(row[3]), total_cents=int(row[4]), currency=row[5],
         status=OrderStatus(row[6]), customer=row[7], idempotency_key=row[8], created_at=row[9],
         history=history, metadata=dict(row[10]),

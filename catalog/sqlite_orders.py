@@ -8,52 +8,29 @@ SQLite's write lock: the second one sees the decremented stock and gets :class:`
 from __future__ import annotations
 
 import json
-import random
 import sqlite3
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from catalog.cart import Cart
-from catalog.errors import CatalogError, EmptyCart, OrderStateError, OutOfStock, UnknownOrder, UnknownProduct
-from catalog.models import CartLine, Order, OrderStatus, SelectedOption, StatusChange
-
-# forward moves a shop makes; skipping ahead (placed -> ready) is allowed, going back is not
-_FLOW = (OrderStatus.PLACED, OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.FULFILLED)
-CANCELLABLE = frozenset({OrderStatus.PLACED, OrderStatus.PREPARING})
-_rng = random.SystemRandom()
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _line_to_dict(line: CartLine) -> dict[str, Any]:
-    return {
-        "line_id": line.line_id, "sku": line.sku, "name": line.name, "quantity": line.quantity,
-        "unit_price_cents": line.unit_price_cents, "variant_sku": line.variant_sku,
-        "options": [{"group": o.group, "value": o.value, "amount": o.amount, "qualifier": o.qualifier}
-                    for o in line.options],
-    }
-
-
-def _line_from_dict(d: Mapping[str, Any]) -> CartLine:
-    return CartLine(
-        d["line_id"], d["sku"], d["name"], d["quantity"], d["unit_price_cents"],
-        tuple(SelectedOption(o["group"], o["value"], o.get("amount", "regular"), o.get("qualifier", ""))
-              for o in d["options"]),
-        d.get("variant_sku"),
-    )
+from catalog.errors import CatalogError, EmptyCart, OutOfStock, UnknownOrder, UnknownProduct
+from catalog.models import CartLine, Order, OrderStatus, StatusChange
+from catalog.order_rules import (
+    check_cancellable,
+    check_move,
+    line_from_dict,
+    line_to_dict,
+    now_iso,
+    number_candidates,
+    status_asked,
+)
 
 
 def new_number(conn: sqlite3.Connection) -> str:
     """A unique order number that is easy to say: 4 digits, 5 once the 4-digit ones run short."""
-    for digits in (4, 5, 6, 7, 8):
-        low, high = 10 ** (digits - 1), 10**digits - 1
-        for _ in range(40):
-            number = str(_rng.randint(low, high))
-            if conn.execute("SELECT 1 FROM orders WHERE number = ?", (number,)).fetchone() is None:
-                return number
+    for number in number_candidates():
+        if conn.execute("SELECT 1 FROM orders WHERE number = ?", (number,)).fetchone() is None:
+            return number
     raise CatalogError("could not find a free order number")  # pragma: no cover
 
 
@@ -67,7 +44,7 @@ def read_order(conn: sqlite3.Connection, number: str) -> Order | None:
         StatusChange(OrderStatus(s), at, note) for s, at, note in conn.execute(
             "SELECT status, at, note FROM order_history WHERE number = ? ORDER BY id", (number,)))
     return Order(
-        number=row[0], lines=tuple(_line_from_dict(d) for d in json.loads(row[1])),
+        number=row[0], lines=tuple(line_from_dict(d) for d in json.loads(row[1])),
         subtotal_cents=row[2], tax_cents=row[3], total_cents=row[4], currency=row[5],
         status=OrderStatus(row[6]), customer=row[7], idempotency_key=row[8], created_at=row[9],
         history=history, metadata=json.loads(row[10]),
@@ -125,7 +102,7 @@ def place(conn: sqlite3.Connection, cart: Cart, *, customer: str, idempotency_ke
         "INSERT INTO orders(number, idempotency_key, customer, status, subtotal_cents, tax_cents, total_cents,"
         " currency, created_at, lines, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (number, idempotency_key, customer, OrderStatus.PLACED.value, cart.subtotal_cents, cart.tax_cents,
-         cart.total_cents, cart.currency, created, json.dumps([_line_to_dict(x) for x in cart.lines]),
+         cart.total_cents, cart.currency, created, json.dumps([line_to_dict(x) for x in cart.lines]),
          json.dumps(dict(metadata or {}))))
     conn.execute("INSERT INTO order_history(number, status, at, note) VALUES (?,?,?,?)",
                  (number, OrderStatus.PLACED.value, created, ""))
@@ -165,10 +142,7 @@ def _record(conn: sqlite3.Connection, number: str, status: OrderStatus, note: st
 
 def cancel(conn: sqlite3.Connection, number: str, note: str) -> Order:
     order = _require(conn, number)
-    if order.status not in CANCELLABLE:
-        raise OrderStateError(
-            f"order {order.number} is {order.status.value} and can no longer be cancelled "
-            f"(only placed or preparing orders can)")
+    check_cancellable(order)
     for line in order.lines:
         if line.variant_sku:
             conn.execute("UPDATE variants SET stock = stock + ? WHERE sku = ? AND stock IS NOT NULL",
@@ -183,19 +157,11 @@ def cancel(conn: sqlite3.Connection, number: str, note: str) -> Order:
 
 
 def set_status(conn: sqlite3.Connection, number: str, status: OrderStatus, note: str) -> Order:
-    try:
-        status = OrderStatus(status)
-    except ValueError:
-        raise OrderStateError(f"unknown order status {status!r}; use one of "
-                              f"{', '.join(s.value for s in OrderStatus)}") from None
+    status = status_asked(status)
     if status is OrderStatus.CANCELLED:
         return cancel(conn, number, note)
     order = _require(conn, number)
-    if order.status is OrderStatus.CANCELLED:
-        raise OrderStateError(f"order {order.number} was cancelled; it cannot become {status.value}")
-    if _FLOW.index(status) <= _FLOW.index(order.status):
-        raise OrderStateError(f"order {order.number} is already {order.status.value}; "
-                              f"it cannot go {'back ' if status != order.status else ''}to {status.value}")
+    check_move(order, status)
     _record(conn, order.number, status, note)
     result = read_order(conn, order.number)
     assert result is not None
