@@ -38,6 +38,7 @@ from dialogue.targets import (
     lines_by_selector,
     lines_offering,
     modify_target,
+    named_apart,
     target_lines,
     unit_by_ordinal,
     variant_product,
@@ -401,6 +402,8 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
             qty = None  # "make one of them iced": the count says which units, not a new count
         elif qty is not None and parse.items and not parse.replace:  # "actually three lattes": in all
             others = sum(ln.quantity for ln in state.cart.lines if ln.sku == line.sku and ln.line_id != line.line_id)
+            if others and named_apart(state, lex, line, parse.items[0]):
+                others = 0  # "make the navy cotton three yards" beside a gingham one: that line's count
             in_all = qty if others and qty - others >= 1 else None
             if others and (opts or removals) and qty == others + line.quantity and _all_of_count(parse.tokens, qty):
                 for dup in [ln for ln in state.cart.lines if ln.sku == line.sku and ln.line_id != line.line_id]:

@@ -35,7 +35,7 @@ from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
-from dialogue.targets import like_before, line_has, matching, modify_target, target_lines
+from dialogue.targets import like_before, line_has, lines_by_selector, matching, modify_target, target_lines
 from dialogue.types import Action, TurnMeta
 from dialogue.understanding import Parse
 
@@ -393,7 +393,9 @@ class Policy:
         takes = parse.intent == Intent.MODIFY and bool(parse.options) and offered is not None \
             and not options_for(offered, parse.options)[2] \
             and all(ln.sku != offered.sku for ln in st.cart.lines) \
-            and (parse.ref == "it" or not st.cart.lines)  # "make it iced" to "would you like one?"
+            and (parse.ref == "it" or not st.cart.lines) \
+            and not (parse.selector and lines_by_selector(st, self.lex, parse.selector))  # "make it iced" to
+        # "would you like one?" (not "make the red velvet ones cream cheese frosting": the cart's red velvet line)
         if takes or parse.intent == Intent.ADD and not parse.items and parse.ref == "it" and parse.ordinal is None:
             # "I'll take it in medium" after "is the blue one in medium": blue and medium; "ok three then"
             said = parse.tokens[:min((o.pos for o in parse.options if o.pos >= 0), default=len(parse.tokens))]

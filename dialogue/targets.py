@@ -56,6 +56,15 @@ def _made_as_named(lines: Sequence[CartLine], lex: Lexicon, spec: ItemSpec) -> l
     return [line for line in lines if line_has(line, lex, before)] if before else []
 
 
+def named_apart(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec) -> bool:
+    """"make the navy cotton three yards" with a navy and a gingham cotton in the cart: the choices said before the
+    product's noun are the line's and no other line's of its product, so they single it out (a count said is that
+    line's, not all of them)."""
+    before = [o for o in spec.options if 0 <= o.pos < spec.start]
+    return bool(before) and line_has(line, lex, before) and not any(
+        line_has(ln, lex, before) for ln in state.cart.lines if ln.sku == line.sku and ln.line_id != line.line_id)
+
+
 def unit_by_ordinal(state: State, parse: Parse) -> CartLine | None:
     """"Two cappuccinos" (one line) - "make the second one large": an ordinal past the cart's lines, with no product
     named, counts the units of a line that has that many (the one in focus first): that line, for one unit."""

@@ -91,6 +91,7 @@ class Context:
     has_lines: bool = False
     shown: tuple[str, ...] = ()  # products just listed or talked about
     line_skus: tuple[str, ...] = ()  # products of the cart lines, oldest first
+    line_options: tuple[tuple[tuple[str, str], ...], ...] = ()  # (group, value) of each line's choices, as line_skus
     listing: bool = False  # several products were just listed and none picked since
     topic: str | None = None  # the one product talked about last
     listed: tuple[str, str] | None = None  # (sku, group): that product's choices of that group were just listed
@@ -196,6 +197,7 @@ _PRICE_LIMIT = phrases("price_limit")
 _COMES_IN = phrases("comes_in")
 _MAKE_IT = phrases("make_it")
 _MAKE_THE = phrases("make_the")
+_MAKE_THE_PAIRS = frozenset(ph for ph in _MAKE_THE if len(ph) == 2)
 _REPLACE_LINE = phrases("replace_line")
 _ADDING = phrases("adding")
 _SETTLED = phrases("settled_for")
@@ -1103,6 +1105,25 @@ class RuleUnderstanding:
                 specs.append(dataclasses.replace(o, targets=kept))
         return [*specs, *p.options]
 
+    def _said_again_made_so(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+        """"a latte" - "a large one": right after a line of one unit is ordered, "a <choices> one" with no word of
+        more ("and a large one too", "another large one") says that very item again, made so - each choice one of a
+        single-choice group its product offers that the line holds only as it comes (the default). "A small latte"
+        - "a large one" (a size chosen already) is one more, as is anything said with "and"."""
+        product = self.lexicon.products.get(ctx.last_sku or "")
+        if product is None or not ctx.focus_fresh or ctx.focus_units != 1 or not p.options \
+                or ctx.pending not in (None, "confirm_change", "checkout") \
+                or any(t in _MORE_WORDS or t == "and" for t in toks):
+            return False
+        held = dict(ctx.focus_options)
+
+        def open_(t: Target) -> bool:
+            g = product.group(t.group) if t.kind == "option" else None
+            return g is not None and not g.multiple and g.value(t.value) is not None \
+                and held.get(t.group, g.default) == g.default and held.get(t.group) != t.value
+
+        return all(any(open_(t) for t in o.targets) for o in p.options)
+
     def _onto_focus(self, options: Sequence[OptionSpec], toks: Sequence[str], ctx: Context) -> bool:
         """Choices said alone that the turn puts on the line in focus ("can you add feta to that", "yes but add
         garlic sauce" to a wrap): every one a choice that line's product offers - of a multiple-choice group when
@@ -1472,7 +1493,7 @@ class RuleUnderstanding:
 
     # ------------------------------------------------------------------------------------------
     def _intent(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
-        if self._named_with_the_line(p, toks, ctx):
+        if self._named_with_the_line(p, toks, ctx) or self._line_by_a_word_of_its_choice(p, toks, ctx):
             return Intent.MODIFY
         self._one_of_the_line(p, toks, ctx)
         self._choice_of_the_line(p, toks, ctx)
@@ -1592,6 +1613,10 @@ class RuleUnderstanding:
         if chosen and len(chosen) == len(p.options) and not p.deny and cue.has(toks, _ALSO):
             p.ref = "more"  # "can I get the daytime one too": one more like the line in focus, made so
         if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at) \
+                and not cue.has(toks, _MAKE_IT) and not p.deny and self._said_again_made_so(p, toks, ctx):
+            p.ref = "it"  # "a latte" - "a large one": that latte, large (no second one)
+            return Intent.MODIFY
+        if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at) \
                 and not cue.has(toks, _MAKE_IT) and not p.deny:  # "make that a large one", "no, a decaf one": a change
             p.ref = "more"  # "and a large one with oat milk": one more like the line in focus, made so
             if ctx.topic is not None and ctx.topic not in ctx.line_skus and ctx.last_sku is not None \
@@ -1621,7 +1646,10 @@ class RuleUnderstanding:
                 and (listed := self._listed_choice(p, toks, ctx)) is not None:
             return listed  # "the cheddar one warmed" after the scone's flavours: that flavour, warmed
         if p.options and ctx.shown and (not ctx.has_lines or ctx.listing and (
-                p.ordinal is not None or p.ref in ("cheaper", "pricier"))):  # "the second one in large"
+                p.ordinal is not None or p.ref in ("cheaper", "pricier"))) \
+                and (any(all(self._offers(s, o) for o in p.options) for s in ctx.shown)
+                     or owner_by_name_word(self.lexicon, p.options) is None):  # "the second one in large" (not
+            # "the childrens tylenol grape" after a thermometer was talked of: a product named by its words)
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             if p.quantity is None:  # "ok six of the beef": six of the one offered (a count before the choices)
                 p.quantity = _bare_quantity(toks[:min(o.pos for o in p.options)], p.option_at)
@@ -2133,6 +2161,60 @@ class RuleUnderstanding:
         p.items = [ItemSpec((other,), count, list(p.options), 0, len(toks), True)]
         p.options, p.replaces, p.replace = [], ItemSpec((sku,)), True
         return True
+
+    def _line_by_a_word_of_its_choice(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+        """"make the gray three gallons" to a paint in agreeable gray: the words right after "make the" / "change
+        the", read as no choice any line holds, are words of the name (or an alias) of a choice that one line of
+        the cart holds - that line, picked by how it is made; what follows is its change (the choices its product
+        offers, the count of a unit). True when so read (``selector``, ``options``, ``quantity`` set)."""
+        if not ctx.has_lines or p.question or len(ctx.line_options) != len(ctx.line_skus):
+            return False
+        at = next((i + 2 for i in range(len(toks) - 2) if (toks[i], toks[i + 1]) in _MAKE_THE_PAIRS), -1)
+        if at < 0:
+            return False
+        specs = [*p.options, *(o for it in p.items for o in it.options)]
+        held = {c for opts in ctx.line_options for c in opts}
+        if any(o.pos == at and any((t.group, t.value) in held for t in o.targets) for o in specs):
+            return False  # "make the navy cotton ...": a choice a line holds, read as said
+        if any(it.start == at and set(it.skus) & set(ctx.line_skus) for it in p.items):
+            return False  # "make the latte large": a line named by its product
+        for n in (2, 1):
+            said = tuple(toks[at:at + n])
+            if len(said) < n or any(t.isdigit() or t in GLUE or t in _ONES for t in said):
+                continue
+            found = [(sku, choice) for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=True)
+                     for choice in opts if self._choice_named_within(sku, choice, said)]
+            if len({c for c in found}) != 1 or len(found) != 1:
+                continue
+            sku, (group, value) = found[0]
+            product = self.lexicon.products[sku]
+            end = at + n + (1 if at + n < len(toks) and toks[at + n] in _ONES else 0)
+            covered = {i for o in specs if o.pos >= end for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
+            stop = next((i for i in range(end, len(toks)) if i not in covered and not toks[i].isdigit()
+                         and toks[i] not in GLUE and toks[i] not in _CHANGE_FILL), len(toks))
+            change = [dataclasses.replace(o, targets=kept) for o in specs if end <= o.pos < stop  # (not "the room
+                      # is bigger than i thought" after it)
+                      if (kept := tuple(t for t in o.targets if t.kind == "option" and (g := product.group(t.group))
+                                        is not None and g.value(t.value) is not None))]
+            count = _count_of_unit(toks, change, self.lexicon)
+            if not change and count is None:
+                return False
+            p.selector = [OptionSpec((Target("option", group=group, value=value),), pos=at, said=" ".join(said))]
+            p.options, p.items, p.quantity, p.ref = change, [], count, None
+            return True
+        return False
+
+    def _choice_named_within(self, sku: str, choice: tuple[str, str], said: tuple[str, ...]) -> bool:
+        """The words are a whole-word part of the name or an alias of that choice of the product ("gray" of
+        "agreeable gray")."""
+        product = self.lexicon.products.get(sku)
+        group = product.group(choice[0]) if product is not None else None
+        value = group.value(choice[1]) if group is not None else None
+        if value is None or group is None or choice[1] == group.default:
+            return False
+        n = len(said)
+        return any(tuple(words[k:k + n]) == said for name in (value.name, *value.aliases)
+                   if (words := phrase_of(name)) for k in range(len(words) - n + 1))
 
     def _one_of_the_line(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
         """"The 500 one" to a box of business cards, "the colour one" to an ink cartridge: words between "the" and
