@@ -1901,7 +1901,7 @@ class RuleUnderstanding:
 
     def _choices_swapped(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> Intent | None:
         """"fruit instead of the hash browns", "sub fruit for the hash browns", "swap the hash browns for fruit",
-        "almond milk instead of the oat milk" (:func:`dialogue.items.swap_frame`): when what comes and what goes are
+        "almond milk instead of the oat milk" (:func:`dialogue.corrections.swap_frame`): when what comes and what goes are
         choices that a cart line offers, each that goes of a group of one that comes (the line in focus first), that
         line's choice changes; what goes picks the line and is not set, though the words of either also name a
         product sold on its own (a side of hash browns, a fruit cup)."""

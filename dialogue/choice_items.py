@@ -1,0 +1,486 @@
+"""Choices said as items of their own: "three burgers and three cokes", "a gallon of eggshell white", "a side of
+ranch": a choice counted or said with an article names an item of the product that offers it, not a choice of the
+item next to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import islice
+
+from catalog.models import Product
+from dialogue.attach import for_what, named_owner, needed, offered_here, offers, option_spec
+from dialogue.item_words import (
+    BASE_PREPS,
+    CONTAINERS,
+    EDIT_THEM,
+    HOLDER_PREPS,
+    LIST_ARTICLES,
+    MEASURES,
+    PACKAGE_DETERMINERS,
+    PACKAGES,
+    REFINE,
+    WITH,
+)
+from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.matcher import Mention
+from dialogue.numbers import COUNT_UNITS
+from dialogue.owners import MANY_OWNERS, value_owner
+from dialogue.phrasebook import words
+from dialogue.quantity import FILLER_WORDS, SEPARATORS, counted_choice, quantity_token, read_quantity
+from dialogue.specs import ItemSpec, OptionSpec
+
+
+def _offered_before(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], m: Mention) -> bool:
+    """Some product named in the sentence, or inside a choice's words before ``m`` ("two short stacks": the
+    pancakes), offers a choice ``m`` names: "one blueberry" after it is of those, not a product of its own."""
+    skus = {sku for o in mentions if o.end <= m.start and (sku := named_owner(lex, toks, o)) is not None}
+    return offered_here(lex, mentions, m) or any(
+        sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
+
+
+def _after_separator(toks: Sequence[str], items: Sequence[ItemSpec], start: int, at: int) -> bool:
+    """An item was named before ``start`` and a separating word ("and", "plus") sits between its end and ``at``:
+    what is said at ``at`` opens something new ("hash browns with onions and a cup of decaf")."""
+    ends = [it.end for it in items if it.end <= start]
+    return bool(ends) and any(t in SEPARATORS for t in toks[ends[-1]:at])
+
+
+def _fits_later_choices(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                        m: Mention, in_items: set[int]) -> bool:
+    """"a vanilla and chocolate double scoop in a cake cone": a choice said first is an item of its own only if
+    some product it names (:func:`value_owner`, ``alone``) offers the choices said after it outside other items."""
+    owner = value_owner(lex, [OptionSpec(m.options)], alone=True)
+    later = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and o.options and o.start >= m.end
+             and o.start not in in_items]
+    return owner is not None and all(any(owner in lex.option_skus.get((t.group, t.value), ()) for t in o.options)
+                                     for o in later)
+
+
+def _another_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, m: Mention, said: Sequence[Mention] = (),
+                own: Sequence[Mention] = (), between: Sequence[Mention] = ()) -> str | None:
+    """"two dr peppers and a sprite", "a three piece tenders with buffalo and a five piece with ranch": a counted
+    choice of a one-choice group that the item next to it already has a value of (among its options or the
+    choices ``said`` with it) is another item of that product; else None (the choice is that item's). So is a
+    counted choice said with the product's own noun ("two moscow mules and a kentucky mule", "a gin martini and
+    a vodka martini": the choice's name holds "mule", "martini"), counted after the item's words, unless a choice
+    of its group said ``between`` them shares the item's count out ("four cans two cokes and two orange sodas": the
+    four cans are the cokes and the orange sodas)."""
+    skus = [s for s in item.skus if any(s in lex.option_skus.get((t.group, t.value), ()) for t in m.options)]
+    product = lex.products.get(skus[0]) if len(skus) == 1 else None  # ("a tropical fish food and a betta food":
+    if product is None:  # of the foods said, the one that comes in betta)
+        return None
+    groups = {t.group for t in m.options}
+    if item.end <= m.start and any(quantity_token(toks, i) is not None for i in range(item.end, m.start)) \
+            and not any(groups & {t.group for t in o.options} for o in between) and _own_noun_said(toks, m, product):  # (not "a dirty vodka martini": one martini, its choices)
+        return product.sku
+    taken = {t.group for o in item.options for t in o.targets} | {t.group for o in said for t in o.options}
+    for t in (*m.options, *(t for o in own for t in o.options)):  # its own choices said before it count too
+        group = product.group(t.group)
+        if group is not None and not group.multiple and group.value(t.value) is not None and t.group in taken:
+            return product.sku
+    return None
+
+
+def _own_noun_said(toks: Sequence[str], m: Mention, product: Product) -> bool:
+    """The last word of ``product``'s name or of one of its aliases (its noun: "mule", "martini") is among the
+    words of choice ``m``, said as its last word."""
+    last = toks[m.end - 1]
+    nouns = {n.split()[-1] for n in (product.name, *product.aliases) if n.split()}
+    return m.end - m.start > 1 and any(last in (w, w + "s", w + "es") or w in (last + "s", last + "es")
+                                       for w in nouns)
+
+
+def _group_named_before(mentions: Sequence[Mention], m: Mention, k: int) -> bool:
+    """"his drink an apple juice", "the side a salad": a choice's own group named right before its article."""
+    groups = {t.group for t in m.options}
+    return any(o.end == k and not o.products and not o.options and groups & {t.group for t in o.groups}
+               for o in mentions)
+
+
+def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                 items: list[ItemSpec], covered: set[int], breaks: frozenset[int]) -> set[int]:
+    """"three burgers and three cokes", "a hot dog and a large root beer": a choice said as an item of its own (an
+    article or a count before it, past other choices) that the products named next to it do not offer is an item
+    of the product it names (:func:`value_owner`). Adds those items; returns where their words start."""
+    made: set[int] = set()
+    in_items = {i for it in items for i in range(it.start, it.end)}
+    floor = 0
+    for m, role in zip(mentions, roles, strict=True):
+        if role != "option" or not m.options or m.start in in_items:
+            if role != "option" and not (role in ("group", "ignore") and _package_word(toks, m)):
+                floor = m.end  # (a package word that is also a choice's group name or a part of a product's name,
+                # "a pack of", "two packets of basil seeds", stays in reach)
+            continue
+        if toks[m.start] in WITH or m.part:
+            continue  # "a plain bagel with butter": a choice said with "with" is of what comes before it (and a
+            # box's kind is of its box)
+        k = m.start - 1
+        while k >= floor and (not toks[k].isdigit() or _ends_choice(mentions, k)) and (
+                (k in covered and k not in in_items) or toks[k] in FILLER_WORDS or _determiner_of_package(toks, k, floor)
+                or (toks[k] in COUNT_UNITS and k - 1 >= floor and toks[k - 1].isdigit())):
+            k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the", the
+            # unit of a count ("and a dozen duck eggs": "12 dozen")
+        held: list[OptionSpec] = []
+        measured = False  # the package word is a choice of other products, not of this one: taken as its package
+        wrapper: Mention | None = None  # the package word, when it is (part of) a product's name: "packets"
+        package = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in PACKAGES \
+            and not any(o.options and o.end == k for o in mentions) and (  # not "a six pack of": a choice
+                not (before_end := [it.end for it in items if it.end <= m.start])
+                or any(t in SEPARATORS for t in toks[before_end[-1]:k - 1])
+                or (k - 2 >= before_end[-1] and toks[k - 2].isdigit()))  # "a hydrangea in blue five bags of mulch"
+        served = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in CONTAINERS and _after_separator(
+            toks, items, m.start, k - 1)  # "hash browns with cheese and a cup of decaf": a coffee of its own
+        if k - 1 >= floor and toks[k] == "of" and (toks[k - 1] in CONTAINERS or package) \
+                and toks[k - 1] not in MEASURES and (package or served or not any(it.end <= m.start for it in items)):
+            # "a cup of vanilla" (nothing named before it): the choice in a container that is a choice too;
+            # "and a tube of colgate", "a pack of triple a": a package of the product the choice names
+            container = {toks[k - 1], toks[k - 1][:-1] if toks[k - 1].endswith("s") else toks[k - 1]}  # "two cups of"
+            held = [OptionSpec(tuple(dict.fromkeys(t for w in sorted(container) for t in (
+                *lex.phrases.get((w,), ()), *lex.guarded.get(w, ())) if t.kind == "option")), pos=k - 1)]
+            held = [h for h in held if h.targets]
+            if served and held and value_owner(lex, [OptionSpec(m.options), *held]) is None:
+                held = []  # the cup is no choice of the product the choice names: only its container
+            wrapper = next((o for o in mentions if o.products and o.start == k - 1 and o.end == k), None) \
+                if package else None
+            k -= 2 if held or package or served else 0
+        elif k - 1 >= floor and toks[k] == "of" and (pack := next((o for o, r in zip(mentions, roles, strict=True)
+                                                                   if r == "option" and o.options and o.end == k
+                                                                   and o.start >= floor), None)) is not None:
+            # "a six pack of coke", "a 2 liter of ginger ale": a choice said as the container of another choice
+            held = [OptionSpec(pack.options, pos=pack.start, said=" ".join(toks[pack.start:pack.end]))]
+            if (value_owner(lex, [OptionSpec(m.options), *held]) or _named_owner_of_held(lex, toks, m, held)) is None:
+                package = measured = pack.end - pack.start == 1 and toks[pack.start] in PACKAGES \
+                    and value_owner(lex, [OptionSpec(m.options)], alone=True) is not None  # "a bottle of aleve"
+                held, k = (held, pack.start - 1) if package else ([], k)
+            else:
+                k = pack.start - 1
+        j = k - 1 if k - 1 >= floor and toks[k] == "the" and k not in covered else k
+        if j - 1 >= floor and toks[j] == "of" and toks[j - 1] not in ("a", "an") and j - 1 not in covered \
+                and quantity_token(toks, j - 1) is not None and any(it.end <= m.start for it in items):
+            k = j - 1  # "six cans of chicken dog food and six of the lamb": a count of the choice, after an item
+        if k < floor or quantity_token(toks, k) is None:
+            continue
+        if toks[k] in ("a", "an") and k > 0 and (toks[k - 1] in BASE_PREPS or toks[k - 1] in HOLDER_PREPS
+                                                 or for_what(toks, k + 1, [it for it in items if it.end <= m.start])):
+            continue  # "on a croissant", "in a gift box": the base or holder of the item before it or of the line
+            # in focus, no item of its own
+        if toks[k] in ("a", "an") and _group_named_before(mentions, m, k):
+            continue  # "make his drink an apple juice": the value of the group just named, no item of its own
+        if toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
+            continue  # "three scoops in a cup": "3" begins a choice ("3 scoops"), it counts no item
+        if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that")
+                           or (k - 1 in covered and not toks[k].isdigit() and toks[k] not in ("a", "an"))):
+            continue  # "make the mango one half sugar": "one" stands for a line, it counts nothing (but an article
+            # after a choice starts the next item of a list said without "and": "a basil plant a mint plant")
+        if toks[k] == "one" and "other" in toks[m.end:]:
+            continue  # "one sourdough and the other white": a unit of a line each, no new item
+        if _refined_choice(toks, items, k):
+            continue  # "back to tamarind but a large": the line in focus, described further, no new item
+        nxt = m.end
+        before = [it for it in items if it.end <= m.start][-1:]
+        after = [it for it in items if it.start >= m.end][:1]
+        offering = [it for it in (*before, *after) if offers(lex, it, m)]
+        # (a choice said with "with" after it heads nothing: "a plain bagel with butter")
+        chosen_next = any(o.start == nxt and o.options and toks[o.start] not in WITH for o in mentions)
+        first = not any(it.start < m.start for it in items) and not (k > 0 and toks[k - 1] in WITH) \
+            and _fits_later_choices(lex, toks, mentions, roles, m, in_items)
+        alone = _after_separator(toks, items, m.start, k) or first
+        if chosen_next and not _sized_after(lex, m, next(o for o in mentions if o.start == nxt and o.options), alone) \
+                and (offering or value_owner(lex, [OptionSpec(next(  # ("a large chocolate": the shake)
+                o.options for o in mentions if o.start == nxt and o.options))], alone=alone) is not None):
+            continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,
+            # which heads the item (not "a diet coke large": "large" alone names no one product)
+        if nxt < len(toks) and (toks[nxt] in ("one", "1", "ones") or nxt in in_items) \
+                and not _each_said_after(toks, k, nxt):
+            continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
+        if nxt < len(toks) and not chosen_next and nxt not in breaks and quantity_token(toks, nxt) is None and toks[nxt] not in _ITEM_ENDS \
+                and toks[nxt] not in SEPARATORS and toks[nxt] not in WITH and toks[nxt] not in FILLER_WORDS \
+                and not _ones_said_after(toks, covered, nxt) and not _owner_noun_after(lex, toks, m):
+            continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
+        if toks[nxt:nxt + 1] == ["and"] and any(o.options and o.start == nxt + 1 and _needed_pair(lex, m, o)
+                                                 for o in mentions):
+            continue  # "a jack and coke": one item of the product both name (:func:`choices_name_item`)
+        if offering:
+            low = max([it.end for it in items if it.end <= offering[0].start] + [0])
+            said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and offering[0] in before
+                    and ((low <= o.start < offering[0].start  # "a three piece tenders ... and a five piece"
+                          and not any(t in SEPARATORS for t in toks[o.end:offering[0].start]))  # (not "a bud
+                         # light twelve pack and a coke zero two liter": the beer's pack, not the cola's)
+                         or (o.start == offering[0].end + 1 < m.start and toks[o.start - 1] in ("of", "with")))]
+            # ("three cans of coke and a diet coke": the cans' own flavour, said right after them)
+            own = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and k < o.start < m.start
+                   and o.start >= offering[0].end]
+            between = [o for o, r in zip(mentions, roles, strict=True) if r == "option"
+                       and offering[0].end <= o.start and o.end <= k]
+            owner = _another_of(lex, toks, offering[0], m, said, own, between)  # "a snickers and a reeses king size": reeses
+            named = named_owner(lex, toks, m) if package else None
+            if named is not None and named not in offering[0].skus:
+                owner = named  # "a red planter and four bags of white gravel": the gravel its words name
+        else:
+            owner = value_owner(lex, [OptionSpec(m.options), *held]) or _named_owner_of_held(lex, toks, m, held) \
+                or _package_owner(lex, wrapper, m)
+            # ("an apple juice and an orange juice": the juice, whose name is said in the choice, though the
+            # pie comes in apple too)
+            if owner is None and not _offered_before(lex, toks, mentions, m):
+                owner = value_owner(lex, [OptionSpec(m.options), *held], as_noun=True)
+            if owner is None and alone:  # "wings and a sprite" (not "with a"), "two cokes" said first
+                owner = value_owner(lex, [OptionSpec(m.options, said=" ".join(toks[m.start:m.end])), *held],
+                                    alone=True)
+            if owner is None and held and package:  # "a bottle of aleve": the package only holds the product the
+                owner = value_owner(lex, [OptionSpec(m.options)], alone=True)  # choice names, no choice of it
+        if owner is None:
+            continue
+        if toks[k].isdigit():  # "three cokes": the count, though "3" is some other product's choice ("3 piece")
+            qty: int | None = int(toks[k])
+            made.update(o.start for o in mentions if o.start == k and o.end == k + 1)
+        else:
+            qty, explicit = read_quantity(toks, m.start, floor, covered)
+            qty = qty if explicit else None
+        kept = [OptionSpec(tuple(t for t in h.targets if owner in lex.option_skus.get((t.group, t.value), ())), pos=h.pos)
+                for h in held]  # "a cup of vanilla": the cup too
+        qty, counted = counted_choice(lex, toks, m.start, floor, (owner,), qty, [OptionSpec(m.options)],
+                                       named_owner(lex, toks, m) == owner) if qty else (qty, [])  # ("a half dozen duck eggs": one of the eggs' "half dozen", as for "a half dozen
+        # eggs"; but "two vanilla cones" are two cones, not one of two scoops)
+        items.append(ItemSpec((owner,), qty, [*counted, *(h for h in kept if h.targets), option_spec(toks, m, floor)],
+                              m.start, m.end))
+        items.sort(key=lambda it: it.start)
+        made.add(m.start)
+        made.update(h.pos for h in kept if h.targets and h.said)  # the container choice is taken too
+        made.update(h.pos for h in held if measured)
+    return made
+
+
+def _each_said_after(toks: Sequence[str], k: int, nxt: int) -> bool:
+    """"two footlongs one with chili and one with cheese": "one" right after a choice counted more than once
+    ("two ...") begins what each of them has; the choice is an item of its own, not "a large one"."""
+    return toks[nxt] in ("one", "1") and (quantity_token(toks, k) or 0) > 1 and nxt + 1 < len(toks) \
+        and toks[nxt + 1] in WITH
+
+
+def _refined_choice(toks: Sequence[str], items: Sequence[ItemSpec], k: int) -> bool:
+    """"go back to tamarind but a large", "the oat milk but a small": "a <choice>" right after a refining word
+    ("but"), with no product named before it in the turn, says the same thing further (the line in focus), not an
+    item of the product the choice alone would name."""
+    return toks[k] in ("a", "an") and k > 0 and toks[k - 1] in REFINE and not any(it.start < k for it in items)
+
+
+def _owner_noun_after(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
+    """"a bucket of bricks and a castle set" (the "castle" theme of the "building set"): the word right after a
+    choice is the head noun of a product offering it (the last word of its name or an alias, singular or plural):
+    the choice and that noun name an item of that product, not a choice of the item before."""
+    if m.end >= len(toks):
+        return False
+    word = toks[m.end]
+    forms = {word, word.removesuffix("s"), word.removesuffix("es")}
+    for t in m.options:
+        for sku in islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1):
+            product = lex.products.get(sku)
+            if product is not None and any((n := phrase_of(name)) and n[-1] in forms
+                                           for name in (product.name, *product.aliases)):
+                return True
+    return False
+
+
+def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:
+    """"a coke zero two liter": a choice that names a product by itself ("coke zero", the cola's kind), followed by
+    a choice of another group that product comes in ("2 liter"), heads the item: the next choice is its size, said
+    after the noun, though alone it would name another product (the club soda's "2 liter")."""
+    own = value_owner(lex, [OptionSpec(m.options)], alone=alone)
+    if own is None or {t.group for t in m.options} & {t.group for t in nxt.options}:
+        return False
+    return any(own in lex.option_skus.get((t.group, t.value), ()) for t in nxt.options) \
+        and value_owner(lex, [OptionSpec(nxt.options)], alone=alone) != own
+
+
+_FEW_OWNERS = 3  # products offering the same choices said without a noun that are worth asking between
+
+
+def _needed_pair(lex: Lexicon, a: Mention, b: Mention) -> bool:
+    """"a gin and tonic", "two jack and cokes": ``a`` and ``b`` name values of two different needed groups
+    (required, no default: :func:`needed`) of one product, so "a and b" makes that one item, not two."""
+    for t in a.options:
+        owners = set(islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1))
+        for u in b.options:
+            if u.group == t.group:
+                continue
+            for sku in islice(lex.option_skus.get((u.group, u.value), ()), MANY_OWNERS + 1):
+                if sku in owners and needed(lex, sku, t.group) and needed(lex, sku, u.group):
+                    return True
+    return False
+
+
+def _choice_runs(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                 taken: set[int]) -> list[list[Mention]]:
+    """Runs of choices said one after the other ("a gallon of eggshell white": gallon, eggshell, white), joined by
+    nothing or an "of", or by one "and" between values of two needed groups of one product (:func:`_needed_pair`:
+    "a gin and tonic"), none of them taken by an item."""
+    runs: list[list[Mention]] = []
+    for m, role in zip(mentions, roles, strict=True):
+        if role != "option" or not m.options or m.start in taken:
+            continue
+        if runs and (all(toks[i] == "of" for i in range(runs[-1][-1].end, m.start))
+                     or (toks[runs[-1][-1].end:m.start] == ["and"] and _needed_pair(lex, runs[-1][-1], m))):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _noun_shared(lex: Lexicon, skus: Sequence[str]) -> str | None:
+    """"a gallon of white flat" where interior and exterior paint both offer it: the one of them the head noun
+    their names share ("paint") names by itself, as if it had been said; else None (ask which)."""
+    names = [lex.products[s].name.split() for s in skus if s in lex.products]
+    if len(names) != len(skus) or len({n[-1] for n in names if n}) != 1:
+        return None
+    named = {t.sku for t in lex.phrases.get(phrase_of(names[0][-1]), ()) if t.kind == "product" and t.exact}
+    named &= set(skus)
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                       items: list[ItemSpec], covered: set[int], made: set[int], breaks: frozenset[int]) -> set[int]:
+    """"three 4 packs of 60 watt soft white", "a gallon of eggshell white": choices said together after a count,
+    with no product noun, name the product that offers them all together (a count said first, "three", counts
+    it, though "3" is some choice too). Of several, the one the noun their names share names ("paint": the
+    interior paint), else all of them, so the shopper is asked which. Adds those items; returns where their
+    words start."""
+    in_items = {i for it in items for i in range(it.start, it.end)}
+    out: set[int] = set()
+    named: list[ItemSpec] = []
+    for run in _choice_runs(lex, toks, mentions, roles, made | in_items):
+        qty: int | None = None
+        start = run[0].start
+        if len(run) > 2 and run[0].end == start + 1 and toks[start].isdigit():
+            qty, run = int(toks[start]), run[1:]  # "three 4 packs of ...": "3" counts them
+        else:
+            start -= 1
+            q = quantity_token(toks, start) if start >= 0 and start not in covered else None
+            if q is None:
+                continue
+            qty = q if toks[start] not in ("a", "an") else None
+        end = run[-1].end
+        if len(run) < 2 or (start > 0 and toks[start - 1] in ("the", "this", "that", *WITH, *BASE_PREPS, *EDIT_THEM)):
+            continue  # one choice is for :func:`value_items`; "make it a large oat": the line's, no new item
+        if toks[end:end + 1] == ["no"] or not (
+                end == len(toks) or end in breaks or toks[end] in SEPARATORS or toks[end] in _ITEM_ENDS
+                or toks[end] in FILLER_WORDS or (end not in covered and quantity_token(toks, end) is not None)):
+            continue  # "a gallon of white paint": the product said after them heads the item ("two large cokes no
+            # ice": a choice follows, read as a whole below)
+        before = [it for it in items if it.end <= start][-1:]
+        if toks[start] == "one" and (before or start - 1 in covered) and not any(it.end == start for it in named):
+            continue  # "two plain bagels one toasted with butter and one ...": a unit of the item before, split
+        if before and all(offers(lex, before[0], m) for m in run) and not any(before[0] is it for it in named):
+            continue  # "two lattes one large oat ...": choices of the item named before (not of one named so too:
+            # "a gallon of beige eggshell and a quart of white semi gloss")
+        owners: set[str] | None = None
+        for m in run:
+            skus: set[str] = set()
+            for t in m.options:
+                skus |= set(islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1))
+            owners = skus if owners is None else owners & skus
+        if not owners or len(owners) > _FEW_OWNERS:
+            continue
+        specs = [OptionSpec(m.options) for m in run]
+        owner = value_owner(lex, specs) or value_owner(lex, specs, alone=True) or _noun_shared(lex, sorted(owners))
+        named.append(ItemSpec((owner,) if owner else tuple(sorted(owners)), qty,
+                              [option_spec(toks, m, start) for m in run], run[0].start, end))
+        items.append(named[-1])
+        items.sort(key=lambda it: it.start)
+        out |= {m.start for m in run} | {start}  # (the count, when it is some choice too)
+    return out
+
+
+def _name_with_choice(lex: Lexicon, toks: Sequence[str], m: Mention) -> tuple[str, int] | None:
+    """"a side of ranch" where the shop sells a "side of dressing" that comes in ranch: the words said before a
+    choice and the name of its group make a product's name (the choice said in its group's place; "two sides of
+    ranch" in the plural); that product and where its words start, else None."""
+    found: set[tuple[str, int]] = set()
+    for t in m.options:
+        for sku in islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1):
+            product = lex.products.get(sku)
+            group = product.group(t.group) if product is not None else None
+            if product is None or group is None:
+                continue
+            for name in (product.name, *product.aliases):
+                words_ = tuple(name.split())
+                for said in {phrase_of(n) for n in (group.name, *group.aliases)}:
+                    prefix = words_[:-len(said)] if said and words_[-len(said):] == said else ()
+                    at = m.start - len(prefix)
+                    if prefix and at >= 0 and all(toks[at + i] in (w, w + "s", w + "es") for i, w in enumerate(prefix)):
+                        found.add((sku, at))
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def choice_in_name(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                    items: list[ItemSpec], covered: set[int], made: set[int]) -> set[int]:
+    """"a house salad with no dressing and a side of ranch": a counted choice said in the place of its group's name
+    in a product's name (:func:`_name_with_choice`) is an item of that product, not a choice of the item before.
+    Adds those items; returns where their words start."""
+    in_items = {i for it in items for i in range(it.start, it.end)}
+    out: set[int] = set()
+    for m, role in zip(mentions, roles, strict=True):
+        if role != "option" or not m.options or m.start in made or m.start in in_items:
+            continue
+        named = _name_with_choice(lex, toks, m)
+        if named is None or named[1] < 1 or any(i in covered for i in range(named[1] - 1, m.start)) \
+                or (qty := quantity_token(toks, named[1] - 1)) is None:
+            continue  # (not "two pieces of haddock" where "pieces" names the piece of fish: its choice)
+        items.append(ItemSpec((named[0],), qty if toks[named[1] - 1] not in ("a", "an") else None,
+                              [option_spec(toks, m, named[1])], named[1] - 1, m.end))
+        items.sort(key=lambda it: it.start)
+        out.add(m.start)
+    return out
+
+
+_ITEM_ENDS = words("item_ends")
+
+
+def _ends_choice(mentions: Sequence[Mention], k: int) -> bool:
+    """"a box of 100 window envelopes": a number inside a choice's words ("box of 100") is that choice, not a count
+    of what follows it."""
+    return any(o.options and o.start < k < o.end for o in mentions)
+
+
+def _package_word(toks: Sequence[str], m: Mention) -> bool:
+    """A mention that is one package word followed by "of" ("two packets of basil seeds", where "packets" is also
+    part of a product's name): it counts what follows, so a count before it still reaches the choice after it."""
+    return m.end - m.start == 1 and toks[m.start] in PACKAGES and m.end < len(toks) and toks[m.end] == "of"
+
+
+def _determiner_of_package(toks: Sequence[str], k: int, floor: int) -> bool:
+    """Is ``toks[k]`` a determiner between a package's "of" and what it holds ("three bags of the black mulch",
+    "two boxes of your glazed")? Then the count before the package still counts what follows."""
+    return toks[k] in PACKAGE_DETERMINERS and k - 2 >= floor and toks[k - 1] == "of" \
+        and (toks[k - 2] in PACKAGES or toks[k - 2] in CONTAINERS)
+
+
+def _named_owner_of_held(lex: Lexicon, toks: Sequence[str], m: Mention, held: Sequence[OptionSpec]) -> str | None:
+    """The product named inside the choice's words (:func:`named_owner`) when it also offers the choice said as
+    its container ("six big bags of red mulch": the mulch, in its big bag, though pots come in red and big too)."""
+    owner = named_owner(lex, toks, m)
+    if owner is None or all(any(owner in lex.option_skus.get((t.group, t.value), ()) for t in h.targets) for h in held):
+        return owner
+    return None
+
+
+def _ones_said_after(toks: Sequence[str], covered: set[int], at: int) -> int | None:
+    """"six bags of red mulch the big ones": an article, choice words and "one(s)" right after an item say that
+    item again with those choices; where the "one(s)" is, else None."""
+    if at >= len(toks) or toks[at] not in LIST_ARTICLES:
+        return None
+    o = at + 1
+    while o < len(toks) and o in covered:
+        o += 1
+    return o if o > at + 1 and o < len(toks) and toks[o] in ("one", "ones") else None
+
+
+def _package_owner(lex: Lexicon, wrapper: Mention | None, m: Mention) -> str | None:
+    """"two packets of basil" where "packets" is part of the seed packet's name and basil is both a seed and a herb:
+    the one product the package word names that offers the choice, else None."""
+    if wrapper is None:
+        return None
+    skus = {t.sku for t in wrapper.products if any(t.sku in lex.option_skus.get((o.group, o.value), ())
+                                                    for o in m.options)}
+    return next(iter(skus)) if len(skus) == 1 else None
+

@@ -1,0 +1,185 @@
+"""Corrections and swaps said within one utterance: "a latte, no, a mocha" drops the corrected item, "three lattes,
+sorry, two" repairs a count, and "fruit instead of the hash browns" swaps a choice (:func:`swap_frame` finds where a
+turn swaps one thing for another).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from dialogue.intents import CORRECTION, find
+from dialogue.item_words import JOIN_FILL, LIST_ARTICLES
+from dialogue.lexicon import Lexicon, Target
+from dialogue.phrasebook import phrases, words
+from dialogue.quantity import GLUE
+from dialogue.specs import ItemSpec, OptionSpec
+
+SWAP = phrases("swap")
+_SWAP_IN_FOR = phrases("swap_in_for")
+_SWAP_OUT_FOR = phrases("swap_out_for")
+_SWAP_JOINS = words("swap_joins")
+_SWAP_LEAD = words("swap_lead") | words("lead_fill")
+
+
+def swap_frame(toks: Sequence[str]) -> tuple[int, int, bool] | None:
+    """Where a turn swaps one thing for another: (start, at, new_first). The new thing is said in
+    ``toks[start:at]`` and what goes after ``at`` when ``new_first`` ("fruit instead of the hash browns", "sub fruit
+    for the hash browns"); the other way round otherwise ("swap the hash browns for fruit", "replace the white toast
+    with rye"). A swap verb counts at the start of the turn (past request words) or after "and"; None: no swap."""
+    at = find(toks, SWAP)
+    if at >= 0:
+        return 0, at, True
+    for v in range(len(toks)):
+        if v and not (all(t in _SWAP_LEAD for t in toks[:v]) or toks[v - 1] in ("and", "then", "but")):
+            continue
+        verbs = [ph for ph in (*_SWAP_IN_FOR, *_SWAP_OUT_FOR) if tuple(toks[v:v + len(ph)]) == ph]
+        if not verbs:
+            continue
+        verb = max(verbs, key=len)
+        join = next((j for j in range(v + len(verb) + 1, len(toks)) if toks[j] in _SWAP_JOINS), -1)
+        if join < 0 or join + 1 >= len(toks) or toks[join + 1] in ("me", "us", "him", "her", "you", "them"):
+            continue
+        new_first = toks[join] == "for" and verb in _SWAP_IN_FOR
+        if not new_first and verb not in _SWAP_OUT_FOR:
+            continue
+        return v + len(verb), join, new_first
+    return None
+
+
+def swapped_right_after(toks: Sequence[str], a: int, b: int) -> bool:
+    """Only "instead of" (and "the") between the end of a product's name and a choice: "a vanilla shake instead of
+    the strawberry" (not "a latte with almond milk instead of whole milk and caramel")."""
+    at = find(toks[a:b], SWAP)
+    if at != 0:
+        return False
+    rest = [t for t in toks[a:b] if t not in ("the", "my", "that")]
+    return any(tuple(rest) == ph for ph in SWAP)
+
+
+def choice_gone(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"the big breakfast with fruit instead of the hash browns": after "instead of", words naming a choice of the
+    group the item before it was just given a value of (here the side) name the choice that goes, not a product
+    sold on its own ("hash browns" is also a side dish) nor a second value of that group; they are dropped."""
+    frame = swap_frame(toks)
+    if frame is None or not frame[2]:
+        return items
+    at = frame[1]
+    hosts = [it for it in items if it.end <= at]
+    host = hosts[-1] if hosts else None
+    product = lex.products.get(host.skus[0]) if host is not None and len(host.skus) == 1 else None
+    if host is None or product is None:
+        return items
+
+    def groups(targets: Iterable[Target]) -> set[str]:
+        return {t.group for t in targets if t.kind == "option" and (g := product.group(t.group)) is not None
+                and g.value(t.value) is not None}
+
+    given = {g for o in host.options if o.pos < at for g in groups(o.targets)}
+    if not given:
+        return items
+    host.options[:] = [o for o in host.options if o.pos < at or not groups(o.targets) & given]
+    gone = next((it for it in items if it.start > at), None)  # the one said right after it
+    said = tuple(t for t in toks[gone.start:gone.end] if t not in GLUE) if gone is not None else ()
+    if gone is None or gone.quantity is not None or gone.options or not groups(lex.phrases.get(said, ())) & given:
+        return items
+    return [it for it in items if it is not gone]
+
+
+def swapped_within(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> bool:
+    """"and a chicken plate on the salad instead of rice": the "instead of" swaps a choice of the item said before it
+    (what comes after it names a value of a group the item was just given a value of), no line of the cart."""
+    frame = swap_frame(toks)
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if frame is None or not frame[2] or product is None or item.end > frame[1]:
+        return False
+    at = frame[1]
+    given = {t.group for o in item.options if o.pos < at for t in o.targets
+             if t.kind == "option" and (g := product.group(t.group)) is not None and g.value(t.value) is not None}
+    for a in range(at + 1, min(at + 4, len(toks))):
+        for b in range(a + 1, min(a + 5, len(toks) + 1)):
+            if any(t.kind == "option" and t.group in given and (g := product.group(t.group)) is not None
+                   and g.value(t.value) is not None for t in lex.phrases.get(tuple(toks[a:b]), ())):
+                return True
+    return False
+
+
+_CORRECTION_WORDS = frozenset(w for p in CORRECTION for w in p) | words("fillers")
+
+
+def _trailing_cue(toks: Sequence[str], prev: ItemSpec) -> int:
+    """Where the words closing ``prev``'s span begin when they are only a correction ("a large, no sorry, a small
+    apple juice": the sub-item "a large" ran up to the next article), else ``prev.end``."""
+    own = max((o.pos for o in prev.options if prev.start <= o.pos < prev.end), default=prev.start)
+    i = prev.end
+    while i - 1 > own and toks[i - 1] in _CORRECTION_WORDS:
+        i -= 1
+    return i if i < prev.end and find(toks[i:prev.end], CORRECTION) >= 0 else prev.end
+
+
+def corrections(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"a latte, no, a mocha": the later item replaces the earlier one. "A large apple juice, no sorry, a small
+    one": the same product said again as "one" keeps what the earlier one had of the other choices. "A beanie the
+    red one sorry the mustard one": words said as "the ... one" that name a choice of the product being corrected
+    are that choice of it, not another product those words name on their own (the mustard sauce)."""
+    out: list[ItemSpec] = []
+    for item in items:
+        if out:
+            prev = out[-1]
+            gap_start = max([_trailing_cue(toks, prev)] + [o.pos + len(o.said.split()) for o in prev.options
+                                                            if o.pos < item.start])  # not "no" of "no sugar"
+            cue = find(toks[:item.start], CORRECTION, gap_start)
+            joined = any(t in ("and", "plus", "also", "with") for t in toks[gap_start:item.start])
+            swap = find(toks[gap_start:item.start], SWAP) >= 0  # "a mocha instead of the latte": both stay
+            if cue >= 0 and not joined and not swap and item.start - gap_start <= 6:
+                item = _choice_of_corrected(lex, toks, prev, item)
+                if item.quantity is None:
+                    item.quantity = prev.quantity
+                if item.skus == prev.skus and toks[item.end - 1] in ("one", "ones"):
+                    said = {t.group for o in item.options for t in o.targets}
+                    item.options[:0] = [o for o in prev.options if not said & {t.group for t in o.targets}]
+                out[-1] = item
+                continue
+        out.append(item)
+    return out
+
+
+def _choice_of_corrected(lex: Lexicon, toks: Sequence[str], prev: ItemSpec, item: ItemSpec) -> ItemSpec:
+    """``item``, said as "the <words> one" right after a correction of ``prev``, as ``prev``'s product with the
+    choice those words name when that product offers it; ``item`` itself otherwise."""
+    product = lex.products.get(prev.skus[0]) if len(prev.skus) == 1 else None
+    if product is None or item.skus == prev.skus or item.options or item.quantity is not None \
+            or toks[item.end:item.end + 1] not in (["one"], ["ones"]) or item.start == 0 \
+            or toks[item.start - 1] not in LIST_ARTICLES:
+        return item
+    said = tuple(toks[item.start:item.end])
+    values = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option"
+                   and product.sku in lex.option_skus.get((t.group, t.value), ()))
+    if not values:
+        return item
+    return ItemSpec(prev.skus, None, [OptionSpec(values, "regular", "", item.start, " ".join(said))],
+                    item.start, item.end + 1, True)
+
+
+_COUNT_REPAIR_ENDS = words("count_repair_ends") | words("containers") | words("packages")
+_NEXT_ITEM_LEADS = JOIN_FILL | LIST_ARTICLES
+
+
+def counts_repaired(toks: Sequence[str], items: list[ItemSpec]) -> None:
+    """"two bags of potatoes no just one", "three lattes, sorry, two please": a correction and a bare count right
+    after an item, before the next item or the end of the turn, repair that item's count (the words after the count
+    say nothing more than ``count_repair_ends``)."""
+    for k, item in enumerate(items):
+        end = max([item.end] + [o.pos + max(len(o.said.split()), 1) for o in item.options])
+        stop = items[k + 1].start if k + 1 < len(items) else len(toks)
+        gap = list(toks[end:stop])
+        while k + 1 < len(items) and gap and gap[-1] in _NEXT_ITEM_LEADS:
+            gap.pop()  # "..., sorry, two please and a muffin": the words that open the next item
+        cue = find(gap, CORRECTION)
+        if cue < 0 or any(t not in _CORRECTION_WORDS for t in gap[:cue]):
+            continue
+        at = next((i for i in range(cue, len(gap)) if gap[i] not in _CORRECTION_WORDS), len(gap))
+        said = gap[at] if at < len(gap) else ""
+        count = int(said) if said.isdigit() else 1 if said == "one" else 0
+        if not 0 < count < 1000 or count == item.quantity or any(t not in _COUNT_REPAIR_ENDS for t in gap[at + 1:]):
+            continue
+        item.quantity = count

@@ -1,0 +1,272 @@
+"""Items said by "one" or said again: "a large one", "another one", "a quart of white", "the peach one", "the hot
+dogs with relish", and "a brisket one" or "the glass one" for the line or product just talked about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from catalog.models import Product
+from dialogue.corrections import SWAP
+from dialogue.intents import find
+from dialogue.item_words import PACKAGES, REFINE, SUB_WORDS
+from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.matcher import _person_at, words_run
+from dialogue.quantity import GLUE, SEPARATORS, quantity_token
+from dialogue.specs import ItemSpec, OptionSpec
+
+
+def _appositive(toks: Sequence[str], prev: ItemSpec, a: int, moved: Sequence[OptionSpec]) -> bool:
+    """"a watering can a red one", "a latte, a large one": "a <choices> one" right after a single item, with no
+    word between, says that item again with its choices, not one more; unless the item already has another value
+    of the same choice ("a red watering can a blue one": two cans)."""
+    if toks[a] not in ("a", "an") or prev.end != a or prev.quantity not in (None, 1):
+        return False
+    kept = {t.group for o in prev.options if not a <= o.pos for t in o.targets}
+    return not any(t.group in kept for o in moved for t in o.targets)
+
+
+def another_one(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> list[ItemSpec]:
+    """"a medium pepperoni and a large one with mushrooms", "a black t-shirt in medium and a red one in
+    small": "a <options> one" after an item is one more of that product, made as said after the article."""
+    out = list(items)
+    for a, tok in enumerate(toks):
+        measured = _measured_ones(toks, covered, a)  # "and half a pound of heirloom ones"
+        if (tok not in ("a", "an", "another") and not (tok.isdigit() and 1 < int(tok) < 100) or a in covered) \
+                and not measured:
+            continue
+        o = a + 1
+        plain = False
+        while o < len(toks) and (o in covered or toks[o] in SUB_WORDS or toks[o] == "of" and o - 1 in covered
+                                 and o + 1 in covered):  # "and a kilo of roma ones"
+            plain = plain or o not in covered  # "two regular ones": made the plain way
+            o += 1  # past the option words
+        if o >= len(toks) or toks[o] not in ("one", "1", "ones") or o in covered or tok.isdigit() and toks[o] != "ones":
+            continue
+        before = [it for it in out if it.end <= a]
+        after = [it for it in out if it.start > o]
+        if not before or (after and after[0].start <= o + 1):
+            continue
+        prev = before[-1]
+        end = after[0].start if after else len(toks)
+        moved = [opt for opt in prev.options if a <= opt.pos < end]
+        if any(a <= it.start <= o for it in out):
+            continue  # a line already made of these words ("and two mango ones", split by split)
+        if not moved and not plain or tok.isdigit() and moved:
+            continue  # "a latte and a ... one" with nothing said of it: no new line on a guess (and "two mango
+            # ones" is a split of the line before, made by split)
+        if prev.quantity in (None, 1) and any(toks[i] in REFINE for i in range(prev.end, a)):
+            continue  # "a mocha but a decaf one": that mocha, made so (its options stay on it)
+        if _appositive(toks, prev, a, moved):
+            continue  # "a watering can, a red one, and a hose": that watering can, said again with its colour
+        prev.options[:] = [opt for opt in prev.options if not a <= opt.pos < end]
+        count = int(tok) if tok.isdigit() else None
+        out.insert(out.index(prev) + 1, ItemSpec(prev.skus, count, [*_kind_of(lex, prev, moved), *moved], a, o + 1,
+                                                 prev.exact))
+    return out
+
+
+def another_unnamed(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> list[ItemSpec]:
+    """"a quart of black exterior paint and a quart of white", "a roll of painters tape the one inch and a roll of
+    the two inch": after "and", an article or a count followed only by choice words (and glue) that give another
+    value of a one-choice group the item before already has is one more line of that product, with the noun left
+    out, not a change of the first one."""
+    out = list(items)
+    for a in range(1, len(toks)):
+        if a in covered or toks[a - 1] not in SEPARATORS or quantity_token(toks, a) is None:
+            continue
+        before = [it for it in out if it.end <= a]
+        after = [it for it in out if it.start >= a]
+        end = after[0].start if after else len(toks)
+        end = next((j for j in range(a + 1, end) if toks[j] == "for" and _person_at(lex, toks, j + 1) > j + 1), end)
+        # ("and a small penguin for my nephew": who it is for closes it)
+        if not before or len(before[-1].skus) != 1 or (product := lex.products.get(before[-1].skus[0])) is None:
+            continue
+        prev = before[-1]
+        opening = set(toks[before[-2].end if len(before) > 1 else 0:a])
+        if any(toks[i] in REFINE for i in range(prev.end, a)) or not all(
+                i in covered or toks[i] in ("a", "an", "the") or toks[i] in opening and (toks[i] in GLUE or toks[i] in
+                                                                                         PACKAGES)
+                for i in range(a + 1, end)):
+            continue  # only choice words, articles and the item's own glue or packaging again ("a roll of"): no noun
+            # of its own ("and a side of ranch" is no second salad)
+        moved = [o for o in prev.options if a < o.pos < end]
+        if not _other_value(product, [o for o in prev.options if o.pos < a], moved):
+            continue
+        prev.options[:] = [o for o in prev.options if not a < o.pos < end]
+        out.insert(out.index(prev) + 1, ItemSpec(prev.skus, int(toks[a]) if toks[a].isdigit() else None,
+                                                 [*_kind_of(lex, prev, moved), *moved], a, end, prev.exact))
+    return out
+
+
+def _other_value(product: Product, had: Sequence[OptionSpec], said: Sequence[OptionSpec]) -> bool:
+    """Whether ``said`` gives a one-choice group of ``product`` another value than ``had`` gave it ("white" after
+    "black" for a paint's colour; "two inch" after "one inch" for a tape's width)."""
+    def values(specs: Sequence[OptionSpec]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for o in specs:
+            for t in o.targets:
+                if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None:
+                    out.setdefault(g.code, set()).add(t.value)
+        return out
+
+    old, new = values(had), values(said)
+    return any(code in old and not vals & old[code] for code, vals in new.items())
+
+
+def _measured_ones(toks: Sequence[str], covered: set[int], a: int) -> bool:
+    """"a pound of roma tomatoes and half a pound of heirloom ones": after "and", choice words (a measure, a kind)
+    running up to "ones" say one more line of the product before, as "a red one" does, though no article or count
+    opens them."""
+    if a == 0 or a not in covered or a - 1 in covered or toks[a - 1] not in SEPARATORS:
+        return False
+    o = a
+    while o < len(toks) and (o in covered or toks[o] == "of" and o > a):
+        o += 1  # ("half a kilo of roma ones")
+    return o > a + 1 and o < len(toks) and toks[o] == "ones"
+
+
+def _kind_of(lex: Lexicon, prev: ItemSpec, moved: Sequence[OptionSpec]) -> list[OptionSpec]:
+    """"a large apple juice and a small one": "one" stands for the apple juice, so the new line takes the earlier
+    one's answers to the product's required single choices (its flavour) that are not said again; not its optional
+    or several-at-once choices ("a medium pepperoni and a large one with mushrooms": no pepperoni)."""
+    if len(prev.skus) != 1 or (product := lex.products.get(prev.skus[0])) is None:
+        return []
+    said = {t.group for o in moved for t in o.targets}
+    required = {g.code for g in product.option_groups if g.required and g.default is None and not g.multiple}
+    return [o for o in prev.options if len({t.group for t in o.targets} & required - said) == 1
+            and len({t.group for t in o.targets}) == 1]
+
+
+def one_said_at(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], covered: set[int], a: int
+                 ) -> tuple[tuple[int, ...], ItemSpec, list[tuple[ItemSpec, OptionSpec]]] | None:
+    """"the peach one" at ``a`` after the items: the item said with that choice ("a peach fruit tea and a grapefruit
+    one"), or the one whose product's name holds those words ("one classic ahi and one salmon lover, the salmon
+    one"): (the "one" words' positions, that item, the selecting choices with the items they sit on); None when
+    the words there select no single item said before."""
+    if toks[a] != "the" or a in covered:
+        return None
+    o = a + 1
+    while o < len(toks) and o in covered:
+        o += 1
+    if o == a + 1 or o >= len(toks) or toks[o] not in ("one", "ones") or any(it.start > a for it in items):
+        return None
+    chosen = [(it, opt) for it in items for opt in it.options if a < opt.pos < o]
+    picked = {(t.group, t.value) for _, opt in chosen for t in opt.targets}
+    named = [it for it in items if any(opt.pos < a and {(t.group, t.value) for t in opt.targets} & picked
+                                       for opt in it.options)]
+    if not named:
+        said = tuple(toks[a + 1:o])
+        named = [it for it in items if len(it.skus) == 1 and (p := lex.products.get(it.skus[0])) is not None
+                 and any(words_run(said, phrase_of(n)) for n in (p.name, *p.aliases))]
+    return ((o,), named[0], chosen) if len(named) == 1 else None
+
+
+def the_one_said(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], covered: set[int]) -> None:
+    """"a peach fruit tea and a grapefruit one, the peach one large", "one classic ahi and one salmon lover, the
+    salmon one on quinoa": after the items, "the <choice> one" or "the <part of a name> one" names that item
+    (:func:`one_said_at`); the choices said after it go on that item (and the selecting words on none)."""
+    for a in range(len(toks)):
+        said = one_said_at(lex, toks, items, covered, a)
+        if said is None:
+            continue
+        (o,), named, chosen = said
+        for it, opt in chosen:
+            it.options.remove(opt)
+        later = [(it, opt) for it in items for opt in it.options if opt.pos > o]
+        for it, opt in later:
+            it.options.remove(opt)
+            named.options.append(opt)
+
+
+def named_again(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"two hot dogs and a coke, the hot dogs with relish": a product said again with "the" and no count, after an
+    item of that product in the same sentence, is that item; what is said with it goes on it."""
+    out: list[ItemSpec] = []
+    for item in items:
+        same = [it for it in out if it.skus == item.skus]
+        if same and item.quantity is None and item.start > 0 and toks[item.start - 1] == "the" \
+                and find(toks[same[-1].end:item.start], SWAP) < 0:  # not "a vanilla shake instead of the strawberry shake"
+            same[-1].options.extend(o for o in item.options if o not in same[-1].options)
+            continue
+        out.append(item)
+    return out
+
+
+def one_of_the_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], last_sku: str | None) -> list[ItemSpec]:
+    """"A pulled pork sandwich" - "and a brisket one": a product name said before "one" stands for the product of
+    that kind named before (earlier in the turn, else the line last touched): the product named with its words in
+    front of that one's head ("brisket" + "sandwich" -> the brisket sandwich), else that product with the choice
+    the words name ("a sandwich combo and a brisket one": a combo with the brisket)."""
+    out: list[ItemSpec] = []
+    for it in items:
+        before = [o for o in out if o.end <= it.start]
+        ref = before[-1].skus[0] if before and len(before[-1].skus) == 1 else last_sku
+        ones = it.end < len(toks) and toks[it.end] in ("one", "ones") and it.start > 0 \
+            and (toks[it.start - 1] in ("a", "an", "another") or toks[it.start - 1].isdigit())
+        product = lex.products.get(ref or "")
+        if not ones or product is None or ref in it.skus or it.options:
+            out.append(it)
+            continue
+        out.append(_kind_of_ref(lex, tuple(toks[it.start:it.end]), product, it))
+    return out
+
+
+def choice_one_of_the_line(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], last_sku: str | None
+                           ) -> tuple[list[ItemSpec], list[OptionSpec], int | None]:
+    """"Two black ink cartridges" - "and one colour one": choice words said as "a/one <choice> one" with no product
+    named, every one of them a choice the product of the line last touched offers, are one more like that line,
+    made so (its printer kept), not the other product those words would name on their own (the "coloured" paper
+    clips). Gives the items left, the choices for the line and the count said; ``items`` unchanged otherwise."""
+    product = lex.products.get(last_sku or "")
+    if product is None or len(items) != 1 or items[0].skus == (last_sku,) or not items[0].options:
+        return items, [], None
+    it = items[0]
+    said = tuple(toks[it.start:it.end])
+    lead = toks[it.start - 1] if it.start > 0 else ""
+    ones = said[-1:] in (("one",), ("ones",)) or it.end < len(toks) and toks[it.end] in ("one", "ones")
+    if not ones or not (lead in ("a", "an", "another", "one") or lead.isdigit()):
+        return items, [], None
+    if any(t.kind == "product" for a in range(len(said)) for b in range(a + 1, len(said) + 1)
+           for t in lex.phrases.get(said[a:b], ())):
+        return items, [], None  # a product's own words ("a chicken one"): :func:`one_of_the_kind`
+    if not all(any((g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets)
+               for o in it.options):
+        return items, [], None
+    return [], list(it.options), it.quantity
+
+
+def kind_named_alone(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], ref_sku: str | None) -> list[ItemSpec]:
+    """"Do you have the cast iron teapot" (sold out) - "ok the glass one then": words that name no item on their
+    own, said between "the"/"a" and "one", stand for the product of the kind talked about (``ref_sku``, one not in
+    the cart) named with those words in front of that one's head ("glass" + "teapot" -> the glass teapot);
+    ``items`` when the turn names any item or no such product is named."""
+    product = lex.products.get(ref_sku or "")
+    if items or product is None:
+        return items
+    for i, tok in enumerate(toks):
+        if tok not in ("one", "ones"):
+            continue
+        for j in range(max(0, i - 3), i):
+            if j == 0 or toks[j - 1] not in ("the", "a", "an", "another"):
+                continue
+            it = _kind_of_ref(lex, tuple(toks[j:i]), product, ItemSpec((product.sku,), None, [], j, i + 1))
+            if it.skus != (product.sku,) and not it.options:
+                return [it]
+    return items
+
+
+def _kind_of_ref(lex: Lexicon, said: tuple[str, ...], product: Product, it: ItemSpec) -> ItemSpec:
+    """``it`` (said as ``said`` + "one") as a kind of ``product``; ``it`` itself when no product or choice fits."""
+    name = phrase_of(product.name)
+    for k in range(1, len(name)):
+        named = [t.sku for t in lex.phrases.get((*said, *name[k:]), ()) if t.kind == "product" and t.exact]
+        if len(set(named)) == 1 and named[0] != product.sku:
+            return ItemSpec((named[0],), it.quantity, [], it.start, it.end, True)
+    values = [t for t in lex.phrases.get(said, ()) if t.kind == "option"
+              and product.sku in lex.option_skus.get((t.group, t.value), ())]
+    if values:
+        return ItemSpec((product.sku,), it.quantity, [OptionSpec(tuple(values), "regular", "", it.start, " ".join(said))],
+                        it.start, it.end, True)
+    return it
+

@@ -1,0 +1,313 @@
+"""One noun phrase split into several lines by the counts and articles said with it: "two lattes, one with oat and
+one with almond", "a small and a large fries", "three tuna cans and three salmon ones".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from catalog.models import Product
+from dialogue.item_words import SUB_WORDS, glue_only
+from dialogue.lexicon import Lexicon
+from dialogue.matcher import Mention
+from dialogue.numbers import COUNT_UNITS
+from dialogue.phrasebook import words
+from dialogue.quantity import GLUE, _said_plural, in_units, quantity_token, unit_choice
+from dialogue.several_items import own_names
+from dialogue.specs import ItemSpec, OptionSpec
+
+_PLAIN_PART = words("plain_part")
+_PART_PREPS = words("part_preps")
+
+
+def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: bool = False) -> list[tuple[int, int]]:
+    """Positions that start a sub-item ("one", "2", "another", "the other"; with ``articles`` "a" and "an" too) in
+    [a, b), with quantity."""
+    out: list[tuple[int, int]] = []
+    for i in range(a, b):
+        if i in covered:
+            continue
+        if articles and toks[i] in ("a", "an"):
+            if i > 0 and toks[i - 1] in _PART_PREPS:
+                continue  # "one on a wrap": the article of the part's choice, not one more part
+            out.append((i, 1))
+        elif toks[i] == "another" or (toks[i] == "other" and i > 0 and toks[i - 1] == "the"):
+            out.append((i, 1))
+        elif toks[i] == "one" and i > 0 and toks[i - 1] in ("other", "another"):
+            continue
+        elif toks[i] == "one" and _article_one(toks, i, covered):
+            continue  # "two hot cocoas and a large one with whipped cream": the "one" of "a large one", no part
+        elif (toks[i] == "one" or toks[i].isdigit()) and quantity_token(toks, i) is not None:
+            out.append((i, int(toks[i]) if toks[i].isdigit() else 1))
+    return out
+
+
+def _article_one(toks: Sequence[str], i: int, covered: set[int]) -> bool:
+    """The "one" at ``i`` closes "a <choices> one" ("a large one"): it stands for the product, it counts nothing."""
+    j = i - 1
+    while j >= 0 and j in covered:
+        j -= 1
+    return j < i - 1 and j >= 0 and toks[j] in ("a", "an", "another")
+
+
+def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Sequence[Mention], roles: list[str],
+           covered: set[int], summaries: Sequence[Mention] = ()) -> list[ItemSpec]:
+    """"two lattes, one with oat and one with almond", "one decaf and one regular mocha" -> lines.
+    "two large pies, one pepperoni and one hawaiian": the count before a summing-up word ("pies") is the
+    total, not a line; its options ("large") go to each product of that kind named after it."""
+    opt_pos = [m.start for m, r in zip(mentions, roles, strict=True) if r == "option"]
+    lead: list[tuple[Mention, list[OptionSpec]]] = []
+    out: list[ItemSpec] = []
+    prev_end = 0
+    for k, item in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        limit = nxt.start if nxt is not None else len(toks)
+        post = []
+        plural = item.quantity is None and _said_plural(lex, toks, item)
+        # "two fruit teas, a mango and a grapefruit"; "beam wiper blades a 24 inch and a 19 inch"
+        many = (item.quantity is not None and item.quantity >= 2) or plural
+        for pos, qty in _markers(toks, item.end, limit, covered, many):
+            seg_end = min([p for p, _ in _markers(toks, pos + 1, limit, covered, many)] + [limit])
+            has_opt = any(pos < p < seg_end for p in opt_pos)
+            if toks[pos] in ("a", "an") and not has_opt:
+                continue
+            if nxt is not None and (not any(pos < p < nxt.start for p in opt_pos)
+                                    or glue_only(toks, pos + 1, nxt.start, covered)):
+                continue  # the next item's own quantity (and its modifiers)
+            generic = toks[pos] in ("one", "a", "an") or toks[pos].isdigit()
+            if generic and item.quantity is None and not plural and not _more_ones(toks, item, pos, seg_end):
+                continue  # "a latte ... just one": no second line
+            if generic and not has_opt and not any(t in SUB_WORDS for t in toks[pos + 1:seg_end]):
+                continue
+            post.append((pos, qty))
+        if plural and any(toks[pos] in ("a", "an") for pos, _ in post):
+            post = [(pos, q) for pos, q in post if toks[pos] != "one"]  # "hoodies a black one ... a grey one"
+        if plural and len(post) < 2:
+            post = []  # uncounted "wiper blades" are shared out by two or more parts ("a 24 inch and a 19 inch")
+        if not plural and any(toks[pos] in ("a", "an") for pos, _ in post) and sum(q for _, q in post) != item.quantity:
+            # "a mango and a grapefruit" share out "two fruit teas" only when they add up to it; "two 6 foot cords
+            # and a 100 foot one" is one more
+            post = [(pos, q) for pos, q in post if toks[pos] not in ("a", "an")]
+        post = _in_units(lex, toks, item, post)
+        pre = _pre_markers(toks, prev_end, item, covered, opt_pos, mentions)
+        for summary in summaries:
+            total = [(pos, q) for pos, q in pre if pos < summary.start]
+            if total and summary.end <= item.start and any(pos >= summary.end for pos, _ in pre):
+                cut = total[-1][0]
+                lead.append((summary, [o for o in item.options if cut <= o.pos < summary.end]))
+                item = ItemSpec(item.skus, item.quantity, [o for o in item.options if not cut <= o.pos < summary.end],
+                                item.start, item.end, item.exact)
+                pre = [(pos, q) for pos, q in pre if pos >= summary.end]
+        prev_end = item.end
+        keep = []
+        for j, (pos, qty) in enumerate(pre):
+            seg_end = pre[j + 1][0] if j + 1 < len(pre) else item.start
+            if j == len(pre) - 1 or any(pos < p < seg_end for p in opt_pos) \
+                    or any(t in SUB_WORDS for t in toks[pos + 1:seg_end]):
+                keep.append((pos, qty))
+        pre = keep if len(keep) >= 2 else []
+        if not post and not pre:
+            out.append(item)
+            continue
+        bounds = [p for p, _ in pre] + [p for p, _ in post]
+        qtys = [q for _, q in pre] + [q for _, q in post]
+        head_end = post[0][0] if post else item.end
+        shared: list[OptionSpec] = []
+        subs: list[ItemSpec] = []
+        apart = not pre and _own_lines(lex, toks, item, post, limit, head_end)
+        if apart:  # "three tuna cat food cans and three salmon ones": more lines, the first keeps its count
+            subs.append(ItemSpec(item.skus, item.quantity, [o for o in item.options if o.pos < head_end],
+                                 item.start, item.end, item.exact))
+        elif not pre:
+            head = [o for o in item.options if o.pos < head_end]
+            if (item.quantity is not None and item.quantity >= 2) or _plural_shared(lex, toks, item, post):
+                shared = head  # "two lattes with oat milk, one with vanilla ..."
+            else:
+                subs.append(ItemSpec(item.skus, item.quantity, head, item.start, item.end, item.exact))
+        for j, start in enumerate(bounds):
+            end = bounds[j + 1] if j + 1 < len(bounds) else limit
+            if pre and j == len(pre) - 1:
+                end = head_end if post else limit  # the last pre segment runs through the product itself (and
+                # what is said after it: "a chocolate and a vanilla shake, both large")
+            mine = [o for o in item.options if start <= o.pos < end] or \
+                (_plain_choice(lex, toks, item, start, end, head_end) if apart else [])
+            if apart:
+                mine += _noun_modifiers_kept(lex, item, mine)
+            subs.append(ItemSpec(item.skus, qtys[j], [*shared, *mine], start, end, item.exact))
+        if pre:
+            _share_noun_modifiers(subs[:len(pre)], head_end)
+        said = sum(s.quantity or 1 for s in subs)
+        if apart:
+            pass
+        elif item.quantity is not None and not pre and said < item.quantity and shared:
+            subs.append(ItemSpec(item.skus, item.quantity - said, list(shared), item.start, item.end, item.exact))
+        elif item.quantity is not None and not pre and said < item.quantity and not shared and item.quantity >= 2:
+            subs.append(ItemSpec(item.skus, item.quantity - said, [], item.start, item.end, item.exact))
+        out.extend(subs)
+    for summary, opts in lead:  # the summed-up kind's options on every line of that kind after it
+        kinds = {t.sku for t in summary.products} or {sku for t in summary.options for sku in lex.option_skus.get(
+            (t.group, t.value), ())}  # "two pints, one ipa and one lager": what comes in pints
+        for it in out:
+            narrowed = tuple(sku for sku in it.skus if sku in kinds)
+            if it.start >= summary.end and len(it.skus) > 1 and narrowed:
+                it.skus = _of_kind(lex, toks, it, narrowed, summary)  # "three pizzas, ... and one cheese"
+            if it.start >= summary.end and set(it.skus) & kinds:
+                have = {t.group for o in it.options for t in o.targets}
+                it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
+    return out
+
+
+def _in_units(lex: Lexicon, toks: Sequence[str], item: ItemSpec, marks: list[tuple[int, int]]
+              ) -> list[tuple[int, int]]:
+    """"two dozen cupcakes, a dozen vanilla and a dozen red velvet": a part's count said with a unit ("12 dozen")
+    that names the product's own choice (its "dozen" pack) counts that choice, as for the item (one of it), not
+    twelve of them; "a pair of navy socks and a pair of grey ones": a pair of a product sold by the pair is one."""
+    out = []
+    for pos, qty in marks:
+        unit = unit_choice(lex, toks, pos + 2, pos, item.skus, qty) if toks[pos + 1:pos + 2] \
+            and toks[pos + 1] in COUNT_UNITS else None
+        out.append((pos, unit[0] if unit is not None else qty if toks[pos + 1:pos + 2] != ["pair"]
+                    else in_units(lex, toks, pos + 2, pos, item.skus, qty) or qty))  # "and a pair of grey ones": one pair
+    return out
+
+
+def _more_ones(toks: Sequence[str], item: ItemSpec, pos: int, seg_end: int) -> bool:
+    """"a hot latte and two iced ones", "a 24 inch wiper for my truck and two 19 inch ones": after an item said with
+    an article, "and" then a count, choices and "ones" is more of that product made otherwise (as
+    :func:`_own_lines` tells), not the item's own count said again."""
+    said = {k for o in item.options if 0 <= o.pos < item.start for k in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    j = item.start - 1
+    while j in said:
+        j -= 1  # past the item's choices said before it ("a 24 inch wiper")
+    return j >= 0 and toks[j] in ("a", "an") and "and" in toks[item.end:pos] and pos + 1 < seg_end \
+        and toks[pos] != "one" and "ones" in toks[pos + 1:seg_end]
+
+
+def _plural_shared(lex: Lexicon, toks: Sequence[str], item: ItemSpec, post: Sequence[tuple[int, int]]) -> bool:
+    """"two egg breakfasts one scrambled and one over easy" (the "two egg breakfast": its "two" is of its name), "lattes,
+    one with oat milk and one with vanilla": a product said in the plural with no count of its own, split into two
+    or more units, is shared out among them; no line of its own besides (one counted as one where its number is of its
+    name is said in the plural all the same)."""
+    return item.quantity in (None, 1) and len(post) >= 2 and _said_plural(lex, toks, item)
+
+
+def _own_lines(lex: Lexicon, toks: Sequence[str], item: ItemSpec, post: Sequence[tuple[int, int]], limit: int,
+               head_end: int) -> bool:
+    """"three tuna cat food cans and three salmon ones": counted parts joined to an item by "and" that give another
+    value of a one-choice group the item already has ("tuna", then "salmon"), or that count more than the item
+    ("two organic lemons and four regular ones"), are lines of their own, not a share-out
+    of the item's count (as in "two lattes with oat milk, one with vanilla and one with caramel", or "two large
+    lattes, one small", said without "and")."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None or not post or "and" not in toks[item.end:post[0][0]]:
+        return False
+    if item.quantity is not None and (sum(q for _, q in post) > item.quantity
+                                      or len(post) == 1 and post[0][1] >= item.quantity):
+        return True  # "two organic lemons and four regular ones": more than the item's count, no share of it
+    head = _head_groups(product, item, head_end)
+    bounds = [p for p, _ in post] + [limit]
+    return all(any(t.group in head and (g := product.group(t.group)) is not None and g.value(t.value) is not None
+                   for o in item.options if bounds[j] <= o.pos < bounds[j + 1] for t in o.targets)
+               or _said_plain(toks, item, bounds[j], bounds[j + 1]) and bool(head)
+               for j in range(len(post)))
+
+
+def _head_groups(product: Product, item: ItemSpec, head_end: int) -> set[str]:
+    """The one-choice groups the item's own words chose ("garlic" of "two garlic naans")."""
+    return {t.group for o in item.options if o.pos < head_end for t in o.targets
+            if (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None}
+
+
+def _said_plain(toks: Sequence[str], item: ItemSpec, start: int, end: int) -> bool:
+    """A part said as a count and a plain word only ("... and one plain"): nothing of its own chosen."""
+    said = [t for t in toks[start + 1:end] if t not in ("one", "ones")]
+    return bool(said) and all(t in _PLAIN_PART for t in said) \
+        and not any(start <= o.pos < end for o in item.options)
+
+
+def _plain_choice(lex: Lexicon, toks: Sequence[str], item: ItemSpec, start: int, end: int,
+                  head_end: int) -> list[OptionSpec]:
+    """"two garlic naans and one plain": the value of a group the item chose that the plain word names for that
+    product ("plain naan"); none (the product's default) when no value answers to it."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None or not _said_plain(toks, item, start, end):
+        return []
+    head = _head_groups(product, item, head_end)
+    for k in range(start + 1, end):
+        own = tuple(t for t in lex.guarded.get(toks[k], ()) if t.group in head
+                    and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
+        if len({(t.group, t.value) for t in own}) == 1:
+            return [OptionSpec(own[:1], pos=k, said=toks[k])]
+    return []
+
+
+def _noun_modifiers_kept(lex: Lexicon, item: ItemSpec, mine: Sequence[OptionSpec]) -> list[OptionSpec]:
+    """"two white 14 inch zippers and two black ones": "ones" stands for what follows the choice it changes ("14
+    inch zippers"), so a line of its own takes the item's one-choice choices said between that choice and the
+    noun, of groups it does not say itself; not those said before it or after the noun ("two large lattes with oat
+    and two small ones": no oat)."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None:
+        return []
+
+    def groups(o: OptionSpec) -> set[str]:
+        return {t.group for t in o.targets if (g := product.group(t.group)) is not None and not g.multiple
+                and g.value(t.value) is not None}
+
+    said = {c for o in mine for c in groups(o)}
+    head = [o for o in item.options if 0 <= o.pos < item.start and o not in mine]
+    pivot = max((o.pos for o in head if groups(o) & said), default=None)
+    if pivot is None:
+        return []
+    return [o for o in head if o.pos > pivot and len(groups(o)) == 1 and not groups(o) & said]
+
+
+def _share_noun_modifiers(subs: Sequence[ItemSpec], head_end: int) -> None:
+    """"a large and a small cola soda": the sub-items before a product differ by a group they all name ("large",
+    "small"); a choice of another group said after the last of those, right before the product ("cola"), modifies
+    the noun they share, so every sub-item gets it (one that chose that group itself keeps its own). A choice said
+    before the last differing one ("a chocolate and a large vanilla shake") stays where it was said."""
+    if len(subs) < 2:
+        return
+
+    def groups(opts: Iterable[OptionSpec]) -> set[str]:
+        return {t.group for o in opts for t in o.targets}
+
+    common = set.intersection(*(groups(s.options) for s in subs))
+    last = subs[-1]
+    pivot = max((o.pos for o in last.options if groups([o]) & common), default=None)
+    if pivot is None:
+        return
+    tail = [o for o in last.options if pivot < o.pos < head_end and not groups([o]) & common]
+    for sub in subs[:-1]:
+        have = groups(sub.options)
+        sub.options.extend(o for o in tail if not groups([o]) & have)
+
+
+def _pre_markers(toks: Sequence[str], a: int, item: ItemSpec, covered: set[int], opt_pos: Sequence[int],
+                 mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """The sub-item starts before ``item``; "a mango and a strawberry slush", "a small and a large fries": an
+    article before each of two or more values of one group, said before the product, starts a sub-item too."""
+    plain = _markers(toks, a, item.start, covered)
+    marks = _markers(toks, a, item.start, covered, articles=True)
+    if len(marks) < 2 or marks == plain:
+        return plain
+    groups: list[set[str]] = []
+    for j, (pos, _) in enumerate(marks):
+        end = marks[j + 1][0] if j + 1 < len(marks) else item.start
+        said = {t.group for m in mentions if pos < m.start < end and m.start in opt_pos for t in m.options}
+        if not said:
+            return plain
+        groups.append(said)
+    return marks if set.intersection(*groups) else plain
+
+
+def _of_kind(lex: Lexicon, toks: Sequence[str], item: ItemSpec, skus: tuple[str, ...], summary: Mention) -> tuple[str, ...]:
+    """The products of the summed-up kind an item may be; the one named by the item's words plus the kind's
+    noun when there is exactly one ("one cheese" of "three pizzas" is the cheese pizza, not the four cheese)."""
+    kind_words = {w for t in toks[summary.start:summary.end] for w in (t, t[:-1] if t.endswith("s") else t)}
+    said = tuple(t for t in toks[item.start:item.end] if t not in GLUE and not t.isdigit() and t != "one")
+    exact = [sku for sku in skus if sku in lex.products and any(
+        tuple(w for w in name if w not in kind_words) == said for name in own_names(lex.products[sku]))]
+    return (exact[0],) if len(exact) == 1 else skus
+
