@@ -6,8 +6,7 @@ reply places only when every word besides a clear yes restates the cart — prod
 (their count said or not, "the lattes"; their choices, when said, the ones the line has), the total read back, or
 the number of things in the order. Anything that does not match (another count, a product not in the cart, a
 choice the line does not have, another amount, another number of things) is no echo: the yes holds. Naming only
-some lines is an echo when nothing said contradicts the cart, and no word makes them the whole order ("yes just the
-lattes").
+some lines ("yes the lattes") holds too, as the rounds before label it.
 """
 
 from __future__ import annotations
@@ -177,8 +176,10 @@ def restates(parse: Parse, lines: Sequence[CartLine], lex: Lexicon, total_cents:
         i = end
     if not said:
         return False
-    if len(matched) < len(lines) and parse.items and any(t in _ONLY for t in toks):
-        return False  # "yes just the lattes": the lines named as the whole order
+    if item_words and len(matched) < len(lines):
+        return False  # "yes the lattes", "yes just the lattes": some lines only (the rounds before label them hold)
     rest = [t for k, t in enumerate(toks) if k not in gone]
+    if any(t in _JOINS for t in rest):
+        return False  # "and the muffin yes": more, not the order said back
     yes = confirm.decide(" ".join(rest), rest)
     return yes.places and not yes.aside

@@ -438,8 +438,12 @@ def test_the_whole_order_said_back_is_not_ordered_twice(reply: str, chat: Any, c
     chat.say("two lattes and a blueberry muffin")
     chat.say("that's all")
     before = list(chat.lines)
-    chat.say(reply)
-    assert chat.lines == before, chat.replies[-1].text
+    r = chat.say(reply)
+    if r.order_number:  # since round 13 the order said back with a yes places (dialogue/echo.py): as it was
+        order = cafe.get_order(r.order_number)
+        assert order is not None and [(ln.sku, ln.quantity) for ln in order.lines] == [(s, q) for s, q, _ in before]
+    else:
+        assert chat.lines == before, r.text
 
 
 def test_a_yes_places_only_what_was_read_back(chat: Any, cafe: Any) -> None:

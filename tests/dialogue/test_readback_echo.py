@@ -35,7 +35,6 @@ def _reply(shop: Callable[[str], Any], catalog: str, order: tuple[str, ...], rep
     ("cafe", CAFE, "yes three items"),
     ("cafe", CAFE, "yes all three"),
     ("cafe", CAFE, "yes the three things"),
-    ("cafe", CAFE, "yes the lattes"),  # some lines, nothing against the cart
     ("pizzeria", PIZZERIA, "yes a large pepperoni pizza and two cokes"),
     ("pizzeria", PIZZERIA, "yes the pizza and the cokes"),  # a word of the name: the one pizza of the cart
     ("pizzeria", PIZZERIA, "yes both cokes and the pizza"),
@@ -79,6 +78,7 @@ def test_an_echo_that_matches_the_cart_places(catalog: str, order: tuple[str, ..
     ("pizzeria", PIZZERIA, "yes four items"),
     # some lines said as the whole order, more of them, a bare number
     ("cafe", CAFE, "yes just the lattes"),
+    ("cafe", CAFE, "yes the lattes"),  # some lines only: held, as the rounds before label it
     ("cafe", CAFE, "yes two more lattes"),
     ("cafe", CAFE, "yes three"),
     ("pizzeria", PIZZERIA, "yes just the pizza"),
