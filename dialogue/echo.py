@@ -179,7 +179,7 @@ def restates(parse: Parse, lines: Sequence[CartLine], lex: Lexicon, total_cents:
     if item_words and len(matched) < len(lines):
         return False  # "yes the lattes", "yes just the lattes": some lines only (the rounds before label them hold)
     rest = [t for k, t in enumerate(toks) if k not in gone]
-    if any(t in _JOINS for t in rest):
-        return False  # "and the muffin yes": more, not the order said back
+    if any(t in _JOINS for t in rest) or rest[:1] and (rest[0],) in confirm.phrases().aside.joins:
+        return False  # "and the muffin yes": more; "so that's two lattes and one muffin right": a check, asked
     yes = confirm.decide(" ".join(rest), rest)
     return yes.places and not yes.aside
