@@ -71,6 +71,14 @@ class Confirmation:
         return self.verdict == Verdict.AFFIRM and not self.also
 
     @property
+    def echo(self) -> bool:
+        """A yes said with words of no table and nothing against it but a join ("yes two lattes and a muffin",
+        "thirteen eighty yes", "yes all three"): the words may be the order said back, which only the session can
+        check against the cart read back (:func:`dialogue.echo.restates`). Never a place on its own."""
+        return self.verdict == Verdict.AFFIRM and Also.MORE in self.also and self.also <= {Also.MORE, Also.NEGATES} \
+            and not (self.aside or self.story_then_yes or self.elsewhere)
+
+    @property
     def plain_no(self) -> bool:
         """A no (or a cancel) and nothing more to act on."""
         return self.verdict == Verdict.DENY and Also.MORE not in self.also

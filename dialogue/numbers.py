@@ -181,6 +181,11 @@ def _amount_at(toks: Sequence[str], i: int) -> tuple[int | None, int]:
     return cents, j
 
 
+def amount_at(toks: Sequence[str], i: int) -> tuple[int | None, int]:
+    """A money amount at ``i`` in digit tokens: "20", "20 dollars", "4 50", "4.50" -> cents, end."""
+    return _amount_at(toks, i)
+
+
 _MAX_CUES = (("less", "than"), ("cheaper", "than"), ("no", "more", "than"), ("not", "more", "than"),
              ("at", "most"), ("up", "to"), ("under",), ("below",), ("max",), ("maximum",), ("within",),
              ("lower", "than"), ("beneath",))

@@ -17,7 +17,7 @@ from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
 from catalog.models import OptionGroup, Product, SelectedOption
 from catalog.store import Store
-from dialogue import answers, browse, browse_data, confirm, editing, normalize, people, placed
+from dialogue import answers, browse, browse_data, confirm, echo, editing, normalize, people, placed
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
@@ -147,9 +147,16 @@ def _hedged(parse: Parse) -> bool:
 def _yes_as_said(parse: Parse) -> Parse:
     """The parse with its tokens as said when a misheard-word correction changed only words of a yes idiom ("yeah
     grand" heard as the size "grande", "jolly good" as "jelly", "si por favor" as "flavor"): a word of a yes is no
-    mishearing. Else the parse as it is."""
+    mishearing. A reply that is a clear yes as said and in which the reading finds no product, choice or count
+    ("yes chief" heard as the choice "chive" and dropped, "works for me yes" read short) is read as said too.
+    Else the parse as it is."""
     raw = tuple(normalize.tokens(parse.text))
-    if len(raw) != len(parse.tokens) or raw == parse.tokens:
+    if raw == parse.tokens:
+        return parse
+    if not parse.items and not parse.options and parse.quantity is None and parse.intent == Intent.AFFIRM \
+            and confirm.decide(parse.text, raw).places:
+        return replace(parse, tokens=raw)
+    if len(raw) != len(parse.tokens):
         return parse
     changed = {i for i, (a, b) in enumerate(zip(raw, parse.tokens, strict=True)) if a != b}
     return replace(parse, tokens=raw) if changed <= confirm.said_as_yes(raw) else parse
@@ -466,6 +473,8 @@ class Policy:
             return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
         if _per_line_verdict(parse, {ln.sku for ln in st.cart.lines}):  # "lattes yes, muffin no": no order
             return self._checkout(out.say("Sorry, was that a yes or a no to the whole order?"), question=YES_OR_NO)
+        if echo.restates(parse, st.cart.lines, self.lex, st.cart.total_cents, st.order_type, c):
+            return self._place(out)  # "yes two lattes and a muffin", "thirteen eighty yes", "yes all three"
         if c.places and not choice or c.story_then_yes and parse.intent in CHANGING:
             # a yes after an aside that names a product, an option or a count ("sorry, I was asking for coffee -
             # yes"), or a story that drops what it names ("a scone too but honestly yeah, go ahead"): neither

@@ -17,12 +17,17 @@ ROWS = [line.split("\t") for path in sorted((Path(__file__).parent / "data").glo
 REPLIES = [(row[0], row[1]) for row in ROWS if row[2:] != ["known"]]
 IN_SESSION = [(row[0], row[1]) for row in ROWS[::3] if row[2:] != ["known"]]  # every third row, marks or not
 KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each checked in a session too
-KNOWN_MISSES = 183  # 4 from round 2, 10 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+# A yes said with words of no table ("yes two lattes and a muffin", "thirteen eighty yes"): decide() cannot see the cart,
+# so it holds and marks an echo candidate; only the session, with the cart read back, places it (dialogue/echo.py).
+# Every such row is judged in a session: the ones said back as the cart has them place, any mismatch holds.
+ECHOES = [(label, reply) for label, reply in REPLIES if decide(reply).echo and not decide(reply).places]
+KNOWN_MISSES = 136  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 9 from round 7 (31 when
-# written, see below), 23 from round 8 (90 when written, see below), 5 from round 9 (126 when
-# written, see below), 17 from round 10 (see below), 14 from round 11 (96 when written, see below), 11 from
-# round 12 (109 when written, see below), 86 from round 13 (see below).
+# written, see below), 15 from round 8 (90 when written, see below), none from round 9 (126 when
+# written, see below), 5 from round 10 (see below), 1 from round 11 (96 when written, see below), 5 from
+# round 12 (109 when written, see below), 86 from round 13 (see below); 97 before round 13's read-back echo (47
+# unmarked, see ECHOES).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -34,6 +39,8 @@ KNOWN_MISSES = 183  # 4 from round 2, 10 from round 3 (82 when written), 3 from 
 # Run through a session every row, 4 more holds placed there: "yes apart from the muffin", "yes and make it large",
 # "yes and throw in a muffin" (a yes that also named a line of the cart was taken for the order said back), fixed
 # in the policy (test_a_yes_with_more_than_the_order_said_back_does_not_place); 62 of the 82 fixed since.
+# Since: "grand so", "yes chief" and "yet that's right" place ("grand so", "yet that is right" [affirm]; a clear yes
+# as said that the session reads as no product, choice or count is read as said, not as the choice "chive").
 # Round 4, first run of confirm_replies_4.tsv (359 rows, written fresh: yes and no words together, a yes with a
 # request or question, payment/pickup/name terms, echoed details, quoting the clerk, long replies, keypad digits,
 # phone slips, negated yeses, polite refusals): 45 wrong by decide() (4 holds placed, all polite refusals: "i'm good
@@ -119,7 +126,8 @@ KNOWN_MISSES = 183  # 4 from round 2, 10 from round 3 (82 when written), 3 from 
 # them ("i forgot my glasses", "i nearly cancelled", "it's pouring here", 7), "running a bit late for work so yes"
 # (the policy reads more than a yes in the session), "my daughter loves your muffins so yes" (a product), "it's been a
 # long week yes" (no join), "yeah you know yeah", "yes peas" (peas may be a product), "yet yes that's right", "yes
-# that one is my order".
+# that one is my order". Since: the 8 saying the order back place in a session when it matches the cart read back
+# (dialogue/echo.py; decide() marks them ``echo``), and any mismatch holds (guards in confirm_replies_13b.tsv).
 # Round 9, first run of confirm_replies_9.tsv (401 rows, written fresh by a helper who had not developed the engine,
 # labelled before the run: idioms with a negative word that mean yes or do not, conditions, replies relaying someone
 # else, a few words of another language, polite and formal replies, emotional replies, sarcasm and doubt, turns cut
@@ -146,7 +154,8 @@ KNOWN_MISSES = 183  # 4 from round 2, 10 from round 3 (82 when written), 3 from 
 # holds guarding these are in confirm_replies_9b.tsv. The three holds no longer place either (a yes said again
 # after "just" is irony, [irony]; a reply cut inside the last word of a yes phrase hedges). Left: the 3 replies
 # saying the whole order back with a yes (decide() cannot tell the order from an addition), and "yes fire away",
-# which decide() places but the session does not understand ("sorry, I didn't get that").
+# which decide() places but the session does not understand ("sorry, I didn't get that"). Since: all 5 place (the
+# order said back, checked against the cart by dialogue/echo.py; "yes fire away" read as said, not as "free away").
 # Round 10, first run of confirm_replies_10.tsv (409 rows, written fresh by a helper who had not developed the
 # engine, labelled before the run: a yes worded as a question or a request ("can you put it through", "why don't you
 # send it in", "could you not place it yet"), dialect and regional English (Scots, Irish, Northern, Welsh, Cornish,
@@ -192,7 +201,9 @@ KNOWN_MISSES = 183  # 4 from round 2, 10 from round 3 (82 when written), 3 from 
 # confirm_replies_10b.tsv. Left: 5 naming the total in numbers (decide() cannot tell a total from a count), "yeah do"
 # and "sure do" ("do" after a yes would place "sure do i have it right"), 2 back to the clerk ("yes no not you honey
 # yes place it": honey is an option in the session; "get down buster sorry yes that's right"), 6 saying the order back
-# and the 2 long ones, and "works for me yes" (round 9, session only).
+# and the 2 long ones, and "works for me yes" (round 9, session only). Since: the total said back (4 of the 5: "sounds
+# fair" is no yes), the 6 saying the order back (dialogue/echo.py checks both against the read-back), "yeah do" and
+# "sure do" ([affirm] as whole replies: "sure do i have it right" and "yeah do you have oat milk" still hold) place.
 # Round 11, first run of confirm_replies_11.tsv (412 rows, written fresh by a helper who had not developed the
 # engine, labelled before the run: a noisy phone line merging, clipping or mishearing words ("yeplace it", "go hed",
 # "sure thin", "yes can sell it"), a yes with a term of time, name or payment (hold as in rounds 4-10) or a receipt
@@ -230,7 +241,9 @@ KNOWN_MISSES = 183  # 4 from round 2, 10 from round 3 (82 when written), 3 from 
 # total or the count back (decide() cannot tell "yes 13.80 is fine" from "yes 14.80 is fine" or "yes three items" from
 # "yes four items": the read-back would have to be checked), the 4 saying the whole order back ("lattes and the muffin
 # yes": a product named is a change to decide()), and "mummy says yes please" ("mummy" and "daddy", a child's words,
-# are not in 'who', as round 6 holds a child's "daddy says yes").
+# are not in 'who', as round 6 holds a child's "daddy says yes"). Since: the 9 saying the total or the count back and
+# the 4 saying the order back place when it is what was read back (dialogue/echo.py): "yes 14.80 is fine", "yes four
+# items" hold (confirm_replies_13b.tsv).
 # Round 12, first run of confirm_replies_12.tsv (431 rows, 216 place and 215 hold, written fresh by a helper who had
 # not developed the engine, labelled before the run: conditional yeses (hold as in rounds 3-11) and courtesies worded
 # as a condition, yeses and noes with emphasis or mild swearing, words of another language mixed into English, the
@@ -273,7 +286,8 @@ KNOWN_MISSES = 183  # 4 from round 2, 10 from round 3 (82 when written), 3 from 
 # the read-back), "yes please put your shoes on tom" and "yes please get your bag sam" (a name at the end is a word of
 # no table: the data names no people), "coming up after the break yes please" ("break" is read as banana bread in the
 # session), "oui allez y" ("y" in a phrase would stop "y yes" reading as a false start) and "shall you place it yes
-# you shall" (an echo with no question mark is not read past: "shall i place it" unasked could then place).
+# you shall" (an echo with no question mark is not read past: "shall i place it" unasked could then place). Since:
+# the 6 saying the whole order back place in a session when it matches the cart (dialogue/echo.py).
 # Round 13, first run of confirm_replies_13.tsv (426 rows, 206 place and 220 hold, written fresh by a helper who
 # had not developed the engine, labelled before the run: answers to a question the clerk did not ask (hold as in round
 # 11) and stories or declined extras before a yes, double negatives and litotes (a bare "i can't think of a reason not
@@ -308,7 +322,16 @@ KNOWN_MISSES = 183  # 4 from round 2, 10 from round 3 (82 when written), 3 from 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
 def test_only_a_clear_yes_places(label: str, reply: str) -> None:
-    assert decide(reply).places is (label == "place"), decide(reply)
+    c = decide(reply)
+    if label == "place" and c.echo:
+        assert not c.places, c  # the order said back: placed only in a session (test_an_echo_is_judged_in_a_session)
+        return
+    assert c.places is (label == "place"), c
+
+
+@pytest.mark.parametrize(("label", "reply"), ECHOES, ids=[r for _, r in ECHOES])
+def test_an_echo_is_judged_in_a_session(label: str, reply: str, chat: Any, cafe: Any) -> None:
+    _check_in_session(label, reply, chat, cafe)
 
 
 def test_the_rows_are_well_formed() -> None:
@@ -320,8 +343,9 @@ def test_the_known_misses_are_still_missed(tmp_path: Path, new_chat: Any) -> Non
     assert len(KNOWN) == KNOWN_MISSES
     fixed = []
     for i, (label, reply, in_session) in enumerate(KNOWN):
-        if decide(reply).places is not (label == "place"):
-            continue
+        c = decide(reply)
+        if c.places is not (label == "place") and not (label == "place" and c.echo):
+            continue  # an echo candidate is right only when the session places it
         if in_session:
             store = open_store(tmp_path / f"known{i}.sqlite3", catalog="cafe", tax_rate_bp=825)
             try:
@@ -445,8 +469,12 @@ def test_the_whole_order_said_back_is_not_ordered_twice(reply: str, chat: Any, c
     chat.say("two lattes and a blueberry muffin")
     chat.say("that's all")
     before = list(chat.lines)
-    chat.say(reply)
-    assert chat.lines == before, chat.replies[-1].text
+    r = chat.say(reply)
+    if r.order_number:  # since round 13 the order said back with a yes places (dialogue/echo.py): as it was
+        order = cafe.get_order(r.order_number)
+        assert order is not None and [(ln.sku, ln.quantity) for ln in order.lines] == [(s, q) for s, q, _ in before]
+    else:
+        assert chat.lines == before, r.text
 
 
 def test_a_yes_places_only_what_was_read_back(chat: Any, cafe: Any) -> None:
