@@ -53,6 +53,7 @@ _SUB_WORDS = words("sub_words")
 _PLAIN_PART = words("plain_part")
 _PART_PREPS = words("part_preps")
 _REFINE = words("refine")
+_APPOSITIVE_GAP = words("appositive_gap")
 _WITH = words("with_words")
 _BASE_PREPS = words("base_preps")
 _HOLDER_PREPS = words("holder_preps")
@@ -313,6 +314,8 @@ def _roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: frozenset[i
                 roles.append("product")  # "a hot dog and fries": no product named here has fries as a choice
             elif counted and lex is not None and _needed_in_with_list(lex, toks, mentions, roles, n):
                 roles.append("option")  # "a tenders combo with fries and a lemonade": the drink the combo needs
+            elif not counted and lex is not None and _listed_with_line_choice(lex, toks, mentions, roles, n, lines):
+                roles.append("option")  # "put cucumber and edamame" to a bowl: its mix-ins, no side of edamame
             elif not counted and _joined_not_with(toks, mentions, roles, n):
                 roles.append("product")  # "a lamb gyro and fries": an order of fries, not the gyro's fries inside
             elif not counted and lex is not None and _with_bare_choice(lex, toks, mentions, roles, n):
@@ -500,6 +503,21 @@ def _own_thing(toks: Sequence[str], m: Mention) -> bool:
         if toks[k] in ("a", "an", "the") or toks[k] in SEPARATORS or toks[k].isdigit():
             return False
     return False
+
+
+def _listed_with_line_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                             n: int, lines: AbstractSet[str]) -> bool:
+    """"put cucumber and edamame" to a bowl in the cart, no product said before: a word naming both a product and a
+    choice, joined by "and" to a word that is only a choice of the same group, is that choice too, when a line of
+    the cart offers it."""
+    m = mentions[n]
+    if n < 1 or "product" in roles or m.start < 1 or toks[m.start - 1] != "and":
+        return False
+    prev = mentions[n - 1]
+    if prev.products or prev.end != m.start - 1 or roles[n - 1] != "option":
+        return False
+    shared = {(t.group, t.value) for t in m.options if t.group in {o.group for o in prev.options}}
+    return any(sku in lex.option_skus.get(gv, ()) for gv in shared for sku in lines)
 
 
 def _joined_not_with(toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str], n: int) -> bool:
@@ -1731,6 +1749,8 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
             continue
         elif toks[i] == "one" and _article_one(toks, i, covered):
             continue  # "two hot cocoas and a large one with whipped cream": the "one" of "a large one", no part
+        elif toks[i] == "one" and a < i and all(j in covered for j in range(a, i)) and "one" not in toks[i + 1:b]:
+            continue  # "two of the latte big one with oat milk": "<item> <choices> one" says the item again, no part
         elif (toks[i] == "one" or toks[i].isdigit()) and quantity_token(toks, i) is not None:
             out.append((i, int(toks[i]) if toks[i].isdigit() else 1))
     return out
@@ -1746,10 +1766,13 @@ def _article_one(toks: Sequence[str], i: int, covered: set[int]) -> bool:
 
 def _appositive(toks: Sequence[str], prev: ItemSpec, a: int, moved: Sequence[OptionSpec]) -> bool:
     """"a watering can a red one", "a latte, a large one": "a <choices> one" right after a single item, with no
-    word between, says that item again with its choices, not one more; unless the item already has another value
+    word between but its own choices ("a hot chocolate with whipped cream on top, a large one"), says that item again with its choices, not one more; unless the item already has another value
     of the same choice ("a red watering can a blue one": two cans)."""
-    if toks[a] not in ("a", "an") or prev.end != a or prev.quantity not in (None, 1):
+    if toks[a] not in ("a", "an") or prev.quantity not in (None, 1):
         return False
+    own = {i for o in prev.options if o.pos < a for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    if any(i not in own and toks[i] not in _APPOSITIVE_GAP for i in range(prev.end, a)):
+        return False  # "a hot chocolate with whipped cream on top a large one": only its own choices between
     kept = {t.group for o in prev.options if not a <= o.pos for t in o.targets}
     return not any(t.group in kept for o in moved for t in o.targets)
 
