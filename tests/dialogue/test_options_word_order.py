@@ -62,6 +62,9 @@ def test_juice_orange_big_and_a_shot_of_ginger(shop: Callable[[str], Chat]) -> N
     chat.say("i want one juice orange big and one shot of ginger")
     assert sorted((sku, n, opts.get("size")) for sku, n, opts in chat.lines) == [
         ("GINGER-SHOT", 1, None), ("ORANGE-JUICE", 1, "large")]
+    chat.say("the juice put ginger inside also")
+    assert chat.counts == {"ORANGE-JUICE": 1, "GINGER-SHOT": 1}
+    assert _values(chat, "ORANGE-JUICE", "add_ins") == {"ginger"}
 
 
 def test_slice_sicilian_and_slice_the_white(shop: Callable[[str], Chat]) -> None:
