@@ -234,6 +234,17 @@ def _kept(line: CartLine, product: Product, opts: Sequence[SelectedOption], remo
     return kept
 
 
+def _swapped_out(line: CartLine, product: Product, opts: Sequence[SelectedOption],
+                 selector: Sequence[OptionSpec]) -> list[tuple[str, str]]:
+    """"swap the pulled pork for burnt ends" on a plate of brisket and pulled pork: the choices of a multi-choice
+    group that select the line and that the new choices of that group replace; the line's other values of the
+    group stay."""
+    held = {(o.group, o.value) for o in line.options}
+    new = {o.group for o in opts}
+    return [(t.group, t.value) for s in selector for t in s.targets if (t.group, t.value) in held and t.group in new
+            and (g := product.group(t.group)) is not None and g.multiple]
+
+
 def _all_of_count(toks: Sequence[str], qty: int) -> bool:
     """"all three", "both": the count said is every unit of the product's lines, all to be made so."""
     return any(t in _ALL_OF_COUNT and (i + 1 < len(toks) and toks[i + 1] == str(qty) or t == "both" and qty == 2)
@@ -387,7 +398,9 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
             return out.say(f"The {product.name} {agree(product.name, 'does', 'do')}n't come with "
                            f"{say_list(option_names(lex, unavailable), 'or')}.")
         if opts or removals:
-            kept = _kept(line, product, opts, removals, setting=not _ADDING.intersection(parse.tokens))
+            swapped = _swapped_out(line, product, opts, parse.selector)
+            kept = _kept(line, product, opts, [*removals, *swapped], setting=not swapped and not _ADDING.intersection(
+                parse.tokens))
             kept = _corrected(state, line, product, opts, kept, parse.tokens)
             state.added = (state.turns, line.line_id, tuple(o for o in opts if o not in line.options))
             if parse.portion is not None and parse.portion < line.quantity:

@@ -27,6 +27,8 @@ _MAKING_VERBS = words("making_verbs")
 _NOUN_OPENERS = words("noun_openers")
 _THING_MARKERS = words("thing_markers")
 _WORKED_ON = words("worked_on")
+_SWAPPED_NAME_GAP = words("swapped_name_gap")
+_FILLERS = words("fillers")
 _PURPOSE_LEADS = phrases("purpose_leads")
 _SOLD_ALONE = phrases("sold_alone")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
@@ -60,8 +62,8 @@ _BEFORE_A_UNIT = frozenset({"one", "a", "an", "another", "per", "each", "the", "
 def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
-    toks = _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(_for_whom_between(lex, to_digits(
-        tokens(text)))))))
+    toks = _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(
+        _for_whom_between(lex, to_digits(tokens(text))))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
@@ -77,6 +79,29 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         elif (fixed := lex.fix_after(out[i], out[i + 1])) is not None:
             out[i + 1] = fixed  # "mint ship" -> "mint chip"
     return out
+
+
+def _said_with_article(lex: Lexicon, said: Sequence[str]) -> list[Target] | None:
+    """"with the sauce on": the words of a choice's name ("with sauce on") said with an article inside them; the
+    choices so named (exact names only, and only when the words begin and end with words of that name)."""
+    inner = [w for w in said[1:-1] if w not in _ARTICLES]
+    if len(inner) == len(said) - 2 or said[0] in _ARTICLES:
+        return None
+    return [t for t in lex.phrases.get((said[0], *inner, said[-1]), ()) if t.kind == "option" and t.exact] or None
+
+
+def _settled_alternative(lex: Lexicon, toks: list[str]) -> list[str]:
+    """"fries large or regular, regular": two words weighed with "or", then the second said again (fillers aside)
+    settles on it; the weighing is dropped. Only for catalog words."""
+    for i in range(1, len(toks) - 2):
+        if toks[i] != "or" or not lex.known(toks[i + 1]) or not lex.known(toks[i - 1]):
+            continue
+        j = i + 2
+        while j < len(toks) and toks[j] in _FILLERS:
+            j += 1
+        if j < len(toks) and toks[j] == toks[i + 1] and toks[i - 1] != toks[i + 1]:
+            return _settled_alternative(lex, [*toks[:i - 1], *toks[j:]])
+    return toks
 
 
 _PEOPLE = words("people")
@@ -212,8 +237,10 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
             # ("pair of scissors")
     asked = _asked_spans(lex, toks, mix_for)
     while i < n:
-        for length in range(min(lex.max_len, n - i), 0, -1):
+        for length in range(min(lex.max_len + 1, n - i), 0, -1):  # (one more: a name said with an article in it)
             targets = lex.phrases.get(tuple(toks[i:i + length]))
+            if not targets and length > 2:
+                targets = _said_with_article(lex, toks[i:i + length])
             if targets and any(i < j < i + length < e for j, e in asked) \
                     and not any(t.kind == "option" and t.group == mix_for[1] for t in targets if mix_for):
                 continue  # "for an iphone 15" to "which phone model?": the model asked, not the "for an iphone" cable
@@ -261,7 +288,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         else:
             i += 1
     found = _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(
-        lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, found))), in_play))
+        lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, _name_said_swapped(lex, toks, found)))),
+        in_play))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))
     return _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(
@@ -269,6 +297,30 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
             lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(
                 lex, toks, _modifiers_sharing_noun(lex, toks, found), in_play)))))))),
         mix_for)))
+
+
+def _name_said_swapped(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """A product's name said head first and its modifier after ("one juice orange", "a slice sicilian", "one slice
+    the white", "a shot of ginger"): the two mentions are one, of the product whose name (or alias) the words are
+    when said modifier first, when that product is one the two mentions point at already (one of the head's
+    products, or the product the modifier names). Only ``swapped_name_gap`` words may stand between them."""
+    out = list(found)
+    k = 0
+    while k + 1 < len(out):
+        head, mod = out[k], out[k + 1]
+        gap = toks[head.end:mod.start]
+        if not head.products or head.options or head.groups or len(gap) > 1 \
+                or any(w not in _SWAPPED_NAME_GAP for w in gap):
+            k += 1
+            continue
+        swapped = (*toks[mod.start:mod.end], *toks[head.start:head.end])
+        named = {t.sku for t in lex.phrases.get(swapped, ()) if t.kind == "product" and t.exact}
+        if len(named) != 1 or not named <= {t.sku for m in (head, mod) for t in m.products}:
+            k += 1
+            continue
+        out[k:k + 2] = [Mention(head.start, mod.end, (Target("product", next(iter(named))),))]
+        k += 1
+    return out
 
 
 def _name_said_around(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

@@ -12,16 +12,22 @@ from dialogue.intents import find
 from dialogue.item_words import PACKAGES, REFINE, SUB_WORDS
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import _person_at, words_run
+from dialogue.phrasebook import words
 from dialogue.quantity import GLUE, SEPARATORS, quantity_token
 from dialogue.specs import ItemSpec, OptionSpec
+
+_APPOSITIVE_GAP = words("appositive_gap")  # words that may stand between an item and its "a <choices> one"
 
 
 def _appositive(toks: Sequence[str], prev: ItemSpec, a: int, moved: Sequence[OptionSpec]) -> bool:
     """"a watering can a red one", "a latte, a large one": "a <choices> one" right after a single item, with no
-    word between, says that item again with its choices, not one more; unless the item already has another value
+    word between but its own choices ("a hot chocolate with whipped cream on top, a large one"), says that item again with its choices, not one more; unless the item already has another value
     of the same choice ("a red watering can a blue one": two cans)."""
-    if toks[a] not in ("a", "an") or prev.end != a or prev.quantity not in (None, 1):
+    if toks[a] not in ("a", "an") or prev.quantity not in (None, 1):
         return False
+    own = {i for o in prev.options if o.pos < a for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    if any(i not in own and toks[i] not in _APPOSITIVE_GAP for i in range(prev.end, a)):
+        return False  # "a hot chocolate with whipped cream on top a large one": only its own choices between
     kept = {t.group for o in prev.options if not a <= o.pos for t in o.targets}
     return not any(t.group in kept for o in moved for t in o.targets)
 

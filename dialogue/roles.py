@@ -255,6 +255,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
                 roles.append("product")  # "a hot dog and fries": no product named here has fries as a choice
             elif counted and lex is not None and _needed_in_with_list(lex, toks, mentions, roles, n):
                 roles.append("option")  # "a tenders combo with fries and a lemonade": the drink the combo needs
+            elif not counted and lex is not None and _listed_with_line_choice(lex, toks, mentions, roles, n, lines):
+                roles.append("option")  # "put cucumber and edamame" to a bowl: its mix-ins, no side of edamame
             elif not counted and _joined_not_with(toks, mentions, roles, n):
                 roles.append("product")  # "a lamb gyro and fries": an order of fries, not the gyro's fries inside
             elif not counted and lex is not None and _with_bare_choice(lex, toks, mentions, roles, n):
@@ -432,6 +434,21 @@ def _own_thing(toks: Sequence[str], m: Mention) -> bool:
         if toks[k] in ("a", "an", "the") or toks[k] in SEPARATORS or toks[k].isdigit():
             return False
     return False
+
+
+def _listed_with_line_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                             n: int, lines: AbstractSet[str]) -> bool:
+    """"put cucumber and edamame" to a bowl in the cart, no product said before: a word naming both a product and a
+    choice, joined by "and" to a word that is only a choice of the same group, is that choice too, when a line of
+    the cart offers it."""
+    m = mentions[n]
+    if n < 1 or "product" in roles or m.start < 1 or toks[m.start - 1] != "and":
+        return False
+    prev = mentions[n - 1]
+    if prev.products or prev.end != m.start - 1 or roles[n - 1] != "option":
+        return False
+    shared = {(t.group, t.value) for t in m.options if t.group in {o.group for o in prev.options}}
+    return any(sku in lex.option_skus.get(gv, ()) for gv in shared for sku in lines)
 
 
 def _joined_not_with(toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str], n: int) -> bool:

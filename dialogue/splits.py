@@ -37,6 +37,8 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
             continue
         elif toks[i] == "one" and _article_one(toks, i, covered):
             continue  # "two hot cocoas and a large one with whipped cream": the "one" of "a large one", no part
+        elif toks[i] == "one" and a < i and all(j in covered for j in range(a, i)) and "one" not in toks[i + 1:b]:
+            continue  # "two of the latte big one with oat milk": "<item> <choices> one" says the item again, no part
         elif (toks[i] == "one" or toks[i].isdigit()) and quantity_token(toks, i) is not None:
             out.append((i, int(toks[i]) if toks[i].isdigit() else 1))
     return out

@@ -1692,7 +1692,8 @@ class RuleUnderstanding:
                        for i, t in enumerate(toks[:first]) if i >= first - 2)
         # "and steamed" to the gyoza just ordered: a change; "on a croissant" to the sandwich just ordered: its bread
         adding = cue.has(toks, cue.ADD_VERBS) and owner != ctx.last_sku  # "add chili" to the hot dog: a change
-        if owner is not None and (not ctx.has_lines or adding or new_item) and not p.question:
+        if owner is not None and (not ctx.has_lines or adding or new_item or self._kind_of_no_line(p, ctx, owner)) \
+                and not p.question:
             again = _opened_again(toks, p.options)  # "a scoop of mango and a scoop of lime": two of the product
             p.items = [ItemSpec((owner,), _bare_quantity(toks, p.option_at), list(p.options), 0, len(toks), True)] \
                 if not again else [ItemSpec((owner,), int(toks[a]) if toks[a].isdigit() else None,
@@ -2013,6 +2014,14 @@ class RuleUnderstanding:
             if all(self._offers(sku, o) for o in p.options):
                 return sku
         return None
+
+    def _kind_of_no_line(self, p: ParseDraft, ctx: Context, owner: str) -> bool:
+        """"coke large" to a cart of garlic knots: choices no line of the cart offers, one of them the kind of
+        ``owner`` (a product not in the cart), name that product as one more item, not a change of a line."""
+        product = self.lexicon.products.get(owner)
+        kind = kind_group(product) if product is not None and owner not in ctx.line_skus else None
+        return kind is not None and any(t.group == kind.code for o in p.options for t in o.targets) \
+            and not any(self._offers(sku, o) for sku in dict.fromkeys(ctx.line_skus) for o in p.options)
 
     def _sole_owner(self, options: list[OptionSpec]) -> str | None:
         """The one product that offers every option said (of several, the one they complete), if there is one."""
