@@ -296,6 +296,8 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     a person ("make my sister's iced", "my wife wants small") changes that person's units (:mod:`dialogue.people`)."""
     owned = people.owned_line(state, lex, tokens(parse.text), parse.items[0].skus if parse.items else ()) \
         if parse.ordinal is None and parse.portion is None and parse.replaces is None and parse.ref != "all" else None
+    if owned is not None and parse.selector and not line_has(owned[0], lex, parse.selector):
+        owned = None  # "sam's the decaf and he wants it large": the decaf line, whoever "he" was taken for
     if owned is None and (lines := _lines_of_them(state, parse)):
         return modify_every(state, lex, parse, out, among=lines)
     if owned is None:
@@ -534,8 +536,11 @@ def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outco
 def _mark_more(state: State, lex: Lexicon, parse: Parse, grown: CartLine, count: int) -> None:
     """"One more for my husband": the units just added to the line are that person's, so a later "his with no
     cheese" changes only those (see :mod:`dialogue.people`)."""
+    said = people.said_for(lex, parse.tokens)
     who = people.named_person(lex, parse.tokens)
-    if who is not None and grown.quantity > count:
+    if said and grown.quantity >= count:  # "two in large for the leaders": a line of their own, theirs
+        people.mark(state.owners, grown.line_id, grown.quantity, count, said)
+    elif who is not None and grown.quantity > count:
         people.mark(state.owners, grown.line_id, grown.quantity, count, (who,))
 
 

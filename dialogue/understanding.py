@@ -52,7 +52,7 @@ from dialogue.numbers import (
     to_digits,
 )
 from dialogue.owners import owner_by_name_word, value_owner
-from dialogue.people import same_for_someone
+from dialogue.people import same_for_someone, whose_said
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
     GLUE,
@@ -805,6 +805,8 @@ def _the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at:
             o += 1
         if o > a + 1 and o < len(toks) and toks[o] in ("one", "ones") or o > a + 2 and toks[o - 1] in ("one", "ones"):
             return [spec for spec in options if a < spec.pos < o]  # ("the black ones": "black one" a name of black)
+        if o > a + 1 and o < len(toks) and toks[o] == "and" and whose_said(toks, a - 1):
+            return [spec for spec in options if a < spec.pos < o]  # "sam's the decaf and he wants it large"
     return []
 
 

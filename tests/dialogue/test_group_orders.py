@@ -1,0 +1,86 @@
+"""One person ordering for a group, the lines named by whose they are: "a turkey sandwich for ben" then "ben wants
+his toasted", "two in large for the leaders" then "one of the leaders wants a medium instead of a large", "sam's
+the decaf and he wants it large". A name (a word no catalog and no common talk knows, said right after "for" or
+"for the") marks the units it is said of, as "for my wife" does; a later change naming that person changes only
+their units. A name says no one's sex: a lone "he" never stands for a person known only by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.dialogue.conftest import Chat
+
+
+def test_change_named_by_a_name_goes_to_that_persons_line(shop: Callable[[str], Chat]) -> None:
+    chat = shop("bakery")
+    chat.say("a turkey sandwich on wheat for ben")
+    chat.say("a reuben for carla and a blt on sourdough for me")
+    chat.say("oh ben wants his toasted with avocado")
+    made = {sku: opts for sku, _, opts in chat.lines}
+    assert made["TURKEY-SANDWICH"].get("toasted") == "toasted"
+    assert made["TURKEY-SANDWICH"].get("extras") == "avocado"
+    assert "extras" not in made["BLT"] and "toasted" not in made["BLT"]
+
+
+def test_name_possessive_on_another_catalog(pizzeria_chat: Chat) -> None:
+    pizzeria_chat.say("a large pepperoni pizza for maya")
+    pizzeria_chat.say("and a medium cheese pizza for leo")
+    pizzeria_chat.say("maya's should be thin crust")
+    crusts = {sku: opts.get("crust") for sku, _, opts in pizzeria_chat.lines}
+    assert crusts == {"PEPPERONI-PIZZA": "thin", "CHEESE-PIZZA": "regular"}
+
+
+def test_name_of_an_earlier_line_not_the_last(cafe_chat: Chat) -> None:
+    cafe_chat.say("a latte for jordan")
+    cafe_chat.say("and a mocha for me")
+    cafe_chat.say("jordan wants his large")
+    sizes = {sku: opts.get("size") for sku, _, opts in cafe_chat.lines}
+    assert sizes == {"LATTE": "large", "MOCHA": "medium"}
+
+
+def test_one_of_a_group_splits_off(shop: Callable[[str], Chat]) -> None:
+    chat = shop("store")
+    chat.say("six navy t shirts in medium")
+    chat.say("and two in large for the leaders")
+    chat.say("actually one of the leaders wants a medium instead of a large")
+    sizes = sorted((opts.get("size", ""), qty) for sku, qty, opts in chat.lines)
+    assert sizes == [("l", 1), ("m", 7)]
+
+
+def test_one_of_a_group_on_another_catalog(cafe_chat: Chat) -> None:
+    cafe_chat.say("three medium lattes for the interns")
+    cafe_chat.say("and a mocha for me")
+    cafe_chat.say("one of the interns wants it iced")
+    lattes = sorted((opts.get("temperature", ""), qty) for sku, qty, opts in cafe_chat.lines if sku == "LATTE")
+    assert lattes == [("hot", 2), ("iced", 1)]
+
+
+def test_possessive_then_the_line_by_its_choice(cafe_chat: Chat) -> None:
+    cafe_chat.say("a large latte with oat milk for me")
+    cafe_chat.say("then two medium drip coffees one of them decaf")
+    cafe_chat.say("and a hot chocolate with whipped cream for priya")
+    cafe_chat.say("oh wait sam's the decaf and he wants it large actually")
+    coffees = sorted((opts.get("caffeine", ""), opts.get("size", ""), qty)
+                     for sku, qty, opts in cafe_chat.lines if sku == "DRIP-COFFEE")
+    assert coffees == [("decaf", "large", 1), ("regular", "medium", 1)]
+    assert dict((sku, opts.get("size")) for sku, _, opts in cafe_chat.lines)["HOT-CHOCOLATE"] == "medium"
+
+
+def test_a_pronoun_is_not_a_person_known_by_name(cafe_chat: Chat) -> None:
+    """"He" after "a hot chocolate for priya" and a latte: the latte in focus changes, not priya's drink."""
+    cafe_chat.say("a hot chocolate for priya")
+    cafe_chat.say("and a latte")
+    cafe_chat.say("he wants it large")
+    sizes = {sku: opts.get("size") for sku, _, opts in cafe_chat.lines}
+    assert sizes == {"HOT-CHOCOLATE": "medium", "LATTE": "large"}
+
+
+def test_what_an_order_is_for_is_no_name(cafe_chat: Chat) -> None:
+    """"For the table", "for lunch": no one's name; an unknown name changes the line in focus as before."""
+    cafe_chat.say("a latte for the table")
+    cafe_chat.say("and a mocha for lunch")
+    cafe_chat.say("ben wants his large")
+    sizes = {sku: opts.get("size") for sku, _, opts in cafe_chat.lines}
+    assert sizes == {"LATTE": "medium", "MOCHA": "large"}
+    assert not any(cafe_chat.session.state.owners.values()) or all(
+        p in ("", "me") for marks in cafe_chat.session.state.owners.values() for p in marks)
