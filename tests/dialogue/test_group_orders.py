@@ -84,3 +84,63 @@ def test_what_an_order_is_for_is_no_name(cafe_chat: Chat) -> None:
     assert sizes == {"LATTE": "medium", "MOCHA": "large"}
     assert not any(cafe_chat.session.state.owners.values()) or all(
         p in ("", "me") for marks in cafe_chat.session.state.owners.values() for p in marks)
+
+
+def test_all_but_the_line_named_by_its_choice(shop: Callable[[str], Chat]) -> None:
+    chat = shop("chinesetakeout")
+    chat.say("five lunch specials")
+    chat.say("two general tso one sesame one orange and one beef with broccoli")
+    chat.say("all with white rice except kevin's sesame he wants lo mein")
+    rice = {opts["entree"]: opts.get("rice") for _, _, opts in chat.lines}
+    assert rice == {"general_tso": "white", "sesame": "lo_mein", "orange": "white", "beef_broccoli": "white"}
+
+
+def test_all_but_the_line_named_by_its_product(pizzeria_chat: Chat) -> None:
+    pizzeria_chat.say("two large pepperoni pizzas and a medium cheese pizza")
+    pizzeria_chat.say("all with thin crust except the cheese one")
+    crusts = {sku: opts.get("crust") for sku, _, opts in pizzeria_chat.lines}
+    assert crusts == {"PEPPERONI-PIZZA": "thin", "CHEESE-PIZZA": "regular"}
+
+
+def test_all_but_one_unit_of_a_line(cafe_chat: Chat) -> None:
+    cafe_chat.say("four lattes")
+    cafe_chat.say("all with oat milk except one with almond")
+    milks = sorted((opts.get("milk", ""), qty) for _, qty, opts in cafe_chat.lines)
+    assert milks == [("almond", 1), ("oat", 3)]
+
+
+def test_all_but_one_said_to_a_question(shop: Callable[[str], Chat]) -> None:
+    chat = shop("chicken")
+    chat.say("five chicken combos")
+    chat.say("all with coke except one diet coke")
+    drinks = sorted((opts.get("drink", ""), qty) for _, qty, opts in chat.lines)
+    assert drinks == [("coke", 4), ("diet_coke", 1)]
+
+
+def test_all_with_no_exception_changes_every_unit(cafe_chat: Chat) -> None:
+    cafe_chat.say("four lattes")
+    cafe_chat.say("all with oat milk")
+    assert cafe_chat.lines == [("LATTE", 4, {**cafe_chat.lines[0][2], "milk": "oat"})]
+    assert len(cafe_chat.lines) == 1
+
+
+def test_item_for_a_persons_line_is_its_choice(shop: Callable[[str], Chat]) -> None:
+    chat = shop("curry")
+    chat.say("a meal for two with chicken korma and butter chicken")
+    chat.say("and a meal for one for my son lamb madras")
+    chat.say("he wants garlic naan with his instead of plain")
+    breads = {sku: opts.get("bread") for sku, _, opts in chat.lines}
+    assert breads == {"MEAL-FOR-TWO": "plain_naan", "MEAL-FOR-ONE": "garlic_naan"}
+
+
+def test_person_of_a_persons_name_is_that_other_person(shop: Callable[[str], Chat]) -> None:
+    """"The groom's mom": the mom, not the groom's own boutonniere."""
+    chat = shop("florist")
+    chat.say("we need five white boutonnieres for the groomsmen")
+    chat.say("and a pink one for the groom")
+    chat.say("then corsages for the two moms")
+    chat.say("one white and one purple")
+    chat.say("oh wait the groom's mom just texted she wants pink not purple")
+    made = sorted((sku, opts.get("colour", ""), qty) for sku, qty, opts in chat.lines)
+    assert made == [("BOUTONNIERE", "pink", 1), ("BOUTONNIERE", "white", 5), ("CORSAGE", "pink", 1),
+                    ("CORSAGE", "white", 1)]
