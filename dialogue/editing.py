@@ -355,7 +355,9 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     """Change the line in focus: options, quantity, or the product itself ("make that a mocha"); a change naming
     a person ("make my sister's iced", "my wife wants small") changes that person's units (:mod:`dialogue.people`)."""
     owned = people.owned_line(state, lex, tokens(parse.text), parse.items[0].skus if parse.items else ()) \
-        if parse.ordinal is None and parse.portion is None and parse.replaces is None and parse.ref != "all" else None
+        if parse.ordinal is None and parse.portion is None and parse.ref != "all" else None
+    if owned is not None and parse.replaces is not None and owned[0].sku not in parse.replaces.skus:
+        owned = None  # ("my daughter wants a ham and swiss instead of her grilled cheese": her grilled cheese)
     if owned is not None and parse.selector and not line_has(owned[0], lex, parse.selector):
         owned = None  # "sam's the decaf and he wants it large": the decaf line, whoever "he" was taken for
     if owned is None and (lines := _lines_of_them(state, parse)):
@@ -371,7 +373,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     parse = _choice_of_owned(lex, line, parse)
     marks = state.owners[line.line_id]
     done = _modify(state, lex, replace(parse, portion=units) if units < line.quantity else parse, out, line=line)
-    people.moved(state, line, marks, key, units)
+    people.moved(state, line, marks, key, units, people.named_person(lex, tokens(parse.text)))
     return done
 
 

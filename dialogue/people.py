@@ -41,6 +41,7 @@ _FEMALE = words("people_female")
 _ASKS_ITEMS = (PendingKind.CLARIFY_OPTION, PendingKind.CLARIFY_PRODUCT)
 _SAME = words("same_choice")
 _NOT_PEOPLE = words("people_not")
+_GROUPS = ((words("people_groups_kids"), words("people_kids")), (words("people_groups_parents"), words("people_parents")))
 _CUE_WORDS = cue_words()
 
 
@@ -98,7 +99,7 @@ def _for_whom(lex: Lexicon, toks: Sequence[str]) -> list[tuple[int, tuple[str, .
             continue
         said: list[str] = []
         k = i + 1
-        while (person := person_word(lex, toks, k) or _a_name(lex, toks, k)) is not None:
+        while (person := person_word(lex, toks, k, catalog_words=True) or _a_name(lex, toks, k)) is not None:
             k, key = person
             said.append(key)
             k += k < len(toks) and toks[k] == "and"
@@ -213,12 +214,24 @@ def owned_line(state: State, lex: Lexicon, toks: Sequence[str], skus: Sequence[s
     if key is None:
         return None
     held = [ln for ln in state.cart.lines if key in _units(state, ln)] or (_left_for_me(state) if key == "me" else [])
+    if not held and (group := _group_of(state, key)) is not None:  # "my daughter" of "two ... for the kids"
+        held, key, one = [ln for ln in state.cart.lines if group in _units(state, ln)], group, True
+    else:
+        one = False
     if len(held) > 1 and skus:
         held = [ln for ln in held if ln.sku in skus]
     if len(held) != 1:
         return None
-    units = _units(state, held[0]).count(key)
+    units = 1 if one else _units(state, held[0]).count(key)
     return held[0], key, min(units, _some_of(lex, toks, key, names) or units)
+
+
+def _group_of(state: State, key: str) -> str | None:
+    """The one group recorded on the cart's lines that the person ``key`` is one of ("kids" for "daughter", when a
+    line was ordered "for the kids"); None when none or several are."""
+    recorded = {p for ln in state.cart.lines for p in _units(state, ln)}
+    found = {g for g in recorded for groups, members in _GROUPS if g in groups and key in members}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _some_of(lex: Lexicon, toks: Sequence[str], key: str, names: Collection[str]) -> int | None:
@@ -276,13 +289,15 @@ def _units(state: State, line: CartLine) -> tuple[str, ...]:
     return marks if len(marks) == line.quantity else ()
 
 
-def moved(state: State, old: CartLine, marks: tuple[str, ...], key: str, units: int) -> None:
+def moved(state: State, old: CartLine, marks: tuple[str, ...], key: str, units: int, person: str | None = None
+          ) -> None:
     """After a change to ``key``'s ``units`` of line ``old`` (marked ``marks`` before): the marks follow the units
-    to the line they now are on (split off, or the line swapped for another product)."""
+    to the line they now are on (split off, or the line swapped for another product), as ``person``'s when the
+    person named is one of the group ``key`` ("my daughter" of the kids)."""
     lines = {ln.line_id: ln for ln in state.cart.lines}
     new = lines.get(state.focus_line) if state.focus_line is not None else None
-    if new is None or new.line_id == old.line_id:
-        return
+    if new is None or new.line_id == old.line_id or old.line_id in lines and lines[old.line_id] == old:
+        return  # (nothing split off nor swapped: the change was not made)
     kept = list(marks)
     for _ in range(units):
         kept.remove(key)
@@ -293,7 +308,7 @@ def moved(state: State, old: CartLine, marks: tuple[str, ...], key: str, units: 
     if new.quantity >= units:
         before = state.owners.get(new.line_id, ())
         before = before if len(before) == new.quantity - units else ("",) * (new.quantity - units)
-        state.owners[new.line_id] = before + (key,) * units
+        state.owners[new.line_id] = before + (person or key,) * units
 
 
 def each_of_us(state: State, toks: Sequence[str], items: Sequence[ItemSpec]) -> list[ItemSpec]:

@@ -144,3 +144,30 @@ def test_person_of_a_persons_name_is_that_other_person(shop: Callable[[str], Cha
     made = sorted((sku, opts.get("colour", ""), qty) for sku, qty, opts in chat.lines)
     assert made == [("BOUTONNIERE", "pink", 1), ("BOUTONNIERE", "white", 5), ("CORSAGE", "pink", 1),
                     ("CORSAGE", "white", 1)]
+
+
+def test_one_of_the_kids_has_one_of_their_line(shop: Callable[[str], Chat]) -> None:
+    chat = shop("deli")
+    chat.say("can we get two grilled cheeses for the kids")
+    chat.say("and a cobb salad for my mom")
+    chat.say("oh wait my daughter wants a ham and swiss instead of her grilled cheese")
+    assert chat.counts == {"GRILLED-CHEESE": 1, "COBB-SALAD": 1, "HAM-SWISS": 1}
+
+
+def test_each_of_the_kids_on_another_catalog(cafe_chat: Chat) -> None:
+    cafe_chat.say("two hot chocolates for the kids")
+    cafe_chat.say("and a latte for me")
+    cafe_chat.say("my daughter wants hers large")
+    cafe_chat.say("and my son wants his with oat milk")
+    cocoas = sorted((opts.get("size", ""), opts.get("milk", "")) for sku, _, opts in cafe_chat.lines
+                    if sku == "HOT-CHOCOLATE")
+    assert cocoas == [("large", "whole"), ("medium", "oat")]
+
+
+def test_a_person_of_no_group_leaves_the_groups_line(cafe_chat: Chat) -> None:
+    """"My wife" is none of the kids: their two hot chocolates stay as they are."""
+    cafe_chat.say("two hot chocolates for the kids")
+    cafe_chat.say("and a latte")
+    cafe_chat.say("my wife wants hers large")
+    assert ("HOT-CHOCOLATE", 2, {"size": "medium", "milk": "whole"}) in [
+        (sku, qty, {k: v for k, v in opts.items() if k in ("size", "milk")}) for sku, qty, opts in cafe_chat.lines]
