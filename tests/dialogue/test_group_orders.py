@@ -171,3 +171,22 @@ def test_a_person_of_no_group_leaves_the_groups_line(cafe_chat: Chat) -> None:
     cafe_chat.say("my wife wants hers large")
     assert ("HOT-CHOCOLATE", 2, {"size": "medium", "milk": "whole"}) in [
         (sku, qty, {k: v for k, v in opts.items() if k in ("size", "milk")}) for sku, qty, opts in cafe_chat.lines]
+
+
+def test_the_line_named_by_a_products_word_wants_a_choice(shop: Callable[[str], Chat]) -> None:
+    """"The sausage one wants wheat toast": the breakfast made with sausage gets wheat toast; no side of sausage
+    nor side of toast is added."""
+    chat = shop("diner")
+    chat.say("two two egg breakfasts both scrambled")
+    chat.say("one with bacon and one with sausage")
+    chat.say("and the sausage one wants wheat toast")
+    toast = sorted((opts.get("meat", ""), opts.get("toast", "")) for sku, _, opts in chat.lines)
+    assert toast == [("bacon", "white"), ("sausage_links", "wheat")]
+
+
+def test_a_side_said_plainly_is_still_added(shop: Callable[[str], Chat]) -> None:
+    chat = shop("diner")
+    chat.say("two two egg breakfasts both scrambled")
+    chat.say("one with bacon and one with sausage")
+    chat.say("and a side of wheat toast")
+    assert chat.counts.get("SIDE-TOAST") == 1
