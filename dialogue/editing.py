@@ -303,11 +303,75 @@ def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome,
     return readback(state, lex, out)
 
 
+_ALL_BUT = words("everything_but")
+_LEADS = words("other_lead")
+
+
+def all_but(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | None:
+    """"All with white rice except kevin's sesame he wants lo mein", "all thin crust except the cheese one": one
+    person ordering for a group, a change for every line that offers it but the ones named after "except" /
+    "but" (by a choice they have, the sesame one, or their product), which get what is said after that instead
+    (lo mein), or stay as they are. None (nothing done) unless the turn opens with "all" and a change, a line of
+    the cart is named after "except", and two or more lines take the change."""
+    toks = parse.tokens
+    first = next((k for k, t in enumerate(toks) if t not in _LEADS), len(toks))
+    k = next((k for k in range(first + 1, len(toks)) if toks[k] in _ALL_BUT), -1) \
+        if first < len(toks) and toks[first] in _ALL_OF_COUNT else -1
+    if k < 0 or len(parse.items) > 1 or any(it.start < k for it in parse.items):
+        return None
+    specs = [*parse.options, *(o for it in parse.items for o in it.options)]
+    every = [o for o in specs if o.pos < k]
+    after = sorted((o for o in specs if o.pos > k), key=lambda o: o.pos)
+    picks = [o for o in after if any(line_has(ln, lex, [o]) or _names_product(lex, o, ln.sku)
+                                      for ln in state.cart.lines)]
+    named = set(parse.items[0].skus) if parse.items else set()
+    last = max([p.pos for p in picks] + [it.start for it in parse.items] + [k])
+    own = [o for o in after if o.pos > last]
+    if not every or not (picks or named) or len(picks) + len(own) != len(after):
+        return None
+
+    def excepted(line: CartLine) -> bool:
+        return line.sku in named or any(line_has(line, lex, [o]) or _names_product(lex, o, line.sku) for o in picks)
+
+    changes = []
+    for line in state.cart.lines:
+        product = lex.products.get(line.sku)
+        if product is None:
+            continue
+        opts, removals, unavailable = options_for(product, own if excepted(line) else every, line.options)
+        if excepted(line) and own and (unavailable or not (opts or removals)):
+            return None
+        if (opts or removals) and not unavailable or excepted(line):
+            changes.append((line, product, opts, removals))
+    if len(changes) < 2 or not any(excepted(ln) for ln, *_ in changes):
+        return None
+    state.begin_change()
+    state.pending = None
+    try:
+        for line, product, opts, removals in changes:
+            if opts or removals:
+                _rebuild(state, line, product, [*_kept(line, product, opts, removals), *opts])
+    except CatalogError as exc:
+        return out.say(sorry(exc, changes[0][1]))
+    out.act(Action.CART_CHANGED)
+    out.say(f"Okay, all {say_number(len(changes))} changed" if len(changes) > 2 else "Okay, both changed")
+    return readback(state, lex, out)
+
+
+def _names_product(lex: Lexicon, spec: OptionSpec, sku: str) -> bool:
+    """The words of a choice said name the product ``sku`` too ("the mocha": the mocha syrup, and the mocha)."""
+    return bool(spec.said) and any(t.kind == "product" and t.sku == sku for t in lex.phrases.get(phrase_of(spec.said), ()))
+
+
 def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     """Change the line in focus: options, quantity, or the product itself ("make that a mocha"); a change naming
     a person ("make my sister's iced", "my wife wants small") changes that person's units (:mod:`dialogue.people`)."""
     owned = people.owned_line(state, lex, tokens(parse.text), parse.items[0].skus if parse.items else ()) \
-        if parse.ordinal is None and parse.portion is None and parse.replaces is None and parse.ref != "all" else None
+        if parse.ordinal is None and parse.portion is None and parse.ref != "all" else None
+    if owned is not None and parse.replaces is not None and owned[0].sku not in parse.replaces.skus:
+        owned = None  # ("my daughter wants a ham and swiss instead of her grilled cheese": her grilled cheese)
+    if owned is not None and parse.selector and not line_has(owned[0], lex, parse.selector):
+        owned = None  # "sam's the decaf and he wants it large": the decaf line, whoever "he" was taken for
     if owned is None and (lines := _lines_of_them(state, parse)):
         return modify_every(state, lex, parse, out, among=lines)
     if owned is None:
@@ -318,10 +382,27 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
             people.mark_portion(state, lex, tokens(parse.text), split, parse.portion)
         return done
     line, key, units = owned
+    parse = _choice_of_owned(lex, line, parse)
     marks = state.owners[line.line_id]
     done = _modify(state, lex, replace(parse, portion=units) if units < line.quantity else parse, out, line=line)
-    people.moved(state, line, marks, key, units)
+    people.moved(state, line, marks, key, units, people.named_person(lex, tokens(parse.text)))
     return done
+
+
+def _choice_of_owned(lex: Lexicon, line: CartLine, parse: Parse) -> Parse:
+    """"He wants garlic naan with his instead of plain" to a meal for one ordered for him: an item said for a
+    person's line, of another product, whose words are a choice that line offers (the meal's bread), is that
+    choice of the line, not a product swapped in. The parse as it is otherwise."""
+    product = lex.products.get(line.sku)
+    if product is None or len(parse.items) != 1 or line.sku in parse.items[0].skus:
+        return parse
+    item = parse.items[0]
+    said = [OptionSpec(kept, pos=o.pos, said=o.said) for o in item.options
+            if (kept := tuple(t for t in o.targets if (g := product.group(t.group)) is not None
+                              and g.value(t.value) is not None))]
+    if not said:
+        return parse
+    return replace(parse, items=(), options=(*parse.options, *said), replace=False, replaces=None)
 
 
 def _lines_of_them(state: State, parse: Parse) -> list[CartLine]:
@@ -550,8 +631,11 @@ def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outco
 def _mark_more(state: State, lex: Lexicon, parse: Parse, grown: CartLine, count: int) -> None:
     """"One more for my husband": the units just added to the line are that person's, so a later "his with no
     cheese" changes only those (see :mod:`dialogue.people`)."""
+    said = people.said_for(lex, parse.tokens)
     who = people.named_person(lex, parse.tokens)
-    if who is not None and grown.quantity > count:
+    if said and grown.quantity >= count:  # "two in large for the leaders": a line of their own, theirs
+        people.mark(state.owners, grown.line_id, grown.quantity, count, said)
+    elif who is not None and grown.quantity > count:
         people.mark(state.owners, grown.line_id, grown.quantity, count, (who,))
 
 

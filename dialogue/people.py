@@ -12,18 +12,19 @@ person the lines are for so far.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from catalog.models import CartLine
-from dialogue.intents import find
+from dialogue.intents import cue_words, find
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import prepare
 from dialogue.normalize import clauses, pieces, tokens
 from dialogue.pending import PendingKind
 from dialogue.phrasebook import phrases, words
 from dialogue.specs import ItemSpec
+from dialogue.words import COMMON
 
 if TYPE_CHECKING:  # the understanding asks this module too, and the state is built on the understanding
     from dialogue.state import Pending, State
@@ -39,15 +40,28 @@ _MALE = words("people_male")
 _FEMALE = words("people_female")
 _ASKS_ITEMS = (PendingKind.CLARIFY_OPTION, PendingKind.CLARIFY_PRODUCT)
 _SAME = words("same_choice")
+_NOT_PEOPLE = words("people_not")
+_GROUPS = ((words("people_groups_kids"), words("people_kids")), (words("people_groups_parents"), words("people_parents")))
+_CUE_WORDS = cue_words()
 
 
-def person_word(lex: Lexicon, toks: Sequence[str], i: int, *, catalog_words: bool = False) -> tuple[int, str] | None:
+def person_word(lex: Lexicon, toks: Sequence[str], i: int, *, catalog_words: bool = False,
+                names: Collection[str] = ()) -> tuple[int, str] | None:
     """A person said at ``i`` ("me", "my wife", "my sister's" -> "sister"): where the words end and the person's
     key (the word for the person, a possessive or plural "s" taken off when the word without it is one); None
     when no person is said there, or the word is a catalog word ("the kids" where "kids" names a menu) unless
-    ``catalog_words``."""
+    ``catalog_words``. ``names`` are the people known by their names ("ben", "the leaders"): one said, bare or
+    with "the" or an "'s" ("ben's", "the leaders"), is that person; a person word right after a name's "'s" is
+    that other person ("the groom's mom": the mom)."""
     if i < len(toks) and toks[i] in _SELF:
         return i + 1, "me"
+    if names:
+        at = i + (i + 1 < len(toks) and toks[i] in _OWNERS)
+        key = _name_said(toks[at], names) if at < len(toks) else None
+        if key is not None:
+            nxt = toks[at + 1] if toks[at] != key and at + 1 < len(toks) else ""
+            other = nxt[:-1] if nxt.endswith("s") and nxt[:-1] in _PEOPLE else nxt
+            return (at + 2, other) if other in _PEOPLE else (at + 1, key)
     if i + 1 < len(toks) and toks[i] in _OWNERS:
         at = i + 2 if toks[i + 1] in _MODIFIERS and i + 2 < len(toks) else i + 1  # "my older boy": the boy
         word = toks[at]
@@ -58,6 +72,25 @@ def person_word(lex: Lexicon, toks: Sequence[str], i: int, *, catalog_words: boo
     return None
 
 
+def _name_said(tok: str, names: Collection[str]) -> str | None:
+    """The name of ``names`` that ``tok`` says ("ben", "bens" for "ben's", "leader's" for "leaders")."""
+    return next((n for n in names if tok in (n, n + "s") or tok + "s" == n), None)
+
+
+def _a_name(lex: Lexicon, toks: Sequence[str], i: int) -> tuple[int, str] | None:
+    """A person's name said at ``i`` right after "for": "for ben", "for the leaders", "for the groom": a word no
+    catalog and no common talk knows (nor a word of what or when an order is for: "for the table", "for lunch"),
+    bare or after "the"; where the words end and the name."""
+    at = i + (i + 1 < len(toks) and toks[i] == "the")
+    if at >= len(toks):
+        return None
+    tok = toks[at]
+    if not tok.isalpha() or len(tok) < 3 or tok in COMMON or tok in _CUE_WORDS or tok in _NOT_PEOPLE \
+            or tok in _OWNERS or lex.known(tok):
+        return None
+    return at + 1, tok
+
+
 def _for_whom(lex: Lexicon, toks: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
     """Every "for PERSON (and PERSON)*" in ``toks``: where the "for" is and the people ("for me and my sister")."""
     found: list[tuple[int, tuple[str, ...]]] = []
@@ -66,13 +99,29 @@ def _for_whom(lex: Lexicon, toks: Sequence[str]) -> list[tuple[int, tuple[str, .
             continue
         said: list[str] = []
         k = i + 1
-        while (person := person_word(lex, toks, k)) is not None:
+        while (person := person_word(lex, toks, k, catalog_words=True) or _a_name(lex, toks, k)) is not None:
             k, key = person
             said.append(key)
             k += k < len(toks) and toks[k] == "and"
         if said:
             found.append((i, tuple(said)))
     return found
+
+
+def said_for(lex: Lexicon, toks: Sequence[str]) -> tuple[str, ...]:
+    """The people a turn says its units are for, when it says it once: "two in large for the leaders", "one more for
+    me and my sister"; () when no one or more than one "for ..." is said."""
+    found = _for_whom(lex, toks)
+    return found[0][1] if len(found) == 1 else ()
+
+
+def whose_said(toks: Sequence[str], at: int) -> bool:
+    """A person's "'s" said at ``at``: "sam's", "my daughter's", "that's" ("sam's the decaf and he wants it
+    large", "that's the decaf and make it large": the line said next is the one meant), not a word of what or when
+    an order is for, nor a plural said alone ("plus")."""
+    tok = toks[at] if 0 <= at < len(toks) else ""
+    return len(tok) > 3 and tok.endswith("s") and tok.isalpha() and tok not in _NOT_PEOPLE \
+        and (tok[:-1] in _PEOPLE or tok not in COMMON and tok not in _CUE_WORDS or tok[:-1] in ("that", "he", "she"))
 
 
 def same_for_someone(lex: Lexicon, toks: Sequence[str]) -> bool:
@@ -135,12 +184,20 @@ def mark(owners: dict[int, tuple[str, ...]], line_id: int, quantity: int, added:
     owners[line_id] = had + new
 
 
-def named_person(lex: Lexicon, toks: Sequence[str], *, catalog_words: bool = False) -> str | None:
+def named_person(lex: Lexicon, toks: Sequence[str], *, catalog_words: bool = False,
+                 names: Collection[str] = ()) -> str | None:
     """The one person a change names: "make my sister's iced", "my wife wants small", "the one for my dad",
-    "make mine large" (the shopper); None when none or several are named. A bare "me" ("give me ...") is no one."""
+    "make mine large" (the shopper), "ben wants his toasted" (of ``names``, the people known by name); None when
+    none or several are named. A bare "me" ("give me ...") is no one."""
     said = {p[1] for i in range(len(toks)) if (toks[i] == "mine" or toks[i] not in _SELF)
-            and (p := person_word(lex, toks, i, catalog_words=catalog_words)) is not None}
+            and (p := person_word(lex, toks, i, catalog_words=catalog_words, names=names)) is not None}
     return next(iter(said)) if len(said) == 1 else None
+
+
+def names_of(state: State) -> set[str]:
+    """The people of the cart's lines known by their names ("for ben", "for the leaders"), not by a word for a
+    person ("my wife")."""
+    return {p for ln in state.cart.lines for p in _units(state, ln) if p and p != "me" and p not in _PEOPLE}
 
 
 def owned_line(state: State, lex: Lexicon, toks: Sequence[str], skus: Sequence[str] = ()
@@ -149,18 +206,42 @@ def owned_line(state: State, lex: Lexicon, toks: Sequence[str], skus: Sequence[s
     named, when several do), with the person and how many of its units are theirs; None when no one line does.
     A person's word that is a catalog word too ("the kids one" where "kids" is a drink size) is that person when
     a line was ordered for them ("a plain hot dog for the kid")."""
-    key = named_person(lex, toks) or _pronoun_person(state, lex, toks)
+    names = names_of(state)
+    key = named_person(lex, toks, names=names) or _pronoun_person(state, lex, toks)
     if key is None:
-        loose = named_person(lex, toks, catalog_words=True)
+        loose = named_person(lex, toks, catalog_words=True, names=names)
         key = loose if loose is not None and any(loose in _units(state, ln) for ln in state.cart.lines) else None
     if key is None:
         return None
     held = [ln for ln in state.cart.lines if key in _units(state, ln)] or (_left_for_me(state) if key == "me" else [])
+    if not held and (group := _group_of(state, key)) is not None:  # "my daughter" of "two ... for the kids"
+        held, key, one = [ln for ln in state.cart.lines if group in _units(state, ln)], group, True
+    else:
+        one = False
     if len(held) > 1 and skus:
         held = [ln for ln in held if ln.sku in skus]
     if len(held) != 1:
         return None
-    return held[0], key, _units(state, held[0]).count(key)
+    units = 1 if one else _units(state, held[0]).count(key)
+    return held[0], key, min(units, _some_of(lex, toks, key, names) or units)
+
+
+def _group_of(state: State, key: str) -> str | None:
+    """The one group recorded on the cart's lines that the person ``key`` is one of ("kids" for "daughter", when a
+    line was ordered "for the kids"); None when none or several are."""
+    recorded = {p for ln in state.cart.lines for p in _units(state, ln)}
+    found = {g for g in recorded for groups, members in _GROUPS if g in groups and key in members}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _some_of(lex: Lexicon, toks: Sequence[str], key: str, names: Collection[str]) -> int | None:
+    """"One of the leaders wants a medium": how many of that person's units a change is for, said as a count
+    right before "of" and the person; None when not said so."""
+    for i in range(len(toks) - 2):
+        if toks[i + 1] == "of" and (toks[i] == "one" or toks[i].isdigit()) \
+                and (p := person_word(lex, toks, i + 2, names=names)) is not None and p[1] == key:
+            return 1 if toks[i] == "one" else int(toks[i])
+    return None
 
 
 def _left_for_me(state: State) -> list[CartLine]:
@@ -189,14 +270,15 @@ def _pronoun_person(state: State, lex: Lexicon, toks: Sequence[str]) -> str | No
     "... for my son" / "... for my wife": the one person recorded on the cart's lines whom the pronoun fits (a man
     or boy for "he", a woman or girl for "she"; with none such, the one recorded whose word says neither, "my
     friend"); None when a person is said outright ("her son"), pronouns of both kinds are said, or no one or
-    several fit."""
-    if any(person_word(lex, toks, i) is not None for i in range(len(toks)) if toks[i] not in _SELF):
+    several fit. A person known by name ("for priya") is no one a pronoun stands for: a name says neither."""
+    if any(person_word(lex, toks, i, names=names_of(state)) is not None for i in range(len(toks))
+           if toks[i] not in _SELF):
         return None
     kinds = {("m" if t in _HE else "f") for t in toks if t in _HE or t in _SHE}
     if len(kinds) != 1:
         return None
     fits = _MALE if kinds == {"m"} else _FEMALE
-    everyone = {p for ln in state.cart.lines for p in _units(state, ln) if p and p != "me"}
+    everyone = {p for ln in state.cart.lines for p in _units(state, ln) if p and p != "me"} - names_of(state)
     recorded = {p for p in everyone if p in fits} or {p for p in everyone if p not in _MALE | _FEMALE}
     return next(iter(recorded)) if len(recorded) == 1 else None  # "my friend": whoever the pronoun says
 
@@ -207,13 +289,15 @@ def _units(state: State, line: CartLine) -> tuple[str, ...]:
     return marks if len(marks) == line.quantity else ()
 
 
-def moved(state: State, old: CartLine, marks: tuple[str, ...], key: str, units: int) -> None:
+def moved(state: State, old: CartLine, marks: tuple[str, ...], key: str, units: int, person: str | None = None
+          ) -> None:
     """After a change to ``key``'s ``units`` of line ``old`` (marked ``marks`` before): the marks follow the units
-    to the line they now are on (split off, or the line swapped for another product)."""
+    to the line they now are on (split off, or the line swapped for another product), as ``person``'s when the
+    person named is one of the group ``key`` ("my daughter" of the kids)."""
     lines = {ln.line_id: ln for ln in state.cart.lines}
     new = lines.get(state.focus_line) if state.focus_line is not None else None
-    if new is None or new.line_id == old.line_id:
-        return
+    if new is None or new.line_id == old.line_id or old.line_id in lines and lines[old.line_id] == old:
+        return  # (nothing split off nor swapped: the change was not made)
     kept = list(marks)
     for _ in range(units):
         kept.remove(key)
@@ -224,7 +308,7 @@ def moved(state: State, old: CartLine, marks: tuple[str, ...], key: str, units: 
     if new.quantity >= units:
         before = state.owners.get(new.line_id, ())
         before = before if len(before) == new.quantity - units else ("",) * (new.quantity - units)
-        state.owners[new.line_id] = before + (key,) * units
+        state.owners[new.line_id] = before + (person or key,) * units
 
 
 def each_of_us(state: State, toks: Sequence[str], items: Sequence[ItemSpec]) -> list[ItemSpec]:

@@ -830,6 +830,8 @@ class Policy:
             return shared  # "actually two garlic and one plain" to three naans: those three, shared
         if i == Intent.ADD:
             return self._add(p, out)
+        if i == Intent.MODIFY and (excepted := editing.all_but(st, lex, p, out)) is not None:
+            return excepted  # "all with white rice except kevin's sesame he wants lo mein"
         if i == Intent.MODIFY:
             return editing.modify_every(st, lex, p, out) if p.ref == "all" else editing.modify(st, lex, p, out)
         if i == Intent.REMOVE:
@@ -878,7 +880,9 @@ class Policy:
         change that shares the line of several among parts, each with its own count and choices, the counts adding
         up to the line's (see :func:`_parted`); None when the turn says no such parts."""
         specs = [*p.options, *p.rest_options, *(o for it in p.items for o in it.options)]
-        line = modify_target(self.state, self.lex, p) if specs and p.ref != "all" and not p.replace else None
+        all_but = p.ref == "all" and (parts_of(p.tokens)[:1] or [(0, 0)])[0][1] is None  # "all ... except one ..."
+        line = modify_target(self.state, self.lex, p) if specs and (p.ref != "all" or all_but) and not p.replace \
+            else None
         if line is None or any(it.skus != (line.sku,) for it in p.items):
             return None  # "three rolls of tape" - "two clear and one brown": "brown" may name the tape itself
         at = {o.pos for o in specs}  # "one hot one iced": a part opens at a "one" right before a choice

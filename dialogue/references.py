@@ -127,6 +127,8 @@ _OTHER = phrases("the_other")
 _PART_PREPS = words("part_preps")
 _NOT_PART_COUNT = words("not_part_count")
 _PLAIN_PART = words("plain_part")
+_ALL_OF = words("all_of_count")
+_BUT = words("everything_but")
 
 
 def parts_of(toks: Sequence[str], start: int = 0, choices: Collection[int] = ()) -> list[tuple[int, int | None]]:
@@ -138,6 +140,8 @@ def parts_of(toks: Sequence[str], start: int = 0, choices: Collection[int] = ())
     from token ``start`` on ("two more, one with figs and one plain": after "more"). Empty unless the words read
     open with a count and have a later part."""
     i = next((k for k in range(start, len(toks)) if toks[k] not in _LEAD), len(toks))
+    if i < len(toks) and toks[i] in _ALL_OF:
+        return _all_but(toks, i, choices)
     if i >= len(toks) or not (toks[i] == "one" or toks[i].isdigit() and 0 < int(toks[i]) < 100):
         return []
     out: list[tuple[int, int | None]] = [(i, 1 if toks[i] == "one" else int(toks[i]))]
@@ -160,6 +164,24 @@ def parts_of(toks: Sequence[str], start: int = 0, choices: Collection[int] = ())
     if len(out) < 2 or any(n is None for _, n in out[:-1]):
         return []
     return out
+
+
+def _all_but(toks: Sequence[str], i: int, choices: Collection[int]) -> list[tuple[int, int | None]]:
+    """"All with coke except one diet coke", "all large but two small": the units of a line shared as every one
+    but the parts said after "except" / "but", each after its own count: the first part (at ``i``) is what is
+    left (None), then the parts said after it, as :func:`parts_of` gives them. Empty unless so said."""
+    k = next((k for k in range(i + 1, len(toks) - 1) if toks[k] in _BUT), -1)
+    if k < 0:
+        return []
+    rest = parts_of(toks, k + 1, choices)
+    if not rest:
+        first = toks[k + 1]
+        if not (first == "one" or first.isdigit() and 0 < int(first) < 100):
+            return []
+        rest = [(k + 1, 1 if first == "one" else int(first))]
+    if any(n is None for _, n in rest):
+        return []
+    return [(i, None), *rest]
 
 
 def parts_after(toks: Sequence[str], start: int = 0) -> list[tuple[int, int | None]]:

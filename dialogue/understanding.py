@@ -52,7 +52,7 @@ from dialogue.numbers import (
     to_digits,
 )
 from dialogue.owners import owner_by_name_word, value_owner
-from dialogue.people import same_for_someone
+from dialogue.people import same_for_someone, whose_said
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
     GLUE,
@@ -807,6 +807,8 @@ def _the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at:
             o += 1
         if o > a + 1 and o < len(toks) and toks[o] in ("one", "ones") or o > a + 2 and toks[o - 1] in ("one", "ones"):
             return [spec for spec in options if a < spec.pos < o]  # ("the black ones": "black one" a name of black)
+        if o > a + 1 and o < len(toks) and toks[o] == "and" and whose_said(toks, a - 1):
+            return [spec for spec in options if a < spec.pos < o]  # "sam's the decaf and he wants it large"
     return []
 
 
@@ -1589,6 +1591,8 @@ class RuleUnderstanding:
             return Intent.MODIFY
         if has_items and ctx.has_lines and not p.question and self._one_made_on(p, toks, ctx):
             return Intent.MODIFY  # "the chicken one on a wheat pita": the chicken gyro's bread
+        if has_items and ctx.has_lines and not p.question and self._one_named_by_item(p, toks, ctx):
+            return Intent.MODIFY  # "the sausage one wants wheat toast": the breakfast made with sausage, its toast
         if has_items and ctx.has_lines and not p.question and (made := _the_made_made_so(toks, p.items)) is not None:
             p.selector, p.options, p.items = made[0], [*made[1], *p.options], []
             return Intent.MODIFY  # "make the 18 a beam blade": the 18 inch line made beam, no third blade
@@ -1960,6 +1964,32 @@ class RuleUnderstanding:
                 or lead[1] != "you" or any(t in _ASKING_WORDS for t in toks):
             return False
         return any(m.exact_products for m in find_mentions(self.lexicon, toks))
+
+    def _one_named_by_item(self, p: ParseDraft, toks: list[str], ctx: Context) -> bool:
+        """"The sausage one wants wheat toast" to two breakfasts, one made with sausage links: "the <words> one"
+        whose words name a product none of the cart's lines is (a side of sausage) and a choice a line's product
+        offers names that line (the selector), and the items said after it whose words are choices of that product
+        (wheat toast) are its change, not items. True when so read (the parse changed), else False."""
+        lex = self.lexicon
+        item = next((it for it in p.items if it.start > 0 and toks[it.start - 1] in _DEFINITE
+                     and it.end < len(toks) and toks[it.end] in ("one", "ones")), None)
+        if item is None or any(s in ctx.line_skus for s in item.skus) or any(it.start < item.start for it in p.items):
+            return False
+
+        def offered(t: Target) -> set[str]:
+            return {s for s in ctx.line_skus if s in lex.option_skus.get((t.group, t.value), ())}
+
+        words = toks[item.start:item.end]
+        named = tuple(t for t in lex.phrases.get(tuple(words), ()) if t.kind == "option" and offered(t))
+        skus = {s for t in named for s in offered(t)}
+        change = [OptionSpec(kept, pos=o.pos, said=o.said) for it in p.items if it is not item for o in it.options
+                  if (kept := tuple(t for t in o.targets if offered(t) & skus))]
+        if not named or not (change or p.options) or any(not it.options for it in p.items if it is not item):
+            return False
+        p.selector = [OptionSpec(named, pos=item.start, said=" ".join(words))]
+        p.options = [*p.options, *change]
+        p.items = []
+        return True
 
     def _one_made_on(self, p: ParseDraft, toks: list[str], ctx: Context) -> bool:
         """"the chicken one on a wheat pita" with gyros in the cart: "the <choice> one" names a line, and a product
