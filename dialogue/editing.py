@@ -509,6 +509,11 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
             if left is not None and left < qty - line.quantity:
                 have = left + line.quantity
                 verb = "is" if have == 1 else "are"
+                if have > line.quantity:  # "ok then all five you've got": the line made that many, no new one
+                    state.focus_line = line.line_id
+                    state.pending = Pending(PendingKind.OFFER, item=ItemSpec((line.sku,), have, []), line_id=line.line_id)
+                    return out.say(f"Sorry, there {verb} only {say_number(have)} of the {product.name} in stock. "
+                                   f"Would you like {say_number(have)}?")
                 return out.say(f"Sorry, there {verb} only {say_number(have)} of the {product.name} in stock")
         if qty is not None and qty != line.quantity:
             changed = state.cart.set_quantity(line.line_id, qty)

@@ -70,6 +70,7 @@ from dialogue.quantity import (
     SEPARATORS,
     count_after,
     count_closing,
+    count_of_described,
     count_of_pieces,
     counted_choice,
     group_count,
@@ -179,6 +180,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             named = [s for s in skus if s in lex.products and said in own_names(lex.products[s])]
             skus = (named[0],) if len(named) == 1 else skus
         qty, explicit = read_quantity(toks, m.start, prev_end, covered)
+        if qty is None and (described := count_of_described(toks, m.start, m.end, prev_end, covered)) is not None:
+            qty, explicit = described, True  # "two of the long french ones"
         said_qty = qty
         qty = in_units(lex, toks, m.start, prev_end, skus, qty)
         contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in COUNT_NOUNS

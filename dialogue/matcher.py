@@ -275,6 +275,11 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                     continue  # "a pack of junior mints": the package of what follows, not a part of "couples pack"
                     # ("two boxes of corn flakes": not the storage boxes the shop also sells; but "a case of bud
                     # light" is the case the beer comes in, a choice)
+                if length == 1 and not exact and i and toks[i - 1].isdigit() \
+                        and (toks[i] in _PACKAGES or toks[i].removesuffix("s") in COUNT_UNITS) \
+                        and _package_in_names(lex, toks[i], targets):
+                    continue  # "cough drops cherry" - "two bags": the bags the line comes in, not a part of the
+                    # product's "bag of cough drops" (nor "the tape blue two roll" a second "roll of tape")
                 if length == 1 and not exact and len(toks[i]) < 4 and not (
                         found and found[-1].end == i and found[-1].options and _head_noun(lex, toks[i], targets)):
                     continue  # a short sub-phrase is a product only as the head of its modifiers ("an onion pie")
@@ -631,6 +636,28 @@ def _package_of_next(lex: Lexicon, toks: Sequence[str], j: int, targets: Sequenc
         if skus and owners and not owners & skus:
             return True
     return False
+
+
+def _package_in_names(lex: Lexicon, word: str, targets: Sequence[Target]) -> bool:
+    """Every product ``targets`` names has ``word`` in its names only as a package of what follows ("bag" of
+    "bag of cough drops"), never as the head of a name ("dinner rolls")."""
+    skus = {t.sku for t in targets if t.kind == "product"}
+    if not skus or any(t.kind != "product" for t in targets):
+        return False
+    stem = word.removesuffix("es") if word.endswith("xes") or word.endswith("ches") else word.removesuffix("s")
+    packed = False
+    for sku in skus:
+        product = lex.products.get(sku)
+        if product is None:
+            return False
+        for name in (product.name, *product.aliases):
+            said = phrase_of(name)
+            for k, w in enumerate(said):
+                if w in (word, stem, stem + "s", stem + "es"):
+                    if said[k + 1:k + 2] != ("of",):
+                        return False  # "cinnamon roll" for "two rolls": the product's own noun
+                    packed = True
+    return packed
 
 
 def _placement_of_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

@@ -34,6 +34,7 @@ _SELF = words("people_self")
 _OWNERS = words("people_owners")
 _MODIFIERS = words("people_modifiers")
 _EACH_OF_US = phrases("each_of_us")
+_PEOPLE_COUNTED = words("people_counted")
 _HE = words("people_pronouns_male")
 _SHE = words("people_pronouns_female")
 _MALE = words("people_male")
@@ -317,11 +318,25 @@ def each_of_us(state: State, toks: Sequence[str], items: Sequence[ItemSpec]) -> 
     its units are theirs; the items as said when fewer than two people are known."""
     k = find(toks, _EACH_OF_US)
     people = sorted({p for ln in state.cart.lines for p in _units(state, ln) if p} | {"me"})
-    if k < 0 or len(people) < 2:
+    party = _party_size(toks, k)  # "a lemon tart for each of us, there's four of us": four
+    if k < 0 or len(people) < 2 and party is None:
         return list(items)
     before = [it for it in items if it.end <= k]
     last = before[-1] if before else None
     if last is None or last.quantity not in (None, 1):
         return list(items)
+    if party is not None:
+        return [replace(it, quantity=party) if it is last else it for it in items]
     state.people_said[last.start] = tuple(people)
     return [replace(it, quantity=len(people)) if it is last else it for it in items]
+
+
+def _party_size(toks: Sequence[str], k: int) -> int | None:
+    """How many people the turn says there are, after "for each of us" at ``k`` ("there's four of us"): a count
+    right before "of" and a word counting people, or None."""
+    if k < 0:
+        return None
+    for i in range(k + 1, len(toks) - 2):
+        if toks[i].isdigit() and 1 < int(toks[i]) < 100 and toks[i + 1] == "of" and toks[i + 2] in _PEOPLE_COUNTED:
+            return int(toks[i])
+    return None

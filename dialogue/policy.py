@@ -416,6 +416,13 @@ class Policy:
         line, never adds a second one, and so does naming the choice offered ("warm it up please"); anything else
         is read as said."""
         line = next((ln for ln in self.state.cart.lines if ln.line_id == pending.line_id), None)
+        if item.quantity is not None and line is not None and not parse.deny and not parse.items and not parse.question:
+            said = [int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 1000]
+            if parse.affirm or said:  # "only five in stock, would you like five?" - "ok then all five you've got"
+                self.state.focus_line = line.line_id
+                recount = replace(parse, intent=Intent.MODIFY, items=(), options=(), quantity=said[-1] if said
+                                  else item.quantity, ref="it", replace=False, replaces=None, portion=None)
+                return editing.modify(self.state, self.lex, recount, out)
         offered = {t.group for o in item.options for t in o.targets}
         if line is None or parse.deny or parse.items or parse.question \
                 or not (parse.affirm or parse.groups and set(parse.groups) <= offered):

@@ -83,6 +83,20 @@ def read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]
     return None, False
 
 
+def count_of_described(toks: Sequence[str], start: int, end: int, floor: int, covered: AbstractSet[int]) -> int | None:
+    """"two of the long french ones": a count, "of the", a few words describing the product and "ones" after its
+    name: how many of it (the words said between, that name nothing the shop sells, are how it looks, not a
+    count's end; not "two of the small blueberry ones", where "small" is a choice)."""
+    if end >= len(toks) or toks[end] not in ("ones", "one"):
+        return None
+    for j in range(start - 3, max(floor, start - 6) - 1, -1):
+        if j >= floor and toks[j].isdigit() and toks[j + 1] == "of" and toks[j + 2] in _PACKAGE_DETERMINERS \
+                and all(t.isalpha() and i not in covered for i, t in enumerate(toks[j + 3:start], j + 3)) \
+                and 0 < int(toks[j]) < 1000:
+            return int(toks[j])
+    return None
+
+
 def _copies_of_one(toks: Sequence[str], i: int, floor: int) -> bool:
     """"two copies of a house key": the article at ``i`` names the one thing copied; the count before "copies"
     counts the item."""
@@ -429,19 +443,24 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
     counted in ("fax five pages international", "scan twelve pages to my email"). A count unit naming as many pieces
     as a choice of the product holds is that choice ("the roses two dozen": the bouquet of 24 stems)."""
     for n, item in enumerate(items):
-        k = item.end
-        while k < len(toks) and toks[k] in FILLER_WORDS:
-            k += 1  # "lava buns please, two orders"
+        k = _past_choices_of(lex, toks, mentions, item)  # "the tape blue two roll": past the tape's own colour
+        while k < len(toks) and (toks[k] in FILLER_WORDS or _phrase_at(toks, k, _FOR_EVERYONE)):
+            k += _phrase_at(toks, k, _FOR_EVERYONE) or 1  # "lava buns please, two orders", "gloves for everybody
+            # that's four pairs"
         if item.quantity is not None or len(item.skus) != 1 or k + 1 >= len(toks) or not toks[k].isdigit() \
                 or any(o.start <= k < o.end for o in mentions) or not 0 < int(toks[k]) < 1000:
             continue
         unit = next((o for o in mentions if o.start == k + 1), None)
         end = unit.end if unit is not None else k + 2
         if not (toks[k + 1] in _PACK_WORDS or toks[k + 1] in _SERVINGS or toks[k + 1] in COUNT_UNITS
-                or toks[k + 1] in _PAGE_UNITS or unit is not None and (_packaging(lex, item.skus[0], unit)
-                                         or _container_group(lex, item.skus[0], unit))):
+                or toks[k + 1] in _PAGE_UNITS or toks[k + 1] in _PACKAGES or _in_pairs(lex, toks[k + 1], item.skus[0])
+                or unit is not None and (_packaging(lex, item.skus[0], unit)
+                                         or _container_group(lex, item.skus[0], unit)
+                                         or _measured_choice(lex, toks, item.skus[0], unit))):
             continue
         nxt = items[n + 1].start if n + 1 < len(items) else len(toks)
+        if end < len(toks) and toks[end] == "of" and (own := _own_choice_at(lex, mentions, end + 1, item)) is not None:
+            end = own.end  # "the screws for wood two boxes of hundred": its boxes of a hundred, counted
         if end < len(toks) and toks[end] == "of" or nxt <= k + 1 \
                 or toks[k + 1] in COUNT_UNITS and end == nxt < len(toks):
             continue  # "a red planter four bags of gravel", "thick bacon a dozen wings": the count of what follows
@@ -460,6 +479,52 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
                 if product is not None and toks[k + 1] in COUNT_UNITS else qty
 
 
+def _own_choice_at(lex: Lexicon, mentions: Sequence[Mention], at: int, item: ItemSpec) -> Mention | None:
+    """The mention of a choice the item offers said at ``at`` (no product of its own), if any."""
+    m = next((o for o in mentions if o.start == at and o.options and not o.products), None)
+    return m if m is not None and any(item.skus[0] in lex.option_skus.get((t.group, t.value), ()) for t in m.options) \
+        else None
+
+
+def _in_pairs(lex: Lexicon, word: str, sku: str) -> bool:
+    """"work gloves for everybody, four pairs": pairs of a product sold by the pair, each pair one of it."""
+    product = lex.products.get(sku)
+    return word == "pairs" and product is not None and _sold_by_the_pair(product)
+
+
+def _past_choices_of(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], item: ItemSpec) -> int:
+    """Where the words after an item stop being its own choices ("the tape blue ...", "agreeable gray interior
+    ...") or words of its own name ("the screws for wood ..."): the count said after them is still the item's."""
+    k = item.end
+    product = lex.products.get(item.skus[0])
+    own = {w for n in (product.name, *product.aliases) for w in phrase_of(n)} if product is not None else set()
+    while True:
+        if (m := _own_choice_at(lex, mentions, k, item)) is not None:
+            k = m.end
+        elif k + 1 < len(toks) and toks[k] == "for" and toks[k + 1] in own and toks[k + 1] not in GLUE \
+                and not any(o.start <= k + 1 < o.end and (o.options or o.exact_products
+                                                          or all(t.sku != item.skus[0] for t in o.products))
+                            for o in mentions):
+            k += 2  # "the screws for wood two boxes": a word of its own name ("wood screws"), said after it
+        else:
+            return k
+
+
+def _measured_choice(lex: Lexicon, toks: Sequence[str], sku: str, m: Mention) -> bool:
+    """Whether the mention is one word of a measure the product comes in by the container, a choice of it ("the
+    interior paint two gallons", "lo mein two pints"): the count is of containers of that size. Not "a tea two
+    sugars", nor "the steak two pounds" (a weight, one steak)."""
+    if m.end != m.start + 1 or toks[m.start] not in _MEASURE_CONTAINERS:
+        return False
+    product = lex.products.get(sku)
+    return product is not None and any((g := product.group(t.group)) is not None and not g.multiple
+                                       and g.value(t.value) is not None for t in m.options)
+
+
+_MEASURE_CONTAINERS = words("measure_containers")
+_PACKAGES = words("packages")
+
+
 def _container_group(lex: Lexicon, sku: str, m: Mention) -> bool:
     """Whether the mention names a group of the product whose every choice is a count of pieces ("baskets" for a
     basket of 3, 4 or 6 pieces): a container the product is counted in."""
@@ -476,12 +541,15 @@ def _past_own_choices(toks: Sequence[str], mentions: Sequence[Mention], end: int
     and fillers), where the phrase of the count closes."""
     choices = {i for o in mentions if o.options and not o.products for i in range(o.start, o.end)}
     j = end
-    while j < limit and (j in choices or toks[j] in ("the", "ones", "one") or toks[j] in FILLER_WORDS):
+    while j < limit and (j in choices or toks[j] in ("the", "ones", "one") or toks[j] in FILLER_WORDS
+                         or toks[j] in _IN_WORDS and j + 1 in choices):  # "four pairs in large"
         j += 1
     return j if any(i in choices for i in range(end, j)) else end
 
 
 _COUNT_HEDGES = words("count_hedges")
+_FOR_EVERYONE = phrases("for_everyone")
+_IN_WORDS = words("in_words")
 _COUNT_EACH = phrases("count_each")
 _COUNT_OF_THEM = phrases("count_of_them")
 _THEM_LEADS = words("count_of_them_leads")
@@ -629,6 +697,7 @@ def count_closing(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], ment
                                                  for t in o.options) for o in at):
         return set()  # "3" is a choice the item offers ("a tomato, 3 lb"), or part of longer words
     own = {i for o in mentions if o.end <= j and o.start >= item.end and not o.products for i in range(o.start, o.end)}
+    own |= {i for a in range(item.end, j) for i in range(a, a + _phrase_at(toks, a, _FOR_EVERYONE))}
     if not all(i in own or toks[i] in _COUNT_HEDGES or toks[i] in FILLER_WORDS for i in range(item.end, j)):
         return set()
     item.quantity = int(toks[j])

@@ -63,6 +63,18 @@ def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
     return None
 
 
+def count_corrected(toks: Sequence[str]) -> int | None:
+    """"two no three", "two sorry three", "two i mean three": a count said alone and corrected at once, the last
+    count being meant; None when the turn says anything else."""
+    at = [i for i, t in enumerate(toks) if t.isdigit()]
+    if len(at) != 2 or not 0 < int(toks[at[1]]) < 1000 \
+            or any(t not in cue._FILL for t in (*toks[:at[0]], *toks[at[1] + 1:])):
+        return None
+    between = toks[at[0] + 1:at[1]]
+    said = (tuple(between), tuple(t for t in between if t not in cue._FILL))
+    return int(toks[at[1]]) if any(s and s in cue.CORRECTION for s in said) else None
+
+
 def a_time(toks: Sequence[str], i: int) -> bool:
     """The number at ``i`` says when, not how many: "can you do it in twenty minutes", "pick it up at five",
     "ready by 6 pm"; no line changes for it."""

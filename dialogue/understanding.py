@@ -66,6 +66,7 @@ from dialogue.references import (
     a_time,
     as_it_was,
     choice_said_over,
+    count_corrected,
     count_of,
     instead_split,
     line_holding,
@@ -532,10 +533,13 @@ def _without_ones_said_not(toks: Sequence[str], items: Sequence[ItemSpec], ctx: 
 
 def _recount_said_after(toks: Sequence[str]) -> bool:
     """"two bags actually", "three boxes instead": a count, only words of packages or servings after it, and a
-    word that corrects said last: a new count of the line in focus, as "actually two bags" is."""
-    body = [t for t in toks[:-1] if t not in cue._FILL]
-    return len(toks) >= 2 and toks[-1] in _RECOUNT_AFTER and bool(body) \
-        and (body[0].isdigit() or body[0] == "one") and all(t in _PACKAGES or t in _SERVINGS for t in body[1:])
+    word that corrects said last: a new count of the line in focus, as "actually two bags" is. So is the count
+    with its package word alone ("cough drops cherry" - "two bags"): how many of the line, not a count on its
+    own, which may answer anything."""
+    corrected = len(toks) >= 2 and toks[-1] in _RECOUNT_AFTER
+    body = [t for t in (toks[:-1] if corrected else toks) if t not in cue._FILL]
+    return len(body) >= (1 if corrected else 2) and (body[0].isdigit() or body[0] == "one") \
+        and all(t in _PACKAGES or t in _SERVINGS for t in body[1:])
 
 
 def _of_a_noun_not_sold(lex: Lexicon, toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -1715,6 +1719,9 @@ class RuleUnderstanding:
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD
         lead = next((t for t in toks if t not in ("uh", "um", "er", "oh", "well", "so", "hmm")), "")
+        if ctx.has_lines and (corrected := count_corrected(toks)) is not None:
+            p.quantity = corrected  # "batteries double a" - "two no three": three of them
+            return Intent.MODIFY
         if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in _RECOUNT_LEADS or _recount_said_after(toks)):
             bare = _bare_quantity(toks, p.option_at)
             if bare is not None:
