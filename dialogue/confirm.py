@@ -146,6 +146,8 @@ class Phrases:
     aside: Aside = field(default_factory=lambda: Aside())
     merged: frozenset[str] = frozenset()  # yes words a phone line runs into the next word ("yesplease", "goahead")
     echo: frozenset[tuple[str, ...]] = frozenset()  # the question said back before a yes ("shall i? yes")
+    # a yes, one of these, then another yes is sarcasm ("oh sure like that's right": as if that's right)
+    as_if: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -159,6 +161,12 @@ class Phrases:
                 raise PhraseDataError(f"{path}: [{name}] needs a list '{key}'")
             entries: set[tuple[str, ...]] = set()
             listed = list(section[key])
+            if name == "courtesy":  # "{thanks} indeed": a thanks said more strongly, no yes ("thanks very much indeed")
+                thanks, boosts = section.get("thanks", []), section.get("intensifiers", [])
+                if not isinstance(thanks, list) or not isinstance(boosts, list) \
+                        or not all(isinstance(w, str) and w for w in (*thanks, *boosts)):
+                    raise PhraseDataError(f"{path}: [courtesy] 'thanks' and 'intensifiers' need lists of phrases")
+                listed += [f"{t} {b}" for t in thanks for b in boosts]
             if name == "unchanged":  # "no {extra} thanks" with each extra not offered: "no bag thanks", "no straws"
                 forms, extras = section.get("declined", []), section.get("extras", [])
                 if not isinstance(forms, list) or not isinstance(extras, list) \
@@ -191,6 +199,10 @@ class Phrases:
             if not isinstance(table, dict) or not isinstance(table.get("words"), list) \
                     or not all(isinstance(w, str) and w and tokens(w) == [w] for w in table["words"]):
                 raise PhraseDataError(f"{path}: [{name}] needs a list 'words' of single normalised words")
+        as_if = irony.get("as_if", [])
+        if not isinstance(as_if, list) or not all(isinstance(w, str) and tokens(w) == [w] for w in as_if):
+            raise PhraseDataError(f"{path}: [irony] 'as_if' must be single normalised words")
+        as_if = frozenset(as_if)
         predicates = linking.get("predicates", [])
         if not isinstance(predicates, list) or not all(isinstance(w, str) and tokens(w) == [w] for w in predicates):
             raise PhraseDataError(f"{path}: [linking] 'predicates' must be single normalised words")
@@ -220,12 +232,24 @@ class Phrases:
                    frozenset(address["words"]), frozenset(linking["words"]), frozenset(predicates),
                    frozenset(tuple(tokens(p)) for p in request["openers"]),
                    frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")),
-                   frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]))
+                   frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]), as_if)
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
-        """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes."""
-        return any(a == ("affirm", c[1]) and len(b[1]) == 1 and b[1][0] in self.irony
-                   for a, b, c in zip(cover, cover[1:], cover[2:], strict=False) if c[0] == "affirm")
+        """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes; or a
+        yes, an [irony] 'as_if' word and another yes ("oh sure like that's right"): sarcasm."""
+        if any(a == ("affirm", c[1]) and len(b[1]) == 1 and b[1][0] in self.irony
+               for a, b, c in zip(cover, cover[1:], cover[2:], strict=False) if c[0] == "affirm"):
+            return True
+        # a yes, an [irony] 'as_if' word, then (past fillers) another yes: sarcasm ("oh sure like that's right",
+        # "yeah like that's all i wanted": as if it were); the same yes again is a yes said twice ("yes like yes (go
+        # ahead)")
+        for i, (_, phrase) in enumerate(cover[1:-1], 1):
+            if cover[i - 1][0] != "affirm" or phrase not in {(w,) for w in self.as_if}:
+                continue
+            then = next((p for p in cover[i + 1:] if p[0] != "filler"), None)
+            if then is not None and then[0] == "affirm" and then[1][:len(cover[i - 1][1])] != cover[i - 1][1]:
+                return True
+        return False
 
     def cut_in_a_word(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """The reply ends partway through the last word of a yes phrase ("yes go ah" for "yes go ahead"): a last

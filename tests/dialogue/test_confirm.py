@@ -21,13 +21,13 @@ KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each
 # so it holds and marks an echo candidate; only the session, with the cart read back, places it (dialogue/echo.py).
 # Every such row is judged in a session: the ones said back as the cart has them place, any mismatch holds.
 ECHOES = [(label, reply) for label, reply in REPLIES if decide(reply).echo and not decide(reply).places]
-KNOWN_MISSES = 136  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+KNOWN_MISSES = 72  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
-# label them: to "shall I place it?" they may say no, so the read-back asks again), 9 from round 7 (31 when
-# written, see below), 15 from round 8 (90 when written, see below), none from round 9 (126 when
+# label them: to "shall I place it?" they may say no, so the read-back asks again), 8 from round 7 (31 when
+# written, see below), 14 from round 8 (90 when written, see below), none from round 9 (126 when
 # written, see below), 5 from round 10 (see below), 1 from round 11 (96 when written, see below), 5 from
-# round 12 (109 when written, see below), 86 from round 13 (see below); 97 before round 13's read-back echo (47
-# unmarked, see ECHOES).
+# round 12 (109 when written, see below), 24 from round 13 (86 when written, see below); 97 before round 13's
+# read-back echo (47 unmarked, see ECHOES).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -318,6 +318,23 @@ KNOWN_MISSES = 136  # 4 from round 2, 7 from round 3 (82 when written), 3 from r
 # a multiple of 3 rows, so the sample of the files sorting after it did not move. Payment and pickup terms are
 # labelled hold as in rounds 4-12 (the brief for this round said a yes with them places; the data of every earlier
 # round says hold). 86 marked (KNOWN_MISSES +86).
+# Since: the 2 holds hold (a yes, "like", then another yes is sarcasm, [irony] 'as_if': "oh sure like that's right",
+# "yeah like that's correct"; "yes like yes go ahead" still places; a thanks with "indeed" is a [courtesy] 'thanks' x
+# 'intensifiers', no yes: "thanks very much indeed", "cheers indeed"), and the session-only row was the check's fault
+# (_nothing_lost let no product read back rise without a number, but a new product the reply names may be added:
+# "add a scone" is a change asked for), so it is unmarked; 59 of the 83 yeses place: litotes whole as [affirm] ("no
+# objections from me", "can't argue with any of that", "no qualms") or, when no yes alone, [unchanged] ("i wouldn't
+# change a thing", "no change needed", "no need to cancel anything", "i'm in no place to argue"), impatience as
+# [courtesy]/[filler]/[acknowledge] ("for the last time", "come on", "hurry up", "about time", "jeez", "i heard you")
+# or [affirm] ("i said yes", "alright already", "get on with it"), spellings ("yuss", "yarp", "oke", "ohkay",
+# "awright", "shure", "oki doki", "aye aye"; "ay", which may be "eh", a [filler]), "order away", "put the order
+# through", "the order i wanted", and "stirrer" among the declined extras; round 7's "yeah yeah i heard you all of it
+# yes" and round 8's "don't cancel it yes place it" with them; holds guarding these are in confirm_replies_13c.tsv.
+# Left (24): the 6 with numbers and the 4 with the whole order said back (another helper's: the order, total or count
+# said back against the cart), 12 stories with a no, cancel, hedge, question, change or term word in them or no join
+# ("i've changed my mind about that", "i nearly went", "coming", "here", "first time ordering like this"), and "not
+# a bad shout yes place it", which decide() places but the session does not ("not a bad yes place it" is asked
+# again too: the parse reads more in "not a bad" than decide() does; not looked into).
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
@@ -423,8 +440,9 @@ def _check_in_session(label: str, reply: str, chat: Any, cafe: Any) -> None:
 def _nothing_lost(reply: str, before: list[Any], after: list[Any]) -> bool:
     """A hold that changes a line as asked ("no i said three lattes", "could the lattes be large", "no the lattes are
     oat milk") keeps the order, changed: every product read back is still there, at least as many of it, each line
-    changed is of a product the reply names, and a count rises only when the reply says a number ("did you say
-    blueberry" adding a muffin, "no not you honey" putting honey in the lattes are no change asked for)."""
+    changed is of a product the reply names, and the count of a product read back rises only when the reply says a
+    number ("did you say blueberry" adding a muffin, "no not you honey" putting honey in the lattes are no change asked
+    for; "no objection but add a scone" adds a scone it names)."""
     def counts(lines: list[Any]) -> dict[str, int]:
         out: dict[str, int] = {}
         for sku, qty, *_ in lines:
@@ -436,7 +454,7 @@ def _nothing_lost(reply: str, before: list[Any], after: list[Any]) -> bool:
     numbers = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
     return all(now.get(sku, 0) >= qty for sku, qty in then.items()) \
         and all(any(w in said for w in ln[0].lower().split("-")) for ln in after if ln not in before) \
-        and (now == then or any(w in numbers or w.isdigit() for w in said.split()))
+        and (all(now[sku] == qty for sku, qty in then.items()) or any(w in numbers or w.isdigit() for w in said.split()))
 
 
 def _kept(reply: str, before: list[Any]) -> list[list[Any]]:
