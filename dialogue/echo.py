@@ -19,6 +19,7 @@ from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon, product_forms
 from dialogue.numbers import PRICE_WORDS, amount_at
 from dialogue.phrasebook import words
+from dialogue.quantity import said_plural
 from dialogue.resolve import options_for
 from dialogue.specs import OptionSpec
 from dialogue.understanding import Parse
@@ -92,8 +93,10 @@ def restates(parse: Parse, lines: Sequence[CartLine], lex: Lexicon, total_cents:
         used, count = counted
         if it.quantity is not None:
             count = it.quantity
+        one = count is None and not said_plural(lex, toks, it)  # "the latte": one of them, said in the singular
         line = next((ln for ln in lines if ln.line_id not in matched and ln.sku in it.skus
-                     and (count is None or count == ln.quantity) and _has(lex, ln, it.options)), None)
+                     and (count is None or count == ln.quantity) and not (one and ln.quantity > 1)
+                     and _has(lex, ln, it.options)), None)
         if line is None:
             return False  # another count, a product not in the cart, a choice the line does not have
         matched.add(line.line_id)
@@ -158,6 +161,8 @@ def restates(parse: Parse, lines: Sequence[CartLine], lex: Lexicon, total_cents:
         if money:
             if cents != total_cents:
                 return False  # "yes thirteen fifty": not the total read back
+            if end >= len(toks) and i - 1 in yes_words:
+                return False  # "yes thirteen eighty" with nothing after: the total said last reads as a check
             gone |= set(range(i, end))
         elif after in _UNITS or before is not None:
             if int(t) != units:

@@ -357,7 +357,7 @@ def count_of_pieces(toks: Sequence[str], start: int, floor: int, pieces: int) ->
     return at - 1, int(toks[at - 1])
 
 
-def _said_plural(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> bool:
+def said_plural(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> bool:
     """The product was said in a plural of one of its names ("cods" of "cod", "coffees", "pastries")."""
     said = tuple(toks[item.start:item.end])
     last = said[-1] if said else ""
@@ -385,7 +385,7 @@ def pair_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], breaks:
     for n in range(len(items) - 1):
         a, b, count = items[n], items[n + 1], said[n]
         if count is None or count < 2 or said[n + 1] is not None or len(a.skus) != 1 or b.start in breaks \
-                or list(toks[a.end:b.start]) != ["and"] or _said_plural(lex, toks, a) or _plural_of(toks, a):
+                or list(toks[a.end:b.start]) != ["and"] or said_plural(lex, toks, a) or _plural_of(toks, a):
             continue
         b.quantity = count
 

@@ -12,7 +12,7 @@ from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
 from dialogue.numbers import COUNT_UNITS
 from dialogue.phrasebook import words
-from dialogue.quantity import GLUE, _said_plural, in_units, quantity_token, unit_choice
+from dialogue.quantity import GLUE, in_units, quantity_token, said_plural, unit_choice
 from dialogue.several_items import own_names
 from dialogue.specs import ItemSpec, OptionSpec
 
@@ -65,7 +65,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         nxt = items[k + 1] if k + 1 < len(items) else None
         limit = nxt.start if nxt is not None else len(toks)
         post = []
-        plural = item.quantity is None and _said_plural(lex, toks, item)
+        plural = item.quantity is None and said_plural(lex, toks, item)
         # "two fruit teas, a mango and a grapefruit"; "beam wiper blades a 24 inch and a 19 inch"
         many = (item.quantity is not None and item.quantity >= 2) or plural
         for pos, qty in _markers(toks, item.end, limit, covered, many):
@@ -190,7 +190,7 @@ def _plural_shared(lex: Lexicon, toks: Sequence[str], item: ItemSpec, post: Sequ
     one with oat milk and one with vanilla": a product said in the plural with no count of its own, split into two
     or more units, is shared out among them; no line of its own besides (one counted as one where its number is of its
     name is said in the plural all the same)."""
-    return item.quantity in (None, 1) and len(post) >= 2 and _said_plural(lex, toks, item)
+    return item.quantity in (None, 1) and len(post) >= 2 and said_plural(lex, toks, item)
 
 
 def _own_lines(lex: Lexicon, toks: Sequence[str], item: ItemSpec, post: Sequence[tuple[int, int]], limit: int,

@@ -38,7 +38,7 @@ def _reply(shop: Callable[[str], Any], catalog: str, order: tuple[str, ...], rep
     ("pizzeria", PIZZERIA, "yes a large pepperoni pizza and two cokes"),
     ("pizzeria", PIZZERIA, "yes the pizza and the cokes"),  # a word of the name: the one pizza of the cart
     ("pizzeria", PIZZERIA, "yes both cokes and the pizza"),
-    ("pizzeria", PIZZERIA, "yes twenty one eleven"),
+    ("pizzeria", PIZZERIA, "yes twenty one eleven is fine"),
     ("pizzeria", PIZZERIA, "yes three items"),
 ])
 def test_an_echo_that_matches_the_cart_places(catalog: str, order: tuple[str, ...], reply: str, shop: Any) -> None:
@@ -55,6 +55,7 @@ def test_an_echo_that_matches_the_cart_places(catalog: str, order: tuple[str, ..
     ("cafe", CAFE, "yes two lattes and two muffins"),
     ("cafe", CAFE, "yes a latte and a muffin"),
     ("cafe", CAFE, "yes both muffins"),
+    ("cafe", CAFE, "yep the latte and the muffin"),  # one latte, said in the singular, of two
     ("pizzeria", PIZZERIA, "yes two pepperoni pizzas and two cokes"),
     ("pizzeria", PIZZERIA, "yes a large pepperoni pizza and three cokes"),
     # a product not in the cart
@@ -72,6 +73,9 @@ def test_an_echo_that_matches_the_cart_places(catalog: str, order: tuple[str, ..
     ("cafe", CAFE, "yes fourteen eighty"),
     ("cafe", CAFE, "yes 13.50 is fine"),
     ("pizzeria", PIZZERIA, "yes twenty two eleven"),
+    # the total alone after a bare yes reads as a check (round 10b labels "yes thirteen eighty" hold)
+    ("cafe", CAFE, "yes thirteen eighty"),
+    ("pizzeria", PIZZERIA, "yes twenty one eleven"),
     # another number of things
     ("cafe", CAFE, "yes four items"),
     ("cafe", CAFE, "yes all four"),
