@@ -564,6 +564,25 @@ def _onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec
     return [ItemSpec((sku,), None, [spec, *kept], place.start, place.end, True)]
 
 
+def _which_by_a_later_choice(toks: Sequence[str], items: Sequence[ItemSpec]) -> list[ItemSpec]:
+    """"i need the chews for cleaning the teeth for my dog he's a big dog": a product that may be several (the bully
+    stick, the dental chews, the rope toy) and, later in the turn, a part of the name of only one of them ("teeth",
+    of "teeth chews") or choices alone only it offers ("big dog"): that one product, one item with those choices,
+    not a "which one?" and a second line."""
+    out = list(items)
+    for k in range(len(out) - 1):
+        it, nxt = out[k], out[k + 1]
+        said = {i for o in nxt.options if o.pos >= 0 for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
+        only_choices = bool(nxt.options) and all(i in said or toks[i] in GLUE for i in range(nxt.start, nxt.end))
+        if len(it.skus) < 2 or len(nxt.skus) != 1 or nxt.skus[0] not in it.skus or nxt.quantity is not None \
+                or not (only_choices or not nxt.exact and toks[nxt.start - 1] not in ("a", "an", "and")):
+            continue
+        out[k] = ItemSpec(nxt.skus, it.quantity, [*it.options, *nxt.options], it.start, nxt.end, it.exact)
+        del out[k + 1]
+        break
+    return out
+
+
 def _described_not_chosen(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]) -> None:
     """"the green smoothie the one with spinach i think": a choice said right after "the one with" (and the like)
     whose words the product's own description names (made with spinach) describes the product the shopper means;
@@ -737,6 +756,15 @@ _MORE_WORDS = words("more_words")
 _ONTO_PREPS = words("onto_preps")
 _DESCRIBED_WITH = phrases("described_with")
 _NAME_TITLES = words("name_titles")
+_NOT_EATEN = phrases("not_eaten")
+
+
+def _not_eaten_before(toks: Sequence[str], at: int) -> bool:
+    """"the kids who don't eat meat": a phrase of not eating (or drinking) ends right before ``at``, an article
+    or "any" between allowed."""
+    while at > 0 and toks[at - 1] in ("a", "an", "the", "any"):
+        at -= 1
+    return any(tuple(toks[max(0, at - len(ph)):at]) == ph for ph in _NOT_EATEN)
 _FOR_SOMEONE = phrases("for_someone")
 _WITH = words("with_words")
 _LIKEWISE = words("likewise")
@@ -1315,7 +1343,8 @@ class RuleUnderstanding:
         found = sold_alone(toks, found)
         calling = [(k, k + len(ph)) for ph in _CALL_BACK for k in range(len(toks)) if tuple(toks[k:k + len(ph)]) == ph]
         found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in calling)  # "i'll ring back"
-                 and not (m.start > 0 and toks[m.start - 1] in _NAME_TITLES)]  # "my cat mister biscuits": a name
+                 and not (m.start > 0 and toks[m.start - 1] in _NAME_TITLES)  # "my cat mister biscuits": a name
+                 and not (m.products and not m.options and _not_eaten_before(toks, m.start))]  # "who don't eat meat"
         named = _line_named(found, context)
         found = focus_choices(self.lexicon, toks, found, named)
         found = choices_of_named_group(self.lexicon, found, named)
@@ -1329,6 +1358,7 @@ class RuleUnderstanding:
         p.items = _without_ones_said_not(toks, p.items, context)
         p.items = _onto_named_line(self.lexicon, toks, p.items, mentions, context)
         _described_not_chosen(self.lexicon, toks, p.items)
+        p.items = _which_by_a_later_choice(toks, p.items)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
         if context.has_lines and not p.options:

@@ -26,6 +26,10 @@ _GIFTS = {
                  {"code": "bow", "name": "bow", "price_delta": "2.00"}]}]},
         {"sku": "CARD", "name": "greeting card", "aliases": ["card", "cards"], "price": "4.50", "category": "cards"},
         {"sku": "CANDLE", "name": "scented candle", "aliases": ["candle"], "price": "12.00", "category": "home"},
+        {"sku": "PILLAR", "name": "pillar candle", "aliases": ["candle", "dinner candle", "unscented candle"],
+         "price": "9.00", "category": "home", "options": [
+             {"code": "size", "name": "size", "default": "short", "values": [
+                 {"code": "short", "name": "short"}, {"code": "tall", "name": "tall", "price_delta": "3.00"}]}]},
     ],
 }
 
@@ -207,3 +211,41 @@ def test_a_friends_name_after_mister_in_the_cafe(cafe_chat: Chat) -> None:
 def test_a_product_said_before_a_title_is_still_ordered(cafe_chat: Chat) -> None:
     cafe_chat.say("a cookie for mister jones")
     assert cafe_chat.counts == {"COOKIE": 1}
+
+
+# -- what someone does not eat --------------------------------------------------------------------------------------
+
+def test_kids_who_dont_eat_meat_get_no_meat_pizza(pizzeria_chat: Chat) -> None:
+    pizzeria_chat.say("three large pepperoni pizzas")
+    pizzeria_chat.say("and a large cheese for the kids who don't eat meat")
+    assert pizzeria_chat.counts == {"PEPPERONI-PIZZA": 3, "CHEESE-PIZZA": 1}
+
+
+def test_a_son_who_doesnt_drink_coffee_in_the_cafe(cafe_chat: Chat) -> None:
+    cafe_chat.say("a hot chocolate for my son he doesn't drink coffee")
+    assert cafe_chat.counts == {"HOT-CHOCOLATE": 1}
+
+
+def test_the_ones_who_eat_meat_get_the_meat_pizza(pizzeria_chat: Chat) -> None:
+    pizzeria_chat.say("a large cheese pizza for the kids and a meat lovers for the ones who eat meat")
+    assert pizzeria_chat.counts == {"CHEESE-PIZZA": 1, "MEAT-LOVERS": 1}
+
+
+# -- a "which one?" settled by a later part of one name --------------------------------------------------------------
+
+def test_the_chews_for_the_teeth_are_the_dental_chews(shop: Callable[[str], Chat]) -> None:
+    chat = shop("petshop")
+    chat.say("hi i need the chews for cleaning the teeth for my dog he's a big dog")
+    assert chat.lines == [("DENTAL-CHEWS", 1, {"size": "large", "count": "12ct"})]
+
+
+def test_chews_that_clean_the_teeth_for_a_small_dog(shop: Callable[[str], Chat]) -> None:
+    chat = shop("petshop")
+    chat.say("i want the chews that clean the teeth for a small dog")
+    assert chat.lines == [("DENTAL-CHEWS", 1, {"size": "petite", "count": "12ct"})]
+
+
+def test_a_second_product_named_in_full_is_no_part_of_the_first(gifts: Chat) -> None:
+    gifts.say("a candle and a pillar candle")
+    assert "CANDLE" not in gifts.counts or gifts.counts.get("PILLAR") == 1
+    assert sum(gifts.counts.values()) <= 2
