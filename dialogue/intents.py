@@ -151,7 +151,7 @@ def is_deny(toks: Sequence[str]) -> bool:
     """Starts with a no (or a "that's wrong"), not "no problem"."""
     if not toks:
         return False
-    head = [t for t in toks[:4] if t not in ("oh", "um", "uh", "well", "actually", "hmm", "ah", "sorry")]
+    head = [t for t in toks[:4] if t not in ("oh", "um", "uh", "well", "actually", "hmm", "ah", "sorry", "ok", "okay")]
     if head and head[0] in ("no", "nope", "nah", "negative", "incorrect", "wrong"):
         return not (head[0] == "no" and len(head) > 1 and head[1] in _NOT_DENY_AFTER_NO)
     if head[:3] == ["i", "did", "not"]:

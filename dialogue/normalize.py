@@ -101,11 +101,14 @@ def _cut_at(question_starts: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r",|;|:|\s[-\u2013\u2014]+\s|(?=\bbut\b)|(?<=\w)\s+(?=(?:" + "|".join(question_starts) + r")\b)")
 
 
-_PIECE_RE = _cut_at(("what", "do you", "how much", "how many"))
+# "which" asks when a noun follows it ("the wings you have which sauce", "i've got kids here which donuts have
+# sprinkles"); before a verb or a person it opens a relative clause ("the one which has spinach").
+_WHICH_ASKS = r"which(?!\s+(?:is|are|was|were|has|have|had|comes?|goes|costs?|i|you|we|they|he|she|it|one|ones)\b)"
+_PIECE_RE = _cut_at(("what", "do you", "how much", "how many", _WHICH_ASKS))
 # After "how about X" (a word or two may lead) "how many" stays in its piece: "ok how about kombucha how many are
 # left" asks of the kombucha (is_question reads "how about" with the question after it), it proposes no order.
 _PROPOSAL_RE = re.compile(r"^(?:\w+\s+){0,2}how about\b", re.IGNORECASE)
-_PIECE_AFTER_PROPOSAL_RE = _cut_at(("what", "do you", "how much"))
+_PIECE_AFTER_PROPOSAL_RE = _cut_at(("what", "do you", "how much", _WHICH_ASKS))
 
 
 def pieces(sentence: str) -> list[str]:

@@ -528,7 +528,77 @@ def _without_ones_said_not(toks: Sequence[str], items: Sequence[ItemSpec], ctx: 
                 and not set(it.skus) & set(ctx.line_skus) and set(nxt.skus) & set(ctx.line_skus) \
                 and "and" not in toks[it.end:nxt.start] and all(t in _LEAD_FILL for t in toks[:it.start - 1]):
             out.remove(it)
+    last = out[-1] if out else None  # "ok no drill too expensive" after its price: that product declined
+    if last is not None and len(out) == 1 and last.start > 0 and toks[last.start - 1] in ("no", "not") \
+            and last.quantity is None and not last.options and not set(last.skus) & set(ctx.line_skus) \
+            and ctx.topic in last.skus and all(t in _LEAD_FILL for t in toks[:last.start - 1]):
+        out.remove(last)
     return out
+
+
+def _onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], mentions: Sequence[Mention],
+                     ctx: Context) -> list[ItemSpec]:
+    """"add a card to the bouquet", "put a card on the hamper": one product said right before "to the" / "on the" and
+    the name of a product of a line of the cart, the words of the first also a choice that line's product offers (of
+    a group taking several): that choice put on the line, one item, never a second line of the product named as the
+    place (nor a card of its own)."""
+    what = items[0] if items else None
+    if what is None or len(items) > 2 or what.quantity not in (None, 1) or what.options:
+        return list(items)
+    at = what.end
+    while at < len(toks) and toks[at] in GLUE and toks[at] not in _ONTO_PREPS:
+        at += 1
+    if not (at + 2 < len(toks) and toks[at] in _ONTO_PREPS and toks[at + 1] in _DEFINITE):
+        return list(items)
+    place = next((m for m in mentions if m.start == at + 2 and m.exact_products
+                  and all(t in GLUE for t in toks[m.end:])), None)
+    skus = {t.sku for t in place.exact_products if t.sku in ctx.line_skus} if place is not None else set()
+    if len(skus) != 1 or len(items) == 2 and (items[1].start != at + 2 or items[1].quantity not in (None, 1)):
+        return list(items)
+    sku = skus.pop()
+    product = lex.products.get(sku)
+    said = tuple(t for t in toks[what.start:what.end] if t not in GLUE)
+    targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and product is not None
+                    and (g := product.group(t.group)) is not None and g.multiple and g.value(t.value) is not None)
+    if not targets or place is None:
+        return list(items)
+    spec = OptionSpec(targets, pos=what.start, said=" ".join(said))
+    kept = items[1].options if len(items) == 2 else []
+    return [ItemSpec((sku,), None, [spec, *kept], place.start, place.end, True)]
+
+
+def _which_by_a_later_choice(toks: Sequence[str], items: Sequence[ItemSpec]) -> list[ItemSpec]:
+    """"i need the chews for cleaning the teeth for my dog he's a big dog": a product that may be several (the bully
+    stick, the dental chews, the rope toy) and, later in the turn, a part of the name of only one of them ("teeth",
+    of "teeth chews") or choices alone only it offers ("big dog"): that one product, one item with those choices,
+    not a "which one?" and a second line."""
+    out = list(items)
+    for k in range(len(out) - 1):
+        it, nxt = out[k], out[k + 1]
+        said = {i for o in nxt.options if o.pos >= 0 for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
+        only_choices = bool(nxt.options) and all(i in said or toks[i] in GLUE for i in range(nxt.start, nxt.end))
+        if len(it.skus) < 2 or len(nxt.skus) != 1 or nxt.skus[0] not in it.skus or nxt.quantity is not None \
+                or not (only_choices or not nxt.exact and toks[nxt.start - 1] not in ("a", "an", "and")):
+            continue
+        out[k] = ItemSpec(nxt.skus, it.quantity, [*it.options, *nxt.options], it.start, nxt.end, it.exact)
+        del out[k + 1]
+        break
+    return out
+
+
+def _described_not_chosen(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]) -> None:
+    """"the green smoothie the one with spinach i think": a choice said right after "the one with" (and the like)
+    whose words the product's own description names (made with spinach) describes the product the shopper means;
+    it is taken off the item (in place). A choice the description does not name ("the one with oat milk") stays."""
+    for it in items:
+        product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
+        if product is None or not product.description:
+            continue
+        described = set(tokens(product.description))
+        it.options = [o for o in it.options if not (
+            o.pos > 0 and o.said and set(o.said.split()) <= described
+            and any(tuple(toks[max(0, at - len(ph)):at]) == ph for ph in _DESCRIBED_WITH
+                    for at in (o.pos, o.pos - 1) if at == o.pos or toks[at] in _DEFINITE))]
 
 
 def _recount_said_after(toks: Sequence[str]) -> bool:
@@ -690,6 +760,17 @@ _DEFINITE = words("definite")
 _USUAL_WORDS = words("plain_part")
 _MORE_WORDS = words("more_words")
 _ONTO_PREPS = words("onto_preps")
+_DESCRIBED_WITH = phrases("described_with")
+_NAME_TITLES = words("name_titles")
+_NOT_EATEN = phrases("not_eaten")
+
+
+def _not_eaten_before(toks: Sequence[str], at: int) -> bool:
+    """"the kids who don't eat meat": a phrase of not eating (or drinking) ends right before ``at``, an article
+    or "any" between allowed."""
+    while at > 0 and toks[at - 1] in ("a", "an", "the", "any"):
+        at -= 1
+    return any(tuple(toks[max(0, at - len(ph)):at]) == ph for ph in _NOT_EATEN)
 _FOR_SOMEONE = phrases("for_someone")
 _WITH = words("with_words")
 _LIKEWISE = words("likewise")
@@ -1288,7 +1369,9 @@ class RuleUnderstanding:
         found = find_mentions(self.lexicon, toks, mix_for, frozenset(in_play))
         found = sold_alone(toks, found)
         calling = [(k, k + len(ph)) for ph in _CALL_BACK for k in range(len(toks)) if tuple(toks[k:k + len(ph)]) == ph]
-        found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in calling)]  # "i'll ring back"
+        found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in calling)  # "i'll ring back"
+                 and not (m.start > 0 and toks[m.start - 1] in _NAME_TITLES)  # "my cat mister biscuits": a name
+                 and not (m.products and not m.options and _not_eaten_before(toks, m.start))]  # "who don't eat meat"
         named = _line_named(found, context)
         found = focus_choices(self.lexicon, toks, found, named)
         found = choices_of_named_group(self.lexicon, found, named)
@@ -1300,6 +1383,9 @@ class RuleUnderstanding:
                                  or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))
         p.items = _without_ones_said_not(toks, p.items, context)
+        p.items = _onto_named_line(self.lexicon, toks, p.items, mentions, context)
+        _described_not_chosen(self.lexicon, toks, p.items)
+        p.items = _which_by_a_later_choice(toks, p.items)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
         if context.has_lines and not p.options:

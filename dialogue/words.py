@@ -60,6 +60,7 @@ holiday holidays shower reunion
 also too either neither both each every other another same different such
 yes yeah yep yup nope nah okay ok alright sure certainly definitely absolutely maybe perhaps probably
 please thanks thank cheers welcome hello hi hey bye goodbye morning afternoon evening night
+goodness gosh golly gee geez jeez blimey crikey heavens dear dearie
 what when where which who whom whose why how whatever whenever wherever however
 straw straws bag bags lid lids napkin napkins receipt receipts fork forks spoon spoons knife knives
 sleeve sleeves tray trays carrier carriers utensils cutlery stirrer stirrers
