@@ -130,3 +130,30 @@ def test_one_size_for_all_units_stays_one_line(shop: Callable[[str], Chat]) -> N
     rental = shop("rental")
     rental.say("two ski packages size nine")
     assert _lines(rental, "size") == [("SKI-PACKAGE", 2, {"size": "9"})]
+
+
+# --- what a service is done on, said with "on my" ------------------------------------------------------------
+@pytest.mark.parametrize("said", ["a full tune on my skis please", "a tune on my snowboard"])
+def test_own_thing_worked_on_is_no_item(shop: Callable[[str], Chat], said: str) -> None:
+    rental = shop("rental")
+    rental.say(said)
+    assert rental.counts == {"TUNE": 1}
+
+
+def test_thing_ordered_with_a_service_stays_an_item(shop: Callable[[str], Chat]) -> None:
+    rental = shop("rental")
+    rental.say("a full tune and skis")
+    assert rental.counts == {"TUNE": 1, "SKIS": 1}
+
+
+# --- a question about what the shop offers, said with another verb of getting ------------------------------
+@pytest.mark.parametrize("said", ["what can i rent here", "what can i buy here"])
+def test_what_can_i_rent_lists_the_shop(shop: Callable[[str], Chat], said: str) -> None:
+    rental = shop("rental")
+    reply = rental.say(said)
+    assert "lessons" in reply.text and not rental.lines
+
+
+def test_what_can_i_buy_at_another_shop(cafe_chat: Chat) -> None:
+    reply = cafe_chat.say("what can i buy here")
+    assert not reply.text.startswith("Sorry") and not cafe_chat.lines
