@@ -191,7 +191,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     found: list[Mention] = []
     i, n = 0, len(toks)
     blocked = (_qualifier_words(toks) - _ends_name(lex, toks) - _size_of_after_article(lex, toks)
-               - _measure_not_money(lex, toks)) \
+               - _measure_not_money(lex, toks) - _qualifier_in_name(lex, toks)) \
         | _command_words(toks) | _modal_verbs(toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
@@ -1757,11 +1757,24 @@ def _ends_name(lex: Lexicon, toks: Sequence[str]) -> set[int]:
         for t in lex.phrases.get(tuple(toks[k + 1 - size:k + 1]), ()))}
 
 
+def _qualifier_in_name(lex: Lexicon, toks: Sequence[str]) -> set[int]:
+    """"a samosa chaat not too spicy" where the mild level is named "not too spicy": an amount phrase ("not too")
+    that begins a name of the catalog said whole is that name, not an amount of what follows."""
+    out: set[int] = set()
+    for i in range(len(toks)):
+        for phrase, _ in _QUALIFIERS:
+            n = len(phrase)
+            if n >= 2 and tuple(toks[i:i + n]) == phrase and any(
+                    lex.phrases.get(tuple(toks[i:i + size])) for size in range(n + 1, min(lex.max_len, len(toks) - i) + 1)):
+                out.update(range(i, i + n))
+    return out
+
+
 def _measure_not_money(lex: Lexicon, toks: Sequence[str]) -> set[int]:
     """"two pounds" to a butcher whose ground beef comes in "2 pounds": a number before a money word that is,
     with it, a choice of the catalog is that choice, not an amount of money (but "under 2 pounds" is a price);
     before "of", only when the product named after it offers that choice ("two pounds of brats" sold by the pound
-    are two of them)."""
+    are two of them). So is a number after "for" that, with the words after it, is a choice ("for three days")."""
     out: set[int] = set()
     for i in range(len(toks) - 1):
         if toks[i].isdigit() and toks[i + 1] not in PRICE_WORDS and i > 0 and toks[i - 1] in _PRICE_CUES and any(

@@ -157,3 +157,28 @@ def test_what_can_i_rent_lists_the_shop(shop: Callable[[str], Chat], said: str) 
 def test_what_can_i_buy_at_another_shop(cafe_chat: Chat) -> None:
     reply = cafe_chat.say("what can i buy here")
     assert not reply.text.startswith("Sorry") and not cafe_chat.lines
+
+
+# --- an amount phrase that begins a value's own name ----------------------------------------------------------
+_CURRY = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [{"sku": "CURRY", "name": "chicken curry", "price": "12.00", "aliases": ["curry"], "options": [
+        {"code": "heat", "name": "heat", "default": "medium", "aliases": ["heat"],
+         "values": [{"code": "mild", "name": "mild", "aliases": ["not too hot"]},
+                    {"code": "medium", "name": "medium"},
+                    {"code": "hot", "name": "hot", "aliases": ["spicy"]}]}]}],
+}
+
+
+@pytest.mark.parametrize(("said", "want"), [("a samosa chaat not too spicy and no onions please", "mild"),
+                                            ("a samosa chaat spicy", "spicy")])
+def test_not_too_as_a_value_name(shop: Callable[[str], Chat], said: str, want: str) -> None:
+    mithai = shop("mithai")
+    mithai.say(said)
+    assert _lines(mithai, "spice") == [("SAMOSA-CHAAT", 1, {"spice": want})]
+
+
+def test_not_too_as_a_value_name_on_another_shop(tmp_path: Path) -> None:
+    for chat in chat_of(tmp_path, _CURRY):
+        chat.say("a chicken curry not too hot")
+        assert _lines(chat, "heat") == [("CURRY", 1, {"heat": "mild"})]
