@@ -216,7 +216,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     found: list[Mention] = []
     i, n = 0, len(toks)
     blocked = (_qualifier_words(toks) - _ends_name(lex, toks) - _size_of_after_article(lex, toks)
-               - _measure_not_money(lex, toks)) \
+               - _measure_not_money(lex, toks) - _qualifier_in_name(lex, toks)) \
         | _command_words(toks) | _modal_verbs(toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
@@ -296,7 +296,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, _name_said_swapped(lex, toks, found)))),
         in_play))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
-        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))
+        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found)))))))))
     return _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(
         lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(lex, toks, _contained(
             lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(
@@ -1368,6 +1368,37 @@ def _value_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) 
     return out
 
 
+def _values_listed_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"two snowboard packages sizes nine and eleven", "size 7 8 and 10": a group's name (or its plural) and a list
+    of numbers, each a value of that group when said after the name ("size 9"), are those values, a mention each
+    (as "size 9 and size 11" would be); a number that starts another mention or counts what follows is no value."""
+    starts = {m.start for m in found}
+    out: list[Mention] = []
+    for n, m in enumerate(found):
+        groups = {t.group for t in m.targets if t.kind == "group"}
+        if not groups or len(groups) != len(m.targets) or m.end - m.start != 1:
+            out.append(m)
+            continue
+        word = toks[m.start]
+        heads = [word, word[:-1]] if word.endswith("s") else [word]
+        stop = found[n + 1].start if n + 1 < len(found) else len(toks)
+        listed: list[Mention] = []
+        k = m.end
+        while k < stop and (toks[k].isdigit() or listed and toks[k] in ("and", "or")):
+            if toks[k].isdigit():
+                values = next((vs for h in heads if (vs := tuple(
+                    t for t in lex.phrases.get((h, toks[k]), ()) if t.kind == "option" and t.group in groups))), ())
+                if not values or k in starts or k + 1 < len(toks) and toks[k + 1] == "of":
+                    break
+                listed.append(Mention(m.start if not listed else k, k + 1, values))
+            k += 1
+        if len(listed) < 2 or toks[listed[-1].end - 1:listed[-1].end] == ["and"]:
+            out.append(m)
+            continue
+        out.extend(listed)
+    return out
+
+
 def _value_in_group_name(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
     """"two large sides of mac and cheese": a group's name ("large sides" of a family meal) said before "of" and a
     product without that group begins with a value of that product ("large"): that value, said of the product."""
@@ -1805,13 +1836,30 @@ def _ends_name(lex: Lexicon, toks: Sequence[str]) -> set[int]:
         for t in lex.phrases.get(tuple(toks[k + 1 - size:k + 1]), ()))}
 
 
+def _qualifier_in_name(lex: Lexicon, toks: Sequence[str]) -> set[int]:
+    """"a samosa chaat not too spicy" where the mild level is named "not too spicy": an amount phrase ("not too")
+    that begins a name of the catalog said whole is that name, not an amount of what follows."""
+    out: set[int] = set()
+    for i in range(len(toks)):
+        for phrase, _ in _QUALIFIERS:
+            n = len(phrase)
+            if n >= 2 and tuple(toks[i:i + n]) == phrase and any(
+                    lex.phrases.get(tuple(toks[i:i + size])) for size in range(n + 1, min(lex.max_len, len(toks) - i) + 1)):
+                out.update(range(i, i + n))
+    return out
+
+
 def _measure_not_money(lex: Lexicon, toks: Sequence[str]) -> set[int]:
     """"two pounds" to a butcher whose ground beef comes in "2 pounds": a number before a money word that is,
     with it, a choice of the catalog is that choice, not an amount of money (but "under 2 pounds" is a price);
     before "of", only when the product named after it offers that choice ("two pounds of brats" sold by the pound
-    are two of them)."""
+    are two of them). So is a number after "for" that, with the words after it, is a choice ("for three days")."""
     out: set[int] = set()
     for i in range(len(toks) - 1):
+        if toks[i].isdigit() and toks[i + 1] not in PRICE_WORDS and i > 0 and toks[i - 1] in _PRICE_CUES and any(
+                t.kind == "option" for n in (2, 3) for t in lex.phrases.get(tuple(toks[i:i + n]), ())):
+            out.add(i)  # "skis for three days", "a lesson for two hours": a choice said with its number, no money
+            continue
         hedged = i > 0 and toks[i - 1] in _HEDGES  # "a chuck roast about four pounds": the roast's weight, roughly
         if not (toks[i].isdigit() and toks[i + 1] in PRICE_WORDS and (i == 0 or toks[i - 1] not in _PRICE_CUES
                                                                         or hedged)):

@@ -158,7 +158,8 @@ def parts_of_noun(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> l
 
 def one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
     """"three fruit teas mango peach and lychee": as many values of one one-choice group said after a counted item
-    as its count, one of each."""
+    as its count, one of each (the item's other choices on each: "two snowboard packages for two days sizes nine
+    and eleven")."""
     out: list[ItemSpec] = []
     for it in items:
         product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
@@ -169,13 +170,15 @@ def one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
         after = [o for o in it.options if o.pos >= it.end]
         codes = [{t.group for t in o.targets if (g := product.group(t.group)) is not None and g.value(t.value)}
                  for o in after]
-        shared = set.intersection(*codes) if codes else set()
-        group = product.group(next(iter(shared))) if len(shared) == 1 else None
-        if group is None or group.multiple or len(after) != n:
+        each = next((mine for code in dict.fromkeys(c for cs in codes for c in cs)
+                     if len(mine := [o for o, cs in zip(after, codes, strict=True) if code in cs]) == n
+                     and all(cs == {code} for o, cs in zip(after, codes, strict=True) if o in mine)
+                     and (g := product.group(code)) is not None and not g.multiple), None)
+        if each is None:
             out.append(it)
             continue
-        rest = [o for o in it.options if o not in after]
-        out.extend(ItemSpec(it.skus, 1, [*rest, o], it.start, it.end, it.exact) for o in after)
+        rest = [o for o in it.options if all(o is not x for x in each)]
+        out.extend(ItemSpec(it.skus, 1, [*rest, o], it.start, it.end, it.exact) for o in each)
     return out
 
 

@@ -24,7 +24,7 @@ from dialogue.item_words import (
 from dialogue.lexicon import Lexicon, Target
 from dialogue.matcher import Mention
 from dialogue.owners import MANY_OWNERS
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 from dialogue.quantity import GLUE, SEPARATORS, quantity_token
 
 _FILLED_OF = words("filled_of")
@@ -227,7 +227,9 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
     for n, m in enumerate(mentions):
         nxt_product = n + 1 < len(mentions) and mentions[n + 1].start == m.end and bool(mentions[n + 1].products) \
             and m.end not in breaks
-        if m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n, roles):
+        if m.exact_products and lex is not None and _worked_on_own(lex, toks, mentions, roles, n):
+            roles.append("ignore")  # "a full tune on my skis": the shopper's skis, not a pair rented
+        elif m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n, roles):
             roles.append("option")
         elif m.exact_products and m.options and _swapped_with_choice(toks, mentions, n, lex, lines):
             roles.append("option")  # "sticky rice instead of jasmine": the rice of a dish, no side of sticky rice
@@ -547,3 +549,19 @@ def _group_noun_before_value(toks: Sequence[str], mentions: Sequence[Mention], n
     return m.start > 0 and toks[m.start - 1] in ("the", "with") and value is not None \
         and any(t.kind == "option" and t.group in codes for t in value.targets)
 
+
+_WORKED_ON_LEADS = phrases("worked_on_leads")  # "on my", "on our": what follows is the shopper's own thing
+
+
+def _worked_on_own(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str], n: int
+                   ) -> bool:
+    """"a full tune on my skis please": a product said right after "on my" (or "on our", ...) past an item of the
+    sentence is the shopper's own thing the item is done on, not an item of its own; but a choice the product named
+    before offers stays its choice ("a case on my iphone 15" where the case comes for that phone)."""
+    m = mentions[n]
+    if not any(tuple(toks[max(0, m.start - len(p)):m.start]) == p for p in _WORKED_ON_LEADS):
+        return False
+    before = [o for o, r in zip(mentions[:n], roles, strict=False) if r in ("product", "option")]
+    skus = {t.sku for o in before for t in o.exact_products}
+    return bool(before) and not any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options
+                                    for sku in skus)

@@ -189,14 +189,16 @@ _SAME_AS_BEFORE = phrases("same_as_before")
 def needed_for_all(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
     """"a lens protector and a clear case for the pixel 8": a choice said after "for" past the last of several
     items goes also to each earlier one that cannot be made without it (a required choice with no default, none
-    of its group said), where otherwise it would have to be asked."""
+    of its group said), where otherwise it would have to be asked; and "skis and poles for a half day", "a snowboard
+    and a helmet for the week": a choice of one kind (not an add-on) goes to each earlier one that offers it and has
+    no choice of its group said."""
     if len(items) < 2:
         return
     last = items[-1]
     for o in [o for o in last.options if o.pos >= last.end]:
         if not any(toks[i] in _SHARED_LEADS for i in range(max(last.end, o.pos - 2), o.pos)):
             continue
-        given = [_give_needed(lex, it, o) for it in items[:-1]]
+        given = [_give_needed(lex, it, o) or _give_shared(lex, it, o) for it in items[:-1]]
         product = lex.products.get(last.skus[0]) if len(last.skus) == 1 else None
         if any(given) and product is not None and not any(
                 (g := product.group(t.group)) is not None and g.value(t.value) is not None for t in o.targets):
@@ -212,6 +214,21 @@ def _give_needed(lex: Lexicon, it: ItemSpec, o: OptionSpec) -> bool:
     for t in o.targets:
         g = product.group(t.group)
         if g is not None and g.value(t.value) is not None and needed(lex, product.sku, t.group) \
+                and not any(own.group == t.group for spec in it.options for own in spec.targets):
+            it.options.append(o)
+            return True
+    return False
+
+
+def _give_shared(lex: Lexicon, it: ItemSpec, o: OptionSpec) -> bool:
+    """Give item ``it`` the choice ``o`` of a group of one value its product offers, when none of that group was
+    said for it; whether it was given."""
+    product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
+    if product is None or o in it.options:
+        return False
+    for t in o.targets:
+        g = product.group(t.group) if t.kind == "option" else None
+        if g is not None and not g.multiple and g.value(t.value) is not None \
                 and not any(own.group == t.group for spec in it.options for own in spec.targets):
             it.options.append(o)
             return True

@@ -1250,6 +1250,8 @@ class RuleUnderstanding:
         if not all(i in covered or toks[i] in GLUE or nxt is ones and toks[i] in _PLAIN_WORDS
                    for i in range(m.end, nxt.start)):
             return False
+        if m.end < nxt.start and toks[m.end] in ("a", "an"):
+            return False  # "sizes nine and eleven a kids snowboard package": an article opens the next item
         skus = {t.sku for t in nxt.exact_products}
         offered = [(sku, t) for t in m.options for sku in skus if sku in self.lexicon.option_skus.get((t.group, t.value), ())]
         return not offered or not (m.start > 0 and toks[m.start - 1] in ("a", "an")) and not any(
