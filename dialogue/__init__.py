@@ -11,12 +11,18 @@ One concept per module:
 - ``lexicon`` / ``matcher``: the catalog's phrases, built once per catalog and shared; fuzzy and phonetic
   fixes of misheard words; longest-match mentions of products, option values and option groups.
 - ``intents``: cue phrases (yes/no in many forms, check out, to go, a person, ...).
-- ``items``: products, quantities and options out of one sentence (splits, corrections, notes).
+- ``items``: products, quantities and options out of one sentence: ``extract_items``, with its readers by concept:
+  ``roles`` (what each mention is), ``attach`` (which item a choice belongs to), ``choice_items`` (choices said as
+  items), ``splits`` and ``parts`` (one phrase into several lines), ``ones`` ("a large one", "another one"),
+  ``several_items`` (what is said once for several items), ``corrections`` (repairs and swaps in one utterance),
+  ``item_words`` (their shared word tables).
 - ``understanding``: the ``Understanding`` Protocol and the default rule-based ``RuleUnderstanding``.
 - ``resolve``: what was said -> a product and valid ``SelectedOption``s, or what is missing/ambiguous.
 - ``state``: per-session cart, unconfirmed changes, focus for "it", pending question.
 - ``editing`` / ``answers`` / ``policy``: cart edits, answers to questions, and the decision rules
   (clarify, confirm on low ASR confidence, place only on a yes to a read-back, idempotent checkout).
+- ``confirm``: replies to the read-back (a clear yes, or why not); ``echo``: a yes that says the order, its total or
+  its number of things back, placed only when that matches the cart read back.
 - ``replies``: sentences for the ear. ``shop``: shop information from configuration.
 - ``session``: ``Session`` (implements ``types.Conversation``). ``cli``: ``voicecart chat``.
 """
