@@ -19,6 +19,7 @@ _SWAP_IN_FOR = phrases("swap_in_for")
 _SWAP_OUT_FOR = phrases("swap_out_for")
 _SWAP_JOINS = words("swap_joins")
 _SWAP_LEAD = words("swap_lead") | words("lead_fill")
+_NOT_THIS = phrases("not_this")
 
 
 def swap_frame(toks: Sequence[str]) -> tuple[int, int, bool] | None:
@@ -127,6 +128,9 @@ def corrections(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> lis
             prev = out[-1]
             gap_start = max([_trailing_cue(toks, prev)] + [o.pos + len(o.said.split()) for o in prev.options
                                                             if o.pos < item.start])  # not "no" of "no sugar"
+            gap = tuple(t for t in toks[prev.end:item.start] if t not in LIST_ARTICLES)
+            if gap in _NOT_THIS:
+                continue  # "a latte not a mocha", "lattes not mochas": the product after "not" is not wanted
             cue = find(toks[:item.start], CORRECTION, gap_start)
             joined = any(t in ("and", "plus", "also", "with") for t in toks[gap_start:item.start])
             swap = find(toks[gap_start:item.start], SWAP) >= 0  # "a mocha instead of the latte": both stay

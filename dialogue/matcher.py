@@ -28,6 +28,7 @@ _NOUN_OPENERS = words("noun_openers")
 _THING_MARKERS = words("thing_markers")
 _WORKED_ON = words("worked_on")
 _SWAPPED_NAME_GAP = words("swapped_name_gap")
+_MIX_SHARES = words("mix_shares")
 _FILLERS = words("fillers")
 _PURPOSE_LEADS = phrases("purpose_leads")
 _SOLD_ALONE = phrases("sold_alone")
@@ -85,8 +86,8 @@ def _said_with_article(lex: Lexicon, said: Sequence[str]) -> list[Target] | None
     """"with the sauce on": the words of a choice's name ("with sauce on") said with an article inside them; the
     choices so named (exact names only, and only when the words begin and end with words of that name)."""
     inner = [w for w in said[1:-1] if w not in _ARTICLES]
-    if len(inner) == len(said) - 2 or said[0] in _ARTICLES:
-        return None
+    if len(inner) == len(said) - 2 or said[0] in _ARTICLES or said[0] == "one" or said[0].isdigit():
+        return None  # "one an inch": a count, then its article, not the choice "one inch"
     return [t for t in lex.phrases.get((said[0], *inner, said[-1]), ()) if t.kind == "option" and t.exact] or None
 
 
@@ -320,7 +321,9 @@ def _name_said_swapped(lex: Lexicon, toks: Sequence[str], found: list[Mention]) 
             continue
         swapped = (*toks[mod.start:mod.end], *toks[head.start:head.end])
         named = {t.sku for t in lex.phrases.get(swapped, ()) if t.kind == "product" and t.exact}
-        if len(named) != 1 or not named <= {t.sku for m in (head, mod) for t in m.products}:
+        if len(named) != 1 or not named <= {t.sku for m in (head, mod) for t in m.products} \
+                or toks[mod.start:mod.end] and all(w in _MIX_SHARES for w in toks[mod.start:mod.end]):
+            # ("a dozen half glazed half chocolate": a share of the dozen's mix, no half dozen)
             k += 1
             continue
         out[k:k + 2] = [Mention(head.start, mod.end, (Target("product", next(iter(named))),))]
