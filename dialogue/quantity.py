@@ -459,8 +459,11 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
                                          or _measured_choice(lex, toks, item.skus[0], unit))):
             continue
         nxt = items[n + 1].start if n + 1 < len(items) else len(toks)
-        if end < len(toks) and toks[end] == "of" and (own := _own_choice_at(lex, mentions, end + 1, item)) is not None:
-            end = own.end  # "the screws for wood two boxes of hundred": its boxes of a hundred, counted
+        if end < len(toks) and toks[end] == "of" and (own := _own_choice_at(lex, mentions, end + 1, item)) is not None \
+                and not (n + 1 < len(items) and own.end == nxt):
+            end = own.end  # "the screws for wood two boxes of hundred": its boxes of a hundred, counted; not when
+            # the choice leads straight into the next product's name ("beef with broccoli two pints of chicken lo
+            # mein": the chicken lo mein's pints, its count, though chicken is a protein the broccoli offers too)
         if end < len(toks) and toks[end] == "of" or nxt <= k + 1 \
                 or toks[k + 1] in COUNT_UNITS and end == nxt < len(toks):
             continue  # "a red planter four bags of gravel", "thick bacon a dozen wings": the count of what follows

@@ -112,6 +112,13 @@ def test_count_of_another_product_after_of_stays_its_own(shop: Shop) -> None:
     assert chat.counts.get("WOOD-SCREWS") == 1
 
 
+def test_count_of_containers_of_the_next_product_stays_its_own(shop: Shop) -> None:
+    # chinesetakeout-long-orders-001: "chicken" is a protein the broccoli offers too, but it leads into "lo mein"
+    chat = _said(shop, "chinesetakeout", "a quart of beef with broccoli two pints of chicken lo mein")
+    assert [(s, n, o.get("protein"), o.get("size")) for s, n, o in chat.lines] == [
+        ("BROCCOLI", 1, "beef", "quart"), ("LO-MEIN", 2, "chicken", "pint")]
+
+
 # --- a count of a product described ------------------------------------------------------------------------------
 def test_count_of_product_described(shop: Shop) -> None:
     chat = _said(shop, "bakery", "hi i want the braided bread the shiny one", "and two of the long french ones")
