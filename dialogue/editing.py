@@ -400,7 +400,10 @@ def _choice_of_owned(lex: Lexicon, line: CartLine, parse: Parse) -> Parse:
     said = [OptionSpec(kept, pos=o.pos, said=o.said) for o in item.options
             if (kept := tuple(t for t in o.targets if (g := product.group(t.group)) is not None
                               and g.value(t.value) is not None))]
-    if not said:
+    # Only when the choice's words take in the item's own name ("garlic naan": the naan too); a choice merely
+    # said with another product ("she wants a half of cider instead" to her half of stout) is that product's
+    # choice, and the product is swapped in (taproom-multi-turn-mt12-001).
+    if not any(o.pos < item.end <= o.pos + len(o.said.split()) for o in said):
         return parse
     return replace(parse, items=(), options=(*parse.options, *said), replace=False, replaces=None)
 

@@ -190,3 +190,13 @@ def test_a_side_said_plainly_is_still_added(shop: Callable[[str], Chat]) -> None
     chat.say("one with bacon and one with sausage")
     chat.say("and a side of wheat toast")
     assert chat.counts.get("SIDE-TOAST") == 1
+
+
+def test_a_choice_said_with_another_product_swaps_the_persons_line(shop: Callable[[str], Chat]) -> None:
+    """"She wants a half of cider instead" to her half of stout: the cider in a half, not the stout made half
+    (taproom-multi-turn-mt12-001)."""
+    chat = shop("taproom")
+    chat.say("ok so a pint of ipa for me a half of the stout for my wife and two root beers for the kids")
+    chat.say("oh my wife changed her mind she wants a half of cider instead")
+    assert chat.counts == {"IPA": 1, "CIDER": 1, "ROOT-BEER": 2}
+    assert [opts.get("size") for sku, _, opts in chat.lines if sku == "CIDER"] == ["half"]
