@@ -29,6 +29,7 @@ _THING_MARKERS = words("thing_markers")
 _WORKED_ON = words("worked_on")
 _SWAPPED_NAME_GAP = words("swapped_name_gap")
 _MIX_SHARES = words("mix_shares")
+_ONE_OF = frozenset({"a", "an", "one"})  # a single thing ordered
 _FILLERS = words("fillers")
 _PURPOSE_LEADS = phrases("purpose_leads")
 _SOLD_ALONE = phrases("sold_alone")
@@ -316,7 +317,10 @@ def _name_said_swapped(lex: Lexicon, toks: Sequence[str], found: list[Mention]) 
         head, mod = out[k], out[k + 1]
         gap = toks[head.end:mod.start]
         if not head.products or head.options or head.groups or len(gap) > 1 \
-                or any(w not in _SWAPPED_NAME_GAP for w in gap):
+                or any(w not in _SWAPPED_NAME_GAP for w in gap) \
+                or not (head.start > 0 and (toks[head.start - 1] in _ONE_OF or toks[head.start - 1].isdigit())):
+            # only a thing counted as it is ordered ("one juice orange", "a slice sicilian"); "make the photos
+            # glossy" changes the photos of a line
             k += 1
             continue
         swapped = (*toks[mod.start:mod.end], *toks[head.start:head.end])

@@ -72,11 +72,13 @@ def test_three_orders_actually(shop) -> None:  # type: ignore[no-untyped-def]
     assert chat.counts == {"GARLIC-KNOTS": 3}
 
 
-def test_two_bags_alone_is_no_new_count(shop) -> None:  # type: ignore[no-untyped-def]
+def test_two_bags_alone_sets_the_count_of_the_line_just_ordered(shop) -> None:  # type: ignore[no-untyped-def]
+    # Round mt28 (terse shoppers, written by others): "cough drops cherry", "two bags" is two bags of them; this test
+    # said until then that "two bags" alone changed nothing.
     chat = shop("garden")
     chat.say("a bag of potting mix")
     chat.say("two bags")
-    assert chat.counts == {"POTTING-MIX": 1}
+    assert chat.counts == {"POTTING-MIX": 2}
 
 
 # --- "no peonies make it four lilies": a product let go that was never ordered, then the line's new count ---------
