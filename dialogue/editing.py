@@ -273,6 +273,25 @@ def _corrected(state: State, line: CartLine, product: Product, opts: Sequence[Se
     return kept
 
 
+_Change = tuple[CartLine, Product, list[SelectedOption], list[tuple[str, str]]]
+
+
+def _change_all(state: State, lex: Lexicon, changes: Sequence[_Change], out: Outcome) -> Outcome:
+    """Make each of ``changes`` (line, product, options to set, removals; a line with neither stays as it is) as
+    one change of the cart, and say so: "Okay, both changed", "Okay, all three changed"."""
+    state.begin_change()
+    state.pending = None
+    try:
+        for line, product, opts, removals in changes:
+            if opts or removals:
+                _rebuild(state, line, product, [*_kept(line, product, opts, removals), *opts])
+    except CatalogError as exc:
+        return out.say(sorry(exc, changes[0][1]))
+    out.act(Action.CART_CHANGED)
+    out.say(f"Okay, all {say_number(len(changes))} changed" if len(changes) > 2 else "Okay, both changed")
+    return readback(state, lex, out)
+
+
 def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome,
                  among: Sequence[CartLine] | None = None) -> Outcome:
     """"make both large", "all of them with oat milk": the change on every line that offers it (two or
@@ -291,16 +310,7 @@ def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome,
         changes = changes[-2:]
     if len(changes) < 2:
         return modify(state, lex, parse, out)
-    state.begin_change()
-    state.pending = None
-    try:
-        for line, product, opts, removals in changes:
-            _rebuild(state, line, product, [*_kept(line, product, opts, removals), *opts])
-    except CatalogError as exc:
-        return out.say(sorry(exc, changes[0][1]))
-    out.act(Action.CART_CHANGED)
-    out.say(f"Okay, all {say_number(len(changes))} changed" if len(changes) > 2 else "Okay, both changed")
-    return readback(state, lex, out)
+    return _change_all(state, lex, changes, out)
 
 
 _ALL_BUT = words("everything_but")
@@ -345,17 +355,7 @@ def all_but(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome |
             changes.append((line, product, opts, removals))
     if len(changes) < 2 or not any(excepted(ln) for ln, *_ in changes):
         return None
-    state.begin_change()
-    state.pending = None
-    try:
-        for line, product, opts, removals in changes:
-            if opts or removals:
-                _rebuild(state, line, product, [*_kept(line, product, opts, removals), *opts])
-    except CatalogError as exc:
-        return out.say(sorry(exc, changes[0][1]))
-    out.act(Action.CART_CHANGED)
-    out.say(f"Okay, all {say_number(len(changes))} changed" if len(changes) > 2 else "Okay, both changed")
-    return readback(state, lex, out)
+    return _change_all(state, lex, changes, out)
 
 
 def _names_product(lex: Lexicon, spec: OptionSpec, sku: str) -> bool:
