@@ -63,10 +63,18 @@ def _table(name: str) -> tuple[tuple[str, ...], ...]:
     return _p(*entries)
 
 
+def _word_set(name: str) -> frozenset[str]:
+    """One table of ``data/cues.toml`` whose entries are single words, as a set."""
+    table = _table(name)
+    if any(len(p) != 1 for p in table):
+        raise PhraseDataError(f"data/cues.toml: [{name}] holds single words only")
+    return frozenset(p[0] for p in table)
+
+
 AFFIRM = _table("affirm")
 DENY = _table("deny")
 DECLINE = _table("decline")
-_NOT_DENY_AFTER_NO = frozenset({"problem", "problems", "worries", "worry", "rush", "hurry", "doubt"})
+_NOT_DENY_AFTER_NO = _word_set("not_deny_after_no")
 GREET = _table("greet")
 THANKS = _table("thanks")
 GOODBYE = _table("goodbye")
@@ -102,10 +110,8 @@ BROWSE = _table("browse")
 INFO_ASK = _table("info_ask")
 # Words that make a request an order ("I'd like", "can I get"), not a question.
 ORDER_REQUEST = _table("order_request")
-_NOT_AN_ORDER_AFTER = frozenset({"know", "ask", "see", "hear", "find", "learn", "check", "understand", "look",
-                                 "information", "info", "details", "list", "rundown", "idea", "hand", "minute",
-                                 "second", "moment", "advice", "recommendation", "suggestion", "suggestions",
-                                 "overview", "sense", "menu", "help"})
+_NOT_AN_ORDER_AFTER = _word_set("not_an_order_after")
+_REQUEST_GAP = _word_set("request_gap")
 # Requests no shop can serve ("can you play some music"): never an order, whatever product word they hold.
 OFF_TOPIC = _table("off_topic")
 
@@ -151,19 +157,21 @@ def is_deny(toks: Sequence[str]) -> bool:
     """Starts with a no (or a "that's wrong"), not "no problem"."""
     if not toks:
         return False
-    head = [t for t in toks[:4] if t not in ("oh", "um", "uh", "well", "actually", "hmm", "ah", "sorry", "ok", "okay")]
-    if head and head[0] in ("no", "nope", "nah", "negative", "incorrect", "wrong"):
+    head = [t for t in toks[:4] if t not in _DENY_LEAD]
+    if head and head[0] in _DENY_HEAD:
         return not (head[0] == "no" and len(head) > 1 and head[1] in _NOT_DENY_AFTER_NO)
     if head[:3] == ["i", "did", "not"]:
         return True  # "I did not." (to "is that right?")
     if _declines(head):
         return True
-    return has(toks, _p("not right", "not correct", "is wrong", "not what i", "not quite", "incorrect",
-                        "that is wrong", "not my order", "do not place", "do not send", "do not order"))
+    return has(toks, _NOT_RIGHT)
 
 
 _SHORT_YES = _table("short_yes")
-_DAYTIME = frozenset({"morning", "afternoon", "evening", "day", "night"})
+_DENY_LEAD = _word_set("deny_lead")
+_DENY_HEAD = _word_set("deny_head")
+_NOT_RIGHT = _table("not_right")
+_DAYTIME = _word_set("daytime")
 
 
 def _without_greetings(toks: Sequence[str]) -> list[str]:
@@ -222,7 +230,7 @@ def order_request(toks: Sequence[str]) -> int:
     while i >= 0:
         phrase_end = next(len(p) for p in ORDER_REQUEST if tuple(toks[i:i + len(p)]) == p)
         after = [t for t in toks[i + phrase_end:i + phrase_end + 4]
-                 if t not in ("to", "please", "just", "a", "an", "some", "the", "more", "quick", "little")]
+                 if t not in _REQUEST_GAP]
         if not (after and after[0] in _NOT_AN_ORDER_AFTER):
             return i
         i = find(toks, ORDER_REQUEST, i + 1)

@@ -1805,7 +1805,6 @@ _OWNERS_LOOKED_AT = 200  # a choice every product of a huge catalog offers: enou
 _BASE_PREPS = words("base_preps")
 _HOLDER_PREPS = words("holder_preps")
 _PART_PREPS = words("part_of_item_preps")
-_FILLERS = words("fillers")
 _WITH_WORDS = words("with_words")
 _COUNTED = frozenset({"a", "an", "one", "another"})
 

@@ -28,6 +28,8 @@ from dialogue.phrasebook import phrases, words
 from dialogue.quantity import GLUE, SEPARATORS, quantity_token
 
 _FILLED_OF = words("filled_of")
+_FILLERS = words("fillers")
+_FILLERS_OR_THEN = _FILLERS | words("sequence_fillers")
 
 
 def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
@@ -39,7 +41,7 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
         return False  # "two bags of penne", "a roll of tape": a container of what follows
     option_at = {i for o in mentions[:n] if o.options for i in range(o.start, o.end)}
     k = m.start - 1
-    while k >= 0 and (k in option_at or toks[k] in ("please", "just", "uh", "um", "er", "like")):
+    while k >= 0 and (k in option_at or toks[k] in _FILLERS):
         k -= 1
     if k >= 2 and toks[k] == "of" and any(o.products and o.start <= k - 1 < o.end for o in mentions[:n]):
         k -= 2  # "and a roll of tape" ("roll" is part of some product's name): the container's count
@@ -240,7 +242,7 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
         elif m.exact_products and m.options:
             option_at = {i for o in mentions[:n] if o.options and not o.exact_products for i in range(o.start, o.end)}
             k = m.start - 1
-            while k >= 0 and (toks[k] in ("please", "just", "uh", "um", "er", "then", "like") or k in option_at):
+            while k >= 0 and (toks[k] in _FILLERS_OR_THEN or k in option_at):
                 k -= 1  # "a um medium mocha": past fillers and other modifiers to the article
             counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit()) \
                 and not _ends_a_name(mentions[:n], k)  # "a meal for one madras": the deal's curry, not one madras
