@@ -875,7 +875,8 @@ def _choice_inside_name(lex: Lexicon, toks: Sequence[str], found: list[Mention])
                     if len(skus) != 1 or not said or (best is not None and e - i <= best[1] - best[0]):
                         continue
                     if any(o is not m and o.start < e and o.end > i and (o.exact_products or o.options or o.groups)
-                           and not _foreign_words_of(lex, o, skus[0], i, e) for o in out):
+                           and not _foreign_words_of(lex, o, skus[0], i, e)
+                           and not _own_group_word(lex, o, skus[0], i, e) for o in out):
                         continue  # words there that name something else keep it ("a big can of fish food")
                     best = (i, e, Mention(i, e, (Target("product", sku=skus[0]), *dict.fromkeys(said))))
         if best is not None:
@@ -890,6 +891,15 @@ def _foreign_words_of(lex: Lexicon, o: Mention, sku: str, i: int, e: int) -> boo
     product = lex.products.get(sku)
     return product is not None and i <= o.start and o.end <= e and not o.products \
         and all(product.group(t.group) is None for t in o.targets)
+
+
+def _own_group_word(lex: Lexicon, o: Mention, sku: str, i: int, e: int) -> bool:
+    """"some extra honey butter sauce" where "extra sauce" names the side of sauce: a word inside the name said
+    around a choice that names only groups of that very product ("sauce", its sauce's group) is a word of that
+    name, not something else."""
+    product = lex.products.get(sku)
+    return product is not None and i <= o.start and o.end <= e and not o.products and not o.options \
+        and bool(o.groups) and all(product.group(t.group) is not None for t in o.groups)
 
 
 def _own_choice_in_alias(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -1216,6 +1226,9 @@ def _overridden_by_later_value(lex: Lexicon, toks: Sequence[str], i: int, length
     for j in range(i + 1, end):
         if all(t.isdigit() for t in toks[j:end]):
             continue  # "half a dozen" ("half 12 dozen"): a number shared is a count's, not a choice's words
+        if all(t.isdigit() for t in toks[i:j]):
+            continue  # "two pounds of boneless": the number said with its measure is the value ("2 pounds"), not a
+            # count of the "pounds of" after it
         for size in range(end - j + 1, min(lex.max_len, len(toks) - j) + 1):
             later = lex.phrases.get(tuple(toks[j:j + size]), ())
             if later and all(t.kind == "option" and t.exact for t in later) \
