@@ -1744,6 +1744,13 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
     if nxt is not None and nxt.products:  # "an everything bagel": only a choice its product offers
         return tuple(t for t in cands if any(p.sku in lex.option_skus.get((t.group, t.value), ())
                                              for p in nxt.exact_products))
+    if nxt is not None and (owner := _noun_of_choice(lex, toks, nxt)) is not None:
+        # "a regular salted lassi", where "salted lassi" is the lassi's salted flavour: a choice of that product, of
+        # a group other than the one the next words choose
+        groups = {t.group for t in nxt.options}
+        own = tuple(t for t in cands if t.group not in groups and owner in lex.option_skus.get((t.group, t.value), ()))
+        if len({(t.group, t.value) for t in own}) == 1:
+            return own
     word, j = toks[k], k - 1
     while j >= 0 and any(m.start <= j < m.end and m.options and not m.products for m in found):
         j -= 1  # "on a toasted everything": past the other choices said before it
@@ -1781,6 +1788,16 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
     if prev_tok in _COUNTED or prev_tok.isdigit():  # "an everything with scallion", "two plain"
         return tuple(t for t in cands if _named_choice(lex, t, word, required=True, single=True))
     return ()
+
+
+def _noun_of_choice(lex: Lexicon, toks: Sequence[str], m: Mention) -> str | None:
+    """"salted lassi", a choice named with its product's name last: the one product whose whole name (or an alias)
+    ends the choice's words and that comes in the choice; else None."""
+    if m.products or not m.options:
+        return None
+    skus = {t.sku for i in range(m.start + 1, m.end) for t in lex.phrases.get(tuple(toks[i:m.end]), ())
+            if t.kind == "product" and t.exact and any(_offered(lex, t.sku, o) for o in m.options)}
+    return next(iter(skus)) if len(skus) == 1 else None
 
 
 def _phrase_ends(toks: Sequence[str], k: int) -> bool:
