@@ -1744,11 +1744,11 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
     if nxt is not None and nxt.products:  # "an everything bagel": only a choice its product offers
         return tuple(t for t in cands if any(p.sku in lex.option_skus.get((t.group, t.value), ())
                                              for p in nxt.exact_products))
-    if nxt is not None and (owner := _noun_of_choice(lex, toks, nxt)) is not None:
+    if nxt is not None and (noun_of := _noun_of_choice(lex, toks, nxt)) is not None:
         # "a regular salted lassi", where "salted lassi" is the lassi's salted flavour: a choice of that product, of
         # a group other than the one the next words choose
         groups = {t.group for t in nxt.options}
-        own = tuple(t for t in cands if t.group not in groups and owner in lex.option_skus.get((t.group, t.value), ()))
+        own = tuple(t for t in cands if t.group not in groups and noun_of in lex.option_skus.get((t.group, t.value), ()))
         if len({(t.group, t.value) for t in own}) == 1:
             return own
     word, j = toks[k], k - 1
