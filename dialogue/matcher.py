@@ -299,11 +299,39 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         in_play))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found)))))))))
-    return _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(
-        lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(lex, toks, _contained(
-            lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(
-                lex, toks, _modifiers_sharing_noun(lex, toks, found), in_play)))))))),
-        mix_for)))
+    return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
+        lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
+            lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(
+                lex, toks, _products_joined_in_choice(lex, toks, _modifiers_sharing_noun(lex, toks, found),
+                                                      in_play)))))))),
+        mix_for))))
+
+
+_FEW_NAMED = 64  # products read for the one a choice said after a word of its name belongs to
+
+
+def _head_left_unsaid(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a whole original and a whole spicy" where the "whole chicken" comes in original and spicy: a word no mention
+    holds, said after an article or a count and right before a choice, that begins the name (of two words or more)
+    of the one product offering that choice whose name it begins, names that product, its head noun left unsaid."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    starts = {m.start for m in found if m.products}
+    out = list(found)
+    for m in found:
+        i = m.start - 1
+        if m.products or not m.options or i < 1 or i in covered or not toks[i].isalpha() or m.end in starts \
+                or not (toks[i - 1] in _COUNTED or toks[i - 1].isdigit()):
+            continue
+        skus: set[str] = set()
+        for t in m.options:
+            for sku in islice(lex.option_skus.get((t.group, t.value), ()), _FEW_NAMED):
+                product = lex.products.get(sku)
+                if product is not None and any(len(n) > 1 and n[0] == toks[i] for n in (
+                        phrase_of(name) for name in (product.name, *product.aliases))):
+                    skus.add(sku)
+        if len(skus) == 1:
+            out.append(Mention(i, i + 1, (Target("product", sku=skus.pop()),)))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _name_said_swapped(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -1648,6 +1676,24 @@ def choices_of_named_group(lex: Lexicon, found: list[Mention], sku: str | None) 
         chosen = tuple(t for t in m.options if sku in lex.option_skus.get((t.group, t.value), ())
                        and any(at < m.start and group == t.group for at, group in named))
         out.append(Mention(m.start, m.end, chosen) if m.products and chosen else m)
+    return out
+
+
+def group_of_named_line(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None,
+                        lines: AbstractSet[str]) -> list[Mention]:
+    """"a chimaek set" - "is the beer cass", "swap the beer for terra": "the" and a word that names both a product no
+    cart line holds (the beer sold alone) and a choice group of the product in focus (the set's beer) name that
+    group, not the other product."""
+    if sku is None or sku not in lines or (product := lex.products.get(sku)) is None:
+        return found
+    out = []
+    for m in found:
+        own = tuple(t for t in m.groups if product.group(t.group) is not None)
+        if m.exact_products and own and not m.options and m.start > 0 and toks[m.start - 1] == "the" \
+                and not any(t.sku in lines for t in m.products):
+            out.append(Mention(m.start, m.end, own))
+        else:
+            out.append(m)
     return out
 
 

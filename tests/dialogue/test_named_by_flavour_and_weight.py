@@ -12,6 +12,10 @@
 - "two nachos one mild four tacos": "one mild" is a part of the nachos, not of the tacos; "three lift tickets two
   adult and one child a kids group lesson": the parts of the tickets are no parts of the lesson.
 - A product's whole name ending in "-f" has its plural in "-ves" ("two sourdough loaves", "two half and halves").
+- "a whole bbq and a whole hot": a word that begins the name of the one product offering the choice said after it
+  names that product, its head noun left unsaid.
+- "is the beer lager", "swap the beer for stout" with a bucket deal in the cart whose beer group is named "beer":
+  that line's beer, not the beer sold alone (a yes to the offered change changes the line and places nothing).
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ _SHOP = {
                            {"code": "orange", "name": "orange soda"}]},
         "sauce": {"code": "sauce", "name": "sauce", "default": "plain",
                   "values": [{"code": "plain", "name": "plain"}, *_SAUCES]},
+        "brew": {"code": "brand", "name": "beer", "default": "lager", "aliases": ["which beer"], "values": [
+            {"code": "lager", "name": "lager"}, {"code": "stout", "name": "stout"},
+            {"code": "pilsner", "name": "pilsner"}]},
         "age": {"code": "age", "name": "age", "default": "adult", "values": [
             {"code": "adult", "name": "adult", "aliases": ["adults"]},
             {"code": "child", "name": "child", "aliases": ["kids", "kid", "children"]}]},
@@ -88,6 +95,13 @@ _SHOP = {
         {"sku": "LESSON", "name": "group lesson", "aliases": ["group lessons", "lesson"], "price": "70.00",
          "options": ["age"]},
         {"sku": "LOAF", "name": "sourdough loaf", "price": "7.00"},
+        {"sku": "WHOLE", "name": "whole roast chicken", "aliases": ["whole chicken"], "price": "18.00",
+         "options": ["sauce"]},
+        {"sku": "HALF", "name": "half roast chicken", "aliases": ["half chicken"], "price": "10.00",
+         "options": ["sauce"]},
+        {"sku": "BEER", "name": "beer", "aliases": ["beers", "bottle of beer"], "price": "6.00", "options": ["brew"]},
+        {"sku": "DEAL", "name": "bucket deal", "aliases": ["bucket special"], "price": "20.00",
+         "options": ["sauce", "brew"]},
         {"sku": "HALVES", "name": "half and half pizza", "aliases": ["half and half"], "price": "16.00",
          "options": [{"code": "toppings", "name": "toppings", "multiple": True, "aliases": ["halves"], "values": [
              {"code": "cheese", "name": "cheese"}, {"code": "pepperoni", "name": "pepperoni"},
@@ -96,7 +110,8 @@ _SHOP = {
 }
 
 _DEFAULTS = {"sauce": "plain", "weight": {"ROAST": "1lb", "FUDGE": "250g"}, "flavour": {"SHAKE": "vanilla",
-             "FUDGE": "plain"}, "size": "regular", "spice": "medium", "filling": "beef", "age": "adult"}
+             "FUDGE": "plain"}, "size": "regular", "spice": "medium", "filling": "beef", "age": "adult",
+             "brand": "lager"}
 
 
 @pytest.fixture
@@ -229,3 +244,36 @@ def test_two_half_and_halves_shared_out_by_their_sauces(shop: Callable[[str], Ch
     made = sorted(tuple(sorted(o.value for o in ln.options if o.group == "sauce")) for ln in chat.session.cart.lines)
     assert [ln.sku for ln in chat.session.cart.lines] == ["HALF-HALF", "HALF-HALF"]
     assert made == [("honey_butter", "original"), ("soy_garlic", "yangnyeom")]
+
+
+@pytest.mark.parametrize(("said", "made"), [
+    ("a whole bbq and a whole hot for the table", [("WHOLE", 1, {"sauce": "bbq"}), ("WHOLE", 1, {"sauce": "hot"})]),
+    ("one whole honey garlic and two beers", [("BEER", 2, {}), ("WHOLE", 1, {"sauce": "honey_garlic"})]),
+])
+def test_a_word_that_begins_a_name_said_before_its_choice_names_that_product(
+        chat: Chat, said: str, made: list[tuple[str, int, dict[str, str]]]) -> None:
+    chat.say(said)
+    assert _sorted(_made(chat)) == _sorted(made)
+
+
+def test_the_word_of_a_lines_group_asked_about_is_that_lines_choice(chat: Chat) -> None:
+    chat.say("a bucket deal with hot")
+    reply = chat.say("is the beer lager")
+    assert reply.text.lower().startswith("yes") and "deal" in reply.text
+    chat.say("can i swap it for stout")
+    assert _made(chat) == [("DEAL", 1, {"sauce": "hot", "brand": "stout"})]
+
+
+def test_swapping_the_word_of_a_lines_group_changes_that_line_and_adds_nothing(chat: Chat) -> None:
+    chat.say("a bucket deal")
+    chat.say("can i swap the beer for pilsner")
+    assert _made(chat) == [("DEAL", 1, {"brand": "pilsner"})]
+
+
+def test_asking_for_another_choice_of_a_lines_group_offers_the_change(chat: Chat) -> None:
+    chat.say("a bucket deal")
+    reply = chat.say("is the beer stout")
+    assert "lager" in reply.text and _made(chat) == [("DEAL", 1, {})]
+    chat.say("yes")
+    assert _made(chat) == [("DEAL", 1, {"brand": "stout"})]
+    assert chat.session.store.orders() == []  # the yes took the offered change, it placed nothing
