@@ -334,6 +334,12 @@ def _own_group_named(lex: Lexicon, toks: Sequence[str], product: Product | None)
 def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) -> Outcome:
     """"What milks do you have", "does the latte come in large", "is the blue one in medium"."""
     product = _subject(state, lex, parse) if (parse.items or parse.ref) else None
+    if product is None and parse.groups and parse.options and any(t in _DEFINITE for t in parse.tokens) \
+            and (line := state.focus()) is not None and (owner := lex.products.get(line.sku)) is not None:
+        asked = [o for o in parse.options if any(t.group in parse.groups and owner.group(t.group) is not None
+                                                 for t in o.targets)]
+        if asked:  # "is the beer cass" of a chimaek set in the cart: how that line is made
+            return _line_choice_asked(state, out, line, owner, asked)
     if parse.groups:  # the group of that product the words name ("extras" may name another product's toppings too)
         code = next((c for c in parse.groups if product is not None and product.group(c) is not None),
                     _own_group_named(lex, parse.tokens, product) or parse.groups[0])
@@ -405,6 +411,23 @@ def _line_asked(state: State, lex: Lexicon, product: Product, parse: Parse) -> C
         return None
     focus = state.focus()
     return focus if focus in mine else mine[-1]
+
+
+def _line_choice_asked(state: State, out: Outcome, line: CartLine, product: Product, specs: Sequence[OptionSpec]
+                       ) -> Outcome:
+    """"Is the beer cass" with a chimaek set in the cart, "the beer" its group: yes when the line is made so, else
+    how it is made and an offer to change it (never one more of it)."""
+    opts, _, _ = options_for(product, specs)
+    chosen = [(g, g.value(o.value)) for o in opts if (g := product.group(o.group)) is not None]
+    spoken = [v.name for _, v in chosen if v is not None]
+    if not spoken:
+        return out.say(f"Sorry, the {product.name} {agree(product.name, 'does', 'do')}n't come with that")
+    if not all(o in line.options for o in opts):
+        return _offer_change(state, out, line, chosen, spoken, specs)
+    state.focus_line = line.line_id
+    many = line.quantity > 1
+    return out.say(f"Yes, your {plural(line.name, line.quantity)} {'come' if many else 'comes'} with "
+                   f"{say_list(spoken)}.")
 
 
 def _offer_change(state: State, out: Outcome, line: CartLine, chosen: Sequence[tuple[OptionGroup, OptionValue | None]],

@@ -21,6 +21,7 @@ from dialogue.item_words import (
     PACKAGES,
     REFINE,
     WITH,
+    WITH_LIST,
 )
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import Mention
@@ -74,12 +75,30 @@ def _another_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, m: Mention, s
     if item.end <= m.start and any(quantity_token(toks, i) is not None for i in range(item.end, m.start)) \
             and not any(groups & {t.group for t in o.options} for o in between) and _own_noun_said(toks, m, product):  # (not "a dirty vodka martini": one martini, its choices)
         return product.sku
-    taken = {t.group for o in item.options for t in o.targets} | {t.group for o in said for t in o.options}
+    taken = {t.group for o in item.options for t in o.targets} | {t.group for o in said for t in o.options} \
+        | _groups_in_name_said(lex, toks, item, product)
     for t in (*m.options, *(t for o in own for t in o.options)):  # its own choices said before it count too
         group = product.group(t.group)
         if group is not None and not group.multiple and group.value(t.value) is not None and t.group in taken:
             return product.sku
     return None
+
+
+def _groups_in_name_said(lex: Lexicon, toks: Sequence[str], item: ItemSpec, product: Product) -> set[str]:
+    """"two large sweet lassis and a salted lassi", where "sweet lassi" is another name of the lassi and "sweet" its
+    default flavour: the groups of ``product`` one of whose values is said inside the words that named the item;
+    the item has its value of that group already, so another value of it said after is another item."""
+    said = tuple(toks[item.start:item.end])
+    out: set[str] = set()
+    for a in range(len(said)):
+        for b in range(a + 1, len(said) + 1):
+            if (a, b) == (0, len(said)):
+                continue
+            for t in lex.phrases.get(said[a:b], ()):
+                group = product.group(t.group) if t.kind == "option" else None
+                if group is not None and not group.multiple and group.value(t.value) is not None:
+                    out.add(t.group)
+    return out
 
 
 def _own_noun_said(toks: Sequence[str], m: Mention, product: Product) -> bool:
@@ -118,10 +137,12 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         k = m.start - 1
         while k >= floor and (not toks[k].isdigit() or _ends_choice(mentions, k)) and (
                 (k in covered and k not in in_items) or toks[k] in FILLER_WORDS or _determiner_of_package(toks, k, floor)
+                or _determiner_after_measure(toks, mentions, k, floor)
                 or (toks[k] in COUNT_UNITS and k - 1 >= floor and toks[k - 1].isdigit())):
             k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the", the
             # unit of a count ("and a dozen duck eggs": "12 dozen")
         held: list[OptionSpec] = []
+        led: int | None = None  # where a measure said with no count before it opens the item ("half a kilo of")
         measured = False  # the package word is a choice of other products, not of this one: taken as its package
         wrapper: Mention | None = None  # the package word, when it is (part of) a product's name: "packets"
         package = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in PACKAGES \
@@ -155,11 +176,14 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                 held, k = (held, pack.start - 1) if package else ([], k)
             else:
                 k = pack.start - 1
+                led = _measure_leads(toks, pack.start, floor, breaks)
+        if led is not None:
+            k = led
         j = k - 1 if k - 1 >= floor and toks[k] == "the" and k not in covered else k
         if j - 1 >= floor and toks[j] == "of" and toks[j - 1] not in ("a", "an") and j - 1 not in covered \
                 and quantity_token(toks, j - 1) is not None and any(it.end <= m.start for it in items):
             k = j - 1  # "six cans of chicken dog food and six of the lamb": a count of the choice, after an item
-        if k < floor or quantity_token(toks, k) is None:
+        if led is None and (k < floor or quantity_token(toks, k) is None):
             continue
         if toks[k] in ("a", "an") and k > 0 and (toks[k - 1] in BASE_PREPS or toks[k - 1] in HOLDER_PREPS
                                                  or for_what(toks, k + 1, [it for it in items if it.end <= m.start])):
@@ -167,7 +191,7 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             # in focus, no item of its own
         if toks[k] in ("a", "an") and _group_named_before(mentions, m, k):
             continue  # "make his drink an apple juice": the value of the group just named, no item of its own
-        if toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
+        if led is None and toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
             continue  # "three scoops in a cup": "3" begins a choice ("3 scoops"), it counts no item
         if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that")
                            or (k - 1 in covered and not toks[k].isdigit() and toks[k] not in ("a", "an"))):
@@ -201,6 +225,12 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         if toks[nxt:nxt + 1] == ["and"] and any(o.options and o.start == nxt + 1 and _needed_pair(lex, m, o)
                                                  for o in mentions):
             continue  # "a jack and coke": one item of the product both name (:func:`choices_name_item`)
+        if not before and _further_in_with_list(toks, covered, k):
+            continue  # "i'll get one with yangnyeom and a coke" (the combo talked about): a choice of the one the
+            # "with" is said of, as the choice before it, no item of its own
+        if offering and before and offering[0] is before[0] and k > 0 and toks[k - 1] in WITH \
+                and toks[k] in ("a", "an"):
+            continue  # "chole bhature with an extra bhatura": what the item is had with, its choice, no item again
         if offering:
             low = max([it.end for it in items if it.end <= offering[0].start] + [0])
             said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and offering[0] in before
@@ -231,8 +261,10 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                 owner = value_owner(lex, [OptionSpec(m.options)], alone=True)  # choice names, no choice of it
         if owner is None:
             continue
-        if toks[k].isdigit():  # "three cokes": the count, though "3" is some other product's choice ("3 piece")
-            qty: int | None = int(toks[k])
+        if led is not None:  # the measure's own words ("2 pounds of"): its choice, no count
+            qty: int | None = None
+        elif toks[k].isdigit():  # "three cokes": the count, though "3" is some other product's choice ("3 piece")
+            qty = int(toks[k])
             made.update(o.start for o in mentions if o.start == k and o.end == k + 1)
         else:
             qty, explicit = read_quantity(toks, m.start, floor, covered)
@@ -243,12 +275,30 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                                        named_owner(lex, toks, m) == owner) if qty else (qty, [])  # ("a half dozen duck eggs": one of the eggs' "half dozen", as for "a half dozen
         # eggs"; but "two vanilla cones" are two cones, not one of two scoops)
         items.append(ItemSpec((owner,), qty, [*counted, *(h for h in kept if h.targets), option_spec(toks, m, floor)],
-                              m.start, m.end))
+                              m.start if led is None else led, m.end))  # (a measure said first begins the item)
         items.sort(key=lambda it: it.start)
         made.add(m.start)
         made.update(h.pos for h in kept if h.targets and h.said)  # the container choice is taken too
-        made.update(h.pos for h in held if measured)
+        made.update(h.pos for h in held if measured or led is not None)
     return made
+
+
+def _further_in_with_list(toks: Sequence[str], covered: set[int], k: int) -> bool:
+    """The count or article at ``k`` goes on a list of choices that "with" opens, past another choice ("one with
+    yangnyeom and a coke"): only choices, list words and articles lie between "with" and ``k``."""
+    j = k - 1
+    while j >= 0 and (j in covered or toks[j] in WITH_LIST or toks[j] in LIST_ARTICLES):
+        j -= 1
+    return j >= 0 and toks[j] in WITH and any(i in covered for i in range(j + 1, k))
+
+
+def _measure_leads(toks: Sequence[str], at: int, floor: int, breaks: frozenset[int]) -> int | None:
+    """"half a kilo of coconut barfi and ...": a measure that is a choice, said first in the sentence or after a
+    joining word with no count before it, opens the item of the choice after its "of" (counted once, the measure
+    its choice); where it starts, else None."""
+    if at < floor:
+        return None
+    return at if at == 0 or at in breaks or toks[at - 1] in SEPARATORS else None
 
 
 def _each_said_after(toks: Sequence[str], k: int, nxt: int) -> bool:
@@ -453,6 +503,13 @@ def _determiner_of_package(toks: Sequence[str], k: int, floor: int) -> bool:
     "two boxes of your glazed")? Then the count before the package still counts what follows."""
     return toks[k] in PACKAGE_DETERMINERS and k - 2 >= floor and toks[k - 1] == "of" \
         and (toks[k - 2] in PACKAGES or toks[k - 2] in CONTAINERS)
+
+
+def _determiner_after_measure(toks: Sequence[str], mentions: Sequence[Mention], k: int, floor: int) -> bool:
+    """Is ``toks[k]`` a determiner between "of" and what it holds, after a measure that is a choice ("250 grams of
+    the chocolate barfi")? Then the measure before "of" still reaches the choice after it."""
+    return toks[k] in PACKAGE_DETERMINERS and k - 2 >= floor and toks[k - 1] == "of" \
+        and any(o.options and not o.products and o.end == k - 1 for o in mentions)
 
 
 def _named_owner_of_held(lex: Lexicon, toks: Sequence[str], m: Mention, held: Sequence[OptionSpec]) -> str | None:

@@ -103,13 +103,17 @@ def _trimmed(phrase: tuple[str, ...]) -> tuple[str, ...]:
     return phrase
 
 
-def _plurals(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...]]:
+    """A phrase and its plurals by the last word; ``whole`` (a product's whole name): also "-f(e)" as "-ves" ("half
+    and halves", "loaves"), which a part of a name does not get ("halves" of pizzas or pints names no "half" product)."""
     last = phrase[-1]
     if not last.isalpha() or len(last) < 3:
         return {phrase}
     forms = {last + "s", last + "es"}
     if last.endswith("y"):
         forms.add(last[:-1] + "ies")
+    if whole and last.endswith(("f", "fe")):
+        forms.add(last.removesuffix("e")[:-1] + "ves")
     if last.endswith("s"):
         forms = {last + "es"}
     return {phrase} | {(*phrase[:-1], f) for f in forms}
@@ -184,7 +188,7 @@ class Lexicon:
                     continue
                 self._base.update(name)
                 for v in _variants(name):
-                    for form in _plurals(v):
+                    for form in _plurals(v, whole=True):
                         self._add(form, Target("product", sku=p.sku))
                 for a in range(len(name)):
                     for b in range(a + 1, len(name) + 1):
@@ -594,7 +598,7 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
         if not name:
             continue
         for v in _variants(name):
-            exact |= _plurals(v)
+            exact |= _plurals(v, whole=True)
         for a in range(len(name)):
             for b in range(a + 1, len(name) + 1):
                 sub = name[a:b]

@@ -299,11 +299,39 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         in_play))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found)))))))))
-    return _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(lex, toks, _guarded_options(
-        lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(lex, toks, _contained(
-            lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(lex, toks, _products_joined_in_choice(
-                lex, toks, _modifiers_sharing_noun(lex, toks, found), in_play)))))))),
-        mix_for)))
+    return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
+        lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
+            lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(
+                lex, toks, _products_joined_in_choice(lex, toks, _modifiers_sharing_noun(lex, toks, found),
+                                                      in_play)))))))),
+        mix_for))))
+
+
+_FEW_NAMED = 64  # products read for the one a choice said after a word of its name belongs to
+
+
+def _head_left_unsaid(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a whole original and a whole spicy" where the "whole chicken" comes in original and spicy: a word no mention
+    holds, said after an article or a count and right before a choice, that begins the name (of two words or more)
+    of the one product offering that choice whose name it begins, names that product, its head noun left unsaid."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    starts = {m.start for m in found if m.products}
+    out = list(found)
+    for m in found:
+        i = m.start - 1
+        if m.products or not m.options or i < 1 or i in covered or not toks[i].isalpha() or m.end in starts \
+                or not (toks[i - 1] in _COUNTED or toks[i - 1].isdigit()):
+            continue
+        skus: set[str] = set()
+        for t in m.options:
+            for sku in islice(lex.option_skus.get((t.group, t.value), ()), _FEW_NAMED):
+                product = lex.products.get(sku)
+                if product is not None and any(len(n) > 1 and n[0] == toks[i] for n in (
+                        phrase_of(name) for name in (product.name, *product.aliases))):
+                    skus.add(sku)
+        if len(skus) == 1:
+            out.append(Mention(i, i + 1, (Target("product", sku=skus.pop()),)))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _name_said_swapped(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -875,7 +903,8 @@ def _choice_inside_name(lex: Lexicon, toks: Sequence[str], found: list[Mention])
                     if len(skus) != 1 or not said or (best is not None and e - i <= best[1] - best[0]):
                         continue
                     if any(o is not m and o.start < e and o.end > i and (o.exact_products or o.options or o.groups)
-                           and not _foreign_words_of(lex, o, skus[0], i, e) for o in out):
+                           and not _foreign_words_of(lex, o, skus[0], i, e)
+                           and not _own_group_word(lex, o, skus[0], i, e) for o in out):
                         continue  # words there that name something else keep it ("a big can of fish food")
                     best = (i, e, Mention(i, e, (Target("product", sku=skus[0]), *dict.fromkeys(said))))
         if best is not None:
@@ -890,6 +919,15 @@ def _foreign_words_of(lex: Lexicon, o: Mention, sku: str, i: int, e: int) -> boo
     product = lex.products.get(sku)
     return product is not None and i <= o.start and o.end <= e and not o.products \
         and all(product.group(t.group) is None for t in o.targets)
+
+
+def _own_group_word(lex: Lexicon, o: Mention, sku: str, i: int, e: int) -> bool:
+    """"some extra honey butter sauce" where "extra sauce" names the side of sauce: a word inside the name said
+    around a choice that names only groups of that very product ("sauce", its sauce's group) is a word of that
+    name, not something else."""
+    product = lex.products.get(sku)
+    return product is not None and i <= o.start and o.end <= e and not o.products and not o.options \
+        and bool(o.groups) and all(product.group(t.group) is not None for t in o.groups)
 
 
 def _own_choice_in_alias(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -1216,6 +1254,9 @@ def _overridden_by_later_value(lex: Lexicon, toks: Sequence[str], i: int, length
     for j in range(i + 1, end):
         if all(t.isdigit() for t in toks[j:end]):
             continue  # "half a dozen" ("half 12 dozen"): a number shared is a count's, not a choice's words
+        if all(t.isdigit() for t in toks[i:j]):
+            continue  # "two pounds of boneless": the number said with its measure is the value ("2 pounds"), not a
+            # count of the "pounds of" after it
         for size in range(end - j + 1, min(lex.max_len, len(toks) - j) + 1):
             later = lex.phrases.get(tuple(toks[j:j + size]), ())
             if later and all(t.kind == "option" and t.exact for t in later) \
@@ -1638,6 +1679,24 @@ def choices_of_named_group(lex: Lexicon, found: list[Mention], sku: str | None) 
     return out
 
 
+def group_of_named_line(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None,
+                        lines: AbstractSet[str]) -> list[Mention]:
+    """"a chimaek set" - "is the beer cass", "swap the beer for terra": "the" and a word that names both a product no
+    cart line holds (the beer sold alone) and a choice group of the product in focus (the set's beer) name that
+    group, not the other product."""
+    if sku is None or sku not in lines or (product := lex.products.get(sku)) is None:
+        return found
+    out = []
+    for m in found:
+        own = tuple(t for t in m.groups if product.group(t.group) is not None)
+        if m.exact_products and own and not m.options and m.start > 0 and toks[m.start - 1] == "the" \
+                and not any(t.sku in lines for t in m.products):
+            out.append(Mention(m.start, m.end, own))
+        else:
+            out.append(m)
+    return out
+
+
 def choices_in_a_name(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None) -> list[Mention]:
     """"a turkey sandwich" - "toasted with lettuce and tomato": words that are only a part of another product's
     name (the "bacon lettuce and tomato" sandwich) and each a choice of the product in focus name those choices,
@@ -1731,6 +1790,13 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
     if nxt is not None and nxt.products:  # "an everything bagel": only a choice its product offers
         return tuple(t for t in cands if any(p.sku in lex.option_skus.get((t.group, t.value), ())
                                              for p in nxt.exact_products))
+    if nxt is not None and (noun_of := _noun_of_choice(lex, toks, nxt)) is not None:
+        # "a regular salted lassi", where "salted lassi" is the lassi's salted flavour: a choice of that product, of
+        # a group other than the one the next words choose
+        groups = {t.group for t in nxt.options}
+        own = tuple(t for t in cands if t.group not in groups and noun_of in lex.option_skus.get((t.group, t.value), ()))
+        if len({(t.group, t.value) for t in own}) == 1:
+            return own
     word, j = toks[k], k - 1
     while j >= 0 and any(m.start <= j < m.end and m.options and not m.products for m in found):
         j -= 1  # "on a toasted everything": past the other choices said before it
@@ -1768,6 +1834,16 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
     if prev_tok in _COUNTED or prev_tok.isdigit():  # "an everything with scallion", "two plain"
         return tuple(t for t in cands if _named_choice(lex, t, word, required=True, single=True))
     return ()
+
+
+def _noun_of_choice(lex: Lexicon, toks: Sequence[str], m: Mention) -> str | None:
+    """"salted lassi", a choice named with its product's name last: the one product whose whole name (or an alias)
+    ends the choice's words and that comes in the choice; else None."""
+    if m.products or not m.options:
+        return None
+    skus = {t.sku for i in range(m.start + 1, m.end) for t in lex.phrases.get(tuple(toks[i:m.end]), ())
+            if t.kind == "product" and t.exact and any(_offered(lex, t.sku, o) for o in m.options)}
+    return next(iter(skus)) if len(skus) == 1 else None
 
 
 def _phrase_ends(toks: Sequence[str], k: int) -> bool:

@@ -48,7 +48,7 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = Fa
         if all(g.code in said or g.default is not None or not g.required for g in product.option_groups):
             complete.append(sku)
     if len(complete) > 1 and alone:  # "and a sprite": the soda of that flavour, not a meal whose drink it would be
-        complete = [sku for sku in complete if not _among_products(lex, specs, sku)] or complete
+        complete = [sku for sku in complete if not _among_products(lex, specs, sku, complete)] or complete
         complete = _said_as_its_own(lex, specs, complete) if len(complete) > 1 else complete
         complete = _most_at_home(lex, specs, complete) if len(complete) > 1 else complete
         complete = _plainest(lex, complete) if len(complete) > 1 else complete
@@ -143,14 +143,20 @@ def _plainest(lex: Lexicon, skus: Sequence[str]) -> list[str]:
     return plain if len(plain) == 1 else list(skus)
 
 
-def _among_products(lex: Lexicon, specs: Sequence[OptionSpec], sku: str) -> bool:
+def _among_products(lex: Lexicon, specs: Sequence[OptionSpec], sku: str, owners: Sequence[str] = ()) -> bool:
     """A choice said of ``sku`` is of a group whose values include products sold on their own (a meal's drink:
-    coke, sprite, lemonade, sweet tea): the meal is made of products, and the value said alone is not that meal."""
+    coke, sprite, lemonade, sweet tea), or of a group named by another of the ``owners`` ("which soda" of a combo,
+    where the can of soda comes in the same flavours): the meal is made of products, and the value said alone is not
+    that meal."""
     product = lex.products.get(sku)
     groups = {g for s in specs for t in s.targets if product is not None and (g := product.group(t.group)) is not None
               and g.value(t.value) is not None}
-    return any(t.kind == "product" and t.exact for g in groups for v in g.values
-               for t in lex.phrases.get(phrase_of(v.name), ()))
+    if any(t.kind == "product" and t.exact for g in groups for v in g.values
+           for t in lex.phrases.get(phrase_of(v.name), ())):
+        return True
+    others = set(owners) - {sku}
+    return any(t.kind == "product" and t.exact and t.sku in others for g in groups for n in (g.name, *g.aliases)
+               for t in lex.phrases.get(phrase_of(n), ()))
 
 
 def _chosen_by(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:

@@ -74,8 +74,10 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
             if toks[pos] in ("a", "an") and not has_opt:
                 continue
             if nxt is not None and (not any(pos < p < nxt.start for p in opt_pos)
-                                    or glue_only(toks, pos + 1, nxt.start, covered)):
-                continue  # the next item's own quantity (and its modifiers)
+                                    or (glue_only(toks, pos + 1, nxt.start, covered)
+                                        and not _counted_again(toks, pos, nxt.start, covered, many))):
+                continue  # the next item's own quantity (and its modifiers; but in "two samosa chaats one mild four
+                # samosas" the samosas have their own count, and "one mild" is a part of the chaats)
             generic = toks[pos] in ("one", "a", "an") or toks[pos].isdigit()
             if generic and item.quantity is None and not plural and not _more_ones(toks, item, pos, seg_end):
                 continue  # "a latte ... just one": no second line
@@ -100,11 +102,14 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                 item = ItemSpec(item.skus, item.quantity, [o for o in item.options if not cut <= o.pos < summary.end],
                                 item.start, item.end, item.exact)
                 pre = [(pos, q) for pos, q in pre if pos >= summary.end]
-        prev_end = item.end
+        prev_end = max(item.end, post[-1][0] + 1) if post else item.end  # (a part of this item, "two adult and
+        # one child", is no part of the next one: "three lift tickets two adult and one child a kids group lesson")
         keep = []
+        own_pos = _offered_at(lex, item, mentions, opt_pos)  # ("two samosa chaats one mild four samosas": the
+        # mild is no samosa's, so "one mild" is no part of the samosas)
         for j, (pos, qty) in enumerate(pre):
             seg_end = pre[j + 1][0] if j + 1 < len(pre) else item.start
-            if j == len(pre) - 1 or any(pos < p < seg_end for p in opt_pos) \
+            if j == len(pre) - 1 or any(pos < p < seg_end for p in own_pos) \
                     or any(t in SUB_WORDS for t in toks[pos + 1:seg_end]):
                 keep.append((pos, qty))
         pre = keep if len(keep) >= 2 else []
@@ -157,6 +162,18 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _counted_again(toks: Sequence[str], pos: int, end: int, covered: set[int], articles: bool) -> bool:
+    """Another count or article that starts a sub-item lies after the count at ``pos``, past a choice, before
+    ``end``: the count at ``pos`` is not the one of what starts at ``end``."""
+    return any(covered & set(range(pos + 1, p)) for p, _ in _markers(toks, pos + 1, end, covered, articles))
+
+
+def _offered_at(lex: Lexicon, item: ItemSpec, mentions: Sequence[Mention], opt_pos: Sequence[int]) -> list[int]:
+    """Where the choices said that some product of ``item`` comes in start (of ``opt_pos``)."""
+    return [m.start for m in mentions if m.start in opt_pos and any(
+        sku in lex.option_skus.get((t.group, t.value), ()) for sku in item.skus for t in m.options)]
 
 
 def _in_units(lex: Lexicon, toks: Sequence[str], item: ItemSpec, marks: list[tuple[int, int]]

@@ -37,6 +37,7 @@ from dialogue.matcher import (
     choices_of_named_group,
     find_mentions,
     focus_choices,
+    group_of_named_line,
     prepare,
     sold_alone,
 )
@@ -1377,6 +1378,7 @@ class RuleUnderstanding:
         named = _line_named(found, context)
         found = focus_choices(self.lexicon, toks, found, named)
         found = choices_of_named_group(self.lexicon, found, named)
+        found = group_of_named_line(self.lexicon, toks, found, named, frozenset(context.line_skus))
         found = choices_in_a_name(self.lexicon, toks, found, named)
         found = choice_said_over(self.lexicon, toks, found, frozenset(in_play))  # "five hundred no two fifty"
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
