@@ -280,8 +280,8 @@ def _keeps_only(p: ParseDraft, toks: Sequence[str], ctx: Context, lex: Lexicon) 
     held = [line_holding(lex, it.skus, ctx.line_skus) for it in p.items]
     named = {s for s in held if s is not None}
     if any(it.quantity is not None or it.options or s is None for it, s in zip(p.items, held, strict=True)) \
-            or not set(ctx.line_skus) - named:
-        return False
+            or not set(ctx.line_skus) - named and len(named) < max(2, len(p.items)):
+        return False  # (every line named in a list of them, "just the polish and laces then": they stay, no more)
     lead = list(toks[:p.items[0].start])
     bare = lead[:-1] if lead and lead[-1] in _LINE_DETERMINERS else lead
     if len(bare) < len(lead) and _ends_with(bare, _KEEP_ONLY) and not p.question and not cue.has(toks, cue.REMOVE):
@@ -349,6 +349,20 @@ def _count_off_of_named(toks: Sequence[str], at: int, items: Sequence[ItemSpec],
     rest = [t for t in toks[at + 1:] if t not in _OFF_GLUE]  # (a count read as the item's, after it, is this one)
     return len(rest) == 1 and rest[0].isdigit() and 0 < int(rest[0]) < 100 \
         and items[0].quantity in (None, int(rest[0])) and not any(t.isdigit() for t in toks[:at])
+
+
+def _named_then_taken_off(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Collection[str]) -> int:
+    """"I'll try the oxford on first, take it off": the line of the one item said before, then taken off by a word
+    that stands for it ("take it off", "take that out", "remove it"): where the removal starts; -1 when not so."""
+    if len(items) != 1 or not any(s in line_skus for s in items[0].skus):
+        return -1
+    for k in range(items[0].end, len(toks) - 1):
+        if toks[k] in _TAKE_OFF and toks[k + 1] in _REF_IT and toks[k + 2:k + 3] in (["off"], ["out"], ["away"]):
+            return k
+        if cue.find(toks[k:k + 1], cue.REMOVE) == 0 and toks[k + 1] in _REF_IT \
+                and all(t in cue._FILL for t in toks[k + 2:]):
+            return k
+    return -1
 
 
 _DECISIONS: tuple[Decision, ...] = (
@@ -1635,7 +1649,10 @@ class RuleUnderstanding:
         if at < 0 and len(p.items) == 1 and ctx.has_lines and p.items[0].start > 0 and toks[p.items[0].start - 1] == "no" \
                 and p.items[0].quantity is None and any(s in ctx.line_skus for s in p.items[0].skus):
             at = p.items[0].start - 1  # "no actually no frisbee": the frisbee off
-        named_before = at >= 0 and has_items and _count_off_of_named(toks, at, p.items, ctx.line_skus)
+        if at < 0 and has_items:
+            at = _named_then_taken_off(toks, p.items, ctx.line_skus)  # "i'll try the oxford on first take it off"
+        named_before = at >= 0 and has_items and (_count_off_of_named(toks, at, p.items, ctx.line_skus)
+                                                   or _named_then_taken_off(toks, p.items, ctx.line_skus) == at)
         if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal or count_of(toks) is not None) and not p.question \
                 and (named_before or not (has_items and p.items[0].start < at)):
             p.portion = portion(toks)  # "remove one of the lattes": one of them
