@@ -207,6 +207,7 @@ _ADDABLE = phrases("addable")
 _KIND_OF = phrases("kind_of")
 _RECOUNT_LEADS = words("recount_leads")
 _RECOUNT_AFTER = words("recount_after")
+_COUNT_OF_THEM = phrases("count_of_them")
 _LEAD_FILL = words("lead_fill")
 _PACKAGES = words("packages")
 _SERVINGS = words("servings")
@@ -624,6 +625,14 @@ def _recount_said_after(toks: Sequence[str]) -> bool:
     body = [t for t in (toks[:-1] if corrected else toks) if t not in cue._FILL]
     return len(body) >= (1 if corrected else 2) and (body[0].isdigit() or body[0] == "one") \
         and all(t in _PACKAGES or t in _SERVINGS for t in body[1:])
+
+
+def _count_of_those(toks: Sequence[str], ctx: Context) -> bool:
+    """"Led bulbs the four pack daylight" - "two of those": a count and "of those" (or "of them") alone, with no
+    product offered that the cart lacks, is how many of the line in focus (two in all, not two more)."""
+    body = [t for t in toks if t not in cue._FILL]
+    return ctx.pending != "offer" and (ctx.topic is None or ctx.topic in ctx.line_skus) and len(body) >= 2 \
+        and (body[0].isdigit() or body[0] == "one") and tuple(body[1:]) in _COUNT_OF_THEM
 
 
 def _of_a_noun_not_sold(lex: Lexicon, toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -1827,7 +1836,8 @@ class RuleUnderstanding:
         if ctx.has_lines and (corrected := count_corrected(toks)) is not None:
             p.quantity = corrected  # "batteries double a" - "two no three": three of them
             return Intent.MODIFY
-        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in _RECOUNT_LEADS or _recount_said_after(toks)):
+        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in _RECOUNT_LEADS or _recount_said_after(toks)
+                              or _count_of_those(toks, ctx)):
             bare = _bare_quantity(toks, p.option_at)
             if bare is not None:
                 p.quantity = bare
