@@ -1718,7 +1718,10 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "make the red velvet ones cream cheese frosting": the red velvet cupcakes
         if has_items:
             return self._add_or_modify(p, toks, ctx)
-        chosen = _the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question else []
+        offered = ctx.pending == "offer" and ctx.topic is not None and ctx.topic not in ctx.line_skus \
+            and bool(p.options) and all(self._offers(ctx.topic, o) for o in p.options)
+        chosen = _the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question and not offered \
+            else []  # (not "a six pack of the black ones" to socks offered: those socks, though a line is black)
         narrowed = _narrowed_by_one(self.lexicon, p.options, chosen)
         if narrowed is not None:  # "with protein, the plant one": the plant protein, no line made with it
             p.options, chosen = narrowed, []
