@@ -51,6 +51,7 @@ from dialogue.numbers import (
     price_range,
     to_digits,
 )
+from dialogue.ones import line_of_a_name_word
 from dialogue.owners import owner_by_name_word, value_owner
 from dialogue.people import same_for_someone, whose_said
 from dialogue.phrasebook import phrases, rule, words
@@ -197,6 +198,8 @@ _RULE_CHOICES_ASKED = rule("choices_asked")
 _PRICE_LIMIT = phrases("price_limit")
 _COMES_IN = phrases("comes_in")
 _MAKE_IT = phrases("make_it")
+_COUNTED_PIECES = words("counted_pieces")
+_AS_IT_COMES = words("as_it_comes")
 _MAKE_THE = phrases("make_the")
 _MAKE_THE_PAIRS = frozenset(ph for ph in _MAKE_THE if len(ph) == 2)
 _REPLACE_LINE = phrases("replace_line")
@@ -885,11 +888,13 @@ def _topic_of_question(toks: Sequence[str], asked: Sequence[bool], item: ItemSpe
 
 
 def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
-    """"(and) a large one (with oat milk)": an article, option words, then "one" — a new item, not a change."""
+    """"(and) a large one (with oat milk)": an article, option words, then "one" — a new item, not a change ("a
+    regular mango one": a word of a choice as it comes goes with the choice after it)."""
     for a, tok in enumerate(toks):
         if tok in ("a", "an", "another") or (tok == "one" or tok.isdigit()) and a not in option_at:
             o = a + 1
-            while o < len(toks) and o in option_at and not (o > a + 2 and toks[o - 1] == "one"):
+            while o < len(toks) and (o in option_at or toks[o] in _AS_IT_COMES and o + 1 in option_at) \
+                    and not (o > a + 2 and toks[o - 1] == "one"):
                 o += 1
             if tok == "one" and o + 1 < len(toks) and toks[o] == "one" and o + 1 in option_at:
                 continue  # "one hot one iced": parts of the line, each "one" opening its own
@@ -1308,17 +1313,19 @@ class RuleUnderstanding:
                 return False
         return True
 
-    def _count_not_choice(self, item: ItemSpec) -> ItemSpec:
+    def _count_not_choice(self, toks: Sequence[str], item: ItemSpec) -> ItemSpec:
         """"just one roll of electrical tape": words that name a choice of other products ("just one" for a
         single pack) but only a count ("just", "only" and a number), said of a product that has no such choice,
-        are how many of it."""
+        are how many of it; so is a number of pieces said before "of" ("four pieces of salmon nigiri")."""
         if item.quantity is not None or len(item.skus) != 1:
             return item
         for o in item.options:
             said = to_digits(tokens(o.said))
-            if said and said[-1] in ("one", *map(str, range(1, 100))) and all(t in ("just", "only") for t in said[:-1]) \
-                    and not self._offers(item.skus[0], o):
-                count = 1 if said[-1] == "one" else int(said[-1])
+            end = o.pos + len(o.said.split())
+            pieces = len(said) == 2 and said[0].isdigit() and said[1] in _COUNTED_PIECES and toks[end:end + 1] == ["of"]
+            if said and (said[-1] in ("one", *map(str, range(1, 100))) and all(t in ("just", "only") for t in said[:-1])
+                         or pieces) and not self._offers(item.skus[0], o):
+                count = 1 if said[-1] == "one" else int(said[0] if pieces else said[-1])
                 rest = [x for x in item.options if x is not o]
                 return ItemSpec(item.skus, count, rest, item.start, item.end, item.exact)
         return item
@@ -1413,12 +1420,14 @@ class RuleUnderstanding:
         p.items = _which_by_a_later_choice(toks, p.items)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
+        p.items, p.options = line_of_a_name_word(self.lexicon, toks, p.items, p.options,
+                                                  tuple(zip(context.line_skus, context.line_options, strict=True)))
         if context.has_lines and not p.options:
             p.items, like_line, said_count = choice_one_of_the_line(self.lexicon, toks, p.items, context.last_sku)
             p.options, p.quantity = like_line, said_count if like_line else p.quantity
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
-        p.items = [self._count_not_choice(it) for it in p.items]
+        p.items = [self._count_not_choice(toks, it) for it in p.items]
         p.items = [counted_in_units(self.lexicon, it) for it in p.items]
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
         p.items = [self._loose_line(toks, it, context) for it in p.items]
