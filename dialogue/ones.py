@@ -13,7 +13,7 @@ from dialogue.item_words import PACKAGES, REFINE, SUB_WORDS
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import _person_at, words_run
 from dialogue.phrasebook import words
-from dialogue.quantity import GLUE, SEPARATORS, quantity_token
+from dialogue.quantity import GLUE, SEPARATORS, count_of_described, quantity_token, read_quantity
 from dialogue.specs import ItemSpec, OptionSpec
 
 _APPOSITIVE_GAP = words("appositive_gap")  # words that may stand between an item and its "a <choices> one"
@@ -276,3 +276,33 @@ def _kind_of_ref(lex: Lexicon, said: tuple[str, ...], product: Product, it: Item
                         it.start, it.end, True)
     return it
 
+
+
+def line_of_a_name_word(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], options: list[OptionSpec],
+                        lines: Sequence[tuple[str, tuple[tuple[str, str], ...]]]) -> tuple[list[ItemSpec], list[OptionSpec]]:
+    """"Only two of the strawberry ones" to three strawberries and cream crepes: words said as "the <words> one(s)"
+    that read as a choice no line of the cart holds (the crepes' strawberry topping) but are words of the name or an
+    alias of the product of one line ("strawberry crepe") name that line. ``lines``: the cart's (sku, choices). Gives
+    the items and the loose choices, that line made the item when so read."""
+    if items or len(options) != 1 or not lines:
+        return items, options
+    spec = options[0]
+    said = tuple(spec.said.split())
+    a, b = spec.pos, spec.pos + len(said)
+    if not said or a < 1 or toks[a - 1] != "the" or tuple(toks[a:b]) != said or toks[b:b + 1] not in (["one"], ["ones"]):
+        return items, options
+    held = {c for _, opts in lines for c in opts}
+    if any((t.group, t.value) in held for t in spec.targets):
+        return items, options  # "the mango one": a line picked by a choice it holds (read elsewhere)
+
+    def named(sku: str) -> bool:
+        product = lex.products.get(sku)
+        return product is not None and any(said == words[k:k + len(said)] for n in (product.name, *product.aliases)
+                                           if (words := phrase_of(n)) for k in range(len(words) - len(said) + 1))
+
+    skus = {sku for sku, _ in lines if named(sku)}
+    if len(skus) != 1:
+        return items, options
+    qty, explicit = read_quantity(toks, a, 0, set())
+    qty = qty if explicit else count_of_described(toks, a, b, 0, set())  # "two of the strawberry ones"
+    return [ItemSpec((skus.pop(),), qty, [], a, b, True)], []

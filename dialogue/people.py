@@ -248,9 +248,12 @@ def _some_of(lex: Lexicon, toks: Sequence[str], key: str, names: Collection[str]
 def _left_for_me(state: State) -> list[CartLine]:
     """"Two ramens" - "one of them is for my son, make his a kids size" - "and mine with an extra egg": the shopper's
     own is a unit of that product marked for no one, once some of it are someone else's: of the one line left
-    unmarked, one unit (marked the shopper's from now on). None when no one such line is left."""
+    unmarked, one unit (marked the shopper's from now on); with no such product, the one line of the cart marked for
+    no one once some line is someone else's. None when no one such line is left."""
     others = {ln.sku for ln in state.cart.lines if any(p and p != "me" for p in _units(state, ln))}
     left = [ln for ln in state.cart.lines if ln.sku in others and not any(_units(state, ln))]
+    if not left and others:  # "a large green machine and a strawberry banana for my daughter" - "add chia seeds to
+        left = [ln for ln in state.cart.lines if not any(_units(state, ln))]  # mine": the one line no one else's
     if len(left) != 1:
         return []
     state.owners[left[0].line_id] = ("me",) + ("",) * (left[0].quantity - 1)

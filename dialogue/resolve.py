@@ -11,7 +11,12 @@ from dataclasses import dataclass, field, replace
 
 from catalog.models import OptionGroup, Product, SelectedOption
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.phrasebook import words
 from dialogue.specs import ItemSpec, OptionSpec
+
+_SIZE_GROUPS = words("size_groups")
+_BIG = words("big")
+_SMALL = words("small")
 
 
 @dataclass
@@ -40,9 +45,9 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
     removals: list[tuple[str, str]] = []
     unavailable: list[OptionSpec] = []
     for spec in specs:
-        hit = _named_by_words(product, spec) or _group_taking(product, spec, chosen)
+        hit = _named_by_words(product, spec) or _group_taking(product, spec, chosen) or _plain_size(product, spec)
         if hit is None:
-            if spec.targets and spec.amount != "none":
+            if spec.targets and spec.amount != "none" and not _names_own_group(product, spec):
                 unavailable.append(spec)
             continue
         group, value = hit
@@ -65,6 +70,34 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
             chosen = [o for o in chosen if o.group != group.code or spec.part or not set(_words(group, o.value)) < words]
         chosen.append(SelectedOption(group.code, value, amount, qualifier))
     return chosen, removals, unavailable
+
+
+def _plain_size(product: Product, spec: OptionSpec) -> tuple[OptionGroup, str] | None:
+    """"a bottle of tito's the big one": a plain size word said with "one" (another product's choice, which this
+    one lacks) is the value of this product's one size group that has the word in its name ("big bottle"), or with
+    none such, the biggest (smallest) of them in the catalog's order."""
+    words_said = phrase_of(spec.said)
+    said = [t for t in words_said if t not in ("one", "ones")]
+    if len(said) == len(words_said):
+        return None  # "the room's small": no size said ("the big one" is)
+    end = -1 if said and said[0] in _BIG else 0 if said and said[0] in _SMALL else None
+    groups = [g for g in product.option_groups if not g.multiple and len(g.values) > 1
+              and _SIZE_GROUPS & {*phrase_of(g.code), *phrase_of(g.name)}]
+    if len(said) != 1 or end is None or len(groups) != 1:
+        return None
+    group = groups[0]
+    having = {v.code for v in group.values if any(said[0] in phrase_of(n) for n in (v.name, *v.aliases))}
+    if len(having) > 1:
+        return None
+    return group, next(iter(having)) if having else group.values[end].code
+
+
+def _names_own_group(product: Product, spec: OptionSpec) -> bool:
+    """"a bottle of tito's": words that are another product's choice but name a group of this product (its
+    "bottle", or its "bottle size" said without the "size") only say what it comes in, no choice it lacks."""
+    said = phrase_of(spec.said)
+    names = {phrase_of(n) for g in product.option_groups for n in (g.name, *g.aliases)}
+    return bool(said) and any(said == n or n[-1:] and n[-1] in _SIZE_GROUPS and said == n[:-1] for n in names)
 
 
 def _named_by_words(product: Product, spec: OptionSpec) -> tuple[OptionGroup, str] | None:

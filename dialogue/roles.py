@@ -32,6 +32,21 @@ _FILLERS = words("fillers")
 _FILLERS_OR_THEN = _FILLERS | words("sequence_fillers")
 
 
+_DEFINITE_LINE = words("definite_line")
+
+
+def _line_said_short(toks: Sequence[str], m: Mention, lines: AbstractSet[str]) -> bool:
+    """"swap the turkey for a blt": a word that names several products, said with "the" ("my", "that") right
+    before it as what a swap takes out, of which the cart holds exactly one: that line, named short (not a word
+    that sums up the other products named with it)."""
+    frame = swap_frame(toks)
+    if frame is None or m.start < 1 or toks[m.start - 1] not in _DEFINITE_LINE \
+            or len({t.sku for t in m.products} & lines) != 1:
+        return False
+    start, at, new_first = frame
+    return at < m.start if new_first else start <= m.start and m.end <= at
+
+
 def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
                   ) -> bool:
     """A generic mention ("pizza") with its own article or count before it (past option words), and no
@@ -284,6 +299,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
                 roles.append("ignore")  # "a roll of tape": a container of the product that follows
             elif _purpose(toks, m) or _own_thing(toks, m):
                 roles.append("ignore")  # "for the trim": what it is for, not the trim nails; "redoing my beds"
+            elif _line_said_short(toks, m, lines):
+                roles.append("product")  # "swap the turkey for a blt": the turkey sandwich of the cart, by a word
             else:
                 roles.append("product" if not any_exact or _counted_kind(toks, mentions, n, breaks) else "ignore")
         else:

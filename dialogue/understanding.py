@@ -52,6 +52,7 @@ from dialogue.numbers import (
     price_range,
     to_digits,
 )
+from dialogue.ones import line_of_a_name_word
 from dialogue.owners import owner_by_name_word, value_owner
 from dialogue.people import same_for_someone, whose_said
 from dialogue.phrasebook import phrases, rule, words
@@ -198,6 +199,8 @@ _RULE_CHOICES_ASKED = rule("choices_asked")
 _PRICE_LIMIT = phrases("price_limit")
 _COMES_IN = phrases("comes_in")
 _MAKE_IT = phrases("make_it")
+_COUNTED_PIECES = words("counted_pieces")
+_AS_IT_COMES = words("as_it_comes")
 _MAKE_THE = phrases("make_the")
 _MAKE_THE_PAIRS = frozenset(ph for ph in _MAKE_THE if len(ph) == 2)
 _REPLACE_LINE = phrases("replace_line")
@@ -208,6 +211,7 @@ _ADDABLE = phrases("addable")
 _KIND_OF = phrases("kind_of")
 _RECOUNT_LEADS = words("recount_leads")
 _RECOUNT_AFTER = words("recount_after")
+_COUNT_OF_THEM = phrases("count_of_them")
 _LEAD_FILL = words("lead_fill")
 _PACKAGES = words("packages")
 _SERVINGS = words("servings")
@@ -281,8 +285,8 @@ def _keeps_only(p: ParseDraft, toks: Sequence[str], ctx: Context, lex: Lexicon) 
     held = [line_holding(lex, it.skus, ctx.line_skus) for it in p.items]
     named = {s for s in held if s is not None}
     if any(it.quantity is not None or it.options or s is None for it, s in zip(p.items, held, strict=True)) \
-            or not set(ctx.line_skus) - named:
-        return False
+            or not set(ctx.line_skus) - named and len(named) < max(2, len(p.items)):
+        return False  # (every line named in a list of them, "just the polish and laces then": they stay, no more)
     lead = list(toks[:p.items[0].start])
     bare = lead[:-1] if lead and lead[-1] in _LINE_DETERMINERS else lead
     if len(bare) < len(lead) and _ends_with(bare, _KEEP_ONLY) and not p.question and not cue.has(toks, cue.REMOVE):
@@ -350,6 +354,20 @@ def _count_off_of_named(toks: Sequence[str], at: int, items: Sequence[ItemSpec],
     rest = [t for t in toks[at + 1:] if t not in _OFF_GLUE]  # (a count read as the item's, after it, is this one)
     return len(rest) == 1 and rest[0].isdigit() and 0 < int(rest[0]) < 100 \
         and items[0].quantity in (None, int(rest[0])) and not any(t.isdigit() for t in toks[:at])
+
+
+def _named_then_taken_off(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Collection[str]) -> int:
+    """"I'll try the oxford on first, take it off": the line of the one item said before, then taken off by a word
+    that stands for it ("take it off", "take that out", "remove it"): where the removal starts; -1 when not so."""
+    if len(items) != 1 or not any(s in line_skus for s in items[0].skus):
+        return -1
+    for k in range(items[0].end, len(toks) - 1):
+        if toks[k] in _TAKE_OFF and toks[k + 1] in _REF_IT and toks[k + 2:k + 3] in (["off"], ["out"], ["away"]):
+            return k
+        if cue.find(toks[k:k + 1], cue.REMOVE) == 0 and toks[k + 1] in _REF_IT \
+                and all(t in cue._FILL for t in toks[k + 2:]):
+            return k
+    return -1
 
 
 _DECISIONS: tuple[Decision, ...] = (
@@ -613,6 +631,14 @@ def _recount_said_after(toks: Sequence[str]) -> bool:
         and all(t in _PACKAGES or t in _SERVINGS for t in body[1:])
 
 
+def _count_of_those(toks: Sequence[str], ctx: Context) -> bool:
+    """"Led bulbs the four pack daylight" - "two of those": a count and "of those" (or "of them") alone, with no
+    product offered that the cart lacks, is how many of the line in focus (two in all, not two more)."""
+    body = [t for t in toks if t not in cue._FILL]
+    return ctx.pending != "offer" and (ctx.topic is None or ctx.topic in ctx.line_skus) and len(body) >= 2 \
+        and (body[0].isdigit() or body[0] == "one") and tuple(body[1:]) in _COUNT_OF_THEM
+
+
 def _of_a_noun_not_sold(lex: Lexicon, toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
     """"i'm getting school supplies": a choice word said right before a noun that names nothing the shop sells (nor an
     everyday word) modifies that noun; it names no product of the shop that comes that way ("school" scissors). A
@@ -863,11 +889,13 @@ def _topic_of_question(toks: Sequence[str], asked: Sequence[bool], item: ItemSpe
 
 
 def _a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
-    """"(and) a large one (with oat milk)": an article, option words, then "one" — a new item, not a change."""
+    """"(and) a large one (with oat milk)": an article, option words, then "one" — a new item, not a change ("a
+    regular mango one": a word of a choice as it comes goes with the choice after it)."""
     for a, tok in enumerate(toks):
         if tok in ("a", "an", "another") or (tok == "one" or tok.isdigit()) and a not in option_at:
             o = a + 1
-            while o < len(toks) and o in option_at and not (o > a + 2 and toks[o - 1] == "one"):
+            while o < len(toks) and (o in option_at or toks[o] in _AS_IT_COMES and o + 1 in option_at) \
+                    and not (o > a + 2 and toks[o - 1] == "one"):
                 o += 1
             if tok == "one" and o + 1 < len(toks) and toks[o] == "one" and o + 1 in option_at:
                 continue  # "one hot one iced": parts of the line, each "one" opening its own
@@ -1286,17 +1314,19 @@ class RuleUnderstanding:
                 return False
         return True
 
-    def _count_not_choice(self, item: ItemSpec) -> ItemSpec:
+    def _count_not_choice(self, toks: Sequence[str], item: ItemSpec) -> ItemSpec:
         """"just one roll of electrical tape": words that name a choice of other products ("just one" for a
         single pack) but only a count ("just", "only" and a number), said of a product that has no such choice,
-        are how many of it."""
+        are how many of it; so is a number of pieces said before "of" ("four pieces of salmon nigiri")."""
         if item.quantity is not None or len(item.skus) != 1:
             return item
         for o in item.options:
             said = to_digits(tokens(o.said))
-            if said and said[-1] in ("one", *map(str, range(1, 100))) and all(t in ("just", "only") for t in said[:-1]) \
-                    and not self._offers(item.skus[0], o):
-                count = 1 if said[-1] == "one" else int(said[-1])
+            end = o.pos + len(o.said.split())
+            pieces = len(said) == 2 and said[0].isdigit() and said[1] in _COUNTED_PIECES and toks[end:end + 1] == ["of"]
+            if said and (said[-1] in ("one", *map(str, range(1, 100))) and all(t in ("just", "only") for t in said[:-1])
+                         or pieces) and not self._offers(item.skus[0], o):
+                count = 1 if said[-1] == "one" else int(said[0] if pieces else said[-1])
                 rest = [x for x in item.options if x is not o]
                 return ItemSpec(item.skus, count, rest, item.start, item.end, item.exact)
         return item
@@ -1392,12 +1422,14 @@ class RuleUnderstanding:
         p.items = _which_by_a_later_choice(toks, p.items)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
+        p.items, p.options = line_of_a_name_word(self.lexicon, toks, p.items, p.options,
+                                                  tuple(zip(context.line_skus, context.line_options, strict=True)))
         if context.has_lines and not p.options:
             p.items, like_line, said_count = choice_one_of_the_line(self.lexicon, toks, p.items, context.last_sku)
             p.options, p.quantity = like_line, said_count if like_line else p.quantity
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
-        p.items = [self._count_not_choice(it) for it in p.items]
+        p.items = [self._count_not_choice(toks, it) for it in p.items]
         p.items = [counted_in_units(self.lexicon, it) for it in p.items]
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
         p.items = [self._loose_line(toks, it, context) for it in p.items]
@@ -1637,7 +1669,10 @@ class RuleUnderstanding:
         if at < 0 and len(p.items) == 1 and ctx.has_lines and p.items[0].start > 0 and toks[p.items[0].start - 1] == "no" \
                 and p.items[0].quantity is None and any(s in ctx.line_skus for s in p.items[0].skus):
             at = p.items[0].start - 1  # "no actually no frisbee": the frisbee off
-        named_before = at >= 0 and has_items and _count_off_of_named(toks, at, p.items, ctx.line_skus)
+        if at < 0 and has_items:
+            at = _named_then_taken_off(toks, p.items, ctx.line_skus)  # "i'll try the oxford on first take it off"
+        named_before = at >= 0 and has_items and (_count_off_of_named(toks, at, p.items, ctx.line_skus)
+                                                   or _named_then_taken_off(toks, p.items, ctx.line_skus) == at)
         if at >= 0 and ctx.has_lines and (changing or p.ref or p.ordinal or count_of(toks) is not None) and not p.question \
                 and (named_before or not (has_items and p.items[0].start < at)):
             p.portion = portion(toks)  # "remove one of the lattes": one of them
@@ -1694,7 +1729,10 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "make the red velvet ones cream cheese frosting": the red velvet cupcakes
         if has_items:
             return self._add_or_modify(p, toks, ctx)
-        chosen = _the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question else []
+        offered = ctx.pending == "offer" and ctx.topic is not None and ctx.topic not in ctx.line_skus \
+            and bool(p.options) and all(self._offers(ctx.topic, o) for o in p.options)
+        chosen = _the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question and not offered \
+            else []  # (not "a six pack of the black ones" to socks offered: those socks, though a line is black)
         narrowed = _narrowed_by_one(self.lexicon, p.options, chosen)
         if narrowed is not None:  # "with protein, the plant one": the plant protein, no line made with it
             p.options, chosen = narrowed, []
@@ -1812,7 +1850,8 @@ class RuleUnderstanding:
         if ctx.has_lines and (corrected := count_corrected(toks)) is not None:
             p.quantity = corrected  # "batteries double a" - "two no three": three of them
             return Intent.MODIFY
-        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in _RECOUNT_LEADS or _recount_said_after(toks)):
+        if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in _RECOUNT_LEADS or _recount_said_after(toks)
+                              or _count_of_those(toks, ctx)):
             bare = _bare_quantity(toks, p.option_at)
             if bare is not None:
                 p.quantity = bare
