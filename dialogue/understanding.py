@@ -51,6 +51,7 @@ from dialogue.numbers import (
     price_range,
     to_digits,
 )
+from dialogue.other_choice import other_choice
 from dialogue.owners import owner_by_name_word, value_owner
 from dialogue.people import same_for_someone, whose_said
 from dialogue.phrasebook import phrases, rule, words
@@ -1462,6 +1463,7 @@ class RuleUnderstanding:
             p.ref = "it"  # (not the "it" of "on its own")
         p.intent = self._intent(p, toks, context)
         self._count_as_pieces(p, toks, context)
+        self._other_choice(p, toks, context)
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
                 and context.has_lines and _every_line_said(toks) and _only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
@@ -2241,6 +2243,25 @@ class RuleUnderstanding:
                 return  # more than the choice's words: a product's name too ("one with a side of rice")
         p.options = sorted([*(o for it in p.items for o in it.options), *p.options], key=lambda o: o.pos)
         p.items = []
+
+    def _other_choice(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+        """"Actually the other size on the tub", "the other length please": the line's other choice of that group
+        (dialogue/other_choice.py), or its choices listed when it has more than one other."""
+        if not ctx.has_lines or (p.question and cue.order_request(toks) < 0):
+            return
+        other = other_choice(self.lexicon, toks, p.items, p.options, line_skus=ctx.line_skus,
+                             line_options=ctx.line_options, focus_sku=ctx.last_sku, focus_options=ctx.focus_options)
+        if other is None:
+            return
+        item = other.item or ItemSpec((other.sku,), None, [], 0, 0, True)
+        if other.spec is None:  # more than one other: which?
+            p.intent, p.items, p.options, p.groups, p.ref = Intent.OPTIONS, [item], [], [other.group], None
+            return
+        p.intent, p.quantity, p.replace, p.replaces, p.ref = Intent.MODIFY, None, False, None, None
+        if other.item is not None:
+            p.items, p.options = [ItemSpec(item.skus, None, [other.spec], item.start, item.end, True)], []
+        else:
+            p.items, p.options, p.ref = [], [other.spec], "it"
 
     def _choices_of_another(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
         """"A one meat plate with brisket mac and cheese and greens" - "and another one for my brother with pulled
