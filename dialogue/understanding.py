@@ -40,6 +40,7 @@ from dialogue.matcher import (
     prepare,
     sold_alone,
 )
+from dialogue.multiples import doubled, more_of_everything
 from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import (
     COUNT_UNITS,
@@ -100,6 +101,7 @@ class Context:
     focus_units: int = 0  # units in the cart lines of the product in focus ("and a naan for each" of them)
     focus_options: tuple[tuple[str, str], ...] = ()  # (group, value) of each choice the line in focus holds
     focus_fresh: bool = False  # the line in focus was ordered or changed by the turn before
+    focus_quantity: int = 0  # units of the line in focus itself ("double that": twice as many)
 
 
 @dataclass(frozen=True)
@@ -1464,6 +1466,14 @@ class RuleUnderstanding:
         p.intent = self._intent(p, toks, context)
         self._count_as_pieces(p, toks, context)
         self._other_choice(p, toks, context)
+        if context.has_lines and context.focus_quantity and doubled(toks, p.items, p.options) \
+                and not (p.question and cue.order_request(toks) < 0):
+            p.intent, p.items, p.options, p.ref = Intent.MODIFY, [], [], "it"  # "actually double that": twice the
+            p.quantity, p.replace, p.replaces = 2 * context.focus_quantity, False, None  # line in focus
+        if context.has_lines and (n_each := more_of_everything(toks, p.items)) is not None \
+                and not (p.question and cue.order_request(toks) < 0):
+            p.intent, p.items, p.options, p.ref = Intent.ADD, [], [], "all"  # "one more of everything": every
+            p.quantity, p.replace, p.replaces = n_each, False, None  # line that many more
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
                 and context.has_lines and _every_line_said(toks) and _only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
