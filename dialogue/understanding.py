@@ -18,6 +18,7 @@ from dialogue import intents as cue
 from dialogue.amounts import qualifier_before
 from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
+from dialogue.counts_again import count_again
 from dialogue.intents import Intent
 from dialogue.items import (
     choice_one_of_the_line,
@@ -1470,6 +1471,12 @@ class RuleUnderstanding:
                 and not (p.question and cue.order_request(toks) < 0):
             p.intent, p.items, p.options, p.ref = Intent.MODIFY, [], [], "it"  # "actually double that": twice the
             p.quantity, p.replace, p.replaces = 2 * context.focus_quantity, False, None  # line in focus
+        if context.has_lines and context.pending in (None, "confirm_change", "checkout") and not p.question \
+                and (again := count_again(self.lexicon, toks, p.items, context.line_skus, context.last_sku)):
+            n, sku, named = again  # "no scratch that just the one", "ok just the one poster then": the line's count
+            p.intent, p.options, p.quantity, p.replace, p.replaces, p.portion = Intent.MODIFY, [], n, False, None, None
+            p.items = [ItemSpec((sku,), n, [], named.start, named.end, True)] if named is not None else []
+            p.ref = None if named is not None else "it"
         if context.has_lines and (n_each := more_of_everything(toks, p.items)) is not None \
                 and not (p.question and cue.order_request(toks) < 0):
             p.intent, p.items, p.options, p.ref = Intent.ADD, [], [], "all"  # "one more of everything": every
