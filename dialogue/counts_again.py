@@ -24,7 +24,7 @@ _MAX = 1000
 def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
-    return 1 if word in ("one", "a") else None
+    return 1 if word == "one" else None
 
 
 def _names_of(lex: Lexicon, sku: str) -> set[str]:
@@ -43,14 +43,15 @@ def count_again(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], li
     if k < 0 or any(t not in _OPEN for t in toks[:k]):
         return None
     j = k + 1 + (k + 1 < len(toks) and toks[k + 1] == "the")
-    n = _count(toks[j]) if j < len(toks) else None
+    if j >= len(toks):
+        return None
     end = len(toks)
     while end > j + 1 and toks[end - 1] in _CLOSE:
         end -= 1
     middle = toks[j + 1:end]
-    if n is None and j < len(toks) and toks[j] in MULTIPLE_COUNTS and not items and focus_sku is not None \
-            and middle and set(middle) <= _names_of(lex, focus_sku):
-        n = MULTIPLE_COUNTS[toks[j]]  # "just the one shot" of a ginger shot, heard as its "single shot"
+    n = _count(toks[j])
+    if n is None and toks[j] in MULTIPLE_COUNTS and middle:
+        n = MULTIPLE_COUNTS[toks[j]]  # "just the one shot" of a ginger shot, heard as a "single shot"
     if n is None or not 0 < n < _MAX:
         return None
     named = [it for it in items if not (it.end <= j or it.start >= end)]

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from catalog.models import OptionGroup, Product
-from dialogue import confirm
+from dialogue import confirm, redo
 from dialogue import intents as cue
 from dialogue.amounts import qualifier_before
 from dialogue.browse_data import superlative
 from dialogue.counts import CountIssue, count_issue, pack_size
-from dialogue.counts_again import count_again
 from dialogue.intents import Intent
 from dialogue.items import (
     choice_one_of_the_line,
@@ -41,7 +40,6 @@ from dialogue.matcher import (
     prepare,
     sold_alone,
 )
-from dialogue.multiples import doubled, more_of_everything
 from dialogue.normalize import clauses, is_question, pieces, tokens
 from dialogue.numbers import (
     COUNT_UNITS,
@@ -53,7 +51,6 @@ from dialogue.numbers import (
     price_range,
     to_digits,
 )
-from dialogue.other_choice import other_choice
 from dialogue.owners import owner_by_name_word, value_owner
 from dialogue.people import same_for_someone, whose_said
 from dialogue.phrasebook import phrases, rule, words
@@ -1466,21 +1463,7 @@ class RuleUnderstanding:
             p.ref = "it"  # (not the "it" of "on its own")
         p.intent = self._intent(p, toks, context)
         self._count_as_pieces(p, toks, context)
-        self._other_choice(p, toks, context)
-        if context.has_lines and context.focus_quantity and doubled(toks, p.items, p.options) \
-                and not (p.question and cue.order_request(toks) < 0):
-            p.intent, p.items, p.options, p.ref = Intent.MODIFY, [], [], "it"  # "actually double that": twice the
-            p.quantity, p.replace, p.replaces = 2 * context.focus_quantity, False, None  # line in focus
-        if context.has_lines and context.pending in (None, "confirm_change", "checkout") and not p.question \
-                and (again := count_again(self.lexicon, toks, p.items, context.line_skus, context.last_sku)):
-            n, sku, named = again  # "no scratch that just the one", "ok just the one poster then": the line's count
-            p.intent, p.options, p.quantity, p.replace, p.replaces, p.portion = Intent.MODIFY, [], n, False, None, None
-            p.items = [ItemSpec((sku,), n, [], named.start, named.end, True)] if named is not None else []
-            p.ref = None if named is not None else "it"
-        if context.has_lines and (n_each := more_of_everything(toks, p.items)) is not None \
-                and not (p.question and cue.order_request(toks) < 0):
-            p.intent, p.items, p.options, p.ref = Intent.ADD, [], [], "all"  # "one more of everything": every
-            p.quantity, p.replace, p.replaces = n_each, False, None  # line that many more
+        redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
                 and context.has_lines and _every_line_said(toks) and _only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
@@ -2260,25 +2243,6 @@ class RuleUnderstanding:
                 return  # more than the choice's words: a product's name too ("one with a side of rice")
         p.options = sorted([*(o for it in p.items for o in it.options), *p.options], key=lambda o: o.pos)
         p.items = []
-
-    def _other_choice(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
-        """"Actually the other size on the tub", "the other length please": the line's other choice of that group
-        (dialogue/other_choice.py), or its choices listed when it has more than one other."""
-        if not ctx.has_lines or (p.question and cue.order_request(toks) < 0):
-            return
-        other = other_choice(self.lexicon, toks, p.items, p.options, line_skus=ctx.line_skus,
-                             line_options=ctx.line_options, focus_sku=ctx.last_sku, focus_options=ctx.focus_options)
-        if other is None:
-            return
-        item = other.item or ItemSpec((other.sku,), None, [], 0, 0, True)
-        if other.spec is None:  # more than one other: which?
-            p.intent, p.items, p.options, p.groups, p.ref = Intent.OPTIONS, [item], [], [other.group], None
-            return
-        p.intent, p.quantity, p.replace, p.replaces, p.ref = Intent.MODIFY, None, False, None, None
-        if other.item is not None:
-            p.items, p.options = [ItemSpec(item.skus, None, [other.spec], item.start, item.end, True)], []
-        else:
-            p.items, p.options, p.ref = [], [other.spec], "it"
 
     def _choices_of_another(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
         """"A one meat plate with brisket mac and cheese and greens" - "and another one for my brother with pulled
