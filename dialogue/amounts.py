@@ -57,6 +57,7 @@ def qualifier_words(amount: str) -> str:
 
 
 _MULTIPLE = {1: "single", 2: "double", 3: "triple", 4: "quadruple"}
+MULTIPLE_COUNTS = {w: n for n, w in _MULTIPLE.items()}  # "single" shot: the words a count of shots is said back as
 _SHOT = frozenset({"shot", "shots"})
 _MORE_SHOT = (("an", "extra"), ("extra",), ("an", "additional"), ("additional",), ("1", "more"), ("one", "more"),
               ("another",))

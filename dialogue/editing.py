@@ -113,6 +113,7 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
         if line is not None and spec.start in state.people_said:  # "... for me and my sister"
             people.mark(state.owners, line.line_id, line.quantity, r.quantity, state.people_said[spec.start])
         if line is not None:
+            state.note_ordered(line.line_id, r.quantity)
             added.append(describe_line(line, r.product) if line.quantity == r.quantity else
                          describe_line(replace(line, quantity=r.quantity), r.product))
     return _say_added(state, lex, out, added, notes, ask=False)

@@ -17,13 +17,14 @@ from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
 from catalog.models import OptionGroup, Product, SelectedOption
 from catalog.store import Store
-from dialogue import answers, browse, browse_data, confirm, echo, editing, normalize, people, placed
+from dialogue import again, answers, browse, browse_data, confirm, echo, editing, normalize, people, placed
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import halves_of_line
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.multiples import said_again
 from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
@@ -922,6 +923,10 @@ class Policy:
             editing.note_announced(st, p.tokens, items)
             return done
         line = st.focus()
+        if p.ref == "all" and p.quantity:  # "one more of everything"
+            return again.more_of_lines(st, self.lex, [(ln, p.quantity) for ln in st.cart.lines], out)
+        if p.ref == "more" and not p.options and said_again(p.tokens) and (ordered := again.last_order(st)):
+            return again.more_of_lines(st, self.lex, ordered, out)  # "cod and chips" - "the same again"
         if p.ref == "more" and line is not None and line.sku in self.lex.products:
             return editing.more_of(st, self.lex, line, p, out, _parts_of_more(p))
         if st.shown and (p.ref in ("it", "cheaper", "pricier") or p.ordinal is not None or p.options):

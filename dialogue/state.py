@@ -56,6 +56,9 @@ class State:
     # (turn, line id, the choices that turn put on that line): "with chicken" then "no wait, with tuna" swaps them
     added: tuple[int, int, tuple[SelectedOption, ...]] | None = None
     announced: tuple[int, int] | None = None  # (turn, line id): "i want to order a pie", a line the next turn fills
+    # (turn, ((line id, units), ...)): the lines the latest turn that ordered added to, and how many ("cod and chips"
+    # - "the same again for my wife": both again)
+    ordered: tuple[int, tuple[tuple[int, int], ...]] | None = None
     focus_line: int | None = None
     shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
     topic: str | None = None  # the one product talked about last ("that one"); None right after a list
@@ -113,6 +116,11 @@ class State:
                 return line
         return self.cart.lines[-1] if self.cart.lines else None
 
+    def note_ordered(self, line_id: int, units: int) -> None:
+        """``units`` were just ordered onto the line ``line_id`` in this turn (see ``ordered``)."""
+        earlier = self.ordered[1] if self.ordered is not None and self.ordered[0] == self.turns else ()
+        self.ordered = (self.turns, (*earlier, (line_id, units)))
+
     def idempotency_key(self) -> str:
         """One key per checkout of this session object: a repeated yes replays, a reused session id does not."""
         return f"{self.session_id}-{self.nonce}-{self.checkouts + 1}"
@@ -137,6 +145,7 @@ class State:
             focus_options=tuple((o.group, o.value) for o in focus.options) if focus else (),
             focus_fresh=focus is not None and self.added is not None and self.added[0] == self.turns - 1
             and self.added[1] == focus.line_id,
+            focus_quantity=focus.quantity if focus else 0,
         )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from catalog.models import OptionGroup, Product
-from dialogue import confirm
+from dialogue import confirm, redo
 from dialogue import intents as cue
 from dialogue.amounts import qualifier_before
 from dialogue.browse_data import superlative
@@ -101,6 +101,7 @@ class Context:
     focus_units: int = 0  # units in the cart lines of the product in focus ("and a naan for each" of them)
     focus_options: tuple[tuple[str, str], ...] = ()  # (group, value) of each choice the line in focus holds
     focus_fresh: bool = False  # the line in focus was ordered or changed by the turn before
+    focus_quantity: int = 0  # units of the line in focus itself ("double that": twice as many)
 
 
 @dataclass(frozen=True)
@@ -1496,6 +1497,7 @@ class RuleUnderstanding:
             p.ref = "it"  # (not the "it" of "on its own")
         p.intent = self._intent(p, toks, context)
         self._count_as_pieces(p, toks, context)
+        redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
                 and context.has_lines and _every_line_said(toks) and _only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
