@@ -50,6 +50,7 @@ _TWO_LINES = words("two_lines")
 _PLURAL_REFS = words("plural_refs")
 _WRONG_LINE = phrases("wrong_line")
 _LIKEWISE = words("likewise")
+_UNDO_LAST = phrases("undo_last")
 
 
 def readback(state: State, lex: Lexicon, out: Outcome, *, just_said: str = "") -> Outcome:
@@ -458,7 +459,7 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
         if parse.replace and parse.items:
             if parse.portion is not None and parse.portion < line.quantity:  # "make one of them a hawaiian"
                 return _swap(state, lex, line, parse.items[0], out, units=parse.portion)
-            return _swap(state, lex, line, parse.items[0], out)
+            return _swap(state, lex, line, parse.items[0], out, afresh=cue.has(parse.tokens, _UNDO_LAST))
         specs = list(parse.items[0].options) if parse.items else list(parse.options)
         qty_said = parse.quantity is not None or bool(parse.items and parse.items[0].quantity not in (None, 1))
         if not specs and not qty_said:  # "make the cold brew regular" with a word not understood: ask, change nothing
@@ -660,10 +661,11 @@ def _split_off(state: State, lex: Lexicon, line: CartLine, product: Product, cou
     return readback(state, lex, out, just_said=said)
 
 
-def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outcome, *, units: int | None = None
-          ) -> Outcome:
+def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outcome, *, units: int | None = None,
+          afresh: bool = False) -> Outcome:
     """The line becomes the product of ``spec`` (its choices kept where the new product has them); ``units``:
-    only that many of its units do, the rest stay as they are."""
+    only that many of its units do, the rest stay as they are. ``afresh``: the line was taken back ("scratch that,
+    she wants a large iced mocha"), so nothing of it is kept, neither its choices nor its count."""
     r = resolve_item(lex, spec)
     if r.product is None:
         if r.candidates:
@@ -674,8 +676,8 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
               if was is None or (g := was.group(o.group)) is None or g.default != o.value or o.amount != "regular"]
     old = [o for o in chosen if (g := r.product.group(o.group)) is not None and g.value(o.value) is not None]
     new_groups = {o.group for o in r.options}
-    options = [o for o in old if o.group not in new_groups] + r.options
-    qty = units or spec.quantity or line.quantity
+    options = [o for o in old if o.group not in new_groups and not afresh] + r.options
+    qty = units or spec.quantity or (1 if afresh else line.quantity)
     before = list(state.cart.lines)
     if units is not None:
         state.cart.set_quantity(line.line_id, line.quantity - units)

@@ -61,6 +61,7 @@ from dialogue.quantity import (
     measure_each,
     offered_pieces,
     piece_count,
+    sold_by_the_pair,
 )
 from dialogue.references import (
     a_time,
@@ -200,6 +201,7 @@ _MAKE_IT = phrases("make_it")
 _MAKE_THE = phrases("make_the")
 _MAKE_THE_PAIRS = frozenset(ph for ph in _MAKE_THE if len(ph) == 2)
 _REPLACE_LINE = phrases("replace_line")
+_UNDO_LAST = phrases("undo_last")
 _ADDING = phrases("adding")
 _SETTLED = phrases("settled_for")
 _ALSO = phrases("also")
@@ -772,6 +774,8 @@ def _not_eaten_before(toks: Sequence[str], at: int) -> bool:
         at -= 1
     return any(tuple(toks[max(0, at - len(ph)):at]) == ph for ph in _NOT_EATEN)
 _FOR_SOMEONE = phrases("for_someone")
+_ADDING_LEADS = words("adding_leads")
+_PAIR_WORDS = ("pair", "pairs")
 _WITH = words("with_words")
 _LIKEWISE = words("likewise")
 _POSSESSIVES = words("possessives")
@@ -958,16 +962,18 @@ def _recount_of_the_ones(toks: Sequence[str], options: Sequence[OptionSpec], opt
     return _bare_quantity(toks, option_at)
 
 
-def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | None:
+def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec], *, by_pair: bool = False) -> int | None:
     """"and one in small for my son", "and two with oat milk", "and two salmon": a count said first, with no
     product, then the choices (after "in", "with", or right after the count), joined on with "and" or said for
     someone: that many more like the line before, made so (not a change of its units). The count, else None."""
-    first = next((i for i, t in enumerate(toks) if t not in _LEAD_FILL), len(toks))
+    first = next((i for i, t in enumerate(toks) if t not in _LEAD_FILL and t not in _ADDING_LEADS), len(toks))
     n = 1 if first < len(toks) and toks[first] == "one" else count_of(toks[first:first + 1])
     if n is None or not options or first + 1 >= len(toks):
         return None
+    if toks[first + 1] in _PAIR_WORDS and first + 2 < len(toks):  # "and a pair of grape ones": two, said as a pair
+        n, first = (max(1, n // 2) if by_pair else n), first + 1  # (of socks: one pair)
     if toks[first + 1] == "for" and first + 2 < len(toks) and toks[first + 2] not in ("a", "an") \
-            and ("and" in toks[:first] or cue.has(toks, _FOR_SOMEONE) or cue.has(toks, _ALSO)):
+            and (_ADDING_LEADS & set(toks[:first]) or cue.has(toks, _FOR_SOMEONE) or cue.has(toks, _ALSO)):
         return n  # "and one for the little one too but a small and grey": one more, for someone else, made so
     if toks[first + 1] not in ("in", "with") or min(o.pos for o in options) != first + 2:
         # "and two salmon" after two yellowtail nigiri: two more, salmon - the choices right after the count and
@@ -976,9 +982,12 @@ def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | 
         whom = cue.find(toks, _FOR_SOMEONE)  # ("and one white small for my daughter": who it is for said last)
         end = whom if whom > max(said, default=first) else len(toks)
         rest = [t for i, t in enumerate(toks[first + 1:end], first + 1) if i not in said]
-        return n if "and" in toks[:first] and min(o.pos for o in options) == first + 1 \
+        ones = max(said, default=first) + 1  # "and two grape ones": the "ones" after the choices, no word more
+        if ones < end and toks[ones] in ("one", "ones"):
+            rest = [t for i, t in enumerate(toks[first + 1:end], first + 1) if i not in said and i != ones]
+        return n if _ADDING_LEADS & set(toks[:first]) and min(o.pos for o in options) == first + 1 \
             and all(t in ("and", "please", "too") for t in rest) else None
-    return n if "and" in toks[:first] or cue.has(toks, _FOR_SOMEONE) else None
+    return n if _ADDING_LEADS & set(toks[:first]) or cue.has(toks, _FOR_SOMEONE) else None
 
 
 def _names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
@@ -1343,6 +1352,11 @@ class RuleUnderstanding:
         if pieces is not None:
             p.options, p.quantity = [pieces], None
 
+    def _by_pair(self, sku: str | None) -> bool:
+        """Whether one of that product is a pair ("and a pair of grey ones" after navy socks: one more)."""
+        product = self.lexicon.products.get(sku) if sku is not None else None
+        return product is not None and sold_by_the_pair(product)
+
     def _offers(self, sku: str, spec: OptionSpec) -> bool:
         """Whether that product has any of the choices ``spec`` may mean."""
         return any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in spec.targets)
@@ -1667,7 +1681,8 @@ class RuleUnderstanding:
             return Intent.SEARCH
         if ctx.has_lines and not p.question and self._choices_of_the_focus(p, ctx):
             has_items = False  # "and one white small for my daughter" after two black t-shirts: one more t-shirt
-        more_n = _one_more_made(toks, p.options) if ctx.has_lines and not has_items and not p.question else None
+        more_n = _one_more_made(toks, p.options, by_pair=self._by_pair(ctx.last_sku)) \
+            if ctx.has_lines and not has_items and not p.question else None
         if more_n is not None:  # "and one in small for my son": one more like the line in focus, made so
             p.ref, p.quantity = "more", more_n
             return Intent.ADD
@@ -2581,6 +2596,9 @@ class RuleUnderstanding:
             return Intent.ADD  # "and a chicken plate on the salad instead of rice": the plate's base, no swap
         if p.deny and cue.has(lead, _SETTLED) and not cue.has(lead, cue.MODIFY):
             return Intent.ADD  # "sorry, the moussaka is sold out" - "oh no ok then a lamb plate": one more line
+        if cue.has(lead, _UNDO_LAST) and ctx.last_sku not in item.skus and not cue.has(lead, _ADDING):
+            p.replace = True  # "scratch that, she wants a large iced mocha": the line just made swapped for it
+            return Intent.MODIFY
         modify_cue = cue.has(_outside_choices(toks, item.options), cue.MODIFY) or p.deny or toks[0] in ("actually",)
         if modify_cue and not p.deny and _made_after_said(toks, item):
             return Intent.ADD  # "and a korma for my daughter with paneer and make it mild": the korma said, made so
