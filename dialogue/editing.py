@@ -110,7 +110,7 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
         if r.missing is not None:
             _say_added(state, lex, out, added, notes, ask=True)
             return _ask_option(state, spec, r, queue, out)
-        line = _add_line(state, r.product, r.quantity, r.options, notes)
+        line = add_line(state, r.product, r.quantity, r.options, notes)
         if line is not None and spec.start in state.people_said:  # "... for me and my sister"
             people.mark(state.owners, line.line_id, line.quantity, r.quantity, state.people_said[spec.start])
         if line is not None:
@@ -147,7 +147,7 @@ def fill_announced(state: State, lex: Lexicon, toks: Sequence[str], items: Seque
     return _swap(state, lex, line, spec, out)
 
 
-def _add_line(state: State, product: Product, qty: int, options: Sequence[SelectedOption],
+def add_line(state: State, product: Product, qty: int, options: Sequence[SelectedOption],
               notes: list[str]) -> CartLine | None:
     try:
         resolved = resolve_options(product, options)
@@ -689,7 +689,7 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
         return out.act(Action.CART_CHANGED).say(
             f"What {group_name(missing)} would you like for the {r.product.name}: {group_choices(missing)}?")
     notes: list[str] = []
-    new = _add_line(state, r.product, qty, options, notes)
+    new = add_line(state, r.product, qty, options, notes)
     out.act(Action.CART_CHANGED).say(*notes)
     if new is None:  # "make the tape measure the ladder" with the ladder sold out: the tape measure stays
         state.cart.lines[:] = before
@@ -732,7 +732,7 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     state.begin_change()
     state.removed_turn = state.turns
     for line in lines:
-        state.cart.remove(line.line_id)
+        state.take_off(line)
     state.focus_line = state.cart.lines[-1].line_id if state.cart.lines else None
     said = say_list([plural(ln.name, ln.quantity) for ln in lines])
     out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {said}")
@@ -744,11 +744,12 @@ def _remove_units(state: State, lex: Lexicon, line: CartLine, count: int, out: O
     state.begin_change()
     if line.quantity <= count:
         state.removed_turn = state.turns
-        state.cart.remove(line.line_id)
+        state.take_off(line)
         state.focus_line = state.cart.lines[-1].line_id if state.cart.lines else None
         out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {plural(line.name, line.quantity)}")
         return readback(state, lex, out)
-    line = state.cart.set_quantity(line.line_id, line.quantity - count) or line
+    state.take_off(line, count)
+    line = next((ln for ln in state.cart.lines if ln.line_id == line.line_id), line)
     state.focus_line = line.line_id
     out.act(Action.CART_CHANGED).say(f"Okay, I've taken off {say_number(count)} {plural(line.name, count)}")
     return readback(state, lex, out)
@@ -763,7 +764,7 @@ def keep_only(state: State, lex: Lexicon, kept: Sequence[CartLine], out: Outcome
     state.begin_change()
     state.removed_turn = state.turns
     for line in gone:
-        state.cart.remove(line.line_id)
+        state.take_off(line)
     state.focus_line = kept[-1].line_id
     said = say_list([plural(ln.name, ln.quantity) for ln in gone])
     out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {said}")

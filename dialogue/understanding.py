@@ -1343,10 +1343,13 @@ class RuleUnderstanding:
         return ItemSpec(item.skus, item.quantity, kept, start, item.end, item.exact)
 
     def _count_as_pieces(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
-        """"make it twelve" to an order of wings sold as 6 or 12 pieces: the line's piece-count choice, not twelve
-        orders (a number the product has no such choice of stays the count)."""
+        """"make it twelve" to an order of wings sold as 6 or 12 pieces, "no, a dozen is plenty" to two dozen roses:
+        the line's piece-count choice, not twelve orders (a number the product has no such choice of stays the
+        count)."""
+        in_units = any(t == str(p.quantity) and k + 1 < len(toks) and toks[k + 1] in COUNT_UNITS
+                       for k, t in enumerate(toks))  # "no, a dozen is plenty" to two dozen roses: one dozen
         if p.intent != Intent.MODIFY or p.items or p.options or not p.quantity or not ctx.last_sku \
-                or p.ref not in (None, "it") or not cue.has(toks, _MAKE_IT):
+                or p.ref not in (None, "it") or not (cue.has(toks, _MAKE_IT) or in_units):
             return
         pieces = piece_count(self.lexicon, (ctx.last_sku,), p.quantity)
         if pieces is not None:
