@@ -17,7 +17,7 @@ from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
 from catalog.models import OptionGroup, Product, SelectedOption
 from catalog.store import Store
-from dialogue import answers, browse, browse_data, confirm, echo, editing, normalize, people, placed, put_back
+from dialogue import answers, browse, browse_data, confirm, echo, editing, normalize, people, placed, put_back, undo
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
@@ -234,6 +234,9 @@ class Policy:
         moved = editing.move_change(st, self.lex, parse, out) if parse.intent in (Intent.ADD, Intent.MODIFY) else None
         if moved is not None:  # "no, the other one, the tikka masala": the change just made moves there
             return moved
+        undone = undo.handle(st, self.lex, parse, out)
+        if undone is not None:  # "no sorry, everything bagel was right for that one": the change just made undone
+            return undone
         back = put_back.handle(st, self.lex, parse, out)
         if back is not None:  # "put the cannolis back on": the line taken off, as it was; "put the candle back on
             return back  # the shelf": the candle off

@@ -46,8 +46,8 @@ def to_the_shop(parse: Parse) -> bool:
 def handle(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | None:
     """The turn as a thing put back: a removal when it goes back to the shop, the line taken off brought back when
     it goes back on the order; None when the turn says neither (it is then read as itself)."""
-    if parse.intent not in (Intent.ADD, Intent.MODIFY, Intent.REMOVE) or parse.question:
-        return None
+    if parse.question or parse.items and parse.intent not in (Intent.ADD, Intent.MODIFY, Intent.REMOVE):
+        return None  # ("put it back" may be read as no order at all: the words decide)
     toks = parse.tokens
     k = _back_at(toks)
     if k < 0:
