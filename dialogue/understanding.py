@@ -776,6 +776,7 @@ def _not_eaten_before(toks: Sequence[str], at: int) -> bool:
 _FOR_SOMEONE = phrases("for_someone")
 _ADDING_LEADS = words("adding_leads")
 _PAIR_WORDS = ("pair", "pairs")
+_BOTH_OF_LINE = ("both", "all")
 _WITH = words("with_words")
 _LIKEWISE = words("likewise")
 _POSSESSIVES = words("possessives")
@@ -2579,7 +2580,11 @@ class RuleUnderstanding:
             p.items[0] = ItemSpec((held,), None, item.options, item.start, item.end, item.exact)
             p.quantity = item.quantity if item.quantity not in (None, 1) else None
             return Intent.MODIFY
-        if held is not None and (p.items[0].options or edit_verb) and _names_a_line(toks, p.items[0], edit_verb):
+        every_unit = held is not None and edit_verb and list(ctx.line_skus).count(held) == 1 \
+            and 0 < p.items[0].start and toks[p.items[0].start - 1] in _BOTH_OF_LINE  # "make both bowls large" to
+        # one line of two bowls: that line (not one more bowl)
+        if held is not None and (p.items[0].options or edit_verb) and (every_unit or _names_a_line(toks, p.items[0],
+                                                                                                    edit_verb)):
             item = p.items[0]  # "make the latte large", "can you warm up the muffin": that line, changed
             sku = held
             if part_of_line:  # "make one of the croissants chocolate": that many of the line's units change

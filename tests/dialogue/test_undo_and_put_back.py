@@ -184,3 +184,29 @@ def test_put_back_on_the_shelf_never_adds(shop: Shop) -> None:
 def test_one_black_is_a_plain_unit(shop: Shop, said: str, want: list[tuple[str, int, tuple[str, ...]]]) -> None:
     chat = _said(shop, "cafe", said)
     assert _made(chat, "milk", "size") == want
+
+
+# --- said of the units of one line -------------------------------------------------------------------------------
+@pytest.mark.parametrize("said", ["make both bowls large", "make all the bowls large"])
+def test_both_of_one_line_changes_that_line(shop: Shop, said: str) -> None:
+    chat = _said(shop, "falafel", "a falafel wrap", "and a chicken bowl on rice", "same again for my coworker", said)
+    assert _made(chat, "size") == [("BOWL", 2, ("large",)), ("WRAP", 1, ("",))]
+
+
+@pytest.mark.parametrize("said", ["another two of the washer fluid", "two more of the washer fluid"])
+def test_another_count_of_the_line_is_more_of_it(shop: Shop, said: str) -> None:
+    chat = _said(shop, "autoparts", "a gallon of washer fluid de icer", said)
+    assert _made(chat, "type") == [("WASHER-FLUID", 3, ("deicer",))]
+
+
+# --- a hold said alone orders nothing, whatever its words could name -------------------------------------------------
+@pytest.mark.parametrize("said", ["ok one sec", "just a sec my phone", "hold on one sec i need to check"])
+def test_a_hold_alone_is_no_sandwich(shop: Shop, said: str) -> None:
+    chat = _said(shop, "bagels", "a half dozen bagels mixed", said)
+    assert chat.counts == {"HALF-DOZEN": 1}
+    assert "take your time" in chat.replies[-1].text.lower()
+
+
+def test_a_sandwich_named_like_a_hold_is_still_ordered(shop: Shop) -> None:
+    chat = _said(shop, "bagels", "one sec on an everything bagel")
+    assert chat.counts == {"SEC": 1}
