@@ -17,7 +17,19 @@ from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
 from catalog.models import OptionGroup, Product, SelectedOption
 from catalog.store import Store
-from dialogue import answers, browse, browse_data, confirm, echo, editing, normalize, people, placed, put_back, undo
+from dialogue import (
+    answers,
+    browse,
+    browse_data,
+    confirm,
+    echo,
+    editing,
+    normalize,
+    people,
+    placed,
+    put_back,
+    undo,
+)
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
