@@ -2604,7 +2604,13 @@ class RuleUnderstanding:
             return Intent.ADD  # "and a chicken plate on the salad instead of rice": the plate's base, no swap
         if p.deny and cue.has(lead, _SETTLED) and not cue.has(lead, cue.MODIFY):
             return Intent.ADD  # "sorry, the moussaka is sold out" - "oh no ok then a lamb plate": one more line
-        if cue.has(lead, _UNDO_LAST) and ctx.last_sku not in item.skus and not cue.has(lead, _ADDING):
+        undo_at = cue.find(lead, _UNDO_LAST)
+        undo_end = undo_at + max((len(ph) for ph in _UNDO_LAST if tuple(lead[undo_at:undo_at + len(ph)]) == ph),
+                                 default=0)
+        if undo_at >= 0 and undo_end == item.start and any(s in ctx.line_skus for s in item.skus) \
+                and not cue.has(lead, _ADDING):
+            return Intent.REMOVE  # "scratch that latte": the latte itself named, a removal (never one more)
+        if undo_at >= 0 and undo_end < item.start and ctx.last_sku not in item.skus and not cue.has(lead, _ADDING):
             p.replace = True  # "scratch that, she wants a large iced mocha": the line just made swapped for it
             return Intent.MODIFY
         modify_cue = cue.has(_outside_choices(toks, item.options), cue.MODIFY) or p.deny or toks[0] in ("actually",)

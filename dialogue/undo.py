@@ -24,11 +24,19 @@ from dialogue.understanding import Parse
 from dialogue.words import STOPWORDS
 
 _WAS_RIGHT = phrases("was_right")
+_UNDO_ALONE = phrases("undo_alone")
 
 
 def handle(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | None:
     """The last change undone when the turn says the way before it was right; None when it does not."""
     toks = parse.tokens
+    if _taken_back(state, parse):  # "make it three" - "no scratch that": the three undone, the line as it was
+        state.pending = None
+        state.revert()
+        if state.focus_line not in {ln.line_id for ln in state.cart.lines}:
+            state.focus_line = state.cart.lines[-1].line_id if state.cart.lines else None
+        out.act(Action.CART_CHANGED).say("Okay, I've taken that back")
+        return editing.readback(state, lex, out)
     if parse.question or parse.intent not in (Intent.ADD, Intent.MODIFY, Intent.DENY, Intent.AFFIRM) \
             or cue.find(toks, _WAS_RIGHT) < 0:
         return None
@@ -58,6 +66,25 @@ def handle(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | 
     return editing.readback(state, lex, out)
 
 
+def _taken_back(state: State, parse: Parse) -> bool:
+    """The turn only takes back the change the turn before made ("no scratch that", "actually forget that", "undo
+    that"): an undo phrase, no product, choice or count, nothing but fillers besides; and that change is there to
+    take back (unconfirmed, of the turn before)."""
+    toks = parse.tokens
+    at = cue.find(toks, _UNDO_ALONE)
+    if at < 0 or parse.items or parse.options or parse.quantity is not None or parse.question \
+            or not _changed_last(state) and not _taken_off_last(state):
+        return False
+    size = max(len(ph) for ph in _UNDO_ALONE if tuple(toks[at:at + len(ph)]) == ph)
+    return all(t in _FILLERS for t in (*toks[:at], *toks[at + size:]))
+
+
+def _taken_off_last(state: State) -> bool:
+    """The turn before took lines off (not yet confirmed)."""
+    return state.baseline is not None and state.baseline_turn == state.turns - 1 \
+        and len(state.baseline) > len(state.cart.lines)
+
+
 def _changed_last(state: State) -> list[CartLine]:
     """The lines of the cart the turn before made or changed (not yet confirmed)."""
     if state.baseline is None or state.baseline_turn != state.turns - 1:
@@ -67,7 +94,7 @@ def _changed_last(state: State) -> list[CartLine]:
 
 _DEFINITE = frozenset({"the", "that", "my", "this", "those", "these"})
 _FILLERS = frozenset({"hmm", "um", "uh", "sorry", "oh", "actually", "no", "nah", "nope", "wait", "oops", "fine",
-                      "right", "before", "one", "ok", "okay"})
+                      "right", "before", "one", "ok", "okay", "please", "ah", "well", "hm"})
 
 
 def _said_of(lex: Lexicon, said: set[str], old: CartLine, new: CartLine) -> bool:

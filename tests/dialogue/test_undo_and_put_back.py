@@ -210,3 +210,33 @@ def test_a_hold_alone_is_no_sandwich(shop: Shop, said: str) -> None:
 def test_a_sandwich_named_like_a_hold_is_still_ordered(shop: Shop) -> None:
     chat = _said(shop, "bagels", "one sec on an everything bagel")
     assert chat.counts == {"SEC": 1}
+
+
+# --- "scratch that" alone takes back the change just made; "scratch that latte" takes the latte off ----------------
+@pytest.mark.parametrize("said", ["no scratch that", "hmm undo that", "actually forget that please"])
+def test_scratch_that_alone_undoes_the_count_just_set(shop: Shop, said: str) -> None:
+    chat = _said(shop, "juicebar", "an acai bowl with granola and banana", "and a pitaya bowl same toppings",
+                 "ok make it three of those", said)
+    assert chat.counts == {"ACAI-BOWL": 1, "PITAYA-BOWL": 1}
+    assert not chat.session.orders
+
+
+def test_scratch_that_alone_takes_the_line_just_added_off(shop: Shop) -> None:
+    chat = _said(shop, "cafe", "a large latte", "and a blueberry muffin", "actually scratch that")
+    assert chat.counts == {"LATTE": 1}
+
+
+def test_scratch_that_alone_brings_back_what_was_just_taken_off(shop: Shop) -> None:
+    chat = _said(shop, "cafe", "a large latte", "and a blueberry muffin", "take the muffin off", "no wait scratch that")
+    assert chat.counts == {"LATTE": 1, "BLUEBERRY-MUFFIN": 1}
+
+
+@pytest.mark.parametrize("said", ["scratch that latte", "forget that latte"])
+def test_scratch_that_with_the_line_named_takes_it_off(shop: Shop, said: str) -> None:
+    chat = _said(shop, "cafe", "a large latte", "and two blueberry muffins", said)
+    assert chat.counts == {"BLUEBERRY-MUFFIN": 2}
+
+
+def test_scratch_that_after_a_yes_changes_no_placed_order(shop: Shop) -> None:
+    chat = _said(shop, "cafe", "a large latte", "that's all", "yes", "scratch that")
+    assert len(chat.session.orders) == 1
