@@ -21,6 +21,8 @@ One concept per module:
 - ``state``: per-session cart, unconfirmed changes, focus for "it", pending question.
 - ``editing`` / ``answers`` / ``policy``: cart edits, answers to questions, and the decision rules
   (clarify, confirm on low ASR confidence, place only on a yes to a read-back, idempotent checkout).
+- ``undo`` / ``put_back``: a change just made taken back ("everything bagel was right for that one"), a line taken
+  off brought back as it was ("put the cannolis back on") or sent back to the shelf ("... back on the shelf").
 - ``confirm``: replies to the read-back (a clear yes, or why not); ``echo``: a yes that says the order, its total or
   its number of things back, placed only when that matches the cart read back.
 - ``replies``: sentences for the ear. ``shop``: shop information from configuration.

@@ -50,6 +50,7 @@ _TWO_LINES = words("two_lines")
 _PLURAL_REFS = words("plural_refs")
 _WRONG_LINE = phrases("wrong_line")
 _LIKEWISE = words("likewise")
+_UNDO_LAST = phrases("undo_last")
 
 
 def readback(state: State, lex: Lexicon, out: Outcome, *, just_said: str = "") -> Outcome:
@@ -109,7 +110,7 @@ def add_items(state: State, lex: Lexicon, items: Sequence[ItemSpec], out: Outcom
         if r.missing is not None:
             _say_added(state, lex, out, added, notes, ask=True)
             return _ask_option(state, spec, r, queue, out)
-        line = _add_line(state, r.product, r.quantity, r.options, notes)
+        line = add_line(state, r.product, r.quantity, r.options, notes)
         if line is not None and spec.start in state.people_said:  # "... for me and my sister"
             people.mark(state.owners, line.line_id, line.quantity, r.quantity, state.people_said[spec.start])
         if line is not None:
@@ -147,7 +148,7 @@ def fill_announced(state: State, lex: Lexicon, toks: Sequence[str], items: Seque
     return _swap(state, lex, line, spec, out)
 
 
-def _add_line(state: State, product: Product, qty: int, options: Sequence[SelectedOption],
+def add_line(state: State, product: Product, qty: int, options: Sequence[SelectedOption],
               notes: list[str]) -> CartLine | None:
     try:
         resolved = resolve_options(product, options)
@@ -459,7 +460,7 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
         if parse.replace and parse.items:
             if parse.portion is not None and parse.portion < line.quantity:  # "make one of them a hawaiian"
                 return _swap(state, lex, line, parse.items[0], out, units=parse.portion)
-            return _swap(state, lex, line, parse.items[0], out)
+            return _swap(state, lex, line, parse.items[0], out, afresh=cue.has(parse.tokens, _UNDO_LAST))
         specs = list(parse.items[0].options) if parse.items else list(parse.options)
         qty_said = parse.quantity is not None or bool(parse.items and parse.items[0].quantity not in (None, 1))
         if not specs and not qty_said:  # "make the cold brew regular" with a word not understood: ask, change nothing
@@ -661,10 +662,11 @@ def _split_off(state: State, lex: Lexicon, line: CartLine, product: Product, cou
     return readback(state, lex, out, just_said=said)
 
 
-def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outcome, *, units: int | None = None
-          ) -> Outcome:
+def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outcome, *, units: int | None = None,
+          afresh: bool = False) -> Outcome:
     """The line becomes the product of ``spec`` (its choices kept where the new product has them); ``units``:
-    only that many of its units do, the rest stay as they are."""
+    only that many of its units do, the rest stay as they are. ``afresh``: the line was taken back ("scratch that,
+    she wants a large iced mocha"), so nothing of it is kept, neither its choices nor its count."""
     r = resolve_item(lex, spec)
     if r.product is None:
         if r.candidates:
@@ -675,8 +677,8 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
               if was is None or (g := was.group(o.group)) is None or g.default != o.value or o.amount != "regular"]
     old = [o for o in chosen if (g := r.product.group(o.group)) is not None and g.value(o.value) is not None]
     new_groups = {o.group for o in r.options}
-    options = [o for o in old if o.group not in new_groups] + r.options
-    qty = units or spec.quantity or line.quantity
+    options = [o for o in old if o.group not in new_groups and not afresh] + r.options
+    qty = units or spec.quantity or (1 if afresh else line.quantity)
     before = list(state.cart.lines)
     if units is not None:
         state.cart.set_quantity(line.line_id, line.quantity - units)
@@ -688,7 +690,7 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
         return out.act(Action.CART_CHANGED).say(
             f"What {group_name(missing)} would you like for the {r.product.name}: {group_choices(missing)}?")
     notes: list[str] = []
-    new = _add_line(state, r.product, qty, options, notes)
+    new = add_line(state, r.product, qty, options, notes)
     out.act(Action.CART_CHANGED).say(*notes)
     if new is None:  # "make the tape measure the ladder" with the ladder sold out: the tape measure stays
         state.cart.lines[:] = before
@@ -731,7 +733,7 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     state.begin_change()
     state.removed_turn = state.turns
     for line in lines:
-        state.cart.remove(line.line_id)
+        state.take_off(line)
     state.focus_line = state.cart.lines[-1].line_id if state.cart.lines else None
     said = say_list([plural(ln.name, ln.quantity) for ln in lines])
     out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {said}")
@@ -743,11 +745,12 @@ def _remove_units(state: State, lex: Lexicon, line: CartLine, count: int, out: O
     state.begin_change()
     if line.quantity <= count:
         state.removed_turn = state.turns
-        state.cart.remove(line.line_id)
+        state.take_off(line)
         state.focus_line = state.cart.lines[-1].line_id if state.cart.lines else None
         out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {plural(line.name, line.quantity)}")
         return readback(state, lex, out)
-    line = state.cart.set_quantity(line.line_id, line.quantity - count) or line
+    state.take_off(line, count)
+    line = next((ln for ln in state.cart.lines if ln.line_id == line.line_id), line)
     state.focus_line = line.line_id
     out.act(Action.CART_CHANGED).say(f"Okay, I've taken off {say_number(count)} {plural(line.name, count)}")
     return readback(state, lex, out)
@@ -762,7 +765,7 @@ def keep_only(state: State, lex: Lexicon, kept: Sequence[CartLine], out: Outcome
     state.begin_change()
     state.removed_turn = state.turns
     for line in gone:
-        state.cart.remove(line.line_id)
+        state.take_off(line)
     state.focus_line = kept[-1].line_id
     said = say_list([plural(ln.name, ln.quantity) for ln in gone])
     out.act(Action.CART_CHANGED).say(f"Okay, I've taken off the {said}")

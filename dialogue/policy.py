@@ -17,7 +17,20 @@ from catalog.cart import Cart
 from catalog.errors import CatalogError, OutOfStock
 from catalog.models import OptionGroup, Product, SelectedOption
 from catalog.store import Store
-from dialogue import again, answers, browse, browse_data, confirm, echo, editing, normalize, people, placed
+from dialogue import (
+    again,
+    answers,
+    browse,
+    browse_data,
+    confirm,
+    echo,
+    editing,
+    normalize,
+    people,
+    placed,
+    put_back,
+    undo,
+)
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
@@ -145,6 +158,13 @@ def _hedged(parse: Parse) -> bool:
     return Also.HEDGES in confirm.decide(parse.text, parse.tokens).also
 
 
+def _held(parse: Parse) -> bool:
+    """A reply to an offer that names nothing to order and hedges or holds ("ok hold that thought", "sure, let me
+    ask my wife", "ok one sec... three then?", "yeah hang on"): nothing is taken, whatever yes or count came before
+    the hold. A reply naming a product or a choice is read as said ("wait, make it iced")."""
+    return not parse.items and not parse.options and not parse.deny and _hedged(parse)
+
+
 def _yes_as_said(parse: Parse) -> Parse:
     """The parse with its tokens as said when a misheard-word correction changed only words of a yes idiom ("yeah
     grand" heard as the size "grande", "jolly good" as "jelly", "si por favor" as "flavor"): a word of a yes is no
@@ -228,6 +248,12 @@ class Policy:
         moved = editing.move_change(st, self.lex, parse, out) if parse.intent in (Intent.ADD, Intent.MODIFY) else None
         if moved is not None:  # "no, the other one, the tikka masala": the change just made moves there
             return moved
+        undone = undo.handle(st, self.lex, parse, out)
+        if undone is not None:  # "no sorry, everything bagel was right for that one": the change just made undone
+            return undone
+        back = put_back.handle(st, self.lex, parse, out)
+        if back is not None:  # "put the cannolis back on": the line taken off, as it was; "put the candle back on
+            return back  # the shelf": the candle off
         if pending is not None and parse.intent == Intent.REPEAT and st.last_reply is not None:
             if st.readback is not None and st.readback_current():  # a read-back said again is read in this
                 st.readback = replace(st.readback, turn=st.turns)  # turn: a yes next places it
@@ -253,8 +279,8 @@ class Policy:
         if told is not None and parse.items and all(all(t.isdigit() for t in parse.tokens[it.start:it.end])
                                                     for it in parse.items):
             parse = replace(parse, items=())  # "all six" to "we have six left": the count, not a product named "6"
-        if told is None or told[0] != st.turns - 1 or parse.items or parse.question or parse.deny:
-            return None
+        if told is None or told[0] != st.turns - 1 or parse.items or parse.question or parse.deny or _held(parse):
+            return None  # (nor "ok let me ask her, two maybe?": a hold, no count taken)
         toks = parse.tokens
         chosen = [o for o in parse.options if 0 <= o.pos < len(toks) and not toks[o.pos].isdigit()]
         if chosen and not cue.has(toks, _ALL_LEFT):
@@ -381,10 +407,10 @@ class Policy:
         if pending.item is None:
             return None
         st.pending = None
+        if _held(parse):  # "ok hmm let me think about it", "hm ok hold that thought my wife's calling", "ok let me
+            return out.say("Sure, take your time")  # call my husband and make sure it's a three": no yes to take
         if pending.line_id is not None:
             return self._change_offered(pending, pending.item, parse, out)
-        if self._pure_yes(parse) and _hedged(parse):  # "ok hmm let me think about it": no yes to take
-            return out.say("Sure, take your time")
         if not parse.items and cue.has(parse.tokens, cue.CHECKOUT):  # "ok that's all": the offer declined, and
             return self._checkout(out) if st.cart.lines else None  # the order ends (a closing changes no cart)
         if self._pure_yes(parse):

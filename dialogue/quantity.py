@@ -129,7 +129,7 @@ def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> in
     it comes in containers of so many pieces ("a dozen siu mai" sold by the basket of 4: 3 baskets), else the
     pieces themselves (a dumpling sold by the piece)."""
     names = [phrase_of(n) for n in (product.name, *product.aliases)]
-    if any(unit in words for words in names) or (unit == "pair" and _sold_by_the_pair(product)):
+    if any(unit in words for words in names) or (unit == "pair" and sold_by_the_pair(product)):
         return max(1, qty // COUNT_UNITS[unit])
     size = _container_pieces(product)
     if size and size > 1 and qty % size == 0 and piece_count(lex, (product.sku,), qty) is None:
@@ -137,13 +137,11 @@ def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> in
     return qty
 
 
-def _sold_by_the_pair(product: Product) -> bool:
-    """Whether one of the product is a pair: it is named in the plural ("work gloves"; the name it is sold under, as
-    aliases add plurals of singular goods, "cat collars"), or its name or category ends in a thing that comes as a
-    pair (:data:`_PAIRED_GOODS`: "women's running shoe", category "boots")."""
+def sold_by_the_pair(product: Product) -> bool:
+    """Whether one of the product is a pair: its name or category ends in a thing that comes as a pair
+    (:data:`_PAIRED_GOODS`: "work gloves", "women's running shoe", category "boots"). A name in the plural alone
+    makes none ("hash browns", "fries": "a pair of" them is two orders)."""
     own = phrase_of(product.name)
-    if own and own[-1].endswith("s") and not own[-1].endswith("ss"):
-        return True
     return any(words[-1] in _PAIRED_GOODS for words in (own, phrase_of(product.category)) if words)
 
 
@@ -492,7 +490,7 @@ def _own_choice_at(lex: Lexicon, mentions: Sequence[Mention], at: int, item: Ite
 def _in_pairs(lex: Lexicon, word: str, sku: str) -> bool:
     """"work gloves for everybody, four pairs": pairs of a product sold by the pair, each pair one of it."""
     product = lex.products.get(sku)
-    return word == "pairs" and product is not None and _sold_by_the_pair(product)
+    return word == "pairs" and product is not None and sold_by_the_pair(product)
 
 
 def _past_choices_of(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], item: ItemSpec) -> int:

@@ -301,6 +301,9 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
                 roles.append("ignore")  # "for the trim": what it is for, not the trim nails; "redoing my beds"
             elif _line_said_short(toks, m, lines):
                 roles.append("product")  # "swap the turkey for a blt": the turkey sandwich of the cart, by a word
+            elif _plain_unit_of_split(toks, mentions, n, roles):
+                roles.append("ignore")  # "two drip coffees one black and one with skim": a unit as it comes, no
+                # black coffee (a word only of other products' names)
             else:
                 roles.append("product" if not any_exact or _counted_kind(toks, mentions, n, breaks) else "ignore")
         else:
@@ -374,6 +377,27 @@ def _unit_of_split(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention
     units += [o for o in mentions[n + 1:] if o.options and not o.exact_products and _unit_count(toks, o) is not None
               and groups & {t.group for t in o.options}]  # ("three mochi one green tea one mango and ...")
     return bool(units) and sum(_unit_count(toks, o) or 0 for o in (*units, m)) <= int(toks[head.start - 1])
+
+
+def _plain_unit_of_split(toks: Sequence[str], mentions: Sequence[Mention], n: int, roles: Sequence[str]) -> bool:
+    """"two small drip coffees one black and one with a splash of skim": after a product said with a count of two or
+    more, a unit's count ("one", "2") and a word that is only a part of other products' names ("black" of "black
+    coffee", "black tea") says how that unit is made (as it comes), not one more product; while the units said do
+    not outnumber the count."""
+    m = mentions[n]
+    if m.exact_products or m.options or m.start == 0 or _unit_count(toks, m) is None:
+        return False
+    head = next((o for o, r in zip(reversed(mentions[:n]), reversed(roles), strict=False) if r == "product"), None)
+    if head is None or {t.sku for t in head.products} & {t.sku for t in m.products}:
+        return False  # ("two coffees one black": the same product either way, read as ever)
+    option_at = {i for o, r in zip(mentions[:n], roles, strict=False) if r == "option" for i in range(o.start, o.end)}
+    k = head.start - 1
+    while k >= 0 and k in option_at:
+        k -= 1  # "two small drip coffees": past the choices said before it, to its count
+    if k < 0 or not toks[k].isdigit() or int(toks[k]) < 2:
+        return False
+    units = [j for j in range(head.end, len(toks)) if toks[j] == "one" or toks[j].isdigit()]
+    return 2 <= len(units) and sum(1 if toks[j] == "one" else int(toks[j]) for j in units) <= int(toks[k])
 
 
 def _unit_count(toks: Sequence[str], m: Mention) -> int | None:

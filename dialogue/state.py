@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from catalog.cart import Cart
 from catalog.models import CartLine, Order, SelectedOption
@@ -17,6 +17,8 @@ from dialogue.pending import PendingKind as PendingKind  # re-exported: where it
 from dialogue.specs import ItemSpec
 from dialogue.types import Reply
 from dialogue.understanding import Context, Parse
+
+_TAKEN_OFF_KEPT = 20  # lines remembered as taken off, the latest
 
 
 @dataclass
@@ -53,6 +55,7 @@ class State:
     offer: ItemSpec | None = None  # what a refusal just offered instead ("only three left: would you like three?")
     told_left: tuple[int, str, int] | None = None  # (turn, sku, how many): "we have two left" ("ill take both")
     removed_turn: int = -1  # the turn that last took a whole line off or added none ("... a croissant instead" adds)
+    taken_off: list[tuple[int, CartLine]] = field(default_factory=list)  # (turn, line as it was): "put it back on"
     # (turn, line id, the choices that turn put on that line): "with chicken" then "no wait, with tuna" swaps them
     added: tuple[int, int, tuple[SelectedOption, ...]] | None = None
     announced: tuple[int, int] | None = None  # (turn, line id): "i want to order a pie", a line the next turn fills
@@ -108,6 +111,17 @@ class State:
         rb = self.readback
         return rb is not None and rb.turn == self.turns - 1 and rb.lines == tuple(self.cart.lines) \
             and rb.order_type == self.order_type
+
+    def take_off(self, line: CartLine, units: int | None = None) -> None:
+        """Take ``units`` of ``line`` off the cart (all of it when None), remembered as taken off so that "put the
+        cannolis back on" brings them back as they were."""
+        if units is None or units >= line.quantity:
+            self.cart.remove(line.line_id)
+            units = line.quantity
+        else:
+            self.cart.set_quantity(line.line_id, line.quantity - units)
+        self.taken_off.append((self.turns, replace(line, quantity=units)))
+        del self.taken_off[:-_TAKEN_OFF_KEPT]
 
     # --- focus ----------------------------------------------------------------------------------
     def focus(self) -> CartLine | None:

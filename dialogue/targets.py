@@ -210,7 +210,10 @@ def lines_by_option(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
     for spec in parse.options:
         near = toks[spec.pos + 1:spec.pos + 4] if spec.pos >= 0 else []
         groups = [lex.groups.get(t.group) for t in spec.targets]
-        fixed = any(g is not None and g.required and g.default is None for g in groups)
+        groups += [g for ln in state.cart.lines if (product := lex.products.get(ln.sku)) is not None
+                   for t in spec.targets if (g := product.group(t.group)) is not None and g.value(t.value) is not None]
+        fixed = any(g is not None and g.required and g.default is None for g in groups)  # (the group of the
+        # products in the cart that offer it: "scratch the grape" to grape lollipops, their flavour asked for)
         if not ("one" in near or "ones" in near or fixed):
             return []
     return [ln for ln in state.cart.lines if line_has(ln, lex, parse.options) and _offers(ln, lex, parse.options)]

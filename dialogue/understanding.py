@@ -63,6 +63,7 @@ from dialogue.quantity import (
     measure_each,
     offered_pieces,
     piece_count,
+    sold_by_the_pair,
 )
 from dialogue.references import (
     a_time,
@@ -205,6 +206,7 @@ _AS_IT_COMES = words("as_it_comes")
 _MAKE_THE = phrases("make_the")
 _MAKE_THE_PAIRS = frozenset(ph for ph in _MAKE_THE if len(ph) == 2)
 _REPLACE_LINE = phrases("replace_line")
+_UNDO_LAST = phrases("undo_last")
 _ADDING = phrases("adding")
 _SETTLED = phrases("settled_for")
 _ALSO = phrases("also")
@@ -800,6 +802,9 @@ def _not_eaten_before(toks: Sequence[str], at: int) -> bool:
         at -= 1
     return any(tuple(toks[max(0, at - len(ph)):at]) == ph for ph in _NOT_EATEN)
 _FOR_SOMEONE = phrases("for_someone")
+_ADDING_LEADS = words("adding_leads")
+_PAIR_WORDS = ("pair", "pairs")
+_BOTH_OF_LINE = ("both", "all")
 _WITH = words("with_words")
 _LIKEWISE = words("likewise")
 _POSSESSIVES = words("possessives")
@@ -988,16 +993,18 @@ def _recount_of_the_ones(toks: Sequence[str], options: Sequence[OptionSpec], opt
     return _bare_quantity(toks, option_at)
 
 
-def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | None:
+def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec], *, by_pair: bool = False) -> int | None:
     """"and one in small for my son", "and two with oat milk", "and two salmon": a count said first, with no
     product, then the choices (after "in", "with", or right after the count), joined on with "and" or said for
     someone: that many more like the line before, made so (not a change of its units). The count, else None."""
-    first = next((i for i, t in enumerate(toks) if t not in _LEAD_FILL), len(toks))
+    first = next((i for i, t in enumerate(toks) if t not in _LEAD_FILL and t not in _ADDING_LEADS), len(toks))
     n = 1 if first < len(toks) and toks[first] == "one" else count_of(toks[first:first + 1])
     if n is None or not options or first + 1 >= len(toks):
         return None
+    if toks[first + 1] in _PAIR_WORDS and first + 2 < len(toks):  # "and a pair of grape ones": two, said as a pair
+        n, first = (max(1, n // 2) if by_pair else n), first + 1  # (of socks: one pair)
     if toks[first + 1] == "for" and first + 2 < len(toks) and toks[first + 2] not in ("a", "an") \
-            and ("and" in toks[:first] or cue.has(toks, _FOR_SOMEONE) or cue.has(toks, _ALSO)):
+            and (_ADDING_LEADS & set(toks[:first]) or cue.has(toks, _FOR_SOMEONE) or cue.has(toks, _ALSO)):
         return n  # "and one for the little one too but a small and grey": one more, for someone else, made so
     if toks[first + 1] not in ("in", "with") or min(o.pos for o in options) != first + 2:
         # "and two salmon" after two yellowtail nigiri: two more, salmon - the choices right after the count and
@@ -1006,9 +1013,12 @@ def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | 
         whom = cue.find(toks, _FOR_SOMEONE)  # ("and one white small for my daughter": who it is for said last)
         end = whom if whom > max(said, default=first) else len(toks)
         rest = [t for i, t in enumerate(toks[first + 1:end], first + 1) if i not in said]
-        return n if "and" in toks[:first] and min(o.pos for o in options) == first + 1 \
+        ones = max(said, default=first) + 1  # "and two grape ones": the "ones" after the choices, no word more
+        if ones < end and toks[ones] in ("one", "ones"):
+            rest = [t for i, t in enumerate(toks[first + 1:end], first + 1) if i not in said and i != ones]
+        return n if _ADDING_LEADS & set(toks[:first]) and min(o.pos for o in options) == first + 1 \
             and all(t in ("and", "please", "too") for t in rest) else None
-    return n if "and" in toks[:first] or cue.has(toks, _FOR_SOMEONE) else None
+    return n if _ADDING_LEADS & set(toks[:first]) or cue.has(toks, _FOR_SOMEONE) else None
 
 
 def _names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
@@ -1366,14 +1376,22 @@ class RuleUnderstanding:
         return ItemSpec(item.skus, item.quantity, kept, start, item.end, item.exact)
 
     def _count_as_pieces(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
-        """"make it twelve" to an order of wings sold as 6 or 12 pieces: the line's piece-count choice, not twelve
-        orders (a number the product has no such choice of stays the count)."""
+        """"make it twelve" to an order of wings sold as 6 or 12 pieces, "no, a dozen is plenty" to two dozen roses:
+        the line's piece-count choice, not twelve orders (a number the product has no such choice of stays the
+        count)."""
+        in_units = any(t == str(p.quantity) and k + 1 < len(toks) and toks[k + 1] in COUNT_UNITS
+                       for k, t in enumerate(toks))  # "no, a dozen is plenty" to two dozen roses: one dozen
         if p.intent != Intent.MODIFY or p.items or p.options or not p.quantity or not ctx.last_sku \
-                or p.ref not in (None, "it") or not cue.has(toks, _MAKE_IT):
+                or p.ref not in (None, "it") or not (cue.has(toks, _MAKE_IT) or in_units):
             return
         pieces = piece_count(self.lexicon, (ctx.last_sku,), p.quantity)
         if pieces is not None:
             p.options, p.quantity = [pieces], None
+
+    def _by_pair(self, sku: str | None) -> bool:
+        """Whether one of that product is a pair ("and a pair of grey ones" after navy socks: one more)."""
+        product = self.lexicon.products.get(sku) if sku is not None else None
+        return product is not None and sold_by_the_pair(product)
 
     def _offers(self, sku: str, spec: OptionSpec) -> bool:
         """Whether that product has any of the choices ``spec`` may mean."""
@@ -1706,7 +1724,8 @@ class RuleUnderstanding:
             return Intent.SEARCH
         if ctx.has_lines and not p.question and self._choices_of_the_focus(p, ctx):
             has_items = False  # "and one white small for my daughter" after two black t-shirts: one more t-shirt
-        more_n = _one_more_made(toks, p.options) if ctx.has_lines and not has_items and not p.question else None
+        more_n = _one_more_made(toks, p.options, by_pair=self._by_pair(ctx.last_sku)) \
+            if ctx.has_lines and not has_items and not p.question else None
         if more_n is not None:  # "and one in small for my son": one more like the line in focus, made so
             p.ref, p.quantity = "more", more_n
             return Intent.ADD
@@ -2604,7 +2623,11 @@ class RuleUnderstanding:
             p.items[0] = ItemSpec((held,), None, item.options, item.start, item.end, item.exact)
             p.quantity = item.quantity if item.quantity not in (None, 1) else None
             return Intent.MODIFY
-        if held is not None and (p.items[0].options or edit_verb) and _names_a_line(toks, p.items[0], edit_verb):
+        every_unit = held is not None and edit_verb and list(ctx.line_skus).count(held) == 1 \
+            and 0 < p.items[0].start and toks[p.items[0].start - 1] in _BOTH_OF_LINE  # "make both bowls large" to
+        # one line of two bowls: that line (not one more bowl)
+        if held is not None and (p.items[0].options or edit_verb) and (every_unit or _names_a_line(toks, p.items[0],
+                                                                                                    edit_verb)):
             item = p.items[0]  # "make the latte large", "can you warm up the muffin": that line, changed
             sku = held
             if part_of_line:  # "make one of the croissants chocolate": that many of the line's units change
@@ -2624,6 +2647,15 @@ class RuleUnderstanding:
             return Intent.ADD  # "and a chicken plate on the salad instead of rice": the plate's base, no swap
         if p.deny and cue.has(lead, _SETTLED) and not cue.has(lead, cue.MODIFY):
             return Intent.ADD  # "sorry, the moussaka is sold out" - "oh no ok then a lamb plate": one more line
+        undo_at = cue.find(lead, _UNDO_LAST)
+        undo_end = undo_at + max((len(ph) for ph in _UNDO_LAST if tuple(lead[undo_at:undo_at + len(ph)]) == ph),
+                                 default=0)
+        if undo_at >= 0 and undo_end == item.start and any(s in ctx.line_skus for s in item.skus) \
+                and not cue.has(lead, _ADDING):
+            return Intent.REMOVE  # "scratch that latte": the latte itself named, a removal (never one more)
+        if undo_at >= 0 and undo_end < item.start and ctx.last_sku not in item.skus and not cue.has(lead, _ADDING):
+            p.replace = True  # "scratch that, she wants a large iced mocha": the line just made swapped for it
+            return Intent.MODIFY
         modify_cue = cue.has(_outside_choices(toks, item.options), cue.MODIFY) or p.deny or toks[0] in ("actually",)
         if modify_cue and not p.deny and _made_after_said(toks, item):
             return Intent.ADD  # "and a korma for my daughter with paneer and make it mild": the korma said, made so

@@ -54,6 +54,7 @@ think thought know knew known guess suppose believe mean meant feel felt seem se
 try tried trying use used using make made making get got getting give gave given take took taken
 bring brought buy bought pay paid order ordered want wanted need needed like liked love loved hate
 enjoy enjoyed prefer preferred wish wished hope hoped mind minded care cared
+plenty enough loads heaps tons plentiful
 calling calls phone phoning phoned ringing texting crying waiting
 party parties picnic potluck gathering meeting meetings celebration occasion event events guests visitors
 holiday holidays shower reunion
