@@ -137,7 +137,7 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         k = m.start - 1
         while k >= floor and (not toks[k].isdigit() or _ends_choice(mentions, k)) and (
                 (k in covered and k not in in_items) or toks[k] in FILLER_WORDS or _determiner_of_package(toks, k, floor)
-                or _determiner_after_measure(toks, mentions, k, floor)
+                or _determiner_after_measure(toks, mentions, k, floor, breaks)
                 or (toks[k] in COUNT_UNITS and k - 1 >= floor and toks[k - 1].isdigit())):
             k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the", the
             # unit of a count ("and a dozen duck eggs": "12 dozen")
@@ -505,11 +505,14 @@ def _determiner_of_package(toks: Sequence[str], k: int, floor: int) -> bool:
         and (toks[k - 2] in PACKAGES or toks[k - 2] in CONTAINERS)
 
 
-def _determiner_after_measure(toks: Sequence[str], mentions: Sequence[Mention], k: int, floor: int) -> bool:
-    """Is ``toks[k]`` a determiner between "of" and what it holds, after a measure that is a choice ("250 grams of
-    the chocolate barfi")? Then the measure before "of" still reaches the choice after it."""
+def _determiner_after_measure(toks: Sequence[str], mentions: Sequence[Mention], k: int, floor: int,
+                              breaks: frozenset[int]) -> bool:
+    """Is ``toks[k]`` a determiner between "of" and what it holds, after a measure that is a choice and opens the
+    item (:func:`_measure_leads`: "and 250 grams of the chocolate barfi")? Then the measure before "of" still
+    reaches the choice after it (not "a pint of the beef", a count before the measure: a part of the line before)."""
     return toks[k] in PACKAGE_DETERMINERS and k - 2 >= floor and toks[k - 1] == "of" \
-        and any(o.options and not o.products and o.end == k - 1 for o in mentions)
+        and any(o.options and not o.products and o.end == k - 1 and _measure_leads(toks, o.start, floor, breaks)
+                is not None for o in mentions)
 
 
 def _named_owner_of_held(lex: Lexicon, toks: Sequence[str], m: Mention, held: Sequence[OptionSpec]) -> str | None:

@@ -205,6 +205,8 @@ def test_a_name_that_holds_a_flavour_keeps_it(chat: Chat, said: str, made: list[
     ("half a kilo of walnut fudge and a chocolate fudge",
      [("FUDGE", 1, {"weight": "500g", "flavour": "walnut"}), ("FUDGE", 1, {"flavour": "chocolate"})]),
     ("a kilo of chocolate fudge", [("FUDGE", 1, {"weight": "1kg", "flavour": "chocolate"})]),
+    ("a kilo of walnut fudge and two 500 grams of the chocolate",
+     [("FUDGE", 1, {"weight": "1kg", "flavour": "walnut"}), ("FUDGE", 2, {"weight": "500g", "flavour": "chocolate"})]),
 ])
 def test_each_measure_opens_an_item(chat: Chat, said: str, made: list[tuple[str, int, dict[str, str]]]) -> None:
     chat.say(said)
