@@ -95,6 +95,13 @@ def _amount_only(sub: tuple[str, ...]) -> bool:
     return all(t in _AMOUNT_CODES for t in sub)
 
 
+def _says_something(sub: tuple[str, ...]) -> bool:
+    """A part of a name that may name the product alone: a word of three letters or more, or a size ("1 by 6" of
+    "1x6 board": "six one by sixes")."""
+    return not all(t in STOPWORDS or len(t) < 3 for t in sub) or (
+        len(sub) == 3 and sub[1] == "by" and sub[0][:1].isdigit() and sub[2][:1].isdigit())
+
+
 def _trimmed(phrase: tuple[str, ...]) -> tuple[str, ...]:
     """A shortened choice name without the function words left at its end: "lamb and rice" shortened by its
     shared head ("rice") is "lamb", not "lamb and" (which would swallow the "and" of "lamb and a bag of ...")."""
@@ -189,7 +196,7 @@ class Lexicon:
                 for a in range(len(name)):
                     for b in range(a + 1, len(name) + 1):
                         sub = name[a:b]
-                        if sub != name and not all(t in STOPWORDS or len(t) < 3 for t in sub) and not _amount_only(sub):
+                        if sub != name and _says_something(sub) and not _amount_only(sub):
                             if sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                                 for form in _plurals(sub):
                                     partial[form].add(p.sku)
@@ -598,7 +605,7 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
         for a in range(len(name)):
             for b in range(a + 1, len(name) + 1):
                 sub = name[a:b]
-                if sub != name and not all(t in STOPWORDS or len(t) < 3 for t in sub) and not _amount_only(sub) \
+                if sub != name and _says_something(sub) and not _amount_only(sub) \
                         and sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                     partial |= _plurals(sub)
     return frozenset(exact), frozenset(partial)

@@ -640,6 +640,12 @@ class Policy:
                     return aside
                 self.state.pending = None
                 return None
+            count = _count_of_them(parse)
+            if count is not None:  # "some 2x6s" - "what length?" - "ten of them": how many; the length still asked
+                pending.item = ItemSpec(item.skus, count, list(item.options), item.start, item.end, item.exact)
+                values = say_list([v.name for v in group.values[:3]], "or")
+                return out.say(f"Okay, {say_number(count)}. And what {group_name(group)} would you like for the "
+                               f"{product.name}: {values}?")
             if parse.intent in (Intent.AFFIRM, Intent.OUT_OF_SCOPE, Intent.EMPTY):
                 return out.say(f"Which {group_name(group)} would you like: {say_list([v.name for v in group.values[:3]], 'or')}?")
             if opts and not parse.items and not parse.question and not options_for(product, specs)[2] \
@@ -1184,12 +1190,23 @@ def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -
     return out
 
 
+_OF_THEM = (("of", "them"), ("of", "those"), ("of", "these"))
+
+
+def _count_of_them(parse: Parse) -> int | None:
+    """"Ten of them" (fillers aside, nothing named): how many of the thing talked about, as a whole answer."""
+    said = [t for t in parse.tokens if t not in _LEAD_FILL and t not in _FILLERS]
+    if parse.items or parse.options or len(said) != 3 or not said[0].isdigit() or tuple(said[1:]) not in _OF_THEM:
+        return None
+    return int(said[0]) if 0 < int(said[0]) < 1000 else None
+
+
 def _number_answer(group: OptionGroup, toks: Sequence[str]) -> list[OptionSpec]:
     """"Which serves would you like: for two, for four or for six?" - "six": a number said alone (the answer's only
     number) picks the one choice of the asked group whose name or aliases hold that number."""
     nums = [i for i, tok in enumerate(toks) if tok.isdigit()]
-    if len(nums) != 1:
-        return []
+    if len(nums) != 1 or tuple(toks[nums[0] + 1:nums[0] + 3]) in _OF_THEM:
+        return []  # ("ten of them": how many, not the "10 foot" choice)
     tok = toks[nums[0]]
     hits = [v for v in group.values if any(tok in phrase_of(n) for n in (v.name, *v.aliases))]
     if len(hits) != 1:

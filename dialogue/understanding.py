@@ -427,7 +427,8 @@ def _counts_what_follows(toks: Sequence[str], end: int) -> bool:
     """A number said before a unit ("12 dozen") or a container of what follows ("3 orders of", "two plates
     of"): a count, not a number-named option value of some product ("3 pieces")."""
     return end < len(toks) and (toks[end] in COUNT_UNITS or (
-        end + 1 < len(toks) and toks[end + 1] == "of" and toks[end].isalpha()))
+        end + 1 < len(toks) and toks[end + 1] == "of" and toks[end].isalpha()) or (
+        toks[end] == "of" and tuple(toks[end + 1:end + 2]) in (("them",), ("those",), ("these",))))  # "ten of them"
 
 
 _PLAIN_WORDS = words("sub_words")

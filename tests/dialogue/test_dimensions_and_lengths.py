@@ -1,0 +1,114 @@
+"""Sizes said as two numbers, fractions said as words, counts in the unit a product is sold by, and corrections of
+a count or a choice said in one breath, on a small catalog written here (the catalog writes each size one way only,
+"4x6"; the shopper says it any way) and on the lumber yard of the corpus.
+
+- a size written "NxM" in a name, an alias or a choice's value answers to "N by M", "N x M", "NxMs", number words and
+  their plurals ("two by fours", "one by twelves"), and a recogniser's "for by fours"; a count said before it stays a
+  count ("twenty 2x4s", "twenty two by fours": twenty of the 2x4), a size the catalog has wins the longer number
+  ("a twenty four by thirty six poster");
+- "ten of them" while a choice is asked is how many, not the choice holding that number ("10 foot"), and the
+  choice is asked again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from dialogue.normalize import tokens
+from dialogue.numbers import to_digits
+from tests.dialogue.conftest import Chat, chat_of
+
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "STUD", "name": "2x4", "price": "4.00", "category": "lumber", "options": [
+            {"code": "length", "name": "length", "default": "8ft", "values": [
+                {"code": "8ft", "name": "8 foot"}, {"code": "10ft", "name": "10 foot", "price_delta": "1.00"}]}]},
+        {"sku": "BOARD", "name": "1x6 board", "price": "6.00", "category": "lumber"},
+        {"sku": "RUG", "name": "area rug", "price": "90.00", "category": "rugs", "options": [
+            {"code": "size", "name": "size", "required": True, "values": [
+                {"code": "4x6", "name": "4x6"}, {"code": "8x10", "name": "8x10", "price_delta": "100.00"}]}]},
+        {"sku": "TILE", "name": "12x24 tile", "price": "3.00", "category": "tile"},
+        {"sku": "POSTER", "name": "poster print", "price": "20.00", "category": "prints", "options": [
+            {"code": "size", "name": "size", "required": True, "values": [
+                {"code": "11x17", "name": "11x17"}, {"code": "24x36", "name": "24x36", "price_delta": "15.00"}]}]},
+        {"sku": "LATTE", "name": "latte", "price": "4.00", "category": "drinks"},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SHOP)
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("2x4", "2 by 4"), ("2x4s", "2 by 4"), ("24 x 36", "24 by 36"), ("2\u00d74", "2 by 4"), ("two by fours", "2 by 4"),
+    ("one by twelves", "1 by 12"), ("two by 4s", "2 by 4"), ("twenty four by thirty sixes", "24 by 36"),
+    ("2 x latte", "2 x latte"), ("on all fours", "on all fours"), ("one by one", "one by one")])
+def test_a_size_reads_one_way(said: str, read: str) -> None:
+    assert " ".join(to_digits(tokens(said))) == read
+
+
+@pytest.mark.parametrize(("said", "qty"), [
+    ("twenty 2x4s", 20), ("ten two by fours", 10), ("twenty two by fours", 20), ("eighteen 2 by 4s", 18),
+    ("a dozen 2x4s", 12), ("twelve 2 x 4", 12), ("a 2x4", 1), ("6 2x4s", 6)])
+def test_a_count_before_a_size_named_product(chat: Chat, said: str, qty: int) -> None:
+    chat.say(said)
+    assert chat.lines == [("STUD", qty, {"length": "8ft"})]
+
+
+def test_a_size_named_product_with_its_choice_after(chat: Chat) -> None:
+    chat.say("ten ten foot two by fours and six one by sixes")
+    assert chat.lines == [("STUD", 10, {"length": "10ft"}), ("BOARD", 6, {})]
+
+
+@pytest.mark.parametrize(("said", "line"), [
+    ("two four by six area rugs", ("RUG", 2, {"size": "4x6"})), ("an 8x10 area rug", ("RUG", 1, {"size": "8x10"})),
+    ("an area rug eight by ten", ("RUG", 1, {"size": "8x10"})),
+    ("a twenty four by thirty six poster print", ("POSTER", 1, {"size": "24x36"})),
+    ("three poster prints 11 by 17", ("POSTER", 3, {"size": "11x17"})),
+    ("forty twelve by twenty four tiles", ("TILE", 40, {})), ("forty 12x24 tiles", ("TILE", 40, {}))])
+def test_a_size_choice_said_any_way(chat: Chat, said: str, line: tuple[str, int, dict[str, str]]) -> None:
+    chat.say(said)
+    assert chat.lines == [line]
+
+
+def test_a_slip_before_by_is_the_size_the_catalog_has(chat: Chat) -> None:
+    chat.say("two for by six area rugs")
+    assert chat.lines == [("RUG", 2, {"size": "4x6"})]
+
+
+@pytest.fixture
+def yard(shop: Callable[[str], Chat]) -> Chat:
+    return shop("lumberyard")
+
+
+@pytest.mark.parametrize(("turns", "lines"), [
+    (["eight pressure treated for by fours ten foot"], [("POST-4X4", 8, {"length": "10ft", "wood": "pt"})]),
+    (["okay can you do ten eight foot 2x6s and ten ten foot 2x6s"],
+     [("LUM-2X6", 10, {"length": "8ft", "treatment": "untreated", "grade": "no2"}),
+      ("LUM-2X6", 10, {"length": "10ft", "treatment": "untreated", "grade": "no2"})]),
+    (["twelve 2x8 joist hangers and six sixteen foot 2x8s"],
+     [("JOIST-HANGER", 12, {"size": "2x8", "finish": "galvanized"}),
+      ("LUM-2X8", 6, {"length": "16ft", "treatment": "untreated", "grade": "no2"})]),
+    (["twelve 2x4s", "remove two of the 2x4s"], [("LUM-2X4", 10, {"length": "8ft", "treatment": "untreated"})]),
+    (["i need some 2x6s", "ten of them", "twelve foot"],
+     [("LUM-2X6", 10, {"length": "12ft", "treatment": "untreated", "grade": "no2"})]),
+])
+def test_lumber_said_by_its_size(yard: Chat, turns: list[str], lines: list[tuple[str, int, dict[str, str]]]) -> None:
+    for turn in turns:
+        yard.say(turn)
+    assert yard.lines == lines
+
+
+@pytest.mark.parametrize("count", ["two of them", "um two of those", "2 of them please"])
+def test_a_count_of_them_while_a_choice_is_asked(chat: Chat, count: str) -> None:
+    chat.say("i need an area rug")
+    reply = chat.say(count)
+    assert chat.lines == [] and "size" in reply.text
+    chat.say("eight by ten")
+    assert chat.lines == [("RUG", 2, {"size": "8x10"})]
