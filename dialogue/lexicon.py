@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
+from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
 from dialogue.numbers import to_digits
@@ -185,7 +186,8 @@ class Lexicon:
         partial: dict[tuple[str, ...], set[str]] = defaultdict(set)
         kinds: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for p in self.products.values():
-            names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases), *_spelled_apart((p.name, *p.aliases))]
+            names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases), *_spelled_apart((p.name, *p.aliases)),
+                     *spoken_fractions((p.name, *p.aliases))]
             for name in names:
                 if not name:
                     continue
@@ -330,6 +332,7 @@ class Lexicon:
         for value in group.values:
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
             names.update(_spelled_apart((value.name, *value.aliases)))
+            names.update(spoken_fractions((value.name, *value.aliases)))
             names.update(_with_article((value.name, *value.aliases)))
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
@@ -597,7 +600,7 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
     exact: set[tuple[str, ...]] = set()
     partial: set[tuple[str, ...]] = set()
     for name in (phrase_of(product.name), *(phrase_of(a) for a in product.aliases),
-                 *_spelled_apart((product.name, *product.aliases))):
+                 *_spelled_apart((product.name, *product.aliases)), *spoken_fractions((product.name, *product.aliases))):
         if not name:
             continue
         for v in _variants(name):

@@ -17,6 +17,7 @@ from dialogue import confirm
 from dialogue import intents as cue
 from dialogue.amounts import qualifier_before
 from dialogue.browse_data import superlative
+from dialogue.choice_items import choices_as_one_item
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import (
@@ -37,6 +38,7 @@ from dialogue.matcher import (
     choices_of_named_group,
     find_mentions,
     focus_choices,
+    package_of_line,
     prepare,
     sold_alone,
 )
@@ -1374,7 +1376,8 @@ class RuleUnderstanding:
         calling = [(k, k + len(ph)) for ph in _CALL_BACK for k in range(len(toks)) if tuple(toks[k:k + len(ph)]) == ph]
         found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in calling)  # "i'll ring back"
                  and not (m.start > 0 and toks[m.start - 1] in _NAME_TITLES)  # "my cat mister biscuits": a name
-                 and not (m.products and not m.options and _not_eaten_before(toks, m.start))]  # "who don't eat meat"
+                 and not (m.products and not m.options and _not_eaten_before(toks, m.start))  # "who don't eat meat"
+                 and not package_of_line(self.lexicon, toks, m, context.last_sku if context.has_lines else None)]
         named = _line_named(found, context)
         found = focus_choices(self.lexicon, toks, found, named)
         found = choices_of_named_group(self.lexicon, found, named)
@@ -1385,6 +1388,8 @@ class RuleUnderstanding:
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)
                                  or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))
+        if p.items and p.options:
+            p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks)
         p.items = _without_ones_said_not(toks, p.items, context)
         p.items = _onto_named_line(self.lexicon, toks, p.items, mentions, context)
         _described_not_chosen(self.lexicon, toks, p.items)

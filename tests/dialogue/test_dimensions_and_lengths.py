@@ -6,6 +6,11 @@ a count or a choice said in one breath, on a small catalog written here (the cat
   their plurals ("two by fours", "one by twelves"), and a recogniser's "for by fours"; a count said before it stays a
   count ("twenty 2x4s", "twenty two by fours": twenty of the 2x4), a size the catalog has wins the longer number
   ("a twenty four by thirty six poster");
+- a fraction written "3/4 inch", "2 1/2 inch" answers to "three quarter", "three quarters inch", "half inch", "two and a
+  half inch" (but "three quarter rounds" are three of the quarter round); a package word before "of" that is a
+  choice the product after it does not offer ("a sheet of plywood", the sanding pad's "sheets") is its package, and
+  "another sheet" after such a line is another of it; choices said as an item beside another item ("a sheet of three
+  quarter maple and two 2x4s") are an item of the one product offering them all;
 - "ten of them" while a choice is asked is how many, not the choice holding that number ("10 foot"), and the
   choice is asked again.
 """
@@ -36,6 +41,21 @@ _SHOP = {
             {"code": "size", "name": "size", "required": True, "values": [
                 {"code": "11x17", "name": "11x17"}, {"code": "24x36", "name": "24x36", "price_delta": "15.00"}]}]},
         {"sku": "LATTE", "name": "latte", "price": "4.00", "category": "drinks"},
+        {"sku": "PLY", "name": "plywood", "price": "20.00", "category": "sheet goods", "options": [
+            {"code": "thickness", "name": "thickness", "required": True, "values": [
+                {"code": "1_4", "name": "1/4 inch"}, {"code": "1_2", "name": "1/2 inch", "price_delta": "10.00"},
+                {"code": "3_4", "name": "3/4 inch", "price_delta": "20.00"}]},
+            {"code": "face", "name": "face", "default": "rough", "values": [
+                {"code": "rough", "name": "rough"}, {"code": "maple", "name": "maple", "aliases": ["maple plywood"],
+                                                     "price_delta": "30.00"}]}]},
+        {"sku": "ROUND", "name": "quarter round", "price": "0.80", "category": "trim",
+         "description": "pine quarter round, sold by the linear foot"},
+        {"sku": "BOLT", "name": "carriage bolt", "price": "0.50", "category": "fasteners", "options": [
+            {"code": "length", "name": "length", "required": True, "values": [
+                {"code": "2_1_2", "name": "2 1/2 inch"}, {"code": "3", "name": "3 inch"}]}]},
+        {"sku": "SANDING", "name": "sanding pad", "price": "2.00", "category": "finishing", "options": [
+            {"code": "form", "name": "form", "default": "sheets", "values": [
+                {"code": "sheets", "name": "sheets", "aliases": ["sheet"]}, {"code": "discs", "name": "discs"}]}]},
     ],
 }
 
@@ -112,3 +132,41 @@ def test_a_count_of_them_while_a_choice_is_asked(chat: Chat, count: str) -> None
     assert chat.lines == [] and "size" in reply.text
     chat.say("eight by ten")
     assert chat.lines == [("RUG", 2, {"size": "8x10"})]
+
+
+@pytest.mark.parametrize(("said", "line"), [
+    ("two sheets of three quarter plywood", ("PLY", 2, {"thickness": "3_4", "face": "rough"})),
+    ("a half inch plywood", ("PLY", 1, {"thickness": "1_2", "face": "rough"})),
+    ("one plywood three quarters", ("PLY", 1, {"thickness": "3_4", "face": "rough"})),
+    ("a sheet of quarter inch plywood", ("PLY", 1, {"thickness": "1_4", "face": "rough"})),
+    ("three quarter maple plywood", ("PLY", 1, {"thickness": "3_4", "face": "maple"})),
+    ("ten two and a half inch carriage bolts", ("BOLT", 10, {"length": "2_1_2"})),
+    ("three quarter rounds", ("ROUND", 3, {})),
+])
+def test_a_fraction_said_in_words(chat: Chat, said: str, line: tuple[str, int, dict[str, str]]) -> None:
+    chat.say(said)
+    assert chat.lines == [line]
+
+
+def test_a_fraction_answers_the_choice_asked(chat: Chat) -> None:
+    chat.say("a sheet of plywood")
+    chat.say("three quarter")
+    assert chat.lines == [("PLY", 1, {"thickness": "3_4", "face": "rough"})]
+
+
+def test_another_sheet_is_another_of_the_line(chat: Chat) -> None:
+    chat.say("a sheet of plywood")
+    chat.say("three quarter")
+    chat.say("and another sheet in half inch")
+    assert chat.lines == [("PLY", 1, {"thickness": "3_4", "face": "rough"}),
+                          ("PLY", 1, {"thickness": "1_2", "face": "rough"})]
+
+
+def test_a_sheet_of_the_sheets_choice_is_that_choice(chat: Chat) -> None:
+    chat.say("two sheets of sanding pad")
+    assert chat.lines == [("SANDING", 2, {"form": "sheets"})]
+
+
+def test_choices_naming_one_product_beside_another_item(chat: Chat) -> None:
+    chat.say("a sheet of three quarter maple and two 2x4s")
+    assert chat.lines == [("PLY", 1, {"thickness": "3_4", "face": "maple"}), ("STUD", 2, {"length": "8ft"})]
