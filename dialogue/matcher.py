@@ -17,6 +17,7 @@ from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
 from dialogue.phrasebook import phrases, words
+from dialogue.sold_by import sold_by, unit_of
 
 _PLAIN = words("sub_words")
 _PACKAGES = words("packages")
@@ -220,7 +221,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     i, n = 0, len(toks)
     blocked = (_qualifier_words(toks) - _ends_name(lex, toks) - _size_of_after_article(lex, toks)
                - _measure_not_money(lex, toks) - _qualifier_in_name(lex, toks)) \
-        | _command_words(toks) | _modal_verbs(toks)
+        | _command_words(toks) | _modal_verbs(toks) | _units_sold_by(lex, toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
@@ -1975,6 +1976,23 @@ def _past_choices(lex: Lexicon, toks: Sequence[str], j: int, most: int = 3) -> i
             break
         j += size
     return j
+
+
+def _units_sold_by(lex: Lexicon, toks: Sequence[str]) -> set[int]:
+    """"sixteen feet of oak crown moulding" sold by the linear foot: a number and a unit before "of" and a product
+    sold by that unit (:func:`dialogue.sold_by.sold_by`) that offers no choice so named count the product (sixteen
+    of it); they are no choice ("16 feet", a length of the lumber)."""
+    out: set[int] = set()
+    for i in range(len(toks) - 3):
+        unit = unit_of(toks[i + 1]) if toks[i].isdigit() and toks[i + 2] == "of" else None
+        if unit is None:
+            continue
+        said = [t for t in lex.phrases.get((toks[i], toks[i + 1]), ()) if t.kind == "option"]
+        skus = _named_after_of(lex, toks, _past_choices(lex, toks, i + 3), exact=False)
+        if skus and all(unit in sold_by(lex.products[sku]) for sku in skus if sku in lex.products) \
+                and not any(_offered(lex, sku, t) for sku in skus for t in said):
+            out.update((i, i + 1))
+    return out
 
 
 def _named_after_of(lex: Lexicon, toks: Sequence[str], j: int, *, exact: bool) -> set[str]:

@@ -571,9 +571,14 @@ class Policy:
             return None
         specs = list(parse.options)
         besides: list[ItemSpec] = []  # items said besides the answer ("earl grey, and add a muffin")
+        recount: int | None = None  # a count said of the waiting item by its choices ("i meant two gallons")
         for it in parse.items:
             if product.sku in it.skus or not it.exact:
                 specs.extend(it.options)
+            elif it.quantity and it.options and not self._product_said(parse.tokens, it) \
+                    and all(_offers_spec(product, o) for o in it.options):
+                specs.extend(it.options)  # "six gallons of deck stain" - "which colour?" - "i meant two gallons": the
+                recount = it.quantity  # stain's gallons, counted anew (not the glue that comes by the gallon too)
             elif (it.quantity is None or (item.quantity or 1) >= 2) \
                     and (named := self._value_named(product, group, parse.tokens, it)) is not None:
                 specs.append(named)  # "which burger for the meal?" - "cheeseburger": the choice, not a product
@@ -631,6 +636,12 @@ class Policy:
                 if pending.rest:  # ... but not the items said with it ("dog food and a leash": the leash)
                     return editing.add_items(self.state, self.lex, pending.rest, out)  # read back, or the
                 return self._checkout(out)  # next question
+            count = _count_of_them(parse) if recount is None else recount
+            if count is not None:  # "some 2x6s" - "what length?" - "ten of them": how many; the length still asked
+                pending.item = ItemSpec(item.skus, count, [*item.options, *specs], item.start, item.end, item.exact)
+                values = say_list([v.name for v in group.values[:3]], "or")
+                return out.say(f"Okay, {say_number(count)}. And what {group_name(group)} would you like for the "
+                               f"{product.name}: {values}?")
             if (parse.intent == Intent.REMOVE or parse.intent == Intent.MODIFY and cue.has(parse.tokens, cue.REMOVE)) \
                     and (parse.items or parse.options):  # "remove the coke": not the item waiting
                 return self._removed_aside(pending, product, group, parse, out)
@@ -640,12 +651,6 @@ class Policy:
                     return aside
                 self.state.pending = None
                 return None
-            count = _count_of_them(parse)
-            if count is not None:  # "some 2x6s" - "what length?" - "ten of them": how many; the length still asked
-                pending.item = ItemSpec(item.skus, count, list(item.options), item.start, item.end, item.exact)
-                values = say_list([v.name for v in group.values[:3]], "or")
-                return out.say(f"Okay, {say_number(count)}. And what {group_name(group)} would you like for the "
-                               f"{product.name}: {values}?")
             if parse.intent in (Intent.AFFIRM, Intent.OUT_OF_SCOPE, Intent.EMPTY):
                 return out.say(f"Which {group_name(group)} would you like: {say_list([v.name for v in group.values[:3]], 'or')}?")
             if opts and not parse.items and not parse.question and not options_for(product, specs)[2] \
@@ -663,7 +668,7 @@ class Policy:
             return None
         rest = pending.rest
         self.state.pending = None
-        quantity = item.quantity
+        quantity = item.quantity if recount is None else recount
         for it in parse.items:
             if product.sku in it.skus and it.quantity:
                 quantity = it.quantity
@@ -1188,6 +1193,11 @@ def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -
         if targets:
             out.append(OptionSpec(targets, pos=i, said=tok))
     return out
+
+
+def _offers_spec(product: Product, spec: OptionSpec) -> bool:
+    """The product offers a choice ``spec`` names."""
+    return any((g := product.group(t.group)) is not None and g.value(t.value) is not None for t in spec.targets)
 
 
 _OF_THEM = (("of", "them"), ("of", "those"), ("of", "these"))

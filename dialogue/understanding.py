@@ -16,6 +16,7 @@ from catalog.models import OptionGroup, Product
 from dialogue import confirm
 from dialogue import intents as cue
 from dialogue.amounts import qualifier_before
+from dialogue.attach import bought_for
 from dialogue.browse_data import superlative
 from dialogue.choice_items import choices_as_one_item
 from dialogue.counts import CountIssue, count_issue, pack_size
@@ -434,6 +435,18 @@ def _counts_what_follows(toks: Sequence[str], end: int) -> bool:
 
 
 _PLAIN_WORDS = words("sub_words")
+
+
+def _counts_choice_after(toks: Sequence[str], found: Sequence[Mention], k: int) -> bool:
+    """"twenty 2x4s treated and ten untreated", "make that twelve eight footers": a number that is some choice's
+    short name ("10" of "10 foot") said right before another choice, with no article or group name before it, counts
+    what that choice makes (ten untreated ones), it is no choice of its own."""
+    m = found[k]
+    nxt = found[k + 1] if k + 1 < len(found) else None
+    if nxt is None or nxt.start != m.end or not nxt.options or nxt.products:
+        return False
+    return not (m.start > 0 and (toks[m.start - 1] in ("a", "an", "the")
+                                 or any(o.end == m.start and o.groups and not o.options for o in found)))
 
 
 def _ones_for(toks: Sequence[str], mentions: Sequence[Mention], k: int) -> Mention | None:
@@ -1377,7 +1390,8 @@ class RuleUnderstanding:
         found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in calling)  # "i'll ring back"
                  and not (m.start > 0 and toks[m.start - 1] in _NAME_TITLES)  # "my cat mister biscuits": a name
                  and not (m.products and not m.options and _not_eaten_before(toks, m.start))  # "who don't eat meat"
-                 and not package_of_line(self.lexicon, toks, m, context.last_sku if context.has_lines else None)]
+                 and not package_of_line(self.lexicon, toks, m, context.last_sku if context.has_lines else None)
+                 and not (m.products and not m.options and bought_for(toks, m.start, found))]  # "for fence posts"
         named = _line_named(found, context)
         found = focus_choices(self.lexicon, toks, found, named)
         found = choices_of_named_group(self.lexicon, found, named)
@@ -1386,7 +1400,8 @@ class RuleUnderstanding:
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)
-                                 or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
+                                 or a_time(toks, m.start)  # "in 10 minutes": a time, not the "10 inch"
+                                 or _counts_choice_after(toks, found, k)))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))
         if p.items and p.options:
             p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks)

@@ -11,6 +11,14 @@ a count or a choice said in one breath, on a small catalog written here (the cat
   choice the product after it does not offer ("a sheet of plywood", the sanding pad's "sheets") is its package, and
   "another sheet" after such a line is another of it; choices said as an item beside another item ("a sheet of three
   quarter maple and two 2x4s") are an item of the one product offering them all;
+- a count of the unit a product is sold by ("by the foot", "priced per pound", as its description or tags say)
+  before "of" counts the product ("twelve feet of nylon rope": twelve of it), though "12 feet" is some other
+  product's choice; a choice so named stays a choice ("a five pound box of wood screws");
+- "make that twelve", "and ten untreated": a number that is some choice's short name ("10" of "10 foot") said right
+  before another choice counts, it is no choice; "forty 2x4s and delivery" counts the 2x4s only; a product after
+  "for" past an item is what the item is for ("ten feet of rope for the area rug");
+- "i meant two gallons" while a choice of "six gallons of porch paint" is asked counts the paint anew (not the glue
+  that comes by the gallon too);
 - "ten of them" while a choice is asked is how many, not the choice holding that number ("10 foot"), and the
   choice is asked again.
 """
@@ -31,7 +39,8 @@ _SHOP = {
     "products": [
         {"sku": "STUD", "name": "2x4", "price": "4.00", "category": "lumber", "options": [
             {"code": "length", "name": "length", "default": "8ft", "values": [
-                {"code": "8ft", "name": "8 foot"}, {"code": "10ft", "name": "10 foot", "price_delta": "1.00"}]}]},
+                {"code": "8ft", "name": "8 foot", "aliases": ["8 feet"]},
+                {"code": "10ft", "name": "10 foot", "aliases": ["10 feet"], "price_delta": "1.00"}]}]},
         {"sku": "BOARD", "name": "1x6 board", "price": "6.00", "category": "lumber"},
         {"sku": "RUG", "name": "area rug", "price": "90.00", "category": "rugs", "options": [
             {"code": "size", "name": "size", "required": True, "values": [
@@ -53,6 +62,24 @@ _SHOP = {
         {"sku": "BOLT", "name": "carriage bolt", "price": "0.50", "category": "fasteners", "options": [
             {"code": "length", "name": "length", "required": True, "values": [
                 {"code": "2_1_2", "name": "2 1/2 inch"}, {"code": "3", "name": "3 inch"}]}]},
+        {"sku": "ROPE", "name": "nylon rope", "price": "0.40", "category": "rope", "tags": ["by the foot"],
+         "description": "braided nylon rope"},
+        {"sku": "NAILS", "name": "common nails", "price": "2.00", "category": "fasteners",
+         "description": "bright common nails, priced per pound", "options": [
+             {"code": "size", "name": "size", "required": True, "values": [
+                 {"code": "8d", "name": "8 penny", "aliases": ["8d"]}, {"code": "16d", "name": "16 penny"}]}]},
+        {"sku": "SCREWS", "name": "wood screws", "price": "9.00", "category": "fasteners", "options": [
+            {"code": "box", "name": "box", "default": "1lb", "values": [
+                {"code": "1lb", "name": "1 pound box"}, {"code": "5lb", "name": "5 pound box", "price_delta": "30.00"}]}]},
+        {"sku": "PAINT", "name": "porch paint", "price": "40.00", "category": "paint", "options": [
+            {"code": "colour", "name": "colour", "required": True, "values": [
+                {"code": "grey", "name": "grey"}, {"code": "white", "name": "white"}]},
+            {"code": "size", "name": "size", "default": "gallon", "values": [
+                {"code": "gallon", "name": "gallon", "aliases": ["gallons"]},
+                {"code": "quart", "name": "quart", "aliases": ["quarts"], "price_delta": "-25.00"}]}]},
+        {"sku": "GLUE", "name": "wood glue", "price": "5.00", "category": "adhesives", "options": [
+            {"code": "size", "name": "size", "default": "8oz", "values": [
+                {"code": "8oz", "name": "8 ounce"}, {"code": "gallon", "name": "gallon", "price_delta": "20.00"}]}]},
         {"sku": "SANDING", "name": "sanding pad", "price": "2.00", "category": "finishing", "options": [
             {"code": "form", "name": "form", "default": "sheets", "values": [
                 {"code": "sheets", "name": "sheets", "aliases": ["sheet"]}, {"code": "discs", "name": "discs"}]}]},
@@ -118,6 +145,16 @@ def yard(shop: Callable[[str], Chat]) -> Chat:
     (["twelve 2x4s", "remove two of the 2x4s"], [("LUM-2X4", 10, {"length": "8ft", "treatment": "untreated"})]),
     (["i need some 2x6s", "ten of them", "twelve foot"],
      [("LUM-2X6", 10, {"length": "12ft", "treatment": "untreated", "grade": "no2"})]),
+    (["twenty 2x4s treated and ten untreated"], [("LUM-2X4", 20, {"length": "8ft", "treatment": "pt"}),
+                                                 ("LUM-2X4", 10, {"length": "8ft", "treatment": "untreated"})]),
+    (["sixteen feet of oak crown moulding"], [("CROWN", 16, {"material": "oak"})]),
+    (["two pounds of sixteen penny galvanized and a tube of construction adhesive"],
+     [("NAILS", 2, {"size": "16d", "finish": "galvanized"}), ("ADHESIVE", 1, {"type": "heavy_duty", "size": "10oz"})]),
+    (["ten bags of quick crete the fast setting kind for fence posts"],
+     [("CONCRETE", 10, {"bag": "80lb", "type": "fast_setting"})]),
+    (["a sheet of half inch ply actually no three quarter"], [("PLYWOOD", 1, {"thickness": "3_4", "grade": "cdx"})]),
+    (["hi there", "do you guys cut plywood", "ok a sheet of three quarter birch and cut it in half please"],
+     [("PLYWOOD", 1, {"thickness": "3_4", "grade": "birch"}), ("CUT", 1, {})]),
 ])
 def test_lumber_said_by_its_size(yard: Chat, turns: list[str], lines: list[tuple[str, int, dict[str, str]]]) -> None:
     for turn in turns:
@@ -170,3 +207,41 @@ def test_a_sheet_of_the_sheets_choice_is_that_choice(chat: Chat) -> None:
 def test_choices_naming_one_product_beside_another_item(chat: Chat) -> None:
     chat.say("a sheet of three quarter maple and two 2x4s")
     assert chat.lines == [("PLY", 1, {"thickness": "3_4", "face": "maple"}), ("STUD", 2, {"length": "8ft"})]
+
+
+@pytest.mark.parametrize(("said", "line"), [
+    ("ten feet of nylon rope", ("ROPE", 10, {})), ("twenty five feet of the nylon rope", ("ROPE", 25, {})),
+    ("eight feet of rope", ("ROPE", 8, {})),
+    ("three pounds of sixteen penny nails", ("NAILS", 3, {"size": "16d"})),
+    ("two pounds of 8d common nails", ("NAILS", 2, {"size": "8d"})),
+    ("a five pound box of wood screws", ("SCREWS", 1, {"box": "5lb"})),
+    ("two 5 pound boxes of wood screws", ("SCREWS", 2, {"box": "5lb"})),
+])
+def test_a_count_in_the_unit_sold_by(chat: Chat, said: str, line: tuple[str, int, dict[str, str]]) -> None:
+    chat.say(said)
+    assert chat.lines == [line]
+
+
+def test_a_length_of_lumber_stays_its_choice(chat: Chat) -> None:
+    chat.say("six 2x4s 10 feet")
+    assert chat.lines == [("STUD", 6, {"length": "10ft"})]
+
+
+@pytest.mark.parametrize(("said", "lines"), [
+    ("ten two by fours no wait make that twelve", [("STUD", 12, {"length": "8ft"})]),
+    ("ten 2x4s no wait make that twelve eight footers", [("STUD", 12, {"length": "8ft"})]),
+    ("twenty 2x4s ten foot and ten eight foot", [("STUD", 20, {"length": "10ft"}), ("STUD", 10, {"length": "8ft"})]),
+    ("forty 2x4s and latte", [("STUD", 40, {"length": "8ft"}), ("LATTE", 1, {})]),
+    ("ten feet of rope for the area rug", [("ROPE", 10, {})]),
+])
+def test_counts_corrected_and_coordinated(chat: Chat, said: str, lines: list[tuple[str, int, dict[str, str]]]) -> None:
+    chat.say(said)
+    assert chat.lines == lines
+
+
+def test_a_count_said_again_by_its_unit_while_a_choice_is_asked(chat: Chat) -> None:
+    chat.say("six gallons of porch paint")
+    reply = chat.say("sorry i meant two gallons")
+    assert chat.lines == [] and "colour" in reply.text
+    chat.say("grey")
+    assert chat.lines == [("PAINT", 2, {"colour": "grey", "size": "gallon"})]
