@@ -51,6 +51,15 @@ def for_what(toks: Sequence[str], at: int, before: Sequence[ItemSpec]) -> bool:
         and find(toks, SWAP) < 0 and swap_frame(toks) is None
 
 
+def bought_for(toks: Sequence[str], at: int, before: Sequence[Mention]) -> bool:
+    """"ten bags of concrete for fence posts", "glue for the pine boards": a product named right after "for" (bare,
+    or "for the", "for my") past an item of the sentence says what that item is for, not an item of its own (not
+    in a swap: "swap the fries for onion rings")."""
+    return any(m.products and m.end <= at for m in before) and at > 0 \
+        and (toks[at - 1] == "for" or any(tuple(toks[max(0, at - len(p)):at]) == p for p in PURPOSE_LEADS)) \
+        and find(toks, SWAP) < 0 and swap_frame(toks) is None
+
+
 def option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
     if m.end < len(toks) and toks[m.end] == "free":
         return OptionSpec(m.options, "none", "", m.start)  # "make it sugar free"

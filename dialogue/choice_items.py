@@ -544,3 +544,44 @@ def _package_owner(lex: Lexicon, wrapper: Mention | None, m: Mention) -> str | N
                                                     for o in m.options)}
     return next(iter(skus)) if len(skus) == 1 else None
 
+
+
+def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], loose: list[OptionSpec],
+                        breaks: frozenset[int] = frozenset()) -> tuple[list[ItemSpec], list[OptionSpec]]:
+    """"two pounds of sixteen penny galvanized and a tube of adhesive", "a sheet of three quarter birch and a cut":
+    choices said one after another, counted (or with an article) as an item of their own beside the items named,
+    that together only one product offers (:func:`value_owner`) are an item of that product; the items and the
+    choices left loose. Only where no item of the turn offers any of them, and something separates them from the
+    item before ("and", a new sentence) or they open the turn."""
+    runs: list[list[OptionSpec]] = []
+    for o in sorted((o for o in loose if o.pos >= 0 and o.said), key=lambda o: o.pos):
+        if runs and runs[-1][-1].pos + len(runs[-1][-1].said.split()) == o.pos and o.pos not in breaks:
+            runs[-1].append(o)
+        else:
+            runs.append([o])
+    taken: list[OptionSpec] = []
+    for run in runs:
+        start, end = run[0].pos, run[-1].pos + len(run[-1].said.split())
+        if any(offers_spec(lex, it, o) for it in items for o in run) \
+                or any(it.start < end and start < it.end for it in items):
+            continue
+        k = start - 1
+        if k >= 1 and toks[k] == "of" and toks[k - 1].isalpha() and toks[k - 1] not in ("a", "an", "one"):
+            k -= 2  # "two pounds of", "a sheet of": the count of its unit or package
+        if k < 0 or quantity_token(toks, k) is None:
+            continue
+        if not (k == 0 or k in breaks or toks[k - 1] in SEPARATORS or not any(it.end <= k for it in items)):
+            continue
+        owner = value_owner(lex, run, alone=True)
+        if owner is None:
+            continue
+        qty = quantity_token(toks, k) if toks[k] not in ("a", "an") else None
+        items.append(ItemSpec((owner,), qty, list(run), start, end))
+        taken.extend(run)
+    items.sort(key=lambda it: it.start)
+    return items, [o for o in loose if all(o is not t for t in taken)]
+
+
+def offers_spec(lex: Lexicon, item: ItemSpec, spec: OptionSpec) -> bool:
+    """Some product of ``item`` offers a choice ``spec`` names."""
+    return any(sku in lex.option_skus.get((t.group, t.value), ()) for sku in item.skus for t in spec.targets)

@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
+from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
 from dialogue.numbers import to_digits
@@ -93,6 +94,13 @@ def _variants(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
 def _amount_only(sub: tuple[str, ...]) -> bool:
     """"extra" of a product named "extra waffle cone": an amount word is no part that names the product."""
     return all(t in _AMOUNT_CODES for t in sub)
+
+
+def _says_something(sub: tuple[str, ...]) -> bool:
+    """A part of a name that may name the product alone: a word of three letters or more, or a size ("1 by 6" of
+    "1x6 board": "six one by sixes")."""
+    return not all(t in STOPWORDS or len(t) < 3 for t in sub) or (
+        len(sub) == 3 and sub[1] == "by" and sub[0][:1].isdigit() and sub[2][:1].isdigit())
 
 
 def _trimmed(phrase: tuple[str, ...]) -> tuple[str, ...]:
@@ -182,7 +190,8 @@ class Lexicon:
         partial: dict[tuple[str, ...], set[str]] = defaultdict(set)
         kinds: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for p in self.products.values():
-            names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases), *_spelled_apart((p.name, *p.aliases))]
+            names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases), *_spelled_apart((p.name, *p.aliases)),
+                     *spoken_fractions((p.name, *p.aliases))]
             for name in names:
                 if not name:
                     continue
@@ -193,7 +202,7 @@ class Lexicon:
                 for a in range(len(name)):
                     for b in range(a + 1, len(name) + 1):
                         sub = name[a:b]
-                        if sub != name and not all(t in STOPWORDS or len(t) < 3 for t in sub) and not _amount_only(sub):
+                        if sub != name and _says_something(sub) and not _amount_only(sub):
                             if sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                                 for form in _plurals(sub):
                                     partial[form].add(p.sku)
@@ -327,6 +336,7 @@ class Lexicon:
         for value in group.values:
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
             names.update(_spelled_apart((value.name, *value.aliases)))
+            names.update(spoken_fractions((value.name, *value.aliases)))
             names.update(_with_article((value.name, *value.aliases)))
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
@@ -594,7 +604,7 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
     exact: set[tuple[str, ...]] = set()
     partial: set[tuple[str, ...]] = set()
     for name in (phrase_of(product.name), *(phrase_of(a) for a in product.aliases),
-                 *_spelled_apart((product.name, *product.aliases))):
+                 *_spelled_apart((product.name, *product.aliases)), *spoken_fractions((product.name, *product.aliases))):
         if not name:
             continue
         for v in _variants(name):
@@ -602,7 +612,7 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
         for a in range(len(name)):
             for b in range(a + 1, len(name) + 1):
                 sub = name[a:b]
-                if sub != name and not all(t in STOPWORDS or len(t) < 3 for t in sub) and not _amount_only(sub) \
+                if sub != name and _says_something(sub) and not _amount_only(sub) \
                         and sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                     partial |= _plurals(sub)
     return frozenset(exact), frozenset(partial)

@@ -11,11 +11,13 @@ from catalog.models import OptionGroup
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
+from dialogue.dimensions import sizes_said
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
 from dialogue.phrasebook import phrases, words
+from dialogue.sold_by import sold_by, unit_of
 
 _PLAIN = words("sub_words")
 _PACKAGES = words("packages")
@@ -65,7 +67,7 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
     toks = _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(
-        _for_whom_between(lex, to_digits(tokens(text))))))))
+        _for_whom_between(lex, to_digits(sizes_said(lex, tokens(text)))))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
@@ -219,12 +221,13 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     i, n = 0, len(toks)
     blocked = (_qualifier_words(toks) - _ends_name(lex, toks) - _size_of_after_article(lex, toks)
                - _measure_not_money(lex, toks) - _qualifier_in_name(lex, toks)) \
-        | _command_words(toks) | _modal_verbs(toks)
+        | _command_words(toks) | _modal_verbs(toks) | _units_sold_by(lex, toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
                 and not _names_with_number(lex, toks, k) \
                 and not _choice_with_number(lex, toks, k) \
+                and not _choice_over_part_of_name(lex, toks, k) \
                 and not _value_of_said_group(lex, toks, k) \
                 and not _code_after_letter(lex, toks, k) \
                 and not _value_by_number(lex, toks, k) \
@@ -275,6 +278,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                         and (not exact or all(t.kind == "product" for t in targets)) \
                         and _package_of_next(lex, toks, i + 2, targets):
                     continue  # "a pack of junior mints": the package of what follows, not a part of "couples pack"
+                if length == 1 and toks[i] in _PACKAGES and i + 2 < n and toks[i + 1] == "of" \
+                        and all(t.kind == "option" for t in targets) and _package_not_chosen(lex, toks, i + 2, targets):
+                    continue  # "a sheet of plywood": the sheet it comes in, not the sandpaper's "sheets"
                     # ("two boxes of corn flakes": not the storage boxes the shop also sells; but "a case of bud
                     # light" is the case the beer comes in, a choice)
                 if length == 1 and not exact and i and toks[i - 1].isdigit() \
@@ -294,9 +300,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 break
         else:
             i += 1
-    found = _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(
+    found = _own_choice_naming_after_choices(lex, toks, _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(
         lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, _name_said_swapped(lex, toks, found)))),
-        in_play))
+        in_play)))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found)))))))))
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
@@ -673,6 +679,39 @@ def _package_of_next(lex: Lexicon, toks: Sequence[str], j: int, targets: Sequenc
     return False
 
 
+def _package_not_chosen(lex: Lexicon, toks: Sequence[str], j: int, targets: Sequence[Target]) -> bool:
+    """After a package word that is a choice and "of" (and "the"), a product is named (past its choices) that offers
+    none of the choices the package word names: the package it comes in, no choice."""
+    while j < len(toks) and toks[j] in _PACKAGE_DETERMINERS:
+        j += 1
+    named = _product_after_choices(lex, toks, j) or _owner_of_choices(lex, toks, j)
+    return bool(named) and not any(_offered(lex, sku, t) for sku in named for t in targets)
+
+
+def _owner_of_choices(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
+    """The one product offering every choice said from ``j`` on, one after another ("a sheet of three quarter
+    birch": the plywood), as a set; empty when no choice is said there or not one product offers them all."""
+    owners: set[str] | None = None
+    while j < len(toks):
+        size = next((size for size in range(min(lex.max_len, len(toks) - j), 0, -1)
+                     if (ts := lex.phrases.get(tuple(toks[j:j + size]), ())) and all(t.kind == "option" for t in ts)), 0)
+        if not size:
+            break
+        skus = {sku for t in lex.phrases.get(tuple(toks[j:j + size]), ()) for sku in lex.option_skus.get((t.group, t.value), ())}
+        owners = skus if owners is None else owners & skus
+        j += size
+    return owners if owners is not None and len(owners) == 1 else set()
+
+
+def package_of_line(lex: Lexicon, toks: Sequence[str], m: Mention, sku: str | None) -> bool:
+    """"another sheet in half inch" after a sheet of plywood: a package word said after "another" that names only
+    choices the line's product (``sku``) does not offer is that product's package, "another one", no choice (the
+    sandpaper's "sheets")."""
+    return sku is not None and m.end == m.start + 1 and m.start > 0 and toks[m.start - 1] == "another" \
+        and toks[m.start] in _PACKAGES and bool(m.targets) and all(t.kind == "option" for t in m.targets) \
+        and not any(_offered(lex, sku, t) for t in m.targets)
+
+
 def _package_in_names(lex: Lexicon, word: str, targets: Sequence[Target]) -> bool:
     """Every product ``targets`` names has ``word`` in its names only as a package of what follows ("bag" of
     "bag of cough drops"), never as the head of a name ("dinner rolls")."""
@@ -862,6 +901,27 @@ def _counted_product_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Me
                 continue  # "a wall charger with a usb c cable": the charger's cable
             out[out.index(m):out.index(m) + 1] = [Mention(m.start, j, head), Mention(j, m.end, named)]
             break
+    return out
+
+
+def _own_choice_naming_after_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"three quarter birch plywood" where "birch plywood" is a name of the plywood's birch grade: a choice's phrase
+    that ends in the name of a product offering it, said right after another choice of that product, is the choice
+    its first words name and the product, so the choices before it go to that product too."""
+    out = list(found)
+    for n, m in enumerate(found):
+        if n == 0 or m.products or not m.options or found[n - 1].end != m.start or found[n - 1].products:
+            continue
+        for j in range(m.start + 1, m.end):
+            named = tuple(dict.fromkeys(t for t in lex.phrases.get(tuple(toks[j:m.end]), ())
+                                        if t.kind == "product" and t.exact))
+            skus = {t.sku for t in named}
+            head = tuple(t for t in lex.phrases.get(tuple(toks[m.start:j]), ())
+                         if any(_offered(lex, sku, t) for sku in skus))
+            if len(skus) == 1 and head and any(_offered(lex, sku, t) for sku in skus for t in m.options) \
+                    and any(_offered(lex, sku, t) for sku in skus for t in found[n - 1].options):
+                out[out.index(m):out.index(m) + 1] = [Mention(m.start, j, head), Mention(j, m.end, named)]
+                break
     return out
 
 
@@ -1993,6 +2053,23 @@ def _past_choices(lex: Lexicon, toks: Sequence[str], j: int, most: int = 3) -> i
     return j
 
 
+def _units_sold_by(lex: Lexicon, toks: Sequence[str]) -> set[int]:
+    """"sixteen feet of oak crown moulding" sold by the linear foot: a number and a unit before "of" and a product
+    sold by that unit (:func:`dialogue.sold_by.sold_by`) that offers no choice so named count the product (sixteen
+    of it); they are no choice ("16 feet", a length of the lumber)."""
+    out: set[int] = set()
+    for i in range(len(toks) - 3):
+        unit = unit_of(toks[i + 1]) if toks[i].isdigit() and toks[i + 2] == "of" else None
+        if unit is None:
+            continue
+        said = [t for t in lex.phrases.get((toks[i], toks[i + 1]), ()) if t.kind == "option"]
+        skus = _named_after_of(lex, toks, _past_choices(lex, toks, i + 3), exact=False)
+        if skus and all(unit in sold_by(lex.products[sku]) for sku in skus if sku in lex.products) \
+                and not any(_offered(lex, sku, t) for sku in skus for t in said):
+            out.update((i, i + 1))
+    return out
+
+
 def _named_after_of(lex: Lexicon, toks: Sequence[str], j: int, *, exact: bool) -> set[str]:
     """The products whose name (in full when ``exact``) starts at ``j``, right after "of", past a determiner ("of
     the vodka", "of your cab")."""
@@ -2055,6 +2132,19 @@ def _choice_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
     return False
 
 
+def _choice_over_part_of_name(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
+    """"three quarter birch", "seven sixteenths osb": the number begins a choice's phrase ("3 quarter", a thickness)
+    where the words after the number are only a part of some product's name ("quarter" of "quarter round"), never a
+    whole one: that choice, not a count of that product ("three quarter rounds" stays three of them)."""
+    n = len(toks)
+    for size in range(min(lex.max_len, n - k), 1, -1):
+        if not any(t.kind == "option" for t in lex.phrases.get(tuple(toks[k:k + size]), ())):
+            continue
+        return not any(t.kind == "product" and t.exact for s in range(1, min(lex.max_len, n - k - 1) + 1)
+                       for t in lex.phrases.get(tuple(toks[k + 1:k + 1 + s]), ()))
+    return False
+
+
 def _product_after_choices(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
     """The products named in full from ``j`` on, past choices said before them ("bbq wings" -> the wings; "plain
     bites", a choice spelled like a common word)."""
@@ -2064,10 +2154,23 @@ def _product_after_choices(lex: Lexicon, toks: Sequence[str], j: int) -> set[str
             if any(t.kind == "product" and t.exact for t in targets):
                 return {t.sku for t in targets if t.kind == "product" and t.exact}
             if targets and all(t.kind == "option" for t in targets):
+                named = _product_ending_choice(lex, toks[j:j + size])
+                if named:  # "birch plywood", a grade's alias ending in the product's name
+                    return named
                 j += size
                 break
         else:
             return set()
+    return set()
+
+
+def _product_ending_choice(lex: Lexicon, said: Sequence[str]) -> set[str]:
+    """The products named in full by the last words of a choice's phrase ("birch plywood", a choice of the
+    plywood's grade): none when no such words end it."""
+    for a in range(1, len(said)):
+        named = {t.sku for t in lex.phrases.get(tuple(said[a:]), ()) if t.kind == "product" and t.exact}
+        if named:
+            return named
     return set()
 
 

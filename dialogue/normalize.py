@@ -72,7 +72,7 @@ def tokens(text: str) -> list[str]:
             s = s.replace(a, b)
     s = s.replace("'s", "s").replace("'", "")
     s = _SYMBOL_RE.sub(lambda m: f" {m.group(2).replace(',', '.')} dollars ", s)
-    s = s.replace("&", " and ").replace("+", " and ").replace("#", " number ")
+    s = s.replace("&", " and ").replace("+", " and ").replace("#", " number ").replace("\u00d7", " x ")
     s = _NUM_UNIT_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}", s)
     s = s.replace("%", " percent ")
     s = _STRETCH_RE.sub(lambda m: m.group(0) if m.group(1) else m.group(2) * 2, s)
@@ -85,6 +85,24 @@ def tokens(text: str) -> list[str]:
             out.extend(_BARE[tok])
         elif out and (out[-1], tok) in _IDIOMS:
             out[-1] = _IDIOMS[(out[-1], tok)]
+        else:
+            out.append(tok)
+    return _dimensions_by(out)
+
+
+def _number(tok: str) -> bool:
+    return tok.replace(".", "", 1).isdigit()
+
+
+def _dimensions_by(toks: list[str]) -> list[str]:
+    """A size written with an "x" between its numbers ("2x4", "24 x 36") reads as said ("2 by 4"), and its plural
+    "s" ("2x4s") goes: both sides of the catalog meet in "N by M" (dialogue/dimensions.py reads the spoken forms)."""
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        if tok == "x" and out and _number(out[-1]) and i + 1 < len(toks) and _number(toks[i + 1]):
+            out.append("by")
+        elif tok == "s" and len(out) >= 3 and _number(out[-1]) and out[-2] == "by" and _number(out[-3]):
+            continue
         else:
             out.append(tok)
     return out

@@ -29,6 +29,10 @@ COUNT_PHRASES: tuple[tuple[tuple[str, ...], int, str], ...] = (
 COUNT_UNITS = {"dozen": 12, "pair": 2}  # unit word -> pieces in one unit
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "1st": 1, "2nd": 2,
             "3rd": 3, "4th": 4, "5th": 5}
+# A number word in the plural ("fours", "sixes", "twenties"): things of that size, read as the number only as the
+# second number of a size said with "by" ("two by fours", "one by twelves"), never alone ("on all fours").
+PLURAL_NUMBERS = {(w[:-1] + "ies" if w.endswith("y") else w + "es" if w.endswith("x") else w + "s"): v
+                  for w, v in {**UNITS, **TENS}.items() if v}
 _DIGIT_WORDS = {**{k: v for k, v in UNITS.items() if v < 10}, "oh": 0, "o": 0}
 PRICE_WORDS = frozenset({"dollars", "dollar", "bucks", "buck", "usd", "euros", "euro", "pounds", "quid"})
 
@@ -42,6 +46,16 @@ def to_digits(toks: Sequence[str]) -> list[str]:
     out: list[str] = []
     i, n = 0, len(toks)
     while i < n:
+        if _size_by(out) and out[-1] == "by" and toks[i] in PLURAL_NUMBERS:
+            out.append(str(PLURAL_NUMBERS[toks[i]]))  # "two by fours": 2 by 4, of them several
+            i += 1
+            continue
+        if _size_by(out) and out[-1] != "by" and (toks[i] == "s" or toks[i] in PLURAL_NUMBERS and int(out[-1]) in
+                                                  TENS.values() and PLURAL_NUMBERS[toks[i]] < 10):
+            if toks[i] != "s":  # "by thirty sixes": 36
+                out[-1] = str(int(out[-1]) + PLURAL_NUMBERS[toks[i]])
+            i += 1  # (the plural "s" of "two by 4s" goes, as tokens drops it from "2x4s")
+            continue
         if toks[i] == "pairs" and toks[i + 1:i + 2] == ["of"] and out and out[-1].isdigit():
             out[-1] = str(int(out[-1]) * COUNT_UNITS["pair"])  # "two pairs of laces": four pieces, as "a pair of"
             out.append("pair")
@@ -62,7 +76,7 @@ def to_digits(toks: Sequence[str]) -> list[str]:
             if j > i:
                 if j == i + 1 and toks[i] == "one" and not (out and out[-1].isdigit()) and not (
                     j < n and (toks[j].isdigit() or toks[j] in UNITS)
-                ):
+                ) and not _size_first(toks, j):
                     out.append("one")
                 else:
                     out.append(str(value))
@@ -74,6 +88,22 @@ def to_digits(toks: Sequence[str]) -> list[str]:
                     out.append(toks[i])
                 i += 1
     return out
+
+
+def _size_first(toks: Sequence[str], j: int) -> bool:
+    """A number ending at ``j`` is the first of a size said with "by" ("one by twelves", "one by 6"; not "one by
+    one")."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else ""
+    return toks[j:j + 1] == ["by"] and nxt not in ("one", "1") and (
+        nxt.replace(".", "", 1).isdigit() or nxt in UNITS or nxt in TENS or nxt in PLURAL_NUMBERS)
+
+
+def _size_by(out: Sequence[str]) -> bool:
+    """The digits read so far end with a size said with "by": "2 by", "2 by 4", "24 by 30" (a tens number, which a
+    plural unit word may complete: "24 by thirty sixes")."""
+    if len(out) >= 2 and out[-1] == "by":
+        return out[-2].replace(".", "", 1).isdigit()
+    return len(out) >= 3 and out[-2] == "by" and out[-1].isdigit() and out[-3].replace(".", "", 1).isdigit()
 
 
 _POINTING = frozenset({"the", "that", "this"})

@@ -598,9 +598,14 @@ class Policy:
             return None
         specs = list(parse.options)
         besides: list[ItemSpec] = []  # items said besides the answer ("earl grey, and add a muffin")
+        recount: int | None = None  # a count said of the waiting item by its choices ("i meant two gallons")
         for it in parse.items:
             if product.sku in it.skus or not it.exact:
                 specs.extend(it.options)
+            elif it.quantity and it.options and not self._product_said(parse.tokens, it) \
+                    and all(_offers_spec(product, o) for o in it.options):
+                specs.extend(it.options)  # "six gallons of deck stain" - "which colour?" - "i meant two gallons": the
+                recount = it.quantity  # stain's gallons, counted anew (not the glue that comes by the gallon too)
             elif (it.quantity is None or (item.quantity or 1) >= 2) \
                     and (named := self._value_named(product, group, parse.tokens, it)) is not None:
                 specs.append(named)  # "which burger for the meal?" - "cheeseburger": the choice, not a product
@@ -658,6 +663,12 @@ class Policy:
                 if pending.rest:  # ... but not the items said with it ("dog food and a leash": the leash)
                     return editing.add_items(self.state, self.lex, pending.rest, out)  # read back, or the
                 return self._checkout(out)  # next question
+            count = _count_of_them(parse) if recount is None else recount
+            if count is not None:  # "some 2x6s" - "what length?" - "ten of them": how many; the length still asked
+                pending.item = ItemSpec(item.skus, count, [*item.options, *specs], item.start, item.end, item.exact)
+                values = say_list([v.name for v in group.values[:3]], "or")
+                return out.say(f"Okay, {say_number(count)}. And what {group_name(group)} would you like for the "
+                               f"{product.name}: {values}?")
             if (parse.intent == Intent.REMOVE or parse.intent == Intent.MODIFY and cue.has(parse.tokens, cue.REMOVE)) \
                     and (parse.items or parse.options):  # "remove the coke": not the item waiting
                 return self._removed_aside(pending, product, group, parse, out)
@@ -684,7 +695,7 @@ class Policy:
             return None
         rest = pending.rest
         self.state.pending = None
-        quantity = item.quantity
+        quantity = item.quantity if recount is None else recount
         for it in parse.items:
             if product.sku in it.skus and it.quantity:
                 quantity = it.quantity
@@ -1215,12 +1226,28 @@ def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -
     return out
 
 
+def _offers_spec(product: Product, spec: OptionSpec) -> bool:
+    """The product offers a choice ``spec`` names."""
+    return any((g := product.group(t.group)) is not None and g.value(t.value) is not None for t in spec.targets)
+
+
+_OF_THEM = (("of", "them"), ("of", "those"), ("of", "these"))
+
+
+def _count_of_them(parse: Parse) -> int | None:
+    """"Ten of them" (fillers aside, nothing named): how many of the thing talked about, as a whole answer."""
+    said = [t for t in parse.tokens if t not in _LEAD_FILL and t not in _FILLERS]
+    if parse.items or parse.options or len(said) != 3 or not said[0].isdigit() or tuple(said[1:]) not in _OF_THEM:
+        return None
+    return int(said[0]) if 0 < int(said[0]) < 1000 else None
+
+
 def _number_answer(group: OptionGroup, toks: Sequence[str]) -> list[OptionSpec]:
     """"Which serves would you like: for two, for four or for six?" - "six": a number said alone (the answer's only
     number) picks the one choice of the asked group whose name or aliases hold that number."""
     nums = [i for i, tok in enumerate(toks) if tok.isdigit()]
-    if len(nums) != 1:
-        return []
+    if len(nums) != 1 or tuple(toks[nums[0] + 1:nums[0] + 3]) in _OF_THEM:
+        return []  # ("ten of them": how many, not the "10 foot" choice)
     tok = toks[nums[0]]
     hits = [v for v in group.values if any(tok in phrase_of(n) for n in (v.name, *v.aliases))]
     if len(hits) != 1:

@@ -383,7 +383,8 @@ def pair_count(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], breaks:
     for n in range(len(items) - 1):
         a, b, count = items[n], items[n + 1], said[n]
         if count is None or count < 2 or said[n + 1] is not None or len(a.skus) != 1 or b.start in breaks \
-                or list(toks[a.end:b.start]) != ["and"] or said_plural(lex, toks, a) or _plural_of(toks, a):
+                or list(toks[a.end:b.start]) != ["and"] or said_plural(lex, toks, a) or _plural_of(toks, a) \
+                or toks[a.end - 1].isdigit():  # ("forty 2x4s and delivery": a size's plural "s" is not kept)
             continue
         b.quantity = count
 

@@ -16,7 +16,9 @@ from catalog.models import OptionGroup, Product
 from dialogue import confirm, redo
 from dialogue import intents as cue
 from dialogue.amounts import qualifier_before
+from dialogue.attach import bought_for
 from dialogue.browse_data import superlative
+from dialogue.choice_items import choices_as_one_item
 from dialogue.counts import CountIssue, count_issue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import (
@@ -38,6 +40,7 @@ from dialogue.matcher import (
     find_mentions,
     focus_choices,
     group_of_named_line,
+    package_of_line,
     prepare,
     sold_alone,
 )
@@ -449,10 +452,23 @@ def _counts_what_follows(toks: Sequence[str], end: int) -> bool:
     """A number said before a unit ("12 dozen") or a container of what follows ("3 orders of", "two plates
     of"): a count, not a number-named option value of some product ("3 pieces")."""
     return end < len(toks) and (toks[end] in COUNT_UNITS or (
-        end + 1 < len(toks) and toks[end + 1] == "of" and toks[end].isalpha()))
+        end + 1 < len(toks) and toks[end + 1] == "of" and toks[end].isalpha()) or (
+        toks[end] == "of" and tuple(toks[end + 1:end + 2]) in (("them",), ("those",), ("these",))))  # "ten of them"
 
 
 _PLAIN_WORDS = words("sub_words")
+
+
+def _counts_choice_after(toks: Sequence[str], found: Sequence[Mention], k: int) -> bool:
+    """"twenty 2x4s treated and ten untreated", "make that twelve eight footers": a number that is some choice's
+    short name ("10" of "10 foot") said right before another choice, with no article or group name before it, counts
+    what that choice makes (ten untreated ones), it is no choice of its own."""
+    m = found[k]
+    nxt = found[k + 1] if k + 1 < len(found) else None
+    if nxt is None or nxt.start != m.end or not nxt.options or nxt.products:
+        return False
+    return not (m.start > 0 and (toks[m.start - 1] in ("a", "an", "the")
+                                 or any(o.end == m.start and o.groups and not o.options for o in found)))
 
 
 def _ones_for(toks: Sequence[str], mentions: Sequence[Mention], k: int) -> Mention | None:
@@ -1423,7 +1439,9 @@ class RuleUnderstanding:
         calling = [(k, k + len(ph)) for ph in _CALL_BACK for k in range(len(toks)) if tuple(toks[k:k + len(ph)]) == ph]
         found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in calling)  # "i'll ring back"
                  and not (m.start > 0 and toks[m.start - 1] in _NAME_TITLES)  # "my cat mister biscuits": a name
-                 and not (m.products and not m.options and _not_eaten_before(toks, m.start))]  # "who don't eat meat"
+                 and not (m.products and not m.options and _not_eaten_before(toks, m.start))  # "who don't eat meat"
+                 and not package_of_line(self.lexicon, toks, m, context.last_sku if context.has_lines else None)
+                 and not (m.products and not m.options and bought_for(toks, m.start, found))]  # "for fence posts"
         named = _line_named(found, context)
         found = focus_choices(self.lexicon, toks, found, named)
         found = choices_of_named_group(self.lexicon, found, named)
@@ -1433,8 +1451,11 @@ class RuleUnderstanding:
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (_counts_what_follows(toks, m.end) or self._counts_next(toks, found, k)
-                                 or a_time(toks, m.start)))]  # "in 10 minutes": a time, not the "10 inch"
+                                 or a_time(toks, m.start)  # "in 10 minutes": a time, not the "10 inch"
+                                 or _counts_choice_after(toks, found, k)))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))
+        if p.items and p.options:
+            p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks)
         p.items = _without_ones_said_not(toks, p.items, context)
         p.items = _onto_named_line(self.lexicon, toks, p.items, mentions, context)
         _described_not_chosen(self.lexicon, toks, p.items)
