@@ -76,6 +76,7 @@ from dialogue.quantity import (
     group_count,
     in_units,
     numbered_choice,
+    packs_of,
     pair_count,
     piece_count,
     quantity_token,
@@ -190,6 +191,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         count = count_of_pieces(toks, m.start, prev_end, qty) if pieces and qty else None
         unit = unit_choice(lex, toks, m.start, prev_end, skus, qty) if explicit and not contained and not pieces \
             else None  # "two dozen eggs": two of the eggs' "dozen"
+        if unit is None and explicit and not contained and not pieces and qty == said_qty:
+            unit = packs_of(lex, skus, qty)  # "a hundred plates" sold 20 or 50 to a pack: two of the 50
         items.append(ItemSpec(skus, count[1] if count else None if pieces else unit[0] if unit else
                               qty if explicit else None,
                               [pieces] if pieces else [unit[1]] if unit else own_choice(lex, toks, m, skus),

@@ -190,7 +190,17 @@ def piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpe
     product = lex.products.get(skus[0]) if len(skus) == 1 and qty and qty > 1 else None
     if product is None:
         return None
+    for group, counts in _counted_groups(product):
+        if qty in counts:
+            return OptionSpec((Target("option", group=group, value=counts[qty]),))
+    return None
+
+
+def _counted_groups(product: Product) -> list[tuple[str, dict[int, str]]]:
+    """The product's one-choice groups whose every value is said as a bare count of pieces and none as one piece
+    ("8 count", "20 count", "50 count"): each group's code and its counts to value codes."""
     nouns = _piece_nouns(product)
+    out: list[tuple[str, dict[int, str]]] = []
     for group in product.option_groups:
         if group.multiple or not group.values:
             continue
@@ -202,8 +212,25 @@ def piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpe
             for c in found:
                 counts.setdefault(c, v.code)
         else:
-            if qty in counts and 1 not in counts:
-                return OptionSpec((Target("option", group=group.code, value=counts[qty]),))
+            if 1 not in counts:
+                out.append((group.code, counts))
+    return out
+
+
+def packs_of(lex: Lexicon, skus: Sequence[str], qty: int | None) -> tuple[int, OptionSpec] | None:
+    """"a hundred plates", "sixteen cups" for plates and cups sold 8, 20 or 50 to a pack: a count of pieces that is
+    no pack size but a whole number of one is that many packs, of the largest pack that fits it (two of the 50,
+    two of the 8); None when the count is a pack size itself (:func:`piece_count`) or no pack divides it."""
+    product = lex.products.get(skus[0]) if len(skus) == 1 and qty and qty > 1 else None
+    if product is None:
+        return None
+    for group, counts in _counted_groups(product):
+        if qty in counts:
+            return None
+        fits = [c for c in counts if 1 < c < qty and qty % c == 0]
+        if fits:
+            size = max(fits)
+            return qty // size, OptionSpec((Target("option", group=group, value=counts[size]),))
     return None
 
 

@@ -60,6 +60,7 @@ from dialogue.quantity import (
     each_of_values,
     measure_each,
     offered_pieces,
+    packs_of,
     piece_count,
 )
 from dialogue.references import (
@@ -209,6 +210,7 @@ _RECOUNT_LEADS = words("recount_leads")
 _RECOUNT_AFTER = words("recount_after")
 _LEAD_FILL = words("lead_fill")
 _PACKAGES = words("packages")
+_PACK_WORDS = words("pack_words")
 _SERVINGS = words("servings")
 _ONTO_LINE = phrases("onto_line")
 _ONTO_LINE_LEAD = phrases("onto_line_lead")
@@ -510,7 +512,20 @@ def _count_of_unit(toks: Sequence[str], options: Sequence[OptionSpec], lexicon: 
         n = 1 if said[:1] == ["one"] else int(said[0]) if said and said[0].isdigit() and int(said[0]) < 1000 else 0
         if len(said) == 2 and n and lexicon is not None and set(o.targets) & set(lexicon.phrases.get((said[1],), ())):
             return n
+        if o.pos >= 3 and toks[o.pos - 1] == "of" and toks[o.pos - 2] in _PACK_WORDS and toks[o.pos - 3].isdigit() \
+                and 0 < int(toks[o.pos - 3]) < 100:
+            return int(toks[o.pos - 3])  # "two packs of twenty": two of the pack of twenty
     return None
+
+
+def _packages_alone(toks: Sequence[str]) -> int | None:
+    """"one pack please", "a box", "two packs": a count and a package word, nothing else said (fillers aside), is a
+    count of the product in the packages it comes in; None for any other turn."""
+    said = [t for t in toks if t not in cue._FILL and t not in _LEAD_FILL and t != "please"]
+    if len(said) != 2 or said[1] not in _PACK_WORDS:
+        return None
+    n = said[0]
+    return 1 if n in ("a", "an", "one") else int(n) if n.isdigit() and 0 < int(n) < 100 else None
 
 
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
@@ -1342,6 +1357,8 @@ class RuleUnderstanding:
         pieces = piece_count(self.lexicon, (ctx.last_sku,), p.quantity)
         if pieces is not None:
             p.options, p.quantity = [pieces], None
+        elif any(t in COUNT_UNITS for t in toks) and (packs := packs_of(self.lexicon, (ctx.last_sku,), p.quantity)):
+            p.quantity, p.options = packs[0], [packs[1]]  # "make it two dozen" of balloons by the dozen: two of it
 
     def _offers(self, sku: str, spec: OptionSpec) -> bool:
         """Whether that product has any of the choices ``spec`` may mean."""
@@ -1732,9 +1749,12 @@ class RuleUnderstanding:
         bare = _bare_quantity(toks, p.option_at)
         if bare is None and [t for t in toks if t not in cue._FILL and t not in _LEAD_FILL] in (["one"], ["a", "one"]):
             bare = 1  # "one please"
+        packs = _packages_alone(toks) if ctx.pending == "offer" and not p.options else None
+        if packs is not None:
+            bare, p.groups = packs, []  # "one pack please", "two boxes": of the product offered, as it comes
         offered = ctx.topic is not None and (ctx.pending == "offer" or ctx.topic not in ctx.line_skus)
         if offered and not p.question and bare is not None and not p.options and p.ref in (None, "it") \
-                and (cue.has(toks, cue.ADD_VERBS) or "please" in toks
+                and (cue.has(toks, cue.ADD_VERBS) or "please" in toks or packs is not None
                      or len([t for t in toks if t not in cue._FILL and t not in _LEAD_FILL]) <= 1):
             p.ref, p.quantity = "it", bare  # "how much is a scone?" - "I'll take two" / "one please"
             return Intent.ADD
