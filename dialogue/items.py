@@ -45,6 +45,7 @@ from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
 from dialogue.named_groups import place_by_group_named
 from dialogue.notes import mark_notes
+from dialogue.numbers import COUNT_UNITS
 from dialogue.ones import (
     another_one,
     another_unnamed,
@@ -122,7 +123,8 @@ def _choices_joined(toks: Sequence[str], a: int, b: int, covered: set[int]) -> b
     right before a product (articles and counts between) is a choice of that product too, one line each."""
     joins = [i for i in range(a, b) if toks[i] in ("and", "or")]
     return bool(joins) and any(i in covered for i in range(joins[-1], b)) and all(
-        i in covered or i in joins or quantity_token(toks, i) is not None for i in range(a, b))
+        i in covered or i in joins or quantity_token(toks, i) is not None
+        or toks[i] in COUNT_UNITS and toks[i - 1].isdigit() for i in range(a, b))  # ("a dozen pink and a dozen blue")
 
 
 def _container_of_next(toks: Sequence[str], m: Mention, before: Sequence[ItemSpec], target: ItemSpec) -> bool:

@@ -41,6 +41,7 @@ from dialogue.understanding import Parse
 
 log = logging.getLogger(__name__)
 _NAMES_AN_ORDER = phrases("names_an_order")
+_TAKES_CHANGE_BACK = phrases("takes_change_back")
 _LEAD_FILL = words("lead_fill")
 _ADDING_LEADS = words("adding_leads")
 _ALSO = phrases("also")
@@ -518,6 +519,16 @@ class Policy:
             if kind == PendingKind.CONFIRM_CHANGE and parse.intent == Intent.ADD:
                 st.commit()  # carrying on ordering accepts what was read back
             return None  # a change, an addition, a question: handled as itself
+        if kind == PendingKind.CONFIRM_CHANGE and c.verdict == Verdict.DENY and Also.CANCELS in c.also \
+                and cue.has(parse.tokens, _TAKES_CHANGE_BACK) and not parse.items and not parse.options \
+                and not parse.order_number and not cue.has(parse.tokens, _NAMES_AN_ORDER):
+            st.pending = None  # "could i add a bubble machine" - "no actually never mind": that addition back off
+            undone = st.revert()
+            if undone:
+                out.act(Action.CART_CHANGED).say(f"Okay, I've taken the {say_list([ln.name for ln in undone])} back off")
+                return self._checkout(out)
+            return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "
+                           "or say clear the cart")
         if c.verdict == Verdict.DENY and Also.CANCELS in c.also or parse.intent == Intent.CANCEL_ORDER:
             st.pending = None  # "ok cancel", "forget it": not placed, and nothing is lost
             return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "

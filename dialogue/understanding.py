@@ -56,6 +56,7 @@ from dialogue.people import same_for_someone, whose_said
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
     GLUE,
+    counted_by_unit,
     counted_in_units,
     each_of_values,
     measure_each,
@@ -78,6 +79,7 @@ from dialogue.references import (
     the_other,
 )
 from dialogue.specs import ItemSpec, OptionSpec
+from dialogue.spelled import spelled_out
 from dialogue.words import COMMON
 
 
@@ -207,6 +209,8 @@ _ALSO = phrases("also")
 _ADDABLE = phrases("addable")
 _KIND_OF = phrases("kind_of")
 _RECOUNT_LEADS = words("recount_leads")
+_JUST_WORDS = words("just_count_leads")
+_JUST_REST = words("just_count_rest")
 _RECOUNT_AFTER = words("recount_after")
 _LEAD_FILL = words("lead_fill")
 _PACKAGES = words("packages")
@@ -973,6 +977,42 @@ def _recount_of_the_ones(toks: Sequence[str], options: Sequence[OptionSpec], opt
     return _bare_quantity(toks, option_at)
 
 
+def _count_of_ones(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | None:
+    """"six unicorn ones then", "a red one please": a count, only choices, then "one(s)" (and a closing word): the
+    count (one for "a"); None for any other turn."""
+    lead = [(i, t) for i, t in enumerate(toks) if t not in _LEAD_FILL]
+    if len(lead) < 3:
+        return None
+    at, said = lead[0]
+    n = 1 if said in ("a", "an", "one") else int(said) if said.isdigit() and 0 < int(said) < 100 else None
+    chosen = {i for o in options for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    k = at + 1
+    while k < len(toks) and k in chosen:
+        k += 1
+    if n is None or k == at + 1 or k >= len(toks) or toks[k] not in ("one", "ones") \
+            or any(t not in _JUST_REST for t in toks[k + 1:]):
+        return None
+    return n
+
+
+def _just_count_of_made(toks: Sequence[str], options: Sequence[OptionSpec],
+                        line_options: Sequence[Sequence[tuple[str, str]]]) -> int | None:
+    """"just one yellow", "only two of the red" after lines made yellow and red: "just"/"only", a count, and only
+    choices that some line of the cart is made with: that line's new count (none more of it); else None."""
+    lead = [(i, t) for i, t in enumerate(toks) if t not in _LEAD_FILL]
+    if len(lead) < 3 or lead[0][1] not in _JUST_WORDS or not options:
+        return None
+    at, said = lead[1]
+    n = 1 if said == "one" else int(said) if said.isdigit() and 0 < int(said) < 100 else None
+    chosen = {i for o in options for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    rest = [t for i, t in enumerate(toks[at + 1:], at + 1) if i not in chosen]
+    held = {pair for line in line_options for pair in line}
+    if n is None or any(t not in _JUST_REST for t in rest) \
+            or not all(any((t.group, t.value) in held for t in o.targets) for o in options):
+        return None
+    return n
+
+
 def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | None:
     """"and one in small for my son", "and two with oat milk", "and two salmon": a count said first, with no
     product, then the choices (after "in", "with", or right after the count), joined on with "and" or said for
@@ -1360,6 +1400,18 @@ class RuleUnderstanding:
         elif any(t in COUNT_UNITS for t in toks) and (packs := packs_of(self.lexicon, (ctx.last_sku,), p.quantity)):
             p.quantity, p.options = packs[0], [packs[1]]  # "make it two dozen" of balloons by the dozen: two of it
 
+    def _described_anew(self, p: ParseDraft, toks: Sequence[str], ctx: Context, chosen: Sequence[OptionSpec]) -> bool:
+        """"the big one in pink please" to a line just ordered that no line of the cart is made big: a turn opened by
+        "the <choice> one" (no verb of change) describes the line in focus as wanted, not a line to pick out by it,
+        when no line is made so and the line in focus comes in it."""
+        lead = [t for t in toks if t not in _LEAD_FILL]
+        if not lead or lead[0] not in _DEFINITE or cue.has(toks, _MAKE_IT) or ctx.last_sku is None \
+                or not ctx.focus_fresh:
+            return False
+        held = {pair for line in ctx.line_options for pair in line}
+        return all(self._offers(ctx.last_sku, o) and not any((t.group, t.value) in held for t in o.targets)
+                   for o in chosen)
+
     def _offers(self, sku: str, spec: OptionSpec) -> bool:
         """Whether that product has any of the choices ``spec`` may mean."""
         return any(sku in self.lexicon.option_skus.get((t.group, t.value), ()) for t in spec.targets)
@@ -1417,6 +1469,7 @@ class RuleUnderstanding:
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
         p.items = [self._loose_line(toks, it, context) for it in p.items]
         p.items = [self._name_not_choice(toks, it) for it in p.items]
+        p.items = spelled_out(self.lexicon, toks, p.items)  # "letter balloons j a c k": a line per letter
         per_item(toks, p.items, context.focus_units)
         if context.topic and context.topic not in context.line_skus and p.items:  # "one of those, eggs over easy"
             p.items = _group_of_those(self.lexicon, toks, p.items, mentions, context.topic)
@@ -1479,6 +1532,7 @@ class RuleUnderstanding:
             p.ref = "it"  # (not the "it" of "on its own")
         p.intent = self._intent(p, toks, context)
         self._count_as_pieces(p, toks, context)
+        p.items = [counted_by_unit(self.lexicon, toks, it) for it in p.items]  # "a dozen white ones": one dozen
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
                 and context.has_lines and _every_line_said(toks) and _only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
@@ -1663,6 +1717,9 @@ class RuleUnderstanding:
             if p.portion is None and not has_items and p.ordinal is None:  # "remove one", "take two off"
                 p.portion = count_of(toks) or next((1 for i, t in enumerate(toks[at:], at) if t == "one"
                                                     and toks[i - 1] not in ("the", "that", "this", "other")), None)
+            p.items = [dataclasses.replace(it, skus=(held,)) if not set(it.skus) & set(ctx.line_skus)
+                       and (held := line_holding(self.lexicon, it.skus, ctx.line_skus)) else it for it in p.items]
+            # ("remove one of the goody bags" with filled goody bags in the cart, none plain: that line)
             return Intent.REMOVE
         if not has_items and cue.has(toks, cue.SHOP_INFO) and not p.groups and not p.options:
             return Intent.SHOP_INFO
@@ -1690,6 +1747,8 @@ class RuleUnderstanding:
             return Intent.ADD
         recount_n = _recount_of_the_ones(toks, p.options, p.option_at) if ctx.has_lines and not has_items \
             and not p.question else None
+        if recount_n is None and ctx.has_lines and not has_items and not p.question:
+            recount_n = _just_count_of_made(toks, p.options, ctx.line_options)  # "just one yellow"
         if recount_n is not None:  # "actually make the almond ones three": that line's count, nothing else
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
             return Intent.MODIFY
@@ -1713,6 +1772,8 @@ class RuleUnderstanding:
         narrowed = _narrowed_by_one(self.lexicon, p.options, chosen)
         if narrowed is not None:  # "with protein, the plant one": the plant protein, no line made with it
             p.options, chosen = narrowed, []
+        if chosen and len(chosen) < len(p.options) and self._described_anew(p, toks, ctx, chosen):
+            chosen = []  # "i need a number balloon" - "a seven" - "the big one in pink": the line, made big and pink
         if chosen and len(chosen) < len(p.options):  # "make the mango one half sugar": that line, changed
             swap = swap_frame(toks)  # "for the tuna one the greens instead of the rice": the rice is what it was
             gone = [o for o in p.options if swap is not None and swap[2] and o.pos > swap[1] and o not in chosen]
@@ -1725,6 +1786,12 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "make it the one meter one": the line in focus, made so
         if chosen and len(chosen) == len(p.options) and not p.deny and cue.has(toks, _ALSO):
             p.ref = "more"  # "can I get the daytime one too": one more like the line in focus, made so
+        if ctx.has_lines and not has_items and p.options and not p.question and not ctx.focus_fresh \
+                and ctx.topic is not None and ctx.topic not in ctx.line_skus \
+                and all(self._offers(ctx.topic, o) for o in p.options) \
+                and (n := _count_of_ones(toks, p.options)) is not None:
+            p.ref, p.quantity = "it", n  # "are the filled goody bags priced per bag" - "six unicorn ones then": the
+            return Intent.ADD  # bags just talked about, not more of the cups in the cart (which come in unicorn too)
         if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at) \
                 and not cue.has(toks, _MAKE_IT) and not p.deny and self._said_again_made_so(p, toks, ctx):
             p.ref = "it"  # "a latte" - "a large one": that latte, large (no second one)
