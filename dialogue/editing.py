@@ -48,6 +48,7 @@ from dialogue.understanding import Parse
 
 _TWO_LINES = words("two_lines")
 _PLURAL_REFS = words("plural_refs")
+_CHOICE_ALONE = words("choice_alone_words")
 _WRONG_LINE = phrases("wrong_line")
 _LIKEWISE = words("likewise")
 
@@ -430,6 +431,9 @@ def _ordered_together(state: State, lex: Lexicon, parse: Parse) -> list[CartLine
             or not parse.options or parse.ref is not None or parse.ordinal is not None or parse.portion is not None \
             or parse.selector or parse.quantity is not None or parse.replace:
         return []
+    said = {k for o in parse.options for k in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    if any(t not in _CHOICE_ALONE for k, t in enumerate(parse.tokens) if k not in said):
+        return []  # ("make the lightning one ten foot", "his on a flour tortilla": a line picked out)
     before = {ln.line_id for ln in state.baseline}
     new = [ln for ln in state.cart.lines if ln.line_id not in before]
     product = lex.products.get(focus.sku)

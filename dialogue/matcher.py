@@ -593,7 +593,7 @@ def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> li
             alts += [({sku}, (Target("product", sku),)) for sku in sorted(said_of - own)
                      if _part_of_name(lex, tuple(toks[m.start:m.end]), sku)]
         fitting = [targets for skus, targets in alts if skus and _fits_better(lex, toks, said, skus, own)]
-        if len(fitting) > 1:  # "a big number 0 balloon": the number balloon, that comes big and in numbers, not the
+        if len(fitting) > 1 and fitting[0] is not choice:  # "a big number 0 balloon": the number balloon, that comes big and in numbers, not the
             every = [ts for ts in fitting if ts is not choice and all(  # letter balloon, that only comes big
                 _offers_any(lex, o.options, {t.sku for t in ts}) for o in said if o.options
                 and not (o.end - o.start == 1 and toks[o.start].isdigit()))]  # (a bare number may be the count)
@@ -895,8 +895,8 @@ def _shorter_name_within(lex: Lexicon, toks: Sequence[str], o: Mention, m: Menti
     product's name inside the longer name said around a choice (``i`` to ``e``, the choice ``m``) is a part of that
     name when the longer name's other words are no choice of the shorter one's product (the plain bags come in no
     "filled"); not "a big can of tropical fish food", where "big can" is the fish food's own size."""
-    if not o.products or o.options or o.groups or not (i <= o.start and o.end <= e):
-        return False
+    if not o.products or o.options or o.groups or not (m.end <= o.start and o.end == e):
+        return False  # (the shorter name is the longer one's end, after the choice: its head noun)
     rest = [k for k in range(i, e) if not (o.start <= k < o.end or m.start <= k < m.end)]
     skus = {t.sku for t in o.products}
     return bool(rest) and not any(_offered(lex, sku, t) for a in rest for b in range(a + 1, min(e, a + lex.max_len) + 1)

@@ -145,6 +145,16 @@ def _hedged(parse: Parse) -> bool:
     return Also.HEDGES in confirm.decide(parse.text, parse.tokens).also
 
 
+def _only_taken_back(toks: Sequence[str]) -> bool:
+    """"no actually never mind", "forget it": the whole turn takes back what was just read back, lead words aside;
+    not "never mind i'm running late" or "forget it i'll come back later", which leave the whole order."""
+    at = next((k for k in range(len(toks)) for ph in _TAKES_CHANGE_BACK if tuple(toks[k:k + len(ph)]) == ph), -1)
+    if at < 0:
+        return False
+    end = at + next(len(ph) for ph in _TAKES_CHANGE_BACK if tuple(toks[at:at + len(ph)]) == ph)
+    return all(t in _LEAD_FILL for t in toks[:at]) and all(t in _LEAD_FILL or t == "please" for t in toks[end:])
+
+
 def _yes_as_said(parse: Parse) -> Parse:
     """The parse with its tokens as said when a misheard-word correction changed only words of a yes idiom ("yeah
     grand" heard as the size "grande", "jolly good" as "jelly", "si por favor" as "flavor"): a word of a yes is no
@@ -520,8 +530,7 @@ class Policy:
                 st.commit()  # carrying on ordering accepts what was read back
             return None  # a change, an addition, a question: handled as itself
         if kind == PendingKind.CONFIRM_CHANGE and c.verdict == Verdict.DENY and Also.CANCELS in c.also \
-                and cue.has(parse.tokens, _TAKES_CHANGE_BACK) and not parse.items and not parse.options \
-                and not parse.order_number and not cue.has(parse.tokens, _NAMES_AN_ORDER):
+                and _only_taken_back(parse.tokens) and not parse.items and not parse.options:
             st.pending = None  # "could i add a bubble machine" - "no actually never mind": that addition back off
             undone = st.revert()
             if undone:

@@ -19,12 +19,14 @@ from dialogue.specs import ItemSpec, OptionSpec
 _SPELL_CUES = phrases("spell_cues")
 _SPELL_JOINS = words("spell_joins")
 _LONGEST_WORD = 15
+_FEWEST_LETTERS = 10  # a group of a few letters is sizes or grades ("S", "M", "L"; cup "A" to "D"), not an alphabet
 
 
 def _letter_group(product: Product) -> tuple[OptionGroup, dict[str, str]] | None:
-    """The product's one-choice group whose values are all single letters, and its letters to value codes."""
+    """The product's one-choice group whose values are all single letters (an alphabet, of ten letters or more),
+    and its letters to value codes."""
     for group in product.option_groups:
-        if group.multiple or len(group.values) < 2:
+        if group.multiple or len(group.values) < _FEWEST_LETTERS:
             continue
         names = {v.name.strip().lower(): v.code for v in group.values}
         if all(len(n) == 1 and n.isalpha() for n in names):
