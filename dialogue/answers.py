@@ -235,11 +235,20 @@ def default_cents(product: Product) -> int:
         return product.price_cents  # a required choice is open: the catalog's base price
 
 
+def _price_neutral_fill(product: Product, said: set[str]) -> list[SelectedOption]:
+    """For pricing only: a value of each required group not chosen yet whose choices all cost the same ("how much is
+    a 34 inch number balloon": any digit; the price is the 34 inch one's), so that what was said still prices."""
+    return [SelectedOption(g.code, g.values[0].code) for g in product.option_groups
+            if g.required and g.default is None and not g.multiple and g.code not in said and g.values
+            and len({v.price_delta_cents for v in g.values}) == 1]
+
+
 def quote(product: Product, chosen: Sequence[SelectedOption], *, span: bool = True) -> str:
     """The price of what the shopper would get: the options said plus the defaults, as the cart charges it;
     with "from ... to ..." over a choice not made yet that changes the price ("four seventy five for a
     medium, from four twenty five to five twenty five by size")."""
     said_groups = {o.group for o in chosen}
+    chosen = [*chosen, *_price_neutral_fill(product, said_groups)]
     try:
         cents, _ = unit_price(product, resolve_options(product, chosen))
     except CatalogError:
@@ -345,6 +354,8 @@ def options(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome
                     _own_group_named(lex, parse.tokens, product) or parse.groups[0])
         group = product.group(code) if product is not None else _group_named(lex, parse.tokens, code)
         if group is None:
+            if product is not None:
+                _talk_about(state, out, product)  # "are the filled goody bags priced per bag" - "six unicorn ones"
             return out.say(f"The {product.name if product else 'item'} has no choice of {code}")
         names = say_list([v.name for v in group.values], limit=8)  # every choice: "extra large" too
         if product is not None:

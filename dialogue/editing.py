@@ -48,6 +48,7 @@ from dialogue.understanding import Parse
 
 _TWO_LINES = words("two_lines")
 _PLURAL_REFS = words("plural_refs")
+_CHOICE_ALONE = words("choice_alone_words")
 _WRONG_LINE = phrases("wrong_line")
 _LIKEWISE = words("likewise")
 _UNDO_LAST = phrases("undo_last")
@@ -374,7 +375,7 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         owned = None  # ("my daughter wants a ham and swiss instead of her grilled cheese": her grilled cheese)
     if owned is not None and parse.selector and not line_has(owned[0], lex, parse.selector):
         owned = None  # "sam's the decaf and he wants it large": the decaf line, whoever "he" was taken for
-    if owned is None and (lines := _lines_of_them(state, parse)):
+    if owned is None and (lines := _lines_of_them(state, parse) or _ordered_together(state, lex, parse)):
         return modify_every(state, lex, parse, out, among=lines)
     if owned is None:
         before = {ln.line_id for ln in state.cart.lines}
@@ -421,6 +422,31 @@ def _lines_of_them(state: State, parse: Parse) -> list[CartLine]:
         return []
     same = [ln for ln in state.cart.lines if ln.sku == focus.sku]
     return same if len(same) > 1 else []
+
+
+def _ordered_together(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
+    """"letter balloons for the name ava" (an A line and a V line) - "in rose gold please": a bare choice said right
+    after the turn that added the line in focus and other lines of its product in one breath, all made alike in
+    what the choice changes, is for all of those lines; else none (the change of the line in focus)."""
+    focus = state.focus()
+    if focus is None or state.baseline is None or state.baseline_turn != state.turns - 1 or parse.items \
+            or not parse.options or parse.ref is not None or parse.ordinal is not None or parse.portion is not None \
+            or parse.selector or parse.quantity is not None or parse.replace:
+        return []
+    said = {k for o in parse.options for k in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    if any(t not in _CHOICE_ALONE for k, t in enumerate(parse.tokens) if k not in said):
+        return []  # ("make the lightning one ten foot", "his on a flour tortilla": a line picked out)
+    before = {ln.line_id for ln in state.baseline}
+    new = [ln for ln in state.cart.lines if ln.line_id not in before]
+    product = lex.products.get(focus.sku)
+    if product is None or len(new) < 2 or focus not in new or any(ln.sku != focus.sku for ln in new):
+        return []
+    opts, _, unavailable = options_for(product, list(parse.options), focus.options)
+    if not opts or unavailable:
+        return []
+    groups = {o.group for o in opts}
+    made = {tuple(sorted((o.group, o.value) for o in ln.options if o.group in groups)) for ln in new}
+    return new if len(made) == 1 else []
 
 
 def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: CartLine | None = None) -> Outcome:

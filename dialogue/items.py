@@ -45,6 +45,7 @@ from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
 from dialogue.named_groups import place_by_group_named
 from dialogue.notes import mark_notes
+from dialogue.numbers import COUNT_UNITS
 from dialogue.ones import (
     another_one,
     another_unnamed,
@@ -76,6 +77,7 @@ from dialogue.quantity import (
     group_count,
     in_units,
     numbered_choice,
+    packs_of,
     pair_count,
     piece_count,
     quantity_token,
@@ -121,7 +123,8 @@ def _choices_joined(toks: Sequence[str], a: int, b: int, covered: set[int]) -> b
     right before a product (articles and counts between) is a choice of that product too, one line each."""
     joins = [i for i in range(a, b) if toks[i] in ("and", "or")]
     return bool(joins) and any(i in covered for i in range(joins[-1], b)) and all(
-        i in covered or i in joins or quantity_token(toks, i) is not None for i in range(a, b))
+        i in covered or i in joins or quantity_token(toks, i) is not None
+        or toks[i] in COUNT_UNITS and toks[i - 1].isdigit() for i in range(a, b))  # ("a dozen pink and a dozen blue")
 
 
 def _container_of_next(toks: Sequence[str], m: Mention, before: Sequence[ItemSpec], target: ItemSpec) -> bool:
@@ -190,6 +193,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         count = count_of_pieces(toks, m.start, prev_end, qty) if pieces and qty else None
         unit = unit_choice(lex, toks, m.start, prev_end, skus, qty) if explicit and not contained and not pieces \
             else None  # "two dozen eggs": two of the eggs' "dozen"
+        if unit is None and explicit and not contained and not pieces and qty == said_qty:
+            unit = packs_of(lex, skus, qty)  # "a hundred plates" sold 20 or 50 to a pack: two of the 50
         items.append(ItemSpec(skus, count[1] if count else None if pieces else unit[0] if unit else
                               qty if explicit else None,
                               [pieces] if pieces else [unit[1]] if unit else own_choice(lex, toks, m, skus),

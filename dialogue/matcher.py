@@ -228,6 +228,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 and not _names_with_number(lex, toks, k) \
                 and not _choice_with_number(lex, toks, k) \
                 and not _choice_over_part_of_name(lex, toks, k) \
+                and not _choice_before_part_of_name(lex, toks, k) \
                 and not _value_of_said_group(lex, toks, k) \
                 and not _code_after_letter(lex, toks, k) \
                 and not _value_by_number(lex, toks, k) \
@@ -626,6 +627,11 @@ def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> li
             alts += [({sku}, (Target("product", sku),)) for sku in sorted(said_of - own)
                      if _part_of_name(lex, tuple(toks[m.start:m.end]), sku)]
         fitting = [targets for skus, targets in alts if skus and _fits_better(lex, toks, said, skus, own)]
+        if len(fitting) > 1 and fitting[0] is not choice:  # "a big number 0 balloon": the number balloon, that comes big and in numbers, not the
+            every = [ts for ts in fitting if ts is not choice and all(  # letter balloon, that only comes big
+                _offers_any(lex, o.options, {t.sku for t in ts}) for o in said if o.options
+                and not (o.end - o.start == 1 and toks[o.start].isdigit()))]  # (a bare number may be the count)
+            fitting = every if len(every) == 1 else fitting
         if fitting and (len(fitting) == 1 or fitting[0] is choice):  # the choice it names before a name's part
             out[n] = Mention(m.start, m.end, fitting[0], m.part)
     return out
@@ -964,12 +970,26 @@ def _choice_inside_name(lex: Lexicon, toks: Sequence[str], found: list[Mention])
                         continue
                     if any(o is not m and o.start < e and o.end > i and (o.exact_products or o.options or o.groups)
                            and not _foreign_words_of(lex, o, skus[0], i, e)
-                           and not _own_group_word(lex, o, skus[0], i, e) for o in out):
+                           and not _own_group_word(lex, o, skus[0], i, e)
+                           and not _shorter_name_within(lex, toks, o, m, i, e) for o in out):
                         continue  # words there that name something else keep it ("a big can of fish food")
                     best = (i, e, Mention(i, e, (Target("product", sku=skus[0]), *dict.fromkeys(said))))
         if best is not None:
             out = sorted([o for o in out if o.end <= best[0] or o.start >= best[1]] + [best[2]], key=lambda x: x.start)
     return out
+
+
+def _shorter_name_within(lex: Lexicon, toks: Sequence[str], o: Mention, m: Mention, i: int, e: int) -> bool:
+    """"eight filled superhero goody bags" for the "filled goody bag" (themed) beside the plain "goody bags": a
+    product's name inside the longer name said around a choice (``i`` to ``e``, the choice ``m``) is a part of that
+    name when the longer name's other words are no choice of the shorter one's product (the plain bags come in no
+    "filled"); not "a big can of tropical fish food", where "big can" is the fish food's own size."""
+    if not o.products or o.options or o.groups or not (m.end <= o.start and o.end == e):
+        return False  # (the shorter name is the longer one's end, after the choice: its head noun)
+    rest = [k for k in range(i, e) if not (o.start <= k < o.end or m.start <= k < m.end)]
+    skus = {t.sku for t in o.products}
+    return bool(rest) and not any(_offered(lex, sku, t) for a in rest for b in range(a + 1, min(e, a + lex.max_len) + 1)
+                                  for t in lex.phrases.get(tuple(toks[a:b]), ()) for sku in skus)
 
 
 def _foreign_words_of(lex: Lexicon, o: Mention, sku: str, i: int, e: int) -> bool:
@@ -2104,6 +2124,18 @@ def _inside_a_name(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
     n = len(toks)
     return any(t.kind == "product" and t.exact for j in range(max(0, k - lex.max_len + 1), k)
                for e in range(k + 2, min(n, j + lex.max_len) + 1) for t in lex.phrases.get(tuple(toks[j:e]), ()))
+
+
+def _choice_before_part_of_name(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
+    """"the big 34 inch ones": the number begins a choice ("34 inch") whose other words are only a part of some
+    product's name ("11 inch balloons"), none of which is said whole from there: the choice, no count of "inch"."""
+    n = len(toks)
+    for size in range(min(lex.max_len, n - k), 1, -1):
+        if not any(t.kind == "option" for t in lex.phrases.get(tuple(toks[k:k + size]), ())):
+            continue
+        return not any(t.kind == "product" and t.exact for s in range(1, min(lex.max_len, n - k - 1) + 1)
+                       for t in lex.phrases.get(tuple(toks[k + 1:k + 1 + s]), ()))
+    return False
 
 
 def _choice_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:

@@ -55,6 +55,7 @@ from dialogue.understanding import Parse
 
 log = logging.getLogger(__name__)
 _NAMES_AN_ORDER = phrases("names_an_order")
+_TAKES_CHANGE_BACK = phrases("takes_change_back")
 _LEAD_FILL = words("lead_fill")
 _ADDING_LEADS = words("adding_leads")
 _ALSO = phrases("also")
@@ -163,6 +164,16 @@ def _held(parse: Parse) -> bool:
     ask my wife", "ok one sec... three then?", "yeah hang on"): nothing is taken, whatever yes or count came before
     the hold. A reply naming a product or a choice is read as said ("wait, make it iced")."""
     return not parse.items and not parse.options and not parse.deny and _hedged(parse)
+
+
+def _only_taken_back(toks: Sequence[str]) -> bool:
+    """"no actually never mind", "forget it": the whole turn takes back what was just read back, lead words aside;
+    not "never mind i'm running late" or "forget it i'll come back later", which leave the whole order."""
+    at = next((k for k in range(len(toks)) for ph in _TAKES_CHANGE_BACK if tuple(toks[k:k + len(ph)]) == ph), -1)
+    if at < 0:
+        return False
+    end = at + next(len(ph) for ph in _TAKES_CHANGE_BACK if tuple(toks[at:at + len(ph)]) == ph)
+    return all(t in _LEAD_FILL for t in toks[:at]) and all(t in _LEAD_FILL or t == "please" for t in toks[end:])
 
 
 def _yes_as_said(parse: Parse) -> Parse:
@@ -545,6 +556,15 @@ class Policy:
             if kind == PendingKind.CONFIRM_CHANGE and parse.intent == Intent.ADD:
                 st.commit()  # carrying on ordering accepts what was read back
             return None  # a change, an addition, a question: handled as itself
+        if kind == PendingKind.CONFIRM_CHANGE and c.verdict == Verdict.DENY and Also.CANCELS in c.also \
+                and _only_taken_back(parse.tokens) and not parse.items and not parse.options:
+            st.pending = None  # "could i add a bubble machine" - "no actually never mind": that addition back off
+            undone = st.revert()
+            if undone:
+                out.act(Action.CART_CHANGED).say(f"Okay, I've taken the {say_list([ln.name for ln in undone])} back off")
+                return self._checkout(out)
+            return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "
+                           "or say clear the cart")
         if c.verdict == Verdict.DENY and Also.CANCELS in c.also or parse.intent == Intent.CANCEL_ORDER:
             st.pending = None  # "ok cancel", "forget it": not placed, and nothing is lost
             return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "

@@ -188,7 +188,17 @@ def piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpe
     product = lex.products.get(skus[0]) if len(skus) == 1 and qty and qty > 1 else None
     if product is None:
         return None
+    for group, counts in _counted_groups(product):
+        if qty in counts:
+            return OptionSpec((Target("option", group=group, value=counts[qty]),))
+    return None
+
+
+def _counted_groups(product: Product) -> list[tuple[str, dict[int, str]]]:
+    """The product's one-choice groups whose every value is said as a bare count of pieces and none as one piece
+    ("8 count", "20 count", "50 count"): each group's code and its counts to value codes."""
     nouns = _piece_nouns(product)
+    out: list[tuple[str, dict[int, str]]] = []
     for group in product.option_groups:
         if group.multiple or not group.values:
             continue
@@ -200,8 +210,25 @@ def piece_count(lex: Lexicon, skus: Sequence[str], qty: int | None) -> OptionSpe
             for c in found:
                 counts.setdefault(c, v.code)
         else:
-            if qty in counts and 1 not in counts:
-                return OptionSpec((Target("option", group=group.code, value=counts[qty]),))
+            if 1 not in counts:
+                out.append((group.code, counts))
+    return out
+
+
+def packs_of(lex: Lexicon, skus: Sequence[str], qty: int | None) -> tuple[int, OptionSpec] | None:
+    """"a hundred plates", "sixteen cups" for plates and cups sold 8, 20 or 50 to a pack: a count of pieces that is
+    no pack size but a whole number of one is that many packs, of the largest pack that fits it (two of the 50,
+    two of the 8); None when the count is a pack size itself (:func:`piece_count`) or no pack divides it."""
+    product = lex.products.get(skus[0]) if len(skus) == 1 else None
+    if product is None or qty is None or qty < 2:
+        return None
+    for group, counts in _counted_groups(product):
+        if qty in counts:
+            return None
+        fits = [c for c in counts if 1 < c < qty and qty % c == 0]
+        if fits:
+            size = max(fits)
+            return qty // size, OptionSpec((Target("option", group=group, value=counts[size]),))
     return None
 
 
@@ -250,6 +277,22 @@ def counted_in_units(lex: Lexicon, item: ItemSpec) -> ItemSpec:
                 options = [spec if x is o else x for x in item.options]
                 return ItemSpec(item.skus, int(said[0]), options, item.start, item.end, item.exact)
     return item
+
+
+def counted_by_unit(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> ItemSpec:
+    """"a dozen white ones with helium too" of balloons sold by the dozen: an item whose count was said with a unit
+    ("12 dozen") before it or its choices, still counting pieces, is that many of the product's choice named by the
+    unit (one dozen), as "a dozen white balloons" is; the item as it was otherwise."""
+    if item.quantity is None or len(item.skus) != 1:
+        return item
+    k = next((c - 2 for c in sorted({item.start, *(o.pos for o in item.options if o.pos >= 0)})
+              if c >= 2 and toks[c - 2] == str(item.quantity) and toks[c - 1] in COUNT_UNITS), -1)
+    if k < 0:
+        return item
+    unit = unit_choice(lex, toks, k + 2, k, item.skus, item.quantity)
+    if unit is None or {t.group for o in item.options for t in o.targets} & {t.group for t in unit[1].targets}:
+        return item
+    return ItemSpec(item.skus, unit[0], [unit[1], *item.options], item.start, item.end, item.exact)
 
 
 def each_of_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[ItemSpec]:
@@ -464,8 +507,13 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
             # the choice leads straight into the next product's name ("beef with broccoli two pints of chicken lo
             # mein": the chicken lo mein's pints, its count, though chicken is a protein the broccoli offers too)
         if end < len(toks) and toks[end] == "of" or nxt <= k + 1 \
-                or toks[k + 1] in COUNT_UNITS and end == nxt < len(toks):
+                or toks[k + 1] in COUNT_UNITS and end == nxt < len(toks) \
+                or toks[k + 1] in COUNT_UNITS and n + 1 < len(items) and end < nxt and all(
+                    any(o.start <= j < o.end and o.options and not o.products
+                        and _own_choice_at(lex, mentions, o.start, item) is None for o in mentions)
+                    for j in range(end, nxt)):
             continue  # "a red planter four bags of gravel", "thick bacon a dozen wings": the count of what follows
+            # (so "a number six candle two dozen green balloons": the green balloons' two dozen)
         end = _past_own_choices(toks, mentions, end, nxt)
         while end < nxt and toks[end] in FILLER_WORDS:
             end += 1  # "... two plates please"

@@ -12,7 +12,7 @@ from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
 from dialogue.numbers import COUNT_UNITS
 from dialogue.phrasebook import words
-from dialogue.quantity import GLUE, in_units, quantity_token, said_plural, unit_choice
+from dialogue.quantity import GLUE, in_units, packs_of, piece_count, quantity_token, said_plural, unit_choice
 from dialogue.several_items import own_names
 from dialogue.specs import ItemSpec, OptionSpec
 
@@ -65,9 +65,10 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         nxt = items[k + 1] if k + 1 < len(items) else None
         limit = nxt.start if nxt is not None else len(toks)
         post = []
-        plural = item.quantity is None and said_plural(lex, toks, item)
+        counted = _counted_as_choice(toks, item)  # "a dozen gold balloons", "sixteen plates" (two 8 packs)
+        plural = item.quantity is None and said_plural(lex, toks, item) and not counted
         # "two fruit teas, a mango and a grapefruit"; "beam wiper blades a 24 inch and a 19 inch"
-        many = (item.quantity is not None and item.quantity >= 2) or plural
+        many = (item.quantity is not None and item.quantity >= 2) or plural or counted
         for pos, qty in _markers(toks, item.end, limit, covered, many):
             seg_end = min([p for p, _ in _markers(toks, pos + 1, limit, covered, many)] + [limit])
             has_opt = any(pos < p < seg_end for p in opt_pos)
@@ -79,7 +80,8 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                 continue  # the next item's own quantity (and its modifiers; but in "two samosa chaats one mild four
                 # samosas" the samosas have their own count, and "one mild" is a part of the chaats)
             generic = toks[pos] in ("one", "a", "an") or toks[pos].isdigit()
-            if generic and item.quantity is None and not plural and not _more_ones(toks, item, pos, seg_end):
+            if generic and item.quantity is None and not plural and not counted \
+                    and not _more_ones(toks, item, pos, seg_end):
                 continue  # "a latte ... just one": no second line
             if generic and not has_opt and not any(t in SUB_WORDS for t in toks[pos + 1:seg_end]):
                 continue
@@ -112,7 +114,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
             if j == len(pre) - 1 or any(pos < p < seg_end for p in own_pos) \
                     or any(t in SUB_WORDS for t in toks[pos + 1:seg_end]):
                 keep.append((pos, qty))
-        pre = keep if len(keep) >= 2 else []
+        pre = _in_units(lex, toks, item, keep) if len(keep) >= 2 else []  # "a dozen pink and a dozen blue balloons"
         if not post and not pre:
             out.append(item)
             continue
@@ -143,6 +145,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
             subs.append(ItemSpec(item.skus, qtys[j], [*shared, *mine], start, end, item.exact))
         if pre:
             _share_noun_modifiers(subs[:len(pre)], head_end)
+            _share_after_noun(lex, subs[:len(pre)], item.end, head_end if post else limit)
         said = sum(s.quantity or 1 for s in subs)
         if apart:
             pass
@@ -150,6 +153,8 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
             subs.append(ItemSpec(item.skus, item.quantity - said, list(shared), item.start, item.end, item.exact))
         elif item.quantity is not None and not pre and said < item.quantity and not shared and item.quantity >= 2:
             subs.append(ItemSpec(item.skus, item.quantity - said, [], item.start, item.end, item.exact))
+        if counted:
+            subs = [_counted_in_packs(lex, sub) for sub in subs]
         out.extend(subs)
     for summary, opts in lead:  # the summed-up kind's options on every line of that kind after it
         kinds = {t.sku for t in summary.products} or {sku for t in summary.options for sku in lex.option_skus.get(
@@ -188,6 +193,29 @@ def _in_units(lex: Lexicon, toks: Sequence[str], item: ItemSpec, marks: list[tup
         out.append((pos, unit[0] if unit is not None else qty if toks[pos + 1:pos + 2] != ["pair"]
                     else in_units(lex, toks, pos + 2, pos, item.skus, qty) or qty))  # "and a pair of grey ones": one pair
     return out
+
+
+def _counted_as_choice(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"a dozen gold balloons" sold by the dozen, "twenty plates" in packs of twenty: a count said before the
+    item (past its own choices) that became its pack choice; the item is counted, one of that pack."""
+    said = {k for o in item.options if 0 <= o.pos < item.start for k in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    j = item.start - 1
+    while j >= 0 and (j in said or toks[j] in COUNT_UNITS):
+        j -= 1
+    return j >= 0 and toks[j].isdigit() and any(o.pos < 0 for o in item.options)
+
+
+def _counted_in_packs(lex: Lexicon, sub: ItemSpec) -> ItemSpec:
+    """"twenty white plates and fifty pink ones" for plates in packs of 8, 20 or 50: a part counted as the item was,
+    its count a pack size (one of that pack) or a whole number of one (that many of it); as it was otherwise."""
+    groups = {t.group for o in sub.options for t in o.targets}
+    pieces = piece_count(lex, sub.skus, sub.quantity)
+    if pieces is not None and not groups & {t.group for t in pieces.targets}:
+        return ItemSpec(sub.skus, None, [pieces, *sub.options], sub.start, sub.end, sub.exact)
+    packs = packs_of(lex, sub.skus, sub.quantity)
+    if packs is not None and not groups & {t.group for t in packs[1].targets}:
+        return ItemSpec(sub.skus, packs[0], [packs[1], *sub.options], sub.start, sub.end, sub.exact)
+    return sub
 
 
 def _more_ones(toks: Sequence[str], item: ItemSpec, pos: int, seg_end: int) -> bool:
@@ -301,6 +329,21 @@ def _share_noun_modifiers(subs: Sequence[ItemSpec], head_end: int) -> None:
     for sub in subs[:-1]:
         have = groups(sub.options)
         sub.options.extend(o for o in tail if not groups([o]) & have)
+
+
+def _share_after_noun(lex: Lexicon, subs: Sequence[ItemSpec], noun_end: int, end: int) -> None:
+    """"a dozen purple and a dozen yellow balloons with helium", "a three and a zero foil balloon 34 inch": the
+    sub-items before a product they share the noun of; a choice said after that noun (up to ``end``) is of the noun,
+    so every sub-item gets it, but one that chose that group itself (the last holds them as said)."""
+    if len(subs) < 2:
+        return
+    product = lex.products.get(subs[-1].skus[0]) if len(subs[-1].skus) == 1 else None
+    tail = [o for o in subs[-1].options if noun_end <= o.pos < end]
+    if product is None or not tail:
+        return
+    for sub in subs[:-1]:
+        have = {t.group for o in sub.options for t in o.targets}
+        sub.options.extend(o for o in tail if not {t.group for t in o.targets} & have)
 
 
 def _pre_markers(toks: Sequence[str], a: int, item: ItemSpec, covered: set[int], opt_pos: Sequence[int],

@@ -61,10 +61,12 @@ from dialogue.people import same_for_someone, whose_said
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
     GLUE,
+    counted_by_unit,
     counted_in_units,
     each_of_values,
     measure_each,
     offered_pieces,
+    packs_of,
     piece_count,
     sold_by_the_pair,
 )
@@ -83,6 +85,7 @@ from dialogue.references import (
     the_other,
 )
 from dialogue.specs import ItemSpec, OptionSpec
+from dialogue.spelled import spelled_out
 from dialogue.words import COMMON
 
 
@@ -216,10 +219,13 @@ _ALSO = phrases("also")
 _ADDABLE = phrases("addable")
 _KIND_OF = phrases("kind_of")
 _RECOUNT_LEADS = words("recount_leads")
+_JUST_WORDS = words("just_count_leads")
+_JUST_REST = words("just_count_rest")
 _RECOUNT_AFTER = words("recount_after")
 _COUNT_OF_THEM = phrases("count_of_them")
 _LEAD_FILL = words("lead_fill")
 _PACKAGES = words("packages")
+_PACK_WORDS = words("pack_words")
 _SERVINGS = words("servings")
 _ONTO_LINE = phrases("onto_line")
 _ONTO_LINE_LEAD = phrases("onto_line_lead")
@@ -548,7 +554,20 @@ def _count_of_unit(toks: Sequence[str], options: Sequence[OptionSpec], lexicon: 
         n = 1 if said[:1] == ["one"] else int(said[0]) if said and said[0].isdigit() and int(said[0]) < 1000 else 0
         if len(said) == 2 and n and lexicon is not None and set(o.targets) & set(lexicon.phrases.get((said[1],), ())):
             return n
+        if o.pos >= 3 and toks[o.pos - 1] == "of" and toks[o.pos - 2] in _PACK_WORDS and toks[o.pos - 3].isdigit() \
+                and 0 < int(toks[o.pos - 3]) < 100:
+            return int(toks[o.pos - 3])  # "two packs of twenty": two of the pack of twenty
     return None
+
+
+def _packages_alone(toks: Sequence[str]) -> int | None:
+    """"one pack please", "a box", "two packs": a count and a package word, nothing else said (fillers aside), is a
+    count of the product in the packages it comes in; None for any other turn."""
+    said = [t for t in toks if t not in cue._FILL and t not in _LEAD_FILL and t != "please"]
+    if len(said) != 2 or said[1] not in _PACK_WORDS:
+        return None
+    n = said[0]
+    return 1 if n in ("a", "an", "one") else int(n) if n.isdigit() and 0 < int(n) < 100 else None
 
 
 def _bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
@@ -1009,6 +1028,42 @@ def _recount_of_the_ones(toks: Sequence[str], options: Sequence[OptionSpec], opt
     return _bare_quantity(toks, option_at)
 
 
+def _count_of_ones(toks: Sequence[str], options: Sequence[OptionSpec]) -> int | None:
+    """"six unicorn ones then", "a red one please": a count, only choices, then "one(s)" (and a closing word): the
+    count (one for "a"); None for any other turn."""
+    lead = [(i, t) for i, t in enumerate(toks) if t not in _LEAD_FILL]
+    if len(lead) < 3:
+        return None
+    at, said = lead[0]
+    n = 1 if said in ("a", "an", "one") else int(said) if said.isdigit() and 0 < int(said) < 100 else None
+    chosen = {i for o in options for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    k = at + 1
+    while k < len(toks) and k in chosen:
+        k += 1
+    if n is None or k == at + 1 or k >= len(toks) or toks[k] not in ("one", "ones") \
+            or any(t not in _JUST_REST for t in toks[k + 1:]):
+        return None
+    return n
+
+
+def _just_count_of_made(toks: Sequence[str], options: Sequence[OptionSpec],
+                        line_options: Sequence[Sequence[tuple[str, str]]]) -> int | None:
+    """"just one yellow", "only two of the red" after lines made yellow and red: "just"/"only", a count, and only
+    choices that some line of the cart is made with: that line's new count (none more of it); else None."""
+    lead = [(i, t) for i, t in enumerate(toks) if t not in _LEAD_FILL]
+    if len(lead) < 3 or lead[0][1] not in _JUST_WORDS or not options:
+        return None
+    at, said = lead[1]
+    n = 1 if said == "one" else int(said) if said.isdigit() and 0 < int(said) < 100 else None
+    chosen = {i for o in options for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    rest = [t for i, t in enumerate(toks[at + 1:], at + 1) if i not in chosen]
+    held = {pair for line in line_options for pair in line}
+    if n is None or any(t not in _JUST_REST for t in rest) \
+            or not all(any((t.group, t.value) in held for t in o.targets) for o in options):
+        return None
+    return n
+
+
 def _one_more_made(toks: Sequence[str], options: Sequence[OptionSpec], *, by_pair: bool = False) -> int | None:
     """"and one in small for my son", "and two with oat milk", "and two salmon": a count said first, with no
     product, then the choices (after "in", "with", or right after the count), joined on with "and" or said for
@@ -1403,6 +1458,20 @@ class RuleUnderstanding:
         pieces = piece_count(self.lexicon, (ctx.last_sku,), p.quantity)
         if pieces is not None:
             p.options, p.quantity = [pieces], None
+        elif any(t in COUNT_UNITS for t in toks) and (packs := packs_of(self.lexicon, (ctx.last_sku,), p.quantity)):
+            p.quantity, p.options = packs[0], [packs[1]]  # "make it two dozen" of balloons by the dozen: two of it
+
+    def _described_anew(self, p: ParseDraft, toks: Sequence[str], ctx: Context, chosen: Sequence[OptionSpec]) -> bool:
+        """"the big one in pink please" to a line just ordered that no line of the cart is made big: a turn opened by
+        "the <choice> one" (no verb of change) describes the line in focus as wanted, not a line to pick out by it,
+        when no line is made so and the line in focus comes in it."""
+        lead = [t for t in toks if t not in _LEAD_FILL]
+        if not lead or lead[0] not in _DEFINITE or cue.has(toks, _MAKE_IT) or ctx.last_sku is None \
+                or not ctx.focus_fresh:
+            return False
+        held = {pair for line in ctx.line_options for pair in line}
+        return all(self._offers(ctx.last_sku, o) and not any((t.group, t.value) in held for t in o.targets)
+                   for o in chosen)
 
     def _by_pair(self, sku: str | None) -> bool:
         """Whether one of that product is a pair ("and a pair of grey ones" after navy socks: one more)."""
@@ -1474,6 +1543,7 @@ class RuleUnderstanding:
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
         p.items = [self._loose_line(toks, it, context) for it in p.items]
         p.items = [self._name_not_choice(toks, it) for it in p.items]
+        p.items = spelled_out(self.lexicon, toks, p.items)  # "letter balloons j a c k": a line per letter
         per_item(toks, p.items, context.focus_units)
         if context.topic and context.topic not in context.line_skus and p.items:  # "one of those, eggs over easy"
             p.items = _group_of_those(self.lexicon, toks, p.items, mentions, context.topic)
@@ -1537,6 +1607,7 @@ class RuleUnderstanding:
         p.intent = self._intent(p, toks, context)
         self._count_as_pieces(p, toks, context)
         redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...
+        p.items = [counted_by_unit(self.lexicon, toks, it) for it in p.items]  # "a dozen white ones": one dozen
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
                 and context.has_lines and _every_line_said(toks) and _only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
@@ -1724,6 +1795,9 @@ class RuleUnderstanding:
             if p.portion is None and not has_items and p.ordinal is None:  # "remove one", "take two off"
                 p.portion = count_of(toks) or next((1 for i, t in enumerate(toks[at:], at) if t == "one"
                                                     and toks[i - 1] not in ("the", "that", "this", "other")), None)
+            p.items = [dataclasses.replace(it, skus=(held,)) if not set(it.skus) & set(ctx.line_skus)
+                       and (held := line_holding(self.lexicon, it.skus, ctx.line_skus)) else it for it in p.items]
+            # ("remove one of the goody bags" with filled goody bags in the cart, none plain: that line)
             return Intent.REMOVE
         if not has_items and cue.has(toks, cue.SHOP_INFO) and not p.groups and not p.options:
             return Intent.SHOP_INFO
@@ -1752,6 +1826,8 @@ class RuleUnderstanding:
             return Intent.ADD
         recount_n = _recount_of_the_ones(toks, p.options, p.option_at) if ctx.has_lines and not has_items \
             and not p.question else None
+        if recount_n is None and ctx.has_lines and not has_items and not p.question:
+            recount_n = _just_count_of_made(toks, p.options, ctx.line_options)  # "just one yellow"
         if recount_n is not None:  # "actually make the almond ones three": that line's count, nothing else
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
             return Intent.MODIFY
@@ -1778,6 +1854,8 @@ class RuleUnderstanding:
         narrowed = _narrowed_by_one(self.lexicon, p.options, chosen)
         if narrowed is not None:  # "with protein, the plant one": the plant protein, no line made with it
             p.options, chosen = narrowed, []
+        if chosen and len(chosen) < len(p.options) and self._described_anew(p, toks, ctx, chosen):
+            chosen = []  # "i need a number balloon" - "a seven" - "the big one in pink": the line, made big and pink
         if chosen and len(chosen) < len(p.options):  # "make the mango one half sugar": that line, changed
             swap = swap_frame(toks)  # "for the tuna one the greens instead of the rice": the rice is what it was
             gone = [o for o in p.options if swap is not None and swap[2] and o.pos > swap[1] and o not in chosen]
@@ -1790,6 +1868,12 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "make it the one meter one": the line in focus, made so
         if chosen and len(chosen) == len(p.options) and not p.deny and cue.has(toks, _ALSO):
             p.ref = "more"  # "can I get the daytime one too": one more like the line in focus, made so
+        if ctx.has_lines and not has_items and p.options and not p.question and not ctx.focus_fresh \
+                and ctx.topic is not None and ctx.topic not in ctx.line_skus \
+                and all(self._offers(ctx.topic, o) for o in p.options) \
+                and (n := _count_of_ones(toks, p.options)) is not None:
+            p.ref, p.quantity = "it", n  # "are the filled goody bags priced per bag" - "six unicorn ones then": the
+            return Intent.ADD  # bags just talked about, not more of the cups in the cart (which come in unicorn too)
         if ctx.has_lines and not has_items and p.options and not p.question and _a_new_one(toks, p.option_at) \
                 and not cue.has(toks, _MAKE_IT) and not p.deny and self._said_again_made_so(p, toks, ctx):
             p.ref = "it"  # "a latte" - "a large one": that latte, large (no second one)
@@ -1814,9 +1898,12 @@ class RuleUnderstanding:
         bare = _bare_quantity(toks, p.option_at)
         if bare is None and [t for t in toks if t not in cue._FILL and t not in _LEAD_FILL] in (["one"], ["a", "one"]):
             bare = 1  # "one please"
+        packs = _packages_alone(toks) if ctx.pending == "offer" and not p.options else None
+        if packs is not None:
+            bare, p.groups = packs, []  # "one pack please", "two boxes": of the product offered, as it comes
         offered = ctx.topic is not None and (ctx.pending == "offer" or ctx.topic not in ctx.line_skus)
         if offered and not p.question and bare is not None and not p.options and p.ref in (None, "it") \
-                and (cue.has(toks, cue.ADD_VERBS) or "please" in toks
+                and (cue.has(toks, cue.ADD_VERBS) or "please" in toks or packs is not None
                      or len([t for t in toks if t not in cue._FILL and t not in _LEAD_FILL]) <= 1):
             p.ref, p.quantity = "it", bare  # "how much is a scone?" - "I'll take two" / "one please"
             return Intent.ADD
