@@ -306,3 +306,30 @@ def line_of_a_name_word(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
     qty, explicit = read_quantity(toks, a, 0, set())
     qty = qty if explicit else count_of_described(toks, a, b, 0, set())  # "two of the strawberry ones"
     return [ItemSpec((skus.pop(),), qty, [], a, b, True)], []
+
+
+def choice_one_of_the_topic(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], options: list[OptionSpec],
+                            topic: str | None) -> tuple[list[ItemSpec], list[OptionSpec]]:
+    """"What colours do the teddy bears come in?" - "a cream one and a birthday card": "a/one/two <choices> one(s)"
+    said with no product, before or between the items named, every choice one the product talked about (``topic``,
+    not in the cart) offers, is an item of that product made so. Gives the items and the choices left unattached;
+    ``items``, ``options`` unchanged when no such words are said."""
+    product = lex.products.get(topic or "")
+    if product is None or not items or not options:
+        return items, options
+    out, free = list(items), list(options)
+    for a, tok in enumerate(toks):
+        if tok not in ("a", "an", "one") and not (tok.isdigit() and 0 < int(tok) < 100):
+            continue
+        said = [o for o in free if o.pos > a]
+        o = a + 1
+        while o < len(toks) and any(s.pos <= o < s.pos + max(len(s.said.split()), 1) for s in said):
+            o += 1
+        if o == a + 1 or o >= len(toks) or toks[o] not in ("one", "ones") or any(a <= it.start <= o for it in out):
+            continue
+        chosen = [s for s in said if s.pos < o]
+        if not all(any(product.sku in lex.option_skus.get((t.group, t.value), ()) for t in s.targets) for s in chosen):
+            continue
+        free = [s for s in free if s not in chosen]
+        out.append(ItemSpec((product.sku,), int(tok) if tok.isdigit() else None, chosen, a, o + 1))
+    return sorted(out, key=lambda it: it.start), free

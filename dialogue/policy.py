@@ -91,6 +91,21 @@ _ECHO_FRAME = words("echo_frame")
 _VERDICT_JOINS = words("verdict_joins")
 
 
+_COUNTED_REFS = words("counted_refs")
+
+
+def _offered_as_those(parse: Parse, offer: ItemSpec) -> tuple[ItemSpec, ...]:
+    """The items of an order with the choices of the product offered given to the one said as "two of those" (the
+    large of "how much is a large cold brew?" - "ok two of those and a croissant"); the others as said."""
+    if parse.intent != Intent.ADD or not offer.options:
+        return parse.items
+    toks = parse.tokens
+    return tuple(ItemSpec(it.skus, it.quantity, list(offer.options), it.start, it.end, it.exact)
+                 if it.skus == offer.skus and not it.options and it.end - it.start == 3
+                 and toks[it.start + 1:it.end] == ("of", toks[it.end - 1]) and toks[it.end - 1] in _COUNTED_REFS
+                 else it for it in parse.items)
+
+
 def _count_named_as_product(parse: Parse) -> int | None:
     """The count said when every product heard is named by a number alone: "ok six then" to "would you like six?"
     where a product is called "half dozen" (numbers are read as digits, so the name and the count sound alike)."""
@@ -434,6 +449,9 @@ class Policy:
         if _yes_and_more(parse, pending.item, {ln.sku for ln in st.cart.lines}):  # "yes and a plain bagel" to "would you like six?": both
             offer = ItemSpec(pending.item.skus, pending.item.quantity, pending.item.options)
             return editing.add_items(st, self.lex, [offer, *parse.items], out)
+        those = _offered_as_those(parse, pending.item)
+        if those != parse.items:  # "two of those and a croissant" to "a large cold brew is ..., would you like one?"
+            return self._dispatch(replace(parse, items=those), out)
         offered = self.lex.products.get(pending.item.skus[0])
         takes = parse.intent == Intent.MODIFY and bool(parse.options) and offered is not None \
             and not options_for(offered, parse.options)[2] \

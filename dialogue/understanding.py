@@ -55,7 +55,7 @@ from dialogue.numbers import (
     price_range,
     to_digits,
 )
-from dialogue.ones import line_of_a_name_word
+from dialogue.ones import choice_one_of_the_topic, line_of_a_name_word
 from dialogue.owners import owner_by_name_word, value_owner
 from dialogue.people import same_for_someone, whose_said
 from dialogue.phrasebook import phrases, rule, words
@@ -508,6 +508,11 @@ def _value_with_words(group: OptionGroup, said: set[str]) -> str | None:
     has them."""
     hits = [v for v in group.values if any(said <= set(phrase_of(n)) for n in (v.name, *v.aliases))]
     return hits[0].code if len(hits) == 1 else None
+
+
+def _made_so_in_cart(chosen: Sequence[OptionSpec], ctx: Context) -> bool:
+    """Some cart line holds one of the choices each of ``chosen`` may mean ("the beef one": a line made with beef)."""
+    return any(all(any((t.group, t.value) in held for t in o.targets) for o in chosen) for held in ctx.line_options)
 
 
 def _listed_by_word(toks: Sequence[str], group: OptionGroup | None) -> tuple[int, str] | None:
@@ -1449,7 +1454,15 @@ class RuleUnderstanding:
     def _count_as_pieces(self, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
         """"make it twelve" to an order of wings sold as 6 or 12 pieces, "no, a dozen is plenty" to two dozen roses:
         the line's piece-count choice, not twelve orders (a number the product has no such choice of stays the
-        count)."""
+        count); "make the siu mai a six": its basket of six)."""
+        if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.options and p.quantity \
+                and (it := p.items[0]).quantity is None and not it.options and len(it.skus) == 1 \
+                and it.skus[0] in ctx.line_skus and cue.has(toks, _MAKE_THE) \
+                and any(toks[k - 1] in ("a", "an") and toks[k] == str(p.quantity) for k in range(it.end + 1, len(toks))):
+            pieces = piece_count(self.lexicon, it.skus, p.quantity)  # "make the siu mai a six": its basket of six
+            if pieces is not None:
+                it.options, p.quantity = [pieces], None
+            return
         in_units = any(t == str(p.quantity) and k + 1 < len(toks) and toks[k + 1] in COUNT_UNITS
                        for k, t in enumerate(toks))  # "no, a dozen is plenty" to two dozen roses: one dozen
         if p.intent != Intent.MODIFY or p.items or p.options or not p.quantity or not ctx.last_sku \
@@ -1538,6 +1551,7 @@ class RuleUnderstanding:
             p.options, p.quantity = like_line, said_count if like_line else p.quantity
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
+            p.items, p.options = choice_one_of_the_topic(self.lexicon, toks, p.items, p.options, context.topic)
         p.items = [self._count_not_choice(toks, it) for it in p.items]
         p.items = [counted_in_units(self.lexicon, it) for it in p.items]
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
@@ -1547,8 +1561,8 @@ class RuleUnderstanding:
         per_item(toks, p.items, context.focus_units)
         if context.topic and context.topic not in context.line_skus and p.items:  # "one of those, eggs over easy"
             p.items = _group_of_those(self.lexicon, toks, p.items, mentions, context.topic)
-        if context.pending == "offer" and context.topic and p.items:
-            p.items = _offered_counted(toks, p.items, context.topic)
+        if context.topic and p.items and (context.pending == "offer" or context.topic not in context.line_skus):
+            p.items = _offered_counted(toks, p.items, context.topic)  # (or talked about: "what's on the ...")
             p.items = [offered_pieces(self.lexicon, it) if it.skus == (context.topic,) else it for it in p.items]
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
@@ -1856,6 +1870,10 @@ class RuleUnderstanding:
             p.options, chosen = narrowed, []
         if chosen and len(chosen) < len(p.options) and self._described_anew(p, toks, ctx, chosen):
             chosen = []  # "i need a number balloon" - "a seven" - "the big one in pink": the line, made big and pink
+        if chosen and ctx.listed is not None and not _made_so_in_cart(chosen, ctx) \
+                and _listed_by_word(toks, self._listed_group(ctx)) is not None \
+                and (listed := self._listed_choice(p, toks, ctx)) is not None:
+            return listed  # "the beef one with chili oil" after the rice roll's fillings, no beef line in the cart
         if chosen and len(chosen) < len(p.options):  # "make the mango one half sugar": that line, changed
             swap = swap_frame(toks)  # "for the tuna one the greens instead of the rice": the rice is what it was
             gone = [o for o in p.options if swap is not None and swap[2] and o.pos > swap[1] and o not in chosen]
@@ -2764,6 +2782,10 @@ class RuleUnderstanding:
         if undo_at >= 0 and undo_end < item.start and ctx.last_sku not in item.skus and not cue.has(lead, _ADDING):
             p.replace = True  # "scratch that, she wants a large iced mocha": the line just made swapped for it
             return Intent.MODIFY
+        if p.deny and ctx.pending == "offer" and ctx.topic is not None and ctx.topic not in item.skus \
+                and ctx.topic not in ctx.line_skus and not cue.has(toks, _REPLACE_LINE):
+            return Intent.ADD  # "how much is the lego set? would you like one?" - "no that's a bit much, a toy car":
+            # the offer turned down, one more line (the line in focus stays)
         modify_cue = cue.has(_outside_choices(toks, item.options), cue.MODIFY) or p.deny or toks[0] in ("actually",)
         if modify_cue and not p.deny and _made_after_said(toks, item):
             return Intent.ADD  # "and a korma for my daughter with paneer and make it mild": the korma said, made so
