@@ -16,7 +16,16 @@ One concept per module:
   items), ``splits`` and ``parts`` (one phrase into several lines), ``ones`` ("a large one", "another one"),
   ``several_items`` (what is said once for several items), ``corrections`` (repairs and swaps in one utterance),
   ``item_words`` (their shared word tables).
-- ``understanding``: the ``Understanding`` Protocol and the default rule-based ``RuleUnderstanding``.
+- ``understanding``: the default rule-based ``RuleUnderstanding`` (``parse`` and the intent decision; it
+  re-exports ``Context``, ``Parse`` and the ``Understanding`` Protocol), with its readers by concept:
+  ``parse_records`` (``Context``, ``Parse``, ``ParseDraft``, the ``Understanding`` Protocol), ``questions`` (which
+  words of a turn ask, and what), ``reread_items`` (the items read again against the turn and the conversation),
+  ``count_or_choice`` (a number said: how many, or a choice's own number), ``recounts`` (a line's count taken off,
+  set, said again or more), ``removals`` (what a turn takes off), ``line_refs`` (which cart line a product named
+  means, or a new one), ``lines_by_choice`` (a line picked by how it is made: "the mango one"), ``onto_line`` (items
+  heard as choices of a cart line), ``choice_words`` (a choice said by words of its name), ``choice_orders``
+  (choices said with no product that order one), ``swaps`` (one thing for another on a line), ``turn_words`` (the
+  word tables several of them share).
 - ``resolve``: what was said -> a product and valid ``SelectedOption``s, or what is missing/ambiguous.
 - ``state``: per-session cart, unconfirmed changes, focus for "it", pending question.
 - ``editing`` / ``answers`` / ``policy``: cart edits, answers to questions, and the decision rules

@@ -12,6 +12,7 @@ from catalog.store import Store
 from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
+from dialogue.parse_records import Parse
 from dialogue.phrasebook import words
 from dialogue.references import line_holding, pick_shown
 from dialogue.replies import (
@@ -28,7 +29,6 @@ from dialogue.resolve import option_names, options_for, resolve_item
 from dialogue.shop import ShopInfo
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
-from dialogue.understanding import Parse
 from dialogue.words import STOPWORDS
 
 _DEFINITE = words("definite")

@@ -27,7 +27,7 @@ from dialogue.replies import MAX_LIST, agree, plural, say_list
 from dialogue.state import Outcome, State
 
 if TYPE_CHECKING:
-    from dialogue.understanding import Parse
+    from dialogue.parse_records import Parse
 _KIND_OF = phrase_table("kind_of")
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dialogue.confirm import Also, Verdict, decide
 from dialogue.intents import Intent
+from dialogue.parse_records import Parse
 from dialogue.resolve import resolve_item
 from dialogue.session import Session
-from dialogue.understanding import Parse
 
 _LEADS_ON = frozenset({"with", "and", "a", "an", "the", "of", "some", "plus", "but", "or", "in", "to", "for",
                        "no", "extra", "um", "uh", "like", "can", "could", "i", "would", "me",

@@ -18,11 +18,11 @@ from dialogue import confirm
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon, product_forms
 from dialogue.numbers import PRICE_WORDS, amount_at
+from dialogue.parse_records import Parse
 from dialogue.phrasebook import words
 from dialogue.quantity import said_plural
 from dialogue.resolve import options_for
 from dialogue.specs import OptionSpec
-from dialogue.understanding import Parse
 
 _ONE = words("echo_one")
 _TWO = words("echo_two")

@@ -17,6 +17,7 @@ from dialogue import people
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.normalize import tokens
 from dialogue.numbers import say_number
+from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases, words
 from dialogue.readback import CONFIRM_QUESTION, read_back
 from dialogue.references import wants_more
@@ -44,7 +45,6 @@ from dialogue.targets import (
     variant_product,
 )
 from dialogue.types import Action
-from dialogue.understanding import Parse
 
 _TWO_LINES = words("two_lines")
 _PLURAL_REFS = words("plural_refs")

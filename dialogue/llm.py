@@ -46,8 +46,9 @@ from catalog.models import Product
 from dialogue.counts import LIMITS
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.parse_records import Context, Parse, Understanding
 from dialogue.specs import ItemSpec, OptionSpec
-from dialogue.understanding import Context, Parse, RuleUnderstanding, Understanding
+from dialogue.understanding import RuleUnderstanding
 from dialogue.words import STOPWORDS
 
 log = logging.getLogger(__name__)

@@ -5,6 +5,8 @@ The one product offering every choice said; of several, the ones those choices c
 as an item of its own, not a meal made of products sold alone, the product whose list the choice is most at home
 in, and the plainest (the fountain drink, not the bottle); for a choice said where the noun goes, the product it
 is the choosing of. Nothing is guessed when no one product stands out or too many offer the choice.
+
+:func:`offers_choice` tells whether a product offers a choice said.
 """
 
 from __future__ import annotations
@@ -170,3 +172,8 @@ def _chosen_by(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -
         if any(g is not None and g.required and g.default is None and not g.multiple for g in groups):
             out.append(sku)
     return out
+
+
+def offers_choice(lex: Lexicon, sku: str, spec: OptionSpec) -> bool:
+    """Whether that product has any of the choices ``spec`` may mean."""
+    return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in spec.targets)

@@ -39,6 +39,7 @@ from dialogue.items import halves_of_line
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.multiples import said_again
 from dialogue.numbers import say_number
+from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
 from dialogue.quantity import GLUE, SEPARATORS
@@ -51,7 +52,6 @@ from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.targets import like_before, line_has, lines_by_selector, matching, modify_target, target_lines
 from dialogue.types import Action, TurnMeta
-from dialogue.understanding import Parse
 
 log = logging.getLogger(__name__)
 _NAMES_AN_ORDER = phrases("names_an_order")

@@ -17,11 +17,11 @@ from dialogue import editing
 from dialogue import intents as cue
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
+from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases, words
 from dialogue.replies import describe_line, say_list
 from dialogue.state import Outcome, State
 from dialogue.types import Action
-from dialogue.understanding import Parse
 
 _VERBS = words("put_back_verbs")
 _SHOP_PLACES = phrases("back_to_the_shop")

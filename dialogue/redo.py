@@ -22,7 +22,7 @@ from dialogue.other_choice import other_choice
 from dialogue.specs import ItemSpec
 
 if TYPE_CHECKING:
-    from dialogue.understanding import Context, ParseDraft
+    from dialogue.parse_records import Context, ParseDraft
 
 
 def _asks_only(p: ParseDraft, toks: Sequence[str]) -> bool:

@@ -24,7 +24,7 @@ from dialogue.resolve import options_for
 from dialogue.specs import ItemSpec, OptionSpec
 
 if TYPE_CHECKING:
-    from dialogue.understanding import Context, Parse, ParseDraft
+    from dialogue.parse_records import Context, Parse, ParseDraft
 
 MAX_SAID = MAX_LIST  # a spoken list names at most this many
 _JUST_ONE = phrases("just_one")

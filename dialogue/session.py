@@ -15,12 +15,13 @@ from catalog.store import Store
 from dialogue import asides, compound, reasons
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
+from dialogue.parse_records import Parse, Understanding
 from dialogue.policy import CHANGING, READBACK_KINDS, Policy
 from dialogue.replies import cart_payload, join, product_payload
 from dialogue.shop import ShopInfo
 from dialogue.state import Outcome, Pending, State
 from dialogue.types import Action, Reply, TurnMeta
-from dialogue.understanding import Parse, RuleUnderstanding, Understanding
+from dialogue.understanding import RuleUnderstanding
 
 log = logging.getLogger(__name__)
 _DTMF = {"1": "yes", "2": "no", "0": "I want to talk to a person"}

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, replace
 
 from catalog.cart import Cart
 from catalog.models import CartLine, Order, SelectedOption
+from dialogue.parse_records import Context, Parse
 from dialogue.pending import PendingKind as PendingKind  # re-exported: where it was defined before
 from dialogue.specs import ItemSpec
 from dialogue.types import Reply
-from dialogue.understanding import Context, Parse
 
 _TAKEN_OFF_KEPT = 20  # lines remembered as taken off, the latest
 

@@ -9,12 +9,12 @@ from dataclasses import replace
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue import intents as cue
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.parse_records import Parse
 from dialogue.phrasebook import words as word_list
 from dialogue.references import wants_more
 from dialogue.resolve import options_for
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import State
-from dialogue.understanding import Parse
 
 _SAME = word_list("same_choice")
 _PLAIN = frozenset(word_list("plain_part"))

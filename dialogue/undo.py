@@ -16,11 +16,11 @@ from dialogue import editing
 from dialogue import intents as cue
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases
 from dialogue.replies import describe_line, say_list
 from dialogue.state import Outcome, State
 from dialogue.types import Action
-from dialogue.understanding import Parse
 from dialogue.words import STOPWORDS
 
 _WAS_RIGHT = phrases("was_right")

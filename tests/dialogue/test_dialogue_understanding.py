@@ -10,8 +10,9 @@ import pytest
 from catalog.sqlite_store import SQLiteStore
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
+from dialogue.parse_records import Context
 from dialogue.session import Session
-from dialogue.understanding import Context, RuleUnderstanding
+from dialogue.understanding import RuleUnderstanding
 
 
 def one_line(store: SQLiteStore, text: str) -> tuple[str, dict[str, tuple[str, str, str]]]:

@@ -11,7 +11,7 @@ import dialogue.session  # noqa: F401  (imports the whole engine: every module a
 from dialogue import phrasebook
 from dialogue.datafiles import PhraseDataError
 from dialogue.intents import Intent
-from dialogue.understanding import Context, Parse, _facts
+from dialogue.parse_records import Context, Parse, rule_facts
 
 
 def test_every_table_and_rule_is_read_by_the_engine() -> None:
@@ -19,7 +19,7 @@ def test_every_table_and_rule_is_read_by_the_engine() -> None:
 
 
 def test_the_conditions_the_understanding_computes_are_those_rules_may_name() -> None:
-    assert set(_facts(Parse(Intent.EMPTY), Context())) == set(phrasebook.CONDITIONS)
+    assert set(rule_facts(Parse(Intent.EMPTY), Context())) == set(phrasebook.CONDITIONS)
 
 
 @pytest.mark.parametrize(("raw", "says"), [

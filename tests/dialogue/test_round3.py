@@ -249,7 +249,7 @@ def test_one_with_and_one_without_says_the_words_again(drinks: Any) -> None:
 def test_the_parse_is_frozen_and_the_draft_has_its_fields(drinks: Any) -> None:
     import dataclasses
 
-    from dialogue.understanding import Parse, ParseDraft
+    from dialogue.parse_records import Parse, ParseDraft
 
     chat = Chat(drinks)
     chat.say("two lattes one with oat milk")

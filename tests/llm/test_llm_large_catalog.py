@@ -18,7 +18,8 @@ from catalog.sqlite_store import SQLiteStore
 from dialogue import llm
 from dialogue.lexicon import IndexedLexicon, Lexicon
 from dialogue.llm import LLMSettings, LLMUnderstanding, catalog_prompt, turn_prompt
-from dialogue.understanding import Context, RuleUnderstanding
+from dialogue.parse_records import Context
+from dialogue.understanding import RuleUnderstanding
 from tests.dialogue.counting import Counting
 from tests.llm.stub_server import StubServer, by_turn, tool
 

@@ -17,8 +17,9 @@ from catalog.sqlite_store import SQLiteStore
 from dialogue import llm
 from dialogue.lexicon import Lexicon
 from dialogue.llm import LLMSettings, LLMUnderstanding, ModelParse, catalog_prompt, check_answer
+from dialogue.parse_records import Context
 from dialogue.session import Session
-from dialogue.understanding import Context, RuleUnderstanding
+from dialogue.understanding import RuleUnderstanding
 from tests.llm.conftest import SHOP, LLMChat
 from tests.llm.stub_server import Canned, StubServer, as_json, by_turn, tool
 

@@ -1,0 +1,200 @@
+"""Which cart line a product named means, or whether it is a new one: by its place ("change the second one to a
+shoyu", "make the second pizza a large"), with "the" or an owner ("the latte", "my daughter's biryani"), by a
+shortened name ("the cookies" for the oatmeal raisin cookie line, "instead of the plain one"), said again righted ("no
+I said a large cappuccino") or as it was meant ("the turkey was supposed to be a footlong"); the line talked about
+last; a new item said before its change ("and a korma with paneer and make it mild"); and an ordinal that says when,
+not which ("let me measure the yard first").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dialogue import intents as cue
+from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.matcher import Mention
+from dialogue.numbers import ORDINALS
+from dialogue.parse_records import Context, ParseDraft
+from dialogue.phrasebook import phrases, words
+from dialogue.references import line_holding
+from dialogue.specs import ItemSpec
+from dialogue.turn_words import ADDING, DEFINITE, INSTEAD_OF, MORE_WORDS, ONTO_PREPS, SWAP_VERBS
+
+_LIKEWISE = words("likewise")
+_POSSESSIVES = words("possessives")
+_RESTATED = phrases("restated")
+_SUBJECTS = words("subject_pronouns")
+_CHANGE_AFTER = phrases("change_after_line")
+
+
+def _singular(word: str) -> str:
+    """"cookies" -> "cookie", "dishes" -> "dish": a noun said in the plural, compared with a product's name."""
+    if word.endswith("es") and word[:-2].endswith(("sh", "ch", "x", "ss")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def line_after_of(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
+    """"make one of the croissants chocolate": the item said as "of the <noun>" names a line in the cart (the one
+    whose units change), not the product some of them become ("make one of them a hawaiian")."""
+    return item.start >= 2 and toks[item.start - 1] in DEFINITE and toks[item.start - 2] == "of" \
+        and any(sku in ctx.line_skus for sku in item.skus)
+
+
+def nth_line(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
+    """The product of the cart line a swap names by its place ("change the second one to a shoyu", "make the
+    last one a coke"): a swap verb, then "the" and the ordinal, then the one product it becomes."""
+    if len(p.items) != 1 or p.ordinal is None or not ctx.line_skus or p.ordinal > len(ctx.line_skus):
+        return None
+    at = next((i for i, t in enumerate(toks) if t in ORDINALS), -1)
+    verb = next((i for i in range(max(at, 0)) if toks[i] in SWAP_VERBS), -1)
+    if verb < 0 or toks[at - 1] != "the" or p.items[0].start <= at:
+        return None
+    return ctx.line_skus[p.ordinal - 1] if p.ordinal > 0 else ctx.line_skus[p.ordinal]
+
+
+def nth_of_kind(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
+    """"make the second pizza a large" with a pepperoni and a hawaiian in the cart: "the" and an ordinal right
+    before a noun that names several products counts among the cart's lines of those products; the product of that
+    line when it is the only line of it, and choices said after the noun (its change). None otherwise (a product
+    named alone, "the second latte" among two latte lines: the ordinal as before)."""
+    if len(p.items) != 1 or p.ordinal is None or p.ordinal < 0 or not ctx.line_skus:
+        return None
+    item = p.items[0]
+    if item.quantity is not None or len(item.skus) < 2 or item.start < 2 or toks[item.start - 1] not in ORDINALS \
+            or toks[item.start - 2] != "the" or not item.options or any(o.pos < item.end for o in item.options):
+        return None
+    kind = [sku for sku in ctx.line_skus if sku in item.skus]
+    if p.ordinal > len(kind) or len(kind) < 2:
+        return None
+    sku = kind[p.ordinal - 1]
+    return sku if kind.count(sku) == 1 else None
+
+
+def made_after_said(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"and a korma with paneer and make it mild": a new item said with an article, and only after it a word of
+    change ("make it"): the change is of that item, said in the same breath, not of the line before."""
+    lead = [t for t in toks[:item.start] if t not in ("and", "also", "plus", "then")]
+    said = cue.find(toks, cue.MODIFY)
+    return said >= item.end and bool(lead) and lead[-1] in ("a", "an") and len(lead) == 1 \
+        and not cue.has(toks, cue.CORRECTION)
+
+
+def restated(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"no I said a large cappuccino", "I meant two lattes": the shopper says again, righted, what is already
+    ordered; the line of that product is changed to it, not joined by another."""
+    at = cue.find(toks, _RESTATED)
+    return 0 <= at < item.start and not cue.has(toks, ADDING) and not any(t in MORE_WORDS for t in toks)
+
+
+def adverb_ordinal(toks: Sequence[str], i: int) -> bool:
+    """"let me measure the yard first i'll come back": an ordinal with no article before it and a new clause's
+    subject right after says when, not which line or choice ("the first i think" still picks)."""
+    return i + 1 < len(toks) and toks[i + 1] in _SUBJECTS and (i == 0 or toks[i - 1] not in DEFINITE)
+
+
+def changed_after(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"the turkey was supposed to be a footlong too", "the calzone needs sausage in it too": words right after
+    "the <product>" that say how that line was meant to be - a change of it, as a verb of a change before it."""
+    return item.start >= 1 and toks[item.start - 1] in DEFINITE and cue.find(toks, _CHANGE_AFTER, item.end) == item.end
+
+
+def names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
+    """"the latte" for a product already in the cart, with no word that asks for more of it: the line. After a
+    verb of a change, "too" / "also" say "as well as the other change" ("make the cheese one large too")."""
+    if item.quantity not in (None, 1):
+        return False
+    k = item.start - 1
+    option_words = {t for o in item.options if 0 <= o.pos < len(toks) for t in toks[o.pos:o.pos + 1]}
+    placed = set()  # "the second bunch": a place among the units, not "a second" (one more)
+    while k >= 0 and (toks[k] in option_words or toks[k] in ORDINALS):
+        placed |= {k} if toks[k] in ORDINALS else set()
+        k -= 1  # "make the small latte large": past the line's own modifiers to the article
+    more = MORE_WORDS - _LIKEWISE if edit_verb else MORE_WORDS
+    chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    chosen |= placed
+    if _put_onto(toks, item, k):
+        return True
+    return k >= 0 and (toks[k] in DEFINITE or _owned(toks, k)) \
+        and not any(t in more for i, t in enumerate(toks) if i not in chosen)  # "make it extra hot": a choice
+
+
+def _put_onto(toks: Sequence[str], item: ItemSpec, k: int) -> bool:
+    """"And add honeycomb to the board", "put bacon on the burger": choices said before "to the <product>" go on
+    that line, even with a word of more ("add"); the article at ``k``."""
+    said = [o.pos for o in item.options if o.pos >= 0]
+    return k >= 1 and toks[k] in DEFINITE and toks[k - 1] in ONTO_PREPS and bool(said) \
+        and all(pos < k - 1 for pos in said)
+
+
+def _owned(toks: Sequence[str], k: int) -> bool:
+    """"My daughter's biryani not spicy", "his curry extra hot": a line named by its owner (the apostrophe is
+    gone: "my daughters") is that line, as "the biryani" is."""
+    return toks[k] in _POSSESSIVES or k > 0 and toks[k - 1] in _POSSESSIVES and len(toks[k]) > 3 and toks[k][-1] == "s"
+
+
+def line_talked_of(ctx: Context) -> bool:
+    """The cart line in focus was talked about after the products last shown ("do you have moussaka" - sold out -
+    "then a spanakopita" - "make it two of those"): "it" is that line, not the product shown before it."""
+    return ctx.topic is not None and ctx.topic == ctx.last_sku and ctx.topic not in ctx.shown
+
+
+def line_named(found: Sequence[Mention], ctx: Context) -> str | None:
+    """The product whose line a change is about, for a common word that is its choice: the one product of a cart
+    line the turn names ("make the falafel salad a side", the spanakopita said last), else the one in focus."""
+    if not ctx.has_lines:
+        return None
+    named = {t.sku for m in found for t in m.exact_products if t.sku in ctx.line_skus}
+    return named.pop() if len(named) == 1 else ctx.last_sku
+
+
+def the_line_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, ctx: Context) -> ItemSpec:
+    """"only one of the croissants" with almond croissants in the cart, or "actually just two croissants" with
+    chocolate croissants: a product that no line holds, named with "the" or with a new count, means the one line
+    whose product's name holds its name (the shopper shortens the name; "and two croissants" still adds, see
+    :func:`recount`); else the item as said."""
+    named = item.start >= 1 and toks[item.start - 1] == "the" or item.quantity is not None
+    if not named or any(s in ctx.line_skus for s in item.skus):
+        return item
+    held = line_holding(lex, item.skus, ctx.line_skus)
+    if held is None:
+        return item
+    return ItemSpec((held,), item.quantity, item.options, item.start, item.end, item.exact)
+
+
+def loose_line(lex: Lexicon, toks: Sequence[str], item: ItemSpec, ctx: Context) -> ItemSpec:
+    """"another two of the cookies" after oatmeal cookies were added: "the <noun>" names the one cart line whose
+    product's name holds every word said (an oatmeal raisin cookie), not another product that answers to that
+    word alone (a vegan cookie aliased "cookie") and is not in the cart. A product said by its own name stays."""
+    if not ctx.line_skus or any(s in ctx.line_skus for s in item.skus) or item.start < 1 \
+            or toks[item.start - 1] not in DEFINITE:
+        return item
+    chosen = {o.pos for o in item.options}
+    said = {_singular(t) for i, t in enumerate(toks[item.start:item.end], item.start) if i not in chosen}
+    holders = [sku for sku in dict.fromkeys(ctx.line_skus) if (product := lex.products.get(sku))
+               and said and said <= {_singular(w) for w in phrase_of(product.name)}]
+    own = any((product := lex.products.get(s)) and said == {_singular(w) for w in phrase_of(product.name)}
+              for s in item.skus)  # "and the latte" for a latte, an iced latte in the cart: the latte itself
+    if len(holders) != 1 or own:
+        return item
+    return ItemSpec((holders[0],), item.quantity, item.options, item.start, item.end, item.exact)
+
+
+def line_by_word(lex: Lexicon, toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
+    """"... instead of the plain one": after "instead of", "the <word> one" names the one cart line whose
+    product has that word in its name or aliases ("plain croissant")."""
+    at = cue.find(toks, INSTEAD_OF)
+    if at < 0 or p.items[0].start > at:
+        return None
+    rest = toks[at:]
+    for k in range(len(rest) - 2):
+        if rest[k] == "the" and rest[k + 2] in ("one", "ones"):
+            word = rest[k + 1]
+            hits = {sku for sku in ctx.line_skus if sku in lex.products and any(
+                word in phrase_of(n) for n in (lex.products[sku].name, *lex.products[sku].aliases))}
+            if not hits:  # "... instead of the mango one": the one line whose product has that choice
+                hits = {sku for sku in ctx.line_skus if sku in lex.products and any(
+                    word in phrase_of(n) for g in lex.products[sku].option_groups for v in g.values
+                    for n in (v.name, *v.aliases))}
+            return hits.pop() if len(hits) == 1 else None
+    return None

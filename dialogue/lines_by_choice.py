@@ -1,0 +1,258 @@
+"""A cart line picked by how it is made (the parse's ``selector``), and its change: "make the mango one half sugar",
+"make the 18 a beam blade", "make the red velvet ones cream cheese frosting", "the sausage one wants wheat toast", "the
+chicken one on a wheat pita", "make the gray three gallons", "actually make the almond ones three"; and "a large one"
+as against "the large one" (one more, made so).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from dialogue import intents as cue
+from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.owners import offers_choice
+from dialogue.parse_records import Context, ParseDraft
+from dialogue.people import whose_said
+from dialogue.phrasebook import words
+from dialogue.quantity import GLUE
+from dialogue.recounts import bare_quantity, count_of_unit
+from dialogue.specs import ItemSpec, OptionSpec
+from dialogue.turn_words import (
+    BASE_PREPS,
+    CHANGE_FILL,
+    DEFINITE,
+    HOLDER_PREPS,
+    LEAD_FILL,
+    MAKE_IT,
+    MAKE_THE,
+    MORE_WORDS,
+    ONES,
+    ONTO_PREPS,
+    RECOUNT_LEADS,
+    WITH,
+)
+
+_AS_IT_COMES = words("as_it_comes")
+_MAKE_THE_PAIRS = frozenset(ph for ph in MAKE_THE if len(ph) == 2)
+
+
+def a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
+    """"(and) a large one (with oat milk)": an article, option words, then "one" — a new item, not a change ("a
+    regular mango one": a word of a choice as it comes goes with the choice after it)."""
+    for a, tok in enumerate(toks):
+        if tok in ("a", "an", "another") or (tok == "one" or tok.isdigit()) and a not in option_at:
+            o = a + 1
+            while o < len(toks) and (o in option_at or toks[o] in _AS_IT_COMES and o + 1 in option_at) \
+                    and not (o > a + 2 and toks[o - 1] == "one"):
+                o += 1
+            if tok == "one" and o + 1 < len(toks) and toks[o] == "one" and o + 1 in option_at:
+                continue  # "one hot one iced": parts of the line, each "one" opening its own
+            if o > a + 1 and o < len(toks) and toks[o] == "one" or o > a + 2 and toks[o - 1] == "one":
+                return True  # ("one colour one": the "one" may be a word of the choice's own name)
+    return False
+
+
+def the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at: frozenset[int]) -> list[OptionSpec]:
+    """The options of "the <options> one(s)" ("the mango one", "the large ones"): how the line meant is made."""
+    for a, tok in enumerate(toks):
+        if tok not in DEFINITE:
+            continue
+        o = a + 1
+        while o < len(toks) and o in option_at and not (o > a + 2 and toks[o - 1] in ("one", "ones")):
+            o += 1
+        if o > a + 1 and o < len(toks) and toks[o] in ("one", "ones") or o > a + 2 and toks[o - 1] in ("one", "ones"):
+            return [spec for spec in options if a < spec.pos < o]  # ("the black ones": "black one" a name of black)
+        if o > a + 1 and o < len(toks) and toks[o] == "and" and whose_said(toks, a - 1):
+            return [spec for spec in options if a < spec.pos < o]  # "sam's the decaf and he wants it large"
+    return []
+
+
+def narrowed_by_one(lexicon: Lexicon, options: Sequence[OptionSpec], chosen: Sequence[OptionSpec]
+                     ) -> list[OptionSpec] | None:
+    """"with protein, the plant one", "milk, the oat one": a choice said by a word several choices share, then "the
+    <word> one" where that word and the choice's words together name a choice of the same group ("plant protein"):
+    that one choice, said once (the options with the earlier one replaced by it), not a line picked by how it is
+    made. None when not so."""
+    if len(chosen) != 1:
+        return None
+    one = chosen[0]
+    meant = {(t.group, t.value) for t in one.targets if t.kind == "option"}
+    for o in options:
+        if o is one or o.pos >= one.pos or not o.said or not one.said:
+            continue
+        for said in ((*one.said.split(), *o.said.split()), (*o.said.split(), *one.said.split())):
+            named = {(t.group, t.value) for t in lexicon.phrases.get(said, ()) if t.kind == "option"}
+            if named and named <= meant and {(t.group, t.value) for t in o.targets} - named:
+                kept = dataclasses.replace(one, targets=tuple(t for t in one.targets if (t.group, t.value) in named), pos=o.pos)
+                return [kept if x is o else x for x in options if x is not one]
+    return None
+
+
+def the_made_made_so(toks: Sequence[str], items: Sequence[ItemSpec]) -> tuple[list[OptionSpec], list[OptionSpec]] | None:
+    """"make the 18 a beam blade", "change the large an iced": a line named by how it is made ("the" and its
+    choices, right after "make" or "change"), then "a" and other choices, with no product's name of its own said:
+    (the choices picking the line, the choices it is made with now), else None."""
+    if len(items) != 1 or not items[0].options:
+        return None
+    item = items[0]
+    at = cue.find(toks, MAKE_THE)
+    if at < 0:
+        return None
+    a = at + 1  # "the"
+    covered: dict[int, OptionSpec] = {}
+    for o in item.options:
+        for k in range(o.pos, o.pos + max(1, len(o.said.split()))):
+            covered[k] = o
+    b = a + 1
+    while b in covered:
+        b += 1
+    if b == a + 1 or b >= len(toks) or toks[b] not in ("a", "an") or b + 1 not in covered:
+        return None
+    if any(k not in covered for k in range(b + 1, item.end)) or item.start < a:
+        return None  # a product's own name said too: a new line, or a swap (other rules)
+    pick = [o for o in item.options if o.pos < b]
+    made = [o for o in item.options if o.pos > b]
+    return (pick, made) if pick and made else None
+
+
+def recount_of_the_ones(toks: Sequence[str], options: Sequence[OptionSpec], option_at: frozenset[int]) -> int | None:
+    """"actually make the almond ones three", "two of the 2 liter ones": a new count for the line picked out by
+    how it is made, every option said being in "the <options> one(s)" (none a change of it) and the turn a
+    correction ("actually", "make ..."), not more ("two more of the large ones"): the count, else None."""
+    chosen = the_one_made(toks, options, option_at)
+    if not options or len(chosen) != len(options) or any(t in MORE_WORDS for t in toks):
+        return None
+    first = next((i for i, t in enumerate(toks) if t not in LEAD_FILL), len(toks))
+    if not (any(t in RECOUNT_LEADS for t in toks[:first + 1]) or cue.has(toks, MAKE_IT) or cue.has(toks, MAKE_THE)):
+        return None
+    return bare_quantity(toks, option_at)
+
+
+def ones_of_a_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"Make the red velvet ones cream cheese frosting" with red velvet cupcakes in the cart: "the <words> one(s)"
+    where the words name a product the cart has no line of and a choice some line has, with a change said (after
+    it, or before it and joined by "with"/"on": "bbq chips with the tuna one"): that choice picks the line (the
+    selector), the item's choices are the change. True when so read."""
+    if len(p.items) != 1:
+        return False
+    item = p.items[0]
+    if not (0 < item.start and toks[item.start - 1] in DEFINITE and item.end < len(toks)
+            and toks[item.end] in ("one", "ones")) or any(s in ctx.line_skus for s in item.skus):
+        return False
+    said = tuple(toks[item.start:item.end])
+    targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option")
+    spec = OptionSpec(targets, pos=item.start, said=" ".join(said))
+    change = [o for o in (*item.options, *p.options) if o.pos > item.end]
+    if not change and item.start >= 3 and (toks[item.start - 2] in ONTO_PREPS or toks[item.start - 2] in WITH):
+        change = [o for o in (*item.options, *p.options) if 0 <= o.pos < item.start - 2]  # "bbq chips with the
+        # tuna one", "onion rings on the sprite one": the change said first, joined to the line it is for
+    if not targets or not change or not any(offers_choice(lex, sku, spec) for sku in ctx.line_skus):
+        return False
+    p.selector, p.options, p.items = [spec], change, []
+    return True
+
+
+def one_named_by_item(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context) -> bool:
+    """"The sausage one wants wheat toast" to two breakfasts, one made with sausage links: "the <words> one"
+    whose words name a product none of the cart's lines is (a side of sausage) and a choice a line's product
+    offers names that line (the selector), and the items said after it whose words are choices of that product
+    (wheat toast) are its change, not items. True when so read (the parse changed), else False."""
+    item = next((it for it in p.items if it.start > 0 and toks[it.start - 1] in DEFINITE
+                 and it.end < len(toks) and toks[it.end] in ("one", "ones")), None)
+    if item is None or any(s in ctx.line_skus for s in item.skus) or any(it.start < item.start for it in p.items):
+        return False
+
+    def offered(t: Target) -> set[str]:
+        return {s for s in ctx.line_skus if s in lex.option_skus.get((t.group, t.value), ())}
+
+    words = toks[item.start:item.end]
+    named = tuple(t for t in lex.phrases.get(tuple(words), ()) if t.kind == "option" and offered(t))
+    skus = {s for t in named for s in offered(t)}
+    change = [OptionSpec(kept, pos=o.pos, said=o.said) for it in p.items if it is not item for o in it.options
+              if (kept := tuple(t for t in o.targets if offered(t) & skus))]
+    if not named or not (change or p.options) or any(not it.options for it in p.items if it is not item):
+        return False
+    p.selector = [OptionSpec(named, pos=item.start, said=" ".join(words))]
+    p.options = [*p.options, *change]
+    p.items = []
+    return True
+
+
+def one_made_on(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context) -> bool:
+    """"the chicken one on a wheat pita" with gyros in the cart: "the <choice> one" names a line, and a product
+    of the cart said after "on" / "in" with choices is that line's choice ("pita" names the gyro), not a new
+    item. Moves those choices to the change and the ones said before "one" to the selector: True, else False."""
+    if len(p.items) != 1:
+        return False
+    item = p.items[0]  # ("make the ham one on a seeded sub": "ham" may be read as the sub's own)
+    chosen = the_one_made(toks, [*p.options, *item.options], p.option_at)
+    changes = [o for o in item.options if o not in chosen]
+    if not chosen or not changes:
+        return False
+    sku = next((s for s in reversed(ctx.line_skus) if s in item.skus), None)
+    prep = next((i for i in range(item.start - 1, max(o.pos for o in chosen), -1)
+                 if toks[i] in (*BASE_PREPS, *HOLDER_PREPS)), None)
+    if sku is None or prep is None or any(o.pos > prep and o not in item.options for o in p.options) \
+            or not all(offers_choice(lex, sku, o) for o in chosen):
+        return False
+    p.selector = chosen
+    p.options = [*(o for o in p.options if o not in chosen), *changes]
+    p.items = []
+    return True
+
+
+def line_by_a_word_of_its_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"make the gray three gallons" to a paint in agreeable gray: the words right after "make the" / "change
+    the", read as no choice any line holds, are words of the name (or an alias) of a choice that one line of
+    the cart holds - that line, picked by how it is made; what follows is its change (the choices its product
+    offers, the count of a unit). True when so read (``selector``, ``options``, ``quantity`` set)."""
+    if not ctx.has_lines or p.question or len(ctx.line_options) != len(ctx.line_skus):
+        return False
+    at = next((i + 2 for i in range(len(toks) - 2) if (toks[i], toks[i + 1]) in _MAKE_THE_PAIRS), -1)
+    if at < 0:
+        return False
+    specs = [*p.options, *(o for it in p.items for o in it.options)]
+    held = {c for opts in ctx.line_options for c in opts}
+    if any(o.pos == at and any((t.group, t.value) in held for t in o.targets) for o in specs):
+        return False  # "make the navy cotton ...": a choice a line holds, read as said
+    if any(it.start == at and set(it.skus) & set(ctx.line_skus) for it in p.items):
+        return False  # "make the latte large": a line named by its product
+    for n in (2, 1):
+        said = tuple(toks[at:at + n])
+        if len(said) < n or any(t.isdigit() or t in GLUE or t in ONES for t in said):
+            continue
+        found = [(sku, choice) for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=True)
+                 for choice in opts if _choice_named_within(lex, sku, choice, said)]
+        if len({c for c in found}) != 1 or len(found) != 1:
+            continue
+        sku, (group, value) = found[0]
+        product = lex.products[sku]
+        end = at + n + (1 if at + n < len(toks) and toks[at + n] in ONES else 0)
+        covered = {i for o in specs if o.pos >= end for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
+        stop = next((i for i in range(end, len(toks)) if i not in covered and not toks[i].isdigit()
+                     and toks[i] not in GLUE and toks[i] not in CHANGE_FILL), len(toks))
+        change = [dataclasses.replace(o, targets=kept) for o in specs if end <= o.pos < stop  # (not "the room
+                  # is bigger than i thought" after it)
+                  if (kept := tuple(t for t in o.targets if t.kind == "option" and (g := product.group(t.group))
+                                    is not None and g.value(t.value) is not None))]
+        count = count_of_unit(toks, change, lex)
+        if not change and count is None:
+            return False
+        p.selector = [OptionSpec((Target("option", group=group, value=value),), pos=at, said=" ".join(said))]
+        p.options, p.items, p.quantity, p.ref = change, [], count, None
+        return True
+    return False
+
+
+def _choice_named_within(lex: Lexicon, sku: str, choice: tuple[str, str], said: tuple[str, ...]) -> bool:
+    """The words are a whole-word part of the name or an alias of that choice of the product ("gray" of
+    "agreeable gray")."""
+    product = lex.products.get(sku)
+    group = product.group(choice[0]) if product is not None else None
+    value = group.value(choice[1]) if group is not None else None
+    if value is None or group is None or choice[1] == group.default:
+        return False
+    n = len(said)
+    return any(tuple(words[k:k + n]) == said for name in (value.name, *value.aliases)
+               if (words := phrase_of(name)) for k in range(len(words) - n + 1))

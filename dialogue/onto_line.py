@@ -1,0 +1,412 @@
+"""Items heard as choices of a cart line, not products of their own: "add pepperoni and olives to it", "make it
+brown rice", "put it on a bagel", "one on brown rice and the other on soy paper", "add a card to the bouquet", and,
+right after a line is ordered, "a 22 inch invisible one" or "and wheat toast and bacon" refining it; how one more is
+made ("and another one for my brother with pulled pork"); choices said alone for the line in focus or for every line
+("can you add feta to that", "all large", "on both"), and a holding choice said alone ("in a gift box").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from catalog.models import Product
+from dialogue import intents as cue
+from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.matcher import Mention, alone_said
+from dialogue.numbers import TENS, UNITS
+from dialogue.owners import offers_choice
+from dialogue.parse_records import Context, ParseDraft
+from dialogue.phrasebook import phrases, words
+from dialogue.quantity import GLUE
+from dialogue.recounts import one_more_made
+from dialogue.references import parts_of
+from dialogue.specs import ItemSpec, OptionSpec
+from dialogue.turn_words import (
+    BASE_PREPS,
+    DEFINITE,
+    HOLDER_PREPS,
+    INSTEAD_OF,
+    LEAD_FILL,
+    LINE_DETERMINERS,
+    MAKE_IT,
+    MORE_WORDS,
+    ONES,
+    ONTO_PREPS,
+    SWAP_VERBS,
+    WITH,
+)
+
+_ONTO_LINE = phrases("onto_line")
+_ONTO_LINE_LEAD = phrases("onto_line_lead")
+_ONTO_LINE_VERBS = phrases("onto_line_verbs")
+_EVERY_BEFORE = words("every_before")
+_WITH_WORDS = words("with_words")
+_TO_BE = words("group_to_value")
+
+
+def every_before(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
+    """A bare "all" / "each" right before the choices ("all large", "all on thin crust", "each in medium"): the
+    choices are for every line."""
+    glue = (*GLUE, *BASE_PREPS, *HOLDER_PREPS)
+    return any(t in _EVERY_BEFORE and any(i < o.pos <= i + 2 and all(tok in glue for tok in toks[i + 1:o.pos])
+                                          for o in options) for i, t in enumerate(toks))
+
+
+def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], mentions: Sequence[Mention],
+                     ctx: Context) -> list[ItemSpec]:
+    """"add a card to the bouquet", "put a card on the hamper": one product said right before "to the" / "on the" and
+    the name of a product of a line of the cart, the words of the first also a choice that line's product offers (of
+    a group taking several): that choice put on the line, one item, never a second line of the product named as the
+    place (nor a card of its own)."""
+    what = items[0] if items else None
+    if what is None or len(items) > 2 or what.quantity not in (None, 1) or what.options:
+        return list(items)
+    at = what.end
+    while at < len(toks) and toks[at] in GLUE and toks[at] not in ONTO_PREPS:
+        at += 1
+    if not (at + 2 < len(toks) and toks[at] in ONTO_PREPS and toks[at + 1] in DEFINITE):
+        return list(items)
+    place = next((m for m in mentions if m.start == at + 2 and m.exact_products
+                  and all(t in GLUE for t in toks[m.end:])), None)
+    skus = {t.sku for t in place.exact_products if t.sku in ctx.line_skus} if place is not None else set()
+    if len(skus) != 1 or len(items) == 2 and (items[1].start != at + 2 or items[1].quantity not in (None, 1)):
+        return list(items)
+    sku = skus.pop()
+    product = lex.products.get(sku)
+    said = tuple(t for t in toks[what.start:what.end] if t not in GLUE)
+    targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and product is not None
+                    and (g := product.group(t.group)) is not None and g.multiple and g.value(t.value) is not None)
+    if not targets or place is None:
+        return list(items)
+    spec = OptionSpec(targets, pos=what.start, said=" ".join(said))
+    kept = items[1].options if len(items) == 2 else []
+    return [ItemSpec((sku,), None, [spec, *kept], place.start, place.end, True)]
+
+
+def every_line_said(toks: Sequence[str]) -> bool:
+    """"on all of them", "to both", "on all 3": every line that offers the choice said."""
+    return cue.has(toks, cue.EVERY_LINE) or any(t == "all" and nxt.isdigit() and k + 2 == len(toks)
+                                                for k, (t, nxt) in enumerate(zip(toks, toks[1:], strict=False)))
+
+
+def only_choices_said(item: ItemSpec) -> bool:
+    """The item was heard from its choices' words alone, no name of its product said ("pudding" for the milk tea
+    in focus)."""
+    said = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(len(phrase_of(o.said)), 1))}
+    return all(i in said for i in range(item.start, item.end))
+
+
+def _onto_cue(toks: Sequence[str]) -> tuple[bool, bool]:
+    """How a turn puts what it names on the line in focus: (cued, verb). Cued: "to it", "with it", or a turn that
+    starts "with ..." - any choice of that line; verb: "add an egg" after an avocado toast - an add-on of that
+    product (a choice of a multiple-choice group), not a second toast with an egg."""
+    lead = [t for t in toks if t not in LEAD_FILL]
+    led = any(tuple(lead[:len(ph)]) == ph for ph in _ONTO_LINE_LEAD)  # "with pudding": on the line in focus
+    cued = led or cue.find(toks, _ONTO_LINE) >= 0
+    return cued, not cued and cue.find(toks, _ONTO_LINE_VERBS) >= 0
+
+
+def _group_named_before(toks: Sequence[str], start: int, product: Product) -> str:
+    """"Make the side mac and cheese", "change the drink to a lemonade": a verb of change, "the" and the name of a
+    group of the line's product said right before the item: the code of that group (whose choice the item is, not
+    a product of its own), else ""."""
+    k = start
+    while k > 0 and toks[k - 1] in _TO_BE:
+        k -= 1
+    for g in product.option_groups:
+        for name in (g.name, *g.aliases):
+            ph = phrase_of(name)
+            at = k - len(ph)
+            if ph and at >= 1 and tuple(toks[at:k]) == ph and toks[at - 1] in LINE_DETERMINERS \
+                    and any(t in SWAP_VERBS for t in toks[:at - 1]):
+                return g.code
+    return ""
+
+
+def _number_word(w: str) -> bool:
+    return w.isdigit() or w in UNITS or w in TENS
+
+
+def onto_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> list[OptionSpec] | None:
+    """The items of "add pepperoni and olives to it" as choices of the line in focus, when every item named
+    is also a choice that line's product offers and the turn puts them on it ("to it", "with it", "add"), takes
+    them off it ("actually no vase": an add-on, when no line holds the vase sold alone) or names the group they
+    are a choice of ("make the side mac and cheese"); else None."""
+    product = lex.products.get(ctx.last_sku or "")
+    if any(it.end in alone_said(toks) for it in p.items):
+        return None  # "and a chili cheese dog on its own": sold alone, put on no line
+    cued, verb = _onto_cue(toks)
+    # "actually no vase" to a bouquet with a vase: its add-on taken off, not the bouquet swapped for a vase
+    negated = not cued and not verb and p.deny and bool(p.items) and all(
+        it.start > 0 and toks[it.start - 1] == "no" and not set(it.skus) & set(ctx.line_skus) for it in p.items)
+    named = _group_named_before(toks, p.items[0].start, product) if product is not None and len(p.items) == 1 else ""
+    if product is not None and p.items and not (cued or verb or negated or named):
+        return _refined_line(lex, p, toks, ctx, product)
+    if product is None or not p.items or not (cued or verb or negated or named):
+        return None
+    specs: list[OptionSpec] = []
+    for it in p.items:
+        said = tuple(toks[it.start:it.end])  # "mac and cheese": a name with "and" inside, as said
+        if said not in lex.phrases:
+            said = tuple(t for t in said if t not in GLUE and t != "and")
+        targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option"
+                        and (g := product.group(t.group)) is not None and g.value(t.value) is not None
+                        and (g.code == named if named else cued or g.multiple))
+        if it.quantity not in (None, 1) or not targets:
+            return None
+        if verb and any(t.kind == "product" for t in lex.phrases.get(said, ())):
+            return None  # "add a pepperoni" at a pizzeria: the pepperoni pizza, another line
+        if _names_its_product(lex, said, it.skus, product, targets):
+            return None  # "add a blueberry muffin" to an iced coffee: the muffin, not a blueberry shot
+        specs.append(OptionSpec(targets, "none" if negated else "regular", pos=it.start, said=" ".join(said)))
+        specs.extend(o for o in it.options if o.pos != it.start)
+    specs += p.options
+    swap = cue.find(toks, INSTEAD_OF)
+    if swap >= 0:  # "that with sticky rice instead of jasmine": what comes after "instead of" is what goes
+        specs = [o for o in specs if o.pos < swap]
+    return specs if specs else None
+
+
+def group_named_at(lex: Lexicon, toks: Sequence[str], end: int, options: Sequence[OptionSpec],
+                   line_skus: Sequence[str]) -> bool:
+    """"make his drink an apple juice": the name of a said choice's own group ends right at ``end`` (before
+    its article), a line of the cart offering that choice: the choice of that line's group, no item of its own."""
+    groups = {t.group for o in options for t in o.targets if t.kind == "option"
+              and any(s in line_skus for s in lex.option_skus.get((t.group, t.value), ()))}
+    return any(t.kind == "group" and t.group in groups for n in (1, 2, 3) if end - n >= 0
+               for t in lex.phrases.get(tuple(toks[end - n:end]), ()))
+
+
+def _refined_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context, product: Product
+                  ) -> list[OptionSpec] | None:
+    """"I need a zipper" - "a 22 inch invisible one", a quilting cotton - "a half yard", a two egg breakfast -
+    "and wheat toast and bacon": right after a line is ordered or changed, items said only in words of choices
+    its product offers ("one" standing for the product), each of a group not chosen on the line yet and a value
+    the line does not hold, refine that line before any other product is searched. A side stays a side when the
+    line holds a choice of that group or offers none of those words; a product's own name said with "a" is one
+    more line ("and a pepperoni" to a pizza), and one said with "the" names a line ("make the pepperoni a
+    large"). None when any item is not such a choice, or the turn says a change of its own."""
+    if not ctx.focus_fresh or p.question or p.deny or p.ref == "more" or cue.has(toks, cue.MORE) \
+            or cue.has(toks, cue.MODIFY) or ctx.pending not in (None, "confirm_change", "checkout"):
+        return None
+    held = set(ctx.focus_options)
+    held_groups = {g for g, _ in held}
+
+    def open_(t: Target) -> bool:  # a value of the line's product, of a group still as it comes
+        g = product.group(t.group) if t.kind == "option" else None
+        if g is None or g.value(t.value) is None or (t.group, t.value) in held:
+            return False
+        return g.multiple or t.group not in held_groups or (t.group, g.default) in held
+
+    specs: list[OptionSpec] = []
+    for it in p.items:
+        if it.quantity not in (None, 1):
+            return None
+        span = range(it.start, it.end)
+        words = tuple(toks[i] for i in span if toks[i] not in GLUE and toks[i] not in ONES and toks[i] != "and")
+        if not words:
+            return None
+        whole = lex.phrases.get(words, ())
+        first = min([it.start, *(o.pos for o in it.options)])  # "a small coffee": its size said before it
+        while first > 0 and toks[first - 1] in GLUE and toks[first - 1] not in ("a", "an", *DEFINITE):
+            first -= 1  # "an order of onion rings": the measure said before it
+        lead = toks[it.start - 1] if it.start > 0 else ""
+        said_a = toks[first] in ("a", "an") or first > 0 and toks[first - 1] in ("a", "an")
+        names = any(t.kind == "product" for t in whole)  # the words are also a product the shop sells
+        if lead in DEFINITE or names and said_a:
+            return None  # "change the milk on the mocha": a line named, not a choice of one
+        ofs = [i for i in range(first, it.end) if toks[i] == "of"]
+        if said_a and ofs and (names or not all(i + 1 < len(toks) and _number_word(toks[i + 1]) for i in ofs)):
+            return None  # "a side of hot sauce", "a pound of pulled pork": a measure of a product of its own
+            # (not "of" and a number, a choice's own name: "a pack of forty sorry twenty five")
+        if not said_a and (toks[first] in ONES or first > 0 and toks[first - 1] in ONES):
+            return None  # "one iced": a count of the line's units ("one of them"), not "a ... one" for it
+        targets = tuple(t for t in whole if open_(t))
+        if targets and names and any(not any(open_(t) for t in o.targets) for o in it.options):
+            return None  # "and large fries with zaatar" to a plate that has no size: the fries' own choices
+        if targets:
+            specs.append(OptionSpec(targets, pos=it.start, said=" ".join(words)))
+            continue
+        covered = {i for o in it.options for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
+        if not it.options or any(i not in covered and toks[i] not in GLUE and toks[i] not in ONES for i in span):
+            return None
+        for o in it.options:
+            kept = tuple(t for t in o.targets if open_(t))
+            if not kept:
+                return None
+            specs.append(dataclasses.replace(o, targets=kept))
+    return [*specs, *p.options]
+
+
+def said_again_made_so(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"a latte" - "a large one": right after a line of one unit is ordered, "a <choices> one" with no word of
+    more ("and a large one too", "another large one") says that very item again, made so - each choice one of a
+    single-choice group its product offers that the line holds only as it comes (the default). "A small latte"
+    - "a large one" (a size chosen already) is one more, as is anything said with "and"."""
+    product = lex.products.get(ctx.last_sku or "")
+    if product is None or not ctx.focus_fresh or ctx.focus_units != 1 or not p.options \
+            or ctx.pending not in (None, "confirm_change", "checkout") \
+            or any(t in MORE_WORDS or t == "and" for t in toks):
+        return False
+    held = dict(ctx.focus_options)
+
+    def open_(t: Target) -> bool:
+        g = product.group(t.group) if t.kind == "option" else None
+        return g is not None and not g.multiple and g.value(t.value) is not None \
+            and held.get(t.group, g.default) == g.default and held.get(t.group) != t.value
+
+    return all(any(open_(t) for t in o.targets) for o in p.options)
+
+
+def onto_focus(lex: Lexicon, options: Sequence[OptionSpec], toks: Sequence[str], ctx: Context) -> bool:
+    """Choices said alone that the turn puts on the line in focus ("can you add feta to that", "yes but add
+    garlic sauce" to a wrap): every one a choice that line's product offers - of a multiple-choice group when
+    only a verb of adding says so ("add"; with "to it", "with it" any group)."""
+    product = lex.products.get(ctx.last_sku or "") if ctx.has_lines else None
+    cued, verb = _onto_cue(toks)
+    if product is None or not options or not (cued or verb):
+        return False
+    return all(any((g := product.group(t.group)) is not None and g.value(t.value) is not None
+                   and (not verb or g.multiple) for t in o.targets) for o in options)
+
+
+def _names_its_product(lex: Lexicon, said: Sequence[str], skus: Sequence[str], line: Product,
+                       targets: Sequence[Target]) -> bool:
+    """"A blueberry muffin": words that are a choice of the product named inside them (the muffin's flavour,
+    said with "muffin") name that product, another than the line's, not a choice of the line (an iced coffee's
+    "blueberry" shot, of the same codes but never called so). Not when the line's own choice is called by those
+    very words ("with onion rings" to a combo whose side is "onion rings", "wheat toast" to an omelette)."""
+    for t in targets:
+        value = g.value(t.value) if (g := line.group(t.group)) is not None else None
+        if value is not None and tuple(said) in {phrase_of(n) for n in (value.name, *value.aliases)}:
+            return False
+    return any(t.kind == "product" and t.exact and t.sku in skus and t.sku != line.sku
+               for a in range(len(said)) for b in range(a + 1, len(said) + 1) if (a, b) != (0, len(said))
+               for t in lex.phrases.get(tuple(said[a:b]), ()))
+
+
+def choices_of_the_focus(lex: Lexicon, p: ParseDraft, ctx: Context) -> bool:
+    """"and one white small for my daughter" after two black t-shirts: the one item heard from choices' words
+    alone ("small" read as a belt) whose choices the product of the line in focus offers, every one, and
+    that product does not: the choices are said of the line in focus (its items go to its options). True when
+    so read."""
+    if len(p.items) != 1 or ctx.last_sku is None or not only_choices_said(p.items[0]):
+        return False
+    item = p.items[0]
+    said = [*item.options, *p.options]
+    if ctx.last_sku in item.skus or not item.options or not all(offers_choice(lex, ctx.last_sku, o) for o in said) \
+            or all(offers_choice(lex, s, o) for s in item.skus for o in said) \
+            or one_more_made(p.tokens, said) is None:
+        return False
+    p.items, p.options = [], sorted(said, key=lambda o: o.pos)
+    return True
+
+
+def choice_of(lex: Lexicon, said: Sequence[str], sku: str) -> OptionSpec | None:
+    """The words of an item said as a choice of the product ``sku`` offers, when they are the name of that
+    choice and of no product ("a sesame bagel" to a bacon egg and cheese that comes on a sesame bagel; never "a
+    mocha", a product of its own); else None."""
+    product = lex.products.get(sku)
+    found = lex.phrases.get(tuple(said), ())
+    if product is None or any(t.kind == "product" for t in found):
+        return None
+    targets = tuple(t for t in found if t.kind == "option" and (g := product.group(t.group)) is not None
+                    and g.value(t.value) is not None)
+    return OptionSpec(targets, said=" ".join(said)) if targets else None  # pos: the caller's
+
+
+def held_by_line(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context, among: Sequence[str] | None = None
+                 ) -> bool | None:
+    """"in a gift box" said alone: a choice said after a holding preposition and an article goes to a line of
+    the cart that offers it (True: "put it in a gift bag" to the hamper just taken is that hamper's wrapping,
+    no second hamper); when no line offers it (False: after a greeting card), it may name a product. None
+    when the choice is not said so. ``among``: only the lines of those products."""
+    first = min(o.pos for o in p.options) if p.options else 0
+    if not (2 <= first and toks[first - 1] in ("a", "an") and toks[first - 2] in HOLDER_PREPS):
+        return None
+    return any(all(offers_choice(lex, sku, o) for o in p.options) for sku in ctx.line_skus
+               if among is None or sku in among)
+
+
+def choice_of_the_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"Make it brown rice" to a california roll: the roll's rice, not a side of rice. An item heard only from a
+    choice's words (no name of its product said) in a turn that makes something so ("make it", "make one of
+    them") is that choice of the line in focus when that line offers it."""
+    if len(p.items) != 1 or ctx.last_sku is None or not p.items[0].options or p.question \
+            or not (cue.has(toks, MAKE_IT) or "make" in toks):
+        _choices_of_parts(lex, p, toks, ctx)
+        return
+    item = p.items[0]
+    if ctx.last_sku in item.skus or not all(offers_choice(lex, ctx.last_sku, o) for o in item.options):
+        return
+    span = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+    if not any(phrase_of(o.said) == span for o in item.options):
+        return  # more than the choice's words: a product's name too ("make it a side of rice")
+    p.options, p.items = [*item.options, *p.options], []
+
+
+def _choices_of_parts(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"One on brown rice and the other on soy paper" to two california rolls: the units of the line in focus
+    shared into parts ("one ... and the other ...", "one ... and one ..."), each made with choices that line
+    offers; items heard only from such choices' words (no name of their product said: "brown rice" is no side
+    of rice here, "in a spinach wrap" no new roll) are those choices."""
+    if not p.items or ctx.last_sku is None or p.question or ctx.last_sku not in ctx.line_skus \
+            or len(parts_of(toks)) < 2:
+        return
+    marks = {"one", "ones", "other", "others", "rest", "and", "in", *BASE_PREPS, *_WITH_WORDS}
+    for item in p.items:
+        if not item.options or not all(offers_choice(lex, ctx.last_sku, o) for o in item.options):
+            return
+        said = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + len(phrase_of(o.said)))}
+        if any(i not in said and toks[i] not in GLUE and toks[i] not in marks and not toks[i].isdigit()
+               for i in range(item.start, item.end)):
+            return  # more than the choice's words: a product's name too ("one with a side of rice")
+    p.options = sorted([*(o for it in p.items for o in it.options), *p.options], key=lambda o: o.pos)
+    p.items = []
+
+
+def choices_of_another(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"A one meat plate with brisket mac and cheese and greens" - "and another one for my brother with pulled
+    pork and slaw and beans": after "another one" and "with", products named with no count of their own, each
+    also a choice the product of the line in focus offers, are how that other one is made (its meat and its
+    sides), not items of their own; they become the turn's choices (one more like the line, made so)."""
+    product = lex.products.get(ctx.last_sku or "") if ctx.has_lines else None
+    at = cue.find(toks, cue.MORE)
+    if product is None or at < 0 or not p.items or p.question or not all(offers_choice(lex, product.sku, o)
+                                                                         for o in p.options):
+        return
+    with_at = next((i for i in range(at, p.items[0].start) if toks[i] in WITH), -1)
+    if with_at < 0:  # (a product named before the "with" is an item of its own: "another coffee with milk")
+        return
+    made: list[OptionSpec] = []
+    for it in p.items:
+        if it.quantity is not None or not all(offers_choice(lex, product.sku, o) for o in it.options):
+            return
+        made.extend(it.options)  # ("... with ribs and corn and rice": the rice heard with the corn)
+        own = tuple(t for t in lex.phrases.get(tuple(toks[it.start:it.end]), ())
+                    if t.kind == "option" and (g := product.group(t.group)) is not None and g.value(t.value))
+        if not own:
+            return
+        made.append(OptionSpec(own, pos=it.start, said=" ".join(toks[it.start:it.end])))
+    p.items, p.options = [], sorted([*p.options, *made], key=lambda o: o.pos)
+
+
+def base_of_the_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"Put it on a bagel", "on a bagel please" to the egg and cheese just ordered: the sandwich's bread, though
+    "bagel" is also sold on its own. The one item of a turn, said right after a base preposition (and an
+    article), uncounted and with nothing else to it, whose words are also a choice the line in focus offers
+    (but not its own product), is that choice of the line."""
+    if len(p.items) != 1 or ctx.last_sku is None or p.options or p.question:
+        return
+    item = p.items[0]
+    if ctx.last_sku in item.skus or item.quantity is not None or item.options:
+        return
+    k = item.start - 1 if item.start > 0 and toks[item.start - 1] in ("a", "an", "the") else item.start
+    if k == 0 or toks[k - 1] not in BASE_PREPS:
+        return
+    said = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+    targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option"
+                    and ctx.last_sku in lex.option_skus.get((t.group, t.value), ()))
+    if targets:
+        p.items, p.options = [], [OptionSpec(targets, pos=item.start, said=" ".join(said))]
