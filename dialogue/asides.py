@@ -21,6 +21,7 @@ _CLOSES = phrases("aside_closes")
 _ASKS = words("aside_asks")
 _LEAD = words("lead_fill")
 _HOLD_TAILS = words("hold_tails")
+_HOLD_BREAKS = words("hold_breaks")
 ASIDE_LONGEST = 8  # words between the hold and the acknowledgement, at most
 
 
@@ -31,17 +32,18 @@ def _phrase_at(toks: list[str], k: int, table: tuple[tuple[str, ...], ...]) -> i
 
 def only_a_hold(text: str) -> bool:
     """The turn is a hold and nothing more: "just a sec", "ok one sec my phone", "hold on one second i need to
-    check" (lead fillers, a hold, then nothing or words opened by one of ``hold_tails``). Such a turn orders nothing,
+    check" (lead fillers, a hold, then nothing or words opened by one of ``hold_tails`` with none of ``hold_breaks``:
+    "hang on he wants it iced" is a change). Such a turn orders nothing,
     whatever product the hold's words could name ("sec" for a sausage egg and cheese)."""
     toks = tokens(text)
     k = next((i for i, t in enumerate(toks) if t not in _LEAD), len(toks))
     held = False
     while k < len(toks) and (n := _phrase_at(toks, k, _HOLDS)):
         k, held = k + n, True  # "hold on one sec": one hold after another
-    return held and (k >= len(toks) or toks[k] in _HOLD_TAILS)
+    return held and (k >= len(toks) or toks[k] in _HOLD_TAILS and not any(t in _HOLD_BREAKS for t in toks[k:]))
 
 
-HOLD_SAID = "hang on"  # a hold as the rest of the dialogue reads one, with no word a catalog may name
+HOLD_SAID = "hold on"  # a hold as the rest of the dialogue reads one, with no word a catalog may name
 
 
 def without_aside(text: str) -> str:
