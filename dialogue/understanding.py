@@ -455,8 +455,10 @@ class RuleUnderstanding:
         per_item(toks, p.items, context.focus_units)
         if context.topic and context.topic not in context.line_skus and p.items:  # "one of those, eggs over easy"
             p.items = group_of_those(self.lexicon, toks, p.items, mentions, context.topic)
-        if context.topic and p.items and (context.pending == "offer" or context.topic not in context.line_skus):
-            p.items = offered_counted(toks, p.items, context.topic)  # (or talked about: "what's on the ...")
+        if context.topic and p.items and (context.pending == "offer" or context.topic not in context.line_skus
+                                          and not any(context.topic in it.skus for it in p.items)):
+            p.items = offered_counted(toks, p.items, context.topic)  # (or talked about: "what's on the ...", when
+            # not named already: "one of those eggs over easy" is that one, made so)
             p.items = [offered_pieces(self.lexicon, it) if it.skus == (context.topic,) else it for it in p.items]
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
