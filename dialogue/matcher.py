@@ -320,7 +320,8 @@ _FEW_NAMED = 64  # products read for the one a choice said after a word of its n
 def _head_left_unsaid(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
     """"a whole original and a whole spicy" where the "whole chicken" comes in original and spicy: a word no mention
     holds, said after an article or a count and right before a choice, that begins the name (of two words or more)
-    of the one product offering that choice whose name it begins, names that product, its head noun left unsaid."""
+    of the one product offering that choice whose name (not another name: "pair of slippers" is no pair of grey
+    socks) it begins, names that product, its head noun left unsaid."""
     covered = {i for m in found for i in range(m.start, m.end)}
     starts = {m.start for m in found if m.products}
     out = list(found)
@@ -333,8 +334,7 @@ def _head_left_unsaid(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -
         for t in m.options:
             for sku in islice(lex.option_skus.get((t.group, t.value), ()), _FEW_NAMED):
                 product = lex.products.get(sku)
-                if product is not None and any(len(n) > 1 and n[0] == toks[i] for n in (
-                        phrase_of(name) for name in (product.name, *product.aliases))):
+                if product is not None and len(n := phrase_of(product.name)) > 1 and n[0] == toks[i]:
                     skus.add(sku)
         if len(skus) == 1:
             out.append(Mention(i, i + 1, (Target("product", sku=skus.pop()),)))
