@@ -22,10 +22,11 @@ from dialogue.item_words import (
 )
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
-from dialogue.phrasebook import phrases
+from dialogue.phrasebook import phrases, words
 from dialogue.specs import ItemSpec, OptionSpec
 
 _ONTO_IT = phrases("onto_it")
+_SWAP_VERBS = words("swap_verbs")
 
 
 def needed(lex: Lexicon, sku: str, group: str) -> bool:
@@ -55,9 +56,13 @@ def bought_for(toks: Sequence[str], at: int, before: Sequence[Mention]) -> bool:
     """"ten bags of concrete for fence posts", "glue for the pine boards": a product named right after "for" (bare,
     or "for the", "for my") past an item of the sentence says what that item is for, not an item of its own (not
     in a swap: "swap the fries for onion rings")."""
+    here = {t.sku for m in before if m.start == at for t in m.products}
     return any(m.products and m.end <= at for m in before) and at > 0 \
         and (toks[at - 1] == "for" or any(tuple(toks[max(0, at - len(p)):at]) == p for p in PURPOSE_LEADS)) \
-        and find(toks, SWAP) < 0 and swap_frame(toks) is None
+        and find(toks, SWAP) < 0 and swap_frame(toks) is None \
+        and not any(t in _SWAP_VERBS for t in toks[:at]) \
+        and not any(here & {t.sku for t in m.products} for m in before if m.end <= at)
+    # (not "swap the stromboli for a calzone", nor "boots for hiking": a kind of the boots named, the hiking boot)
 
 
 def option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
