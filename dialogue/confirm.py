@@ -387,6 +387,18 @@ def said_as_yes(toks: Sequence[str]) -> frozenset[int]:
     return frozenset(out)
 
 
+def said_as_idiom(toks: Sequence[str]) -> frozenset[int]:
+    """The positions of :func:`said_as_yes`, and those inside a [deny] phrase of two words or more: words said as an
+    idiom of the answer ("ah no you're grand" is no size grande), never a choice or a product."""
+    out: set[int] = set(said_as_yes(toks))
+    i = 0
+    for table, phrase in phrases().cover(toks):
+        if table == "deny" and len(phrase) > 1:
+            out.update(range(i, i + len(phrase)))
+        i += len(phrase)
+    return frozenset(out)
+
+
 def verdicts(toks: Sequence[str]) -> dict[tuple[int, int], str]:
     """The yeses and noes of ``toks`` as (start, end) spans to "affirm" or "deny": "lattes yes, muffin no" says one
     of each, right after a product named (a verdict per line of the order read back, not an order)."""

@@ -193,8 +193,8 @@ def _only_taken_back(toks: Sequence[str]) -> bool:
 
 def _yes_as_said(parse: Parse) -> Parse:
     """The parse with its tokens as said when a misheard-word correction changed only words of a yes idiom ("yeah
-    grand" heard as the size "grande", "jolly good" as "jelly", "si por favor" as "flavor"): a word of a yes is no
-    mishearing. A reply that is a clear yes as said and in which the reading finds no product, choice or count
+    grand" heard as the size "grande", "jolly good" as "jelly", "si por favor" as "flavor"; "ah no you're grand" as
+    a no): a word of a yes or of a no idiom is no mishearing. A reply that is a clear yes as said and in which the reading finds no product, choice or count
     ("yes chief" heard as the choice "chive" and dropped, "works for me yes" read short) is read as said too.
     Else the parse as it is."""
     raw = tuple(normalize.tokens(parse.text))
@@ -206,7 +206,7 @@ def _yes_as_said(parse: Parse) -> Parse:
     if len(raw) != len(parse.tokens):
         return parse
     changed = {i for i, (a, b) in enumerate(zip(raw, parse.tokens, strict=True)) if a != b}
-    return replace(parse, tokens=raw) if changed <= confirm.said_as_yes(raw) else parse
+    return replace(parse, tokens=raw) if changed <= confirm.said_as_idiom(raw) else parse
 
 
 def _per_line_verdict(parse: Parse, cart_skus: set[str]) -> bool:
@@ -527,6 +527,9 @@ class Policy:
         c = confirm.decide(said.text, said.tokens)
         if said is not parse and c.places:
             parse = said  # "yeah grand": a yes, not the size grande
+        if said is not parse and c.plain_no and kind == PendingKind.CHECKOUT:
+            st.pending = None  # "ah no you're grand": a no, and no size grande; nothing placed, nothing changed
+            return out.say("Okay, the order is not placed. What would you like to change?")
         # "everything please": a choice, no yes; "yeah grand": a yes, no choice of the size grande
         choice = parse.intent == Intent.MODIFY and _named_outside_yes(parse, _option_spans(parse.options))
         named = _named_outside_yes(parse, [(it.start, it.end) for it in parse.items])

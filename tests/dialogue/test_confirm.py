@@ -21,13 +21,13 @@ KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each
 # so it holds and marks an echo candidate; only the session, with the cart read back, places it (dialogue/echo.py).
 # Every such row is judged in a session: the ones said back as the cart has them place, any mismatch holds.
 ECHOES = [(label, reply) for label, reply in REPLIES if decide(reply).echo and not decide(reply).places]
-KNOWN_MISSES = 65  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+KNOWN_MISSES = 128  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 8 from round 7 (31 when
 # written, see below), 14 from round 8 (90 when written, see below), none from round 9 (126 when
 # written, see below), 5 from round 10 (see below), 1 from round 11 (96 when written, see below), 5 from
-# round 12 (109 when written, see below), 17 from round 13 (86 when written, see below); 97 before round 13's
-# read-back echo (47 unmarked, see ECHOES).
+# round 12 (109 when written, see below), 17 from round 13 (86 when written, see below), 63 from round 14 (106
+# when written, see below); 97 before round 13's read-back echo (47 unmarked, see ECHOES).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -340,6 +340,27 @@ KNOWN_MISSES = 65  # 4 from round 2, 7 from round 3 (82 when written), 3 from ro
 # echo was narrowed so that two older holds hold: "yes thirteen eighty" (round 10b: the total said last after a bare
 # yes reads as a check) and "yep the latte and the muffin" (round 12: one latte, in the singular, of two).
 
+# Round 14, first run of confirm_replies_14.tsv (420 replies written fresh by a helper who has not developed the
+# engine, labelled before any run; a multiple of 3 rows, so the session sample of the files sorting after it did not
+# move: regional and non-native English, recogniser slips of a yes, long replies with the answer last, a yes then a
+# second thought, conditions, yes and no together, impatience, refusals, replies to someone in the room, consent in
+# other words, yeses whose words could mislead, the order restated), on 35c4138: 3 holds wrong, 103 yeses asked
+# again. The holds: "i will yeah" placed (Irish sarcasm: now a [hedge] as "yeah right"); "no problems apart from
+# the milk" placed through the echo ("apart from", "other than", "bar the", "save for" are now [negate] as "except";
+# it now holds, but the session still makes the lattes "with milk": marked known, a cart changed that was not asked
+# to change); "ah no you're grand" made the lattes large ("grand" heard as the size "grande"; "you are grand" is now a
+# [deny] as "you are alright", and a no whose only changed words are inside a no idiom is read as said: not placed,
+# nothing changed). Of the 103 yeses, 43 place since: consent idioms and regional yeses as [affirm] ("fire it
+# through", "hit send", "seal the deal", "you're on", "sold", "no dramas", "no wahala", "that's deadly", "braw",
+# "good as gold", "sure nuff", "yes o", "e correct", "na so"), recogniser spellings of "please" and of "place it" as
+# [filler]/[affirm] ("ples", "pliz", "place at", "plays at", "lays it"). Left (62 yeses and the milk hold, 63
+# marked): long stories with "hung up", "crashing", "cutting out", "forget" or "no" in them before the yes;
+# conditions met ("if you've got it all down then yes please", "yes if it's no bother"); "yeah no that's all fine
+# go ahead"; "we're good go ahead"; litotes ("nothing to complain about yes", "you're not wrong go ahead", "can't go
+# wrong with that yes please"); a yes with an exclamation or an aside to a child ("oh you're a gem yes please",
+# "shoes on please sorry yes go ahead"); the order said back with its choices ("so two medium hot lattes whole milk
+# and the blueberry muffin yes please"); and slips that change the yes word ("yeah go hid", "yes go a hed please").
+
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
 def test_only_a_clear_yes_places(label: str, reply: str) -> None:
@@ -586,3 +607,15 @@ def test_cancel_that_to_a_one_line_order_takes_that_line_off(chat: Any, cafe: An
     chat.say("that's all")
     r = chat.say("ok never mind cancel that")  # the order and its last line are the same thing
     assert not r.order_number and cafe.orders() == [] and chat.lines == []
+
+
+@pytest.mark.parametrize("reply", ["ah no you're grand", "no you're grand", "you're grand thanks"])
+def test_a_no_idiom_heard_as_a_choice_changes_nothing(reply: str, chat: Any, cafe: Any) -> None:
+    """Round 14: "grand" in "you're grand" (Irish "no need") is no size grande: not placed, the lattes as they were."""
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    before = list(chat.lines)
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == []
+    assert chat.lines == before
+
