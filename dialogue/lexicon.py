@@ -595,6 +595,8 @@ def _singulars(word: str) -> set[str]:
         out.add(word[:-2])
     if word.endswith("s") and len(word) > 3:
         out.add(word[:-1])
+    if word.endswith("ves") and len(word) > 4:
+        out |= {word[:-3] + "f", word[:-3] + "fe"}  # "scarves", "knives": a whole name's "-f(e)" plural
     return out
 
 
