@@ -321,6 +321,15 @@ class Runner:
         finally:
             session_log.removeHandler(crashes)
             store.close()
+            _remove_store_files(Path(store.path))
+
+
+def _remove_store_files(path: Path) -> None:
+    """Deletes one conversation's store (and SQLite's side files): a corpus run keeps thousands of conversations,
+    and their stores left behind filled the disk of the machine that runs the suite."""
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+              path.with_name(path.name + "-journal")):
+        p.unlink(missing_ok=True)
 
 
 def run_all(convs: Sequence[Mapping[str, Any]], workdir: Path | None = None) -> list[Outcome]:
