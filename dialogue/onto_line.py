@@ -41,7 +41,6 @@ _ONTO_LINE = phrases("onto_line")
 _ONTO_LINE_LEAD = phrases("onto_line_lead")
 _ONTO_LINE_VERBS = phrases("onto_line_verbs")
 _EVERY_BEFORE = words("every_before")
-_WITH_WORDS = words("with_words")
 _TO_BE = words("group_to_value")
 
 
@@ -354,7 +353,7 @@ def _choices_of_parts(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Con
     if not p.items or ctx.last_sku is None or p.question or ctx.last_sku not in ctx.line_skus \
             or len(parts_of(toks)) < 2:
         return
-    marks = {"one", "ones", "other", "others", "rest", "and", "in", *BASE_PREPS, *_WITH_WORDS}
+    marks = {"one", "ones", "other", "others", "rest", "and", "in", *BASE_PREPS, *WITH}
     for item in p.items:
         if not item.options or not all(offers_choice(lex, ctx.last_sku, o) for o in item.options):
             return
