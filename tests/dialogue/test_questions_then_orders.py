@@ -377,3 +377,20 @@ def test_two_fifty_gram_bags_are_two_bags(shop: Shop) -> None:
     chat = shop("teashop")
     chat.say("two fifty gram bags of earl grey")
     assert _has(chat, "EARL-GREY", 2, "weight=50g"), (_made(chat), chat.replies[-1].text)
+
+
+# --- "a <choice> one" beside another item: the product talked about, not another product of that choice ------------
+
+@pytest.mark.parametrize(("said", "sku", "colour"), [
+    ("a cream one and a birthday card", "TEDDY-BEAR", "colour=cream"),  # a knit scarf comes in cream too
+    ("one brown one and a birthday card please", "TEDDY-BEAR", "colour=brown"),
+    ("a cream scarf and a birthday card", "KNIT-SCARF", "colour=cream"),  # a product named: that product
+])
+def test_a_choice_one_beside_an_item_is_not_another_product_of_that_choice(shop: Shop, said: str, sku: str,
+                                                                           colour: str) -> None:
+    chat = shop("store")
+    chat.say("do you have teddy bears what colours do they come in")
+    chat.say(said)
+    assert _has(chat, sku, 1, colour), (_made(chat), chat.replies[-1].text)
+    assert chat.counts.get("BIRTHDAY-CARD") == 1
+    assert len(chat.counts) == 2
