@@ -27,7 +27,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("none of the", "none"), ("zero", "none"), ("not", "none"), ("not the", "none"), ("not too much", "light"), ("not a lot of", "light"),
     ("don't want it", "none"), ("do not want it", "none"), ("don't want any", "none"), ("don't want", "none"),
     ("do not want", "none"), ("don't need", "none"), ("don't need any", "none"), ("no need for", "none"),
-    ("leave out the", "none"), ("leave off the", "none"), ("not too", "light"),
+    ("leave out the", "none"), ("leave off the", "none"), ("not too", "light"), ("forget the", "none"),
+    ("forget about the", "none"),
     ("does not want", "none"), ("do not like", "none"), ("does not like", "none"), ("does not like any", "none"),
     ("do not like any", "none"), ("does not do", "none"), ("do not do", "none"),
 )

@@ -482,6 +482,8 @@ def hold(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if spec is None or product is None or (out.shown and len(out.shown) > 1):
         return out
     group = next((g for code in parse.groups if (g := product.group(code)) is not None), None)
+    if group is None and state.listed is not None and state.listed[0] == product.sku and state.listed[2] == state.turns:
+        group = product.group(state.listed[1])  # "and a flight what beers can i put in it": the beers just listed
     if group is not None and not any(o.targets[0].group == group.code for o in spec.options if o.targets):
         state.pending = Pending(PendingKind.CLARIFY_OPTION, item=spec, group=group.code)
         return out.say(f"Which {group_name(group)} would you like in the {product.name}?")

@@ -3,7 +3,8 @@ on to the shop in the same breath ("hang on babe what did you want - oh ok, and 
 what do you guys want ok and a two liter coke", "hang on what kind do you want ok make the taffy peppermint"). A
 clerk hears the question as put to the other person and takes what follows the acknowledgement as the order.
 
-An aside opens the turn (past lead fillers) with a hold (``aside_holds``: "hang on", "hold on", "one sec"), asks
+An aside opens the turn (past lead fillers) with a hold (``aside_holds``: "hang on", "hold on", "one sec", or a term
+of address followed by a question to them, ``aside_address_asks``: "sweetie do you want the scone too"), asks
 (a word of ``aside_asks``: "what", "you", "want") within ``ASIDE_LONGEST`` words, and ends on an acknowledgement of
 the answer (``aside_closes``: "ok", "oh ok", "she says"). The turn is read from after the acknowledgement. A turn is
 left as it was when nothing follows the acknowledgement, or when what follows would be a yes on its own (a yes is
@@ -19,6 +20,7 @@ from dialogue.phrasebook import phrases, words
 _HOLDS = phrases("aside_holds")
 _CLOSES = phrases("aside_closes")
 _ASKS = words("aside_asks")
+_ADDRESS_ASKS = phrases("aside_address_asks")
 _LEAD = words("lead_fill")
 _HOLD_TAILS = words("hold_tails")
 _HOLD_BREAKS = words("hold_breaks")
@@ -53,6 +55,9 @@ def without_aside(text: str) -> str:
     toks = [t for t, _, _ in flat]
     start = next((k for k, t in enumerate(toks) if t not in _LEAD), len(toks))
     hold = _phrase_at(toks, start, _HOLDS)
+    if not hold and toks[start:start + 1] and toks[start] in confirm.phrases().address \
+            and _phrase_at(toks, start + 1, _ADDRESS_ASKS):
+        hold = 1  # "sweetie do you want the scone too - no - ok take off the cheese one": asked by name
     if not hold:
         return text
     asked = False

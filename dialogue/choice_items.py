@@ -547,12 +547,15 @@ def _package_owner(lex: Lexicon, wrapper: Mention | None, m: Mention) -> str | N
 
 
 def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], loose: list[OptionSpec],
-                        breaks: frozenset[int] = frozenset()) -> tuple[list[ItemSpec], list[OptionSpec]]:
+                        breaks: frozenset[int] = frozenset(), talked_of: str | None = None
+                        ) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """"two pounds of sixteen penny galvanized and a tube of adhesive", "a sheet of three quarter birch and a cut":
     choices said one after another, counted (or with an article) as an item of their own beside the items named,
     that together only one product offers (:func:`value_owner`) are an item of that product; the items and the
     choices left loose. Only where no item of the turn offers any of them, and something separates them from the
-    item before ("and", a new sentence) or they open the turn."""
+    item before ("and", a new sentence) or they open the turn. Not choices said as "a <choices> one" that the
+    product talked about (``talked_of``, not in the cart) offers ("what colours do the teddy bears come in?" - "a
+    cream one and a birthday card": a teddy bear, :func:`dialogue.ones.choice_one_of_the_topic`)."""
     runs: list[list[OptionSpec]] = []
     for o in sorted((o for o in loose if o.pos >= 0 and o.said), key=lambda o: o.pos):
         if runs and runs[-1][-1].pos + len(runs[-1][-1].said.split()) == o.pos and o.pos not in breaks:
@@ -564,6 +567,9 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
         start, end = run[0].pos, run[-1].pos + len(run[-1].said.split())
         if any(offers_spec(lex, it, o) for it in items for o in run) \
                 or any(it.start < end and start < it.end for it in items):
+            continue
+        if talked_of is not None and toks[end:end + 1] in (["one"], ["ones"]) \
+                and all(offers_spec(lex, ItemSpec((talked_of,), None, []), o) for o in run):
             continue
         k = start - 1
         if k >= 1 and toks[k] == "of" and toks[k - 1].isalpha() and toks[k - 1] not in ("a", "an", "one"):
@@ -585,3 +591,27 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
 def offers_spec(lex: Lexicon, item: ItemSpec, spec: OptionSpec) -> bool:
     """Some product of ``item`` offers a choice ``spec`` names."""
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for sku in item.skus for t in spec.targets)
+
+
+def units_of_one_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"How many mochi do you have?" - "two mango two green tea": after an item said by its choice alone ("two
+    mango": the mochi), a counted item whose words are also a choice of that product's same group ("green tea", a
+    tea of its own too) is one more of that product made so, a unit of the same share-out, not the other product."""
+    out = list(items)
+    for k in range(1, len(out)):
+        prev, it = out[k - 1], out[k]
+        if len(prev.skus) != 1 or it.options or it.quantity is None or prev.quantity is None or prev.skus == it.skus:
+            continue
+        said = {i for o in prev.options if o.pos >= 0 for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+        if not prev.options or not all(i in said for i in range(prev.start, prev.end)):
+            continue  # (the item before named its product: "a mango smoothie and two green teas")
+        sku = prev.skus[0]
+        groups = {t.group for o in prev.options for t in o.targets if sku in lex.option_skus.get((t.group, t.value), ())}
+        words = tuple(toks[it.start:it.end])
+        values = tuple(t for t in lex.phrases.get(words, ()) if t.kind == "option" and t.group in groups
+                       and sku in lex.option_skus.get((t.group, t.value), ()))
+        if values and it.start > prev.end and all(toks[i].isdigit() or toks[i] in SEPARATORS
+                                                   for i in range(prev.end, it.start)):
+            out[k] = ItemSpec((sku,), it.quantity, [OptionSpec(values, pos=it.start, said=" ".join(words))],
+                              it.start, it.end, True)
+    return out

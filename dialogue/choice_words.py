@@ -5,9 +5,10 @@ one" or "the colour one" for the line in focus, "make the scone cheddar" (its "c
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from catalog.models import OptionGroup
+from catalog.models import OptionGroup, Product
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.owners import offers_choice
@@ -17,6 +18,7 @@ from dialogue.quantity import GLUE
 from dialogue.recounts import bare_quantity
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import CHANGE_FILL, DEFINITE, ONES
+from dialogue.words import STOPWORDS
 
 _USUAL_WORDS = words("plain_part")
 
@@ -175,3 +177,40 @@ def left_as_usual(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context) ->
         return False
     p.items[0] = ItemSpec(item.skus, None, usual, item.start, item.end, item.exact)
     return True
+
+
+def toward_group_said(toks: Sequence[str], spec: OptionSpec, product: Product, name_at: range) -> OptionSpec:
+    """A choice whose word several groups of the product have ("medium": a bowl size and a spice level), said just
+    after a word only one of those groups has ("not crazy spicy like medium": the spice level's words), is that
+    group's. ``name_at``: where the product is named (its words are no group's)."""
+    codes = {t.group for t in spec.targets if t.kind == "option" and (g := product.group(t.group)) is not None
+             and g.value(t.value) is not None}
+    if len(codes) < 2 or spec.pos < 1:
+        return spec
+    own = set(spec.said.split())
+    near = {t for k, t in enumerate(toks[:spec.pos]) if k >= spec.pos - 4 and k not in name_at
+            and t not in STOPWORDS and t not in own and t.isalpha()}
+
+    def words_of(code: str) -> set[str]:
+        g = product.group(code)
+        if g is None:
+            return set()
+        return {w for n in (g.name, *g.aliases, *(x for v in g.values for x in (v.name, *v.aliases)))
+                for w in phrase_of(n)}
+
+    hit = [code for code in codes if near & words_of(code)]
+    if len(hit) != 1:
+        return spec
+    return dataclasses.replace(spec, targets=tuple(t for t in spec.targets if t.group == hit[0]))
+
+
+def listed_not_in_cart(lex: Lexicon, p: ParseDraft, ctx: Context) -> bool:
+    """"What sauces do the wings come in?" - "honey garlic" with a pizza in the cart: choices of the product whose
+    choices were just listed (no line of it in the cart), one of them of the group listed, which the line in focus
+    does not offer: that product, made so."""
+    if ctx.listed is None or ctx.listed[0] in ctx.line_skus or ctx.listed[0] != ctx.topic or p.question:
+        return False
+    sku, code = ctx.listed
+    return all(offers_choice(lex, sku, o) for o in p.options) \
+        and any(t.group == code for o in p.options for t in o.targets) \
+        and not (ctx.last_sku and all(offers_choice(lex, ctx.last_sku, o) for o in p.options))

@@ -3,7 +3,8 @@ the wraps chicken". A clerk does both, in order; the session runs each clause as
 
 A turn splits only where a joining word ("and", "then", a comma or full stop) is followed by a verb that edits
 the cart (data: ``compound_edits``), and only when the clause before it has such a verb too: a plain list of
-products ("a latte and a muffin"), "yes and a cookie" or "a latte and make it iced" stay one clause. After a
+products ("a latte and a muffin"), "yes and a cookie" or "a latte and make it iced" stay one clause (but "a challah
+and actually make all four danishes cheese" turns to another change: two). After a
 clause with a remaking verb ("make", "change"), "... and one of them black" is a second change by that verb.
 """
 
@@ -23,6 +24,8 @@ _PORTIONS = phrases("compound_portions")
 _REMAKE = words("remake_verbs")
 _SWAP = words("swap_verbs")
 _RECOUNT_LEAD = words("recount_lead")
+_TURNS = words("compound_turns")
+_MADE_WITH = frozenset({"with", "on", "in"})
 _ONLY = frozenset({"just", "only"})
 _THOSE = frozenset({"them", "it", "those", "that", "these"})
 _MAX_FILL = 4
@@ -62,6 +65,34 @@ def _opens_edit(toks: Sequence[str], k: int) -> bool:
     return False
 
 
+def _turns_to_remake(toks: Sequence[str], k: int) -> bool:
+    """"one challah and um actually make all four danishes cheese": after a plain order, a word that turns to
+    another matter ("actually") and then a remaking verb starts an edit of its own (not "a latte and make it iced",
+    said of the latte)."""
+    turned = False
+    for skip in range(_MAX_FILL + 1):
+        if k + skip >= len(toks):
+            return False
+        t = toks[k + skip]
+        if t in _TURNS:
+            turned = True
+        elif t in _REMAKE:
+            return turned
+        elif t not in _FILL:
+            return False
+    return False
+
+
+def _parallel_lines(head: Sequence[str], rest: Sequence[str]) -> bool:
+    """"The pastor ones with verde and the carnitas with the red one": the clause before and the one after the
+    joining word each open with "the" (a line named) and say how it is to be made ("with", "on", "in"): two changes,
+    one of each line."""
+    def line_made(toks: Sequence[str]) -> bool:
+        words = [t for t in toks if t not in _FILL]
+        return len(words) > 2 and words[0] == "the" and any(t in _MADE_WITH for t in words[2:])
+    return line_made(head) and line_made(rest)
+
+
 def clauses(text: str) -> list[str]:
     """The clauses of a turn, one per cart edit; ``[text]`` when the turn is not two edits joined.
     "take the pickle off and add a cookie" -> ["take the pickle off", "add a cookie"]; "make it two and one of
@@ -78,11 +109,12 @@ def clauses(text: str) -> list[str]:
         while m < len(toks) and toks[m] in _JOINERS:
             m += 1
         head = toks[begin:k]
-        if not joined or m >= len(toks) or flat[m][1] == flat[m - 1][1] or not _has_edit(head) \
-                or _swaps_what_went(head, toks, m):
+        parallel = joined and m < len(toks) and _parallel_lines(head, toks[m:])
+        if not joined or m >= len(toks) or flat[m][1] == flat[m - 1][1] \
+                or not (_has_edit(head) or _turns_to_remake(toks, m) or parallel) or _swaps_what_went(head, toks, m):
             k += 1
             continue
-        if _opens_edit(toks, m):
+        if _opens_edit(toks, m) or parallel:
             lead = ""
         else:
             verb = next((t for t in head if t in _REMAKE), None)

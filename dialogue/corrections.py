@@ -173,7 +173,9 @@ def counts_repaired(toks: Sequence[str], items: list[ItemSpec]) -> None:
     after an item, before the next item or the end of the turn, repair that item's count (the words after the count
     say nothing more than ``count_repair_ends``)."""
     for k, item in enumerate(items):
-        end = max([item.end] + [o.pos + max(len(o.said.split()), 1) for o in item.options])
+        counted = [o for o in item.options if o.said and o.pos > item.end and all(  # "no just one": a count, though
+            w in _CORRECTION_WORDS or w.isdigit() or w == "one" for w in o.said.split())]  # some pack is "just one"
+        end = max([item.end] + [o.pos + max(len(o.said.split()), 1) for o in item.options if o not in counted])
         stop = items[k + 1].start if k + 1 < len(items) else len(toks)
         gap = list(toks[end:stop])
         while k + 1 < len(items) and gap and gap[-1] in _NEXT_ITEM_LEADS:
@@ -187,3 +189,4 @@ def counts_repaired(toks: Sequence[str], items: list[ItemSpec]) -> None:
         if not 0 < count < 1000 or count == item.quantity or any(t not in _COUNT_REPAIR_ENDS for t in gap[at + 1:]):
             continue
         item.quantity = count
+        item.options = [o for o in item.options if o not in counted]

@@ -285,14 +285,40 @@ def _change_all(state: State, lex: Lexicon, changes: Sequence[_Change], out: Out
     state.begin_change()
     state.pending = None
     try:
-        for line, product, opts, removals in changes:
-            if opts or removals:
-                _rebuild(state, line, product, [*_kept(line, product, opts, removals), *opts])
+        made = [_rebuild(state, line, product, [*_kept(line, product, opts, removals), *opts]) if opts or removals
+                else line for line, product, opts, removals in changes]
     except CatalogError as exc:
         return out.say(sorry(exc, changes[0][1]))
     out.act(Action.CART_CHANGED)
+    if _merged(state, made):  # "make all four danishes cheese": the cherry and the cheese line now one
+        return readback(state, lex, out.say("Okay"))
     out.say(f"Okay, all {say_number(len(changes))} changed" if len(changes) > 2 else "Okay, both changed")
     return readback(state, lex, out)
+
+
+def _merged(state: State, made: Sequence[CartLine]) -> bool:
+    """Lines just changed that are now made alike (product, choices, price) become one line of their units, the
+    first of them kept; whose each unit is goes with it. True when any were."""
+    merged = False
+    made = list(made)
+    for k, line in enumerate(made):
+        at = next((j for j, m in enumerate(made[:k]) if m.sku == line.sku and m.options == line.options
+                   and m.variant_sku == line.variant_sku and m.unit_price_cents == line.unit_price_cents
+                   and m in state.cart.lines), None)
+        if at is None or line not in state.cart.lines:
+            continue
+        keep = made[at]
+        owners = state.owners.get(keep.line_id, ("",) * keep.quantity) + state.owners.get(line.line_id, ("",) * line.quantity)
+        made[at] = replace(keep, quantity=keep.quantity + line.quantity)
+        state.cart.lines[state.cart.lines.index(keep)] = made[at]
+        state.cart.lines.remove(line)
+        state.owners.pop(line.line_id, None)
+        if any(owners):
+            state.owners[keep.line_id] = owners
+        if state.focus_line == line.line_id:
+            state.focus_line = keep.line_id
+        merged = True
+    return merged
 
 
 def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome,
@@ -302,6 +328,8 @@ def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome,
     offer it."""
     specs = list(parse.options)
     changes = []
+    if among is None and parse.items:  # "make all the danishes cheese": the danish lines only
+        among = [ln for ln in state.cart.lines if any(ln.sku in it.skus for it in parse.items)]
     for line in state.cart.lines if among is None else among:
         product = lex.products.get(line.sku)
         if product is None or not specs:

@@ -586,6 +586,11 @@ def _kind_forms(category: str) -> set[tuple[str, ...]]:
     return {f for w in _singulars(cat[-1]) for f in _plurals((*cat[:-1], w))}
 
 
+def singulars(word: str) -> set[str]:
+    """The word and the words whose plural it may be ("sandwiches" -> sandwiches, sandwiche, sandwich)."""
+    return _singulars(word)
+
+
 def _singulars(word: str) -> set[str]:
     """The words whose generated plural ``word`` may be (see :func:`_plurals`), and itself."""
     out = {word}

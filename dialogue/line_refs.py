@@ -17,7 +17,7 @@ from dialogue.numbers import ORDINALS
 from dialogue.parse_records import Context, ParseDraft
 from dialogue.phrasebook import phrases, words
 from dialogue.references import line_holding
-from dialogue.specs import ItemSpec
+from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import ADDING, DEFINITE, INSTEAD_OF, MORE_WORDS, ONTO_PREPS, SWAP_VERBS
 
 _LIKEWISE = words("likewise")
@@ -25,6 +25,8 @@ _POSSESSIVES = words("possessives")
 _RESTATED = phrases("restated")
 _SUBJECTS = words("subject_pronouns")
 _CHANGE_AFTER = phrases("change_after_line")
+_PART_PREPS = frozenset({"on", "of", "in"})  # "the rice on the meal"
+_PART_ENDS = frozenset({"to", "into", "for", "with"})  # "... on the meal to egg fried": the change follows
 
 
 def _singular(word: str) -> str:
@@ -198,3 +200,60 @@ def line_by_word(lex: Lexicon, toks: Sequence[str], p: ParseDraft, ctx: Context)
                     for n in (v.name, *v.aliases))}
             return hits.pop() if len(hits) == 1 else None
     return None
+
+
+def choice_for_line_named(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"Can the belgian one get ice cream too": "the <words> one" whose words are words of one cart line's product
+    name (no item of their own), and after it only items whose words are also choices that product offers (the
+    waffle's "ice cream" topping, though ice cream is sold too): that line with those choices. True when so read."""
+    for a in range(len(toks) - 2):
+        if toks[a] not in DEFINITE:
+            continue
+        o = next((k for k in range(a + 1, min(a + 4, len(toks))) if toks[k] in ("one", "ones")), None)
+        if o is None or o == a + 1 or any(it.start < o for it in p.items):
+            continue
+        said = {_singular(t) for t in toks[a + 1:o]}
+        lines = [sku for sku in dict.fromkeys(ctx.line_skus) if (product := lex.products.get(sku))
+                 and said <= {_singular(w) for w in phrase_of(product.name)}]
+        if len(lines) != 1:
+            return False
+        sku = lines[0]
+        specs = []
+        for it in p.items:
+            said_words = tuple(toks[it.start:it.end])
+            mine = tuple(t for t in lex.phrases.get(said_words, ()) if t.kind == "option"
+                         and sku in lex.option_skus.get((t.group, t.value), ()))
+            if not mine or sku in it.skus:
+                return False
+            specs.extend([OptionSpec(mine, pos=it.start, said=" ".join(said_words)), *it.options])
+        p.items = [ItemSpec((sku,), None, specs, a + 1, o)]
+        return True
+    return False
+
+
+def part_of_a_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"Change the rice on the meal to egg fried": an item whose words name a group of choices of a cart line's
+    product (the meal deal's rice, though "rice" is a product of its own too), said with "on/of/in the <words of that
+    line's name>", is that line with the choices said: the meal made with egg fried rice, no rice added."""
+    if len(p.items) != 1 or not ctx.line_skus or p.question:
+        return
+    item = p.items[0]
+    own = {o.pos + k for o in item.options if o.pos >= 0 for k in range(max(len(o.said.split()), 1))}
+    named = tuple(t for k, t in enumerate(toks[item.start:item.end], item.start) if k not in own)
+    groups = {g.code for g in lex.named_groups.get(named, ())}
+    at = item.end
+    while at < len(toks) and at in own:
+        at += 1
+    if not groups or at + 2 >= len(toks) or toks[at] not in _PART_PREPS or toks[at + 1] not in DEFINITE:
+        return
+    end = at + 2
+    while end < len(toks) and toks[end] not in _PART_PREPS and toks[end] not in _PART_ENDS:
+        end += 1
+    said = {_singular(t) for t in toks[at + 2:end]}
+    lines = [sku for sku in dict.fromkeys(ctx.line_skus) if sku not in item.skus
+             and (product := lex.products.get(sku)) is not None
+             and said <= {_singular(w) for w in phrase_of(product.name)}
+             and any(product.group(code) is not None for code in groups)]
+    if len(lines) != 1:
+        return
+    p.items = [ItemSpec((lines[0],), None, item.options, item.start, end, True)]

@@ -17,6 +17,7 @@ from dialogue.people import whose_said
 from dialogue.phrasebook import words
 from dialogue.quantity import GLUE
 from dialogue.recounts import bare_quantity, count_of_unit
+from dialogue.references import portion
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import (
     BASE_PREPS,
@@ -34,6 +35,7 @@ from dialogue.turn_words import (
 )
 
 _AS_IT_COMES = words("as_it_comes")
+_PEOPLE_ONES = words("people_ones")  # "the brisket guys": the units of a line by the people they are for
 _MAKE_THE_PAIRS = frozenset(ph for ph in MAKE_THE if len(ph) == 2)
 
 
@@ -159,7 +161,8 @@ def one_named_by_item(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context
     offers names that line (the selector), and the items said after it whose words are choices of that product
     (wheat toast) are its change, not items. True when so read (the parse changed), else False."""
     item = next((it for it in p.items if it.start > 0 and toks[it.start - 1] in DEFINITE
-                 and it.end < len(toks) and toks[it.end] in ("one", "ones")), None)
+                 and it.end < len(toks) and (toks[it.end] in ("one", "ones") or toks[it.end] in _PEOPLE_ONES)),
+                None)  # ("one of the brisket guys wants a coke": the combos made with brisket, for people)
     if item is None or any(s in ctx.line_skus for s in item.skus) or any(it.start < item.start for it in p.items):
         return False
 
@@ -176,6 +179,8 @@ def one_named_by_item(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context
     p.selector = [OptionSpec(named, pos=item.start, said=" ".join(words))]
     p.options = [*p.options, *change]
     p.items = []
+    if item.start >= 3 and toks[item.start - 2] == "of":
+        p.portion = portion(toks[:item.start])  # "one of the brisket ones wants a coke": one unit of them
     return True
 
 

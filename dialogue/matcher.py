@@ -900,7 +900,8 @@ def _counted_product_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Me
                     and any(_offered(lex, sku, t) for sku in skus for t in found[k - 1].options):
                 k -= 1
             count = found[k].start - 1 if k < n else m.start - 1
-            last = max((o.end for o in found[:k] if o.products), default=0)
+            last = max((o.end for idx, o in enumerate(found[:k]) if o.products and not _choice_of_earlier(lex, found, idx)),
+                       default=0)  # ("the meal with a tikka masala and a lamb rogan josh": the meal's, both)
             listed = count == 0 or toks[count - 1] == "and" or any(o.end == count and o.products for o in found)
             if count < 0 or not (toks[count].isdigit() or toks[count] in ("a", "an") and listed) \
                     or any(o.start <= count < o.end for o in found) or any(t in _WITH_WORDS for t in toks[last:count]):
@@ -929,6 +930,15 @@ def _own_choice_naming_after_choices(lex: Lexicon, toks: Sequence[str], found: l
                 out[out.index(m):out.index(m) + 1] = [Mention(m.start, j, head), Mention(j, m.end, named)]
                 break
     return out
+
+
+def _choice_of_earlier(lex: Lexicon, found: Sequence[Mention], idx: int) -> bool:
+    """The mention at ``idx`` names a product that is also a choice a product named before it offers (the deal's
+    "tikka masala" curry after "the meal for two with")."""
+    m = found[idx]
+    return bool(m.options) and any(
+        _offered(lex, t.sku, o) for p in found[:idx] if p.products and not p.options
+        for t in p.products if t.exact for o in m.options)
 
 
 def _asked_spans(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | None) -> list[tuple[int, int]]:

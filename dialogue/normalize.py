@@ -204,12 +204,31 @@ def is_question(text: str) -> bool:
         return True  # "price of a cortado?"
     if first in ("do", "does", "is", "are", "did") and len(toks) > 1 and toks[1] in (
         "you", "y", "they", "it", "that", "this", "there", "the", "your", "these", "those", "we", "a", "any"
-    ):
+    ) and not _do_as_asked(toks):
         return True
     if " ".join(toks[:3]) in ("can you tell", "could you tell", "can i see", "could i see", "can you show",
                               "could you show", "can i know", "may i see", "tell me what", "tell me about",
                               "i wonder what", "i wonder if") and not _order_verb(toks):
         return True
+    return False
+
+
+_DO_AS = frozenset({"as", "instead", "on", "in", "with", "without"})  # "do the yellowtail as sashimi"
+_ASKED_OF = frozenset({"come", "comes", "have", "has", "contain", "contains", "go", "include", "includes", "taste",
+                       "need", "use", "usually", "normally", "still", "also", "ever", "always", "get"})
+
+
+def _do_as_asked(toks: list[str]) -> bool:
+    """"Do the yellowtail as sashimi", "do the carnitas ones on flour": "do the <thing>" and then how it is to be made
+    (a word of ``_DO_AS`` before any verb a question about it would have: "do the wings come with ranch") is a
+    request, not a question."""
+    if toks[:2] != ["do", "the"]:
+        return False
+    for t in toks[2:]:
+        if t in _ASKED_OF:
+            return False
+        if t in _DO_AS:
+            return True
     return False
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dialogue.phrasebook import words
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -73,6 +75,10 @@ def to_digits(toks: Sequence[str]) -> list[str]:
                 break
         else:
             value, j = _read_number(toks, i)
+            if j == i + 1 and 0 < value < 10 and j < n and toks[j] in TENS and _one_thing_before(toks, i):
+                tens, k = _read_number(toks, j)  # "the two fifty gram bag": 250 grams, said as a price is
+                if k < n and toks[k] in _HUNDREDS_UNITS:  # (but "two fifty gram bags": two of them)
+                    value, j = value * 100 + tens, k
             if j > i:
                 if j == i + 1 and toks[i] == "one" and not (out and out[-1].isdigit()) and not (
                     j < n and (toks[j].isdigit() or toks[j] in UNITS)
@@ -107,6 +113,20 @@ def _size_by(out: Sequence[str]) -> bool:
 
 
 _POINTING = frozenset({"the", "that", "this"})
+_HUNDREDS_UNITS = words("hundreds_units")  # "two fifty gram": two hundred fifty, before a unit of these
+
+
+def _one_thing_before(toks: Sequence[str], i: int) -> bool:
+    """An article or "that"/"this" opens the words before ``i`` (past size words): "the big two fifty gram bag"
+    is one thing, so its number is no count."""
+    k = i - 1
+    while k >= 0 and toks[k] in _SIZE_WORDS:
+        k -= 1
+    return k >= 0 and toks[k] in _ONE_THING
+
+
+_ONE_THING = frozenset({"a", "an", "the", "that", "this"})
+_SIZE_WORDS = frozenset({"big", "large", "small", "little", "bigger", "larger", "smaller"})
 
 
 def _read_number(toks: Sequence[str], i: int) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from catalog.models import Product
 from dialogue.corrections import SWAP
 from dialogue.intents import find
-from dialogue.item_words import PACKAGES, REFINE, SUB_WORDS
+from dialogue.item_words import PACKAGES, REFINE, SUB_WORDS, WITH, WITH_LIST
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import _person_at, words_run
 from dialogue.phrasebook import words
@@ -333,3 +333,37 @@ def choice_one_of_the_topic(lex: Lexicon, toks: Sequence[str], items: list[ItemS
         free = [s for s in free if s not in chosen]
         out.append(ItemSpec((product.sku,), int(tok) if tok.isdigit() else None, chosen, a, o + 1))
     return sorted(out, key=lambda it: it.start), free
+
+
+_LEAD = words("lead_fill")
+
+
+def one_with_the_listed(lex: Lexicon, toks: Sequence[str], listed: tuple[str, str] | None,
+                        line_skus: Sequence[str]) -> ItemSpec | None:
+    """"What can I put in a build your own crepe?" - "ok one with turkey brie and spinach": "one with" (or "a",
+    "two") opening the turn, then only choices of the product whose choices were just listed (not in the cart),
+    is that product made so, though the words may also name another product ("turkey brie", a crepe of its own).
+    None when any word after "with" is no such choice."""
+    product = lex.products.get(listed[0]) if listed is not None and listed[0] not in line_skus else None
+    k = next((i for i, t in enumerate(toks) if t not in _LEAD), len(toks))
+    if product is None or k + 2 >= len(toks) or toks[k + 1] not in WITH \
+            or not (toks[k] in ("one", "a", "an") or toks[k].isdigit() and 0 < int(toks[k]) < 100):
+        return None
+    specs: list[OptionSpec] = []
+    i = k + 2
+    while i < len(toks):
+        if toks[i] in WITH_LIST or toks[i] in ("a", "an", "some"):
+            i += 1
+            continue
+        for j in range(min(len(toks), i + lex.max_len), i, -1):
+            mine = tuple(t for t in lex.phrases.get(tuple(toks[i:j]), ()) if t.kind == "option"
+                         and product.sku in lex.option_skus.get((t.group, t.value), ()))
+            if mine:
+                specs.append(OptionSpec(mine, pos=i, said=" ".join(toks[i:j])))
+                i = j
+                break
+        else:
+            return None
+    if not specs:
+        return None
+    return ItemSpec((product.sku,), int(toks[k]) if toks[k].isdigit() else None, specs, k, len(toks))

@@ -305,13 +305,18 @@ def choices_of_the_focus(lex: Lexicon, p: ParseDraft, ctx: Context) -> bool:
 def choice_of(lex: Lexicon, said: Sequence[str], sku: str) -> OptionSpec | None:
     """The words of an item said as a choice of the product ``sku`` offers, when they are the name of that
     choice and of no product ("a sesame bagel" to a bacon egg and cheese that comes on a sesame bagel; never "a
-    mocha", a product of its own); else None."""
+    mocha", a product of its own), or of the one choice the product must be made with ("the stout" for a growler's
+    beer); else None."""
     product = lex.products.get(sku)
     found = lex.phrases.get(tuple(said), ())
-    if product is None or any(t.kind == "product" for t in found):
+    if product is None:
         return None
     targets = tuple(t for t in found if t.kind == "option" and (g := product.group(t.group)) is not None
                     and g.value(t.value) is not None)
+    if any(t.kind == "product" for t in found) and not (
+            targets and all(g.required and g.default is None and not g.multiple
+                            for t in targets if (g := product.group(t.group)) is not None)):
+        return None  # (but "change the growler to the stout": the beer the growler must be filled with)
     return OptionSpec(targets, said=" ".join(said)) if targets else None  # pos: the caller's
 
 

@@ -27,6 +27,7 @@ class Context:
     shown: tuple[str, ...] = ()  # products just listed or talked about
     line_skus: tuple[str, ...] = ()  # products of the cart lines, oldest first
     line_options: tuple[tuple[tuple[str, str], ...], ...] = ()  # (group, value) of each line's choices, as line_skus
+    line_units: tuple[int, ...] = ()  # the count of each line, as line_skus
     listing: bool = False  # several products were just listed and none picked since
     topic: str | None = None  # the one product talked about last
     listed: tuple[str, str] | None = None  # (sku, group): that product's choices of that group were just listed

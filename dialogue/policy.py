@@ -106,6 +106,29 @@ def _offered_as_those(parse: Parse, offer: ItemSpec) -> tuple[ItemSpec, ...]:
                  else it for it in parse.items)
 
 
+def _answered_for_the_rest(parse: Parse, asked: str, rest: list[ItemSpec], besides: list[ItemSpec]
+                           ) -> tuple[list[ItemSpec], list[ItemSpec]]:
+    """"Which pack for the AA batteries?" with AAA batteries waiting too - "an eight pack of the double a's and a
+    four pack of the triple a's": an item of the answer that names a waiting item's product (not said as one more
+    besides it, or said with "the") gives that waiting item its choices, not a line of its own nor nothing."""
+    toks = parse.tokens
+    for it in parse.items:
+        if asked in it.skus or not it.options:
+            continue
+        k = next((i for i, r in enumerate(rest) if set(it.skus) & set(r.skus)), None)
+        if k is None or it in besides and not (it.start > 0 and toks[it.start - 1] in _THE):
+            continue
+        r = rest[k]
+        said = {t.group for o in it.options for t in o.targets}
+        kept = [o for o in r.options if not {t.group for t in o.targets} & said]
+        rest[k] = ItemSpec(r.skus, it.quantity or r.quantity, [*kept, *it.options], r.start, r.end, r.exact)
+        besides = [b for b in besides if b is not it]
+    return rest, besides
+
+
+_THE = frozenset({"the", "those", "that", "my"})
+
+
 def _count_named_as_product(parse: Parse) -> int | None:
     """The count said when every product heard is named by a number alone: "ok six then" to "would you like six?"
     where a product is called "half dozen" (numbers are read as digits, so the name and the count sound alike)."""
@@ -289,6 +312,10 @@ class Policy:
             if handled is not None:
                 return handled
         result = self._dispatch(parse, out)
+        if pending is not None and pending.kind == PendingKind.CLARIFY_OPTION and st.pending is None \
+                and parse.intent in _ANSWERS and pending.item is not None and st.listed is not None \
+                and st.listed[2] == st.turns and st.listed[0] in pending.item.skus:
+            st.pending = pending  # "what main for the bento?" - "what are the choices?": listed, and still asked
         if parse.hold and parse.intent in _ANSWERS and st.pending is None:
             return answers.hold(st, self.lex, parse, out)
         if st.pending is None and parse.intent in _ANSWERS and out.shown and len(out.shown) == 1 \
@@ -734,7 +761,7 @@ class Policy:
                                f"{values}?")
             self.state.pending = None
             return None
-        rest = pending.rest
+        rest, besides = _answered_for_the_rest(parse, product.sku, list(pending.rest), besides)
         self.state.pending = None
         quantity = item.quantity if recount is None else recount
         for it in parse.items:
@@ -839,7 +866,7 @@ class Policy:
         """"which main for the bento box?" - "chicken katsu with a spicy tuna roll": a product said after "with" (and
         an article) in the answer that is also a value of another group of the product asked about is that
         choice of it, not a product of its own."""
-        k = item.start - 1 - (item.start >= 1 and toks[item.start - 1] in ("a", "an"))
+        k = item.start - 1 - (item.start >= 1 and toks[item.start - 1] in ("a", "an", "the"))
         if k < 0 or toks[k] not in _WITH:
             return None
         for group in product.option_groups:
@@ -972,8 +999,11 @@ class Policy:
         if line is None or any(it.skus != (line.sku,) for it in p.items):
             return None  # "three rolls of tape" - "two clear and one brown": "brown" may name the tape itself
         at = {o.pos for o in specs}  # "one hot one iced": a part opens at a "one" right before a choice
-        counts = {a for a, _ in parts_of(p.tokens, choices=at)}  # a part's count is no choice (not a "2 ring" binder)
-        parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity, plain=True, choices=at) \
+        start = p.items[0].end if len(p.items) == 1 and all(o.pos >= p.items[0].end for o in specs) else 0
+        # ("make the avocados two ripe and two firm": the parts are said after the line's name)
+        counts = {a for a, _ in parts_of(p.tokens, start, choices=at)}  # a part's count is no choice (not a "2 ring"
+        parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity, plain=True, start=start,
+                        choices=at) \
             or _restated_parts(p) or halves_of_line(self.lex, p.tokens, line.sku, line.quantity, specs)
         return editing.share_line(self.state, self.lex, line, parts, out) if parts else None
 
@@ -1005,6 +1035,9 @@ class Policy:
             return again.more_of_lines(st, self.lex, [(ln, p.quantity) for ln in st.cart.lines], out)
         if p.ref == "more" and not p.options and said_again(p.tokens) and (ordered := again.last_order(st)):
             return again.more_of_lines(st, self.lex, ordered, out)  # "cod and chips" - "the same again"
+        if p.ref == "more" and p.options and line is not None and not line_has(line, self.lex, list(p.options)):
+            made = [ln for ln in st.cart.lines if line_has(ln, self.lex, list(p.options))]
+            line = made[-1] if made else line  # "two more honeycrisp" with eggs in focus: the honeycrisp apples
         if p.ref == "more" and line is not None and line.sku in self.lex.products:
             return editing.more_of(st, self.lex, line, p, out, _parts_of_more(p))
         if st.shown and (p.ref in ("it", "cheaper", "pricier") or p.ordinal is not None or p.options):

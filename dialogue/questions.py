@@ -32,6 +32,8 @@ _ORDER_JOINS = words("order_joins")
 _ORDER_UNJOINED = phrases("order_unjoined")
 _ORDER_UNDER = words("order_under")
 _FEW_ASKED = 8  # products of an item read to see whether a group asked about is theirs
+_HELD_OPENERS = words("held_question_openers")
+_ADDING_LEADS = words("adding_leads")
 
 
 def _order_joined(toks: Sequence[str]) -> int:
@@ -94,11 +96,26 @@ def sentences(lex: Lexicon, text: str) -> tuple[list[str], list[bool], list[bool
     return toks, asked, info, parts, frozenset(breaks - {0})
 
 
+def _added_then_asked(toks: Sequence[str], asked: Sequence[bool], item: ItemSpec) -> bool:
+    """"and twelve wings what sauces do you have for those", "and a rice roll what fillings do you have": an item
+    said with a count or an article after a word that adds to the order, and a question about it right after it in
+    the same breath: an order that waits for the answer (held), not a question alone."""
+    if not item.end < len(toks) or not asked[item.end] or toks[item.end] not in _HELD_OPENERS:
+        return False
+    before = [t for t in toks[:item.start] if t not in LEAD_FILL or t in _ADDING_LEADS]
+    return bool(before) and before[0] in _ADDING_LEADS and (  # ("twelve" may be read as the wings' 12 piece)
+        before[1:] == [] and item.quantity is not None or before[1:] in (["a"], ["an"])
+        or len(before) == 2 and before[1].isdigit())
+
+
 def ordering(lex: Lexicon, p: ParseDraft, toks: list[str], asked: list[bool], info: list[bool]) -> None:
     """Is an item named here being ordered (``p.ordering``), or held until a question is answered?"""
     for it in p.items:  # "ok the lentil soup how many bowls can you do": the item the question is about
         if _topic_of_question(toks, asked, it):
             asked[it.start:it.end] = [True] * (it.end - it.start)
+    if p.items and _added_then_asked(toks, asked, p.items[0]):
+        p.ordering, p.hold = False, True  # "and twelve wings what sauces do you have for those"
+        return
     ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
     p.ordering = bool(ordered)
     if ordered and len(ordered) < len(p.items) and cue.order_request([t for t, a in zip(toks, asked, strict=True)

@@ -221,6 +221,7 @@ def the_other(toks: Sequence[str], p: ParseDraft | Parse) -> bool:
 
 
 _WAS_NOT = words("was_not")
+_CONTRAST_GLUE = words("contrast_glue")
 _REPAIR_WORDS = frozenset(w for p in cue.CORRECTION for w in p) | words("fillers") | {"a", "an", "the"}
 _MAX_OFFERING = 12  # the products looked at for the values of a choice's group
 
@@ -317,6 +318,15 @@ def as_it_was(toks: Sequence[str], said: Sequence[OptionSpec]) -> set[int]:
     for spec in negated:
         groups = {t.group for t in spec.targets if t.kind == "option"}
         if any(o not in negated and groups & {t.group for t in o.targets if t.kind == "option"} for o in said):
+            gone.add(spec.pos)
+    for spec in said:  # "a madras but medium not hot": "not hot" (mild) contrasts the medium said just before it
+        words = spec.said.split()
+        groups = {t.group for t in spec.targets if t.kind == "option"}
+        if spec.pos > 0 and words and words[0] in _WAS_NOT and any(
+                o is not spec and o.pos >= 0 and o.said and o.said.split()[0] not in _WAS_NOT
+                and groups & {t.group for t in o.targets if t.kind == "option"}
+                and all(t in _CONTRAST_GLUE for t in toks[o.pos + len(o.said.split()):spec.pos])
+                and o.pos + len(o.said.split()) <= spec.pos for o in said):
             gone.add(spec.pos)
     return gone
 

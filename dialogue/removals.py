@@ -13,13 +13,14 @@ from dialogue.parse_records import Context, ParseDraft
 from dialogue.phrasebook import phrases, words
 from dialogue.references import line_holding
 from dialogue.specs import OptionSpec
-from dialogue.turn_words import GENERIC_GOODS, LINE_DETERMINERS
+from dialogue.turn_words import DEFINITE, GENERIC_GOODS, LINE_DETERMINERS
 
 _DRINK_CATEGORIES = words("drink_categories")
 _KEEP_ONLY = phrases("keep_only")
 _ALL_BUT = phrases("all_but")
 _WHOLE_ORDER = words("whole_order")
 _TAKING_OFF = words("taking_off")
+_ONLY_WORDS = frozenset({"just", "only"})
 
 
 def _ends_with(toks: Sequence[str], phrases_: Sequence[tuple[str, ...]]) -> bool:
@@ -99,3 +100,18 @@ def lines_of_kind(lex: Lexicon, toks: Sequence[str], start: int, ctx: Context) -
         if skus:
             return tuple(dict.fromkeys(skus)), at
     return None
+
+
+def kept_aside(p: ParseDraft, toks: Sequence[str]) -> None:
+    """"Cancel the sweet lassi, just the mango one": after the item taken off, "just/only the <choice> one" says
+    which stays; those choices name no line to take off."""
+    if len(p.items) != 1:
+        return
+    item = p.items[0]
+    for k in range(item.end, len(toks) - 2):
+        if toks[k] in _ONLY_WORDS and toks[k + 1] in DEFINITE:
+            kept = [o for o in item.options if o.pos > k]
+            if kept and len(kept) < len(item.options) \
+                    and any(t in ("one", "ones") for t in toks[max(o.pos for o in kept):max(o.pos for o in kept) + 4]):
+                item.options = [o for o in item.options if o.pos < k]
+            return

@@ -152,6 +152,7 @@ class State:
             shown=tuple(self.shown),
             line_skus=tuple(line.sku for line in self.cart.lines),
             line_options=tuple(tuple((o.group, o.value) for o in line.options) for line in self.cart.lines),
+            line_units=tuple(line.quantity for line in self.cart.lines),
             listing=len(self.shown) > 1 and self.topic is None,
             topic=self.topic,
             listed=self.listed[:2] if self.listed and self.listed[2] == self.turns - 1 else None,

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue import intents as cue
-from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.parse_records import Parse
 from dialogue.phrasebook import words as word_list
 from dialogue.references import wants_more
@@ -145,6 +145,9 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
     if parse.ref == "other" and focus is not None:  # "the other with oat": same product, not the one just made
         others = [ln for ln in state.cart.lines if ln.sku == focus.sku and ln.line_id != focus.line_id]
         return others[-1] if others else focus
+    nth = nth_line_of_kind(state, lex, parse)
+    if nth is not None:  # "put avocado on the first sandwich": the first of the sandwich lines
+        return nth
     lines = target_lines(state, lex, parse)
     if parse.portion is not None:  # "one of them": a line with more than that many
         lines = [ln for ln in lines if ln.quantity > parse.portion] or lines
@@ -169,6 +172,32 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
     if parse.portion is not None:
         offering = [ln for ln in offering if ln.quantity > parse.portion] or offering
     return offering[-1] if offering else focus
+
+
+def nth_line_of_kind(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
+    """"Put avocado on the first sandwich" with a turkey sandwich, a reuben and soups in the cart: an ordinal said
+    with a noun that several lines answer to (a word of their products' names, aliases or category) counts among
+    those lines, oldest first ("the last sandwich": the latest of them). None when fewer than two lines answer to
+    the noun or the ordinal is past them."""
+    if parse.ordinal is None or len(parse.items) != 1:
+        return None
+    item, toks = parse.items[0], parse.tokens
+    chosen = {o.pos + k for o in item.options if o.pos >= 0 for k in range(max(len(o.said.split()), 1))}
+    said = [t for k, t in enumerate(toks[item.start:item.end], item.start) if k not in chosen]
+    if not said:
+        return None
+
+    def answers_to(line: CartLine) -> bool:
+        product = lex.products.get(line.sku)
+        if product is None:
+            return False
+        own = {f for text in (product.name, *product.aliases, product.category or "") for w in phrase_of(text)
+               for f in singulars(w)}
+        return all(singulars(w) & own for w in said)
+
+    kind = [ln for ln in state.cart.lines if answers_to(ln)]
+    idx = parse.ordinal - 1 if parse.ordinal > 0 else len(kind) - 1
+    return kind[idx] if len(kind) > 1 and 0 <= idx < len(kind) else None
 
 
 def _holding_what_is_taken_off(state: State, lex: Lexicon, focus: CartLine,

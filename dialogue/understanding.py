@@ -28,7 +28,7 @@ from dialogue import confirm, redo
 from dialogue import intents as cue
 from dialogue.attach import bought_for
 from dialogue.browse_data import superlative
-from dialogue.choice_items import choices_as_one_item
+from dialogue.choice_items import choices_as_one_item, units_of_one_kind
 from dialogue.choice_orders import (
     kind_of_no_line,
     measured_anew,
@@ -42,7 +42,9 @@ from dialogue.choice_words import (
     listed_by_word,
     listed_choice,
     listed_group,
+    listed_not_in_cart,
     one_of_the_line,
+    toward_group_said,
 )
 from dialogue.count_or_choice import (
     count_not_choice,
@@ -53,6 +55,7 @@ from dialogue.count_or_choice import (
     pointed,
 )
 from dialogue.counts import count_issue, pack_size
+from dialogue.every_line import all_of_a_product
 from dialogue.intents import Intent
 from dialogue.items import (
     choice_one_of_the_line,
@@ -67,6 +70,7 @@ from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.line_refs import (
     adverb_ordinal,
     changed_after,
+    choice_for_line_named,
     line_after_of,
     line_by_word,
     line_named,
@@ -76,9 +80,11 @@ from dialogue.line_refs import (
     names_a_line,
     nth_line,
     nth_of_kind,
+    part_of_a_line,
     restated,
     the_line_of,
 )
+from dialogue.line_share import line_shared_out
 from dialogue.lines_by_choice import (
     a_new_one,
     line_by_a_word_of_its_choice,
@@ -102,7 +108,7 @@ from dialogue.matcher import (
     sold_alone,
 )
 from dialogue.numbers import ORDINALS, digit_string, price_range
-from dialogue.ones import choice_one_of_the_topic, line_of_a_name_word
+from dialogue.ones import choice_one_of_the_topic, line_of_a_name_word, one_with_the_listed
 from dialogue.onto_line import (
     base_of_the_line,
     choice_of,
@@ -157,7 +163,14 @@ from dialogue.references import (
     recount,
     the_other,
 )
-from dialogue.removals import choice_contrasted, drop_contrasted, keeps_only, lines_of_kind, taken_off
+from dialogue.removals import (
+    choice_contrasted,
+    drop_contrasted,
+    keeps_only,
+    kept_aside,
+    lines_of_kind,
+    taken_off,
+)
 from dialogue.reread_items import (
     described_not_chosen,
     group_of_those,
@@ -431,7 +444,8 @@ class RuleUnderstanding:
                                  or _counts_choice_after(toks, found, k)))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))
         if p.items and p.options:
-            p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks)
+            talked_of = context.topic if context.topic not in context.line_skus else None
+            p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of)
         p.items = without_ones_said_not(toks, p.items, context)
         p.items = onto_named_line(self.lexicon, toks, p.items, mentions, context)
         described_not_chosen(self.lexicon, toks, p.items)
@@ -446,9 +460,12 @@ class RuleUnderstanding:
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
             p.items, p.options = choice_one_of_the_topic(self.lexicon, toks, p.items, p.options, context.topic)
+        if (built := one_with_the_listed(self.lexicon, toks, context.listed, context.line_skus)) is not None:
+            p.items, p.options = [built], []  # "ok one with turkey brie and spinach" after the crepe's fillings
         p.items = [count_not_choice(self.lexicon, toks, it) for it in p.items]
         p.items = [counted_in_units(self.lexicon, it) for it in p.items]
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
+        p.items = units_of_one_kind(self.lexicon, toks, p.items)  # "two mango two green tea": mochi both
         p.items = [loose_line(self.lexicon, toks, it, context) for it in p.items]
         p.items = [name_not_choice(self.lexicon, toks, it) for it in p.items]
         p.items = spelled_out(self.lexicon, toks, p.items)  # "letter balloons j a c k": a line per letter
@@ -473,6 +490,9 @@ class RuleUnderstanding:
                                           and any(offers_choice(self.lexicon, sku, o) for sku in context.line_skus)))]
         if context.pending == "offer" and context.topic and not p.items:
             p.options = [o for o in p.options if not count_to_offer(self.lexicon, toks, o, context.topic)]
+        for it in p.items:  # "the spicy miso but not crazy spicy, like medium": the spice level's medium
+            if len(it.skus) == 1 and (product := self.lexicon.products.get(it.skus[0])) is not None:
+                it.options = [toward_group_said(toks, o, product, range(it.start, it.end)) for o in it.options]
         was = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
         if was:  # "a small not a large": the large is what the line was
             p.options = [o for o in p.options if o.pos not in was]
@@ -514,7 +534,9 @@ class RuleUnderstanding:
             p.ref, p.quantity = "more", n_more  # "three more", "two more, one with ...": more of the line in focus
         elif any(t in REF_IT and not any(a <= i < b for a, b in alone_said(toks).items()) for i, t in enumerate(toks)):
             p.ref = "it"  # (not the "it" of "on its own")
-        p.intent = self._intent(p, toks, context)
+        part_of_a_line(self.lexicon, p, toks, context)  # "change the rice on the meal to egg fried"
+        p.intent = Intent.MODIFY if line_shared_out(p, toks, context) else self._intent(p, toks, context)
+        all_of_a_product(p, toks, context)  # "make all four danishes cheese": every danish line
         count_as_pieces(self.lexicon, p, toks, context)
         redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...
         p.items = [counted_by_unit(self.lexicon, toks, it) for it in p.items]  # "a dozen white ones": one dozen
@@ -598,6 +620,7 @@ class RuleUnderstanding:
             if p.portion is None and not has_items and p.ordinal is None:  # "remove one", "take two off"
                 p.portion = count_of(toks) or next((1 for i, t in enumerate(toks[at:], at) if t == "one"
                                                     and toks[i - 1] not in ("the", "that", "this", "other")), None)
+            kept_aside(p, toks)  # "cancel the sweet lassi, just the mango one": the mango one stays
             p.items = [dataclasses.replace(it, skus=(held,)) if not set(it.skus) & set(ctx.line_skus)
                        and (held := line_holding(self.lexicon, it.skus, ctx.line_skus)) else it for it in p.items]
             # ("remove one of the goody bags" with filled goody bags in the cart, none plain: that line)
@@ -648,6 +671,8 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "make the 18 a beam blade": the 18 inch line made beam, no third blade
         if has_items and ctx.has_lines and not p.question and ones_of_a_choice(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make the red velvet ones cream cheese frosting": the red velvet cupcakes
+        if has_items and ctx.has_lines and choice_for_line_named(self.lexicon, p, toks, ctx):
+            return Intent.MODIFY  # "can the belgian one get ice cream too": the waffle's ice cream topping
         if has_items:
             return self._add_or_modify(p, toks, ctx)
         offered = ctx.pending == "offer" and ctx.topic is not None and ctx.topic not in ctx.line_skus \
@@ -670,6 +695,9 @@ class RuleUnderstanding:
             p.options = [o for o in p.options if o not in p.selector]
             if p.quantity is None:  # "make the green one just one gallon": one of the gallon
                 p.quantity = count_of_unit(toks, p.options, self.lexicon)
+            first = min(o.pos for o in chosen)
+            if p.quantity is None and first >= 3 and toks[first - 1] in DEFINITE and toks[first - 2] == "of":
+                p.portion = portion(toks[:first])  # "make one of the brisket ones a coke": one unit of that line
             return Intent.MODIFY
         if chosen and cue.has(toks, MAKE_IT):
             return Intent.MODIFY  # "make it the one meter one": the line in focus, made so
@@ -718,7 +746,7 @@ class RuleUnderstanding:
                 and (listed := listed_choice(self.lexicon, p, toks, ctx)) is not None:
             return listed  # "the cheddar one warmed" after the scone's flavours: that flavour, warmed
         if p.options and ctx.shown and (not ctx.has_lines or ctx.listing and (
-                p.ordinal is not None or p.ref in ("cheaper", "pricier"))) \
+                p.ordinal is not None or p.ref in ("cheaper", "pricier")) or listed_not_in_cart(self.lexicon, p, ctx)) \
                 and (any(all(offers_choice(self.lexicon, s, o) for o in p.options) for s in ctx.shown)
                      or owner_by_name_word(self.lexicon, p.options) is None):  # "the second one in large" (not
             # "the childrens tylenol grape" after a thermometer was talked of: a product named by its words)
@@ -902,6 +930,11 @@ class RuleUnderstanding:
             p.items[0] = ItemSpec((held,), None, item.options, item.start, item.end, item.exact)
             p.quantity = item.quantity if item.quantity not in (None, 1) else None
             return Intent.MODIFY
+        if held is not None and ctx.pending == "clarify_option" and ctx.expect_sku and ctx.expect_group \
+                and any(t.group == ctx.expect_group and ctx.expect_sku in self.lexicon.option_skus.get((t.group, t.value), ())
+                        and not offers_choice(self.lexicon, held, o) for o in p.items[0].options for t in o.targets):
+            return Intent.ADD  # "which main for the bento?" - "salmon teriyaki with the spicy tuna roll in it": the
+            # answer (the bento's main, its roll), though the roll is a cart line too
         every_unit = held is not None and edit_verb and list(ctx.line_skus).count(held) == 1 \
             and 0 < p.items[0].start and toks[p.items[0].start - 1] in _BOTH_OF_LINE  # "make both bowls large" to
         # one line of two bowls: that line (not one more bowl)

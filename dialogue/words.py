@@ -65,4 +65,5 @@ goodness gosh golly gee geez jeez blimey crikey heavens dear dearie
 what when where which who whom whose why how whatever whenever wherever however
 straw straws bag bags lid lids napkin napkins receipt receipts fork forks spoon spoons knife knives
 sleeve sleeves tray trays carrier carriers utensils cutlery stirrer stirrers
+pass skip
 """.split())
