@@ -1,0 +1,61 @@
+"""Regressions of the fourteenth session's merges, fixed in the fifteenth.
+
+- "no wait only the lox and the bagels": "the bagels" names the half dozen's line by its product's name, though
+  "bagels" also names a choice group of the lox (the "beer of a line" rule kept off it).
+- "a double shot" said alone is no espresso: the latte's shots group, single unless said and named "espresso
+  shots", makes no product of the value (the second pass may then respell "and smoke" to "mocha"); a combo's
+  drink that must be chosen ("which soda") still leaves "a cola" to the can of soda.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.dialogue.conftest import Chat
+
+
+def _skus(chat: Chat) -> list[tuple[str, int]]:
+    return [(sku, qty) for sku, qty, _ in chat.lines]
+
+
+# --- "only the lox and the bagels": a line named by its product's name keeps that line -----------------------------
+@pytest.mark.parametrize("said", ["no wait only the lox and the bagels", "just the lox and the bagels",
+                                  "only the bagels and the lox", "actually only the bagels and the lox please"])
+def test_only_the_lines_named_stay(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("bagels")
+    chat.say("a lox on an everything bagel")
+    chat.say("a tub of plain cream cheese")
+    chat.say("and a half dozen bagels assorted")
+    chat.say(said)
+    assert _skus(chat) == [("LOX", 1), ("HALF-DOZEN", 1)]
+    assert chat.lines[0][2]["bagel"] == "everything"
+
+
+# --- "a double shot": a value of a group with a default names no product of it -------------------------------------
+def test_a_double_shot_alone_is_no_espresso(chat: Chat) -> None:
+    chat.say("a double shot")
+    assert chat.lines == []
+
+
+@pytest.mark.parametrize("said", ["a double shot mocha with a bit of sugar", "a double shot and mocha with a bit of sugar"])
+def test_a_double_shot_and_a_mocha_is_one_mocha(chat: Chat, said: str) -> None:
+    chat.say(said)
+    assert [(sku, qty, opts["shots"], opts.get("sweetener")) for sku, qty, opts in chat.lines] == \
+        [("MOCHA", 1, "double", "sugar")]
+
+
+def test_and_a_double_shot_after_a_latte_is_its_shots(chat: Chat) -> None:
+    chat.say("a large latte")
+    chat.say("and a double shot")
+    assert [(sku, qty, opts["size"], opts["shots"]) for sku, qty, opts in chat.lines] == [("LATTE", 1, "large", "double")]
+
+
+def test_the_second_pass_respells_after_a_double_shot(cafe) -> None:  # type: ignore[no-untyped-def]
+    from dialogue.completeness import names_a_product
+    from dialogue.session import Session
+
+    session = Session(cafe)
+    assert not names_a_product(session, "a double shot and smoke with a bit of sugar")
+    assert names_a_product(session, "a double shot and mocha with a bit of sugar")
