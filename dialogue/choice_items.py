@@ -149,7 +149,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             and not any(o.options and o.end == k for o in mentions) and (  # not "a six pack of": a choice
                 not (before_end := [it.end for it in items if it.end <= m.start])
                 or any(t in SEPARATORS for t in toks[before_end[-1]:k - 1])
-                or (k - 2 >= before_end[-1] and toks[k - 2].isdigit()))  # "a hydrangea in blue five bags of mulch"
+                or (k - 2 >= before_end[-1] and toks[k - 2].isdigit())  # "a hydrangea in blue five bags of mulch"
+                or _article_after_item(toks, items, k - 2))  # "a head of garlic a bunch of basil"
         served = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in CONTAINERS and _after_separator(
             toks, items, m.start, k - 1)  # "hash browns with cheese and a cup of decaf": a coffee of its own
         if k - 1 >= floor and toks[k] == "of" and (toks[k - 1] in CONTAINERS or package) \
@@ -580,6 +581,12 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
         taken.extend(run)
     items.sort(key=lambda it: it.start)
     return items, [o for o in loose if all(o is not t for t in taken)]
+
+
+def _article_after_item(toks: Sequence[str], items: Sequence[ItemSpec], at: int) -> bool:
+    """"a head of garlic a bunch of basil": an article right where an item ends opens the next item of a list said
+    without "and", as "and" would."""
+    return 0 < at < len(toks) and toks[at] in ("a", "an") and any(it.end == at for it in items)
 
 
 def offers_spec(lex: Lexicon, item: ItemSpec, spec: OptionSpec) -> bool:

@@ -5,6 +5,9 @@
 - "a double shot" said alone is no espresso: the latte's shots group, single unless said and named "espresso
   shots", makes no product of the value (the second pass may then respell "and smoke" to "mocha"); a combo's
   drink that must be chosen ("which soda") still leaves "a cola" to the can of soda.
+- "a head of garlic a bunch of basil": the package word another product's choice ("bunch", the carrots') before
+  "of" and the choice of the one product offering it ("basil", the herbs') is an item of its own when an article
+  right after the item before opens it, as "and" would; "a sheet of three quarter birch" stays the plywood.
 """
 
 from __future__ import annotations
@@ -59,3 +62,32 @@ def test_the_second_pass_respells_after_a_double_shot(cafe) -> None:  # type: ig
     session = Session(cafe)
     assert not names_a_product(session, "a double shot and smoke with a bit of sugar")
     assert names_a_product(session, "a double shot and mocha with a bit of sugar")
+
+
+# --- "a head of garlic a bunch of basil": an article after an item opens the next one, a package before its choice --
+def test_greengrocer_long_order_keeps_the_basil_apart(shop: Callable[[str], Chat]) -> None:
+    chat = shop("greengrocer")
+    chat.say("ok so a pound of tomatoes two onions a head of garlic a bunch of basil three red bell peppers and a dozen eggs")
+    assert _skus(chat) == [("TOMATO", 1), ("ONION", 2), ("GARLIC", 1), ("HERBS", 1), ("BELL-PEPPER", 3), ("EGGS", 1)]
+    assert chat.lines[3][2]["herb"] == "basil"
+    assert "herb" not in chat.lines[2][2]
+
+
+@pytest.mark.parametrize(("said", "items", "herb"), [
+    ("a head of garlic a bunch of basil", [("GARLIC", 1), ("HERBS", 1)], "basil"),
+    ("two lemons a bunch of parsley", [("LEMON", 2), ("HERBS", 1)], "parsley"),
+    ("a head of garlic a bunch of cilantro two lemons", [("GARLIC", 1), ("HERBS", 1), ("LEMON", 2)], "cilantro"),
+    ("a head of garlic and a bunch of basil", [("GARLIC", 1), ("HERBS", 1)], "basil"),
+])
+def test_a_bunch_of_a_herb_after_an_item_is_the_herbs(shop: Callable[[str], Chat], said: str,
+                                                       items: list[tuple[str, int]], herb: str) -> None:
+    chat = shop("greengrocer")
+    chat.say(said)
+    assert _skus(chat) == items
+    assert [opts["herb"] for sku, _, opts in chat.lines if sku == "HERBS"] == [herb]
+
+
+def test_a_sheet_of_three_quarter_birch_stays_the_plywood(shop: Callable[[str], Chat]) -> None:
+    chat = shop("lumberyard")
+    chat.say("ok a sheet of three quarter birch")
+    assert chat.lines == [("PLYWOOD", 1, {"thickness": "3_4", "grade": "birch"})]
