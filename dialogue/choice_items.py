@@ -211,6 +211,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         first = not any(it.start < m.start for it in items) and not (k > 0 and toks[k - 1] in WITH) \
             and _fits_later_choices(lex, toks, mentions, roles, m, in_items)
         alone = _after_separator(toks, items, m.start, k) or first
+        if chosen_next and _names_product_after(lex, mentions, items, m):
+            continue  # "a small chocolate shake": a modifier of the product named past the choices after it
         if chosen_next and not _sized_after(lex, m, next(o for o in mentions if o.start == nxt and o.options), alone) \
                 and (offering or value_owner(lex, [OptionSpec(next(  # ("a large chocolate": the shake)
                 o.options for o in mentions if o.start == nxt and o.options))], alone=alone) is not None):
@@ -331,6 +333,16 @@ def _owner_noun_after(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
                                            for name in (product.name, *product.aliases)):
                 return True
     return False
+
+
+def _names_product_after(lex: Lexicon, mentions: Sequence[Mention], items: Sequence[ItemSpec], m: Mention) -> bool:
+    """"and a small chocolate shake": past the choices said right after choice ``m`` an item's product is named
+    that offers ``m``: ``m`` is that item's, heading no item of its own (though "small" alone would name the
+    shake, the one product sold in sizes)."""
+    end = m.end
+    while (nxt := next((o for o in mentions if o.start == end and o.options and not o.products), None)) is not None:
+        end = nxt.end
+    return end > m.end and any(it.start == end and offers(lex, it, m) for it in items)
 
 
 def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:

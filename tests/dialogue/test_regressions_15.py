@@ -8,15 +8,19 @@
 - "a head of garlic a bunch of basil": the package word another product's choice ("bunch", the carrots') before
   "of" and the choice of the one product offering it ("basil", the herbs') is an item of its own when an article
   right after the item before opens it, as "and" would; "a sheet of three quarter birch" stays the plywood.
+- "a large strawberry shake and a small chocolate shake": "small" is of the shake named past "chocolate", no
+  item of its own (it alone would name the shake, the one product sold in sizes): two shakes, each its size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat
+from tests.dialogue.conftest import Chat, chat_of
+from tests.dialogue.test_named_by_flavour_and_weight import _SHOP
 
 
 def _skus(chat: Chat) -> list[tuple[str, int]]:
@@ -91,3 +95,21 @@ def test_a_sheet_of_three_quarter_birch_stays_the_plywood(shop: Callable[[str], 
     chat = shop("lumberyard")
     chat.say("ok a sheet of three quarter birch")
     assert chat.lines == [("PLYWOOD", 1, {"thickness": "3_4", "grade": "birch"})]
+
+
+# --- "and a small chocolate shake": a choice before another choice and the product's name is that item's ------------
+@pytest.fixture
+def counter(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SHOP)
+
+
+@pytest.mark.parametrize(("said", "made"), [
+    ("a large strawberry shake and a small chocolate shake", [("large", "strawberry"), ("small", "chocolate")]),
+    ("a small chocolate shake", [("small", "chocolate")]),
+    ("a burger and a small chocolate shake", [("small", "chocolate")]),
+    ("a small strawberry shake and a large chocolate shake please", [("small", "strawberry"), ("large", "chocolate")]),
+])
+def test_a_size_before_a_flavour_named_shake_is_its_size(counter: Chat, said: str, made: list[tuple[str, str]]) -> None:
+    counter.say(said)
+    assert [(opts["size"], opts["flavour"]) for sku, qty, opts in counter.lines if sku == "SHAKE" and qty == 1] == made
+    assert sum(qty for sku, qty, _ in counter.lines if sku == "SHAKE") == len(made)
