@@ -149,7 +149,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             and not any(o.options and o.end == k for o in mentions) and (  # not "a six pack of": a choice
                 not (before_end := [it.end for it in items if it.end <= m.start])
                 or any(t in SEPARATORS for t in toks[before_end[-1]:k - 1])
-                or (k - 2 >= before_end[-1] and toks[k - 2].isdigit()))  # "a hydrangea in blue five bags of mulch"
+                or (k - 2 >= before_end[-1] and toks[k - 2].isdigit())  # "a hydrangea in blue five bags of mulch"
+                or _article_after_item(toks, items, k - 2))  # "a head of garlic a bunch of basil"
         served = k - 1 >= floor and toks[k] == "of" and toks[k - 1] in CONTAINERS and _after_separator(
             toks, items, m.start, k - 1)  # "hash browns with cheese and a cup of decaf": a coffee of its own
         if k - 1 >= floor and toks[k] == "of" and (toks[k - 1] in CONTAINERS or package) \
@@ -210,6 +211,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         first = not any(it.start < m.start for it in items) and not (k > 0 and toks[k - 1] in WITH) \
             and _fits_later_choices(lex, toks, mentions, roles, m, in_items)
         alone = _after_separator(toks, items, m.start, k) or first
+        if chosen_next and _names_product_after(lex, mentions, items, m):
+            continue  # "a small chocolate shake": a modifier of the product named past the choices after it
         if chosen_next and not _sized_after(lex, m, next(o for o in mentions if o.start == nxt and o.options), alone) \
                 and (offering or value_owner(lex, [OptionSpec(next(  # ("a large chocolate": the shake)
                 o.options for o in mentions if o.start == nxt and o.options))], alone=alone) is not None):
@@ -330,6 +333,16 @@ def _owner_noun_after(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
                                            for name in (product.name, *product.aliases)):
                 return True
     return False
+
+
+def _names_product_after(lex: Lexicon, mentions: Sequence[Mention], items: Sequence[ItemSpec], m: Mention) -> bool:
+    """"and a small chocolate shake": past the choices said right after choice ``m`` an item's product is named
+    that offers ``m``: ``m`` is that item's, heading no item of its own (though "small" alone would name the
+    shake, the one product sold in sizes)."""
+    end = m.end
+    while (nxt := next((o for o in mentions if o.start == end and o.options and not o.products), None)) is not None:
+        end = nxt.end
+    return end > m.end and any(it.start == end and offers(lex, it, m) for it in items)
 
 
 def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:
@@ -586,6 +599,12 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
         taken.extend(run)
     items.sort(key=lambda it: it.start)
     return items, [o for o in loose if all(o is not t for t in taken)]
+
+
+def _article_after_item(toks: Sequence[str], items: Sequence[ItemSpec], at: int) -> bool:
+    """"a head of garlic a bunch of basil": an article right where an item ends opens the next item of a list said
+    without "and", as "and" would."""
+    return 0 < at < len(toks) and toks[at] in ("a", "an") and any(it.end == at for it in items)
 
 
 def offers_spec(lex: Lexicon, item: ItemSpec, spec: OptionSpec) -> bool:

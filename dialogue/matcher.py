@@ -1769,24 +1769,6 @@ def choices_of_named_group(lex: Lexicon, found: list[Mention], sku: str | None) 
     return out
 
 
-def group_of_named_line(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None,
-                        lines: AbstractSet[str]) -> list[Mention]:
-    """"a chimaek set" - "is the beer cass", "swap the beer for terra": "the" and a word that names both a product no
-    cart line holds (the beer sold alone) and a choice group of the product in focus (the set's beer) name that
-    group, not the other product."""
-    if sku is None or sku not in lines or (product := lex.products.get(sku)) is None:
-        return found
-    out = []
-    for m in found:
-        own = tuple(t for t in m.groups if product.group(t.group) is not None)
-        if m.exact_products and own and not m.options and m.start > 0 and toks[m.start - 1] == "the" \
-                and not any(t.sku in lines for t in m.products):
-            out.append(Mention(m.start, m.end, own))
-        else:
-            out.append(m)
-    return out
-
-
 def choices_in_a_name(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None) -> list[Mention]:
     """"a turkey sandwich" - "toasted with lettuce and tomato": words that are only a part of another product's
     name (the "bacon lettuce and tomato" sandwich) and each a choice of the product in focus name those choices,

@@ -147,9 +147,10 @@ def _plainest(lex: Lexicon, skus: Sequence[str]) -> list[str]:
 
 def _among_products(lex: Lexicon, specs: Sequence[OptionSpec], sku: str, owners: Sequence[str] = ()) -> bool:
     """A choice said of ``sku`` is of a group whose values include products sold on their own (a meal's drink:
-    coke, sprite, lemonade, sweet tea), or of a group named by another of the ``owners`` ("which soda" of a combo,
-    where the can of soda comes in the same flavours): the meal is made of products, and the value said alone is not
-    that meal."""
+    coke, sprite, lemonade, sweet tea), or of a group the meal cannot be ordered without (required, no default)
+    named by another of the ``owners`` ("which soda" of a combo, where the can of soda comes in the same flavours):
+    the meal is made of products, and the value said alone is not that meal. A group that merely has a default
+    ("a double shot": the latte's shots, single unless said, named "espresso shots") makes no product of it."""
     product = lex.products.get(sku)
     groups = {g for s in specs for t in s.targets if product is not None and (g := product.group(t.group)) is not None
               and g.value(t.value) is not None}
@@ -157,7 +158,8 @@ def _among_products(lex: Lexicon, specs: Sequence[OptionSpec], sku: str, owners:
            for t in lex.phrases.get(phrase_of(v.name), ())):
         return True
     others = set(owners) - {sku}
-    return any(t.kind == "product" and t.exact and t.sku in others for g in groups for n in (g.name, *g.aliases)
+    return any(t.kind == "product" and t.exact and t.sku in others for g in groups
+               if g.required and g.default is None for n in (g.name, *g.aliases)
                for t in lex.phrases.get(phrase_of(n), ()))
 
 

@@ -365,6 +365,26 @@ def _joined_on(toks: Sequence[str], start: int) -> bool:
     return bool(near) and cue.find(between, _RECOUNT) < 0 and not any(t in ("just", "only") for t in between)
 
 
+def group_of_named_line(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None,
+                        lines: AbstractSet[str]) -> list[Mention]:
+    """"a chimaek set" - "is the beer cass", "swap the beer for terra": "the" and a word that names both a product no
+    cart line holds (the beer sold alone) and a choice group of the product in focus (the set's beer) name that
+    group, not the other product; not where the word names a line by its product's name ("only the lox and the
+    bagels": the half dozen bagels, though "bagels" names their group too)."""
+    if sku is None or sku not in lines or (product := lex.products.get(sku)) is None:
+        return found
+    out = []
+    for m in found:
+        own = tuple(t for t in m.groups if product.group(t.group) is not None)
+        if m.exact_products and own and not m.options and m.start > 0 and toks[m.start - 1] == "the" \
+                and not any(t.sku in lines for t in m.products) \
+                and line_holding(lex, [t.sku for t in m.exact_products], sorted(lines)) is None:
+            out.append(Mention(m.start, m.end, own))
+        else:
+            out.append(m)
+    return out
+
+
 def line_holding(lex: Lexicon, skus: Sequence[str], line_skus: Sequence[str]) -> str | None:
     """The product of the cart line a product named means: its own line (the latest), else the one line product
     whose name holds a name of it ("toast the bagels" with sesame bagels in the cart, "bagel" being what the plain

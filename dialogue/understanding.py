@@ -103,7 +103,6 @@ from dialogue.matcher import (
     choices_of_named_group,
     find_mentions,
     focus_choices,
-    group_of_named_line,
     package_of_line,
     sold_alone,
 )
@@ -156,6 +155,7 @@ from dialogue.references import (
     choice_said_over,
     count_corrected,
     count_of,
+    group_of_named_line,
     instead_split,
     line_holding,
     part_of_line,

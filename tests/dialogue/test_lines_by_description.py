@@ -7,8 +7,6 @@ with the tuna one" and "onion rings instead of fries on the sprite one" (the lin
 
 from __future__ import annotations
 
-import pytest
-
 from tests.dialogue.conftest import Chat
 
 
@@ -26,7 +24,6 @@ def test_just_the_bagels_and_the_tub_keeps_those_lines(shop) -> None:  # type: i
     assert _skus(chat) == [("HALF-DOZEN", 1), ("CC-TUB", 1)]
 
 
-@pytest.mark.xfail(strict=False, reason='"only the lox and the bagels" now drops the bagels: a regression from this session\'s "the beer of a line" rule (fx14a), found in the last minutes; its fix (5c360fb) was not merged in time')
 def test_only_the_lox_and_the_bagels_said_otherwise(shop) -> None:  # type: ignore[no-untyped-def]
     chat = shop("bagels")
     chat.say("a lox on an everything bagel")
