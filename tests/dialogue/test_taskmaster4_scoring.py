@@ -43,3 +43,19 @@ def test_a_placed_order_and_a_browsing_question_score_as_expected() -> None:
     assert errors == []
     assert figures["exact_match"] == 1.0 and figures["phantom_rate"] == 0.0
     assert figures["placed_accuracy"] == 1.0
+
+
+def test_an_annotators_other_spelling_of_a_menu_value_counts_only_in_the_folded_figures() -> None:
+    # the menu folds "oat-milk" into "oat milk" and "cinamon" into "cinnamon" (its own _merge_values); an annotation
+    # written with the other spelling is the same value in the *_folded figures, and a miss in the raw ones
+    menu = {"items": {"flat white": 9, "hot cocoa": 7}, "attributes": {"milk-options": {"oat milk": 6, "oat-milk": 2,
+            "whole milk": 5}, "order-type": {"here": 4}}, "addons": {"cinnamon": 5, "cinamon": 2, "honey": 3}}
+    dialogs = [_dialog("d", "spelled", ["a flat white with oat milk and cinnamon please", "yes"],
+                       [{"name": "flat white", "quantity": 1, "options": {"milk-options": "oat-milk"},
+                         "addons": ["cinamon"]}], True),
+               _dialog("e", "wrong", ["a flat white with whole milk and honey please", "yes"],
+                       [{"name": "flat white", "quantity": 1, "options": {"milk-options": "oat-milk"},
+                         "addons": ["cinamon"]}], True)]
+    figures = run(dialogs, menu)
+    assert figures["exact_match"] == 0.0 and figures["exact_match_confirmed"] == 0.0
+    assert figures["exact_match_folded"] == 0.5 and figures["exact_match_confirmed_folded"] == 0.5
