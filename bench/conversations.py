@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import multiprocessing
 import re
 import shutil
 import sys
@@ -332,13 +333,29 @@ def _remove_store_files(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def run_all(convs: Sequence[Mapping[str, Any]], workdir: Path | None = None) -> list[Outcome]:
-    if workdir is not None:
-        runner = Runner(workdir)
-        return [runner.run(c) for c in convs]
+def _run_share(workdir: Path, convs: Sequence[Mapping[str, Any]]) -> list[Outcome]:
+    """One worker's share of a corpus run, on its own stores under ``workdir``."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    runner = Runner(workdir)
+    return [runner.run(c) for c in convs]
+
+
+def run_all(convs: Sequence[Mapping[str, Any]], workdir: Path | None = None, jobs: int = 1) -> list[Outcome]:
+    """Every conversation's outcome, in the order given. ``jobs`` > 1 runs them in that many processes (spawned,
+    each with its own stores: every conversation is independent of the others), every ``jobs``-th conversation in
+    each, so that a long catalog is shared; the outcomes are the same as in one process."""
     with tempfile.TemporaryDirectory(prefix="voicecart-corpus-") as tmp:
-        runner = Runner(Path(tmp))
-        return [runner.run(c) for c in convs]
+        base = workdir if workdir is not None else Path(tmp)
+        jobs = max(1, min(jobs, len(convs)))
+        if jobs == 1:
+            return _run_share(base, convs)
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(jobs) as pool:
+            shares = pool.starmap(_run_share, [(base / f"worker-{k}", list(convs[k::jobs])) for k in range(jobs)])
+        out: list[Outcome | None] = [None] * len(convs)
+        for k, share in enumerate(shares):
+            out[k::jobs] = share
+        return [o for o in out if o is not None]
 
 
 def summarise(outcomes: Sequence[Outcome]) -> dict[str, Any]:
@@ -388,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--errors", help="write the conversations that were not exact here (JSON lines)")
     ap.add_argument("--show", action="store_true", help="print the transcript of every inexact conversation")
+    ap.add_argument("--jobs", type=int, default=1, help="run in this many processes (default 1)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.CRITICAL)
     convs = load_corpus(Path(args.corpus), catalogs=args.catalog)
@@ -399,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
         print("conversations: nothing to run", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    outcomes = run_all(convs)
+    outcomes = run_all(convs, jobs=args.jobs)
     summary = summarise(outcomes)
     summary["seconds"] = round(time.perf_counter() - started, 2)
     print(table(summary))
