@@ -135,7 +135,7 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             continue  # "a plain bagel with butter": a choice said with "with" is of what comes before it (and a
             # box's kind is of its box)
         k = m.start - 1
-        while k >= floor and (not toks[k].isdigit() or _ends_choice(mentions, k)) and (
+        while k >= floor and (not toks[k].isdigit() or _ends_choice(mentions, k)) and not _of_ending(toks, mentions, k) and (
                 (k in covered and k not in in_items) or toks[k] in FILLER_WORDS or _determiner_of_package(toks, k, floor)
                 or _determiner_after_measure(toks, mentions, k, floor, breaks)
                 or (toks[k] in COUNT_UNITS and k - 1 >= floor and toks[k - 1].isdigit())):
@@ -167,7 +167,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                 if package else None
             k -= 2 if held or package or served else 0
         elif k - 1 >= floor and toks[k] == "of" and (pack := next((o for o, r in zip(mentions, roles, strict=True)
-                                                                   if r == "option" and o.options and o.end == k
+                                                                   if r == "option" and o.options
+                                                                   and (o.end == k or _of_ending(toks, [o], k))
                                                                    and o.start >= floor), None)) is not None:
             # "a six pack of coke", "a 2 liter of ginger ale": a choice said as the container of another choice
             held = [OptionSpec(pack.options, pos=pack.start, said=" ".join(toks[pack.start:pack.end]))]
@@ -218,12 +219,15 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                 o.options for o in mentions if o.start == nxt and o.options))], alone=alone) is not None):
             continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,
             # which heads the item (not "a diet coke large": "large" alone names no one product)
-        if nxt < len(toks) and (toks[nxt] in ("one", "1", "ones") or nxt in in_items) \
+        packaged_ones = package and nxt < len(toks) and toks[nxt] in ("one", "ones") and any(
+            offers(lex, it, m) for it in before)  # (another of the item before)
+        if nxt < len(toks) and (toks[nxt] in ("one", "1", "ones") and not packaged_ones or nxt in in_items) \
                 and not _each_said_after(toks, k, nxt):
             continue  # "make that a large one", "a small taro tea": a line or product made so, no item of its own
+            # (but "and a bag of the black and blue ones": a package of its own, of the product that offers it)
         if nxt < len(toks) and not chosen_next and nxt not in breaks and quantity_token(toks, nxt) is None and toks[nxt] not in _ITEM_ENDS \
                 and toks[nxt] not in SEPARATORS and toks[nxt] not in WITH and toks[nxt] not in FILLER_WORDS \
-                and not _ones_said_after(toks, covered, nxt) and not _owner_noun_after(lex, toks, m):
+                and not packaged_ones and not _ones_said_after(toks, covered, nxt) and not _owner_noun_after(lex, toks, m):
             continue  # "two and a half bowls of ramen": a word of something else follows, not an item of its own
         if toks[nxt:nxt + 1] == ["and"] and any(o.options and o.start == nxt + 1 and _needed_pair(lex, m, o)
                                                  for o in mentions):
@@ -524,8 +528,20 @@ def _determiner_after_measure(toks: Sequence[str], mentions: Sequence[Mention], 
     item (:func:`_measure_leads`: "and 250 grams of the chocolate barfi")? Then the measure before "of" still
     reaches the choice after it (not "a pint of the beef", a count before the measure: a part of the line before)."""
     return toks[k] in PACKAGE_DETERMINERS and k - 2 >= floor and toks[k - 1] == "of" \
-        and any(o.options and not o.products and o.end == k - 1 and _measure_leads(toks, o.start, floor, breaks)
-                is not None for o in mentions)
+        and any(_measure_leads(toks, o.start, floor, breaks) is not None for o in _measures_of(mentions, k - 1))
+
+
+def _of_ending(toks: Sequence[str], mentions: Sequence[Mention], k: int) -> bool:
+    """Is ``toks[k]`` the "of" that ends a measure's own words ("two pounds of", as a catalog may name its choice)?"""
+    return toks[k] == "of" and any(o.options and not o.products and o.end == k + 1 and o.end - o.start > 1
+                                   for o in mentions)
+
+
+def _measures_of(mentions: Sequence[Mention], of: int) -> list[Mention]:
+    """The measures that are choices said right before the "of" at ``of`` ("250 grams" of "250 grams of"), or whose
+    words end with that "of" (a catalog's "two pounds of")."""
+    return [o for o in mentions if o.options and not o.products
+            and (o.end == of or o.end == of + 1 and o.end - o.start > 1)]
 
 
 def _named_owner_of_held(lex: Lexicon, toks: Sequence[str], m: Mention, held: Sequence[OptionSpec]) -> str | None:

@@ -56,6 +56,7 @@ from dialogue.ones import (
     one_said_at,
     the_one_said,
 )
+from dialogue.packaging import choice_package_of_next, package_of_next
 from dialogue.parts import (
     each_value,
     halves_of_line,
@@ -172,8 +173,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             k, follower = m.start - 1, toks[m.end] if m.end < len(toks) else ""
             if (k >= 1 and toks[k] == "of" and toks[k - 1] in MEASURES) or follower in CONTAINERS \
                     or (k >= 0 and toks[k] == "half" and not _half_size_of(lex, toks, mentions, m)) or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")) \
-                    or _measure_of_itself(toks, mentions, prods, m):
-                prods.remove(m)
+                    or _measure_of_itself(toks, mentions, prods, m) or package_of_next(lex, toks, mentions, m):
+                prods.remove(m)  # ("a jar of fresh peanut butter": the nut butter's jar, no mason jar)
     prods = _one_noun_phrase(prods, breaks, toks)
     counted: set[int] = set()  # where a count read before a piece count was said ("two three piece combos")
     for m in prods:
@@ -227,6 +228,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             # "a screen protector and installation for an iphone 15": the choice of the one item of the sentence
             # that offers it (the installation is for that phone too)
         own = None if m.part else named_owner(lex, toks, m)  # ("a dozen 6 everything": no half dozen)
+        if own is not None and choice_package_of_next(lex, toks, mentions, m) not in (None, own):
+            own = None  # "a small jar of the honey roasted peanut butter": the size of the nut butter's jar
         if own is not None and with_earlier(lex, toks, items, m):
             own = None  # "an everything with lox spread": the spread on the bagel, though "lox" names a sandwich
         if own is not None and not any(own in it.skus for it in items):
@@ -247,7 +250,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             if not before or any(toks[i] in SEPARATORS or quantity_token(toks, i) is not None
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], SWAP) >= 0 \
-                    or toks[m.end:m.end + 1] == ["of"] and offers(lex, after[0], m):
+                    or (toks[m.end:m.end + 1] == ["of"] or toks[m.end - 1] == "of") and offers(lex, after[0], m):
                 target = after[0]  # "... instead of the strawberry shake"; "make it two pounds of chicken thighs"
         if target is not None and not offers(lex, target, m) and _container_of_next(toks, m, before, target):
             continue  # "a bag of carrots and a bunch of kale": the kale's bunch, no choice of the carrots

@@ -55,6 +55,11 @@ def a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
     return False
 
 
+def offered_by_a_line(lex: Lexicon, chosen: Sequence[OptionSpec], line_skus: Sequence[str]) -> bool:
+    """Does the product of some cart line offer every one of ``chosen``? "The sour ones" picks a line only then."""
+    return any(all(offers_choice(lex, sku, o) for o in chosen) for sku in dict.fromkeys(line_skus))
+
+
 def the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at: frozenset[int]) -> list[OptionSpec]:
     """The options of "the <options> one(s)" ("the mango one", "the large ones"): how the line meant is made."""
     for a, tok in enumerate(toks):

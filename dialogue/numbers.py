@@ -24,10 +24,12 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "six
 COUNT_PHRASES: tuple[tuple[tuple[str, ...], int, str], ...] = (
     (("a", "bakers", "dozen"), 13, ""), (("bakers", "dozen"), 13, ""),
     (("half", "a", "dozen"), 6, ""), (("a", "half", "dozen"), 6, ""), (("a", "couple", "of"), 2, ""),
-    (("a", "couple"), 2, ""), (("couple", "of"), 2, ""), (("a", "pair", "of"), 2, "pair"),
+    (("a", "couple"), 2, ""), (("couple", "of"), 2, ""), (("couple",), 2, ""), (("a", "pair", "of"), 2, "pair"),
     (("a", "dozen"), 12, "dozen"), (("one", "dozen"), 12, "dozen"), (("two", "dozen"), 24, "dozen"),
     (("dozen",), 12, "dozen"),
 )
+# Words before "couple" that make it a noun ("the couple next door"), no count.
+_COUPLE_NOUN_BEFORE = frozenset({"the", "this", "that", "every", "each", "young", "old", "married", "happy", "lovely"})
 COUNT_UNITS = {"dozen": 12, "pair": 2}  # unit word -> pieces in one unit
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "1st": 1, "2nd": 2,
             "3rd": 3, "4th": 4, "5th": 5}
@@ -64,7 +66,8 @@ def to_digits(toks: Sequence[str]) -> list[str]:
             i += 2
             continue
         for phrase, value, unit in COUNT_PHRASES:
-            if tuple(toks[i:i + len(phrase)]) == phrase:
+            if tuple(toks[i:i + len(phrase)]) == phrase and not (phrase == ("couple",) and (
+                    i + 1 >= n or out and out[-1] in _COUPLE_NOUN_BEFORE)):  # "couple cokes"; not "the couple"
                 if phrase == ("dozen",) and out and out[-1].isdigit():
                     out[-1] = str(int(out[-1]) * value)  # "three dozen"
                 else:

@@ -192,11 +192,22 @@ def named_again(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
     for item in items:
         same = [it for it in out if it.skus == item.skus]
         if same and item.quantity is None and item.start > 0 and toks[item.start - 1] == "the" \
-                and find(toks[same[-1].end:item.start], SWAP) < 0:  # not "a vanilla shake instead of the strawberry shake"
+                and find(toks[same[-1].end:item.start], SWAP) < 0 \
+                and not _counted_of_the(toks, same[-1].end, item.start - 1):  # not "a vanilla shake instead of the
+            # strawberry shake"
             same[-1].options.extend(o for o in item.options if o not in same[-1].options)
             continue
         out.append(item)
     return out
+
+
+def _counted_of_the(toks: Sequence[str], floor: int, the: int) -> bool:
+    """"a pack of eighth ounce jig heads in chartreuse and a pack of the quarter ounce in white": "the" after "of"
+    and a count or an article said with a package or measure word ("a pack of the", "two of the") opens a noun
+    phrase of its own, another line of that product, not the item said again."""
+    of = the - 1
+    return of > floor and toks[of] == "of" and any(quantity_token(toks, i) is not None
+                                                   for i in range(max(floor, of - 3), of))
 
 
 def one_of_the_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], last_sku: str | None) -> list[ItemSpec]:

@@ -24,6 +24,7 @@ from dialogue.item_words import (
 from dialogue.lexicon import Lexicon, Target
 from dialogue.matcher import Mention
 from dialogue.owners import MANY_OWNERS
+from dialogue.packaging import shoppers_own
 from dialogue.phrasebook import phrases, words
 from dialogue.quantity import GLUE, SEPARATORS, quantity_token
 
@@ -246,6 +247,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
             and m.end not in breaks
         if m.exact_products and lex is not None and _worked_on_own(lex, toks, mentions, roles, n):
             roles.append("ignore")  # "a full tune on my skis": the shopper's skis, not a pair rented
+        elif m.exact_products and not m.options and shoppers_own(toks, m):
+            roles.append("ignore")  # "i brought my own jar": the shopper's jar, none sold
         elif m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n, roles):
             roles.append("option")
         elif m.exact_products and m.options and _swapped_with_choice(toks, mentions, n, lex, lines):

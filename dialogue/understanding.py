@@ -89,6 +89,7 @@ from dialogue.lines_by_choice import (
     a_new_one,
     line_by_a_word_of_its_choice,
     narrowed_by_one,
+    offered_by_a_line,
     one_made_on,
     one_named_by_item,
     ones_of_a_choice,
@@ -679,6 +680,9 @@ class RuleUnderstanding:
             and bool(p.options) and all(offers_choice(self.lexicon, ctx.topic, o) for o in p.options)
         chosen = the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question and not offered \
             else []  # (not "a six pack of the black ones" to socks offered: those socks, though a line is black)
+        if chosen and not offered_by_a_line(self.lexicon, chosen, ctx.line_skus):
+            chosen = []  # "put half a pound of the sour ones instead" to a cart of jelly beans: no line is or could be
+            # made so; the product whose choice it is (:func:`sole_owner`), one more item
         narrowed = narrowed_by_one(self.lexicon, p.options, chosen)
         if narrowed is not None:  # "with protein, the plant one": the plant protein, no line made with it
             p.options, chosen = narrowed, []
