@@ -684,3 +684,17 @@ def test_consent_said_to_the_staff(reply: str, places: bool, chat: Any, cafe: An
     r = chat.say(reply)
     assert bool(r.order_number) is places, r.text
     assert len(cafe.orders()) == (1 if places else 0)
+
+
+@pytest.mark.parametrize(("before", "reply"), [("a blueberry muffin", "yes a banana muffin"),
+                                               ("a blueberry muffin", "yes one lemon muffin"),
+                                               ("two lattes and a blueberry muffin",
+                                                "yes two medium hot lattes and a banana muffin")])
+def test_the_order_said_back_with_another_product_does_not_place(before: str, reply: str, chat: Any,
+                                                                 cafe: Any) -> None:
+    """Round 15: "banana muffin", which the reading resolves to the blueberry muffin of the cart, is another muffin:
+    no echo of the order read back (dialogue/echo.py), nothing placed."""
+    chat.say(before)
+    chat.say("that's all")
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [], r.text
