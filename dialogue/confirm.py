@@ -167,6 +167,8 @@ class Phrases:
                         or not all(isinstance(w, str) and w for w in (*thanks, *boosts)):
                     raise PhraseDataError(f"{path}: [courtesy] 'thanks' and 'intensifiers' need lists of phrases")
                 listed += [f"{t} {b}" for t in thanks for b in boosts]
+            if name == "affirm":  # "tell {staff} to {start}": consent said as an instruction to the staff (round 15)
+                listed += _instructions(path, section)
             if name == "unchanged":  # "no {extra} thanks" with each extra not offered: "no bag thanks", "no straws"
                 forms, extras = section.get("declined", []), section.get("extras", [])
                 if not isinstance(forms, list) or not isinstance(extras, list) \
@@ -338,6 +340,26 @@ class Phrases:
         return out
 
 
+def _instructions(path: Path, section: Mapping[str, object]) -> list[str]:
+    """The [affirm] phrases made from 'instructed': each form with each of 'staff' for {staff} and each of 'start' and
+    'started' for {start} and {started} ("tell the barista to start", "get the kitchen on it")."""
+    lists: dict[str, list[str]] = {}
+    for key in ("instructed", "staff", "start", "started"):
+        value = section.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise PhraseDataError(f"{path}: [affirm] '{key}' needs a list of phrases")
+        lists[key] = value
+    if not all(f.count("{staff}") == 1 for f in lists["instructed"]):
+        raise PhraseDataError(f"{path}: [affirm] 'instructed' needs phrases with one {{staff}}")
+    out: list[str] = []
+    for form in lists["instructed"]:
+        for who in lists["staff"]:
+            made = form.replace("{staff}", who)
+            slot = next((k for k in ("start", "started") if "{" + k + "}" in made), None)
+            out += [made.replace("{" + slot + "}", act) for act in lists[slot]] if slot else [made]
+    return out
+
+
 @cache
 def phrases() -> Phrases:
     return Phrases.load()
@@ -453,6 +475,10 @@ def _without(words: list[str], phrase: tuple[str, ...]) -> list[str]:
     return out
 
 
+# Pieces said with an answer that add nothing to it: no yes, nothing against one.
+_SAID_WITH = frozenset({"filler", "acknowledge", "unchanged", "courtesy", "room"})
+
+
 def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     cover = book.closed(book.cover(words))
     pieces = [table for table, _ in cover]
@@ -475,7 +501,7 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     # "got it", "oh okay": heard, not a yes; "no changes", "a receipt please": the order stays as read back;
     # "thanks for your patience", "happy holidays": a courtesy said with the answer
     # "yes please put your coat on love": a word to someone in the room said with the answer ([room])
-    found = {"filler" if t in ("acknowledge", "unchanged", "courtesy", "room") else t for t in found}
+    found = {"filler" if t in _SAID_WITH else t for t in found}
     also = {_FLAG[t] for t in found if t in _FLAG}
     said = [phrase for table, phrase in cover if table != "pause"]
     if (said and len(said[-1]) == 1 and said[-1][0] in book.unfinished or _CUT_OFF.search(text)) \
@@ -484,8 +510,9 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     if book.ironic(cover) or book.cut_in_a_word(cover):
         also.add(Also.HEDGES)  # "perfect just perfect": a sigh; "yes go ah": cut off inside "ahead"
     said_first = [(table, phrase) for table, phrase in cover if table != "pause"]
-    if said_first and said_first[0][1] in book.heard and all(t == "filler" for t, _ in said_first[1:]):
-        also.add(Also.HEDGES)  # "right", "right then": heard, no yes to placing ("the details are right" is one)
+    if said_first and said_first[0][1] in book.heard and all(t in _SAID_WITH for t, _ in said_first[1:]):
+        also.add(Also.HEDGES)  # "right", "right then": heard, no yes to placing ("the details are right" is one);
+        # a thanks or a goodbye after it says no more ("right thanks see you later", round 15)
     if words and words[0] in book.address and "affirm" in pieces:
         also.add(Also.HEDGES)  # "darling yes go on": a yes after a word to someone else may be to them
     if "" in found:
@@ -571,8 +598,9 @@ def _false_starts(book: Phrases, words: list[str]) -> list[str]:
     """The reply without a false start: a word of no table that the next word begins with is that word begun and
     said again ("y- yes", "ri- right", "abso- absolutely"), read once. Only a word of no table and of no phrase
     goes, so a word that says something ("no nope", "a apple") or is part of a phrase ("couldn't be better") is
-    always read."""
-    known = {w for table in book.tables.values() for p in table for w in p}
+    always read. A single letter counts as a word of a phrase only when it is a phrase alone ("k"), so the "y" of
+    "vas y" or "allez y" never stops "y yes" reading as a false start."""
+    known = {w for table in book.tables.values() for p in table for w in p if len(w) > 1 or p == (w,)}
     return [w for i, w in enumerate(words)
             if not (i + 1 < len(words) and w not in known and len(w) < len(words[i + 1])
                     and words[i + 1].startswith(w))]

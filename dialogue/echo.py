@@ -53,6 +53,19 @@ def _forms(product: Product) -> frozenset[tuple[str, ...]]:
     return exact | partial
 
 
+def named_by_its_words(lex: Lexicon, line: CartLine, toks: Sequence[str], at: set[int],
+                       options: Sequence[OptionSpec] = ()) -> bool:
+    """Every word at ``at`` (a product as the reply names it, without its count; its choices are read past) is a word
+    of the line's product's names, or an article: "the blueberry muffin", "muffin" name the blueberry muffin of the cart, while
+    "banana muffin", which the reading resolved to it, names another muffin (round 15)."""
+    product = lex.products.get(line.sku)
+    if product is None:
+        return False
+    known = {w for form in _forms(product) for w in form}
+    chosen = {i for o in options for i in _span(o)}
+    return all(toks[i] in known or toks[i] in _ARTICLES for i in at - chosen if i < len(toks))
+
+
 def _count_before(toks: Sequence[str], start: int, gone: set[int]) -> tuple[list[int], int | None] | None:
     """The words before a product named at ``start`` that count it, and the count they say (None: not said); None
     when a word there counts it in a way no line could match (kept out by the caller)."""
@@ -99,9 +112,11 @@ def restates(parse: Parse, lines: Sequence[CartLine], lex: Lexicon, total_cents:
                      and _has(lex, ln, it.options)), None)
         if line is None:
             return False  # another count, a product not in the cart, a choice the line does not have
-        matched.add(line.line_id)
         words_of = set(range(it.start, max(it.end, it.start + 1))) | set(used) \
             | {i for o in it.options for i in _span(o)}
+        if not named_by_its_words(lex, line, toks, words_of - set(used), it.options):
+            return False  # "a banana muffin" read as the blueberry muffin of the cart: another product said
+        matched.add(line.line_id)
         item_words |= words_of
         gone |= words_of
         said = True

@@ -404,8 +404,9 @@ class Policy:
             ok = False
             for line in lines:
                 product = self.lex.products.get(line.sku)
-                if product is None or line.sku not in spec.skus:
-                    continue
+                if product is None or line.sku not in spec.skus or not echo.named_by_its_words(
+                        self.lex, line, toks, set(range(spec.start, spec.end)), spec.options):
+                    continue  # "yes, a banana muffin" to a blueberry muffin: another product said
                 wanted, _, missing = options_for(product, spec.options)
                 if missing:
                     continue  # "yes, a muffin with bacon": not what the line has

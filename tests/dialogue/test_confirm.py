@@ -21,13 +21,14 @@ KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each
 # so it holds and marks an echo candidate; only the session, with the cart read back, places it (dialogue/echo.py).
 # Every such row is judged in a session: the ones said back as the cart has them place, any mismatch holds.
 ECHOES = [(label, reply) for label, reply in REPLIES if decide(reply).echo and not decide(reply).places]
-KNOWN_MISSES = 128  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+KNOWN_MISSES = 134  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 8 from round 7 (31 when
 # written, see below), 14 from round 8 (90 when written, see below), none from round 9 (126 when
-# written, see below), 5 from round 10 (see below), 1 from round 11 (96 when written, see below), 5 from
-# round 12 (109 when written, see below), 17 from round 13 (86 when written, see below), 63 from round 14 (106
-# when written, see below); 97 before round 13's read-back echo (47 unmarked, see ECHOES).
+# written, see below), 5 from round 10 (see below), 1 from round 11 (96 when written, see below), 4 from
+# round 12 (109 when written, see below), 17 from round 13 (86 when written, see below), 61 from round 14 (106
+# when written, see below), 9 from round 15 (118 wrong at the first run, see below); 97 before round 13's read-back
+# echo (47 unmarked, see ECHOES).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
 # "ya" and "ya ya", which the dialogue's normal form reads as "you" ("can ya", "thank ya"), and "that's everything
@@ -361,6 +362,42 @@ KNOWN_MISSES = 128  # 4 from round 2, 7 from round 3 (82 when written), 3 from r
 # "shoes on please sorry yes go ahead"); the order said back with its choices ("so two medium hot lattes whole milk
 # and the blueberry muffin yes please"); and slips that change the yes word ("yeah go hid", "yes go a hed please").
 
+# Round 15, first run of confirm_replies_15.tsv (402 replies written fresh by a helper who has not developed the
+# engine, labelled before any run; a multiple of 3 rows: a bad phone line, answers to another question, goodbyes,
+# texting slang, older and formal speech, words of other languages, the order or the total said back, double
+# negatives and litotes, a yes withdrawn or a no taken back, consent said as an instruction to the staff), on round23:
+# 36 wrong by decide() (1 hold placed: "right thanks see you later", a goodbye after "right", which alone only says
+# heard; 35 yeses held: 8 litotes ("i can't find anything wrong yes place it", "i won't say no go ahead"), 7 a bare
+# no before "all correct", "bang on", "the lot", "it's all there" and a go-ahead, 6 instructions to the staff ("tell
+# the barista to start", "get the kitchen on it"), 4 extras declined ("no sugar thanks", "no need for a paper bag"),
+# 4 Tagalog and Arabic ("oo sige", "opo sige po", "aywa aywa yalla"), 2 "yeet it", 2 phone-line noise, a goodbye, "i
+# consent to the order as read"), and 82 more yeses that decide() marks as echo candidates and the session then asks
+# again (24 other languages: "si dale mandalo", "haan chalega", "theek hai bhej do", "sige na", "oui vas y", "ja los",
+# "aywa go ahead"; 18 instructions to the staff: "yes put it through to the barista", "ask the barista to start my
+# order please"; 14 slang: "ong yes", "fs go ahead", "ngl yes place it", "slay", "that's a w send it", "it's giving
+# yes"; 9 formal: "pray do go ahead", "i hereby confirm the order", "i am content for you to place it"; 6 the order
+# or the total said back; 5 goodbyes: "take care", "cheerio", "good day"; 4 a bad line; 2 litotes); no hold placed in
+# a session. 118 wrong. No label corrected ("yes uh uh hm go on then" is labelled place, though round 7 reads "uh
+# uh" as a no and holds "uh uh yes").
+# Fixed, 109 of the 118, general and as data (holds guarding them in confirm_replies_15b.tsv, written by the fixer):
+# a thanks or a goodbye after "right" adds no yes to it ([heard] now reads [courtesy], [acknowledge], [unchanged] and
+# [room] pieces after it as it reads filler), so the hold holds; consent said to the staff is [affirm] 'instructed'
+# ("tell {staff} to {start}", "get {staff} {started}", "put it through to {staff}": whole phrases, so "tell the
+# barista to start at five", "... not to start yet", "... to make it large" hold; "over" is no filler any more, so
+# "tell the barista to start over" is no yes); slang, formal consent and yeses of other languages as [affirm] or
+# [filler], with their noes, waits and buts ("hindi", "teka", "luego", "pero", "lekin", "aber"); a single letter of a
+# phrase ("vas y", "allez y") still reads as a false start before a word it begins ("y yes"), so round 12's "oui allez
+# y" places too; goodbyes and a bad line said between yes words as [courtesy]; litotes as [affirm] or, when no yes
+# alone ("i can't find anything wrong", "not unreasonable at all"), [unchanged]; "all correct", "bang on", "the lot",
+# "it's all there" after a bare no as [closing]; more extras declined ("sugar", "paper bag", "sachets"); "including
+# tax", "altogether" said with the total or the order back. Round 14's "no problem whatsoever place it" and "no
+# complaints from me yes please" place with them (3 older marks removed). Left (9 marked): 4 on a bad line ("eh eh
+# yes please go ahead": "eh" asks; "yes uh uh hm go on then": "uh uh" is a no; "yeah uh the you go ah go ahead" and
+# "yes mm the place it ahead go ahead": a cut word or a stray "ahead" between the yeses), "no stirrers or straws
+# needed yes go ahead" ("or" hedges), "i'd never say no to a latte yes place it" (a product named in the litotes), and
+# 3 said back in words dialogue/echo.py does not count ("lattes times two", "a pair of medium lattes", "charge the
+# thirteen eighty yes").
+
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
 def test_only_a_clear_yes_places(label: str, reply: str) -> None:
@@ -438,6 +475,9 @@ def test_the_phrase_file_is_validated(tmp_path: Path) -> None:
         Phrases.load(bad)
     bad.write_text(good.replace('"no {extra} thanks",', '"no thanks",'), encoding="utf-8")
     with pytest.raises(PhraseDataError, match="declined"):
+        Phrases.load(bad)
+    bad.write_text(good.replace('"tell {staff} to {start}",', '"tell the barista to start",'), encoding="utf-8")
+    with pytest.raises(PhraseDataError, match="instructed"):
         Phrases.load(bad)
 
 
@@ -619,3 +659,42 @@ def test_a_no_idiom_heard_as_a_choice_changes_nothing(reply: str, chat: Any, caf
     assert not r.order_number and cafe.orders() == []
     assert chat.lines == before
 
+
+@pytest.mark.parametrize("reply", ["right thanks see you later", "right cheers bye", "right thank you take care",
+                                   "right see you in a bit"])
+def test_right_with_a_goodbye_only_says_heard(reply: str, chat: Any, cafe: Any) -> None:
+    """Round 15: "right" alone only says heard (round 10); a thanks or a goodbye after it adds no yes."""
+    assert not decide(reply).places, decide(reply)
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    assert not chat.say(reply).order_number and cafe.orders() == []
+
+
+@pytest.mark.parametrize(("reply", "places"), [("tell the barista to start", True), ("get the kitchen on it", True),
+                                               ("yes put it through to the barista", True),
+                                               ("ask the chef to get started on it please", True),
+                                               ("tell the barista to start over", False),
+                                               ("tell the barista not to start yet", False),
+                                               ("tell the kitchen to start at five", False),
+                                               ("tell the barista to make it large", False)])
+def test_consent_said_to_the_staff(reply: str, places: bool, chat: Any, cafe: Any) -> None:
+    """Round 15: an instruction to start this order now places; one to wait, start later or make it otherwise holds."""
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    r = chat.say(reply)
+    assert bool(r.order_number) is places, r.text
+    assert len(cafe.orders()) == (1 if places else 0)
+
+
+@pytest.mark.parametrize(("before", "reply"), [("a blueberry muffin", "yes a banana muffin"),
+                                               ("a blueberry muffin", "yes one lemon muffin"),
+                                               ("two lattes and a blueberry muffin",
+                                                "yes two medium hot lattes and a banana muffin")])
+def test_the_order_said_back_with_another_product_does_not_place(before: str, reply: str, chat: Any,
+                                                                 cafe: Any) -> None:
+    """Round 15: "banana muffin", which the reading resolves to the blueberry muffin of the cart, is another muffin:
+    no echo of the order read back (dialogue/echo.py), nothing placed."""
+    chat.say(before)
+    chat.say("that's all")
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [], r.text
