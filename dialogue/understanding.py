@@ -149,6 +149,7 @@ from dialogue.references import (
     as_it_was,
     choice_said_over,
     count_corrected,
+    count_not,
     count_of,
     instead_split,
     line_holding,
@@ -783,7 +784,8 @@ class RuleUnderstanding:
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD
         lead = next((t for t in toks if t not in ("uh", "um", "er", "oh", "well", "so", "hmm")), "")
-        if ctx.has_lines and (corrected := count_corrected(toks)) is not None:
+        if ctx.has_lines and ((corrected := count_corrected(toks)) is not None
+                              or (corrected := count_not(toks, ctx.focus_quantity)) is not None):
             p.quantity = corrected  # "batteries double a" - "two no three": three of them
             return Intent.MODIFY
         if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in RECOUNT_LEADS or recount_said_after(toks)
