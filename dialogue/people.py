@@ -44,6 +44,9 @@ _SAME = words("same_choice")
 _NOT_PEOPLE = words("people_not")
 _GROUPS = ((words("people_groups_kids"), words("people_kids")), (words("people_groups_parents"), words("people_parents")))
 _CUE_WORDS = cue_words()
+_THEIRS = words("people_theirs")
+_MADE_INTO = words("people_made_into")
+_NO_ONE_S = words("people_no_ones")
 
 
 def person_word(lex: Lexicon, toks: Sequence[str], i: int, *, catalog_words: bool = False,
@@ -123,6 +126,21 @@ def whose_said(toks: Sequence[str], at: int) -> bool:
     tok = toks[at] if 0 <= at < len(toks) else ""
     return len(tok) > 3 and tok.endswith("s") and tok.isalpha() and tok not in _NOT_PEOPLE \
         and (tok[:-1] in _PEOPLE or tok not in COMMON and tok not in _CUE_WORDS or tok[:-1] in ("that", "he", "she"))
+
+
+def someones_made_into(toks: Sequence[str], start: int) -> bool:
+    """"Make hers a bowl", "she wants hers as a bowl", "make my sister's a footlong", "kai's as a large": a
+    person's line said (a lone possessive, or a person's "'s"), then "a"/"as"/"to", right before the item at
+    ``start``: that person's line made into it, not one more line ("add pickles to his burger" names his line
+    only)."""
+    k = start - 1
+    while k >= 0 and toks[k] in _MADE_INTO:
+        k -= 1
+    if k < 0 or k == start - 1:
+        return False
+    tok = toks[k]
+    return tok in _THEIRS or tok.endswith("s") and tok[:-1] in _PEOPLE \
+        or whose_said(toks, k) and tok[:-1] not in _NO_ONE_S
 
 
 def same_for_someone(lex: Lexicon, toks: Sequence[str]) -> bool:

@@ -121,7 +121,7 @@ from dialogue.onto_line import (
 )
 from dialogue.owners import offers_choice, owner_by_name_word, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
-from dialogue.people import same_for_someone
+from dialogue.people import same_for_someone, someones_made_into
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
     counted_by_unit,
@@ -941,6 +941,9 @@ class RuleUnderstanding:
                 and ctx.topic not in ctx.line_skus and not cue.has(toks, _REPLACE_LINE):
             return Intent.ADD  # "how much is the lego set? would you like one?" - "no that's a bit much, a toy car":
             # the offer turned down, one more line (the line in focus stays)
+        if ctx.has_lines and not p.deny and item.quantity in (None, 1) and someones_made_into(toks, item.start):
+            p.replace = True  # "she wants hers as a bowl": her line made a bowl, its choices kept
+            return Intent.MODIFY
         modify_cue = cue.has(_outside_choices(toks, item.options), cue.MODIFY) or p.deny or toks[0] in ("actually",)
         if modify_cue and not p.deny and made_after_said(toks, item):
             return Intent.ADD  # "and a korma for my daughter with paneer and make it mild": the korma said, made so
