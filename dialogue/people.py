@@ -45,6 +45,8 @@ _NOT_PEOPLE = words("people_not")
 _GROUPS = ((words("people_groups_kids"), words("people_kids")), (words("people_groups_parents"), words("people_parents")))
 _CUE_WORDS = cue_words()
 _THEIRS = words("people_theirs")
+_EACH = words("each_words")
+_TO_EACH = 4  # "the two little kids each": the people said in a few words before "each"
 _MADE_INTO = words("people_made_into")
 _NO_ONE_S = words("people_no_ones")
 
@@ -160,6 +162,8 @@ def people_of_items(lex: Lexicon, text: str, items: Sequence[ItemSpec]) -> dict[
     as the understanding prepares them)."""
     starts = sorted(it.start for it in items)
     out: dict[int, tuple[str, ...]] = {}
+    if starts and _EACH & set(tokens(text)):
+        out.update(_theirs_each(lex, text, starts))  # "the two kids each want a wrap combo": theirs
     if not starts or "for" not in text.lower():
         return out
     said_at: list[tuple[int, tuple[str, ...]]] = []
@@ -177,6 +181,22 @@ def people_of_items(lex: Lexicon, text: str, items: Sequence[ItemSpec]) -> dict[
         if before:
             out[before[-1]] = out.get(before[-1], ()) + said
     return out
+
+
+def _theirs_each(lex: Lexicon, text: str, starts: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """"The two kids each want a wrap combo", "my sons each want a hot dog": the items said after the people and
+    "each" are theirs (every unit that person's or group's)."""
+    toks = [t for c in clauses(text) for piece in pieces(c) for t in prepare(lex, piece)]
+    for k, tok in enumerate(toks):
+        if tok not in _EACH:
+            continue
+        said = next((p[1] for i in range(max(0, k - _TO_EACH), k)
+                     if (p := person_word(lex, toks, i, catalog_words=True)) and p[0] == k), None)
+        if said is None and k and any(toks[k - 1] in groups for groups, _ in _GROUPS):
+            said = toks[k - 1]  # "the two kids each": the group, whose count keeps it from being said as a person
+        if said is not None and said != "me":
+            return {s: (said,) for s in starts if s > k}
+    return {}
 
 
 def still_asked(said: dict[int, tuple[str, ...]], pending: Pending | None) -> dict[int, tuple[str, ...]]:

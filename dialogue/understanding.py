@@ -121,6 +121,7 @@ from dialogue.onto_line import (
 )
 from dialogue.owners import offers_choice, owner_by_name_word, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
+from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.people import same_for_someone, someones_made_into
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
@@ -453,6 +454,7 @@ class RuleUnderstanding:
         p.items = [loose_line(self.lexicon, toks, it, context) for it in p.items]
         p.items = [name_not_choice(self.lexicon, toks, it) for it in p.items]
         p.items = spelled_out(self.lexicon, toks, p.items)  # "letter balloons j a c k": a line per letter
+        p.items = count_of_its_choice(toks, each_counted(toks, p.items))  # "the two kids each want a ..."
         per_item(toks, p.items, context.focus_units)
         if context.topic and context.topic not in context.line_skus and p.items:  # "one of those, eggs over easy"
             p.items = group_of_those(self.lexicon, toks, p.items, mentions, context.topic)
