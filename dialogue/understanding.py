@@ -53,6 +53,7 @@ from dialogue.count_or_choice import (
     pointed,
 )
 from dialogue.counts import count_issue, pack_size
+from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.intents import Intent
 from dialogue.items import (
     choice_one_of_the_line,
@@ -121,7 +122,6 @@ from dialogue.onto_line import (
 )
 from dialogue.owners import offers_choice, owner_by_name_word, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
-from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.people import same_for_someone, someones_made_into
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
