@@ -24,6 +24,8 @@ _ADDRESS_ASKS = phrases("aside_address_asks")
 _LEAD = words("lead_fill")
 _HOLD_TAILS = words("hold_tails")
 _HOLD_BREAKS = words("hold_breaks")
+_RELAYS = phrases("relayed_by_pronoun")
+_PRONOUNS = words("people_pronouns_male") | words("people_pronouns_female") | words("people_pronouns")
 ASIDE_LONGEST = 8  # words between the hold and the acknowledgement, at most
 
 
@@ -77,3 +79,25 @@ def without_aside(text: str) -> str:
             return rest
         asked = asked or toks[k] in _ASKS
     return text
+
+
+def without_relay(text: str, someone_marked: bool = False) -> str:
+    """"She says two cookies not three", "oh he says no onions on his": a change relayed from someone beside the
+    caller, said by a pronoun (``relayed_by_pronoun``), is the change itself: ``text`` from after the relay. ``text``
+    itself when it opens with none, when nothing follows, or when what follows is a yes on its own (the
+    confirmation slot reads "she says yes" itself). A person named ("kevin says ...") stays: who the change is for;
+    so does the pronoun when lines are ``someone_marked`` for people and what follows names no one by a pronoun
+    ("she says no onions": hers, not the line in focus; "she says no onions on hers" is read from "no")."""
+    said = text.split()
+    flat = word_tokens(said)
+    toks = [t for t, _, _ in flat]
+    start = next((k for k, t in enumerate(toks) if t not in _LEAD), len(toks))
+    n = _phrase_at(toks, start, _RELAYS)
+    rest_at = start + n
+    if not n or rest_at >= len(toks) or flat[rest_at][1] == flat[rest_at - 1][1]:
+        return text
+    rest = " ".join(said[flat[rest_at][1]:])
+    if confirm.decide(rest, tokens(rest)).places \
+            or someone_marked and not any(t in _PRONOUNS for t in toks[rest_at:]):
+        return text
+    return rest

@@ -44,6 +44,11 @@ _SAME = words("same_choice")
 _NOT_PEOPLE = words("people_not")
 _GROUPS = ((words("people_groups_kids"), words("people_kids")), (words("people_groups_parents"), words("people_parents")))
 _CUE_WORDS = cue_words()
+_THEIRS = words("people_theirs")
+_EACH = words("each_words")
+_TO_EACH = 4  # "the two little kids each": the people said in a few words before "each"
+_MADE_INTO = words("people_made_into")
+_NO_ONE_S = words("people_no_ones")
 
 
 def person_word(lex: Lexicon, toks: Sequence[str], i: int, *, catalog_words: bool = False,
@@ -125,6 +130,21 @@ def whose_said(toks: Sequence[str], at: int) -> bool:
         and (tok[:-1] in _PEOPLE or tok not in COMMON and tok not in _CUE_WORDS or tok[:-1] in ("that", "he", "she"))
 
 
+def someones_made_into(toks: Sequence[str], start: int) -> bool:
+    """"Make hers a bowl", "she wants hers as a bowl", "make my sister's a footlong", "kai's as a large": a
+    person's line said (a lone possessive, or a person's "'s"), then "a"/"as"/"to", right before the item at
+    ``start``: that person's line made into it, not one more line ("add pickles to his burger" names his line
+    only)."""
+    k = start - 1
+    while k >= 0 and toks[k] in _MADE_INTO:
+        k -= 1
+    if k < 0 or k == start - 1:
+        return False
+    tok = toks[k]
+    return tok in _THEIRS or tok.endswith("s") and tok[:-1] in _PEOPLE \
+        or whose_said(toks, k) and tok[:-1] not in _NO_ONE_S
+
+
 def same_for_someone(lex: Lexicon, toks: Sequence[str]) -> bool:
     """"And the same for my friend", "same for me but with swiss": "same" right before "for" and a person says one
     more like the line in focus, for that person (not "the same for the other one", a change of another line)."""
@@ -142,6 +162,8 @@ def people_of_items(lex: Lexicon, text: str, items: Sequence[ItemSpec]) -> dict[
     as the understanding prepares them)."""
     starts = sorted(it.start for it in items)
     out: dict[int, tuple[str, ...]] = {}
+    if starts and _EACH & set(tokens(text)):
+        out.update(_theirs_each(lex, text, starts))  # "the two kids each want a wrap combo": theirs
     if not starts or "for" not in text.lower():
         return out
     said_at: list[tuple[int, tuple[str, ...]]] = []
@@ -159,6 +181,22 @@ def people_of_items(lex: Lexicon, text: str, items: Sequence[ItemSpec]) -> dict[
         if before:
             out[before[-1]] = out.get(before[-1], ()) + said
     return out
+
+
+def _theirs_each(lex: Lexicon, text: str, starts: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """"The two kids each want a wrap combo", "my sons each want a hot dog": the items said after the people and
+    "each" are theirs (every unit that person's or group's)."""
+    toks = [t for c in clauses(text) for piece in pieces(c) for t in prepare(lex, piece)]
+    for k, tok in enumerate(toks):
+        if tok not in _EACH:
+            continue
+        said = next((p[1] for i in range(max(0, k - _TO_EACH), k)
+                     if (p := person_word(lex, toks, i, catalog_words=True)) and p[0] == k), None)
+        if said is None and k and any(toks[k - 1] in groups for groups, _ in _GROUPS):
+            said = toks[k - 1]  # "the two kids each": the group, whose count keeps it from being said as a person
+        if said is not None and said != "me":
+            return {s: (said,) for s in starts if s > k}
+    return {}
 
 
 def still_asked(said: dict[int, tuple[str, ...]], pending: Pending | None) -> dict[int, tuple[str, ...]]:

@@ -31,6 +31,9 @@ _NOT_ABOUT_GOODS = cue.CART + cue.QUESTION_PRICE + cue.SHOP_INFO + cue.STATUS + 
 _ORDER_JOINS = words("order_joins")
 _ORDER_UNJOINED = phrases("order_unjoined")
 _ORDER_UNDER = words("order_under")
+_WANTED_VERBS = words("what_wanted_verbs")
+_ASKING_AUX = words("what_wanted_aux")
+_SUBJECT_MAX = 3  # "what my little sister wants": who wants it, in a few words
 _FEW_ASKED = 8  # products of an item read to see whether a group asked about is theirs
 _HELD_OPENERS = words("held_question_openers")
 _ADDING_LEADS = words("adding_leads")
@@ -63,6 +66,17 @@ def _topic_of_question(toks: Sequence[str], asked: Sequence[bool], item: ItemSpe
     return before in ([], ["the"]) and cue.order_request(list(toks[:item.end])) < 0
 
 
+def what_they_want(ct: Sequence[str]) -> bool:
+    """"(my sister sent me) what everybody wants, a small hot chocolate ...", "here's what the kids want": "what",
+    who, and a verb of wanting with no asking word between ("what do you want" asks): what is wanted, told, not a
+    question."""
+    toks = [t for t in ct if t not in LEAD_FILL]
+    if toks[:1] != ["what"]:
+        return False
+    at = next((k for k in range(2, min(len(toks), 2 + _SUBJECT_MAX)) if toks[k] in _WANTED_VERBS), -1)
+    return at > 0 and not any(t in _ASKING_AUX for t in toks[1:at])
+
+
 def sentences(lex: Lexicon, text: str) -> tuple[list[str], list[bool], list[bool], list[list[str]], frozenset[int]]:
     """Tokens of the turn; per token whether it sits in a question and in a question about what there is
     or what something is; the tokens per sentence; where each comma piece or sentence starts."""
@@ -78,7 +92,7 @@ def sentences(lex: Lexicon, text: str) -> tuple[list[str], list[bool], list[bool
             ct = prepare(lex, piece)
             breaks.add(len(toks) + len(sentence))
             wants = cue.order_request(ct) >= 0
-            q = is_question(piece)
+            q = is_question(piece) and not what_they_want(ct)
             lead = [t for t in ct[:4] if t not in LEAD_FILL]
             about = (cue.asks_info(ct) or q and bool(lead) and lead[0] in ("what", "which")) \
                 and not cue.has(ct, _NOT_ABOUT_GOODS)  # "what's my total", "what time do you close"

@@ -43,6 +43,8 @@ _PACKAGES = words("packages")
 _SERVINGS = words("servings")
 _TIME_UNITS = words("time_units")
 _TIME_PREPS = words("time_preps")
+_RELAY_VERBS = words("relay_verbs")
+_RELAY_LEAD_MAX = 4  # "my little sister says": who says it, in a few words
 
 
 def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
@@ -73,6 +75,24 @@ def count_corrected(toks: Sequence[str]) -> int | None:
     between = toks[at[0] + 1:at[1]]
     said = (tuple(between), tuple(t for t in between if t not in cue._FILL))
     return int(toks[at[1]]) if any(s and s in cue.CORRECTION for s in said) else None
+
+
+def count_not(toks: Sequence[str], was: int) -> int | None:
+    """"Two not three", "she says two not three": a count said against the count the line in focus has (``was``):
+    the first count; None when the turn says anything else or the second count is not the line's."""
+    at = [i for i, t in enumerate(toks) if t.isdigit()]
+    if len(at) != 2 or int(toks[at[1]]) != was or not 0 < int(toks[at[0]]) < 1000 \
+            or [t for t in toks[at[0] + 1:at[1]] if t not in cue._FILL] != ["not"] \
+            or any(t not in cue._FILL for t in toks[at[1] + 1:]) or not _relayed_or_fill(toks[:at[0]]):
+        return None
+    return int(toks[at[0]])
+
+
+def _relayed_or_fill(lead: Sequence[str]) -> bool:
+    """Words before what a turn says that say only who says it ("she says", "my mom said", "oh kevin says"), or
+    fillers."""
+    said = [t for t in lead if t not in cue._FILL]
+    return not said or said[-1] in _RELAY_VERBS and len(said) <= _RELAY_LEAD_MAX
 
 
 def a_time(toks: Sequence[str], i: int) -> bool:
@@ -348,12 +368,27 @@ def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> 
     if any(t in _MORE and not (k + 1 < len(toks) and toks[k + 1] in _DEGREE_AFTER) for k, t in enumerate(toks)) \
             or _joined_on(toks, item.start):  # ("that's too many, just two puddings": no more units)
         return False
+    if _count_said_not(toks, item):
+        return True  # "two cookies not three": the line's count said again, the count it was said not
     lead = [t for t in toks[:item.start] if t not in ("so", "okay", "ok")]
     if lead and lead[0] in _RECOUNT_LEAD:
         return True
     if item.start and toks[item.start - 1] in ("just", "only") or item.start > 1 and toks[item.start - 2] in ("just", "only"):
         return True
     return _only_packages(toks, item) or cue.has(toks, _RECOUNT)
+
+
+def _count_said_not(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"Two cookies not three", "she says two not three": a count, then "not" and another count (of the same
+    product, or bare): the count the line is to be, said against the count it was."""
+    k = item.end if item.end > item.start else item.start + 1
+    while k < len(toks) and toks[k] in cue._FILL:
+        k += 1
+    if k + 1 >= len(toks) or toks[k] != "not":
+        return False
+    other = toks[k + 1]
+    n = 1 if other == "one" else int(other) if other.isdigit() else None
+    return n is not None and n != item.quantity
 
 
 def _joined_on(toks: Sequence[str], start: int) -> bool:

@@ -93,6 +93,8 @@ class Session:
             text = _DTMF.get(digits, f"{text} {' '.join(digits)}".strip())
             meta = TurnMeta(None, meta.caller_id, meta.channel, None)  # keypresses are certain
         text = asides.without_aside(text)  # "hang on what do you want - ok and a coke": the order, not the aside
+        if st.cart.lines:  # "she says two not three": the change relayed
+            text = asides.without_relay(text, someone_marked=any(any(m) for m in st.owners.values()))
         if asides.only_a_hold(text):  # "just a sec my phone": a pause, never a sandwich called "sec"
             text = asides.HOLD_SAID
         # "make it six shirts, I found another one", "i got a flat i need a tube": the change, not the story told

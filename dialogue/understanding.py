@@ -55,6 +55,7 @@ from dialogue.count_or_choice import (
     pointed,
 )
 from dialogue.counts import count_issue, pack_size
+from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.every_line import all_of_a_product
 from dialogue.intents import Intent
 from dialogue.items import (
@@ -127,7 +128,7 @@ from dialogue.onto_line import (
 )
 from dialogue.owners import offers_choice, owner_by_name_word, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
-from dialogue.people import same_for_someone
+from dialogue.people import same_for_someone, someones_made_into
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
     counted_by_unit,
@@ -155,6 +156,7 @@ from dialogue.references import (
     as_it_was,
     choice_said_over,
     count_corrected,
+    count_not,
     count_of,
     group_of_named_line,
     instead_split,
@@ -470,6 +472,7 @@ class RuleUnderstanding:
         p.items = [loose_line(self.lexicon, toks, it, context) for it in p.items]
         p.items = [name_not_choice(self.lexicon, toks, it) for it in p.items]
         p.items = spelled_out(self.lexicon, toks, p.items)  # "letter balloons j a c k": a line per letter
+        p.items = count_of_its_choice(toks, each_counted(toks, p.items))  # "the two kids each want a ..."
         per_item(toks, p.items, context.focus_units)
         if context.topic and context.topic not in context.line_skus and p.items:  # "one of those, eggs over easy"
             p.items = group_of_those(self.lexicon, toks, p.items, mentions, context.topic)
@@ -815,7 +818,8 @@ class RuleUnderstanding:
         if p.ref == "more" and ctx.has_lines:
             return Intent.ADD
         lead = next((t for t in toks if t not in ("uh", "um", "er", "oh", "well", "so", "hmm")), "")
-        if ctx.has_lines and (corrected := count_corrected(toks)) is not None:
+        if ctx.has_lines and ((corrected := count_corrected(toks)) is not None
+                              or (corrected := count_not(toks, ctx.focus_quantity)) is not None):
             p.quantity = corrected  # "batteries double a" - "two no three": three of them
             return Intent.MODIFY
         if ctx.has_lines and (cue.has(toks, cue.MODIFY) or lead in RECOUNT_LEADS or recount_said_after(toks)
@@ -976,6 +980,9 @@ class RuleUnderstanding:
                 and ctx.topic not in ctx.line_skus and not cue.has(toks, _REPLACE_LINE):
             return Intent.ADD  # "how much is the lego set? would you like one?" - "no that's a bit much, a toy car":
             # the offer turned down, one more line (the line in focus stays)
+        if ctx.has_lines and not p.deny and item.quantity in (None, 1) and someones_made_into(toks, item.start):
+            p.replace = True  # "she wants hers as a bowl": her line made a bowl, its choices kept
+            return Intent.MODIFY
         modify_cue = cue.has(_outside_choices(toks, item.options), cue.MODIFY) or p.deny or toks[0] in ("actually",)
         if modify_cue and not p.deny and made_after_said(toks, item):
             return Intent.ADD  # "and a korma for my daughter with paneer and make it mild": the korma said, made so

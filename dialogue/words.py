@@ -43,6 +43,7 @@ bitter strong weak light dark heavy big small tiny huge short tall long wide ful
 drink drinks drinking coffee coffees beverage beverages food hungry thirsty tired sleepy awake morning
 work working job great job awesome amazing wonderful excellent perfect lovely beautiful happy glad
 sorry excuse pardon mister miss madam sir maam friend buddy guys folks everyone honey dear
+mate mates pal pals lads chaps
 name called call named friend wife husband son daughter mom dad kids kid family office team boss
 today tomorrow yesterday now later tonight weekend monday tuesday wednesday thursday friday saturday sunday
 minute minutes hour hours second seconds moment while time times first last next then before after
