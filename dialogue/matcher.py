@@ -221,7 +221,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     i, n = 0, len(toks)
     blocked = (_qualifier_words(toks) - _ends_name(lex, toks) - _size_of_after_article(lex, toks)
                - _measure_not_money(lex, toks) - _qualifier_in_name(lex, toks)) \
-        | _command_words(toks) | _modal_verbs(toks) | _units_sold_by(lex, toks)
+        | _command_words(toks) | _modal_verbs(toks) | _units_sold_by(lex, toks) | _verb_particles(toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
@@ -2259,6 +2259,25 @@ def _modal_verbs(toks: Sequence[str]) -> set[int]:
 
 _MODALS = words("modals")
 _SUBJECTS = words("subject_pronouns")
+
+
+def _verb_particles(toks: Sequence[str]) -> set[int]:
+    """"take off two dozen", "take two dozen off": the particle after a verb that takes things off
+    (:data:`_TAKE_OFF_VERBS`), right after it or past a count or a pronoun, is the verb's, never a product's name (a
+    bug spray called "off")."""
+    out: set[int] = set()
+    for i in range(1, len(toks)):
+        j = i - 1
+        while j > 0 and (toks[j].isdigit() or toks[j] in COUNT_UNITS or toks[j] in _PRONOUNS_TAKEN):
+            j -= 1  # "take two dozen off", "take them off"
+        if toks[i] in _TAKE_OFF_PARTICLES and toks[j] in _TAKE_OFF_VERBS:
+            out.add(i)
+    return out
+
+
+_TAKE_OFF_VERBS = words("take_off_verbs")
+_TAKE_OFF_PARTICLES = words("take_off_particles")
+_PRONOUNS_TAKEN = frozenset({"it", "them", "those", "these", "that", "this"})
 
 
 def _command_words(toks: Sequence[str]) -> set[int]:

@@ -16,6 +16,7 @@ from dialogue.matcher import Mention
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, to_digits
 from dialogue.phrasebook import phrases, words
+from dialogue.sold_by import sold_by
 from dialogue.specs import ItemSpec, OptionSpec
 
 _SIZE_UNITS = words("size_units")
@@ -129,7 +130,8 @@ def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> in
     it comes in containers of so many pieces ("a dozen siu mai" sold by the basket of 4: 3 baskets), else the
     pieces themselves (a dumpling sold by the piece)."""
     names = [phrase_of(n) for n in (product.name, *product.aliases)]
-    if any(unit in words for words in names) or (unit == "pair" and sold_by_the_pair(product)):
+    if any(unit in words for words in names) or unit in sold_by(product) \
+            or (unit == "pair" and sold_by_the_pair(product)):
         return max(1, qty // COUNT_UNITS[unit])
     size = _container_pieces(product)
     if size and size > 1 and qty % size == 0 and piece_count(lex, (product.sku,), qty) is None:

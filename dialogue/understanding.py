@@ -101,7 +101,7 @@ from dialogue.matcher import (
     package_of_line,
     sold_alone,
 )
-from dialogue.numbers import ORDINALS, digit_string, price_range
+from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
 from dialogue.ones import choice_one_of_the_topic, line_of_a_name_word
 from dialogue.onto_line import (
     base_of_the_line,
@@ -166,6 +166,7 @@ from dialogue.reread_items import (
     which_by_a_later_choice,
     without_ones_said_not,
 )
+from dialogue.sold_by import units_said
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.spelled import spelled_out
 from dialogue.swaps import (
@@ -518,6 +519,11 @@ class RuleUnderstanding:
         count_as_pieces(self.lexicon, p, toks, context)
         redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...
         p.items = [counted_by_unit(self.lexicon, toks, it) for it in p.items]  # "a dozen white ones": one dozen
+        if not p.items:  # "ok gimme two dozen", "take off two dozen" of nightcrawlers sold by the dozen: two
+            about = [self.lexicon.products[s] for s in dict.fromkeys((context.topic, context.last_sku))
+                     if s in self.lexicon.products]
+            p.quantity = units_said(toks, p.quantity, about) if p.quantity else p.quantity
+            p.portion = units_said(toks, p.portion, about) if p.portion else p.portion
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
                 and context.has_lines and every_line_said(toks) and only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
@@ -711,7 +717,8 @@ class RuleUnderstanding:
         offered = ctx.topic is not None and (ctx.pending == "offer" or ctx.topic not in ctx.line_skus)
         if offered and not p.question and bare is not None and not p.options and p.ref in (None, "it") \
                 and (cue.has(toks, cue.ADD_VERBS) or "please" in toks or packs is not None
-                     or len([t for t in toks if t not in cue._FILL and t not in LEAD_FILL]) <= 1):
+                     or len([t for t in toks if t not in cue._FILL and t not in LEAD_FILL
+                             and t not in COUNT_UNITS]) <= 1):  # ("ok five dozen then")
             p.ref, p.quantity = "it", bare  # "how much is a scone?" - "I'll take two" / "one please"
             return Intent.ADD
         if ctx.listed is not None and listed_by_word(toks, listed_group(self.lexicon, ctx)) is not None \
