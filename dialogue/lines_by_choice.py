@@ -17,6 +17,7 @@ from dialogue.people import whose_said
 from dialogue.phrasebook import words
 from dialogue.quantity import GLUE
 from dialogue.recounts import bare_quantity, count_of_unit
+from dialogue.sold_by import unit_of
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import (
     BASE_PREPS,
@@ -50,6 +51,23 @@ def a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
                 continue  # "one hot one iced": parts of the line, each "one" opening its own
             if o > a + 1 and o < len(toks) and toks[o] == "one" or o > a + 2 and toks[o - 1] == "one":
                 return True  # ("one colour one": the "one" may be a word of the choice's own name)
+    return False
+
+
+def measure_of_a_choice(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
+    """"add two pounds of rye too" to a line of bread flour: a measure said with its unit ("two pounds", a weight
+    choice), "of" and another choice after it names a new amount of the product made so (a new line), not a change
+    of the line in focus."""
+    for o in options:
+        said = o.said.split()
+        end = o.pos + len(said)
+        if said[-1:] != ["of"]:  # (the choice may be named with its "of": "two pounds of")
+            said, end = [*said, "of"], end + 1
+        if o.pos < 0 or not any(unit_of(w) for w in said) or toks[end - 1:end] != ["of"]:
+            continue
+        nxt = end + (end < len(toks) and toks[end] in DEFINITE)
+        if any(x.pos == nxt for x in options if x is not o):
+            return True
     return False
 
 

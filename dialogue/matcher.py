@@ -2031,7 +2031,7 @@ def _measure_not_money(lex: Lexicon, toks: Sequence[str]) -> set[int]:
             before = _products_before(lex, toks, i - 1)
             said = [t for t in said if any(_offered(lex, sku, t) for sku in before)]
         if said and toks[i + 2:i + 3] == ["of"]:
-            skus = _named_after_of(lex, toks, _past_choices(lex, toks, i + 3), exact=False)
+            skus = _noun_after_of(lex, toks, i + 3)
             said = [t for t in said if any(_offered(lex, sku, t) for sku in skus)]
         if said:
             out.add(i)
@@ -2058,6 +2058,22 @@ def _size_of_after_article(lex: Lexicon, toks: Sequence[str]) -> set[int]:
         skus = _named_after_of(lex, toks, k + 2, exact=True)
         if any(_offered(lex, sku, t) for t in lex.phrases.get((toks[k],), ()) for sku in skus):
             out.add(k)
+    return out
+
+
+def _noun_after_of(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
+    """The products named after "of" at ``j``, past the choices said before the noun; when the last choice took the
+    noun's own word ("of bread flour", the flour's "bread flour" type), the product named inside the choices; when
+    only choices are said ("of rye"), the products that offer them."""
+    past = _past_choices(lex, toks, j)
+    out = _named_after_of(lex, toks, past, exact=False)
+    for k in range(past - 1, j, -1):
+        if out:
+            break
+        out = _named_after_of(lex, toks, k, exact=False)
+    if not out and past > j:  # "two pounds of rye" of the flour, unnamed: the products the choices said are of
+        for t in lex.phrases.get(tuple(toks[j + (toks[j] in _PACKAGE_DETERMINERS):past]), ()):
+            out |= lex.option_skus.get((t.group, t.value), set()) if t.kind == "option" else set()
     return out
 
 

@@ -82,6 +82,7 @@ from dialogue.line_refs import (
 from dialogue.lines_by_choice import (
     a_new_one,
     line_by_a_word_of_its_choice,
+    measure_of_a_choice,
     narrowed_by_one,
     one_made_on,
     one_named_by_item,
@@ -687,6 +688,11 @@ class RuleUnderstanding:
                 and (n := _count_of_ones(toks, p.options)) is not None:
             p.ref, p.quantity = "it", n  # "are the filled goody bags priced per bag" - "six unicorn ones then": the
             return Intent.ADD  # bags just talked about, not more of the cups in the cart (which come in unicorn too)
+        if ctx.has_lines and not has_items and p.options and not p.question and not p.deny \
+                and not cue.has(toks, MAKE_IT) and (cue.has(toks, ALSO) or cue.has(toks, ADDING)) \
+                and measure_of_a_choice(toks, p.options):
+            p.ref = "more"  # "add two pounds of rye too" to a line of bread flour: a new line of rye
+            return Intent.ADD
         if ctx.has_lines and not has_items and p.options and not p.question and a_new_one(toks, p.option_at) \
                 and not cue.has(toks, MAKE_IT) and not p.deny and said_again_made_so(self.lexicon, p, toks, ctx):
             p.ref = "it"  # "a latte" - "a large one": that latte, large (no second one)
