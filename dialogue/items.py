@@ -247,7 +247,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             if not before or any(toks[i] in SEPARATORS or quantity_token(toks, i) is not None
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], SWAP) >= 0 \
-                    or toks[m.end:m.end + 1] == ["of"] and offers(lex, after[0], m):
+                    or (toks[m.end:m.end + 1] == ["of"] or toks[m.end - 1] == "of") and offers(lex, after[0], m):
                 target = after[0]  # "... instead of the strawberry shake"; "make it two pounds of chicken thighs"
         if target is not None and not offers(lex, target, m) and _container_of_next(toks, m, before, target):
             continue  # "a bag of carrots and a bunch of kale": the kale's bunch, no choice of the carrots

@@ -1338,6 +1338,8 @@ def _overridden_by_later_value(lex: Lexicon, toks: Sequence[str], i: int, length
             continue  # "two pounds of boneless": the number said with its measure is the value ("2 pounds"), not a
             # count of the "pounds of" after it
         for size in range(end - j + 1, min(lex.max_len, len(toks) - j) + 1):
+            if all(w == "of" for w in toks[end:j + size]):
+                continue  # "a half pound of": the "pound of" goes on past it only by its "of", no later value
             later = lex.phrases.get(tuple(toks[j:j + size]), ())
             if later and all(t.kind == "option" and t.exact for t in later) \
                     and any(t.group in groups for t in later) and not mine & {(t.group, t.value) for t in later}:

@@ -56,8 +56,9 @@ def read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]
             i -= 1  # "12 dozen eggs" (from "a dozen eggs"): the count before the unit
             continue
         if toks[i] == "of" and i - 2 >= floor and i - 1 not in covered and toks[i - 1].isalpha() \
-                and (quantity_token(toks, i - 2) is not None or toks[i - 2] in COUNT_UNITS):
+                and (quantity_token(toks, i - 2) is not None or toks[i - 2] in COUNT_UNITS or i - 2 in covered):
             i -= 2  # "three plates of gyoza", "a dozen cans of cat food": a container of the product, counted
+            # ("three half pound bags of trail mix": past the bags' choice, to their count)
             continue
         if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") or _code_letter(toks, i, covered) \
                 or (toks[i].endswith("ed") and len(toks[i]) > 4 and i > floor):  # "2 steamed mochas"
