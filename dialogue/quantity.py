@@ -26,6 +26,7 @@ _PAGE_UNITS = words("page_units")
 _COPY_WORDS = words("copy_words")
 _PAIRED_GOODS = words("paired_goods")
 _PACKAGE_DETERMINERS = words("package_determiners")
+_POINTING_BACK = words("said_before_pointers")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
 GLUE = words("glue")
 SEPARATORS = words("separators")
@@ -530,6 +531,19 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
                 continue  # as "two dozen roses" is
             item.quantity = _pieces_to_orders(lex, product, toks[k + 1], qty) \
                 if product is not None and toks[k + 1] in COUNT_UNITS else qty
+
+
+def count_of_those(toks: Sequence[str], items: list[ItemSpec]) -> None:
+    """"four ounce pyramid sinkers i need like three packs of those": a count, a package word (or servings) and "of
+    those" said after an item with no count of its own, and before any other item, is how many of it."""
+    for k in range(1, len(toks) - 3):
+        if not (toks[k].isdigit() and 0 < int(toks[k]) < 100 and (toks[k + 1] in _PACK_WORDS or toks[k + 1] in _SERVINGS)
+                and toks[k + 2] == "of" and toks[k + 3] in _POINTING_BACK):
+            continue
+        before = [it for it in items if it.end <= k]
+        if before and len(before[-1].skus) == 1 and before[-1].quantity is None \
+                and not any(it.start > before[-1].start and it.start <= k + 3 for it in items):
+            before[-1].quantity = int(toks[k])
 
 
 def _own_choice_at(lex: Lexicon, mentions: Sequence[Mention], at: int, item: ItemSpec) -> Mention | None:
