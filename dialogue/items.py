@@ -206,7 +206,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     pair_count(lex, toks, items, breaks)
     grouped = group_count(lex, toks, items, mentions)
     count_after(lex, toks, items, mentions, breaks)
-    count_of_those(toks, items)
+    count_of_those(lex, toks, items)
     numbered = numbered_choice(lex, toks, items, mentions)
     made = value_items(lex, toks, mentions, roles, items, covered, breaks) | counted | grouped | numbered \
         | count_closing(lex, toks, items, mentions, numbered)

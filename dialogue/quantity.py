@@ -533,14 +533,18 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
                 if product is not None and toks[k + 1] in COUNT_UNITS else qty
 
 
-def count_of_those(toks: Sequence[str], items: list[ItemSpec]) -> None:
+def count_of_those(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
     """"four ounce pyramid sinkers i need like three packs of those": a count, a package word (or servings) and "of
-    those" said after an item with no count of its own, and before any other item, is how many of it."""
+    those" said after an item with no count of its own, and before any other item, is how many of it (not when the
+    count and package name a choice of it: "the fifty pack of those")."""
     for k in range(1, len(toks) - 3):
         if not (toks[k].isdigit() and 0 < int(toks[k]) < 100 and (toks[k + 1] in _PACK_WORDS or toks[k + 1] in _SERVINGS)
                 and toks[k + 2] == "of" and toks[k + 3] in _POINTING_BACK):
             continue
         before = [it for it in items if it.end <= k]
+        if before and any(t.kind == "option" and before[-1].skus[0] in lex.option_skus.get((t.group, t.value), ())
+                          for t in lex.phrases.get((toks[k], toks[k + 1]), ())):
+            continue  # "give me the fifty pack of those": the "50 pack", a choice, not fifty packs
         if before and len(before[-1].skus) == 1 and before[-1].quantity is None \
                 and not any(it.start > before[-1].start and it.start <= k + 3 for it in items):
             before[-1].quantity = int(toks[k])
