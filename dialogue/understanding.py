@@ -521,10 +521,10 @@ class RuleUnderstanding:
         redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...
         p.items = [counted_by_unit(self.lexicon, toks, it) for it in p.items]  # "a dozen white ones": one dozen
         if not p.items:  # "ok gimme two dozen", "take off two dozen" of nightcrawlers sold by the dozen: two
-            about = [self.lexicon.products[s] for s in dict.fromkeys((context.topic, context.last_sku))
-                     if s in self.lexicon.products]
-            p.quantity = units_said(toks, p.quantity, about) if p.quantity else p.quantity
-            p.portion = units_said(toks, p.portion, about) if p.portion else p.portion
+            spoken_of = [self.lexicon.products[sku] for sku in dict.fromkeys((context.topic, context.last_sku))
+                     if sku in self.lexicon.products]
+            p.quantity = units_said(toks, p.quantity, spoken_of) if p.quantity else p.quantity
+            p.portion = units_said(toks, p.portion, spoken_of) if p.portion else p.portion
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
                 and context.has_lines and every_line_said(toks) and only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
