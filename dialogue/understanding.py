@@ -522,7 +522,7 @@ class RuleUnderstanding:
         p.items = [counted_by_unit(self.lexicon, toks, it) for it in p.items]  # "a dozen white ones": one dozen
         if not p.items:  # "ok gimme two dozen", "take off two dozen" of nightcrawlers sold by the dozen: two
             spoken_of = [self.lexicon.products[sku] for sku in dict.fromkeys((context.topic, context.last_sku))
-                     if sku in self.lexicon.products]
+                         if sku is not None and sku in self.lexicon.products]
             p.quantity = units_said(toks, p.quantity, spoken_of) if p.quantity else p.quantity
             p.portion = units_said(toks, p.portion, spoken_of) if p.portion else p.portion
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
