@@ -25,11 +25,16 @@ def unit_of(word: str) -> str | None:
     return _FORMS.get(word)
 
 
-@functools.lru_cache(maxsize=4096)
 def sold_by(product: Product) -> frozenset[str]:
     """The units the product's name, description and tags say it is sold by ("by the foot", "per pound")."""
+    return _sold_by((product.name, product.description, *product.tags))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sold_by(texts: tuple[str, ...]) -> frozenset[str]:
+    """(cached by the texts: a product holding a mapping is no key)"""
     out: set[str] = set()
-    for text in (product.name, product.description, *product.tags):
+    for text in texts:
         toks = tokens(text)
         for i, t in enumerate(toks):
             if t == "per" or (t == "the" and i and toks[i - 1] == "by"):
