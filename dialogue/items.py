@@ -74,6 +74,7 @@ from dialogue.quantity import (
     count_closing,
     count_of_described,
     count_of_pieces,
+    count_of_those,
     counted_choice,
     group_count,
     in_units,
@@ -206,6 +207,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     pair_count(lex, toks, items, breaks)
     grouped = group_count(lex, toks, items, mentions)
     count_after(lex, toks, items, mentions, breaks)
+    count_of_those(lex, toks, items)
     numbered = numbered_choice(lex, toks, items, mentions)
     made = value_items(lex, toks, mentions, roles, items, covered, breaks) | counted | grouped | numbered \
         | count_closing(lex, toks, items, mentions, numbered)

@@ -217,6 +217,7 @@ class Lexicon:
         self._prefer_literal()
         self._option_plurals()
         self._led_choices()
+        self._choices_before_of()
         for table in (partial, kinds):  # a category's kind only where no name, part of one or choice says it
             for sub, skus in table.items():
                 if sub not in self._phrases:
@@ -300,6 +301,15 @@ class Lexicon:
                     or any(t.kind != "option" for t in targets):
                 continue
             targets.extend(t for t in self._phrases.get(phrase[1:], ()) if t.kind == "option" and t not in targets)
+
+    def _choices_before_of(self) -> None:
+        """A choice named with the "of" that follows it ("a quarter pound of", a weight of the walnuts) is also every
+        other choice the words before "of" name ("a quarter pound", the paprika's "4 oz"): the longer phrase, said
+        before the paprika, must not leave the paprika's own weight out."""
+        for phrase, targets in self._phrases.items():
+            if len(phrase) < 2 or phrase[-1] != "of" or not targets or any(t.kind != "option" for t in targets):
+                continue
+            targets.extend(t for t in self._phrases.get(phrase[:-1], ()) if t.kind == "option" and t not in targets)
 
     def _prefer_literal(self) -> None:
         """A phrase that names an option group (or value) as the catalog writes it means that one, not another

@@ -18,6 +18,7 @@ from dialogue.phrasebook import words
 from dialogue.quantity import GLUE
 from dialogue.recounts import bare_quantity, count_of_unit
 from dialogue.references import portion
+from dialogue.sold_by import unit_of
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import (
     BASE_PREPS,
@@ -58,6 +59,23 @@ def a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
 def offered_by_a_line(lex: Lexicon, chosen: Sequence[OptionSpec], line_skus: Sequence[str]) -> bool:
     """Does the product of some cart line offer every one of ``chosen``? "The sour ones" picks a line only then."""
     return any(all(offers_choice(lex, sku, o) for o in chosen) for sku in dict.fromkeys(line_skus))
+
+
+def measure_of_a_choice(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
+    """"add two pounds of rye too" to a line of bread flour: a measure said with its unit ("two pounds", a weight
+    choice), "of" and another choice after it names a new amount of the product made so (a new line), not a change
+    of the line in focus."""
+    for o in options:
+        said = o.said.split()
+        end = o.pos + len(said)
+        if said[-1:] != ["of"]:  # (the choice may be named with its "of": "two pounds of")
+            said, end = [*said, "of"], end + 1
+        if o.pos < 0 or not any(unit_of(w) for w in said) or toks[end - 1:end] != ["of"]:
+            continue
+        nxt = end + (end < len(toks) and toks[end] in DEFINITE)
+        if any(x.pos == nxt for x in options if x is not o):
+            return True
+    return False
 
 
 def the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at: frozenset[int]) -> list[OptionSpec]:

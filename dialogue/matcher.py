@@ -221,7 +221,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     i, n = 0, len(toks)
     blocked = (_qualifier_words(toks) - _ends_name(lex, toks) - _size_of_after_article(lex, toks)
                - _measure_not_money(lex, toks) - _qualifier_in_name(lex, toks)) \
-        | _command_words(toks) | _modal_verbs(toks) | _units_sold_by(lex, toks)
+        | _command_words(toks) | _modal_verbs(toks) | _units_sold_by(lex, toks) | _verb_particles(toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
@@ -1348,6 +1348,8 @@ def _overridden_by_later_value(lex: Lexicon, toks: Sequence[str], i: int, length
             continue  # "two pounds of boneless": the number said with its measure is the value ("2 pounds"), not a
             # count of the "pounds of" after it
         for size in range(end - j + 1, min(lex.max_len, len(toks) - j) + 1):
+            if all(w == "of" for w in toks[end:j + size]):
+                continue  # "a half pound of": the "pound of" goes on past it only by its "of", no later value
             later = lex.phrases.get(tuple(toks[j:j + size]), ())
             if later and all(t.kind == "option" and t.exact for t in later) \
                     and any(t.group in groups for t in later) and not mine & {(t.group, t.value) for t in later}:
@@ -2023,7 +2025,7 @@ def _measure_not_money(lex: Lexicon, toks: Sequence[str]) -> set[int]:
             before = _products_before(lex, toks, i - 1)
             said = [t for t in said if any(_offered(lex, sku, t) for sku in before)]
         if said and toks[i + 2:i + 3] == ["of"]:
-            skus = _named_after_of(lex, toks, _past_choices(lex, toks, i + 3), exact=False)
+            skus = _noun_after_of(lex, toks, i + 3)
             said = [t for t in said if any(_offered(lex, sku, t) for sku in skus)]
         if said:
             out.add(i)
@@ -2050,6 +2052,22 @@ def _size_of_after_article(lex: Lexicon, toks: Sequence[str]) -> set[int]:
         skus = _named_after_of(lex, toks, k + 2, exact=True)
         if any(_offered(lex, sku, t) for t in lex.phrases.get((toks[k],), ()) for sku in skus):
             out.add(k)
+    return out
+
+
+def _noun_after_of(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
+    """The products named after "of" at ``j``, past the choices said before the noun; when the last choice took the
+    noun's own word ("of bread flour", the flour's "bread flour" type), the product named inside the choices; when
+    only choices are said ("of rye"), the products that offer them."""
+    past = _past_choices(lex, toks, j)
+    out = _named_after_of(lex, toks, past, exact=False)
+    for k in range(past - 1, j, -1):
+        if out:
+            break
+        out = _named_after_of(lex, toks, k, exact=False)
+    if not out and past > j:  # "two pounds of rye" of the flour, unnamed: the products the choices said are of
+        for t in lex.phrases.get(tuple(toks[j + (toks[j] in _PACKAGE_DETERMINERS):past]), ()):
+            out |= lex.option_skus.get((t.group, t.value), set()) if t.kind == "option" else set()
     return out
 
 
@@ -2251,6 +2269,25 @@ def _modal_verbs(toks: Sequence[str]) -> set[int]:
 
 _MODALS = words("modals")
 _SUBJECTS = words("subject_pronouns")
+
+
+def _verb_particles(toks: Sequence[str]) -> set[int]:
+    """"take off two dozen", "take two dozen off": the particle after a verb that takes things off
+    (:data:`_TAKE_OFF_VERBS`), right after it or past a count or a pronoun, is the verb's, never a product's name (a
+    bug spray called "off")."""
+    out: set[int] = set()
+    for i in range(1, len(toks)):
+        j = i - 1
+        while j > 0 and (toks[j].isdigit() or toks[j] in COUNT_UNITS or toks[j] in _PRONOUNS_TAKEN):
+            j -= 1  # "take two dozen off", "take them off"
+        if toks[i] in _TAKE_OFF_PARTICLES and toks[j] in _TAKE_OFF_VERBS:
+            out.add(i)
+    return out
+
+
+_TAKE_OFF_VERBS = words("take_off_verbs")
+_TAKE_OFF_PARTICLES = words("take_off_particles")
+_PRONOUNS_TAKEN = frozenset({"it", "them", "those", "these", "that", "this"})
 
 
 def _command_words(toks: Sequence[str]) -> set[int]:

@@ -16,6 +16,7 @@ from dialogue.matcher import Mention
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, to_digits
 from dialogue.phrasebook import phrases, words
+from dialogue.sold_by import sold_by
 from dialogue.specs import ItemSpec, OptionSpec
 
 _SIZE_UNITS = words("size_units")
@@ -25,6 +26,7 @@ _PAGE_UNITS = words("page_units")
 _COPY_WORDS = words("copy_words")
 _PAIRED_GOODS = words("paired_goods")
 _PACKAGE_DETERMINERS = words("package_determiners")
+_POINTING_BACK = words("said_before_pointers")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
 GLUE = words("glue")
 SEPARATORS = words("separators")
@@ -55,8 +57,9 @@ def read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]
             i -= 1  # "12 dozen eggs" (from "a dozen eggs"): the count before the unit
             continue
         if toks[i] == "of" and i - 2 >= floor and i - 1 not in covered and toks[i - 1].isalpha() \
-                and (quantity_token(toks, i - 2) is not None or toks[i - 2] in COUNT_UNITS):
+                and (quantity_token(toks, i - 2) is not None or toks[i - 2] in COUNT_UNITS or i - 2 in covered):
             i -= 2  # "three plates of gyoza", "a dozen cans of cat food": a container of the product, counted
+            # ("three half pound bags of trail mix": past the bags' choice, to their count)
             continue
         if i in covered or toks[i] in GLUE and toks[i] not in ("a", "an") or _code_letter(toks, i, covered) \
                 or (toks[i].endswith("ed") and len(toks[i]) > 4 and i > floor):  # "2 steamed mochas"
@@ -129,7 +132,8 @@ def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> in
     it comes in containers of so many pieces ("a dozen siu mai" sold by the basket of 4: 3 baskets), else the
     pieces themselves (a dumpling sold by the piece)."""
     names = [phrase_of(n) for n in (product.name, *product.aliases)]
-    if any(unit in words for words in names) or (unit == "pair" and sold_by_the_pair(product)):
+    if any(unit in words for words in names) or unit in sold_by(product) \
+            or (unit == "pair" and sold_by_the_pair(product)):
         return max(1, qty // COUNT_UNITS[unit])
     size = _container_pieces(product)
     if size and size > 1 and qty % size == 0 and piece_count(lex, (product.sku,), qty) is None:
@@ -527,6 +531,23 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
                 continue  # as "two dozen roses" is
             item.quantity = _pieces_to_orders(lex, product, toks[k + 1], qty) \
                 if product is not None and toks[k + 1] in COUNT_UNITS else qty
+
+
+def count_of_those(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
+    """"four ounce pyramid sinkers i need like three packs of those": a count, a package word (or servings) and "of
+    those" said after an item with no count of its own, and before any other item, is how many of it (not when the
+    count and package name a choice of it: "the fifty pack of those")."""
+    for k in range(1, len(toks) - 3):
+        if not (toks[k].isdigit() and 0 < int(toks[k]) < 100 and (toks[k + 1] in _PACK_WORDS or toks[k + 1] in _SERVINGS)
+                and toks[k + 2] == "of" and toks[k + 3] in _POINTING_BACK):
+            continue
+        before = [it for it in items if it.end <= k]
+        if before and any(t.kind == "option" and before[-1].skus[0] in lex.option_skus.get((t.group, t.value), ())
+                          for t in lex.phrases.get((toks[k], toks[k + 1]), ())):
+            continue  # "give me the fifty pack of those": the "50 pack", a choice, not fifty packs
+        if before and len(before[-1].skus) == 1 and before[-1].quantity is None \
+                and not any(it.start > before[-1].start and it.start <= k + 3 for it in items):
+            before[-1].quantity = int(toks[k])
 
 
 def _own_choice_at(lex: Lexicon, mentions: Sequence[Mention], at: int, item: ItemSpec) -> Mention | None:

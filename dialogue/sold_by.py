@@ -9,9 +9,11 @@ so are the words that may stand between "by the" and the unit ("linear", "runnin
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from catalog.models import Product
 from dialogue.normalize import tokens
+from dialogue.numbers import COUNT_UNITS
 from dialogue.phrasebook import phrases, words
 
 _FORMS: dict[str, str] = {form: entry[0] for entry in phrases("unit_forms") for form in entry}
@@ -23,11 +25,16 @@ def unit_of(word: str) -> str | None:
     return _FORMS.get(word)
 
 
-@functools.lru_cache(maxsize=4096)
 def sold_by(product: Product) -> frozenset[str]:
     """The units the product's name, description and tags say it is sold by ("by the foot", "per pound")."""
+    return _sold_by((product.name, product.description, *product.tags))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sold_by(texts: tuple[str, ...]) -> frozenset[str]:
+    """(cached by the texts: a product holding a mapping is no key)"""
     out: set[str] = set()
-    for text in (product.name, product.description, *product.tags):
+    for text in texts:
         toks = tokens(text)
         for i, t in enumerate(toks):
             if t == "per" or (t == "the" and i and toks[i - 1] == "by"):
@@ -38,3 +45,22 @@ def sold_by(product: Product) -> frozenset[str]:
                 if unit is not None:
                     out.add(unit)
     return frozenset(out)
+
+
+def counted_in(product: Product, unit: str) -> bool:
+    """Whether one of the product is one of that count unit ("dozen"): its description says it is sold by it
+    ("sold by the dozen", "price per dozen") or one of its names holds the unit ("dozen eggs")."""
+    return unit in sold_by(product) or any(unit in tokens(n) for n in (product.name, *product.aliases))
+
+
+def units_said(toks: Sequence[str], qty: int, products: Sequence[Product]) -> int:
+    """"ok gimme two dozen" after a question about nightcrawlers sold by the dozen (tokens ``24 dozen``): a count of
+    pieces said with a count unit, for products (the one talked about, the line in focus) that are each sold by that
+    unit, is that many units (2), as "two dozen nightcrawlers" is; the count as it was otherwise ("two dozen" of
+    bobbers sold by the piece stays 24)."""
+    for k in range(len(toks) - 1):
+        unit = toks[k + 1]
+        if toks[k] == str(qty) and unit in COUNT_UNITS and qty % COUNT_UNITS[unit] == 0 and products \
+                and all(counted_in(p, unit) for p in products):
+            return qty // COUNT_UNITS[unit]
+    return qty

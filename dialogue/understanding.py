@@ -89,6 +89,7 @@ from dialogue.line_share import line_shared_out
 from dialogue.lines_by_choice import (
     a_new_one,
     line_by_a_word_of_its_choice,
+    measure_of_a_choice,
     narrowed_by_one,
     offered_by_a_line,
     one_made_on,
@@ -108,7 +109,7 @@ from dialogue.matcher import (
     package_of_line,
     sold_alone,
 )
-from dialogue.numbers import ORDINALS, digit_string, price_range
+from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
 from dialogue.ones import choice_one_of_the_topic, line_of_a_name_word, one_with_the_listed
 from dialogue.onto_line import (
     base_of_the_line,
@@ -182,6 +183,7 @@ from dialogue.reread_items import (
     which_by_a_later_choice,
     without_ones_said_not,
 )
+from dialogue.sold_by import units_said
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.spelled import spelled_out
 from dialogue.swaps import (
@@ -544,6 +546,11 @@ class RuleUnderstanding:
         count_as_pieces(self.lexicon, p, toks, context)
         redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...
         p.items = [counted_by_unit(self.lexicon, toks, it) for it in p.items]  # "a dozen white ones": one dozen
+        if not p.items:  # "ok gimme two dozen", "take off two dozen" of nightcrawlers sold by the dozen: two
+            spoken_of = [self.lexicon.products[sku] for sku in dict.fromkeys((context.topic, context.last_sku))
+                         if sku is not None and sku in self.lexicon.products]
+            p.quantity = units_said(toks, p.quantity, spoken_of) if p.quantity else p.quantity
+            p.portion = units_said(toks, p.portion, spoken_of) if p.portion else p.portion
         if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.replace and p.items[0].options \
                 and context.has_lines and every_line_said(toks) and only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
@@ -716,6 +723,11 @@ class RuleUnderstanding:
                 and (n := _count_of_ones(toks, p.options)) is not None:
             p.ref, p.quantity = "it", n  # "are the filled goody bags priced per bag" - "six unicorn ones then": the
             return Intent.ADD  # bags just talked about, not more of the cups in the cart (which come in unicorn too)
+        if ctx.has_lines and not has_items and p.options and not p.question and not p.deny \
+                and not cue.has(toks, MAKE_IT) and (cue.has(toks, ALSO) or cue.has(toks, ADDING)) \
+                and measure_of_a_choice(toks, p.options):
+            p.ref = "more"  # "add two pounds of rye too" to a line of bread flour: a new line of rye
+            return Intent.ADD
         if ctx.has_lines and not has_items and p.options and not p.question and a_new_one(toks, p.option_at) \
                 and not cue.has(toks, MAKE_IT) and not p.deny and said_again_made_so(self.lexicon, p, toks, ctx):
             p.ref = "it"  # "a latte" - "a large one": that latte, large (no second one)
@@ -746,7 +758,8 @@ class RuleUnderstanding:
         offered = ctx.topic is not None and (ctx.pending == "offer" or ctx.topic not in ctx.line_skus)
         if offered and not p.question and bare is not None and not p.options and p.ref in (None, "it") \
                 and (cue.has(toks, cue.ADD_VERBS) or "please" in toks or packs is not None
-                     or len([t for t in toks if t not in cue._FILL and t not in LEAD_FILL]) <= 1):
+                     or len([t for t in toks if t not in cue._FILL and t not in LEAD_FILL
+                             and t not in COUNT_UNITS]) <= 1):  # ("ok five dozen then")
             p.ref, p.quantity = "it", bare  # "how much is a scone?" - "I'll take two" / "one please"
             return Intent.ADD
         if ctx.listed is not None and listed_by_word(toks, listed_group(self.lexicon, ctx)) is not None \
