@@ -2058,7 +2058,9 @@ def _size_of_after_article(lex: Lexicon, toks: Sequence[str]) -> set[int]:
 def _noun_after_of(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
     """The products named after "of" at ``j``, past the choices said before the noun; when the last choice took the
     noun's own word ("of bread flour", the flour's "bread flour" type), the product named inside the choices; when
-    only choices are said ("of rye"), the products that offer them."""
+    only choices are said ("of rye"), the products that offer them; past a determiner ("of the pinto")."""
+    if j < len(toks) - 1 and toks[j] in _PACKAGE_DETERMINERS:
+        j += 1
     past = _past_choices(lex, toks, j)
     out = _named_after_of(lex, toks, past, exact=False)
     for k in range(past - 1, j, -1):
@@ -2066,7 +2068,7 @@ def _noun_after_of(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
             break
         out = _named_after_of(lex, toks, k, exact=False)
     if not out and past > j:  # "two pounds of rye" of the flour, unnamed: the products the choices said are of
-        for t in lex.phrases.get(tuple(toks[j + (toks[j] in _PACKAGE_DETERMINERS):past]), ()):
+        for t in lex.phrases.get(tuple(toks[j:past]), ()):
             out |= lex.option_skus.get((t.group, t.value), set()) if t.kind == "option" else set()
     return out
 

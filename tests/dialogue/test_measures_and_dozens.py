@@ -140,6 +140,8 @@ def test_another_dozen_of_a_choice(chat: Chat) -> None:
     ("five pounds of bread flour", "bread", "5lb"),
     ("two pounds of spelt flour", "spelt", "2lb"),
     ("a half pound of rye flour", "rye", "half_lb"),
+    ("two pounds of the spelt flour", "spelt", "2lb"),  # past "the" (found when two helpers' work was merged)
+    ("five pounds of the bread", "bread", "5lb"),
 ])
 def test_a_weight_said_before_a_product_named_by_its_choice(chat: Chat, said: str, kind: str, weight: str) -> None:
     chat.say(said)
