@@ -179,17 +179,22 @@ def left_as_usual(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context) ->
     return True
 
 
-def toward_group_said(toks: Sequence[str], spec: OptionSpec, product: Product, name_at: range) -> OptionSpec:
+def toward_group_said(toks: Sequence[str], spec: OptionSpec, product: Product, name_at: range,
+                      others: Sequence[OptionSpec] = ()) -> OptionSpec:
     """A choice whose word several groups of the product have ("medium": a bowl size and a spice level), said just
     after a word only one of those groups has ("not crazy spicy like medium": the spice level's words), is that
-    group's. ``name_at``: where the product is named (its words are no group's)."""
+    group's. ``name_at``: where the product is named (its words are no group's); ``others``: the item's other
+    choices, whose words are choices of their own, no pointer to a group ("a hibiscus tea with mint": the mint
+    extra, not the peppermint tea; "potato salad and cornbread instead of the white bread": not a side)."""
+    taken = {i for o in others if o is not spec and o.pos >= 0 and o.said
+             for i in range(o.pos, o.pos + len(o.said.split()))}
     codes = {t.group for t in spec.targets if t.kind == "option" and (g := product.group(t.group)) is not None
              and g.value(t.value) is not None}
     if len(codes) < 2 or spec.pos < 1:
         return spec
     own = set(spec.said.split())
     near = {t for k, t in enumerate(toks[:spec.pos]) if k >= spec.pos - 4 and k not in name_at
-            and t not in STOPWORDS and t not in own and t.isalpha()}
+            and k not in taken and t not in STOPWORDS and t not in own and t.isalpha()}
 
     def words_of(code: str) -> set[str]:
         g = product.group(code)

@@ -405,7 +405,9 @@ def group_of_named_line(lex: Lexicon, toks: Sequence[str], found: list[Mention],
     """"a chimaek set" - "is the beer cass", "swap the beer for terra": "the" and a word that names both a product no
     cart line holds (the beer sold alone) and a choice group of the product in focus (the set's beer) name that
     group, not the other product; not where the word names a line by its product's name ("only the lox and the
-    bagels": the half dozen bagels, though "bagels" names their group too)."""
+    bagels": the half dozen bagels, though "bagels" names their group too) unless a choice of that group follows
+    it ("another one medium rare with the eggs over easy": the steak and eggs' eggs, though "eggs" is in the
+    line's name)."""
     if sku is None or sku not in lines or (product := lex.products.get(sku)) is None:
         return found
     out = []
@@ -413,11 +415,18 @@ def group_of_named_line(lex: Lexicon, toks: Sequence[str], found: list[Mention],
         own = tuple(t for t in m.groups if product.group(t.group) is not None)
         if m.exact_products and own and not m.options and m.start > 0 and toks[m.start - 1] == "the" \
                 and not any(t.sku in lines for t in m.products) \
-                and line_holding(lex, [t.sku for t in m.exact_products], sorted(lines)) is None:
+                and (line_holding(lex, [t.sku for t in m.exact_products], sorted(lines)) is None
+                     or _choice_of_after(found, m, own)):
             out.append(Mention(m.start, m.end, own))
         else:
             out.append(m)
     return out
+
+
+def _choice_of_after(found: Sequence[Mention], m: Mention, groups: Sequence[Target]) -> bool:
+    """A choice of one of ``groups`` is said right after mention ``m`` ("the eggs over easy")."""
+    codes = {t.group for t in groups}
+    return any(o.start == m.end and any(t.group in codes for t in o.options) for o in found)
 
 
 def line_holding(lex: Lexicon, skus: Sequence[str], line_skus: Sequence[str]) -> str | None:

@@ -496,9 +496,12 @@ class RuleUnderstanding:
                                           and any(offers_choice(self.lexicon, sku, o) for sku in context.line_skus)))]
         if context.pending == "offer" and context.topic and not p.items:
             p.options = [o for o in p.options if not count_to_offer(self.lexicon, toks, o, context.topic)]
+        contrasted = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
         for it in p.items:  # "the spicy miso but not crazy spicy, like medium": the spice level's medium
             if len(it.skus) == 1 and (product := self.lexicon.products.get(it.skus[0])) is not None:
-                it.options = [toward_group_said(toks, o, product, range(it.start, it.end)) for o in it.options]
+                wanted = [o for o in it.options if o.pos not in contrasted]  # (not the "spicy" of "not crazy spicy")
+                it.options = [toward_group_said(toks, o, product, range(it.start, it.end), wanted)
+                              for o in it.options]
         was = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
         if was:  # "a small not a large": the large is what the line was
             p.options = [o for o in p.options if o.pos not in was]

@@ -10,6 +10,13 @@
   right after the item before opens it, as "and" would; "a sheet of three quarter birch" stays the plywood.
 - "a large strawberry shake and a small chocolate shake": "small" is of the shake named past "chocolate", no
   item of its own (it alone would name the shake, the one product sold in sizes): two shakes, each its size.
+- "an iced hibiscus tea unsweetened with mint", "potato salad and cornbread instead of the white bread": a choice
+  whose word two groups have ("mint": a tea and an extra; "cornbread": a side and the bread) is not pointed to a
+  group by the words of another choice said before it ("hibiscus", "potato salad"); a contrasted one still points
+  ("not crazy spicy like medium": the spice level's medium).
+- "and another one medium rare with the eggs over easy" after a steak and eggs: "the eggs" followed by a choice of
+  the line's eggs group names that group, though "eggs" is in the line's name (a second steak and eggs, not a
+  question about the two egg breakfast's eggs).
 """
 
 from __future__ import annotations
@@ -113,3 +120,62 @@ def test_a_size_before_a_flavour_named_shake_is_its_size(counter: Chat, said: st
     counter.say(said)
     assert [(opts["size"], opts["flavour"]) for sku, qty, opts in counter.lines if sku == "SHAKE" and qty == 1] == made
     assert sum(qty for sku, qty, _ in counter.lines if sku == "SHAKE") == len(made)
+
+
+# --- "a hibiscus tea with mint": another choice's words point to no group -------------------------------------------
+@pytest.mark.parametrize(("said", "temp"), [
+    ("an iced hibiscus tea unsweetened with mint", "iced"),
+    ("a hot hibiscus tea with mint", "hot"),
+    ("a hibiscus tea iced with mint", "iced"),
+])
+def test_mint_after_a_tea_chosen_is_the_extra(shop: Callable[[str], Chat], said: str, temp: str) -> None:
+    chat = shop("teashop")
+    chat.say(said)
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("BREWED-TEA", 1)]
+    opts = chat.lines[0][2]
+    assert (opts["tea"], opts["temp"], opts["extras"]) == ("hibiscus", temp, "mint")
+
+
+def test_an_iced_mint_tea_is_still_the_peppermint(shop: Callable[[str], Chat]) -> None:
+    chat = shop("teashop")
+    chat.say("an iced mint tea")
+    assert [(sku, opts["tea"], opts["temp"]) for sku, _, opts in chat.lines] == [("BREWED-TEA", "peppermint", "iced")]
+    assert "extras" not in chat.lines[0][2]
+
+
+@pytest.mark.parametrize(("said", "sides"), [
+    ("can i do a two meat plate brisket and turkey with collards and potato salad and cornbread instead of the white "
+     "bread", ["greens", "potato_salad"]),
+    ("a two meat plate brisket and turkey with mac and cheese and collards and cornbread instead of white bread",
+     ["mac_cheese", "greens"]),
+    ("a two meat plate brisket and sausage with beans and potato salad and cornbread instead of the white bread",
+     ["beans", "potato_salad"]),
+])
+def test_cornbread_after_the_sides_is_the_bread(shop: Callable[[str], Chat], said: str, sides: list[str]) -> None:
+    chat = shop("smokehouse")
+    chat.say(said)
+    assert [(sku, qty) for sku, qty, _ in chat.lines] == [("TWO-MEAT-PLATE", 1)]
+    options = chat.session.cart.lines[0].options
+    assert [o.value for o in options if o.group == "bread"] == ["cornbread"]
+    assert sorted(o.value for o in options if o.group == "sides") == sorted(sides)
+
+
+def test_not_crazy_spicy_like_medium_still_points_to_the_spice(shop: Callable[[str], Chat]) -> None:
+    chat = shop("noodlebar")
+    chat.say("and my boyfriend wants the spicy miso but not crazy spicy like medium")
+    assert [(sku, opts["spice"]) for sku, _, opts in chat.lines] == [("SPICY-MISO", "medium")]
+
+
+# --- "another one medium rare with the eggs over easy": the line's eggs, though "eggs" is in its name ----------------
+@pytest.mark.parametrize(("said", "doneness", "eggs"), [
+    ("and another one medium rare with the eggs over easy", "medium_rare", "over_easy"),
+    ("another one medium rare with the eggs over medium", "medium_rare", "over_medium"),
+    ("and one more rare with the eggs scrambled", "rare", "scrambled"),
+])
+def test_another_steak_and_eggs_with_the_eggs_made_so(shop: Callable[[str], Chat], said: str, doneness: str,
+                                                      eggs: str) -> None:
+    chat = shop("diner")
+    chat.say("steak and eggs medium well eggs scrambled")
+    chat.say(said)
+    assert [(sku, qty, opts["doneness"], opts["eggs"]) for sku, qty, opts in chat.lines] == [
+        ("STEAK-EGGS", 1, "medium_well", "scrambled"), ("STEAK-EGGS", 1, doneness, eggs)]
