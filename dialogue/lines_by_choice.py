@@ -57,8 +57,16 @@ def a_new_one(toks: Sequence[str], option_at: frozenset[int]) -> bool:
 
 
 def offered_by_a_line(lex: Lexicon, chosen: Sequence[OptionSpec], line_skus: Sequence[str]) -> bool:
-    """Does the product of some cart line offer every one of ``chosen``? "The sour ones" picks a line only then."""
-    return any(all(offers_choice(lex, sku, o) for o in chosen) for sku in dict.fromkeys(line_skus))
+    """Does the product of some cart line offer every one of ``chosen``, or name them in its name or an alias ("the
+    chicken one" to a chicken bowl, though the chicken is a choice of another bowl)? "The sour ones" picks a line only
+    then."""
+    def named(sku: str, o: OptionSpec) -> bool:
+        product, said = lex.products.get(sku), tuple(o.said.split())
+        return product is not None and bool(said) and any(
+            said == words[k:k + len(said)] for n in (product.name, *product.aliases)
+            if (words := phrase_of(n)) for k in range(len(words) - len(said) + 1))
+
+    return any(all(offers_choice(lex, sku, o) or named(sku, o) for o in chosen) for sku in dict.fromkeys(line_skus))
 
 
 def measure_of_a_choice(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:

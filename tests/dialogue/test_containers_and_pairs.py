@@ -167,3 +167,13 @@ def test_the_ones_a_line_offers_still_pick_that_line(shop: ShopOf) -> None:
     chat.say("a pound of gummy bears")
     chat.say("make the sour ones half a pound")
     assert [sku for sku, _, _ in chat.lines] == ["GUMMY-BEARS"]
+
+
+def test_the_one_named_by_a_word_of_its_product_name_is_that_line(shop: ShopOf) -> None:
+    # "the chicken one" names the chicken bowl by its name, though "chicken" is a choice of another bowl only (found
+    # on the merge: the rule above had made it a new build-your-own bowl with chicken)
+    chat = shop("poke")
+    chat.say("a garden bowl and a chicken bowl")
+    chat.say("put the chicken one on brown rice")
+    assert [(sku, q, o.get("base")) for sku, q, o in chat.lines] == [("GARDEN-BOWL", 1, "greens"),
+                                                                    ("CHICKEN-BOWL", 1, "brown_rice")]
