@@ -728,7 +728,8 @@ class RuleUnderstanding:
             return Intent.ADD  # bags just talked about, not more of the cups in the cart (which come in unicorn too)
         if ctx.has_lines and not has_items and p.options and not p.question and not p.deny \
                 and not cue.has(toks, MAKE_IT) and (cue.has(toks, ALSO) or cue.has(toks, ADDING)) \
-                and measure_of_a_choice(toks, p.options):
+                and measure_of_a_choice(toks, p.options) and ctx.last_sku is not None \
+                and all(offers_choice(self.lexicon, ctx.last_sku, o) for o in p.options):
             p.ref = "more"  # "add two pounds of rye too" to a line of bread flour: a new line of rye
             return Intent.ADD
         if ctx.has_lines and not has_items and p.options and not p.question and a_new_one(toks, p.option_at) \

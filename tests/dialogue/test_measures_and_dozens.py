@@ -205,3 +205,13 @@ def test_packs_of_those_after_the_product_count_it(chat: Chat, said: str, count:
 def test_the_pack_named_of_those_is_a_choice_not_a_count(chat: Chat) -> None:
     chat.say("you got circle hooks give me the fifty pack of those")
     assert chat.lines == [("HOOKS", 1, {"pack": "50"})]
+
+
+def test_a_measure_of_choices_too_is_no_more_of_a_line_of_another_product(shop: Any) -> None:
+    # "add two pounds of rye too" adds rye flour to a line of flour; said to a line of tape, "one gallon of white in
+    # flat too" is no second tape (found on the merge: hardware-mixed-mt23-007)
+    chat = shop("hardware")
+    chat.say("some blue tape the two inch one")
+    chat.say("she wants the ceiling done too so one gallon of white in flat")
+    assert [sku for sku, _, _ in chat.lines].count("PAINTERS-TAPE") == 1
+    assert sum(q for sku, q, _ in chat.lines if sku == "PAINTERS-TAPE") == 1
