@@ -29,6 +29,7 @@ _TWO = words("echo_two")
 _UNITS = words("echo_units")
 _ONLY = words("echo_only")
 _JOINS = words("echo_joins")
+_ACK = words("echo_acknowledgments")
 _ARTICLES = frozenset(("the", "my", "those", "these", "all", "our"))  # before a product or a number: any count
 _ECHOED = (Intent.ADD, Intent.MODIFY, Intent.AFFIRM)
 
@@ -201,5 +202,7 @@ def restates(parse: Parse, lines: Sequence[CartLine], lex: Lexicon, total_cents:
     rest = [t for k, t in enumerate(toks) if k not in gone]
     if any(t in _JOINS for t in rest) or rest[:1] and (rest[0],) in confirm.phrases().aside.joins:
         return False  # "and the muffin yes": more; "so that's two lattes and one muffin right": a check, asked
+    if item_words and all(t in _ACK for t in rest):
+        return False  # "ok one king comforter": what was heard said back with an acknowledgement, no yes to place it
     yes = confirm.decide(" ".join(rest), rest)
     return yes.places and not yes.aside

@@ -88,6 +88,7 @@ def _with_choice(lex: Lexicon, item: ItemSpec, group: str, chosen: list[OptionSp
 
 _ECHO_JOINS = frozenset(("with", "in", "on"))
 _ECHO_FRAME = words("echo_frame")
+_ECHO_ACK = words("echo_acknowledgments")
 _VERDICT_JOINS = words("verdict_joins")
 
 
@@ -181,6 +182,8 @@ def _only_yes_besides(parse: Parse, order_type: str | None) -> bool:
     if not parse.items and parse.options and not any(i < min(a for a, _ in spans) for i in confirm.said_as_yes(toks)):
         return False  # "pate is fine", "oat milk sounds good", "blue's ok": a word on the choice, not a yes to the order
     rest = [t for i, t in enumerate(toks) if i not in gone and t not in _ECHO_FRAME]
+    if parse.items and all(t in _ECHO_ACK for t in rest):
+        return False  # "ok one king comforter": the line heard and said back, no yes to placing the order
     c = confirm.decide(" ".join(rest), rest)
     return c.places and not c.aside  # "sorry my wife was saying a muffin, yes": an aside may name more
 

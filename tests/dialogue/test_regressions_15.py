@@ -179,3 +179,20 @@ def test_another_steak_and_eggs_with_the_eggs_made_so(shop: Callable[[str], Chat
     chat.say(said)
     assert [(sku, qty, opts["doneness"], opts["eggs"]) for sku, qty, opts in chat.lines] == [
         ("STEAK-EGGS", 1, "medium_well", "scrambled"), ("STEAK-EGGS", 1, doneness, eggs)]
+
+
+# --- trust: a line said back with an acknowledgement is no yes (held-back mt34 placed "ok one king comforter") ----
+
+
+@pytest.mark.parametrize("reply", ["ok a latte", "okay one latte", "ok so a latte", "alright one latte"])
+def test_a_line_said_back_with_an_acknowledgement_places_nothing(chat: Chat, reply: str) -> None:
+    chat.say("a latte")
+    chat.say(reply)
+    assert chat.session.cart.lines and not chat.session.store.orders()
+
+
+@pytest.mark.parametrize("reply", ["yes a latte", "okay yes one latte", "ok yep a latte please"])
+def test_a_line_said_back_with_a_yes_still_places(chat: Chat, reply: str) -> None:
+    chat.say("a latte")
+    chat.say(reply)
+    assert len(chat.session.store.orders()) == 1
