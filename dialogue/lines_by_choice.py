@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from dialogue import intents as cue
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.matcher import part_of_name
 from dialogue.owners import offers_choice
 from dialogue.parse_records import Context, ParseDraft
 from dialogue.people import whose_said
@@ -60,13 +61,8 @@ def offered_by_a_line(lex: Lexicon, chosen: Sequence[OptionSpec], line_skus: Seq
     """Does the product of some cart line offer every one of ``chosen``, or name them in its name or an alias ("the
     chicken one" to a chicken bowl, though the chicken is a choice of another bowl)? "The sour ones" picks a line only
     then."""
-    def named(sku: str, o: OptionSpec) -> bool:
-        product, said = lex.products.get(sku), tuple(o.said.split())
-        return product is not None and bool(said) and any(
-            said == words[k:k + len(said)] for n in (product.name, *product.aliases)
-            if (words := phrase_of(n)) for k in range(len(words) - len(said) + 1))
-
-    return any(all(offers_choice(lex, sku, o) or named(sku, o) for o in chosen) for sku in dict.fromkeys(line_skus))
+    return any(all(offers_choice(lex, sku, o) or bool(o.said.split()) and part_of_name(lex, tuple(o.said.split()), sku)
+                   for o in chosen) for sku in dict.fromkeys(line_skus))
 
 
 def measure_of_a_choice(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:

@@ -625,7 +625,7 @@ def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> li
         if all(o is not None for o in owners):  # a choice most products offer is no clue
             said_of = {sku for o in owners if o is not None for sku in o}
             alts += [({sku}, (Target("product", sku),)) for sku in sorted(said_of - own)
-                     if _part_of_name(lex, tuple(toks[m.start:m.end]), sku)]
+                     if part_of_name(lex, tuple(toks[m.start:m.end]), sku)]
         fitting = [targets for skus, targets in alts if skus and _fits_better(lex, toks, said, skus, own)]
         if len(fitting) > 1 and fitting[0] is not choice:  # "a big number 0 balloon": the number balloon, that comes big and in numbers, not the
             every = [ts for ts in fitting if ts is not choice and all(  # letter balloon, that only comes big
@@ -637,7 +637,7 @@ def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> li
     return out
 
 
-def _part_of_name(lex: Lexicon, said: tuple[str, ...], sku: str) -> bool:
+def part_of_name(lex: Lexicon, said: tuple[str, ...], sku: str) -> bool:
     """``said`` is a run of words of a name of product ``sku`` ("matcha" of "tin of matcha")."""
     product = lex.products.get(sku)
     return product is not None and any(words_run(said, phrase_of(name))

@@ -11,7 +11,7 @@ from dialogue.corrections import SWAP
 from dialogue.intents import find
 from dialogue.item_words import PACKAGES, REFINE, SUB_WORDS, WITH, WITH_LIST
 from dialogue.lexicon import Lexicon, phrase_of
-from dialogue.matcher import _person_at, words_run
+from dialogue.matcher import _person_at, part_of_name, words_run
 from dialogue.phrasebook import words
 from dialogue.quantity import GLUE, SEPARATORS, count_of_described, quantity_token, read_quantity
 from dialogue.specs import ItemSpec, OptionSpec
@@ -306,12 +306,7 @@ def line_of_a_name_word(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
     if any((t.group, t.value) in held for t in spec.targets):
         return items, options  # "the mango one": a line picked by a choice it holds (read elsewhere)
 
-    def named(sku: str) -> bool:
-        product = lex.products.get(sku)
-        return product is not None and any(said == words[k:k + len(said)] for n in (product.name, *product.aliases)
-                                           if (words := phrase_of(n)) for k in range(len(words) - len(said) + 1))
-
-    skus = {sku for sku, _ in lines if named(sku)}
+    skus = {sku for sku, _ in lines if part_of_name(lex, said, sku)}
     if len(skus) != 1:
         return items, options
     qty, explicit = read_quantity(toks, a, 0, set())
