@@ -165,6 +165,9 @@ def _choice_of_corrected(lex: Lexicon, toks: Sequence[str], prev: ItemSpec, item
 
 
 _COUNT_REPAIR_ENDS = words("count_repair_ends") | words("containers") | words("packages")
+# Words between the cue and the count of a repair: the cue's own, fillers, and those of a recount ("no wait make it
+# four", "sorry make them two", "no it should be three").
+_REPAIR_WORDS = _CORRECTION_WORDS | frozenset(w for p in phrases("recount") for w in p)
 _NEXT_ITEM_LEADS = JOIN_FILL | LIST_ARTICLES
 
 
@@ -174,7 +177,7 @@ def counts_repaired(toks: Sequence[str], items: list[ItemSpec]) -> None:
     say nothing more than ``count_repair_ends``)."""
     for k, item in enumerate(items):
         counted = [o for o in item.options if o.said and o.pos > item.end and all(  # "no just one": a count, though
-            w in _CORRECTION_WORDS or w.isdigit() or w == "one" for w in o.said.split())]  # some pack is "just one"
+            w in _REPAIR_WORDS or w.isdigit() or w == "one" for w in o.said.split())]  # some pack is "just one"
         end = max([item.end] + [o.pos + max(len(o.said.split()), 1) for o in item.options if o not in counted])
         stop = items[k + 1].start if k + 1 < len(items) else len(toks)
         gap = list(toks[end:stop])
@@ -183,7 +186,7 @@ def counts_repaired(toks: Sequence[str], items: list[ItemSpec]) -> None:
         cue = find(gap, CORRECTION)
         if cue < 0 or any(t not in _CORRECTION_WORDS for t in gap[:cue]):
             continue
-        at = next((i for i in range(cue, len(gap)) if gap[i] not in _CORRECTION_WORDS), len(gap))
+        at = next((i for i in range(cue, len(gap)) if gap[i] not in _REPAIR_WORDS), len(gap))
         said = gap[at] if at < len(gap) else ""
         count = int(said) if said.isdigit() else 1 if said == "one" else 0
         if not 0 < count < 1000 or count == item.quantity or any(t not in _COUNT_REPAIR_ENDS for t in gap[at + 1:]):

@@ -202,7 +202,16 @@ def restates(parse: Parse, lines: Sequence[CartLine], lex: Lexicon, total_cents:
     rest = [t for k, t in enumerate(toks) if k not in gone]
     if any(t in _JOINS for t in rest) or rest[:1] and (rest[0],) in confirm.phrases().aside.joins:
         return False  # "and the muffin yes": more; "so that's two lattes and one muffin right": a check, asked
-    if item_words and all(t in _ACK for t in rest):
-        return False  # "ok one king comforter": what was heard said back with an acknowledgement, no yes to place it
+    return yes_besides(rest, named=bool(item_words))
+
+
+def yes_besides(rest: Sequence[str], *, named: bool) -> bool:
+    """The words of a reply left once what it says back of the order is read past (``rest``) are a clear yes, with
+    no aside, that places. When a line of the order was named (``named``), acknowledgement words alone ("ok",
+    "alright", words.toml ``echo_acknowledgments``) are what was heard said back, not a yes to placing it: "ok one
+    king comforter" holds. Both echo readers share this: :func:`restates` here and the policy's read of a reply
+    whose products the parse found."""
+    if named and all(t in _ACK for t in rest):
+        return False
     yes = confirm.decide(" ".join(rest), rest)
-    return yes.places and not yes.aside
+    return yes.places and not yes.aside  # "sorry my wife was saying a muffin, yes": an aside may name more

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from dialogue import intents as cue
 from dialogue.lexicon import Lexicon, Target, phrase_of
-from dialogue.matcher import part_of_name
+from dialogue.matcher import part_of_name, words_run
 from dialogue.owners import offers_choice
 from dialogue.parse_records import Context, ParseDraft
 from dialogue.people import whose_said
@@ -285,6 +285,4 @@ def _choice_named_within(lex: Lexicon, sku: str, choice: tuple[str, str], said: 
     value = group.value(choice[1]) if group is not None else None
     if value is None or group is None or choice[1] == group.default:
         return False
-    n = len(said)
-    return any(tuple(words[k:k + n]) == said for name in (value.name, *value.aliases)
-               if (words := phrase_of(name)) for k in range(len(words) - n + 1))
+    return any(words_run(said, phrase_of(name)) for name in (value.name, *value.aliases))

@@ -51,6 +51,7 @@ from dialogue.shop import ShopInfo
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
 from dialogue.targets import like_before, line_has, lines_by_selector, matching, modify_target, target_lines
+from dialogue.turn_words import DEFINITE
 from dialogue.types import Action, TurnMeta
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,6 @@ def _with_choice(lex: Lexicon, item: ItemSpec, group: str, chosen: list[OptionSp
 
 _ECHO_JOINS = frozenset(("with", "in", "on"))
 _ECHO_FRAME = words("echo_frame")
-_ECHO_ACK = words("echo_acknowledgments")
 _VERDICT_JOINS = words("verdict_joins")
 
 
@@ -117,7 +117,7 @@ def _answered_for_the_rest(parse: Parse, asked: str, rest: list[ItemSpec], besid
         if asked in it.skus or not it.options:
             continue
         k = next((i for i, r in enumerate(rest) if set(it.skus) & set(r.skus)), None)
-        if k is None or it in besides and not (it.start > 0 and toks[it.start - 1] in _THE):
+        if k is None or it in besides and not (it.start > 0 and toks[it.start - 1] in DEFINITE):
             continue
         r = rest[k]
         said = {t.group for o in it.options for t in o.targets}
@@ -125,9 +125,6 @@ def _answered_for_the_rest(parse: Parse, asked: str, rest: list[ItemSpec], besid
         rest[k] = ItemSpec(r.skus, it.quantity or r.quantity, [*kept, *it.options], r.start, r.end, r.exact)
         besides = [b for b in besides if b is not it]
     return rest, besides
-
-
-_THE = frozenset({"the", "those", "that", "my"})
 
 
 def _count_named_as_product(parse: Parse) -> int | None:
@@ -182,10 +179,7 @@ def _only_yes_besides(parse: Parse, order_type: str | None) -> bool:
     if not parse.items and parse.options and not any(i < min(a for a, _ in spans) for i in confirm.said_as_yes(toks)):
         return False  # "pate is fine", "oat milk sounds good", "blue's ok": a word on the choice, not a yes to the order
     rest = [t for i, t in enumerate(toks) if i not in gone and t not in _ECHO_FRAME]
-    if parse.items and all(t in _ECHO_ACK for t in rest):
-        return False  # "ok one king comforter": the line heard and said back, no yes to placing the order
-    c = confirm.decide(" ".join(rest), rest)
-    return c.places and not c.aside  # "sorry my wife was saying a muffin, yes": an aside may name more
+    return echo.yes_besides(rest, named=bool(parse.items))
 
 
 def _clear_yes(c: confirm.Confirmation, parse: Parse) -> bool:

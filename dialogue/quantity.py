@@ -120,10 +120,28 @@ def in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Se
                 (toks[j], toks[j + 1]) in zip(words, words[1:], strict=False) for words in names):
             # "a six pack of cola" for "cola 6 pack": the number is the product's own size, not a count
             return int(toks[j - 1]) if j > floor and toks[j - 1].isdigit() else 1
-    unit = next((toks[i] for i in range(start, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
-    if unit is None:
+    at = next((i for i in range(start, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
+    if at is None:
         return qty
-    return _pieces_to_orders(lex, product, unit, qty)
+    if toks[at] == "pair" and _pair_of_paired_goods(toks, at):
+        return max(1, qty // COUNT_UNITS["pair"])  # "a pair of trousers hemmed": one hemming, of one pair
+    return _pieces_to_orders(lex, product, toks[at], qty)
+
+
+def _pair_of_paired_goods(toks: Sequence[str], at: int) -> bool:
+    """"pair (of)" at ``at`` is said of goods that come as a pair, named in the plural right after it ("a pair of
+    trousers", "two pairs of dress pants"): the pairs are the count, whatever product the words go on to name (a
+    service done to them: "a pair of trousers hemmed"). A singular word there ("a pair of flat whites") is no such
+    noun: that pair is two."""
+    for t in toks[at + 1:at + 5]:  # ("of" is read away with the count: "2 pair trousers")
+        if t in _PAIR_STOPS:
+            return False
+        if t in _PAIRED_GOODS and t.endswith("s"):
+            return True
+    return False
+
+
+_PAIR_STOPS = frozenset(("and", "with", "or", "plus"))
 
 
 def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> int:
