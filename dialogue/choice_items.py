@@ -232,6 +232,9 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         if toks[nxt:nxt + 1] == ["and"] and any(o.options and o.start == nxt + 1 and _needed_pair(lex, m, o)
                                                  for o in mentions):
             continue  # "a jack and coke": one item of the product both name (:func:`choices_name_item`)
+        if any(o.options and k < o.start and o.end == m.start and _needed_pair(lex, o, m) for o in mentions):
+            continue  # "and a spaghetti vodka": the sauce of the pasta said right before it, one dish
+            # (:func:`choices_name_item`), no side of sauce of its own
         if not before and _further_in_with_list(toks, covered, k):
             continue  # "i'll get one with yangnyeom and a coke" (the combo talked about): a choice of the one the
             # "with" is said of, as the choice before it, no item of its own
@@ -354,8 +357,8 @@ def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:
     a choice of another group that product comes in ("2 liter"), heads the item: the next choice is its size, said
     after the noun, though alone it would name another product (the club soda's "2 liter")."""
     own = value_owner(lex, [OptionSpec(m.options)], alone=alone)
-    if own is None or {t.group for t in m.options} & {t.group for t in nxt.options}:
-        return False
+    if own is None or {t.group for t in m.options} & {t.group for t in nxt.options} or _needed_pair(lex, m, nxt):
+        return False  # ("a spaghetti marinara": the pasta and sauce of one dish, :func:`choices_name_item`)
     return any(own in lex.option_skus.get((t.group, t.value), ()) for t in nxt.options) \
         and value_owner(lex, [OptionSpec(nxt.options)], alone=alone) != own
 
