@@ -450,7 +450,7 @@ class RuleUnderstanding:
                                  or a_time(toks, m.start)  # "in 10 minutes": a time, not the "10 inch"
                                  or _counts_choice_after(toks, found, k)))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))
-        if p.items and p.options:
+        if p.options:  # (with no item named, a list of dishes named by their parts: "a penne vodka and two cokes")
             talked_of = context.topic if context.topic not in context.line_skus else None
             p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of)
         p.items = without_ones_said_not(toks, p.items, context)
