@@ -43,6 +43,9 @@ _NOODLES = {
             {"code": "count", "name": "count", "required": True, "values": [
                 {"code": "4", "name": "4 pieces", "aliases": ["four"]},
                 {"code": "8", "name": "8 pieces", "aliases": ["eight"], "price_delta": "4.00"}]}]},
+        {"sku": "LEVER", "name": "lever connectors", "price": "9.00", "aliases": ["levers"], "options": [
+            {"code": "ports", "name": "ports", "required": True, "values": [
+                {"code": "2", "name": "2 port"}, {"code": "3", "name": "3 port"}, {"code": "5", "name": "5 port"}]}]},
         {"sku": "SALAD", "name": "seaweed salad", "price": "7.00", "options": [
             {"code": "size", "name": "size", "default": "full", "values": [
                 {"code": "side", "name": "side", "price_delta": "-3.00"},
@@ -156,3 +159,10 @@ def test_a_second_serving_of_the_same(noodles: Chat) -> None:
     noodles.say("and a second serving of the lemon soda")
     assert noodles.lines == [("DRINK", 1, {"flavour": "cola"}), ("DRINK", 1, {"flavour": "lemon"})]
     assert not noodles.session.store.orders()
+
+
+@pytest.mark.parametrize("said", ["two packs of the three port levers", "two packs of three port lever connectors",
+                                  "two three port levers"])
+def test_a_count_before_a_piece_choice_said_after_it(noodles: Chat, said: str) -> None:
+    noodles.say(said)
+    assert noodles.lines == [("LEVER", 2, {"ports": "3"})]
