@@ -232,6 +232,9 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         if toks[nxt:nxt + 1] == ["and"] and any(o.options and o.start == nxt + 1 and _needed_pair(lex, m, o)
                                                  for o in mentions):
             continue  # "a jack and coke": one item of the product both name (:func:`choices_name_item`)
+        if any(o.options and k < o.start and o.end == m.start and _needed_pair(lex, o, m) for o in mentions):
+            continue  # "and a spaghetti vodka": the sauce of the pasta said right before it, one dish
+            # (:func:`choices_name_item`), no side of sauce of its own
         if not before and _further_in_with_list(toks, covered, k):
             continue  # "i'll get one with yangnyeom and a coke" (the combo talked about): a choice of the one the
             # "with" is said of, as the choice before it, no item of its own
@@ -354,8 +357,8 @@ def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:
     a choice of another group that product comes in ("2 liter"), heads the item: the next choice is its size, said
     after the noun, though alone it would name another product (the club soda's "2 liter")."""
     own = value_owner(lex, [OptionSpec(m.options)], alone=alone)
-    if own is None or {t.group for t in m.options} & {t.group for t in nxt.options}:
-        return False
+    if own is None or {t.group for t in m.options} & {t.group for t in nxt.options} or _needed_pair(lex, m, nxt):
+        return False  # ("a spaghetti marinara": the pasta and sauce of one dish, :func:`choices_name_item`)
     return any(own in lex.option_skus.get((t.group, t.value), ()) for t in nxt.options) \
         and value_owner(lex, [OptionSpec(nxt.options)], alone=alone) != own
 
@@ -587,20 +590,34 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
     cream one and a birthday card": a teddy bear, :func:`dialogue.ones.choice_one_of_the_topic`)."""
     runs: list[list[OptionSpec]] = []
     for o in sorted((o for o in loose if o.pos >= 0 and o.said), key=lambda o: o.pos):
-        if runs and runs[-1][-1].pos + len(runs[-1][-1].said.split()) == o.pos and o.pos not in breaks:
+        if runs and o.pos not in breaks and (runs[-1][-1].pos + len(runs[-1][-1].said.split()) == o.pos
+                                             or _dish_joined(toks, runs[-1], o)):
             runs[-1].append(o)
         else:
             runs.append([o])
+    named = list(items)
+    if not items and (len(runs) < 2 or not all(len(run) > 1 or _counted_alone(toks, run[0]) for run in runs)):
+        return items, loose  # (no item named: only a list of dishes named by their parts, and counted choices)
     taken: list[OptionSpec] = []
+    made = 0
     for run in runs:
         start, end = run[0].pos, run[-1].pos + len(run[-1].said.split())
         if any(offers_spec(lex, it, o) for it in items for o in run) \
                 or any(it.start < end and start < it.end for it in items):
             continue
+        if start == 0 or all(w in FILLER_WORDS for w in toks[:start]):
+            owner = value_owner(lex, run, alone=True) if len(run) > 1 else None
+            if owner is not None:  # "linguine pesto with shrimp and a coke": a dish named by its parts opens the turn
+                items.append(ItemSpec((owner,), None, list(run), start, end))
+                taken.extend(run)
+                made += 1
+            continue
         if talked_of is not None and toks[end:end + 1] in (["one"], ["ones"]) \
                 and all(offers_spec(lex, ItemSpec((talked_of,), None, []), o) for o in run):
             continue
         k = start - 1
+        while k > 0 and (toks[k] in FILLER_WORDS or toks[k] == run[0].qualifier):
+            k -= 1  # "a regular penne in the pink sauce": past the qualifier said before the choices
         if k >= 1 and toks[k] == "of" and toks[k - 1].isalpha() and toks[k - 1] not in ("a", "an", "one"):
             k -= 2  # "two pounds of", "a sheet of": the count of its unit or package
         if k < 0 or quantity_token(toks, k) is None:
@@ -613,8 +630,27 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
         qty = quantity_token(toks, k) if toks[k] not in ("a", "an") else None
         items.append(ItemSpec((owner,), qty, list(run), start, end))
         taken.extend(run)
+        made += 1
+    if not named and made < len(runs):
+        return named, loose  # (each choice said is an item of its own, or none is)
     items.sort(key=lambda it: it.start)
     return items, [o for o in loose if all(o is not t for t in taken)]
+
+
+_DISH_JOINERS = frozenset(words("dish_joiners"))
+
+
+def _dish_joined(toks: Sequence[str], run: Sequence[OptionSpec], o: OptionSpec) -> bool:
+    """Choice ``o`` is one more part of the dish said by the choices of ``run``: only joiners between them ("in
+    the", "with", "and"), no count or article, and of a group not yet said in it."""
+    gap = toks[run[-1].pos + len(run[-1].said.split()):o.pos]
+    groups = {t.group for p in run for t in p.targets}
+    return bool(gap) and all(w in _DISH_JOINERS for w in gap) and not groups & {t.group for t in o.targets}
+
+
+def _counted_alone(toks: Sequence[str], o: OptionSpec) -> bool:
+    """A single choice said with a count or an article before it ("and two ginger ales"): an item of its own."""
+    return o.pos > 0 and quantity_token(toks, o.pos - 1) is not None
 
 
 def _article_after_item(toks: Sequence[str], items: Sequence[ItemSpec], at: int) -> bool:

@@ -191,6 +191,10 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         qty = in_units(lex, toks, m.start, prev_end, skus, qty)
         contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in COUNT_NOUNS
         pieces = piece_count(lex, skus, qty) if explicit and not contained and qty == said_qty else None
+        if pieces is not None and any(o.options and prev_end <= o.start < m.start and o.start not in counted
+                                      and {t.group for t in o.options} & {t.group for t in pieces.targets}
+                                      and not toks[o.start:o.end] == [str(qty)] for o in mentions):
+            pieces = None  # "two packs of the three port connectors": the piece choice is said after the count
         # (not "3 orders of"; nor "a dozen siu mai" read as 3 baskets of 4: the pieces were counted already)
         count = count_of_pieces(toks, m.start, prev_end, qty) if pieces and qty else None
         unit = unit_choice(lex, toks, m.start, prev_end, skus, qty) if explicit and not contained and not pieces \

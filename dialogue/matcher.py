@@ -1854,9 +1854,23 @@ def _remade_at(toks: Sequence[str], found: Sequence[Mention], k: int, sku: str) 
     return j >= 0 and toks[j] in _REMAKE and j < k - 1
 
 
+def _named_by_group_after(lex: Lexicon, toks: Sequence[str], k: int, cands: tuple[Target, ...]
+                          ) -> tuple[Target, ...]:
+    """"a caesar salad side size", "linguine with garlic and oil regular size": a common word said right before the
+    name of its own group names that choice of the group."""
+    for size in (2, 1):
+        codes = {g.code for g in lex.named_groups.get(tuple(toks[k + 1:k + 1 + size]), ())}
+        own = tuple(t for t in cands if t.group in codes)
+        if own:
+            return own
+    return ()
+
+
 def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k: int,
                  cands: tuple[Target, ...]) -> tuple[Target, ...]:
     """The choices the common word at ``k`` names there (see :func:`_guarded_options`); () when it is only a word."""
+    if (own := _named_by_group_after(lex, toks, k, cands)):
+        return own
     nxt = next((m for m in found if m.start == k + 1), None)
     if nxt is None and toks[k] in _PACKAGES and toks[k + 1:k + 2] == ["of"]:
         j = k + 2 + (1 if toks[k + 2:k + 3] and toks[k + 2] in _POINTERS else 0)

@@ -413,8 +413,10 @@ def count_of_pieces(toks: Sequence[str], start: int, floor: int, pieces: int) ->
     that one is the count of items (where it was said, its value), not another piece count; so is one said before
     a package word and "of" ("two boxes of 250 business cards": two of the box of 250)."""
     at = next((i for i in range(start - 1, max(floor, start - 4) - 1, -1) if toks[i] == str(pieces)), -1)
-    if at - 3 >= floor and toks[at - 1] == "of" and toks[at - 2] in _PACK_WORDS:
-        at -= 2  # "two boxes of 250 business cards": two boxes, each the 250 one
+    if at - 4 >= floor and toks[at - 1] == "the" and toks[at - 2] == "of":
+        at -= 1  # "two orders of the six garlic knots"
+    if at - 3 >= floor and toks[at - 1] == "of" and (toks[at - 2] in _PACK_WORDS or toks[at - 2] in _SERVINGS):
+        at -= 2  # "two boxes of 250 business cards": two boxes, each the 250 one ("two orders of six knots")
     if at - 1 < floor or not toks[at - 1].isdigit() or not 0 < int(toks[at - 1]) < 100:
         return None
     return at - 1, int(toks[at - 1])

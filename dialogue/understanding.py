@@ -186,6 +186,7 @@ from dialogue.reread_items import (
 from dialogue.sold_by import units_said
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.spelled import spelled_out
+from dialogue.split_choices import dish_by_parts
 from dialogue.swaps import (
     choice_instead,
     choices_swapped,
@@ -430,6 +431,7 @@ class RuleUnderstanding:
         in_play = {sku for sku in (context.expect_sku, context.topic, *context.line_skus) if sku}
         found = find_mentions(self.lexicon, toks, mix_for, frozenset(in_play))
         found = sold_alone(toks, found)
+        found = dish_by_parts(self.lexicon, toks, found, frozenset(in_play))  # "a penne marinara": pasta, sauce
         calling = [(k, k + len(ph)) for ph in _CALL_BACK for k in range(len(toks)) if tuple(toks[k:k + len(ph)]) == ph]
         found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in calling)  # "i'll ring back"
                  and not (m.start > 0 and toks[m.start - 1] in _NAME_TITLES)  # "my cat mister biscuits": a name
@@ -448,7 +450,7 @@ class RuleUnderstanding:
                                  or a_time(toks, m.start)  # "in 10 minutes": a time, not the "10 inch"
                                  or _counts_choice_after(toks, found, k)))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))
-        if p.items and p.options:
+        if p.options:  # (with no item named, a list of dishes named by their parts: "a penne vodka and two cokes")
             talked_of = context.topic if context.topic not in context.line_skus else None
             p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of)
         p.items = without_ones_said_not(toks, p.items, context)
