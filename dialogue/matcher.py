@@ -1742,6 +1742,24 @@ def focus_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: 
     return sorted(out, key=lambda m: m.start)
 
 
+def refused_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None) -> list[Mention]:
+    """"make it a whole and no tomato" to a turkey sandwich with tomato: words said right after a word of refusing
+    ([refusing_words]) that name both a product (a tomato soup) and a choice the product in focus offers name that
+    choice, taken off, never the product."""
+    if sku is None:
+        return found
+    out = []
+    for m in found:
+        own = tuple(t for t in m.options if sku in lex.option_skus.get((t.group, t.value), ()))
+        if m.products and own and m.start > 0 and toks[m.start - 1] in _REFUSING:
+            m = Mention(m.start, m.end, own, m.part)
+        out.append(m)
+    return out
+
+
+_REFUSING = words("refusing_words")
+
+
 def sold_alone(toks: Sequence[str], found: list[Mention]) -> list[Mention]:
     """"a combo with the chicago dog" - "and a chili cheese dog on its own": words that name both a product and a
     choice (the combo's chili cheese dog), said with "on its own" / "separately" right after them, name the product
@@ -1849,9 +1867,12 @@ def _remade_at(toks: Sequence[str], found: Sequence[Mention], k: int, sku: str) 
         j = named.start - 1
         while j >= 0 and any(m.start <= j < m.end and m.options and not m.products for m in found):
             j -= 1  # "make the falafel salad a side": past the choices that name the line
-    while j >= 0 and toks[j] in _POINTERS | {"it"}:
+    while j >= 0 and (toks[j] in _POINTERS | {"it"} or toks[j] in _THEIRS):  # ("make hers a whole")
         j -= 1
     return j >= 0 and toks[j] in _REMAKE and j < k - 1
+
+
+_THEIRS = words("people_theirs")
 
 
 def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k: int,

@@ -106,6 +106,7 @@ from dialogue.matcher import (
     choices_of_named_group,
     find_mentions,
     focus_choices,
+    refused_choices,
     package_of_line,
     sold_alone,
 )
@@ -437,6 +438,7 @@ class RuleUnderstanding:
                  and not package_of_line(self.lexicon, toks, m, context.last_sku if context.has_lines else None)
                  and not (m.products and not m.options and bought_for(toks, m.start, found))]  # "for fence posts"
         named = line_named(found, context)
+        found = refused_choices(self.lexicon, toks, found, named)  # "and no tomato": the sandwich's, no soup
         found = focus_choices(self.lexicon, toks, found, named)
         found = choices_of_named_group(self.lexicon, found, named)
         found = group_of_named_line(self.lexicon, toks, found, named, frozenset(context.line_skus))
