@@ -106,8 +106,8 @@ from dialogue.matcher import (
     choices_of_named_group,
     find_mentions,
     focus_choices,
-    refused_choices,
     package_of_line,
+    refused_choices,
     sold_alone,
 )
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
