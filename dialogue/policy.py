@@ -335,6 +335,9 @@ class Policy:
         if told is not None and parse.items and all(all(t.isdigit() for t in parse.tokens[it.start:it.end])
                                                     for it in parse.items):
             parse = replace(parse, items=())  # "all six" to "we have six left": the count, not a product named "6"
+        if told is not None and len(parse.items) == 1 and parse.items[0].skus == (told[1],) \
+                and parse.items[0].quantity and not parse.items[0].options and parse.quantity is None:
+            parse = replace(parse, items=(), quantity=parse.items[0].quantity)  # "ok three celery juices": three
         if told is None or told[0] != st.turns - 1 or parse.items or parse.question or parse.deny or _held(parse):
             return None  # (nor "ok let me ask her, two maybe?": a hold, no count taken)
         toks = parse.tokens
