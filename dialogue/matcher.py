@@ -1745,16 +1745,24 @@ def focus_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: 
 def refused_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None) -> list[Mention]:
     """"make it a whole and no tomato" to a turkey sandwich with tomato: words said right after a word of refusing
     ([refusing_words]) that name both a product (a tomato soup) and a choice the product in focus offers name that
-    choice, taken off, never the product."""
+    choice, taken off, never the product; so do such words after "<count> of those" ("three of those with ham and
+    cheese inside" to medialunas: some of them filled so, no ham and cheese empanadas)."""
     if sku is None:
         return found
     out = []
     for m in found:
         own = tuple(t for t in m.options if sku in lex.option_skus.get((t.group, t.value), ()))
-        if m.products and own and m.start > 0 and toks[m.start - 1] in _REFUSING:
+        if m.products and own and m.start > 0 and (toks[m.start - 1] in _REFUSING or _of_those_before(toks, m.start)):
             m = Mention(m.start, m.end, own, m.part)
         out.append(m)
     return out
+
+
+def _of_those_before(toks: Sequence[str], k: int) -> bool:
+    """"three of those with ham and cheese inside": a count and "of those" (or "of them") open the turn before
+    position ``k``: some of the line in focus, made so."""
+    return any((toks[i].isdigit() or toks[i] == "one") and toks[i + 1] == "of" and toks[i + 2] in _PRONOUNS_TAKEN
+               for i in range(min(k - 2, 4)))
 
 
 _REFUSING = words("refusing_words")
