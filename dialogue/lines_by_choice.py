@@ -84,9 +84,10 @@ def measure_of_a_choice(toks: Sequence[str], options: Sequence[OptionSpec]) -> b
 
 
 def the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at: frozenset[int]) -> list[OptionSpec]:
-    """The options of "the <options> one(s)" ("the mango one", "the large ones"): how the line meant is made."""
+    """The options of "the <options> one(s)" ("the mango one", "the large ones", "his kung pao one"): how the line
+    meant is made."""
     for a, tok in enumerate(toks):
-        if tok not in DEFINITE:
+        if tok not in DEFINITE and tok not in _POSSESSIVES:
             continue
         o = a + 1
         while o < len(toks) and o in option_at and not (o > a + 2 and toks[o - 1] in ("one", "ones")):

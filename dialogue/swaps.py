@@ -127,7 +127,7 @@ def choices_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
     start, at, new_first = frame
     said = [o for o in specs if (start if not new_first else 0) <= o.pos < at]
     new, gone = (said, [o for o in specs if o.pos > at]) if new_first else ([o for o in specs if o.pos > at], said)
-    option_at = p.option_at or frozenset(o.pos + k for o in specs if o.pos >= 0 for k in range(max(1, len(o.said.split()))))
+    option_at = p.option_at | frozenset(o.pos + k for o in specs if o.pos >= 0 for k in range(max(1, len(o.said.split()))))
     picked = the_one_made(toks, new, option_at) if new_first else []  # (the words of the choices read here)
     if len(picked) < len(new):  # "for the chicken one, the spicy tuna roll instead of the california": "the
         new = [o for o in new if o not in picked]  # chicken one" picks the line, with what goes
