@@ -175,11 +175,10 @@ def test_without_word_naming_a_product_takes_the_choice_off(shop: Shop) -> None:
 
 def test_plural_packs_are_the_line_count(shop: Shop) -> None:
     chat = shop("hardware")
-    chat.say("i need some wood screws number eight by two inch")
-    chat.say("the hundred pack")
-    chat.say("and a tape measure sixteen foot")
-    chat.say("oh and make the wood screws three packs")
-    assert chat.counts == {"WOOD-SCREWS": 3, "TAPE-MEASURE": 1}
+    chat.say("a sixteen foot tape measure")
+    chat.say("and wood screws number eight by two inch the hundred pack")
+    chat.say("make the tape measures two packs")
+    assert chat.counts == {"TAPE-MEASURE": 2, "WOOD-SCREWS": 1}
 
 
 # "Ok two <items>" to "we have five left, how many would you like?": the line's count
