@@ -222,3 +222,33 @@ def test_parts_with_a_choice_for_both(shop_store: object, new_chat: type[Chat]) 
     chat.say("two crew neck t-shirts white in large")
     chat.say("actually one white one navy both medium")
     assert sorted((opts["colour"], opts["size"], n) for _, n, opts in chat.lines) == [("navy", "m", 1), ("white", "m", 1)]
+
+
+# "Put a hash brown in the sandwich too": a thing that is also a choice of the line named by a word of its name or
+# category (or "it", the line in focus) goes on that line, no product of its own, no second line
+
+def test_put_a_choice_on_the_line_named_by_its_noun(shop: Shop) -> None:
+    chat = shop("hotdogs")
+    chat.say("a brat")
+    chat.say("and a lemonade")
+    chat.say("actually put some chili on the sausage too")
+    assert chat.counts == {"BRAT": 1, "LEMONADE": 1}
+    assert _values(chat, "BRAT", "extras") == [{"chili"}]
+
+
+def test_put_a_choice_in_it(shop: Shop) -> None:
+    chat = shop("hotdogs")
+    chat.say("a lemonade")
+    chat.say("a brat")
+    chat.say("put chili in it")
+    assert chat.counts == {"LEMONADE": 1, "BRAT": 1}
+    assert _values(chat, "BRAT", "extras") == [{"chili"}]
+
+
+def test_put_in_it_of_a_line_without_that_choice_is_one_more_item(shop: Shop) -> None:
+    chat = shop("hotdogs")
+    chat.say("a brat")
+    chat.say("and a lemonade")
+    chat.say("put chili in it")
+    assert chat.counts.get("BRAT") == 1
+    assert _values(chat, "BRAT", "extras") == [set()]
