@@ -70,8 +70,7 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
         else None  # "put a hash brown in the sandwich too", "in it"
     noun = at + 1 if line is not None and toks[at + 1] in ("it", "that") else at + 2
     if line is not None and all(it.start == noun and it.quantity is None for it in items[1:]):
-        place = Mention(noun, noun + 1, (Target("product", line, exact=True),))
-        return _onto(lex, toks, [what], what, place, line)
+        return _onto(lex, toks, [what], what, Mention(noun, noun + 1, (Target("product", line, exact=True),)), line)
     if not (at + 2 < len(toks) and toks[at] in ONTO_PREPS and toks[at + 1] in DEFINITE):
         return list(items)
     place = next((m for m in mentions if m.start == at + 2 and m.exact_products
