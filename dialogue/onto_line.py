@@ -76,7 +76,8 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
     place = next((m for m in mentions if m.start == at + 2 and m.exact_products
                   and all(t in GLUE for t in toks[m.end:])), None)
     skus = {t.sku for t in place.exact_products if t.sku in ctx.line_skus} if place is not None else set()
-    if len(skus) != 1 or len(items) == 2 and (items[1].start != at + 2 or items[1].quantity not in (None, 1)):
+    if place is None or len(skus) != 1 or len(items) == 2 and (items[1].start != at + 2
+                                                               or items[1].quantity not in (None, 1)):
         return list(items)
     return _onto(lex, toks, items, what, place, skus.pop())
 
