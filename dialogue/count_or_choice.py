@@ -17,6 +17,7 @@ from dialogue.quantity import GLUE
 from dialogue.specs import ItemSpec, OptionSpec
 
 _COUNTED_PIECES = words("counted_pieces")
+_PACKAGES = words("packages")
 _PLAIN_WORDS = words("sub_words")
 
 
@@ -123,6 +124,8 @@ def count_not_choice(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> ItemS
         said = to_digits(tokens(o.said))
         end = o.pos + len(o.said.split())
         pieces = len(said) == 2 and said[0].isdigit() and said[1] in _COUNTED_PIECES and toks[end:end + 1] == ["of"]
+        pieces = pieces or (len(said) == 2 and said[0].isdigit() and int(said[0]) > 1 and said[1] in _PACKAGES
+                            and said[1].endswith("s"))  # "make the wood screws two packs": two of the line
         if said and (said[-1] in ("one", *map(str, range(1, 100))) and all(t in ("just", "only") for t in said[:-1])
                      or pieces) and not offers_choice(lex, item.skus[0], o):
             count = 1 if said[-1] == "one" else int(said[0] if pieces else said[-1])

@@ -256,6 +256,7 @@ def _all_of_count(toks: Sequence[str], qty: int) -> bool:
 
 _ALL_OF_COUNT = words("all_of_count")
 _ADDING = frozenset({"with", "add", "plus", "topped", "also", "extra", "more", "too", "another"})
+_ALSO_ADDING = words("adding_beside")
 
 
 def _corrected(state: State, line: CartLine, product: Product, opts: Sequence[SelectedOption],
@@ -264,8 +265,8 @@ def _corrected(state: State, line: CartLine, product: Product, opts: Sequence[Se
     a multi-choice group on this line takes that choice back (the last one of the group), not adds beside it; a
     choice said to go ("no wait, take the onions off") takes only itself off."""
     if state.added is None or state.added[0] != state.turns - 1 or state.added[1] != line.line_id \
-            or not cue.has(toks, cue.CORRECTION):
-        return kept
+            or not cue.has(toks, cue.CORRECTION) or _ALSO_ADDING.intersection(toks):
+        return kept  # ("actually add strawberries to the bowl too": one more beside the banana, none taken back)
     for o in opts:
         group = product.group(o.group)
         if group is None or not group.multiple or o.amount == "none":

@@ -21,6 +21,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import ADDING, DEFINITE, INSTEAD_OF, MORE_WORDS, ONTO_PREPS, SWAP_VERBS
 
 _LIKEWISE = words("likewise")
+_INTO = words("into_preps")
 _POSSESSIVES = words("possessives")
 _RESTATED = phrases("restated")
 _SUBJECTS = words("subject_pronouns")
@@ -122,10 +123,10 @@ def names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
 
 
 def _put_onto(toks: Sequence[str], item: ItemSpec, k: int) -> bool:
-    """"And add honeycomb to the board", "put bacon on the burger": choices said before "to the <product>" go on
-    that line, even with a word of more ("add"); the article at ``k``."""
+    """"And add honeycomb to the board", "put bacon on the burger", "put a hash brown in the sandwich too": choices
+    said before "to the <product>" go on that line, even with a word of more ("add", "too"); the article at ``k``."""
     said = [o.pos for o in item.options if o.pos >= 0]
-    return k >= 1 and toks[k] in DEFINITE and toks[k - 1] in ONTO_PREPS and bool(said) \
+    return k >= 1 and toks[k] in DEFINITE and (toks[k - 1] in ONTO_PREPS or toks[k - 1] in _INTO) and bool(said) \
         and all(pos < k - 1 for pos in said)
 
 

@@ -37,6 +37,7 @@ from dialogue.turn_words import (
 )
 
 _AS_IT_COMES = words("as_it_comes")
+_POSSESSIVES = words("possessives")
 _PEOPLE_ONES = words("people_ones")  # "the brisket guys": the units of a line by the people they are for
 _MAKE_THE_PAIRS = frozenset(ph for ph in MAKE_THE if len(ph) == 2)
 
@@ -83,9 +84,10 @@ def measure_of_a_choice(toks: Sequence[str], options: Sequence[OptionSpec]) -> b
 
 
 def the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at: frozenset[int]) -> list[OptionSpec]:
-    """The options of "the <options> one(s)" ("the mango one", "the large ones"): how the line meant is made."""
+    """The options of "the <options> one(s)" ("the mango one", "the large ones", "his kung pao one"): how the line
+    meant is made."""
     for a, tok in enumerate(toks):
-        if tok not in DEFINITE:
+        if tok not in DEFINITE and tok not in _POSSESSIVES:
             continue
         o = a + 1
         while o < len(toks) and o in option_at and not (o > a + 2 and toks[o - 1] in ("one", "ones")):
@@ -187,7 +189,7 @@ def one_named_by_item(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context
     whose words name a product none of the cart's lines is (a side of sausage) and a choice a line's product
     offers names that line (the selector), and the items said after it whose words are choices of that product
     (wheat toast) are its change, not items. True when so read (the parse changed), else False."""
-    item = next((it for it in p.items if it.start > 0 and toks[it.start - 1] in DEFINITE
+    item = next((it for it in p.items if it.start > 0 and toks[it.start - 1] in (*DEFINITE, *_POSSESSIVES)
                  and it.end < len(toks) and (toks[it.end] in ("one", "ones") or toks[it.end] in _PEOPLE_ONES)),
                 None)  # ("one of the brisket guys wants a coke": the combos made with brisket, for people)
     if item is None or any(s in ctx.line_skus for s in item.skus) or any(it.start < item.start for it in p.items):
@@ -201,6 +203,8 @@ def one_named_by_item(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context
     skus = {s for t in named for s in offered(t)}
     change = [OptionSpec(kept, pos=o.pos, said=o.said) for it in p.items if it is not item for o in it.options
               if (kept := tuple(t for t in o.targets if offered(t) & skus))]
+    change += [OptionSpec(kept, o.amount, o.qualifier, o.pos, o.said) for o in item.options if o.pos > item.end
+               and (kept := tuple(t for t in o.targets if offered(t) & skus))]  # "her green curry one with tofu"
     if not named or not (change or p.options) or any(not it.options for it in p.items if it is not item):
         return False
     p.selector = [OptionSpec(named, pos=item.start, said=" ".join(words))]

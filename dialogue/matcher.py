@@ -1742,6 +1742,32 @@ def focus_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: 
     return sorted(out, key=lambda m: m.start)
 
 
+def refused_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku: str | None) -> list[Mention]:
+    """"make it a whole and no tomato" to a turkey sandwich with tomato: words said right after a word of refusing
+    ([refusing_words]) that name both a product (a tomato soup) and a choice the product in focus offers name that
+    choice, taken off, never the product; so do such words after "<count> of those" ("three of those with ham and
+    cheese inside" to medialunas: some of them filled so, no ham and cheese empanadas)."""
+    if sku is None:
+        return found
+    out = []
+    for m in found:
+        own = tuple(t for t in m.options if sku in lex.option_skus.get((t.group, t.value), ()))
+        if m.products and own and m.start > 0 and (toks[m.start - 1] in _REFUSING or _of_those_before(toks, m.start)):
+            m = Mention(m.start, m.end, own, m.part)
+        out.append(m)
+    return out
+
+
+def _of_those_before(toks: Sequence[str], k: int) -> bool:
+    """"three of those with ham and cheese inside": a count and "of those" (or "of them") open the turn before
+    position ``k``: some of the line in focus, made so."""
+    return any((toks[i].isdigit() or toks[i] == "one") and toks[i + 1] == "of" and toks[i + 2] in _PRONOUNS_TAKEN
+               for i in range(min(k - 2, 4)))
+
+
+_REFUSING = words("refusing_words")
+
+
 def sold_alone(toks: Sequence[str], found: list[Mention]) -> list[Mention]:
     """"a combo with the chicago dog" - "and a chili cheese dog on its own": words that name both a product and a
     choice (the combo's chili cheese dog), said with "on its own" / "separately" right after them, name the product
@@ -1849,7 +1875,7 @@ def _remade_at(toks: Sequence[str], found: Sequence[Mention], k: int, sku: str) 
         j = named.start - 1
         while j >= 0 and any(m.start <= j < m.end and m.options and not m.products for m in found):
             j -= 1  # "make the falafel salad a side": past the choices that name the line
-    while j >= 0 and toks[j] in _POINTERS | {"it"}:
+    while j >= 0 and (toks[j] in _POINTERS | {"it"} or toks[j] in _THEIRS):  # ("make hers a whole")
         j -= 1
     return j >= 0 and toks[j] in _REMAKE and j < k - 1
 
@@ -1864,6 +1890,9 @@ def _named_by_group_after(lex: Lexicon, toks: Sequence[str], k: int, cands: tupl
         if own:
             return own
     return ()
+
+
+_THEIRS = words("people_theirs")
 
 
 def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k: int,
@@ -2279,12 +2308,17 @@ _COMMANDS = tuple(p for table in (cue.CHECKOUT, cue.CART, cue.CLEAR, cue.CANCEL_
 
 def _modal_verbs(toks: Sequence[str]) -> set[int]:
     """"can i get a korma", "can you add extra sauce": a modal verb followed by a subject pronoun asks; it is never
-    a product ("can", a can of soda) nor a choice."""
-    return {i for i in range(len(toks) - 1) if toks[i] in _MODALS and toks[i + 1] in _SUBJECTS}
+    a product ("can", a can of soda) nor a choice; nor is one said bare before a line named ("oh can the kids meal
+    have peas": no article nor count before it)."""
+    return {i for i in range(len(toks) - 1) if toks[i] in _MODALS and (
+        toks[i + 1] in _SUBJECTS or (toks[i + 1] in _MODAL_DETERMINERS and (i == 0 or not (
+            toks[i - 1] in _COUNTED_BY or toks[i - 1].isdigit()))))}
 
 
 _MODALS = words("modals")
 _SUBJECTS = words("subject_pronouns")
+_MODAL_DETERMINERS = words("modal_determiners")
+_COUNTED_BY = frozenset({"a", "an", "one", "the", "of", "per", "each", "every", "another"})
 
 
 def _verb_particles(toks: Sequence[str]) -> set[int]:

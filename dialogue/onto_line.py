@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from catalog.models import Product
 from dialogue import intents as cue
-from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.matcher import Mention, alone_said
 from dialogue.numbers import TENS, UNITS
 from dialogue.owners import offers_choice
@@ -41,6 +41,8 @@ _ONTO_LINE = phrases("onto_line")
 _ONTO_LINE_LEAD = phrases("onto_line_lead")
 _ONTO_LINE_VERBS = phrases("onto_line_verbs")
 _EVERY_BEFORE = words("every_before")
+_INTO = words("into_preps")
+_TAIL = words("change_fill")  # ("put a hash brown in the sandwich too")
 _TO_BE = words("group_to_value")
 
 
@@ -62,16 +64,42 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
     if what is None or len(items) > 2 or what.quantity not in (None, 1) or what.options:
         return list(items)
     at = what.end
-    while at < len(toks) and toks[at] in GLUE and toks[at] not in ONTO_PREPS:
+    while at < len(toks) and toks[at] in GLUE and toks[at] not in ONTO_PREPS and toks[at] not in _INTO:
         at += 1
+    line = _place_said(lex, toks, at + 1, ctx) if at + 1 < len(toks) and (toks[at] in ONTO_PREPS or toks[at] in _INTO) \
+        else None  # "put a hash brown in the sandwich too", "in it"
+    noun = at + 1 if line is not None and toks[at + 1] in ("it", "that") else at + 2
+    if line is not None and all(it.start == noun and it.quantity is None for it in items[1:]):
+        return _onto(lex, toks, [what], what, Mention(noun, noun + 1, (Target("product", line, exact=True),)), line)
     if not (at + 2 < len(toks) and toks[at] in ONTO_PREPS and toks[at + 1] in DEFINITE):
         return list(items)
     place = next((m for m in mentions if m.start == at + 2 and m.exact_products
                   and all(t in GLUE for t in toks[m.end:])), None)
     skus = {t.sku for t in place.exact_products if t.sku in ctx.line_skus} if place is not None else set()
-    if len(skus) != 1 or len(items) == 2 and (items[1].start != at + 2 or items[1].quantity not in (None, 1)):
+    if place is None or len(skus) != 1 or len(items) == 2 and (items[1].start != at + 2
+                                                               or items[1].quantity not in (None, 1)):
         return list(items)
-    sku = skus.pop()
+    return _onto(lex, toks, items, what, place, skus.pop())
+
+
+def _place_said(lex: Lexicon, toks: Sequence[str], k: int, ctx: Context) -> str | None:
+    """Where "in it" / "in the sandwich" puts a thing: "it" / "that", the product of the line in focus; "the" and a
+    word of the name, an alias or the category of the product of one cart line only, that product; the rest of the
+    turn filler words. None otherwise."""
+    if k < len(toks) and toks[k] in ("it", "that") and all(t in GLUE or t in _TAIL for t in toks[k + 1:]):
+        return ctx.last_sku if ctx.last_sku in ctx.line_skus else None
+    if not (k + 1 < len(toks) and toks[k] in DEFINITE and all(t in GLUE or t in _TAIL for t in toks[k + 2:])):
+        return None
+    forms = singulars(toks[k + 1])
+    held = {s for s in ctx.line_skus if (p := lex.products.get(s)) is not None
+            and forms & {f for text in (p.name, *p.aliases, p.category or "") for w in phrase_of(text) for f in singulars(w)}}
+    return held.pop() if len(held) == 1 else None
+
+
+def _onto(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], what: ItemSpec, place: Mention,
+          sku: str) -> list[ItemSpec]:
+    """``what`` put on the line of ``sku`` at ``place`` as its choice, when its words are one of that product's
+    choices of a group taking several; else the items as they are."""
     product = lex.products.get(sku)
     said = tuple(t for t in toks[what.start:what.end] if t not in GLUE)
     targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and product is not None

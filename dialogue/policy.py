@@ -329,6 +329,9 @@ class Policy:
         if told is not None and parse.items and all(all(t.isdigit() for t in parse.tokens[it.start:it.end])
                                                     for it in parse.items):
             parse = replace(parse, items=())  # "all six" to "we have six left": the count, not a product named "6"
+        if told is not None and len(parse.items) == 1 and parse.items[0].skus == (told[1],) \
+                and parse.items[0].quantity and not parse.items[0].options and parse.quantity is None:
+            parse = replace(parse, items=(), quantity=parse.items[0].quantity)  # "ok three celery juices": three
         if told is None or told[0] != st.turns - 1 or parse.items or parse.question or parse.deny or _held(parse):
             return None  # (nor "ok let me ask her, two maybe?": a hold, no count taken)
         toks = parse.tokens
@@ -992,8 +995,11 @@ class Policy:
         up to the line's (see :func:`_parted`); None when the turn says no such parts."""
         specs = [*p.options, *p.rest_options, *(o for it in p.items for o in it.options)]
         all_but = p.ref == "all" and (parts_of(p.tokens)[:1] or [(0, 0)])[0][1] is None  # "all ... except one ..."
-        line = modify_target(self.state, self.lex, p) if specs and (p.ref != "all" or all_but) and not p.replace \
-            else None
+        every = _every_after_parts(p.tokens, {o.pos for o in specs}) if p.ref == "all" and not all_but else -1
+        shared = [o for o in specs if every >= 0 and o.pos > every]  # "one white one navy both large": each part's
+        specs = [o for o in specs if o not in shared]
+        line = modify_target(self.state, self.lex, replace(p, ref=None)) if specs and (p.ref != "all" or all_but or shared) \
+            and not p.replace else None
         if line is None or any(it.skus != (line.sku,) for it in p.items):
             return None  # "three rolls of tape" - "two clear and one brown": "brown" may name the tape itself
         at = {o.pos for o in specs}  # "one hot one iced": a part opens at a "one" right before a choice
@@ -1003,6 +1009,7 @@ class Policy:
         parts = _parted([o for o in specs if o.pos not in counts], p.tokens, line.quantity, plain=True, start=start,
                         choices=at) \
             or _restated_parts(p) or halves_of_line(self.lex, p.tokens, line.sku, line.quantity, specs)
+        parts = [(n, [*mine, *shared]) for n, mine in parts]
         return editing.share_line(self.state, self.lex, line, parts, out) if parts else None
 
     def _parts_of_line(self, p: Parse) -> bool:
@@ -1212,6 +1219,15 @@ def _said_plain(toks: Sequence[str], item: ItemSpec) -> bool:
 
 
 _PART_FILL = frozenset({"and", "the", "other", "one", "ones", "rest", "last"})
+
+
+def _every_after_parts(toks: Sequence[str], choices: Collection[int]) -> int:
+    """"Actually one white one navy both large": a word for every line ("both", "all") said after two parts or
+    more: where it is (what follows is every part's), else -1."""
+    parts = parts_of(toks, choices=choices)
+    if len(parts) < 2 or any(n is None for _, n in parts):
+        return -1
+    return next((k for k in range(parts[-1][0] + 1, len(toks)) if cue.has(toks[k:k + 1], cue.EVERY_LINE)), -1)
 
 
 def _parted(specs: Sequence[OptionSpec], toks: Sequence[str], quantity: int | None,

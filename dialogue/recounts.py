@@ -28,6 +28,7 @@ _FOR_SOMEONE = phrases("for_someone")
 _ADDING_LEADS = words("adding_leads")
 _PAIR_WORDS = ("pair", "pairs")
 _MORE_BEFORE = words("more_before_count")
+_LESS = words("count_less")
 
 
 def count_taken_off(toks: Sequence[str]) -> tuple[int, int] | None:
@@ -41,6 +42,16 @@ def count_taken_off(toks: Sequence[str]) -> tuple[int, int] | None:
         gap = toks[i + 2:i + 5]
         end = next((k for k, w in enumerate(gap) if w in ("off", "out", "away")), None)
         if n is not None and end is not None and all(w in ("of", "them", "those", "these") for w in gap[:end]):
+            return i, n
+    return _count_less(toks)
+
+
+def _count_less(toks: Sequence[str]) -> tuple[int, int] | None:
+    """"one less of the cream and sugar", "two fewer lattes": a count, then a word of fewer ([count_less]) not
+    followed by "than" (a price asked): (where the count is, the count) - that many units off."""
+    for i, t in enumerate(toks[:-1]):
+        n = 1 if t in ("one", "a") else int(t) if t.isdigit() and 0 < int(t) < 100 else None
+        if n is not None and toks[i + 1] in _LESS and (i + 2 >= len(toks) or toks[i + 2] != "than"):
             return i, n
     return None
 

@@ -501,12 +501,15 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         share = _half_of_line(lex, toks, p, ctx)
     if share is None or len(p.items) > 1:
         return False
+    held = None
     if p.items and not any(s in ctx.line_skus for s in p.items[0].skus):
-        return False
+        held = line_holding(lex, p.items[0].skus, ctx.line_skus)  # "one of the notebooks" to spiral notebooks
+        if held is None:
+            return False
     specs = p.items[0].options if p.items else p.options
     if not specs or (p.items and p.options):
         return False
-    skus = set(p.items[0].skus) if p.items else set(ctx.line_skus)
+    skus = ({held} if held else set(p.items[0].skus)) if p.items else set(ctx.line_skus)
     for spec in specs:
         offered: set[str] = set()
         for t in spec.targets:
@@ -525,6 +528,8 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
             return False
         p.rest_options = [o for o in mine if o.pos > other]
         mine[:] = [o for o in mine if o.pos <= other]
+    if held:
+        p.items[0].skus = (held,)
     p.portion = share
     return True
 

@@ -127,12 +127,13 @@ def choices_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
     start, at, new_first = frame
     said = [o for o in specs if (start if not new_first else 0) <= o.pos < at]
     new, gone = (said, [o for o in specs if o.pos > at]) if new_first else ([o for o in specs if o.pos > at], said)
-    picked = the_one_made(toks, new, p.option_at) if new_first else []
+    option_at = p.option_at | frozenset(o.pos + k for o in specs if o.pos >= 0 for k in range(max(1, len(o.said.split()))))
+    picked = the_one_made(toks, new, option_at) if new_first else []  # (the words of the choices read here)
     if len(picked) < len(new):  # "for the chicken one, the spicy tuna roll instead of the california": "the
         new = [o for o in new if o not in picked]  # chicken one" picks the line, with what goes
     else:
         picked = []
-    last = the_one_made(toks, gone, p.option_at) if new_first else []
+    last = the_one_made(toks, gone, option_at) if new_first else []
     if last and len(last) < len(gone):  # "onion rings instead of fries on the sprite one": "the sprite one",
         gone = [o for o in gone if o not in last]  # said last, picks the line too
         picked = [*picked, *last]
@@ -151,6 +152,11 @@ def choices_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
     lines = [sku for sku in dict.fromkeys(reversed(ctx.line_skus)) if fits(sku)]
     if not lines:
         return None
+    if len(lines) > 1 and ctx.last_sku not in lines and len(ctx.line_options) == len(ctx.line_skus):
+        had = [sku for sku in lines if any(  # "hummus instead of fries" to a combo with fries and a plate: the combo
+            line == sku and all({(t.group, t.value) for t in o.targets} & set(made) for o in gone)
+            for line, made in zip(ctx.line_skus, ctx.line_options, strict=True))]
+        lines = had if len(had) == 1 else lines
     sku = ctx.last_sku if ctx.last_sku in lines else lines[0] if len(lines) == 1 else None
     if sku is None:
         return None

@@ -148,6 +148,9 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
     nth = nth_line_of_kind(state, lex, parse)
     if nth is not None:  # "put avocado on the first sandwich": the first of the sandwich lines
         return nth
+    by_noun = line_by_noun(state, lex, parse)
+    if by_noun is not None:  # "make the pho a large": the one line that is a pho, not the tea in focus
+        return by_noun
     lines = target_lines(state, lex, parse)
     if parse.portion is not None:  # "one of them": a line with more than that many
         lines = [ln for ln in lines if ln.quantity > parse.portion] or lines
@@ -200,6 +203,29 @@ def nth_line_of_kind(state: State, lex: Lexicon, parse: Parse) -> CartLine | Non
     return kind[idx] if len(kind) > 1 and 0 <= idx < len(kind) else None
 
 
+def line_by_noun(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
+    """"Make the pho a large" with a beef pho and a bubble tea in the cart: with no product heard, a word said right
+    after "the" (no choice's word) that is a word of the name, an alias or the category of the product of one cart
+    line only, and that line's product offers the choices said, is that line. None otherwise."""
+    if parse.items or parse.ordinal is not None or parse.selector or not parse.options:
+        return None
+    toks = parse.tokens
+    found: list[CartLine] = []
+    for k in range(1, len(toks)):
+        word = toks[k]
+        if toks[k - 1] != "the" or k in parse.option_at or not word.isalpha() or len(word) < 3:
+            continue
+        forms = singulars(word)
+        answer = [ln for ln in state.cart.lines if (product := lex.products.get(ln.sku)) is not None
+                  and forms & {f for text in (product.name, *product.aliases, product.category or "")
+                               for w in phrase_of(text) for f in singulars(w)}]
+        found.extend(ln for ln in answer if ln not in found)
+    if len(found) != 1:
+        return None
+    product = lex.products.get(found[0].sku)
+    return found[0] if product is not None and not options_for(product, list(parse.options))[2] else None
+
+
 def _holding_what_is_taken_off(state: State, lex: Lexicon, focus: CartLine,
                                specs: Sequence[OptionSpec]) -> CartLine | None:
     """"an acai bowl with banana", "two ginger shots" - "take off the banana": a choice taken off is taken off the
@@ -234,9 +260,12 @@ def lines_by_option(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
     """Lines picked out by how they are made ("the grey one", "the large ones"), not an option to take off
     ("remove the sugar"): the option word is followed by "one", or it cannot be taken off (a required
     choice with no default). A line whose product does not offer the option is not made that way ("remove the
-    coke" with only nachos in the cart picks no line)."""
+    coke" with only nachos in the cart picks no line). So are choices said after a count and "of the" ("one less of
+    the cream and sugar": some units of the line made so)."""
     toks = parse.tokens
-    for spec in parse.options:
+    first = min((o.pos for o in parse.options if o.pos >= 0), default=-1)
+    of_the = parse.portion is not None and first >= 2 and tuple(toks[first - 2:first]) == ("of", "the")
+    for spec in parse.options if not of_the else ():
         near = toks[spec.pos + 1:spec.pos + 4] if spec.pos >= 0 else []
         groups = [lex.groups.get(t.group) for t in spec.targets]
         groups += [g for ln in state.cart.lines if (product := lex.products.get(ln.sku)) is not None

@@ -107,6 +107,7 @@ from dialogue.matcher import (
     find_mentions,
     focus_choices,
     package_of_line,
+    refused_choices,
     sold_alone,
 )
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
@@ -439,6 +440,7 @@ class RuleUnderstanding:
                  and not package_of_line(self.lexicon, toks, m, context.last_sku if context.has_lines else None)
                  and not (m.products and not m.options and bought_for(toks, m.start, found))]  # "for fence posts"
         named = line_named(found, context)
+        found = refused_choices(self.lexicon, toks, found, named)  # "and no tomato": the sandwich's, no soup
         found = focus_choices(self.lexicon, toks, found, named)
         found = choices_of_named_group(self.lexicon, found, named)
         found = group_of_named_line(self.lexicon, toks, found, named, frozenset(context.line_skus))
