@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
+from dialogue.codes import spoken_codes
 from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
@@ -347,12 +348,14 @@ class Lexicon:
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
             names.update(_spelled_apart((value.name, *value.aliases)))
             names.update(spoken_fractions((value.name, *value.aliases)))
+            names.update(spoken_codes((value.name, *value.aliases), (group.name, *group.aliases)))
             names.update(_with_article((value.name, *value.aliases)))
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
             written = set(names)  # as the catalog writes it (not shortened)
             base = phrase_of(value.name)
-            if len(base) > 1 and heads[base[-1]] >= 2 and _trimmed(base[:-1]) not in full_names:
+            if len(base) > 1 and heads[base[-1]] >= 2 and _trimmed(base[:-1]) not in full_names \
+                    and not base[-1].isdigit():  # "3" of "3/4" is no shortened "3/4": 1/4 and 3/4 share no word
                 short = _trimmed(base[:-1])  # "lamb" of "lamb and rice" (not "lamb and", which eats the "and")
                 if not (len(short) == 1 and (short[0] in STOPWORDS or short[0] in ("no", "none", "extra"))):
                     names.add(short)

@@ -11,6 +11,7 @@ from catalog.models import OptionGroup
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
+from dialogue.codes import codes_said
 from dialogue.dimensions import sizes_said
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
@@ -67,7 +68,7 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
     toks = _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(
-        _for_whom_between(lex, to_digits(sizes_said(lex, tokens(text)))))))))
+        _for_whom_between(lex, codes_said(lex.known, to_digits(sizes_said(lex, tokens(text))))))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
