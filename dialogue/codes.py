@@ -151,7 +151,7 @@ def _digit_run(toks: Sequence[str], i: int) -> tuple[str, int]:
 def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
     """Tokens (after :func:`to_digits`) with a decimal said with "point" as the catalog writes it ("point 7 3" ->
     "73" for ".73"; "one point 1 4" -> "1.14") and a number said with its last word in the plural as that number
-    ("12 50 threes" -> "12 53"), each only where the catalog (``known``) has that number."""
+    ("12 50 threes" -> "12 53") and one said digit by digit with an "oh" ("one oh five" -> "105"), each only where the catalog (``known``) has that number."""
     out: list[str] = []
     i = 0
     while i < len(toks):
@@ -168,6 +168,12 @@ def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
                     out.append(written)
                     i = j
                     continue
+        if tok == "one" or len(tok) == 1 and tok.isdigit():
+            digits, j = _digit_run(["1" if tok == "one" else tok, *toks[i + 1:]], 0)
+            if j > 1 and any(t in ("oh", "o") for t in toks[i + 1:i + j]) and known(digits):
+                out.append(digits)  # "one oh five": 105
+                i += j
+                continue
         if tok in PLURAL_NUMBERS and out and out[-1].isdigit() and int(out[-1]) in TENS.values() \
                 and PLURAL_NUMBERS[tok] < 10:
             merged = str(int(out[-1]) + PLURAL_NUMBERS[tok])

@@ -39,6 +39,7 @@ from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
 from dialogue.numbers import to_digits
+from dialogue.package_choices import package_leads
 from dialogue.phrasebook import words
 from dialogue.words import COMMON, STOPWORDS
 
@@ -349,6 +350,7 @@ class Lexicon:
             names.update(_spelled_apart((value.name, *value.aliases)))
             names.update(spoken_fractions((value.name, *value.aliases)))
             names.update(spoken_codes((value.name, *value.aliases), (group.name, *group.aliases)))
+            names.update(package_leads((value.name, *value.aliases)))
             names.update(_with_article((value.name, *value.aliases)))
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
