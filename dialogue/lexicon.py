@@ -357,7 +357,8 @@ class Lexicon:
             written = set(names)  # as the catalog writes it (not shortened)
             base = phrase_of(value.name)
             if len(base) > 1 and heads[base[-1]] >= 2 and _trimmed(base[:-1]) not in full_names \
-                    and not base[-1].isdigit():  # "3" of "3/4" is no shortened "3/4": 1/4 and 3/4 share no word
+                    and not base[-1].isdigit() and len(base[-1]) > 1:  # "3" of "3/4" or "5" of "5 b" (5B) is no
+                # shortened name: 1/4 and 3/4, 5A and 5B share no head word
                 short = _trimmed(base[:-1])  # "lamb" of "lamb and rice" (not "lamb and", which eats the "and")
                 if not (len(short) == 1 and (short[0] in STOPWORDS or short[0] in ("no", "none", "extra"))):
                     names.add(short)
