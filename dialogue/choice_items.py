@@ -423,9 +423,11 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
         else:
             start -= 1
             q = quantity_token(toks, start) if start >= 0 and start not in covered else None
-            if q is None:
+            if q is None and start > 0 and toks[start] in SEPARATORS and start not in covered:
+                start += 1  # "a nylon strap and stainless nine forty twos": choices after "and" with no count
+            elif q is None:
                 continue
-            qty = q if toks[start] not in ("a", "an") else None
+            qty = q if q is not None and toks[start] not in ("a", "an") else None
         end = run[-1].end
         if len(run) < 2 or (start > 0 and toks[start - 1] in ("the", "this", "that", *WITH, *BASE_PREPS, *EDIT_THEM)):
             continue  # one choice is for :func:`value_items`; "make it a large oat": the line's, no new item
