@@ -30,9 +30,10 @@ _RANGE_WORDS = words("range_words")
 _MEASURES: dict[str, tuple[str, ...]] = {form: entry for entry in phrases("measure_forms") for form in entry}
 _RANGE = re.compile(r"(?<![\d.])(\d+)\s*-\s*(\d+)(?![\d.])")
 _HUNDREDS = re.compile(r"(?<![\d.])\d{3}(?![\d.])")
+_FRACTION = re.compile(r"\d+/\d+")
 _HALF = re.compile(r"(?<![\d.])(\d+)\.5(?!\d)")
 _LETTER = re.compile(r"(?<![\w.])(\d+)([a-z])(?![\w])", re.IGNORECASE)
-_CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?![\w.])", re.IGNORECASE)
+_CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?![\w./])", re.IGNORECASE)
 _MAX_FORMS = 64  # spoken forms of one name, at most
 
 
@@ -100,7 +101,10 @@ def _code_alone(name: str) -> list[str]:
 
 def _without_group(name: str, group_names: Iterable[str]) -> list[str]:
     """A name that is its group's name and a code ("strength 2.5" of the strength) said as the code alone ("two and a
-    half") or with the group's name after it ("two and a half strength")."""
+    half") or with the group's name after it ("two and a half strength"); a name that is a code alone ("1/2" of a
+    size) said with its group's name after it ("half size")."""
+    if _CODE_START.fullmatch(name) or _FRACTION.fullmatch(name.strip()):
+        return [f"{name} {group}" for group in group_names if len(tokens(group)) == 1]
     toks = tokens(name)
     for group in group_names:
         lead = tokens(group)
@@ -132,7 +136,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
             phrases_.add(_phrase(text))
         phrases_ |= spoken_fractions(said)
         for phrase in sorted(phrases_):
-            if phrase and any(t[:1].isdigit() for t in phrase):
+            if phrase:
                 out |= _said_units(phrase)
             if len(out) > _MAX_FORMS * 4:
                 break
