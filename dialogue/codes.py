@@ -16,7 +16,6 @@ dialogue/data/words.toml).
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
