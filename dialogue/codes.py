@@ -25,6 +25,7 @@ from dialogue.numbers import PLURAL_NUMBERS, TENS, to_digits
 from dialogue.phrasebook import phrases, words
 
 _RANGE_WORDS = words("range_words")
+_COUNTED = words("pack_words") | words("count_nouns") | words("packages")  # what a number before them counts
 # unit form -> every form of that unit ("ft" -> foot, feet, ft)
 _MEASURES: dict[str, tuple[str, ...]] = {form: entry for entry in phrases("measure_forms") for form in entry}
 _RANGE = re.compile(r"(?<![\d.])(\d+)\s*-\s*(\d+)(?![\d.])")
@@ -142,6 +143,27 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     return out
 
 
+def words_after_codes(names: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """The words a choice's name prints after the code it opens with ("medium" of "45-105 medium"), by value code,
+    as a name of that choice by themselves: only where no other choice of the group says them so, and no choice's
+    whole name is those words. ``names``: each value's names (name and aliases) by its code."""
+    rests: dict[str, set[tuple[str, ...]]] = {}
+    for code, value_names in names.items():
+        for name in value_names:
+            m = _CODE_START.match(name)
+            rest = _phrase(name[m.end():]) if m is not None else ()
+            if rest and not any(t[:1].isdigit() for t in rest) and rest[0] not in _MEASURES \
+                    and not all(t in _COUNTED for t in rest):  # ("pack" of "3 pack" names no pack)
+                rests.setdefault(code, set()).add(rest)
+    whole = {_phrase(n) for value_names in names.values() for n in value_names}
+    out: dict[str, tuple[str, ...]] = {}
+    for code, said in rests.items():
+        for rest in said:
+            if rest not in whole and not any(rest in other for c, other in rests.items() if c != code):
+                out[code] = rest
+    return out
+
+
 def _digit_run(toks: Sequence[str], i: int) -> tuple[str, int]:
     """The digits said one by one from ``i`` ("7 3", "1 4", "oh 5"), as one string, and where they end."""
     out = ""
@@ -153,7 +175,7 @@ def _digit_run(toks: Sequence[str], i: int) -> tuple[str, int]:
 
 def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
     """Tokens (after :func:`to_digits`) with a decimal said with "point" as the catalog writes it ("point 7 3" ->
-    "73" for ".73"; "one point 1 4" -> "1.14") and a number said with its last word in the plural as that number
+    "73" for ".73", "point 6" -> "0.6"; "one point 1 4" -> "1.14") and a number said with its last word in the plural as that number
     ("12 50 threes" -> "12 53") and one said digit by digit with an "oh" ("one oh five" -> "105"), each only where the catalog (``known``) has that number."""
     out: list[str] = []
     i = 0
@@ -164,7 +186,7 @@ def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
             whole = out[-1] if out and (out[-1].isdigit() or out[-1] == "one") else ""
             whole = "1" if whole == "one" else whole
             if digits:
-                written = f"{whole}.{digits}" if whole else digits
+                written = f"{whole}.{digits}" if whole else f"0.{digits}" if known(f"0.{digits}") else digits
                 if known(written):
                     if whole:
                         out.pop()
