@@ -33,7 +33,7 @@ _HUNDREDS = re.compile(r"(?<![\d.])\d{3}(?![\d.])")
 _FRACTION = re.compile(r"\d+/\d+")
 _HALF = re.compile(r"(?<![\d.])(\d+)\.5(?!\d)")
 _LETTER = re.compile(r"(?<![\w.])(\d+)([a-z])(?![\w])", re.IGNORECASE)
-_CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?![\w./])", re.IGNORECASE)
+_CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?=\s|$)", re.IGNORECASE)
 _MAX_FORMS = 64  # spoken forms of one name, at most
 
 
@@ -90,8 +90,8 @@ def _code_alone(name: str) -> list[str]:
     ("10-46" of "10-46 regular light"; ".73 mm" and ".73" of ".73 mm yellow"); none when the name does not open
     with a code, nor the name itself."""
     m = _CODE_START.match(name)
-    if m is None:
-        return []
+    if m is None or m.group(0).strip().isdigit():
+        return []  # (a bare number, "2" of "2 liter", is no code: it is left to a count unless the name is it)
     end = m.end()
     rest = tokens(name[end:])
     if rest and rest[0] in _MEASURES:

@@ -192,11 +192,19 @@ def _count_of_measure(lex: Lexicon, toks: list[str]) -> list[str]:
 
 
 def _join_split_words(lex: Lexicon, toks: list[str]) -> list[str]:
-    """"match a latte" -> "matcha latte": two tokens that are a catalog word when written together, or, split by
+    """"match a latte" -> "matcha latte", "x l r" -> "xlr": tokens that are a catalog word when written together (two
+    words, or letters said one by one), or, split by
     the recogniser, close to one word of a product's name ("pepper only" -> "pepperoni")."""
     out: list[str] = []
     i = 0
     while i < len(toks):
+        j = i
+        while j < len(toks) and len(toks[j]) == 1 and toks[j].isalpha():
+            j += 1
+        if j - i >= 2 and not (j - i == 2 and toks[i] in ("a", "i")) and lex.known("".join(toks[i:j])):
+            out.append("".join(toks[i:j]))  # "x l r cables": letters said apart that spell a catalog word ("xlr")
+            i = j
+            continue
         if i + 1 < len(toks) and toks[i].isalpha() and toks[i + 1].isalpha() and not lex.known(toks[i + 1]) \
                 and lex.known(toks[i] + toks[i + 1]):
             out.append(toks[i] + toks[i + 1])

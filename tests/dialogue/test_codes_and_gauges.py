@@ -316,3 +316,8 @@ def test_medium_gauge_of_a_code_named_gauge(music: Chat) -> None:
     music.say("do you carry flatwounds for bass i'll take a set medium gauge for a four string")
     assert [(sku, opts["gauge"], opts["winding"]) for sku, _, opts in music.lines] == [
         ("BASS-STRINGS", "45_105", "flatwound")]
+
+
+def test_letters_said_apart_spell_a_catalog_word(music: Chat) -> None:
+    music.say("two x l r cables twenty five feet no make that fifty feet each")
+    assert music.lines == [("XLR-CABLE", 2, {"length": "50ft"})]
