@@ -27,7 +27,7 @@ from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import Mention
 from dialogue.numbers import COUNT_UNITS
 from dialogue.owners import MANY_OWNERS, value_owner
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 from dialogue.quantity import FILLER_WORDS, SEPARATORS, counted_choice, quantity_token, read_quantity
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.words import STOPWORDS
@@ -192,6 +192,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                                                  or for_what(toks, k + 1, [it for it in items if it.end <= m.start])):
             continue  # "on a croissant", "in a gift box": the base or holder of the item before it or of the line
             # in focus, no item of its own
+        if toks[k] in ("a", "an") and k >= 2 and tuple(toks[k - 2:k]) in _SAID_OF_IT and not items:
+            continue  # "make sure it's a thirty five": what the line is, said of it, no item of its own
         if toks[k] in ("a", "an") and _group_named_before(mentions, m, k):
             continue  # "make his drink an apple juice": the value of the group just named, no item of its own
         if led is None and toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
@@ -362,6 +364,7 @@ def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:
 
 
 _PACK_WORDS = words("pack_words")
+_SAID_OF_IT = phrases("said_of_it")
 _FEW_OWNERS = 3  # products offering the same choices said without a noun that are worth asking between
 
 
@@ -441,7 +444,8 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
             qty, run = int(toks[start]), run[1:]  # "three 4 packs of ...": "3" counts them
         else:
             start -= 1
-            if start >= 2 and toks[start] == "of" and toks[start - 1] in _PACK_WORDS and start - 2 not in covered:
+            if start >= 2 and toks[start] == "of" and toks[start - 1] in _PACK_WORDS \
+                    and not covered & {start - 1, start - 2}:
                 start -= 2  # "a set of acoustic lights": the count before its package
             q = quantity_token(toks, start) if start >= 0 and start not in covered else None
             if q is None and (start > 0 and toks[start] in SEPARATORS or start == 0 and toks[start] == "the"

@@ -146,12 +146,13 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
 def words_after_codes(names: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     """The words a choice's name prints after the code it opens with ("medium" of "45-105 medium"), by value code,
     as a name of that choice by themselves: only where no other choice of the group says them so, and no choice's
-    whole name is those words. ``names``: each value's names (name and aliases) by its code."""
+    whole name is those words. ``names``: each value's names (name and aliases) by its code; only the name, as
+    printed, gives them ("700c road", an alias, leaves "road" to the road tyre)."""
     rests: dict[str, set[tuple[str, ...]]] = {}
     for code, value_names in names.items():
-        for name in value_names:
+        for name in value_names[:1]:
             m = _CODE_START.match(name)
-            rest = _phrase(name[m.end():]) if m is not None else ()
+            rest = _phrase(name[m.end():]) if m is not None and not m.group(0).strip().isdigit() else ()
             if rest and not any(t[:1].isdigit() for t in rest) and rest[0] not in _MEASURES \
                     and not all(t in _COUNTED for t in rest):  # ("pack" of "3 pack" names no pack)
                 rests.setdefault(code, set()).add(rest)

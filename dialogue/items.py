@@ -56,6 +56,7 @@ from dialogue.ones import (
     one_said_at,
     the_one_said,
 )
+from dialogue.package_choices import package_choice
 from dialogue.packaging import choice_package_of_next, package_of_next
 from dialogue.parts import (
     each_value,
@@ -214,6 +215,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                               m.start, m.end, exact=all(t.exact for t in m.products)))
         if count:
             counted.add(count[0])
+        if not pieces and not unit and (boxed := package_choice(lex, toks, m.start, prev_end, skus, covered)):
+            items[-1].options.append(boxed)  # "a box of alto reeds": their "box of 10"
         prev_end = m.end
     pair_count(lex, toks, items, breaks)
     grouped = group_count(lex, toks, items, mentions)

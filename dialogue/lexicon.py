@@ -39,7 +39,6 @@ from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
 from dialogue.numbers import to_digits
-from dialogue.package_choices import package_leads
 from dialogue.phrasebook import words
 from dialogue.words import COMMON, STOPWORDS
 
@@ -351,7 +350,6 @@ class Lexicon:
             names.update(_spelled_apart((value.name, *value.aliases)))
             names.update(spoken_fractions((value.name, *value.aliases)))
             names.update(spoken_codes((value.name, *value.aliases), (group.name, *group.aliases)))
-            names.update(package_leads((value.name, *value.aliases)))
             if value.code in described:
                 names.add(described[value.code])  # "medium" of "45-105 medium"
             names.update(_with_article((value.name, *value.aliases)))
