@@ -111,6 +111,8 @@ def _without_group(name: str, group_names: Iterable[str]) -> list[str]:
         if lead and toks[:len(lead)] == lead and len(toks) > len(lead) and _CODE_START.fullmatch(
                 name.lower().split(lead[-1], 1)[-1]):
             code = name.lower().split(lead[-1], 1)[-1].strip()
+            if code.isdigit():
+                return [code]  # (no "2 size": "two size six hooks" counts two of the size 6)
             return [code, f"{code} {' '.join(lead)}"]
     return []
 

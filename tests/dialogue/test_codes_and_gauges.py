@@ -321,3 +321,69 @@ def test_medium_gauge_of_a_code_named_gauge(music: Chat) -> None:
 def test_letters_said_apart_spell_a_catalog_word(music: Chat) -> None:
     music.say("two x l r cables twenty five feet no make that fifty feet each")
     assert music.lines == [("XLR-CABLE", 2, {"length": "50ft"})]
+
+
+# --- what must stay as it was ------------------------------------------------------------------------------------
+
+_TACKLE = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "HOOKS", "name": "treble hooks", "price": "4.00", "category": "hooks", "options": [
+            {"code": "size", "name": "size", "required": True, "values": [
+                {"code": "2", "name": "size 2"}, {"code": "4", "name": "size 4"}, {"code": "6", "name": "size 6"}]}]},
+        {"sku": "BATTERY", "name": "car battery", "price": "150.00", "category": "batteries", "options": [
+            {"code": "group", "name": "group", "required": True, "values": [
+                {"code": "35", "name": "group 35"}, {"code": "24f", "name": "group 24F"}]}]},
+        {"sku": "NOTES", "name": "sticky notes", "price": "2.50", "category": "paper", "options": [
+            {"code": "pack", "name": "pack", "default": "single", "values": [
+                {"code": "single", "name": "single pad"},
+                {"code": "6pk", "name": "6 pack", "aliases": ["pack of 6", "6 pads"], "price_delta": "9.00"}]}]},
+        {"sku": "FILTERS", "name": "paper filters", "price": "6.00", "category": "coffee", "options": [
+            {"code": "count", "name": "count", "default": "100", "values": [
+                {"code": "100", "name": "box of 100"}, {"code": "300", "name": "box of 300", "price_delta": "9.00"}]}]},
+        {"sku": "TIRE", "name": "tire", "price": "40.00", "category": "tires", "options": [
+            {"code": "wheel", "name": "wheel size", "required": True, "values": [
+                {"code": "700c", "name": "700c", "aliases": ["700c road"]}, {"code": "29", "name": "29 inch"}]},
+            {"code": "tread", "name": "tread", "default": "knobby", "values": [
+                {"code": "knobby", "name": "knobby"}, {"code": "slick", "name": "slick", "aliases": ["road slick"]}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def tackle(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _TACKLE)
+
+
+def test_a_number_before_a_package_word_counts(tackle: Chat) -> None:
+    tackle.say("size four treble hooks two packs")
+    assert tackle.lines == [("HOOKS", 2, {"size": "4"})]
+
+
+def test_a_bare_number_of_a_group_named_choice_is_a_count(tackle: Chat) -> None:
+    tackle.say("two size six treble hooks")
+    assert tackle.lines == [("HOOKS", 2, {"size": "6"})]
+
+
+def test_it_is_a_choice_adds_no_line(tackle: Chat) -> None:
+    tackle.say("a car battery group thirty five")
+    tackle.say("and a box of paper filters")
+    tackle.say("how much does all that come to")
+    tackle.say("ok let me call my husband and make sure it's a thirty five")
+    assert tackle.counts == {"BATTERY": 1, "FILTERS": 1}
+
+
+def test_a_pack_of_what_comes_in_packs_stays_one(tackle: Chat) -> None:
+    tackle.say("a pack of sticky notes and two pads of sticky notes")
+    assert tackle.counts == {"NOTES": 3}
+    assert all(opts == {"pack": "single"} for _, _, opts in tackle.lines)
+
+
+def test_a_box_of_where_two_boxes_are_offered_is_the_default(tackle: Chat) -> None:
+    tackle.say("a box of paper filters")
+    assert tackle.lines == [("FILTERS", 1, {"count": "100"})]
+
+
+def test_an_alias_after_a_code_names_nothing_alone(tackle: Chat) -> None:
+    tackle.say("two road slicks 700c")
+    assert tackle.lines == [("TIRE", 2, {"wheel": "700c", "tread": "slick"})]
