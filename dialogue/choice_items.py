@@ -27,9 +27,10 @@ from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import Mention
 from dialogue.numbers import COUNT_UNITS
 from dialogue.owners import MANY_OWNERS, value_owner
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 from dialogue.quantity import FILLER_WORDS, SEPARATORS, counted_choice, quantity_token, read_quantity
 from dialogue.specs import ItemSpec, OptionSpec
+from dialogue.words import STOPWORDS
 
 
 def _offered_before(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], m: Mention) -> bool:
@@ -191,6 +192,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                                                  or for_what(toks, k + 1, [it for it in items if it.end <= m.start])):
             continue  # "on a croissant", "in a gift box": the base or holder of the item before it or of the line
             # in focus, no item of its own
+        if toks[k] in ("a", "an") and k >= 2 and tuple(toks[k - 2:k]) in _SAID_OF_IT and not items:
+            continue  # "make sure it's a thirty five": what the line is, said of it, no item of its own
         if toks[k] in ("a", "an") and _group_named_before(mentions, m, k):
             continue  # "make his drink an apple juice": the value of the group just named, no item of its own
         if led is None and toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
@@ -363,6 +366,8 @@ def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:
         and value_owner(lex, [OptionSpec(nxt.options)], alone=alone) != own
 
 
+_PACK_WORDS = words("pack_words")
+_SAID_OF_IT = phrases("said_of_it")
 _FEW_OWNERS = 3  # products offering the same choices said without a noun that are worth asking between
 
 
@@ -408,6 +413,22 @@ def _noun_shared(lex: Lexicon, skus: Sequence[str]) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _named_in_run(lex: Lexicon, toks: Sequence[str], run: list[Mention]) -> tuple[list[Mention], set[str]]:
+    """"a set of acoustic lights": choices no one product offers together, where one of them is a word of a product's
+    name too ("acoustic", a gig bag's choice and a word of "acoustic guitar strings"): that product, if it offers
+    all the other choices; the run without the choice that named it. Else an empty run and no owner."""
+    for m in run:
+        said = [w for w in toks[m.start:m.end] if w not in STOPWORDS]
+        named = set.intersection(*(set(lex.search_index.get(w, ())) for w in said)) if said else set()
+        rest = [o for o in run if o is not m]
+        for o in rest:
+            named &= {sku for t in o.options for sku in lex.option_skus.get((t.group, t.value), ())}
+        if named and rest and len(named) <= _FEW_OWNERS and not any(
+                sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in named):
+            return rest, named
+    return [], set()
+
+
 def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
                        items: list[ItemSpec], covered: set[int], made: set[int], breaks: frozenset[int]) -> set[int]:
     """"three 4 packs of 60 watt soft white", "a gallon of eggshell white": choices said together after a count,
@@ -420,21 +441,32 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
     named: list[ItemSpec] = []
     for run in _choice_runs(lex, toks, mentions, roles, made | in_items):
         qty: int | None = None
+        opening = False  # "the ten to fifty two electric set ...": opens the sentence with "the"
         start = run[0].start
         if len(run) > 2 and run[0].end == start + 1 and toks[start].isdigit():
             qty, run = int(toks[start]), run[1:]  # "three 4 packs of ...": "3" counts them
         else:
             start -= 1
+            if start >= 2 and toks[start] == "of" and toks[start - 1] in _PACK_WORDS \
+                    and not covered & {start - 1, start - 2}:
+                start -= 2  # "a set of acoustic lights": the count before its package
             q = quantity_token(toks, start) if start >= 0 and start not in covered else None
-            if q is None:
+            if q is None and (start > 0 and toks[start] in SEPARATORS or start == 0 and toks[start] == "the"
+                              and len(run) >= 2) and start not in covered:
+                opening = start == 0
+                start += 1  # "a nylon strap and stainless nine forty twos": choices after "and" with no count; "the
+                # ten to fifty two electric set ...": choices that open the sentence with "the"
+            elif q is None:
                 continue
-            qty = q if toks[start] not in ("a", "an") else None
+            qty = q if q is not None and toks[start] not in ("a", "an") else None
         end = run[-1].end
-        if len(run) < 2 or (start > 0 and toks[start - 1] in ("the", "this", "that", *WITH, *BASE_PREPS, *EDIT_THEM)):
+        if len(run) < 2 or (start > 0 and not opening
+                            and toks[start - 1] in ("the", "this", "that", *WITH, *BASE_PREPS, *EDIT_THEM)):
             continue  # one choice is for :func:`value_items`; "make it a large oat": the line's, no new item
         if toks[end:end + 1] == ["no"] or not (
                 end == len(toks) or end in breaks or toks[end] in SEPARATORS or toks[end] in _ITEM_ENDS
-                or toks[end] in FILLER_WORDS or (end not in covered and quantity_token(toks, end) is not None)):
+                or toks[end] in FILLER_WORDS or (end not in covered and quantity_token(toks, end) is not None)
+                or (end not in covered and toks[end] in _PACK_WORDS and len(run) >= 2)):  # "the 10-52 electric set"
             continue  # "a gallon of white paint": the product said after them heads the item ("two large cokes no
             # ice": a choice follows, read as a whole below)
         before = [it for it in items if it.end <= start][-1:]
@@ -449,15 +481,19 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
             for t in m.options:
                 skus |= set(islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1))
             owners = skus if owners is None else owners & skus
+        said_run = run
+        if not owners and len(run) >= 2:
+            run, owners = _named_in_run(lex, toks, run)
         if not owners or len(owners) > _FEW_OWNERS:
             continue
         specs = [OptionSpec(m.options) for m in run]
-        owner = value_owner(lex, specs) or value_owner(lex, specs, alone=True) or _noun_shared(lex, sorted(owners))
+        owner = next(iter(owners)) if said_run is not run and len(owners) == 1 else value_owner(lex, specs) \
+            or value_owner(lex, specs, alone=True) or _noun_shared(lex, sorted(owners))
         named.append(ItemSpec((owner,) if owner else tuple(sorted(owners)), qty,
                               [option_spec(toks, m, start) for m in run], run[0].start, end))
         items.append(named[-1])
         items.sort(key=lambda it: it.start)
-        out |= {m.start for m in run} | {start}  # (the count, when it is some choice too)
+        out |= {m.start for m in said_run} | {start}  # (the count, when it is some choice too)
     return out
 
 

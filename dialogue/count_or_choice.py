@@ -18,6 +18,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 
 _COUNTED_PIECES = words("counted_pieces")
 _PACKAGES = words("packages")
+_PACK_WORDS = words("pack_words")
 _PLAIN_WORDS = words("sub_words")
 
 
@@ -27,6 +28,15 @@ def counts_what_follows(toks: Sequence[str], end: int) -> bool:
     return end < len(toks) and (toks[end] in COUNT_UNITS or (
         end + 1 < len(toks) and toks[end + 1] == "of" and toks[end].isalpha()) or (
         toks[end] == "of" and tuple(toks[end + 1:end + 2]) in (("them",), ("those",), ("these",))))  # "ten of them"
+
+
+def packages_counted(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], k: int) -> bool:
+    """"size four treble hooks two packs": a number said before a package word ("packs", "boxes") is how many of
+    them, though it is a choice of a product named in the sentence too (the hooks' "size 2")."""
+    m = mentions[k]
+    skus = {t.sku for o in mentions for t in o.exact_products}
+    return m.end < len(toks) and toks[m.end] in _PACK_WORDS and any(
+        sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 
 
 def _ones_for(toks: Sequence[str], mentions: Sequence[Mention], k: int) -> Mention | None:

@@ -56,6 +56,7 @@ from dialogue.ones import (
     one_said_at,
     the_one_said,
 )
+from dialogue.package_choices import package_choice
 from dialogue.packaging import choice_package_of_next, package_of_next
 from dialogue.parts import (
     each_value,
@@ -104,6 +105,7 @@ from dialogue.several_items import (
 )
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.splits import split
+from dialogue.words import STOPWORDS
 
 __all__ = [  # the entry point, and what callers import from here
     "choice_one_of_the_line",
@@ -143,6 +145,16 @@ def _answer_before(toks: Sequence[str], m: Mention, item: ItemSpec) -> bool:
     of the turn and parted from it by "and" or a separator is said on its own (an answer to the question asked, or
     a change of the line in focus), not a choice of that item when the item does not offer it."""
     return m.end < item.start and any(t in SEPARATORS for t in toks[m.end:item.start])
+
+
+def _own_word_before(lex: Lexicon, toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
+    """"a sixteen inch coated tom head": one word the catalog does not know, said right before the product (the
+    shopper's own name for its kind: "tom", "snare"), with only glue before it, joins the choices to the product as
+    glue would."""
+    last = b - 1
+    return a <= last and last not in covered and toks[last].isalpha() and len(toks[last]) >= 3 \
+        and not lex.known(toks[last]) and toks[last] not in STOPWORDS and toks[last] not in SEPARATORS \
+        and glue_only(toks, a, last, covered)
 
 
 def _count_between(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
@@ -207,6 +219,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                               m.start, m.end, exact=all(t.exact for t in m.products)))
         if count:
             counted.add(count[0])
+        if not pieces and not unit and (boxed := package_choice(lex, toks, m.start, prev_end, skus, covered)):
+            items[-1].options.append(boxed)  # "a box of alto reeds": their "box of 10"
         prev_end = m.end
     pair_count(lex, toks, items, breaks)
     grouped = group_count(lex, toks, items, mentions)
@@ -252,7 +266,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             < after[0].start and offers(lex, before[-1], m)  # "with fruit instead of the hash browns": the item
         # before's choice, not the hash browns' (so "and sub fruit for the hash browns")
         if after and (glue_only(toks, m.end, after[0].start, covered) or _choices_joined(toks, m.end, after[0].start,
-                                                                                          covered)) and not swap_next:
+                                                                                          covered)
+                      or _own_word_before(lex, toks, m.end, after[0].start, covered)) and not swap_next:
             if not before or any(toks[i] in SEPARATORS or quantity_token(toks, i) is not None
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], SWAP) >= 0 \

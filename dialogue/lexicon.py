@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
+from dialogue.codes import spoken_codes, words_after_codes
 from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
@@ -343,16 +344,22 @@ class Lexicon:
                         out.append((form, Target("group", group=group.code), v == name))
         heads = Counter(phrase_of(v.name)[-1] for v in group.values if len(phrase_of(v.name)) > 1)
         full_names = {phrase_of(v.name) for v in group.values}
+        described = words_after_codes({v.code: [v.name, *v.aliases] for v in group.values})
         for value in group.values:
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
             names.update(_spelled_apart((value.name, *value.aliases)))
             names.update(spoken_fractions((value.name, *value.aliases)))
+            names.update(spoken_codes((value.name, *value.aliases), (group.name, *group.aliases)))
+            if value.code in described:
+                names.add(described[value.code])  # "medium" of "45-105 medium"
             names.update(_with_article((value.name, *value.aliases)))
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
             written = set(names)  # as the catalog writes it (not shortened)
             base = phrase_of(value.name)
-            if len(base) > 1 and heads[base[-1]] >= 2 and _trimmed(base[:-1]) not in full_names:
+            if len(base) > 1 and heads[base[-1]] >= 2 and _trimmed(base[:-1]) not in full_names \
+                    and not base[-1].isdigit() and len(base[-1]) > 1:  # "3" of "3/4" or "5" of "5 b" (5B) is no
+                # shortened name: 1/4 and 3/4, 5A and 5B share no head word
                 short = _trimmed(base[:-1])  # "lamb" of "lamb and rice" (not "lamb and", which eats the "and")
                 if not (len(short) == 1 and (short[0] in STOPWORDS or short[0] in ("no", "none", "extra"))):
                     names.add(short)

@@ -11,6 +11,7 @@ from catalog.models import OptionGroup
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
+from dialogue.codes import codes_said
 from dialogue.dimensions import sizes_said
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
@@ -67,7 +68,7 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
     toks = _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(
-        _for_whom_between(lex, to_digits(sizes_said(lex, tokens(text)))))))))
+        _for_whom_between(lex, codes_said(lex.known, to_digits(sizes_said(lex, tokens(text))))))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
@@ -191,11 +192,19 @@ def _count_of_measure(lex: Lexicon, toks: list[str]) -> list[str]:
 
 
 def _join_split_words(lex: Lexicon, toks: list[str]) -> list[str]:
-    """"match a latte" -> "matcha latte": two tokens that are a catalog word when written together, or, split by
+    """"match a latte" -> "matcha latte", "x l r" -> "xlr": tokens that are a catalog word when written together (two
+    words, or letters said one by one), or, split by
     the recogniser, close to one word of a product's name ("pepper only" -> "pepperoni")."""
     out: list[str] = []
     i = 0
     while i < len(toks):
+        j = i
+        while j < len(toks) and len(toks[j]) == 1 and toks[j].isalpha():
+            j += 1
+        if j - i >= 2 and not (j - i == 2 and toks[i] in ("a", "i")) and lex.known("".join(toks[i:j])):
+            out.append("".join(toks[i:j]))  # "x l r cables": letters said apart that spell a catalog word ("xlr")
+            i = j
+            continue
         if i + 1 < len(toks) and toks[i].isalpha() and toks[i + 1].isalpha() and not lex.known(toks[i + 1]) \
                 and lex.known(toks[i] + toks[i + 1]):
             out.append(toks[i] + toks[i + 1])

@@ -60,8 +60,8 @@ def to_digits(toks: Sequence[str]) -> list[str]:
                 out[-1] = str(int(out[-1]) + PLURAL_NUMBERS[toks[i]])
             i += 1  # (the plural "s" of "two by 4s" goes, as tokens drops it from "2x4s")
             continue
-        if toks[i] == "pairs" and toks[i + 1:i + 2] == ["of"] and out and out[-1].isdigit():
-            out[-1] = str(int(out[-1]) * COUNT_UNITS["pair"])  # "two pairs of laces": four pieces, as "a pair of"
+        if toks[i] in ("pairs", "pair") and toks[i + 1:i + 2] == ["of"] and out and out[-1].isdigit():
+            out[-1] = str(int(out[-1]) * COUNT_UNITS["pair"])  # "two pair(s) of laces": four pieces, as "a pair of"
             out.append("pair")
             i += 2
             continue

@@ -16,6 +16,7 @@ from dialogue.phrasebook import words
 from dialogue.quantity import GLUE, SEPARATORS, count_of_described, quantity_token, read_quantity
 from dialogue.specs import ItemSpec, OptionSpec
 
+_LIKEWISE = words("likewise")  # "too", "also" said last: as well
 _APPOSITIVE_GAP = words("appositive_gap")  # words that may stand between an item and its "a <choices> one"
 
 
@@ -86,6 +87,8 @@ def another_unnamed(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], co
         end = after[0].start if after else len(toks)
         end = next((j for j in range(a + 1, end) if toks[j] == "for" and _person_at(lex, toks, j + 1) > j + 1), end)
         # ("and a small penguin for my nephew": who it is for closes it)
+        while end - 1 > a and toks[end - 1] in _LIKEWISE and end - 1 not in covered:
+            end -= 1  # "and a ten inch pinstripe too": "as well" closes it
         if not before or len(before[-1].skus) != 1 or (product := lex.products.get(before[-1].skus[0])) is None:
             continue
         prev = before[-1]

@@ -52,6 +52,7 @@ from dialogue.count_or_choice import (
     counted_choices_at,
     counts_next,
     counts_what_follows,
+    packages_counted,
     pointed,
 )
 from dialogue.counts import count_issue, pack_size
@@ -449,6 +450,7 @@ class RuleUnderstanding:
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (counts_what_follows(toks, m.end) or counts_next(self.lexicon, toks, found, k)
+                                 or packages_counted(self.lexicon, toks, found, k)
                                  or a_time(toks, m.start)  # "in 10 minutes": a time, not the "10 inch"
                                  or _counts_choice_after(toks, found, k)))]
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))

@@ -1,0 +1,214 @@
+"""Shop codes and measures a catalog prints on a shelf ("10-46 regular light", ".73 mm", "5A", "strength 2.5",
+"20 ft") as shoppers say them aloud ("ten to forty six", "ten dash forty six", "point seven three", "five a's",
+"two and a half", "twenty foot").
+
+Two sides meet here. :func:`spoken_codes` gives the lexicon the spoken forms of a written name (numbers as digits,
+as :func:`dialogue.numbers.to_digits` leaves them): a range with the words said between its numbers, a number of a
+hundred or more said in parts ("one oh five"), a half written as a decimal said as a fraction, a number with a
+letter said in the plural ("seven a's"), a measure with its unit in any of its forms, and the code alone without the
+words printed after it ("10-46" of "10-46 regular light"). :func:`codes_said` reads, on the shopper's side, what
+only the catalog can settle: a decimal said with "point" ("point seven three", "one point one four") and a number
+whose last word is said in the plural ("the twelve fifty threes"), where the catalog has that number.
+
+The words between a range's numbers and the forms of each unit are data (``range_words`` and ``measure_forms`` in
+dialogue/data/words.toml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from dialogue.fractions import spoken_fractions
+from dialogue.normalize import tokens
+from dialogue.numbers import PLURAL_NUMBERS, TENS, to_digits
+from dialogue.phrasebook import phrases, words
+
+_RANGE_WORDS = words("range_words")
+_COUNTED = words("pack_words") | words("count_nouns") | words("packages")  # what a number before them counts
+# unit form -> every form of that unit ("ft" -> foot, feet, ft)
+_MEASURES: dict[str, tuple[str, ...]] = {form: entry for entry in phrases("measure_forms") for form in entry}
+_RANGE = re.compile(r"(?<![\d.])(\d+)\s*-\s*(\d+)(?![\d.])")
+_HUNDREDS = re.compile(r"(?<![\d.])\d{3}(?![\d.])")
+_FRACTION = re.compile(r"\d+/\d+")
+_HALF = re.compile(r"(?<![\d.])(\d+)\.5(?!\d)")
+_LETTER = re.compile(r"(?<![\w.])(\d+)([a-z])(?![\w])", re.IGNORECASE)
+_CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?=\s|$)", re.IGNORECASE)
+_MAX_FORMS = 64  # spoken forms of one name, at most
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    toks = to_digits(tokens(text))
+    while toks and toks[0] in ("the", "a", "an"):
+        toks = toks[1:]
+    return tuple(toks)
+
+
+def _number_forms(number: str) -> list[str]:
+    """A number of three digits as it is said: itself and in parts ("105": "1 0 5", "one oh five"; "230": "2 30")."""
+    return [number, " ".join(number) if number[1] == "0" else f"{number[0]} {number[1:]}"]
+
+
+def _said_ranges(name: str) -> list[str]:
+    """The name with each range said: its numbers apart, or with a word of ``range_words`` between them."""
+    m = _RANGE.search(name)
+    if m is None:
+        return [name]
+    before, after = name[:m.start()], name[m.end():]
+    return [f"{before}{m.group(1)} {between} {m.group(2)}{after}" for between in ("", *sorted(_RANGE_WORDS))]
+
+
+def _said_numbers(name: str) -> list[str]:
+    """The name with each number of three digits also said in parts ("105": "one oh five"; "230": "two thirty")."""
+    out = [name]
+    for m in reversed(list(_HUNDREDS.finditer(name))):
+        out = [f"{t[:m.start()]}{form}{t[m.end():]}" for t in out for form in _number_forms(m.group(0))]
+    return out
+
+
+def _said_letters(name: str) -> list[str]:
+    """A number with a letter ("5A") also said in the plural ("five a's": "5 as")."""
+    if _LETTER.search(name) is None:
+        return [name]
+    return [name, _LETTER.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}s", name)]
+
+
+def _said_units(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A phrase with a number and a unit after it, with the unit in each of its forms ("20 ft": "20 foot",
+    "20 feet")."""
+    out = {phrase}
+    for i in range(1, len(phrase)):
+        forms = _MEASURES.get(phrase[i])
+        if forms is None or not phrase[i - 1].replace(".", "", 1).isdigit():
+            continue
+        out |= {(*p[:i], form, *p[i + 1:]) for p in out for form in forms}
+    return out
+
+
+def _code_alone(name: str) -> list[str]:
+    """The code a name opens with, with and without the unit right after it, without the words printed after them
+    ("10-46" of "10-46 regular light"; ".73 mm" and ".73" of ".73 mm yellow"); none when the name does not open
+    with a code, nor the name itself."""
+    m = _CODE_START.match(name)
+    if m is None or m.group(0).strip().isdigit():
+        return []  # (a bare number, "2" of "2 liter", is no code: it is left to a count unless the name is it)
+    end = m.end()
+    rest = tokens(name[end:])
+    if rest and rest[0] in _MEASURES:
+        end = name.lower().index(rest[0], end) + len(rest[0])
+    return [code for code in {name[:m.end()].strip(), name[:end].strip()} if tokens(code) != tokens(name)]
+
+
+def _without_group(name: str, group_names: Iterable[str]) -> list[str]:
+    """A name that is its group's name and a code ("strength 2.5" of the strength) said as the code alone ("two and a
+    half") or with the group's name after it ("two and a half strength"); a name that is a code alone ("1/2" of a
+    size) said with its group's name after it ("half size")."""
+    if _CODE_START.fullmatch(name) or _FRACTION.fullmatch(name.strip()):
+        return [f"{name} {group}" for group in group_names if len(tokens(group)) == 1]
+    toks = tokens(name)
+    for group in group_names:
+        lead = tokens(group)
+        if lead and toks[:len(lead)] == lead and len(toks) > len(lead) and _CODE_START.fullmatch(
+                name.lower().split(lead[-1], 1)[-1]):
+            code = name.lower().split(lead[-1], 1)[-1].strip()
+            if code.isdigit():
+                return [code]  # (no "2 size": "two size six hooks" counts two of the size 6)
+            return [code, f"{code} {' '.join(lead)}"]
+    return []
+
+
+def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[tuple[str, ...]]:
+    """Phrases (normal tokens, numbers as digits) of the ways the codes and measures in these names are said aloud,
+    beside the names as written (which the lexicon indexes already); ``group_names``: the names of the choice's
+    group, which a name may open with ("strength 2.5")."""
+    out: set[tuple[str, ...]] = set()
+    group_names = tuple(group_names)
+    for name in names:
+        texts = {name, *_code_alone(name), *_without_group(name, group_names)}
+        for text in list(texts):
+            if _HALF.search(text):
+                texts.add(_HALF.sub(lambda m: f"{m.group(1)} 1/2", text))
+        said: set[str] = set()
+        for text in texts:
+            for ranged in _said_ranges(text):
+                for numbered in _said_numbers(ranged):
+                    said.update(_said_letters(numbered))
+        phrases_: set[tuple[str, ...]] = set()
+        for text in sorted(said):
+            phrases_.add(_phrase(text))
+        phrases_ |= spoken_fractions(said)
+        for phrase in sorted(phrases_):
+            if phrase:
+                out |= _said_units(phrase)
+            if len(out) > _MAX_FORMS * 4:
+                break
+    return out
+
+
+def words_after_codes(names: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """The words a choice's name prints after the code it opens with ("medium" of "45-105 medium"), by value code,
+    as a name of that choice by themselves: only where no other choice of the group says them so, and no choice's
+    whole name is those words. ``names``: each value's names (name and aliases) by its code; only the name, as
+    printed, gives them ("700c road", an alias, leaves "road" to the road tyre)."""
+    rests: dict[str, set[tuple[str, ...]]] = {}
+    for code, value_names in names.items():
+        for name in value_names[:1]:
+            m = _CODE_START.match(name)
+            rest = _phrase(name[m.end():]) if m is not None and not m.group(0).strip().isdigit() else ()
+            if rest and not any(t[:1].isdigit() for t in rest) and rest[0] not in _MEASURES \
+                    and not all(t in _COUNTED for t in rest):  # ("pack" of "3 pack" names no pack)
+                rests.setdefault(code, set()).add(rest)
+    whole = {_phrase(n) for value_names in names.values() for n in value_names}
+    out: dict[str, tuple[str, ...]] = {}
+    for code, said in rests.items():
+        for rest in said:
+            if rest not in whole and not any(rest in other for c, other in rests.items() if c != code):
+                out[code] = rest
+    return out
+
+
+def _digit_run(toks: Sequence[str], i: int) -> tuple[str, int]:
+    """The digits said one by one from ``i`` ("7 3", "1 4", "oh 5"), as one string, and where they end."""
+    out = ""
+    while i < len(toks) and (toks[i] in ("oh", "o") or toks[i].isdigit() and (len(toks[i]) == 1 or not out)):
+        out += "0" if toks[i] in ("oh", "o") else toks[i]
+        i += 1
+    return out, i
+
+
+def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
+    """Tokens (after :func:`to_digits`) with a decimal said with "point" as the catalog writes it ("point 7 3" ->
+    "73" for ".73", "point 6" -> "0.6"; "one point 1 4" -> "1.14") and a number said with its last word in the plural as that number
+    ("12 50 threes" -> "12 53") and one said digit by digit with an "oh" ("one oh five" -> "105"), each only where the catalog (``known``) has that number."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok == "point":
+            digits, j = _digit_run(toks, i + 1)
+            whole = out[-1] if out and (out[-1].isdigit() or out[-1] == "one") else ""
+            whole = "1" if whole == "one" else whole
+            if digits:
+                written = f"{whole}.{digits}" if whole else f"0.{digits}" if known(f"0.{digits}") else digits
+                if known(written):
+                    if whole:
+                        out.pop()
+                    out.append(written)
+                    i = j
+                    continue
+        if tok == "one" or len(tok) == 1 and tok.isdigit():
+            digits, j = _digit_run(["1" if tok == "one" else tok, *toks[i + 1:]], 0)
+            if j > 1 and any(t in ("oh", "o") for t in toks[i + 1:i + j]) and known(digits):
+                out.append(digits)  # "one oh five": 105
+                i += j
+                continue
+        if tok in PLURAL_NUMBERS and out and out[-1].isdigit() and int(out[-1]) in TENS.values() \
+                and PLURAL_NUMBERS[tok] < 10:
+            merged = str(int(out[-1]) + PLURAL_NUMBERS[tok])
+            if known(merged):
+                out[-1] = merged  # "the twelve fifty threes": the 12-53s
+                i += 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
