@@ -25,6 +25,7 @@ from dialogue import (
     confirm,
     echo,
     editing,
+    moves,
     normalize,
     people,
     placed,
@@ -300,6 +301,9 @@ class Policy:
         moved = editing.move_change(st, self.lex, parse, out) if parse.intent in (Intent.ADD, Intent.MODIFY) else None
         if moved is not None:  # "no, the other one, the tikka masala": the change just made moves there
             return moved
+        shifted = moves.handle(st, self.lex, parse, out)
+        if shifted is not None:  # "move the feta over to the falafel one": off the line that had it, onto that one
+            return shifted
         undone = undo.handle(st, self.lex, parse, out)
         if undone is not None:  # "no sorry, everything bagel was right for that one": the change just made undone
             return undone
