@@ -514,6 +514,14 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         skus &= offered
     if not skus & set(ctx.line_skus):
         return False
+    if p.items:  # "make one of the garlic naans a peshwari": the naans said first are those made so, the rest the change
+        item = p.items[0]
+        named = [o for o in specs if o.pos < item.start and any(
+            later.pos >= item.start and {t.group for t in later.targets} & {t.group for t in o.targets}
+            for later in specs)]
+        if named:
+            p.selector = [*p.selector, *named]
+            specs[:] = [o for o in specs if o not in named]
     other = cue.find(toks, _OTHER_PART)
     if other < 0:  # "one on sourdough and one on wheat": the second "one" is the rest of a line of two (not the
         first = min(o.pos for o in specs)  # "and one" that opens the turn: "and one of them half pepperoni")
