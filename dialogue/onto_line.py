@@ -337,6 +337,9 @@ def choice_of_the_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Co
     """"Make it brown rice" to a california roll: the roll's rice, not a side of rice. An item heard only from a
     choice's words (no name of its product said) in a turn that makes something so ("make it", "make one of
     them") is that choice of the line in focus when that line offers it."""
+    if len(p.items) == 1 and ctx.last_sku is not None and not p.items[0].options and not p.question \
+            and (cue.has(toks, MAKE_IT) or "make" in toks) and _held_group_swapped(lex, p, toks, ctx):
+        return
     if len(p.items) != 1 or ctx.last_sku is None or not p.items[0].options or p.question \
             or not (cue.has(toks, MAKE_IT) or "make" in toks):
         _choices_of_parts(lex, p, toks, ctx)
@@ -348,6 +351,26 @@ def choice_of_the_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Co
     if not any(phrase_of(o.said) == span for o in item.options):
         return  # more than the choice's words: a product's name too ("make it a side of rice")
     p.options, p.items = [*item.options, *p.options], []
+
+
+def _held_group_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"Make it onion rings", "make the second one onion rings" to a combo with fries: a product named by its own
+    name in a turn that makes something so, whose words are also a value of a one-choice group the line in focus
+    has a value of (its side), is that value, not the product: the line's choice swapped (True). A group the line
+    has no value of ("make it a mocha" to a latte, no syrup chosen) leaves the product (False)."""
+    item = p.items[0]
+    product = lex.products.get(ctx.last_sku or "")
+    if product is None or product.sku in item.skus or item.quantity not in (None, 1):
+        return False
+    held = {g for g, _ in ctx.focus_options}
+    said = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+    targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and t.group in held
+                    and (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None
+                    and (t.group, t.value) not in ctx.focus_options)
+    if not targets:
+        return False
+    p.options, p.items = [OptionSpec(targets, pos=item.start, said=" ".join(said)), *p.options], []
+    return True
 
 
 def _choices_of_parts(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
