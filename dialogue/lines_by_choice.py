@@ -288,3 +288,14 @@ def _choice_named_within(lex: Lexicon, sku: str, choice: tuple[str, str], said: 
     n = len(said)
     return any(tuple(words[k:k + n]) == said for name in (value.name, *value.aliases)
                if (words := phrase_of(name)) for k in range(len(words) - n + 1))
+
+
+def held_after_make_the(toks: Sequence[str], options: Sequence[OptionSpec], ctx: Context) -> bool:
+    """"Make the basil the one gallon" to a basil plant in the cart: the choice said right after "make the" /
+    "change the" is one a line holds, with another choice said after it: that line and its change, not one more
+    of the product the choices belong to."""
+    at = next((i + 2 for i in range(len(toks) - 2) if (toks[i], toks[i + 1]) in _MAKE_THE_PAIRS), -1)
+    held = {c for opts in ctx.line_options for c in opts}
+    return at >= 0 and any(o.pos == at and any((t.group, t.value) in held for t in o.targets) for o in options) \
+        and any(o.pos > at for o in options)
+

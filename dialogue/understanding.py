@@ -88,6 +88,7 @@ from dialogue.line_refs import (
 from dialogue.line_share import line_shared_out
 from dialogue.lines_by_choice import (
     a_new_one,
+    held_after_make_the,
     line_by_a_word_of_its_choice,
     measure_of_a_choice,
     narrowed_by_one,
@@ -805,6 +806,8 @@ class RuleUnderstanding:
                                                               and all(offers_choice(self.lexicon, ctx.last_sku, o) for o in p.options)):
             owner = None  # "make that a large one with half sugar": the line in focus, made so ("make that two six
             # packs": the line that comes in six packs)
+        if owner is not None and owner in ctx.line_skus and held_after_make_the(toks, p.options, ctx):
+            owner = None  # "make the basil the one gallon": the basil plant's change, not one more plant
         measured = measured_anew(self.lexicon, p, toks, ctx) if owner is None else None
         if measured is not None:  # "so one gallon of white in flat" to a line of paint: one more line of it
             owner = measured
