@@ -355,8 +355,9 @@ def wants_more(toks: Sequence[str], item: ItemSpec) -> bool:
     """"another latte", "three more lattes", "one more latte", "the same coffee for my husband": more of what may
     already be there."""
     near = toks[max(0, item.start - 3):item.start]
-    counted_of = item.start >= 4 and toks[item.start - 4] == "another" and toks[item.start - 3].isdigit() \
-        and tuple(toks[item.start - 2:item.start]) == ("of", "the")  # "another two of the washer fluid"
+    counted_of = item.start >= 4 and toks[item.start - 4] == "another" \
+        and (toks[item.start - 3].isdigit() or toks[item.start - 3] == "one") and toks[item.start - 2] == "of" \
+        and toks[item.start - 1] in _PORTION_OF  # "another two of the washer fluid", "another one of those taro ones"
     return "another" in near or "more" in near or item.start > 0 and toks[item.start - 1] in _SAME or counted_of
 
 

@@ -85,7 +85,7 @@ from dialogue.line_refs import (
     restated,
     the_line_of,
 )
-from dialogue.line_share import line_shared_out
+from dialogue.line_share import line_shared_out, topic_shared
 from dialogue.lines_by_choice import (
     a_new_one,
     held_after_make_the,
@@ -546,6 +546,8 @@ class RuleUnderstanding:
             p.ref = "it"  # (not the "it" of "on its own")
         part_of_a_line(self.lexicon, p, toks, context)  # "change the rice on the meal to egg fried"
         p.intent = Intent.MODIFY if line_shared_out(p, toks, context) else self._intent(p, toks, context)
+        if p.intent == Intent.ADD:
+            topic_shared(p, toks, context)  # "can i get two of those, one of them large": one large, one as it comes
         all_of_a_product(p, toks, context)  # "make all four danishes cheese": every danish line
         count_as_pieces(self.lexicon, p, toks, context)
         redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...
