@@ -354,7 +354,10 @@ def as_it_was(toks: Sequence[str], said: Sequence[OptionSpec]) -> set[int]:
 def wants_more(toks: Sequence[str], item: ItemSpec) -> bool:
     """"another latte", "three more lattes", "one more latte", "the same coffee for my husband": more of what may
     already be there."""
-    near = toks[max(0, item.start - 3):item.start]
+    start = item.start
+    if start >= 3 and toks[start - 1] in _PORTION_OF and toks[start - 2] == "of":
+        start -= 2  # "three more bags of the mulch": more of the mulch, its packaging said between
+    near = toks[max(0, start - 3):start]
     counted_of = item.start >= 4 and toks[item.start - 4] == "another" \
         and (toks[item.start - 3].isdigit() or toks[item.start - 3] == "one") and toks[item.start - 2] == "of" \
         and toks[item.start - 1] in _PORTION_OF  # "another two of the washer fluid", "another one of those taro ones"
