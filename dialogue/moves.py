@@ -12,10 +12,10 @@ from dataclasses import replace
 
 from catalog.cart import resolve_options, unit_price
 from catalog.errors import CatalogError
-from catalog.models import CartLine
+from catalog.models import CartLine, SelectedOption
 from dialogue import editing
 from dialogue.intents import Intent
-from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.lexicon import Lexicon, Target
 from dialogue.normalize import tokens
 from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases, words
@@ -24,14 +24,14 @@ from dialogue.replies import say_list
 from dialogue.resolve import option_names
 from dialogue.specs import OptionSpec
 from dialogue.state import Outcome, State
-from dialogue.targets import line_has
+from dialogue.targets import line_said_at
 from dialogue.turn_words import DEFINITE, INSTEAD_OF, ONES, ONTO_PREPS
 from dialogue.types import Action
 
 _MOVE_VERBS = words("move_verbs")
 _MOVE_MARKS = words("move_marks")
 _PUT_VERBS = phrases("onto_line_verbs")
-_LEAD = frozenset({"over", "across", *DEFINITE})
+_LEAD = words("place_lead") | DEFINITE
 
 
 def _move_verb(toks: Sequence[str]) -> int | None:
@@ -50,33 +50,6 @@ def _move_verb(toks: Sequence[str]) -> int | None:
 def cued(text: str) -> bool:
     """Whether the turn says a move at all (before it is read)."""
     return _move_verb(tokens(text)) is not None
-
-
-def _place(state: State, lex: Lexicon, parse: Parse, start: int) -> CartLine | None:
-    """The one line named at ``start`` ("the falafel one", "the green machine", "the plush", "the kids one")."""
-    toks = parse.tokens
-    at = start
-    while at < len(toks) and toks[at] in _LEAD:
-        at += 1
-    if at >= len(toks):
-        return None
-    lines = state.cart.lines
-    item = next((it for it in parse.items if it.start == at), None)
-    if item is not None:
-        found = [ln for ln in lines if ln.sku in item.skus]
-        if item.options and len(found) > 1:
-            found = [ln for ln in found if line_has(ln, lex, item.options)] or found
-        return found[0] if len(found) == 1 else None
-    specs = [o for o in (*parse.options, *parse.selector) if o.pos == at]
-    if specs:
-        found = [ln for ln in lines if line_has(ln, lex, specs[:1])]
-        return found[0] if len(found) == 1 else None
-    end = at
-    while end < len(toks) and toks[end] not in ONES and toks[end] not in GLUE:
-        end += 1
-    said = set(toks[at:end])
-    found = [ln for ln in lines if said and said <= set(phrase_of(ln.name))]
-    return found[0] if len(found) == 1 else None
 
 
 def _said_choices(lex: Lexicon, parse: Parse, before: int) -> list[OptionSpec]:
@@ -121,7 +94,7 @@ def planned(state: State, lex: Lexicon, parse: Parse) -> _Move | None:
         return None
     place = prep = None
     for prep in (i for i in range(len(toks) - 1, verb, -1) if toks[i] in ONTO_PREPS):
-        place = _place(state, lex, parse, prep + 1)
+        place = line_said_at(state, lex, parse, prep + 1, GLUE)
         if place is not None:
             break
     product = lex.products.get(place.sku) if place is not None else None

@@ -15,6 +15,7 @@ from dialogue.references import wants_more
 from dialogue.resolve import options_for
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import State
+from dialogue.turn_words import DEFINITE, ONES
 
 _SAME = word_list("same_choice")
 _PLAIN = frozenset(word_list("plain_part"))
@@ -365,3 +366,43 @@ def _same_choice(state: State, lex: Lexicon, toks: Sequence[str], spec: ItemSpec
                        for o in options if o.group == group.code]
             said.add(group.code)
     return replace(spec, options=[*kept, *copied]) if copied else spec
+
+
+_LINE_LEAD = word_list("place_lead") | DEFINITE
+
+
+def line_said_at(state: State, lex: Lexicon, parse: Parse, start: int, glue: frozenset[str]) -> CartLine | None:
+    """The one line of the cart the words at ``start`` name ("the falafel one", "the green machine", "the plush",
+    "the shoes"): a product said there (made as said, when it has several lines), a choice one line holds, else
+    words of one line's product name, alias or category; None when no line or more than one is named."""
+    toks = parse.tokens
+    at = start
+    while at < len(toks) and toks[at] in _LINE_LEAD:
+        at += 1
+    if at >= len(toks):
+        return None
+    lines = state.cart.lines
+    item = next((it for it in parse.items if it.start == at), None)
+    if item is not None:
+        found = [ln for ln in lines if ln.sku in item.skus]
+        if item.options and len(found) > 1:
+            found = [ln for ln in found if line_has(ln, lex, item.options)] or found
+        return found[0] if len(found) == 1 else None
+    specs = [o for o in (*parse.options, *parse.selector) if o.pos == at]
+    if specs:
+        found = [ln for ln in lines if line_has(ln, lex, specs[:1])]
+        return found[0] if len(found) == 1 else None
+    end = at
+    while end < len(toks) and toks[end] not in ONES and toks[end] not in glue and end - at < 3:
+        end += 1
+    said = set(toks[at:end])
+
+    def names(line: CartLine) -> bool:
+        product = lex.products.get(line.sku)
+        known = [line.name, *(product.aliases if product is not None else ()),
+                 *((product.category,) if product is not None and product.category else ())]
+        return any(said <= set(phrase_of(n)) for n in known)
+
+    found = [ln for ln in lines if said and names(ln)]
+    return found[0] if len({ln.sku for ln in found}) == 1 and len(found) == 1 else None
+
