@@ -25,6 +25,7 @@ from dialogue import (
     confirm,
     echo,
     editing,
+    likewise,
     moves,
     normalize,
     people,
@@ -301,6 +302,9 @@ class Policy:
         moved = editing.move_change(st, self.lex, parse, out) if parse.intent in (Intent.ADD, Intent.MODIFY) else None
         if moved is not None:  # "no, the other one, the tikka masala": the change just made moves there
             return moved
+        same = likewise.handle(st, self.lex, parse, out)
+        if same is not None:  # "make the shoes burgundy and the polish too": the one change on both lines
+            return same
         shifted = moves.handle(st, self.lex, parse, out)
         if shifted is not None:  # "move the feta over to the falafel one": off the line that had it, onto that one
             return shifted

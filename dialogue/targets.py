@@ -392,8 +392,9 @@ def line_said_at(state: State, lex: Lexicon, parse: Parse, start: int, glue: fro
     if specs:
         found = [ln for ln in lines if line_has(ln, lex, specs[:1])]
         return found[0] if len(found) == 1 else None
+    chosen = {o.pos for o in (*parse.options, *(o for it in parse.items for o in it.options))}
     end = at
-    while end < len(toks) and toks[end] not in ONES and toks[end] not in glue and end - at < 3:
+    while end < len(toks) and toks[end] not in ONES and toks[end] not in glue and end not in chosen and end - at < 3:
         end += 1
     said = set(toks[at:end])
 
