@@ -109,7 +109,7 @@ def planned(state: State, lex: Lexicon, parse: Parse) -> _Move | None:
                 continue
             having = [ln for ln in state.cart.lines if ln.line_id != place.line_id
                       and any((o.group, o.value) == (t.group, t.value) for o in ln.options)]
-            if len(having) == 1:
+            if len(having) == 1 and _comes_off(lex, having[0], t):
                 moved.append((spec, t, having[0]))
                 break
     if not moved:
@@ -132,6 +132,13 @@ def _place_said(state: State, parse: Parse, place: CartLine, start: int) -> str:
     return f"{words} {place.name}" if words and words not in place.name else place.name
 
 
+def _comes_off(lex: Lexicon, line: CartLine, t: Target) -> bool:
+    """The choice can leave the line: without it the line is still one the product allows, and not made so again
+    by default (the swiss a sandwich comes with stays on it)."""
+    new = _options(line, lex, [o for o in line.options if (o.group, o.value) != (t.group, t.value)])
+    return new is not None and not any((o.group, o.value) == (t.group, t.value) for o in new.options)
+
+
 def handle(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | None:
     """Move the choices said to the line named as their place; None when the turn is no such move."""
     move = planned(state, lex, parse)
@@ -144,8 +151,8 @@ def handle(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | 
     for _, t, source in moved:
         was = changed.get(source.line_id, source)
         new = _options(was, lex, [o for o in was.options if (o.group, o.value) != (t.group, t.value)])
-        if new is None:
-            return None
+        if new is None or any((o.group, o.value) == (t.group, t.value) for o in new.options):
+            return None  # (a choice the line comes back with as its default cannot leave it)
         changed[source.line_id] = new
     kept = {(o.group, o.value): o for _, _, ln in moved for o in ln.options}
     adding = [kept[(t.group, t.value)] for _, t, _ in moved]
