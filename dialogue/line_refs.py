@@ -39,7 +39,8 @@ def _singular(word: str) -> str:
 def line_after_of(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
     """"make one of the croissants chocolate": the item said as "of the <noun>" names a line in the cart (the one
     whose units change), not the product some of them become ("make one of them a hawaiian")."""
-    return item.start >= 2 and toks[item.start - 1] in DEFINITE and toks[item.start - 2] == "of" \
+    at = item.start - 1 if item.start >= 3 and toks[item.start - 1].isdigit() else item.start  # "of the 3 lattes"
+    return at >= 2 and toks[at - 1] in DEFINITE and toks[at - 2] == "of" \
         and any(sku in ctx.line_skus for sku in item.skus)
 
 
