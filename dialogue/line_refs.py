@@ -18,7 +18,7 @@ from dialogue.parse_records import Context, ParseDraft
 from dialogue.phrasebook import phrases, words
 from dialogue.references import line_holding
 from dialogue.specs import ItemSpec, OptionSpec
-from dialogue.turn_words import ADDING, DEFINITE, INSTEAD_OF, MORE_WORDS, ONTO_PREPS, SWAP_VERBS
+from dialogue.turn_words import ADDING, DEFINITE, INSTEAD_OF, MORE_WORDS, ONTO_PREPS, SWAP_VERBS, WITH
 
 _LIKEWISE = words("likewise")
 _POSSESSIVES = words("possessives")
@@ -126,7 +126,7 @@ def _put_onto(toks: Sequence[str], item: ItemSpec, k: int) -> bool:
     """"And add honeycomb to the board", "put bacon on the burger": choices said before "to the <product>" go on
     that line, even with a word of more ("add"); the article at ``k``."""
     said = [o.pos for o in item.options if o.pos >= 0]
-    return k >= 1 and toks[k] in DEFINITE and toks[k - 1] in ONTO_PREPS and bool(said) \
+    return k >= 1 and toks[k] in DEFINITE and (toks[k - 1] in ONTO_PREPS or toks[k - 1] in WITH) and bool(said) \
         and all(pos < k - 1 for pos in said)
 
 

@@ -42,6 +42,7 @@ _ONTO_LINE_LEAD = phrases("onto_line_lead")
 _ONTO_LINE_VERBS = phrases("onto_line_verbs")
 _EVERY_BEFORE = words("every_before")
 _TO_BE = words("group_to_value")
+_LIKEWISE = words("likewise")
 
 
 def every_before(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -62,12 +63,12 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
     if what is None or len(items) > 2 or what.quantity not in (None, 1) or what.options:
         return list(items)
     at = what.end
-    while at < len(toks) and toks[at] in GLUE and toks[at] not in ONTO_PREPS:
+    while at < len(toks) and toks[at] in GLUE and toks[at] not in ONTO_PREPS and toks[at] not in WITH:
         at += 1
-    if not (at + 2 < len(toks) and toks[at] in ONTO_PREPS and toks[at + 1] in DEFINITE):
-        return list(items)
+    if not (at + 2 < len(toks) and (toks[at] in ONTO_PREPS or toks[at] in WITH) and toks[at + 1] in DEFINITE):
+        return list(items)  # ("a vase with the lilies too": the lilies' vase)
     place = next((m for m in mentions if m.start == at + 2 and m.exact_products
-                  and all(t in GLUE for t in toks[m.end:])), None)
+                  and all(t in GLUE or t in _LIKEWISE for t in toks[m.end:])), None)
     skus = {t.sku for t in place.exact_products if t.sku in ctx.line_skus} if place is not None else set()
     if len(skus) != 1 or len(items) == 2 and (items[1].start != at + 2 or items[1].quantity not in (None, 1)):
         return list(items)
