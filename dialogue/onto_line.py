@@ -84,6 +84,33 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
     return [ItemSpec((sku,), None, [spec, *kept], place.start, place.end, True)]
 
 
+def onto_part_of_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], ctx: Context) -> list[ItemSpec]:
+    """"Extra butter on the popcorn" to a couples combo whose popcorn comes in it: one product named after "on the"
+    / "in the" that the cart has no line of, with choices said before it, is a part of the one line whose product
+    offers those choices and whose description names that product: the choices go on that line (one item of its
+    product), never a new popcorn. The items as they were otherwise."""
+    if len(items) != 1 or not items[0].options or any(s in ctx.line_skus for s in items[0].skus):
+        return list(items)
+    item = items[0]
+    at = item.start
+    if not (at >= 2 and toks[at - 1] in DEFINITE and (toks[at - 2] in ONTO_PREPS or toks[at - 2] in HOLDER_PREPS)
+            and all(0 <= o.pos < at - 2 for o in item.options) and all(t in GLUE or t in _LIKEWISE
+                                                                          for t in toks[item.end:])):
+        return list(items)
+    said = [w for sku in item.skus if (named := lex.products.get(sku)) is not None for w in [phrase_of(named.name)]]
+    holders = []
+    for sku in dict.fromkeys(ctx.line_skus):
+        product = lex.products.get(sku)
+        if product is None or not all(offers_choice(lex, sku, o) for o in item.options):
+            continue
+        about = phrase_of(product.description)
+        if any(w and any(tuple(about[k:k + len(w)]) == tuple(w) for k in range(len(about) - len(w) + 1)) for w in said):
+            holders.append(sku)
+    if len(holders) != 1:
+        return list(items)
+    return [ItemSpec((holders[0],), None, list(item.options), item.start, item.end, True)]
+
+
 def every_line_said(toks: Sequence[str]) -> bool:
     """"on all of them", "to both", "on all 3": every line that offers the choice said."""
     return cue.has(toks, cue.EVERY_LINE) or any(t == "all" and nxt.isdigit() and k + 2 == len(toks)

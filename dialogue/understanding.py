@@ -126,6 +126,7 @@ from dialogue.onto_line import (
     onto_focus,
     onto_line,
     onto_named_line,
+    onto_part_of_line,
     said_again_made_so,
 )
 from dialogue.owners import offers_choice, owner_by_name_word, value_owner
@@ -454,6 +455,7 @@ class RuleUnderstanding:
             p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of)
         p.items = without_ones_said_not(toks, p.items, context)
         p.items = onto_named_line(self.lexicon, toks, p.items, mentions, context)
+        p.items = onto_part_of_line(self.lexicon, toks, p.items, context)  # "extra butter on the popcorn": the combo's
         described_not_chosen(self.lexicon, toks, p.items)
         p.items = which_by_a_later_choice(toks, p.items)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
