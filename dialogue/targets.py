@@ -346,8 +346,11 @@ def _same_choice(state: State, lex: Lexicon, toks: Sequence[str], spec: ItemSpec
     product = lex.products.get(spec.skus[0]) if len(spec.skus) == 1 else None
     if product is None:
         return spec
-    after = {i + 1 for i, t in enumerate(toks) if t in _SAME}
+    same_at = {i for i, t in enumerate(toks) if t in _SAME}
+    after = {i + 1 for i in same_at}
     kept = [o for o in spec.options if o.pos not in after]  # "the same milk": "milk" names the choice, not a value
+    aside = [o for o in kept if o.pos in same_at]  # "same day", a value's own name too (today): the group named
+    kept = [o for o in kept if o not in aside]
     said = {t.group for o in kept for t in o.targets}
     copied: list[OptionSpec] = []
     for i in sorted(after):
@@ -365,6 +368,7 @@ def _same_choice(state: State, lex: Lexicon, toks: Sequence[str], spec: ItemSpec
             copied += [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
                        for o in options if o.group == group.code]
             said.add(group.code)
+    kept += [o for o in aside if not any(t.group in said for t in o.targets)]  # no line to copy from: the value
     return replace(spec, options=[*kept, *copied]) if copied else spec
 
 
