@@ -16,7 +16,7 @@ from dialogue.matcher import Mention
 from dialogue.numbers import ORDINALS
 from dialogue.parse_records import Context, ParseDraft
 from dialogue.phrasebook import phrases, words
-from dialogue.references import line_holding
+from dialogue.references import as_it_was, line_holding
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import ADDING, DEFINITE, INSTEAD_OF, MORE_WORDS, ONTO_PREPS, SWAP_VERBS, WITH
 
@@ -227,7 +227,8 @@ def choice_for_line_named(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx:
             if not mine or sku in it.skus:
                 return False
             specs.extend([OptionSpec(mine, pos=it.start, said=" ".join(said_words)), *it.options])
-        p.items = [ItemSpec((sku,), None, specs, a + 1, o)]
+        was = as_it_was(toks, specs)  # "can the kids one have peas instead of beans": the beans are what it was
+        p.items = [ItemSpec((sku,), None, [s for s in specs if s.pos not in was], a + 1, o)]
         return True
     return False
 

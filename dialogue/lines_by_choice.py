@@ -299,3 +299,24 @@ def held_after_make_the(toks: Sequence[str], options: Sequence[OptionSpec], ctx:
     return at >= 0 and any(o.pos == at and any((t.group, t.value) in held for t in o.targets) for o in options) \
         and any(o.pos > at for o in options)
 
+
+def one_made_remade(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"Make the steak one a steak and kidney" to a steak pie: "the <choice> one" said of a product the cart has a
+    line of, made so, and after it that product named again with another choice of the same group: that line
+    (the selector) made with the new choice, no second pie. True when so read."""
+    if len(p.items) != 1 or not any(s in ctx.line_skus for s in p.items[0].skus):
+        return False
+    item = p.items[0]
+    chosen = [o for o in item.options if o.pos >= 1 and toks[o.pos - 1] in DEFINITE and o.pos < item.start
+              and (end := o.pos + max(1, len(o.said.split()))) < len(toks) and toks[end] in ONES]
+    later = [o for o in item.options if o.pos >= item.start]
+    groups = {t.group for o in chosen for t in o.targets}
+    held = {c for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=False) if sku in item.skus for c in opts}
+    if len(chosen) != 1 or not later or not all(groups & {t.group for t in o.targets} for o in later) \
+            or not any((t.group, t.value) in held for t in chosen[0].targets):
+        return False
+    p.selector = chosen
+    p.options = [*p.options, *later]
+    p.items = []
+    return True
+

@@ -2266,11 +2266,15 @@ _COMMANDS = tuple(p for table in (cue.CHECKOUT, cue.CART, cue.CLEAR, cue.CANCEL_
 def _modal_verbs(toks: Sequence[str]) -> set[int]:
     """"can i get a korma", "can you add extra sauce": a modal verb followed by a subject pronoun asks; it is never
     a product ("can", a can of soda) nor a choice."""
-    return {i for i in range(len(toks) - 1) if toks[i] in _MODALS and toks[i + 1] in _SUBJECTS}
+    first = next((i for i, t in enumerate(toks) if t not in _LEAD_FILL), len(toks))
+    return {i for i in range(len(toks) - 1) if toks[i] in _MODALS and (
+        toks[i + 1] in _SUBJECTS or i == first and toks[i + 1] in _SUBJECTS_NAMED)}  # ("can the kids one have peas")
 
 
 _MODALS = words("modals")
 _SUBJECTS = words("subject_pronouns")
+_SUBJECTS_NAMED = words("subjects_named")
+_LEAD_FILL = words("lead_fill")
 
 
 def _verb_particles(toks: Sequence[str]) -> set[int]:
