@@ -109,8 +109,9 @@ def names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
         return False
     k = item.start - 1
     option_words = {t for o in item.options if 0 <= o.pos < len(toks) for t in toks[o.pos:o.pos + 1]}
+    spans = {i for o in item.options if 0 <= o.pos < item.start for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
     placed = set()  # "the second bunch": a place among the units, not "a second" (one more)
-    while k >= 0 and (toks[k] in option_words or toks[k] in ORDINALS):
+    while k >= 0 and (toks[k] in option_words or k in spans or toks[k] in ORDINALS):  # ("the big dogs chews")
         placed |= {k} if toks[k] in ORDINALS else set()
         k -= 1  # "make the small latte large": past the line's own modifiers to the article
     more = MORE_WORDS - _LIKEWISE if edit_verb else MORE_WORDS
