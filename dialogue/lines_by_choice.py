@@ -320,3 +320,39 @@ def one_made_remade(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
     p.items = []
     return True
 
+
+def one_made_with_item(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"Can the salmon one come with the spicy tuna roll" to two bentos: "the <choice> one" picks a line, and the
+    products named after "with" / "on" / "in" whose words are also a choice its product offers (the bento's roll,
+    though the roll is sold on its own) are its change, not items of their own. True when so read."""
+    if not p.items or not ctx.has_lines:
+        return False
+    chosen = the_one_made(toks, p.options, p.option_at)
+    if not chosen or len(chosen) != len(p.options):
+        return False
+    held = [(sku, opts) for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=False)
+            if all(any((t.group, t.value) in opts for t in o.targets) for o in chosen)]
+    skus = {sku for sku, _ in held}
+    if len(skus) != 1:
+        return False
+    sku = skus.pop()
+    product = lex.products.get(sku)
+    if product is None:
+        return False
+    change: list[OptionSpec] = []
+    for it in p.items:
+        k = it.start - 1
+        while k >= 0 and toks[k] in (*DEFINITE, "a", "an"):
+            k -= 1
+        if it.quantity is not None or it.options or sku in it.skus or it.start < max(o.pos for o in chosen) \
+                or k < 0 or not (toks[k] in WITH or toks[k] in ONTO_PREPS or toks[k] in BASE_PREPS):
+            return False
+        said = tuple(t for t in toks[it.start:it.end] if t not in GLUE)
+        own = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option"
+                    and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
+        if not own:
+            return False
+        change.append(OptionSpec(own, pos=it.start, said=" ".join(said)))
+    p.selector, p.options, p.items = list(chosen), change, []
+    return True
+

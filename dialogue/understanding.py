@@ -95,6 +95,7 @@ from dialogue.lines_by_choice import (
     offered_by_a_line,
     one_made_on,
     one_made_remade,
+    one_made_with_item,
     one_named_by_item,
     ones_of_a_choice,
     recount_of_the_ones,
@@ -682,6 +683,8 @@ class RuleUnderstanding:
         if ctx.has_lines and not p.question and the_other(toks, p):
             p.ref = "other"  # "and the other with oat": the other line of that product
             return Intent.MODIFY
+        if has_items and ctx.has_lines and one_made_with_item(self.lexicon, p, toks, ctx):
+            return Intent.MODIFY  # "can the salmon one come with the spicy tuna roll": that bento's roll
         if has_items and ctx.has_lines and not p.question and one_made_remade(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make the steak one a steak and kidney": that pie's filling
         if has_items and ctx.has_lines and not p.question and one_made_on(self.lexicon, p, toks, ctx):
