@@ -133,6 +133,7 @@ from dialogue.onto_line import (
 )
 from dialogue.owners import offers_choice, owner_by_name_word, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
+from dialogue.parts import parts_as_choices
 from dialogue.people import same_for_someone, someones_made_into
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
@@ -488,6 +489,7 @@ class RuleUnderstanding:
             p.items = offered_counted(toks, p.items, context.topic)  # (or talked about: "what's on the ...", when
             # not named already: "one of those eggs over easy" is that one, made so)
             p.items = [offered_pieces(self.lexicon, it) if it.skus == (context.topic,) else it for it in p.items]
+            p.items = parts_as_choices(self.lexicon, toks, p.items)  # "two of those, one tikka and one rogan josh"
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
         asked_of = context.expect_sku if context.pending == "clarify_option" else None
