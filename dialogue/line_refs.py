@@ -16,7 +16,7 @@ from dialogue.matcher import Mention
 from dialogue.numbers import ORDINALS
 from dialogue.parse_records import Context, ParseDraft
 from dialogue.phrasebook import phrases, words
-from dialogue.references import as_it_was, line_holding
+from dialogue.references import line_holding
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import ADDING, DEFINITE, INSTEAD_OF, MORE_WORDS, ONTO_PREPS, SWAP_VERBS, WITH
 
@@ -228,10 +228,18 @@ def choice_for_line_named(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx:
             if not mine or sku in it.skus:
                 return False
             specs.extend([OptionSpec(mine, pos=it.start, said=" ".join(said_words)), *it.options])
-        was = as_it_was(toks, specs)  # "can the kids one have peas instead of beans": the beans are what it was
-        p.items = [ItemSpec((sku,), None, [s for s in specs if s.pos not in was], a + 1, o)]
+        p.items = [ItemSpec((sku,), None, _taken_out(toks, specs), a + 1, o)]
         return True
     return False
+
+
+def _taken_out(toks: Sequence[str], specs: list[OptionSpec]) -> list[OptionSpec]:
+    """"Can the kids one have peas instead of beans": a choice said right after "instead of" ("rather than"), with
+    another of its group said too, is what the line had, not part of the change: left out."""
+    def gone(o: OptionSpec) -> bool:
+        return any(tuple(toks[o.pos - len(ph):o.pos]) == ph for ph in INSTEAD_OF) and any(
+            s is not o and {t.group for t in s.targets} & {t.group for t in o.targets} for s in specs)
+    return [o for o in specs if not gone(o)]
 
 
 def part_of_a_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
