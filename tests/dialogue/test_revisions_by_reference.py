@@ -229,3 +229,83 @@ def test_a_pair_of_goods_named_in_two_words_is_one_pair(shop: Shop) -> None:
     chat = shop("shoestore")
     chat.say("a pair of cedar shoe trees large")
     assert chat.counts == {"SHOE-TREES": 1}
+
+
+# --- a line's part, a choice named like a product, a line named by its choice -----------------------------------
+
+
+def test_a_choice_on_a_part_of_a_combo(shop: Shop) -> None:
+    chat = shop("cinema")
+    chat.say("one couples combo with a coke and a sprite and sour patch kids")
+    chat.say("oh and extra butter on the popcorn")
+    assert [(sku, o.get("butter")) for sku, _, o in chat.lines] == [("COUPLES-COMBO", "extra")]  # no popcorn added
+
+
+def test_a_choice_said_with_the_line_named_after_with(shop: Shop) -> None:
+    chat = shop("florist")
+    chat.say("a pink lily bouquet and a dozen red roses")
+    chat.say("and a vase with the lilies too")
+    assert [sku for sku, _, _ in chat.lines] == ["LILIES", "ROSE-BOUQUET"]
+    assert chat.lines[0][2].get("extras") == "vase"
+
+
+def test_same_day_copies_the_day_of_the_line_before(shop: Shop) -> None:
+    chat = shop("bikeshop")
+    chat.say("ok book me a standard tune up for saturday")
+    chat.say("and a brake adjustment too same day")
+    assert [o.get("day") for _, _, o in chat.lines] == ["saturday", "saturday"]
+    alone = shop("bikeshop")
+    alone.say("a brake adjustment same day")
+    assert [o.get("day") for _, _, o in alone.lines] == ["today"]
+
+
+def test_can_the_named_one_have_one_choice_instead_of_another(shop: Shop) -> None:
+    chat = shop("fishchips")
+    chat.say("two chicken and mushroom and one steak please")
+    chat.say("and a kids meal with nuggets")
+    chat.say("can the kids one have peas instead of beans")
+    assert "CAN" not in chat.counts and "MUSHY-PEAS" not in chat.counts and "BEANS" not in chat.counts
+    assert [o.get("side") for sku, _, o in chat.lines if sku == "KIDS-MEAL"] == ["peas"]
+    chat.say("oh and make the steak one a steak and kidney")
+    assert sorted((q, o.get("filling")) for sku, q, o in chat.lines if sku == "PIE") == [
+        (1, "steak_kidney"), (2, "chicken_mushroom")]
+
+
+def test_a_swap_of_a_product_for_another_still_swaps(shop: Shop) -> None:
+    chat = shop("deli")
+    chat.say("a meatball sub and a coke")
+    chat.say("a root beer instead of the coke")
+    assert [o.get("flavour") for sku, _, o in chat.lines if sku == "FOUNTAIN-DRINK"] == ["root_beer"]
+
+
+def test_the_choice_named_one_comes_with_a_product_that_is_its_choice(shop: Shop) -> None:
+    chat = shop("sushi")
+    chat.say("ok two bentos one chicken teriyaki and one salmon teriyaki")
+    chat.say("can the salmon one come with the spicy tuna roll")
+    assert "SPICY-TUNA-ROLL" not in chat.counts
+    assert [(o.get("main"), o.get("roll")) for _, _, o in chat.lines] == [
+        ("chicken_teriyaki", "california"), ("salmon_teriyaki", "spicy_tuna")]
+    chat.say("and both of them with brown rice")
+    assert [o.get("rice") for _, _, o in chat.lines] == ["brown", "brown"]
+
+
+def test_the_line_named_by_a_two_word_choice_before_its_product(shop: Shop) -> None:
+    chat = shop("petshop")
+    chat.say("what sizes do the dental chews come in")
+    chat.say("two packs of the large ones")
+    chat.say("actually one for my big dog and one small for the little guy")
+    chat.say("make the big dog's chews the value pack")
+    assert sorted((o.get("size"), o.get("count")) for _, _, o in chat.lines) == [
+        ("large", "27ct"), ("petite", "12ct")]
+
+
+def test_counted_parts_named_by_choices_that_are_products_too(shop: Shop) -> None:
+    said = shop("curry")
+    said.say("two meal for ones please one tikka masala and one rogan josh")
+    assert sorted(o.get("curry") for sku, _, o in said.lines) == ["rogan_josh", "tikka_masala"]
+    assert set(said.counts) == {"MEAL-FOR-ONE"}
+    topic = shop("curry")
+    topic.say("what comes with the meal for one")
+    topic.say("two of those please one tikka masala and one rogan josh")
+    assert topic.counts == {"MEAL-FOR-ONE": 2}
+    assert sorted(o.get("curry") for _, _, o in topic.lines) == ["rogan_josh", "tikka_masala"]
