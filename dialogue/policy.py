@@ -52,7 +52,15 @@ from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
-from dialogue.targets import like_before, line_has, lines_by_selector, matching, modify_target, target_lines
+from dialogue.targets import (
+    like_before,
+    line_has,
+    lines_by_selector,
+    matching,
+    modify_target,
+    offers_all,
+    target_lines,
+)
 from dialogue.types import Action, TurnMeta
 
 log = logging.getLogger(__name__)
@@ -61,6 +69,7 @@ _TAKES_CHANGE_BACK = phrases("takes_change_back")
 _LEAD_FILL = words("lead_fill")
 _ADDING_LEADS = words("adding_leads")
 _ALSO = phrases("also")
+_ANOTHER_ONE = phrases("another_one")
 _ALL_LEFT = phrases("all_left")
 READBACK_KINDS = (PendingKind.CHECKOUT, PendingKind.CONFIRM_CHANGE)
 _REMAKE = words("remake_verbs")
@@ -1047,7 +1056,9 @@ class Policy:
             return again.more_of_lines(st, self.lex, [(ln, p.quantity) for ln in st.cart.lines], out)
         if p.ref == "more" and not p.options and said_again(p.tokens) and (ordered := again.last_order(st)):
             return again.more_of_lines(st, self.lex, ordered, out)  # "cod and chips" - "the same again"
-        if p.ref == "more" and p.options and line is not None and not line_has(line, self.lex, list(p.options)):
+        if p.ref == "more" and p.options and line is not None and not line_has(line, self.lex, list(p.options)) \
+                and not (offers_all(self.lex, line, p.options) and cue.find(p.tokens, _ANOTHER_ONE) >= 0):
+            # (not "and another one for him, a kids one" after a lift ticket: one more ticket, made for kids)
             made = [ln for ln in st.cart.lines if line_has(ln, self.lex, list(p.options))]
             line = made[-1] if made else line  # "two more honeycrisp" with eggs in focus: the honeycrisp apples
         if p.ref == "more" and line is not None and line.sku in self.lex.products:

@@ -255,6 +255,11 @@ def _offers(line: CartLine, lex: Lexicon, specs: Sequence[OptionSpec]) -> bool:
     return product is not None and not options_for(product, specs)[2]
 
 
+def offers_all(lex: Lexicon, line: CartLine, specs: Sequence[OptionSpec]) -> bool:
+    """The line's product offers every option said."""
+    return _offers(line, lex, specs)
+
+
 def lines_offering(state: State, lex: Lexicon, specs: Sequence[OptionSpec]) -> list[CartLine]:
     """The cart lines whose product offers every option said: none for "remove the coke" with only nachos in the
     cart, so that nothing else is taken off."""
