@@ -113,7 +113,12 @@ from dialogue.matcher import (
     sold_alone,
 )
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
-from dialogue.ones import choice_one_of_the_topic, line_of_a_name_word, one_with_the_listed
+from dialogue.ones import (
+    choice_one_of_the_topic,
+    line_of_a_name_word,
+    one_with_the_listed,
+    package_of_the_topic_one,
+)
 from dialogue.onto_line import (
     base_of_the_line,
     choice_of,
@@ -471,6 +476,7 @@ class RuleUnderstanding:
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
             p.items, p.options = choice_one_of_the_topic(self.lexicon, toks, p.items, p.options, context.topic)
+            p.items, p.options = package_of_the_topic_one(self.lexicon, toks, p.items, p.options, context.topic)
         if (built := one_with_the_listed(self.lexicon, toks, context.listed, context.line_skus)) is not None:
             p.items, p.options = [built], []  # "ok one with turkey brie and spinach" after the crepe's fillings
         p.items = [count_not_choice(self.lexicon, toks, it) for it in p.items]
