@@ -309,3 +309,24 @@ def test_counted_parts_named_by_choices_that_are_products_too(shop: Shop) -> Non
     topic.say("two of those please one tikka masala and one rogan josh")
     assert topic.counts == {"MEAL-FOR-ONE": 2}
     assert sorted(o.get("curry") for _, _, o in topic.lines) == ["rogan_josh", "tikka_masala"]
+
+
+def test_another_one_made_so_is_more_of_the_line_in_focus(shop: Shop) -> None:
+    chat = shop("rental")
+    chat.say("two snowboard packages for the weekend one for me size 10 and a kids one for my son size 5")
+    chat.say("and a lift ticket for the weekend for me")
+    chat.say("and another one for him a kids one")
+    assert chat.counts["SNOWBOARD-PACKAGE"] == 2
+    assert sorted(o.get("age") for sku, _, o in chat.lines if sku == "LIFT-TICKET") == ["adult", "child"]
+    apples = shop("greengrocer")
+    apples.say("a dozen eggs and two honeycrisp apples")
+    apples.say("two more honeycrisp")  # a choice the line in focus has not: the line made so
+    assert apples.counts == {"EGGS": 1, "APPLE": 4}
+
+
+def test_a_package_of_the_one_talked_about_beside_another_item(shop: Shop) -> None:
+    chat = shop("petshop")
+    chat.say("does the dry cat food come in a kitten formula")
+    chat.say("ok a bag of the kitten one in chicken and a case of cat cans salmon")
+    assert [(sku, o.get("formula"), o.get("flavour")) for sku, _, o in chat.lines] == [
+        ("CAT-FOOD", "kitten", "chicken"), ("CAT-CANS", None, "salmon")]
