@@ -1056,10 +1056,11 @@ class Policy:
             return again.more_of_lines(st, self.lex, [(ln, p.quantity) for ln in st.cart.lines], out)
         if p.ref == "more" and not p.options and said_again(p.tokens) and (ordered := again.last_order(st)):
             return again.more_of_lines(st, self.lex, ordered, out)  # "cod and chips" - "the same again"
-        if p.ref == "more" and p.options and line is not None and not line_has(line, self.lex, list(p.options)) \
-                and not (offers_all(self.lex, line, p.options) and cue.find(p.tokens, _ANOTHER_ONE) >= 0):
-            # (not "and another one for him, a kids one" after a lift ticket: one more ticket, made for kids)
+        if p.ref == "more" and p.options and line is not None and not line_has(line, self.lex, list(p.options)):
             made = [ln for ln in st.cart.lines if line_has(ln, self.lex, list(p.options))]
+            if offers_all(self.lex, line, p.options) and cue.find(p.tokens, _ANOTHER_ONE) >= 0:
+                made = [ln for ln in made if ln.sku == line.sku]  # (not "and another one for him, a kids one" after
+                # a lift ticket, a kids snowboard in the cart: one more ticket, made for kids)
             line = made[-1] if made else line  # "two more honeycrisp" with eggs in focus: the honeycrisp apples
         if p.ref == "more" and line is not None and line.sku in self.lex.products:
             return editing.more_of(st, self.lex, line, p, out, _parts_of_more(p))

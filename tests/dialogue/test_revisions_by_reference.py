@@ -322,6 +322,12 @@ def test_another_one_made_so_is_more_of_the_line_in_focus(shop: Shop) -> None:
     apples.say("a dozen eggs and two honeycrisp apples")
     apples.say("two more honeycrisp")  # a choice the line in focus has not: the line made so
     assert apples.counts == {"EGGS": 1, "APPLE": 4}
+    lattes = shop("cafe")
+    lattes.say("four iced lattes two with oat milk and two with whole milk")
+    lattes.say("make the oat milk ones large")
+    lattes.say("and one more with whole milk")  # the line of that product made so, not the large oat one
+    assert sorted((q, o.get("milk"), o.get("size")) for _, q, o in lattes.lines) == [
+        (2, "oat", "large"), (3, "whole", "medium")]
 
 
 def test_a_package_of_the_one_talked_about_beside_another_item(shop: Shop) -> None:
