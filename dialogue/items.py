@@ -63,6 +63,7 @@ from dialogue.parts import (
     halves_of_line,
     in_halves,
     one_each,
+    parts_as_choices,
     parts_named_again,
     parts_of_noun,
     rebalance,
@@ -305,6 +306,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     selecting = {o for a in range(len(toks)) if (sel := one_said_at(lex, toks, items, covered, a)) for o in sel[0]}
     items = rebalance(lex, parts_named_again(lex, toks, parts_of_noun(lex, toks, split(lex, toks, items, mentions, roles,
                                                                           covered | selecting, [*summaries, *totals]))))
+    items = parts_as_choices(lex, toks, items)  # "two meal for ones, one tikka masala and one rogan josh"
     items = in_halves(lex, toks, items)
     items = each_value(lex, toks, one_each(lex, items))
     items = another_one(lex, toks, items, covered)

@@ -18,7 +18,7 @@ from dialogue.parse_records import Context, ParseDraft
 from dialogue.phrasebook import phrases, words
 from dialogue.references import line_holding
 from dialogue.specs import ItemSpec, OptionSpec
-from dialogue.turn_words import ADDING, DEFINITE, INSTEAD_OF, MORE_WORDS, ONTO_PREPS, SWAP_VERBS
+from dialogue.turn_words import ADDING, DEFINITE, INSTEAD_OF, MORE_WORDS, ONTO_PREPS, SWAP_VERBS, WITH
 
 _LIKEWISE = words("likewise")
 _INTO = words("into_preps")
@@ -40,7 +40,8 @@ def _singular(word: str) -> str:
 def line_after_of(toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
     """"make one of the croissants chocolate": the item said as "of the <noun>" names a line in the cart (the one
     whose units change), not the product some of them become ("make one of them a hawaiian")."""
-    return item.start >= 2 and toks[item.start - 1] in DEFINITE and toks[item.start - 2] == "of" \
+    at = item.start - 1 if item.start >= 3 and toks[item.start - 1].isdigit() else item.start  # "of the 3 lattes"
+    return at >= 2 and toks[at - 1] in DEFINITE and toks[at - 2] == "of" \
         and any(sku in ctx.line_skus for sku in item.skus)
 
 
@@ -109,8 +110,9 @@ def names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
         return False
     k = item.start - 1
     option_words = {t for o in item.options if 0 <= o.pos < len(toks) for t in toks[o.pos:o.pos + 1]}
+    spans = {i for o in item.options if 0 <= o.pos < item.start for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
     placed = set()  # "the second bunch": a place among the units, not "a second" (one more)
-    while k >= 0 and (toks[k] in option_words or toks[k] in ORDINALS):
+    while k >= 0 and (toks[k] in option_words or k in spans or toks[k] in ORDINALS):  # ("the big dogs chews")
         placed |= {k} if toks[k] in ORDINALS else set()
         k -= 1  # "make the small latte large": past the line's own modifiers to the article
     more = MORE_WORDS - _LIKEWISE if edit_verb else MORE_WORDS
@@ -126,8 +128,8 @@ def _put_onto(toks: Sequence[str], item: ItemSpec, k: int) -> bool:
     """"And add honeycomb to the board", "put bacon on the burger", "put a hash brown in the sandwich too": choices
     said before "to the <product>" go on that line, even with a word of more ("add", "too"); the article at ``k``."""
     said = [o.pos for o in item.options if o.pos >= 0]
-    return k >= 1 and toks[k] in DEFINITE and (toks[k - 1] in ONTO_PREPS or toks[k - 1] in _INTO) and bool(said) \
-        and all(pos < k - 1 for pos in said)
+    return k >= 1 and toks[k] in DEFINITE and bool(said) and all(pos < k - 1 for pos in said) \
+        and (toks[k - 1] in ONTO_PREPS or toks[k - 1] in _INTO or toks[k - 1] in WITH)
 
 
 def _owned(toks: Sequence[str], k: int) -> bool:
@@ -227,9 +229,18 @@ def choice_for_line_named(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx:
             if not mine or sku in it.skus:
                 return False
             specs.extend([OptionSpec(mine, pos=it.start, said=" ".join(said_words)), *it.options])
-        p.items = [ItemSpec((sku,), None, specs, a + 1, o)]
+        p.items = [ItemSpec((sku,), None, _taken_out(toks, specs), a + 1, o)]
         return True
     return False
+
+
+def _taken_out(toks: Sequence[str], specs: list[OptionSpec]) -> list[OptionSpec]:
+    """"Can the kids one have peas instead of beans": a choice said right after "instead of" ("rather than"), with
+    another of its group said too, is what the line had, not part of the change: left out."""
+    def gone(o: OptionSpec) -> bool:
+        return any(tuple(toks[o.pos - len(ph):o.pos]) == ph for ph in INSTEAD_OF) and any(
+            s is not o and {t.group for t in s.targets} & {t.group for t in o.targets} for s in specs)
+    return [o for o in specs if not gone(o)]
 
 
 def part_of_a_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:

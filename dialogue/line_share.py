@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dialogue import intents as cue
 from dialogue.parse_records import Context, ParseDraft
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
+from dialogue.references import portion
 from dialogue.specs import ItemSpec
 
 _EDIT_VERBS = words("edit_verbs")
+_OTHER_PART = phrases("other_part")
 
 
 def line_shared_out(p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
@@ -32,3 +35,24 @@ def line_shared_out(p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
     p.options = [o for it in p.items for o in it.options]
     p.items = [ItemSpec((sku,), None, [], at, at)]
     return True
+
+
+def topic_shared(p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"Can i get two of those, one of them large" about the product just talked of: the count ordered, then
+    some of them made so; two items of it (one large, one as it comes), not every unit made large. Only when the
+    choices are all said after the part ("one of them") and no other part is named ("the other one ...")."""
+    topic = ctx.topic
+    if p.items or p.ref != "it" or not p.options or p.quantity is None or p.quantity < 2 or p.question \
+            or topic is None or topic in ctx.line_skus or cue.find(toks, _OTHER_PART) >= 0:
+        return
+    at = next((i for i, t in enumerate(toks) if t == str(p.quantity)), None)
+    if at is None:
+        return
+    some = portion(toks[at + 1:])
+    first = next((i for i in range(at + 1, len(toks)) if portion(toks[at + 1:i + 1]) is not None), None)
+    if some is None or first is None or not 0 < some < p.quantity or any(o.pos <= first for o in p.options):
+        return
+    p.items = [ItemSpec((topic,), some, list(p.options), first, len(toks)),
+               ItemSpec((topic,), p.quantity - some, [], at, at + 1)]
+    p.options, p.quantity, p.ref = [], None, None
+

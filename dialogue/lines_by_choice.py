@@ -290,3 +290,71 @@ def _choice_named_within(lex: Lexicon, sku: str, choice: tuple[str, str], said: 
     if value is None or group is None or choice[1] == group.default:
         return False
     return any(words_run(said, phrase_of(name)) for name in (value.name, *value.aliases))
+
+
+def held_after_make_the(toks: Sequence[str], options: Sequence[OptionSpec], ctx: Context) -> bool:
+    """"Make the basil the one gallon" to a basil plant in the cart: the choice said right after "make the" /
+    "change the" is one a line holds, with another choice said after it: that line and its change, not one more
+    of the product the choices belong to."""
+    at = next((i + 2 for i in range(len(toks) - 2) if (toks[i], toks[i + 1]) in _MAKE_THE_PAIRS), -1)
+    held = {c for opts in ctx.line_options for c in opts}
+    return at >= 0 and any(o.pos == at and any((t.group, t.value) in held for t in o.targets) for o in options) \
+        and any(o.pos > at for o in options)
+
+
+def one_made_remade(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"Make the steak one a steak and kidney" to a steak pie: "the <choice> one" said of a product the cart has a
+    line of, made so, and after it that product named again with another choice of the same group: that line
+    (the selector) made with the new choice, no second pie. True when so read."""
+    if len(p.items) != 1 or not any(s in ctx.line_skus for s in p.items[0].skus):
+        return False
+    item = p.items[0]
+    chosen = [o for o in item.options if o.pos >= 1 and toks[o.pos - 1] in DEFINITE and o.pos < item.start
+              and (end := o.pos + max(1, len(o.said.split()))) < len(toks) and toks[end] in ONES]
+    later = [o for o in item.options if o.pos >= item.start]
+    groups = {t.group for o in chosen for t in o.targets}
+    held = {c for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=False) if sku in item.skus for c in opts}
+    if len(chosen) != 1 or not later or not all(groups & {t.group for t in o.targets} for o in later) \
+            or not any((t.group, t.value) in held for t in chosen[0].targets):
+        return False
+    p.selector = chosen
+    p.options = [*p.options, *later]
+    p.items = []
+    return True
+
+
+def one_made_with_item(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"Can the salmon one come with the spicy tuna roll" to two bentos: "the <choice> one" picks a line, and the
+    products named after "with" / "on" / "in" whose words are also a choice its product offers (the bento's roll,
+    though the roll is sold on its own) are its change, not items of their own. True when so read."""
+    if not p.items or not ctx.has_lines:
+        return False
+    chosen = the_one_made(toks, p.options, p.option_at)
+    if not chosen or len(chosen) != len(p.options):
+        return False
+    held = [(sku, opts) for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=False)
+            if all(any((t.group, t.value) in opts for t in o.targets) for o in chosen)]
+    skus = {sku for sku, _ in held}
+    if len(skus) != 1:
+        return False
+    sku = skus.pop()
+    product = lex.products.get(sku)
+    if product is None:
+        return False
+    change: list[OptionSpec] = []
+    for it in p.items:
+        k = it.start - 1
+        while k >= 0 and toks[k] in (*DEFINITE, "a", "an"):
+            k -= 1
+        if it.quantity is not None or it.options or sku in it.skus or it.start < max(o.pos for o in chosen) \
+                or k < 0 or not (toks[k] in WITH or toks[k] in ONTO_PREPS or toks[k] in BASE_PREPS):
+            return False
+        said = tuple(t for t in toks[it.start:it.end] if t not in GLUE)
+        own = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option"
+                    and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
+        if not own:
+            return False
+        change.append(OptionSpec(own, pos=it.start, said=" ".join(said)))
+    p.selector, p.options, p.items = list(chosen), change, []
+    return True
+

@@ -2318,16 +2318,19 @@ _COMMANDS = tuple(p for table in (cue.CHECKOUT, cue.CART, cue.CLEAR, cue.CANCEL_
 def _modal_verbs(toks: Sequence[str]) -> set[int]:
     """"can i get a korma", "can you add extra sauce": a modal verb followed by a subject pronoun asks; it is never
     a product ("can", a can of soda) nor a choice; nor is one said bare before a line named ("oh can the kids meal
-    have peas": no article nor count before it)."""
+    have peas": no article nor count before it), nor one opening the turn before "it", "both", "all", "each"."""
+    first = next((i for i, t in enumerate(toks) if t not in _LEAD_FILL), len(toks))
     return {i for i in range(len(toks) - 1) if toks[i] in _MODALS and (
-        toks[i + 1] in _SUBJECTS or (toks[i + 1] in _MODAL_DETERMINERS and (i == 0 or not (
-            toks[i - 1] in _COUNTED_BY or toks[i - 1].isdigit()))))}
+        toks[i + 1] in _SUBJECTS or i == first and toks[i + 1] in _SUBJECTS_NAMED
+        or (toks[i + 1] in _MODAL_DETERMINERS and (i == 0 or not (toks[i - 1] in _COUNTED_BY or toks[i - 1].isdigit()))))}
 
 
 _MODALS = words("modals")
 _SUBJECTS = words("subject_pronouns")
 _MODAL_DETERMINERS = words("modal_determiners")
 _COUNTED_BY = frozenset({"a", "an", "one", "the", "of", "per", "each", "every", "another"})
+_SUBJECTS_NAMED = words("subjects_named")
+_LEAD_FILL = words("lead_fill")
 
 
 def _verb_particles(toks: Sequence[str]) -> set[int]:

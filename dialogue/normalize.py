@@ -161,6 +161,12 @@ _LEAD_INS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "i am curious", "i was curious", "just curious", "i would love to know", "can i ask", "may i ask"))
 
 
+# Said ahead of a question, these say one comes; the sentence after them is read on its own.
+_ASKING_AHEAD: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "i have a quick question", "i have a question", "i got a quick question", "i got a question", "a quick question",
+    "quick question", "one question", "just a question", "random question", "question"))
+
+
 _ASKS_AGAIN = frozenset({"how", "what", "which", "whats"})  # a question begun after "how about X"
 
 
@@ -173,6 +179,10 @@ def is_question(text: str) -> bool:
                                                              "sure", "yep", "yup", "right", "alright", "great",
                                                              "cool", "wait"}:
         toks = toks[1:]
+    for lead in _ASKING_AHEAD:  # "quick question, does the boba milk have tea in it": what follows is asked
+        if tuple(toks[:len(lead)]) == lead and len(toks) > len(lead) + 1:
+            toks = toks[len(lead):]
+            break
     joined = " ".join(toks)
     if any(p in joined for p in ("possible to", "able to make", "able to get", "you make me", "you get me",
                                  "i can get", "i could get", "i can have", "i could have", "i can order",

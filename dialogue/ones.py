@@ -15,6 +15,7 @@ from dialogue.matcher import _person_at, part_of_name, words_run
 from dialogue.phrasebook import words
 from dialogue.quantity import GLUE, SEPARATORS, count_of_described, quantity_token, read_quantity
 from dialogue.specs import ItemSpec, OptionSpec
+from dialogue.turn_words import BASE_PREPS, DEFINITE, HOLDER_PREPS
 
 _LIKEWISE = words("likewise")  # "too", "also" said last: as well
 _APPOSITIVE_GAP = words("appositive_gap")  # words that may stand between an item and its "a <choices> one"
@@ -342,6 +343,43 @@ def choice_one_of_the_topic(lex: Lexicon, toks: Sequence[str], items: list[ItemS
         free = [s for s in free if s not in chosen]
         out.append(ItemSpec((product.sku,), int(tok) if tok.isdigit() else None, chosen, a, o + 1))
     return sorted(out, key=lambda it: it.start), free
+
+
+def package_of_the_topic_one(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], options: list[OptionSpec],
+                             topic: str | None) -> tuple[list[ItemSpec], list[OptionSpec]]:
+    """"Does the dry cat food come in kitten?" - "a bag of the kitten one in chicken and a case of cat cans": "a
+    <package> of the <choices> one", every choice one the product talked about (``topic``, not in the cart) offers,
+    with choices of it said after "in" / "with" right after, is an item of that product made so; the package word
+    names no product of its own there (a bag of treats), and the choices after it are not the next item's. The
+    items and loose choices as they were when no such words are said."""
+    product = lex.products.get(topic or "")
+    if product is None:
+        return items, options
+
+    def offered(s: OptionSpec) -> bool:
+        return any(product.sku in lex.option_skus.get((t.group, t.value), ()) for t in s.targets)
+
+    every = [*options, *(o for it in items for o in it.options)]
+    for a in range(len(toks) - 4):
+        if not (toks[a] in ("a", "an") or toks[a].isdigit()) or toks[a + 1] not in PACKAGES \
+                or toks[a + 2] != "of" or toks[a + 3] not in DEFINITE:
+            continue
+        chosen = [s for s in every if s.pos == a + 4]
+        o = a + 4 + (max(len(s.said.split()) for s in chosen) if chosen else 0)
+        if not chosen or o >= len(toks) or toks[o] not in ("one", "ones") or not all(offered(s) for s in chosen):
+            continue
+        end = o + 1
+        while end < len(toks) and toks[end] in (*BASE_PREPS, *HOLDER_PREPS, *WITH):
+            then = [s for s in every if s.pos == end + 1 and offered(s)]
+            if not then:
+                break
+            chosen += then
+            end += 1 + max(len(s.said.split()) for s in then)
+        kept = [ItemSpec(it.skus, it.quantity, [x for x in it.options if x not in chosen], it.start, it.end, it.exact)
+                for it in items if not (a <= it.start < end)]
+        made = ItemSpec((product.sku,), int(toks[a]) if toks[a].isdigit() else None, chosen, a, end, True)
+        return sorted([*kept, made], key=lambda it: it.start), [x for x in options if x not in chosen]
+    return items, options
 
 
 _LEAD = words("lead_fill")

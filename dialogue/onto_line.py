@@ -44,6 +44,7 @@ _EVERY_BEFORE = words("every_before")
 _INTO = words("into_preps")
 _TAIL = words("change_fill")  # ("put a hash brown in the sandwich too")
 _TO_BE = words("group_to_value")
+_LIKEWISE = words("likewise")
 
 
 def every_before(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -64,17 +65,18 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
     if what is None or len(items) > 2 or what.quantity not in (None, 1) or what.options:
         return list(items)
     at = what.end
-    while at < len(toks) and toks[at] in GLUE and toks[at] not in ONTO_PREPS and toks[at] not in _INTO:
+    while at < len(toks) and toks[at] in GLUE and toks[at] not in ONTO_PREPS and toks[at] not in _INTO \
+            and toks[at] not in WITH:
         at += 1
     line = _place_said(lex, toks, at + 1, ctx) if at + 1 < len(toks) and (toks[at] in ONTO_PREPS or toks[at] in _INTO) \
         else None  # "put a hash brown in the sandwich too", "in it"
     noun = at + 1 if line is not None and toks[at + 1] in ("it", "that") else at + 2
     if line is not None and all(it.start == noun and it.quantity is None for it in items[1:]):
         return _onto(lex, toks, [what], what, Mention(noun, noun + 1, (Target("product", line, exact=True),)), line)
-    if not (at + 2 < len(toks) and toks[at] in ONTO_PREPS and toks[at + 1] in DEFINITE):
-        return list(items)
+    if not (at + 2 < len(toks) and (toks[at] in ONTO_PREPS or toks[at] in WITH) and toks[at + 1] in DEFINITE):
+        return list(items)  # ("a vase with the lilies too": the lilies' vase)
     place = next((m for m in mentions if m.start == at + 2 and m.exact_products
-                  and all(t in GLUE for t in toks[m.end:])), None)
+                  and all(t in GLUE or t in _LIKEWISE for t in toks[m.end:])), None)
     skus = {t.sku for t in place.exact_products if t.sku in ctx.line_skus} if place is not None else set()
     if place is None or len(skus) != 1 or len(items) == 2 and (items[1].start != at + 2
                                                                or items[1].quantity not in (None, 1)):
@@ -109,6 +111,33 @@ def _onto(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], what: It
     spec = OptionSpec(targets, pos=what.start, said=" ".join(said))
     kept = items[1].options if len(items) == 2 else []
     return [ItemSpec((sku,), None, [spec, *kept], place.start, place.end, True)]
+
+
+def onto_part_of_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], ctx: Context) -> list[ItemSpec]:
+    """"Extra butter on the popcorn" to a couples combo whose popcorn comes in it: one product named after "on the"
+    / "in the" that the cart has no line of, with choices said before it, is a part of the one line whose product
+    offers those choices and whose description names that product: the choices go on that line (one item of its
+    product), never a new popcorn. The items as they were otherwise."""
+    if len(items) != 1 or not items[0].options or any(s in ctx.line_skus for s in items[0].skus):
+        return list(items)
+    item = items[0]
+    at = item.start
+    if not (at >= 2 and toks[at - 1] in DEFINITE and (toks[at - 2] in ONTO_PREPS or toks[at - 2] in HOLDER_PREPS)
+            and all(0 <= o.pos < at - 2 for o in item.options) and all(t in GLUE or t in _LIKEWISE
+                                                                          for t in toks[item.end:])):
+        return list(items)
+    said = [w for sku in item.skus if (named := lex.products.get(sku)) is not None for w in [phrase_of(named.name)]]
+    holders = []
+    for sku in dict.fromkeys(ctx.line_skus):
+        product = lex.products.get(sku)
+        if product is None or not all(offers_choice(lex, sku, o) for o in item.options):
+            continue
+        about = phrase_of(product.description)
+        if any(w and any(tuple(about[k:k + len(w)]) == tuple(w) for k in range(len(about) - len(w) + 1)) for w in said):
+            holders.append(sku)
+    if len(holders) != 1:
+        return list(items)
+    return [ItemSpec((holders[0],), None, list(item.options), item.start, item.end, True)]
 
 
 def every_line_said(toks: Sequence[str]) -> bool:
@@ -365,6 +394,9 @@ def choice_of_the_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Co
     """"Make it brown rice" to a california roll: the roll's rice, not a side of rice. An item heard only from a
     choice's words (no name of its product said) in a turn that makes something so ("make it", "make one of
     them") is that choice of the line in focus when that line offers it."""
+    if len(p.items) == 1 and ctx.last_sku is not None and not p.items[0].options and not p.question \
+            and (cue.has(toks, MAKE_IT) or "make" in toks) and _held_group_swapped(lex, p, toks, ctx):
+        return
     if len(p.items) != 1 or ctx.last_sku is None or not p.items[0].options or p.question \
             or not (cue.has(toks, MAKE_IT) or "make" in toks):
         _choices_of_parts(lex, p, toks, ctx)
@@ -376,6 +408,26 @@ def choice_of_the_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Co
     if not any(phrase_of(o.said) == span for o in item.options):
         return  # more than the choice's words: a product's name too ("make it a side of rice")
     p.options, p.items = [*item.options, *p.options], []
+
+
+def _held_group_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"Make it onion rings", "make the second one onion rings" to a combo with fries: a product named by its own
+    name in a turn that makes something so, whose words are also a value of a one-choice group the line in focus
+    has a value of (its side), is that value, not the product: the line's choice swapped (True). A group the line
+    has no value of ("make it a mocha" to a latte, no syrup chosen) leaves the product (False)."""
+    item = p.items[0]
+    product = lex.products.get(ctx.last_sku or "")
+    if product is None or product.sku in item.skus or item.quantity not in (None, 1):
+        return False
+    held = {g for g, _ in ctx.focus_options}
+    said = tuple(t for t in toks[item.start:item.end] if t not in GLUE)
+    targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and t.group in held
+                    and (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None
+                    and (t.group, t.value) not in ctx.focus_options)
+    if not targets:
+        return False
+    p.options, p.items = [OptionSpec(targets, pos=item.start, said=" ".join(said)), *p.options], []
+    return True
 
 
 def _choices_of_parts(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:

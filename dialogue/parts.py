@@ -156,6 +156,41 @@ def parts_of_noun(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> l
     return out
 
 
+def parts_as_choices(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"Two meal for ones, one tikka masala and one rogan josh": counted parts after a counted item, adding up to its
+    count, each named by words that are a value of a one-choice group the item's product offers (its curry), though
+    those words name products of their own too: the parts are that item made so, not curries of their own."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        whole = out[k]
+        product = lex.products.get(whole.skus[0]) if len(whole.skus) == 1 else None
+        n = whole.quantity or 1
+        parts: list[tuple[ItemSpec, OptionSpec]] = []
+        total = 0
+        for later in out[k + 1:]:
+            lead = toks[later.start - 1] if later.start > 0 else ""
+            if product is None or n < 2 or total >= n or later.quantity is None or later.options \
+                    or not (lead == "one" or lead.isdigit()) or product.sku in later.skus:
+                break
+            said = tuple(toks[later.start:later.end])
+            own = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option"
+                        and (g := product.group(t.group)) is not None and not g.multiple and g.value(t.value) is not None)
+            if not own:
+                break
+            parts.append((later, OptionSpec(own, pos=later.start, said=" ".join(said))))
+            total += later.quantity
+        groups = {frozenset(t.group for t in o.targets) for _, o in parts}
+        if product is not None and len(parts) >= 2 and total == n and len(groups) == 1:
+            made = [ItemSpec((product.sku,), later.quantity, [*whole.options, o], later.start, later.end, True)
+                    for later, o in parts]
+            out[k:k + 1 + len(parts)] = made
+            k += len(made)
+            continue
+        k += 1
+    return out
+
+
 def one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
     """"three fruit teas mango peach and lychee": as many values of one one-choice group said after a counted item
     as its count, one of each (the item's other choices on each: "two snowboard packages for two days sizes nine

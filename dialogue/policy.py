@@ -25,6 +25,8 @@ from dialogue import (
     confirm,
     echo,
     editing,
+    likewise,
+    moves,
     normalize,
     people,
     placed,
@@ -50,7 +52,15 @@ from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
-from dialogue.targets import like_before, line_has, lines_by_selector, matching, modify_target, target_lines
+from dialogue.targets import (
+    like_before,
+    line_has,
+    lines_by_selector,
+    matching,
+    modify_target,
+    offers_all,
+    target_lines,
+)
 from dialogue.turn_words import DEFINITE
 from dialogue.types import Action, TurnMeta
 
@@ -60,6 +70,7 @@ _TAKES_CHANGE_BACK = phrases("takes_change_back")
 _LEAD_FILL = words("lead_fill")
 _ADDING_LEADS = words("adding_leads")
 _ALSO = phrases("also")
+_ANOTHER_ONE = phrases("another_one")
 _ALL_LEFT = phrases("all_left")
 READBACK_KINDS = (PendingKind.CHECKOUT, PendingKind.CONFIRM_CHANGE)
 _REMAKE = words("remake_verbs")
@@ -294,6 +305,12 @@ class Policy:
         moved = editing.move_change(st, self.lex, parse, out) if parse.intent in (Intent.ADD, Intent.MODIFY) else None
         if moved is not None:  # "no, the other one, the tikka masala": the change just made moves there
             return moved
+        same = likewise.handle(st, self.lex, parse, out)
+        if same is not None:  # "make the shoes burgundy and the polish too": the one change on both lines
+            return same
+        shifted = moves.handle(st, self.lex, parse, out)
+        if shifted is not None:  # "move the feta over to the falafel one": off the line that had it, onto that one
+            return shifted
         undone = undo.handle(st, self.lex, parse, out)
         if undone is not None:  # "no sorry, everything bagel was right for that one": the change just made undone
             return undone
@@ -1042,6 +1059,9 @@ class Policy:
             return again.more_of_lines(st, self.lex, ordered, out)  # "cod and chips" - "the same again"
         if p.ref == "more" and p.options and line is not None and not line_has(line, self.lex, list(p.options)):
             made = [ln for ln in st.cart.lines if line_has(ln, self.lex, list(p.options))]
+            if offers_all(self.lex, line, p.options) and cue.find(p.tokens, _ANOTHER_ONE) >= 0:
+                made = [ln for ln in made if ln.sku == line.sku]  # (not "and another one for him, a kids one" after
+                # a lift ticket, a kids snowboard in the cart: one more ticket, made for kids)
             line = made[-1] if made else line  # "two more honeycrisp" with eggs in focus: the honeycrisp apples
         if p.ref == "more" and line is not None and line.sku in self.lex.products:
             return editing.more_of(st, self.lex, line, p, out, _parts_of_more(p))

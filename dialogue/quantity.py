@@ -25,6 +25,7 @@ _SERVINGS = words("servings")
 _PAGE_UNITS = words("page_units")
 _COPY_WORDS = words("copy_words")
 _PAIRED_GOODS = words("paired_goods")
+_PAIRED_PHRASES = phrases("paired_goods_phrases")
 _PACKAGE_DETERMINERS = words("package_determiners")
 _POINTING_BACK = words("said_before_pointers")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
@@ -164,7 +165,8 @@ def sold_by_the_pair(product: Product) -> bool:
     (:data:`_PAIRED_GOODS`: "work gloves", "women's running shoe", category "boots"). A name in the plural alone
     makes none ("hash browns", "fries": "a pair of" them is two orders)."""
     own = phrase_of(product.name)
-    return any(words[-1] in _PAIRED_GOODS for words in (own, phrase_of(product.category)) if words)
+    return any(words[-1] in _PAIRED_GOODS or any(tuple(words[-len(ph):]) == ph for ph in _PAIRED_PHRASES)
+               for words in (own, phrase_of(product.category)) if words)
 
 
 def _container_pieces(product: Product) -> int | None:

@@ -354,9 +354,13 @@ def as_it_was(toks: Sequence[str], said: Sequence[OptionSpec]) -> set[int]:
 def wants_more(toks: Sequence[str], item: ItemSpec) -> bool:
     """"another latte", "three more lattes", "one more latte", "the same coffee for my husband": more of what may
     already be there."""
-    near = toks[max(0, item.start - 3):item.start]
-    counted_of = item.start >= 4 and toks[item.start - 4] == "another" and toks[item.start - 3].isdigit() \
-        and tuple(toks[item.start - 2:item.start]) == ("of", "the")  # "another two of the washer fluid"
+    start = item.start
+    if start >= 3 and toks[start - 1] in _PORTION_OF and toks[start - 2] == "of":
+        start -= 2  # "three more bags of the mulch": more of the mulch, its packaging said between
+    near = toks[max(0, start - 3):start]
+    counted_of = item.start >= 4 and toks[item.start - 4] == "another" \
+        and (toks[item.start - 3].isdigit() or toks[item.start - 3] == "one") and toks[item.start - 2] == "of" \
+        and toks[item.start - 1] in _PORTION_OF  # "another two of the washer fluid", "another one of those taro ones"
     return "another" in near or "more" in near or item.start > 0 and toks[item.start - 1] in _SAME or counted_of
 
 
@@ -517,6 +521,14 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         skus &= offered
     if not skus & set(ctx.line_skus):
         return False
+    if p.items:  # "make one of the garlic naans a peshwari": the naans said first are those made so, the rest the change
+        item = p.items[0]
+        named = [o for o in specs if o.pos < item.start and any(
+            later.pos >= item.start and {t.group for t in later.targets} & {t.group for t in o.targets}
+            for later in specs)]
+        if named:
+            p.selector = [*p.selector, *named]
+            specs[:] = [o for o in specs if o not in named]
     other = cue.find(toks, _OTHER_PART)
     if other < 0:  # "one on sourdough and one on wheat": the second "one" is the rest of a line of two (not the
         first = min(o.pos for o in specs)  # "and one" that opens the turn: "and one of them half pepperoni")

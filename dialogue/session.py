@@ -12,7 +12,7 @@ from typing import Any
 from catalog.cart import Cart
 from catalog.models import CartLine, Order
 from catalog.store import Store
-from dialogue import asides, compound, reasons, scopes
+from dialogue import asides, compound, moves, reasons, scopes
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
 from dialogue.parse_records import Parse, Understanding
@@ -134,6 +134,8 @@ class Session:
         if len(parts) < 2:
             return None
         st = self.state
+        if moves.cued(text) and moves.planned(st, self.lexicon, self.understanding.parse(text, st.context())):
+            return None  # "take the sprinkles off the cone and put them on the shake": one move, not two edits
         before = copy.deepcopy(st, {id(st.stock_of): st.stock_of})
         said: list[str] = []
         actions: list[str] = []

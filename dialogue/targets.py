@@ -15,6 +15,7 @@ from dialogue.references import wants_more
 from dialogue.resolve import options_for
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import State
+from dialogue.turn_words import DEFINITE, ONES
 
 _SAME = word_list("same_choice")
 _PLAIN = frozenset(word_list("plain_part"))
@@ -283,6 +284,11 @@ def _offers(line: CartLine, lex: Lexicon, specs: Sequence[OptionSpec]) -> bool:
     return product is not None and not options_for(product, specs)[2]
 
 
+def offers_all(lex: Lexicon, line: CartLine, specs: Sequence[OptionSpec]) -> bool:
+    """The line's product offers every option said."""
+    return _offers(line, lex, specs)
+
+
 def lines_offering(state: State, lex: Lexicon, specs: Sequence[OptionSpec]) -> list[CartLine]:
     """The cart lines whose product offers every option said: none for "remove the coke" with only nachos in the
     cart, so that nothing else is taken off."""
@@ -374,8 +380,11 @@ def _same_choice(state: State, lex: Lexicon, toks: Sequence[str], spec: ItemSpec
     product = lex.products.get(spec.skus[0]) if len(spec.skus) == 1 else None
     if product is None:
         return spec
-    after = {i + 1 for i, t in enumerate(toks) if t in _SAME}
+    same_at = {i for i, t in enumerate(toks) if t in _SAME}
+    after = {i + 1 for i in same_at}
     kept = [o for o in spec.options if o.pos not in after]  # "the same milk": "milk" names the choice, not a value
+    aside = [o for o in kept if o.pos in same_at]  # "same day", a value's own name too (today): the group named
+    kept = [o for o in kept if o not in aside]
     said = {t.group for o in kept for t in o.targets}
     copied: list[OptionSpec] = []
     for i in sorted(after):
@@ -393,4 +402,46 @@ def _same_choice(state: State, lex: Lexicon, toks: Sequence[str], spec: ItemSpec
             copied += [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
                        for o in options if o.group == group.code]
             said.add(group.code)
+    kept += [o for o in aside if not any(t.group in said for t in o.targets)]  # no line to copy from: the value
     return replace(spec, options=[*kept, *copied]) if copied else spec
+
+
+_LINE_LEAD = word_list("place_lead") | DEFINITE
+
+
+def line_said_at(state: State, lex: Lexicon, parse: Parse, start: int, glue: frozenset[str]) -> CartLine | None:
+    """The one line of the cart the words at ``start`` name ("the falafel one", "the green machine", "the plush",
+    "the shoes"): a product said there (made as said, when it has several lines), a choice one line holds, else
+    words of one line's product name, alias or category; None when no line or more than one is named."""
+    toks = parse.tokens
+    at = start
+    while at < len(toks) and toks[at] in _LINE_LEAD:
+        at += 1
+    if at >= len(toks):
+        return None
+    lines = state.cart.lines
+    item = next((it for it in parse.items if it.start == at), None)
+    if item is not None:
+        found = [ln for ln in lines if ln.sku in item.skus]
+        if item.options and len(found) > 1:
+            found = [ln for ln in found if line_has(ln, lex, item.options)] or found
+        return found[0] if len(found) == 1 else None
+    specs = [o for o in (*parse.options, *parse.selector) if o.pos == at]
+    if specs:
+        found = [ln for ln in lines if line_has(ln, lex, specs[:1])]
+        return found[0] if len(found) == 1 else None
+    chosen = {o.pos for o in (*parse.options, *(o for it in parse.items for o in it.options))}
+    end = at
+    while end < len(toks) and toks[end] not in ONES and toks[end] not in glue and end not in chosen and end - at < 3:
+        end += 1
+    said = set(toks[at:end])
+
+    def names(line: CartLine) -> bool:
+        product = lex.products.get(line.sku)
+        known = [line.name, *(product.aliases if product is not None else ()),
+                 *((product.category,) if product is not None and product.category else ())]
+        return any(said <= set(phrase_of(n)) for n in known)
+
+    found = [ln for ln in lines if said and names(ln)]
+    return found[0] if len({ln.sku for ln in found}) == 1 and len(found) == 1 else None
+

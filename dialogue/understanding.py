@@ -86,14 +86,17 @@ from dialogue.line_refs import (
     restated,
     the_line_of,
 )
-from dialogue.line_share import line_shared_out
+from dialogue.line_share import line_shared_out, topic_shared
 from dialogue.lines_by_choice import (
     a_new_one,
+    held_after_make_the,
     line_by_a_word_of_its_choice,
     measure_of_a_choice,
     narrowed_by_one,
     offered_by_a_line,
     one_made_on,
+    one_made_remade,
+    one_made_with_item,
     one_named_by_item,
     ones_of_a_choice,
     recount_of_the_ones,
@@ -112,7 +115,12 @@ from dialogue.matcher import (
     sold_alone,
 )
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
-from dialogue.ones import choice_one_of_the_topic, line_of_a_name_word, one_with_the_listed
+from dialogue.ones import (
+    choice_one_of_the_topic,
+    line_of_a_name_word,
+    one_with_the_listed,
+    package_of_the_topic_one,
+)
 from dialogue.onto_line import (
     base_of_the_line,
     choice_of,
@@ -127,10 +135,12 @@ from dialogue.onto_line import (
     onto_focus,
     onto_line,
     onto_named_line,
+    onto_part_of_line,
     said_again_made_so,
 )
 from dialogue.owners import offers_choice, owner_by_name_word, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
+from dialogue.parts import parts_as_choices
 from dialogue.people import same_for_someone, someones_made_into
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
@@ -459,6 +469,7 @@ class RuleUnderstanding:
             p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of)
         p.items = without_ones_said_not(toks, p.items, context)
         p.items = onto_named_line(self.lexicon, toks, p.items, mentions, context)
+        p.items = onto_part_of_line(self.lexicon, toks, p.items, context)  # "extra butter on the popcorn": the combo's
         described_not_chosen(self.lexicon, toks, p.items)
         p.items = which_by_a_later_choice(toks, p.items)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
@@ -471,6 +482,7 @@ class RuleUnderstanding:
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
             p.items, p.options = choice_one_of_the_topic(self.lexicon, toks, p.items, p.options, context.topic)
+            p.items, p.options = package_of_the_topic_one(self.lexicon, toks, p.items, p.options, context.topic)
         if (built := one_with_the_listed(self.lexicon, toks, context.listed, context.line_skus)) is not None:
             p.items, p.options = [built], []  # "ok one with turkey brie and spinach" after the crepe's fillings
         p.items = [count_not_choice(self.lexicon, toks, it) for it in p.items]
@@ -489,6 +501,7 @@ class RuleUnderstanding:
             p.items = offered_counted(toks, p.items, context.topic)  # (or talked about: "what's on the ...", when
             # not named already: "one of those eggs over easy" is that one, made so)
             p.items = [offered_pieces(self.lexicon, it) if it.skus == (context.topic,) else it for it in p.items]
+            p.items = parts_as_choices(self.lexicon, toks, p.items)  # "two of those, one tikka and one rogan josh"
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
         asked_of = context.expect_sku if context.pending == "clarify_option" else None
@@ -551,6 +564,8 @@ class RuleUnderstanding:
             p.ref = "it"  # (not the "it" of "on its own")
         part_of_a_line(self.lexicon, p, toks, context)  # "change the rice on the meal to egg fried"
         p.intent = Intent.MODIFY if line_shared_out(p, toks, context) else self._intent(p, toks, context)
+        if p.intent == Intent.ADD:
+            topic_shared(p, toks, context)  # "can i get two of those, one of them large": one large, one as it comes
         all_of_a_product(p, toks, context)  # "make all four danishes cheese": every danish line
         count_as_pieces(self.lexicon, p, toks, context)
         redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...
@@ -682,6 +697,10 @@ class RuleUnderstanding:
         if ctx.has_lines and not p.question and the_other(toks, p):
             p.ref = "other"  # "and the other with oat": the other line of that product
             return Intent.MODIFY
+        if has_items and ctx.has_lines and one_made_with_item(self.lexicon, p, toks, ctx):
+            return Intent.MODIFY  # "can the salmon one come with the spicy tuna roll": that bento's roll
+        if has_items and ctx.has_lines and not p.question and one_made_remade(self.lexicon, p, toks, ctx):
+            return Intent.MODIFY  # "make the steak one a steak and kidney": that pie's filling
         if has_items and ctx.has_lines and not p.question and one_made_on(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "the chicken one on a wheat pita": the chicken gyro's bread
         if has_items and ctx.has_lines and not p.question and one_named_by_item(self.lexicon, p, toks, ctx):
@@ -811,6 +830,8 @@ class RuleUnderstanding:
                                                               and all(offers_choice(self.lexicon, ctx.last_sku, o) for o in p.options)):
             owner = None  # "make that a large one with half sugar": the line in focus, made so ("make that two six
             # packs": the line that comes in six packs)
+        if owner is not None and owner in ctx.line_skus and held_after_make_the(toks, p.options, ctx):
+            owner = None  # "make the basil the one gallon": the basil plant's change, not one more plant
         measured = measured_anew(self.lexicon, p, toks, ctx) if owner is None else None
         if measured is not None:  # "so one gallon of white in flat" to a line of paint: one more line of it
             owner = measured
