@@ -698,3 +698,96 @@ def test_the_order_said_back_with_another_product_does_not_place(before: str, re
     chat.say("that's all")
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
+
+
+@pytest.mark.parametrize("reply", ["no i said whole milk not oat", "whole milk not oat", "make it whole milk not oat",
+                                   "no whole milk not oat milk", "i said whole milk not oat please"])
+def test_a_choice_said_not_to_be_is_never_set(reply: str, chat: Any, cafe: Any) -> None:
+    """Round 16: "whole milk not oat" to a read-back of lattes with whole milk once made them oat milk ("two lattes with
+    no oat milk"): a choice said not to be never becomes the one choice of its group. Not placed either."""
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == []
+    assert "no oat" not in r.text and "oat milk" not in r.text, r.text
+    assert [opts.get("milk") for sku, _, opts in chat.lines if sku == "LATTE"] == ["whole"], chat.lines
+
+
+@pytest.mark.parametrize(("order", "milk"), [("a latte with whole milk not oat", "whole"),
+                                             ("a latte with oat milk not whole", "oat"),
+                                             ("a latte not oat milk whole milk", "whole")])
+def test_the_choice_said_is_the_one_made(order: str, milk: str, chat: Any, cafe: Any) -> None:
+    chat.say(order)
+    assert [opts.get("milk") for _, _, opts in chat.lines] == [milk], chat.lines
+
+
+def test_a_not_on_the_choice_the_line_has_still_takes_it_off(chat: Any, cafe: Any) -> None:
+    """The round-16 fix reads "not oat" as no change only when the group's choice is another value: said of the
+    line's own oat milk, it is acted on as before, never left as oat."""
+    chat.say("a latte with oat milk")
+    chat.say("no not oat milk, whole milk")
+    assert [opts.get("milk") for _, _, opts in chat.lines] == ["whole"], chat.lines
+
+
+@pytest.mark.parametrize("reply", ["ja let's do it just now", "yes place it in a bit", "go ahead just now",
+                                   "yes send it shortly", "sure in a little while", "yeah do it in a while"])
+def test_a_deferral_after_a_go_ahead_holds(reply: str, chat: Any, cafe: Any) -> None:
+    """Round 16: South African "just now" is later, as "in a bit" and "shortly" are: no yes to placing now."""
+    assert not decide(reply).places, decide(reply)
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    assert not chat.say(reply).order_number and cafe.orders() == []
+
+
+@pytest.mark.parametrize(("reply", "places"), [("tyler get off the counter sorry about that yes go ahead", True),
+                                               ("it's the next exit mate sorry that was the cabbie yes go ahead", True),
+                                               ("cheers mate i'll see you saturday sorry i'm back yes go ahead", True),
+                                               ("put your seatbelt on please sorry about that yes place the order", True),
+                                               ("no sorry about that yes place it", False),
+                                               ("wait sorry about that yes place it", False),
+                                               ("make it large sorry about that yes place it", False),
+                                               ("the large one sorry about that yes place it", False),
+                                               ("sorry that was my son he wants a muffin yes", False),
+                                               ("i'll collect it at five sorry about that yes place it", False)])
+def test_an_aside_turned_back_from(reply: str, places: bool, chat: Any, cafe: Any) -> None:
+    """Round 16: words to someone else ended by turning back to the clerk ("sorry about that", "sorry that was the
+    cabbie") need not tell, but a no, a wait, a change, a product or a term in them still holds, and nothing they name
+    is ordered twice."""
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    r = chat.say(reply)
+    assert bool(r.order_number) is places, r.text
+    assert len(cafe.orders()) == (1 if places else 0)
+    if not places:
+        assert sorted((sku, qty) for sku, qty, _ in chat.lines) == [("BLUEBERRY-MUFFIN", 1), ("LATTE", 2)], chat.lines
+
+
+@pytest.mark.parametrize(("reply", "places"), [("is that right yes that's right", True), ("say yes yes", True),
+                                               ("say yes to place the order okay yes", True),
+                                               ("is that right um yes yes it is", True),
+                                               ("is that right", False), ("say yes to place the order", False),
+                                               ("is that right nope", False), ("is that right maybe", False),
+                                               ("say yes to what", False), ("is that right yes but change the milk", False)])
+def test_the_question_said_back_then_answered(reply: str, places: bool) -> None:
+    """Round 16: the read-back's own question said back with no question mark, then a clear yes, is that yes."""
+    assert decide(reply).places is places, decide(reply)
+
+
+@pytest.mark.parametrize("reply", ["confirm plus chop but wait", "yeah grand but wait"])
+def test_a_yes_idiom_heard_as_a_product_orders_nothing(reply: str, chat: Any, cafe: Any) -> None:
+    """Round 16: "chop" of Singlish "confirm plus chop" heard as a chocolate chip cookie: with a wait after it, no yes,
+    and no cookie (no large lattes for "grand") either; the question is asked again."""
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    before = list(chat.lines)
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [] and chat.lines == before, r.text
+
+
+@pytest.mark.parametrize(("reply", "places"), [("yes go ahead i'm in no rush", True), ("yes place it take your time", True),
+                                               ("ok no rush", False), ("no worries mate no rush", False),
+                                               ("take your time", False), ("no worries that's all", False)])
+def test_no_hurry_after_a_clear_yes_only(reply: str, places: bool) -> None:
+    """Round 16: no hurry said with a clear yes is a courtesy; after a weak yes ("ok", "no worries") it only says
+    take your time."""
+    assert decide(reply).places is places, decide(reply)
