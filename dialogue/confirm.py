@@ -91,7 +91,8 @@ class Aside:
     order (a name, payment, pickup) that make an aside no aside, and openers that ask someone else ("let me ask
     him"): after one, the aside must tell what they said ("he says") before the yes; and the words that end an aside
     said to someone else by turning back to the clerk ("sorry about that", "back to you", "sorry that was my
-    daughter"): an aside ending on one need not tell."""
+    daughter"): an aside ending on one need not tell; and of those, the ones that say the aside was said to someone
+    else ("sorry that was my daughter", "back to you"): what it holds is no answer to the clerk."""
 
     openers: frozenset[tuple[str, ...]] = frozenset()
     joins: frozenset[tuple[str, ...]] = frozenset()
@@ -101,21 +102,23 @@ class Aside:
     terms: frozenset[str] = frozenset()
     asks: frozenset[tuple[str, ...]] = frozenset()
     back: frozenset[tuple[str, ...]] = frozenset()
+    others: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path, raw: object) -> Aside:
         if raw is None:
             return cls()
         keys = ("openers", "joins", "told", "clauses", "terms", "asks", "who", "whose", "nearby")
-        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in (*keys, "relayed", "back")) \
-                or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "relayed", "back", "longest"} \
+        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in (*keys, "relayed", "back", "others")) \
+                or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "relayed", "back", "others", "longest"} \
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in raw[k]) \
                 or not all(isinstance(w, str) and w.count("{who}") == 1
                            and " ".join(tokens(w.replace("{who}", "x"))) == w.replace("{who}", "x") for w in raw["relayed"]) \
                 or not all(isinstance(w, str) and w.count("{who}") <= 1
-                           and " ".join(tokens(w.replace("{who}", "x"))) == w.replace("{who}", "x") for w in raw["back"]):
+                           and " ".join(tokens(w.replace("{who}", "x"))) == w.replace("{who}", "x")
+                           for w in (*raw["back"], *raw["others"])):
             raise PhraseDataError(f"{path}: [aside] needs lists {', '.join(keys)} of normalised words, 'relayed' of "
-                                  "normalised words with one {who}, 'back' with at most one {who}, and 'longest'")
+                                  "normalised words with one {who}, 'back' and 'others' with at most one {who}, and 'longest'")
         def phrases(key: str) -> frozenset[tuple[str, ...]]:
             return frozenset(tuple(tokens(w)) for w in raw[key])
 
@@ -124,9 +127,12 @@ class Aside:
         relayed = frozenset(tuple(tokens(t.replace("{who}", p))) for t in raw["relayed"] for p in people)
         # "sorry that was my daughter", "sorry that was the driver": each of 'back' with each relation or one 'nearby'
         near = [*people, *raw["nearby"], *(f"{o} {w}" for o in raw["whose"] for w in raw["nearby"])]
-        back = frozenset(tuple(tokens(t.replace("{who}", p))) for t in raw["back"] for p in (near if "{who}" in t else [""]))
+        def turned(key: str) -> frozenset[tuple[str, ...]]:
+            return frozenset(tuple(tokens(t.replace("{who}", p))) for t in raw[key] for p in (near if "{who}" in t else [""]))
+
+        others = turned("others")
         return cls(phrases("openers") | relayed, phrases("joins"), frozenset(raw["told"]), phrases("clauses"),
-                   raw["longest"], frozenset(raw["terms"]), phrases("asks"), back)
+                   raw["longest"], frozenset(raw["terms"]), phrases("asks"), turned("back") | others, others)
 
 
 @dataclass(frozen=True)
@@ -478,6 +484,8 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
             # term of the order ("my name is sam so yes": a name the read-back did not say)
         # the join itself is no change: "sorry you cut out there but yes go ahead"
         pieces = {table for table, _ in book.cover(said)}
+        if back and tuple(mid[len(mid) - join:]) in aside.others and not asked:
+            return "clean"  # "no you can't have a biscuit - sorry, that was my daughter - yes place it": not to the clerk
         if not pieces & {"deny", "cancel", "hedge", "ask", "negate", "unchanged"}:
             return "clean"
         if not pieces & {"deny", "cancel"}:

@@ -743,6 +743,10 @@ def test_a_deferral_after_a_go_ahead_holds(reply: str, chat: Any, cafe: Any) -> 
                                                ("it's the next exit mate sorry that was the cabbie yes go ahead", True),
                                                ("cheers mate i'll see you saturday sorry i'm back yes go ahead", True),
                                                ("put your seatbelt on please sorry about that yes place the order", True),
+                                               ("no you can't have a biscuit sorry that was my daughter yes place it",
+                                                True),
+                                               ("ollie stop kicking the seat sorry back to you yes place it", True),
+                                               ("cancel the muffin sorry that was my daughter yes place it", False),
                                                ("no sorry about that yes place it", False),
                                                ("wait sorry about that yes place it", False),
                                                ("make it large sorry about that yes place it", False),
@@ -750,9 +754,10 @@ def test_a_deferral_after_a_go_ahead_holds(reply: str, chat: Any, cafe: Any) -> 
                                                ("sorry that was my son he wants a muffin yes", False),
                                                ("i'll collect it at five sorry about that yes place it", False)])
 def test_an_aside_turned_back_from(reply: str, places: bool, chat: Any, cafe: Any) -> None:
-    """Round 16: words to someone else ended by turning back to the clerk ("sorry about that", "sorry that was the
-    cabbie") need not tell, but a no, a wait, a change, a product or a term in them still holds, and nothing they name
-    is ordered twice."""
+    """Round 16: words to someone else ended by turning back to the clerk ("sorry about that") need not tell, but a no,
+    a wait, a change, a product or a term in them still holds; said to be to someone else ("sorry that was my
+    daughter", "back to you"), a no or a cancel in them was not to the clerk, but a product or a term named still
+    holds, and nothing they name is ordered or taken off."""
     chat.say("two lattes and a blueberry muffin")
     chat.say("that's all")
     r = chat.say(reply)
