@@ -89,7 +89,10 @@ class Aside:
     """An aside before the yes (``[aside]`` in confirm.toml): openers, the joins a story ends on, the words that
     tell rather than ask, phrases read as aside words, the longest aside in words, the words of a term of the
     order (a name, payment, pickup) that make an aside no aside, and openers that ask someone else ("let me ask
-    him"): after one, the aside must tell what they said ("he says") before the yes."""
+    him"): after one, the aside must tell what they said ("he says") before the yes; and the words that end an aside
+    said to someone else by turning back to the clerk ("sorry about that", "back to you", "sorry that was my
+    daughter"): an aside ending on one need not tell; and of those, the ones that say the aside was said to someone
+    else ("sorry that was my daughter", "back to you"): what it holds is no answer to the clerk."""
 
     openers: frozenset[tuple[str, ...]] = frozenset()
     joins: frozenset[tuple[str, ...]] = frozenset()
@@ -98,27 +101,38 @@ class Aside:
     longest: int = 0
     terms: frozenset[str] = frozenset()
     asks: frozenset[tuple[str, ...]] = frozenset()
+    back: frozenset[tuple[str, ...]] = frozenset()
+    others: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path, raw: object) -> Aside:
         if raw is None:
             return cls()
-        keys = ("openers", "joins", "told", "clauses", "terms", "asks", "who", "whose")
-        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in (*keys, "relayed")) \
-                or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "relayed", "longest"} \
+        keys = ("openers", "joins", "told", "clauses", "terms", "asks", "who", "whose", "nearby")
+        if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in (*keys, "relayed", "back", "others")) \
+                or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "relayed", "back", "others", "longest"} \
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in raw[k]) \
                 or not all(isinstance(w, str) and w.count("{who}") == 1
-                           and " ".join(tokens(w.replace("{who}", "x"))) == w.replace("{who}", "x") for w in raw["relayed"]):
+                           and " ".join(tokens(w.replace("{who}", "x"))) == w.replace("{who}", "x") for w in raw["relayed"]) \
+                or not all(isinstance(w, str) and w.count("{who}") <= 1
+                           and " ".join(tokens(w.replace("{who}", "x"))) == w.replace("{who}", "x")
+                           for w in (*raw["back"], *raw["others"])):
             raise PhraseDataError(f"{path}: [aside] needs lists {', '.join(keys)} of normalised words, 'relayed' of "
-                                  "normalised words with one {who}, and 'longest'")
+                                  "normalised words with one {who}, 'back' and 'others' with at most one {who}, and 'longest'")
         def phrases(key: str) -> frozenset[tuple[str, ...]]:
             return frozenset(tuple(tokens(w)) for w in raw[key])
 
         # "{who} says" with each relation, bare or after each of 'whose': "mum says", "my dad said", "the boss said"
         people = [*raw["who"], *(f"{o} {w}" for o in raw["whose"] for w in raw["who"])]
         relayed = frozenset(tuple(tokens(t.replace("{who}", p))) for t in raw["relayed"] for p in people)
+        # "sorry that was my daughter", "sorry that was the driver": each of 'back' with each relation or one 'nearby'
+        near = [*people, *raw["nearby"], *(f"{o} {w}" for o in raw["whose"] for w in raw["nearby"])]
+        def turned(key: str) -> frozenset[tuple[str, ...]]:
+            return frozenset(tuple(tokens(t.replace("{who}", p))) for t in raw[key] for p in (near if "{who}" in t else [""]))
+
+        others = turned("others")
         return cls(phrases("openers") | relayed, phrases("joins"), frozenset(raw["told"]), phrases("clauses"),
-                   raw["longest"], frozenset(raw["terms"]), phrases("asks"))
+                   raw["longest"], frozenset(raw["terms"]), phrases("asks"), turned("back") | others, others)
 
 
 @dataclass(frozen=True)
@@ -148,6 +162,8 @@ class Phrases:
     echo: frozenset[tuple[str, ...]] = frozenset()  # the question said back before a yes ("shall i? yes")
     # a yes, one of these, then another yes is sarcasm ("oh sure like that's right": as if that's right)
     as_if: frozenset[str] = frozenset()
+    # the read-back's own question said back with no question mark before a yes ("is that right yes that's right")
+    unasked: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -224,6 +240,9 @@ class Phrases:
             if not isinstance(table, dict) or not isinstance(table.get("phrases"), list) \
                     or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in table["phrases"]):
                 raise PhraseDataError(f"{path}: [{name}] needs a list 'phrases' of normalised words")
+        unasked = echo.get("unasked", [])
+        if not isinstance(unasked, list) or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in unasked):
+            raise PhraseDataError(f"{path}: [echo] 'unasked' needs a list of normalised words")
         weak = frozenset(tuple(tokens(p)) for p in close["weak"])
         if weak - tables["affirm"]:
             raise PhraseDataError(f"{path}: [closing] weak yeses must be [affirm] phrases: {sorted(weak - tables['affirm'])}")
@@ -234,7 +253,8 @@ class Phrases:
                    frozenset(address["words"]), frozenset(linking["words"]), frozenset(predicates),
                    frozenset(tuple(tokens(p)) for p in request["openers"]),
                    frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")),
-                   frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]), as_if)
+                   frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]), as_if,
+                   frozenset(tuple(tokens(p)) for p in unasked))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes; or a
@@ -380,6 +400,11 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
         said = decide(tail)  # "shall i? yes", "place the order? yes please": the question echoed, then the answer
         if said.places:
             return said
+    if not mark:  # "is that right yes that's right", "say yes yes": the read-back's question said back, then the yes
+        said_back = tokens(text)
+        e = max((len(e) for e in book.unasked if tuple(said_back[:len(e)]) == e), default=0)
+        if e and said_back[e:] and decide(" ".join(said_back[e:])).places:
+            return decide(" ".join(said_back[e:]))
     words = _false_starts(book, _undoubled(_unmerged(book, list(toks) if toks is not None else tokens(text)),
                                            book.tables["deny"] | book.tables["affirm"]))
     words = _requested(book, words)
@@ -445,16 +470,22 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
         rest, mid = words[k:], words[opener:k]
         if not rest or not _read(book, rest, " ".join(rest)).places or book.cover(rest)[0][0] != "affirm":
             continue
-        join = max((len(j) for j in aside.joins if len(j) <= len(mid) and tuple(mid[len(mid) - len(j):]) == j),
+        join = max((len(j) for j in aside.joins | aside.back if len(j) <= len(mid) and tuple(mid[len(mid) - len(j):]) == j),
                    default=0)
         said = mid[:len(mid) - join]
+        # turned back to the clerk ("tyler get off the counter - sorry about that - yes go ahead"): what was said to
+        # someone else need not tell, but may still hold no word against a yes and no term of the order
+        back = join > 0 and tuple(mid[len(mid) - join:]) in aside.back
         for clause in sorted(aside.clauses, key=lambda c: (-len(c), c)):  # "sorry, bad line": the aside's words
             said = _without(said, clause)
-        if opener == 0 and not join or (said or asked) and not aside.told & set(mid) or aside.terms & set(mid):
+        if opener == 0 and not join or (said and not back or asked) and not aside.told & set(mid) \
+                or aside.terms & set(mid):
             continue  # a story ends on a join ("..., so yes"), and any aside tells ("my kid was talking") of no
             # term of the order ("my name is sam so yes": a name the read-back did not say)
         # the join itself is no change: "sorry you cut out there but yes go ahead"
         pieces = {table for table, _ in book.cover(said)}
+        if back and tuple(mid[len(mid) - join:]) in aside.others and not asked:
+            return "clean"  # "no you can't have a biscuit - sorry, that was my daughter - yes place it": not to the clerk
         if not pieces & {"deny", "cancel", "hedge", "ask", "negate", "unchanged"}:
             return "clean"
         if not pieces & {"deny", "cancel"}:

@@ -575,6 +575,10 @@ class Policy:
         if said is not parse and c.plain_no and kind == PendingKind.CHECKOUT:
             st.pending = None  # "ah no you're grand": a no, and no size grande; nothing placed, nothing changed
             return out.say("Okay, the order is not placed. What would you like to change?")
+        if said is not parse and not c.places and parse.intent in (Intent.ADD, Intent.MODIFY) and not _named_outside_yes(
+                said, [(it.start, it.end) for it in said.items] + _option_spans(said.options)):
+            # "confirm plus chop but wait": "chop" of a yes idiom heard as a chocolate chip cookie orders none; no yes
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
         # "everything please": a choice, no yes; "yeah grand": a yes, no choice of the size grande
         choice = parse.intent == Intent.MODIFY and _named_outside_yes(parse, _option_spans(parse.options))
         named = _named_outside_yes(parse, [(it.start, it.end) for it in parse.items])

@@ -21,13 +21,14 @@ KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each
 # so it holds and marks an echo candidate; only the session, with the cart read back, places it (dialogue/echo.py).
 # Every such row is judged in a session: the ones said back as the cart has them place, any mismatch holds.
 ECHOES = [(label, reply) for label, reply in REPLIES if decide(reply).echo and not decide(reply).places]
-KNOWN_MISSES = 134  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+KNOWN_MISSES = 152  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 8 from round 7 (31 when
 # written, see below), 14 from round 8 (90 when written, see below), none from round 9 (126 when
 # written, see below), 5 from round 10 (see below), 1 from round 11 (96 when written, see below), 4 from
-# round 12 (109 when written, see below), 17 from round 13 (86 when written, see below), 61 from round 14 (106
-# when written, see below), 9 from round 15 (118 wrong at the first run, see below); 97 before round 13's read-back
+# round 12 (109 when written, see below), 17 from round 13 (86 when written, see below), 57 from round 14 (106
+# when written, see below; 4 more fixed in round 16), 9 from round 15 (118 wrong at the first run, see below), 22
+# from round 16 (122 wrong at the first run, see below); 97 before round 13's read-back
 # echo (47 unmarked, see ECHOES).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
@@ -398,6 +399,49 @@ KNOWN_MISSES = 134  # 4 from round 2, 7 from round 3 (82 when written), 3 from r
 # 3 said back in words dialogue/echo.py does not count ("lattes times two", "a pair of medium lattes", "charge the
 # thirteen eighty yes").
 
+# Round 16, first run of confirm_replies_16.tsv (453 replies written fresh by a helper who has not developed the
+# engine, labelled before any run; a multiple of 3 rows: talking to someone else mid-reply, questions about time,
+# payment or the total, a yes with a timing, pickup or payment remark, conditional yeses, regional and dialect
+# English, elderly and formal callers, children and teens, mangled yes and no words, details echoed back, the
+# question repeated, changes buried in a yes, corrections of a mishearing of themselves, tired and sarcastic replies,
+# long stories), on round24: 122 wrong. 1 hold placed by decide(): "ja let's do it just now" (South African "just now"
+# is later); 1 hold changed the cart: "no i said whole milk not oat" made the lattes oat milk and said "two lattes with
+# no oat milk" (the parse reads "whole milk" and "not oat", amount none; the milk group takes amounts, so
+# resolve.options_for let the negated oat replace whole as the group's one choice). 120 yeses held: 17 back to the
+# clerk after words to a child, a driver or a partner ("tyler get off the counter sorry about that yes go ahead"), 34
+# regional, dialect and slang ("that's class", "ie", "na so e be", "oya send am", "same to same", "can can place lah",
+# "confirm plus chop", "shot bru", "aye gaun yersel", "irie", "chalo", "yes sir ree", "yas queen", "frfr place it"),
+# 13 the yes said again or spelled after a mishearing ("i said yes not guess", "it's yes y e s", "that was a yes",
+# "yes as in go ahead"), 9 the read-back's question said back with no question mark ("is that right yes that's
+# right", "say yes yes"), 19 a remark after a yes (no rush, a receipt by text, the price, the money ready, "yes if
+# you don't mind"), 6 formal, 7 tired ("yes fine just place it i'm knackered"), 10 long stories, 3 the order or the
+# total said back, 2 a child's or a teen's ("yeah that's everything we want").
+# Fixed, 98 of the 120 and both holds, general and as data (holds guarding them in confirm_replies_16b.tsv, written by
+# the fixer, 129 rows): a choice said not to be never becomes its group's one choice when another value is chosen or
+# the line has one (dialogue/resolve.py: "whole milk not oat" leaves whole milk; "not oat" of a line's own oat milk
+# is acted on as before); a deferral after a go-ahead is a [hedge] ("just now", "in a bit", "shortly", "in a while");
+# regional, slang and formal yeses and words said with a yes as [affirm]/[filler] (Japanese "iie", no, in [deny] so
+# it is never Welsh "ie" drawn out); the yes said again or spelled as [affirm] ("that was a yes", "y e s", "i said yes
+# not guess"; "i said no not yes" holds); the read-back's own question said back, then a clear yes ([echo] 'unasked';
+# alone or before a no or a hedge it is what it is); an aside to someone else ended by turning back to the clerk
+# ([aside] 'back': "sorry about that", "sorry i'm back": it need not tell, but holds no word against a yes) or said to
+# be to someone else ([aside] 'others': "sorry that was my daughter", "back to you": a no or a cancel in it was not to
+# the clerk; a term in it, or in a session a product, option or count, still stops it); no hurry, tiredness, the
+# money ready, politeness worded as a condition and a mumble apologised for as [courtesy], a receipt by text or email
+# as [unchanged]; "no worries" a weak yes and no hurry a closing, so "no worries mate no rush" (round 14) holds while
+# "yes go ahead i'm in no rush" places; "can you turn the radio down" to the room ([room]). A yes idiom whose word the
+# reading hears as a product ("confirm plus chop but wait": a chocolate chip cookie) orders nothing when no yes
+# (dialogue/policy.py). Round 14's "oya go ahead", "yes ma'am go right on ahead", "yes if it's no bother" and "leave
+# your sister alone sorry about that yes place it" place with them (4 older marks removed). Left (22 marked): 9 long
+# stories with a product, a count, an option, a no or "but" in them, or no join before the yes ("so i was going to get
+# oat milk but ...", "my phone's on two percent so quickly yes place it"); 6 asides with a term ("here", "paying",
+# "minutes"), a hedge or no mark of turning back ("shh mummy's on the phone sorry yes"); 3 the order or total said back
+# in words dialogue/echo.py does not count ("two coffees and one muffin", "thirteen dollars and eighty cents", the
+# order read from notes with its options); "sure thing sugar" (sugar is a choice of the lattes); a child's "mummy said
+# i'm allowed yes" (round 6 holds a child's "daddy says yes"); "yes no cream or anything thanks go ahead" (cream may be
+# a choice; "or" hedges); "my friend recommended you lot said your lattes are the best in town so yes ..." (decide()
+# reads an aside; the session sees the lattes named).
+
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
 def test_only_a_clear_yes_places(label: str, reply: str) -> None:
@@ -698,3 +742,101 @@ def test_the_order_said_back_with_another_product_does_not_place(before: str, re
     chat.say("that's all")
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
+
+
+@pytest.mark.parametrize("reply", ["no i said whole milk not oat", "whole milk not oat", "make it whole milk not oat",
+                                   "no whole milk not oat milk", "i said whole milk not oat please"])
+def test_a_choice_said_not_to_be_is_never_set(reply: str, chat: Any, cafe: Any) -> None:
+    """Round 16: "whole milk not oat" to a read-back of lattes with whole milk once made them oat milk ("two lattes with
+    no oat milk"): a choice said not to be never becomes the one choice of its group. Not placed either."""
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == []
+    assert "no oat" not in r.text and "oat milk" not in r.text, r.text
+    assert [opts.get("milk") for sku, _, opts in chat.lines if sku == "LATTE"] == ["whole"], chat.lines
+
+
+@pytest.mark.parametrize(("order", "milk"), [("a latte with whole milk not oat", "whole"),
+                                             ("a latte with oat milk not whole", "oat"),
+                                             ("a latte not oat milk whole milk", "whole")])
+def test_the_choice_said_is_the_one_made(order: str, milk: str, chat: Any, cafe: Any) -> None:
+    chat.say(order)
+    assert [opts.get("milk") for _, _, opts in chat.lines] == [milk], chat.lines
+
+
+def test_a_not_on_the_choice_the_line_has_still_takes_it_off(chat: Any, cafe: Any) -> None:
+    """The round-16 fix reads "not oat" as no change only when the group's choice is another value: said of the
+    line's own oat milk, it is acted on as before, never left as oat."""
+    chat.say("a latte with oat milk")
+    chat.say("no not oat milk, whole milk")
+    assert [opts.get("milk") for _, _, opts in chat.lines] == ["whole"], chat.lines
+
+
+@pytest.mark.parametrize("reply", ["ja let's do it just now", "yes place it in a bit", "go ahead just now",
+                                   "yes send it shortly", "sure in a little while", "yeah do it in a while"])
+def test_a_deferral_after_a_go_ahead_holds(reply: str, chat: Any, cafe: Any) -> None:
+    """Round 16: South African "just now" is later, as "in a bit" and "shortly" are: no yes to placing now."""
+    assert not decide(reply).places, decide(reply)
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    assert not chat.say(reply).order_number and cafe.orders() == []
+
+
+@pytest.mark.parametrize(("reply", "places"), [("tyler get off the counter sorry about that yes go ahead", True),
+                                               ("it's the next exit mate sorry that was the cabbie yes go ahead", True),
+                                               ("cheers mate i'll see you saturday sorry i'm back yes go ahead", True),
+                                               ("put your seatbelt on please sorry about that yes place the order", True),
+                                               ("no you can't have a biscuit sorry that was my daughter yes place it",
+                                                True),
+                                               ("ollie stop kicking the seat sorry back to you yes place it", True),
+                                               ("cancel the muffin sorry that was my daughter yes place it", False),
+                                               ("no sorry about that yes place it", False),
+                                               ("wait sorry about that yes place it", False),
+                                               ("make it large sorry about that yes place it", False),
+                                               ("the large one sorry about that yes place it", False),
+                                               ("sorry that was my son he wants a muffin yes", False),
+                                               ("i'll collect it at five sorry about that yes place it", False)])
+def test_an_aside_turned_back_from(reply: str, places: bool, chat: Any, cafe: Any) -> None:
+    """Round 16: words to someone else ended by turning back to the clerk ("sorry about that") need not tell, but a no,
+    a wait, a change, a product or a term in them still holds; said to be to someone else ("sorry that was my
+    daughter", "back to you"), a no or a cancel in them was not to the clerk, but a product or a term named still
+    holds, and nothing they name is ordered or taken off."""
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    r = chat.say(reply)
+    assert bool(r.order_number) is places, r.text
+    assert len(cafe.orders()) == (1 if places else 0)
+    if not places:
+        assert sorted((sku, qty) for sku, qty, _ in chat.lines) == [("BLUEBERRY-MUFFIN", 1), ("LATTE", 2)], chat.lines
+
+
+@pytest.mark.parametrize(("reply", "places"), [("is that right yes that's right", True), ("say yes yes", True),
+                                               ("say yes to place the order okay yes", True),
+                                               ("is that right um yes yes it is", True),
+                                               ("is that right", False), ("say yes to place the order", False),
+                                               ("is that right nope", False), ("is that right maybe", False),
+                                               ("say yes to what", False), ("is that right yes but change the milk", False)])
+def test_the_question_said_back_then_answered(reply: str, places: bool) -> None:
+    """Round 16: the read-back's own question said back with no question mark, then a clear yes, is that yes."""
+    assert decide(reply).places is places, decide(reply)
+
+
+@pytest.mark.parametrize("reply", ["confirm plus chop but wait", "yeah grand but wait"])
+def test_a_yes_idiom_heard_as_a_product_orders_nothing(reply: str, chat: Any, cafe: Any) -> None:
+    """Round 16: "chop" of Singlish "confirm plus chop" heard as a chocolate chip cookie: with a wait after it, no yes,
+    and no cookie (no large lattes for "grand") either; the question is asked again."""
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("that's all")
+    before = list(chat.lines)
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [] and chat.lines == before, r.text
+
+
+@pytest.mark.parametrize(("reply", "places"), [("yes go ahead i'm in no rush", True), ("yes place it take your time", True),
+                                               ("ok no rush", False), ("no worries mate no rush", False),
+                                               ("take your time", False), ("no worries that's all", False)])
+def test_no_hurry_after_a_clear_yes_only(reply: str, places: bool) -> None:
+    """Round 16: no hurry said with a clear yes is a courtesy; after a weak yes ("ok", "no worries") it only says
+    take your time."""
+    assert decide(reply).places is places, decide(reply)
