@@ -56,10 +56,11 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
                 [o.value for o in current if o.group == group.code and o.amount != "none"]
             if before and value not in before:
                 spec = OptionSpec(spec.targets, "regular", "", spec.pos)
-        if spec.amount == "none" and not group.multiple and (
-                [o.value for o in chosen if o.group == group.code and o.amount != "none"]
-                or [o.value for o in current if o.group == group.code and o.amount != "none"]) not in ([], [value]):
+        held = [o.value for o in current if o.group == group.code and o.amount != "none"]
+        if spec.amount == "none" and spec.qualifier and not group.multiple and value not in held and (
+                [o.value for o in chosen if o.group == group.code and o.amount != "none"] or held) not in ([], [value]):
             continue  # "whole milk not oat": the one choice of the group is another value; "not oat" sets no oat
+            # (while "not the soy, oat" to a line with soy takes the soy off)
         if spec.amount in ("light", "extra") and not group.amounts and not group.multiple and len(group.values) <= 2:
             continue  # "extra hot", "a little warm": a note on a two-state choice, not the choice itself
         if spec.amount == "none" and not group.amounts:
