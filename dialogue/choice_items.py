@@ -482,8 +482,9 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
                 skus |= set(islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1))
             owners = skus if owners is None else owners & skus
         said_run = run
-        if not owners and len(run) >= 2:
-            run, owners = _named_in_run(lex, toks, run)
+        if not owners and len(run) >= 2 and toks[end:end + 1] not in (["one"], ["ones"]):
+            run, owners = _named_in_run(lex, toks, run)  # (not "a small black one": "one" is the product said
+            # before, no product's name)
         if not owners or len(owners) > _FEW_OWNERS:
             continue
         specs = [OptionSpec(m.options) for m in run]

@@ -39,6 +39,30 @@ def packages_counted(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Menti
         sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in skus)
 
 
+def _offered(lex: Lexicon, targets: Sequence[Target], skus: set[str]) -> bool:
+    return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in targets for sku in skus)
+
+
+def count_before_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]) -> list[Mention]:
+    """"two quart mason jars", "the advil one fifty count": a number opening a choice's name ("two quarts", of the
+    syrup; "one fifty count", of another product's bottle) that the product said nearest (the next one, else the one
+    before) does not offer, where the words after the number name a choice it does ("quart", "fifty count"): the
+    number is how many, and those words that choice."""
+    out = list(mentions)
+    for n, m in enumerate(mentions):
+        if not m.options or m.products or m.end - m.start < 2 or not (toks[m.start] == "one" or toks[m.start].isdigit()):
+            continue
+        near = [o for o in mentions[n + 1:] if o.exact_products][:1] or [o for o in mentions[:n] if o.exact_products][-1:]
+        skus = {t.sku for t in near[0].exact_products} if near else set()
+        if not skus or _offered(lex, m.options, skus):
+            continue
+        rest = tuple(t for t in lex.phrases.get(tuple(toks[m.start + 1:m.end]), ())
+                     if t.kind == "option" and _offered(lex, (t,), skus))
+        if rest:
+            out[n] = Mention(m.start + 1, m.end, rest, m.part)
+    return out
+
+
 def _ones_for(toks: Sequence[str], mentions: Sequence[Mention], k: int) -> Mention | None:
     """"three organic bananas and three regular ones": "ones" after a number and choice words stands for the
     product named before, so the number counts it as it would the product said again; that product's mention,

@@ -47,6 +47,7 @@ from dialogue.choice_words import (
     toward_group_said,
 )
 from dialogue.count_or_choice import (
+    count_before_choice,
     count_not_choice,
     count_to_offer,
     counted_choices_at,
@@ -442,7 +443,7 @@ class RuleUnderstanding:
             and context.expect_sku and context.expect_group else None
         in_play = {sku for sku in (context.expect_sku, context.topic, *context.line_skus) if sku}
         found = find_mentions(self.lexicon, toks, mix_for, frozenset(in_play))
-        found = sold_alone(toks, found)
+        found = count_before_choice(self.lexicon, toks, sold_alone(toks, found))  # "two quart mason jars"
         found = dish_by_parts(self.lexicon, toks, found, frozenset(in_play))  # "a penne marinara": pasta, sauce
         calling = [(k, k + len(ph)) for ph in _CALL_BACK for k in range(len(toks)) if tuple(toks[k:k + len(ph)]) == ph]
         found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in calling)  # "i'll ring back"

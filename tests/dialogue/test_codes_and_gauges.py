@@ -9,7 +9,9 @@ coffee roaster, a barber supply) and on the music store of the corpus.
   a's"); a measure ("20 ft", "14 in", "230 g") to its unit in any usual form ("twenty foot", "fourteen inch", "two
   thirty grams");
 - a count before a measure stays a count ("two twenty foot cables": two of the 20 ft; "twelve fifty threes" is the
-  12-53 set, not twelve of something);
+  12-53 set, not twelve of something); so is a number opening another product's choice ("two quart mason jars": not
+  the syrup's "two quarts"; "the advil one fifty count": one of the 50 count, not the antacid's 150), where the rest
+  names a choice of the product said;
 - a choice named by its group's name and a code ("strength 2.5", "guard 1.5") answers to the code alone; one named by
   a fraction alone ("1/2" of a size) to the fraction said with its group's name ("half size");
 - a choice named by a package and its count ("box of 10") answers to "a box of" before its product; a product priced
@@ -17,7 +19,8 @@ coffee roaster, a barber supply) and on the music store of the corpus.
 - a word the catalog does not know right before a product ("a sixteen inch coated tom head") leaves the choices before
   it to that product; "and a ten inch pinstripe too" is another line; choices said after "and" with no count or
   noun name the one product that offers them all ("and stainless nine forty twos"), a word of a product's name among
-  them names that product ("a set of acoustic lights").
+  them names that product ("a set of acoustic lights"), but not before "one" ("a small black one" is the coffee said
+  before, not the black forest cake).
 """
 
 from __future__ import annotations
@@ -387,3 +390,51 @@ def test_a_box_of_where_two_boxes_are_offered_is_the_default(tackle: Chat) -> No
 def test_an_alias_after_a_code_names_nothing_alone(tackle: Chat) -> None:
     tackle.say("two road slicks 700c")
     assert tackle.lines == [("TIRE", 2, {"wheel": "700c", "tread": "slick"})]
+
+
+# --- a count said before a choice's spoken name ---------------------------------------------------------------
+
+@pytest.mark.parametrize("said, count, size", [
+    ("two quart mason jars and a pint of maple syrup", 2, "32oz"),  # not the syrup's "two quarts"
+    ("three quart jars", 3, "32oz"),
+])
+def test_the_count_before_a_measure_stays_a_count(shop: Callable[[str], Chat], said: str, count: int,
+                                                  size: str) -> None:
+    bulk = shop("bulkfoods")
+    bulk.say(said)
+    assert [(sku, qty, opts.get("size")) for sku, qty, opts in bulk.lines if sku == "MASON-JAR"] \
+        == [("MASON-JAR", count, size)]
+    assert "doesn't come with" not in bulk.replies[-1].text
+
+
+def test_a_choice_the_product_offers_keeps_its_number(shop: Callable[[str], Chat]) -> None:
+    bulk = shop("bulkfoods")
+    bulk.say("two quarts of maple syrup")  # the syrup's own "two quarts": its half gallon
+    assert [(sku, qty, opts["volume"]) for sku, qty, opts in bulk.lines] == [("MAPLE", 1, "64oz")]
+
+
+def test_one_before_a_count_another_product_offers_in_parts(shop: Callable[[str], Chat]) -> None:
+    pharmacy = shop("pharmacy")
+    pharmacy.say("and the ibuprofen the advil one fifty count")  # one of the 50 count, not the antacid's 150
+    assert [(sku, qty, opts["brand"], opts["count"]) for sku, qty, opts in pharmacy.lines] \
+        == [("IBUPROFEN", 1, "advil", "50ct")]
+    assert "doesn't come with" not in pharmacy.replies[-1].text
+
+
+def test_one_fifty_count_of_the_product_that_offers_it(shop: Callable[[str], Chat]) -> None:
+    pharmacy = shop("pharmacy")
+    pharmacy.say("an antacid one fifty count")
+    assert [(sku, qty, opts["count"]) for sku, qty, opts in pharmacy.lines] == [("ANTACID", 1, "150ct")]
+
+
+@pytest.mark.parametrize("said", [
+    "ok so two coffees one large with oat milk for me and a small black one for my husband and a cinnamon bun for "
+    "my son",
+    "two coffees one large and a small black one",
+])
+def test_a_small_black_one_is_the_product_before(shop: Callable[[str], Chat], said: str) -> None:
+    bakery = shop("bakery")
+    bakery.say(said)
+    coffees = [opts.get("size") for sku, _, opts in bakery.lines if sku == "COFFEE"]
+    assert coffees == ["large", "small"]  # "black" names no cake of its name: "one" is the coffee
+    assert "sold out" not in bakery.replies[-1].text
