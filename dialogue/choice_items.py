@@ -632,6 +632,7 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
             runs[-1].append(o)
         else:
             runs.append([o])
+    runs = [run for i, run in enumerate(runs) if not _package_of_next(toks, run, runs[i + 1:i + 2])]
     named = list(items)
     if not items and (len(runs) < 2 or not all(len(run) > 1 or _counted_alone(toks, run[0]) for run in runs)):
         return items, loose  # (no item named: only a list of dishes named by their parts, and counted choices)
@@ -683,6 +684,16 @@ def _dish_joined(toks: Sequence[str], run: Sequence[OptionSpec], o: OptionSpec) 
     gap = toks[run[-1].pos + len(run[-1].said.split()):o.pos]
     groups = {t.group for p in run for t in p.targets}
     return bool(gap) and all(w in _DISH_JOINERS for w in gap) and not groups & {t.group for t in o.targets}
+
+
+def _package_of_next(toks: Sequence[str], run: Sequence[OptionSpec], nxt: Sequence[list[OptionSpec]]) -> bool:
+    """"a bottle of advil the fifty count": a choice said right before "of" and the next choices holds or measures
+    what they say (its package), no item of its own, though alone it is a choice of another product."""
+    end = run[-1].pos + len(run[-1].said.split())
+    if not nxt or toks[end:end + 1] != ["of"]:
+        return False
+    gap = toks[end + 1:nxt[0][0].pos]
+    return all(w in FILLER_WORDS or w in ("the", "a", "an", "some") for w in gap) and len(gap) < 2
 
 
 def _counted_alone(toks: Sequence[str], o: OptionSpec) -> bool:

@@ -1,11 +1,13 @@
 """Dishes said loosely: a build-your-own dish named by its parts ("udon miso large": the bowl with udon and miso,
 though "udon miso" is also the katsu dinner's side), several of them in one list beside counted choices ("soba in
 the spicy miso with egg plus a lemon soda"), a common word said before its group's name ("side size"), a count of
-servings before a piece-count choice ("two orders of eight gyoza") and "a second order of the four"."""
+servings before a piece-count choice ("two orders of eight gyoza") and "a second order of the four"; and what is
+not a dish by its parts: a package said before "of" ("a bottle of advil the fifty count": no bottle of cold medicine
+of its own)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -166,3 +168,67 @@ def test_a_second_serving_of_the_same(noodles: Chat) -> None:
 def test_a_count_before_a_piece_choice_said_after_it(noodles: Chat, said: str) -> None:
     noodles.say(said)
     assert noodles.lines == [("LEVER", 2, {"ports": "3"})]
+
+
+_MEDS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "PAIN", "name": "pain reliever", "price": "6.00", "options": [
+            {"code": "brand", "name": "brand", "default": "store", "values": [
+                {"code": "store", "name": "store brand"}, {"code": "advil", "name": "advil"},
+                {"code": "motrin", "name": "motrin"}]},
+            {"code": "count", "name": "count", "default": "24", "values": [
+                {"code": "24", "name": "24 count"}, {"code": "50", "name": "50 count", "price_delta": "2.00"},
+                {"code": "100", "name": "100 count", "price_delta": "5.00"}]}]},
+        {"sku": "COLD", "name": "cold medicine", "price": "8.00", "options": [
+            {"code": "form", "name": "form", "default": "caplets", "values": [
+                {"code": "caplets", "name": "caplets"},
+                {"code": "liquid", "name": "liquid", "aliases": ["bottle", "syrup"]}]}]},
+        {"sku": "KIDS", "name": "children's fever reducer", "price": "7.00", "options": [
+            {"code": "brand", "name": "brand", "default": "store", "values": [
+                {"code": "store", "name": "store brand"}, {"code": "tylenol", "name": "tylenol"}]},
+            {"code": "form", "name": "form", "default": "chewables", "values": [
+                {"code": "chewables", "name": "chewables"},
+                {"code": "liquid", "name": "liquid", "aliases": ["bottle", "syrup"]}]}]},
+        {"sku": "GUM", "name": "chewing gum", "price": "2.00", "options": [
+            {"code": "flavour", "name": "flavour", "required": True, "values": [
+                {"code": "mint", "name": "peppermint"}, {"code": "fruit", "name": "fruit"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def meds(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _MEDS)
+
+
+@pytest.mark.parametrize(("said", "n", "brand", "count"), [
+    ("can i get a bottle of advil the fifty count", 1, "advil", "50"),
+    ("a bottle of the advil please", 1, "advil", "24"),
+    ("two bottles of motrin the fifty count", 2, "motrin", "50"),
+    ("a bottle of advil 50 count", 1, "advil", "50"),
+])
+def test_a_package_said_before_of_is_no_item_of_its_own(meds: Chat, said: str, n: int, brand: str,
+                                                        count: str) -> None:
+    meds.say(said)
+    assert meds.lines == [("PAIN", n, {"brand": brand, "count": count})]
+
+
+def test_a_package_before_of_beside_an_item_named_by_its_choice(meds: Chat) -> None:
+    meds.say("two bottles of motrin the fifty count and a pack of peppermint")
+    assert meds.lines == [("PAIN", 2, {"brand": "motrin", "count": "50"}), ("GUM", 1, {"flavour": "mint"})]
+
+
+def test_the_package_choice_alone_still_names_its_product(meds: Chat) -> None:
+    meds.say("a cold medicine")
+    meds.say("make it the bottle")
+    assert meds.lines == [("COLD", 1, {"form": "liquid"})]
+
+
+def test_a_bottle_of_advil_in_the_pharmacy(shop: Callable[[str], Chat]) -> None:
+    chat = shop("pharmacy")
+    chat.say("can i get a bottle of advil the fifty count")
+    chat.say("and two packs of peppermint gum")
+    assert chat.counts == {"IBUPROFEN": 1, "GUM": 2}
+    assert ("IBUPROFEN", 1, {"brand": "advil", "strength": "200mg", "count": "50ct", "form": "tablets"}) in chat.lines
+    assert not chat.session.store.orders()
