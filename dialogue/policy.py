@@ -61,7 +61,7 @@ from dialogue.targets import (
     offers_all,
     target_lines,
 )
-from dialogue.turn_words import DEFINITE
+from dialogue.turn_words import DEFINITE, MORE_WORDS
 from dialogue.types import Action, TurnMeta
 
 log = logging.getLogger(__name__)
@@ -340,15 +340,17 @@ class Policy:
 
     def _take_left(self, parse: Parse, out: Outcome) -> Outcome | None:
         """"We have two left. How many would you like?": "both", "ill take them all" are that many, "ok two then"
-        two; of that product added, or, when it has a line in the cart, that line's new count. None when the
-        turn is no such answer."""
+        two; of that product added, or, when it has a line in the cart, that line's new count ("two more": the
+        line's count and two). None when the turn is no such answer."""
         st, told = self.state, self.state.told_left
         if told is not None and parse.items and all(all(t.isdigit() for t in parse.tokens[it.start:it.end])
                                                     for it in parse.items):
             parse = replace(parse, items=())  # "all six" to "we have six left": the count, not a product named "6"
         if told is not None and len(parse.items) == 1 and parse.items[0].skus == (told[1],) \
-                and parse.items[0].quantity and not parse.items[0].options and parse.quantity is None:
+                and parse.items[0].quantity and not parse.items[0].options and parse.quantity is None \
+                and not any(t in MORE_WORDS for t in parse.tokens):
             parse = replace(parse, items=(), quantity=parse.items[0].quantity)  # "ok three celery juices": three
+            # (not "ok two more pretzels": more, added to the line)
         if told is None or told[0] != st.turns - 1 or parse.items or parse.question or parse.deny or _held(parse):
             return None  # (nor "ok let me ask her, two maybe?": a hold, no count taken)
         toks = parse.tokens
@@ -366,6 +368,9 @@ class Policy:
             st.pending = None
             return editing.add_items(st, self.lex, [item], out)
         st.focus_line = line.line_id
+        if any(t in MORE_WORDS for t in toks) and not cue.has(toks, _ALL_LEFT):
+            count = line.quantity + count  # "two more please": the line's count and two
+            item = replace(item, quantity=count)
         change = replace(parse, intent=Intent.MODIFY, items=(item,), options=(), quantity=count, ref=None,
                          replace=False, replaces=None, portion=None, ordinal=None)
         return editing.modify(st, self.lex, change, out)

@@ -31,7 +31,7 @@ _MORE_BEFORE = words("more_before_count")
 _LESS = words("count_less")
 
 
-def count_taken_off(toks: Sequence[str]) -> tuple[int, int] | None:
+def count_taken_off(toks: Sequence[str], choices: Collection[int] = ()) -> tuple[int, int] | None:
     """"Take one off", "take 2 off the hot dogs", "take one of them out": "take", a count and "off" (or "out",
     "away") with at most "of them" between: (where "take" is, the count) - a removal of that many units."""
     for i, t in enumerate(toks[:-2]):
@@ -43,15 +43,18 @@ def count_taken_off(toks: Sequence[str]) -> tuple[int, int] | None:
         end = next((k for k, w in enumerate(gap) if w in ("off", "out", "away")), None)
         if n is not None and end is not None and all(w in ("of", "them", "those", "these") for w in gap[:end]):
             return i, n
-    return _count_less(toks)
+    return _count_less(toks, choices)
 
 
-def _count_less(toks: Sequence[str]) -> tuple[int, int] | None:
+def _count_less(toks: Sequence[str], choices: Collection[int]) -> tuple[int, int] | None:
     """"one less of the cream and sugar", "two fewer lattes": a count, then a word of fewer ([count_less]) not
-    followed by "than" (a price asked): (where the count is, the count) - that many units off."""
+    followed by "than" (a price asked): (where the count is, the count) - that many units off. Not when the word
+    of fewer opens a choice said (at a position of `choices`): "two thai teas one less sweet", "make the bigger
+    one less ice" say how a unit is made."""
     for i, t in enumerate(toks[:-1]):
         n = 1 if t in ("one", "a") else int(t) if t.isdigit() and 0 < int(t) < 100 else None
-        if n is not None and toks[i + 1] in _LESS and (i + 2 >= len(toks) or toks[i + 2] != "than"):
+        if n is not None and toks[i + 1] in _LESS and (i + 2 >= len(toks) or toks[i + 2] != "than") \
+                and i + 1 not in choices:
             return i, n
     return None
 

@@ -636,7 +636,7 @@ class RuleUnderstanding:
             return Intent.MODIFY  # cappuccinos": the line swapped, its count kept
         if at >= 0 and has_items and count_set_to(toks, p.items[0]) is not None:
             at = -1  # "drop the cokes to two": the line's count, not the line off
-        taken = count_taken_off(toks) if at < 0 else None
+        taken = count_taken_off(toks, said_options) if at < 0 else None
         if taken is not None and not (has_items and p.items[0].start < taken[0]):
             at = taken[0]  # "take one off", "take two off the hot dogs": that many units off
         if at < 0 and len(p.items) == 1 and ctx.has_lines and p.items[0].start > 0 and toks[p.items[0].start - 1] == "no" \

@@ -1,9 +1,10 @@
 """Multi-turn changes left over from the older corpus (session 16): a part of a line named by a noun the line's
-name holds, "one less", a line named by a word of its category, "can the <line> have ...", a choice swapped on the
-line that has what goes, "her <choice> one with X instead of Y", "make hers a whole", "and no <word>" where the
-word names a product and a choice of the line, a count said as packs, "ok three <items>" after how many are left,
-"actually add X too", "two of those with <choice>", and "one white one navy both large". Said with other shops'
-words than the corpus conversations that found them."""
+name holds, "one less" (not "one less sweet": a choice of a part), a line named by a word of its category, "can the
+<line> have ...", a choice swapped on the line that has what goes, "her <choice> one with X instead of Y", "make hers
+a whole", "and no <word>" where the word names a product and a choice of the line, a count said as packs, "ok three
+<items>" after how many are left (but "two more": added to the line), "actually add X too", "two of those with
+<choice>", and "one white one navy both large". Said with other shops' words than the corpus conversations that
+found them."""
 
 from __future__ import annotations
 
@@ -68,6 +69,37 @@ def test_one_less_of_the_line_made_so(shop: Shop) -> None:
     chat.say("one less of the oat milk")
     assert chat.counts == {"CLASSIC-MILK-TEA": 1, "TARO-MILK-TEA": 1}
     assert _units(chat, "CLASSIC-MILK-TEA", "milk") == {"oat": 1}
+
+
+def test_one_less_opening_a_choice_is_that_choice_on_a_part(shop: Shop) -> None:
+    chat = shop("thaitakeout")
+    chat.say("a pad see ew with beef")
+    chat.say("and two thai iced teas one less sweet")
+    assert chat.counts == {"PAD-SEE-EW": 1, "THAI-TEA": 2}
+    assert _units(chat, "THAI-TEA", "sweetness") == {"less": 1, "regular": 1}
+
+
+def test_one_less_ice_of_three_is_a_part_made_so(shop: Shop) -> None:
+    chat = shop("bobashop")
+    chat.say("three taro milk teas one less ice")
+    assert chat.counts == {"TARO-MILK-TEA": 3}
+    assert _units(chat, "TARO-MILK-TEA", "ice") == {"less": 1, "regular": 2}
+
+
+def test_two_classic_one_less_sweet_keeps_both(shop: Shop) -> None:
+    chat = shop("bobashop")
+    chat.say("two classic milk teas one less sweet")
+    assert chat.counts == {"CLASSIC-MILK-TEA": 2}
+    assert _units(chat, "CLASSIC-MILK-TEA", "sugar") == {"75": 1, "100": 1}
+
+
+def test_make_the_bigger_one_less_ice_puts_the_choice_on(shop: Shop) -> None:
+    chat = shop("bobashop")
+    chat.say("a large brown sugar boba milk")
+    chat.say("actually make the bigger one less ice")
+    assert chat.counts == {"BROWN-SUGAR-MILK": 1}
+    assert _units(chat, "BROWN-SUGAR-MILK", "ice") == {"less": 1}
+    assert _units(chat, "BROWN-SUGAR-MILK", "size") == {"large": 1}
 
 
 def test_less_than_is_a_price_not_a_count_off(cafe_chat: Chat) -> None:
@@ -189,6 +221,38 @@ def test_count_with_the_item_to_how_many_left_sets_the_line(shop: Shop) -> None:
     chat.say("how many of those do you have")
     chat.say("ok two green juices")
     assert chat.counts == {"GREEN-DETOX": 2}
+
+
+def test_more_with_the_item_to_how_many_left_adds_to_the_line(shop: Shop) -> None:
+    chat = shop("hotdogs")
+    chat.say("a soft pretzel with cheese")
+    chat.say("how many pretzels you got left")
+    chat.say("ok two more pretzels")
+    assert chat.counts == {"PRETZEL": 3}
+
+
+def test_more_of_the_juice_to_how_many_left_adds(shop: Shop) -> None:
+    chat = shop("juicebar")
+    chat.say("a green juice")
+    chat.say("how many of those do you have")
+    chat.say("ok two more green juices")
+    assert chat.counts == {"GREEN-DETOX": 3}
+
+
+def test_bare_count_more_to_how_many_left_adds(shop: Shop) -> None:
+    chat = shop("hotdogs")
+    chat.say("a soft pretzel with cheese")
+    chat.say("how many pretzels you got left")
+    chat.say("two more please")
+    assert chat.counts == {"PRETZEL": 3}
+
+
+def test_bare_count_to_how_many_left_still_sets_the_line(shop: Shop) -> None:
+    chat = shop("hotdogs")
+    chat.say("a soft pretzel with cheese")
+    chat.say("how many pretzels you got left")
+    chat.say("ok two")
+    assert chat.counts == {"PRETZEL": 2}
 
 
 # "Actually add X too": one more choice beside the one just put, none taken back
