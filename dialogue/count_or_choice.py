@@ -52,6 +52,9 @@ def count_before_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Me
     for n, m in enumerate(mentions):
         if not m.options or m.products or m.end - m.start < 2 or not (toks[m.start] == "one" or toks[m.start].isdigit()):
             continue
+        if (split := _counted_plural(lex, toks, m)) is not None:
+            out[n] = split  # "two fifty gram bags": two bags of the 50 grams, not one of 250
+            continue
         near = [o for o in mentions[n + 1:] if o.exact_products][:1] or [o for o in mentions[:n] if o.exact_products][-1:]
         skus = {t.sku for t in near[0].exact_products} if near else set()
         if not skus or _offered(lex, m.options, skus):
@@ -61,6 +64,19 @@ def count_before_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Me
         if rest:
             out[n] = Mention(m.start + 1, m.end, rest, m.part)
     return out
+
+
+def _counted_plural(lex: Lexicon, toks: Sequence[str], m: Mention) -> Mention | None:
+    """A number said before words that name, by themselves, another choice of the same group ("2 50 gram" is "250
+    g", and "50 gram" is "50 g"), with a plural after them ("two fifty gram bags") and no "a" before ("a two fifty
+    gram bag" is the 250): the number counts the things, the rest is their choice. None otherwise."""
+    if m.end >= len(toks) or not toks[m.end].endswith("s") or m.start > 0 and toks[m.start - 1] in ("a", "an") \
+            or not toks[m.start + 1].isdigit():
+        return None  # (the rest a number too: "2 50 gram", not "4 ounce" of "four ounce sinkers")
+    groups = {(t.sku, t.group) for t in m.options}
+    rest = tuple(t for t in lex.phrases.get(tuple(toks[m.start + 1:m.end]), ())
+                 if t.kind == "option" and (t.sku, t.group) in groups and t not in m.options)
+    return Mention(m.start + 1, m.end, rest, m.part) if rest else None
 
 
 def _ones_for(toks: Sequence[str], mentions: Sequence[Mention], k: int) -> Mention | None:

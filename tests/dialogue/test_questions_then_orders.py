@@ -379,6 +379,14 @@ def test_two_fifty_gram_bags_are_two_bags(shop: Shop) -> None:
     assert _has(chat, "EARL-GREY", 2, "weight=50g"), (_made(chat), chat.replies[-1].text)
 
 
+def test_a_two_fifty_gram_bag_is_the_250(shop: Shop) -> None:
+    """"Two fifty" said of one bag ("a ... bag") is the 250 grams the catalog prints (dialogue/codes.py); said before
+    a plural ("two fifty gram bags") it counts bags of the 50 (count_or_choice._counted_plural)."""
+    chat = shop("teashop")
+    chat.say("a two fifty gram bag of earl grey")
+    assert _has(chat, "EARL-GREY", 1, "weight=250g"), (_made(chat), chat.replies[-1].text)
+
+
 # --- "a <choice> one" beside another item: the product talked about, not another product of that choice ------------
 
 @pytest.mark.parametrize(("said", "sku", "colour"), [
