@@ -59,11 +59,16 @@ def count_before_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Me
         skus = {t.sku for t in near[0].exact_products} if near else set()
         if not skus or _offered(lex, m.options, skus):
             continue
-        rest = tuple(t for t in lex.phrases.get(tuple(toks[m.start + 1:m.end]), ())
-                     if t.kind == "option" and _offered(lex, (t,), skus))
+        rest = tuple(t for t in _choices_after_number(lex, toks, m) if _offered(lex, (t,), skus))
         if rest:
             out[n] = Mention(m.start + 1, m.end, rest, m.part)
     return out
+
+
+def _choices_after_number(lex: Lexicon, toks: Sequence[str], m: Mention) -> tuple[Target, ...]:
+    """The choices the words of ``m`` after its opening number name by themselves ("quart" of "2 quart", "50 gram" of
+    "2 50 gram")."""
+    return tuple(t for t in lex.phrases.get(tuple(toks[m.start + 1:m.end]), ()) if t.kind == "option")
 
 
 def _counted_plural(lex: Lexicon, toks: Sequence[str], m: Mention) -> Mention | None:
@@ -74,8 +79,7 @@ def _counted_plural(lex: Lexicon, toks: Sequence[str], m: Mention) -> Mention | 
             or not toks[m.start + 1].isdigit():
         return None  # (the rest a number too: "2 50 gram", not "4 ounce" of "four ounce sinkers")
     groups = {(t.sku, t.group) for t in m.options}
-    rest = tuple(t for t in lex.phrases.get(tuple(toks[m.start + 1:m.end]), ())
-                 if t.kind == "option" and (t.sku, t.group) in groups and t not in m.options)
+    rest = tuple(t for t in _choices_after_number(lex, toks, m) if (t.sku, t.group) in groups and t not in m.options)
     return Mention(m.start + 1, m.end, rest, m.part) if rest else None
 
 

@@ -26,6 +26,7 @@ _PAGE_UNITS = words("page_units")
 _COPY_WORDS = words("copy_words")
 _PAIRED_GOODS = words("paired_goods")
 _PAIRED_PHRASES = phrases("paired_goods_phrases")
+_PAIR_STOPS = words("pair_stops")
 _PACKAGE_DETERMINERS = words("package_determiners")
 _POINTING_BACK = words("said_before_pointers")
 # Words that may sit between a quantity and its product or between modifiers ("two cups of", "a 12 oz").
@@ -142,7 +143,6 @@ def _pair_of_paired_goods(toks: Sequence[str], at: int) -> bool:
     return False
 
 
-_PAIR_STOPS = frozenset(("and", "with", "or", "plus"))
 
 
 def _pieces_to_orders(lex: Lexicon, product: Product, unit: str, qty: int) -> int:
