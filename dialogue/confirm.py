@@ -17,7 +17,7 @@ import enum
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from dialogue.datafiles import PhraseDataError, read_toml
@@ -281,11 +281,27 @@ class Phrases:
         if len(words) < 2 or cover[-1][0] not in ("filler", ""):
             return False
         last = words[-1]
+        return any(nxt != last and nxt.startswith(last)
+                   for k in range(1, min(len(words), self._yes_begun_longest + 1))
+                   for nxt in self._yes_next_words.get(tuple(words[-1 - k:-1]), ()))
+
+    @cached_property
+    def _yes_next_words(self) -> Mapping[tuple[str, ...], frozenset[str]]:
+        """Each proper beginning of a yes phrase ([affirm], [follow]) and the words that may come next in one."""
+        out: dict[tuple[str, ...], set[str]] = {}
         for phrase in (*self.tables["affirm"], *self.tables["follow"]):
             for k in range(1, len(phrase)):
-                if phrase[k] != last and phrase[k].startswith(last) and tuple(words[-1 - k:-1]) == phrase[:k]:
-                    return True
-        return False
+                out.setdefault(phrase[:k], set()).add(phrase[k])
+        return {begun: frozenset(nexts) for begun, nexts in out.items()}
+
+    @cached_property
+    def _yes_begun_longest(self) -> int:
+        return max(map(len, self._yes_next_words), default=0)
+
+    @cached_property
+    def words_of_phrases(self) -> frozenset[str]:
+        """The words of every table's phrases; a single letter only where it is a phrase alone ("k")."""
+        return frozenset(w for table in self.tables.values() for p in table for w in p if len(w) > 1 or p == (w,))
 
     def only_heard(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """Every yes of the reply is one that may only say "heard" ("ok", "alright"), and the reply closes the
@@ -631,7 +647,7 @@ def _false_starts(book: Phrases, words: list[str]) -> list[str]:
     goes, so a word that says something ("no nope", "a apple") or is part of a phrase ("couldn't be better") is
     always read. A single letter counts as a word of a phrase only when it is a phrase alone ("k"), so the "y" of
     "vas y" or "allez y" never stops "y yes" reading as a false start."""
-    known = {w for table in book.tables.values() for p in table for w in p if len(w) > 1 or p == (w,)}
+    known = book.words_of_phrases
     return [w for i, w in enumerate(words)
             if not (i + 1 < len(words) and w not in known and len(w) < len(words[i + 1])
                     and words[i + 1].startswith(w))]

@@ -499,6 +499,26 @@ class Lexicon:
     # --- sharing ----------------------------------------------------------------------------------
     _cache: weakref.WeakKeyDictionary[Store, tuple[object, Lexicon]] = weakref.WeakKeyDictionary()
     _cache_lock = threading.Lock()
+    # A lexicon is a function of the products alone: stores that hold equal products (the lines of one shop, each
+    # with its own database; a fresh store per conversation in the corpus runner and the tests) share one build
+    # (about 40 ms for a 30-product menu) instead of each building its own. The last few catalogs are kept.
+    _by_products: OrderedDict[tuple[Product, ...], Lexicon] = OrderedDict()
+    SHARED_CATALOGS = 8
+
+    @classmethod
+    def _of_products(cls, products: list[Product]) -> Lexicon:
+        key = tuple(products)
+        with cls._cache_lock:
+            lex = cls._by_products.get(key)
+            if lex is not None:
+                cls._by_products.move_to_end(key)
+                return lex
+        lex = cls(products)
+        with cls._cache_lock:
+            cls._by_products[key] = lex
+            while len(cls._by_products) > cls.SHARED_CATALOGS:
+                cls._by_products.popitem(last=False)
+        return lex
 
     @classmethod
     def for_store(cls, store: Store, *, mode: str | None = None) -> Lexicon:
@@ -527,7 +547,7 @@ class Lexicon:
                 hit = None
             if hit is not None and hit[0] == signature:
                 return hit[1]
-        lex = IndexedLexicon(store) if chosen == "indexed" else cls(products)
+        lex = IndexedLexicon(store) if chosen == "indexed" else cls._of_products(products)
         with cls._cache_lock:
             try:
                 cls._cache[store] = (signature, lex)

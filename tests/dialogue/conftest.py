@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import hashlib
 import json
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,17 +26,40 @@ SHOP = ShopInfo(name="Corner Cafe", hours="seven to six, Monday to Saturday", ad
                 faq={"do you have wifi": "Yes, the wifi password is on your receipt."})
 
 
+# Loading a catalog into a new SQLite file (parse, write, index) takes about 60 ms; thousands of tests each want a
+# fresh store of the same few catalogs. Each catalog is loaded once per test process into a template, and a test gets
+# a copy of that file (a few ms): the store open_store would build, with nothing of another test in it (a catalog
+# written in a test is keyed by its content; the copy records the first such file as its source).
+_TEMPLATE_DIR = Path(tempfile.mkdtemp(prefix="voicecart-store-templates-"))
+atexit.register(shutil.rmtree, _TEMPLATE_DIR, ignore_errors=True)
+_TEMPLATES: dict[str, Path] = {}
+
+
+def fresh_store(path: Path, catalog: str, *, tax_rate_bp: int = 825) -> SQLiteStore:
+    """A new store at ``path`` (SQLite) holding ``catalog`` (a bundled name or a catalog file) and nothing else."""
+    key = catalog if catalog in BUNDLED else hashlib.sha256(Path(catalog).read_bytes()).hexdigest()
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = _TEMPLATE_DIR / f"{len(_TEMPLATES)}.sqlite3"
+        open_store(template, catalog=catalog).close()  # closed: its write-ahead log is folded into the file
+        _TEMPLATES[key] = template
+    shutil.copyfile(template, path)
+    store = open_store(path, catalog=catalog, tax_rate_bp=tax_rate_bp)
+    assert isinstance(store, SQLiteStore)
+    return store
+
+
 def _store(tmp_path: Path, name: str) -> SQLiteStore:
     if name not in BUNDLED or not bundled_path(name).exists():
         pytest.skip(f"bundled catalog {name!r} is not there yet")
-    return open_store(tmp_path / f"{name}.sqlite3", catalog=name, tax_rate_bp=825)
+    return fresh_store(tmp_path / f"{name}.sqlite3", name)
 
 
 def store_of(tmp_path: Path, catalog: Mapping[str, Any], *, tax_rate_bp: int = 0) -> SQLiteStore:
     """A store of a catalog written in a test (the ``voicecart-catalog`` JSON format); close it after use."""
     path = tmp_path / "shop.json"
     path.write_text(json.dumps(catalog), encoding="utf-8")
-    return open_store(tmp_path / "shop.sqlite3", catalog=str(path), tax_rate_bp=tax_rate_bp)
+    return fresh_store(tmp_path / "shop.sqlite3", str(path), tax_rate_bp=tax_rate_bp)
 
 
 @pytest.fixture
@@ -68,7 +95,7 @@ def shop(tmp_path: Path) -> Iterator[Callable[[str], Chat]]:
     opened: list[SQLiteStore] = []
 
     def open_chat(name: str) -> Chat:
-        store = open_store(tmp_path / f"{name}.sqlite3", catalog=catalog_source(name), tax_rate_bp=825)
+        store = fresh_store(tmp_path / f"{name}.sqlite3", catalog_source(name))
         opened.append(store)
         return Chat(store)
 
@@ -85,7 +112,7 @@ def cafe_chat(cafe: SQLiteStore) -> Chat:
 @pytest.fixture
 def pizzeria_chat(tmp_path: Path) -> Iterator[Chat]:
     """A :class:`Chat` on the pizzeria (bundled), closed afterwards."""
-    store = open_store(tmp_path / "pizzeria.sqlite3", catalog=catalog_source("pizzeria"), tax_rate_bp=825)
+    store = fresh_store(tmp_path / "pizzeria.sqlite3", catalog_source("pizzeria"))
     yield Chat(store)
     store.close()
 
