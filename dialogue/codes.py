@@ -28,6 +28,8 @@ _RANGE_WORDS = words("range_words")
 _COUNTED = words("pack_words") | words("count_nouns") | words("packages")  # what a number before them counts
 # unit form -> every form of that unit ("ft" -> foot, feet, ft)
 _MEASURES: dict[str, tuple[str, ...]] = {form: entry for entry in phrases("measure_forms") for form in entry}
+# times a letter is written -> the word it is said with ("aa": "double a")
+_REPEATS: dict[int, str] = {int(entry[0]): entry[1] for entry in phrases("letter_repeats")}
 _RANGE = re.compile(r"(?<![\d.])(\d+)\s*-\s*(\d+)(?![\d.])")
 _HUNDREDS = re.compile(r"(?<![\d.])\d{3}(?![\d.])")
 _FRACTION = re.compile(r"\d+/\d+")
@@ -82,6 +84,18 @@ def _said_units(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
         if forms is None or not phrase[i - 1].replace(".", "", 1).isdigit():
             continue
         out |= {(*p[:i], form, *p[i + 1:]) for p in out for form in forms}
+    return out
+
+
+def _said_repeats(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A phrase with a code of one letter written over again ("aa", "aaa") also with that code said by how many
+    times ("double a", "triple a", "triple a's": "triple as")."""
+    out = {phrase}
+    for i, tok in enumerate(phrase):
+        word = _REPEATS.get(len(tok))
+        if word is None or not tok.isalpha() or len(set(tok)) != 1:
+            continue
+        out |= {(*p[:i], word, form, *p[i + 1:]) for p in out for form in (tok[0], f"{tok[0]}s")}
     return out
 
 
@@ -150,7 +164,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
         phrases_ |= spoken_fractions(said)
         for phrase in sorted(phrases_):
             if phrase:
-                out |= _said_units(phrase)
+                out |= {said for unit in _said_units(phrase) for said in _said_repeats(unit)}
             if len(out) > _MAX_FORMS * 4:
                 break
     return out
