@@ -61,6 +61,8 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
         k -= 1
     if k >= 2 and toks[k] == "of" and any(o.products and o.start <= k - 1 < o.end for o in mentions[:n]):
         k -= 2  # "and a roll of tape" ("roll" is part of some product's name): the container's count
+    elif k >= 2 and toks[k] == "the" and toks[k - 1] == "of" and toks[k - 2].isdigit():
+        k -= 2  # "and two of the small canisters": that count of them
     if k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit()):
         return False
     kinds = {t.sku for t in m.products}
