@@ -1942,6 +1942,12 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
             p.sku in lex.option_skus.get((t.group, t.value), ()) for p in owner.exact_products))
         if len({(t.group, t.value) for t in own}) == 1:
             return own
+    if prev_tok in _MADE_IN and j >= 1:  # "a down bag in long": a choice by that word of the product just said
+        owner = next((m for m in found if m.end == j and m.exact_products), None)
+        own = tuple(t for t in cands if owner is not None and any(
+            p.sku in lex.option_skus.get((t.group, t.value), ()) for p in owner.exact_products))
+        if len({(t.group, t.value) for t in own}) == 1:
+            return own
     prev = next((m for m in found if m.end == k and m.exact_products), None)
     if prev is not None:  # "a half dozen everything": a choice the product cannot be ordered without
         skus = [p.sku for p in prev.exact_products]
@@ -2005,6 +2011,7 @@ def _named_choice(lex: Lexicon, t: Target, word: str, skus: Sequence[str] | None
 
 _OWNERS_LOOKED_AT = 200  # a choice every product of a huge catalog offers: enough to know some product does
 _BASE_PREPS = words("base_preps")
+_MADE_IN = words("made_in_preps")
 _HOLDER_PREPS = words("holder_preps")
 _PART_PREPS = words("part_of_item_preps")
 _WITH_WORDS = words("with_words")
