@@ -16,7 +16,7 @@ from dialogue.dimensions import sizes_said
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
-from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
+from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, to_digits
 from dialogue.phrasebook import phrases, words
 from dialogue.sold_by import sold_by, unit_of
 
@@ -315,6 +315,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         in_play)))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found)))))))))
+    found = _common_name_word_one(lex, toks, found, in_play)
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
         lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
             lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(
@@ -324,6 +325,25 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
 
 
 _FEW_NAMED = 64  # products read for the one a choice said after a word of its name belongs to
+
+
+def _common_name_word_one(lex: Lexicon, toks: Sequence[str], found: list[Mention],
+                          in_play: AbstractSet[str]) -> list[Mention]:
+    """"make the down one long" with a down and a synthetic sleeping bag in the cart: a common word ("down", kept
+    out of the catalog's phrases) said as "the <word> one" is the product in play whose name holds it, when one
+    does and another in play does not."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = list(found)
+    for k in range(1, len(toks) - 1):
+        word = toks[k]
+        if k in taken or toks[k - 1] not in ("the", "that") or toks[k + 1] not in ("one", "ones") \
+                or word in ORDINALS or not word.isalpha():
+            continue
+        named = [sku for sku in sorted(in_play) if sku in lex.products
+                 and word in phrase_of(lex.products[sku].name)]
+        if len(named) == 1 and len(in_play) > 1:
+            out.append(Mention(k, k + 1, (Target("product", sku=named[0], exact=False),)))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _head_left_unsaid(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
