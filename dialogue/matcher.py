@@ -299,7 +299,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                     continue  # "cough drops cherry" - "two bags": the bags the line comes in, not a part of the
                     # product's "bag of cough drops" (nor "the tape blue two roll" a second "roll of tape")
                 if length == 1 and not exact and len(toks[i]) < 4 and not (
-                        found and found[-1].end == i and found[-1].options and _head_noun(lex, toks[i], targets)):
+                        found and found[-1].end == i and found[-1].options and (_head_noun(lex, toks[i], targets)
+                                                                               or _chosen_head(lex, toks[i], targets,
+                                                                                               found[-1]))):
                     continue  # a short sub-phrase is a product only as the head of its modifiers ("an onion pie")
                 if length > 1 and (dish := _dish_with_choices(lex, toks, i, length, chosen, in_play)) is not None:
                     found.extend(dish)  # "a chicken korma": the korma with chicken, not the meal deal's curry
@@ -1697,6 +1699,17 @@ def _head_noun(lex: Lexicon, word: str, targets: Sequence[Target]) -> bool:
         if not any(name and name[-1] in (word, word + "s", word.removesuffix("s")) for name in names):
             return False
     return True
+
+
+def _chosen_head(lex: Lexicon, word: str, targets: Sequence[Target], before: Mention) -> bool:
+    """"the eagle peak map": a short word that ends the name of the one product it may be, right after a choice of
+    that product, is that product's own noun."""
+    skus = {t.sku for t in targets if t.kind == "product"}
+    product = lex.products.get(next(iter(skus))) if len(skus) == 1 else None
+    if product is None or any(t.kind != "product" for t in targets) or phrase_of(product.name)[-1:] not in (
+            (word,), (word + "s",), (word.removesuffix("s"),)):
+        return False
+    return any(product.sku in lex.option_skus.get((t.group, t.value), ()) for t in before.options)
 
 
 def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

@@ -48,6 +48,16 @@ def _line_said_short(toks: Sequence[str], m: Mention, lines: AbstractSet[str]) -
     return at < m.start if new_first else start <= m.start and m.end <= at
 
 
+def _head_of_its_choice(lex: Lexicon, mentions: Sequence[Mention], n: int) -> bool:
+    """A word of one product's name said right after a choice only that product offers ("the eagle peak map"): the
+    noun of an item made so, not a word summing up the products said after it."""
+    m = mentions[n]
+    skus = {t.sku for t in m.products}
+    prev = mentions[n - 1] if n else None
+    return len(skus) == 1 and prev is not None and prev.end == m.start and bool(prev.options) \
+        and not prev.products and all(lex.option_skus.get((t.group, t.value), set()) == skus for t in prev.options)
+
+
 def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
                   ) -> bool:
     """A generic mention ("pizza") with its own article or count before it (past option words), and no
@@ -309,6 +319,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
             elif _plain_unit_of_split(toks, mentions, n, roles):
                 roles.append("ignore")  # "two drip coffees one black and one with skim": a unit as it comes, no
                 # black coffee (a word only of other products' names)
+            elif lex is not None and _head_of_its_choice(lex, mentions, n):
+                roles.append("product")  # "the eagle peak map and a spork": the map said with its area
             else:
                 roles.append("product" if not any_exact or _counted_kind(toks, mentions, n, breaks) else "ignore")
         else:
