@@ -27,6 +27,7 @@ from dialogue.owners import MANY_OWNERS
 from dialogue.packaging import shoppers_own
 from dialogue.phrasebook import phrases, words
 from dialogue.quantity import GLUE, SEPARATORS, quantity_token
+from dialogue.turn_words import LEAD_FILL
 
 _FILLED_OF = words("filled_of")
 _FILLERS = words("fillers")
@@ -46,6 +47,14 @@ def _line_said_short(toks: Sequence[str], m: Mention, lines: AbstractSet[str]) -
         return False
     start, at, new_first = frame
     return at < m.start if new_first else start <= m.start and m.end <= at
+
+
+def _opens_after_and(toks: Sequence[str], k: int) -> bool:
+    """The word at ``k`` opens a phrase after "and" (past words that may open one: "and actually the ...")."""
+    j = k - 1
+    while j >= 0 and toks[j] in LEAD_FILL and toks[j] not in SEPARATORS:
+        j -= 1
+    return j >= 0 and toks[j] in SEPARATORS
 
 
 def _head_of_its_choice(lex: Lexicon, mentions: Sequence[Mention], n: int) -> bool:
@@ -73,6 +82,8 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
         k -= 2  # "and a roll of tape" ("roll" is part of some product's name): the container's count
     elif k >= 2 and toks[k] == "the" and toks[k - 1] == "of" and toks[k - 2].isdigit():
         k -= 2  # "and two of the small canisters": that count of them
+    elif k >= 1 and toks[k] == "the" and toks[m.end:m.end + 1] in (["one"], ["ones"]) and _opens_after_and(toks, k):
+        return True  # "a squeeze filter and actually the pump one too": another item, "one" its noun
     if k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit()):
         return False
     kinds = {t.sku for t in m.products}
