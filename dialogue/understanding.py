@@ -156,8 +156,8 @@ from dialogue.quantity import (
 from dialogue.questions import asks, ordering, question, sentences
 from dialogue.recounts import (
     bare_quantity,
-    count_made_after,
     count_as_pieces,
+    count_made_after,
     count_of_unit,
     count_off_of_named,
     count_set_to,
