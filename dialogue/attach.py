@@ -65,6 +65,17 @@ def bought_for(toks: Sequence[str], at: int, before: Sequence[Mention]) -> bool:
     # (not "swap the stromboli for a calzone", nor "boots for hiking": a kind of the boots named, the hiking boot)
 
 
+def kind_said_for(toks: Sequence[str], m: Mention, before: Sequence[Mention]) -> bool:
+    """"socks for hiking", "a bag for sleeping": a word of a product's name said right after "for" and the product
+    it names ("hiking" of the merino hiking socks, and of the hiking poles) says which kind of that product, no
+    item of its own: it may name every product the words right before "for" named."""
+    if m.options or not m.products or m.start < 2 or toks[m.start - 1] != "for":
+        return False
+    own = {t.sku for t in m.products}
+    return any(o.end == m.start - 1 and o.products and not o.options and {t.sku for t in o.products} <= own
+               for o in before)
+
+
 def option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
     if m.end < len(toks) and toks[m.end] == "free":
         return OptionSpec(m.options, "none", "", m.start)  # "make it sugar free"

@@ -640,7 +640,7 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
     made = 0
     for run in runs:
         start, end = run[0].pos, run[-1].pos + len(run[-1].said.split())
-        if any(offers_spec(lex, it, o) for it in items for o in run) \
+        if any(offers_spec(lex, it, o) for it in items for o in run if not _said_again(it, run, named)) \
                 or any(it.start < end and start < it.end for it in items):
             continue
         if start == 0 or all(w in FILLER_WORDS for w in toks[:start]):
@@ -676,6 +676,13 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
 
 
 _DISH_JOINERS = frozenset(words("dish_joiners"))
+
+
+def _said_again(item: ItemSpec, run: Sequence[OptionSpec], named: Sequence[ItemSpec]) -> bool:
+    """``item`` was made of choices said before ``run`` (not named), and ``run`` says again a group it has ("a four
+    fifty of the winter blend and a two thirty"): ``run`` is one more item, not more of that one."""
+    groups = {t.group for o in item.options for t in o.targets}
+    return all(item is not it for it in named) and all(t.group in groups for o in run for t in o.targets)
 
 
 def _dish_joined(toks: Sequence[str], run: Sequence[OptionSpec], o: OptionSpec) -> bool:

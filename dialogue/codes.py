@@ -28,6 +28,8 @@ _RANGE_WORDS = words("range_words")
 _COUNTED = words("pack_words") | words("count_nouns") | words("packages")  # what a number before them counts
 # unit form -> every form of that unit ("ft" -> foot, feet, ft)
 _MEASURES: dict[str, tuple[str, ...]] = {form: entry for entry in phrases("measure_forms") for form in entry}
+# times a letter is written -> the word it is said with ("aa": "double a")
+_REPEATS: dict[int, str] = {int(entry[0]): entry[1] for entry in phrases("letter_repeats")}
 _RANGE = re.compile(r"(?<![\d.])(\d+)\s*-\s*(\d+)(?![\d.])")
 _HUNDREDS = re.compile(r"(?<![\d.])\d{3}(?![\d.])")
 _FRACTION = re.compile(r"\d+/\d+")
@@ -85,6 +87,18 @@ def _said_units(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     return out
 
 
+def _said_repeats(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A phrase with a code of one letter written over again ("aa", "aaa") also with that code said by how many
+    times ("double a", "triple a", "triple a's": "triple as")."""
+    out = {phrase}
+    for i, tok in enumerate(phrase):
+        word = _REPEATS.get(len(tok))
+        if word is None or not tok.isalpha() or len(set(tok)) != 1:
+            continue
+        out |= {(*p[:i], word, form, *p[i + 1:]) for p in out for form in (tok[0], f"{tok[0]}s")}
+    return out
+
+
 def _code_alone(name: str) -> list[str]:
     """The code a name opens with, with and without the unit right after it, without the words printed after them
     ("10-46" of "10-46 regular light"; ".73 mm" and ".73" of ".73 mm yellow"); none when the name does not open
@@ -97,6 +111,17 @@ def _code_alone(name: str) -> list[str]:
     if rest and rest[0] in _MEASURES:
         end = name.lower().index(rest[0], end) + len(rest[0])
     return [code for code in {name[:m.end()].strip(), name[:end].strip()} if tokens(code) != tokens(name)]
+
+
+def _measure_number(name: str) -> list[str]:
+    """A name that is a number of a hundred or more and a unit ("230 g", "450 g", "400 lumens") said as the number
+    alone ("a two thirty canister", "the four fifties"): so big a number is said of no count. A smaller one ("2
+    liter") is left to a count."""
+    toks = tokens(name)
+    if len(toks) == 2 and toks[0].isdigit() and int(toks[0]) >= 100 and (toks[1] in _MEASURES or toks[1].rstrip(
+            "s") in _MEASURES):
+        return [toks[0]]
+    return []
 
 
 def _without_group(name: str, group_names: Iterable[str]) -> list[str]:
@@ -124,7 +149,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     out: set[tuple[str, ...]] = set()
     group_names = tuple(group_names)
     for name in names:
-        texts = {name, *_code_alone(name), *_without_group(name, group_names)}
+        texts = {name, *_code_alone(name), *_without_group(name, group_names), *_measure_number(name)}
         for text in list(texts):
             if _HALF.search(text):
                 texts.add(_HALF.sub(lambda m: f"{m.group(1)} 1/2", text))
@@ -139,7 +164,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
         phrases_ |= spoken_fractions(said)
         for phrase in sorted(phrases_):
             if phrase:
-                out |= _said_units(phrase)
+                out |= {said for unit in _said_units(phrase) for said in _said_repeats(unit)}
             if len(out) > _MAX_FORMS * 4:
                 break
     return out
@@ -179,7 +204,8 @@ def _digit_run(toks: Sequence[str], i: int) -> tuple[str, int]:
 def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
     """Tokens (after :func:`to_digits`) with a decimal said with "point" as the catalog writes it ("point 7 3" ->
     "73" for ".73", "point 6" -> "0.6"; "one point 1 4" -> "1.14") and a number said with its last word in the plural as that number
-    ("12 50 threes" -> "12 53") and one said digit by digit with an "oh" ("one oh five" -> "105"), each only where the catalog (``known``) has that number."""
+    ("12 50 threes" -> "12 53", "2 thirties" -> "230", "230 s" -> "230") and one said digit by digit with an "oh"
+    ("one oh five" -> "105"), each only where the catalog (``known``) has that number."""
     out: list[str] = []
     i = 0
     while i < len(toks):
@@ -209,6 +235,16 @@ def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
                 out[-1] = merged  # "the twelve fifty threes": the 12-53s
                 i += 1
                 continue
+        if tok in PLURAL_NUMBERS and out and out[-1].isdigit() and 0 < int(out[-1]) < 10 \
+                and PLURAL_NUMBERS[tok] in TENS.values():
+            merged = str(int(out[-1]) * 100 + PLURAL_NUMBERS[tok])
+            if known(merged):
+                out[-1] = merged  # "the two thirties": the 230s
+                i += 1
+                continue
+        if tok == "s" and out and out[-1].isdigit() and known(out[-1]):
+            i += 1  # "the 230s": the 230 (as tokens splits it)
+            continue
         out.append(tok)
         i += 1
     return out

@@ -24,8 +24,9 @@ _PLAIN_WORDS = words("sub_words")
 
 def counts_what_follows(toks: Sequence[str], end: int) -> bool:
     """A number said before a unit ("12 dozen") or a container of what follows ("3 orders of", "two plates
-    of"): a count, not a number-named option value of some product ("3 pieces")."""
-    return end < len(toks) and (toks[end] in COUNT_UNITS or (
+    of"), or before "the" ("a couple of the little canisters", read "2 the little canisters"): a count, not a
+    number-named option value of some product ("3 pieces", "2 person")."""
+    return end < len(toks) and (toks[end] in COUNT_UNITS or toks[end] == "the" or (
         end + 1 < len(toks) and toks[end + 1] == "of" and toks[end].isalpha()) or (
         toks[end] == "of" and tuple(toks[end + 1:end + 2]) in (("them",), ("those",), ("these",))))  # "ten of them"
 

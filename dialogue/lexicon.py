@@ -39,7 +39,7 @@ from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
 from dialogue.numbers import to_digits
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 from dialogue.words import COMMON, STOPWORDS
 
 # Words that are never an option value by themselves ("yes"/"no" codes of a "warmed" group, ...).
@@ -47,6 +47,9 @@ _NEVER_OPTION = frozenset({"yes", "no", "none", "true", "false", "on", "off", "y
                            "standard", "default", "plain", "any", "all"})
 
 _CUES = cue_words()
+# The words of the units goods are counted and sold by ("pair", "dozen", "feet"): read as units, never "corrected"
+# into a catalog word ("a pair of socks" is no "para" of a "para cord").
+_UNIT_WORDS = frozenset(w for entry in phrases("unit_forms") for w in entry)
 _NOT_A_KIND = words("not_a_kind")
 _CHOICE_LEADS = frozenset(words("choice_leads"))
 # Value codes that are amount words ("extra" for "extra ice"): never a name of the value by themselves.
@@ -380,7 +383,8 @@ class Lexicon:
 
     def correct(self, tok: str) -> list[str]:
         """A word as catalog words: itself if known, else a fuzzy/phonetic fix or a split compound."""
-        if tok in self._vocab_set or not tok.isalpha() or tok in COMMON or tok in _CUES or len(tok) < 3:
+        if tok in self._vocab_set or not tok.isalpha() or tok in COMMON or tok in _CUES or tok in _UNIT_WORDS \
+                or len(tok) < 3:
             return [tok]
         with self._lock:
             if tok in self._fix_cache:

@@ -16,7 +16,7 @@ from dialogue.dimensions import sizes_said
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
-from dialogue.numbers import COUNT_UNITS, PRICE_WORDS, to_digits
+from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, to_digits
 from dialogue.phrasebook import phrases, words
 from dialogue.sold_by import sold_by, unit_of
 
@@ -299,7 +299,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                     continue  # "cough drops cherry" - "two bags": the bags the line comes in, not a part of the
                     # product's "bag of cough drops" (nor "the tape blue two roll" a second "roll of tape")
                 if length == 1 and not exact and len(toks[i]) < 4 and not (
-                        found and found[-1].end == i and found[-1].options and _head_noun(lex, toks[i], targets)):
+                        found and found[-1].end == i and found[-1].options and (_head_noun(lex, toks[i], targets)
+                                                                               or _chosen_head(lex, toks[i], targets,
+                                                                                               found[-1]))):
                     continue  # a short sub-phrase is a product only as the head of its modifiers ("an onion pie")
                 if length > 1 and (dish := _dish_with_choices(lex, toks, i, length, chosen, in_play)) is not None:
                     found.extend(dish)  # "a chicken korma": the korma with chicken, not the meal deal's curry
@@ -315,6 +317,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         in_play)))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found)))))))))
+    found = _common_name_word_one(lex, toks, found, in_play)
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
         lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
             lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(
@@ -324,6 +327,25 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
 
 
 _FEW_NAMED = 64  # products read for the one a choice said after a word of its name belongs to
+
+
+def _common_name_word_one(lex: Lexicon, toks: Sequence[str], found: list[Mention],
+                          in_play: AbstractSet[str]) -> list[Mention]:
+    """"make the down one long" with a down and a synthetic sleeping bag in the cart: a common word ("down", kept
+    out of the catalog's phrases) said as "the <word> one" is the product in play whose name holds it, when one
+    does and another in play does not."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = list(found)
+    for k in range(1, len(toks) - 1):
+        word = toks[k]
+        if k in taken or toks[k - 1] not in ("the", "that") or toks[k + 1] not in ("one", "ones") \
+                or word in ORDINALS or not word.isalpha():
+            continue
+        named = [sku for sku in sorted(in_play) if sku in lex.products
+                 and word in phrase_of(lex.products[sku].name)]
+        if len(named) == 1 and len(in_play) > 1:
+            out.append(Mention(k, k + 1, (Target("product", sku=named[0], exact=False),)))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _head_left_unsaid(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -1679,6 +1701,17 @@ def _head_noun(lex: Lexicon, word: str, targets: Sequence[Target]) -> bool:
     return True
 
 
+def _chosen_head(lex: Lexicon, word: str, targets: Sequence[Target], before: Mention) -> bool:
+    """"the eagle peak map": a short word that ends the name of the one product it may be, right after a choice of
+    that product, is that product's own noun."""
+    skus = {t.sku for t in targets if t.kind == "product"}
+    product = lex.products.get(next(iter(skus))) if len(skus) == 1 else None
+    if product is None or any(t.kind != "product" for t in targets) or phrase_of(product.name)[-1:] not in (
+            (word,), (word + "s",), (word.removesuffix("s"),)):
+        return False
+    return any(product.sku in lex.option_skus.get((t.group, t.value), ()) for t in before.options)
+
+
 def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
     """Option values spelled like common words ("everything", "plain") count only where a choice is meant: right
     before a product that offers them ("a dozen everything bagels"), and, said by their own name, right after a
@@ -1942,6 +1975,12 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
             p.sku in lex.option_skus.get((t.group, t.value), ()) for p in owner.exact_products))
         if len({(t.group, t.value) for t in own}) == 1:
             return own
+    if prev_tok in _MADE_IN and j >= 1:  # "a down bag in long": a choice by that word of the product just said
+        owner = next((m for m in found if m.end == j and m.exact_products), None)
+        own = tuple(t for t in cands if owner is not None and any(
+            p.sku in lex.option_skus.get((t.group, t.value), ()) for p in owner.exact_products))
+        if len({(t.group, t.value) for t in own}) == 1:
+            return own
     prev = next((m for m in found if m.end == k and m.exact_products), None)
     if prev is not None:  # "a half dozen everything": a choice the product cannot be ordered without
         skus = [p.sku for p in prev.exact_products]
@@ -2005,6 +2044,7 @@ def _named_choice(lex: Lexicon, t: Target, word: str, skus: Sequence[str] | None
 
 _OWNERS_LOOKED_AT = 200  # a choice every product of a huge catalog offers: enough to know some product does
 _BASE_PREPS = words("base_preps")
+_MADE_IN = words("made_in_preps")
 _HOLDER_PREPS = words("holder_preps")
 _PART_PREPS = words("part_of_item_preps")
 _WITH_WORDS = words("with_words")

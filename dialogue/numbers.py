@@ -144,8 +144,8 @@ def _read_number(toks: Sequence[str], i: int) -> tuple[int, int]:
     last: str | None = None
     if i + 1 < n and toks[i] == "a" and toks[i + 1] in ("hundred", "thousand"):
         current, last, j = 1, "unit", i + 1  # "a hundred and one"
-    elif i < n and i > 0 and toks[i - 1] == "of" and toks[i] in ("hundred", "thousand"):
-        current, last = 1, "unit"  # "two boxes of hundred": of a hundred
+    elif i < n and toks[i] in ("hundred", "thousand") and not (i > 0 and toks[i - 1].isdigit()):
+        current, last = 1, "unit"  # "two boxes of hundred", "the hundred foot one": a hundred
     while j < n:
         t = toks[j]
         if t == "one" and last in ("hundred", "thousand") and i > 0 and toks[i - 1] in _POINTING \

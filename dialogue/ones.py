@@ -81,8 +81,9 @@ def another_unnamed(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], co
     out, not a change of the first one."""
     out = list(items)
     for a in range(1, len(toks)):
-        if a in covered or toks[a - 1] not in SEPARATORS or quantity_token(toks, a) is None:
-            continue
+        if a in covered or toks[a - 1] not in SEPARATORS or quantity_token(toks, a) is None and _the_one(
+                toks, covered, a) is None:
+            continue  # ("and the cedar lakes one": another value of it, so another of it)
         before = [it for it in out if it.end <= a]
         after = [it for it in out if it.start >= a]
         end = after[0].start if after else len(toks)
@@ -90,6 +91,8 @@ def another_unnamed(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], co
         # ("and a small penguin for my nephew": who it is for closes it)
         while end - 1 > a and toks[end - 1] in _LIKEWISE and end - 1 not in covered:
             end -= 1  # "and a ten inch pinstripe too": "as well" closes it
+        if (closed := _the_one(toks, covered, a)) is not None:
+            end = min(end, closed)  # "and the north fork one and a spork": its "one" closes it
         if not before or len(before[-1].skus) != 1 or (product := lex.products.get(before[-1].skus[0])) is None:
             continue
         prev = before[-1]
@@ -97,7 +100,7 @@ def another_unnamed(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], co
         if any(toks[i] in REFINE for i in range(prev.end, a)) or not all(
                 i in covered or toks[i] in ("a", "an", "the") or toks[i] in opening and (toks[i] in GLUE or toks[i] in
                                                                                          PACKAGES)
-                for i in range(a + 1, end)):
+                or toks[i] in ("one", "ones") and i == end - 1 for i in range(a + 1, end)):
             continue  # only choice words, articles and the item's own glue or packaging again ("a roll of"): no noun
             # of its own ("and a side of ranch" is no second salad)
         moved = [o for o in prev.options if a < o.pos < end]
@@ -107,6 +110,18 @@ def another_unnamed(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], co
         out.insert(out.index(prev) + 1, ItemSpec(prev.skus, int(toks[a]) if toks[a].isdigit() else None,
                                                  [*_kind_of(lex, prev, moved), *moved], a, end, prev.exact))
     return out
+
+
+def _the_one(toks: Sequence[str], covered: set[int], a: int) -> int | None:
+    """"the cedar lakes one" at ``a``: "the", choice words and "one" ending the sentence or the phrase: where it
+    ends; None when no such words are there."""
+    o = a + 1
+    while o < len(toks) and o in covered:
+        o += 1
+    if toks[a] == "the" and o > a + 1 and toks[o:o + 1] in (["one"], ["ones"]) \
+            and (o + 1 == len(toks) or toks[o + 1] in SEPARATORS or toks[o + 1] in _LIKEWISE):
+        return o + 1
+    return None
 
 
 def _other_value(product: Product, had: Sequence[OptionSpec], said: Sequence[OptionSpec]) -> bool:

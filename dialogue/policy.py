@@ -622,9 +622,9 @@ class Policy:
             st.pending = None
             return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "
                            "or say clear the cart")
-        vague = not parse.items and not parse.options and parse.quantity is None \
+        vague = not parse.items and not parse.options and parse.quantity is None and not parse.groups \
             and parse.intent not in (Intent.REMOVE, Intent.CLEAR, Intent.HUMAN)  # "never mind, remove it", "actually
-        # could i speak to someone" say what to do
+        # could i speak to someone" say what to do; "uh what cushions are there" asks of a group
         if parse.intent in _ACTED_ON and not (parse.intent == Intent.CANCEL_ORDER and not parse.order_number) \
                 and not (Also.HEDGES in c.also and vague):
             st.pending = None

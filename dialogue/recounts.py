@@ -95,6 +95,15 @@ def bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offse
     return count_of(toks, {i - offset for i in skip})
 
 
+def count_made_after(toks: Sequence[str], first: int, skip: frozenset[int] = frozenset()) -> int | None:
+    """"heavy then and make it two pairs": a change said first, then "make it" and a count: that count, of the line
+    changed; None when no "make it" follows the change."""
+    for k in range(first + 1, len(toks) - 2):
+        if any(tuple(toks[k:k + len(ph)]) == ph for ph in MAKE_IT):
+            return bare_quantity(toks[k + 2:], skip, k + 2)
+    return None
+
+
 def recount_said_after(toks: Sequence[str]) -> bool:
     """"two bags actually", "three boxes instead": a count, only words of packages or servings after it, and a
     word that corrects said last: a new count of the line in focus, as "actually two bags" is. So is the count

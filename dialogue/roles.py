@@ -27,6 +27,7 @@ from dialogue.owners import MANY_OWNERS
 from dialogue.packaging import shoppers_own
 from dialogue.phrasebook import phrases, words
 from dialogue.quantity import GLUE, SEPARATORS, quantity_token
+from dialogue.turn_words import LEAD_FILL
 
 _FILLED_OF = words("filled_of")
 _FILLERS = words("fillers")
@@ -48,6 +49,24 @@ def _line_said_short(toks: Sequence[str], m: Mention, lines: AbstractSet[str]) -
     return at < m.start if new_first else start <= m.start and m.end <= at
 
 
+def _opens_after_and(toks: Sequence[str], k: int) -> bool:
+    """The word at ``k`` opens a phrase after "and" (past words that may open one: "and actually the ...")."""
+    j = k - 1
+    while j >= 0 and toks[j] in LEAD_FILL and toks[j] not in SEPARATORS:
+        j -= 1
+    return j >= 0 and toks[j] in SEPARATORS
+
+
+def _head_of_its_choice(lex: Lexicon, mentions: Sequence[Mention], n: int) -> bool:
+    """A word of one product's name said right after a choice only that product offers ("the eagle peak map"): the
+    noun of an item made so, not a word summing up the products said after it."""
+    m = mentions[n]
+    skus = {t.sku for t in m.products}
+    prev = mentions[n - 1] if n else None
+    return len(skus) == 1 and prev is not None and prev.end == m.start and bool(prev.options) \
+        and not prev.products and all(lex.option_skus.get((t.group, t.value), set()) == skus for t in prev.options)
+
+
 def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
                   ) -> bool:
     """A generic mention ("pizza") with its own article or count before it (past option words), and no
@@ -61,6 +80,10 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
         k -= 1
     if k >= 2 and toks[k] == "of" and any(o.products and o.start <= k - 1 < o.end for o in mentions[:n]):
         k -= 2  # "and a roll of tape" ("roll" is part of some product's name): the container's count
+    elif k >= 2 and toks[k] == "the" and toks[k - 1] == "of" and toks[k - 2].isdigit():
+        k -= 2  # "and two of the small canisters": that count of them
+    elif k >= 1 and toks[k] == "the" and toks[m.end:m.end + 1] in (["one"], ["ones"]) and _opens_after_and(toks, k):
+        return True  # "a squeeze filter and actually the pump one too": another item, "one" its noun
     if k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit()):
         return False
     kinds = {t.sku for t in m.products}
@@ -307,6 +330,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
             elif _plain_unit_of_split(toks, mentions, n, roles):
                 roles.append("ignore")  # "two drip coffees one black and one with skim": a unit as it comes, no
                 # black coffee (a word only of other products' names)
+            elif lex is not None and _head_of_its_choice(lex, mentions, n):
+                roles.append("product")  # "the eagle peak map and a spork": the map said with its area
             else:
                 roles.append("product" if not any_exact or _counted_kind(toks, mentions, n, breaks) else "ignore")
         else:

@@ -26,7 +26,7 @@ from functools import partial
 
 from dialogue import confirm, redo
 from dialogue import intents as cue
-from dialogue.attach import bought_for
+from dialogue.attach import bought_for, kind_said_for
 from dialogue.browse_data import superlative
 from dialogue.choice_items import choices_as_one_item, units_of_one_kind
 from dialogue.choice_orders import (
@@ -157,6 +157,7 @@ from dialogue.questions import asks, ordering, question, sentences
 from dialogue.recounts import (
     bare_quantity,
     count_as_pieces,
+    count_made_after,
     count_of_unit,
     count_off_of_named,
     count_set_to,
@@ -450,7 +451,8 @@ class RuleUnderstanding:
                  and not (m.start > 0 and toks[m.start - 1] in _NAME_TITLES)  # "my cat mister biscuits": a name
                  and not (m.products and not m.options and _not_eaten_before(toks, m.start))  # "who don't eat meat"
                  and not package_of_line(self.lexicon, toks, m, context.last_sku if context.has_lines else None)
-                 and not (m.products and not m.options and bought_for(toks, m.start, found))]  # "for fence posts"
+                 and not (m.products and not m.options and bought_for(toks, m.start, found))  # "for fence posts"
+                 and not kind_said_for(toks, m, found)]  # "socks for hiking": the hiking socks
         named = line_named(found, context)
         found = refused_choices(self.lexicon, toks, found, named)  # "and no tomato": the sandwich's, no soup
         found = focus_choices(self.lexicon, toks, found, named)
@@ -857,6 +859,8 @@ class RuleUnderstanding:
                 p.ref = "all"  # "make both large", "all large": every line that offers it
             elif ctx.has_lines and p.quantity is None and cue.has(toks, MAKE_IT):
                 p.quantity = bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
+                if p.quantity is None:  # "heavy then and make it two pairs"
+                    p.quantity = count_made_after(toks, first, p.option_at)
             if ctx.has_lines and p.quantity is None and p.ref != "all":
                 p.quantity = count_of_unit(toks, p.options, self.lexicon)  # "make the blush three yards": three of the yard
             return Intent.MODIFY
