@@ -16,7 +16,7 @@ from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.matcher import Mention, alone_said
 from dialogue.numbers import TENS, UNITS
 from dialogue.owners import offers_choice
-from dialogue.parse_records import Context, ParseDraft
+from dialogue.parse_records import Context, Parse, ParseDraft
 from dialogue.phrasebook import phrases, words
 from dialogue.quantity import GLUE
 from dialogue.recounts import one_more_made
@@ -25,6 +25,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import (
     BASE_PREPS,
     DEFINITE,
+    FILLERS,
     HOLDER_PREPS,
     INSTEAD_OF,
     LEAD_FILL,
@@ -76,7 +77,7 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
     if not (at + 2 < len(toks) and (toks[at] in ONTO_PREPS or toks[at] in WITH) and toks[at + 1] in DEFINITE):
         return list(items)  # ("a vase with the lilies too": the lilies' vase)
     place = next((m for m in mentions if m.start == at + 2 and m.exact_products
-                  and all(t in GLUE or t in _LIKEWISE for t in toks[m.end:])), None)
+                  and all(t in GLUE or t in _LIKEWISE or t in FILLERS for t in toks[m.end:])), None)
     skus = {t.sku for t in place.exact_products if t.sku in ctx.line_skus} if place is not None else set()
     if place is None or len(skus) != 1 or len(items) == 2 and (items[1].start != at + 2
                                                                or items[1].quantity not in (None, 1)):
@@ -104,10 +105,14 @@ def _onto(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], what: It
     choices of a group taking several; else the items as they are."""
     product = lex.products.get(sku)
     said = tuple(t for t in toks[what.start:what.end] if t not in GLUE)
-    targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and product is not None
-                    and (g := product.group(t.group)) is not None and g.multiple and g.value(t.value) is not None)
+    forms = [said, *((*said[:-1], w) for w in sorted(singulars(said[-1]) - {said[-1]}))] if said else []
+    targets = next((found for form in forms if (found := tuple(
+        t for t in lex.phrases.get(form, ()) if t.kind == "option" and product is not None
+        and (g := product.group(t.group)) is not None and g.multiple and g.value(t.value) is not None))), ())
+    # ("add hash browns to the bacon egg and cheese": the hash brown patty the sandwich offers)
     if not targets or place is None:
-        return list(items)
+        return [what] if len(items) == 2 and what.skus and sku not in what.skus else list(items)
+        # ("add a card to the bouquet" with no card the bouquet takes: a card of its own, never a second bouquet)
     spec = OptionSpec(targets, pos=what.start, said=" ".join(said))
     kept = items[1].options if len(items) == 2 else []
     return [ItemSpec((sku,), None, [spec, *kept], place.start, place.end, True)]
@@ -494,3 +499,24 @@ def base_of_the_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Cont
                     and ctx.last_sku in lex.option_skus.get((t.group, t.value), ()))
     if targets:
         p.items, p.options = [], [OptionSpec(targets, pos=item.start, said=" ".join(said))]
+
+
+def not_for_the_focus(lex: Lexicon, p: Parse, ctx: Context) -> bool:
+    """"and a quart of beef with broccoli" to a lunch special whose entree may be beef with broccoli: choices said
+    alone as an item of their own (an article before them), heard as a change of the line in focus that does not
+    offer every one of them ("quart"): the words were read as that line's choice only because the line is in the
+    cart, and are better read as naming a dish of their own."""
+    if p.intent != cue.Intent.MODIFY or p.items or not p.options or p.ref is not None or p.replace \
+            or ctx.last_sku is None or ctx.last_sku not in ctx.line_skus:
+        return False
+    toks = p.tokens
+    first = min(o.pos for o in p.options)
+    if first < 1 or toks[first - 1] not in ("a", "an") or cue.has(toks, MAKE_IT):
+        return False
+    return not all(offers_choice(lex, ctx.last_sku, o) for o in p.options)
+
+
+def without_the_cart(ctx: Context) -> Context:
+    """The conversation as if the cart held nothing: how the words read when no line is there to take them."""
+    return dataclasses.replace(ctx, last_sku=None, has_lines=False, line_skus=(), line_options=(), line_units=(),
+                               focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0)

@@ -132,12 +132,14 @@ from dialogue.onto_line import (
     every_line_said,
     group_named_at,
     held_by_line,
+    not_for_the_focus,
     only_choices_said,
     onto_focus,
     onto_line,
     onto_named_line,
     onto_part_of_line,
     said_again_made_so,
+    without_the_cart,
 )
 from dialogue.owners import offers_choice, owner_by_name_word, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
@@ -207,6 +209,7 @@ from dialogue.swaps import (
     dropped_for,
     named_with_the_line,
     of_the_noun,
+    same_kind_as_line,
     topic_swapped_in,
 )
 from dialogue.turn_words import (
@@ -435,6 +438,13 @@ class RuleUnderstanding:
         return pack_size(phrase_of(product.name)) if product is not None else None
 
     def parse(self, text: str, context: Context) -> Parse:
+        p = self._parse(text, context)
+        if not_for_the_focus(self.lexicon, p, context):  # "and a quart of beef with broccoli" to a lunch special:
+            again = self._parse(text, without_the_cart(context))  # a dish of its own, not the special's entree
+            return again if again.intent == Intent.ADD and again.items else p
+        return p
+
+    def _parse(self, text: str, context: Context) -> Parse:
         toks, asked, info, parts, breaks = sentences(self.lexicon, text)
         p = ParseDraft(Intent.EMPTY, text=text, tokens=toks)
         if not toks:
@@ -1044,7 +1054,8 @@ class RuleUnderstanding:
                 and cue.has(toks[item.end:], INSTEAD) and not cue.has(lead, _REPLACE_LINE) and not p.deny:
             return Intent.ADD  # "is there any blue cheese" (sold out) - "then a brie instead": instead of what was
             # talked about, which no line holds: nothing to swap, one more line
-        if cue.has(toks, _REPLACE_LINE) or p.deny and not cue.has(toks, ADDING):
+        if cue.has(toks, _REPLACE_LINE) or p.deny and not cue.has(toks, ADDING) \
+                and same_kind_as_line(self.lexicon, item, ctx.last_sku):
             p.replace = True  # "no, a mocha": the line in focus swapped; "no wait, add a mocha": one more line
             return Intent.MODIFY
         return Intent.ADD
