@@ -518,5 +518,8 @@ def not_for_the_focus(lex: Lexicon, p: Parse, ctx: Context) -> bool:
 
 def without_the_cart(ctx: Context) -> Context:
     """The conversation as if the cart held nothing: how the words read when no line is there to take them."""
+    held = set(ctx.line_skus)
     return dataclasses.replace(ctx, last_sku=None, has_lines=False, line_skus=(), line_options=(), line_units=(),
-                               focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0)
+                               focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0,
+                               topic=None if ctx.topic in held else ctx.topic,
+                               shown=tuple(s for s in ctx.shown if s not in held))
