@@ -63,6 +63,9 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
     a group taking several): that choice put on the line, one item, never a second line of the product named as the
     place (nor a card of its own)."""
     what = items[0] if items else None
+    if what is not None and what.options:
+        what = _place_not_choice(lex, toks, what, ctx)  # "put an egg roll in the bowl too": the bowl's, no broth
+        items = [what, *items[1:]]
     if what is None or len(items) > 2 or what.quantity not in (None, 1) or what.options:
         return list(items)
     at = what.end
@@ -83,6 +86,19 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
                                                                or items[1].quantity not in (None, 1)):
         return list(items)
     return _onto(lex, toks, items, what, place, skus.pop())
+
+
+def _place_not_choice(lex: Lexicon, toks: Sequence[str], what: ItemSpec, ctx: Context) -> ItemSpec:
+    """``what`` without a choice its product does not offer, said last, whose words are "in the" / "on the" and
+    the name of a cart line's product or a choice the line in focus offers ("an egg roll in the bowl" to a pho,
+    whose broth comes "in the bowl"): where the item goes, not how it is made."""
+    placed = [o for o in what.options if 0 <= o.pos < len(toks) - 1 and toks[o.pos] in (*ONTO_PREPS, *_INTO)
+              and not any(offers_choice(lex, sku, o) for sku in what.skus)
+              and all(t in GLUE or t in _TAIL for t in toks[o.pos + len(o.said.split()):])
+              and ((line := _place_said(lex, toks, o.pos + 1, ctx)) is not None and line not in what.skus
+                   or ctx.last_sku in ctx.line_skus and ctx.last_sku not in what.skus
+                   and offers_choice(lex, ctx.last_sku, o))]
+    return dataclasses.replace(what, options=[o for o in what.options if o not in placed]) if placed else what
 
 
 def _place_said(lex: Lexicon, toks: Sequence[str], k: int, ctx: Context) -> str | None:
