@@ -646,6 +646,7 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
         if start == 0 or all(w in FILLER_WORDS for w in toks[:start]):
             owner = value_owner(lex, run, alone=True) if len(run) > 1 else None
             if owner is not None:  # "linguine pesto with shrimp and a coke": a dish named by its parts opens the turn
+                end = _reclaimed(lex, toks, items, run, owner, end)
                 items.append(ItemSpec((owner,), None, list(run), start, end))
                 taken.extend(run)
                 made += 1
@@ -666,6 +667,7 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
         if owner is None:
             continue
         qty = quantity_token(toks, k) if toks[k] not in ("a", "an") else None
+        end = _reclaimed(lex, toks, items, run, owner, end)
         items.append(ItemSpec((owner,), qty, list(run), start, end))
         taken.extend(run)
         made += 1
@@ -676,6 +678,28 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
 
 
 _DISH_JOINERS = frozenset(words("dish_joiners"))
+
+
+def _reclaimed(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], run: list[OptionSpec], owner: str,
+               end: int) -> int:
+    """"penne vodka with chicken and a caesar salad": a choice joined to the dish said by ``run`` ("with"), that
+    the next item named took because its product offers it too, though "and" and an article stand between it and
+    that item: the dish's (added to ``run``; the item loses it). Returns where the dish's words now end."""
+    dish = ItemSpec((owner,), None, [])
+    for it in items:
+        if it.start < end:
+            continue
+        for o in sorted(it.options, key=lambda o: o.pos):
+            o_end = o.pos + len(o.said.split())
+            gap, rest = toks[end:o.pos], toks[o_end:it.start]
+            if not (end <= o.pos < it.start and gap and all(w in _DISH_JOINERS for w in gap)
+                    and offers_spec(lex, dish, o) and not {t.group for r in run for t in r.targets} & {t.group for t in o.targets}
+                    and len(rest) >= 2 and rest[0] in SEPARATORS and quantity_token(toks, o_end + 1) is not None):
+                break
+            run.append(o)
+            it.options = [x for x in it.options if x is not o]
+            end = o_end
+    return end
 
 
 def _dish_joined(toks: Sequence[str], run: Sequence[OptionSpec], o: OptionSpec) -> bool:
