@@ -63,6 +63,7 @@ from dialogue.targets import (
 )
 from dialogue.turn_words import DEFINITE, MORE_WORDS
 from dialogue.types import Action, TurnMeta
+from dialogue.unheard import sorry_unheard
 
 log = logging.getLogger(__name__)
 _NAMES_AN_ORDER = phrases("names_an_order")
@@ -1057,6 +1058,7 @@ class Policy:
             filled = editing.fill_announced(st, self.lex, p.tokens, items, out)  # "i want to order a pie" - "a large"
             if filled is not None:
                 return filled
+            out.say(sorry_unheard(p))  # "a bottle of advil and a box of tissues": the tissues said as not found
             done = editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in items]),
                                      out)
             editing.note_announced(st, p.tokens, items)

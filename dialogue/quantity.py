@@ -541,6 +541,10 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
             continue  # "a red planter four bags of gravel", "thick bacon a dozen wings": the count of what follows
             # (so "a number six candle two dozen green balloons": the green balloons' two dozen)
         end = _past_own_choices(toks, mentions, end, nxt)
+        worked = next((o for o in mentions if o.start == end and o.options and toks[k + 1] == "pair"
+                       and _pair_of_paired_goods(toks, k + 1)
+                       and any(item.skus[0] in lex.option_skus.get((t.group, t.value), ()) for t in o.options)), None)
+        end = worked.end if worked is not None else end  # "hem two pairs of pants": the pants hemmed, counted
         while end < nxt and toks[end] in FILLER_WORDS:
             end += 1  # "... two plates please"
         if end == len(toks) or end in breaks or end == nxt or toks[end] in SEPARATORS:
@@ -551,8 +555,9 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
                     & {t.group for t in pieces.targets}:
                 item.options.append(replace(pieces, pos=k, said=" ".join(toks[k:k + 2])))  # "the roses two dozen" for a bouquet of 6, 12 or 24 stems: that choice,
                 continue  # as "two dozen roses" is
-            item.quantity = _pieces_to_orders(lex, product, toks[k + 1], qty) \
-                if product is not None and toks[k + 1] in COUNT_UNITS else qty
+            item.quantity = max(1, qty // COUNT_UNITS["pair"]) if toks[k + 1] == "pair" \
+                and _pair_of_paired_goods(toks, k + 1) else _pieces_to_orders(lex, product, toks[k + 1], qty) \
+                if product is not None and toks[k + 1] in COUNT_UNITS else qty  # ("hem two pairs of pants": two)
 
 
 def count_of_those(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
