@@ -644,7 +644,8 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
                 or any(it.start < end and start < it.end for it in items):
             continue
         if start == 0 or all(w in FILLER_WORDS for w in toks[:start]):
-            owner = value_owner(lex, run, alone=True) if len(run) > 1 else None
+            owner = value_owner(lex, run, alone=True) if len(run) > 1 or toks[end:end + 1] and toks[end] in _LIST_JOINS \
+                and items else None  # ("advil and a toothbrush": the one product sold under that brand)
             if owner is not None:  # "linguine pesto with shrimp and a coke": a dish named by its parts opens the turn
                 end = _reclaimed(lex, toks, items, run, owner, end)
                 items.append(ItemSpec((owner,), None, list(run), start, end))
@@ -678,6 +679,7 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
 
 
 _DISH_JOINERS = frozenset(words("dish_joiners"))
+_LIST_JOINS = frozenset(words("list_joins"))
 
 
 def _reclaimed(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], run: list[OptionSpec], owner: str,
