@@ -35,6 +35,7 @@ _MORE_BEFORE = words("more_before_count")
 _MORE = words("more_after_count")
 _DEGREE_AFTER = words("degree_after")
 _PEOPLE_COUNTED = words("people_counted")
+_SAID_OF_IT = phrases("said_of_it")
 _SAME = words("same_choice")
 _JOIN = words("join")
 _RECOUNT_LEAD = words("recount_lead")
@@ -59,6 +60,8 @@ def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
             continue
         if i + 2 < len(toks) and toks[i + 1] == "of" and toks[i + 2] in _PEOPLE_COUNTED:
             continue  # "make the roast three pounds, it's just four of us": people, not roasts
+        if i >= 3 and toks[i - 1] in ("a", "an") and tuple(toks[i - 3:i - 1]) in _SAID_OF_IT:
+            continue  # "make sure it's a 35": what it is (a size), never how many
         return int(t)
     if cue.has(toks, _JUST_ONE):
         return 1
