@@ -477,7 +477,8 @@ class RuleUnderstanding:
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))
         if p.options:  # (with no item named, a list of dishes named by their parts: "a penne vodka and two cokes")
             talked_of = context.topic if context.topic not in context.line_skus else None
-            p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of)
+            p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of,
+                                                     answering=context.pending == "clarify_option")
         p.items = without_ones_said_not(toks, p.items, context)
         p.items = onto_named_line(self.lexicon, toks, p.items, mentions, context)
         p.items = onto_part_of_line(self.lexicon, toks, p.items, context)  # "extra butter on the popcorn": the combo's

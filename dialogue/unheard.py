@@ -11,7 +11,7 @@ from dialogue.phrasebook import words
 from dialogue.quantity import FILLER_WORDS
 from dialogue.words import STOPWORDS
 
-_ITEM_OPENERS = frozenset(words("unheard_openers"))  # an article or count opens a list's item ("and a box of ...")
+_ITEM_OPENERS = frozenset(words("item_openers"))  # an article or count opens a list's item ("and a box of ...")
 _LIST_JOINS = frozenset(words("list_joins"))  # where a list of items goes on ("and", "plus")
 
 
