@@ -603,8 +603,10 @@ def instead_split(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Seq
         return None
     at = cue.find(toks, _INSTEAD_OF)
     if at >= 0:  # "X instead of Y" (or "instead of Y, X"): Y is named as the old one, in the cart or not
-        if items[0].start > at and items[1].start > at:
-            return None
+        if items[0].start > at and items[1].start > at:  # "instead of the two six packs just do one twelve pack":
+            return (items[1], items[0]) if any(s in line_skus for s in items[0].skus) \
+                and all(t in ("of", "the", "my", "those", "these") or t.isdigit() for t in toks[at + 1:items[0].start]) \
+                and items[0].end <= items[1].start else None  # the first named right after it is the old one
         old = 1 if items[1].start > at else 0
         return items[1 - old], items[old]
     in_cart = [any(s in line_skus for s in it.skus) for it in items]

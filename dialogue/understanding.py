@@ -946,7 +946,7 @@ class RuleUnderstanding:
                 # "the salad should be a full one": "one" of the line's own kind, made so; no other product
                 p.items[0] = ItemSpec((held,), new.quantity, new.options, new.start, new.end, new.exact)
                 p.replaces, p.replace = None, False
-            if (share := portion(toks)) is not None and line_after_of(toks, swap[1], ctx):
+            if (share := portion(toks[:swap[1].start])) is not None and line_after_of(toks, swap[1], ctx):
                 p.portion = share  # "change one of the lattes to a mocha": one of the line's units swapped
             return Intent.MODIFY
         share = portion(toks) if len(p.items) == 1 and ctx.last_sku is not None else None
