@@ -46,6 +46,7 @@ _INTO = words("into_preps")
 _TAIL = words("change_fill")  # ("put a hash brown in the sandwich too")
 _TO_BE = words("group_to_value")
 _LIKEWISE = words("likewise")
+_LIKEWISE_AFTER = phrases("likewise_after")
 
 
 def every_before(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -539,3 +540,24 @@ def without_the_cart(ctx: Context) -> Context:
                                focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0,
                                topic=None if ctx.topic in held else ctx.topic,
                                shown=tuple(s for s in ctx.shown if s not in held))
+
+
+def one_more_in_another(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"and alabaster too" to a sample pot of agreeable gray: choices said alone with "too" / "as well" at the end,
+    each a value of a one-choice group the line in focus already holds another value of, chosen (no default), and
+    not said with "with": one more of that product made so (the line keeps its own), not the line changed."""
+    if not p.options or p.items or ctx.last_sku is None or ctx.last_sku not in ctx.line_skus \
+            or not any(len(toks) > len(ph) and tuple(toks[-len(ph):]) == ph for ph in _LIKEWISE_AFTER):
+        return False
+    product = lex.products.get(ctx.last_sku)
+    held = dict(ctx.focus_options)
+    if product is None:
+        return False
+    for o in p.options:
+        groups = {t.group for t in o.targets if (g := product.group(t.group)) is not None and not g.multiple
+                  and g.value(t.value) is not None}
+        if len(groups) != 1 or (group := groups.pop()) not in held or (g := product.group(group)) is None \
+                or g.default == held[group] or any(t.group == group and t.value == held[group] for t in o.targets) \
+                or 0 < o.pos and toks[o.pos - 1] in WITH:
+            return False  # (not "with oat milk too" to a latte of the usual milk: its milk)
+    return True

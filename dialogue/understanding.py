@@ -136,6 +136,7 @@ from dialogue.onto_line import (
     only_choices_said,
     onto_focus,
     onto_line,
+    one_more_in_another,
     onto_named_line,
     onto_part_of_line,
     said_again_made_so,
@@ -862,6 +863,9 @@ class RuleUnderstanding:
                 if not again else [ItemSpec((owner,), int(toks[a]) if toks[a].isdigit() else None,
                                             [o for o in p.options if a <= o.pos < b], a, b, True) for a, b in again]
             p.options = []  # "an earl grey tea": only the hot tea has that choice
+            return Intent.ADD
+        if p.options and one_more_in_another(self.lexicon, p, toks, ctx):
+            p.ref = "more"  # "and alabaster too" to a sample pot of agreeable gray: one more pot, in alabaster
             return Intent.ADD
         if p.options:
             if ctx.has_lines and (cue.has(toks, cue.EVERY_LINE) or every_before(toks, p.options)):
