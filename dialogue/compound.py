@@ -69,6 +69,11 @@ def _opens_edit(toks: Sequence[str], k: int) -> bool:
     return False
 
 
+def _takes_off(toks: Sequence[str]) -> bool:
+    """"scratch the lemonade": the clause takes a line off."""
+    return cue.has(toks, cue.REMOVE)
+
+
 def _opens_item(toks: Sequence[str], k: int) -> bool:
     """"(and then) a large chai latte": after a few filler words, an article or a count opens an item here."""
     for skip in range(_MAX_FILL + 1):
@@ -120,7 +125,8 @@ def clauses(text: str) -> list[str]:
     begin = 0  # token where the current clause starts
     k = 1
     while k < len(toks):
-        joined = toks[k] in _JOINERS or flat[k - 1][2]
+        joined = toks[k] in _JOINERS or flat[k - 1][2] or _takes_off(toks[begin:k]) and toks[k] in _ONLY \
+            and _opens_item(toks, k + 1)  # "scratch the lemonade just a bottle of water": off, then one more
         m = k
         while m < len(toks) and toks[m] in _JOINERS:
             m += 1
@@ -130,7 +136,8 @@ def clauses(text: str) -> list[str]:
                 or not (_has_edit(head) or _turns_to_remake(toks, m) or parallel) or _swaps_what_went(head, toks, m):
             k += 1
             continue
-        if _opens_edit(toks, m) or parallel or _recounts(head) and _opens_item(toks, m):
+        if _opens_edit(toks, m) or parallel or _recounts(head) and _opens_item(toks, m) \
+                or _takes_off(head) and toks[m] in _ONLY and _opens_item(toks, m + 1):
             lead = ""  # ("actually no just one london fog and then a large chai latte": the count, then one more)
         else:
             verb = next((t for t in head if t in _REMAKE), None)
