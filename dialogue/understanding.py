@@ -199,6 +199,7 @@ from dialogue.reread_items import (
     which_by_a_later_choice,
     without_ones_said_not,
 )
+from dialogue.shared_choices import shared_before_and
 from dialogue.sold_by import units_said
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.spelled import spelled_out
@@ -481,6 +482,7 @@ class RuleUnderstanding:
             p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of,
                                                      answering=context.pending == "clarify_option")
         p.items = without_ones_said_not(toks, p.items, context)
+        p.items = shared_before_and(self.lexicon, toks, p.items)  # "dinosaur plates and napkins": dinosaur napkins
         p.items = onto_named_line(self.lexicon, toks, p.items, mentions, context)
         p.items = onto_part_of_line(self.lexicon, toks, p.items, context)  # "extra butter on the popcorn": the combo's
         described_not_chosen(self.lexicon, toks, p.items)
