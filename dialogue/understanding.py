@@ -75,6 +75,7 @@ from dialogue.line_refs import (
     changed_after,
     choice_for_line_named,
     line_after_of,
+    line_by_its_kind,
     line_by_word,
     line_named,
     line_talked_of,
@@ -483,6 +484,8 @@ class RuleUnderstanding:
                                                      answering=context.pending == "clarify_option")
         p.items = without_ones_said_not(toks, p.items, context)
         p.items = shared_before_and(self.lexicon, toks, p.items)  # "dinosaur plates and napkins": dinosaur napkins
+        if context.has_lines:
+            p.items = line_by_its_kind(self.lexicon, toks, p.items, context)  # "gift wrap the wine": the cart's wine
         p.items = onto_named_line(self.lexicon, toks, p.items, mentions, context)
         p.items = onto_part_of_line(self.lexicon, toks, p.items, context)  # "extra butter on the popcorn": the combo's
         described_not_chosen(self.lexicon, toks, p.items)
