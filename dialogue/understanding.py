@@ -102,6 +102,7 @@ from dialogue.lines_by_choice import (
     one_named_by_item,
     ones_of_a_choice,
     recount_of_the_ones,
+    selector_refines_focus,
     the_made_made_so,
     the_one_made,
 )
@@ -597,6 +598,8 @@ class RuleUnderstanding:
                 and context.has_lines and every_line_said(toks) and only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
             # do you have": the choice on every line that offers it, not on the line in focus only
+        selector_refines_focus(self.lexicon, p, context)  # "the sixty watt daylight ones a four pack": the line
+        # just ordered, made so
         if p.intent == Intent.MODIFY and p.options and not p.items and p.ref in (None, "it") and context.has_lines \
                 and every_line_said(toks):
             p.ref = "all"  # "with slaw on both", "slaw on both of them": every line that offers it
