@@ -261,8 +261,14 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             if named is not None and named not in offering[0].skus:
                 owner = named  # "a red planter and four bags of white gravel": the gravel its words name
         else:
-            owner = value_owner(lex, [OptionSpec(m.options), *held]) or _named_owner_of_held(lex, toks, m, held) \
+            passed = [OptionSpec(o.options) for o in mentions if o.options and not o.products
+                      and k < o.start and o.end <= m.start]  # ("a quart of pure white semi gloss": the paint that
+            # comes in white too, of the products whose sheen or finish is semi gloss)
+            owner = (value_owner(lex, [OptionSpec(m.options), *held, *passed]) if passed else None) \
+                or value_owner(lex, [OptionSpec(m.options), *held]) or _named_owner_of_held(lex, toks, m, held) \
                 or _package_owner(lex, wrapper, m)
+            if owner is not None and not all(offers_spec(lex, ItemSpec((owner,), None, []), o) for o in passed):
+                continue  # (never the polyurethane, which comes in no white: the choices stay loose)
             # ("an apple juice and an orange juice": the juice, whose name is said in the choice, though the
             # pie comes in apple too)
             if owner is None and not _offered_before(lex, toks, mentions, m):

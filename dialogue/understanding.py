@@ -144,7 +144,7 @@ from dialogue.onto_line import (
     said_again_made_so,
     without_the_cart,
 )
-from dialogue.owners import offers_choice, owner_by_name_word, value_owner
+from dialogue.owners import offers_choice, owner_by_name_word, the_one_in_the_cart, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
 from dialogue.parts import parts_as_choices
 from dialogue.people import same_for_someone, someones_made_into
@@ -610,6 +610,8 @@ class RuleUnderstanding:
             p.intent = Intent.SEARCH  # a question never orders by itself
         elif p.intent == Intent.OUT_OF_SCOPE and (p.max_cents is not None or p.min_cents is not None):
             p.intent = Intent.SEARCH  # "something under three dollars"
+        if p.intent == Intent.ADD:  # "and a quart of pure white semi gloss" to interior paint: the interior paint
+            p.items = [the_one_in_the_cart(self.lexicon, it, context.line_skus) for it in p.items]
         return p.freeze()
 
     # ------------------------------------------------------------------------------------------
