@@ -106,6 +106,7 @@ from dialogue.lines_by_choice import (
     the_made_made_so,
     the_one_made,
 )
+from dialogue.made_for import for_the_line
 from dialogue.matcher import (
     Mention,
     alone_said,
@@ -487,6 +488,7 @@ class RuleUnderstanding:
         p.items = shared_before_and(self.lexicon, toks, p.items)  # "dinosaur plates and napkins": dinosaur napkins
         if context.has_lines:
             p.items = line_by_its_kind(self.lexicon, toks, p.items, context)  # "gift wrap the wine": the cart's wine
+            p.items = for_the_line(self.lexicon, toks, p.items, context)  # "a screen protector for it": its model
         p.items = onto_named_line(self.lexicon, toks, p.items, mentions, context)
         p.items = onto_part_of_line(self.lexicon, toks, p.items, context)  # "extra butter on the popcorn": the combo's
         described_not_chosen(self.lexicon, toks, p.items)
