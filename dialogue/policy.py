@@ -491,8 +491,8 @@ class Policy:
         if not parse.items and cue.has(parse.tokens, cue.CHECKOUT):  # "ok that's all": the offer declined, and
             return self._checkout(out) if st.cart.lines else None  # the order ends (a closing changes no cart)
         if self._pure_yes(parse):
-            said = count_of(parse.tokens, parse.option_at)  # (not "sure, it's a 35": what it is, no count)
-            qty = said if said is not None and said < 100 else pending.item.quantity
+            yes_count = count_of(parse.tokens, parse.option_at)  # (not "sure, it's a 35": what it is, no count)
+            qty = yes_count if yes_count is not None and yes_count < 100 else pending.item.quantity
             item = ItemSpec(pending.item.skus, qty, pending.item.options)
             return editing.add_items(st, self.lex, [item], out)
         count = _count_named_as_product(parse)
