@@ -528,8 +528,9 @@ def not_for_the_focus(lex: Lexicon, p: Parse, ctx: Context) -> bool:
         return False
     toks = p.tokens
     first = min(o.pos for o in p.options)
-    if first < 1 or toks[first - 1] not in ("a", "an") or cue.has(toks, MAKE_IT):
-        return False
+    if first < 1 or toks[first - 1] not in ("a", "an") or cue.has(toks, MAKE_IT) \
+            or any(t in SWAP_VERBS for t in toks[:first]) or cue.has(toks[:first], cue.MODIFY):
+        return False  # (not "make his drink a root beer": the combo's drink)
     return not all(offers_choice(lex, ctx.last_sku, o) for o in p.options)
 
 
