@@ -261,8 +261,14 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             if named is not None and named not in offering[0].skus:
                 owner = named  # "a red planter and four bags of white gravel": the gravel its words name
         else:
-            owner = value_owner(lex, [OptionSpec(m.options), *held]) or _named_owner_of_held(lex, toks, m, held) \
+            passed = [OptionSpec(o.options) for o in mentions if o.options and not o.products
+                      and k < o.start and o.end <= m.start]  # ("a quart of pure white semi gloss": the paint that
+            # comes in white too, of the products whose sheen or finish is semi gloss)
+            owner = (value_owner(lex, [OptionSpec(m.options), *held, *passed]) if passed else None) \
+                or value_owner(lex, [OptionSpec(m.options), *held]) or _named_owner_of_held(lex, toks, m, held) \
                 or _package_owner(lex, wrapper, m)
+            if owner is not None and not all(offers_spec(lex, ItemSpec((owner,), None, []), o) for o in passed):
+                continue  # (never the polyurethane, which comes in no white: the choices stay loose)
             # ("an apple juice and an orange juice": the juice, whose name is said in the choice, though the
             # pie comes in apple too)
             if owner is None and not _offered_before(lex, toks, mentions, m):
@@ -616,7 +622,7 @@ def _package_owner(lex: Lexicon, wrapper: Mention | None, m: Mention) -> str | N
 
 
 def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], loose: list[OptionSpec],
-                        breaks: frozenset[int] = frozenset(), talked_of: str | None = None
+                        breaks: frozenset[int] = frozenset(), talked_of: str | None = None, *, answering: bool = False
                         ) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """"two pounds of sixteen penny galvanized and a tube of adhesive", "a sheet of three quarter birch and a cut":
     choices said one after another, counted (or with an article) as an item of their own beside the items named,
@@ -624,7 +630,8 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
     choices left loose. Only where no item of the turn offers any of them, and something separates them from the
     item before ("and", a new sentence) or they open the turn. Not choices said as "a <choices> one" that the
     product talked about (``talked_of``, not in the cart) offers ("what colours do the teddy bears come in?" - "a
-    cream one and a birthday card": a teddy bear, :func:`dialogue.ones.choice_one_of_the_topic`)."""
+    cream one and a birthday card": a teddy bear, :func:`dialogue.ones.choice_one_of_the_topic`). ``answering``: a
+    choice was just asked for, which a choice said alone may answer."""
     runs: list[list[OptionSpec]] = []
     for o in sorted((o for o in loose if o.pos >= 0 and o.said), key=lambda o: o.pos):
         if runs and o.pos not in breaks and (runs[-1][-1].pos + len(runs[-1][-1].said.split()) == o.pos
@@ -644,8 +651,11 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
                 or any(it.start < end and start < it.end for it in items):
             continue
         if start == 0 or all(w in FILLER_WORDS for w in toks[:start]):
-            owner = value_owner(lex, run, alone=True) if len(run) > 1 else None
+            owner = value_owner(lex, run, alone=True) if len(run) > 1 or toks[end:end + 1] and toks[end] in _LIST_JOINS \
+                and items and not answering else None  # ("advil and a toothbrush": the one product sold under that
+            # brand; but "earl grey and a muffin" to "what tea would you like?" answers it)
             if owner is not None:  # "linguine pesto with shrimp and a coke": a dish named by its parts opens the turn
+                end = _reclaimed(lex, toks, items, run, owner, end)
                 items.append(ItemSpec((owner,), None, list(run), start, end))
                 taken.extend(run)
                 made += 1
@@ -666,6 +676,7 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
         if owner is None:
             continue
         qty = quantity_token(toks, k) if toks[k] not in ("a", "an") else None
+        end = _reclaimed(lex, toks, items, run, owner, end)
         items.append(ItemSpec((owner,), qty, list(run), start, end))
         taken.extend(run)
         made += 1
@@ -676,6 +687,29 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
 
 
 _DISH_JOINERS = frozenset(words("dish_joiners"))
+_LIST_JOINS = frozenset(words("list_joins"))
+
+
+def _reclaimed(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], run: list[OptionSpec], owner: str,
+               end: int) -> int:
+    """"penne vodka with chicken and a caesar salad": a choice joined to the dish said by ``run`` ("with"), that
+    the next item named took because its product offers it too, though "and" and an article stand between it and
+    that item: the dish's (added to ``run``; the item loses it). Returns where the dish's words now end."""
+    dish = ItemSpec((owner,), None, [])
+    for it in items:
+        if it.start < end:
+            continue
+        for o in sorted(it.options, key=lambda o: o.pos):
+            o_end = o.pos + len(o.said.split())
+            gap, rest = toks[end:o.pos], toks[o_end:it.start]
+            if not (end <= o.pos < it.start and gap and all(w in _DISH_JOINERS for w in gap)
+                    and offers_spec(lex, dish, o) and not {t.group for r in run for t in r.targets} & {t.group for t in o.targets}
+                    and len(rest) >= 2 and rest[0] in SEPARATORS and quantity_token(toks, o_end + 1) is not None):
+                break
+            run.append(o)
+            it.options = [x for x in it.options if x is not o]
+            end = o_end
+    return end
 
 
 def _said_again(item: ItemSpec, run: Sequence[OptionSpec], named: Sequence[ItemSpec]) -> bool:

@@ -26,6 +26,7 @@ _SWAP = words("swap_verbs")
 _RECOUNT_LEAD = words("recount_lead")
 _TURNS = words("compound_turns")
 _MADE_WITH = frozenset({"with", "on", "in"})
+_ITEM_OPENERS = words("item_openers")  # "a", "an", "some", "another"
 _ONLY = frozenset({"just", "only"})
 _THOSE = frozenset({"them", "it", "those", "that", "these"})
 _MAX_FILL = 4
@@ -38,8 +39,11 @@ def _starts(toks: Sequence[str], k: int, table: Sequence[tuple[str, ...]]) -> bo
 def _has_edit(toks: Sequence[str]) -> bool:
     """"no take the cookie off": the clause edits the cart (an edit verb anywhere in it); so does a count corrected
     without a verb ("actually just two spring rolls": a correction word first, then "just"/"only" and a count)."""
-    if any(_starts(toks, k, _EDITS) for k in range(len(toks))):
-        return True
+    return any(_starts(toks, k, _EDITS) for k in range(len(toks))) or _recounts(toks)
+
+
+def _recounts(toks: Sequence[str]) -> bool:
+    """"actually no just one london fog": a count corrected without a verb."""
     lead = [t for t in toks if t not in _FILL or t in _RECOUNT_LEAD]
     return bool(lead) and lead[0] in _RECOUNT_LEAD and any(
         t in _ONLY and k + 1 < len(toks) and (toks[k + 1].isdigit() or toks[k + 1] in UNITS)
@@ -59,6 +63,23 @@ def _opens_edit(toks: Sequence[str], k: int) -> bool:
         if k + skip >= len(toks):
             return False
         if _starts(toks, k + skip, _EDITS):
+            return True
+        if toks[k + skip] not in _FILL:
+            return False
+    return False
+
+
+def _takes_off(toks: Sequence[str]) -> bool:
+    """"scratch the lemonade": the clause takes a line off."""
+    return cue.has(toks, cue.REMOVE)
+
+
+def _opens_item(toks: Sequence[str], k: int) -> bool:
+    """"(and then) a large chai latte": after a few filler words, an article or a count opens an item here."""
+    for skip in range(_MAX_FILL + 1):
+        if k + skip >= len(toks):
+            return False
+        if toks[k + skip] in _ITEM_OPENERS or toks[k + skip].isdigit():
             return True
         if toks[k + skip] not in _FILL:
             return False
@@ -104,7 +125,8 @@ def clauses(text: str) -> list[str]:
     begin = 0  # token where the current clause starts
     k = 1
     while k < len(toks):
-        joined = toks[k] in _JOINERS or flat[k - 1][2]
+        joined = toks[k] in _JOINERS or flat[k - 1][2] or _takes_off(toks[begin:k]) and toks[k] in _ONLY \
+            and _opens_item(toks, k + 1)  # "scratch the lemonade just a bottle of water": off, then one more
         m = k
         while m < len(toks) and toks[m] in _JOINERS:
             m += 1
@@ -114,8 +136,9 @@ def clauses(text: str) -> list[str]:
                 or not (_has_edit(head) or _turns_to_remake(toks, m) or parallel) or _swaps_what_went(head, toks, m):
             k += 1
             continue
-        if _opens_edit(toks, m) or parallel:
-            lead = ""
+        if _opens_edit(toks, m) or parallel or _recounts(head) and _opens_item(toks, m) \
+                or _takes_off(head) and toks[m] in _ONLY and _opens_item(toks, m + 1):
+            lead = ""  # ("actually no just one london fog and then a large chai latte": the count, then one more)
         else:
             verb = next((t for t in head if t in _REMAKE), None)
             if verb is None or not _starts(toks, m, _PORTIONS):

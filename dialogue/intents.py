@@ -72,6 +72,7 @@ def _word_set(name: str) -> frozenset[str]:
 
 
 AFFIRM = _table("affirm")
+_NOT_AFFIRM = _table("not_affirm")
 DENY = _table("deny")
 DECLINE = _table("decline")
 _NOT_DENY_AFTER_NO = _word_set("not_deny_after_no")
@@ -202,7 +203,17 @@ def is_affirm(toks: Sequence[str]) -> bool:
         return True  # "I am." / "We do."
     if has(toks[:6], _p("not", "wrong", "incorrect", "change", "but")):
         return False
-    return find(toks[:6], AFFIRM) >= 0
+    return find(_not_affirm_masked(toks[:6]), AFFIRM) >= 0
+
+
+def _not_affirm_masked(toks: Sequence[str]) -> list[str]:
+    """The tokens with the words of a phrase that says no yes ("make sure", "it is a") blanked out."""
+    out = list(toks)
+    for i in range(len(out)):
+        for p in _NOT_AFFIRM:
+            if tuple(toks[i:i + len(p)]) == p:
+                out[i:i + len(p)] = [""] * len(p)
+    return out
 
 
 def order_type(toks: Sequence[str]) -> str | None:

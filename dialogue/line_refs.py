@@ -269,3 +269,20 @@ def part_of_a_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Contex
     if len(lines) != 1:
         return
     p.items = [ItemSpec((lines[0],), None, item.options, item.start, end, True)]
+
+
+def line_by_its_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], ctx: Context) -> list[ItemSpec]:
+    """"can you gift wrap the wine" to a sauvignon blanc in the cart: an item heard only from a part of some name
+    ("wine" of "rose wine"), said after "the" as one word that is the category of the product of one cart line
+    only, is that line's product (the line named by its kind), not the product whose name holds the word."""
+    out: list[ItemSpec] = []
+    for it in items:
+        if it.exact or it.end - it.start != 1 or it.start == 0 or toks[it.start - 1] not in DEFINITE \
+                or any(s in ctx.line_skus for s in it.skus):
+            out.append(it)
+            continue
+        word = toks[it.start]
+        held = {s for s in ctx.line_skus if (p := lex.products.get(s)) is not None and p.category
+                and phrase_of(p.category)[-1:] in ((word,), (word.removesuffix("s"),))}
+        out.append(ItemSpec((held.pop(),), it.quantity, it.options, it.start, it.end, True) if len(held) == 1 else it)
+    return out

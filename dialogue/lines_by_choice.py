@@ -358,3 +358,18 @@ def one_made_with_item(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Co
     p.selector, p.options, p.items = list(chosen), change, []
     return True
 
+
+
+def selector_refines_focus(lex: Lexicon, p: ParseDraft, ctx: Context) -> None:
+    """"I need some light bulbs" - "the sixty watt daylight ones a four pack": the line was just ordered and no
+    line of the cart is made as "the <choices> ones" says, but the line in focus offers every one of those
+    choices: they describe that line further (changes of it, with the rest), not a line to pick out."""
+    if p.intent != cue.Intent.MODIFY or not p.selector or p.items or not ctx.focus_fresh or ctx.last_sku is None:
+        return
+    wanted = [{(t.group, t.value) for t in o.targets} for o in p.selector]
+    if any(all(w & set(opts) for w in wanted) for opts in ctx.line_options):
+        return  # (a line made so is there: "the almond ones" picks it)
+    if not all(offers_choice(lex, ctx.last_sku, o) for o in p.selector):
+        return
+    p.options = sorted([*p.selector, *p.options], key=lambda o: o.pos)
+    p.selector = []

@@ -1472,9 +1472,26 @@ def _thing_worked_on(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
         if prev is not None and own and m.start > prev.end and not _named_as_a_thing(toks, prev.start) \
                 and all(t in _NOUN_OPENERS for t in _past_one_of(list(toks[prev.end:m.start]))):
             m = Mention(m.start, m.end, own)
+        elif sku is not None and not own and _worked_on_other_kind(lex, toks, prev, m, sku):
+            continue  # "take in the waist on a pair of pants": the pants are what the service works on
         out.append(m)
         prev = m
     return out
+
+
+def _worked_on_other_kind(lex: Lexicon, toks: Sequence[str], prev: Mention | None, m: Mention, sku: str) -> bool:
+    """"take in the waist on a pair of pants", "shorten the sleeves on a jacket": a product said as a service (no
+    article or count before it), then "on" / "to", an article and, last in the turn, one product of another kind
+    (catalog category) that the service has no choice for: what the work is done on, not a line of its own."""
+    if prev is None or m.start <= prev.end or toks[prev.end] not in _WORKED_ON or _named_as_a_thing(toks, prev.start) \
+            or len(m.exact_products) != 1 or any(t not in _FILLERS for t in toks[m.end:]):
+        return False
+    gap = toks[prev.end + 1:m.start]  # ("on a pair of pants": "a pair of" read as a count and its unit)
+    if not gap or not all(t in _NOUN_OPENERS or t in COUNT_UNITS or t == "of" or t.isdigit() for t in gap):
+        return False
+    service, thing = lex.products.get(sku), lex.products.get(m.exact_products[0].sku)
+    return service is not None and thing is not None and service.sku != thing.sku \
+        and bool(service.category) and service.category != thing.category
 
 
 def _worked_on(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], m: Mention) -> bool:

@@ -16,7 +16,7 @@ from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.matcher import Mention, alone_said
 from dialogue.numbers import TENS, UNITS
 from dialogue.owners import offers_choice
-from dialogue.parse_records import Context, ParseDraft
+from dialogue.parse_records import Context, Parse, ParseDraft
 from dialogue.phrasebook import phrases, words
 from dialogue.quantity import GLUE
 from dialogue.recounts import one_more_made
@@ -25,6 +25,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import (
     BASE_PREPS,
     DEFINITE,
+    FILLERS,
     HOLDER_PREPS,
     INSTEAD_OF,
     LEAD_FILL,
@@ -45,6 +46,7 @@ _INTO = words("into_preps")
 _TAIL = words("change_fill")  # ("put a hash brown in the sandwich too")
 _TO_BE = words("group_to_value")
 _LIKEWISE = words("likewise")
+_LIKEWISE_AFTER = phrases("likewise_after")
 
 
 def every_before(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -62,6 +64,9 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
     a group taking several): that choice put on the line, one item, never a second line of the product named as the
     place (nor a card of its own)."""
     what = items[0] if items else None
+    if what is not None and what.options:
+        what = _place_not_choice(lex, toks, what, ctx)  # "put an egg roll in the bowl too": the bowl's, no broth
+        items = [what, *items[1:]]
     if what is None or len(items) > 2 or what.quantity not in (None, 1) or what.options:
         return list(items)
     at = what.end
@@ -76,12 +81,25 @@ def onto_named_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
     if not (at + 2 < len(toks) and (toks[at] in ONTO_PREPS or toks[at] in WITH) and toks[at + 1] in DEFINITE):
         return list(items)  # ("a vase with the lilies too": the lilies' vase)
     place = next((m for m in mentions if m.start == at + 2 and m.exact_products
-                  and all(t in GLUE or t in _LIKEWISE for t in toks[m.end:])), None)
+                  and all(t in GLUE or t in _LIKEWISE or t in FILLERS for t in toks[m.end:])), None)
     skus = {t.sku for t in place.exact_products if t.sku in ctx.line_skus} if place is not None else set()
     if place is None or len(skus) != 1 or len(items) == 2 and (items[1].start != at + 2
                                                                or items[1].quantity not in (None, 1)):
         return list(items)
     return _onto(lex, toks, items, what, place, skus.pop())
+
+
+def _place_not_choice(lex: Lexicon, toks: Sequence[str], what: ItemSpec, ctx: Context) -> ItemSpec:
+    """``what`` without a choice its product does not offer, said last, whose words are "in the" / "on the" and
+    the name of a cart line's product or a choice the line in focus offers ("an egg roll in the bowl" to a pho,
+    whose broth comes "in the bowl"): where the item goes, not how it is made."""
+    placed = [o for o in what.options if 0 <= o.pos < len(toks) - 1 and toks[o.pos] in (*ONTO_PREPS, *_INTO)
+              and not any(offers_choice(lex, sku, o) for sku in what.skus)
+              and all(t in GLUE or t in _TAIL for t in toks[o.pos + len(o.said.split()):])
+              and ((line := _place_said(lex, toks, o.pos + 1, ctx)) is not None and line not in what.skus
+                   or ctx.last_sku in ctx.line_skus and ctx.last_sku not in what.skus
+                   and offers_choice(lex, ctx.last_sku, o))]
+    return dataclasses.replace(what, options=[o for o in what.options if o not in placed]) if placed else what
 
 
 def _place_said(lex: Lexicon, toks: Sequence[str], k: int, ctx: Context) -> str | None:
@@ -104,10 +122,14 @@ def _onto(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], what: It
     choices of a group taking several; else the items as they are."""
     product = lex.products.get(sku)
     said = tuple(t for t in toks[what.start:what.end] if t not in GLUE)
-    targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and product is not None
-                    and (g := product.group(t.group)) is not None and g.multiple and g.value(t.value) is not None)
+    forms = [said, *((*said[:-1], w) for w in sorted(singulars(said[-1]) - {said[-1]}))] if said else []
+    targets = next((found for form in forms if (found := tuple(
+        t for t in lex.phrases.get(form, ()) if t.kind == "option" and product is not None
+        and (g := product.group(t.group)) is not None and g.multiple and g.value(t.value) is not None))), ())
+    # ("add hash browns to the bacon egg and cheese": the hash brown patty the sandwich offers)
     if not targets or place is None:
-        return list(items)
+        return [what] if len(items) == 2 and what.skus and sku not in what.skus else list(items)
+        # ("add a card to the bouquet" with no card the bouquet takes: a card of its own, never a second bouquet)
     spec = OptionSpec(targets, pos=what.start, said=" ".join(said))
     kept = items[1].options if len(items) == 2 else []
     return [ItemSpec((sku,), None, [spec, *kept], place.start, place.end, True)]
@@ -494,3 +516,49 @@ def base_of_the_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Cont
                     and ctx.last_sku in lex.option_skus.get((t.group, t.value), ()))
     if targets:
         p.items, p.options = [], [OptionSpec(targets, pos=item.start, said=" ".join(said))]
+
+
+def not_for_the_focus(lex: Lexicon, p: Parse, ctx: Context) -> bool:
+    """"and a quart of beef with broccoli" to a lunch special whose entree may be beef with broccoli: choices said
+    alone as an item of their own (an article before them), heard as a change of the line in focus that does not
+    offer every one of them ("quart"): the words were read as that line's choice only because the line is in the
+    cart, and are better read as naming a dish of their own."""
+    if p.intent != cue.Intent.MODIFY or p.items or not p.options or p.ref is not None or p.replace \
+            or ctx.last_sku is None or ctx.last_sku not in ctx.line_skus:
+        return False
+    toks = p.tokens
+    first = min(o.pos for o in p.options)
+    if first < 1 or toks[first - 1] not in ("a", "an") or cue.has(toks, MAKE_IT) \
+            or any(t in SWAP_VERBS for t in toks[:first]) or cue.has(toks[:first], cue.MODIFY):
+        return False  # (not "make his drink a root beer": the combo's drink)
+    return not all(offers_choice(lex, ctx.last_sku, o) for o in p.options)
+
+
+def without_the_cart(ctx: Context) -> Context:
+    """The conversation as if the cart held nothing: how the words read when no line is there to take them."""
+    held = set(ctx.line_skus)
+    return dataclasses.replace(ctx, last_sku=None, has_lines=False, line_skus=(), line_options=(), line_units=(),
+                               focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0,
+                               topic=None if ctx.topic in held else ctx.topic,
+                               shown=tuple(s for s in ctx.shown if s not in held))
+
+
+def one_more_in_another(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"and alabaster too" to a sample pot of agreeable gray: choices said alone with "too" / "as well" at the end,
+    each a value of a one-choice group the line in focus already holds another value of, chosen (no default), and
+    not said with "with": one more of that product made so (the line keeps its own), not the line changed."""
+    if not p.options or p.items or ctx.last_sku is None or ctx.last_sku not in ctx.line_skus \
+            or not any(len(toks) > len(ph) and tuple(toks[-len(ph):]) == ph for ph in _LIKEWISE_AFTER):
+        return False
+    product = lex.products.get(ctx.last_sku)
+    held = dict(ctx.focus_options)
+    if product is None:
+        return False
+    for o in p.options:
+        groups = {t.group for t in o.targets if (g := product.group(t.group)) is not None and not g.multiple
+                  and g.value(t.value) is not None}
+        if len(groups) != 1 or (group := groups.pop()) not in held or (g := product.group(group)) is None \
+                or g.default == held[group] or any(t.group == group and t.value == held[group] for t in o.targets) \
+                or 0 < o.pos and toks[o.pos - 1] in WITH:
+            return False  # (not "with oat milk too" to a latte of the usual milk: its milk)
+    return True

@@ -17,7 +17,7 @@ from itertools import islice
 from catalog.models import OptionGroup
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import words_run
-from dialogue.specs import OptionSpec
+from dialogue.specs import ItemSpec, OptionSpec
 
 MANY_OWNERS = 64  # products read to find the one a choice names; more than that, none is meant
 
@@ -179,3 +179,19 @@ def _chosen_by(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -
 def offers_choice(lex: Lexicon, sku: str, spec: OptionSpec) -> bool:
     """Whether that product has any of the choices ``spec`` may mean."""
     return any(sku in lex.option_skus.get((t.group, t.value), ()) for t in spec.targets)
+
+
+def the_one_in_the_cart(lex: Lexicon, item: ItemSpec, line_skus: Sequence[str]) -> ItemSpec:
+    """"Two gallons of the interior paint" - "and a quart of pure white semi gloss": an item that several products
+    fit, each offering every choice said, of which exactly one is in the cart and is complete with those choices:
+    one more of that product (what the shopper is buying already), not a question between them."""
+    if len(item.skus) < 2 or not item.options:
+        return item
+    held = [s for s in item.skus if s in line_skus]
+    if len(held) != 1 or not all(all(offers_choice(lex, s, o) for o in item.options) for s in item.skus):
+        return item
+    product = lex.products.get(held[0])
+    said = {t.group for o in item.options for t in o.targets if held[0] in lex.option_skus.get((t.group, t.value), ())}
+    if product is None or any(g.required and g.default is None and g.code not in said for g in product.option_groups):
+        return item
+    return ItemSpec((held[0],), item.quantity, item.options, item.start, item.end, item.exact)

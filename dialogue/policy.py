@@ -46,7 +46,7 @@ from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
 from dialogue.quantity import GLUE, SEPARATORS
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
-from dialogue.references import one_unit_said, parts_after, parts_of, pick_shown
+from dialogue.references import count_of, one_unit_said, parts_after, parts_of, pick_shown
 from dialogue.replies import group_name, plural, say_list
 from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
@@ -63,6 +63,7 @@ from dialogue.targets import (
 )
 from dialogue.turn_words import DEFINITE, MORE_WORDS
 from dialogue.types import Action, TurnMeta
+from dialogue.unheard import sorry_unheard
 
 log = logging.getLogger(__name__)
 _NAMES_AN_ORDER = phrases("names_an_order")
@@ -490,7 +491,8 @@ class Policy:
         if not parse.items and cue.has(parse.tokens, cue.CHECKOUT):  # "ok that's all": the offer declined, and
             return self._checkout(out) if st.cart.lines else None  # the order ends (a closing changes no cart)
         if self._pure_yes(parse):
-            qty = next((int(t) for t in parse.tokens if t.isdigit() and 0 < int(t) < 100), pending.item.quantity)
+            yes_count = count_of(parse.tokens, parse.option_at)  # (not "sure, it's a 35": what it is, no count)
+            qty = yes_count if yes_count is not None and yes_count < 100 else pending.item.quantity
             item = ItemSpec(pending.item.skus, qty, pending.item.options)
             return editing.add_items(st, self.lex, [item], out)
         count = _count_named_as_product(parse)
@@ -1057,6 +1059,7 @@ class Policy:
             filled = editing.fill_announced(st, self.lex, p.tokens, items, out)  # "i want to order a pie" - "a large"
             if filled is not None:
                 return filled
+            out.say(sorry_unheard(p))  # "a bottle of advil and a box of tissues": the tissues said as not found
             done = editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in items]),
                                      out)
             editing.note_announced(st, p.tokens, items)

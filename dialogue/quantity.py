@@ -325,6 +325,8 @@ def each_of_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[It
     (without "each" the last value said stands, as before)."""
     product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
     e = next((i for i in range(item.start - 1, -1, -1) if toks[i] == "each"), -1)
+    if product is not None and e < 1 and item.quantity is None and said_plural(lex, toks, item):
+        return _plural_of_values(product, toks, item)
     if product is None or e < 1:
         return [item]
     chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
@@ -349,6 +351,23 @@ def each_of_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[It
 
 
 _EACH_OF_JOINS = frozenset({"and", "or", "the", "some"})
+
+
+def _plural_of_values(product: Product, toks: Sequence[str], item: ItemSpec) -> list[ItemSpec]:
+    """"sample pots of agreeable gray and repose gray": the product said in the plural, no count, then two or more
+    values of one one-choice group joined by "and" only: one of each, a line each (one pot can be one colour only)."""
+    said = [o for o in item.options if o.pos >= item.end and len(
+        {t.group for t in o.targets if (g := product.group(t.group)) is not None and not g.multiple
+         and g.value(t.value) is not None}) == 1]
+    groups = {next(t.group for t in o.targets if product.group(t.group) is not None) for o in said}
+    if len(said) < 2 or len(groups) != 1:
+        return [item]
+    said.sort(key=lambda o: o.pos)
+    gaps = [toks[a.pos + len(a.said.split()):b.pos] for a, b in zip(said, said[1:], strict=False)]
+    if not all(gap and all(t in ("and", "the") for t in gap) for gap in gaps):
+        return [item]
+    rest = [o for o in item.options if all(o is not x for x in said)]
+    return [ItemSpec(item.skus, None, [*rest, o], item.start, item.end, item.exact) for o in said]
 
 
 def measure_each(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec], loose: Sequence[OptionSpec]
@@ -541,6 +560,10 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
             continue  # "a red planter four bags of gravel", "thick bacon a dozen wings": the count of what follows
             # (so "a number six candle two dozen green balloons": the green balloons' two dozen)
         end = _past_own_choices(toks, mentions, end, nxt)
+        worked = next((o for o in mentions if o.start == end and o.options and toks[k + 1] == "pair"
+                       and _pair_of_paired_goods(toks, k + 1)
+                       and any(item.skus[0] in lex.option_skus.get((t.group, t.value), ()) for t in o.options)), None)
+        end = worked.end if worked is not None else end  # "hem two pairs of pants": the pants hemmed, counted
         while end < nxt and toks[end] in FILLER_WORDS:
             end += 1  # "... two plates please"
         if end == len(toks) or end in breaks or end == nxt or toks[end] in SEPARATORS:
@@ -551,8 +574,9 @@ def count_after(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentio
                     & {t.group for t in pieces.targets}:
                 item.options.append(replace(pieces, pos=k, said=" ".join(toks[k:k + 2])))  # "the roses two dozen" for a bouquet of 6, 12 or 24 stems: that choice,
                 continue  # as "two dozen roses" is
-            item.quantity = _pieces_to_orders(lex, product, toks[k + 1], qty) \
-                if product is not None and toks[k + 1] in COUNT_UNITS else qty
+            item.quantity = max(1, qty // COUNT_UNITS["pair"]) if toks[k + 1] == "pair" \
+                and _pair_of_paired_goods(toks, k + 1) else _pieces_to_orders(lex, product, toks[k + 1], qty) \
+                if product is not None and toks[k + 1] in COUNT_UNITS else qty  # ("hem two pairs of pants": two)
 
 
 def count_of_those(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:

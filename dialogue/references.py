@@ -35,6 +35,7 @@ _MORE_BEFORE = words("more_before_count")
 _MORE = words("more_after_count")
 _DEGREE_AFTER = words("degree_after")
 _PEOPLE_COUNTED = words("people_counted")
+_SAID_OF_IT = phrases("said_of_it")
 _SAME = words("same_choice")
 _JOIN = words("join")
 _RECOUNT_LEAD = words("recount_lead")
@@ -59,6 +60,8 @@ def count_of(toks: Sequence[str], skip: Collection[int] = ()) -> int | None:
             continue
         if i + 2 < len(toks) and toks[i + 1] == "of" and toks[i + 2] in _PEOPLE_COUNTED:
             continue  # "make the roast three pounds, it's just four of us": people, not roasts
+        if i >= 3 and toks[i - 1] in ("a", "an") and tuple(toks[i - 3:i - 1]) in _SAID_OF_IT:
+            continue  # "make sure it's a 35": what it is (a size), never how many
         return int(t)
     if cue.has(toks, _JUST_ONE):
         return 1
@@ -600,8 +603,10 @@ def instead_split(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Seq
         return None
     at = cue.find(toks, _INSTEAD_OF)
     if at >= 0:  # "X instead of Y" (or "instead of Y, X"): Y is named as the old one, in the cart or not
-        if items[0].start > at and items[1].start > at:
-            return None
+        if items[0].start > at and items[1].start > at:  # "instead of the two six packs just do one twelve pack":
+            return (items[1], items[0]) if any(s in line_skus for s in items[0].skus) \
+                and all(t in ("of", "the", "my", "those", "these") or t.isdigit() for t in toks[at + 1:items[0].start]) \
+                and items[0].end <= items[1].start else None  # the first named right after it is the old one
         old = 1 if items[1].start > at else 0
         return items[1 - old], items[old]
     in_cart = [any(s in line_skus for s in it.skus) for it in items]

@@ -70,6 +70,10 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         # "two fruit teas, a mango and a grapefruit"; "beam wiper blades a 24 inch and a 19 inch"
         many = (item.quantity is not None and item.quantity >= 2) or plural or counted
         for pos, qty in _markers(toks, item.end, limit, covered, many):
+            if pos == item.end and item.quantity is not None and pos + 1 < len(toks) and toks[pos + 1] in COUNT_UNITS \
+                    and (item.start == 0 or quantity_token(toks, item.start - 1) is None):
+                continue  # "hem two pairs of pants with cuffs": the count and its unit right after the item (no
+                # count before it) is its own count
             seg_end = min([p for p, _ in _markers(toks, pos + 1, limit, covered, many)] + [limit])
             has_opt = any(pos < p < seg_end for p in opt_pos)
             if toks[pos] in ("a", "an") and not has_opt:

@@ -216,3 +216,13 @@ def topic_swapped_in(p: ParseDraft, toks: list[str], ctx: Context) -> None:
             or a <= p.items[0].start < b:
         return
     p.items = sorted([*p.items, ItemSpec((ctx.topic,), None, [], a, b, True)], key=lambda it: it.start)
+
+
+def same_kind_as_line(lex: Lexicon, item: ItemSpec, sku: str) -> bool:
+    """"no, a mocha" to a latte just read back: a bare "no" swaps the line only for a product of the line's own
+    kind (its catalog category); "no tomato soup" to a turkey club names no other sandwich, so the club stays (the
+    soup is one more line)."""
+    line = lex.products.get(sku)
+    if line is None or not line.category:
+        return True
+    return any((p := lex.products.get(s)) is None or p.category == line.category for s in item.skus)

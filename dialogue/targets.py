@@ -266,7 +266,8 @@ def lines_by_option(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
     toks = parse.tokens
     first = min((o.pos for o in parse.options if o.pos >= 0), default=-1)
     of_the = parse.portion is not None and first >= 2 and tuple(toks[first - 2:first]) == ("of", "the")
-    for spec in parse.options if not of_the else ():
+    said = list(parse.options)
+    for n, spec in enumerate(parse.options if not of_the else ()):
         near = toks[spec.pos + 1:spec.pos + 4] if spec.pos >= 0 else []
         groups = [lex.groups.get(t.group) for t in spec.targets]
         groups += [g for ln in state.cart.lines if (product := lex.products.get(ln.sku)) is not None
@@ -275,7 +276,9 @@ def lines_by_option(state: State, lex: Lexicon, parse: Parse) -> list[CartLine]:
         # products in the cart that offer it: "scratch the grape" to grape lollipops, their flavour asked for)
         if not ("one" in near or "ones" in near or fixed):
             return []
-    return [ln for ln in state.cart.lines if line_has(ln, lex, parse.options) and _offers(ln, lex, parse.options)]
+        if fixed and spec.amount == "none":  # "skip the repose gray": the line made so (a colour that must be
+            said[n] = replace(spec, amount="regular")  # chosen is never taken off a line), not the lines without it
+    return [ln for ln in state.cart.lines if line_has(ln, lex, said) and _offers(ln, lex, said)]
 
 
 def _offers(line: CartLine, lex: Lexicon, specs: Sequence[OptionSpec]) -> bool:

@@ -75,6 +75,7 @@ from dialogue.line_refs import (
     changed_after,
     choice_for_line_named,
     line_after_of,
+    line_by_its_kind,
     line_by_word,
     line_named,
     line_talked_of,
@@ -101,9 +102,11 @@ from dialogue.lines_by_choice import (
     one_named_by_item,
     ones_of_a_choice,
     recount_of_the_ones,
+    selector_refines_focus,
     the_made_made_so,
     the_one_made,
 )
+from dialogue.made_for import for_the_line
 from dialogue.matcher import (
     Mention,
     alone_said,
@@ -132,14 +135,17 @@ from dialogue.onto_line import (
     every_line_said,
     group_named_at,
     held_by_line,
+    not_for_the_focus,
+    one_more_in_another,
     only_choices_said,
     onto_focus,
     onto_line,
     onto_named_line,
     onto_part_of_line,
     said_again_made_so,
+    without_the_cart,
 )
-from dialogue.owners import offers_choice, owner_by_name_word, value_owner
+from dialogue.owners import offers_choice, owner_by_name_word, the_one_in_the_cart, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
 from dialogue.parts import parts_as_choices
 from dialogue.people import same_for_someone, someones_made_into
@@ -197,6 +203,7 @@ from dialogue.reread_items import (
     which_by_a_later_choice,
     without_ones_said_not,
 )
+from dialogue.shared_choices import shared_before_and
 from dialogue.sold_by import units_said
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.spelled import spelled_out
@@ -208,6 +215,7 @@ from dialogue.swaps import (
     dropped_for,
     named_with_the_line,
     of_the_noun,
+    same_kind_as_line,
     topic_swapped_in,
 )
 from dialogue.turn_words import (
@@ -436,6 +444,13 @@ class RuleUnderstanding:
         return pack_size(phrase_of(product.name)) if product is not None else None
 
     def parse(self, text: str, context: Context) -> Parse:
+        p = self._parse(text, context)
+        if not_for_the_focus(self.lexicon, p, context):  # "and a quart of beef with broccoli" to a lunch special:
+            again = self._parse(text, without_the_cart(context))  # a dish of its own, not the special's entree
+            return again if again.intent == Intent.ADD and again.items else p
+        return p
+
+    def _parse(self, text: str, context: Context) -> Parse:
         toks, asked, info, parts, breaks = sentences(self.lexicon, text)
         p = ParseDraft(Intent.EMPTY, text=text, tokens=toks)
         if not toks:
@@ -469,8 +484,13 @@ class RuleUnderstanding:
         p.items, p.options = extract_items(self.lexicon, toks, mentions, breaks, frozenset(context.line_skus))
         if p.options:  # (with no item named, a list of dishes named by their parts: "a penne vodka and two cokes")
             talked_of = context.topic if context.topic not in context.line_skus else None
-            p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of)
+            p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of,
+                                                     answering=context.pending == "clarify_option")
         p.items = without_ones_said_not(toks, p.items, context)
+        p.items = shared_before_and(self.lexicon, toks, p.items)  # "dinosaur plates and napkins": dinosaur napkins
+        if context.has_lines:
+            p.items = line_by_its_kind(self.lexicon, toks, p.items, context)  # "gift wrap the wine": the cart's wine
+            p.items = for_the_line(self.lexicon, toks, p.items, context)  # "a screen protector for it": its model
         p.items = onto_named_line(self.lexicon, toks, p.items, mentions, context)
         p.items = onto_part_of_line(self.lexicon, toks, p.items, context)  # "extra butter on the popcorn": the combo's
         described_not_chosen(self.lexicon, toks, p.items)
@@ -582,6 +602,8 @@ class RuleUnderstanding:
                 and context.has_lines and every_line_said(toks) and only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
             # do you have": the choice on every line that offers it, not on the line in focus only
+        selector_refines_focus(self.lexicon, p, context)  # "the sixty watt daylight ones a four pack": the line
+        # just ordered, made so
         if p.intent == Intent.MODIFY and p.options and not p.items and p.ref in (None, "it") and context.has_lines \
                 and every_line_said(toks):
             p.ref = "all"  # "with slaw on both", "slaw on both of them": every line that offers it
@@ -592,6 +614,8 @@ class RuleUnderstanding:
             p.intent = Intent.SEARCH  # a question never orders by itself
         elif p.intent == Intent.OUT_OF_SCOPE and (p.max_cents is not None or p.min_cents is not None):
             p.intent = Intent.SEARCH  # "something under three dollars"
+        if p.intent == Intent.ADD:  # "and a quart of pure white semi gloss" to interior paint: the interior paint
+            p.items = [the_one_in_the_cart(self.lexicon, it, context.line_skus) for it in p.items]
         return p.freeze()
 
     # ------------------------------------------------------------------------------------------
@@ -854,6 +878,9 @@ class RuleUnderstanding:
                                             [o for o in p.options if a <= o.pos < b], a, b, True) for a, b in again]
             p.options = []  # "an earl grey tea": only the hot tea has that choice
             return Intent.ADD
+        if p.options and one_more_in_another(self.lexicon, p, toks, ctx):
+            p.ref = "more"  # "and alabaster too" to a sample pot of agreeable gray: one more pot, in alabaster
+            return Intent.ADD
         if p.options:
             if ctx.has_lines and (cue.has(toks, cue.EVERY_LINE) or every_before(toks, p.options)):
                 p.ref = "all"  # "make both large", "all large": every line that offers it
@@ -939,7 +966,7 @@ class RuleUnderstanding:
                 # "the salad should be a full one": "one" of the line's own kind, made so; no other product
                 p.items[0] = ItemSpec((held,), new.quantity, new.options, new.start, new.end, new.exact)
                 p.replaces, p.replace = None, False
-            if (share := portion(toks)) is not None and line_after_of(toks, swap[1], ctx):
+            if (share := portion(toks[:swap[1].start])) is not None and line_after_of(toks, swap[1], ctx):
                 p.portion = share  # "change one of the lattes to a mocha": one of the line's units swapped
             return Intent.MODIFY
         share = portion(toks) if len(p.items) == 1 and ctx.last_sku is not None else None
@@ -1048,7 +1075,8 @@ class RuleUnderstanding:
                 and cue.has(toks[item.end:], INSTEAD) and not cue.has(lead, _REPLACE_LINE) and not p.deny:
             return Intent.ADD  # "is there any blue cheese" (sold out) - "then a brie instead": instead of what was
             # talked about, which no line holds: nothing to swap, one more line
-        if cue.has(toks, _REPLACE_LINE) or p.deny and not cue.has(toks, ADDING):
+        if cue.has(toks, _REPLACE_LINE) or p.deny and not cue.has(toks, ADDING) \
+                and same_kind_as_line(self.lexicon, item, ctx.last_sku):
             p.replace = True  # "no, a mocha": the line in focus swapped; "no wait, add a mocha": one more line
             return Intent.MODIFY
         return Intent.ADD
