@@ -506,12 +506,16 @@ class Lexicon:
     # A lexicon is a function of the products alone: stores that hold equal products (the lines of one shop, each
     # with its own database; a fresh store per conversation in the corpus runner and the tests) share one build
     # (about 40 ms for a 30-product menu) instead of each building its own. The last few catalogs are kept.
-    _by_products: OrderedDict[tuple[Product, ...], Lexicon] = OrderedDict()
+    _by_products: OrderedDict[object, Lexicon] = OrderedDict()
     SHARED_CATALOGS = 8
 
     @classmethod
     def _of_products(cls, products: list[Product]) -> Lexicon:
-        key = tuple(products)
+        key: object = tuple(products)
+        try:
+            hash(key)
+        except TypeError:  # a variant's options are a mapping: the products' full text stands for them
+            key = repr(key)
         with cls._cache_lock:
             lex = cls._by_products.get(key)
             if lex is not None:
