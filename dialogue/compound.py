@@ -83,6 +83,13 @@ def _turns_to_remake(toks: Sequence[str], k: int) -> bool:
     return False
 
 
+def _count_said_against(head: Sequence[str]) -> bool:
+    """"just one coke not three": the clause ends on "not" and a count, a line's count corrected; what is joined
+    after it ("and two strawberry milkis") is a change of its own, not more of that line."""
+    words = [t for t in head if t not in _FILL or t == "not"]
+    return len(words) > 2 and words[-2] == "not" and (words[-1].isdigit() or words[-1] in UNITS)
+
+
 def _parallel_lines(head: Sequence[str], rest: Sequence[str]) -> bool:
     """"The pastor ones with verde and the carnitas with the red one": the clause before and the one after the
     joining word each open with "the" (a line named) and say how it is to be made ("with", "on", "in"): two changes,
@@ -114,7 +121,7 @@ def clauses(text: str) -> list[str]:
                 or not (_has_edit(head) or _turns_to_remake(toks, m) or parallel) or _swaps_what_went(head, toks, m):
             k += 1
             continue
-        if _opens_edit(toks, m) or parallel:
+        if _opens_edit(toks, m) or parallel or _count_said_against(head):
             lead = ""
         else:
             verb = next((t for t in head if t in _REMAKE), None)

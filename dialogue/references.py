@@ -30,6 +30,7 @@ MAX_SAID = MAX_LIST  # a spoken list names at most this many
 _JUST_ONE = phrases("just_one")
 _OTHER_PART = phrases("other_part")
 _PORTION_OF = words("portion_of")
+_RECOUNT_LEADS = frozenset(words("recount_leads"))
 _SPLIT_VERBS = words("split_verbs")
 _MORE_BEFORE = words("more_before_count")
 _MORE = words("more_after_count")
@@ -77,15 +78,29 @@ def count_corrected(toks: Sequence[str]) -> int | None:
     return int(toks[at[1]]) if any(s and s in cue.CORRECTION for s in said) else None
 
 
-def count_not(toks: Sequence[str], was: int) -> int | None:
-    """"Two not three", "she says two not three": a count said against the count the line in focus has (``was``):
-    the first count; None when the turn says anything else or the second count is not the line's."""
-    at = [i for i, t in enumerate(toks) if t.isdigit()]
-    if len(at) != 2 or int(toks[at[1]]) != was or not 0 < int(toks[at[0]]) < 1000 \
-            or [t for t in toks[at[0] + 1:at[1]] if t not in cue._FILL] != ["not"] \
-            or any(t not in cue._FILL for t in toks[at[1] + 1:]) or not _relayed_or_fill(toks[:at[0]]):
+def count_not(toks: Sequence[str], was: int, skip: Collection[int] = ()) -> int | None:
+    """"Two not three", "she says two not three", "just one of those not two", "only one coke not three": a count
+    said against the count the line in focus has (``was``): the first count; None when the turn says anything else
+    or the second count is not the line's. Between the counts may stand "of them"/"of those" and the words at
+    ``skip`` (the choices that name the line: "one coke")."""
+    k = next((i for i in range(1, len(toks) - 1) if toks[i] == "not" and _count_word(toks[i + 1]) == was), None)
+    if k is None or any(t not in cue._FILL for t in toks[k + 2:]):
         return None
-    return int(toks[at[0]])
+    j = k - 1
+    while j > 0 and (toks[j] in cue._FILL or j in skip):
+        j -= 1
+    if j > 1 and toks[j] in _PORTION_OF and toks[j - 1] == "of":
+        j -= 2  # "just one of those not two"
+    said = _count_word(toks[j]) if j >= 0 else None
+    if said is None or said == was or not 0 < said < 1000:
+        return None
+    lead = toks[:j]
+    return said if _relayed_or_fill(lead) or all(t in cue._FILL or t in _RECOUNT_LEADS for t in lead) else None
+
+
+def _count_word(tok: str) -> int | None:
+    """The count a token says: a digit, or "one" (left a word by the number reader)."""
+    return int(tok) if tok.isdigit() else 1 if tok == "one" else None
 
 
 def _relayed_or_fill(lead: Sequence[str]) -> bool:

@@ -855,6 +855,9 @@ class RuleUnderstanding:
         if p.options:
             if ctx.has_lines and (cue.has(toks, cue.EVERY_LINE) or every_before(toks, p.options)):
                 p.ref = "all"  # "make both large", "all large": every line that offers it
+            elif ctx.has_lines and p.quantity is None \
+                    and (against := count_not(toks, ctx.focus_quantity, p.option_at)) is not None:
+                p.quantity = against  # "just one coke not three": the line named by its choice, cut to one
             elif ctx.has_lines and p.quantity is None and cue.has(toks, MAKE_IT):
                 p.quantity = bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
             if ctx.has_lines and p.quantity is None and p.ref != "all":
