@@ -41,6 +41,8 @@ def _has_edit(toks: Sequence[str]) -> bool:
     if any(_starts(toks, k, _EDITS) for k in range(len(toks))):
         return True
     lead = [t for t in toks if t not in _FILL or t in _RECOUNT_LEAD]
+    if lead and _starts(lead, 0, _PORTIONS) and len(lead) > 3:
+        return True  # "one of them iced": some units of a line remade, the verb left unsaid
     return bool(lead) and lead[0] in _RECOUNT_LEAD and any(
         t in _ONLY and k + 1 < len(toks) and (toks[k + 1].isdigit() or toks[k + 1] in UNITS)
         for k, t in enumerate(toks))
@@ -125,10 +127,11 @@ def clauses(text: str) -> list[str]:
             lead = ""
         else:
             verb = next((t for t in head if t in _REMAKE), None)
-            if verb is None or not _starts(toks, m, _PORTIONS):
+            if verb is None or not (_starts(toks, m, _PORTIONS) or _starts(toks, m, cue.EVERY_LINE)):
                 k += 1
                 continue
-            lead = verb + " "  # "make it two and one of them black": "make one of them black"
+            lead = verb + " "  # "make it two and one of them black": "make one of them black"; "... and both
+            # of them large": "make both of them large"
         out.append(PUNCT_END.sub("", " ".join(said[flat[begin][1]:flat[k][1]])))
         said[flat[m][1]] = lead + said[flat[m][1]]
         begin, k = m, m + 1
