@@ -31,6 +31,7 @@ _JUST_ONE = phrases("just_one")
 _OTHER_PART = phrases("other_part")
 _PORTION_OF = words("portion_of")
 _RECOUNT_LEADS = frozenset(words("recount_leads"))
+_UNIT_WORDS = frozenset(words("line_unit_words")) | frozenset(words("pack_words"))
 _SPLIT_VERBS = words("split_verbs")
 _MORE_BEFORE = words("more_before_count")
 _MORE = words("more_after_count")
@@ -128,6 +129,8 @@ def portion(toks: Sequence[str]) -> int | None:
             return n
         if i and toks[i - 1] in _SPLIT_VERBS:
             return n
+        if n == 1 and nxt in _UNIT_WORDS and i + 2 < len(toks):
+            nxt = toks[i + 2]  # "one pair with nylon tips", "one box in red": one unit of the line, named by its unit
         if n == 1 and all(w in _LEAD for w in toks[:i]) and nxt in ("with", "in", "as", "without", "no", "extra", "on"):
             return n  # "one with almond milk" said to a line of two: one of them
         if n == 1 and all(w in _LEAD for w in toks[:i]) and cue.find(toks, _OTHER) > i:
@@ -545,8 +548,12 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
             p.selector = [*p.selector, *named]
             specs[:] = [o for o in specs if o not in named]
     other = cue.find(toks, _OTHER_PART)
-    if other < 0:  # "one on sourdough and one on wheat": the second "one" is the rest of a line of two (not the
-        first = min(o.pos for o in specs)  # "and one" that opens the turn: "and one of them half pepperoni")
+    of_other = other >= 2 and toks[other - 1] == "of" and portion(toks[:other + 1]) == share
+    if of_other:  # "one of the other two with extra cheese": some units of the other line of that product
+        p.ref, other = "other", -1
+    if other < 0 and not of_other:  # "one on sourdough and one on wheat": the second "one" is the rest of a line of
+        first = min(o.pos for o in specs)  # two (not the "and one" that opens the turn: "and one of them half
+        # pepperoni")
         other = next((i for i in range(max(1, first), len(toks)) if toks[i] == "one" and toks[i - 1] in ("and", "then")),
                      -1)
     if other >= 0:  # "make one of them iced and the other one decaf": the rest of the line
