@@ -159,13 +159,18 @@ def _half_of_line(lex: Lexicon, toks: Sequence[str], p: ParseDraft, ctx: Context
     the one cart line of the product in focus (twelve: six), when they split evenly; else None. A choice of another
     product read from that "half" (a "half sugar") is dropped."""
     at = next((i for i, t in enumerate(toks) if t == "half"), -1)
-    if at < 0 or ctx.last_sku is None or ctx.line_skus.count(ctx.last_sku) != 1 or ctx.focus_units < 2 \
-            or ctx.focus_units % 2 or (p.items and ctx.last_sku not in p.items[0].skus):
-        return None
     nxt = toks[at + 1] if at + 1 < len(toks) else ""
     after = toks[at + 2] if at + 2 < len(toks) else ""
+    by_half = len(p.items) == 1 and p.items[0].start <= at < p.items[0].end and nxt == "of" \
+        and after in _PORTION_OF and not set(p.items[0].skus) & set(ctx.line_skus)  # "half of them": no "half dozen"
+    if at < 0 or ctx.last_sku is None or ctx.line_skus.count(ctx.last_sku) != 1 or ctx.focus_units < 2 \
+            or ctx.focus_units % 2 or (p.items and ctx.last_sku not in p.items[0].skus and not by_half):
+        return None
     if not (nxt == "of" and after in _PORTION_OF or nxt in _PORTION_OF or at and toks[at - 1] in _SPLIT_VERBS):
         return None
+    if by_half:
+        p.options = [*p.options, *p.items[0].options]
+        p.items = []
     mine = p.items[0].options if p.items else p.options
     mine[:] = [o for o in mine if o.pos != at or any(ctx.last_sku in lex.option_skus.get((t.group, t.value), ())
                                                      for t in o.targets)]
@@ -566,6 +571,23 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         p.items[0].skus = (held,)
     p.portion = share
     return True
+
+
+def units_named(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"swap two of the baked ones for chicken", "make one of the iced ones a mocha": the choices said between "of
+    the" and the new item name the line those units are taken from (``p.selector``), not the new item's choices.
+    Only choices some cart line's product offers, and only when a line was made with them."""
+    if len(p.items) != 1:
+        return
+    item = p.items[0]
+    of_at = next((i for i in range(item.start - 1, 0, -1) if toks[i] == "of" and toks[i - 1] != "instead"), -1)
+    if of_at < 0 or of_at + 1 >= len(toks) or toks[of_at + 1] not in _PORTION_OF:
+        return
+    named = [o for o in item.options if of_at < o.pos < item.start and any(
+        (t.group, t.value) in opts for t in o.targets for opts in ctx.line_options)]
+    if named:
+        p.selector = [*p.selector, *named]
+        item.options = [o for o in item.options if o not in named]
 
 
 _INSTEAD = phrases("instead")

@@ -177,6 +177,7 @@ from dialogue.references import (
     line_holding,
     part_of_line,
     portion,
+    units_named,
     recount,
     the_other,
 )
@@ -949,6 +950,7 @@ class RuleUnderstanding:
             p.portion, p.replace = share, True  # "make one of them a hawaiian": those units become the other product
             p.items[0] = of_the_noun(self.lexicon, toks[:p.items[0].start], toks, p.items[0])  # "one of the sandwiches a
             # pulled pork": the pulled pork sandwich
+            units_named(self.lexicon, p, toks, ctx)  # "swap two of the baked ones for chicken": of the baked line
             return Intent.MODIFY
         named = line_by_word(self.lexicon, toks, p, ctx) if ctx.has_lines and len(p.items) == 1 else None
         if named is not None:  # "an almond croissant instead of the plain one": the line of the plain croissant
