@@ -177,9 +177,9 @@ from dialogue.references import (
     line_holding,
     part_of_line,
     portion,
-    units_named,
     recount,
     the_other,
+    units_named,
 )
 from dialogue.removals import (
     choice_contrasted,
