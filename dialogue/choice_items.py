@@ -202,6 +202,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                            or (k - 1 in covered and not toks[k].isdigit() and toks[k] not in ("a", "an"))):
             continue  # "make the mango one half sugar": "one" stands for a line, it counts nothing (but an article
             # after a choice starts the next item of a list said without "and": "a basil plant a mint plant")
+        if k >= 2 and toks[k - 1] == "other" and toks[k - 2] == "the":
+            continue  # "one in daylight the other two soft white": the rest of a line, no new item
         if toks[k] == "one" and "other" in toks[m.end:]:
             continue  # "one sourdough and the other white": a unit of a line each, no new item
         if _refined_choice(toks, items, k):

@@ -45,6 +45,8 @@ def _has_edit(toks: Sequence[str]) -> bool:
 def _recounts(toks: Sequence[str]) -> bool:
     """"actually no just one london fog": a count corrected without a verb."""
     lead = [t for t in toks if t not in _FILL or t in _RECOUNT_LEAD]
+    if lead and _starts(lead, 0, _PORTIONS) and len(lead) > 3:
+        return True  # "one of them iced": some units of a line remade, the verb left unsaid
     return bool(lead) and lead[0] in _RECOUNT_LEAD and any(
         t in _ONLY and k + 1 < len(toks) and (toks[k + 1].isdigit() or toks[k + 1] in UNITS)
         for k, t in enumerate(toks))
@@ -104,6 +106,13 @@ def _turns_to_remake(toks: Sequence[str], k: int) -> bool:
     return False
 
 
+def _count_said_against(head: Sequence[str]) -> bool:
+    """"just one coke not three": the clause ends on "not" and a count, a line's count corrected; what is joined
+    after it ("and two strawberry milkis") is a change of its own, not more of that line."""
+    words = [t for t in head if t not in _FILL or t == "not"]
+    return len(words) > 2 and words[-2] == "not" and (words[-1].isdigit() or words[-1] in UNITS)
+
+
 def _parallel_lines(head: Sequence[str], rest: Sequence[str]) -> bool:
     """"The pastor ones with verde and the carnitas with the red one": the clause before and the one after the
     joining word each open with "the" (a line named) and say how it is to be made ("with", "on", "in"): two changes,
@@ -136,15 +145,16 @@ def clauses(text: str) -> list[str]:
                 or not (_has_edit(head) or _turns_to_remake(toks, m) or parallel) or _swaps_what_went(head, toks, m):
             k += 1
             continue
-        if _opens_edit(toks, m) or parallel or _recounts(head) and _opens_item(toks, m) \
+        if _opens_edit(toks, m) or parallel or _count_said_against(head) or _recounts(head) and _opens_item(toks, m) \
                 or _takes_off(head) and toks[m] in _ONLY and _opens_item(toks, m + 1):
             lead = ""  # ("actually no just one london fog and then a large chai latte": the count, then one more)
         else:
             verb = next((t for t in head if t in _REMAKE), None)
-            if verb is None or not _starts(toks, m, _PORTIONS):
+            if verb is None or not (_starts(toks, m, _PORTIONS) or _starts(toks, m, cue.EVERY_LINE)):
                 k += 1
                 continue
-            lead = verb + " "  # "make it two and one of them black": "make one of them black"
+            lead = verb + " "  # "make it two and one of them black": "make one of them black"; "... and both
+            # of them large": "make both of them large"
         out.append(PUNCT_END.sub("", " ".join(said[flat[begin][1]:flat[k][1]])))
         said[flat[m][1]] = lead + said[flat[m][1]]
         begin, k = m, m + 1

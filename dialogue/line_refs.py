@@ -26,6 +26,7 @@ _POSSESSIVES = words("possessives")
 _RESTATED = phrases("restated")
 _SUBJECTS = words("subject_pronouns")
 _CHANGE_AFTER = phrases("change_after_line")
+_EVERY_OF = words("every_of_a_product")
 _PART_PREPS = frozenset({"on", "of", "in"})  # "the rice on the meal"
 _PART_ENDS = frozenset({"to", "into", "for", "with"})  # "... on the meal to egg fried": the change follows
 
@@ -125,11 +126,19 @@ def names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
 
 
 def _put_onto(toks: Sequence[str], item: ItemSpec, k: int) -> bool:
-    """"And add honeycomb to the board", "put bacon on the burger", "put a hash brown in the sandwich too": choices
-    said before "to the <product>" go on that line, even with a word of more ("add", "too"); the article at ``k``."""
+    """"And add honeycomb to the board", "put bacon on the burger", "put a hash brown in the sandwich too", "add
+    protein to both of the green ones": choices said before "to the <product>" (or "to both", "to all of the") go
+    on that line, even with a word of more ("add", "too"); the article at ``k``."""
     said = [o.pos for o in item.options if o.pos >= 0]
-    return k >= 1 and toks[k] in DEFINITE and bool(said) and all(pos < k - 1 for pos in said) \
-        and (toks[k - 1] in ONTO_PREPS or toks[k - 1] in _INTO or toks[k - 1] in WITH)
+    if k < 1 or not (toks[k] in DEFINITE or toks[k] in _EVERY_OF):
+        return False
+    j = k - 1
+    while j > 0 and (toks[j] in _EVERY_OF or toks[j] == "of" or toks[j].isdigit()):
+        j -= 1  # "to both of the", "to all three of the": past the words that say every unit
+    if j < k - 1 and not any(toks[i] in _EVERY_OF for i in range(j + 1, k)):
+        j = k - 1
+    return bool(said) and all(pos < j for pos in said) \
+        and (toks[j] in ONTO_PREPS or toks[j] in _INTO or toks[j] in WITH)
 
 
 def _owned(toks: Sequence[str], k: int) -> bool:

@@ -30,6 +30,8 @@ MAX_SAID = MAX_LIST  # a spoken list names at most this many
 _JUST_ONE = phrases("just_one")
 _OTHER_PART = phrases("other_part")
 _PORTION_OF = words("portion_of")
+_RECOUNT_LEADS = frozenset(words("recount_leads"))
+_UNIT_WORDS = frozenset(words("line_unit_words")) | frozenset(words("pack_words"))
 _SPLIT_VERBS = words("split_verbs")
 _MORE_BEFORE = words("more_before_count")
 _MORE = words("more_after_count")
@@ -80,15 +82,29 @@ def count_corrected(toks: Sequence[str]) -> int | None:
     return int(toks[at[1]]) if any(s and s in cue.CORRECTION for s in said) else None
 
 
-def count_not(toks: Sequence[str], was: int) -> int | None:
-    """"Two not three", "she says two not three": a count said against the count the line in focus has (``was``):
-    the first count; None when the turn says anything else or the second count is not the line's."""
-    at = [i for i, t in enumerate(toks) if t.isdigit()]
-    if len(at) != 2 or int(toks[at[1]]) != was or not 0 < int(toks[at[0]]) < 1000 \
-            or [t for t in toks[at[0] + 1:at[1]] if t not in cue._FILL] != ["not"] \
-            or any(t not in cue._FILL for t in toks[at[1] + 1:]) or not _relayed_or_fill(toks[:at[0]]):
+def count_not(toks: Sequence[str], was: int, skip: Collection[int] = ()) -> int | None:
+    """"Two not three", "she says two not three", "just one of those not two", "only one coke not three": a count
+    said against the count the line in focus has (``was``): the first count; None when the turn says anything else
+    or the second count is not the line's. Between the counts may stand "of them"/"of those" and the words at
+    ``skip`` (the choices that name the line: "one coke")."""
+    k = next((i for i in range(1, len(toks) - 1) if toks[i] == "not" and _count_word(toks[i + 1]) == was), None)
+    if k is None or any(t not in cue._FILL for t in toks[k + 2:]):
         return None
-    return int(toks[at[0]])
+    j = k - 1
+    while j > 0 and (toks[j] in cue._FILL or j in skip):
+        j -= 1
+    if j > 1 and toks[j] in _PORTION_OF and toks[j - 1] == "of":
+        j -= 2  # "just one of those not two"
+    said = _count_word(toks[j]) if j >= 0 else None
+    if said is None or said == was or not 0 < said < 1000:
+        return None
+    lead = toks[:j]
+    return said if _relayed_or_fill(lead) or all(t in cue._FILL or t in _RECOUNT_LEADS for t in lead) else None
+
+
+def _count_word(tok: str) -> int | None:
+    """The count a token says: a digit, or "one" (left a word by the number reader)."""
+    return int(tok) if tok.isdigit() else 1 if tok == "one" else None
 
 
 def _relayed_or_fill(lead: Sequence[str]) -> bool:
@@ -116,6 +132,8 @@ def portion(toks: Sequence[str]) -> int | None:
             return n
         if i and toks[i - 1] in _SPLIT_VERBS:
             return n
+        if n == 1 and nxt in _UNIT_WORDS and i + 2 < len(toks):
+            nxt = toks[i + 2]  # "one pair with nylon tips", "one box in red": one unit of the line, named by its unit
         if n == 1 and all(w in _LEAD for w in toks[:i]) and nxt in ("with", "in", "as", "without", "no", "extra", "on"):
             return n  # "one with almond milk" said to a line of two: one of them
         if n == 1 and all(w in _LEAD for w in toks[:i]) and cue.find(toks, _OTHER) > i:
@@ -144,13 +162,18 @@ def _half_of_line(lex: Lexicon, toks: Sequence[str], p: ParseDraft, ctx: Context
     the one cart line of the product in focus (twelve: six), when they split evenly; else None. A choice of another
     product read from that "half" (a "half sugar") is dropped."""
     at = next((i for i, t in enumerate(toks) if t == "half"), -1)
-    if at < 0 or ctx.last_sku is None or ctx.line_skus.count(ctx.last_sku) != 1 or ctx.focus_units < 2 \
-            or ctx.focus_units % 2 or (p.items and ctx.last_sku not in p.items[0].skus):
-        return None
     nxt = toks[at + 1] if at + 1 < len(toks) else ""
     after = toks[at + 2] if at + 2 < len(toks) else ""
+    by_half = len(p.items) == 1 and p.items[0].start <= at < p.items[0].end and nxt == "of" \
+        and after in _PORTION_OF and not set(p.items[0].skus) & set(ctx.line_skus)  # "half of them": no "half dozen"
+    if at < 0 or ctx.last_sku is None or ctx.line_skus.count(ctx.last_sku) != 1 or ctx.focus_units < 2 \
+            or ctx.focus_units % 2 or (p.items and ctx.last_sku not in p.items[0].skus and not by_half):
+        return None
     if not (nxt == "of" and after in _PORTION_OF or nxt in _PORTION_OF or at and toks[at - 1] in _SPLIT_VERBS):
         return None
+    if by_half:
+        p.options = [*p.options, *p.items[0].options]
+        p.items = []
     mine = p.items[0].options if p.items else p.options
     mine[:] = [o for o in mine if o.pos != at or any(ctx.last_sku in lex.option_skus.get((t.group, t.value), ())
                                                      for t in o.targets)]
@@ -533,8 +556,12 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
             p.selector = [*p.selector, *named]
             specs[:] = [o for o in specs if o not in named]
     other = cue.find(toks, _OTHER_PART)
-    if other < 0:  # "one on sourdough and one on wheat": the second "one" is the rest of a line of two (not the
-        first = min(o.pos for o in specs)  # "and one" that opens the turn: "and one of them half pepperoni")
+    of_other = other >= 2 and toks[other - 1] == "of" and portion(toks[:other + 1]) == share
+    if of_other:  # "one of the other two with extra cheese": some units of the other line of that product
+        p.ref, other = "other", -1
+    if other < 0 and not of_other:  # "one on sourdough and one on wheat": the second "one" is the rest of a line of
+        first = min(o.pos for o in specs)  # two (not the "and one" that opens the turn: "and one of them half
+        # pepperoni")
         other = next((i for i in range(max(1, first), len(toks)) if toks[i] == "one" and toks[i - 1] in ("and", "then")),
                      -1)
     if other >= 0:  # "make one of them iced and the other one decaf": the rest of the line
@@ -547,6 +574,23 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         p.items[0].skus = (held,)
     p.portion = share
     return True
+
+
+def units_named(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"swap two of the baked ones for chicken", "make one of the iced ones a mocha": the choices said between "of
+    the" and the new item name the line those units are taken from (``p.selector``), not the new item's choices.
+    Only choices some cart line's product offers, and only when a line was made with them."""
+    if len(p.items) != 1:
+        return
+    item = p.items[0]
+    of_at = next((i for i in range(item.start - 1, 0, -1) if toks[i] == "of" and toks[i - 1] != "instead"), -1)
+    if of_at < 0 or of_at + 1 >= len(toks) or toks[of_at + 1] not in _PORTION_OF:
+        return
+    named = [o for o in item.options if of_at < o.pos < item.start and any(
+        (t.group, t.value) in opts for t in o.targets for opts in ctx.line_options)]
+    if named:
+        p.selector = [*p.selector, *named]
+        item.options = [o for o in item.options if o not in named]
 
 
 _INSTEAD = phrases("instead")

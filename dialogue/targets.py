@@ -136,6 +136,10 @@ def modify_target(state: State, lex: Lexicon, parse: Parse) -> CartLine | None:
             named = [ln for ln in named if line_has(ln, lex, parse.selector)] or named
         return focus if focus in named else (named[-1] if named else None)
     if parse.replace:
+        chosen = [ln for ln in state.cart.lines if line_has(ln, lex, parse.selector)
+                  and (parse.portion is None or ln.quantity >= parse.portion)] if parse.selector else []
+        if chosen:  # "swap two of the baked ones for chicken": units of the line made so
+            return focus if focus in chosen else chosen[-1]
         if parse.portion is not None and focus is not None and focus.quantity <= parse.portion:
             more = [ln for ln in state.cart.lines if ln.quantity > parse.portion]  # "make one of them a hawaiian"
             return more[-1] if more else focus  # after "two pepperonis and a coke": one of the pizzas, not the coke

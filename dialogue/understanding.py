@@ -186,6 +186,7 @@ from dialogue.references import (
     portion,
     recount,
     the_other,
+    units_named,
 )
 from dialogue.removals import (
     choice_contrasted,
@@ -884,6 +885,9 @@ class RuleUnderstanding:
         if p.options:
             if ctx.has_lines and (cue.has(toks, cue.EVERY_LINE) or every_before(toks, p.options)):
                 p.ref = "all"  # "make both large", "all large": every line that offers it
+            elif ctx.has_lines and p.quantity is None \
+                    and (against := count_not(toks, ctx.focus_quantity, p.option_at)) is not None:
+                p.quantity = against  # "just one coke not three": the line named by its choice, cut to one
             elif ctx.has_lines and p.quantity is None and cue.has(toks, MAKE_IT):
                 p.quantity = bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
                 if p.quantity is None:  # "heavy then and make it two pairs"
@@ -977,6 +981,7 @@ class RuleUnderstanding:
             p.portion, p.replace = share, True  # "make one of them a hawaiian": those units become the other product
             p.items[0] = of_the_noun(self.lexicon, toks[:p.items[0].start], toks, p.items[0])  # "one of the sandwiches a
             # pulled pork": the pulled pork sandwich
+            units_named(self.lexicon, p, toks, ctx)  # "swap two of the baked ones for chicken": of the baked line
             return Intent.MODIFY
         named = line_by_word(self.lexicon, toks, p, ctx) if ctx.has_lines and len(p.items) == 1 else None
         if named is not None:  # "an almond croissant instead of the plain one": the line of the plain croissant
