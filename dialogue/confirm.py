@@ -164,6 +164,8 @@ class Phrases:
     as_if: frozenset[str] = frozenset()
     # the read-back's own question said back with no question mark before a yes ("is that right yes that's right")
     unasked: frozenset[tuple[str, ...]] = frozenset()
+    # weak assent ("sounds about right", "it seems alright"): a reply whose every yes is one of these is asked again
+    assent: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -243,6 +245,12 @@ class Phrases:
         unasked = echo.get("unasked", [])
         if not isinstance(unasked, list) or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in unasked):
             raise PhraseDataError(f"{path}: [echo] 'unasked' needs a list of normalised words")
+        assent = heard.get("assent", [])
+        if not isinstance(assent, list) or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in assent):
+            raise PhraseDataError(f"{path}: [heard] 'assent' needs a list of normalised words")
+        assent = frozenset(tuple(tokens(p)) for p in assent)
+        if assent - tables["affirm"]:
+            raise PhraseDataError(f"{path}: [heard] assent must be [affirm] phrases: {sorted(assent - tables['affirm'])}")
         weak = frozenset(tuple(tokens(p)) for p in close["weak"])
         if weak - tables["affirm"]:
             raise PhraseDataError(f"{path}: [closing] weak yeses must be [affirm] phrases: {sorted(weak - tables['affirm'])}")
@@ -254,7 +262,7 @@ class Phrases:
                    frozenset(tuple(tokens(p)) for p in request["openers"]),
                    frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")),
                    frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]), as_if,
-                   frozenset(tuple(tokens(p)) for p in unasked))
+                   frozenset(tuple(tokens(p)) for p in unasked), assent)
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes; or a
@@ -544,6 +552,9 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     if said_first and said_first[0][1] in book.heard and all(t in _SAID_WITH for t, _ in said_first[1:]):
         also.add(Also.HEDGES)  # "right", "right then": heard, no yes to placing ("the details are right" is one);
         # a thanks or a goodbye after it says no more ("right thanks see you later", round 15)
+    yeses = [phrase for table, phrase in cover if table == "affirm"]
+    if yeses and all(p in book.assent for p in yeses):
+        also.add(Also.HEDGES)  # "sounds about right", "it seems alright": weak assent, no yes to charging money
     if words and words[0] in book.address and "affirm" in pieces:
         also.add(Also.HEDGES)  # "darling yes go on": a yes after a word to someone else may be to them
     if "" in found:
