@@ -43,7 +43,7 @@ class Also(enum.StrEnum):
 
 
 _TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "unchanged", "courtesy",
-           "room", "follow", "filler")
+           "room", "dictated", "follow", "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -319,6 +319,16 @@ class Phrases:
         answers: an [unchanged] piece ("nope, nothing to add") or a closing made of whole pieces ("no, that's it"),
         or the "no yeah" of a yes. Only a no that opens the reply ("yeah no, that's it" is no yes)."""
         out = list(cover)
+        said = [(k, p) for k, p in enumerate(out) if p[0] not in ("pause", "filler")]
+        if len(said) > 3 and said[0][1][0] == "affirm" and len(said[0][1][1]) == 1 and said[0][1][1][0] in self.marker \
+                and said[1][1][0] == "deny" and " ".join(said[1][1][1]) in self.bare_no \
+                and said[2][1][0] == "affirm" and any(t == "affirm" and any(p[-len(a):] == a for a in self.acts)
+                                                      for t, p in out[said[2][0] + 1:]):
+            # "yeah no that's spot on go ahead", "yeah no definitely go ahead": the "yeah no" of a yes said again with
+            # a go-ahead after it ("yeah no" alone, "yeah nah all good", "yeah no i'll leave it" stay what they are)
+            for k, p in said[:2]:
+                out[k] = ("unchanged", p[1])
+            return out
         for i, (table, phrase) in enumerate(out[:-1]):
             if any(t not in ("pause", "filler") for t, _ in out[:i]):
                 break
@@ -436,7 +446,7 @@ def said_as_yes(toks: Sequence[str]) -> frozenset[int]:
     out: set[int] = set()
     i = 0
     for table, phrase in phrases().cover(toks):
-        if table in ("affirm", "courtesy", "room"):
+        if table in ("affirm", "courtesy", "room", "dictated"):
             out.update(range(i, i + len(phrase)))
         i += len(phrase)
     return frozenset(out)
@@ -515,7 +525,7 @@ def _without(words: list[str], phrase: tuple[str, ...]) -> list[str]:
 
 
 # Pieces said with an answer that add nothing to it: no yes, nothing against one.
-_SAID_WITH = frozenset({"filler", "acknowledge", "unchanged", "courtesy", "room"})
+_SAID_WITH = frozenset({"filler", "acknowledge", "unchanged", "courtesy", "room", "dictated"})
 
 
 def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
