@@ -169,6 +169,7 @@ class Phrases:
     # weak assent ("sounds about right", "it seems alright"): a reply whose every yes is one of these is asked again
     assent: frozenset[tuple[str, ...]] = frozenset()
     topics: frozenset[str] = frozenset()  # a remark after a clear yes about one of these is small talk ("the sun's out")
+    remark_asks: frozenset[tuple[str, ...]] = frozenset()  # a remark with one of these asks ("can i sit outside")
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -210,9 +211,10 @@ class Phrases:
                 seen[toks] = name
                 entries.add(toks)
             tables[name] = frozenset(entries)
-        topics = raw["smalltalk"].get("topics", [])
-        if not isinstance(topics, list) or not all(isinstance(w, str) and tokens(w) == [w] for w in topics):
-            raise PhraseDataError(f"{path}: [smalltalk] 'topics' must be single normalised words")
+        topics, asks = raw["smalltalk"].get("topics", []), raw["smalltalk"].get("asks", [])
+        if not isinstance(topics, list) or not all(isinstance(w, str) and tokens(w) == [w] for w in topics) \
+                or not isinstance(asks, list) or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in asks):
+            raise PhraseDataError(f"{path}: [smalltalk] 'topics' must be single normalised words, 'asks' normalised words")
         unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony", "address", "linking", "request", "heard",
                                                                       "elsewhere", "merged", "echo"}
         if unknown:
@@ -268,7 +270,8 @@ class Phrases:
                    frozenset(tuple(tokens(p)) for p in request["openers"]),
                    frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")),
                    frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]), as_if,
-                   frozenset(tuple(tokens(p)) for p in unasked), assent, frozenset(topics))
+                   frozenset(tuple(tokens(p)) for p in unasked), assent, frozenset(topics),
+                   frozenset(tuple(tokens(p)) for p in asks))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes; or a
@@ -559,7 +562,8 @@ def _yes_then_small_talk(book: Phrases, words: list[str]) -> bool:
         if len(rest) < 3 or not book.topics & set(rest) or book.topics & set(head):
             continue
         if _read(book, head, " ".join(head)).places and book.cover(head)[0][0] == "affirm":
-            return not any(t in _AGAINST for t, _ in book.cover(rest))
+            asks = any(tuple(words[i:i + len(a)]) == a for a in book.remark_asks for i in range(len(words)))
+            return not asks and not any(t in _AGAINST for t, _ in book.cover(rest))
     return False
 
 
