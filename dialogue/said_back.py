@@ -3,7 +3,8 @@
 "yes two regular lattes", "yes one medium latte and a muffin", "that's right two medium iced lattes and the muffin":
 a yes with products the read-back already holds, said with another count or choice, is the order said back wrong,
 not more of it (an exact echo places, dialogue/echo.py). Nothing is added again and nothing dropped: the question is
-asked again. Words that ask for more ("another", "one more", "add", "too") make it an addition as ever.
+asked again. Words that ask for more ("another", "one more", "add", "too"), or a join before the first product ("yes
+and a grande tea": more after the yes), make it an addition as ever.
 
 "yes and give the barista two quid", "yes use my points for the muffin", "yes and can i redeem my free coffee": a tip,
 money or a loyalty scheme mentioned with the yes is never a count, a choice or a product (words.toml
@@ -22,6 +23,7 @@ from dialogue.phrasebook import words
 from dialogue.turn_words import MORE_WORDS
 
 _REMARK = words("remark_words")
+_JOINS = words("echo_joins")
 
 
 def remark(toks: Sequence[str]) -> bool:
@@ -31,8 +33,11 @@ def remark(toks: Sequence[str]) -> bool:
 
 def again_differently(parse: Parse, lines: Sequence[CartLine]) -> bool:
     """The reply names only products the read-back holds, adding them, with no word that asks for more: the order said
-    back (wrongly, or it would have been an echo), not an addition."""
+    back (wrongly, or it would have been an echo), not an addition ("yes and a grande tea" joins more to the yes)."""
     if parse.intent != Intent.ADD or not parse.items or not lines:
+        return False
+    first = min(it.start for it in parse.items)
+    if any(t in _JOINS for t in parse.tokens[:first]):
         return False
     held = {ln.sku for ln in lines}
     if not all(set(it.skus) & held for it in parse.items):

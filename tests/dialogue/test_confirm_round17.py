@@ -189,3 +189,10 @@ def test_any_shop_an_addition_with_a_yes_is_added(hardware: Chat) -> None:
     hardware.say("that's all")
     hardware.say("yes and another hammer")
     assert hardware.counts == {"HAMMER": 2, "NAILS": 2}
+
+
+def test_any_shop_more_joined_to_the_yes_is_added(hardware: Chat) -> None:
+    hardware.say("a claw hammer and two boxes of nails")
+    hardware.say("that's all")
+    r = hardware.say("yes and a box of nails")  # "and" after the yes: more, as round 5's "yes and a grande tea"
+    assert not r.order_number and hardware.counts == {"HAMMER": 1, "NAILS": 3}
