@@ -43,7 +43,7 @@ class Also(enum.StrEnum):
 
 
 _TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "unchanged", "courtesy",
-           "room", "follow", "filler")
+           "room", "smalltalk", "dictated", "follow", "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -103,12 +103,13 @@ class Aside:
     asks: frozenset[tuple[str, ...]] = frozenset()
     back: frozenset[tuple[str, ...]] = frozenset()
     others: frozenset[tuple[str, ...]] = frozenset()
+    doubts: frozenset[tuple[str, ...]] = frozenset()  # "i think", "i reckon": a doubt before a yes clause of its own
 
     @classmethod
     def load(cls, path: Path, raw: object) -> Aside:
         if raw is None:
             return cls()
-        keys = ("openers", "joins", "told", "clauses", "terms", "asks", "who", "whose", "nearby")
+        keys = ("openers", "joins", "told", "clauses", "terms", "asks", "who", "whose", "nearby", "doubts")
         if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in (*keys, "relayed", "back", "others")) \
                 or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "relayed", "back", "others", "longest"} \
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in raw[k]) \
@@ -132,7 +133,8 @@ class Aside:
 
         others = turned("others")
         return cls(phrases("openers") | relayed, phrases("joins"), frozenset(raw["told"]), phrases("clauses"),
-                   raw["longest"], frozenset(raw["terms"]), phrases("asks"), turned("back") | others, others)
+                   raw["longest"], frozenset(raw["terms"]), phrases("asks"), turned("back") | others, others,
+                   phrases("doubts"))
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,10 @@ class Phrases:
     as_if: frozenset[str] = frozenset()
     # the read-back's own question said back with no question mark before a yes ("is that right yes that's right")
     unasked: frozenset[tuple[str, ...]] = frozenset()
+    # weak assent ("sounds about right", "it seems alright"): a reply whose every yes is one of these is asked again
+    assent: frozenset[tuple[str, ...]] = frozenset()
+    topics: frozenset[str] = frozenset()  # a remark after a clear yes about one of these is small talk ("the sun's out")
+    remark_asks: frozenset[tuple[str, ...]] = frozenset()  # a remark with one of these asks ("can i sit outside")
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -205,6 +211,10 @@ class Phrases:
                 seen[toks] = name
                 entries.add(toks)
             tables[name] = frozenset(entries)
+        topics, asks = raw["smalltalk"].get("topics", []), raw["smalltalk"].get("asks", [])
+        if not isinstance(topics, list) or not all(isinstance(w, str) and tokens(w) == [w] for w in topics) \
+                or not isinstance(asks, list) or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in asks):
+            raise PhraseDataError(f"{path}: [smalltalk] 'topics' must be single normalised words, 'asks' normalised words")
         unknown = set(raw) - set(_TABLES) - {"unfinished", "closing", "aside", "irony", "address", "linking", "request", "heard",
                                                                       "elsewhere", "merged", "echo"}
         if unknown:
@@ -243,6 +253,12 @@ class Phrases:
         unasked = echo.get("unasked", [])
         if not isinstance(unasked, list) or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in unasked):
             raise PhraseDataError(f"{path}: [echo] 'unasked' needs a list of normalised words")
+        assent = heard.get("assent", [])
+        if not isinstance(assent, list) or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in assent):
+            raise PhraseDataError(f"{path}: [heard] 'assent' needs a list of normalised words")
+        assent = frozenset(tuple(tokens(p)) for p in assent)
+        if assent - tables["affirm"]:
+            raise PhraseDataError(f"{path}: [heard] assent must be [affirm] phrases: {sorted(assent - tables['affirm'])}")
         weak = frozenset(tuple(tokens(p)) for p in close["weak"])
         if weak - tables["affirm"]:
             raise PhraseDataError(f"{path}: [closing] weak yeses must be [affirm] phrases: {sorted(weak - tables['affirm'])}")
@@ -254,7 +270,8 @@ class Phrases:
                    frozenset(tuple(tokens(p)) for p in request["openers"]),
                    frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")),
                    frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]), as_if,
-                   frozenset(tuple(tokens(p)) for p in unasked))
+                   frozenset(tuple(tokens(p)) for p in unasked), assent, frozenset(topics),
+                   frozenset(tuple(tokens(p)) for p in asks))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes; or a
@@ -327,6 +344,16 @@ class Phrases:
         answers: an [unchanged] piece ("nope, nothing to add") or a closing made of whole pieces ("no, that's it"),
         or the "no yeah" of a yes. Only a no that opens the reply ("yeah no, that's it" is no yes)."""
         out = list(cover)
+        said = [(k, p) for k, p in enumerate(out) if p[0] not in ("pause", "filler")]
+        if len(said) > 3 and said[0][1][0] == "affirm" and len(said[0][1][1]) == 1 and said[0][1][1][0] in self.marker \
+                and said[1][1][0] == "deny" and " ".join(said[1][1][1]) in self.bare_no \
+                and said[2][1][0] == "affirm" and any(t == "affirm" and any(p[-len(a):] == a for a in self.acts)
+                                                      for t, p in out[said[2][0] + 1:]):
+            # "yeah no that's spot on go ahead", "yeah no definitely go ahead": the "yeah no" of a yes said again with
+            # a go-ahead after it ("yeah no" alone, "yeah nah all good", "yeah no i'll leave it" stay what they are)
+            for k, p in said[:2]:
+                out[k] = ("unchanged", p[1])
+            return out
         for i, (table, phrase) in enumerate(out[:-1]):
             if any(t not in ("pause", "filler") for t, _ in out[:i]):
                 break
@@ -428,6 +455,8 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if c.places or "?" in text or _CUT_OFF.search(text):
         return c
     after = _after_aside(book, words)
+    if after is None and (_doubt_then_yes(book, words) or _yes_then_small_talk(book, words)):
+        after = "clean"
     if after != "clean" and any(tuple(words[:len(e)]) == e for e in book.elsewhere):
         return Confirmation(c.verdict, c.also | {Also.HEDGES}, elsewhere=True)  # "no not you honey": to someone else
     if after == "clean":  # "sorry, my kid was talking - yes that's right": a yes once the aside is read past
@@ -444,7 +473,7 @@ def said_as_yes(toks: Sequence[str]) -> frozenset[int]:
     out: set[int] = set()
     i = 0
     for table, phrase in phrases().cover(toks):
-        if table in ("affirm", "courtesy", "room"):
+        if table in ("affirm", "courtesy", "room", "smalltalk", "dictated"):
             out.update(range(i, i + len(phrase)))
         i += len(phrase)
     return frozenset(out)
@@ -509,6 +538,51 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
     return best
 
 
+_BARE_YES = frozenset({"yes", "yeah", "yep", "yup", "yea", "aye"})
+_AGAINST = frozenset({"deny", "cancel", "hedge", "ask", "negate"})
+
+
+def _doubt_then_yes(book: Phrases, words: list[str]) -> bool:
+    """A doubt whether the order is complete or right, then a yes clause of its own: "i think that's the lot yes place
+    it", "hmm i reckon that's everything yep go ahead". Before the doubt only pauses, fillers or a bare yes word; the
+    doubt's words ([aside] 'doubts', then a closing or a yes) hold only yes, closing and filler words; the yes clause
+    opens on a bare yes word and is a clear yes on its own. "i guess go for it" and "i suppose that's right" are no
+    such reply."""
+    for start in range(len(words)):
+        before = book.cover(words[:start]) if start else []
+        if any(t not in ("pause", "filler") and not (t == "affirm" and p[0] in _BARE_YES and len(p) == 1)
+               for t, p in before):
+            break
+        doubt = max((len(d) for d in book.aside.doubts if tuple(words[start:start + len(d)]) == d), default=0)
+        if not doubt:
+            continue
+        for k in range(start + doubt + 1, len(words)):
+            if words[k] not in _BARE_YES:
+                continue
+            mid, rest = words[start + doubt:k], words[k:]
+            pieces = book.cover(mid)
+            closes = any(tuple(mid[i:i + len(c)]) == c for c in book.closing for i in range(len(mid)))
+            if all(t in ("affirm", "filler", "unchanged", "acknowledge") for t, _ in pieces) \
+                    and (closes or any(t == "affirm" for t, _ in pieces)) and _read(book, rest, " ".join(rest)).places:
+                return True
+        return False
+    return False
+
+
+def _yes_then_small_talk(book: Phrases, words: list[str]) -> bool:
+    """A clear yes, then a remark on the weather, the day or the week ([smalltalk] 'topics'): "yes please it's boiling
+    out there today", "yeah send it the sun's finally out". The remark holds no no, cancel, wait, question or change
+    word; the policy still checks that the turn names no product, choice or count (an aside)."""
+    for k in range(len(words) - 1, 0, -1):
+        head, rest = words[:k], words[k:]
+        if len(rest) < 3 or not book.topics & set(rest) or book.topics & set(head):
+            continue
+        if _read(book, head, " ".join(head)).places and book.cover(head)[0][0] == "affirm":
+            asks = any(tuple(words[i:i + len(a)]) == a for a in book.remark_asks for i in range(len(words)))
+            return not asks and not any(t in _AGAINST for t, _ in book.cover(rest))
+    return False
+
+
 def _without(words: list[str], phrase: tuple[str, ...]) -> list[str]:
     n = len(phrase)
     i = 0
@@ -523,7 +597,7 @@ def _without(words: list[str], phrase: tuple[str, ...]) -> list[str]:
 
 
 # Pieces said with an answer that add nothing to it: no yes, nothing against one.
-_SAID_WITH = frozenset({"filler", "acknowledge", "unchanged", "courtesy", "room"})
+_SAID_WITH = frozenset({"filler", "acknowledge", "unchanged", "courtesy", "room", "smalltalk", "dictated"})
 
 
 def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
@@ -560,6 +634,9 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     if said_first and said_first[0][1] in book.heard and all(t in _SAID_WITH for t, _ in said_first[1:]):
         also.add(Also.HEDGES)  # "right", "right then": heard, no yes to placing ("the details are right" is one);
         # a thanks or a goodbye after it says no more ("right thanks see you later", round 15)
+    yeses = [phrase for table, phrase in cover if table == "affirm"]
+    if yeses and all(p in book.assent for p in yeses):
+        also.add(Also.HEDGES)  # "sounds about right", "it seems alright": weak assent, no yes to charging money
     if words and words[0] in book.address and "affirm" in pieces:
         also.add(Also.HEDGES)  # "darling yes go on": a yes after a word to someone else may be to them
     if "" in found:

@@ -31,6 +31,7 @@ from dialogue import (
     people,
     placed,
     put_back,
+    said_back,
     undo,
 )
 from dialogue import intents as cue
@@ -624,6 +625,12 @@ class Policy:
             st.pending = None
             return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "
                            "or say clear the cart")
+        if c.verdict == Verdict.AFFIRM and parse.intent in (Intent.ADD, Intent.MODIFY) and (
+                said_back.remark(normalize.tokens(parse.text)) or said_back.again_differently(parse, st.cart.lines)):
+            # "yes two regular lattes", "yes one medium latte and a muffin": the order said back otherwise, nothing
+            # added again or dropped; "yes and give the barista two quid", "yes use my points for the muffin": a tip or
+            # a loyalty remark, no count, choice or product. Not placed, nothing changed: the question again
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
         vague = not parse.items and not parse.options and parse.quantity is None and not parse.groups \
             and parse.intent not in (Intent.REMOVE, Intent.CLEAR, Intent.HUMAN)  # "never mind, remove it", "actually
         # could i speak to someone" say what to do; "uh what cushions are there" asks of a group

@@ -1,0 +1,45 @@
+"""A yes to the read-back said with the order over again, differently, or with a remark (round 17).
+
+"yes two regular lattes", "yes one medium latte and a muffin", "that's right two medium iced lattes and the muffin":
+a yes with products the read-back already holds, said with another count or choice, is the order said back wrong,
+not more of it (an exact echo places, dialogue/echo.py). Nothing is added again and nothing dropped: the question is
+asked again. Words that ask for more ("another", "one more", "add", "too"), or a join before the first product ("yes
+and a grande tea": more after the yes), make it an addition as ever.
+
+"yes and give the barista two quid", "yes use my points for the muffin", "yes and can i redeem my free coffee": a tip,
+money or a loyalty scheme mentioned with the yes is never a count, a choice or a product (words.toml
+``remark_words``); the reply changes nothing and the question is asked again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from catalog.models import CartLine
+from dialogue import intents as cue
+from dialogue.intents import Intent
+from dialogue.parse_records import Parse
+from dialogue.phrasebook import words
+from dialogue.turn_words import MORE_WORDS
+
+_REMARK = words("remark_words")
+_JOINS = words("echo_joins")
+
+
+def remark(toks: Sequence[str]) -> bool:
+    """The reply mentions a tip, money handed over or a loyalty scheme."""
+    return any(t in _REMARK for t in toks)
+
+
+def again_differently(parse: Parse, lines: Sequence[CartLine]) -> bool:
+    """The reply names only products the read-back holds, adding them, with no word that asks for more: the order said
+    back (wrongly, or it would have been an echo), not an addition ("yes and a grande tea" joins more to the yes)."""
+    if parse.intent != Intent.ADD or not parse.items or not lines:
+        return False
+    first = min(it.start for it in parse.items)
+    if any(t in _JOINS for t in parse.tokens[:first]):
+        return False
+    held = {ln.sku for ln in lines}
+    if not all(set(it.skus) & held for it in parse.items):
+        return False
+    return not any(t in MORE_WORDS for t in parse.tokens) and not cue.has(parse.tokens, cue.MORE)
