@@ -624,8 +624,8 @@ def _package_owner(lex: Lexicon, wrapper: Mention | None, m: Mention) -> str | N
 
 
 def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], loose: list[OptionSpec],
-                        breaks: frozenset[int] = frozenset(), talked_of: str | None = None, *, answering: bool = False
-                        ) -> tuple[list[ItemSpec], list[OptionSpec]]:
+                        breaks: frozenset[int] = frozenset(), talked_of: str | None = None, *, answering: bool = False,
+                        has_lines: bool = False) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """"two pounds of sixteen penny galvanized and a tube of adhesive", "a sheet of three quarter birch and a cut":
     choices said one after another, counted (or with an article) as an item of their own beside the items named,
     that together only one product offers (:func:`value_owner`) are an item of that product; the items and the
@@ -633,7 +633,8 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
     item before ("and", a new sentence) or they open the turn. Not choices said as "a <choices> one" that the
     product talked about (``talked_of``, not in the cart) offers ("what colours do the teddy bears come in?" - "a
     cream one and a birthday card": a teddy bear, :func:`dialogue.ones.choice_one_of_the_topic`). ``answering``: a
-    choice was just asked for, which a choice said alone may answer."""
+    choice was just asked for, which a choice said alone may answer. ``has_lines``: the cart has lines, so
+    one choice said alone before "and" is a change of them, never an item."""
     runs: list[list[OptionSpec]] = []
     for o in sorted((o for o in loose if o.pos >= 0 and o.said), key=lambda o: o.pos):
         if runs and o.pos not in breaks and (runs[-1][-1].pos + len(runs[-1][-1].said.split()) == o.pos
@@ -654,8 +655,9 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
             continue
         if start == 0 or all(w in FILLER_WORDS for w in toks[:start]):
             owner = value_owner(lex, run, alone=True) if len(run) > 1 or toks[end:end + 1] and toks[end] in _LIST_JOINS \
-                and items and not answering else None  # ("advil and a toothbrush": the one product sold under that
-            # brand; but "earl grey and a muffin" to "what tea would you like?" answers it)
+                and items and not answering and not has_lines else None  # ("advil and a toothbrush": the one product
+            # sold under that brand; but "earl grey and a muffin" to "what tea would you like?" answers it, and with
+            # lines in the cart "large and a cookie" changes the line in focus or is said to fit nothing)
             if owner is not None:  # "linguine pesto with shrimp and a coke": a dish named by its parts opens the turn
                 end = _reclaimed(lex, toks, items, run, owner, end)
                 items.append(ItemSpec((owner,), None, list(run), start, end))

@@ -486,7 +486,8 @@ class RuleUnderstanding:
         if p.options:  # (with no item named, a list of dishes named by their parts: "a penne vodka and two cokes")
             talked_of = context.topic if context.topic not in context.line_skus else None
             p.items, p.options = choices_as_one_item(self.lexicon, toks, p.items, p.options, breaks, talked_of,
-                                                     answering=context.pending == "clarify_option")
+                                                     answering=context.pending == "clarify_option",
+                                                     has_lines=context.has_lines)
         p.items = without_ones_said_not(toks, p.items, context)
         p.items = shared_before_and(self.lexicon, toks, p.items)  # "dinosaur plates and napkins": dinosaur napkins
         if context.has_lines:
