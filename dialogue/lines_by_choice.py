@@ -371,5 +371,7 @@ def selector_refines_focus(lex: Lexicon, p: ParseDraft, ctx: Context) -> None:
         return  # (a line made so is there: "the almond ones" picks it)
     if not all(offers_choice(lex, ctx.last_sku, o) for o in p.selector):
         return
+    if any(o.said and part_of_name(lex, tuple(o.said.split()), ctx.last_sku) for o in p.selector):
+        return  # ("add protein to the peanut butter one" to a peanut butter banana: the words name the line)
     p.options = sorted([*p.selector, *p.options], key=lambda o: o.pos)
     p.selector = []

@@ -522,7 +522,8 @@ def not_for_the_focus(lex: Lexicon, p: Parse, ctx: Context) -> bool:
     """"and a quart of beef with broccoli" to a lunch special whose entree may be beef with broccoli: choices said
     alone as an item of their own (an article before them), heard as a change of the line in focus that does not
     offer every one of them ("quart"): the words were read as that line's choice only because the line is in the
-    cart, and are better read as naming a dish of their own."""
+    cart, and are better read as naming a dish of their own. Not so when the turn names the line it swaps
+    ("instead of the cream soda"): the choices are that line's, no dish of their own."""
     if p.intent != cue.Intent.MODIFY or p.items or not p.options or p.ref is not None or p.replace \
             or ctx.last_sku is None or ctx.last_sku not in ctx.line_skus:
         return False
@@ -531,6 +532,8 @@ def not_for_the_focus(lex: Lexicon, p: Parse, ctx: Context) -> bool:
     if first < 1 or toks[first - 1] not in ("a", "an") or cue.has(toks, MAKE_IT) \
             or any(t in SWAP_VERBS for t in toks[:first]) or cue.has(toks[:first], cue.MODIFY):
         return False  # (not "make his drink a root beer": the combo's drink)
+    if cue.has(toks, INSTEAD_OF):
+        return False  # (not "a root beer instead of the cream soda" to a fudge in focus: the soda line swapped)
     return not all(offers_choice(lex, ctx.last_sku, o) for o in p.options)
 
 

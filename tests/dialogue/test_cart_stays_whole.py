@@ -304,6 +304,34 @@ def test_a_quart_of_white_semi_gloss_alone_asks(shop: Callable[[str], Chat]) -> 
     assert paint.lines == [] and "Which one" in reply.text
 
 
+# --- "instead of the <line>" swaps that line, even when another line is in focus -------------------------------
+@pytest.mark.parametrize("said", [
+    "a root beer instead of the cream soda",
+    "a root beer rather than the cream soda",
+    "could i get a root beer in place of the cream soda",
+])
+def test_a_choice_instead_of_a_line_not_in_focus_swaps_it(shop: Callable[[str], Chat], said: str) -> None:
+    candy = shop("candyshop")
+    candy.say("a cream soda and a slice of chocolate fudge")
+    candy.say(said)
+    assert _lines(candy, "flavour") == [("SODA", 1, {"flavour": "root_beer"}), ("FUDGE", 1, {"flavour": "chocolate"})]
+
+
+# --- "the <words of its name> one": the line named, not a choice the words also name ------------------------------
+@pytest.mark.parametrize("said", [
+    "and add protein to the peanut butter one",
+    "put whey protein on the peanut butter one",
+    "add a protein boost to the peanut butter one",
+])
+def test_the_line_named_by_words_of_its_name_takes_no_choice_of_them(shop: Callable[[str], Chat], said: str) -> None:
+    juice = shop("juicebar")
+    juice.say("a large green machine")
+    juice.say("and a small peanut butter banana")
+    juice.say(said)
+    boosts = [(ln.sku, sorted(o.value for o in ln.options if o.group == "boosts")) for ln in juice.session.cart.lines]
+    assert boosts == [("GREEN-MACHINE", []), ("PB-BANANA", ["whey_protein"])]
+
+
 # --- the same mechanisms on a catalog written here ---------------------------------------------------------------
 _KITCHEN = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
