@@ -34,6 +34,7 @@ _FRACTION = re.compile(r"\d+/\d+")
 _HALF = re.compile(r"(?<![\d.])(\d+)\.5(?!\d)")
 _LETTER = re.compile(r"(?<![\w.])(\d+)([a-z])(?![\w])", re.IGNORECASE)
 _CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?=\s|$)", re.IGNORECASE)
+_LABELLED = re.compile(r"\s*([A-Z]{2,})\s+(\d+(?:\.\d+)?(?:\s+\d+/\d+)?)(?=\s|$)")  # "US 8" of "US 8 - 5 mm"
 _MAX_FORMS = 64  # spoken forms of one name, at most
 
 
@@ -117,6 +118,27 @@ def _without_group(name: str, group_names: Iterable[str]) -> list[str]:
     return []
 
 
+def _label_as_group(name: str, group_names: Iterable[str]) -> list[str]:
+    """A name that opens with the capitals of a system of sizes and a number ("US 8 - 5 mm", "UK 6", "EU 42") said
+    with a one-word name of its group in place of the capitals or after them ("size 8", "US size 8")."""
+    m = _LABELLED.match(name)
+    if m is None:
+        return []
+    label, code = m.group(1), m.group(2)
+    singles = [group for group in group_names if len(tokens(group)) == 1 and tokens(group)[0] != label.lower()]
+    return [form for group in singles for form in (f"{group} {code}", f"{label} {group} {code}")]
+
+
+def _one_said(phrase: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A phrase of more than one word with a "1" that is no part of a longer number ("US 1", "size 1") as it stays
+    when said ("us one": :func:`dialogue.numbers.to_digits` leaves a lone "one" a word), or None."""
+    if len(phrase) < 2 or "1" not in phrase:
+        return None
+    said = tuple("one" if t == "1" and not (i + 1 < len(phrase) and phrase[i + 1].isdigit())
+                 and not (i and phrase[i - 1].isdigit()) else t for i, t in enumerate(phrase))
+    return said if said != phrase else None
+
+
 def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[tuple[str, ...]]:
     """Phrases (normal tokens, numbers as digits) of the ways the codes and measures in these names are said aloud,
     beside the names as written (which the lexicon indexes already); ``group_names``: the names of the choice's
@@ -124,7 +146,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     out: set[tuple[str, ...]] = set()
     group_names = tuple(group_names)
     for name in names:
-        texts = {name, *_code_alone(name), *_without_group(name, group_names)}
+        texts = {name, *_code_alone(name), *_without_group(name, group_names), *_label_as_group(name, group_names)}
         for text in list(texts):
             if _HALF.search(text):
                 texts.add(_HALF.sub(lambda m: f"{m.group(1)} 1/2", text))
@@ -137,6 +159,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
         for text in sorted(said):
             phrases_.add(_phrase(text))
         phrases_ |= spoken_fractions(said)
+        phrases_ |= {one for phrase in phrases_ if (one := _one_said(phrase)) is not None}
         for phrase in sorted(phrases_):
             if phrase:
                 out |= _said_units(phrase)
