@@ -4,7 +4,7 @@
 
 Two sides meet here. :func:`spoken_codes` gives the lexicon the spoken forms of a written name (numbers as digits,
 as :func:`dialogue.numbers.to_digits` leaves them): a range with the words said between its numbers, a number of a
-hundred or more said in parts ("one oh five"), a half written as a decimal said as a fraction, a number with a
+hundred or more said in parts ("one oh five"), a half or quarters written as a decimal said as a fraction, a number with a
 letter said in the plural ("seven a's"), a measure with its unit in any of its forms, and the code alone without the
 words printed after it ("10-46" of "10-46 regular light"). :func:`codes_said` reads, on the shopper's side, what
 only the catalog can settle: a decimal said with "point" ("point seven three", "one point one four") and a number
@@ -28,10 +28,13 @@ _RANGE_WORDS = words("range_words")
 _COUNTED = words("pack_words") | words("count_nouns") | words("packages")  # what a number before them counts
 # unit form -> every form of that unit ("ft" -> foot, feet, ft)
 _MEASURES: dict[str, tuple[str, ...]] = {form: entry for entry in phrases("measure_forms") for form in entry}
+# the words a fraction is said with ("half", "quarters"), after which a unit may follow ("six and a half mm")
+_FRACTION_WORDS = frozenset(w for entry in phrases("fraction_words") for w in entry[1:])
 _RANGE = re.compile(r"(?<![\d.])(\d+)\s*-\s*(\d+)(?![\d.])")
 _HUNDREDS = re.compile(r"(?<![\d.])\d{3}(?![\d.])")
 _FRACTION = re.compile(r"\d+/\d+")
-_HALF = re.compile(r"(?<![\d.])(\d+)\.5(?!\d)")
+_PARTS = re.compile(r"(?<![\d.])(\d+)\.(25|5|75)(?!\d)")  # a half or a quarter written as a decimal
+_AS_FRACTION = {"25": "1/4", "5": "1/2", "75": "3/4"}
 _LETTER = re.compile(r"(?<![\w.])(\d+)([a-z])(?![\w])", re.IGNORECASE)
 _CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?=\s|$)", re.IGNORECASE)
 _LABELLED = re.compile(r"\s*([A-Z]{2,})\s+(\d+(?:\.\d+)?(?:\s+\d+/\d+)?)(?=\s|$)")  # "US 8" of "US 8 - 5 mm"
@@ -75,12 +78,12 @@ def _said_letters(name: str) -> list[str]:
 
 
 def _said_units(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """A phrase with a number and a unit after it, with the unit in each of its forms ("20 ft": "20 foot",
-    "20 feet")."""
+    """A phrase with a number (or a fraction said in words) and a unit after it, with the unit in each of its forms
+    ("20 ft": "20 foot", "20 feet"; "6 and a half mm": "6 and a half millimetre")."""
     out = {phrase}
     for i in range(1, len(phrase)):
         forms = _MEASURES.get(phrase[i])
-        if forms is None or not phrase[i - 1].replace(".", "", 1).isdigit():
+        if forms is None or not (phrase[i - 1].replace(".", "", 1).isdigit() or phrase[i - 1] in _FRACTION_WORDS):
             continue
         out |= {(*p[:i], form, *p[i + 1:]) for p in out for form in forms}
     return out
@@ -148,8 +151,8 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     for name in names:
         texts = {name, *_code_alone(name), *_without_group(name, group_names), *_label_as_group(name, group_names)}
         for text in list(texts):
-            if _HALF.search(text):
-                texts.add(_HALF.sub(lambda m: f"{m.group(1)} 1/2", text))
+            if _PARTS.search(text):  # "3.75 mm": "three and three quarter mm"
+                texts.add(_PARTS.sub(lambda m: f"{m.group(1)} {_AS_FRACTION[m.group(2)]}".removeprefix("0 "), text))
         said: set[str] = set()
         for text in texts:
             for ranged in _said_ranges(text):

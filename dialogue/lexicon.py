@@ -35,6 +35,7 @@ from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
 from dialogue.codes import spoken_codes, words_after_codes
+from dialogue.dates import spoken_dates
 from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
@@ -350,6 +351,7 @@ class Lexicon:
             names.update(_spelled_apart((value.name, *value.aliases)))
             names.update(spoken_fractions((value.name, *value.aliases)))
             names.update(spoken_codes((value.name, *value.aliases), (group.name, *group.aliases)))
+            names.update(spoken_dates((value.name, *value.aliases)))  # "march seventh" of "Saturday March 7"
             if value.code in described:
                 names.add(described[value.code])  # "medium" of "45-105 medium"
             names.update(_with_article((value.name, *value.aliases)))
