@@ -71,7 +71,9 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
         return False  # "a hot tea please. Let's try the peppermint rose": the next sentence says which one
     if later and m.end < later[0].start and toks[m.end] in ("a", "an") \
             and not any(t in SEPARATORS for t in toks[m.end:later[0].start]):
-        return False  # "a gift a bottle of jameson": the item said right after it says which thing that is
+        # "a gift a bottle of jameson": the item said right after it says which thing that is; but one product
+        # said again with an article of its own is another of it ("a US 7 circular a US 6 circular")
+        return len(kinds) == 1 and {t.sku for t in later[0].exact_products} == kinds
     if later and later[0].options and later[0].start > 0 and toks[later[0].start - 1] in WITH:
         return True  # "a large pie with pepperoni": a pie with that topping, not the pepperoni pizza summed up
     if later and not toks[k].isdigit() and any(t in SEPARATORS for t in toks[m.end:later[0].start]):
