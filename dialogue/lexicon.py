@@ -36,6 +36,7 @@ from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
 from dialogue.codes import spoken_codes, words_after_codes
 from dialogue.dates import spoken_dates
+from dialogue.service_verbs import verb_forms
 from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
@@ -352,6 +353,7 @@ class Lexicon:
             names.update(spoken_fractions((value.name, *value.aliases)))
             names.update(spoken_codes((value.name, *value.aliases), (group.name, *group.aliases)))
             names.update(spoken_dates((value.name, *value.aliases)))  # "march seventh" of "Saturday March 7"
+            names.update(verb_forms((value.name, *value.aliases)))  # "wind them" of "winding"
             if value.code in described:
                 names.add(described[value.code])  # "medium" of "45-105 medium"
             names.update(_with_article((value.name, *value.aliases)))
