@@ -6,7 +6,9 @@ Two sides meet here. :func:`spoken_codes` gives the lexicon the spoken forms of 
 as :func:`dialogue.numbers.to_digits` leaves them): a range with the words said between its numbers, a number of a
 hundred or more said in parts ("one oh five"), a half or quarters written as a decimal said as a fraction, a number with a
 letter said in the plural ("seven a's"), a measure with its unit in any of its forms, and the code alone without the
-words printed after it ("10-46" of "10-46 regular light"). :func:`codes_said` reads, on the shopper's side, what
+words printed after it ("10-46" of "10-46 regular light"), each side of a size printed in two systems ("US 8" and "5 mm" of "US 8 - 5
+mm"), a system's capitals said as the group's word ("size 8", "US size 8") and a lone "1" as the word ("US one").
+:func:`codes_said` reads, on the shopper's side, what
 only the catalog can settle: a decimal said with "point" ("point seven three", "one point one four") and a number
 whose last word is said in the plural ("the twelve fifty threes"), where the catalog has that number.
 
@@ -38,6 +40,7 @@ _AS_FRACTION = {"25": "1/4", "5": "1/2", "75": "3/4"}
 _LETTER = re.compile(r"(?<![\w.])(\d+)([a-z])(?![\w])", re.IGNORECASE)
 _CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?=\s|$)", re.IGNORECASE)
 _LABELLED = re.compile(r"\s*([A-Z]{2,})\s+(\d+(?:\.\d+)?(?:\s+\d+/\d+)?)(?=\s|$)")  # "US 8" of "US 8 - 5 mm"
+_SIDES = re.compile(r"\s+[-\u2013\u2014/]\s+")  # between the sides of a size in two systems
 _MAX_FORMS = 64  # spoken forms of one name, at most
 
 
@@ -121,6 +124,16 @@ def _without_group(name: str, group_names: Iterable[str]) -> list[str]:
     return []
 
 
+def _sides(name: str) -> list[str]:
+    """The sides of a name that prints one size in two systems joined by a spaced dash ("US 8 - 5 mm": "US 8" and
+    "5 mm"; "H-8 - 5 mm": "H-8" and "5 mm"), each said alone; none for a name of one side, nor sides with no
+    number ("small - sock size")."""
+    sides = [side.strip() for side in _SIDES.split(name)]
+    if len(sides) < 2 or not all(any(c.isdigit() for c in side) and len(tokens(side)) <= 3 for side in sides):
+        return []
+    return sides
+
+
 def _label_as_group(name: str, group_names: Iterable[str]) -> list[str]:
     """A name that opens with the capitals of a system of sizes and a number ("US 8 - 5 mm", "UK 6", "EU 42") said
     with a one-word name of its group in place of the capitals or after them ("size 8", "US size 8")."""
@@ -150,6 +163,8 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     group_names = tuple(group_names)
     for name in names:
         texts = {name, *_code_alone(name), *_without_group(name, group_names), *_label_as_group(name, group_names)}
+        for side in _sides(name):
+            texts |= {side, *_code_alone(side), *_label_as_group(side, group_names)}
         for text in list(texts):
             if _PARTS.search(text):  # "3.75 mm": "three and three quarter mm"
                 texts.add(_PARTS.sub(lambda m: f"{m.group(1)} {_AS_FRACTION[m.group(2)]}".removeprefix("0 "), text))

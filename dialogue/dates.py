@@ -40,8 +40,11 @@ def _said(text: str) -> tuple[str, ...]:
     return tuple(to_digits(tokens(text)))
 
 
-def spoken_dates(names: Iterable[str]) -> set[tuple[str, ...]]:
-    """Phrases of the ways the dates in these names are said; none for a name with no month and day in it."""
+def spoken_dates(names: Iterable[str], others: Iterable[str] = ()) -> set[tuple[str, ...]]:
+    """Phrases of the ways the dates in these names are said; none for a name with no month and day in it.
+    ``others``: the names of the other choices of the group; a day of the week one of them has too names neither
+    alone ("saturday" of two Saturday sessions: the shopper is asked which)."""
+    shared = {_WEEKDAYS[t][0] for name in others for t in tokens(name) if t in _WEEKDAYS}
     out: set[tuple[str, ...]] = set()
     for name in names:
         toks = tokens(name)
@@ -68,5 +71,6 @@ def spoken_dates(names: Iterable[str]) -> set[tuple[str, ...]]:
                     for said_day in (str(day), *ordinals):
                         out.add(_said(f"{weekday} {month} {said_day}"))
         for forms in weekdays:  # "the thursday one": the day of the week alone
-            out |= {(form,) for form in forms if len(form) > 3}
+            if forms[0] not in shared:
+                out |= {(form,) for form in forms if len(form) > 3}
     return out
