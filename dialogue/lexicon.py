@@ -354,7 +354,8 @@ class Lexicon:
             names.update(spoken_codes((value.name, *value.aliases), (group.name, *group.aliases)))
             names.update(spoken_dates((value.name, *value.aliases),  # "march seventh" of "Saturday March 7"
                                       [v.name for v in group.values if v.code != value.code]))
-            names.update(verb_forms((value.name, *value.aliases)))  # "wind them" of "winding"
+            if group.multiple:  # an add-on done to the goods, no kind of them ("slicing" tomatoes)
+                names.update(verb_forms((value.name, *value.aliases)))  # "wind them" of "winding"
             if value.code in described:
                 names.add(described[value.code])  # "medium" of "45-105 medium"
             names.update(_with_article((value.name, *value.aliases)))

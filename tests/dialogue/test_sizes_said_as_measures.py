@@ -47,6 +47,9 @@ _SHOP = {
                  {"code": "winding", "name": "winding", "price_delta": "1.00"}]}]},
         {"sku": "MINIS", "name": "mini skein bundle", "price": "30.00", "aliases": ["mini skeins"]},
         {"sku": "COUNTER", "name": "row counter", "price": "4.50"},
+        {"sku": "TOMATO", "name": "tomatoes", "price": "3.00", "options": [
+            {"code": "variety", "name": "variety", "required": True, "values": [
+                {"code": "slicing", "name": "slicing"}, {"code": "cherry", "name": "cherry"}]}]},
     ],
 }
 
@@ -91,7 +94,7 @@ def test_dates_are_said_with_ordinals_and_weekdays() -> None:
 def test_a_choice_in_ing_is_asked_with_its_verb() -> None:
     assert {("wind", "them"), ("hem", "it"), ("slice", "it")} <= verb_forms(["winding"]) | verb_forms(
         ["hemming"]) | verb_forms(["slicing"])
-    assert not verb_forms(["red"])
+    assert not verb_forms(["red"]) and not verb_forms(["no toasting"]) and not verb_forms(["big slicing"])
 
 
 # --- sizes said as measures ---
@@ -173,3 +176,10 @@ def test_skeins_of_a_choice_are_no_mini_skeins(chat: Chat) -> None:
 def test_mini_skeins_by_their_name_still_are(chat: Chat) -> None:
     chat.say("two mini skeins")
     assert [(s, q) for s, q, _ in chat.lines] == [("MINIS", 2)]
+
+
+def test_a_kind_in_ing_is_no_service_asked_with_its_verb(chat: Chat) -> None:
+    chat.say("a highland wool in blue")
+    chat.say("can you slice it")
+    assert [s for s, _, _ in chat.lines] == ["WOOL"]  # no "slicing" tomatoes
+
