@@ -36,12 +36,12 @@ from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
 from dialogue.codes import spoken_codes, words_after_codes
 from dialogue.dates import spoken_dates
-from dialogue.service_verbs import verb_forms
 from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
 from dialogue.numbers import to_digits
 from dialogue.phrasebook import words
+from dialogue.service_verbs import verb_forms
 from dialogue.words import COMMON, STOPWORDS
 
 # Words that are never an option value by themselves ("yes"/"no" codes of a "warmed" group, ...).
