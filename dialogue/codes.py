@@ -4,9 +4,11 @@
 
 Two sides meet here. :func:`spoken_codes` gives the lexicon the spoken forms of a written name (numbers as digits,
 as :func:`dialogue.numbers.to_digits` leaves them): a range with the words said between its numbers, a number of a
-hundred or more said in parts ("one oh five"), a half written as a decimal said as a fraction, a number with a
+hundred or more said in parts ("one oh five"), a half or quarters written as a decimal said as a fraction, a number with a
 letter said in the plural ("seven a's"), a measure with its unit in any of its forms, and the code alone without the
-words printed after it ("10-46" of "10-46 regular light"). :func:`codes_said` reads, on the shopper's side, what
+words printed after it ("10-46" of "10-46 regular light"), each side of a size printed in two systems ("US 8" and "5 mm" of "US 8 - 5
+mm"), a system's capitals said as the group's word ("size 8", "US size 8") and a lone "1" as the word ("US one").
+:func:`codes_said` reads, on the shopper's side, what
 only the catalog can settle: a decimal said with "point" ("point seven three", "one point one four") and a number
 whose last word is said in the plural ("the twelve fifty threes"), where the catalog has that number.
 
@@ -30,12 +32,17 @@ _COUNTED = words("pack_words") | words("count_nouns") | words("packages")  # wha
 _MEASURES: dict[str, tuple[str, ...]] = {form: entry for entry in phrases("measure_forms") for form in entry}
 # times a letter is written -> the word it is said with ("aa": "double a")
 _REPEATS: dict[int, str] = {int(entry[0]): entry[1] for entry in phrases("letter_repeats")}
+# the words a fraction is said with ("half", "quarters"), after which a unit may follow ("six and a half mm")
+_FRACTION_WORDS = frozenset(w for entry in phrases("fraction_words") for w in entry[1:])
 _RANGE = re.compile(r"(?<![\d.])(\d+)\s*-\s*(\d+)(?![\d.])")
 _HUNDREDS = re.compile(r"(?<![\d.])\d{3}(?![\d.])")
 _FRACTION = re.compile(r"\d+/\d+")
-_HALF = re.compile(r"(?<![\d.])(\d+)\.5(?!\d)")
+_PARTS = re.compile(r"(?<![\d.])(\d+)\.(25|5|75)(?!\d)")  # a half or a quarter written as a decimal
+_AS_FRACTION = {"25": "1/4", "5": "1/2", "75": "3/4"}
 _LETTER = re.compile(r"(?<![\w.])(\d+)([a-z])(?![\w])", re.IGNORECASE)
 _CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?=\s|$)", re.IGNORECASE)
+_LABELLED = re.compile(r"\s*([A-Z]{2,})\s+(\d+(?:\.\d+)?(?:\s+\d+/\d+)?)(?=\s|$)")  # "US 8" of "US 8 - 5 mm"
+_SIDES = re.compile(r"\s+[-\u2013\u2014/]\s+")  # between the sides of a size in two systems
 _MAX_FORMS = 64  # spoken forms of one name, at most
 
 
@@ -76,12 +83,12 @@ def _said_letters(name: str) -> list[str]:
 
 
 def _said_units(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """A phrase with a number and a unit after it, with the unit in each of its forms ("20 ft": "20 foot",
-    "20 feet")."""
+    """A phrase with a number (or a fraction said in words) and a unit after it, with the unit in each of its forms
+    ("20 ft": "20 foot", "20 feet"; "6 and a half mm": "6 and a half millimetre")."""
     out = {phrase}
     for i in range(1, len(phrase)):
         forms = _MEASURES.get(phrase[i])
-        if forms is None or not phrase[i - 1].replace(".", "", 1).isdigit():
+        if forms is None or not (phrase[i - 1].replace(".", "", 1).isdigit() or phrase[i - 1] in _FRACTION_WORDS):
             continue
         out |= {(*p[:i], form, *p[i + 1:]) for p in out for form in forms}
     return out
@@ -142,6 +149,37 @@ def _without_group(name: str, group_names: Iterable[str]) -> list[str]:
     return []
 
 
+def _sides(name: str) -> list[str]:
+    """The sides of a name that prints one size in two systems joined by a spaced dash ("US 8 - 5 mm": "US 8" and
+    "5 mm"; "H-8 - 5 mm": "H-8" and "5 mm"), each said alone; none for a name of one side, nor sides with no
+    number ("small - sock size")."""
+    sides = [side.strip() for side in _SIDES.split(name)]
+    if len(sides) < 2 or not all(any(c.isdigit() for c in side) and len(tokens(side)) <= 3 for side in sides):
+        return []
+    return sides
+
+
+def _label_as_group(name: str, group_names: Iterable[str]) -> list[str]:
+    """A name that opens with the capitals of a system of sizes and a number ("US 8 - 5 mm", "UK 6", "EU 42") said
+    with a one-word name of its group in place of the capitals or after them ("size 8", "US size 8")."""
+    m = _LABELLED.match(name)
+    if m is None:
+        return []
+    label, code = m.group(1), m.group(2)
+    singles = [group for group in group_names if len(tokens(group)) == 1 and tokens(group)[0] != label.lower()]
+    return [form for group in singles for form in (f"{group} {code}", f"{label} {group} {code}")]
+
+
+def _one_said(phrase: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A phrase of more than one word with a "1" that is no part of a longer number ("US 1", "size 1") as it stays
+    when said ("us one": :func:`dialogue.numbers.to_digits` leaves a lone "one" a word), or None."""
+    if len(phrase) < 2 or "1" not in phrase:
+        return None
+    said = tuple("one" if t == "1" and not (i + 1 < len(phrase) and phrase[i + 1].isdigit())
+                 and not (i and phrase[i - 1].isdigit()) else t for i, t in enumerate(phrase))
+    return said if said != phrase else None
+
+
 def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[tuple[str, ...]]:
     """Phrases (normal tokens, numbers as digits) of the ways the codes and measures in these names are said aloud,
     beside the names as written (which the lexicon indexes already); ``group_names``: the names of the choice's
@@ -149,10 +187,13 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     out: set[tuple[str, ...]] = set()
     group_names = tuple(group_names)
     for name in names:
-        texts = {name, *_code_alone(name), *_without_group(name, group_names), *_measure_number(name)}
+        texts = {name, *_code_alone(name), *_without_group(name, group_names), *_measure_number(name),
+                 *_label_as_group(name, group_names)}
+        for side in _sides(name):
+            texts |= {side, *_code_alone(side), *_label_as_group(side, group_names)}
         for text in list(texts):
-            if _HALF.search(text):
-                texts.add(_HALF.sub(lambda m: f"{m.group(1)} 1/2", text))
+            if _PARTS.search(text):  # "3.75 mm": "three and three quarter mm"
+                texts.add(_PARTS.sub(lambda m: f"{m.group(1)} {_AS_FRACTION[m.group(2)]}".removeprefix("0 "), text))
         said: set[str] = set()
         for text in texts:
             for ranged in _said_ranges(text):
@@ -162,6 +203,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
         for text in sorted(said):
             phrases_.add(_phrase(text))
         phrases_ |= spoken_fractions(said)
+        phrases_ |= {one for phrase in phrases_ if (one := _one_said(phrase)) is not None}
         for phrase in sorted(phrases_):
             if phrase:
                 out |= {said for unit in _said_units(phrase) for said in _said_repeats(unit)}

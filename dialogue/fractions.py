@@ -21,12 +21,14 @@ _UNITS = frozenset({"inch", "inches", "in"})
 
 def _spoken(whole: str | None, num: str, den: str) -> list[str]:
     """The ways one fraction is said: "3/4" -> "three quarter", "three quarters"; "1/2" -> "half", "one half",
-    "a half"; "2 1/2" -> "two and a half", "two and one half"; "5/4" -> "five quarter"."""
+    "a half"; "2 1/2" -> "two and a half", "two and one half"; "3 3/4" -> "three and three quarters", "three and three
+    quarter"; "5/4" -> "five quarter"."""
     if den not in _WORDS or num == den or whole and int(num) > int(den):
         return []
     one, many = _WORDS[den]
     if whole:
-        return [f"{whole} and a {one}", f"{whole} and one {one}"] if num == "1" else [f"{whole} and {num} {many}"]
+        return [f"{whole} and a {one}", f"{whole} and one {one}"] if num == "1" \
+            else [f"{whole} and {num} {many}", f"{whole} and {num} {one}"]  # ("three and three quarter mil")
     if num == "1":
         return [one, f"one {one}", f"a {one}"]
     return [f"{num} {one}", f"{num} {many}"]

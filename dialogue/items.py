@@ -57,7 +57,7 @@ from dialogue.ones import (
     the_one_said,
 )
 from dialogue.package_choices import package_choice
-from dialogue.packaging import choice_package_of_next, package_of_next
+from dialogue.packaging import choice_package_of_next, package_counted_after, package_of_next
 from dialogue.parts import (
     each_value,
     halves_of_line,
@@ -187,7 +187,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             k, follower = m.start - 1, toks[m.end] if m.end < len(toks) else ""
             if (k >= 1 and toks[k] == "of" and toks[k - 1] in MEASURES) or follower in CONTAINERS \
                     or (k >= 0 and toks[k] == "half" and not _half_size_of(lex, toks, mentions, m)) or (k >= 1 and toks[k] == "the" and toks[k - 1] in ("on", "in")) \
-                    or _measure_of_itself(toks, mentions, prods, m) or package_of_next(lex, toks, mentions, m):
+                    or _measure_of_itself(toks, mentions, prods, m) or package_of_next(lex, toks, mentions, m) \
+                    or package_counted_after(toks, mentions, prods, m):
                 prods.remove(m)  # ("a jar of fresh peanut butter": the nut butter's jar, no mason jar)
     prods = _one_noun_phrase(prods, breaks, toks)
     counted: set[int] = set()  # where a count read before a piece count was said ("two three piece combos")

@@ -35,11 +35,13 @@ from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
 from dialogue.codes import spoken_codes, words_after_codes
+from dialogue.dates import spoken_dates
 from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
 from dialogue.numbers import to_digits
 from dialogue.phrasebook import phrases, words
+from dialogue.service_verbs import verb_forms
 from dialogue.words import COMMON, STOPWORDS
 
 # Words that are never an option value by themselves ("yes"/"no" codes of a "warmed" group, ...).
@@ -353,6 +355,10 @@ class Lexicon:
             names.update(_spelled_apart((value.name, *value.aliases)))
             names.update(spoken_fractions((value.name, *value.aliases)))
             names.update(spoken_codes((value.name, *value.aliases), (group.name, *group.aliases)))
+            names.update(spoken_dates((value.name, *value.aliases),  # "march seventh" of "Saturday March 7"
+                                      [v.name for v in group.values if v.code != value.code]))
+            if group.multiple:  # an add-on done to the goods, no kind of them ("slicing" tomatoes)
+                names.update(verb_forms((value.name, *value.aliases)))  # "wind them" of "winding"
             if value.code in described:
                 names.add(described[value.code])  # "medium" of "45-105 medium"
             names.update(_with_article((value.name, *value.aliases)))

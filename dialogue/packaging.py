@@ -12,9 +12,10 @@ from catalog.models import Product
 from dialogue.item_words import PACKAGE_DETERMINERS
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import Mention
-from dialogue.phrasebook import phrases
-from dialogue.quantity import SEPARATORS
+from dialogue.phrasebook import phrases, words
+from dialogue.quantity import GLUE, SEPARATORS
 
+_PACKAGES = words("packages")
 _OWN_LEADS = phrases("own_container_leads")  # "my own", "our own": what follows is the shopper's, brought along
 _REACH = 4  # words a package's "of" may stand from the product it holds ("a jar of the fresh ground ... butter")
 
@@ -69,6 +70,21 @@ def package_of_next(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mentio
     skus = {t.sku for t in (held.exact_products or held.products)} - mine
     noun = toks[m.start:m.end]
     return bool(skus) and all((p := lex.products.get(sku)) is not None and noun_fits(p, noun) for sku in skus)
+
+
+def package_counted_after(toks: Sequence[str], mentions: Sequence[Mention], prods: Sequence[Mention],
+                          m: Mention) -> bool:
+    """"dusty rose alpaca dk three skeins wound please": a package word that is only part of some product's name
+    ("skeins" of "mini skeins"), said right after a count that follows another product and its choices, is how many
+    of that product, no item of its own ("a red planter four bags of gravel": the bags hold what follows)."""
+    if m.exact_products or not all(t in _PACKAGES for t in toks[m.start:m.end]) or m.start < 2 \
+            or not toks[m.start - 1].isdigit() or m.end < len(toks) and toks[m.end] == "of":
+        return False
+    before = [o for o in prods if o.end <= m.start - 1]
+    if not before:
+        return False
+    chosen = {i for o in mentions if o.options and not o.products for i in range(o.start, o.end)}
+    return all(i in chosen or toks[i] in GLUE or toks[i] == "in" for i in range(before[-1].end, m.start - 1))
 
 
 def choice_package_of_next(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], m: Mention) -> str | None:

@@ -26,6 +26,9 @@ _PAGE_UNITS = words("page_units")
 _COPY_WORDS = words("copy_words")
 _PAIRED_GOODS = words("paired_goods")
 _PAIRED_PHRASES = phrases("paired_goods_phrases")
+_PLACES = words("booked_places")
+_PLACE_LINKS = words("booked_place_links")
+_UNIT_REACH = 8  # tokens before a product a count unit may stand ("a pair of six and a half millimetre straights")
 _PAIR_STOPS = words("pair_stops")
 _PACKAGE_DETERMINERS = words("package_determiners")
 _POINTING_BACK = words("said_before_pointers")
@@ -57,6 +60,10 @@ def read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]
     while i >= floor and steps < 8:
         if toks[i] in COUNT_UNITS and i > floor and toks[i - 1].isdigit():
             i -= 1  # "12 dozen eggs" (from "a dozen eggs"): the count before the unit
+            continue
+        if toks[i] in _PLACE_LINKS and i - 2 >= floor and toks[i - 1] in _PLACES \
+                and quantity_token(toks, i - 2) is not None:
+            i -= 2  # "two spots in the sock workshop", "three seats for the class": places booked, counted
             continue
         if toks[i] == "of" and i - 2 >= floor and i - 1 not in covered and toks[i - 1].isalpha() \
                 and (quantity_token(toks, i - 2) is not None or toks[i - 2] in COUNT_UNITS or i - 2 in covered):
@@ -122,7 +129,7 @@ def in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Se
                 (toks[j], toks[j + 1]) in zip(words, words[1:], strict=False) for words in names):
             # "a six pack of cola" for "cola 6 pack": the number is the product's own size, not a count
             return int(toks[j - 1]) if j > floor and toks[j - 1].isdigit() else 1
-    at = next((i for i in range(start, max(floor, start - 4) - 1, -1) if toks[i] in COUNT_UNITS), None)
+    at = next((i for i in range(start, max(floor, start - _UNIT_REACH) - 1, -1) if toks[i] in COUNT_UNITS), None)
     if at is None:
         return qty
     if toks[at] == "pair" and _pair_of_paired_goods(toks, at):

@@ -65,6 +65,7 @@ def _head_of_its_choice(lex: Lexicon, mentions: Sequence[Mention], n: int) -> bo
     prev = mentions[n - 1] if n else None
     return len(skus) == 1 and prev is not None and prev.end == m.start and bool(prev.options) \
         and not prev.products and all(lex.option_skus.get((t.group, t.value), set()) == skus for t in prev.options)
+_SAID_RIGHT_AFTER = 4  # words from a kind to the product that says which it is ("a gift a bottle of jameson")
 
 
 def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
@@ -92,7 +93,12 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
             and any(b in breaks for b in range(m.end, later[0].start)) \
             and not any(t in SEPARATORS for t in toks[m.end:later[0].start]):
         return False  # "a hot tea please. Let's try the peppermint rose": the next sentence says which one
-    if later and m.end < later[0].start and toks[m.end] in ("a", "an") \
+    if len(kinds) == 1 and m.end < len(toks) and toks[m.end] in ("a", "an") and any(
+            {t.sku for t in o.products} == kinds for o in mentions[n + 1:]
+            if m.end <= o.start and (not later or o.start <= later[0].start)):
+        return True  # one product said again with an article of its own is another of it ("a US 7 circular a US 6
+        # circular and ...")
+    if later and m.end < later[0].start <= m.end + _SAID_RIGHT_AFTER and toks[m.end] in ("a", "an") \
             and not any(t in SEPARATORS for t in toks[m.end:later[0].start]):
         return False  # "a gift a bottle of jameson": the item said right after it says which thing that is
     if later and later[0].options and later[0].start > 0 and toks[later[0].start - 1] in WITH:

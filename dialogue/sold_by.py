@@ -3,7 +3,8 @@ the foot". A count of that unit said before the product ("sixteen feet of crown 
 is how many of the product, not a choice of some other product ("16 feet", a length of the lumber).
 
 The unit words and their forms ("foot", "feet", "ft") are data (``unit_forms`` in dialogue/data/words.toml), and
-so are the words that may stand between "by the" and the unit ("linear", "running").
+so are the words that lead to the unit ("by the", "per", "sold as a pair") and those that may stand between them
+and the unit ("linear", "running").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dialogue.phrasebook import phrases, words
 
 _FORMS: dict[str, str] = {form: entry[0] for entry in phrases("unit_forms") for form in entry}
 _UNIT_MODIFIERS = words("measure_unit_modifiers")
+_LEADS = phrases("sold_by_leads")
 
 
 def unit_of(word: str) -> str | None:
@@ -36,9 +38,10 @@ def _sold_by(texts: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
     for text in texts:
         toks = tokens(text)
-        for i, t in enumerate(toks):
-            if t == "per" or (t == "the" and i and toks[i - 1] == "by"):
-                j = i + 1
+        for i in range(len(toks)):
+            lead = next((lead for lead in _LEADS if tuple(toks[i:i + len(lead)]) == lead), None)
+            if lead is not None:
+                j = i + len(lead)
                 while j < len(toks) and toks[j] in _UNIT_MODIFIERS:
                     j += 1
                 unit = unit_of(toks[j]) if j < len(toks) else None
