@@ -366,6 +366,9 @@ def selector_refines_focus(lex: Lexicon, p: ParseDraft, ctx: Context) -> None:
     choices: they describe that line further (changes of it, with the rest), not a line to pick out."""
     if p.intent != cue.Intent.MODIFY or not p.selector or p.items or not ctx.focus_fresh or ctx.last_sku is None:
         return
+    if p.quantity is not None:
+        return  # ("make the oat ones three" to a mocha with whole milk: a count for the lines made so, and there
+        # are none; the line is not made so and recounted)
     wanted = [{(t.group, t.value) for t in o.targets} for o in p.selector]
     if any(all(w & set(opts) for w in wanted) for opts in ctx.line_options):
         return  # (a line made so is there: "the almond ones" picks it)

@@ -12,7 +12,16 @@ from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
 from dialogue.numbers import COUNT_UNITS
 from dialogue.phrasebook import words
-from dialogue.quantity import GLUE, in_units, packs_of, piece_count, quantity_token, said_plural, unit_choice
+from dialogue.quantity import (
+    GLUE,
+    in_units,
+    packs_of,
+    piece_count,
+    quantity_token,
+    read_quantity,
+    said_plural,
+    unit_choice,
+)
 from dialogue.several_items import own_names
 from dialogue.specs import ItemSpec, OptionSpec
 
@@ -71,9 +80,9 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         many = (item.quantity is not None and item.quantity >= 2) or plural or counted
         for pos, qty in _markers(toks, item.end, limit, covered, many):
             if pos == item.end and item.quantity is not None and pos + 1 < len(toks) and toks[pos + 1] in COUNT_UNITS \
-                    and (item.start == 0 or quantity_token(toks, item.start - 1) is None):
+                    and read_quantity(toks, item.start, prev_end, covered)[0] is None:
                 continue  # "hem two pairs of pants with cuffs": the count and its unit right after the item (no
-                # count before it) is its own count
+                # count before it, with its unit or not: "two dozen eggs one dozen brown" has one) is its own count
             seg_end = min([p for p, _ in _markers(toks, pos + 1, limit, covered, many)] + [limit])
             has_opt = any(pos < p < seg_end for p in opt_pos)
             if toks[pos] in ("a", "an") and not has_opt:
