@@ -158,6 +158,9 @@ class Phrases:
     # a request to place ("can you put it through"): an opener of ``requests`` right before an act of ``acts``
     requests: frozenset[tuple[str, ...]] = frozenset()
     acts: frozenset[tuple[str, ...]] = frozenset()
+    # a yes that is also a request's courtesy ("one large pie please"): a reply whose only yeses are these asks for what
+    # it names, no yes with the order said back otherwise (dialogue/said_back.py)
+    polite: frozenset[tuple[str, ...]] = frozenset()
 
     aside: Aside = field(default_factory=lambda: Aside())
     merged: frozenset[str] = frozenset()  # yes words a phone line runs into the next word ("yesplease", "goahead")
@@ -240,10 +243,13 @@ class Phrases:
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in close[k]):
             raise PhraseDataError(f"{path}: [closing] needs lists {', '.join(map(repr, keys))} of normalised words")
         request = raw.get("request", {"openers": [], "acts": []})
-        if not isinstance(request, dict) or set(request) != {"openers", "acts"} \
+        if not isinstance(request, dict) or not {"openers", "acts"} <= set(request) <= {"openers", "acts", "polite"} \
                 or not all(isinstance(request[k], list) for k in request) \
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in request for w in request[k]):
-            raise PhraseDataError(f"{path}: [request] needs lists 'openers' and 'acts' of normalised words")
+            raise PhraseDataError(f"{path}: [request] needs lists 'openers' and 'acts' (and 'polite') of normalised words")
+        polite = frozenset(tuple(tokens(p)) for p in request.get("polite", []))
+        if polite - tables["affirm"]:
+            raise PhraseDataError(f"{path}: [request] polite must be [affirm] phrases: {sorted(polite - tables['affirm'])}")
         heard, elsewhere = raw.get("heard", {"phrases": []}), raw.get("elsewhere", {"phrases": []})
         echo = raw.get("echo", {"phrases": []})
         for name, table in (("heard", heard), ("elsewhere", elsewhere), ("echo", echo)):
@@ -268,7 +274,7 @@ class Phrases:
                    frozenset(tuple(tokens(p)) for p in elsewhere["phrases"]),
                    frozenset(address["words"]), frozenset(linking["words"]), frozenset(predicates),
                    frozenset(tuple(tokens(p)) for p in request["openers"]),
-                   frozenset(tuple(tokens(p)) for p in request["acts"]), Aside.load(path, raw.get("aside")),
+                   frozenset(tuple(tokens(p)) for p in request["acts"]), polite, Aside.load(path, raw.get("aside")),
                    frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]), as_if,
                    frozenset(tuple(tokens(p)) for p in unasked), assent, frozenset(topics),
                    frozenset(tuple(tokens(p)) for p in asks))
@@ -319,6 +325,11 @@ class Phrases:
     def words_of_phrases(self) -> frozenset[str]:
         """The words of every table's phrases; a single letter only where it is a phrase alone ("k")."""
         return frozenset(w for table in self.tables.values() for p in table for w in p if len(w) > 1 or p == (w,))
+
+    def only_polite(self, toks: Sequence[str]) -> bool:
+        """Every yes of the reply is a request's courtesy ("one large pie with pepperoni please"), and there is one."""
+        yeses = [phrase for table, phrase in self.cover(toks) if table == "affirm"]
+        return bool(yeses) and all(p in self.polite for p in yeses)
 
     def only_heard(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """Every yes of the reply is one that may only say "heard" ("ok", "alright"), and the reply closes the

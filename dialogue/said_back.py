@@ -4,7 +4,8 @@
 a yes with products the read-back already holds, said with another count or choice, is the order said back wrong,
 not more of it (an exact echo places, dialogue/echo.py). Nothing is added again and nothing dropped: the question is
 asked again. Words that ask for more ("another", "one more", "add", "too"), or a join before the first product ("yes
-and a grande tea": more after the yes), make it an addition as ever.
+and a grande tea": more after the yes), make it an addition as ever. A request whose only yes is its courtesy ("one
+large pie with pepperoni please": confirm.toml [request] ``polite``) is no yes: it asks for the change, as ever.
 
 "yes and give the barista two quid", "yes use my points for the muffin", "yes and can i redeem my free coffee": a tip,
 money or a loyalty scheme mentioned with the yes is never a count, a choice or a product (words.toml
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from catalog.models import CartLine
+from dialogue import confirm, normalize
 from dialogue import intents as cue
 from dialogue.intents import Intent
 from dialogue.parse_records import Parse
@@ -36,6 +38,8 @@ def again_differently(parse: Parse, lines: Sequence[CartLine]) -> bool:
     back (wrongly, or it would have been an echo), not an addition ("yes and a grande tea" joins more to the yes)."""
     if parse.intent != Intent.ADD or not parse.items or not lines:
         return False
+    if confirm.phrases().only_polite(normalize.tokens(parse.text)):
+        return False  # "one large pie with pepperoni please": a request said politely, no yes said with it
     first = min(it.start for it in parse.items)
     if any(t in _JOINS for t in parse.tokens[:first]):
         return False
