@@ -181,6 +181,25 @@ def first_int(toks: Sequence[str]) -> int | None:
     return None
 
 
+_ORDER_LEADS = words("order_number_leads")
+_ORDER_NUMBER_WORDS = words("order_number_words")
+
+
+def order_number_span(toks: Sequence[str], min_len: int = 3) -> range | None:
+    """Where an order's number is said in digit tokens: a run of numbers of at least ``min_len`` digits right after
+    a lead ("order 7 7 1 6", "order number 45 12"), or None. Those words are the number, not counts or choices."""
+    for i, t in enumerate(toks):
+        if t not in _ORDER_LEADS:
+            continue
+        start = i + 1 + (i + 1 < len(toks) and toks[i + 1] in _ORDER_NUMBER_WORDS)
+        end = start
+        while end < len(toks) and (toks[end].isdigit() or toks[end] == "one"):
+            end += 1
+        if sum(len(x) if x.isdigit() else 1 for x in toks[start:end]) >= min_len:
+            return range(start, end)
+    return None
+
+
 def digit_string(toks: Sequence[str], min_len: int = 3) -> str | None:
     """The longest run of number tokens, joined: "four five one two" / "45 12" -> "4512". A count of a unit
     ("a dozen bagels", "12 dozen") is no order number: the run right before a unit word is dropped."""

@@ -118,7 +118,7 @@ from dialogue.matcher import (
     refused_choices,
     sold_alone,
 )
-from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, price_range
+from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, order_number_span, price_range
 from dialogue.ones import (
     choice_one_of_the_topic,
     line_of_a_name_word,
@@ -476,6 +476,8 @@ class RuleUnderstanding:
         found = group_of_named_line(self.lexicon, toks, found, named, frozenset(context.line_skus))
         found = choices_in_a_name(self.lexicon, toks, found, named)
         found = choice_said_over(self.lexicon, toks, found, frozenset(in_play))  # "five hundred no two fifty"
+        said_number = order_number_span(toks)  # "what's in order seven seven one six": no 6-piece
+        found = [m for m in found if said_number is None or not (said_number.start <= m.start < said_number.stop)]
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
                     if not (m.options and not m.products and m.end == m.start + 1 and toks[m.start].isdigit()
                             and (counts_what_follows(toks, m.end) or counts_next(self.lexicon, toks, found, k)
