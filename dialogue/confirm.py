@@ -104,12 +104,13 @@ class Aside:
     back: frozenset[tuple[str, ...]] = frozenset()
     others: frozenset[tuple[str, ...]] = frozenset()
     doubts: frozenset[tuple[str, ...]] = frozenset()  # "i think", "i reckon": a doubt before a yes clause of its own
+    yeses: frozenset[str] = frozenset()  # bare yes words that open that clause, or may stand before the doubt
 
     @classmethod
     def load(cls, path: Path, raw: object) -> Aside:
         if raw is None:
             return cls()
-        keys = ("openers", "joins", "told", "clauses", "terms", "asks", "who", "whose", "nearby", "doubts")
+        keys = ("openers", "joins", "told", "clauses", "terms", "asks", "who", "whose", "nearby", "doubts", "yeses")
         if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in (*keys, "relayed", "back", "others")) \
                 or not isinstance(raw.get("longest"), int) or set(raw) != {*keys, "relayed", "back", "others", "longest"} \
                 or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for k in keys for w in raw[k]) \
@@ -134,7 +135,7 @@ class Aside:
         others = turned("others")
         return cls(phrases("openers") | relayed, phrases("joins"), frozenset(raw["told"]), phrases("clauses"),
                    raw["longest"], frozenset(raw["terms"]), phrases("asks"), turned("back") | others, others,
-                   phrases("doubts"))
+                   phrases("doubts"), frozenset(raw["yeses"]))
 
 
 @dataclass(frozen=True)
@@ -549,7 +550,6 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
     return best
 
 
-_BARE_YES = frozenset({"yes", "yeah", "yep", "yup", "yea", "aye"})
 _AGAINST = frozenset({"deny", "cancel", "hedge", "ask", "negate"})
 
 
@@ -557,18 +557,18 @@ def _doubt_then_yes(book: Phrases, words: list[str]) -> bool:
     """A doubt whether the order is complete or right, then a yes clause of its own: "i think that's the lot yes place
     it", "hmm i reckon that's everything yep go ahead". Before the doubt only pauses, fillers or a bare yes word; the
     doubt's words ([aside] 'doubts', then a closing or a yes) hold only yes, closing and filler words; the yes clause
-    opens on a bare yes word and is a clear yes on its own. "i guess go for it" and "i suppose that's right" are no
-    such reply."""
+    opens on a bare yes word ([aside] 'yeses') and is a clear yes on its own. "i guess go for it" and "i suppose
+    that's right" are no such reply."""
     for start in range(len(words)):
         before = book.cover(words[:start]) if start else []
-        if any(t not in ("pause", "filler") and not (t == "affirm" and p[0] in _BARE_YES and len(p) == 1)
+        if any(t not in ("pause", "filler") and not (t == "affirm" and p[0] in book.aside.yeses and len(p) == 1)
                for t, p in before):
             break
         doubt = max((len(d) for d in book.aside.doubts if tuple(words[start:start + len(d)]) == d), default=0)
         if not doubt:
             continue
         for k in range(start + doubt + 1, len(words)):
-            if words[k] not in _BARE_YES:
+            if words[k] not in book.aside.yeses:
                 continue
             mid, rest = words[start + doubt:k], words[k:]
             pieces = book.cover(mid)
