@@ -537,15 +537,6 @@ def not_for_the_focus(lex: Lexicon, p: Parse, ctx: Context) -> bool:
     return not all(offers_choice(lex, ctx.last_sku, o) for o in p.options)
 
 
-def without_the_cart(ctx: Context) -> Context:
-    """The conversation as if the cart held nothing: how the words read when no line is there to take them."""
-    held = set(ctx.line_skus)
-    return dataclasses.replace(ctx, last_sku=None, has_lines=False, line_skus=(), line_options=(), line_units=(),
-                               focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0,
-                               topic=None if ctx.topic in held else ctx.topic,
-                               shown=tuple(s for s in ctx.shown if s not in held))
-
-
 def one_more_in_another(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
     """"and alabaster too" to a sample pot of agreeable gray: choices said alone with "too" / "as well" at the end,
     each a value of a one-choice group the line in focus already holds another value of, chosen (no default), and

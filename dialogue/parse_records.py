@@ -6,6 +6,7 @@ a parse in its context that the rules of ``data/context.toml`` test.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -35,6 +36,15 @@ class Context:
     focus_options: tuple[tuple[str, str], ...] = ()  # (group, value) of each choice the line in focus holds
     focus_fresh: bool = False  # the line in focus was ordered or changed by the turn before
     focus_quantity: int = 0  # units of the line in focus itself ("double that": twice as many)
+
+    def without_the_cart(self) -> Context:
+        """The conversation as if the cart held nothing: how the words read when no line is there to take them.
+        Every field about the cart's lines is cleared here, next to where the fields are declared."""
+        held = set(self.line_skus)
+        return dataclasses.replace(self, last_sku=None, has_lines=False, line_skus=(), line_options=(), line_units=(),
+                       focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0,
+                       topic=None if self.topic in held else self.topic,
+                       shown=tuple(s for s in self.shown if s not in held))
 
 
 @dataclass(frozen=True)

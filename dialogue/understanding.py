@@ -143,7 +143,6 @@ from dialogue.onto_line import (
     onto_named_line,
     onto_part_of_line,
     said_again_made_so,
-    without_the_cart,
 )
 from dialogue.owners import offers_choice, owner_by_name_word, the_one_in_the_cart, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
@@ -447,7 +446,7 @@ class RuleUnderstanding:
     def parse(self, text: str, context: Context) -> Parse:
         p = self._parse(text, context)
         if not_for_the_focus(self.lexicon, p, context):  # "and a quart of beef with broccoli" to a lunch special:
-            again = self._parse(text, without_the_cart(context))  # a dish of its own, not the special's entree
+            again = self._parse(text, context.without_the_cart())  # a dish of its own, not the special's entree
             return again if again.intent == Intent.ADD and again.items else p
         return p
 
