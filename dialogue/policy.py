@@ -48,7 +48,7 @@ from dialogue.placed import say_digits
 from dialogue.quantity import GLUE, SEPARATORS
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
 from dialogue.references import count_of, one_unit_said, parts_after, parts_of, pick_shown
-from dialogue.replies import group_name, plural, say_list
+from dialogue.replies import describe_line, group_name, plural, say_list
 from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
 from dialogue.specs import ItemSpec, OptionSpec
@@ -631,6 +631,12 @@ class Policy:
             # added again or dropped; "yes and give the barista two quid", "yes use my points for the muffin": a tip or
             # a loyalty remark, no count, choice or product. Not placed, nothing changed: the question again
             return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
+        if (again := said_back.restated(parse, st.cart.lines)) and c.verdict != Verdict.DENY:
+            # "two large lattes please" to a read-back of two large lattes: those lines said back, not two more
+            names = say_list([describe_line(ln, self.lex.products.get(ln.sku)) for ln in again])
+            st.focus_line = again[-1].line_id  # "two more" next is more of it
+            return self._checkout(out.say(f"Your order has {names} already. To add more, say how many more"),
+                                  question=YES_OR_NO)
         vague = not parse.items and not parse.options and parse.quantity is None and not parse.groups \
             and parse.intent not in (Intent.REMOVE, Intent.CLEAR, Intent.HUMAN)  # "never mind, remove it", "actually
         # could i speak to someone" say what to do; "uh what cushions are there" asks of a group

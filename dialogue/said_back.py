@@ -10,6 +10,10 @@ large pie with pepperoni please": confirm.toml [request] ``polite``) is no yes: 
 "yes and give the barista two quid", "yes use my points for the muffin", "yes and can i redeem my free coffee": a tip,
 money or a loyalty scheme mentioned with the yes is never a count, a choice or a product (words.toml
 ``remark_words``); the reply changes nothing and the question is asked again.
+
+"two large lattes please" to a read-back of two large lattes and a muffin: a request that names only lines the
+read-back holds, each with the count and choices that line has, is those lines said back, not two more of them
+(:func:`restated`). Nothing is added; the shopper is told they are in the order already and asked again.
 """
 
 from __future__ import annotations
@@ -31,6 +35,27 @@ _JOINS = words("echo_joins")
 def remark(toks: Sequence[str]) -> bool:
     """The reply mentions a tip, money handed over or a loyalty scheme."""
     return any(t in _REMARK for t in toks)
+
+
+def restated(parse: Parse, lines: Sequence[CartLine]) -> tuple[CartLine, ...]:
+    """The lines of the read-back that the reply says over again exactly: every product named is one line's, with
+    that line's count (a count not said is one) and only choices that line holds, with no word that asks for more and
+    nothing joined before it ("and two large lattes" asks for more). Empty when the reply is anything else."""
+    if parse.intent != Intent.ADD or not parse.items or not lines or parse.options or parse.question:
+        return ()
+    first = min(it.start for it in parse.items)
+    if any(t in _JOINS for t in parse.tokens[:first]) or any(t in MORE_WORDS for t in parse.tokens) \
+            or cue.has(parse.tokens, cue.MORE):
+        return ()
+    said: list[CartLine] = []
+    for it in parse.items:
+        same = [ln for ln in lines if (ln.sku,) == tuple(it.skus) and ln.quantity == (it.quantity or 1)
+                and all(any(o.group == t.group and o.value == t.value for o in ln.options for t in spec.targets)
+                        for spec in it.options)]
+        if len(same) != 1 or same[0] in said:
+            return ()
+        said.append(same[0])
+    return tuple(said)
 
 
 def again_differently(parse: Parse, lines: Sequence[CartLine]) -> bool:
