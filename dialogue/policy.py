@@ -626,7 +626,8 @@ class Policy:
             return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "
                            "or say clear the cart")
         if c.verdict == Verdict.AFFIRM and parse.intent in (Intent.ADD, Intent.MODIFY) and (
-                said_back.remark(normalize.tokens(parse.text)) or said_back.again_differently(parse, st.cart.lines)):
+                said_back.remark(as_said := normalize.tokens(parse.text))
+                or said_back.again_differently(parse, st.cart.lines, as_said)):
             # "yes two regular lattes", "yes one medium latte and a muffin": the order said back otherwise, nothing
             # added again or dropped; "yes and give the barista two quid", "yes use my points for the muffin": a tip or
             # a loyalty remark, no count, choice or product. Not placed, nothing changed: the question again

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from catalog.models import CartLine
-from dialogue import confirm, normalize
+from dialogue import confirm
 from dialogue import intents as cue
 from dialogue.intents import Intent
 from dialogue.parse_records import Parse
@@ -58,12 +58,12 @@ def restated(parse: Parse, lines: Sequence[CartLine]) -> tuple[CartLine, ...]:
     return tuple(said)
 
 
-def again_differently(parse: Parse, lines: Sequence[CartLine]) -> bool:
+def again_differently(parse: Parse, lines: Sequence[CartLine], said: Sequence[str]) -> bool:
     """The reply names only products the read-back holds, adding them, with no word that asks for more: the order said
     back (wrongly, or it would have been an echo), not an addition ("yes and a grande tea" joins more to the yes)."""
     if parse.intent != Intent.ADD or not parse.items or not lines:
         return False
-    if confirm.phrases().only_polite(normalize.tokens(parse.text)):
+    if confirm.phrases().only_polite(said):
         return False  # "one large pie with pepperoni please": a request said politely, no yes said with it
     first = min(it.start for it in parse.items)
     if any(t in _JOINS for t in parse.tokens[:first]):
