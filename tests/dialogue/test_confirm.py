@@ -21,9 +21,9 @@ KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each
 # so it holds and marks an echo candidate; only the session, with the cart read back, places it (dialogue/echo.py).
 # Every such row is judged in a session: the ones said back as the cart has them place, any mismatch holds.
 ECHOES = [(label, reply) for label, reply in REPLIES if decide(reply).echo and not decide(reply).places]
-KNOWN_MISSES = 166  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+KNOWN_MISSES = 165  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
-# label them: to "shall I place it?" they may say no, so the read-back asks again), 8 from round 7 (31 when
+# label them: to "shall I place it?" they may say no, so the read-back asks again), 7 from round 7 (31 when
 # written, see below), 14 from round 8 (90 when written, see below), none from round 9 (126 when
 # written, see below), 5 from round 10 (see below), 1 from round 11 (96 when written, see below), 4 from
 # round 12 (109 when written, see below), 17 from round 13 (86 when written, see below), 57 from round 14 (106
@@ -101,7 +101,8 @@ KNOWN_MISSES = 166  # 4 from round 2, 7 from round 3 (82 when written), 3 from r
 # confirm.toml: 21 unmarked. Left: hedges before the yes ("hold on let me look yep ..."), a cancel word in the story
 # ("never mind", "i changed my mind"), a question word in it ("this is what he wants"), "i wasn't sure at first
 # but now yeah", "you read it really fast but yes", "yeah yeah i heard you all of it yes", "mint yeah place it", and
-# the blueberry question.
+# the blueberry question (session 18: a line said over again is told to be in the order already and asked again,
+# dialogue/said_back.restated: the question no longer adds a muffin, unmarked).
 # Round 8, first run of confirm_replies_8.tsv (406 rows, written fresh: non-native, older, teenage and very terse
 # yeses, a yes wrapped in a long sentence about something else, a yes twice with a filler between, "correct"
 # variants, the whole order said back with a yes, "no problem"/"no bother" yeses, cancel words in passing, phone-line
