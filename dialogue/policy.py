@@ -33,6 +33,7 @@ from dialogue import (
     put_back,
     said_back,
     undo,
+    what_if,
 )
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
@@ -533,11 +534,19 @@ class Policy:
                                   else item.quantity, ref="it", replace=False, replaces=None, portion=None)
                 return editing.modify(self.state, self.lex, recount, out)
         offered = {t.group for o in item.options for t in o.targets}
-        if line is None or parse.deny or parse.items or parse.question \
-                or not (parse.affirm or parse.groups and set(parse.groups) <= offered):
+        if line is not None and parse.deny and not parse.items and not parse.options and parse.quantity is None:
+            self.state.focus_line = line.line_id  # "nah leave it": the line stays as it is
+            return out.say("Okay, I'll leave it as it is.")
+        said = [o for it in parse.items for o in it.options]
+        named = line is not None and bool(parse.items) and all(
+            it.skus == (line.sku,) and it.quantity is None for it in parse.items) \
+            and all(any(t.group in offered for t in o.targets) for o in said)  # "ok a bowl then": that line, so
+        if line is None or parse.deny or parse.items and not named or parse.question \
+                or not (parse.affirm or named or parse.groups and set(parse.groups) <= offered):
             return None
         self.state.focus_line = line.line_id
-        change = replace(parse, intent=Intent.MODIFY, items=(ItemSpec((line.sku,), None, [*item.options, *parse.options]),),
+        change = replace(parse, intent=Intent.MODIFY, items=(ItemSpec((line.sku,), None, [*item.options, *said,
+                                                                                           *parse.options]),),
                          options=(), quantity=None, ref=None, replace=False, replaces=None, portion=None)
         return editing.modify(self.state, self.lex, change, out)
 
@@ -965,8 +974,8 @@ class Policy:
             return out.say(st.last_reply.text if st.last_reply else "I haven't said anything yet. What would you like?")
         if i == Intent.SEARCH:
             return answers.more_of_list(st, lex, out) if p.ref == "next" else answers.search(st, lex, p, out)
-        if i == Intent.PRICE:
-            return answers.price(st, lex, p, out)
+        if i == Intent.PRICE:  # about a line in the cart made otherwise: an offer to change it, else one more
+            return what_if.offer(st, lex, p, out) or answers.price(st, lex, p, out)
         if i == Intent.STOCK:
             return answers.stock(st, lex, self.store, p, out)
         if i == Intent.OPTIONS:
