@@ -490,6 +490,8 @@ class Policy:
             return out.say("Sure, take your time")  # call my husband and make sure it's a three": no yes to take
         if pending.line_id is not None:
             return self._change_offered(pending, pending.item, parse, out)
+        if st.cart.lines and what_if.keeps(parse, {ln.sku for ln in st.cart.lines}) and not parse.affirm:
+            return out.say("Okay, I'll leave your order as it is.")  # "nah never mind just the dogs" to a combo
         if not parse.items and cue.has(parse.tokens, cue.CHECKOUT):  # "ok that's all": the offer declined, and
             return self._checkout(out) if st.cart.lines else None  # the order ends (a closing changes no cart)
         if self._pure_yes(parse):
@@ -534,10 +536,14 @@ class Policy:
                                   else item.quantity, ref="it", replace=False, replaces=None, portion=None)
                 return editing.modify(self.state, self.lex, recount, out)
         offered = {t.group for o in item.options for t in o.targets}
-        if line is not None and parse.deny and not parse.items and not parse.options and parse.quantity is None:
-            self.state.focus_line = line.line_id  # "nah leave it": the line stays as it is
+        if line is not None and what_if.keeps(parse, (line.sku,)):
+            self.state.focus_line = line.line_id  # "nah leave it", "ok leave the highlighters as they are then"
             return out.say("Okay, I'll leave it as it is.")
         said = [o for it in parse.items for o in it.options]
+        have = set(line.options) if line is not None else set()
+        product = self.lex.products.get(line.sku) if line is not None else None
+        kept = [o for o in parse.options if product is not None and (
+            now := options_for(product, [o])[0]) and all(x in have for x in now)]  # "... instead of the six"
         named = line is not None and bool(parse.items) and all(
             it.skus == (line.sku,) and it.quantity is None for it in parse.items) \
             and all(any(t.group in offered for t in o.targets) for o in said)  # "ok a bowl then": that line, so
@@ -545,8 +551,8 @@ class Policy:
                 or not (parse.affirm or named or parse.groups and set(parse.groups) <= offered):
             return None
         self.state.focus_line = line.line_id
-        change = replace(parse, intent=Intent.MODIFY, items=(ItemSpec((line.sku,), None, [*item.options, *said,
-                                                                                           *parse.options]),),
+        change = replace(parse, intent=Intent.MODIFY, items=(ItemSpec((line.sku,), None, [
+            *item.options, *said, *(o for o in parse.options if o not in kept)]),),
                          options=(), quantity=None, ref=None, replace=False, replaces=None, portion=None)
         return editing.modify(self.state, self.lex, change, out)
 

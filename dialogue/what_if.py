@@ -7,7 +7,7 @@ second one), and a no ("nah leave it") leaves the cart as it is (:meth:`dialogue
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from catalog.cart import resolve_options, unit_price
 from catalog.errors import CatalogError
@@ -24,6 +24,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
 
 _CUES = phrases("what_if_price")
+_KEEP = phrases("keep_as_is")
 _DEFINITE = words("definite")
 _NEW_ONE = frozenset({"a", "an", "another", "one", "some"})  # "how much is a large latte": one more, not this one
 _ASKED_REFS = frozenset({"cheaper", "pricier", "more", "only", "all", "other"})
@@ -147,3 +148,13 @@ def _unit_cents(product: Product, chosen: Sequence[SelectedOption]) -> int | Non
         return unit_price(product, resolve_options(product, chosen))[0]
     except CatalogError:
         return None
+
+
+def keeps(parse: Parse, skus: Collection[str]) -> bool:
+    """To an offer of a change or of something else: a no or "leave it as it is", naming at most products of the
+    cart (``skus``) with no count nor choice ("hmm nah never mind just the dogs", "ok leave the highlighters as they
+    are then"): the order stays as it is."""
+    if not (parse.deny or cue.has(parse.tokens, _KEEP)) or parse.quantity is not None or parse.options:
+        return False
+    return all(len(it.skus) == 1 and it.skus[0] in skus and it.quantity is None and not it.options
+               for it in parse.items)
