@@ -420,8 +420,9 @@ class Policy:
         lines = self.state.cart.lines
         toks = parse.tokens
         joined = [("and" in toks[max(0, it.start - 2):it.start]) for it in parse.items]
-        if not lines or joined[:1] == [True] or any(t in ("also", "another", "more", "plus", "too") for t in toks):
-            return False  # "yes, and another latte" orders more
+        if not lines or joined[:1] == [True] or any(t in ("also", "another", "more", "plus", "too") for t in toks) \
+                or any(a in ("a", "an") and b in ("second", "third", "fourth") for a, b in zip(toks, toks[1:], strict=False)):
+            return False  # "yes, and another latte", "a second bowl exactly the same" order more
         if need_yes and not _only_yes_besides(parse, self.state.order_type):
             return False  # "yes and throw in a muffin", "yes apart from the muffin", "yes and make it large"
         matched: set[int] = set()
@@ -539,20 +540,20 @@ class Policy:
         if line is not None and what_if.keeps(parse, (line.sku,)):
             self.state.focus_line = line.line_id  # "nah leave it", "ok leave the highlighters as they are then"
             return out.say("Okay, I'll leave it as it is.")
-        said = [o for it in parse.items for o in it.options]
+        chosen = [o for it in parse.items for o in it.options]
         have = set(line.options) if line is not None else set()
         product = self.lex.products.get(line.sku) if line is not None else None
         kept = [o for o in parse.options if product is not None and (
             now := options_for(product, [o])[0]) and all(x in have for x in now)]  # "... instead of the six"
         named = line is not None and bool(parse.items) and all(
             it.skus == (line.sku,) and it.quantity is None for it in parse.items) \
-            and all(any(t.group in offered for t in o.targets) for o in said)  # "ok a bowl then": that line, so
-        if line is None or parse.deny or parse.items and not named or parse.question \
+            and all(any(t.group in offered for t in o.targets) for o in chosen)  # "ok a bowl then": that line, so
+        if line is None or parse.deny or parse.items and not named or parse.question or parse.ref == "all" \
                 or not (parse.affirm or named or parse.groups and set(parse.groups) <= offered):
             return None
         self.state.focus_line = line.line_id
         change = replace(parse, intent=Intent.MODIFY, items=(ItemSpec((line.sku,), None, [
-            *item.options, *said, *(o for o in parse.options if o not in kept)]),),
+            *item.options, *chosen, *(o for o in parse.options if o not in kept)]),),
                          options=(), quantity=None, ref=None, replace=False, replaces=None, portion=None)
         return editing.modify(self.state, self.lex, change, out)
 

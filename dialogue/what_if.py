@@ -49,15 +49,27 @@ def read(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None
     p.quantity = None
     if p.ref in _ASKED_REFS:
         p.ref = "it" if any(t in ("it", "them", "that", "those") for t in toks) else None
+    p.items = [_of_the_cart(it, ctx) for it in p.items]
     if p.items or not p.options:
         return
     picks = [o for o in p.options if _picks_a_line(toks, o)]  # "on the ham one": which line, no change
     asked_for = [o for o in p.options if o not in picks]
+    if picks and not asked_for:  # "is the salmon one much more": no line is so, the choice is asked about
+        picks, asked_for = [], list(p.options)
     sku = _line_offering(lex, asked_for, picks, ctx) if asked_for else None
     if sku is not None:
         start = min(o.pos for o in asked_for)
         p.items = [ItemSpec((sku,), None, asked_for, start, max(o.pos for o in asked_for) + 1)]
         p.options = []
+
+
+def _of_the_cart(item: ItemSpec, ctx: Context) -> ItemSpec:
+    """"Would it be cheaper to get the twelve pack of cans": of the products the words may name, the one in the cart
+    (a what-if is about what is being bought)."""
+    held = [s for s in item.skus if s in ctx.line_skus]
+    if len(item.skus) > 1 and len(held) == 1:
+        return ItemSpec((held[0],), item.quantity, item.options, item.start, item.end, item.exact)
+    return item
 
 
 def _picks_a_line(toks: Sequence[str], o: OptionSpec) -> bool:

@@ -148,3 +148,40 @@ def test_do_that_is_a_go_ahead_not_a_question(text: str) -> None:
 def test_do_you_still_asks() -> None:
     assert is_question("do that come in large")
     assert is_question("do the wings come with ranch")
+
+
+def test_a_choice_no_line_has_is_the_one_asked_about(shop: Shop) -> None:
+    chat = shop("sushi")
+    _talk(chat, "can i get a chicken teriyaki bento", "and a miso soup")
+    reply = chat.say("is the salmon one much more").text
+    assert "salmon teriyaki bento" in reply and "more than yours" in reply  # not the price of a miso soup
+    assert [opts.get("main") for s, _, opts in chat.lines if s == "BENTO"] == ["chicken_teriyaki"]
+
+
+def test_a_what_if_is_about_the_product_in_the_cart(shop: Shop) -> None:
+    chat = shop("petshop")
+    _talk(chat, "i need a bag of dry cat food salmon", "and six cans of wet cat food chicken")
+    lines = chat.lines
+    reply = chat.say("would it be cheaper to get the twelve pack of cans").text
+    assert "canned cat food" in reply and "dog" not in reply  # the cans in the cart, no list of every can
+    assert chat.lines == lines
+
+
+def test_the_go_ahead_on_both_lines(shop: Shop) -> None:
+    chat = shop("petshop")
+    _talk(chat, "a red dog collar medium", "and a red leash", "and a blue leash", "how much is the padded handle",
+          "ok padded handle on both leashes")
+    assert [opts.get("extras") for s, _, opts in chat.lines if s == "LEASH"] == ["padded_handle", "padded_handle"]
+
+
+@pytest.mark.parametrize(("catalog", "first", "again", "sku"), [
+    ("poke", "a build your own bowl white rice with salmon", "and a second bowl exactly the same", "BUILD-BOWL"),
+    ("cafe", "a large latte with oat milk", "a second latte exactly the same please", "LATTE"),
+])
+def test_a_second_one_exactly_the_same_is_one_more(shop: Shop, catalog: str, first: str, again: str,
+                                                   sku: str) -> None:
+    chat = shop(catalog)
+    chat.say(first)
+    made = chat.lines[0][2]
+    chat.say(again)
+    assert chat.lines == [(sku, 2, made)]  # one more of that line, made the same: no echo, no new plain one
