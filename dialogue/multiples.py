@@ -2,6 +2,7 @@
 what they do to the cart is in dialogue/again.py and dialogue/editing.py):
 
 - "double that", "actually double that", "double it my brother wants one too": the line in focus twice as many;
+- "double the fries", "double the two liters": that line of the cart twice as many;
 - "one more of everything", "two more of each": every line that many more;
 - "the same again": what was just ordered, again.
 
@@ -18,6 +19,7 @@ from dialogue.phrasebook import Phrases, phrases
 from dialogue.specs import ItemSpec, OptionSpec
 
 _DOUBLED = phrases("doubled")
+_DOUBLED_BEFORE = phrases("doubled_before")
 _OF_EVERYTHING = phrases("more_of_everything")
 _ORDER_AGAIN = phrases("order_again")
 _MAX_MORE = 20
@@ -35,6 +37,21 @@ def doubled(toks: Sequence[str], items: Sequence[ItemSpec], options: Sequence[Op
     named outside it."""
     span = _span(toks, _DOUBLED)
     return span is not None and not options and all(span[0] <= it.start < span[1] for it in items)
+
+
+def doubled_named(toks: Sequence[str], items: Sequence[ItemSpec], options: Sequence[OptionSpec],
+                  line_skus: Sequence[str]) -> ItemSpec | None:
+    """"Double the fries we're sharing": the one item named right after a phrase of ``doubled_before``, of a product
+    with one line in the cart, with no count nor choice said (and nothing else named): that line, to be twice as
+    many. None otherwise."""
+    span = _span(toks, _DOUBLED_BEFORE)
+    if span is None or options or len(items) != 1:
+        return None
+    item = items[0]
+    if item.start != span[1] or item.quantity is not None or item.options or len(item.skus) != 1 \
+            or list(line_skus).count(item.skus[0]) != 1:
+        return None
+    return item
 
 
 def more_of_everything(toks: Sequence[str], items: Sequence[ItemSpec]) -> int | None:

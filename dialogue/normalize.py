@@ -232,6 +232,9 @@ def _do_as_asked(toks: list[str]) -> bool:
     """"Do the yellowtail as sashimi", "do the carnitas ones on flour": "do the <thing>" and then how it is to be made
     (a word of ``_DO_AS`` before any verb a question about it would have: "do the wings come with ranch") is a
     request, not a question."""
+    if toks[:1] == ["do"] and len(toks) <= 3 and toks[1:2] in (["that"], ["this"], ["it"]) \
+            and toks[2:] in ([], ["then"], ["please"], ["instead"]):
+        return True  # "ok do that", "sure do it then": a go-ahead, not "do that ..." asking
     if toks[:2] != ["do", "the"]:
         return False
     for t in toks[2:]:

@@ -33,6 +33,7 @@ from dialogue import (
     put_back,
     said_back,
     undo,
+    what_if,
 )
 from dialogue import intents as cue
 from dialogue.confirm import Also, Verdict
@@ -419,8 +420,9 @@ class Policy:
         lines = self.state.cart.lines
         toks = parse.tokens
         joined = [("and" in toks[max(0, it.start - 2):it.start]) for it in parse.items]
-        if not lines or joined[:1] == [True] or any(t in ("also", "another", "more", "plus", "too") for t in toks):
-            return False  # "yes, and another latte" orders more
+        if not lines or joined[:1] == [True] or any(t in ("also", "another", "more", "plus", "too") for t in toks) \
+                or any(a in ("a", "an") and b in ("second", "third", "fourth") for a, b in zip(toks, toks[1:], strict=False)):
+            return False  # "yes, and another latte", "a second bowl exactly the same" order more
         if need_yes and not _only_yes_besides(parse, self.state.order_type):
             return False  # "yes and throw in a muffin", "yes apart from the muffin", "yes and make it large"
         matched: set[int] = set()
@@ -489,6 +491,8 @@ class Policy:
             return out.say("Sure, take your time")  # call my husband and make sure it's a three": no yes to take
         if pending.line_id is not None:
             return self._change_offered(pending, pending.item, parse, out)
+        if st.cart.lines and what_if.keeps(parse, {ln.sku for ln in st.cart.lines}) and not parse.affirm:
+            return out.say("Okay, I'll leave your order as it is.")  # "nah never mind just the dogs" to a combo
         if not parse.items and cue.has(parse.tokens, cue.CHECKOUT):  # "ok that's all": the offer declined, and
             return self._checkout(out) if st.cart.lines else None  # the order ends (a closing changes no cart)
         if self._pure_yes(parse):
@@ -533,11 +537,23 @@ class Policy:
                                   else item.quantity, ref="it", replace=False, replaces=None, portion=None)
                 return editing.modify(self.state, self.lex, recount, out)
         offered = {t.group for o in item.options for t in o.targets}
-        if line is None or parse.deny or parse.items or parse.question \
-                or not (parse.affirm or parse.groups and set(parse.groups) <= offered):
+        if line is not None and what_if.keeps(parse, (line.sku,)):
+            self.state.focus_line = line.line_id  # "nah leave it", "ok leave the highlighters as they are then"
+            return out.say("Okay, I'll leave it as it is.")
+        chosen = [o for it in parse.items for o in it.options]
+        have = set(line.options) if line is not None else set()
+        product = self.lex.products.get(line.sku) if line is not None else None
+        kept = [o for o in parse.options if product is not None and (
+            now := options_for(product, [o])[0]) and all(x in have for x in now)]  # "... instead of the six"
+        named = line is not None and bool(parse.items) and all(
+            it.skus == (line.sku,) and it.quantity is None for it in parse.items) \
+            and all(any(t.group in offered for t in o.targets) for o in chosen)  # "ok a bowl then": that line, so
+        if line is None or parse.deny or parse.items and not named or parse.question or parse.ref == "all" \
+                or not (parse.affirm or named or parse.groups and set(parse.groups) <= offered):
             return None
         self.state.focus_line = line.line_id
-        change = replace(parse, intent=Intent.MODIFY, items=(ItemSpec((line.sku,), None, [*item.options, *parse.options]),),
+        change = replace(parse, intent=Intent.MODIFY, items=(ItemSpec((line.sku,), None, [
+            *item.options, *chosen, *(o for o in parse.options if o not in kept)]),),
                          options=(), quantity=None, ref=None, replace=False, replaces=None, portion=None)
         return editing.modify(self.state, self.lex, change, out)
 
@@ -972,8 +988,8 @@ class Policy:
             return out.say(st.last_reply.text if st.last_reply else "I haven't said anything yet. What would you like?")
         if i == Intent.SEARCH:
             return answers.more_of_list(st, lex, out) if p.ref == "next" else answers.search(st, lex, p, out)
-        if i == Intent.PRICE:
-            return answers.price(st, lex, p, out)
+        if i == Intent.PRICE:  # about a line in the cart made otherwise: an offer to change it, else one more
+            return what_if.offer(st, lex, p, out) or answers.price(st, lex, p, out)
         if i == Intent.STOCK:
             return answers.stock(st, lex, self.store, p, out)
         if i == Intent.OPTIONS:

@@ -3,7 +3,7 @@ words are found by the modules named; this puts what they mean into the parse th
 
 - "actually the other size on the tub": the line's other choice of that group, or its choices listed when it has
   more than one other (dialogue/other_choice.py);
-- "double that": the line in focus twice as many (dialogue/multiples.py);
+- "double that": the line in focus twice as many; "double the fries": that line twice as many (dialogue/multiples.py);
 - "no scratch that just the one", "ok just the one poster then": the line's count (dialogue/counts_again.py);
 - "one more of everything": every line that many more (dialogue/multiples.py; done by dialogue/again.py).
 """
@@ -17,7 +17,7 @@ from dialogue import intents as cue
 from dialogue.counts_again import count_again
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
-from dialogue.multiples import doubled, more_of_everything
+from dialogue.multiples import doubled, doubled_named, more_of_everything
 from dialogue.other_choice import other_choice
 from dialogue.specs import ItemSpec
 
@@ -56,6 +56,12 @@ def read(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None
     if ctx.focus_quantity and doubled(toks, p.items, p.options):
         p.intent, p.items, p.options, p.ref = Intent.MODIFY, [], [], "it"  # "actually double that"
         p.quantity, p.replace, p.replaces = 2 * ctx.focus_quantity, False, None
+        return
+    named = doubled_named(toks, p.items, p.options, ctx.line_skus) if not p.question else None
+    if named is not None:  # "double the fries we're sharing": that line twice as many
+        n = 2 * ctx.line_units[list(ctx.line_skus).index(named.skus[0])]
+        p.intent, p.options, p.quantity, p.replace, p.replaces, p.portion = Intent.MODIFY, [], n, False, None, None
+        p.items, p.ref = [ItemSpec(named.skus, n, [], named.start, named.end, True)], None
         return
     recounted = count_again(lex, toks, p.items, ctx.line_skus, ctx.last_sku) \
         if ctx.pending in (None, "confirm_change", "checkout") and not p.question else None

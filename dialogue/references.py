@@ -39,6 +39,7 @@ _DEGREE_AFTER = words("degree_after")
 _PEOPLE_COUNTED = words("people_counted")
 _SAID_OF_IT = phrases("said_of_it")
 _SAME = words("same_choice")
+_NEXT_ONE = frozenset({"second", "third", "fourth"})  # "a second bowl exactly the same": one more, not the second line
 _JOIN = words("join")
 _RECOUNT_LEAD = words("recount_lead")
 _RECOUNT = phrases("recount")
@@ -387,7 +388,9 @@ def wants_more(toks: Sequence[str], item: ItemSpec) -> bool:
     counted_of = item.start >= 4 and toks[item.start - 4] == "another" \
         and (toks[item.start - 3].isdigit() or toks[item.start - 3] == "one") and toks[item.start - 2] == "of" \
         and toks[item.start - 1] in _PORTION_OF  # "another two of the washer fluid", "another one of those taro ones"
-    return "another" in near or "more" in near or item.start > 0 and toks[item.start - 1] in _SAME or counted_of
+    a_second = any(a in ("a", "an") and b in _NEXT_ONE for a, b in zip(near, near[1:], strict=False))  # "a second bowl"
+    return "another" in near or "more" in near or item.start > 0 and toks[item.start - 1] in _SAME or counted_of \
+        or a_second
 
 
 def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from dialogue import confirm, redo
+from dialogue import confirm, redo, what_if
 from dialogue import intents as cue
 from dialogue.attach import bought_for, kind_said_for
 from dialogue.browse_data import superlative
@@ -623,6 +623,9 @@ class RuleUnderstanding:
 
     # ------------------------------------------------------------------------------------------
     def _intent(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
+        if what_if.asked(toks):  # "is it cheaper if i get the six pack": a price question, never an order
+            what_if.read(self.lexicon, p, toks, ctx)
+            return Intent.PRICE
         if named_with_the_line(self.lexicon, p, toks, ctx) or line_by_a_word_of_its_choice(self.lexicon, p, toks, ctx):
             return Intent.MODIFY
         one_of_the_line(self.lexicon, p, toks, ctx)
