@@ -102,6 +102,15 @@ def _amount_only(sub: tuple[str, ...]) -> bool:
     return all(t in _AMOUNT_CODES for t in sub)
 
 
+_COUNTING = words("piece_words") | words("count_nouns") | words("pack_words")
+
+
+def _count_only(sub: tuple[str, ...]) -> bool:
+    """"2 pack" of "wig caps 2 pack", "12 piece" of "12 piece brush set": a number and the words that count what
+    one unit holds name no product (they are what a shopper counts with: "two packs of clips")."""
+    return any(t.isdigit() for t in sub) and all(t.isdigit() or t in _COUNTING for t in sub)
+
+
 def _says_something(sub: tuple[str, ...]) -> bool:
     """A part of a name that may name the product alone: a word of three letters or more, or a size ("1 by 6" of
     "1x6 board": "six one by sixes")."""
@@ -208,7 +217,7 @@ class Lexicon:
                 for a in range(len(name)):
                     for b in range(a + 1, len(name) + 1):
                         sub = name[a:b]
-                        if sub != name and _says_something(sub) and not _amount_only(sub):
+                        if sub != name and _says_something(sub) and not _amount_only(sub) and not _count_only(sub):
                             if sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                                 for form in _plurals(sub):
                                     partial[form].add(p.sku)
@@ -670,7 +679,7 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
         for a in range(len(name)):
             for b in range(a + 1, len(name) + 1):
                 sub = name[a:b]
-                if sub != name and _says_something(sub) and not _amount_only(sub) \
+                if sub != name and _says_something(sub) and not _amount_only(sub) and not _count_only(sub) \
                         and sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                     partial |= _plurals(sub)
     return frozenset(exact), frozenset(partial)
