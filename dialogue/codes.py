@@ -170,6 +170,20 @@ def _without_group(name: str, group_names: Iterable[str]) -> list[str]:
     return []
 
 
+def _group_overlapping(name: str, group_names: Iterable[str]) -> list[str]:
+    """A name that opens with the last words of its group's name and goes on with a number ("level 2" of the
+    "spice level") said after the whole of that name ("spice level two"), the shared words said once."""
+    toks = tokens(name)
+    out = []
+    for group in group_names:
+        lead = tokens(group)
+        for k in range(min(len(lead), len(toks)) - 1, 0, -1):
+            if len(lead) > k and lead[-k:] == toks[:k] and any(c.isdigit() for t in toks[k:] for c in t):
+                out.append(" ".join((*lead, *toks[k:])))
+                break
+    return out
+
+
 def _sides(name: str) -> list[str]:
     """The sides of a name that prints one size in two systems joined by a spaced dash ("US 8 - 5 mm": "US 8" and
     "5 mm"; "H-8 - 5 mm": "H-8" and "5 mm"), each said alone; none for a name of one side, nor sides with no
@@ -209,7 +223,8 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     group_names = tuple(group_names)
     for name in names:
         texts = {name, *_code_alone(name), *_without_group(name, group_names), *_measure_number(name),
-                 *_label_as_group(name, group_names), *_number_opening(name), *_group_before_code(name, group_names)}
+                 *_label_as_group(name, group_names), *_number_opening(name), *_group_before_code(name, group_names),
+                 *_group_overlapping(name, group_names)}
         for side in _sides(name):
             texts |= {side, *_code_alone(side), *_label_as_group(side, group_names)}
         for text in list(texts):
