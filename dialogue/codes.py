@@ -94,6 +94,18 @@ def _said_units(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     return out
 
 
+def _unit_before_fraction(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A measure with a fraction said before its unit ("1 and a half inch") also said with the unit before the
+    fraction ("an inch and a half", "two inches and a half"); one of the unit is said with the unit alone."""
+    if len(phrase) != 5 or phrase[1:3] != ("and", "a") or phrase[3] not in _FRACTION_WORDS \
+            or phrase[4] not in _MEASURES or not (phrase[0].isdigit() or phrase[0] == "one"):
+        return set()
+    out = {(phrase[0], unit, *phrase[1:4]) for unit in _MEASURES[phrase[4]]}
+    if phrase[0] in ("1", "one"):
+        out.add((phrase[4], *phrase[1:4]))
+    return out
+
+
 def _said_repeats(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     """A phrase with a code of one letter written over again ("aa", "aaa") also with that code said by how many
     times ("double a", "triple a", "triple a's": "triple as")."""
@@ -243,6 +255,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
         for phrase in sorted(phrases_):
             if phrase:
                 out |= {said for unit in _said_units(phrase) for said in _said_repeats(unit)}
+                out |= {said for unit in _said_units(phrase) for said in _unit_before_fraction(unit)}
             if len(out) > _MAX_FORMS * 4:
                 break
     return out
