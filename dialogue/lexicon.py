@@ -53,6 +53,7 @@ _CUES = cue_words()
 # into a catalog word ("a pair of socks" is no "para" of a "para cord").
 _UNIT_WORDS = frozenset(w for entry in phrases("unit_forms") for w in entry)
 _NOT_A_KIND = words("not_a_kind")
+_PACKAGE_WORDS = words("packages")  # "a tube of": a word of its own, never a slip for a catalog's "tub"
 _CHOICE_LEADS = frozenset(words("choice_leads"))
 # Value codes that are amount words ("extra" for "extra ice"): never a name of the value by themselves.
 _AMOUNT_CODES = frozenset({*AMOUNTS, "less", "more", "no"})
@@ -399,7 +400,7 @@ class Lexicon:
     def correct(self, tok: str) -> list[str]:
         """A word as catalog words: itself if known, else a fuzzy/phonetic fix or a split compound."""
         if tok in self._vocab_set or not tok.isalpha() or tok in COMMON or tok in _CUES or tok in _UNIT_WORDS \
-                or len(tok) < 3:
+                or tok in _PACKAGE_WORDS or len(tok) < 3:
             return [tok]
         with self._lock:
             if tok in self._fix_cache:

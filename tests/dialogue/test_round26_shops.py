@@ -11,6 +11,9 @@ counter and a beauty supply), on a small paint-and-snack catalog written here an
 - a count of pieces is said in the singular before its product ("an eight piece dumplings" for "8 pieces"); a choice
   that opens with the last word of its group's name ("level 2" of the "heat level") is said after the whole group
   name ("heat level two"); a measure with a half is said unit first ("the inch and a half roller");
+- a package word ("tube", "can") is never corrected to a catalog word that is near it ("tub");
+- a code or measure said right after "and" ("and twenty volume") that the item before does not offer is an item of
+  the product that offers it (not "and twelve pieces": a count of something);
 - a common word that names a choice ("long") counts said after "in" past the product's other choices ("paint brush
   angled in long"), right before other choices and the product ("a long angled paint brush"), and after "make the
   <choice> ones" of a line named by its choice.
@@ -48,6 +51,13 @@ _SHOP = {
         {"sku": "DUMPLINGS", "name": "dumplings", "price": "6.00", "category": "snacks", "options": [
             {"code": "pieces", "name": "pieces", "required": True, "values": [
                 {"code": "8", "name": "8 pieces"}, {"code": "16", "name": "16 pieces", "price_delta": "5.00"}]}]},
+        {"sku": "PRIMER", "name": "primer", "price": "12.00", "category": "paint", "options": [
+            {"code": "size", "name": "size", "default": "qt", "values": [
+                {"code": "qt", "name": "quart"}, {"code": "tub", "name": "5 gallon tub", "aliases": ["tub"],
+                                                   "price_delta": "60.00"}]}]},
+        {"sku": "THINNER", "name": "paint thinner", "price": "8.00", "category": "paint", "options": [
+            {"code": "grade", "name": "grade", "required": True, "values": [
+                {"code": "g20", "name": "20 grade"}, {"code": "g40", "name": "40 grade"}]}]},
         {"sku": "SAUCE", "name": "chili sauce", "price": "4.00", "category": "snacks", "options": [
             {"code": "heat", "name": "heat level", "default": "1", "values": [
                 {"code": "1", "name": "level 1"}, {"code": "2", "name": "level 2"},
@@ -147,6 +157,24 @@ def test_make_the_choice_ones_long(paint: Chat) -> None:
                            ("BRUSH", 1, {"tip": "flat", "handle": "long"})]
 
 
+@pytest.mark.parametrize("said", ["a tube of seven point three wall paint", "one tube of the seven point three"])
+def test_a_package_word_is_no_slip_for_a_choice(paint: Chat, said: str) -> None:
+    paint.say(said)
+    assert paint.lines == [("PAINT", 1, {"tint": "7_3"})]
+
+
+@pytest.mark.parametrize("said", ["wall paint in seven point three and forty grade",
+                                  "a can of seven point three and forty grade thinner"])
+def test_a_code_after_and_is_the_product_that_offers_it(paint: Chat, said: str) -> None:
+    paint.say(said)
+    assert paint.lines == [("PAINT", 1, {"tint": "7_3"}), ("THINNER", 1, {"grade": "g40"})]
+
+
+def test_pieces_after_and_are_no_item_of_their_own(paint: Chat) -> None:
+    paint.say("wall paint in two twenty and eight pieces")
+    assert paint.counts == {"PAINT": 1}
+
+
 # --- the corpus catalogs ----------------------------------------------------------------------------------------
 
 @pytest.fixture
@@ -178,6 +206,17 @@ def test_braiding_hair_colour_numbers_are_no_counts(beauty: Chat) -> None:
 def test_extensions_by_inches_and_a_three_digit_colour(beauty: Chat) -> None:
     beauty.say("two sets of clip ins twenty inch in six thirteen")
     assert beauty.lines == [("EXTENSIONS", 2, {"length": "20in", "colour": "c613"})]
+
+
+def test_a_developer_said_by_its_volume_after_and(beauty: Chat) -> None:
+    beauty.say("a tube of five n and twenty volume")
+    assert beauty.lines == [("HAIR-COLOR", 1, {"shade": "5n"}), ("DEVELOPER", 1, {"volume": "vol20", "size": "16oz"})]
+
+
+def test_one_tube_is_no_tub_of_another_product(beauty: Chat) -> None:
+    beauty.say("half a tube of six n")
+    beauty.say("fine one tube then")
+    assert beauty.lines == [("HAIR-COLOR", 1, {"shade": "6n"})]
 
 
 def test_packs_of_clips_are_counted(beauty: Chat) -> None:
