@@ -100,7 +100,7 @@ def _unit_before_fraction(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     if len(phrase) != 5 or phrase[1:3] != ("and", "a") or phrase[3] not in _FRACTION_WORDS \
             or phrase[4] not in _MEASURES or not (phrase[0].isdigit() or phrase[0] == "one"):
         return set()
-    out = {(phrase[0], unit, *phrase[1:4]) for unit in _MEASURES[phrase[4]]}
+    out: set[tuple[str, ...]] = {(phrase[0], unit, *phrase[1:4]) for unit in _MEASURES[phrase[4]]}
     if phrase[0] in ("1", "one"):
         out.add((phrase[4], *phrase[1:4]))
     return out

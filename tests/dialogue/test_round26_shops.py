@@ -14,6 +14,8 @@ counter and a beauty supply), on a small paint-and-snack catalog written here an
 - a package word ("tube", "can") is never corrected to a catalog word that is near it ("tub");
 - a code or measure said right after "and" ("and twenty volume") that the item before does not offer is an item of
   the product that offers it (not "and twelve pieces": a count of something);
+- "just two oolong actually": a count said with "just" of a line named by its choice is its new count with
+  "actually" after it too;
 - a common word that names a choice ("long") counts said after "in" past the product's other choices ("paint brush
   angled in long"), right before other choices and the product ("a long angled paint brush"), and after "make the
   <choice> ones" of a line named by its choice.
@@ -229,3 +231,16 @@ def test_gyoza_and_spice_level(ramen: Chat) -> None:
     assert [(sku, n) for sku, n, _ in ramen.lines] == [("GYOZA", 1), ("BLACK-GARLIC", 1)]
     assert ramen.lines[0][2]["pieces"] == "6"
     assert ramen.lines[1][2]["spice"] == "2"
+
+
+@pytest.mark.parametrize("said", ["just two oolong actually", "just two of the oolong actually"])
+def test_just_a_count_of_a_line_by_its_choice_actually(ramen: Chat, said: str) -> None:
+    ramen.say("three salmon onigiri and four cans of oolong")
+    ramen.say(said)
+    assert ramen.lines == [("ONIGIRI", 3, {"filling": "salmon"}), ("CANNED-TEA", 2, {"tea": "oolong"})]
+
+
+def test_just_a_count_with_a_tint_actually(paint: Chat) -> None:
+    paint.say("three cans of wall paint in five forty and two door hinges")
+    paint.say("just two of the five forty actually")
+    assert paint.lines == [("PAINT", 2, {"tint": "540"}), ("HINGES", 2, {})]
