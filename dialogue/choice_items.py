@@ -186,7 +186,10 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         if j - 1 >= floor and toks[j] == "of" and toks[j - 1] not in ("a", "an") and j - 1 not in covered \
                 and quantity_token(toks, j - 1) is not None and any(it.end <= m.start for it in items):
             k = j - 1  # "six cans of chicken dog food and six of the lamb": a count of the choice, after an item
-        if led is None and (k < floor or quantity_token(toks, k) is None):
+        coded = led is None and k == m.start - 1 >= floor and toks[k] in SEPARATORS and toks[m.start][:1].isdigit() \
+            and m.end - m.start > 1 and not all(t in _PIECES for t in toks[m.start + 1:m.end])
+        # ("a tube of five n and twenty volume": a code or measure said after "and"; not "and twelve pieces")
+        if led is None and not coded and (k < floor or quantity_token(toks, k) is None):
             continue
         if toks[k] in ("a", "an") and k > 0 and (toks[k - 1] in BASE_PREPS or toks[k - 1] in HOLDER_PREPS
                                                  or for_what(toks, k + 1, [it for it in items if it.end <= m.start])):
@@ -198,8 +201,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             continue  # "make his drink an apple juice": the value of the group just named, no item of its own
         if led is None and toks[k].isdigit() and any(o.options and o.start == k < o.end - 1 for o in mentions):
             continue  # "three scoops in a cup": "3" begins a choice ("3 scoops"), it counts no item
-        if k - 1 >= 0 and (toks[k - 1] in ("the", "this", "that")
-                           or (k - 1 in covered and not toks[k].isdigit() and toks[k] not in ("a", "an"))):
+        if k - 1 >= 0 and not coded and (toks[k - 1] in ("the", "this", "that")
+                                         or (k - 1 in covered and not toks[k].isdigit() and toks[k] not in ("a", "an"))):
             continue  # "make the mango one half sugar": "one" stands for a line, it counts nothing (but an article
             # after a choice starts the next item of a list said without "and": "a basil plant a mint plant")
         if k >= 2 and toks[k - 1] == "other" and toks[k - 2] == "the":
@@ -375,6 +378,7 @@ def _sized_after(lex: Lexicon, m: Mention, nxt: Mention, alone: bool) -> bool:
 
 
 _PACK_WORDS = words("pack_words")
+_PIECES = words("piece_words") | words("count_nouns") | _PACK_WORDS
 _SAID_OF_IT = phrases("said_of_it")
 _FEW_OWNERS = 3  # products offering the same choices said without a noun that are worth asking between
 

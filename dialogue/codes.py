@@ -94,6 +94,18 @@ def _said_units(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     return out
 
 
+def _unit_before_fraction(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """A measure with a fraction said before its unit ("1 and a half inch") also said with the unit before the
+    fraction ("an inch and a half", "two inches and a half"); one of the unit is said with the unit alone."""
+    if len(phrase) != 5 or phrase[1:3] != ("and", "a") or phrase[3] not in _FRACTION_WORDS \
+            or phrase[4] not in _MEASURES or not (phrase[0].isdigit() or phrase[0] == "one"):
+        return set()
+    out: set[tuple[str, ...]] = {(phrase[0], unit, *phrase[1:4]) for unit in _MEASURES[phrase[4]]}
+    if phrase[0] in ("1", "one"):
+        out.add((phrase[4], *phrase[1:4]))
+    return out
+
+
 def _said_repeats(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     """A phrase with a code of one letter written over again ("aa", "aaa") also with that code said by how many
     times ("double a", "triple a", "triple a's": "triple as")."""
@@ -131,6 +143,27 @@ def _measure_number(name: str) -> list[str]:
     return []
 
 
+def _number_opening(name: str) -> list[str]:
+    """A name that opens with a number of a hundred or more and goes on in words ("220 natural beige", "613 bleach
+    blonde") said as the number alone ("foundation in two twenty", "the six thirteen"): so big a number is said of
+    no count. Not a number of packs or servings ("100 pack"), nor a measure (:func:`_measure_number`)."""
+    toks = tokens(name)
+    if len(toks) < 2 or not toks[0].isdigit() or int(toks[0]) < 100 or toks[1] in _MEASURES \
+            or toks[1].rstrip("s") in _MEASURES or any(t in _COUNTED or t.isdigit() for t in toks[1:]):
+        return []
+    return [toks[0]]
+
+
+def _group_before_code(name: str, group_names: Iterable[str]) -> list[str]:
+    """A name that opens with a code or a number and goes on in words ("27 honey blonde", "1B off black", "6.1 dark
+    ash blonde") said as a one-word name of its group and the code ("color twenty seven", "shade six point one")."""
+    m = _CODE_START.match(name)
+    if m is None or not tokens(name[m.end():]) or any(t in _MEASURES or t in _COUNTED for t in tokens(name[m.end():])[:1]):
+        return []
+    code = m.group(0).strip()
+    return [f"{group} {code}" for group in group_names if len(tokens(group)) == 1]
+
+
 def _without_group(name: str, group_names: Iterable[str]) -> list[str]:
     """A name that is its group's name and a code ("strength 2.5" of the strength) said as the code alone ("two and a
     half") or with the group's name after it ("two and a half strength"); a name that is a code alone ("1/2" of a
@@ -147,6 +180,20 @@ def _without_group(name: str, group_names: Iterable[str]) -> list[str]:
                 return [code]  # (no "2 size": "two size six hooks" counts two of the size 6)
             return [code, f"{code} {' '.join(lead)}"]
     return []
+
+
+def _group_overlapping(name: str, group_names: Iterable[str]) -> list[str]:
+    """A name that opens with the last words of its group's name and goes on with a number ("level 2" of the
+    "spice level") said after the whole of that name ("spice level two"), the shared words said once."""
+    toks = tokens(name)
+    out = []
+    for group in group_names:
+        lead = tokens(group)
+        for k in range(min(len(lead), len(toks)) - 1, 0, -1):
+            if len(lead) > k and lead[-k:] == toks[:k] and any(c.isdigit() for t in toks[k:] for c in t):
+                out.append(" ".join((*lead, *toks[k:])))
+                break
+    return out
 
 
 def _sides(name: str) -> list[str]:
@@ -188,7 +235,8 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     group_names = tuple(group_names)
     for name in names:
         texts = {name, *_code_alone(name), *_without_group(name, group_names), *_measure_number(name),
-                 *_label_as_group(name, group_names)}
+                 *_label_as_group(name, group_names), *_number_opening(name), *_group_before_code(name, group_names),
+                 *_group_overlapping(name, group_names)}
         for side in _sides(name):
             texts |= {side, *_code_alone(side), *_label_as_group(side, group_names)}
         for text in list(texts):
@@ -207,6 +255,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
         for phrase in sorted(phrases_):
             if phrase:
                 out |= {said for unit in _said_units(phrase) for said in _said_repeats(unit)}
+                out |= {said for unit in _said_units(phrase) for said in _unit_before_fraction(unit)}
             if len(out) > _MAX_FORMS * 4:
                 break
     return out
@@ -235,10 +284,11 @@ def words_after_codes(names: dict[str, list[str]]) -> dict[str, tuple[str, ...]]
 
 
 def _digit_run(toks: Sequence[str], i: int) -> tuple[str, int]:
-    """The digits said one by one from ``i`` ("7 3", "1 4", "oh 5"), as one string, and where they end."""
+    """The digits said one by one from ``i`` ("7 3", "1 4", "oh 5", "one" as :func:`to_digits` leaves it), as one
+    string, and where they end."""
     out = ""
-    while i < len(toks) and (toks[i] in ("oh", "o") or toks[i].isdigit() and (len(toks[i]) == 1 or not out)):
-        out += "0" if toks[i] in ("oh", "o") else toks[i]
+    while i < len(toks) and (toks[i] in ("oh", "o", "one") or toks[i].isdigit() and (len(toks[i]) == 1 or not out)):
+        out += {"oh": "0", "o": "0", "one": "1"}.get(toks[i], toks[i])  # ("one": a lone one stays a word)
         i += 1
     return out, i
 

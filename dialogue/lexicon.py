@@ -53,6 +53,7 @@ _CUES = cue_words()
 # into a catalog word ("a pair of socks" is no "para" of a "para cord").
 _UNIT_WORDS = frozenset(w for entry in phrases("unit_forms") for w in entry)
 _NOT_A_KIND = words("not_a_kind")
+_PACKAGE_WORDS = words("packages")  # "a tube of": a word of its own, never a slip for a catalog's "tub"
 _CHOICE_LEADS = frozenset(words("choice_leads"))
 # Value codes that are amount words ("extra" for "extra ice"): never a name of the value by themselves.
 _AMOUNT_CODES = frozenset({*AMOUNTS, "less", "more", "no"})
@@ -100,6 +101,15 @@ def _variants(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
 def _amount_only(sub: tuple[str, ...]) -> bool:
     """"extra" of a product named "extra waffle cone": an amount word is no part that names the product."""
     return all(t in _AMOUNT_CODES for t in sub)
+
+
+_COUNTING = words("piece_words") | words("count_nouns") | words("pack_words")
+
+
+def _count_only(sub: tuple[str, ...]) -> bool:
+    """"2 pack" of "wig caps 2 pack", "12 piece" of "12 piece brush set": a number and the words that count what
+    one unit holds name no product (they are what a shopper counts with: "two packs of clips")."""
+    return any(t.isdigit() for t in sub) and all(t.isdigit() or t in _COUNTING for t in sub)
 
 
 def _says_something(sub: tuple[str, ...]) -> bool:
@@ -208,7 +218,7 @@ class Lexicon:
                 for a in range(len(name)):
                     for b in range(a + 1, len(name) + 1):
                         sub = name[a:b]
-                        if sub != name and _says_something(sub) and not _amount_only(sub):
+                        if sub != name and _says_something(sub) and not _amount_only(sub) and not _count_only(sub):
                             if sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                                 for form in _plurals(sub):
                                     partial[form].add(p.sku)
@@ -390,7 +400,7 @@ class Lexicon:
     def correct(self, tok: str) -> list[str]:
         """A word as catalog words: itself if known, else a fuzzy/phonetic fix or a split compound."""
         if tok in self._vocab_set or not tok.isalpha() or tok in COMMON or tok in _CUES or tok in _UNIT_WORDS \
-                or len(tok) < 3:
+                or tok in _PACKAGE_WORDS or len(tok) < 3:
             return [tok]
         with self._lock:
             if tok in self._fix_cache:
@@ -670,7 +680,7 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
         for a in range(len(name)):
             for b in range(a + 1, len(name) + 1):
                 sub = name[a:b]
-                if sub != name and _says_something(sub) and not _amount_only(sub) \
+                if sub != name and _says_something(sub) and not _amount_only(sub) and not _count_only(sub) \
                         and sub[0] not in STOPWORDS and sub[-1] not in STOPWORDS:
                     partial |= _plurals(sub)
     return frozenset(exact), frozenset(partial)

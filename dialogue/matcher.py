@@ -1934,6 +1934,10 @@ def _remade_at(toks: Sequence[str], found: Sequence[Mention], k: int, sku: str) 
         j = named.start - 1
         while j >= 0 and any(m.start <= j < m.end and m.options and not m.products for m in found):
             j -= 1  # "make the falafel salad a side": past the choices that name the line
+    elif j > 0 and toks[j] in ("one", "ones"):  # "make the square ones long": past the choices that name the line
+        j -= 1
+        while j >= 0 and any(m.start <= j < m.end and m.options and not m.products for m in found):
+            j -= 1
     while j >= 0 and (toks[j] in _POINTERS | {"it"} or toks[j] in _THEIRS):  # ("make hers a whole")
         j -= 1
     return j >= 0 and toks[j] in _REMAKE and j < k - 1
@@ -1954,6 +1958,30 @@ def _named_by_group_after(lex: Lexicon, toks: Sequence[str], k: int, cands: tupl
 _THEIRS = words("people_theirs")
 
 
+def _product_before_choices(found: Sequence[Mention], end: int) -> Mention | None:
+    """The product named right before ``end``, or before the choices and group names said right after it ("press
+    ons coffin shape" before "in long")."""
+    while True:
+        m = next((m for m in found if m.end == end), None)
+        if m is None:
+            return None
+        if m.exact_products:
+            return m
+        if m.products or not (m.options or m.groups):
+            return None
+        end = m.start
+
+
+def _product_past_choices(found: Sequence[Mention], m: Mention) -> Mention | None:
+    """The product named right after the choices that open at ``m`` ("coffin press ons" after "long"), or None."""
+    while m.options and not m.products:
+        nxt = next((n for n in found if n.start == m.end), None)
+        if nxt is None:
+            return None
+        m = nxt
+    return m if m.exact_products else None
+
+
 def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k: int,
                  cands: tuple[Target, ...]) -> tuple[Target, ...]:
     """The choices the common word at ``k`` names there (see :func:`_guarded_options`); () when it is only a word."""
@@ -1963,6 +1991,8 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
     if nxt is None and toks[k] in _PACKAGES and toks[k + 1:k + 2] == ["of"]:
         j = k + 2 + (1 if toks[k + 2:k + 3] and toks[k + 2] in _POINTERS else 0)
         nxt = next((m for m in found if m.start == j), None)  # "a can of the sour": the can choice of the sour
+    if nxt is not None and nxt.options and not nxt.products:  # "long coffin press ons": past the other choices
+        nxt = _product_past_choices(found, nxt) or nxt
     if nxt is not None and nxt.products:  # "an everything bagel": only a choice its product offers
         return tuple(t for t in cands if any(p.sku in lex.option_skus.get((t.group, t.value), ())
                                              for p in nxt.exact_products))
@@ -1993,7 +2023,7 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
         if len({(t.group, t.value) for t in own}) == 1:
             return own
     if prev_tok in _MADE_IN and j >= 1:  # "a down bag in long": a choice by that word of the product just said
-        owner = next((m for m in found if m.end == j and m.exact_products), None)
+        owner = _product_before_choices(found, j)  # (past its choices: "press ons coffin shape in long")
         own = tuple(t for t in cands if owner is not None and any(
             p.sku in lex.option_skus.get((t.group, t.value), ()) for p in owner.exact_products))
         if len({(t.group, t.value) for t in own}) == 1:
