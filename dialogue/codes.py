@@ -243,11 +243,21 @@ def _digit_run(toks: Sequence[str], i: int) -> tuple[str, int]:
     return out, i
 
 
+def _pair_said(out: Sequence[str], tok: str) -> str | None:
+    """A number of four digits said as two numbers of two ("forty sixty", "ten eighty", "forty sixties"), the
+    second maybe in the plural: the number written ("4060"), or None when these two are no such pair."""
+    if not out or not out[-1].isdigit() or not 10 <= int(out[-1]) <= 99:
+        return None
+    second = PLURAL_NUMBERS.get(tok) if tok in PLURAL_NUMBERS else int(tok) if tok.isdigit() and len(tok) == 2 else None
+    return f"{out[-1]}{second:02d}" if second is not None and 10 <= second <= 99 else None
+
+
 def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
     """Tokens (after :func:`to_digits`) with a decimal said with "point" as the catalog writes it ("point 7 3" ->
     "73" for ".73", "point 6" -> "0.6"; "one point 1 4" -> "1.14") and a number said with its last word in the plural as that number
-    ("12 50 threes" -> "12 53", "2 thirties" -> "230", "230 s" -> "230") and one said digit by digit with an "oh"
-    ("one oh five" -> "105"), each only where the catalog (``known``) has that number."""
+    ("12 50 threes" -> "12 53", "2 thirties" -> "230", "230 s" -> "230"), one said digit by digit with an "oh"
+    ("one oh five" -> "105") and one of four digits said as two pairs ("40 60" or "40 sixties" -> "4060"), each
+    only where the catalog (``known``) has that number."""
     out: list[str] = []
     i = 0
     while i < len(toks):
@@ -284,6 +294,11 @@ def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
                 out[-1] = merged  # "the two thirties": the 230s
                 i += 1
                 continue
+        pair = _pair_said(out, tok)
+        if pair is not None and known(pair):
+            out[-1] = pair  # "the rtx forty sixty(s)": the 4060; "ten eighty p": the 1080p
+            i += 1
+            continue
         if tok == "s" and out and out[-1].isdigit() and known(out[-1]):
             i += 1  # "the 230s": the 230 (as tokens splits it)
             continue
