@@ -19,7 +19,7 @@ dialogue/data/words.toml).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 from dialogue.fractions import spoken_fractions
 from dialogue.normalize import tokens
@@ -41,6 +41,7 @@ _PARTS = re.compile(r"(?<![\d.])(\d+)\.(25|5|75)(?!\d)")  # a half or a quarter 
 _AS_FRACTION = {"25": "1/4", "5": "1/2", "75": "3/4"}
 _LETTER = re.compile(r"(?<![\w.])(\d+)([a-z])(?![\w])", re.IGNORECASE)
 _CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?=\s|$)", re.IGNORECASE)
+_GLUED_MEASURE = re.compile(r"\s*\d*\.?\d+([a-z]+)(?=\s|$)", re.IGNORECASE)  # "32GB", "12g", "2.5L"
 _LABELLED = re.compile(r"\s*([A-Z]{2,})\s+(\d+(?:\.\d+)?(?:\s+\d+/\d+)?)(?=\s|$)")  # "US 8" of "US 8 - 5 mm"
 _SIDES = re.compile(r"\s+[-\u2013\u2014/]\s+")  # between the sides of a size in two systems
 _MAX_FORMS = 64  # spoken forms of one name, at most
@@ -232,6 +233,55 @@ def words_after_codes(names: dict[str, list[str]]) -> dict[str, tuple[str, ...]]
             if rest not in whole and not any(rest in other for c, other in rests.items() if c != code):
                 out[code] = rest
     return out
+
+
+def _leading_measure(name: str) -> str | None:
+    """The measure a name opens with, written with its unit as one word ("32GB" of "32GB kit (2x16GB)"), when the
+    name is more than it."""
+    m = _GLUED_MEASURE.match(name)
+    if m is None or m.group(1).lower() not in _MEASURES or tokens(m.group(0)) == tokens(name):
+        return None
+    return m.group(0).strip()
+
+
+def shared_measures(groups: Iterable[tuple[str, Sequence[str]]]) -> dict[str, set[tuple[str, ...]]]:
+    """By group code, the measures (:func:`_leading_measure`, as tokens) that two choices of one group open with
+    ("16GB" of "16GB (1x16GB)" and "16GB kit (2x8GB)"). ``groups``: each group's code and its values' printed
+    names; a group code used by several products counts each of its groups."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for code, names in groups:
+        said = [tuple(tokens(m)) for name in names if (m := _leading_measure(name)) is not None]
+        out.setdefault(code, set()).update(t for t in said if said.count(t) > 1)
+    return out
+
+
+def leading_measures(names: dict[str, str], shared: Container[tuple[str, ...]] = ()) -> dict[str, str]:
+    """The measure a choice's name opens with, written with its unit as one word ("32GB" of "32GB kit (2x16GB)"),
+    by value code, as a name of that choice by itself: only where no other choice of the group, here or in another
+    product's group of that code (``shared``, :func:`shared_measures`), opens with it ("16GB (1x16GB)" and "16GB kit
+    (2x8GB)" leave "16GB" to a question). ``names``: each value's printed name by its code."""
+    found = {code: m for code, name in names.items() if (m := _leading_measure(name)) is not None}
+    said = [tuple(tokens(m)) for m in found.values()]
+    return {code: m for code, m in found.items()
+            if said.count(tuple(tokens(m))) == 1 and tuple(tokens(m)) not in shared}
+
+
+def numbers_after_shared_lead(names: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """The number a choice's name ends a shared lead with ("3600" of "DDR4-3600", where the group's choices are
+    "DDR4-3200" and "DDR4-3600"), by value code, as a name of that choice by itself: the words every choice of the
+    group opens with say none of them apart. Only a number of a hundred or more, which is said of no count, and one
+    no other choice ends with. ``names``: each value's printed name by its code."""
+    said = {code: _phrase(name) for code, name in names.items()}
+    if len(said) < 2 or any(len(p) < 2 for p in said.values()):
+        return {}
+    phrases_ = list(said.values())
+    lead = 0
+    while all(len(p) > lead + 1 and p[lead] == phrases_[0][lead] for p in phrases_):
+        lead += 1
+    rests = {code: p[lead:] for code, p in said.items()}
+    if not lead or any(len(rest) != 1 or not rest[0].isdigit() or int(rest[0]) < 100 for rest in rests.values()):
+        return {}
+    return rests if len(set(rests.values())) == len(rests) else {}
 
 
 def _digit_run(toks: Sequence[str], i: int) -> tuple[str, int]:
