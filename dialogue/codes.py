@@ -172,12 +172,14 @@ def _label_as_group(name: str, group_names: Iterable[str]) -> list[str]:
 
 
 def _one_said(phrase: tuple[str, ...]) -> tuple[str, ...] | None:
-    """A phrase of more than one word with a "1" that is no part of a longer number ("US 1", "size 1") as it stays
-    when said ("us one": :func:`dialogue.numbers.to_digits` leaves a lone "one" a word), or None."""
+    """A phrase of more than one word with a "1" that is no part of a longer number ("US 1", "size 1") or that
+    opens a number said in parts ("1 20" of "120 mm") as it stays when said ("us one", "one twenty mil":
+    :func:`dialogue.numbers.to_digits` leaves a lone "one" a word, and a "one" before a number word), or None."""
     if len(phrase) < 2 or "1" not in phrase:
         return None
-    said = tuple("one" if t == "1" and not (i + 1 < len(phrase) and phrase[i + 1].isdigit())
-                 and not (i and phrase[i - 1].isdigit()) else t for i, t in enumerate(phrase))
+    said = tuple("one" if t == "1" and not (i and phrase[i - 1].isdigit()) and (
+        not (i + 1 < len(phrase) and phrase[i + 1].isdigit()) or len(phrase[i + 1]) == 2 and phrase[i + 1][0] != "0")
+        else t for i, t in enumerate(phrase))
     return said if said != phrase else None
 
 
