@@ -34,7 +34,13 @@ from rapidfuzz import fuzz, process
 from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
-from dialogue.codes import leading_measures, numbers_after_shared_lead, shared_measures, spoken_codes, words_after_codes
+from dialogue.codes import (
+    leading_measures,
+    numbers_after_shared_lead,
+    shared_measures,
+    spoken_codes,
+    words_after_codes,
+)
 from dialogue.dates import spoken_dates
 from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
