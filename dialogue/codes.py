@@ -34,6 +34,15 @@ _MEASURES: dict[str, tuple[str, ...]] = {form: entry for entry in phrases("measu
 _REPEATS: dict[int, str] = {int(entry[0]): entry[1] for entry in phrases("letter_repeats")}
 # the words a fraction is said with ("half", "quarters"), after which a unit may follow ("six and a half mm")
 _FRACTION_WORDS = frozenset(w for entry in phrases("fraction_words") for w in entry[1:])
+# unit -> (how many of the other unit make one, the other unit), both ways: "tb" -> (1000, "gb"), "gb" -> (-1000, "tb")
+# (negative: the other is the bigger unit)
+_SCALES: dict[str, list[tuple[int, str]]] = {}
+for _big, _factor, _small in phrases("measure_scales"):
+    _SCALES.setdefault(_big, []).append((int(_factor), _small))
+    _SCALES.setdefault(_small, []).append((-int(_factor), _big))
+_MEASURE_AT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-z]+)(?![\w.])", re.IGNORECASE)
+_MOST_SAID = 5000  # a bigger number in a smaller unit ("500000 mb") is said of no measure
+_PARTS_SAID = {0.25: ("1/4", "a quarter"), 0.5: ("1/2", "half a"), 0.75: ("3/4", "")}
 _RANGE = re.compile(r"(?<![\d.])(\d+)\s*-\s*(\d+)(?![\d.])")
 _HUNDREDS = re.compile(r"(?<![\d.])\d{3}(?![\d.])")
 _FRACTION = re.compile(r"\d+/\d+")
@@ -57,6 +66,28 @@ def _phrase(text: str) -> tuple[str, ...]:
 def _number_forms(number: str) -> list[str]:
     """A number of three digits as it is said: itself and in parts ("105": "1 0 5", "one oh five"; "230": "2 30")."""
     return [number, " ".join(number) if number[1] == "0" else f"{number[0]} {number[1:]}"]
+
+
+def _in_other_units(name: str) -> list[str]:
+    """The name with the first measure it prints said in the other unit of its kind (``measure_scales``), where
+    that is a whole number or a half or quarter of one: "500GB" -> "1/2 tb", "half a tb"; "1TB" -> "1000 gb"; "12
+    in" -> "1 ft"."""
+    m = _MEASURE_AT.search(name)
+    forms = _MEASURES.get(m.group(2).lower()) if m is not None else None
+    if m is None or forms is None:
+        return []
+    out: list[str] = []
+    for factor, other in _SCALES.get(forms[0], ()):
+        number = float(m.group(1)) * factor if factor > 0 else float(m.group(1)) / -factor
+        whole, part = divmod(number, 1)
+        if part == 0 and 1 <= number <= _MOST_SAID:
+            said = [f"{int(number)} {other}"]
+        elif whole == 0 and part in _PARTS_SAID:
+            said = [f"{form} {other}" for form in _PARTS_SAID[part] if form]
+        else:
+            continue
+        out.extend(f"{name[:m.start()]}{form}{name[m.end():]}" for form in said)
+    return out
 
 
 def _said_ranges(name: str) -> list[str]:
@@ -85,11 +116,12 @@ def _said_letters(name: str) -> list[str]:
 
 def _said_units(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     """A phrase with a number (or a fraction said in words) and a unit after it, with the unit in each of its forms
-    ("20 ft": "20 foot", "20 feet"; "6 and a half mm": "6 and a half millimetre")."""
+    ("20 ft": "20 foot", "20 feet"; "6 and a half mm": "6 and a half millimetre"; "half a tb": "half a terabyte")."""
     out = {phrase}
     for i in range(1, len(phrase)):
         forms = _MEASURES.get(phrase[i])
-        if forms is None or not (phrase[i - 1].replace(".", "", 1).isdigit() or phrase[i - 1] in _FRACTION_WORDS):
+        before = phrase[i - 2] if phrase[i - 1] == "a" and i > 1 else phrase[i - 1]  # "half a tb"
+        if forms is None or not (before.replace(".", "", 1).isdigit() or before in _FRACTION_WORDS or before == "one"):
             continue
         out |= {(*p[:i], form, *p[i + 1:]) for p in out for form in forms}
     return out
@@ -191,7 +223,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     group_names = tuple(group_names)
     for name in names:
         texts = {name, *_code_alone(name), *_without_group(name, group_names), *_measure_number(name),
-                 *_label_as_group(name, group_names)}
+                 *_label_as_group(name, group_names), *_in_other_units(name)}
         for side in _sides(name):
             texts |= {side, *_code_alone(side), *_label_as_group(side, group_names)}
         for text in list(texts):

@@ -3,7 +3,8 @@
 corpus.
 
 - a data size or a frequency is a measure: its unit answers in every usual form ("five twelve gig", "one tera", "two
-  terabytes", "a hundred twenty eight gigs");
+  terabytes", "a hundred twenty eight gigs"), and a measure in the other unit of its kind ("half a terabyte" is the
+  500GB, "a thousand gigs" the 1TB);
 - a number of four digits said as two pairs ("nineteen fifty", "twenty six sixty sixes") is the number the catalog
   prints; a number of three said in parts with a lone "one" ("one twenty fans") is the printed 120mm;
 - a number every choice of a group ends a shared lead with ("2666" of "DDR4-2666") names its choice alone, and a
@@ -48,6 +49,9 @@ _COUNTER = {
             {"code": "pack", "name": "pack", "default": "single", "values": [
                 {"code": "single", "name": "single"}, {"code": "3pk", "name": "3 pack", "price_delta": "20.00"}]}]},
         {"sku": "CABLE", "name": "usb cable", "price": "8.00", "category": "cables"},
+        {"sku": "SSD", "name": "sata ssd", "price": "40.00", "category": "storage", "options": [
+            {"code": "capacity", "name": "capacity", "required": True, "values": [
+                {"code": "500gb", "name": "500GB"}, {"code": "1tb", "name": "1TB", "price_delta": "25.00"}]}]},
     ],
 }
 
@@ -64,6 +68,13 @@ def test_data_sizes_answer_to_every_form_of_their_unit() -> None:
     assert {("5", "12", "gig"), ("512", "gigs"), ("512", "gigabytes")} <= forms
     assert {("1", "tera"), ("1", "terabyte"), ("1", "tb")} <= spoken_codes(["1TB"])
     assert ("one", "20", "mm") in spoken_codes(["120mm"])  # "one twenty mil", as to_digits leaves "one"
+
+
+def test_a_measure_is_said_in_the_other_unit_of_its_kind() -> None:
+    assert {("half", "a", "terabyte"), ("half", "tb"), ("one", "half", "tera")} <= spoken_codes(["500GB"])
+    assert ("1000", "gigs") in spoken_codes(["1TB"])  # "a thousand gigs"
+    assert ("1", "foot") in spoken_codes(["12 in"])
+    assert not any(p[0] == "500000" for p in spoken_codes(["500GB"]))  # no such number is said
 
 
 def test_four_digits_said_in_pairs_only_as_the_catalog_has_them() -> None:
@@ -93,6 +104,15 @@ def test_a_shared_lead_leaves_the_number_and_a_leading_measure_names_its_choice(
 def test_a_capacity_said_aloud(counter: Chat, said: str, capacity: str) -> None:
     counter.say(said)
     assert counter.lines == [("SDCARD", 1, {"capacity": capacity})]
+
+
+@pytest.mark.parametrize("said, capacity", [
+    ("half a terabyte sata ssd", "500gb"), ("a half terabyte sata ssd", "500gb"),
+    ("a sata ssd a thousand gigs", "1tb"), ("a five hundred gig sata ssd", "500gb"),
+])
+def test_a_capacity_said_in_another_unit(counter: Chat, said: str, capacity: str) -> None:
+    counter.say(said)
+    assert counter.lines == [("SSD", 1, {"capacity": capacity})]
 
 
 def test_a_count_before_a_capacity_said_in_parts(counter: Chat) -> None:
