@@ -121,7 +121,7 @@ def _said_units(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     for i in range(1, len(phrase)):
         forms = _MEASURES.get(phrase[i])
         before = phrase[i - 2] if phrase[i - 1] == "a" and i > 1 else phrase[i - 1]  # "half a tb"
-        if forms is None or not (before.replace(".", "", 1).isdigit() or before in _FRACTION_WORDS or before == "one"):
+        if forms is None or not (before.replace(".", "", 1).isdigit() or before in _FRACTION_WORDS):
             continue
         out |= {(*p[:i], form, *p[i + 1:]) for p in out for form in forms}
     return out

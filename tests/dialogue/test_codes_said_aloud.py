@@ -73,7 +73,7 @@ def test_data_sizes_answer_to_every_form_of_their_unit() -> None:
 def test_a_measure_is_said_in_the_other_unit_of_its_kind() -> None:
     assert {("half", "a", "terabyte"), ("half", "tb"), ("one", "half", "tera")} <= spoken_codes(["500GB"])
     assert ("1000", "gigs") in spoken_codes(["1TB"])  # "a thousand gigs"
-    assert ("1", "foot") in spoken_codes(["12 in"])
+    assert ("1", "foot") in spoken_codes(["12 in"])  # ("one foot" is looked up as "1 foot")
     assert not any(p[0] == "500000" for p in spoken_codes(["500GB"]))  # no such number is said
 
 
