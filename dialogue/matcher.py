@@ -13,6 +13,7 @@ from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
 from dialogue.codes import codes_said
 from dialogue.dimensions import sizes_said
+from dialogue.foreign_heads import modifies_other_thing
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
@@ -275,6 +276,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                     continue  # "with the head off": "head off" overrides the "with the head" it overlaps
                 if length > 1 and _choice_before_longer_name(lex, toks, i, length):
                     continue  # "chili cheese fries": the cheese fries with chili, not the "chili cheese" dog
+                if not exact and modifies_other_thing(lex, toks, i, length, targets):
+                    continue  # "a gaming chair": no part of the "gaming mouse", but a thing the shop does not sell
                 if not exact and length > 1 and _full_name_across(lex, toks, i, length):
                     continue  # "a boba milk tea": "milk tea" is a whole name, "boba milk" only a part of one
                 if not exact and length > 1 and _choices_of_named(lex, toks, found, i, length):

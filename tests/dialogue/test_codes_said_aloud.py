@@ -10,6 +10,8 @@ corpus.
 - a number every choice of a group ends a shared lead with ("2666" of "DDR4-2666") names its choice alone, and a
   measure a choice's name opens with, written as one word ("8GB" of "8GB kit (2x4GB)"), names it unless another
   choice of that group opens with it too ("sixteen gigs" of "16GB (1x16GB)" and "16GB kit (2x8GB)" is asked);
+- a word that opens a product's name, said right before a noun the shop does not know ("a gaming chair" where the
+  shop sells a "gaming mouse"), names that other thing, not the product;
 - a number before a unit is no price ("up to four terabytes" is the "up to 4TB" choice, no price limit), and after
   "at" a number no clock shows ("at twenty nine thirty three") is no time.
 """
@@ -160,6 +162,25 @@ def test_a_measure_after_up_to_is_no_price(counter: Chat, said: str, amount: str
 def test_a_fan_size_said_with_one(counter: Chat, said: str, count: int, size: str, pack: str) -> None:
     counter.say(said)
     assert counter.lines == [("FAN", count, {"size": size, "pack": pack})]
+
+
+@pytest.mark.parametrize("said", [
+    "a usb cable and a case sticker", "a usb cable and uh a case badge", "a case sticker and a usb cable",
+])
+def test_a_part_of_a_name_before_a_noun_the_shop_does_not_know(counter: Chat, said: str) -> None:
+    counter.say(said)
+    assert counter.lines == [("CABLE", 1, {})]  # no case fan
+
+
+def test_a_part_of_a_name_before_a_noun_the_shop_does_not_know_asks_nothing_of_it(counter: Chat) -> None:
+    reply = counter.say("a desktop lamp")
+    assert counter.lines == [] and "kit" not in reply.text.lower()
+
+
+@pytest.mark.parametrize("said, sku", [("the case one please", "FAN"), ("two case ones", "FAN"), ("a case fan", "FAN")])
+def test_a_part_of_a_name_before_a_common_word_still_names(counter: Chat, said: str, sku: str) -> None:
+    counter.say(said)
+    assert sku in counter.counts
 
 
 def test_a_time_after_at_is_still_no_count(counter: Chat) -> None:
