@@ -53,6 +53,7 @@ _CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?=\s|$)", re.
 _GLUED_MEASURE = re.compile(r"\s*\d*\.?\d+([a-z]+)(?=\s|$)", re.IGNORECASE)  # "32GB", "12g", "2.5L"
 _LABELLED = re.compile(r"\s*([A-Z]{2,})\s+(\d+(?:\.\d+)?(?:\s+\d+/\d+)?)(?=\s|$)")  # "US 8" of "US 8 - 5 mm"
 _SIDES = re.compile(r"\s+[-\u2013\u2014/]\s+")  # between the sides of a size in two systems
+_SHORT_CODE = 2  # letters of a code that marks an end of a connector ("a", "c" of "USB-A", "USB-C")
 _MAX_FORMS = 64  # spoken forms of one name, at most
 
 
@@ -244,6 +245,20 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
                 out |= {said for unit in _said_units(phrase) for said in _said_repeats(unit)}
             if len(out) > _MAX_FORMS * 4:
                 break
+    return out
+
+
+def ends_said_once(names: Iterable[str]) -> set[tuple[str, ...]]:
+    """Names that join two ends of one kind with "to", each end a word and a short code ("USB-A to USB-C cable"),
+    with the shared word said once ("usb a to c cable"), as people say them."""
+    out: set[tuple[str, ...]] = set()
+    for name in names:
+        toks = _phrase(name)
+        for i in range(len(toks) - 4):
+            word, first, to, again, second = toks[i:i + 5]
+            if to == "to" and word == again and word.isalpha() and len(word) > 2 \
+                    and len(first) <= _SHORT_CODE and len(second) <= _SHORT_CODE:
+                out.add((*toks[:i + 3], *toks[i + 4:]))
     return out
 
 

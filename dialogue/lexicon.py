@@ -35,6 +35,7 @@ from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
 from dialogue.codes import (
+    ends_said_once,
     leading_measures,
     numbers_after_shared_lead,
     shared_measures,
@@ -205,7 +206,7 @@ class Lexicon:
                                                 for p in self.products.values() for g in p.option_groups)
         for p in self.products.values():
             names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases), *_spelled_apart((p.name, *p.aliases)),
-                     *spoken_fractions((p.name, *p.aliases))]
+                     *spoken_fractions((p.name, *p.aliases)), *ends_said_once((p.name, *p.aliases))]
             for name in names:
                 if not name:
                     continue
@@ -365,6 +366,7 @@ class Lexicon:
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
             names.update(_spelled_apart((value.name, *value.aliases)))
             names.update(spoken_fractions((value.name, *value.aliases)))
+            names.update(ends_said_once((value.name, *value.aliases)))  # "usb a to c" of "USB-A to USB-C"
             names.update(spoken_codes((value.name, *value.aliases, *((measures[value.code],) if value.code in measures
                                                                      else ())), (group.name, *group.aliases)))
             names.update(spoken_dates((value.name, *value.aliases),  # "march seventh" of "Saturday March 7"
@@ -674,7 +676,8 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
     exact: set[tuple[str, ...]] = set()
     partial: set[tuple[str, ...]] = set()
     for name in (phrase_of(product.name), *(phrase_of(a) for a in product.aliases),
-                 *_spelled_apart((product.name, *product.aliases)), *spoken_fractions((product.name, *product.aliases))):
+                 *_spelled_apart((product.name, *product.aliases)), *spoken_fractions((product.name, *product.aliases)),
+                 *ends_said_once((product.name, *product.aliases))):
         if not name:
             continue
         for v in _variants(name):

@@ -10,6 +10,7 @@ corpus.
 - a number every choice of a group ends a shared lead with ("2666" of "DDR4-2666") names its choice alone, and a
   measure a choice's name opens with, written as one word ("8GB" of "8GB kit (2x4GB)"), names it unless another
   choice of that group opens with it too ("sixteen gigs" of "16GB (1x16GB)" and "16GB kit (2x8GB)" is asked);
+- two ends of one kind joined with "to" ("USB-C to USB-A") answer with the shared word said once ("usb c to a");
 - a word that opens a product's name, said right before a noun the shop does not know ("a gaming chair" where the
   shop sells a "gaming mouse"), names that other thing, not the product;
 - a number before a unit is no price ("up to four terabytes" is the "up to 4TB" choice, no price limit), and after
@@ -51,6 +52,10 @@ _COUNTER = {
             {"code": "pack", "name": "pack", "default": "single", "values": [
                 {"code": "single", "name": "single"}, {"code": "3pk", "name": "3 pack", "price_delta": "20.00"}]}]},
         {"sku": "CABLE", "name": "usb cable", "price": "8.00", "category": "cables"},
+        {"sku": "ADAPTER", "name": "USB-C to USB-A adapter", "price": "6.00", "category": "cables"},
+        {"sku": "DOCK", "name": "laptop dock", "price": "90.00", "category": "cables", "options": [
+            {"code": "plug", "name": "plug", "required": True, "values": [
+                {"code": "c_c", "name": "USB-C to USB-C"}, {"code": "a_c", "name": "USB-A to USB-C"}]}]},
         {"sku": "SSD", "name": "sata ssd", "price": "40.00", "category": "storage", "options": [
             {"code": "capacity", "name": "capacity", "required": True, "values": [
                 {"code": "500gb", "name": "500GB"}, {"code": "1tb", "name": "1TB", "price_delta": "25.00"}]}]},
@@ -181,6 +186,17 @@ def test_a_part_of_a_name_before_a_noun_the_shop_does_not_know_asks_nothing_of_i
 def test_a_part_of_a_name_before_a_common_word_still_names(counter: Chat, said: str, sku: str) -> None:
     counter.say(said)
     assert sku in counter.counts
+
+
+@pytest.mark.parametrize("said, lines", [
+    ("a usb c to a adapter", [("ADAPTER", 1, {})]), ("two usb c to usb a adapters", [("ADAPTER", 2, {})]),
+    ("a laptop dock usb a to c", [("DOCK", 1, {"plug": "a_c"})]),
+    ("a laptop dock usb c to c", [("DOCK", 1, {"plug": "c_c"})]),
+])
+def test_the_ends_of_a_connector_said_with_their_word_once(counter: Chat, said: str,
+                                                           lines: list[tuple[str, int, dict[str, str]]]) -> None:
+    counter.say(said)
+    assert counter.lines == lines
 
 
 def test_a_time_after_at_is_still_no_count(counter: Chat) -> None:
