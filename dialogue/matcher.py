@@ -301,6 +301,11 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                         and _package_in_names(lex, toks[i], targets):
                     continue  # "cough drops cherry" - "two bags": the bags the line comes in, not a part of the
                     # product's "bag of cough drops" (nor "the tape blue two roll" a second "roll of tape")
+                named_head = _head_of_named(lex, toks, i, targets, found) if length == 1 and not exact else None
+                if named_head is not None:  # "a monitor arm no wait scratch the arm": that product said again
+                    found.append(Mention(i, i + 1, (Target("product", sku=named_head),)))
+                    i += 1
+                    break
                 if length == 1 and not exact and len(toks[i]) < 4 and not (
                         found and found[-1].end == i and found[-1].options and (_head_noun(lex, toks[i], targets)
                                                                                or _chosen_head(lex, toks[i], targets,
@@ -1719,6 +1724,18 @@ def _head_noun(lex: Lexicon, word: str, targets: Sequence[Target]) -> bool:
         if not any(name and name[-1] in (word, word + "s", word.removesuffix("s")) for name in names):
             return False
     return True
+
+
+def _head_of_named(lex: Lexicon, toks: Sequence[str], i: int, targets: Sequence[Target],
+                   found: Sequence[Mention]) -> str | None:
+    """"a monitor arm no wait scratch the arm": a word after "the" that ends the name of the one product named
+    before in the turn that it may be points back at that product (its sku), else None."""
+    if not i or toks[i - 1] != "the":
+        return None
+    named = {t.sku for m in found for t in m.exact_products}
+    heads = {t.sku for t in targets if t.kind == "product" and t.sku in named and (product := lex.products.get(t.sku))
+             is not None and phrase_of(product.name)[-1:] == (toks[i],)}
+    return heads.pop() if len(heads) == 1 else None
 
 
 def _chosen_head(lex: Lexicon, word: str, targets: Sequence[Target], before: Mention) -> bool:

@@ -13,6 +13,8 @@ corpus.
 - two ends of one kind joined with "to" ("USB-C to USB-A") answer with the shared word said once ("usb c to a");
 - a word that opens a product's name, said right before a noun the shop does not know ("a gaming chair" where the
   shop sells a "gaming mouse"), names that other thing, not the product;
+- an item said and taken back in the same turn ("and a laptop dock no wait scratch the dock") is not ordered, and
+  the words are no item not found;
 - a number before a unit is no price ("up to four terabytes" is the "up to 4TB" choice, no price limit), and after
   "at" a number no clock shows ("at twenty nine thirty three") is no time.
 """
@@ -197,6 +199,21 @@ def test_the_ends_of_a_connector_said_with_their_word_once(counter: Chat, said: 
                                                            lines: list[tuple[str, int, dict[str, str]]]) -> None:
     counter.say(said)
     assert counter.lines == lines
+
+
+@pytest.mark.parametrize("said", [
+    "a usb cable and a case fan no wait scratch the fan", "a usb cable and a case fan actually skip the case fan",
+    "a case fan and a usb cable no wait forget the fan", "a case fan and a usb cable sorry scratch the case fan",
+])
+def test_an_item_taken_back_in_the_same_turn(counter: Chat, said: str) -> None:
+    reply = counter.say(said)
+    assert counter.lines == [("CABLE", 1, {})]
+    assert "find" not in reply.text.lower()
+
+
+def test_the_head_said_again_with_the_still_names_the_item(counter: Chat) -> None:
+    counter.say("a case fan and a usb cable the fan in the three pack")
+    assert sorted(counter.lines) == [("CABLE", 1, {}), ("FAN", 1, {"size": "120", "pack": "3pk"})]
 
 
 def test_a_time_after_at_is_still_no_count(counter: Chat) -> None:
