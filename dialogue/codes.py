@@ -19,7 +19,7 @@ dialogue/data/words.toml).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 from dialogue.fractions import spoken_fractions
 from dialogue.normalize import tokens
@@ -34,6 +34,15 @@ _MEASURES: dict[str, tuple[str, ...]] = {form: entry for entry in phrases("measu
 _REPEATS: dict[int, str] = {int(entry[0]): entry[1] for entry in phrases("letter_repeats")}
 # the words a fraction is said with ("half", "quarters"), after which a unit may follow ("six and a half mm")
 _FRACTION_WORDS = frozenset(w for entry in phrases("fraction_words") for w in entry[1:])
+# unit -> (how many of the other unit make one, the other unit), both ways: "tb" -> (1000, "gb"), "gb" -> (-1000, "tb")
+# (negative: the other is the bigger unit)
+_SCALES: dict[str, list[tuple[int, str]]] = {}
+for _big, _factor, _small in phrases("measure_scales"):
+    _SCALES.setdefault(_big, []).append((int(_factor), _small))
+    _SCALES.setdefault(_small, []).append((-int(_factor), _big))
+_MEASURE_AT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([a-z]+)(?![\w.])", re.IGNORECASE)
+_MOST_SAID = 5000  # a bigger number in a smaller unit ("500000 mb") is said of no measure
+_PARTS_SAID = {0.25: ("1/4", "a quarter"), 0.5: ("1/2", "half a"), 0.75: ("3/4", "")}
 _RANGE = re.compile(r"(?<![\d.])(\d+)\s*-\s*(\d+)(?![\d.])")
 _HUNDREDS = re.compile(r"(?<![\d.])\d{3}(?![\d.])")
 _FRACTION = re.compile(r"\d+/\d+")
@@ -41,8 +50,10 @@ _PARTS = re.compile(r"(?<![\d.])(\d+)\.(25|5|75)(?!\d)")  # a half or a quarter 
 _AS_FRACTION = {"25": "1/4", "5": "1/2", "75": "3/4"}
 _LETTER = re.compile(r"(?<![\w.])(\d+)([a-z])(?![\w])", re.IGNORECASE)
 _CODE_START = re.compile(r"\s*(?:\d*\.\d+|\d+\s*-\s*\d+|\d+[a-z]?)(?=\s|$)", re.IGNORECASE)
+_GLUED_MEASURE = re.compile(r"\s*\d*\.?\d+([a-z]+)(?=\s|$)", re.IGNORECASE)  # "32GB", "12g", "2.5L"
 _LABELLED = re.compile(r"\s*([A-Z]{2,})\s+(\d+(?:\.\d+)?(?:\s+\d+/\d+)?)(?=\s|$)")  # "US 8" of "US 8 - 5 mm"
 _SIDES = re.compile(r"\s+[-\u2013\u2014/]\s+")  # between the sides of a size in two systems
+_SHORT_CODE = 2  # letters of a code that marks an end of a connector ("a", "c" of "USB-A", "USB-C")
 _MAX_FORMS = 64  # spoken forms of one name, at most
 
 
@@ -56,6 +67,28 @@ def _phrase(text: str) -> tuple[str, ...]:
 def _number_forms(number: str) -> list[str]:
     """A number of three digits as it is said: itself and in parts ("105": "1 0 5", "one oh five"; "230": "2 30")."""
     return [number, " ".join(number) if number[1] == "0" else f"{number[0]} {number[1:]}"]
+
+
+def _in_other_units(name: str) -> list[str]:
+    """The name with the first measure it prints said in the other unit of its kind (``measure_scales``), where
+    that is a whole number or a half or quarter of one: "500GB" -> "1/2 tb", "half a tb"; "1TB" -> "1000 gb"; "12
+    in" -> "1 ft"."""
+    m = _MEASURE_AT.search(name)
+    forms = _MEASURES.get(m.group(2).lower()) if m is not None else None
+    if m is None or forms is None:
+        return []
+    out: list[str] = []
+    for factor, other in _SCALES.get(forms[0], ()):
+        number = float(m.group(1)) * factor if factor > 0 else float(m.group(1)) / -factor
+        whole, part = divmod(number, 1)
+        if part == 0 and 1 <= number <= _MOST_SAID:
+            said = [f"{int(number)} {other}"]
+        elif whole == 0 and part in _PARTS_SAID:
+            said = [f"{form} {other}" for form in _PARTS_SAID[part] if form]
+        else:
+            continue
+        out.extend(f"{name[:m.start()]}{form}{name[m.end():]}" for form in said)
+    return out
 
 
 def _said_ranges(name: str) -> list[str]:
@@ -84,11 +117,12 @@ def _said_letters(name: str) -> list[str]:
 
 def _said_units(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
     """A phrase with a number (or a fraction said in words) and a unit after it, with the unit in each of its forms
-    ("20 ft": "20 foot", "20 feet"; "6 and a half mm": "6 and a half millimetre")."""
+    ("20 ft": "20 foot", "20 feet"; "6 and a half mm": "6 and a half millimetre"; "half a tb": "half a terabyte")."""
     out = {phrase}
     for i in range(1, len(phrase)):
         forms = _MEASURES.get(phrase[i])
-        if forms is None or not (phrase[i - 1].replace(".", "", 1).isdigit() or phrase[i - 1] in _FRACTION_WORDS):
+        before = phrase[i - 2] if phrase[i - 1] == "a" and i > 1 else phrase[i - 1]  # "half a tb"
+        if forms is None or not (before.replace(".", "", 1).isdigit() or before in _FRACTION_WORDS):
             continue
         out |= {(*p[:i], form, *p[i + 1:]) for p in out for form in forms}
     return out
@@ -218,12 +252,14 @@ def _label_as_group(name: str, group_names: Iterable[str]) -> list[str]:
 
 
 def _one_said(phrase: tuple[str, ...]) -> tuple[str, ...] | None:
-    """A phrase of more than one word with a "1" that is no part of a longer number ("US 1", "size 1") as it stays
-    when said ("us one": :func:`dialogue.numbers.to_digits` leaves a lone "one" a word), or None."""
+    """A phrase of more than one word with a "1" that is no part of a longer number ("US 1", "size 1") or that
+    opens a number said in parts ("1 20" of "120 mm") as it stays when said ("us one", "one twenty mil":
+    :func:`dialogue.numbers.to_digits` leaves a lone "one" a word, and a "one" before a number word), or None."""
     if len(phrase) < 2 or "1" not in phrase:
         return None
-    said = tuple("one" if t == "1" and not (i + 1 < len(phrase) and phrase[i + 1].isdigit())
-                 and not (i and phrase[i - 1].isdigit()) else t for i, t in enumerate(phrase))
+    said = tuple("one" if t == "1" and not (i and phrase[i - 1].isdigit()) and (
+        not (i + 1 < len(phrase) and phrase[i + 1].isdigit()) or len(phrase[i + 1]) == 2 and phrase[i + 1][0] != "0")
+        else t for i, t in enumerate(phrase))
     return said if said != phrase else None
 
 
@@ -236,7 +272,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     for name in names:
         texts = {name, *_code_alone(name), *_without_group(name, group_names), *_measure_number(name),
                  *_label_as_group(name, group_names), *_number_opening(name), *_group_before_code(name, group_names),
-                 *_group_overlapping(name, group_names)}
+                 *_group_overlapping(name, group_names), *_in_other_units(name)}
         for side in _sides(name):
             texts |= {side, *_code_alone(side), *_label_as_group(side, group_names)}
         for text in list(texts):
@@ -258,6 +294,20 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
                 out |= {said for unit in _said_units(phrase) for said in _unit_before_fraction(unit)}
             if len(out) > _MAX_FORMS * 4:
                 break
+    return out
+
+
+def ends_said_once(names: Iterable[str]) -> set[tuple[str, ...]]:
+    """Names that join two ends of one kind with "to", each end a word and a short code ("USB-A to USB-C cable"),
+    with the shared word said once ("usb a to c cable"), as people say them."""
+    out: set[tuple[str, ...]] = set()
+    for name in names:
+        toks = _phrase(name)
+        for i in range(len(toks) - 4):
+            word, first, to, again, second = toks[i:i + 5]
+            if to == "to" and word == again and word.isalpha() and len(word) > 2 \
+                    and len(first) <= _SHORT_CODE and len(second) <= _SHORT_CODE:
+                out.add((*toks[:i + 3], *toks[i + 4:]))
     return out
 
 
@@ -283,6 +333,55 @@ def words_after_codes(names: dict[str, list[str]]) -> dict[str, tuple[str, ...]]
     return out
 
 
+def _leading_measure(name: str) -> str | None:
+    """The measure a name opens with, written with its unit as one word ("32GB" of "32GB kit (2x16GB)"), when the
+    name is more than it."""
+    m = _GLUED_MEASURE.match(name)
+    if m is None or m.group(1).lower() not in _MEASURES or tokens(m.group(0)) == tokens(name):
+        return None
+    return m.group(0).strip()
+
+
+def shared_measures(groups: Iterable[tuple[str, Sequence[str]]]) -> dict[str, set[tuple[str, ...]]]:
+    """By group code, the measures (:func:`_leading_measure`, as tokens) that two choices of one group open with
+    ("16GB" of "16GB (1x16GB)" and "16GB kit (2x8GB)"). ``groups``: each group's code and its values' printed
+    names; a group code used by several products counts each of its groups."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for code, names in groups:
+        said = [tuple(tokens(m)) for name in names if (m := _leading_measure(name)) is not None]
+        out.setdefault(code, set()).update(t for t in said if said.count(t) > 1)
+    return out
+
+
+def leading_measures(names: dict[str, str], shared: Container[tuple[str, ...]] = ()) -> dict[str, str]:
+    """The measure a choice's name opens with, written with its unit as one word ("32GB" of "32GB kit (2x16GB)"),
+    by value code, as a name of that choice by itself: only where no other choice of the group, here or in another
+    product's group of that code (``shared``, :func:`shared_measures`), opens with it ("16GB (1x16GB)" and "16GB kit
+    (2x8GB)" leave "16GB" to a question). ``names``: each value's printed name by its code."""
+    found = {code: m for code, name in names.items() if (m := _leading_measure(name)) is not None}
+    said = [tuple(tokens(m)) for m in found.values()]
+    return {code: m for code, m in found.items()
+            if said.count(tuple(tokens(m))) == 1 and tuple(tokens(m)) not in shared}
+
+
+def numbers_after_shared_lead(names: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """The number a choice's name ends a shared lead with ("3600" of "DDR4-3600", where the group's choices are
+    "DDR4-3200" and "DDR4-3600"), by value code, as a name of that choice by itself: the words every choice of the
+    group opens with say none of them apart. Only a number of a hundred or more, which is said of no count, and one
+    no other choice ends with. ``names``: each value's printed name by its code."""
+    said = {code: _phrase(name) for code, name in names.items()}
+    if len(said) < 2 or any(len(p) < 2 for p in said.values()):
+        return {}
+    phrases_ = list(said.values())
+    lead = 0
+    while all(len(p) > lead + 1 and p[lead] == phrases_[0][lead] for p in phrases_):
+        lead += 1
+    rests = {code: p[lead:] for code, p in said.items()}
+    if not lead or any(len(rest) != 1 or not rest[0].isdigit() or int(rest[0]) < 100 for rest in rests.values()):
+        return {}
+    return rests if len(set(rests.values())) == len(rests) else {}
+
+
 def _digit_run(toks: Sequence[str], i: int) -> tuple[str, int]:
     """The digits said one by one from ``i`` ("7 3", "1 4", "oh 5", "one" as :func:`to_digits` leaves it), as one
     string, and where they end."""
@@ -293,11 +392,21 @@ def _digit_run(toks: Sequence[str], i: int) -> tuple[str, int]:
     return out, i
 
 
+def _pair_said(out: Sequence[str], tok: str) -> str | None:
+    """A number of four digits said as two numbers of two ("forty sixty", "ten eighty", "forty sixties"), the
+    second maybe in the plural: the number written ("4060"), or None when these two are no such pair."""
+    if not out or not out[-1].isdigit() or not 10 <= int(out[-1]) <= 99:
+        return None
+    second = PLURAL_NUMBERS.get(tok) if tok in PLURAL_NUMBERS else int(tok) if tok.isdigit() and len(tok) == 2 else None
+    return f"{out[-1]}{second:02d}" if second is not None and 10 <= second <= 99 else None
+
+
 def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
     """Tokens (after :func:`to_digits`) with a decimal said with "point" as the catalog writes it ("point 7 3" ->
     "73" for ".73", "point 6" -> "0.6"; "one point 1 4" -> "1.14") and a number said with its last word in the plural as that number
-    ("12 50 threes" -> "12 53", "2 thirties" -> "230", "230 s" -> "230") and one said digit by digit with an "oh"
-    ("one oh five" -> "105"), each only where the catalog (``known``) has that number."""
+    ("12 50 threes" -> "12 53", "2 thirties" -> "230", "230 s" -> "230"), one said digit by digit with an "oh"
+    ("one oh five" -> "105") and one of four digits said as two pairs ("40 60" or "40 sixties" -> "4060"), each
+    only where the catalog (``known``) has that number."""
     out: list[str] = []
     i = 0
     while i < len(toks):
@@ -334,6 +443,11 @@ def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
                 out[-1] = merged  # "the two thirties": the 230s
                 i += 1
                 continue
+        pair = _pair_said(out, tok)
+        if pair is not None and known(pair):
+            out[-1] = pair  # "the rtx forty sixty(s)": the 4060; "ten eighty p": the 1080p
+            i += 1
+            continue
         if tok == "s" and out and out[-1].isdigit() and known(out[-1]):
             i += 1  # "the 230s": the 230 (as tokens splits it)
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from dialogue.intents import CORRECTION, find
+from dialogue.intents import CORRECTION, REMOVE, find
 from dialogue.item_words import JOIN_FILL, LIST_ARTICLES
 from dialogue.lexicon import Lexicon, Target
 from dialogue.phrasebook import phrases, words
@@ -20,6 +20,7 @@ _SWAP_OUT_FOR = phrases("swap_out_for")
 _SWAP_JOINS = words("swap_joins")
 _SWAP_LEAD = words("swap_lead") | words("lead_fill")
 _NOT_THIS = phrases("not_this")
+REMOVE_WORDS = frozenset(w for phrase in REMOVE for w in phrase)
 
 
 def swap_frame(toks: Sequence[str]) -> tuple[int, int, bool] | None:
@@ -145,6 +146,37 @@ def corrections(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> lis
                 continue
         out.append(item)
     return out
+
+
+def taken_back(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"a monitor and a monitor arm no wait scratch the arm": an item said after a word that takes a line off, naming
+    the product of an item said before in the turn, takes that item back; neither is ordered (read before "the arm"
+    is heard as the same item said again)."""
+    out: list[ItemSpec] = []
+    for item in items:
+        back = _taken_back(toks, out, item)
+        if back is not None:
+            out.remove(back)
+            continue
+        out.append(item)
+    return out if out else items  # (all taken back: the turn is read as before, by the removal's own rules)
+
+
+def _taken_back(toks: Sequence[str], said: Sequence[ItemSpec], item: ItemSpec) -> ItemSpec | None:
+    """The item said before in this turn that ``item`` takes back: ``item`` comes right after a word that takes a
+    line off ("scratch the arm", "forget the muffin"), with no count of its own, and names the product of an
+    earlier item (the last such); None when it takes nothing back."""
+    if item.quantity is not None or not said:
+        return None
+    at = find(toks[:item.start], REMOVE, said[-1].end)
+    while at >= 0:
+        nxt = find(toks[:item.start], REMOVE, at + 1)
+        if nxt < 0:
+            break
+        at = nxt
+    if at < 0 or any(t not in LIST_ARTICLES and t not in REMOVE_WORDS for t in toks[at:item.start]):
+        return None
+    return next((it for it in reversed(said) if set(it.skus) & set(item.skus)), None)
 
 
 def _choice_of_corrected(lex: Lexicon, toks: Sequence[str], prev: ItemSpec, item: ItemSpec) -> ItemSpec:

@@ -34,7 +34,14 @@ from rapidfuzz import fuzz, process
 from catalog.models import AMOUNTS, OptionGroup, Product
 from catalog.store import Store
 from dialogue.catalog_view import CatalogView, StoreCatalogView
-from dialogue.codes import spoken_codes, words_after_codes
+from dialogue.codes import (
+    ends_said_once,
+    leading_measures,
+    numbers_after_shared_lead,
+    shared_measures,
+    spoken_codes,
+    words_after_codes,
+)
 from dialogue.dates import spoken_dates
 from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
@@ -205,9 +212,11 @@ class Lexicon:
         self._literal: dict[tuple[str, ...], set[Target]] = defaultdict(set)
         partial: dict[tuple[str, ...], set[str]] = defaultdict(set)
         kinds: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self._shared_measures = shared_measures((g.code, [v.name for v in g.values])
+                                                for p in self.products.values() for g in p.option_groups)
         for p in self.products.values():
             names = [phrase_of(p.name), *(phrase_of(a) for a in p.aliases), *_spelled_apart((p.name, *p.aliases)),
-                     *spoken_fractions((p.name, *p.aliases))]
+                     *spoken_fractions((p.name, *p.aliases)), *ends_said_once((p.name, *p.aliases))]
             for name in names:
                 if not name:
                     continue
@@ -360,17 +369,22 @@ class Lexicon:
         heads = Counter(phrase_of(v.name)[-1] for v in group.values if len(phrase_of(v.name)) > 1)
         full_names = {phrase_of(v.name) for v in group.values}
         described = words_after_codes({v.code: [v.name, *v.aliases] for v in group.values})
+        described |= numbers_after_shared_lead({v.code: v.name for v in group.values})  # "3600" of "DDR4-3600"
+        measures = leading_measures({v.code: v.name for v in group.values},  # "32GB" of "32GB kit (2x16GB)"
+                                    self._shared_measures.get(group.code, ()))
         for value in group.values:
             names = {phrase_of(value.name), *(phrase_of(a) for a in value.aliases)}
             names.update(_spelled_apart((value.name, *value.aliases)))
             names.update(spoken_fractions((value.name, *value.aliases)))
-            names.update(spoken_codes((value.name, *value.aliases), (group.name, *group.aliases)))
+            names.update(ends_said_once((value.name, *value.aliases)))  # "usb a to c" of "USB-A to USB-C"
+            names.update(spoken_codes((value.name, *value.aliases, *((measures[value.code],) if value.code in measures
+                                                                     else ())), (group.name, *group.aliases)))
             names.update(spoken_dates((value.name, *value.aliases),  # "march seventh" of "Saturday March 7"
                                       [v.name for v in group.values if v.code != value.code]))
             if group.multiple:  # an add-on done to the goods, no kind of them ("slicing" tomatoes)
                 names.update(verb_forms((value.name, *value.aliases)))  # "wind them" of "winding"
             if value.code in described:
-                names.add(described[value.code])  # "medium" of "45-105 medium"
+                names.add(described[value.code])  # "medium" of "45-105 medium", "3600" of "DDR4-3600"
             names.update(_with_article((value.name, *value.aliases)))
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
@@ -672,7 +686,8 @@ def product_forms(product: Product) -> tuple[frozenset[tuple[str, ...]], frozens
     exact: set[tuple[str, ...]] = set()
     partial: set[tuple[str, ...]] = set()
     for name in (phrase_of(product.name), *(phrase_of(a) for a in product.aliases),
-                 *_spelled_apart((product.name, *product.aliases)), *spoken_fractions((product.name, *product.aliases))):
+                 *_spelled_apart((product.name, *product.aliases)), *spoken_fractions((product.name, *product.aliases)),
+                 *ends_said_once((product.name, *product.aliases))):
         if not name:
             continue
         for v in _variants(name):
@@ -714,7 +729,9 @@ class IndexedLexicon(Lexicon):
         self.named_groups = defaultdict(list)
         self._offered: set[tuple[str, str]] = set()
         seen: set[tuple[object, ...]] = set()
-        for group in store.option_groups():
+        groups = list(store.option_groups())
+        self._shared_measures = shared_measures((g.code, [v.name for v in g.values]) for g in groups)
+        for group in groups:
             # the same group with its values in another order has the same phrases: index it once
             same = (group.code, group.name, group.aliases, group.default, group.required, group.multiple,
                     group.amounts, frozenset(group.values))

@@ -13,6 +13,7 @@ from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
 from dialogue.codes import codes_said
 from dialogue.dimensions import sizes_said
+from dialogue.foreign_heads import modifies_other_thing
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
@@ -275,6 +276,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                     continue  # "with the head off": "head off" overrides the "with the head" it overlaps
                 if length > 1 and _choice_before_longer_name(lex, toks, i, length):
                     continue  # "chili cheese fries": the cheese fries with chili, not the "chili cheese" dog
+                if not exact and modifies_other_thing(lex, toks, i, length, targets):
+                    continue  # "a gaming chair": no part of the "gaming mouse", but a thing the shop does not sell
                 if not exact and length > 1 and _full_name_across(lex, toks, i, length):
                     continue  # "a boba milk tea": "milk tea" is a whole name, "boba milk" only a part of one
                 if not exact and length > 1 and _choices_of_named(lex, toks, found, i, length):
@@ -298,6 +301,11 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                         and _package_in_names(lex, toks[i], targets):
                     continue  # "cough drops cherry" - "two bags": the bags the line comes in, not a part of the
                     # product's "bag of cough drops" (nor "the tape blue two roll" a second "roll of tape")
+                named_head = _head_of_named(lex, toks, i, targets, found) if length == 1 and not exact else None
+                if named_head is not None:  # "a monitor arm no wait scratch the arm": that product said again
+                    found.append(Mention(i, i + 1, (Target("product", sku=named_head),)))
+                    i += 1
+                    break
                 if length == 1 and not exact and len(toks[i]) < 4 and not (
                         found and found[-1].end == i and found[-1].options and (_head_noun(lex, toks[i], targets)
                                                                                or _chosen_head(lex, toks[i], targets,
@@ -1716,6 +1724,18 @@ def _head_noun(lex: Lexicon, word: str, targets: Sequence[Target]) -> bool:
         if not any(name and name[-1] in (word, word + "s", word.removesuffix("s")) for name in names):
             return False
     return True
+
+
+def _head_of_named(lex: Lexicon, toks: Sequence[str], i: int, targets: Sequence[Target],
+                   found: Sequence[Mention]) -> str | None:
+    """"a monitor arm no wait scratch the arm": a word after "the" that ends the name of the one product named
+    before in the turn that it may be points back at that product (its sku), else None."""
+    if not i or toks[i - 1] != "the":
+        return None
+    named = {t.sku for m in found for t in m.exact_products}
+    heads = {t.sku for t in targets if t.kind == "product" and t.sku in named and (product := lex.products.get(t.sku))
+             is not None and phrase_of(product.name)[-1:] == (toks[i],)}
+    return heads.pop() if len(heads) == 1 else None
 
 
 def _chosen_head(lex: Lexicon, word: str, targets: Sequence[Target], before: Mention) -> bool:

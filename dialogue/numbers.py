@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -39,6 +39,10 @@ PLURAL_NUMBERS = {(w[:-1] + "ies" if w.endswith("y") else w + "es" if w.endswith
                   for w, v in {**UNITS, **TENS}.items() if v}
 _DIGIT_WORDS = {**{k: v for k, v in UNITS.items() if v < 10}, "oh": 0, "o": 0}
 PRICE_WORDS = frozenset({"dollars", "dollar", "bucks", "buck", "usd", "euros", "euro", "pounds", "quid"})
+# the forms of the units measures are printed in ("tb", "terabytes", "ft"): a number before one is a measure, no
+# price ("up to two terabytes"); a money word among them ("pound") stays a price
+_MEASURE_WORDS = frozenset(w for entry in phrases("measure_forms") for w in entry) - PRICE_WORDS - {
+    w.removesuffix("s") for w in PRICE_WORDS}
 
 
 def to_digits(toks: Sequence[str]) -> list[str]:
@@ -290,7 +294,7 @@ def price_range(toks: Sequence[str]) -> tuple[int | None, int | None]:
                     if k < len(d) and d[k] in ("a", "the"):
                         k += 1
                     amount, j = _amount_at(d, k)
-                    if amount is not None:
+                    if amount is not None and not (j < len(d) and d[j] in _MEASURE_WORDS):  # "up to 2 tb"
                         if is_max:
                             hi = amount
                         else:

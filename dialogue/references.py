@@ -117,8 +117,19 @@ def _relayed_or_fill(lead: Sequence[str]) -> bool:
 
 def a_time(toks: Sequence[str], i: int) -> bool:
     """The number at ``i`` says when, not how many: "can you do it in twenty minutes", "pick it up at five",
-    "ready by 6 pm"; no line changes for it."""
-    return (i + 1 < len(toks) and toks[i + 1] in _TIME_UNITS) or (i > 0 and toks[i - 1] in _TIME_PREPS)
+    "ready by 6 pm"; no line changes for it. After such a word only a number a clock can read is a time ("at
+    1930", not the "6400" of "ddr5 at sixty four hundred")."""
+    return (i + 1 < len(toks) and toks[i + 1] in _TIME_UNITS) or (i > 0 and toks[i - 1] in _TIME_PREPS
+                                                                  and _on_a_clock(toks[i]))
+
+
+def _on_a_clock(tok: str) -> bool:
+    """A number a clock may read: a small one (an hour, "at five"), or hours and minutes written together
+    ("1930"), not a bigger number no clock shows ("6400")."""
+    if not tok.isdigit():
+        return True
+    n = int(tok)
+    return n < 100 or n <= 2400 and n % 100 < 60
 
 
 def portion(toks: Sequence[str]) -> int | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dialogue.intents import REMOVE, find
 from dialogue.parse_records import Parse
 from dialogue.phrasebook import words
 from dialogue.quantity import FILLER_WORDS
@@ -44,11 +45,26 @@ def unheard_items(p: Parse) -> tuple[list[str], list[str]]:
             continue  # where "large" is a choice no item said takes: no item of its own, said so
         if toks[start] not in _ITEM_OPENERS and not toks[start].isdigit() or any(i in taken for i in part):
             continue
+        if find(toks[start:end], REMOVE) >= 0 or _taken_back_later(toks, part, cuts):
+            continue  # "and a monitor arm no wait scratch the arm": said and taken back, no item not found
         said = [toks[i] for i in part if toks[i] not in FILLER_WORDS]
         if not any(w not in STOPWORDS and w.isalpha() for w in said[1:]):
             continue
         out.append(" ".join(said))
     return out, alone
+
+
+def _taken_back_later(toks: Sequence[str], part: range, cuts: Sequence[int]) -> bool:
+    """"a webcam and a monitor arm no wait scratch the webcam", "a case fan and ... forget the fan": the last word of
+    the part (its head) is said again later in the turn right after a word that takes a line off."""
+    head = next((toks[i] for i in reversed(part) if toks[i] not in FILLER_WORDS and toks[i] not in _ITEM_OPENERS), None)
+    at = find(toks, REMOVE, part.stop)
+    while head is not None and at >= 0:
+        end = next((c for c in cuts if c > at), len(toks))
+        if head in toks[at:end]:
+            return True
+        at = find(toks, REMOVE, at + 1)
+    return False
 
 
 def _listed(said: Sequence[str]) -> str:
