@@ -92,6 +92,13 @@ def restated(toks: Sequence[str], item: ItemSpec) -> bool:
     return 0 <= at < item.start and not cue.has(toks, ADDING) and not any(t in MORE_WORDS for t in toks)
 
 
+def restated_choice(toks: Sequence[str], first: int) -> bool:
+    """"oh wait sorry it's an eleven speed": choices said again, righted, with an article after words that say what
+    it is: the line in focus made so, not one more of it."""
+    at = cue.find(toks, _RESTATED)
+    return 0 <= at < first and not cue.has(toks, ADDING) and not any(t in MORE_WORDS for t in toks)
+
+
 def adverb_ordinal(toks: Sequence[str], i: int) -> bool:
     """"let me measure the yard first i'll come back": an ordinal with no article before it and a new clause's
     subject right after says when, not which line or choice ("the first i think" still picks)."""

@@ -86,6 +86,7 @@ from dialogue.line_refs import (
     nth_of_kind,
     part_of_a_line,
     restated,
+    restated_choice,
     the_line_of,
 )
 from dialogue.line_share import line_shared_out, topic_shared
@@ -867,7 +868,8 @@ class RuleUnderstanding:
         if measured is not None:  # "so one gallon of white in flat" to a line of paint: one more line of it
             owner = measured
         first = min(o.pos for o in p.options) if p.options else 0
-        new_item = measured is not None or any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*BASE_PREPS, *HOLDER_PREPS)
+        restating = owner is not None and owner == ctx.last_sku and restated_choice(toks, first)
+        new_item = measured is not None or not restating and any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*BASE_PREPS, *HOLDER_PREPS)
                                                   and owner == ctx.last_sku)
                        and not group_named_at(self.lexicon, toks, i, p.options, ctx.line_skus)
                        or t.isdigit() or t == "and" and owner != ctx.last_sku
