@@ -263,6 +263,9 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             if named is not None and named not in offering[0].skus:
                 owner = named  # "a red planter and four bags of white gravel": the gravel its words name
         else:
+            if _product_named_in_run(lex, toks, mentions, roles, m, in_items):
+                continue  # "a ten piece bone in buffalo hot": the bone-in wings, named by a word of their name
+                # among the choices (:func:`choices_name_item`), not the tenders that come in 10 piece alone
             passed = [OptionSpec(o.options) for o in mentions if o.options and not o.products
                       and k < o.start and o.end <= m.start]  # ("a quart of pure white semi gloss": the paint that
             # comes in white too, of the products whose sheen or finish is semi gloss)
@@ -435,6 +438,18 @@ def _named_in_run(lex: Lexicon, toks: Sequence[str], run: list[Mention]) -> tupl
                 sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in named):
             return rest, named
     return [], set()
+
+
+def _product_named_in_run(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                          m: Mention, taken: set[int]) -> bool:
+    """``m`` opens a run of choices no one product offers together, one of which is a word of the name of the
+    product that offers all the others (:func:`_named_in_run`)."""
+    run = next((r for r in _choice_runs(lex, toks, mentions, roles, taken) if r[0] is m), None)
+    if run is None or len(run) < 2:
+        return False
+    owners = set.intersection(*({sku for t in o.options for sku in lex.option_skus.get((t.group, t.value), ())}
+                                for o in run))
+    return not owners and bool(_named_in_run(lex, toks, run)[1])
 
 
 def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],

@@ -79,8 +79,9 @@ def nth_of_kind(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
 def made_after_said(toks: Sequence[str], item: ItemSpec) -> bool:
     """"and a korma with paneer and make it mild": a new item said with an article, and only after it a word of
     change ("make it"): the change is of that item, said in the same breath, not of the line before."""
-    lead = [t for t in toks[:item.start] if t not in ("and", "also", "plus", "then")]
-    said = cue.find(toks, cue.MODIFY)
+    own = {i for o in item.options if 0 <= o.pos < item.start for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    lead = [t for i, t in enumerate(toks[:item.start]) if t not in ("and", "also", "plus", "then") and i not in own]
+    said = cue.find(toks, cue.MODIFY)  # ("and a lamb rogan josh but make it mild": past its own choices)
     return said >= item.end and bool(lead) and lead[-1] in ("a", "an") and len(lead) == 1 \
         and not cue.has(toks, cue.CORRECTION)
 
