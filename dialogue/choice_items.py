@@ -563,6 +563,47 @@ def choice_in_name(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention
     return out
 
 
+def _product_at_end(lex: Lexicon, toks: Sequence[str], m: Mention) -> tuple[str, list[OptionSpec]] | None:
+    """"a regular fries" where "regular fries" is a combo's side: the choice's last words name a product sold on
+    its own and the words before them are choices of that product: it, with those choices; else None."""
+    for j in range(m.start + 1, m.end):
+        named = {t.sku for t in lex.phrases.get(tuple(toks[j:m.end]), ()) if t.kind == "product" and t.exact}
+        if len(named) != 1:
+            continue
+        sku = next(iter(named))
+        said = (*lex.phrases.get(tuple(toks[m.start:j]), ()), *(lex.guarded.get(toks[m.start], ()) if j == m.start + 1
+                                                                  else ()))  # ("regular": said before its product)
+        own = list(dict.fromkeys(t for t in said if t.kind == "option"
+                                 and sku in lex.option_skus.get((t.group, t.value), ())))
+        if not own:
+            return None
+        return sku, [OptionSpec(tuple(own), pos=m.start, said=" ".join(toks[m.start:j]))]
+    return None
+
+
+def choice_ending_in_product(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                             items: list[ItemSpec], covered: set[int], made: set[int]) -> set[int]:
+    """"a ten piece wings mango habanero and a regular fries": a counted choice no item of the sentence offers and
+    no one product owns (a side of some combos), whose words end in the name of a product sold alone after words
+    that are choices of it (:func:`_product_at_end`), is an item of that product. Adds those items; returns where
+    their words start."""
+    in_items = {i for it in items for i in range(it.start, it.end)}
+    out: set[int] = set()
+    for m, role in zip(mentions, roles, strict=True):
+        if role != "option" or not m.options or m.start in made or m.start in in_items or m.start < 1 \
+                or m.start - 1 in covered or (qty := quantity_token(toks, m.start - 1)) is None \
+                or any(offers(lex, it, m) for it in items) or value_owner(lex, [OptionSpec(m.options)]) is not None:
+            continue
+        found = _product_at_end(lex, toks, m)
+        if found is None:
+            continue
+        items.append(ItemSpec((found[0],), qty if toks[m.start - 1] not in ("a", "an") else None, found[1],
+                              m.start - 1, m.end))
+        items.sort(key=lambda it: it.start)
+        out.add(m.start)
+    return out
+
+
 _ITEM_ENDS = words("item_ends")
 
 

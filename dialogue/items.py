@@ -28,7 +28,7 @@ from dialogue.attach import (
     own_choice,
     with_earlier,
 )
-from dialogue.choice_items import choice_in_name, choices_name_item, value_items
+from dialogue.choice_items import choice_ending_in_product, choice_in_name, choices_name_item, value_items
 from dialogue.corrections import (
     SWAP,
     choice_gone,
@@ -233,6 +233,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         | count_closing(lex, toks, items, mentions, numbered)
     made |= choices_name_item(lex, toks, mentions, roles, items, covered, made, breaks)
     made |= choice_in_name(lex, toks, mentions, roles, items, covered, made)
+    made |= choice_ending_in_product(lex, toks, mentions, roles, items, covered, made)
     frame = swap_frame(toks)
     loose: list[OptionSpec] = []
     prev_mention_end = 0
