@@ -1,0 +1,137 @@
+"""Everyday takeout and errands (session 18, the wings catalog and the mt38 set): a line said not wanted with the one
+meant in its place ("sorry not staples I meant paper clips", "I said curry sauce not mushy peas") replaces that line,
+keeping its choices; "oh wait sorry it's an eleven speed" changes the line in focus; "and a lamb rogan josh but make
+it mild" is one more line; a choice "on all of it" is every line's; a word of a product's name among choices ("a ten
+piece bone in buffalo hot") names that product; "a regular fries" where "regular fries" is a combo's side is the
+fries. Corpus catalogs (tests/corpus/catalogs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.dialogue.conftest import Chat
+
+Shop = Callable[[str], Chat]
+
+
+# A line refused, the one meant said with it: that line swapped, never a second line beside it.
+
+@pytest.mark.parametrize("said", [
+    "sorry not staples i meant paper clips",
+    "no not staples i said paper clips sorry",
+    "paper clips not staples",
+    "sorry i meant paper clips not staples",
+    "i said paper clips not staples",
+])
+def test_line_refused_with_the_one_meant_is_swapped(shop: Shop, said: str) -> None:
+    c = shop("stationery")
+    c.say("a box of staples")
+    c.say(said)
+    assert c.counts == {"PAPER-CLIPS": 1}
+
+
+def test_refused_soup_keeps_the_line_count_and_its_cup(shop: Shop) -> None:
+    c = shop("deli")
+    c.say("ok i'll take a reuben and a cup of the tomato soup")
+    c.say("no not tomato i said chicken noodle sorry")
+    assert c.counts == {"REUBEN": 1, "CHICKEN-NOODLE": 1}
+    assert c.lines[1][2].get("size") == "cup"
+
+
+def test_swapped_side_keeps_its_size(shop: Shop) -> None:
+    c = shop("fishchips")
+    c.say("two cod and two chips please")
+    c.say("and a large mushy peas")
+    c.say("sorry i said curry sauce not mushy peas")
+    assert c.counts == {"COD": 2, "CHIPS": 2, "CURRY-SAUCE": 1}
+    assert c.lines[-1] == ("CURRY-SAUCE", 1, {"size": "large"})
+
+
+def test_refused_then_the_one_meant_with_its_article(shop: Shop) -> None:
+    c = shop("cheeseshop")
+    c.say("a pint of the castelvetrano olives")
+    c.say("no sorry not castelvetrano the kalamata and pitted")
+    assert c.counts == {"KALAMATA": 1}
+    assert c.lines[0][2]["size"] == "medium" and c.lines[0][2]["pits"] == "pitted"
+
+
+def test_not_this_to_an_empty_cart_adds_only_the_one_wanted(shop: Shop) -> None:
+    c = shop("stationery")
+    c.say("paper clips not staples")
+    assert c.counts == {"PAPER-CLIPS": 1}
+
+
+# "Sorry it's an eleven speed": the line in focus, righted.
+
+@pytest.mark.parametrize("said, speed", [
+    ("oh wait sorry it's an eleven speed", "11sp"),
+    ("sorry it's an eleven speed", "11sp"),
+    ("actually it's a ten speed", "10sp"),
+])
+def test_its_a_choice_rights_the_line_in_focus(shop: Shop, said: str, speed: str) -> None:
+    c = shop("bikeshop")
+    c.say("and a chain for a nine speed")
+    c.say(said)
+    assert c.lines == [("CHAIN", 1, {"speed": speed})]
+
+
+def test_another_choice_said_as_more_is_one_more_line(shop: Shop) -> None:
+    c = shop("bikeshop")
+    c.say("and a chain for a nine speed")
+    c.say("and an eleven speed too")
+    assert sorted(ln[2]["speed"] for ln in c.lines) == ["11sp", "9sp"]
+
+
+# "And a lamb rogan josh but make it mild": a new line made so, the line before untouched.
+
+@pytest.mark.parametrize("said", [
+    "and a lamb rogan josh but make it mild",
+    "and a lamb rogan josh and make it mild",
+])
+def test_new_item_then_make_it_is_that_item(shop: Shop, said: str) -> None:
+    c = shop("curry")
+    c.say("a chicken tikka masala")
+    c.say(said)
+    assert c.counts == {"TIKKA-MASALA": 1, "ROGAN-JOSH": 1}
+    assert c.lines[1][2]["protein"] == "lamb" and c.lines[1][2]["spice"] == "mild"
+    assert c.lines[0][2]["protein"] == "chicken"
+
+
+# A choice "on all of it": every line that offers it.
+
+@pytest.mark.parametrize("said", ["salt and vinegar on all of it", "salt and vinegar on everything"])
+def test_choice_on_all_of_it_is_every_lines(shop: Shop, said: str) -> None:
+    c = shop("fishchips")
+    c.say("two cod and two chips please")
+    c.say(said)
+    for sku, _, opts in c.lines:
+        assert opts.get("seasoning") is not None, sku
+
+
+# A word of a product's name among choices names that product.
+
+def test_bone_in_among_choices_names_the_bone_in_wings(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("yeah can i get a ten piece bone in buffalo hot extra crispy with blue cheese")
+    assert c.lines == [("WINGS", 1, {"count": "10", "flavour": "hot", "cut": "mixed", "cook": "extra_crispy",
+                                     "sauced": "tossed", "dip": "blue_cheese"})]
+
+
+# "A regular fries" (a combo's side): an item of the fries, never a choice the line in focus lacks.
+
+@pytest.mark.parametrize("said, n", [("and a regular fries", 1), ("and two regular fries", 2)])
+def test_a_combo_side_said_as_an_item_is_the_product(shop: Shop, said: str, n: int) -> None:
+    c = shop("wings")
+    c.say("a ten piece wings mango habanero")
+    c.say(said)
+    assert c.counts == {"WINGS": 1, "FRIES": n}
+    assert c.lines[1][2]["size"] == "regular"
+
+
+def test_combo_side_with_the_combo_stays_its_side(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("a wing combo 6 piece hot with regular fries and a pepsi")
+    assert c.counts == {"WING-COMBO": 1}
+    assert c.lines[0][2]["side"] == "fries"
