@@ -135,3 +135,16 @@ def test_combo_side_with_the_combo_stays_its_side(shop: Shop) -> None:
     c.say("a wing combo 6 piece hot with regular fries and a pepsi")
     assert c.counts == {"WING-COMBO": 1}
     assert c.lines[0][2]["side"] == "fries"
+
+
+# "Two copies of my house key": the count of the copies, past "my" as past "a".
+
+@pytest.mark.parametrize("said, n", [
+    ("hi can i get two copies of my house key with key rings", 2),
+    ("two copies of my key", 2),
+    ("three copies of our house key", 3),
+])
+def test_copies_of_my_key_are_counted(shop: Shop, said: str, n: int) -> None:
+    c = shop("hardwarestore")
+    c.say(said)
+    assert c.counts == {"KEY-CUT": n}
