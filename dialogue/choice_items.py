@@ -85,6 +85,19 @@ def _another_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, m: Mention, s
     return None
 
 
+def _counted_again(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                   items: Sequence[ItemSpec], before: Sequence[ItemSpec], m: Mention, k: int) -> bool:
+    """"a 6 piece wings lemon pepper and a 6 piece hot": a counted choice of a one-value group the item before was
+    already given (said with it, before or after its noun) opens another item of that product, though a choice
+    follows it ("hot" is that item's flavour, not the head of an item of its own)."""
+    if not before or not offers(lex, before[0], m):
+        return False
+    low = max([it.end for it in items if it.end <= before[0].start] + [0])
+    said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and o.options and low <= o.start
+            and o.end <= k]
+    return _another_of(lex, toks, before[0], m, said) is not None
+
+
 def _groups_in_name_said(lex: Lexicon, toks: Sequence[str], item: ItemSpec, product: Product) -> set[str]:
     """"two large sweet lassis and a salted lassi", where "sweet lassi" is another name of the lassi and "sweet" its
     default flavour: the groups of ``product`` one of whose values is said inside the words that named the item;
@@ -220,6 +233,7 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         if chosen_next and _names_product_after(lex, mentions, items, m):
             continue  # "a small chocolate shake": a modifier of the product named past the choices after it
         if chosen_next and not _sized_after(lex, m, next(o for o in mentions if o.start == nxt and o.options), alone) \
+                and not _counted_again(lex, toks, mentions, roles, items, before, m, k) \
                 and (offering or value_owner(lex, [OptionSpec(next(  # ("a large chocolate": the shake)
                 o.options for o in mentions if o.start == nxt and o.options))], alone=alone) is not None):
             continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,

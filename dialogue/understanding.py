@@ -146,7 +146,7 @@ from dialogue.onto_line import (
     said_again_made_so,
     without_the_cart,
 )
-from dialogue.owners import offers_choice, owner_by_name_word, the_one_in_the_cart, value_owner
+from dialogue.owners import offers_choice, owner_by_name_word, owners_to_ask, the_one_in_the_cart, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
 from dialogue.parts import parts_as_choices
 from dialogue.people import same_for_someone, someones_made_into
@@ -883,6 +883,11 @@ class RuleUnderstanding:
                 if not again else [ItemSpec((owner,), int(toks[a]) if toks[a].isdigit() else None,
                                             [o for o in p.options if a <= o.pos < b], a, b, True) for a, b in again]
             p.options = []  # "an earl grey tea": only the hot tea has that choice
+            return Intent.ADD
+        if p.options and not ctx.has_lines and not p.question and first > 0 and toks[first - 1] in ("a", "an") \
+                and (which := owners_to_ask(self.lexicon, p.options)):
+            p.items = [ItemSpec(which, None, list(p.options), first, len(toks), True)]  # "a 50 piece": which of the
+            p.options = []  # products that come so (no change of a cart that holds nothing)
             return Intent.ADD
         if p.options and one_more_in_another(self.lexicon, p, toks, ctx):
             p.ref = "more"  # "and alabaster too" to a sample pot of agreeable gray: one more pot, in alabaster

@@ -148,3 +148,68 @@ def test_copies_of_my_key_are_counted(shop: Shop, said: str, n: int) -> None:
     c = shop("hardwarestore")
     c.say(said)
     assert c.counts == {"KEY-CUT": n}
+
+
+# Two items of one product in one sentence, each said with the same count choice: two lines, not one merged.
+
+@pytest.mark.parametrize("said, sku, first, second", [
+    ("a 6 piece wings lemon pepper drums only and a 6 piece hot flats only", "WINGS", "lemon_pepper", "hot"),
+    ("a 6 piece wings lemon pepper and a 6 piece hot", "WINGS", "lemon_pepper", "hot"),
+    ("a 10 piece boneless honey bbq and a 10 piece garlic parm", "BONELESS", "honey_bbq", "garlic_parm"),
+])
+def test_same_count_said_again_is_another_item(shop: Shop, said: str, sku: str, first: str, second: str) -> None:
+    c = shop("wings")
+    c.say(said)
+    assert [(s, q) for s, q, _ in c.lines] == [(sku, 1), (sku, 1)]
+    assert [ln[2]["flavour"] for ln in c.lines] == [first, second]
+
+
+def test_drums_and_flats_go_to_their_own_item(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("a 6 piece wings lemon pepper drums only and a 6 piece hot flats only")
+    assert [ln[2]["cut"] for ln in c.lines] == ["drums", "flats"]
+
+
+# "Each a different flavour": one line per value, though the group takes several values on one box.
+
+@pytest.mark.parametrize("said", [
+    "three six piece wings each a different flavor hot mild and teriyaki",
+    "three six piece wings in hot mild and teriyaki one of each",
+])
+def test_each_a_different_value_is_a_line_each(shop: Shop, said: str) -> None:
+    c = shop("wings")
+    c.say(said)
+    assert sorted((q, o["count"], o["flavour"]) for _, q, o in c.lines) == [
+        (1, "6", "hot"), (1, "6", "mild"), (1, "6", "teriyaki")]
+
+
+def test_several_values_without_each_stay_on_one_line(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("three six piece wings hot mild and teriyaki")
+    assert [(s, q) for s, q, _ in c.lines] == [("WINGS", 3)]
+
+
+def test_each_different_two_boxes(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("two 10 piece boneless all different honey bbq and garlic parm")
+    assert sorted(o["flavour"] for _, _, o in c.lines) == ["garlic_parm", "honey_bbq"]
+
+
+# A choice said alone with an article, that two or three products come in, to an empty cart: which of them.
+
+def test_a_count_two_products_come_in_asks_which(shop: Shop) -> None:
+    c = shop("wings")
+    reply = c.say("a 50 piece")
+    assert "boneless wings" in reply.text and "bone-in wings" in reply.text
+    assert c.lines == []
+    c.say("uh bone in")
+    c.say("half naked half cajun")
+    assert [(s, o["count"]) for s, _, o in c.lines] == [("WINGS", "50")]
+    c.say("actually make it a twenty piece instead")
+    assert [(s, q, o["count"]) for s, q, o in c.lines] == [("WINGS", 1, "20")]
+
+
+def test_a_choice_many_products_offer_asks_nothing_new(shop: Shop) -> None:
+    c = shop("cafe")
+    c.say("a large")
+    assert c.lines == []
