@@ -85,6 +85,19 @@ def _another_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, m: Mention, s
     return None
 
 
+_CONTAINER_WORDS_BEFORE = words("container_words_before")
+
+
+def _served_in(lex: Lexicon, cup: str, m: Mention, not_skus: Sequence[str]) -> str | None:
+    """"a ten piece wings and a cup of blue cheese": the one product (not the item said before) whose name holds
+    the container word ("dip cup") and that offers the choice said in it; else None."""
+    said = {cup, cup[:-1] if cup.endswith("s") else cup}
+    found = {sku for t in m.options for sku in islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1)
+             if sku not in not_skus and (p := lex.products.get(sku)) is not None
+             and any(said & set(phrase_of(n)) for n in (p.name, *p.aliases))}
+    return found.pop() if len(found) == 1 else None
+
+
 def _counted_again(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
                    items: Sequence[ItemSpec], before: Sequence[ItemSpec], m: Mention, k: int) -> bool:
     """"a 6 piece wings lemon pepper and a 6 piece hot": a counted choice of a one-value group the item before was
@@ -156,6 +169,7 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the", the
             # unit of a count ("and a dozen duck eggs": "12 dozen")
         held: list[OptionSpec] = []
+        cup = ""  # the container a choice is served in, said after an item ("and a cup of blue cheese")
         led: int | None = None  # where a measure said with no count before it opens the item ("half a kilo of")
         measured = False  # the package word is a choice of other products, not of this one: taken as its package
         wrapper: Mention | None = None  # the package word, when it is (part of) a product's name: "packets"
@@ -179,7 +193,10 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                 held = []  # the cup is no choice of the product the choice names: only its container
             wrapper = next((o for o in mentions if o.products and o.start == k - 1 and o.end == k), None) \
                 if package else None
+            cup = toks[k - 1] if served else ""
             k -= 2 if held or package or served else 0
+            while served and k > floor and toks[k] in _CONTAINER_WORDS_BEFORE:
+                k -= 1  # "and an extra cup of blue cheese", "a side cup of hot sauce"
         elif k - 1 >= floor and toks[k] == "of" and (pack := next((o for o, r in zip(mentions, roles, strict=True)
                                                                    if r == "option" and o.options
                                                                    and (o.end == k or _of_ending(toks, [o], k))
@@ -273,6 +290,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             between = [o for o, r in zip(mentions, roles, strict=True) if r == "option"
                        and offering[0].end <= o.start and o.end <= k]
             owner = _another_of(lex, toks, offering[0], m, said, own, between)  # "a snickers and a reeses king size": reeses
+            if owner is None and cup:
+                owner = _served_in(lex, cup, m, offering[0].skus)  # "and an extra cup of blue cheese": the dip cup
             named = named_owner(lex, toks, m) if package else None
             if named is not None and named not in offering[0].skus:
                 owner = named  # "a red planter and four bags of white gravel": the gravel its words name
@@ -604,15 +623,16 @@ def choice_ending_in_product(lex: Lexicon, toks: Sequence[str], mentions: Sequen
     in_items = {i for it in items for i in range(it.start, it.end)}
     out: set[int] = set()
     for m, role in zip(mentions, roles, strict=True):
-        if role != "option" or not m.options or m.start in made or m.start in in_items or m.start < 1 \
-                or m.start - 1 in covered or (qty := quantity_token(toks, m.start - 1)) is None \
+        opening = m.start == 0  # "regular fries with cajun seasoning and ...": the turn opens with it
+        if role != "option" or not m.options or m.start in made or m.start in in_items \
+                or not opening and (m.start - 1 in covered or quantity_token(toks, m.start - 1) is None) \
                 or any(offers(lex, it, m) for it in items) or value_owner(lex, [OptionSpec(m.options)]) is not None:
             continue
         found = _product_at_end(lex, toks, m)
         if found is None:
             continue
-        items.append(ItemSpec((found[0],), qty if toks[m.start - 1] not in ("a", "an") else None, found[1],
-                              m.start - 1, m.end))
+        qty = None if opening or toks[m.start - 1] in ("a", "an") else quantity_token(toks, m.start - 1)
+        items.append(ItemSpec((found[0],), qty, found[1], m.start - (0 if opening else 1), m.end))
         items.sort(key=lambda it: it.start)
         out.add(m.start)
     return out

@@ -213,3 +213,37 @@ def test_a_choice_many_products_offer_asks_nothing_new(shop: Shop) -> None:
     c = shop("cafe")
     c.say("a large")
     assert c.lines == []
+
+
+# A choice said in a container after an item ("and an extra cup of blue cheese"): the product whose name holds the
+# container word ("dip cup", "sauce cup") that offers it, not the item's own choice.
+
+@pytest.mark.parametrize("said, sku, group, value, n", [
+    ("a ten piece wings mild and an extra cup of blue cheese", "EXTRA-DIP", "dip", "blue_cheese", 1),
+    ("a ten piece wings mild and a cup of blue cheese", "EXTRA-DIP", "dip", "blue_cheese", 1),
+    ("a ten piece wings mild and a side cup of hot sauce", "SIDE-SAUCE", "flavour", "hot", 1),
+    ("a ten piece wings mild with blue cheese and two cups of ranch", "EXTRA-DIP", "dip", "ranch", 2),
+])
+def test_choice_in_a_cup_is_the_product_served_so(shop: Shop, said: str, sku: str, group: str, value: str,
+                                                  n: int) -> None:
+    c = shop("wings")
+    c.say(said)
+    assert c.counts == {"WINGS": 1, sku: n}
+    assert c.lines[0][2]["flavour"] == "mild"
+    assert c.lines[1][2][group] == value
+
+
+def test_the_items_own_dip_said_with_with_stays_its_own(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("a ten piece wings mild with blue cheese and two cups of ranch")
+    assert c.lines[0][2]["dip"] == "blue_cheese"
+
+
+@pytest.mark.parametrize("said, seasoning", [
+    ("regular fries with cajun seasoning and a large sweet potato fries", "cajun"),
+    ("regular fries please", "salted"),
+])
+def test_turn_opening_with_a_combo_side_is_the_product(shop: Shop, said: str, seasoning: str) -> None:
+    c = shop("wings")
+    c.say(said)
+    assert c.lines[0] == ("FRIES", 1, {"size": "regular", "seasoning": seasoning})
