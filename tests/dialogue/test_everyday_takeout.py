@@ -247,3 +247,17 @@ def test_turn_opening_with_a_combo_side_is_the_product(shop: Shop, said: str, se
     c = shop("wings")
     c.say(said)
     assert c.lines[0] == ("FRIES", 1, {"size": "regular", "seasoning": seasoning})
+
+
+# "What's a twenty piece boneless run me": a price asked, with the count's own price, though the flavours (a group
+# taking several) are still open; the product then ordered as asked about.
+
+@pytest.mark.parametrize("asked", ["what's a twenty piece boneless run me", "how much is a twenty piece boneless",
+                                   "what would a twenty piece boneless set me back"])
+def test_price_asked_counts_the_choice_said(shop: Shop, asked: str) -> None:
+    c = shop("wings")
+    reply = c.say(asked)
+    assert "twenty one forty nine" in reply.text
+    assert c.lines == []
+    c.say("ok let me get that in honey bbq")
+    assert [(s, o["count"], o["flavour"]) for s, _, o in c.lines] == [("BONELESS", "20", "honey_bbq")]
