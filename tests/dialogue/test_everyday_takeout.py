@@ -261,3 +261,25 @@ def test_price_asked_counts_the_choice_said(shop: Shop, asked: str) -> None:
     assert c.lines == []
     c.say("ok let me get that in honey bbq")
     assert [(s, o["count"], o["flavour"]) for s, _, o in c.lines] == [("BONELESS", "20", "honey_bbq")]
+
+
+# "Actually change the rice to greek salad" on a plate of rice and lemon potatoes: the rice goes, the potatoes stay
+# (a correction cue takes back nothing more when what goes is said).
+
+@pytest.mark.parametrize("said", ["actually change the rice to greek salad", "no sorry swap the rice for greek salad",
+                                  "change the rice to greek salad"])
+def test_swap_of_one_of_several_sides_keeps_the_others(shop: Shop, said: str) -> None:
+    c = shop("gyro")
+    c.say("and a chicken plate with rice and lemon potatoes")
+    c.say(said)
+    assert [(s, q) for s, q, _ in c.lines] == [("PLATE", 1)]
+    line = c.session.cart.lines[0]
+    assert sorted(o.value for o in line.options if o.group == "sides") == ["potatoes", "salad"]
+
+
+def test_correction_right_after_still_takes_back_the_last_side(shop: Shop) -> None:
+    c = shop("gyro")
+    c.say("and a chicken plate with rice and lemon potatoes")
+    c.say("no wait with greek salad")
+    line = c.session.cart.lines[0]
+    assert sorted(o.value for o in line.options if o.group == "sides") == ["rice", "salad"]
