@@ -283,3 +283,27 @@ def test_correction_right_after_still_takes_back_the_last_side(shop: Shop) -> No
     c.say("no wait with greek salad")
     line = c.session.cart.lines[0]
     assert sorted(o.value for o in line.options if o.group == "sides") == ["rice", "salad"]
+
+
+# "Have you got any plaice left": a question of stock, never a line added.
+
+@pytest.mark.parametrize("asked", ["have you got any plaice left", "have you got any plaice", "got any plaice left",
+                                   "you got any plaice", "have you any plaice left"])
+def test_have_you_got_any_asks_and_adds_nothing(shop: Shop, asked: str) -> None:
+    c = shop("fishchips")
+    reply = c.say(asked)
+    assert c.lines == []
+    assert "plaice" in reply.text
+
+
+def test_order_after_the_stock_question(shop: Shop) -> None:
+    c = shop("fishchips")
+    c.say("have you got any plaice left")
+    c.say("ok three plaice grilled")
+    assert c.lines == [("PLAICE", 3, {"size": "regular", "cooking": "grilled"})]
+
+
+def test_have_a_latte_is_still_an_order(shop: Shop) -> None:
+    c = shop("cafe")
+    c.say("i'll have a latte")
+    assert c.counts == {"LATTE": 1}
