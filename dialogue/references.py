@@ -568,6 +568,9 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         mine = p.items[0].options if p.items else p.options
         if not any(o.pos <= other for o in mine):
             return False
+        joins = [k for k in range(other) if toks[k] in ("and", "but", "then") and any(o.pos < k for o in mine)]
+        if joins and not of_other:  # "all the way on two of them and just mustard on the other one": the
+            other = joins[-1]  # rest's choices said after the "and", before "the other one"
         p.rest_options = [o for o in mine if o.pos > other]
         mine[:] = [o for o in mine if o.pos <= other]
     if held:

@@ -307,3 +307,22 @@ def test_have_a_latte_is_still_an_order(shop: Shop) -> None:
     c = shop("cafe")
     c.say("i'll have a latte")
     assert c.counts == {"LATTE": 1}
+
+
+# "All the way on two of them and just mustard on the other one": the choices said after the "and", before "the other
+# one", are the rest of the line's.
+
+@pytest.mark.parametrize("said", ["all the way on two of them and just mustard on the other one",
+                                  "make two of them all the way and the other one just mustard"])
+def test_rest_of_line_gets_the_choice_said_before_the_other_one(shop: Shop, said: str) -> None:
+    c = shop("hotdogs")
+    c.say("lemme get three hot dogs")
+    c.say(said)
+    assert sorted((q, o.get("toppings")) for _, q, o in c.lines) == [(1, "mustard"), (2, "everything")]
+
+
+def test_one_of_them_and_the_other_one_still_split(shop: Shop) -> None:
+    c = shop("cafe")
+    c.say("two lattes")
+    c.say("make one of them iced and the other one decaf")
+    assert sorted((o["temperature"], o["caffeine"]) for _, _, o in c.lines) == [("hot", "decaf"), ("iced", "regular")]
