@@ -122,6 +122,7 @@ from dialogue.matcher import (
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, order_number_span, price_range
 from dialogue.ones import (
     choice_one_of_the_topic,
+    choices_of_the_topic,
     line_of_a_name_word,
     one_with_the_listed,
     package_of_the_topic_one,
@@ -510,6 +511,7 @@ class RuleUnderstanding:
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
             p.items, p.options = choice_one_of_the_topic(self.lexicon, toks, p.items, p.options, context.topic)
+            p.items = choices_of_the_topic(self.lexicon, p.items, mentions, context.topic)  # "a ten piece lemon pepper"
             p.items, p.options = package_of_the_topic_one(self.lexicon, toks, p.items, p.options, context.topic)
         if (built := one_with_the_listed(self.lexicon, toks, context.listed, context.line_skus)) is not None:
             p.items, p.options = [built], []  # "ok one with turkey brie and spinach" after the crepe's fillings

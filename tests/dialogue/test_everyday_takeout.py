@@ -326,3 +326,27 @@ def test_one_of_them_and_the_other_one_still_split(shop: Shop) -> None:
     c.say("two lattes")
     c.say("make one of them iced and the other one decaf")
     assert sorted((o["temperature"], o["caffeine"]) for _, _, o in c.lines) == [("hot", "decaf"), ("iced", "regular")]
+
+
+# A product talked about, then an item named only by choices it offers: that product, not another that comes so too.
+
+def test_choices_after_the_flavours_asked_are_the_topics(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("hi what flavors do you have for the wings")
+    c.say("ok a ten piece lemon pepper then")
+    assert c.lines == [("WINGS", 1, {"count": "10", "flavour": "lemon_pepper", "cut": "mixed", "cook": "regular",
+                                     "sauced": "tossed", "dip": "ranch"})]
+
+
+def test_a_product_named_after_the_topic_is_that_product(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("hi what flavors do you have for the wings")
+    c.say("ok a ten piece tenders lemon pepper then")
+    assert c.counts == {"TENDERS": 1}
+
+
+def test_a_choice_the_topic_lacks_stays_its_own_products(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("hi what flavors do you have for the wings")
+    c.say("and a large mac and cheese")
+    assert c.counts == {"MAC": 1}
