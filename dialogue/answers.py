@@ -309,6 +309,9 @@ def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) 
     except Exception:
         left = None
     _talk_about(state, out, product)
+    if len(parse.items) > 1 and all(it.skus == (product.sku,) and it.options for it in parse.items):
+        state.asked = (state.turns, tuple(parse.items))  # "have you got steak and kidney and chicken and mushroom
+        # pies": those kinds, for "one of each then"
     if left is None:
         return out.say(f"Yes, the {product.name} {agree(product.name, 'is', 'are')} available. Would you like one?")
     if left <= 0:

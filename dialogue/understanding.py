@@ -26,6 +26,7 @@ from functools import partial
 
 from dialogue import confirm, redo
 from dialogue import intents as cue
+from dialogue.asked_each import each_asked
 from dialogue.attach import bought_for, kind_said_for
 from dialogue.browse_data import superlative
 from dialogue.choice_items import choices_as_one_item, units_of_one_kind
@@ -748,6 +749,8 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "can the belgian one get ice cream too": the waffle's ice cream topping
         if has_items:
             return self._add_or_modify(p, toks, ctx)
+        if each_asked(p, toks, ctx):  # "have you got ... and ... pies" - "one of each then"
+            return Intent.ADD
         offered = ctx.pending == "offer" and ctx.topic is not None and ctx.topic not in ctx.line_skus \
             and bool(p.options) and all(offers_choice(self.lexicon, ctx.topic, o) for o in p.options)
         chosen = the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question and not offered \

@@ -350,3 +350,20 @@ def test_a_choice_the_topic_lacks_stays_its_own_products(shop: Shop) -> None:
     c.say("hi what flavors do you have for the wings")
     c.say("and a large mac and cheese")
     assert c.counts == {"MAC": 1}
+
+
+# Kinds of one product asked after in stock, then "one of each then": one of each kind asked about.
+
+@pytest.mark.parametrize("said, n", [("one of each then", 1), ("two of each please", 2)])
+def test_one_of_each_after_kinds_asked_in_stock(shop: Shop, said: str, n: int) -> None:
+    c = shop("fishchips")
+    c.say("have you got steak and kidney and chicken and mushroom pies")
+    assert c.lines == []
+    c.say(said)
+    assert sorted((q, o["filling"]) for _, q, o in c.lines) == [(n, "chicken_mushroom"), (n, "steak_kidney")]
+
+
+def test_one_of_each_with_nothing_asked_adds_nothing(shop: Shop) -> None:
+    c = shop("fishchips")
+    c.say("one of each then")
+    assert c.lines == []
