@@ -171,6 +171,7 @@ from dialogue.recounts import (
     count_off_of_named,
     count_set_to,
     count_taken_off,
+    counted_in_own_unit,
     more_count,
     one_more_made,
     recount_said_after,
@@ -850,6 +851,10 @@ class RuleUnderstanding:
             return listed
         if left_as_usual(self.lexicon, p, toks, ctx):  # "the wings, whatever sauce is usual": that line, as it comes
             return Intent.MODIFY
+        own_unit = counted_in_own_unit(self.lexicon, toks, p.options, ctx.last_sku) if ctx.has_lines else None
+        if own_unit is not None:  # "make that two gallons" to washer fluid sold by the gallon: two of it
+            p.options, p.quantity = [], own_unit
+            return Intent.MODIFY
         unsold = of_a_noun_not_sold(self.lexicon, toks, p.options)
         owner = sole_owner(self.lexicon, p.options) if not unsold else None
         if owner is None and p.options and not ctx.has_lines and p.ref is None and not unsold \
@@ -955,6 +960,11 @@ class RuleUnderstanding:
 
     def _add_or_modify(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
+        if ctx.has_lines and len(p.items) == 1 and not any(  # "make it three gallons": the item named by a choice
+                t.kind == "product" for t in self.lexicon.phrases.get(tuple(toks[p.items[0].start:p.items[0].end]), ())) \
+                and (own_unit := counted_in_own_unit(self.lexicon, toks, p.items[0].options, ctx.last_sku)) is not None:
+            p.items, p.options, p.quantity, p.replace = [], [], own_unit, False  # the washer fluid's own gallon
+            return Intent.MODIFY
         listed = listed_choice(self.lexicon, p, toks, ctx)
         if listed is not None:
             return listed

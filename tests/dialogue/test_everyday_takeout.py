@@ -367,3 +367,21 @@ def test_one_of_each_with_nothing_asked_adds_nothing(shop: Shop) -> None:
     c = shop("fishchips")
     c.say("one of each then")
     assert c.lines == []
+
+
+# "Make that two gallons" to washer fluid sold by the gallon: two of it, not two gallons of transmission fluid
+# (another product's "1 gallon" size).
+
+@pytest.mark.parametrize("said, n", [("make that two gallons", 2), ("make it three gallons", 3)])
+def test_count_in_the_lines_own_unit_recounts_it(shop: Shop, said: str, n: int) -> None:
+    c = shop("autoparts")
+    c.say("and a gallon of washer fluid the de icer kind")
+    c.say(said)
+    assert c.lines == [("WASHER-FLUID", n, {"type": "deicer"})]
+
+
+def test_another_product_named_still_swaps(shop: Shop) -> None:
+    c = shop("autoparts")
+    c.say("and a gallon of washer fluid the de icer kind")
+    c.say("make it two transmission fluids")
+    assert c.counts == {"ATF": 2}
