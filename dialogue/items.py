@@ -43,7 +43,7 @@ from dialogue.intents import find
 from dialogue.item_words import CONTAINERS, LIST_ARTICLES, MEASURES, glue_only
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
-from dialogue.named_groups import place_by_group_named
+from dialogue.named_groups import group_said_as_item, place_by_group_named
 from dialogue.notes import mark_notes
 from dialogue.numbers import COUNT_UNITS
 from dialogue.ones import (
@@ -323,6 +323,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     same_as_before(lex, toks, items)
     plural_for_all(lex, toks, items, breaks)
     with_everything(lex, toks, items, mentions)
+    items = group_said_as_item(lex, toks, items)  # "a family pack ... with a two liter of pepsi": the pack's drink
     items = corrections(lex, toks, choice_gone(lex, toks, items))
     counts_repaired(toks, items)
     items = choice_of_the_one_before(lex, toks, items)

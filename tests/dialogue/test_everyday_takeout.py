@@ -385,3 +385,22 @@ def test_another_product_named_still_swaps(shop: Shop) -> None:
     c.say("and a gallon of washer fluid the de icer kind")
     c.say("make it two transmission fluids")
     assert c.counts == {"ATF": 2}
+
+
+# "With a two liter of pepsi" after a pack whose drink group is called "2 liter": the pack's drink, not a bottle.
+
+@pytest.mark.parametrize("said, drink", [
+    ("a family pack half hot half garlic parmesan with a two liter of pepsi", "pepsi"),
+    ("a family pack half hot half mild with a 2 liter of mountain dew", "mtn_dew"),
+])
+def test_group_named_after_with_is_the_items_choice(shop: Shop, said: str, drink: str) -> None:
+    c = shop("wings")
+    c.say(said)
+    assert c.counts == {"FAMILY-PACK": 1}
+    assert c.lines[0][2]["drink"] == drink
+
+
+def test_a_bottle_said_with_and_is_its_own(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("a 10 piece wings hot and a two liter of pepsi")
+    assert c.counts == {"WINGS": 1, "TWO-LITER": 1}
