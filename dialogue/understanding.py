@@ -121,6 +121,7 @@ from dialogue.matcher import (
     sold_alone,
 )
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, order_number_span, price_range
+from dialogue.one_and_all import some_then_all
 from dialogue.ones import (
     choice_one_of_the_topic,
     choices_of_the_topic,
@@ -727,6 +728,8 @@ class RuleUnderstanding:
             recount_n = _just_count_of_made(toks, p.options, ctx.line_options)  # "just one yellow"
         if recount_n is not None:  # "actually make the almond ones three": that line's count, nothing else
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
+            return Intent.MODIFY
+        if some_then_all(self.lexicon, p, toks, ctx):  # "one decaf and both with oat milk" to two coffees
             return Intent.MODIFY
         if ctx.has_lines and not p.question and p.ref != "more" and part_of_line(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"

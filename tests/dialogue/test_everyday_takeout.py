@@ -404,3 +404,28 @@ def test_a_bottle_said_with_and_is_its_own(shop: Shop) -> None:
     c = shop("wings")
     c.say("a 10 piece wings hot and a two liter of pepsi")
     assert c.counts == {"WINGS": 1, "TWO-LITER": 1}
+
+
+# "One decaf and both with oat milk" to two coffees: one decaf, both oat milk; never a third coffee.
+
+@pytest.mark.parametrize("said", ["one decaf and both with oat milk", "one decaf and both of them with oat milk"])
+def test_some_units_one_way_and_all_another(shop: Shop, said: str) -> None:
+    c = shop("pieshop")
+    c.say("two cups of coffee")
+    c.say(said)
+    assert c.counts == {"COFFEE": 2}
+    assert sorted((o["roast"], o.get("milk")) for _, _, o in c.lines) == [("decaf", "oat"), ("regular", "oat")]
+
+
+def test_two_of_three_and_all_of_them(shop: Shop) -> None:
+    c = shop("cafe")
+    c.say("three lattes")
+    c.say("two iced and all of them with oat milk")
+    assert sorted((q, o["temperature"], o["milk"]) for _, q, o in c.lines) == [(1, "hot", "oat"), (2, "iced", "oat")]
+
+
+def test_a_product_named_first_is_one_more(shop: Shop) -> None:
+    c = shop("pieshop")
+    c.say("two cups of coffee")
+    c.say("one latte and both large")
+    assert c.counts.get("COFFEE") == 2
