@@ -237,9 +237,10 @@ def default_cents(product: Product) -> int:
 
 def _price_neutral_fill(product: Product, said: set[str]) -> list[SelectedOption]:
     """For pricing only: a value of each required group not chosen yet whose choices all cost the same ("how much is
-    a 34 inch number balloon": any digit; the price is the 34 inch one's), so that what was said still prices."""
+    a 34 inch number balloon": any digit; the price is the 34 inch one's; "a twenty piece boneless": any flavour,
+    though a box takes several), so that what was said still prices."""
     return [SelectedOption(g.code, g.values[0].code) for g in product.option_groups
-            if g.required and g.default is None and not g.multiple and g.code not in said and g.values
+            if g.required and g.default is None and g.code not in said and g.values
             and len({v.price_delta_cents for v in g.values}) == 1]
 
 
@@ -308,6 +309,9 @@ def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) 
     except Exception:
         left = None
     _talk_about(state, out, product)
+    if len(parse.items) > 1 and all(it.skus == (product.sku,) and it.options for it in parse.items):
+        state.asked = (state.turns, tuple(parse.items))  # "have you got steak and kidney and chicken and mushroom
+        # pies": those kinds, for "one of each then"
     if left is None:
         return out.say(f"Yes, the {product.name} {agree(product.name, 'is', 'are')} available. Would you like one?")
     if left <= 0:

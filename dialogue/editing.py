@@ -542,7 +542,8 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
             swapped = _swapped_out(line, product, opts, parse.selector)
             kept = _kept(line, product, opts, [*removals, *swapped], setting=not swapped and not _ADDING.intersection(
                 parse.tokens))
-            kept = _corrected(state, line, product, opts, kept, parse.tokens)
+            if not swapped:  # "actually change the rice to greek salad": what goes is said, nothing else taken back
+                kept = _corrected(state, line, product, opts, kept, parse.tokens)
             state.added = (state.turns, line.line_id, tuple(o for o in opts if o not in line.options))
             if parse.portion is not None and parse.portion < line.quantity:
                 if parse.rest_options:  # "... and the other one decaf": the units left change too

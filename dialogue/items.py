@@ -28,7 +28,7 @@ from dialogue.attach import (
     own_choice,
     with_earlier,
 )
-from dialogue.choice_items import choice_in_name, choices_name_item, value_items
+from dialogue.choice_items import choice_ending_in_product, choice_in_name, choices_name_item, value_items
 from dialogue.corrections import (
     SWAP,
     choice_gone,
@@ -44,7 +44,7 @@ from dialogue.intents import find
 from dialogue.item_words import CONTAINERS, LIST_ARTICLES, MEASURES, glue_only
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
-from dialogue.named_groups import place_by_group_named
+from dialogue.named_groups import group_said_as_item, place_by_group_named
 from dialogue.notes import mark_notes
 from dialogue.numbers import COUNT_UNITS
 from dialogue.ones import (
@@ -234,6 +234,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         | count_closing(lex, toks, items, mentions, numbered)
     made |= choices_name_item(lex, toks, mentions, roles, items, covered, made, breaks)
     made |= choice_in_name(lex, toks, mentions, roles, items, covered, made)
+    made |= choice_ending_in_product(lex, toks, mentions, roles, items, covered, made)
     frame = swap_frame(toks)
     loose: list[OptionSpec] = []
     prev_mention_end = 0
@@ -323,6 +324,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     same_as_before(lex, toks, items)
     plural_for_all(lex, toks, items, breaks)
     with_everything(lex, toks, items, mentions)
+    items = group_said_as_item(lex, toks, items)  # "a family pack ... with a two liter of pepsi": the pack's drink
     items = corrections(lex, toks, choice_gone(lex, toks, items))
     counts_repaired(toks, items)
     items = choice_of_the_one_before(lex, toks, items)

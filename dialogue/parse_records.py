@@ -32,6 +32,7 @@ class Context:
     listing: bool = False  # several products were just listed and none picked since
     topic: str | None = None  # the one product talked about last
     listed: tuple[str, str] | None = None  # (sku, group): that product's choices of that group were just listed
+    asked: tuple[ItemSpec, ...] = ()  # kinds of one product just asked after in stock, each said as an item
     focus_units: int = 0  # units in the cart lines of the product in focus ("and a naan for each" of them)
     focus_options: tuple[tuple[str, str], ...] = ()  # (group, value) of each choice the line in focus holds
     focus_fresh: bool = False  # the line in focus was ordered or changed by the turn before

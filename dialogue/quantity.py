@@ -24,6 +24,7 @@ _PACK_WORDS = words("pack_words")
 _SERVINGS = words("servings")
 _PAGE_UNITS = words("page_units")
 _COPY_WORDS = words("copy_words")
+_POSSESSIVES = words("possessives")
 _PAIRED_GOODS = words("paired_goods")
 _PAIRED_PHRASES = phrases("paired_goods_phrases")
 _PLACES = words("booked_places")
@@ -110,9 +111,9 @@ def count_of_described(toks: Sequence[str], start: int, end: int, floor: int, co
 
 
 def _copies_of_one(toks: Sequence[str], i: int, floor: int) -> bool:
-    """"two copies of a house key": the article at ``i`` names the one thing copied; the count before "copies"
-    counts the item."""
-    return toks[i] in ("a", "an") and i - 3 >= floor and toks[i - 1] == "of" and toks[i - 2] in _COPY_WORDS \
+    """"two copies of a house key", "two copies of my house key": the article (or "my") at ``i`` names the one
+    thing copied; the count before "copies" counts the item."""
+    return (toks[i] in ("a", "an") or toks[i] in _POSSESSIVES) and i - 3 >= floor and toks[i - 1] == "of" and toks[i - 2] in _COPY_WORDS \
         and quantity_token(toks, i - 3) is not None
 
 

@@ -91,6 +91,25 @@ def count_of_unit(toks: Sequence[str], options: Sequence[OptionSpec], lexicon: L
     return None
 
 
+def counted_in_own_unit(lex: Lexicon, toks: Sequence[str], options: Sequence[OptionSpec], sku: str | None) -> int | None:
+    """"a gallon of washer fluid the de icer kind" - "make that two gallons": after "make that", a count and words
+    that are the unit the line's product is sold by (words of its name, other names or description, "a gallon of
+    windshield washer fluid"), though another product's choice ("1 gallon" transmission fluid): that many of the
+    line; None otherwise."""
+    product = lex.products.get(sku or "")
+    if product is None or not options or not cue.has(toks, MAKE_IT):
+        return None
+    own = {w for text in (product.name, *product.aliases, product.description or "") for w in text.lower().split()}
+    for o in options:
+        if any(product.sku in lex.option_skus.get((t.group, t.value), ()) for t in o.targets):
+            return None  # a choice of the line's own ("make that two 2 liters"): its choice, read as such
+        said = [w for w in o.said.split() if not w.isdigit()]
+        if not said or not all(w in own or w.rstrip("s") in own for w in said):
+            return None
+    first = min(o.pos for o in options)
+    return bare_quantity(toks[:first]) if first > 0 else None
+
+
 def bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
     return count_of(toks, {i - offset for i in skip})
 

@@ -582,6 +582,9 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         mine = p.items[0].options if p.items else p.options
         if not any(o.pos <= other for o in mine):
             return False
+        joins = [k for k in range(other) if toks[k] in ("and", "but", "then") and any(o.pos < k for o in mine)]
+        if joins and not of_other:  # "all the way on two of them and just mustard on the other one": the
+            other = joins[-1]  # rest's choices said after the "and", before "the other one"
         p.rest_options = [o for o in mine if o.pos > other]
         mine[:] = [o for o in mine if o.pos <= other]
     if held:
@@ -619,12 +622,15 @@ _FILLERS = words("fillers")
 
 def _refused_then_remade(toks: Sequence[str], old: ItemSpec, new: ItemSpec) -> bool:
     """"no cold brew, just make it a drip coffee", "not the coke, give me a sprite": the line said not wanted
-    right before its name, then only a phrase of what comes in its place (and fillers) before the new product."""
+    right before its name, then only a phrase of what comes in its place (and fillers), or only an article, before
+    the new product."""
     if new.start < old.end or not any(tuple(toks[old.start - len(r):old.start]) == r for r in _REFUSED):
         return False
     said = list(toks[old.end:new.start])
     while said and said[-1] in ("a", "an", "the", "some"):
         said.pop()
+    if not said and new.start > old.end:
+        return True  # "no sorry not castelvetrano the kalamata": the one wanted right after, with its article
     return any(tuple(gap) in _REMADE for gap in (said, [t for t in said if t not in _FILLERS]))
 
 
@@ -653,8 +659,12 @@ def _changed_to(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Seque
 def instead_split(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Sequence[str]) -> tuple[ItemSpec, ItemSpec] | None:
     """(new, old) when a turn swaps one named item for another: "a mocha instead of the latte", "potato
     salad rather than the coleslaw", "make the muffin a scone instead", "the lemonade as a sparkling water
-    instead", "change the miso to a shoyu". The old item must be one whose product is in the cart; None when
+    instead", "change the miso to a shoyu"; one item said with another not wanted in its place ("not the staples, I
+    meant paper clips"). The old item must be one whose product is in the cart; None when
     the turn is no such swap."""
+    if len(items) == 1 and (gone := items[0].instead_of) is not None and any(s in line_skus for s in gone.skus) \
+            and not set(gone.skus) & set(items[0].skus):
+        return items[0], gone  # "sorry not staples I meant paper clips", "I said curry sauce not mushy peas"
     if len(items) == 2 and cue.find(toks, _INSTEAD) < 0:
         return _changed_to(toks, items, line_skus)
     if len(items) != 2 or cue.find(toks, _INSTEAD) < 0:

@@ -66,6 +66,8 @@ class State:
     shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
     topic: str | None = None  # the one product talked about last ("that one"); None right after a list
     listed: tuple[str, str, int] | None = None  # (sku, group, turn): a product's choices of a group just listed
+    asked: tuple[int, tuple[ItemSpec, ...]] | None = None  # (turn, items): kinds of one product asked after in
+    # stock ("have you got steak and kidney and chicken and mushroom pies"; "one of each then" orders them)
     said: int = 0  # how many of ``shown`` were read out ("what else?" goes on from there)
     pending: Pending | None = None
     order_type: str | None = None
@@ -156,6 +158,7 @@ class State:
             listing=len(self.shown) > 1 and self.topic is None,
             topic=self.topic,
             listed=self.listed[:2] if self.listed and self.listed[2] == self.turns - 1 else None,
+            asked=self.asked[1] if self.asked and self.asked[0] == self.turns - 1 else (),
             focus_units=sum(line.quantity for line in self.cart.lines if focus and line.sku == focus.sku),
             focus_options=tuple((o.group, o.value) for o in focus.options) if focus else (),
             focus_fresh=focus is not None and self.added is not None and self.added[0] == self.turns - 1

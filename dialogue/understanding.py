@@ -26,6 +26,7 @@ from functools import partial
 
 from dialogue import confirm, redo, what_if
 from dialogue import intents as cue
+from dialogue.asked_each import each_asked
 from dialogue.attach import bought_for, kind_said_for
 from dialogue.browse_data import superlative
 from dialogue.choice_items import choices_as_one_item, units_of_one_kind
@@ -86,6 +87,7 @@ from dialogue.line_refs import (
     nth_of_kind,
     part_of_a_line,
     restated,
+    restated_choice,
     the_line_of,
 )
 from dialogue.line_share import line_shared_out, topic_shared
@@ -119,8 +121,10 @@ from dialogue.matcher import (
     sold_alone,
 )
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, order_number_span, price_range
+from dialogue.one_and_all import some_then_all
 from dialogue.ones import (
     choice_one_of_the_topic,
+    choices_of_the_topic,
     line_of_a_name_word,
     one_with_the_listed,
     package_of_the_topic_one,
@@ -144,7 +148,7 @@ from dialogue.onto_line import (
     onto_part_of_line,
     said_again_made_so,
 )
-from dialogue.owners import offers_choice, owner_by_name_word, the_one_in_the_cart, value_owner
+from dialogue.owners import offers_choice, owner_by_name_word, owners_to_ask, the_one_in_the_cart, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
 from dialogue.parts import parts_as_choices
 from dialogue.people import same_for_someone, someones_made_into
@@ -167,6 +171,7 @@ from dialogue.recounts import (
     count_off_of_named,
     count_set_to,
     count_taken_off,
+    counted_in_own_unit,
     more_count,
     one_more_made,
     recount_said_after,
@@ -508,6 +513,7 @@ class RuleUnderstanding:
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
             p.items, p.options = choice_one_of_the_topic(self.lexicon, toks, p.items, p.options, context.topic)
+            p.items = choices_of_the_topic(self.lexicon, p.items, mentions, context.topic)  # "a ten piece lemon pepper"
             p.items, p.options = package_of_the_topic_one(self.lexicon, toks, p.items, p.options, context.topic)
         if (built := one_with_the_listed(self.lexicon, toks, context.listed, context.line_skus)) is not None:
             p.items, p.options = [built], []  # "ok one with turkey brie and spinach" after the crepe's fillings
@@ -725,6 +731,8 @@ class RuleUnderstanding:
         if recount_n is not None:  # "actually make the almond ones three": that line's count, nothing else
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
             return Intent.MODIFY
+        if some_then_all(self.lexicon, p, toks, ctx):  # "one decaf and both with oat milk" to two coffees
+            return Intent.MODIFY
         if ctx.has_lines and not p.question and p.ref != "more" and part_of_line(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
         if ctx.has_lines and not p.question and the_other(toks, p):
@@ -747,6 +755,8 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "can the belgian one get ice cream too": the waffle's ice cream topping
         if has_items:
             return self._add_or_modify(p, toks, ctx)
+        if each_asked(p, toks, ctx):  # "have you got ... and ... pies" - "one of each then"
+            return Intent.ADD
         offered = ctx.pending == "offer" and ctx.topic is not None and ctx.topic not in ctx.line_skus \
             and bool(p.options) and all(offers_choice(self.lexicon, ctx.topic, o) for o in p.options)
         chosen = the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question and not offered \
@@ -846,6 +856,10 @@ class RuleUnderstanding:
             return listed
         if left_as_usual(self.lexicon, p, toks, ctx):  # "the wings, whatever sauce is usual": that line, as it comes
             return Intent.MODIFY
+        own_unit = counted_in_own_unit(self.lexicon, toks, p.options, ctx.last_sku) if ctx.has_lines else None
+        if own_unit is not None:  # "make that two gallons" to washer fluid sold by the gallon: two of it
+            p.options, p.quantity = [], own_unit
+            return Intent.MODIFY
         unsold = of_a_noun_not_sold(self.lexicon, toks, p.options)
         owner = sole_owner(self.lexicon, p.options) if not unsold else None
         if owner is None and p.options and not ctx.has_lines and p.ref is None and not unsold \
@@ -869,7 +883,8 @@ class RuleUnderstanding:
         if measured is not None:  # "so one gallon of white in flat" to a line of paint: one more line of it
             owner = measured
         first = min(o.pos for o in p.options) if p.options else 0
-        new_item = measured is not None or any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*BASE_PREPS, *HOLDER_PREPS)
+        restating = owner is not None and owner == ctx.last_sku and restated_choice(toks, first)
+        new_item = measured is not None or not restating and any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*BASE_PREPS, *HOLDER_PREPS)
                                                   and owner == ctx.last_sku)
                        and not group_named_at(self.lexicon, toks, i, p.options, ctx.line_skus)
                        or t.isdigit() or t == "and" and owner != ctx.last_sku
@@ -883,6 +898,11 @@ class RuleUnderstanding:
                 if not again else [ItemSpec((owner,), int(toks[a]) if toks[a].isdigit() else None,
                                             [o for o in p.options if a <= o.pos < b], a, b, True) for a, b in again]
             p.options = []  # "an earl grey tea": only the hot tea has that choice
+            return Intent.ADD
+        if p.options and not ctx.has_lines and not p.question and first > 0 and toks[first - 1] in ("a", "an") \
+                and (which := owners_to_ask(self.lexicon, p.options)):
+            p.items = [ItemSpec(which, None, list(p.options), first, len(toks), True)]  # "a 50 piece": which of the
+            p.options = []  # products that come so (no change of a cart that holds nothing)
             return Intent.ADD
         if p.options and one_more_in_another(self.lexicon, p, toks, ctx):
             p.ref = "more"  # "and alabaster too" to a sample pot of agreeable gray: one more pot, in alabaster
@@ -945,6 +965,11 @@ class RuleUnderstanding:
 
     def _add_or_modify(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
+        if ctx.has_lines and len(p.items) == 1 and not any(  # "make it three gallons": the item named by a choice
+                t.kind == "product" for t in self.lexicon.phrases.get(tuple(toks[p.items[0].start:p.items[0].end]), ())) \
+                and (own_unit := counted_in_own_unit(self.lexicon, toks, p.items[0].options, ctx.last_sku)) is not None:
+            p.items, p.options, p.quantity, p.replace = [], [], own_unit, False  # the washer fluid's own gallon
+            return Intent.MODIFY
         listed = listed_choice(self.lexicon, p, toks, ctx)
         if listed is not None:
             return listed
