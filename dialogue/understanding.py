@@ -176,9 +176,11 @@ from dialogue.references import (
     a_time,
     as_it_was,
     choice_said_over,
+    count_as_choice,
     count_corrected,
     count_not,
     count_of,
+    count_of_named_line,
     group_of_named_line,
     instead_split,
     line_holding,
@@ -723,6 +725,11 @@ class RuleUnderstanding:
         if recount_n is not None:  # "actually make the almond ones three": that line's count, nothing else
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
             return Intent.MODIFY
+        if ctx.has_lines and not p.question and not has_items and p.quantity is None and p.ref != "more" \
+                and (against := count_not(toks, count_of_named_line(toks, p.options, ctx), p.option_at)) is not None:
+            # "just one of the soft white packs not two": that line's count, not one of them made so
+            p.selector, p.options, p.quantity = [o for o in p.options if not count_as_choice(toks, o)], [], against
+            return Intent.MODIFY
         if ctx.has_lines and not p.question and p.ref != "more" and part_of_line(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
         if ctx.has_lines and not p.question and the_other(toks, p):
@@ -891,6 +898,8 @@ class RuleUnderstanding:
             elif ctx.has_lines and p.quantity is None \
                     and (against := count_not(toks, ctx.focus_quantity, p.option_at)) is not None:
                 p.quantity = against  # "just one coke not three": the line named by its choice, cut to one
+                p.options = [o for o in p.options if not count_as_choice(toks, o)]  # ("just one of the ...": no
+                # choice of a single one)
             elif ctx.has_lines and p.quantity is None and cue.has(toks, MAKE_IT):
                 p.quantity = bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
                 if p.quantity is None:  # "heavy then and make it two pairs"
