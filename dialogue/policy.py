@@ -1340,7 +1340,7 @@ def _restated_parts(p: Parse) -> list[tuple[int, list[OptionSpec]]]:
     if not (_REMAKE & set(toks[:2]) or cue.has(toks, cue.CORRECTION)):
         return []
     counted = next((k for k, t in enumerate(toks) if t.isdigit()), -1)
-    first = next((k for k in range(counted + 2, len(toks)) if toks[k] == "one" or toks[k].isdigit()), -1) \
+    first = next((k for k in range(counted + 1, len(toks)) if toks[k] == "one" or toks[k].isdigit()), -1) \
         if counted >= 0 else -1
     specs = [*p.options, *(o for it in p.items for o in it.options)]
     if first < 0 or any(counted <= o.pos < first for o in specs) or int(toks[counted]) < 2:

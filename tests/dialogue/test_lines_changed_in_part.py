@@ -131,3 +131,30 @@ def test_other_choice_asked_of_the_waiting_item(shop: Callable[[str], Chat], ask
     chat.say("ok duplex stainless")
     assert sorted((sku, qty, opts.get("type"), opts.get("material")) for sku, qty, opts in chat.lines) == [
         ("OUTLET", 10, None, None), ("WALLPLATE", 10, "duplex", "stainless")]
+
+
+# --- a line of one made more, shared among values: "make that two of them one ankle and one no show" ----------------
+@pytest.mark.parametrize("said", ["make that two of them one ankle and one no show",
+                                  "make that two one ankle and one no show",
+                                  "can you make that two, one ankle and one no show",
+                                  "make it two one ankle and one crew"])
+def test_line_of_one_made_two_shared_among_values(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("shoestore")
+    chat.say("and a three pack of athletic socks")
+    chat.say(said)
+    assert sorted((qty, opts.get("length")) for _, qty, opts in chat.lines) == sorted(
+        [(1, "ankle"), (1, "crew" if said.endswith("crew") else "no_show")])
+
+
+def test_two_of_them_said_of_a_line_of_two_is_still_a_part(shop: Callable[[str], Chat]) -> None:
+    chat = shop("shoestore")
+    chat.say("four three packs of athletic socks")
+    chat.say("make two of them ankle")
+    assert sorted((qty, opts.get("length")) for _, qty, opts in chat.lines) == [(2, "ankle"), (2, "crew")]
+
+
+def test_make_that_two_alone_recounts_the_line(shop: Callable[[str], Chat]) -> None:
+    chat = shop("shoestore")
+    chat.say("and a three pack of athletic socks")
+    chat.say("make that two of them")
+    assert [qty for _, qty, _ in chat.lines] == [2]
