@@ -118,6 +118,7 @@ from dialogue.matcher import (
     refused_choices,
     sold_alone,
 )
+from dialogue.more_but import choices_of_more
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, order_number_span, price_range
 from dialogue.ones import (
     choice_one_of_the_topic,
@@ -577,6 +578,7 @@ class RuleUnderstanding:
             p.ordinal = next((int(toks[i + 1]) for i, t in enumerate(toks[:-1])
                               if t == "number" and toks[i + 1].isdigit() and 0 < int(toks[i + 1]) <= 10), None)
         choices_of_another(self.lexicon, p, toks, context)
+        choices_of_more(self.lexicon, p, toks, context)  # "same again but on an everything bagel": its bread
         if cue.has(toks, _CHEAPER):
             p.ref = "cheaper"
         elif cue.has(toks, _PRICIER):

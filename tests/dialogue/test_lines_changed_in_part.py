@@ -158,3 +158,23 @@ def test_make_that_two_alone_recounts_the_line(shop: Callable[[str], Chat]) -> N
     chat.say("and a three pack of athletic socks")
     chat.say("make that two of them")
     assert [qty for _, qty, _ in chat.lines] == [2]
+
+
+# --- "same again but on an everything bagel": the product-like words are a choice of the line's product --------------
+@pytest.mark.parametrize(("said", "bread"), [("same again but on an everything bagel", "everything_bagel"),
+                                             ("another one but on an everything bagel", "everything_bagel"),
+                                             ("same again but on a bagel", "plain_bagel")])
+def test_same_again_but_on_a_bread_that_is_also_a_product(shop: Callable[[str], Chat], said: str, bread: str) -> None:
+    chat = shop("donuts")
+    chat.say("and a bacon egg and cheese on a croissant with pepper jack")
+    chat.say(said)
+    assert sorted((sku, qty, opts.get("bread"), opts.get("cheese")) for sku, qty, opts in chat.lines) == sorted(
+        [("BEC", 1, "croissant", "pepper_jack"), ("BEC", 1, bread, "pepper_jack")])
+
+
+def test_same_again_but_a_product_the_line_does_not_offer_is_that_product(shop: Callable[[str], Chat]) -> None:
+    chat = shop("donuts")
+    chat.say("and a bacon egg and cheese on a croissant with pepper jack")
+    chat.say("same again but add a coffee")
+    assert "COFFEE" in [sku for sku, _, _ in chat.lines]
+    assert all(opts.get("bread") != "plain_bagel" for _, _, opts in chat.lines)
