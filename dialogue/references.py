@@ -552,8 +552,9 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         share = _half_of_line(lex, toks, p, ctx)
     if share is None or len(p.items) > 1:
         return False
-    if not p.items and 0 < ctx.focus_units < share:
-        return False  # "make that two of them one ankle and one no show" to one pack: a new count, not a part
+    if not p.items and 0 < ctx.focus_units < share and len(parts_of(toks)) > 1:
+        return False  # "make that two of them one ankle and one no show" to one pack: a new count shared, not a
+        # part (as "fifty of them double sided" to a line of one is all fifty made so)
     held = None
     if p.items and not any(s in ctx.line_skus for s in p.items[0].skus):
         held = line_holding(lex, p.items[0].skus, ctx.line_skus)  # "one of the notebooks" to spiral notebooks

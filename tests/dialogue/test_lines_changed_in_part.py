@@ -178,3 +178,36 @@ def test_same_again_but_a_product_the_line_does_not_offer_is_that_product(shop: 
     chat.say("same again but add a coffee")
     assert "COFFEE" in [sku for sku, _, _ in chat.lines]
     assert all(opts.get("bread") != "plain_bagel" for _, _, opts in chat.lines)
+
+
+# --- "make the chocolate one a double and put sprinkles on both of the others" --------------------------------------
+def _three_cones(shop: Callable[[str], Chat]) -> Chat:
+    chat = shop("creamery")
+    chat.say("hi can we get three ice creams in waffle cones")
+    chat.say("one mango sorbet one chocolate and one mint chip")
+    return chat
+
+
+@pytest.mark.parametrize("said", ["make the chocolate one a double", "make the mango one a double"])
+def test_line_named_by_its_choice_right_after_ordering(shop: Callable[[str], Chat], said: str) -> None:
+    chat = _three_cones(shop)
+    chat.say(said)
+    flavour = said.split()[2]
+    doubled = [opts["flavour"] for _, _, opts in chat.lines if opts.get("scoops") == "double"]
+    assert doubled == ["chocolate" if flavour == "chocolate" else "mango_sorbet"]
+    assert len(chat.lines) == 3  # no fourth ice cream
+
+
+def test_both_of_the_others_leaves_the_line_just_changed(shop: Callable[[str], Chat]) -> None:
+    chat = _three_cones(shop)
+    chat.say("make the chocolate one a double and put sprinkles on both of the others")
+    assert sorted((opts["flavour"], opts.get("scoops"), opts.get("toppings")) for _, _, opts in chat.lines) == [
+        ("chocolate", "double", None), ("mango_sorbet", "single", "rainbow_sprinkles"),
+        ("mint_chip", "single", "rainbow_sprinkles")]
+
+
+def test_both_alone_still_the_last_two_lines(shop: Callable[[str], Chat]) -> None:
+    chat = _three_cones(shop)
+    chat.say("put sprinkles on both")
+    assert sorted(opts.get("toppings") or "" for _, _, opts in chat.lines) == ["", "rainbow_sprinkles",
+                                                                            "rainbow_sprinkles"]
