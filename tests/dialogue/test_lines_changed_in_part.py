@@ -211,3 +211,23 @@ def test_both_alone_still_the_last_two_lines(shop: Callable[[str], Chat]) -> Non
     chat.say("put sprinkles on both")
     assert sorted(opts.get("toppings") or "" for _, _, opts in chat.lines) == ["", "rainbow_sprinkles",
                                                                             "rainbow_sprinkles"]
+
+
+# --- "let me check if i have primer at home": a hold, no primer ordered ----------------------------------------------
+@pytest.mark.parametrize("said", ["hang on let me check if i have primer at home i'll call back",
+                                  "let me check if i have primer at home",
+                                  "hold on i need to check if we have primer",
+                                  "one sec let me check whether i have primer"])
+def test_checking_what_one_has_at_home_orders_nothing(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("paintstore")
+    chat.say("two black spray paints")
+    reply = chat.say(said)
+    assert [sku for sku, _, _ in chat.lines] == ["SPRAY-PAINT"]
+    assert "take your time" in reply.text.lower()
+
+
+def test_a_hold_then_an_order_still_orders(shop: Callable[[str], Chat]) -> None:
+    chat = shop("paintstore")
+    chat.say("two black spray paints")
+    chat.say("let me check what she wants ok a primer")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["PRIMER", "SPRAY-PAINT"]
