@@ -57,6 +57,7 @@ from dialogue.count_or_choice import (
     pointed,
 )
 from dialogue.counts import count_issue, pack_size
+from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.every_line import all_of_a_product
 from dialogue.intents import Intent
@@ -479,6 +480,7 @@ class RuleUnderstanding:
         found = group_of_named_line(self.lexicon, toks, found, named, frozenset(context.line_skus))
         found = choices_in_a_name(self.lexicon, toks, found, named)
         found = choice_said_over(self.lexicon, toks, found, frozenset(in_play))  # "five hundred no two fifty"
+        found = without_measure_words(toks, found)  # "one inch wide": the one inch, not the tape called wide
         said_number = order_number_span(toks)  # "what's in order seven seven one six": no 6-piece
         found = [m for m in found if said_number is None or not (said_number.start <= m.start < said_number.stop)]
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"

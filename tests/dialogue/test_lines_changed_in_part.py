@@ -231,3 +231,27 @@ def test_a_hold_then_an_order_still_orders(shop: Callable[[str], Chat]) -> None:
     chat.say("two black spray paints")
     chat.say("let me check what she wants ok a primer")
     assert sorted(sku for sku, _, _ in chat.lines) == ["PRIMER", "SPRAY-PAINT"]
+
+
+# --- "one inch wide": the measure's word belongs to the size said before it ----------------------------------------
+@pytest.mark.parametrize("said", ["actually make that two rolls one inch wide", "make it one inch wide"])
+def test_measure_word_after_a_size_is_part_of_it(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("paintstore")
+    chat.say("and a roll of painters tape the delicate kind")
+    chat.say(said)
+    [(sku, qty, opts)] = chat.lines
+    assert (sku, opts["width"], opts["kind"]) == ("TAPE", "1in", "delicate")
+    assert qty == (2 if "two" in said else 1)
+
+
+def test_measure_word_alone_is_still_its_choice(shop: Callable[[str], Chat]) -> None:
+    chat = shop("paintstore")
+    chat.say("and a roll of painters tape the delicate kind")
+    chat.say("make it the wide one")
+    assert [opts["width"] for _, _, opts in chat.lines] == ["2in"]
+
+
+def test_two_rolls_one_inch_wide_is_one_line(shop: Callable[[str], Chat]) -> None:
+    chat = shop("paintstore")
+    chat.say("two rolls of painters tape one inch wide")
+    assert [(qty, opts["width"]) for _, qty, opts in chat.lines] == [(2, "1in")]
