@@ -47,6 +47,7 @@ from dialogue.targets import (
 from dialogue.types import Action
 
 _TWO_LINES = words("two_lines")
+_OTHERS = words("others_than_focus")
 _PLURAL_REFS = words("plural_refs")
 _CHOICE_ALONE = words("choice_alone_words")
 _WRONG_LINE = phrases("wrong_line")
@@ -338,6 +339,9 @@ def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome,
         opts, removals, unavailable = options_for(product, specs, line.options)
         if (opts or removals) and not unavailable:
             changes.append((line, product, opts, removals))
+    focus = state.focus()
+    if _OTHERS & set(parse.tokens) and focus is not None:  # "and sprinkles on both of the others": not the one
+        changes = [c for c in changes if c[0].line_id != focus.line_id]  # just changed
     if _TWO_LINES & set(parse.tokens):
         changes = changes[-2:]
     if len(changes) < 2:

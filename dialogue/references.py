@@ -92,15 +92,36 @@ def count_not(toks: Sequence[str], was: int, skip: Collection[int] = ()) -> int 
     if k is None or any(t not in cue._FILL for t in toks[k + 2:]):
         return None
     j = k - 1
-    while j > 0 and (toks[j] in cue._FILL or j in skip):
-        j -= 1
+    while j > 0 and (toks[j] in cue._FILL or j in skip or toks[j] in _UNIT_WORDS or toks[j] == "ones"):
+        j -= 1  # ("just one of the soft white packs not two": the line named by its choice and its unit)
     if j > 1 and toks[j] in _PORTION_OF and toks[j - 1] == "of":
         j -= 2  # "just one of those not two"
+    elif j > 0 and toks[j] == "of" and toks[j + 1] in _PORTION_OF:
+        j -= 1  # "just one of the soft white packs not two" ("the" read as a filler)
     said = _count_word(toks[j]) if j >= 0 else None
     if said is None or said == was or not 0 < said < 1000:
         return None
     lead = toks[:j]
     return said if _relayed_or_fill(lead) or all(t in cue._FILL or t in _RECOUNT_LEADS for t in lead) else None
+
+
+def count_of_named_line(toks: Sequence[str], options: Sequence[OptionSpec], ctx: Context) -> int:
+    """The count of the one cart line that holds every choice said ("the soft white packs": the soft white line),
+    the words of a count aside ("just one of ..."); with none said or no such single line, the line in focus's."""
+    said = [o for o in options if not count_as_choice(toks, o)]
+    if not said:
+        return ctx.focus_quantity
+    held = [units for units, opts in zip(ctx.line_units, ctx.line_options, strict=False)
+            if all(any((t.group, t.value) in opts for t in o.targets) for o in said)]
+    return held[0] if len(held) == 1 else ctx.focus_quantity
+
+
+def count_as_choice(toks: Sequence[str], option: OptionSpec) -> bool:
+    """A choice whose words end on a count and are followed by "of" and a word of a portion ("just one" for a
+    single bulb, in "just one of the soft white packs not two"): a count of the line's units, not that choice."""
+    end = option.pos + len(option.said.split())
+    return option.pos >= 0 and bool(option.said) and _count_word(option.said.split()[-1]) is not None \
+        and end + 1 < len(toks) and toks[end] == "of" and toks[end + 1] in _PORTION_OF
 
 
 def _count_word(tok: str) -> int | None:
@@ -545,6 +566,9 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         share = _half_of_line(lex, toks, p, ctx)
     if share is None or len(p.items) > 1:
         return False
+    if not p.items and 0 < ctx.focus_units < share and len(parts_of(toks)) > 1:
+        return False  # "make that two of them one ankle and one no show" to one pack: a new count shared, not a
+        # part (as "fifty of them double sided" to a line of one is all fifty made so)
     held = None
     if p.items and not any(s in ctx.line_skus for s in p.items[0].skus):
         held = line_holding(lex, p.items[0].skus, ctx.line_skus)  # "one of the notebooks" to spiral notebooks

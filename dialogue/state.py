@@ -34,6 +34,8 @@ class Pending:
     rest: list[ItemSpec] = field(default_factory=list)
     asked_again: bool = False  # the question was put again once already (a checkout said before its answer)
     line_id: int | None = None  # an offer to change this cart line ("would you like it warmed?"), not to add one
+    asked_about: str | None = None  # a product asked about while this waited ("what's in the ginger shot"): "two of
+    # those" then orders it besides the answer (:mod:`dialogue.asked_meanwhile`)
 
 
 @dataclass(frozen=True)

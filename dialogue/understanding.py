@@ -58,6 +58,7 @@ from dialogue.count_or_choice import (
     pointed,
 )
 from dialogue.counts import count_issue, pack_size
+from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.every_line import all_of_a_product
 from dialogue.intents import Intent
@@ -120,6 +121,7 @@ from dialogue.matcher import (
     refused_choices,
     sold_alone,
 )
+from dialogue.more_but import choices_of_more
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, order_number_span, price_range
 from dialogue.one_and_all import some_then_all
 from dialogue.ones import (
@@ -180,9 +182,11 @@ from dialogue.references import (
     a_time,
     as_it_was,
     choice_said_over,
+    count_as_choice,
     count_corrected,
     count_not,
     count_of,
+    count_of_named_line,
     group_of_named_line,
     instead_split,
     line_holding,
@@ -480,6 +484,7 @@ class RuleUnderstanding:
         found = group_of_named_line(self.lexicon, toks, found, named, frozenset(context.line_skus))
         found = choices_in_a_name(self.lexicon, toks, found, named)
         found = choice_said_over(self.lexicon, toks, found, frozenset(in_play))  # "five hundred no two fifty"
+        found = without_measure_words(toks, found)  # "one inch wide": the one inch, not the tape called wide
         said_number = order_number_span(toks)  # "what's in order seven seven one six": no 6-piece
         found = [m for m in found if said_number is None or not (said_number.start <= m.start < said_number.stop)]
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
@@ -580,6 +585,7 @@ class RuleUnderstanding:
             p.ordinal = next((int(toks[i + 1]) for i, t in enumerate(toks[:-1])
                               if t == "number" and toks[i + 1].isdigit() and 0 < int(toks[i + 1]) <= 10), None)
         choices_of_another(self.lexicon, p, toks, context)
+        choices_of_more(self.lexicon, p, toks, context)  # "same again but on an everything bagel": its bread
         if cue.has(toks, _CHEAPER):
             p.ref = "cheaper"
         elif cue.has(toks, _PRICIER):
@@ -732,6 +738,11 @@ class RuleUnderstanding:
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
             return Intent.MODIFY
         if some_then_all(self.lexicon, p, toks, ctx):  # "one decaf and both with oat milk" to two coffees
+            return Intent.MODIFY
+        if ctx.has_lines and not p.question and not has_items and p.quantity is None and p.ref != "more" \
+                and (against := count_not(toks, count_of_named_line(toks, p.options, ctx), p.option_at)) is not None:
+            # "just one of the soft white packs not two": that line's count, not one of them made so
+            p.selector, p.options, p.quantity = [o for o in p.options if not count_as_choice(toks, o)], [], against
             return Intent.MODIFY
         if ctx.has_lines and not p.question and p.ref != "more" and part_of_line(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
@@ -913,6 +924,8 @@ class RuleUnderstanding:
             elif ctx.has_lines and p.quantity is None \
                     and (against := count_not(toks, ctx.focus_quantity, p.option_at)) is not None:
                 p.quantity = against  # "just one coke not three": the line named by its choice, cut to one
+                p.options = [o for o in p.options if not count_as_choice(toks, o)]  # ("just one of the ...": no
+                # choice of a single one)
             elif ctx.has_lines and p.quantity is None and cue.has(toks, MAKE_IT):
                 p.quantity = bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
                 if p.quantity is None:  # "heavy then and make it two pairs"
