@@ -42,10 +42,10 @@ class Context:
         """The conversation as if the cart held nothing: how the words read when no line is there to take them.
         Every field about the cart's lines is cleared here, next to where the fields are declared."""
         held = set(self.line_skus)
-        return dataclasses.replace(self, last_sku=None, has_lines=False, line_skus=(), line_options=(), line_units=(),
-                       focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0,
-                       topic=None if self.topic in held else self.topic,
-                       shown=tuple(s for s in self.shown if s not in held))
+        return dataclasses.replace(self, last_sku=None, has_lines=False, line_skus=(), line_options=(),
+                                   line_units=(), focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0,
+                                   topic=None if self.topic in held else self.topic,
+                                   shown=tuple(s for s in self.shown if s not in held))
 
 
 @dataclass(frozen=True)
