@@ -55,6 +55,7 @@ from dialogue.count_or_choice import (
     counts_what_follows,
     packages_counted,
     pointed,
+    recount_not_choice,
 )
 from dialogue.counts import count_issue, pack_size
 from dialogue.each_counts import count_of_its_choice, each_counted
@@ -538,7 +539,9 @@ class RuleUnderstanding:
                          if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not offers_choice(self.lexicon, about, o)
                                  and not (asked_of and offers_choice(self.lexicon, asked_of, o))
                                  and not ((len(o.said.split()) > 1 or pointed(toks, o))
-                                          and any(offers_choice(self.lexicon, sku, o) for sku in context.line_skus)))]
+                                          and any(offers_choice(self.lexicon, sku, o) for sku in context.line_skus)))
+                         and not (context.has_lines and about == context.last_sku and not asked_of
+                                  and recount_not_choice(self.lexicon, toks, o, about))]
         if context.pending == "offer" and context.topic and not p.items:
             p.options = [o for o in p.options if not count_to_offer(self.lexicon, toks, o, context.topic)]
         contrasted = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
