@@ -24,8 +24,8 @@ from dialogue.normalize import tokens
 from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases as phrase_table
 from dialogue.replies import MAX_LIST, agree, plural, say_list
-from dialogue.words import STOPWORDS
 from dialogue.state import Outcome, State
+from dialogue.words import STOPWORDS
 
 if TYPE_CHECKING:
     from dialogue.parse_records import Parse

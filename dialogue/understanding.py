@@ -236,6 +236,7 @@ from dialogue.turn_words import (
     SWAP_VERBS,
     TAKE_OFF,
 )
+from dialogue.unit_nouns import unit_of_named
 
 __all__ = ["Context", "Parse", "RuleUnderstanding", "Understanding"]
 
@@ -469,6 +470,8 @@ class RuleUnderstanding:
                  and not package_of_line(self.lexicon, toks, m, context.last_sku if context.has_lines else None)
                  and not (m.products and not m.options and bought_for(toks, m.start, found))  # "for fence posts"
                  and not kind_said_for(toks, m, found)]  # "socks for hiking": the hiking socks
+        found = [m for k, m in enumerate(found) if not unit_of_named(
+            toks, found, k, context.last_sku if context.has_lines else None)]  # "one stick"
         named = line_named(found, context)
         found = refused_choices(self.lexicon, toks, found, named)  # "and no tomato": the sandwich's, no soup
         found = focus_choices(self.lexicon, toks, found, named)
