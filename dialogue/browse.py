@@ -53,7 +53,9 @@ def answer(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome)
         cheapest = b.asks("cheapest", toks)
         pool = shown if shown is not None else view.extremes(category, cheapest=cheapest)
         if shown is None:  # "the cheapest keyboard": of the products called so, not of their whole category
-            pool = _called(toks, [*pool, *lex.search(toks, limit=MAX_NAMED)]) or pool
+            named_words = [t for t in toks if t not in STOPWORDS and lex.known(t)]
+            pool = _called(toks, pool) or (_called(toks, lex.search(named_words, limit=MAX_NAMED))
+                                           if named_words and category is None else []) or pool
         return _extreme(state, pool, cheapest=cheapest, out=out)
     if named:
         return None
@@ -83,7 +85,7 @@ def _category(view: CatalogView, toks: Sequence[str]) -> str | None:
     return None
 
 
-MAX_NAMED = 50
+MAX_NAMED = 10  # products a superlative question reads by name, beyond those of its category
 
 
 def _singular_forms(word: str) -> set[str]:

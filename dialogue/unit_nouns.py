@@ -13,7 +13,6 @@ from dialogue.phrasebook import words
 
 _LINE_UNITS = words("line_unit_words")
 _UNITS = words("packages") | _LINE_UNITS | {w + "s" for w in _LINE_UNITS}
-_ONE = ("one", "a", "an")
 
 
 def unit_of_named(toks: Sequence[str], found: Sequence[Mention], k: int, focus: str | None) -> bool:
@@ -24,8 +23,9 @@ def unit_of_named(toks: Sequence[str], found: Sequence[Mention], k: int, focus: 
     m = found[k]
     if m.options or not m.products or m.exact_products or m.end - m.start != 1 or toks[m.start] not in _UNITS:
         return False
-    if m.start == 0 or not (toks[m.start - 1].isdigit() or toks[m.start - 1] in _ONE):
-        return False
+    if m.start == 0 or not (toks[m.start - 1].isdigit() or toks[m.start - 1] == "one") \
+            or toks[m.end:m.end + 1] == ["of"]:
+        return False  # "a roll of tape": the unit of what is named after it
     if focus is not None and any(t.sku == focus for t in m.products):
         return False  # "and one stick" to a line of usb sticks: one more of them
     return focus is not None or any(o.exact_products and o.end <= m.start for o in found[:k])
