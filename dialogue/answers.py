@@ -9,6 +9,7 @@ from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, OptionGroup, OptionValue, Product, SelectedOption
 from catalog.store import Store
+from dialogue import intents as cue
 from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
@@ -495,6 +496,29 @@ def hold(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if not (out.parts and out.parts[-1].endswith("?")):
         out.say(f"Would you like the {product.name}?")
     return out
+
+
+_OPENERS = ("ok", "okay", "so", "and", "um", "uh", "oh")
+
+
+def focus_price(state: State, lex: Lexicon, toks: Sequence[str]) -> str:
+    """"how much is that" (the whole turn) with a line in focus: that line's price before tax, each and for the
+    line ("The 10 ft HDMI 2.1 cables are eighteen ninety nine each, thirty seven ninety eight for the two, before
+    tax."); "" when the turn asks something else or no line is in focus."""
+    k = 0
+    while k < len(toks) and toks[k] in _OPENERS:
+        k += 1
+    line = state.focus()
+    if line is None or tuple(toks[k:]) not in cue.PRICE_OF_FOCUS:
+        return ""
+    product = lex.products.get(line.sku)
+    pre, post = describe_options(product, line.options)
+    name = " ".join(x for x in (pre, plural(line.name, line.quantity)) if x) + post
+    each = say_price(line.unit_price_cents, state.cart.currency)
+    if line.quantity == 1:
+        return f"The {name} is {each} before tax."
+    whole = say_price(line.total_cents, state.cart.currency)
+    return f"The {name} are {each} each, {whole} for the {say_number(line.quantity)}, before tax."
 
 
 def cart(state: State, lex: Lexicon, out: Outcome) -> Outcome:

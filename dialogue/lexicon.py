@@ -134,10 +134,15 @@ def _trimmed(phrase: tuple[str, ...]) -> tuple[str, ...]:
     return phrase
 
 
+_IRREGULAR = {p[0]: p[1] for p in phrases("irregular_plurals")}
+
+
 def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...]]:
     """A phrase and its plurals by the last word; ``whole`` (a product's whole name): also "-f(e)" as "-ves" ("half
     and halves", "loaves"), which a part of a name does not get ("halves" of pizzas or pints names no "half" product)."""
     last = phrase[-1]
+    if last in _IRREGULAR:  # "mice" of "optical mouse"
+        return {phrase, (*phrase[:-1], _IRREGULAR[last])}
     if not last.isalpha() or len(last) < 3:
         return {phrase}
     forms = {last + "s", last + "es"}

@@ -11,7 +11,7 @@ from catalog.models import OptionGroup
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
-from dialogue.codes import codes_said
+from dialogue.codes import codes_said, foreign_codes_kept
 from dialogue.dimensions import sizes_said
 from dialogue.foreign_heads import modifies_other_thing
 from dialogue.lexicon import Lexicon, Target, phrase_of
@@ -69,7 +69,8 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
     toks = _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(
-        _for_whom_between(lex, codes_said(lex.known, to_digits(sizes_said(lex, tokens(text))))))))))
+        _for_whom_between(lex, codes_said(lex.known, to_digits(sizes_said(lex, foreign_codes_kept(
+        lambda ph: _printed(lex, ph), text, tokens(text)))))))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
@@ -85,6 +86,11 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         elif (fixed := lex.fix_after(out[i], out[i + 1])) is not None:
             out[i + 1] = fixed  # "mint ship" -> "mint chip"
     return out
+
+
+def _printed(lex: Lexicon, phrase: tuple[str, ...]) -> bool:
+    """A catalog phrase, or a catalog word of three letters or more ("ddr" of "DDR4-3200")."""
+    return phrase in lex.phrases or len(phrase) == 1 and len(phrase[0]) >= 3 and lex.known(phrase[0])
 
 
 def _said_with_article(lex: Lexicon, said: Sequence[str]) -> list[Target] | None:

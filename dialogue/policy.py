@@ -710,8 +710,8 @@ class Policy:
                     names = say_list([ln.name for ln in undone])
                     return out.say(f"Sorry about that. I've taken the {names} back off. What would you like instead?")
             return out.say("Okay, the order is not placed. What would you like to change?")
-        if parse.intent == Intent.CART:
-            return self._checkout(out)  # "read it back": the read-back, and the question again
+        if parse.intent == Intent.CART:  # "read it back": the read-back, and the question again ("how much is
+            return self._checkout(out.say(answers.focus_price(st, self.lex, parse.tokens)))  # that": the line's first)
         if parse.intent in (Intent.OUT_OF_SCOPE, Intent.SEARCH) and c.verdict == Verdict.UNCLEAR and not parse.items \
                 and (told := browse.answer(st, self.lex, self.store, parse, Outcome())) is not None:
             st.pending = None  # "what's vegan?": what the shop has, answered; nothing placed, the cart as it was
@@ -1044,7 +1044,7 @@ class Policy:
         if i == Intent.CLEAR:
             return editing.clear(st, out)
         if i == Intent.CART:
-            return answers.cart(st, lex, out)
+            return answers.cart(st, lex, out.say(answers.focus_price(st, lex, p.tokens)))
         if i == Intent.CHECKOUT or (i == Intent.AFFIRM and st.cart.lines):
             return self._checkout(out)
         if i == Intent.AFFIRM:

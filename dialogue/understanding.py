@@ -56,6 +56,7 @@ from dialogue.count_or_choice import (
     counts_what_follows,
     packages_counted,
     pointed,
+    recount_not_choice,
 )
 from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
@@ -244,6 +245,7 @@ from dialogue.turn_words import (
     SWAP_VERBS,
     TAKE_OFF,
 )
+from dialogue.unit_nouns import unit_of_named
 
 __all__ = ["Context", "Parse", "RuleUnderstanding", "Understanding"]
 
@@ -477,6 +479,8 @@ class RuleUnderstanding:
                  and not package_of_line(self.lexicon, toks, m, context.last_sku if context.has_lines else None)
                  and not (m.products and not m.options and bought_for(toks, m.start, found))  # "for fence posts"
                  and not kind_said_for(toks, m, found)]  # "socks for hiking": the hiking socks
+        found = [m for k, m in enumerate(found) if not unit_of_named(
+            toks, found, k, context.last_sku if context.has_lines else None)]  # "one stick"
         named = line_named(found, context)
         found = refused_choices(self.lexicon, toks, found, named)  # "and no tomato": the sandwich's, no soup
         found = focus_choices(self.lexicon, toks, found, named)
@@ -549,7 +553,9 @@ class RuleUnderstanding:
                          if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not offers_choice(self.lexicon, about, o)
                                  and not (asked_of and offers_choice(self.lexicon, asked_of, o))
                                  and not ((len(o.said.split()) > 1 or pointed(toks, o))
-                                          and any(offers_choice(self.lexicon, sku, o) for sku in context.line_skus)))]
+                                          and any(offers_choice(self.lexicon, sku, o) for sku in context.line_skus)))
+                         and not (context.has_lines and about == context.last_sku and not asked_of
+                                  and recount_not_choice(self.lexicon, toks, o, about))]
         if context.pending == "offer" and context.topic and not p.items:
             p.options = [o for o in p.options if not count_to_offer(self.lexicon, toks, o, context.topic)]
         contrasted = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
