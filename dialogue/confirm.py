@@ -542,7 +542,9 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
     best: str | None = None
     for k in range(opener, min(len(words), opener + aside.longest + 1)):
         rest, mid = words[k:], words[opener:k]
-        if not rest or not _read(book, rest, " ".join(rest)).places or book.cover(rest)[0][0] != "affirm":
+        # (the yes may open on a pause or a filler: "... on the way over and um yeah that's exactly it yes place it")
+        if not rest or not _read(book, rest, " ".join(rest)).places \
+                or next((t for t, _ in book.cover(rest) if t not in ("pause", "filler")), "") != "affirm":
             continue
         join = max((len(j) for j in aside.joins | aside.back if len(j) <= len(mid) and tuple(mid[len(mid) - len(j):]) == j),
                    default=0)
