@@ -58,12 +58,15 @@ def again_differently(parse: Parse, lines: Sequence[CartLine]) -> bool:
 
 
 def named_again(parse: Parse, lines: Sequence[CartLine]) -> bool:
-    """The reply adds only products the read-back holds, or "a ... one" of no product named, with no count, no join
-    before the first product and no word that asks for more: it names (or talks about) what is there, no addition."""
+    """The reply adds only products the read-back holds, with no count, no choice, no join before the first product and
+    no word that asks for more, or "a ... one" of no product named: it names (or talks about) what is there, no
+    addition."""
     if parse.intent != Intent.ADD or not lines or parse.quantity is not None or any(it.quantity for it in parse.items):
         return False
     if not parse.items and not (parse.ref == "more" and parse.options):
         return False
+    if parse.items and (parse.options or any(it.options for it in parse.items)):
+        return False  # "a black boot in size 10": choices said, a change or more as ever
     if confirm.phrases().only_polite(normalize.tokens(parse.text)):
         return False  # "a muffin please": asked for
     first = min((it.start for it in parse.items), default=len(parse.tokens))
