@@ -484,7 +484,7 @@ KNOWN_MISSES = 179  # 4 from round 2, 7 from round 3 (82 when written), 3 from r
 # words.toml 'noise_tags') is no speech, read past by the session and by decide() (dialogue/noise_tags.py; a tag whose
 # words are [filler] is read as its words, as round 17's "[cough] yes"; "[inaudible]" is missed speech and stays);
 # "by" before a number with no number before it is a time ("ready by nine"; "2 by 4" is a size); a reply that is no
-# yes and names only products the read-back holds, with no count, no join before them and no word of more, or "a
+# yes and names only products the read-back holds, with no count, choice or join before them and no word of more, or "a
 # large one" of no product, adds nothing and asks again, and "just the"/"only the" a product no line holds keeps and
 # adds nothing (dialogue/said_back.py); a child's word for a parent opening or ending a reply ([elsewhere] 'parents':
 # "mummy", "daddy"; not "mum says yes", which relays) is said to the parent: no answer, no order. Yeses as data: "no"
@@ -617,9 +617,9 @@ def _check_in_session(label: str, reply: str, chat: Any, cafe: Any) -> None:
 def _nothing_lost(reply: str, before: list[Any], after: list[Any]) -> bool:
     """A hold that changes a line as asked ("no i said three lattes", "could the lattes be large", "no the lattes are
     oat milk") keeps the order, changed: every product read back is still there, at least as many of it, each line
-    changed is of a product the reply names (or only of choices it names), and the count of a product read back rises only when the reply says a
-    number ("did you say blueberry" adding a muffin, "no not you honey" putting honey in the lattes are no change asked
-    for; "no objection but add a scone" adds a scone it names)."""
+    changed is of a product the reply names (or only of choices it names), and the count of a product read back rises
+    only when the reply says a number ("did you say blueberry" adding a muffin, "no not you honey" putting honey in the
+    lattes are no change asked for; "no objection but add a scone" adds a scone it names)."""
     def counts(lines: list[Any]) -> dict[str, int]:
         out: dict[str, int] = {}
         for sku, qty, *_ in lines:
