@@ -679,6 +679,12 @@ class Policy:
             st.focus_line = again[-1].line_id  # "two more" next is more of it
             return self._checkout(out.say(f"Your order has {names} already. To add more, say how many more"),
                                   question=YES_OR_NO)
+        if kind == PendingKind.CHECKOUT and (c.verdict != Verdict.AFFIRM and said_back.named_again(parse, st.cart.lines)
+                                             or said_back.only_of_none_held(parse, st.cart.lines)):
+            # "blueberry", "i'm not sure if she wanted the muffin", "the muffin you can leave off": a product the order
+            # holds named, or talked about, with no count and no word of more: no second one; "yes just the coffees" to
+            # lattes: no line it keeps, nothing to add; the question again
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
         vague = not parse.items and not parse.options and parse.quantity is None and not parse.groups \
             and parse.intent not in (Intent.REMOVE, Intent.CLEAR, Intent.HUMAN)  # "never mind, remove it", "actually
         # could i speak to someone" say what to do; "uh what cushions are there" asks of a group

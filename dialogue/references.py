@@ -47,6 +47,7 @@ _PACKAGES = words("packages")
 _SERVINGS = words("servings")
 _TIME_UNITS = words("time_units")
 _TIME_PREPS = words("time_preps")
+_TIME_BY = words("time_preps_after_no_number")
 _RELAY_VERBS = words("relay_verbs")
 _RELAY_LEAD_MAX = 4  # "my little sister says": who says it, in a few words
 
@@ -138,10 +139,11 @@ def _relayed_or_fill(lead: Sequence[str]) -> bool:
 
 def a_time(toks: Sequence[str], i: int) -> bool:
     """The number at ``i`` says when, not how many: "can you do it in twenty minutes", "pick it up at five",
-    "ready by 6 pm"; no line changes for it. After such a word only a number a clock can read is a time ("at
-    1930", not the "6400" of "ddr5 at sixty four hundred")."""
-    return (i + 1 < len(toks) and toks[i + 1] in _TIME_UNITS) or (i > 0 and toks[i - 1] in _TIME_PREPS
-                                                                  and _on_a_clock(toks[i]))
+    "ready by 6 pm", "ready by nine"; no line changes for it. After such a word only a number a clock can read is a
+    time ("at 1930", not the "6400" of "ddr5 at sixty four hundred"); after "by" not when a number comes before it
+    ("2 by 4")."""
+    return (i + 1 < len(toks) and toks[i + 1] in _TIME_UNITS) or i > 0 and _on_a_clock(toks[i]) and (
+        toks[i - 1] in _TIME_PREPS or toks[i - 1] in _TIME_BY and not (i > 1 and toks[i - 2].isdigit()))
 
 
 def _on_a_clock(tok: str) -> bool:
