@@ -20,6 +20,8 @@ from dialogue.sold_by import sold_by
 from dialogue.specs import ItemSpec, OptionSpec
 
 _SIZE_UNITS = words("size_units")
+_PREPOSITION_UNITS = words("preposition_units")
+_PREPOSITION_DETERMINERS = words("preposition_unit_determiners")
 _PACK_WORDS = words("pack_words")
 _SERVINGS = words("servings")
 _PAGE_UNITS = words("page_units")
@@ -40,11 +42,17 @@ SEPARATORS = words("separators")
 def quantity_token(toks: Sequence[str], i: int) -> int | None:
     t = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
-    if t.isdigit() and nxt not in _SIZE_UNITS and 0 < int(t) < 1000:
+    if t.isdigit() and (nxt not in _SIZE_UNITS or _preposition_after(toks, i + 1)) and 0 < int(t) < 1000:
         return int(t)
     if t in ("one", "a", "an", "another"):
         return 1
     return None
+
+
+def _preposition_after(toks: Sequence[str], i: int) -> bool:
+    """The size unit at ``i`` is a preposition starting a noun phrase ("two in the barn red"), no unit of the number
+    before it ("a 9 in cable")."""
+    return toks[i] in _PREPOSITION_UNITS and i + 1 < len(toks) and toks[i + 1] in _PREPOSITION_DETERMINERS
 
 
 def _code_letter(toks: Sequence[str], i: int, covered: set[int]) -> bool:

@@ -4,7 +4,7 @@ one with almond", "a small and a large fries", "three tuna cans and three salmon
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from catalog.models import Product
 from dialogue.item_words import SUB_WORDS, glue_only
@@ -13,6 +13,7 @@ from dialogue.matcher import Mention
 from dialogue.numbers import COUNT_UNITS
 from dialogue.phrasebook import words
 from dialogue.quantity import (
+    FILLER_WORDS,
     GLUE,
     in_units,
     packs_of,
@@ -76,6 +77,8 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         post = []
         counted = _counted_as_choice(toks, item)  # "a dozen gold balloons", "sixteen plates" (two 8 packs)
         plural = item.quantity is None and said_plural(lex, toks, item) and not counted
+        listed = not plural and not counted and _listed_parts(toks, item, limit, covered, opt_pos)
+        plural = plural or listed  # "kitchen cotton four white and two ombre": shared out as a plural is
         # "two fruit teas, a mango and a grapefruit"; "beam wiper blades a 24 inch and a 19 inch"
         many = (item.quantity is not None and item.quantity >= 2) or plural or counted
         for pos, qty in _markers(toks, item.end, limit, covered, many):
@@ -142,7 +145,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                                  item.start, item.end, item.exact))
         elif not pre:
             head = [o for o in item.options if o.pos < head_end]
-            if (item.quantity is not None and item.quantity >= 2) or _plural_shared(lex, toks, item, post):
+            if (item.quantity is not None and item.quantity >= 2) or listed or _plural_shared(lex, toks, item, post):
                 shared = head  # "two lattes with oat milk, one with vanilla ..."
             else:
                 subs.append(ItemSpec(item.skus, item.quantity, head, item.start, item.end, item.exact))
@@ -180,6 +183,19 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _listed_parts(toks: Sequence[str], item: ItemSpec, limit: int, covered: set[int], opt_pos: Sequence[int]) -> bool:
+    """"kitchen cotton please four white and two of the ombre": a product named bare (no count, no article), then
+    right after it (past fillers) two or more counts each with a choice of its own, is shared out among them as a
+    product said in the plural is; no line of its own besides."""
+    if item.quantity is not None or (item.start > 0 and toks[item.start - 1] in ("a", "an", "another")):
+        return False
+    marks = [pos for pos, _ in _markers(toks, item.end, limit, covered)]
+    if len(marks) < 2 or not all(t in FILLER_WORDS for t in toks[item.end:marks[0]]):
+        return False
+    bounds = [*marks, limit]
+    return all(any(bounds[j] < p < bounds[j + 1] for p in opt_pos) for j in range(len(marks)))
 
 
 def _counted_again(toks: Sequence[str], pos: int, end: int, covered: set[int], articles: bool) -> bool:
@@ -318,8 +334,21 @@ def _noun_modifiers_kept(lex: Lexicon, item: ItemSpec, mine: Sequence[OptionSpec
     head = [o for o in item.options if 0 <= o.pos < item.start and o not in mine]
     pivot = max((o.pos for o in head if groups(o) & said), default=None)
     if pivot is None:
-        return []
+        return _before_choice_after_noun(item, mine, groups, said)
     return [o for o in head if o.pos > pivot and len(groups(o)) == 1 and not groups(o) & said]
+
+
+def _before_choice_after_noun(item: ItemSpec, mine: Sequence[OptionSpec], groups: Callable[[OptionSpec], set[str]],
+                              said: set[str]) -> list[OptionSpec]:
+    """"two merino dk in sea glass and two in the oatmeal": a part that changes a choice said after the noun ("in sea
+    glass") says the item again up to that choice, so it takes the item's one-choice choices said before it ("dk"),
+    of groups it does not say itself."""
+    late = [o for o in item.options if o.pos >= item.end and o not in mine]
+    pivot = min((o.pos for o in late if groups(o) & said), default=None)
+    if pivot is None:
+        return []
+    return [o for o in item.options if 0 <= o.pos < pivot and o not in mine and len(groups(o)) == 1
+            and not groups(o) & said]
 
 
 def _share_noun_modifiers(subs: Sequence[ItemSpec], head_end: int) -> None:
