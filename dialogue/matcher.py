@@ -1758,10 +1758,12 @@ def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
 def _part_choice(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k: int,
                  cands: tuple[Target, ...]) -> tuple[Target, ...]:
     """"two dresses one long and one short", "two medium popcorns one buttered and one plain": a common word
-    after the count of a part ("one"), of two or more parts joined by "and", where the product said before them with a count
+    after the count of a part ("one"), of two or more parts joined by "and" or said one after the other ("one long
+    one regular"), where the product said before them with a count
     of two or more offers exactly one choice by that word (an alias too), is that choice of the part; as a part of
     the line in focus is (:func:`focus_choices`), here of a product named in the same sentence."""
-    if k < 1 or toks[k - 1] != "one" or "and" not in (*toks[k - 3:k - 1], *toks[k + 1:k + 3]):
+    listed = toks[k + 1:k + 2] == ["one"] or k >= 3 and toks[k - 3] == "one"  # "one long one regular": no "and"
+    if k < 1 or toks[k - 1] != "one" or "and" not in (*toks[k - 3:k - 1], *toks[k + 1:k + 3]) and not listed:
         return ()
     before = [m for m in found if m.end <= k - 1]
     named = next((m for m in reversed(before) if m.exact_products), None)

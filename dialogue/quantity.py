@@ -20,7 +20,7 @@ from dialogue.sold_by import sold_by
 from dialogue.specs import ItemSpec, OptionSpec
 
 _SIZE_UNITS = words("size_units")
-_PREPOSITION_UNITS = words("preposition_units")
+PREPOSITION_UNITS = words("preposition_units")
 _PREPOSITION_DETERMINERS = words("preposition_unit_determiners")
 _PACK_WORDS = words("pack_words")
 _SERVINGS = words("servings")
@@ -52,7 +52,7 @@ def quantity_token(toks: Sequence[str], i: int) -> int | None:
 def _preposition_after(toks: Sequence[str], i: int) -> bool:
     """The size unit at ``i`` is a preposition starting a noun phrase ("two in the barn red"), no unit of the number
     before it ("a 9 in cable")."""
-    return toks[i] in _PREPOSITION_UNITS and i + 1 < len(toks) and toks[i + 1] in _PREPOSITION_DETERMINERS
+    return toks[i] in PREPOSITION_UNITS and i + 1 < len(toks) and toks[i + 1] in _PREPOSITION_DETERMINERS
 
 
 def _code_letter(toks: Sequence[str], i: int, covered: set[int]) -> bool:

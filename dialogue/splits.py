@@ -15,6 +15,7 @@ from dialogue.phrasebook import words
 from dialogue.quantity import (
     FILLER_WORDS,
     GLUE,
+    PREPOSITION_UNITS,
     in_units,
     packs_of,
     piece_count,
@@ -27,6 +28,7 @@ from dialogue.several_items import own_names
 from dialogue.specs import ItemSpec, OptionSpec
 
 _PLAIN_PART = words("plain_part")
+_MAX_PART = 1000
 _PART_PREPS = words("part_preps")
 
 
@@ -51,6 +53,8 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
             continue  # "two of the latte big one with oat milk": "<item> <choices> one" says the item again, no part
         elif (toks[i] == "one" or toks[i].isdigit()) and quantity_token(toks, i) is not None:
             out.append((i, int(toks[i]) if toks[i].isdigit() else 1))
+        elif toks[i].isdigit() and 0 < int(toks[i]) < _MAX_PART and i + 1 in covered and toks[i + 1] in PREPOSITION_UNITS:
+            out.append((i, int(toks[i])))  # "two in coco bread": the "in" opens a choice said, it is no inch
     return out
 
 
@@ -162,7 +166,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         if pre:
             _share_noun_modifiers(subs[:len(pre)], head_end)
             _share_after_noun(lex, subs[:len(pre)], item.end, head_end if post else limit)
-        said = sum(s.quantity or 1 for s in subs)
+        said = sum(s.quantity or 1 for s in subs) + _last_part_named(toks, item, nxt, post)
         if apart:
             pass
         elif item.quantity is not None and not pre and said < item.quantity and shared:
@@ -183,6 +187,16 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _last_part_named(toks: Sequence[str], item: ItemSpec, nxt: ItemSpec | None, post: Sequence[tuple[int, int]]) -> int:
+    """"three slices one pepperoni one mushroom and one plain", where "plain" names the sliced product itself: the
+    part counted right before the next item, of the item's own product, is one of its parts (its count, to take off
+    the rest); 0 when there is none."""
+    if nxt is None or not post or nxt.skus != item.skus or nxt.quantity is None or nxt.start < 1 \
+            or not (toks[nxt.start - 1] == "one" or toks[nxt.start - 1].isdigit()):
+        return 0
+    return nxt.quantity if "and" in toks[post[-1][0]:nxt.start] or nxt.start - 1 == post[-1][0] + 2 else 0
 
 
 def _listed_parts(toks: Sequence[str], item: ItemSpec, limit: int, covered: set[int], opt_pos: Sequence[int]) -> bool:
