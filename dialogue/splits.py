@@ -85,7 +85,9 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         plural = plural or listed  # "kitchen cotton four white and two ombre": shared out as a plural is
         # "two fruit teas, a mango and a grapefruit"; "beam wiper blades a 24 inch and a 19 inch"
         many = (item.quantity is not None and item.quantity >= 2) or plural or counted
-        for pos, qty in _markers(toks, item.end, limit, covered, many):
+        for pos, qty in _markers(toks, item.end, limit, covered, True):
+            if not many and toks[pos] in ("a", "an") and not _another_made(lex, toks, item, pos, limit, covered):
+                continue  # an article starts a part only of a counted item, or one made otherwise after "and"
             if pos == item.end and item.quantity is not None and pos + 1 < len(toks) and toks[pos + 1] in COUNT_UNITS \
                     and read_quantity(toks, item.start, prev_end, covered)[0] is None:
                 continue  # "hem two pairs of pants with cuffs": the count and its unit right after the item (no
@@ -101,7 +103,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                 # samosas" the samosas have their own count, and "one mild" is a part of the chaats)
             generic = toks[pos] in ("one", "a", "an") or toks[pos].isdigit()
             if generic and item.quantity is None and not plural and not counted \
-                    and not _more_ones(toks, item, pos, seg_end):
+                    and not _more_ones(toks, item, pos, seg_end) and not _another_made(lex, toks, item, pos, limit, covered):
                 continue  # "a latte ... just one": no second line
             if generic and not has_opt and not any(t in SUB_WORDS for t in toks[pos + 1:seg_end]):
                 continue
@@ -113,7 +115,8 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         if not plural and any(toks[pos] in ("a", "an") for pos, _ in post) and sum(q for _, q in post) != item.quantity:
             # "a mango and a grapefruit" share out "two fruit teas" only when they add up to it; "two 6 foot cords
             # and a 100 foot one" is one more
-            post = [(pos, q) for pos, q in post if toks[pos] not in ("a", "an")]
+            post = [(pos, q) for pos, q in post if toks[pos] not in ("a", "an")
+                    or _another_made(lex, toks, item, pos, limit, covered)]
         post = _in_units(lex, toks, item, post)
         pre = _pre_markers(toks, prev_end, item, covered, opt_pos, mentions)
         for summary in summaries:
@@ -187,6 +190,24 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _another_made(lex: Lexicon, toks: Sequence[str], item: ItemSpec, pos: int, limit: int, covered: set[int]) -> bool:
+    """"six piece jerk wings pineapple jerk and a twenty piece plain jerk extra hot": "and", an article or a count,
+    then a choice of a one-choice group the item chose already, another value of it (in the words up to the next
+    part): one more of that product, made otherwise, not the item's own count said again."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None or pos < 1 or toks[pos - 1] != "and":
+        return False
+    end = min([p for p, _ in _markers(toks, pos + 1, limit, covered, True)] + [limit])
+
+    def single(o: OptionSpec) -> set[tuple[str, str]]:
+        return {(t.group, t.value) for t in o.targets if (g := product.group(t.group)) is not None
+                and not g.multiple and g.value(t.value) is not None}
+
+    chosen = {gv for o in item.options if o.pos < pos for gv in single(o)}
+    said = {gv for o in item.options if pos < o.pos < end for gv in single(o)}
+    return any(g == g2 and v != v2 for g, v in said for g2, v2 in chosen) and not said & chosen
 
 
 def _last_part_named(toks: Sequence[str], item: ItemSpec, nxt: ItemSpec | None, post: Sequence[tuple[int, int]]) -> int:
