@@ -672,6 +672,8 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
             k -= 1  # "a regular penne in the pink sauce": past the qualifier said before the choices
         if k >= 1 and toks[k] == "of" and toks[k - 1].isalpha() and toks[k - 1] not in ("a", "an", "one"):
             k -= 2  # "two pounds of", "a sheet of": the count of its unit or package
+        elif k >= 2 and toks[k] in _OF_THE and toks[k - 1] == "of" and toks[k - 2].isdigit():
+            k -= 2  # "two of the breakfast skillets"
         if k < 0 or quantity_token(toks, k) is None:
             continue
         if not (k == 0 or k in breaks or toks[k - 1] in SEPARATORS or not any(it.end <= k for it in items)):
@@ -691,6 +693,7 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
 
 
 _DISH_JOINERS = frozenset(words("dish_joiners"))
+_OF_THE = words("package_determiners")
 _LIST_JOINS = frozenset(words("list_joins"))
 
 
@@ -742,8 +745,12 @@ def _package_of_next(toks: Sequence[str], run: Sequence[OptionSpec], nxt: Sequen
 
 
 def _counted_alone(toks: Sequence[str], o: OptionSpec) -> bool:
-    """A single choice said with a count or an article before it ("and two ginger ales"): an item of its own."""
-    return o.pos > 0 and quantity_token(toks, o.pos - 1) is not None
+    """A single choice said with a count or an article before it ("and two ginger ales", "two of the breakfast
+    skillets"): an item of its own."""
+    k = o.pos - 1
+    if k >= 2 and toks[k] in _OF_THE and toks[k - 1] == "of" and toks[k - 2].isdigit():
+        k -= 2  # "two of the breakfast skillets": the count before "of the"
+    return k >= 0 and quantity_token(toks, k) is not None
 
 
 def _article_after_item(toks: Sequence[str], items: Sequence[ItemSpec], at: int) -> bool:

@@ -222,6 +222,7 @@ class Lexicon:
                 self._index_group(p, g)
         self._prefer_literal()
         self._option_plurals()
+        self._counted_singulars()
         self._led_choices()
         self._choices_before_of()
         for table in (partial, kinds):  # a category's kind only where no name, part of one or choice says it
@@ -269,6 +270,21 @@ class Lexicon:
                 self.named_groups[phrase].append(group)
             if literal:
                 self._literal[phrase].add(target)
+
+    def _counted_singulars(self) -> None:
+        """"the two serving" for a choice named "2 servings", "a twenty piece" for "20 pieces": a choice named by a
+        number over one and a plural word names that choice with the word in the singular too, as a number before a
+        noun is said; where that singular is no phrase of anything else."""
+        extra: dict[tuple[str, ...], list[Target]] = {}
+        for phrase, targets in self._phrases.items():
+            if len(phrase) != 2 or not phrase[0].isdigit() or int(phrase[0]) < 2 or not phrase[1].isalpha() \
+                    or len(phrase[1]) < 4 or not phrase[1].endswith("s") or phrase[1].endswith("ss"):
+                continue
+            options = [t for t in targets if t.kind == "option"]
+            one = (phrase[0], phrase[1][:-1])
+            if options and len(options) == len(targets) and one not in self._phrases:
+                extra.setdefault(one, []).extend(t for t in options if t not in extra.get(one, ()))
+        self._phrases.update(extra)
 
     def _option_plurals(self) -> None:
         """"two vanilla cones", "three waffle cones": a choice's name in the plural names that choice, where the
@@ -715,6 +731,7 @@ class IndexedLexicon(Lexicon):
             self._offered.update((group.code, v.code) for v in group.values)
         self._prefer_literal()
         self._option_plurals()
+        self._counted_singulars()
         self._led_choices()
         self._option_phrases: dict[tuple[str, ...], list[Target]] = dict(self._phrases)
         # a category said as a kind of goods ("shakes"), as Lexicon reads it: one entry per category form
