@@ -164,6 +164,9 @@ def _spelled_apart(names: Iterable[str]) -> set[tuple[str, ...]]:
     return out
 
 
+_PHRASE_END_LEN = 3  # the catalog phrases whose last word a sound-alike slip is settled by (see sound_alike_end)
+
+
 class Lexicon:
     """Index of one catalog, all in memory. Build once (``Lexicon(store.products())`` or :meth:`for_store`)."""
 
@@ -243,6 +246,10 @@ class Lexicon:
         self._sound: dict[str, list[str]] = defaultdict(list)
         for w in self.vocab:
             self._sound[jellyfish.metaphone(w)].append(w)
+        self._phrase_ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # "rice and" -> {"peas"}
+        for k in self._phrases:
+            if len(k) == _PHRASE_END_LEN and k[-1].isalpha():
+                self._phrase_ends[k[:-1]].add(k[-1])
 
     # --- building ---------------------------------------------------------------------------------
     def _add(self, phrase: tuple[str, ...], target: Target) -> None:
@@ -454,6 +461,17 @@ class Lexicon:
             return None
         hits = [w for w in self._short.get(len(tok), ()) if sum(a != b for a, b in zip(w, tok, strict=True)) == 1
                 and (prev, w) in self.phrases]
+        return hits[0] if len(hits) == 1 else None
+
+    def sound_alike_end(self, first: str, second: str, tok: str) -> str | None:
+        """"rice and peace" -> "rice and peas": a word the catalog does not have that sounds like (same metaphone)
+        the one word ending a three-word catalog phrase begun by the two words before it; a common word too, as the
+        two words settle it. None when none or several do."""
+        ends = self._phrase_ends.get((first, second))
+        if not ends or tok in self._vocab_set or not tok.isalpha() or len(tok) < 3:
+            return None
+        sound = jellyfish.metaphone(tok)
+        hits = [w for w in ends if jellyfish.metaphone(w) == sound and w[0] == tok[0]]
         return hits[0] if len(hits) == 1 else None
 
     def joined_slip(self, first: str, second: str, nxt: str | None = None) -> str | None:

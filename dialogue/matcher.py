@@ -73,6 +73,8 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
         phrase_fix = lex.fix_before(tok, toks[i + 1]) if i + 1 < len(toks) else None
+        if phrase_fix is None and len(out) >= 2:
+            phrase_fix = lex.sound_alike_end(out[-2], out[-1], tok)  # "rice and peace" -> "rice and peas"
         if phrase_fix is None and i and (toks[i - 1] in _PREDICATE_LEADS or toks[i - 1] in _MAKING_VERBS):
             out.append(tok)  # "i'm running late", "it's too hot": said of the shopper, never a misheard product;
             continue  # nor is what they make ("i'm making salsa for a party": no misheard "salad")
