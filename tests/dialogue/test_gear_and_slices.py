@@ -1,0 +1,163 @@
+"""Counts per choice inside one item, counted lines of one product, counts said beside measures and units, an item
+asked about then taken, and sound-alike slips at the end of a catalog phrase (session 18: outdoors, yarnshop,
+caribbean, sliceshop)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.dialogue.conftest import Chat
+
+
+def _has(chat: Chat, sku: str, qty: int, **opts: str) -> bool:
+    return any(s == sku and q == qty and all(o.get(g) == v for g, v in opts.items()) for s, q, o in chat.lines)
+
+
+# --- a count per choice inside one item -------------------------------------------------------------------------
+
+def test_count_in_each_colour_keeps_both_counts_and_the_weight(shop: Callable[[str], Chat]) -> None:
+    c = shop("yarnshop")
+    c.say("two skeins of merino dk in sea glass and two in the oatmeal")
+    assert _has(c, "MERINO", 2, weight="dk", colour="sea_glass")
+    assert _has(c, "MERINO", 2, weight="dk", colour="oatmeal")
+    assert len(c.lines) == 2
+
+
+def test_a_different_count_in_the_second_colour(shop: Callable[[str], Chat]) -> None:
+    c = shop("yarnshop")
+    c.say("two merino dk in sea glass and three in the oatmeal")
+    assert _has(c, "MERINO", 2, weight="dk", colour="sea_glass")
+    assert _has(c, "MERINO", 3, weight="dk", colour="oatmeal")
+
+
+def test_two_in_the_colour_is_no_size_in_inches(shop: Callable[[str], Chat]) -> None:
+    c = shop("yarnshop")
+    c.say("two balls of kitchen cotton in ecru and two in the barn red")
+    assert _has(c, "KITCHEN-COTTON", 2, colour="ecru")
+    assert _has(c, "KITCHEN-COTTON", 2, colour="red")
+    assert c.counts == {"KITCHEN-COTTON": 4}
+
+
+def test_plus_two_in_the_colour_adds_a_line(shop: Callable[[str], Chat]) -> None:
+    c = shop("yarnshop")
+    c.say("two balls of kitchen cotton in ecru")
+    c.say("plus two in the barn red")
+    assert _has(c, "KITCHEN-COTTON", 2, colour="ecru")
+    assert _has(c, "KITCHEN-COTTON", 2, colour="red")
+
+
+def test_bare_product_then_counted_colours(shop: Callable[[str], Chat]) -> None:
+    for said in ("kitchen cotton please four white and two of the rainbow ombre",
+                 "kitchen cotton four white and two rainbow ombre"):
+        c = shop("yarnshop")
+        c.say(said)
+        assert _has(c, "KITCHEN-COTTON", 4, colour="white"), said
+        assert _has(c, "KITCHEN-COTTON", 2, colour="ombre"), said
+        assert c.counts == {"KITCHEN-COTTON": 6}, said
+
+
+def test_two_in_coco_bread_and_one_plain(shop: Callable[[str], Chat]) -> None:
+    c = shop("caribbean")
+    c.say("three beef patties two in coco bread and one plain")
+    assert _has(c, "PATTY", 2, filling="beef", bread="coco_bread")
+    assert _has(c, "PATTY", 1, filling="beef", bread="plain")
+    assert c.counts == {"PATTY": 3}
+
+
+def test_parts_said_one_after_another_without_and(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("two twenty degree synthetic bags one long one regular two regular air pads")
+    assert _has(c, "SYN-BAG", 1, rating="20F", length="long")
+    assert _has(c, "SYN-BAG", 1, rating="20F", length="regular")
+    assert c.counts == {"SYN-BAG": 2, "INFLATABLE-PAD": 2}
+
+
+def test_last_part_naming_the_product_itself_makes_no_extra_line(shop: Callable[[str], Chat]) -> None:
+    c = shop("sliceshop")
+    c.say("two slices one mushroom and one plain")
+    assert sum(c.counts.values()) == 2
+    assert _has(c, "CHEESE-SLICE", 1, toppings="mushroom")
+    c = shop("sliceshop")
+    c.say("three slices one pepperoni one mushroom and one plain")
+    assert sum(c.counts.values()) == 3
+
+
+# --- another line of the same product, made otherwise --------------------------------------------------------------
+
+def test_and_a_twenty_piece_is_a_second_order_of_wings(shop: Callable[[str], Chat]) -> None:
+    c = shop("caribbean")
+    c.say("six piece jerk wings pineapple jerk and a twenty piece plain jerk extra hot for the party")
+    assert _has(c, "JERK-WINGS", 1, count="6", style="pineapple_jerk")
+    assert _has(c, "JERK-WINGS", 1, count="20", style="jerk", spice="extra_hot")
+    assert len(c.lines) == 2
+
+
+def test_and_a_twenty_piece_with_an_article_first(shop: Callable[[str], Chat]) -> None:
+    c = shop("caribbean")
+    c.say("a six piece jerk wings and a twenty piece extra hot")
+    assert _has(c, "JERK-WINGS", 1, count="6")
+    assert _has(c, "JERK-WINGS", 1, count="20", spice="extra_hot")
+
+
+def test_the_same_choice_again_is_no_second_line(cafe_chat: Chat) -> None:
+    cafe_chat.say("a large latte with oat milk and a small with almond milk")
+    assert len(cafe_chat.lines) == 2
+    assert {o["size"] for _, _, o in cafe_chat.lines} == {"large", "small"}
+
+
+# --- counts beside measures and unit words ------------------------------------------------------------------------
+
+def test_unit_word_starting_the_name_does_not_eat_the_count(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("two pump filters")
+    assert c.counts == {"PUMP": 2}
+
+
+def test_measure_said_with_the_name_is_no_count(shop: Callable[[str], Chat]) -> None:
+    for said in ("two of the one pound propane bottles", "two one pound propane bottles"):
+        c = shop("outdoors")
+        c.say(said)
+        assert c.counts == {"PROPANE": 2}, said
+    c = shop("outdoors")
+    c.say("one pound propane bottle")
+    assert c.counts == {"PROPANE": 1}
+
+
+def test_choices_counted_with_of_the_are_items(shop: Callable[[str], Chat]) -> None:
+    for said in ("one mac and cheese the two serving and two of the breakfast skillets",
+                 "one mac and cheese the two servings and two of the breakfast skillets"):
+        c = shop("outdoors")
+        c.say(said)
+        assert _has(c, "MEAL", 1, flavour="mac_cheese", servings="2"), said
+        assert _has(c, "MEAL", 2, flavour="breakfast_skillet"), said
+
+
+# --- asked about, then taken --------------------------------------------------------------------------------------
+
+def test_asked_about_then_i_will_take_one(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("do you guys have a squeeze filter i'll take one and a pack of the purification tablets as backup")
+    assert c.counts == {"SQUEEZE": 1, "TABLETS": 1}
+
+
+def test_asked_about_then_i_will_take_two(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("do you have a squeeze filter i'll take two")
+    assert c.counts == {"SQUEEZE": 2}
+
+
+def test_asked_about_without_taking_adds_nothing(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("do you have a squeeze filter")
+    assert c.lines == []
+
+
+# --- sound-alike slips at a phrase's end --------------------------------------------------------------------------
+
+def test_rice_and_peace_is_rice_and_peas(shop: Callable[[str], Chat]) -> None:
+    c = shop("caribbean")
+    c.say("small ital stew rice and peace and steamed cabbage and a water")
+    assert any(s == "ITAL-STEW" for s, _, _ in c.lines)
+    line = next(ln for ln in c.session.cart.lines if ln.sku == "ITAL-STEW")
+    assert {o.value for o in line.options if o.group == "sides"} == {"rice_peas", "cabbage"}
+    assert c.counts.get("WATER") == 1
