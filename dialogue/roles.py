@@ -302,6 +302,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
                 roles.append("option")  # "a hot latte": a modifier of the product that follows
             elif lex is not None and _choice_before_choice(lex, mentions, n, breaks):
                 roles.append("option")  # "a coffee cone": a choice with the choice that heads the item
+            elif not counted and lex is not None and _choice_of_product_before(lex, mentions, roles, n):
+                roles.append("option")  # "a large curry goat rice and peas": the meal's side (its name a choice too)
             elif not counted and product_only and lex is not None and not offered_here(lex, mentions, m):
                 roles.append("product")  # "a hot dog and fries": no product named here has fries as a choice
             elif counted and lex is not None and _needed_in_with_list(lex, toks, mentions, roles, n):
@@ -343,6 +345,19 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
         else:
             roles.append("group")
     return roles
+
+
+def _choice_of_product_before(lex: Lexicon, mentions: Sequence[Mention], roles: Sequence[str], n: int) -> bool:
+    """"a large curry goat rice and peas and cabbage": the last product read before mention ``n``, whose name is also
+    some choice ("curry goat", a roti's filling), so that no product-only name is said, offers a choice ``n`` names
+    ("rice and peas", a side of its): that choice, not a side order (as after "a curry goat meal")."""
+    before = [i for i, r in enumerate(roles[:n]) if r == "product"]
+    if not before or any(m.exact_products and not m.options for m in mentions):
+        return False
+    prev = mentions[before[-1]]
+    skus = {t.sku for t in prev.exact_products}
+    return bool(prev.options) and any(sku in lex.option_skus.get((t.group, t.value), ())
+                                      for t in mentions[n].options for sku in skus)
 
 
 def _swapped_with_choice(toks: Sequence[str], mentions: Sequence[Mention], n: int, lex: Lexicon | None = None,
