@@ -642,8 +642,8 @@ def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> li
     out = list(found)
     for n, m in enumerate(found):
         own = {t.sku for t in m.exact_products}
-        if not own:
-            continue
+        if not own or any(tuple(toks[m.end:m.end + len(p)]) == p for p in _SIDE_CUE):
+            continue  # "two more festival on the side": a side order, whatever a choice's words said with it fit
         alts: list[tuple[set[str], tuple[Target, ...]]] = []
         choice = m.options
         chosen = _few_owners(lex, choice) if choice else None
@@ -780,6 +780,10 @@ def _placement_of_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]
     "ranch on the side" where the value is "dressing on the side": the dressing is the ranch's own group.)"""
     out = list(found)
     for prev, m in zip(found, found[1:], strict=False):
+        if prev.end == m.start and prev.exact_products and m.options and not m.products \
+                and tuple(toks[m.start:m.end]) in _SIDE_CUE:
+            out.remove(m)  # "two more festival on the side": a side order (the product), not a choice placed
+            continue
         if prev.end != m.start or not prev.options or not m.options or prev.products or m.products \
                 or toks[m.start] not in _PLACEMENT_PREPS:
             continue

@@ -32,6 +32,7 @@ from dialogue.turn_words import LEAD_FILL
 _FILLED_OF = words("filled_of")
 _FILLERS = words("fillers")
 _FILLERS_OR_THEN = _FILLERS | words("sequence_fillers")
+_MORE_AFTER_COUNT = frozenset({"more", "additional", "extra"}) & words("more_after_count")
 
 
 _DEFINITE_LINE = words("definite_line")
@@ -291,6 +292,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
             k = m.start - 1
             while k >= 0 and (toks[k] in _FILLERS_OR_THEN or k in option_at):
                 k -= 1  # "a um medium mocha": past fillers and other modifiers to the article
+            if k >= 1 and toks[k] in _MORE_AFTER_COUNT and toks[k - 1].isdigit():
+                k -= 1  # "plus two more festival": the count before "more"
             counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit()) \
                 and not _ends_a_name(mentions[:n], k)  # "a meal for one madras": the deal's curry, not one madras
             counted = counted or _measure_after_and(toks, k, option_at)  # "and a cup of tomato": the soup
