@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 
 from dialogue.attach import (
     before_its_owner,
+    named_for_it,
     choice_of_the_one_before,
     for_what,
     named_owner,
@@ -298,7 +299,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             loose.append(spec)
         else:
             target.options.append(spec)
-    loose = before_its_owner(lex, toks, items, loose, covered)
+    loose = named_for_it(lex, toks, items, before_its_owner(lex, toks, items, loose, covered))
     narrow(lex, toks, items)
     place_by_group_named(lex, toks, mentions, roles, items, loose)
     ones_of_package(lex, toks, items, covered)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from catalog.models import OptionGroup
@@ -300,7 +300,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                         and _package_in_names(lex, toks[i], targets):
                     continue  # "cough drops cherry" - "two bags": the bags the line comes in, not a part of the
                     # product's "bag of cough drops" (nor "the tape blue two roll" a second "roll of tape")
-                if length == 1 and not exact and len(toks[i]) < 4 and not (
+                if length == 1 and not exact and _sole_head_after_article(lex, toks, i, targets):
+                    chosen = tuple(replace(t, exact=True) for t in targets)  # "the map": the one map, by its noun
+                elif length == 1 and not exact and len(toks[i]) < 4 and not (
                         found and found[-1].end == i and found[-1].options and (_head_noun(lex, toks[i], targets)
                                                                                or _chosen_head(lex, toks[i], targets,
                                                                                                found[-1]))):
@@ -1722,6 +1724,19 @@ def _head_noun(lex: Lexicon, word: str, targets: Sequence[Target]) -> bool:
         if not any(name and name[-1] in (word, word + "s", word.removesuffix("s")) for name in names):
             return False
     return True
+
+
+def _sole_head_after_article(lex: Lexicon, toks: Sequence[str], i: int, targets: Sequence[Target]) -> bool:
+    """"i need the map for it": a short word after an article that ends every name of the one product it may be
+    (the "topo map", "trail map") is that product's own noun, said alone; not before "of" ("the cup of ...")."""
+    skus = {t.sku for t in targets if t.kind == "product"}
+    product = lex.products.get(next(iter(skus))) if len(skus) == 1 else None
+    if product is None or any(t.kind != "product" for t in targets) or i < 1 or toks[i - 1] not in _ARTICLES \
+            or toks[i + 1:i + 2] == ["of"]:
+        return False
+    word = toks[i]
+    return all(phrase_of(n)[-1:] in ((word,), (word + "s",), (word.removesuffix("s"),))
+               for n in (product.name, *product.aliases) if phrase_of(n))
 
 
 def _chosen_head(lex: Lexicon, word: str, targets: Sequence[Target], before: Mention) -> bool:
