@@ -161,3 +161,47 @@ def test_rice_and_peace_is_rice_and_peas(shop: Callable[[str], Chat]) -> None:
     line = next(ln for ln in c.session.cart.lines if ln.sku == "ITAL-STEW")
     assert {o.value for o in line.options if o.group == "sides"} == {"rice_peas", "cabbage"}
     assert c.counts.get("WATER") == 1
+
+
+# --- sides said after a product whose name is also a choice; side orders ------------------------------------------
+
+def test_sides_after_a_product_named_like_a_choice(shop: Callable[[str], Chat]) -> None:
+    c = shop("caribbean")
+    c.say("a large curry goat rice and peas and cabbage")
+    assert len(c.lines) == 1
+    line = c.session.cart.lines[0]
+    assert line.sku == "CURRY-GOAT"
+    assert {o.value for o in line.options if o.group == "sides"} == {"rice_peas", "cabbage"}
+
+
+def test_two_more_on_the_side_is_a_side_order(shop: Callable[[str], Chat]) -> None:
+    c = shop("caribbean")
+    c.say("a small jerk chicken meal rice and peas and festival plus two more festival on the side")
+    assert c.counts == {"JERK-MEAL": 1, "FESTIVAL": 2}
+    meal = next(ln for ln in c.session.cart.lines if ln.sku == "JERK-MEAL")
+    assert {o.value for o in meal.options if o.group == "sides"} == {"rice_peas", "festival"}
+    assert all(o.value != "on_side" for o in meal.options)
+
+
+def test_gravy_on_the_side_stays_a_choice(shop: Callable[[str], Chat]) -> None:
+    c = shop("caribbean")
+    c.say("a small jerk chicken meal rice and peas and festival with gravy on the side")
+    assert c.counts == {"JERK-MEAL": 1}
+    assert _has(c, "JERK-MEAL", 1, gravy="on_side")
+
+
+# --- a product by its own noun; a choice pointed back to with "for it" ---------------------------------------------
+
+def test_the_map_for_it_takes_the_area_said_before(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("hey so i'm heading up to eagle peak this weekend i need the map for it a pair of heavy cushion socks "
+          "size medium and a lantern if you have one")
+    assert _has(c, "MAP", 1, area="eagle_peak")
+    assert _has(c, "SOCKS", 1, cushion="heavy", size="m")
+
+
+def test_the_map_alone_asks_for_its_area(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    reply = c.say("i need the map")
+    assert c.lines == []
+    assert "area" in reply.text.lower()
