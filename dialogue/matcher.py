@@ -320,7 +320,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, _name_said_swapped(lex, toks, found)))),
         in_play)))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
-        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found)))))))))
+        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _common_value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))))
     found = _common_name_word_one(lex, toks, found, in_play)
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
         lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
@@ -1562,6 +1562,31 @@ def _value_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) 
         out.append(Mention(m.start, nxt.end, values))
         skip = n + 2
     return out
+
+
+def _common_value_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"with the zip on the right", "zip right": a group's name, then (past a preposition of place and an article)
+    a common word that is the name of one value of that group only ("right" of the zip's "right zip"), kept out of
+    the catalog's phrases as a common word, is that value: one mention of the group's name through the word."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = list(found)
+    for n, m in enumerate(found):
+        groups = {t.group for t in m.targets if t.kind == "group"}
+        if not groups or len(groups) != len(m.targets):
+            continue
+        k = m.end
+        while k < len(toks) and k - m.end < _GROUP_VALUE_GAP and (toks[k] in _PLACEMENT_PREPS or toks[k] in _NOUN_OPENERS):
+            k += 1
+        if k >= len(toks) or k in taken:
+            continue
+        values = tuple(t for t in lex.guarded.get(toks[k], ()) if t.kind == "option" and t.group in groups)
+        if len({(t.group, t.value) for t in values}) == 1:
+            out[n] = Mention(m.start, k + 1, values)
+            taken.add(k)
+    return out
+
+
+_GROUP_VALUE_GAP = 3  # "zip on the right": words between a group's name and its value's word
 
 
 def _values_listed_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
