@@ -67,8 +67,8 @@ _BEFORE_A_UNIT = frozenset({"one", "a", "an", "another", "per", "each", "the", "
 def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
-    toks = _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(
-        _for_whom_between(lex, codes_said(lex.known, to_digits(sizes_said(lex, tokens(text))))))))))
+    toks = _another_by_ordinal(lex, _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(
+        _for_whom_between(lex, codes_said(lex.known, to_digits(sizes_said(lex, tokens(text)))))))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
@@ -86,6 +86,26 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         elif (fixed := lex.fix_after(out[i], out[i + 1])) is not None:
             out[i + 1] = fixed  # "mint ship" -> "mint chip"
     return out
+
+
+def _another_by_ordinal(lex: Lexicon, toks: list[str]) -> list[str]:
+    """"and a second kit in navy", "a second one for my friend": an indefinite article and an ordinal of more
+    ([words] another_ordinals) before "one" or a catalog word say one more, "another"; not a place in the order
+    ("the second one") nor a moment ("wait a second")."""
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        if toks[k] in ("a", "an") and toks[k + 1:k + 2] and toks[k + 1] in _ANOTHER_ORDINALS and k + 2 < len(toks) \
+                and (toks[k + 2] in ("one", "ones") or lex.known(toks[k + 2])):
+            out.append("another")
+            k += 2
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+_ANOTHER_ORDINALS = words("another_ordinals")
 
 
 def _said_with_article(lex: Lexicon, said: Sequence[str]) -> list[Target] | None:
@@ -286,6 +306,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                     continue  # "with extra boba": an amount and a choice, not a part of "extra boba on the side"
                 if not exact and length == 1 and toks[i] in _PLAIN and i + 1 < n and toks[i + 1] in ("one", "ones"):
                     continue  # "two regular ones": made the plain way, not a part of some product's name
+                if length == 1 and not exact and i and toks[i - 1].isdigit() and i + 2 < n and toks[i + 1] == "of" \
+                        and _package_of_next(lex, toks, i + 2, targets):
+                    continue  # "eight balls of the baby pink": the units counted, not a part of "ball winder"
                 if length == 1 and toks[i] in _PACKAGES and i + 2 < n and toks[i + 1] == "of" \
                         and (not exact or all(t.kind == "product" for t in targets)) \
                         and _package_of_next(lex, toks, i + 2, targets):
