@@ -205,3 +205,45 @@ def test_the_map_alone_asks_for_its_area(shop: Callable[[str], Chat]) -> None:
     reply = c.say("i need the map")
     assert c.lines == []
     assert "area" in reply.text.lower()
+
+
+# --- a value by a common word after its group; units counted; "a second" ------------------------------------------
+
+def test_zip_on_the_right(shop: Callable[[str], Chat]) -> None:
+    for said in ("i need a twenty degree down bag long with the zip on the right",
+                 "a 20 degree long down bag zip right",
+                 "a 20 degree long down bag with the zipper on the right side"):
+        c = shop("outdoors")
+        c.say(said)
+        assert _has(c, "DOWN-BAG", 1, rating="20F", length="long", zip="right"), said
+
+
+def test_is_that_right_is_no_zip(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("a 20 degree long down bag, is that right")
+    assert all(o.get("zip") != "right" for _, _, o in c.lines)
+
+
+def test_balls_of_a_colour_are_units_of_the_yarn_in_focus(shop: Callable[[str], Chat]) -> None:
+    c = shop("yarnshop")
+    c.say("what colours does the everyday soft come in")
+    c.say("ok eight balls of the baby pink")
+    assert c.counts == {"EVERYDAY": 8}
+    assert _has(c, "EVERYDAY", 8, colour="baby_pink")
+
+
+def test_a_second_kit_is_another(shop: Callable[[str], Chat]) -> None:
+    for said in ("and a second kit in navy for my friend", "and a second one in navy"):
+        c = shop("yarnshop")
+        c.say("the beginner scarf kit")
+        c.say("the forest one")
+        c.say(said)
+        assert _has(c, "SCARF-KIT", 1, colour="forest"), said
+        assert _has(c, "SCARF-KIT", 1, colour="navy"), said
+
+
+def test_wait_a_second_changes_nothing(shop: Callable[[str], Chat]) -> None:
+    c = shop("yarnshop")
+    c.say("the beginner scarf kit")
+    c.say("wait a second")
+    assert c.counts == {"SCARF-KIT": 1}
