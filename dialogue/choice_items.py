@@ -477,6 +477,8 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
                 or (end not in covered and toks[end] in _PACK_WORDS and len(run) >= 2)):  # "the 10-52 electric set"
             continue  # "a gallon of white paint": the product said after them heads the item ("two large cokes no
             # ice": a choice follows, read as a whole below)
+        if _joined_onto_noun(lex, toks, mentions, roles, run, end):
+            continue  # "a large pepperoni and sausage pie": choices of the pie named after them, no item of their own
         before = [it for it in items if it.end <= start][-1:]
         if toks[start] == "one" and (before or start - 1 in covered) and not any(it.end == start for it in named):
             continue  # "two plain bagels one toasted with butter and one ...": a unit of the item before, split
@@ -724,6 +726,30 @@ def _said_again(item: ItemSpec, run: Sequence[OptionSpec], named: Sequence[ItemS
     fifty of the winter blend and a two thirty"): ``run`` is one more item, not more of that one."""
     groups = {t.group for o in item.options for t in o.targets}
     return all(item is not it for it in named) and all(t.group in groups for o in run for t in o.targets)
+
+
+def _joined_onto_noun(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                      run: Sequence[Mention], end: int) -> bool:
+    """"a large pepperoni and sausage pie": choices, "and", then (no count nor article) more choices right before a
+    product that offers them all: one noun phrase, the product's, not an item named by the first choices."""
+    if toks[end:end + 1] != ["and"]:
+        return False
+    k = end + 1
+    later: list[Mention] = []
+    for m, role in zip(mentions, roles, strict=True):
+        if m.start < k:
+            continue
+        if m.start != k:
+            return False
+        if role == "product":
+            return bool(later) and all(any(t.kind == "product" and any(
+                t.sku in lex.option_skus.get((o.group, o.value), ()) for o in c.options) for t in m.products)
+                for c in [*run, *later])
+        if role != "option" or m.products:
+            return False
+        later.append(m)
+        k = m.end
+    return False
 
 
 def _dish_joined(toks: Sequence[str], run: Sequence[OptionSpec], o: OptionSpec) -> bool:

@@ -19,9 +19,9 @@ from collections.abc import Set as AbstractSet
 
 from dialogue.attach import (
     before_its_owner,
-    named_for_it,
     choice_of_the_one_before,
     for_what,
+    named_for_it,
     named_owner,
     offers,
     ones_of_package,
@@ -44,6 +44,7 @@ from dialogue.intents import find
 from dialogue.item_words import CONTAINERS, LIST_ARTICLES, MEASURES, glue_only
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
+from dialogue.named_by_choice import named_by_choice
 from dialogue.named_groups import place_by_group_named
 from dialogue.notes import mark_notes
 from dialogue.numbers import COUNT_UNITS
@@ -325,7 +326,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     with_everything(lex, toks, items, mentions)
     items = corrections(lex, toks, choice_gone(lex, toks, items))
     counts_repaired(toks, items)
-    items = choice_of_the_one_before(lex, toks, items)
+    items = named_by_choice(lex, toks, choice_of_the_one_before(lex, toks, items))
     if times is not None:
         times_over(items, times, breaks)
     return items, loose
