@@ -247,3 +247,37 @@ def test_wait_a_second_changes_nothing(shop: Callable[[str], Chat]) -> None:
     c.say("the beginner scarf kit")
     c.say("wait a second")
     assert c.counts == {"SCARF-KIT": 1}
+
+
+# --- a product named by a topping and the kind's noun --------------------------------------------------------------
+
+def test_pepperoni_and_sausage_pie_is_the_pepperoni_pie(shop: Callable[[str], Chat]) -> None:
+    c = shop("sliceshop")
+    c.say("a large pepperoni and sausage pie")
+    assert c.counts == {"PEPPERONI-PIE": 1}
+    assert _has(c, "PEPPERONI-PIE", 1, toppings="sausage")
+
+
+def test_slices_one_pepperoni_is_the_pepperoni_slice(shop: Callable[[str], Chat]) -> None:
+    c = shop("sliceshop")
+    c.say("three slices one pepperoni one mushroom and one plain")
+    assert c.counts == {"PEPPERONI-SLICE": 1, "CHEESE-SLICE": 2}
+    assert _has(c, "CHEESE-SLICE", 1, toppings="mushroom")
+
+
+def test_pies_one_pepperoni_and_one_plain(shop: Callable[[str], Chat]) -> None:
+    c = shop("sliceshop")
+    c.say("two large pies one pepperoni and one plain")
+    assert c.counts == {"PEPPERONI-PIE": 1, "CHEESE-PIE": 1}
+
+
+def test_a_topping_said_with_with_stays_a_topping(shop: Callable[[str], Chat]) -> None:
+    c = shop("sliceshop")
+    c.say("a cheese pie with pepperoni")
+    assert _has(c, "CHEESE-PIE", 1, toppings="pepperoni")
+
+
+def test_a_state_choice_never_names_another_product(cafe_chat: Chat) -> None:
+    cafe_chat.say("an iced chai latte")
+    assert [s for s, _, _ in cafe_chat.lines] == ["CHAI-LATTE"]
+    assert cafe_chat.lines[0][2]["temperature"] == "iced"
