@@ -348,8 +348,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
         lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
             lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(
-                lex, toks, _products_joined_in_choice(lex, toks, _modifiers_sharing_noun(lex, toks, found),
-                                                      in_play)))))))),
+                lex, toks, _products_joined_in_choice(lex, toks, _choices_joined_in_choice(lex, toks, _modifiers_sharing_noun(
+                    lex, toks, found)), in_play)))))))),
         mix_for))))
 
 
@@ -579,6 +579,28 @@ def _products_joined_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Me
 
 
 _SIDE_CUE = phrases("side_cue")
+
+
+def _choices_joined_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a slice with sausage and peppers": a choice named "sausage and peppers" (a calzone's filling) that no product
+    named in the sentence offers, whose words are two choices joined by "and" that such a product offers ("sausage",
+    "peppers" of the slice's toppings), is those two choices."""
+    named = {t.sku for f in found for t in f.exact_products}
+    out: list[Mention] = []
+    for m in found:
+        joins = [j for j in range(m.start + 1, m.end - 1) if toks[j] == "and"]
+        if m.products or not m.options or len(joins) != 1 or not named or any(
+                sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in named):
+            out.append(m)
+            continue
+        halves = [(m.start, joins[0]), (joins[0] + 1, m.end)]
+        said = [tuple(t for t in lex.phrases.get(tuple(toks[a:b]), ()) if t.kind == "option" and any(
+            sku in lex.option_skus.get((t.group, t.value), ()) for sku in named)) for a, b in halves]
+        if not all(said):
+            out.append(m)
+            continue
+        out.extend(Mention(a, b, ts) for (a, b), ts in zip(halves, said, strict=True))
+    return out
 
 
 _NEW_ITEM = words("new_item_words")
