@@ -246,7 +246,7 @@ class Lexicon:
         self._sound: dict[str, list[str]] = defaultdict(list)
         for w in self.vocab:
             self._sound[jellyfish.metaphone(w)].append(w)
-        self._phrase_ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # "rice and" -> {"peas"}
+        self._phrase_ends: dict[tuple[str, ...], set[str]] = defaultdict(set)  # "rice and" -> {"peas"}
         for k in self._phrases:
             if len(k) == _PHRASE_END_LEN and k[-1].isalpha():
                 self._phrase_ends[k[:-1]].add(k[-1])

@@ -281,3 +281,18 @@ def test_a_state_choice_never_names_another_product(cafe_chat: Chat) -> None:
     cafe_chat.say("an iced chai latte")
     assert [s for s, _, _ in cafe_chat.lines] == ["CHAI-LATTE"]
     assert cafe_chat.lines[0][2]["temperature"] == "iced"
+
+
+def test_two_plain_slices_then_other_slices_sums_nothing_up(shop: Callable[[str], Chat]) -> None:
+    c = shop("sliceshop")
+    c.say("ok so we need two plain slices a pepperoni slice a sicilian square a grandma slice")
+    assert c.counts == {"CHEESE-SLICE": 2, "PEPPERONI-SLICE": 1, "SICILIAN-SLICE": 1, "GRANDMA-SLICE": 1}
+
+
+def test_slice_with_sausage_and_peppers(shop: Callable[[str], Chat]) -> None:
+    c = shop("sliceshop")
+    c.say("can i get a slice with sausage and peppers")
+    assert len(c.lines) == 1
+    line = c.session.cart.lines[0]
+    assert line.sku == "CHEESE-SLICE"
+    assert {o.value for o in line.options if o.group == "toppings"} == {"sausage", "green_pepper"}
