@@ -296,3 +296,19 @@ def test_slice_with_sausage_and_peppers(shop: Callable[[str], Chat]) -> None:
     line = c.session.cart.lines[0]
     assert line.sku == "CHEESE-SLICE"
     assert {o.value for o in line.options if o.group == "toppings"} == {"sausage", "green_pepper"}
+
+
+def test_just_three_of_the_word_of_a_lines_choice(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("five of the chicken teriyaki meals and two beef stroganoff")
+    c.say("just three of the teriyaki")
+    assert _has(c, "MEAL", 3, flavour="chicken_teriyaki")
+    assert _has(c, "MEAL", 2, flavour="beef_stroganoff")
+
+
+def test_only_one_of_the_stroganoff(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("five of the chicken teriyaki meals and two beef stroganoff")
+    c.say("only one of the stroganoff please")
+    assert _has(c, "MEAL", 5, flavour="chicken_teriyaki")
+    assert _has(c, "MEAL", 1, flavour="beef_stroganoff")
