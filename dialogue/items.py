@@ -311,7 +311,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                                                                           covered | selecting, [*summaries, *totals]))))
     items = parts_as_choices(lex, toks, items)  # "two meal for ones, one tikka masala and one rogan josh"
     items = in_halves(lex, toks, items)
-    items = each_value(lex, toks, one_each(lex, items))
+    items = each_value(lex, toks, one_each(lex, items, toks))
     items = another_one(lex, toks, items, covered)
     items = another_unnamed(lex, toks, items, covered)
     the_one_said(lex, toks, items, covered)

@@ -116,7 +116,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
             # "a mango and a grapefruit" share out "two fruit teas" only when they add up to it; "two 6 foot cords
             # and a 100 foot one" is one more
             post = [(pos, q) for pos, q in post if toks[pos] not in ("a", "an")
-                    or _another_made(lex, toks, item, pos, limit, covered)]
+                    or item.quantity is None and _another_made(lex, toks, item, pos, limit, covered)]
         post = _in_units(lex, toks, item, post)
         pre = _pre_markers(toks, prev_end, item, covered, opt_pos, mentions)
         for summary in summaries:

@@ -312,3 +312,17 @@ def test_only_one_of_the_stroganoff(shop: Callable[[str], Chat]) -> None:
     c.say("only one of the stroganoff please")
     assert _has(c, "MEAL", 5, flavour="chicken_teriyaki")
     assert _has(c, "MEAL", 1, flavour="beef_stroganoff")
+
+
+def test_a_choice_after_and_belongs_to_the_value_after_it(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("two freeze dried meals the beef stroganoff and a single serving of the chili mac")
+    assert _has(c, "MEAL", 1, flavour="beef_stroganoff", servings="2")
+    assert _has(c, "MEAL", 1, flavour="chili_mac", servings="1")
+
+
+def test_a_choice_before_the_values_goes_to_each(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("two single serving freeze dried meals beef stroganoff and chili mac")
+    assert _has(c, "MEAL", 1, flavour="beef_stroganoff", servings="1")
+    assert _has(c, "MEAL", 1, flavour="chili_mac", servings="1")
