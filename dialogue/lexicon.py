@@ -70,6 +70,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("grey", "gray"), ("colour", "color"), ("donut", "doughnut"), ("togo", "to go"),
     ("2 percent", "reduced fat"), ("quadruple", "quad"), ("single", "solo"),
     ("lb", "lbs", "pound", "pounds"), ("oz", "ounce", "ounces"),  # "a 15 pound bag" of the "15 lb" size
+    ("person", "man"),  # "a one man tent": the "1 person" capacity
 )
 
 
