@@ -785,6 +785,10 @@ class IndexedLexicon(Lexicon):
         self._sound = defaultdict(list)
         for w in self.vocab:
             self._sound[sounds.get(w) or jellyfish.metaphone(w)].append(w)
+        self._phrase_ends = defaultdict(set)  # of the choices' phrases only: product names are looked up in the store
+        for k in self._option_phrases:
+            if len(k) == _PHRASE_END_LEN and k[-1].isalpha():
+                self._phrase_ends[k[:-1]].add(k[-1])
         self.max_len = max([MAX_PHRASE, *(len(k) for k in self._option_phrases)])
         self._forms: _LRU[str, tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]] = _LRU(cache_size)
         self.lookups = 0  # phrase lookups that reached the store (for tests and benchmarks)

@@ -133,7 +133,9 @@ def ordering(lex: Lexicon, p: ParseDraft, toks: list[str], asked: list[bool], in
     if p.items and _added_then_asked(toks, asked, p.items[0]):
         p.ordering, p.hold = False, True  # "and twelve wings what sauces do you have for those"
         return
-    ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)] or _taken_after(toks, asked, p.items, it)]
+    ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
+    if ordered:  # ("do you have scones? I'll take three" alone: read below, as a question then an order)
+        ordered = [it for it in p.items if it in ordered or _taken_after(toks, asked, p.items, it)]
     p.ordering = bool(ordered)
     if ordered and len(ordered) < len(p.items) and cue.order_request([t for t, a in zip(toks, asked, strict=True)
                                                                       if not a]) >= 0:
