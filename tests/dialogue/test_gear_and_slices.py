@@ -326,3 +326,9 @@ def test_a_choice_before_the_values_goes_to_each(shop: Callable[[str], Chat]) ->
     c.say("two single serving freeze dried meals beef stroganoff and chili mac")
     assert _has(c, "MEAL", 1, flavour="beef_stroganoff", servings="1")
     assert _has(c, "MEAL", 1, flavour="chili_mac", servings="1")
+
+
+def test_a_one_man_tent_is_the_one_person_tent(shop: Callable[[str], Chat]) -> None:
+    c = shop("outdoors")
+    c.say("a one man tent")
+    assert _has(c, "TENT-BP", 1, capacity="1p")
