@@ -35,7 +35,10 @@ def _other_product(lex: Lexicon, product: Product, spec: OptionSpec, nouns: set[
     found = {t.sku for w in nouns for t in lex.phrases.get((*said, w), ())
              if t.kind == "product" and t.exact and t.sku != product.sku}
     other = lex.products.get(next(iter(found))) if len(found) == 1 else None
-    return other if other is not None and other.category == product.category else None
+    if other is None or other.category != product.category \
+            or not any(phrase_of(other.name) in ((*said, w), (*said, w.removesuffix("s"))) for w in nouns):
+        return None  # by its own name only ("pepperoni pie"), not an alias that says more ("bacon burger")
+    return other
 
 
 def named_by_choice(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]) -> list[ItemSpec]:
@@ -50,8 +53,9 @@ def named_by_choice(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]
             continue
         noun_said = _said_noun(lex, toks, it, product)
         for spec in it.options:
-            if spec.pos < 0 or spec.pos >= len(toks) or (spec.pos > 0 and toks[spec.pos - 1] in WITH):
-                continue
+            if spec.pos < 0 or spec.pos >= len(toks) or (spec.pos > 0 and toks[spec.pos - 1] in WITH) \
+                    or spec.amount == "none":
+                continue  # ("one without": no bacon, never the bacon cheeseburger)
             if noun_said and spec.pos >= it.start:
                 continue  # "a cheese pie with pepperoni", "a pie pepperoni": a topping said after the noun
             if not noun_said and not it.start <= spec.pos < it.end:

@@ -332,3 +332,15 @@ def test_a_one_man_tent_is_the_one_person_tent(shop: Callable[[str], Chat]) -> N
     c = shop("outdoors")
     c.say("a one man tent")
     assert _has(c, "TENT-BP", 1, capacity="1p")
+
+
+def test_one_without_is_never_the_product_named_by_the_topping(shop: Callable[[str], Chat]) -> None:
+    c = shop("burgerjoint")
+    c.say("three cheeseburgers, two with bacon and one without")
+    assert c.counts == {"CHEESEBURGER": 3}
+
+
+def test_an_alias_that_says_more_names_no_product(shop: Callable[[str], Chat]) -> None:
+    c = shop("burgerjoint")
+    c.say("a bacon and avocado burger")
+    assert c.counts == {"HAMBURGER": 1}
