@@ -529,6 +529,8 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
                 or (end not in covered and toks[end] in _PACK_WORDS and len(run) >= 2)):  # "the 10-52 electric set"
             continue  # "a gallon of white paint": the product said after them heads the item ("two large cokes no
             # ice": a choice follows, read as a whole below)
+        if _joined_onto_noun(lex, toks, mentions, roles, run, end):
+            continue  # "a large pepperoni and sausage pie": choices of the pie named after them, no item of their own
         before = [it for it in items if it.end <= start][-1:]
         if toks[start] == "one" and (before or start - 1 in covered) and not any(it.end == start for it in named):
             continue  # "two plain bagels one toasted with butter and one ...": a unit of the item before, split
@@ -766,6 +768,8 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
             k -= 1  # "a regular penne in the pink sauce": past the qualifier said before the choices
         if k >= 1 and toks[k] == "of" and toks[k - 1].isalpha() and toks[k - 1] not in ("a", "an", "one"):
             k -= 2  # "two pounds of", "a sheet of": the count of its unit or package
+        elif k >= 2 and toks[k] in _OF_THE and toks[k - 1] == "of" and toks[k - 2].isdigit():
+            k -= 2  # "two of the breakfast skillets"
         if k < 0 or quantity_token(toks, k) is None:
             continue
         if not (k == 0 or k in breaks or toks[k - 1] in SEPARATORS or not any(it.end <= k for it in items)):
@@ -785,6 +789,7 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
 
 
 _DISH_JOINERS = frozenset(words("dish_joiners"))
+_OF_THE = words("package_determiners")
 _LIST_JOINS = frozenset(words("list_joins"))
 
 
@@ -817,6 +822,30 @@ def _said_again(item: ItemSpec, run: Sequence[OptionSpec], named: Sequence[ItemS
     return all(item is not it for it in named) and all(t.group in groups for o in run for t in o.targets)
 
 
+def _joined_onto_noun(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                      run: Sequence[Mention], end: int) -> bool:
+    """"a large pepperoni and sausage pie": choices, "and", then (no count nor article) more choices right before a
+    product that offers them all: one noun phrase, the product's, not an item named by the first choices."""
+    if toks[end:end + 1] != ["and"]:
+        return False
+    k = end + 1
+    later: list[Mention] = []
+    for m, role in zip(mentions, roles, strict=True):
+        if m.start < k:
+            continue
+        if m.start != k:
+            return False
+        if role == "product":
+            return bool(later) and all(any(t.kind == "product" and any(
+                t.sku in lex.option_skus.get((o.group, o.value), ()) for o in c.options) for t in m.products)
+                for c in [*run, *later])
+        if role != "option" or m.products:
+            return False
+        later.append(m)
+        k = m.end
+    return False
+
+
 def _dish_joined(toks: Sequence[str], run: Sequence[OptionSpec], o: OptionSpec) -> bool:
     """Choice ``o`` is one more part of the dish said by the choices of ``run``: only joiners between them ("in
     the", "with", "and"), no count or article, and of a group not yet said in it."""
@@ -836,8 +865,12 @@ def _package_of_next(toks: Sequence[str], run: Sequence[OptionSpec], nxt: Sequen
 
 
 def _counted_alone(toks: Sequence[str], o: OptionSpec) -> bool:
-    """A single choice said with a count or an article before it ("and two ginger ales"): an item of its own."""
-    return o.pos > 0 and quantity_token(toks, o.pos - 1) is not None
+    """A single choice said with a count or an article before it ("and two ginger ales", "two of the breakfast
+    skillets"): an item of its own."""
+    k = o.pos - 1
+    if k >= 2 and toks[k] in _OF_THE and toks[k - 1] == "of" and toks[k - 2].isdigit():
+        k -= 2  # "two of the breakfast skillets": the count before "of the"
+    return k >= 0 and quantity_token(toks, k) is not None
 
 
 def _article_after_item(toks: Sequence[str], items: Sequence[ItemSpec], at: int) -> bool:

@@ -192,10 +192,11 @@ def parts_as_choices(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -
     return out
 
 
-def one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
+def one_each(lex: Lexicon, items: list[ItemSpec], toks: Sequence[str] = ()) -> list[ItemSpec]:
     """"three fruit teas mango peach and lychee": as many values of one one-choice group said after a counted item
     as its count, one of each (the item's other choices on each: "two snowboard packages for two days sizes nine
-    and eleven")."""
+    and eleven"; but a choice said after "and" past one of the values, before the next, is that next one's own:
+    "two meals the beef stroganoff and a single serving of the chili mac")."""
     out: list[ItemSpec] = []
     for it in items:
         product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
@@ -214,8 +215,20 @@ def one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
             out.append(it)
             continue
         rest = [o for o in it.options if all(o is not x for x in each)]
-        out.extend(ItemSpec(it.skus, 1, [*rest, o], it.start, it.end, it.exact) for o in each)
+        own = {id(o): _next_value(toks, o, each) for o in rest}
+        out.extend(ItemSpec(it.skus, 1, [*(r for r in rest if own[id(r)] in (None, o)), o], it.start, it.end, it.exact)
+                   for o in each)
     return out
+
+
+def _next_value(toks: Sequence[str], o: OptionSpec, each: Sequence[OptionSpec]) -> OptionSpec | None:
+    """The value of ``each`` a choice said between two of them, after "and", belongs to (the one after it); None when
+    it is said before them all or with no "and" between it and the value before it (a choice of every unit)."""
+    before = [e for e in each if e.pos < o.pos]
+    after = [e for e in each if e.pos > o.pos]
+    if not before or not after or not toks:
+        return None
+    return after[0] if "and" in toks[_said_end(before[-1]):o.pos] else None
 
 
 _OF_EACH = phrases("of_each")

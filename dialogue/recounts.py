@@ -171,7 +171,8 @@ def one_more_made(toks: Sequence[str], options: Sequence[OptionSpec], *, by_pair
     if toks[first + 1] == "for" and first + 2 < len(toks) and toks[first + 2] not in ("a", "an") \
             and (_ADDING_LEADS & set(toks[:first]) or cue.has(toks, _FOR_SOMEONE) or cue.has(toks, ALSO)):
         return n  # "and one for the little one too but a small and grey": one more, for someone else, made so
-    if toks[first + 1] not in ("in", "with") or min(o.pos for o in options) != first + 2:
+    lead = first + 3 if first + 2 < len(toks) and toks[first + 2] in ("the", "a", "an") else first + 2
+    if toks[first + 1] not in ("in", "with") or min(o.pos for o in options) != lead:  # ("two in the barn red")
         # "and two salmon" after two yellowtail nigiri: two more, salmon - the choices right after the count and
         # nothing else said but them
         said = {i for o in options for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}

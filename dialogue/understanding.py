@@ -95,6 +95,7 @@ from dialogue.line_refs import (
 from dialogue.line_share import line_shared_out, topic_shared
 from dialogue.lines_by_choice import (
     a_new_one,
+    count_by_a_word_of_its_choice,
     held_after_make_the,
     line_by_a_word_of_its_choice,
     measure_of_a_choice,
@@ -644,7 +645,8 @@ class RuleUnderstanding:
         if what_if.asked(toks):  # "is it cheaper if i get the six pack": a price question, never an order
             what_if.read(self.lexicon, p, toks, ctx)
             return Intent.PRICE
-        if named_with_the_line(self.lexicon, p, toks, ctx) or line_by_a_word_of_its_choice(self.lexicon, p, toks, ctx):
+        if named_with_the_line(self.lexicon, p, toks, ctx) or line_by_a_word_of_its_choice(self.lexicon, p, toks, ctx) \
+                or count_by_a_word_of_its_choice(self.lexicon, p, toks, ctx):
             return Intent.MODIFY
         one_of_the_line(self.lexicon, p, toks, ctx)
         choice_of_the_line(self.lexicon, p, toks, ctx)
