@@ -48,7 +48,7 @@ from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
 from dialogue.quantity import GLUE, SEPARATORS
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
-from dialogue.references import count_of, one_unit_said, parts_after, parts_of, pick_shown
+from dialogue.references import count_instead_of, count_of, one_unit_said, parts_after, parts_of, pick_shown
 from dialogue.replies import describe_line, group_name, plural, say_list
 from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
@@ -552,9 +552,12 @@ class Policy:
                 or not (parse.affirm or named or parse.groups and set(parse.groups) <= offered):
             return None
         self.state.focus_line = line.line_id
+        first = min((o.pos for o in parse.options if o.pos >= 0), default=-1)
+        counted = count_instead_of(parse.tokens, line.quantity, first) if first >= 0 else None
         change = replace(parse, intent=Intent.MODIFY, items=(ItemSpec((line.sku,), None, [
             *item.options, *chosen, *(o for o in parse.options if o not in kept)]),),
-                         options=(), quantity=None, ref=None, replace=False, replaces=None, portion=None)
+                         options=(), quantity=counted, ref=None, replace=False, replaces=None, portion=None)
+        # ("a twelve pack instead of the six" to six cans: one case, not six of them)
         return editing.modify(self.state, self.lex, change, out)
 
     def _answer_option(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:

@@ -176,6 +176,7 @@ from dialogue.references import (
     as_it_was,
     choice_said_over,
     count_corrected,
+    count_instead_of,
     count_not,
     count_of,
     group_of_named_line,
@@ -869,6 +870,10 @@ class RuleUnderstanding:
         if measured is not None:  # "so one gallon of white in flat" to a line of paint: one more line of it
             owner = measured
         first = min(o.pos for o in p.options) if p.options else 0
+        if owner is not None and owner == ctx.last_sku and not p.question \
+                and (counted := count_instead_of(toks, ctx.focus_quantity, first)) is not None:
+            p.quantity = counted  # "a twelve pack instead of the six" to six cans: that line, one case of them
+            return Intent.MODIFY
         new_item = measured is not None or any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*BASE_PREPS, *HOLDER_PREPS)
                                                   and owner == ctx.last_sku)
                        and not group_named_at(self.lexicon, toks, i, p.options, ctx.line_skus)
@@ -893,6 +898,10 @@ class RuleUnderstanding:
             elif ctx.has_lines and p.quantity is None \
                     and (against := count_not(toks, ctx.focus_quantity, p.option_at)) is not None:
                 p.quantity = against  # "just one coke not three": the line named by its choice, cut to one
+            elif ctx.has_lines and p.quantity is None \
+                    and (counted := count_instead_of(toks, ctx.focus_quantity, first)) is not None:
+                p.quantity = counted  # "a twelve pack instead of the six": one pack, not six of them (a pack more
+                # than one product has)
             elif ctx.has_lines and p.quantity is None and cue.has(toks, MAKE_IT):
                 p.quantity = bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
                 if p.quantity is None:  # "heavy then and make it two pairs"

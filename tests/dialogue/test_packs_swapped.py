@@ -1,0 +1,121 @@
+"""Counts steered against the cart (corpus round mt39): "a twelve pack instead of the six" to six single cans is one
+case (the count of what comes, not the line's count), "a dozen instead of the half dozen" swaps one box for the other
+(never "12 dozen"), and "one more bag of the dry food" is one more of that line ("bag" is the package it comes in, not
+another product's choice that happens to be called a bag). Sessions on a catalog written here and on corpus shops."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, chat_of
+
+_PETS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "CANS", "name": "canned cat food", "price": "1.25",
+         "aliases": ["wet cat food", "cans of cat food", "cat food cans"],
+         "options": [{"code": "flavour", "name": "flavour", "required": True, "aliases": ["kind"],
+                      "values": [{"code": "chicken", "name": "chicken"}, {"code": "tuna", "name": "tuna"}]},
+                     {"code": "pack", "name": "pack", "default": "single",
+                      "values": [{"code": "single", "name": "single can", "aliases": ["single"]},
+                                 {"code": "12pk", "name": "case of 12",
+                                  "aliases": ["case", "12 pack", "twelve pack"], "price_delta": "10.00"},
+                                 {"code": "24pk", "name": "case of 24",
+                                  "aliases": ["24 pack", "twenty four pack"], "price_delta": "20.00"}]}]},
+        {"sku": "KIBBLE", "name": "dry cat food", "price": "18.00", "aliases": ["cat kibble", "dry food"],
+         "options": [{"code": "flavour", "name": "flavour", "required": True, "aliases": ["kind"],
+                      "values": [{"code": "chicken", "name": "chicken"}, {"code": "salmon", "name": "salmon"}]},
+                     {"code": "bag", "name": "bag size", "default": "small", "aliases": ["bag"],
+                      "values": [{"code": "small", "name": "small bag"},
+                                 {"code": "large", "name": "large bag", "price_delta": "9.00"}]}]},
+        {"sku": "TREATS", "name": "dog treats", "price": "6.00", "aliases": ["treats"],
+         "options": [{"code": "size", "name": "size", "default": "box",
+                      "values": [{"code": "box", "name": "box"},
+                                 {"code": "pouch", "name": "pouch", "aliases": ["bag"]}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def pets(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _PETS)
+
+
+# --- a pack swapped for the units of a line, named by their count -----------------------------------------
+@pytest.mark.parametrize("said", ["ok a twelve pack instead of the six", "actually a 12 pack instead of the six",
+                                  "a case of 12 instead of the six please", "one twelve pack rather than the six"])
+def test_a_pack_instead_of_the_units_is_one_pack(pets: Chat, said: str) -> None:
+    pets.say("six cans of wet cat food chicken")
+    assert pets.lines == [("CANS", 6, {"flavour": "chicken", "pack": "single"})]
+    pets.say(said)
+    assert pets.lines == [("CANS", 1, {"flavour": "chicken", "pack": "12pk"})]
+
+
+def test_two_packs_instead_of_the_units_is_two_packs(pets: Chat) -> None:
+    pets.say("a dry cat food salmon")
+    pets.say("and twelve cans of wet cat food tuna")
+    pets.say("actually two twelve packs instead of the twelve")
+    assert pets.counts == {"KIBBLE": 1, "CANS": 2}
+    assert ("CANS", 2, {"flavour": "tuna", "pack": "12pk"}) in pets.lines
+
+
+def test_a_pack_said_after_a_price_question_is_one_pack(pets: Chat) -> None:
+    pets.say("i need a bag of dry cat food salmon")
+    pets.say("and six cans of wet cat food chicken")
+    pets.say("would it be cheaper to get the twelve pack of cans")
+    assert pets.counts == {"KIBBLE": 1, "CANS": 6}  # a what-if question changes nothing
+    pets.say("ok then a twelve pack instead of the six")
+    assert pets.counts == {"KIBBLE": 1, "CANS": 1}
+    assert ("CANS", 1, {"flavour": "chicken", "pack": "12pk"}) in pets.lines
+
+
+def test_a_count_that_is_not_the_lines_keeps_the_count(pets: Chat) -> None:
+    pets.say("six cans of wet cat food chicken")
+    pets.say("make them a twelve pack")  # no count of the line swapped: the line's six stay six (as before)
+    assert pets.counts == {"CANS": 6}
+
+
+# --- a box instead of a box -------------------------------------------------------------------------------
+@pytest.mark.parametrize("said", ["ok then do a dozen instead of the half dozen",
+                                  "a dozen instead of the half dozen please", "make it a dozen rather than the half dozen"])
+def test_a_dozen_instead_of_the_half_dozen(shop: Callable[[str], Chat], said: str) -> None:
+    donuts = shop("donuts")
+    donuts.say("half a dozen donuts assorted")
+    donuts.say("and a medium iced coffee with oat milk")
+    donuts.say(said)
+    assert donuts.counts == {"DOZEN": 1, "ICED-COFFEE": 1}
+    assert ("DOZEN", 1, {"donuts": "assorted"}) in donuts.lines
+
+
+# --- one more in its package ------------------------------------------------------------------------------
+@pytest.mark.parametrize("said", ["and one more bag of the dry food same kind", "and another bag of the dry food",
+                                  "one more bag of the dry food please"])
+def test_one_more_bag_of_a_line_is_more_of_that_line(pets: Chat, said: str) -> None:
+    pets.say("i need a bag of dry cat food salmon")
+    pets.say("and six cans of wet cat food chicken")
+    pets.say(said)
+    assert pets.lines == [("KIBBLE", 2, {"flavour": "salmon", "bag": "small"}),
+                          ("CANS", 6, {"flavour": "chicken", "pack": "single"})]
+
+
+def test_a_bag_of_the_product_that_comes_in_bags_is_still_its_choice(pets: Chat) -> None:
+    pets.say("a bag of treats")
+    assert pets.lines == [("TREATS", 1, {"size": "pouch"})]
+
+
+def test_on_corpus_shops(shop: Callable[[str], Chat]) -> None:
+    pets = shop("petshop")
+    pets.say("i need a bag of dry cat food salmon")
+    pets.say("and six cans of wet cat food chicken")
+    pets.say("would it be cheaper to get the twelve pack of cans")
+    pets.say("ok then a twelve pack instead of the six")
+    pets.say("and one more bag of the dry food same kind")
+    assert pets.counts == {"CAT-FOOD": 2, "CAT-CANS": 1}
+    assert all(opts["flavour"] == ("salmon" if sku == "CAT-FOOD" else "chicken") for sku, _, opts in pets.lines)
+    donuts = shop("donuts")
+    donuts.say("half a dozen donuts assorted")
+    donuts.say("ok then do a dozen instead of the half dozen")
+    assert donuts.counts == {"DOZEN": 1}
