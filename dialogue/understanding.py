@@ -128,6 +128,7 @@ from dialogue.ones import (
 from dialogue.onto_line import (
     base_of_the_line,
     choice_of,
+    choice_of_its_kind,
     choice_of_the_line,
     choices_of_another,
     choices_of_the_focus,
@@ -136,6 +137,7 @@ from dialogue.onto_line import (
     group_named_at,
     held_by_line,
     not_for_the_focus,
+    of_the_focus_kind,
     one_more_in_another,
     only_choices_said,
     onto_focus,
@@ -631,6 +633,7 @@ class RuleUnderstanding:
             return Intent.MODIFY
         one_of_the_line(self.lexicon, p, toks, ctx)
         choice_of_the_line(self.lexicon, p, toks, ctx)
+        choice_of_its_kind(self.lexicon, p, toks, ctx)
         base_of_the_line(self.lexicon, p, toks, ctx)
         taking_off = cue.find(toks, cue.REMOVE + cue.CLEAR)
         if taking_off < 0 and "take" in toks and any(t in ("off", "out", "away") for t in toks):
@@ -860,6 +863,8 @@ class RuleUnderstanding:
             owner, p.options = named[0], named[1]
         if owner is not None and owner != ctx.last_sku and onto_focus(self.lexicon, p.options, toks, ctx):
             owner = None  # "can you add feta to that" to a gyro: the gyro's feta, not the fries that come with feta
+        if owner is not None and not p.question and of_the_focus_kind(self.lexicon, owner, p.options, toks, ctx):
+            owner = None  # "batteries double a" - "a four pack": the batteries' pack, not a play dough in its 4 pack
         if owner is not None and cue.has(toks, MAKE_IT) and (owner in ctx.line_skus or ctx.last_sku is not None
                                                               and all(offers_choice(self.lexicon, ctx.last_sku, o) for o in p.options)):
             owner = None  # "make that a large one with half sugar": the line in focus, made so ("make that two six

@@ -119,3 +119,53 @@ def test_on_corpus_shops(shop: Callable[[str], Chat]) -> None:
     donuts.say("half a dozen donuts assorted")
     donuts.say("ok then do a dozen instead of the half dozen")
     assert donuts.counts == {"DOZEN": 1}
+
+
+# --- a pack said alone goes to the line in focus that comes in packs ----------------------------------------
+_TOYS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "BATTERIES", "name": "batteries", "price": "6.00", "aliases": ["battery"],
+         "options": [{"code": "size", "name": "size", "required": True,
+                      "values": [{"code": "aa", "name": "aa", "aliases": ["double a"]},
+                                 {"code": "aaa", "name": "aaa", "aliases": ["triple a"]}]},
+                     {"code": "pack", "name": "pack", "default": "4pk",
+                      "values": [{"code": "4pk", "name": "4 pack", "aliases": ["four pack"]},
+                                 {"code": "8pk", "name": "8 pack", "aliases": ["eight pack"], "price_delta": "4.00"}]}]},
+        {"sku": "DOUGH", "name": "play dough", "price": "6.50", "aliases": ["dough"],
+         "options": [{"code": "pack", "name": "pack", "default": "4",
+                      "values": [{"code": "4", "name": "4 pack", "aliases": ["four pack"]},
+                                 {"code": "10", "name": "10 pack", "aliases": ["ten pack"], "price_delta": "7.50"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def toys(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _TOYS)
+
+
+@pytest.mark.parametrize("said", ["a four pack", "um a four pack please", "an eight pack"])
+def test_a_pack_said_alone_is_the_pack_of_the_line_in_focus(toys: Chat, said: str) -> None:
+    toys.say("batteries double a")
+    toys.say(said)
+    assert toys.counts == {"BATTERIES": 1}  # no play dough, though it comes in a four pack too
+    assert toys.lines[0][2]["pack"] == ("8pk" if "eight" in said else "4pk")
+
+
+def test_packs_steered_by_count_after_a_what_if(toys: Chat) -> None:
+    toys.say("batteries double a")
+    toys.say("a four pack")
+    toys.say("actually make it two of the four packs")
+    assert toys.lines == [("BATTERIES", 2, {"size": "aa", "pack": "4pk"})]
+    toys.say("is the eight pack cheaper than two fours")
+    assert toys.lines == [("BATTERIES", 2, {"size": "aa", "pack": "4pk"})]  # a question changes nothing
+    toys.say("ok do one eight pack instead")
+    assert toys.lines == [("BATTERIES", 1, {"size": "aa", "pack": "8pk"})]
+
+
+def test_a_pack_with_and_after_other_goods_is_still_its_own_item(toys: Chat) -> None:
+    toys.say("batteries double a")
+    toys.say("and a ten pack of play dough")
+    assert toys.counts == {"BATTERIES": 1, "DOUGH": 1}
+
