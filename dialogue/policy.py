@@ -1102,6 +1102,8 @@ class Policy:
             return again.more_of_lines(st, self.lex, [(ln, p.quantity) for ln in st.cart.lines], out)
         if p.ref == "more" and not p.options and said_again(p.tokens) and (ordered := again.last_order(st)):
             return again.more_of_lines(st, self.lex, ordered, out)  # "cod and chips" - "the same again"
+        if p.ref == "more" and p.selector and len(chosen := lines_by_selector(st, self.lex, p.selector)) == 1:
+            line = chosen[0]  # "one more of the cones": the line in the waffle cone
         if p.ref == "more" and p.options and line is not None and not line_has(line, self.lex, list(p.options)):
             made = [ln for ln in st.cart.lines if line_has(ln, self.lex, list(p.options))]
             if offers_all(self.lex, line, p.options) and cue.find(p.tokens, _ANOTHER_ONE) >= 0:

@@ -94,6 +94,7 @@ from dialogue.lines_by_choice import (
     held_after_make_the,
     line_by_a_word_of_its_choice,
     measure_of_a_choice,
+    more_of_the_made,
     narrowed_by_one,
     offered_by_a_line,
     one_made_on,
@@ -608,6 +609,8 @@ class RuleUnderstanding:
                 and context.has_lines and every_line_said(toks) and only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
             # do you have": the choice on every line that offers it, not on the line in focus only
+        if p.intent == Intent.ADD and not p.items:
+            more_of_the_made(self.lexicon, p, toks, context)  # "one more of the cones": the waffle cone line
         selector_refines_focus(self.lexicon, p, context)  # "the sixty watt daylight ones a four pack": the line
         # just ordered, made so
         if p.intent == Intent.MODIFY and p.options and not p.items and p.ref in (None, "it") and context.has_lines \

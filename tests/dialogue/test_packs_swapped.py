@@ -169,3 +169,43 @@ def test_a_pack_with_and_after_other_goods_is_still_its_own_item(toys: Chat) -> 
     toys.say("and a ten pack of play dough")
     assert toys.counts == {"BATTERIES": 1, "DOUGH": 1}
 
+
+
+# --- one more of a line picked by a word of its choice ------------------------------------------------------
+_SCOOPS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "SCOOP", "name": "ice cream", "price": "5.00", "aliases": ["scoop"],
+         "options": [{"code": "vessel", "name": "vessel", "default": "cup",
+                      "values": [{"code": "cup", "name": "cup"},
+                                 {"code": "sugar_cone", "name": "sugar cone", "aliases": ["cone", "cones"]},
+                                 {"code": "waffle_cone", "name": "waffle cone", "price_delta": "1.00"}]},
+                     {"code": "flavour", "name": "flavour", "required": True,
+                      "values": [{"code": "mint", "name": "mint chip"}, {"code": "vanilla", "name": "vanilla"}]}]},
+        {"sku": "SHAKE", "name": "milkshake", "price": "6.00", "aliases": ["shake", "shakes"],
+         "options": [{"code": "flavour", "name": "flavour", "required": True,
+                      "values": [{"code": "chocolate", "name": "chocolate"}, {"code": "vanilla", "name": "vanilla"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def scoops(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SCOOPS)
+
+
+@pytest.mark.parametrize("said", ["oh and one more of the cones same thing for my sister", "one more of the cones",
+                                  "and another of the waffle cones please"])
+def test_one_more_of_the_line_named_by_a_word_of_its_choice(scoops: Chat, said: str) -> None:
+    scoops.say("a mint chip ice cream in a waffle cone")
+    scoops.say("and a chocolate milkshake")
+    scoops.say(said)
+    assert scoops.lines == [("SCOOP", 2, {"vessel": "waffle_cone", "flavour": "mint"}),
+                            ("SHAKE", 1, {"flavour": "chocolate"})]
+
+
+def test_one_more_of_the_shake_is_still_the_shake(scoops: Chat) -> None:
+    scoops.say("a mint chip ice cream in a waffle cone")
+    scoops.say("and a chocolate milkshake")
+    scoops.say("one more of the shakes")
+    assert scoops.counts == {"SCOOP": 1, "SHAKE": 2}
