@@ -209,3 +209,25 @@ def test_one_more_of_the_shake_is_still_the_shake(scoops: Chat) -> None:
     scoops.say("and a chocolate milkshake")
     scoops.say("one more of the shakes")
     assert scoops.counts == {"SCOOP": 1, "SHAKE": 2}
+
+
+# --- a what-if about a choice put on the lines ----------------------------------------------------------------
+@pytest.mark.parametrize("asked", ["how much would it be with brown rice on the rolls",
+                                   "how much more for brown rice on the rolls"])
+def test_a_choice_on_the_lines_asked_about_is_no_side_dish(shop: Callable[[str], Chat], asked: str) -> None:
+    sushi = shop("sushi")
+    sushi.say("a spicy tuna roll and a california roll")
+    reply = sushi.say(asked)
+    assert sushi.counts == {"SPICY-TUNA-ROLL": 1, "CALIFORNIA-ROLL": 1}  # a question changes nothing
+    assert "side" not in reply.text.lower() and "roll" in reply.text.lower()
+    sushi.say("ok brown rice on both rolls")
+    assert sushi.counts == {"SPICY-TUNA-ROLL": 1, "CALIFORNIA-ROLL": 1}
+    assert all(opts["rice"] == "brown" for _, _, opts in sushi.lines)
+
+
+def test_a_side_dish_asked_about_by_its_name_is_still_the_side(shop: Callable[[str], Chat]) -> None:
+    sushi = shop("sushi")
+    sushi.say("a spicy tuna roll")
+    reply = sushi.say("how much is a side of brown rice")
+    assert sushi.counts == {"SPICY-TUNA-ROLL": 1}
+    assert "side" in reply.text.lower()
