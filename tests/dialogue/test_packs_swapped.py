@@ -231,3 +231,53 @@ def test_a_side_dish_asked_about_by_its_name_is_still_the_side(shop: Callable[[s
     reply = sushi.say("how much is a side of brown rice")
     assert sushi.counts == {"SPICY-TUNA-ROLL": 1}
     assert "side" in reply.text.lower()
+
+
+# --- a combo instead of what it holds ---------------------------------------------------------------------------
+_SNACKS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "POPCORN", "name": "popcorn", "price": "8.00", "aliases": ["popcorns"],
+         "options": [{"code": "size", "name": "size", "default": "medium",
+                      "values": [{"code": "medium", "name": "medium"},
+                                 {"code": "large", "name": "large", "price_delta": "1.50"}]}]},
+        {"sku": "SODA", "name": "fountain drink", "price": "5.00", "aliases": ["soda", "sodas"],
+         "options": [{"code": "flavour", "name": "flavour", "required": True,
+                      "values": [{"code": "coke", "name": "coke"}, {"code": "sprite", "name": "sprite"}]}]},
+        {"sku": "NACHOS", "name": "nachos", "price": "7.00"},
+        {"sku": "DUO", "name": "date night combo", "price": "22.00", "aliases": ["combo for two"],
+         "description": "a large popcorn and two fountain drinks",
+         "options": [{"code": "drink", "name": "drinks", "default": "coke",
+                      "values": [{"code": "coke", "name": "coke"}, {"code": "sprite", "name": "sprite"}]}]},
+        {"sku": "MOCHA", "name": "mocha", "price": "5.00", "description": "a latte made with chocolate"},
+        {"sku": "LATTE", "name": "latte", "price": "4.50", "aliases": ["lattes"]},
+    ],
+}
+
+
+@pytest.fixture
+def snacks(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SNACKS)
+
+
+@pytest.mark.parametrize("said", ["ok do the date night combo instead", "actually the combo for two instead please",
+                                  "ok yeah do the date night combo instead with sprites"])
+def test_a_combo_instead_takes_the_place_of_what_it_holds(snacks: Chat, said: str) -> None:
+    snacks.say("two large popcorns and two sprites")
+    snacks.say("and nachos")
+    snacks.say("how much is the date night combo")
+    assert snacks.counts == {"POPCORN": 2, "SODA": 2, "NACHOS": 1}  # a question changes nothing
+    snacks.say(said)
+    assert snacks.counts == {"DUO": 1, "NACHOS": 1}
+
+
+def test_a_combo_instead_of_a_line_named_replaces_that_line_only(snacks: Chat) -> None:
+    snacks.say("two large popcorns and a sprite")
+    snacks.say("a date night combo instead of the popcorns")
+    assert snacks.counts.get("SODA") == 1 and "POPCORN" not in snacks.counts
+
+
+def test_a_product_naming_one_line_in_its_description_is_a_plain_swap(snacks: Chat) -> None:
+    snacks.say("two lattes and a nachos")
+    snacks.say("actually a mocha instead of the lattes")
+    assert snacks.counts == {"MOCHA": 2, "NACHOS": 1}
