@@ -1104,6 +1104,9 @@ class Policy:
             return again.more_of_lines(st, self.lex, ordered, out)  # "cod and chips" - "the same again"
         if p.ref == "more" and p.selector and len(chosen := lines_by_selector(st, self.lex, p.selector)) == 1:
             line = chosen[0]  # "one more of the cones": the line in the waffle cone
+        if p.ref == "more" and p.options and said_again(p.tokens) \
+                and (remade := again.again_made_so(st, self.lex, p.options)):
+            return again.lines_made_again(st, self.lex, remade, out)  # "same again in blue": the red set, in blue
         if p.ref == "more" and p.options and line is not None and not line_has(line, self.lex, list(p.options)):
             made = [ln for ln in st.cart.lines if line_has(ln, self.lex, list(p.options))]
             if offers_all(self.lex, line, p.options) and cue.find(p.tokens, _ANOTHER_ONE) >= 0:

@@ -281,3 +281,23 @@ def test_a_product_naming_one_line_in_its_description_is_a_plain_swap(snacks: Ch
     snacks.say("two lattes and a nachos")
     snacks.say("actually a mocha instead of the lattes")
     assert snacks.counts == {"MOCHA": 2, "NACHOS": 1}
+
+
+# --- the same again, in another colour -------------------------------------------------------------------------
+@pytest.mark.parametrize("said", ["same again in blue for my other dog", "the same again in blue please",
+                                  "and the same again but in blue"])
+def test_the_same_again_in_another_shared_choice_is_the_set_again(shop: Callable[[str], Chat], said: str) -> None:
+    pets = shop("petshop")
+    pets.say("a red dog collar medium")
+    pets.say("and a red leash")
+    pets.say(said)
+    assert sorted((sku, n, opts["colour"]) for sku, n, opts in pets.lines) == [
+        ("COLLAR", 1, "blue"), ("COLLAR", 1, "red"), ("LEASH", 1, "blue"), ("LEASH", 1, "red")]
+
+
+def test_the_same_again_in_a_colour_the_lines_do_not_share_is_the_latest_line(shop: Callable[[str], Chat]) -> None:
+    pets = shop("petshop")
+    pets.say("a red dog collar medium")
+    pets.say("and a blue leash")
+    pets.say("same again in green")
+    assert pets.counts == {"COLLAR": 1, "LEASH": 2}  # as before: the latest line again, in green
