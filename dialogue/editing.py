@@ -14,6 +14,7 @@ from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue import intents as cue
 from dialogue import people
+from dialogue.bundles import held_by_bundle
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.normalize import tokens
 from dialogue.numbers import say_number
@@ -519,7 +520,8 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
         if parse.replace and parse.items:
             if parse.portion is not None and parse.portion < line.quantity:  # "make one of them a hawaiian"
                 return _swap(state, lex, line, parse.items[0], out, units=parse.portion)
-            return _swap(state, lex, line, parse.items[0], out, afresh=cue.has(parse.tokens, _UNDO_LAST))
+            return _swap(state, lex, line, parse.items[0], out, afresh=cue.has(parse.tokens, _UNDO_LAST),
+                         bundle=parse.replaces is None)  # (no line named: a combo takes the place of what it holds)
         specs = list(parse.items[0].options) if parse.items else list(parse.options)
         qty_said = parse.quantity is not None or bool(parse.items and parse.items[0].quantity not in (None, 1))
         if not specs and not qty_said:  # "make the cold brew regular" with a word not understood: ask, change nothing
@@ -723,10 +725,11 @@ def _split_off(state: State, lex: Lexicon, line: CartLine, product: Product, cou
 
 
 def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outcome, *, units: int | None = None,
-          afresh: bool = False) -> Outcome:
+          afresh: bool = False, bundle: bool = False) -> Outcome:
     """The line becomes the product of ``spec`` (its choices kept where the new product has them); ``units``:
     only that many of its units do, the rest stay as they are. ``afresh``: the line was taken back ("scratch that,
-    she wants a large iced mocha"), so nothing of it is kept, neither its choices nor its count."""
+    she wants a large iced mocha"), so nothing of it is kept, neither its choices nor its count. ``bundle``: no
+    line was named, so a combo said instead takes the place of every line it holds (:mod:`dialogue.bundles`)."""
     r = resolve_item(lex, spec)
     if r.product is None:
         if r.candidates:
@@ -738,12 +741,19 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
     old = [o for o in chosen if (g := r.product.group(o.group)) is not None and g.value(o.value) is not None]
     new_groups = {o.group for o in r.options}
     options = [o for o in old if o.group not in new_groups and not afresh] + r.options
-    qty = units or spec.quantity or (1 if afresh else line.quantity)
+    held = held_by_bundle(lex, r.product, state.cart.lines) if bundle and units is None and not afresh else []
+    if held and line.line_id not in {ln.line_id for ln in held}:
+        line, held = held[-1], held[:-1]  # (the nachos in focus stay: the combo holds the popcorn and the drinks)
+    else:
+        held = [ln for ln in held if ln.line_id != line.line_id]
+    qty = units or spec.quantity or (1 if afresh or held else line.quantity)  # (one combo for what it holds)
     before = list(state.cart.lines)
     if units is not None:
         state.cart.set_quantity(line.line_id, line.quantity - units)
     else:
         state.cart.remove(line.line_id)
+    for other in held:  # "the couples combo instead" of popcorns and sodas: the popcorns go too
+        state.cart.remove(other.line_id)
     if missing := (r.missing if not any(o.group == r.missing.code for o in options) else None) if r.missing else None:
         fixed = ItemSpec((r.product.sku,), qty, spec.options, spec.start, spec.end, True)
         state.pending = Pending(PendingKind.CLARIFY_OPTION, item=fixed, group=missing.code)
@@ -756,7 +766,8 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
         state.cart.lines[:] = before
         return readback(state, lex, out)
     said = describe_line(new, r.product)
-    out.say(f"Okay, {said} instead")
+    gone = f" of the {say_list([plural(ln.name, ln.quantity) for ln in (line, *held)])}" if held else ""
+    out.say(f"Okay, {said} instead{gone}")
     return readback(state, lex, out, just_said=said)
 
 

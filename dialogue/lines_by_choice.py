@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from dialogue import intents as cue
-from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.matcher import part_of_name, words_run
 from dialogue.owners import offers_choice
 from dialogue.parse_records import Context, ParseDraft
@@ -315,6 +315,28 @@ _JUST_LEADS = words("just_count_leads")
 _OF_THE = frozenset(("of", "the"))
 _WORD_LINE_TAIL = frozenset(("one", "ones", "please", "then", "instead"))
 _MAX_RECOUNT = 100
+
+
+def more_of_the_made(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"One more of the cones" to a mint chip in a waffle cone and a shake in focus: words said right after "more
+    of the" that no line holds as said (heard as the sugar cone) but that are words of the name of a choice one
+    line holds ("cone" of "waffle cone") pick that line (``selector``), not a choice of the one more."""
+    if p.ref != "more" or not p.options or len(ctx.line_options) != len(ctx.line_skus):
+        return
+    held = {c for opts in ctx.line_options for c in opts}
+    for o in p.options:
+        if o.pos < 2 or toks[o.pos - 1] not in DEFINITE or toks[o.pos - 2] != "of" \
+                or any((t.group, t.value) in held for t in o.targets):
+            continue
+        said = phrase_of(o.said)
+        forms = {said, *((*said[:-1], w) for w in singulars(said[-1]))} if said else set()
+        found = {(sku, choice) for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=True) for choice in opts
+                 if any(_choice_named_within(lex, sku, choice, form) for form in forms)}
+        if len(found) == 1:
+            (_, (group, value)), = found
+            p.selector = [OptionSpec((Target("option", group=group, value=value),), pos=o.pos, said=o.said)]
+            p.options = [x for x in p.options if x is not o]
+            return
 
 
 def _choice_named_within(lex: Lexicon, sku: str, choice: tuple[str, str], said: tuple[str, ...]) -> bool:

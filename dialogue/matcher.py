@@ -35,6 +35,7 @@ _SWAPPED_NAME_GAP = words("swapped_name_gap")
 _MIX_SHARES = words("mix_shares")
 _ONE_OF = frozenset({"a", "an", "one"})  # a single thing ordered
 _FILLERS = words("fillers")
+_INSTEAD = phrases("instead")
 _PURPOSE_LEADS = phrases("purpose_leads")
 _SOLD_ALONE = phrases("sold_alone")
 _POINTERS = frozenset({"the", "that", "this", "my", "them", "those", "these", "both"})
@@ -323,7 +324,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                         and _package_of_next(lex, toks, i + 2, targets):
                     continue  # "a pack of junior mints": the package of what follows, not a part of "couples pack"
                 if length == 1 and toks[i] in _PACKAGES and i + 2 < n and toks[i + 1] == "of" \
-                        and all(t.kind == "option" for t in targets) and _package_not_chosen(lex, toks, i + 2, targets):
+                        and all(t.kind in ("option", "group") for t in targets) \
+                        and _package_not_chosen(lex, toks, i + 2, [t for t in targets if t.kind == "option"]):
                     continue  # "a sheet of plywood": the sheet it comes in, not the sandpaper's "sheets"
                     # ("two boxes of corn flakes": not the storage boxes the shop also sells; but "a case of bud
                     # light" is the case the beer comes in, a choice)
@@ -784,8 +786,18 @@ def _package_not_chosen(lex: Lexicon, toks: Sequence[str], j: int, targets: Sequ
     none of the choices the package word names: the package it comes in, no choice."""
     while j < len(toks) and toks[j] in _PACKAGE_DETERMINERS:
         j += 1
-    named = _product_after_choices(lex, toks, j) or _owner_of_choices(lex, toks, j)
-    return bool(named) and not any(_offered(lex, sku, t) for sku in named for t in targets)
+    named = _product_after_choices(lex, toks, j) or _owner_of_choices(lex, toks, j) or _products_in_part(lex, toks, j)
+    return bool(named) and bool(targets) and not any(_offered(lex, sku, t) for sku in named for t in targets)
+
+
+def _products_in_part(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
+    """The products the words from ``j`` name in part, by the longest phrase there that names only products ("the
+    dry food": the dry cat and dog foods), as a set; empty when that phrase names anything else."""
+    for size in range(min(lex.max_len, len(toks) - j), 0, -1):
+        targets = lex.phrases.get(tuple(toks[j:j + size]), ())
+        if targets:
+            return {t.sku for t in targets} if all(t.kind == "product" for t in targets) else set()
+    return set()
 
 
 def _owner_of_choices(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
@@ -1344,8 +1356,8 @@ def _unit_names_product(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
              if t.kind == "product" and t.exact]
     if not units:
         return False
-    if k + 1 >= len(toks) or toks[k + 1] in _FILLERS:  # "a dozen, please": nothing else is counted
-        return True
+    if k + 1 >= len(toks) or toks[k + 1] in _FILLERS or cue.find(toks[k + 1:k + 4], _INSTEAD) == 0:
+        return True  # "a dozen, please", "a dozen instead of the half dozen": nothing else is counted
     if any(t.kind == "product" for j in (k + 1, k + 2) for size in range(1, lex.max_len + 1)
            for t in lex.phrases.get(tuple(toks[j:j + size]), ())):
         return False

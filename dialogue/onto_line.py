@@ -23,6 +23,8 @@ from dialogue.recounts import one_more_made
 from dialogue.references import parts_of
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import (
+    ADDING,
+    ALSO,
     BASE_PREPS,
     DEFINITE,
     FILLERS,
@@ -431,6 +433,39 @@ def choice_of_the_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Co
     if not any(phrase_of(o.said) == span for o in item.options):
         return  # more than the choice's words: a product's name too ("make it a side of rice")
     p.options, p.items = [*item.options, *p.options], []
+
+
+def choice_of_its_kind(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"Batteries double a" - "a four pack": a choice said alone (its words, an article or a count, nothing else)
+    and heard as an item of another product (the play dough's "4 pack") is the choice of the line in focus when
+    that line offers it in a group of the same kind (both a "pack"), not a new item (:func:`of_the_focus_kind`)."""
+    if len(p.items) != 1 or p.options or len(p.items[0].skus) != 1 or p.items[0].quantity not in (None, 1):
+        return
+    if of_the_focus_kind(lex, p.items[0].skus[0], p.items[0].options, toks, ctx):
+        p.options, p.items = list(p.items[0].options), []
+
+
+def of_the_focus_kind(lex: Lexicon, owner: str, options: Sequence[OptionSpec], toks: Sequence[str], ctx: Context
+                      ) -> bool:
+    """Whether choices said alone (their words, an article, fillers: "a four pack") that name a product of their
+    own (``owner``, the play dough that comes in a "4 pack") are rather the choices of the line in focus, which
+    offers each in a group of the same name ("pack" of the batteries just ordered); never with "and" or an adding
+    word ("and a sprite" to a combo stays the soda, whose "flavour" is no "drink" of the combo anyway)."""
+    focus = lex.products.get(ctx.last_sku or "")
+    other = lex.products.get(owner)
+    if focus is None or other is None or other.sku == focus.sku or focus.sku not in ctx.line_skus or not options \
+            or "and" in toks or cue.has(list(toks), ADDING + ALSO):
+        return False
+    said = {i for o in options if o.pos >= 0 for i in range(o.pos, o.pos + len(phrase_of(o.said)))}
+    if any(i not in said and toks[i] not in GLUE and toks[i] not in FILLERS and toks[i] not in LEAD_FILL
+           for i in range(len(toks))):
+        return False  # more than the choice's words: a product's name too, or words of something else
+    for o in options:
+        mine = {t.group for t in o.targets if (g := focus.group(t.group)) is not None and g.value(t.value)}
+        theirs = {t.group for t in o.targets if (g := other.group(t.group)) is not None and g.value(t.value)}
+        if not mine & theirs:
+            return False
+    return True
 
 
 def _held_group_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:

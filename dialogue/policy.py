@@ -49,7 +49,7 @@ from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
 from dialogue.quantity import GLUE, SEPARATORS
 from dialogue.readback import ORDER_TYPES, PLACE_QUESTION, YES_OR_NO, read_back
-from dialogue.references import count_of, one_unit_said, parts_after, parts_of, pick_shown
+from dialogue.references import count_instead_of, count_of, one_unit_said, parts_after, parts_of, pick_shown
 from dialogue.replies import describe_line, group_name, plural, say_list
 from dialogue.resolve import options_for, resolve_item, toward_asked
 from dialogue.shop import ShopInfo
@@ -577,9 +577,12 @@ class Policy:
                 or not (parse.affirm or named or parse.groups and set(parse.groups) <= offered):
             return None
         self.state.focus_line = line.line_id
+        first = min((o.pos for o in parse.options if o.pos >= 0), default=-1)
+        counted = count_instead_of(parse.tokens, line.quantity, first) if first >= 0 else None
         change = replace(parse, intent=Intent.MODIFY, items=(ItemSpec((line.sku,), None, [
             *item.options, *chosen, *(o for o in parse.options if o not in kept)]),),
-                         options=(), quantity=None, ref=None, replace=False, replaces=None, portion=None)
+                         options=(), quantity=counted, ref=None, replace=False, replaces=None, portion=None)
+        # ("a twelve pack instead of the six" to six cans: one case, not six of them)
         return editing.modify(self.state, self.lex, change, out)
 
     def _answer_option(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
@@ -1138,6 +1141,11 @@ class Policy:
             return again.more_of_lines(st, self.lex, [(ln, p.quantity) for ln in st.cart.lines], out)
         if p.ref == "more" and not p.options and said_again(p.tokens) and (ordered := again.last_order(st)):
             return again.more_of_lines(st, self.lex, ordered, out)  # "cod and chips" - "the same again"
+        if p.ref == "more" and p.selector and len(chosen := lines_by_selector(st, self.lex, p.selector)) == 1:
+            line = chosen[0]  # "one more of the cones": the line in the waffle cone
+        if p.ref == "more" and p.options and said_again(p.tokens) \
+                and (remade := again.again_made_so(st, self.lex, p.options)):
+            return again.lines_made_again(st, self.lex, remade, out)  # "same again in blue": the red set, in blue
         if p.ref == "more" and p.options and line is not None and not line_has(line, self.lex, list(p.options)):
             made = [ln for ln in st.cart.lines if line_has(ln, self.lex, list(p.options))]
             if offers_all(self.lex, line, p.options) and cue.find(p.tokens, _ANOTHER_ONE) >= 0:

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 MAX_SAID = MAX_LIST  # a spoken list names at most this many
 _JUST_ONE = phrases("just_one")
+_INSTEAD_OF = phrases("instead_of")
+_INSTEAD = phrases("instead")
+_THE_LINE = words("definite_line")
 _OTHER_PART = phrases("other_part")
 _PORTION_OF = words("portion_of")
 _RECOUNT_LEADS = frozenset(words("recount_leads"))
@@ -123,6 +126,27 @@ def count_as_choice(toks: Sequence[str], option: OptionSpec) -> bool:
     end = option.pos + len(option.said.split())
     return option.pos >= 0 and bool(option.said) and _count_word(option.said.split()[-1]) is not None \
         and end + 1 < len(toks) and toks[end] == "of" and toks[end + 1] in _PORTION_OF
+
+
+def count_instead_of(toks: Sequence[str], was: int, first: int) -> int | None:
+    """"A twelve pack instead of the six", "two large ones instead of the three": a choice said (from ``first``)
+    for the units of the line in focus named only by their count (``was``): the count of what comes ("a" is
+    one, a twelve pack is one pack), not the count of the line; so "one eight pack instead" (a count said, no "a")
+    to two four packs. None when the turn names the line otherwise or says no count of what comes."""
+    if first < 1:
+        return None
+    j = first - 1
+    while j > 0 and toks[j] in cue._FILL:
+        j -= 1
+    said = 1 if toks[j] in ("a", "an") else _count_word(toks[j])
+    at = cue.find(toks, _INSTEAD_OF)
+    if at < 0:
+        return said if toks[j] not in ("a", "an") and cue.find(toks, _INSTEAD, first) > 0 else None
+    if at < first or was < 1:
+        return None
+    size = max(len(ph) for ph in _INSTEAD_OF if tuple(toks[at:at + len(ph)]) == ph)
+    gone = [t for t in toks[at + size:] if t not in cue._FILL and t not in _THE_LINE]
+    return said if len(gone) == 1 and _count_word(gone[0]) == was else None
 
 
 def _count_word(tok: str) -> int | None:

@@ -99,6 +99,7 @@ from dialogue.lines_by_choice import (
     held_after_make_the,
     line_by_a_word_of_its_choice,
     measure_of_a_choice,
+    more_of_the_made,
     narrowed_by_one,
     offered_by_a_line,
     one_made_on,
@@ -136,6 +137,7 @@ from dialogue.ones import (
 from dialogue.onto_line import (
     base_of_the_line,
     choice_of,
+    choice_of_its_kind,
     choice_of_the_line,
     choices_of_another,
     choices_of_the_focus,
@@ -144,6 +146,7 @@ from dialogue.onto_line import (
     group_named_at,
     held_by_line,
     not_for_the_focus,
+    of_the_focus_kind,
     one_more_in_another,
     only_choices_said,
     onto_focus,
@@ -186,6 +189,7 @@ from dialogue.references import (
     choice_said_over,
     count_as_choice,
     count_corrected,
+    count_instead_of,
     count_not,
     count_of,
     count_of_named_line,
@@ -624,6 +628,8 @@ class RuleUnderstanding:
                 and context.has_lines and every_line_said(toks) and only_choices_said(p.items[0]):
             p.options, p.items = list(p.items[0].options), []  # "add pudding to all of them" after "what toppings
             # do you have": the choice on every line that offers it, not on the line in focus only
+        if p.intent == Intent.ADD and not p.items:
+            more_of_the_made(self.lexicon, p, toks, context)  # "one more of the cones": the waffle cone line
         selector_refines_focus(self.lexicon, p, context)  # "the sixty watt daylight ones a four pack": the line
         # just ordered, made so
         if p.intent == Intent.MODIFY and p.options and not p.items and p.ref in (None, "it") and context.has_lines \
@@ -650,6 +656,7 @@ class RuleUnderstanding:
             return Intent.MODIFY
         one_of_the_line(self.lexicon, p, toks, ctx)
         choice_of_the_line(self.lexicon, p, toks, ctx)
+        choice_of_its_kind(self.lexicon, p, toks, ctx)
         base_of_the_line(self.lexicon, p, toks, ctx)
         taking_off = cue.find(toks, cue.REMOVE + cue.CLEAR)
         if taking_off < 0 and "take" in toks and any(t in ("off", "out", "away") for t in toks):
@@ -892,6 +899,8 @@ class RuleUnderstanding:
             owner, p.options = named[0], named[1]
         if owner is not None and owner != ctx.last_sku and onto_focus(self.lexicon, p.options, toks, ctx):
             owner = None  # "can you add feta to that" to a gyro: the gyro's feta, not the fries that come with feta
+        if owner is not None and not p.question and of_the_focus_kind(self.lexicon, owner, p.options, toks, ctx):
+            owner = None  # "batteries double a" - "a four pack": the batteries' pack, not a play dough in its 4 pack
         if owner is not None and cue.has(toks, MAKE_IT) and (owner in ctx.line_skus or ctx.last_sku is not None
                                                               and all(offers_choice(self.lexicon, ctx.last_sku, o) for o in p.options)):
             owner = None  # "make that a large one with half sugar": the line in focus, made so ("make that two six
@@ -903,6 +912,10 @@ class RuleUnderstanding:
             owner = measured
         first = min(o.pos for o in p.options) if p.options else 0
         restating = owner is not None and owner == ctx.last_sku and restated_choice(toks, first)
+        if owner is not None and owner == ctx.last_sku and not p.question \
+                and (counted := count_instead_of(toks, ctx.focus_quantity, first)) is not None:
+            p.quantity = counted  # "a twelve pack instead of the six" to six cans: that line, one case of them
+            return Intent.MODIFY
         new_item = measured is not None or not restating and any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*BASE_PREPS, *HOLDER_PREPS)
                                                   and owner == ctx.last_sku)
                        and not group_named_at(self.lexicon, toks, i, p.options, ctx.line_skus)
@@ -934,6 +947,10 @@ class RuleUnderstanding:
                 p.quantity = against  # "just one coke not three": the line named by its choice, cut to one
                 p.options = [o for o in p.options if not count_as_choice(toks, o)]  # ("just one of the ...": no
                 # choice of a single one)
+            elif ctx.has_lines and p.quantity is None \
+                    and (counted := count_instead_of(toks, ctx.focus_quantity, first)) is not None:
+                p.quantity = counted  # "a twelve pack instead of the six": one pack, not six of them (a pack more
+                # than one product has)
             elif ctx.has_lines and p.quantity is None and cue.has(toks, MAKE_IT):
                 p.quantity = bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
                 if p.quantity is None:  # "heavy then and make it two pairs"

@@ -13,19 +13,22 @@ from catalog.cart import resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, Product, SelectedOption
 from dialogue import intents as cue
-from dialogue.lexicon import Lexicon
+from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_price
 from dialogue.owners import offers_choice
 from dialogue.parse_records import Context, Parse, ParseDraft
 from dialogue.phrasebook import phrases, words
+from dialogue.quantity import GLUE
 from dialogue.replies import describe_options
 from dialogue.resolve import options_for
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
+from dialogue.turn_words import ONTO_PREPS
 
 _CUES = phrases("what_if_price")
 _KEEP = phrases("keep_as_is")
 _DEFINITE = words("definite")
+_EVERY = frozenset({"both", "all", "each"})  # "on both rolls", "on all of them"
 _NEW_ONE = frozenset({"a", "an", "another", "one", "some"})  # "how much is a large latte": one more, not this one
 _ASKED_REFS = frozenset({"cheaper", "pricier", "more", "only", "all", "other"})
 
@@ -49,6 +52,9 @@ def read(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None
     p.quantity = None
     if p.ref in _ASKED_REFS:
         p.ref = "it" if any(t in ("it", "them", "that", "those") for t in toks) else None
+    onto = [it for it in p.items if _choice_onto_lines(lex, toks, it, ctx)]
+    if onto and len(onto) == len(p.items):  # "with brown rice on the rolls": the rolls' rice, no side of rice
+        p.options, p.items = sorted([*p.options, *(o for it in onto for o in it.options)], key=lambda o: o.pos), []
     p.items = [_of_the_cart(it, ctx) for it in p.items]
     if p.items or not p.options:
         return
@@ -61,6 +67,21 @@ def read(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> None
         start = min(o.pos for o in asked_for)
         p.items = [ItemSpec((sku,), None, asked_for, start, max(o.pos for o in asked_for) + 1)]
         p.options = []
+
+
+def _choice_onto_lines(lex: Lexicon, toks: Sequence[str], item: ItemSpec, ctx: Context) -> bool:
+    """"How much would it be with brown rice on the rolls": an item of no cart line's product, said only by the
+    words of its choices ("brown rice", also the side of rice's), then "on the" (or "on both") and a word: those
+    choices put on the cart's lines that offer them all, asked about, no item of its own."""
+    if not item.options or item.quantity is not None or set(item.skus) & set(ctx.line_skus):
+        return False
+    said = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + len(phrase_of(o.said)))}
+    if any(i not in said and toks[i] not in GLUE for i in range(item.start, item.end)):
+        return False  # a product's own name said too ("a side of brown rice")
+    at = item.end
+    if not (at + 1 < len(toks) and toks[at] in ONTO_PREPS and (toks[at + 1] in _DEFINITE or toks[at + 1] in _EVERY)):
+        return False
+    return any(all(offers_choice(lex, sku, o) for o in item.options) for sku in ctx.line_skus)
 
 
 def _of_the_cart(item: ItemSpec, ctx: Context) -> ItemSpec:
