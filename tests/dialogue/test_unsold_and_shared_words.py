@@ -5,10 +5,11 @@ shop said in the same turn is still added. The same holds when the unsold thing 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from tests.dialogue.conftest import Chat
+from tests.dialogue.conftest import Chat, chat_of
 
 
 @pytest.mark.parametrize(("catalog", "said", "want"), [
@@ -53,3 +54,47 @@ def test_a_one_of_a_sold_product_still_adds(shop: Callable[[str], Chat]) -> None
     chat = shop("beautysupply")
     chat.say("do you have semi permanent dye i'll take a red one")
     assert [(sku, opts["colour"]) for sku, _, opts in chat.lines] == [("SEMI-COLOR", "red")]
+
+
+# A choice said as an item where one product has a value of that very name and another only an alias of those words:
+# the first ("a can of green tea" is the canned tea, not the matcha mochi also called green tea), and never a choice
+# of the item said before it, which does not offer it.
+@pytest.mark.parametrize(("said", "want"), [
+    ("a gyudon and a can of green tea", {"GYUDON": 1, "CANNED-TEA": 1}),
+    ("a gyudon and a green tea", {"GYUDON": 1, "CANNED-TEA": 1}),
+    ("a can of green tea", {"CANNED-TEA": 1}),
+    ("three cans of green tea and a karaage don", {"CANNED-TEA": 3, "KARAAGE-DON": 1}),
+])
+def test_a_value_named_so_goes_to_its_own_product(shop: Callable[[str], Chat], said: str,
+                                                  want: dict[str, int]) -> None:
+    chat = shop("ramenshop")
+    chat.say(said)
+    assert chat.counts == want
+    assert [opts["tea"] for sku, _, opts in chat.lines if sku == "CANNED-TEA"] == ["green"]
+
+
+def test_the_alias_still_chooses_when_its_product_is_named(shop: Callable[[str], Chat]) -> None:
+    chat = shop("ramenshop")
+    chat.say("a green tea mochi")
+    assert chat.lines == [("MOCHI", 1, {"flavour": "matcha"})]
+
+
+_TEAS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "JUICE", "name": "bottled juice", "price": "3.00", "options": [
+            {"code": "kind", "name": "kind", "required": True, "values": [
+                {"code": "apple", "name": "apple juice"}, {"code": "orange", "name": "orange juice"}]}]},
+        {"sku": "POPSICLE", "name": "ice pop", "price": "2.00", "options": [
+            {"code": "flavour", "name": "flavour", "required": True, "values": [
+                {"code": "green_apple", "name": "green apple", "aliases": ["apple juice"]},
+                {"code": "grape", "name": "grape"}]}]},
+        {"sku": "BAGEL", "name": "bagel", "price": "2.50"},
+    ],
+}
+
+
+def test_a_value_named_so_in_a_written_shop(tmp_path: Path) -> None:
+    for chat in chat_of(tmp_path, _TEAS):
+        chat.say("a bagel and a bottle of apple juice")
+        assert chat.lines == [("BAGEL", 1, {}), ("JUICE", 1, {"kind": "apple"})]
