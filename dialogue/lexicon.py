@@ -404,6 +404,7 @@ class Lexicon:
                     # "lychee" for "lychee jelly" is no literal name: a value named "lychee" in full wins it
                     out.append((v, Target("option", group=group.code, value=value.code), v == name and name in written))
         out.extend(_by_comparison(group))
+        out.extend(_by_everyday_size(group))
         return out
 
     # --- lookups --------------------------------------------------------------------------------
@@ -606,6 +607,25 @@ V = TypeVar("V")
 
 _SIZE_GROUPS = words("size_groups")
 _COMPARATIVES = ((words("bigger"), 1), (words("biggest"), 2), (words("smaller"), -1), (words("smallest"), -2))
+
+
+_SIZE_SAID_AS = phrases("size_said_as")
+
+
+def _by_everyday_size(group: OptionGroup) -> list[tuple[tuple[str, ...], Target, bool]]:
+    """"a big miso ramen" where the bowl size is "regular" or "large": an everyday size word no value of a size group
+    names stands for the one value named by the word it means (``size_said_as``)."""
+    if not (_SIZE_GROUPS & {*phrase_of(group.code), *phrase_of(group.name)}):
+        return []
+    names = {v.code: {phrase_of(n) for n in (v.name, *v.aliases)} for v in group.values}
+    out: list[tuple[tuple[str, ...], Target, bool]] = []
+    for said, *means in _SIZE_SAID_AS:
+        if any(said in ph for phs in names.values() for ph in phs):
+            continue  # the group names it already ("big bottle"): that value
+        fits = [code for code, phs in names.items() if tuple(means) in phs]
+        if len(fits) == 1:
+            out.append(((said,), Target("option", group=group.code, value=fits[0]), False))
+    return out
 
 
 def _by_comparison(group: OptionGroup) -> list[tuple[tuple[str, ...], Target, bool]]:

@@ -98,3 +98,33 @@ def test_a_value_named_so_in_a_written_shop(tmp_path: Path) -> None:
     for chat in chat_of(tmp_path, _TEAS):
         chat.say("a bagel and a bottle of apple juice")
         assert chat.lines == [("BAGEL", 1, {}), ("JUICE", 1, {"kind": "apple"})]
+
+
+# An everyday size word a size group does not name stands for the value it means ("big": the "large" bowl), from
+# the data (size_said_as), only where the group has that value.
+def test_a_big_bowl_is_the_large_one(shop: Callable[[str], Chat]) -> None:
+    chat = shop("ramenshop")
+    chat.say("a big miso ramen level one with butter corn and bean sprouts plus a noodle refill")
+    assert ("CLASSIC-RAMEN", "large") in [(sku, opts.get("size")) for sku, _, opts in chat.lines]
+    assert chat.counts == {"CLASSIC-RAMEN": 1, "KAEDAMA": 1}
+
+
+_BOWLS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "SOUP", "name": "soup", "price": "6.00", "options": [
+            {"code": "size", "name": "size", "default": "cup", "values": [
+                {"code": "cup", "name": "cup"}, {"code": "bowl", "name": "large", "price_delta": "2.00"}]}]},
+        {"sku": "TEE", "name": "t-shirt", "price": "12.00", "options": [
+            {"code": "size", "name": "size", "required": True, "values": [
+                {"code": "s", "name": "small"}, {"code": "l", "name": "large"}, {"code": "bt", "name": "big and tall"}]}]},
+    ],
+}
+
+
+def test_a_size_word_the_group_names_keeps_its_own_value(tmp_path: Path) -> None:
+    for chat in chat_of(tmp_path, _BOWLS):
+        chat.say("a big soup")
+        assert chat.lines == [("SOUP", 1, {"size": "bowl"})]
+        chat.say("and a big and tall t-shirt")
+        assert chat.lines[-1] == ("TEE", 1, {"size": "bt"})
