@@ -128,3 +128,37 @@ def test_a_size_word_the_group_names_keeps_its_own_value(tmp_path: Path) -> None
         assert chat.lines == [("SOUP", 1, {"size": "bowl"})]
         chat.say("and a big and tall t-shirt")
         assert chat.lines[-1] == ("TEE", 1, {"size": "bt"})
+
+
+# A product's name that is also another product's choice, said again as that choice right before the other product:
+# the first is the product itself ("argan oil and the argan oil shampoo": two items, not one shampoo).
+@pytest.mark.parametrize(("said", "want"), [
+    ("a bottle of argan oil and the argan oil shampoo regular size", {"ARGAN-OIL": 1, "SHAMPOO": 1}),
+    ("argan oil and an argan oil conditioner", {"ARGAN-OIL": 1, "CONDITIONER": 1}),
+])
+def test_a_name_said_again_as_a_choice(shop: Callable[[str], Chat], said: str, want: dict[str, int]) -> None:
+    chat = shop("beautysupply")
+    chat.say(said)
+    assert chat.counts == want
+    assert [opts.get("formula") for sku, _, opts in chat.lines if sku != "ARGAN-OIL"] == ["argan"]
+
+
+def test_the_pack_question_names_the_item_sold_in_packs(shop: Callable[[str], Chat]) -> None:
+    chat = shop("beautysupply")
+    reply = chat.say("lace wig glue and two wig caps in black")
+    assert "wig caps" in reply.text and "glue" not in reply.text
+    chat.say("two packs")
+    assert chat.lines == [("WIG-CAPS", 2, {"colour": "black"})]
+
+
+# Values of a one-choice group each said after the same word and joined by "and" are a line each; a value said again
+# after a count counts its line.
+@pytest.mark.parametrize(("said", "want"), [
+    ("semi permanent dye in purple and in teal um two of the teal", [("purple", 1), ("teal", 2)]),
+    ("semi permanent dye in purple and in teal", [("purple", 1), ("teal", 1)]),
+    ("nail polish in black and in navy", [("black", 1), ("navy", 1)]),
+])
+def test_values_each_after_the_same_word(shop: Callable[[str], Chat], said: str, want: list[tuple[str, int]]) -> None:
+    chat = shop("beautysupply")
+    chat.say(said)
+    assert [(opts["colour"], n) for _, n, opts in chat.lines] == want
