@@ -9,7 +9,6 @@ from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, OptionGroup, OptionValue, Product, SelectedOption
 from catalog.store import Store
-from dialogue.unsold_refs import unsold_noun
 from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
@@ -30,6 +29,7 @@ from dialogue.resolve import option_names, options_for, resolve_item
 from dialogue.shop import ShopInfo
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
+from dialogue.unsold_refs import unsold_noun
 from dialogue.words import STOPWORDS
 
 _DEFINITE = words("definite")
@@ -99,8 +99,9 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         hits = lex.catalog_view().first(10, by_name=True)
     if not hits:
         unsold = unsold_noun(lex, parse.tokens, 0, len(parse.tokens), set())  # "do you have lipstick" - "a red one"
-        if parse.not_sold or unsold is not None:
-            state.unsold = (tuple(parse.not_sold) or (parse.tokens[unsold],), state.turns)
+        said = tuple(parse.not_sold) or ((parse.tokens[unsold],) if unsold is not None else ())
+        if said:
+            state.unsold = (said, state.turns)
         limit = f" under {say_price(parse.max_cents)}" if parse.max_cents is not None else ""
         return out.say(f"Sorry, I couldn't find anything like that{limit}. "
                        "You can ask me what we have, or name a product")

@@ -23,6 +23,7 @@ from dialogue.item_words import (
 )
 from dialogue.lexicon import Lexicon, Target
 from dialogue.matcher import Mention
+from dialogue.numbers import COUNT_UNITS
 from dialogue.owners import MANY_OWNERS
 from dialogue.packaging import shoppers_own
 from dialogue.phrasebook import phrases, words
@@ -85,6 +86,8 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
         k -= 2  # "and two of the small canisters": that count of them
     elif k >= 1 and toks[k] == "the" and toks[m.end:m.end + 1] in (["one"], ["ones"]) and _opens_after_and(toks, k):
         return True  # "a squeeze filter and actually the pump one too": another item, "one" its noun
+    if k >= 1 and toks[k] in COUNT_UNITS and toks[k - 1].isdigit():
+        k -= 1  # "a dozen dumplings" ("12 dozen"): counted by the unit said
     if k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit()):
         return False
     kinds = {t.sku for t in m.products}

@@ -162,3 +162,34 @@ def test_values_each_after_the_same_word(shop: Callable[[str], Chat], said: str,
     chat = shop("beautysupply")
     chat.say(said)
     assert [(opts["colour"], n) for _, n, opts in chat.lines] == want
+
+
+# A word that ends the first phrase of a product's description, said in the plural ("pan fried dumplings with a
+# crispy skirt"), names that product when no catalog name, choice or category has it; counted by "a dozen" too.
+@pytest.mark.parametrize(("said", "want"), [
+    ("i'll get a dozen dumplings and one karaage with the spicy mayo", [("GYOZA", "12"), ("KARAAGE", "5")]),
+    ("six dumplings and a gyudon", [("GYOZA", "6"), ("GYUDON", None)]),
+])
+def test_a_description_word_names_its_product(shop: Callable[[str], Chat], said: str,
+                                              want: list[tuple[str, str | None]]) -> None:
+    chat = shop("ramenshop")
+    chat.say(said)
+    assert [(sku, opts.get("pieces")) for sku, _, opts in chat.lines] == want
+
+
+_DESCRIBED = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "BAO", "name": "bao", "price": "3.00", "description": "steamed buns with pork belly"},
+        {"sku": "SOUP", "name": "miso soup", "price": "3.00", "description": "thin sliced tofu in broth"},
+        {"sku": "TEA", "name": "hot tea", "price": "2.00", "description": "cabin blend that warms the hands"},
+    ],
+}
+
+
+def test_only_a_plural_head_of_a_description_names_a_product(tmp_path: Path) -> None:
+    for chat in chat_of(tmp_path, _DESCRIBED):
+        chat.say("two buns please")
+        assert chat.counts == {"BAO": 2}
+        chat.say("and a tofu and a hands")  # "tofu" (singular, an ingredient) and "hands" name nothing
+        assert chat.counts == {"BAO": 2}
