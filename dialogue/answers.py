@@ -9,6 +9,7 @@ from catalog.cart import match_variant, resolve_options, unit_price
 from catalog.errors import CatalogError
 from catalog.models import CartLine, OptionGroup, OptionValue, Product, SelectedOption
 from catalog.store import Store
+from dialogue import intents as cue
 from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.numbers import say_number, say_price
@@ -242,9 +243,10 @@ def default_cents(product: Product) -> int:
 
 def _price_neutral_fill(product: Product, said: set[str]) -> list[SelectedOption]:
     """For pricing only: a value of each required group not chosen yet whose choices all cost the same ("how much is
-    a 34 inch number balloon": any digit; the price is the 34 inch one's), so that what was said still prices."""
+    a 34 inch number balloon": any digit; the price is the 34 inch one's; "a twenty piece boneless": any flavour,
+    though a box takes several), so that what was said still prices."""
     return [SelectedOption(g.code, g.values[0].code) for g in product.option_groups
-            if g.required and g.default is None and not g.multiple and g.code not in said and g.values
+            if g.required and g.default is None and g.code not in said and g.values
             and len({v.price_delta_cents for v in g.values}) == 1]
 
 
@@ -313,6 +315,9 @@ def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) 
     except Exception:
         left = None
     _talk_about(state, out, product)
+    if len(parse.items) > 1 and all(it.skus == (product.sku,) and it.options for it in parse.items):
+        state.asked = (state.turns, tuple(parse.items))  # "have you got steak and kidney and chicken and mushroom
+        # pies": those kinds, for "one of each then"
     if left is None:
         return out.say(f"Yes, the {product.name} {agree(product.name, 'is', 'are')} available. Would you like one?")
     if left <= 0:
@@ -496,6 +501,29 @@ def hold(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if not (out.parts and out.parts[-1].endswith("?")):
         out.say(f"Would you like the {product.name}?")
     return out
+
+
+_OPENERS = ("ok", "okay", "so", "and", "um", "uh", "oh")
+
+
+def focus_price(state: State, lex: Lexicon, toks: Sequence[str]) -> str:
+    """"how much is that" (the whole turn) with a line in focus: that line's price before tax, each and for the
+    line ("The 10 ft HDMI 2.1 cables are eighteen ninety nine each, thirty seven ninety eight for the two, before
+    tax."); "" when the turn asks something else or no line is in focus."""
+    k = 0
+    while k < len(toks) and toks[k] in _OPENERS:
+        k += 1
+    line = state.focus()
+    if line is None or tuple(toks[k:]) not in cue.PRICE_OF_FOCUS:
+        return ""
+    product = lex.products.get(line.sku)
+    pre, post = describe_options(product, line.options)
+    name = " ".join(x for x in (pre, plural(line.name, line.quantity)) if x) + post
+    each = say_price(line.unit_price_cents, state.cart.currency)
+    if line.quantity == 1:
+        return f"The {name} is {each} before tax."
+    whole = say_price(line.total_cents, state.cart.currency)
+    return f"The {name} are {each} each, {whole} for the {say_number(line.quantity)}, before tax."
 
 
 def cart(state: State, lex: Lexicon, out: Outcome) -> Outcome:

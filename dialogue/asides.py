@@ -24,6 +24,7 @@ _ADDRESS_ASKS = phrases("aside_address_asks")
 _LEAD = words("lead_fill")
 _HOLD_TAILS = words("hold_tails")
 _HOLD_BREAKS = words("hold_breaks")
+_HAVE_CHECKS = phrases("hold_have_checks")
 _RELAYS = phrases("relayed_by_pronoun")
 _PRONOUNS = words("people_pronouns_male") | words("people_pronouns_female") | words("people_pronouns")
 ASIDE_LONGEST = 8  # words between the hold and the acknowledgement, at most
@@ -44,7 +45,22 @@ def only_a_hold(text: str) -> bool:
     held = False
     while k < len(toks) and (n := _phrase_at(toks, k, _HOLDS)):
         k, held = k + n, True  # "hold on one sec": one hold after another
-    return held and (k >= len(toks) or toks[k] in _HOLD_TAILS and not any(t in _HOLD_BREAKS for t in toks[k:]))
+    rest = _without_have_checks(toks[k:])  # ("... let me check if i have primer at home": no "have" of an order)
+    return held and (k >= len(toks) or toks[k] in _HOLD_TAILS and not any(t in _HOLD_BREAKS for t in rest))
+
+
+def _without_have_checks(toks: list[str]) -> list[str]:
+    """``toks`` without the words of a check of what the caller has ("if i have", ``hold_have_checks``)."""
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        n = _phrase_at(toks, k, _HAVE_CHECKS)
+        if n:
+            k += n
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
 
 
 HOLD_SAID = "hold on"  # a hold as the rest of the dialogue reads one, with no word a catalog may name

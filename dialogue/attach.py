@@ -27,6 +27,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 
 _ONTO_IT = phrases("onto_it")
 _SWAP_VERBS = words("swap_verbs")
+_FOR_IT = phrases("for_what_was_said")
 
 
 def needed(lex: Lexicon, sku: str, group: str) -> bool:
@@ -103,6 +104,23 @@ def before_its_owner(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], l
             nxt.options.insert(0, o)
         else:
             out.append(o)
+    return out
+
+
+def named_for_it(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], loose: list[OptionSpec]) -> list[OptionSpec]:
+    """"i'm heading up to eagle peak ... i need the map for it": an item said with "for it" ("for that") right after
+    it takes the loose choice said before it that it offers, when no other item of the sentence offers it and it has
+    no choice of that group yet. The loose choices left."""
+    out: list[OptionSpec] = []
+    for o in loose:
+        owners = [it for it in items if any(sku in lex.option_skus.get((t.group, t.value), ())
+                                             for t in o.targets for sku in it.skus)]
+        it = owners[0] if len(owners) == 1 else None
+        if it is None or o.pos >= it.start or tuple(toks[it.end:it.end + 2]) not in _FOR_IT \
+                or {t.group for t in o.targets} & {t.group for c in it.options for t in c.targets}:
+            out.append(o)
+            continue
+        it.options.insert(0, o)
     return out
 
 

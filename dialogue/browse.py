@@ -25,6 +25,7 @@ from dialogue.numbers import say_number
 from dialogue.phrasebook import phrases as phrase_table
 from dialogue.replies import MAX_LIST, agree, plural, say_list
 from dialogue.state import Outcome, State
+from dialogue.words import STOPWORDS
 
 if TYPE_CHECKING:
     from dialogue.parse_records import Parse
@@ -51,6 +52,10 @@ def answer(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome)
     if superlative(toks):
         cheapest = b.asks("cheapest", toks)
         pool = shown if shown is not None else view.extremes(category, cheapest=cheapest)
+        if shown is None:  # "the cheapest keyboard": of the products called so, not of their whole category
+            named_words = [t for t in toks if t not in STOPWORDS and lex.known(t)]
+            pool = _called(toks, pool) or (_called(toks, lex.search(named_words, limit=MAX_NAMED))
+                                           if named_words and category is None else []) or pool
         return _extreme(state, pool, cheapest=cheapest, out=out)
     if named:
         return None
@@ -78,6 +83,31 @@ def _category(view: CatalogView, toks: Sequence[str]) -> str | None:
         if words & said or stems & {t.rstrip("s") for t in said}:
             return category
     return None
+
+
+MAX_NAMED = 10  # products a superlative question reads by name, beyond those of its category
+
+
+def _singular_forms(word: str) -> set[str]:
+    out = {word}
+    if word.endswith("s") and len(word) > 3:
+        out.add(word[:-1])
+    if word.endswith("es") and len(word) > 4:
+        out.add(word[:-2])
+    if word.endswith("ies") and len(word) > 4:
+        out.add(word[:-3] + "y")
+    return out
+
+
+def _called(toks: Sequence[str], pool: Sequence[Product]) -> list[Product]:
+    """The products of ``pool`` a word of the turn calls by name: those whose name or an alias ends with it ("the
+    cheapest keyboard": the mechanical keyboard, not the mouse of the same category, nor the "monitor arm" for "the
+    cheapest monitor"), else those whose name or an alias has it ("keyboard and mouse combo"); [] when none."""
+    said = {f for t in toks if t not in STOPWORDS and t.isalpha() and len(t) > 2 for f in _singular_forms(t)}
+    unique = list({p.sku: p for p in pool}.values())
+    names = {p.sku: [phrase_of(n) for n in (p.name, *p.aliases) if phrase_of(n)] for p in unique}
+    headed = [p for p in unique if any(n[-1] in said for n in names[p.sku])]
+    return headed or [p for p in unique if any(w in said for n in names[p.sku] for w in n)]
 
 
 def _size(view: CatalogView, category: str) -> int:

@@ -85,6 +85,32 @@ def _another_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, m: Mention, s
     return None
 
 
+_CONTAINER_WORDS_BEFORE = words("container_words_before")
+
+
+def _served_in(lex: Lexicon, cup: str, m: Mention, not_skus: Sequence[str]) -> str | None:
+    """"a ten piece wings and a cup of blue cheese": the one product (not the item said before) whose name holds
+    the container word ("dip cup") and that offers the choice said in it; else None."""
+    said = {cup, cup[:-1] if cup.endswith("s") else cup}
+    found = {sku for t in m.options for sku in islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1)
+             if sku not in not_skus and (p := lex.products.get(sku)) is not None
+             and any(said & set(phrase_of(n)) for n in (p.name, *p.aliases))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _counted_again(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                   items: Sequence[ItemSpec], before: Sequence[ItemSpec], m: Mention, k: int) -> bool:
+    """"a 6 piece wings lemon pepper and a 6 piece hot": a counted choice of a one-value group the item before was
+    already given (said with it, before or after its noun) opens another item of that product, though a choice
+    follows it ("hot" is that item's flavour, not the head of an item of its own)."""
+    if not before or not offers(lex, before[0], m):
+        return False
+    low = max([it.end for it in items if it.end <= before[0].start] + [0])
+    said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and o.options and low <= o.start
+            and o.end <= k]
+    return _another_of(lex, toks, before[0], m, said) is not None
+
+
 def _groups_in_name_said(lex: Lexicon, toks: Sequence[str], item: ItemSpec, product: Product) -> set[str]:
     """"two large sweet lassis and a salted lassi", where "sweet lassi" is another name of the lassi and "sweet" its
     default flavour: the groups of ``product`` one of whose values is said inside the words that named the item;
@@ -143,6 +169,7 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             k -= 1  # past other choices said before it ("a large diet coke"), fillers, "the" in "bags of the", the
             # unit of a count ("and a dozen duck eggs": "12 dozen")
         held: list[OptionSpec] = []
+        cup = ""  # the container a choice is served in, said after an item ("and a cup of blue cheese")
         led: int | None = None  # where a measure said with no count before it opens the item ("half a kilo of")
         measured = False  # the package word is a choice of other products, not of this one: taken as its package
         wrapper: Mention | None = None  # the package word, when it is (part of) a product's name: "packets"
@@ -166,7 +193,10 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                 held = []  # the cup is no choice of the product the choice names: only its container
             wrapper = next((o for o in mentions if o.products and o.start == k - 1 and o.end == k), None) \
                 if package else None
+            cup = toks[k - 1] if served else ""
             k -= 2 if held or package or served else 0
+            while served and k > floor and toks[k] in _CONTAINER_WORDS_BEFORE:
+                k -= 1  # "and an extra cup of blue cheese", "a side cup of hot sauce"
         elif k - 1 >= floor and toks[k] == "of" and (pack := next((o for o, r in zip(mentions, roles, strict=True)
                                                                    if r == "option" and o.options
                                                                    and (o.end == k or _of_ending(toks, [o], k))
@@ -223,6 +253,7 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         if chosen_next and _names_product_after(lex, mentions, items, m):
             continue  # "a small chocolate shake": a modifier of the product named past the choices after it
         if chosen_next and not _sized_after(lex, m, next(o for o in mentions if o.start == nxt and o.options), alone) \
+                and not _counted_again(lex, toks, mentions, roles, items, before, m, k) \
                 and (offering or value_owner(lex, [OptionSpec(next(  # ("a large chocolate": the shake)
                 o.options for o in mentions if o.start == nxt and o.options))], alone=alone) is not None):
             continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,
@@ -262,10 +293,15 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             between = [o for o, r in zip(mentions, roles, strict=True) if r == "option"
                        and offering[0].end <= o.start and o.end <= k]
             owner = _another_of(lex, toks, offering[0], m, said, own, between)  # "a snickers and a reeses king size": reeses
+            if owner is None and cup:
+                owner = _served_in(lex, cup, m, offering[0].skus)  # "and an extra cup of blue cheese": the dip cup
             named = named_owner(lex, toks, m) if package else None
             if named is not None and named not in offering[0].skus:
                 owner = named  # "a red planter and four bags of white gravel": the gravel its words name
         else:
+            if _product_named_in_run(lex, toks, mentions, roles, m, in_items):
+                continue  # "a ten piece bone in buffalo hot": the bone-in wings, named by a word of their name
+                # among the choices (:func:`choices_name_item`), not the tenders that come in 10 piece alone
             passed = [OptionSpec(o.options) for o in mentions if o.options and not o.products
                       and k < o.start and o.end <= m.start]  # ("a quart of pure white semi gloss": the paint that
             # comes in white too, of the products whose sheen or finish is semi gloss)
@@ -441,6 +477,18 @@ def _named_in_run(lex: Lexicon, toks: Sequence[str], run: list[Mention]) -> tupl
     return [], set()
 
 
+def _product_named_in_run(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                          m: Mention, taken: set[int]) -> bool:
+    """``m`` opens a run of choices no one product offers together, one of which is a word of the name of the
+    product that offers all the others (:func:`_named_in_run`)."""
+    run = next((r for r in _choice_runs(lex, toks, mentions, roles, taken) if r[0] is m), None)
+    if run is None or len(run) < 2:
+        return False
+    owners = set.intersection(*({sku for t in o.options for sku in lex.option_skus.get((t.group, t.value), ())}
+                                for o in run))
+    return not owners and bool(_named_in_run(lex, toks, run)[1])
+
+
 def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
                        items: list[ItemSpec], covered: set[int], made: set[int], breaks: frozenset[int]) -> set[int]:
     """"three 4 packs of 60 watt soft white", "a gallon of eggshell white": choices said together after a count,
@@ -481,6 +529,8 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
                 or (end not in covered and toks[end] in _PACK_WORDS and len(run) >= 2)):  # "the 10-52 electric set"
             continue  # "a gallon of white paint": the product said after them heads the item ("two large cokes no
             # ice": a choice follows, read as a whole below)
+        if _joined_onto_noun(lex, toks, mentions, roles, run, end):
+            continue  # "a large pepperoni and sausage pie": choices of the pie named after them, no item of their own
         before = [it for it in items if it.end <= start][-1:]
         if toks[start] == "one" and (before or start - 1 in covered) and not any(it.end == start for it in named):
             continue  # "two plain bagels one toasted with butter and one ...": a unit of the item before, split
@@ -547,6 +597,48 @@ def choice_in_name(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention
             continue  # (not "two pieces of haddock" where "pieces" names the piece of fish: its choice)
         items.append(ItemSpec((named[0],), qty if toks[named[1] - 1] not in ("a", "an") else None,
                               [option_spec(toks, m, named[1])], named[1] - 1, m.end))
+        items.sort(key=lambda it: it.start)
+        out.add(m.start)
+    return out
+
+
+def _product_at_end(lex: Lexicon, toks: Sequence[str], m: Mention) -> tuple[str, list[OptionSpec]] | None:
+    """"a regular fries" where "regular fries" is a combo's side: the choice's last words name a product sold on
+    its own and the words before them are choices of that product: it, with those choices; else None."""
+    for j in range(m.start + 1, m.end):
+        named = {t.sku for t in lex.phrases.get(tuple(toks[j:m.end]), ()) if t.kind == "product" and t.exact}
+        if len(named) != 1:
+            continue
+        sku = next(iter(named))
+        said = (*lex.phrases.get(tuple(toks[m.start:j]), ()), *(lex.guarded.get(toks[m.start], ()) if j == m.start + 1
+                                                                  else ()))  # ("regular": said before its product)
+        own = list(dict.fromkeys(t for t in said if t.kind == "option"
+                                 and sku in lex.option_skus.get((t.group, t.value), ())))
+        if not own:
+            return None
+        return sku, [OptionSpec(tuple(own), pos=m.start, said=" ".join(toks[m.start:j]))]
+    return None
+
+
+def choice_ending_in_product(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                             items: list[ItemSpec], covered: set[int], made: set[int]) -> set[int]:
+    """"a ten piece wings mango habanero and a regular fries": a counted choice no item of the sentence offers and
+    no one product owns (a side of some combos), whose words end in the name of a product sold alone after words
+    that are choices of it (:func:`_product_at_end`), is an item of that product. Adds those items; returns where
+    their words start."""
+    in_items = {i for it in items for i in range(it.start, it.end)}
+    out: set[int] = set()
+    for m, role in zip(mentions, roles, strict=True):
+        opening = m.start == 0  # "regular fries with cajun seasoning and ...": the turn opens with it
+        if role != "option" or not m.options or m.start in made or m.start in in_items \
+                or not opening and (m.start - 1 in covered or quantity_token(toks, m.start - 1) is None) \
+                or any(offers(lex, it, m) for it in items) or value_owner(lex, [OptionSpec(m.options)]) is not None:
+            continue
+        found = _product_at_end(lex, toks, m)
+        if found is None:
+            continue
+        qty = None if opening or toks[m.start - 1] in ("a", "an") else quantity_token(toks, m.start - 1)
+        items.append(ItemSpec((found[0],), qty, found[1], m.start - (0 if opening else 1), m.end))
         items.sort(key=lambda it: it.start)
         out.add(m.start)
     return out
@@ -676,6 +768,8 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
             k -= 1  # "a regular penne in the pink sauce": past the qualifier said before the choices
         if k >= 1 and toks[k] == "of" and toks[k - 1].isalpha() and toks[k - 1] not in ("a", "an", "one"):
             k -= 2  # "two pounds of", "a sheet of": the count of its unit or package
+        elif k >= 2 and toks[k] in _OF_THE and toks[k - 1] == "of" and toks[k - 2].isdigit():
+            k -= 2  # "two of the breakfast skillets"
         if k < 0 or quantity_token(toks, k) is None:
             continue
         if not (k == 0 or k in breaks or toks[k - 1] in SEPARATORS or not any(it.end <= k for it in items)):
@@ -695,6 +789,7 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
 
 
 _DISH_JOINERS = frozenset(words("dish_joiners"))
+_OF_THE = words("package_determiners")
 _LIST_JOINS = frozenset(words("list_joins"))
 
 
@@ -727,6 +822,30 @@ def _said_again(item: ItemSpec, run: Sequence[OptionSpec], named: Sequence[ItemS
     return all(item is not it for it in named) and all(t.group in groups for o in run for t in o.targets)
 
 
+def _joined_onto_noun(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
+                      run: Sequence[Mention], end: int) -> bool:
+    """"a large pepperoni and sausage pie": choices, "and", then (no count nor article) more choices right before a
+    product that offers them all: one noun phrase, the product's, not an item named by the first choices."""
+    if toks[end:end + 1] != ["and"]:
+        return False
+    k = end + 1
+    later: list[Mention] = []
+    for m, role in zip(mentions, roles, strict=True):
+        if m.start < k:
+            continue
+        if m.start != k:
+            return False
+        if role == "product":
+            return bool(later) and all(any(t.kind == "product" and any(
+                t.sku in lex.option_skus.get((o.group, o.value), ()) for o in c.options) for t in m.products)
+                for c in [*run, *later])
+        if role != "option" or m.products:
+            return False
+        later.append(m)
+        k = m.end
+    return False
+
+
 def _dish_joined(toks: Sequence[str], run: Sequence[OptionSpec], o: OptionSpec) -> bool:
     """Choice ``o`` is one more part of the dish said by the choices of ``run``: only joiners between them ("in
     the", "with", "and"), no count or article, and of a group not yet said in it."""
@@ -746,8 +865,12 @@ def _package_of_next(toks: Sequence[str], run: Sequence[OptionSpec], nxt: Sequen
 
 
 def _counted_alone(toks: Sequence[str], o: OptionSpec) -> bool:
-    """A single choice said with a count or an article before it ("and two ginger ales"): an item of its own."""
-    return o.pos > 0 and quantity_token(toks, o.pos - 1) is not None
+    """A single choice said with a count or an article before it ("and two ginger ales", "two of the breakfast
+    skillets"): an item of its own."""
+    k = o.pos - 1
+    if k >= 2 and toks[k] in _OF_THE and toks[k - 1] == "of" and toks[k - 2].isdigit():
+        k -= 2  # "two of the breakfast skillets": the count before "of the"
+    return k >= 0 and quantity_token(toks, k) is not None
 
 
 def _article_after_item(toks: Sequence[str], items: Sequence[ItemSpec], at: int) -> bool:

@@ -454,3 +454,25 @@ def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
         out.append(tok)
         i += 1
     return out
+
+
+
+_JOINED_CODE_RE = re.compile(r"(?<![a-z0-9])([a-z]{2,})(\d+)(?![a-z0-9.])")
+
+
+def foreign_codes_kept(printed: Callable[[tuple[str, ...]], bool], text: str, toks: Sequence[str]) -> list[str]:
+    """A letter-and-digit code written joined ("ps5", "xb1") that the catalog prints nowhere (``printed``: whether
+    a phrase is a catalog name) names something of the shopper's ("it's going in a ps5"): kept one token, so its
+    number is no count and no choice. Codes the catalog prints ("ddr5", "cr2032") split as before, as the catalog's
+    names do."""
+    joined = {(m.group(1), m.group(2)) for m in _JOINED_CODE_RE.finditer(text.lower())
+              if not printed((m.group(1), m.group(2))) and not printed((m.group(1),))}
+    if not joined:
+        return list(toks)
+    out: list[str] = []
+    for tok in toks:
+        if out and (out[-1], tok) in joined:
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out

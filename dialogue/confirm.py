@@ -21,6 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from dialogue.datafiles import PhraseDataError, read_toml
+from dialogue.noise_tags import without_tags
 from dialogue.normalize import MAX_CHARS, tokens
 
 DATA = Path(__file__).resolve().parent / "data" / "confirm.toml"
@@ -174,6 +175,9 @@ class Phrases:
     assent: frozenset[tuple[str, ...]] = frozenset()
     topics: frozenset[str] = frozenset()  # a remark after a clear yes about one of these is small talk ("the sun's out")
     remark_asks: frozenset[tuple[str, ...]] = frozenset()  # a remark with one of these asks ("can i sit outside")
+    # a child's word for a parent opening or ending a reply ("mummy can i have a cookie", "i want the chocolate one
+    # mummy"): said to the parent, not to the shop, so no answer and no order (round 18)
+    parents: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -257,6 +261,9 @@ class Phrases:
             if not isinstance(table, dict) or not isinstance(table.get("phrases"), list) \
                     or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in table["phrases"]):
                 raise PhraseDataError(f"{path}: [{name}] needs a list 'phrases' of normalised words")
+        parents = elsewhere.get("parents", [])
+        if not isinstance(parents, list) or not all(isinstance(w, str) and tokens(w) == [w] for w in parents):
+            raise PhraseDataError(f"{path}: [elsewhere] 'parents' must be single normalised words")
         unasked = echo.get("unasked", [])
         if not isinstance(unasked, list) or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in unasked):
             raise PhraseDataError(f"{path}: [echo] 'unasked' needs a list of normalised words")
@@ -278,7 +285,7 @@ class Phrases:
                    frozenset(tuple(tokens(p)) for p in request["acts"]), polite, Aside.load(path, raw.get("aside")),
                    frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]), as_if,
                    frozenset(tuple(tokens(p)) for p in unasked), assent, frozenset(topics),
-                   frozenset(tuple(tokens(p)) for p in asks))
+                   frozenset(tuple(tokens(p)) for p in asks), frozenset(parents))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes; or a
@@ -440,6 +447,12 @@ def phrases() -> Phrases:
     return Phrases.load()
 
 
+@cache
+def filler_words() -> frozenset[str]:
+    """The [filler] words: said with a yes, they add nothing to it ("[cough] yes": a cough tag read as its word)."""
+    return frozenset(w for (w,) in phrases().tables["filler"])
+
+
 # A contracted verb never ends a sentence ("yes I am" may, "yes I'm" may not): a reply ending on one broke off.
 _CUT_OFF = re.compile(r"(?:\bi['’]m|\b\w+['’](?:re|ve|ll|d)|\b(?:it|that|there|here|what|he|she|who|let)['’]s)\W*$",
                       re.IGNORECASE)
@@ -450,6 +463,8 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if len(text) > MAX_CHARS:  # only the start would be read: a yes there says nothing of the rest
         return Confirmation(Verdict.UNCLEAR, frozenset({Also.MORE}))
     book = phrases()
+    if (heard := without_tags(text, filler_words())) != text:
+        text, toks = heard, None  # "[music] yes place it": a recogniser's tag for a sound is no word of the reply
     head, mark, tail = text.partition("?")
     if mark and tuple(tokens(head)) in book.echo and "?" not in tail and tokens(tail):
         said = decide(tail)  # "shall i? yes", "place the order? yes please": the question echoed, then the answer
@@ -464,6 +479,8 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
                                            book.tables["deny"] | book.tables["affirm"]))
     words = _requested(book, words)
     c = _read(book, words, text)
+    if words and (words[0] in book.parents or words[-1] in book.parents):
+        return Confirmation(c.verdict, c.also | {Also.HEDGES}, elsewhere=True)  # "mummy can i have a cookie"
     if c.places or "?" in text or _CUT_OFF.search(text):
         return c
     after = _after_aside(book, words)
@@ -525,7 +542,9 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
     best: str | None = None
     for k in range(opener, min(len(words), opener + aside.longest + 1)):
         rest, mid = words[k:], words[opener:k]
-        if not rest or not _read(book, rest, " ".join(rest)).places or book.cover(rest)[0][0] != "affirm":
+        # (the yes may open on a pause or a filler: "... on the way over and um yeah that's exactly it yes place it")
+        if not rest or not _read(book, rest, " ".join(rest)).places \
+                or next((t for t, _ in book.cover(rest) if t not in ("pause", "filler")), "") != "affirm":
             continue
         join = max((len(j) for j in aside.joins | aside.back if len(j) <= len(mid) and tuple(mid[len(mid) - len(j):]) == j),
                    default=0)

@@ -131,12 +131,15 @@ def corrections(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> lis
                                                             if o.pos < item.start])  # not "no" of "no sugar"
             gap = tuple(t for t in toks[prev.end:item.start] if t not in LIST_ARTICLES)
             if gap in _NOT_THIS:
-                continue  # "a latte not a mocha", "lattes not mochas": the product after "not" is not wanted
+                prev.instead_of = item  # "a latte not a mocha", "lattes not mochas": the product after "not" is not
+                continue  # wanted (a line of it is the one the latte replaces)
             cue = find(toks[:item.start], CORRECTION, gap_start)
             joined = any(t in ("and", "plus", "also", "with") for t in toks[gap_start:item.start])
             swap = find(toks[gap_start:item.start], SWAP) >= 0  # "a mocha instead of the latte": both stay
             if cue >= 0 and not joined and not swap and item.start - gap_start <= 6:
                 item = _choice_of_corrected(lex, toks, prev, item)
+                if _refused(toks, prev):
+                    item.instead_of = prev  # "not the staples, I meant paper clips": the staples are not wanted
                 if item.quantity is None:
                     item.quantity = prev.quantity
                 if item.skus == prev.skus and toks[item.end - 1] in ("one", "ones"):
@@ -177,6 +180,14 @@ def _taken_back(toks: Sequence[str], said: Sequence[ItemSpec], item: ItemSpec) -
     if at < 0 or any(t not in LIST_ARTICLES and t not in REMOVE_WORDS for t in toks[at:item.start]):
         return None
     return next((it for it in reversed(said) if set(it.skus) & set(item.skus)), None)
+
+
+_REFUSED = phrases("line_refused")
+
+
+def _refused(toks: Sequence[str], item: ItemSpec) -> bool:
+    """``item`` said right after words that say it is not wanted ("not the staples", "no cold brew")."""
+    return any(tuple(toks[max(0, item.start - len(r)):item.start]) == r for r in _REFUSED if len(r) <= item.start)
 
 
 def _choice_of_corrected(lex: Lexicon, toks: Sequence[str], prev: ItemSpec, item: ItemSpec) -> ItemSpec:

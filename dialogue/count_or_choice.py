@@ -20,6 +20,9 @@ _COUNTED_PIECES = words("counted_pieces")
 _PACKAGES = words("packages")
 _PACK_WORDS = words("pack_words")
 _PLAIN_WORDS = words("sub_words")
+_REMAKE = words("remake_verbs")
+_REFS = words("recount_refs")
+_AFTER_RECOUNT = words("after_recount")
 
 
 def counts_what_follows(toks: Sequence[str], end: int) -> bool:
@@ -167,6 +170,16 @@ def count_to_offer(lex: Lexicon, toks: Sequence[str], spec: OptionSpec, sku: str
         if value is not None and (toks[at],) in {phrase_of(n) for n in (value.name, *value.aliases)}:
             return False
     return True
+
+
+def recount_not_choice(lex: Lexicon, toks: Sequence[str], spec: OptionSpec, sku: str) -> bool:
+    """"make it three" (or "yes but make it three") of two 10 ft cables: a bare number right after a remaking verb
+    and the line's pronoun, with nothing but fillers after it, is the line's new count, though "3" is short for the
+    cable's "3 ft"; said with its unit ("make it three foot"), an article ("make it a three") or the choice's group it
+    is that choice, and so is a value the catalog names by the number alone."""
+    at = spec.pos
+    return 2 <= at and toks[at - 2] in _REMAKE and toks[at - 1] in _REFS \
+        and all(t in _AFTER_RECOUNT for t in toks[at + 1:]) and count_to_offer(lex, toks, spec, sku)
 
 
 def count_not_choice(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> ItemSpec:

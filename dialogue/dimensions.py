@@ -11,13 +11,18 @@ that size.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from dialogue.lexicon import Lexicon
 from dialogue.numbers import to_digits
-from dialogue.phrasebook import phrases
+from dialogue.phrasebook import phrases, words
+
+if TYPE_CHECKING:
+    from dialogue.matcher import Mention
 
 _SLIPS = {slip: to_digits([word])[0] for slip, word in phrases("number_slips")}
 _LONGEST = 3  # words of the first number ("a hundred twenty")
+_MEASURE_WORDS = words("measure_words")
 
 
 def _number(tok: str) -> bool:
@@ -58,3 +63,12 @@ def sizes_said(lex: Lexicon, toks: Sequence[str]) -> list[str]:
                 break
         k += 1
     return out
+
+
+
+def without_measure_words(toks: Sequence[str], found: Sequence[Mention]) -> list[Mention]:
+    """"One inch wide": a word of a measure ("wide", ``measure_words``) said right after a choice of the same group
+    belongs to that choice, not a choice of its own (tape whose 2 inch width is also called "wide")."""
+    ends = {(m.end, t.group) for m in found for t in m.options}
+    return [m for m in found if not (m.end == m.start + 1 and toks[m.start] in _MEASURE_WORDS and not m.products
+                                     and any((m.start, t.group) in ends for t in m.options))]

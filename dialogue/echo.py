@@ -31,7 +31,9 @@ _ONLY = words("echo_only")
 _JOINS = words("echo_joins")
 _ACK = words("echo_acknowledgments")
 _ARTICLES = frozenset(("the", "my", "those", "these", "all", "our"))  # before a product or a number: any count
-_ECHOED = (Intent.ADD, Intent.MODIFY, Intent.AFFIRM)
+# (round 18: a total said back with a remark, "thirteen eighty that's what i worked out too yes", reads as no intent of
+# the shop; every word must still be a yes or the order said back)
+_ECHOED = (Intent.ADD, Intent.MODIFY, Intent.AFFIRM, Intent.OUT_OF_SCOPE)
 
 
 def _span(o: OptionSpec) -> range:
@@ -200,7 +202,9 @@ def restates(parse: Parse, lines: Sequence[CartLine], lex: Lexicon, total_cents:
     if item_words and len(matched) < len(lines):
         return False  # "yes the lattes", "yes just the lattes": some lines only (the rounds before label them hold)
     rest = [t for k, t in enumerate(toks) if k not in gone]
-    if any(t in _JOINS for t in rest) or rest[:1] and (rest[0],) in confirm.phrases().aside.joins:
+    # (a join inside a yes phrase joins nothing: "yes thirteen eighty happy with that")
+    if any(t in _JOINS for k, t in enumerate(toks) if k not in gone and k not in yes_words) \
+            or rest[:1] and (rest[0],) in confirm.phrases().aside.joins:
         return False  # "and the muffin yes": more; "so that's two lattes and one muffin right": a check, asked
     return yes_besides(rest, named=bool(item_words))
 

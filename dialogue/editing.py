@@ -47,6 +47,7 @@ from dialogue.targets import (
 from dialogue.types import Action
 
 _TWO_LINES = words("two_lines")
+_OTHERS = words("others_than_focus")
 _PLURAL_REFS = words("plural_refs")
 _CHOICE_ALONE = words("choice_alone_words")
 _WRONG_LINE = phrases("wrong_line")
@@ -338,6 +339,9 @@ def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome,
         opts, removals, unavailable = options_for(product, specs, line.options)
         if (opts or removals) and not unavailable:
             changes.append((line, product, opts, removals))
+    focus = state.focus()
+    if _OTHERS & set(parse.tokens) and focus is not None:  # "and sprinkles on both of the others": not the one
+        changes = [c for c in changes if c[0].line_id != focus.line_id]  # just changed
     if _TWO_LINES & set(parse.tokens):
         changes = changes[-2:]
     if len(changes) < 2:
@@ -542,7 +546,8 @@ def _modify(state: State, lex: Lexicon, parse: Parse, out: Outcome, *, line: Car
             swapped = _swapped_out(line, product, opts, parse.selector)
             kept = _kept(line, product, opts, [*removals, *swapped], setting=not swapped and not _ADDING.intersection(
                 parse.tokens))
-            kept = _corrected(state, line, product, opts, kept, parse.tokens)
+            if not swapped:  # "actually change the rice to greek salad": what goes is said, nothing else taken back
+                kept = _corrected(state, line, product, opts, kept, parse.tokens)
             state.added = (state.turns, line.line_id, tuple(o for o in opts if o not in line.options))
             if parse.portion is not None and parse.portion < line.quantity:
                 if parse.rest_options:  # "... and the other one decaf": the units left change too

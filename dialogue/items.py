@@ -21,6 +21,7 @@ from dialogue.attach import (
     before_its_owner,
     choice_of_the_one_before,
     for_what,
+    named_for_it,
     named_owner,
     offers,
     ones_of_package,
@@ -28,7 +29,7 @@ from dialogue.attach import (
     own_choice,
     with_earlier,
 )
-from dialogue.choice_items import choice_in_name, choices_name_item, value_items
+from dialogue.choice_items import choice_ending_in_product, choice_in_name, choices_name_item, value_items
 from dialogue.corrections import (
     SWAP,
     choice_gone,
@@ -44,7 +45,8 @@ from dialogue.intents import find
 from dialogue.item_words import CONTAINERS, LIST_ARTICLES, MEASURES, glue_only
 from dialogue.lexicon import Lexicon
 from dialogue.matcher import Mention
-from dialogue.named_groups import place_by_group_named
+from dialogue.named_by_choice import named_by_choice
+from dialogue.named_groups import group_said_as_item, place_by_group_named
 from dialogue.notes import mark_notes
 from dialogue.numbers import COUNT_UNITS
 from dialogue.ones import (
@@ -234,6 +236,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         | count_closing(lex, toks, items, mentions, numbered)
     made |= choices_name_item(lex, toks, mentions, roles, items, covered, made, breaks)
     made |= choice_in_name(lex, toks, mentions, roles, items, covered, made)
+    made |= choice_ending_in_product(lex, toks, mentions, roles, items, covered, made)
     frame = swap_frame(toks)
     loose: list[OptionSpec] = []
     prev_mention_end = 0
@@ -299,7 +302,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             loose.append(spec)
         else:
             target.options.append(spec)
-    loose = before_its_owner(lex, toks, items, loose, covered)
+    loose = named_for_it(lex, toks, items, before_its_owner(lex, toks, items, loose, covered))
     narrow(lex, toks, items)
     place_by_group_named(lex, toks, mentions, roles, items, loose)
     ones_of_package(lex, toks, items, covered)
@@ -310,7 +313,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                                                                           covered | selecting, [*summaries, *totals]))))
     items = parts_as_choices(lex, toks, items)  # "two meal for ones, one tikka masala and one rogan josh"
     items = in_halves(lex, toks, items)
-    items = each_value(lex, toks, one_each(lex, items))
+    items = each_value(lex, toks, one_each(lex, items, toks))
     items = another_one(lex, toks, items, covered)
     items = another_unnamed(lex, toks, items, covered)
     the_one_said(lex, toks, items, covered)
@@ -323,9 +326,10 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     same_as_before(lex, toks, items)
     plural_for_all(lex, toks, items, breaks)
     with_everything(lex, toks, items, mentions)
+    items = group_said_as_item(lex, toks, items)  # "a family pack ... with a two liter of pepsi": the pack's drink
     items = corrections(lex, toks, choice_gone(lex, toks, items))
     counts_repaired(toks, items)
-    items = choice_of_the_one_before(lex, toks, items)
+    items = named_by_choice(lex, toks, choice_of_the_one_before(lex, toks, items))
     if times is not None:
         times_over(items, times, breaks)
     return items, loose

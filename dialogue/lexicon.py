@@ -78,6 +78,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("grey", "gray"), ("colour", "color"), ("donut", "doughnut"), ("togo", "to go"),
     ("2 percent", "reduced fat"), ("quadruple", "quad"), ("single", "solo"),
     ("lb", "lbs", "pound", "pounds"), ("oz", "ounce", "ounces"),  # "a 15 pound bag" of the "15 lb" size
+    ("person", "man"),  # "a one man tent": the "1 person" capacity
 )
 
 
@@ -134,10 +135,15 @@ def _trimmed(phrase: tuple[str, ...]) -> tuple[str, ...]:
     return phrase
 
 
+_IRREGULAR = {p[0]: p[1] for p in phrases("irregular_plurals")}
+
+
 def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...]]:
     """A phrase and its plurals by the last word; ``whole`` (a product's whole name): also "-f(e)" as "-ves" ("half
     and halves", "loaves"), which a part of a name does not get ("halves" of pizzas or pints names no "half" product)."""
     last = phrase[-1]
+    if last in _IRREGULAR:  # "mice" of "optical mouse"
+        return {phrase, (*phrase[:-1], _IRREGULAR[last])}
     if not last.isalpha() or len(last) < 3:
         return {phrase}
     forms = {last + "s", last + "es"}
@@ -179,6 +185,9 @@ def _spelled_apart(names: Iterable[str]) -> set[tuple[str, ...]]:
         if any(CODE_RE.fullmatch(t) for t in toks):
             out.add(phrase_of(" ".join(f"{t[0]} {t[1:]}" if CODE_RE.fullmatch(t) else t for t in toks)))
     return out
+
+
+_PHRASE_END_LEN = 3  # the catalog phrases whose last word a sound-alike slip is settled by (see sound_alike_end)
 
 
 class Lexicon:
@@ -241,6 +250,7 @@ class Lexicon:
                 self._index_group(p, g)
         self._prefer_literal()
         self._option_plurals()
+        self._counted_singulars()
         self._led_choices()
         self._choices_before_of()
         described = _described_heads(self.products.values(), {t for k in self._phrases for t in k})
@@ -263,6 +273,10 @@ class Lexicon:
         self._sound: dict[str, list[str]] = defaultdict(list)
         for w in self.vocab:
             self._sound[jellyfish.metaphone(w)].append(w)
+        self._phrase_ends: dict[tuple[str, ...], set[str]] = defaultdict(set)  # "rice and" -> {"peas"}
+        for k in self._phrases:
+            if len(k) == _PHRASE_END_LEN and k[-1].isalpha():
+                self._phrase_ends[k[:-1]].add(k[-1])
 
     # --- building ---------------------------------------------------------------------------------
     def _add(self, phrase: tuple[str, ...], target: Target) -> None:
@@ -290,6 +304,21 @@ class Lexicon:
                 self.named_groups[phrase].append(group)
             if literal:
                 self._literal[phrase].add(target)
+
+    def _counted_singulars(self) -> None:
+        """"the two serving" for a choice named "2 servings", "a twenty piece" for "20 pieces": a choice named by a
+        number over one and a plural word names that choice with the word in the singular too, as a number before a
+        noun is said; where that singular is no phrase of anything else."""
+        extra: dict[tuple[str, ...], list[Target]] = {}
+        for phrase, targets in self._phrases.items():
+            if len(phrase) != 2 or not phrase[0].isdigit() or int(phrase[0]) < 2 or not phrase[1].isalpha() \
+                    or len(phrase[1]) < 4 or not phrase[1].endswith("s") or phrase[1].endswith("ss"):
+                continue
+            options = [t for t in targets if t.kind == "option"]
+            one = (phrase[0], phrase[1][:-1])
+            if options and len(options) == len(targets) and one not in self._phrases:
+                extra.setdefault(one, []).extend(t for t in options if t not in extra.get(one, ()))
+        self._phrases.update(extra)
 
     def _option_plurals(self) -> None:
         """"two vanilla cones", "three waffle cones": a choice's name in the plural names that choice, where the
@@ -465,6 +494,17 @@ class Lexicon:
             return None
         hits = [w for w in self._short.get(len(tok), ()) if sum(a != b for a, b in zip(w, tok, strict=True)) == 1
                 and (prev, w) in self.phrases]
+        return hits[0] if len(hits) == 1 else None
+
+    def sound_alike_end(self, first: str, second: str, tok: str) -> str | None:
+        """"rice and peace" -> "rice and peas": a word the catalog does not have that sounds like (same metaphone)
+        the one word ending a three-word catalog phrase begun by the two words before it; a common word too, as the
+        two words settle it. None when none or several do."""
+        ends = self._phrase_ends.get((first, second))
+        if not ends or tok in self._vocab_set or not tok.isalpha() or len(tok) < 3:
+            return None
+        sound = jellyfish.metaphone(tok)
+        hits = [w for w in ends if jellyfish.metaphone(w) == sound and w[0] == tok[0]]
         return hits[0] if len(hits) == 1 else None
 
     def joined_slip(self, first: str, second: str, nxt: str | None = None) -> str | None:
@@ -794,6 +834,7 @@ class IndexedLexicon(Lexicon):
             self._offered.update((group.code, v.code) for v in group.values)
         self._prefer_literal()
         self._option_plurals()
+        self._counted_singulars()
         self._led_choices()
         self._option_phrases: dict[tuple[str, ...], list[Target]] = dict(self._phrases)
         # a category said as a kind of goods ("shakes"), as Lexicon reads it: one entry per category form
@@ -828,6 +869,10 @@ class IndexedLexicon(Lexicon):
         self._sound = defaultdict(list)
         for w in self.vocab:
             self._sound[sounds.get(w) or jellyfish.metaphone(w)].append(w)
+        self._phrase_ends = defaultdict(set)  # of the choices' phrases only: product names are looked up in the store
+        for k in self._option_phrases:
+            if len(k) == _PHRASE_END_LEN and k[-1].isalpha():
+                self._phrase_ends[k[:-1]].add(k[-1])
         self.max_len = max([MAX_PHRASE, *(len(k) for k in self._option_phrases)])
         self._forms: _LRU[str, tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]] = _LRU(cache_size)
         self.lookups = 0  # phrase lookups that reached the store (for tests and benchmarks)

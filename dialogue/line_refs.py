@@ -79,8 +79,9 @@ def nth_of_kind(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
 def made_after_said(toks: Sequence[str], item: ItemSpec) -> bool:
     """"and a korma with paneer and make it mild": a new item said with an article, and only after it a word of
     change ("make it"): the change is of that item, said in the same breath, not of the line before."""
-    lead = [t for t in toks[:item.start] if t not in ("and", "also", "plus", "then")]
-    said = cue.find(toks, cue.MODIFY)
+    own = {i for o in item.options if 0 <= o.pos < item.start for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
+    lead = [t for i, t in enumerate(toks[:item.start]) if t not in ("and", "also", "plus", "then") and i not in own]
+    said = cue.find(toks, cue.MODIFY)  # ("and a lamb rogan josh but make it mild": past its own choices)
     return said >= item.end and bool(lead) and lead[-1] in ("a", "an") and len(lead) == 1 \
         and not cue.has(toks, cue.CORRECTION)
 
@@ -90,6 +91,13 @@ def restated(toks: Sequence[str], item: ItemSpec) -> bool:
     ordered; the line of that product is changed to it, not joined by another."""
     at = cue.find(toks, _RESTATED)
     return 0 <= at < item.start and not cue.has(toks, ADDING) and not any(t in MORE_WORDS for t in toks)
+
+
+def restated_choice(toks: Sequence[str], first: int) -> bool:
+    """"oh wait sorry it's an eleven speed": choices said again, righted, with an article after words that say what
+    it is: the line in focus made so, not one more of it."""
+    at = cue.find(toks, _RESTATED)
+    return 0 <= at < first and not cue.has(toks, ADDING) and not any(t in MORE_WORDS for t in toks)
 
 
 def adverb_ordinal(toks: Sequence[str], i: int) -> bool:

@@ -281,6 +281,42 @@ def line_by_a_word_of_its_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str
     return False
 
 
+def count_by_a_word_of_its_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"just three of the teriyaki" to five chicken teriyaki and two beef stroganoff meals: "just"/"only", a count,
+    "of the" and words read as no choice that are a whole-word part of the name of a choice one line of the cart
+    holds (its "chicken teriyaki"): that line's new count. True when so read (``selector``, ``quantity`` set)."""
+    if not ctx.has_lines or p.question or p.items or p.options or len(ctx.line_options) != len(ctx.line_skus):
+        return False
+    lead = [(i, t) for i, t in enumerate(toks) if t not in LEAD_FILL]
+    if len(lead) < 4 or lead[0][1] not in _JUST_LEADS:
+        return False
+    at, said_n = lead[1]
+    n = 1 if said_n == "one" else int(said_n) if said_n.isdigit() and 0 < int(said_n) < _MAX_RECOUNT else None
+    k = at + 1
+    while k < len(toks) and toks[k] in _OF_THE:
+        k += 1
+    end = len(toks)
+    while end > k and toks[end - 1] in _WORD_LINE_TAIL:
+        end -= 1
+    said = tuple(toks[k:end])
+    if n is None or k == at + 1 or not 1 <= len(said) <= 2 or any(t.isdigit() or t in GLUE for t in said):
+        return False
+    found = [(sku, choice) for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=True)
+             for choice in opts if _choice_named_within(lex, sku, choice, said)]
+    if len(found) != 1:
+        return False
+    group, value = found[0][1]
+    p.selector = [OptionSpec((Target("option", group=group, value=value),), pos=k, said=" ".join(said))]
+    p.quantity, p.ref = n, None
+    return True
+
+
+_JUST_LEADS = words("just_count_leads")
+_OF_THE = frozenset(("of", "the"))
+_WORD_LINE_TAIL = frozenset(("one", "ones", "please", "then", "instead"))
+_MAX_RECOUNT = 100
+
+
 def _choice_named_within(lex: Lexicon, sku: str, choice: tuple[str, str], said: tuple[str, ...]) -> bool:
     """The words are a whole-word part of the name or an alias of that choice of the product ("gray" of
     "agreeable gray")."""

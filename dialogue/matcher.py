@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from catalog.models import OptionGroup
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
-from dialogue.codes import codes_said
+from dialogue.codes import codes_said, foreign_codes_kept
 from dialogue.dimensions import sizes_said
 from dialogue.foreign_heads import modifies_other_thing
 from dialogue.lexicon import Lexicon, Target, phrase_of
@@ -68,12 +68,15 @@ _BEFORE_A_UNIT = frozenset({"one", "a", "an", "another", "per", "each", "the", "
 def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
-    toks = _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(shot_counts(
-        _for_whom_between(lex, codes_said(lex.known, to_digits(sizes_said(lex, tokens(text))))))))))
+    toks = _another_by_ordinal(lex, _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(
+        shot_counts(_for_whom_between(lex, codes_said(lex.known, to_digits(sizes_said(lex, foreign_codes_kept(
+            lambda ph: _printed(lex, ph), text, tokens(text))))))))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
         phrase_fix = lex.fix_before(tok, toks[i + 1]) if i + 1 < len(toks) else None
+        if phrase_fix is None and len(out) >= 2:
+            phrase_fix = lex.sound_alike_end(out[-2], out[-1], tok)  # "rice and peace" -> "rice and peas"
         if phrase_fix is None and i and (toks[i - 1] in _PREDICATE_LEADS or toks[i - 1] in _MAKING_VERBS):
             out.append(tok)  # "i'm running late", "it's too hot": said of the shopper, never a misheard product;
             continue  # nor is what they make ("i'm making salsa for a party": no misheard "salad")
@@ -85,6 +88,31 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
         elif (fixed := lex.fix_after(out[i], out[i + 1])) is not None:
             out[i + 1] = fixed  # "mint ship" -> "mint chip"
     return out
+
+
+def _printed(lex: Lexicon, phrase: tuple[str, ...]) -> bool:
+    """A catalog phrase, or a catalog word of three letters or more ("ddr" of "DDR4-3200")."""
+    return phrase in lex.phrases or len(phrase) == 1 and len(phrase[0]) >= 3 and lex.known(phrase[0])
+
+
+def _another_by_ordinal(lex: Lexicon, toks: list[str]) -> list[str]:
+    """"and a second kit in navy", "a second one for my friend": an indefinite article and an ordinal of more
+    ([words] another_ordinals) before "one" or a catalog word say one more, "another"; not a place in the order
+    ("the second one") nor a moment ("wait a second")."""
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        if toks[k] in ("a", "an") and toks[k + 1:k + 2] and toks[k + 1] in _ANOTHER_ORDINALS and k + 2 < len(toks) \
+                and (toks[k + 2] in ("one", "ones") or lex.known(toks[k + 2])):
+            out.append("another")
+            k += 2
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+_ANOTHER_ORDINALS = words("another_ordinals")
 
 
 def _said_with_article(lex: Lexicon, said: Sequence[str]) -> list[Target] | None:
@@ -287,6 +315,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                     continue  # "with extra boba": an amount and a choice, not a part of "extra boba on the side"
                 if not exact and length == 1 and toks[i] in _PLAIN and i + 1 < n and toks[i + 1] in ("one", "ones"):
                     continue  # "two regular ones": made the plain way, not a part of some product's name
+                if length == 1 and not exact and i and toks[i - 1].isdigit() and i + 2 < n and toks[i + 1] == "of" \
+                        and _package_of_next(lex, toks, i + 2, targets):
+                    continue  # "eight balls of the baby pink": the units counted, not a part of "ball winder"
                 if length == 1 and toks[i] in _PACKAGES and i + 2 < n and toks[i + 1] == "of" \
                         and (not exact or all(t.kind == "product" for t in targets)) \
                         and _package_of_next(lex, toks, i + 2, targets):
@@ -306,7 +337,9 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                     found.append(Mention(i, i + 1, (Target("product", sku=named_head),)))
                     i += 1
                     break
-                if length == 1 and not exact and len(toks[i]) < 4 and not (
+                if length == 1 and not exact and _sole_head_after_article(lex, toks, i, targets):
+                    chosen = tuple(replace(t, exact=True) for t in targets)  # "the map": the one map, by its noun
+                elif length == 1 and not exact and len(toks[i]) < 4 and not (
                         found and found[-1].end == i and found[-1].options and (_head_noun(lex, toks[i], targets)
                                                                                or _chosen_head(lex, toks[i], targets,
                                                                                                found[-1]))):
@@ -324,13 +357,13 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, _name_said_swapped(lex, toks, found)))),
         in_play)))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
-        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found)))))))))
+        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _common_value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))))
     found = _common_name_word_one(lex, toks, found, in_play)
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
         lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
             lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(
-                lex, toks, _products_joined_in_choice(lex, toks, _modifiers_sharing_noun(lex, toks, found),
-                                                      in_play)))))))),
+                lex, toks, _products_joined_in_choice(lex, toks, _choices_joined_in_choice(lex, toks, _modifiers_sharing_noun(
+                    lex, toks, found)), in_play)))))))),
         mix_for))))
 
 
@@ -562,6 +595,28 @@ def _products_joined_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Me
 _SIDE_CUE = phrases("side_cue")
 
 
+def _choices_joined_in_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"a slice with sausage and peppers": a choice named "sausage and peppers" (a calzone's filling) that no product
+    named in the sentence offers, whose words are two choices joined by "and" that such a product offers ("sausage",
+    "peppers" of the slice's toppings), is those two choices."""
+    named = {t.sku for f in found for t in f.exact_products}
+    out: list[Mention] = []
+    for m in found:
+        joins = [j for j in range(m.start + 1, m.end - 1) if toks[j] == "and"]
+        if m.products or not m.options or len(joins) != 1 or not named or any(
+                sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in named):
+            out.append(m)
+            continue
+        halves = [(m.start, joins[0]), (joins[0] + 1, m.end)]
+        said = [tuple(t for t in lex.phrases.get(tuple(toks[a:b]), ()) if t.kind == "option" and any(
+            sku in lex.option_skus.get((t.group, t.value), ()) for sku in named)) for a, b in halves]
+        if not all(said):
+            out.append(m)
+            continue
+        out.extend(Mention(a, b, ts) for (a, b), ts in zip(halves, said, strict=True))
+    return out
+
+
 _NEW_ITEM = words("new_item_words")
 
 
@@ -648,8 +703,8 @@ def _value_by_fit(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> li
     out = list(found)
     for n, m in enumerate(found):
         own = {t.sku for t in m.exact_products}
-        if not own:
-            continue
+        if not own or any(tuple(toks[m.end:m.end + len(p)]) == p for p in _SIDE_CUE):
+            continue  # "two more festival on the side": a side order, whatever a choice's words said with it fit
         alts: list[tuple[set[str], tuple[Target, ...]]] = []
         choice = m.options
         chosen = _few_owners(lex, choice) if choice else None
@@ -786,6 +841,10 @@ def _placement_of_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]
     "ranch on the side" where the value is "dressing on the side": the dressing is the ranch's own group.)"""
     out = list(found)
     for prev, m in zip(found, found[1:], strict=False):
+        if prev.end == m.start and prev.exact_products and m.options and not m.products \
+                and tuple(toks[m.start:m.end]) in _SIDE_CUE:
+            out.remove(m)  # "two more festival on the side": a side order (the product), not a choice placed
+            continue
         if prev.end != m.start or not prev.options or not m.options or prev.products or m.products \
                 or toks[m.start] not in _PLACEMENT_PREPS:
             continue
@@ -1564,6 +1623,31 @@ def _value_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) 
     return out
 
 
+def _common_value_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
+    """"with the zip on the right", "zip right": a group's name, then (past a preposition of place and an article)
+    a common word that is the name of one value of that group only ("right" of the zip's "right zip"), kept out of
+    the catalog's phrases as a common word, is that value: one mention of the group's name through the word."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = list(found)
+    for n, m in enumerate(found):
+        groups = {t.group for t in m.targets if t.kind == "group"}
+        if not groups or len(groups) != len(m.targets):
+            continue
+        k = m.end
+        while k < len(toks) and k - m.end < _GROUP_VALUE_GAP and (toks[k] in _PLACEMENT_PREPS or toks[k] in _NOUN_OPENERS):
+            k += 1
+        if k >= len(toks) or k in taken:
+            continue
+        values = tuple(t for t in lex.guarded.get(toks[k], ()) if t.kind == "option" and t.group in groups)
+        if len({(t.group, t.value) for t in values}) == 1:
+            out[n] = Mention(m.start, k + 1, values)
+            taken.add(k)
+    return out
+
+
+_GROUP_VALUE_GAP = 3  # "zip on the right": words between a group's name and its value's word
+
+
 def _values_listed_after_group(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
     """"two snowboard packages sizes nine and eleven", "size 7 8 and 10": a group's name (or its plural) and a list
     of numbers, each a value of that group when said after the name ("size 9"), are those values, a mention each
@@ -1738,6 +1822,19 @@ def _head_of_named(lex: Lexicon, toks: Sequence[str], i: int, targets: Sequence[
     return heads.pop() if len(heads) == 1 else None
 
 
+def _sole_head_after_article(lex: Lexicon, toks: Sequence[str], i: int, targets: Sequence[Target]) -> bool:
+    """"i need the map for it": a short word after an article that ends every name of the one product it may be
+    (the "topo map", "trail map") is that product's own noun, said alone; not before "of" ("the cup of ...")."""
+    skus = {t.sku for t in targets if t.kind == "product"}
+    product = lex.products.get(next(iter(skus))) if len(skus) == 1 else None
+    if product is None or any(t.kind != "product" for t in targets) or i < 1 or toks[i - 1] not in _ARTICLES \
+            or toks[i + 1:i + 2] == ["of"]:
+        return False
+    word = toks[i]
+    return all(phrase_of(n)[-1:] in ((word,), (word + "s",), (word.removesuffix("s"),))
+               for n in (product.name, *product.aliases) if phrase_of(n))
+
+
 def _chosen_head(lex: Lexicon, word: str, targets: Sequence[Target], before: Mention) -> bool:
     """"the eagle peak map": a short word that ends the name of the one product it may be, right after a choice of
     that product, is that product's own noun."""
@@ -1778,10 +1875,12 @@ def _guarded_options(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
 def _part_choice(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k: int,
                  cands: tuple[Target, ...]) -> tuple[Target, ...]:
     """"two dresses one long and one short", "two medium popcorns one buttered and one plain": a common word
-    after the count of a part ("one"), of two or more parts joined by "and", where the product said before them with a count
+    after the count of a part ("one"), of two or more parts joined by "and" or said one after the other ("one long
+    one regular"), where the product said before them with a count
     of two or more offers exactly one choice by that word (an alias too), is that choice of the part; as a part of
     the line in focus is (:func:`focus_choices`), here of a product named in the same sentence."""
-    if k < 1 or toks[k - 1] != "one" or "and" not in (*toks[k - 3:k - 1], *toks[k + 1:k + 3]):
+    listed = toks[k + 1:k + 2] == ["one"] or k >= 3 and toks[k - 3] == "one"  # "one long one regular": no "and"
+    if k < 1 or toks[k - 1] != "one" or "and" not in (*toks[k - 3:k - 1], *toks[k + 1:k + 3]) and not listed:
         return ()
     before = [m for m in found if m.end <= k - 1]
     named = next((m for m in reversed(before) if m.exact_products), None)

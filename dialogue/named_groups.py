@@ -72,3 +72,31 @@ def _other_group(lex: Lexicon, said: tuple[str, ...], codes: set[str]) -> str | 
         if any(words_run(said, n) for n in names):
             hits.append(code)
     return hits[0] if len(hits) == 1 else None
+
+
+def group_said_as_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"a family pack half hot half garlic parmesan with a two liter of pepsi": an item said after "with" (and an
+    article) right after another, whose words are the name of a group of that item's product ("2 liter", the pack's
+    drink) and whose choices are all values of that group, is that group's choice of the item, not a product of its
+    own (the 2 liter bottle sold alone)."""
+    out: list[ItemSpec] = []
+    for it in items:
+        host = out[-1] if out else None
+        product = lex.products.get(host.skus[0]) if host is not None and len(host.skus) == 1 else None
+        k = it.start - 1
+        while k >= 0 and toks[k] in ("a", "an", "the"):
+            k -= 1
+        if product is None or host is None or k < host.start or toks[k] != "with" or not it.options \
+                or it.quantity not in (None, 1):
+            out.append(it)
+            continue
+        said = tuple(toks[it.start:it.end])
+        groups = [g for g in product.option_groups if any(phrase_of(n) == said for n in (g.name, *g.aliases))]
+        kept = [replace(o, targets=keep) for o in it.options
+                if (keep := tuple(t for t in o.targets if any(t.group == g.code and g.value(t.value) is not None
+                                                               for g in groups)))]
+        if len(groups) != 1 or len(kept) != len(it.options):
+            out.append(it)
+            continue
+        host.options.extend(kept)
+    return out

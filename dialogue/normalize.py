@@ -216,6 +216,9 @@ def is_question(text: str) -> bool:
         "you", "y", "they", "it", "that", "this", "there", "the", "your", "these", "those", "we", "a", "any"
     ) and not _do_as_asked(toks):
         return True
+    if toks[:2] == ["have", "you"] and len(toks) > 2 and toks[2] in ("got", "any") or toks[:2] == ["got", "any"] \
+            or toks[:3] == ["you", "got", "any"]:
+        return True  # "have you got any plaice left", "got any cod": asked, no order
     if " ".join(toks[:3]) in ("can you tell", "could you tell", "can i see", "could i see", "can you show",
                               "could you show", "can i know", "may i see", "tell me what", "tell me about",
                               "i wonder what", "i wonder if") and not _order_verb(toks):

@@ -11,7 +11,7 @@ from dialogue.corrections import SWAP
 from dialogue.intents import find
 from dialogue.item_words import PACKAGES, REFINE, SUB_WORDS, WITH, WITH_LIST
 from dialogue.lexicon import Lexicon, phrase_of
-from dialogue.matcher import _person_at, part_of_name, words_run
+from dialogue.matcher import Mention, _person_at, part_of_name, words_run
 from dialogue.phrasebook import words
 from dialogue.quantity import GLUE, SEPARATORS, count_of_described, quantity_token, read_quantity
 from dialogue.specs import ItemSpec, OptionSpec
@@ -358,6 +358,25 @@ def choice_one_of_the_topic(lex: Lexicon, toks: Sequence[str], items: list[ItemS
         free = [s for s in free if s not in chosen]
         out.append(ItemSpec((product.sku,), int(tok) if tok.isdigit() else None, chosen, a, o + 1))
     return sorted(out, key=lambda it: it.start), free
+
+
+def choices_of_the_topic(lex: Lexicon, items: list[ItemSpec], mentions: Sequence[Mention],
+                         topic: str | None) -> list[ItemSpec]:
+    """"What flavours do you have for the wings?" - "ok a ten piece lemon pepper then": an item named by its choices
+    alone (no word of it names a product) of another product, every choice of which the product talked about
+    (``topic``, not in the cart) offers, is an item of that product (not the tenders that also come by the 10)."""
+    product = lex.products.get(topic or "")
+    if product is None:
+        return items
+    out = []
+    for it in items:
+        named = any(m.products and m.start <= it.start < m.end for m in mentions)
+        if named or product.sku in it.skus or not it.options or not all(
+                any(product.sku in lex.option_skus.get((t.group, t.value), ()) for t in o.targets) for o in it.options):
+            out.append(it)
+            continue
+        out.append(ItemSpec((product.sku,), it.quantity, it.options, it.start, it.end, it.exact))
+    return out
 
 
 def package_of_the_topic_one(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], options: list[OptionSpec],

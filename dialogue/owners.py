@@ -60,6 +60,19 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = Fa
     return complete[0] if len(complete) == 1 else None
 
 
+FEW_OWNERS = 3  # products offering the same choices said without a noun that are worth asking between
+
+
+def owners_to_ask(lex: Lexicon, specs: Sequence[OptionSpec]) -> tuple[str, ...]:
+    """"a 50 piece" where the bone-in and the boneless wings both come by the 50: the few products (two or three)
+    that offer every choice said, to ask between; empty when one, none or many do."""
+    owners: set[str] | None = None
+    for spec in specs:
+        skus = {sku for t in spec.targets for sku in islice(lex.option_skus.get((t.group, t.value), ()), MANY_OWNERS + 1)}
+        owners = skus if owners is None else owners & skus
+    return tuple(sorted(owners)) if owners is not None and 1 < len(owners) <= FEW_OWNERS else ()
+
+
 def owner_by_name_word(lex: Lexicon, specs: Sequence[OptionSpec]) -> tuple[str, list[OptionSpec]] | None:
     """"childrens tylenol grape" to an empty cart, where "childrens" is a choice of other products and a word of the
     name of "children's acetaminophen", the one product offering the other choices said: that product, with those

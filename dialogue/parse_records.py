@@ -32,6 +32,7 @@ class Context:
     listing: bool = False  # several products were just listed and none picked since
     topic: str | None = None  # the one product talked about last
     listed: tuple[str, str] | None = None  # (sku, group): that product's choices of that group were just listed
+    asked: tuple[ItemSpec, ...] = ()  # kinds of one product just asked after in stock, each said as an item
     focus_units: int = 0  # units in the cart lines of the product in focus ("and a naan for each" of them)
     focus_options: tuple[tuple[str, str], ...] = ()  # (group, value) of each choice the line in focus holds
     focus_fresh: bool = False  # the line in focus was ordered or changed by the turn before
@@ -42,10 +43,10 @@ class Context:
         """The conversation as if the cart held nothing: how the words read when no line is there to take them.
         Every field about the cart's lines is cleared here, next to where the fields are declared."""
         held = set(self.line_skus)
-        return dataclasses.replace(self, last_sku=None, has_lines=False, line_skus=(), line_options=(), line_units=(),
-                       focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0,
-                       topic=None if self.topic in held else self.topic,
-                       shown=tuple(s for s in self.shown if s not in held))
+        return dataclasses.replace(self, last_sku=None, has_lines=False, line_skus=(), line_options=(),
+                                   line_units=(), focus_units=0, focus_options=(), focus_fresh=False, focus_quantity=0,
+                                   topic=None if self.topic in held else self.topic,
+                                   shown=tuple(s for s in self.shown if s not in held))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from catalog.models import Product
+from dialogue.intents import find
 from dialogue.item_words import JOIN_FILL
 from dialogue.lexicon import Lexicon
 from dialogue.phrasebook import phrases, words
@@ -191,10 +192,11 @@ def parts_as_choices(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -
     return out
 
 
-def one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
+def one_each(lex: Lexicon, items: list[ItemSpec], toks: Sequence[str] = ()) -> list[ItemSpec]:
     """"three fruit teas mango peach and lychee": as many values of one one-choice group said after a counted item
     as its count, one of each (the item's other choices on each: "two snowboard packages for two days sizes nine
-    and eleven")."""
+    and eleven"; but a choice said after "and" past one of the values, before the next, is that next one's own:
+    "two meals the beef stroganoff and a single serving of the chili mac")."""
     out: list[ItemSpec] = []
     for it in items:
         product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
@@ -213,11 +215,24 @@ def one_each(lex: Lexicon, items: list[ItemSpec]) -> list[ItemSpec]:
             out.append(it)
             continue
         rest = [o for o in it.options if all(o is not x for x in each)]
-        out.extend(ItemSpec(it.skus, 1, [*rest, o], it.start, it.end, it.exact) for o in each)
+        own = {id(o): _next_value(toks, o, each) for o in rest}
+        out.extend(ItemSpec(it.skus, 1, [*(r for r in rest if own[id(r)] in (None, o)), o], it.start, it.end, it.exact)
+                   for o in each)
     return out
 
 
+def _next_value(toks: Sequence[str], o: OptionSpec, each: Sequence[OptionSpec]) -> OptionSpec | None:
+    """The value of ``each`` a choice said between two of them, after "and", belongs to (the one after it); None when
+    it is said before them all or with no "and" between it and the value before it (a choice of every unit)."""
+    before = [e for e in each if e.pos < o.pos]
+    after = [e for e in each if e.pos > o.pos]
+    if not before or not after or not toks:
+        return None
+    return after[0] if "and" in toks[_said_end(before[-1]):o.pos] else None
+
+
 _OF_EACH = phrases("of_each")
+_EACH_OTHER = phrases("each_other_value")
 
 
 def _said_end(o: OptionSpec) -> int:
@@ -225,16 +240,17 @@ def _said_end(o: OptionSpec) -> int:
     return o.pos + max(1, len(o.said.split()))
 
 
-def _joined_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[OptionSpec]:
+def _joined_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec, several: bool = False) -> list[OptionSpec]:
     """Two or more values of one one-choice group of the item's product said in a row, the last after "and"
-    ("black and blue", "red, green and blue"); none when there are no such values."""
+    ("black and blue", "red, green and blue"); with ``several``, of a group taking several values too; none when
+    there are no such values."""
     product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
     if product is None:
         return []
     said = sorted((o for o in item.options if o.pos >= 0 and o.said), key=lambda o: o.pos)
     for code in dict.fromkeys(t.group for o in said for t in o.targets):
         group = product.group(code)
-        if group is None or group.multiple:
+        if group is None or group.multiple and not several:
             continue
         run = [o for o in said if any(t.group == code and group.value(t.value) is not None for t in o.targets)]
         gaps = [toks[_said_end(a):b.pos] for a, b in zip(run, run[1:], strict=False)]
@@ -250,10 +266,15 @@ def each_value(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list
     out: list[ItemSpec] = []
     for k, it in enumerate(items):
         run = _joined_values(lex, toks, it)
+        nxt = items[k + 1].start if k + 1 < len(items) else len(toks)
+        if not run and it.quantity is not None and it.quantity > 1 and find(toks[it.start:nxt], _EACH_OTHER) >= 0 \
+                and len(several := _joined_values(lex, toks, it, several=True)) == it.quantity:
+            rest = [o for o in it.options if o not in several]  # "three six piece wings each a different flavour
+            out.extend(ItemSpec(it.skus, None, [*rest, o], it.start, it.end, it.exact) for o in several)  # hot mild and
+            continue  # teriyaki": one of each, though a box takes several flavours
         if not run:
             out.append(it)
             continue
-        nxt = items[k + 1].start if k + 1 < len(items) else len(toks)
         tail = max(it.end, _said_end(run[-1]))
         each = next((i for i in range(tail, min(nxt, tail + 4)) if any(
             tuple(toks[i:i + len(p)]) == p for p in _OF_EACH)), -1)

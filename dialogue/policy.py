@@ -36,6 +36,7 @@ from dialogue import (
     what_if,
 )
 from dialogue import intents as cue
+from dialogue.asked_meanwhile import asked_aside, choice_asked_of
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
@@ -80,6 +81,7 @@ _REMAKE = words("remake_verbs")
 _PLAIN_PART = words("plain_part")
 _WITH = words("with_words")
 CHANGING = frozenset({Intent.ADD, Intent.MODIFY, Intent.REMOVE, Intent.CLEAR, Intent.CANCEL_ORDER})
+_OFFER_ASKED = "Would you like one?"
 _ANSWERS = frozenset({Intent.SEARCH, Intent.OPTIONS, Intent.PRICE, Intent.STOCK, Intent.DESCRIBE})
 # Turns a question about what there is may hide in (the menu, a tag, the cheapest, how many are left).
 _BROWSABLE = frozenset({Intent.SEARCH, Intent.OUT_OF_SCOPE, Intent.STOCK, Intent.PRICE, Intent.GREET, Intent.OPTIONS,
@@ -324,6 +326,9 @@ class Policy:
             if st.readback is not None and st.readback_current():  # a read-back said again is read in this
                 st.readback = replace(st.readback, turn=st.turns)  # turn: a yes next places it
             return out.say(st.last_reply.text)  # "sorry, say that again": said again, and the question stays open
+        if pending is not None and pending.kind == PendingKind.CLARIFY_OPTION and pending.item is not None \
+                and asked_aside(parse):
+            return self._asked_while_waiting(pending, parse, out)  # "are the chemex ones more expensive": answered
         if pending is not None:
             handled = self._answer_pending(pending, parse, out)
             if handled is not None:
@@ -471,6 +476,26 @@ class Policy:
         (:class:`PendingKind`); None when the turn is no answer to it (it is then handled as itself)."""
         handler = _PENDING_HANDLERS[pending.kind]
         return handler(self, pending, parse, out)
+
+    def _asked_while_waiting(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome:
+        """"What fit for the paper filters?" - "are the chemex ones more expensive": the question answered, no choice
+        made by it, and the waiting item asked about again (:mod:`dialogue.asked_meanwhile`)."""
+        st = self.state
+        item = pending.item
+        assert item is not None
+        self._dispatch(parse, out)
+        st.pending = pending
+        shown = out.shown or []
+        pending.asked_about = shown[0] if len(shown) == 1 and shown[0] not in item.skus else None
+        if out.parts and out.parts[-1].endswith(_OFFER_ASKED):  # one question at a time: the waiting one
+            out.parts[-1] = out.parts[-1][:-len(_OFFER_ASKED)].rstrip()
+            out.parts = [part for part in out.parts if part]
+        product = self.lex.products.get(item.skus[0])
+        group = product.group(pending.group or "") if product is not None else None
+        if product is not None and group is not None:
+            values = say_list([v.name for v in group.values[:3]], "or")
+            out.say(f"And what {group_name(group)} would you like for the {product.name}: {values}?")
+        return out
 
     def _answer_low_conf(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         """"I think you said: ... Is that right?": a yes acts on what was heard, a no asks again."""
@@ -658,6 +683,12 @@ class Policy:
             st.focus_line = again[-1].line_id  # "two more" next is more of it
             return self._checkout(out.say(f"Your order has {names} already. To add more, say how many more"),
                                   question=YES_OR_NO)
+        if kind == PendingKind.CHECKOUT and (c.verdict != Verdict.AFFIRM and said_back.named_again(parse, st.cart.lines)
+                                             or said_back.only_of_none_held(parse, st.cart.lines)):
+            # "blueberry", "i'm not sure if she wanted the muffin", "the muffin you can leave off": a product the order
+            # holds named, or talked about, with no count and no word of more: no second one; "yes just the coffees" to
+            # lattes: no line it keeps, nothing to add; the question again
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
         vague = not parse.items and not parse.options and parse.quantity is None and not parse.groups \
             and parse.intent not in (Intent.REMOVE, Intent.CLEAR, Intent.HUMAN)  # "never mind, remove it", "actually
         # could i speak to someone" say what to do; "uh what cushions are there" asks of a group
@@ -689,8 +720,8 @@ class Policy:
                     names = say_list([ln.name for ln in undone])
                     return out.say(f"Sorry about that. I've taken the {names} back off. What would you like instead?")
             return out.say("Okay, the order is not placed. What would you like to change?")
-        if parse.intent == Intent.CART:
-            return self._checkout(out)  # "read it back": the read-back, and the question again
+        if parse.intent == Intent.CART:  # "read it back": the read-back, and the question again ("how much is
+            return self._checkout(out.say(answers.focus_price(st, self.lex, parse.tokens)))  # that": the line's first)
         if parse.intent in (Intent.OUT_OF_SCOPE, Intent.SEARCH) and c.verdict == Verdict.UNCLEAR and not parse.items \
                 and (told := browse.answer(st, self.lex, self.store, parse, Outcome())) is not None:
             st.pending = None  # "what's vegan?": what the shop has, answered; nothing placed, the cart as it was
@@ -747,8 +778,8 @@ class Policy:
             elif not self._product_said(parse.tokens, it) and any(
                     t.group == group.code and group.value(t.value) is not None for o in it.options for t in o.targets):
                 specs.extend(it.options)  # "which drink for the meal?" - "cola for both": no soda, the drink
-            elif _said_besides(parse, it):
-                besides.append(it)
+            elif _said_besides(parse, it) or pending.asked_about in it.skus:
+                besides.append(it)  # ("what's in the ginger shot?" - "two of those and the kombucha berry")
         specs = toward_asked(product, group.code, specs)
         opts = options_for(product, specs)[0]
         unit = one_unit_said(parse.tokens, item.quantity) if any(o.group == group.code for o in opts) else None
@@ -811,6 +842,14 @@ class Policy:
                 return None
             if parse.intent in (Intent.AFFIRM, Intent.OUT_OF_SCOPE, Intent.EMPTY):
                 return out.say(f"Which {group_name(group)} would you like: {say_list([v.name for v in group.values[:3]], 'or')}?")
+            if opts and not parse.items and choice_asked_of(parse) and not options_for(product, specs)[2]:
+                # "what type for the wall plate?" - "do you have them in stainless": the waiting item's other choice
+                # asked about, answered for it (never for a line in the cart); it still waits for its type
+                offered = say_list([v.name for o in opts if (g := product.group(o.group)) is not None
+                                    and (v := g.value(o.value)) is not None])
+                values = say_list([v.name for v in group.values[:3]], "or")
+                return out.say(f"Yes, the {product.name} comes in {offered}. And what {group_name(group)} would you "
+                               f"like for the {product.name}: {values}?")
             if opts and not parse.items and not parse.question and not options_for(product, specs)[2] \
                     and not self._for_line_just_made(product, opts):
                 # "what drink for the meal deal?" - "footlong": another choice of the waiting item; it is made so,
@@ -1015,7 +1054,7 @@ class Policy:
         if i == Intent.CLEAR:
             return editing.clear(st, out)
         if i == Intent.CART:
-            return answers.cart(st, lex, out)
+            return answers.cart(st, lex, out.say(answers.focus_price(st, lex, p.tokens)))
         if i == Intent.CHECKOUT or (i == Intent.AFFIRM and st.cart.lines):
             return self._checkout(out)
         if i == Intent.AFFIRM:
@@ -1208,8 +1247,9 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
     the values are said as a list joined by "and" ("i need some herbs" - "basil and um rosemary": one of each, as
     one line cannot hold two choices of a one-choice group)."""
     group = product.group(group_code)
-    if quantity is not None and quantity < 2 or group is None or group.multiple:
-        return []
+    if quantity is not None and quantity < 2 or group is None or group.multiple and quantity is None:
+        return []  # (a group of several choices is shared only by a count said before each: "three ice creams" -
+    # "one mango sorbet one chocolate and one mint chip", never "mango and chocolate": two flavours of one)
     mine = [s for s in specs if s.pos >= 0 and any(t.group == group.code and group.value(t.value) is not None
                                                     for t in s.targets)]
     if len(mine) < 2 or len({s.pos for s in mine}) < len(mine):
@@ -1222,7 +1262,7 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
         while k >= 0 and toks[k] in ("of", "the", "with", "in", "as") or k >= 0 and listed and toks[k] in _FILLERS:
             k -= 1
         said = toks[k] if 0 <= k < len(toks) else ""
-        if quantity is None and not (said.isdigit() or said in _A_COUNT or listed):
+        if (quantity is None or group.multiple) and not (said.isdigit() or said in _A_COUNT or listed and not group.multiple):
             return []
         parts.append((int(said) if said.isdigit() else 1, s))
     return parts if quantity is None or sum(n for n, _ in parts) == quantity else []
@@ -1333,7 +1373,7 @@ def _restated_parts(p: Parse) -> list[tuple[int, list[OptionSpec]]]:
     if not (_REMAKE & set(toks[:2]) or cue.has(toks, cue.CORRECTION)):
         return []
     counted = next((k for k, t in enumerate(toks) if t.isdigit()), -1)
-    first = next((k for k in range(counted + 2, len(toks)) if toks[k] == "one" or toks[k].isdigit()), -1) \
+    first = next((k for k in range(counted + 1, len(toks)) if toks[k] == "one" or toks[k].isdigit()), -1) \
         if counted >= 0 else -1
     specs = [*p.options, *(o for it in p.items for o in it.options)]
     if first < 0 or any(counted <= o.pos < first for o in specs) or int(toks[counted]) < 2:

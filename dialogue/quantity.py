@@ -20,10 +20,14 @@ from dialogue.sold_by import sold_by
 from dialogue.specs import ItemSpec, OptionSpec
 
 _SIZE_UNITS = words("size_units")
+_MEASURE_UNITS = words("measure_units")
+PREPOSITION_UNITS = words("preposition_units")
+_PREPOSITION_DETERMINERS = words("preposition_unit_determiners")
 _PACK_WORDS = words("pack_words")
 _SERVINGS = words("servings")
 _PAGE_UNITS = words("page_units")
 _COPY_WORDS = words("copy_words")
+_POSSESSIVES = words("possessives")
 _PAIRED_GOODS = words("paired_goods")
 _PAIRED_PHRASES = phrases("paired_goods_phrases")
 _PLACES = words("booked_places")
@@ -40,11 +44,17 @@ SEPARATORS = words("separators")
 def quantity_token(toks: Sequence[str], i: int) -> int | None:
     t = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
-    if t.isdigit() and nxt not in _SIZE_UNITS and 0 < int(t) < 1000:
+    if t.isdigit() and (nxt not in _SIZE_UNITS or _preposition_after(toks, i + 1)) and 0 < int(t) < 1000:
         return int(t)
     if t in ("one", "a", "an", "another"):
         return 1
     return None
+
+
+def _preposition_after(toks: Sequence[str], i: int) -> bool:
+    """The size unit at ``i`` is a preposition starting a noun phrase ("two in the barn red"), no unit of the number
+    before it ("a 9 in cable")."""
+    return toks[i] in PREPOSITION_UNITS and i + 1 < len(toks) and toks[i + 1] in _PREPOSITION_DETERMINERS
 
 
 def _code_letter(toks: Sequence[str], i: int, covered: set[int]) -> bool:
@@ -61,6 +71,9 @@ def read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]
         if toks[i] in COUNT_UNITS and i > floor and toks[i - 1].isdigit():
             i -= 1  # "12 dozen eggs" (from "a dozen eggs"): the count before the unit
             continue
+        if _measure_said_counted(toks, i, floor, covered):
+            return read_quantity(toks, i - 1, floor, covered)  # "two of the one pound propane bottles": the count
+            # before the size said with the product's name (one of its words), not the size's own number
         if toks[i] in _PLACE_LINKS and i - 2 >= floor and toks[i - 1] in _PLACES \
                 and quantity_token(toks, i - 2) is not None:
             i -= 2  # "two spots in the sock workshop", "three seats for the class": places booked, counted
@@ -83,6 +96,8 @@ def read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]
             i -= 3  # "two copies of a house key": the count of the copies
             continue
         q = quantity_token(toks, i)
+        if q is None and i + 1 == start and toks[i].isdigit() and 0 < int(toks[i]) < 1000:
+            q = int(toks[i])  # "four pump filters": the unit word starts the product's name, the number counts it
         if q is not None:
             explicit = toks[i] not in ("a", "an")
             # "a couple" was already turned into "2"; "a 2" does not happen
@@ -93,6 +108,16 @@ def read_quantity(toks: Sequence[str], start: int, floor: int, covered: set[int]
             continue
         return None, False
     return None, False
+
+
+def _measure_said_counted(toks: Sequence[str], i: int, floor: int, covered: set[int]) -> bool:
+    """A measure no choice holds ("one pound") said at ``i`` right before the product, with a count said before it
+    ("two of the one pound propane bottles"); not "two pound ground beef", where the number counts the pounds."""
+    if i in covered or toks[i] not in _MEASURE_UNITS or toks[i] in COUNT_UNITS or i - 1 <= floor \
+            or not (toks[i - 1].isdigit() or toks[i - 1] == "one"):
+        return False
+    q, explicit = read_quantity(toks, i - 1, floor, covered)
+    return q is not None and explicit
 
 
 def count_of_described(toks: Sequence[str], start: int, end: int, floor: int, covered: AbstractSet[int]) -> int | None:
@@ -110,9 +135,9 @@ def count_of_described(toks: Sequence[str], start: int, end: int, floor: int, co
 
 
 def _copies_of_one(toks: Sequence[str], i: int, floor: int) -> bool:
-    """"two copies of a house key": the article at ``i`` names the one thing copied; the count before "copies"
-    counts the item."""
-    return toks[i] in ("a", "an") and i - 3 >= floor and toks[i - 1] == "of" and toks[i - 2] in _COPY_WORDS \
+    """"two copies of a house key", "two copies of my house key": the article (or "my") at ``i`` names the one
+    thing copied; the count before "copies" counts the item."""
+    return (toks[i] in ("a", "an") or toks[i] in _POSSESSIVES) and i - 3 >= floor and toks[i - 1] == "of" and toks[i - 2] in _COPY_WORDS \
         and quantity_token(toks, i - 3) is not None
 
 

@@ -37,6 +37,9 @@ _SUBJECT_MAX = 3  # "what my little sister wants": who wants it, in a few words
 _FEW_ASKED = 8  # products of an item read to see whether a group asked about is theirs
 _HELD_OPENERS = words("held_question_openers")
 _ADDING_LEADS = words("adding_leads")
+_TAKEN_TAIL = words("taken_after_question_tail")
+_TAKEN_JOINS = words("taken_after_question_joins")
+_MAX_TAKEN = 100
 
 
 def _order_joined(toks: Sequence[str]) -> int:
@@ -131,6 +134,8 @@ def ordering(lex: Lexicon, p: ParseDraft, toks: list[str], asked: list[bool], in
         p.ordering, p.hold = False, True  # "and twelve wings what sauces do you have for those"
         return
     ordered = [it for it in p.items if not asked[min(it.start, len(asked) - 1)]]
+    if ordered:  # ("do you have scones? I'll take three" alone: read below, as a question then an order)
+        ordered = [it for it in p.items if it in ordered or _taken_after(toks, asked, p.items, it)]
     p.ordering = bool(ordered)
     if ordered and len(ordered) < len(p.items) and cue.order_request([t for t, a in zip(toks, asked, strict=True)
                                                                       if not a]) >= 0:
@@ -153,6 +158,30 @@ def ordering(lex: Lexicon, p: ParseDraft, toks: list[str], asked: list[bool], in
             p.ordering = False
         elif _about(lex, ordered[0], toks, info):
             p.ordering, p.hold = False, True
+
+
+def _taken_after(toks: list[str], asked: list[bool], items: Sequence[ItemSpec], item: ItemSpec) -> bool:
+    """"do you guys have a squeeze filter i'll take one and a pack of the tablets": the last item asked about, then
+    an order request with only a count ("i'll take one", "i'll take two"): that item, ordered with that count (set
+    on it); the other items of the turn keep their own reading."""
+    if item.start >= len(asked) or not asked[item.start] or any(it.start > item.start and it.start < len(asked)
+                                                                and asked[it.start] for it in items):
+        return False
+    j = next((k for k in range(item.end, len(toks)) if not asked[k]), len(toks))
+    nxt = min((it.start for it in items if it.start > item.start), default=len(toks))
+    at = cue.order_request(toks[j:nxt])
+    if at != 0 or item.quantity is not None and item.quantity != 1:
+        return False
+    seg = toks[j:nxt]
+    size = max((len(ph) for ph in cue.ORDER_REQUEST if tuple(seg[:len(ph)]) == ph), default=0)
+    cut = next((k for k in range(size, len(seg)) if seg[k] in _TAKEN_JOINS), len(seg))
+    said = [t for t in seg[size:cut] if t not in _TAKEN_TAIL]
+    n = 1 if said in (["one"], ["it"], ["that"], ["one", "of", "those"]) else int(said[0]) \
+        if len(said) == 1 and said[0].isdigit() and 0 < int(said[0]) < _MAX_TAKEN else None
+    if n is None:
+        return False
+    item.quantity = n
+    return True
 
 
 def _about(lex: Lexicon, item: ItemSpec, toks: list[str], info: list[bool]) -> bool:

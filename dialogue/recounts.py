@@ -91,6 +91,25 @@ def count_of_unit(toks: Sequence[str], options: Sequence[OptionSpec], lexicon: L
     return None
 
 
+def counted_in_own_unit(lex: Lexicon, toks: Sequence[str], options: Sequence[OptionSpec], sku: str | None) -> int | None:
+    """"a gallon of washer fluid the de icer kind" - "make that two gallons": after "make that", a count and words
+    that are the unit the line's product is sold by (words of its name, other names or description, "a gallon of
+    windshield washer fluid"), though another product's choice ("1 gallon" transmission fluid): that many of the
+    line; None otherwise."""
+    product = lex.products.get(sku or "")
+    if product is None or not options or not cue.has(toks, MAKE_IT):
+        return None
+    own = {w for text in (product.name, *product.aliases, product.description or "") for w in text.lower().split()}
+    for o in options:
+        if any(product.sku in lex.option_skus.get((t.group, t.value), ()) for t in o.targets):
+            return None  # a choice of the line's own ("make that two 2 liters"): its choice, read as such
+        said = [w for w in o.said.split() if not w.isdigit()]
+        if not said or not all(w in own or w.rstrip("s") in own for w in said):
+            return None
+    first = min(o.pos for o in options)
+    return bare_quantity(toks[:first]) if first > 0 else None
+
+
 def bare_quantity(toks: Sequence[str], skip: frozenset[int] = frozenset(), offset: int = 0) -> int | None:
     return count_of(toks, {i - offset for i in skip})
 
@@ -152,7 +171,8 @@ def one_more_made(toks: Sequence[str], options: Sequence[OptionSpec], *, by_pair
     if toks[first + 1] == "for" and first + 2 < len(toks) and toks[first + 2] not in ("a", "an") \
             and (_ADDING_LEADS & set(toks[:first]) or cue.has(toks, _FOR_SOMEONE) or cue.has(toks, ALSO)):
         return n  # "and one for the little one too but a small and grey": one more, for someone else, made so
-    if toks[first + 1] not in ("in", "with") or min(o.pos for o in options) != first + 2:
+    lead = first + 3 if first + 2 < len(toks) and toks[first + 2] in ("the", "a", "an") else first + 2
+    if toks[first + 1] not in ("in", "with") or min(o.pos for o in options) != lead:  # ("two in the barn red")
         # "and two salmon" after two yellowtail nigiri: two more, salmon - the choices right after the count and
         # nothing else said but them
         said = {i for o in options for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}

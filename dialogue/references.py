@@ -47,6 +47,7 @@ _PACKAGES = words("packages")
 _SERVINGS = words("servings")
 _TIME_UNITS = words("time_units")
 _TIME_PREPS = words("time_preps")
+_TIME_BY = words("time_preps_after_no_number")
 _RELAY_VERBS = words("relay_verbs")
 _RELAY_LEAD_MAX = 4  # "my little sister says": who says it, in a few words
 
@@ -92,15 +93,36 @@ def count_not(toks: Sequence[str], was: int, skip: Collection[int] = ()) -> int 
     if k is None or any(t not in cue._FILL for t in toks[k + 2:]):
         return None
     j = k - 1
-    while j > 0 and (toks[j] in cue._FILL or j in skip):
-        j -= 1
+    while j > 0 and (toks[j] in cue._FILL or j in skip or toks[j] in _UNIT_WORDS or toks[j] == "ones"):
+        j -= 1  # ("just one of the soft white packs not two": the line named by its choice and its unit)
     if j > 1 and toks[j] in _PORTION_OF and toks[j - 1] == "of":
         j -= 2  # "just one of those not two"
+    elif j > 0 and toks[j] == "of" and toks[j + 1] in _PORTION_OF:
+        j -= 1  # "just one of the soft white packs not two" ("the" read as a filler)
     said = _count_word(toks[j]) if j >= 0 else None
     if said is None or said == was or not 0 < said < 1000:
         return None
     lead = toks[:j]
     return said if _relayed_or_fill(lead) or all(t in cue._FILL or t in _RECOUNT_LEADS for t in lead) else None
+
+
+def count_of_named_line(toks: Sequence[str], options: Sequence[OptionSpec], ctx: Context) -> int:
+    """The count of the one cart line that holds every choice said ("the soft white packs": the soft white line),
+    the words of a count aside ("just one of ..."); with none said or no such single line, the line in focus's."""
+    said = [o for o in options if not count_as_choice(toks, o)]
+    if not said:
+        return ctx.focus_quantity
+    held = [units for units, opts in zip(ctx.line_units, ctx.line_options, strict=False)
+            if all(any((t.group, t.value) in opts for t in o.targets) for o in said)]
+    return held[0] if len(held) == 1 else ctx.focus_quantity
+
+
+def count_as_choice(toks: Sequence[str], option: OptionSpec) -> bool:
+    """A choice whose words end on a count and are followed by "of" and a word of a portion ("just one" for a
+    single bulb, in "just one of the soft white packs not two"): a count of the line's units, not that choice."""
+    end = option.pos + len(option.said.split())
+    return option.pos >= 0 and bool(option.said) and _count_word(option.said.split()[-1]) is not None \
+        and end + 1 < len(toks) and toks[end] == "of" and toks[end + 1] in _PORTION_OF
 
 
 def _count_word(tok: str) -> int | None:
@@ -117,10 +139,11 @@ def _relayed_or_fill(lead: Sequence[str]) -> bool:
 
 def a_time(toks: Sequence[str], i: int) -> bool:
     """The number at ``i`` says when, not how many: "can you do it in twenty minutes", "pick it up at five",
-    "ready by 6 pm"; no line changes for it. After such a word only a number a clock can read is a time ("at
-    1930", not the "6400" of "ddr5 at sixty four hundred")."""
-    return (i + 1 < len(toks) and toks[i + 1] in _TIME_UNITS) or (i > 0 and toks[i - 1] in _TIME_PREPS
-                                                                  and _on_a_clock(toks[i]))
+    "ready by 6 pm", "ready by nine"; no line changes for it. After such a word only a number a clock can read is a
+    time ("at 1930", not the "6400" of "ddr5 at sixty four hundred"); after "by" not when a number comes before it
+    ("2 by 4")."""
+    return (i + 1 < len(toks) and toks[i + 1] in _TIME_UNITS) or i > 0 and _on_a_clock(toks[i]) and (
+        toks[i - 1] in _TIME_PREPS or toks[i - 1] in _TIME_BY and not (i > 1 and toks[i - 2].isdigit()))
 
 
 def _on_a_clock(tok: str) -> bool:
@@ -545,6 +568,9 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         share = _half_of_line(lex, toks, p, ctx)
     if share is None or len(p.items) > 1:
         return False
+    if not p.items and 0 < ctx.focus_units < share and len(parts_of(toks)) > 1:
+        return False  # "make that two of them one ankle and one no show" to one pack: a new count shared, not a
+        # part (as "fifty of them double sided" to a line of one is all fifty made so)
     held = None
     if p.items and not any(s in ctx.line_skus for s in p.items[0].skus):
         held = line_holding(lex, p.items[0].skus, ctx.line_skus)  # "one of the notebooks" to spiral notebooks
@@ -582,6 +608,9 @@ def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context)
         mine = p.items[0].options if p.items else p.options
         if not any(o.pos <= other for o in mine):
             return False
+        joins = [k for k in range(other) if toks[k] in ("and", "but", "then") and any(o.pos < k for o in mine)]
+        if joins and not of_other:  # "all the way on two of them and just mustard on the other one": the
+            other = joins[-1]  # rest's choices said after the "and", before "the other one"
         p.rest_options = [o for o in mine if o.pos > other]
         mine[:] = [o for o in mine if o.pos <= other]
     if held:
@@ -619,12 +648,15 @@ _FILLERS = words("fillers")
 
 def _refused_then_remade(toks: Sequence[str], old: ItemSpec, new: ItemSpec) -> bool:
     """"no cold brew, just make it a drip coffee", "not the coke, give me a sprite": the line said not wanted
-    right before its name, then only a phrase of what comes in its place (and fillers) before the new product."""
+    right before its name, then only a phrase of what comes in its place (and fillers), or only an article, before
+    the new product."""
     if new.start < old.end or not any(tuple(toks[old.start - len(r):old.start]) == r for r in _REFUSED):
         return False
     said = list(toks[old.end:new.start])
     while said and said[-1] in ("a", "an", "the", "some"):
         said.pop()
+    if not said and new.start > old.end:
+        return True  # "no sorry not castelvetrano the kalamata": the one wanted right after, with its article
     return any(tuple(gap) in _REMADE for gap in (said, [t for t in said if t not in _FILLERS]))
 
 
@@ -653,8 +685,12 @@ def _changed_to(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Seque
 def instead_split(toks: Sequence[str], items: Sequence[ItemSpec], line_skus: Sequence[str]) -> tuple[ItemSpec, ItemSpec] | None:
     """(new, old) when a turn swaps one named item for another: "a mocha instead of the latte", "potato
     salad rather than the coleslaw", "make the muffin a scone instead", "the lemonade as a sparkling water
-    instead", "change the miso to a shoyu". The old item must be one whose product is in the cart; None when
+    instead", "change the miso to a shoyu"; one item said with another not wanted in its place ("not the staples, I
+    meant paper clips"). The old item must be one whose product is in the cart; None when
     the turn is no such swap."""
+    if len(items) == 1 and (gone := items[0].instead_of) is not None and any(s in line_skus for s in gone.skus) \
+            and not set(gone.skus) & set(items[0].skus):
+        return items[0], gone  # "sorry not staples I meant paper clips", "I said curry sauce not mushy peas"
     if len(items) == 2 and cue.find(toks, _INSTEAD) < 0:
         return _changed_to(toks, items, line_skus)
     if len(items) != 2 or cue.find(toks, _INSTEAD) < 0:

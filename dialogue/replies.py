@@ -10,7 +10,7 @@ from catalog.cart import Cart
 from catalog.models import CartLine, OptionGroup, Product, SelectedOption
 from dialogue.amounts import qualifier_words
 from dialogue.numbers import say_number, say_price
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 
 MAX_LIST = 3
 _AFTER_NAME_LEADS = words("after_name_leads")
@@ -32,9 +32,15 @@ def say_list(items: Sequence[str], conj: str = "and", more: str = "more", *, lim
     return f"{', '.join(items[:-1])} {conj} {items[-1]}"
 
 
+_IRREGULAR = {p[0]: p[1] for p in phrases("irregular_plurals")}
+
+
 def plural(name: str, n: int) -> str:
     if n == 1:
         return name
+    head, _, last = name.rpartition(" ")
+    if last.lower() in _IRREGULAR:  # "two optical mice"
+        return f"{head} {_IRREGULAR[last.lower()]}".strip()
     if re.search(r"[^s]s$", name):
         return name  # already plural ("running shoes")
     if re.search(r"(s|x|z|ch|sh)$", name):

@@ -33,6 +33,7 @@ from dialogue.turn_words import LEAD_FILL
 _FILLED_OF = words("filled_of")
 _FILLERS = words("fillers")
 _FILLERS_OR_THEN = _FILLERS | words("sequence_fillers")
+_MORE_AFTER_COUNT = frozenset({"more", "additional", "extra"}) & words("more_after_count")
 
 
 _DEFINITE_LINE = words("definite_line")
@@ -296,6 +297,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
             k = m.start - 1
             while k >= 0 and (toks[k] in _FILLERS_OR_THEN or k in option_at):
                 k -= 1  # "a um medium mocha": past fillers and other modifiers to the article
+            if k >= 1 and toks[k] in _MORE_AFTER_COUNT and toks[k - 1].isdigit():
+                k -= 1  # "plus two more festival": the count before "more"
             counted = k >= 0 and (toks[k] in ("a", "an", "another", "one", "the") or toks[k].isdigit()) \
                 and not _ends_a_name(mentions[:n], k)  # "a meal for one madras": the deal's curry, not one madras
             counted = counted or _measure_after_and(toks, k, option_at)  # "and a cup of tomato": the soup
@@ -307,6 +310,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
                 roles.append("option")  # "a hot latte": a modifier of the product that follows
             elif lex is not None and _choice_before_choice(lex, mentions, n, breaks):
                 roles.append("option")  # "a coffee cone": a choice with the choice that heads the item
+            elif not counted and lex is not None and _choice_of_product_before(lex, mentions, roles, n):
+                roles.append("option")  # "a large curry goat rice and peas": the meal's side (its name a choice too)
             elif not counted and product_only and lex is not None and not offered_here(lex, mentions, m):
                 roles.append("product")  # "a hot dog and fries": no product named here has fries as a choice
             elif counted and lex is not None and _needed_in_with_list(lex, toks, mentions, roles, n):
@@ -348,6 +353,19 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
         else:
             roles.append("group")
     return roles
+
+
+def _choice_of_product_before(lex: Lexicon, mentions: Sequence[Mention], roles: Sequence[str], n: int) -> bool:
+    """"a large curry goat rice and peas and cabbage": the last product read before mention ``n``, whose name is also
+    some choice ("curry goat", a roti's filling), so that no product-only name is said, offers a choice ``n`` names
+    ("rice and peas", a side of its): that choice, not a side order (as after "a curry goat meal")."""
+    before = [i for i, r in enumerate(roles[:n]) if r == "product"]
+    if not before or any(m.exact_products and not m.options for m in mentions):
+        return False
+    prev = mentions[before[-1]]
+    skus = {t.sku for t in prev.exact_products}
+    return bool(prev.options) and any(sku in lex.option_skus.get((t.group, t.value), ())
+                                      for t in mentions[n].options for sku in skus)
 
 
 def _swapped_with_choice(toks: Sequence[str], mentions: Sequence[Mention], n: int, lex: Lexicon | None = None,

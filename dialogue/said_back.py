@@ -14,6 +14,13 @@ money or a loyalty scheme mentioned with the yes is never a count, a choice or a
 "two large lattes please" to a read-back of two large lattes and a muffin: a request that names only lines the
 read-back holds, each with the count and choices that line has, is those lines said back, not two more of them
 (:func:`restated`). Nothing is added; the shopper is told they are in the order already and asked again.
+
+Round 18: a reply to the read-back that is no yes and names only products the read-back holds, with no count and no
+word that asks for more ("blueberry", "the muffin you can leave off", "i'm not sure if she wanted the muffin", "so we
+were going to do the muffin and the lattes ... can you do it for later"), or "a large one" of no product, names what is
+there or talks about it: no second muffin, no third latte. The question is asked again (:func:`named_again`). So is
+"yes just the coffees" with lattes read back: "just the" keeps lines it names (dialogue/removals.py), and a product
+no line holds is none of them, no addition (:func:`only_of_none_held`).
 """
 
 from __future__ import annotations
@@ -21,15 +28,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from catalog.models import CartLine
-from dialogue import confirm
+from dialogue import confirm, normalize
 from dialogue import intents as cue
 from dialogue.intents import Intent
 from dialogue.parse_records import Parse
-from dialogue.phrasebook import words
-from dialogue.turn_words import MORE_WORDS
+from dialogue.phrasebook import phrases, words
+from dialogue.turn_words import LINE_DETERMINERS, MORE_WORDS
 
 _REMARK = words("remark_words")
 _JOINS = words("echo_joins")
+_KEEP_ONLY = phrases("keep_only")
 
 
 def remark(toks: Sequence[str]) -> bool:
@@ -72,3 +80,38 @@ def again_differently(parse: Parse, lines: Sequence[CartLine], said: Sequence[st
     if not all(set(it.skus) & held for it in parse.items):
         return False
     return not any(t in MORE_WORDS for t in parse.tokens) and not cue.has(parse.tokens, cue.MORE)
+
+
+def named_again(parse: Parse, lines: Sequence[CartLine]) -> bool:
+    """The reply adds only products the read-back holds, with no count, no choice, no join before the first product and
+    no word that asks for more, or "a ... one" of no product named: it names (or talks about) what is there, no
+    addition."""
+    if parse.intent != Intent.ADD or not lines or parse.quantity is not None or any(it.quantity for it in parse.items):
+        return False
+    if not parse.items and not (parse.ref == "more" and parse.options):
+        return False
+    if parse.items and (parse.options or any(it.options for it in parse.items)):
+        return False  # "a black boot in size 10": choices said, a change or more as ever
+    if confirm.phrases().only_polite(normalize.tokens(parse.text)):
+        return False  # "a muffin please": asked for
+    first = min((it.start for it in parse.items), default=len(parse.tokens))
+    if any(t in _JOINS for t in parse.tokens[:first]):
+        return False  # "and a muffin": more
+    held = {ln.sku for ln in lines}
+    return all(set(it.skus) <= held for it in parse.items) \
+        and not any(t in MORE_WORDS for t in parse.tokens) and not cue.has(parse.tokens, cue.MORE)
+
+
+def only_of_none_held(parse: Parse, lines: Sequence[CartLine]) -> bool:
+    """The reply keeps only what it names ("just the", "only the": words.toml ``keep_only``), and names a product no
+    line of the read-back holds ("yes just the coffees" to two lattes and a muffin): which lines it means is not
+    said, and it asks for nothing more."""
+    if parse.intent != Intent.ADD or not parse.items or not lines or any(it.quantity for it in parse.items):
+        return False
+    lead = list(parse.tokens[:min(it.start for it in parse.items)])
+    if not lead or lead[-1] not in LINE_DETERMINERS:
+        return False
+    bare = lead[:-1]
+    held = {ln.sku for ln in lines}
+    return any(len(k) <= len(bare) and tuple(bare[len(bare) - len(k):]) == k for k in _KEEP_ONLY) \
+        and not any(set(it.skus) & held for it in parse.items)

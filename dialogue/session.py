@@ -12,7 +12,7 @@ from typing import Any
 from catalog.cart import Cart
 from catalog.models import CartLine, Order
 from catalog.store import Store
-from dialogue import asides, compound, moves, reasons, scopes
+from dialogue import asides, compound, confirm, moves, noise_tags, reasons, scopes
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
 from dialogue.parse_records import Parse, Understanding
@@ -92,6 +92,9 @@ class Session:
             digits = "".join(c for c in meta.dtmf if c.isdigit())
             text = _DTMF.get(digits, f"{text} {' '.join(digits)}".strip())
             meta = TurnMeta(None, meta.caller_id, meta.channel, None)  # keypresses are certain
+        # "[BLANK_AUDIO]", "[music] yes place it": a recogniser's tag for a sound is no speech ("[cough] yes" is read as
+        # its word, said with a yes: dialogue/confirm.py)
+        text = noise_tags.without_tags(text, confirm.filler_words())
         text = asides.without_aside(text)  # "hang on what do you want - ok and a coke": the order, not the aside
         if st.cart.lines:  # "she says two not three": the change relayed
             text = asides.without_relay(text, someone_marked=any(any(m) for m in st.owners.values()))

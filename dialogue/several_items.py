@@ -139,6 +139,8 @@ def summed_up(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[
         said = [t for t in toks[item.start:item.end] if t not in GLUE and not t.isdigit()]
         if n < 2 or item.options or not said or len(items) - k - 1 < 2:
             continue
+        if any(t in GLUE and t not in _SUM_ARTICLES for t in toks[item.start:item.end]):
+            continue  # "two plain slices a pepperoni slice a sicilian square": a kind made so, named in full
         kind: set[str] | None = None
         for w in said:
             skus = set(lex.search_index.get(w, ()))
@@ -153,6 +155,9 @@ def summed_up(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[
         if len(parts) >= 2 and total == n:
             out.remove(item)
     return out
+
+
+_SUM_ARTICLES = frozenset(("a", "an", "the", "of"))
 
 
 def every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:

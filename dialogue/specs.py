@@ -34,3 +34,5 @@ class ItemSpec:
     start: int = 0
     end: int = 0
     exact: bool = True  # the product was named in full (not a sub-phrase like "tea")
+    instead_of: ItemSpec | None = None  # the item said not wanted in its place ("not the staples, I meant paper
+    # clips", "I said curry sauce not mushy peas"): a line of it in the cart is what this one replaces

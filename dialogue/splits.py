@@ -4,7 +4,7 @@ one with almond", "a small and a large fries", "three tuna cans and three salmon
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from catalog.models import Product
 from dialogue.item_words import SUB_WORDS, glue_only
@@ -13,7 +13,9 @@ from dialogue.matcher import Mention
 from dialogue.numbers import COUNT_UNITS
 from dialogue.phrasebook import words
 from dialogue.quantity import (
+    FILLER_WORDS,
     GLUE,
+    PREPOSITION_UNITS,
     in_units,
     packs_of,
     piece_count,
@@ -26,6 +28,7 @@ from dialogue.several_items import own_names
 from dialogue.specs import ItemSpec, OptionSpec
 
 _PLAIN_PART = words("plain_part")
+_MAX_PART = 1000
 _PART_PREPS = words("part_preps")
 
 
@@ -50,6 +53,8 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
             continue  # "two of the latte big one with oat milk": "<item> <choices> one" says the item again, no part
         elif (toks[i] == "one" or toks[i].isdigit()) and quantity_token(toks, i) is not None:
             out.append((i, int(toks[i]) if toks[i].isdigit() else 1))
+        elif toks[i].isdigit() and 0 < int(toks[i]) < _MAX_PART and i + 1 in covered and toks[i + 1] in PREPOSITION_UNITS:
+            out.append((i, int(toks[i])))  # "two in coco bread": the "in" opens a choice said, it is no inch
     return out
 
 
@@ -76,9 +81,13 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         post = []
         counted = _counted_as_choice(toks, item)  # "a dozen gold balloons", "sixteen plates" (two 8 packs)
         plural = item.quantity is None and said_plural(lex, toks, item) and not counted
+        listed = not plural and not counted and _listed_parts(toks, item, limit, covered, opt_pos)
+        plural = plural or listed  # "kitchen cotton four white and two ombre": shared out as a plural is
         # "two fruit teas, a mango and a grapefruit"; "beam wiper blades a 24 inch and a 19 inch"
         many = (item.quantity is not None and item.quantity >= 2) or plural or counted
-        for pos, qty in _markers(toks, item.end, limit, covered, many):
+        for pos, qty in _markers(toks, item.end, limit, covered, True):
+            if not many and toks[pos] in ("a", "an") and not _another_made(lex, toks, item, pos, limit, covered):
+                continue  # an article starts a part only of a counted item, or one made otherwise after "and"
             if pos == item.end and item.quantity is not None and pos + 1 < len(toks) and toks[pos + 1] in COUNT_UNITS \
                     and read_quantity(toks, item.start, prev_end, covered)[0] is None:
                 continue  # "hem two pairs of pants with cuffs": the count and its unit right after the item (no
@@ -94,7 +103,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                 # samosas" the samosas have their own count, and "one mild" is a part of the chaats)
             generic = toks[pos] in ("one", "a", "an") or toks[pos].isdigit()
             if generic and item.quantity is None and not plural and not counted \
-                    and not _more_ones(toks, item, pos, seg_end):
+                    and not _more_ones(toks, item, pos, seg_end) and not _another_made(lex, toks, item, pos, limit, covered):
                 continue  # "a latte ... just one": no second line
             if generic and not has_opt and not any(t in SUB_WORDS for t in toks[pos + 1:seg_end]):
                 continue
@@ -106,7 +115,8 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         if not plural and any(toks[pos] in ("a", "an") for pos, _ in post) and sum(q for _, q in post) != item.quantity:
             # "a mango and a grapefruit" share out "two fruit teas" only when they add up to it; "two 6 foot cords
             # and a 100 foot one" is one more
-            post = [(pos, q) for pos, q in post if toks[pos] not in ("a", "an")]
+            post = [(pos, q) for pos, q in post if toks[pos] not in ("a", "an")
+                    or item.quantity is None and _another_made(lex, toks, item, pos, limit, covered)]
         post = _in_units(lex, toks, item, post)
         pre = _pre_markers(toks, prev_end, item, covered, opt_pos, mentions)
         for summary in summaries:
@@ -142,7 +152,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                                  item.start, item.end, item.exact))
         elif not pre:
             head = [o for o in item.options if o.pos < head_end]
-            if (item.quantity is not None and item.quantity >= 2) or _plural_shared(lex, toks, item, post):
+            if (item.quantity is not None and item.quantity >= 2) or listed or _plural_shared(lex, toks, item, post):
                 shared = head  # "two lattes with oat milk, one with vanilla ..."
             else:
                 subs.append(ItemSpec(item.skus, item.quantity, head, item.start, item.end, item.exact))
@@ -159,7 +169,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
         if pre:
             _share_noun_modifiers(subs[:len(pre)], head_end)
             _share_after_noun(lex, subs[:len(pre)], item.end, head_end if post else limit)
-        said = sum(s.quantity or 1 for s in subs)
+        said = sum(s.quantity or 1 for s in subs) + _last_part_named(toks, item, nxt, post)
         if apart:
             pass
         elif item.quantity is not None and not pre and said < item.quantity and shared:
@@ -180,6 +190,47 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
                 have = {t.group for o in it.options for t in o.targets}
                 it.options.extend(o for o in opts if not {t.group for t in o.targets} & have)
     return out
+
+
+def _another_made(lex: Lexicon, toks: Sequence[str], item: ItemSpec, pos: int, limit: int, covered: set[int]) -> bool:
+    """"six piece jerk wings pineapple jerk and a twenty piece plain jerk extra hot": "and", an article or a count,
+    then a choice of a one-choice group the item chose already, another value of it (in the words up to the next
+    part): one more of that product, made otherwise, not the item's own count said again."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None or pos < 1 or toks[pos - 1] != "and":
+        return False
+    end = min([p for p, _ in _markers(toks, pos + 1, limit, covered, True)] + [limit])
+
+    def single(o: OptionSpec) -> set[tuple[str, str]]:
+        return {(t.group, t.value) for t in o.targets if (g := product.group(t.group)) is not None
+                and not g.multiple and g.value(t.value) is not None}
+
+    chosen = {gv for o in item.options if o.pos < pos for gv in single(o)}
+    said = {gv for o in item.options if pos < o.pos < end for gv in single(o)}
+    return any(g == g2 and v != v2 for g, v in said for g2, v2 in chosen) and not said & chosen
+
+
+def _last_part_named(toks: Sequence[str], item: ItemSpec, nxt: ItemSpec | None, post: Sequence[tuple[int, int]]) -> int:
+    """"three slices one pepperoni one mushroom and one plain", where "plain" names the sliced product itself: the
+    part counted right before the next item, of the item's own product, is one of its parts (its count, to take off
+    the rest); 0 when there is none."""
+    if nxt is None or not post or nxt.skus != item.skus or nxt.quantity is None or nxt.start < 1 \
+            or not (toks[nxt.start - 1] == "one" or toks[nxt.start - 1].isdigit()):
+        return 0
+    return nxt.quantity if "and" in toks[post[-1][0]:nxt.start] or nxt.start - 1 == post[-1][0] + 2 else 0
+
+
+def _listed_parts(toks: Sequence[str], item: ItemSpec, limit: int, covered: set[int], opt_pos: Sequence[int]) -> bool:
+    """"kitchen cotton please four white and two of the ombre": a product named bare (no count, no article), then
+    right after it (past fillers) two or more counts each with a choice of its own, is shared out among them as a
+    product said in the plural is; no line of its own besides."""
+    if item.quantity is not None or (item.start > 0 and toks[item.start - 1] in ("a", "an", "another")):
+        return False
+    marks = [pos for pos, _ in _markers(toks, item.end, limit, covered)]
+    if len(marks) < 2 or not all(t in FILLER_WORDS for t in toks[item.end:marks[0]]):
+        return False
+    bounds = [*marks, limit]
+    return all(any(bounds[j] < p < bounds[j + 1] for p in opt_pos) for j in range(len(marks)))
 
 
 def _counted_again(toks: Sequence[str], pos: int, end: int, covered: set[int], articles: bool) -> bool:
@@ -318,8 +369,21 @@ def _noun_modifiers_kept(lex: Lexicon, item: ItemSpec, mine: Sequence[OptionSpec
     head = [o for o in item.options if 0 <= o.pos < item.start and o not in mine]
     pivot = max((o.pos for o in head if groups(o) & said), default=None)
     if pivot is None:
-        return []
+        return _before_choice_after_noun(item, mine, groups, said)
     return [o for o in head if o.pos > pivot and len(groups(o)) == 1 and not groups(o) & said]
+
+
+def _before_choice_after_noun(item: ItemSpec, mine: Sequence[OptionSpec], groups: Callable[[OptionSpec], set[str]],
+                              said: set[str]) -> list[OptionSpec]:
+    """"two merino dk in sea glass and two in the oatmeal": a part that changes a choice said after the noun ("in sea
+    glass") says the item again up to that choice, so it takes the item's one-choice choices said before it ("dk"),
+    of groups it does not say itself."""
+    late = [o for o in item.options if o.pos >= item.end and o not in mine]
+    pivot = min((o.pos for o in late if groups(o) & said), default=None)
+    if pivot is None:
+        return []
+    return [o for o in item.options if 0 <= o.pos < pivot and o not in mine and len(groups(o)) == 1
+            and not groups(o) & said]
 
 
 def _share_noun_modifiers(subs: Sequence[ItemSpec], head_end: int) -> None:

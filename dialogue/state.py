@@ -34,6 +34,8 @@ class Pending:
     rest: list[ItemSpec] = field(default_factory=list)
     asked_again: bool = False  # the question was put again once already (a checkout said before its answer)
     line_id: int | None = None  # an offer to change this cart line ("would you like it warmed?"), not to add one
+    asked_about: str | None = None  # a product asked about while this waited ("what's in the ginger shot"): "two of
+    # those" then orders it besides the answer (:mod:`dialogue.asked_meanwhile`)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class State:
     topic: str | None = None  # the one product talked about last ("that one"); None right after a list
     listed: tuple[str, str, int] | None = None  # (sku, group, turn): a product's choices of a group just listed
     unsold: tuple[tuple[str, ...], int] | None = None  # (nouns, turn): things asked for that the shop does not sell
+    asked: tuple[int, tuple[ItemSpec, ...]] | None = None  # (turn, items): kinds of one product asked after in
+    # stock ("have you got steak and kidney and chicken and mushroom pies"; "one of each then" orders them)
     said: int = 0  # how many of ``shown`` were read out ("what else?" goes on from there)
     pending: Pending | None = None
     order_type: str | None = None
@@ -157,6 +161,7 @@ class State:
             listing=len(self.shown) > 1 and self.topic is None,
             topic=self.topic,
             listed=self.listed[:2] if self.listed and self.listed[2] == self.turns - 1 else None,
+            asked=self.asked[1] if self.asked and self.asked[0] == self.turns - 1 else (),
             focus_units=sum(line.quantity for line in self.cart.lines if focus and line.sku == focus.sku),
             focus_options=tuple((o.group, o.value) for o in focus.options) if focus else (),
             focus_fresh=focus is not None and self.added is not None and self.added[0] == self.turns - 1

@@ -26,6 +26,7 @@ from functools import partial
 
 from dialogue import confirm, redo, what_if
 from dialogue import intents as cue
+from dialogue.asked_each import each_asked
 from dialogue.attach import bought_for, kind_said_for
 from dialogue.browse_data import superlative
 from dialogue.choice_items import choices_as_one_item, units_of_one_kind
@@ -55,8 +56,10 @@ from dialogue.count_or_choice import (
     counts_what_follows,
     packages_counted,
     pointed,
+    recount_not_choice,
 )
 from dialogue.counts import count_issue, pack_size
+from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.every_line import all_of_a_product
 from dialogue.intents import Intent
@@ -86,11 +89,13 @@ from dialogue.line_refs import (
     nth_of_kind,
     part_of_a_line,
     restated,
+    restated_choice,
     the_line_of,
 )
 from dialogue.line_share import line_shared_out, topic_shared
 from dialogue.lines_by_choice import (
     a_new_one,
+    count_by_a_word_of_its_choice,
     held_after_make_the,
     line_by_a_word_of_its_choice,
     measure_of_a_choice,
@@ -118,9 +123,12 @@ from dialogue.matcher import (
     refused_choices,
     sold_alone,
 )
+from dialogue.more_but import choices_of_more
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, order_number_span, price_range
+from dialogue.one_and_all import some_then_all
 from dialogue.ones import (
     choice_one_of_the_topic,
+    choices_of_the_topic,
     line_of_a_name_word,
     one_with_the_listed,
     package_of_the_topic_one,
@@ -144,7 +152,7 @@ from dialogue.onto_line import (
     onto_part_of_line,
     said_again_made_so,
 )
-from dialogue.owners import offers_choice, owner_by_name_word, the_one_in_the_cart, value_owner
+from dialogue.owners import offers_choice, owner_by_name_word, owners_to_ask, the_one_in_the_cart, value_owner
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
 from dialogue.parts import parts_as_choices
 from dialogue.people import same_for_someone, someones_made_into
@@ -167,6 +175,7 @@ from dialogue.recounts import (
     count_off_of_named,
     count_set_to,
     count_taken_off,
+    counted_in_own_unit,
     more_count,
     one_more_made,
     recount_said_after,
@@ -175,9 +184,11 @@ from dialogue.references import (
     a_time,
     as_it_was,
     choice_said_over,
+    count_as_choice,
     count_corrected,
     count_not,
     count_of,
+    count_of_named_line,
     group_of_named_line,
     instead_split,
     line_holding,
@@ -235,6 +246,7 @@ from dialogue.turn_words import (
     SWAP_VERBS,
     TAKE_OFF,
 )
+from dialogue.unit_nouns import unit_of_named
 from dialogue.unsold_refs import ones_of_unsold
 
 __all__ = ["Context", "Parse", "RuleUnderstanding", "Understanding"]
@@ -469,6 +481,8 @@ class RuleUnderstanding:
                  and not package_of_line(self.lexicon, toks, m, context.last_sku if context.has_lines else None)
                  and not (m.products and not m.options and bought_for(toks, m.start, found))  # "for fence posts"
                  and not kind_said_for(toks, m, found)]  # "socks for hiking": the hiking socks
+        found = [m for k, m in enumerate(found) if not unit_of_named(
+            toks, found, k, context.last_sku if context.has_lines else None)]  # "one stick"
         named = line_named(found, context)
         found = refused_choices(self.lexicon, toks, found, named)  # "and no tomato": the sandwich's, no soup
         found = focus_choices(self.lexicon, toks, found, named)
@@ -476,6 +490,7 @@ class RuleUnderstanding:
         found = group_of_named_line(self.lexicon, toks, found, named, frozenset(context.line_skus))
         found = choices_in_a_name(self.lexicon, toks, found, named)
         found = choice_said_over(self.lexicon, toks, found, frozenset(in_play))  # "five hundred no two fifty"
+        found = without_measure_words(toks, found)  # "one inch wide": the one inch, not the tape called wide
         said_number = order_number_span(toks)  # "what's in order seven seven one six": no 6-piece
         found = [m for m in found if said_number is None or not (said_number.start <= m.start < said_number.stop)]
         mentions = [m for k, m in enumerate(found)  # "12 dozen": a count, not the size "12 oz"
@@ -510,6 +525,7 @@ class RuleUnderstanding:
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
             p.items, p.options = choice_one_of_the_topic(self.lexicon, toks, p.items, p.options, context.topic)
+            p.items = choices_of_the_topic(self.lexicon, p.items, mentions, context.topic)  # "a ten piece lemon pepper"
             p.items, p.options = package_of_the_topic_one(self.lexicon, toks, p.items, p.options, context.topic)
         if (built := one_with_the_listed(self.lexicon, toks, context.listed, context.line_skus)) is not None:
             p.items, p.options = [built], []  # "ok one with turkey brie and spinach" after the crepe's fillings
@@ -540,7 +556,9 @@ class RuleUnderstanding:
                          if not (0 <= o.pos < len(toks) and toks[o.pos].isdigit() and not offers_choice(self.lexicon, about, o)
                                  and not (asked_of and offers_choice(self.lexicon, asked_of, o))
                                  and not ((len(o.said.split()) > 1 or pointed(toks, o))
-                                          and any(offers_choice(self.lexicon, sku, o) for sku in context.line_skus)))]
+                                          and any(offers_choice(self.lexicon, sku, o) for sku in context.line_skus)))
+                         and not (context.has_lines and about == context.last_sku and not asked_of
+                                  and recount_not_choice(self.lexicon, toks, o, about))]
         if context.pending == "offer" and context.topic and not p.items:
             p.options = [o for o in p.options if not count_to_offer(self.lexicon, toks, o, context.topic)]
         contrasted = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
@@ -576,6 +594,7 @@ class RuleUnderstanding:
             p.ordinal = next((int(toks[i + 1]) for i, t in enumerate(toks[:-1])
                               if t == "number" and toks[i + 1].isdigit() and 0 < int(toks[i + 1]) <= 10), None)
         choices_of_another(self.lexicon, p, toks, context)
+        choices_of_more(self.lexicon, p, toks, context)  # "same again but on an everything bagel": its bread
         if cue.has(toks, _CHEAPER):
             p.ref = "cheaper"
         elif cue.has(toks, _PRICIER):
@@ -628,7 +647,8 @@ class RuleUnderstanding:
         if what_if.asked(toks):  # "is it cheaper if i get the six pack": a price question, never an order
             what_if.read(self.lexicon, p, toks, ctx)
             return Intent.PRICE
-        if named_with_the_line(self.lexicon, p, toks, ctx) or line_by_a_word_of_its_choice(self.lexicon, p, toks, ctx):
+        if named_with_the_line(self.lexicon, p, toks, ctx) or line_by_a_word_of_its_choice(self.lexicon, p, toks, ctx) \
+                or count_by_a_word_of_its_choice(self.lexicon, p, toks, ctx):
             return Intent.MODIFY
         one_of_the_line(self.lexicon, p, toks, ctx)
         choice_of_the_line(self.lexicon, p, toks, ctx)
@@ -730,6 +750,13 @@ class RuleUnderstanding:
         if recount_n is not None:  # "actually make the almond ones three": that line's count, nothing else
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
             return Intent.MODIFY
+        if some_then_all(self.lexicon, p, toks, ctx):  # "one decaf and both with oat milk" to two coffees
+            return Intent.MODIFY
+        if ctx.has_lines and not p.question and not has_items and p.quantity is None and p.ref != "more" \
+                and (against := count_not(toks, count_of_named_line(toks, p.options, ctx), p.option_at)) is not None:
+            # "just one of the soft white packs not two": that line's count, not one of them made so
+            p.selector, p.options, p.quantity = [o for o in p.options if not count_as_choice(toks, o)], [], against
+            return Intent.MODIFY
         if ctx.has_lines and not p.question and p.ref != "more" and part_of_line(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make one of them iced", "make one of the lattes decaf"
         if ctx.has_lines and not p.question and the_other(toks, p):
@@ -752,6 +779,8 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "can the belgian one get ice cream too": the waffle's ice cream topping
         if has_items:
             return self._add_or_modify(p, toks, ctx)
+        if each_asked(p, toks, ctx):  # "have you got ... and ... pies" - "one of each then"
+            return Intent.ADD
         offered = ctx.pending == "offer" and ctx.topic is not None and ctx.topic not in ctx.line_skus \
             and bool(p.options) and all(offers_choice(self.lexicon, ctx.topic, o) for o in p.options)
         chosen = the_one_made(toks, p.options, p.option_at) if ctx.has_lines and not p.question and not offered \
@@ -851,6 +880,10 @@ class RuleUnderstanding:
             return listed
         if left_as_usual(self.lexicon, p, toks, ctx):  # "the wings, whatever sauce is usual": that line, as it comes
             return Intent.MODIFY
+        own_unit = counted_in_own_unit(self.lexicon, toks, p.options, ctx.last_sku) if ctx.has_lines else None
+        if own_unit is not None:  # "make that two gallons" to washer fluid sold by the gallon: two of it
+            p.options, p.quantity = [], own_unit
+            return Intent.MODIFY
         unsold = of_a_noun_not_sold(self.lexicon, toks, p.options)
         owner = sole_owner(self.lexicon, p.options) if not unsold else None
         if owner is None and p.options and not ctx.has_lines and p.ref is None and not unsold \
@@ -874,7 +907,8 @@ class RuleUnderstanding:
         if measured is not None:  # "so one gallon of white in flat" to a line of paint: one more line of it
             owner = measured
         first = min(o.pos for o in p.options) if p.options else 0
-        new_item = measured is not None or any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*BASE_PREPS, *HOLDER_PREPS)
+        restating = owner is not None and owner == ctx.last_sku and restated_choice(toks, first)
+        new_item = measured is not None or not restating and any(t in ("a", "an") and not (i > 0 and toks[i - 1] in (*BASE_PREPS, *HOLDER_PREPS)
                                                   and owner == ctx.last_sku)
                        and not group_named_at(self.lexicon, toks, i, p.options, ctx.line_skus)
                        or t.isdigit() or t == "and" and owner != ctx.last_sku
@@ -889,6 +923,11 @@ class RuleUnderstanding:
                                             [o for o in p.options if a <= o.pos < b], a, b, True) for a, b in again]
             p.options = []  # "an earl grey tea": only the hot tea has that choice
             return Intent.ADD
+        if p.options and not ctx.has_lines and not p.question and first > 0 and toks[first - 1] in ("a", "an") \
+                and (which := owners_to_ask(self.lexicon, p.options)):
+            p.items = [ItemSpec(which, None, list(p.options), first, len(toks), True)]  # "a 50 piece": which of the
+            p.options = []  # products that come so (no change of a cart that holds nothing)
+            return Intent.ADD
         if p.options and one_more_in_another(self.lexicon, p, toks, ctx):
             p.ref = "more"  # "and alabaster too" to a sample pot of agreeable gray: one more pot, in alabaster
             return Intent.ADD
@@ -898,6 +937,8 @@ class RuleUnderstanding:
             elif ctx.has_lines and p.quantity is None \
                     and (against := count_not(toks, ctx.focus_quantity, p.option_at)) is not None:
                 p.quantity = against  # "just one coke not three": the line named by its choice, cut to one
+                p.options = [o for o in p.options if not count_as_choice(toks, o)]  # ("just one of the ...": no
+                # choice of a single one)
             elif ctx.has_lines and p.quantity is None and cue.has(toks, MAKE_IT):
                 p.quantity = bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
                 if p.quantity is None:  # "heavy then and make it two pairs"
@@ -950,6 +991,11 @@ class RuleUnderstanding:
 
     def _add_or_modify(self, p: ParseDraft, toks: list[str], ctx: Context) -> Intent:
         """Items named: a new line, or a change to the line in focus ("make that a mocha")."""
+        if ctx.has_lines and len(p.items) == 1 and not any(  # "make it three gallons": the item named by a choice
+                t.kind == "product" for t in self.lexicon.phrases.get(tuple(toks[p.items[0].start:p.items[0].end]), ())) \
+                and (own_unit := counted_in_own_unit(self.lexicon, toks, p.items[0].options, ctx.last_sku)) is not None:
+            p.items, p.options, p.quantity, p.replace = [], [], own_unit, False  # the washer fluid's own gallon
+            return Intent.MODIFY
         listed = listed_choice(self.lexicon, p, toks, ctx)
         if listed is not None:
             return listed

@@ -165,8 +165,11 @@ def _unit_cents(product: Product, chosen: Sequence[SelectedOption]) -> int | Non
 def keeps(parse: Parse, skus: Collection[str]) -> bool:
     """To an offer of a change or of something else: a no or "leave it as it is", naming at most products of the
     cart (``skus``) with no count nor choice ("hmm nah never mind just the dogs", "ok leave the highlighters as they
-    are then"): the order stays as it is."""
+    are then"): the order stays as it is. A turn that takes a named line off ("yikes never mind the halibut",
+    "forget the halibut then") is that removal, not a keep."""
     if not (parse.deny or cue.has(parse.tokens, _KEEP)) or parse.quantity is not None or parse.options:
+        return False
+    if parse.intent == cue.Intent.REMOVE and parse.items:
         return False
     return all(len(it.skus) == 1 and it.skus[0] in skus and it.quantity is None and not it.options
                for it in parse.items)

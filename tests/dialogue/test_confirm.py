@@ -21,14 +21,15 @@ KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each
 # so it holds and marks an echo candidate; only the session, with the cart read back, places it (dialogue/echo.py).
 # Every such row is judged in a session: the ones said back as the cart has them place, any mismatch holds.
 ECHOES = [(label, reply) for label, reply in REPLIES if decide(reply).echo and not decide(reply).places]
-KNOWN_MISSES = 165  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+KNOWN_MISSES = 179  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 7 from round 7 (31 when
 # written, see below), 14 from round 8 (90 when written, see below), none from round 9 (126 when
 # written, see below), 5 from round 10 (see below), 1 from round 11 (96 when written, see below), 4 from
-# round 12 (109 when written, see below), 17 from round 13 (86 when written, see below), 57 from round 14 (106
-# when written, see below; 4 more fixed in round 16, 1 in round 17), 9 from round 15 (118 wrong at the first run, see below), 22
-# from round 16 (122 wrong at the first run, see below), 15 from round 17 (136 wrong at the first run, see below); 97 before round 13's read-back
+# round 12 (109 when written, see below), 16 from round 13 (86 when written, see below), 56 from round 14 (106
+# when written, see below; 4 more fixed in round 16, 1 in round 17, 1 in round 18), 9 from round 15 (118 wrong at the first run, see below), 21
+# from round 16 (122 wrong at the first run, see below), 14 from round 17 (136 wrong at the first run, see below), 18
+# from round 18 (105 wrong at the first run, see below; round 18 also fixed 1 each of rounds 7, 13, 14, 16 and 17); 97 before round 13's read-back
 # echo (47 unmarked, see ECHOES).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
@@ -469,6 +470,47 @@ KNOWN_MISSES = 165  # 4 from round 2, 7 from round 3 (82 when written), 3 from r
 # birthday today actually" ("actually" hedges), and 2 with the total said back inside more words ("yes thirteen
 # eighty that's what i worked out too go ahead", the whole order said back "at thirteen eighty go ahead").
 
+# Round 18, first run of confirm_replies_18.tsv (420 replies, 199 place and 221 hold, written fresh and labelled by
+# someone who never ran the engine, to the read-back "two medium hot lattes with whole milk and a blueberry muffin,
+# thirteen eighty ... Is that right? Say yes to place the order"), in a session: no hold placed, 88 yeses held, 17
+# holds changed the cart. 7 of the changes were what the shopper asked ("no no i said oat milk", "just the lattes
+# please", "my wife says no muffin", "no notes except make them large", "just the muffin", "only the one latte"; "i
+# mean it sounds fine it's just i always get the oat milk and i don't know if whole milk will agree with me" made the
+# lattes oat milk, which the shopper hints at but did not ask); 10 were wrong: "[blank_audio]" added a coffee,
+# "yes just the coffees" a coffee, "yes if you can have it ready by nine" made nine muffins, "blueberry", "he says he
+# wants a large one", "the muffin you can leave off" and "i'm not sure if she wanted the muffin" a second muffin, "so we
+# were going to do the muffin and the lattes ... can you do it for later" a third latte and a second muffin, "mummy
+# can i have a cookie" a cookie and "i want the chocolate one mummy" mocha in the lattes. Fixed (holds guarding them
+# in tests/dialogue/test_confirm_round18.py): a recogniser's tag for a sound ("[BLANK_AUDIO]", "[music]", "(laughs)",
+# words.toml 'noise_tags') is no speech, read past by the session and by decide() (dialogue/noise_tags.py; a tag whose
+# words are [filler] is read as its words, as round 17's "[cough] yes"; "[inaudible]" is missed speech and stays);
+# "by" before a number with no number before it is a time ("ready by nine"; "2 by 4" is a size); a reply that is no
+# yes and names only products the read-back holds, with no count, choice or join before them and no word of more, or "a
+# large one" of no product, adds nothing and asks again, and "just the"/"only the" a product no line holds keeps and
+# adds nothing (dialogue/said_back.py); a child's word for a parent opening or ending a reply ([elsewhere] 'parents':
+# "mummy", "daddy"; not "mum says yes", which relays) is said to the parent: no answer, no order. Yeses as data: "no"
+# idioms meaning nothing is wrong ("no complaints at all", "no arguments from me", "never been more sure"; "no notes"
+# and "no need to change a thing" as [unchanged], so "no notes except make them large" is no yes said with more;
+# "no hassle", "no biggie", "no stress" weak alone, [heard] 'assent'), shrugging yeses ("might as well", "eh why not",
+# "why the heck not", "can't see any reason why not"), regional and slang ("sound as", "you beauty", "bonzer",
+# "choice", "cushty", "ya mon", "sharp sharp", "i'm down", "hella yes", "stoked"), stacked and emphatic ("absolutely
+# positively", "a resounding yes", "with a capital y", "big yes from me": no size large), how soon or where the shopper
+# is ([courtesy]: "right away", "whenever you're ready", "i'm already parked outside", "i'm on my way"), "nah that's
+# exactly it" before a go-ahead ([closing]); the total said back with a remark places in a session (dialogue/echo.py:
+# a join inside a yes phrase, "happy with that", joins nothing; a reply read as no intent of the shop may be an echo
+# too); a story's yes may open on a filler ("... on the way over and um yeah that's exactly it yes place it"). With
+# them round 7's "hang on did you say blueberry" (a second muffin), round 13's "yes a hundred and ten percent", round
+# 14's "i had a look at the menu online first ... and that's exactly it yes place it", round 16's "last time the order
+# got lost ... so yes go ahead" and round 17's "yes thirteen eighty that's what i worked out too go ahead" are right
+# (5 older marks removed). _nothing_lost lets a line read back change only in choices the reply names with their group
+# or a word of change ("no no i said oat milk", "no notes except make them large": asked for). Left (18
+# marked): 14 long stories naming a product, an option or a count, or with a no, "but", "hang on", "here" (a term) or no
+# join before the yes ("so the muffin was going to be a cookie and then i thought no the muffin's better and yeah ...",
+# "i know it's a lot of coffee for one morning ... but yeah place it": decide() reads an aside, the session sees coffee
+# named); "thirteen eighty grand send it through" ("grand" after a number is read as the size grande); "lattes yes
+# muffin yes" and "yes both of the lattes and the muffin" (a yes per line, or "both of", is asked as a per-line
+# verdict); "yeah mint go ahead" ("mint" is a syrup of the lattes: a clerk may well hear peppermint asked for).
+
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
 def test_only_a_clear_yes_places(label: str, reply: str) -> None:
@@ -576,9 +618,9 @@ def _check_in_session(label: str, reply: str, chat: Any, cafe: Any) -> None:
 def _nothing_lost(reply: str, before: list[Any], after: list[Any]) -> bool:
     """A hold that changes a line as asked ("no i said three lattes", "could the lattes be large", "no the lattes are
     oat milk") keeps the order, changed: every product read back is still there, at least as many of it, each line
-    changed is of a product the reply names, and the count of a product read back rises only when the reply says a
-    number ("did you say blueberry" adding a muffin, "no not you honey" putting honey in the lattes are no change asked
-    for; "no objection but add a scone" adds a scone it names)."""
+    changed is of a product the reply names (or only of choices it names), and the count of a product read back rises
+    only when the reply says a number ("did you say blueberry" adding a muffin, "no not you honey" putting honey in the
+    lattes are no change asked for; "no objection but add a scone" adds a scone it names)."""
     def counts(lines: list[Any]) -> dict[str, int]:
         out: dict[str, int] = {}
         for sku, qty, *_ in lines:
@@ -588,8 +630,16 @@ def _nothing_lost(reply: str, before: list[Any], after: list[Any]) -> bool:
     said = reply.lower()
     now, then = counts(after), counts(before)
     numbers = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+    def rechosen(ln: Any) -> bool:
+        """A line read back with only its choices changed, each new choice named with its group or a word of change
+        ("no no i said oat milk", "make them large": round 18; "no not you honey" is no honey asked for)."""
+        words = set(said.split())
+        return any(sku == ln[0] and qty == ln[1] and all(
+            str(v) in words and str(v) != k and (k in words or words & {"said", "make", "change", "instead", "switch"})
+            for k, v in ln[2].items() if opts.get(k) != v) for sku, qty, opts in before)
+
     return all(now.get(sku, 0) >= qty for sku, qty in then.items()) \
-        and all(any(w in said for w in ln[0].lower().split("-")) for ln in after if ln not in before) \
+        and all(any(w in said for w in ln[0].lower().split("-")) or rechosen(ln) for ln in after if ln not in before) \
         and (all(now[sku] == qty for sku, qty in then.items()) or any(w in numbers or w.isdigit() for w in said.split()))
 
 

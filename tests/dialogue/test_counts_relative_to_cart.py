@@ -116,6 +116,27 @@ def test_a_no_to_the_what_if_leaves_the_order(shop: Shop, catalog: str, turns: l
     assert chat.lines == lines
 
 
+@pytest.mark.parametrize(("catalog", "turns", "dropped"), [
+    ("fishmonger", ["two salmon fillets a pound each skin off", "and some halibut a pound and a half",
+                    "how much is the halibut", "yikes never mind the halibut"], "HALIBUT"),
+    ("fishmonger", ["two salmon fillets a pound each skin off", "and some halibut a pound and a half",
+                    "how much is the halibut", "hmm nevermind the halibut"], "HALIBUT"),
+    ("cafe", ["a latte and a blueberry muffin", "how much is the muffin", "hmm never mind the muffin"],
+     "BLUEBERRY-MUFFIN"),
+    ("pizzeria", ["a large pepperoni pizza", "and garlic knots", "how much are the garlic knots",
+                  "yikes never mind the garlic knots"], "GARLIC-KNOTS"),
+])
+def test_never_mind_a_line_after_its_price_takes_it_off(shop: Shop, catalog: str, turns: list[str],
+                                                        dropped: str) -> None:
+    chat = shop(catalog)
+    _talk(chat, *turns[:-1])
+    kept = [line for line in chat.lines if line[0] != dropped]
+    assert len(kept) < len(chat.lines)
+    reply = chat.say(turns[-1]).text
+    assert chat.lines == kept  # the line named is taken off, the rest as it was: no "leave it as it is"
+    assert "as it is" not in reply
+
+
 def test_a_price_with_an_article_is_still_about_one_more(shop: Shop) -> None:
     chat = shop("cafe")
     _talk(chat, "a latte")
