@@ -30,6 +30,7 @@ from dialogue.resolve import option_names, options_for, resolve_item
 from dialogue.shop import ShopInfo
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
+from dialogue.unsold_refs import unsold_noun
 from dialogue.words import STOPWORDS
 
 _DEFINITE = words("definite")
@@ -98,6 +99,10 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     if not hits and not words and parse.max_cents is None and parse.min_cents is None:
         hits = lex.catalog_view().first(10, by_name=True)
     if not hits:
+        unsold = unsold_noun(lex, parse.tokens, 0, len(parse.tokens), set())  # "do you have lipstick" - "a red one"
+        said = tuple(parse.not_sold) or ((parse.tokens[unsold],) if unsold is not None else ())
+        if said:
+            state.unsold = (said, state.turns)
         limit = f" under {say_price(parse.max_cents)}" if parse.max_cents is not None else ""
         return out.say(f"Sorry, I couldn't find anything like that{limit}. "
                        "You can ask me what we have, or name a product")

@@ -253,7 +253,9 @@ class Lexicon:
         self._counted_singulars()
         self._led_choices()
         self._choices_before_of()
-        for table in (partial, kinds):  # a category's kind only where no name, part of one or choice says it
+        described = _described_heads(self.products.values(), {t for k in self._phrases for t in k})
+        for table in (partial, kinds, described):  # a category's kind only where no name, part of one or choice
+            # says it; a description's head word ("dumplings") only where nothing else does
             for sub, skus in table.items():
                 if sub not in self._phrases:
                     for sku in sorted(skus):
@@ -433,6 +435,7 @@ class Lexicon:
                     # "lychee" for "lychee jelly" is no literal name: a value named "lychee" in full wins it
                     out.append((v, Target("option", group=group.code, value=value.code), v == name and name in written))
         out.extend(_by_comparison(group))
+        out.extend(_by_everyday_size(group))
         return out
 
     # --- lookups --------------------------------------------------------------------------------
@@ -646,6 +649,55 @@ V = TypeVar("V")
 
 _SIZE_GROUPS = words("size_groups")
 _COMPARATIVES = ((words("bigger"), 1), (words("biggest"), 2), (words("smaller"), -1), (words("smallest"), -2))
+
+
+_SIZE_SAID_AS = phrases("size_said_as")
+_HEAD_ENDS = words("description_head_ends")
+_NOT_HEADS = words("description_not_heads") | words("packages") | words("containers") | words("measure_units") \
+    | words("count_nouns") | words("measure_containers")
+
+
+def _described_heads(products: Iterable[Product], known: AbstractSet[str]) -> dict[tuple[str, ...], set[str]]:
+    """"a dozen dumplings" where the gyoza is described as "pan fried dumplings with a crispy skirt": the word that
+    ends the first phrase of a product's description, said in the plural (a kind of goods, not "fried" nor an
+    ingredient said in the singular: "thin sliced beef"), names it, in the singular and the plural, when it is no
+    word of any catalog phrase nor an everyday word, and no other product's description ends so."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for p in products:
+        first = (p.description or "").split(",")[0]
+        said = phrase_of(first)
+        end = next((i for i, w in enumerate(said) if w in _HEAD_ENDS), len(said))
+        if end < 2 or end == len(said):
+            continue  # a lone word ("filled"), or a phrase with no ending word ("cabin air filter that cleans the
+            # air coming through the vents"): no phrase that says what it is
+        head = said[end - 1]
+        stem = head[:-2] if head.endswith("es") and head[:-2] in known else head[:-1] if head.endswith("s") else head
+        if head.isalpha() and len(head) > 3 and head.endswith("s") and not head.endswith("ss") \
+                and head not in COMMON and head not in _NOT_HEADS \
+                and not {head, stem, stem + "s"} & known:
+            heads[stem].add(p.sku)
+    out: dict[tuple[str, ...], set[str]] = {}
+    for stem, skus in heads.items():
+        if len(skus) == 1:
+            out[(stem,)] = set(skus)
+            out[(stem + "s",)] = set(skus)
+    return out
+
+
+def _by_everyday_size(group: OptionGroup) -> list[tuple[tuple[str, ...], Target, bool]]:
+    """"a big miso ramen" where the bowl size is "regular" or "large": an everyday size word no value of a size group
+    names stands for the one value named by the word it means (``size_said_as``)."""
+    if not (_SIZE_GROUPS & {*phrase_of(group.code), *phrase_of(group.name)}):
+        return []
+    names = {v.code: {phrase_of(n) for n in (v.name, *v.aliases)} for v in group.values}
+    out: list[tuple[tuple[str, ...], Target, bool]] = []
+    for said, *means in _SIZE_SAID_AS:
+        if any(said in ph for phs in names.values() for ph in phs):
+            continue  # the group names it already ("big bottle"): that value
+        fits = [code for code, phs in names.items() if tuple(means) in phs]
+        if len(fits) == 1:
+            out.append(((said,), Target("option", group=group.code, value=fits[0]), False))
+    return out
 
 
 def _by_comparison(group: OptionGroup) -> list[tuple[tuple[str, ...], Target, bool]]:

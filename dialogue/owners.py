@@ -52,6 +52,7 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = Fa
     if len(complete) > 1 and alone:  # "and a sprite": the soda of that flavour, not a meal whose drink it would be
         complete = [sku for sku in complete if not _among_products(lex, specs, sku, complete)] or complete
         complete = _said_as_its_own(lex, specs, complete) if len(complete) > 1 else complete
+        complete = _by_value_name(lex, specs, complete) if len(complete) > 1 else complete
         complete = _most_at_home(lex, specs, complete) if len(complete) > 1 else complete
         complete = _plainest(lex, complete) if len(complete) > 1 else complete
     if len(complete) > 1 and as_noun:
@@ -116,6 +117,17 @@ def _said_as_its_own(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[s
     own = [sku for sku in skus if (product := lex.products.get(sku)) is not None and any(
         (g := product.group(t.group)) is not None and (v := g.value(t.value)) is not None
         and any(phrase_of(n) in said for n in (v.name, *v.aliases)) for s in specs for t in s.targets)]
+    return own if len(own) == 1 else list(skus)
+
+
+def _by_value_name(lex: Lexicon, specs: Sequence[OptionSpec], skus: Sequence[str]) -> list[str]:
+    """"a green tea" where the canned tea has a tea named "green tea" and the mochi a flavour "matcha" also called
+    green tea: the one product whose value is named by the very words said (not by an alias); all of ``skus``
+    when not one."""
+    said = {ph for s in specs if s.said and (ph := phrase_of(s.said))}
+    own = [sku for sku in skus if (product := lex.products.get(sku)) is not None and any(
+        (g := product.group(t.group)) is not None and (v := g.value(t.value)) is not None and phrase_of(v.name) in said
+        for s in specs for t in s.targets)]
     return own if len(own) == 1 else list(skus)
 
 

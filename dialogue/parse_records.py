@@ -37,6 +37,7 @@ class Context:
     focus_options: tuple[tuple[str, str], ...] = ()  # (group, value) of each choice the line in focus holds
     focus_fresh: bool = False  # the line in focus was ordered or changed by the turn before
     focus_quantity: int = 0  # units of the line in focus itself ("double that": twice as many)
+    unsold: tuple[str, ...] = ()  # nouns the turn before asked for that the shop does not sell ("do you have lipstick")
 
     def without_the_cart(self) -> Context:
         """The conversation as if the cart held nothing: how the words read when no line is there to take them.
@@ -82,6 +83,7 @@ class Parse:
     option_at: frozenset[int] = frozenset()  # token positions inside option mentions ("size 10")
     selector: tuple[OptionSpec, ...] = ()  # "make the mango one half sugar": how the line meant is made
     asked_about: tuple[ItemSpec, ...] = ()  # "how much is a muffin, and I'll have a latte": named only in a question
+    not_sold: tuple[str, ...] = ()  # "do you have lipstick, a red one": nouns asked for that the shop does not sell
 
 
 @dataclass
@@ -116,6 +118,7 @@ class ParseDraft:
     option_at: frozenset[int] = frozenset()
     selector: list[OptionSpec] = field(default_factory=list)
     asked_about: list[ItemSpec] = field(default_factory=list)
+    not_sold: list[str] = field(default_factory=list)
 
     def freeze(self) -> Parse:
         return Parse(
@@ -123,7 +126,7 @@ class ParseDraft:
             self.quantity, self.affirm, self.deny, self.question, self.order_type, self.min_cents, self.max_cents,
             self.order_number, self.ordinal, self.ref, self.replace, self.replaces, self.count_issue,
             tuple(self.search_words), self.ordering, self.hold, self.portion, tuple(self.rest_options),
-            self.option_at, tuple(self.selector), tuple(self.asked_about))
+            self.option_at, tuple(self.selector), tuple(self.asked_about), tuple(self.not_sold))
 
 
 class Understanding(Protocol):

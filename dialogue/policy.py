@@ -385,10 +385,14 @@ class Policy:
 
     def _ask_count(self, parse: Parse, out: Outcome) -> Outcome:
         """A count that cannot be a line as said: change nothing, say what is possible, ask how many."""
+        issue = parse.count_issue
         item = parse.items[0]
+        if issue == CountIssue.PACKS:  # "lace wig glue and two wig caps": the caps sold in packs are asked of
+            item = next((it for it in parse.items if len(it.skus) == 1 and (it.quantity or 0) > 1
+                         and it.skus[0] in self.lex.products
+                         and (pack_size(phrase_of(self.lex.products[it.skus[0]].name)) or 0) > 1), item)
         product = self.lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
         name = plural(product.name, 2) if product else "of those"
-        issue = parse.count_issue
         if issue == CountIssue.TOO_MANY:
             most = LIMITS.most(product.price_cents if product is not None else None)
             said = (f"That's more than I can take in one order here: at most {say_number(most)} "

@@ -359,6 +359,8 @@ def each_of_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[It
     e = next((i for i in range(item.start - 1, -1, -1) if toks[i] == "each"), -1)
     if product is not None and e < 1 and item.quantity is None and said_plural(lex, toks, item):
         return _plural_of_values(product, toks, item)
+    if product is not None and e < 1:  # "dye in purple and in teal, two of the teal": a line each
+        return _values_each_with_prep(product, toks, item)
     if product is None or e < 1:
         return [item]
     chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
@@ -383,6 +385,41 @@ def each_of_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec) -> list[It
 
 
 _EACH_OF_JOINS = frozenset({"and", "or", "the", "some"})
+
+
+def _values_each_with_prep(product: Product, toks: Sequence[str], item: ItemSpec) -> list[ItemSpec]:
+    """"semi permanent dye in purple and in teal": two or more values of one one-choice group, each after the same
+    word ("in", "on", ...) and joined by "and", are one line each (one jar is one colour); a value said again
+    after a count ("um two of the teal") is that line's count. The item as it was otherwise."""
+    said = sorted((o for o in item.options if o.pos >= item.end and len(
+        {t.group for t in o.targets if (g := product.group(t.group)) is not None and not g.multiple
+         and g.value(t.value) is not None}) == 1), key=lambda o: o.pos)
+    groups = {next(t.group for t in o.targets if product.group(t.group) is not None) for o in said}
+    if len(said) < 2 or len(groups) != 1 or said[0].pos < 1 or toks[said[0].pos - 1] not in _IN_WORDS:
+        return [item]
+    prep = toks[said[0].pos - 1]
+    firsts: list[OptionSpec] = []
+    counts: dict[int, int] = {}
+    for o in said:
+        same = next((k for k, f in enumerate(firsts) if set(f.targets) == set(o.targets)), None)
+        if same is None:
+            firsts.append(o)
+            continue
+        k = o.pos - 1
+        while k > 0 and toks[k] in ("the", "of"):
+            k -= 1
+        if not (toks[k].isdigit() and 0 < int(toks[k]) < 100 and "of" in toks[k:o.pos]):
+            return [item]  # said again, not as a count of it
+        counts[same] = int(toks[k])
+    gaps = [toks[a.pos + len(a.said.split()):b.pos] for a, b in zip(firsts, firsts[1:], strict=False)]
+    if len(firsts) < 2 or not all("and" in gap and prep in gap and all(t in ("and", "the", prep) for t in gap)
+                                  for gap in gaps):
+        return [item]
+    if item.quantity is not None and item.quantity not in counts.values():
+        return [item]  # a count of the whole said apart ("two ... in purple and in teal"): as it was
+    rest = [o for o in item.options if all(o is not x for x in said)]
+    return [ItemSpec(item.skus, counts.get(k), [*rest, o], item.start, item.end, item.exact)
+            for k, o in enumerate(firsts)]
 
 
 def _plural_of_values(product: Product, toks: Sequence[str], item: ItemSpec) -> list[ItemSpec]:

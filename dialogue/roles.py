@@ -23,6 +23,7 @@ from dialogue.item_words import (
 )
 from dialogue.lexicon import Lexicon, Target
 from dialogue.matcher import Mention
+from dialogue.numbers import COUNT_UNITS
 from dialogue.owners import MANY_OWNERS
 from dialogue.packaging import shoppers_own
 from dialogue.phrasebook import phrases, words
@@ -86,6 +87,8 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
         k -= 2  # "and two of the small canisters": that count of them
     elif k >= 1 and toks[k] == "the" and toks[m.end:m.end + 1] in (["one"], ["ones"]) and _opens_after_and(toks, k):
         return True  # "a squeeze filter and actually the pump one too": another item, "one" its noun
+    if k >= 1 and toks[k] in COUNT_UNITS and toks[k - 1].isdigit():
+        k -= 1  # "a dozen dumplings" ("12 dozen"): counted by the unit said
     if k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit()):
         return False
     kinds = {t.sku for t in m.products}
@@ -281,6 +284,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
             roles.append("ignore")  # "i brought my own jar": the shopper's jar, none sold
         elif m.exact_products and m.options and _topping_of_earlier(lex, toks, mentions, n, roles):
             roles.append("option")
+        elif m.exact_products and m.options and _choice_said_again(toks, mentions, n):
+            roles.append("product")  # "argan oil and the argan oil shampoo": the oil, then the shampoo's formula
         elif m.exact_products and m.options and _swapped_with_choice(toks, mentions, n, lex, lines):
             roles.append("option")  # "sticky rice instead of jasmine": the rice of a dish, no side of sticky rice
         elif m.exact_products and m.options and _after_its_group(mentions, n, roles):
@@ -408,6 +413,19 @@ def _after_its_group(mentions: Sequence[Mention], n: int, roles: Sequence[str]) 
         return False
     codes = {t.group for t in prev.groups}
     return any(t.group in codes for t in mentions[n].options)
+
+
+def _choice_said_again(toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
+    """"a bottle of argan oil and the argan oil shampoo": a product's name that is also a choice, said again after
+    "and" as the very same choice right before a product named that offers it: the first is the product itself (one
+    item never takes one choice twice)."""
+    m = mentions[n]
+    for j in range(n + 1, len(mentions) - 1):
+        again, head = mentions[j], mentions[j + 1]
+        if set(again.options) == set(m.options) and head.start == again.end and head.exact_products \
+                and not head.options and "and" in toks[m.end:again.start]:
+            return True
+    return False
 
 
 def _unit_of_split(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int, roles: Sequence[str]) -> bool:

@@ -68,6 +68,7 @@ class State:
     shown: list[str] = field(default_factory=list)  # SKUs last listed to the shopper
     topic: str | None = None  # the one product talked about last ("that one"); None right after a list
     listed: tuple[str, str, int] | None = None  # (sku, group, turn): a product's choices of a group just listed
+    unsold: tuple[tuple[str, ...], int] | None = None  # (nouns, turn): things asked for that the shop does not sell
     asked: tuple[int, tuple[ItemSpec, ...]] | None = None  # (turn, items): kinds of one product asked after in
     # stock ("have you got steak and kidney and chicken and mushroom pies"; "one of each then" orders them)
     said: int = 0  # how many of ``shown`` were read out ("what else?" goes on from there)
@@ -166,6 +167,7 @@ class State:
             focus_fresh=focus is not None and self.added is not None and self.added[0] == self.turns - 1
             and self.added[1] == focus.line_id,
             focus_quantity=focus.quantity if focus else 0,
+            unsold=self.unsold[0] if self.unsold and self.unsold[1] == self.turns - 1 else (),
         )
 
 

@@ -251,6 +251,7 @@ from dialogue.turn_words import (
     TAKE_OFF,
 )
 from dialogue.unit_nouns import unit_of_named
+from dialogue.unsold_refs import ones_of_unsold
 
 __all__ = ["Context", "Parse", "RuleUnderstanding", "Understanding"]
 
@@ -509,6 +510,7 @@ class RuleUnderstanding:
                                                      answering=context.pending == "clarify_option",
                                                      has_lines=context.has_lines)
         p.items = without_ones_said_not(toks, p.items, context)
+        p.items, p.not_sold = ones_of_unsold(self.lexicon, toks, p, context.unsold)  # "lipstick, a red one"
         p.items = shared_before_and(self.lexicon, toks, p.items)  # "dinosaur plates and napkins": dinosaur napkins
         if context.has_lines:
             p.items = line_by_its_kind(self.lexicon, toks, p.items, context)  # "gift wrap the wine": the cart's wine
@@ -665,6 +667,9 @@ class RuleUnderstanding:
             kind = lines_of_kind(self.lexicon, toks, taking_off + 1, ctx)
             if kind is not None:  # "forget the drinks", "remove all the sides": every line of that kind
                 p.items = [ItemSpec(kind[0], None, [], kind[1], kind[1] + 1, False)]
+        if p.not_sold and not p.items:  # "do you have lipstick, i'll take a red one": no product of the shop,
+            p.options, p.ref, p.search_words = [], None, list(p.not_sold)  # asked for: said as not found
+            return Intent.SEARCH
         has_items = bool(p.items)
         changing = has_items or bool(p.options)
         for decision in _DECISIONS:  # the turns whose intent no item or option of theirs can change

@@ -75,5 +75,6 @@ def sorry_unheard(p: Parse) -> str:
     """The sentences that say so ("Sorry, I couldn't find a box of tissues.", "Sorry, I couldn't tell what large
     was for."), or ""."""
     missing, alone = unheard_items(p)
+    missing = [*p.not_sold, *missing]  # "do you have lipstick, a red one, and the cherry nail polish"
     return " ".join([*([f"Sorry, I couldn't find {_listed(missing)}."] if missing else []),
                      *([f"Sorry, I couldn't tell what {_listed(alone)} was for."] if alone else [])])
