@@ -10,7 +10,7 @@ from dialogue.parse_records import Context
 CART_FIELDS = {"last_sku", "has_lines", "line_skus", "line_options", "line_units", "focus_units", "focus_options",
                "focus_fresh", "focus_quantity"}
 FILTERED = {"topic", "shown"}  # kept unless they name a product of the cart
-KEPT = {"pending", "expect_group", "expect_sku", "candidates", "listing", "listed", "asked"}
+KEPT = {"pending", "expect_group", "expect_sku", "candidates", "listing", "listed", "asked", "unsold"}
 
 
 def full_context() -> Context:
