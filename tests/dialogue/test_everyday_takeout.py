@@ -487,3 +487,18 @@ def test_made_on_another_base_changes_the_line(shop: Shop, catalog: str, first: 
     c.say(said)
     assert [(s, q) for s, q, _ in c.lines] == [(sku, 1)]
     assert c.lines[0][2][group] == value
+
+
+# "on everything" that is the choice itself ("a bacon egg and cheese on everything": the everything bagel) is that
+# item's, not a cue putting it on every line before.
+
+@pytest.mark.parametrize("said", [
+    "a dozen assorted and a bacon egg and cheese on everything",
+    "a dozen assorted three large coffees a bacon egg and cheese on everything and an orange juice",
+])
+def test_on_everything_as_the_items_bagel_stays_its_own(shop: Shop, said: str) -> None:
+    c = shop("bagels")
+    c.say(said)
+    dozen = next(ln for ln in c.lines if ln[0] == "DOZEN")
+    assert dozen[2]["bagels"] == "assorted"
+    assert next(ln for ln in c.lines if ln[0] == "BEC")[2]["bagel"] == "everything"
