@@ -502,3 +502,18 @@ def test_on_everything_as_the_items_bagel_stays_its_own(shop: Shop, said: str) -
     dozen = next(ln for ln in c.lines if ln[0] == "DOZEN")
     assert dozen[2]["bagels"] == "assorted"
     assert next(ln for ln in c.lines if ln[0] == "BEC")[2]["bagel"] == "everything"
+
+
+# A product asked about, then a unit of another product named in the same turn ("two spicy tuna rolls one of them
+# on brown rice"): that unit is of the rolls named, never one more of the product asked about.
+
+@pytest.mark.parametrize("said", [
+    "ok one dragon roll and two spicy tuna rolls one of them on brown rice",
+    "two spicy tuna rolls one of them on brown rice and a dragon roll",
+])
+def test_unit_of_a_product_named_is_not_the_topic(shop: Shop, said: str) -> None:
+    c = shop("sushi")
+    c.say("what's in the dragon roll")
+    c.say(said)
+    assert c.counts == {"DRAGON-ROLL": 1, "SPICY-TUNA-ROLL": 2}
+    assert sorted(ln[2]["rice"] for ln in c.lines if ln[0] == "SPICY-TUNA-ROLL") == ["brown", "white"]
