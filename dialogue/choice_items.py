@@ -30,6 +30,7 @@ from dialogue.owners import MANY_OWNERS, value_owner
 from dialogue.phrasebook import phrases, words
 from dialogue.quantity import FILLER_WORDS, SEPARATORS, counted_choice, quantity_token, read_quantity
 from dialogue.specs import ItemSpec, OptionSpec
+from dialogue.turn_words import MAKE_IT
 from dialogue.words import STOPWORDS
 
 
@@ -99,11 +100,13 @@ def _served_in(lex: Lexicon, cup: str, m: Mention, not_skus: Sequence[str]) -> s
 
 
 def _counted_again(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str],
-                   items: Sequence[ItemSpec], before: Sequence[ItemSpec], m: Mention, k: int) -> bool:
+                   items: Sequence[ItemSpec], before: Sequence[ItemSpec], m: Mention, k: int, then: Mention) -> bool:
     """"a 6 piece wings lemon pepper and a 6 piece hot": a counted choice of a one-value group the item before was
     already given (said with it, before or after its noun) opens another item of that product, though a choice
-    follows it ("hot" is that item's flavour, not the head of an item of its own)."""
-    if not before or not offers(lex, before[0], m):
+    follows it ("hot" is that item's flavour, not the head of an item of its own). Only when the product offers
+    the choice ``then`` said after it too: in "a large fries and a large coke", "a small popcorn and a small
+    sprite", "a kilo of red lentils and a pound of chickpeas", the choice after heads an item of another product."""
+    if not before or not offers(lex, before[0], m) or not offers(lex, before[0], then):
         return False
     low = max([it.end for it in items if it.end <= before[0].start] + [0])
     said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and o.options and low <= o.start
@@ -252,10 +255,11 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         alone = _after_separator(toks, items, m.start, k) or first
         if chosen_next and _names_product_after(lex, mentions, items, m):
             continue  # "a small chocolate shake": a modifier of the product named past the choices after it
-        if chosen_next and not _sized_after(lex, m, next(o for o in mentions if o.start == nxt and o.options), alone) \
-                and not _counted_again(lex, toks, mentions, roles, items, before, m, k) \
-                and (offering or value_owner(lex, [OptionSpec(next(  # ("a large chocolate": the shake)
-                o.options for o in mentions if o.start == nxt and o.options))], alone=alone) is not None):
+        then = next((o for o in mentions if o.start == nxt and o.options), None)
+        if then is not None and chosen_next and not _sized_after(lex, m, then, alone) \
+                and not _counted_again(lex, toks, mentions, roles, items, before, m, k, then) \
+                and (offering or value_owner(lex, [OptionSpec(then.options)], alone=alone) is not None):
+            # ("a large chocolate": the shake)
             continue  # "a large horchata and a small jamaica", "a large cola": a modifier of the choice after it,
             # which heads the item (not "a diet coke large": "large" alone names no one product)
         packaged_ones = package and nxt < len(toks) and toks[nxt] in ("one", "ones") and any(
@@ -634,6 +638,10 @@ def choice_ending_in_product(lex: Lexicon, toks: Sequence[str], mentions: Sequen
                 or not opening and (m.start - 1 in covered or quantity_token(toks, m.start - 1) is None) \
                 or any(offers(lex, it, m) for it in items) or value_owner(lex, [OptionSpec(m.options)]) is not None:
             continue
+        if not opening and toks[m.start - 1] in ("a", "an") and m.start >= 2 and (
+                toks[m.start - 2] in BASE_PREPS or toks[m.start - 2] in HOLDER_PREPS
+                or (m.start >= 3 and tuple(toks[m.start - 3:m.start - 1]) in MAKE_IT)):
+            continue  # "make it on a salt bagel", "make that an everything bagel": what a line is made, no item
         found = _product_at_end(lex, toks, m)
         if found is None:
             continue

@@ -369,8 +369,9 @@ def choices_of_the_topic(lex: Lexicon, items: list[ItemSpec], mentions: Sequence
     if product is None:
         return items
     out = []
-    for it in items:
-        named = any(m.products and m.start <= it.start < m.end for m in mentions)
+    said = {t.sku for m in mentions for t in m.products}  # ("two spicy tuna rolls one of them on brown rice": a
+    for it in items:  # unit of the rolls named, not the roll talked about)
+        named = any(m.products and m.start <= it.start < m.end for m in mentions) or set(it.skus) <= said
         if named or product.sku in it.skus or not it.options or not all(
                 any(product.sku in lex.option_skus.get((t.group, t.value), ()) for t in o.targets) for o in it.options):
             out.append(it)

@@ -178,7 +178,9 @@ def every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
     before = [it for it in items if it.start < at] if at >= 0 else []  # the last may run past "both"
     if len(before) < 2:
         return
-    moved = [o for o in before[-1].options if o.pos >= at and (trailing < 0 or o.pos < trailing)]
+    cue_end = at + max((len(ph) for ph in EVERY_LINE if tuple(toks[at:at + len(ph)]) == ph), default=0)
+    moved = [o for o in before[-1].options if o.pos >= at and (trailing < 0 or o.pos < trailing)
+             and not at <= o.pos < cue_end]  # ("a bacon egg and cheese on everything": the bagel said, no cue)
     for it in before[:-1]:
         product = lex.products.get(it.skus[0]) if len(it.skus) == 1 else None
         if product is None:

@@ -429,3 +429,91 @@ def test_a_product_named_first_is_one_more(shop: Shop) -> None:
     c.say("two cups of coffee")
     c.say("one latte and both large")
     assert c.counts.get("COFFEE") == 2
+
+
+# A second item opening with a choice word ("a large ...", "a small ...", "a pound of ...") whose next choice the
+# item before does not offer heads an item of the product that choice names, never another of the item before.
+
+@pytest.mark.parametrize("catalog, said, want", [
+    ("burgerjoint", "a large fries and a large coke",
+     [("FRIES", 1, {"size": "large"}), ("SODA", 1, {"flavour": "coke", "size": "large"})]),
+    ("burgerjoint", "two large fries and two large cokes",
+     [("FRIES", 2, {"size": "large"}), ("SODA", 2, {"flavour": "coke", "size": "large"})]),
+    ("burgerjoint", "a small fries and a medium sprite",
+     [("FRIES", 1, {"size": "small"}), ("SODA", 1, {"flavour": "sprite", "size": "medium"})]),
+    ("cinema", "a small popcorn no butter and a small sprite",
+     [("POPCORN", 1, {"size": "small"}), ("SODA", 1, {"flavour": "sprite", "size": "small"})]),
+    ("cinema", "a large popcorn and two large sprites",
+     [("POPCORN", 1, {"size": "large"}), ("SODA", 2, {"flavour": "sprite", "size": "large"})]),
+    ("taqueria", "a large horchata and a small jamaica",
+     [("HORCHATA", 1, {"size": "large"}), ("AGUA-FRESCA", 1, {"flavour": "jamaica", "size": "small"})]),
+    ("smokehouse", "a small sweet tea a medium lemonade and a large root beer",
+     [("SWEET-TEA", 1, {"size": "small"}), ("LEMONADE", 1, {}), ("SODA", 1, {"flavour": "root_beer", "size": "large"})]),
+    ("bulkfoods", "a kilo of red lentils and a pound of chickpeas",
+     [("LENTILS", 1, {"kind": "red", "weight": "1kg"}), ("BEANS", 1, {"kind": "chickpeas"})]),
+])
+def test_choice_word_opening_the_next_item_of_another_product(shop: Shop, catalog: str, said: str,
+                                                              want: list[tuple[str, int, dict[str, str]]]) -> None:
+    c = shop(catalog)
+    c.say(said)
+    assert [s for s, _, _ in c.lines] == [s for s, _, _ in want]
+    for (sku, n, opts), (_, q, got) in zip(want, c.lines, strict=True):
+        assert q == n, sku
+        assert all(got.get(g) == v for g, v in opts.items()), (sku, got)
+
+
+def test_same_count_with_the_items_own_choice_after_is_still_another_item(shop: Shop) -> None:
+    c = shop("wings")
+    c.say("a 6 piece wings lemon pepper and a 6 piece hot and a large coke")
+    assert [s for s, _, _ in c.lines][:2] == ["WINGS", "WINGS"]
+    assert [ln[2]["flavour"] for ln in c.lines[:2]] == ["lemon_pepper", "hot"]
+
+
+# A line made on another base ("make it on a salt bagel", "make that an everything bagel"): the line changed,
+# never a plain bagel in its place.
+
+@pytest.mark.parametrize("catalog, first, said, sku, group, value", [
+    ("bagels", "a bacon egg and cheese on plain", "make it on a salt bagel", "BEC", "bagel", "salt"),
+    ("bagels", "a bacon egg and cheese on plain", "make that a salt bagel", "BEC", "bagel", "salt"),
+    ("donuts", "an egg and cheese on a bagel", "can you make that an everything bagel", "EGG-CHEESE", "bread",
+     "everything_bagel"),
+    ("donuts", "an egg and cheese on a bagel", "make it on an everything bagel", "EGG-CHEESE", "bread",
+     "everything_bagel"),
+])
+def test_made_on_another_base_changes_the_line(shop: Shop, catalog: str, first: str, said: str, sku: str,
+                                               group: str, value: str) -> None:
+    c = shop(catalog)
+    c.say(first)
+    c.say(said)
+    assert [(s, q) for s, q, _ in c.lines] == [(sku, 1)]
+    assert c.lines[0][2][group] == value
+
+
+# "on everything" that is the choice itself ("a bacon egg and cheese on everything": the everything bagel) is that
+# item's, not a cue putting it on every line before.
+
+@pytest.mark.parametrize("said", [
+    "a dozen assorted and a bacon egg and cheese on everything",
+    "a dozen assorted three large coffees a bacon egg and cheese on everything and an orange juice",
+])
+def test_on_everything_as_the_items_bagel_stays_its_own(shop: Shop, said: str) -> None:
+    c = shop("bagels")
+    c.say(said)
+    dozen = next(ln for ln in c.lines if ln[0] == "DOZEN")
+    assert dozen[2]["bagels"] == "assorted"
+    assert next(ln for ln in c.lines if ln[0] == "BEC")[2]["bagel"] == "everything"
+
+
+# A product asked about, then a unit of another product named in the same turn ("two spicy tuna rolls one of them
+# on brown rice"): that unit is of the rolls named, never one more of the product asked about.
+
+@pytest.mark.parametrize("said", [
+    "ok one dragon roll and two spicy tuna rolls one of them on brown rice",
+    "two spicy tuna rolls one of them on brown rice and a dragon roll",
+])
+def test_unit_of_a_product_named_is_not_the_topic(shop: Shop, said: str) -> None:
+    c = shop("sushi")
+    c.say("what's in the dragon roll")
+    c.say(said)
+    assert c.counts == {"DRAGON-ROLL": 1, "SPICY-TUNA-ROLL": 2}
+    assert sorted(ln[2]["rice"] for ln in c.lines if ln[0] == "SPICY-TUNA-ROLL") == ["brown", "white"]
