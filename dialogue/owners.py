@@ -6,7 +6,9 @@ as an item of its own, not a meal made of products sold alone, the product whose
 in, and the plainest (the fountain drink, not the bottle); for a choice said where the noun goes, the product it
 is the choosing of. Nothing is guessed when no one product stands out or too many offer the choice.
 
-:func:`offers_choice` tells whether a product offers a choice said.
+:func:`offers_choice` tells whether a product offers a choice said; :func:`stands_as_item` whether a choice is said
+where an item stands (so a value named by its very words is the item of that value's product);
+:func:`said_in_what_for` whether it is said as what something is for ("for my daughter's birthday"), no item.
 """
 
 from __future__ import annotations
@@ -17,18 +19,22 @@ from itertools import islice
 from catalog.models import OptionGroup
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import words_run
+from dialogue.phrasebook import words
+from dialogue.quantity import FILLER_WORDS, quantity_token
 from dialogue.specs import ItemSpec, OptionSpec
 
 MANY_OWNERS = 64  # products read to find the one a choice names; more than that, none is meant
 
 
-def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = False, alone: bool = False
-                ) -> str | None:
+def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = False, alone: bool = False,
+                by_name: bool = True) -> str | None:
     """The one product that offers every choice said; of several, the one those choices complete (each of its
     required groups without a default is given a value): "a coke" is the soda whose flavour is coke, not the
     meal that also needs its burger chosen; ``as_noun`` (said where the noun goes, "a pumpernickel"): of several,
     the one it is the choosing of (:func:`_chosen_by`); ``alone`` (an item of its own, "and a sprite"): of
-    several, not a meal made of products sold alone (:func:`_among_products`). None when no one product is meant."""
+    several, not a meal made of products sold alone (:func:`_among_products`), and the one whose value is named by
+    the very words said unless ``by_name`` is False (the choice not said where an item stands, :func:`stands_as_item`).
+    None when no one product is meant."""
     owners: set[str] | None = None
     for spec in specs:
         skus: set[str] = set()
@@ -52,12 +58,48 @@ def value_owner(lex: Lexicon, specs: Sequence[OptionSpec], *, as_noun: bool = Fa
     if len(complete) > 1 and alone:  # "and a sprite": the soda of that flavour, not a meal whose drink it would be
         complete = [sku for sku in complete if not _among_products(lex, specs, sku, complete)] or complete
         complete = _said_as_its_own(lex, specs, complete) if len(complete) > 1 else complete
-        complete = _by_value_name(lex, specs, complete) if len(complete) > 1 else complete
+        complete = _by_value_name(lex, specs, complete) if len(complete) > 1 and by_name else complete
         complete = _most_at_home(lex, specs, complete) if len(complete) > 1 else complete
         complete = _plainest(lex, complete) if len(complete) > 1 else complete
     if len(complete) > 1 and as_noun:
         complete = _chosen_by(lex, specs, complete)
     return complete[0] if len(complete) == 1 else None
+
+
+_MADE_FOR = words("made_for_preps")  # "a cake for a birthday": what the item is for, no item
+_POSSESSIVES = words("possessives")  # "for my daughter's birthday"
+_ARTICLES = ("a", "an", "the")
+
+
+def said_in_what_for(toks: Sequence[str], specs: Sequence[OptionSpec]) -> bool:
+    """"a cake for my daughter's birthday", "something for a birthday", "for my birthday": the choices said (from the
+    first) are what something is for ("for", then an article, a possessive or a possessive and one word), no item."""
+    said = [s.pos for s in specs if s.pos >= 0 and s.said]
+    if not said:
+        return False
+    k = min(said) - 1
+    while k >= 0 and toks[k] in FILLER_WORDS:
+        k -= 1
+    if k >= 0 and (toks[k] in _ARTICLES or toks[k] in _POSSESSIVES):
+        k -= 1
+    elif k >= 1 and toks[k - 1] in _POSSESSIVES:
+        k -= 2  # "my daughter's"
+    return k >= 0 and toks[k] in _MADE_FOR
+
+
+def stands_as_item(toks: Sequence[str], specs: Sequence[OptionSpec]) -> bool:
+    """"a green tea", "three cans of green tea": the choices said (from the first) stand where an item stands, after
+    an article or a count, or a count and its package ("a can of"), that is not itself after "for" ("a cake for a
+    birthday"). Not "a cake for my daughter's birthday": a choice inside what another item is for."""
+    said = [s.pos for s in specs if s.pos >= 0 and s.said]
+    if not said:
+        return False
+    k = min(said) - 1
+    while k >= 0 and toks[k] in FILLER_WORDS:
+        k -= 1
+    if k >= 1 and toks[k] == "of" and toks[k - 1].isalpha() and toks[k - 1] not in ("a", "an", "one"):
+        k -= 2  # "a can of", "three cans of": the count of the package
+    return k >= 0 and quantity_token(toks, k) is not None and not (k >= 1 and toks[k - 1] in _MADE_FOR)
 
 
 FEW_OWNERS = 3  # products offering the same choices said without a noun that are worth asking between

@@ -155,7 +155,15 @@ from dialogue.onto_line import (
     onto_part_of_line,
     said_again_made_so,
 )
-from dialogue.owners import offers_choice, owner_by_name_word, owners_to_ask, the_one_in_the_cart, value_owner
+from dialogue.owners import (
+    offers_choice,
+    owner_by_name_word,
+    owners_to_ask,
+    said_in_what_for,
+    stands_as_item,
+    the_one_in_the_cart,
+    value_owner,
+)
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
 from dialogue.parts import parts_as_choices
 from dialogue.people import same_for_someone, someones_made_into
@@ -894,9 +902,10 @@ class RuleUnderstanding:
         unsold = of_a_noun_not_sold(self.lexicon, toks, p.options)
         owner = sole_owner(self.lexicon, p.options) if not unsold else None
         if owner is None and p.options and not ctx.has_lines and p.ref is None and not unsold \
-                and not any(toks[o.pos].isdigit() for o in p.options if 0 <= o.pos < len(toks)):
-            owner = value_owner(self.lexicon, p.options, alone=True)  # "sprite" to an empty cart: the soda, an item
-            # (not "make it two": a count of something gone, never a "2 lb" of some product)
+                and not any(toks[o.pos].isdigit() for o in p.options if 0 <= o.pos < len(toks)) \
+                and not said_in_what_for(toks, p.options):  # ("something for my daughter's birthday": no item)
+            owner = value_owner(self.lexicon, p.options, alone=True, by_name=stands_as_item(toks, p.options))
+            # "sprite" to an empty cart: the soda, an item (not "make it two": a count of something gone, never a "2 lb" of some product)
         if owner is None and p.ref is None and ctx.has_lines and held_by_line(self.lexicon, p, toks, ctx) is False:
             owner = value_owner(self.lexicon, p.options, alone=True)  # "in a gift box" after a card: the bouquet
         named = owner_by_name_word(self.lexicon, p.options) if owner is None and not ctx.has_lines else None

@@ -193,3 +193,53 @@ def test_only_a_plural_head_of_a_description_names_a_product(tmp_path: Path) -> 
         assert chat.counts == {"BAO": 2}
         chat.say("and a tofu and a hands")  # "tofu" (singular, an ingredient) and "hands" name nothing
         assert chat.counts == {"BAO": 2}
+
+
+# A choice word inside what another item is for ("a cake for my daughter's birthday", "for a birthday") is not said
+# where an item stands: no item of the product whose value bears that very name (the sugar cookie's "birthday"
+# design) is added for it.
+@pytest.mark.parametrize("said", [
+    "hi i need a cake for my daughter's birthday saturday",
+    "looking for a cake for my son's birthday",
+    "i need a cake for my wife's birthday next week",
+    "i need something for my daughter's birthday",
+    "anything for a birthday",
+])
+def test_a_choice_in_what_a_cake_is_for_adds_no_cookie(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("cakeshop")
+    chat.say(said)
+    assert "SUGAR-COOKIE" not in chat.counts
+
+
+_PARTY = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "BANNER", "name": "paper banner", "price": "6.00", "options": [
+            {"code": "theme", "name": "theme", "required": True, "values": [
+                {"code": "birthday", "name": "birthday"}, {"code": "wedding", "name": "wedding"}]}]},
+        {"sku": "BALLOON", "name": "foil balloon", "price": "4.00", "options": [
+            {"code": "shape", "name": "shape", "required": True, "values": [
+                {"code": "star", "name": "star", "aliases": ["birthday"]}, {"code": "heart", "name": "heart"}]}]},
+        {"sku": "CUPCAKE", "name": "cupcake", "price": "3.00"},
+        {"sku": "LAYER", "name": "layer cake", "price": "30.00"},
+    ],
+}
+
+
+@pytest.mark.parametrize("said", [
+    "hi i need a cake for my daughter's birthday",
+    "i want a cake for a birthday",
+    "something for my birthday please",
+    "anything for a birthday",
+])
+def test_a_choice_in_what_an_item_is_for_in_a_written_shop(tmp_path: Path, said: str) -> None:
+    for chat in chat_of(tmp_path, _PARTY):
+        chat.say(said)
+        assert "BANNER" not in chat.counts
+        assert "BALLOON" not in chat.counts
+
+
+def test_a_choice_said_as_an_item_in_a_written_shop_still_goes_to_its_named_value(tmp_path: Path) -> None:
+    for chat in chat_of(tmp_path, _PARTY):
+        chat.say("a birthday please")
+        assert chat.lines == [("BANNER", 1, {"theme": "birthday"})]
