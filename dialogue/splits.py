@@ -30,6 +30,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 _PLAIN_PART = words("plain_part")
 _MAX_PART = 1000
 _PART_PREPS = words("part_preps")
+_SIDE_OF_CHOICE = words("side_of_choice")
 
 
 def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: bool = False) -> list[tuple[int, int]]:
@@ -207,6 +208,9 @@ def _another_made(lex: Lexicon, toks: Sequence[str], item: ItemSpec, pos: int, l
 
     chosen = {gv for o in item.options if o.pos < pos for gv in single(o)}
     said = {gv for o in item.options if pos < o.pos < end for gv in single(o)}
+    first = min((o.pos for o in item.options if pos < o.pos < end), default=end)
+    if any(t in _SIDE_OF_CHOICE for t in toks[pos + 1:first]):
+        return False  # "and a side of spicy mayo" to a poke bowl with ponzu: a side of the sauce, no second bowl
     return any(g == g2 and v != v2 for g, v in said for g2, v2 in chosen) and not said & chosen
 
 
