@@ -32,6 +32,8 @@ CONVERSATIONS = load_corpus(CORPUS_DIR)
 IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 
 # Exact-order rate each catalog must reach (measured when the corpus was written; raise, never lower).
+# Raised 2026-12-05 (eighteenth session) to 0.04 below the rate then (rounded down) wherever the floor had fallen
+# more than 0.06 behind it: 39 catalogs, e.g. pcparts 0.52 -> 0.87, outdoors 0.55 -> 0.90, wings 0.77 -> 0.88.
 # measured 2026-12-02 11:23 (issue 11, round 3; the developed sets grew by 132 conversations): cafe 0.982,
 # store 0.977, bakery 0.990, pizzeria 0.988, hardware 0.889, noodlebar 0.989, florist 0.824, taqueria 0.935
 # (hardware, florist and taqueria are the untouched checks: never tuned on, their misses never read while the
@@ -43,23 +45,23 @@ IDS = [c.get("id", c["_where"]) for c in CONVERSATIONS]
 EXACT_FLOOR = {"cafe": 0.91,  # mt14: 10 fresh multi-turn, first run 7/10 (cafe 170/183, 0.929) at f427b28; was 0.93
                # (mt8: 20 fresh multi-turn, first run 13/20 (cafe 119/128, 0.930); 123/128)
                # store mt8: 10 fresh multi-turn, first run 7/10, 8/10 after 1 expectation fix (93/96)
-               "store": 0.91,  # mt12: 10 fresh multi-turn, first run 4/10 (store 107/116, 0.922) at 0b335eb; was 0.94 (mt9: 10 fresh, first run 5/10)
+               "store": 0.94,  # mt12: 10 fresh multi-turn, first run 4/10 (store 107/116, 0.922) at 0b335eb; was 0.94 (mt9: 10 fresh, first run 5/10)
                "bakery": 0.91,  # mt12: 10 fresh multi-turn, first run 3/10 (bakery 118/127, 0.929) at 0b335eb; was 0.95 (mt9: 10 fresh, first run 7/10)
                "pizzeria": 0.94,  # mt8: 20 fresh multi-turn, first run 14/20 (pizzeria 178/186, 0.957)
                "hardware": 0.91,
                "noodlebar": 0.96,  # mt9: 5 fresh multi-turn, first run 4/5 (noodlebar 96/98, 0.980)
-               "florist": 0.90,  # mt15: 5 fresh multi-turn, first run 1/5 (florist 56/61, 0.918) at f427b28; was 0.93
+               "florist": 0.92,  # mt15: 5 fresh multi-turn, first run 1/5 (florist 56/61, 0.918) at f427b28; was 0.93
                "taqueria": 0.97, "bobashop": 0.98, "burgerjoint": 0.97,  # 0.98 until mt33 (orders read off a list) added two, one still missed
-               "creamery": 0.92, "juicebar": 0.97, "thaitakeout": 0.93,
+               "creamery": 0.94, "juicebar": 0.97, "thaitakeout": 0.93,
                # round 7 (2026-12-03), each unseen when written; first run, then developed on (0.03 below now):
                "taproom": 0.91,  # brewery taproom: first run 70/90 (0.778) at b7e4d78; 85/90 at fe9ae74
-               "diner": 0.85,  # breakfast diner: first run 69/89 (0.775) at cac4dac; 79/89
+               "diner": 0.92,  # breakfast diner: first run 69/89 (0.775) at cac4dac; 79/89
                "petshop": 0.92,  # pet supply shop: first run 75/90 (0.833) at b1a921f; 86/90
                "bagels": 0.92,  # bagel shop: first run 48/88 (0.545) at cac4dac; 84/88
-               "sushi": 0.88,  # mt15: 5 fresh multi-turn, first run 0/5 (sushi 89/99, 0.899) at f427b28; was 0.92
+               "sushi": 0.93,  # mt15: 5 fresh multi-turn, first run 0/5 (sushi 89/99, 0.899) at f427b28; was 0.92
                "donuts": 0.94,  # donut and coffee shop: first run 74/90 (0.822) at b98b887 (77/90 after 3
                # expectations widened); 88/90
-               "garden": 0.93,  # garden centre: first run 78/88 (0.886) at b98b887; 85/88
+               "garden": 0.95,  # garden centre: first run 78/88 (0.886) at b98b887; 85/88
                # round 6, unseen when written (first runs 87/90, 83/88, 82/90, 65/88), developed on since:
                "deli": 0.95, "corner": 0.92,
                # round 8 (2026-12-03), each unseen when written, first run at c0d3446 (pooled 283/359, 0.788),
@@ -71,44 +73,44 @@ EXACT_FLOOR = {"cafe": 0.91,  # mt14: 10 fresh multi-turn, first run 7/10 (cafe 
                # round 9 (2026-12-03), unseen when written, first runs on the engine after round 8 (pooled 233/268),
                # developed on since (0.03 below the figure at the end of the day):
                "gyro": 0.93,  # gyro and falafel counter: first run 85/89 (0.955) at a8d1e69; 86/89
-               "greengrocer": 0.89,  # greengrocer / farm stand: first run 75/90 (0.833) at 3351484; 83/90
-               "fishchips": 0.93,  # british fish and chip shop: first run 73/89 (0.820) at 3351484; 86/89
+               "greengrocer": 0.94,  # greengrocer / farm stand: first run 75/90 (0.833) at 3351484; 83/90
+               "fishchips": 0.96,  # british fish and chip shop: first run 73/89 (0.820) at 3351484; 86/89
                "saladbar": 0.94,  # build-your-own salad bar, unseen when written: first run 83/89 (0.933) at 3ceb257; 0.979 at the session end
                "smokehouse": 0.96,  # bbq smokehouse, unseen when written: first run 87/90 (0.967) at 3ceb257; 0.990 at the session end
                "cinema": 0.92,  # cinema concession stand, unseen when written: first run 71/89 (0.798) at 3ceb257; 0.957 at the session end
-               "hardwarestore": 0.91,  # hardware counter, unseen: first run 70/90 (0.778) at 3ceb257; 0.947 at the session end
-               "sliceshop": 0.84,  # new york pizza by the slice, unseen: first run 67/90 (0.744) at 005f24b; 0.878 at the session end
+               "hardwarestore": 0.93,  # hardware counter, unseen: first run 70/90 (0.778) at 3ceb257; 0.947 at the session end
+               "sliceshop": 0.91,  # new york pizza by the slice, unseen: first run 67/90 (0.744) at 005f24b; 0.878 at the session end
                "pharmacy": 0.91,  # pharmacy counter, unseen when written: first run 75/86 (0.872) at 005f24b; 0.942 at the session end
                "dimsum": 0.93,  # dim sum and dumpling house, unseen: first run 80/88 (0.909) at 005f24b; 0.966 at the session end
                # round 12 (2026-12-03), unseen when written, first runs at 0b335eb:
-               "bottleshop": 0.90,  # wine and liquor store: first run 83/89 (0.933)
-               "creperie": 0.90,  # crepe and waffle stand: first run 82/88 (0.932)
-               "butcher": 0.88,  # neighbourhood butcher counter: first run 80/87 (0.920)
-               "phonekiosk": 0.77,  # mall phone-accessories kiosk: first run 68/87 (0.782); 70/87 after 3 catalog aliases fixed
-               "toystore": 0.84,  # neighbourhood toy store, unseen when written: first run 75/86 (0.872) at f427b28
-               "cheeseshop": 0.90,  # cheese shop and deli counter, unseen when written: first run 83/89 (0.933) at f427b28
-               "bikeshop": 0.89,  # bicycle shop counter, unseen when written: first run 81/88 (0.920) at 54852e8
-               "falafel": 0.83,  # falafel and mediterranean bowl counter, unseen when written: first run 78/90 (0.867) at 54852e8
-               "teashop": 0.85,  # loose-leaf tea shop and tea bar, unseen when written: first run 78/88 (0.886) at 54852e8
-               "hotdogs": 0.90,  # hot dog and sausage stand, unseen when written: first run 82/88 (0.932) at fbfd45f (main 1d4df2b + integ9)
-               "printshop": 0.77,  # print and copy shop counter, unseen when written: first run 72/89 (0.809) at 3294629
+               "bottleshop": 0.96,  # wine and liquor store: first run 83/89 (0.933)
+               "creperie": 0.94,  # crepe and waffle stand: first run 82/88 (0.932)
+               "butcher": 0.93,  # neighbourhood butcher counter: first run 80/87 (0.920)
+               "phonekiosk": 0.93,  # mall phone-accessories kiosk: first run 68/87 (0.782); 70/87 after 3 catalog aliases fixed
+               "toystore": 0.93,  # neighbourhood toy store, unseen when written: first run 75/86 (0.872) at f427b28
+               "cheeseshop": 0.95,  # cheese shop and deli counter, unseen when written: first run 83/89 (0.933) at f427b28
+               "bikeshop": 0.92,  # bicycle shop counter, unseen when written: first run 81/88 (0.920) at 54852e8
+               "falafel": 0.94,  # falafel and mediterranean bowl counter, unseen when written: first run 78/90 (0.867) at 54852e8
+               "teashop": 0.96,  # loose-leaf tea shop and tea bar, unseen when written: first run 78/88 (0.886) at 54852e8
+               "hotdogs": 0.95,  # hot dog and sausage stand, unseen when written: first run 82/88 (0.932) at fbfd45f (main 1d4df2b + integ9)
+               "printshop": 0.89,  # print and copy shop counter, unseen when written: first run 72/89 (0.809) at 3294629
                "subshop": 0.92,  # submarine sandwich shop, unseen when written: first run 85/89 (0.955) at 374cc99
-               "drycleaner": 0.76,  # dry cleaner and laundry counter, unseen when written: first run 71/89 (0.798) at 374cc99
-               "roaster": 0.81,  # coffee roaster (beans by weight and grind, gear), unseen when written: first run 74/88 (0.841)
-               "phoshop": 0.90,  # vietnamese pho and banh mi counter, unseen when written: first run 84/90 (0.933) at f427b28
+               "drycleaner": 0.88,  # dry cleaner and laundry counter, unseen when written: first run 71/89 (0.798) at 374cc99
+               "roaster": 0.89,  # coffee roaster (beans by weight and grind, gear), unseen when written: first run 74/88 (0.841)
+               "phoshop": 0.94,  # vietnamese pho and banh mi counter, unseen when written: first run 84/90 (0.933) at f427b28
                "cakeshop": 0.93,  # cake shop (sizes, flavours, messages; dozens), unseen: first run 86/89 (0.966) at b0b220e
-               "autoparts": 0.74,  # auto parts counter (oil grades, blade lengths, bulb numbers), unseen: first run 68/88 (0.773) at b0b220e
-               "fishmonger": 0.88,  # fish counter (by weight or piece, cleaning, head/skin), unseen: first run 81/89 (0.910) at b0b220e
-               "cocktailbar": 0.86,  # a cocktail bar taking orders: cocktails with a choice of spirit or brand, neat/on the rocks/up, doubles, garnishes and sweetness, beers on tap by size, wine by the glass or bottle, mocktails, and a few bar snacks, unseen when written: first run 79/88 (0.898) at ad1f676
+               "autoparts": 0.96,  # auto parts counter (oil grades, blade lengths, bulb numbers), unseen: first run 68/88 (0.773) at b0b220e
+               "fishmonger": 0.94,  # fish counter (by weight or piece, cleaning, head/skin), unseen: first run 81/89 (0.910) at b0b220e
+               "cocktailbar": 0.94,  # a cocktail bar taking orders: cocktails with a choice of spirit or brand, neat/on the rocks/up, doubles, garnishes and sweetness, beers on tap by size, wine by the glass or bottle, mocktails, and a few bar snacks, unseen when written: first run 79/88 (0.898) at ad1f676
                "paintstore": 0.91,  # a paint store counter: paints by colour (named colours), finish (flat/eggshell/satin/semi-gloss), size (quart/gallon/five gallon), interior/exterior lines, primer, stains, rollers, brushes, tape, drop cloths, tinting and a few sundries, unseen when written: first run 83/88 (0.943) at ad1f676
                "chinesetakeout": 0.91,  # a Chinese takeout: dishes by the pint or quart, lunch specials and combination plates with a choice of rice and a side (egg roll/soup), spice level, protein choice for stir-fries, family dinners for N people, dumplings by count, soups by size, unseen when written: first run 84/89 (0.944) at ad1f676
-               "candyshop": 0.92,  # a candy shop: candy by weight (quarter pound, half pound, pound) in flavours, fudge by the slice or box, chocolate boxes by piece count with assortments, lollipops and candy sticks by the piece, gift bags and tins, a few drinks, unseen when written: first run 88/92 (0.957) at 95b4690
-               "fabricstore": 0.79,  # a fabric and sewing store: fabric by the yard (half yard, quarter yard) in colours and prints, cutting to length, thread by colour and weight, buttons and zippers by size and count, patterns, needles, scissors, batting and notions, unseen when written: first run 73/89 (0.820) at 95b4690
-               "pieshop": 0.91,  # a pie shop: sweet and savoury pies whole (6 inch, 9 inch, family) or by the slice, warmed or cold, with ice cream or cream (a la mode), hand pies and pasties, quiches, pie of the day, coffee and tea, unseen when written: first run 83/88 (0.943) at a0234fd
-               "shoestore": 0.80,  # a shoe store counter: shoes and boots in whole and half sizes (men's and women's), widths (narrow, regular, wide), colours, socks in packs, laces, insoles, shoe polish and care kits, a sold-out boot and one with a single pair left, unseen when written: first run 74/89 (0.831) at a0234fd
-               "mithai": 0.90,  # an Indian sweets and chaat counter: sweets sold by weight (250 g, half kilo, kilo) or by the piece, gift boxes, chaat plates with spice levels and add-ons, samosas, lassi and masala chai in sizes, unseen when written: first run 82/88 (0.932) at 90f5d04
-               "rental": 0.76,  # a ski and snowboard rental counter: skis, boots, poles, helmets, snowboards rented by half day, full day or several days, boot sizes, adult/child, lessons and lift-ticket add-ons, insurance, plus a few things to buy (goggles, gloves, wax), unseen when written: first run 70/88 (0.795) at 90f5d04
-               "koreanchicken": 0.88,  # a Korean fried chicken counter: fried chicken by the piece count (half, whole, boneless by weight or piece), glazes and sauces (original, soy garlic, yangnyeom spicy, honey butter; half-and-half), spice levels, sides (pickled radish, rice cakes, fries, corn cheese), combos, drinks and beer, held back (written this session, fixed for by no one): first run 82/90 (0.911) at 90f5d04
+               "candyshop": 0.94,  # a candy shop: candy by weight (quarter pound, half pound, pound) in flavours, fudge by the slice or box, chocolate boxes by piece count with assortments, lollipops and candy sticks by the piece, gift bags and tins, a few drinks, unseen when written: first run 88/92 (0.957) at 95b4690
+               "fabricstore": 0.94,  # a fabric and sewing store: fabric by the yard (half yard, quarter yard) in colours and prints, cutting to length, thread by colour and weight, buttons and zippers by size and count, patterns, needles, scissors, batting and notions, unseen when written: first run 73/89 (0.820) at 95b4690
+               "pieshop": 0.93,  # a pie shop: sweet and savoury pies whole (6 inch, 9 inch, family) or by the slice, warmed or cold, with ice cream or cream (a la mode), hand pies and pasties, quiches, pie of the day, coffee and tea, unseen when written: first run 83/88 (0.943) at a0234fd
+               "shoestore": 0.94,  # a shoe store counter: shoes and boots in whole and half sizes (men's and women's), widths (narrow, regular, wide), colours, socks in packs, laces, insoles, shoe polish and care kits, a sold-out boot and one with a single pair left, unseen when written: first run 74/89 (0.831) at a0234fd
+               "mithai": 0.96,  # an Indian sweets and chaat counter: sweets sold by weight (250 g, half kilo, kilo) or by the piece, gift boxes, chaat plates with spice levels and add-ons, samosas, lassi and masala chai in sizes, unseen when written: first run 82/88 (0.932) at 90f5d04
+               "rental": 0.96,  # a ski and snowboard rental counter: skis, boots, poles, helmets, snowboards rented by half day, full day or several days, boot sizes, adult/child, lessons and lift-ticket add-ons, insurance, plus a few things to buy (goggles, gloves, wax), unseen when written: first run 70/88 (0.795) at 90f5d04
+               "koreanchicken": 0.96,  # a Korean fried chicken counter: fried chicken by the piece count (half, whole, boneless by weight or piece), glazes and sauces (original, soy garlic, yangnyeom spicy, honey butter; half-and-half), spice levels, sides (pickled radish, rice cakes, fries, corn cheese), combos, drinks and beer, held back (written this session, fixed for by no one): first run 82/90 (0.911) at 90f5d04
                "partysupply": 0.95,  # a party supply store: latex balloons by the dozen or bag of 50 in colours, foil digits and letters in two sizes, helium fill, tableware in packs of 8, 20 or 50, banners, candles, pinatas, favours, costumes; unseen when written: first run 62/88 (0.705) at 35c4138
                "lumberyard": 0.94,  # a lumber yard counter: dimensional lumber (2x4, 2x6 ...) by length and treatment, sheet goods by thickness (3/4, 1/2, 7/16) and grade, decking, fencing, trim by the foot, fasteners by the box or pound, concrete, cuts and delivery; unseen when written: first run 56/88 (0.636) at 35c4138
                "baitshop": 0.95,  # a bait and tackle shop: live bait by the dozen or scoop, frozen bait, line by pound test, hooks by size ("one aught"), sinkers and jig heads by fractions of an ounce, lures by colour, rods by length and power, licences, rentals, snacks; unseen when written: first run 77/88 (0.875) at bdbe259, 86/88 at the end
@@ -116,11 +118,14 @@ EXACT_FLOOR = {"cafe": 0.91,  # mt14: 10 fresh multi-turn, first run 7/10 (cafe 
                "electrical": 0.80,  # an electrical supply counter: wire by the foot or roll and gauge ("twelve two with ground"), breakers by amperage and pole, outlets and switches, boxes, conduit by the stick and diameter said as fractions, fittings, bulbs, tools; held back (written in the fifteenth session, fixed for by no one): 73/90 (0.811) at e78c3b1, 74/90 at the end
                "musicstore": 0.92,  # a musical instrument supply counter: strings by gauge printed as codes ("10-46 regular light", ".010 plain"), picks by thickness (".73 mm"), sticks 7A/5A/5B, drum heads by inches, cables by feet, reeds by strength; unseen when written: first run 48/88 (0.545) at 7812b94, 82/88 at the end
                "pastabar": 0.92,  # a pasta bar: build-your-own pasta named by its parts ("penne vodka with grilled chicken"), signature dishes, the parm's side, garlic knots by 3 or 6, salads, desserts, drinks; unseen when written: first run 71/88 (0.807) at 7812b94, 82/88 at the end
-               "outdoors": 0.55,  # an outdoor and camping gear counter: fuel canisters by grams, sleeping bags by rating and length, tents by capacity, socks and gloves by size and cushion, paracord by length and colour, freeze-dried meals; held back (written in the sixteenth session, fixed for by no one): 49/90 (0.544) at 7812b94, 53/90 at the end
-               "yarnshop": 0.86,  # a yarn and knitting shop: yarn by weight class and colourway by the skein, needles printed "US 8 - 5 mm" (said "size eight", "a five mil"), hooks "H-8 - 5 mm", circular cable lengths, classes by date; unseen when written: first run 59/88 (0.670) at 954e8f5, 79/88 at the end
-               "caribbean": 0.89,  # a Jamaican takeaway: jerk by the quarter, half or whole, meals by size with two sides, gravy, spice, patties in coco bread, roti, drinks; unseen when written: first run 81/88 (0.920) at 954e8f5, 81/88 at the end
-               "wings": 0.77,  # a chicken wings takeout: bone-in or boneless by the piece count, one or two flavours, dips, combos; held back (written in the seventeenth session, fixed for by no one): 71/90 (0.789) at 954e8f5, 71/90 at the end
-               "pcparts": 0.52,  # a computer parts counter: cables by type and length, chargers by wattage, drives by capacity ("five twelve gig"), DDR4/DDR5 kits, services; held back (seventeenth session, fixed for by no one): 45/90 (0.500) at 954e8f5, 49/90 at the end
+               "outdoors": 0.90,  # an outdoor and camping gear counter: fuel canisters by grams, sleeping bags by rating and length, tents by capacity, socks and gloves by size and cushion, paracord by length and colour, freeze-dried meals; held back (written in the sixteenth session, fixed for by no one): 49/90 (0.544) at 7812b94, 53/90 at the end
+               "yarnshop": 0.92,  # a yarn and knitting shop: yarn by weight class and colourway by the skein, needles printed "US 8 - 5 mm" (said "size eight", "a five mil"), hooks "H-8 - 5 mm", circular cable lengths, classes by date; unseen when written: first run 59/88 (0.670) at 954e8f5, 79/88 at the end
+               "caribbean": 0.94,  # a Jamaican takeaway: jerk by the quarter, half or whole, meals by size with two sides, gravy, spice, patties in coco bread, roti, drinks; unseen when written: first run 81/88 (0.920) at 954e8f5, 81/88 at the end
+               "wings": 0.88,  # a chicken wings takeout: bone-in or boneless by the piece count, one or two flavours, dips, combos; held back (written in the seventeenth session, fixed for by no one): 71/90 (0.789) at 954e8f5, 71/90 at the end
+               "pcparts": 0.87,  # a computer parts counter: cables by type and length, chargers by wattage, drives by capacity ("five twelve gig"), DDR4/DDR5 kits, services; held back (seventeenth session, fixed for by no one): 45/90 (0.500) at 954e8f5, 49/90 at the end
+               "ramenshop": 0.94,  # a ramen counter: required broth or size, noodle firmness, spice level said as a number, toppings as add-ons, gyoza by 6 or 12, tsukemen by grams, rice bowls; unseen when written: first run 78/88 (0.886) at 5715278, 86/88 at the end
+               "beautysupply": 0.94,  # a beauty supply counter: hair colour by shade code ("six point one", "five r r"), developer by volume, sizes in oz, extensions by inches and colour code ("one b", "six thirteen"), nail polish, gloves by the box; unseen when written: first run 69/88 (0.784) at 5715278, 86/88 at the end
+               "kebabhouse": 0.76,  # a late-night kebab and grill takeaway: kebabs in pitta, wrap, box or on chips by size and meat, salad and sauces, burgers, wings by count, chips with toppings, meal deals with a can; held back (written in the eighteenth session, fixed for by no one): 70/90 (0.778) at 5715278, 71/90 at the end
                "empanadas": 0.88}  # an empanada and Argentine bakery counter: empanadas by filling, baked or fried, by the piece or in half-dozen and dozen boxes of chosen fillings, chimichurri and salsa criolla as sides or on sandwiches, medialunas, alfajores, choripan, milanesa, mate and coffee in sizes; held back (written in the fourteenth session, fixed for by no one): 80/90 (0.889) at 35c4138, 81/90 at 91994b1
 
 
