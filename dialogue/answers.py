@@ -30,6 +30,7 @@ from dialogue.resolve import option_names, options_for, resolve_item
 from dialogue.shop import ShopInfo
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.state import Outcome, Pending, PendingKind, State
+from dialogue.turn_words import LEAD_FILL
 from dialogue.unsold_refs import unsold_noun
 from dialogue.words import STOPWORDS
 
@@ -503,7 +504,7 @@ def hold(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     return out
 
 
-_OPENERS = ("ok", "okay", "so", "and", "um", "uh", "oh")
+_OPENERS = LEAD_FILL  # "ok how much is that", "um how much is that"
 
 
 def focus_price(state: State, lex: Lexicon, toks: Sequence[str]) -> str:

@@ -64,7 +64,7 @@ from dialogue.targets import (
     offers_all,
     target_lines,
 )
-from dialogue.turn_words import DEFINITE, MORE_WORDS
+from dialogue.turn_words import ANOTHER_ORDINALS, DEFINITE, MORE_WORDS
 from dialogue.types import Action, TurnMeta
 from dialogue.unheard import sorry_unheard
 
@@ -430,7 +430,7 @@ class Policy:
         toks = parse.tokens
         joined = [("and" in toks[max(0, it.start - 2):it.start]) for it in parse.items]
         if not lines or joined[:1] == [True] or any(t in ("also", "another", "more", "plus", "too") for t in toks) \
-                or any(a in ("a", "an") and b in ("second", "third", "fourth") for a, b in zip(toks, toks[1:], strict=False)):
+                or any(a in ("a", "an") and b in ANOTHER_ORDINALS for a, b in zip(toks, toks[1:], strict=False)):
             return False  # "yes, and another latte", "a second bowl exactly the same" order more
         if need_yes and not _only_yes_besides(parse, self.state.order_type):
             return False  # "yes and throw in a muffin", "yes apart from the muffin", "yes and make it large"

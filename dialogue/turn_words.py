@@ -7,6 +7,7 @@ from __future__ import annotations
 from dialogue.phrasebook import phrases, words
 
 LEAD_FILL = words("lead_fill")
+ANOTHER_ORDINALS = words("another_ordinals")  # "a second bowl": one more, not the second line
 MAKE_IT = phrases("make_it")
 MAKE_THE = phrases("make_the")
 ADDING = phrases("adding")
