@@ -15,6 +15,7 @@ from dialogue.codes import codes_said, foreign_codes_kept
 from dialogue.dimensions import sizes_said
 from dialogue.foreign_heads import modifies_other_thing
 from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.measure_article import article_before_choice
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, to_digits
@@ -70,8 +71,8 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
     toks = _another_by_ordinal(lex, _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(
-        shot_counts(_for_whom_between(lex, codes_said(lex.known, to_digits(sizes_said(lex, foreign_codes_kept(
-            lambda ph: _printed(lex, ph), text, tokens(text))))))))))))
+        shot_counts(_for_whom_between(lex, codes_said(lex.known, to_digits(article_before_choice(lex, sizes_said(
+            lex, foreign_codes_kept(lambda ph: _printed(lex, ph), text, tokens(text)))))))))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
