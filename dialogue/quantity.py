@@ -16,7 +16,7 @@ from dialogue.matcher import Mention
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, to_digits
 from dialogue.phrasebook import phrases, words
-from dialogue.sold_by import sold_by
+from dialogue.sold_by import measure_as_pieces, sold_by
 from dialogue.specs import ItemSpec, OptionSpec
 
 _SIZE_UNITS = words("size_units")
@@ -154,12 +154,22 @@ def in_units(lex: Lexicon, toks: Sequence[str], start: int, floor: int, skus: Se
                 (toks[j], toks[j + 1]) in zip(words, words[1:], strict=False) for words in names):
             # "a six pack of cola" for "cola 6 pack": the number is the product's own size, not a count
             return int(toks[j - 1]) if j > floor and toks[j - 1].isdigit() else 1
+    pieces = measure_as_pieces(product, toks[max(floor, start - _UNIT_REACH):start], qty)
+    if pieces != qty and not _measure_is_choice(lex, product, toks[max(floor, start - _UNIT_REACH):start], qty):
+        return pieces  # "forty feet of emt" of 10 foot sticks: four sticks
     at = next((i for i in range(start, max(floor, start - _UNIT_REACH) - 1, -1) if toks[i] in COUNT_UNITS), None)
     if at is None:
         return qty
     if toks[at] == "pair" and _pair_of_paired_goods(toks, at):
         return max(1, qty // COUNT_UNITS["pair"])  # "a pair of trousers hemmed": one hemming, of one pair
     return _pieces_to_orders(lex, product, toks[at], qty)
+
+
+def _measure_is_choice(lex: Lexicon, product: Product, toks: Sequence[str], qty: int) -> bool:
+    """The count and the unit after it ("100 grams") are a choice the product offers: a choice, no pieces."""
+    return any(t.kind == "option" and product.sku in lex.option_skus.get((t.group, t.value), ())
+               for k in range(len(toks) - 1) if toks[k] == str(qty)
+               for t in lex.phrases.get((toks[k], toks[k + 1]), ()))
 
 
 def _pair_of_paired_goods(toks: Sequence[str], at: int) -> bool:

@@ -67,3 +67,37 @@ def units_said(toks: Sequence[str], qty: int, products: Sequence[Product]) -> in
                 and all(counted_in(p, unit) for p in products):
             return qty // COUNT_UNITS[unit]
     return qty
+
+
+def piece_measure(product: Product, unit: str) -> int | None:
+    """How many of ``unit`` one of the product is, as its description or tags print it ("10 foot stick",
+    "a 5 lb bag"): one such measure of that unit, said with a number before the unit, when the product is not sold
+    by that unit; None when none is printed or several are."""
+    if unit in sold_by(product):
+        return None
+    found = _measures((product.description, *product.tags)).get(unit, set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _measures(texts: tuple[str, ...]) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = {}
+    for text in texts:
+        toks = tokens(text)
+        for k in range(len(toks) - 1):
+            unit = unit_of(toks[k + 1])
+            if toks[k].isdigit() and unit is not None and int(toks[k]) > 1 and toks[k + 2:k + 3] != ["of"]:
+                out.setdefault(unit, set()).add(int(toks[k]))
+    return out
+
+
+def measure_as_pieces(product: Product, toks: Sequence[str], qty: int) -> int:
+    """"forty feet of half inch emt" of conduit in "10 foot stick"s: a count said with a unit (tokens ``40 feet``)
+    that one of the product is a whole measure of is that many pieces (4), when it divides evenly; else the count
+    as it was."""
+    for k in range(len(toks) - 1):
+        unit = unit_of(toks[k + 1]) if toks[k] == str(qty) else None
+        size = piece_measure(product, unit) if unit is not None else None
+        if size and qty > size and qty % size == 0:
+            return qty // size
+    return qty
