@@ -136,6 +136,7 @@ def _trimmed(phrase: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _IRREGULAR = {p[0]: p[1] for p in phrases("irregular_plurals")}
+_IRREGULAR_SINGULAR = {plural: one for one, plural in _IRREGULAR.items()}  # "mice" -> "mouse"
 
 
 def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...]]:
@@ -761,6 +762,8 @@ def singulars(word: str) -> set[str]:
 def _singulars(word: str) -> set[str]:
     """The words whose generated plural ``word`` may be (see :func:`_plurals`), and itself."""
     out = {word}
+    if word in _IRREGULAR_SINGULAR:  # "mice": what "optical mouse" is said as in the plural
+        out.add(_IRREGULAR_SINGULAR[word])
     if word.endswith("ies") and len(word) > 4:
         out.add(word[:-3] + "y")
     if word.endswith("es") and len(word) > 4:
