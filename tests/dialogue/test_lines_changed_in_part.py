@@ -255,3 +255,39 @@ def test_two_rolls_one_inch_wide_is_one_line(shop: Callable[[str], Chat]) -> Non
     chat = shop("paintstore")
     chat.say("two rolls of painters tape one inch wide")
     assert [(qty, opts["width"]) for _, qty, opts in chat.lines] == [(2, "1in")]
+
+
+# --- "one of the <words of a choice>" picks that line, one unit of it changed -------------------------------------------
+def _meals(shop: Callable[[str], Chat]) -> Chat:
+    chat = shop("outdoors")
+    chat.say("two beef stroganoff freeze dried meals and two chili mac freeze dried meals")
+    return chat
+
+
+@pytest.mark.parametrize("said", ["make one of the stroganoffs a single serving",
+                                  "one of the stroganoffs should be a single serving",
+                                  "actually make one of the stroganoff ones a single serving",
+                                  "change one of the beef stroganoffs to a single serving"])
+def test_one_of_the_line_named_by_a_word_of_its_choice(shop: Callable[[str], Chat], said: str) -> None:
+    chat = _meals(shop)
+    chat.say(said)
+    assert sorted((q, opts["flavour"], opts["servings"]) for _, q, opts in chat.lines) == [
+        (1, "beef_stroganoff", "1"), (1, "beef_stroganoff", "2"), (2, "chili_mac", "2")]
+
+
+def test_one_of_the_other_line_by_its_word(shop: Callable[[str], Chat]) -> None:
+    chat = _meals(shop)
+    chat.say("make one of the chili macs a single serving")
+    assert sorted((q, opts["flavour"], opts["servings"]) for _, q, opts in chat.lines) == [
+        (1, "chili_mac", "1"), (1, "chili_mac", "2"), (2, "beef_stroganoff", "2")]
+
+
+@pytest.mark.parametrize("said", ["oh wait actually one of the satin ones should be a quart not a gallon",
+                                  "make one of the satin ones a quart"])
+def test_one_of_the_line_named_by_its_held_choice(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("paintstore")
+    chat.say("hi i need three gallons of interior paint in agreeable gray")
+    chat.say("make two of them satin and the other one flat")
+    chat.say(said)
+    assert sorted((sku, q, opts["finish"], opts["size"]) for sku, q, opts in chat.lines) == [
+        ("INT-PAINT", 1, "flat", "gallon"), ("INT-PAINT", 1, "satin", "gallon"), ("INT-PAINT", 1, "satin", "quart")]
