@@ -291,3 +291,23 @@ def test_one_of_the_line_named_by_its_held_choice(shop: Callable[[str], Chat], s
     chat.say(said)
     assert sorted((sku, q, opts["finish"], opts["size"]) for sku, q, opts in chat.lines) == [
         ("INT-PAINT", 1, "flat", "gallon"), ("INT-PAINT", 1, "satin", "gallon"), ("INT-PAINT", 1, "satin", "quart")]
+
+
+# --- "make one of them X and Y both": some units one way, all of them another -------------------------------------------
+@pytest.mark.parametrize("said", ["make one of them glossy and laminate both", "one of them glossy and laminate both",
+                                  "make one of those glossy and laminated for both"])
+def test_one_of_them_then_a_choice_for_both(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("printshop")
+    chat.say("two posters eighteen by twenty four")
+    chat.say(said)
+    assert sorted((q, opts["finish"], opts.get("extras")) for _, q, opts in chat.lines) == [
+        (1, "glossy", "laminate"), (1, "matte", "laminate")]
+
+
+@pytest.mark.parametrize("said", ["make one of them decaf and oat milk for both", "one of them decaf and both with oat milk"])
+def test_one_of_them_then_both_to_coffees(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("cafe")
+    chat.say("two lattes")
+    chat.say(said)
+    assert sorted((q, opts["caffeine"], opts["milk"]) for _, q, opts in chat.lines) == [
+        (1, "decaf", "oat"), (1, "regular", "oat")]
