@@ -311,3 +311,20 @@ def test_one_of_them_then_both_to_coffees(shop: Callable[[str], Chat], said: str
     chat.say(said)
     assert sorted((q, opts["caffeine"], opts["milk"]) for _, q, opts in chat.lines) == [
         (1, "decaf", "oat"), (1, "regular", "oat")]
+
+
+# --- "just one of those not two but make it ...": the recount, then the change, on the one line --------------------------
+@pytest.mark.parametrize("said", ["just one of those not two but make it the two pack",
+                                  "actually just one not two but make it the two pack"])
+def test_recount_then_but_make_it(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("shoestore")
+    chat.say("two pairs of wool socks large")
+    chat.say(said)
+    assert chat.lines == [("WOOL-SOCKS", 1, {"pack": "2", "size": "l"})]
+
+
+def test_recount_then_but_make_it_to_coffees(shop: Callable[[str], Chat]) -> None:
+    chat = shop("cafe")
+    chat.say("two lattes")
+    chat.say("just one of those not two but make it large")
+    assert [(q, opts["size"]) for _, q, opts in chat.lines] == [(1, "large")]
