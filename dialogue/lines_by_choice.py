@@ -246,11 +246,14 @@ def line_by_a_word_of_its_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str
     if not ctx.has_lines or p.question or len(ctx.line_options) != len(ctx.line_skus):
         return False
     at = next((i + 2 for i in range(len(toks) - 2) if (toks[i], toks[i + 1]) in _MAKE_THE_PAIRS), -1)
+    units = None
+    if at < 0:
+        at, units = _units_of_the(toks)
     if at < 0:
         return False
     specs = [*p.options, *(o for it in p.items for o in it.options)]
     held = {c for opts in ctx.line_options for c in opts}
-    if any(o.pos == at and any((t.group, t.value) in held for t in o.targets) for o in specs):
+    if units is None and any(o.pos == at and any((t.group, t.value) in held for t in o.targets) for o in specs):
         return False  # "make the navy cotton ...": a choice a line holds, read as said
     if any(it.start == at and set(it.skus) & set(ctx.line_skus) for it in p.items):
         return False  # "make the latte large": a line named by its product
@@ -260,6 +263,10 @@ def line_by_a_word_of_its_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str
             continue
         found = [(sku, choice) for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=True)
                  for choice in opts if _choice_named_within(lex, sku, choice, said)]
+        if not found and units is not None:  # "one of the stroganoffs": the plural of a word of the choice
+            found = [(sku, choice) for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=True)
+                     for choice in opts if any(_choice_named_within(lex, sku, choice, (*said[:-1], one))
+                                               for one in singulars(said[-1]) - {said[-1]})]
         if len({c for c in found}) != 1 or len(found) != 1:
             continue
         sku, (group, value) = found[0]
@@ -275,10 +282,29 @@ def line_by_a_word_of_its_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str
         count = count_of_unit(toks, change, lex)
         if not change and count is None:
             return False
+        if units is not None and (count is not None or not change):
+            return False  # ("two of the large ones three": a recount, other rules)
         p.selector = [OptionSpec((Target("option", group=group, value=value),), pos=at, said=" ".join(said))]
         p.options, p.items, p.quantity, p.ref = change, [], count, None
+        if units is not None:
+            p.portion = units
         return True
     return False
+
+
+def _units_of_the(toks: Sequence[str]) -> tuple[int, int | None]:
+    """"(make) one of the stroganoffs ...", "two of the satin ones ...": a turn opening (past the leading words
+    and "make" / "change") with a count and "of the": (where the words after "the" start, the count), else
+    (-1, None)."""
+    verbs = {pair[0] for pair in _MAKE_THE_PAIRS}
+    for i in range(len(toks) - 3):
+        if toks[i] in LEAD_FILL or toks[i] in verbs:
+            continue
+        n = 1 if toks[i] == "one" else int(toks[i]) if toks[i].isdigit() and 0 < int(toks[i]) < _MAX_RECOUNT else None
+        if n is not None and toks[i + 1] == "of" and toks[i + 2] in DEFINITE:
+            return i + 3, n
+        break
+    return -1, None
 
 
 def count_by_a_word_of_its_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:

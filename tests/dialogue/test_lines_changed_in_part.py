@@ -255,3 +255,76 @@ def test_two_rolls_one_inch_wide_is_one_line(shop: Callable[[str], Chat]) -> Non
     chat = shop("paintstore")
     chat.say("two rolls of painters tape one inch wide")
     assert [(qty, opts["width"]) for _, qty, opts in chat.lines] == [(2, "1in")]
+
+
+# --- "one of the <words of a choice>" picks that line, one unit of it changed -------------------------------------------
+def _meals(shop: Callable[[str], Chat]) -> Chat:
+    chat = shop("outdoors")
+    chat.say("two beef stroganoff freeze dried meals and two chili mac freeze dried meals")
+    return chat
+
+
+@pytest.mark.parametrize("said", ["make one of the stroganoffs a single serving",
+                                  "one of the stroganoffs should be a single serving",
+                                  "actually make one of the stroganoff ones a single serving",
+                                  "change one of the beef stroganoffs to a single serving"])
+def test_one_of_the_line_named_by_a_word_of_its_choice(shop: Callable[[str], Chat], said: str) -> None:
+    chat = _meals(shop)
+    chat.say(said)
+    assert sorted((q, opts["flavour"], opts["servings"]) for _, q, opts in chat.lines) == [
+        (1, "beef_stroganoff", "1"), (1, "beef_stroganoff", "2"), (2, "chili_mac", "2")]
+
+
+def test_one_of_the_other_line_by_its_word(shop: Callable[[str], Chat]) -> None:
+    chat = _meals(shop)
+    chat.say("make one of the chili macs a single serving")
+    assert sorted((q, opts["flavour"], opts["servings"]) for _, q, opts in chat.lines) == [
+        (1, "chili_mac", "1"), (1, "chili_mac", "2"), (2, "beef_stroganoff", "2")]
+
+
+@pytest.mark.parametrize("said", ["oh wait actually one of the satin ones should be a quart not a gallon",
+                                  "make one of the satin ones a quart"])
+def test_one_of_the_line_named_by_its_held_choice(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("paintstore")
+    chat.say("hi i need three gallons of interior paint in agreeable gray")
+    chat.say("make two of them satin and the other one flat")
+    chat.say(said)
+    assert sorted((sku, q, opts["finish"], opts["size"]) for sku, q, opts in chat.lines) == [
+        ("INT-PAINT", 1, "flat", "gallon"), ("INT-PAINT", 1, "satin", "gallon"), ("INT-PAINT", 1, "satin", "quart")]
+
+
+# --- "make one of them X and Y both": some units one way, all of them another -------------------------------------------
+@pytest.mark.parametrize("said", ["make one of them glossy and laminate both", "one of them glossy and laminate both",
+                                  "make one of those glossy and laminated for both"])
+def test_one_of_them_then_a_choice_for_both(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("printshop")
+    chat.say("two posters eighteen by twenty four")
+    chat.say(said)
+    assert sorted((q, opts["finish"], opts.get("extras")) for _, q, opts in chat.lines) == [
+        (1, "glossy", "laminate"), (1, "matte", "laminate")]
+
+
+@pytest.mark.parametrize("said", ["make one of them decaf and oat milk for both", "one of them decaf and both with oat milk"])
+def test_one_of_them_then_both_to_coffees(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("cafe")
+    chat.say("two lattes")
+    chat.say(said)
+    assert sorted((q, opts["caffeine"], opts["milk"]) for _, q, opts in chat.lines) == [
+        (1, "decaf", "oat"), (1, "regular", "oat")]
+
+
+# --- "just one of those not two but make it ...": the recount, then the change, on the one line --------------------------
+@pytest.mark.parametrize("said", ["just one of those not two but make it the two pack",
+                                  "actually just one not two but make it the two pack"])
+def test_recount_then_but_make_it(shop: Callable[[str], Chat], said: str) -> None:
+    chat = shop("shoestore")
+    chat.say("two pairs of wool socks large")
+    chat.say(said)
+    assert chat.lines == [("WOOL-SOCKS", 1, {"pack": "2", "size": "l"})]
+
+
+def test_recount_then_but_make_it_to_coffees(shop: Callable[[str], Chat]) -> None:
+    chat = shop("cafe")
+    chat.say("two lattes")
+    chat.say("just one of those not two but make it large")
+    assert [(q, opts["size"]) for _, q, opts in chat.lines] == [(1, "large")]
