@@ -18,7 +18,16 @@ from dialogue.parse_records import Context, ParseDraft
 from dialogue.phrasebook import phrases, words
 from dialogue.references import line_holding
 from dialogue.specs import ItemSpec, OptionSpec
-from dialogue.turn_words import ADDING, DEFINITE, INSTEAD_OF, MORE_WORDS, ONTO_PREPS, SWAP_VERBS, WITH
+from dialogue.turn_words import (
+    ADDING,
+    DEFINITE,
+    INSTEAD_OF,
+    LEAD_FILL,
+    MORE_WORDS,
+    ONTO_PREPS,
+    SWAP_VERBS,
+    WITH,
+)
 
 _LIKEWISE = words("likewise")
 _INTO = words("into_preps")
@@ -77,13 +86,17 @@ def nth_of_kind(toks: Sequence[str], p: ParseDraft, ctx: Context) -> str | None:
 
 
 def made_after_said(toks: Sequence[str], item: ItemSpec) -> bool:
-    """"and a korma with paneer and make it mild": a new item said with an article, and only after it a word of
-    change ("make it"): the change is of that item, said in the same breath, not of the line before."""
+    """"and a korma with paneer and make it mild", "another latte but make it iced": a new item said with an article
+    or a word of more, and only after it a word of change ("make it"): the change is of that item, said in the same
+    breath, not of the line before."""
     own = {i for o in item.options if 0 <= o.pos < item.start for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
     lead = [t for i, t in enumerate(toks[:item.start]) if t not in ("and", "also", "plus", "then") and i not in own]
     said = cue.find(toks, cue.MODIFY)  # ("and a lamb rogan josh but make it mild": past its own choices)
-    return said >= item.end and bool(lead) and lead[-1] in ("a", "an") and len(lead) == 1 \
-        and not cue.has(toks, cue.CORRECTION)
+    opened = len(lead) == 1 and lead[-1] in ("a", "an")
+    more = any(t in MORE_WORDS for t in lead) \
+        and all(t in MORE_WORDS or t in LEAD_FILL or t.isdigit() or t == "one" for t in lead)
+    # ("another latte but make it iced", "one more latte and make it iced": one more, made so - never the lines there)
+    return said >= item.end and (opened or more) and not cue.has(toks, cue.CORRECTION)
 
 
 def restated(toks: Sequence[str], item: ItemSpec) -> bool:
