@@ -123,6 +123,18 @@ def _parallel_lines(head: Sequence[str], rest: Sequence[str]) -> bool:
     return line_made(head) and line_made(rest)
 
 
+def _part_remade(head: Sequence[str]) -> bool:
+    """"make one of them decaf": a remaking verb, some units of a line ("one of them") and how they are made, said
+    in full; an item joined after it ("and a muffin") is one more line, not what those units become."""
+    words = [t for t in head if t not in _FILL]
+    at = next((k for k in range(len(words)) if _starts(words, k, _PORTIONS)), -1)
+    if at < 1 or words[at - 1] not in _REMAKE:
+        return False
+    size = max(len(ph) for ph in _PORTIONS if tuple(words[at:at + len(ph)]) == ph)
+    rest = words[at + size:]
+    return bool(rest) and not any(t in _ITEM_OPENERS for t in rest)
+
+
 def clauses(text: str) -> list[str]:
     """The clauses of a turn, one per cart edit; ``[text]`` when the turn is not two edits joined.
     "take the pickle off and add a cookie" -> ["take the pickle off", "add a cookie"]; "make it two and one of
@@ -146,7 +158,8 @@ def clauses(text: str) -> list[str]:
             k += 1
             continue
         if _opens_edit(toks, m) or parallel or _count_said_against(head) or _recounts(head) and _opens_item(toks, m) \
-                or _takes_off(head) and toks[m] in _ONLY and _opens_item(toks, m + 1):
+                or _takes_off(head) and toks[m] in _ONLY and _opens_item(toks, m + 1) \
+                or _part_remade(head) and _opens_item(toks, m):
             lead = ""  # ("actually no just one london fog and then a large chai latte": the count, then one more)
         else:
             verb = next((t for t in head if t in _REMAKE), None)

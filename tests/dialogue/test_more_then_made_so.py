@@ -39,3 +39,19 @@ def test_the_latte_made_so_is_still_a_change(chat: Chat) -> None:
     chat.say("two lattes")
     chat.say("actually make the lattes iced")
     assert [(sku, q, o.get("temperature")) for sku, q, o in chat.lines] == [("LATTE", 2, "iced")]
+
+
+@pytest.mark.parametrize("said, muffins", [
+    ("make one of them decaf and a muffin", 1),
+    ("make one of them decaf and also a muffin", 1),
+    ("um make one of them decaf and a blueberry muffin please", 1),
+])
+def test_part_of_a_line_remade_then_an_item_keeps_the_line(chat: Chat, said: str, muffins: int) -> None:
+    """"make one of them decaf and a muffin" left one latte and a muffin (the muffin read as what one latte
+    becomes, the decaf dropped): the part remade is one edit and the item joined after it one more line."""
+    chat.say("two lattes")
+    r = chat.say(said)
+    assert not r.order_number
+    lattes = sorted(o.get("caffeine", "") for sku, q, o in chat.lines for _ in range(q) if sku == "LATTE")
+    assert lattes == ["decaf", "regular"], (r.text, chat.lines)
+    assert chat.counts.get("BLUEBERRY-MUFFIN") == muffins, r.text
