@@ -71,15 +71,24 @@ _POSSESSIVES = words("possessives")  # "for my daughter's birthday"
 _ARTICLES = ("a", "an", "the")
 
 
-def said_in_what_for(toks: Sequence[str], specs: Sequence[OptionSpec]) -> bool:
-    """"a cake for my daughter's birthday", "something for a birthday", "for my birthday": the choices said (from the
-    first) are what something is for ("for", then an article, a possessive or a possessive and one word), no item."""
+def _before_the_choices(toks: Sequence[str], specs: Sequence[OptionSpec]) -> int | None:
+    """The position of the last word before the first choice said, past fillers (-1 at the turn's start); None when
+    no choice was said in this turn."""
     said = [s.pos for s in specs if s.pos >= 0 and s.said]
     if not said:
-        return False
+        return None
     k = min(said) - 1
     while k >= 0 and toks[k] in FILLER_WORDS:
         k -= 1
+    return k
+
+
+def said_in_what_for(toks: Sequence[str], specs: Sequence[OptionSpec]) -> bool:
+    """"a cake for my daughter's birthday", "something for a birthday", "for my birthday": the choices said (from the
+    first) are what something is for ("for", then an article, a possessive or a possessive and one word), no item."""
+    k = _before_the_choices(toks, specs)
+    if k is None:
+        return False
     if k >= 0 and (toks[k] in _ARTICLES or toks[k] in _POSSESSIVES):
         k -= 1
     elif k >= 1 and toks[k - 1] in _POSSESSIVES:
@@ -91,12 +100,9 @@ def stands_as_item(toks: Sequence[str], specs: Sequence[OptionSpec]) -> bool:
     """"a green tea", "three cans of green tea": the choices said (from the first) stand where an item stands, after
     an article or a count, or a count and its package ("a can of"), that is not itself after "for" ("a cake for a
     birthday"). Not "a cake for my daughter's birthday": a choice inside what another item is for."""
-    said = [s.pos for s in specs if s.pos >= 0 and s.said]
-    if not said:
+    k = _before_the_choices(toks, specs)
+    if k is None:
         return False
-    k = min(said) - 1
-    while k >= 0 and toks[k] in FILLER_WORDS:
-        k -= 1
     if k >= 1 and toks[k] == "of" and toks[k - 1].isalpha() and toks[k - 1] not in ("a", "an", "one"):
         k -= 2  # "a can of", "three cans of": the count of the package
     return k >= 0 and quantity_token(toks, k) is not None and not (k >= 1 and toks[k - 1] in _MADE_FOR)
