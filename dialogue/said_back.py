@@ -45,15 +45,21 @@ def remark(toks: Sequence[str]) -> bool:
     return any(t in _REMARK for t in toks)
 
 
+def _more_asked(parse: Parse) -> bool:
+    """The reply asks for more: a join before its first product ("and a muffin", "yes and a grande tea") or a word
+    that asks for more anywhere ("another", "one more", "too")."""
+    first = min((it.start for it in parse.items), default=len(parse.tokens))
+    return any(t in _JOINS for t in parse.tokens[:first]) or any(t in MORE_WORDS for t in parse.tokens) \
+        or cue.has(parse.tokens, cue.MORE)
+
+
 def restated(parse: Parse, lines: Sequence[CartLine]) -> tuple[CartLine, ...]:
     """The lines of the read-back that the reply says over again exactly: every product named is one line's, with
     that line's count (a count not said is one) and only choices that line holds, with no word that asks for more and
     nothing joined before it ("and two large lattes" asks for more). Empty when the reply is anything else."""
     if parse.intent != Intent.ADD or not parse.items or not lines or parse.options or parse.question:
         return ()
-    first = min(it.start for it in parse.items)
-    if any(t in _JOINS for t in parse.tokens[:first]) or any(t in MORE_WORDS for t in parse.tokens) \
-            or cue.has(parse.tokens, cue.MORE):
+    if _more_asked(parse):
         return ()
     said: list[CartLine] = []
     for it in parse.items:
@@ -73,13 +79,8 @@ def again_differently(parse: Parse, lines: Sequence[CartLine], said: Sequence[st
         return False
     if confirm.phrases().only_polite(said):
         return False  # "one large pie with pepperoni please": a request said politely, no yes said with it
-    first = min(it.start for it in parse.items)
-    if any(t in _JOINS for t in parse.tokens[:first]):
-        return False
     held = {ln.sku for ln in lines}
-    if not all(set(it.skus) & held for it in parse.items):
-        return False
-    return not any(t in MORE_WORDS for t in parse.tokens) and not cue.has(parse.tokens, cue.MORE)
+    return all(set(it.skus) & held for it in parse.items) and not _more_asked(parse)
 
 
 def named_again(parse: Parse, lines: Sequence[CartLine]) -> bool:
@@ -94,12 +95,8 @@ def named_again(parse: Parse, lines: Sequence[CartLine]) -> bool:
         return False  # "a black boot in size 10": choices said, a change or more as ever
     if confirm.phrases().only_polite(normalize.tokens(parse.text)):
         return False  # "a muffin please": asked for
-    first = min((it.start for it in parse.items), default=len(parse.tokens))
-    if any(t in _JOINS for t in parse.tokens[:first]):
-        return False  # "and a muffin": more
     held = {ln.sku for ln in lines}
-    return all(set(it.skus) <= held for it in parse.items) \
-        and not any(t in MORE_WORDS for t in parse.tokens) and not cue.has(parse.tokens, cue.MORE)
+    return all(set(it.skus) <= held for it in parse.items) and not _more_asked(parse)
 
 
 def only_of_none_held(parse: Parse, lines: Sequence[CartLine]) -> bool:
