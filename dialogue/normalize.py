@@ -124,7 +124,7 @@ def _cut_at(question_starts: tuple[str, ...]) -> re.Pattern[str]:
 _WHICH_ASKS = r"which(?!\s+(?:is|are|was|were|has|have|had|comes?|goes|costs?|i|you|we|they|he|she|it|one|ones)\b)"
 _PIECE_RE = _cut_at(("what", "do you", "how much", "how many", _WHICH_ASKS))
 # After "how about X" (a word or two may lead) "how many" stays in its piece: "ok how about kombucha how many are
-# left" asks of the kombucha (is_question reads "how about" with the question after it), it proposes no order.
+# left" asks of the kombucha (dialogue/asking.py reads "how about" with the question after it), it proposes no order.
 _PROPOSAL_RE = re.compile(r"^(?:\w+\s+){0,2}how about\b", re.IGNORECASE)
 _PIECE_AFTER_PROPOSAL_RE = _cut_at(("what", "do you", "how much", _WHICH_ASKS))
 
@@ -153,103 +153,6 @@ def _marks_a_turn(before: str, piece: str) -> bool:
     if piece.lower().split()[:1] != ["what"] or len(piece.split()) < 2 or said[-3:-2] in (["do"], ["did"]):
         return False  # ("do you know what milks you have" asks)
     return any(tuple(said[-len(w):]) == w for w in _TURN_OF_SPEECH)
-
-
-_LEAD_INS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "i wonder", "i was wondering", "i am wondering", "i would like to know", "i want to know", "i need to know",
-    "can you tell me", "could you tell me", "tell me", "do you know", "let me know", "please tell me",
-    "i am curious", "i was curious", "just curious", "i would love to know", "can i ask", "may i ask"))
-
-
-# Said ahead of a question, these say one comes; the sentence after them is read on its own.
-_ASKING_AHEAD: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "i have a quick question", "i have a question", "i got a quick question", "i got a question", "a quick question",
-    "quick question", "one question", "just a question", "random question", "question"))
-
-
-_ASKS_AGAIN = frozenset({"how", "what", "which", "whats"})  # a question begun after "how about X"
-
-
-def is_question(text: str) -> bool:
-    """A sentence that asks rather than orders ("what milks do you have", "is it in stock?")."""
-    toks = tokens(text)
-    if not toks:
-        return False
-    while toks and toks[0] in (FILLERS - {"you", "thank"}) | {"and", "but", "also", "so", "no", "yes", "yeah", "now",
-                                                             "sure", "yep", "yup", "right", "alright", "great",
-                                                             "cool", "wait"}:
-        toks = toks[1:]
-    for lead in _ASKING_AHEAD:  # "quick question, does the boba milk have tea in it": what follows is asked
-        if tuple(toks[:len(lead)]) == lead and len(toks) > len(lead) + 1:
-            toks = toks[len(lead):]
-            break
-    joined = " ".join(toks)
-    if any(p in joined for p in ("possible to", "able to make", "able to get", "you make me", "you get me",
-                                 "i can get", "i could get", "i can have", "i could have", "i can order",
-                                 "i could order", "you could make", "you can make")):
-        return False  # a polite request ("I was wondering if I could get a mocha"), not a question
-    for lead in _LEAD_INS:  # "I wonder what ...", "can you tell me which ..."
-        if tuple(toks[:len(lead)]) == lead and len(toks) > len(lead):
-            rest = toks[len(lead):]
-            if rest[0] in ("what", "which", "how", "if", "whether", "where", "when", "whats"):
-                return True
-    if not toks:
-        return False
-    for greeting in (("what", "is", "up"), ("how", "are", "you", "doing"), ("how", "are", "you"),
-                     ("how", "is", "it", "going"), ("how", "is", "your", "day")):
-        if tuple(toks[:len(greeting)]) == greeting and len(toks) > len(greeting) + 2:
-            toks = toks[len(greeting):]  # "what's up, I'd like a mocha": the greeting asks nothing
-            break
-    first = toks[0]
-    if " ".join(toks[:3]) in ("how are you", "how is it", "how is your", "how have you", "how do you do"):
-        return False
-    if toks[:2] == ["how", "about"]:  # "how about a latte" proposes an order; "how about the celery juice, how
-        return any(toks[j] in _ASKS_AGAIN and is_question(" ".join(toks[j:]))  # many are left?" asks of it
-                   for j in range(3, len(toks) - 1))
-    if first == "what" and len(toks) > 1 and toks[1] in ("i", "we"):
-        return False  # "what I ordered"
-    if first in ("what", "which", "how", "where", "when", "why", "who", "whats"):
-        return True
-    if first in ("price", "prices", "cost", "pricing") and len(toks) > 1 and toks[1] in ("of", "for", "on"):
-        return True  # "price of a cortado?"
-    if first in ("do", "does", "is", "are", "did") and len(toks) > 1 and toks[1] in (
-        "you", "y", "they", "it", "that", "this", "there", "the", "your", "these", "those", "we", "a", "any"
-    ) and not _do_as_asked(toks):
-        return True
-    if toks[:2] == ["have", "you"] and len(toks) > 2 and toks[2] in ("got", "any") or toks[:2] == ["got", "any"] \
-            or toks[:3] == ["you", "got", "any"]:
-        return True  # "have you got any plaice left", "got any cod": asked, no order
-    if " ".join(toks[:3]) in ("can you tell", "could you tell", "can i see", "could i see", "can you show",
-                              "could you show", "can i know", "may i see", "tell me what", "tell me about",
-                              "i wonder what", "i wonder if") and not _order_verb(toks):
-        return True
-    return False
-
-
-_DO_AS = frozenset({"as", "instead", "on", "in", "with", "without"})  # "do the yellowtail as sashimi"
-_ASKED_OF = frozenset({"come", "comes", "have", "has", "contain", "contains", "go", "include", "includes", "taste",
-                       "need", "use", "usually", "normally", "still", "also", "ever", "always", "get"})
-
-
-def _do_as_asked(toks: list[str]) -> bool:
-    """"Do the yellowtail as sashimi", "do the carnitas ones on flour": "do the <thing>" and then how it is to be made
-    (a word of ``_DO_AS`` before any verb a question about it would have: "do the wings come with ranch") is a
-    request, not a question."""
-    if toks[:1] == ["do"] and len(toks) <= 3 and toks[1:2] in (["that"], ["this"], ["it"]) \
-            and toks[2:] in ([], ["then"], ["please"], ["instead"]):
-        return True  # "ok do that", "sure do it then": a go-ahead, not "do that ..." asking
-    if toks[:2] != ["do", "the"]:
-        return False
-    for t in toks[2:]:
-        if t in _ASKED_OF:
-            return False
-        if t in _DO_AS:
-            return True
-    return False
-
-
-def _order_verb(toks: list[str]) -> bool:
-    return any(t in ("order", "get", "have", "add", "buy", "take") for t in toks[3:5])
 
 
 PUNCT_END = re.compile(r"[,.;:!?]+$")  # the marks that may end a word as said ("latte," "please.")

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dialogue import intents as cue
+from dialogue.asking import is_question
 from dialogue.intents import Intent
 from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import find_mentions, prepare
-from dialogue.normalize import clauses, is_question, pieces
+from dialogue.normalize import clauses, pieces
 from dialogue.owners import offers_choice
 from dialogue.parse_records import Context, ParseDraft, rule_facts
 from dialogue.phrasebook import phrases, rule, words

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import pytest
 
-from dialogue.normalize import is_question
+from dialogue.asking import is_question
 from tests.dialogue.conftest import Chat
 
 Shop = Callable[[str], Chat]

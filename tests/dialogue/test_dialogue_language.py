@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dialogue.amounts import qualifier_before
-from dialogue.normalize import is_question, tokens
+from dialogue.asking import is_question
+from dialogue.normalize import tokens
 from dialogue.numbers import digit_string, price_range, say_price, to_digits
 from dialogue.replies import say_list, sentence
 
