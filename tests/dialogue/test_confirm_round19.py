@@ -108,6 +108,12 @@ YESES = [
     # small talk after the yes
     "yep cheers and good luck with the rush", "yes lovely and enjoy the rest of your shift",
     "yep send it and keep up the good work", "yes please and congrats on the new shop",
+    # tips, cards, cups and bags; last time and the usual; a yes said, no button pressed; radio "over"
+    "yep go ahead and don't bother with the receipt", "yes go ahead i don't have a loyalty card",
+    "yep send it and forget about my points this time", "yes that's right no name needed on the cups",
+    "yes go ahead no bag needed i've got my own", "yes same as last time", "yes it's the usual go ahead",
+    "i went to press one out of habit yes go ahead", "the answer is yes no button needed", "yes over",
+    "my mate says spot on yes place it",
 ]
 
 
@@ -127,6 +133,8 @@ HOLDS = [
     "everyone here says no", "the answer is no", "yes place it and stay warm but hang on",
     "i already told you i don't want the muffin", "like i said two large lattes", "yes over but make them large",
     "yes and tell the barista to make the lattes decaf",
+    "over", "yes over but make them large", "no button needed but hang on", "not the same as last time though",
+    "same as last time but with a croissant", "yes i forgot my loyalty card can i still get a stamp",
 ]
 
 
