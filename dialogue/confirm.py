@@ -107,6 +107,11 @@ class Aside:
     doubts: frozenset[tuple[str, ...]] = frozenset()  # "i think", "i reckon": a doubt before a yes clause of its own
     yeses: frozenset[str] = frozenset()  # bare yes words that open that clause, or may stand before the doubt
 
+    @property
+    def joins_words(self) -> frozenset[str]:
+        """The one-word joins ("and", "so")."""
+        return frozenset(j[0] for j in self.joins if len(j) == 1)
+
     @classmethod
     def load(cls, path: Path, raw: object) -> Aside:
         if raw is None:
@@ -497,7 +502,8 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if c.places or "?" in text or _CUT_OFF.search(text):
         return c
     after = _after_aside(book, words)
-    if after is None and (_doubt_then_yes(book, words) or _yes_then_small_talk(book, words)):
+    if after is None and (_doubt_then_yes(book, words) or _yes_then_small_talk(book, words)
+                          or _yes_then_message(book, words)):
         after = "clean"
     if after != "clean" and any(tuple(words[:len(e)]) == e for e in book.elsewhere):
         return Confirmation(c.verdict, c.also | {Also.HEDGES}, elsewhere=True)  # "no not you honey": to someone else
@@ -633,6 +639,22 @@ def _yes_then_small_talk(book: Phrases, words: list[str]) -> bool:
         if _read(book, head, " ".join(head)).places and book.cover(head)[0][0] == "affirm":
             asks = any(tuple(words[i:i + len(a)]) == a for a in book.remark_asks for i in range(len(words)))
             return not asks and not any(t in _AGAINST for t, _ in book.cover(rest))
+    return False
+
+
+def _yes_then_message(book: Phrases, words: list[str]) -> bool:
+    """A clear yes, then a word passed on to the staff to the end ([smalltalk] 'messages'): "yeah go ahead and say hi
+    to the team for me". Not "tell the barista to ..." (asks for something), and the message holds no no, cancel, wait,
+    question or change word; the policy still checks that the turn names no product, choice or count (an aside)."""
+    for k in range(1, len(words)):
+        m = next((m for m in book.messages if tuple(words[k:k + len(m)]) == m), None)
+        if m is None:
+            continue
+        head, rest = words[:k], words[k + len(m):]
+        while head and head[-1] in book.aside.joins_words:
+            head = head[:-1]
+        return bool(head) and rest[:1] != ["to"] and _read(book, head, " ".join(head)).places \
+            and book.cover(head)[0][0] == "affirm" and not any(t in _AGAINST for t, _ in book.cover(rest))
     return False
 
 
