@@ -44,7 +44,7 @@ class Also(enum.StrEnum):
 
 
 _TABLES = ("affirm", "deny", "cancel", "hedge", "pause", "ask", "negate", "acknowledge", "unchanged", "courtesy",
-           "room", "smalltalk", "dictated", "follow", "filler")
+           "room", "smalltalk", "dictated", "irked", "follow", "filler")
 _FLAG = {"cancel": Also.CANCELS, "hedge": Also.HEDGES, "ask": Also.ASKS, "negate": Also.NEGATES}
 
 
@@ -106,6 +106,11 @@ class Aside:
     others: frozenset[tuple[str, ...]] = frozenset()
     doubts: frozenset[tuple[str, ...]] = frozenset()  # "i think", "i reckon": a doubt before a yes clause of its own
     yeses: frozenset[str] = frozenset()  # bare yes words that open that clause, or may stand before the doubt
+
+    @property
+    def joins_words(self) -> frozenset[str]:
+        """The one-word joins ("and", "so")."""
+        return frozenset(j[0] for j in self.joins if len(j) == 1)
 
     @classmethod
     def load(cls, path: Path, raw: object) -> Aside:
@@ -178,6 +183,9 @@ class Phrases:
     # a child's word for a parent opening or ending a reply ("mummy can i have a cookie", "i want the chocolate one
     # mummy"): said to the parent, not to the shop, so no answer and no order (round 18)
     parents: frozenset[str] = frozenset()
+    # a word passed on to the staff ("tell the barista ...", "say hi to the team ..."): what follows to the end of the
+    # reply is a message, no order ("tell the barista she makes the best lattes in town": no latte; round 19)
+    messages: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -285,7 +293,8 @@ class Phrases:
                    frozenset(tuple(tokens(p)) for p in request["acts"]), polite, Aside.load(path, raw.get("aside")),
                    frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]), as_if,
                    frozenset(tuple(tokens(p)) for p in unasked), assent, frozenset(topics),
-                   frozenset(tuple(tokens(p)) for p in asks), frozenset(parents))
+                   frozenset(tuple(tokens(p)) for p in asks), frozenset(parents),
+                   _messages(path, raw["smalltalk"], raw["affirm"]))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes; or a
@@ -422,6 +431,15 @@ class Phrases:
         return out
 
 
+def _messages(path: Path, smalltalk: Mapping[str, object], affirm: Mapping[str, object]) -> frozenset[tuple[str, ...]]:
+    """[smalltalk] 'messages' with each of [affirm] 'staff' for {staff} ("tell the barista", "say hi to the team")."""
+    forms, staff = smalltalk.get("messages", []), affirm.get("staff", [])
+    if not isinstance(forms, list) or not isinstance(staff, list) \
+            or not all(isinstance(f, str) and f.count("{staff}") == 1 for f in forms):
+        raise PhraseDataError(f"{path}: [smalltalk] 'messages' needs phrases with one {{staff}}")
+    return frozenset(tuple(tokens(f.replace("{staff}", who))) for f in forms for who in staff)
+
+
 def _instructions(path: Path, section: Mapping[str, object]) -> list[str]:
     """The [affirm] phrases made from 'instructed': each form with each of 'staff' for {staff} and each of 'start' and
     'started' for {start} and {started} ("tell the barista to start", "get the kitchen on it")."""
@@ -484,7 +502,8 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     if c.places or "?" in text or _CUT_OFF.search(text):
         return c
     after = _after_aside(book, words)
-    if after is None and (_doubt_then_yes(book, words) or _yes_then_small_talk(book, words)):
+    if after is None and (_doubt_then_yes(book, words) or _yes_then_small_talk(book, words)
+                          or _yes_then_message(book, words)):
         after = "clean"
     if after != "clean" and any(tuple(words[:len(e)]) == e for e in book.elsewhere):
         return Confirmation(c.verdict, c.also | {Also.HEDGES}, elsewhere=True)  # "no not you honey": to someone else
@@ -495,16 +514,26 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     return c
 
 
+# Tables whose words are said as a yes idiom or with one, never as a choice or a product.
+_AS_YES = frozenset({"affirm", "courtesy", "room", "smalltalk", "dictated", "irked"})
+
+
 def said_as_yes(toks: Sequence[str]) -> frozenset[int]:
     """The positions of ``toks`` inside an [affirm], a [courtesy] or a [room] phrase: words said as a yes idiom, a
     courtesy or to someone in the room, not as a choice or a product ("yeah grand" is no size grande, "sweet as" no sweetener, "let's roll" no
-    cinnamon roll, "thanks for being patient" no paint)."""
+    cinnamon roll, "thanks for being patient" no paint, "stay warm out there" no warmed muffin, "are you deaf yes" no
+    decaf: [irked], a yes said again with irritation)."""
+    book = phrases()
     out: set[int] = set()
     i = 0
-    for table, phrase in phrases().cover(toks):
-        if table in ("affirm", "courtesy", "room", "smalltalk", "dictated"):
+    for table, phrase in book.cover(toks):
+        if table in _AS_YES:
             out.update(range(i, i + len(phrase)))
         i += len(phrase)
+    told = next((k for k in range(1, len(toks)) for m in book.messages if tuple(toks[k:k + len(m)]) == m
+                 and toks[k + len(m):k + len(m) + 1] != ["to"]), None)  # ("tell the barista to make it decaf" asks)
+    if told is not None and set(range(told)) <= out | {told - 1}:
+        out.update(range(told, len(toks)))  # "yes please and tell the barista she makes the best lattes in town"
     return frozenset(out)
 
 
@@ -613,6 +642,22 @@ def _yes_then_small_talk(book: Phrases, words: list[str]) -> bool:
     return False
 
 
+def _yes_then_message(book: Phrases, words: list[str]) -> bool:
+    """A clear yes, then a word passed on to the staff to the end ([smalltalk] 'messages'): "yeah go ahead and say hi
+    to the team for me". Not "tell the barista to ..." (asks for something), and the message holds no no, cancel, wait,
+    question or change word; the policy still checks that the turn names no product, choice or count (an aside)."""
+    for k in range(1, len(words)):
+        m = next((m for m in book.messages if tuple(words[k:k + len(m)]) == m), None)
+        if m is None:
+            continue
+        head, rest = words[:k], words[k + len(m):]
+        while head and head[-1] in book.aside.joins_words:
+            head = head[:-1]
+        return bool(head) and rest[:1] != ["to"] and _read(book, head, " ".join(head)).places \
+            and book.cover(head)[0][0] == "affirm" and not any(t in _AGAINST for t, _ in book.cover(rest))
+    return False
+
+
 def _without(words: list[str], phrase: tuple[str, ...]) -> list[str]:
     n = len(phrase)
     i = 0
@@ -627,7 +672,7 @@ def _without(words: list[str], phrase: tuple[str, ...]) -> list[str]:
 
 
 # Pieces said with an answer that add nothing to it: no yes, nothing against one.
-_SAID_WITH = frozenset({"filler", "acknowledge", "unchanged", "courtesy", "room", "smalltalk", "dictated"})
+_SAID_WITH = frozenset({"filler", "acknowledge", "unchanged", "courtesy", "room", "smalltalk", "dictated", "irked"})
 
 
 def _read(book: Phrases, words: list[str], text: str) -> Confirmation:

@@ -263,11 +263,12 @@ def _per_line_verdict(parse: Parse, cart_skus: set[str]) -> bool:
                for it in parse.items)
 
 
-def _named_outside_yes(parse: Parse, spans: Sequence[tuple[int, int]]) -> bool:
+def _named_outside_yes(parse: Parse, spans: Sequence[tuple[int, int]], *, idiom: bool = False) -> bool:
     """Whether some product or choice of ``spans`` is named by words other than a yes idiom: "yeah grand" names
     no size grande, "cool beans" no roast, "let's roll" no cinnamon roll (the words are the yes), but "everything
-    please" chooses the topping "everything" and "yes duck" may order one (a filler word names it)."""
-    yes = confirm.said_as_yes(parse.tokens)
+    please" chooses the topping "everything" and "yes duck" may order one (a filler word names it). With ``idiom``, the
+    words of a no idiom count too ("red light" names no light roast)."""
+    yes = (confirm.said_as_idiom if idiom else confirm.said_as_yes)(parse.tokens)
     return any(not set(range(a, max(b, a + 1))) <= yes for a, b in spans)
 
 
@@ -641,6 +642,18 @@ class Policy:
         if _clear_yes(c, parse) and not choice and not named:
             return self._place(out)
         if c.elsewhere:  # "no not you honey": said to someone else; no honey in the lattes, the question again
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
+        if parse.intent in (Intent.ADD, Intent.MODIFY) and (parse.items or parse.options) and not _named_outside_yes(
+                parse, [(it.start, it.end) for it in parse.items] + _option_spans(parse.options), idiom=True):
+            # "red light" (no light roast), "green light on the whole lot" (no green tea), "yes place it and stay warm
+            # out there" (no warmed muffin): every product or choice heard is a word of an idiom, no order (round 19)
+            if c.plain_no and kind == PendingKind.CHECKOUT:
+                st.pending = None
+                return out.say("Okay, the order is not placed. What would you like to change?")
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
+        if kind == PendingKind.CHECKOUT and said_back.prepared(parse, st.cart.lines):
+            # "yes and heat the muffin up", "yes and cut the muffin in half": the line made another way, not one more
+            # of it; nothing added, the question again (round 19)
             return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
         if _per_line_verdict(parse, {ln.sku for ln in st.cart.lines}):  # "lattes yes, muffin no": no order
             return self._checkout(out.say("Sorry, was that a yes or a no to the whole order?"), question=YES_OR_NO)

@@ -21,6 +21,10 @@ were going to do the muffin and the lattes ... can you do it for later"), or "a 
 there or talks about it: no second muffin, no third latte. The question is asked again (:func:`named_again`). So is
 "yes just the coffees" with lattes read back: "just the" keeps lines it names (dialogue/removals.py), and a product
 no line holds is none of them, no addition (:func:`only_of_none_held`).
+
+Round 19: "yes and heat the muffin up", "yes and cut the muffin in half": a verb of making a line another way (words.toml
+``prepare_verbs``) before "the" and a product the read-back holds asks for that line made so, not one more of it
+(:func:`prepared`); nothing is added and the question is asked again.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from dialogue.turn_words import LINE_DETERMINERS, MORE_WORDS
 _REMARK = words("remark_words")
 _JOINS = words("echo_joins")
 _KEEP_ONLY = phrases("keep_only")
+_PREPARE = words("prepare_verbs")
 
 
 def remark(toks: Sequence[str]) -> bool:
@@ -49,8 +54,20 @@ def _more_asked(parse: Parse) -> bool:
     """The reply asks for more: a join before its first product ("and a muffin", "yes and a grande tea") or a word
     that asks for more anywhere ("another", "one more", "too")."""
     first = min((it.start for it in parse.items), default=len(parse.tokens))
-    return any(t in _JOINS for t in parse.tokens[:first]) or any(t in MORE_WORDS for t in parse.tokens) \
-        or cue.has(parse.tokens, cue.MORE)
+    toks = _unrepeated(parse.tokens)  # "say again all after lattes": the "again" of a request to repeat asks no more
+    return any(t in _JOINS for t in parse.tokens[:first]) or any(t in MORE_WORDS for t in toks) \
+        or cue.has(toks, cue.MORE)
+
+
+def _unrepeated(toks: Sequence[str]) -> list[str]:
+    """The words with each request to hear the order again ("say again", "come again") left out (round 19)."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        n = max((len(p) for p in cue.REPEAT if tuple(toks[i:i + len(p)]) == p), default=0)
+        out += [] if n else [toks[i]]
+        i += n or 1
+    return out
 
 
 def restated(parse: Parse, lines: Sequence[CartLine]) -> tuple[CartLine, ...]:
@@ -112,3 +129,14 @@ def only_of_none_held(parse: Parse, lines: Sequence[CartLine]) -> bool:
     held = {ln.sku for ln in lines}
     return any(len(k) <= len(bare) and tuple(bare[len(bare) - len(k):]) == k for k in _KEEP_ONLY) \
         and not any(set(it.skus) & held for it in parse.items)
+
+
+def prepared(parse: Parse, lines: Sequence[CartLine]) -> bool:
+    """The reply adds only products the read-back holds, each said as "<verb> [up] the <product>" with a verb of making
+    it another way ("heat the muffin up", "cut up the muffin", "toast my bagel") and no count: the lines, not more."""
+    if parse.intent != Intent.ADD or not parse.items or not lines or parse.quantity is not None:
+        return False
+    held = {ln.sku for ln in lines}
+    toks = parse.tokens
+    return all(not it.quantity and set(it.skus) <= held and it.start >= 2 and toks[it.start - 1] in LINE_DETERMINERS
+               and _PREPARE & set(toks[max(0, it.start - 3):it.start - 1]) for it in parse.items)

@@ -21,7 +21,7 @@ KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each
 # so it holds and marks an echo candidate; only the session, with the cart read back, places it (dialogue/echo.py).
 # Every such row is judged in a session: the ones said back as the cart has them place, any mismatch holds.
 ECHOES = [(label, reply) for label, reply in REPLIES if decide(reply).echo and not decide(reply).places]
-KNOWN_MISSES = 179  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+KNOWN_MISSES = 189  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 7 from round 7 (31 when
 # written, see below), 14 from round 8 (90 when written, see below), none from round 9 (126 when
@@ -29,7 +29,8 @@ KNOWN_MISSES = 179  # 4 from round 2, 7 from round 3 (82 when written), 3 from r
 # round 12 (109 when written, see below), 16 from round 13 (86 when written, see below), 56 from round 14 (106
 # when written, see below; 4 more fixed in round 16, 1 in round 17, 1 in round 18), 9 from round 15 (118 wrong at the first run, see below), 21
 # from round 16 (122 wrong at the first run, see below), 14 from round 17 (136 wrong at the first run, see below), 18
-# from round 18 (105 wrong at the first run, see below; round 18 also fixed 1 each of rounds 7, 13, 14, 16 and 17); 97 before round 13's read-back
+# from round 18 (105 wrong at the first run, see below; round 18 also fixed 1 each of rounds 7, 13, 14, 16 and 17), 10
+# from round 19 (110 yeses held and 11 unasked cart changes at the first run, see below); 97 before round 13's read-back
 # echo (47 unmarked, see ECHOES).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
@@ -510,6 +511,42 @@ KNOWN_MISSES = 179  # 4 from round 2, 7 from round 3 (82 when written), 3 from r
 # named); "thirteen eighty grand send it through" ("grand" after a number is read as the size grande); "lattes yes
 # muffin yes" and "yes both of the lattes and the muffin" (a yes per line, or "both of", is asked as a per-line
 # verdict); "yeah mint go ahead" ("mint" is a syrup of the lattes: a clerk may well hear peppermint asked for).
+
+# Round 19, first run of confirm_replies_19.tsv (404 replies, 197 place and 207 hold, written fresh and labelled by
+# someone who never ran the engine, to the read-back "two medium hot lattes with whole milk and a blueberry muffin,
+# thirteen eighty — is that right?"), in a session: no hold placed, 110 yeses held, 25 holds changed the cart. Most of
+# the changes were asked for ("scratch the muffin", "i told you large not medium", "she says no muffin"); 11 replies
+# changed the cart unasked: "say again all after lattes" added a latte, "red light" made the roast light, "i already
+# said it was one latte" added a latte (a clerk sets one), "my husband says it was meant to be two muffins" made three,
+# "yes and heat the muffin up" and "yes and cut the muffin in half" added a muffin, "yes please and tell the barista
+# she makes the best lattes in town" a latte, "yes go ahead and hope you get a break soon" a banana bread ("break"
+# heard as bread), "green light on the whole lot" a green tea, "are you deaf yes" made the lattes decaf and "yes place
+# it and stay warm out there" warmed the muffin. Fixed (holds guarding them in tests/dialogue/test_confirm_round19.py):
+# a reply to the read-back whose every product and choice heard lies inside an idiom (confirm.said_as_idiom: a yes, a
+# courtesy, small talk, a no of two words or more) changes nothing and places nothing (dialogue/policy.py); "red
+# light" a [deny], "green light on the whole lot" an [affirm]; [irked], a new table of a yes said again with irritation
+# or an exclamation ("are you deaf", "did i stutter", "isn't it obvious", "holy crap"): nothing against a yes, no
+# product or choice in its words; [smalltalk] 'messages' ("tell {staff}", "say hi to {staff}" with each of [affirm]
+# 'staff'): what follows to the end is a word passed on, no order ("tell the barista to ..." asks, and stays read);
+# a yes then such a message is an aside the session checks; "it was", "meant to be", "supposed to be", "should have
+# been" before a count and a product set the line's count (words.toml 'recount'); a verb of making a line another way
+# (words.toml 'prepare_verbs': heat, cut, toast, slice ...) before "the" and a held product adds none and asks again
+# (said_back.prepared); the "again" of "say again" asks for no more (said_back, cue REPEAT). Yeses as data: radio and
+# work speak ("that's an affirmative", "solid copy send it", "go for launch", "make it so number one", "yes over"), a yes
+# said again with irritation ("still yes", "i already told you yes", "yes for the third time"), consent passed on
+# ("everyone here says yes", "my boss just okayed it", "my mate says"), rhetorical questions ("is the pope catholic",
+# "why would i say no", "can a duck swim"), an exclamation or mild swear ("jeez louise", "place that bad boy"), small
+# talk, wishes and remarks on last time or the usual after a yes ("stay warm out there", "good luck with the rush",
+# "same as last time", "it's the usual"), tips, cards, cups and bags declined ([unchanged] 'declined' and 'extras':
+# "don't bother with the receipt", "i don't have a loyalty card", "no name needed on the cups"), a yes said rather than
+# keyed ("no button needed", "i went to press one out of habit"). Left (10 marked): "sh sure yes" (a false start of
+# another sound); consent passed on in a story ("my wife's happy so i'm happy place it", "my daughter listened too and
+# she says it's right yes", "my brother's here he says yep and so do i go ahead"; "my husbands" as a phrase would read
+# "for my husband" as cut off); "yes please and tell the barista she makes the best lattes in town" (the message names
+# a product: asked again, nothing added); rhetorical questions naming a product ("how could i say no to a blueberry
+# muffin", "who says no to a muffin go on then", "when have i ever said no to a latte place it": the product is read as
+# asked about); "yes i'll sort the barista out with a tip when i get there" (a tip remark asks again, round 17); "yes
+# same order as my sister had".
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])
