@@ -58,6 +58,7 @@ from dialogue.count_or_choice import (
     pointed,
     recount_not_choice,
 )
+from dialogue.count_follow import count_for_focus
 from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
@@ -470,6 +471,10 @@ class RuleUnderstanding:
 
     def parse(self, text: str, context: Context) -> Parse:
         p = self._parse(text, context)
+        if p.intent != Intent.MODIFY and not p.question \
+                and (count := count_for_focus(self.lexicon, p.tokens, context)) is not None:
+            return ParseDraft(Intent.MODIFY, text=text, tokens=list(p.tokens), quantity=count).freeze()  # "three
+            # please" right after the poppadoms: three of them
         if not_for_the_focus(self.lexicon, p, context):  # "and a quart of beef with broccoli" to a lunch special:
             again = self._parse(text, context.without_the_cart())  # a dish of its own, not the special's entree
             return again if again.intent == Intent.ADD and again.items else p
