@@ -140,6 +140,8 @@ def names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
     more = MORE_WORDS - _LIKEWISE if edit_verb else MORE_WORDS
     chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
     chosen |= placed
+    chosen |= {i for i, t in enumerate(toks) if t == "too" and i > 0 and toks[i - 1] == "not"}  # "not too spicy":
+    # how spicy, no word of more
     if _put_onto(toks, item, k):
         return True
     return k >= 0 and (toks[k] in DEFINITE or _owned(toks, k)) \

@@ -168,6 +168,7 @@ from dialogue.owners import (
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
 from dialogue.parts import parts_as_choices
 from dialogue.people import same_for_someone, someones_made_into
+from dialogue.plain_parts import plain_part_said
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.quantity import (
     counted_by_unit,
@@ -499,7 +500,8 @@ class RuleUnderstanding:
                  and not (m.products and not m.options and bought_for(toks, m.start, found))  # "for fence posts"
                  and not kind_said_for(toks, m, found)]  # "socks for hiking": the hiking socks
         found = [m for k, m in enumerate(found) if not unit_of_named(
-            toks, found, k, context.last_sku if context.has_lines else None)]  # "one stick"
+            toks, found, k, context.last_sku if context.has_lines else None)  # "one stick"
+                 and not plain_part_said(toks, m, context.has_lines)]  # "two with oat milk and one plain"
         named = line_named(found, context)
         found = refused_choices(self.lexicon, toks, found, named)  # "and no tomato": the sandwich's, no soup
         found = focus_choices(self.lexicon, toks, found, named)

@@ -69,3 +69,49 @@ def test_a_count_answering_an_offer_orders_the_product_offered(shop: Shop) -> No
     chat = shop("bakery")
     _talk(chat, "a baguette", "how much is a lemon tart", "three please")
     assert chat.counts == {"BAGUETTE": 1, "LEMON-TART": 3}
+
+
+# A line shared into parts, one said plain: "two with oat milk and one plain" is two with oat milk and one as the
+# line is, even where "plain" also names a product in part (the cafe's "plain croissant").
+@pytest.mark.parametrize(("first", "parts"), [
+    ("three lattes", "two with oat milk and one plain"),
+    ("three cappuccinos", "two with oat milk and the other plain"),
+    ("three lattes", "two with oat milk and one regular"),
+])
+def test_a_part_said_plain_stays_as_the_line_is(shop: Shop, first: str, parts: str) -> None:
+    chat = shop("cafe")
+    _talk(chat, first, parts)
+    assert "CROISSANT" not in chat.counts
+    assert sorted((q, o.get("milk")) for _, q, o in chat.lines) == [(1, "whole"), (2, "oat")]
+
+
+def test_plain_still_orders_the_plain_croissant_when_no_line_is_shared(shop: Shop) -> None:
+    chat = shop("cafe")
+    _talk(chat, "a latte", "and one plain croissant")
+    assert chat.counts.get("CROISSANT") == 1
+
+
+# "One of the lattes without the vanilla": "without the" leaves the choice out, as "without" does.
+@pytest.mark.parametrize("turn", [
+    "one of the lattes without the vanilla",
+    "oh sorry one of the lattes without the vanilla",
+    "one of them without the vanilla",
+])
+def test_without_the_choice_takes_it_off_one_unit(shop: Shop, turn: str) -> None:
+    chat = shop("cafe")
+    _talk(chat, "can i get two vanilla lattes", turn)
+    syrups = sorted((ln.quantity, [(o.value, o.amount) for o in ln.options if o.group == "syrup"])
+                    for ln in chat.session.cart.lines)
+    assert syrups in ([(1, []), (1, [("vanilla", "regular")])], [(1, [("vanilla", "none")]), (1, [("vanilla", "regular")])])
+
+
+# "The general tso's, not too spicy, make it mild": "too" of "not too" is how spicy, no word of more: the cart's
+# general tso's line is made mild, the line in focus (the egg rolls) is never swapped for it.
+@pytest.mark.parametrize("turn", [
+    "and the general tso's not too spicy make it mild",
+    "the general tso's not too spicy make it mild please",
+])
+def test_not_too_is_no_word_of_more(shop: Shop, turn: str) -> None:
+    chat = shop("chinesetakeout")
+    _talk(chat, "a quart of general tso's", "and four egg rolls", turn)
+    assert chat.lines == [("GEN-TSO", 1, {"size": "quart", "spice": "mild"}), ("EGG-ROLL", 4, {})]
