@@ -47,6 +47,7 @@ from dialogue.choice_words import (
     one_of_the_line,
     toward_group_said,
 )
+from dialogue.count_follow import count_for_focus
 from dialogue.count_or_choice import (
     count_before_choice,
     count_not_choice,
@@ -58,7 +59,6 @@ from dialogue.count_or_choice import (
     pointed,
     recount_not_choice,
 )
-from dialogue.count_follow import count_for_focus
 from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
@@ -168,8 +168,8 @@ from dialogue.owners import (
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
 from dialogue.parts import parts_as_choices
 from dialogue.people import same_for_someone, someones_made_into
-from dialogue.plain_parts import plain_part_said
 from dialogue.phrasebook import phrases, rule, words
+from dialogue.plain_parts import plain_part_said
 from dialogue.quantity import (
     counted_by_unit,
     counted_in_units,

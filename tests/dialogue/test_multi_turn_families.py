@@ -115,3 +115,26 @@ def test_not_too_is_no_word_of_more(shop: Shop, turn: str) -> None:
     chat = shop("chinesetakeout")
     _talk(chat, "a quart of general tso's", "and four egg rolls", turn)
     assert chat.lines == [("GEN-TSO", 1, {"size": "quart", "spice": "mild"}), ("EGG-ROLL", 4, {})]
+
+
+# "Make the paint a gallon" to a quart of exterior paint: "the paint", a word that ends the name of the product of
+# one cart line only, is that line, even where "paint" also names another product in full (the interior paint);
+# no new line of the other paint, no question about its colour.
+@pytest.mark.parametrize("turn", [
+    "no sorry make the paint a gallon",
+    "actually can you make the paint a gallon",
+    "the paint in a gallon please",
+])
+def test_the_line_named_by_the_last_word_of_its_name(shop: Shop, turn: str) -> None:
+    chat = shop("hardware")
+    reply = _talk(chat, "a quart of exterior paint in navy and a 2 inch paint brush", "and painter's tape", turn)
+    assert "INTERIOR-PAINT" not in chat.counts
+    assert [o["size"] for s, _, o in chat.lines if s == "EXTERIOR-PAINT"] == ["gallon"]
+    assert "What colour" not in reply
+
+
+def test_a_word_of_more_leaves_the_line_as_it_is(shop: Shop) -> None:
+    chat = shop("hardware")
+    _talk(chat, "a quart of exterior paint in navy", "add a gallon of the paint in grey too")
+    assert ("EXTERIOR-PAINT", 1, {"colour": "navy", "finish": "satin", "size": "quart"}) in chat.lines
+    assert len(chat.lines) == 2
