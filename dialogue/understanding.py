@@ -126,6 +126,7 @@ from dialogue.matcher import (
     sold_alone,
 )
 from dialogue.more_but import choices_of_more
+from dialogue.more_in_choice import more_in_a_choice
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, order_number_span, price_range
 from dialogue.one_and_all import some_then_all
 from dialogue.ones import (
@@ -538,6 +539,8 @@ class RuleUnderstanding:
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
         p.items, p.options = line_of_a_name_word(self.lexicon, toks, p.items, p.options,
                                                   tuple(zip(context.line_skus, context.line_options, strict=True)))
+        if context.has_lines and (made_in := more_in_a_choice(self.lexicon, toks, p.items, context.last_sku)):
+            p.items, p.options, p.ref = [], made_in, "more"  # "and one more in matcha": a mochi donut so made
         if context.has_lines and not p.options:
             p.items, like_line, said_count = choice_one_of_the_line(self.lexicon, toks, p.items, context.last_sku)
             p.options, p.quantity = like_line, said_count if like_line else p.quantity

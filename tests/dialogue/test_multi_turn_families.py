@@ -138,3 +138,29 @@ def test_a_word_of_more_leaves_the_line_as_it_is(shop: Shop) -> None:
     _talk(chat, "a quart of exterior paint in navy", "add a gallon of the paint in grey too")
     assert ("EXTERIOR-PAINT", 1, {"colour": "navy", "finish": "satin", "size": "quart"}) in chat.lines
     assert len(chat.lines) == 2
+
+
+# "Two ube mochi donuts" - "and one more in matcha": one more of the line in focus in a choice it offers, though
+# "matcha" also names a product (the matcha latte); the product is ordered when named in full.
+@pytest.mark.parametrize("turn", [
+    "and one more in matcha",
+    "and another in matcha",
+    "one more in matcha please",
+    "and another one in matcha",
+])
+def test_one_more_in_a_choice_of_the_line(shop: Shop, turn: str) -> None:
+    chat = shop("bobashop")
+    _talk(chat, "what flavours do the mochi donuts come in", "i'll take two ube", turn)
+    assert chat.lines == [("MOCHI-DONUT", 2, {"flavour": "ube"}), ("MOCHI-DONUT", 1, {"flavour": "matcha"})]
+
+
+def test_the_product_named_in_full_is_still_ordered(shop: Shop) -> None:
+    chat = shop("bobashop")
+    _talk(chat, "two ube mochi donuts", "and a matcha latte")
+    assert chat.counts == {"MOCHI-DONUT": 2, "MATCHA-LATTE": 1}
+
+
+def test_one_more_in_another_choice_of_a_plain_line(shop: Shop) -> None:
+    chat = shop("bikeshop")
+    _talk(chat, "a kids helmet in pink", "and one more in purple")
+    assert sorted(o["colour"] for s, q, o in chat.lines if s == "KIDS-HELMET") == ["pink", "purple"]
