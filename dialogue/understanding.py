@@ -1172,6 +1172,12 @@ class RuleUnderstanding:
                 and cue.has(toks[item.end:], INSTEAD) and not cue.has(lead, _REPLACE_LINE) and not p.deny:
             return Intent.ADD  # "is there any blue cheese" (sold out) - "then a brie instead": instead of what was
             # talked about, which no line holds: nothing to swap, one more line
+        other = line_holding(self.lexicon, item.skus, ctx.line_skus)
+        if other is not None and other != ctx.last_sku and item.options and not cue.has(toks, ADDING) \
+                and not same_kind_as_line(self.lexicon, item, ctx.last_sku):
+            p.items[0] = ItemSpec((other,), item.quantity, item.options, item.start, item.end, item.exact)
+            return Intent.MODIFY  # "make it two dozen roses" to a balloon just added: the roses' line made so, the
+            # balloon (no kind of rose bouquet) never swapped for roses
         if cue.has(toks, _REPLACE_LINE) or p.deny and not cue.has(toks, ADDING) \
                 and same_kind_as_line(self.lexicon, item, ctx.last_sku):
             p.replace = True  # "no, a mocha": the line in focus swapped; "no wait, add a mocha": one more line

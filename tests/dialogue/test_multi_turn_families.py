@@ -164,3 +164,26 @@ def test_one_more_in_another_choice_of_a_plain_line(shop: Shop) -> None:
     chat = shop("bikeshop")
     _talk(chat, "a kids helmet in pink", "and one more in purple")
     assert sorted(o["colour"] for s, q, o in chat.lines if s == "KIDS-HELMET") == ["pink", "purple"]
+
+
+# "Actually make it two dozen roses" right after a balloon was added: the roses' line (a product of another kind
+# than the balloon) is made so; the balloon is never swapped for roses. "No make it a large mocha" to a latte (the
+# same kind) still swaps the line in focus.
+@pytest.mark.parametrize(("catalog", "turns", "expected"), [
+    ("florist", ["hi i'd like to send a dozen red roses", "oh and a happy birthday balloon",
+                 "actually make it two dozen roses"],
+     [("ROSE-BOUQUET", 1, "stems", "24"), ("BALLOON", 1, "message", "birthday")]),
+    ("cafe", ["a latte", "and a blueberry muffin", "actually make it a large latte"],
+     [("LATTE", 1, "size", "large"), ("BLUEBERRY-MUFFIN", 1, "warmed", "no")]),
+])
+def test_make_it_naming_another_kinds_line_changes_that_line(shop: Shop, catalog: str, turns: list[str],
+                                                             expected: list[tuple[str, int, str, str]]) -> None:
+    chat = shop(catalog)
+    _talk(chat, *turns)
+    assert [(s, q, g, o.get(g)) for (s, q, o), (_, _, g, _) in zip(chat.lines, expected, strict=True)] == expected
+
+
+def test_make_it_naming_a_product_of_the_same_kind_still_swaps(shop: Shop) -> None:
+    chat = shop("cafe")
+    _talk(chat, "a latte", "and a mocha", "no make it a large latte")
+    assert chat.counts == {"LATTE": 2}
