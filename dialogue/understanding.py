@@ -193,6 +193,7 @@ from dialogue.recounts import (
     more_count,
     one_more_made,
     recount_said_after,
+    units_made_one_pack,
 )
 from dialogue.references import (
     a_time,
@@ -975,6 +976,9 @@ class RuleUnderstanding:
                     and (counted := count_instead_of(toks, ctx.focus_quantity, first)) is not None:
                 p.quantity = counted  # "a twelve pack instead of the six": one pack, not six of them (a pack more
                 # than one product has)
+            elif ctx.has_lines and p.quantity is None \
+                    and (one_pack := units_made_one_pack(toks, p.options, ctx.focus_quantity)) is not None:
+                p.quantity = one_pack  # "twelve cans" - "the case of twelve instead": one case
             elif ctx.has_lines and p.quantity is None and cue.has(toks, MAKE_IT):
                 p.quantity = bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
                 if p.quantity is None:  # "heavy then and make it two pairs"

@@ -187,3 +187,41 @@ def test_make_it_naming_a_product_of_the_same_kind_still_swaps(shop: Shop) -> No
     chat = shop("cafe")
     _talk(chat, "a latte", "and a mocha", "no make it a large latte")
     assert chat.counts == {"LATTE": 2}
+
+
+# A change said of the units: "twelve cans" - "the case of twelve instead" is one case of twelve (not twelve
+# cases); "make the knots twelve" to knots sold by 6 or 12 is the order of twelve (not twelve orders), while "make
+# the cokes three" (no such choice) is three cokes.
+@pytest.mark.parametrize("turn", [
+    "actually get me the case of twelve instead",
+    "actually the case of twelve",
+    "make it a case of twelve",
+])
+def test_a_pack_holding_the_lines_units_is_one_pack(shop: Shop, turn: str) -> None:
+    chat = shop("petshop")
+    _talk(chat, "twelve cans of cat food tuna", turn)
+    assert [(s, q, o.get("pack")) for s, q, o in chat.lines] == [("CAT-CANS", 1, "12pk")]
+
+
+def test_a_pack_of_another_size_is_no_single_pack(shop: Shop) -> None:
+    chat = shop("petshop")
+    _talk(chat, "twelve cans of cat food tuna", "actually the case of twelve instead")
+    _talk(chat, "and six cans of chicken")
+    assert ("CAT-CANS", 6) in [(s, q) for s, q, _ in chat.lines]
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    (["a meat lovers large and an order of garlic knots", "and make the knots twelve"], ("GARLIC-KNOTS", 1, "12")),
+    (["a meat lovers large and an order of garlic knots", "make the garlic knots twelve"], ("GARLIC-KNOTS", 1, "12")),
+    (["a meat lovers large and an order of garlic knots", "make the knots two"], ("GARLIC-KNOTS", 2, "6")),
+])
+def test_make_the_line_a_number_of_its_piece_choice(shop: Shop, turns: list[str], expected: tuple[str, int, str]) -> None:
+    chat = shop("pizzeria")
+    _talk(chat, *turns)
+    assert [(s, q, o.get("count")) for s, q, o in chat.lines if s == "GARLIC-KNOTS"] == [expected]
+
+
+def test_make_the_line_a_number_it_has_no_choice_of_is_its_count(shop: Shop) -> None:
+    chat = shop("pizzeria")
+    _talk(chat, "two cokes", "and make the cokes three")
+    assert chat.counts == {"COKE": 3}
