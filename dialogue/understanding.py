@@ -167,7 +167,7 @@ from dialogue.owners import (
     value_owner,
 )
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
-from dialogue.parts import parts_as_choices
+from dialogue.parts import parts_as_choices, parts_named_again
 from dialogue.people import same_for_someone, someones_made_into
 from dialogue.phrasebook import phrases, rule, words
 from dialogue.plain_parts import plain_part_said
@@ -569,6 +569,8 @@ class RuleUnderstanding:
             # not named already: "one of those eggs over easy" is that one, made so)
             p.items = [offered_pieces(self.lexicon, it) if it.skus == (context.topic,) else it for it in p.items]
             p.items = parts_as_choices(self.lexicon, toks, p.items)  # "two of those, one tikka and one rogan josh"
+            p.items = parts_named_again(self.lexicon, toks, p.items)  # "three of them one ube one matcha and one
+            # strawberry": the three, shared out (each part heard as the donut offered, in its flavour)
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
         asked_of = context.expect_sku if context.pending == "clarify_option" else None

@@ -225,3 +225,18 @@ def test_make_the_line_a_number_it_has_no_choice_of_is_its_count(shop: Shop) -> 
     chat = shop("pizzeria")
     _talk(chat, "two cokes", "and make the cokes three")
     assert chat.counts == {"COKE": 3}
+
+
+# "Do you still have mochi donuts" - "two of those one ube and one matcha": the two offered, shared out by flavour;
+# no question of a flavour, no line of two more.
+@pytest.mark.parametrize(("turn", "expected"), [
+    ("two of those one ube and one matcha", [("ube", 1), ("matcha", 1)]),
+    ("two of those one ube and one strawberry", [("ube", 1), ("strawberry", 1)]),
+    ("three of them two ube and one matcha", [("ube", 2), ("matcha", 1)]),
+])
+def test_the_product_offered_shared_out_by_its_choices(shop: Shop, turn: str, expected: list[tuple[str, int]]) -> None:
+    chat = shop("bobashop")
+    reply = _talk(chat, "hey do you still have mochi donuts", turn)
+    assert [(o.get("flavour"), q) for s, q, o in chat.lines] == expected
+    assert all(s == "MOCHI-DONUT" for s, _, _ in chat.lines)
+    assert "What flavour" not in reply
