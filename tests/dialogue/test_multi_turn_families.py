@@ -240,3 +240,32 @@ def test_the_product_offered_shared_out_by_its_choices(shop: Shop, turn: str, ex
     assert [(o.get("flavour"), q) for s, q, o in chat.lines] == expected
     assert all(s == "MOCHI-DONUT" for s, _, _ in chat.lines)
     assert "What flavour" not in reply
+
+
+# "How much is a baguette and i'll have two": the question is answered (the price said) and the two ordered, in
+# one reply; a question about stock with an order ("do you have croissants i'll take two") says no price.
+@pytest.mark.parametrize(("catalog", "turn", "price", "sku", "count"), [
+    ("bakery", "how much is a baguette and i'll have two", "three seventy five", "BAGUETTE", 2),
+    ("cafe", "how much is a bagel and i'll have two", "two seventy five", "BAGEL", 2),
+    ("bakery", "how much is a large orange juice and i'll have one", "six fifty", "ORANGE-JUICE", 1),
+])
+def test_a_price_asked_then_taken_is_said_with_the_order(shop: Shop, catalog: str, turn: str, price: str, sku: str,
+                                                          count: int) -> None:
+    chat = shop(catalog)
+    reply = chat.say(turn).text
+    assert price in reply
+    assert chat.counts == {sku: count}
+
+
+def test_a_price_asked_then_taken_is_said_before_a_choice_is_asked(shop: Shop) -> None:
+    chat = shop("bagels")
+    reply = chat.say("how much is a bagel and i'll have two").text
+    assert "one seventy five" in reply and "What bagel" in reply
+    assert chat.lines == []
+
+
+def test_no_price_said_for_a_stock_question_then_taken(shop: Shop) -> None:
+    chat = shop("cafe")
+    reply = chat.say("do you have croissants i'll take two").text
+    assert " is " not in reply.split(".")[0]
+    assert chat.counts == {"CROISSANT": 2}
