@@ -23,7 +23,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("piping", "extra"), ("steaming", "extra"), ("scalding", "extra"), ("boiling", "extra"), ("not too", "light"),
     ("luke", "light"), ("lukewarm", "light"),
     ("some", "regular"), ("regular", "regular"), ("normal", "regular"),
-    ("no", "none"), ("without", "none"), ("without any", "none"), ("hold the", "none"), ("skip the", "none"),
+    ("no", "none"), ("without", "none"), ("without any", "none"), ("without the", "none"), ("hold the", "none"), ("skip the", "none"),
     ("none of the", "none"), ("zero", "none"), ("not", "none"), ("not the", "none"), ("not too much", "light"), ("not a lot of", "light"),
     ("don't want it", "none"), ("do not want it", "none"), ("don't want any", "none"), ("don't want", "none"),
     ("do not want", "none"), ("don't need", "none"), ("don't need any", "none"), ("no need for", "none"),

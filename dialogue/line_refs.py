@@ -140,6 +140,8 @@ def names_a_line(toks: Sequence[str], item: ItemSpec, edit_verb: bool) -> bool:
     more = MORE_WORDS - _LIKEWISE if edit_verb else MORE_WORDS
     chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(len(o.said.split()), 1))}
     chosen |= placed
+    chosen |= {i for i, t in enumerate(toks) if t == "too" and i > 0 and toks[i - 1] == "not"}  # "not too spicy":
+    # how spicy, no word of more
     if _put_onto(toks, item, k):
         return True
     return k >= 0 and (toks[k] in DEFINITE or _owned(toks, k)) \
@@ -304,15 +306,24 @@ def part_of_a_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Contex
 def line_by_its_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], ctx: Context) -> list[ItemSpec]:
     """"can you gift wrap the wine" to a sauvignon blanc in the cart: an item heard only from a part of some name
     ("wine" of "rose wine"), said after "the" as one word that is the category of the product of one cart line
-    only, is that line's product (the line named by its kind), not the product whose name holds the word."""
+    only, is that line's product (the line named by its kind), not the product whose name holds the word. So is
+    such a word, even one naming some product in full, that ends the name of the product of one cart line only
+    ("make the paint a gallon" to a quart of exterior paint: not the interior paint called "paint")."""
     out: list[ItemSpec] = []
     for it in items:
-        if it.exact or it.end - it.start != 1 or it.start == 0 or toks[it.start - 1] not in DEFINITE \
+        if it.end - it.start != 1 or it.start == 0 or toks[it.start - 1] not in DEFINITE \
                 or any(s in ctx.line_skus for s in it.skus):
             out.append(it)
             continue
         word = toks[it.start]
-        held = {s for s in ctx.line_skus if (p := lex.products.get(s)) is not None and p.category
-                and phrase_of(p.category)[-1:] in ((word,), (word.removesuffix("s"),))}
+        forms = ((word,), (word.removesuffix("s"),))
+        held = set() if it.exact else {s for s in ctx.line_skus if (p := lex.products.get(s)) is not None
+                                       and p.category and phrase_of(p.category)[-1:] in forms}
+        lead = toks[:it.start]
+        if not held and it.options and not cue.has(lead, ADDING) and not any(t in MORE_WORDS for t in lead) \
+                and ("and" not in lead or cue.has(lead, cue.MODIFY)):  # "make the paint a gallon" to the exterior
+            # paint: the one line whose product's name ends in the word, with a choice said for it, no word of more
+            held = {s for s in ctx.line_skus if (p := lex.products.get(s)) is not None
+                    and any(len(phrase_of(n)) > 1 and phrase_of(n)[-1:] in forms for n in (p.name, *p.aliases))}
         out.append(ItemSpec((held.pop(),), it.quantity, it.options, it.start, it.end, True) if len(held) == 1 else it)
     return out

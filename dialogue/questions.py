@@ -147,6 +147,8 @@ def ordering(lex: Lexicon, p: ParseDraft, toks: list[str], asked: list[bool], in
         said = [toks[i] for i in later]
         placed_opts = any(o.pos in later for it in p.items for o in it.options)
         p.ordering = cue.order_request(said) >= 0 or (placed_opts and "please" in said)
+        if p.ordering:  # "how much is a baguette and i'll have two": asked about, then taken; a price asked is
+            p.asked_about = list(p.items)  # said with the order (dialogue/policy.py)
         if p.ordering and len(p.items) == 1 and p.items[0].quantity is None:
             chosen = {k for k, i in enumerate(later) if i in p.option_at}  # "I'll take the 12 piece": a choice
             p.items[0].quantity = bare_quantity(said, frozenset(chosen))  # "do you have croissants? I'll take two"

@@ -192,12 +192,13 @@ def count_as_pieces(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
     the line's piece-count choice, not twelve orders (a number the product has no such choice of stays the
     count); "make the siu mai a six": its basket of six)."""
     if p.intent == Intent.MODIFY and len(p.items) == 1 and not p.options and p.quantity \
-            and (it := p.items[0]).quantity is None and not it.options and len(it.skus) == 1 \
+            and (it := p.items[0]).quantity in (None, p.quantity) and not it.options and len(it.skus) == 1 \
             and it.skus[0] in ctx.line_skus and cue.has(toks, MAKE_THE) \
-            and any(toks[k - 1] in ("a", "an") and toks[k] == str(p.quantity) for k in range(it.end + 1, len(toks))):
+            and any(toks[k] == str(p.quantity) and (toks[k - 1] in ("a", "an") or k == len(toks) - 1)
+                    for k in range(it.end, len(toks))):  # ("make the garlic knots twelve": of 6 or 12 knots)
         pieces = piece_count(lex, it.skus, p.quantity)  # "make the siu mai a six": its basket of six
         if pieces is not None:
-            it.options, p.quantity = [pieces], None
+            it.options, it.quantity, p.quantity = [pieces], None, None
         return
     in_units = any(t == str(p.quantity) and k + 1 < len(toks) and toks[k + 1] in COUNT_UNITS
                    for k, t in enumerate(toks))  # "no, a dozen is plenty" to two dozen roses: one dozen
@@ -209,3 +210,16 @@ def count_as_pieces(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
         p.options, p.quantity = [pieces], None
     elif any(t in COUNT_UNITS for t in toks) and (packs := packs_of(lex, (ctx.last_sku,), p.quantity)):
         p.quantity, p.options = packs[0], [packs[1]]  # "make it two dozen" of balloons by the dozen: two of it
+
+
+def units_made_one_pack(toks: Sequence[str], options: Sequence[OptionSpec], was: int) -> int | None:
+    """"Twelve cans of cat food" - "actually the case of twelve instead": one choice of a pack, said after "the" or
+    "a", that holds as many as the line in focus has units (``was``) is one pack of them, not that many packs: 1;
+    None for any other turn."""
+    if was < 2 or len(options) != 1 or options[0].pos < 1 or toks[options[0].pos - 1] not in ("the", "a", "an"):
+        return None
+    said = options[0].said.split()
+    sizes = [int(w) for w in said if w.isdigit()]
+    if sizes != [was] or not any(w in PACK_WORDS or w in _PACKAGES for w in said):
+        return None
+    return 1

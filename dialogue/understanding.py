@@ -47,6 +47,7 @@ from dialogue.choice_words import (
     one_of_the_line,
     toward_group_said,
 )
+from dialogue.count_follow import count_for_focus
 from dialogue.count_or_choice import (
     count_before_choice,
     count_not_choice,
@@ -125,6 +126,7 @@ from dialogue.matcher import (
     sold_alone,
 )
 from dialogue.more_but import choices_of_more
+from dialogue.more_in_choice import more_in_a_choice
 from dialogue.numbers import COUNT_UNITS, ORDINALS, digit_string, order_number_span, price_range
 from dialogue.one_and_all import some_then_all
 from dialogue.ones import (
@@ -165,9 +167,10 @@ from dialogue.owners import (
     value_owner,
 )
 from dialogue.parse_records import Context, Parse, ParseDraft, Understanding, rule_facts
-from dialogue.parts import parts_as_choices
+from dialogue.parts import parts_as_choices, parts_named_again
 from dialogue.people import same_for_someone, someones_made_into
 from dialogue.phrasebook import phrases, rule, words
+from dialogue.plain_parts import plain_part_said
 from dialogue.quantity import (
     counted_by_unit,
     counted_in_units,
@@ -190,6 +193,7 @@ from dialogue.recounts import (
     more_count,
     one_more_made,
     recount_said_after,
+    units_made_one_pack,
 )
 from dialogue.references import (
     a_time,
@@ -470,6 +474,10 @@ class RuleUnderstanding:
 
     def parse(self, text: str, context: Context) -> Parse:
         p = self._parse(text, context)
+        if p.intent != Intent.MODIFY and not p.question \
+                and (count := count_for_focus(self.lexicon, p.tokens, context)) is not None:
+            return ParseDraft(Intent.MODIFY, text=text, tokens=list(p.tokens), quantity=count).freeze()  # "three
+            # please" right after the poppadoms: three of them
         if not_for_the_focus(self.lexicon, p, context):  # "and a quart of beef with broccoli" to a lunch special:
             again = self._parse(text, context.without_the_cart())  # a dish of its own, not the special's entree
             return again if again.intent == Intent.ADD and again.items else p
@@ -494,7 +502,8 @@ class RuleUnderstanding:
                  and not (m.products and not m.options and bought_for(toks, m.start, found))  # "for fence posts"
                  and not kind_said_for(toks, m, found)]  # "socks for hiking": the hiking socks
         found = [m for k, m in enumerate(found) if not unit_of_named(
-            toks, found, k, context.last_sku if context.has_lines else None)]  # "one stick"
+            toks, found, k, context.last_sku if context.has_lines else None)  # "one stick"
+                 and not plain_part_said(toks, m, context.has_lines)]  # "two with oat milk and one plain"
         named = line_named(found, context)
         found = refused_choices(self.lexicon, toks, found, named)  # "and no tomato": the sandwich's, no soup
         found = focus_choices(self.lexicon, toks, found, named)
@@ -531,6 +540,8 @@ class RuleUnderstanding:
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
         p.items, p.options = line_of_a_name_word(self.lexicon, toks, p.items, p.options,
                                                   tuple(zip(context.line_skus, context.line_options, strict=True)))
+        if context.has_lines and (made_in := more_in_a_choice(self.lexicon, toks, p.items, context.last_sku)):
+            p.items, p.options, p.ref = [], made_in, "more"  # "and one more in matcha": a mochi donut so made
         if context.has_lines and not p.options:
             p.items, like_line, said_count = choice_one_of_the_line(self.lexicon, toks, p.items, context.last_sku)
             p.options, p.quantity = like_line, said_count if like_line else p.quantity
@@ -558,6 +569,8 @@ class RuleUnderstanding:
             # not named already: "one of those eggs over easy" is that one, made so)
             p.items = [offered_pieces(self.lexicon, it) if it.skus == (context.topic,) else it for it in p.items]
             p.items = parts_as_choices(self.lexicon, toks, p.items)  # "two of those, one tikka and one rogan josh"
+            p.items = parts_named_again(self.lexicon, toks, p.items)  # "three of them one ube one matcha and one
+            # strawberry": the three, shared out (each part heard as the donut offered, in its flavour)
         about = context.topic if context.pending == "offer" and context.topic else \
             context.last_sku if context.has_lines else None
         asked_of = context.expect_sku if context.pending == "clarify_option" else None
@@ -965,6 +978,9 @@ class RuleUnderstanding:
                     and (counted := count_instead_of(toks, ctx.focus_quantity, first)) is not None:
                 p.quantity = counted  # "a twelve pack instead of the six": one pack, not six of them (a pack more
                 # than one product has)
+            elif ctx.has_lines and p.quantity is None \
+                    and (one_pack := units_made_one_pack(toks, p.options, ctx.focus_quantity)) is not None:
+                p.quantity = one_pack  # "twelve cans" - "the case of twelve instead": one case
             elif ctx.has_lines and p.quantity is None and cue.has(toks, MAKE_IT):
                 p.quantity = bare_quantity(toks[:first], p.option_at)  # "make that two six packs": two, so made
                 if p.quantity is None:  # "heavy then and make it two pairs"
@@ -1162,6 +1178,12 @@ class RuleUnderstanding:
                 and cue.has(toks[item.end:], INSTEAD) and not cue.has(lead, _REPLACE_LINE) and not p.deny:
             return Intent.ADD  # "is there any blue cheese" (sold out) - "then a brie instead": instead of what was
             # talked about, which no line holds: nothing to swap, one more line
+        other = line_holding(self.lexicon, item.skus, ctx.line_skus)
+        if other is not None and other != ctx.last_sku and item.options and not cue.has(toks, ADDING) \
+                and not same_kind_as_line(self.lexicon, item, ctx.last_sku):
+            p.items[0] = ItemSpec((other,), item.quantity, item.options, item.start, item.end, item.exact)
+            return Intent.MODIFY  # "make it two dozen roses" to a balloon just added: the roses' line made so, the
+            # balloon (no kind of rose bouquet) never swapped for roses
         if cue.has(toks, _REPLACE_LINE) or p.deny and not cue.has(toks, ADDING) \
                 and same_kind_as_line(self.lexicon, item, ctx.last_sku):
             p.replace = True  # "no, a mocha": the line in focus swapped; "no wait, add a mocha": one more line
