@@ -161,9 +161,11 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                 floor = m.end  # (a package word that is also a choice's group name or a part of a product's name,
                 # "a pack of", "two packets of basil seeds", stays in reach)
             continue
-        if toks[m.start] in WITH or m.part:
+        if toks[m.start] in WITH or m.part or (toks[m.start] in BASE_PREPS or toks[m.start] in HOLDER_PREPS) \
+                and m.start - 1 in covered:
             continue  # "a plain bagel with butter": a choice said with "with" is of what comes before it (and a
-            # box's kind is of its box)
+            # box's kind is of its box; "a large chicken doner on chips": a choice that opens with "on" or "in",
+            # said right after other words of the catalog, is how that item comes)
         k = m.start - 1
         while k >= floor and (not toks[k].isdigit() or _ends_choice(mentions, k)) and not _of_ending(toks, mentions, k) and (
                 (k in covered and k not in in_items) or toks[k] in FILLER_WORDS or _determiner_of_package(toks, k, floor)

@@ -18,6 +18,7 @@ from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.measure_article import article_before_choice
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
+from dialogue.owner_by_name import choice_by_owner_name, products_said
 from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, to_digits
 from dialogue.phrasebook import phrases, words
 from dialogue.sold_by import sold_by, unit_of
@@ -304,6 +305,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                                     if t.kind == "option" and t not in chosen and any(c.kind == "option" for c in chosen))
                 if length > 1 and _overridden_by_later_value(lex, toks, i, length, chosen):
                     continue  # "with the head off": "head off" overrides the "with the head" it overlaps
+                if length > 1 and _choices_of_another(lex, toks, i, length, chosen, in_play):
+                    continue  # "a small chicken doner": the chicken kebab, small, not the deal's "small chicken doner"
                 if length > 1 and _choice_before_longer_name(lex, toks, i, length):
                     continue  # "chili cheese fries": the cheese fries with chili, not the "chili cheese" dog
                 if not exact and modifies_other_thing(lex, toks, i, length, targets):
@@ -356,6 +359,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 break
         else:
             i += 1
+    found = choice_by_owner_name(lex, toks, found, in_play)
     found = _own_choice_naming_after_choices(lex, toks, _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(
         lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, _name_said_swapped(lex, toks, found)))),
         in_play)))
@@ -1464,6 +1468,32 @@ def _overridden_by_later_value(lex: Lexicon, toks: Sequence[str], i: int, length
             later = lex.phrases.get(tuple(toks[j:j + size]), ())
             if later and all(t.kind == "option" and t.exact for t in later) \
                     and any(t.group in groups for t in later) and not mine & {(t.group, t.value) for t in later}:
+                return True
+    return False
+
+
+def _choices_of_another(lex: Lexicon, toks: Sequence[str], i: int, length: int, chosen: Sequence[Target],
+                        in_play: AbstractSet[str]) -> bool:
+    """"a small chicken doner" where a meal deal's kebab comes as a "small chicken doner" and the chicken kebab
+    comes small or large and as a chicken doner: the words are a choice said first ("small") and another that ends
+    them or goes on past them ("chicken doner", "chicken tikka"), which one product that does not offer the longer
+    choice offers both of; so they are those two choices of it (a product's own choices beat one inferred from
+    another's value). The longer choice stays when its product is named in the sentence or is in play."""
+    if not chosen or any(t.kind != "option" for t in chosen):
+        return False
+    mine = {sku for t in chosen for sku in islice(lex.option_skus.get((t.group, t.value), ()), _FEW_NAMED)}
+    if mine & in_play or products_said(lex, toks) & mine:
+        return False
+    end = i + length
+    for j in range(i + 1, end):
+        lead = [t for t in lex.phrases.get(tuple(toks[i:j]), ()) if t.kind == "option" and t.exact]
+        if not lead:
+            continue
+        for size in range(end - j, min(lex.max_len, len(toks) - j) + 1):
+            later = [t for t in lex.phrases.get(tuple(toks[j:j + size]), ()) if t.kind == "option" and t.exact]
+            if later and any((lex.option_skus.get((a.group, a.value), set()) & lex.option_skus.get((b.group, b.value),
+                                                                                                set())) - mine
+                             for a in lead for b in later if a.group != b.group):
                 return True
     return False
 
