@@ -1422,9 +1422,14 @@ def _dish_with_choices(lex: Lexicon, toks: Sequence[str], i: int, length: int, c
         if len(skus) != 1 or skus & owners:
             continue
         sku = next(iter(skus))
+        joins = {(a, b) for a, b, ts in parts if (a, b) != named[0] and b - a == 1 and toks[a] in _WITH_WORDS
+                 and not any(t.kind == "option" and t.exact for t in ts)}  # "a quarter pounder with cheese"
+        if any(a < named[0][0] or b == i + length for a, b in joins):
+            continue  # "with" only between the product's name and its choices after it
         if all(any(t.kind == "option" and t.exact and sku in lex.option_skus.get((t.group, t.value), ()) for t in ts)
-               for a, b, ts in parts if (a, b) != named[0]):
-            return [Mention(a, b, tuple(t for t in ts if t.exact) or tuple(ts)) for a, b, ts in parts]
+               for a, b, ts in parts if (a, b) != named[0] and (a, b) not in joins):
+            return [Mention(a, b, tuple(t for t in ts if t.exact) or tuple(ts)) for a, b, ts in parts
+                    if (a, b) not in joins]
     return None
 
 
