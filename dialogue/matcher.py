@@ -365,7 +365,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         in_play)))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _common_value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))))
-    found = _common_name_word_one(lex, toks, found, in_play)
+    found = _side_orders(_common_name_word_one(lex, toks, found, in_play), toks)
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
         lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
             lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(
@@ -849,6 +849,14 @@ def _package_in_names(lex: Lexicon, word: str, targets: Sequence[Target]) -> boo
                         return False  # "cinnamon roll" for "two rolls": the product's own noun
                     packed = True
     return packed
+
+
+def _side_orders(found: list[Mention], toks: Sequence[str]) -> list[Mention]:
+    """"a half pounder with jalapenos and some onion rings on the side" where onion rings are both a side the shop
+    sells and a burger's add-on: words that name a product and a choice, said right before "on the side", are the
+    product, a side order of its own."""
+    return [replace(m, targets=m.exact_products) if m.exact_products and m.options and any(
+        tuple(toks[m.end:m.end + len(p)]) == p for p in _SIDE_CUE) else m for m in found]
 
 
 def _placement_of_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
