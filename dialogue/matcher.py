@@ -35,6 +35,7 @@ _THING_MARKERS = words("thing_markers")
 _WORKED_ON = words("worked_on")
 _SWAPPED_NAME_GAP = words("swapped_name_gap")
 _MIX_SHARES = words("mix_shares")
+_SERVINGS = words("servings")
 _ONE_OF = frozenset({"a", "an", "one"})  # a single thing ordered
 _FILLERS = words("fillers")
 _INSTEAD = phrases("instead")
@@ -275,6 +276,11 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 and not _value_by_number(lex, toks, k) \
                 and _box_with_mix(lex, toks, k) is None:  # "a half dozen glazed": the box of six, with glazed
             blocked.add(k)  # ... but "size 12 hiking boots": after a group's name it is that group's value
+        if k and tok in _SERVINGS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT) \
+                and toks[k + 1:k + 2] != ["of"] and all(t.kind == "product" and not t.exact
+                                                        for t in lex.phrases.get((tok,), ())):
+            blocked.add(k)  # "two portions" (of what was just offered): the count's serving, no part of the
+            # "portion of chips" nor of the "portion of rice"
         if k and tok in COUNT_UNITS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT):
             if _box_with_mix(lex, toks, k - 1) is not None or _box_with_mix(lex, toks, k) is not None \
                     or _unit_names_product(lex, toks, k):
