@@ -466,10 +466,12 @@ class Lexicon:
         return fixed.split() if fixed else [tok]
 
     def _fix(self, tok: str) -> str | None:
-        if tok.endswith("a") and len(tok) >= 4:  # "donna" -> "donner": a final r left unsaid
-            said = [w for end in _UNSAID_R_ENDS if (w := tok[:-1] + end) in self._vocab_set]
-            if len(said) == 1:
-                return said[0]
+        for plural in ("", "s"):  # "donna" -> "donner", "chowdas" -> "chowders": a final r left unsaid
+            if tok.endswith("a" + plural) and len(tok) >= 4 + len(plural):
+                stem = tok[:len(tok) - 1 - len(plural)]
+                said = [w for end in _UNSAID_R_ENDS if (w := stem + end + plural) in self._vocab_set]
+                if len(said) == 1:
+                    return said[0]
         for cut in range(3, len(tok) - 2):  # "oatmilk" -> "oat milk"
             a, b = tok[:cut], tok[cut:]
             if a in self._vocab_set and b in self._vocab_set and len(a) >= 3 and len(b) >= 3:

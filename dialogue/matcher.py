@@ -18,8 +18,8 @@ from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.measure_article import article_before_choice
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
-from dialogue.owner_by_name import choice_by_owner_name, products_said
 from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, to_digits
+from dialogue.owner_by_name import choice_by_owner_name, products_said
 from dialogue.phrasebook import phrases, words
 from dialogue.sold_by import sold_by, unit_of
 
