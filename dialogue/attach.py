@@ -162,12 +162,17 @@ def _choice_of(lex: Lexicon, toks: Sequence[str], before: ItemSpec, it: ItemSpec
 
 def own_choice(lex: Lexicon, toks: Sequence[str], m: Mention, skus: Sequence[str]) -> list[OptionSpec]:
     """"a crowler of the hazy" where "crowler" names the growler fill and its size: a product named by a word that
-    is also a value of one of its own one-choice groups is made with that value."""
+    is also a value of one of its own one-choice groups is made with that value; so too with a choice of a group of
+    several said inside the words of its name ("a portion of cheesy chips")."""
     product = lex.products.get(skus[0]) if len(skus) == 1 else None
     if product is None:
         return []
     own = tuple(t for t in m.options if (g := product.group(t.group)) is not None and not g.multiple
                 and g.value(t.value) is not None)
+    if not own and m.end - m.start > 1 and not any(  # "a portion of cheesy chips": a choice of many said inside
+            t.kind == "product" and t.sku == product.sku  # its name (not "two cheese quesadillas", a name of its own)
+            for t in lex.phrases.get(tuple(toks[m.start:m.end]), ())):
+        own = tuple(t for t in m.options if (g := product.group(t.group)) is not None and g.value(t.value) is not None)
     return [OptionSpec(own, pos=m.start, said=" ".join(toks[m.start:m.end]))] if len(own) == 1 else []
 
 

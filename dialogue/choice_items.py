@@ -161,9 +161,11 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
                 floor = m.end  # (a package word that is also a choice's group name or a part of a product's name,
                 # "a pack of", "two packets of basil seeds", stays in reach)
             continue
-        if toks[m.start] in WITH or m.part:
+        if toks[m.start] in WITH or m.part or (toks[m.start] in BASE_PREPS or toks[m.start] in HOLDER_PREPS) \
+                and m.start - 1 in covered:
             continue  # "a plain bagel with butter": a choice said with "with" is of what comes before it (and a
-            # box's kind is of its box)
+            # box's kind is of its box; "a large chicken doner on chips": a choice that opens with "on" or "in",
+            # said right after other words of the catalog, is how that item comes)
         k = m.start - 1
         while k >= floor and (not toks[k].isdigit() or _ends_choice(mentions, k)) and not _of_ending(toks, mentions, k) and (
                 (k in covered and k not in in_items) or toks[k] in FILLER_WORDS or _determiner_of_package(toks, k, floor)
@@ -278,7 +280,7 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         if any(o.options and k < o.start and o.end == m.start and _needed_pair(lex, o, m) for o in mentions):
             continue  # "and a spaghetti vodka": the sauce of the pasta said right before it, one dish
             # (:func:`choices_name_item`), no side of sauce of its own
-        if not before and _further_in_with_list(toks, covered, k):
+        if not before and _further_in_with_list(toks, covered, k) and not _not_of_with_owner(lex, toks, mentions, k, m):
             continue  # "i'll get one with yangnyeom and a coke" (the combo talked about): a choice of the one the
             # "with" is said of, as the choice before it, no item of its own
         if offering and before and offering[0] is before[0] and k > 0 and toks[k - 1] in WITH \
@@ -354,6 +356,27 @@ def _further_in_with_list(toks: Sequence[str], covered: set[int], k: int) -> boo
     while j >= 0 and (j in covered or toks[j] in WITH_LIST or toks[j] in LIST_ARTICLES):
         j -= 1
     return j >= 0 and toks[j] in WITH and any(i in covered for i in range(j + 1, k))
+
+
+def _not_of_with_owner(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], k: int, m: Mention) -> bool:
+    """"a large tikka in a wrap with garlic and a coke": the choices said before the "with" whose list ``k`` goes
+    on name products (the chicken kebab) none of which offers ``m``'s choice (a coke): an item of its own."""
+    j = k - 1
+    while j >= 0 and toks[j] not in WITH:
+        j -= 1
+    run: list[Mention] = []
+    for o in reversed([o for o in mentions if o.end <= j]):
+        if o.products or o.groups or not o.options or any(
+                toks[i] not in LIST_ARTICLES and toks[i] not in HOLDER_PREPS and toks[i] not in BASE_PREPS
+                for i in range(o.end, run[-1].start if run else j)):
+            break
+        run.append(o)
+    if not run:
+        return False
+    owners = set.intersection(*({sku for t in o.options for sku in lex.option_skus.get((t.group, t.value), ())}
+                                for o in run))
+    return bool(owners) and not any(sku in owners for t in m.options
+                                    for sku in lex.option_skus.get((t.group, t.value), ()))
 
 
 def _measure_leads(toks: Sequence[str], at: int, floor: int, breaks: frozenset[int]) -> int | None:
@@ -529,10 +552,11 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
             continue  # one choice is for :func:`value_items`; "make it a large oat": the line's, no new item
         if toks[end:end + 1] == ["no"] or not (
                 end == len(toks) or end in breaks or toks[end] in SEPARATORS or toks[end] in _ITEM_ENDS
-                or toks[end] in FILLER_WORDS or (end not in covered and quantity_token(toks, end) is not None)
+                or toks[end] in FILLER_WORDS or toks[end] in WITH or (end not in covered and quantity_token(toks, end) is not None)
                 or (end not in covered and toks[end] in _PACK_WORDS and len(run) >= 2)):  # "the 10-52 electric set"
             continue  # "a gallon of white paint": the product said after them heads the item ("two large cokes no
-            # ice": a choice follows, read as a whole below)
+            # ice": a choice follows, read as a whole below; "a small chicken shish on chips with garlic": what it
+            # is had with follows)
         if _joined_onto_noun(lex, toks, mentions, roles, run, end):
             continue  # "a large pepperoni and sausage pie": choices of the pie named after them, no item of their own
         before = [it for it in items if it.end <= start][-1:]

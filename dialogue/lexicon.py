@@ -60,6 +60,7 @@ _CUES = cue_words()
 # into a catalog word ("a pair of socks" is no "para" of a "para cord").
 _UNIT_WORDS = frozenset(w for entry in phrases("unit_forms") for w in entry)
 _NOT_A_KIND = words("not_a_kind")
+_UNSAID_R_ENDS = sorted(words("unsaid_r_ends"))
 _PACKAGE_WORDS = words("packages")  # "a tube of": a word of its own, never a slip for a catalog's "tub"
 _CHOICE_LEADS = frozenset(words("choice_leads"))
 # Value codes that are amount words ("extra" for "extra ice"): never a name of the value by themselves.
@@ -141,7 +142,8 @@ _IRREGULAR_SINGULAR = {plural: one for one, plural in _IRREGULAR.items()}  # "mi
 
 def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...]]:
     """A phrase and its plurals by the last word; ``whole`` (a product's whole name): also "-f(e)" as "-ves" ("half
-    and halves", "loaves"), which a part of a name does not get ("halves" of pizzas or pints names no "half" product)."""
+    and halves", "loaves"), which a part of a name does not get ("halves" of pizzas or pints names no "half" product),
+    and a name of a measure of a thing by the measure's plural ("bottle of water": "two bottles of water")."""
     last = phrase[-1]
     if last in _IRREGULAR:  # "mice" of "optical mouse"
         return {phrase, (*phrase[:-1], _IRREGULAR[last])}
@@ -154,7 +156,10 @@ def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...
         forms.add(last.removesuffix("e")[:-1] + "ves")
     if last.endswith("s"):
         forms = {last + "es"}
-    return {phrase} | {(*phrase[:-1], f) for f in forms}
+    out = {phrase} | {(*phrase[:-1], f) for f in forms}
+    if whole and len(phrase) >= 3 and phrase[1] == "of" and phrase[0].isalpha() and len(phrase[0]) >= 3:
+        out |= {(*head, *phrase[1:]) for head in _plurals(phrase[:1]) if head != phrase[:1]}  # "bottles of water"
+    return out
 
 
 @functools.lru_cache(maxsize=65536)
@@ -461,6 +466,12 @@ class Lexicon:
         return fixed.split() if fixed else [tok]
 
     def _fix(self, tok: str) -> str | None:
+        for plural in ("", "s"):  # "donna" -> "donner", "chowdas" -> "chowders": a final r left unsaid
+            if tok.endswith("a" + plural) and len(tok) >= 4 + len(plural):
+                stem = tok[:len(tok) - 1 - len(plural)]
+                said = [w for end in _UNSAID_R_ENDS if (w := stem + end + plural) in self._vocab_set]
+                if len(said) == 1:
+                    return said[0]
         for cut in range(3, len(tok) - 2):  # "oatmilk" -> "oat milk"
             a, b = tok[:cut], tok[cut:]
             if a in self._vocab_set and b in self._vocab_set and len(a) >= 3 and len(b) >= 3:

@@ -19,6 +19,7 @@ from dialogue.measure_article import article_before_choice
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
 from dialogue.numbers import COUNT_UNITS, ORDINALS, PRICE_WORDS, to_digits
+from dialogue.owner_by_name import choice_by_owner_name, products_said
 from dialogue.phrasebook import phrases, words
 from dialogue.sold_by import sold_by, unit_of
 
@@ -34,6 +35,7 @@ _THING_MARKERS = words("thing_markers")
 _WORKED_ON = words("worked_on")
 _SWAPPED_NAME_GAP = words("swapped_name_gap")
 _MIX_SHARES = words("mix_shares")
+_SERVINGS = words("servings")
 _ONE_OF = frozenset({"a", "an", "one"})  # a single thing ordered
 _FILLERS = words("fillers")
 _INSTEAD = phrases("instead")
@@ -274,6 +276,11 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 and not _value_by_number(lex, toks, k) \
                 and _box_with_mix(lex, toks, k) is None:  # "a half dozen glazed": the box of six, with glazed
             blocked.add(k)  # ... but "size 12 hiking boots": after a group's name it is that group's value
+        if k and tok in _SERVINGS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT) \
+                and toks[k + 1:k + 2] != ["of"] and all(t.kind == "product" and not t.exact
+                                                        for t in lex.phrases.get((tok,), ())):
+            blocked.add(k)  # "two portions" (of what was just offered): the count's serving, no part of the
+            # "portion of chips" nor of the "portion of rice"
         if k and tok in COUNT_UNITS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT):
             if _box_with_mix(lex, toks, k - 1) is not None or _box_with_mix(lex, toks, k) is not None \
                     or _unit_names_product(lex, toks, k):
@@ -304,6 +311,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                                     if t.kind == "option" and t not in chosen and any(c.kind == "option" for c in chosen))
                 if length > 1 and _overridden_by_later_value(lex, toks, i, length, chosen):
                     continue  # "with the head off": "head off" overrides the "with the head" it overlaps
+                if length > 1 and _choices_of_another(lex, toks, i, length, chosen, in_play):
+                    continue  # "a small chicken doner": the chicken kebab, small, not the deal's "small chicken doner"
                 if length > 1 and _choice_before_longer_name(lex, toks, i, length):
                     continue  # "chili cheese fries": the cheese fries with chili, not the "chili cheese" dog
                 if not exact and modifies_other_thing(lex, toks, i, length, targets):
@@ -356,12 +365,13 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 break
         else:
             i += 1
+    found = choice_by_owner_name(lex, toks, found, in_play)
     found = _own_choice_naming_after_choices(lex, toks, _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(
         lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, _name_said_swapped(lex, toks, found)))),
         in_play)))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _common_value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))))
-    found = _common_name_word_one(lex, toks, found, in_play)
+    found = _side_orders(_common_name_word_one(lex, toks, found, in_play), toks)
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
         lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
             lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(
@@ -845,6 +855,14 @@ def _package_in_names(lex: Lexicon, word: str, targets: Sequence[Target]) -> boo
                         return False  # "cinnamon roll" for "two rolls": the product's own noun
                     packed = True
     return packed
+
+
+def _side_orders(found: list[Mention], toks: Sequence[str]) -> list[Mention]:
+    """"a half pounder with jalapenos and some onion rings on the side" where onion rings are both a side the shop
+    sells and a burger's add-on: words that name a product and a choice, said right before "on the side", are the
+    product, a side order of its own."""
+    return [replace(m, targets=m.exact_products) if m.exact_products and m.options and any(
+        tuple(toks[m.end:m.end + len(p)]) == p for p in _SIDE_CUE) else m for m in found]
 
 
 def _placement_of_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -1418,9 +1436,14 @@ def _dish_with_choices(lex: Lexicon, toks: Sequence[str], i: int, length: int, c
         if len(skus) != 1 or skus & owners:
             continue
         sku = next(iter(skus))
+        joins = {(a, b) for a, b, ts in parts if (a, b) != named[0] and b - a == 1 and toks[a] in _WITH_WORDS
+                 and not any(t.kind == "option" and t.exact for t in ts)}  # "a quarter pounder with cheese"
+        if any(a < named[0][0] or b == i + length for a, b in joins):
+            continue  # "with" only between the product's name and its choices after it
         if all(any(t.kind == "option" and t.exact and sku in lex.option_skus.get((t.group, t.value), ()) for t in ts)
-               for a, b, ts in parts if (a, b) != named[0]):
-            return [Mention(a, b, tuple(t for t in ts if t.exact) or tuple(ts)) for a, b, ts in parts]
+               for a, b, ts in parts if (a, b) != named[0] and (a, b) not in joins):
+            return [Mention(a, b, tuple(t for t in ts if t.exact) or tuple(ts)) for a, b, ts in parts
+                    if (a, b) not in joins]
     return None
 
 
@@ -1464,6 +1487,32 @@ def _overridden_by_later_value(lex: Lexicon, toks: Sequence[str], i: int, length
             later = lex.phrases.get(tuple(toks[j:j + size]), ())
             if later and all(t.kind == "option" and t.exact for t in later) \
                     and any(t.group in groups for t in later) and not mine & {(t.group, t.value) for t in later}:
+                return True
+    return False
+
+
+def _choices_of_another(lex: Lexicon, toks: Sequence[str], i: int, length: int, chosen: Sequence[Target],
+                        in_play: AbstractSet[str]) -> bool:
+    """"a small chicken doner" where a meal deal's kebab comes as a "small chicken doner" and the chicken kebab
+    comes small or large and as a chicken doner: the words are a choice said first ("small") and another that ends
+    them or goes on past them ("chicken doner", "chicken tikka"), which one product that does not offer the longer
+    choice offers both of; so they are those two choices of it (a product's own choices beat one inferred from
+    another's value). The longer choice stays when its product is named in the sentence or is in play."""
+    if not chosen or any(t.kind != "option" for t in chosen):
+        return False
+    mine = {sku for t in chosen for sku in islice(lex.option_skus.get((t.group, t.value), ()), _FEW_NAMED)}
+    if mine & in_play or products_said(lex, toks) & mine:
+        return False
+    end = i + length
+    for j in range(i + 1, end):
+        lead = [t for t in lex.phrases.get(tuple(toks[i:j]), ()) if t.kind == "option" and t.exact]
+        if not lead:
+            continue
+        for size in range(end - j, min(lex.max_len, len(toks) - j) + 1):
+            later = [t for t in lex.phrases.get(tuple(toks[j:j + size]), ()) if t.kind == "option" and t.exact]
+            if later and any((lex.option_skus.get((a.group, a.value), set()) & lex.option_skus.get((b.group, b.value),
+                                                                                                set())) - mine
+                             for a in lead for b in later if a.group != b.group):
                 return True
     return False
 

@@ -18,6 +18,8 @@ from dialogue.matcher import Mention, words_run
 from dialogue.phrasebook import words
 from dialogue.specs import ItemSpec, OptionSpec
 
+_AND = words("list_joins")  # "and": the next item of a list
+_WITH = words("with_words")
 _LINKS = words("group_links")  # "on", "the", "for": between a value and the group named after it
 
 
@@ -78,7 +80,8 @@ def group_said_as_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec])
     """"a family pack half hot half garlic parmesan with a two liter of pepsi": an item said after "with" (and an
     article) right after another, whose words are the name of a group of that item's product ("2 liter", the pack's
     drink) and whose choices are all values of that group, is that group's choice of the item, not a product of its
-    own (the 2 liter bottle sold alone)."""
+    own (the 2 liter bottle sold alone). So too after "and" further on in that "with" list ("a kebab meal deal with
+    a doner and a can of fanta"), when the item has no choice of that group yet."""
     out: list[ItemSpec] = []
     for it in items:
         host = out[-1] if out else None
@@ -86,7 +89,9 @@ def group_said_as_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec])
         k = it.start - 1
         while k >= 0 and toks[k] in ("a", "an", "the"):
             k -= 1
-        if product is None or host is None or k < host.start or toks[k] != "with" or not it.options \
+        listed = k >= 0 and toks[k] in _AND and host is not None and any(
+            w in _WITH for w in toks[host.end:k])  # "a meal deal with a doner and a can of fanta": still its list
+        if product is None or host is None or k < host.start or not (toks[k] in _WITH or listed) or not it.options \
                 or it.quantity not in (None, 1):
             out.append(it)
             continue
@@ -95,7 +100,8 @@ def group_said_as_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec])
         kept = [replace(o, targets=keep) for o in it.options
                 if (keep := tuple(t for t in o.targets if any(t.group == g.code and g.value(t.value) is not None
                                                                for g in groups)))]
-        if len(groups) != 1 or len(kept) != len(it.options):
+        if len(groups) != 1 or len(kept) != len(it.options) \
+                or listed and any(t.group == groups[0].code for o in host.options for t in o.targets):
             out.append(it)
             continue
         host.options.extend(kept)

@@ -897,9 +897,14 @@ class Policy:
                      for n, spec in parts]
             return editing.add_items(self.state, self.lex, [*lines, *rest], out)
         spec = ItemSpec(item.skus, quantity, [*item.options, *specs], item.start, item.end, True)
-        if cue.has(parse.tokens, cue.EVERY_LINE):  # "chicken for both": the waiting items that ask the same
-            chosen = [s for s in specs if any(t.group == group.code for t in s.targets)]
-            rest = [_with_choice(self.lex, it, group.code, chosen) for it in rest]
+        if cue.has(parse.tokens, cue.EVERY_LINE):  # "chicken for both": the waiting items that ask the same; "both
+            # large in wraps": every choice said, to each waiting item that has none of its group yet
+            by_group: dict[str, list[OptionSpec]] = {}
+            for s in specs:
+                if (code := next((t.group for t in s.targets if product.group(t.group) is not None), None)):
+                    by_group.setdefault(code, []).append(s)
+            for code, chosen in by_group.items():
+                rest = [_with_choice(self.lex, it, code, chosen) for it in rest]
         return editing.add_items(self.state, self.lex, [spec, *rest, *besides], out)
 
     def _added_aside(self, pending: Pending, product: Product, group: OptionGroup, parse: Parse,

@@ -70,13 +70,18 @@ def _head_of_its_choice(lex: Lexicon, mentions: Sequence[Mention], n: int) -> bo
 _SAID_RIGHT_AFTER = 4  # words from a kind to the product that says which it is ("a gift a bottle of jameson")
 
 
-def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset()
-                  ) -> bool:
+def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, breaks: frozenset[int] = frozenset(),
+                  lex: Lexicon | None = None) -> bool:
     """A generic mention ("pizza") with its own article or count before it (past option words), and no
     product of its kind named right after it (then it sums them up: "two pies, one pepperoni and ...")."""
     m = mentions[n]
-    if m.end < len(toks) and toks[m.end] == "of":
-        return False  # "two bags of penne", "a roll of tape": a container of what follows
+    own_after = m.end < len(toks) and toks[m.end] == "of" and n + 1 < len(mentions) \
+        and mentions[n + 1].start == m.end + 1 and not mentions[n + 1].products and bool(mentions[n + 1].options) \
+        and lex is not None and any(t.sku in lex.option_skus.get((o.group, o.value), ()) for t in m.products
+                                    for o in mentions[n + 1].options)
+    if m.end < len(toks) and toks[m.end] == "of" and not own_after:
+        return False  # "two bags of penne", "a roll of tape": a container of what follows (but "two pots of
+        # chilli": that product, with its own choice said after "of", an item of its own)
     option_at = {i for o in mentions[:n] if o.options for i in range(o.start, o.end)}
     k = m.start - 1
     while k >= 0 and (k in option_at or toks[k] in _FILLERS):
@@ -91,6 +96,8 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
         k -= 1  # "a dozen dumplings" ("12 dozen"): counted by the unit said
     if k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit()):
         return False
+    if own_after:
+        return True
     kinds = {t.sku for t in m.products}
     later = [o for o in mentions[n + 1:] if o.exact_products]
     if later and later[0].start > 0 and toks[later[0].start - 1] == "the" \
@@ -349,7 +356,7 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
             elif lex is not None and _head_of_its_choice(lex, mentions, n):
                 roles.append("product")  # "the eagle peak map and a spork": the map said with its area
             else:
-                roles.append("product" if not any_exact or _counted_kind(toks, mentions, n, breaks) else "ignore")
+                roles.append("product" if not any_exact or _counted_kind(toks, mentions, n, breaks, lex) else "ignore")
         else:
             roles.append("group")
     return roles

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from catalog.models import Product
 from dialogue.attach import needed
 from dialogue.intents import EVERY_LINE, find
-from dialogue.item_words import EDIT_THEM
+from dialogue.item_words import BASE_PREPS, EDIT_THEM, HOLDER_PREPS
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import Mention
 from dialogue.phrasebook import phrases, words
@@ -165,9 +165,11 @@ def every(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> None:
     named before it whose product offers them, not only to the last one."""
     at = find(toks, EVERY_LINE)
     last = max((it.end for it in items), default=len(toks))
-    if at < 0:  # "two taros and a thai tea, all large": a bare "all" right before choices after the last item
+    if at < 0:  # "two taros and a thai tea, all large": a bare "all" right before choices after the last item (or
+        # before how they come: "all in pitta")
         at = next((i for i in range(last, len(toks) - 1) if toks[i] in _EVERY_BEFORE
-                   and any(i < o.pos <= i + 2 and all(toks[j] in GLUE for j in range(i + 1, o.pos))
+                   and any(i < o.pos <= i + 2 and all(toks[j] in GLUE or toks[j] in BASE_PREPS or toks[j] in HOLDER_PREPS
+                                                      for j in range(i + 1, o.pos))
                            for it in items for o in it.options)), -1)
     trailing = next((i for i in range(last, len(toks)) if any(  # "an oolong and a jasmine tea, no sugar in either",
         tuple(toks[i:i + len(ph)]) == ph for ph in _EVERY_AFTER)), -1)  # "pickles on both": the choices before it
