@@ -10,6 +10,7 @@ from itertools import islice
 
 from catalog.models import Product
 from dialogue.attach import for_what, named_owner, needed, offered_here, offers, option_spec
+from dialogue.choice_orders import of_a_noun_not_sold
 from dialogue.item_words import (
     BASE_PREPS,
     CONTAINERS,
@@ -783,8 +784,8 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
         if not (k == 0 or k in breaks or toks[k - 1] in SEPARATORS or not any(it.end <= k for it in items)):
             continue
         owner = value_owner(lex, run, alone=True)
-        if owner is None:
-            continue
+        if owner is None or of_a_noun_not_sold(lex, toks, run):
+            continue  # ("a pool ladder and chlorine tabs": a ladder the shop does not sell, no test of pool water)
         qty = quantity_token(toks, k) if toks[k] not in ("a", "an") else None
         end = _reclaimed(lex, toks, items, run, owner, end)
         items.append(ItemSpec((owner,), qty, list(run), start, end))
