@@ -61,6 +61,19 @@ def _fits_later_choices(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Me
                                      for o in later)
 
 
+def _the_after_item(toks: Sequence[str], items: Sequence[ItemSpec], k: int, floor: int) -> bool:
+    """"a set of dive rings and uh the torpedoes too", "a clarifier and the torpedoes": "the" right after "and" (past
+    fillers) that follows an item opens an item of its own, as an article would."""
+    if k <= floor or toks[k] != "the":
+        return False
+    j = k - 1
+    while j >= floor and toks[j] in FILLER_WORDS:
+        j -= 1
+    return j >= floor and toks[j] in _LIST_JOINS and any(it.end <= j for it in items)
+
+
+
+
 def _another_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, m: Mention, said: Sequence[Mention] = (),
                 own: Sequence[Mention] = (), between: Sequence[Mention] = ()) -> str | None:
     """"two dr peppers and a sprite", "a three piece tenders with buffalo and a five piece with ranch": a counted
@@ -223,7 +236,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         coded = led is None and k == m.start - 1 >= floor and toks[k] in SEPARATORS and toks[m.start][:1].isdigit() \
             and m.end - m.start > 1 and not all(t in _PIECES for t in toks[m.start + 1:m.end])
         # ("a tube of five n and twenty volume": a code or measure said after "and"; not "and twelve pieces")
-        if led is None and not coded and (k < floor or quantity_token(toks, k) is None):
+        definite = led is None and not coded and _the_after_item(toks, items, k, floor)
+        if led is None and not coded and not definite and (k < floor or quantity_token(toks, k) is None):
             continue
         if toks[k] in ("a", "an") and k > 0 and (toks[k - 1] in BASE_PREPS or toks[k - 1] in HOLDER_PREPS
                                                  or for_what(toks, k + 1, [it for it in items if it.end <= m.start])):
