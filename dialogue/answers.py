@@ -110,7 +110,8 @@ def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     gone_said = False  # the named product's being sold out was said: no "yes" for what is offered instead
     if len(hits) > 1:  # a list offers what can be had: sold-out products go to the end
         hits = sorted(hits, key=lambda p: _sold_out(state, p))
-        left = _named_sold_out(state, out, hits, named)
+        short = [it.skus[0] for it in parse.items if not it.exact and len(it.skus) == 1]  # "the flamingo float":
+        left = _named_sold_out(state, out, hits, named or short)  # one product's name said short, that one asked
         hits, gone_said = (left, True) if left else (hits, False)
     state.shown = [p.sku for p in hits]
     state.said = min(len(hits), MAX_LIST)

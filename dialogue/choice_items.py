@@ -10,6 +10,7 @@ from itertools import islice
 
 from catalog.models import Product
 from dialogue.attach import for_what, named_owner, needed, offered_here, offers, option_spec
+from dialogue.choice_orders import of_a_noun_not_sold
 from dialogue.item_words import (
     BASE_PREPS,
     CONTAINERS,
@@ -58,6 +59,19 @@ def _fits_later_choices(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Me
              and o.start not in in_items]
     return owner is not None and all(any(owner in lex.option_skus.get((t.group, t.value), ()) for t in o.options)
                                      for o in later)
+
+
+def _the_after_item(toks: Sequence[str], items: Sequence[ItemSpec], k: int, floor: int) -> bool:
+    """"a set of dive rings and uh the torpedoes too", "a clarifier and the torpedoes": "the" right after "and" (past
+    fillers) that follows an item opens an item of its own, as an article would."""
+    if k <= floor or toks[k] != "the":
+        return False
+    j = k - 1
+    while j >= floor and toks[j] in FILLER_WORDS:
+        j -= 1
+    return j >= floor and toks[j] in _LIST_JOINS and any(it.end <= j for it in items)
+
+
 
 
 def _another_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, m: Mention, said: Sequence[Mention] = (),
@@ -224,7 +238,8 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
         coded = led is None and k == m.start - 1 >= floor and toks[k] in SEPARATORS and toks[m.start][:1].isdigit() \
             and m.end - m.start > 1 and not all(t in _PIECES for t in toks[m.start + 1:m.end])
         # ("a tube of five n and twenty volume": a code or measure said after "and"; not "and twelve pieces")
-        if led is None and not coded and (k < floor or quantity_token(toks, k) is None):
+        definite = led is None and not coded and _the_after_item(toks, items, k, floor)
+        if led is None and not coded and not definite and (k < floor or quantity_token(toks, k) is None):
             continue
         if toks[k] in ("a", "an") and k > 0 and (toks[k - 1] in BASE_PREPS or toks[k - 1] in HOLDER_PREPS
                                                  or for_what(toks, k + 1, [it for it in items if it.end <= m.start])):
@@ -807,8 +822,8 @@ def choices_as_one_item(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
         if not (k == 0 or k in breaks or toks[k - 1] in SEPARATORS or not any(it.end <= k for it in items)):
             continue
         owner = value_owner(lex, run, alone=True)
-        if owner is None:
-            continue
+        if owner is None or of_a_noun_not_sold(lex, toks, run):
+            continue  # ("a pool ladder and chlorine tabs": a ladder the shop does not sell, no test of pool water)
         qty = quantity_token(toks, k) if toks[k] not in ("a", "an") else None
         end = _reclaimed(lex, toks, items, run, owner, end)
         items.append(ItemSpec((owner,), qty, list(run), start, end))

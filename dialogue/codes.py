@@ -7,7 +7,8 @@ as :func:`dialogue.numbers.to_digits` leaves them): a range with the words said 
 hundred or more said in parts ("one oh five"), a half or quarters written as a decimal said as a fraction, a number with a
 letter said in the plural ("seven a's"), a measure with its unit in any of its forms, and the code alone without the
 words printed after it ("10-46" of "10-46 regular light"), each side of a size printed in two systems ("US 8" and "5 mm" of "US 8 - 5
-mm"), a system's capitals said as the group's word ("size 8", "US size 8") and a lone "1" as the word ("US one").
+mm"), a measure's number said without its unit before the words after it ("24 round" of "24 ft round"), a system's
+capitals said as the group's word ("size 8", "US size 8") and a lone "1" as the word ("US one").
 :func:`codes_said` reads, on the shopper's side, what
 only the catalog can settle: a decimal said with "point" ("point seven three", "one point one four") and a number
 whose last word is said in the plural ("the twelve fifty threes"), where the catalog has that number.
@@ -177,6 +178,17 @@ def _measure_number(name: str) -> list[str]:
     return []
 
 
+def _unit_left_out(name: str) -> list[str]:
+    """A name that opens with a measure and goes on in words ("24 ft round", "8 oz jar") said without its unit ("a
+    twenty four round"): the number and the words after it. Not when those words count ("12 oz bottle": "12 bottles"
+    is a count) or hold another number ("12 x 24 oval")."""
+    toks = tokens(name)
+    if len(toks) < 3 or not toks[0].isdigit() or toks[1] not in _MEASURES \
+            or any(t in _COUNTED or t.rstrip("s") in _COUNTED or not t.isalpha() for t in toks[2:]):
+        return []
+    return [" ".join((toks[0], *toks[2:]))]
+
+
 def _number_opening(name: str) -> list[str]:
     """A name that opens with a number of a hundred or more and goes on in words ("220 natural beige", "613 bleach
     blonde") said as the number alone ("foundation in two twenty", "the six thirteen"): so big a number is said of
@@ -272,7 +284,7 @@ def spoken_codes(names: Iterable[str], group_names: Iterable[str] = ()) -> set[t
     for name in names:
         texts = {name, *_code_alone(name), *_without_group(name, group_names), *_measure_number(name),
                  *_label_as_group(name, group_names), *_number_opening(name), *_group_before_code(name, group_names),
-                 *_group_overlapping(name, group_names), *_in_other_units(name)}
+                 *_group_overlapping(name, group_names), *_in_other_units(name), *_unit_left_out(name)}
         for side in _sides(name):
             texts |= {side, *_code_alone(side), *_label_as_group(side, group_names)}
         for text in list(texts):
@@ -398,14 +410,16 @@ def _pair_said(out: Sequence[str], tok: str) -> str | None:
     if not out or not out[-1].isdigit() or not 10 <= int(out[-1]) <= 99:
         return None
     second = PLURAL_NUMBERS.get(tok) if tok in PLURAL_NUMBERS else int(tok) if tok.isdigit() and len(tok) == 2 else None
-    return f"{out[-1]}{second:02d}" if second is not None and 10 <= second <= 99 else None
+    low = 1 if tok.startswith("0") else 10  # "twenty oh six" (20, "06"): 2006
+    return f"{out[-1]}{second:02d}" if second is not None and low <= second <= 99 else None
 
 
 def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
     """Tokens (after :func:`to_digits`) with a decimal said with "point" as the catalog writes it ("point 7 3" ->
     "73" for ".73", "point 6" -> "0.6"; "one point 1 4" -> "1.14") and a number said with its last word in the plural as that number
     ("12 50 threes" -> "12 53", "2 thirties" -> "230", "230 s" -> "230"), one said digit by digit with an "oh"
-    ("one oh five" -> "105") and one of four digits said as two pairs ("40 60" or "40 sixties" -> "4060"), each
+    ("one oh five" -> "105") and one of four digits said as two pairs ("40 60" or "40 sixties" -> "4060", "20 oh 6" ->
+    "2006"), each
     only where the catalog (``known``) has that number."""
     out: list[str] = []
     i = 0
@@ -444,6 +458,12 @@ def codes_said(known: Callable[[str], bool], toks: Sequence[str]) -> list[str]:
                 i += 1
                 continue
         pair = _pair_said(out, tok)
+        if pair is None and tok in ("oh", "o", "0") and i + 1 < len(toks):
+            pair = _pair_said(out, f"0{toks[i + 1]}") if len(toks[i + 1]) == 1 and toks[i + 1].isdigit() else None
+            if pair is not None and known(pair):
+                out[-1] = pair  # "the k twenty oh six": the K-2006; "ten oh five": 1005
+                i += 2
+                continue
         if pair is not None and known(pair):
             out[-1] = pair  # "the rtx forty sixty(s)": the 4060; "ten eighty p": the 1080p
             i += 1

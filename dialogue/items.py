@@ -317,7 +317,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     items = another_one(lex, toks, items, covered)
     items = another_unnamed(lex, toks, items, covered)
     the_one_said(lex, toks, items, covered)
-    items = named_again(toks, taken_back(toks, items))
+    items = named_again(lex, toks, taken_back(toks, items))
     all_of_one_kind(toks, items, summaries)
     shared_head(toks, items, summaries)
     items = summed_up(lex, toks, items)

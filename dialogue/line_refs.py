@@ -23,6 +23,7 @@ from dialogue.turn_words import (
     DEFINITE,
     INSTEAD_OF,
     LEAD_FILL,
+    MAKE_IT,
     MORE_WORDS,
     ONTO_PREPS,
     SWAP_VERBS,
@@ -174,6 +175,12 @@ def line_talked_of(ctx: Context) -> bool:
     """The cart line in focus was talked about after the products last shown ("do you have moussaka" - sold out -
     "then a spanakopita" - "make it two of those"): "it" is that line, not the product shown before it."""
     return ctx.topic is not None and ctx.topic == ctx.last_sku and ctx.topic not in ctx.shown
+
+
+def count_of_line_shown(toks: Sequence[str], ctx: Context) -> bool:
+    """"How much is the clarifier" - "two please" - "actually make that one": "make it" (or "make that") with a count,
+    when the line in focus, just ordered, is of the product shown, corrects that line's count; it orders none more."""
+    return cue.has(toks, MAKE_IT) and ctx.focus_fresh and ctx.last_sku is not None and ctx.last_sku in ctx.shown
 
 
 def line_named(found: Sequence[Mention], ctx: Context) -> str | None:

@@ -204,20 +204,36 @@ def the_one_said(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], cover
             named.options.append(opt)
 
 
-def named_again(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+def named_again(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
     """"two hot dogs and a coke, the hot dogs with relish": a product said again with "the" and no count, after an
-    item of that product in the same sentence, is that item; what is said with it goes on it."""
+    item of that product in the same sentence, is that item; what is said with it goes on it. Not when it is said
+    with another choice of a one-choice group the item has already ("a set of dive rings and the torpedoes"): another
+    item of that product."""
     out: list[ItemSpec] = []
     for item in items:
         same = [it for it in out if it.skus == item.skus]
         if same and item.quantity is None and item.start > 0 and toks[item.start - 1] == "the" \
-                and find(toks[same[-1].end:item.start], SWAP) < 0 \
+                and find(toks[same[-1].end:item.start], SWAP) < 0 and not _other_choice(lex, same[-1], item) \
                 and not _counted_of_the(toks, same[-1].end, item.start - 1):  # not "a vanilla shake instead of the
             # strawberry shake"
             same[-1].options.extend(o for o in item.options if o not in same[-1].options)
             continue
         out.append(item)
     return out
+
+
+def _other_choice(lex: Lexicon, held: ItemSpec, item: ItemSpec) -> bool:
+    """``item`` is said with a choice of a one-choice group of its one product that ``held`` has another choice of."""
+    product = lex.products.get(item.skus[0]) if len(item.skus) == 1 else None
+    if product is None:
+        return False
+    had = {(t.group, t.value) for o in held.options for t in o.targets if len(o.targets) == 1}
+    for o in item.options:
+        for t in o.targets[:1] if len(o.targets) == 1 else ():
+            group = product.group(t.group)
+            if group is not None and not group.multiple and any(g == t.group and v != t.value for g, v in had):
+                return True
+    return False
 
 
 def _counted_of_the(toks: Sequence[str], floor: int, the: int) -> bool:

@@ -37,6 +37,7 @@ from dialogue import (
 )
 from dialogue import intents as cue
 from dialogue.asked_meanwhile import asked_aside, choice_asked_of
+from dialogue.compared import compare_reply, values_compared
 from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
@@ -879,6 +880,11 @@ class Policy:
                                f"{values}?")
             self.state.pending = None
             return None
+        compared = values_compared(product, group, specs, parse)
+        if compared and not parse.items:  # "what's the difference between the four way and the seven way": no pick
+            values = say_list([v.name for v in group.values[:3]], "or")
+            return out.say(f"{compare_reply(product, group, compared)}. Which {group_name(group)} would you like: "
+                           f"{values}?")
         rest, besides = _answered_for_the_rest(parse, product.sku, list(pending.rest), besides)
         self.state.pending = None
         quantity = item.quantity if recount is None else recount

@@ -21,7 +21,7 @@ from dialogue.item_words import (
     WITH,
     WITH_LIST,
 )
-from dialogue.lexicon import Lexicon, Target
+from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.matcher import Mention
 from dialogue.numbers import COUNT_UNITS
 from dialogue.owners import MANY_OWNERS
@@ -355,11 +355,35 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
                 # black coffee (a word only of other products' names)
             elif lex is not None and _head_of_its_choice(lex, mentions, n):
                 roles.append("product")  # "the eagle peak map and a spork": the map said with its area
+            elif lex is not None and _opening_of_a_name(lex, toks, m):
+                roles.append("product")  # "three bags of cal hypo and a clarifier": the opening words of one
+                # product's name ("cal hypo shock"), a short name of it, not a word of a kind
             else:
                 roles.append("product" if not any_exact or _counted_kind(toks, mentions, n, breaks, lex) else "ignore")
         else:
             roles.append("group")
     return roles
+
+
+def _opening_of_a_name(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
+    """Two or more words that open the name (or an alias) of exactly one product, and are not all of it ("cal hypo"
+    of "cal hypo shock", "chicken tikka" of "chicken tikka masala"), counted (a count or an article before them, or
+    before their package: "three bags of cal hypo"): that product said short. (Not "the muffin should be chocolate
+    chip": what a line is made, no chocolate chip cookie.)"""
+    said = tuple(toks[m.start:m.end])
+    skus = {t.sku for t in m.products}
+    product = lex.products.get(next(iter(skus))) if len(said) >= 2 and len(skus) == 1 else None
+    if product is None:
+        return False
+    names = [phrase_of(product.name), *(phrase_of(a) for a in product.aliases)]
+    if not any(len(name) > len(said) and name[:len(said)] == said for name in names):
+        return False
+    k = m.start - 1
+    while k >= 0 and toks[k] in _FILLERS:
+        k -= 1
+    if k >= 2 and toks[k] == "of" and toks[k - 1].isalpha():
+        k -= 2  # "three bags of": the count of its package
+    return k >= 0 and (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit())
 
 
 def _choice_of_product_before(lex: Lexicon, mentions: Sequence[Mention], roles: Sequence[str], n: int) -> bool:

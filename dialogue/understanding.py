@@ -78,6 +78,7 @@ from dialogue.line_refs import (
     adverb_ordinal,
     changed_after,
     choice_for_line_named,
+    count_of_line_shown,
     line_after_of,
     line_by_its_kind,
     line_by_word,
@@ -868,7 +869,7 @@ class RuleUnderstanding:
             return Intent.ADD  # "another one of those", "same again but with oat milk": like the line in focus
         if (_RULE_TAKE_SHOWN.holds(toks, facts, ctx.pending) and not held_by_line(self.lexicon, p, toks, ctx, ctx.shown) or (
                 ctx.shown and p.ref == "it" and bare_quantity(toks, p.option_at) is not None
-                and cue.has(toks, cue.ADD_VERBS))) and not line_talked_of(ctx) \
+                and cue.has(toks, cue.ADD_VERBS) and not count_of_line_shown(toks, ctx))) and not line_talked_of(ctx) \
                 and not (p.options and ctx.has_lines and every_line_said(toks)):  # "gift wrap both of them": lines
             p.ref = p.ref if p.ref in ("cheaper", "pricier") else "it"
             p.quantity = bare_quantity(toks, p.option_at)
