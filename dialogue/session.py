@@ -12,7 +12,7 @@ from typing import Any
 from catalog.cart import Cart
 from catalog.models import CartLine, Order
 from catalog.store import Store
-from dialogue import asides, compound, confirm, moves, noise_tags, reasons, scopes
+from dialogue import asides, compound, confirm, moves, noise_tags, reasons, restated_lines, scopes
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
 from dialogue.parse_records import Parse, Understanding
@@ -134,9 +134,12 @@ class Session:
         the read-back. A turn whose steps are no cart edits, or ask two questions, is undone to how it was and
         read as one (None)."""
         parts = compound.clauses(text)
+        st = self.state
+        if len(parts) < 2 and restated_lines.cued(text):  # "no the other way around large chai medium fog"
+            parts = restated_lines.clauses(self.lexicon, self.understanding.parse(text, st.context()),
+                                           st.context().line_skus)
         if len(parts) < 2:
             return None
-        st = self.state
         if moves.cued(text) and moves.planned(st, self.lexicon, self.understanding.parse(text, st.context())):
             return None  # "take the sprinkles off the cone and put them on the shake": one move, not two edits
         before = copy.deepcopy(st, {id(st.stock_of): st.stock_of})
