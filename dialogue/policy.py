@@ -22,6 +22,7 @@ from dialogue import (
     answers,
     browse,
     browse_data,
+    choice_owner,
     confirm,
     echo,
     editing,
@@ -316,6 +317,9 @@ class Policy:
         shifted = moves.handle(st, self.lex, parse, out)
         if shifted is not None:  # "move the feta over to the falafel one": off the line that had it, onto that one
             return shifted
+        owned = choice_owner.handle(st, self.lex, parse, out)
+        if owned is not None:  # "just the green machine gets the protein": off the other line that had it
+            return owned
         undone = undo.handle(st, self.lex, parse, out)
         if undone is not None:  # "no sorry, everything bagel was right for that one": the change just made undone
             return undone
