@@ -1,0 +1,144 @@
+"""Repairs of what the clerk understood, said a turn or two later: two lines said again righted in one breath ("no
+sorry the other way around large chai medium fog", "i got that backwards red tulips and pink roses") change those
+lines and add none; "medium for the chai and large for the fog" is two changes, one of each line; a choice said to
+belong on another line moves there ("the boba goes on the thai tea", "the thai tea is the half sugar one not the
+taro") or stays on that line alone ("just the taro gets the boba"). A catalog written here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, chat_of
+
+_SIZE = {"code": "size", "name": "size", "default": "medium", "values": [
+    {"code": "small", "name": "small"}, {"code": "medium", "name": "medium"}, {"code": "large", "name": "large"}]}
+_SUGAR = {"code": "sugar", "name": "sugar", "default": "full", "values": [
+    {"code": "half", "name": "half sugar"}, {"code": "full", "name": "full sugar"}]}
+_TOPPINGS = {"code": "toppings", "name": "toppings", "multiple": True, "values": [
+    {"code": "boba", "name": "boba", "price_delta": "0.75"}, {"code": "jelly", "name": "lychee jelly",
+                                                                "aliases": ["jelly"], "price_delta": "0.75"}]}
+_COLOUR = {"code": "colour", "name": "colour", "required": True, "values": [
+    {"code": "red", "name": "red"}, {"code": "pink", "name": "pink"}, {"code": "white", "name": "white"}]}
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "CHAI", "name": "chai latte", "aliases": ["chai"], "price": "5.00", "options": [_SIZE]},
+        {"sku": "FOG", "name": "london fog", "aliases": ["fog"], "price": "5.00", "options": [_SIZE]},
+        {"sku": "TARO", "name": "taro milk tea", "aliases": ["taro", "taro tea"], "price": "6.00",
+         "options": [_SIZE, _SUGAR, _TOPPINGS]},
+        {"sku": "THAI", "name": "thai milk tea", "aliases": ["thai tea"], "price": "6.00",
+         "options": [_SIZE, _SUGAR, _TOPPINGS]},
+        {"sku": "ROSES", "name": "rose bouquet", "aliases": ["roses"], "price": "40.00", "options": [_COLOUR]},
+        {"sku": "TULIPS", "name": "tulip bunch", "aliases": ["tulips"], "price": "25.00", "options": [_COLOUR]},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SHOP)
+
+
+def _sizes(chat: Chat) -> list[tuple[str, int, str]]:
+    return sorted((sku, n, opts.get("size", "")) for sku, n, opts in chat.lines)
+
+
+@pytest.mark.parametrize("said", [
+    "medium for the chai and large for the fog",
+    "um medium for the chai and then large for the fog please",
+])
+def test_a_choice_for_each_line_is_two_changes(chat: Chat, said: str) -> None:
+    chat.say("a small chai latte and a london fog")
+    chat.say(said)
+    assert _sizes(chat) == [("CHAI", 1, "medium"), ("FOG", 1, "large")], chat.replies[-1].text
+
+
+def test_an_order_for_people_is_no_pair_of_changes(chat: Chat) -> None:
+    chat.say("a chai latte")
+    chat.say("a large fog for the kid and a small taro for the road")
+    assert sorted(sku for sku, _, _ in chat.lines) == ["CHAI", "FOG", "TARO"], chat.replies[-1].text
+
+
+@pytest.mark.parametrize("said", [
+    "no sorry the other way around large chai medium fog",
+    "no the other way round large chai and medium fog",
+    "sorry i got that backwards the chai large and the fog medium",
+    "i said a large chai and a medium fog",
+    "you got them mixed up large chai medium fog",
+])
+def test_lines_said_again_righted_are_changed_not_added(chat: Chat, said: str) -> None:
+    chat.say("a chai latte and a london fog")
+    chat.say("medium for the chai and large for the fog")
+    chat.say(said)
+    assert _sizes(chat) == [("CHAI", 1, "large"), ("FOG", 1, "medium")], chat.replies[-1].text
+
+
+def test_colours_said_the_other_way_round(chat: Chat) -> None:
+    chat.say("roses and tulips")
+    chat.say("pink tulips and red roses")
+    chat.say("no i got that backwards red tulips and pink roses")
+    assert sorted(chat.lines) == [("ROSES", 1, {"colour": "pink"}), ("TULIPS", 1, {"colour": "red"})], \
+        chat.replies[-1].text
+
+
+def test_more_said_after_a_correction_word_is_still_more(chat: Chat) -> None:
+    chat.say("a chai latte and a london fog")
+    chat.say("the other way around and also a large chai and a medium fog")
+    assert chat.counts == {"CHAI": 2, "FOG": 2}, chat.replies[-1].text
+
+
+def test_a_line_of_two_said_again_is_not_guessed(chat: Chat) -> None:
+    chat.say("a small chai latte and a medium chai latte and a london fog")
+    chat.say("no the other way around large chai small fog")
+    assert _sizes(chat)[:2] != [("CHAI", 1, "large"), ("CHAI", 1, "large")], chat.replies[-1].text
+
+
+def _toppings(chat: Chat) -> dict[str, str]:
+    return {sku: opts.get("toppings", "") for sku, _, opts in chat.lines}
+
+
+@pytest.mark.parametrize("said", [
+    "no sorry the boba goes on the thai tea",
+    "the boba belongs on the thai tea one",
+    "the thai tea should have the boba",
+    "the thai tea is the one with boba not the taro",
+])
+def test_a_choice_said_to_belong_on_the_other_line_moves(chat: Chat, said: str) -> None:
+    chat.say("a taro milk tea and a thai milk tea")
+    chat.say("put boba on the taro")
+    assert _toppings(chat) == {"TARO": "boba", "THAI": ""}, chat.replies[-1].text
+    chat.say(said)
+    assert _toppings(chat) == {"TARO": "", "THAI": "boba"}, chat.replies[-1].text
+
+
+def test_a_single_choice_moves_and_the_line_it_left_is_as_by_default(chat: Chat) -> None:
+    chat.say("a large taro milk tea and a thai tea")
+    chat.say("half sugar on the taro")
+    chat.say("wait no i got that mixed up the thai tea is the half sugar one not the taro")
+    assert sorted(chat.lines) == [("TARO", 1, {"size": "large", "sugar": "full"}),
+                                  ("THAI", 1, {"size": "medium", "sugar": "half"})], chat.replies[-1].text
+
+
+@pytest.mark.parametrize("said", [
+    "no wait just the taro gets the boba",
+    "only the taro gets boba",
+    "actually just the taro one has the boba",
+])
+def test_a_choice_kept_on_one_line_alone_comes_off_the_others(chat: Chat, said: str) -> None:
+    chat.say("a taro milk tea and a thai milk tea")
+    chat.say("boba on both")
+    assert _toppings(chat) == {"TARO": "boba", "THAI": "boba"}, chat.replies[-1].text
+    chat.say(said)
+    assert _toppings(chat) == {"TARO": "boba", "THAI": ""}, chat.replies[-1].text
+
+
+@pytest.mark.parametrize("said", ["the taro is great", "does the thai tea get boba", "the taro gets boba too"])
+def test_talk_about_a_line_moves_nothing(chat: Chat, said: str) -> None:
+    chat.say("a taro milk tea and a thai milk tea")
+    chat.say("put boba on the taro")
+    chat.say(said)
+    assert _toppings(chat)["TARO"] == "boba", chat.replies[-1].text
+    assert len(chat.lines) == 2, chat.replies[-1].text
