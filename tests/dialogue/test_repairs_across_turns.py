@@ -142,3 +142,51 @@ def test_talk_about_a_line_moves_nothing(chat: Chat, said: str) -> None:
     chat.say(said)
     assert _toppings(chat)["TARO"] == "boba", chat.replies[-1].text
     assert len(chat.lines) == 2, chat.replies[-1].text
+
+
+_COMBO_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "COMBO", "name": "combo meal", "aliases": ["combo"], "price": "12.00", "options": [
+            {"code": "main", "name": "burger", "required": True, "values": [
+                {"code": "hamburger", "name": "hamburger"}, {"code": "cheeseburger", "name": "cheeseburger"}]},
+            {"code": "side", "name": "side", "default": "fries", "values": [
+                {"code": "fries", "name": "fries"}, {"code": "rings", "name": "onion rings", "aliases": ["rings"]},
+                {"code": "tots", "name": "tater tots", "aliases": ["tots"]}]},
+            {"code": "drink", "name": "drink", "required": True, "values": [
+                {"code": "coke", "name": "coke"}, {"code": "sprite", "name": "sprite"},
+                {"code": "root_beer", "name": "root beer"}]}]},
+        {"sku": "RINGS", "name": "onion rings", "price": "4.00"},
+        {"sku": "TOTS", "name": "tater tots", "price": "4.00"},
+        {"sku": "SODA", "name": "soda", "price": "2.00", "options": [
+            {"code": "drink", "name": "flavour", "required": True, "values": [
+                {"code": "coke", "name": "coke"}, {"code": "sprite", "name": "sprite"},
+                {"code": "root_beer", "name": "root beer"}]}]},
+    ],
+}
+
+
+@pytest.fixture
+def combo_chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _COMBO_SHOP)
+
+
+@pytest.mark.parametrize(("said", "side", "drink"), [
+    ("uh onion rings and a root beer", "rings", "root_beer"),
+    ("tater tots and a sprite please", "tots", "sprite"),
+    ("a coke and make it tater tots", "tots", "coke"),
+])
+def test_an_answer_that_names_another_choice_of_the_waiting_item(combo_chat: Chat, said: str, side: str,
+                                                                  drink: str) -> None:
+    combo_chat.say("a cheeseburger combo meal")
+    assert "drink" in combo_chat.replies[-1].text, combo_chat.replies[-1].text
+    combo_chat.say(said)
+    assert combo_chat.lines == [("COMBO", 1, {"main": "cheeseburger", "side": side, "drink": drink})], \
+        combo_chat.replies[-1].text
+
+
+def test_a_counted_product_said_with_the_answer_is_a_line_of_its_own(combo_chat: Chat) -> None:
+    combo_chat.say("a cheeseburger combo meal")
+    combo_chat.say("a coke and two onion rings")
+    assert combo_chat.counts == {"COMBO": 1, "RINGS": 2}, combo_chat.replies[-1].text
+    assert combo_chat.lines[0][2]["side"] == "fries", combo_chat.replies[-1].text
