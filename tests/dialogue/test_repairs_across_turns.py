@@ -190,3 +190,34 @@ def test_a_counted_product_said_with_the_answer_is_a_line_of_its_own(combo_chat:
     combo_chat.say("a coke and two onion rings")
     assert combo_chat.counts == {"COMBO": 1, "RINGS": 2}, combo_chat.replies[-1].text
     assert combo_chat.lines[0][2]["side"] == "fries", combo_chat.replies[-1].text
+
+
+_SHOE_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "BOOT", "name": "ankle boot", "aliases": ["ankle boots", "boots"], "price": "120.00", "options": [
+            {"code": "size", "name": "size", "required": True, "values": [
+                {"code": "7", "name": "size 7", "aliases": ["7", "seven"]},
+                {"code": "7.5", "name": "size 7 and a half", "aliases": ["7 and a half", "seven and a half", "7.5"]},
+                {"code": "8", "name": "size 8", "aliases": ["8", "eight"]}]}]},
+    ],
+}
+
+
+@pytest.mark.parametrize("said", [
+    "if you have it down as a seven that's wrong it's seven and a half",
+    "no it's seven and a half",
+    "that's wrong it is 7 and a half",
+])
+def test_a_size_of_several_words_said_after_is(tmp_path: Path, said: str) -> None:
+    for chat in chat_of(tmp_path, _SHOE_SHOP):
+        chat.say("ankle boots size seven")
+        chat.say(said)
+        assert chat.lines == [("BOOT", 1, {"size": "7.5"})], chat.replies[-1].text
+
+
+def test_a_price_said_after_is_is_still_no_size(tmp_path: Path) -> None:
+    for chat in chat_of(tmp_path, _SHOE_SHOP):
+        chat.say("ankle boots size eight")
+        chat.say("is it 7 dollars")
+        assert chat.lines == [("BOOT", 1, {"size": "8"})], chat.replies[-1].text
