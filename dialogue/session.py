@@ -12,7 +12,7 @@ from typing import Any
 from catalog.cart import Cart
 from catalog.models import CartLine, Order
 from catalog.store import Store
-from dialogue import asides, compound, confirm, moves, noise_tags, reasons, restated_lines, scopes
+from dialogue import asides, compound, confirm, moves, noise_tags, reasons, restated_lines, scopes, supposed
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
 from dialogue.parse_records import Parse, Understanding
@@ -102,6 +102,8 @@ class Session:
             text = asides.HOLD_SAID
         # "make it six shirts, I found another one", "i got a flat i need a tube": the change, not the story told
         text = reasons.without_reasons(text, first_order=not st.cart.lines)
+        if st.cart.lines:  # "if you put two orders of gyoza that's wrong i meant one": the guess orders nothing
+            text = supposed.without_guesses(text)
         text = scopes.scope_last(text)  # "on the plate can i switch the collards for beans": the swap, on the plate
         stepped = self._in_steps(text, meta) if meta.dtmf is None and st.cart.lines else None
         if stepped is not None:

@@ -221,3 +221,54 @@ def test_a_price_said_after_is_is_still_no_size(tmp_path: Path) -> None:
         chat.say("ankle boots size eight")
         chat.say("is it 7 dollars")
         assert chat.lines == [("BOOT", 1, {"size": "8"})], chat.replies[-1].text
+
+
+_SLICE_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "SLICE", "name": "cheese slice", "aliases": ["cheese slices", "slice"], "price": "3.50"},
+        {"sku": "KNOTS", "name": "garlic knots", "price": "4.00"},
+        {"sku": "SALAD", "name": "garden salad", "aliases": ["salad"], "price": "6.00", "options": [
+            {"code": "dressing", "name": "dressing", "default": "italian", "values": [
+                {"code": "italian", "name": "italian"}, {"code": "ranch", "name": "ranch"}]}]},
+        {"sku": "COOKIE", "name": "cookie", "price": "2.00"},
+    ],
+}
+
+
+@pytest.fixture
+def slice_chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SLICE_SHOP)
+
+
+@pytest.mark.parametrize("said", [
+    "i didn't ask for garlic knots",
+    "i didn't ask for garlic knots if that's what you put just the salad",
+    "i never ordered garlic knots, only the salad",
+])
+def test_a_product_never_asked_for_is_not_added(slice_chat: Chat, said: str) -> None:
+    slice_chat.say("two cheese slices")
+    slice_chat.say("and a garden salad")
+    slice_chat.say(said)
+    assert slice_chat.counts == {"SLICE": 2, "SALAD": 1}, slice_chat.replies[-1].text
+
+
+@pytest.mark.parametrize("said", ["i didn't ask for the cookie", "i never ordered a cookie",
+                                  "i did not order the cookie just the salad"])
+def test_a_line_never_asked_for_comes_off(slice_chat: Chat, said: str) -> None:
+    slice_chat.say("a garden salad and a cookie")
+    slice_chat.say(said)
+    assert slice_chat.counts == {"SALAD": 1}, slice_chat.replies[-1].text
+
+
+def test_a_guess_at_the_mistake_leaves_the_correction(slice_chat: Chat) -> None:
+    slice_chat.say("two cheese slices and a garden salad")
+    slice_chat.say("if you put italian on the salad that's wrong i said ranch")
+    assert ("SALAD", 1, {"dressing": "ranch"}) in slice_chat.lines, slice_chat.replies[-1].text
+    assert slice_chat.counts == {"SLICE": 2, "SALAD": 1}, slice_chat.replies[-1].text
+
+
+@pytest.mark.parametrize("said", ["if you have ranch i'll take it on the salad", "if you put it in a bag that's fine"])
+def test_an_if_that_is_no_guess_is_read_as_ever(slice_chat: Chat, said: str) -> None:
+    from dialogue.supposed import without_guesses
+    assert without_guesses(said) == said
