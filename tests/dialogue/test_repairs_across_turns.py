@@ -272,3 +272,35 @@ def test_a_guess_at_the_mistake_leaves_the_correction(slice_chat: Chat) -> None:
 def test_an_if_that_is_no_guess_is_read_as_ever(slice_chat: Chat, said: str) -> None:
     from dialogue.supposed import without_guesses
     assert without_guesses(said) == said
+
+
+_TUBE_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "TUBE", "name": "inner tube", "aliases": ["inner tubes", "tubes", "tube"], "price": "9.00", "options": [
+            {"code": "wheel", "name": "wheel size", "required": True, "values": [
+                {"code": "700c", "name": "700c", "aliases": ["700 c"]}, {"code": "26", "name": "26 inch"}]},
+            {"code": "colour", "name": "colour", "default": "black", "values": [
+                {"code": "black", "name": "black"}, {"code": "red", "name": "red"}]}]},
+        {"sku": "KIT", "name": "patch kit", "aliases": ["patch kits"], "price": "5.00"},
+    ],
+}
+
+
+@pytest.mark.parametrize("said", [
+    "inner tubes for 700c two of them",
+    "inner tubes for 700c, two of them",
+    "inner tubes in red for 700c three of them",
+])
+def test_a_count_after_the_item_and_its_choice_said_with_a_preposition(tmp_path: Path, said: str) -> None:
+    for chat in chat_of(tmp_path, _TUBE_SHOP):
+        chat.say(said)
+        n = 3 if "three" in said else 2
+        assert chat.counts == {"TUBE": n}, chat.replies[-1].text
+        assert chat.lines[0][2]["wheel"] == "700c", chat.replies[-1].text
+
+
+def test_a_count_of_another_item_is_not_moved_back(tmp_path: Path) -> None:
+    for chat in chat_of(tmp_path, _TUBE_SHOP):
+        chat.say("an inner tube for 700c and two patch kits")
+        assert chat.counts == {"TUBE": 1, "KIT": 2}, chat.replies[-1].text
