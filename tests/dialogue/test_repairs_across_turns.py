@@ -304,3 +304,38 @@ def test_a_count_of_another_item_is_not_moved_back(tmp_path: Path) -> None:
     for chat in chat_of(tmp_path, _TUBE_SHOP):
         chat.say("an inner tube for 700c and two patch kits")
         assert chat.counts == {"TUBE": 1, "KIT": 2}, chat.replies[-1].text
+
+
+_WEIGHED_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "BONELESS", "name": "boneless chicken", "aliases": ["boneless"], "price": "17.00", "options": [
+            {"code": "weight", "name": "weight", "default": "1lb", "values": [
+                {"code": "1lb", "name": "one pound", "aliases": ["a pound", "1 pound", "pound"]},
+                {"code": "2lb", "name": "two pounds", "aliases": ["2 pounds", "two pound"], "price_delta": "15.00"}]},
+            {"code": "sauce", "name": "sauce", "default": "original", "values": [
+                {"code": "original", "name": "original"}, {"code": "honey", "name": "honey butter"}]}]},
+        {"sku": "FRIES", "name": "french fries", "aliases": ["fries"], "price": "4.00"},
+    ],
+}
+
+
+@pytest.mark.parametrize("said", [
+    "oh no wait not two pounds just the one pound",
+    "not two pounds one pound",
+    "no sorry not 2 pounds, just one pound",
+])
+def test_a_choice_said_not_wanted_with_another_rights_the_line(tmp_path: Path, said: str) -> None:
+    for chat in chat_of(tmp_path, _WEIGHED_SHOP):
+        chat.say("one boneless chicken honey butter two pounds")
+        chat.say("and fries")
+        chat.say(said)
+        assert sorted(chat.lines) == [("BONELESS", 1, {"weight": "1lb", "sauce": "honey"}), ("FRIES", 1, {})], \
+            chat.replies[-1].text
+
+
+def test_another_weight_asked_for_with_no_word_against_the_first_is_one_more(tmp_path: Path) -> None:
+    for chat in chat_of(tmp_path, _WEIGHED_SHOP):
+        chat.say("one boneless chicken two pounds")
+        chat.say("and another boneless one pound")
+        assert chat.counts == {"BONELESS": 2}, chat.replies[-1].text
