@@ -26,6 +26,7 @@ _SWAP = words("swap_verbs")
 _RECOUNT_LEAD = words("recount_lead")
 _TURNS = words("compound_turns")
 _MADE_WITH = frozenset({"with", "on", "in"})
+_FOR_LINE = ("for", "the")
 _ITEM_OPENERS = words("item_openers")  # "a", "an", "some", "another"
 _ONLY = frozenset({"just", "only"})
 _THOSE = frozenset({"them", "it", "those", "that", "these"})
@@ -120,7 +121,16 @@ def _parallel_lines(head: Sequence[str], rest: Sequence[str]) -> bool:
     def line_made(toks: Sequence[str]) -> bool:
         words = [t for t in toks if t not in _FILL]
         return len(words) > 2 and words[0] == "the" and any(t in _MADE_WITH for t in words[2:])
-    return line_made(head) and line_made(rest)
+    return line_made(head) and line_made(rest) or _made_for_line(head) and _made_for_line(rest)
+
+
+def _made_for_line(toks: Sequence[str]) -> bool:
+    """"medium for the chai", "large for the green machine with almond milk": a clause that opens with how a line is
+    to be made (no article or count of an item first) and then names that line after "for the"."""
+    words = [t for t in toks if t not in _FILL]
+    if len(words) < 3 or words[0] in _ITEM_OPENERS or words[0].isdigit() or words[0] in _FOR_LINE[1:]:
+        return False
+    return any(tuple(words[k:k + len(_FOR_LINE)]) == _FOR_LINE for k in range(1, len(words) - len(_FOR_LINE)))
 
 
 def _part_remade(head: Sequence[str]) -> bool:

@@ -45,6 +45,7 @@ from dialogue.targets import (
     unit_by_ordinal,
     variant_product,
 )
+from dialogue.turn_words import DEFINITE
 from dialogue.types import Action
 
 _TWO_LINES = words("two_lines")
@@ -52,6 +53,7 @@ _OTHERS = words("others_than_focus")
 _PLURAL_REFS = words("plural_refs")
 _CHOICE_ALONE = words("choice_alone_words")
 _WRONG_LINE = phrases("wrong_line")
+_JUST_KEPT = words("echo_only")  # "just", "only"
 _LIKEWISE = words("likewise")
 _UNDO_LAST = phrases("undo_last")
 
@@ -771,7 +773,22 @@ def _swap(state: State, lex: Lexicon, line: CartLine, spec: ItemSpec, out: Outco
     return readback(state, lex, out, just_said=said)
 
 
+def _kept_after(parse: Parse) -> Parse:
+    """"i didn't ask for garlic knots, just the salad": an item said after "just" / "only" (and "the") past the
+    first item taken off is what the shopper keeps, never taken off with it; the parse without such items."""
+    toks = parse.tokens
+    first = parse.items[0].start if parse.items else 0
+
+    def kept(it: ItemSpec) -> bool:
+        k = it.start - 1 - (it.start >= 1 and toks[it.start - 1] in DEFINITE)
+        return it.start > first and k >= 0 and toks[k] in _JUST_KEPT
+
+    items = tuple(it for it in parse.items if not kept(it))
+    return parse if len(items) == len(parse.items) else replace(parse, items=items)
+
+
 def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
+    parse = _kept_after(parse)
     owned = people.owned_line(state, lex, parse.tokens) if not parse.items and parse.ref != "only" else None
     if owned is not None and (not parse.options or owned[0] not in lines_offering(state, lex, parse.options)):
         return _remove_units(state, lex, owned[0], owned[2], out)  # "lose the kids one": their units come off

@@ -107,6 +107,14 @@ def restated(toks: Sequence[str], item: ItemSpec) -> bool:
     return 0 <= at < item.start and not cue.has(toks, ADDING) and not any(t in MORE_WORDS for t in toks)
 
 
+def righted_choice(item: ItemSpec, held: Sequence[tuple[str, str]]) -> bool:
+    """"oh no wait not two pounds just the one pound": the item says a choice the line (holding ``held``) has is
+    not wanted, and another of the same group is: that line righted, not one more."""
+    wanted = {t.group for o in item.options if o.amount != "none" for t in o.targets}
+    return any((t.group, t.value) in held and t.group in wanted
+               for o in item.options if o.amount == "none" for t in o.targets)
+
+
 def restated_choice(toks: Sequence[str], first: int) -> bool:
     """"oh wait sorry it's an eleven speed": choices said again, righted, with an article after words that say what
     it is: the line in focus made so, not one more of it."""

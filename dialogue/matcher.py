@@ -264,6 +264,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
     blocked = (_qualifier_words(toks) - _ends_name(lex, toks) - _size_of_after_article(lex, toks)
                - _measure_not_money(lex, toks) - _qualifier_in_name(lex, toks)) \
         | _command_words(toks) | _modal_verbs(toks) | _units_sold_by(lex, toks) | _verb_particles(toks)
+    blocked -= _value_said_after_is(lex, toks)
     for k, tok in enumerate(toks):  # a number right before a product is how many, not an option value
         if tok.isdigit() and any(t2.kind == "product" for size in range(1, lex.max_len + 1)
                                  for t2 in lex.phrases.get(tuple(toks[k + 1:k + 1 + size]), ())) \
@@ -2558,6 +2559,13 @@ def _product_before_each(lex: Lexicon, toks: Sequence[str], j: int) -> set[str]:
 
 _PRICE_CUES = frozenset({"under", "over", "below", "above", "than", "between", "most", "least", "max", "maximum",
                          "min", "minimum", "within", "around", "about", "costs", "cost", "is", "for"})
+
+
+def _value_said_after_is(lex: Lexicon, toks: Sequence[str]) -> set[int]:
+    """"it's seven and a half": a number after "is" that opens a choice's name of several words is that choice,
+    no price ("it is 7" alone may be one)."""
+    return {k for k in range(1, len(toks)) if toks[k - 1] == "is" and toks[k].isdigit() and any(
+        t.kind == "option" for size in range(2, lex.max_len + 1) for t in lex.phrases.get(tuple(toks[k:k + size]), ()))}
 
 
 def _qualifier_words(toks: Sequence[str]) -> set[int]:

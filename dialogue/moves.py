@@ -68,7 +68,7 @@ def _said_choices(lex: Lexicon, parse: Parse, before: int) -> list[OptionSpec]:
     return sorted(specs, key=lambda o: o.pos)
 
 
-def _options(line: CartLine, lex: Lexicon, options: list[SelectedOption]) -> CartLine | None:
+def with_options(line: CartLine, lex: Lexicon, options: list[SelectedOption]) -> CartLine | None:
     product = lex.products.get(line.sku)
     if product is None:
         return None
@@ -109,7 +109,7 @@ def planned(state: State, lex: Lexicon, parse: Parse) -> _Move | None:
                 continue
             having = [ln for ln in state.cart.lines if ln.line_id != place.line_id
                       and any((o.group, o.value) == (t.group, t.value) for o in ln.options)]
-            if len(having) == 1 and _comes_off(lex, having[0], t):
+            if len(having) == 1 and comes_off(lex, having[0], t):
                 moved.append((spec, t, having[0]))
                 break
     if not moved:
@@ -132,10 +132,10 @@ def _place_said(state: State, parse: Parse, place: CartLine, start: int) -> str:
     return f"{words} {place.name}" if words and words not in place.name else place.name
 
 
-def _comes_off(lex: Lexicon, line: CartLine, t: Target) -> bool:
+def comes_off(lex: Lexicon, line: CartLine, t: Target) -> bool:
     """The choice can leave the line: without it the line is still one the product allows, and not made so again
     by default (the swiss a sandwich comes with stays on it)."""
-    new = _options(line, lex, [o for o in line.options if (o.group, o.value) != (t.group, t.value)])
+    new = with_options(line, lex, [o for o in line.options if (o.group, o.value) != (t.group, t.value)])
     return new is not None and not any((o.group, o.value) == (t.group, t.value) for o in new.options)
 
 
@@ -150,14 +150,14 @@ def handle(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | 
     changed: dict[int, CartLine] = {}
     for _, t, source in moved:
         was = changed.get(source.line_id, source)
-        new = _options(was, lex, [o for o in was.options if (o.group, o.value) != (t.group, t.value)])
+        new = with_options(was, lex, [o for o in was.options if (o.group, o.value) != (t.group, t.value)])
         if new is None or any((o.group, o.value) == (t.group, t.value) for o in new.options):
             return None  # (a choice the line comes back with as its default cannot leave it)
         changed[source.line_id] = new
     kept = {(o.group, o.value): o for _, _, ln in moved for o in ln.options}
     adding = [kept[(t.group, t.value)] for _, t, _ in moved]
     singles = {o.group for o in adding if (g := product.group(o.group)) is not None and not g.multiple}
-    dest = _options(place, lex, [*(o for o in place.options if o.group not in singles), *adding])
+    dest = with_options(place, lex, [*(o for o in place.options if o.group not in singles), *adding])
     if dest is None:
         return None
     changed[place.line_id] = dest

@@ -22,6 +22,7 @@ from dialogue import (
     answers,
     browse,
     browse_data,
+    choice_owner,
     confirm,
     echo,
     editing,
@@ -318,6 +319,9 @@ class Policy:
         shifted = moves.handle(st, self.lex, parse, out)
         if shifted is not None:  # "move the feta over to the falafel one": off the line that had it, onto that one
             return shifted
+        owned = choice_owner.handle(st, self.lex, parse, out)
+        if owned is not None:  # "just the green machine gets the protein": off the other line that had it
+            return owned
         undone = undo.handle(st, self.lex, parse, out)
         if undone is not None:  # "no sorry, everything bagel was right for that one": the change just made undone
             return undone
@@ -792,6 +796,9 @@ class Policy:
             elif (named := self._part_named(product, parse.tokens, it)) is not None:
                 specs.append(named)  # "which main for the bento?" - "katsu with a spicy tuna roll": its roll
                 specs.extend(o for o in it.options if o.pos != named.pos)
+            elif it.quantity is None and not it.options and self._asked_answered_besides(product, group, parse, it) \
+                    and (named := self._part_named(product, parse.tokens, it, loose=True)) is not None:
+                specs.append(named)  # "which drink for the combo?" - "onion rings and a root beer": its side too
             elif not self._product_said(parse.tokens, it) and any(
                     t.group == group.code and group.value(t.value) is not None for o in it.options for t in o.targets):
                 specs.extend(it.options)  # "which drink for the meal?" - "cola for both": no soda, the drink
@@ -991,18 +998,30 @@ class Policy:
                 return OptionSpec(targets, pos=at[0])
         return None
 
-    def _part_named(self, product: Product, toks: Sequence[str], item: ItemSpec) -> OptionSpec | None:
+    def _part_named(self, product: Product, toks: Sequence[str], item: ItemSpec, *, loose: bool = False
+                    ) -> OptionSpec | None:
         """"which main for the bento box?" - "chicken katsu with a spicy tuna roll": a product said after "with" (and
         an article) in the answer that is also a value of another group of the product asked about is that
-        choice of it, not a product of its own."""
+        choice of it, not a product of its own (``loose``: said anywhere in the answer)."""
         k = item.start - 1 - (item.start >= 1 and toks[item.start - 1] in ("a", "an", "the"))
-        if k < 0 or toks[k] not in _WITH:
+        if not loose and (k < 0 or toks[k] not in _WITH):
             return None
         for group in product.option_groups:
             found = self._value_named(product, group, toks, item)
             if found is not None:
                 return found
         return None
+
+    def _asked_answered_besides(self, product: Product, group: OptionGroup, parse: Parse, item: ItemSpec) -> bool:
+        """The choice asked about is said in the answer by something other than ``item`` ("which drink for the
+        combo?" - "onion rings and a root beer": the root beer): the answer is a list of the waiting item's choices."""
+        def answers(spec: OptionSpec) -> bool:
+            return any(t.kind == "option" and t.group == group.code and group.value(t.value) is not None
+                       for t in spec.targets)
+        return any(answers(o) for o in parse.options) or any(
+            it is not item and (any(answers(o) for o in it.options)
+                                or self._value_named(product, group, parse.tokens, it) is not None)
+            for it in parse.items)
 
     def _pick_product(self, pending: Pending, parse: Parse, out: Outcome) -> Outcome | None:
         cands = [self.lex.products[s] for s in pending.candidates if s in self.lex.products]
@@ -1345,7 +1364,8 @@ def _said_besides(parse: Parse, item: ItemSpec) -> bool:
     """"Which tea?" - "earl grey and add a blueberry muffin", "jasmine, plus a basket of har gow": an item said
     after the answer and joined to it by "and", "plus" or "also" is ordered besides the item asked about (a
     choice of that item said before it would have been taken by it)."""
-    said = [o.pos for o in parse.options if 0 <= o.pos < item.start]
+    said = [o.pos for o in (*parse.options, *(o for it in parse.items if it is not item for o in it.options))
+            if 0 <= o.pos < item.start]  # (the answer said as an item of its own: "a coke and two onion rings")
     return bool(said) and any(t in SEPARATORS for t in parse.tokens[max(said):item.start])
 
 

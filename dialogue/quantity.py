@@ -749,6 +749,7 @@ _IN_WORDS = words("in_words")
 _COUNT_EACH = phrases("count_each")
 _COUNT_OF_THEM = phrases("count_of_them")
 _THEM_LEADS = words("count_of_them_leads")
+_CHOICE_PREPS = words("count_choice_preps")
 
 
 def _phrase_at(toks: Sequence[str], i: int, table: Sequence[tuple[str, ...]]) -> int:
@@ -761,7 +762,8 @@ def _only_choices(toks: Sequence[str], mentions: Sequence[Mention], a: int, b: i
     """Whether the words from ``a`` to ``b`` are only choices, fillers and separators ("lattes, oat milk, ...")
     (or words of ``also``)."""
     choices = {i for m in mentions if not m.products for i in range(m.start, m.end)}
-    return all(i in choices or toks[i] in FILLER_WORDS or toks[i] in SEPARATORS or toks[i] in also for i in range(a, b))
+    return all(i in choices or toks[i] in FILLER_WORDS or toks[i] in SEPARATORS or toks[i] in also
+               or toks[i] in _CHOICE_PREPS and i + 1 in choices for i in range(a, b))
 
 
 def _group_unit(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], j: int,

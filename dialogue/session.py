@@ -12,7 +12,7 @@ from typing import Any
 from catalog.cart import Cart
 from catalog.models import CartLine, Order
 from catalog.store import Store
-from dialogue import asides, compound, confirm, moves, noise_tags, reasons, scopes
+from dialogue import asides, compound, confirm, moves, noise_tags, reasons, restated_lines, scopes, supposed
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon
 from dialogue.parse_records import Parse, Understanding
@@ -102,6 +102,8 @@ class Session:
             text = asides.HOLD_SAID
         # "make it six shirts, I found another one", "i got a flat i need a tube": the change, not the story told
         text = reasons.without_reasons(text, first_order=not st.cart.lines)
+        if st.cart.lines:  # "if you put two orders of gyoza that's wrong i meant one": the guess orders nothing
+            text = supposed.without_guesses(text)
         text = scopes.scope_last(text)  # "on the plate can i switch the collards for beans": the swap, on the plate
         stepped = self._in_steps(text, meta) if meta.dtmf is None and st.cart.lines else None
         if stepped is not None:
@@ -134,9 +136,12 @@ class Session:
         the read-back. A turn whose steps are no cart edits, or ask two questions, is undone to how it was and
         read as one (None)."""
         parts = compound.clauses(text)
+        st = self.state
+        if len(parts) < 2 and restated_lines.cued(text):  # "no the other way around large chai medium fog"
+            parts = restated_lines.clauses(self.lexicon, self.understanding.parse(text, st.context()),
+                                           st.context().line_skus)
         if len(parts) < 2:
             return None
-        st = self.state
         if moves.cued(text) and moves.planned(st, self.lexicon, self.understanding.parse(text, st.context())):
             return None  # "take the sprinkles off the cone and put them on the shake": one move, not two edits
         before = copy.deepcopy(st, {id(st.stock_of): st.stock_of})

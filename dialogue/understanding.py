@@ -92,6 +92,7 @@ from dialogue.line_refs import (
     part_of_a_line,
     restated,
     restated_choice,
+    righted_choice,
     the_line_of,
 )
 from dialogue.line_share import line_shared_out, topic_shared
@@ -951,6 +952,12 @@ class RuleUnderstanding:
                        for i, t in enumerate(toks[:first]) if i >= first - 2)
         # "and steamed" to the gyoza just ordered: a change; "on a croissant" to the sandwich just ordered: its bread
         adding = cue.has(toks, cue.ADD_VERBS) and owner != ctx.last_sku  # "add chili" to the hot dog: a change
+        if owner is not None and not p.question and list(ctx.line_skus).count(owner) == 1 \
+                and righted_choice(ItemSpec((owner,), None, list(p.options)),
+                                   ctx.line_options[list(ctx.line_skus).index(owner)]):
+            p.items = [ItemSpec((owner,), None, list(p.options), 0, len(toks), True)]  # "not two pounds just the
+            p.options, p.quantity = [], None  # one pound": the line of two pounds righted, no second one
+            return Intent.MODIFY
         if owner is not None and (not ctx.has_lines or adding or new_item or kind_of_no_line(self.lexicon, p, ctx, owner)) \
                 and not p.question:
             again = opened_again(toks, p.options)  # "a scoop of mango and a scoop of lime": two of the product
@@ -1113,7 +1120,8 @@ class RuleUnderstanding:
         edit_verb = any(t in _EDIT_VERBS for t in toks[:p.items[0].start]) or set_to is not None \
             or changed_after(toks, p.items[0]) if p.items else False
         held = line_holding(self.lexicon, p.items[0].skus, ctx.line_skus) if len(p.items) == 1 and ctx.has_lines else None
-        if held is not None and restated(toks, p.items[0]):
+        if held is not None and (restated(toks, p.items[0]) or list(ctx.line_skus).count(held) == 1 and righted_choice(
+                p.items[0], ctx.line_options[list(ctx.line_skus).index(held)])):
             item = p.items[0]  # "no I said a large cappuccino": the cappuccino line made so, no second one
             p.items[0] = ItemSpec((held,), None, item.options, item.start, item.end, item.exact)
             p.quantity = item.quantity if item.quantity not in (None, 1) else None
