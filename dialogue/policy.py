@@ -884,9 +884,11 @@ class Policy:
                      for n, spec in parts]
             return editing.add_items(self.state, self.lex, [*lines, *rest], out)
         spec = ItemSpec(item.skus, quantity, [*item.options, *specs], item.start, item.end, True)
-        if cue.has(parse.tokens, cue.EVERY_LINE):  # "chicken for both": the waiting items that ask the same
-            chosen = [s for s in specs if any(t.group == group.code for t in s.targets)]
-            rest = [_with_choice(self.lex, it, group.code, chosen) for it in rest]
+        if cue.has(parse.tokens, cue.EVERY_LINE):  # "chicken for both": the waiting items that ask the same (and
+            # "cajun on both, medium heat": every choice said, on each waiting item that offers it)
+            for code in dict.fromkeys(t.group for s in specs for t in s.targets):
+                chosen = [s for s in specs if any(t.group == code for t in s.targets)]
+                rest = [_with_choice(self.lex, it, code, chosen) for it in rest]
         return editing.add_items(self.state, self.lex, [spec, *rest, *besides], out)
 
     def _added_aside(self, pending: Pending, product: Product, group: OptionGroup, parse: Parse,
