@@ -32,6 +32,7 @@ _MAKING_VERBS = words("making_verbs")
 _NOUN_OPENERS = words("noun_openers")
 _THING_MARKERS = words("thing_markers")
 _WORKED_ON = words("worked_on")
+_ALL_OF_THEM = words("all_of_them_after")
 _SWAPPED_NAME_GAP = words("swapped_name_gap")
 _MIX_SHARES = words("mix_shares")
 _ONE_OF = frozenset({"a", "an", "one"})  # a single thing ordered
@@ -2161,6 +2162,8 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
         if len({(t.group, t.value) for t in own}) == 1:
             return own
     prev = next((m for m in found if m.end == k and m.exact_products), None)
+    if prev is None and k >= 2 and toks[k - 1] in _ALL_OF_THEM:  # "two po'boys both whole": the po'boys' choice
+        prev = next((m for m in found if m.end == k - 1 and m.exact_products), None)
     if prev is not None:  # "a half dozen everything": a choice the product cannot be ordered without
         skus = [p.sku for p in prev.exact_products]
         own = tuple(t for t in cands if _named_choice(lex, t, word, skus, required=True))
