@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.conversations import SHOP, shop_of
+from bench.conversations import SHOP, catalog_source, shop_of
 from dialogue.session import Session
 from tests.dialogue.conftest import Chat, chat_of, fresh_store
-from bench.conversations import catalog_source
 
 _SUBS = {
     "format": "voicecart-catalog", "version": 1, "currency": "USD",
