@@ -62,6 +62,7 @@ from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.every_line import all_of_a_product
+from dialogue.group_refused import refused_by_group
 from dialogue.intents import Intent
 from dialogue.items import (
     choice_one_of_the_line,
@@ -592,7 +593,9 @@ class RuleUnderstanding:
         loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
                                 for i in range(m.start, m.end)) | counted_choices_at(toks, p.items, mentions)
-        p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
+        p.items, refused = refused_by_group(self.lexicon, toks, p.items, mentions)  # "with no dressing": its "plain"
+        p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups
+                                      if t.group not in refused))
         p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
         if not p.affirm and not p.items and not p.options and confirm.decide(text, toks).places:
             p.affirm = True  # a whole turn the confirmation slot takes for a yes ("please") is a yes here too

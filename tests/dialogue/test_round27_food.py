@@ -9,7 +9,9 @@ catalog, on a small sub shop written here and on the cafe:
   ("cajun medium" is no "cajun fries" in medium);
 - "cajun on both, medium heat" to the first of two waiting items: every choice said goes on each that offers it;
 - a common-word choice ("whole", "half") said after "both" / "all" / "each" past a counted product is the product's;
-- "done the same way" / "made the same way" after an item makes it like the item before.
+- "done the same way" / "made the same way" after an item makes it like the item before;
+- "with no dressing" / "no toast": a single-choice group named after "no" or "without" is its value that says none
+  of it ("plain", also called "not dressed"), on the item before.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from pathlib import Path
 import pytest
 
 from bench.conversations import SHOP, catalog_source, shop_of
+from catalog.models import OptionGroup, OptionValue
+from dialogue.group_refused import none_value
 from dialogue.session import Session
 from tests.dialogue.conftest import Chat, chat_of, fresh_store
 
@@ -32,9 +36,11 @@ _SUBS = {
              "price_delta": "4.00"}]},
         "bread": {"code": "bread", "name": "bread", "default": "white", "values": [
             {"code": "white", "name": "white"}, {"code": "wheat", "name": "wheat"}]},
+        "toasting": {"code": "toasted", "name": "toasted", "aliases": ["toast"], "default": "toasted", "values": [
+            {"code": "toasted", "name": "toasted"}, {"code": "cold", "name": "cold", "aliases": ["not toasted"]}]},
     },
     "products": [
-        {"sku": "ITALIAN", "name": "italian sub", "price": "8.00", "category": "subs", "options": ["sub_size", "bread"]},
+        {"sku": "ITALIAN", "name": "italian sub", "price": "8.00", "category": "subs", "options": ["sub_size", "bread", "toasting"]},
         {"sku": "MEATBALL", "name": "meatball sub", "price": "9.00", "category": "subs",
          "options": ["sub_size", "bread"]},
         {"sku": "SLAW", "name": "potato salad", "price": "4.00", "category": "sides", "options": [
@@ -170,3 +176,34 @@ def test_the_same_way_on_its_own_turn(cafe_chat: Chat) -> None:
     cafe_chat.say("and a cappuccino the same way")
     got = {sku: (opts["size"], opts["milk"]) for sku, _, opts in cafe_chat.lines}
     assert got == {"LATTE": ("large", "oat"), "CAPPUCCINO": ("large", "oat")}
+
+
+# --- a group refused by its name ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("said", [
+    "a shrimp po'boy six inch all the way and a hot sausage po'boy twelve inch with no dressing",
+    "a shrimp po'boy six inch and a hot sausage po'boy twelve inch no dressing",
+])
+def test_no_dressing_is_the_plain_value(boil: Chat, said: str) -> None:
+    boil.say(said)
+    got = {sku: (opts["size"], opts["dressed"]) for sku, _, opts in boil.lines}
+    assert got == {"SHRIMP-POBOY": ("half", "dressed"), "SAUSAGE-POBOY": ("whole", "plain")}
+
+
+@pytest.mark.parametrize("said", ["a half italian sub no toast", "a half italian sub without toast please"])
+def test_no_toast_on_a_sub(subs: Chat, said: str) -> None:
+    subs.say(said)
+    assert subs.lines == [("ITALIAN", 1, {"size": "half", "bread": "white", "toasted": "cold"})]
+
+
+def test_no_group_without_a_none_value_changes_nothing(subs: Chat) -> None:
+    subs.say("a half italian sub no bread")
+    assert all(opts.get("bread") == "white" for _, _, opts in subs.lines)
+
+
+def test_none_value_needs_exactly_one() -> None:
+    g = OptionGroup("dressed", "dressed", (OptionValue("dressed", "dressed"), OptionValue("plain", "plain")),
+                    default="dressed")
+    assert none_value(g) == "plain"
+    two = OptionGroup("ice", "ice", (OptionValue("reg", "regular"), OptionValue("none", "none"),
+                                     OptionValue("no_ice", "no ice")), default="reg")
+    assert none_value(two) is None
