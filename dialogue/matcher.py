@@ -1087,6 +1087,10 @@ def _choice_inside_name(lex: Lexicon, toks: Sequence[str], found: list[Mention])
                 for e in range(m.start + r + 1, min(len(toks), m.start + r + lex.max_len - (m.start - i)) + 1):
                     name = (*toks[i:m.start], *toks[m.start + r:e])
                     skus = list(dict.fromkeys(t.sku for t in lex.phrases.get(name, ()) if t.kind == "product" and t.exact))
+                    if not skus and m.start - i >= 2 and toks[m.start - 1] in _ARTICLES:  # "a side of the cajun
+                        name = (*toks[i:m.start - 1], *toks[m.start + r:e])  # sauce": past the article
+                        skus = list(dict.fromkeys(t.sku for t in lex.phrases.get(name, ())
+                                                  if t.kind == "product" and t.exact))
                     said = tuple(t for t in choices if any(_offered(lex, sku, t) for sku in skus))
                     if len(skus) != 1 or not said or (best is not None and e - i <= best[1] - best[0]):
                         continue

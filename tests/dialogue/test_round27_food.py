@@ -11,7 +11,9 @@ catalog, on a small sub shop written here and on the cafe:
 - a common-word choice ("whole", "half") said after "both" / "all" / "each" past a counted product is the product's;
 - "done the same way" / "made the same way" after an item makes it like the item before;
 - "with no dressing" / "no toast": a single-choice group named after "no" or "without" is its value that says none
-  of it ("plain", also called "not dressed"), on the item before.
+  of it ("plain", also called "not dressed"), on the item before;
+- a product's name said with one of its choices inside it past an article ("a side of the garlic butter sauce" for
+  the "side of sauce" in garlic butter) is that product so made, not a change of the sauce already chosen.
 """
 
 from __future__ import annotations
@@ -207,3 +209,24 @@ def test_none_value_needs_exactly_one() -> None:
     two = OptionGroup("ice", "ice", (OptionValue("reg", "regular"), OptionValue("none", "none"),
                                      OptionValue("no_ice", "no ice")), default="reg")
     assert none_value(two) is None
+
+
+# --- a name said with a choice inside it, past an article -------------------------------------------------------------
+def test_a_side_of_the_sauce_after_a_sauce_chosen(boil: Chat) -> None:
+    boil.say("crawfish three pounds lemon pepper non spicy and a side of the garlic butter sauce")
+    assert boil.lines == [
+        ("CRAWFISH", 1, {"weight": "3lb", "sauce": "lemon_pepper", "spice": "no_spice"}),
+        ("SAUCE-CUP", 1, {"sauce": "garlic_butter"}),
+    ]
+
+
+@pytest.mark.parametrize("catalog, said, line", [
+    ("seafoodboil", "a side of the cajun sauce", ("SAUCE-CUP", 1, {"sauce": "cajun"})),
+    ("poke", "a side of the brown rice", ("SIDE-RICE", 1, {"rice": "brown"})),
+    ("gyro", "a side of the tzatziki sauce", ("SAUCE-CUP", 1, {"flavour": "tzatziki"})),
+])
+def test_a_side_of_the_choice(shop: Callable[[str], Chat], catalog: str, said: str,
+                              line: tuple[str, int, dict[str, str]]) -> None:
+    chat = shop(catalog)
+    chat.say(said)
+    assert chat.lines == [line]
