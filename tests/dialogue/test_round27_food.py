@@ -13,7 +13,9 @@ catalog, on a small sub shop written here and on the cafe:
 - "with no dressing" / "no toast": a single-choice group named after "no" or "without" is its value that says none
   of it ("plain", also called "not dressed"), on the item before;
 - a product's name said with one of its choices inside it past an article ("a side of the garlic butter sauce" for
-  the "side of sauce" in garlic butter) is that product so made, not a change of the sauce already chosen.
+  the "side of sauce" in garlic butter) is that product so made, not a change of the sauce already chosen;
+- "a basket with hush puppies instead of the fries and ranch to dip": the swapped word ("the fries", a product too)
+  is the choice the word before "instead of" replaces, past the product itself, so "ranch" goes on the basket.
 """
 
 from __future__ import annotations
@@ -230,3 +232,13 @@ def test_a_side_of_the_choice(shop: Callable[[str], Chat], catalog: str, said: s
     chat = shop(catalog)
     chat.say(said)
     assert chat.lines == [line]
+
+
+# --- a swap of choices that are products too -------------------------------------------------------------------------
+@pytest.mark.parametrize("said, side, dip", [
+    ("a fried oyster basket with hush puppies instead of the fries and ranch to dip", "hush_puppies", "ranch"),
+    ("a fried oyster basket with coleslaw instead of the fries and tartar to dip", "coleslaw", "tartar"),
+])
+def test_a_side_swapped_and_a_dip(boil: Chat, said: str, side: str, dip: str) -> None:
+    boil.say(said)
+    assert boil.lines == [("OYSTER-BASKET", 1, {"side": side, "dip": dip})]
