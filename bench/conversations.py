@@ -83,6 +83,19 @@ def catalog_source(name: str) -> str:
     return str(path)
 
 
+def shop_of(name: str) -> ShopInfo:
+    """The shop a conversation on ``name`` talks to: :data:`SHOP`, with what the catalog file's own ``shop``
+    table says (its name, hours, phone) in place of the stand-in's."""
+    path = CORPUS_CATALOGS / f"{name}.json"
+    if name in BUNDLED or not path.exists():
+        return SHOP
+    own = json.loads(path.read_text(encoding="utf-8")).get("shop")
+    if not isinstance(own, dict):
+        return SHOP
+    base = {"name": SHOP.name, "hours": SHOP.hours, "address": SHOP.address, "returns": SHOP.returns, "phone": SHOP.phone}
+    return ShopInfo.from_config({**base, **{k: v for k, v in own.items() if v}})
+
+
 # --- the corpus --------------------------------------------------------------------------------------
 def load_corpus(directory: Path = CORPUS_DIR, *, catalogs: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Every conversation in ``directory/*.jsonl`` (one JSON object a line), in file order."""
@@ -280,7 +293,7 @@ class Runner:
             subs: dict[str, str] = {"order": "4711", "order_words": _spoken("4711")}
             before = conv.get("before")
             if before:
-                other = Session(store, shop=SHOP)
+                other = Session(store, shop=shop_of(catalog))
                 meta = TurnMeta(caller_id=before.get("caller", "+15550001111"))
                 for text in before["turns"]:
                     other.handle(text, meta)
@@ -289,7 +302,7 @@ class Runner:
                 if earlier:
                     number = sorted(earlier)[0]
                     subs = {"order": number, "order_words": _spoken(number)}
-            session = Session(store, shop=SHOP)
+            session = Session(store, shop=shop_of(catalog))
             caller = conv.get("caller")
             meta = TurnMeta(caller_id=caller) if caller else None
             for text in conv["turns"]:

@@ -33,6 +33,7 @@ _MAKING_VERBS = words("making_verbs")
 _NOUN_OPENERS = words("noun_openers")
 _THING_MARKERS = words("thing_markers")
 _WORKED_ON = words("worked_on")
+_ALL_OF_THEM = words("all_of_them_after")
 _SWAPPED_NAME_GAP = words("swapped_name_gap")
 _MIX_SHARES = words("mix_shares")
 _SERVINGS = words("servings")
@@ -1105,6 +1106,10 @@ def _choice_inside_name(lex: Lexicon, toks: Sequence[str], found: list[Mention])
                 for e in range(m.start + r + 1, min(len(toks), m.start + r + lex.max_len - (m.start - i)) + 1):
                     name = (*toks[i:m.start], *toks[m.start + r:e])
                     skus = list(dict.fromkeys(t.sku for t in lex.phrases.get(name, ()) if t.kind == "product" and t.exact))
+                    if not skus and m.start - i >= 2 and toks[m.start - 1] in _ARTICLES:  # "a side of the cajun
+                        name = (*toks[i:m.start - 1], *toks[m.start + r:e])  # sauce": past the article
+                        skus = list(dict.fromkeys(t.sku for t in lex.phrases.get(name, ())
+                                                  if t.kind == "product" and t.exact))
                     said = tuple(t for t in choices if any(_offered(lex, sku, t) for sku in skus))
                     if len(skus) != 1 or not said or (best is not None and e - i <= best[1] - best[0]):
                         continue
@@ -2211,6 +2216,8 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
         if len({(t.group, t.value) for t in own}) == 1:
             return own
     prev = next((m for m in found if m.end == k and m.exact_products), None)
+    if prev is None and k >= 2 and toks[k - 1] in _ALL_OF_THEM:  # "two po'boys both whole": the po'boys' choice
+        prev = next((m for m in found if m.end == k - 1 and m.exact_products), None)
     if prev is not None:  # "a half dozen everything": a choice the product cannot be ordered without
         skus = [p.sku for p in prev.exact_products]
         own = tuple(t for t in cands if _named_choice(lex, t, word, skus, required=True))

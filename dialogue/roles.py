@@ -293,7 +293,7 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
             roles.append("option")
         elif m.exact_products and m.options and _choice_said_again(toks, mentions, n):
             roles.append("product")  # "argan oil and the argan oil shampoo": the oil, then the shampoo's formula
-        elif m.exact_products and m.options and _swapped_with_choice(toks, mentions, n, lex, lines):
+        elif m.exact_products and m.options and _swapped_with_choice(toks, mentions, n, lex, lines, roles):
             roles.append("option")  # "sticky rice instead of jasmine": the rice of a dish, no side of sticky rice
         elif m.exact_products and m.options and _after_its_group(mentions, n, roles):
             roles.append("option")  # "one of them half pepperoni": the half's pepperoni, no pepperoni slice
@@ -400,7 +400,7 @@ def _choice_of_product_before(lex: Lexicon, mentions: Sequence[Mention], roles: 
 
 
 def _swapped_with_choice(toks: Sequence[str], mentions: Sequence[Mention], n: int, lex: Lexicon | None = None,
-                         lines: AbstractSet[str] = frozenset()) -> bool:
+                         lines: AbstractSet[str] = frozenset(), roles: Sequence[str] = ()) -> bool:
     """"sticky rice instead of jasmine with the curry", "swap the jasmine for sticky rice": a product's name that is
     also a choice, swapped with a word that is only a choice of the same group (the first thing said on the other
     side of the swap), is that choice. Not when the other word names a cart line by another group's choice and
@@ -414,13 +414,23 @@ def _swapped_with_choice(toks: Sequence[str], mentions: Sequence[Mention], n: in
     if start <= m.start and m.end <= at:
         other = next((o for o in mentions if o.start >= at), None)
     elif m.start >= at:
-        other = next((o for o in mentions if start <= o.start and o.end <= at), None)
+        before = [o for o in mentions if start <= o.start and o.end <= at]
+        other = next((o for o in before if o.options and not o.exact_products), None) \
+            or next((o for o in before if o.options), None) if before and not before[0].options else \
+            (before[0] if before else None)  # ("a basket with hush puppies instead of the fries": past the basket)
     else:
         return False
-    if other is None or not other.options or other.products:
-        return False
+    if other is None or not other.options or other.products and not _taken_as_choice(mentions, other, roles):
+        return False  # (a word for a product too counts when it was read as the choice already: "a basket with hush
+    # puppies instead of the fries", where the shop sells hush puppies and fries alone as well)
     shared = {t.group for t in m.options} & {t.group for t in other.options}
     return bool(shared) and not (lex is not None and _names_a_line(lex, mentions, n, other, shared, lines))
+
+
+def _taken_as_choice(mentions: Sequence[Mention], other: Mention, roles: Sequence[str]) -> bool:
+    """``other``, said earlier in the sentence, was read as a choice ("option") already."""
+    k = next((i for i, o in enumerate(mentions) if o is other), -1)
+    return 0 <= k < len(roles) and roles[k] == "option"
 
 
 def _names_a_line(lex: Lexicon, mentions: Sequence[Mention], n: int, other: Mention, shared: AbstractSet[str],

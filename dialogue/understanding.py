@@ -63,6 +63,7 @@ from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.every_line import all_of_a_product
+from dialogue.group_refused import refused_by_group
 from dialogue.intents import Intent
 from dialogue.items import (
     choice_one_of_the_line,
@@ -573,8 +574,10 @@ class RuleUnderstanding:
             p.items = parts_as_choices(self.lexicon, toks, p.items)  # "two of those, one tikka and one rogan josh"
             p.items = parts_named_again(self.lexicon, toks, p.items)  # "three of them one ube one matcha and one
             # strawberry": the three, shared out (each part heard as the donut offered, in its flavour)
-        about = context.topic if context.pending == "offer" and context.topic else \
-            context.last_sku if context.has_lines else None
+        talked_about = context.topic if context.topic and not p.items and (
+            context.pending == "offer" or context.pending is None and context.topic not in context.line_skus) else None
+        about = talked_about or (context.last_sku if context.has_lines else None)  # ("what's the lobster tail run"
+        # then "i'll take two": the product just answered about, though nothing was offered)
         asked_of = context.expect_sku if context.pending == "clarify_option" else None
         if about:  # "actually two" / "two" to "how many?": a count, not the "2 meter" of another product
             p.options = [o for o in p.options  # (but "2 meter" to "which size for the cable?": the cable's, and
@@ -586,8 +589,8 @@ class RuleUnderstanding:
                                           and any(offers_choice(self.lexicon, sku, o) for sku in context.line_skus)))
                          and not (context.has_lines and about == context.last_sku and not asked_of
                                   and recount_not_choice(self.lexicon, toks, o, about))]
-        if context.pending == "offer" and context.topic and not p.items:
-            p.options = [o for o in p.options if not count_to_offer(self.lexicon, toks, o, context.topic)]
+        if talked_about:
+            p.options = [o for o in p.options if not count_to_offer(self.lexicon, toks, o, talked_about)]
         contrasted = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
         for it in p.items:  # "the spicy miso but not crazy spicy, like medium": the spice level's medium
             if len(it.skus) == 1 and (product := self.lexicon.products.get(it.skus[0])) is not None:
@@ -605,7 +608,9 @@ class RuleUnderstanding:
         loose = {o.pos for o in p.options} | {o.pos for it in p.items for o in it.options}
         p.option_at = frozenset(i for m in mentions if m.options and not m.exact_products and m.start in loose
                                 for i in range(m.start, m.end)) | counted_choices_at(toks, p.items, mentions)
-        p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups))
+        p.items, refused = refused_by_group(self.lexicon, toks, p.items, mentions)  # "with no dressing": its "plain"
+        p.groups = list(dict.fromkeys(t.group for m in mentions if not m.products and not m.options for t in m.groups
+                                      if t.group not in refused))
         p.affirm, p.deny = cue.is_affirm(toks), cue.is_deny(toks)
         if not p.affirm and not p.items and not p.options and confirm.decide(text, toks).places:
             p.affirm = True  # a whole turn the confirmation slot takes for a yes ("please") is a yes here too
@@ -923,7 +928,11 @@ class RuleUnderstanding:
             # "sprite" to an empty cart: the soda, an item (not "make it two": a count of something gone, never a "2 lb" of some product)
         if owner is None and p.ref is None and ctx.has_lines and held_by_line(self.lexicon, p, toks, ctx) is False:
             owner = value_owner(self.lexicon, p.options, alone=True)  # "in a gift box" after a card: the bouquet
-        named = owner_by_name_word(self.lexicon, p.options) if owner is None and not ctx.has_lines else None
+        answers_asked = ctx.pending == "clarify_option" and ctx.expect_sku is not None \
+            and all(offers_choice(self.lexicon, ctx.expect_sku, o) for o in p.options)  # ("cajun medium" to "which
+        # sauce for the crawfish?": the crawfish's sauce and heat, not the "cajun fries" named by a word)
+        named = owner_by_name_word(self.lexicon, p.options) if owner is None and not ctx.has_lines \
+            and not answers_asked else None
         if named is not None:  # "childrens tylenol the grape one": "childrens" names the product, not a choice
             owner, p.options = named[0], named[1]
         if owner is not None and owner != ctx.last_sku and onto_focus(self.lexicon, p.options, toks, ctx):

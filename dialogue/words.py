@@ -66,6 +66,6 @@ goodness gosh golly gee geez jeez blimey crikey heavens dear dearie
 what when where which who whom whose why how whatever whenever wherever however
 straw straws bag bags lid lids napkin napkins receipt receipts fork forks spoon spoons knife knives
 sleeve sleeves tray trays carrier carriers utensils cutlery stirrer stirrers
-pass skip
+pass skip till until
 seat seats spot spots place places space spaces maker makers
 """.split())
