@@ -4,7 +4,10 @@
     python -m bench.conversations --json OUT.json --errors WRONG.jsonl --catalog bakery --cls confirm_yes
 
 Every conversation runs in a fresh :class:`dialogue.session.Session` on a fresh SQLite store of its bundled
-catalog (a copy of one store built per catalog, so stock and orders never leak between conversations).
+catalog (a copy of one store built per catalog, so stock and orders never leak between conversations). The
+shop it talks to is :data:`SHOP`, with the fields the catalog's ``shop`` block gives (name, phone, hours,
+address) taken from the catalog instead (:meth:`Runner.shop`): "what time do you close" is judged against the
+shop the catalog names.
 Its final state is the placed order when the conversation expects one (``placed`` 1), else the cart.
 
 A conversation is **exact** when the number of orders placed equals ``placed``, the final lines equal
@@ -34,12 +37,12 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from catalog.bundled import BUNDLED, open_store
-from catalog.models import CartLine, OrderStatus, Product
+from catalog.models import CartLine, OrderStatus, Product, ShopDetails
 from catalog.sqlite_store import SQLiteStore
 from dialogue.session import Session
 from dialogue.shop import ShopInfo
@@ -58,6 +61,14 @@ CLASSES = (
 
 SHOP = ShopInfo(name="Corner Shop", hours="seven to six, Monday to Saturday", address="12 Mill Street",
                 returns="Unopened items can be returned within 30 days with a receipt.")
+
+
+def catalog_shop(details: ShopDetails | None) -> ShopInfo:
+    """:data:`SHOP` with each field the catalog's shop block gives replaced by the catalog's."""
+    if not details:
+        return SHOP
+    return replace(SHOP, name=details.name or SHOP.name, phone=details.phone or SHOP.phone,
+                   hours=details.hours or SHOP.hours, address=details.address or SHOP.address)
 
 # What a shopper must never hear: a crash caught by the session, or an error message passed through.
 EXCEPTION_TEXT = re.compile(
@@ -81,19 +92,6 @@ def catalog_source(name: str) -> str:
     if not path.exists():
         raise ValueError(f"no catalog {name!r}: neither bundled ({', '.join(BUNDLED)}) nor {path}")
     return str(path)
-
-
-def shop_of(name: str) -> ShopInfo:
-    """The shop a conversation on ``name`` talks to: :data:`SHOP`, with what the catalog file's own ``shop``
-    table says (its name, hours, phone) in place of the stand-in's."""
-    path = CORPUS_CATALOGS / f"{name}.json"
-    if name in BUNDLED or not path.exists():
-        return SHOP
-    own = json.loads(path.read_text(encoding="utf-8")).get("shop")
-    if not isinstance(own, dict):
-        return SHOP
-    base = {"name": SHOP.name, "hours": SHOP.hours, "address": SHOP.address, "returns": SHOP.returns, "phone": SHOP.phone}
-    return ShopInfo.from_config({**base, **{k: v for k, v in own.items() if v}})
 
 
 # --- the corpus --------------------------------------------------------------------------------------
@@ -255,6 +253,7 @@ class Runner:
         self.workdir = workdir
         self._templates: dict[str, Path] = {}
         self._products: dict[str, dict[str, Product]] = {}
+        self._shops: dict[str, ShopInfo] = {}
         self._n = 0
 
     def products(self, catalog: str) -> dict[str, Product]:
@@ -262,12 +261,19 @@ class Runner:
             self._template(catalog)
         return self._products[catalog]
 
+    def shop(self, catalog: str) -> ShopInfo:
+        """The shop a conversation on ``catalog`` talks to (:func:`catalog_shop` of what the store keeps)."""
+        if catalog not in self._shops:
+            self._template(catalog)
+        return self._shops[catalog]
+
     def _template(self, catalog: str) -> Path:
         if catalog not in self._templates:
             path = self.workdir / f"template-{catalog}.sqlite3"
             store = open_store(path, catalog=catalog_source(catalog), tax_rate_bp=825)
             try:
                 self._products[catalog] = {p.sku: p for p in store.products()}
+                self._shops[catalog] = catalog_shop(store.shop_details())
             finally:
                 store.close()
             self._templates[catalog] = path
@@ -282,6 +288,7 @@ class Runner:
     def run(self, conv: Mapping[str, Any]) -> Outcome:
         catalog = conv["catalog"]
         products = self.products(catalog)
+        shop = self.shop(catalog)
         crashes = _Crashes()
         session_log = logging.getLogger("dialogue.session")
         session_log.addHandler(crashes)
@@ -293,7 +300,7 @@ class Runner:
             subs: dict[str, str] = {"order": "4711", "order_words": _spoken("4711")}
             before = conv.get("before")
             if before:
-                other = Session(store, shop=shop_of(catalog))
+                other = Session(store, shop=shop)
                 meta = TurnMeta(caller_id=before.get("caller", "+15550001111"))
                 for text in before["turns"]:
                     other.handle(text, meta)
@@ -302,7 +309,7 @@ class Runner:
                 if earlier:
                     number = sorted(earlier)[0]
                     subs = {"order": number, "order_words": _spoken(number)}
-            session = Session(store, shop=shop_of(catalog))
+            session = Session(store, shop=shop)
             caller = conv.get("caller")
             meta = TurnMeta(caller_id=caller) if caller else None
             for text in conv["turns"]:

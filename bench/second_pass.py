@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def corpus_check(json_path: str | None) -> int:
     """See ``--corpus`` in the module docstring."""
-    from bench.conversations import CORPUS_DIR, Runner, load_corpus, shop_of
+    from bench.conversations import CORPUS_DIR, Runner, load_corpus
     from dialogue.completeness import may_name_a_new_product, names_a_product, needs_no_item
     from dialogue.session import Session
     from voice.pipeline import catalog_prompt
@@ -124,7 +124,7 @@ def corpus_check(json_path: str | None) -> int:
                 products = store.products()
                 passes[catalog] = second_pass(products, catalog_prompt(products))
             sp = passes[catalog]
-            session = Session(store, shop=shop_of(catalog))
+            session = Session(store, shop=runner.shop(catalog))
             for text in conv["turns"]:
                 if "{" in text:
                     session.handle(text)

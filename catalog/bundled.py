@@ -6,7 +6,7 @@ from pathlib import Path
 
 from catalog import json_format
 from catalog.errors import CatalogError
-from catalog.models import Product
+from catalog.models import Product, ShopDetails
 from catalog.sqlite_store import SQLiteStore
 from catalog.store import Store
 
@@ -36,6 +36,14 @@ def load_catalog(catalog: str, *, currency: str = "USD") -> list[Product]:
     return load_file(path, currency=currency)
 
 
+def load_catalog_shop(catalog: str) -> ShopDetails | None:
+    """The shop's details a catalog file gives (the project JSON format's ``shop`` block), None when it gives
+    none (a CSV or Shopify export never does)."""
+    from catalog.importers import file_shop
+
+    return file_shop(bundled_path(catalog) if catalog in BUNDLED else Path(catalog).expanduser())
+
+
 def catalog_id(catalog: str) -> str:
     """How a catalog is recorded in a database: a bundled name, or a file's absolute path."""
     return catalog if catalog in BUNDLED else str(Path(catalog).expanduser().resolve())
@@ -56,7 +64,8 @@ def open_database(location: str | Path, *, tax_rate_bp: int = 0, currency: str =
 def open_store(db_path: str | Path, *, catalog: str = "cafe", tax_rate_bp: int = 0,
                currency: str = "USD", check_catalog: bool = False) -> Store:
     """Open (creating if needed) the store at ``db_path`` (a SQLite file or a ``postgresql://`` URL); an
-    empty one gets ``catalog`` loaded, and the database records which catalog it holds.
+    empty one gets ``catalog`` loaded, and the database records which catalog it holds (and the shop's details
+    the catalog file gives: ``Store.shop_details``).
 
     A database that already has products is left as it is (``voicecart catalog import NAME --replace``
     switches it). With ``check_catalog`` (the catalog was named explicitly), a database that holds another
@@ -65,7 +74,8 @@ def open_store(db_path: str | Path, *, catalog: str = "cafe", tax_rate_bp: int =
     store = open_database(db_path, currency=currency, tax_rate_bp=tax_rate_bp)
     try:
         if store.count_products() == 0:
-            store.import_products(load_catalog(catalog, currency=currency), source=catalog_id(catalog))
+            store.import_products(load_catalog(catalog, currency=currency), source=catalog_id(catalog),
+                                  shop=load_catalog_shop(catalog))
         elif check_catalog:
             held = store.catalog_source()
             if held is not None and held != catalog_id(catalog):

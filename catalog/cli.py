@@ -109,7 +109,7 @@ def _import(args: argparse.Namespace, ctx: _Ctx) -> int:
     (and removes a database this import created). A bundled catalog's name (``cafe``, ``store``) is
     accepted in place of a file."""
     from catalog.bundled import BUNDLED, bundled_path, catalog_id, open_database
-    from catalog.importers import iter_file
+    from catalog.importers import file_shop, iter_file
 
     path = Path(args.file)
     if not path.exists() and args.file in BUNDLED:
@@ -118,6 +118,7 @@ def _import(args: argparse.Namespace, ctx: _Ctx) -> int:
         raise ValidationError("no such file" if not path.exists() else "not a file", file=str(path))
     warnings: list[str] = []
     cfg = ctx.config
+    shop = file_shop(path, format=args.format)  # the shop's details, recorded with the catalog
     products = iter_file(path, format=args.format, progress=_progress, warn=warnings.append, currency=cfg.currency)
     streamed = isinstance(products, Iterator)
     if isinstance(products, Iterator):  # run the checking pass now, before any database is touched
@@ -130,7 +131,8 @@ def _import(args: argparse.Namespace, ctx: _Ctx) -> int:
         with open_database(cfg.store_location, currency=cfg.currency, tax_rate_bp=ctx.tax_rate_bp) as store:
             fresh = store.count_products() == 0  # a fresh database: the file becomes its catalog
             count = store.import_products(products, replace=args.replace, progress=None if streamed else _progress,
-                                          source=catalog_id(args.file if args.file in BUNDLED else str(path)))
+                                          source=catalog_id(args.file if args.file in BUNDLED else str(path)),
+                                          shop=shop)
     except BaseException:
         if new_file is not None:  # nothing was written: leave no empty database behind
             for extra in ("", "-wal", "-shm", "-journal"):

@@ -6,6 +6,10 @@ A catalog file is one JSON object::
       "format": "voicecart-catalog",          # optional marker
       "version": 1,                           # optional; only 1 exists
       "currency": "USD",                      # optional, default USD; applies to every product
+      "shop": {                               # optional: the shop's own details (all texts, all optional)
+        "name": "Ali Baba Kebab House", "phone": "(555) 014-3306",
+        "hours": "5pm to 3am every day", "address": "12 Mill Street"
+      },
       "option_sets": {                        # optional: option groups shared by many products
         "cup_size": {"code": "size", "name": "size", "default": "medium", "values": [...]}
       },
@@ -36,6 +40,13 @@ An option group: ``code`` (required), ``name`` (default: code), ``values`` (requ
 (required), ``name`` (default: code), ``aliases`` (list), and ``price_delta`` ("0.60", "-0.50") or
 ``price_delta_cents`` (integer). Variant ``price``/``price_cents`` replaces the product price; option
 deltas are added on top. Validation errors name the file, the line of the product and the field.
+
+The ``shop`` block (:func:`shop_from_dict`, read by :func:`load_shop`) names the shop, its phone number, its
+opening hours as they are said, and its address: each a one-line text (at most 255 characters) or absent; any
+other key in it is ignored, as unknown keys are everywhere in this format; a value that is not text is a
+:class:`ValidationError` naming the field (``shop.hours``). A store records it with the catalog (``source``
+and ``shop`` of ``Store.import_products``), and the dialogue answers "what time do you close" from it
+wherever the ``[shop]`` configuration leaves a field unset. :func:`dumps` writes it back.
 """
 
 from __future__ import annotations
@@ -48,10 +59,10 @@ from pathlib import Path
 from typing import Any
 
 from catalog.errors import CatalogError, ValidationError
-from catalog.models import OptionGroup, OptionValue, Product, Variant
+from catalog.models import OptionGroup, OptionValue, Product, ShopDetails, Variant
 from catalog.money import parse_price
 from catalog.scratch import scratch_db
-from catalog.text import Warn, check_json_shape, decode
+from catalog.text import Warn, check_json_shape, check_text, decode
 from catalog.validate import validate_product
 
 FORMAT_MARKER = "voicecart-catalog"
@@ -236,6 +247,57 @@ def product_from_dict(
     return product
 
 
+def shop_from_dict(raw: Any, *, file: str | None = None, line: int | None = None) -> ShopDetails | None:
+    """The document's ``shop`` block (None when absent or null): ``name``, ``phone``, ``hours``, ``address``,
+    each a one-line text or absent/null; other keys are ignored. Errors are :class:`ValidationError` naming
+    the field (``shop.phone``)."""
+    if raw is None:
+        return None
+    ctx = _Ctx(file, line, "shop.")
+    if not isinstance(raw, Mapping):
+        raise ValidationError(f"must be an object of texts (name, phone, hours, address), not "
+                              f"{type(raw).__name__}", file=file, line=line, field="shop")
+    fields: dict[str, str] = {}
+    for key in ShopDetails.FIELDS:
+        value = raw.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise ctx.error(f"must be text, not {type(value).__name__}", key)
+        try:
+            check_text(value, field=f"shop.{key}", file=file, line=line, limit=255)
+        except ValidationError as exc:
+            raise ctx.error(exc.message, key) from None
+        fields[key] = " ".join(value.split())
+    return ShopDetails(**fields)
+
+
+def _doc_shop(doc: Mapping[str, Any], text: str | None, file: str | None) -> ShopDetails | None:
+    """The ``shop`` block of a parsed document; an error names the line of the block when ``text`` is given."""
+    try:
+        return shop_from_dict(doc.get("shop"), file=file)
+    except ValidationError as exc:
+        line = None
+        if text is not None:
+            at = text.find('"shop"')
+            if at >= 0:
+                key = (exc.field or "").removeprefix("shop.")
+                found = text.find(f'"{key}"', at) if key and key != "shop" else -1
+                line = text.count("\n", 0, found if found >= 0 else at) + 1
+        raise ValidationError(exc.message, file=file, line=line, field=exc.field) from None
+
+
+def shop_to_json(shop: ShopDetails) -> str:
+    """The shop block as a store keeps it (its ``meta`` table): :func:`shop_from_json` reads it back."""
+    return json.dumps(shop.as_dict(), ensure_ascii=False)
+
+
+def shop_from_json(text: str) -> ShopDetails | None:
+    """What :func:`shop_to_json` wrote (checked when it was imported, so not again)."""
+    data = json.loads(text)
+    return ShopDetails(**{k: str(v) for k, v in data.items() if k in ShopDetails.FIELDS}) or None
+
+
 def group_to_dict(g: OptionGroup) -> dict[str, Any]:
     return {
         "code": g.code, "name": g.name, "default": g.default, "required": g.required,
@@ -326,6 +388,7 @@ def loads(
     sets = doc.get("option_sets") or {}
     if not isinstance(sets, Mapping) or not all(isinstance(v, Mapping) for v in sets.values()):
         raise ValidationError("must map names to option groups", file=file, field="option_sets")
+    _doc_shop(doc, text, file)  # checked with the rest; read by load_shop
     currency = str(doc.get("currency") or "USD").upper()
     seen: dict[str, int] = {}
     products: list[Product] = []
@@ -363,10 +426,26 @@ def load(path: str | Path, *, progress: Callable[[int, int], None] | None = None
     return loads(decode(raw, file=str(p), warn=warn), file=str(p), progress=progress)
 
 
-def dumps(products: Sequence[Product], *, currency: str = "USD") -> str:
-    doc = {"format": FORMAT_MARKER, "version": 1, "currency": currency,
-           "products": [product_to_dict(p) for p in products]}
+def dumps(products: Sequence[Product], *, currency: str = "USD", shop: ShopDetails | None = None) -> str:
+    """A catalog document; ``shop`` (when it has any field set) is written as the ``shop`` block."""
+    doc: dict[str, Any] = {"format": FORMAT_MARKER, "version": 1, "currency": currency}
+    if shop:
+        doc["shop"] = shop.as_dict()
+    doc["products"] = [product_to_dict(p) for p in products]
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+def loads_shop(text: str, *, file: str | None = None) -> ShopDetails | None:
+    """The ``shop`` block of a catalog document (None when it has none or is a bare list of products)."""
+    text = text.lstrip("\ufeff")
+    check_json_shape(text, file=file or "(catalog)")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
+    except (RecursionError, ValueError) as exc:
+        raise ValidationError(f"not a usable JSON file: {str(exc)[:200]}", file=file) from None
+    return _doc_shop(doc, text, file) if isinstance(doc, Mapping) else None
 
 
 def product_from_canonical(d: Mapping[str, Any]) -> Product:
@@ -562,6 +641,7 @@ def iter_load(path: str | Path, *, progress: Callable[[int, int], None] | None =
     sets = header.get("option_sets") or {}
     if not isinstance(sets, Mapping) or not all(isinstance(v, Mapping) for v in sets.values()):
         raise ValidationError("must map names to option groups", file=file, field="option_sets")
+    _doc_shop(header, None, file)
     currency = str(header.get("currency") or "USD").upper()
     seen = scratch_db("CREATE TABLE skus(sku TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID", "BEGIN")
     reader = _Reader(p)
@@ -588,3 +668,19 @@ def iter_load(path: str | Path, *, progress: Callable[[int, int], None] | None =
     finally:
         reader.close()
         seen.close()
+
+
+def load_shop(path: str | Path, *, stream_from: int = STREAM_FROM_BYTES) -> ShopDetails | None:
+    """The ``shop`` block of a catalog file (None when it has none). A file of ``stream_from`` bytes or more
+    is walked as :func:`iter_load` walks it, never held whole."""
+    p = Path(path)
+    from catalog.importers.csvutil import _scan_utf8  # a clean UTF-8 file, counted in chunks
+
+    try:
+        big = p.stat().st_size >= stream_from and _scan_utf8(p) is not None
+        if not big:
+            return loads_shop(decode(p.read_bytes(), file=str(p)), file=str(p))
+    except OSError as exc:
+        raise ValidationError(f"cannot read the file: {exc.strerror or exc}", file=str(p)) from None
+    header, _ = _scan_header(p)
+    return _doc_shop(header, None, str(p))

@@ -89,6 +89,27 @@ class Product:
 
 
 @dataclass(frozen=True)
+class ShopDetails:
+    """The shop's own details as its catalog file gives them (the optional top-level ``"shop"`` block of the
+    project JSON format): each is spoken text, empty when the file does not say. The dialogue fills the
+    ``[shop]`` settings that configuration leaves unset from these (``dialogue.shop.ShopInfo``)."""
+
+    name: str = ""
+    phone: str = ""
+    hours: str = ""  # as it is said: "seven to six, Monday to Saturday"
+    address: str = ""
+
+    FIELDS = ("name", "phone", "hours", "address")
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f) for f in self.FIELDS)
+
+    def as_dict(self) -> dict[str, str]:
+        """The fields that are set, in :attr:`FIELDS` order (the JSON block; empty when none is)."""
+        return {f: getattr(self, f) for f in self.FIELDS if getattr(self, f)}
+
+
+@dataclass(frozen=True)
 class SelectedOption:
     """An option chosen on a cart line: group code, value code and amount.
 

@@ -36,9 +36,19 @@ from catalog.errors import (
     UnknownProduct,
     ValidationError,
 )
-from catalog.json_format import product_from_canonical, product_to_dict
+from catalog.json_format import product_from_canonical, product_to_dict, shop_from_json, shop_to_json
 from catalog.listing import listing_sql
-from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, StatusChange, Term, Variant
+from catalog.models import (
+    OptionGroup,
+    Order,
+    OrderStatus,
+    Product,
+    SearchHit,
+    ShopDetails,
+    StatusChange,
+    Term,
+    Variant,
+)
 from catalog.order_rules import (
     check_cancellable,
     check_move,
@@ -254,7 +264,8 @@ class PostgresStore:
 
     # --- products ---------------------------------------------------------------------------
     def upsert_products(self, products: Iterable[Product], *, replace: bool = False,
-                        progress: Progress | None = None, validate: bool = True, source: str | None = None) -> int:
+                        progress: Progress | None = None, validate: bool = True, source: str | None = None,
+                        shop: ShopDetails | None = None) -> int:
         """See :meth:`catalog.store.Store.upsert_products`: ``products`` may be a streaming importer's
         generator; it is consumed once, 1,000 at a time, inside the one transaction (with ``replace``, the
         products it did not name are deleted at the end, as in the SQLite store)."""
@@ -266,6 +277,10 @@ class PostgresStore:
             conn.execute("LOCK TABLE products IN SHARE ROW EXCLUSIVE MODE")  # one import at a time
             if source and (replace or conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None):
                 _set_meta(conn, "catalog_source", source)
+                if shop:
+                    _set_meta(conn, "shop", shop_to_json(shop))
+                else:
+                    conn.execute("DELETE FROM meta WHERE key = 'shop'")
             terms: Counter[str] = Counter()
             groups: Counter[str] = Counter()
             if replace:
@@ -336,13 +351,21 @@ class PostgresStore:
         return done
 
     def import_products(self, products: Iterable[Product], *, replace: bool = False,
-                        progress: Progress | None = None, source: str | None = None) -> int:
-        return self.upsert_products(products, replace=replace, progress=progress, validate=False, source=source)
+                        progress: Progress | None = None, source: str | None = None,
+                        shop: ShopDetails | None = None) -> int:
+        return self.upsert_products(products, replace=replace, progress=progress, validate=False, source=source,
+                                    shop=shop)
 
     def catalog_source(self) -> str | None:
         with self._read() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'catalog_source'").fetchone()
             return None if row is None else str(row[0])
+
+    def shop_details(self) -> ShopDetails | None:
+        """See :meth:`catalog.store.Store.shop_details`."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'shop'").fetchone()
+            return None if row is None else shop_from_json(str(row[0]))
 
     def count_products(self, *, active_only: bool = False) -> int:
         with self._read() as conn:

@@ -23,9 +23,9 @@ from catalog import sqlite_orders as _orders
 from catalog import sqlite_products as _products
 from catalog.cart import Cart
 from catalog.errors import CatalogError
-from catalog.json_format import product_from_canonical
+from catalog.json_format import product_from_canonical, shop_from_json, shop_to_json
 from catalog.listing import listing_sql
-from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, Term
+from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, ShopDetails, Term
 from catalog.sqlite_bm25 import Bm25
 from catalog.sqlite_schema import connect
 from catalog.store import ReadElsewhere
@@ -98,7 +98,8 @@ class SQLiteStore:
 
     # --- products ---------------------------------------------------------------------------
     def upsert_products(self, products: Iterable[Product], *, replace: bool = False,
-                        progress: Progress | None = None, validate: bool = True, source: str | None = None) -> int:
+                        progress: Progress | None = None, validate: bool = True, source: str | None = None,
+                        shop: ShopDetails | None = None) -> int:
         """See :meth:`catalog.store.Store.upsert_products`; ``progress(done, total)`` is called per batch.
         ``products`` may be any iterable (a streaming importer's generator): it is consumed once, in batches,
         inside the one transaction, so an error raised by the iterable itself also leaves nothing written.
@@ -107,6 +108,11 @@ class SQLiteStore:
             if source and (replace or conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None):
                 conn.execute("INSERT INTO meta(key, value) VALUES ('catalog_source', ?) ON CONFLICT(key)"
                              " DO UPDATE SET value = excluded.value", (source,))
+                if shop:
+                    conn.execute("INSERT INTO meta(key, value) VALUES ('shop', ?) ON CONFLICT(key)"
+                                 " DO UPDATE SET value = excluded.value", (shop_to_json(shop),))
+                else:
+                    conn.execute("DELETE FROM meta WHERE key = 'shop'")
             entries: Iterable[_products.Batch]
             if isinstance(products, ReadElsewhere) and not validate:
                 entries = products.batched(_products.prepare_batch, _products.BATCH)  # prepared where the file is read
@@ -122,14 +128,22 @@ class SQLiteStore:
         return count
 
     def import_products(self, products: Iterable[Product], *, replace: bool = False,
-                        progress: Progress | None = None, source: str | None = None) -> int:
+                        progress: Progress | None = None, source: str | None = None,
+                        shop: ShopDetails | None = None) -> int:
         """See :meth:`catalog.store.Store.import_products`."""
-        return self.upsert_products(products, replace=replace, progress=progress, validate=False, source=source)
+        return self.upsert_products(products, replace=replace, progress=progress, validate=False, source=source,
+                                    shop=shop)
 
     def catalog_source(self) -> str | None:
         with self._read() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'catalog_source'").fetchone()
             return None if row is None else str(row[0])
+
+    def shop_details(self) -> ShopDetails | None:
+        """See :meth:`catalog.store.Store.shop_details`."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'shop'").fetchone()
+            return None if row is None else shop_from_json(str(row[0]))
 
     def reindex(self) -> None:
         """Rebuild the search tables from the products (after an upgrade or a manual database edit)."""

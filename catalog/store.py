@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Protocol, TypeVar, runtime_checkable
 
 from catalog.cart import Cart
-from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, Term
+from catalog.models import OptionGroup, Order, OrderStatus, Product, SearchHit, ShopDetails, Term
 
 T = TypeVar("T")
 
@@ -50,16 +50,22 @@ class Store(Protocol):
         ...
 
     def import_products(self, products: Iterable[Product], *, replace: bool = False,
-                        progress: Callable[[int, int], None] | None = None, source: str | None = None) -> int:
+                        progress: Callable[[int, int], None] | None = None, source: str | None = None,
+                        shop: ShopDetails | None = None) -> int:
         """Like :meth:`upsert_products` for products an importer has already validated, reporting
         ``progress(done, total)`` per batch; one transaction, all or nothing. ``products`` may be a streaming
         importer's generator: it is consumed once, in batches, and an error it raises leaves nothing written. ``source`` (a bundled
         catalog's name or a file's path) is recorded as the catalog the database holds when the import
-        replaces the catalog or fills an empty store."""
+        replaces the catalog or fills an empty store; ``shop`` (the catalog file's ``shop`` block) is recorded
+        with it, and a catalog without one clears the one recorded before."""
         ...
 
     def catalog_source(self) -> str | None:
         """The catalog this database holds (see :meth:`import_products`), None when never recorded."""
+        ...
+
+    def shop_details(self) -> ShopDetails | None:
+        """The shop's details recorded with the catalog (see :meth:`import_products`), None when none were."""
         ...
 
     def new_cart(self) -> Cart:

@@ -71,7 +71,7 @@ def chat_command(args: argparse.Namespace, ctx: Any) -> int:
         from dialogue.llm import session_options
 
         llm = session_options(store, ctx.config.llm)
-    session = Session(store, shop=ShopInfo.from_config(ctx.config.shop), **llm)
+    session = Session(store, shop=ShopInfo.for_store(ctx.config.shop, store), **llm)  # [shop], then the catalog's
     meta = TurnMeta(caller_id=args.caller, channel="text")
     out = sys.stdout
     _show(session.greeting(), out)

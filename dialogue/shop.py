@@ -1,4 +1,9 @@
-"""Shop information from configuration: name, hours, address, returns policy and an FAQ."""
+"""Shop information from configuration: name, hours, address, returns policy and an FAQ.
+
+The catalog may carry the shop's own details too (the JSON format's ``shop`` block: name, phone, hours,
+address; :class:`catalog.models.ShopDetails`, kept by the store: ``Store.shop_details``). They fill the fields
+the ``[shop]`` table leaves unset; a field the configuration sets wins (:func:`shop_table`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from catalog.models import ShopDetails
+from catalog.store import Store
 from dialogue.normalize import tokens
 
 _TOPICS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -15,6 +22,16 @@ _TOPICS: tuple[tuple[str, frozenset[str]], ...] = (
     ("name", frozenset({"called", "name"})),
     ("phone", frozenset({"phone", "number", "call", "telephone"})),
 )
+
+
+def shop_table(cfg: Mapping[str, Any] | None, catalog: ShopDetails | None) -> dict[str, Any]:
+    """The ``[shop]`` table with each field it leaves unset (absent or empty) taken from the catalog's shop
+    details: configuration wins over the catalog."""
+    table = dict(cfg or {})
+    for key, value in (catalog.as_dict() if catalog else {}).items():
+        if not table.get(key):
+            table[key] = value
+    return table
 
 
 @dataclass(frozen=True)
@@ -27,9 +44,10 @@ class ShopInfo:
     faq: Mapping[str, str] = field(default_factory=dict)  # question -> answer
 
     @classmethod
-    def from_config(cls, cfg: Mapping[str, Any] | None) -> ShopInfo:
-        """From the ``[shop]`` table: name, hours, address, returns, phone, faq (a table or a list of {q, a})."""
-        cfg = dict(cfg or {})
+    def from_config(cls, cfg: Mapping[str, Any] | None, catalog: ShopDetails | None = None) -> ShopInfo:
+        """From the ``[shop]`` table: name, hours, address, returns, phone, faq (a table or a list of {q, a});
+        ``catalog``: the catalog's shop details, for the fields the table leaves unset."""
+        cfg = shop_table(cfg, catalog)
         faq_raw = cfg.get("faq") or {}
         faq: dict[str, str] = {}
         if isinstance(faq_raw, Mapping):
@@ -41,6 +59,11 @@ class ShopInfo:
         return cls(name=str(cfg.get("name") or "our shop"), hours=str(cfg.get("hours") or ""),
                    address=str(cfg.get("address") or ""), returns=str(cfg.get("returns") or ""),
                    phone=str(cfg.get("phone") or ""), faq=faq)
+
+    @classmethod
+    def for_store(cls, cfg: Mapping[str, Any] | None, store: Store) -> ShopInfo:
+        """:meth:`from_config` with the shop details the store keeps with its catalog (``Store.shop_details``)."""
+        return cls.from_config(cfg, store.shop_details())
 
     def answer(self, text: str) -> str | None:
         """An answer for a question about the shop, or None when it is not one we know."""

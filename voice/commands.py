@@ -83,8 +83,9 @@ def _fail(msg: str, code: int = 2) -> int:
 
 
 def open_conversation(ctx: Context, session_id: str | None = None) -> Conversation:
-    """A dialogue ``Session`` over the configured store, with the shop's details from ``[shop]``
-    (passed through ``ctx.wrap_conversation`` when one is set: ``demo --screen``)."""
+    """A dialogue ``Session`` over the configured store, with the shop's details from ``[shop]`` and, for the
+    fields it leaves unset, from the catalog's ``shop`` block as the store keeps it (passed through
+    ``ctx.wrap_conversation`` when one is set: ``demo --screen``)."""
     session = _open_session(ctx, session_id)
     wrap = getattr(ctx, "wrap_conversation", None)  # tests pass a bare namespace as the context
     return wrap(session) if wrap is not None else session
@@ -95,15 +96,16 @@ def _open_session(ctx: Context, session_id: str | None = None) -> Session:
     from dialogue.shop import ShopInfo
 
     store = ctx.open_store()
+    shop = ShopInfo.for_store(ctx.config.shop, store)  # [shop] wins over the catalog's shop block
     if not ctx.config.llm:  # no [llm]: the rules alone, nothing leaves the machine
-        return Session(store, shop=ShopInfo.from_config(ctx.config.shop), session_id=session_id)
+        return Session(store, shop=shop, session_id=session_id)
     from dialogue.lexicon import Lexicon
     from dialogue.llm import LLMSettings, LLMUnderstanding
     from dialogue.understanding import RuleUnderstanding
 
     lex = Lexicon.for_store(store)
     understanding = LLMUnderstanding(RuleUnderstanding(lex), lex, LLMSettings.from_table(ctx.config.llm))
-    return Session(store, shop=ShopInfo.from_config(ctx.config.shop), session_id=session_id, lexicon=lex,
+    return Session(store, shop=shop, session_id=session_id, lexicon=lex,
                    understanding=understanding)
 
 

@@ -43,7 +43,7 @@ class Config:
     catalog_set: bool = False  # named by the file or VOICECART_CATALOG (not the default)
     currency: str = "USD"
     tax_percent: str = "0"
-    shop: dict[str, Any] = field(default_factory=dict)  # name, hours, address, returns, faq
+    shop: dict[str, Any] = field(default_factory=dict)  # name, hours, address, returns, faq (win over the catalog's)
     voice: dict[str, Any] = field(default_factory=dict)  # whisper_model, vad settings, ...
     sip: dict[str, Any] = field(default_factory=dict)
     llm: dict[str, Any] = field(default_factory=dict)  # empty: no model, nothing leaves the machine

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from catalog.errors import ValidationError
-from catalog.models import Product
+from catalog.models import Product, ShopDetails
 from catalog.store import Store
 from catalog.text import Warn
 
@@ -98,14 +98,26 @@ def iter_file(path: str | Path, *, format: str | None = None, progress: Progress
     return load_file(path, format=fmt, progress=progress, warn=warn, currency=currency)
 
 
+def file_shop(path: str | Path, *, format: str | None = None) -> ShopDetails | None:
+    """The shop's details a catalog file gives: the ``shop`` block of a project JSON file
+    (:func:`catalog.json_format.load_shop`); None for the CSV formats, which have no place for them."""
+    if (format or detect_format(path)).lower() != "json":
+        return None
+    from catalog.json_format import load_shop
+
+    return load_shop(path)
+
+
 def import_file(store: Store, path: str | Path, *, format: str | None = None, replace: bool = False,
                 progress: Progress | None = None, warn: Warn | None = None, source: str | None = None,
                 parallel: bool | None = None) -> int:
     """Read, validate and write a catalog file into ``store`` in one transaction; returns products written.
 
     A generic CSV file is streamed into the store in batches inside that transaction (an error on any
-    line rolls everything back); a store that is empty gets its database written as the file is read."""
+    line rolls everything back); a store that is empty gets its database written as the file is read.
+    With ``source``, the file's ``shop`` block (:func:`file_shop`) is recorded with it."""
+    shop = file_shop(path, format=format) if source else None
     products = iter_file(path, format=format, progress=progress, warn=warn, currency=store.currency,
                          parallel=parallel)
     return store.import_products(products, replace=replace, progress=None if isinstance(products, Iterator)
-                                 else progress, source=source)
+                                 else progress, source=source, shop=shop)

@@ -153,7 +153,7 @@ def run_sip(args: argparse.Namespace, ctx: Any) -> int:
 
 def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any]:
     from dialogue.session import Session
-    from dialogue.shop import ShopInfo
+    from dialogue.shop import ShopInfo, shop_table
     from voice.commands import build_pipeline
     from voice.sip.bridge import PhoneSettings
     from voice.sip.service import EventLog, PhoneBridge, reach_shop_text
@@ -178,10 +178,11 @@ def build_bridge(sip: Any, args: argparse.Namespace, ctx: Any) -> tuple[Any, Any
     inner = pipeline.transcriber
     pipeline.transcriber = (BatchingTranscriber(inner, gate, workers=min(slots, inner.settings.max_concurrent))
                             if isinstance(inner, WhisperTranscriber) else FairTranscriber(inner, gate))
-    phone = PhoneSettings(transfer_to=args.transfer_to, reach_shop=reach_shop_text(cfg.shop),
+    table = shop_table(cfg.shop, store.shop_details())  # [shop], its unset fields from the catalog's shop block
+    phone = PhoneSettings(transfer_to=args.transfer_to, reach_shop=reach_shop_text(table),
                           silence_s=args.silence_timeout, endpoint=EndpointConfig.from_settings(cfg.voice))
     events = EventLog(args.events, retention_days=getattr(args, "retention_days", None))
-    shop = ShopInfo.from_config(cfg.shop)
+    shop = ShopInfo.from_config(table)
 
     # [llm] set: each call's turns the rules cannot read go to the model, as in `chat` and at the kiosk
     llm: dict[str, Any] = {}
