@@ -70,6 +70,7 @@ def catalog_shop(details: ShopDetails | None) -> ShopInfo:
     return replace(SHOP, name=details.name or SHOP.name, phone=details.phone or SHOP.phone,
                    hours=details.hours or SHOP.hours, address=details.address or SHOP.address)
 
+
 # What a shopper must never hear: a crash caught by the session, or an error message passed through.
 EXCEPTION_TEXT = re.compile(
     r"Traceback|Exception|Error\b|error:|went wrong on my side|NoneType|sqlite|only placed or preparing"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.conversations import SHOP, catalog_source, shop_of
+from bench.conversations import SHOP, catalog_shop, catalog_source
 from catalog.models import OptionGroup, OptionValue
 from dialogue.group_refused import none_value
 from dialogue.session import Session
@@ -94,7 +94,7 @@ def test_open_till_names_no_product(boil: Chat) -> None:
 def test_hours_from_the_catalogs_shop(tmp_path: Path, said: str) -> None:
     store = fresh_store(tmp_path / "boil.sqlite3", catalog_source("seafoodboil"))
     try:
-        session = Session(store, shop=shop_of("seafoodboil"))
+        session = Session(store, shop=catalog_shop(store.shop_details()))
         text = session.handle(said).text.lower()
         assert "11am" in text and "10pm" in text
         assert session.cart.lines == []
@@ -102,10 +102,16 @@ def test_hours_from_the_catalogs_shop(tmp_path: Path, said: str) -> None:
         store.close()
 
 
-def test_a_bundled_catalog_keeps_the_stand_in_shop() -> None:
-    assert shop_of("cafe") == SHOP
-    assert shop_of("seafoodboil").hours.startswith("11am")
-    assert shop_of("seafoodboil").address == SHOP.address  # what the catalog does not say stays the stand-in's
+def test_a_bundled_catalog_keeps_the_stand_in_shop(tmp_path: Path) -> None:
+    stores = {name: fresh_store(tmp_path / f"{name}.sqlite3", catalog_source(name)) for name in ("cafe", "seafoodboil")}
+    try:
+        assert catalog_shop(stores["cafe"].shop_details()) == SHOP
+        boil = catalog_shop(stores["seafoodboil"].shop_details())
+        assert boil.hours.startswith("11am")
+        assert boil.address == SHOP.address  # what the catalog does not say stays the stand-in's
+    finally:
+        for store in stores.values():
+            store.close()
 
 
 # --- an answer to "which sauce?" that starts another product's name -------------------------------------------------
