@@ -1943,7 +1943,8 @@ def refused_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku
     out = []
     for m in found:
         own = tuple(t for t in m.options if sku in lex.option_skus.get((t.group, t.value), ()))
-        if m.products and own and m.start > 0 and (toks[m.start - 1] in _REFUSING or _of_those_before(toks, m.start)):
+        if m.products and own and m.start > 0 and (toks[m.start - 1] in _REFUSING or _of_those_before(toks, m.start)
+                                                   and not _a_thing_of_its_kind(lex, toks, m, sku)):
             m = Mention(m.start, m.end, own, m.part)
         out.append(m)
     return out
@@ -1954,6 +1955,15 @@ def _of_those_before(toks: Sequence[str], k: int) -> bool:
     position ``k``: some of the line in focus, made so."""
     return any((toks[i].isdigit() or toks[i] == "one") and toks[i + 1] == "of" and toks[i + 2] in _PRONOUNS_TAKEN
                for i in range(min(k - 2, 4)))
+
+
+def _a_thing_of_its_kind(lex: Lexicon, toks: Sequence[str], m: Mention, sku: str) -> bool:
+    """"make one of them a mocha" to two lattes: the words, said right after an article, name a product of the
+    line's own kind (its catalog category): those units become that product, not the line's mocha syrup."""
+    line = lex.products.get(sku)
+    return bool(line is not None and line.category and toks[m.start - 1] in ("a", "an")
+                and any((p := lex.products.get(t.sku)) is not None and p.category == line.category
+                        for t in m.products))
 
 
 _REFUSING = words("refusing_words")

@@ -1,0 +1,90 @@
+"""Follow-ups that say two things at once keep the cart a clerk would keep.
+
+"three lattes" - "only two of them not three and make them large" left one medium latte and two large ones: the
+count corrected without a verb was no edit of its own to the clause splitter, so "make them large" was read as
+the change of two of the three. A count said alone ("only two of them", "just two not three") joined to an edit
+verb is two edits, the second made to what is left (dialogue/compound._count_alone).
+
+"two lattes" - "make one of them a mocha and a muffin" turned a latte into a muffin: a product joined after a
+remade part was what the part became. A part remade in full ("make one of them a mocha") is one edit and the item
+after it one more line; and a product of the line's own kind said with an article after "one of them" is that
+product, not the line's syrup of the same name (dialogue/matcher._a_thing_of_its_kind).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.dialogue.conftest import Chat
+
+
+@pytest.mark.parametrize("said", [
+    "only two of them not three and make them large",
+    "only two not three and make them large",
+    "just two of them and make them large",
+    "actually only two and make them both large",
+    "just two of those but make them large please",
+])
+def test_count_then_change_makes_what_is_left(chat: Chat, said: str) -> None:
+    chat.say("three lattes")
+    r = chat.say(said)
+    assert not r.order_number
+    assert [(sku, q, o.get("size")) for sku, q, o in chat.lines] == [("LATTE", 2, "large")], (r.text, chat.lines)
+
+
+@pytest.mark.parametrize("said, temperature", [
+    ("just two of them and make them iced", "iced"),
+    ("only two not three, and make them iced", "iced"),
+])
+def test_count_then_other_change(chat: Chat, said: str, temperature: str) -> None:
+    chat.say("three lattes")
+    chat.say(said)
+    assert [(sku, q, o.get("temperature")) for sku, q, o in chat.lines] == [("LATTE", 2, temperature)]
+
+
+def test_count_then_change_in_another_shop(shop: Callable[[str], Chat]) -> None:
+    pizzas = shop("pizzeria")
+    pizzas.say("three cheese pizzas")
+    pizzas.say("just two of them and make them large")
+    assert [(sku, q, o.get("size")) for sku, q, o in pizzas.lines] == [("CHEESE-PIZZA", 2, "large")]
+
+
+def test_count_alone_then_an_item_is_still_one_clause(chat: Chat) -> None:
+    """"just two and a muffin" is no edit verb after the count: no split, no line lost."""
+    chat.say("three lattes")
+    chat.say("just two and a muffin")
+    assert chat.counts.get("LATTE", 0) >= 2
+
+
+@pytest.mark.parametrize("said", [
+    "make one of them a mocha and a muffin",
+    "make one of them a mocha and also a blueberry muffin please",
+    "change one of them to a mocha and a muffin",
+])
+def test_one_of_them_made_another_product_and_an_item(chat: Chat, said: str) -> None:
+    chat.say("two lattes")
+    r = chat.say(said)
+    assert not r.order_number
+    assert chat.counts == {"LATTE": 1, "MOCHA": 1, "BLUEBERRY-MUFFIN": 1}, (r.text, chat.lines)
+
+
+def test_one_of_them_a_mocha_is_the_drink(chat: Chat) -> None:
+    """A product of the line's own kind said with an article: the mocha, not a latte with mocha syrup."""
+    chat.say("two lattes")
+    chat.say("make one of them a mocha")
+    assert chat.counts == {"LATTE": 1, "MOCHA": 1}
+    assert all(o.get("syrup") != "mocha" for _, _, o in chat.lines)
+
+
+@pytest.mark.parametrize("said, new, extra", [
+    ("make one of them a hawaiian and a cannoli", "HAWAIIAN", "CANNOLI"),
+    ("make one of them a veggie pizza and also a coke", "VEGGIE-PIZZA", "COKE"),
+])
+def test_one_of_them_remade_and_an_item_in_another_shop(shop: Callable[[str], Chat], said: str, new: str,
+                                                         extra: str) -> None:
+    pizzas = shop("pizzeria")
+    pizzas.say("two pepperoni pizzas")
+    pizzas.say(said)
+    assert pizzas.counts == {"PEPPERONI-PIZZA": 1, new: 1, extra: 1}, pizzas.lines
