@@ -88,3 +88,45 @@ def test_one_of_them_remade_and_an_item_in_another_shop(shop: Callable[[str], Ch
     pizzas.say("two pepperoni pizzas")
     pizzas.say(said)
     assert pizzas.counts == {"PEPPERONI-PIZZA": 1, new: 1, extra: 1}, pizzas.lines
+
+
+@pytest.mark.parametrize("said", ["and fries", "and fries please", "and some fries", "and fries too"])
+def test_a_product_by_its_own_name_is_not_a_choice_by_an_alias(shop: Callable[[str], Chat], said: str) -> None:
+    """"and fries" to a gyro whose toppings hold "fries inside" (also said "fries"): the side of fries the shop
+    sells under that very name, one more line; the gyro stays as it was."""
+    gyros = shop("gyro")
+    gyros.say("a lamb gyro with tzatziki")
+    gyros.say("ok put feta on it")
+    gyros.say(said)
+    assert gyros.counts == {"GYRO": 1, "FRIES": 1}, gyros.lines
+    assert all(o.get("toppings") != "fries" for _, _, o in gyros.lines)
+
+
+def test_the_choice_by_its_own_name_still_goes_on_the_line(shop: Callable[[str], Chat]) -> None:
+    gyros = shop("gyro")
+    gyros.say("a lamb gyro with tzatziki")
+    gyros.say("put fries inside it")
+    assert gyros.counts == {"GYRO": 1}, gyros.lines
+
+
+@pytest.mark.parametrize("said, protein, sauce", [
+    ("and a chicken one with hot sauce", "chicken", "hot_sauce"),
+    ("and a falafel one with hummus", "falafel", "hummus"),
+])
+def test_another_kind_with_its_own_extras(shop: Callable[[str], Chat], said: str, protein: str, sauce: str) -> None:
+    """"a lamb gyro with tzatziki" - "and a chicken one with hot sauce": another kind of gyro (its required choice
+    other) made with the sauce said, not the lamb one's tzatziki as well."""
+    gyros = shop("gyro")
+    gyros.say("a lamb gyro with tzatziki")
+    gyros.say(said)
+    made = {o.get("protein"): o.get("sauce") for _, _, o in gyros.lines}
+    assert made == {"lamb": "tzatziki", protein: sauce}, gyros.lines
+
+
+def test_another_of_the_same_kind_keeps_its_extras(shop: Callable[[str], Chat]) -> None:
+    """"another one with hummus": the same kind again, its extras kept and the one said added."""
+    gyros = shop("gyro")
+    gyros.say("a lamb gyro with tzatziki")
+    gyros.say("another one with hummus")
+    sauces = [sorted(o.value for o in ln.options if o.group == "sauce") for ln in gyros.session.cart.lines]
+    assert sauces == [["tzatziki"], ["hummus", "tzatziki"]], gyros.lines
