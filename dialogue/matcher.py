@@ -1236,7 +1236,8 @@ def _box_mixes(lex: Lexicon, toks: Sequence[str], found: list[Mention], mix_for:
     its share ("half", "3") with it, never an item of its own; the mix alone as the answer to the box's question
     ("half glazed and half boston cream")."""
     if mix_for is not None and (alone := mix_alone(lex, toks, *mix_for)) is not None:
-        return [*(m for m in found if m.end <= alone.parts[0].start),
+        begin = alone.start if alone.start >= 0 else alone.parts[0].start
+        return [*(m for m in found if m.end <= begin),
                 *(Mention(p.start, p.end, p.targets, part=True) for p in alone.parts)]
     out: list[Mention] = []
     skip_to = 0

@@ -552,7 +552,9 @@ class RuleUnderstanding:
         per_item(toks, p.items, context.focus_units)
         if context.topic and context.topic not in context.line_skus and p.items:  # "one of those, eggs over easy"
             p.items = group_of_those(self.lexicon, toks, p.items, mentions, context.topic)
-        if context.topic and p.items and (context.pending == "offer" or context.topic not in context.line_skus
+        mix_answered = context.pending == "clarify_option" and bool(p.options) and all(o.part for o in p.options) \
+            and context.topic != context.expect_sku  # "two of those and for the bagels half and half ..."
+        if context.topic and (p.items or mix_answered) and (context.pending == "offer" or context.topic not in context.line_skus
                                           and not any(context.topic in it.skus for it in p.items)):
             p.items = offered_counted(toks, p.items, context.topic)  # (or talked about: "what's on the ...", when
             # not named already: "one of those eggs over easy" is that one, made so)

@@ -130,3 +130,39 @@ def test_another_of_the_same_kind_keeps_its_extras(shop: Callable[[str], Chat]) 
     gyros.say("another one with hummus")
     sauces = [sorted(o.value for o in ln.options if o.group == "sauce") for ln in gyros.session.cart.lines]
     assert sauces == [["tzatziki"], ["hummus", "tzatziki"]], gyros.lines
+
+
+@pytest.mark.parametrize("catalog, box, said, kinds", [
+    ("bagels", "a dozen bagels", "half and half everything and sesame", ["everything", "sesame"]),
+    ("bagels", "a dozen bagels", "split them half and half everything and sesame", ["everything", "sesame"]),
+    ("bagels", "a dozen bagels", "for the bagels half and half everything and sesame", ["everything", "sesame"]),
+    ("donuts", "a dozen donuts", "half and half glazed and chocolate frosted", ["chocolate_frosted", "glazed"]),
+    ("donuts", "a dozen donuts", "ok um for the donuts half and half glazed and boston cream",
+     ["boston_cream", "glazed"]),
+    ("empanadas", "can i get a dozen empanadas", "ok fried and do half ham and cheese and half humita",
+     ["ham_cheese", "humita"]),
+])
+def test_a_box_shared_half_and_half(shop: Callable[[str], Chat], catalog: str, box: str, said: str,
+                                    kinds: list[str]) -> None:
+    """The mix of a box just asked about, said "half and half X and Y" or after other words of the turn: both
+    kinds in the box (not the coffee's half-and-half cream, not the second kind alone)."""
+    chat = shop(catalog)
+    chat.say(box)
+    r = chat.say(said)
+    assert not r.order_number
+    (line,) = chat.session.cart.lines
+    group = {o.group for o in line.options if o.value in kinds}
+    assert len(group) == 1, line.options
+    assert sorted(o.value for o in line.options if o.group in group) == kinds, r.text
+
+
+def test_a_count_of_those_and_the_box_shared(shop: Callable[[str], Chat]) -> None:
+    """"ok two of those then and for the bagels split them half and half everything and sesame" after asking of
+    the cookies: two cookies and the dozen in both kinds."""
+    chat = shop("bagels")
+    chat.say("morning can i get a dozen bagels")
+    chat.say("oh and do you have any black and white cookies left")
+    chat.say("ok two of those then and for the bagels split them half and half everything and sesame")
+    assert chat.counts == {"DOZEN": 1, "BLACK-WHITE": 2}, chat.lines
+    (box,) = [ln for ln in chat.session.cart.lines if ln.sku == "DOZEN"]
+    assert sorted(o.value for o in box.options if o.group == "bagels") == ["everything", "sesame"]
