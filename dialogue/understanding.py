@@ -260,6 +260,7 @@ from dialogue.turn_words import (
 )
 from dialogue.unit_nouns import unit_of_named
 from dialogue.unsold_refs import ones_of_unsold
+from dialogue.value_swapped import value_swapped
 
 __all__ = ["Context", "Parse", "RuleUnderstanding", "Understanding"]
 
@@ -627,6 +628,8 @@ class RuleUnderstanding:
         p.intent = Intent.MODIFY if line_shared_out(p, toks, context) else self._intent(p, toks, context)
         if p.intent == Intent.ADD:
             topic_shared(p, toks, context)  # "can i get two of those, one of them large": one large, one as it comes
+        if p.intent == Intent.MODIFY:
+            value_swapped(self.lexicon, p, toks, context)  # "a gift bag instead of wrapping": the wrapping goes
         all_of_a_product(p, toks, context)  # "make all four danishes cheese": every danish line
         count_as_pieces(self.lexicon, p, toks, context)
         redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...

@@ -166,3 +166,51 @@ def test_a_count_of_those_and_the_box_shared(shop: Callable[[str], Chat]) -> Non
     assert chat.counts == {"DOZEN": 1, "BLACK-WHITE": 2}, chat.lines
     (box,) = [ln for ln in chat.session.cart.lines if ln.sku == "DOZEN"]
     assert sorted(o.value for o in box.options if o.group == "bagels") == ["everything", "sesame"]
+
+
+def _values(chat: Chat, group: str) -> list[list[str]]:
+    return [sorted(o.value for o in ln.options if o.group == group) for ln in chat.session.cart.lines]
+
+
+@pytest.mark.parametrize("said", [
+    "a gift bag instead of wrapping",
+    "actually put it in a gift bag instead of wrapping",
+    "a gift bag instead of the wrapping but still the card",
+])
+def test_one_value_of_several_swapped_keeps_the_rest(shop: Callable[[str], Chat], said: str) -> None:
+    """"a gift bag instead of wrapping" to a toy wrapped with a card: the wrapping goes, the card stays (was the
+    card taken back as the last choice set, the wrapping kept)."""
+    toys = shop("toystore")
+    toys.say("a unicorn plush animal")
+    toys.say("with gift wrap and a card")
+    toys.say(said)
+    assert _values(toys, "gift") == [["bag", "card"]], toys.lines
+
+
+@pytest.mark.parametrize("said", [
+    "for the sloth a gift bag instead of the wrapping",
+    "put the sloth in a gift bag instead of wrapping",
+    "actually put the sloth in a gift bag instead of wrapping but still the card",
+])
+def test_one_value_swapped_on_the_line_named(shop: Callable[[str], Chat], said: str) -> None:
+    toys = shop("toystore")
+    toys.say("a unicorn and a sloth plush animal")
+    toys.say("gift wrap both with a card")
+    toys.say(said)
+    made = {o["animal"]: sorted(v.value for v in ln.options if v.group == "gift")
+            for ln, (_, _, o) in zip(toys.session.cart.lines, toys.lines, strict=True)}
+    assert made == {"unicorn": ["card", "wrap"], "sloth": ["bag", "card"]}, toys.lines
+
+
+@pytest.mark.parametrize("catalog, first, said, group, left", [
+    ("cafe", "a latte with vanilla and caramel", "hazelnut instead of the caramel", "syrup", ["hazelnut", "vanilla"]),
+    ("pizzeria", "a large cheese pizza with mushrooms and olives", "onions instead of the olives", "toppings",
+     ["mushroom", "onion"]),
+    ("gyro", "a lamb gyro with tomato and onion", "cucumber instead of onion", "toppings", ["cucumber", "tomato"]),
+])
+def test_one_topping_swapped_in_other_shops(shop: Callable[[str], Chat], catalog: str, first: str, said: str,
+                                            group: str, left: list[str]) -> None:
+    chat = shop(catalog)
+    chat.say(first)
+    chat.say(said)
+    assert _values(chat, group) == [left], chat.lines
