@@ -241,6 +241,7 @@ from dialogue.swaps import (
     same_kind_as_line,
     topic_swapped_in,
 )
+from dialogue.those_lines import others_of_those_off
 from dialogue.turn_words import (
     ADDING,
     ALSO,
@@ -688,6 +689,8 @@ class RuleUnderstanding:
         for decision in _DECISIONS:  # the turns whose intent no item or option of theirs can change
             if decision.when(p, toks, ctx):
                 return decision.intent
+        if ctx.has_lines and others_of_those_off(self.lexicon, p, toks, ctx):
+            return Intent.REMOVE  # "just one of those, the ube one" to an ube and a black sesame: the other off
         if keeps_only(p, toks, ctx, self.lexicon):
             p.ref = "only"  # "just the sourdough": every other line off
             p.items = [dataclasses.replace(it, skus=(held,)) if (held := line_holding(self.lexicon, it.skus,

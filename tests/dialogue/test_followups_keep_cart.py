@@ -214,3 +214,42 @@ def test_one_topping_swapped_in_other_shops(shop: Callable[[str], Chat], catalog
     chat.say(first)
     chat.say(said)
     assert _values(chat, group) == [left], chat.lines
+
+
+@pytest.mark.parametrize("said", [
+    "actually just one of those not two the ube one",
+    "just one of those, the ube one",
+    "only one of them not two, the ube",
+    "just the ube one",
+])
+def test_just_one_of_those_two_lines(shop: Callable[[str], Chat], said: str) -> None:
+    """"two mochi donuts one ube one black sesame" - "just one of those not two, the ube one": "those" are both
+    lines; the ube one stays, the black sesame comes off, the tea stays (was two ube donuts, or the black sesame
+    made ube)."""
+    boba = shop("bobashop")
+    boba.say("a mango fruit tea")
+    boba.say("two mochi donuts one ube one black sesame")
+    r = boba.say(said)
+    assert not r.order_number
+    assert [(sku, q, o.get("flavour")) for sku, q, o in boba.lines] == [
+        ("FRUIT-TEA", 1, "mango"), ("MOCHI-DONUT", 1, "ube")], (r.text, boba.lines)
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("just the iced one", "iced"),
+    ("actually only one of them, the iced one", "iced"),
+    ("just the hot one", "hot"),
+])
+def test_just_the_one_of_two_lines_in_the_cafe(chat: Chat, said: str, kept: str) -> None:
+    chat.say("a muffin")
+    chat.say("two lattes one iced one hot")
+    chat.say(said)
+    assert [(sku, q, o.get("temperature")) for sku, q, o in chat.lines if sku == "LATTE"] == [("LATTE", 1, kept)]
+    assert chat.counts.get("BLUEBERRY-MUFFIN") == 1
+
+
+def test_one_of_a_line_of_two_is_still_a_recount(chat: Chat) -> None:
+    """One line of two lattes: "just one of them" is that line's count, no line taken off."""
+    chat.say("two iced lattes")
+    chat.say("just one of them")
+    assert chat.counts == {"LATTE": 1}
