@@ -246,3 +246,24 @@ def same_kind_as_line(lex: Lexicon, item: ItemSpec, sku: str) -> bool:
     if line is None or not line.category:
         return True
     return any((p := lex.products.get(s)) is None or p.category == line.category for s in item.skus)
+
+
+def swapped_line_named(p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"swap the black one for an iced coffee" to a black coffee, two with milk and a bagel: "the <choice> one"
+    said on the side of what goes names the line swapped by how it is made (``p.selector``), not how the new
+    item is made; without it, the line in focus (the bagel) was swapped. Only choices a cart line holds."""
+    frame = swap_frame(toks)
+    if frame is None or len(p.items) != 1 or not p.replace or p.replaces is not None or p.selector:
+        return
+    start, at, new_first = frame
+    item = p.items[0]
+    old = range(at + 1, len(toks)) if new_first else range(start, at)
+    if item.start in old:
+        return
+    chosen = [o for o in the_one_made(toks, item.options, p.option_at) if o.pos in old]
+    held = {pair for opts in ctx.line_options for pair in opts}
+    if not chosen or not all(any((t.group, t.value) in held for t in o.targets) for o in chosen):
+        return
+    p.selector = chosen
+    item.options = [o for o in item.options if o not in chosen]
+

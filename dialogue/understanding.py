@@ -239,6 +239,7 @@ from dialogue.swaps import (
     named_with_the_line,
     of_the_noun,
     same_kind_as_line,
+    swapped_line_named,
     topic_swapped_in,
 )
 from dialogue.those_lines import others_of_those_off
@@ -631,6 +632,7 @@ class RuleUnderstanding:
             topic_shared(p, toks, context)  # "can i get two of those, one of them large": one large, one as it comes
         if p.intent == Intent.MODIFY:
             value_swapped(self.lexicon, p, toks, context)  # "a gift bag instead of wrapping": the wrapping goes
+            swapped_line_named(p, toks, context)  # "swap the black one for an iced coffee": the black coffee's line
         all_of_a_product(p, toks, context)  # "make all four danishes cheese": every danish line
         count_as_pieces(self.lexicon, p, toks, context)
         redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...

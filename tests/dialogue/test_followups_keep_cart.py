@@ -253,3 +253,28 @@ def test_one_of_a_line_of_two_is_still_a_recount(chat: Chat) -> None:
     chat.say("two iced lattes")
     chat.say("just one of them")
     assert chat.counts == {"LATTE": 1}
+
+
+@pytest.mark.parametrize("said", [
+    "swap the black one for an iced coffee",
+    "um actually swap the black one for an iced coffee same size",
+])
+def test_swap_the_line_named_by_how_it_is_made(shop: Callable[[str], Chat], said: str) -> None:
+    """"swap the black one for an iced coffee" after a black coffee, two with milk and a bagel: the black coffee
+    goes (was the bagel, the line in focus, swapped and the black coffee kept)."""
+    bagels = shop("bagels")
+    bagels.say("three large coffees")
+    bagels.say("one black and the other two with milk and sugar")
+    bagels.say("and a plain bagel with scallion cream cheese")
+    bagels.say(said)
+    assert bagels.counts == {"COFFEE": 2, "BAGEL": 1, "ICED-COFFEE": 1}, bagels.lines
+    assert [o.get("milk") for sku, _, o in bagels.lines if sku == "COFFEE"] == ["whole"]
+
+
+def test_swap_the_pizza_named_by_its_topping(shop: Callable[[str], Chat]) -> None:
+    pizzas = shop("pizzeria")
+    pizzas.say("a large pepperoni pizza with mushrooms and a large one with olives")
+    pizzas.say("and a coke")
+    pizzas.say("swap the olives one for a hawaiian")
+    assert pizzas.counts == {"PEPPERONI-PIZZA": 1, "HAWAIIAN": 1, "COKE": 1}, pizzas.lines
+    assert [o.get("toppings") for sku, _, o in pizzas.lines if sku == "PEPPERONI-PIZZA"] == ["mushroom"]
