@@ -2061,6 +2061,9 @@ def _remade_at(toks: Sequence[str], found: Sequence[Mention], k: int, sku: str) 
     counted = k > 0 and (toks[k - 1] in _COUNTED or toks[k - 1].isdigit())
     if counted and k < len(toks) - 1 and toks[k + 1] in ("one", "ones"):
         return not any(m.exact_products for m in found)
+    if k > 0 and toks[k - 1] == "one" and all(t in _BARE_CHOICE_FILL for t in toks[:k - 1]) \
+            and k + 1 < len(toks) and toks[k + 1] in _WITH_WORDS and not any(m.exact_products for m in found):
+        return True  # "one long with a right zip" to two sleeping bags: one of them, made so
     c = k - 2 if k > 1 and toks[k - 1] in _WITH_WORDS else k - 1  # the count of the part: "one with everything"
     if c >= 0 and (toks[c] in _COUNTED or toks[c].isdigit()) and toks[c] != "a" \
             and not any(m.exact_products for m in found) and any(

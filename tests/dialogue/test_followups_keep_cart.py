@@ -278,3 +278,26 @@ def test_swap_the_pizza_named_by_its_topping(shop: Callable[[str], Chat]) -> Non
     pizzas.say("swap the olives one for a hawaiian")
     assert pizzas.counts == {"PEPPERONI-PIZZA": 1, "HAWAIIAN": 1, "COKE": 1}, pizzas.lines
     assert [o.get("toppings") for sku, _, o in pizzas.lines if sku == "PEPPERONI-PIZZA"] == ["mushroom"]
+
+
+@pytest.mark.parametrize("said, temperature, milk", [
+    ("one iced with oat milk", "iced", "oat"),
+    ("one large with oat milk", "hot", "oat"),
+    ("one iced", "iced", "whole"),
+])
+def test_one_made_so_is_one_of_the_line(chat: Chat, said: str, temperature: str, milk: str) -> None:
+    """"one iced with oat milk" to two lattes: one of them made so, the other as it was (was both)."""
+    chat.say("two lattes")
+    chat.say(said)
+    lines = sorted((o.get("temperature"), o.get("milk")) for sku, q, o in chat.lines for _ in range(q))
+    assert len(lines) == 2 and ("hot", "whole") in lines and (temperature, milk) in lines, chat.lines
+
+
+def test_one_sleeping_bag_long_the_other_zero_degree(shop: Callable[[str], Chat]) -> None:
+    gear = shop("outdoors")
+    gear.say("i need two down sleeping bags twenty degree")
+    gear.say("one long with a right zip")
+    gear.say("and the other one zero degree instead")
+    made = sorted((o.get("rating"), o.get("length"), o.get("zip")) for sku, q, o in gear.lines if sku == "DOWN-BAG")
+    assert [m[:2] for m in made] == [("0F", "regular"), ("20F", "long")], gear.lines
+    assert made[1][2] == "right"
