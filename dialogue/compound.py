@@ -114,6 +114,22 @@ def _count_said_against(head: Sequence[str]) -> bool:
     return len(words) > 2 and words[-2] == "not" and (words[-1].isdigit() or words[-1] in UNITS)
 
 
+def _count_alone(head: Sequence[str]) -> bool:
+    """"only two of them not three", "just two of those": a line's count corrected and nothing else (no product
+    named); an edit verb joined after it ("and make them large") is a change of its own, made to what is left."""
+    words = [t for t in head if t not in _FILL or t in _ONLY]
+    if _count_said_against(head) and words and words[0] in _ONLY:
+        words = words[:-2]
+    if len(words) < 2 or words[0] not in _ONLY or not _is_count(words[1]):
+        return False
+    rest = words[2:]
+    return not rest or len(rest) == 2 and rest[0] == "of" and rest[1] in _THOSE
+
+
+def _is_count(t: str) -> bool:
+    return t.isdigit() or t in UNITS
+
+
 def _parallel_lines(head: Sequence[str], rest: Sequence[str]) -> bool:
     """"The pastor ones with verde and the carnitas with the red one": the clause before and the one after the
     joining word each open with "the" (a line named) and say how it is to be made ("with", "on", "in"): two changes,
@@ -142,7 +158,7 @@ def _part_remade(head: Sequence[str]) -> bool:
         return False
     size = max(len(ph) for ph in _PORTIONS if tuple(words[at:at + len(ph)]) == ph)
     rest = words[at + size:]
-    return bool(rest) and not any(t in _ITEM_OPENERS for t in rest)
+    return bool(rest)
 
 
 def clauses(text: str) -> list[str]:
@@ -164,7 +180,8 @@ def clauses(text: str) -> list[str]:
         head = toks[begin:k]
         parallel = joined and m < len(toks) and _parallel_lines(head, toks[m:])
         if not joined or m >= len(toks) or flat[m][1] == flat[m - 1][1] \
-                or not (_has_edit(head) or _turns_to_remake(toks, m) or parallel) or _swaps_what_went(head, toks, m):
+                or not (_has_edit(head) or _turns_to_remake(toks, m) or parallel
+                        or _count_alone(head) and _opens_edit(toks, m)) or _swaps_what_went(head, toks, m):
             k += 1
             continue
         if _opens_edit(toks, m) or parallel or _count_said_against(head) or _recounts(head) and _opens_item(toks, m) \

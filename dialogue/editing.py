@@ -686,9 +686,14 @@ def more_of(state: State, lex: Lexicon, line: CartLine, parse: Parse, out: Outco
     said: list[str] = []
     for count, specs in parts or [(parse.quantity or 1, parse.options)]:
         changed = options_for(product, list(specs), line.options)[0]
-        redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple or g.required}
+        held = {o.group: o.value for o in line.options}
+        other_kind = any(not g.multiple and g.required and g.default is None and held.get(o.group, o.value) != o.value
+                         for o in changed if (g := product.group(o.group)) is not None)
+        redone = {o.group for o in changed if not (g := product.group(o.group)) or not g.multiple or g.required
+                  or other_kind}
         # (a required choice of several, said again, is chosen anew: "another one with slaw and beans" - its two
-        # sides; extras said are added to the ones it has)
+        # sides; extras said are added to the ones it has, unless the new one is another kind of the product: "a
+        # lamb gyro with tzatziki" - "and a chicken one with hot sauce" is made with hot sauce alone)
         options = [o for o in line.options if o.group not in redone] + changed
         try:
             grown = state.cart.add(product, count, options)

@@ -1260,7 +1260,8 @@ def _box_mixes(lex: Lexicon, toks: Sequence[str], found: list[Mention], mix_for:
     its share ("half", "3") with it, never an item of its own; the mix alone as the answer to the box's question
     ("half glazed and half boston cream")."""
     if mix_for is not None and (alone := mix_alone(lex, toks, *mix_for)) is not None:
-        return [*(m for m in found if m.end <= alone.parts[0].start),
+        begin = alone.start if alone.start >= 0 else alone.parts[0].start
+        return [*(m for m in found if m.end <= begin),
                 *(Mention(p.start, p.end, p.targets, part=True) for p in alone.parts)]
     out: list[Mention] = []
     skip_to = 0
@@ -1998,7 +1999,8 @@ def refused_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention], sku
     out = []
     for m in found:
         own = tuple(t for t in m.options if sku in lex.option_skus.get((t.group, t.value), ()))
-        if m.products and own and m.start > 0 and (toks[m.start - 1] in _REFUSING or _of_those_before(toks, m.start)):
+        if m.products and own and m.start > 0 and (toks[m.start - 1] in _REFUSING or _of_those_before(toks, m.start)
+                                                   and not _a_thing_of_its_kind(lex, toks, m, sku)):
             m = Mention(m.start, m.end, own, m.part)
         out.append(m)
     return out
@@ -2009,6 +2011,15 @@ def _of_those_before(toks: Sequence[str], k: int) -> bool:
     position ``k``: some of the line in focus, made so."""
     return any((toks[i].isdigit() or toks[i] == "one") and toks[i + 1] == "of" and toks[i + 2] in _PRONOUNS_TAKEN
                for i in range(min(k - 2, 4)))
+
+
+def _a_thing_of_its_kind(lex: Lexicon, toks: Sequence[str], m: Mention, sku: str) -> bool:
+    """"make one of them a mocha" to two lattes: the words, said right after an article, name a product of the
+    line's own kind (its catalog category): those units become that product, not the line's mocha syrup."""
+    line = lex.products.get(sku)
+    return bool(line is not None and line.category and toks[m.start - 1] in ("a", "an")
+                and any((p := lex.products.get(t.sku)) is not None and p.category == line.category
+                        for t in m.products))
 
 
 _REFUSING = words("refusing_words")
@@ -2105,6 +2116,9 @@ def _remade_at(toks: Sequence[str], found: Sequence[Mention], k: int, sku: str) 
     counted = k > 0 and (toks[k - 1] in _COUNTED or toks[k - 1].isdigit())
     if counted and k < len(toks) - 1 and toks[k + 1] in ("one", "ones"):
         return not any(m.exact_products for m in found)
+    if k > 0 and toks[k - 1] == "one" and all(t in _BARE_CHOICE_FILL for t in toks[:k - 1]) \
+            and k + 1 < len(toks) and toks[k + 1] in _WITH_WORDS and not any(m.exact_products for m in found):
+        return True  # "one long with a right zip" to two sleeping bags: one of them, made so
     c = k - 2 if k > 1 and toks[k - 1] in _WITH_WORDS else k - 1  # the count of the part: "one with everything"
     if c >= 0 and (toks[c] in _COUNTED or toks[c].isdigit()) and toks[c] != "a" \
             and not any(m.exact_products for m in found) and any(

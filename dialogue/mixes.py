@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from catalog.models import Product
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.numbers import COUNT_UNITS
-from dialogue.phrasebook import words
+from dialogue.phrasebook import phrases, words
 
 _SHARES = words("mix_shares")
 _LEAD = words("mix_lead")
 _FILLERS = words("fillers")
+_EVENLY = phrases("mix_evenly")
+_GROUP_LINKS = words("group_links")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class MixPart:
 class Mix:
     end: int  # past the last part
     parts: tuple[MixPart, ...]
+    start: int = -1  # where the mix's words begin, its share word before the first part ("half and half ...")
 
 
 def box_pieces(lex: Lexicon, sku: str) -> int | None:
@@ -107,6 +110,12 @@ def read_mix(lex: Lexicon, toks: Sequence[str], i: int, sku: str, pieces: int | 
     product = lex.products.get(sku)
     if product is None:
         return None
+    evenly = _evenly_at(toks, i)
+    if evenly:  # "half and half everything and sesame": two kinds, half each
+        mix = read_mix(lex, toks, i + evenly, sku, None)
+        if mix is None or len(mix.parts) != 2:
+            return None
+        return Mix(mix.end, mix.parts, i)
     parts: list[MixPart] = []
     shares: list[str] = []
     groups: set[str] = set()
@@ -145,6 +154,11 @@ def read_mix(lex: Lexicon, toks: Sequence[str], i: int, sku: str, pieces: int | 
     return Mix(j, tuple(_in(p, groups) for p in parts))
 
 
+def _evenly_at(toks: Sequence[str], i: int) -> int:
+    """How many words at ``i`` say a box is shared evenly ("half and half"); 0 when none do."""
+    return max((len(ph) for ph in _EVENLY if tuple(toks[i:i + len(ph)]) == ph), default=0)
+
+
 def _names_a_group(product: Product, word: str) -> bool:
     """A group of ``product`` is named with ``word`` ("half" in "toppings on one half")."""
     return any(word in phrase_of(n) for g in product.option_groups for n in (g.name, *g.aliases))
@@ -160,9 +174,35 @@ def mix_alone(lex: Lexicon, toks: Sequence[str], sku: str, group: str) -> Mix | 
     i = 0
     while i < len(toks) and toks[i] in _LEAD | _FILLERS:
         i += 1
+    mix = _mix_to_the_end(lex, toks, i, sku, group)
+    if mix is not None:
+        return mix
+    for k in range(i + 1, len(toks)):  # "ok fried and do half ham and cheese and half humita": the mix, with its
+        if toks[k - 1] in _LEAD | _FILLERS or toks[k - 1] in _GROUP_LINKS or _names_group(lex, toks[k - 1], sku, group):
+            mix = _mix_to_the_end(lex, toks, k, sku, group)  # shares, ends the turn after a word that may lead it
+            if mix is None:
+                continue
+            begin = k - 1  # "for the bagels (split them) half and half ...": the box's group named before it, no item
+            while begin > 0 and toks[begin] in _LEAD | _FILLERS:
+                begin -= 1
+            if not _names_group(lex, toks[begin], sku, group):
+                return mix
+            while begin > 0 and toks[begin - 1] in _GROUP_LINKS:
+                begin -= 1
+            return Mix(mix.end, mix.parts, begin)
+    return None
+
+
+def _mix_to_the_end(lex: Lexicon, toks: Sequence[str], i: int, sku: str, group: str) -> Mix | None:
     mix = read_mix(lex, toks, i, sku, box_pieces(lex, sku), shared=True)
     if mix is None or any(t not in _FILLERS for t in toks[mix.end:]):
         return None
     if not all(t.group == group for p in mix.parts for t in p.targets):
         return None
     return mix
+
+
+def _names_group(lex: Lexicon, word: str, sku: str, group: str) -> bool:
+    """"for the bagels half and half ...": the word names the box's group (or the box) just before its mix."""
+    return any(t.kind == "group" and t.group == group or t.kind == "product" and t.sku == sku
+               for t in lex.phrases.get((word,), ()))

@@ -303,6 +303,8 @@ def _refined_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context
         if not said_a and (toks[first] in ONES or first > 0 and toks[first - 1] in ONES):
             return None  # "one iced": a count of the line's units ("one of them"), not "a ... one" for it
         targets = tuple(t for t in whole if open_(t))
+        if targets and names and _a_name_over_an_alias(lex, words, product, targets):
+            return None  # "and fries" to a gyro with "fries inside": the fries sold as a side, one more line
         if targets and names and any(not any(open_(t) for t in o.targets) for o in it.options):
             return None  # "and large fries with zaatar" to a plate that has no size: the fries' own choices
         if targets:
@@ -318,6 +320,20 @@ def _refined_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context
                 return None
             specs.append(dataclasses.replace(o, targets=kept))
     return [*specs, *p.options]
+
+
+def _a_name_over_an_alias(lex: Lexicon, words: tuple[str, ...], product: Product, targets: Sequence[Target]) -> bool:
+    """"and fries" to a gyro whose toppings hold "fries inside" (said "fries" too): the words are the very name of a
+    product the shop sells and only another name (an alias) of the line's choices: the product, not the choice."""
+    if not any(phrase_of(p.name) == words for t in lex.phrases.get(words, ()) if t.kind == "product"
+               and (p := lex.products.get(t.sku)) is not None):
+        return False
+    for t in targets:
+        g = product.group(t.group)
+        value = g.value(t.value) if g is not None else None
+        if value is not None and phrase_of(value.name) == words:
+            return False
+    return True
 
 
 def said_again_made_so(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:

@@ -216,6 +216,22 @@ def one_unit_said(toks: Sequence[str], quantity: int | None) -> int | None:
 _UNIT_AFTER_ORDINAL = frozenset(words("unit_after_ordinal"))
 
 
+def _one_made_so(toks: Sequence[str], p: ParseDraft, ctx: Context) -> int | None:
+    """"one long with a right zip" to a line of two sleeping bags: "one" opening the turn, a choice right after it
+    and then nothing but "with"/"in" and more choices: one unit of the line in focus made so (as "one with a right
+    zip" is), not the whole line; None when not so."""
+    at = next((i for i, t in enumerate(toks) if t not in _LEAD), -1)
+    if at < 0 or toks[at] not in ("one", "1") or p.items or not p.options or ctx.focus_quantity < 2:
+        return None
+    covered = {k for o in p.options if o.pos >= 0 for k in range(o.pos, o.pos + max(1, len(o.said.split())))}
+    if at + 1 not in covered or any(k not in covered and toks[k] not in _ONE_MADE_GLUE for k in range(at + 1, len(toks))):
+        return None
+    return 1
+
+
+_ONE_MADE_GLUE = frozenset({"with", "in", "and", "a", "an", "on", "please"})
+
+
 def _half_of_line(lex: Lexicon, toks: Sequence[str], p: ParseDraft, ctx: Context) -> int | None:
     """"make half of them pan fried", "half the dumplings pan fried", "make half with oat milk": half the units of
     the one cart line of the product in focus (twelve: six), when they split evenly; else None. A choice of another
@@ -588,6 +604,8 @@ def _named_by_option_word(cands: Sequence[Product], specs: Sequence[OptionSpec])
 def part_of_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
     """A change for some units of a cart line that offers it: sets ``p.portion``."""
     share = portion(toks)
+    if share is None:
+        share = _one_made_so(toks, p, ctx)
     if share is None:
         share = _half_of_line(lex, toks, p, ctx)
     if share is None or len(p.items) > 1:

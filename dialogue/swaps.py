@@ -87,11 +87,15 @@ def choice_instead(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Contex
     if at < 0 or not ctx.has_lines or p.question or not p.options:
         return None
     new = [o for o in p.options if o.pos < at]
-    gone = [o for o in p.options if o.pos > at]
+    gone = [o for o in p.options if o.pos > at and not _kept_after(toks, at, o.pos)]
     owner = sole_owner(lex, new) if new and gone else None
     lines = {sku for sku in ctx.line_skus for o in gone if offers_choice(lex, sku, o)}
     if owner is None or lines != {owner}:
         return None
+    picks = [o for o in new if _picks_one_line(o, owner, ctx)]
+    if picks and len(picks) < len(new):  # "for the sloth a gift bag instead of the wrapping": the sloth's line
+        p.items, p.options, p.selector = [], [o for o in new if o not in picks], [*picks, *gone]  # keeps its card
+        return Intent.MODIFY
     p.items, p.options = [ItemSpec((owner,), None, new, min(o.pos for o in new), at, True)], []
     p.replaces, p.replace, p.selector = ItemSpec((owner,)), True, gone
     return Intent.MODIFY
@@ -126,7 +130,8 @@ def choices_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
         return None
     start, at, new_first = frame
     said = [o for o in specs if (start if not new_first else 0) <= o.pos < at]
-    new, gone = (said, [o for o in specs if o.pos > at]) if new_first else ([o for o in specs if o.pos > at], said)
+    new, gone = (said, [o for o in specs if o.pos > at and not _kept_after(toks, at, o.pos)]) if new_first \
+        else ([o for o in specs if o.pos > at], said)
     option_at = p.option_at | frozenset(o.pos + k for o in specs if o.pos >= 0 for k in range(max(1, len(o.said.split()))))
     picked = the_one_made(toks, new, option_at) if new_first else []  # (the words of the choices read here)
     if len(picked) < len(new):  # "for the chicken one, the spicy tuna roll instead of the california": "the
@@ -169,6 +174,21 @@ def choices_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
     p.items, p.options, p.selector = [], [own(o) for o in new], [own(o) for o in (*picked, *gone)]
     p.replaces, p.replace = None, False
     return Intent.MODIFY
+
+
+def _picks_one_line(o: OptionSpec, sku: str, ctx: Context) -> bool:
+    """The choice is held by just one of several cart lines of ``sku`` ("the sloth" of two plush toys)."""
+    held = [set(opts) for s, opts in zip(ctx.line_skus, ctx.line_options, strict=False) if s == sku]
+    return len(held) > 1 and any(sum((t.group, t.value) in opts for opts in held) == 1 for t in o.targets)
+
+
+def _kept_after(toks: Sequence[str], at: int, pos: int) -> bool:
+    """"a gift bag instead of the wrapping but still the card": a choice said after a word of keeping is kept, it
+    does not go with what the swap takes out."""
+    return any(t in _KEEPS for t in toks[at:pos])
+
+
+_KEEPS = words("swap_keeps")
 
 
 def named_with_the_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
@@ -226,3 +246,24 @@ def same_kind_as_line(lex: Lexicon, item: ItemSpec, sku: str) -> bool:
     if line is None or not line.category:
         return True
     return any((p := lex.products.get(s)) is None or p.category == line.category for s in item.skus)
+
+
+def swapped_line_named(p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
+    """"swap the black one for an iced coffee" to a black coffee, two with milk and a bagel: "the <choice> one"
+    said on the side of what goes names the line swapped by how it is made (``p.selector``), not how the new
+    item is made; without it, the line in focus (the bagel) was swapped. Only choices a cart line holds."""
+    frame = swap_frame(toks)
+    if frame is None or len(p.items) != 1 or not p.replace or p.replaces is not None or p.selector:
+        return
+    start, at, new_first = frame
+    item = p.items[0]
+    old = range(at + 1, len(toks)) if new_first else range(start, at)
+    if item.start in old:
+        return
+    chosen = [o for o in the_one_made(toks, item.options, p.option_at) if o.pos in old]
+    held = {pair for opts in ctx.line_options for pair in opts}
+    if not chosen or not all(any((t.group, t.value) in held for t in o.targets) for o in chosen):
+        return
+    p.selector = chosen
+    item.options = [o for o in item.options if o not in chosen]
+

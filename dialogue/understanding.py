@@ -246,8 +246,10 @@ from dialogue.swaps import (
     named_with_the_line,
     of_the_noun,
     same_kind_as_line,
+    swapped_line_named,
     topic_swapped_in,
 )
+from dialogue.those_lines import others_of_those_off
 from dialogue.turn_words import (
     ADDING,
     ALSO,
@@ -267,6 +269,7 @@ from dialogue.turn_words import (
 )
 from dialogue.unit_nouns import unit_of_named
 from dialogue.unsold_refs import ones_of_unsold
+from dialogue.value_swapped import value_swapped
 
 __all__ = ["Context", "Parse", "RuleUnderstanding", "Understanding"]
 
@@ -566,7 +569,9 @@ class RuleUnderstanding:
         per_item(toks, p.items, context.focus_units)
         if context.topic and context.topic not in context.line_skus and p.items:  # "one of those, eggs over easy"
             p.items = group_of_those(self.lexicon, toks, p.items, mentions, context.topic)
-        if context.topic and p.items and (context.pending == "offer" or context.topic not in context.line_skus
+        mix_answered = context.pending == "clarify_option" and bool(p.options) and all(o.part for o in p.options) \
+            and context.topic != context.expect_sku  # "two of those and for the bagels half and half ..."
+        if context.topic and (p.items or mix_answered) and (context.pending == "offer" or context.topic not in context.line_skus
                                           and not any(context.topic in it.skus for it in p.items)):
             p.items = offered_counted(toks, p.items, context.topic)  # (or talked about: "what's on the ...", when
             # not named already: "one of those eggs over easy" is that one, made so)
@@ -645,6 +650,9 @@ class RuleUnderstanding:
         p.intent = Intent.MODIFY if line_shared_out(p, toks, context) else self._intent(p, toks, context)
         if p.intent == Intent.ADD:
             topic_shared(p, toks, context)  # "can i get two of those, one of them large": one large, one as it comes
+        if p.intent == Intent.MODIFY:
+            value_swapped(self.lexicon, p, toks, context)  # "a gift bag instead of wrapping": the wrapping goes
+            swapped_line_named(p, toks, context)  # "swap the black one for an iced coffee": the black coffee's line
         all_of_a_product(p, toks, context)  # "make all four danishes cheese": every danish line
         count_as_pieces(self.lexicon, p, toks, context)
         redo.read(self.lexicon, p, toks, context)  # "the other size", "double that", "just the one", ...
@@ -703,6 +711,8 @@ class RuleUnderstanding:
         for decision in _DECISIONS:  # the turns whose intent no item or option of theirs can change
             if decision.when(p, toks, ctx):
                 return decision.intent
+        if ctx.has_lines and others_of_those_off(self.lexicon, p, toks, ctx):
+            return Intent.REMOVE  # "just one of those, the ube one" to an ube and a black sesame: the other off
         if keeps_only(p, toks, ctx, self.lexicon):
             p.ref = "only"  # "just the sourdough": every other line off
             p.items = [dataclasses.replace(it, skus=(held,)) if (held := line_holding(self.lexicon, it.skus,
