@@ -518,16 +518,17 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
 _AS_YES = frozenset({"affirm", "courtesy", "room", "smalltalk", "dictated", "irked"})
 
 
-def said_as_yes(toks: Sequence[str]) -> frozenset[int]:
+def said_as_yes(toks: Sequence[str], *, shortest: int = 1) -> frozenset[int]:
     """The positions of ``toks`` inside an [affirm], a [courtesy] or a [room] phrase: words said as a yes idiom, a
     courtesy or to someone in the room, not as a choice or a product ("yeah grand" is no size grande, "sweet as" no sweetener, "let's roll" no
     cinnamon roll, "thanks for being patient" no paint, "stay warm out there" no warmed muffin, "are you deaf yes" no
-    decaf: [irked], a yes said again with irritation)."""
+    decaf: [irked], a yes said again with irritation). With ``shortest`` 2, a phrase of one word is left out: "sweet"
+    alone may be a yes, but in "make it sweet", a reply that is no yes, it is the choice."""
     book = phrases()
     out: set[int] = set()
     i = 0
     for table, phrase in book.cover(toks):
-        if table in _AS_YES:
+        if table in _AS_YES and len(phrase) >= shortest:
             out.update(range(i, i + len(phrase)))
         i += len(phrase)
     told = next((k for k in range(1, len(toks)) for m in book.messages if tuple(toks[k:k + len(m)]) == m
@@ -537,10 +538,11 @@ def said_as_yes(toks: Sequence[str]) -> frozenset[int]:
     return frozenset(out)
 
 
-def said_as_idiom(toks: Sequence[str]) -> frozenset[int]:
+def said_as_idiom(toks: Sequence[str], *, shortest: int = 1) -> frozenset[int]:
     """The positions of :func:`said_as_yes`, and those inside a [deny] phrase of two words or more: words said as an
-    idiom of the answer ("ah no you're grand" is no size grande), never a choice or a product."""
-    out: set[int] = set(said_as_yes(toks))
+    idiom of the answer ("ah no you're grand" is no size grande), never a choice or a product. ``shortest`` as for
+    :func:`said_as_yes`."""
+    out: set[int] = set(said_as_yes(toks, shortest=shortest))
     i = 0
     for table, phrase in phrases().cover(toks):
         if table == "deny" and len(phrase) > 1:

@@ -269,8 +269,10 @@ def _named_outside_yes(parse: Parse, spans: Sequence[tuple[int, int]], *, idiom:
     """Whether some product or choice of ``spans`` is named by words other than a yes idiom: "yeah grand" names
     no size grande, "cool beans" no roast, "let's roll" no cinnamon roll (the words are the yes), but "everything
     please" chooses the topping "everything" and "yes duck" may order one (a filler word names it). With ``idiom``, the
-    words of a no idiom count too ("red light" names no light roast)."""
-    yes = (confirm.said_as_idiom if idiom else confirm.said_as_yes)(parse.tokens)
+    words of a no idiom count too ("red light" names no light roast), and only phrases of two words or more: a reply
+    that is no yes and names only "sweet" ("and make it sweet") chooses it, where "green light on the whole lot" names
+    no green tea."""
+    yes = confirm.said_as_idiom(parse.tokens, shortest=2) if idiom else confirm.said_as_yes(parse.tokens)
     return any(not set(range(a, max(b, a + 1))) <= yes for a, b in spans)
 
 

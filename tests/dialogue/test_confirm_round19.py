@@ -209,3 +209,54 @@ def test_any_shop_another_is_still_added(bakery: Chat) -> None:
     _bakery_read_back(bakery)
     bakery.say("and a croissant")
     assert bakery.counts == {"BAGEL": 2, "SOURDOUGH": 1, "CROISSANT": 1}
+
+
+# A choice whose name alone is a yes word ("sweet", "fine") said at the read-back in a reply that is no yes ("and make
+# it sweet"): the line made so, as before round 19; only idioms of two words or more ("green light on the whole lot",
+# "red light", "stay warm out there") name nothing (follow-up of round 19: curry-confirm-not-yes-004,
+# saladbar-remove-counts-mt10-003).
+_TEA_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "ICED-TEA", "name": "iced tea", "aliases": ["iced teas"], "price": "3.00", "options": [
+            {"code": "sweet", "name": "sweetness", "default": "unsweet", "values": [
+                {"code": "unsweet", "name": "unsweet"}, {"code": "sweet", "name": "sweet"}]}]},
+        {"sku": "BEANS", "name": "coffee beans", "price": "12.00", "options": [
+            {"code": "grind", "name": "grind", "default": "whole", "values": [
+                {"code": "whole", "name": "whole bean"}, {"code": "fine", "name": "fine"},
+                {"code": "coarse", "name": "coarse"}]}]},
+        {"sku": "SALAD", "name": "greek salad", "aliases": ["salad"], "price": "9.00"},
+    ],
+}
+
+
+@pytest.fixture
+def tea_shop(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _TEA_SHOP)
+
+
+@pytest.mark.parametrize("reply", ["and make it sweet", "yes but make it a sweet one", "make the iced tea sweet",
+                                   "actually make it sweet please", "can you make it sweet"])
+def test_a_choice_that_is_also_a_yes_word_is_made(reply: str, tea_shop: Chat) -> None:
+    tea_shop.say("an iced tea and a greek salad")
+    assert "place the order" in tea_shop.say("that's all").text
+    r = tea_shop.say(reply)
+    assert not r.order_number, r.text
+    assert tea_shop.lines == [("ICED-TEA", 1, {"sweet": "sweet"}), ("SALAD", 1, {})], (r.text, tea_shop.lines)
+
+
+def test_a_grind_that_is_also_a_yes_word_is_made(tea_shop: Chat) -> None:
+    tea_shop.say("a bag of coffee beans")
+    assert "place the order" in tea_shop.say("that's all").text
+    r = tea_shop.say("oh make it fine")
+    assert not r.order_number, r.text
+    assert tea_shop.lines == [("BEANS", 1, {"grind": "fine"})], (r.text, tea_shop.lines)
+
+
+@pytest.mark.parametrize("reply", ["sweet", "yes sweet", "sweet as yes"])
+def test_sweet_as_a_yes_still_places_and_chooses_nothing(reply: str, tea_shop: Chat) -> None:
+    tea_shop.say("an iced tea and a greek salad")
+    assert "place the order" in tea_shop.say("that's all").text
+    r = tea_shop.say(reply)
+    assert r.order_number, r.text
+    assert tea_shop.counts == {}
