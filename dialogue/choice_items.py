@@ -101,6 +101,7 @@ def _another_of(lex: Lexicon, toks: Sequence[str], item: ItemSpec, m: Mention, s
 
 
 _CONTAINER_WORDS_BEFORE = words("container_words_before")
+_MADE_FOR = words("made_for_preps")  # "a winter cover for a 24 foot round pool": what it is for, no item
 
 
 def _served_in(lex: Lexicon, cup: str, m: Mention, not_skus: Sequence[str]) -> str | None:
@@ -563,8 +564,9 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
             qty = q if q is not None and toks[start] not in ("a", "an") else None
         end = run[-1].end
         if len(run) < 2 or (start > 0 and not opening
-                            and toks[start - 1] in ("the", "this", "that", *WITH, *BASE_PREPS, *EDIT_THEM)):
-            continue  # one choice is for :func:`value_items`; "make it a large oat": the line's, no new item
+                            and toks[start - 1] in ("the", "this", "that", *WITH, *BASE_PREPS, *EDIT_THEM, *_MADE_FOR)):
+            continue  # one choice is for :func:`value_items`; "make it a large oat": the line's, no new item; "a
+            # winter cover for a 24 foot round pool": what the item before is for, no item of its own
         if toks[end:end + 1] == ["no"] or not (
                 end == len(toks) or end in breaks or toks[end] in SEPARATORS or toks[end] in _ITEM_ENDS
                 or toks[end] in FILLER_WORDS or toks[end] in WITH or (end not in covered and quantity_token(toks, end) is not None)

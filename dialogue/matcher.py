@@ -14,7 +14,7 @@ from dialogue.amounts import qualifier_before, shot_counts
 from dialogue.codes import codes_said, foreign_codes_kept
 from dialogue.dimensions import sizes_said
 from dialogue.foreign_heads import modifies_other_thing
-from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.measure_article import article_before_choice
 from dialogue.mixes import box_pieces, is_box, mix_alone, read_mix, unit_box
 from dialogue.normalize import tokens
@@ -279,10 +279,11 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 and _box_with_mix(lex, toks, k) is None:  # "a half dozen glazed": the box of six, with glazed
             blocked.add(k)  # ... but "size 12 hiking boots": after a group's name it is that group's value
         if k and tok in _SERVINGS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT) \
-                and toks[k + 1:k + 2] != ["of"] and all(t.kind == "product" and not t.exact
-                                                        for t in lex.phrases.get((tok,), ())):
+                and toks[k + 1:k + 2] != ["of"] and (held := lex.phrases.get((tok,), ())) \
+                and all(t.kind == "product" and not t.exact for t in held):
             blocked.add(k)  # "two portions" (of what was just offered): the count's serving, no part of the
-            # "portion of chips" nor of the "portion of rice"
+            # "portion of chips" nor of the "portion of rice" (but "the two serving" where no name holds "serving"
+            # alone, a slip for a choice's "2 servings", is left to the choices)
         if k and tok in COUNT_UNITS and (toks[k - 1].isdigit() or toks[k - 1] in _BEFORE_A_UNIT):
             if _box_with_mix(lex, toks, k - 1) is not None or _box_with_mix(lex, toks, k) is not None \
                     or _unit_names_product(lex, toks, k):
@@ -373,7 +374,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         in_play)))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
         lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _common_value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))))
-    found = _side_orders(_common_name_word_one(lex, toks, found, in_play), toks)
+    found = _side_orders(lex, _common_name_word_one(lex, toks, found, in_play), toks)
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
         lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
             lex, toks, _contained(lex, toks, _counts_not_choices(lex, toks, _placement_of_choice(
@@ -859,12 +860,28 @@ def _package_in_names(lex: Lexicon, word: str, targets: Sequence[Target]) -> boo
     return packed
 
 
-def _side_orders(found: list[Mention], toks: Sequence[str]) -> list[Mention]:
+def _side_orders(lex: Lexicon, found: list[Mention], toks: Sequence[str]) -> list[Mention]:
     """"a half pounder with jalapenos and some onion rings on the side" where onion rings are both a side the shop
     sells and a burger's add-on: words that name a product and a choice, said right before "on the side", are the
-    product, a side order of its own."""
-    return [replace(m, targets=m.exact_products) if m.exact_products and m.options and any(
-        tuple(toks[m.end:m.end + len(p)]) == p for p in _SIDE_CUE) else m for m in found]
+    product, a side order of its own (but not where the choice is of a group that "on the side" names: "a catfish
+    po boy with sweet potato fries on the side", the po'boy's side)."""
+    out: list[Mention] = []
+    for m in found:
+        cue = next((p for p in _SIDE_CUE if tuple(toks[m.end:m.end + len(p)]) == p), None)
+        if cue is not None and m.exact_products and m.options and not _group_named_in(lex, m.options, cue):
+            m = replace(m, targets=m.exact_products)
+        out.append(m)
+    return out
+
+
+def _group_named_in(lex: Lexicon, choices: Sequence[Target], said: tuple[str, ...]) -> bool:
+    """Some product offering one of ``choices`` names that choice's group by words run in ``said``."""
+    for t in choices:
+        for sku in lex.option_skus.get((t.group, t.value), ()):
+            g = (p := lex.products.get(sku)) and p.group(t.group)
+            if g and any((words := phrase_of(name)) and words_run(words, said) for name in (g.name, *g.aliases)):
+                return True
+    return False
 
 
 def _placement_of_choice(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -1169,10 +1186,12 @@ def _own_choice_in_alias(lex: Lexicon, toks: Sequence[str], found: list[Mention]
             out.append(m)
             continue
         said, own = tuple(toks[m.start:m.end]), set(phrase_of(product.name))
+        forms = {said} | ({(one, *said[1:]) for one in singulars(said[0])} if said[1:2] == ("of",) else set())
         extra: list[Target] = []
-        for g in product.option_groups:
+        for g in product.option_groups:  # ("three rolls of tums": the "roll of tums" by its measure's plural)
             hits = {v.code for v in g.values if v.code != g.default for name in (v.name, *v.aliases)
-                    if (words := phrase_of(name)) and not set(words) <= own and words_run(words, said)}
+                    if (words := phrase_of(name)) and not set(words) <= own
+                    and any(words_run(words, form) for form in forms)}
             if len(hits) == 1:
                 extra.append(Target("option", group=g.code, value=hits.pop()))
         out.append(Mention(m.start, m.end, (*m.targets, *extra), m.part) if extra else m)

@@ -77,11 +77,12 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
     m = mentions[n]
     own_after = m.end < len(toks) and toks[m.end] == "of" and n + 1 < len(mentions) \
         and mentions[n + 1].start == m.end + 1 and not mentions[n + 1].products and bool(mentions[n + 1].options) \
-        and lex is not None and any(t.sku in lex.option_skus.get((o.group, o.value), ()) for t in m.products
-                                    for o in mentions[n + 1].options)
+        and lex is not None and len({t.sku for t in m.products for o in mentions[n + 1].options
+                                     if t.sku in lex.option_skus.get((o.group, o.value), ())}) == 1
     if m.end < len(toks) and toks[m.end] == "of" and not own_after:
         return False  # "two bags of penne", "a roll of tape": a container of what follows (but "two pots of
-        # chilli": that product, with its own choice said after "of", an item of its own)
+        # chilli": the one product of that kind with that choice, said after "of", an item of its own; "two rolls
+        # of yellow" where ribbons and streamers come in yellow stays a container of what was said before)
     option_at = {i for o in mentions[:n] if o.options for i in range(o.start, o.end)}
     k = m.start - 1
     while k >= 0 and (k in option_at or toks[k] in _FILLERS):

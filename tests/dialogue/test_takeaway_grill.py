@@ -10,7 +10,7 @@ are the catalog's, not this menu's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -327,3 +327,88 @@ def test_donna_kebab_is_the_doner(kebab: Chat) -> None:
 def test_wok_final_r_unsaid(wok: Chat, said: str) -> None:
     r = wok.say(said)
     assert [s for s, _, _ in wok.lines] == ["CHOWDER"], r.text
+
+
+# --- the same mechanisms kept to what they were for, on other shops' catalogs -------------------------------------
+
+@pytest.mark.parametrize("said, want", [
+    ("one mac and cheese the two serving and two of the breakfast skillets",
+     [("MEAL", 1, {"flavour": "mac_cheese", "servings": "2"}),
+      ("MEAL", 2, {"flavour": "breakfast_skillet", "servings": "2"})]),
+    ("two chicken teriyaki single serving and a pad thai",
+     [("MEAL", 2, {"flavour": "chicken_teriyaki", "servings": "1"}),
+      ("MEAL", 1, {"flavour": "pad_thai", "servings": "2"})]),
+])
+def test_serving_word_no_name_holds_is_left_to_the_choices(shop: Callable[[str], Chat], said: str,
+                                                           want: list[tuple[str, int, dict[str, str]]]) -> None:
+    # "two serving": a slip for the meal's "2 servings"; no product's name holds "serving", so it is no count's unit
+    chat = shop("outdoors")
+    r = chat.say(said)
+    assert chat.lines == want, r.text
+
+
+@pytest.mark.parametrize("said, want", [
+    ("four rolls of green streamers and two rolls of yellow", {"green": 4, "yellow": 2}),
+    ("a roll of red streamers and three rolls of blue", {"red": 1, "blue": 3}),
+])
+def test_rolls_of_a_colour_many_products_offer_stay_with_the_item_before(
+        shop: Callable[[str], Chat], said: str, want: dict[str, int]) -> None:
+    # ribbons and streamers both come in these colours: "two rolls of yellow" are more of the streamers said before
+    chat = shop("partysupply")
+    r = chat.say(said)
+    assert {o["colour"]: q for s, q, o in chat.lines if s == "STREAMERS"} == want, r.text
+    assert [s for s, _, _ in chat.lines] == ["STREAMERS", "STREAMERS"], r.text
+
+
+def test_fewer_rolls_of_a_colour_later(shop: Callable[[str], Chat]) -> None:
+    chat = shop("partysupply")
+    chat.say("four rolls of green streamers and two rolls of yellow")
+    r = chat.say("just one yellow")
+    assert sorted(chat.lines, key=lambda ln: ln[1]) == [("STREAMERS", 1, {"colour": "yellow"}),
+                                                        ("STREAMERS", 4, {"colour": "green"})], r.text
+
+
+@pytest.mark.parametrize("said, qty, flavour", [
+    ("three rolls of tums assorted fruit", 3, "fruit"),
+    ("two rolls of tums peppermint", 2, "peppermint"),
+    ("a roll of tums", 1, "fruit"),
+])
+def test_measure_in_the_plural_keeps_its_choice(shop: Callable[[str], Chat], said: str, qty: int,
+                                                flavour: str) -> None:
+    # "roll of tums" is the antacid's alias and "roll" its count's choice: "rolls of tums" are rolls too
+    chat = shop("pharmacy")
+    r = chat.say(said)
+    assert [(s, q, o["count"], o["flavour"]) for s, q, o in chat.lines] == [("ANTACID", qty, "roll", flavour)], r.text
+
+
+def test_bottles_said_of_a_default_measure_stay_bottles(shop: Callable[[str], Chat]) -> None:
+    chat = shop("pharmacy")
+    r = chat.say("two bottles of tums")
+    assert [(s, q, o["count"]) for s, q, o in chat.lines] == [("ANTACID", 2, "72ct")], r.text
+
+
+@pytest.mark.parametrize("said, qty, size, extras", [
+    ("a winter cover for a twenty four foot round pool with an air pillow", 1, "24r", "pillow"),
+    ("a winter cover for a twenty four foot round pool", 1, "24r", None),
+    ("two winter covers for an 18 foot round pool with clips", 2, "18r", "clips"),
+])
+def test_choices_said_after_for_are_the_items_own(shop: Callable[[str], Chat], said: str, qty: int, size: str,
+                                                   extras: str | None) -> None:
+    # choices said after "for a" tell what the item before is for (its pool size), no item of their own, even when
+    # what it is had with follows
+    chat = shop("poolsupply")
+    r = chat.say(said)
+    assert [(s, q, o["size"], o.get("extras")) for s, q, o in chat.lines] == [
+        ("WINTER-COVER", qty, size, extras)], r.text
+
+
+@pytest.mark.parametrize("said, size, side", [
+    ("a catfish po boy half size not dressed with sweet potato fries on the side", "half", "sweet_potato"),
+    ("a whole catfish po boy with hush puppies on the side", "whole", "hush_puppies"),
+])
+def test_side_said_on_the_side_of_a_group_named_side(shop: Callable[[str], Chat], said: str, size: str,
+                                                     side: str) -> None:
+    # the po'boy's group is its "side": "on the side" names that group, so the choice is the po'boy's, no side order
+    chat = shop("seafoodboil")
+    r = chat.say(said)
+    assert [(s, q, o["size"], o["side"]) for s, q, o in chat.lines] == [("CATFISH-POBOY", 1, size, side)], r.text
