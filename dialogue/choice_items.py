@@ -565,6 +565,8 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
         if len(run) < 2 or (start > 0 and not opening
                             and toks[start - 1] in ("the", "this", "that", *WITH, *BASE_PREPS, *EDIT_THEM)):
             continue  # one choice is for :func:`value_items`; "make it a large oat": the line's, no new item
+        if for_what(toks, run[0].start, [it for it in items if it.end <= start]):
+            continue  # "a winter cover for a twenty four foot round pool with ...": what the item before is for
         if toks[end:end + 1] == ["no"] or not (
                 end == len(toks) or end in breaks or toks[end] in SEPARATORS or toks[end] in _ITEM_ENDS
                 or toks[end] in FILLER_WORDS or toks[end] in WITH or (end not in covered and quantity_token(toks, end) is not None)
