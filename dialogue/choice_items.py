@@ -567,6 +567,8 @@ def choices_name_item(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Ment
                             and toks[start - 1] in ("the", "this", "that", *WITH, *BASE_PREPS, *EDIT_THEM, *_MADE_FOR)):
             continue  # one choice is for :func:`value_items`; "make it a large oat": the line's, no new item; "a
             # winter cover for a 24 foot round pool": what the item before is for, no item of its own
+        if for_what(toks, run[0].start, [it for it in items if it.end <= start]):
+            continue  # "a winter cover for a twenty four foot round pool with ...": what the item before is for
         if toks[end:end + 1] == ["no"] or not (
                 end == len(toks) or end in breaks or toks[end] in SEPARATORS or toks[end] in _ITEM_ENDS
                 or toks[end] in FILLER_WORDS or toks[end] in WITH or (end not in covered and quantity_token(toks, end) is not None)

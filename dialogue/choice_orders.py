@@ -14,9 +14,14 @@ from dialogue.kinds import kind_group
 from dialogue.lexicon import Lexicon
 from dialogue.owners import offers_choice, value_owner
 from dialogue.parse_records import Context, ParseDraft
+from dialogue.phrasebook import words
 from dialogue.specs import OptionSpec
 from dialogue.turn_words import MAKE_IT, SEPARATORS
 from dialogue.words import COMMON
+
+# Words after a choice that are no noun it modifies: a list going on ("marinara plus a coke zero") or the rest said
+# as it comes ("a two thirty regular").
+_NO_NOUN = words("list_joins") | words("plain_part") | words("as_it_comes")
 
 
 def of_a_noun_not_sold(lex: Lexicon, toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -24,14 +29,15 @@ def of_a_noun_not_sold(lex: Lexicon, toks: Sequence[str], options: Sequence[Opti
     everyday word) modifies that noun; it names no product of the shop that comes that way ("school" scissors). A
     word that is itself part of another choice said ("tylenol rapid release gels", "brown rice spicy tuna"), or the
     amount words opening one ("spicy tuna extra avocado"), is no such noun: choices said one after another, with no
-    product, still make the item they name."""
+    product, still make the item they name. Nor is a word joining a list ("in marinara plus a coke zero") or one
+    saying the rest is as it comes ("a two thirty regular")."""
     said = {k for o in options if 0 <= o.pos for k in range(o.pos, o.pos + max(len(o.said.split()), 1))}
     opened = {q.start for o in options if 0 <= o.pos and (q := qualifier_before(toks, o.pos)) is not None}
     for o in options:
         end = o.pos + max(len(o.said.split()), 1)
         if 0 <= o.pos and end < len(toks) and toks[end].isalpha() and len(toks[end]) > 3 \
                 and end not in said and end not in opened \
-                and toks[end] not in COMMON and not lex.phrases.get((toks[end],)) \
+                and toks[end] not in COMMON and toks[end] not in _NO_NOUN and not lex.phrases.get((toks[end],)) \
                 and not lex.phrases.get((toks[end].removesuffix("s"),)):
             return True
     return False

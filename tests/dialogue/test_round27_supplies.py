@@ -241,3 +241,83 @@ def test_another_one_after_the_offer_still_adds(shop: Callable[[str], Chat]) -> 
     pool.say("two please")
     pool.say("and one more")
     assert pool.counts == {"CLARIFIER": 3}
+
+
+# --- no noun after a choice: a list going on, or the rest as it comes ------------------------------------------------
+
+@pytest.mark.parametrize("said", [
+    "two star charms plus an apricot jam", "a pair of leather plus an apricot jam",
+])
+def test_a_list_join_after_a_choice_is_no_unsold_noun(hobby: Chat, said: str) -> None:
+    hobby.say(said)
+    assert "JAM" in hobby.counts and len(hobby.counts) == 2
+
+
+@pytest.mark.parametrize("said, kits", [
+    ("a k twenty ten regular", ["k2010"]),
+    ("a k nineteen oh five and a k twenty ten regular", ["k1905", "k2010"]),
+    ("two k twenty tens regular please", ["k2010"]),
+])
+def test_a_choice_said_with_regular_makes_its_item(hobby: Chat, said: str, kits: list[str]) -> None:
+    hobby.say(said)
+    assert [opts["kit"] for sku, _, opts in hobby.lines if sku == "KIT"] == kits
+
+
+def test_spaghetti_and_meatballs_plus_a_coke(shop: Callable[[str], Chat]) -> None:
+    pasta = shop("pastabar")
+    pasta.say("a spaghetti and meatballs in marinara plus a coke zero")
+    assert pasta.counts == {"BYO-PASTA": 1, "SODA": 1}
+    [(_, _, opts)] = [line for line in pasta.lines if line[0] == "BYO-PASTA"]
+    assert (opts["shape"], opts["sauce"], opts["protein"]) == ("spaghetti", "marinara", "meatballs")
+
+
+def test_a_two_thirty_regular(shop: Callable[[str], Chat]) -> None:
+    camp = shop("outdoors")
+    camp.say("a four fifty of the winter blend and a two thirty regular")
+    assert sorted((opts["size"], opts.get("blend")) for _, _, opts in camp.lines) == [
+        ("230g", "standard"), ("450g", "winter")]
+
+
+def test_a_ladder_plus_tabs_still_no_water_test(shop: Callable[[str], Chat]) -> None:
+    pool = shop("poolsupply")
+    pool.say("a pool ladder plus a bucket of chlorine tabs the ten pound one")
+    assert [(sku, n) for sku, n, _ in pool.lines] == [("TABS", 1)]
+
+
+# --- "for a <choices> ... with": what the item before is for, no item of its own ------------------------------------
+
+def test_a_cover_for_a_sized_pool_with_a_pillow(shop: Callable[[str], Chat]) -> None:
+    pool = shop("poolsupply")
+    pool.say("a winter cover for a twenty four foot round pool with an air pillow")
+    assert [(sku, n, opts["size"], opts.get("extras")) for sku, n, opts in pool.lines] == [
+        ("WINTER-COVER", 1, "24r", "pillow")]
+
+
+
+# --- "the big bag": a size word with a size group's name ------------------------------------------------------------
+
+@pytest.mark.parametrize("said, weight", [
+    ("two p h up five pound and one alkalinity increaser the big bag", "25lb"),
+    ("an alkalinity increaser the small bag", "12lb"),
+    ("one alkalinity increaser in the biggest bag please", "25lb"),
+])
+def test_a_size_word_with_the_groups_name(shop: Callable[[str], Chat], said: str, weight: str) -> None:
+    pool = shop("poolsupply")
+    pool.say(said)
+    assert [opts["weight"] for sku, _, opts in pool.lines if sku == "ALK-UP"] == [weight]
+
+
+def test_the_biggest_size_of_a_pail(shop: Callable[[str], Chat]) -> None:
+    pool = shop("poolsupply")
+    pool.say("a ph up in the biggest size")
+    assert pool.lines == [("PH-UP", 1, {"weight": "25lb"})]
+
+
+def test_sizes_not_in_price_order_pick_none(hobby: Chat) -> None:
+    hobby.say("a canvas tarp the big size")
+    assert hobby.lines == []  # (asked which size: 10 ft square, 20 ft square or 10 x 20)
+
+
+def test_a_big_size_latte_is_still_the_large(cafe_chat: Chat) -> None:
+    cafe_chat.say("a big size latte")
+    assert [opts["size"] for _, _, opts in cafe_chat.lines] == ["large"]
