@@ -339,3 +339,31 @@ def test_another_weight_asked_for_with_no_word_against_the_first_is_one_more(tmp
         chat.say("one boneless chicken two pounds")
         chat.say("and another boneless one pound")
         assert chat.counts == {"BONELESS": 2}, chat.replies[-1].text
+
+
+
+def _sized_toppings(chat: Chat) -> list[tuple[str, str, str]]:
+    """Each line's product, size and every topping on it (a dict of the line's choices keeps one of several)."""
+    return sorted((ln.sku, next((o.value for o in ln.options if o.group == "size"), ""),
+                   "+".join(sorted(o.value for o in ln.options if o.group == "toppings")))
+                  for ln in chat.session.cart.lines)
+
+
+@pytest.mark.parametrize("said", [
+    "and the large one gets lychee jelly instead of the boba",
+    "the large one gets jelly rather than boba",
+    "the large one gets the jelly in place of the boba",
+])
+def test_a_choice_swapped_on_one_line_leaves_the_other_line_alone(chat: Chat, said: str) -> None:
+    chat.say("two taro milk teas with boba")
+    chat.say("make one of them large")
+    assert _sized_toppings(chat) == [("TARO", "large", "boba"), ("TARO", "medium", "boba")], chat.replies[-1].text
+    chat.say(said)
+    assert _sized_toppings(chat) == [("TARO", "large", "jelly"), ("TARO", "medium", "boba")], chat.replies[-1].text
+
+
+def test_a_choice_said_to_belong_on_a_line_instead_of_another_moves(chat: Chat) -> None:
+    chat.say("a taro milk tea and a thai milk tea")
+    chat.say("put boba on the taro")
+    chat.say("the thai tea gets the boba instead of the taro")
+    assert _sized_toppings(chat) == [("TARO", "medium", ""), ("THAI", "medium", "boba")], chat.replies[-1].text
