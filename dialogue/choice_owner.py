@@ -2,7 +2,8 @@
 protein put on both smoothies comes off the other one), "the thai tea is the half sugar one not the taro" (the half
 sugar moves from the taro to the thai tea). The choices said after the verb go on the line named before it, off
 the one other line that has them ("not the taro" names it when several do); after "just" / "only" they come off
-every other line. Nothing else changes. None when the turn is no such thing (no line named before such a verb, no
+every other line. What is said after "not" / "instead of" is what the choices leave, never more of them ("the lamb
+one gets fries instead of the salad" moves no salad: a swap on that line, read as ever). Nothing else changes. None when the turn is no such thing (no line named before such a verb, no
 choice said after it that another line has and the line's product offers, one that cannot leave a line), and the
 turn is read as ever.
 """
@@ -29,7 +30,7 @@ from dialogue.types import Action
 
 _VERBS = phrases("choice_owner_verbs")
 _ONLY = phrases("choice_owner_only")
-_NOT = "not"
+_NOT = (("not",), *phrases("swap"))  # what is said after these is the line the choices leave, not more choices
 
 _Plan = tuple[CartLine, list[tuple[OptionSpec, Target, list[CartLine]]], bool]
 
@@ -71,8 +72,9 @@ def planned(state: State, lex: Lexicon, parse: Parse) -> _Plan | None:
     product = lex.products.get(place.sku)
     if product is None:
         return None
-    end = next((i for i in range(after, len(toks)) if toks[i] == _NOT), len(toks))
-    source = line_said_at(state, lex, parse, end + 1, GLUE) if end + 1 < len(toks) else None
+    end = next((i for i in range(after, len(toks)) if _starts(toks, i, _NOT)), len(toks))
+    past = end + _starts(toks, end, _NOT)  # ("gets fries instead of the salad": the salad is what the fries replace)
+    source = line_said_at(state, lex, parse, past, GLUE) if past < len(toks) else None
     specs = sorted((o for o in (*parse.options, *parse.selector, *(o for it in parse.items for o in it.options))
                     if after <= o.pos < end), key=lambda o: o.pos)
     plan: list[tuple[OptionSpec, Target, list[CartLine]]] = []

@@ -323,7 +323,9 @@ def line_by_its_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], c
     ("wine" of "rose wine"), said after "the" as one word that is the category of the product of one cart line
     only, is that line's product (the line named by its kind), not the product whose name holds the word. So is
     such a word, even one naming some product in full, that ends the name of the product of one cart line only
-    ("make the paint a gallon" to a quart of exterior paint: not the interior paint called "paint")."""
+    ("make the paint a gallon" to a quart of exterior paint: not the interior paint called "paint"), and so is it
+    after "on/to the" with the choices said before it ("and bacon on the burger" to a double cheeseburger: no
+    hamburger added)."""
     out: list[ItemSpec] = []
     for it in items:
         if it.end - it.start != 1 or it.start == 0 or toks[it.start - 1] not in DEFINITE \
@@ -335,9 +337,13 @@ def line_by_its_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], c
         held = set() if it.exact else {s for s in ctx.line_skus if (p := lex.products.get(s)) is not None
                                        and p.category and phrase_of(p.category)[-1:] in forms}
         lead = toks[:it.start]
-        if not held and it.options and not cue.has(lead, ADDING) and not any(t in MORE_WORDS for t in lead) \
-                and ("and" not in lead or cue.has(lead, cue.MODIFY)):  # "make the paint a gallon" to the exterior
-            # paint: the one line whose product's name ends in the word, with a choice said for it, no word of more
+        # "oh and bacon on the burger", "add bacon to the burger": the choices said before "on/to the <word>" go
+        # onto that line, whatever word of more was said
+        onto = it.start >= 2 and toks[it.start - 2] in ONTO_PREPS and all(o.pos < it.start - 2 for o in it.options)
+        if not held and it.options and (onto or not cue.has(lead, ADDING) and not any(t in MORE_WORDS for t in lead)
+                                        and ("and" not in lead or cue.has(lead, cue.MODIFY))):
+            # "make the paint a gallon" to the exterior paint: the one line whose product's name ends in the word,
+            # with a choice said for it, no word of more
             held = {s for s in ctx.line_skus if (p := lex.products.get(s)) is not None
                     and any(len(phrase_of(n)) > 1 and phrase_of(n)[-1:] in forms for n in (p.name, *p.aliases))}
         out.append(ItemSpec((held.pop(),), it.quantity, it.options, it.start, it.end, True) if len(held) == 1 else it)

@@ -339,3 +339,72 @@ def test_another_weight_asked_for_with_no_word_against_the_first_is_one_more(tmp
         chat.say("one boneless chicken two pounds")
         chat.say("and another boneless one pound")
         assert chat.counts == {"BONELESS": 2}, chat.replies[-1].text
+
+
+
+def _sized_toppings(chat: Chat) -> list[tuple[str, str, str]]:
+    """Each line's product, size and every topping on it (a dict of the line's choices keeps one of several)."""
+    return sorted((ln.sku, next((o.value for o in ln.options if o.group == "size"), ""),
+                   "+".join(sorted(o.value for o in ln.options if o.group == "toppings")))
+                  for ln in chat.session.cart.lines)
+
+
+@pytest.mark.parametrize("said", [
+    "and the large one gets lychee jelly instead of the boba",
+    "the large one gets jelly rather than boba",
+    "the large one gets the jelly in place of the boba",
+])
+def test_a_choice_swapped_on_one_line_leaves_the_other_line_alone(chat: Chat, said: str) -> None:
+    chat.say("two taro milk teas with boba")
+    chat.say("make one of them large")
+    assert _sized_toppings(chat) == [("TARO", "large", "boba"), ("TARO", "medium", "boba")], chat.replies[-1].text
+    chat.say(said)
+    assert _sized_toppings(chat) == [("TARO", "large", "jelly"), ("TARO", "medium", "boba")], chat.replies[-1].text
+
+
+def test_a_choice_said_to_belong_on_a_line_instead_of_another_moves(chat: Chat) -> None:
+    chat.say("a taro milk tea and a thai milk tea")
+    chat.say("put boba on the taro")
+    chat.say("the thai tea gets the boba instead of the taro")
+    assert _sized_toppings(chat) == [("TARO", "medium", ""), ("THAI", "medium", "boba")], chat.replies[-1].text
+
+
+_BACON = {"code": "toppings", "name": "toppings", "multiple": True, "values": [
+    {"code": "bacon", "name": "bacon", "price_delta": "2.00"}, {"code": "egg", "name": "fried egg"}]}
+_BURGERS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "HAMBURGER", "name": "hamburger", "aliases": ["burger", "plain burger"], "category": "burgers",
+         "price": "8.50", "options": [_BACON]},
+        {"sku": "CHEESEBURGER", "name": "cheeseburger", "aliases": ["cheese burger"], "category": "burgers",
+         "price": "9.25", "options": [_BACON]},
+        {"sku": "FRIES", "name": "french fries", "aliases": ["fries"], "price": "3.50"},
+    ],
+}
+
+
+@pytest.fixture
+def burger_chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _BURGERS)
+
+
+@pytest.mark.parametrize("said", [
+    "oh and bacon on the burger",
+    "add bacon to the burger",
+    "and can i get bacon on the burger",
+    "oh and put a fried egg and bacon on the burger",
+])
+def test_a_choice_put_on_the_line_named_by_a_word_of_its_name_adds_nothing(burger_chat: Chat, said: str) -> None:
+    burger_chat.say("a cheeseburger and fries")
+    burger_chat.say(said)
+    lines = sorted((ln.sku, ln.quantity, tuple(sorted(o.value for o in ln.options)))
+                   for ln in burger_chat.session.cart.lines)
+    assert lines[0][0] == "CHEESEBURGER" and "bacon" in lines[0][2], burger_chat.replies[-1].text
+    assert [sku for sku, _, _ in lines] == ["CHEESEBURGER", "FRIES"], burger_chat.replies[-1].text
+
+
+@pytest.mark.parametrize("said", ["and a burger with bacon", "oh and a plain burger with bacon too"])
+def test_a_burger_ordered_with_a_choice_is_still_added(burger_chat: Chat, said: str) -> None:
+    burger_chat.say("a cheeseburger and fries")
+    burger_chat.say(said)
+    assert burger_chat.counts == {"CHEESEBURGER": 1, "FRIES": 1, "HAMBURGER": 1}, burger_chat.replies[-1].text
