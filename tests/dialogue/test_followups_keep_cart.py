@@ -256,6 +256,40 @@ def test_one_of_a_line_of_two_is_still_a_recount(chat: Chat) -> None:
 
 
 @pytest.mark.parametrize("said", [
+    "uh actually only one of the mint chip ones",
+    "just one of the mint chip ones",
+    "only one of the mint chip",
+    "actually just 1 of the mint chip ones",
+])
+def test_a_count_of_the_line_named_by_its_choice_is_its_recount(shop: Callable[[str], Chat], said: str) -> None:
+    """"two pints of mint chip and one of cookie dough" - "only one of the mint chip ones": the mint chip line
+    down to one, the cookie dough kept (was the cookie dough taken off: a count said before "of the <choice>" other
+    than that line's is a recount, not "keep that line alone", dialogue/those_lines._count_of_those)."""
+    creamery = shop("creamery")
+    creamery.say("two pints of mint chip and one of cookie dough")
+    r = creamery.say(said)
+    assert not r.order_number
+    assert sorted((sku, q, o.get("flavour")) for sku, q, o in creamery.lines) == [
+        ("PINT", 1, "cookie_dough"), ("PINT", 1, "mint_chip")], (r.text, creamery.lines)
+
+
+def test_a_count_of_the_line_named_by_its_choice_in_the_cafe(chat: Chat) -> None:
+    chat.say("three iced lattes and one hot latte")
+    chat.say("only two of the iced ones")
+    assert sorted((sku, q, o.get("temperature")) for sku, q, o in chat.lines) == [
+        ("LATTE", 1, "hot"), ("LATTE", 2, "iced")], chat.lines
+
+
+def test_its_own_count_of_the_line_named_still_keeps_that_line(shop: Callable[[str], Chat]) -> None:
+    """The count said is the named line's own ("just one of the ube ones" to one ube, one black sesame): that line
+    kept alone, as before."""
+    boba = shop("bobashop")
+    boba.say("two mochi donuts one ube one black sesame")
+    boba.say("just one of the ube ones")
+    assert [(sku, q, o.get("flavour")) for sku, q, o in boba.lines] == [("MOCHI-DONUT", 1, "ube")], boba.lines
+
+
+@pytest.mark.parametrize("said", [
     "swap the black one for an iced coffee",
     "um actually swap the black one for an iced coffee same size",
 ])
