@@ -335,3 +335,80 @@ def test_one_sleeping_bag_long_the_other_zero_degree(shop: Callable[[str], Chat]
     made = sorted((o.get("rating"), o.get("length"), o.get("zip")) for sku, q, o in gear.lines if sku == "DOWN-BAG")
     assert [m[:2] for m in made] == [("0F", "regular"), ("20F", "long")], gear.lines
     assert made[1][2] == "right"
+
+
+def _meals(chat: Chat) -> list[tuple[int, str | None, str | None, str | None, str | None]]:
+    return sorted((q, o.get("sub"), o.get("length"), o.get("drink"), o.get("side")) for sku, q, o in chat.lines
+                  if sku == "MEAL")
+
+
+@pytest.mark.parametrize("said", [
+    "uh can the meal be a footlong",
+    "can the meal deal be a footlong",
+    "make the meal a footlong please",
+])
+def test_the_waiting_item_named_keeps_its_count(shop: Callable[[str], Chat], said: str) -> None:
+    """"three meal deals" - "what sub?" - "can the meal be a footlong": the three meal deals made footlong, still
+    waiting for their sub (was one meal deal waiting, the count of three lost, policy._names_the_waiting); then
+    "one steak and cheese and two italian bmts" are their subs, in two lines (the plural "bmts" is the sub italian
+    bmt, policy._value_named), no subs of their own."""
+    subs = shop("subshop")
+    subs.say("lemme get three meal deals")
+    r = subs.say(said)
+    assert "sub" in r.text and not subs.lines, r.text
+    subs.say("ok all three footlong one steak and cheese and two italian bmts")
+    subs.say("cokes for all of them")
+    assert _meals(subs) == [(1, "steak", "footlong", "coke", "classic_chips"),
+                            (2, "bmt", "footlong", "coke", "classic_chips")], subs.lines
+    assert {sku for sku, _, _ in subs.lines} == {"MEAL"}
+
+
+@pytest.mark.parametrize("said", [
+    "one meatball and two turkey subs",
+    "one steak and cheese and two italian bmts",
+])
+def test_subs_said_in_the_plural_answer_the_meals(shop: Callable[[str], Chat], said: str) -> None:
+    subs = shop("subshop")
+    subs.say("three meal deals")
+    subs.say(said)
+    subs.say("cokes for all of them")
+    assert sum(q for _, q, _ in subs.lines) == 3 and {sku for sku, _, _ in subs.lines} == {"MEAL"}, subs.lines
+    assert len({o.get("sub") for _, _, o in subs.lines}) == 2, subs.lines
+
+
+def _three_meals(shop: Callable[[str], Chat]) -> Chat:
+    subs = shop("subshop")
+    subs.say("lemme get three meal deals")
+    subs.say("ok all three footlong one steak and cheese and two italian bmts")
+    subs.say("cokes for all of them")
+    return subs
+
+
+@pytest.mark.parametrize("said", [
+    "actually the steak one gets a sprite not a coke",
+    "the steak one wants a sprite not a coke",
+    "actually the steak one gets a sprite not the coke",
+])
+def test_a_meal_named_by_its_sub_gets_its_drink(shop: Callable[[str], Chat], said: str) -> None:
+    """"the steak one gets a sprite not a coke": the steak meal's drink is sprite; the coke said after "not" is
+    what it was, no fountain drink and no steak sub added (lines_by_choice._what_it_was)."""
+    subs = _three_meals(shop)
+    r = subs.say(said)
+    assert not r.order_number
+    assert _meals(subs) == [(1, "steak", "footlong", "sprite", "classic_chips"),
+                            (2, "bmt", "footlong", "coke", "classic_chips")], (r.text, subs.lines)
+    assert {sku for sku, _, _ in subs.lines} == {"MEAL"}
+
+
+@pytest.mark.parametrize("said, steak_side, bmt_side", [
+    ("and swap the chips for cookies on the bmt ones", "classic_chips", "cookies"),
+    ("swap the chips for cookies on the steak one", "cookies", "classic_chips"),
+])
+def test_a_swap_on_the_meal_named_last(shop: Callable[[str], Chat], said: str, steak_side: str, bmt_side: str) -> None:
+    """"swap the chips for cookies on the bmt ones" after the steak meal was changed: the bmt meals' side swapped,
+    not the steak one's in focus ("the bmt ones", said last, picks the line: swaps._one_named_last)."""
+    subs = _three_meals(shop)
+    subs.say("actually the steak one gets a sprite not a coke")
+    subs.say(said)
+    assert _meals(subs) == [(1, "steak", "footlong", "sprite", steak_side),
+                            (2, "bmt", "footlong", "coke", bmt_side)], subs.lines
