@@ -442,7 +442,6 @@ class Lexicon:
                     out.append((v, Target("option", group=group.code, value=value.code), v == name and name in written))
         out.extend(_by_comparison(group))
         out.extend(_by_everyday_size(group))
-        out.extend(_by_size_word_and_group(group))
         return out
 
     # --- lookups --------------------------------------------------------------------------------
@@ -662,7 +661,6 @@ V = TypeVar("V")
 
 _SIZE_GROUPS = words("size_groups")
 _COMPARATIVES = ((words("bigger"), 1), (words("biggest"), 2), (words("smaller"), -1), (words("smallest"), -2))
-_ENDS = ((words("big") | words("biggest"), -1), (words("small") | words("smallest"), 0))
 
 
 _SIZE_SAID_AS = phrases("size_said_as")
@@ -726,28 +724,6 @@ def _by_comparison(group: OptionGroup) -> list[tuple[tuple[str, ...], Target, bo
         at = {1: usual + 1, -1: usual - 1, 2: len(codes) - 1, -2: 0}[step]
         if 0 <= at < len(codes) and at != usual:
             out.extend(((w,), Target("option", group=group.code, value=codes[at]), False) for w in sorted(said))
-    return out
-
-
-def _by_size_word_and_group(group: OptionGroup) -> list[tuple[tuple[str, ...], Target, bool]]:
-    """"the alkalinity increaser the big bag" where the bag sizes are "12 lb" and "25 lb": a plain size word said with
-    the one-word name of a size group (one named or also called "size", whose values cost more as they go) names its
-    biggest (smallest) value, unless a value's own name says that size word ("big bag") or it stands for a value
-    already (:func:`_by_everyday_size`)."""
-    group_words = [phrase_of(n) for n in (group.code, group.name, *group.aliases)]
-    deltas = [v.price_delta_cents for v in group.values]
-    if group.multiple or len(group.values) < 2 or not _SIZE_GROUPS & {w for ws in group_words for w in ws} \
-            or deltas != sorted(deltas) or len(set(deltas)) < 2:
-        return []
-    names = {ph for v in group.values for n in (v.name, *v.aliases) for ph in (phrase_of(n),)}
-    everyday = {said for said, _, _ in _by_everyday_size(group)}  # ("a big size coffee": "big" is the large)
-    out: list[tuple[tuple[str, ...], Target, bool]] = []
-    for said_words, end in _ENDS:
-        value = group.values[end].code
-        for noun in sorted({ws[0] for ws in group_words if len(ws) == 1}):
-            for w in sorted(said_words):
-                if (w, noun) not in names and not any(w in ph for ph in names) and (w,) not in everyday:
-                    out.append(((w, noun), Target("option", group=group.code, value=value), False))
     return out
 
 

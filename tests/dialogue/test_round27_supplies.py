@@ -292,32 +292,3 @@ def test_a_cover_for_a_sized_pool_with_a_pillow(shop: Callable[[str], Chat]) -> 
     assert [(sku, n, opts["size"], opts.get("extras")) for sku, n, opts in pool.lines] == [
         ("WINTER-COVER", 1, "24r", "pillow")]
 
-
-
-# --- "the big bag": a size word with a size group's name ------------------------------------------------------------
-
-@pytest.mark.parametrize("said, weight", [
-    ("two p h up five pound and one alkalinity increaser the big bag", "25lb"),
-    ("an alkalinity increaser the small bag", "12lb"),
-    ("one alkalinity increaser in the biggest bag please", "25lb"),
-])
-def test_a_size_word_with_the_groups_name(shop: Callable[[str], Chat], said: str, weight: str) -> None:
-    pool = shop("poolsupply")
-    pool.say(said)
-    assert [opts["weight"] for sku, _, opts in pool.lines if sku == "ALK-UP"] == [weight]
-
-
-def test_the_biggest_size_of_a_pail(shop: Callable[[str], Chat]) -> None:
-    pool = shop("poolsupply")
-    pool.say("a ph up in the biggest size")
-    assert pool.lines == [("PH-UP", 1, {"weight": "25lb"})]
-
-
-def test_sizes_not_in_price_order_pick_none(hobby: Chat) -> None:
-    hobby.say("a canvas tarp the big size")
-    assert hobby.lines == []  # (asked which size: 10 ft square, 20 ft square or 10 x 20)
-
-
-def test_a_big_size_latte_is_still_the_large(cafe_chat: Chat) -> None:
-    cafe_chat.say("a big size latte")
-    assert [opts["size"] for _, _, opts in cafe_chat.lines] == ["large"]
