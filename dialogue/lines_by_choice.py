@@ -7,7 +7,7 @@ as against "the large one" (one more, made so).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from dialogue import intents as cue
 from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
@@ -38,6 +38,8 @@ from dialogue.turn_words import (
 
 _AS_IT_COMES = words("as_it_comes")
 _POSSESSIVES = words("possessives")
+_WAS_NOT = words("was_not")
+_ARTICLES = frozenset({"a", "an", "the"})
 _PEOPLE_ONES = words("people_ones")  # "the brisket guys": the units of a line by the people they are for
 _MAKE_THE_PAIRS = frozenset(ph for ph in MAKE_THE if len(ph) == 2)
 
@@ -205,7 +207,9 @@ def one_named_by_item(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context
               if (kept := tuple(t for t in o.targets if offered(t) & skus))]
     change += [OptionSpec(kept, o.amount, o.qualifier, o.pos, o.said) for o in item.options if o.pos > item.end
                and (kept := tuple(t for t in o.targets if offered(t) & skus))]  # "her green curry one with tofu"
-    if not named or not (change or p.options) or any(not it.options for it in p.items if it is not item):
+    was = [it for it in p.items if it is not item and not it.options and _what_it_was(lex, toks, it, skus, offered)]
+    if not named or not (change or p.options) or any(not it.options for it in p.items if it is not item
+                                                      and it not in was):
         return False
     p.selector = [OptionSpec(named, pos=item.start, said=" ".join(words))]
     p.options = [*p.options, *change]
@@ -213,6 +217,17 @@ def one_named_by_item(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context
     if item.start >= 3 and toks[item.start - 2] == "of":
         p.portion = portion(toks[:item.start])  # "one of the brisket ones wants a coke": one unit of them
     return True
+
+
+def _what_it_was(lex: Lexicon, toks: Sequence[str], it: ItemSpec, skus: set[str],
+                 offered: Callable[[Target], set[str]]) -> bool:
+    """"the steak one gets a sprite not a coke": an item said after "not" (data: was_not; articles between) whose
+    words are a choice of the line named (the meal's drink coke) is what that choice was, no item of its own."""
+    k = it.start - 1
+    while k >= 0 and toks[k] in _ARTICLES:
+        k -= 1
+    return k >= 0 and toks[k] in _WAS_NOT and any(
+        t.kind == "option" and offered(t) & skus for t in lex.phrases.get(tuple(toks[it.start:it.end]), ()))
 
 
 def one_made_on(lex: Lexicon, p: ParseDraft, toks: list[str], ctx: Context) -> bool:

@@ -43,7 +43,7 @@ from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import halves_of_line
-from dialogue.lexicon import Lexicon, Target, phrase_of
+from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.multiples import said_again
 from dialogue.numbers import say_number
 from dialogue.parse_records import Parse
@@ -860,7 +860,9 @@ class Policy:
             if (parse.intent == Intent.REMOVE or parse.intent == Intent.MODIFY and cue.has(parse.tokens, cue.REMOVE)) \
                     and (parse.items or parse.options):  # "remove the coke": not the item waiting
                 return self._removed_aside(pending, product, group, parse, out)
-            if parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items:
+            # "three meal deals" - "what sub?" - "can the meal be a footlong": the waiting item named, made so
+            waiting_named = _names_the_waiting(parse, product.sku)
+            if parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items and not waiting_named:
                 aside = self._added_aside(pending, product, group, parse, out)
                 if aside is not None:
                     return aside
@@ -876,10 +878,11 @@ class Policy:
                 values = say_list([v.name for v in group.values[:3]], "or")
                 return out.say(f"Yes, the {product.name} comes in {offered}. And what {group_name(group)} would you "
                                f"like for the {product.name}: {values}?")
-            if opts and not parse.items and not parse.question and not options_for(product, specs)[2] \
+            if opts and (not parse.items or waiting_named) and not parse.question and not options_for(product, specs)[2] \
                     and not self._for_line_just_made(product, opts):
-                # "what drink for the meal deal?" - "footlong": another choice of the waiting item; it is made so,
-                # and the question is put again (the item is never dropped unasked)
+                # "what drink for the meal deal?" - "footlong" (or "can the meal be a footlong"): another choice of the
+                # waiting item; it is made so, its count kept, and the question is put again (the item is never
+                # dropped unasked)
                 pending.item = ItemSpec(item.skus, item.quantity, [*item.options, *specs], item.start, item.end,
                                         item.exact)
                 values = say_list([v.name for v in group.values[:3]], "or")
@@ -993,11 +996,15 @@ class Policy:
             # part's words ("... and the other one orange")
             at = [i for i in range(item.start, item.end)
                   if toks[i] not in GLUE and toks[i] not in fill and not toks[i].isdigit()]
-            said = tuple(toks[i] for i in at)
-            targets = tuple(t for t in self.lex.phrases.get(said, ()) if t.kind == "option" and t.group == group.code
-                            and group.value(t.value) is not None)
-            if targets:
-                return OptionSpec(targets, pos=at[0])
+            if not at:
+                continue
+            for last in sorted(singulars(toks[at[-1]]), key=lambda w: w != toks[at[-1]]):
+                # the words as said, then the last one as its singular ("two italian bmts": the sub italian bmt)
+                said = (*(toks[i] for i in at[:-1]), last)
+                targets = tuple(t for t in self.lex.phrases.get(said, ()) if t.kind == "option"
+                                and t.group == group.code and group.value(t.value) is not None)
+                if targets:
+                    return OptionSpec(targets, pos=at[0])
         return None
 
     def _part_named(self, product: Product, toks: Sequence[str], item: ItemSpec, *, loose: bool = False
@@ -1480,6 +1487,15 @@ def _offers_spec(product: Product, spec: OptionSpec) -> bool:
 
 
 _OF_THEM = (("of", "them"), ("of", "those"), ("of", "these"))
+
+
+def _names_the_waiting(parse: Parse, sku: str) -> bool:
+    """Every item of the turn is the product waiting for a choice, named with "the"/"that" and no count ("can the
+    meal be a footlong" while three meal deals wait for their sub): the waiting item itself, not one more."""
+    toks = parse.tokens
+    return bool(parse.items) and all(
+        it.skus == (sku,) and it.quantity is None and 0 < it.start <= len(toks) and toks[it.start - 1] in DEFINITE
+        for it in parse.items)
 
 
 def _count_of_them(parse: Parse) -> int | None:

@@ -25,6 +25,7 @@ from dialogue.turn_words import (
     ADDING,
     ALSO,
     CHANGE_FILL,
+    DEFINITE,
     FILLERS,
     INSTEAD,
     INSTEAD_OF,
@@ -138,10 +139,17 @@ def choices_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
         new = [o for o in new if o not in picked]  # chicken one" picks the line, with what goes
     else:
         picked = []
-    last = the_one_made(toks, gone, option_at) if new_first else []
-    if last and len(last) < len(gone):  # "onion rings instead of fries on the sprite one": "the sprite one",
-        gone = [o for o in gone if o not in last]  # said last, picks the line too
+    tail = gone if new_first else new  # what is said last: "... on the sprite one" / "... on the bmt ones"
+    last = the_one_made(toks, tail, option_at)
+    if last and len(last) < len(tail):  # "onion rings instead of fries on the sprite one", "swap the chips for
+        # cookies on the bmt ones": "the sprite one", "the bmt ones", said last, pick the line too
+        if new_first:
+            gone = [o for o in gone if o not in last]
+        else:
+            new = [o for o in new if o not in last]
         picked = [*picked, *last]
+    elif not last:  # "swap the chips for cookies on the bmt ones": "bmt", heard as no choice, names the line
+        picked = [*picked, *_one_named_last(lex, toks, at, specs)]
     if not new or not gone:
         return None
 
@@ -174,6 +182,23 @@ def choices_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
     p.items, p.options, p.selector = [], [own(o) for o in new], [own(o) for o in (*picked, *gone)]
     p.replaces, p.replace = None, False
     return Intent.MODIFY
+
+
+def _one_named_last(lex: Lexicon, toks: Sequence[str], at: int, specs: Sequence[OptionSpec]) -> list[OptionSpec]:
+    """"... on the bmt ones": the words of "the <words> one(s)" said at the end of a swap, after its join and read
+    as nothing (a choice whose words also name a product), are that choice: the line picked by how it is made."""
+    if len(toks) < 3 or toks[-1] not in ("one", "ones"):
+        return []
+    said_at = {i for o in specs if o.pos >= 0 for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
+    for a in range(len(toks) - 3, at, -1):
+        if toks[a] not in DEFINITE:
+            continue
+        words_ = tuple(toks[a + 1:-1])
+        if said_at & set(range(a + 1, len(toks) - 1)):
+            return []
+        targets = tuple(t for t in lex.phrases.get(words_, ()) if t.kind == "option")
+        return [OptionSpec(targets, pos=a + 1, said=" ".join(words_))] if targets else []
+    return []
 
 
 def _picks_one_line(o: OptionSpec, sku: str, ctx: Context) -> bool:

@@ -54,9 +54,11 @@ def others_of_those_off(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: C
 
 
 def _count_of_those(toks: Sequence[str]) -> int | None:
-    """"just one of those not two": the count said before "of those" / "of them", after "just"/"only"."""
+    """"just one of those not two": the count said before "of those" / "of them", after "just"/"only"; also before
+    "of the" naming the line by its choice ("only one of the mint chip ones": a recount of that line, not this)."""
     for i in range(len(toks) - 2):
-        if tuple(toks[i + 1:i + 3]) in _OF_THEM and _ONLY.intersection(toks[:i]):
+        of_those = tuple(toks[i + 1:i + 3]) in _OF_THEM or toks[i + 1] == "of" and toks[i + 2] in DEFINITE
+        if of_those and _ONLY.intersection(toks[:i]):
             t = toks[i]
             return 1 if t == "one" else int(t) if t.isdigit() and 0 < int(t) < 100 else None
     return None

@@ -256,6 +256,40 @@ def test_one_of_a_line_of_two_is_still_a_recount(chat: Chat) -> None:
 
 
 @pytest.mark.parametrize("said", [
+    "uh actually only one of the mint chip ones",
+    "just one of the mint chip ones",
+    "only one of the mint chip",
+    "actually just 1 of the mint chip ones",
+])
+def test_a_count_of_the_line_named_by_its_choice_is_its_recount(shop: Callable[[str], Chat], said: str) -> None:
+    """"two pints of mint chip and one of cookie dough" - "only one of the mint chip ones": the mint chip line
+    down to one, the cookie dough kept (was the cookie dough taken off: a count said before "of the <choice>" other
+    than that line's is a recount, not "keep that line alone", dialogue/those_lines._count_of_those)."""
+    creamery = shop("creamery")
+    creamery.say("two pints of mint chip and one of cookie dough")
+    r = creamery.say(said)
+    assert not r.order_number
+    assert sorted((sku, q, o.get("flavour")) for sku, q, o in creamery.lines) == [
+        ("PINT", 1, "cookie_dough"), ("PINT", 1, "mint_chip")], (r.text, creamery.lines)
+
+
+def test_a_count_of_the_line_named_by_its_choice_in_the_cafe(chat: Chat) -> None:
+    chat.say("three iced lattes and one hot latte")
+    chat.say("only two of the iced ones")
+    assert sorted((sku, q, o.get("temperature")) for sku, q, o in chat.lines) == [
+        ("LATTE", 1, "hot"), ("LATTE", 2, "iced")], chat.lines
+
+
+def test_its_own_count_of_the_line_named_still_keeps_that_line(shop: Callable[[str], Chat]) -> None:
+    """The count said is the named line's own ("just one of the ube ones" to one ube, one black sesame): that line
+    kept alone, as before."""
+    boba = shop("bobashop")
+    boba.say("two mochi donuts one ube one black sesame")
+    boba.say("just one of the ube ones")
+    assert [(sku, q, o.get("flavour")) for sku, q, o in boba.lines] == [("MOCHI-DONUT", 1, "ube")], boba.lines
+
+
+@pytest.mark.parametrize("said", [
     "swap the black one for an iced coffee",
     "um actually swap the black one for an iced coffee same size",
 ])
@@ -301,3 +335,80 @@ def test_one_sleeping_bag_long_the_other_zero_degree(shop: Callable[[str], Chat]
     made = sorted((o.get("rating"), o.get("length"), o.get("zip")) for sku, q, o in gear.lines if sku == "DOWN-BAG")
     assert [m[:2] for m in made] == [("0F", "regular"), ("20F", "long")], gear.lines
     assert made[1][2] == "right"
+
+
+def _meals(chat: Chat) -> list[tuple[int, str | None, str | None, str | None, str | None]]:
+    return sorted((q, o.get("sub"), o.get("length"), o.get("drink"), o.get("side")) for sku, q, o in chat.lines
+                  if sku == "MEAL")
+
+
+@pytest.mark.parametrize("said", [
+    "uh can the meal be a footlong",
+    "can the meal deal be a footlong",
+    "make the meal a footlong please",
+])
+def test_the_waiting_item_named_keeps_its_count(shop: Callable[[str], Chat], said: str) -> None:
+    """"three meal deals" - "what sub?" - "can the meal be a footlong": the three meal deals made footlong, still
+    waiting for their sub (was one meal deal waiting, the count of three lost, policy._names_the_waiting); then
+    "one steak and cheese and two italian bmts" are their subs, in two lines (the plural "bmts" is the sub italian
+    bmt, policy._value_named), no subs of their own."""
+    subs = shop("subshop")
+    subs.say("lemme get three meal deals")
+    r = subs.say(said)
+    assert "sub" in r.text and not subs.lines, r.text
+    subs.say("ok all three footlong one steak and cheese and two italian bmts")
+    subs.say("cokes for all of them")
+    assert _meals(subs) == [(1, "steak", "footlong", "coke", "classic_chips"),
+                            (2, "bmt", "footlong", "coke", "classic_chips")], subs.lines
+    assert {sku for sku, _, _ in subs.lines} == {"MEAL"}
+
+
+@pytest.mark.parametrize("said", [
+    "one meatball and two turkey subs",
+    "one steak and cheese and two italian bmts",
+])
+def test_subs_said_in_the_plural_answer_the_meals(shop: Callable[[str], Chat], said: str) -> None:
+    subs = shop("subshop")
+    subs.say("three meal deals")
+    subs.say(said)
+    subs.say("cokes for all of them")
+    assert sum(q for _, q, _ in subs.lines) == 3 and {sku for sku, _, _ in subs.lines} == {"MEAL"}, subs.lines
+    assert len({o.get("sub") for _, _, o in subs.lines}) == 2, subs.lines
+
+
+def _three_meals(shop: Callable[[str], Chat]) -> Chat:
+    subs = shop("subshop")
+    subs.say("lemme get three meal deals")
+    subs.say("ok all three footlong one steak and cheese and two italian bmts")
+    subs.say("cokes for all of them")
+    return subs
+
+
+@pytest.mark.parametrize("said", [
+    "actually the steak one gets a sprite not a coke",
+    "the steak one wants a sprite not a coke",
+    "actually the steak one gets a sprite not the coke",
+])
+def test_a_meal_named_by_its_sub_gets_its_drink(shop: Callable[[str], Chat], said: str) -> None:
+    """"the steak one gets a sprite not a coke": the steak meal's drink is sprite; the coke said after "not" is
+    what it was, no fountain drink and no steak sub added (lines_by_choice._what_it_was)."""
+    subs = _three_meals(shop)
+    r = subs.say(said)
+    assert not r.order_number
+    assert _meals(subs) == [(1, "steak", "footlong", "sprite", "classic_chips"),
+                            (2, "bmt", "footlong", "coke", "classic_chips")], (r.text, subs.lines)
+    assert {sku for sku, _, _ in subs.lines} == {"MEAL"}
+
+
+@pytest.mark.parametrize("said, steak_side, bmt_side", [
+    ("and swap the chips for cookies on the bmt ones", "classic_chips", "cookies"),
+    ("swap the chips for cookies on the steak one", "cookies", "classic_chips"),
+])
+def test_a_swap_on_the_meal_named_last(shop: Callable[[str], Chat], said: str, steak_side: str, bmt_side: str) -> None:
+    """"swap the chips for cookies on the bmt ones" after the steak meal was changed: the bmt meals' side swapped,
+    not the steak one's in focus ("the bmt ones", said last, picks the line: swaps._one_named_last)."""
+    subs = _three_meals(shop)
+    subs.say("actually the steak one gets a sprite not a coke")
+    subs.say(said)
+    assert _meals(subs) == [(1, "steak", "footlong", "sprite", steak_side),
+                            (2, "bmt", "footlong", "coke", bmt_side)], subs.lines
