@@ -219,12 +219,13 @@ _UNIT_AFTER_ORDINAL = frozenset(words("unit_after_ordinal"))
 def _one_made_so(toks: Sequence[str], p: ParseDraft, ctx: Context) -> int | None:
     """"one long with a right zip" to a line of two sleeping bags: "one" opening the turn, a choice right after it
     and then nothing but "with"/"in" and more choices: one unit of the line in focus made so (as "one with a right
-    zip" is), not the whole line; None when not so."""
+    zip" is), not the whole line; None when not so, and where that "one" is itself said in a choice ("actually
+    one deck" to two decks of cards: the choice "one deck" is the count of the line, not one of them made so)."""
     at = next((i for i, t in enumerate(toks) if t not in _LEAD), -1)
     if at < 0 or toks[at] not in ("one", "1") or p.items or not p.options or ctx.focus_quantity < 2:
         return None
     covered = {k for o in p.options if o.pos >= 0 for k in range(o.pos, o.pos + max(1, len(o.said.split())))}
-    if at + 1 not in covered or any(k not in covered and toks[k] not in _ONE_MADE_GLUE for k in range(at + 1, len(toks))):
+    if at in covered or at + 1 not in covered or any(k not in covered and toks[k] not in _ONE_MADE_GLUE for k in range(at + 1, len(toks))):
         return None
     return 1
 
