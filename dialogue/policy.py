@@ -798,7 +798,8 @@ class Policy:
             elif (named := self._part_named(product, parse.tokens, it)) is not None:
                 specs.append(named)  # "which main for the bento?" - "katsu with a spicy tuna roll": its roll
                 specs.extend(o for o in it.options if o.pos != named.pos)
-            elif it.quantity is None and not it.options and self._asked_answered_besides(product, group, parse, it) \
+            elif it.quantity is None and not it.options and not _ordered_besides(parse, it) \
+                    and self._asked_answered_besides(product, group, parse, it) \
                     and (named := self._part_named(product, parse.tokens, it, loose=True)) is not None:
                 specs.append(named)  # "which drink for the combo?" - "onion rings and a root beer": its side too
             elif not self._product_said(parse.tokens, it) and any(
@@ -1367,6 +1368,13 @@ def _counted_values(product: Product, specs: list[OptionSpec], toks: Sequence[st
         return [(int(c) if c.isdigit() else 1, [*common, *(s for s in kept if starts[k] < s.pos < starts[k + 1])])
                 for k, c in enumerate(counts)]
     return []
+
+
+def _ordered_besides(parse: Parse, item: ItemSpec) -> bool:
+    """"Which main for the lunch box?" - "chicken and a miso soup": a product said after the answer, joined to it by
+    "and" and with an article of its own, is ordered as a product, a line of its own (not the waiting item's other
+    choice, as the bare "onion rings" in "onion rings and a root beer" or "... and make it tater tots" are)."""
+    return item.start >= 1 and parse.tokens[item.start - 1] in ("a", "an") and _said_besides(parse, item)
 
 
 def _said_besides(parse: Parse, item: ItemSpec) -> bool:
