@@ -157,8 +157,38 @@ def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...
     if last.endswith("s"):
         forms = {last + "es"}
     out = {phrase} | {(*phrase[:-1], f) for f in forms}
-    if whole and len(phrase) >= 3 and phrase[1] == "of" and phrase[0].isalpha() and len(phrase[0]) >= 3:
-        out |= {(*head, *phrase[1:]) for head in _plurals(phrase[:1]) if head != phrase[:1]}  # "bottles of water"
+    if whole and _measure_of(phrase):
+        out |= {(head, *phrase[1:]) for head in _measure_plural(phrase[0])}  # "bottles of water", "loaves of bread"
+    return out
+
+
+def _measure_of(phrase: tuple[str, ...]) -> bool:
+    """A name of a measure of a thing ("bottle of water", "loaf of bread"): a word, "of" and what it holds."""
+    return len(phrase) >= 3 and phrase[1] == "of" and phrase[0].isalpha() and len(phrase[0]) >= 3
+
+
+def _measure_plural(word: str) -> set[str]:
+    """The plural a measure word is said in before "of" ("bunches", "loaves", "boxes"): its one spelling, not the
+    guesses a name's last word gets; none for a word already in the plural ("tins of cat food")."""
+    if word in _IRREGULAR:
+        return {_IRREGULAR[word]}
+    if word in _IRREGULAR_SINGULAR or (word.endswith("s") and not word.endswith("ss")):
+        return set()
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return {word + "es"}
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return {word[:-1] + "ies"}
+    if word.endswith(("f", "fe")) and not word.endswith("ff"):
+        return {word.removesuffix("e")[:-1] + "ves"}
+    return {word + "s"}
+
+
+def _singular_forms(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The phrases whose :func:`_plurals` may give ``phrase`` (and itself): its last word's singulars, and a
+    measure word before "of" in the singular ("bunches of bananas" -> "bunch of bananas")."""
+    out = {(*phrase[:-1], last) for last in _singulars(phrase[-1])}
+    if _measure_of(phrase):
+        out |= {(head, *phrase[1:]) for head in _singulars(phrase[0])}
     return out
 
 
@@ -899,9 +929,9 @@ class IndexedLexicon(Lexicon):
     # --- product phrases -------------------------------------------------------------------------------
     def _queries(self, phrase: tuple[str, ...]) -> list[list[list[str]]]:
         """Full-text queries (words, each as the catalog's spellings) that every product named by
-        ``phrase`` (or one of its synonym forms, or the singular of its last word) matches."""
+        ``phrase`` (or one of its synonym forms, or a singular it is the plural of: :func:`_singular_forms`) matches."""
         queries: list[list[list[str]]] = []
-        forms = {v for last in _singulars(phrase[-1]) for v in _variants((*phrase[:-1], last))}
+        forms = {v for one in _singular_forms(phrase) for v in _variants(one)}
         for form in sorted(forms):
             query: list[list[str]] = []
             for word in form:
