@@ -1,7 +1,9 @@
 """A breakfast and pancake house the engine never saw: a measure-of-thing name counted in the plural ("three sides of
 bacon", where the bacon's own strips are "three" or "six": three sides, not one side of three strips), and "one of
 them" after a counted item whose choices were said after its noun ("two large coffees to go one of them decaf": one
-of the two decaf, not both).
+of the two decaf, not both), and a name that opens with its number said short beside another item ("two eggs over
+easy with rye and a side of bacon": the two egg breakfast, no longer dropped for the side of eggs it shares "two
+eggs" with).
 
 Sessions on the corpus catalog and on a wing bar and a cafe written here with the same shapes in other words, so the
 mechanisms are the catalog's, not this menu's.
@@ -15,6 +17,10 @@ from pathlib import Path
 import pytest
 
 from tests.dialogue.conftest import Chat, chat_of, corpus_catalog
+
+# The tacos of a plate or a side, filled one way ("tacos" is the choice's name, as a plate's "eggs" are).
+_TACOS = {"code": "tacos", "name": "tacos", "required": True, "values": [
+    {"code": "pastor", "name": "al pastor"}, {"code": "carnitas", "name": "carnitas"}]}
 
 # A wing bar written here: a basket of wings sold as six or twelve wings (said by the bare count), a cup of dip, and
 # iced teas made sweet or not, in two sizes.
@@ -36,6 +42,13 @@ _WINGBAR = {
                                                      "aliases": ["unsweet", "no sugar"]}]},
             {"code": "ice", "name": "ice", "default": "regular_ice", "values": [
                 {"code": "regular_ice", "name": "regular ice"}, {"code": "light_ice", "name": "light ice"}]}]},
+        {"sku": "TACO-PLATE", "name": "three taco plate", "price": "11.00", "category": "plates",
+         "aliases": ["three tacos any style"], "options": [
+             _TACOS,
+             {"code": "tortilla", "name": "tortilla", "default": "corn", "values": [
+                 {"code": "corn", "name": "corn"}, {"code": "flour", "name": "flour"}]}]},
+        {"sku": "TACOS-ALONE", "name": "side order", "price": "8.00", "category": "sides",
+         "aliases": ["three tacos on the side"], "options": [_TACOS]},
     ],
 }
 
@@ -130,3 +143,44 @@ def test_the_item_said_again_with_one_is_no_part(shop) -> None:  # type: ignore[
     cafe = shop("cafe")
     r = cafe.say("two of the latte large one with oat milk")
     assert [q for s, q, _ in cafe.lines if s == "LATTE"] == [2], r.text
+
+
+# --- a name that opens with its number, said short beside another item ------------------------------------------
+
+@pytest.mark.parametrize("said", [
+    "two eggs over easy with rye and a side of bacon",
+    "two eggs over easy with rye toast and a side of bacon please",
+])
+def test_two_eggs_with_a_side_of_bacon(pancakes: Chat, said: str) -> None:
+    r = pancakes.say(said)
+    assert _has(pancakes, "TWO-EGG", 1, eggs="over_easy", toast="rye"), r.text
+    assert _has(pancakes, "SIDE-BACON", 1), r.text
+    assert len(pancakes.lines) == 2, r.text
+
+
+def test_two_eggs_with_pancakes_instead_of_potatoes(pancakes: Chat) -> None:
+    r = pancakes.say("two eggs over hard with rye and pancakes instead of potatoes")
+    assert pancakes.lines == [("TWO-EGG", 1, {"eggs": "over_hard", "toast": "rye", "side": "pancakes"})], r.text
+
+
+def test_two_eggs_then_bacon_made_crispy(pancakes: Chat) -> None:
+    pancakes.say("two eggs over easy with rye and a side of bacon")
+    r = pancakes.say("can you make the bacon extra crispy")
+    assert _has(pancakes, "TWO-EGG", 1, eggs="over_easy", toast="rye"), r.text
+    assert _has(pancakes, "SIDE-BACON", 1, crisp="extra_crispy"), r.text
+
+
+def test_two_eggs_alone_still_the_plate(pancakes: Chat) -> None:
+    r = pancakes.say("two eggs over easy with rye")
+    assert pancakes.lines == [("TWO-EGG", 1, {"eggs": "over_easy", "toast": "rye", "side": "hash_browns"})], r.text
+
+
+@pytest.mark.parametrize("said", [
+    "three tacos al pastor on flour and a large iced tea",
+    "three tacos carnitas on flour tortillas and an iced tea",
+])
+def test_taco_plate_said_short_beside_a_drink(wings: Chat, said: str) -> None:
+    r = wings.say(said)
+    assert _has(wings, "TACO-PLATE", 1, tortilla="flour"), r.text
+    assert _has(wings, "TEA", 1), r.text
+    assert not any(s == "TACOS-ALONE" for s, _, _ in wings.lines), r.text
