@@ -184,3 +184,17 @@ def test_taco_plate_said_short_beside_a_drink(wings: Chat, said: str) -> None:
     assert _has(wings, "TACO-PLATE", 1, tortilla="flour"), r.text
     assert _has(wings, "TEA", 1), r.text
     assert not any(s == "TACOS-ALONE" for s, _, _ in wings.lines), r.text
+
+
+# --- a measure word is a word of its own, no slip for a catalog word ---------------------------------------------
+
+@pytest.mark.parametrize("said", [
+    "a coffee with oat milk and a hazelnut shot",
+    "a coffee with oat milk and a shot of hazelnut",
+])
+def test_hazelnut_shot_is_no_short_stack(pancakes: Chat, said: str) -> None:
+    r = pancakes.say(said)
+    assert _has(pancakes, "COFFEE", 1, size="mug"), r.text
+    assert not any(s == "BUTTERMILK" for s, _, _ in pancakes.lines), r.text
+    adds = {o.value for ln in pancakes.session.cart.lines for o in ln.options if o.group == "add"}
+    assert adds == {"oat_milk", "hazelnut"}, r.text
