@@ -207,7 +207,10 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         said_qty = qty
         qty = in_units(lex, toks, m.start, prev_end, skus, qty)
         contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in COUNT_NOUNS
-        pieces = piece_count(lex, skus, qty) if explicit and not contained and qty == said_qty else None
+        measured = m.end - m.start >= 3 and toks[m.start + 1] == "of"  # "three sides of bacon": the name's measure,
+        # counted, not three of the bacon's strips
+        pieces = piece_count(lex, skus, qty) if explicit and not contained and not measured and qty == said_qty \
+            else None
         if pieces is not None and any(o.options and prev_end <= o.start < m.start and o.start not in counted
                                       and {t.group for t in o.options} & {t.group for t in pieces.targets}
                                       and not toks[o.start:o.end] == [str(qty)] for o in mentions):

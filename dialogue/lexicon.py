@@ -62,6 +62,7 @@ _UNIT_WORDS = frozenset(w for entry in phrases("unit_forms") for w in entry)
 _NOT_A_KIND = words("not_a_kind")
 _UNSAID_R_ENDS = sorted(words("unsaid_r_ends"))
 _PACKAGE_WORDS = words("packages")  # "a tube of": a word of its own, never a slip for a catalog's "tub"
+_MEASURE_WORDS = words("measures")  # "a hazelnut shot": a word of its own, never a slip for a catalog's "short"
 _CHOICE_LEADS = frozenset(words("choice_leads"))
 # Value codes that are amount words ("extra" for "extra ice"): never a name of the value by themselves.
 _AMOUNT_CODES = frozenset({*AMOUNTS, "less", "more", "no"})
@@ -489,6 +490,9 @@ class Lexicon:
                 fixed = self._fix_cache[tok]
                 return fixed.split() if fixed else [tok]
         fixed = self._fix(tok)
+        if fixed and tok in _MEASURE_WORDS and fixed not in (tok + "s", tok + "es", tok.removesuffix("s")):
+            fixed = None  # "a hazelnut shot": a measure is a word of its own, no slip for "short" (but "drop" is
+            # the catalog's "drops")
         with self._lock:
             if len(self._fix_cache) > 50_000:
                 self._fix_cache.clear()

@@ -95,6 +95,9 @@ def _counted_kind(toks: Sequence[str], mentions: Sequence[Mention], n: int, brea
         return True  # "a squeeze filter and actually the pump one too": another item, "one" its noun
     if k >= 1 and toks[k] in COUNT_UNITS and toks[k - 1].isdigit():
         k -= 1  # "a dozen dumplings" ("12 dozen"): counted by the unit said
+    if (k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit())) and m.end - m.start > 1 \
+            and toks[m.start].isdigit():
+        k = m.start  # "two eggs and a coffee": names that open with their number ("two eggs any style"), counted by it
     if k < 0 or not (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit()):
         return False
     if own_after:

@@ -31,6 +31,7 @@ _PLAIN_PART = words("plain_part")
 _MAX_PART = 1000
 _PART_PREPS = words("part_preps")
 _SIDE_OF_CHOICE = words("side_of_choice")
+_PLURAL_REFS = words("plural_refs")
 
 
 def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: bool = False) -> list[tuple[int, int]]:
@@ -50,13 +51,19 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
             continue
         elif toks[i] == "one" and _article_one(toks, i, covered):
             continue  # "two hot cocoas and a large one with whipped cream": the "one" of "a large one", no part
-        elif toks[i] == "one" and a < i and all(j in covered for j in range(a, i)) and "one" not in toks[i + 1:b]:
+        elif toks[i] == "one" and a < i and all(j in covered for j in range(a, i)) and "one" not in toks[i + 1:b] \
+                and not _of_them(toks, i):
             continue  # "two of the latte big one with oat milk": "<item> <choices> one" says the item again, no part
         elif (toks[i] == "one" or toks[i].isdigit()) and quantity_token(toks, i) is not None:
             out.append((i, int(toks[i]) if toks[i].isdigit() else 1))
         elif toks[i].isdigit() and 0 < int(toks[i]) < _MAX_PART and i + 1 in covered and toks[i + 1] in PREPOSITION_UNITS:
             out.append((i, int(toks[i])))  # "two in coco bread": the "in" opens a choice said, it is no inch
     return out
+
+
+def _of_them(toks: Sequence[str], i: int) -> bool:
+    """"one of them": the "one" at ``i`` picks out some units of the counted item, a part of it."""
+    return toks[i + 1:i + 2] == ["of"] and i + 2 < len(toks) and toks[i + 2] in _PLURAL_REFS
 
 
 def _article_one(toks: Sequence[str], i: int, covered: set[int]) -> bool:
