@@ -1,0 +1,79 @@
+"""Everyday multi-turn repairs: a count with the product and a correcting word said last ("two pickles actually")
+is the line's new count, as "actually two pickles" is, not that many more; a what-if price question about a choice
+the line already has ("how much extra is the maple") says what the choice adds and offers nothing, so a "keep it"
+after it adds no second line. A catalog written here (a small diner)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dialogue.conftest import Chat, chat_of
+
+_SHOP = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "PANCAKES", "name": "buttermilk pancakes", "aliases": ["pancakes"], "price": "9.00", "stock": 50,
+         "options": [
+             {"code": "stack", "name": "stack", "default": "full", "values": [
+                 {"code": "short", "name": "short stack", "price_delta": "-1.50"},
+                 {"code": "full", "name": "full stack"}]},
+             {"code": "syrup", "name": "syrup", "default": "regular", "values": [
+                 {"code": "regular", "name": "regular syrup"},
+                 {"code": "maple", "name": "real maple syrup", "aliases": ["maple"], "price_delta": "2.00"}]}]},
+        {"sku": "PICKLE", "name": "pickle", "price": "1.25", "stock": 50},
+        {"sku": "SOUP", "name": "miso soup", "price": "3.00", "stock": 50},
+        {"sku": "COFFEE", "name": "coffee", "price": "2.00", "stock": 50},
+    ],
+}
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SHOP)
+
+
+@pytest.mark.parametrize(("turn", "n"), [
+    ("two pickles actually", 2),
+    ("three pickles actually", 3),
+    ("um two pickles instead", 2),
+    ("two pickles rather", 2),
+    ("actually two pickles", 2),
+])
+def test_a_count_with_a_correction_said_last_is_the_new_count(chat: Chat, turn: str, n: int) -> None:
+    chat.say("a coffee")
+    chat.say("and a pickle")
+    reply = chat.say(turn)
+    assert chat.counts == {"COFFEE": 1, "PICKLE": n}, reply.text
+
+
+def test_the_correction_said_last_recounts_the_named_line_not_the_one_in_focus(chat: Chat) -> None:
+    chat.say("a miso soup")
+    chat.say("and a coffee")
+    reply = chat.say("two miso soups actually")
+    assert chat.counts == {"SOUP": 2, "COFFEE": 1}, reply.text
+
+
+def test_a_count_with_no_correction_word_still_adds(chat: Chat) -> None:
+    chat.say("a pickle")
+    chat.say("and two pickles")
+    assert chat.counts == {"PICKLE": 3}
+
+
+@pytest.mark.parametrize("question", [
+    "how much extra is the maple",
+    "how much more is the maple syrup",
+    "how much extra is the real maple syrup",
+])
+@pytest.mark.parametrize("keep", ["ok fine keep it", "ok keep it", "fine leave it as it is"])
+def test_asking_what_a_choice_on_the_line_adds_offers_nothing(chat: Chat, question: str, keep: str) -> None:
+    chat.say("a short stack of pancakes")
+    chat.say("with the real maple syrup")
+    assert chat.lines == [("PANCAKES", 1, {"stack": "short", "syrup": "maple"})]
+    reply = chat.say(question)
+    assert "two dollars more" in reply.text.lower(), reply.text
+    assert "would you like" not in reply.text.lower(), reply.text
+    reply = chat.say(keep)
+    assert chat.lines == [("PANCAKES", 1, {"stack": "short", "syrup": "maple"})], reply.text
