@@ -77,3 +77,44 @@ def test_asking_what_a_choice_on_the_line_adds_offers_nothing(chat: Chat, questi
     assert "would you like" not in reply.text.lower(), reply.text
     reply = chat.say(keep)
     assert chat.lines == [("PANCAKES", 1, {"stack": "short", "syrup": "maple"})], reply.text
+
+
+# A roll shop: "brown rice" names both a side of rice (made with brown rice) and the rolls' rice.
+_RICE = {"code": "rice", "name": "rice", "default": "white", "values": [
+    {"code": "white", "name": "white rice"}, {"code": "brown", "name": "brown rice", "price_delta": "1.00"}]}
+_ROLLS = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "option_sets": {"rice": _RICE},
+    "products": [
+        {"sku": "CALI", "name": "california roll", "aliases": ["california"], "price": "7.00", "stock": 50,
+         "options": ["rice"]},
+        {"sku": "TUNA", "name": "spicy tuna roll", "aliases": ["spicy tuna"], "price": "8.00", "stock": 50,
+         "options": ["rice"]},
+        {"sku": "SIDE-RICE", "name": "side of rice", "price": "3.00", "stock": 50, "options": ["rice"]},
+        {"sku": "SOUP", "name": "miso soup", "price": "3.00", "stock": 50},
+    ],
+}
+
+
+@pytest.fixture
+def rolls(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _ROLLS)
+
+
+@pytest.mark.parametrize(("turn", "changed"), [
+    ("brown rice on the spicy tuna", "TUNA"),
+    ("brown rice on the spicy tuna roll please", "TUNA"),
+    ("um brown rice on the california", "CALI"),
+    ("brown rice for the california roll", "CALI"),
+])
+def test_a_choice_said_onto_a_named_line_is_that_lines_choice(rolls: Chat, turn: str, changed: str) -> None:
+    rolls.say("a california roll and a spicy tuna roll")
+    reply = rolls.say(turn)
+    assert sorted(rolls.lines) == sorted([(sku, 1, {"rice": "brown" if sku == changed else "white"})
+                                          for sku in ("CALI", "TUNA")]), reply.text
+
+
+def test_a_side_said_with_its_own_name_is_still_a_side(rolls: Chat) -> None:
+    rolls.say("a california roll")
+    rolls.say("and a side of brown rice")
+    assert rolls.lines == [("CALI", 1, {"rice": "white"}), ("SIDE-RICE", 1, {"rice": "brown"})]
