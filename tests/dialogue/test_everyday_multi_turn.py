@@ -118,3 +118,36 @@ def test_a_side_said_with_its_own_name_is_still_a_side(rolls: Chat) -> None:
     rolls.say("a california roll")
     rolls.say("and a side of brown rice")
     assert rolls.lines == [("CALI", 1, {"rice": "white"}), ("SIDE-RICE", 1, {"rice": "brown"})]
+
+
+_EXTRAS = {"code": "extras", "name": "extras", "multiple": True, "values": [
+    {"code": "eel_sauce", "name": "eel sauce", "price_delta": "0.50"},
+    {"code": "spicy_mayo", "name": "spicy mayo", "price_delta": "0.50"}]}
+_SAUCED = {**_ROLLS, "option_sets": {"rice": _RICE, "extras": _EXTRAS}, "products": [
+    {**p, "options": ["rice", "extras"]} if p["sku"] in ("CALI", "TUNA") else p for p in _ROLLS["products"]]}
+
+
+@pytest.fixture
+def sauced(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _SAUCED)
+
+
+@pytest.mark.parametrize("turn", [
+    "also one more california roll just plain",
+    "one more plain california roll",
+    "and another california roll plain",
+    "another california roll just plain please",
+])
+def test_one_more_said_plain_has_none_of_the_add_ons(sauced: Chat, turn: str) -> None:
+    sauced.say("a brown rice california roll")
+    sauced.say("and add eel sauce to it")
+    assert sauced.lines == [("CALI", 1, {"rice": "brown", "extras": "eel_sauce"})]
+    reply = sauced.say(turn)
+    assert sauced.lines == [("CALI", 1, {"rice": "brown", "extras": "eel_sauce"}), ("CALI", 1, {"rice": "brown"})], \
+        reply.text
+
+
+def test_one_more_not_said_plain_is_made_the_same(sauced: Chat) -> None:
+    sauced.say("a california roll with eel sauce")
+    sauced.say("another california roll")
+    assert sauced.lines == [("CALI", 2, {"rice": "white", "extras": "eel_sauce"})]
