@@ -608,3 +608,30 @@ def one_more_in_another(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: C
                 or 0 < o.pos and toks[o.pos - 1] in WITH:
             return False  # (not "with oat milk too" to a latte of the usual milk: its milk)
     return True
+
+
+def choices_onto_named_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> ItemSpec | None:
+    """"brown rice on the spicy tuna" to a california roll and a spicy tuna roll: two items, the first said only by
+    words of its choices (a side of brown rice heard from "brown rice", no count), then "on the" (or "for the") and
+    the second naming the product of one cart line that offers those choices: those choices of that line (no side
+    of rice, no second roll); else None."""
+    if len(p.items) != 2 or p.options:
+        return None
+    first, second = sorted(p.items, key=lambda it: it.start)
+    if first.quantity is not None or second.quantity is not None or not first.options or second.options \
+            or set(first.skus) & set(ctx.line_skus):
+        return None
+    said = {i for o in first.options if o.pos >= 0 for i in range(o.pos, o.pos + len(phrase_of(o.said)))}
+    if any(i not in said and toks[i] not in GLUE for i in range(first.start, first.end)):
+        return None  # the product's own name said too ("a side of brown rice on the side")
+    at = first.end
+    if not (second.start == at + 2 and toks[at] in ONTO_PREPS and toks[at + 1] in DEFINITE):
+        return None
+    if any(t not in LEAD_FILL and t not in GLUE for t in toks[:first.start]) or second.end != len(toks) \
+            and any(t not in FILLERS for t in toks[second.end:]):
+        return None  # only the choice and the line said ("and add ... " is the other mechanism's)
+    held = [s for s in second.skus if s in ctx.line_skus]
+    if len(held) != 1 or list(ctx.line_skus).count(held[0]) != 1 \
+            or not all(offers_choice(lex, held[0], o) for o in first.options):
+        return None
+    return ItemSpec((held[0],), None, list(first.options), second.start, second.end, True)

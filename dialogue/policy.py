@@ -1189,7 +1189,7 @@ class Policy:
             if filled is not None:
                 return filled
             out.say(sorry_unheard(p))  # "a bottle of advil and a box of tissues": the tissues said as not found
-            done = editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, p, spec) for spec in items]),
+            done = editing.add_items(st, self.lex, matching(st, self.lex, p, [like_before(st, self.lex, p, spec) for spec in items]),
                                      out)
             editing.note_announced(st, p.tokens, items)
             return done

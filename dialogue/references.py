@@ -46,6 +46,7 @@ _NEXT_ONE = words("another_ordinals")  # "a second bowl exactly the same": one m
 _JOIN = words("join")
 _RECOUNT_LEAD = words("recount_lead")
 _RECOUNT = phrases("recount")
+_RECOUNT_AFTER = words("recount_after")
 _PACKAGES = words("packages")
 _SERVINGS = words("servings")
 _TIME_UNITS = words("time_units")
@@ -476,7 +477,7 @@ def recount(toks: Sequence[str], item: ItemSpec, line_skus: Collection[str]) -> 
     if any(t in _MORE and not (k + 1 < len(toks) and toks[k + 1] in _DEGREE_AFTER) for k, t in enumerate(toks)) \
             or _joined_on(toks, item.start):  # ("that's too many, just two puddings": no more units)
         return False
-    if _count_said_not(toks, item):
+    if _count_said_not(toks, item) or _corrected_last(toks, item):
         return True  # "two cookies not three": the line's count said again, the count it was said not
     lead = [t for t in toks[:item.start] if t not in ("so", "okay", "ok")]
     if lead and lead[0] in _RECOUNT_LEAD:
@@ -497,6 +498,15 @@ def _count_said_not(toks: Sequence[str], item: ItemSpec) -> bool:
     other = toks[k + 1]
     n = 1 if other == "one" else int(other) if other.isdigit() else None
     return n is not None and n != item.quantity
+
+
+def _corrected_last(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"Two pickles actually", "ok three of the lattes instead": the product with a count opening the turn (only
+    fillers before it) and a word that corrects ([recount_after]) said last, nothing but fillers between: the
+    line's count said anew, as "actually two pickles" is."""
+    rest = [t for t in toks[item.end:] if t not in cue._FILL and t != "please"]
+    return len(rest) == 1 and rest[0] in _RECOUNT_AFTER and toks[-1] in _RECOUNT_AFTER \
+        and all(t in cue._FILL for t in toks[:item.start] if not (t.isdigit() or t == "one"))
 
 
 def _joined_on(toks: Sequence[str], start: int) -> bool:

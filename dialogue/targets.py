@@ -307,20 +307,27 @@ def lines_by_selector(state: State, lex: Lexicon, selector: Sequence[OptionSpec]
     return [ln for ln in state.cart.lines if line_has(ln, lex, selector)]
 
 
-def like_before(state: State, parse: Parse, spec: ItemSpec) -> ItemSpec:
+def like_before(state: State, lex: Lexicon, parse: Parse, spec: ItemSpec) -> ItemSpec:
     """"Another latte", "three more lattes": more of the latest latte line, made the same way; "one more plain pie"
-    (a word of plain said with it) of the latest line of it made with the fewest choices (not the one with
-    pepperoni on half)."""
+    or "one more california roll just plain" (a word of plain said with it) of the latest line of it made with the
+    fewest choices (not the one with pepperoni on half), without the add-ons of a group taking several (no eel
+    sauce: plain is none of them)."""
     if spec.options or not wants_more(parse.tokens, spec):
         return spec
     lines = [ln for ln in state.cart.lines if ln.sku in spec.skus]
     if not lines:
         return spec
     line = lines[-1]
-    if any(t in _PLAIN for t in parse.tokens[max(0, spec.start - 1):spec.end]):
+    toks = parse.tokens
+    after = spec.end + 1 if spec.end < len(toks) and toks[spec.end] in ("just", "only") else spec.end
+    plain = any(t in _PLAIN for t in toks[max(0, spec.start - 1):spec.end]) \
+        or after < len(toks) and toks[after] in _PLAIN
+    kept = list(line.options)
+    if plain:
         line = min(reversed(lines), key=lambda ln: len(ln.options))
-    same = [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier)
-            for o in line.options]
+        product = lex.products.get(line.sku)
+        kept = [o for o in line.options if product is None or (g := product.group(o.group)) is None or not g.multiple]
+    same = [OptionSpec((Target("option", group=o.group, value=o.value),), o.amount, o.qualifier) for o in kept]
     return ItemSpec((line.sku,), spec.quantity, same, spec.start, spec.end, True)
 
 

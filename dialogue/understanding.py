@@ -146,6 +146,7 @@ from dialogue.onto_line import (
     choice_of_the_line,
     choices_of_another,
     choices_of_the_focus,
+    choices_onto_named_line,
     every_before,
     every_line_said,
     group_named_at,
@@ -1073,6 +1074,10 @@ class RuleUnderstanding:
         swapped = choices_swapped(self.lexicon, p, toks, ctx)
         if swapped is not None:  # "fruit instead of the hash browns": the line's side, not two sides
             return swapped
+        named_onto = choices_onto_named_line(self.lexicon, p, toks, ctx) if ctx.has_lines else None
+        if named_onto is not None:  # "brown rice on the spicy tuna": that roll's rice, no side of rice
+            p.items = [named_onto]
+            return Intent.MODIFY
         onto = onto_line(self.lexicon, p, toks, ctx) if ctx.has_lines else None
         if onto is not None:  # "add pepperoni and olives to it": toppings of the pizza, not a pepperoni pizza;
             p.items, p.options = [], onto  # "that with coconut rice instead of brown rice": the line's rice

@@ -125,8 +125,10 @@ def offer(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | N
     if product is None or line is None or not _about_the_line(parse, item):
         return None
     opts, _, missing = options_for(product, item.options, line.options)
-    if not opts or missing or all(o in line.options for o in opts):
+    if not opts or missing:
         return None
+    if all(o in line.options for o in opts):
+        return _already_on(state, product, line, opts, out) if asked(parse.tokens) else None
     singles = {o.group for o in opts if (g := product.group(o.group)) is not None and not g.multiple}
     made = [o for o in line.options if o.group not in singles] + [o for o in opts if o not in line.options]
     cents = _unit_cents(product, made)
@@ -149,6 +151,26 @@ def offer(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | N
     said = " ".join(x for x in (pre, product.name) if x) + post
     return out.say(f"{_article(said)} {said} is {say_price(cents, product.currency)}, {by}.",
                    f"Would you like me to change {'them' if many else 'it'}?")
+
+
+def _already_on(state: State, product: Product, line: CartLine, opts: Sequence[SelectedOption],
+                out: Outcome) -> Outcome | None:
+    """"How much extra is the maple" about a line already made with it: what that choice adds to the line (its
+    price against the line without it); nothing offered nor changed, the line stays as it is. None when the line
+    cannot be priced without it (a choice it must have)."""
+    cents = _unit_cents(product, [o for o in line.options if o not in opts])
+    if cents is None:
+        return None
+    diff = line.unit_price_cents - cents
+    state.focus_line = line.line_id
+    state.topic = product.sku
+    pre, post = describe_options(product, opts, skip_defaults=False)
+    said = " ".join(x for x in (pre, product.name) if x) + post
+    each = " each" if line.quantity > 1 else ""
+    by = f"{say_price(diff, product.currency)} more{each}" if diff > 0 else \
+        f"{say_price(-diff, product.currency)} less{each}" if diff < 0 else "no extra"
+    return out.say(f"{_article(said)} {said} is {say_price(line.unit_price_cents, product.currency)}, {by} than "
+                   "without. Your order has it that way.")
 
 
 def _article(said: str) -> str:
