@@ -207,8 +207,9 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         said_qty = qty
         qty = in_units(lex, toks, m.start, prev_end, skus, qty)
         contained = m.start >= 2 and toks[m.start - 1] == "of" and toks[m.start - 2] not in COUNT_NOUNS
-        measured = m.end - m.start >= 3 and toks[m.start + 1] == "of"  # "three sides of bacon": the name's measure,
-        # counted, not three of the bacon's strips
+        measured = m.end - m.start >= 3 and toks[m.start + 1] == "of" and toks[m.start].endswith("s")  # "three
+        # sides of bacon": the name's measure said in the plural, counted, not three of the bacon's strips (but "a 64
+        # box of crayons", "a twenty pack of markers": the measure in the singular, its number the piece choice)
         pieces = piece_count(lex, skus, qty) if explicit and not contained and not measured and qty == said_qty \
             else None
         if pieces is not None and any(o.options and prev_end <= o.start < m.start and o.start not in counted

@@ -80,6 +80,25 @@ def test_sides_counted_not_strips(pancakes: Chat, said: str, qty: int) -> None:
     assert pancakes.lines == [("SIDE-BACON", qty, {"strips": "3", "crisp": "regular"})], r.text
 
 
+@pytest.fixture
+def toys(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, corpus_catalog("toystore"))
+
+
+@pytest.mark.parametrize(("said", "want"), [
+    ("a 64 box of crayons and two packs of washable markers", [("CRAYONS", 1, "64"), ("MARKERS", 2, None)]),
+    ("a twenty pack of markers and a ten pack", [("MARKERS", 1, "20"), ("MARKERS", 1, None)]),
+])
+def test_a_measure_said_in_the_singular_keeps_its_number_as_the_choice(toys: Chat, said: str,
+                                                                      want: list[tuple[str, int, str | None]]) -> None:
+    """"a 64 box of crayons": the number before a singular measure is the box's count choice, one box (the plural
+    rule of "three sides of bacon" read it as 64 boxes)."""
+    r = toys.say(said)
+    got = [(sku, qty, opts.get("count")) for sku, qty, opts in toys.lines]
+    assert [(sku, qty) for sku, qty, _ in got] == [(sku, qty) for sku, qty, _ in want], r.text
+    assert all(c == w for (_, _, c), (_, _, w) in zip(got, want, strict=True) if w is not None), r.text
+
+
 def test_three_sides_of_bacon_in_a_pickup_order(pancakes: Chat) -> None:
     pancakes.say("hi i'm calling in a pickup order")
     pancakes.say("a griddle combo with the waffle eggs over hard and ham")
