@@ -366,13 +366,7 @@ def loads(
 ) -> list[Product]:
     """Parse a catalog document; raises :class:`ValidationError` on the first problem."""
     text = text.lstrip("\ufeff")
-    check_json_shape(text, file=file or "(catalog)")
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
-    except (RecursionError, ValueError) as exc:  # the shape check above should have caught these
-        raise ValidationError(f"not a usable JSON file: {str(exc)[:200]}", file=file) from None
+    doc = _json_document(text, file)
     if isinstance(doc, list):
         doc = {"products": doc}
     if not isinstance(doc, Mapping):
@@ -438,14 +432,19 @@ def dumps(products: Sequence[Product], *, currency: str = "USD", shop: ShopDetai
 def loads_shop(text: str, *, file: str | None = None) -> ShopDetails | None:
     """The ``shop`` block of a catalog document (None when it has none or is a bare list of products)."""
     text = text.lstrip("\ufeff")
+    doc = _json_document(text, file)
+    return _doc_shop(doc, text, file) if isinstance(doc, Mapping) else None
+
+
+def _json_document(text: str, file: str | None) -> Any:
+    """The parsed JSON of a catalog document, its shape checked first; :class:`ValidationError` when it is none."""
     check_json_shape(text, file=file or "(catalog)")
     try:
-        doc = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
-    except (RecursionError, ValueError) as exc:
+    except (RecursionError, ValueError) as exc:  # the shape check should have caught these
         raise ValidationError(f"not a usable JSON file: {str(exc)[:200]}", file=file) from None
-    return _doc_shop(doc, text, file) if isinstance(doc, Mapping) else None
 
 
 def product_from_canonical(d: Mapping[str, Any]) -> Product:

@@ -16,7 +16,7 @@ from catalog.models import CartLine
 from dialogue import editing
 from dialogue.intents import Intent
 from dialogue.lexicon import Lexicon, Target
-from dialogue.moves import comes_off, with_options
+from dialogue.moves import comes_off, put_on, taken_off
 from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases
 from dialogue.quantity import GLUE
@@ -26,7 +26,6 @@ from dialogue.specs import OptionSpec
 from dialogue.state import Outcome, State
 from dialogue.targets import line_said_at
 from dialogue.turn_words import DEFINITE
-from dialogue.types import Action
 
 _VERBS = phrases("choice_owner_verbs")
 _ONLY = phrases("choice_owner_only")
@@ -103,29 +102,18 @@ def handle(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | 
     if plan is None:
         return None
     place, moved, only = plan
-    product = lex.products.get(place.sku)
-    assert product is not None
     changed: dict[int, CartLine] = {}
     adding = []
     for _, t, sources in moved:
         for source in sources:
-            was = changed.get(source.line_id, source)
-            new = with_options(was, lex, [o for o in was.options if (o.group, o.value) != (t.group, t.value)])
-            if new is None or any((o.group, o.value) == (t.group, t.value) for o in new.options):
+            new = taken_off(lex, changed.get(source.line_id, source), t)
+            if new is None:
                 return None  # (a choice the line comes back with as its default cannot leave it)
             changed[source.line_id] = new
         if not any((o.group, o.value) == (t.group, t.value) for o in place.options):
             adding.append(next(o for o in sources[0].options if (o.group, o.value) == (t.group, t.value)))
-    singles = {o.group for o in adding if (g := product.group(o.group)) is not None and not g.multiple}
-    dest = with_options(place, lex, [*(o for o in place.options if o.group not in singles), *adding])
-    if dest is None:
+    if not put_on(state, lex, place, adding, changed, out):
         return None
-    changed[place.line_id] = dest
-    state.begin_change()
-    state.pending = None
-    state.cart.lines[:] = [changed.get(ln.line_id, ln) for ln in state.cart.lines]
-    state.focus_line = place.line_id
-    out.act(Action.CART_CHANGED)
     said = say_list(option_names(lex, [spec for spec, _, _ in moved]))
     if only and not adding:
         return editing.readback(state, lex, out.say(f"Okay, only the {place.name} has the {said}"))

@@ -135,8 +135,36 @@ def _place_said(state: State, parse: Parse, place: CartLine, start: int) -> str:
 def comes_off(lex: Lexicon, line: CartLine, t: Target) -> bool:
     """The choice can leave the line: without it the line is still one the product allows, and not made so again
     by default (the swiss a sandwich comes with stays on it)."""
+    return taken_off(lex, line, t) is not None
+
+
+def taken_off(lex: Lexicon, line: CartLine, t: Target) -> CartLine | None:
+    """``line`` without the choice ``t``; None when the product refuses it so or it comes back with ``t`` (its
+    default)."""
     new = with_options(line, lex, [o for o in line.options if (o.group, o.value) != (t.group, t.value)])
-    return new is not None and not any((o.group, o.value) == (t.group, t.value) for o in new.options)
+    if new is None or any((o.group, o.value) == (t.group, t.value) for o in new.options):
+        return None
+    return new
+
+
+def put_on(state: State, lex: Lexicon, place: CartLine, adding: list[SelectedOption], changed: dict[int, CartLine],
+           out: Outcome) -> bool:
+    """Give ``place`` the choices ``adding`` (each replacing the value of its group where the group takes one) and
+    write it with the other ``changed`` lines to the cart as one change, the focus on ``place``; False, with nothing
+    written, when the product refuses the line so."""
+    product = lex.products.get(place.sku)
+    assert product is not None
+    singles = {o.group for o in adding if (g := product.group(o.group)) is not None and not g.multiple}
+    dest = with_options(place, lex, [*(o for o in place.options if o.group not in singles), *adding])
+    if dest is None:
+        return False
+    changed[place.line_id] = dest
+    state.begin_change()
+    state.pending = None
+    state.cart.lines[:] = [changed.get(ln.line_id, ln) for ln in state.cart.lines]
+    state.focus_line = place.line_id
+    out.act(Action.CART_CHANGED)
+    return True
 
 
 def handle(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | None:
@@ -145,26 +173,14 @@ def handle(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome | 
     if move is None:
         return None
     place, moved, named = move
-    product = lex.products.get(place.sku)
-    assert product is not None
     changed: dict[int, CartLine] = {}
     for _, t, source in moved:
-        was = changed.get(source.line_id, source)
-        new = with_options(was, lex, [o for o in was.options if (o.group, o.value) != (t.group, t.value)])
-        if new is None or any((o.group, o.value) == (t.group, t.value) for o in new.options):
+        new = taken_off(lex, changed.get(source.line_id, source), t)
+        if new is None:
             return None  # (a choice the line comes back with as its default cannot leave it)
         changed[source.line_id] = new
     kept = {(o.group, o.value): o for _, _, ln in moved for o in ln.options}
-    adding = [kept[(t.group, t.value)] for _, t, _ in moved]
-    singles = {o.group for o in adding if (g := product.group(o.group)) is not None and not g.multiple}
-    dest = with_options(place, lex, [*(o for o in place.options if o.group not in singles), *adding])
-    if dest is None:
+    if not put_on(state, lex, place, [kept[(t.group, t.value)] for _, t, _ in moved], changed, out):
         return None
-    changed[place.line_id] = dest
-    state.begin_change()
-    state.pending = None
-    state.cart.lines[:] = [changed.get(ln.line_id, ln) for ln in state.cart.lines]
-    state.focus_line = place.line_id
-    out.act(Action.CART_CHANGED)
     said = say_list(option_names(lex, [spec for spec, _, _ in moved]))
     return editing.readback(state, lex, out.say(f"Okay, I've moved the {said} to the {named}"))
