@@ -126,6 +126,14 @@ __all__ = [  # the entry point, and what callers import from here
 _NOT_ITEM_HEADS = words("not_item_heads")
 
 
+def _own_choice_next(lex: Lexicon, mentions: Sequence[Mention], m: Mention) -> bool:
+    """"naproxen store brand", "ibuprofen house brand": the word after the product starts a choice that product
+    offers, so it names the product's choice, not a place or thing the product is a word of ("a coffee shop")."""
+    return any(n.start == m.end and n.options and not n.products
+               and any(t.sku in lex.option_skus.get((o.group, o.value), ()) for o in n.options for t in m.products)
+               for n in mentions)
+
+
 def _choices_joined(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
     """"a red and a yellow pepper and half a watermelon": a choice joined by "and" or "or" to another choice said
     right before a product (articles and counts between) is a choice of that product too, one line each."""
@@ -182,7 +190,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         mentions, roles = [mentions[k] for k in keep], [roles[k] for k in keep]
         covered = {i for m in mentions for i in range(m.start, m.end)}
     prods = [m for m, r in zip(mentions, roles, strict=True) if r == "product"
-             and not (m.end < len(toks) and toks[m.end] in _NOT_ITEM_HEADS)]
+             and not (m.end < len(toks) and toks[m.end] in _NOT_ITEM_HEADS
+                      and not _own_choice_next(lex, mentions, m))]
     items: list[ItemSpec] = []
     prev_end = 0
     if len(prods) > 1:  # "a mocha with a shot of espresso", "in a cappuccino cup": ingredients, containers

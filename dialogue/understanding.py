@@ -75,6 +75,7 @@ from dialogue.items import (
     swapped_within,
 )
 from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.line_choice_said import line_choice_said
 from dialogue.line_refs import (
     adverb_ordinal,
     changed_after,
@@ -691,7 +692,8 @@ class RuleUnderstanding:
             what_if.read(self.lexicon, p, toks, ctx)
             return Intent.PRICE
         if named_with_the_line(self.lexicon, p, toks, ctx) or line_by_a_word_of_its_choice(self.lexicon, p, toks, ctx) \
-                or count_by_a_word_of_its_choice(self.lexicon, p, toks, ctx):
+                or count_by_a_word_of_its_choice(self.lexicon, p, toks, ctx) \
+                or line_choice_said(self.lexicon, p, toks, ctx):  # "large cod" to a cod of no size said
             return Intent.MODIFY
         one_of_the_line(self.lexicon, p, toks, ctx)
         choice_of_the_line(self.lexicon, p, toks, ctx)
