@@ -46,6 +46,7 @@ from dialogue.items import halves_of_line
 from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.multiples import said_again
 from dialogue.numbers import say_number
+from dialogue.offer_held import held_line
 from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
@@ -532,6 +533,9 @@ class Policy:
             return out.say("Okay, I'll leave your order as it is.")  # "nah never mind just the dogs" to a combo
         if not parse.items and cue.has(parse.tokens, cue.CHECKOUT):  # "ok that's all": the offer declined, and
             return self._checkout(out) if st.cart.lines else None  # the order ends (a closing changes no cart)
+        recounted = self._offer_recount(pending.item, parse, out)
+        if recounted is not None:
+            return recounted
         if self._pure_yes(parse):
             yes_count = count_of(parse.tokens, parse.option_at)  # (not "sure, it's a 35": what it is, no count)
             qty = yes_count if yes_count is not None and yes_count < 100 else pending.item.quantity
@@ -560,6 +564,21 @@ class Policy:
             item = ItemSpec(pending.item.skus, qty, [*pending.item.options, *parse.options])
             return editing.add_items(st, self.lex, [item], out)
         return None
+
+    def _offer_recount(self, item: ItemSpec, parse: Parse, out: Outcome) -> Outcome | None:
+        """"Would you like one?" about a product the cart holds in one line - "ok two of them": that line's count
+        (:mod:`dialogue.offer_held`); None when the turn is no bare count to it."""
+        if parse.items or parse.options or parse.deny or parse.question \
+                or not (self._pure_yes(parse) or parse.intent == Intent.ADD and parse.ref == "it"):
+            return None
+        count = parse.quantity or count_of(parse.tokens, parse.option_at)
+        line = held_line(self.state, self.lex, item, parse.tokens) if count is not None and 0 < count < 100 else None
+        if line is None:
+            return None
+        self.state.focus_line = line.line_id
+        recount = replace(parse, intent=Intent.MODIFY, items=(), options=(), quantity=count, ref="it", replace=False,
+                          replaces=None, portion=None)
+        return editing.modify(self.state, self.lex, recount, out)
 
     def _change_offered(self, pending: Pending, item: ItemSpec, parse: Parse, out: Outcome) -> Outcome | None:
         """"Would you like it warmed?" about a line in the cart: a yes ("yeah warm it up please") changes that
