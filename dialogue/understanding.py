@@ -47,6 +47,7 @@ from dialogue.choice_words import (
     one_of_the_line,
     toward_group_said,
 )
+from dialogue.corrections import corrected_line
 from dialogue.count_follow import count_for_focus
 from dialogue.count_or_choice import (
     count_before_choice,
@@ -270,6 +271,7 @@ from dialogue.turn_words import (
     TAKE_OFF,
 )
 from dialogue.unit_nouns import unit_of_named
+from dialogue.unit_of_line import line_of_unit, unit_of_asked
 from dialogue.unsold_refs import ones_of_unsold
 from dialogue.value_swapped import value_swapped
 
@@ -565,6 +567,7 @@ class RuleUnderstanding:
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
         p.items = units_of_one_kind(self.lexicon, toks, p.items)  # "two mango two green tea": mochi both
         p.items = [loose_line(self.lexicon, toks, it, context) for it in p.items]
+        p.items = unit_of_asked(self.lexicon, toks, p.items, context)  # "the sea glass five skeins"
         p.items = [name_not_choice(self.lexicon, toks, it) for it in p.items]
         p.items = spelled_out(self.lexicon, toks, p.items)  # "letter balloons j a c k": a line per letter
         p.items = count_of_its_choice(toks, each_counted(toks, p.items))  # "the two kids each want a ..."
@@ -799,6 +802,12 @@ class RuleUnderstanding:
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
             return Intent.MODIFY
         if some_then_all(self.lexicon, p, toks, ctx):  # "one decaf and both with oat milk" to two coffees
+            return Intent.MODIFY
+        if not p.question and not has_items and p.ref != "more" \
+                and (unit_line := line_of_unit(self.lexicon, toks, p.options, ctx, p.option_at)) is not None:
+            # "make it three sheets not four" to four sheets of plywood: that line's count ("sheets" no choice)
+            p.items, p.options, p.selector = [ItemSpec((unit_line[0],), unit_line[1])], [], []
+            p.quantity = unit_line[1]
             return Intent.MODIFY
         if ctx.has_lines and not p.question and not has_items and p.quantity is None and p.ref != "more" \
                 and (against := count_not(toks, count_of_named_line(toks, p.options, ctx), p.option_at)) is not None:
@@ -1175,6 +1184,8 @@ class RuleUnderstanding:
         if not ctx.has_lines or ctx.last_sku is None or len(p.items) != 1:
             return Intent.ADD
         item = p.items[0]
+        if item.corrected_from is not None and not corrected_line(toks[:item.corrected_from]):
+            return Intent.ADD  # "and a medium coke no wait make it a large": the correction is of the item said
         lead = toks[:item.start]
         if not p.deny and "actually" not in lead and not cue.has(lead, cue.MODIFY) and not cue.has(lead, cue.CORRECTION) \
                 and swapped_within(self.lexicon, toks, item):
