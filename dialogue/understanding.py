@@ -64,6 +64,7 @@ from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.every_line import all_of_a_product
+from dialogue.group_heading import without_headings
 from dialogue.group_refused import refused_by_group
 from dialogue.intents import Intent
 from dialogue.items import (
@@ -601,6 +602,7 @@ class RuleUnderstanding:
                                   and recount_not_choice(self.lexicon, toks, o, about))]
         if talked_about:
             p.options = [o for o in p.options if not count_to_offer(self.lexicon, toks, o, talked_about)]
+        p.options = without_headings(self.lexicon, p.options, [it.options for it in p.items])  # "salad: just lettuce"
         contrasted = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
         for it in p.items:  # "the spicy miso but not crazy spicy, like medium": the spice level's medium
             if len(it.skus) == 1 and (product := self.lexicon.products.get(it.skus[0])) is not None:
