@@ -226,6 +226,7 @@ from dialogue.removals import (
     drop_contrasted,
     keeps_only,
     kept_aside,
+    kept_rather,
     lines_of_kind,
     taken_off,
 )
@@ -721,6 +722,9 @@ class RuleUnderstanding:
                 return decision.intent
         if ctx.has_lines and others_of_those_off(self.lexicon, p, toks, ctx):
             return Intent.REMOVE  # "just one of those, the ube one" to an ube and a black sesame: the other off
+        if kept_rather(p, toks, ctx, self.lexicon):
+            p.items = []  # "what about the crochet class" - "never mind, just the knitting then": the cart as it is
+            return Intent.CART
         if keeps_only(p, toks, ctx, self.lexicon):
             p.ref = "only"  # "just the sourdough": every other line off
             p.items = [dataclasses.replace(it, skus=(held,)) if (held := line_holding(self.lexicon, it.skus,
