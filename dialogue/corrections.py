@@ -196,6 +196,28 @@ _REFUSED = phrases("line_refused")
 _UNDO_LAST = phrases("undo_last")
 
 
+_REPAIRED_AFTER = phrases("item_repaired_after")
+_JOINED_LEADS = words("item_joined_leads")
+
+
+def repaired_as_said(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"And a medium coke no make it a large": an item joined on at the turn's opening ("and", an article or a
+    count) with words of a repair right after it (before any other word): the repair is of that item, said a
+    moment ago, so the turn adds it; no line of the cart is swapped for it."""
+    first = min([item.start, *(o.pos for o in item.options if 0 <= o.pos < item.start)])
+    lead = list(toks[:first])
+    if not lead or lead[0] not in _JOINED_LEADS:
+        return False
+    while lead and lead[0] in _JOINED_LEADS:
+        lead.pop(0)
+    if len(lead) != 1 or lead[0] not in ("a", "an", "one"):
+        return False
+    end = item.end
+    while (after := next((o for o in item.options if o.pos == end), None)) is not None:
+        end += max(len(after.said.split()), 1)  # "and a latte oat milk no ...": its choices said right after it
+    return find(toks[end:end + 3], _REPAIRED_AFTER) == 0
+
+
 def corrected_line(lead: Sequence[str]) -> bool:
     """The words before an item said and corrected within the turn change a cart line themselves ("actually a
     medium coke no a large", "scratch that, a latte no a mocha"): the turn may still swap the line in focus."""

@@ -47,7 +47,7 @@ from dialogue.choice_words import (
     one_of_the_line,
     toward_group_said,
 )
-from dialogue.corrections import corrected_line
+from dialogue.corrections import corrected_line, repaired_as_said
 from dialogue.count_follow import count_for_focus
 from dialogue.count_or_choice import (
     count_before_choice,
@@ -1190,7 +1190,8 @@ class RuleUnderstanding:
         if not ctx.has_lines or ctx.last_sku is None or len(p.items) != 1:
             return Intent.ADD
         item = p.items[0]
-        if item.corrected_from is not None and not corrected_line(toks[:item.corrected_from]):
+        if item.corrected_from is not None and not corrected_line(toks[:item.corrected_from]) \
+                or repaired_as_said(toks, item):
             return Intent.ADD  # "and a medium coke no wait make it a large": the correction is of the item said
         lead = toks[:item.start]
         if not p.deny and "actually" not in lead and not cue.has(lead, cue.MODIFY) and not cue.has(lead, cue.CORRECTION) \
