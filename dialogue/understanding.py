@@ -273,7 +273,7 @@ from dialogue.turn_words import (
     TAKE_OFF,
 )
 from dialogue.unit_nouns import unit_of_named
-from dialogue.unit_of_line import line_of_unit, unit_of_asked
+from dialogue.unit_of_line import answered_for_asked, line_of_unit, unit_of_asked
 from dialogue.unsold_refs import ones_of_unsold
 from dialogue.value_swapped import value_swapped
 
@@ -949,6 +949,8 @@ class RuleUnderstanding:
             return Intent.MODIFY
         unsold = of_a_noun_not_sold(self.lexicon, toks, p.options)
         owner = sole_owner(self.lexicon, p.options) if not unsold else None
+        if owner is not None and owner != ctx.expect_sku and answered_for_asked(self.lexicon, p.options, ctx):
+            owner = None  # "what flavour for the wing combo?" - "ten piece": the combo's ten, not ten piece tenders
         if owner is None and p.options and not ctx.has_lines and p.ref is None and not unsold \
                 and not any(toks[o.pos].isdigit() for o in p.options if 0 <= o.pos < len(toks)) \
                 and not said_in_what_for(toks, p.options):  # ("something for my daughter's birthday": no item)

@@ -64,5 +64,15 @@ def unit_of_asked(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], ctx:
                 and not any(offers_choice(lex, it.skus[0], o) for o in it.options) \
                 and all(offers_choice(lex, asked, o) for o in it.options):
             it = dataclasses.replace(it, skus=(asked,))
+
         out.append(it)
     return out
+
+
+def answered_for_asked(lex: Lexicon, options: Sequence[OptionSpec], ctx: Context) -> bool:
+    """A choice asked of a product not yet in the cart ("what flavour for the wing combo?"), answered with choices
+    that product offers, though not of the group asked ("ten piece"): they are that product's, not another
+    product's that they name more fully (the ten piece tenders)."""
+    asked = ctx.expect_sku if ctx.pending == "clarify_option" else None
+    return asked is not None and asked not in ctx.line_skus and bool(options) \
+        and all(offers_choice(lex, asked, o) for o in options)
