@@ -236,3 +236,28 @@ def test_just_the_latte_then_after_a_price_keeps_the_cart(shop: Shop) -> None:
     chat.say("ok just the latte then")
     assert chat.counts == {"LATTE": 1, "BLUEBERRY-MUFFIN": 1}
 
+
+
+# Choices answered to a question about a product not yet in the cart are that product's
+
+def test_piece_count_answered_for_the_combo_asked_about(shop: Shop) -> None:
+    chat = shop("wings")
+    chat.say("hi um can i do a wing combo boneless")
+    chat.say("ten piece")
+    chat.say("honey bbq")
+    chat.say("uh dr pepper")
+    chat.say("and can i switch the fries to onion rings on that")
+    assert chat.lines[0][0] == "WING-COMBO" and len(chat.lines) == 1
+    combo = chat.lines[0][2]
+    assert (combo["count"], combo["flavour"], combo["drink"], combo["side"], combo["style"]) == \
+        ("10", "honey_bbq", "dr_pepper", "onion_rings", "boneless")
+
+
+def test_the_ten_piece_please_keeps_the_combo(shop: Shop) -> None:
+    chat = shop("wings")
+    chat.say("can i get a wing combo")
+    reply = chat.say("the ten piece please")
+    assert "TENDERS" not in chat.counts
+    assert "wing combo" in reply.text
+    chat.say("lemon pepper")
+    assert "TENDERS" not in chat.counts
