@@ -86,6 +86,9 @@ def more_of_list(state: State, lex: Lexicon, out: Outcome) -> Outcome:
 def search(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     words = [t for t in parse.tokens if t.isalpha() and t not in STOPWORDS and t not in _PRICE_WORDS]
     named = [s for it in parse.items if it.exact for s in it.skus]
+    if not named:  # "do you have the 4060": one product named by a part of its name alone (its model number)
+        named = [it.skus[0] for it in parse.items if len(it.skus) == 1 and any(
+            t.isdigit() for t in parse.tokens[it.start:it.end])]
     asked = [lex.products[s] for s in dict.fromkeys(named) if s in lex.products]
     asked += [p for p in _kind_of(lex, parse) if p not in asked]
     def fits(p: Product) -> bool:  # price limits hold for what the shopper would pay, not a base price

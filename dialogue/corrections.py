@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from dialogue.intents import CORRECTION, REMOVE, find
+from dialogue.intents import CORRECTION, MODIFY, REMOVE, find
 from dialogue.item_words import JOIN_FILL, LIST_ARTICLES
 from dialogue.lexicon import Lexicon, Target
 from dialogue.phrasebook import phrases, words
@@ -136,19 +136,29 @@ def corrections(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> lis
             cue = find(toks[:item.start], CORRECTION, gap_start)
             joined = any(t in ("and", "plus", "also", "with") for t in toks[gap_start:item.start])
             swap = find(toks[gap_start:item.start], SWAP) >= 0  # "a mocha instead of the latte": both stay
-            if cue >= 0 and not joined and not swap and item.start - gap_start <= 6:
+            head = min([item.start] + [o.pos for o in item.options if gap_start <= o.pos < item.start])
+            if cue >= 0 and not joined and not swap and head - gap_start <= 6:  # "uh no make that a curry chicken"
                 item = _choice_of_corrected(lex, toks, prev, item)
                 if _refused(toks, prev):
                     item.instead_of = prev  # "not the staples, I meant paper clips": the staples are not wanted
                 if item.quantity is None:
                     item.quantity = prev.quantity
-                if item.skus == prev.skus and toks[item.end - 1] in ("one", "ones"):
+                if item.skus == prev.skus and (toks[item.end - 1] in ("one", "ones") or _choices_only(item)):
                     said = {t.group for o in item.options for t in o.targets}
                     item.options[:0] = [o for o in prev.options if not said & {t.group for t in o.targets}]
+                item.corrected_from = min([prev.start, *(o.pos for o in prev.options if o.pos >= 0)]
+                                          if prev.corrected_from is None else [prev.corrected_from])
                 out[-1] = item
                 continue
         out.append(item)
     return out
+
+
+def _choices_only(item: ItemSpec) -> bool:
+    """Every word of ``item``'s own span is one of its choices: no product was named ("a medium coke no wait make it
+    a large": "a large" is the coke said again in another size)."""
+    covered = {o.pos + k for o in item.options for k in range(max(len(o.said.split()), 1))}
+    return item.start < item.end and all(i in covered for i in range(item.start, item.end))
 
 
 def taken_back(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
@@ -183,6 +193,35 @@ def _taken_back(toks: Sequence[str], said: Sequence[ItemSpec], item: ItemSpec) -
 
 
 _REFUSED = phrases("line_refused")
+_UNDO_LAST = phrases("undo_last")
+
+
+_REPAIRED_AFTER = phrases("item_repaired_after")
+_JOINED_LEADS = words("item_joined_leads")
+
+
+def repaired_as_said(toks: Sequence[str], item: ItemSpec) -> bool:
+    """"And a medium coke no make it a large": an item joined on at the turn's opening ("and", an article or a
+    count) with words of a repair right after it (before any other word): the repair is of that item, said a
+    moment ago, so the turn adds it; no line of the cart is swapped for it."""
+    first = min([item.start, *(o.pos for o in item.options if 0 <= o.pos < item.start)])
+    lead = list(toks[:first])
+    if not lead or lead[0] not in _JOINED_LEADS:
+        return False
+    while lead and lead[0] in _JOINED_LEADS:
+        lead.pop(0)
+    if len(lead) != 1 or lead[0] not in ("a", "an", "one"):
+        return False
+    end = item.end
+    while (after := next((o for o in item.options if o.pos == end), None)) is not None:
+        end += max(len(after.said.split()), 1)  # "and a latte oat milk no ...": its choices said right after it
+    return find(toks[end:end + 3], _REPAIRED_AFTER) == 0
+
+
+def corrected_line(lead: Sequence[str]) -> bool:
+    """The words before an item said and corrected within the turn change a cart line themselves ("actually a
+    medium coke no a large", "scratch that, a latte no a mocha"): the turn may still swap the line in focus."""
+    return any(find(lead, cues) >= 0 for cues in (MODIFY, CORRECTION, _UNDO_LAST))
 
 
 def _refused(toks: Sequence[str], item: ItemSpec) -> bool:

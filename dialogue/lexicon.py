@@ -118,7 +118,10 @@ _COUNTING = words("piece_words") | words("count_nouns") | words("pack_words")
 
 def _count_only(sub: tuple[str, ...]) -> bool:
     """"2 pack" of "wig caps 2 pack", "12 piece" of "12 piece brush set": a number and the words that count what
-    one unit holds name no product (they are what a shopper counts with: "two packs of clips")."""
+    one unit holds name no product (they are what a shopper counts with: "two packs of clips"). A model number of
+    four digits or more said alone ("the 4060" of "rtx 4060") is no count: it may name the product."""
+    if len(sub) == 1 and sub[0].isdigit() and len(sub[0]) >= 4 and sub[0][0] != "0":
+        return False
     return any(t.isdigit() for t in sub) and all(t.isdigit() or t in _COUNTING for t in sub)
 
 

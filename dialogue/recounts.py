@@ -22,6 +22,7 @@ from dialogue.turn_words import ALSO, LEAD_FILL, MAKE_IT, MAKE_THE, PACK_WORDS, 
 _RECOUNT_AFTER = words("recount_after")
 _PACKAGES = words("packages")
 _SERVINGS = words("servings")
+_COUNTED_UNITS = words("counted_units")
 _OFF_GLUE = frozenset({"off", "out", "away", "of", "them", "those", "please"})
 _RECOUNT_VERBS = words("recount_verbs")
 _FOR_SOMEONE = phrases("for_someone")
@@ -131,7 +132,7 @@ def recount_said_after(toks: Sequence[str]) -> bool:
     corrected = len(toks) >= 2 and toks[-1] in _RECOUNT_AFTER
     body = [t for t in (toks[:-1] if corrected else toks) if t not in cue._FILL]
     return len(body) >= (1 if corrected else 2) and (body[0].isdigit() or body[0] == "one") \
-        and all(t in _PACKAGES or t in _SERVINGS for t in body[1:])
+        and all(t in _PACKAGES or t in _SERVINGS or t in _COUNTED_UNITS for t in body[1:])
 
 
 def count_set_to(toks: Sequence[str], item: ItemSpec) -> int | None:

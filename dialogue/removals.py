@@ -37,6 +37,8 @@ def keeps_only(p: ParseDraft, toks: Sequence[str], ctx: Context, lex: Lexicon) -
     those lines' products."""
     if not p.items or len(ctx.line_skus) < 2 or ctx.pending not in (None, "confirm_change", "checkout"):
         return False
+    if kept_rather(p, toks, ctx, lex):
+        return False
     held = [line_holding(lex, it.skus, ctx.line_skus) for it in p.items]
     named = {s for s in held if s is not None}
     if any(it.quantity is not None or it.options or s is None for it, s in zip(p.items, held, strict=True)) \
@@ -50,6 +52,24 @@ def keeps_only(p: ParseDraft, toks: Sequence[str], ctx: Context, lex: Lexicon) -
         return False
     return any(t in _WHOLE_ORDER for t in bare) and (
         any(t in _TAKING_OFF for t in bare) or cue.has(bare, cue.REMOVE) or cue.has(bare, cue.CLEAR))
+
+
+def kept_rather(p: ParseDraft, toks: Sequence[str], ctx: Context, lex: Lexicon) -> bool:
+    """"What about the crochet class?" (sold out, or only talked about) - "ok never mind just the knitting then": "just"
+    (or "only") and lines already in the cart of the same category as a product asked about right before that the
+    cart lacks keep those lines rather than that product; no other line comes off and nothing is added."""
+    if not p.items or not ctx.has_lines or ctx.topic is None or ctx.topic in ctx.line_skus or p.question \
+            or any(ctx.topic in it.skus or it.quantity is not None or it.options for it in p.items) \
+            or any(line_holding(lex, it.skus, ctx.line_skus) is None for it in p.items):
+        return False
+    asked = lex.products.get(ctx.topic)
+    kinds = {q.category for it in p.items if (held := line_holding(lex, it.skus, ctx.line_skus)) is not None
+             and (q := lex.products.get(held)) is not None}
+    if asked is None or not asked.category or kinds != {asked.category}:
+        return False  # (the lines named are of the kind asked about: the one had rather than the other)
+    lead = list(toks[:p.items[0].start])
+    bare = lead[:-1] if lead and lead[-1] in LINE_DETERMINERS else lead
+    return len(bare) < len(lead) and _ends_with(bare, _KEEP_ONLY) and not cue.has(toks, cue.REMOVE)
 
 
 def taken_off(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:

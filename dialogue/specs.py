@@ -36,3 +36,5 @@ class ItemSpec:
     exact: bool = True  # the product was named in full (not a sub-phrase like "tea")
     instead_of: ItemSpec | None = None  # the item said not wanted in its place ("not the staples, I meant paper
     # clips", "I said curry sauce not mushy peas"): a line of it in the cart is what this one replaces
+    corrected_from: int | None = None  # where the item it corrected in the same turn began ("a curry goat roti
+    # uh no make that a curry chicken roti"): the words of that correction change no line of the cart

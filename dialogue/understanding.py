@@ -47,6 +47,7 @@ from dialogue.choice_words import (
     one_of_the_line,
     toward_group_said,
 )
+from dialogue.corrections import corrected_line, repaired_as_said
 from dialogue.count_follow import count_for_focus
 from dialogue.count_or_choice import (
     count_before_choice,
@@ -63,6 +64,7 @@ from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
 from dialogue.every_line import all_of_a_product
+from dialogue.group_heading import without_headings
 from dialogue.group_refused import refused_by_group
 from dialogue.intents import Intent
 from dialogue.items import (
@@ -224,6 +226,7 @@ from dialogue.removals import (
     drop_contrasted,
     keeps_only,
     kept_aside,
+    kept_rather,
     lines_of_kind,
     taken_off,
 )
@@ -270,6 +273,7 @@ from dialogue.turn_words import (
     TAKE_OFF,
 )
 from dialogue.unit_nouns import unit_of_named
+from dialogue.unit_of_line import answered_for_asked, line_of_unit, unit_of_asked
 from dialogue.unsold_refs import ones_of_unsold
 from dialogue.value_swapped import value_swapped
 
@@ -565,6 +569,7 @@ class RuleUnderstanding:
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
         p.items = units_of_one_kind(self.lexicon, toks, p.items)  # "two mango two green tea": mochi both
         p.items = [loose_line(self.lexicon, toks, it, context) for it in p.items]
+        p.items = unit_of_asked(self.lexicon, toks, p.items, context)  # "the sea glass five skeins"
         p.items = [name_not_choice(self.lexicon, toks, it) for it in p.items]
         p.items = spelled_out(self.lexicon, toks, p.items)  # "letter balloons j a c k": a line per letter
         p.items = count_of_its_choice(toks, each_counted(toks, p.items))  # "the two kids each want a ..."
@@ -598,6 +603,7 @@ class RuleUnderstanding:
                                   and recount_not_choice(self.lexicon, toks, o, about))]
         if talked_about:
             p.options = [o for o in p.options if not count_to_offer(self.lexicon, toks, o, talked_about)]
+        p.options = without_headings(self.lexicon, p.options, [it.options for it in p.items])  # "salad: just lettuce"
         contrasted = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
         for it in p.items:  # "the spicy miso but not crazy spicy, like medium": the spice level's medium
             if len(it.skus) == 1 and (product := self.lexicon.products.get(it.skus[0])) is not None:
@@ -716,6 +722,9 @@ class RuleUnderstanding:
                 return decision.intent
         if ctx.has_lines and others_of_those_off(self.lexicon, p, toks, ctx):
             return Intent.REMOVE  # "just one of those, the ube one" to an ube and a black sesame: the other off
+        if kept_rather(p, toks, ctx, self.lexicon):
+            p.items = []  # "what about the crochet class" - "never mind, just the knitting then": the cart as it is
+            return Intent.CART
         if keeps_only(p, toks, ctx, self.lexicon):
             p.ref = "only"  # "just the sourdough": every other line off
             p.items = [dataclasses.replace(it, skus=(held,)) if (held := line_holding(self.lexicon, it.skus,
@@ -799,6 +808,12 @@ class RuleUnderstanding:
             p.selector, p.options, p.quantity = list(p.options), [], recount_n
             return Intent.MODIFY
         if some_then_all(self.lexicon, p, toks, ctx):  # "one decaf and both with oat milk" to two coffees
+            return Intent.MODIFY
+        if not p.question and not has_items and p.ref != "more" \
+                and (unit_line := line_of_unit(self.lexicon, toks, p.options, ctx, p.option_at)) is not None:
+            # "make it three sheets not four" to four sheets of plywood: that line's count ("sheets" no choice)
+            p.items, p.options, p.selector = [ItemSpec((unit_line[0],), unit_line[1])], [], []
+            p.quantity = unit_line[1]
             return Intent.MODIFY
         if ctx.has_lines and not p.question and not has_items and p.quantity is None and p.ref != "more" \
                 and (against := count_not(toks, count_of_named_line(toks, p.options, ctx), p.option_at)) is not None:
@@ -934,6 +949,8 @@ class RuleUnderstanding:
             return Intent.MODIFY
         unsold = of_a_noun_not_sold(self.lexicon, toks, p.options)
         owner = sole_owner(self.lexicon, p.options) if not unsold else None
+        if owner is not None and owner != ctx.expect_sku and answered_for_asked(self.lexicon, p.options, ctx):
+            owner = None  # "what flavour for the wing combo?" - "ten piece": the combo's ten, not ten piece tenders
         if owner is None and p.options and not ctx.has_lines and p.ref is None and not unsold \
                 and not any(toks[o.pos].isdigit() for o in p.options if 0 <= o.pos < len(toks)) \
                 and not said_in_what_for(toks, p.options):  # ("something for my daughter's birthday": no item)
@@ -1175,6 +1192,9 @@ class RuleUnderstanding:
         if not ctx.has_lines or ctx.last_sku is None or len(p.items) != 1:
             return Intent.ADD
         item = p.items[0]
+        if item.corrected_from is not None and not corrected_line(toks[:item.corrected_from]) \
+                or repaired_as_said(toks, item):
+            return Intent.ADD  # "and a medium coke no wait make it a large": the correction is of the item said
         lead = toks[:item.start]
         if not p.deny and "actually" not in lead and not cue.has(lead, cue.MODIFY) and not cue.has(lead, cue.CORRECTION) \
                 and swapped_within(self.lexicon, toks, item):
