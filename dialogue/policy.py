@@ -33,6 +33,7 @@ from dialogue import (
     placed,
     put_back,
     said_back,
+    side_folded,
     undo,
     what_if,
 )
@@ -343,7 +344,11 @@ class Policy:
             handled = self._answer_pending(pending, parse, out)
             if handled is not None:
                 return handled
-        result = self._dispatch(parse, out)
+        side = side_folded.side_line(st, self.lex, parse)
+        if side is not None:  # "put the hash brown in the sandwich instead of on the side": the side line off
+            result = side_folded.fold(st, self.lex, side, lambda: self._dispatch(parse, out), out)
+        else:
+            result = self._dispatch(parse, out)
         if pending is not None and pending.kind == PendingKind.CLARIFY_OPTION and st.pending is None \
                 and parse.intent in _ANSWERS and pending.item is not None and st.listed is not None \
                 and st.listed[2] == st.turns and st.listed[0] in pending.item.skus:
@@ -714,7 +719,7 @@ class Policy:
             return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "
                            "or say clear the cart")
         if c.verdict == Verdict.AFFIRM and parse.intent in (Intent.ADD, Intent.MODIFY) and (
-                said_back.remark(as_said := normalize.tokens(parse.text))
+                said_back.remark(as_said := normalize.tokens(parse.text), parse)
                 or said_back.again_differently(parse, st.cart.lines, as_said)):
             # "yes two regular lattes", "yes one medium latte and a muffin": the order said back otherwise, nothing
             # added again or dropped; "yes and give the barista two quid", "yes use my points for the muffin": a tip or

@@ -66,6 +66,7 @@ from dialogue.every_line import all_of_a_product
 from dialogue.group_refused import refused_by_group
 from dialogue.intents import Intent
 from dialogue.items import (
+    choice_named_kind,
     choice_one_of_the_line,
     extract_items,
     kind_named_alone,
@@ -546,6 +547,8 @@ class RuleUnderstanding:
         p.items = which_by_a_later_choice(toks, p.items)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
+        if context.has_lines:  # "and a single spinach one" after a half dozen empanadas: the spinach empanada
+            p.items, p.options = choice_named_kind(self.lexicon, toks, p.items, p.options, context.last_sku)
         p.items, p.options = line_of_a_name_word(self.lexicon, toks, p.items, p.options,
                                                   tuple(zip(context.line_skus, context.line_options, strict=True)))
         if context.has_lines and (made_in := more_in_a_choice(self.lexicon, toks, p.items, context.last_sku)):
