@@ -358,6 +358,10 @@ class Policy:
         if st.pending is None and parse.intent in _ANSWERS and out.shown and len(out.shown) == 1 \
                 and out.parts and out.parts[-1].endswith("Would you like one?"):
             opts = [o for it in parse.items for o in it.options] + list(parse.options)
+            if pending is not None and pending.kind == PendingKind.OFFER and pending.item is not None \
+                    and pending.item.skus == (out.shown[0],):  # "a group 35 battery?" - "how much is it": still
+                said = {t.group for o in opts for t in o.targets}  # the group 35 one offered
+                opts = [o for o in pending.item.options if not {t.group for t in o.targets} & said] + opts
             st.pending = Pending(PendingKind.OFFER, item=ItemSpec((out.shown[0],), None, opts))
         return result
 

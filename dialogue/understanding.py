@@ -59,6 +59,7 @@ from dialogue.count_or_choice import (
     pointed,
     recount_not_choice,
 )
+from dialogue.choice_refit import refit_choices
 from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
@@ -544,6 +545,7 @@ class RuleUnderstanding:
         p.items = onto_named_line(self.lexicon, toks, p.items, mentions, context)
         p.items = onto_part_of_line(self.lexicon, toks, p.items, context)  # "extra butter on the popcorn": the combo's
         described_not_chosen(self.lexicon, toks, p.items)
+        refit_choices(self.lexicon, toks, p.items)  # "a group lesson for my kid": the lesson's "kid", not a rental's
         p.items = which_by_a_later_choice(toks, p.items)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
