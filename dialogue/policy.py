@@ -898,8 +898,8 @@ class Policy:
             waiting_named = _names_the_waiting(parse, product.sku) or bool(parse.items) and all(
                 it.skus == (product.sku,) and it.quantity is None and not self._product_said(parse.tokens, it)
                 for it in parse.items)  # "boneless if you can": a choice only the waiting product offers, not one more
-            others = [it for it in parse.items if all(it is not t for t in taken)]
-            if parse.intent in (Intent.ADD, Intent.MODIFY) and others and not waiting_named:
+            said_besides = [it for it in parse.items if all(it is not t for t in taken)]
+            if parse.intent in (Intent.ADD, Intent.MODIFY) and said_besides and not waiting_named:
                 aside = self._added_aside(pending, product, group, parse, out)
                 if aside is not None:
                     return aside
@@ -915,7 +915,7 @@ class Policy:
                 values = say_list([v.name for v in group.values[:3]], "or")
                 return out.say(f"Yes, the {product.name} comes in {offered}. And what {group_name(group)} would you "
                                f"like for the {product.name}: {values}?")
-            if opts and (not others or waiting_named) and not parse.question and not options_for(product, specs)[2] \
+            if opts and (not said_besides or waiting_named) and not parse.question and not options_for(product, specs)[2] \
                     and not self._for_line_just_made(product, opts):
                 # "what drink for the meal deal?" - "footlong" (or "can the meal be a footlong"): another choice of the
                 # waiting item; it is made so, its count kept, and the question is put again (the item is never

@@ -37,6 +37,7 @@ from dialogue.choice_orders import (
     opened_again,
     sole_owner,
 )
+from dialogue.choice_refit import refit_choices
 from dialogue.choice_words import (
     left_as_usual,
     line_made_by_words,
@@ -59,7 +60,6 @@ from dialogue.count_or_choice import (
     pointed,
     recount_not_choice,
 )
-from dialogue.choice_refit import refit_choices
 from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
@@ -188,6 +188,7 @@ from dialogue.quantity import (
     sold_by_the_pair,
 )
 from dialogue.questions import asks, ordering, question, sentences
+from dialogue.recount_by_choice import recounted_by_choice
 from dialogue.recounts import (
     bare_quantity,
     count_as_pieces,
@@ -655,6 +656,7 @@ class RuleUnderstanding:
             p.ref = "it"  # (not the "it" of "on its own")
         part_of_a_line(self.lexicon, p, toks, context)  # "change the rice on the meal to egg fried"
         p.intent = Intent.MODIFY if line_shared_out(p, toks, context) else self._intent(p, toks, context)
+        recounted_by_choice(self.lexicon, p, toks, context)  # "i meant one order of the twelve": that line's count
         if p.intent == Intent.ADD:
             topic_shared(p, toks, context)  # "can i get two of those, one of them large": one large, one as it comes
         if p.intent == Intent.MODIFY:

@@ -212,3 +212,38 @@ def test_the_black_one_still_names_the_black_ink(shop: Shop) -> None:
     c.say("an ink cartridge for hp 305")
     c.say("the black one")
     assert c.lines[0][2]["colour"] == "black"
+
+
+# --- a count said again of a line named by its choice ------------------------------------------------------------
+
+def test_i_meant_one_order_of_the_twelve(shop: Shop) -> None:
+    c = shop("ramenshop")
+    c.say("two gyoza and a karaage")
+    c.say("twelve pieces")
+    assert c.counts == {"GYOZA": 2, "KARAAGE": 1}
+    c.say("wait if you put two orders of gyoza that's wrong i meant one order of the twelve")
+    assert c.counts == {"GYOZA": 1, "KARAAGE": 1}
+    assert c.lines[0][2]["pieces"] == "12"
+
+
+def test_just_one_of_the_twelve_piece(shop: Shop) -> None:
+    c = shop("ramenshop")
+    c.say("three gyoza and a karaage")
+    c.say("twelve pieces")
+    c.say("i meant one of the twelve piece")
+    assert c.counts == {"GYOZA": 1, "KARAAGE": 1}
+
+
+def test_i_meant_one_of_the_large_names_the_large_line(shop: Shop) -> None:
+    c = shop("cafe")
+    c.say("two large lattes and a small latte")
+    c.say("i meant one of the large")
+    assert sorted((q, d["size"]) for _, q, d in c.lines) == [(1, "large"), (1, "small")]
+
+
+def test_and_one_of_the_twelve_is_not_a_recount(shop: Shop) -> None:
+    c = shop("ramenshop")
+    c.say("three gyoza and a karaage")
+    c.say("twelve pieces")
+    c.say("and just one of the twelve")
+    assert c.counts["GYOZA"] >= 3  # more asked ("and"), never the line cut to one
