@@ -52,6 +52,7 @@ from dialogue.numbers import COUNT_UNITS
 from dialogue.ones import (
     another_one,
     another_unnamed,
+    choice_named_kind,
     choice_one_of_the_line,
     kind_named_alone,
     named_again,
@@ -112,6 +113,7 @@ from dialogue.splits import split
 from dialogue.words import STOPWORDS
 
 __all__ = [  # the entry point, and what callers import from here
+    "choice_named_kind",
     "choice_one_of_the_line",
     "extract_items",
     "halves_of_line",

@@ -312,6 +312,8 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 if length > 1 and toks[i + length - 1] in ("one", "ones"):  # "the big ones": also what "big" names
                     chosen += tuple(t for t in lex.phrases.get(tuple(toks[i:i + length - 1]), ())
                                     if t.kind == "option" and t not in chosen and any(c.kind == "option" for c in chosen))
+                if length > 1 and _one_opens_part(lex, toks, i, length):
+                    continue  # "one black one red": "black" and then a part "one red", not a "black one" alias
                 if length > 1 and _overridden_by_later_value(lex, toks, i, length, chosen):
                     continue  # "with the head off": "head off" overrides the "with the head" it overlaps
                 if length > 1 and _choices_of_another(lex, toks, i, length, chosen, in_play):
@@ -690,6 +692,16 @@ def _kinds_counted(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], 
 
 
 _FEW_OWNERS = 24  # products offering one choice, above which the choice says nothing of which product is meant
+
+
+def _one_opens_part(lex: Lexicon, toks: Sequence[str], i: int, length: int) -> bool:
+    """"One black one red": words ending in "one" (an alias such as "black one") said right after a count of one,
+    with a choice right after that "one": the "one" opens the next part, each part "one <choice>"."""
+    end = i + length
+    if toks[end - 1] != "one" or i == 0 or toks[i - 1] != "one" or end >= len(toks):
+        return False
+    return any(t.kind == "option" for k in range(1, min(lex.max_len, len(toks) - end) + 1)
+               for t in lex.phrases.get(tuple(toks[end:end + k]), ()))
 
 
 def _few_owners(lex: Lexicon, targets: Sequence[Target]) -> set[str] | None:

@@ -10,7 +10,7 @@ from catalog.models import Product
 from dialogue.corrections import SWAP
 from dialogue.intents import find
 from dialogue.item_words import PACKAGES, REFINE, SUB_WORDS, WITH, WITH_LIST
-from dialogue.lexicon import Lexicon, phrase_of
+from dialogue.lexicon import Lexicon, phrase_of, singulars
 from dialogue.matcher import Mention, _person_at, part_of_name, words_run
 from dialogue.phrasebook import words
 from dialogue.quantity import GLUE, SEPARATORS, count_of_described, quantity_token, read_quantity
@@ -19,6 +19,8 @@ from dialogue.turn_words import BASE_PREPS, DEFINITE, HOLDER_PREPS
 
 _LIKEWISE = words("likewise")  # "too", "also" said last: as well
 _APPOSITIVE_GAP = words("appositive_gap")  # words that may stand between an item and its "a <choices> one"
+_SINGLE = words("single_unit")  # "a single spinach one": one by itself
+_LINE_SAID = words("line_pronouns")  # "make it a ... one": the line itself, changed
 
 
 def _appositive(toks: Sequence[str], prev: ItemSpec, a: int, moved: Sequence[OptionSpec]) -> bool:
@@ -262,6 +264,35 @@ def one_of_the_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], la
             continue
         out.append(_kind_of_ref(lex, tuple(toks[it.start:it.end]), product, it))
     return out
+
+
+def choice_named_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], options: list[OptionSpec],
+                      last_sku: str | None) -> tuple[list[ItemSpec], list[OptionSpec]]:
+    """"Half a dozen empanadas, all spicy beef" - "and a single spinach one": choice words said as "a <choice> one"
+    (no product named) that, with the head noun of the product of the line last touched, name another product (the
+    line's "spinach" filling + "empanada": the spinach empanada) are an item of that product, as "a brisket one" is
+    of the brisket sandwich (:func:`one_of_the_kind`), not a change of the line. Gives the items and the loose
+    choices; unchanged when not so said."""
+    product = lex.products.get(last_sku or "")
+    if product is None or items or len(options) != 1 or not options[0].said:
+        return items, options
+    spec = options[0]
+    said = tuple(spec.said.split())
+    a, b = spec.pos, spec.pos + len(said)
+    if tuple(toks[a:b]) != said or toks[b:b + 1] not in (["one"], ["ones"]):
+        return items, options
+    k = a
+    while k > 0 and toks[k - 1] in _SINGLE:
+        k -= 1
+    if k == 0 or toks[k - 1] not in ("a", "an", "another") or any(t in _LINE_SAID for t in toks[:k - 1]):
+        return items, options  # ("make it a spinach one", "can that be a spinach one": the line changed)
+    name = phrase_of(product.name)
+    for j in range(1, len(name)):
+        for head in dict.fromkeys((name[-1], *singulars(name[-1]))):
+            named = {t.sku for t in lex.phrases.get((*said, *name[j:-1], head), ()) if t.kind == "product" and t.exact}
+            if len(named) == 1 and product.sku not in named:
+                return [ItemSpec((named.pop(),), None, [], k - 1, b + 1, True)], []
+    return items, options
 
 
 def choice_one_of_the_line(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], last_sku: str | None

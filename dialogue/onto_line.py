@@ -296,6 +296,9 @@ def _refined_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context
         names = any(t.kind == "product" for t in whole)  # the words are also a product the shop sells
         if lead in DEFINITE or names and said_a:
             return None  # "change the milk on the mocha": a line named, not a choice of one
+        if it.end > it.start and toks[it.end - 1] in ONES and it.exact and len(it.skus) == 1 \
+                and it.skus[0] != ctx.last_sku and not it.options:
+            return None  # "and a spinach one too" to a box of empanadas: the spinach empanada, its kind's product
         ofs = [i for i in range(first, it.end) if toks[i] == "of"]
         if said_a and ofs and (names or not all(i + 1 < len(toks) and _number_word(toks[i + 1]) for i in ofs)):
             return None  # "a side of hot sauce", "a pound of pulled pork": a measure of a product of its own

@@ -33,6 +33,7 @@ from dialogue import (
     placed,
     put_back,
     said_back,
+    side_folded,
     undo,
     what_if,
 )
@@ -47,6 +48,7 @@ from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.multiples import said_again
 from dialogue.numbers import say_number
 from dialogue.offer_held import held_line
+from dialogue.other_group_said import other_choice_named
 from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases, words
 from dialogue.placed import say_digits
@@ -342,7 +344,11 @@ class Policy:
             handled = self._answer_pending(pending, parse, out)
             if handled is not None:
                 return handled
-        result = self._dispatch(parse, out)
+        side = side_folded.side_line(st, self.lex, parse)
+        if side is not None:  # "put the hash brown in the sandwich instead of on the side": the side line off
+            result = side_folded.fold(st, self.lex, side, lambda: self._dispatch(parse, out), out)
+        else:
+            result = self._dispatch(parse, out)
         if pending is not None and pending.kind == PendingKind.CLARIFY_OPTION and st.pending is None \
                 and parse.intent in _ANSWERS and pending.item is not None and st.listed is not None \
                 and st.listed[2] == st.turns and st.listed[0] in pending.item.skus:
@@ -352,6 +358,10 @@ class Policy:
         if st.pending is None and parse.intent in _ANSWERS and out.shown and len(out.shown) == 1 \
                 and out.parts and out.parts[-1].endswith("Would you like one?"):
             opts = [o for it in parse.items for o in it.options] + list(parse.options)
+            if pending is not None and pending.kind == PendingKind.OFFER and pending.item is not None \
+                    and pending.item.skus == (out.shown[0],):  # "a group 35 battery?" - "how much is it": still
+                said = {t.group for o in opts for t in o.targets}  # the group 35 one offered
+                opts = [o for o in pending.item.options if not {t.group for t in o.targets} & said] + opts
             st.pending = Pending(PendingKind.OFFER, item=ItemSpec((out.shown[0],), None, opts))
         return result
 
@@ -713,7 +723,7 @@ class Policy:
             return out.say("Okay, I won't place the order. Your cart is kept: tell me what to change, "
                            "or say clear the cart")
         if c.verdict == Verdict.AFFIRM and parse.intent in (Intent.ADD, Intent.MODIFY) and (
-                said_back.remark(as_said := normalize.tokens(parse.text))
+                said_back.remark(as_said := normalize.tokens(parse.text), parse)
                 or said_back.again_differently(parse, st.cart.lines, as_said)):
             # "yes two regular lattes", "yes one medium latte and a muffin": the order said back otherwise, nothing
             # added again or dropped; "yes and give the barista two quid", "yes use my points for the muffin": a tip or
@@ -803,6 +813,7 @@ class Policy:
         specs = list(parse.options)
         besides: list[ItemSpec] = []  # items said besides the answer ("earl grey, and add a muffin")
         recount: int | None = None  # a count said of the waiting item by its choices ("i meant two gallons")
+        taken: list[ItemSpec] = []  # items of the turn that are choices of the waiting item ("sides ... cabbage")
         for it in parse.items:
             if product.sku in it.skus or not it.exact:
                 specs.extend(it.options)
@@ -817,6 +828,9 @@ class Policy:
             elif (named := self._part_named(product, parse.tokens, it)) is not None:
                 specs.append(named)  # "which main for the bento?" - "katsu with a spicy tuna roll": its roll
                 specs.extend(o for o in it.options if o.pos != named.pos)
+            elif (named := other_choice_named(product, group, parse, it, item, self._value_named)) is not None:
+                specs.append(named)  # "what meal size?" - "sides mac and cheese and cabbage": the meal's sides
+                taken.append(it)
             elif it.quantity is None and not it.options and not _ordered_besides(parse, it) \
                     and self._asked_answered_besides(product, group, parse, it) \
                     and (named := self._part_named(product, parse.tokens, it, loose=True)) is not None:
@@ -881,8 +895,11 @@ class Policy:
                     and (parse.items or parse.options):  # "remove the coke": not the item waiting
                 return self._removed_aside(pending, product, group, parse, out)
             # "three meal deals" - "what sub?" - "can the meal be a footlong": the waiting item named, made so
-            waiting_named = _names_the_waiting(parse, product.sku)
-            if parse.intent in (Intent.ADD, Intent.MODIFY) and parse.items and not waiting_named:
+            waiting_named = _names_the_waiting(parse, product.sku) or bool(parse.items) and all(
+                it.skus == (product.sku,) and it.quantity is None and not self._product_said(parse.tokens, it)
+                for it in parse.items)  # "boneless if you can": a choice only the waiting product offers, not one more
+            said_besides = [it for it in parse.items if all(it is not t for t in taken)]
+            if parse.intent in (Intent.ADD, Intent.MODIFY) and said_besides and not waiting_named:
                 aside = self._added_aside(pending, product, group, parse, out)
                 if aside is not None:
                     return aside
@@ -898,7 +915,7 @@ class Policy:
                 values = say_list([v.name for v in group.values[:3]], "or")
                 return out.say(f"Yes, the {product.name} comes in {offered}. And what {group_name(group)} would you "
                                f"like for the {product.name}: {values}?")
-            if opts and (not parse.items or waiting_named) and not parse.question and not options_for(product, specs)[2] \
+            if opts and (not said_besides or waiting_named) and not parse.question and not options_for(product, specs)[2] \
                     and not self._for_line_just_made(product, opts):
                 # "what drink for the meal deal?" - "footlong" (or "can the meal be a footlong"): another choice of the
                 # waiting item; it is made so, its count kept, and the question is put again (the item is never

@@ -45,9 +45,12 @@ _KEEP_ONLY = phrases("keep_only")
 _PREPARE = words("prepare_verbs")
 
 
-def remark(toks: Sequence[str]) -> bool:
-    """The reply mentions a tip, money handed over or a loyalty scheme."""
-    return any(t in _REMARK for t in toks)
+def remark(toks: Sequence[str], parse: Parse | None = None) -> bool:
+    """The reply mentions a tip, money handed over or a loyalty scheme; with ``parse``, not by a word of a choice it
+    names ("fine tip" to gel pens read back: the pens' tip, no tip for the clerk)."""
+    chosen = {w for o in (*parse.options, *(o for it in parse.items for o in it.options)) for w in o.said.split()} \
+        if parse is not None else set()
+    return any(t in _REMARK and t not in chosen for t in toks)
 
 
 def _more_asked(parse: Parse) -> bool:

@@ -37,6 +37,7 @@ from dialogue.choice_orders import (
     opened_again,
     sole_owner,
 )
+from dialogue.choice_refit import refit_choices
 from dialogue.choice_words import (
     left_as_usual,
     line_made_by_words,
@@ -68,6 +69,7 @@ from dialogue.group_heading import without_headings
 from dialogue.group_refused import refused_by_group
 from dialogue.intents import Intent
 from dialogue.items import (
+    choice_named_kind,
     choice_one_of_the_line,
     extract_items,
     kind_named_alone,
@@ -188,6 +190,7 @@ from dialogue.quantity import (
     sold_by_the_pair,
 )
 from dialogue.questions import asks, ordering, question, sentences
+from dialogue.recount_by_choice import recounted_by_choice
 from dialogue.recounts import (
     bare_quantity,
     count_as_pieces,
@@ -547,9 +550,12 @@ class RuleUnderstanding:
         p.items = onto_named_line(self.lexicon, toks, p.items, mentions, context)
         p.items = onto_part_of_line(self.lexicon, toks, p.items, context)  # "extra butter on the popcorn": the combo's
         described_not_chosen(self.lexicon, toks, p.items)
+        refit_choices(self.lexicon, toks, p.items)  # "a group lesson for my kid": the lesson's "kid", not a rental's
         p.items = which_by_a_later_choice(toks, p.items)
         p.options = measure_each(self.lexicon, toks, p.items, p.options)
         p.items = one_of_the_kind(self.lexicon, toks, p.items, context.last_sku if context.has_lines else None)
+        if context.has_lines:  # "and a single spinach one" after a half dozen empanadas: the spinach empanada
+            p.items, p.options = choice_named_kind(self.lexicon, toks, p.items, p.options, context.last_sku)
         p.items, p.options = line_of_a_name_word(self.lexicon, toks, p.items, p.options,
                                                   tuple(zip(context.line_skus, context.line_options, strict=True)))
         if context.has_lines and (made_in := more_in_a_choice(self.lexicon, toks, p.items, context.last_sku)):
@@ -656,6 +662,7 @@ class RuleUnderstanding:
             p.ref = "it"  # (not the "it" of "on its own")
         part_of_a_line(self.lexicon, p, toks, context)  # "change the rice on the meal to egg fried"
         p.intent = Intent.MODIFY if line_shared_out(p, toks, context) else self._intent(p, toks, context)
+        recounted_by_choice(self.lexicon, p, toks, context)  # "i meant one order of the twelve": that line's count
         if p.intent == Intent.ADD:
             topic_shared(p, toks, context)  # "can i get two of those, one of them large": one large, one as it comes
         if p.intent == Intent.MODIFY:
