@@ -1497,12 +1497,14 @@ def _parts_of_count(p: Parse) -> list[tuple[int, list[OptionSpec]]]:
 
 
 def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -> list[OptionSpec]:
-    """"Which bagel would you like?" - "everything", "uh all everything": the asked group's choices named by their
-    own name where that name is a common word (kept out of the catalog's phrases, see ``Lexicon.guarded``)."""
+    """"Which bagel would you like?" - "everything", "uh all everything", "which plate size?" - "regular": the asked
+    group's choices named by their own name or an alias where that is a common word (kept out of the catalog's
+    phrases, see ``Lexicon.guarded``)."""
     out = []
     for i, tok in enumerate(toks):
         targets = tuple(t for t in lex.guarded.get(tok, ()) if t.group == group.code
-                        and (value := group.value(t.value)) is not None and phrase_of(value.name) == (tok,))
+                        and (value := group.value(t.value)) is not None
+                        and (tok,) in {phrase_of(n) for n in (value.name, *value.aliases)})
         if targets:
             out.append(OptionSpec(targets, pos=i, said=tok))
     return out

@@ -74,6 +74,7 @@ from dialogue.items import (
     swap_frame,
     swapped_within,
 )
+from dialogue.kept_lines import lines_kept_beside_new
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.line_choice_said import line_choice_said
 from dialogue.line_refs import (
@@ -651,6 +652,7 @@ class RuleUnderstanding:
         part_of_a_line(self.lexicon, p, toks, context)  # "change the rice on the meal to egg fried"
         p.intent = Intent.MODIFY if line_shared_out(p, toks, context) else self._intent(p, toks, context)
         if p.intent == Intent.ADD:
+            lines_kept_beside_new(self.lexicon, p, toks, context)  # "just the lau lau and a haupia then"
             topic_shared(p, toks, context)  # "can i get two of those, one of them large": one large, one as it comes
         if p.intent == Intent.MODIFY:
             value_swapped(self.lexicon, p, toks, context)  # "a gift bag instead of wrapping": the wrapping goes
