@@ -2492,6 +2492,9 @@ def _names_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
                       for t in lex.phrases.get(tuple(toks[k:k + size]), ()))
     if not starts_name and _inside_a_name(lex, toks, k):
         return True  # "a toothbrush two pack soft": the "2" of the whole name "toothbrush 2 pack", no count
+    if not starts_name and k > 0 and toks[k - 1] in ("a", "an") and any(
+            t.kind == "product" for size in range(2, lex.max_len + 1) for t in lex.phrases.get(tuple(toks[k:k + size]), ())):
+        return True  # "a three choice with kalua ...": after "a", the number begins a part of a name ("3 choice plate")
     if not starts_name or k == 0:
         return False
     prev = toks[k - 1]

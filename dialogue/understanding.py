@@ -59,6 +59,7 @@ from dialogue.count_or_choice import (
     pointed,
     recount_not_choice,
 )
+from dialogue.counted_siblings import counted_sibling
 from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
@@ -562,6 +563,7 @@ class RuleUnderstanding:
         if (built := one_with_the_listed(self.lexicon, toks, context.listed, context.line_skus)) is not None:
             p.items, p.options = [built], []  # "ok one with turkey brie and spinach" after the crepe's fillings
         p.items = [count_not_choice(self.lexicon, toks, it) for it in p.items]
+        p.items = [counted_sibling(self.lexicon, it) for it in p.items]  # "a mixed plate with" three mains
         p.items = [counted_in_units(self.lexicon, it) for it in p.items]
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
         p.items = units_of_one_kind(self.lexicon, toks, p.items)  # "two mango two green tea": mochi both
