@@ -37,6 +37,7 @@ from dialogue import (
     what_if,
 )
 from dialogue import intents as cue
+from dialogue.answers_by_choice import answers_by_choice
 from dialogue.asked_meanwhile import asked_aside, choice_asked_of
 from dialogue.compared import compare_reply, values_compared
 from dialogue.confirm import Also, Verdict
@@ -826,6 +827,9 @@ class Policy:
                 specs.extend(it.options)  # "which drink for the meal?" - "cola for both": no soda, the drink
             elif _said_besides(parse, it) or pending.asked_about in it.skus:
                 besides.append(it)  # ("what's in the ginger shot?" - "two of those and the kombucha berry")
+        if pending.rest and (split := answers_by_choice(self.lex, parse.tokens, item, pending.rest, specs)):
+            self.state.pending = None  # "the keiki strawberry and the large li hing mui": each waiting one its part
+            return editing.add_items(self.state, self.lex, [*split, *besides], out)
         specs = toward_asked(product, group.code, specs)
         opts = options_for(product, specs)[0]
         unit = one_unit_said(parse.tokens, item.quantity) if any(o.group == group.code for o in opts) else None

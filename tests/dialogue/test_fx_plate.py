@@ -255,3 +255,26 @@ def test_plus_a_size_again_on_another_menu(chat: Chat, said: str) -> None:
 def test_plus_a_topping_stays_on_the_item(chat: Chat) -> None:
     chat.say("a kids ice cream cup vanilla plus sprinkles")
     assert [(s, q) for s, q, _ in chat.lines] == [("CUP", 1)]
+
+
+# --- one answer for several waiting items, each named by a choice it has ---------------------------------------
+
+def test_each_waiting_item_takes_its_part_of_the_answer(plates: Chat) -> None:
+    plates.say("two shave ice")
+    plates.say("uh one keiki and one large")
+    plates.say("the keiki strawberry and the large li hing mui and mango with ice cream")
+    assert _all(plates) == [
+        ("SHAVE-ICE", 1, {"size": ("keiki",), "flavours": ("strawberry",)}),
+        ("SHAVE-ICE", 1, {"size": ("large",), "flavours": ("li_hing_mui", "mango"), "toppings": ("ice_cream",)})]
+
+
+@pytest.mark.parametrize(("said", "kids", "large"), [
+    ("the kids vanilla and the large mango with sprinkles", ("vanilla",), ("mango",)),
+    ("the large chocolate and mango and the kids vanilla", ("vanilla",), ("chocolate", "mango")),
+])
+def test_each_waiting_item_on_another_menu(chat: Chat, said: str, kids: tuple[str, ...],
+                                           large: tuple[str, ...]) -> None:
+    chat.say("two ice cream cups")
+    chat.say("one kids and one large")
+    chat.say(said)
+    assert sorted((o["size"], o["flavours"]) for _, _, o in _all(chat)) == [(("kids",), kids), (("large",), large)]
