@@ -4,7 +4,8 @@ an item stands (after an article or a count, past the other choices said before 
 one product whose name (or an alias) is that choice's name with its head noun after it ("kalua pig" + "plate"): the
 shopper orders that product, not the mixed plate with that one main.
 
-Nothing changes when the choice is said after its product or with "with", when the product that offers it is named
+Only for a choice of a group of several choices at once (mains, toppings): "an earl grey" is the hot tea of that
+kind, though an "earl grey latte" is sold. Nothing changes when the choice is said after its product or with "with", when the product that offers it is named
 in the sentence or in play ("a mixed plate kalua and katsu"), or when no one product of that kind fits the other
 choices said ("a regular katsu": the katsu plate comes in regular, the katsu musubi does not).
 """
@@ -52,6 +53,18 @@ def _named_like(lex: Lexicon, sku: str, values: set[tuple[str, ...]]) -> bool:
     return any(n in values or (len(n) > 1 and n[:-1] in values) for n in names)
 
 
+def _of_several(lex: Lexicon, targets: Sequence[Target], owners: set[str]) -> bool:
+    """The choice is one of several a product takes at once (the mixed plate's mains), for every product offering
+    it: no kind a product is chosen by."""
+    for sku in owners:
+        product = lex.products.get(sku)
+        for t in targets:
+            group = product.group(t.group) if product is not None else None
+            if group is not None and group.value(t.value) is not None and not group.multiple:
+                return False
+    return bool(owners)
+
+
 def _offers(lex: Lexicon, sku: str, t: Target) -> bool:
     return sku in lex.option_skus.get((t.group, t.value), ())
 
@@ -81,6 +94,9 @@ def dishes_of_choices(lex: Lexicon, toks: Sequence[str], found: list[Mention],
             k += 1
             continue
         owners = set().union(*(_owners(lex, t) for t in m.options))
+        if not _of_several(lex, m.options, owners):
+            k += 1  # "an earl grey": the kind of the hot tea, chosen by it, not the "earl grey latte"
+            continue
         if said is None:
             said = products_said(lex, toks)
         if owners & (said | in_play):

@@ -56,6 +56,10 @@ _SHOP = {
         {"sku": "CHURRO", "name": "cinnamon churro", "price": "3.00"},
         {"sku": "HORCHATA", "name": "horchata", "price": "3.00"},
         {"sku": "FLAN", "name": "caramel flan", "price": "4.00"},
+        {"sku": "AGUA", "name": "agua fresca", "price": "3.50", "options": [
+            {"code": "flavour", "name": "flavour", "required": True, "values": [
+                {"code": "jamaica", "name": "jamaica"}, {"code": "tamarindo", "name": "tamarindo"}]}]},
+        {"sku": "SPRITZ", "name": "jamaica spritz", "price": "5.00"},
     ],
 }
 
@@ -153,6 +157,12 @@ def test_choices_of_the_product_named_stay_its_choices(plates: Chat, said: str) 
 def test_a_choice_name_said_as_an_item_on_another_menu(chat: Chat, said: str, sku: str, size: str) -> None:
     chat.say(said)
     assert [(s, o) for s, _, o in chat.lines] == [(sku, {"size": size})]
+
+
+@pytest.mark.parametrize("said", ["a jamaica", "and a jamaica please"])
+def test_a_kind_a_product_is_chosen_by_stays_that_product(chat: Chat, said: str) -> None:
+    chat.say(said)  # (the agua fresca's flavour, one of a kind: not the "jamaica spritz" sold beside it)
+    assert chat.lines == [("AGUA", 1, {"flavour": "jamaica"})]
 
 
 def test_a_combo_with_those_choices_stays_the_combo(chat: Chat) -> None:
