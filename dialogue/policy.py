@@ -827,9 +827,9 @@ class Policy:
                 specs.extend(it.options)  # "which drink for the meal?" - "cola for both": no soda, the drink
             elif _said_besides(parse, it) or pending.asked_about in it.skus:
                 besides.append(it)  # ("what's in the ginger shot?" - "two of those and the kombucha berry")
-        if pending.rest and (split := answers_by_choice(self.lex, parse.tokens, item, pending.rest, specs)):
+        if pending.rest and (by_choice := answers_by_choice(self.lex, parse.tokens, item, pending.rest, specs)):
             self.state.pending = None  # "the keiki strawberry and the large li hing mui": each waiting one its part
-            return editing.add_items(self.state, self.lex, [*split, *besides], out)
+            return editing.add_items(self.state, self.lex, [*by_choice, *besides], out)
         specs = toward_asked(product, group.code, specs)
         opts = options_for(product, specs)[0]
         unit = one_unit_said(parse.tokens, item.quantity) if any(o.group == group.code for o in opts) else None
