@@ -13,6 +13,7 @@ from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
 from dialogue.codes import codes_said, foreign_codes_kept
 from dialogue.dimensions import sizes_said
+from dialogue.dish_of_choice import dishes_of_choices
 from dialogue.foreign_heads import modifies_other_thing
 from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.measure_article import article_before_choice
@@ -370,7 +371,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 break
         else:
             i += 1
-    found = choice_by_owner_name(lex, toks, found, in_play)
+    found = choice_by_owner_name(lex, toks, dishes_of_choices(lex, toks, found, in_play), in_play)
     found = _own_choice_naming_after_choices(lex, toks, _counted_product_in_choice(lex, toks, _own_choice_over_others(lex, toks, _named_by_purpose(
         lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, _name_said_swapped(lex, toks, found)))),
         in_play)))
@@ -2260,11 +2261,11 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
             p.sku in lex.option_skus.get((t.group, t.value), ()) for p in owner.exact_products))
         if len({(t.group, t.value) for t in own}) == 1:
             return own
-    prev = next((m for m in found if m.end == k and m.exact_products), None)
+    prev = next((m for m in found if m.end == k and (m.exact_products or _one_product_loosely(m))), None)
     if prev is None and k >= 2 and toks[k - 1] in _ALL_OF_THEM:  # "two po'boys both whole": the po'boys' choice
         prev = next((m for m in found if m.end == k - 1 and m.exact_products), None)
     if prev is not None:  # "a half dozen everything": a choice the product cannot be ordered without
-        skus = [p.sku for p in prev.exact_products]
+        skus = [p.sku for p in prev.exact_products or prev.products]
         own = tuple(t for t in cands if _named_choice(lex, t, word, skus, required=True))
         if own or not _phrase_ends(toks, k + 1):
             return own
@@ -2280,6 +2281,12 @@ def _guarded_fit(lex: Lexicon, toks: Sequence[str], found: Sequence[Mention], k:
     if prev_tok in _COUNTED or prev_tok.isdigit():  # "an everything with scallion", "two plain"
         return tuple(t for t in cands if _named_choice(lex, t, word, required=True, single=True))
     return ()
+
+
+def _one_product_loosely(m: Mention) -> bool:
+    """A mention that names one product only by a part of its name ("the fried mahi" of "fried mahi mahi plate"),
+    no choice with it: that product, as a product named in full would be."""
+    return not m.options and len({t.sku for t in m.products}) == 1
 
 
 def _noun_of_choice(lex: Lexicon, toks: Sequence[str], m: Mention) -> str | None:
@@ -2497,6 +2504,9 @@ def _names_with_number(lex: Lexicon, toks: Sequence[str], k: int) -> bool:
                       for t in lex.phrases.get(tuple(toks[k:k + size]), ()))
     if not starts_name and _inside_a_name(lex, toks, k):
         return True  # "a toothbrush two pack soft": the "2" of the whole name "toothbrush 2 pack", no count
+    if not starts_name and k > 0 and toks[k - 1] in ("a", "an") and any(
+            t.kind == "product" for size in range(2, lex.max_len + 1) for t in lex.phrases.get(tuple(toks[k:k + size]), ())):
+        return True  # "a three choice with kalua ...": after "a", the number begins a part of a name ("3 choice plate")
     if not starts_name or k == 0:
         return False
     prev = toks[k - 1]

@@ -359,18 +359,23 @@ def line_of_a_name_word(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]
                         lines: Sequence[tuple[str, tuple[tuple[str, str], ...]]]) -> tuple[list[ItemSpec], list[OptionSpec]]:
     """"Only two of the strawberry ones" to three strawberries and cream crepes: words said as "the <words> one(s)"
     that read as a choice no line of the cart holds (the crepes' strawberry topping) but are words of the name or an
-    alias of the product of one line ("strawberry crepe") name that line. ``lines``: the cart's (sku, choices). Gives
-    the items and the loose choices, that line made the item when so read."""
+    alias of the product of one line ("strawberry crepe") name that line; so do "the <words>" with no "one" where no
+    line's product offers that choice at all ("never mind the mochi" to a butter mochi, "mochi" a shave ice topping).
+    ``lines``: the cart's (sku, choices). Gives the items and the loose choices, that line made the item when so
+    read."""
     if items or len(options) != 1 or not lines:
         return items, options
     spec = options[0]
     said = tuple(spec.said.split())
     a, b = spec.pos, spec.pos + len(said)
-    if not said or a < 1 or toks[a - 1] != "the" or tuple(toks[a:b]) != said or toks[b:b + 1] not in (["one"], ["ones"]):
+    if not said or a < 1 or toks[a - 1] != "the" or tuple(toks[a:b]) != said:
         return items, options
     held = {c for _, opts in lines for c in opts}
     if any((t.group, t.value) in held for t in spec.targets):
         return items, options  # "the mango one": a line picked by a choice it holds (read elsewhere)
+    if toks[b:b + 1] not in (["one"], ["ones"]) and any(
+            sku in lex.option_skus.get((t.group, t.value), ()) for sku, _ in lines for t in spec.targets):
+        return items, options  # "the mochi" with no "one": only where no line could have that choice at all
 
     skus = {sku for sku, _ in lines if part_of_name(lex, said, sku)}
     if len(skus) != 1:

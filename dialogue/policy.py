@@ -38,6 +38,7 @@ from dialogue import (
     what_if,
 )
 from dialogue import intents as cue
+from dialogue.answers_by_choice import answers_by_choice
 from dialogue.asked_meanwhile import asked_aside, choice_asked_of
 from dialogue.compared import compare_reply, values_compared
 from dialogue.confirm import Also, Verdict
@@ -840,6 +841,9 @@ class Policy:
                 specs.extend(it.options)  # "which drink for the meal?" - "cola for both": no soda, the drink
             elif _said_besides(parse, it) or pending.asked_about in it.skus:
                 besides.append(it)  # ("what's in the ginger shot?" - "two of those and the kombucha berry")
+        if pending.rest and (by_choice := answers_by_choice(self.lex, parse.tokens, item, pending.rest, specs)):
+            self.state.pending = None  # "the keiki strawberry and the large li hing mui": each waiting one its part
+            return editing.add_items(self.state, self.lex, [*by_choice, *besides], out)
         specs = toward_asked(product, group.code, specs)
         opts = options_for(product, specs)[0]
         unit = one_unit_said(parse.tokens, item.quantity) if any(o.group == group.code for o in opts) else None
@@ -1514,12 +1518,14 @@ def _parts_of_count(p: Parse) -> list[tuple[int, list[OptionSpec]]]:
 
 
 def _common_word_answer(group: OptionGroup, lex: Lexicon, toks: Sequence[str]) -> list[OptionSpec]:
-    """"Which bagel would you like?" - "everything", "uh all everything": the asked group's choices named by their
-    own name where that name is a common word (kept out of the catalog's phrases, see ``Lexicon.guarded``)."""
+    """"Which bagel would you like?" - "everything", "uh all everything", "which plate size?" - "regular": the asked
+    group's choices named by their own name or an alias where that is a common word (kept out of the catalog's
+    phrases, see ``Lexicon.guarded``)."""
     out = []
     for i, tok in enumerate(toks):
         targets = tuple(t for t in lex.guarded.get(tok, ()) if t.group == group.code
-                        and (value := group.value(t.value)) is not None and phrase_of(value.name) == (tok,))
+                        and (value := group.value(t.value)) is not None
+                        and (tok,) in {phrase_of(n) for n in (value.name, *value.aliases)})
         if targets:
             out.append(OptionSpec(targets, pos=i, said=tok))
     return out

@@ -61,6 +61,7 @@ from dialogue.count_or_choice import (
     pointed,
     recount_not_choice,
 )
+from dialogue.counted_siblings import counted_sibling
 from dialogue.counts import count_issue, pack_size
 from dialogue.dimensions import without_measure_words
 from dialogue.each_counts import count_of_its_choice, each_counted
@@ -78,6 +79,7 @@ from dialogue.items import (
     swap_frame,
     swapped_within,
 )
+from dialogue.kept_lines import lines_kept_beside_new
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.line_choice_said import line_choice_said
 from dialogue.line_refs import (
@@ -571,6 +573,7 @@ class RuleUnderstanding:
         if (built := one_with_the_listed(self.lexicon, toks, context.listed, context.line_skus)) is not None:
             p.items, p.options = [built], []  # "ok one with turkey brie and spinach" after the crepe's fillings
         p.items = [count_not_choice(self.lexicon, toks, it) for it in p.items]
+        p.items = [counted_sibling(self.lexicon, it) for it in p.items]  # "a mixed plate with" three mains
         p.items = [counted_in_units(self.lexicon, it) for it in p.items]
         p.items = [part for it in p.items for part in each_of_values(self.lexicon, toks, it)]
         p.items = units_of_one_kind(self.lexicon, toks, p.items)  # "two mango two green tea": mochi both
@@ -664,6 +667,7 @@ class RuleUnderstanding:
         p.intent = Intent.MODIFY if line_shared_out(p, toks, context) else self._intent(p, toks, context)
         recounted_by_choice(self.lexicon, p, toks, context)  # "i meant one order of the twelve": that line's count
         if p.intent == Intent.ADD:
+            lines_kept_beside_new(self.lexicon, p, toks, context)  # "just the lau lau and a haupia then"
             topic_shared(p, toks, context)  # "can i get two of those, one of them large": one large, one as it comes
         if p.intent == Intent.MODIFY:
             value_swapped(self.lexicon, p, toks, context)  # "a gift bag instead of wrapping": the wrapping goes
