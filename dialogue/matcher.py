@@ -11,6 +11,7 @@ from catalog.models import OptionGroup
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
+from dialogue.code_parts import code_parts_said
 from dialogue.codes import codes_said, foreign_codes_kept
 from dialogue.dimensions import sizes_said
 from dialogue.foreign_heads import modifies_other_thing
@@ -74,8 +75,8 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
     toks = _another_by_ordinal(lex, _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(
-        shot_counts(_for_whom_between(lex, codes_said(lex.known, to_digits(article_before_choice(lex, sizes_said(
-            lex, foreign_codes_kept(lambda ph: _printed(lex, ph), text, tokens(text)))))))))))))
+        shot_counts(_for_whom_between(lex, code_parts_said(lex, codes_said(lex.known, to_digits(article_before_choice(lex, sizes_said(
+            lex, foreign_codes_kept(lambda ph: _printed(lex, ph), text, tokens(text))))))))))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")

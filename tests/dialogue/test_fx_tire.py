@@ -1,0 +1,102 @@
+"""A tyre and battery shop (the corpus's tireshop, whose tyres come in ``variants`` by size) and a motorcycle shop
+written here: codes of several numbers said aloud part by part.
+
+- a code of three numbers or more ("205/55R16", "LT275/65R18", "120/70ZR17") is said number by number, the first
+  of three digits in parts ("two oh five", "two twenty five", "one ninety five"), any number in the plural ("fifty
+  fives", "sixteens"), the letters between said ("r", "on") or left out, a letter prefix left out; the catalog's
+  code with those digits is the choice;
+- a count said right before such a code stays a count ("two two oh five fifty five sixteen ironmans");
+- a run of numbers no code of the catalog has is no choice (the size is asked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from dialogue.code_parts import code_parts_said
+from dialogue.lexicon import Lexicon
+from tests.dialogue.conftest import Chat, chat_of, store_of
+
+_MOTO = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "ROAD", "name": "road tire", "price": "150.00", "category": "tires", "options": [
+            {"code": "size", "name": "tire size", "required": True, "values": [
+                {"code": "120", "name": "120/70ZR17"}, {"code": "180", "name": "180/55ZR17"},
+                {"code": "190", "name": "190/50ZR17"}]}]},
+        {"sku": "TRAILER", "name": "trailer tire", "price": "90.00", "category": "tires", "options": [
+            {"code": "size", "name": "tire size", "required": True, "values": [
+                {"code": "st205", "name": "ST205/75R15"}, {"code": "st225", "name": "ST225/75R15"}]}]},
+        {"sku": "GLOVES", "name": "riding gloves", "price": "30.00", "category": "gear"},
+    ],
+}
+
+
+@pytest.fixture
+def moto(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _MOTO)
+
+
+# --- codes said in parts --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said, sku, count, size", [
+    ("four ironman tires two oh five fifty five sixteens", "IRONMAN-IMOVE", 4, "205/55r16"),
+    ("four ironman two oh five fifty fives on sixteens", "IRONMAN-IMOVE", 4, "205/55r16"),
+    ("two two oh five fifty five sixteen ironmans", "IRONMAN-IMOVE", 2, "205/55r16"),
+    ("four of the goodyear assurance in two twenty five sixty fives on seventeens", "GY-ASSURANCE", 4, "225/65r17"),
+    ("four general altimax arctics one ninety five sixty five fifteens", "GEN-ARCTIC", 4, "195/65r15"),
+    ("two p zeros in two forty five forty nineteen", "PIRELLI-PZERO", 2, "245/40r19"),
+    ("four blizzaks two fifteen sixty r sixteen", "BS-BLIZZAK", 4, "215/60r16"),
+])
+def test_a_tyre_size_said_in_parts(shop: Callable[[str], Chat], said: str, sku: str, count: int,
+                                   size: str) -> None:
+    chat = shop("tireshop")
+    chat.say(said)
+    assert [(s, n, o["size"]) for s, n, o in chat.lines] == [(sku, count, size)]
+
+
+def test_a_code_said_without_its_letter_prefix(shop: Callable[[str], Chat]) -> None:
+    chat = shop("tireshop")
+    chat.say("four cooper at3s two seventy five sixty five r eighteen and a set of wheel locks")
+    assert [(s, n, o.get("size")) for s, n, o in chat.lines] == [
+        ("COOPER-AT3", 4, "lt275/65r18"), ("WHEEL-LOCKS", 1, None)]
+
+
+def test_a_self_correction_before_a_code_said_in_parts(shop: Callable[[str], Chat]) -> None:
+    chat = shop("tireshop")
+    chat.say("six no sorry four general altimax arctics one ninety five sixty five fifteens")
+    assert [(s, n, o["size"]) for s, n, o in chat.lines] == [("GEN-ARCTIC", 4, "195/65r15")]
+
+
+@pytest.mark.parametrize("said, sku, count, size", [
+    ("two road tires one eighty fifty fives on seventeens", "ROAD", 2, "180"),
+    ("a one twenty seventy seventeen road tire", "ROAD", 1, "120"),
+    ("a road tire one ninety fifty zr seventeen", "ROAD", 1, "190"),
+    ("two trailer tires two oh five seventy five fifteens", "TRAILER", 2, "st205"),
+    ("a trailer tire two twenty five seventy five r fifteen", "TRAILER", 1, "st225"),
+])
+def test_codes_said_in_parts_elsewhere(moto: Chat, said: str, sku: str, count: int, size: str) -> None:
+    moto.say(said)
+    assert moto.lines == [(sku, count, {"size": size})]
+
+
+def test_numbers_no_code_has_are_no_choice(moto: Chat) -> None:
+    reply = moto.say("two road tires one ninety fifty sixteens")
+    assert moto.lines == []
+    assert "size" in reply.text
+
+
+def test_the_reading_leaves_a_count_and_other_numbers_alone(tmp_path: Path) -> None:
+    store = store_of(tmp_path, _MOTO)
+    try:
+        lex = Lexicon.for_store(store)
+        assert code_parts_said(lex, ["2", "2", "0", "5", "75", "fifteens", "trailer"]) == [
+            "2", "st", "205", "75", "r", "15", "trailer"]
+        assert code_parts_said(lex, ["2", "riding", "gloves", "and", "3", "4", "5"]) == [
+            "2", "riding", "gloves", "and", "3", "4", "5"]
+        assert code_parts_said(lex, ["1", "90", "50", "r"]) == ["1", "90", "50", "r"]  # no such code
+    finally:
+        store.close()
