@@ -48,7 +48,7 @@ from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
 from dialogue.numbers import to_digits
 from dialogue.phrasebook import phrases, words
-from dialogue.service_verbs import verb_forms
+from dialogue.service_verbs import done_forms, verb_forms
 from dialogue.words import COMMON, STOPWORDS
 
 # Words that are never an option value by themselves ("yes"/"no" codes of a "warmed" group, ...).
@@ -291,6 +291,9 @@ class Lexicon:
         self._led_choices()
         self._choices_before_of()
         described = _described_heads(self.products.values(), {t for k in self._phrases for t in k})
+        for sub, skus in kinds.items():  # a word in other names only as what they are for ("tire" of "tire plug kit",
+            if sub in partial and not partial[sub] & skus:  # no tire): the shop's kind of that name ("tires")
+                partial[sub] = skus
         for table in (partial, kinds, described):  # a category's kind only where no name, part of one or choice
             # says it; a description's head word ("dumplings") only where nothing else does
             for sub, skus in table.items():
@@ -451,6 +454,7 @@ class Lexicon:
                                       [v.name for v in group.values if v.code != value.code]))
             if group.multiple:  # an add-on done to the goods, no kind of them ("slicing" tomatoes)
                 names.update(verb_forms((value.name, *value.aliases)))  # "wind them" of "winding"
+                names.update(done_forms((value.name, *value.aliases)))  # "mounted and balanced"
             if value.code in described:
                 names.add(described[value.code])  # "medium" of "45-105 medium", "3600" of "DDR4-3600"
             names.update(_with_article((value.name, *value.aliases)))
@@ -979,7 +983,10 @@ class IndexedLexicon(Lexicon):
             options = []  # a product's phrase is no choice's plural (as in Lexicon, where it is known first)
         if exact or options:
             return [*exact, *options]
-        for category in self._kinds.get(phrase, ()) if not partial else ():  # "two shakes": that kind's products
+        kinds = self._kinds.get(phrase, ())
+        if partial and kinds and all(self.products[t.sku].category not in kinds for t in partial):
+            partial = []  # a word in other names only as what they are for ("tire" of "tire plug kit"): the kind
+        for category in kinds if not partial else ():  # "two shakes": that kind's products
             found, skus = self._kind_skus.get(category)
             if not found or skus is None:
                 skus = [p.sku for p in self._store.products_listed(limit=self._candidates, category=category)]

@@ -6,7 +6,12 @@ written here: codes of several numbers said aloud part by part.
   fives", "sixteens"), the letters between said ("r", "on") or left out, a letter prefix left out; the catalog's
   code with those digits is the choice;
 - a count said right before such a code stays a count ("two two oh five fifty five sixteen ironmans");
-- a run of numbers no code of the catalog has is no choice (the size is asked).
+- a run of numbers no code of the catalog has is no choice (the size is asked);
+- an add-on named with words in "-ing" ("mounting and balancing", "terminal cleaning", "chain cleaning") is asked
+  for as done to the goods ("mounted and balanced", "have the terminals cleaned", "with the chain cleaned");
+- a word of the shop's kind of goods ("tires", category "tires") is that kind, not the other products it only
+  describes ("tire plug kit", "tire storage"); said with the product after "the" ("four tires the michelins") it
+  is that product, also when more items follow.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import pytest
 
 from dialogue.code_parts import code_parts_said
 from dialogue.lexicon import Lexicon
+from dialogue.service_verbs import done_forms
 from tests.dialogue.conftest import Chat, chat_of, store_of
 
 _MOTO = {
@@ -31,6 +37,13 @@ _MOTO = {
             {"code": "size", "name": "tire size", "required": True, "values": [
                 {"code": "st205", "name": "ST205/75R15"}, {"code": "st225", "name": "ST225/75R15"}]}]},
         {"sku": "GLOVES", "name": "riding gloves", "price": "30.00", "category": "gear"},
+        {"sku": "TUNE", "name": "tune up", "price": "80.00", "category": "service", "options": [
+            {"code": "extras", "name": "extras", "multiple": True, "values": [
+                {"code": "chain", "name": "chain cleaning", "price_delta": "15.00"},
+                {"code": "truing", "name": "wheel truing", "price_delta": "20.00"},
+                {"code": "sync", "name": "carb syncing and tuning", "price_delta": "40.00"}]}]},
+        {"sku": "LOCK", "name": "chain lock", "price": "45.00", "category": "gear"},
+        {"sku": "STAND", "name": "tire stand", "price": "25.00", "category": "gear"},
     ],
 }
 
@@ -100,3 +113,62 @@ def test_the_reading_leaves_a_count_and_other_numbers_alone(tmp_path: Path) -> N
         assert code_parts_said(lex, ["1", "90", "50", "r"]) == ["1", "90", "50", "r"]  # no such code
     finally:
         store.close()
+
+
+# --- add-ons asked for as done ------------------------------------------------------------------------------------
+
+def test_done_forms_of_a_name_in_ing() -> None:
+    assert ("mounted", "and", "balanced") in done_forms(["mounting and balancing"])
+    assert {("terminal", "cleaned"), ("terminals", "cleaned")} <= done_forms(["terminal cleaning"])
+    assert done_forms(["slicing"]) == set()  # one word: a kind ("slicing" tomatoes), no "sliced"
+    assert done_forms(["mount and balance"]) == set()  # no word in "-ing": nothing to go by
+
+
+@pytest.mark.parametrize("said, services", [
+    ("four michelin defenders two oh five fifty five r sixteen mounted and balanced", {"mount_balance"}),
+    ("four michelin defenders in two oh five fifty five sixteen and get them mounted and balanced",
+     {"mount_balance"}),
+])
+def test_tyres_mounted_and_balanced(shop: Callable[[str], Chat], said: str, services: set[str]) -> None:
+    chat = shop("tireshop")
+    chat.say(said)
+    assert [(s, n, o["size"], o.get("services")) for s, n, o in chat.lines] == [
+        ("MICH-DEFENDER", 4, "205/55r16", *services)]
+
+
+def test_terminals_cleaned(shop: Callable[[str], Chat]) -> None:
+    chat = shop("tireshop")
+    chat.say("an h six megatron plus and have the terminals cleaned please")
+    assert chat.lines == [("INTERSTATE-MTP", 1, {"group": "h6", "services": "terminal_clean"})]
+
+
+@pytest.mark.parametrize("said, extras", [
+    ("a tune up and have the chain cleaned", "chain"),
+    ("a tune up with the wheels trued", "truing"),
+    ("a tune up with the carb synced and tuned", "sync"),
+])
+def test_add_ons_asked_for_as_done(moto: Chat, said: str, extras: str) -> None:
+    moto.say(said)
+    assert moto.lines == [("TUNE", 1, {"extras": extras})]
+
+
+# --- a kind of goods and the product named after it ---------------------------------------------------------------
+
+def test_a_kind_word_is_the_kind_not_what_is_for_it(shop: Callable[[str], Chat]) -> None:
+    chat = shop("tireshop")
+    reply = chat.say("four tires please")
+    assert chat.lines == []
+    assert "plug kit" not in reply.text and "carry-in" not in reply.text  # which tire, not which tire thing
+
+
+@pytest.mark.parametrize("said, lines", [
+    ("i need four tires two oh five fifty five sixteen the michelins and also a lawn tractor battery",
+     [("MICH-DEFENDER", 4), ("LAWN-BATTERY", 1)]),
+    ("four tires two oh five fifty five sixteen the ironmans and a tire gauge",
+     [("IRONMAN-IMOVE", 4), ("PRESSURE-GAUGE", 1)]),
+    ("two tires two oh five fifty five sixteen the michelins", [("MICH-DEFENDER", 2)]),
+])
+def test_a_kind_then_the_product(shop: Callable[[str], Chat], said: str, lines: list[tuple[str, int]]) -> None:
+    chat = shop("tireshop")
+    chat.say(said)
+    assert [(s, n) for s, n, _ in chat.lines] == lines
