@@ -64,6 +64,7 @@ _UNSAID_R_ENDS = sorted(words("unsaid_r_ends"))
 _PACKAGE_WORDS = words("packages")  # "a tube of": a word of its own, never a slip for a catalog's "tub"
 _MEASURE_WORDS = words("measures")  # "a hazelnut shot": a word of its own, never a slip for a catalog's "short"
 _CHOICE_LEADS = frozenset(words("choice_leads"))
+_FIT_LEADS = words("fit_leads")
 # Value codes that are amount words ("extra" for "extra ice"): never a name of the value by themselves.
 _AMOUNT_CODES = frozenset({*AMOUNTS, "less", "more", "no"})
 _GENERIC_GROUP_WORDS = frozenset({"options", "option", "choices", "choice", "types", "type", "kinds", "kind",
@@ -210,6 +211,17 @@ def _with_article(names: Iterable[str]) -> set[tuple[str, ...]]:
         bare = phrase_of(name)
         if len(toks) > len(bare) and len(bare) == 1 and bare[0] in STOPWORDS | _NEVER_OPTION:
             out.add(toks)
+    return out
+
+
+def _fit_said(names: Iterable[str]) -> set[tuple[str, ...]]:
+    """A choice named by what it fits ("fits 16 inch", ``fit_leads``) is also said by what it fits, alone or after
+    "for" ("snow chains for sixteen inch tires")."""
+    out: set[tuple[str, ...]] = set()
+    for name in names:
+        toks = tuple(to_digits(tokens(name)))
+        if len(toks) > 1 and toks[0] in _FIT_LEADS and not all(t in STOPWORDS for t in toks[1:]):
+            out |= {toks[1:], ("for", *toks[1:])}
     return out
 
 
@@ -458,6 +470,7 @@ class Lexicon:
             if value.code in described:
                 names.add(described[value.code])  # "medium" of "45-105 medium", "3600" of "DDR4-3600"
             names.update(_with_article((value.name, *value.aliases)))
+            names.update(_fit_said((value.name, *value.aliases)))  # "16 inch" of "fits 16 inch"
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
             written = set(names)  # as the catalog writes it (not shortened)

@@ -11,7 +11,8 @@ written here: codes of several numbers said aloud part by part.
   for as done to the goods ("mounted and balanced", "have the terminals cleaned", "with the chain cleaned");
 - a word of the shop's kind of goods ("tires", category "tires") is that kind, not the other products it only
   describes ("tire plug kit", "tire storage"); said with the product after "the" ("four tires the michelins") it
-  is that product, also when more items follow.
+  is that product, also when more items follow;
+- a choice named by what it fits ("fits 16 inch") is said by what it fits ("chains for sixteen inch tires").
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ _MOTO = {
                 {"code": "truing", "name": "wheel truing", "price_delta": "20.00"},
                 {"code": "sync", "name": "carb syncing and tuning", "price_delta": "40.00"}]}]},
         {"sku": "LOCK", "name": "chain lock", "price": "45.00", "category": "gear"},
-        {"sku": "STAND", "name": "tire stand", "price": "25.00", "category": "gear"},
+        {"sku": "STAND", "name": "tire stand", "price": "25.00", "category": "gear", "options": [
+            {"code": "fit", "name": "wheel size", "required": True, "values": [
+                {"code": "17", "name": "fits 17 inch"}, {"code": "18", "name": "fits 18 inch"}]}]},
     ],
 }
 
@@ -172,3 +175,27 @@ def test_a_kind_then_the_product(shop: Callable[[str], Chat], said: str, lines: 
     chat = shop("tireshop")
     chat.say(said)
     assert [(s, n) for s, n, _ in chat.lines] == lines
+
+
+# --- a choice named by what it fits -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said, count, fit", [
+    ("two sets of snow chains for sixteen inch tires", 2, "16"),
+    ("snow chains for seventeen inch tires", 1, "17"),
+    ("a set of snow chains fifteen inch", 1, "15"),
+])
+def test_chains_for_a_tyre_size(shop: Callable[[str], Chat], said: str, count: int, fit: str) -> None:
+    chat = shop("tireshop")
+    chat.say(said)
+    assert chat.lines == [("SNOW-CHAINS", count, {"fit": fit})]
+
+
+def test_fit_said_elsewhere(moto: Chat) -> None:
+    moto.say("a tire stand for eighteen inch wheels")
+    assert moto.lines == [("STAND", 1, {"fit": "18"})]
+
+
+def test_a_length_of_another_product_stays_its_own(shop: Callable[[str], Chat]) -> None:
+    chat = shop("tireshop")
+    chat.say("a sixteen inch bosch icon")
+    assert chat.lines == [("BOSCH-ICON", 1, {"length": "16"})]
