@@ -303,9 +303,9 @@ class Lexicon:
         self._led_choices()
         self._choices_before_of()
         described = _described_heads(self.products.values(), {t for k in self._phrases for t in k})
-        for sub, skus in kinds.items():  # a word in other names only as what they are for ("tire" of "tire plug kit",
-            if sub in partial and not partial[sub] & skus:  # no tire): the shop's kind of that name ("tires")
-                partial[sub] = skus
+        for sub, skus in kinds.items():  # the shop's kind of that name ("tires"), not the other names the word is in
+            if sub in partial:  # only as what they are for ("tire" of "tire plug kit", no tire)
+                partial[sub] = (partial[sub] & skus) or skus
         for table in (partial, kinds, described):  # a category's kind only where no name, part of one or choice
             # says it; a description's head word ("dumplings") only where nothing else does
             for sub, skus in table.items():
@@ -997,8 +997,8 @@ class IndexedLexicon(Lexicon):
         if exact or options:
             return [*exact, *options]
         kinds = self._kinds.get(phrase, ())
-        if partial and kinds and all(self.products[t.sku].category not in kinds for t in partial):
-            partial = []  # a word in other names only as what they are for ("tire" of "tire plug kit"): the kind
+        if partial and kinds:  # the kind's products, not other names the word is in ("tire" of "tire plug kit")
+            partial = [t for t in partial if self.products[t.sku].category in kinds]
         for category in kinds if not partial else ():  # "two shakes": that kind's products
             found, skus = self._kind_skus.get(category)
             if not found or skus is None:

@@ -561,7 +561,27 @@ _PEOPLE = words("people")
 def _purpose(toks: Sequence[str], m: Mention) -> bool:
     """"a quart of white semi gloss for the trim": only a part of a product's name ("trim" of "trim nails"), said
     right after "for the" (or "for my"), is what the order is for, not an item of its own."""
-    return not m.exact_products and any(tuple(toks[max(0, m.start - len(p)):m.start]) == p for p in PURPOSE_LEADS)
+    return not m.exact_products and (any(tuple(toks[max(0, m.start - len(p)):m.start]) == p for p in PURPOSE_LEADS)
+                                     or _goods_counted_for(toks, m))
+
+
+_GOODS_LEADS = frozenset({"the", "my", "our", "those", "these", "all", "his", "her", "their"})
+
+
+def _goods_counted_for(toks: Sequence[str], m: Mention) -> bool:
+    """"the disposal fee for four old tires": a part of a product's name after "for" and a count (past a
+    possessive, up to two words before it) is the goods the order is for, not an item of its own."""
+    for f in range(max(0, m.start - 6), m.start - 1):
+        if toks[f] != "for":
+            continue
+        d = f + 1
+        while d < m.start and toks[d] in _GOODS_LEADS:
+            d += 1
+        between = toks[d + 1:m.start]
+        if d < m.start and toks[d].isdigit() and len(between) <= 2 \
+                and not any(t.isdigit() or t in SEPARATORS for t in between):
+            return True
+    return False
 
 
 def _in_person_said(toks: Sequence[str], m: Mention) -> bool:

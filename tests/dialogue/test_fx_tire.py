@@ -12,7 +12,9 @@ written here: codes of several numbers said aloud part by part.
 - a word of the shop's kind of goods ("tires", category "tires") is that kind, not the other products it only
   describes ("tire plug kit", "tire storage"); said with the product after "the" ("four tires the michelins") it
   is that product, also when more items follow;
-- a choice named by what it fits ("fits 16 inch") is said by what it fits ("chains for sixteen inch tires").
+- a choice named by what it fits ("fits 16 inch") is said by what it fits ("chains for sixteen inch tires");
+- a charge or a piece of work said with "for" and a count of goods ("the disposal fee for the four old ones") is
+  one for each of them; other goods said so ("a stand for two bikes", "gloves for two people") are not.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ _MOTO = {
                 {"code": "truing", "name": "wheel truing", "price_delta": "20.00"},
                 {"code": "sync", "name": "carb syncing and tuning", "price_delta": "40.00"}]}]},
         {"sku": "LOCK", "name": "chain lock", "price": "45.00", "category": "gear"},
+        {"sku": "MOUNT", "name": "tire mounting", "price": "30.00", "category": "service"},
         {"sku": "STAND", "name": "tire stand", "price": "25.00", "category": "gear", "options": [
             {"code": "fit", "name": "wheel size", "required": True, "values": [
                 {"code": "17", "name": "fits 17 inch"}, {"code": "18", "name": "fits 18 inch"}]}]},
@@ -199,3 +202,37 @@ def test_a_length_of_another_product_stays_its_own(shop: Callable[[str], Chat]) 
     chat = shop("tireshop")
     chat.say("a sixteen inch bosch icon")
     assert chat.lines == [("BOSCH-ICON", 1, {"length": "16"})]
+
+
+# --- a charge counted by the goods it is for ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("said, lines", [
+    ("four ironman tires two oh five fifty five sixteens plus the disposal fee for the four old ones",
+     [("IRONMAN-IMOVE", 4), ("TIRE-DISPOSAL", 4)]),
+    ("the disposal fee for four old tires", [("TIRE-DISPOSAL", 4)]),
+    ("the disposal fee for my two old tires and a tire gauge", [("TIRE-DISPOSAL", 2), ("PRESSURE-GAUGE", 1)]),
+    ("the disposal fee for four people", [("TIRE-DISPOSAL", 1)]),  # no goods of the shop: no count of it
+])
+def test_a_fee_for_a_count_of_goods(shop: Callable[[str], Chat], said: str, lines: list[tuple[str, int]]) -> None:
+    chat = shop("tireshop")
+    chat.say(said)
+    assert [(s, n) for s, n, _ in chat.lines] == lines
+
+
+def test_a_fee_for_the_tyres_said_later(shop: Callable[[str], Chat]) -> None:
+    chat = shop("tireshop")
+    chat.say("two ironman two oh five fifty five sixteen")
+    chat.say("actually make it a full set of four")
+    chat.say("and the disposal fee for four old tires")
+    assert [(s, n) for s, n, _ in chat.lines] == [("IRONMAN-IMOVE", 4), ("TIRE-DISPOSAL", 4)]
+
+
+@pytest.mark.parametrize("said, lines", [
+    ("tire mounting for two tires", [("MOUNT", 2)]),
+    ("the tire mounting for the two old ones", [("MOUNT", 2)]),
+    ("tire mounting for my four tires and riding gloves", [("MOUNT", 4), ("GLOVES", 1)]),
+    ("the riding gloves for two road tires", [("GLOVES", 1)]),  # no charge: one pair of gloves
+])
+def test_work_counted_by_goods_elsewhere(moto: Chat, said: str, lines: list[tuple[str, int]]) -> None:
+    moto.say(said)
+    assert [(s, n) for s, n, _ in moto.lines] == lines
