@@ -11,6 +11,7 @@ from catalog.models import OptionGroup
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
+from dialogue.choice_into_name import choice_into_own_name
 from dialogue.code_parts import code_parts_said
 from dialogue.codes import codes_said, foreign_codes_kept
 from dialogue.dimensions import sizes_said
@@ -273,6 +274,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 and not _names_with_number(lex, toks, k) \
                 and not _choice_with_number(lex, toks, k) \
                 and not _choice_over_part_of_name(lex, toks, k) \
+                and not choice_into_own_name(lex, toks, k) \
                 and not _choice_before_part_of_name(lex, toks, k) \
                 and not _value_of_said_group(lex, toks, k) \
                 and not _code_after_letter(lex, toks, k) \

@@ -14,7 +14,9 @@ written here: codes of several numbers said aloud part by part.
   is that product, also when more items follow;
 - a choice named by what it fits ("fits 16 inch") is said by what it fits ("chains for sixteen inch tires");
 - a charge or a piece of work said with "for" and a count of goods ("the disposal fee for the four old ones") is
-  one for each of them; other goods said so ("a stand for two bikes", "gloves for two people") are not.
+  one for each of them; other goods said so ("a stand for two bikes", "gloves for two people") are not;
+- after an article, a number that opens a choice ending on the first word of its product's name ("a four wheel
+  alignment") is that choice, no count.
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ _MOTO = {
                 {"code": "sync", "name": "carb syncing and tuning", "price_delta": "40.00"}]}]},
         {"sku": "LOCK", "name": "chain lock", "price": "45.00", "category": "gear"},
         {"sku": "MOUNT", "name": "tire mounting", "price": "30.00", "category": "service"},
+        {"sku": "BAL", "name": "wheel balance", "price": "20.00", "category": "service", "options": [
+            {"code": "wheels", "name": "wheels", "default": "one", "values": [
+                {"code": "one", "name": "one wheel"}, {"code": "two", "name": "two wheel", "price_delta": "15.00"}]}]},
         {"sku": "STAND", "name": "tire stand", "price": "25.00", "category": "gear", "options": [
             {"code": "fit", "name": "wheel size", "required": True, "values": [
                 {"code": "17", "name": "fits 17 inch"}, {"code": "18", "name": "fits 18 inch"}]}]},
@@ -236,3 +241,22 @@ def test_a_fee_for_the_tyres_said_later(shop: Callable[[str], Chat]) -> None:
 def test_work_counted_by_goods_elsewhere(moto: Chat, said: str, lines: list[tuple[str, int]]) -> None:
     moto.say(said)
     assert [(s, n) for s, n, _ in moto.lines] == lines
+
+
+# --- a choice said into its product's name ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said, lines", [
+    ("can you do a four wheel alignment", [("ALIGNMENT", 1, {"type": "four_wheel"})]),
+    ("plus a four wheel alignment", [("ALIGNMENT", 1, {"type": "four_wheel"})]),
+    ("a two wheel alignment", [("ALIGNMENT", 1, {"type": "front_end"})]),
+    ("two wheel alignments", [("ALIGNMENT", 2, {"type": "four_wheel"})]),  # no article: a count
+])
+def test_a_choice_said_into_the_name(shop: Callable[[str], Chat], said: str, lines: list[object]) -> None:
+    chat = shop("tireshop")
+    chat.say(said)
+    assert chat.lines == lines
+
+
+def test_a_choice_said_into_the_name_elsewhere(moto: Chat) -> None:
+    moto.say("a two wheel balance and riding gloves")
+    assert moto.lines == [("BAL", 1, {"wheels": "two"}), ("GLOVES", 1, {})]
