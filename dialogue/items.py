@@ -40,6 +40,7 @@ from dialogue.corrections import (
     swapped_within,
     taken_back,
 )
+from dialogue.counted_for import count_for_goods
 from dialogue.everything import with_everything
 from dialogue.intents import find
 from dialogue.item_words import CONTAINERS, LIST_ARTICLES, MEASURES, glue_only
@@ -245,6 +246,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     pair_count(lex, toks, items, breaks)
     grouped = group_count(lex, toks, items, mentions)
     count_after(lex, toks, items, mentions, breaks)
+    count_for_goods(lex, toks, items, mentions, breaks)  # "the disposal fee for the four old tires"
     count_of_those(lex, toks, items)
     numbered = numbered_choice(lex, toks, items, mentions)
     made = value_items(lex, toks, mentions, roles, items, covered, breaks) | counted | grouped | numbered \

@@ -48,7 +48,7 @@ from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
 from dialogue.numbers import to_digits
 from dialogue.phrasebook import phrases, words
-from dialogue.service_verbs import verb_forms
+from dialogue.service_verbs import done_forms, verb_forms
 from dialogue.words import COMMON, STOPWORDS
 
 # Words that are never an option value by themselves ("yes"/"no" codes of a "warmed" group, ...).
@@ -64,6 +64,7 @@ _UNSAID_R_ENDS = sorted(words("unsaid_r_ends"))
 _PACKAGE_WORDS = words("packages")  # "a tube of": a word of its own, never a slip for a catalog's "tub"
 _MEASURE_WORDS = words("measures")  # "a hazelnut shot": a word of its own, never a slip for a catalog's "short"
 _CHOICE_LEADS = frozenset(words("choice_leads"))
+_FIT_LEADS = words("fit_leads")
 # Value codes that are amount words ("extra" for "extra ice"): never a name of the value by themselves.
 _AMOUNT_CODES = frozenset({*AMOUNTS, "less", "more", "no"})
 _GENERIC_GROUP_WORDS = frozenset({"options", "option", "choices", "choice", "types", "type", "kinds", "kind",
@@ -216,6 +217,17 @@ def _with_article(names: Iterable[str]) -> set[tuple[str, ...]]:
     return out
 
 
+def _fit_said(names: Iterable[str]) -> set[tuple[str, ...]]:
+    """A choice named by what it fits ("fits 16 inch", ``fit_leads``) is also said by what it fits, alone or after
+    "for" ("snow chains for sixteen inch tires")."""
+    out: set[tuple[str, ...]] = set()
+    for name in names:
+        toks = tuple(to_digits(tokens(name)))
+        if len(toks) > 1 and toks[0] in _FIT_LEADS and not all(t in STOPWORDS for t in toks[1:]):
+            out |= {toks[1:], ("for", *toks[1:])}
+    return out
+
+
 def _spelled_apart(names: Iterable[str]) -> set[tuple[str, ...]]:
     """A name with a letter-and-digit code ("a4 paper", "a5") kept as one token by :func:`tokens` is also indexed
     as it reads when said apart ("a four paper" -> "4 paper"), as it was before codes were kept whole."""
@@ -294,6 +306,9 @@ class Lexicon:
         self._led_choices()
         self._choices_before_of()
         described = _described_heads(self.products.values(), {t for k in self._phrases for t in k})
+        for sub, skus in kinds.items():  # the shop's kind of that name ("tires"), not the other names the word is in
+            if sub in partial:  # only as what they are for ("tire" of "tire plug kit", no tire)
+                partial[sub] = (partial[sub] & skus) or skus
         for table in (partial, kinds, described):  # a category's kind only where no name, part of one or choice
             # says it; a description's head word ("dumplings") only where nothing else does
             for sub, skus in table.items():
@@ -454,9 +469,11 @@ class Lexicon:
                                       [v.name for v in group.values if v.code != value.code]))
             if group.multiple:  # an add-on done to the goods, no kind of them ("slicing" tomatoes)
                 names.update(verb_forms((value.name, *value.aliases)))  # "wind them" of "winding"
+                names.update(done_forms((value.name, *value.aliases)))  # "mounted and balanced"
             if value.code in described:
                 names.add(described[value.code])  # "medium" of "45-105 medium", "3600" of "DDR4-3600"
             names.update(_with_article((value.name, *value.aliases)))
+            names.update(_fit_said((value.name, *value.aliases)))  # "16 inch" of "fits 16 inch"
             if any(c.isalpha() for c in value.code) and not (value.code in _AMOUNT_CODES and phrase_of(value.code) not in names):
                 names.add(phrase_of(value.code))  # not "extra" for "extra ice": an amount word of any choice
             written = set(names)  # as the catalog writes it (not shortened)
@@ -982,7 +999,10 @@ class IndexedLexicon(Lexicon):
             options = []  # a product's phrase is no choice's plural (as in Lexicon, where it is known first)
         if exact or options:
             return [*exact, *options]
-        for category in self._kinds.get(phrase, ()) if not partial else ():  # "two shakes": that kind's products
+        kinds = self._kinds.get(phrase, ())
+        if partial and kinds:  # the kind's products, not other names the word is in ("tire" of "tire plug kit")
+            partial = [t for t in partial if self.products[t.sku].category in kinds]
+        for category in kinds if not partial else ():  # "two shakes": that kind's products
             found, skus = self._kind_skus.get(category)
             if not found or skus is None:
                 skus = [p.sku for p in self._store.products_listed(limit=self._candidates, category=category)]

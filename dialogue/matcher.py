@@ -11,6 +11,8 @@ from catalog.models import OptionGroup
 from dialogue import intents as cue
 from dialogue.amounts import _BY_LEN as _QUALIFIERS
 from dialogue.amounts import qualifier_before, shot_counts
+from dialogue.choice_into_name import choice_into_own_name
+from dialogue.code_parts import code_parts_said
 from dialogue.codes import codes_said, foreign_codes_kept
 from dialogue.dimensions import sizes_said
 from dialogue.dish_of_choice import dishes_of_choices
@@ -75,8 +77,8 @@ def prepare(lex: Lexicon, text: str) -> list[str]:
     """Canonical tokens with number words as digits and misheard words corrected to catalog words."""
     out: list[str] = []
     toks = _another_by_ordinal(lex, _settled_alternative(lex, _count_of_measure(lex, _join_split_words(lex, _elided(
-        shot_counts(_for_whom_between(lex, codes_said(lex.known, to_digits(article_before_choice(lex, sizes_said(
-            lex, foreign_codes_kept(lambda ph: _printed(lex, ph), text, tokens(text)))))))))))))
+        shot_counts(_for_whom_between(lex, code_parts_said(lex, codes_said(lex.known, to_digits(article_before_choice(lex, sizes_said(
+            lex, foreign_codes_kept(lambda ph: _printed(lex, ph), text, tokens(text))))))))))))))
     for i, tok in enumerate(toks):
         # the phrase a word forms with the next one settles a one-letter slip before any single-word fix
         # ("skin milk" -> "skim milk", not "skinny milk")
@@ -273,6 +275,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
                 and not _names_with_number(lex, toks, k) \
                 and not _choice_with_number(lex, toks, k) \
                 and not _choice_over_part_of_name(lex, toks, k) \
+                and not choice_into_own_name(lex, toks, k) \
                 and not _choice_before_part_of_name(lex, toks, k) \
                 and not _value_of_said_group(lex, toks, k) \
                 and not _code_after_letter(lex, toks, k) \

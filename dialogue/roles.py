@@ -359,6 +359,8 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
                 # black coffee (a word only of other products' names)
             elif lex is not None and _head_of_its_choice(lex, mentions, n):
                 roles.append("product")  # "the eagle peak map and a spork": the map said with its area
+            elif _named_after_its_kind(toks, mentions, roles, n):
+                roles.append("product")  # "four tires the michelins and a gauge": which of the tires, by a word
             elif lex is not None and _opening_of_a_name(lex, toks, m):
                 roles.append("product")  # "three bags of cal hypo and a clarifier": the opening words of one
                 # product's name ("cal hypo shock"), a short name of it, not a word of a kind
@@ -367,6 +369,25 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
         else:
             roles.append("group")
     return roles
+
+
+def _named_after_its_kind(toks: Sequence[str], mentions: Sequence[Mention], roles: Sequence[str], n: int) -> bool:
+    """"four tires two oh five fifty five sixteen the michelins": a word of a product's name said with "the" right
+    after a word of a kind of goods that product is one of (past choices said with it): which one of that kind."""
+    m = mentions[n]
+    if m.start == 0 or toks[m.start - 1] != "the":
+        return False
+    end = m.start - 1
+    for k in range(n - 1, -1, -1):
+        o = mentions[k]
+        if o.end != end:
+            return False
+        if roles[k] == "option":
+            end = o.start
+            continue
+        own = {t.sku for t in m.products}
+        return roles[k] == "product" and not o.exact_products and own < {t.sku for t in o.products}
+    return False
 
 
 def _opening_of_a_name(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
@@ -540,7 +561,27 @@ _PEOPLE = words("people")
 def _purpose(toks: Sequence[str], m: Mention) -> bool:
     """"a quart of white semi gloss for the trim": only a part of a product's name ("trim" of "trim nails"), said
     right after "for the" (or "for my"), is what the order is for, not an item of its own."""
-    return not m.exact_products and any(tuple(toks[max(0, m.start - len(p)):m.start]) == p for p in PURPOSE_LEADS)
+    return not m.exact_products and (any(tuple(toks[max(0, m.start - len(p)):m.start]) == p for p in PURPOSE_LEADS)
+                                     or _goods_counted_for(toks, m))
+
+
+_GOODS_LEADS = frozenset({"the", "my", "our", "those", "these", "all", "his", "her", "their"})
+
+
+def _goods_counted_for(toks: Sequence[str], m: Mention) -> bool:
+    """"the disposal fee for four old tires": a part of a product's name after "for" and a count (past a
+    possessive, up to two words before it) is the goods the order is for, not an item of its own."""
+    for f in range(max(0, m.start - 6), m.start - 1):
+        if toks[f] != "for":
+            continue
+        d = f + 1
+        while d < m.start and toks[d] in _GOODS_LEADS:
+            d += 1
+        between = toks[d + 1:m.start]
+        if d < m.start and toks[d].isdigit() and len(between) <= 2 \
+                and not any(t.isdigit() or t in SEPARATORS for t in between):
+            return True
+    return False
 
 
 def _in_person_said(toks: Sequence[str], m: Mention) -> bool:
