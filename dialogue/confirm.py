@@ -822,13 +822,26 @@ def _unmerged(book: Phrases, words: list[str]) -> list[str]:
         if w in known:
             out.append(w)
             continue
-        held = [m for m in (re.sub(r"(.)\1+", r"\1" * n, w) for n in (2, 1)) if m != w and m in single]
+        held = [m for m in (re.sub(r"(.)\1+", r"\1" * n, w) for n in (2, 1)) if m != w and (m in single or m in yes_words)]
         if held:
             out.append(held[0])
             continue
         split = next(((w[:k], w[k:]) for k in range(2, len(w) - 1) if w[:k] in book.merged
                       and (w[k:] in ones or len(w) - k > 2 and w[k:] in yes_words)), None)
         out += split or [w]
+    return _rejoined(out, book.words_of_phrases, ones)
+
+
+def _rejoined(words: list[str], known: frozenset[str], ones: frozenset[str]) -> list[str]:
+    """The reply with a one-word yes the recogniser split in two read whole ("y es please", "yes ple ase"): two words
+    that together make a one-word [affirm] or [follow] phrase, one of them a word of no phrase (round 20; "no w" is no
+    "now": "now" is no yes)."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] + w in ones and (out[-1] not in known or w not in known):
+            out[-1] += w
+        else:
+            out.append(w)
     return out
 
 

@@ -683,6 +683,9 @@ class Policy:
         if (group := excepted.group_excepted(parse)) is not None:
             st.pending = None  # "yes apart from the milk": which milk is not said; no choice made, nothing placed
             return out.say(f"Okay, the order is not placed. What would you like for the {group}?")
+        if kind == PendingKind.CHECKOUT and said_back.not_added(parse):
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)  # "yes don't add the
+            # muffin": nothing added, nothing placed (round 20)
         if kind == PendingKind.CHECKOUT and (rest := said_back.reminded(parse, st.cart.lines)) is not None:
             # "yes and don't forget the muffin": a reminder of a line the order holds, nothing taken off; a yes
             # besides places, else the question again (round 20)

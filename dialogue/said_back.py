@@ -51,6 +51,8 @@ _JOINS = words("echo_joins")
 _KEEP_ONLY = phrases("keep_only")
 _PREPARE = words("prepare_verbs")
 _REMINDERS = phrases("reminders")
+_NOT_ADDED = phrases("negated_adds")
+_ARTICLES = frozenset({"a", "an", "any", "another", "one", "more"})
 _DESCRIBED = words("described_lines")
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "both"}) - _DESCRIBED
 
@@ -142,6 +144,18 @@ def reminded(parse: Parse, lines: Sequence[CartLine]) -> list[str] | None:
     while at and toks[at - 1] in _JOINS:
         at -= 1
     return toks[:at] + toks[last:]
+
+
+def not_added(parse: Parse) -> bool:
+    """A reply that says not to add what it names ("yes don't add the muffin", "don't put in a cookie": words.toml
+    ``negated_adds`` right before the first product, past a determiner or a count): nothing to add (round 20)."""
+    if parse.intent != Intent.ADD or not parse.items:
+        return False
+    first = min(it.start for it in parse.items)
+    toks = list(parse.tokens)
+    return any(tuple(toks[k:k + len(n)]) == n and all(t in LINE_DETERMINERS or t in _ARTICLES or t.isdigit()
+                                                      for t in toks[k + len(n):first])
+               for n in _NOT_ADDED for k in range(first))
 
 
 def named_again(parse: Parse, lines: Sequence[CartLine]) -> bool:
