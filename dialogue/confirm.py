@@ -186,6 +186,12 @@ class Phrases:
     # a word passed on to the staff ("tell the barista ...", "say hi to the team ..."): what follows to the end of the
     # reply is a message, no order ("tell the barista she makes the best lattes in town": no latte; round 19)
     messages: frozenset[tuple[str, ...]] = frozenset()
+    # words that say what a yes meant ("yes as in place it", "yes meaning i'm listening"): what follows is the answer
+    # (round 20: "yes as in yes i heard you" only says heard)
+    explains: frozenset[tuple[str, ...]] = frozenset()
+    # the end of a yes word whose start the recogniser cut ("es please", "eah go ahead"): said with a yes only
+    # before one a clerk still hears whole, not a lone word that begins an act ("es place": no word whole, round 20)
+    clipped: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = DATA) -> Phrases:
@@ -281,6 +287,12 @@ class Phrases:
         assent = frozenset(tuple(tokens(p)) for p in assent)
         if assent - tables["affirm"]:
             raise PhraseDataError(f"{path}: [heard] assent must be [affirm] phrases: {sorted(assent - tables['affirm'])}")
+        explains, clipped = heard.get("explains", []), raw["filler"].get("clipped", [])
+        if not isinstance(explains, list) or not all(isinstance(w, str) and w and " ".join(tokens(w)) == w for w in explains) \
+                or not isinstance(clipped, list) or not all(isinstance(w, str) and tokens(w) == [w] for w in clipped):
+            raise PhraseDataError(f"{path}: [heard] 'explains' needs normalised words, [filler] 'clipped' single words")
+        if set(clipped) - {w for (w,) in tables["filler"]}:
+            raise PhraseDataError(f"{path}: [filler] clipped must be [filler] words: {sorted(set(clipped))}")
         weak = frozenset(tuple(tokens(p)) for p in close["weak"])
         if weak - tables["affirm"]:
             raise PhraseDataError(f"{path}: [closing] weak yeses must be [affirm] phrases: {sorted(weak - tables['affirm'])}")
@@ -294,7 +306,8 @@ class Phrases:
                    frozenset(merged["words"]), frozenset(tuple(tokens(p)) for p in echo["phrases"]), as_if,
                    frozenset(tuple(tokens(p)) for p in unasked), assent, frozenset(topics),
                    frozenset(tuple(tokens(p)) for p in asks), frozenset(parents),
-                   _messages(path, raw["smalltalk"], raw["affirm"]))
+                   _messages(path, raw["smalltalk"], raw["affirm"]),
+                   frozenset(tuple(tokens(p)) for p in explains), frozenset(clipped))
 
     def ironic(self, cover: list[tuple[str, tuple[str, ...]]]) -> bool:
         """A yes said, then an irony word, then the same yes again ("fantastic, just fantastic"): a sigh, no yes; or a
@@ -496,6 +509,9 @@ def decide(text: str, toks: Sequence[str] | None = None) -> Confirmation:
     words = _false_starts(book, _undoubled(_unmerged(book, list(toks) if toks is not None else tokens(text)),
                                            book.tables["deny"] | book.tables["affirm"]))
     words = _requested(book, words)
+    meant = _explained(book, words, text)
+    if meant is not None:
+        return meant
     c = _read(book, words, text)
     if words and (words[0] in book.parents or words[-1] in book.parents):
         return Confirmation(c.verdict, c.also | {Also.HEDGES}, elsewhere=True)  # "mummy can i have a cookie"
@@ -601,6 +617,24 @@ def _after_aside(book: Phrases, words: list[str]) -> str | None:
 
 
 _AGAINST = frozenset({"deny", "cancel", "hedge", "ask", "negate"})
+
+
+def _explained(book: Phrases, words: list[str], text: str) -> Confirmation | None:
+    """A yes, then words that say what it meant ([heard] 'explains': "as in", "meaning"), then the meaning: the answer
+    is the meaning. One that says heard or listening ([acknowledge], [heard]: "yes as in yes i heard you", "yes meaning
+    i'm listening") is no yes to placing; one that is a clear yes ("yes as in place it") places. None when the reply
+    explains no yes."""
+    for k in range(1, len(words)):
+        e = max((len(x) for x in book.explains if tuple(words[k:k + len(x)]) == x), default=0)
+        head, meaning = words[:k], words[k + e:]
+        if not e or not meaning or not _read(book, head, " ".join(head)).places:
+            continue
+        pieces = book.cover(meaning)
+        if any(t == "acknowledge" or p in book.heard for t, p in pieces) or _CUT_OFF.search(text):
+            return Confirmation(Verdict.UNCLEAR, frozenset({Also.HEDGES}))
+        said = _read(book, meaning, " ".join(meaning))
+        return said if said.places or said.verdict != Verdict.AFFIRM else None
+    return None
 
 
 def _doubt_then_yes(book: Phrases, words: list[str]) -> bool:
@@ -714,6 +748,9 @@ def _read(book: Phrases, words: list[str], text: str) -> Confirmation:
     yeses = [phrase for table, phrase in cover if table == "affirm"]
     if yeses and all(p in book.assent for p in yeses):
         also.add(Also.HEDGES)  # "sounds about right", "it seems alright": weak assent, no yes to charging money
+    if said_first and said_first[0][1][0] in book.clipped and yeses and all(
+            len(p) == 1 and any(a[0] == p[0] and len(a) > 1 for a in book.acts) for p in yeses):
+        also.add(Also.HEDGES)  # "es place": a yes cut at the start, and its only yes a word that begins an act, cut too
     if words and words[0] in book.address and "affirm" in pieces:
         also.add(Also.HEDGES)  # "darling yes go on": a yes after a word to someone else may be to them
     if "" in found:
@@ -785,13 +822,26 @@ def _unmerged(book: Phrases, words: list[str]) -> list[str]:
         if w in known:
             out.append(w)
             continue
-        held = [m for m in (re.sub(r"(.)\1+", r"\1" * n, w) for n in (2, 1)) if m != w and m in single]
+        held = [m for m in (re.sub(r"(.)\1+", r"\1" * n, w) for n in (2, 1)) if m != w and (m in single or m in yes_words)]
         if held:
             out.append(held[0])
             continue
         split = next(((w[:k], w[k:]) for k in range(2, len(w) - 1) if w[:k] in book.merged
                       and (w[k:] in ones or len(w) - k > 2 and w[k:] in yes_words)), None)
         out += split or [w]
+    return _rejoined(out, book.words_of_phrases, ones)
+
+
+def _rejoined(words: list[str], known: frozenset[str], ones: frozenset[str]) -> list[str]:
+    """The reply with a one-word yes the recogniser split in two read whole ("y es please", "yes ple ase"): two words
+    that together make a one-word [affirm] or [follow] phrase, one of them a word of no phrase (round 20; "no w" is no
+    "now": "now" is no yes)."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] + w in ones and (out[-1] not in known or w not in known):
+            out[-1] += w
+        else:
+            out.append(w)
     return out
 
 

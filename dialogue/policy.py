@@ -23,9 +23,11 @@ from dialogue import (
     browse,
     browse_data,
     choice_owner,
+    conditional,
     confirm,
     echo,
     editing,
+    excepted,
     likewise,
     moves,
     normalize,
@@ -679,6 +681,27 @@ class Policy:
         if _clear_yes(c, parse) and not choice and not named:
             return self._place(out)
         if c.elsewhere:  # "no not you honey": said to someone else; no honey in the lattes, the question again
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
+        if conditional.on_yes(parse.tokens):
+            # "if it's oat milk then yes", "if that includes a tea for me then yes": a yes on a condition the read-back
+            # did not say; what it names is asked about, no change, and nothing placed (round 20)
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
+        if c.plain_no and kind == PendingKind.CHECKOUT and Also.CANCELS not in c.also \
+                and parse.intent in (Intent.ADD, Intent.MODIFY) and not (parse.items or parse.options or parse.groups) \
+                and parse.quantity is None:
+            st.pending = None  # "thanks all the same but no": a no and a courtesy, no "the same again" (round 20)
+            return out.say("Okay, the order is not placed. What would you like to change?")
+        if (group := excepted.group_excepted(parse)) is not None:
+            st.pending = None  # "yes apart from the milk": which milk is not said; no choice made, nothing placed
+            return out.say(f"Okay, the order is not placed. What would you like for the {group}?")
+        if kind == PendingKind.CHECKOUT and said_back.not_added(parse):
+            return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)  # "yes don't add the
+            # muffin": nothing added, nothing placed (round 20)
+        if kind == PendingKind.CHECKOUT and (rest := said_back.reminded(parse, st.cart.lines)) is not None:
+            # "yes and don't forget the muffin": a reminder of a line the order holds, nothing taken off; a yes
+            # besides places, else the question again (round 20)
+            if rest and confirm.decide(" ".join(rest), rest).places:
+                return self._place(out)
             return self._checkout(out.say("Sorry, was that a yes or a no?"), question=YES_OR_NO)
         if parse.intent in (Intent.ADD, Intent.MODIFY) and (parse.items or parse.options) and not _named_outside_yes(
                 parse, [(it.start, it.end) for it in parse.items] + _option_spans(parse.options), idiom=True):

@@ -22,6 +22,12 @@ there or talks about it: no second muffin, no third latte. The question is asked
 "yes just the coffees" with lattes read back: "just the" keeps lines it names (dialogue/removals.py), and a product
 no line holds is none of them, no addition (:func:`only_of_none_held`).
 
+Round 20: a yes then products, each one the read-back holds or said as if it were ("the", "both" or a count of two or
+more: "yes the lattes and the croissant", "yes two coffees", "yes the two flat whites and the muffin") is the order
+described otherwise: nothing added, the question again. "yes and don't forget the muffin": a taking-off verb after
+"do not" (words.toml ``reminders``) before lines the read-back holds reminds of them, takes nothing off
+(:func:`reminded`).
+
 Round 19: "yes and heat the muffin up", "yes and cut the muffin in half": a verb of making a line another way (words.toml
 ``prepare_verbs``) before "the" and a product the read-back holds asks for that line made so, not one more of it
 (:func:`prepared`); nothing is added and the question is asked again.
@@ -37,12 +43,18 @@ from dialogue import intents as cue
 from dialogue.intents import Intent
 from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases, words
+from dialogue.specs import ItemSpec
 from dialogue.turn_words import LINE_DETERMINERS, MORE_WORDS
 
 _REMARK = words("remark_words")
 _JOINS = words("echo_joins")
 _KEEP_ONLY = phrases("keep_only")
 _PREPARE = words("prepare_verbs")
+_REMINDERS = phrases("reminders")
+_NOT_ADDED = phrases("negated_adds")
+_ARTICLES = frozenset({"a", "an", "any", "another", "one", "more"})
+_DESCRIBED = words("described_lines")
+_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "both"}) - _DESCRIBED
 
 
 def remark(toks: Sequence[str], parse: Parse | None = None) -> bool:
@@ -57,6 +69,8 @@ def _more_asked(parse: Parse) -> bool:
     """The reply asks for more: a join before its first product ("and a muffin", "yes and a grande tea") or a word
     that asks for more anywhere ("another", "one more", "too")."""
     first = min((it.start for it in parse.items), default=len(parse.tokens))
+    # a choice said first as a line the order holds ("yes the two mediums and the muffin") is where the order starts
+    first = min([first, *(o.pos for o in parse.options if 0 <= o.pos < first and _before_described(parse, o.pos))])
     toks = _unrepeated(parse.tokens)  # "say again all after lattes": the "again" of a request to repeat asks no more
     return any(t in _JOINS for t in parse.tokens[:first]) or any(t in MORE_WORDS for t in toks) \
         or cue.has(toks, cue.MORE)
@@ -100,7 +114,51 @@ def again_differently(parse: Parse, lines: Sequence[CartLine], said: Sequence[st
     if confirm.phrases().only_polite(said):
         return False  # "one large pie with pepperoni please": a request said politely, no yes said with it
     held = {ln.sku for ln in lines}
-    return all(set(it.skus) & held for it in parse.items) and not _more_asked(parse)
+    return all(set(it.skus) & held or _described(parse, it) for it in parse.items) and not _more_asked(parse)
+
+
+def _described(parse: Parse, item: ItemSpec) -> bool:
+    """A product no line holds said as one the shopper takes to be there: "the" or "both" before it, or a count of
+    two or more ("yes the lattes and the croissant", "yes two coffees", "yes the two flat whites and the muffin": the
+    order described otherwise, round 20), not "a croissant", which may be asked for."""
+    return bool(item.quantity and item.quantity >= 2) or _before_described(parse, item.start)
+
+
+def _before_described(parse: Parse, at: int) -> bool:
+    """"the", "both" (words.toml ``described_lines``) right before ``at``, past counts."""
+    before = [t for t in parse.tokens[:at] if not t.isdigit() and t not in _COUNT_WORDS]
+    return bool(before) and before[-1] in _DESCRIBED
+
+
+def reminded(parse: Parse, lines: Sequence[CartLine]) -> list[str] | None:
+    """A reminder of lines the read-back holds ("yes and don't forget the muffin", "make sure the muffin is in there"):
+    a taking-off verb said with "do not" is no taking off (words.toml ``reminders``). The reply without the reminder
+    and what it names, or None when it is no such reminder: a product named no line holds, a count or a choice."""
+    if parse.intent != Intent.REMOVE or not parse.items or not lines or parse.options or parse.quantity is not None \
+            or any(it.quantity or it.options for it in parse.items):
+        return None
+    held = {ln.sku for ln in lines}
+    first, last = min(it.start for it in parse.items), max(it.end for it in parse.items)
+    toks = list(parse.tokens)
+    at = next((k for k in range(first) for r in _REMINDERS if tuple(toks[k:k + len(r)]) == r
+               and all(t in LINE_DETERMINERS or t in _JOINS for t in toks[k + len(r):first])), None)
+    if at is None or not all(set(it.skus) <= held for it in parse.items):
+        return None
+    while at and toks[at - 1] in _JOINS:
+        at -= 1
+    return toks[:at] + toks[last:]
+
+
+def not_added(parse: Parse) -> bool:
+    """A reply that says not to add what it names ("yes don't add the muffin", "don't put in a cookie": words.toml
+    ``negated_adds`` right before the first product, past a determiner or a count): nothing to add (round 20)."""
+    if parse.intent != Intent.ADD or not parse.items:
+        return False
+    first = min(it.start for it in parse.items)
+    toks = list(parse.tokens)
+    return any(tuple(toks[k:k + len(n)]) == n and all(t in LINE_DETERMINERS or t in _ARTICLES or t.isdigit()
+                                                      for t in toks[k + len(n):first])
+               for n in _NOT_ADDED for k in range(first))
 
 
 def named_again(parse: Parse, lines: Sequence[CartLine]) -> bool:

@@ -21,16 +21,18 @@ KNOWN = [(row[0], row[1], True) for row in ROWS if row[2:] == ["known"]]  # each
 # so it holds and marks an echo candidate; only the session, with the cart read back, places it (dialogue/echo.py).
 # Every such row is judged in a session: the ones said back as the cart has them place, any mismatch holds.
 ECHOES = [(label, reply) for label, reply in REPLIES if decide(reply).echo and not decide(reply).places]
-KNOWN_MISSES = 189  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
+KNOWN_MISSES = 202  # 4 from round 2, 7 from round 3 (82 when written), 3 from round 4 (43 when written), 1 from
 # round 5 (70), none from round 6 (40 when written; 7 bare "no that's it" replies relabelled hold, as rounds 1-5
 # label them: to "shall I place it?" they may say no, so the read-back asks again), 7 from round 7 (31 when
 # written, see below), 14 from round 8 (90 when written, see below), none from round 9 (126 when
 # written, see below), 5 from round 10 (see below), 1 from round 11 (96 when written, see below), 4 from
 # round 12 (109 when written, see below), 16 from round 13 (86 when written, see below), 56 from round 14 (106
-# when written, see below; 4 more fixed in round 16, 1 in round 17, 1 in round 18), 9 from round 15 (118 wrong at the first run, see below), 21
-# from round 16 (122 wrong at the first run, see below), 14 from round 17 (136 wrong at the first run, see below), 18
+# when written, see below; 4 more fixed in round 16, 1 in round 17, 1 in round 18, 1 in round 20), 9 from round 15 (118 wrong at the first run, see below), 21
+# from round 16 (122 wrong at the first run, see below), 13 from round 17 (136 wrong at the first run, see below; 1 fixed
+# in round 20), 18
 # from round 18 (105 wrong at the first run, see below; round 18 also fixed 1 each of rounds 7, 13, 14, 16 and 17), 10
-# from round 19 (110 yeses held and 11 unasked cart changes at the first run, see below); 97 before round 13's read-back
+# from round 19 (110 yeses held and 11 unasked cart changes at the first run, see below), 15 from round 20 (2 holds
+# placed, 125 yeses held and 12 unasked cart changes at the first run, see below); 97 before round 13's read-back
 # echo (47 unmarked, see ECHOES).
 # Round 2, first run of confirm_replies_2.tsv: 17 wrong by decide() (3 holds placed, 14 yeses did not), and 3 more
 # wrong only in the session test (a conditional yes placed; two cancels took the muffin off); 16 fixed since. Left:
@@ -547,6 +549,44 @@ KNOWN_MISSES = 189  # 4 from round 2, 7 from round 3 (82 when written), 3 from r
 # muffin", "who says no to a muffin go on then", "when have i ever said no to a latte place it": the product is read as
 # asked about); "yes i'll sort the barista out with a tip when i get there" (a tip remark asks again, round 17); "yes
 # same order as my sister had".
+
+# Round 20, first run of confirm_replies_20.tsv (411 replies, 201 place and 210 hold, written fresh and labelled before
+# any run, to the read-back of two lattes and a blueberry muffin), in a session: 2 holds placed ("yes as in yes i heard
+# you", "es place"), 125 yeses held, 12 holds changed the cart unasked ("thanks all the same but no" made two muffins,
+# "if that includes a tea for me then yes" took the muffin off, "if it's oat milk then yes" and "if it's large then go
+# ahead" changed the lattes, "yes the lattes and the croissant", "yes the two lattes and the cookie", "yes two coffees",
+# "yes the two flat whites and the muffin", "yes the lattes and the banana bread" added lines, "yes apart from the milk"
+# set milk=milk), and yeses changed it too ("yes and don't forget the muffin" took the muffin off, "it's lit send it" made
+# the lattes light roast, "yes both coffees and the muffin" and three more added a coffee or a muffin). "i'd have liked
+# oat milk" and "yes minus one latte" change the cart as asked and are read back again (no placement). Fixed (guards in
+# confirm_replies_20b.tsv, 87 rows written with the fixes, and tests/dialogue/test_confirm_round20.py): what follows
+# "as in" / "meaning" after a yes is the answer ([heard] 'explains', confirm._explained: "yes as in place it" places,
+# "yes as in yes i heard you" and "yes meaning i'm listening" only say heard); a clipped start ([filler] 'clipped': "es",
+# "eah") before a lone word that only begins an act ("es place") is no yes ("es please" still is); a condition on a yes
+# the read-back did not say (words.toml 'condition_openers', dialogue/conditional.py) changes nothing and places nothing;
+# a plain no with a courtesy ("thanks all the same") is a no, no "the same again"; "don't forget the muffin" reminds of a
+# line held (words.toml 'reminders', said_back.reminded), with a yes it places as read; "don't add the muffin" adds none
+# (said_back.not_added); a yes then products each held or said as if held ("the", "both", a count of two or more,
+# words.toml 'described_lines'; a choice said so, "the two mediums", starts the order said back) is the order described
+# otherwise: nothing added, the question again; an exception naming a group by its own word ("yes apart from the milk",
+# dialogue/excepted.py) chooses nothing and asks what to change; a one-word yes split in two ("y es please", "yes ple
+# ase") or a drawn-out word of a yes phrase ("go aheadd") is read whole. Yeses as data by family: the answer named as a
+# thing ("my answer's yes", "put me down as a yes", "take that as a yes"), a wish or permission to place ("i want it
+# placed", "it can go through"), a don't that asks nothing new ("yes don't change anything", "yes don't worry about a
+# bag", "don't keep me waiting"), a yes to all of it ("yes as it stands", "yes the whole thing", "yes to both"), praise
+# of the assistant ("good robot yes"), politeness ("that would be marvellous", "just the ticket", "kindly do"),
+# conditions the read-back meets ("in that case yes", "if that's the full order then yes", "since that's everything
+# yes"), slang with a catalog word ("it's lit", no light roast), money no trouble ("yes the price is right"). With them
+# round 14's "no problems apart from the milk" (no milk chosen) and round 17's "yes plea se" are right (2 marks removed).
+# After: no hold placed, 14 yeses held, 2 cart changes on holds (both asked for). Left (15 marked): the order described
+# otherwise with a yes, labelled place ("yes both coffees and the muffin", "yes the two mediums and the muffin", "yes the
+# pair of lattes and the muffin", "yes the latte times two and the muffin", "yes the lattes and the blueberry one", ...:
+# 7; held and asked again, nothing added: a clerk may hear "coffees" as lattes, the engine does not); conditions the
+# read-back meets said with its own details ("if that's whole milk then yes", "if that's thirteen eighty then go ahead",
+# "if it's the two lattes and the muffin then yes": asked again, nothing changed); "yes and don't forget the muffin"
+# (placed in a session, but decide() alone holds it); "you remembered the muffin yes place it" (praise naming a
+# product); "oh you're good yes that's it" ("you're good" is a polite no, [deny]); "yes my wallet's in my hand go ahead"
+# ("wallet's" read "wallet us"); "i've just got off the bus so yes go ahead" (a story with no told word).
 
 
 @pytest.mark.parametrize(("label", "reply"), REPLIES, ids=[r for _, r in REPLIES])

@@ -1,0 +1,181 @@
+"""Replies to "Shall I place the order?" (confirmation round 20): holds that placed, cart changes nobody asked for.
+
+"yes as in yes i heard you" only says heard (the meaning after "as in" is the answer) and "es place" leaves no yes word
+whole: neither places. A condition on the yes ("if it's oat milk then yes", "if that includes a tea for me then yes")
+changes nothing and places nothing; "thanks all the same but no" is a no, not "the same again"; "yes and don't forget
+the muffin" takes nothing off; "yes don't add the muffin" adds none; a yes with the order described otherwise ("yes the
+lattes and the croissant", "yes two coffees", "yes the two mediums and the muffin") adds nothing and asks again; "yes
+apart from the milk" chooses no milk. The round's yeses (the answer named as a thing, a wish to have it placed, a don't
+that asks nothing new, a yes to all of it, praise and politeness, conditions the read-back meets, split words) place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dialogue.conditional import on_yes
+from dialogue.confirm import Also, decide
+from dialogue.normalize import tokens
+from tests.dialogue.conftest import Chat, chat_of
+
+_READ_BACK = [("LATTE", 2), ("BLUEBERRY-MUFFIN", 1)]
+
+
+def _read_back(chat: Any) -> list[tuple[str, int, dict[str, str]]]:
+    chat.say("two lattes and a blueberry muffin")
+    r = chat.say("that's all")
+    assert "place the order" in r.text, r.text
+    assert [(sku, n) for sku, n, _ in chat.lines] == _READ_BACK
+    return list(chat.lines)
+
+
+# Round 20's first run: two holds placed, twelve holds changed the cart unasked (and more of each family).
+UNCHANGED = [
+    # a yes explained as "heard"; a clipped start before a lone act word
+    "yes as in yes i heard you", "yes meaning i'm listening", "yeah as in i got it", "es place", "ure place",
+    # a condition the read-back did not say
+    "if it's oat milk then yes", "if that includes a tea for me then yes", "if it's large then go ahead",
+    "as long as the lattes are large go ahead", "provided the muffin is warm yes", "if you have oat milk then go ahead",
+    "only if it's decaf then yes",
+    # a no with thanks
+    "thanks all the same but no", "thank you all the same but no",
+    # the order described otherwise after a yes
+    "yes the two flat whites and the muffin", "yes the lattes and the croissant", "yes the two lattes and the cookie",
+    "yes two coffees", "yes the lattes and the banana bread", "yes the two mediums and the muffin",
+    "yes both coffees and the muffin", "yes the two larges and the muffin",
+    # a don't before a line: no taking off, no adding
+    "yes don't add the muffin", "don't put in a cookie", "don't forget the muffin",
+    # an exception naming a group, not a choice
+    "yes apart from the milk", "yes except the size",
+]
+
+
+@pytest.mark.parametrize("reply", UNCHANGED)
+def test_these_change_nothing_and_place_nothing(reply: str, chat: Any, cafe: Any) -> None:
+    before = _read_back(chat)
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [], r.text
+    assert chat.lines == before, (r.text, chat.lines)
+
+
+@pytest.mark.parametrize("reply", ["yes and don't forget the muffin", "yep and don't forget about the lattes",
+                                   "yes please don't leave out the muffin"])
+def test_a_reminder_of_a_line_with_a_yes_places_the_order_as_read(reply: str, chat: Any, cafe: Any) -> None:
+    _read_back(chat)
+    r = chat.say(reply)
+    assert r.order_number and len(cafe.orders()) == 1, r.text
+    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == _READ_BACK
+
+
+@pytest.mark.parametrize(("reply", "counts"), [("yes minus one latte", {"LATTE": 1, "BLUEBERRY-MUFFIN": 1}),
+                                               ("yes and a croissant", {"LATTE": 2, "BLUEBERRY-MUFFIN": 1,
+                                                                        "CROISSANT": 1})])
+def test_a_change_asked_for_is_still_made_and_not_placed(reply: str, counts: dict[str, int], chat: Any,
+                                                         cafe: Any) -> None:
+    _read_back(chat)
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [], r.text
+    assert chat.counts == counts
+
+
+YESES = [
+    # the answer named as a thing
+    "my answer's yes", "put me down as a yes", "take that as a yes", "i'm going with yes", "yes is my answer",
+    "count that as a yes", "consider that a yes go ahead", "there i said it yes", "that's a definite yes",
+    # a wish or permission to place
+    "i want it placed", "i'd like it placed please", "it can go through", "let it go through", "you're good to place it",
+    "we'll go with that", "yes i'll take all of it",
+    # a don't that asks for nothing new, a hurry
+    "yes don't change anything", "yes don't add anything else", "yes don't touch a thing", "yes don't worry about a bag",
+    "yes don't bother with napkins", "don't keep me waiting go ahead", "yes place it and don't ask me again",
+    # a yes to all of it
+    "yes as it stands", "yes as is", "yes the whole thing", "yes to both", "yes every word of it", "yes the entire order",
+    "yes all of the above",
+    # praise and politeness
+    "good robot yes", "clever thing yes please", "that's impressive yes place it", "that would be marvellous thank you",
+    "that'd be ace", "that would be just the ticket", "with pleasure yes", "yes kindly do",
+    # conditions the read-back meets
+    "in that case yes", "if that's the full order then yes", "if there's nothing else then yes",
+    "since that's everything yes", "seeing as that's it yes please",
+    # explained, clipped, split and drawn-out yeses; slang with a catalog word in it
+    "yes as in place it", "y es please", "yes ple ase", "sure thing go aheadd", "es please", "it's lit send it",
+    "yes i can cover that no bother", "yes the price is right go ahead",
+]
+
+
+@pytest.mark.parametrize("reply", YESES)
+def test_a_yes_in_these_words_places(reply: str, chat: Any, cafe: Any) -> None:
+    _read_back(chat)
+    r = chat.say(reply)
+    assert r.order_number and len(cafe.orders()) == 1, r.text
+    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == _READ_BACK
+    assert all(o.value not in ("light", "large") for ln in cafe.orders()[0].lines for o in ln.options)
+
+
+HOLDS = [
+    "it's a soft yes", "what happens if i say yes", "i'd say yes but", "put me down as a maybe", "take that as a no",
+    "i want it placed later", "yes to most of it", "yes bar the muffin", "yes don't place it yet", "good robot",
+    "that's very good of you but no", "in that case no", "yes as in wait", "y es wait", "go aheadd but wait",
+]
+
+
+@pytest.mark.parametrize("reply", HOLDS)
+def test_these_hold(reply: str, chat: Any, cafe: Any) -> None:
+    _read_back(chat)
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [], r.text
+
+
+def test_the_new_readings_say_what_they_do() -> None:
+    assert Also.HEDGES in decide("yes as in yes i heard you").also and decide("yes as in go ahead").places
+    assert Also.HEDGES in decide("es place").also and decide("es please").places and decide("place").places
+    assert decide("y es please").places and not decide("y es").also - {Also.MORE} and not decide("no w").places
+    assert decide("thanks all the same but no").plain_no
+    assert on_yes(tokens("if it's oat milk then yes")) and not on_yes(tokens("if you have oat milk"))
+    assert not on_yes(tokens("yes please"))
+
+
+_BAKERY = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "BAGEL", "name": "plain bagel", "aliases": ["bagel"], "price": "2.00", "options": [
+            {"code": "toast", "name": "toast", "default": "untoasted", "values": [
+                {"code": "untoasted", "name": "untoasted"}, {"code": "toasted", "name": "toasted"}]}]},
+        {"sku": "SOURDOUGH", "name": "sourdough loaf", "aliases": ["sourdough"], "price": "6.50"},
+        {"sku": "CROISSANT", "name": "butter croissant", "aliases": ["croissant"], "price": "3.00"},
+    ],
+}
+
+
+@pytest.fixture
+def bakery(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _BAKERY)
+
+
+def _bakery_read_back(bakery: Chat) -> list[tuple[str, int, dict[str, str]]]:
+    bakery.say("two bagels and a sourdough loaf")
+    assert "place the order" in bakery.say("that's all").text
+    assert bakery.counts == {"BAGEL": 2, "SOURDOUGH": 1}
+    return list(bakery.lines)
+
+
+@pytest.mark.parametrize("reply", ["if they're toasted then yes", "yes the bagels and the croissant",
+                                   "yes two croissants", "yes don't add the croissant", "thanks all the same but no",
+                                   "as long as the sourdough is fresh go ahead"])
+def test_any_shop_these_change_nothing(reply: str, bakery: Chat) -> None:
+    before = _bakery_read_back(bakery)
+    r = bakery.say(reply)
+    assert not r.order_number and bakery.lines == before, (r.text, bakery.lines)
+
+
+@pytest.mark.parametrize("reply", ["yes and don't forget the sourdough", "take that as a yes", "yes to both",
+                                   "in that case go ahead"])
+def test_any_shop_these_place_as_read_back(reply: str, bakery: Chat) -> None:
+    _bakery_read_back(bakery)
+    r = bakery.say(reply)
+    assert r.order_number, r.text
+    assert bakery.counts == {}
