@@ -43,6 +43,7 @@ from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import halves_of_line
+from dialogue.line_refs import nth_line_for_more
 from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.multiples import said_again
 from dialogue.numbers import say_number
@@ -1217,6 +1218,9 @@ class Policy:
             return again.more_of_lines(st, self.lex, [(ln, p.quantity) for ln in st.cart.lines], out)
         if p.ref == "more" and not p.options and said_again(p.tokens) and (ordered := again.last_order(st)):
             return again.more_of_lines(st, self.lex, ordered, out)  # "cod and chips" - "the same again"
+        nth = nth_line_for_more(p.tokens, p.ordinal, len(st.cart.lines)) if p.ref == "more" else None
+        if nth is not None:  # "one more of the first one": the first line of the cart, not the one in focus
+            return editing.more_of(st, self.lex, st.cart.lines[nth], p, out, _parts_of_more(p))
         if p.ref == "more" and p.selector and len(chosen := lines_by_selector(st, self.lex, p.selector)) == 1:
             line = chosen[0]  # "one more of the cones": the line in the waffle cone
         if p.ref == "more" and p.options and said_again(p.tokens) \
