@@ -33,6 +33,7 @@ from dialogue import (
     placed,
     put_back,
     said_back,
+    totals_said,
     undo,
     what_if,
 )
@@ -1115,6 +1116,8 @@ class Policy:
             return answers.options(st, lex, self.store, p, out)
         if i == Intent.DESCRIBE:
             return answers.describe(st, lex, p, out)
+        if i in (Intent.MODIFY, Intent.ADD) and (total := self._total_said(p, out)) is not None:
+            return total  # "there should be three yo-yos, add a glow in the dark one": the one missing
         if (i == Intent.MODIFY or i == Intent.ADD and (cue.has(p.tokens, cue.CORRECTION) or _REMAKE & set(p.tokens[:2])
                                                        or self._parts_of_line(p))) \
                 and (shared := self._shared_line(p, out)) is not None:
@@ -1248,6 +1251,22 @@ class Policy:
                 spec = ItemSpec(tuple(c.sku for c in among), p.quantity, list(p.options))
                 return editing.ask_product(st, spec, among, [], out)
         return out.say("Sure. What would you like?")
+
+    def _total_said(self, p: Parse, out: Outcome) -> Outcome | None:
+        """"There should be three pies", "there should be two pints, the pistachio and a butter pecan": the units
+        the cart holds count toward the total said (:mod:`dialogue.totals_said`); None when the turn is no such
+        total."""
+        st = self.state
+        said = totals_said.missing(self.lex, st.cart.lines, p.tokens, p.items) if st.cart.lines else None
+        if said is None:
+            return None
+        line, total, new = said
+        if line is None:
+            return editing.add_items(st, self.lex, new, out)
+        st.focus_line = line.line_id
+        recount = replace(p, intent=Intent.MODIFY, items=(), options=(), quantity=total, ref="it", replace=False,
+                          replaces=None, portion=None)
+        return editing.modify(st, self.lex, recount, out)
 
     def _change_focus_first(self, p: Parse, out: Outcome) -> None:
         """"A latte" - "large, and a cookie too", "oat please and also a muffin": choices said on their own before
