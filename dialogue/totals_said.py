@@ -6,7 +6,8 @@ cart: the glow one), "there should be two cookies, one for my daughter too".
 The turn says a total (``total_said``, then a count, then a noun naming a product of the cart) and nothing else
 as an item. The units of that product the cart holds count toward the total: the choices said that a held line of
 it has name units already there; the choices said that none has are the missing units, as many as the total lacks.
-With no such choice said, the one line of that product is made the total. Nothing is done (the turn is read as
+With no such choice said, the one line of that product is made the total, and so is the one line a choice said
+names ("there should be three cokes" with two cokes and a sprite). Nothing is done (the turn is read as
 ever) when the total is not more than the cart holds, when the choices said do not add up to what is missing, or
 when the product is held in several lines and nothing says which.
 """
@@ -53,10 +54,12 @@ def missing(lex: Lexicon, lines: Sequence[CartLine], toks: Sequence[str], items:
         return None
     sku = skus[0]
     held = [ln for ln in lines if ln.sku == sku]
+    specs: list[list[OptionSpec]] = [list(it.options) for it in items if it.options]
+    if len(specs) == 1 and len(made := [ln for ln in held if line_has(ln, lex, specs[0])]) == 1:
+        return (made[0], total, []) if total > made[0].quantity else None  # "there should be three cokes"
     have = sum(ln.quantity for ln in held)
     if total <= have:
         return None
-    specs: list[list[OptionSpec]] = [list(it.options) for it in items if it.options]
     if not specs:
         return (held[0], total, []) if len(held) == 1 else None
     new = [s for s in specs if not any(line_has(ln, lex, s) for ln in held)]
