@@ -50,6 +50,7 @@ _TO_EACH = 4  # "the two little kids each": the people said in a few words befor
 _MADE_INTO = words("people_made_into")
 _NO_ONE_S = words("people_no_ones")
 _ONES_FOR = frozenset({"one", "ones"})
+_AGAIN = words("people_again")
 
 
 def person_word(lex: Lexicon, toks: Sequence[str], i: int, *, catalog_words: bool = False,
@@ -389,3 +390,16 @@ def _party_size(toks: Sequence[str], k: int) -> int | None:
         if toks[i].isdigit() and 1 < int(toks[i]) < 100 and toks[i + 1] == "of" and toks[i + 2] in _PEOPLE_COUNTED:
             return int(toks[i])
     return None
+
+
+def someones_again(state: State, lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]) -> CartLine | None:
+    """"One more of my son's smoothie for his brother", "another of my wife's latte", "one more like ben's": the one
+    item said right after a person's "'s" (after "of" / "like" and a word of more) is more of that person's line
+    (of the products the item names); None when the turn is no such thing, or no one line is theirs."""
+    if len(items) != 1 or not any(t in _AGAIN for t in toks[:items[0].start]):
+        return None
+    k = items[0].start - 1
+    if k < 1 or not whose_said(toks, k) and toks[k] not in _THEIRS:
+        return None
+    owned = owned_line(state, lex, toks[:items[0].end], items[0].skus)
+    return owned[0] if owned is not None else None

@@ -1205,6 +1205,9 @@ class Policy:
 
     def _add(self, p: Parse, out: Outcome) -> Outcome:
         st = self.state
+        if p.items and (theirs := people.someones_again(st, self.lex, p.tokens, p.items)) is not None:
+            return editing.more_of(st, self.lex, theirs, replace(p, items=(), options=p.items[0].options), out)
+            # ("one more of my son's smoothie": his line again)
         if p.items:
             self._change_focus_first(p, out)
             items = people.each_of_us(st, p.tokens, p.items)  # "a miso soup for each of us"

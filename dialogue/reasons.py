@@ -30,6 +30,8 @@ def without_reasons(text: str, *, first_order: bool = False) -> str:
     flat = word_tokens(said)  # token, index of its word, does a punctuation mark end the word
     toks = [t for t, _, _ in flat]
     told = [(k, len(ph)) for k in range(len(toks)) for ph in _TOLD if tuple(toks[k:k + len(ph)]) == ph]
+    told = [(k, n) for k, n in told if not any(j < k and k + n <= j + m for j, m in told)]  # ("he says he is
+    # fine": one told phrase, not a second one inside it)
     if not told:
         return text
     starts = {0} | {k + 1 for k, t in enumerate(toks) if t in _BOUNDS or flat[k][2]} \
