@@ -44,8 +44,8 @@ from dialogue.confirm import Also, Verdict
 from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import halves_of_line
-from dialogue.line_refs import nth_line_for_more
 from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
+from dialogue.line_refs import nth_line_for_more
 from dialogue.multiples import said_again
 from dialogue.numbers import say_number
 from dialogue.offer_held import held_line
@@ -1206,7 +1206,7 @@ class Policy:
     def _add(self, p: Parse, out: Outcome) -> Outcome:
         st = self.state
         if p.items and (theirs := people.someones_again(st, self.lex, p.tokens, p.items)) is not None:
-            return editing.more_of(st, self.lex, theirs, replace(p, items=(), options=p.items[0].options), out)
+            return editing.more_of(st, self.lex, theirs, replace(p, items=(), options=tuple(p.items[0].options)), out)
             # ("one more of my son's smoothie": his line again)
         if p.items:
             self._change_focus_first(p, out)
