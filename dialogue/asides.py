@@ -27,6 +27,9 @@ _HOLD_BREAKS = words("hold_breaks")
 _HAVE_CHECKS = phrases("hold_have_checks")
 _RELAYS = phrases("relayed_by_pronoun")
 _PRONOUNS = words("people_pronouns_male") | words("people_pronouns_female") | words("people_pronouns")
+_ASKS_IF = words("hold_asks_if")
+_ASKS_WANTS = phrases("hold_asks_wants")
+_ASKED_WHO = 3  # words naming who is asked ("if my little brother wants"), at most
 ASIDE_LONGEST = 8  # words between the hold and the acknowledgement, at most
 
 
@@ -45,22 +48,37 @@ def only_a_hold(text: str) -> bool:
     held = False
     while k < len(toks) and (n := _phrase_at(toks, k, _HOLDS)):
         k, held = k + n, True  # "hold on one sec": one hold after another
-    rest = _without_have_checks(toks[k:])  # ("... let me check if i have primer at home": no "have" of an order)
-    return held and (k >= len(toks) or toks[k] in _HOLD_TAILS and not any(t in _HOLD_BREAKS for t in rest))
+    rest = _without_have_checks(toks[k:])  # ("... let me check if i have primer at home": no "have" of an order;
+    # "hold on let me ask my brother if he wants fries": a question to him, no order yet)
+    asked = len(rest) < len(toks) - k  # (a question to someone else opened the rest: "let me ask the kids if ...")
+    return held and (k >= len(toks) or (toks[k] in _HOLD_TAILS or asked) and not any(t in _HOLD_BREAKS for t in rest))
 
 
 def _without_have_checks(toks: list[str]) -> list[str]:
-    """``toks`` without the words of a check of what the caller has ("if i have", ``hold_have_checks``)."""
+    """``toks`` without the words of a check of what the caller has ("if i have", ``hold_have_checks``) and of a
+    question put to someone else ("let me ask my brother if he wants fries": "if he wants", ``hold_asks_if`` then a
+    few words and one of ``hold_asks_wants``)."""
     out: list[str] = []
     k = 0
     while k < len(toks):
-        n = _phrase_at(toks, k, _HAVE_CHECKS)
+        n = _phrase_at(toks, k, _HAVE_CHECKS) or _asked_if(toks, k)
         if n:
             k += n
             continue
         out.append(toks[k])
         k += 1
     return out
+
+
+def _asked_if(toks: list[str], k: int) -> int:
+    """The length of a question put to someone beside the caller said at ``k`` ("if he wants", "whether the kids
+    want", "if anyone else would like"): 0 when none is."""
+    if toks[k] not in _ASKS_IF:
+        return 0
+    for n in range(2, _ASKED_WHO + 2):
+        if k + n < len(toks) and (verb := _phrase_at(toks, k + n, _ASKS_WANTS)):
+            return n + verb
+    return 0
 
 
 HOLD_SAID = "hold on"  # a hold as the rest of the dialogue reads one, with no word a catalog may name

@@ -331,6 +331,10 @@ def modify_every(state: State, lex: Lexicon, parse: Parse, out: Outcome,
     """"make both large", "all of them with oat milk": the change on every line that offers it (two or
     more; of ``among`` when given); with fewer, the ordinary change of one line. "Both": the last two lines that
     offer it."""
+    if among is None and not parse.items and parse.ref == "all" \
+            and (owned := people.owned_line(state, lex, tokens(parse.text))) is not None and owned[2] > 1:
+        return modify(state, lex, replace(parse, ref="it"), out)  # "the kids ones both with popping boba": both
+        # of the kids' units, not every line
     specs = list(parse.options)
     changes = []
     if among is None and parse.items:  # "make all the danishes cheese": the danish lines only
@@ -794,7 +798,9 @@ def _kept_after(parse: Parse) -> Parse:
 
 def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     parse = _kept_after(parse)
-    owned = people.owned_line(state, lex, parse.tokens) if not parse.items and parse.ref != "only" else None
+    owned = people.owned_line(state, lex, parse.tokens) \
+        if not parse.items and parse.ref != "only" and parse.ordinal is None else None  # ("remove that last one he
+    # says": the last line, whoever "he" is)
     if owned is not None and (not parse.options or owned[0] not in lines_offering(state, lex, parse.options)):
         return _remove_units(state, lex, owned[0], owned[2], out)  # "lose the kids one": their units come off
     lines = target_lines(state, lex, parse)

@@ -1,7 +1,8 @@
 """Every line of one product changed at once: "make all four danishes cheese", "make both the lattes iced" with a
 cherry and a cheese line of danishes. "all"/"both"/"every" (``every_of_a_product``, with "the" or the count of their
 units) right before a product the cart has several lines of, and choices said after it, change each of those lines
-(the session then makes lines of one product made alike one line).
+(the session then makes lines of one product made alike one line); so does "the kids packs both with gummy
+worms", the every-word said right after "the" and the product.
 """
 
 from __future__ import annotations
@@ -33,11 +34,15 @@ def all_of_a_product(p: ParseDraft, toks: Sequence[str], ctx: Context) -> None:
     while k >= 0 and (toks[k] in DEFINITE or toks[k] == "of" or toks[k].isdigit()):
         count = int(toks[k]) if toks[k].isdigit() else count
         k -= 1
-    if len(item.skus) != 1 or len(lines) < 2 or k < 0 or toks[k] not in _EVERY_OF:
+    if len(item.skus) == 1 and len(lines) >= 2 and after and item.start > 0 and toks[item.start - 1] in DEFINITE \
+            and item.end < len(toks) and toks[item.end] in _EVERY_OF:
+        k = item.end  # "the kids packs both with gummy worms": the every-word said after the product
+        count = None
+    elif len(item.skus) != 1 or len(lines) < 2 or k < 0 or toks[k] not in _EVERY_OF:
         return
     onto = bool(item.options) and not after and k > 0 and (toks[k - 1] in ONTO_PREPS or toks[k - 1] in _INTO) \
         and all(0 <= o.pos < k - 1 for o in item.options)  # "add vanilla to both lattes": the choices said first
-    if not onto and (not any(t in _EDIT_VERBS for t in toks[:item.start]) or not after
+    if not onto and k != item.end and (not any(t in _EDIT_VERBS for t in toks[:item.start]) or not after
                      or len(after) < len(item.options)):
         return
     if onto:

@@ -348,3 +348,21 @@ def line_by_its_kind(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], c
                     and any(len(phrase_of(n)) > 1 and phrase_of(n)[-1:] in forms for n in (p.name, *p.aliases))}
         out.append(ItemSpec((held.pop(),), it.quantity, it.options, it.start, it.end, True) if len(held) == 1 else it)
     return out
+
+
+def nth_line_for_more(toks: Sequence[str], ordinal: int | None, count: int) -> int | None:
+    """"One more of the first one", "another of the second thing", "and one more of the last one": more of the cart
+    line said by its place among the ``count`` lines (an ordinal after "of the", then nothing or a word of a unit,
+    ``unit_after_ordinal`` / ``line_nouns``): its index (the last line -1 is ``count - 1``); None when not said so."""
+    if ordinal is None or not count or ordinal > count:
+        return None
+    for i, tok in enumerate(toks):
+        if tok not in ORDINALS or i < 2 or toks[i - 1] != "the" or toks[i - 2] != "of":
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if ORDINALS[tok] == ordinal and (not nxt or nxt in _LINE_NOUNS or nxt in ("but", "for", "and", "please")):
+            return ordinal - 1 if ordinal > 0 else count - 1
+    return None
+
+
+_LINE_NOUNS = words("line_nouns")

@@ -477,3 +477,32 @@ def selector_refines_focus(lex: Lexicon, p: ParseDraft, ctx: Context) -> None:
         return  # ("add protein to the peanut butter one" to a peanut butter banana: the words name the line)
     p.options = sorted([*p.selector, *p.options], key=lambda o: o.pos)
     p.selector = []
+
+
+def line_opened_by_its_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"The diet coke with no ice please", "my wife's diet coke with no ice" to a diet coke and a coke zero: a turn
+    that opens (past lead fillers) with "the" or a person's possessive and a choice that one line of the cart holds,
+    then choices of other groups that line's product offers: that line picked by how it is made (``selector``), the
+    rest its change, never the line in focus made a diet coke. True when so read."""
+    if p.items or len(p.options) < 2 or p.question or not ctx.has_lines \
+            or len(ctx.line_options) != len(ctx.line_skus) or cue.order_request(toks) >= 0:
+        return False
+    first = min(p.options, key=lambda o: o.pos)
+    lead = toks[:first.pos]
+    if not lead or not (lead[-1] in DEFINITE or lead[-1] in _POSSESSIVES or whose_said(toks, first.pos - 1)) \
+            or any(t not in LEAD_FILL and t not in DEFINITE and t not in _POSSESSIVES and not whose_said(toks, i)
+                   for i, t in enumerate(lead)):
+        return False
+    named = {(t.group, t.value) for t in first.targets if t.kind == "option"}
+    held = [i for i, opts in enumerate(ctx.line_options) if named & set(opts)]
+    if len(held) != 1:
+        return False
+    sku = ctx.line_skus[held[0]]
+    groups = {g for g, _ in named & set(ctx.line_options[held[0]])}
+    rest = [o for o in p.options if o is not first]
+    if any({t.group for t in o.targets} & groups or not offers_choice(lex, sku, o) for o in rest):
+        return False
+    kept = tuple(t for t in first.targets if (t.group, t.value) in set(ctx.line_options[held[0]]))
+    p.selector = [dataclasses.replace(first, targets=kept)]
+    p.options = rest
+    return True

@@ -49,6 +49,8 @@ _EACH = words("each_words")
 _TO_EACH = 4  # "the two little kids each": the people said in a few words before "each"
 _MADE_INTO = words("people_made_into")
 _NO_ONE_S = words("people_no_ones")
+_ONES_FOR = frozenset({"one", "ones"})
+_AGAIN = words("people_again")
 
 
 def person_word(lex: Lexicon, toks: Sequence[str], i: int, *, catalog_words: bool = False,
@@ -227,10 +229,15 @@ def named_person(lex: Lexicon, toks: Sequence[str], *, catalog_words: bool = Fal
                  names: Collection[str] = ()) -> str | None:
     """The one person a change names: "make my sister's iced", "my wife wants small", "the one for my dad",
     "make mine large" (the shopper), "ben wants his toasted" (of ``names``, the people known by name); None when
-    none or several are named. A bare "me" ("give me ...") is no one."""
-    said = {p[1] for i in range(len(toks)) if (toks[i] == "mine" or toks[i] not in _SELF)
+    none or several are named. A bare "me" ("give me ...") is no one; "the one for me" is the shopper."""
+    said = {p[1] for i in range(len(toks)) if (toks[i] == "mine" or toks[i] not in _SELF or _one_for(toks, i))
             and (p := person_word(lex, toks, i, catalog_words=catalog_words, names=names)) is not None}
     return next(iter(said)) if len(said) == 1 else None
+
+
+def _one_for(toks: Sequence[str], i: int) -> bool:
+    """"The one for me", "the ones for me": a line said by whom it is for, the shopper among them."""
+    return i >= 2 and toks[i - 1] == "for" and toks[i - 2] in _ONES_FOR
 
 
 def names_of(state: State) -> set[str]:
@@ -259,6 +266,8 @@ def owned_line(state: State, lex: Lexicon, toks: Sequence[str], skus: Sequence[s
         one = False
     if len(held) > 1 and skus:
         held = [ln for ln in held if ln.sku in skus]
+    elif skus and held and not any(ln.sku in skus for ln in held) and any(ln.sku in skus for ln in state.cart.lines):
+        return None  # "make her green detox a large": the green detox of the cart, not another line marked hers
     if len(held) != 1:
         return None
     units = 1 if one else _units(state, held[0]).count(key)
@@ -381,3 +390,16 @@ def _party_size(toks: Sequence[str], k: int) -> int | None:
         if toks[i].isdigit() and 1 < int(toks[i]) < 100 and toks[i + 1] == "of" and toks[i + 2] in _PEOPLE_COUNTED:
             return int(toks[i])
     return None
+
+
+def someones_again(state: State, lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec]) -> CartLine | None:
+    """"One more of my son's smoothie for his brother", "another of my wife's latte", "one more like ben's": the one
+    item said right after a person's "'s" (after "of" / "like" and a word of more) is more of that person's line
+    (of the products the item names); None when the turn is no such thing, or no one line is theirs."""
+    if len(items) != 1 or not any(t in _AGAIN for t in toks[:items[0].start]):
+        return None
+    k = items[0].start - 1
+    if k < 1 or not whose_said(toks, k) and toks[k] not in _THEIRS:
+        return None
+    owned = owned_line(state, lex, toks[:items[0].end], items[0].skus)
+    return owned[0] if owned is not None else None

@@ -36,6 +36,7 @@ from dialogue import (
     put_back,
     said_back,
     side_folded,
+    totals_said,
     undo,
     what_if,
 )
@@ -48,6 +49,7 @@ from dialogue.counts import LIMITS, CountIssue, pack_size
 from dialogue.intents import Intent
 from dialogue.items import halves_of_line
 from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
+from dialogue.line_refs import nth_line_for_more
 from dialogue.multiples import said_again
 from dialogue.numbers import say_number
 from dialogue.offer_held import held_line
@@ -1158,6 +1160,8 @@ class Policy:
             return answers.options(st, lex, self.store, p, out)
         if i == Intent.DESCRIBE:
             return answers.describe(st, lex, p, out)
+        if i in (Intent.MODIFY, Intent.ADD) and (total := self._total_said(p, out)) is not None:
+            return total  # "there should be three yo-yos, add a glow in the dark one": the one missing
         if (i == Intent.MODIFY or i == Intent.ADD and (cue.has(p.tokens, cue.CORRECTION) or _REMAKE & set(p.tokens[:2])
                                                        or self._parts_of_line(p))) \
                 and (shared := self._shared_line(p, out)) is not None:
@@ -1245,6 +1249,9 @@ class Policy:
 
     def _add(self, p: Parse, out: Outcome) -> Outcome:
         st = self.state
+        if p.items and (theirs := people.someones_again(st, self.lex, p.tokens, p.items)) is not None:
+            return editing.more_of(st, self.lex, theirs, replace(p, items=(), options=tuple(p.items[0].options)), out)
+            # ("one more of my son's smoothie": his line again)
         if p.items:
             self._change_focus_first(p, out)
             items = people.each_of_us(st, p.tokens, p.items)  # "a miso soup for each of us"
@@ -1261,6 +1268,9 @@ class Policy:
             return again.more_of_lines(st, self.lex, [(ln, p.quantity) for ln in st.cart.lines], out)
         if p.ref == "more" and not p.options and said_again(p.tokens) and (ordered := again.last_order(st)):
             return again.more_of_lines(st, self.lex, ordered, out)  # "cod and chips" - "the same again"
+        nth = nth_line_for_more(p.tokens, p.ordinal, len(st.cart.lines)) if p.ref == "more" else None
+        if nth is not None:  # "one more of the first one": the first line of the cart, not the one in focus
+            return editing.more_of(st, self.lex, st.cart.lines[nth], p, out, _parts_of_more(p))
         if p.ref == "more" and p.selector and len(chosen := lines_by_selector(st, self.lex, p.selector)) == 1:
             line = chosen[0]  # "one more of the cones": the line in the waffle cone
         if p.ref == "more" and p.options and said_again(p.tokens) \
@@ -1288,6 +1298,22 @@ class Policy:
                 spec = ItemSpec(tuple(c.sku for c in among), p.quantity, list(p.options))
                 return editing.ask_product(st, spec, among, [], out)
         return out.say("Sure. What would you like?")
+
+    def _total_said(self, p: Parse, out: Outcome) -> Outcome | None:
+        """"There should be three pies", "there should be two pints, the pistachio and a butter pecan": the units
+        the cart holds count toward the total said (:mod:`dialogue.totals_said`); None when the turn is no such
+        total."""
+        st = self.state
+        said = totals_said.missing(self.lex, st.cart.lines, p.tokens, p.items) if st.cart.lines else None
+        if said is None:
+            return None
+        line, total, new = said
+        if line is None:
+            return editing.add_items(st, self.lex, new, out)
+        st.focus_line = line.line_id
+        recount = replace(p, intent=Intent.MODIFY, items=(), options=(), quantity=total, ref="it", replace=False,
+                          replaces=None, portion=None)
+        return editing.modify(st, self.lex, recount, out)
 
     def _change_focus_first(self, p: Parse, out: Outcome) -> None:
         """"A latte" - "large, and a cookie too", "oat please and also a muffin": choices said on their own before

@@ -3,7 +3,8 @@ brother and he changed his mind so just two fritters". A clerk hears the story a
 that tell what happened (data: ``told_reasons``) order nothing, so the turn is read without them.
 
 A clause runs between joining words (``reason_bounds``: "and", "so", "because", a comma or full stop); a told phrase
-that opens with its subject ("i found") also starts one, and so does an order request ("i got a flat i need a
+that opens with its subject ("i found"), or ends the turn after its subject ("my brother's coming too", "they're
+hungry"), also starts one, and so does an order request ("i got a flat i need a
 tube": the flat is the reason, the tube the order). A turn is left as it was when every clause tells a reason,
 or when what is left would be a yes on its own (a yes is never made by taking words away).
 """
@@ -18,6 +19,8 @@ from dialogue.phrasebook import phrases, words
 _TOLD = phrases("told_reasons")
 _BOUNDS = words("reason_bounds")
 _SUBJECTS = words("reason_subjects")
+_OWNERS = words("people_owners")
+_TAILS = words("reason_tails")  # "... three pies my brother's coming too": the told phrase's subject opens it
 
 
 def without_reasons(text: str, *, first_order: bool = False) -> str:
@@ -28,10 +31,14 @@ def without_reasons(text: str, *, first_order: bool = False) -> str:
     flat = word_tokens(said)  # token, index of its word, does a punctuation mark end the word
     toks = [t for t, _, _ in flat]
     told = [(k, len(ph)) for k in range(len(toks)) for ph in _TOLD if tuple(toks[k:k + len(ph)]) == ph]
+    told = [(k, n) for k, n in told if not any(j < k and k + n <= j + m for j, m in told)]  # ("he says he is
+    # fine": one told phrase, not a second one inside it)
     if not told:
         return text
     starts = {0} | {k + 1 for k, t in enumerate(toks) if t in _BOUNDS or flat[k][2]} \
         | {k for k, _ in told if toks[k] in _SUBJECTS} \
+        | {k - 2 for k, n in told if k >= 2 and toks[k - 2] in _OWNERS and _ends(toks, k + n)} \
+        | {k - 1 for k, n in told if k >= 1 and toks[k - 1] in _SUBJECTS and _ends(toks, k + n)} \
         | {k for k, t in enumerate(toks) if t in _SUBJECTS and cue.order_request(toks[k:]) == 0}  # "i need ..."
     bounds = sorted(starts | {len(toks)})
     spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
@@ -44,3 +51,8 @@ def without_reasons(text: str, *, first_order: bool = False) -> str:
     if not rest or confirm.decide(rest, tokens(rest)).places or first_order and cue.order_request(tokens(rest)) < 0:
         return text
     return rest
+
+
+def _ends(toks: list[str], k: int) -> bool:
+    """Nothing but a word of ``reason_tails`` ("too", "us") is said from ``k`` on: a told phrase ends the turn."""
+    return all(t in _TAILS for t in toks[k:])

@@ -109,6 +109,7 @@ from dialogue.lines_by_choice import (
     count_by_a_word_of_its_choice,
     held_after_make_the,
     line_by_a_word_of_its_choice,
+    line_opened_by_its_choice,
     measure_of_a_choice,
     more_of_the_made,
     narrowed_by_one,
@@ -710,8 +711,9 @@ class RuleUnderstanding:
             return Intent.PRICE
         if named_with_the_line(self.lexicon, p, toks, ctx) or line_by_a_word_of_its_choice(self.lexicon, p, toks, ctx) \
                 or count_by_a_word_of_its_choice(self.lexicon, p, toks, ctx) \
-                or line_choice_said(self.lexicon, p, toks, ctx):  # "large cod" to a cod of no size said
-            return Intent.MODIFY
+                or line_choice_said(self.lexicon, p, toks, ctx) \
+                or line_opened_by_its_choice(self.lexicon, p, toks, ctx):  # "large cod" to a cod of no size said;
+            return Intent.MODIFY  # "the diet coke with no ice" to a diet coke and a coke zero
         one_of_the_line(self.lexicon, p, toks, ctx)
         choice_of_the_line(self.lexicon, p, toks, ctx)
         choice_of_its_kind(self.lexicon, p, toks, ctx)
