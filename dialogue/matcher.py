@@ -373,7 +373,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, _name_said_swapped(lex, toks, found)))),
         in_play)))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
-        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _common_value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))))
+        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _common_value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, _group_before_its_value(found)))))))))))
     found = _side_orders(lex, _common_name_word_one(lex, toks, found, in_play), toks)
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
         lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
@@ -1557,6 +1557,21 @@ def _choice_before_longer_name(lex: Lexicon, toks: Sequence[str], i: int, length
 
 
 _GROUP_LEADS = words("group_leads")
+
+
+def _group_before_its_value(found: list[Mention]) -> list[Mention]:
+    """"make the egg scrambled", "the milk oat": a word that names a group (and is also a choice of another group,
+    the "egg" bagel) said right before a choice of that group only names the group: no choice of its own."""
+    out = list(found)
+    for n, m in enumerate(found[:-1]):
+        nxt = found[n + 1]
+        groups = {t.group for t in m.targets if t.kind == "group"}
+        if not groups or nxt.start != m.end or not nxt.targets \
+                or not all(t.kind == "option" and t.group in groups for t in nxt.targets):
+            continue
+        if any(t.kind == "option" and t.group not in groups for t in m.targets):
+            out[n] = Mention(m.start, m.end, tuple(t for t in m.targets if t.kind != "option" or t.group in groups), m.part)
+    return out
 
 
 def _group_named_after(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

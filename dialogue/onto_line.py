@@ -309,6 +309,13 @@ def _refined_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context
             return None  # "and large fries with zaatar" to a plate that has no size: the fries' own choices
         if targets:
             specs.append(OptionSpec(targets, pos=it.start, said=" ".join(words)))
+            for o in it.options:  # "rye toast and home fries": the choices said after the words go on it too
+                if o.pos in span:
+                    continue
+                kept = tuple(t for t in o.targets if open_(t))
+                if not kept:
+                    return None
+                specs.append(dataclasses.replace(o, targets=kept))
             p.selector = [*p.selector, *(o for o in it.options if 0 < o.pos < it.start and toks[o.pos - 1] in DEFINITE)]
             continue  # ("make the chocolate one a double": the chocolate line names which, made double)
         covered = {i for o in it.options for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
