@@ -30,6 +30,7 @@ from dialogue.replies import (
     plural,
     say_list,
 )
+from dialogue.removals import add_ons_said
 from dialogue.resolve import Resolved, option_names, options_for, resolve_item
 from dialogue.sorry import sorry
 from dialogue.specs import ItemSpec, OptionSpec
@@ -806,6 +807,10 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         return out.say(f"I couldn't find {said} in your order.")
     if not lines and parse.options:
         return modify(state, lex, _as_removal(parse), out)
+    if not lines and parse.items and state.cart.lines and not parse.options and (add_ons := add_ons_said(
+            lex, parse.tokens, parse.items, [[(o.group, o.value) for o in ln.options] for ln in state.cart.lines])):
+        return modify(state, lex, _as_removal(replace(parse, items=(), options=tuple(add_ons))), out)  # "take off
+        # the vase" to a bouquet made with one: the add-on comes off
     if not lines:
         return out.say("I couldn't find that in your cart." if state.cart.lines else "Your cart is already empty.")
     if parse.options and not parse.items:

@@ -235,7 +235,8 @@ def onto_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) ->
                         and (g.code == named if named else cued or g.multiple))
         if it.quantity not in (None, 1) or not targets:
             return None
-        if verb and any(t.kind == "product" for t in lex.phrases.get(said, ())):
+        if verb and any(t.kind == "product" for t in lex.phrases.get(said, ())) \
+                and not _add_on_sold_alone(lex, said, product, targets):
             return None  # "add a pepperoni" at a pizzeria: the pepperoni pizza, another line
         if _names_its_product(lex, said, it.skus, product, targets):
             return None  # "add a blueberry muffin" to an iced coffee: the muffin, not a blueberry shot
@@ -373,6 +374,16 @@ def onto_focus(lex: Lexicon, options: Sequence[OptionSpec], toks: Sequence[str],
         return False
     return all(any((g := product.group(t.group)) is not None and g.value(t.value) is not None
                    and (not verb or g.multiple) for t in o.targets) for o in options)
+
+
+def _add_on_sold_alone(lex: Lexicon, said: tuple[str, ...], line: Product, targets: Sequence[Target]) -> bool:
+    """"add a card" to a bouquet whose extras hold a "greeting card" the shop also sells alone as a "greeting card":
+    every product the words name is called by the very name of the line's add-on, the same thing (not the
+    "pepperoni pizza" of a "pepperoni" topping): the add-on of the line."""
+    values = {phrase_of(v.name) for t in targets if (g := line.group(t.group)) is not None and g.multiple
+              and (v := g.value(t.value)) is not None}
+    products = [lex.products.get(t.sku) for t in lex.phrases.get(said, ()) if t.kind == "product"]
+    return bool(values) and all(p is not None and phrase_of(p.name) in values for p in products)
 
 
 def _names_its_product(lex: Lexicon, said: Sequence[str], skus: Sequence[str], line: Product,
