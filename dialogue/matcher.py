@@ -537,10 +537,13 @@ def _sibling_by_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
     out = list(found)
     for n, m in enumerate(found):
         before = [o for o in found[:n] if o.exact_products]
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if not before and (against := _said_against(toks, found, n)) is not None:
+            before = [against]  # "make it the rye not the sourdough": the kind of the product it is said against
         if m.products or not before or m.start == 0 or not (toks[m.start - 1] in _ITEM_STARTS
                                                           or toks[m.start - 1].isdigit()):
             continue
-        if n + 1 < len(found) and found[n + 1].start == m.end and found[n + 1].products:
+        if nxt is not None and nxt.start == m.end and nxt.products:
             continue  # "colour copies": a modifier of the product said after it
         skus = {t.sku for t in before[-1].exact_products}
         products = [lex.products[sku] for sku in skus if sku in lex.products]
@@ -553,6 +556,26 @@ def _sibling_by_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
         if len(named) == 1:
             out[n] = Mention(m.start, m.end, (Target("product", sku=named.pop()),))
     return out
+
+
+_CONTRASTS = frozenset(words("contrast_words"))
+
+
+def _said_against(toks: Sequence[str], found: Sequence[Mention], n: int) -> Mention | None:
+    """"the rye (sliced) not the sourdough": the product named after the mention ``n``, past only choices, articles
+    and words of contrast (one of them said), that the mention is said against; None when there is none."""
+    m = found[n]
+    covered = set(range(m.start, m.end))
+    for o in found[n + 1:]:
+        if o.exact_products:
+            gap = [toks[i] for i in range(m.end, o.start) if i not in covered]
+            if gap and all(t in _CONTRASTS or t in _ITEM_STARTS for t in gap) and any(t in _CONTRASTS for t in gap):
+                return o
+            return None
+        if o.products:
+            return None
+        covered.update(range(o.start, o.end))
+    return None
 
 
 def _modifiers_sharing_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
