@@ -910,6 +910,9 @@ class Policy:
                                     and (v := g.value(o.value)) is not None])
                 return out.say(f"Okay, {made_so}. And what {group_name(group)} would you like for the {product.name}: "
                                f"{values}?")
+            if choice_asked_of(parse) and not parse.items and not options_for(product, specs)[0]:
+                return self._asked_while_waiting(pending, parse, out)  # "do they run small or are they true to
+                # size": a question of no choice the item has, answered, and its size still asked
             self.state.pending = None
             return None
         compared = values_compared(product, group, specs, parse)
