@@ -161,6 +161,30 @@ def _part_remade(head: Sequence[str]) -> bool:
     return bool(rest)
 
 
+def _instead_then_off(said: list[str], flat: Sequence[tuple[str, int, bool]]) -> list[str] | None:
+    """"the kids want crab rangoon instead so take the spring rolls off": what comes, said with "instead", then
+    (after "so" / "and") what goes taken off: the line taken off first, then what comes added in its place (two
+    steps: "take the spring rolls off", "... crab rangoon instead"); None when the turn is not so."""
+    toks = [t for t, _, _ in flat]
+    for k in range(2, len(toks) - 1):
+        if toks[k] not in _INSTEAD_JOINS or toks[k - 1] != "instead" or flat[k][1] == flat[k - 1][1]:
+            continue
+        m = k
+        while m < len(toks) and toks[m] in _INSTEAD_JOINS:
+            m += 1
+        rest = toks[m:]
+        off = _takes_off(rest) or any(t in _TAKE_VERBS for t in rest[:2]) and any(t in _OFF_WORDS for t in rest[2:])
+        if m < len(toks) and _opens_edit(toks, m) and off and not _has_edit(toks[:k]):
+            head = " ".join(said[:flat[k][1]])
+            return [" ".join(said[flat[m][1]:]), PUNCT_END.sub("", head)]
+    return None
+
+
+_INSTEAD_JOINS = frozenset({*_JOINERS, "so"})
+_TAKE_VERBS = frozenset({"take", "takes"})
+_OFF_WORDS = frozenset({"off", "out", "away"})
+
+
 def clauses(text: str) -> list[str]:
     """The clauses of a turn, one per cart edit; ``[text]`` when the turn is not two edits joined.
     "take the pickle off and add a cookie" -> ["take the pickle off", "add a cookie"]; "make it two and one of
@@ -168,6 +192,9 @@ def clauses(text: str) -> list[str]:
     said = text.split()
     flat = word_tokens(said)  # token, index of its word, does a punctuation mark end the word
     toks = [t for t, _, _ in flat]
+    swapped = _instead_then_off(said, flat)
+    if swapped is not None:
+        return swapped
     out: list[str] = []
     begin = 0  # token where the current clause starts
     k = 1
