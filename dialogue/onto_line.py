@@ -306,6 +306,8 @@ def _refined_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context
         targets = tuple(t for t in whole if open_(t))
         if targets and names and _a_name_over_an_alias(lex, words, product, targets):
             return None  # "and fries" to a gyro with "fries inside": the fries sold as a side, one more line
+        if targets and names and len(words) > 1 and not _value_called(words, product, targets):
+            return None  # "and melatonin gummies" to a vitamin d: the melatonin by its name, not the gummies form
         if targets and names and any(not any(open_(t) for t in o.targets) for o in it.options):
             return None  # "and large fries with zaatar" to a plate that has no size: the fries' own choices
         if targets:
@@ -322,12 +324,25 @@ def _refined_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context
         covered = {i for o in it.options for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
         if not it.options or any(i not in covered and toks[i] not in GLUE and toks[i] not in ONES for i in span):
             return None
+        if names and len(words) > 1 and not any(_value_called(tuple(o.said.split()), product, o.targets)
+                                                for o in it.options):
+            return None  # "and melatonin gummies" to a vitamin d: the melatonin by its name, not the gummies form
         for o in it.options:
             kept = tuple(t for t in o.targets if open_(t))
             if not kept:
                 return None
             specs.append(dataclasses.replace(o, targets=kept))
     return [*specs, *p.options]
+
+
+def _value_called(words: tuple[str, ...], product: Product, targets: Sequence[Target]) -> bool:
+    """The words are the very name (or an alias) of a choice of the product among ``targets``."""
+    for t in targets:
+        g = product.group(t.group)
+        value = g.value(t.value) if g is not None else None
+        if value is not None and words in {phrase_of(n) for n in (value.name, *value.aliases)}:
+            return True
+    return False
 
 
 def _a_name_over_an_alias(lex: Lexicon, words: tuple[str, ...], product: Product, targets: Sequence[Target]) -> bool:
