@@ -22,6 +22,7 @@ from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases, words
 from dialogue.readback import CONFIRM_QUESTION, read_back
 from dialogue.references import wants_more
+from dialogue.removals import add_ons_said
 from dialogue.replies import (
     agree,
     describe_line,
@@ -30,7 +31,6 @@ from dialogue.replies import (
     plural,
     say_list,
 )
-from dialogue.removals import add_ons_said
 from dialogue.resolve import Resolved, option_names, options_for, resolve_item
 from dialogue.sorry import sorry
 from dialogue.specs import ItemSpec, OptionSpec
