@@ -284,9 +284,13 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         swap_next = bool(before) and after and frame is not None and frame[2] and m.start < frame[1] \
             < after[0].start and offers(lex, before[-1], m)  # "with fruit instead of the hash browns": the item
         # before's choice, not the hash browns' (so "and sub fruit for the hash browns")
+        counted_apart = m.start > floor and quantity_token(toks, m.start - 1) is not None \
+            and _count_between(toks, m.end, after[0].start, covered) if after else False  # "one ube one matcha":
+        # two noun phrases, each counted, not a ube matcha
         if after and (glue_only(toks, m.end, after[0].start, covered) or _choices_joined(toks, m.end, after[0].start,
                                                                                           covered)
-                      or _own_word_before(lex, toks, m.end, after[0].start, covered)) and not swap_next:
+                      or _own_word_before(lex, toks, m.end, after[0].start, covered)) and not swap_next \
+                and not counted_apart:
             if not before or any(toks[i] in SEPARATORS or quantity_token(toks, i) is not None
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], SWAP) >= 0 \
@@ -307,7 +311,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             continue
         if target is None and before:
             target = before[-1]
-        if target is None and after and glue_only(toks, m.end, after[0].start, covered):
+        if target is None and after and glue_only(toks, m.end, after[0].start, covered) and not counted_apart:
             target = after[0]
         if target is None and len(items) == 1 and (offers(lex, items[0], m) or not _answer_before(toks, m, items[0])):
             target = items[0]  # one item in the sentence: its options may come anywhere
