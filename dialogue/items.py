@@ -169,6 +169,25 @@ def _own_word_before(lex: Lexicon, toks: Sequence[str], a: int, b: int, covered:
         and glue_only(toks, a, last, covered)
 
 
+def _of_what_was_said(toks: Sequence[str], m: Mention) -> bool:
+    """"four fat quarters of that": the choice is said of what was said before ("of that", "of those", "of it")."""
+    return said_of_what_was_said(toks) and all(t in _TAIL_FILL for t in toks[m.end + 2:])
+
+
+def said_of_what_was_said(toks: Sequence[str]) -> bool:
+    """The turn ends "of that" / "of those please" / "of it": what it says is of what was said before."""
+    end = len(toks)
+    while end > 0 and toks[end - 1] in _TAIL_FILL:
+        end -= 1
+    return end >= 2 and toks[end - 2] == "of" and toks[end - 1] in _POINTING_BACK
+
+
+_TAIL_FILL = frozenset({"please", "too", "then", "thanks"})
+
+
+_POINTING_BACK = words("said_before_pointers")
+
+
 def _count_between(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
     """A count or an article in [a, b), not part of a mention ("a purple four foot leash"): what comes after it is
     a new noun phrase."""
@@ -266,7 +285,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                 continue  # "a zipper for a dress": what it is for
             # "a screen protector and installation for an iphone 15": the choice of the one item of the sentence
             # that offers it (the installation is for that phone too)
-        own = None if m.part else named_owner(lex, toks, m)  # ("a dozen 6 everything": no half dozen)
+        own = None if m.part or _of_what_was_said(toks, m) else named_owner(lex, toks, m)  # ("a dozen 6
+        # everything": no half dozen; "four fat quarters of that": of the line said before, no new one)
         if own is not None and choice_package_of_next(lex, toks, mentions, m) not in (None, own):
             own = None  # "a small jar of the honey roasted peanut butter": the size of the nut butter's jar
         if own is not None and with_earlier(lex, toks, items, m):

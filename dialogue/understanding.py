@@ -71,6 +71,7 @@ from dialogue.items import (
     kind_named_alone,
     one_of_the_kind,
     per_item,
+    said_of_what_was_said,
     swap_frame,
     swapped_within,
 )
@@ -950,6 +951,10 @@ class RuleUnderstanding:
             owner, p.options = named[0], named[1]
         if owner is not None and owner != ctx.last_sku and onto_focus(self.lexicon, p.options, toks, ctx):
             owner = None  # "can you add feta to that" to a gyro: the gyro's feta, not the fries that come with feta
+        if owner is not None and owner == ctx.last_sku and said_of_what_was_said(toks):
+            owner = None  # "can i get four fat quarters of that": the line in focus made so, no second one
+            if p.quantity is None and p.options:
+                p.quantity = bare_quantity(toks[:min(o.pos for o in p.options)], p.option_at)
         if owner is not None and not p.question and of_the_focus_kind(self.lexicon, owner, p.options, toks, ctx):
             owner = None  # "batteries double a" - "a four pack": the batteries' pack, not a play dough in its 4 pack
         if owner is not None and cue.has(toks, MAKE_IT) and (owner in ctx.line_skus or ctx.last_sku is not None
