@@ -305,7 +305,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             < after[0].start and offers(lex, before[-1], m)  # "with fruit instead of the hash browns": the item
         # before's choice, not the hash browns' (so "and sub fruit for the hash browns")
         counted_apart = m.start > floor and quantity_token(toks, m.start - 1) is not None \
-            and _count_between(toks, m.end, after[0].start, covered) if after else False  # "one ube one matcha":
+            and m.end < len(toks) and m.end not in covered and quantity_token(toks, m.end) is not None \
+            if after else False  # "one ube one matcha":
         # two noun phrases, each counted, not a ube matcha
         if after and (glue_only(toks, m.end, after[0].start, covered) or _choices_joined(toks, m.end, after[0].start,
                                                                                           covered)

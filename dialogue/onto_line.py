@@ -240,6 +240,9 @@ def onto_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) ->
             return None  # "add a pepperoni" at a pizzeria: the pepperoni pizza, another line
         if _names_its_product(lex, said, it.skus, product, targets):
             return None  # "add a blueberry muffin" to an iced coffee: the muffin, not a blueberry shot
+        if any(o.pos != it.start and not offers_choice(lex, product.sku, o) and offers_choice(lex, sku, o)
+               for o in it.options for sku in it.skus if sku != product.sku):
+            return None  # "and fries with feta on them" to a plate with sides: the fries, the feta theirs
         specs.append(OptionSpec(targets, "none" if negated else "regular", pos=it.start, said=" ".join(said)))
         specs.extend(o for o in it.options if o.pos != it.start)
     specs += p.options
