@@ -227,3 +227,57 @@ def test_a_comparative_walks_a_numbered_group(shop: Shop, catalog: str, turns: l
                                               value: str) -> None:
     chat = _talk(shop(catalog), *turns)
     assert [(s, opts[group]) for s, _, opts in chat.lines] == [(sku, value)]
+
+
+# --- an offer answered by counted values -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said,want", [
+    ("two of the red pork and one chicken", [("TAMALE", 2, "pork"), ("TAMALE", 1, "chicken")]),
+    ("two red pork and one chicken", [("TAMALE", 2, "pork"), ("TAMALE", 1, "chicken")]),
+    ("ok one pork and one chicken", [("TAMALE", 1, "pork"), ("TAMALE", 1, "chicken")]),
+    ("three of the pork please", [("TAMALE", 3, "pork")]),
+])
+def test_an_offer_answered_by_counted_values_is_a_line_each(shop: Shop, said: str,
+                                                            want: list[tuple[str, int, str]]) -> None:
+    chat = _talk(shop("taqueria"), "do you have tamales", said)
+    assert [(sku, qty, opts["filling"]) for sku, qty, opts in chat.lines] == want
+
+
+def test_an_offer_answered_by_counted_milks_is_a_line_each(cafe_chat: Chat) -> None:
+    _talk(cafe_chat, "do you have lattes", "two oat and one almond")
+    assert [(sku, qty, opts["milk"]) for sku, qty, opts in cafe_chat.lines] == [("LATTE", 2, "oat"), ("LATTE", 1, "almond")]
+
+
+def test_a_counted_choice_before_another_count_is_no_choice_of_the_next_product(shop: Shop) -> None:
+    chat = _talk(shop("bobashop"), "hey do you still have mochi donuts", "one ube one matcha and one strawberry")
+    assert chat.lines[0] == ("MOCHI-DONUT", 1, {"flavour": "ube"})
+    assert all("ube" not in opts.values() for sku, _, opts in chat.lines if sku != "MOCHI-DONUT")
+
+
+# --- a count and a choice "of that" --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said,qty,cut", [
+    ("can i get four fat quarters of that", 4, "fat_quarter"),
+    ("three fat quarters of those please", 3, "fat_quarter"),
+    ("can i get two yards of that", 2, "yard"),
+])
+def test_a_count_and_a_choice_of_that_remake_the_line(shop: Shop, said: str, qty: int, cut: str) -> None:
+    chat = _talk(shop("fabricstore"), "hi i'm looking for quilting cotton in the floral print", said)
+    assert chat.lines == [("QUILT-COTTON", qty, {"colour": "floral", "cut": cut})]
+
+
+def test_part_of_the_remade_line_swapped(shop: Shop) -> None:
+    chat = _talk(shop("fabricstore"), "hi i'm looking for quilting cotton in the floral print",
+                 "can i get four fat quarters of that", "actually swap two of the floral for gingham")
+    assert chat.lines == [("QUILT-COTTON", 2, {"colour": "floral", "cut": "fat_quarter"}),
+                          ("QUILT-COTTON", 2, {"colour": "gingham", "cut": "fat_quarter"})]
+
+
+# --- an item with a choice only its own product has ---------------------------------------------------------------------
+
+def test_fries_with_feta_are_fries_not_a_side_of_the_plate(shop: Shop) -> None:
+    chat = _talk(shop("gyro"), "a chicken plate with rice and salad", "and fries with feta on them")
+    assert chat.counts == {"PLATE": 1, "FRIES": 1}
+    plate = chat.session.cart.lines[0]
+    assert sorted(o.value for o in plate.options if o.group == "sides") == ["rice", "salad"]
+    assert [o.value for o in chat.session.cart.lines[1].options if o.group == "toppings"] == ["feta"]
