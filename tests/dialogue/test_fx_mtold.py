@@ -281,3 +281,36 @@ def test_fries_with_feta_are_fries_not_a_side_of_the_plate(shop: Shop) -> None:
     plate = chat.session.cart.lines[0]
     assert sorted(o.value for o in plate.options if o.group == "sides") == ["rice", "salad"]
     assert [o.value for o in chat.session.cart.lines[1].options if o.group == "toppings"] == ["feta"]
+
+
+# --- an order righted in the same breath ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said,want", [
+    ("and a ream of printer paper no actually make it a box of five reams",
+     ["and a ream of printer paper", "make it a box of five reams"]),
+    ("a latte actually make it a mocha", ["a latte", "make it a mocha"]),
+    ("actually make it large", ["actually make it large"]),
+])
+def test_an_order_righted_in_the_same_breath_is_two_steps(said: str, want: list[str]) -> None:
+    assert clauses(said) == want
+
+
+@pytest.mark.parametrize("said", [
+    "and a ream of printer paper no actually make it a box of five reams",
+    "and a ream of printer paper actually make it a box",
+])
+def test_the_righting_changes_what_was_just_ordered(shop: Shop, said: str) -> None:
+    chat = _talk(shop("stationery"), "two six packs of the neon sticky notes", said)
+    assert chat.counts == {"STICKY-NOTES": 2, "PRINTER-PAPER": 1}
+    assert chat.lines[1][2]["pack"] == "box"
+
+
+# --- "the one" said of a person ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said", [
+    "hi ok i'm the one stuck with the group order today two classic ahi bowls",
+    "i am the one picking up for the office two classic ahi bowls",
+])
+def test_the_one_said_of_the_caller_counts_nothing(shop: Shop, said: str) -> None:
+    chat = _talk(shop("poke"), said)
+    assert chat.counts == {"CLASSIC-AHI": 2}
