@@ -146,9 +146,12 @@ def onto_part_of_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpe
         return list(items)
     item = items[0]
     at = item.start
-    if not (at >= 2 and toks[at - 1] in DEFINITE and (toks[at - 2] in ONTO_PREPS or toks[at - 2] in HOLDER_PREPS)
-            and all(0 <= o.pos < at - 2 for o in item.options) and all(t in GLUE or t in _LIKEWISE
-                                                                          for t in toks[item.end:])):
+    said_on = at >= 2 and toks[at - 1] in DEFINITE and (toks[at - 2] in ONTO_PREPS or toks[at - 2] in HOLDER_PREPS) \
+        and all(0 <= o.pos < at - 2 for o in item.options) and all(t in GLUE or t in _LIKEWISE for t in toks[item.end:])
+    said_of = at >= 1 and toks[at - 1] in DEFINITE and all(o.pos >= item.end for o in item.options) \
+        and all(t in _PART_LEADS or t in LEAD_FILL or t in DEFINITE for t in toks[:at - 1])  # "can the popcorn be
+    # extra butter", "make the popcorn extra butter": the part named first, its choices after it
+    if not (said_on or said_of):
         return list(items)
     said = [w for sku in item.skus if (named := lex.products.get(sku)) is not None for w in [phrase_of(named.name)]]
     holders = []
@@ -162,6 +165,9 @@ def onto_part_of_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpe
     if len(holders) != 1:
         return list(items)
     return [ItemSpec((holders[0],), None, list(item.options), item.start, item.end, True)]
+
+
+_PART_LEADS = words("part_change_leads")
 
 
 def every_line_said(toks: Sequence[str]) -> bool:

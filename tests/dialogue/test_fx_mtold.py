@@ -314,3 +314,23 @@ def test_the_righting_changes_what_was_just_ordered(shop: Shop, said: str) -> No
 def test_the_one_said_of_the_caller_counts_nothing(shop: Shop, said: str) -> None:
     chat = _talk(shop("poke"), said)
     assert chat.counts == {"CLASSIC-AHI": 2}
+
+
+# --- a part of a bundle named first, its choices after it ---------------------------------------------------------------
+
+_COMBO = ("hi can we get the couples combo", "a coke and a sprite and peanut m and ms")
+
+
+@pytest.mark.parametrize("said", [
+    "and can the popcorn be extra butter", "make the popcorn extra butter", "could the popcorn have extra butter",
+    "extra butter on the popcorn",
+])
+def test_a_part_of_the_combo_named_first_changes_the_combo(shop: Shop, said: str) -> None:
+    chat = _talk(shop("cinema"), *_COMBO, said)
+    assert chat.counts == {"COUPLES-COMBO": 1}
+    assert [o.value for o in chat.session.cart.lines[0].options if o.group == "butter"] == ["extra"]
+
+
+def test_a_popcorn_of_its_own_is_still_added(shop: Shop) -> None:
+    chat = _talk(shop("cinema"), *_COMBO, "and a large popcorn with extra butter")
+    assert chat.counts == {"COUPLES-COMBO": 1, "POPCORN": 1}
