@@ -388,6 +388,34 @@ def said_again_made_so(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Co
     return all(any(open_(t) for t in o.targets) for o in p.options)
 
 
+def named_again_made_so(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"One flat fix" read back - "ok one flat fix with a new tube": right after a line of one unit is ordered, a yes
+    that names that product again, one of it, with choices the line holds only as they come, and no word of more
+    ("and", "another", "too"), says that very line again, made so: the item's choices become the change of the line
+    (True, the parse changed); else False."""
+    product = lex.products.get(ctx.last_sku or "")
+    if product is None or not p.affirm or len(p.items) != 1 or not ctx.focus_fresh or ctx.focus_units != 1 \
+            or ctx.pending not in (None, "confirm_change", "checkout") or p.question or p.deny or cue.has(toks, ALSO):
+        return False
+    item = p.items[0]
+    chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
+    if any((t in MORE_WORDS or t == "and") and i not in chosen for i, t in enumerate(toks)):
+        return False  # ("a new tube": a word of the choice, no word of more)
+    if item.skus != (product.sku,) or item.quantity not in (None, 1) or not item.options:
+        return False
+    held = dict(ctx.focus_options)
+
+    def open_(t: Target) -> bool:
+        g = product.group(t.group) if t.kind == "option" else None
+        return g is not None and g.value(t.value) is not None and held.get(t.group) != t.value \
+            and (g.multiple or held.get(t.group, g.default) == g.default)
+
+    if not all(any(open_(t) for t in o.targets) for o in item.options):
+        return False
+    p.options, p.items, p.ref = [*p.options, *item.options], [], "it"
+    return True
+
+
 def onto_focus(lex: Lexicon, options: Sequence[OptionSpec], toks: Sequence[str], ctx: Context) -> bool:
     """Choices said alone that the turn puts on the line in focus ("can you add feta to that", "yes but add
     garlic sauce" to a wrap): every one a choice that line's product offers - of a multiple-choice group when

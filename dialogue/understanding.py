@@ -153,6 +153,7 @@ from dialogue.onto_line import (
     every_line_said,
     group_named_at,
     held_by_line,
+    named_again_made_so,
     not_for_the_focus,
     of_the_focus_kind,
     one_more_in_another,
@@ -824,6 +825,8 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "make the 18 a beam blade": the 18 inch line made beam, no third blade
         if has_items and ctx.has_lines and not p.question and ones_of_a_choice(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make the red velvet ones cream cheese frosting": the red velvet cupcakes
+        if has_items and ctx.has_lines and named_again_made_so(self.lexicon, p, toks, ctx):
+            return Intent.MODIFY  # "one flat fix" - "ok one flat fix with a new tube": that line, made so
         if has_items and ctx.has_lines and choice_for_line_named(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "can the belgian one get ice cream too": the waffle's ice cream topping
         if has_items:

@@ -334,3 +334,27 @@ def test_a_part_of_the_combo_named_first_changes_the_combo(shop: Shop, said: str
 def test_a_popcorn_of_its_own_is_still_added(shop: Shop) -> None:
     chat = _talk(shop("cinema"), *_COMBO, "and a large popcorn with extra butter")
     assert chat.counts == {"COUPLES-COMBO": 1, "POPCORN": 1}
+
+
+# --- the line just ordered said again with a yes, made so ---------------------------------------------------------------
+
+@pytest.mark.parametrize("said,want", [
+    ("ok one flat fix with a new tube", {"FLAT-FIX": 1}),
+    ("yes one flat fix with a new tube please", {"FLAT-FIX": 1}),
+    ("and one flat fix with a new tube", {"FLAT-FIX": 2}),
+    ("one flat fix with a new tube", {"FLAT-FIX": 2}),
+])
+def test_a_yes_naming_the_line_again_makes_it_so(shop: Shop, said: str, want: dict[str, int]) -> None:
+    chat = _talk(shop("bikeshop"), "hi i got a flat can you fix it today", said)
+    assert chat.counts == want
+    assert chat.lines[-1][2]["tube"] == "new_tube"
+
+
+@pytest.mark.parametrize("said,want", [
+    ("ok a latte with oat milk", [("LATTE", 1, "oat")]),
+    ("ok and a latte with oat milk", [("LATTE", 1, "whole"), ("LATTE", 1, "oat")]),
+    ("yes another latte with oat milk", [("LATTE", 1, "whole"), ("LATTE", 1, "oat")]),
+])
+def test_a_yes_with_more_words_adds(cafe_chat: Chat, said: str, want: list[tuple[str, int, str]]) -> None:
+    _talk(cafe_chat, "a latte", said)
+    assert [(sku, qty, opts["milk"]) for sku, qty, opts in cafe_chat.lines] == want
