@@ -168,6 +168,7 @@ def onto_part_of_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpe
 
 
 _PART_LEADS = words("part_change_leads")
+_ADD_ON_GROUPS = words("add_on_groups")
 
 
 def every_line_said(toks: Sequence[str]) -> bool:
@@ -430,9 +431,11 @@ def onto_focus(lex: Lexicon, options: Sequence[OptionSpec], toks: Sequence[str],
 
 def _add_on_sold_alone(lex: Lexicon, said: tuple[str, ...], line: Product, targets: Sequence[Target]) -> bool:
     """"add a card" to a bouquet whose extras hold a "greeting card" the shop also sells alone as a "greeting card":
-    every product the words name is called by the very name of the line's add-on, the same thing (not the
-    "pepperoni pizza" of a "pepperoni" topping): the add-on of the line."""
+    every product the words name is called by the very name of the line's add-on (of a group the catalog calls
+    its extras or add-ons, data: ``add_on_groups``), the same thing (not the "pepperoni pizza" of a "pepperoni"
+    topping, nor a poke bowl's "seaweed salad" topping for the side): the add-on of the line."""
     values = {phrase_of(v.name) for t in targets if (g := line.group(t.group)) is not None and g.multiple
+              and any(set(phrase_of(n)) & _ADD_ON_GROUPS for n in (g.name, *g.aliases))
               and (v := g.value(t.value)) is not None}
     products = [lex.products.get(t.sku) for t in lex.phrases.get(said, ()) if t.kind == "product"]
     return bool(values) and all(p is not None and phrase_of(p.name) in values for p in products)

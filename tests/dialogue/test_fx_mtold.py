@@ -358,3 +358,8 @@ def test_a_yes_naming_the_line_again_makes_it_so(shop: Shop, said: str, want: di
 def test_a_yes_with_more_words_adds(cafe_chat: Chat, said: str, want: list[tuple[str, int, str]]) -> None:
     _talk(cafe_chat, "a latte", said)
     assert [(sku, qty, opts["milk"]) for sku, qty, opts in cafe_chat.lines] == want
+
+
+def test_a_topping_sold_as_a_side_too_is_the_side(shop: Shop) -> None:
+    chat = _talk(shop("poke"), "a salmon lover", "can i add a seaweed salad")
+    assert chat.counts == {"SALMON-LOVER": 1, "SEAWEED-SALAD": 1}
