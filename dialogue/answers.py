@@ -326,6 +326,7 @@ def stock(state: State, lex: Lexicon, store: Store, parse: Parse, out: Outcome) 
     if left is None:
         return out.say(f"Yes, the {product.name} {agree(product.name, 'is', 'are')} available. Would you like one?")
     if left <= 0:
+        state.removed_turn = state.turns  # "is the kulfi available" - "a gulab jamun then": an addition, no swap
         return out.say(f"Sorry, the {product.name} {agree(product.name, 'is', 'are')} sold out")
     return out.say(f"Yes, we have {say_number(left)} of the {product.name} in stock. Would you like one?" if left < 20
                    else f"Yes, the {product.name} {agree(product.name, 'is', 'are')} in stock. Would you like one?")

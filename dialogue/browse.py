@@ -218,6 +218,7 @@ def _how_many(state: State, store: Store, p: Product, out: Outcome) -> Outcome:
     if left is None:
         return out.say(f"We have plenty of {name}. How many would you like?")
     if left <= 0:
+        state.removed_turn = state.turns  # "how many brownies are left" - "a cookie then": an addition, no swap
         return out.say(f"Sorry, the {p.name} {agree(p.name, 'is', 'are')} sold out")
     state.told_left = (state.turns, p.sku, left)
     return out.say(f"We have {say_number(left)} {name if left != 1 else p.name} left. How many would you like?")

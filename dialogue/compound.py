@@ -161,6 +161,54 @@ def _part_remade(head: Sequence[str]) -> bool:
     return bool(rest)
 
 
+def _instead_then_off(said: list[str], flat: Sequence[tuple[str, int, bool]]) -> list[str] | None:
+    """"the kids want crab rangoon instead so take the spring rolls off": what comes, said with "instead", then
+    (after "so" / "and") what goes taken off: the line taken off first, then what comes added in its place (two
+    steps: "take the spring rolls off", "... crab rangoon instead"); None when the turn is not so."""
+    toks = [t for t, _, _ in flat]
+    for k in range(2, len(toks) - 1):
+        if toks[k] not in _INSTEAD_JOINS or toks[k - 1] != "instead" or flat[k][1] == flat[k - 1][1]:
+            continue
+        m = k
+        while m < len(toks) and toks[m] in _INSTEAD_JOINS:
+            m += 1
+        rest = toks[m:]
+        off = _takes_off(rest) or any(t in _TAKE_VERBS for t in rest[:2]) and any(t in _OFF_WORDS for t in rest[2:])
+        if m < len(toks) and _opens_edit(toks, m) and off and not _has_edit(toks[:k]):
+            head = " ".join(said[:flat[k][1]])
+            return [" ".join(said[flat[m][1]:]), PUNCT_END.sub("", head)]
+    return None
+
+
+def _order_then_righted(said: list[str], flat: Sequence[tuple[str, int, bool]]) -> list[str] | None:
+    """"and a ream of printer paper no actually make it a box of five reams": an order, then (after "actually",
+    with a "no" or "sorry" before it or not) "make it ..." righting what was just said: the order, then the change
+    of it (two steps, the change made to the line just added, never to a line before it); None when not so."""
+    toks = [t for t, _, _ in flat]
+    for k in range(2, len(toks) - 2):
+        if toks[k] not in _TURNS or _has_edit(toks[:k]) or not any(t in _ITEM_OPENERS or t.isdigit() for t in toks[:k]):
+            continue
+        m = k + 1
+        while m < len(toks) and toks[m] in _FILL and toks[m] not in _REMAKE:
+            m += 1
+        if not any(tuple(toks[m:m + len(ph)]) == ph for ph in _MAKE_IT):
+            continue
+        a = k
+        while a > 0 and toks[a - 1] in _RIGHTING_LEAD:
+            a -= 1
+        if a == 0 or toks[a - 1] in _JOINERS:
+            return None  # ("a latte and actually make it iced": one clause, as ever)
+        return [PUNCT_END.sub("", " ".join(said[:flat[a][1]])), " ".join(said[flat[m][1]:])]
+    return None
+
+
+_RIGHTING_LEAD = frozenset({"no", "sorry", "oh", "um", "uh", "wait"})
+_MAKE_IT = phrases("make_it")
+_INSTEAD_JOINS = frozenset({*_JOINERS, "so"})
+_TAKE_VERBS = frozenset({"take", "takes"})
+_OFF_WORDS = frozenset({"off", "out", "away"})
+
+
 def clauses(text: str) -> list[str]:
     """The clauses of a turn, one per cart edit; ``[text]`` when the turn is not two edits joined.
     "take the pickle off and add a cookie" -> ["take the pickle off", "add a cookie"]; "make it two and one of
@@ -168,6 +216,12 @@ def clauses(text: str) -> list[str]:
     said = text.split()
     flat = word_tokens(said)  # token, index of its word, does a punctuation mark end the word
     toks = [t for t, _, _ in flat]
+    swapped = _instead_then_off(said, flat)
+    if swapped is not None:
+        return swapped
+    righted = _order_then_righted(said, flat)
+    if righted is not None:
+        return righted
     out: list[str] = []
     begin = 0  # token where the current clause starts
     k = 1

@@ -22,6 +22,7 @@ from dialogue.parse_records import Parse
 from dialogue.phrasebook import phrases, words
 from dialogue.readback import CONFIRM_QUESTION, read_back
 from dialogue.references import wants_more
+from dialogue.removals import add_ons_said
 from dialogue.replies import (
     agree,
     describe_line,
@@ -812,6 +813,10 @@ def remove(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
         return out.say(f"I couldn't find {said} in your order.")
     if not lines and parse.options:
         return modify(state, lex, _as_removal(parse), out)
+    if not lines and parse.items and state.cart.lines and not parse.options and (add_ons := add_ons_said(
+            lex, parse.tokens, parse.items, [[(o.group, o.value) for o in ln.options] for ln in state.cart.lines])):
+        return modify(state, lex, _as_removal(replace(parse, items=(), options=tuple(add_ons))), out)  # "take off
+        # the vase" to a bouquet made with one: the add-on comes off
     if not lines:
         return out.say("I couldn't find that in your cart." if state.cart.lines else "Your cart is already empty.")
     if parse.options and not parse.items:

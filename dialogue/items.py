@@ -172,6 +172,25 @@ def _own_word_before(lex: Lexicon, toks: Sequence[str], a: int, b: int, covered:
         and glue_only(toks, a, last, covered)
 
 
+def _of_what_was_said(toks: Sequence[str], m: Mention) -> bool:
+    """"four fat quarters of that": the choice is said of what was said before ("of that", "of those", "of it")."""
+    return said_of_what_was_said(toks) and all(t in _TAIL_FILL for t in toks[m.end + 2:])
+
+
+def said_of_what_was_said(toks: Sequence[str]) -> bool:
+    """The turn ends "of that" / "of those please" / "of it": what it says is of what was said before."""
+    end = len(toks)
+    while end > 0 and toks[end - 1] in _TAIL_FILL:
+        end -= 1
+    return end >= 2 and toks[end - 2] == "of" and toks[end - 1] in _POINTING_BACK
+
+
+_TAIL_FILL = frozenset({"please", "too", "then", "thanks"})
+
+
+_POINTING_BACK = words("said_before_pointers")
+
+
 def _count_between(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bool:
     """A count or an article in [a, b), not part of a mention ("a purple four foot leash"): what comes after it is
     a new noun phrase."""
@@ -270,7 +289,8 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                 continue  # "a zipper for a dress": what it is for
             # "a screen protector and installation for an iphone 15": the choice of the one item of the sentence
             # that offers it (the installation is for that phone too)
-        own = None if m.part else named_owner(lex, toks, m)  # ("a dozen 6 everything": no half dozen)
+        own = None if m.part or _of_what_was_said(toks, m) else named_owner(lex, toks, m)  # ("a dozen 6
+        # everything": no half dozen; "four fat quarters of that": of the line said before, no new one)
         if own is not None and choice_package_of_next(lex, toks, mentions, m) not in (None, own):
             own = None  # "a small jar of the honey roasted peanut butter": the size of the nut butter's jar
         if own is not None and with_earlier(lex, toks, items, m):
@@ -288,9 +308,14 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         swap_next = bool(before) and after and frame is not None and frame[2] and m.start < frame[1] \
             < after[0].start and offers(lex, before[-1], m)  # "with fruit instead of the hash browns": the item
         # before's choice, not the hash browns' (so "and sub fruit for the hash browns")
+        counted_apart = m.start > floor and quantity_token(toks, m.start - 1) is not None \
+            and m.end < len(toks) and m.end not in covered and quantity_token(toks, m.end) is not None \
+            if after else False  # "one ube one matcha":
+        # two noun phrases, each counted, not a ube matcha
         if after and (glue_only(toks, m.end, after[0].start, covered) or _choices_joined(toks, m.end, after[0].start,
                                                                                           covered)
-                      or _own_word_before(lex, toks, m.end, after[0].start, covered)) and not swap_next:
+                      or _own_word_before(lex, toks, m.end, after[0].start, covered)) and not swap_next \
+                and not counted_apart:
             if not before or any(toks[i] in SEPARATORS or quantity_token(toks, i) is not None
                                  for i in range(before[-1].end, m.start)) \
                     or find(toks[before[-1].end:m.start], SWAP) >= 0 \
@@ -311,7 +336,7 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             continue
         if target is None and before:
             target = before[-1]
-        if target is None and after and glue_only(toks, m.end, after[0].start, covered):
+        if target is None and after and glue_only(toks, m.end, after[0].start, covered) and not counted_apart:
             target = after[0]
         if target is None and len(items) == 1 and (offers(lex, items[0], m) or not _answer_before(toks, m, items[0])):
             target = items[0]  # one item in the sentence: its options may come anywhere

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 import weakref
 from collections import Counter, OrderedDict, defaultdict
@@ -715,6 +716,7 @@ V = TypeVar("V")
 
 _SIZE_GROUPS = words("size_groups")
 _COMPARATIVES = ((words("bigger"), 1), (words("biggest"), 2), (words("smaller"), -1), (words("smallest"), -2))
+_COMPARED = [tuple(ph) for ph in phrases("compared_groups") if len(ph) == 3]
 
 
 _SIZE_SAID_AS = phrases("size_said_as")
@@ -768,17 +770,33 @@ def _by_everyday_size(group: OptionGroup) -> list[tuple[tuple[str, ...], Target,
 
 def _by_comparison(group: OptionGroup) -> list[tuple[tuple[str, ...], Target, bool]]:
     """"the bigger one", "the smallest": a size group's values go from small to big in the catalog's order, so a
-    comparative names the next one past the usual (the first without one) and a superlative the end one."""
-    if len(group.values) < 2 or not (_SIZE_GROUPS & {*phrase_of(group.code), *phrase_of(group.name)}):
+    comparative names the next one past the usual (the first without one) and a superlative the end one; so do
+    the comparatives of another group's noun ("the brighter one" of a brightness, data: ``compared_groups``)."""
+    named = {*phrase_of(group.code), *phrase_of(group.name)}
+    compared = [((frozenset({more}), 1), (frozenset({most}), 2)) for noun, more, most in _COMPARED if noun in named] \
+        if _numbers_ascend(group) else []
+    if len(group.values) < 2 or not (_SIZE_GROUPS & named or compared):
         return []
     codes = [v.code for v in group.values]
     usual = codes.index(group.default) if group.default in codes else 0
     out: list[tuple[tuple[str, ...], Target, bool]] = []
-    for said, step in _COMPARATIVES:
+    for said, step in (_COMPARATIVES if _SIZE_GROUPS & named else [pair for c in compared for pair in c]):
         at = {1: usual + 1, -1: usual - 1, 2: len(codes) - 1, -2: 0}[step]
         if 0 <= at < len(codes) and at != usual:
             out.extend(((w,), Target("option", group=group.code, value=codes[at]), False) for w in sorted(said))
     return out
+
+
+def _numbers_ascend(group: OptionGroup) -> bool:
+    """Every value of the group is named with a number first, and the numbers go up in the catalog's order ("250
+    lumens", "400 lumens"): an order a comparative may walk (not "crew", "ankle", "no show" socks)."""
+    numbers: list[float] = []
+    for v in group.values:
+        found = re.search(r"\d+(?:\.\d+)?", v.name)
+        if found is None:
+            return False
+        numbers.append(float(found.group()))
+    return all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 class _LRU(Generic[K, V]):

@@ -101,6 +101,32 @@ def the_one_made(toks: Sequence[str], options: Sequence[OptionSpec], option_at: 
     return []
 
 
+def one_by_words_of_its_choice(lex: Lexicon, toks: Sequence[str], ctx: Context, lo: int = 0,
+                               hi: int | None = None) -> OptionSpec | None:
+    """"the chicken one" to a meal deal with chicken bacon ranch and one with veggie delite: "the <words> one(s)"
+    (between ``lo`` and ``hi``) whose words are a whole-word part of the name of a choice just one cart line holds
+    (not the choice as it comes) is that choice, picking that line; None when no line or several are so named."""
+    if len(ctx.line_options) != len(ctx.line_skus):
+        return None
+    hi = len(toks) if hi is None else hi
+    for a in range(lo, hi - 2):
+        if toks[a] not in DEFINITE and toks[a] not in _POSSESSIVES:
+            continue
+        for b in (a + 3, a + 2):
+            if b >= hi or toks[b] not in ("one", "ones"):
+                continue
+            said = tuple(toks[a + 1:b])
+            if any(t in GLUE or t in ONES or t.isdigit() for t in said):
+                continue
+            found = {choice for sku, opts in zip(ctx.line_skus, ctx.line_options, strict=True)
+                     for choice in opts if _choice_named_within(lex, sku, choice, said)}
+            lines = [opts for opts in ctx.line_options if found & set(opts)]
+            if len(found) == 1 and len(lines) == 1:
+                group, value = found.pop()
+                return OptionSpec((Target("option", group=group, value=value),), pos=a + 1, said=" ".join(said))
+    return None
+
+
 def narrowed_by_one(lexicon: Lexicon, options: Sequence[OptionSpec], chosen: Sequence[OptionSpec]
                      ) -> list[OptionSpec] | None:
     """"with protein, the plant one", "milk, the oat one": a choice said by a word several choices share, then "the
@@ -176,10 +202,15 @@ def ones_of_a_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Cont
     said = tuple(toks[item.start:item.end])
     targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option")
     spec = OptionSpec(targets, pos=item.start, said=" ".join(said))
+    if not targets and (named := one_by_words_of_its_choice(lex, toks, ctx, item.start - 1, item.end + 1)):
+        spec, targets = named, named.targets  # "toast the chicken one": a word of the chicken bacon ranch
     change = [o for o in (*item.options, *p.options) if o.pos > item.end]
     if not change and item.start >= 3 and (toks[item.start - 2] in ONTO_PREPS or toks[item.start - 2] in WITH):
         change = [o for o in (*item.options, *p.options) if 0 <= o.pos < item.start - 2]  # "bbq chips with the
         # tuna one", "onion rings on the sprite one": the change said first, joined to the line it is for
+    if not change and item.start >= 2:  # "toast the veggie one": the change said as a verb right before it
+        change = [o for o in (*item.options, *p.options)
+                  if 0 <= o.pos and o.pos + max(1, len(o.said.split())) == item.start - 1]
     if not targets or not change or not any(offers_choice(lex, sku, spec) for sku in ctx.line_skus):
         return False
     p.selector, p.options, p.items = [spec], change, []

@@ -379,7 +379,7 @@ def find_mentions(lex: Lexicon, toks: Sequence[str], mix_for: tuple[str, str] | 
         lex, toks, _value_by_fit(lex, toks, _name_said_around(lex, toks, _name_said_swapped(lex, toks, found)))),
         in_play)))
     found = _choice_inside_name(lex, toks, _noun_phrase_choices(lex, toks, _own_choice_in_alias(lex, toks, _group_named_after(
-        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _common_value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, found))))))))))
+        lex, toks, _value_in_group_name(lex, toks, _values_naming_group(lex, toks, _value_after_group(lex, toks, _common_value_after_group(lex, toks, _values_listed_after_group(lex, toks, _thing_worked_on(lex, toks, _group_before_its_value(found)))))))))))
     found = _side_orders(lex, _common_name_word_one(lex, toks, found, in_play), toks)
     return _head_left_unsaid(lex, toks, _sibling_by_noun(lex, toks, _plain_parts(lex, toks, _box_mixes(
         lex, toks, _guarded_options(lex, toks, _completed_values(lex, toks, _qualified_groups(lex, toks, _coordinated(
@@ -543,10 +543,13 @@ def _sibling_by_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
     out = list(found)
     for n, m in enumerate(found):
         before = [o for o in found[:n] if o.exact_products]
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if not before and (against := _said_against(toks, found, n)) is not None:
+            before = [against]  # "make it the rye not the sourdough": the kind of the product it is said against
         if m.products or not before or m.start == 0 or not (toks[m.start - 1] in _ITEM_STARTS
                                                           or toks[m.start - 1].isdigit()):
             continue
-        if n + 1 < len(found) and found[n + 1].start == m.end and found[n + 1].products:
+        if nxt is not None and nxt.start == m.end and nxt.products:
             continue  # "colour copies": a modifier of the product said after it
         skus = {t.sku for t in before[-1].exact_products}
         products = [lex.products[sku] for sku in skus if sku in lex.products]
@@ -559,6 +562,26 @@ def _sibling_by_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) ->
         if len(named) == 1:
             out[n] = Mention(m.start, m.end, (Target("product", sku=named.pop()),))
     return out
+
+
+_CONTRASTS = frozenset(words("contrast_words"))
+
+
+def _said_against(toks: Sequence[str], found: Sequence[Mention], n: int) -> Mention | None:
+    """"the rye (sliced) not the sourdough": the product named after the mention ``n``, past only choices, articles
+    and words of contrast (one of them said), that the mention is said against; None when there is none."""
+    m = found[n]
+    covered = set(range(m.start, m.end))
+    for o in found[n + 1:]:
+        if o.exact_products:
+            gap = [toks[i] for i in range(m.end, o.start) if i not in covered]
+            if gap and all(t in _CONTRASTS or t in _ITEM_STARTS for t in gap) and any(t in _CONTRASTS for t in gap):
+                return o
+            return None
+        if o.products:
+            return None
+        covered.update(range(o.start, o.end))
+    return None
 
 
 def _modifiers_sharing_noun(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -1573,6 +1596,21 @@ def _choice_before_longer_name(lex: Lexicon, toks: Sequence[str], i: int, length
 
 
 _GROUP_LEADS = words("group_leads")
+
+
+def _group_before_its_value(found: list[Mention]) -> list[Mention]:
+    """"make the egg scrambled", "the milk oat": a word that names a group (and is also a choice of another group,
+    the "egg" bagel) said right before a choice of that group only names the group: no choice of its own."""
+    out = list(found)
+    for n, m in enumerate(found[:-1]):
+        nxt = found[n + 1]
+        groups = {t.group for t in m.targets if t.kind == "group"}
+        if not groups or nxt.start != m.end or not nxt.targets \
+                or not all(t.kind == "option" and t.group in groups for t in nxt.targets):
+            continue
+        if any(t.kind == "option" and t.group not in groups for t in m.targets):
+            out[n] = Mention(m.start, m.end, tuple(t for t in m.targets if t.kind != "option" or t.group in groups), m.part)
+    return out
 
 
 def _group_named_after(lex: Lexicon, toks: Sequence[str], found: list[Mention]) -> list[Mention]:

@@ -146,9 +146,12 @@ def onto_part_of_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpe
         return list(items)
     item = items[0]
     at = item.start
-    if not (at >= 2 and toks[at - 1] in DEFINITE and (toks[at - 2] in ONTO_PREPS or toks[at - 2] in HOLDER_PREPS)
-            and all(0 <= o.pos < at - 2 for o in item.options) and all(t in GLUE or t in _LIKEWISE
-                                                                          for t in toks[item.end:])):
+    said_on = at >= 2 and toks[at - 1] in DEFINITE and (toks[at - 2] in ONTO_PREPS or toks[at - 2] in HOLDER_PREPS) \
+        and all(0 <= o.pos < at - 2 for o in item.options) and all(t in GLUE or t in _LIKEWISE for t in toks[item.end:])
+    said_of = at >= 1 and toks[at - 1] in DEFINITE and all(o.pos >= item.end for o in item.options) \
+        and all(t in _PART_LEADS or t in LEAD_FILL or t in DEFINITE for t in toks[:at - 1])  # "can the popcorn be
+    # extra butter", "make the popcorn extra butter": the part named first, its choices after it
+    if not (said_on or said_of):
         return list(items)
     said = [w for sku in item.skus if (named := lex.products.get(sku)) is not None for w in [phrase_of(named.name)]]
     holders = []
@@ -162,6 +165,10 @@ def onto_part_of_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpe
     if len(holders) != 1:
         return list(items)
     return [ItemSpec((holders[0],), None, list(item.options), item.start, item.end, True)]
+
+
+_PART_LEADS = words("part_change_leads")
+_ADD_ON_GROUPS = words("add_on_groups")
 
 
 def every_line_said(toks: Sequence[str]) -> bool:
@@ -235,10 +242,14 @@ def onto_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) ->
                         and (g.code == named if named else cued or g.multiple))
         if it.quantity not in (None, 1) or not targets:
             return None
-        if verb and any(t.kind == "product" for t in lex.phrases.get(said, ())):
+        if verb and any(t.kind == "product" for t in lex.phrases.get(said, ())) \
+                and not _add_on_sold_alone(lex, said, product, targets):
             return None  # "add a pepperoni" at a pizzeria: the pepperoni pizza, another line
         if _names_its_product(lex, said, it.skus, product, targets):
             return None  # "add a blueberry muffin" to an iced coffee: the muffin, not a blueberry shot
+        if any(o.pos != it.start and not offers_choice(lex, product.sku, o) and offers_choice(lex, sku, o)
+               for o in it.options for sku in it.skus if sku != product.sku):
+            return None  # "and fries with feta on them" to a plate with sides: the fries, the feta theirs
         specs.append(OptionSpec(targets, "none" if negated else "regular", pos=it.start, said=" ".join(said)))
         specs.extend(o for o in it.options if o.pos != it.start)
     specs += p.options
@@ -308,21 +319,43 @@ def _refined_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context
         targets = tuple(t for t in whole if open_(t))
         if targets and names and _a_name_over_an_alias(lex, words, product, targets):
             return None  # "and fries" to a gyro with "fries inside": the fries sold as a side, one more line
+        if targets and names and len(words) > 1 and not _value_called(words, product, targets):
+            return None  # "and melatonin gummies" to a vitamin d: the melatonin by its name, not the gummies form
         if targets and names and any(not any(open_(t) for t in o.targets) for o in it.options):
             return None  # "and large fries with zaatar" to a plate that has no size: the fries' own choices
         if targets:
             specs.append(OptionSpec(targets, pos=it.start, said=" ".join(words)))
+            for o in it.options:  # "rye toast and home fries": the choices said after the words go on it too
+                if o.pos in span:
+                    continue
+                kept = tuple(t for t in o.targets if open_(t))
+                if not kept:
+                    return None
+                specs.append(dataclasses.replace(o, targets=kept))
             p.selector = [*p.selector, *(o for o in it.options if 0 < o.pos < it.start and toks[o.pos - 1] in DEFINITE)]
             continue  # ("make the chocolate one a double": the chocolate line names which, made double)
         covered = {i for o in it.options for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
         if not it.options or any(i not in covered and toks[i] not in GLUE and toks[i] not in ONES for i in span):
             return None
+        if names and len(words) > 1 and not any(_value_called(tuple(o.said.split()), product, o.targets)
+                                                for o in it.options):
+            return None  # "and melatonin gummies" to a vitamin d: the melatonin by its name, not the gummies form
         for o in it.options:
             kept = tuple(t for t in o.targets if open_(t))
             if not kept:
                 return None
             specs.append(dataclasses.replace(o, targets=kept))
     return [*specs, *p.options]
+
+
+def _value_called(words: tuple[str, ...], product: Product, targets: Sequence[Target]) -> bool:
+    """The words are the very name (or an alias) of a choice of the product among ``targets``."""
+    for t in targets:
+        g = product.group(t.group)
+        value = g.value(t.value) if g is not None else None
+        if value is not None and words in {phrase_of(n) for n in (value.name, *value.aliases)}:
+            return True
+    return False
 
 
 def _a_name_over_an_alias(lex: Lexicon, words: tuple[str, ...], product: Product, targets: Sequence[Target]) -> bool:
@@ -359,6 +392,34 @@ def said_again_made_so(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Co
     return all(any(open_(t) for t in o.targets) for o in p.options)
 
 
+def named_again_made_so(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
+    """"One flat fix" read back - "ok one flat fix with a new tube": right after a line of one unit is ordered, a yes
+    that names that product again, one of it, with choices the line holds only as they come, and no word of more
+    ("and", "another", "too"), says that very line again, made so: the item's choices become the change of the line
+    (True, the parse changed); else False."""
+    product = lex.products.get(ctx.last_sku or "")
+    if product is None or not p.affirm or len(p.items) != 1 or not ctx.focus_fresh or ctx.focus_units != 1 \
+            or ctx.pending not in (None, "confirm_change", "checkout") or p.question or p.deny or cue.has(toks, ALSO):
+        return False
+    item = p.items[0]
+    chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
+    if any((t in MORE_WORDS or t == "and") and i not in chosen for i, t in enumerate(toks)):
+        return False  # ("a new tube": a word of the choice, no word of more)
+    if item.skus != (product.sku,) or item.quantity not in (None, 1) or not item.options:
+        return False
+    held = dict(ctx.focus_options)
+
+    def open_(t: Target) -> bool:
+        g = product.group(t.group) if t.kind == "option" else None
+        return g is not None and g.value(t.value) is not None and held.get(t.group) != t.value \
+            and (g.multiple or held.get(t.group, g.default) == g.default)
+
+    if not all(any(open_(t) for t in o.targets) for o in item.options):
+        return False
+    p.options, p.items, p.ref = [*p.options, *item.options], [], "it"
+    return True
+
+
 def onto_focus(lex: Lexicon, options: Sequence[OptionSpec], toks: Sequence[str], ctx: Context) -> bool:
     """Choices said alone that the turn puts on the line in focus ("can you add feta to that", "yes but add
     garlic sauce" to a wrap): every one a choice that line's product offers - of a multiple-choice group when
@@ -369,6 +430,18 @@ def onto_focus(lex: Lexicon, options: Sequence[OptionSpec], toks: Sequence[str],
         return False
     return all(any((g := product.group(t.group)) is not None and g.value(t.value) is not None
                    and (not verb or g.multiple) for t in o.targets) for o in options)
+
+
+def _add_on_sold_alone(lex: Lexicon, said: tuple[str, ...], line: Product, targets: Sequence[Target]) -> bool:
+    """"add a card" to a bouquet whose extras hold a "greeting card" the shop also sells alone as a "greeting card":
+    every product the words name is called by the very name of the line's add-on (of a group the catalog calls
+    its extras or add-ons, data: ``add_on_groups``), the same thing (not the "pepperoni pizza" of a "pepperoni"
+    topping, nor a poke bowl's "seaweed salad" topping for the side): the add-on of the line."""
+    values = {phrase_of(v.name) for t in targets if (g := line.group(t.group)) is not None and g.multiple
+              and any(set(phrase_of(n)) & _ADD_ON_GROUPS for n in (g.name, *g.aliases))
+              and (v := g.value(t.value)) is not None}
+    products = [lex.products.get(t.sku) for t in lex.phrases.get(said, ()) if t.kind == "product"]
+    return bool(values) and all(p is not None and phrase_of(p.name) in values for p in products)
 
 
 def _names_its_product(lex: Lexicon, said: Sequence[str], skus: Sequence[str], line: Product,

@@ -576,6 +576,9 @@ class Policy:
             # "I'll take it in medium" after "is the blue one in medium": blue and medium; "ok three then"
             said = parse.tokens[:min((o.pos for o in parse.options if o.pos >= 0), default=len(parse.tokens))]
             qty = parse.quantity or next((int(t) for t in said if t.isdigit() and 0 < int(t) < 100), None)
+            shared = _offer_shared(offered, pending.item, parse) if offered is not None else []
+            if shared:  # "do you have tamales" - "two of the red pork and one chicken": a line each
+                return editing.add_items(st, self.lex, shared, out)
             item = ItemSpec(pending.item.skus, qty, [*pending.item.options, *parse.options])
             return editing.add_items(st, self.lex, [item], out)
         return None
@@ -956,6 +959,9 @@ class Policy:
                                     and (v := g.value(o.value)) is not None])
                 return out.say(f"Okay, {made_so}. And what {group_name(group)} would you like for the {product.name}: "
                                f"{values}?")
+            if choice_asked_of(parse) and not parse.items and not options_for(product, specs)[0]:
+                return self._asked_while_waiting(pending, parse, out)  # "do they run small or are they true to
+                # size": a question of no choice the item has, answered, and its size still asked
             self.state.pending = None
             return None
         compared = values_compared(product, group, specs, parse)
@@ -1416,6 +1422,20 @@ def _shares(product: Product, group_code: str, specs: list[OptionSpec], toks: Se
             return []
         parts.append((int(said) if said.isdigit() else 1, s))
     return parts if quantity is None or sum(n for n, _ in parts) == quantity else []
+
+
+def _offer_shared(product: Product, offered: ItemSpec, parse: Parse) -> list[ItemSpec]:
+    """"Would you like one?" about tamales - "two of the red pork and one chicken": values of one of the product's
+    one-choice groups, each with its own count said before it, are a line each (the other choices said on every
+    line); empty when the answer is not so shared."""
+    for group in product.option_groups:
+        if group.multiple:
+            continue
+        parts = _shares(product, group.code, list(parse.options), parse.tokens, None)
+        if parts:
+            others = [s for s in parse.options if all(s is not spec for _, spec in parts)]
+            return [ItemSpec(offered.skus, n, [*offered.options, *others, spec]) for n, spec in parts]
+    return []
 
 
 _A_COUNT = frozenset({"a", "an", "one"})

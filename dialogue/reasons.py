@@ -4,8 +4,9 @@ that tell what happened (data: ``told_reasons``) order nothing, so the turn is r
 
 A clause runs between joining words (``reason_bounds``: "and", "so", "because", a comma or full stop); a told phrase
 that opens with its subject ("i found"), or ends the turn after its subject ("my brother's coming too", "they're
-hungry"), also starts one, and so does an order request ("i got a flat i need a
-tube": the flat is the reason, the tube the order). A turn is left as it was when every clause tells a reason,
+hungry"), also starts one, and so does an order request ("i got a flat i need a tube": the flat is the reason, the
+tube the order), its subject left unsaid after a told phrase too ("i got a flat need a tube"). A turn is left as it
+was when every clause tells a reason,
 or when what is left would be a yes on its own (a yes is never made by taking words away).
 """
 
@@ -39,7 +40,9 @@ def without_reasons(text: str, *, first_order: bool = False) -> str:
         | {k for k, _ in told if toks[k] in _SUBJECTS} \
         | {k - 2 for k, n in told if k >= 2 and toks[k - 2] in _OWNERS and _ends(toks, k + n)} \
         | {k - 1 for k, n in told if k >= 1 and toks[k - 1] in _SUBJECTS and _ends(toks, k + n)} \
-        | {k for k, t in enumerate(toks) if t in _SUBJECTS and cue.order_request(toks[k:]) == 0}  # "i need ..."
+        | {k for k, t in enumerate(toks) if t in _SUBJECTS and cue.order_request(toks[k:]) == 0} \
+        | {k for k0, n in told for k in range(k0 + n, len(toks))  # "i got a flat need a tube": its "i" unsaid
+           if toks[k - 1] not in _SUBJECTS and cue.order_request(["i", *toks[k:]]) == 0}
     bounds = sorted(starts | {len(toks)})
     spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
     dropped = [(a, b) for a, b in spans if any(a <= k and k + n <= b for k, n in told)]
@@ -48,7 +51,8 @@ def without_reasons(text: str, *, first_order: bool = False) -> str:
     if not dropped or not kept_words:
         return text
     rest = PUNCT_END.sub("", " ".join(said[i] for i in kept_words))
-    if not rest or confirm.decide(rest, tokens(rest)).places or first_order and cue.order_request(tokens(rest)) < 0:
+    if not rest or confirm.decide(rest, tokens(rest)).places or first_order and cue.order_request(tokens(rest)) < 0 \
+            and cue.order_request(["i", *tokens(rest)]) != 0:
         return text
     return rest
 

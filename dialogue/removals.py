@@ -12,7 +12,7 @@ from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.parse_records import Context, ParseDraft
 from dialogue.phrasebook import phrases, words
 from dialogue.references import line_holding
-from dialogue.specs import OptionSpec
+from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.turn_words import DEFINITE, GENERIC_GOODS, LINE_DETERMINERS
 
 _DRINK_CATEGORIES = words("drink_categories")
@@ -135,3 +135,20 @@ def kept_aside(p: ParseDraft, toks: Sequence[str]) -> None:
                     and any(t in ("one", "ones") for t in toks[max(o.pos for o in kept):max(o.pos for o in kept) + 4]):
                 item.options = [o for o in item.options if o.pos < k]
             return
+
+
+def add_ons_said(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpec],
+                 held: Sequence[Sequence[tuple[str, str]]]) -> list[OptionSpec] | None:
+    """"take off the vase" to a bouquet made with a glass vase and no vase of its own in the cart: each item's words
+    are also a choice of several-choice group (an add-on) that a cart line holds (``held``: each line's
+    (group, value) pairs): those choices, to take off that line; None when some item is no such choice."""
+    on_lines = {c for opts in held for c in opts}
+    specs: list[OptionSpec] = []
+    for it in items:
+        said = tuple(t for t in toks[it.start:it.end] if t not in ("a", "an", *DEFINITE))
+        targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and (t.group, t.value) in on_lines
+                        and (g := lex.groups.get(t.group)) is not None and g.multiple)
+        if not targets or it.quantity not in (None, 1) or it.options:
+            return None
+        specs.append(OptionSpec(targets, pos=it.start, said=" ".join(said)))
+    return specs or None

@@ -49,6 +49,8 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
             out.append((i, 1))
         elif toks[i] == "one" and i > 0 and toks[i - 1] in ("other", "another"):
             continue
+        elif toks[i] == "one" and i >= 2 and toks[i - 1] == "the" and toks[i - 2] in _PERSON_ONE_LEADS:
+            continue  # "i'm the one stuck with the group order": a person, no part
         elif toks[i] == "one" and _article_one(toks, i, covered):
             continue  # "two hot cocoas and a large one with whipped cream": the "one" of "a large one", no part
         elif toks[i] == "one" and a < i and all(j in covered for j in range(a, i)) and "one" not in toks[i + 1:b] \
@@ -59,6 +61,9 @@ def _markers(toks: Sequence[str], a: int, b: int, covered: set[int], articles: b
         elif toks[i].isdigit() and 0 < int(toks[i]) < _MAX_PART and i + 1 in covered and toks[i + 1] in PREPOSITION_UNITS:
             out.append((i, int(toks[i])))  # "two in coco bread": the "in" opens a choice said, it is no inch
     return out
+
+
+_PERSON_ONE_LEADS = words("person_one_leads")
 
 
 def _of_them(toks: Sequence[str], i: int) -> bool:

@@ -14,7 +14,7 @@ from dialogue.choice_orders import sole_owner
 from dialogue.intents import Intent
 from dialogue.items import swap_frame
 from dialogue.lexicon import Lexicon, phrase_of
-from dialogue.lines_by_choice import the_one_made
+from dialogue.lines_by_choice import one_by_words_of_its_choice, the_one_made
 from dialogue.owners import offers_choice
 from dialogue.parse_records import Context, ParseDraft
 from dialogue.phrasebook import words
@@ -150,6 +150,9 @@ def choices_swapped(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Conte
         picked = [*picked, *last]
     elif not last:  # "swap the chips for cookies on the bmt ones": "bmt", heard as no choice, names the line
         picked = [*picked, *_one_named_last(lex, toks, at, specs)]
+    if not picked and (named := one_by_words_of_its_choice(lex, toks, ctx)) is not None \
+            and not any(o.pos == named.pos for o in specs):
+        picked = [named]  # "the chicken one with cookies instead of chips": the chicken bacon ranch's line
     if not new or not gone:
         return None
 

@@ -76,6 +76,7 @@ from dialogue.items import (
     kind_named_alone,
     one_of_the_kind,
     per_item,
+    said_of_what_was_said,
     swap_frame,
     swapped_within,
 )
@@ -159,6 +160,7 @@ from dialogue.onto_line import (
     every_line_said,
     group_named_at,
     held_by_line,
+    named_again_made_so,
     not_for_the_focus,
     of_the_focus_kind,
     one_more_in_another,
@@ -851,6 +853,8 @@ class RuleUnderstanding:
             return Intent.MODIFY  # "make the 18 a beam blade": the 18 inch line made beam, no third blade
         if has_items and ctx.has_lines and not p.question and ones_of_a_choice(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "make the red velvet ones cream cheese frosting": the red velvet cupcakes
+        if has_items and ctx.has_lines and named_again_made_so(self.lexicon, p, toks, ctx):
+            return Intent.MODIFY  # "one flat fix" - "ok one flat fix with a new tube": that line, made so
         if has_items and ctx.has_lines and choice_for_line_named(self.lexicon, p, toks, ctx):
             return Intent.MODIFY  # "can the belgian one get ice cream too": the waffle's ice cream topping
         if has_items:
@@ -980,6 +984,10 @@ class RuleUnderstanding:
             owner, p.options = named[0], named[1]
         if owner is not None and owner != ctx.last_sku and onto_focus(self.lexicon, p.options, toks, ctx):
             owner = None  # "can you add feta to that" to a gyro: the gyro's feta, not the fries that come with feta
+        if owner is not None and owner == ctx.last_sku and said_of_what_was_said(toks):
+            owner = None  # "can i get four fat quarters of that": the line in focus made so, no second one
+            if p.quantity is None and p.options:
+                p.quantity = bare_quantity(toks[:min(o.pos for o in p.options)], p.option_at)
         if owner is not None and not p.question and of_the_focus_kind(self.lexicon, owner, p.options, toks, ctx):
             owner = None  # "batteries double a" - "a four pack": the batteries' pack, not a play dough in its 4 pack
         if owner is not None and cue.has(toks, MAKE_IT) and (owner in ctx.line_skus or ctx.last_sku is not None

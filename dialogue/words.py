@@ -67,5 +67,6 @@ what when where which who whom whose why how whatever whenever wherever however
 straw straws bag bags lid lids napkin napkins receipt receipts fork forks spoon spoons knife knives
 sleeve sleeves tray trays carrier carriers utensils cutlery stirrer stirrers
 pass skip till until
+true truly false run runs running fits fitting
 seat seats spot spots place places space spaces maker makers
 """.split())
