@@ -142,8 +142,9 @@ def choice_of_the_one_before(lex: Lexicon, toks: Sequence[str], items: list[Item
 
 def _choice_of(lex: Lexicon, toks: Sequence[str], before: ItemSpec, it: ItemSpec) -> OptionSpec | None:
     product = lex.products.get(before.skus[0]) if len(before.skus) == 1 else None
-    if product is None or it.quantity is not None or it.options or it.start < before.end:
-        return None
+    if product is None or it.quantity is not None or it.start < before.end \
+            or any(not it.start <= o.pos < it.end for o in it.options):
+        return None  # (a choice read in its own name, "turkey sausage" of a side of sausage, is no choice said with it)
     said = tuple(toks[it.start:it.end])
     chosen = {t.group for o in before.options for t in o.targets}
     targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and t.group not in chosen
@@ -158,6 +159,33 @@ def _choice_of(lex: Lexicon, toks: Sequence[str], before: ItemSpec, it: ItemSpec
     if not listed and not any(tuple(toks[it.end:it.end + len(ph)]) == ph for ph in _ONTO_IT):
         return None
     return OptionSpec(targets, pos=it.start, said=" ".join(said))
+
+
+def choice_listed_for_topic(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], options: list[OptionSpec],
+                            topic: str | None) -> tuple[list[ItemSpec], list[OptionSpec]]:
+    """"How much is the steak and eggs?" - "i'll do that with scrambled eggs and wheat toast": a product named alone
+    (no count, no choice but those of its own name) that goes on the list of choices said with "with" and no
+    product, for the product talked about (``topic``, not in the cart), is that product's choice of a group not
+    chosen yet (the plate's toast), not a side of toast of its own."""
+    product = lex.products.get(topic or "")
+    if product is None or not options:
+        return items, options
+    out, free = [], list(options)
+    for it in items:
+        said = tuple(toks[it.start:it.end])
+        chosen = {t.group for o in free for t in o.targets}
+        targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and t.group not in chosen
+                        and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
+        before = [o for o in free if o.pos < it.start]
+        last = max((o.pos + max(len(o.said.split()), 1) for o in before), default=-1)
+        if targets and it.quantity is None and product.sku not in it.skus and before and last <= it.start \
+                and all(it.start <= o.pos < it.end for o in it.options) \
+                and any(t in WITH for t in toks[:min(o.pos for o in before)]) \
+                and all(t in ("and", *LIST_ARTICLES) for t in toks[last:it.start]) and "and" in toks[last:it.start]:
+            free.append(OptionSpec(targets, pos=it.start, said=" ".join(said)))
+            continue
+        out.append(it)
+    return out, free
 
 
 def own_choice(lex: Lexicon, toks: Sequence[str], m: Mention, skus: Sequence[str]) -> list[OptionSpec]:

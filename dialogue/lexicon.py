@@ -46,7 +46,7 @@ from dialogue.dates import spoken_dates
 from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
-from dialogue.numbers import to_digits
+from dialogue.numbers import PLURAL_NUMBERS, to_digits
 from dialogue.phrasebook import phrases, words
 from dialogue.service_verbs import verb_forms
 from dialogue.words import COMMON, STOPWORDS
@@ -139,6 +139,8 @@ def _trimmed(phrase: tuple[str, ...]) -> tuple[str, ...]:
 
 _IRREGULAR = {p[0]: p[1] for p in phrases("irregular_plurals")}
 _IRREGULAR_SINGULAR = {plural: one for one, plural in _IRREGULAR.items()}  # "mice" -> "mouse"
+# a number word's plural by its value (90 -> "nineties"): a product named by a number ("a pvc 90") said in the plural
+_NUMBER_PLURALS = {v: w for w, v in PLURAL_NUMBERS.items()}
 
 
 def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...]]:
@@ -148,6 +150,8 @@ def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...
     last = phrase[-1]
     if last in _IRREGULAR:  # "mice" of "optical mouse"
         return {phrase, (*phrase[:-1], _IRREGULAR[last])}
+    if whole and last.isdigit() and int(last) in _NUMBER_PLURALS:  # "four half inch nineties" of a "ninety"
+        return {phrase, (*phrase[:-1], _NUMBER_PLURALS[int(last)])}
     if not last.isalpha() or len(last) < 3:
         return {phrase}
     forms = {last + "s", last + "es"}
