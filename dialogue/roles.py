@@ -359,7 +359,7 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
                 # black coffee (a word only of other products' names)
             elif lex is not None and _head_of_its_choice(lex, mentions, n):
                 roles.append("product")  # "the eagle peak map and a spork": the map said with its area
-            elif lex is not None and _opening_of_a_name(lex, toks, m):
+            elif lex is not None and _opening_of_a_name(lex, toks, m, mentions):
                 roles.append("product")  # "three bags of cal hypo and a clarifier": the opening words of one
                 # product's name ("cal hypo shock"), a short name of it, not a word of a kind
             else:
@@ -369,7 +369,7 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
     return roles
 
 
-def _opening_of_a_name(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
+def _opening_of_a_name(lex: Lexicon, toks: Sequence[str], m: Mention, mentions: Sequence[Mention] = ()) -> bool:
     """Two or more words that open the name (or an alias) of exactly one product, and are not all of it ("cal hypo"
     of "cal hypo shock", "chicken tikka" of "chicken tikka masala"), counted (a count or an article before them, or
     before their package: "three bags of cal hypo"): that product said short. (Not "the muffin should be chocolate
@@ -385,7 +385,10 @@ def _opening_of_a_name(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
     k = m.start - 1
     while k >= 0 and toks[k] in _FILLERS:
         k -= 1
-    if k >= 2 and toks[k] == "of" and toks[k - 1].isalpha():
+    measure = next((o for o in mentions if o.end == k and o.options and not o.products), None)
+    if k >= 2 and toks[k] == "of" and measure is not None:
+        k = measure.start - 1  # "a full stack of banana pecan": its measure said as a choice of several words
+    elif k >= 2 and toks[k] == "of" and toks[k - 1].isalpha():
         k -= 2  # "three bags of": the count of its package
     return k >= 0 and (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit())
 

@@ -241,6 +241,7 @@ from dialogue.sold_by import units_said
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.spelled import spelled_out
 from dialogue.split_choices import dish_by_parts
+from dialogue.splits import parts_of_them
 from dialogue.swaps import (
     choice_instead,
     choices_swapped,
@@ -989,6 +990,7 @@ class RuleUnderstanding:
             p.items = [ItemSpec((owner,), bare_quantity(toks, p.option_at), list(p.options), 0, len(toks), True)] \
                 if not again else [ItemSpec((owner,), int(toks[a]) if toks[a].isdigit() else None,
                                             [o for o in p.options if a <= o.pos < b], a, b, True) for a, b in again]
+            p.items = parts_of_them(toks, p.items)  # "two full stacks of the buttermilk one of them with maple"
             p.options = []  # "an earl grey tea": only the hot tea has that choice
             return Intent.ADD
         if p.options and not ctx.has_lines and not p.question and first > 0 and toks[first - 1] in ("a", "an") \
