@@ -28,6 +28,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 _ONTO_IT = phrases("onto_it")
 _SWAP_VERBS = words("swap_verbs")
 _FOR_IT = phrases("for_what_was_said")
+_SIZE_WORDS = words("big") | words("small") | words("biggest") | words("smallest")
 
 
 def needed(lex: Lexicon, sku: str, group: str) -> bool:
@@ -85,6 +86,8 @@ def option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
     said = " ".join(toks[m.start:m.end])
     if m.part:  # "half glazed": the kind, its share said with it
         return OptionSpec(m.options, pos=m.start, said=said, part=True)
+    if q is None and end - 1 >= floor and toks[end - 1] in _SIZE_WORDS:  # "the big bag": the word kept aside,
+        return OptionSpec(m.options, pos=m.start, said=said, size_word=toks[end - 1])  # for a size group so named
     if q is None:
         return OptionSpec(m.options, pos=m.start, said=said)
     return OptionSpec(m.options, q.amount, q.words, m.start, said)
@@ -156,7 +159,11 @@ def _choice_of(lex: Lexicon, toks: Sequence[str], before: ItemSpec, it: ItemSpec
     listed = bool(after) and any(t in WITH for t in toks[before.end:min(o.pos for o in after)]) \
         and 0 <= last <= it.start and all(t in ("and", *LIST_ARTICLES) for t in toks[last:it.start]) \
         and "and" in toks[last:it.start]
-    if not listed and not any(tuple(toks[it.end:it.end + len(ph)]) == ph for ph in _ONTO_IT):
+    run_on = bool(after) and min(o.pos for o in after) == before.end and last == it.start \
+        and all((g := product.group(t.group)) is not None and g.required for t in targets)
+    # ("the country breakfast over easy sausage links sourdough toast": its choices said one after another right
+    # after it, one of them a needed choice that names a side too)
+    if not listed and not run_on and not any(tuple(toks[it.end:it.end + len(ph)]) == ph for ph in _ONTO_IT):
         return None
     return OptionSpec(targets, pos=it.start, said=" ".join(said))
 

@@ -71,6 +71,7 @@ from dialogue.parts import (
     parts_of_noun,
     rebalance,
 )
+from dialogue.owners import value_owner
 from dialogue.phrasebook import words
 from dialogue.quantity import (
     COUNT_NOUNS,
@@ -305,6 +306,16 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             # "a vanilla shake instead of the strawberry": the choice names the old line, of the same product
             items.append(ItemSpec(before[-1].skus, None, [spec], m.start, m.end))
             continue
+        if target is None and before and after and glue_only(toks, m.end, after[0].start, covered) \
+                and not offers(lex, before[-1], m) and offers(lex, after[0], m):
+            target = after[0]  # "a quart of algaecide the seven way strips": the strips' choice, the item before
+            # has no such choice
+        if target is None and before and not offers(lex, before[-1], m) \
+                and (owner := _own_item_apart(lex, toks, before[-1], m, spec, covered)) is not None:
+            qty, explicit = read_quantity(toks, m.start, floor, covered)
+            items.append(ItemSpec((owner,), qty if explicit else None, [spec], m.start, m.end))
+            items.sort(key=lambda it: it.start)
+            continue
         if target is None and before:
             target = before[-1]
         if target is None and after and glue_only(toks, m.end, after[0].start, covered):
@@ -346,6 +357,17 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     if times is not None:
         times_over(items, times, breaks)
     return items, loose
+
+
+def _own_item_apart(lex: Lexicon, toks: Sequence[str], before: ItemSpec, m: Mention, spec: OptionSpec,
+                    covered: set[int]) -> str | None:
+    """"a unicorn float and a set of dive sticks": a choice said in a noun phrase of its own (a count or an article
+    after the item before), which no product of that item offers, names the one product that offers it (the dive
+    toys), an item of its own; None when it is no such choice."""
+    if not _count_between(toks, before.end, m.start, covered) or "and" not in toks[before.end:m.start]:
+        return None
+    owner = value_owner(lex, [spec], alone=True)
+    return owner if owner is not None and owner not in before.skus else None
 
 
 def _half_size_of(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], m: Mention) -> bool:

@@ -17,6 +17,8 @@ from dialogue.specs import ItemSpec, OptionSpec
 _SIZE_GROUPS = words("size_groups")
 _BIG = words("big")
 _SMALL = words("small")
+_BIGGEST = words("biggest")
+_SMALLEST = words("smallest")
 
 
 @dataclass
@@ -45,7 +47,8 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
     removals: list[tuple[str, str]] = []
     unavailable: list[OptionSpec] = []
     for spec in specs:
-        hit = _named_by_words(product, spec) or _group_taking(product, spec, chosen) or _plain_size(product, spec)
+        hit = _named_by_words(product, spec) or _group_taking(product, spec, chosen) or _plain_size(product, spec) \
+            or _end_of_named_group(product, spec)
         if hit is None:
             if spec.targets and spec.amount != "none" and not _names_own_group(product, spec):
                 unavailable.append(spec)
@@ -95,6 +98,28 @@ def _plain_size(product: Product, spec: OptionSpec) -> tuple[OptionGroup, str] |
     if len(having) > 1:
         return None
     return group, next(iter(having)) if having else group.values[end].code
+
+
+def _end_of_named_group(product: Product, spec: OptionSpec) -> tuple[OptionGroup, str] | None:
+    """"alkalinity increaser the big bag": a size word said before a one-word name of one of ``product``'s one-choice
+    groups (its "bag", a choice of some other product) is that group's biggest (smallest) value, where its values
+    cost more as they go and no value has the size word in its name."""
+    word = spec.size_word
+    end = -1 if word in _BIG or word in _BIGGEST else 0 if word in _SMALL or word in _SMALLEST else None
+    said = phrase_of(spec.said)
+    if end is None or len(said) != 1:
+        return None
+    forms = {said[0], said[0].removesuffix("s")}
+    groups = [g for g in product.option_groups if not g.multiple and len(g.values) > 1
+              and any(phrase_of(n) in ((f,) for f in forms) for n in (g.name, g.code, *g.aliases))]
+    if len(groups) != 1:
+        return None
+    group = groups[0]
+    deltas = [v.price_delta_cents for v in group.values]
+    if deltas != sorted(deltas) or len(set(deltas)) < len(deltas) \
+            or any(word in phrase_of(n) for v in group.values for n in (v.name, *v.aliases)):
+        return None
+    return group, group.values[end].code
 
 
 def _names_own_group(product: Product, spec: OptionSpec) -> bool:

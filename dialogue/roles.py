@@ -59,14 +59,30 @@ def _opens_after_and(toks: Sequence[str], k: int) -> bool:
     return j >= 0 and toks[j] in SEPARATORS
 
 
-def _head_of_its_choice(lex: Lexicon, mentions: Sequence[Mention], n: int) -> bool:
+def _head_of_its_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
     """A word of one product's name said right after a choice only that product offers ("the eagle peak map"): the
     noun of an item made so, not a word summing up the products said after it."""
     m = mentions[n]
     skus = {t.sku for t in m.products}
     prev = mentions[n - 1] if n else None
-    return len(skus) == 1 and prev is not None and prev.end == m.start and bool(prev.options) \
-        and not prev.products and all(lex.option_skus.get((t.group, t.value), set()) == skus for t in prev.options)
+    if len(skus) == 1 and prev is not None and prev.end == m.start and bool(prev.options) \
+            and not prev.products and all(lex.option_skus.get((t.group, t.value), set()) == skus for t in prev.options):
+        return True
+    # "the eucalyptus spa crystals" of "spa aromatherapy crystals": choice words right before it, each a word of
+    # its name too or a choice only it offers, one of them such a choice
+    product = lex.products.get(next(iter(skus))) if len(skus) == 1 else None
+    if product is None:
+        return False
+    name_words = {w for name in (product.name, *product.aliases) for w in phrase_of(name)}
+    own, end, k = False, m.start, n - 1
+    while k >= 0 and mentions[k].end == end and mentions[k].options and not mentions[k].products:
+        p = mentions[k]
+        if all(lex.option_skus.get((t.group, t.value), set()) == skus for t in p.options):
+            own = True
+        elif not set(toks[p.start:p.end]) <= name_words:
+            break
+        end, k = p.start, k - 1
+    return own
 _SAID_RIGHT_AFTER = 4  # words from a kind to the product that says which it is ("a gift a bottle of jameson")
 
 
@@ -357,7 +373,7 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
             elif _plain_unit_of_split(toks, mentions, n, roles):
                 roles.append("ignore")  # "two drip coffees one black and one with skim": a unit as it comes, no
                 # black coffee (a word only of other products' names)
-            elif lex is not None and _head_of_its_choice(lex, mentions, n):
+            elif lex is not None and _head_of_its_choice(lex, toks, mentions, n):
                 roles.append("product")  # "the eagle peak map and a spork": the map said with its area
             elif lex is not None and _opening_of_a_name(lex, toks, m, mentions):
                 roles.append("product")  # "three bags of cal hypo and a clarifier": the opening words of one
