@@ -295,6 +295,12 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                 target = after[0]  # "... instead of the strawberry shake"; "make it two pounds of chicken thighs"
         if target is not None and not offers(lex, target, m) and _container_of_next(toks, m, before, target):
             continue  # "a bag of carrots and a bunch of kale": the kale's bunch, no choice of the carrots
+        if target is not None and target.start >= m.end and not (before and offers(lex, before[-1], m)) \
+                and (owner := _own_item_ahead(lex, toks, target, m, spec, covered)) is not None:
+            qty, explicit = read_quantity(toks, m.start, floor, covered)
+            items.append(ItemSpec((owner,), qty if explicit else None, [spec], m.start, m.end))
+            items.sort(key=lambda it: it.start)
+            continue  # "a two fifty roll of twelve two six twenty amp outlets": the cable's, no outlet's
         if target is not None and before and offers(lex, before[-1], m) \
                 and (not offers(lex, target, m) or _count_between(toks, m.end, target.start, covered)):
             target = before[-1]  # a choice only the item before offers ("a flight with the wheat and the cider a
@@ -368,6 +374,17 @@ def _own_item_apart(lex: Lexicon, toks: Sequence[str], before: ItemSpec, m: Ment
         return None
     owner = value_owner(lex, [spec], alone=True)
     return owner if owner is not None and owner not in before.skus else None
+
+
+def _own_item_ahead(lex: Lexicon, toks: Sequence[str], after: ItemSpec, m: Mention, spec: OptionSpec,
+                    covered: set[int]) -> str | None:
+    """A choice said before an item that lacks it, with a count between them (the item's own: "a two fifty roll of
+    twelve two six twenty amp outlets"), names the one product that offers it, an item of its own; None when it is
+    no such choice."""
+    if offers(lex, after, m) or not _count_between(toks, m.end, after.start, covered):
+        return None
+    owner = value_owner(lex, [spec], alone=True)
+    return owner if owner is not None and owner not in after.skus else None
 
 
 def _half_size_of(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], m: Mention) -> bool:

@@ -59,6 +59,19 @@ def _opens_after_and(toks: Sequence[str], k: int) -> bool:
     return j >= 0 and toks[j] in SEPARATORS
 
 
+def _package_of_next(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
+    """A product named by one package word ("box") said right before "of" and another product ("a box of romex
+    staples"): the package that product comes in, no item of its own (nor, when that product offers it, its choice:
+    left to be read so)."""
+    m = mentions[n]
+    if not (m.end - m.start == 1 and toks[m.start] in PACKAGES and m.end + 1 < len(toks) and toks[m.end] == "of"
+            and n + 1 < len(mentions) and mentions[n + 1].start == m.end + 1 and mentions[n + 1].exact_products):
+        return False
+    nxt = {t.sku for t in mentions[n + 1].products}
+    return not {t.sku for t in m.products} & nxt \
+        and not any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in nxt)
+
+
 def _head_of_its_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
     """A word of one product's name said right after a choice only that product offers ("the eagle peak map"): the
     noun of an item made so, not a word summing up the products said after it."""
@@ -305,7 +318,9 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
     for n, m in enumerate(mentions):
         nxt_product = n + 1 < len(mentions) and mentions[n + 1].start == m.end and bool(mentions[n + 1].products) \
             and m.end not in breaks
-        if m.exact_products and lex is not None and _worked_on_own(lex, toks, mentions, roles, n):
+        if m.exact_products and lex is not None and _package_of_next(lex, toks, mentions, n):
+            roles.append("ignore")  # "a box of romex staples": the staples' box, though "box" names a product too
+        elif m.exact_products and lex is not None and _worked_on_own(lex, toks, mentions, roles, n):
             roles.append("ignore")  # "a full tune on my skis": the shopper's skis, not a pair rented
         elif m.exact_products and not m.options and shoppers_own(toks, m):
             roles.append("ignore")  # "i brought my own jar": the shopper's jar, none sold

@@ -170,6 +170,7 @@ _SHOP = {
              {"code": "topping", "name": "topping", "values": [{"code": "whip", "name": "whipped cream"},
                                                              {"code": "none", "name": "no topping"}],
               "default": "none"}]},
+        {"sku": "BOX", "name": "storage box", "aliases": ["box", "bin"], "price": "8.00"},
         {"sku": "STAKES", "name": "garden stakes", "price": "6.00",
          "options": [{"code": "wood", "name": "wood", "required": True, "values": [
              {"code": "bamboo", "name": "bamboo"}, {"code": "oak", "name": "oak"}]}]},
@@ -218,3 +219,27 @@ def test_choice_lacking_goes_to_the_next_item_other_shop(chat: Chat) -> None:
 def test_choice_lacking_in_its_own_phrase_other_shop(chat: Chat) -> None:
     chat.say("a vanilla milkshake and a bundle of bamboo")
     assert _has(chat, "SHAKE", 1, flavour="van") and _has(chat, "STAKES", 1, wood="bamboo")
+
+
+def test_package_word_that_names_a_product_before_of(shop: Callable[[str], Chat]) -> None:
+    c = shop("electrical")
+    c.say("a box of romex staples and a bag of the push in romex connectors")
+    assert _has(c, "CABLE-STAPLES", 1) and _has(c, "NM-CONNECTOR", 1, type="push", pack="bag10")
+    assert len(c.lines) == 2
+
+
+def test_choices_before_an_item_that_lacks_them_name_their_product(shop: Callable[[str], Chat]) -> None:
+    c = shop("electrical")
+    c.say("i need a two fifty roll of twelve two six twenty amp outlets white and a box of staples")
+    assert _has(c, "NM-CABLE", 1, gauge="12_2", length="250ft") and _has(c, "OUTLET", 6, amps="20", colour="white")
+    assert _has(c, "CABLE-STAPLES", 1) and len(c.lines) == 3
+
+
+def test_choices_before_an_item_that_lacks_them_other_shop(chat: Chat) -> None:
+    chat.say("a bundle of bamboo two vanilla milkshakes")
+    assert _has(chat, "STAKES", 1, wood="bamboo") and _has(chat, "SHAKE", 2, flavour="van") and len(chat.lines) == 2
+
+
+def test_package_word_product_other_shop(chat: Chat) -> None:
+    chat.say("a box of oak garden stakes and a bag of cedar mulch")
+    assert _skus(chat) == [("MULCH", 1), ("STAKES", 1)]
