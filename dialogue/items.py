@@ -370,8 +370,9 @@ def _own_item_apart(lex: Lexicon, toks: Sequence[str], before: ItemSpec, m: Ment
     """"a unicorn float and a set of dive sticks": a choice said in a noun phrase of its own (a count or an article
     after the item before), which no product of that item offers, names the one product that offers it (the dive
     toys), an item of its own; None when it is no such choice."""
-    if not _count_between(toks, before.end, m.start, covered) or "and" not in toks[before.end:m.start]:
-        return None
+    if not _count_between(toks, before.end, m.start, covered) or "and" not in toks[before.end:m.start] \
+            or spec.amount == "none" or (before.quantity or 1) > 1 or toks[m.end:m.end + 1] in (["one"], ["ones"]):
+        return None  # (not "no cheese", nor a part of a counted item: "two coffees ... and a small black one")
     owner = value_owner(lex, [spec], alone=True)
     return owner if owner is not None and owner not in before.skus else None
 
@@ -381,7 +382,7 @@ def _own_item_ahead(lex: Lexicon, toks: Sequence[str], after: ItemSpec, m: Menti
     """A choice said before an item that lacks it, with a count between them (the item's own: "a two fifty roll of
     twelve two six twenty amp outlets"), names the one product that offers it, an item of its own; None when it is
     no such choice."""
-    if offers(lex, after, m) or not _count_between(toks, m.end, after.start, covered):
+    if offers(lex, after, m) or not _count_between(toks, m.end, after.start, covered) or spec.amount == "none":
         return None
     owner = value_owner(lex, [spec], alone=True)
     return owner if owner is not None and owner not in after.skus else None
