@@ -43,7 +43,7 @@ from dialogue.corrections import (
 from dialogue.everything import with_everything
 from dialogue.intents import find
 from dialogue.item_words import CONTAINERS, LIST_ARTICLES, MEASURES, glue_only
-from dialogue.lexicon import Lexicon
+from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import Mention
 from dialogue.named_by_choice import named_by_choice
 from dialogue.named_groups import group_said_as_item, place_by_group_named
@@ -312,6 +312,10 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             # "a vanilla shake instead of the strawberry": the choice names the old line, of the same product
             items.append(ItemSpec(before[-1].skus, None, [spec], m.start, m.end))
             continue
+        if target is None and before and (again := _measure_of_its_own(lex, toks, before[-1], m, covered)):
+            items.append(ItemSpec((again,), None, [spec], m.start, m.end))
+            items.sort(key=lambda it: it.start)
+            continue  # "a coffee with oat milk and a pot of decaf": one more coffee, by the pot
         if target is None and before and after and glue_only(toks, m.end, after[0].start, covered) \
                 and not offers(lex, before[-1], m) and offers(lex, after[0], m):
             target = after[0]  # "a quart of algaecide the seven way strips": the strips' choice, the item before
@@ -363,6 +367,28 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     if times is not None:
         times_over(items, times, breaks)
     return items, loose
+
+
+def _measure_of_its_own(lex: Lexicon, toks: Sequence[str], before: ItemSpec, m: Mention, covered: set[int]) -> str:
+    """"a coffee with oat milk ... and a pot of decaf": a choice of the item before whose own name says it is a
+    measure of that very product ("pot of coffee"), said as a measure ("and a <choice> of ...") in a phrase of its
+    own, is one more item of that product so measured; "" when it is no such choice."""
+    if len(before.skus) != 1 or toks[m.end:m.end + 1] != ["of"] or m.start < 2 or toks[m.start - 2] != "and" \
+            or m.start - 1 in covered or quantity_token(toks, m.start - 1) is None:
+        return ""
+    product = lex.products.get(before.skus[0])
+    if product is None:
+        return ""
+    said = tuple(toks[m.start:m.end])
+    names = {phrase_of(n) for n in (product.name, *product.aliases)}
+    for t in m.options:
+        group = product.group(t.group)
+        value = group.value(t.value) if group is not None else None
+        if group is not None and value is not None and not group.multiple and any(
+                (p := phrase_of(n))[:len(said) + 1] == (*said, "of") and p[len(said) + 1:] in names
+                for n in (value.name, *value.aliases)):
+            return product.sku
+    return ""
 
 
 def _own_item_apart(lex: Lexicon, toks: Sequence[str], before: ItemSpec, m: Mention, spec: OptionSpec,

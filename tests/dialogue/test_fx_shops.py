@@ -170,6 +170,14 @@ _SHOP = {
              {"code": "topping", "name": "topping", "values": [{"code": "whip", "name": "whipped cream"},
                                                              {"code": "none", "name": "no topping"}],
               "default": "none"}]},
+        {"sku": "LEMONADE", "name": "lemonade", "price": "3.00", "options": [
+            {"code": "size", "name": "size", "default": "glass", "values": [
+                {"code": "glass", "name": "glass"},
+                {"code": "pitcher", "name": "pitcher", "aliases": ["pitcher of lemonade"], "price_delta": "9.00"}]},
+            {"code": "flavour", "name": "flavour", "default": "classic", "values": [
+                {"code": "classic", "name": "classic"}, {"code": "pink", "name": "pink"}]},
+            {"code": "add", "name": "add", "multiple": True, "values": [
+                {"code": "mint", "name": "mint"}, {"code": "ice", "name": "extra ice"}]}]},
         {"sku": "BOX", "name": "storage box", "aliases": ["box", "bin"], "price": "8.00"},
         {"sku": "STAKES", "name": "garden stakes", "price": "6.00",
          "options": [{"code": "wood", "name": "wood", "required": True, "values": [
@@ -243,3 +251,19 @@ def test_choices_before_an_item_that_lacks_them_other_shop(chat: Chat) -> None:
 def test_package_word_product_other_shop(chat: Chat) -> None:
     chat.say("a box of oak garden stakes and a bag of cedar mulch")
     assert _skus(chat) == [("MULCH", 1), ("STAKES", 1)]
+
+
+def test_measure_of_its_own_product_after_and(shop: Callable[[str], Chat]) -> None:
+    c = shop("pancakehouse")
+    c.say("a coffee with oat milk and a hazelnut shot and a pot of decaf for the table")
+    assert _has(c, "COFFEE", 1, add="hazelnut", roast="regular") and _has(c, "COFFEE", 1, size="carafe", roast="decaf")
+
+
+def test_measure_of_its_own_product_other_shop(chat: Chat) -> None:
+    chat.say("a lemonade with mint and a pitcher of pink")
+    assert _has(chat, "LEMONADE", 1, size="glass", add="mint") and _has(chat, "LEMONADE", 1, size="pitcher", flavour="pink")
+
+
+def test_measure_said_after_with_stays_a_choice(chat: Chat) -> None:
+    chat.say("a pink lemonade with a pitcher of ice")
+    assert len(chat.lines) == 1
