@@ -295,12 +295,6 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
                 target = after[0]  # "... instead of the strawberry shake"; "make it two pounds of chicken thighs"
         if target is not None and not offers(lex, target, m) and _container_of_next(toks, m, before, target):
             continue  # "a bag of carrots and a bunch of kale": the kale's bunch, no choice of the carrots
-        if target is not None and target.start >= m.end and not (before and offers(lex, before[-1], m)) \
-                and (owner := _own_item_ahead(lex, toks, target, m, spec, covered)) is not None:
-            qty, explicit = read_quantity(toks, m.start, floor, covered)
-            items.append(ItemSpec((owner,), qty if explicit else None, [spec], m.start, m.end))
-            items.sort(key=lambda it: it.start)
-            continue  # "a two fifty roll of twelve two six twenty amp outlets": the cable's, no outlet's
         if target is not None and before and offers(lex, before[-1], m) \
                 and (not offers(lex, target, m) or _count_between(toks, m.end, target.start, covered)):
             target = before[-1]  # a choice only the item before offers ("a flight with the wheat and the cider a
@@ -332,6 +326,12 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             target = after[0]
         if target is None and len(items) == 1 and (offers(lex, items[0], m) or not _answer_before(toks, m, items[0])):
             target = items[0]  # one item in the sentence: its options may come anywhere
+        if target is not None and target.start >= m.end and not (before and offers(lex, before[-1], m)) \
+                and (owner := _own_item_ahead(lex, toks, target, m, spec, covered)) is not None:
+            qty, explicit = read_quantity(toks, m.start, floor, covered)
+            items.append(ItemSpec((owner,), qty if explicit else None, [spec], m.start, m.end))
+            items.sort(key=lambda it: it.start)
+            continue  # "a two fifty roll of twelve two six twenty amp outlets": the cable's, no outlet's
         if target is None:
             loose.append(spec)
         else:
@@ -406,10 +406,11 @@ def _own_item_apart(lex: Lexicon, toks: Sequence[str], before: ItemSpec, m: Ment
 def _own_item_ahead(lex: Lexicon, toks: Sequence[str], after: ItemSpec, m: Mention, spec: OptionSpec,
                     covered: set[int]) -> str | None:
     """A choice said before an item that lacks it, with a count between them (the item's own: "a two fifty roll of
-    twelve two six twenty amp outlets"), names the one product that offers it, an item of its own; None when it is
+    twelve two six twenty amp outlets") or a swap ("instead of"), names the one product that offers it, an item of its own; None when it is
     no such choice."""
-    if offers(lex, after, m) or not _count_between(toks, m.end, after.start, covered) or spec.amount == "none":
-        return None
+    if offers(lex, after, m) or spec.amount == "none" or not (
+            _count_between(toks, m.end, after.start, covered) or find(toks[m.end:after.start], SWAP) >= 0):
+        return None  # ("a leaf rake instead of the brush": the rake, named by its choice, for the brush)
     owner = value_owner(lex, [spec], alone=True)
     return owner if owner is not None and owner not in after.skus else None
 

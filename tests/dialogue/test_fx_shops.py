@@ -267,3 +267,22 @@ def test_measure_of_its_own_product_other_shop(chat: Chat) -> None:
 def test_measure_said_after_with_stays_a_choice(chat: Chat) -> None:
     chat.say("a pink lemonade with a pitcher of ice")
     assert len(chat.lines) == 1
+
+
+def test_choice_that_names_a_product_instead_of_a_line(shop: Callable[[str], Chat]) -> None:
+    c = shop("poolsupply")
+    c.say("a weighted vacuum head and an eighteen inch brush")
+    c.say("a leaf rake instead of the brush")
+    assert _skus(c) == [("LEAF-NET", 1), ("VAC-HEAD", 1)] and _has(c, "LEAF-NET", 1, style="bag")
+
+
+def test_choice_that_names_a_product_instead_of_a_line_other_shop(chat: Chat) -> None:
+    chat.say("a cedar mulch and a vanilla milkshake")
+    chat.say("oak instead of the mulch")
+    assert _skus(chat) == [("SHAKE", 1), ("STAKES", 1)] and _has(chat, "STAKES", 1, wood="oak")
+
+
+def test_choice_of_the_line_instead_stays_a_change(chat: Chat) -> None:
+    chat.say("a vanilla milkshake")
+    chat.say("chocolate instead of the vanilla")
+    assert chat.lines == [("SHAKE", 1, {"flavour": "choc", "topping": "none"})]
