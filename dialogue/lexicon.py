@@ -23,7 +23,7 @@ import os
 import threading
 import weakref
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Container, Iterable, Iterator, Mapping, ValuesView
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, ValuesView
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -291,6 +291,7 @@ class Lexicon:
                 self._index_group(p, g)
         self._prefer_literal()
         self._option_plurals()
+        self._option_singulars()
         self._counted_singulars()
         self._led_choices()
         self._choices_before_of()
@@ -387,6 +388,24 @@ class Lexicon:
                     extra.setdefault(plural, list(have or ())).extend(
                         t for t in options if t not in extra.get(plural, have or ()))
         self._plural_options = frozenset(p for p in extra if p not in self._phrases)
+        self._phrases.update(extra)
+
+    def _option_singulars(self, named: Callable[[tuple[str, ...]], bool] = lambda phrase: False) -> None:
+        """"a dive ring set": a choice named in the plural by two or more words ("dive rings", "sausage links") said
+        in the singular, as a noun's modifier, names that choice, where the singular is no phrase of anything else."""
+        extra: dict[tuple[str, ...], list[Target]] = {}
+        for phrase, targets in self._phrases.items():
+            last = phrase[-1] if phrase else ""
+            if len(phrase) < 2 or not last.isalpha() or len(last) < 4 or not last.endswith("s") \
+                    or last.endswith(("ss", "us", "is")):
+                continue
+            options = [t for t in targets if t.kind == "option"]
+            if not options or len(options) != len(targets):
+                continue
+            one = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+            singular = (*phrase[:-1], one)
+            if singular not in self._phrases and not named(singular):  # (a product's name kept its own)
+                extra.setdefault(singular, []).extend(t for t in options if t not in extra.get(singular, ()))
         self._phrases.update(extra)
 
     def _led_choices(self) -> None:
@@ -912,6 +931,8 @@ class IndexedLexicon(Lexicon):
                 words.update(singles)
         self._words = frozenset(words)
         self._vocab_set = _KnownWords(self._words)
+        self._option_singulars(lambda phrase: bool(self.product_targets(phrase)[0]))  # (the store's words known now)
+        self._option_phrases.update((k, v) for k, v in self._phrases.items() if k not in self._option_phrases)
         self.vocab = sorted(w for w in words if w.isalpha() and len(w) >= 3)
         self._product_words = frozenset(w for w in self.vocab if w not in STOPWORDS)
         self._short = defaultdict(list)

@@ -168,6 +168,7 @@ _SHOP = {
              {"code": "choc", "name": "chocolate"}, {"code": "van", "name": "vanilla"},
              {"code": "straw", "name": "strawberry"}]},
              {"code": "topping", "name": "topping", "values": [{"code": "whip", "name": "whipped cream"},
+                                                             {"code": "bears", "name": "gummy bears"},
                                                              {"code": "none", "name": "no topping"}],
               "default": "none"}]},
         {"sku": "LEMONADE", "name": "lemonade", "price": "3.00", "options": [
@@ -286,3 +287,14 @@ def test_choice_of_the_line_instead_stays_a_change(chat: Chat) -> None:
     chat.say("a vanilla milkshake")
     chat.say("chocolate instead of the vanilla")
     assert chat.lines == [("SHAKE", 1, {"flavour": "choc", "topping": "none"})]
+
+
+def test_plural_choice_said_in_the_singular(shop: Callable[[str], Chat]) -> None:
+    c = shop("poolsupply")
+    c.say("a dive ring set for the kids")
+    assert c.lines == [("DIVE-TOYS", 1, {"kind": "rings"})]
+
+
+def test_plural_choice_said_in_the_singular_other_shop(chat: Chat) -> None:
+    chat.say("a strawberry gummy bear milkshake")
+    assert chat.lines == [("SHAKE", 1, {"flavour": "straw", "topping": "bears"})]
