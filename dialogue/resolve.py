@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from catalog.models import OptionGroup, Product, SelectedOption
+from dialogue.group_refused import none_value
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.phrasebook import words
 from dialogue.specs import ItemSpec, OptionSpec
@@ -54,6 +55,8 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
                 unavailable.append(spec)
             continue
         group, value = hit
+        if _rest_of_a_name(group, value, spec, chosen, specs):
+            continue  # "sausage egg and cheese": the sausage one, "egg and cheese" (no meat) the rest of its name
         if spec.amount == "none" and spec.qualifier == "no" and not group.multiple:
             before = [o.value for o in chosen if o.group == group.code] or \
                 [o.value for o in current if o.group == group.code and o.amount != "none"]
@@ -98,6 +101,19 @@ def _plain_size(product: Product, spec: OptionSpec) -> tuple[OptionGroup, str] |
     if len(having) > 1:
         return None
     return group, next(iter(having)) if having else group.values[end].code
+
+
+def _rest_of_a_name(group: OptionGroup, value: str, spec: OptionSpec, chosen: Sequence[SelectedOption],
+                    specs: Iterable[OptionSpec]) -> bool:
+    """A one-choice group's value of none ("no meat") said by another name ("egg and cheese") right after another
+    value of that group ("sausage egg and cheese"): the words finish the dish's name, the value said first holds."""
+    v = group.value(value)
+    if v is None or none_value(group) != value or spec.pos < 0 \
+            or phrase_of(spec.said) == phrase_of(v.name):
+        return False
+    return any(o.pos >= 0 and o.pos + len(o.said.split()) == spec.pos and o is not spec
+               and any(t.group == group.code and t.value != value for t in o.targets) for o in specs) \
+        and any(c.group == group.code and c.value != value for c in chosen)
 
 
 def _end_of_named_group(product: Product, spec: OptionSpec) -> tuple[OptionGroup, str] | None:

@@ -179,6 +179,10 @@ _SHOP = {
                 {"code": "classic", "name": "classic"}, {"code": "pink", "name": "pink"}]},
             {"code": "add", "name": "add", "multiple": True, "values": [
                 {"code": "mint", "name": "mint"}, {"code": "ice", "name": "extra ice"}]}]},
+        {"sku": "ROLL", "name": "breakfast roll", "price": "5.00", "options": [
+            {"code": "meat", "name": "meat", "required": True, "values": [
+                {"code": "ham", "name": "ham"}, {"code": "bacon", "name": "bacon"},
+                {"code": "no_meat", "name": "no meat", "aliases": ["egg and cheese"]}]}]},
         {"sku": "BOX", "name": "storage box", "aliases": ["box", "bin"], "price": "8.00"},
         {"sku": "STAKES", "name": "garden stakes", "price": "6.00",
          "options": [{"code": "wood", "name": "wood", "required": True, "values": [
@@ -298,3 +302,17 @@ def test_plural_choice_said_in_the_singular(shop: Callable[[str], Chat]) -> None
 def test_plural_choice_said_in_the_singular_other_shop(chat: Chat) -> None:
     chat.say("a strawberry gummy bear milkshake")
     assert chat.lines == [("SHAKE", 1, {"flavour": "straw", "topping": "bears"})]
+
+
+def test_none_value_said_as_the_rest_of_a_name(shop: Callable[[str], Chat]) -> None:
+    c = shop("pancakehouse")
+    c.say("sausage egg and cheese on a bagel with pepper jack and make the egg scrambled")
+    assert _has(c, "BREAKFAST-SANDWICH", 1, meat="sausage", bread="bagel", cheese="pepper_jack", egg="scrambled")
+
+
+@pytest.mark.parametrize(("said", "meat"), [("a ham egg and cheese breakfast roll", "ham"),
+                                            ("a breakfast roll egg and cheese", "no_meat"),
+                                            ("a breakfast roll with bacon", "bacon")])
+def test_none_value_said_as_the_rest_of_a_name_other_shop(chat: Chat, said: str, meat: str) -> None:
+    chat.say(said)
+    assert chat.lines == [("ROLL", 1, {"meat": meat})]
