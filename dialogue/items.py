@@ -125,6 +125,7 @@ __all__ = [  # the entry point, and what callers import from here
 
 # Nouns that make a product word a modifier of something else ("the coffee bar", "coffee beans").
 _NOT_ITEM_HEADS = words("not_item_heads")
+_POSSESSIVES = words("possessives")
 
 
 def _own_choice_next(lex: Lexicon, mentions: Sequence[Mention], m: Mention) -> bool:
@@ -391,12 +392,25 @@ def _measure_of_its_own(lex: Lexicon, toks: Sequence[str], before: ItemSpec, m: 
     return ""
 
 
+def _opened_by_count(toks: Sequence[str], start: int, covered: set[int]) -> bool:
+    """The choice at ``start`` opens a noun phrase of its own: an article or a count right before it (or before its
+    measure: "a set of dive sticks", "a bag of the push in"), not said of people ("my two kids")."""
+    k = start - 1
+    if k >= 0 and toks[k] == "the":
+        k -= 1
+    if k >= 2 and toks[k] == "of" and k - 1 not in covered:
+        k -= 2
+    return k >= 0 and k not in covered and quantity_token(toks, k) is not None \
+        and not (k > 0 and toks[k - 1] in _POSSESSIVES)
+
+
 def _own_item_apart(lex: Lexicon, toks: Sequence[str], before: ItemSpec, m: Mention, spec: OptionSpec,
                     covered: set[int]) -> str | None:
     """"a unicorn float and a set of dive sticks": a choice said in a noun phrase of its own (a count or an article
     after the item before), which no product of that item offers, names the one product that offers it (the dive
     toys), an item of its own; None when it is no such choice."""
     if not _count_between(toks, before.end, m.start, covered) or "and" not in toks[before.end:m.start] \
+            or not _opened_by_count(toks, m.start, covered) \
             or spec.amount == "none" or (before.quantity or 1) > 1 or toks[m.end:m.end + 1] in (["one"], ["ones"]):
         return None  # (not "no cheese", nor a part of a counted item: "two coffees ... and a small black one")
     owner = value_owner(lex, [spec], alone=True)
@@ -408,8 +422,9 @@ def _own_item_ahead(lex: Lexicon, toks: Sequence[str], after: ItemSpec, m: Menti
     """A choice said before an item that lacks it, with a count between them (the item's own: "a two fifty roll of
     twelve two six twenty amp outlets") or a swap ("instead of"), names the one product that offers it, an item of its own; None when it is
     no such choice."""
-    if offers(lex, after, m) or spec.amount == "none" or not (
-            _count_between(toks, m.end, after.start, covered) or find(toks[m.end:after.start], SWAP) >= 0):
+    swap = find(toks[m.end:after.start], SWAP) >= 0
+    if offers(lex, after, m) or spec.amount == "none" or not (swap or _opened_by_count(toks, m.start, covered)) \
+            or not (swap or _count_between(toks, m.end, after.start, covered)):
         return None  # ("a leaf rake instead of the brush": the rake, named by its choice, for the brush)
     owner = value_owner(lex, [spec], alone=True)
     return owner if owner is not None and owner not in after.skus else None

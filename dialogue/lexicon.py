@@ -404,6 +404,8 @@ class Lexicon:
                 continue
             one = last[:-3] + "y" if last.endswith("ies") else last[:-1]
             singular = (*phrase[:-1], one)
+            if one in STOPWORDS or one in COMMON or one == "one" or any(w in STOPWORDS for w in phrase[:-1]):
+                continue  # ("red ones": no "red one", which counts the next one said; "in slices": no "in slice")
             if singular not in self._phrases and not named(singular):  # (a product's name kept its own)
                 extra.setdefault(singular, []).extend(t for t in options if t not in extra.get(singular, ()))
         self._phrases.update(extra)

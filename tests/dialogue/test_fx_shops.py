@@ -316,3 +316,19 @@ def test_none_value_said_as_the_rest_of_a_name(shop: Callable[[str], Chat]) -> N
 def test_none_value_said_as_the_rest_of_a_name_other_shop(chat: Chat, said: str, meat: str) -> None:
     chat.say(said)
     assert chat.lines == [("ROLL", 1, {"meat": meat})]
+
+
+def test_people_counted_before_an_item_are_no_choice_item(shop: Callable[[str], Chat]) -> None:
+    c = shop("deli")
+    c.say("hi um it's for me my mom and my two kids can we get two grilled cheeses for the kids")
+    assert _skus(c) == [("GRILLED-CHEESE", 2)]
+
+
+def test_plural_choice_with_a_preposition_keeps_its_verb(shop: Callable[[str], Chat]) -> None:
+    c = shop("greengrocer")
+    c.say("three bell peppers one red one yellow and one green")
+    assert sorted(o["colour"] for _, _, o in c.lines) == ["green", "red", "yellow"]
+    c = shop("greengrocer")
+    c.say("a watermelon")
+    c.say("can you slice it for me")
+    assert _has(c, "WATERMELON", 1, cutting="sliced")
