@@ -138,6 +138,7 @@ def _trimmed(phrase: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _IRREGULAR = {p[0]: p[1] for p in phrases("irregular_plurals")}
+_NAME_OF = words("name_of_words")  # "of" and the words other languages' names say it by ("empanada de carne")
 _IRREGULAR_SINGULAR = {plural: one for one, plural in _IRREGULAR.items()}  # "mice" -> "mouse"
 # a number word's plural by its value (90 -> "nineties"): a product named by a number ("a pvc 90") said in the plural
 _NUMBER_PLURALS = {v: w for w, v in PLURAL_NUMBERS.items()}
@@ -169,7 +170,7 @@ def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...
 
 def _measure_of(phrase: tuple[str, ...]) -> bool:
     """A name of a measure of a thing ("bottle of water", "loaf of bread"): a word, "of" and what it holds."""
-    return len(phrase) >= 3 and phrase[1] == "of" and phrase[0].isalpha() and len(phrase[0]) >= 3
+    return len(phrase) >= 3 and phrase[1] in _NAME_OF and phrase[0].isalpha() and len(phrase[0]) >= 3
 
 
 def _measure_plural(word: str) -> set[str]:

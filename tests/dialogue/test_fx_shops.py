@@ -332,3 +332,25 @@ def test_plural_choice_with_a_preposition_keeps_its_verb(shop: Callable[[str], C
     c.say("a watermelon")
     c.say("can you slice it for me")
     assert _has(c, "WATERMELON", 1, cutting="sliced")
+
+
+@pytest.mark.parametrize(("said", "qty", "colours"), [
+    ("give me a hundred feet each of red and black ten gauge thhn", 100, {"red", "black"}),
+    ("fifty feet each of red and white twelve gauge thhn", 50, {"red", "white"}),
+])
+def test_count_each_said_before_the_values(shop: Callable[[str], Chat], said: str, qty: int,
+                                           colours: set[str]) -> None:
+    c = shop("electrical")
+    c.say(said)
+    assert {o["colour"] for s, q, o in c.lines if s == "THHN" and q == qty} == colours and len(c.lines) == 2
+
+
+def test_count_each_said_before_the_values_other_shop(chat: Chat) -> None:
+    chat.say("two each of the chocolate and vanilla milkshakes")
+    assert sorted((q, o["flavour"]) for _, q, o in chat.lines) == [(2, "choc"), (2, "van")]
+
+
+def test_name_of_words_of_other_languages_take_the_plural_head(shop: Callable[[str], Chat]) -> None:
+    c = shop("empanadas")
+    c.say("two empanadas de carne")
+    assert c.lines == [("EMP-BEEF", 2, {"cooking": "baked"})]
