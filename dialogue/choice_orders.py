@@ -74,7 +74,8 @@ def values_apart(lex: Lexicon, toks: Sequence[str], owner: str, options: Sequenc
     product = lex.products.get(owner)
     if product is None or len(options) < 2:
         return []
-    starts, groups, prev_end = [0], set(), 0
+    starts, prev_end = [0], 0
+    groups: set[str] = set()
     for o in sorted(options, key=lambda o: o.pos):
         mine = {t.group for t in o.targets if (g := product.group(t.group)) is not None and not g.multiple
                 and g.value(t.value) is not None}

@@ -59,6 +59,7 @@ from dialogue.ones import (
     one_said_at,
     the_one_said,
 )
+from dialogue.owners import value_owner
 from dialogue.package_choices import package_choice
 from dialogue.packaging import choice_package_of_next, package_counted_after, package_of_next
 from dialogue.parts import (
@@ -71,7 +72,6 @@ from dialogue.parts import (
     parts_of_noun,
     rebalance,
 )
-from dialogue.owners import value_owner
 from dialogue.phrasebook import words
 from dialogue.quantity import (
     COUNT_NOUNS,

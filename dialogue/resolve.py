@@ -127,7 +127,7 @@ def _end_of_named_group(product: Product, spec: OptionSpec) -> tuple[OptionGroup
         return None
     forms = {said[0], said[0].removesuffix("s")}
     groups = [g for g in product.option_groups if not g.multiple and len(g.values) > 1
-              and any(phrase_of(n) in ((f,) for f in forms) for n in (g.name, g.code, *g.aliases))]
+              and any(phrase_of(n) in {(f,) for f in forms} for n in (g.name, g.code, *g.aliases))]
     if len(groups) != 1:
         return None
     group = groups[0]

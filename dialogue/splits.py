@@ -478,6 +478,7 @@ def parts_of_them(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
     if len(items) != 1 or items[0].quantity is None or items[0].quantity < 2:
         return items
     item = items[0]
+    total = item.quantity
     first = min((o.pos for o in item.options), default=len(toks))
     cut = next((i for i in range(first + 1, len(toks) - 2) if _of_them(toks, i)
                 and (toks[i] == "one" or toks[i].isdigit())), None)
@@ -486,9 +487,9 @@ def parts_of_them(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
     part = 1 if toks[cut] == "one" else int(toks[cut])
     head = [o for o in item.options if o.pos < cut]
     tail = [o for o in item.options if o.pos > cut]
-    if part >= item.quantity or not tail:
+    if total is None or part >= total or not tail:
         return items
     changed = {t.group for o in tail for t in o.targets}
     kept = [o for o in head if not {t.group for t in o.targets} & changed]
-    return [ItemSpec(item.skus, item.quantity - part, head, item.start, cut, item.exact),
+    return [ItemSpec(item.skus, total - part, head, item.start, cut, item.exact),
             ItemSpec(item.skus, part, [*kept, *tail], cut, item.end, item.exact)]
