@@ -28,6 +28,7 @@ from dialogue.specs import ItemSpec, OptionSpec
 _ONTO_IT = phrases("onto_it")
 _SWAP_VERBS = words("swap_verbs")
 _FOR_IT = phrases("for_what_was_said")
+_SIZE_WORDS = words("big") | words("small") | words("biggest") | words("smallest")
 
 
 def needed(lex: Lexicon, sku: str, group: str) -> bool:
@@ -85,6 +86,8 @@ def option_spec(toks: Sequence[str], m: Mention, floor: int) -> OptionSpec:
     said = " ".join(toks[m.start:m.end])
     if m.part:  # "half glazed": the kind, its share said with it
         return OptionSpec(m.options, pos=m.start, said=said, part=True)
+    if q is None and end - 1 >= floor and toks[end - 1] in _SIZE_WORDS:  # "the big bag": the word kept aside,
+        return OptionSpec(m.options, pos=m.start, said=said, size_word=toks[end - 1])  # for a size group so named
     if q is None:
         return OptionSpec(m.options, pos=m.start, said=said)
     return OptionSpec(m.options, q.amount, q.words, m.start, said)
@@ -142,8 +145,9 @@ def choice_of_the_one_before(lex: Lexicon, toks: Sequence[str], items: list[Item
 
 def _choice_of(lex: Lexicon, toks: Sequence[str], before: ItemSpec, it: ItemSpec) -> OptionSpec | None:
     product = lex.products.get(before.skus[0]) if len(before.skus) == 1 else None
-    if product is None or it.quantity is not None or it.options or it.start < before.end:
-        return None
+    if product is None or it.quantity is not None or it.start < before.end \
+            or any(not it.start <= o.pos < it.end for o in it.options):
+        return None  # (a choice read in its own name, "turkey sausage" of a side of sausage, is no choice said with it)
     said = tuple(toks[it.start:it.end])
     chosen = {t.group for o in before.options for t in o.targets}
     targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and t.group not in chosen
@@ -155,9 +159,40 @@ def _choice_of(lex: Lexicon, toks: Sequence[str], before: ItemSpec, it: ItemSpec
     listed = bool(after) and any(t in WITH for t in toks[before.end:min(o.pos for o in after)]) \
         and 0 <= last <= it.start and all(t in ("and", *LIST_ARTICLES) for t in toks[last:it.start]) \
         and "and" in toks[last:it.start]
-    if not listed and not any(tuple(toks[it.end:it.end + len(ph)]) == ph for ph in _ONTO_IT):
+    run_on = bool(after) and min(o.pos for o in after) == before.end and last == it.start \
+        and all((g := product.group(t.group)) is not None and g.required for t in targets)
+    # ("the country breakfast over easy sausage links sourdough toast": its choices said one after another right
+    # after it, one of them a needed choice that names a side too)
+    if not listed and not run_on and not any(tuple(toks[it.end:it.end + len(ph)]) == ph for ph in _ONTO_IT):
         return None
     return OptionSpec(targets, pos=it.start, said=" ".join(said))
+
+
+def choice_listed_for_topic(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], options: list[OptionSpec],
+                            topic: str | None) -> tuple[list[ItemSpec], list[OptionSpec]]:
+    """"How much is the steak and eggs?" - "i'll do that with scrambled eggs and wheat toast": a product named alone
+    (no count, no choice but those of its own name) that goes on the list of choices said with "with" and no
+    product, for the product talked about (``topic``, not in the cart), is that product's choice of a group not
+    chosen yet (the plate's toast), not a side of toast of its own."""
+    product = lex.products.get(topic or "")
+    if product is None or not options:
+        return items, options
+    out, free = [], list(options)
+    for it in items:
+        said = tuple(toks[it.start:it.end])
+        chosen = {t.group for o in free for t in o.targets}
+        targets = tuple(t for t in lex.phrases.get(said, ()) if t.kind == "option" and t.group not in chosen
+                        and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
+        before = [o for o in free if o.pos < it.start]
+        last = max((o.pos + max(len(o.said.split()), 1) for o in before), default=-1)
+        if targets and it.quantity is None and product.sku not in it.skus and before and last <= it.start \
+                and all(it.start <= o.pos < it.end for o in it.options) \
+                and any(t in WITH for t in toks[:min(o.pos for o in before)]) \
+                and all(t in ("and", *LIST_ARTICLES) for t in toks[last:it.start]) and "and" in toks[last:it.start]:
+            free.append(OptionSpec(targets, pos=it.start, said=" ".join(said)))
+            continue
+        out.append(it)
+    return out, free
 
 
 def own_choice(lex: Lexicon, toks: Sequence[str], m: Mention, skus: Sequence[str]) -> list[OptionSpec]:

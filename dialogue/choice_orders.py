@@ -66,6 +66,35 @@ def opened_again(toks: Sequence[str], options: Sequence[OptionSpec]) -> list[tup
     return spans
 
 
+def values_apart(lex: Lexicon, toks: Sequence[str], owner: str, options: Sequence[OptionSpec]) -> list[tuple[int, int]]:
+    """Choices said with no product, two of them values of one one-choice group of ``owner`` joined by "and" ("a
+    set of dive rings and the torpedoes", "a vanilla and a chocolate"): one item per value, each with the choices
+    said in its phrase, not one item with the last value. (start, end) of each phrase; empty when no group's value
+    is said twice."""
+    product = lex.products.get(owner)
+    if product is None or len(options) < 2:
+        return []
+    starts, prev_end = [0], 0
+    groups: set[str] = set()
+    for o in sorted(options, key=lambda o: o.pos):
+        mine = {t.group for t in o.targets if (g := product.group(t.group)) is not None and not g.multiple
+                and g.value(t.value) is not None}
+        joins = [k for k in range(prev_end, o.pos) if toks[k] == "and" or toks[k] in SEPARATORS]
+        if mine & groups and joins and o.pos > 0:
+            starts.append(joins[-1] + 1)
+            groups = set()
+        groups |= mine
+        prev_end = o.pos + max(len(o.said.split()), 1)
+    if len(starts) < 2:
+        return []
+    bounds = [*starts, len(toks)]
+    spans = []
+    for a, b in zip(bounds, bounds[1:], strict=False):  # each phrase from its count, if one is said ("i want two
+        first = min(o.pos for o in options if a <= o.pos < b)  # dive rings": the 2)
+        spans.append((next((k for k in range(a, first) if toks[k].isdigit()), a), b))
+    return spans
+
+
 def measured_anew(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> str | None:
     """"so one gallon of white in flat", "and two quarts of the blue" with lines in the cart and no product named:
     a count and a unit said as the head of a noun phrase ("<count> <unit> of <choice>") order one more line of

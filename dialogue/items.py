@@ -44,7 +44,7 @@ from dialogue.counted_for import count_for_goods
 from dialogue.everything import with_everything
 from dialogue.intents import find
 from dialogue.item_words import CONTAINERS, LIST_ARTICLES, MEASURES, glue_only
-from dialogue.lexicon import Lexicon
+from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.matcher import Mention
 from dialogue.named_by_choice import named_by_choice
 from dialogue.named_groups import group_said_as_item, place_by_group_named
@@ -61,6 +61,7 @@ from dialogue.ones import (
     one_said_at,
     the_one_said,
 )
+from dialogue.owners import value_owner
 from dialogue.package_choices import package_choice
 from dialogue.packaging import choice_package_of_next, package_counted_after, package_of_next
 from dialogue.parts import (
@@ -127,6 +128,7 @@ __all__ = [  # the entry point, and what callers import from here
 
 # Nouns that make a product word a modifier of something else ("the coffee bar", "coffee beans").
 _NOT_ITEM_HEADS = words("not_item_heads")
+_POSSESSIVES = words("possessives")
 
 
 def _own_choice_next(lex: Lexicon, mentions: Sequence[Mention], m: Mention) -> bool:
@@ -334,12 +336,32 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
             # "a vanilla shake instead of the strawberry": the choice names the old line, of the same product
             items.append(ItemSpec(before[-1].skus, None, [spec], m.start, m.end))
             continue
+        if target is None and before and (again := _measure_of_its_own(lex, toks, before[-1], m, covered)):
+            items.append(ItemSpec((again,), None, [spec], m.start, m.end))
+            items.sort(key=lambda it: it.start)
+            continue  # "a coffee with oat milk and a pot of decaf": one more coffee, by the pot
+        if target is None and before and after and glue_only(toks, m.end, after[0].start, covered) \
+                and not offers(lex, before[-1], m) and offers(lex, after[0], m):
+            target = after[0]  # "a quart of algaecide the seven way strips": the strips' choice, the item before
+            # has no such choice
+        if target is None and before and not offers(lex, before[-1], m) \
+                and (owner := _own_item_apart(lex, toks, before[-1], m, spec, covered)) is not None:
+            qty, explicit = read_quantity(toks, m.start, floor, covered)
+            items.append(ItemSpec((owner,), qty if explicit else None, [spec], m.start, m.end))
+            items.sort(key=lambda it: it.start)
+            continue
         if target is None and before:
             target = before[-1]
         if target is None and after and glue_only(toks, m.end, after[0].start, covered) and not counted_apart:
             target = after[0]
         if target is None and len(items) == 1 and (offers(lex, items[0], m) or not _answer_before(toks, m, items[0])):
             target = items[0]  # one item in the sentence: its options may come anywhere
+        if target is not None and target.start >= m.end and not (before and offers(lex, before[-1], m)) \
+                and (owner := _own_item_ahead(lex, toks, target, m, spec, covered)) is not None:
+            qty, explicit = read_quantity(toks, m.start, floor, covered)
+            items.append(ItemSpec((owner,), qty if explicit else None, [spec], m.start, m.end))
+            items.sort(key=lambda it: it.start)
+            continue  # "a two fifty roll of twelve two six twenty amp outlets": the cable's, no outlet's
         if target is None:
             loose.append(spec)
         else:
@@ -375,6 +397,66 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
     if times is not None:
         times_over(items, times, breaks)
     return items, loose
+
+
+def _measure_of_its_own(lex: Lexicon, toks: Sequence[str], before: ItemSpec, m: Mention, covered: set[int]) -> str:
+    """"a coffee with oat milk ... and a pot of decaf": a choice of the item before whose own name says it is a
+    measure of that very product ("pot of coffee"), said as a measure ("and a <choice> of ...") in a phrase of its
+    own, is one more item of that product so measured; "" when it is no such choice."""
+    if len(before.skus) != 1 or toks[m.end:m.end + 1] != ["of"] or m.start < 2 or toks[m.start - 2] != "and" \
+            or m.start - 1 in covered or quantity_token(toks, m.start - 1) is None:
+        return ""
+    product = lex.products.get(before.skus[0])
+    if product is None:
+        return ""
+    said = tuple(toks[m.start:m.end])
+    names = {phrase_of(n) for n in (product.name, *product.aliases)}
+    for t in m.options:
+        group = product.group(t.group)
+        value = group.value(t.value) if group is not None else None
+        if group is not None and value is not None and not group.multiple and any(
+                (p := phrase_of(n))[:len(said) + 1] == (*said, "of") and p[len(said) + 1:] in names
+                for n in (value.name, *value.aliases)):
+            return product.sku
+    return ""
+
+
+def _opened_by_count(toks: Sequence[str], start: int, covered: set[int]) -> bool:
+    """The choice at ``start`` opens a noun phrase of its own: an article or a count right before it (or before its
+    measure: "a set of dive sticks", "a bag of the push in"), not said of people ("my two kids")."""
+    k = start - 1
+    if k >= 0 and toks[k] == "the":
+        k -= 1
+    if k >= 2 and toks[k] == "of" and k - 1 not in covered:
+        k -= 2
+    return k >= 0 and k not in covered and quantity_token(toks, k) is not None \
+        and not (k > 0 and toks[k - 1] in _POSSESSIVES)
+
+
+def _own_item_apart(lex: Lexicon, toks: Sequence[str], before: ItemSpec, m: Mention, spec: OptionSpec,
+                    covered: set[int]) -> str | None:
+    """"a unicorn float and a set of dive sticks": a choice said in a noun phrase of its own (a count or an article
+    after the item before), which no product of that item offers, names the one product that offers it (the dive
+    toys), an item of its own; None when it is no such choice."""
+    if not _count_between(toks, before.end, m.start, covered) or "and" not in toks[before.end:m.start] \
+            or not _opened_by_count(toks, m.start, covered) \
+            or spec.amount == "none" or (before.quantity or 1) > 1 or toks[m.end:m.end + 1] in (["one"], ["ones"]):
+        return None  # (not "no cheese", nor a part of a counted item: "two coffees ... and a small black one")
+    owner = value_owner(lex, [spec], alone=True)
+    return owner if owner is not None and owner not in before.skus else None
+
+
+def _own_item_ahead(lex: Lexicon, toks: Sequence[str], after: ItemSpec, m: Mention, spec: OptionSpec,
+                    covered: set[int]) -> str | None:
+    """A choice said before an item that lacks it, with a count between them (the item's own: "a two fifty roll of
+    twelve two six twenty amp outlets") or a swap ("instead of"), names the one product that offers it, an item of its own; None when it is
+    no such choice."""
+    swap = find(toks[m.end:after.start], SWAP) >= 0
+    if offers(lex, after, m) or spec.amount == "none" or not (swap or _opened_by_count(toks, m.start, covered)) \
+            or not (swap or _count_between(toks, m.end, after.start, covered)):
+        return None  # ("a leaf rake instead of the brush": the rake, named by its choice, for the brush)
+    owner = value_owner(lex, [spec], alone=True)
+    return owner if owner is not None and owner not in after.skus else None
 
 
 def _half_size_of(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], m: Mention) -> bool:

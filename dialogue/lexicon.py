@@ -24,7 +24,7 @@ import re
 import threading
 import weakref
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Container, Iterable, Iterator, Mapping, ValuesView
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, ValuesView
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -47,7 +47,7 @@ from dialogue.dates import spoken_dates
 from dialogue.fractions import spoken_fractions
 from dialogue.intents import cue_words
 from dialogue.normalize import CODE_RE, tokens
-from dialogue.numbers import to_digits
+from dialogue.numbers import PLURAL_NUMBERS, to_digits
 from dialogue.phrasebook import phrases, words
 from dialogue.service_verbs import done_forms, verb_forms
 from dialogue.words import COMMON, STOPWORDS
@@ -143,7 +143,10 @@ def _trimmed(phrase: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _IRREGULAR = {p[0]: p[1] for p in phrases("irregular_plurals")}
+_NAME_OF = words("name_of_words")  # "of" and the words other languages' names say it by ("empanada de carne")
 _IRREGULAR_SINGULAR = {plural: one for one, plural in _IRREGULAR.items()}  # "mice" -> "mouse"
+# a number word's plural by its value (90 -> "nineties"): a product named by a number ("a pvc 90") said in the plural
+_NUMBER_PLURALS = {v: w for w, v in PLURAL_NUMBERS.items()}
 
 
 def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...]]:
@@ -153,6 +156,8 @@ def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...
     last = phrase[-1]
     if last in _IRREGULAR:  # "mice" of "optical mouse"
         return {phrase, (*phrase[:-1], _IRREGULAR[last])}
+    if whole and last.isdigit() and int(last) in _NUMBER_PLURALS:  # "four half inch nineties" of a "ninety"
+        return {phrase, (*phrase[:-1], _NUMBER_PLURALS[int(last)])}
     if not last.isalpha() or len(last) < 3:
         return {phrase}
     forms = {last + "s", last + "es"}
@@ -170,7 +175,7 @@ def _plurals(phrase: tuple[str, ...], whole: bool = False) -> set[tuple[str, ...
 
 def _measure_of(phrase: tuple[str, ...]) -> bool:
     """A name of a measure of a thing ("bottle of water", "loaf of bread"): a word, "of" and what it holds."""
-    return len(phrase) >= 3 and phrase[1] == "of" and phrase[0].isalpha() and len(phrase[0]) >= 3
+    return len(phrase) >= 3 and phrase[1] in _NAME_OF and phrase[0].isalpha() and len(phrase[0]) >= 3
 
 
 def _measure_plural(word: str) -> set[str]:
@@ -303,6 +308,7 @@ class Lexicon:
                 self._index_group(p, g)
         self._prefer_literal()
         self._option_plurals()
+        self._option_singulars()
         self._counted_singulars()
         self._led_choices()
         self._choices_before_of()
@@ -402,6 +408,26 @@ class Lexicon:
                     extra.setdefault(plural, list(have or ())).extend(
                         t for t in options if t not in extra.get(plural, have or ()))
         self._plural_options = frozenset(p for p in extra if p not in self._phrases)
+        self._phrases.update(extra)
+
+    def _option_singulars(self, named: Callable[[tuple[str, ...]], bool] = lambda phrase: False) -> None:
+        """"a dive ring set": a choice named in the plural by two or more words ("dive rings", "sausage links") said
+        in the singular, as a noun's modifier, names that choice, where the singular is no phrase of anything else."""
+        extra: dict[tuple[str, ...], list[Target]] = {}
+        for phrase, targets in self._phrases.items():
+            last = phrase[-1] if phrase else ""
+            if len(phrase) < 2 or not last.isalpha() or len(last) < 4 or not last.endswith("s") \
+                    or last.endswith(("ss", "us", "is")):
+                continue
+            options = [t for t in targets if t.kind == "option"]
+            if not options or len(options) != len(targets):
+                continue
+            one = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+            singular = (*phrase[:-1], one)
+            if one in STOPWORDS or one in COMMON or one == "one" or any(w in STOPWORDS for w in phrase[:-1]):
+                continue  # ("red ones": no "red one", which counts the next one said; "in slices": no "in slice")
+            if singular not in self._phrases and not named(singular):  # (a product's name kept its own)
+                extra.setdefault(singular, []).extend(t for t in options if t not in extra.get(singular, ()))
         self._phrases.update(extra)
 
     def _led_choices(self) -> None:
@@ -946,6 +972,8 @@ class IndexedLexicon(Lexicon):
                 words.update(singles)
         self._words = frozenset(words)
         self._vocab_set = _KnownWords(self._words)
+        self._option_singulars(lambda phrase: bool(self.product_targets(phrase)[0]))  # (the store's words known now)
+        self._option_phrases.update((k, v) for k, v in self._phrases.items() if k not in self._option_phrases)
         self.vocab = sorted(w for w in words if w.isalpha() and len(w) >= 3)
         self._product_words = frozenset(w for w in self.vocab if w not in STOPWORDS)
         self._short = defaultdict(list)

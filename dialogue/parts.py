@@ -259,6 +259,17 @@ def _joined_values(lex: Lexicon, toks: Sequence[str], item: ItemSpec, several: b
     return []
 
 
+def _each_before(toks: Sequence[str], first: int) -> int:
+    """Where "each" stands right before the first of values joined by "and" ("a hundred feet each of red and black",
+    "two each of the red and the blue"), a count said before it; -1 when it is not said so."""
+    k = first - 1
+    while k >= 0 and toks[k] in ("of", "the"):
+        k -= 1
+    if k < 1 or toks[k] != "each" or k == first - 1:
+        return -1
+    return k if any(quantity_token(toks, i) is not None for i in range(max(0, k - 2), k)) else -1
+
+
 def each_value(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
     """"black and blue biros", "red and green pens, a pack of each": values of one one-choice group joined by
     "and" with a noun in the plural (or before "of each") are a line each, not the last value alone; a count said
@@ -278,12 +289,15 @@ def each_value(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec]) -> list
         tail = max(it.end, _said_end(run[-1]))
         each = next((i for i in range(tail, min(nxt, tail + 4)) if any(
             tuple(toks[i:i + len(p)]) == p for p in _OF_EACH)), -1)
+        if each < 0:  # "a hundred feet each of red and black ten gauge thhn": "each (of)" said before the values
+            each = _each_before(toks, run[0].pos)
         word = toks[it.end - 1]
         plural = word.endswith("s") and not word.endswith("ss") and all(o.pos < it.end - 1 for o in run)
         if each < 0 and not (plural and it.quantity in (None, len(run))):  # not "nachos with verde and chipotle"
             out.append(it)
             continue
-        count = next((q for i in range(each - 1, max(tail, each - 3) - 1, -1)
+        floor = tail if each >= tail else max(0, each - 3)
+        count = next((q for i in range(each - 1, max(floor, each - 3) - 1, -1)
                       if (q := quantity_token(toks, i)) is not None), 1) if each >= 0 else 1
         rest = [o for o in it.options if o not in run]
         out.extend(ItemSpec(it.skus, count, [*rest, o], it.start, it.end, it.exact) for o in run)

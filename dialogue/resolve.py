@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from catalog.models import OptionGroup, Product, SelectedOption
+from dialogue.group_refused import none_value
 from dialogue.lexicon import Lexicon, Target, phrase_of
 from dialogue.phrasebook import words
 from dialogue.specs import ItemSpec, OptionSpec
@@ -17,6 +18,8 @@ from dialogue.specs import ItemSpec, OptionSpec
 _SIZE_GROUPS = words("size_groups")
 _BIG = words("big")
 _SMALL = words("small")
+_BIGGEST = words("biggest")
+_SMALLEST = words("smallest")
 
 
 @dataclass
@@ -45,12 +48,15 @@ def options_for(product: Product, specs: Iterable[OptionSpec], current: Sequence
     removals: list[tuple[str, str]] = []
     unavailable: list[OptionSpec] = []
     for spec in specs:
-        hit = _named_by_words(product, spec) or _group_taking(product, spec, chosen) or _plain_size(product, spec)
+        hit = _named_by_words(product, spec) or _group_taking(product, spec, chosen) or _plain_size(product, spec) \
+            or _end_of_named_group(product, spec)
         if hit is None:
             if spec.targets and spec.amount != "none" and not _names_own_group(product, spec):
                 unavailable.append(spec)
             continue
         group, value = hit
+        if _rest_of_a_name(group, value, spec, chosen, specs):
+            continue  # "sausage egg and cheese": the sausage one, "egg and cheese" (no meat) the rest of its name
         if spec.amount == "none" and spec.qualifier == "no" and not group.multiple:
             before = [o.value for o in chosen if o.group == group.code] or \
                 [o.value for o in current if o.group == group.code and o.amount != "none"]
@@ -95,6 +101,41 @@ def _plain_size(product: Product, spec: OptionSpec) -> tuple[OptionGroup, str] |
     if len(having) > 1:
         return None
     return group, next(iter(having)) if having else group.values[end].code
+
+
+def _rest_of_a_name(group: OptionGroup, value: str, spec: OptionSpec, chosen: Sequence[SelectedOption],
+                    specs: Iterable[OptionSpec]) -> bool:
+    """A one-choice group's value of none ("no meat") said by another name ("egg and cheese") right after another
+    value of that group ("sausage egg and cheese"): the words finish the dish's name, the value said first holds."""
+    v = group.value(value)
+    if v is None or none_value(group) != value or spec.pos < 0 \
+            or phrase_of(spec.said) == phrase_of(v.name):
+        return False
+    return any(o.pos >= 0 and o.pos + len(o.said.split()) == spec.pos and o is not spec
+               and any(t.group == group.code and t.value != value for t in o.targets) for o in specs) \
+        and any(c.group == group.code and c.value != value for c in chosen)
+
+
+def _end_of_named_group(product: Product, spec: OptionSpec) -> tuple[OptionGroup, str] | None:
+    """"alkalinity increaser the big bag": a size word said before a one-word name of one of ``product``'s one-choice
+    groups (its "bag", a choice of some other product) is that group's biggest (smallest) value, where its values
+    cost more as they go and no value has the size word in its name."""
+    word = spec.size_word
+    end = -1 if word in _BIG or word in _BIGGEST else 0 if word in _SMALL or word in _SMALLEST else None
+    said = phrase_of(spec.said)
+    if end is None or len(said) != 1:
+        return None
+    forms = {said[0], said[0].removesuffix("s")}
+    groups = [g for g in product.option_groups if not g.multiple and len(g.values) > 1
+              and any(phrase_of(n) in {(f,) for f in forms} for n in (g.name, g.code, *g.aliases))]
+    if len(groups) != 1:
+        return None
+    group = groups[0]
+    deltas = [v.price_delta_cents for v in group.values]
+    if deltas != sorted(deltas) or len(set(deltas)) < len(deltas) \
+            or any(word in phrase_of(n) for v in group.values for n in (v.name, *v.aliases)):
+        return None
+    return group, group.values[end].code
 
 
 def _names_own_group(product: Product, spec: OptionSpec) -> bool:

@@ -59,14 +59,43 @@ def _opens_after_and(toks: Sequence[str], k: int) -> bool:
     return j >= 0 and toks[j] in SEPARATORS
 
 
-def _head_of_its_choice(lex: Lexicon, mentions: Sequence[Mention], n: int) -> bool:
+def _package_of_next(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
+    """A product named by one package word ("box") said right before "of" and another product ("a box of romex
+    staples"): the package that product comes in, no item of its own (nor, when that product offers it, its choice:
+    left to be read so)."""
+    m = mentions[n]
+    if not (m.end - m.start == 1 and toks[m.start] in PACKAGES and m.end + 1 < len(toks) and toks[m.end] == "of"
+            and n + 1 < len(mentions) and mentions[n + 1].start == m.end + 1 and mentions[n + 1].exact_products):
+        return False
+    nxt = {t.sku for t in mentions[n + 1].products}
+    return not {t.sku for t in m.products} & nxt \
+        and not any(sku in lex.option_skus.get((t.group, t.value), ()) for t in m.options for sku in nxt)
+
+
+def _head_of_its_choice(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], n: int) -> bool:
     """A word of one product's name said right after a choice only that product offers ("the eagle peak map"): the
     noun of an item made so, not a word summing up the products said after it."""
     m = mentions[n]
     skus = {t.sku for t in m.products}
     prev = mentions[n - 1] if n else None
-    return len(skus) == 1 and prev is not None and prev.end == m.start and bool(prev.options) \
-        and not prev.products and all(lex.option_skus.get((t.group, t.value), set()) == skus for t in prev.options)
+    if len(skus) == 1 and prev is not None and prev.end == m.start and bool(prev.options) \
+            and not prev.products and all(lex.option_skus.get((t.group, t.value), set()) == skus for t in prev.options):
+        return True
+    # "the eucalyptus spa crystals" of "spa aromatherapy crystals": choice words right before it, each a word of
+    # its name too or a choice only it offers, one of them such a choice
+    product = lex.products.get(next(iter(skus))) if len(skus) == 1 else None
+    if product is None:
+        return False
+    name_words = {w for name in (product.name, *product.aliases) for w in phrase_of(name)}
+    own, end, k = False, m.start, n - 1
+    while k >= 0 and mentions[k].end == end and mentions[k].options and not mentions[k].products:
+        p = mentions[k]
+        if all(lex.option_skus.get((t.group, t.value), set()) == skus for t in p.options):
+            own = True
+        elif not set(toks[p.start:p.end]) <= name_words:
+            break
+        end, k = p.start, k - 1
+    return own
 _SAID_RIGHT_AFTER = 4  # words from a kind to the product that says which it is ("a gift a bottle of jameson")
 
 
@@ -289,7 +318,9 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
     for n, m in enumerate(mentions):
         nxt_product = n + 1 < len(mentions) and mentions[n + 1].start == m.end and bool(mentions[n + 1].products) \
             and m.end not in breaks
-        if m.exact_products and lex is not None and _worked_on_own(lex, toks, mentions, roles, n):
+        if m.exact_products and lex is not None and _package_of_next(lex, toks, mentions, n):
+            roles.append("ignore")  # "a box of romex staples": the staples' box, though "box" names a product too
+        elif m.exact_products and lex is not None and _worked_on_own(lex, toks, mentions, roles, n):
             roles.append("ignore")  # "a full tune on my skis": the shopper's skis, not a pair rented
         elif m.exact_products and not m.options and shoppers_own(toks, m):
             roles.append("ignore")  # "i brought my own jar": the shopper's jar, none sold
@@ -357,11 +388,11 @@ def mention_roles(toks: Sequence[str], mentions: Sequence[Mention], breaks: froz
             elif _plain_unit_of_split(toks, mentions, n, roles):
                 roles.append("ignore")  # "two drip coffees one black and one with skim": a unit as it comes, no
                 # black coffee (a word only of other products' names)
-            elif lex is not None and _head_of_its_choice(lex, mentions, n):
+            elif lex is not None and _head_of_its_choice(lex, toks, mentions, n):
                 roles.append("product")  # "the eagle peak map and a spork": the map said with its area
             elif _named_after_its_kind(toks, mentions, roles, n):
                 roles.append("product")  # "four tires the michelins and a gauge": which of the tires, by a word
-            elif lex is not None and _opening_of_a_name(lex, toks, m):
+            elif lex is not None and _opening_of_a_name(lex, toks, m, mentions):
                 roles.append("product")  # "three bags of cal hypo and a clarifier": the opening words of one
                 # product's name ("cal hypo shock"), a short name of it, not a word of a kind
             else:
@@ -390,7 +421,7 @@ def _named_after_its_kind(toks: Sequence[str], mentions: Sequence[Mention], role
     return False
 
 
-def _opening_of_a_name(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
+def _opening_of_a_name(lex: Lexicon, toks: Sequence[str], m: Mention, mentions: Sequence[Mention] = ()) -> bool:
     """Two or more words that open the name (or an alias) of exactly one product, and are not all of it ("cal hypo"
     of "cal hypo shock", "chicken tikka" of "chicken tikka masala"), counted (a count or an article before them, or
     before their package: "three bags of cal hypo"): that product said short. (Not "the muffin should be chocolate
@@ -406,7 +437,10 @@ def _opening_of_a_name(lex: Lexicon, toks: Sequence[str], m: Mention) -> bool:
     k = m.start - 1
     while k >= 0 and toks[k] in _FILLERS:
         k -= 1
-    if k >= 2 and toks[k] == "of" and toks[k - 1].isalpha():
+    measure = next((o for o in mentions if o.end == k and o.options and not o.products), None)
+    if k >= 2 and toks[k] == "of" and measure is not None:
+        k = measure.start - 1  # "a full stack of banana pecan": its measure said as a choice of several words
+    elif k >= 2 and toks[k] == "of" and toks[k - 1].isalpha():
         k -= 2  # "three bags of": the count of its package
     return k >= 0 and (toks[k] in ("a", "an", "another", "one") or toks[k].isdigit())
 

@@ -22,6 +22,7 @@ class OptionSpec:
     pos: int = -1  # token index where it was said (-1: not from this utterance)
     said: str = ""  # the shopper's words for it, when known ("room temperature"), to say back
     part: bool = False  # one kind of a box's mix said apart ("half glazed half chocolate"): no refinement of another
+    size_word: str = ""  # a plain size word said right before it ("the big bag"): the end of a group so named
 
 
 @dataclass

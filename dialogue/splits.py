@@ -448,13 +448,21 @@ def _pre_markers(toks: Sequence[str], a: int, item: ItemSpec, covered: set[int],
     if len(marks) < 2 or marks == plain:
         return plain
     groups: list[set[str]] = []
+    apart = _counts_apart(toks, marks)
     for j, (pos, _) in enumerate(marks):
         end = marks[j + 1][0] if j + 1 < len(marks) else item.start
         said = {t.group for m in mentions if pos < m.start < end and m.start in opt_pos for t in m.options}
-        if not said:
+        if not said and not (apart and j == len(marks) - 1):
             return plain
         groups.append(said)
-    return marks if set.intersection(*groups) else plain
+    return marks if apart or set.intersection(*groups) else plain
+
+
+def _counts_apart(toks: Sequence[str], marks: Sequence[tuple[int, int]]) -> bool:
+    """"a roll of super 33 and two rolls of white tape": counts that differ, each phrase after the first opened
+    right after "and", start a line each, though their choices are of different groups (the last phrase's choice
+    may be said in the product's own words)."""
+    return len({q for _, q in marks}) > 1 and all(pos > 0 and toks[pos - 1] == "and" for pos, _ in marks[1:])
 
 
 def _of_kind(lex: Lexicon, toks: Sequence[str], item: ItemSpec, skus: tuple[str, ...], summary: Mention) -> tuple[str, ...]:
@@ -466,3 +474,27 @@ def _of_kind(lex: Lexicon, toks: Sequence[str], item: ItemSpec, skus: tuple[str,
         tuple(w for w in name if w not in kind_words) == said for name in own_names(lex.products[sku]))]
     return (exact[0],) if len(exact) == 1 else skus
 
+
+
+def parts_of_them(toks: Sequence[str], items: list[ItemSpec]) -> list[ItemSpec]:
+    """"two full stacks of the buttermilk one of them with real maple syrup" said with no product word (choices
+    only): "one of them" (a count, "of", "them"/"those") after the counted item's choices takes that many out as a
+    line of its own, made as the rest and with the choices said after it."""
+    if len(items) != 1 or items[0].quantity is None or items[0].quantity < 2:
+        return items
+    item = items[0]
+    total = item.quantity
+    first = min((o.pos for o in item.options), default=len(toks))
+    cut = next((i for i in range(first + 1, len(toks) - 2) if _of_them(toks, i)
+                and (toks[i] == "one" or toks[i].isdigit())), None)
+    if cut is None:
+        return items
+    part = 1 if toks[cut] == "one" else int(toks[cut])
+    head = [o for o in item.options if o.pos < cut]
+    tail = [o for o in item.options if o.pos > cut]
+    if total is None or part >= total or not tail:
+        return items
+    changed = {t.group for o in tail for t in o.targets}
+    kept = [o for o in head if not {t.group for t in o.targets} & changed]
+    return [ItemSpec(item.skus, total - part, head, item.start, cut, item.exact),
+            ItemSpec(item.skus, part, [*kept, *tail], cut, item.end, item.exact)]

@@ -27,7 +27,7 @@ from functools import partial
 from dialogue import confirm, redo, what_if
 from dialogue import intents as cue
 from dialogue.asked_each import each_asked
-from dialogue.attach import bought_for, kind_said_for
+from dialogue.attach import bought_for, choice_listed_for_topic, kind_said_for
 from dialogue.browse_data import superlative
 from dialogue.choice_items import choices_as_one_item, units_of_one_kind
 from dialogue.choice_orders import (
@@ -36,6 +36,7 @@ from dialogue.choice_orders import (
     of_a_noun_not_sold,
     opened_again,
     sole_owner,
+    values_apart,
 )
 from dialogue.choice_refit import refit_choices
 from dialogue.choice_words import (
@@ -251,6 +252,7 @@ from dialogue.sold_by import units_said
 from dialogue.specs import ItemSpec, OptionSpec
 from dialogue.spelled import spelled_out
 from dialogue.split_choices import dish_by_parts
+from dialogue.splits import parts_of_them
 from dialogue.swaps import (
     choice_instead,
     choices_swapped,
@@ -569,6 +571,7 @@ class RuleUnderstanding:
             p.items, like_line, said_count = choice_one_of_the_line(self.lexicon, toks, p.items, context.last_sku)
             p.options, p.quantity = like_line, said_count if like_line else p.quantity
         if context.topic not in context.line_skus:  # a product talked about, not in the cart ("make the chicken
+            p.items, p.options = choice_listed_for_topic(self.lexicon, toks, p.items, p.options, context.topic)
             p.items = kind_named_alone(self.lexicon, toks, p.items, context.topic)  # one large": the cart's line)
             p.items, p.options = choice_one_of_the_topic(self.lexicon, toks, p.items, p.options, context.topic)
             p.items = choices_of_the_topic(self.lexicon, p.items, mentions, context.topic)  # "a ten piece lemon pepper"
@@ -1021,9 +1024,11 @@ class RuleUnderstanding:
         if owner is not None and (not ctx.has_lines or adding or new_item or kind_of_no_line(self.lexicon, p, ctx, owner)) \
                 and not p.question:
             again = opened_again(toks, p.options)  # "a scoop of mango and a scoop of lime": two of the product
+            again = again or values_apart(self.lexicon, toks, owner, p.options)  # "dive rings and the torpedoes"
             p.items = [ItemSpec((owner,), bare_quantity(toks, p.option_at), list(p.options), 0, len(toks), True)] \
                 if not again else [ItemSpec((owner,), int(toks[a]) if toks[a].isdigit() else None,
                                             [o for o in p.options if a <= o.pos < b], a, b, True) for a, b in again]
+            p.items = parts_of_them(toks, p.items)  # "two full stacks of the buttermilk one of them with maple"
             p.options = []  # "an earl grey tea": only the hot tea has that choice
             return Intent.ADD
         if p.options and not ctx.has_lines and not p.question and first > 0 and toks[first - 1] in ("a", "an") \
