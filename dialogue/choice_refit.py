@@ -2,7 +2,8 @@
 is an alias of a rental's age "child" the lesson does not offer, but "kid" alone is the lesson's own age "kids".
 When no choice a phrase may mean fits the item's product, the longest run of its words whose choices do fit is the
 choice said (the rest of the words are read as before: "for my" says who it is for). Nothing changes when the phrase
-fits, or no shorter run does.
+fits, or no shorter run does, or a word left out says something of its own ("whipped cream" is no "cream", "bbq
+chips" no "bbq" sauce).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import replace
 from catalog.models import Product
 from dialogue.lexicon import Lexicon
 from dialogue.specs import ItemSpec, OptionSpec
+from dialogue.words import STOPWORDS
 
 
 def _fits(product: Product, spec: OptionSpec) -> bool:
@@ -26,6 +28,8 @@ def _refit(lex: Lexicon, product: Product, toks: Sequence[str], spec: OptionSpec
         return spec
     for n in range(len(said) - 1, 0, -1):
         for a in range(len(said) - n + 1):
+            if not all(w in STOPWORDS for w in (*said[:a], *said[a + n:])):
+                continue  # (a word left out says something: "whipped cream", "bbq chips")
             targets = tuple(t for t in lex.phrases.get(tuple(said[a:a + n]), ()) if t.kind == "option"
                             and (g := product.group(t.group)) is not None and g.value(t.value) is not None)
             if targets:

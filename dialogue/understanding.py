@@ -618,7 +618,7 @@ class RuleUnderstanding:
                                   and recount_not_choice(self.lexicon, toks, o, about))]
         if talked_about:
             p.options = [o for o in p.options if not count_to_offer(self.lexicon, toks, o, talked_about)]
-        p.options = without_headings(self.lexicon, p.options, [it.options for it in p.items])  # "salad: just lettuce"
+        p.options = without_headings(self.lexicon, toks, p.options, [it.options for it in p.items])  # "salad: just lettuce"
         contrasted = as_it_was(toks, [*p.options, *(o for it in p.items for o in it.options)])
         for it in p.items:  # "the spicy miso but not crazy spicy, like medium": the spice level's medium
             if len(it.skus) == 1 and (product := self.lexicon.products.get(it.skus[0])) is not None:

@@ -3,7 +3,8 @@ answer names its other choices as products ("sides mac and cheese and cabbage", 
 choice only it offers ("boneless if you can"); a side line put into another line "instead" comes off; "fine tip" to a
 read-back is the pens' tip, no tip for the clerk; "and a single spinach one" after a half dozen empanadas is the
 spinach empanada; an offer keeps the choice it was offered with when its price is asked; "for my kid" is the
-lesson's kids age though a longer phrase is another product's; "one black one red" shares two markers."""
+lesson's kids age though a longer phrase is another product's, but "whipped cream" is no coffee's cream and "bbq
+chips" no meal's bbq sauce (a word left out of the shorter run says something); "one black one red" shares two markers."""
 
 from __future__ import annotations
 
@@ -185,6 +186,41 @@ def test_two_group_lessons_for_my_kids(shop: Shop) -> None:
     c = shop("rental")
     c.say("two group lessons for my kids")
     assert c.lines == [("GROUP-LESSON", 2, {**c.lines[0][2], "age": "kids"})]
+
+
+def test_whipped_cream_on_a_coffee_is_no_cream(shop: Shop) -> None:
+    c = shop("pancakehouse")
+    c.say("a coffee with whipped cream on top please")
+    assert [(sku, q) for sku, q, _ in c.lines] == [("COFFEE", 1)]
+    assert "add" not in c.lines[0][2]
+
+
+def test_whipped_cream_on_a_coffee_said_short(shop: Shop) -> None:
+    c = shop("pancakehouse")
+    c.say("a coffee with whipped cream")
+    assert c.lines and c.lines[0][0] == "COFFEE" and "add" not in c.lines[0][2]
+
+
+def test_bbq_chips_with_the_meal_are_its_side_not_its_sauce(shop: Shop) -> None:
+    c = shop("subshop")
+    c.say("two meal deals")
+    c.say("one spicy italian one tuna")
+    c.say("cokes for both")
+    c.say("bbq chips with the tuna one")
+    tuna = [d for sku, _, d in c.lines if sku == "MEAL" and d.get("sub") == "tuna"]
+    assert len(tuna) == 1 and tuna[0]["side"] == "bbq_chips"
+    assert all(o.group != "sauces" for ln in c.session.cart.lines for o in ln.options)
+
+
+def test_salt_and_vinegar_chips_with_the_meal(shop: Shop) -> None:
+    c = shop("subshop")
+    c.say("two meal deals")
+    c.say("one spicy italian one tuna")
+    c.say("cokes for both")
+    c.say("salt and vinegar chips with the tuna one")
+    tuna = [d for sku, _, d in c.lines if sku == "MEAL" and d.get("sub") == "tuna"]
+    assert len(tuna) == 1 and tuna[0]["side"] == "salt_vinegar_chips"
+    assert all(o.group != "sauces" for ln in c.session.cart.lines for o in ln.options)
 
 
 # --- "one X one Y" shares a line --------------------------------------------------------------------------------

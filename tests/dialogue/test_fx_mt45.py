@@ -3,7 +3,8 @@ goat roti uh no make that a curry chicken roti") or in a choice only ("a medium 
 the cart's earlier lines kept; an item joined on and repaired right after it; a count said with the unit a line is
 sold in ("three sheets not four", "two pairs", "the sea glass please five skeins"); small talk before an order ("hey
 how you doing i need ..."); a model number said alone ("what about the 4060"); a group's name that is also one of
-its values, said as the heading of other values ("salad yeah just lettuce and onions"); and "never mind, just the
+its values, said as the heading of other values ("salad yeah just lettuce and onions") but not when joined to them
+as a list ("gift wrap it with a card"); and "never mind, just the
 knitting then" after asking about another product of that kind (the cart kept whole). Said with other shops' words
 than the corpus conversations that found them."""
 
@@ -215,6 +216,46 @@ def test_salad_alone_is_still_the_mixed_salad(shop: Shop) -> None:
     chat = shop("kebabhouse")
     chat.say("a large doner on chips with salad but no onions")
     assert "mixed" in _values(chat, "DONER", "salad")[0]
+
+
+# A group's name that is also one of its values, joined to another value as a list: both values, no heading
+
+def test_gift_wrap_it_with_a_card_is_both(shop: Shop) -> None:
+    chat = shop("toystore")
+    chat.say("um a building set the space one")
+    chat.say("can you gift wrap it with a card")
+    assert _values(chat, "BUILD-KIT", "gift") == [{"wrap", "card"}]
+
+
+def test_gift_wrap_both_with_a_card(shop: Shop) -> None:
+    chat = shop("toystore")
+    chat.say("a unicorn plush and a sloth plush")
+    chat.say("and gift wrap both with a card")
+    assert _values(chat, "PLUSH", "gift") == [{"wrap", "card"}, {"wrap", "card"}]
+
+
+def test_gift_wrap_it_and_add_a_card(shop: Shop) -> None:
+    chat = shop("toystore")
+    chat.say("a teddy bear")
+    chat.say("gift wrap it and add a card")
+    assert _values(chat, "TEDDY", "gift") == [{"wrap", "card"}]
+
+
+def test_the_wrapping_and_a_bow(shop: Shop) -> None:
+    chat = shop("toystore")
+    chat.say("a unicorn plush")
+    chat.say("wrapping and a bow please")
+    assert _values(chat, "PLUSH", "gift") == [{"wrap", "bow"}]
+
+
+def test_move_the_wrapping_and_the_card(shop: Shop) -> None:
+    chat = shop("toystore")
+    chat.say("ok a dinosaur jigsaw the hundred piece and a dinosaur plush")
+    chat.say("and gift wrap the puzzle with a card")
+    assert _values(chat, "JIGSAW", "gift") == [{"wrap", "card"}]
+    chat.say("actually the plush is the birthday present not the puzzle so move the wrapping and the card to the plush")
+    assert _values(chat, "JIGSAW", "gift") == [set()]
+    assert _values(chat, "PLUSH", "gift") == [{"wrap", "card"}]
 
 
 # "Never mind, just the X then" after asking about another of that kind: the cart as it was
