@@ -81,7 +81,7 @@ from dialogue.items import (
     swap_frame,
     swapped_within,
 )
-from dialogue.kept_lines import lines_kept_beside_new
+from dialogue.kept_lines import kept_beside_refused, lines_kept_beside_new
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.line_choice_said import line_choice_said
 from dialogue.line_refs import (
@@ -1130,6 +1130,10 @@ class RuleUnderstanding:
         if ctx.has_lines:
             topic_swapped_in(p, toks, ctx)
         swap = instead_split(toks, p.items, ctx.line_skus) if ctx.has_lines else None
+        if swap is not None and swap[0].instead_of is swap[1] \
+                and kept_beside_refused(self.lexicon, toks, swap[0], swap[1], ctx):
+            p.items, p.replaces, p.replace = [swap[1]], None, False  # "yes to the lattes not the muffin": the
+            return Intent.REMOVE  # muffin comes off, no latte more in its place
         if swap is not None:  # "a mocha instead of the latte", "make the muffin a scone instead"
             p.items, p.replaces, p.replace = [swap[0]], swap[1], True
             if swap[1].end <= len(toks):  # "swap one of the brisket sandwiches for a turkey": the turkey sandwich

@@ -179,3 +179,78 @@ def test_any_shop_these_place_as_read_back(reply: str, bakery: Chat) -> None:
     r = bakery.say(reply)
     assert r.order_number, r.text
     assert bakery.counts == {}
+
+
+# A yes to part of the order that names what to leave out: the line left out comes off and the order is read again,
+# or nothing changes and the question is put again; never a latte more in the muffin's place (fu-trust: "yes to the
+# lattes not the muffin" swapped the muffin for a third latte).
+LEFT_OUT = [
+    "yes to the lattes not the muffin", "yes to the lattes but not the muffin", "just the lattes not the muffin",
+    "yes the lattes but not the muffin", "the lattes not the muffin", "yes to the latte not the muffin",
+    "yes to my lattes not the muffin", "the two lattes not the muffin", "yes to two lattes not the muffin",
+    "yes to the medium lattes not the muffin", "not the muffin just the lattes",
+    "yes to the lattes, not the blueberry muffin", "yes to the lattes not the muffins",
+    # the lattes said otherwise than read back: a yes to part of the order, still no latte more
+    "yes to the three lattes not the muffin", "yes to the large lattes not the muffin", "a latte not the muffin",
+]
+
+
+@pytest.mark.parametrize("reply", LEFT_OUT)
+def test_a_yes_to_part_takes_off_what_it_leaves_out_and_reads_again(reply: str, chat: Any, cafe: Any) -> None:
+    _read_back(chat)
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [], r.text
+    assert chat.counts == {"LATTE": 2}, (r.text, chat.lines)
+    assert "place the order" in r.text and "instead" not in r.text, r.text
+    assert all(opts.get("size") == "medium" for sku, _, opts in chat.lines), chat.lines
+
+
+def test_the_order_left_after_a_yes_to_part_places_on_the_next_yes(chat: Any, cafe: Any) -> None:
+    _read_back(chat)
+    chat.say("yes to the lattes not the muffin")
+    r = chat.say("yes")
+    assert r.order_number and len(cafe.orders()) == 1, r.text
+    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == [("LATTE", 2)]
+
+
+@pytest.mark.parametrize("reply", ["yes to the muffin not the lattes", "just the muffin not the lattes",
+                                   "the muffin but not the lattes"])
+def test_a_yes_to_the_other_part_takes_the_lattes_off(reply: str, chat: Any, cafe: Any) -> None:
+    _read_back(chat)
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [], r.text
+    assert chat.counts == {"BLUEBERRY-MUFFIN": 1}, (r.text, chat.lines)
+
+
+@pytest.mark.parametrize("reply", [*LEFT_OUT, "the lattes yes the muffin no", "lattes yes muffin no",
+                                   "yes for the lattes no to the muffin", "yes to the lattes and no to the muffin",
+                                   "everything except the muffin", "yes to everything but the muffin",
+                                   "all of it except the muffin", "the lattes are right but not the muffin",
+                                   "yes to the lattes without the muffin", "keep the lattes drop the muffin"])
+def test_a_yes_to_part_never_adds_and_never_places(reply: str, chat: Any, cafe: Any) -> None:
+    before = _read_back(chat)
+    r = chat.say(reply)
+    assert not r.order_number and cafe.orders() == [], r.text
+    counts = dict(_READ_BACK)
+    assert all(n <= counts.get(sku, 0) for sku, n in chat.counts.items()), (r.text, chat.lines)
+    assert all(line in before for line in chat.lines), (r.text, chat.lines)
+
+
+def test_while_ordering_the_line_named_as_it_is_stays_and_a_new_product_still_swaps(chat: Any) -> None:
+    chat.say("two lattes and a blueberry muffin")
+    chat.say("the lattes not the muffin")
+    assert chat.counts == {"LATTE": 2}
+    chat.say("and a blueberry muffin")
+    chat.say("a croissant not the muffin")
+    assert chat.counts == {"LATTE": 2, "CROISSANT": 1}
+
+
+@pytest.mark.parametrize(("reply", "counts"), [("yes to the bagels not the sourdough", {"BAGEL": 2}),
+                                               ("just the bagels but not the sourdough", {"BAGEL": 2}),
+                                               ("yes to the sourdough not the bagels", {"SOURDOUGH": 1})])
+def test_any_shop_a_yes_to_part_takes_off_what_it_leaves_out(reply: str, counts: dict[str, int],
+                                                             bakery: Chat) -> None:
+    _bakery_read_back(bakery)
+    r = bakery.say(reply)
+    assert not r.order_number and bakery.counts == counts, (r.text, bakery.lines)
+    assert "place the order" in r.text, r.text
