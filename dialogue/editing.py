@@ -410,12 +410,15 @@ def _names_product(lex: Lexicon, spec: OptionSpec, sku: str) -> bool:
 def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     """Change the line in focus: options, quantity, or the product itself ("make that a mocha"); a change naming
     a person ("make my sister's iced", "my wife wants small") changes that person's units (:mod:`dialogue.people`)."""
-    owned = people.owned_line(state, lex, tokens(parse.text), parse.items[0].skus if parse.items else ()) \
+    owned = people.owned_line(state, lex, tokens(parse.text), _owned_skus(parse)) \
         if parse.ordinal is None and parse.portion is None and parse.ref != "all" else None
     if owned is not None and parse.replaces is not None and owned[0].sku not in parse.replaces.skus:
         owned = None  # ("my daughter wants a ham and swiss instead of her grilled cheese": her grilled cheese)
     if owned is not None and parse.selector and not line_has(owned[0], lex, parse.selector):
         owned = None  # "sam's the decaf and he wants it large": the decaf line, whoever "he" was taken for
+    if owned is None and parse.replace and parse.replaces is None and len(parse.items) == 1 \
+            and people.someones_said_to_be(lex, state, parse.tokens, parse.items[0].start):
+        return add_items(state, lex, parse.items, out)  # "hers is a kids one pink", no line of hers held: hers
     if owned is None and (lines := _lines_of_them(state, parse) or _ordered_together(state, lex, parse)):
         return modify_every(state, lex, parse, out, among=lines)
     if owned is None:
@@ -431,6 +434,18 @@ def modify(state: State, lex: Lexicon, parse: Parse, out: Outcome) -> Outcome:
     done = _modify(state, lex, replace(parse, portion=units) if units < line.quantity else parse, out, line=line)
     people.moved(state, line, marks, key, units, people.named_person(lex, tokens(parse.text)))
     return done
+
+
+def _owned_skus(parse: Parse) -> tuple[str, ...]:
+    """The products that name which of a person's lines a change is about: the item said ("make her green detox a
+    large"), or the one it replaces ("... instead of her grilled cheese"); none when the item said is the product
+    swapped in ("she wants hers as a bowl" to her burrito, with another bowl in the cart: the bowl is no line of
+    hers)."""
+    if parse.replaces is not None:
+        return parse.replaces.skus
+    if parse.replace or not parse.items:
+        return ()
+    return parse.items[0].skus
 
 
 def _choice_of_owned(lex: Lexicon, line: CartLine, parse: Parse) -> Parse:

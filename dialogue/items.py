@@ -199,6 +199,23 @@ def _count_between(toks: Sequence[str], a: int, b: int, covered: set[int]) -> bo
     return any(i not in covered and quantity_token(toks, i) is not None for i in range(a, b))
 
 
+def _counted_out(toks: Sequence[str], at: int, after: Sequence[ItemSpec]) -> bool:
+    """"Two footlongs one turkey and one italian bmt", "three large two pepperoni one cheese": the count said at
+    ``at`` (before a choice) is made up by the counts of two or more of the items said next, each counted: those
+    items are the units counted, the choice theirs."""
+    said = quantity_token(toks, at)
+    if said is None or said < 2:
+        return False
+    total = 0
+    for n, it in enumerate(after):
+        if it.quantity is None:
+            return False
+        total += it.quantity
+        if total >= said:
+            return total == said and n >= 1
+    return False
+
+
 def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention],
                   breaks: frozenset[int] = frozenset(),
                   lines: AbstractSet[str] = frozenset()) -> tuple[list[ItemSpec], list[OptionSpec]]:
@@ -312,8 +329,9 @@ def extract_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention]
         # before's choice, not the hash browns' (so "and sub fruit for the hash browns")
         counted_apart = m.start > floor and quantity_token(toks, m.start - 1) is not None \
             and m.end < len(toks) and m.end not in covered and quantity_token(toks, m.end) is not None \
-            if after else False  # "one ube one matcha":
-        # two noun phrases, each counted, not a ube matcha
+            and not _counted_out(toks, m.start - 1, after) if after else False  # "one ube one matcha":
+        # two noun phrases, each counted, not a ube matcha (but "two footlongs one turkey and one italian bmt": the
+        # footlongs counted out, each of them a footlong)
         if after and (glue_only(toks, m.end, after[0].start, covered) or _choices_joined(toks, m.end, after[0].start,
                                                                                           covered)
                       or _own_word_before(lex, toks, m.end, after[0].start, covered)) and not swap_next \

@@ -326,8 +326,8 @@ def _refined_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context
         if targets:
             specs.append(OptionSpec(targets, pos=it.start, said=" ".join(words)))
             for o in it.options:  # "rye toast and home fries": the choices said after the words go on it too
-                if o.pos in span:
-                    continue
+                if o.pos in span or o.pos > it.end and toks[o.pos - 1] in DEFINITE:
+                    continue  # ("a fried egg on the ham one": "the ham one" names the line, no ham put on it)
                 kept = tuple(t for t in o.targets if open_(t))
                 if not kept:
                     return None

@@ -48,6 +48,7 @@ _THEIRS = words("people_theirs")
 _EACH = words("each_words")
 _TO_EACH = 4  # "the two little kids each": the people said in a few words before "each"
 _MADE_INTO = words("people_made_into")
+_SAID_TO_BE = words("people_said_to_be")
 _NO_ONE_S = words("people_no_ones")
 _ONES_FOR = frozenset({"one", "ones"})
 _AGAIN = words("people_again")
@@ -145,6 +146,24 @@ def someones_made_into(toks: Sequence[str], start: int) -> bool:
     tok = toks[k]
     return tok in _THEIRS or tok.endswith("s") and tok[:-1] in _PEOPLE \
         or whose_said(toks, k) and tok[:-1] not in _NO_ONE_S
+
+
+def someones_said_to_be(lex: Lexicon, state: State, toks: Sequence[str], start: int) -> bool:
+    """"Hers is a kids one pink", "my son's should be a large": what another person's thing is (a word of
+    ``people_said_to_be`` among those of :func:`someones_made_into`), said while no line of the cart holds a unit
+    of theirs (nor of a group of theirs): the item is their own, one more line, not the line in focus made so."""
+    if not someones_made_into(toks, start) or not any(t in _SAID_TO_BE for t in toks[:start]):
+        return False
+    k = start - 1
+    while k >= 0 and toks[k] in _MADE_INTO:
+        k -= 1
+    if toks[k] in _SELF:
+        return False  # ("mine is a kids one": the shopper's line is the one left for no one else)
+    key = named_person(lex, toks[:start], names=names_of(state)) or _pronoun_person(state, lex, toks[:start])
+    if key == "me":
+        return False
+    return key is None or not any(key in _units(state, ln) for ln in state.cart.lines) \
+        and _group_of(state, key) is None
 
 
 def same_for_someone(lex: Lexicon, toks: Sequence[str]) -> bool:

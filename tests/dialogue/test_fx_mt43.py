@@ -202,3 +202,41 @@ def test_last_one_off_with_a_reason_told(shop: Shop) -> None:
     c.say("and my husband wants a classic milk tea")
     c.say("actually remove that last one he says he's fine")
     assert c.counts == {"SLUSH": 2, "BROWN-SUGAR-MILK": 1}
+
+
+# -- a person's line made into another product while the cart holds another of that product (fu-loss3) ----------------
+
+@pytest.mark.parametrize("said", ["actually my sister changed her mind she wants hers as a bowl",
+                                  "my sister wants hers as a bowl", "make hers a bowl"])
+def test_hers_made_a_product_another_line_holds(shop: Shop, said: str) -> None:
+    c = shop("taqueria")
+    c.say("a bowl with al pastor cilantro lime rice and black beans")
+    c.say("a veggie burrito no beans for my sister")
+    c.say("and three tamales two pork one chicken")
+    c.say(said)
+    bowls = sorted((o["protein"], o["beans"]) for _, o in _made(c, "BOWL"))
+    assert bowls == [("pastor", "black"), ("veggie", "none")]
+    assert c.counts == {"BOWL": 2, "TAMALE": 3}
+
+
+# -- what another person's one is, said while no line of theirs is held: one more line (fu-loss3) ----------------------
+
+@pytest.mark.parametrize("first,said,kid", [
+    ("i want a helmet for me and one for my daughter", "hers is a kids one pink", "pink"),
+    ("a helmet for me and one for my son", "his should be a kids one blue", "blue"),
+])
+def test_someone_elses_one_said_adds_it(shop: Shop, first: str, said: str, kid: str) -> None:
+    c = shop("bikeshop")
+    c.say(first)
+    c.say("mine medium black")
+    c.say(said)
+    assert c.counts == {"HELMET": 1, "KIDS-HELMET": 1}
+    assert _made(c, "HELMET")[0][1] == {"size": "medium", "colour": "black"}
+    assert _made(c, "KIDS-HELMET")[0][1]["colour"] == kid
+
+
+def test_hers_said_of_her_line_still_changes_it(shop: Shop) -> None:
+    c = shop("bikeshop")
+    c.say("a helmet for my daughter")
+    c.say("hers is a kids one pink")
+    assert c.counts == {"KIDS-HELMET": 1}

@@ -363,3 +363,30 @@ def test_a_yes_with_more_words_adds(cafe_chat: Chat, said: str, want: list[tuple
 def test_a_topping_sold_as_a_side_too_is_the_side(shop: Shop) -> None:
     chat = _talk(shop("poke"), "a salmon lover", "can i add a seaweed salad")
     assert chat.counts == {"SALMON-LOVER": 1, "SEAWEED-SALAD": 1}
+
+
+# --- a count made up by the counted items after it: the choice said with it is each one's (fu-loss3) --------------------
+
+@pytest.mark.parametrize("said,want", [
+    ("two footlongs one turkey and one italian bmt", {"TURKEY": 1, "BMT": 1}),
+    ("three footlongs two turkey and one ham", {"TURKEY": 2, "HAM": 1}),
+])
+def test_a_counted_choice_shared_by_the_items_counted_out(shop: Shop, said: str, want: dict[str, int]) -> None:
+    chat = _talk(shop("subshop"), said)
+    assert chat.counts == want
+    assert {opts["length"] for _, _, opts in chat.lines} == {"footlong"}
+
+
+def test_a_length_counted_out_with_no_joining_word(shop: Shop) -> None:
+    chat = _talk(shop("subshop"), "two six inch one turkey one ham")
+    assert chat.counts == {"TURKEY": 1, "HAM": 1}
+    assert {opts["length"] for _, _, opts in chat.lines} == {"six_inch"}
+
+
+# --- "a fried egg on the ham one": the line named by its word, only the egg put on it (fu-loss3) -----------------------
+
+@pytest.mark.parametrize("said", ["can i get a fried egg on the ham one", "and a fried egg on the ham one please"])
+def test_the_line_named_by_a_word_gets_no_choice_of_it(shop: Shop, said: str) -> None:
+    chat = _talk(shop("creperie"), "a ham and cheese crepe on buckwheat", said)
+    assert chat.counts == {"HAM-CHEESE": 1}
+    assert [(sku, opts.get("extras")) for sku, _, opts in chat.lines] == [("HAM-CHEESE", "egg")]
