@@ -301,9 +301,11 @@ def value_items(lex: Lexicon, toks: Sequence[str], mentions: Sequence[Mention], 
             # "with" is said of, as the choice before it, no item of its own
         if offering and before and offering[0] is before[0] and k > 0 and toks[k - 1] in WITH \
                 and toks[k] in ("a", "an") \
-                and not (then is not None and _counted_again(lex, toks, mentions, roles, items, before, m, k, then)):
+                and not (toks[k - 1] in SEPARATORS and then is not None
+                         and _counted_again(lex, toks, mentions, roles, items, before, m, k, then)):
             continue  # "chole bhature with an extra bhatura": what the item is had with, its choice, no item again
-            # (but "... plus a kids size strawberry": a one-choice group given again, another item)
+            # (but "... plus a kids size strawberry": a one-choice group given again after a word that also starts
+            # an item, another item; "a hot dog combo with a chicago dog ...": "with" gives the combo its dog)
         if offering:
             low = max([it.end for it in items if it.end <= offering[0].start] + [0])
             said = [o for o, r in zip(mentions, roles, strict=True) if r == "option" and offering[0] in before

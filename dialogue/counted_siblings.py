@@ -4,12 +4,19 @@ topping pizza with pepperoni mushroom and olives" beside a "three topping pizza"
 one number; when the shopper gives more choices of one of its groups of several than that number, and the catalog
 sells the product whose name is the same with the number of choices given, offering that group too, the item is that
 product. Fewer choices than the number, or no such product, leave the item as said.
+
+Only choices of the group the name counts are counted: the group named by the word after the number (its name, code
+or an alias: "meat" of the "two meat plate" is its meats, "choice" of the mixed plate its mains, aliased "choices").
+"a two meat plate brisket and turkey with collards and potato salad and cornbread": three sides said (cornbread is
+also a side) are no third meat; the plate stays the two meat plate. A name whose word after the number names no group
+of the product counts none.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from catalog.models import OptionGroup
 from dialogue.lexicon import Lexicon, phrase_of
 from dialogue.specs import ItemSpec
 
@@ -25,7 +32,7 @@ def counted_sibling(lex: Lexicon, it: ItemSpec) -> ItemSpec:
         return it
     at, count = numbers[0], int(name[numbers[0]])
     for group in product.option_groups:
-        if not group.multiple:
+        if not group.multiple or at + 1 >= len(name) or not _names_group(name[at + 1], group):
             continue
         given = {t.value for o in it.options if o.amount != "none" for t in o.targets
                  if t.kind == "option" and t.group == group.code and group.value(t.value) is not None}
@@ -38,3 +45,11 @@ def counted_sibling(lex: Lexicon, it: ItemSpec) -> ItemSpec:
         if found is not None and found.group(group.code) is not None:
             return replace(it, skus=(found.sku,))
     return it
+
+
+def _names_group(word: str, group: OptionGroup) -> bool:
+    """Whether ``word`` (the word after the number of a product's name) is the name, code or an alias of ``group``,
+    one word, singular or plural ("meat" the meats, "choice" a group aliased "choices")."""
+    forms = {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word}
+    names = [phrase_of(n) for n in (group.name, group.code.replace("_", " "), *group.aliases)]
+    return any(len(n) == 1 and n[0] in forms for n in names)

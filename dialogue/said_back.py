@@ -114,7 +114,21 @@ def again_differently(parse: Parse, lines: Sequence[CartLine], said: Sequence[st
     if confirm.phrases().only_polite(said):
         return False  # "one large pie with pepperoni please": a request said politely, no yes said with it
     held = {ln.sku for ln in lines}
-    return all(set(it.skus) & held or _described(parse, it) for it in parse.items) and not _more_asked(parse)
+    apart = yes_apart(parse)  # "two sweet teas": the "sweet" of the product's name is no yes; an order, added
+    return all(set(it.skus) & held or apart and _described(parse, it) for it in parse.items) \
+        and not _more_asked(parse)
+
+
+def yes_apart(parse: Parse) -> bool:
+    """Whether a yes is said apart from the names of the products and choices heard: "yes two coffees" says one,
+    "two sweet teas" and "three sweet teas please" do not (the yes word is part of a name said with it, the rest a
+    request's courtesy). True when no yes word is found at all, so that a yes read otherwise is never weakened."""
+    yeses = [span for span, table in confirm.verdicts(parse.tokens).items() if table == "affirm"]
+    named: set[int] = {k for it in parse.items for k in range(it.start, it.end)}
+    named |= {k for o in parse.options if o.pos >= 0 for k in range(o.pos, o.pos + max(1, len(o.said.split())))}
+    polite = confirm.phrases().polite
+    return not yeses or any(not set(range(a, b)) <= named and tuple(parse.tokens[a:b]) not in polite
+                            for a, b in yeses)
 
 
 def _described(parse: Parse, item: ItemSpec) -> bool:

@@ -254,3 +254,54 @@ def test_any_shop_a_yes_to_part_takes_off_what_it_leaves_out(reply: str, counts:
     r = bakery.say(reply)
     assert not r.order_number and bakery.counts == counts, (r.text, bakery.lines)
     assert "place the order" in r.text, r.text
+
+# A yes word that is part of a product's name said with it ("sweet" of "two sweet teas", "cool" of "cool ranch
+# chips") is no yes: said at the read-back, such an order adds as any order does; with a yes apart from the names
+# ("yes two sweet teas") the order described otherwise still adds nothing (fu-loss1).
+_STAND = {
+    "format": "voicecart-catalog", "version": 1, "currency": "USD",
+    "products": [
+        {"sku": "LEMONADE", "name": "lemonade", "price": "3.00"},
+        {"sku": "SWEET-TEA", "name": "sweet tea", "price": "2.50", "options": [
+            {"code": "size", "name": "size", "default": "medium", "values": [
+                {"code": "medium", "name": "medium"}, {"code": "large", "name": "large", "price_delta": "1.00"}]}]},
+        {"sku": "CHIPS", "name": "cool ranch chips", "price": "1.50"},
+    ],
+}
+
+
+@pytest.fixture
+def stand(tmp_path: Path) -> Iterator[Chat]:
+    yield from chat_of(tmp_path, _STAND)
+
+
+@pytest.mark.parametrize(("said", "added"), [("two sweet teas", ("SWEET-TEA", 2)),
+                                             ("two large sweet teas", ("SWEET-TEA", 2)),
+                                             ("three sweet teas please", ("SWEET-TEA", 3)),
+                                             ("two cool ranch chips", ("CHIPS", 2))])
+def test_a_yes_word_of_a_name_is_no_yes_at_the_read_back(said: str, added: tuple[str, int], stand: Chat) -> None:
+    assert "Is that right" in stand.say("a lemonade").text
+    r = stand.say(said)
+    assert not r.order_number and "yes or a no" not in r.text, r.text
+    assert stand.counts == {"LEMONADE": 1, added[0]: added[1]}
+
+
+@pytest.mark.parametrize("reply", ["yes two sweet teas", "yes the two sweet teas", "sweet the two lemonades",
+                                   "yeah two cool ranch chips"])
+def test_a_yes_apart_from_the_names_still_adds_nothing(reply: str, stand: Chat) -> None:
+    stand.say("a lemonade")
+    assert "place the order" in stand.say("that's all").text
+    r = stand.say(reply)
+    assert not r.order_number and stand.counts == {"LEMONADE": 1}, (r.text, stand.lines)
+
+
+@pytest.mark.parametrize(("catalog", "turns", "want"), [
+    ("smokehouse", ["a turkey sandwich with pickles", "two sweet teas"], {"TURKEY-SANDWICH": 1, "SWEET-TEA": 2}),
+    ("seafoodboil", ["a half catfish po'boy with slaw", "two large sweet teas"], {"CATFISH-POBOY": 1, "ICED-TEA": 2}),
+])
+def test_sweet_teas_ordered_mid_order_are_added(catalog: str, turns: list[str], want: dict[str, int],
+                                                shop: Any) -> None:
+    chat = shop(catalog)
+    for t in turns:
+        r = chat.say(t)
+    assert not r.order_number and chat.counts == want, r.text

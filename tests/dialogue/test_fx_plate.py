@@ -288,3 +288,38 @@ def test_each_waiting_item_on_another_menu(chat: Chat, said: str, kids: tuple[st
     chat.say("one kids and one large")
     chat.say(said)
     assert sorted((o["size"], o["flavours"]) for _, _, o in _all(chat)) == [(("kids",), kids), (("large",), large)]
+
+
+# --- only choices of the group the name counts count (fu-loss1) -------------------------------------------------
+
+@pytest.mark.parametrize("said", [
+    "can i do a two meat plate brisket and turkey with collards and potato salad and cornbread instead of the white "
+    "bread",
+    "a two meat plate with brisket and ribs with beans slaw and cornbread",
+    "a 2 meat plate brisket turkey with mac and cheese fries and cornbread",
+])
+def test_sides_given_are_no_more_meats(shop: Callable[[str], Chat], said: str) -> None:
+    smokehouse = shop("smokehouse")
+    smokehouse.say(said)
+    assert [(s, q) for s, q, _ in smokehouse.lines] == [("TWO-MEAT-PLATE", 1)], smokehouse.replies[-1].text
+    assert len(_all(smokehouse)[0][2]["meats"]) == 2
+
+
+def test_three_meats_to_the_two_meat_plate_still_make_the_three(shop: Callable[[str], Chat]) -> None:
+    smokehouse = shop("smokehouse")
+    smokehouse.say("a two meat plate with brisket turkey and ribs and beans and slaw")
+    assert [(s, q) for s, q, _ in smokehouse.lines] == [("THREE-MEAT-PLATE", 1)]
+
+
+# --- "with a <choice>" is the item's own choice, though its name holds a value of the group (fu-loss1) -----------
+
+@pytest.mark.parametrize(("said", "dog", "side", "drink"), [
+    ("a hot dog combo with a chicago dog onion rings and a sprite", "chicago", "rings", "sprite"),
+    ("a hot dog combo with a chili cheese dog fries and a coke", "chili_cheese", "fries", "coke"),
+    ("can i get a hot dog combo with a chicago dog onion rings and a coke", "chicago", "rings", "coke"),
+])
+def test_with_a_dog_fills_the_hot_dog_combo(shop: Callable[[str], Chat], said: str, dog: str, side: str,
+                                            drink: str) -> None:
+    hotdogs = shop("hotdogs")
+    hotdogs.say(said)
+    assert hotdogs.lines == [("COMBO", 1, {"dog": dog, "side": side, "drink": drink})], hotdogs.replies[-1].text
