@@ -255,6 +255,7 @@ def test_any_shop_a_yes_to_part_takes_off_what_it_leaves_out(reply: str, counts:
     assert not r.order_number and bakery.counts == counts, (r.text, bakery.lines)
     assert "place the order" in r.text, r.text
 
+
 # A yes word that is part of a product's name said with it ("sweet" of "two sweet teas", "cool" of "cool ranch
 # chips") is no yes: said at the read-back, such an order adds as any order does; with a yes apart from the names
 # ("yes two sweet teas") the order described otherwise still adds nothing (fu-loss1).
