@@ -195,9 +195,11 @@ def _measure_plural(word: str) -> set[str]:
 
 
 def _singular_forms(phrase: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """The phrases whose :func:`_plurals` may give ``phrase`` (and itself): its last word's singulars, and a
-    measure word before "of" in the singular ("bunches of bananas" -> "bunch of bananas")."""
+    """The phrases whose :func:`_plurals` may give ``phrase`` (and itself): its last word's singulars (a number
+    word's plural as its number), and a measure word before "of" in the singular ("bunches of bananas" -> "bunch of bananas")."""
     out = {(*phrase[:-1], last) for last in _singulars(phrase[-1])}
+    if phrase[-1] in PLURAL_NUMBERS:  # "half inch nineties": what a name ending in "90" is said as in the plural
+        out.add((*phrase[:-1], str(PLURAL_NUMBERS[phrase[-1]])))
     if _measure_of(phrase):
         out |= {(head, *phrase[1:]) for head in _singulars(phrase[0])}
     return out
@@ -1076,13 +1078,14 @@ class IndexedLexicon(Lexicon):
 
 
 class _KnownWords(Container[str]):
-    """Catalog words, with the plurals the lexicon generates for them."""
+    """Catalog words, with the plurals the lexicon generates for them (a number's too: "nineties" of a "90")."""
 
     def __init__(self, words: frozenset[str]):
         self._words = words
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and any(w in self._words for w in _singulars(word))
+        return isinstance(word, str) and (any(w in self._words for w in _singulars(word))
+                                          or word in PLURAL_NUMBERS and str(PLURAL_NUMBERS[word]) in self._words)
 
 
 class _StoreProducts(Mapping[str, Product]):
