@@ -169,6 +169,7 @@ def onto_part_of_line(lex: Lexicon, toks: Sequence[str], items: Sequence[ItemSpe
 
 _PART_LEADS = words("part_change_leads")
 _ADD_ON_GROUPS = words("add_on_groups")
+_OWN_SERVING = words("own_serving_words")
 
 
 def every_line_said(toks: Sequence[str]) -> bool:
@@ -243,7 +244,7 @@ def onto_line(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) ->
         if it.quantity not in (None, 1) or not targets:
             return None
         if verb and any(t.kind == "product" for t in lex.phrases.get(said, ())) \
-                and not _add_on_sold_alone(lex, said, product, targets):
+                and (_own_serving(toks, it.start) or not _add_on_sold_alone(lex, said, product, targets)):
             return None  # "add a pepperoni" at a pizzeria: the pepperoni pizza, another line
         if _names_its_product(lex, said, it.skus, product, targets):
             return None  # "add a blueberry muffin" to an iced coffee: the muffin, not a blueberry shot
@@ -430,6 +431,12 @@ def onto_focus(lex: Lexicon, options: Sequence[OptionSpec], toks: Sequence[str],
         return False
     return all(any((g := product.group(t.group)) is not None and g.value(t.value) is not None
                    and (not verb or g.multiple) for t in o.targets) for o in options)
+
+
+def _own_serving(toks: Sequence[str], start: int) -> bool:
+    """"a side of olives": a serving of its own ("side", "order", ... and "of", data: ``own_serving_words``) said
+    right before the item, the product sold alone, never the line's add-on of the same name."""
+    return start >= 2 and toks[start - 1] == "of" and toks[start - 2] in _OWN_SERVING
 
 
 def _add_on_sold_alone(lex: Lexicon, said: tuple[str, ...], line: Product, targets: Sequence[Target]) -> bool:
