@@ -131,7 +131,7 @@ def split(lex: Lexicon, toks: Sequence[str], items: list[ItemSpec], mentions: Se
             post = [(pos, q) for pos, q in post if toks[pos] not in ("a", "an")
                     or item.quantity is None and _another_made(lex, toks, item, pos, limit, covered)]
         post = _in_units(lex, toks, item, post)
-        pre = _pre_markers(toks, prev_end, item, covered, opt_pos, mentions)
+        pre = _pre_markers(lex, toks, prev_end, item, covered, opt_pos, mentions)
         for summary in summaries:
             total = [(pos, q) for pos, q in pre if pos < summary.start]
             if total and summary.end <= item.start and any(pos >= summary.end for pos, _ in pre):
@@ -439,8 +439,8 @@ def _share_after_noun(lex: Lexicon, subs: Sequence[ItemSpec], noun_end: int, end
         sub.options.extend(o for o in tail if not {t.group for t in o.targets} & have)
 
 
-def _pre_markers(toks: Sequence[str], a: int, item: ItemSpec, covered: set[int], opt_pos: Sequence[int],
-                 mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+def _pre_markers(lex: Lexicon, toks: Sequence[str], a: int, item: ItemSpec, covered: set[int],
+                 opt_pos: Sequence[int], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     """The sub-item starts before ``item``; "a mango and a strawberry slush", "a small and a large fries": an
     article before each of two or more values of one group, said before the product, starts a sub-item too."""
     plain = _markers(toks, a, item.start, covered)
@@ -449,18 +449,23 @@ def _pre_markers(toks: Sequence[str], a: int, item: ItemSpec, covered: set[int],
         return plain
     groups: list[set[str]] = []
     apart = _counts_apart(toks, marks)
+    offered = {g.code for sku in item.skus if (prod := lex.products.get(sku)) is not None for g in prod.option_groups}
     for j, (pos, _) in enumerate(marks):
         end = marks[j + 1][0] if j + 1 < len(marks) else item.start
         said = {t.group for m in mentions if pos < m.start < end and m.start in opt_pos for t in m.options}
         if not said and not (apart and j == len(marks) - 1):
             return plain
+        if said and not said & offered:
+            apart = False  # "a regular udon in the shoyu with pork and two lemon sodas": choices of another
+            # product (a dish said by its parts), no line of the sodas
         groups.append(said)
     return marks if apart or set.intersection(*groups) else plain
 
 
 def _counts_apart(toks: Sequence[str], marks: Sequence[tuple[int, int]]) -> bool:
     """"a roll of super 33 and two rolls of white tape": counts that differ, each phrase after the first opened
-    right after "and", start a line each, though their choices are of different groups (the last phrase's choice
+    right after "and", start a line each, though their choices are of different groups (groups of the item's own
+    product, see :func:`_pre_markers`) (the last phrase's choice
     may be said in the product's own words)."""
     return len({q for _, q in marks}) > 1 and all(pos > 0 and toks[pos - 1] == "and" for pos, _ in marks[1:])
 
