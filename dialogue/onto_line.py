@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from catalog.models import Product
+from dialogue import confirm
 from dialogue import intents as cue
 from dialogue.lexicon import Lexicon, Target, phrase_of, singulars
 from dialogue.matcher import Mention, alone_said
@@ -49,6 +50,7 @@ _TAIL = words("change_fill")  # ("put a hash brown in the sandwich too")
 _TO_BE = words("group_to_value")
 _LIKEWISE = words("likewise")
 _LIKEWISE_AFTER = phrases("likewise_after")
+_HEARD = words("echo_acknowledgments")
 
 
 def every_before(toks: Sequence[str], options: Sequence[OptionSpec]) -> bool:
@@ -393,6 +395,14 @@ def said_again_made_so(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Co
     return all(any(open_(t) for t in o.targets) for o in p.options)
 
 
+def _only_heard(toks: Sequence[str]) -> bool:
+    """Every yes of the reply only says it heard ("ok", "alright": words.toml ``echo_acknowledgments``) or is a
+    request's courtesy ("please"): no real yes ("yes", "that's right") to the read-back."""
+    said = confirm.phrases()
+    yeses = [phrase for table, phrase in said.cover(toks) if table == "affirm"]
+    return all(p in said.polite or all(t in _HEARD for t in p) for p in yeses)
+
+
 def named_again_made_so(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: Context) -> bool:
     """"One flat fix" read back - "ok one flat fix with a new tube": right after a line of one unit is ordered, a yes
     that names that product again, one of it, with choices the line holds only as they come, and no word of more
@@ -402,6 +412,8 @@ def named_again_made_so(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: C
     if product is None or not p.affirm or len(p.items) != 1 or not ctx.focus_fresh or ctx.focus_units != 1 \
             or ctx.pending not in (None, "confirm_change", "checkout") or p.question or p.deny or cue.has(toks, ALSO):
         return False
+    if ctx.pending is not None and not _only_heard(toks):
+        return False  # "yes one large pie with pepperoni please" to the read-back: a real yes, asked again
     item = p.items[0]
     chosen = {i for o in item.options if o.pos >= 0 for i in range(o.pos, o.pos + max(1, len(o.said.split())))}
     if any((t in MORE_WORDS or t == "and") and i not in chosen for i, t in enumerate(toks)):

@@ -2,7 +2,10 @@
 twelve" (or "... of the twelve piece", "just one of the 12 piece"): that line's new count, not one more line. The
 choice may be said by its words or, after "the", by the bare number its name opens with ("the twelve": the
 "12 pieces" the line holds). Read only with a word that says the count again ("i meant", "just", "only"), one count
-before "of the", and one line holding the choice.
+before "of the", and one line holding the choice. The choice selects that line and the count is that line's own, not
+the product's in all ("only two of the iced ones" to three iced lattes and a hot one: two iced, the hot one kept); a
+count the line has already ("just one of the ube ones" to one ube and one black sesame) is no recount: "just" keeps
+that line alone (dialogue/removals.py).
 """
 
 from __future__ import annotations
@@ -73,8 +76,13 @@ def recounted_by_choice(lex: Lexicon, p: ParseDraft, toks: Sequence[str], ctx: C
     if len(lines) != 1:
         return False
     k, (group, value) = lines[0]
+    if k < len(ctx.line_units) and ctx.line_units[k] == count:
+        return False  # "just one of the ube ones" to one ube and one black sesame: its own count, no recount (that
+        # line kept alone, dialogue/removals.py)
     chosen = OptionSpec((Target("option", group=group, value=value),), pos=at + 2, said=" ".join(said))
-    p.items = [ItemSpec((ctx.line_skus[k],), count, [chosen], at + 2, len(toks), True)]  # that line, by its choice
+    # that line, by its choice: the choice selects the line, the count is its own (not the product's in all: "only
+    # two of the iced ones" to three iced lattes and a hot one keeps the hot one)
+    p.items, p.selector = [], [chosen]
     p.options, p.quantity, p.ref, p.portion = [], count, None, None  # (a count of one is said too: the line's
     # new count; "one of the" is no unit of the line)
     p.intent = Intent.MODIFY

@@ -71,7 +71,11 @@ def _more_asked(parse: Parse) -> bool:
     first = min((it.start for it in parse.items), default=len(parse.tokens))
     # a choice said first as a line the order holds ("yes the two mediums and the muffin") is where the order starts
     first = min([first, *(o.pos for o in parse.options if 0 <= o.pos < first and _before_described(parse, o.pos))])
-    toks = _unrepeated(parse.tokens)  # "say again all after lattes": the "again" of a request to repeat asks no more
+    # "yes one flat fix with a new tube": a word of a choice said ("new", "extra") asks for no more of the product
+    chosen = {k for o in (*parse.options, *(o for it in parse.items for o in it.options)) if o.pos >= 0
+              for k in range(o.pos, o.pos + max(1, len(o.said.split())))}
+    toks = _unrepeated([t for k, t in enumerate(parse.tokens) if k not in chosen])
+    # ("say again all after lattes": the "again" of a request to repeat asks no more)
     return any(t in _JOINS for t in parse.tokens[:first]) or any(t in MORE_WORDS for t in toks) \
         or cue.has(toks, cue.MORE)
 

@@ -340,7 +340,6 @@ def test_a_popcorn_of_its_own_is_still_added(shop: Shop) -> None:
 
 @pytest.mark.parametrize("said,want", [
     ("ok one flat fix with a new tube", {"FLAT-FIX": 1}),
-    ("yes one flat fix with a new tube please", {"FLAT-FIX": 1}),
     ("and one flat fix with a new tube", {"FLAT-FIX": 2}),
     ("one flat fix with a new tube", {"FLAT-FIX": 2}),
 ])
@@ -348,6 +347,20 @@ def test_a_yes_naming_the_line_again_makes_it_so(shop: Shop, said: str, want: di
     chat = _talk(shop("bikeshop"), "hi i got a flat can you fix it today", said)
     assert chat.counts == want
     assert chat.lines[-1][2]["tube"] == "new_tube"
+
+
+@pytest.mark.parametrize("said", [
+    "yes one flat fix with a new tube please", "yes please one flat fix with a new tube",
+    "that's right one flat fix with a new tube",
+])
+def test_a_real_yes_naming_the_line_again_otherwise_is_asked_again(shop: Shop, said: str) -> None:
+    # (fu-tests2: trust first - a real yes at the read-back with the line said otherwise changes nothing)
+    chat = _talk(shop("bikeshop"), "hi i got a flat can you fix it today")
+    r = chat.say(said)
+    assert not r.order_number
+    assert chat.counts == {"FLAT-FIX": 1}
+    assert chat.lines[-1][2]["tube"] == "patch"
+    assert "yes or a no" in r.text
 
 
 @pytest.mark.parametrize("said,want", [
