@@ -369,6 +369,14 @@ def test_singular_of_a_one_word_plural_choice_still_names_it(shop: Callable[[str
     assert len(c.lines) == 1 and _has(c, sku, qty, toppings="boba")
 
 
+def test_singular_that_is_a_word_of_a_products_name_stays_the_product(shop: Callable[[str], Chat]) -> None:
+    # "blueberry" (of "fresh blueberries", a topping) opens "blueberry pancakes": the pancakes, no topping
+    c = shop("pancakehouse")
+    c.say("a short stack of buttermilk and a short stack of blueberry")
+    assert _skus(c) == [("BLUEBERRY-PANCAKES", 1), ("BUTTERMILK", 1)]
+    assert all("toppings" not in o or o["toppings"] != "blueberries" for _, _, o in c.lines)
+
+
 def test_singular_of_a_plural_choice_on_the_indexed_lexicon(shop: Callable[[str], Chat],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VOICECART_LEXICON", "indexed")  # (its choices' singulars are built once it can look up)
