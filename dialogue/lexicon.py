@@ -412,10 +412,12 @@ class Lexicon:
         self._plural_options = frozenset(p for p in extra if p not in self._phrases)
         self._phrases.update(extra)
 
-    def _option_singulars(self, named: Callable[[tuple[str, ...]], bool] = lambda phrase: False) -> None:
+    def _option_singulars(self, named: Callable[[tuple[str, ...]], bool] = lambda phrase: False,
+                          of_products: Callable[[str], bool] | None = None) -> None:
         """"a dive ring set": a choice named in the plural by two or more words ("dive rings", "sausage links") said
         in the singular, as a noun's modifier, names that choice, where the singular is no phrase of anything else."""
         extra: dict[tuple[str, ...], list[Target]] = {}
+        of_products = of_products or (lambda word: word in self._search_index)
         for phrase, targets in self._phrases.items():
             last = phrase[-1] if phrase else ""
             if len(phrase) < 2 or not last.isalpha() or len(last) < 4 or not last.endswith("s") \
@@ -430,6 +432,12 @@ class Lexicon:
                 continue  # ("red ones": no "red one", which counts the next one said; "in slices": no "in slice")
             if singular not in self._phrases and not named(singular):  # (a product's name kept its own)
                 extra.setdefault(singular, []).extend(t for t in options if t not in extra.get(singular, ()))
+                alone = self._phrases.get((last,), [])
+                if (one,) not in self._phrases and not of_products(one) and alone \
+                        and all(t.kind == "option" for t in alone):
+                    extra.setdefault((one,), list(alone))  # the singular is a known word now, no longer heard as
+                    # the plural it names alone: "two pearl milk teas" (pearls: boba) still says that choice (not
+                    # a word of a product's name: "a short stack of blueberry" is the blueberry pancakes)
         self._phrases.update(extra)
 
     def _led_choices(self) -> None:
@@ -974,8 +982,6 @@ class IndexedLexicon(Lexicon):
                 words.update(singles)
         self._words = frozenset(words)
         self._vocab_set = _KnownWords(self._words)
-        self._option_singulars(lambda phrase: bool(self.product_targets(phrase)[0]))  # (the store's words known now)
-        self._option_phrases.update((k, v) for k, v in self._phrases.items() if k not in self._option_phrases)
         self.vocab = sorted(w for w in words if w.isalpha() and len(w) >= 3)
         self._product_words = frozenset(w for w in self.vocab if w not in STOPWORDS)
         self._short = defaultdict(list)
@@ -997,6 +1003,11 @@ class IndexedLexicon(Lexicon):
         self.option_skus = _Offers(self)
         self.search_index = _SearchWords(self)
         self._view = StoreCatalogView(store, self.products)
+        # the choices' singulars once the store's products can be looked up (a product's name keeps its own)
+        self._option_singulars(lambda phrase: bool(self.product_targets(phrase)[0]),
+                               lambda word: any(self.product_targets((word,))))
+        self._option_phrases.update((k, v) for k, v in self._phrases.items() if k not in self._option_phrases)
+        self.lookups = 0  # (the lookups of building not counted)
 
     # --- product phrases -------------------------------------------------------------------------------
     def _queries(self, phrase: tuple[str, ...]) -> list[list[list[str]]]:

@@ -354,3 +354,48 @@ def test_name_of_words_of_other_languages_take_the_plural_head(shop: Callable[[s
     c = shop("empanadas")
     c.say("two empanadas de carne")
     assert c.lines == [("EMP-BEEF", 2, {"cooking": "baked"})]
+
+
+# --- follow-up: what the families above must leave alone -----------------------------------------------------------
+
+@pytest.mark.parametrize(("said", "sku", "qty"), [("two pearl milk teas", "CLASSIC-MILK-TEA", 2),
+                                                  ("three pearl milk teas please", "CLASSIC-MILK-TEA", 3),
+                                                  ("a pearl taro milk tea", "TARO-MILK-TEA", 1)])
+def test_singular_of_a_one_word_plural_choice_still_names_it(shop: Callable[[str], Chat], said: str, sku: str,
+                                                             qty: int) -> None:
+    # "black pearl" (of "black pearls") made "pearl" a known word: alone it still says "pearls", the boba
+    c = shop("bobashop")
+    c.say(said)
+    assert len(c.lines) == 1 and _has(c, sku, qty, toppings="boba")
+
+
+def test_singular_that_is_a_word_of_a_products_name_stays_the_product(shop: Callable[[str], Chat]) -> None:
+    # "blueberry" (of "fresh blueberries", a topping) opens "blueberry pancakes": the pancakes, no topping
+    c = shop("pancakehouse")
+    c.say("a short stack of buttermilk and a short stack of blueberry")
+    assert _skus(c) == [("BLUEBERRY-PANCAKES", 1), ("BUTTERMILK", 1)]
+    assert all("toppings" not in o or o["toppings"] != "blueberries" for _, _, o in c.lines)
+
+
+def test_singular_of_a_plural_choice_on_the_indexed_lexicon(shop: Callable[[str], Chat],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOICECART_LEXICON", "indexed")  # (its choices' singulars are built once it can look up)
+    c = shop("bobashop")
+    c.say("two pearl milk teas")
+    assert len(c.lines) == 1 and _has(c, "CLASSIC-MILK-TEA", 2, toppings="boba")
+
+
+@pytest.mark.parametrize(("said", "pasta", "soda"), [
+    ("a regular penne in the pink sauce with shrimp and two ginger ales",
+     {"shape": "penne", "sauce": "vodka", "size": "regular", "protein": "shrimp"}, ("ginger_ale", 2)),
+    ("a large rigatoni in the pink sauce with chicken and two ginger ales",
+     {"shape": "rigatoni", "sauce": "vodka", "size": "large", "protein": "chicken"}, ("ginger_ale", 2)),
+    ("a regular penne with marinara and meatballs and three cokes",
+     {"shape": "penne", "sauce": "marinara", "size": "regular", "protein": "meatballs"}, ("coke", 3)),
+])
+def test_counts_apart_only_of_the_products_own_choices(shop: Callable[[str], Chat], said: str,
+                                                      pasta: dict[str, str], soda: tuple[str, int]) -> None:
+    # the pasta said by its choices before "and two ginger ales" is no line of soda: both lines kept
+    c = shop("pastabar")
+    c.say(said)
+    assert _has(c, "BYO-PASTA", 1, **pasta) and _has(c, "SODA", soda[1], flavour=soda[0]) and len(c.lines) == 2
