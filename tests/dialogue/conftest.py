@@ -158,3 +158,16 @@ def new_chat() -> type[Chat]:
 @pytest.fixture
 def cafe_lexicon(cafe: SQLiteStore) -> Lexicon:
     return Lexicon.for_store(cafe)
+
+
+# The read-back every confirmation round starts from: "two lattes and a blueberry muffin", "that's all" at the cafe.
+CAFE_READ_BACK = [("LATTE", 2), ("BLUEBERRY-MUFFIN", 1)]
+
+
+def cafe_read_back(chat: Chat) -> list[tuple[str, int, dict[str, str]]]:
+    """Order two lattes and a blueberry muffin, close, and check the order is read back for a yes; the lines then."""
+    chat.say("two lattes and a blueberry muffin")
+    r = chat.say("that's all")
+    assert "place the order" in r.text, r.text
+    assert [(sku, n) for sku, n, _ in chat.lines] == CAFE_READ_BACK
+    return list(chat.lines)

@@ -17,18 +17,7 @@ from typing import Any
 import pytest
 
 from dialogue.confirm import Also, decide
-from tests.dialogue.conftest import Chat, chat_of
-
-_READ_BACK = [("LATTE", 2), ("BLUEBERRY-MUFFIN", 1)]
-
-
-def _read_back(chat: Any) -> list[tuple[str, int, dict[str, str]]]:
-    chat.say("two lattes and a blueberry muffin")
-    r = chat.say("that's all")
-    assert "place the order" in r.text, r.text
-    assert [(sku, n) for sku, n, _ in chat.lines] == _READ_BACK
-    return list(chat.lines)
-
+from tests.dialogue.conftest import CAFE_READ_BACK, Chat, cafe_read_back, chat_of
 
 WEAK = ["sounds about right", "it seems alright", "that sounds about right", "seems fine", "looks about right",
         "it seems ok to me"]
@@ -37,7 +26,7 @@ WEAK = ["sounds about right", "it seems alright", "that sounds about right", "se
 @pytest.mark.parametrize("reply", WEAK)
 def test_weak_assent_alone_is_asked_again(reply: str, chat: Any, cafe: Any) -> None:
     assert not decide(reply).places
-    before = _read_back(chat)
+    before = cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [] and chat.lines == before
     assert "place the order" in r.text
@@ -62,7 +51,7 @@ SAID_BACK_OTHERWISE = [
 
 @pytest.mark.parametrize("reply", SAID_BACK_OTHERWISE)
 def test_the_order_said_back_otherwise_changes_nothing(reply: str, chat: Any, cafe: Any) -> None:
-    before = _read_back(chat)
+    before = cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == []
     assert chat.lines == before, chat.lines  # nothing added again, nothing dropped, no choice changed
@@ -78,7 +67,7 @@ REMARKS = [
 
 @pytest.mark.parametrize("reply", REMARKS)
 def test_a_time_money_or_loyalty_remark_is_no_count_choice_or_product(reply: str, chat: Any, cafe: Any) -> None:
-    before = _read_back(chat)
+    before = cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == []
     assert chat.lines == before, chat.lines
@@ -88,7 +77,7 @@ def test_a_time_money_or_loyalty_remark_is_no_count_choice_or_product(reply: str
                                                      ("yes and one more latte", "LATTE", 3),
                                                      ("yes and a croissant", "CROISSANT", 1)])
 def test_an_addition_said_with_a_yes_is_still_added(reply: str, sku: str, count: int, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == []
     assert chat.counts[sku] == count
@@ -119,10 +108,10 @@ YESES = [
 
 @pytest.mark.parametrize("reply", YESES)
 def test_a_yes_in_these_words_places(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert r.order_number and len(cafe.orders()) == 1, r.text
-    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == _READ_BACK
+    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == CAFE_READ_BACK
 
 
 HOLDS = [
@@ -144,7 +133,7 @@ HOLDS = [
 
 @pytest.mark.parametrize("reply", HOLDS)
 def test_these_hold(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == []
 

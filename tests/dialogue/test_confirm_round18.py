@@ -19,18 +19,7 @@ import pytest
 from dialogue.confirm import Also, decide
 from dialogue.noise_tags import without_tags
 from dialogue.references import a_time
-from tests.dialogue.conftest import Chat, chat_of
-
-_READ_BACK = [("LATTE", 2), ("BLUEBERRY-MUFFIN", 1)]
-
-
-def _read_back(chat: Any) -> list[tuple[str, int, dict[str, str]]]:
-    chat.say("two lattes and a blueberry muffin")
-    r = chat.say("that's all")
-    assert "place the order" in r.text, r.text
-    assert [(sku, n) for sku, n, _ in chat.lines] == _READ_BACK
-    return list(chat.lines)
-
+from tests.dialogue.conftest import CAFE_READ_BACK, Chat, cafe_read_back, chat_of
 
 # The holds of round 18 that changed the cart at the first run (and more of each family): not placed, nothing changed.
 UNCHANGED = [
@@ -53,7 +42,7 @@ UNCHANGED = [
 
 @pytest.mark.parametrize("reply", UNCHANGED)
 def test_these_change_nothing_and_place_nothing(reply: str, chat: Any, cafe: Any) -> None:
-    before = _read_back(chat)
+    before = cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
     assert chat.lines == before, chat.lines
@@ -66,7 +55,7 @@ def test_these_change_nothing_and_place_nothing(reply: str, chat: Any, cafe: Any
                                                      ("two more lattes", "LATTE", 4),
                                                      ("and a cookie", "COOKIE", 1)])
 def test_more_asked_for_is_still_added(reply: str, sku: str, count: int, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == []
     assert chat.counts[sku] == count, chat.counts
@@ -75,7 +64,7 @@ def test_more_asked_for_is_still_added(reply: str, sku: str, count: int, chat: A
 @pytest.mark.parametrize(("reply", "left"), [("just the lattes please", {"LATTE": 2}),
                                              ("just the muffin", {"BLUEBERRY-MUFFIN": 1})])
 def test_just_the_lines_held_keeps_them(reply: str, left: dict[str, int], chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     assert not chat.say(reply).order_number
     assert chat.counts == left
 
@@ -114,10 +103,10 @@ YESES = [
 
 @pytest.mark.parametrize("reply", YESES)
 def test_a_yes_in_these_words_places(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert r.order_number and len(cafe.orders()) == 1, r.text
-    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == _READ_BACK
+    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == CAFE_READ_BACK
 
 
 HOLDS = [
@@ -136,7 +125,7 @@ HOLDS = [
 
 @pytest.mark.parametrize("reply", HOLDS)
 def test_these_hold(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
 

@@ -19,18 +19,7 @@ import pytest
 
 from dialogue.confirm import decide, said_as_yes
 from dialogue.normalize import tokens
-from tests.dialogue.conftest import Chat, chat_of
-
-_READ_BACK = [("LATTE", 2), ("BLUEBERRY-MUFFIN", 1)]
-
-
-def _read_back(chat: Any) -> list[tuple[str, int, dict[str, str]]]:
-    chat.say("two lattes and a blueberry muffin")
-    r = chat.say("that's all")
-    assert "place the order" in r.text, r.text
-    assert [(sku, n) for sku, n, _ in chat.lines] == _READ_BACK
-    return list(chat.lines)
-
+from tests.dialogue.conftest import CAFE_READ_BACK, Chat, cafe_read_back, chat_of
 
 # The unasked cart changes of round 19's first run (and more of each family): not placed, nothing changed.
 UNCHANGED = [
@@ -49,7 +38,7 @@ UNCHANGED = [
 
 @pytest.mark.parametrize("reply", UNCHANGED)
 def test_these_change_nothing_and_place_nothing(reply: str, chat: Any, cafe: Any) -> None:
-    before = _read_back(chat)
+    before = cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
     assert chat.lines == before, chat.lines
@@ -63,7 +52,7 @@ def test_these_change_nothing_and_place_nothing(reply: str, chat: Any, cafe: Any
     ("no it was two muffins", {"LATTE": 2, "BLUEBERRY-MUFFIN": 2}),
 ])
 def test_it_was_meant_to_be_n_sets_the_count(reply: str, counts: dict[str, int], chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
     assert chat.counts == counts
@@ -73,13 +62,13 @@ def test_it_was_meant_to_be_n_sets_the_count(reply: str, counts: dict[str, int],
                                                      ("another latte", "LATTE", 3),
                                                      ("yes and another muffin", "BLUEBERRY-MUFFIN", 2)])
 def test_more_asked_for_is_still_added(reply: str, sku: str, count: int, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     assert not chat.say(reply).order_number and cafe.orders() == []
     assert chat.counts[sku] == count, chat.counts
 
 
 def test_a_choice_asked_of_a_line_is_still_made(chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     chat.say("yes and make the muffin warm")  # asked for with its choice's own word: made so, not placed
     assert cafe.orders() == []
     assert [o for sku, _, o in chat.lines if sku == "BLUEBERRY-MUFFIN"] == [{"warmed": "yes"}]
@@ -119,10 +108,10 @@ YESES = [
 
 @pytest.mark.parametrize("reply", YESES)
 def test_a_yes_in_these_words_places(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert r.order_number and len(cafe.orders()) == 1, r.text
-    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == _READ_BACK
+    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == CAFE_READ_BACK
     assert all(o.value != "decaf" for ln in cafe.orders()[0].lines for o in ln.options)
 
 
@@ -140,7 +129,7 @@ HOLDS = [
 
 @pytest.mark.parametrize("reply", HOLDS)
 def test_these_hold(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
 

@@ -20,18 +20,7 @@ import pytest
 from dialogue.conditional import on_yes
 from dialogue.confirm import Also, decide
 from dialogue.normalize import tokens
-from tests.dialogue.conftest import Chat, chat_of
-
-_READ_BACK = [("LATTE", 2), ("BLUEBERRY-MUFFIN", 1)]
-
-
-def _read_back(chat: Any) -> list[tuple[str, int, dict[str, str]]]:
-    chat.say("two lattes and a blueberry muffin")
-    r = chat.say("that's all")
-    assert "place the order" in r.text, r.text
-    assert [(sku, n) for sku, n, _ in chat.lines] == _READ_BACK
-    return list(chat.lines)
-
+from tests.dialogue.conftest import CAFE_READ_BACK, Chat, cafe_read_back, chat_of
 
 # Round 20's first run: two holds placed, twelve holds changed the cart unasked (and more of each family).
 UNCHANGED = [
@@ -56,7 +45,7 @@ UNCHANGED = [
 
 @pytest.mark.parametrize("reply", UNCHANGED)
 def test_these_change_nothing_and_place_nothing(reply: str, chat: Any, cafe: Any) -> None:
-    before = _read_back(chat)
+    before = cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
     assert chat.lines == before, (r.text, chat.lines)
@@ -65,10 +54,10 @@ def test_these_change_nothing_and_place_nothing(reply: str, chat: Any, cafe: Any
 @pytest.mark.parametrize("reply", ["yes and don't forget the muffin", "yep and don't forget about the lattes",
                                    "yes please don't leave out the muffin"])
 def test_a_reminder_of_a_line_with_a_yes_places_the_order_as_read(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert r.order_number and len(cafe.orders()) == 1, r.text
-    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == _READ_BACK
+    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == CAFE_READ_BACK
 
 
 @pytest.mark.parametrize(("reply", "counts"), [("yes minus one latte", {"LATTE": 1, "BLUEBERRY-MUFFIN": 1}),
@@ -76,7 +65,7 @@ def test_a_reminder_of_a_line_with_a_yes_places_the_order_as_read(reply: str, ch
                                                                         "CROISSANT": 1})])
 def test_a_change_asked_for_is_still_made_and_not_placed(reply: str, counts: dict[str, int], chat: Any,
                                                          cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
     assert chat.counts == counts
@@ -109,10 +98,10 @@ YESES = [
 
 @pytest.mark.parametrize("reply", YESES)
 def test_a_yes_in_these_words_places(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert r.order_number and len(cafe.orders()) == 1, r.text
-    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == _READ_BACK
+    assert [(ln.sku, ln.quantity) for ln in cafe.orders()[0].lines] == CAFE_READ_BACK
     assert all(o.value not in ("light", "large") for ln in cafe.orders()[0].lines for o in ln.options)
 
 
@@ -125,7 +114,7 @@ HOLDS = [
 
 @pytest.mark.parametrize("reply", HOLDS)
 def test_these_hold(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
 
@@ -197,7 +186,7 @@ LEFT_OUT = [
 
 @pytest.mark.parametrize("reply", LEFT_OUT)
 def test_a_yes_to_part_takes_off_what_it_leaves_out_and_reads_again(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
     assert chat.counts == {"LATTE": 2}, (r.text, chat.lines)
@@ -206,7 +195,7 @@ def test_a_yes_to_part_takes_off_what_it_leaves_out_and_reads_again(reply: str, 
 
 
 def test_the_order_left_after_a_yes_to_part_places_on_the_next_yes(chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     chat.say("yes to the lattes not the muffin")
     r = chat.say("yes")
     assert r.order_number and len(cafe.orders()) == 1, r.text
@@ -216,7 +205,7 @@ def test_the_order_left_after_a_yes_to_part_places_on_the_next_yes(chat: Any, ca
 @pytest.mark.parametrize("reply", ["yes to the muffin not the lattes", "just the muffin not the lattes",
                                    "the muffin but not the lattes"])
 def test_a_yes_to_the_other_part_takes_the_lattes_off(reply: str, chat: Any, cafe: Any) -> None:
-    _read_back(chat)
+    cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
     assert chat.counts == {"BLUEBERRY-MUFFIN": 1}, (r.text, chat.lines)
@@ -228,10 +217,10 @@ def test_a_yes_to_the_other_part_takes_the_lattes_off(reply: str, chat: Any, caf
                                    "all of it except the muffin", "the lattes are right but not the muffin",
                                    "yes to the lattes without the muffin", "keep the lattes drop the muffin"])
 def test_a_yes_to_part_never_adds_and_never_places(reply: str, chat: Any, cafe: Any) -> None:
-    before = _read_back(chat)
+    before = cafe_read_back(chat)
     r = chat.say(reply)
     assert not r.order_number and cafe.orders() == [], r.text
-    counts = dict(_READ_BACK)
+    counts = dict(CAFE_READ_BACK)
     assert all(n <= counts.get(sku, 0) for sku, n in chat.counts.items()), (r.text, chat.lines)
     assert all(line in before for line in chat.lines), (r.text, chat.lines)
 
